@@ -1,0 +1,117 @@
+/* article.h — articles and the readers that produce them.
+ *
+ * An ft_article owns its strings (free with ft_article_clear).  Readers
+ * accept a plain text file (one article, optional Title:/Date:/Source:/URL:
+ * header lines then a blank line), a .jsonl file (one article per line),
+ * a directory (its article files in name order) or "-" (standard input).
+ *
+ * Ownership: ft_reader_open copies what it needs from its arguments; the
+ * reader it returns belongs to the caller (ft_reader_free).  Each article
+ * that ft_reader_next fills belongs to the caller (ft_article_clear).
+ */
+#ifndef FT_ARTICLE_H
+#define FT_ARTICLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+typedef struct {
+    char *id;        /* the "id" field, else the path as given */
+    char *published; /* YYYY-MM-DD or "" */
+    char *source;    /* or "" */
+    char *title;     /* or "" */
+    char *url;       /* or "" */
+    char *text;      /* body, NUL-terminated, len bytes (may hold no NUL) */
+    size_t len;
+} ft_article;
+
+void ft_article_clear(ft_article *a);
+
+/* true when s[0..n) is a calendar date YYYY-MM-DD (year 1000..9999). */
+bool ft_article_date_valid(const char *s, size_t n);
+
+/* ---- readers ----------------------------------------------------------
+ *
+ * What the reader does with each kind of input:
+ * - Plain text: the whole file is one article.  A UTF-8 byte order mark is
+ *   dropped, then an optional header: lines "Key: value" at the very top,
+ *   the first of them Title, Date, Source or URL (case-insensitive; other
+ *   keys after it are ignored), ended by a blank line.  The text is the
+ *   rest, byte for byte (CRLF line ends stay), and figure offsets count
+ *   from its first byte.  An empty file is an article with no text.
+ * - JSONL: one JSON object per line with string fields id, published,
+ *   source, title, url and text (id may also be a number; null means
+ *   absent; other keys are ignored).  Blank lines are skipped.  A line
+ *   that is not such an object, or lacks "text", is rejected on its own
+ *   and reading goes on with the next line.  An article without an id is
+ *   named "FILE:LINE".
+ * - Directory: its regular files whose names do not start with '.', in
+ *   byte order of name, not descending into subdirectories.  Files named
+ *   *.jsonl or *.ndjson are JSONL, the others plain text.
+ * - "-": standard input, plain text unless the kind is FT_INPUT_JSONL; its
+ *   article is named "stdin".
+ * - A file is rejected as not text when its first 8 KiB hold a NUL byte
+ *   or are more than 10% control characters (other than tab, LF, VT, FF,
+ *   CR); a plain text article with a NUL byte anywhere is rejected too (in
+ *   JSONL a raw NUL makes its line malformed, and \u0000 is refused).
+ * - An article (file or JSONL line) longer than max_bytes is rejected
+ *   without being stored: memory stays within max_bytes plus one 64 KiB
+ *   read buffer, whatever the input.
+ * - Bytes that are not UTF-8 are kept (the extractor reads them as
+ *   separators) and reported through the warning hook.
+ * - published comes from the Date header or the "published" field (its
+ *   first 10 characters when it is a longer ISO 8601 timestamp), else from
+ *   the fallback date; an unusable date is reported through the warning
+ *   hook and treated as absent.  source falls back the same way.
+ */
+
+typedef enum {
+    FT_INPUT_AUTO = 0, /* by name: *.jsonl and *.ndjson are JSONL */
+    FT_INPUT_TEXT,
+    FT_INPUT_JSONL
+} ft_input_kind;
+
+#define FT_ARTICLE_MAX_DEFAULT ((size_t)16 << 20)
+
+typedef enum {
+    FT_WARN_DATE,   /* a date that is not YYYY-MM-DD, ignored */
+    FT_WARN_UTF8,   /* bytes that are not UTF-8 */
+    FT_WARN_SKIPPED /* a directory entry that is not a regular file */
+} ft_warning;
+
+typedef struct {
+    ft_input_kind kind; /* applies to a named file or "-"; a directory's
+                           files are always judged by name */
+    size_t max_bytes;   /* per article; 0 means FT_ARTICLE_MAX_DEFAULT */
+    const char *date;   /* fallback publication date (YYYY-MM-DD) or NULL */
+    const char *source; /* fallback source or NULL */
+    /* Called for things worth telling that do not reject an article;
+     * detail carries the message, file and line.  May be NULL. */
+    void (*warn)(void *ctx, ft_warning w, const ft_error *detail);
+    void *warn_ctx;
+} ft_reader_opts;
+
+typedef struct ft_reader ft_reader;
+
+/* Open path ("-" for standard input; a file; a directory).  FT_ENOINPUT
+ * when it does not exist or cannot be opened, FT_EUSAGE for a bad fallback
+ * date, FT_ENOMEM. */
+ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
+                         ft_reader **out, ft_error *err);
+
+/* The next article into *out, which must be zeroed or hold an article from
+ * an earlier call (its old contents are freed).  Returns
+ *   FT_OK       an article;
+ *   FT_EOF      no more articles;
+ *   FT_EDATA, FT_ETOOBIG, FT_ENOINPUT, FT_EIO
+ *               one input or JSONL line was rejected (err says which, with
+ *               file and line); call again to go on with the next one;
+ *   FT_ENOMEM   give up.
+ * *out holds no article unless FT_OK is returned. */
+ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err);
+
+void ft_reader_free(ft_reader *r);
+
+#endif

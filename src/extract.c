@@ -1,0 +1,724 @@
+/* extract.c — the pass over one article: find each amount (money.c), then
+ * decide what it is in its sentence — an exchange rate (dropped), a range,
+ * a figure with the paper's own conversion, a change or a level, with which
+ * qualifier — and give amounts written without a currency the currency of
+ * their neighbours.
+ *
+ * One pass over the bytes; the work per position is bounded, and memory
+ * grows only with the number of figures found.
+ */
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+
+void ft_figlist_init(ft_figlist *l)
+{
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+void ft_figlist_free(ft_figlist *l)
+{
+    free(l->items);
+    ft_figlist_init(l);
+}
+
+static ft_figure *figlist_push(ft_figlist *l)
+{
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        ft_figure *p = realloc(l->items, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        l->items = p;
+        l->cap = cap;
+    }
+    ft_figure *f = &l->items[l->len++];
+    memset(f, 0, sizeof *f);
+    return f;
+}
+
+/* ----------------------------------------------------------- text helpers */
+
+typedef struct {
+    const char *t;
+    size_t len;
+} text;
+
+static unsigned char at(text x, size_t i)
+{
+    return i < x.len ? (unsigned char)x.t[i] : 0;
+}
+
+static bool is_space(text x, size_t i)
+{
+    unsigned char c = at(x, i);
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+static size_t skip_space(text x, size_t i)
+{
+    while (i < x.len && (is_space(x, i) ||
+                         (at(x, i) == 0xC2 && at(x, i + 1) == 0xA0)))
+        i += at(x, i) == 0xC2 ? 2 : 1;
+    return i;
+}
+
+/* The phrase at i (ASCII case-insensitive, single spaces matching any
+ * space run), ending at a word boundary; returns its end or 0. */
+static size_t phrase_at(text x, size_t i, const char *p)
+{
+    size_t j = i;
+    for (; *p; p++) {
+        if (*p == ' ') {
+            size_t k = skip_space(x, j);
+            if (k == j)
+                return 0;
+            j = k;
+        } else if (lower(at(x, j)) != (unsigned char)*p) {
+            return 0;
+        } else {
+            j++;
+        }
+    }
+    if (ft_money_is_word_byte((unsigned char)p[-1]) &&
+        ft_money_is_word_byte(at(x, j)))
+        return 0;
+    return j;
+}
+
+/* The phrase ending just before `end` (spaces before `end` skipped);
+ * returns where it starts, or SIZE_MAX. */
+static size_t phrase_before(text x, size_t end, const char *p)
+{
+    size_t j = end;
+    while (j > 0 && is_space(x, j - 1))
+        j--;
+    size_t n = strlen(p);
+    size_t i = j;
+    for (size_t k = n; k-- > 0;) {
+        if (p[k] == ' ') {
+            if (i == 0 || !is_space(x, i - 1))
+                return SIZE_MAX;
+            while (i > 0 && is_space(x, i - 1))
+                i--;
+        } else {
+            if (i == 0 || lower(at(x, i - 1)) != (unsigned char)p[k])
+                return SIZE_MAX;
+            i--;
+        }
+    }
+    if (ft_money_is_word_byte((unsigned char)p[0]) && i > 0 &&
+        ft_money_is_word_byte(at(x, i - 1)))
+        return SIZE_MAX;
+    return i;
+}
+
+/* Bytes at i equal s (for Hangul and symbols). */
+static bool bytes_at(text x, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
+}
+
+/* ----------------------------------------------------------- sentences */
+
+#define SENTENCE_REACH 2000
+
+static bool is_abbreviation(text x, size_t dot)
+{
+    static const char *const abbr[] = {
+        "mr",  "mrs", "ms",  "dr",   "gen",  "col",  "lt",  "sgt", "maj",
+        "capt", "adm", "no",  "jan", "feb",  "mar",  "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov",  "dec",  "corp", "inc", "co",
+        "ltd", "st",  "vs",  "approx", "est", "rep", "sen",  "gov", "jr",
+        "sr",  "prof", "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "dept",
+    };
+    size_t s = dot;
+    while (s > 0 && (ft_money_is_word_byte(at(x, s - 1)) || at(x, s - 1) == '.'))
+        s--;
+    size_t n = dot - s;
+    if (n == 1 && at(x, s) >= 'A' && at(x, s) <= 'Z')
+        return true; /* an initial: "S. Korea", "Douglas A. MacArthur" */
+    for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
+        size_t m = strlen(abbr[k]);
+        if (m != n)
+            continue;
+        size_t q = 0;
+        while (q < m && lower(at(x, s + q)) == (unsigned char)abbr[k][q])
+            q++;
+        if (q == m)
+            return true;
+    }
+    return false;
+}
+
+/* Is there a sentence break right after the terminator at i? */
+static bool ends_sentence(text x, size_t i)
+{
+    unsigned char c = at(x, i);
+    if (c == '\n')
+        return true;
+    if (bytes_at(x, i, "\xE3\x80\x82")) /* 。 */
+        return true;
+    if (c != '.' && c != '!' && c != '?')
+        return false;
+    size_t j = i + 1;
+    while (at(x, j) == '"' || at(x, j) == '\'' || at(x, j) == ')' ||
+           bytes_at(x, j, "\xE2\x80\x9D") || bytes_at(x, j, "\xE2\x80\x99"))
+        j += at(x, j) >= 0x80 ? 3 : 1;
+    if (j < x.len && !is_space(x, j))
+        return false;
+    if (c == '.' && is_abbreviation(x, i))
+        return false;
+    size_t k = skip_space(x, j);
+    if (c == '.' && k < x.len && at(x, k) >= 'a' && at(x, k) <= 'z')
+        return false;
+    return true;
+}
+
+static size_t utf8_floor(text x, size_t i)
+{
+    while (i > 0 && i < x.len && (at(x, i) & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static void sentence_bounds(text x, size_t start, size_t end, size_t *s,
+                            size_t *e)
+{
+    size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
+    size_t i = start;
+    while (i > lo && !ends_sentence(x, i - 1))
+        i--;
+    *s = utf8_floor(x, skip_space(x, i));
+    if (*s > start)
+        *s = start;
+    size_t hi = end + SENTENCE_REACH < x.len ? end + SENTENCE_REACH : x.len;
+    size_t j = end;
+    while (j < hi && !ends_sentence(x, j))
+        j++;
+    if (j < hi && at(x, j) != '\n')
+        j += bytes_at(x, j, "\xE3\x80\x82") ? 3 : 1;
+    *e = utf8_floor(x, j);
+    if (*e < end)
+        *e = end;
+}
+
+/* ------------------------------------------------------ what surrounds */
+
+/* An exchange rate, not money: "1,120 won per dollar", "(US$1=W1,120)",
+ * "the exchange rate of 1,380 won", "달러당 1,380원". */
+static bool is_rate(text x, const ft_money *m)
+{
+    static const char *const after[] = {
+        "per dollar",       "per u.s. dollar",     "per us dollar",
+        "to the dollar",    "against the dollar",  "versus the dollar",
+        "vs the dollar",    "to the u.s. dollar",  "against the u.s. dollar",
+        "a dollar",         "per euro",            "to the euro",
+        "against the euro", "per yen",             "per 100 yen",
+        "against the yen",  "per yuan",            "to the yuan",
+        "against the yuan", "against the greenback", "per greenback",
+        "to one dollar",    "for one dollar",      "for each dollar",
+        "per won",          "to the won",          "against the won",
+    };
+    size_t j = skip_space(x, m->end);
+    if (at(x, j) == '=' || at(x, j) == '/')
+        return true;
+    if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
+        return true;
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+        if (phrase_at(x, j, after[k]))
+            return true;
+    size_t b = m->start;
+    while (b > 0 && is_space(x, b - 1))
+        b--;
+    if (b > 0 && at(x, b - 1) == '=')
+        return true;
+    /* a market table: "dollar: 143.80 yen" */
+    if (b > 0 && at(x, b - 1) == ':') {
+        static const char *const quoted[] = {"dollar", "euro", "yen",
+                                             "won", "yuan", "pound"};
+        for (size_t k = 0; k < sizeof quoted / sizeof *quoted; k++)
+            if (phrase_before(x, b - 1, quoted[k]) != SIZE_MAX)
+                return true;
+    }
+    if (m->has_scale)
+        return false;
+    /* "달러당" (per dollar) or "환율" (exchange rate), or an English "exchange
+     * rate" just before an amount with no scale */
+    size_t lo = m->start > 60 ? m->start - 60 : 0;
+    for (size_t i = lo; i + 3 <= m->start; i++) {
+        if (bytes_at(x, i, "\xEB\x8B\xB9") ||     /* 당 */
+            bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") || /* 환율 */
+            phrase_at(x, i, "exchange rate") || phrase_at(x, i, "exchange rates"))
+            return true;
+    }
+    return false;
+}
+
+typedef struct {
+    const char *phrase;
+    ft_qualifier q;
+} qualifier_phrase;
+
+/* Before the amount; longest first where one ends another. */
+static const qualifier_phrase before_q[] = {
+    {"approximately", FT_Q_APPROX}, {"an estimated", FT_Q_APPROX},
+    {"estimated", FT_Q_APPROX},     {"roughly", FT_Q_APPROX},
+    {"around", FT_Q_APPROX},        {"about", FT_Q_APPROX},
+    {"approx.", FT_Q_APPROX},       {"nearly", FT_Q_APPROX},
+    {"almost", FT_Q_APPROX},        {"close to", FT_Q_APPROX},
+    {"circa", FT_Q_APPROX},         {"some", FT_Q_APPROX},
+    {"just over", FT_Q_GT},         {"more than", FT_Q_GT},
+    {"greater than", FT_Q_GT},      {"in excess of", FT_Q_GT},
+    {"upwards of", FT_Q_GT},        {"exceeding", FT_Q_GT},
+    {"over", FT_Q_GT},              {"above", FT_Q_GT},
+    {"at least", FT_Q_GE},          {"no less than", FT_Q_GE},
+    {"a minimum of", FT_Q_GE},      {"just under", FT_Q_LT},
+    {"less than", FT_Q_LT},         {"under", FT_Q_LT},
+    {"below", FT_Q_LT},             {"up to", FT_Q_LE},
+    {"at most", FT_Q_LE},           {"no more than", FT_Q_LE},
+    {"as much as", FT_Q_LE},        {"a maximum of", FT_Q_LE},
+};
+
+/* A qualifier ending right before `start`; sets *q and returns where it
+ * starts (so that the words before it can be read too), else start. */
+static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
+{
+    for (size_t k = 0; k < sizeof before_q / sizeof *before_q; k++) {
+        size_t s = phrase_before(x, start, before_q[k].phrase);
+        if (s != SIZE_MAX) {
+            *q = before_q[k].q;
+            return s;
+        }
+    }
+    /* 약 (about) */
+    size_t j = start;
+    while (j > 0 && is_space(x, j - 1))
+        j--;
+    if (j >= 3 && bytes_at(x, j - 3, "\xEC\x95\xBD")) {
+        *q = FT_Q_APPROX;
+        return j - 3;
+    }
+    return start;
+}
+
+/* Korean qualifiers after the amount: 가량 정도 안팎 내외 (about), 이상
+ * (at least), 넘는/넘게/초과 (over), 미만 (under), 이하 (at most), and the
+ * band 대 ("1조원대"). */
+static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
+{
+    static const qualifier_phrase after[] = {
+        {"\xEA\xB0\x80\xEB\x9F\x89", FT_Q_APPROX}, /* 가량 */
+        {"\xEC\xA0\x95\xEB\x8F\x84", FT_Q_APPROX}, /* 정도 */
+        {"\xEC\x95\x88\xED\x8C\x8E", FT_Q_APPROX}, /* 안팎 */
+        {"\xEB\x82\xB4\xEC\x99\xB8", FT_Q_APPROX}, /* 내외 */
+        {"\xEB\x8C\x80", FT_Q_APPROX},             /* 대 */
+        {"\xEC\x9D\xB4\xEC\x83\x81", FT_Q_GE},     /* 이상 */
+        {"\xEB\x84\x98\xEB\x8A\x94", FT_Q_GT},     /* 넘는 */
+        {"\xEB\x84\x98\xEA\xB2\x8C", FT_Q_GT},     /* 넘게 */
+        {"\xEB\x84\x98\xEC\x96\xB4", FT_Q_GT},     /* 넘어 */
+        {"\xEC\xB4\x88\xEA\xB3\xBC", FT_Q_GT},     /* 초과 */
+        {"\xEB\xAF\xB8\xEB\xA7\x8C", FT_Q_LT},     /* 미만 */
+        {"\xEC\x9D\xB4\xED\x95\x98", FT_Q_LE},     /* 이하 */
+    };
+    size_t j = skip_space(x, end);
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+        if (bytes_at(x, j, after[k].phrase)) {
+            /* 대 only right after the currency: "1조원대" */
+            if (k == 4 && j != end)
+                continue;
+            *q = after[k].q;
+            return true;
+        }
+    return false;
+}
+
+/* An amount that is a change, not a level: "up 1.2 trillion won", "cut by
+ * X", "an additional X", "X more than", "X increase", 증액, 줄었다. */
+static bool is_change(text x, size_t before, size_t end)
+{
+    static const char *const words_before[] = {
+        "up",        "down",     "by",        "an additional", "additional",
+        "extra",     "another",  "increase of", "a rise of",   "a cut of",
+        "a reduction of", "an increase of", "a decrease of", "a drop of",
+        "rose",      "rise",     "fell",      "dropped",  "declined",
+        "grew",      "increased", "decreased", "cut",     "trimmed",
+        "slashed",   "raised",   "boosted",   "jumped",   "added",
+        "gained",    "climbed",  "surged",    "reduced",  "shrank",
+    };
+    static const char *const words_after[] = {
+        "more than", "less than", "higher than", "lower than", "increase",
+        "rise",      "hike",      "cut",         "reduction",  "jump",
+        "boost",     "decrease",  "drop",        "increment",  "more",
+    };
+    static const char *const korean_after[] = {
+        "\xEC\xA6\x9D\xEC\x95\xA1", /* 증액 */
+        "\xEC\xA6\x9D\xEA\xB0\x80", /* 증가 */
+        "\xEB\x8A\x98\xEC\x96\xB4", /* 늘어 */
+        "\xEB\x8A\x98\xEC\x97\x88", /* 늘었 */
+        "\xEB\x8A\x98\xEB\xA6\xB0", /* 늘린 */
+        "\xEB\x8A\x98\xEB\xA0\xA4", /* 늘려 */
+        "\xEC\xA4\x84\xEC\x96\xB4", /* 줄어 */
+        "\xEC\xA4\x84\xEC\x97\x88", /* 줄었 */
+        "\xEC\xA4\x84\xEC\x9D\xB8", /* 줄인 */
+        "\xEA\xB0\x90\xEC\x95\xA1", /* 감액 */
+        "\xEC\x82\xAD\xEA\xB0\x90", /* 삭감 */
+        "\xEA\xB0\x90\xEC\x86\x8C", /* 감소 */
+        "\xEC\x9D\xB8\xEC\x83\x81", /* 인상 */
+        "\xEC\xB6\x94\xEA\xB0\x80", /* 추가 */
+    };
+    for (size_t k = 0; k < sizeof words_before / sizeof *words_before; k++)
+        if (phrase_before(x, before, words_before[k]) != SIZE_MAX)
+            return true;
+    size_t j = skip_space(x, end);
+    for (size_t k = 0; k < sizeof words_after / sizeof *words_after; k++)
+        if (phrase_at(x, j, words_after[k]))
+            return true;
+    /* Korean: the verb follows after a particle or two (이, 가, 을, 씩). */
+    for (size_t i = end; i < end + 12 && i < x.len; i++) {
+        unsigned char c = at(x, i);
+        if (c == '.' || c == ',' || c == '\n')
+            break;
+        for (size_t k = 0; k < sizeof korean_after / sizeof *korean_after; k++)
+            if (bytes_at(x, i, korean_after[k]))
+                return true;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------- ranges, links */
+
+/* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
+ * after "between"); returns where the second amount may start, or 0. */
+static size_t range_joint(text x, size_t end, bool after_between)
+{
+    size_t j = end;
+    if (at(x, j) == '-' || at(x, j) == '~')
+        return j + 1;
+    if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
+        bytes_at(x, j, "\xE3\x80\x9C"))
+        return j + 3;
+    j = skip_space(x, end);
+    if (at(x, j) == '~' || bytes_at(x, j, "\xE2\x80\x93"))
+        return skip_space(x, j + (at(x, j) == '~' ? 1 : 3));
+    size_t e;
+    if (after_between && (e = phrase_at(x, j, "and")))
+        return skip_space(x, e);
+    if (!after_between && (e = phrase_at(x, j, "to")))
+        return skip_space(x, e);
+    return 0;
+}
+
+/* Try to read the high end of a range starting at `from`; on success
+ * updates lo (currency and scale shared) and fills hi. */
+static bool take_range(text x, ft_money *lo, size_t from, ft_money *hi)
+{
+    if (!ft_money_scan(x.t, x.len, from,
+                       FT_MONEY_ALLOW_PLAIN | FT_MONEY_ALLOW_BARE, hi))
+        return false;
+    if (hi->year_like && !hi->has_currency && !hi->has_scale)
+        return false;
+    if (lo->has_currency && hi->has_currency &&
+        strcmp(lo->currency, hi->currency) != 0)
+        return false;
+    if (!lo->has_currency && !hi->has_currency)
+        return false;
+    ft_money l = *lo, h = *hi;
+    if (!l.has_scale && h.has_scale && h.scale_pow10 > 0) {
+        /* "$300-400 million": one scale for both ends */
+        if (!ft_decimal_mul_pow10(&l.value, h.scale_pow10))
+            return false;
+        l.has_scale = true;
+    } else if (l.has_scale && !h.has_scale && l.scale_pow10 > 0) {
+        /* "300 million-400" is no range we know */
+        return false;
+    }
+    if (!l.has_currency) {
+        l.currency = h.currency;
+        l.ambiguous = h.ambiguous;
+        l.has_currency = true;
+    }
+    if (!h.has_currency) {
+        h.currency = l.currency;
+        h.has_currency = true;
+    }
+    if (ft_decimal_cmp(l.value, h.value) >= 0)
+        return false;
+    *lo = l;
+    *hi = h;
+    return true;
+}
+
+/* The paper's own conversion right after a figure: "X won ($Y)", "X won
+ * (about US$Y)", "$Y (X won)", ", or about $Y,", ", which translates to
+ * $Y".  On success fills *r and returns the end of what was consumed. */
+static size_t conversion_after(text x, size_t end, const ft_money *main,
+                               ft_money *r)
+{
+    /* Inside a parenthesis a qualifier may lead; after a comma only words
+     * that announce a conversion do ("$5 million, nearly 3 billion won" is
+     * a list). */
+    static const char *const paren_lead[] = {
+        "about", "approximately", "approx.", "around", "roughly", "some",
+        "nearly", "almost", "or about", "or roughly", "or around", "or",
+        "us", "equivalent to", "the equivalent of", "equal to",
+    };
+    static const char *const comma_lead[] = {
+        "or about", "or roughly", "or around", "or some", "or nearly",
+        "or", "or the equivalent of", "the equivalent of", "equivalent to",
+        "which translates to", "which translates into", "which is about",
+        "which is roughly", "which is", "translating to", "equal to",
+        "roughly equal to", "worth about", "worth",
+    };
+    size_t j = skip_space(x, end);
+    bool paren = false;
+    if (at(x, j) == '(') {
+        paren = true;
+        j = skip_space(x, j + 1);
+    } else if (at(x, j) == ',') {
+        j = skip_space(x, j + 1);
+    } else if (!phrase_at(x, j, "or")) {
+        return 0;
+    }
+    const char *const *lead = paren ? paren_lead : comma_lead;
+    size_t nlead = paren ? sizeof paren_lead / sizeof *paren_lead
+                         : sizeof comma_lead / sizeof *comma_lead;
+    size_t best = 0;
+    for (size_t k = 0; k < nlead; k++) {
+        size_t e = phrase_at(x, j, lead[k]);
+        if (e && e > best)
+            best = e;
+    }
+    if (best)
+        j = skip_space(x, best);
+    else if (!paren)
+        return 0; /* ", $Y" alone is a list, not a conversion */
+    if (bytes_at(x, j, "\xEC\x95\xBD")) /* 약 */
+        j = skip_space(x, j + 3);
+    if (!ft_money_scan(x.t, x.len, j, 0, r) || !r->has_currency)
+        return 0;
+    if (strcmp(r->currency, main->currency) == 0 && !main->ambiguous)
+        return 0; /* a breakdown in the same currency */
+    if (is_rate(x, r))
+        return 0;
+    size_t e = r->end;
+    if (paren) {
+        /* allow a short tail: "($84.9 million at today's rate)" */
+        size_t k = e, limit = e + 40;
+        while (k < x.len && k < limit && at(x, k) != ')' && at(x, k) != '(' &&
+               at(x, k) != '\n' && !(at(x, k) >= '0' && at(x, k) <= '9'))
+            k++;
+        if (at(x, k) != ')')
+            return 0;
+        e = k + 1;
+    }
+    return e;
+}
+
+/* A bare amount ("15 billion") is money only when what follows is not a
+ * count of things: punctuation, the end, or a small word. */
+static bool bare_can_be_money(text x, const ft_money *m)
+{
+    static const char *const ok_next[] = {
+        "and", "or", "to", "in", "for", "from", "last", "this", "next",
+        "a", "per", "respectively", "was", "were", "is", "are", "will",
+        "has", "had", "by", "on", "at", "with", "as", "than", "while",
+        "but", "over", "under", "into", "that", "which", "each", "more",
+        "less", "earlier", "previously", "before", "after", "since",
+    };
+    if (m->year_like)
+        return false;
+    size_t j = skip_space(x, m->end);
+    unsigned char c = at(x, j);
+    if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' ||
+        c == ':')
+        return true;
+    for (size_t k = 0; k < sizeof ok_next / sizeof *ok_next; k++)
+        if (phrase_at(x, j, ok_next[k]))
+            return true;
+    return false;
+}
+
+/* ------------------------------------------------------------- the pass */
+
+static void copy_code(char *dst, size_t n, const char *src)
+{
+    size_t l = strlen(src);
+    if (l >= n)
+        l = n - 1;
+    memcpy(dst, src, l);
+    dst[l] = '\0';
+}
+
+/* Where a token may start: not inside an ASCII word or number. */
+static bool token_start(text x, size_t i)
+{
+    if (i == 0)
+        return true;
+    unsigned char p = at(x, i - 1), c = at(x, i);
+    if (ft_money_is_word_byte(p))
+        return false;
+    if ((c >= '0' && c <= '9') && (p == '.' || p == ','))
+        return !(i >= 2 && at(x, i - 2) >= '0' && at(x, i - 2) <= '9');
+    return true;
+}
+
+/* Candidates begin with a digit, a letter, '$' or a multi-byte character
+ * (₩ € £ ¥ 미화); everything else is skipped at once. */
+static bool may_begin(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || c == '$' || c >= 0xC2;
+}
+
+/* Handle the amount m found at its start; returns where to continue. */
+static ft_status take_amount(text x, ft_money m, ft_figlist *out,
+                             size_t *next)
+{
+    *next = m.end;
+    /* Most plain numbers (years, counts) are settled here, cheaply. */
+    if (!m.has_currency && !m.has_scale && !range_joint(x, m.end, true) &&
+        !range_joint(x, m.end, false))
+        return FT_OK;
+    if (is_rate(x, &m))
+        return FT_OK;
+
+    ft_qualifier q = FT_Q_EQ;
+    size_t before = qualifier_before(x, m.start, &q);
+    bool between = phrase_before(x, before, "between") != SIZE_MAX;
+    bool from = phrase_before(x, before, "from") != SIZE_MAX;
+
+    ft_money hi;
+    bool range = false;
+    size_t joint = range_joint(x, m.end, between);
+    if (joint && !(from && at(x, skip_space(x, m.end)) == 't'))
+        range = take_range(x, &m, joint, &hi);
+
+    if (!m.has_currency) {
+        /* bare: kept for now, its currency comes from its neighbours */
+        if (!m.has_scale || !bare_can_be_money(x, &m)) {
+            /* skip the plain number, not what may follow it */
+            *next = m.end;
+            return FT_OK;
+        }
+    }
+    size_t end = range ? hi.end : m.end;
+    *next = end;
+
+    ft_figure *f = figlist_push(out);
+    if (!f)
+        return FT_ENOMEM;
+    f->start = m.start;
+    f->end = end;
+    f->amount = m.value;
+    copy_code(f->currency, sizeof f->currency, m.currency);
+    if (m.ambiguous && m.has_currency)
+        f->flags |= FT_FLAG_AMBIGUOUS_CURRENCY;
+    if (!m.has_currency)
+        f->flags |= FT_FLAG_CURRENCY_INFERRED; /* resolved after the pass */
+    if (range) {
+        f->amount_max = hi.value;
+        f->has_max = true;
+        q = FT_Q_RANGE;
+    } else if (m.korean_more) {
+        q = FT_Q_APPROX;
+    }
+    if (q == FT_Q_EQ)
+        korean_qualifier_after(x, end, &q);
+    f->qualifier = q;
+    f->kind = is_change(x, before, end) ? FT_KIND_CHANGE : FT_KIND_LEVEL;
+
+    ft_money r;
+    size_t conv = m.has_currency ? conversion_after(x, end, &m, &r) : 0;
+    if (conv) {
+        f->reported = r.value;
+        f->has_reported = true;
+        copy_code(f->reported_currency, sizeof f->reported_currency,
+                  r.currency);
+        *next = conv;
+    }
+    sentence_bounds(x, f->start, f->end, &f->sent_start, &f->sent_end);
+    return FT_OK;
+}
+
+/* Amounts written without a currency ("last year's 15 billion", "200
+ * million and 350 million won, respectively") take the currency of the
+ * nearest figure in the same sentence, else of the one just before;
+ * those with no such neighbour are dropped: a guess would be a silently
+ * wrong number. */
+static void resolve_bare(text x, ft_figlist *out)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        ft_figure *f = &out->items[i];
+        if (f->currency[0] || !(f->flags & FT_FLAG_CURRENCY_INFERRED)) {
+            out->items[w++] = *f;
+            continue;
+        }
+        const ft_figure *best = NULL;
+        for (size_t k = i + 1; k < out->len && !best; k++) {
+            const ft_figure *g = &out->items[k];
+            if (g->sent_start != f->sent_start)
+                break;
+            if (g->currency[0] && !(g->flags & FT_FLAG_CURRENCY_INFERRED))
+                best = g;
+        }
+        for (size_t k = i; k-- > 0 && !best;) {
+            const ft_figure *g = &out->items[k];
+            if (f->start - g->end > 400)
+                break;
+            if (g->currency[0] && !(g->flags & FT_FLAG_CURRENCY_INFERRED))
+                best = g;
+        }
+        (void)x;
+        if (!best)
+            continue;
+        copy_code(f->currency, sizeof f->currency, best->currency);
+        out->items[w++] = *f;
+    }
+    out->len = w;
+}
+
+ft_status ft_extract(const char *t, size_t len, ft_figlist *out,
+                     ft_error *err)
+{
+    text x = {t, len};
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        if (!may_begin(c) || !token_start(x, i)) {
+            i++;
+            continue;
+        }
+        ft_money m;
+        /* A plain number is read too, for it may open a range whose
+         * other end carries the currency ("1-2 trillion won"). */
+        if (ft_money_scan(t, len, i, FT_MONEY_ALLOW_PLAIN, &m)) {
+            size_t next;
+            if (take_amount(x, m, out, &next) != FT_OK)
+                return ft_error_set(err, FT_ENOMEM, "out of memory");
+            i = next > i ? next : i + 1;
+            continue;
+        }
+        /* Skip the rest of this word or number in one step. */
+        i++;
+        if (c < 0x80)
+            while (i < len && (ft_money_is_word_byte((unsigned char)t[i]) ||
+                               ((t[i] == '.' || t[i] == ',') &&
+                                i + 1 < len && t[i + 1] >= '0' &&
+                                t[i + 1] <= '9')))
+                i++;
+    }
+    resolve_bare(x, out);
+    return FT_OK;
+}

@@ -1,0 +1,87 @@
+/* figures.h — the figure row (one money figure found in an article) and
+ * its output as figures.csv / TSV / JSONL.
+ *
+ * Ownership: an ft_figure holds no pointers; offsets refer to the article
+ * text it was extracted from.  An ft_figwriter borrows its FILE and never
+ * closes it.
+ */
+#ifndef FT_FIGURES_H
+#define FT_FIGURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "article.h"
+#include "number.h"
+#include "status.h"
+
+typedef enum {
+    FT_Q_EQ = 0,
+    FT_Q_APPROX,
+    FT_Q_GT,
+    FT_Q_GE,
+    FT_Q_LT,
+    FT_Q_LE,
+    FT_Q_RANGE
+} ft_qualifier;
+
+typedef enum { FT_KIND_LEVEL = 0, FT_KIND_CHANGE } ft_kind;
+
+typedef enum {
+    FT_YEAR_NONE = 0,
+    FT_YEAR_EXPLICIT,
+    FT_YEAR_FISCAL,
+    FT_YEAR_RELATIVE
+} ft_year_basis;
+
+/* Flags, written ';'-separated in this order. */
+enum {
+    FT_FLAG_AMBIGUOUS_CURRENCY = 1u << 0, /* "ambiguous_currency" */
+    FT_FLAG_CURRENCY_INFERRED = 1u << 1,  /* "currency_inferred": taken from neighbours */
+    FT_FLAG_CONVERSION_MISMATCH = 1u << 2 /* "conversion_mismatch" (convert) */
+};
+
+#define FT_SUBJECT_MAX 128
+
+typedef struct {
+    size_t start, end; /* [start,end) byte offsets of the surface */
+    ft_decimal amount;
+    ft_decimal amount_max;
+    bool has_max;
+    char currency[8]; /* ISO 4217 code, "" when unknown */
+    ft_qualifier qualifier;
+    ft_kind kind;
+    ft_decimal reported;
+    bool has_reported;
+    char reported_currency[8];
+    int year; /* 0 when none */
+    ft_year_basis year_basis;
+    int target_year; /* 0 when none; written as flag target_year:YYYY */
+    char subject[FT_SUBJECT_MAX]; /* "" when unknown */
+    unsigned flags;
+    size_t sent_start, sent_end; /* the sentence around the figure */
+} ft_figure;
+
+const char *ft_qualifier_name(ft_qualifier q);
+const char *ft_kind_name(ft_kind k);
+const char *ft_year_basis_name(ft_year_basis b);
+
+typedef enum { FT_FORMAT_CSV = 0, FT_FORMAT_TSV, FT_FORMAT_JSONL } ft_format;
+
+typedef struct ft_figwriter ft_figwriter;
+
+/* Writer over a borrowed stream.  Free with ft_figwriter_free. */
+ft_figwriter *ft_figwriter_new(FILE *out, ft_format format);
+void ft_figwriter_free(ft_figwriter *w);
+
+/* The header line (CSV/TSV only; a no-op for JSONL). */
+ft_status ft_figwriter_header(ft_figwriter *w, ft_error *err);
+
+/* One row; `mention` is 1-based.  The article supplies doc, published and
+ * the text that surface and sentence are cut from. */
+ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a,
+                           size_t mention, const ft_figure *f,
+                           ft_error *err);
+
+#endif

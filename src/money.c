@@ -1,0 +1,1159 @@
+/* money.c — the lexicon of currencies, scales and numerals, and the reader
+ * of one amount at a position (see money.h).
+ *
+ * Everything here looks at a bounded stretch of bytes after the position
+ * and allocates nothing, so the article-level pass in extract.c stays a
+ * single pass over the text.
+ */
+#include "money.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- bytes */
+
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static bool is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static unsigned char fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+bool ft_money_is_word_byte(unsigned char c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+
+static unsigned char at(const char *t, size_t len, size_t i)
+{
+    return i < len ? (unsigned char)t[i] : 0;
+}
+
+/* Horizontal space, a single line break, and the no-break spaces that
+ * news sites put between a number and its unit.  Returns the length of
+ * the space at i, 0 when none. */
+static size_t space_len(const char *t, size_t len, size_t i)
+{
+    unsigned char c = at(t, len, i);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        return 1;
+    if (c == 0xC2 && at(t, len, i + 1) == 0xA0)
+        return 2;
+    if (c == 0xE2 && at(t, len, i + 1) == 0x80 &&
+        (at(t, len, i + 2) == 0xAF || at(t, len, i + 2) == 0x89 ||
+         at(t, len, i + 2) == 0x8A))
+        return 3;
+    return 0;
+}
+
+/* Skip a short run of spaces (no blank line: a paragraph break ends an
+ * amount). */
+static size_t skip_ws(const char *t, size_t len, size_t i)
+{
+    int newlines = 0;
+    for (int steps = 0; steps < 8; steps++) {
+        size_t n = space_len(t, len, i);
+        if (n == 0)
+            break;
+        if (t[i] == '\n' && ++newlines > 1)
+            break;
+        i += n;
+    }
+    return i;
+}
+
+/* ------------------------------------------------------------- patterns */
+
+/* Match a lexicon pattern at i.  In a pattern, ' ' is optional space, '.'
+ * an optional full stop, letters match either case unless `exact`; any
+ * other byte (symbols, Hangul) must be there as written.  A pattern that
+ * ends in a letter must end at a word boundary. */
+static bool match(const char *t, size_t len, size_t i, const char *pat,
+                  bool exact, size_t *end)
+{
+    size_t j = i;
+    const unsigned char *p = (const unsigned char *)pat;
+    for (; *p; p++) {
+        if (*p == ' ') {
+            j = skip_ws(t, len, j);
+        } else if (*p == '.') {
+            if (at(t, len, j) == '.')
+                j++;
+        } else if (is_alpha(*p) && !exact) {
+            if (fold(at(t, len, j)) != fold(*p))
+                return false;
+            j++;
+        } else {
+            if (at(t, len, j) != *p)
+                return false;
+            j++;
+        }
+    }
+    if (p > (const unsigned char *)pat && is_alpha(p[-1]) &&
+        ft_money_is_word_byte(at(t, len, j)))
+        return false;
+    *end = j;
+    return true;
+}
+
+/* ------------------------------------------------------------ currencies */
+
+enum {
+    CUR_EXACT = 1u << 0,       /* letters must match case */
+    CUR_PLURAL = 1u << 1,      /* an optional plural "s" */
+    CUR_NEEDS_SCALE = 1u << 2, /* ambiguous with a unit ("pounds") */
+    CUR_DOLLAR = 1u << 3,      /* a dollar: takes cents, "$10 dollars" */
+    CUR_VERB = 1u << 4,        /* "won": also an English verb */
+    CUR_HANGUL_WON = 1u << 5,  /* 원: also a syllable of many words */
+    CUR_SYMBOL = 1u << 6,      /* a sign ($ € £): not a prefix of words */
+    CUR_GLUED = 1u << 7        /* a letter glued to the digits: "W850" */
+};
+
+typedef struct {
+    const char *pat;
+    const char *iso; /* "" when the word names several currencies */
+    signed char pow10;
+    unsigned char flags;
+} currency;
+
+/* Before the number.  Longest match wins, so order does not matter. */
+static const currency prefixes[] = {
+    {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
+    {"u.s. $", "USD", 0, CUR_DOLLAR},
+    {"usd $", "USD", 0, CUR_DOLLAR},
+    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"c $", "CAD", 0, CUR_DOLLAR},
+    {"ca $", "CAD", 0, CUR_DOLLAR},
+    {"cad $", "CAD", 0, CUR_DOLLAR},
+    {"A$", "AUD", 0, CUR_DOLLAR | CUR_EXACT},
+    {"au $", "AUD", 0, CUR_DOLLAR},
+    {"aud $", "AUD", 0, CUR_DOLLAR},
+    {"hk $", "HKD", 0, CUR_DOLLAR},
+    {"hkd $", "HKD", 0, CUR_DOLLAR},
+    {"nt $", "TWD", 0, CUR_DOLLAR},
+    {"S$", "SGD", 0, CUR_DOLLAR | CUR_EXACT},
+    {"sgd $", "SGD", 0, CUR_DOLLAR},
+    {"nz $", "NZD", 0, CUR_DOLLAR},
+    {"nzd $", "NZD", 0, CUR_DOLLAR},
+    {"mex $", "MXN", 0, CUR_DOLLAR},
+    {"mxn $", "MXN", 0, CUR_DOLLAR},
+    {"R$", "BRL", 0, CUR_EXACT},
+    {"Rs", "INR", 0, CUR_EXACT},
+    {"Rs.", "INR", 0, CUR_EXACT},
+    {"RM", "MYR", 0, CUR_EXACT},
+    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},     /* ₩ */
+    {"\xEF\xBF\xA6", "KRW", 0, CUR_SYMBOL},     /* fullwidth ₩ */
+    {"W", "KRW", 0, CUR_EXACT | CUR_GLUED},     /* W850 billion */
+    {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},     /* € */
+    {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},         /* £ */
+    {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},         /* ¥ */
+    {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},     /* fullwidth ¥ */
+    {"\xE2\x82\xB9", "INR", 0, CUR_SYMBOL},     /* ₹ */
+    {"\xE2\x82\xBD", "RUB", 0, CUR_SYMBOL},     /* ₽ */
+    {"\xE2\x82\xBF", "BTC", 0, CUR_SYMBOL},     /* ₿ */
+    {"\xE2\x82\xA1", "CRC", 0, CUR_SYMBOL},     /* ₡ */
+    {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},     /* ₾ */
+    {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},     /* ₭ */
+    {"\xE2\x82\xB1", "PHP", 0, CUR_SYMBOL},     /* ₱ */
+    {"\xE2\x82\xAB", "VND", 0, CUR_SYMBOL},     /* ₫ */
+    {"\xE2\x82\xAA", "ILS", 0, CUR_SYMBOL},     /* ₪ */
+    {"\xE2\x82\xBA", "TRY", 0, CUR_SYMBOL},     /* ₺ */
+    {"\xE2\x82\xB4", "UAH", 0, CUR_SYMBOL},     /* ₴ */
+    {"musd", "USD", 6, 0},
+    {"meur", "EUR", 6, 0},
+    {"mgbp", "GBP", 6, 0},
+    {"maud", "AUD", 6, 0},
+    {"rmb", "CNY", 0, 0},
+    {"\xEB\xAF\xB8\xED\x99\x94", "USD", 0, 0}, /* 미화 (US currency) */
+};
+
+/* After the number. */
+static const currency suffixes[] = {
+    {"won", "KRW", 0, CUR_VERB},
+    {"korean won", "KRW", 0, 0},
+    {"south korean won", "KRW", 0, 0},
+    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON}, /* 원 */
+    {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
+    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"american dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"canadian dollar", "CAD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"australian dollar", "AUD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"hong kong dollar", "HKD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"singapore dollar", "SGD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"new taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"new zealand dollar", "NZD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"cent", "USD", -2, CUR_PLURAL},
+    {"euro cent", "EUR", -2, CUR_PLURAL},
+    {"\xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 달러 */
+    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},             /* 불 */
+    {"yen", "JPY", 0, 0},
+    {"japanese yen", "JPY", 0, 0},
+    {"\xEC\x97\x94", "JPY", 0, 0},  /* 엔 */
+    {"\xE5\x86\x86", "JPY", 0, 0},  /* 円 */
+    {"euro", "EUR", 0, CUR_PLURAL},
+    {"\xEC\x9C\xA0\xEB\xA1\x9C", "EUR", 0, 0}, /* 유로 */
+    {"yuan", "CNY", 0, 0},
+    {"chinese yuan", "CNY", 0, 0},
+    {"renminbi", "CNY", 0, 0},
+    {"\xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 위안 */
+    {"\xE5\x85\x83", "CNY", 0, 0},             /* 元 */
+    {"pound", "GBP", 0, CUR_PLURAL | CUR_NEEDS_SCALE},
+    {"pounds sterling", "GBP", 0, 0},
+    {"british pound", "GBP", 0, CUR_PLURAL},
+    {"sterling", "GBP", 0, CUR_NEEDS_SCALE},
+    {"pence", "GBP", -2, 0},
+    {"penny", "GBP", -2, 0},
+    {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
+    {"franc", "", 0, CUR_PLURAL},
+    {"swiss franc", "CHF", 0, CUR_PLURAL},
+    {"french franc", "FRF", 0, CUR_PLURAL},
+    {"rupee", "", 0, CUR_PLURAL},
+    {"indian rupee", "INR", 0, CUR_PLURAL},
+    {"pakistani rupee", "PKR", 0, CUR_PLURAL},
+    {"sri lankan rupee", "LKR", 0, CUR_PLURAL},
+    {"\xE0\xAE\xB0\xE0\xAF\x82", "LKR", 0, 0}, /* ரூ */
+    {"ruble", "RUB", 0, CUR_PLURAL},
+    {"rouble", "RUB", 0, CUR_PLURAL},
+    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0}, /* 루블 */
+    {"peso", "", 0, CUR_PLURAL},
+    {"mexican peso", "MXN", 0, CUR_PLURAL},
+    {"philippine peso", "PHP", 0, CUR_PLURAL},
+    {"lira", "TRY", 0, 0},
+    {"turkish lira", "TRY", 0, 0},
+    {"markka", "FIM", 0, 0},
+    {"finnish markka", "FIM", 0, 0},
+    {"peseta", "ESP", 0, CUR_PLURAL},
+    {"guilder", "NLG", 0, CUR_PLURAL},
+    {"dutch guilder", "NLG", 0, CUR_PLURAL},
+    {"deutsche mark", "DEM", 0, CUR_PLURAL},
+    {"deutschmark", "DEM", 0, CUR_PLURAL},
+    {"bitcoin", "BTC", 0, CUR_PLURAL},
+    {"satoshi", "BTC", -8, CUR_PLURAL},
+    {"rand", "ZAR", 0, CUR_NEEDS_SCALE},
+    {"baht", "THB", 0, 0},
+    {"ringgit", "MYR", 0, 0},
+    {"rupiah", "IDR", 0, 0},
+    {"shekel", "ILS", 0, CUR_PLURAL},
+    {"riyal", "SAR", 0, CUR_PLURAL},
+    {"dirham", "AED", 0, CUR_PLURAL},
+    {"zloty", "PLN", 0, 0},
+    {"hryvnia", "UAH", 0, CUR_PLURAL},
+    {"reais", "BRL", 0, 0},
+    {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},
+    {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},
+    {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},
+    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},
+    {"\xE2\x82\xBF", "BTC", 0, CUR_SYMBOL},
+    {"\xE2\x82\xA1", "CRC", 0, CUR_SYMBOL},
+    {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},
+    {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},
+    {"musd", "USD", 6, 0},
+    {"meur", "EUR", 6, 0},
+    {"mgbp", "GBP", 6, 0},
+    {"maud", "AUD", 6, 0},
+    {"rmb", "CNY", 0, 0},
+    {"btc", "BTC", 0, 0},
+};
+
+/* ISO 4217 codes, written before or after the number ("KRW38.71
+ * trillion", "487.3 billion KRW").  The common ones match in any case;
+ * codes that are also English words ("TRY", "ALL") only in capitals. */
+static const char *const iso_codes_any_case[] = {
+    "usd", "krw", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "hkd",
+    "sgd", "twd", "nzd", "inr", "rub", "mxn", "brl", "sek", "nok", "dkk",
+    "zar", "thb", "myr", "idr", "vnd", "sar", "aed", "ils", "pln", "kpw",
+};
+static const char *const iso_codes_capitals[] = {"TRY", "PHP", "PKR",
+                                                 "UAH", "EGP", "NGN"};
+
+static void upper3(const char *src, char *dst)
+{
+    for (int i = 0; i < 3; i++)
+        dst[i] = (char)((src[i] >= 'a' && src[i] <= 'z') ? src[i] - 32
+                                                           : src[i]);
+    dst[3] = '\0';
+}
+
+/* The interned upper-case code for a matched lower-case code. */
+static const char *iso_intern(const char *code)
+{
+    /* The tables are static, so their strings are; but the lower-case
+     * table needs an upper-case twin to hand out. */
+    static const char *const upper[] = {
+        "USD", "KRW", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "HKD",
+        "SGD", "TWD", "NZD", "INR", "RUB", "MXN", "BRL", "SEK", "NOK", "DKK",
+        "ZAR", "THB", "MYR", "IDR", "VND", "SAR", "AED", "ILS", "PLN", "KPW",
+    };
+    char u[4];
+    upper3(code, u);
+    for (size_t k = 0; k < sizeof upper / sizeof *upper; k++)
+        if (memcmp(upper[k], u, 4) == 0)
+            return upper[k];
+    return "";
+}
+
+typedef struct {
+    const char *iso;
+    int pow10;
+    unsigned flags;
+    size_t end;
+} cur_match;
+
+static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
+{
+    size_t e;
+    if (!is_alpha(at(t, len, i)))
+        return false;
+    for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
+        if (match(t, len, i, iso_codes_any_case[k], false, &e)) {
+            *out = (cur_match){iso_intern(iso_codes_any_case[k]), 0,
+                               iso_codes_any_case[k][0] == 'u' ? CUR_DOLLAR
+                                                               : 0u,
+                               e};
+            return true;
+        }
+    for (size_t k = 0; k < sizeof iso_codes_capitals / sizeof(char *); k++)
+        if (match(t, len, i, iso_codes_capitals[k], true, &e)) {
+            *out = (cur_match){iso_codes_capitals[k], 0, 0, e};
+            return true;
+        }
+    return false;
+}
+
+/* Codes glued to a number ("USD115", "115USD") end at a digit, which the
+ * word-boundary rule of match() refuses; accept that one case. */
+static bool match_iso_glued(const char *t, size_t len, size_t i,
+                            cur_match *out)
+{
+    if (i + 3 > len)
+        return false;
+    char low[4] = {(char)fold(at(t, len, i)), (char)fold(at(t, len, i + 1)),
+                   (char)fold(at(t, len, i + 2)), 0};
+    if (is_alpha(at(t, len, i + 3)))
+        return false;
+    for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
+        if (memcmp(iso_codes_any_case[k], low, 4) == 0) {
+            *out = (cur_match){iso_intern(low), 0,
+                               low[0] == 'u' ? CUR_DOLLAR : 0u, i + 3};
+            return true;
+        }
+    return false;
+}
+
+static bool match_table(const char *t, size_t len, size_t i,
+                        const currency *table, size_t n, cur_match *best)
+{
+    bool found = false;
+    unsigned char first = fold(at(t, len, i));
+    for (size_t k = 0; k < n; k++) {
+        const currency *c = &table[k];
+        if (fold((unsigned char)c->pat[0]) != first)
+            continue; /* the cheap test that rules out most patterns */
+        size_t e;
+        bool ok;
+        if (c->flags & CUR_GLUED) {
+            size_t n = strlen(c->pat);
+            ok = i + n < len && memcmp(t + i, c->pat, n) == 0 &&
+                 is_digit(at(t, len, i + n));
+            e = i + n;
+        } else {
+            ok = match(t, len, i, c->pat, c->flags & CUR_EXACT, &e);
+        }
+        if (!ok && (c->flags & CUR_PLURAL)) {
+            /* "dollars": the pattern with an s; match() would have refused
+             * "dollar" before an 's' as inside a word. */
+            size_t plen = strlen(c->pat);
+            char buf[40];
+            if (plen + 2 < sizeof buf) {
+                memcpy(buf, c->pat, plen);
+                buf[plen] = 's';
+                buf[plen + 1] = '\0';
+                ok = match(t, len, i, buf, c->flags & CUR_EXACT, &e);
+            }
+        }
+        if (ok && (!found || e > best->end)) {
+            *best = (cur_match){c->iso, c->pow10, c->flags, e};
+            found = true;
+        }
+    }
+    return found;
+}
+
+static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
+{
+    bool found = match_table(t, len, i, prefixes,
+                             sizeof prefixes / sizeof *prefixes, m);
+    cur_match iso;
+    if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
+        (!found || iso.end > m->end)) {
+        *m = iso;
+        found = true;
+    }
+    return found;
+}
+
+static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
+{
+    bool found = match_table(t, len, i, suffixes,
+                             sizeof suffixes / sizeof *suffixes, m);
+    cur_match iso;
+    if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
+        (!found || iso.end > m->end)) {
+        *m = iso;
+        found = true;
+    }
+    return found;
+}
+
+/* ---------------------------------------------------------------- scales */
+
+typedef struct {
+    const char *pat;
+    int pow10;
+    bool glued_only; /* a single letter: only right after the digits */
+    bool exact;
+} scale_word;
+
+static const scale_word scales[] = {
+    {"thousand", 3, false, false}, {"million", 6, false, false},
+    {"billion", 9, false, false},  {"trillion", 12, false, false},
+    {"mn", 6, false, false},       {"mln", 6, false, false},
+    {"mil", 6, false, false},      {"mill", 6, false, false},
+    {"bn", 9, false, false},       {"bln", 9, false, false},
+    {"tn", 12, false, false},      {"trn", 12, false, false},
+    {"tr", 12, false, false},      {"trln", 12, false, false},
+    {"MM", 6, false, true},        {"lakh", 5, false, false},
+    {"lakhs", 5, false, false},    {"crore", 7, false, false},
+    {"crores", 7, false, false},   {"k", 3, true, false},
+    {"m", 6, true, false},         {"b", 9, true, false},
+};
+
+/* A scale word at i (after optional space or hyphen for words). */
+static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
+                        size_t *end)
+{
+    size_t j = i;
+    bool separated = false;
+    if (at(t, len, j) == '-' && is_alpha(at(t, len, j + 1))) {
+        j++;
+        separated = true;
+    } else {
+        size_t k = skip_ws(t, len, j);
+        separated = k != j;
+        j = k;
+    }
+    if (!is_alpha(at(t, len, j)))
+        return false;
+    for (size_t s = 0; s < sizeof scales / sizeof *scales; s++) {
+        if (scales[s].glued_only && separated)
+            continue;
+        size_t e;
+        if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
+            *pow10 = scales[s].pow10;
+            *end = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* -------------------------------------------------------------- numerals */
+
+typedef struct {
+    bool words;    /* written in words ("five", "one-point-74") */
+    bool grouped;  /* had thousands separators */
+    bool fraction; /* had a decimal fraction */
+} numeral_info;
+
+/* Digits with thousands separators and a decimal fraction: "1,234.5",
+ * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
+static bool parse_digits(const char *t, size_t len, size_t i,
+                         ft_decimal *value, size_t *end, numeral_info *info)
+{
+    char buf[64];
+    size_t n = 0, j = i;
+    while (is_digit(at(t, len, j))) {
+        if (n + 1 >= sizeof buf)
+            return false;
+        buf[n++] = t[j++];
+    }
+    if (n == 0)
+        return false;
+    /* A comma continues the number only before a group of three digits
+     * (or two, in Indian grouping, when more groups follow). */
+    while (at(t, len, j) == ',' && is_digit(at(t, len, j + 1))) {
+        size_t k = j + 1, g = 0;
+        while (is_digit(at(t, len, k)))
+            k++, g++;
+        bool indian = g == 2 && at(t, len, k) == ',' &&
+                      is_digit(at(t, len, k + 1));
+        if (g != 3 && !indian)
+            break;
+        if (n + g >= sizeof buf)
+            return false;
+        memcpy(buf + n, t + j + 1, g);
+        n += g;
+        j = k;
+        info->grouped = true;
+    }
+    if (at(t, len, j) == '.' && is_digit(at(t, len, j + 1))) {
+        buf[n++] = '.';
+        j++;
+        while (is_digit(at(t, len, j))) {
+            if (n + 1 >= sizeof buf)
+                return false;
+            buf[n++] = t[j++];
+        }
+        info->fraction = true;
+    }
+    if (!ft_decimal_parse(buf, n, value))
+        return false;
+    *end = j;
+    return true;
+}
+
+static const char *const small_words[] = {
+    "zero",    "one",     "two",       "three",    "four",
+    "five",    "six",     "seven",     "eight",    "nine",
+    "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+};
+static const char *const tens_words[] = {"twenty", "thirty", "forty",
+                                         "fifty",  "sixty",  "seventy",
+                                         "eighty", "ninety"};
+
+/* A number word below a hundred at i ("seven", "forty", "forty-five"),
+ * or -1. */
+static int word_below_100(const char *t, size_t len, size_t i, size_t *end)
+{
+    size_t e;
+    for (int k = 0; k < 20; k++)
+        if (match(t, len, i, small_words[k], false, &e)) {
+            *end = e;
+            return k;
+        }
+    for (int k = 0; k < 8; k++)
+        if (match(t, len, i, tens_words[k], false, &e)) {
+            int v = 20 + 10 * k;
+            size_t e2;
+            size_t j = e;
+            if (at(t, len, j) == '-' || at(t, len, j) == ' ') {
+                for (int u = 1; u < 10; u++)
+                    if (match(t, len, j + 1, small_words[u], false, &e2)) {
+                        *end = e2;
+                        return v + u;
+                    }
+            }
+            *end = e;
+            return v;
+        }
+    return -1;
+}
+
+/* Hyphen or space between the words of a numeral. */
+static size_t word_gap(const char *t, size_t len, size_t i)
+{
+    if (at(t, len, i) == '-')
+        return i + 1;
+    return skip_ws(t, len, i);
+}
+
+/* Fraction digits after "point": "74", "six", "seven four". */
+static bool parse_point_fraction(const char *t, size_t len, size_t i,
+                                 char *digits, size_t cap, size_t *n,
+                                 size_t *end)
+{
+    size_t j = i;
+    *n = 0;
+    if (is_digit(at(t, len, j))) {
+        while (is_digit(at(t, len, j)) && *n + 1 < cap)
+            digits[(*n)++] = t[j++];
+        if (ft_money_is_word_byte(at(t, len, j)))
+            return false;
+        *end = j;
+        return true;
+    }
+    for (;;) {
+        size_t e;
+        int d = -1;
+        for (int k = 0; k < 10 && d < 0; k++)
+            if (match(t, len, j, small_words[k], false, &e))
+                d = k;
+        if (d < 0 || *n + 1 >= cap)
+            break;
+        digits[(*n)++] = (char)('0' + d);
+        *end = e;
+        size_t g = word_gap(t, len, e);
+        if (g == e)
+            break;
+        j = g;
+    }
+    return *n > 0;
+}
+
+/* A numeral in words: "five", "thirteen", "two hundred fifty", "a",
+ * "half a", "a quarter", "three quarters", "one-point-74",
+ * "305-point-six" (a digit whole part is handled by the caller and passed
+ * as `whole`). */
+static bool parse_words(const char *t, size_t len, size_t i,
+                        ft_decimal *value, size_t *end)
+{
+    size_t j = i, e;
+    long cur = 0;
+    bool any = false, article = false;
+    if (match(t, len, j, "a", false, &e) || match(t, len, j, "an", false, &e)) {
+        article = true;
+        j = skip_ws(t, len, e);
+    }
+    if (match(t, len, j, "half", false, &e)) {
+        /* "half a trillion", "half million", "a half billion" */
+        size_t k = skip_ws(t, len, e);
+        if (match(t, len, k, "a", false, &e))
+            k = e;
+        *value = (ft_decimal){5, 1};
+        *end = k == skip_ws(t, len, j + 4) ? j + 4 : e;
+        return true;
+    }
+    for (;;) {
+        int v = word_below_100(t, len, j, &e);
+        if (v >= 0) {
+            cur += v;
+            any = true;
+        } else if (match(t, len, j, "hundred", false, &e)) {
+            cur = (cur ? cur : 1) * 100;
+            any = true;
+        } else {
+            break;
+        }
+        size_t g = word_gap(t, len, e);
+        size_t e2;
+        if (match(t, len, g, "and", false, &e2) && cur >= 100 &&
+            word_below_100(t, len, skip_ws(t, len, e2), &e2) >= 0) {
+            j = skip_ws(t, len, g + 3);
+            continue;
+        }
+        if (word_below_100(t, len, g, &e2) >= 0 ||
+            match(t, len, g, "hundred", false, &e2)) {
+            j = g;
+            continue;
+        }
+        j = e;
+        break;
+    }
+    if (match(t, len, j == i ? j : skip_ws(t, len, j), "quarter", false, &e) ||
+        match(t, len, j == i ? j : skip_ws(t, len, j), "quarters", false,
+              &e)) {
+        long n = any ? cur : 1;
+        if (!ft_decimal_mul((ft_decimal){(uint64_t)n, 0},
+                            (ft_decimal){25, 2}, value))
+            return false;
+        *end = e;
+        return true;
+    }
+    if (!any) {
+        if (article) {
+            /* "a million": the caller insists on a scale word next. */
+            *value = (ft_decimal){1, 0};
+            *end = j == skip_ws(t, len, i + 1) ? i + 1 : i + 2;
+            return true;
+        }
+        return false;
+    }
+    *value = (ft_decimal){(uint64_t)cur, 0};
+    *end = j;
+    /* broadcast spelling: "one-point-74", "one point seven four" */
+    size_t g = word_gap(t, len, j);
+    if (g != j && match(t, len, g, "point", false, &e)) {
+        size_t g2 = word_gap(t, len, e);
+        char frac[24];
+        size_t n, fe;
+        if (g2 != e &&
+            parse_point_fraction(t, len, g2, frac, sizeof frac, &n, &fe)) {
+            ft_decimal f;
+            if (ft_decimal_parse(frac, n, &f) &&
+                ft_decimal_mul_pow10(&f, -(int)n) &&
+                ft_decimal_add(*value, f, value))
+                *end = fe;
+        }
+    }
+    return true;
+}
+
+/* Digits whose fraction is spoken: "305-point-six". */
+static bool digits_point_words(const char *t, size_t len, size_t j,
+                               ft_decimal *value, size_t *end)
+{
+    size_t e;
+    size_t g = word_gap(t, len, j);
+    if (g == j || !match(t, len, g, "point", false, &e))
+        return false;
+    size_t g2 = word_gap(t, len, e);
+    char frac[24];
+    size_t n, fe;
+    ft_decimal f;
+    if (g2 == e || !parse_point_fraction(t, len, g2, frac, sizeof frac, &n, &fe))
+        return false;
+    if (!ft_decimal_parse(frac, n, &f) || !ft_decimal_mul_pow10(&f, -(int)n) ||
+        !ft_decimal_add(*value, f, value))
+        return false;
+    *end = fe;
+    return true;
+}
+
+/* ---------------------------------------------------------- Korean units */
+
+/* 십 백 천 (within a group of four digits) and 만 억 조 (groups). */
+static int korean_unit(const char *t, size_t len, size_t i)
+{
+    static const struct {
+        const char *s;
+        int pow10;
+    } units[] = {
+        {"\xEC\x8B\xAD", 1},  /* 십 */
+        {"\xEB\xB0\xB1", 2},  /* 백 */
+        {"\xEC\xB2\x9C", 3},  /* 천 */
+        {"\xEB\xA7\x8C", 4},  /* 만 */
+        {"\xEC\x96\xB5", 8},  /* 억 */
+        {"\xEC\xA1\xB0", 12}, /* 조 */
+    };
+    if (i + 3 > len)
+        return 0;
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+        if (memcmp(t + i, units[k].s, 3) == 0)
+            return units[k].pow10;
+    return 0;
+}
+
+/* A Korean numeral starting with digits: "1조 2천억", "4,397억",
+ * "2백70억", "6억4천5백만", "32억5000만".  Needs at least one unit. */
+static bool parse_korean(const char *t, size_t len, size_t i,
+                         ft_decimal *value, size_t *end)
+{
+    ft_decimal total = {0, 0}, section = {0, 0};
+    ft_decimal done_total = {0, 0};
+    size_t done_end = 0;
+    int last_group = 99;
+    size_t j = i;
+    bool any = false;
+    for (;;) {
+        ft_decimal num = {0, 0};
+        bool have_num = false;
+        size_t k = j;
+        numeral_info info = {0};
+        if (is_digit(at(t, len, k))) {
+            if (!parse_digits(t, len, k, &num, &k, &info))
+                break;
+            have_num = true;
+        }
+        int u = korean_unit(t, len, k);
+        if (u == 0)
+            break;
+        if (!have_num && !any)
+            break;
+        if (!have_num)
+            num = (ft_decimal){1, 0};
+        if (u < 4) {
+            ft_decimal part = num;
+            if (!ft_decimal_mul_pow10(&part, u) ||
+                !ft_decimal_add(section, part, &section))
+                return false;
+            j = k + 3;
+            any = true;
+            continue;
+        }
+        if (u >= last_group)
+            break;
+        if (have_num && !ft_decimal_add(section, num, &section))
+            return false;
+        if (!ft_decimal_mul_pow10(&section, u) ||
+            !ft_decimal_add(total, section, &total))
+            return false;
+        section = (ft_decimal){0, 0};
+        last_group = u;
+        any = true;
+        j = k + 3;
+        done_total = total;
+        done_end = j;
+        /* "1조 2천억": a space may separate groups. */
+        size_t s = skip_ws(t, len, j);
+        if (s != j && is_digit(at(t, len, s)))
+            j = s;
+    }
+    if (!any)
+        return false;
+    if (!ft_decimal_is_zero(section) || done_end == 0) {
+        /* a trailing 천/백 group with no 만/억/조 after it */
+        if (!ft_decimal_add(total, section, &total))
+            return false;
+        done_total = total;
+        /* j may have moved past a space that led nowhere */
+        done_end = j;
+        while (done_end > i && space_len(t, len, done_end - 1))
+            done_end--;
+    }
+    *value = done_total;
+    *end = done_end;
+    return true;
+}
+
+/* ------------------------------------------------------ the quick reject */
+
+/* Every word that can open an amount: the first word of each prefix
+ * currency, each ISO code, each number word.  Sorted for bsearch. */
+static const char *const starter_words[] = {
+    "a", "aed", "an", "au", "aud", "brl", "c",
+    "ca", "cad", "chf", "cny", "dkk", "dollar", "dollars",
+    "egp", "eight", "eighteen", "eighty", "eleven", "eur", "fifteen",
+    "fifty", "five", "forty", "four", "fourteen", "gbp", "half",
+    "hk", "hkd", "hundred", "idr", "ils", "inr", "jpy",
+    "kpw", "krw", "maud", "meur", "mex", "mgbp", "musd",
+    "mxn", "myr", "ngn", "nine", "nineteen", "ninety", "nok",
+    "nt", "nz", "nzd", "one", "php", "pkr", "pln",
+    "quarter", "r", "rm", "rmb", "rs", "rub", "s",
+    "sar", "sek", "seven", "seventeen", "seventy", "sgd", "six",
+    "sixteen", "sixty", "ten", "thb", "thirteen", "thirty", "three",
+    "try", "twd", "twelve", "twenty", "two", "u", "uah",
+    "us", "usd", "vnd", "w", "zar", "zero",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/* Most tokens of an article open no amount; tell them apart with one look
+ * at the token instead of trying every pattern of the lexicon. */
+static bool may_start_amount(const char *t, size_t len, size_t pos)
+{
+    unsigned char c = at(t, len, pos);
+    if (is_digit(c) || c == '$')
+        return true;
+    if (c >= 0x80) {
+        unsigned char c1 = at(t, len, pos + 1), c2 = at(t, len, pos + 2);
+        return (c == 0xE2 && c1 == 0x82) ||               /* ₩ € ₹ ₽ ₿ ... */
+               (c == 0xC2 && (c1 == 0xA3 || c1 == 0xA5)) || /* £ ¥ */
+               (c == 0xEF && c1 == 0xBF && (c2 == 0xA5 || c2 == 0xA6)) ||
+               (c == 0xEB && c1 == 0xAF && c2 == 0xB8);   /* 미화 */
+    }
+    char word[16];
+    size_t n = 0;
+    while (n < sizeof word - 1 && is_alpha(at(t, len, pos + n))) {
+        word[n] = (char)fold(at(t, len, pos + n));
+        n++;
+    }
+    if (n == 0 || n == sizeof word - 1)
+        return false;
+    word[n] = '\0';
+    return bsearch(word, starter_words,
+                   sizeof starter_words / sizeof *starter_words,
+                   sizeof *starter_words, cmp_word) != NULL;
+}
+
+/* ------------------------------------------------------- the whole amount */
+
+/* Words after "won" that show it is the verb: "won 58 seats", "won the
+ * election", "won by". */
+static bool won_is_verb(const char *t, size_t len, size_t after)
+{
+    static const char *const objects[] = {
+        "the",    "a",      "an",     "by",      "gold",   "silver",
+        "bronze", "medals", "medal",  "seats",   "seat",   "against",
+        "over",   "his",    "her",    "their",   "its",    "first",
+        "second", "third",  "out",    "praise",  "votes",  "support",
+        "in",     "at",     "two",    "three",   "games",  "matches",
+        "titles", "awards", "election", "approval", "back", "favor",
+        "favour", "races",  "control", "this",   "that",   "every",
+    };
+    size_t j = skip_ws(t, len, after), e;
+    for (size_t k = 0; k < sizeof objects / sizeof *objects; k++)
+        if (match(t, len, j, objects[k], false, &e))
+            return true;
+    return false;
+}
+
+/* 원 ends a word in 원칙 (principle), 원인 (cause), 원장 (director) and the
+ * like: the syllable after it says which. */
+static bool hangul_won_is_word(const char *t, size_t len, size_t after)
+{
+    static const char *const next[] = {
+        "\xEC\xB9\x99", /* 칙 */ "\xEC\x9D\xB8", /* 인 */
+        "\xEC\x9E\xA5", /* 장 */ "\xEC\xA0\x84", /* 전 */
+        "\xEC\x9E\x90", /* 자 */ "\xEB\xA3\x8C", /* 료 */
+        "\xEB\x9E\x98", /* 래 */ "\xED\x98\x95", /* 형 */
+        "\xEB\xA6\xAC", /* 리 */ "\xED\x9A\x8C", /* 회 */
+        "\xEC\x9E\x91", /* 작 */ "\xEA\xB3\xA0", /* 고 */
+        "\xEC\xA0\x95", /* 정 */ "\xED\x95\x98", /* 하 (원하다) */
+        "\xEC\x88\x98", /* 수 */ "\xEB\xA5\xBC", /* 를 (a noun's object) */
+    };
+    if (after + 3 > len)
+        return false;
+    for (size_t k = 0; k < sizeof next / sizeof *next; k++)
+        if (memcmp(t + after, next[k], 3) == 0)
+            return true;
+    return false;
+}
+
+/* A currency after the number is refused when it is really the start of
+ * the next amount ("3 USD50", "1 $10") or a word that only looks like one. */
+static bool suffix_acceptable(const char *t, size_t len, const cur_match *c,
+                              const ft_money *m, const numeral_info *info)
+{
+    if (is_digit(at(t, len, c->end)))
+        return false;
+    if ((c->flags & CUR_SYMBOL) &&
+        is_digit(at(t, len, skip_ws(t, len, c->end)))) {
+        /* "1 $10": the sign starts the next amount, unless that amount
+         * has a sign or cents of its own after it ("10 $ 30 $"). */
+        size_t k = skip_ws(t, len, c->end), e;
+        while (is_digit(at(t, len, k)) || at(t, len, k) == ',' ||
+               at(t, len, k) == '.')
+            k++;
+        k = skip_ws(t, len, k);
+        cur_match n;
+        if (!(match_suffix(t, len, k, &n) && (n.flags & CUR_SYMBOL)) &&
+            !match(t, len, k, "cent", false, &e) &&
+            !match(t, len, k, "cents", false, &e))
+            return false;
+    }
+    if ((c->flags & CUR_NEEDS_SCALE) && !m->has_scale)
+        return false;
+    if (c->flags & CUR_VERB) {
+        /* "1 million won by 2027" is money whatever follows */
+        if (!m->has_scale && won_is_verb(t, len, c->end))
+            return false;
+        if (!m->has_scale && (info->words || m->year_like))
+            return false;
+        if (!m->has_scale && !info->grouped && !info->fraction &&
+            m->value.digits < 100)
+            return false;
+    }
+    if ((c->flags & CUR_HANGUL_WON) && hangul_won_is_word(t, len, c->end))
+        return false;
+    return true;
+}
+
+/* "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15
+ * dollars 50.": cents written after a whole number of dollars. */
+static void take_cents(const char *t, size_t len, ft_money *m)
+{
+    size_t j = skip_ws(t, len, m->end), e;
+    if (j == m->end)
+        return;
+    if (match(t, len, j, "and", false, &e))
+        j = skip_ws(t, len, e);
+    long cents = -1;
+    size_t k = j;
+    if (is_digit(at(t, len, k))) {
+        cents = 0;
+        while (is_digit(at(t, len, k)) && k - j < 3)
+            cents = cents * 10 + (t[k++] - '0');
+        if (k - j > 2 || is_digit(at(t, len, k)) || at(t, len, k) == ',' ||
+            (at(t, len, k) == '.' && is_digit(at(t, len, k + 1))))
+            return;
+    } else {
+        int v = word_below_100(t, len, k, &e);
+        if (v < 0)
+            return;
+        cents = v;
+        k = e;
+    }
+    if (cents <= 0 || cents > 99)
+        return;
+    size_t s = skip_ws(t, len, k);
+    if (match(t, len, s, "cents", false, &e) ||
+        match(t, len, s, "cent", false, &e)) {
+        k = e;
+    } else {
+        unsigned char c = at(t, len, k);
+        if (!(k >= len || c == '.' || c == '!' || c == '?' || c == ';'))
+            return;
+    }
+    ft_decimal add = {(uint64_t)cents, 2};
+    if (ft_decimal_add(m->value, add, &m->value))
+        m->end = k;
+}
+
+bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
+                   ft_money *m)
+{
+    if (!may_start_amount(t, len, pos))
+        return false;
+    memset(m, 0, sizeof *m);
+    m->start = pos;
+    m->currency = "";
+    size_t j = pos;
+    cur_match pre = {0}, suf = {0};
+    bool has_pre = false;
+
+    /* 1. a currency before the number */
+    if (!is_digit(at(t, len, j)) && match_prefix(t, len, j, &pre)) {
+        size_t k = pre.end;
+        if (!(pre.flags & CUR_GLUED))
+            k = skip_ws(t, len, k);
+        if (is_digit(at(t, len, k))) {
+            has_pre = true;
+            j = k;
+        }
+    }
+
+    /* 2. the number */
+    ft_decimal value;
+    numeral_info info = {0};
+    size_t k;
+    if (is_digit(at(t, len, j))) {
+        if (!parse_digits(t, len, j, &value, &k, &info))
+            return false;
+        if (korean_unit(t, len, k)) {
+            if (!parse_korean(t, len, j, &value, &k))
+                return false;
+            m->has_scale = true;
+            /* 여 ("some, over") between the number and the currency */
+            if (at(t, len, k) == 0xEC && at(t, len, k + 1) == 0x97 &&
+                at(t, len, k + 2) == 0xAC) {
+                cur_match c;
+                if (match_suffix(t, len, skip_ws(t, len, k + 3), &c)) {
+                    m->korean_more = true;
+                    k += 3;
+                }
+            }
+        } else if (!info.grouped && !info.fraction) {
+            if (digits_point_words(t, len, k, &value, &k))
+                info.fraction = true;
+        }
+    } else if (!has_pre) {
+        if (!is_alpha(at(t, len, j)) || !parse_words(t, len, j, &value, &k))
+            return false;
+        info.words = true;
+    } else {
+        return false;
+    }
+    m->integer_only = !info.grouped && !info.fraction && !info.words;
+    m->year_like = m->integer_only && value.scale == 0 &&
+                   value.digits >= 1800 && value.digits <= 2199 &&
+                   k - j == 4;
+
+    /* 3. scale words: "5 trillion 212.8 billion", "75 USD million" */
+    int p10;
+    size_t e;
+    if (!m->has_scale) {
+        int last = 99;
+        ft_decimal total = {0, 0};
+        bool compound = false;
+        while (match_scale(t, len, k, &p10, &e) && p10 < last) {
+            ft_decimal part = value;
+            if (!ft_decimal_mul_pow10(&part, p10) ||
+                !ft_decimal_add(total, part, &total))
+                return false;
+            m->has_scale = true;
+            m->scale_pow10 = p10;
+            last = p10;
+            k = e;
+            /* a smaller group may follow */
+            size_t s = skip_ws(t, len, k);
+            numeral_info i2 = {0};
+            ft_decimal v2;
+            size_t e2;
+            int p2;
+            size_t e3;
+            if (s != k && is_digit(at(t, len, s)) &&
+                parse_digits(t, len, s, &v2, &e2, &i2) &&
+                match_scale(t, len, e2, &p2, &e3) && p2 < p10) {
+                value = v2;
+                k = e2;
+                compound = true;
+                continue;
+            }
+            compound = false;
+            break;
+        }
+        (void)compound;
+        if (m->has_scale)
+            value = total;
+    }
+    if (!m->has_scale && !has_pre) {
+        /* "75 USD million" */
+        size_t s = skip_ws(t, len, k);
+        cur_match c;
+        if (s != k && match_iso(t, len, s, &c) &&
+            match_scale(t, len, c.end, &p10, &e)) {
+            if (!ft_decimal_mul_pow10(&value, p10))
+                return false;
+            m->has_scale = true;
+            m->scale_pow10 = p10;
+            suf = c;
+            k = e;
+            m->has_currency = true;
+        }
+    }
+    /* Digits run straight into letters that are no unit: "K9", "3D". */
+    if (!info.words && is_alpha(at(t, len, k)) && !m->has_currency) {
+        cur_match c;
+        if (!match_suffix(t, len, k, &c))
+            return false;
+    }
+    m->value = value;
+    m->end = k;
+
+    /* 4. a currency after the number */
+    if (!m->has_currency) {
+        size_t s = k;
+        if (at(t, len, s) == '-' && !is_digit(at(t, len, s + 1)))
+            s++;
+        else
+            s = skip_ws(t, len, s);
+        cur_match c;
+        if (match_suffix(t, len, s, &c) &&
+            suffix_acceptable(t, len, &c, m, &info)) {
+            bool same_dollar = has_pre && (pre.flags & CUR_DOLLAR) &&
+                               (c.flags & CUR_DOLLAR) &&
+                               (c.iso == pre.iso || strcmp(c.iso, "USD") == 0);
+            if (!has_pre || same_dollar) {
+                suf = c;
+                m->has_currency = true;
+                m->end = c.end;
+            }
+        }
+    }
+    if (has_pre) {
+        m->has_currency = true;
+        m->prefix_currency = true;
+        m->currency = pre.iso;
+        m->ambiguous = pre.iso[0] == '\0';
+        if (pre.pow10 && !ft_decimal_mul_pow10(&m->value, pre.pow10))
+            return false;
+        if (pre.pow10)
+            m->has_scale = true;
+    } else if (m->has_currency) {
+        m->currency = suf.iso;
+        m->ambiguous = suf.iso[0] == '\0';
+        if (suf.pow10 && !ft_decimal_mul_pow10(&m->value, suf.pow10))
+            return false;
+        if (suf.pow10 > 0)
+            m->has_scale = true;
+    }
+    if (!m->has_currency) {
+        if (info.words && !m->has_scale)
+            return false;
+        if (m->has_scale ? !(opts & (FT_MONEY_ALLOW_BARE | FT_MONEY_ALLOW_PLAIN))
+                         : !(opts & FT_MONEY_ALLOW_PLAIN))
+            return false;
+        return true;
+    }
+    /* "a" alone is a numeral only before a scale: "a million dollars" */
+    if (info.words && !m->has_scale && m->value.digits == 1 &&
+        m->value.scale == 0 && (fold(at(t, len, j)) == 'a'))
+        return false;
+    bool dollar = (has_pre ? pre.flags : suf.flags) & CUR_DOLLAR;
+    if (dollar && !m->has_scale && m->value.scale == 0 && !info.grouped)
+        take_cents(t, len, m);
+    return true;
+}

@@ -1,0 +1,50 @@
+/* money.h — reading one money amount at a position in UTF-8 text.
+ *
+ * ft_money_scan looks at text[pos..] and, when a money amount starts there,
+ * says where it ends, its exact value and its currency: "439.7 billion won",
+ * "US$84.9 million", "KRW38.71 trillion", "1조 2천억 원", "one-point-74
+ * trillion won", "a 2.4 trillion-won".  It reads only a bounded stretch after
+ * pos and allocates nothing.  Deciding what the amount means in its sentence
+ * (a range, a conversion, an exchange rate) is extract.c's job.
+ */
+#ifndef FT_MONEY_H
+#define FT_MONEY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "number.h"
+
+typedef struct {
+    size_t start, end;    /* [start,end) of the amount's text */
+    ft_decimal value;     /* in units of currency (cents already divided) */
+    const char *currency; /* ISO code; "" when none written (never NULL) */
+    bool has_currency;    /* a currency was written */
+    bool ambiguous;       /* the currency word names several currencies */
+    bool has_scale;       /* a scale word or a Korean unit was written */
+    bool prefix_currency; /* the currency stood before the number */
+    bool integer_only;    /* digits with no separator, decimal or scale */
+    bool year_like;       /* integer_only and between 1800 and 2199 */
+    bool korean_more;     /* 여 between number and currency: "3조여원" */
+    int scale_pow10;      /* the power of ten of the last scale word, or 0 */
+} ft_money;
+
+enum {
+    /* Also accept a number with neither currency nor scale ("400" in
+     * "$300-400"): the caller knows the context makes it money. */
+    FT_MONEY_ALLOW_PLAIN = 1u << 0,
+    /* Also accept a number with a scale but no currency ("15 billion"):
+     * the caller will take the currency from neighbouring figures. */
+    FT_MONEY_ALLOW_BARE = 1u << 1
+};
+
+/* True when an amount starts exactly at pos; fills *m.  The caller should
+ * only ask at the start of a token. */
+bool ft_money_scan(const char *text, size_t len, size_t pos, unsigned opts,
+                   ft_money *m);
+
+/* True when a byte is part of a word (ASCII letter or digit): token starts
+ * are where this changes. */
+bool ft_money_is_word_byte(unsigned char c);
+
+#endif

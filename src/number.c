@@ -1,0 +1,203 @@
+/* number.c — exact decimal arithmetic for amounts (see number.h). */
+#include "number.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define FT_DECIMAL_MAX_SCALE 18
+
+static const uint64_t pow10_table[20] = {
+    1ULL,
+    10ULL,
+    100ULL,
+    1000ULL,
+    10000ULL,
+    100000ULL,
+    1000000ULL,
+    10000000ULL,
+    100000000ULL,
+    1000000000ULL,
+    10000000000ULL,
+    100000000000ULL,
+    1000000000000ULL,
+    10000000000000ULL,
+    100000000000000ULL,
+    1000000000000000ULL,
+    10000000000000000ULL,
+    100000000000000000ULL,
+    1000000000000000000ULL,
+    10000000000000000000ULL,
+};
+
+/* Drop fractional zeros so that equal values have one representation. */
+static void normalise(ft_decimal *d)
+{
+    while (d->scale > 0 && d->digits % 10 == 0) {
+        d->digits /= 10;
+        d->scale--;
+    }
+    if (d->digits == 0)
+        d->scale = 0;
+}
+
+static bool mul_u64(uint64_t a, uint64_t b, uint64_t *out)
+{
+    return !__builtin_mul_overflow(a, b, out);
+}
+
+bool ft_decimal_parse(const char *s, size_t n, ft_decimal *out)
+{
+    ft_decimal d = {0, 0};
+    bool seen_digit = false, seen_point = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '.') {
+            if (seen_point)
+                return false;
+            seen_point = true;
+            continue;
+        }
+        if (c < '0' || c > '9')
+            return false;
+        seen_digit = true;
+        if (seen_point) {
+            /* Digits beyond our precision are dropped only when they are
+             * zeros; anything else would change the value. */
+            if (d.scale == FT_DECIMAL_MAX_SCALE) {
+                if (c != '0')
+                    return false;
+                continue;
+            }
+            d.scale++;
+        }
+        if (!mul_u64(d.digits, 10, &d.digits) ||
+            __builtin_add_overflow(d.digits, (uint64_t)(c - '0'), &d.digits))
+            return false;
+    }
+    if (!seen_digit)
+        return false;
+    normalise(&d);
+    *out = d;
+    return true;
+}
+
+bool ft_decimal_mul_pow10(ft_decimal *d, int k)
+{
+    ft_decimal r = *d;
+    if (k < 0) {
+        r.scale -= k;
+        /* Too fine a fraction: exact only if the digits carry the zeros. */
+        while (r.scale > FT_DECIMAL_MAX_SCALE) {
+            if (r.digits % 10 != 0)
+                return false;
+            r.digits /= 10;
+            r.scale--;
+        }
+    } else {
+        int lower = k < r.scale ? k : r.scale;
+        r.scale -= lower;
+        k -= lower;
+        if (k > 19 || !mul_u64(r.digits, pow10_table[k], &r.digits))
+            return false;
+    }
+    normalise(&r);
+    *d = r;
+    return true;
+}
+
+bool ft_decimal_mul(ft_decimal a, ft_decimal b, ft_decimal *out)
+{
+    ft_decimal r;
+    if (!mul_u64(a.digits, b.digits, &r.digits))
+        return false;
+    r.scale = a.scale + b.scale;
+    while (r.scale > FT_DECIMAL_MAX_SCALE) {
+        if (r.digits % 10 != 0)
+            return false;
+        r.digits /= 10;
+        r.scale--;
+    }
+    normalise(&r);
+    *out = r;
+    return true;
+}
+
+/* Bring a and b to one scale (the larger); false on overflow. */
+static bool align(ft_decimal *a, ft_decimal *b)
+{
+    while (a->scale < b->scale) {
+        if (!mul_u64(a->digits, 10, &a->digits))
+            return false;
+        a->scale++;
+    }
+    while (b->scale < a->scale) {
+        if (!mul_u64(b->digits, 10, &b->digits))
+            return false;
+        b->scale++;
+    }
+    return true;
+}
+
+bool ft_decimal_add(ft_decimal a, ft_decimal b, ft_decimal *out)
+{
+    if (!align(&a, &b))
+        return false;
+    ft_decimal r = {0, a.scale};
+    if (__builtin_add_overflow(a.digits, b.digits, &r.digits))
+        return false;
+    normalise(&r);
+    *out = r;
+    return true;
+}
+
+int ft_decimal_cmp(ft_decimal a, ft_decimal b)
+{
+    if (!align(&a, &b)) {
+        /* One side overflowed when scaled up, so it is the larger. */
+        return a.scale > b.scale ? 1 : -1;
+    }
+    return a.digits < b.digits ? -1 : a.digits > b.digits;
+}
+
+double ft_decimal_to_double(ft_decimal d)
+{
+    return (double)d.digits / (double)pow10_table[d.scale];
+}
+
+bool ft_decimal_is_zero(ft_decimal d)
+{
+    return d.digits == 0;
+}
+
+size_t ft_decimal_format(ft_decimal d, char *buf, size_t n)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%llu",
+                       (unsigned long long)d.digits);
+    char out[FT_DECIMAL_BUFSZ];
+    size_t o = 0;
+    if (d.scale == 0) {
+        memcpy(out, digits, (size_t)len);
+        o = (size_t)len;
+    } else if (len > d.scale) {
+        size_t whole = (size_t)(len - d.scale);
+        memcpy(out, digits, whole);
+        out[whole] = '.';
+        memcpy(out + whole + 1, digits + whole, (size_t)d.scale);
+        o = (size_t)len + 1;
+    } else {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int i = len; i < d.scale; i++)
+            out[o++] = '0';
+        memcpy(out + o, digits, (size_t)len);
+        o += (size_t)len;
+    }
+    out[o] = '\0';
+    if (n > 0) {
+        size_t c = o < n - 1 ? o : n - 1;
+        memcpy(buf, out, c);
+        buf[c] = '\0';
+    }
+    return o;
+}

@@ -1,0 +1,48 @@
+/* number.h — exact decimal amounts.
+ *
+ * News writes amounts as decimals times a scale word ("439.7 billion"); a
+ * double would turn that into 439699999999.99994.  An ft_decimal keeps the
+ * digits written: value = digits / 10^scale, with 0 <= scale <= 18.  Plain
+ * values, no ownership.
+ */
+#ifndef FT_NUMBER_H
+#define FT_NUMBER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint64_t digits;
+    int scale;
+} ft_decimal;
+
+/* Parse ASCII digits with an optional '.' fraction (no separators) from
+ * s[0..n).  Returns false when empty, malformed or too many digits. */
+bool ft_decimal_parse(const char *s, size_t n, ft_decimal *out);
+
+/* d * 10^k (k may be negative).  Returns false on overflow. */
+bool ft_decimal_mul_pow10(ft_decimal *d, int k);
+
+/* a * b, exact; false on overflow. */
+bool ft_decimal_mul(ft_decimal a, ft_decimal b, ft_decimal *out);
+
+/* a + b, exact; false on overflow. */
+bool ft_decimal_add(ft_decimal a, ft_decimal b, ft_decimal *out);
+
+/* -1, 0 or 1 as a <, == or > b. */
+int ft_decimal_cmp(ft_decimal a, ft_decimal b);
+
+/* Nearest double, for arithmetic downstream (conversion, statistics). */
+double ft_decimal_to_double(ft_decimal d);
+
+bool ft_decimal_is_zero(ft_decimal d);
+
+/* Plain decimal text: "439700000000", "2.75", never an exponent, no
+ * trailing fractional zeros.  Writes at most n bytes including the NUL;
+ * returns the length it needs (like snprintf).  FT_DECIMAL_BUFSZ always
+ * suffices. */
+#define FT_DECIMAL_BUFSZ 48
+size_t ft_decimal_format(ft_decimal d, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,491 @@
+/* test_extract.c — the extractor on sentences as news writes them.
+ *
+ * Each case is a text and the figures it must give, in order, written
+ * compactly: "AMOUNT CUR" plus optional "max=HI", "q=QUALIFIER",
+ * "k=change", "rep=AMOUNT:CUR", "inferred", "ambiguous"; figures are
+ * separated by " | "; "" means no figure at all.  The traps (years,
+ * percentages, "won" the verb, rates, counts) are cases like any other.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
+
+typedef struct {
+    const char *text;
+    const char *want;
+} extract_case;
+
+static const extract_case cases[] = {
+    /* --- the design card */
+    {"Its budget peaked at 439.7 billion won ($317.4 million) in 2007 but "
+     "has since sharply declined.",
+     "439700000000 KRW rep=317400000:USD"},
+    {"The most recent use of the fund was in 2023, when 900 million won was "
+     "allocated to a child nutrition program.",
+     "900000000 KRW"},
+    {"ready for operations by 2029, under a 117.8 billion won ($84.9 "
+     "million) project",
+     "117800000000 KRW rep=84900000:USD"},
+
+    /* --- digits, separators, decimals, scales */
+    {"a budget of 1,234.5 won", "1234.5 KRW"},
+    {"the fund holds 0.9 trillion won", "900000000000 KRW"},
+    {"spending of 61,204.3 billion won", "61204300000000 KRW"},
+    {"a 48.1372 trillion won plan", "48137200000000 KRW"},
+    {"a total of 10,000 won", "10000 KRW"},
+    {"It cost $94,000.", "94000 USD"},
+    {"It cost $1,234,567.89.", "1234567.89 USD"},
+    {"It cost $2.75.", "2.75 USD"},
+    {"a $3k grant", "3000 USD"},
+    {"a $5K grant", "5000 USD"},
+    {"a £5m fee", "5000000 GBP"},
+    {"a $5M fee", "5000000 USD"},
+    {"a $5 mn fee", "5000000 USD"},
+    {"a $5 mln fee", "5000000 USD"},
+    {"a $2.3bn deal", "2300000000 USD"},
+    {"a $2.3b deal", "2300000000 USD"},
+    {"a $2.3B deal", "2300000000 USD"},
+    {"a $2.3 bln deal", "2300000000 USD"},
+    {"a $4 tn economy", "4000000000000 USD"},
+    {"a $4tn economy", "4000000000000 USD"},
+    {"W2.1tr for arms", "2100000000000 KRW"},
+    {"W2.1 trn for arms", "2100000000000 KRW"},
+    {"a $50MM facility", "50000000 USD"},
+    {"Rs 35 lakh", "3500000 INR"},
+    {"Rs 500 crore", "5000000000 INR"},
+    {"12,34,567.89 rupees", "1234567.89 - ambiguous"},
+    {"$5 thousand", "5000 USD"},
+    {"3.5 million won", "3500000 KRW"},
+    {"2 Billion Won", "2000000000 KRW"},
+    {"THREE BILLION DOLLARS", "3000000000 USD"},
+
+    /* --- word numerals and broadcast spellings */
+    {"one trillion won", "1000000000000 KRW"},
+    {"ten billion won", "10000000000 KRW"},
+    {"half a trillion won", "500000000000 KRW"},
+    {"half a billion dollars", "500000000 USD"},
+    {"a million dollars", "1000000 USD"},
+    {"a billion won", "1000000000 KRW"},
+    {"twenty-five million dollars", "25000000 USD"},
+    {"two hundred fifty million won", "250000000 KRW"},
+    {"one hundred and fifty million yen", "150000000 JPY"},
+    {"five million yen", "5000000 JPY"},
+    {"one-point-74 trillion won", "1740000000000 KRW"},
+    {"305-point-six billion won", "305600000000 KRW"},
+    {"one point seven four trillion won", "1740000000000 KRW"},
+    {"half million usd", "500000 USD"},
+    {"a quarter million us dollars", "250000 USD"},
+    {"three quarters billion us dollars", "750000000 USD"},
+    {"thirteen dollars", "13 USD"},
+    {"the one-yen bid", "1 JPY"},
+
+    /* --- compounds */
+    {"It cost 5 trillion 212.8 billion won.", "5212800000000 KRW"},
+    {"It cost $1 billion 300 million.", "1300000000 USD"},
+
+    /* --- Korean numerals */
+    {"1조 2천억 원", "1200000000000 KRW"},
+    {"4,397억 원", "439700000000 KRW"},
+    {"2백70억원", "27000000000 KRW"},
+    {"6억4천5백만원", "645000000 KRW"},
+    {"예산은 59조4천억원이다", "59400000000000 KRW"},
+    {"1.5조원", "1500000000000 KRW"},
+    {"5천만 원", "50000000 KRW"},
+    {"3억 달러", "300000000 USD"},
+    {"23억8천만 달러", "2380000000 USD"},
+    {"4억 2천만 달러", "420000000 USD"},
+    {"100억 엔", "10000000000 JPY"},
+    {"50억 위안", "5000000000 CNY"},
+    {"20억 유로", "2000000000 EUR"},
+    {"10억 파운드", "1000000000 GBP"},
+    {"5000원", "5000 KRW"},
+    {"1만원", "10000 KRW"},
+    {"미화 10억 달러", "1000000000 USD"},
+    {"국방비 57조 143억원", "57014300000000 KRW"},
+    {"2024년 국방예산 59조4천억원", "59400000000000 KRW"},
+
+    /* --- currency spellings */
+    {"KRW38.71 trillion", "38710000000000 KRW"},
+    {"KRW 5.3 trillion", "5300000000000 KRW"},
+    {"487.3 billion KRW", "487300000000 KRW"},
+    {"₩850 billion", "850000000000 KRW"},
+    {"W850 billion", "850000000000 KRW"},
+    {"US$84.9 million", "84900000 USD"},
+    {"U.S. $5 million", "5000000 USD"},
+    {"US $6 million", "6000000 USD"},
+    {"USD 200", "200 USD"},
+    {"200 USD", "200 USD"},
+    {"USD115", "115 USD"},
+    {"115USD", "115 USD"},
+    {"5 million dollars", "5000000 USD"},
+    {"5 million U.S. dollars", "5000000 USD"},
+    {"5 million US dollars", "5000000 USD"},
+    {"150 Canadian dollars", "150 CAD"},
+    {"125 million australian dollars", "125000000 AUD"},
+    {"HK$10 billion", "10000000000 HKD"},
+    {"C$5 million", "5000000 CAD"},
+    {"A$3 million", "3000000 AUD"},
+    {"NT$100 billion", "100000000000 TWD"},
+    {"S$2 billion", "2000000000 SGD"},
+    {"Mex$ 10 million", "10000000 MXN"},
+    {"R$5 billion", "5000000000 BRL"},
+    {"300 billion yen", "300000000000 JPY"},
+    {"¥300 billion", "300000000000 JPY"},
+    {"JPY 300 billion", "300000000000 JPY"},
+    {"€450 million", "450000000 EUR"},
+    {"450 million euros", "450000000 EUR"},
+    {"450 million euro", "450000000 EUR"},
+    {"EUR 450 million", "450000000 EUR"},
+    {"100 billion yuan", "100000000000 CNY"},
+    {"RMB 100 billion", "100000000000 CNY"},
+    {"100 billion renminbi", "100000000000 CNY"},
+    {"CNY 100 billion", "100000000000 CNY"},
+    {"£50 million", "50000000 GBP"},
+    {"361 million pounds", "361000000 GBP"},
+    {"GBP 350", "350 GBP"},
+    {"10,000 swiss francs", "10000 CHF"},
+    {"528 million francs", "528000000 - ambiguous"},
+    {"3 billion rubles", "3000000000 RUB"},
+    {"50 cents", "0.5 USD"},
+    {"470 pence", "4.7 GBP"},
+    {"30 MUSD", "30000000 USD"},
+    {"MAUD 60", "60000000 AUD"},
+    {"5 bitcoins", "5 BTC"},
+
+    /* --- hyphenated adjectives */
+    {"a 2.4 trillion-won project", "2400000000000 KRW"},
+    {"the 70-trillion-won threshold", "70000000000000 KRW"},
+    {"a $1.5 billion-dollar deal", "1500000000 USD"},
+    {"a 12-cent-a-share dividend", "0.12 USD"},
+    {"a 500-billion-won budget", "500000000000 KRW"},
+
+    /* --- ranges */
+    {"between $200 million and $400 million",
+     "200000000 USD max=400000000 q=range"},
+    {"between 200 million and 400 million won",
+     "200000000 KRW max=400000000 q=range"},
+    {"$300-400 million", "300000000 USD max=400000000 q=range"},
+    {"$300–400 million", "300000000 USD max=400000000 q=range"},
+    {"$300 million to $400 million", "300000000 USD max=400000000 q=range"},
+    {"32억5000만~47억8000만달러", "3250000000 USD max=4780000000 q=range"},
+    {"3조~4조원", "3000000000000 KRW max=4000000000000 q=range"},
+    {"1-2 trillion won", "1000000000000 KRW max=2000000000000 q=range"},
+
+    /* --- qualifiers */
+    {"about $5 million", "5000000 USD q=approx"},
+    {"around $5 million", "5000000 USD q=approx"},
+    {"roughly $5 million", "5000000 USD q=approx"},
+    {"approximately $5 million", "5000000 USD q=approx"},
+    {"some $5 million", "5000000 USD q=approx"},
+    {"nearly 3 billion won", "3000000000 KRW q=approx"},
+    {"an estimated $5 million", "5000000 USD q=approx"},
+    {"over $1 billion", "1000000000 USD q=gt"},
+    {"more than $1 billion", "1000000000 USD q=gt"},
+    {"at least 2 trillion won", "2000000000000 KRW q=ge"},
+    {"less than $3 million", "3000000 USD q=lt"},
+    {"under $3 million", "3000000 USD q=lt"},
+    {"up to 900 billion won", "900000000000 KRW q=le"},
+    {"as much as 900 billion won", "900000000000 KRW q=le"},
+    {"약 3조원", "3000000000000 KRW q=approx"},
+    {"3조원 가량", "3000000000000 KRW q=approx"},
+    {"5000억원가량", "500000000000 KRW q=approx"},
+    {"1조원대", "1000000000000 KRW q=approx"},
+    {"3조여원", "3000000000000 KRW q=approx"},
+    {"2조원 넘는", "2000000000000 KRW q=gt"},
+    {"2조원 이상", "2000000000000 KRW q=ge"},
+    {"1조원 미만", "1000000000000 KRW q=lt"},
+
+    /* --- changes */
+    {"up 1.2 trillion won from last year", "1200000000000 KRW k=change"},
+    {"an additional $300 million", "300000000 USD k=change"},
+    {"It was cut by 500 billion won.", "500000000000 KRW k=change"},
+    {"It rose by about $5 billion.", "5000000000 USD q=approx k=change"},
+    {"It rose to $5 billion.", "5000000000 USD"},
+    {"It rose $5 billion.", "5000000000 USD k=change"},
+    {"$5 billion more than last year", "5000000000 USD k=change"},
+    {"a 3 trillion won increase", "3000000000000 KRW k=change"},
+    {"전년보다 2조원 증가했다", "2000000000000 KRW k=change"},
+    {"예산이 3천억원 줄었다", "300000000000 KRW k=change"},
+    {"1조원을 증액했다", "1000000000000 KRW k=change"},
+    {"up to $5 billion", "5000000000 USD q=le"},
+
+    /* --- the paper's own conversion */
+    {"439.7 billion won (US$317.4 million)",
+     "439700000000 KRW rep=317400000:USD"},
+    {"439.7 billion won (about $317.4 million)",
+     "439700000000 KRW rep=317400000:USD"},
+    {"439.7 billion won (approx. US$317.4 million)",
+     "439700000000 KRW rep=317400000:USD"},
+    {"$317.4 million (439.7 billion won) was approved",
+     "317400000 USD rep=439700000000:KRW"},
+    {"5 trillion won, or about $3.6 billion, was set",
+     "5000000000000 KRW rep=3600000000:USD"},
+    {"5 trillion won, or $3.6 billion, was set",
+     "5000000000000 KRW rep=3600000000:USD"},
+    {"100 billion won, which translates to $72 million",
+     "100000000000 KRW rep=72000000:USD"},
+    {"4,397억 원(약 3억1천만 달러)", "439700000000 KRW rep=310000000:USD"},
+    {"59.4 trillion won ($43 billion at the current rate)",
+     "59400000000000 KRW rep=43000000000:USD"},
+    {"$5 million, nearly 3 billion won", "5000000 USD | 3000000000 KRW q=approx"},
+    {"$5 million ($3 million of it in cash)", "5000000 USD | 3000000 USD"},
+    {"1.6 billion ( $2.54 billion )", "2540000000 USD"},
+
+    /* --- omitted currency */
+    {"this year's 20 billion won is above last year's 15 billion.",
+     "20000000000 KRW | 15000000000 KRW inferred"},
+    {"They got 200 million and 350 million won, respectively.",
+     "200000000 KRW inferred | 350000000 KRW"},
+    {"5 million people live there.", ""},
+    {"It has 15 billion.", ""},
+
+    /* --- cents and other small money */
+    {"it only cost 3 dollars 50 cents.", "3.5 USD"},
+    {"it only cost thirteen dollars and forty-five cents", "13.45 USD"},
+    {"it costs only 15 dollars 50.", "15.5 USD"},
+    {"50 dollar 50 dollar", "50 USD | 50 USD"},
+    {"50 dollar 40 rmb", "50 USD | 40 CNY"},
+    {"Hey, the cost is $4.25 and 32 is the quantity!", "4.25 USD"},
+    {"10 $ is not much, nor is 10 €", "10 USD | 10 EUR"},
+    {"1 $10 dollars bill", "10 USD"},
+    {"we are giving away 3 USD50 Cards.", "50 USD"},
+    {"The cost is 500 USD,100 times more than expected.", "500 USD"},
+
+    /* --- not money */
+    {"", ""},
+    {"In 2023, the ministry said.", ""},
+    {"It rose 5.6 percent (5.6%) in 2024.", ""},
+    {"growth of 6.2%(512억 원).", "51200000000 KRW"},
+    {"The won traded at 1,380.5 won per dollar.", ""},
+    {"at (US$1=W1,120).", ""},
+    {"The rate was 1,300 won to the dollar.", ""},
+    {"원/달러 환율은 1,380원이다.", ""},
+    {"1달러당 1,380원", ""},
+    {"dollar: 143.80 yen", ""},
+    {"He won 58 percent of the vote.", ""},
+    {"The team won 3 gold medals.", ""},
+    {"In 2018 won the election.", ""},
+    {"All 3 won the match.", ""},
+    {"The 40,000-strong force", ""},
+    {"150 K9 howitzers", ""},
+    {"a 3,600-ton ship", ""},
+    {"800 kilometers (497 miles)", ""},
+    {"Call 02-123-4567.", ""},
+    {"SEOUL, Aug. 4 (Yonhap) --", ""},
+    {"All 70 of us.", ""},
+    {"I tried to call Bob 3 times already.", ""},
+    {"the 1950-53 Korean War", ""},
+    {"20 in use before June", ""},
+    {"3원칙을 지켰다", ""},
+    {"10명의 연구원", ""},
+    {"5 million pounds of explosives", "5000000 GBP"},
+    {"a 2,000-pound bomb", ""},
+    {"500 pounds of rice", ""},
+    {"W3C standards", ""},
+    {"$", ""},
+    {"won", ""},
+    {"billion", ""},
+    {"1조", ""},
+    {"the F-35 jets", ""},
+};
+
+static ft_qualifier qualifier_named(const char *s, size_t n)
+{
+    static const char *const names[] = {"eq", "approx", "gt", "ge",
+                                        "lt", "le",     "range"};
+    for (int i = 0; i < 7; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+            return (ft_qualifier)i;
+    fail_msg("unknown qualifier %.*s", (int)n, s);
+    return FT_Q_EQ;
+}
+
+static void fmt(ft_decimal d, char *buf)
+{
+    ft_decimal_format(d, buf, FT_DECIMAL_BUFSZ);
+}
+
+/* Compare one figure with its compact description. */
+static bool check_figure(const char *text, const ft_figure *f,
+                         const char *want, size_t wlen)
+{
+    char spec[256];
+    snprintf(spec, sizeof spec, "%.*s", (int)wlen, want);
+    char amount[64] = "", cur[16] = "", got[FT_DECIMAL_BUFSZ];
+    ft_qualifier q = FT_Q_EQ;
+    ft_kind k = FT_KIND_LEVEL;
+    char max[64] = "", rep[64] = "", repcur[16] = "";
+    unsigned flags = 0;
+    char *save = NULL;
+    char *tok = strtok_r(spec, " ", &save);
+    snprintf(amount, sizeof amount, "%s", tok ? tok : "");
+    tok = strtok_r(NULL, " ", &save);
+    snprintf(cur, sizeof cur, "%s", tok && strcmp(tok, "-") ? tok : "");
+    while ((tok = strtok_r(NULL, " ", &save))) {
+        if (!strncmp(tok, "q=", 2))
+            q = qualifier_named(tok + 2, strlen(tok + 2));
+        else if (!strcmp(tok, "k=change"))
+            k = FT_KIND_CHANGE;
+        else if (!strncmp(tok, "max=", 4))
+            snprintf(max, sizeof max, "%s", tok + 4);
+        else if (!strncmp(tok, "rep=", 4)) {
+            char *colon = strchr(tok, ':');
+            snprintf(rep, sizeof rep, "%.*s", (int)(colon - tok - 4), tok + 4);
+            snprintf(repcur, sizeof repcur, "%s", colon + 1);
+        } else if (!strcmp(tok, "inferred"))
+            flags |= FT_FLAG_CURRENCY_INFERRED;
+        else if (!strcmp(tok, "ambiguous"))
+            flags |= FT_FLAG_AMBIGUOUS_CURRENCY;
+        else
+            fail_msg("bad spec token %s", tok);
+    }
+    fmt(f->amount, got);
+    if (strcmp(got, amount) || strcmp(f->currency, cur) || f->qualifier != q ||
+        f->kind != k || f->flags != flags) {
+        print_error("in \"%s\": figure \"%.*s\" is %s %s q=%d k=%d flags=%u, "
+                 "want %.*s",
+                 text, (int)(f->end - f->start), text + f->start, got,
+                 f->currency, f->qualifier, f->kind, f->flags, (int)wlen,
+                 want);
+        return false;
+    }
+    fmt(f->amount_max, got);
+    if (max[0] ? !f->has_max || strcmp(got, max) : f->has_max) {
+        print_error("in \"%s\": range high end %s, want %s\n", text,
+                    f->has_max ? got : "none", max[0] ? max : "none");
+        return false;
+    }
+    fmt(f->reported, got);
+    if (rep[0] ? !f->has_reported || strcmp(got, rep) ||
+                     strcmp(f->reported_currency, repcur)
+               : f->has_reported) {
+        print_error("in \"%s\": conversion %s %s, want %s %s\n", text,
+                    f->has_reported ? got : "none", f->reported_currency,
+                    rep[0] ? rep : "none", repcur);
+        return false;
+    }
+    return true;
+}
+
+/* Every case runs; each failure is printed, then the test fails once. */
+static void test_cases(void **state)
+{
+    (void)state;
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const char *text = cases[c].text, *want = cases[c].want;
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+        size_t n = 0;
+        bool ok = true;
+        const char *p = want;
+        while (*p && ok) {
+            const char *bar = strstr(p, " | ");
+            size_t wlen = bar ? (size_t)(bar - p) : strlen(p);
+            if (n >= l.len) {
+                print_error("in \"%s\": only %zu figures, want %s\n", text,
+                            l.len, want);
+                ok = false;
+                break;
+            }
+            ok = check_figure(text, &l.items[n], p, wlen);
+            n++;
+            p += wlen + (bar ? 3 : 0);
+        }
+        if (ok && l.len != n) {
+            const ft_figure *f = &l.items[n];
+            print_error("in \"%s\": %zu figures, want %zu; first extra "
+                        "\"%.*s\"\n",
+                        text, l.len, n, (int)(f->end - f->start),
+                        text + f->start);
+            ok = false;
+        }
+        failures += !ok;
+        ft_figlist_free(&l);
+    }
+    if (failures)
+        fail_msg("%zu of %zu cases failed", failures,
+                 sizeof cases / sizeof *cases);
+}
+
+/* Offsets and the sentence, on the seed's sentence. */
+static void test_offsets_and_sentence(void **state)
+{
+    (void)state;
+    const char *text = "The fund, established in 1991, supports it. Its "
+                       "budget peaked at 439.7 billion won ($317.4 million) "
+                       "in 2007 but fell. Mr. Chung spoke.";
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    const ft_figure *f = &l.items[0];
+    assert_int_equal(f->end - f->start, strlen("439.7 billion won"));
+    assert_memory_equal(text + f->start, "439.7 billion won", f->end - f->start);
+    const char *want = "Its budget peaked at 439.7 billion won ($317.4 "
+                       "million) in 2007 but fell.";
+    assert_int_equal(f->sent_end - f->sent_start, strlen(want));
+    assert_memory_equal(text + f->sent_start, want, strlen(want));
+    ft_figlist_free(&l);
+}
+
+/* Abbreviations and initials do not end a sentence. */
+static void test_sentence_abbreviations(void **state)
+{
+    (void)state;
+    const char *text = "S. Korea and the U.S. agreed on $5 billion for Gen. "
+                       "Lee's plan. Next.";
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    assert_int_equal(l.items[0].sent_start, 0);
+    assert_memory_equal(text + l.items[0].sent_end - 5, "plan.", 5);
+    ft_figlist_free(&l);
+}
+
+/* Hostile bytes: NUL, invalid UTF-8, a truncated Hangul unit at the end. */
+static void test_hostile_bytes(void **state)
+{
+    (void)state;
+    const char text[] = "\xff\xfe$5 million\0 and \xc3 4\xEC\xA1";
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, sizeof text - 1, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    assert_int_equal(l.items[0].start, 2);
+    ft_figlist_free(&l);
+}
+
+/* A figure at the very end, with no byte after it. */
+static void test_figure_at_end(void **state)
+{
+    (void)state;
+    const char *text = "spent $5";
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, 8, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    assert_int_equal(l.items[0].end, 8);
+    ft_figlist_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_offsets_and_sentence),
+        cmocka_unit_test(test_sentence_abbreviations),
+        cmocka_unit_test(test_hostile_bytes),
+        cmocka_unit_test(test_figure_at_end),
+    };
+    return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+}

@@ -1,0 +1,114 @@
+/* test_number.c — exact decimals: parsing, scaling, arithmetic, format. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "number.h"
+
+static void assert_fmt(ft_decimal d, const char *want)
+{
+    char buf[FT_DECIMAL_BUFSZ];
+    ft_decimal_format(d, buf, sizeof buf);
+    assert_string_equal(buf, want);
+}
+
+static ft_decimal parse(const char *s)
+{
+    ft_decimal d;
+    assert_true(ft_decimal_parse(s, strlen(s), &d));
+    return d;
+}
+
+static void test_parse_and_format(void **state)
+{
+    (void)state;
+    assert_fmt(parse("0"), "0");
+    assert_fmt(parse("439.7"), "439.7");
+    assert_fmt(parse("2.750"), "2.75");
+    assert_fmt(parse("0.05"), "0.05");
+    assert_fmt(parse("007"), "7");
+    assert_fmt(parse("1.000"), "1");
+    assert_fmt(parse("18446744073709551615"), "18446744073709551615");
+}
+
+static void test_parse_rejects(void **state)
+{
+    (void)state;
+    ft_decimal d;
+    assert_false(ft_decimal_parse("", 0, &d));
+    assert_false(ft_decimal_parse(".", 1, &d));
+    assert_false(ft_decimal_parse("1.2.3", 5, &d));
+    assert_false(ft_decimal_parse("1,000", 5, &d));
+    assert_false(ft_decimal_parse("18446744073709551616", 20, &d));
+}
+
+static void test_scale_exact(void **state)
+{
+    (void)state;
+    ft_decimal d = parse("439.7");
+    assert_true(ft_decimal_mul_pow10(&d, 9));
+    assert_fmt(d, "439700000000"); /* never 439699999999.99 */
+    d = parse("48.1372");
+    assert_true(ft_decimal_mul_pow10(&d, 12));
+    assert_fmt(d, "48137200000000");
+    d = parse("61204.3");
+    assert_true(ft_decimal_mul_pow10(&d, 9));
+    assert_fmt(d, "61204300000000");
+    d = parse("50");
+    assert_true(ft_decimal_mul_pow10(&d, -2));
+    assert_fmt(d, "0.5");
+    d = parse("2");
+    assert_true(ft_decimal_mul_pow10(&d, -8));
+    assert_fmt(d, "0.00000002");
+}
+
+static void test_overflow_refused(void **state)
+{
+    (void)state;
+    ft_decimal d = parse("5000");
+    assert_false(ft_decimal_mul_pow10(&d, 18));
+    assert_fmt(d, "5000"); /* unchanged on failure */
+    ft_decimal big = parse("18446744073709551615"), r;
+    assert_false(ft_decimal_add(big, parse("1"), &r));
+    assert_false(ft_decimal_mul(big, parse("2"), &r));
+}
+
+static void test_add_mul_cmp(void **state)
+{
+    (void)state;
+    ft_decimal r;
+    assert_true(ft_decimal_add(parse("1.5"), parse("2.25"), &r));
+    assert_fmt(r, "3.75");
+    assert_true(ft_decimal_mul(parse("3"), parse("0.25"), &r));
+    assert_fmt(r, "0.75");
+    assert_int_equal(ft_decimal_cmp(parse("2.5"), parse("2.50")), 0);
+    assert_int_equal(ft_decimal_cmp(parse("2.4"), parse("2.5")), -1);
+    assert_int_equal(ft_decimal_cmp(parse("300"), parse("4")), 1);
+    assert_true(ft_decimal_is_zero(parse("0.000")));
+    assert_float_equal(ft_decimal_to_double(parse("317.4")), 317.4, 1e-9);
+}
+
+static void test_format_truncates_like_snprintf(void **state)
+{
+    (void)state;
+    char buf[4];
+    size_t need = ft_decimal_format(parse("123456"), buf, sizeof buf);
+    assert_int_equal(need, 6);
+    assert_string_equal(buf, "123");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_and_format),
+        cmocka_unit_test(test_parse_rejects),
+        cmocka_unit_test(test_scale_exact),
+        cmocka_unit_test(test_overflow_refused),
+        cmocka_unit_test(test_add_mul_cmp),
+        cmocka_unit_test(test_format_truncates_like_snprintf),
+    };
+    return cmocka_run_group_tests_name("number", tests, NULL, NULL);
+}
