@@ -257,7 +257,7 @@ static bool is_rate(text x, const ft_money *m)
      * rate" just before an amount with no scale */
     size_t lo = m->start > 60 ? m->start - 60 : 0;
     for (size_t i = lo; i + 3 <= m->start; i++) {
-        if (bytes_at(x, i, "\xEB\x8B\xB9") ||     /* 당 */
+        if (bytes_at(x, i, "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
             bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") || /* 환율 */
             phrase_at(x, i, "exchange rate") || phrase_at(x, i, "exchange rates"))
             return true;
@@ -593,15 +593,31 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out,
     if (is_rate(x, &m))
         return FT_OK;
 
+    /* A minus sign glued to the amount: "-26.4 trillion won" (a loss),
+     * not the hyphen of "$300-400" or a dash "--". */
+    if (m.start > 0 && at(x, m.start - 1) == '-' &&
+        (m.start == 1 || !(ft_money_is_word_byte(at(x, m.start - 2)) ||
+                           at(x, m.start - 2) == '-'))) {
+        m.start--;
+        m.value.negative = !ft_decimal_is_zero(m.value);
+    } else if (m.start >= 3 && bytes_at(x, m.start - 3, "\xE2\x88\x92")) {
+        m.start -= 3; /* U+2212 minus */
+        m.value.negative = !ft_decimal_is_zero(m.value);
+    }
+
     ft_qualifier q = FT_Q_EQ;
     size_t before = qualifier_before(x, m.start, &q);
     bool between = phrase_before(x, before, "between") != SIZE_MAX;
-    bool from = phrase_before(x, before, "from") != SIZE_MAX;
+    size_t from = phrase_before(x, before, "from");
 
     ft_money hi;
     bool range = false;
     size_t joint = range_joint(x, m.end, between);
-    if (joint && !(from && at(x, skip_space(x, m.end)) == 't'))
+    /* "from X to Y" is a range ("secured from 30.6 trillion won to 66
+     * trillion won"), unless a verb of change makes it two levels ("rose
+     * from X to Y"). */
+    if (joint && !(from != SIZE_MAX && at(x, skip_space(x, m.end)) == 't' &&
+                   is_change(x, from, from)))
         range = take_range(x, &m, joint, &hi);
 
     if (!m.has_currency) {

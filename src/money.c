@@ -194,6 +194,19 @@ static const currency suffixes[] = {
     {"cent", "USD", -2, CUR_PLURAL},
     {"euro cent", "EUR", -2, CUR_PLURAL},
     {"\xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 달러 */
+    {"\xEB\xAF\xB8\xEA\xB5\xAD \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미국 달러 */
+    {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미 달러 */
+    {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0, CUR_DOLLAR}, /* 캐나다 달러 */
+    {"\xED\x98\xB8\xEC\xA3\xBC \xEB\x8B\xAC\xEB\x9F\xAC", "AUD", 0, CUR_DOLLAR}, /* 호주 달러 */
+    {"\xED\x99\x8D\xEC\xBD\xA9 \xEB\x8B\xAC\xEB\x9F\xAC", "HKD", 0, CUR_DOLLAR}, /* 홍콩 달러 */
+    {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0, CUR_DOLLAR}, /* 대만 달러 */
+    {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 \xEB\x8B\xAC\xEB\x9F\xAC", "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
+    {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 중국 위안 */
+    {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
+    {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0}, /* 센트 */
+    {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0}, /* 펜스 */
+    {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},     /* 프랑 */
+    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0},     /* 루피 */
     {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},             /* 불 */
     {"yen", "JPY", 0, 0},
     {"japanese yen", "JPY", 0, 0},
@@ -414,6 +427,12 @@ static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
     return found;
 }
 
+static bool currency_at(const char *t, size_t len, size_t i)
+{
+    cur_match c;
+    return match_suffix(t, len, i, &c);
+}
+
 /* ---------------------------------------------------------------- scales */
 
 typedef struct {
@@ -619,7 +638,7 @@ static bool parse_words(const char *t, size_t len, size_t i,
         size_t k = skip_ws(t, len, e);
         if (match(t, len, k, "a", false, &e))
             k = e;
-        *value = (ft_decimal){5, 1};
+        *value = (ft_decimal){.digits = 5, .scale = 1};
         *end = k == skip_ws(t, len, j + 4) ? j + 4 : e;
         return true;
     }
@@ -653,8 +672,8 @@ static bool parse_words(const char *t, size_t len, size_t i,
         match(t, len, j == i ? j : skip_ws(t, len, j), "quarters", false,
               &e)) {
         long n = any ? cur : 1;
-        if (!ft_decimal_mul((ft_decimal){(uint64_t)n, 0},
-                            (ft_decimal){25, 2}, value))
+        if (!ft_decimal_mul((ft_decimal){.digits = (uint64_t)n, .scale = 0},
+                            (ft_decimal){.digits = 25, .scale = 2}, value))
             return false;
         *end = e;
         return true;
@@ -662,13 +681,13 @@ static bool parse_words(const char *t, size_t len, size_t i,
     if (!any) {
         if (article) {
             /* "a million": the caller insists on a scale word next. */
-            *value = (ft_decimal){1, 0};
+            *value = (ft_decimal){.digits = 1, .scale = 0};
             *end = j == skip_ws(t, len, i + 1) ? i + 1 : i + 2;
             return true;
         }
         return false;
     }
-    *value = (ft_decimal){(uint64_t)cur, 0};
+    *value = (ft_decimal){.digits = (uint64_t)cur, .scale = 0};
     *end = j;
     /* broadcast spelling: "one-point-74", "one point seven four" */
     size_t g = word_gap(t, len, j);
@@ -734,18 +753,21 @@ static int korean_unit(const char *t, size_t len, size_t i)
 }
 
 /* A Korean numeral starting with digits: "1조 2천억", "4,397억",
- * "2백70억", "6억4천5백만", "32억5000만".  Needs at least one unit. */
+ * "2백70억", "6억4천5백만", "32억5000만", "7천 5백만", "30만9천381".
+ * Needs at least one unit.  A plain number after a space joins the
+ * numeral only when a currency follows it ("1만 2천 345 달러"). */
+static bool currency_at(const char *t, size_t len, size_t i);
+
 static bool parse_korean(const char *t, size_t len, size_t i,
                          ft_decimal *value, size_t *end)
 {
-    ft_decimal total = {0, 0}, section = {0, 0};
-    ft_decimal done_total = {0, 0};
+    ft_decimal total = {0}, section = {0}, done = {0};
     size_t done_end = 0;
-    int last_group = 99;
+    int last_group = 99, last_small = 99, last_unit = 99;
     size_t j = i;
-    bool any = false;
+    bool spaced = false; /* j was reached over a space */
     for (;;) {
-        ft_decimal num = {0, 0};
+        ft_decimal num = {0};
         bool have_num = false;
         size_t k = j;
         numeral_info info = {0};
@@ -755,52 +777,68 @@ static bool parse_korean(const char *t, size_t len, size_t i,
             have_num = true;
         }
         int u = korean_unit(t, len, k);
-        if (u == 0)
+        if (u == 0 && have_num && space_len(t, len, k) &&
+            korean_unit(t, len, skip_ws(t, len, k)) >= 4) {
+            k = skip_ws(t, len, k); /* "5 억 달러" */
+            u = korean_unit(t, len, k);
+        }
+        if (u == 0) {
+            /* digits after the last unit: "9천381", "1만 2천 345 달러" */
+            ft_decimal limit = {.digits = 1};
+            if (have_num && done_end && last_unit < 19 &&
+                ft_decimal_mul_pow10(&limit, last_unit) &&
+                ft_decimal_cmp(num, limit) < 0 &&
+                (!spaced || currency_at(t, len, skip_ws(t, len, k)))) {
+                ft_decimal sum;
+                if (ft_decimal_add(total, section, &sum) &&
+                    ft_decimal_add(sum, num, &sum)) {
+                    done = sum;
+                    done_end = k;
+                }
+            }
             break;
-        if (!have_num && !any)
+        }
+        if (!have_num && done_end == 0)
             break;
         if (!have_num)
-            num = (ft_decimal){1, 0};
+            num = (ft_decimal){.digits = 1};
         if (u < 4) {
+            if (u >= last_small)
+                break;
             ft_decimal part = num;
             if (!ft_decimal_mul_pow10(&part, u) ||
                 !ft_decimal_add(section, part, &section))
                 return false;
-            j = k + 3;
-            any = true;
-            continue;
+            last_small = u;
+        } else {
+            if (u >= last_group)
+                break;
+            if (have_num && !ft_decimal_add(section, num, &section))
+                return false;
+            if (!ft_decimal_mul_pow10(&section, u) ||
+                !ft_decimal_add(total, section, &total))
+                return false;
+            section = (ft_decimal){0};
+            last_group = u;
+            last_small = 99;
         }
-        if (u >= last_group)
-            break;
-        if (have_num && !ft_decimal_add(section, num, &section))
-            return false;
-        if (!ft_decimal_mul_pow10(&section, u) ||
-            !ft_decimal_add(total, section, &total))
-            return false;
-        section = (ft_decimal){0, 0};
-        last_group = u;
-        any = true;
+        last_unit = u;
         j = k + 3;
-        done_total = total;
-        done_end = j;
-        /* "1조 2천억": a space may separate groups. */
-        size_t s = skip_ws(t, len, j);
-        if (s != j && is_digit(at(t, len, s)))
-            j = s;
-    }
-    if (!any)
-        return false;
-    if (!ft_decimal_is_zero(section) || done_end == 0) {
-        /* a trailing 천/백 group with no 만/억/조 after it */
-        if (!ft_decimal_add(total, section, &total))
+        if (!ft_decimal_add(total, section, &done))
             return false;
-        done_total = total;
-        /* j may have moved past a space that led nowhere */
         done_end = j;
-        while (done_end > i && space_len(t, len, done_end - 1))
-            done_end--;
+        /* Groups may stand apart: "1조 2천억", "7천 5백만". */
+        size_t s = skip_ws(t, len, j);
+        spaced = s != j;
+        if (spaced) {
+            if (!is_digit(at(t, len, s)))
+                break;
+            j = s;
+        }
     }
-    *value = done_total;
+    if (done_end == 0)
+        return false;
+    *value = done;
     *end = done_end;
     return true;
 }
@@ -927,8 +965,10 @@ static bool suffix_acceptable(const char *t, size_t len, const cur_match *c,
     if ((c->flags & CUR_NEEDS_SCALE) && !m->has_scale)
         return false;
     if (c->flags & CUR_VERB) {
-        /* "1 million won by 2027" is money whatever follows */
-        if (!m->has_scale && won_is_verb(t, len, c->end))
+        /* "1 million won by 2027", "79,472 won a share": a scale or a
+         * thousands separator makes it money whatever follows */
+        if (!m->has_scale && !info->grouped && !info->fraction &&
+            won_is_verb(t, len, c->end))
             return false;
         if (!m->has_scale && (info->words || m->year_like))
             return false;
@@ -977,7 +1017,7 @@ static void take_cents(const char *t, size_t len, ft_money *m)
         if (!(k >= len || c == '.' || c == '!' || c == '?' || c == ';'))
             return;
     }
-    ft_decimal add = {(uint64_t)cents, 2};
+    ft_decimal add = {.digits = (uint64_t)cents, .scale = 2};
     if (ft_decimal_add(m->value, add, &m->value))
         m->end = k;
 }
@@ -1012,7 +1052,9 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     if (is_digit(at(t, len, j))) {
         if (!parse_digits(t, len, j, &value, &k, &info))
             return false;
-        if (korean_unit(t, len, k)) {
+        if (korean_unit(t, len, k) ||
+            (space_len(t, len, k) &&
+             korean_unit(t, len, skip_ws(t, len, k)) >= 4)) {
             if (!parse_korean(t, len, j, &value, &k))
                 return false;
             m->has_scale = true;
@@ -1046,7 +1088,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     size_t e;
     if (!m->has_scale) {
         int last = 99;
-        ft_decimal total = {0, 0};
+        ft_decimal total = {0};
         bool compound = false;
         while (match_scale(t, len, k, &p10, &e) && p10 < last) {
             ft_decimal part = value;

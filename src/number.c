@@ -36,8 +36,10 @@ static void normalise(ft_decimal *d)
         d->digits /= 10;
         d->scale--;
     }
-    if (d->digits == 0)
+    if (d->digits == 0) {
         d->scale = 0;
+        d->negative = false;
+    }
 }
 
 static bool mul_u64(uint64_t a, uint64_t b, uint64_t *out)
@@ -47,7 +49,7 @@ static bool mul_u64(uint64_t a, uint64_t b, uint64_t *out)
 
 bool ft_decimal_parse(const char *s, size_t n, ft_decimal *out)
 {
-    ft_decimal d = {0, 0};
+    ft_decimal d = {0, 0, false};
     bool seen_digit = false, seen_point = false;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
@@ -111,6 +113,7 @@ bool ft_decimal_mul(ft_decimal a, ft_decimal b, ft_decimal *out)
     if (!mul_u64(a.digits, b.digits, &r.digits))
         return false;
     r.scale = a.scale + b.scale;
+    r.negative = a.negative != b.negative;
     while (r.scale > FT_DECIMAL_MAX_SCALE) {
         if (r.digits % 10 != 0)
             return false;
@@ -142,15 +145,23 @@ bool ft_decimal_add(ft_decimal a, ft_decimal b, ft_decimal *out)
 {
     if (!align(&a, &b))
         return false;
-    ft_decimal r = {0, a.scale};
-    if (__builtin_add_overflow(a.digits, b.digits, &r.digits))
-        return false;
+    ft_decimal r = {0, a.scale, a.negative};
+    if (a.negative == b.negative) {
+        if (__builtin_add_overflow(a.digits, b.digits, &r.digits))
+            return false;
+    } else if (a.digits >= b.digits) {
+        r.digits = a.digits - b.digits;
+    } else {
+        r.digits = b.digits - a.digits;
+        r.negative = b.negative;
+    }
     normalise(&r);
     *out = r;
     return true;
 }
 
-int ft_decimal_cmp(ft_decimal a, ft_decimal b)
+/* Compare magnitudes. */
+static int cmp_abs(ft_decimal a, ft_decimal b)
 {
     if (!align(&a, &b)) {
         /* One side overflowed when scaled up, so it is the larger. */
@@ -159,9 +170,18 @@ int ft_decimal_cmp(ft_decimal a, ft_decimal b)
     return a.digits < b.digits ? -1 : a.digits > b.digits;
 }
 
+int ft_decimal_cmp(ft_decimal a, ft_decimal b)
+{
+    bool an = a.negative && a.digits, bn = b.negative && b.digits;
+    if (an != bn)
+        return an ? -1 : 1;
+    return an ? -cmp_abs(a, b) : cmp_abs(a, b);
+}
+
 double ft_decimal_to_double(ft_decimal d)
 {
-    return (double)d.digits / (double)pow10_table[d.scale];
+    double v = (double)d.digits / (double)pow10_table[d.scale];
+    return d.negative ? -v : v;
 }
 
 bool ft_decimal_is_zero(ft_decimal d)
@@ -176,15 +196,18 @@ size_t ft_decimal_format(ft_decimal d, char *buf, size_t n)
                        (unsigned long long)d.digits);
     char out[FT_DECIMAL_BUFSZ];
     size_t o = 0;
+    if (d.negative && d.digits)
+        out[o++] = '-';
     if (d.scale == 0) {
-        memcpy(out, digits, (size_t)len);
-        o = (size_t)len;
+        memcpy(out + o, digits, (size_t)len);
+        o += (size_t)len;
     } else if (len > d.scale) {
         size_t whole = (size_t)(len - d.scale);
-        memcpy(out, digits, whole);
-        out[whole] = '.';
-        memcpy(out + whole + 1, digits + whole, (size_t)d.scale);
-        o = (size_t)len + 1;
+        memcpy(out + o, digits, whole);
+        o += whole;
+        out[o++] = '.';
+        memcpy(out + o, digits + whole, (size_t)d.scale);
+        o += (size_t)d.scale;
     } else {
         out[o++] = '0';
         out[o++] = '.';

@@ -15,10 +15,12 @@
 typedef struct {
     uint64_t digits;
     int scale;
+    bool negative; /* "-26.4 trillion won" (a loss); never set for zero */
 } ft_decimal;
 
-/* Parse ASCII digits with an optional '.' fraction (no separators) from
- * s[0..n).  Returns false when empty, malformed or too many digits. */
+/* Parse ASCII digits with an optional '.' fraction (no separators, no
+ * sign) from s[0..n).  Returns false when empty, malformed or too many
+ * digits. */
 bool ft_decimal_parse(const char *s, size_t n, ft_decimal *out);
 
 /* d * 10^k (k may be negative).  Returns false on overflow. */
@@ -27,7 +29,7 @@ bool ft_decimal_mul_pow10(ft_decimal *d, int k);
 /* a * b, exact; false on overflow. */
 bool ft_decimal_mul(ft_decimal a, ft_decimal b, ft_decimal *out);
 
-/* a + b, exact; false on overflow. */
+/* a + b, exact, signs honoured; false on overflow. */
 bool ft_decimal_add(ft_decimal a, ft_decimal b, ft_decimal *out);
 
 /* -1, 0 or 1 as a <, == or > b. */
@@ -38,7 +40,7 @@ double ft_decimal_to_double(ft_decimal d);
 
 bool ft_decimal_is_zero(ft_decimal d);
 
-/* Plain decimal text: "439700000000", "2.75", never an exponent, no
+/* Plain decimal text: "439700000000", "2.75", "-0.5", never an exponent, no
  * trailing fractional zeros.  Writes at most n bytes including the NUL;
  * returns the length it needs (like snprintf).  FT_DECIMAL_BUFSZ always
  * suffices. */

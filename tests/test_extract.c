@@ -110,6 +110,18 @@ static const extract_case cases[] = {
     {"미화 10억 달러", "1000000000 USD"},
     {"국방비 57조 143억원", "57014300000000 KRW"},
     {"2024년 국방예산 59조4천억원", "59400000000000 KRW"},
+    {"7천 5백만 달러 일반 채권", "75000000 USD"},
+    {"1억 8천 6백만 달러에 구입", "186000000 USD"},
+    {"4억 1천 590만 달러이다", "415900000 USD"},
+    {"30만9천381엔이였다", "309381 JPY"},
+    {"1만 2천 345 달러부터", "12345 USD"},
+    {"5 억 달러짜리", "500000000 USD"},
+    {"8백 10만 파운드", "8100000 GBP"},
+    {"1억 2천 5백만 호주 달러의 채권", "125000000 AUD"},
+    {"10 미국 달러가 들고 100 중국 위안이 든다", "10 USD | 100 CNY"},
+    {"주당 12 센트로", "0.12 USD"},
+    {"병력 50만 명", ""},
+    {"2천 명이 5억 달러를", "500000000 USD"},
 
     /* --- currency spellings */
     {"KRW38.71 trillion", "38710000000000 KRW"},
@@ -257,6 +269,18 @@ static const extract_case cases[] = {
     {"1 $10 dollars bill", "10 USD"},
     {"we are giving away 3 USD50 Cards.", "50 USD"},
     {"The cost is 500 USD,100 times more than expected.", "500 USD"},
+
+    /* --- signs, per-share prices, "from X to Y" */
+    {"Intel's sales came to -39.6tn won.", "-39600000000000 KRW"},
+    {"The deal, valued at -$318.4 million, closed.", "-318400000 USD"},
+    {"a loss of \xE2\x88\x92KRW 5 billion", "-5000000000 KRW"},
+    {"SEOUL -- $5 million was paid", "5000000 USD"},
+    {"net profit came to 79,472 won a share.", "79472 KRW"},
+    {"about 477,200,000,000 won in 2016", "477200000000 KRW q=approx"},
+    {"secured from 30.6 trillion won to 66 trillion won in Cheongju",
+     "30600000000000 KRW max=66000000000000 q=range"},
+    {"The budget rose from 50 trillion won to 55 trillion won.",
+     "50000000000000 KRW | 55000000000000 KRW"},
 
     /* --- not money */
     {"", ""},

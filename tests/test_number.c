@@ -91,6 +91,22 @@ static void test_add_mul_cmp(void **state)
     assert_float_equal(ft_decimal_to_double(parse("317.4")), 317.4, 1e-9);
 }
 
+static void test_sign(void **state)
+{
+    (void)state;
+    ft_decimal neg = parse("26.4"), r;
+    neg.negative = true;
+    assert_fmt(neg, "-26.4");
+    assert_int_equal(ft_decimal_cmp(neg, parse("1")), -1);
+    assert_true(ft_decimal_add(neg, parse("30"), &r));
+    assert_fmt(r, "3.6");
+    assert_true(ft_decimal_add(neg, parse("26.4"), &r));
+    assert_fmt(r, "0"); /* never "-0" */
+    assert_true(ft_decimal_mul(neg, neg, &r));
+    assert_false(r.negative);
+    assert_float_equal(ft_decimal_to_double(neg), -26.4, 1e-12);
+}
+
 static void test_format_truncates_like_snprintf(void **state)
 {
     (void)state;
@@ -108,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_scale_exact),
         cmocka_unit_test(test_overflow_refused),
         cmocka_unit_test(test_add_mul_cmp),
+        cmocka_unit_test(test_sign),
         cmocka_unit_test(test_format_truncates_like_snprintf),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
