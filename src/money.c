@@ -212,6 +212,8 @@ static const currency suffixes[] = {
     {"japanese yen", "JPY", 0, 0},
     {"\xEC\x97\x94", "JPY", 0, 0},  /* 엔 */
     {"\xE5\x86\x86", "JPY", 0, 0},  /* 円 */
+    {"\xE3\x83\x89\xE3\x83\xAB", "USD", 0, CUR_DOLLAR}, /* ドル */
+    {"\xE7\xBE\x8E\xE5\x85\x83", "USD", 0, CUR_DOLLAR}, /* 美元 */
     {"euro", "EUR", 0, CUR_PLURAL},
     {"\xEC\x9C\xA0\xEB\xA1\x9C", "EUR", 0, 0}, /* 유로 */
     {"yuan", "CNY", 0, 0},
@@ -443,6 +445,7 @@ typedef struct {
 } scale_word;
 
 static const scale_word scales[] = {
+    {"lakh crore", 12, false, false}, /* India's budgets: 10^5 x 10^7 */
     {"thousand", 3, false, false}, {"million", 6, false, false},
     {"billion", 9, false, false},  {"trillion", 12, false, false},
     {"mn", 6, false, false},       {"mln", 6, false, false},
@@ -743,6 +746,12 @@ static int korean_unit(const char *t, size_t len, size_t i)
         {"\xEB\xA7\x8C", 4},  /* 만 */
         {"\xEC\x96\xB5", 8},  /* 억 */
         {"\xEC\xA1\xB0", 12}, /* 조 */
+        /* the same units in Japanese and Chinese: 百 千 万 億 兆 */
+        {"\xE7\x99\xBE", 2},
+        {"\xE5\x8D\x83", 3},
+        {"\xE4\xB8\x87", 4},
+        {"\xE5\x84\x84", 8},
+        {"\xE5\x85\x86", 12},
     };
     if (i + 3 > len)
         return 0;
