@@ -122,10 +122,11 @@ static size_t phrase_before(text x, size_t end, const char *p)
     return i;
 }
 
-/* Bytes at i equal s (for Hangul and symbols). */
-static bool bytes_at(text x, size_t i, const char *s)
+/* Bytes at i equal the literal s (for Hangul and symbols). */
+#define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
+
+static bool bytes_at_n(text x, size_t i, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
 }
 
@@ -167,10 +168,8 @@ static bool ends_sentence(text x, size_t i)
     unsigned char c = at(x, i);
     if (c == '\n')
         return true;
-    if (bytes_at(x, i, "\xE3\x80\x82")) /* 。 */
-        return true;
     if (c != '.' && c != '!' && c != '?')
-        return false;
+        return c == 0xE3 && bytes_at(x, i, "\xE3\x80\x82"); /* 。 */
     size_t j = i + 1;
     while (at(x, j) == '"' || at(x, j) == '\'' || at(x, j) == ')' ||
            bytes_at(x, j, "\xE2\x80\x9D") || bytes_at(x, j, "\xE2\x80\x99"))
@@ -333,7 +332,7 @@ static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
     };
     size_t j = skip_space(x, end);
     for (size_t k = 0; k < sizeof after / sizeof *after; k++)
-        if (bytes_at(x, j, after[k].phrase)) {
+        if (bytes_at_n(x, j, after[k].phrase, strlen(after[k].phrase))) {
             /* 대 only right after the currency: "1조원대" */
             if (k == 4 && j != end)
                 continue;
@@ -390,7 +389,7 @@ static bool is_change(text x, size_t before, size_t end)
         if (c == '.' || c == ',' || c == '\n')
             break;
         for (size_t k = 0; k < sizeof korean_after / sizeof *korean_after; k++)
-            if (bytes_at(x, i, korean_after[k]))
+            if (bytes_at_n(x, i, korean_after[k], strlen(korean_after[k])))
                 return true;
     }
     return false;
@@ -567,6 +566,10 @@ static bool token_start(text x, size_t i)
         return true;
     unsigned char p = at(x, i - 1), c = at(x, i);
     if (ft_money_is_word_byte(p))
+        return false;
+    /* A Hangul unit opens a numeral only after a space or a sign: in
+     * 수천억 ("hundreds of billions") it is part of a vaguer word. */
+    if ((c == 0xEB || c == 0xEC) && p >= 0x80)
         return false;
     if ((c >= '0' && c <= '9') && (p == '.' || p == ','))
         return !(i >= 2 && at(x, i - 2) >= '0' && at(x, i - 2) <= '9');

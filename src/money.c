@@ -807,8 +807,8 @@ static bool parse_korean(const char *t, size_t len, size_t i,
             }
             break;
         }
-        if (!have_num && done_end == 0)
-            break;
+        if (!have_num && done_end == 0 && (j != i || u > 4))
+            break; /* only 천 백 십 만 may open a numeral: "천만 원" */
         if (!have_num)
             num = (ft_decimal){.digits = 1};
         if (u < 4) {
@@ -874,7 +874,10 @@ static const char *const starter_words[] = {
 
 static int cmp_word(const void *key, const void *elem)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    const char *a = key, *b = *(const char *const *)elem;
+    if (*a != *b)
+        return (unsigned char)*a - (unsigned char)*b;
+    return strcmp(a, b);
 }
 
 /* Most tokens of an article open no amount; tell them apart with one look
@@ -889,7 +892,11 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
         return (c == 0xE2 && c1 == 0x82) ||               /* ₩ € ₹ ₽ ₿ ... */
                (c == 0xC2 && (c1 == 0xA3 || c1 == 0xA5)) || /* £ ¥ */
                (c == 0xEF && c1 == 0xBF && (c2 == 0xA5 || c2 == 0xA6)) ||
-               (c == 0xEB && c1 == 0xAF && c2 == 0xB8);   /* 미화 */
+               (c == 0xEB && c1 == 0xAF && c2 == 0xB8) || /* 미화 */
+               (c == 0xEC && c1 == 0xB2 && c2 == 0x9C) || /* 천 */
+               (c == 0xEB && c1 == 0xB0 && c2 == 0xB1) || /* 백 */
+               (c == 0xEC && c1 == 0x8B && c2 == 0xAD) || /* 십 */
+               (c == 0xEB && c1 == 0xA7 && c2 == 0x8C);   /* 만 */
     }
     char word[16];
     size_t n = 0;
@@ -1019,7 +1026,8 @@ static void take_cents(const char *t, size_t len, ft_money *m)
         return;
     size_t s = skip_ws(t, len, k);
     if (match(t, len, s, "cents", false, &e) ||
-        match(t, len, s, "cent", false, &e)) {
+        match(t, len, s, "cent", false, &e) ||
+        match(t, len, s, "\xEC\x84\xBC\xED\x8A\xB8", true, &e)) { /* 센트 */
         k = e;
     } else {
         unsigned char c = at(t, len, k);
@@ -1080,6 +1088,12 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
             if (digits_point_words(t, len, k, &value, &k))
                 info.fraction = true;
         }
+    } else if (!has_pre && korean_unit(t, len, j) &&
+               korean_unit(t, len, j) <= 4) {
+        /* "천만 원", "백만 달러": a unit with no digit before it */
+        if (!parse_korean(t, len, j, &value, &k))
+            return false;
+        m->has_scale = true;
     } else if (!has_pre) {
         if (!is_alpha(at(t, len, j)) || !parse_words(t, len, j, &value, &k))
             return false;
