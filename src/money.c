@@ -928,6 +928,8 @@ static bool won_is_verb(const char *t, size_t len, size_t after)
         "favour", "races",  "control", "this",   "that",   "every",
     };
     size_t j = skip_ws(t, len, after), e;
+    if (match(t, len, j, "a share", false, &e)) /* "729 won a share" */
+        return false;
     for (size_t k = 0; k < sizeof objects / sizeof *objects; k++)
         if (match(t, len, j, objects[k], false, &e))
             return true;

@@ -285,6 +285,8 @@ static const extract_case cases[] = {
     {"a loss of \xE2\x88\x92KRW 5 billion", "-5000000000 KRW"},
     {"SEOUL -- $5 million was paid", "5000000 USD"},
     {"net profit came to 79,472 won a share.", "79472 KRW"},
+    {"could reach 729 won a share", "729 KRW"},
+    {"Lee won a seat", ""},
     {"about 477,200,000,000 won in 2016", "477200000000 KRW q=approx"},
     {"secured from 30.6 trillion won to 66 trillion won in Cheongju",
      "30600000000000 KRW max=66000000000000 q=range"},
