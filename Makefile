@@ -1,0 +1,102 @@
+# figtrend — build, test and install.
+#
+#   make            build build/figtrend (and build/libfigtrend.a)
+#   make run        install missing packages, build, extract the demo
+#                   articles in datasets/articles/ into plots/figures.csv
+#   make test       install missing packages, build, run every unit and
+#                   end-to-end test, then all of them again under
+#                   AddressSanitizer + UBSan (build-asan/)
+#   make check      build and test, without deps.sh or sanitizers (quick)
+#   make check-asan the sanitizer run alone
+#   make bench      scripts/bench.sh
+#   make install    PREFIX=/usr/local, DESTDIR for staging
+#   make clean
+#
+# Layout: src/*.c is the library, except main.c and cmd_*.c, which make the
+# program; tests/test_X.c is one cmocka binary per module; tests/e2e/ runs
+# the program on case folders.  Everything built goes under $(BUILD)/.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+BUILD   ?= build
+PREFIX  ?= /usr/local
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+
+# GSL and cmocka ship pkg-config files; Debian ships none for libcsv.  The
+# fallbacks matter only before deps.sh has installed pkg-config.
+GSL_CFLAGS    := $(shell pkg-config --cflags gsl 2>/dev/null)
+GSL_LIBS      := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
+             -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS     = $(GSL_LIBS) -lcsv -lm
+
+LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
+CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
+TEST_SRC := $(wildcard tests/test_*.c)
+
+LIB   := $(BUILD)/libfigtrend.a
+BIN   := $(BUILD)/figtrend
+TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+
+.PHONY: all testbins deps run test check check-asan bench install clean
+# Keep the test objects make would otherwise delete as intermediates.
+.SECONDARY:
+
+all: $(BIN)
+
+testbins: $(BIN) $(TESTS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c $< -o $@
+
+$(LIB): $(call obj,$(LIB_SRC))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(call obj,$(CLI_SRC)) $(LIB)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $^ $(CMOCKA_LIBS) $(LDLIBS) -o $@
+
+deps:
+	bash scripts/deps.sh
+
+# Sub-makes re-read this file, so they see what deps.sh just installed.
+run: deps
+	$(MAKE) all
+	@mkdir -p plots
+	$(BIN) extract datasets/articles/ > plots/figures.csv.tmp
+	mv plots/figures.csv.tmp plots/figures.csv
+	@echo "wrote plots/figures.csv"
+
+test: deps
+	$(MAKE) testbins
+	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
+	bash tests/run_all.sh build build-asan
+
+check: testbins
+	bash tests/run_all.sh $(BUILD)
+
+check-asan:
+	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
+	bash tests/run_all.sh build-asan
+
+bench: all
+	FIGTREND=$(BIN) bash scripts/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/figtrend
+
+clean:
+	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp
+
+-include $(wildcard $(BUILD)/obj/src/*.d $(BUILD)/obj/tests/*.d)

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Install the Debian packages figtrend needs, if any is missing.
+# Quiet and quick when everything is there; safe to run again and again.
+set -euo pipefail
+
+# build-essential, pkg-config: the compiler and make, and flags for GSL and
+#   cmocka
+# libgsl-dev: curve fits and interpolation (convert, report)
+# libcsv-dev: reading and writing CSV
+# libcmocka-dev: unit tests
+# gnuplot-nox: charts (report)
+# python3: the peer-spec test scorer
+# time: /usr/bin/time, which the end-to-end tests use to bound memory
+packages=(build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+          gnuplot-nox python3 time)
+
+missing=()
+for p in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [[ $status == "install ok installed" ]] || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "deps.sh: installing ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || {
+        echo "deps.sh: need root or sudo to install ${missing[*]}" >&2
+        exit 1
+    }
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

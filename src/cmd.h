@@ -1,0 +1,27 @@
+/* cmd.h — the commands of the figtrend program and the little they share.
+ * Command-line only: nothing in the library includes this.
+ *
+ * Each command is `int cmd_NAME(int argc, char **argv)`, argv[0] being the
+ * command's name; it returns the exit code.  Adding a command is one file
+ * and one line in main.c's table.
+ */
+#ifndef FT_CMD_H
+#define FT_CMD_H
+
+#include "status.h"
+
+int cmd_extract(int argc, char **argv);
+
+/* "figtrend: FILE[:LINE]: PREFIXmessage" on stderr (prefix may be ""). */
+void cli_report(const ft_error *e, const char *prefix);
+
+/* Flush standard output; on failure (disk full, closed stdout) say so and
+ * return 74, else return code. */
+int cli_finish(int code);
+
+/* "figtrend: CMD: message" on stderr, then a hint to try --help;
+ * returns 64 (usage). */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,218 @@
+/* text.c — UTF-8 helpers and a growable byte buffer. */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ft_buf_init(ft_buf *b)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void ft_buf_free(ft_buf *b)
+{
+    free(b->data);
+    ft_buf_init(b);
+}
+
+void ft_buf_clear(ft_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+ft_status ft_buf_reserve(ft_buf *b, size_t extra)
+{
+    if (extra >= SIZE_MAX - b->len)
+        return FT_ENOMEM;
+    size_t need = b->len + extra + 1; /* + the NUL */
+    if (need <= b->cap)
+        return FT_OK;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = realloc(b->data, cap);
+    if (!p)
+        return FT_ENOMEM;
+    p[b->len] = '\0'; /* a new buffer is an empty string too */
+    b->data = p;
+    b->cap = cap;
+    return FT_OK;
+}
+
+ft_status ft_buf_append(ft_buf *b, const char *s, size_t n)
+{
+    if (ft_buf_reserve(b, n) != FT_OK)
+        return FT_ENOMEM;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return FT_OK;
+}
+
+ft_status ft_buf_putc(ft_buf *b, char c)
+{
+    return ft_buf_append(b, &c, 1);
+}
+
+size_t ft_text_utf8_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0];
+    if (c < 0x80)
+        return 1;
+    /* The table of well-formed sequences (Unicode 15, table 3-7): the
+     * second byte's range depends on the lead byte, which rules out
+     * overlong forms, surrogates and code points past U+10FFFF. */
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (n < len || u[1] < lo || u[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (u[i] < 0x80 || u[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+bool ft_text_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    size_t i = 0;
+    while (i < n) {
+        /* Most news text is ASCII: skip it without the table. */
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = ft_text_utf8_len(s + i, n - i);
+        if (k == 0) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+        i += k;
+    }
+    return true;
+}
+
+size_t ft_text_space_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    switch (u[0]) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+        return 1;
+    case 0xC2: /* U+0085 NEL, U+00A0 no-break space */
+        return n >= 2 && (u[1] == 0x85 || u[1] == 0xA0) ? 2 : 0;
+    case 0xE2:
+        if (n < 3)
+            return 0;
+        if (u[1] == 0x80 &&
+            ((u[2] >= 0x80 && u[2] <= 0x8A) || /* U+2000..U+200A */
+             u[2] == 0xA8 || u[2] == 0xA9 ||   /* U+2028, U+2029 */
+             u[2] == 0xAF))                    /* U+202F */
+            return 3;
+        if (u[1] == 0x81 && u[2] == 0x9F) /* U+205F */
+            return 3;
+        return 0;
+    case 0xE3: /* U+3000 ideographic space */
+        return n >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+    default:
+        return 0;
+    }
+}
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
+{
+    /* Written straight into the buffer: this runs once per output row.
+     * Room is kept for what is left of the input plus a pending space;
+     * only a bad byte (1 byte in, 3 out) needs more. */
+    if (ft_buf_reserve(b, n + 1) != FT_OK)
+        return FT_ENOMEM;
+    bool pending_space = false, any = false;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k;
+        if (c < 0x80) {
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                pending_space = any;
+                i++;
+                continue;
+            }
+            k = 1;
+        } else if ((k = ft_text_space_len(s + i, n - i)) != 0) {
+            pending_space = any;
+            i += k;
+            continue;
+        } else
+            k = ft_text_utf8_len(s + i, n - i);
+        if (pending_space)
+            b->data[b->len++] = ' ';
+        pending_space = false;
+        any = true;
+        if (k) {
+            memcpy(b->data + b->len, s + i, k);
+            b->len += k;
+            i += k;
+        } else {
+            if (ft_buf_reserve(b, 3 + (n - i) + 1) != FT_OK)
+                return FT_ENOMEM;
+            memcpy(b->data + b->len, replacement, 3);
+            b->len += 3;
+            i++;
+        }
+    }
+    b->data[b->len] = '\0';
+    return FT_OK;
+}
+
+ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n)
+{
+    if (ft_buf_reserve(b, n) != FT_OK) /* also makes data a C string */
+        return FT_ENOMEM;
+    size_t i = 0;
+    while (i < n) {
+        /* Copy the longest valid stretch in one append. */
+        size_t bad = n - i;
+        bool ok = ft_text_utf8_valid(s + i, n - i, &bad);
+        if (ft_buf_append(b, s + i, ok ? n - i : bad) != FT_OK)
+            return FT_ENOMEM;
+        if (ok)
+            return FT_OK;
+        if (ft_buf_append(b, replacement, 3) != FT_OK)
+            return FT_ENOMEM;
+        i += bad + 1;
+    }
+    return FT_OK;
+}
+
+size_t ft_text_bom_len(const char *s, size_t n)
+{
+    return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}

@@ -1,0 +1,177 @@
+/* test_csvio.c — CSV/TSV cells: quoting, escaping, neutralising. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+
+/* A writer over a memory stream; take() closes it and returns the bytes. */
+typedef struct {
+    char *data;
+    size_t len;
+    FILE *f;
+    ft_csvio w;
+} sink;
+
+static void open_sink(sink *s, ft_csvio_dialect d)
+{
+    s->data = NULL;
+    s->len = 0;
+    s->f = open_memstream(&s->data, &s->len);
+    assert_non_null(s->f);
+    ft_csvio_init(&s->w, s->f, d);
+}
+
+static char *take(sink *s)
+{
+    ft_csvio_free(&s->w);
+    fclose(s->f);
+    return s->data;
+}
+
+/* One text cell as the dialect writes it. */
+static void assert_text_cell(ft_csvio_dialect d, const char *in,
+                             const char *want)
+{
+    sink s;
+    open_sink(&s, d);
+    assert_int_equal(ft_csvio_text(&s.w, in, strlen(in), NULL), FT_OK);
+    char *got = take(&s);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_plain_cells_unquoted(void **state)
+{
+    (void)state;
+    assert_text_cell(FT_CSVIO_CSV, "900 million won", "900 million won");
+    assert_text_cell(FT_CSVIO_CSV, "", "");
+    assert_text_cell(FT_CSVIO_CSV, "국방비 59조4천억 원",
+                     "국방비 59조4천억 원");
+    assert_text_cell(FT_CSVIO_CSV, "it's", "it's");
+}
+
+static void test_quoting_through_libcsv(void **state)
+{
+    (void)state;
+    assert_text_cell(FT_CSVIO_CSV, "a,b", "\"a,b\"");
+    assert_text_cell(FT_CSVIO_CSV, "say \"hi\"", "\"say \"\"hi\"\"\"");
+    assert_text_cell(FT_CSVIO_CSV, "two\nlines", "\"two\nlines\"");
+    assert_text_cell(FT_CSVIO_CSV, "cr\rhere", "\"cr\rhere\"");
+    /* libcsv's reader trims unquoted spaces: keep them by quoting */
+    assert_text_cell(FT_CSVIO_CSV, " lead", "\" lead\"");
+    assert_text_cell(FT_CSVIO_CSV, "trail ", "\"trail \"");
+}
+
+static void test_neutralise_csv(void **state)
+{
+    (void)state;
+    assert_text_cell(FT_CSVIO_CSV, "=HYPERLINK(\"http://x\",\"y\")",
+                     "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    assert_text_cell(FT_CSVIO_CSV, "=1+1", "'=1+1");
+    assert_text_cell(FT_CSVIO_CSV, "+1", "'+1");
+    assert_text_cell(FT_CSVIO_CSV, "-x", "'-x");
+    assert_text_cell(FT_CSVIO_CSV, "@x", "'@x");
+    assert_text_cell(FT_CSVIO_CSV, "\tx", "'\tx");
+    assert_text_cell(FT_CSVIO_CSV, "\rx", "\"'\rx\"");
+    assert_text_cell(FT_CSVIO_CSV, "-", "'-");
+    /* only the first character counts */
+    assert_text_cell(FT_CSVIO_CSV, "a=b", "a=b");
+    assert_text_cell(FT_CSVIO_CSV, " =x", "\" =x\"");
+}
+
+static void test_is_risky(void **state)
+{
+    (void)state;
+    assert_true(ft_csvio_is_risky("=", 1));
+    assert_true(ft_csvio_is_risky("+", 1));
+    assert_true(ft_csvio_is_risky("-", 1));
+    assert_true(ft_csvio_is_risky("@", 1));
+    assert_true(ft_csvio_is_risky("\t", 1));
+    assert_true(ft_csvio_is_risky("\r", 1));
+    assert_false(ft_csvio_is_risky("", 0));
+    assert_false(ft_csvio_is_risky("'=", 2));
+    assert_false(ft_csvio_is_risky("\n=", 2));
+    assert_false(ft_csvio_is_risky("KRW", 3));
+}
+
+static void test_tsv_escapes(void **state)
+{
+    (void)state;
+    assert_text_cell(FT_CSVIO_TSV, "plain, \"quoted\"", "plain, \"quoted\"");
+    assert_text_cell(FT_CSVIO_TSV, "a\tb\nc\rd\\e", "a\\tb\\nc\\rd\\\\e");
+    assert_text_cell(FT_CSVIO_TSV, "=cmd\t", "'=cmd\\t");
+    assert_text_cell(FT_CSVIO_TSV, "\tx", "'\\tx");
+    assert_text_cell(FT_CSVIO_TSV, "\\", "\\\\");
+}
+
+static void test_numbers_never_change(void **state)
+{
+    (void)state;
+    sink s;
+    open_sink(&s, FT_CSVIO_CSV);
+    assert_int_equal(ft_csvio_number(&s.w, "-26400000000000", 15, NULL), FT_OK);
+    assert_int_equal(ft_csvio_number(&s.w, "439700000000", 12, NULL), FT_OK);
+    assert_int_equal(ft_csvio_number(&s.w, "", 0, NULL), FT_OK);
+    assert_int_equal(ft_csvio_uint(&s.w, 18446744073709551615ULL, NULL), FT_OK);
+    assert_int_equal(ft_csvio_endrow(&s.w, NULL), FT_OK);
+    char *got = take(&s);
+    assert_string_equal(got,
+                        "-26400000000000,439700000000,,18446744073709551615\n");
+    free(got);
+}
+
+static void test_rows_and_separators(void **state)
+{
+    (void)state;
+    sink s;
+    open_sink(&s, FT_CSVIO_TSV);
+    assert_int_equal(ft_csvio_str(&s.w, "a", NULL), FT_OK);
+    assert_int_equal(ft_csvio_str(&s.w, NULL, NULL), FT_OK);
+    assert_int_equal(ft_csvio_str(&s.w, "c", NULL), FT_OK);
+    assert_int_equal(ft_csvio_endrow(&s.w, NULL), FT_OK);
+    assert_int_equal(ft_csvio_str(&s.w, "d", NULL), FT_OK);
+    assert_int_equal(ft_csvio_endrow(&s.w, NULL), FT_OK);
+    char *got = take(&s);
+    assert_string_equal(got, "a\t\tc\nd\n");
+    free(got);
+}
+
+static void test_write_error_reported(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/dev/full", "w");
+    if (!f)
+        skip();
+    setvbuf(f, NULL, _IONBF, 0); /* fail at once, not at fclose */
+    ft_csvio w;
+    ft_error err;
+    ft_csvio_init(&w, f, FT_CSVIO_CSV);
+    ft_status st = ft_csvio_str(&w, "x", &err);
+    if (st == FT_OK)
+        st = ft_csvio_endrow(&w, &err);
+    assert_int_equal(st, FT_EIO);
+    assert_non_null(strstr(err.message, "write error"));
+    ft_csvio_free(&w);
+    fclose(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_cells_unquoted),
+        cmocka_unit_test(test_quoting_through_libcsv),
+        cmocka_unit_test(test_neutralise_csv),
+        cmocka_unit_test(test_is_risky),
+        cmocka_unit_test(test_tsv_escapes),
+        cmocka_unit_test(test_numbers_never_change),
+        cmocka_unit_test(test_rows_and_separators),
+        cmocka_unit_test(test_write_error_reported),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,269 @@
+/* test_figures.c — figure rows as CSV, TSV and JSONL. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figures.h"
+
+#define HEADER                                                                 \
+    "doc,published,mention,start,end,surface,amount,amount_max,currency,"      \
+    "qualifier,kind,reported_amount,reported_currency,year,year_basis,"        \
+    "subject,flags,sentence\n"
+
+static char text[] =
+    "Its budget peaked at 439.7 billion won ($317.4 million) in 2007.\n"
+    "Next,   a\tsecond  sentence.";
+
+/* An article over `text` (the writer only reads it). */
+static ft_article article(char *id, char *published)
+{
+    ft_article a = {0};
+    a.id = id;
+    a.published = published;
+    a.text = text;
+    a.len = strlen(text);
+    return a;
+}
+
+/* The card's first figure: 439.7 billion won ($317.4 million), 2007. */
+static ft_figure card_figure(void)
+{
+    ft_figure f;
+    memset(&f, 0, sizeof f);
+    f.start = 21;
+    f.end = 38;
+    f.amount = (ft_decimal){.digits = 439700000000ULL, .scale = 0};
+    strcpy(f.currency, "KRW");
+    f.has_reported = true;
+    f.reported = (ft_decimal){.digits = 3174, .scale = 1};
+    assert_true(ft_decimal_mul_pow10(&f.reported, 6));
+    strcpy(f.reported_currency, "USD");
+    f.year = 2007;
+    f.year_basis = FT_YEAR_EXPLICIT;
+    strcpy(f.subject, "Inter-Korean Cooperation Fund");
+    f.sent_start = 0;
+    f.sent_end = 64;
+    return f;
+}
+
+/* Write a header (unless JSONL) and rows; return what was written. */
+static char *render(ft_format fmt, const ft_article *a, const ft_figure *f,
+                    size_t n)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    assert_non_null(out);
+    ft_figwriter *w = ft_figwriter_new(out, fmt);
+    assert_non_null(w);
+    assert_int_equal(ft_figwriter_header(w, NULL), FT_OK);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(ft_figwriter_row(w, a, i + 1, &f[i], NULL), FT_OK);
+    ft_figwriter_free(w);
+    fclose(out);
+    return data;
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    const char *q[] = {"eq", "approx", "gt", "ge", "lt", "le", "range"};
+    for (int i = FT_Q_EQ; i <= FT_Q_RANGE; i++)
+        assert_string_equal(ft_qualifier_name((ft_qualifier)i), q[i]);
+    assert_string_equal(ft_kind_name(FT_KIND_LEVEL), "level");
+    assert_string_equal(ft_kind_name(FT_KIND_CHANGE), "change");
+    assert_string_equal(ft_year_basis_name(FT_YEAR_NONE), "none");
+    assert_string_equal(ft_year_basis_name(FT_YEAR_EXPLICIT), "explicit");
+    assert_string_equal(ft_year_basis_name(FT_YEAR_FISCAL), "fiscal");
+    assert_string_equal(ft_year_basis_name(FT_YEAR_RELATIVE), "relative");
+}
+
+static void test_csv_card_row(void **state)
+{
+    (void)state;
+    ft_article a = article("seed.txt", "2025-08-01");
+    ft_figure f = card_figure();
+    char *got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_string_equal(
+        got, HEADER "seed.txt,2025-08-01,1,21,38,439.7 billion won,"
+                    "439700000000,,KRW,eq,level,317400000,USD,2007,explicit,"
+                    "Inter-Korean Cooperation Fund,,Its budget peaked at "
+                    "439.7 billion won ($317.4 million) in 2007.\n");
+    free(got);
+}
+
+static void test_csv_range_flags_and_folding(void **state)
+{
+    (void)state;
+    ft_article a = article("a", "");
+    ft_figure f;
+    memset(&f, 0, sizeof f);
+    f.start = 75; /* "second" stands in for a figure */
+    f.end = 81;
+    f.amount = (ft_decimal){.digits = 275, .scale = 2};
+    f.amount_max = (ft_decimal){.digits = 3, .scale = 0};
+    f.has_max = true;
+    f.qualifier = FT_Q_RANGE;
+    f.kind = FT_KIND_CHANGE;
+    f.target_year = 2029;
+    f.flags = FT_FLAG_CONVERSION_MISMATCH | FT_FLAG_AMBIGUOUS_CURRENCY |
+              FT_FLAG_CURRENCY_INFERRED;
+    f.sent_start = 65;
+    f.sent_end = strlen(text);
+    char *got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_string_equal(
+        got, HEADER "a,,1,75,81,second,2.75,3,,range,change,,,,none,,"
+                    "ambiguous_currency;currency_inferred;conversion_mismatch;"
+                    "target_year:2029,\"Next, a second sentence.\"\n");
+    free(got);
+}
+
+static void test_csv_neutralises_text_not_numbers(void **state)
+{
+    (void)state;
+    ft_article a = article("=HYPERLINK(\"http://x\")", "2025-01-01");
+    ft_figure f = card_figure();
+    strcpy(f.subject, "@SUM(A1)");
+    char *got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_non_null(strstr(got,
+                           "\n\"'=HYPERLINK(\"\"http://x\"\")\",2025-01-01,"
+                           "1,21,38,439.7 billion won,439700000000,"));
+    assert_non_null(strstr(got, ",'@SUM(A1),"));
+    free(got);
+}
+
+static void test_tsv_row(void **state)
+{
+    (void)state;
+    ft_article a = article("dir/a\tb.txt", "");
+    ft_figure f = card_figure();
+    f.year = 0;
+    f.year_basis = FT_YEAR_NONE;
+    f.subject[0] = '\0';
+    char *got = render(FT_FORMAT_TSV, &a, &f, 1);
+    const char *want =
+        "doc\tpublished\tmention\tstart\tend\tsurface\tamount\tamount_max\t"
+        "currency\tqualifier\tkind\treported_amount\treported_currency\tyear\t"
+        "year_basis\tsubject\tflags\tsentence\n"
+        "dir/a\\tb.txt\t\t1\t21\t38\t439.7 billion won\t439700000000\t\tKRW\t"
+        "eq\tlevel\t317400000\tUSD\t\tnone\t\t\tIts budget peaked at 439.7 "
+        "billion won ($317.4 million) in 2007.\n";
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_jsonl_row(void **state)
+{
+    (void)state;
+    ft_article a = article("k1", "2025-08-01");
+    ft_figure f = card_figure();
+    f.target_year = 2029;
+    char *got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    assert_string_equal(
+        got,
+        "{\"doc\":\"k1\",\"published\":\"2025-08-01\",\"mention\":1,"
+        "\"start\":21,\"end\":38,\"surface\":\"439.7 billion won\","
+        "\"amount\":439700000000,\"amount_max\":null,\"currency\":\"KRW\","
+        "\"qualifier\":\"eq\",\"kind\":\"level\",\"reported_amount\":317400000,"
+        "\"reported_currency\":\"USD\",\"year\":2007,\"year_basis\":"
+        "\"explicit\",\"subject\":\"Inter-Korean Cooperation Fund\","
+        "\"flags\":\"target_year:2029\",\"sentence\":\"Its budget peaked at "
+        "439.7 billion won ($317.4 million) in 2007.\"}\n");
+    free(got);
+}
+
+static void test_jsonl_empty_is_null(void **state)
+{
+    (void)state;
+    ft_article a = article("x", "");
+    ft_figure f;
+    memset(&f, 0, sizeof f);
+    f.start = f.end = 0;
+    f.sent_start = f.sent_end = 0;
+    char *got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    assert_string_equal(
+        got, "{\"doc\":\"x\",\"published\":null,\"mention\":1,\"start\":0,"
+             "\"end\":0,\"surface\":null,\"amount\":0,\"amount_max\":null,"
+             "\"currency\":null,\"qualifier\":\"eq\",\"kind\":\"level\","
+             "\"reported_amount\":null,\"reported_currency\":null,"
+             "\"year\":null,\"year_basis\":\"none\",\"subject\":null,"
+             "\"flags\":null,\"sentence\":null}\n");
+    free(got);
+}
+
+static void test_jsonl_escaping(void **state)
+{
+    (void)state;
+    ft_article a = article("q\"b\\s/\x01\x1f\b\f\n\r\t\x7f"
+                           "\xE2\x80\xA8\xE2\x80\xA9\xFF\xEC\x9B\x90",
+                           "");
+    ft_figure f;
+    memset(&f, 0, sizeof f);
+    char *got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    const char *want = "{\"doc\":\"q\\\"b\\\\s/\\u0001\\u001f\\b\\f\\n\\r\\t"
+                       "\x7f\\u2028\\u2029\\ufffd\xEC\x9B\x90\",";
+    assert_memory_equal(got, want, strlen(want));
+    free(got);
+}
+
+static void test_offsets_checked(void **state)
+{
+    (void)state;
+    ft_article a = article("x", "");
+    ft_figure f = card_figure();
+    f.end = a.len + 1;
+    ft_error err;
+    FILE *out = fopen("/dev/null", "w");
+    assert_non_null(out);
+    ft_figwriter *w = ft_figwriter_new(out, FT_FORMAT_CSV);
+    assert_int_equal(ft_figwriter_row(w, &a, 1, &f, &err), FT_EDATA);
+    f = card_figure();
+    f.sent_start = 40;
+    f.sent_end = 39;
+    assert_int_equal(ft_figwriter_row(w, &a, 1, &f, &err), FT_EDATA);
+    ft_figwriter_free(w);
+    fclose(out);
+}
+
+static void test_jsonl_has_no_header(void **state)
+{
+    (void)state;
+    ft_article a = article("x", "");
+    char *got = render(FT_FORMAT_JSONL, &a, NULL, 0);
+    assert_string_equal(got, "");
+    free(got);
+}
+
+static void test_mentions_count_from_one(void **state)
+{
+    (void)state;
+    ft_article a = article("m", "");
+    ft_figure f[2] = {card_figure(), card_figure()};
+    char *got = render(FT_FORMAT_CSV, &a, f, 2);
+    assert_non_null(strstr(got, "\nm,,1,21,38,"));
+    assert_non_null(strstr(got, "\nm,,2,21,38,"));
+    free(got);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_csv_card_row),
+        cmocka_unit_test(test_csv_range_flags_and_folding),
+        cmocka_unit_test(test_csv_neutralises_text_not_numbers),
+        cmocka_unit_test(test_tsv_row),
+        cmocka_unit_test(test_jsonl_row),
+        cmocka_unit_test(test_jsonl_empty_is_null),
+        cmocka_unit_test(test_jsonl_escaping),
+        cmocka_unit_test(test_offsets_checked),
+        cmocka_unit_test(test_jsonl_has_no_header),
+        cmocka_unit_test(test_mentions_count_from_one),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
