@@ -166,8 +166,15 @@ static bool is_abbreviation(text x, size_t dot)
 static bool ends_sentence(text x, size_t i)
 {
     unsigned char c = at(x, i);
-    if (c == '\n')
-        return true;
+    if (c == '\n') {
+        /* One paragraph a line is the rule in scraped news, so a line
+         * break ends a sentence; but a hard-wrapped line that goes on in
+         * lower case ("ready for\noperations") does not. */
+        size_t k = i + 1;
+        while (at(x, k) == ' ' || at(x, k) == '\t' || at(x, k) == '\r')
+            k++;
+        return !(at(x, k) >= 'a' && at(x, k) <= 'z');
+    }
     if (c != '.' && c != '!' && c != '?')
         return c == 0xE3 && bytes_at(x, i, "\xE3\x80\x82"); /* 。 */
     size_t j = i + 1;

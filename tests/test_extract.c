@@ -487,6 +487,24 @@ static void test_sentence_abbreviations(void **state)
     ft_figlist_free(&l);
 }
 
+/* A line break ends a sentence, except inside hard-wrapped text. */
+static void test_sentence_lines(void **state)
+{
+    (void)state;
+    const char *text = "Title of the story\nIt will be ready for\noperations "
+                       "by 2029 under a $5 million\nproject.";
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    const char *want = "It will be ready for\noperations by 2029 under a $5 "
+                       "million\nproject.";
+    assert_int_equal(l.items[0].sent_end - l.items[0].sent_start,
+                     strlen(want));
+    assert_memory_equal(text + l.items[0].sent_start, want, strlen(want));
+    ft_figlist_free(&l);
+}
+
 /* Hostile bytes: NUL, invalid UTF-8, a truncated Hangul unit at the end. */
 static void test_hostile_bytes(void **state)
 {
@@ -519,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_offsets_and_sentence),
         cmocka_unit_test(test_sentence_abbreviations),
+        cmocka_unit_test(test_sentence_lines),
         cmocka_unit_test(test_hostile_bytes),
         cmocka_unit_test(test_figure_at_end),
     };
