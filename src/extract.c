@@ -169,11 +169,19 @@ static bool ends_sentence(text x, size_t i)
     if (c == '\n') {
         /* One paragraph a line is the rule in scraped news, so a line
          * break ends a sentence; but a hard-wrapped line that goes on in
-         * lower case ("ready for\noperations") does not. */
+         * lower case or with a number ("budget of\n59.4 trillion won")
+         * does not, unless the line before ended a sentence itself. */
         size_t k = i + 1;
         while (at(x, k) == ' ' || at(x, k) == '\t' || at(x, k) == '\r')
             k++;
-        return !(at(x, k) >= 'a' && at(x, k) <= 'z');
+        unsigned char n = at(x, k);
+        if (n == '\n' || n >= 0x80 || (n >= 'A' && n <= 'Z') || k >= x.len)
+            return true;
+        size_t p = i;
+        while (p > 0 && (at(x, p - 1) == ' ' || at(x, p - 1) == '\r'))
+            p--;
+        unsigned char b = p > 0 ? at(x, p - 1) : '\n';
+        return b == '.' || b == '!' || b == '?' || b == ':' || b == '\n';
     }
     if (c != '.' && c != '!' && c != '?')
         return c == 0xE3 && bytes_at(x, i, "\xE3\x80\x82"); /* 。 */

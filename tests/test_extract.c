@@ -492,12 +492,12 @@ static void test_sentence_lines(void **state)
 {
     (void)state;
     const char *text = "Title of the story\nIt will be ready for\noperations "
-                       "by 2029 under a $5 million\nproject.";
+                       "by 2029 under a\n$5 million\nproject.";
     ft_figlist l;
     ft_figlist_init(&l);
     assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
     assert_int_equal(l.len, 1);
-    const char *want = "It will be ready for\noperations by 2029 under a $5 "
+    const char *want = "It will be ready for\noperations by 2029 under a\n$5 "
                        "million\nproject.";
     assert_int_equal(l.items[0].sent_end - l.items[0].sent_start,
                      strlen(want));
