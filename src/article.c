@@ -801,6 +801,21 @@ static bool jnumber(jparser *j)
 }
 
 /* Any value, checked and thrown away (a key this reader does not use). */
+/* An object member's key and its ':' (and the spaces after it). */
+static bool jkey(jparser *j, const char **key, size_t *len)
+{
+    if (j->p == j->end || *j->p != '"')
+        return jfail(j, "key expected");
+    if (!jstring(j, key, len))
+        return false;
+    jskip_ws(j);
+    if (j->p == j->end || *j->p != ':')
+        return jfail(j, "':' expected");
+    j->p++;
+    jskip_ws(j);
+    return true;
+}
+
 static bool jskip_value(jparser *j, int depth)
 {
     const char *s;
@@ -829,15 +844,8 @@ static bool jskip_value(jparser *j, int depth)
         }
         for (;;) {
             if (close == '}') {
-                if (j->p == j->end || *j->p != '"')
-                    return jfail(j, "key expected");
-                if (!jstring(j, &s, &n))
+                if (!jkey(j, &s, &n))
                     return false;
-                jskip_ws(j);
-                if (j->p == j->end || *j->p != ':')
-                    return jfail(j, "':' expected");
-                j->p++;
-                jskip_ws(j);
             }
             if (!jskip_value(j, depth + 1))
                 return false;
@@ -903,15 +911,8 @@ static bool jobject(jparser *j)
         for (;;) {
             const char *key;
             size_t klen;
-            if (j->p == j->end || *j->p != '"')
-                return jfail(j, "key expected");
-            if (!jstring(j, &key, &klen))
+            if (!jkey(j, &key, &klen))
                 return false;
-            jskip_ws(j);
-            if (j->p == j->end || *j->p != ':')
-                return jfail(j, "':' expected");
-            j->p++;
-            jskip_ws(j);
             int which = -1;
             for (int i = 0; i < NJFIELDS; i++)
                 if (strlen(keys[i]) == klen && memcmp(key, keys[i], klen) == 0)
