@@ -11,11 +11,13 @@ void ft_csvio_init(ft_csvio *w, FILE *out, ft_csvio_dialect dialect)
     w->dialect = dialect;
     w->cells = 0;
     ft_buf_init(&w->scratch);
+    ft_buf_init(&w->quoted);
 }
 
 void ft_csvio_free(ft_csvio *w)
 {
     ft_buf_free(&w->scratch);
+    ft_buf_free(&w->quoted);
 }
 
 bool ft_csvio_is_risky(const char *s, size_t n)
@@ -62,11 +64,19 @@ static bool csv_needs_quotes(const char *s, size_t n)
     return false;
 }
 
+/* libcsv quotes the cell into a buffer (csv_fwrite would write it a byte
+ * at a time), then one fwrite sends it. */
 static ft_status put_csv(ft_csvio *w, const char *s, size_t n, ft_error *err)
 {
-    bool ok = csv_needs_quotes(s, n) ? csv_fwrite(w->out, s, n) == 0
-                                     : fwrite(s, 1, n, w->out) == n;
-    return ok ? FT_OK : write_error(err);
+    if (!csv_needs_quotes(s, n))
+        return fwrite(s, 1, n, w->out) == n ? FT_OK : write_error(err);
+    size_t need = csv_write(NULL, 0, s, n);
+    ft_buf_clear(&w->quoted);
+    if (ft_buf_reserve(&w->quoted, need) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    csv_write(w->quoted.data, need, s, n);
+    return fwrite(w->quoted.data, 1, need, w->out) == need ? FT_OK
+                                                          : write_error(err);
 }
 
 static ft_status put_tsv(ft_csvio *w, const char *s, size_t n, ft_error *err)

@@ -34,6 +34,7 @@ typedef struct {
     ft_csvio_dialect dialect;
     size_t cells; /* cells written in the current row */
     ft_buf scratch;
+    ft_buf quoted; /* a cell quoted by csv_write, written in one fwrite */
 } ft_csvio;
 
 void ft_csvio_init(ft_csvio *w, FILE *out, ft_csvio_dialect dialect);

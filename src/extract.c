@@ -95,14 +95,29 @@ static size_t phrase_at(text x, size_t i, const char *p)
     return j;
 }
 
+/* A literal with its length, so that hot loops need no strlen. */
+typedef struct {
+    const char *s;
+    size_t n;
+} lit;
+#define LIT(s) {(s), sizeof(s) - 1}
+
 /* The phrase ending just before `end` (spaces before `end` skipped);
  * returns where it starts, or SIZE_MAX. */
-static size_t phrase_before(text x, size_t end, const char *p)
+static size_t trim_back(text x, size_t end)
 {
-    size_t j = end;
-    while (j > 0 && is_space(x, j - 1))
-        j--;
-    size_t n = strlen(p);
+    while (end > 0 && is_space(x, end - 1))
+        end--;
+    return end;
+}
+
+/* The phrase ending exactly at j (no spaces skipped), or SIZE_MAX. */
+static size_t phrase_ending_at(text x, size_t j, lit phrase)
+{
+    const char *p = phrase.s;
+    size_t n = phrase.n;
+    if (j == 0 || lower(at(x, j - 1)) != (unsigned char)p[n - 1])
+        return SIZE_MAX; /* most phrases fail here, cheaply */
     size_t i = j;
     for (size_t k = n; k-- > 0;) {
         if (p[k] == ' ') {
@@ -120,6 +135,12 @@ static size_t phrase_before(text x, size_t end, const char *p)
         ft_money_is_word_byte(at(x, i - 1)))
         return SIZE_MAX;
     return i;
+}
+
+/* The phrase ending just before `end`, spaces skipped, or SIZE_MAX. */
+static size_t phrase_before(text x, size_t end, lit phrase)
+{
+    return phrase_ending_at(x, trim_back(x, end), phrase);
 }
 
 /* Bytes at i equal the literal s (for Hangul and symbols). */
@@ -206,19 +227,26 @@ static size_t utf8_floor(text x, size_t i)
     return i;
 }
 
+/* Only these bytes can end a sentence (0xE3 leads 。). */
+static bool may_end_sentence(unsigned char c)
+{
+    return c == '\n' || c == '.' || c == '!' || c == '?' || c == 0xE3;
+}
+
 static void sentence_bounds(text x, size_t start, size_t end, size_t *s,
                             size_t *e)
 {
     size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
     size_t i = start;
-    while (i > lo && !ends_sentence(x, i - 1))
+    while (i > lo &&
+           !(may_end_sentence(at(x, i - 1)) && ends_sentence(x, i - 1)))
         i--;
     *s = utf8_floor(x, skip_space(x, i));
     if (*s > start)
         *s = start;
     size_t hi = end + SENTENCE_REACH < x.len ? end + SENTENCE_REACH : x.len;
     size_t j = end;
-    while (j < hi && !ends_sentence(x, j))
+    while (j < hi && !(may_end_sentence(at(x, j)) && ends_sentence(x, j)))
         j++;
     if (j < hi && at(x, j) != '\n')
         j += bytes_at(x, j, "\xE3\x80\x82") ? 3 : 1;
@@ -259,8 +287,9 @@ static bool is_rate(text x, const ft_money *m)
         return true;
     /* a market table: "dollar: 143.80 yen" */
     if (b > 0 && at(x, b - 1) == ':') {
-        static const char *const quoted[] = {"dollar", "euro", "yen",
-                                             "won", "yuan", "pound"};
+        static const lit quoted[] = {LIT("dollar"), LIT("euro"),
+                                     LIT("yen"),    LIT("won"),
+                                     LIT("yuan"),   LIT("pound")};
         for (size_t k = 0; k < sizeof quoted / sizeof *quoted; k++)
             if (phrase_before(x, b - 1, quoted[k]) != SIZE_MAX)
                 return true;
@@ -271,6 +300,9 @@ static bool is_rate(text x, const ft_money *m)
      * rate" just before an amount with no scale */
     size_t lo = m->start > 60 ? m->start - 60 : 0;
     for (size_t i = lo; i + 3 <= m->start; i++) {
+        unsigned char c = at(x, i);
+        if (c != 0xEB && c != 0xED && lower(c) != 'e')
+            continue; /* 달러당, 환율 and "exchange" start so */
         if (bytes_at(x, i, "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
             bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") || /* 환율 */
             phrase_at(x, i, "exchange rate") || phrase_at(x, i, "exchange rates"))
@@ -280,36 +312,37 @@ static bool is_rate(text x, const ft_money *m)
 }
 
 typedef struct {
-    const char *phrase;
+    lit phrase;
     ft_qualifier q;
 } qualifier_phrase;
 
 /* Before the amount; longest first where one ends another. */
 static const qualifier_phrase before_q[] = {
-    {"approximately", FT_Q_APPROX}, {"an estimated", FT_Q_APPROX},
-    {"estimated", FT_Q_APPROX},     {"roughly", FT_Q_APPROX},
-    {"around", FT_Q_APPROX},        {"about", FT_Q_APPROX},
-    {"approx.", FT_Q_APPROX},       {"nearly", FT_Q_APPROX},
-    {"almost", FT_Q_APPROX},        {"close to", FT_Q_APPROX},
-    {"circa", FT_Q_APPROX},         {"some", FT_Q_APPROX},
-    {"just over", FT_Q_GT},         {"more than", FT_Q_GT},
-    {"greater than", FT_Q_GT},      {"in excess of", FT_Q_GT},
-    {"upwards of", FT_Q_GT},        {"exceeding", FT_Q_GT},
-    {"over", FT_Q_GT},              {"above", FT_Q_GT},
-    {"at least", FT_Q_GE},          {"no less than", FT_Q_GE},
-    {"a minimum of", FT_Q_GE},      {"just under", FT_Q_LT},
-    {"less than", FT_Q_LT},         {"under", FT_Q_LT},
-    {"below", FT_Q_LT},             {"up to", FT_Q_LE},
-    {"at most", FT_Q_LE},           {"no more than", FT_Q_LE},
-    {"as much as", FT_Q_LE},        {"a maximum of", FT_Q_LE},
+    {LIT("approximately"), FT_Q_APPROX}, {LIT("an estimated"), FT_Q_APPROX},
+    {LIT("estimated"), FT_Q_APPROX},     {LIT("roughly"), FT_Q_APPROX},
+    {LIT("around"), FT_Q_APPROX},        {LIT("about"), FT_Q_APPROX},
+    {LIT("approx."), FT_Q_APPROX},       {LIT("nearly"), FT_Q_APPROX},
+    {LIT("almost"), FT_Q_APPROX},        {LIT("close to"), FT_Q_APPROX},
+    {LIT("circa"), FT_Q_APPROX},         {LIT("some"), FT_Q_APPROX},
+    {LIT("just over"), FT_Q_GT},         {LIT("more than"), FT_Q_GT},
+    {LIT("greater than"), FT_Q_GT},      {LIT("in excess of"), FT_Q_GT},
+    {LIT("upwards of"), FT_Q_GT},        {LIT("exceeding"), FT_Q_GT},
+    {LIT("over"), FT_Q_GT},              {LIT("above"), FT_Q_GT},
+    {LIT("at least"), FT_Q_GE},          {LIT("no less than"), FT_Q_GE},
+    {LIT("a minimum of"), FT_Q_GE},      {LIT("just under"), FT_Q_LT},
+    {LIT("less than"), FT_Q_LT},         {LIT("under"), FT_Q_LT},
+    {LIT("below"), FT_Q_LT},             {LIT("up to"), FT_Q_LE},
+    {LIT("at most"), FT_Q_LE},           {LIT("no more than"), FT_Q_LE},
+    {LIT("as much as"), FT_Q_LE},        {LIT("a maximum of"), FT_Q_LE},
 };
 
 /* A qualifier ending right before `start`; sets *q and returns where it
  * starts (so that the words before it can be read too), else start. */
 static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
 {
+    size_t end = trim_back(x, start);
     for (size_t k = 0; k < sizeof before_q / sizeof *before_q; k++) {
-        size_t s = phrase_before(x, start, before_q[k].phrase);
+        size_t s = phrase_ending_at(x, end, before_q[k].phrase);
         if (s != SIZE_MAX) {
             *q = before_q[k].q;
             return s;
@@ -332,22 +365,22 @@ static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
 static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
 {
     static const qualifier_phrase after[] = {
-        {"\xEA\xB0\x80\xEB\x9F\x89", FT_Q_APPROX}, /* 가량 */
-        {"\xEC\xA0\x95\xEB\x8F\x84", FT_Q_APPROX}, /* 정도 */
-        {"\xEC\x95\x88\xED\x8C\x8E", FT_Q_APPROX}, /* 안팎 */
-        {"\xEB\x82\xB4\xEC\x99\xB8", FT_Q_APPROX}, /* 내외 */
-        {"\xEB\x8C\x80", FT_Q_APPROX},             /* 대 */
-        {"\xEC\x9D\xB4\xEC\x83\x81", FT_Q_GE},     /* 이상 */
-        {"\xEB\x84\x98\xEB\x8A\x94", FT_Q_GT},     /* 넘는 */
-        {"\xEB\x84\x98\xEA\xB2\x8C", FT_Q_GT},     /* 넘게 */
-        {"\xEB\x84\x98\xEC\x96\xB4", FT_Q_GT},     /* 넘어 */
-        {"\xEC\xB4\x88\xEA\xB3\xBC", FT_Q_GT},     /* 초과 */
-        {"\xEB\xAF\xB8\xEB\xA7\x8C", FT_Q_LT},     /* 미만 */
-        {"\xEC\x9D\xB4\xED\x95\x98", FT_Q_LE},     /* 이하 */
+        {LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX}, /* 가량 */
+        {LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX}, /* 정도 */
+        {LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX}, /* 안팎 */
+        {LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX}, /* 내외 */
+        {LIT("\xEB\x8C\x80"), FT_Q_APPROX},             /* 대 */
+        {LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE},     /* 이상 */
+        {LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT},     /* 넘는 */
+        {LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT},     /* 넘게 */
+        {LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT},     /* 넘어 */
+        {LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT},     /* 초과 */
+        {LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT},     /* 미만 */
+        {LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE},     /* 이하 */
     };
     size_t j = skip_space(x, end);
     for (size_t k = 0; k < sizeof after / sizeof *after; k++)
-        if (bytes_at_n(x, j, after[k].phrase, strlen(after[k].phrase))) {
+        if (bytes_at_n(x, j, after[k].phrase.s, after[k].phrase.n)) {
             /* 대 only right after the currency: "1조원대" */
             if (k == 4 && j != end)
                 continue;
@@ -361,38 +394,39 @@ static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
  * X", "an additional X", "X more than", "X increase", 증액, 줄었다. */
 static bool is_change(text x, size_t before, size_t end)
 {
-    static const char *const words_before[] = {
-        "up",        "down",     "by",        "an additional", "additional",
-        "extra",     "another",  "increase of", "a rise of",   "a cut of",
-        "a reduction of", "an increase of", "a decrease of", "a drop of",
-        "rose",      "rise",     "fell",      "dropped",  "declined",
-        "grew",      "increased", "decreased", "cut",     "trimmed",
-        "slashed",   "raised",   "boosted",   "jumped",   "added",
-        "gained",    "climbed",  "surged",    "reduced",  "shrank",
+    static const lit words_before[] = {
+        LIT("up"),        LIT("down"),     LIT("by"),        LIT("an additional"), LIT("additional"),
+        LIT("extra"),     LIT("another"),  LIT("increase of"), LIT("a rise of"),   LIT("a cut of"),
+        LIT("a reduction of"), LIT("an increase of"), LIT("a decrease of"), LIT("a drop of"),
+        LIT("rose"),      LIT("rise"),     LIT("fell"),      LIT("dropped"),  LIT("declined"),
+        LIT("grew"),      LIT("increased"), LIT("decreased"), LIT("cut"),     LIT("trimmed"),
+        LIT("slashed"),   LIT("raised"),   LIT("boosted"),   LIT("jumped"),   LIT("added"),
+        LIT("gained"),    LIT("climbed"),  LIT("surged"),    LIT("reduced"),  LIT("shrank"),
     };
     static const char *const words_after[] = {
         "more than", "less than", "higher than", "lower than", "increase",
         "rise",      "hike",      "cut",         "reduction",  "jump",
         "boost",     "decrease",  "drop",        "increment",  "more",
     };
-    static const char *const korean_after[] = {
-        "\xEC\xA6\x9D\xEC\x95\xA1", /* 증액 */
-        "\xEC\xA6\x9D\xEA\xB0\x80", /* 증가 */
-        "\xEB\x8A\x98\xEC\x96\xB4", /* 늘어 */
-        "\xEB\x8A\x98\xEC\x97\x88", /* 늘었 */
-        "\xEB\x8A\x98\xEB\xA6\xB0", /* 늘린 */
-        "\xEB\x8A\x98\xEB\xA0\xA4", /* 늘려 */
-        "\xEC\xA4\x84\xEC\x96\xB4", /* 줄어 */
-        "\xEC\xA4\x84\xEC\x97\x88", /* 줄었 */
-        "\xEC\xA4\x84\xEC\x9D\xB8", /* 줄인 */
-        "\xEA\xB0\x90\xEC\x95\xA1", /* 감액 */
-        "\xEC\x82\xAD\xEA\xB0\x90", /* 삭감 */
-        "\xEA\xB0\x90\xEC\x86\x8C", /* 감소 */
-        "\xEC\x9D\xB8\xEC\x83\x81", /* 인상 */
-        "\xEC\xB6\x94\xEA\xB0\x80", /* 추가 */
+    static const lit korean_after[] = {
+        LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
+        LIT("\xEC\xA6\x9D\xEA\xB0\x80"), /* 증가 */
+        LIT("\xEB\x8A\x98\xEC\x96\xB4"), /* 늘어 */
+        LIT("\xEB\x8A\x98\xEC\x97\x88"), /* 늘었 */
+        LIT("\xEB\x8A\x98\xEB\xA6\xB0"), /* 늘린 */
+        LIT("\xEB\x8A\x98\xEB\xA0\xA4"), /* 늘려 */
+        LIT("\xEC\xA4\x84\xEC\x96\xB4"), /* 줄어 */
+        LIT("\xEC\xA4\x84\xEC\x97\x88"), /* 줄었 */
+        LIT("\xEC\xA4\x84\xEC\x9D\xB8"), /* 줄인 */
+        LIT("\xEA\xB0\x90\xEC\x95\xA1"), /* 감액 */
+        LIT("\xEC\x82\xAD\xEA\xB0\x90"), /* 삭감 */
+        LIT("\xEA\xB0\x90\xEC\x86\x8C"), /* 감소 */
+        LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
+        LIT("\xEC\xB6\x94\xEA\xB0\x80"), /* 추가 */
     };
+    size_t b = trim_back(x, before);
     for (size_t k = 0; k < sizeof words_before / sizeof *words_before; k++)
-        if (phrase_before(x, before, words_before[k]) != SIZE_MAX)
+        if (phrase_ending_at(x, b, words_before[k]) != SIZE_MAX)
             return true;
     size_t j = skip_space(x, end);
     for (size_t k = 0; k < sizeof words_after / sizeof *words_after; k++)
@@ -403,8 +437,10 @@ static bool is_change(text x, size_t before, size_t end)
         unsigned char c = at(x, i);
         if (c == '.' || c == ',' || c == '\n')
             break;
+        if (c < 0xEA || c > 0xEC) /* lead bytes of the syllables below */
+            continue;
         for (size_t k = 0; k < sizeof korean_after / sizeof *korean_after; k++)
-            if (bytes_at_n(x, i, korean_after[k], strlen(korean_after[k])))
+            if (bytes_at_n(x, i, korean_after[k].s, korean_after[k].n))
                 return true;
     }
     return false;
@@ -625,8 +661,8 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out,
 
     ft_qualifier q = FT_Q_EQ;
     size_t before = qualifier_before(x, m.start, &q);
-    bool between = phrase_before(x, before, "between") != SIZE_MAX;
-    size_t from = phrase_before(x, before, "from");
+    bool between = phrase_before(x, before, (lit)LIT("between")) != SIZE_MAX;
+    size_t from = phrase_before(x, before, (lit)LIT("from"));
 
     ft_money hi;
     bool range = false;
@@ -681,7 +717,15 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out,
                   r.currency);
         *next = conv;
     }
-    sentence_bounds(x, f->start, f->end, &f->sent_start, &f->sent_end);
+    /* Figures often share a sentence: the one before may know it. */
+    const ft_figure *prev = out->len > 1 ? &out->items[out->len - 2] : NULL;
+    if (prev && f->start >= prev->end && f->end + 1 < prev->sent_end &&
+        prev->sent_end > prev->end) {
+        f->sent_start = prev->sent_start;
+        f->sent_end = prev->sent_end;
+    } else {
+        sentence_bounds(x, f->start, f->end, &f->sent_start, &f->sent_end);
+    }
     return FT_OK;
 }
 

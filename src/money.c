@@ -8,7 +8,6 @@
 #include "money.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- bytes */
@@ -326,10 +325,12 @@ typedef struct {
 static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 {
     size_t e;
-    if (!is_alpha(at(t, len, i)))
+    unsigned char first = fold(at(t, len, i));
+    if (!is_alpha(first))
         return false;
     for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
-        if (match(t, len, i, iso_codes_any_case[k], false, &e)) {
+        if ((unsigned char)iso_codes_any_case[k][0] == first &&
+            match(t, len, i, iso_codes_any_case[k], false, &e)) {
             *out = (cur_match){iso_intern(iso_codes_any_case[k]), 0,
                                iso_codes_any_case[k][0] == 'u' ? CUR_DOLLAR
                                                                : 0u,
@@ -368,10 +369,12 @@ static bool match_table(const char *t, size_t len, size_t i,
                         const currency *table, size_t n, cur_match *best)
 {
     bool found = false;
-    unsigned char first = fold(at(t, len, i));
+    /* OR-ing 0x20 folds letters; on other bytes it may only let a pattern
+     * through to the full test below, never keep a match out. */
+    unsigned char first = at(t, len, i) | 0x20;
     for (size_t k = 0; k < n; k++) {
         const currency *c = &table[k];
-        if (fold((unsigned char)c->pat[0]) != first)
+        if (((unsigned char)c->pat[0] | 0x20) != first)
             continue; /* the cheap test that rules out most patterns */
         size_t e;
         bool ok;
@@ -416,8 +419,76 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
     return found;
 }
 
+/* A set of lower-case ASCII words, kept as one bucket per first letter so
+ * that most words are ruled out by their first letter and length. */
+typedef struct {
+    const char *const *words;
+    size_t n;
+} word_bucket;
+
+/* The first word of every currency written after the number, for a quick
+ * reject of the words that follow most numbers ("percent", "people"),
+ * by first letter. */
+static const char *const suffix_words_a[] = {"aed", "american", "aud", "australian"};
+static const char *const suffix_words_b[] = {"baht", "bitcoin", "bitcoins", "british", "brl", "btc"};
+static const char *const suffix_words_c[] = {"cad", "canadian", "cent", "cents", "chf", "chinese", "cny"};
+static const char *const suffix_words_d[] = {"deutsche", "deutschmark", "deutschmarks", "dirham", "dirhams", "dkk", "dollar", "dollars", "dutch"};
+static const char *const suffix_words_e[] = {"egp", "eur", "euro", "euros"};
+static const char *const suffix_words_f[] = {"finnish", "franc", "francs", "french"};
+static const char *const suffix_words_g[] = {"gbp", "guilder", "guilders"};
+static const char *const suffix_words_h[] = {"hkd", "hong", "hryvnia", "hryvnias"};
+static const char *const suffix_words_i[] = {"idr", "ils", "indian", "inr"};
+static const char *const suffix_words_j[] = {"japanese", "jpy"};
+static const char *const suffix_words_k[] = {"korean", "kpw", "krw"};
+static const char *const suffix_words_l[] = {"lira"};
+static const char *const suffix_words_m[] = {"markka", "maud", "meur", "mexican", "mgbp", "musd", "mxn", "myr"};
+static const char *const suffix_words_n[] = {"new", "ngn", "nok", "nzd"};
+static const char *const suffix_words_p[] = {"pakistani", "pence", "penny", "peseta", "pesetas", "peso", "pesos", "philippine", "php", "pkr", "pln", "pound", "pounds"};
+static const char *const suffix_words_r[] = {"rand", "reais", "renminbi", "ringgit", "riyal", "riyals", "rmb", "rouble", "roubles", "rub", "ruble", "rubles", "rupee", "rupees", "rupiah"};
+static const char *const suffix_words_s[] = {"sar", "satoshi", "satoshis", "sek", "sgd", "shekel", "shekels", "singapore", "south", "sri", "sterling", "swiss"};
+static const char *const suffix_words_t[] = {"taiwan", "thb", "try", "turkish", "twd"};
+static const char *const suffix_words_u[] = {"u", "uah", "us", "usd"};
+static const char *const suffix_words_v[] = {"vnd"};
+static const char *const suffix_words_w[] = {"won"};
+static const char *const suffix_words_y[] = {"yen", "yuan"};
+static const char *const suffix_words_z[] = {"zar", "zloty"};
+static const word_bucket suffix_words[26] = {
+    {suffix_words_a, sizeof suffix_words_a / sizeof(char *)},
+    {suffix_words_b, sizeof suffix_words_b / sizeof(char *)},
+    {suffix_words_c, sizeof suffix_words_c / sizeof(char *)},
+    {suffix_words_d, sizeof suffix_words_d / sizeof(char *)},
+    {suffix_words_e, sizeof suffix_words_e / sizeof(char *)},
+    {suffix_words_f, sizeof suffix_words_f / sizeof(char *)},
+    {suffix_words_g, sizeof suffix_words_g / sizeof(char *)},
+    {suffix_words_h, sizeof suffix_words_h / sizeof(char *)},
+    {suffix_words_i, sizeof suffix_words_i / sizeof(char *)},
+    {suffix_words_j, sizeof suffix_words_j / sizeof(char *)},
+    {suffix_words_k, sizeof suffix_words_k / sizeof(char *)},
+    {suffix_words_l, sizeof suffix_words_l / sizeof(char *)},
+    {suffix_words_m, sizeof suffix_words_m / sizeof(char *)},
+    {suffix_words_n, sizeof suffix_words_n / sizeof(char *)},
+    {NULL, 0},
+    {suffix_words_p, sizeof suffix_words_p / sizeof(char *)},
+    {NULL, 0},
+    {suffix_words_r, sizeof suffix_words_r / sizeof(char *)},
+    {suffix_words_s, sizeof suffix_words_s / sizeof(char *)},
+    {suffix_words_t, sizeof suffix_words_t / sizeof(char *)},
+    {suffix_words_u, sizeof suffix_words_u / sizeof(char *)},
+    {suffix_words_v, sizeof suffix_words_v / sizeof(char *)},
+    {suffix_words_w, sizeof suffix_words_w / sizeof(char *)},
+    {NULL, 0},
+    {suffix_words_y, sizeof suffix_words_y / sizeof(char *)},
+    {suffix_words_z, sizeof suffix_words_z / sizeof(char *)},
+};
+
+static bool word_in(const char *t, size_t len, size_t i,
+                    const word_bucket *set);
+
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
+    if (is_alpha(at(t, len, i)) &&
+        !word_in(t, len, i, suffix_words))
+        return false;
     bool found = match_table(t, len, i, suffixes,
                              sizeof suffixes / sizeof *suffixes, m);
     cur_match iso;
@@ -473,10 +544,12 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
         separated = k != j;
         j = k;
     }
-    if (!is_alpha(at(t, len, j)))
+    unsigned char first = at(t, len, j);
+    if (!is_alpha(first))
         return false;
     for (size_t s = 0; s < sizeof scales / sizeof *scales; s++) {
-        if (scales[s].glued_only && separated)
+        if ((scales[s].glued_only && separated) ||
+            fold((unsigned char)scales[s].pat[0]) != fold(first))
             continue;
         size_t e;
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
@@ -855,30 +928,59 @@ static bool parse_korean(const char *t, size_t len, size_t i,
 /* ------------------------------------------------------ the quick reject */
 
 /* Every word that can open an amount: the first word of each prefix
- * currency, each ISO code, each number word.  Sorted for bsearch. */
-static const char *const starter_words[] = {
-    "a", "aed", "an", "au", "aud", "brl", "c",
-    "ca", "cad", "chf", "cny", "dkk", "dollar", "dollars",
-    "egp", "eight", "eighteen", "eighty", "eleven", "eur", "fifteen",
-    "fifty", "five", "forty", "four", "fourteen", "gbp", "half",
-    "hk", "hkd", "hundred", "idr", "ils", "inr", "jpy",
-    "kpw", "krw", "maud", "meur", "mex", "mgbp", "musd",
-    "mxn", "myr", "ngn", "nine", "nineteen", "ninety", "nok",
-    "nt", "nz", "nzd", "one", "php", "pkr", "pln",
-    "quarter", "r", "rm", "rmb", "rs", "rub", "s",
-    "sar", "sek", "seven", "seventeen", "seventy", "sgd", "six",
-    "sixteen", "sixty", "ten", "thb", "thirteen", "thirty", "three",
-    "try", "twd", "twelve", "twenty", "two", "u", "uah",
-    "us", "usd", "vnd", "w", "zar", "zero",
+ * currency, each ISO code, each number word; by first letter. */
+static const char *const starter_words_a[] = {"a", "aed", "an", "au", "aud"};
+static const char *const starter_words_b[] = {"brl"};
+static const char *const starter_words_c[] = {"c", "ca", "cad", "chf", "cny"};
+static const char *const starter_words_d[] = {"dkk", "dollar", "dollars"};
+static const char *const starter_words_e[] = {"egp", "eight", "eighteen", "eighty", "eleven", "eur"};
+static const char *const starter_words_f[] = {"fifteen", "fifty", "five", "forty", "four", "fourteen"};
+static const char *const starter_words_g[] = {"gbp"};
+static const char *const starter_words_h[] = {"half", "hk", "hkd", "hundred"};
+static const char *const starter_words_i[] = {"idr", "ils", "inr"};
+static const char *const starter_words_j[] = {"jpy"};
+static const char *const starter_words_k[] = {"kpw", "krw"};
+static const char *const starter_words_m[] = {"maud", "meur", "mex", "mgbp", "musd", "mxn", "myr"};
+static const char *const starter_words_n[] = {"ngn", "nine", "nineteen", "ninety", "nok", "nt", "nz", "nzd"};
+static const char *const starter_words_o[] = {"one"};
+static const char *const starter_words_p[] = {"php", "pkr", "pln"};
+static const char *const starter_words_q[] = {"quarter"};
+static const char *const starter_words_r[] = {"r", "rm", "rmb", "rs", "rub"};
+static const char *const starter_words_s[] = {"s", "sar", "sek", "seven", "seventeen", "seventy", "sgd", "six", "sixteen", "sixty"};
+static const char *const starter_words_t[] = {"ten", "thb", "thirteen", "thirty", "three", "try", "twd", "twelve", "twenty", "two"};
+static const char *const starter_words_u[] = {"u", "uah", "us", "usd"};
+static const char *const starter_words_v[] = {"vnd"};
+static const char *const starter_words_w[] = {"w"};
+static const char *const starter_words_z[] = {"zar", "zero"};
+static const word_bucket starter_words[26] = {
+    {starter_words_a, sizeof starter_words_a / sizeof(char *)},
+    {starter_words_b, sizeof starter_words_b / sizeof(char *)},
+    {starter_words_c, sizeof starter_words_c / sizeof(char *)},
+    {starter_words_d, sizeof starter_words_d / sizeof(char *)},
+    {starter_words_e, sizeof starter_words_e / sizeof(char *)},
+    {starter_words_f, sizeof starter_words_f / sizeof(char *)},
+    {starter_words_g, sizeof starter_words_g / sizeof(char *)},
+    {starter_words_h, sizeof starter_words_h / sizeof(char *)},
+    {starter_words_i, sizeof starter_words_i / sizeof(char *)},
+    {starter_words_j, sizeof starter_words_j / sizeof(char *)},
+    {starter_words_k, sizeof starter_words_k / sizeof(char *)},
+    {NULL, 0},
+    {starter_words_m, sizeof starter_words_m / sizeof(char *)},
+    {starter_words_n, sizeof starter_words_n / sizeof(char *)},
+    {starter_words_o, sizeof starter_words_o / sizeof(char *)},
+    {starter_words_p, sizeof starter_words_p / sizeof(char *)},
+    {starter_words_q, sizeof starter_words_q / sizeof(char *)},
+    {starter_words_r, sizeof starter_words_r / sizeof(char *)},
+    {starter_words_s, sizeof starter_words_s / sizeof(char *)},
+    {starter_words_t, sizeof starter_words_t / sizeof(char *)},
+    {starter_words_u, sizeof starter_words_u / sizeof(char *)},
+    {starter_words_v, sizeof starter_words_v / sizeof(char *)},
+    {starter_words_w, sizeof starter_words_w / sizeof(char *)},
+    {NULL, 0},
+    {NULL, 0},
+    {starter_words_z, sizeof starter_words_z / sizeof(char *)},
 };
 
-static int cmp_word(const void *key, const void *elem)
-{
-    const char *a = key, *b = *(const char *const *)elem;
-    if (*a != *b)
-        return (unsigned char)*a - (unsigned char)*b;
-    return strcmp(a, b);
-}
 
 /* Most tokens of an article open no amount; tell them apart with one look
  * at the token instead of trying every pattern of the lexicon. */
@@ -898,18 +1000,26 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
                (c == 0xEC && c1 == 0x8B && c2 == 0xAD) || /* 십 */
                (c == 0xEB && c1 == 0xA7 && c2 == 0x8C);   /* 만 */
     }
-    char word[16];
-    size_t n = 0;
-    while (n < sizeof word - 1 && is_alpha(at(t, len, pos + n))) {
-        word[n] = (char)fold(at(t, len, pos + n));
-        n++;
-    }
-    if (n == 0 || n == sizeof word - 1)
+    return word_in(t, len, pos, starter_words);
+}
+
+/* Is the ASCII word at i (any case) in the set? */
+static bool word_in(const char *t, size_t len, size_t i,
+                    const word_bucket *set)
+{
+    unsigned char first = fold(at(t, len, i));
+    if (first < 'a' || first > 'z')
         return false;
-    word[n] = '\0';
-    return bsearch(word, starter_words,
-                   sizeof starter_words / sizeof *starter_words,
-                   sizeof *starter_words, cmp_word) != NULL;
+    const word_bucket *b = &set[first - 'a'];
+    for (size_t k = 0; k < b->n; k++) {
+        const char *cand = b->words[k];
+        size_t q = 1;
+        while (cand[q] && (unsigned char)cand[q] == fold(at(t, len, i + q)))
+            q++;
+        if (cand[q] == '\0' && !is_alpha(at(t, len, i + q)))
+            return true;
+    }
+    return false;
 }
 
 /* ------------------------------------------------------- the whole amount */
