@@ -72,6 +72,9 @@ struct ft_figwriter {
     ft_csvio csv;  /* CSV and TSV */
     ft_buf line;   /* JSONL: the object being built */
     ft_buf folded; /* the sentence, folded */
+    /* which sentence `folded` holds: figures often share one */
+    const char *folded_from;
+    size_t folded_len;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -85,6 +88,8 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
                   format == FT_FORMAT_TSV ? FT_CSVIO_TSV : FT_CSVIO_CSV);
     ft_buf_init(&w->line);
     ft_buf_init(&w->folded);
+    w->folded_from = NULL;
+    w->folded_len = 0;
     return w;
 }
 
@@ -288,10 +293,18 @@ ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
                             "figure %zu: offsets outside the article", mention);
     row_cells c;
     fill_cells(&c, mention, f);
-    ft_buf_clear(&w->folded);
-    if (ft_text_fold(&w->folded, a->text + f->sent_start,
-                     f->sent_end - f->sent_start) != FT_OK)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    const char *from = a->text + f->sent_start;
+    size_t len = f->sent_end - f->sent_start;
+    /* An article's rows come in order from mention 1; a new article may
+     * reuse the old text's memory, so the cache starts afresh there. */
+    if (mention == 1 || from != w->folded_from || len != w->folded_len) {
+        ft_buf_clear(&w->folded);
+        w->folded_from = NULL;
+        if (ft_text_fold(&w->folded, from, len) != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+        w->folded_from = from;
+        w->folded_len = len;
+    }
     if (w->format == FT_FORMAT_JSONL)
         return write_json(w, a, f, &c, err);
     return write_delimited(w, a, f, &c, err);

@@ -250,6 +250,32 @@ static void test_mentions_count_from_one(void **state)
     free(got);
 }
 
+/* The next article may reuse the previous one's memory: its sentence is
+ * its own, not the one folded for the previous article's row. */
+static void test_sentence_of_a_reused_buffer(void **state)
+{
+    (void)state;
+    char buf[] = "It cost 900 million won.";
+    ft_article a = {.id = "a", .published = "", .text = buf,
+                    .len = strlen(buf)};
+    ft_figure f = {.start = 8, .end = 23, .sent_start = 0, .sent_end = 24};
+    strcpy(f.currency, "KRW");
+    f.amount.digits = 900000000;
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    ft_figwriter *w = ft_figwriter_new(out, FT_FORMAT_CSV);
+    assert_int_equal(ft_figwriter_row(w, &a, 1, &f, NULL), FT_OK);
+    memcpy(buf, "It paid 900 million won.", sizeof buf);
+    a.id = "b";
+    assert_int_equal(ft_figwriter_row(w, &a, 1, &f, NULL), FT_OK);
+    ft_figwriter_free(w);
+    fclose(out);
+    assert_non_null(strstr(data, "It cost 900 million won.\n"));
+    assert_non_null(strstr(data, "It paid 900 million won.\n"));
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_offsets_checked),
         cmocka_unit_test(test_jsonl_has_no_header),
         cmocka_unit_test(test_mentions_count_from_one),
+        cmocka_unit_test(test_sentence_of_a_reused_buffer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
