@@ -1,6 +1,8 @@
 /* csvio.c — delimited rows through libcsv, with spreadsheet-safe text. */
 #include "csvio.h"
 
+#include "number.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <string.h>
@@ -145,9 +147,9 @@ ft_status ft_csvio_number(ft_csvio *w, const char *s, size_t n, ft_error *err)
 
 ft_status ft_csvio_uint(ft_csvio *w, unsigned long long v, ft_error *err)
 {
-    char buf[24];
-    int n = snprintf(buf, sizeof buf, "%llu", v);
-    return ft_csvio_number(w, buf, (size_t)n, err);
+    char buf[FT_DECIMAL_BUFSZ];
+    size_t n = ft_decimal_format((ft_decimal){.digits = v}, buf, sizeof buf);
+    return ft_csvio_number(w, buf, n, err);
 }
 
 ft_status ft_csvio_endrow(ft_csvio *w, ft_error *err)

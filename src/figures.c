@@ -190,9 +190,11 @@ typedef struct {
 
 static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 {
-    snprintf(c->mention, sizeof c->mention, "%zu", mention);
-    snprintf(c->start, sizeof c->start, "%zu", f->start);
-    snprintf(c->end, sizeof c->end, "%zu", f->end);
+    ft_decimal_format((ft_decimal){.digits = mention}, c->mention,
+                      sizeof c->mention);
+    ft_decimal_format((ft_decimal){.digits = f->start}, c->start,
+                      sizeof c->start);
+    ft_decimal_format((ft_decimal){.digits = f->end}, c->end, sizeof c->end);
     if (f->year)
         snprintf(c->year, sizeof c->year, "%d", f->year);
     else

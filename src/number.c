@@ -1,7 +1,6 @@
 /* number.c — exact decimal arithmetic for amounts (see number.h). */
 #include "number.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #define FT_DECIMAL_MAX_SCALE 18
@@ -191,9 +190,19 @@ bool ft_decimal_is_zero(ft_decimal d)
 
 size_t ft_decimal_format(ft_decimal d, char *buf, size_t n)
 {
+    /* by hand: snprintf was a sixth of extract's time on dense text */
     char digits[24];
-    int len = snprintf(digits, sizeof digits, "%llu",
-                       (unsigned long long)d.digits);
+    int len = 0;
+    uint64_t v = d.digits;
+    do {
+        digits[len++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (int a = 0, b = len - 1; a < b; a++, b--) {
+        char c = digits[a];
+        digits[a] = digits[b];
+        digits[b] = c;
+    }
     char out[FT_DECIMAL_BUFSZ];
     size_t o = 0;
     if (d.negative && d.digits)
