@@ -95,6 +95,24 @@ static size_t phrase_at(text x, size_t i, const char *p)
     return j;
 }
 
+/* The longest of the phrases at i; returns its end, or 0. */
+static size_t phrase_at_any(text x, size_t i, const char *const *list,
+                            size_t n)
+{
+    unsigned char c = lower(at(x, i));
+    size_t best = 0;
+    for (size_t k = 0; k < n; k++) {
+        if ((unsigned char)list[k][0] != c)
+            continue; /* the cheap test that rules out most phrases */
+        size_t e = phrase_at(x, i, list[k]);
+        if (e > best)
+            best = e;
+    }
+    return best;
+}
+#define PHRASE_AT_ANY(x, i, list)                                              \
+    phrase_at_any((x), (i), (list), sizeof(list) / sizeof *(list))
+
 /* A literal with its length, so that hot loops need no strlen. */
 typedef struct {
     const char *s;
@@ -277,9 +295,8 @@ static bool is_rate(text x, const ft_money *m)
         return true;
     if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
         return true;
-    for (size_t k = 0; k < sizeof after / sizeof *after; k++)
-        if (phrase_at(x, j, after[k]))
-            return true;
+    if (PHRASE_AT_ANY(x, j, after))
+        return true;
     size_t b = m->start;
     while (b > 0 && is_space(x, b - 1))
         b--;
@@ -429,9 +446,8 @@ static bool is_change(text x, size_t before, size_t end)
         if (phrase_ending_at(x, b, words_before[k]) != SIZE_MAX)
             return true;
     size_t j = skip_space(x, end);
-    for (size_t k = 0; k < sizeof words_after / sizeof *words_after; k++)
-        if (phrase_at(x, j, words_after[k]))
-            return true;
+    if (PHRASE_AT_ANY(x, j, words_after))
+        return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩). */
     for (size_t i = end; i < end + 12 && i < x.len; i++) {
         unsigned char c = at(x, i);
@@ -540,15 +556,8 @@ static size_t conversion_after(text x, size_t end, const ft_money *main,
     } else if (!phrase_at(x, j, "or")) {
         return 0;
     }
-    const char *const *lead = paren ? paren_lead : comma_lead;
-    size_t nlead = paren ? sizeof paren_lead / sizeof *paren_lead
-                         : sizeof comma_lead / sizeof *comma_lead;
-    size_t best = 0;
-    for (size_t k = 0; k < nlead; k++) {
-        size_t e = phrase_at(x, j, lead[k]);
-        if (e && e > best)
-            best = e;
-    }
+    size_t best = paren ? PHRASE_AT_ANY(x, j, paren_lead)
+                        : PHRASE_AT_ANY(x, j, comma_lead);
     if (best)
         j = skip_space(x, best);
     else if (!paren)
@@ -593,9 +602,8 @@ static bool bare_can_be_money(text x, const ft_money *m)
     if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' ||
         c == ':')
         return true;
-    for (size_t k = 0; k < sizeof ok_next / sizeof *ok_next; k++)
-        if (phrase_at(x, j, ok_next[k]))
-            return true;
+    if (PHRASE_AT_ANY(x, j, ok_next))
+        return true;
     return false;
 }
 

@@ -24,10 +24,6 @@ static unsigned char fold(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-bool ft_money_is_word_byte(unsigned char c)
-{
-    return is_alpha(c) || is_digit(c);
-}
 
 static unsigned char at(const char *t, size_t len, size_t i)
 {
@@ -631,13 +627,18 @@ static const char *const tens_words[] = {"twenty", "thirty", "forty",
 static int word_below_100(const char *t, size_t len, size_t i, size_t *end)
 {
     size_t e;
+    unsigned char c = fold(at(t, len, i));
+    if (!strchr("zotfsen", c) || c == 0)
+        return -1; /* no number word starts otherwise */
     for (int k = 0; k < 20; k++)
-        if (match(t, len, i, small_words[k], false, &e)) {
+        if ((unsigned char)small_words[k][0] == c &&
+            match(t, len, i, small_words[k], false, &e)) {
             *end = e;
             return k;
         }
     for (int k = 0; k < 8; k++)
-        if (match(t, len, i, tens_words[k], false, &e)) {
+        if ((unsigned char)tens_words[k][0] == c &&
+            match(t, len, i, tens_words[k], false, &e)) {
             int v = 20 + 10 * k;
             size_t e2;
             size_t j = e;
@@ -1011,9 +1012,17 @@ static bool word_in(const char *t, size_t len, size_t i,
     if (first < 'a' || first > 'z')
         return false;
     const word_bucket *b = &set[first - 'a'];
+    /* The second letter (0 after a one-letter word) rules out most
+     * candidates with a single compare. */
+    unsigned char second = at(t, len, i + 1);
+    second = is_alpha(second) ? fold(second) : 0;
     for (size_t k = 0; k < b->n; k++) {
         const char *cand = b->words[k];
-        size_t q = 1;
+        if ((unsigned char)cand[1] != second)
+            continue;
+        if (second == 0)
+            return true;
+        size_t q = 2;
         while (cand[q] && (unsigned char)cand[q] == fold(at(t, len, i + q)))
             q++;
         if (cand[q] == '\0' && !is_alpha(at(t, len, i + q)))
