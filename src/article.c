@@ -695,6 +695,21 @@ static bool jstring(jparser *j, const char **out, size_t *out_len)
     char *w = ++j->p;
     *out = w;
     while (j->p < j->end) {
+        /* A run of plain bytes moves in one go (not at all before the
+         * first escape, when w and j->p are the same place). */
+        char *p = j->p;
+        while (p < j->end && (unsigned char)*p >= 0x20 && *p != '"' &&
+               *p != '\\')
+            p++;
+        if (p != j->p) {
+            size_t run = (size_t)(p - j->p);
+            if (w != j->p)
+                memmove(w, j->p, run);
+            w += run;
+            j->p = p;
+            if (p == j->end)
+                break;
+        }
         unsigned char c = (unsigned char)*j->p;
         if (c == '"') {
             *out_len = (size_t)(w - *out);

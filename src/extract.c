@@ -188,14 +188,13 @@ static bool is_abbreviation(text x, size_t dot)
     size_t n = dot - s;
     if (n == 1 && at(x, s) >= 'A' && at(x, s) <= 'Z')
         return true; /* an initial: "S. Korea", "Douglas A. MacArthur" */
+    if (n == 0 || n > 6)
+        return false; /* none is longer */
     for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
-        size_t m = strlen(abbr[k]);
-        if (m != n)
-            continue;
         size_t q = 0;
-        while (q < m && lower(at(x, s + q)) == (unsigned char)abbr[k][q])
+        while (abbr[k][q] && lower(at(x, s + q)) == (unsigned char)abbr[k][q])
             q++;
-        if (q == m)
+        if (q == n && abbr[k][q] == '\0')
             return true;
     }
     return false;
@@ -358,8 +357,12 @@ static const qualifier_phrase before_q[] = {
 static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
 {
     size_t end = trim_back(x, start);
+    unsigned char last = end ? lower(at(x, end - 1)) : 0;
     for (size_t k = 0; k < sizeof before_q / sizeof *before_q; k++) {
-        size_t s = phrase_ending_at(x, end, before_q[k].phrase);
+        lit p = before_q[k].phrase;
+        if ((unsigned char)p.s[p.n - 1] != last)
+            continue; /* the cheap test that rules out most phrases */
+        size_t s = phrase_ending_at(x, end, p);
         if (s != SIZE_MAX) {
             *q = before_q[k].q;
             return s;
@@ -442,8 +445,10 @@ static bool is_change(text x, size_t before, size_t end)
         LIT("\xEC\xB6\x94\xEA\xB0\x80"), /* 추가 */
     };
     size_t b = trim_back(x, before);
+    unsigned char last = b ? lower(at(x, b - 1)) : 0;
     for (size_t k = 0; k < sizeof words_before / sizeof *words_before; k++)
-        if (phrase_ending_at(x, b, words_before[k]) != SIZE_MAX)
+        if ((unsigned char)words_before[k].s[words_before[k].n - 1] == last &&
+            phrase_ending_at(x, b, words_before[k]) != SIZE_MAX)
             return true;
     size_t j = skip_space(x, end);
     if (PHRASE_AT_ANY(x, j, words_after))

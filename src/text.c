@@ -165,7 +165,13 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
                 i++;
                 continue;
             }
-            k = 1;
+            if (pending_space)
+                b->data[b->len++] = ' ';
+            pending_space = false;
+            any = true;
+            b->data[b->len++] = (char)c; /* the common case, no memcpy */
+            i++;
+            continue;
         } else if ((k = ft_text_space_len(s + i, n - i)) != 0) {
             pending_space = any;
             i += k;
