@@ -117,39 +117,44 @@ typedef struct {
     unsigned char flags;
 } currency;
 
-/* Before the number.  Longest match wins, so order does not matter. */
+/* Before the number.  Longest match wins; the entries are kept in order
+ * of their first byte with 0x20 set (see table_key) so that a look-up
+ * reads only the entries that can match. */
 static const currency prefixes[] = {
     {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
-    {"u.s. $", "USD", 0, CUR_DOLLAR},
-    {"usd $", "USD", 0, CUR_DOLLAR},
-    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"c $", "CAD", 0, CUR_DOLLAR},
-    {"ca $", "CAD", 0, CUR_DOLLAR},
-    {"cad $", "CAD", 0, CUR_DOLLAR},
     {"A$", "AUD", 0, CUR_DOLLAR | CUR_EXACT},
     {"au $", "AUD", 0, CUR_DOLLAR},
     {"aud $", "AUD", 0, CUR_DOLLAR},
+    {"c $", "CAD", 0, CUR_DOLLAR},
+    {"ca $", "CAD", 0, CUR_DOLLAR},
+    {"cad $", "CAD", 0, CUR_DOLLAR},
+    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"hk $", "HKD", 0, CUR_DOLLAR},
     {"hkd $", "HKD", 0, CUR_DOLLAR},
-    {"nt $", "TWD", 0, CUR_DOLLAR},
-    {"S$", "SGD", 0, CUR_DOLLAR | CUR_EXACT},
-    {"sgd $", "SGD", 0, CUR_DOLLAR},
-    {"nz $", "NZD", 0, CUR_DOLLAR},
-    {"nzd $", "NZD", 0, CUR_DOLLAR},
     {"mex $", "MXN", 0, CUR_DOLLAR},
     {"mxn $", "MXN", 0, CUR_DOLLAR},
+    {"musd", "USD", 6, 0},
+    {"meur", "EUR", 6, 0},
+    {"mgbp", "GBP", 6, 0},
+    {"maud", "AUD", 6, 0},
+    {"nt $", "TWD", 0, CUR_DOLLAR},
+    {"nz $", "NZD", 0, CUR_DOLLAR},
+    {"nzd $", "NZD", 0, CUR_DOLLAR},
     {"R$", "BRL", 0, CUR_EXACT},
     {"Rs", "INR", 0, CUR_EXACT},
     {"Rs.", "INR", 0, CUR_EXACT},
     {"RM", "MYR", 0, CUR_EXACT},
-    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},     /* ₩ */
-    {"\xEF\xBF\xA6", "KRW", 0, CUR_SYMBOL},     /* fullwidth ₩ */
+    {"rmb", "CNY", 0, 0},
+    {"S$", "SGD", 0, CUR_DOLLAR | CUR_EXACT},
+    {"sgd $", "SGD", 0, CUR_DOLLAR},
+    {"u.s. $", "USD", 0, CUR_DOLLAR},
+    {"usd $", "USD", 0, CUR_DOLLAR},
+    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"W", "KRW", 0, CUR_EXACT | CUR_GLUED},     /* W850 billion */
+    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},     /* ₩ */
     {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},     /* € */
     {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},         /* £ */
     {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},         /* ¥ */
-    {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},     /* fullwidth ¥ */
     {"\xE2\x82\xB9", "INR", 0, CUR_SYMBOL},     /* ₹ */
     {"\xE2\x82\xBD", "RUB", 0, CUR_SYMBOL},     /* ₽ */
     {"\xE2\x82\xBF", "BTC", 0, CUR_SYMBOL},     /* ₿ */
@@ -161,103 +166,81 @@ static const currency prefixes[] = {
     {"\xE2\x82\xAA", "ILS", 0, CUR_SYMBOL},     /* ₪ */
     {"\xE2\x82\xBA", "TRY", 0, CUR_SYMBOL},     /* ₺ */
     {"\xE2\x82\xB4", "UAH", 0, CUR_SYMBOL},     /* ₴ */
+    {"\xEB\xAF\xB8\xED\x99\x94", "USD", 0, 0}, /* 미화 (US currency) */
+    {"\xEF\xBF\xA6", "KRW", 0, CUR_SYMBOL},     /* fullwidth ₩ */
+    {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},     /* fullwidth ¥ */
+};
+
+/* After the number; in table_key order like prefixes. */
+static const currency suffixes[] = {
+    {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
+    {"american dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"australian dollar", "AUD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"british pound", "GBP", 0, CUR_PLURAL},
+    {"bitcoin", "BTC", 0, CUR_PLURAL},
+    {"baht", "THB", 0, 0},
+    {"btc", "BTC", 0, 0},
+    {"canadian dollar", "CAD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"cent", "USD", -2, CUR_PLURAL},
+    {"chinese yuan", "CNY", 0, 0},
+    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"dutch guilder", "NLG", 0, CUR_PLURAL},
+    {"deutsche mark", "DEM", 0, CUR_PLURAL},
+    {"deutschmark", "DEM", 0, CUR_PLURAL},
+    {"dirham", "AED", 0, CUR_PLURAL},
+    {"euro cent", "EUR", -2, CUR_PLURAL},
+    {"euro", "EUR", 0, CUR_PLURAL},
+    {"franc", "", 0, CUR_PLURAL},
+    {"french franc", "FRF", 0, CUR_PLURAL},
+    {"finnish markka", "FIM", 0, 0},
+    {"guilder", "NLG", 0, CUR_PLURAL},
+    {"hong kong dollar", "HKD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"hryvnia", "UAH", 0, CUR_PLURAL},
+    {"indian rupee", "INR", 0, CUR_PLURAL},
+    {"japanese yen", "JPY", 0, 0},
+    {"korean won", "KRW", 0, 0},
+    {"lira", "TRY", 0, 0},
+    {"mexican peso", "MXN", 0, CUR_PLURAL},
+    {"markka", "FIM", 0, 0},
     {"musd", "USD", 6, 0},
     {"meur", "EUR", 6, 0},
     {"mgbp", "GBP", 6, 0},
     {"maud", "AUD", 6, 0},
-    {"rmb", "CNY", 0, 0},
-    {"\xEB\xAF\xB8\xED\x99\x94", "USD", 0, 0}, /* 미화 (US currency) */
-};
-
-/* After the number. */
-static const currency suffixes[] = {
-    {"won", "KRW", 0, CUR_VERB},
-    {"korean won", "KRW", 0, 0},
-    {"south korean won", "KRW", 0, 0},
-    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON}, /* 원 */
-    {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
-    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"american dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"canadian dollar", "CAD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"australian dollar", "AUD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"hong kong dollar", "HKD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"singapore dollar", "SGD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"new taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"new zealand dollar", "NZD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"cent", "USD", -2, CUR_PLURAL},
-    {"euro cent", "EUR", -2, CUR_PLURAL},
-    {"\xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 달러 */
-    {"\xEB\xAF\xB8\xEA\xB5\xAD \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미국 달러 */
-    {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미 달러 */
-    {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0, CUR_DOLLAR}, /* 캐나다 달러 */
-    {"\xED\x98\xB8\xEC\xA3\xBC \xEB\x8B\xAC\xEB\x9F\xAC", "AUD", 0, CUR_DOLLAR}, /* 호주 달러 */
-    {"\xED\x99\x8D\xEC\xBD\xA9 \xEB\x8B\xAC\xEB\x9F\xAC", "HKD", 0, CUR_DOLLAR}, /* 홍콩 달러 */
-    {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0, CUR_DOLLAR}, /* 대만 달러 */
-    {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 \xEB\x8B\xAC\xEB\x9F\xAC", "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
-    {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 중국 위안 */
-    {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
-    {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0}, /* 센트 */
-    {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0}, /* 펜스 */
-    {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},     /* 프랑 */
-    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0},     /* 루피 */
-    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},             /* 불 */
-    {"yen", "JPY", 0, 0},
-    {"japanese yen", "JPY", 0, 0},
-    {"\xEC\x97\x94", "JPY", 0, 0},  /* 엔 */
-    {"\xE5\x86\x86", "JPY", 0, 0},  /* 円 */
-    {"\xE3\x83\x89\xE3\x83\xAB", "USD", 0, CUR_DOLLAR}, /* ドル */
-    {"\xE7\xBE\x8E\xE5\x85\x83", "USD", 0, CUR_DOLLAR}, /* 美元 */
-    {"euro", "EUR", 0, CUR_PLURAL},
-    {"\xEC\x9C\xA0\xEB\xA1\x9C", "EUR", 0, 0}, /* 유로 */
-    {"yuan", "CNY", 0, 0},
-    {"chinese yuan", "CNY", 0, 0},
-    {"renminbi", "CNY", 0, 0},
-    {"\xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 위안 */
-    {"\xE5\x85\x83", "CNY", 0, 0},             /* 元 */
     {"pound", "GBP", 0, CUR_PLURAL | CUR_NEEDS_SCALE},
     {"pounds sterling", "GBP", 0, 0},
-    {"british pound", "GBP", 0, CUR_PLURAL},
-    {"sterling", "GBP", 0, CUR_NEEDS_SCALE},
     {"pence", "GBP", -2, 0},
     {"penny", "GBP", -2, 0},
-    {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
-    {"franc", "", 0, CUR_PLURAL},
-    {"swiss franc", "CHF", 0, CUR_PLURAL},
-    {"french franc", "FRF", 0, CUR_PLURAL},
-    {"rupee", "", 0, CUR_PLURAL},
-    {"indian rupee", "INR", 0, CUR_PLURAL},
     {"pakistani rupee", "PKR", 0, CUR_PLURAL},
-    {"sri lankan rupee", "LKR", 0, CUR_PLURAL},
-    {"\xE0\xAE\xB0\xE0\xAF\x82", "LKR", 0, 0}, /* ரூ */
+    {"peso", "", 0, CUR_PLURAL},
+    {"philippine peso", "PHP", 0, CUR_PLURAL},
+    {"peseta", "ESP", 0, CUR_PLURAL},
+    {"renminbi", "CNY", 0, 0},
+    {"rupee", "", 0, CUR_PLURAL},
     {"ruble", "RUB", 0, CUR_PLURAL},
     {"rouble", "RUB", 0, CUR_PLURAL},
-    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0}, /* 루블 */
-    {"peso", "", 0, CUR_PLURAL},
-    {"mexican peso", "MXN", 0, CUR_PLURAL},
-    {"philippine peso", "PHP", 0, CUR_PLURAL},
-    {"lira", "TRY", 0, 0},
-    {"turkish lira", "TRY", 0, 0},
-    {"markka", "FIM", 0, 0},
-    {"finnish markka", "FIM", 0, 0},
-    {"peseta", "ESP", 0, CUR_PLURAL},
-    {"guilder", "NLG", 0, CUR_PLURAL},
-    {"dutch guilder", "NLG", 0, CUR_PLURAL},
-    {"deutsche mark", "DEM", 0, CUR_PLURAL},
-    {"deutschmark", "DEM", 0, CUR_PLURAL},
-    {"bitcoin", "BTC", 0, CUR_PLURAL},
-    {"satoshi", "BTC", -8, CUR_PLURAL},
     {"rand", "ZAR", 0, CUR_NEEDS_SCALE},
-    {"baht", "THB", 0, 0},
     {"ringgit", "MYR", 0, 0},
     {"rupiah", "IDR", 0, 0},
-    {"shekel", "ILS", 0, CUR_PLURAL},
     {"riyal", "SAR", 0, CUR_PLURAL},
-    {"dirham", "AED", 0, CUR_PLURAL},
-    {"zloty", "PLN", 0, 0},
-    {"hryvnia", "UAH", 0, CUR_PLURAL},
     {"reais", "BRL", 0, 0},
+    {"rmb", "CNY", 0, 0},
+    {"south korean won", "KRW", 0, 0},
+    {"singapore dollar", "SGD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"sterling", "GBP", 0, CUR_NEEDS_SCALE},
+    {"swiss franc", "CHF", 0, CUR_PLURAL},
+    {"sri lankan rupee", "LKR", 0, CUR_PLURAL},
+    {"satoshi", "BTC", -8, CUR_PLURAL},
+    {"shekel", "ILS", 0, CUR_PLURAL},
+    {"taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"turkish lira", "TRY", 0, 0},
+    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"won", "KRW", 0, CUR_VERB},
+    {"yen", "JPY", 0, 0},
+    {"yuan", "CNY", 0, 0},
+    {"zloty", "PLN", 0, 0},
+    {"\xE0\xAE\xB0\xE0\xAF\x82", "LKR", 0, 0}, /* ரூ */
     {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},
     {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},
     {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},
@@ -266,12 +249,31 @@ static const currency suffixes[] = {
     {"\xE2\x82\xA1", "CRC", 0, CUR_SYMBOL},
     {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},
     {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},
-    {"musd", "USD", 6, 0},
-    {"meur", "EUR", 6, 0},
-    {"mgbp", "GBP", 6, 0},
-    {"maud", "AUD", 6, 0},
-    {"rmb", "CNY", 0, 0},
-    {"btc", "BTC", 0, 0},
+    {"\xE3\x83\x89\xE3\x83\xAB", "USD", 0, CUR_DOLLAR}, /* ドル */
+    {"\xE5\x86\x86", "JPY", 0, 0},  /* 円 */
+    {"\xE5\x85\x83", "CNY", 0, 0},             /* 元 */
+    {"\xE7\xBE\x8E\xE5\x85\x83", "USD", 0, CUR_DOLLAR}, /* 美元 */
+    {"\xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 달러 */
+    {"\xEB\xAF\xB8\xEA\xB5\xAD \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미국 달러 */
+    {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미 달러 */
+    {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0, CUR_DOLLAR}, /* 대만 달러 */
+    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0},     /* 루피 */
+    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},             /* 불 */
+    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0}, /* 루블 */
+    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON}, /* 원 */
+    {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0, CUR_DOLLAR}, /* 캐나다 달러 */
+    {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 \xEB\x8B\xAC\xEB\x9F\xAC", "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
+    {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 중국 위안 */
+    {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
+    {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0}, /* 센트 */
+    {"\xEC\x97\x94", "JPY", 0, 0},  /* 엔 */
+    {"\xEC\x9C\xA0\xEB\xA1\x9C", "EUR", 0, 0}, /* 유로 */
+    {"\xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 위안 */
+    {"\xED\x98\xB8\xEC\xA3\xBC \xEB\x8B\xAC\xEB\x9F\xAC", "AUD", 0, CUR_DOLLAR}, /* 호주 달러 */
+    {"\xED\x99\x8D\xEC\xBD\xA9 \xEB\x8B\xAC\xEB\x9F\xAC", "HKD", 0, CUR_DOLLAR}, /* 홍콩 달러 */
+    {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0}, /* 펜스 */
+    {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},     /* 프랑 */
+    {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
 };
 
 /* ISO 4217 codes, written before or after the number ("KRW38.71
@@ -361,17 +363,41 @@ static bool match_iso_glued(const char *t, size_t len, size_t i,
     return false;
 }
 
+/* The order of the currency tables: the first byte with 0x20 set, which
+ * folds letters (on other bytes it can only group more entries together,
+ * never keep a match out). */
+static unsigned char table_key(const currency *c)
+{
+    return (unsigned char)c->pat[0] | 0x20;
+}
+
+bool ft_money_tables_ordered(void)
+{
+    const currency *tables[] = {prefixes, suffixes};
+    size_t sizes[] = {sizeof prefixes / sizeof *prefixes,
+                      sizeof suffixes / sizeof *suffixes};
+    for (size_t t = 0; t < 2; t++)
+        for (size_t k = 1; k < sizes[t]; k++)
+            if (table_key(&tables[t][k - 1]) > table_key(&tables[t][k]))
+                return false;
+    return true;
+}
+
 static bool match_table(const char *t, size_t len, size_t i,
                         const currency *table, size_t n, cur_match *best)
 {
     bool found = false;
-    /* OR-ing 0x20 folds letters; on other bytes it may only let a pattern
-     * through to the full test below, never keep a match out. */
     unsigned char first = at(t, len, i) | 0x20;
-    for (size_t k = 0; k < n; k++) {
+    size_t lo = 0, hi = n; /* the first entry whose key is not below */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (table_key(&table[mid]) < first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < n && table_key(&table[k]) == first; k++) {
         const currency *c = &table[k];
-        if (((unsigned char)c->pat[0] | 0x20) != first)
-            continue; /* the cheap test that rules out most patterns */
         size_t e;
         bool ok;
         if (c->flags & CUR_GLUED) {

@@ -51,4 +51,8 @@ static inline bool ft_money_is_word_byte(unsigned char c)
            (unsigned char)(c - '0') < 10;
 }
 
+/* The currency tables are in the order their look-up relies on (for the
+ * tests). */
+bool ft_money_tables_ordered(void);
+
 #endif
