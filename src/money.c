@@ -336,7 +336,8 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
             return true;
         }
     for (size_t k = 0; k < sizeof iso_codes_capitals / sizeof(char *); k++)
-        if (match(t, len, i, iso_codes_capitals[k], true, &e)) {
+        if (iso_codes_capitals[k][0] == t[i] &&
+            match(t, len, i, iso_codes_capitals[k], true, &e)) {
             *out = (cur_match){iso_codes_capitals[k], 0, 0, e};
             return true;
         }
@@ -355,7 +356,8 @@ static bool match_iso_glued(const char *t, size_t len, size_t i,
     if (is_alpha(at(t, len, i + 3)))
         return false;
     for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
-        if (memcmp(iso_codes_any_case[k], low, 4) == 0) {
+        if (iso_codes_any_case[k][0] == low[0] &&
+            memcmp(iso_codes_any_case[k], low, 4) == 0) {
             *out = (cur_match){iso_intern(low), 0,
                                low[0] == 'u' ? CUR_DOLLAR : 0u, i + 3};
             return true;
