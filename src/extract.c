@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "money.h"
+#include "phrase.h"
+#include "subject.h"
+#include "years.h"
 
 void ft_figlist_init(ft_figlist *l)
 {
@@ -70,95 +73,6 @@ static size_t skip_space(text x, size_t i)
                          (at(x, i) == 0xC2 && at(x, i + 1) == 0xA0)))
         i += at(x, i) == 0xC2 ? 2 : 1;
     return i;
-}
-
-/* The phrase at i (ASCII case-insensitive, single spaces matching any
- * space run), ending at a word boundary; returns its end or 0. */
-static size_t phrase_at(text x, size_t i, const char *p)
-{
-    size_t j = i;
-    for (; *p; p++) {
-        if (*p == ' ') {
-            size_t k = skip_space(x, j);
-            if (k == j)
-                return 0;
-            j = k;
-        } else if (lower(at(x, j)) != (unsigned char)*p) {
-            return 0;
-        } else {
-            j++;
-        }
-    }
-    if (ft_money_is_word_byte((unsigned char)p[-1]) &&
-        ft_money_is_word_byte(at(x, j)))
-        return 0;
-    return j;
-}
-
-/* The longest of the phrases at i; returns its end, or 0. */
-static size_t phrase_at_any(text x, size_t i, const char *const *list,
-                            size_t n)
-{
-    unsigned char c = lower(at(x, i));
-    size_t best = 0;
-    for (size_t k = 0; k < n; k++) {
-        if ((unsigned char)list[k][0] != c)
-            continue; /* the cheap test that rules out most phrases */
-        size_t e = phrase_at(x, i, list[k]);
-        if (e > best)
-            best = e;
-    }
-    return best;
-}
-#define PHRASE_AT_ANY(x, i, list)                                              \
-    phrase_at_any((x), (i), (list), sizeof(list) / sizeof *(list))
-
-/* A literal with its length, so that hot loops need no strlen. */
-typedef struct {
-    const char *s;
-    size_t n;
-} lit;
-#define LIT(s) {(s), sizeof(s) - 1}
-
-/* The phrase ending just before `end` (spaces before `end` skipped);
- * returns where it starts, or SIZE_MAX. */
-static size_t trim_back(text x, size_t end)
-{
-    while (end > 0 && is_space(x, end - 1))
-        end--;
-    return end;
-}
-
-/* The phrase ending exactly at j (no spaces skipped), or SIZE_MAX. */
-static size_t phrase_ending_at(text x, size_t j, lit phrase)
-{
-    const char *p = phrase.s;
-    size_t n = phrase.n;
-    if (j == 0 || lower(at(x, j - 1)) != (unsigned char)p[n - 1])
-        return SIZE_MAX; /* most phrases fail here, cheaply */
-    size_t i = j;
-    for (size_t k = n; k-- > 0;) {
-        if (p[k] == ' ') {
-            if (i == 0 || !is_space(x, i - 1))
-                return SIZE_MAX;
-            while (i > 0 && is_space(x, i - 1))
-                i--;
-        } else {
-            if (i == 0 || lower(at(x, i - 1)) != (unsigned char)p[k])
-                return SIZE_MAX;
-            i--;
-        }
-    }
-    if (ft_money_is_word_byte((unsigned char)p[0]) && i > 0 &&
-        ft_money_is_word_byte(at(x, i - 1)))
-        return SIZE_MAX;
-    return i;
-}
-
-/* The phrase ending just before `end`, spaces skipped, or SIZE_MAX. */
-static size_t phrase_before(text x, size_t end, lit phrase)
-{
-    return phrase_ending_at(x, trim_back(x, end), phrase);
 }
 
 /* Bytes at i equal the literal s (for Hangul and symbols). */
@@ -294,7 +208,7 @@ static bool is_rate(text x, const ft_money *m)
         return true;
     if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
         return true;
-    if (PHRASE_AT_ANY(x, j, after))
+    if (FT_PHRASE_AT_ANY(x.t, x.len, j, after))
         return true;
     size_t b = m->start;
     while (b > 0 && is_space(x, b - 1))
@@ -303,11 +217,11 @@ static bool is_rate(text x, const ft_money *m)
         return true;
     /* a market table: "dollar: 143.80 yen" */
     if (b > 0 && at(x, b - 1) == ':') {
-        static const lit quoted[] = {LIT("dollar"), LIT("euro"),
-                                     LIT("yen"),    LIT("won"),
-                                     LIT("yuan"),   LIT("pound")};
+        static const ft_lit quoted[] = {FT_LIT("dollar"), FT_LIT("euro"),
+                                     FT_LIT("yen"),    FT_LIT("won"),
+                                     FT_LIT("yuan"),   FT_LIT("pound")};
         for (size_t k = 0; k < sizeof quoted / sizeof *quoted; k++)
-            if (phrase_before(x, b - 1, quoted[k]) != SIZE_MAX)
+            if (ft_phrase_before(x.t, x.len, b - 1, quoted[k]) != SIZE_MAX)
                 return true;
     }
     if (m->has_scale)
@@ -321,48 +235,44 @@ static bool is_rate(text x, const ft_money *m)
             continue; /* 달러당, 환율 and "exchange" start so */
         if (bytes_at(x, i, "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
             bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") || /* 환율 */
-            phrase_at(x, i, "exchange rate") || phrase_at(x, i, "exchange rates"))
+            ft_phrase_at(x.t, x.len, i, "exchange rate") || ft_phrase_at(x.t, x.len, i, "exchange rates"))
             return true;
     }
     return false;
 }
 
 typedef struct {
-    lit phrase;
+    ft_lit phrase;
     ft_qualifier q;
 } qualifier_phrase;
 
 /* Before the amount; longest first where one ends another. */
 static const qualifier_phrase before_q[] = {
-    {LIT("approximately"), FT_Q_APPROX}, {LIT("an estimated"), FT_Q_APPROX},
-    {LIT("estimated"), FT_Q_APPROX},     {LIT("roughly"), FT_Q_APPROX},
-    {LIT("around"), FT_Q_APPROX},        {LIT("about"), FT_Q_APPROX},
-    {LIT("approx."), FT_Q_APPROX},       {LIT("nearly"), FT_Q_APPROX},
-    {LIT("almost"), FT_Q_APPROX},        {LIT("close to"), FT_Q_APPROX},
-    {LIT("circa"), FT_Q_APPROX},         {LIT("some"), FT_Q_APPROX},
-    {LIT("just over"), FT_Q_GT},         {LIT("more than"), FT_Q_GT},
-    {LIT("greater than"), FT_Q_GT},      {LIT("in excess of"), FT_Q_GT},
-    {LIT("upwards of"), FT_Q_GT},        {LIT("exceeding"), FT_Q_GT},
-    {LIT("over"), FT_Q_GT},              {LIT("above"), FT_Q_GT},
-    {LIT("at least"), FT_Q_GE},          {LIT("no less than"), FT_Q_GE},
-    {LIT("a minimum of"), FT_Q_GE},      {LIT("just under"), FT_Q_LT},
-    {LIT("less than"), FT_Q_LT},         {LIT("under"), FT_Q_LT},
-    {LIT("below"), FT_Q_LT},             {LIT("up to"), FT_Q_LE},
-    {LIT("at most"), FT_Q_LE},           {LIT("no more than"), FT_Q_LE},
-    {LIT("as much as"), FT_Q_LE},        {LIT("a maximum of"), FT_Q_LE},
+    {FT_LIT("approximately"), FT_Q_APPROX}, {FT_LIT("an estimated"), FT_Q_APPROX},
+    {FT_LIT("estimated"), FT_Q_APPROX},     {FT_LIT("roughly"), FT_Q_APPROX},
+    {FT_LIT("around"), FT_Q_APPROX},        {FT_LIT("about"), FT_Q_APPROX},
+    {FT_LIT("approx."), FT_Q_APPROX},       {FT_LIT("nearly"), FT_Q_APPROX},
+    {FT_LIT("almost"), FT_Q_APPROX},        {FT_LIT("close to"), FT_Q_APPROX},
+    {FT_LIT("circa"), FT_Q_APPROX},         {FT_LIT("some"), FT_Q_APPROX},
+    {FT_LIT("just over"), FT_Q_GT},         {FT_LIT("more than"), FT_Q_GT},
+    {FT_LIT("greater than"), FT_Q_GT},      {FT_LIT("in excess of"), FT_Q_GT},
+    {FT_LIT("upwards of"), FT_Q_GT},        {FT_LIT("exceeding"), FT_Q_GT},
+    {FT_LIT("over"), FT_Q_GT},              {FT_LIT("above"), FT_Q_GT},
+    {FT_LIT("at least"), FT_Q_GE},          {FT_LIT("no less than"), FT_Q_GE},
+    {FT_LIT("a minimum of"), FT_Q_GE},      {FT_LIT("just under"), FT_Q_LT},
+    {FT_LIT("less than"), FT_Q_LT},         {FT_LIT("under"), FT_Q_LT},
+    {FT_LIT("below"), FT_Q_LT},             {FT_LIT("up to"), FT_Q_LE},
+    {FT_LIT("at most"), FT_Q_LE},           {FT_LIT("no more than"), FT_Q_LE},
+    {FT_LIT("as much as"), FT_Q_LE},        {FT_LIT("a maximum of"), FT_Q_LE},
 };
 
 /* A qualifier ending right before `start`; sets *q and returns where it
  * starts (so that the words before it can be read too), else start. */
 static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
 {
-    size_t end = trim_back(x, start);
-    unsigned char last = end ? lower(at(x, end - 1)) : 0;
+    size_t end = ft_phrase_trim_back(x.t, start);
     for (size_t k = 0; k < sizeof before_q / sizeof *before_q; k++) {
-        lit p = before_q[k].phrase;
-        if ((unsigned char)p.s[p.n - 1] != last)
-            continue; /* the cheap test that rules out most phrases */
-        size_t s = phrase_ending_at(x, end, p);
+        size_t s = ft_phrase_ending_at(x.t, x.len, end, before_q[k].phrase);
         if (s != SIZE_MAX) {
             *q = before_q[k].q;
             return s;
@@ -385,18 +295,18 @@ static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
 static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
 {
     static const qualifier_phrase after[] = {
-        {LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX}, /* 가량 */
-        {LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX}, /* 정도 */
-        {LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX}, /* 안팎 */
-        {LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX}, /* 내외 */
-        {LIT("\xEB\x8C\x80"), FT_Q_APPROX},             /* 대 */
-        {LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE},     /* 이상 */
-        {LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT},     /* 넘는 */
-        {LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT},     /* 넘게 */
-        {LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT},     /* 넘어 */
-        {LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT},     /* 초과 */
-        {LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT},     /* 미만 */
-        {LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE},     /* 이하 */
+        {FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX}, /* 가량 */
+        {FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX}, /* 정도 */
+        {FT_LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX}, /* 안팎 */
+        {FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX}, /* 내외 */
+        {FT_LIT("\xEB\x8C\x80"), FT_Q_APPROX},             /* 대 */
+        {FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE},     /* 이상 */
+        {FT_LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT},     /* 넘는 */
+        {FT_LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT},     /* 넘게 */
+        {FT_LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT},     /* 넘어 */
+        {FT_LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT},     /* 초과 */
+        {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT},     /* 미만 */
+        {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE},     /* 이하 */
     };
     size_t j = skip_space(x, end);
     for (size_t k = 0; k < sizeof after / sizeof *after; k++)
@@ -414,44 +324,41 @@ static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
  * X", "an additional X", "X more than", "X increase", 증액, 줄었다. */
 static bool is_change(text x, size_t before, size_t end)
 {
-    static const lit words_before[] = {
-        LIT("up"),        LIT("down"),     LIT("by"),        LIT("an additional"), LIT("additional"),
-        LIT("extra"),     LIT("another"),  LIT("increase of"), LIT("a rise of"),   LIT("a cut of"),
-        LIT("a reduction of"), LIT("an increase of"), LIT("a decrease of"), LIT("a drop of"),
-        LIT("rose"),      LIT("rise"),     LIT("fell"),      LIT("dropped"),  LIT("declined"),
-        LIT("grew"),      LIT("increased"), LIT("decreased"), LIT("cut"),     LIT("trimmed"),
-        LIT("slashed"),   LIT("raised"),   LIT("boosted"),   LIT("jumped"),   LIT("added"),
-        LIT("gained"),    LIT("climbed"),  LIT("surged"),    LIT("reduced"),  LIT("shrank"),
+    static const ft_lit words_before[] = {
+        FT_LIT("up"),        FT_LIT("down"),     FT_LIT("by"),        FT_LIT("an additional"), FT_LIT("additional"),
+        FT_LIT("extra"),     FT_LIT("another"),  FT_LIT("increase of"), FT_LIT("a rise of"),   FT_LIT("a cut of"),
+        FT_LIT("a reduction of"), FT_LIT("an increase of"), FT_LIT("a decrease of"), FT_LIT("a drop of"),
+        FT_LIT("rose"),      FT_LIT("rise"),     FT_LIT("fell"),      FT_LIT("dropped"),  FT_LIT("declined"),
+        FT_LIT("grew"),      FT_LIT("increased"), FT_LIT("decreased"), FT_LIT("cut"),     FT_LIT("trimmed"),
+        FT_LIT("slashed"),   FT_LIT("raised"),   FT_LIT("boosted"),   FT_LIT("jumped"),   FT_LIT("added"),
+        FT_LIT("gained"),    FT_LIT("climbed"),  FT_LIT("surged"),    FT_LIT("reduced"),  FT_LIT("shrank"),
     };
     static const char *const words_after[] = {
         "more than", "less than", "higher than", "lower than", "increase",
         "rise",      "hike",      "cut",         "reduction",  "jump",
         "boost",     "decrease",  "drop",        "increment",  "more",
     };
-    static const lit korean_after[] = {
-        LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
-        LIT("\xEC\xA6\x9D\xEA\xB0\x80"), /* 증가 */
-        LIT("\xEB\x8A\x98\xEC\x96\xB4"), /* 늘어 */
-        LIT("\xEB\x8A\x98\xEC\x97\x88"), /* 늘었 */
-        LIT("\xEB\x8A\x98\xEB\xA6\xB0"), /* 늘린 */
-        LIT("\xEB\x8A\x98\xEB\xA0\xA4"), /* 늘려 */
-        LIT("\xEC\xA4\x84\xEC\x96\xB4"), /* 줄어 */
-        LIT("\xEC\xA4\x84\xEC\x97\x88"), /* 줄었 */
-        LIT("\xEC\xA4\x84\xEC\x9D\xB8"), /* 줄인 */
-        LIT("\xEA\xB0\x90\xEC\x95\xA1"), /* 감액 */
-        LIT("\xEC\x82\xAD\xEA\xB0\x90"), /* 삭감 */
-        LIT("\xEA\xB0\x90\xEC\x86\x8C"), /* 감소 */
-        LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
-        LIT("\xEC\xB6\x94\xEA\xB0\x80"), /* 추가 */
+    static const ft_lit korean_after[] = {
+        FT_LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
+        FT_LIT("\xEC\xA6\x9D\xEA\xB0\x80"), /* 증가 */
+        FT_LIT("\xEB\x8A\x98\xEC\x96\xB4"), /* 늘어 */
+        FT_LIT("\xEB\x8A\x98\xEC\x97\x88"), /* 늘었 */
+        FT_LIT("\xEB\x8A\x98\xEB\xA6\xB0"), /* 늘린 */
+        FT_LIT("\xEB\x8A\x98\xEB\xA0\xA4"), /* 늘려 */
+        FT_LIT("\xEC\xA4\x84\xEC\x96\xB4"), /* 줄어 */
+        FT_LIT("\xEC\xA4\x84\xEC\x97\x88"), /* 줄었 */
+        FT_LIT("\xEC\xA4\x84\xEC\x9D\xB8"), /* 줄인 */
+        FT_LIT("\xEA\xB0\x90\xEC\x95\xA1"), /* 감액 */
+        FT_LIT("\xEC\x82\xAD\xEA\xB0\x90"), /* 삭감 */
+        FT_LIT("\xEA\xB0\x90\xEC\x86\x8C"), /* 감소 */
+        FT_LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
+        FT_LIT("\xEC\xB6\x94\xEA\xB0\x80"), /* 추가 */
     };
-    size_t b = trim_back(x, before);
-    unsigned char last = b ? lower(at(x, b - 1)) : 0;
-    for (size_t k = 0; k < sizeof words_before / sizeof *words_before; k++)
-        if ((unsigned char)words_before[k].s[words_before[k].n - 1] == last &&
-            phrase_ending_at(x, b, words_before[k]) != SIZE_MAX)
-            return true;
+    if (FT_PHRASE_BEFORE_ANY(x.t, x.len, before, words_before, NULL) !=
+        SIZE_MAX)
+        return true;
     size_t j = skip_space(x, end);
-    if (PHRASE_AT_ANY(x, j, words_after))
+    if (FT_PHRASE_AT_ANY(x.t, x.len, j, words_after))
         return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩). */
     for (size_t i = end; i < end + 12 && i < x.len; i++) {
@@ -483,9 +390,9 @@ static size_t range_joint(text x, size_t end, bool after_between)
     if (at(x, j) == '~' || bytes_at(x, j, "\xE2\x80\x93"))
         return skip_space(x, j + (at(x, j) == '~' ? 1 : 3));
     size_t e;
-    if (after_between && (e = phrase_at(x, j, "and")))
+    if (after_between && (e = ft_phrase_at(x.t, x.len, j, "and")))
         return skip_space(x, e);
-    if (!after_between && (e = phrase_at(x, j, "to")))
+    if (!after_between && (e = ft_phrase_at(x.t, x.len, j, "to")))
         return skip_space(x, e);
     return 0;
 }
@@ -558,11 +465,11 @@ static size_t conversion_after(text x, size_t end, const ft_money *main,
         j = skip_space(x, j + 1);
     } else if (at(x, j) == ',') {
         j = skip_space(x, j + 1);
-    } else if (!phrase_at(x, j, "or")) {
+    } else if (!ft_phrase_at(x.t, x.len, j, "or")) {
         return 0;
     }
-    size_t best = paren ? PHRASE_AT_ANY(x, j, paren_lead)
-                        : PHRASE_AT_ANY(x, j, comma_lead);
+    size_t best = paren ? FT_PHRASE_AT_ANY(x.t, x.len, j, paren_lead)
+                        : FT_PHRASE_AT_ANY(x.t, x.len, j, comma_lead);
     if (best)
         j = skip_space(x, best);
     else if (!paren)
@@ -607,7 +514,7 @@ static bool bare_can_be_money(text x, const ft_money *m)
     if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' ||
         c == ':')
         return true;
-    if (PHRASE_AT_ANY(x, j, ok_next))
+    if (FT_PHRASE_AT_ANY(x.t, x.len, j, ok_next))
         return true;
     return false;
 }
@@ -674,8 +581,8 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out,
 
     ft_qualifier q = FT_Q_EQ;
     size_t before = qualifier_before(x, m.start, &q);
-    bool between = phrase_before(x, before, (lit)LIT("between")) != SIZE_MAX;
-    size_t from = phrase_before(x, before, (lit)LIT("from"));
+    bool between = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("between")) != SIZE_MAX;
+    size_t from = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("from"));
 
     ft_money hi;
     bool range = false;
@@ -747,10 +654,10 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out,
  * nearest figure in the same sentence, else of the one just before;
  * those with no such neighbour are dropped: a guess would be a silently
  * wrong number. */
-static void resolve_bare(text x, ft_figlist *out)
+static void resolve_bare(text x, ft_figlist *out, size_t first)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < out->len; i++) {
+    size_t w = first;
+    for (size_t i = first; i < out->len; i++) {
         ft_figure *f = &out->items[i];
         if (f->currency[0] || !(f->flags & FT_FLAG_CURRENCY_INFERRED)) {
             out->items[w++] = *f;
@@ -764,7 +671,7 @@ static void resolve_bare(text x, ft_figlist *out)
             if (g->currency[0] && !(g->flags & FT_FLAG_CURRENCY_INFERRED))
                 best = g;
         }
-        for (size_t k = i; k-- > 0 && !best;) {
+        for (size_t k = i; k-- > first && !best;) {
             const ft_figure *g = &out->items[k];
             if (f->start - g->end > 400)
                 break;
@@ -780,9 +687,10 @@ static void resolve_bare(text x, ft_figlist *out)
     out->len = w;
 }
 
-ft_status ft_extract(const char *t, size_t len, ft_figlist *out,
-                     ft_error *err)
+ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
+                     ft_figlist *out, ft_error *err)
 {
+    size_t first = out->len;
     text x = {t, len};
     size_t i = 0;
     while (i < len) {
@@ -810,6 +718,13 @@ ft_status ft_extract(const char *t, size_t len, ft_figlist *out,
                                 t[i + 1] <= '9')))
                 i++;
     }
-    resolve_bare(x, out);
+    resolve_bare(x, out, first);
+    int published_year = 0;
+    if (opts && opts->published && strlen(opts->published) >= 4)
+        published_year = atoi(opts->published);
+    ft_years_assign(t, len, published_year, out->items + first,
+                    out->len - first);
+    ft_subjects_assign(opts ? opts->subjects : NULL, t, len,
+                       out->items + first, out->len - first);
     return FT_OK;
 }

@@ -19,10 +19,17 @@ typedef struct {
 void ft_figlist_init(ft_figlist *l);
 void ft_figlist_free(ft_figlist *l);
 
+/* What extract knows of the article beyond its text. */
+typedef struct ft_subjects ft_subjects;
+typedef struct {
+    const char *published;       /* YYYY-MM-DD, or NULL / "" when unknown */
+    const ft_subjects *subjects; /* alias table (subject.h), or NULL */
+} ft_extract_opts;
+
 /* Find every money figure in text[0..len) (UTF-8; invalid bytes are treated
- * as separators).  Appends to out in text order.  FT_ENOMEM is the only
- * failure. */
-ft_status ft_extract(const char *text, size_t len, ft_figlist *out,
-                     ft_error *err);
+ * as separators), with its year and subject.  Appends to out in text
+ * order.  opts may be NULL.  FT_ENOMEM is the only failure. */
+ft_status ft_extract(const char *text, size_t len, const ft_extract_opts *opts,
+                     ft_figlist *out, ft_error *err);
 
 #endif

@@ -419,7 +419,7 @@ static void test_cases(void **state)
         const char *text = cases[c].text, *want = cases[c].want;
         ft_figlist l;
         ft_figlist_init(&l);
-        assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+        assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
         size_t n = 0;
         bool ok = true;
         const char *p = want;
@@ -461,7 +461,7 @@ static void test_offsets_and_sentence(void **state)
                        "in 2007 but fell. Mr. Chung spoke.";
     ft_figlist l;
     ft_figlist_init(&l);
-    assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+    assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
     assert_int_equal(l.len, 1);
     const ft_figure *f = &l.items[0];
     assert_int_equal(f->end - f->start, strlen("439.7 billion won"));
@@ -481,7 +481,7 @@ static void test_sentence_abbreviations(void **state)
                        "Lee's plan. Next.";
     ft_figlist l;
     ft_figlist_init(&l);
-    assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+    assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
     assert_int_equal(l.len, 1);
     assert_int_equal(l.items[0].sent_start, 0);
     assert_memory_equal(text + l.items[0].sent_end - 5, "plan.", 5);
@@ -496,7 +496,7 @@ static void test_sentence_lines(void **state)
                        "by 2029 under a\n$5 million\nproject.";
     ft_figlist l;
     ft_figlist_init(&l);
-    assert_int_equal(ft_extract(text, strlen(text), &l, NULL), FT_OK);
+    assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
     assert_int_equal(l.len, 1);
     const char *want = "It will be ready for\noperations by 2029 under a\n$5 "
                        "million\nproject.";
@@ -513,7 +513,7 @@ static void test_hostile_bytes(void **state)
     const char text[] = "\xff\xfe$5 million\0 and \xc3 4\xEC\xA1";
     ft_figlist l;
     ft_figlist_init(&l);
-    assert_int_equal(ft_extract(text, sizeof text - 1, &l, NULL), FT_OK);
+    assert_int_equal(ft_extract(text, sizeof text - 1, NULL, &l, NULL), FT_OK);
     assert_int_equal(l.len, 1);
     assert_int_equal(l.items[0].start, 2);
     ft_figlist_free(&l);
@@ -526,7 +526,7 @@ static void test_figure_at_end(void **state)
     const char *text = "spent $5";
     ft_figlist l;
     ft_figlist_init(&l);
-    assert_int_equal(ft_extract(text, 8, &l, NULL), FT_OK);
+    assert_int_equal(ft_extract(text, 8, NULL, &l, NULL), FT_OK);
     assert_int_equal(l.len, 1);
     assert_int_equal(l.items[0].end, 8);
     ft_figlist_free(&l);

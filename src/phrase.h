@@ -1,0 +1,50 @@
+/* phrase.h — matching short fixed phrases ("more than", "fiscal year",
+ * "the fund") in text: the one way extract, years and subject read the
+ * words around a figure.
+ *
+ * Phrases are lower-case ASCII; text letters match either case; a space
+ * in a phrase matches a run of spaces (and no-break spaces); a phrase
+ * that starts or ends with a letter or digit must start or end at a word
+ * boundary.  Nothing here allocates; text is borrowed.
+ */
+#ifndef FT_PHRASE_H
+#define FT_PHRASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A phrase with its length, so that lists of them need no strlen. */
+typedef struct {
+    const char *s;
+    size_t n;
+} ft_lit;
+#define FT_LIT(s) {(s), sizeof(s) - 1}
+
+/* The phrase at i: its end, or 0. */
+size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p);
+
+/* The longest phrase of list at i: its end, or 0. */
+size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
+                        const char *const *list, size_t n);
+#define FT_PHRASE_AT_ANY(t, len, i, list)                                      \
+    ft_phrase_at_any((t), (len), (i), (list), sizeof(list) / sizeof *(list))
+
+/* `end` moved back over spaces. */
+size_t ft_phrase_trim_back(const char *t, size_t end);
+
+/* The phrase ending exactly at j: where it starts, or SIZE_MAX. */
+size_t ft_phrase_ending_at(const char *t, size_t len, size_t j, ft_lit p);
+
+/* The phrase ending just before `end`, spaces skipped: where it starts,
+ * or SIZE_MAX. */
+size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p);
+
+/* The first phrase of list ending just before `end`: where it starts, or
+ * SIZE_MAX; *which (when not NULL) gets its index. */
+size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
+                            const ft_lit *list, size_t n, size_t *which);
+#define FT_PHRASE_BEFORE_ANY(t, len, end, list, which)                         \
+    ft_phrase_before_any((t), (len), (end), (list),                            \
+                         sizeof(list) / sizeof *(list), (which))
+
+#endif

@@ -1,0 +1,1138 @@
+/* subject.c — what each figure pays for (see subject.h).
+ *
+ * One pass over the article collects subject phrases in text order:
+ * capitalised names that end in a word for something money pays for
+ * ("the Inter-Korean Cooperation Fund", "the Special Measures Agreement"),
+ * acronyms ("AKJCCS", "KF-21"), common budget lines ("the defence
+ * budget"), Hangul nouns found in the alias table or ending in 예산, 기금,
+ * 사업, and back-references ("the fund", "its budget", "the project") that
+ * stand for the last name of a matching kind.  An acronym is joined to
+ * the name whose initials it spells.  Each figure then takes the best
+ * phrase of its sentence: no strong clause break between them, a name
+ * before a budget line before a plain noun phrase, the nearest.
+ * Back-references never reach across the stories of a scraped feed.
+ */
+#include "subject.h"
+
+#include "phrase.h"
+
+#include <csv.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ aliases */
+
+typedef struct {
+    char *key;       /* normalised alias */
+    char *canonical; /* as the user wrote it */
+} alias;
+
+struct ft_subjects {
+    alias *items;
+    size_t len, cap;
+};
+
+ft_subjects *ft_subjects_new(void) { return calloc(1, sizeof(ft_subjects)); }
+
+void ft_subjects_free(ft_subjects *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->len; i++) {
+        free(s->items[i].key);
+        free(s->items[i].canonical);
+    }
+    free(s->items);
+    free(s);
+}
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
+
+static unsigned char lower(unsigned char c)
+{
+    return is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+/* -1, 0 or 1 as the word w[0,n) sorts before, equal to or after the
+ * string s (bytes; letters folded to lower case when `fold`). */
+static int cmp_word(const char *w, size_t n, const char *s, bool fold)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)s[i];
+        if (fold) {
+            a = lower(a);
+            b = lower(b);
+        }
+        if (b == 0 || a > b)
+            return 1;
+        if (a < b)
+            return -1;
+    }
+    return s[n] ? -1 : 0;
+}
+
+/* Is w[0,n) one of the words of a sorted list? */
+static bool in_list(const char *w, size_t n, const char *const *words,
+                    size_t count, bool fold)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, n, words[mid], fold);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* Every word list below is sorted (bytes, or folded where looked up so);
+ * the tests check it. */
+#define IN_LIST(w, n, words)                                                   \
+    in_list((w), (n), (words), sizeof(words) / sizeof *(words), false)
+
+/* The look-up form of a name: lower case, single spaces, no leading
+ * "the", no trailing "'s".  Writes at most cap bytes with the NUL;
+ * returns the length. */
+static size_t normalise(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool space = false;
+    size_t i = 0;
+    while (i < n && is_space((unsigned char)s[i]))
+        i++;
+    if (n - i > 4 && lower((unsigned char)s[i]) == 't' &&
+        lower((unsigned char)s[i + 1]) == 'h' &&
+        lower((unsigned char)s[i + 2]) == 'e' && s[i + 3] == ' ')
+        i += 4;
+    for (; i < n && o + 2 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_space(c)) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            out[o++] = ' ';
+        space = false;
+        out[o++] = (char)lower(c);
+    }
+    if (o >= 2 && out[o - 2] == '\'' && out[o - 1] == 's')
+        o -= 2;
+    out[o] = '\0';
+    return o;
+}
+
+#define KEY_MAX 256
+
+/* The first entry whose key is not below `key` (the table is sorted). */
+static size_t find_key(const ft_subjects *s, const char *key)
+{
+    size_t lo = 0, hi = s->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(s->items[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+ft_status ft_subjects_add(ft_subjects *s, const char *name,
+                          const char *canonical)
+{
+    char key[KEY_MAX];
+    if (normalise(name, strlen(name), key, sizeof key) == 0)
+        return FT_OK;
+    size_t at_ = find_key(s, key);
+    if (at_ < s->len && strcmp(s->items[at_].key, key) == 0) {
+        char *c = strdup(canonical); /* later files win */
+        if (!c)
+            return FT_ENOMEM;
+        free(s->items[at_].canonical);
+        s->items[at_].canonical = c;
+        return FT_OK;
+    }
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        alias *p = realloc(s->items, cap * sizeof *p);
+        if (!p)
+            return FT_ENOMEM;
+        s->items = p;
+        s->cap = cap;
+    }
+    alias a = {strdup(key), strdup(canonical)};
+    if (!a.key || !a.canonical) {
+        free(a.key);
+        free(a.canonical);
+        return FT_ENOMEM;
+    }
+    /* kept in key order, for find_key */
+    memmove(s->items + at_ + 1, s->items + at_,
+            (s->len - at_) * sizeof *s->items);
+    s->items[at_] = a;
+    s->len++;
+    return FT_OK;
+}
+
+const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
+                                  size_t n)
+{
+    if (!s)
+        return NULL;
+    char key[KEY_MAX];
+    if (normalise(name, n, key, sizeof key) == 0)
+        return NULL;
+    size_t i = find_key(s, key);
+    return i < s->len && strcmp(s->items[i].key, key) == 0
+               ? s->items[i].canonical
+               : NULL;
+}
+
+/* Loading: libcsv calls back per field and per row. */
+typedef struct {
+    ft_subjects *s;
+    char field[2][KEY_MAX];
+    size_t nfields;
+    long line;
+    bool too_long;
+    ft_status status;
+    long bad_line;
+} loader;
+
+static void on_field(void *data, size_t n, void *ctx)
+{
+    loader *l = ctx;
+    if (l->nfields < 2) {
+        if (n >= KEY_MAX) {
+            l->too_long = true;
+            n = KEY_MAX - 1;
+        }
+        memcpy(l->field[l->nfields], data ? data : "", n);
+        l->field[l->nfields][n] = '\0';
+    }
+    l->nfields++;
+}
+
+static bool blank(const char *s)
+{
+    while (is_space((unsigned char)*s))
+        s++;
+    return *s == '\0';
+}
+
+static void on_row(int term, void *ctx)
+{
+    (void)term;
+    loader *l = ctx;
+    l->line++;
+    size_t n = l->nfields;
+    l->nfields = 0;
+    if (l->status != FT_OK)
+        return;
+    if (n == 1 && blank(l->field[0]))
+        return; /* an empty line */
+    if (n != 2 || l->too_long || blank(l->field[0]) || blank(l->field[1])) {
+        l->status = FT_ECONFIG;
+        l->bad_line = l->line;
+        return;
+    }
+    if (l->line == 1 && strcmp(l->field[0], "alias") == 0 &&
+        strcmp(l->field[1], "canonical") == 0)
+        return; /* the header */
+    if (ft_subjects_add(l->s, l->field[0], l->field[1]) != FT_OK)
+        l->status = FT_ENOMEM;
+}
+
+ft_status ft_subjects_load(ft_subjects *s, const char *path, ft_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ft_error_set(err, FT_ENOINPUT, "cannot open the subjects file");
+        ft_error_at(err, path, 0);
+        return FT_ENOINPUT;
+    }
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
+        fclose(f);
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
+    loader l = {.s = s, .status = FT_OK};
+    char buf[8192];
+    size_t n;
+    bool parse_error = false, first = true;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        size_t skip = 0;
+        if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+            skip = 3; /* a BOM */
+        first = false;
+        if (csv_parse(&p, buf + skip, n - skip, on_field, on_row, &l) !=
+            n - skip) {
+            parse_error = true;
+            break;
+        }
+    }
+    bool read_error = ferror(f);
+    if (!parse_error && csv_fini(&p, on_field, on_row, &l) != 0)
+        parse_error = true;
+    csv_free(&p);
+    fclose(f);
+    if (read_error) {
+        ft_error_set(err, FT_EIO, "read error");
+        ft_error_at(err, path, 0);
+        return FT_EIO;
+    }
+    if (parse_error) {
+        ft_error_set(err, FT_ECONFIG, "malformed CSV (%s)",
+                     csv_strerror(csv_error(&p)));
+        ft_error_at(err, path, l.line + 1);
+        return FT_ECONFIG;
+    }
+    if (l.status == FT_ECONFIG) {
+        ft_error_set(err, FT_ECONFIG,
+                     "expected two columns, alias and canonical name");
+        ft_error_at(err, path, l.bad_line);
+        return FT_ECONFIG;
+    }
+    if (l.status != FT_OK)
+        return ft_error_set(err, l.status, "out of memory");
+    return FT_OK;
+}
+
+/* ------------------------------------------------------- the phrases */
+
+typedef enum {
+    CLASS_NAME = 0, /* a name, an acronym, an alias, a resolved reference */
+    CLASS_LINE,     /* a common budget line: "the defence budget" */
+    CLASS_NOUN      /* a noun phrase: "a child nutrition program" */
+} subject_class;
+
+typedef enum {
+    KIND_ANY = 0,
+    KIND_FUND,     /* Fund */
+    KIND_PROJECT,  /* Project, Program, System, Upgrade, weapons */
+    KIND_DEAL,     /* Agreement, Contract, Deal, Treaty */
+    KIND_PLAN,     /* Plan, Initiative, Package */
+    KIND_BUDGET    /* Budget, Account */
+} subject_kind;
+
+typedef struct {
+    size_t start, end;   /* the phrase in the text */
+    char name[FT_SUBJECT_MAX];
+    subject_class cls;
+    subject_kind kind;
+    bool reference; /* "the fund": stands for an earlier name */
+    bool aside;     /* inside ", which ...," : what it says is secondary */
+} phrase;
+
+typedef struct {
+    const char *word;
+    subject_kind kind;
+} head_word;
+
+/* Words that end a name of something money pays for. */
+static const head_word heads[] = {
+    {"account", KIND_BUDGET},
+    {"agreement", KIND_DEAL},
+    {"aid", KIND_ANY},
+    {"base", KIND_ANY},
+    {"budget", KIND_BUDGET},
+    {"contract", KIND_DEAL},
+    {"deal", KIND_DEAL},
+    {"destroyer", KIND_PROJECT},
+    {"destroyers", KIND_PROJECT},
+    {"facility", KIND_ANY},
+    {"fighter", KIND_PROJECT},
+    {"fighters", KIND_PROJECT},
+    {"fund", KIND_FUND},
+    {"funds", KIND_FUND},
+    {"grant", KIND_ANY},
+    {"helicopter", KIND_PROJECT},
+    {"helicopters", KIND_PROJECT},
+    {"initiative", KIND_PLAN},
+    {"jet", KIND_PROJECT},
+    {"jets", KIND_PROJECT},
+    {"loan", KIND_ANY},
+    {"missile", KIND_PROJECT},
+    {"missiles", KIND_PROJECT},
+    {"package", KIND_PLAN},
+    {"plan", KIND_PLAN},
+    {"program", KIND_PROJECT},
+    {"programme", KIND_PROJECT},
+    {"programs", KIND_PROJECT},
+    {"project", KIND_PROJECT},
+    {"projects", KIND_PROJECT},
+    {"satellite", KIND_PROJECT},
+    {"satellites", KIND_PROJECT},
+    {"scheme", KIND_PLAN},
+    {"spending", KIND_BUDGET},
+    {"submarine", KIND_PROJECT},
+    {"submarines", KIND_PROJECT},
+    {"subsidies", KIND_ANY},
+    {"subsidy", KIND_ANY},
+    {"system", KIND_PROJECT},
+    {"systems", KIND_PROJECT},
+    {"tank", KIND_PROJECT},
+    {"tanks", KIND_PROJECT},
+    {"treaty", KIND_DEAL},
+    {"upgrade", KIND_PROJECT},
+};
+
+static const head_word *head_of(const char *w, size_t n)
+{
+    size_t lo = 0, hi = sizeof heads / sizeof *heads;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, n, heads[mid].word, true);
+        if (c == 0)
+            return &heads[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* Acronyms that name no programme: places, institutions, currencies,
+ * agencies that appear beside money. */
+static const char *const not_subjects[] = {
+    "AFP", "AI", "AM", "AP", "BBC", "CEO", "CFC", "CJ", "CNN", "CNY", "D",
+    "DAPA", "DPRK", "EU", "EUR", "FY", "GBP", "GDP", "GS", "I", "ID", "II",
+    "III", "IMF", "IT", "JCS", "JPY", "KBS", "KOSDAQ", "KOSPI", "KRW", "KST",
+    "KT", "LG", "LNG", "MBC", "MND", "MOU", "NATO", "NGO", "NK", "OECD", "OK",
+    "OPCON", "PM", "Q1", "Q2", "Q3", "Q4", "R", "ROK", "SBS", "SIPRI", "SK",
+    "TV", "U.S.", "UK", "UN", "US", "USD", "USFK", "YTN",
+};
+
+static bool is_not_subject(const char *w, size_t n)
+{
+    return IN_LIST(w, n, not_subjects);
+}
+
+/* Words that may join the capitalised words of a name. */
+static bool is_connector(const char *w, size_t n)
+{
+    return (n == 2 && memcmp(w, "of", 2) == 0) ||
+           (n == 3 && memcmp(w, "and", 3) == 0) ||
+           (n == 3 && memcmp(w, "for", 3) == 0) || (n == 1 && w[0] == '&');
+}
+
+/* Capitalised words that stand in no name at all. */
+static bool is_inner_stop(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "A", "An", "As", "At", "But", "By", "Dr", "From", "He", "Her", "His",
+        "If", "In", "It", "Its", "Mr", "Mrs", "Ms", "On", "Or", "Our", "She",
+        "That", "The", "Their", "They", "This", "To", "We", "With",
+    };
+    return IN_LIST(w, n, words);
+}
+
+/* Capitalised words that open sentences and phrases but no name (places
+ * and months may stand inside one: "the Allied Korean Joint Command"). */
+static bool is_function_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "A", "According", "After", "Also", "An", "And", "April", "As", "At",
+        "August", "Before", "Beijing", "But", "By", "China", "Col",
+        "December", "Dr", "During", "February", "For", "Friday", "From",
+        "Gen", "He", "Her", "His", "However", "If", "In", "It", "Its",
+        "January", "Japan", "July", "June", "Korea", "Korean", "Last",
+        "March", "May", "Meanwhile", "Minister", "Monday", "Mr", "Mrs", "Ms",
+        "Next", "North", "November", "October", "Of", "On", "Or", "Our",
+        "Over", "President", "Pyongyang", "Saturday", "Secretary", "Seoul",
+        "September", "She", "Since", "Some", "South", "Still", "Sunday",
+        "That", "The", "Their", "These", "They", "This", "Those", "Thursday",
+        "To", "Tokyo", "Tuesday", "Under", "Washington", "We", "Wednesday",
+        "When", "While", "With", "Yet",
+    };
+    return IN_LIST(w, n, words);
+}
+
+/* Words that end a name of an institution, not of what money pays for. */
+static bool is_institution(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "Administration", "Agency", "Agency's", "Assembly", "Bank", "Bureau",
+        "Co", "Command", "Committee", "Congress", "Corp", "Corporation",
+        "Council", "Court", "Daily", "Department", "Forces", "Government",
+        "Group", "Herald", "House", "Inc", "Institute", "Ltd", "Ministry",
+        "Ministry's", "News", "Office", "Party", "Post", "Senate", "Service",
+        "Staff", "Times", "University",
+    };
+    return IN_LIST(w, n, words);
+}
+
+typedef struct {
+    const char *t;
+    size_t len;
+} text;
+
+static unsigned char at(text x, size_t i)
+{
+    return i < x.len ? (unsigned char)x.t[i] : 0;
+}
+
+/* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
+ * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
+static size_t word_end(text x, size_t i)
+{
+    size_t j = i;
+    while (j < x.len) {
+        unsigned char c = at(x, j);
+        if (is_alpha(c) || is_digit(c)) {
+            j++;
+        } else if ((c == '-' || c == '.') && j > i &&
+                   (is_alpha(at(x, j + 1)) || is_digit(at(x, j + 1)))) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* An acronym: two or more capitals, digits allowed after the first
+ * letter ("AKJCCS", "KF-21", "KDDX", "F-35A"), at most one lower-case
+ * letter at the end ("KF-21s" is a plural). */
+static bool is_acronym(const char *w, size_t n)
+{
+    size_t caps = 0, lowers = 0;
+    if (n < 2 || !is_upper((unsigned char)w[0]))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (is_upper(c))
+            caps++;
+        else if (is_lower(c))
+            lowers++;
+        else if (!is_digit(c) && c != '-')
+            return false;
+    }
+    return (caps >= 2 || (caps == 1 && n >= 3 && !lowers)) && lowers == 0;
+}
+
+static bool is_capitalised(const char *w, size_t n)
+{
+    return n >= 2 && is_upper((unsigned char)w[0]) &&
+           is_lower((unsigned char)w[1]);
+}
+
+static void set_name(phrase *p, const char *s, size_t n)
+{
+    if (n >= sizeof p->name)
+        n = sizeof p->name - 1;
+    memcpy(p->name, s, n);
+    p->name[n] = '\0';
+}
+
+/* The phrases of an article, in text order. */
+typedef struct {
+    phrase *items;
+    size_t len, cap;
+} phrase_list;
+
+static bool push(phrase_list *l, const phrase *p)
+{
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        phrase *q = realloc(l->items, cap * sizeof *q);
+        if (!q)
+            return false;
+        l->items = q;
+        l->cap = cap;
+    }
+    l->items[l->len++] = *p;
+    return true;
+}
+
+/* Common budget lines, written in lower case. */
+static const char *const budget_lines[] = {
+    "defense budget",        "defence budget",      "defense spending",
+    "defence spending",      "military spending",   "military budget",
+    "military expenditure",  "defense expenditure", "defence expenditure",
+    "force improvement",     "force improvement budget",
+    "force maintenance",     "personnel costs",     "personnel expenses",
+    "research and development budget", "r&d budget", "humanitarian aid",
+    "cost-sharing",          "cost sharing",        "defense cost-sharing",
+    "defense cost sharing",  "operating budget",    "arms purchases",
+    "arms imports",          "weapons purchases",   "national budget",
+    "government budget",     "supplementary budget", "extra budget",
+};
+
+/* References to an earlier name, with the kind of name they stand for. */
+typedef struct {
+    const char *words;
+    subject_kind kind;
+} reference;
+
+static const reference references[] = {
+    {"the fund", KIND_FUND},        {"its budget", KIND_ANY},
+    {"the project", KIND_PROJECT},  {"the program", KIND_PROJECT},
+    {"the programme", KIND_PROJECT}, {"the system", KIND_PROJECT},
+    {"the upgrade", KIND_PROJECT},  {"the deal", KIND_DEAL},
+    {"the contract", KIND_DEAL},    {"the agreement", KIND_DEAL},
+    {"the plan", KIND_PLAN},        {"the package", KIND_PLAN},
+    {"its funding", KIND_ANY},      {"the initiative", KIND_PLAN},
+    {"the fund's", KIND_FUND},      {"the project's", KIND_PROJECT},
+    {"the program's", KIND_PROJECT}, {"the system's", KIND_PROJECT},
+};
+
+
+/* Hangul: 예산 (budget), 기금 (fund), 사업 (project), 사업비, 체계 */
+static bool hangul_subject_word(const char *w, size_t n)
+{
+    static const char *const ends[] = {
+        "\xEC\x98\x88\xEC\x82\xB0", "\xEA\xB8\xB0\xEA\xB8\x88",
+        "\xEC\x82\xAC\xEC\x97\x85", "\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84",
+        "\xEC\xB2\xB4\xEA\xB3\x84",
+    };
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m && memcmp(w + n - m, ends[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Words for "budget", "project cost", "total budget" alone say nothing of
+ * what the money is for. */
+static bool generic_hangul(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "\xEC\x98\x88\xEC\x82\xB0",                         /* 예산 */
+        "\xEC\xB4\x9D\xEC\x98\x88\xEC\x82\xB0",             /* 총예산 */
+        "\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84",             /* 사업비 */
+        "\xEC\xB4\x9D\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84", /* 총사업비 */
+        "\xEC\x82\xAC\xEC\x97\x85",                         /* 사업 */
+        "\xEA\xB8\xB0\xEA\xB8\x88",                         /* 기금 */
+    };
+    return IN_LIST(w, n, words);
+}
+
+/* Korean particles after a noun: 은 는 이 가 을 를 의 에 도 로 으로 과 와 에서 */
+static size_t strip_particle(const char *w, size_t n)
+{
+    static const char *const particles[] = {
+        "\xEC\x97\x90\xEC\x84\x9C", "\xEC\x9C\xBC\xEB\xA1\x9C",
+        "\xEC\x9D\x80", "\xEB\x8A\x94", "\xEC\x9D\xB4", "\xEA\xB0\x80",
+        "\xEC\x9D\x84", "\xEB\xA5\xBC", "\xEC\x9D\x98", "\xEC\x97\x90",
+        "\xEB\x8F\x84", "\xEB\xA1\x9C", "\xEA\xB3\xBC", "\xEC\x99\x80",
+    };
+    for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
+        size_t m = strlen(particles[k]);
+        if (n > m + 3 && memcmp(w + n - m, particles[k], m) == 0)
+            return n - m;
+    }
+    return n;
+}
+
+/* A story boundary in a scraped feed: a line "8 hours ago", "2 days
+ * ago", or a run of two blank lines. */
+static bool story_break(text x, size_t line_start, size_t line_end)
+{
+    size_t n = line_end - line_start;
+    const char *s = x.t + line_start;
+    if (n == 0)
+        return line_start >= 2 && at(x, line_start - 1) == '\n' &&
+               at(x, line_start - 2) == '\n';
+    if (n > 24 || !is_digit((unsigned char)s[0]))
+        return false;
+    return (n >= 4 && memcmp(s + n - 4, " ago", 4) == 0);
+}
+
+/* Does the name hold every word of the phrase except its last (the head
+ * word, which may be worded otherwise: "project" for a System)?  Any
+ * case; "and" is skipped. */
+static bool contains_words(const char *name, const char *p, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < n && p[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && p[j] != ' ')
+            j++;
+        if (j >= n)
+            return true; /* the head word */
+        size_t m = j - i;
+        if (!(m == 3 && memcmp(p + i, "and", 3) == 0)) {
+            bool found = false;
+            for (const char *q = name; *q && !found; q++) {
+                size_t k = 0;
+                while (k < m && q[k] &&
+                       lower((unsigned char)q[k]) == (unsigned char)p[i + k])
+                    k++;
+                found = k == m && !is_alpha((unsigned char)q[m]) &&
+                        (q == name || !is_alpha((unsigned char)q[-1]));
+            }
+            if (!found)
+                return false;
+        }
+        i = j;
+    }
+}
+
+/* What the phrase collector carries through an article. */
+typedef struct {
+    const ft_subjects *aliases;
+    text x;
+    phrase_list *out;
+    size_t story_start; /* index in out where the current story began */
+    bool aside;         /* between ", which" (or who) and the next comma */
+} collector;
+
+/* Add a phrase, marked when it stands in an aside. */
+static bool keep(collector *c, phrase *p)
+{
+    p->aside = c->aside;
+    return push(c->out, p);
+}
+
+/* The last name of a kind in this story, copied into p; false if none. */
+static bool resolve(const collector *c, phrase *p, subject_kind kind,
+                    const char *words, size_t n)
+{
+    for (size_t q = c->out->len; q-- > c->story_start;) {
+        const phrase *name = &c->out->items[q];
+        if (name->cls != CLASS_NAME || name->reference)
+            continue;
+        if (!(kind == KIND_ANY || name->kind == kind ||
+              (kind == KIND_PROJECT && name->kind == KIND_ANY)))
+            continue;
+        if (words && !contains_words(name->name, words, n))
+            continue;
+        memcpy(p->name, name->name, sizeof p->name);
+        p->kind = name->kind;
+        p->cls = CLASS_NAME;
+        p->reference = true;
+        return true;
+    }
+    return false;
+}
+
+/* "the fund", "its budget": a reference, kept when it resolves.  Returns
+ * the end of what was read (i when nothing). */
+static size_t take_reference(collector *c, size_t i, bool *ok)
+{
+    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
+        size_t e = ft_phrase_at(c->x.t, c->x.len, i, references[k].words);
+        if (!e)
+            continue;
+        phrase p = {.start = i, .end = e, .cls = CLASS_NAME};
+        if (resolve(c, &p, references[k].kind, NULL, 0))
+            *ok = keep(c, &p);
+        return e;
+    }
+    return i;
+}
+
+/* "the defence budget", "military spending": a common budget line. */
+static size_t take_budget_line(collector *c, size_t i, bool *ok)
+{
+    unsigned char first = lower(at(c->x, i));
+    for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
+        if (lower((unsigned char)budget_lines[k][0]) != first)
+            continue;
+        size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
+        if (!e)
+            continue;
+        phrase p = {.start = i, .end = e, .cls = CLASS_LINE,
+                    .kind = KIND_BUDGET};
+        set_name(&p, c->x.t + i, e - i);
+        *ok = keep(c, &p);
+        return e;
+    }
+    return i;
+}
+
+/* A Hangul word: an alias (국방예산) or a noun ending in 예산, 기금, 사업. */
+static size_t take_hangul(collector *c, size_t i, bool *ok)
+{
+    text x = c->x;
+    size_t j = i;
+    while (j < x.len && !is_space(at(x, j)) && at(x, j) >= 0x80)
+        j++;
+    size_t n = strip_particle(x.t + i, j - i);
+    const char *canon = ft_subjects_canonical(c->aliases, x.t + i, n);
+    if (canon ||
+        (hangul_subject_word(x.t + i, n) && !generic_hangul(x.t + i, n))) {
+        phrase p = {.start = i, .end = i + n,
+                    .cls = canon ? CLASS_NAME : CLASS_LINE,
+                    .kind = KIND_BUDGET};
+        set_name(&p, x.t + i, n);
+        *ok = keep(c, &p);
+    }
+    return j;
+}
+
+/* Words that end the modifiers of a noun phrase. */
+static const char *const noun_stops[] = {
+    "a", "an", "at", "be", "by", "for", "from", "in", "is", "its", "new", "of", "on", "that", "the", "their", "this", "to", "under", "was", "will", "with",
+};
+
+/* A lower-case noun phrase ending in the head word at [i,w): "a child
+ * nutrition program", "the command and control system" (up to four
+ * words before the head).  After "the"/"its"/"this", or with no words
+ * before the head ("a ... project"), it stands for an earlier name whose
+ * words include its own. */
+static void take_noun_phrase(collector *c, size_t i, size_t w,
+                             const head_word *h, bool *ok)
+{
+    text x = c->x;
+    size_t s = i, words = 0;
+    bool definite = false;
+    while (words < 4 && s > 0) {
+        size_t b = s;
+        while (b > 0 && at(x, b - 1) == ' ')
+            b--;
+        if (b == s || b == 0)
+            break;
+        size_t a = b;
+        while (a > 0 && (is_lower(at(x, a - 1)) || at(x, a - 1) == '-'))
+            a--;
+        if (a == b || (a > 0 && is_alpha(at(x, a - 1))))
+            break;
+        if (IN_LIST(x.t + a, b - a, noun_stops)) {
+            definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
+                                       memcmp(x.t + a, "its", 3) == 0)) ||
+                       (b - a == 4 && memcmp(x.t + a, "this", 4) == 0);
+            break;
+        }
+        s = a;
+        words++;
+    }
+    /* "and" may not open the modifiers: "... and control system" */
+    while (words > 0 && strncmp(x.t + s, "and ", 4) == 0) {
+        s += 4;
+        words--;
+    }
+    phrase p = {.start = s, .end = w, .cls = CLASS_NOUN, .kind = h->kind};
+    set_name(&p, x.t + s, w - s);
+    if (definite || words == 0)
+        resolve(c, &p, h->kind, x.t + s, w - s);
+    if (words > 0 || p.reference)
+        *ok = keep(c, &p);
+}
+
+/* A run of capitalised words and acronyms, with "of"/"and"/"for" between
+ * them, starting at the word [i,w).  Kept when it ends in a head word, is
+ * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
+static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
+{
+    text x = c->x;
+    size_t end = w, last_word = i, words = 1, j = w;
+    for (;;) {
+        size_t k = j;
+        while (at(x, k) == ' ')
+            k++;
+        if (k == j || k >= x.len)
+            break;
+        size_t e2 = word_end(x, k);
+        const char *s2 = x.t + k;
+        size_t n2 = e2 - k;
+        if (n2 == 0)
+            break;
+        if (is_connector(s2, n2)) {
+            size_t k2 = e2; /* only when a capitalised word follows */
+            while (at(x, k2) == ' ')
+                k2++;
+            size_t e3 = word_end(x, k2);
+            if (!(is_capitalised(x.t + k2, e3 - k2) ||
+                  is_acronym(x.t + k2, e3 - k2)))
+                break;
+            j = e2;
+            continue;
+        }
+        if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)) ||
+            is_inner_stop(s2, n2))
+            break;
+        last_word = k;
+        end = e2;
+        words++;
+        j = e2;
+    }
+    const char *lw = x.t + last_word;
+    size_t ln = end - last_word;
+    const head_word *h = head_of(lw, ln);
+    bool acronym = words == 1 && is_acronym(x.t + i, w - i);
+    if (acronym && is_not_subject(x.t + i, w - i))
+        return w;
+    /* "Allied Korean Joint Command and Control System (AKJCCS)" */
+    size_t k = end, pend = end, acr_start = 0, acr_end = 0;
+    while (at(x, k) == ' ')
+        k++;
+    if (at(x, k) == '(') {
+        size_t e2 = word_end(x, k + 1);
+        if (at(x, e2) == ')' && is_acronym(x.t + k + 1, e2 - k - 1)) {
+            acr_start = k + 1;
+            acr_end = e2;
+            pend = e2 + 1;
+        }
+    }
+    if (is_institution(lw, ln))
+        return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
+    if (!(h || acronym || acr_end) || words > 10)
+        return end;
+    phrase p = {.start = i, .end = pend, .cls = CLASS_NAME,
+                .kind = h ? h->kind : KIND_ANY};
+    if (acr_end && !acronym) {
+        char buf[2 * FT_SUBJECT_MAX + 4];
+        snprintf(buf, sizeof buf, "%.*s (%.*s)", (int)(end - i), x.t + i,
+                 (int)(acr_end - acr_start), x.t + acr_start);
+        set_name(&p, buf, strlen(buf));
+    } else {
+        set_name(&p, x.t + i, end - i);
+    }
+    *ok = keep(c, &p);
+    return end;
+}
+
+/* First words of the phrases above, to try them only where they may be. */
+static bool may_open_budget_line(const char *w, size_t n)
+{
+    static const char *const firsts[] = {
+        "arms", "cost", "cost-sharing", "defence", "defense", "extra", "force", "government", "humanitarian", "military", "national", "operating", "personnel", "R", "research", "supplementary", "weapons",
+    };
+    return in_list(w, n, firsts, sizeof firsts / sizeof *firsts, true);
+}
+
+/* Collect the phrases of an article in text order; false when out of
+ * memory.  Outside the sentences that hold figures only names matter
+ * (they are what later references stand for), so lower-case words and
+ * Hangul are skipped there, which is most of the text. */
+static bool collect(const ft_subjects *aliases, text x,
+                    const ft_figure *figs, size_t nfigs, phrase_list *out)
+{
+    collector c = {aliases, x, out, 0, false};
+    size_t line_start = 0, f = 0;
+    bool ok = true;
+    for (size_t i = 0; i < x.len && ok;) {
+        unsigned char ch = at(x, i);
+        if (ch < 0x80 && ch != '\n' && !is_alpha(ch)) {
+            /* ", which covers ...," is an aside; a comma or a full stop
+             * ends it */
+            if (ch == ',')
+                c.aside = ft_phrase_at(x.t, x.len, i + 1, " which ") ||
+                          ft_phrase_at(x.t, x.len, i + 1, " who ");
+            else if (ch == '.' || ch == ';')
+                c.aside = false;
+            i++; /* spaces, digits, punctuation: most bytes between words */
+            continue;
+        }
+        if (ch == '\n') {
+            if (story_break(x, line_start, i))
+                c.story_start = out->len;
+            line_start = i + 1;
+            i++;
+            continue;
+        }
+        while (f < nfigs && figs[f].sent_end <= i)
+            f++;
+        bool in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
+        if (ch >= 0xEA && ch <= 0xED) {
+            if (in_figure_sentence) {
+                i = take_hangul(&c, i, &ok);
+            } else {
+                while (i < x.len && at(x, i) >= 0x80)
+                    i++;
+            }
+            continue;
+        }
+        if (!is_alpha(ch) ||
+            (i > 0 && (is_alpha(at(x, i - 1)) || is_digit(at(x, i - 1))))) {
+            i++;
+            continue;
+        }
+        size_t w = word_end(x, i), e = i;
+        const char *ws = x.t + i;
+        size_t wn = w - i;
+        if (!in_figure_sentence && !is_upper(ch)) {
+            i = w > i ? w : i + 1;
+            continue;
+        }
+        if (in_figure_sentence && wn == 3 &&
+            (lower(ch) == 't' || lower(ch) == 'i'))
+            e = take_reference(&c, i, &ok);
+        /* the lists hold no word of two letters but "R" (of R&D); most
+         * words of a sentence are shorter */
+        if (in_figure_sentence && e == i && (wn >= 4 || ch == 'R') &&
+            may_open_budget_line(ws, wn))
+            e = take_budget_line(&c, i, &ok);
+        if (e == i && (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
+            !is_function_word(ws, wn)) {
+            e = take_name(&c, i, w, &ok);
+        } else if (in_figure_sentence && e == i && is_lower(ch) && wn >= 3) {
+            const head_word *h = head_of(ws, wn);
+            if (h)
+                take_noun_phrase(&c, i, w, h, &ok);
+        }
+        i = e > w ? e : (w > i ? w : i + 1);
+    }
+    return ok;
+}
+
+/* Initials of a name's words, capitals only ("Allied Korean Joint Command
+ * and Control System" -> "AKJCCS"). */
+static size_t initials(const char *name, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool start = true;
+    for (const char *p = name; *p && o + 1 < cap; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == '-') {
+            start = true;
+            continue;
+        }
+        if (start && is_upper(c))
+            out[o++] = (char)c;
+        start = false;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Join each acronym to the name in the article whose initials it spells;
+ * both then carry "Name (ACRONYM)". */
+static void join_acronyms(phrase_list *l)
+{
+    for (size_t i = 0; i < l->len; i++) {
+        phrase *a = &l->items[i];
+        if (a->cls != CLASS_NAME || strchr(a->name, ' '))
+            continue; /* only single-word acronyms */
+        for (size_t k = 0; k < l->len; k++) {
+            phrase *n = &l->items[k];
+            char ini[32];
+            if (k == i || n->cls != CLASS_NAME || !strchr(n->name, ' ') ||
+                strchr(n->name, '('))
+                continue;
+            if (initials(n->name, ini, sizeof ini) >= 2 &&
+                strcmp(ini, a->name) == 0) {
+                char buf[2 * FT_SUBJECT_MAX + 4], name[FT_SUBJECT_MAX],
+                    acr[FT_SUBJECT_MAX];
+                snprintf(buf, sizeof buf, "%s (%s)", n->name, a->name);
+                /* copies: the loop below renames n and a themselves */
+                memcpy(name, n->name, sizeof name);
+                memcpy(acr, a->name, sizeof acr);
+                for (size_t q = 0; q < l->len; q++)
+                    if (strcmp(l->items[q].name, name) == 0 ||
+                        strcmp(l->items[q].name, acr) == 0)
+                        set_name(&l->items[q], buf, strlen(buf));
+                break;
+            }
+        }
+    }
+}
+
+/* The strongest clause break in text[a,b): 2 for ; : and but/while, 1
+ * for a comma. */
+static int breaks_between(text x, size_t a, size_t b)
+{
+    int most = 0;
+    for (size_t i = a; i < b && most < 2; i++) {
+        unsigned char c = at(x, i);
+        if (c == ',' && !(is_digit(at(x, i + 1)) && i > 0 &&
+                          is_digit(at(x, i - 1))))
+            most = 1;
+        else if (c == ';' || c == ':')
+            most = 2;
+        else if (c == ' ' && (at(x, i + 1) == 'b' || at(x, i + 1) == 'w') &&
+                 (ft_phrase_at(x.t, x.len, i + 1, "but") ||
+                              ft_phrase_at(x.t, x.len, i + 1, "while") ||
+                              ft_phrase_at(x.t, x.len, i + 1, "whereas")))
+            most = 2;
+    }
+    return most;
+}
+
+/* Write the subject, through the alias table, trimmed of "the"/"The". */
+static void write_subject(const ft_subjects *aliases, ft_figure *f,
+                          const phrase *p)
+{
+    const char *name = p->name;
+    const char *canon = ft_subjects_canonical(aliases, name, strlen(name));
+    if (!canon) {
+        /* "Name (ACR)": the alias may know either part */
+        const char *paren = strstr(name, " (");
+        if (paren) {
+            canon = ft_subjects_canonical(aliases, name, (size_t)(paren - name));
+            if (!canon)
+                canon = ft_subjects_canonical(aliases, paren + 2,
+                                              strlen(paren + 2) - 1);
+        }
+    }
+    if (canon) {
+        snprintf(f->subject, sizeof f->subject, "%s", canon);
+        return;
+    }
+    if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
+        name += 4;
+    snprintf(f->subject, sizeof f->subject, "%s", name);
+}
+
+void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
+                        size_t len, ft_figure *figs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        figs[i].subject[0] = '\0';
+    if (n == 0)
+        return;
+    text x = {text_, len};
+    phrase_list l = {0};
+    if (!collect(aliases, x, figs, n, &l)) {
+        free(l.items); /* out of memory: subjects stay empty */
+        return;
+    }
+    join_acronyms(&l);
+    size_t from = 0; /* phrases are in text order, figures too */
+    for (size_t i = 0; i < n; i++) {
+        ft_figure *f = &figs[i];
+        const phrase *best = NULL;
+        int best_key[5] = {0};
+        while (from < l.len && l.items[from].start < f->sent_start &&
+               l.items[from].end <= f->sent_start)
+            from++;
+        for (size_t k = from; k < l.len && l.items[k].start < f->sent_end;
+             k++) {
+            const phrase *p = &l.items[k];
+            if (p->end <= f->sent_start ||
+                (p->start < f->end && p->end > f->start))
+                continue;
+            size_t a = p->end <= f->start ? p->end : f->end;
+            size_t b = p->end <= f->start ? f->start : p->start;
+            int br = breaks_between(x, a, b);
+            size_t d = b - a;
+            /* a strong break first, then an aside, the class, weak
+             * breaks and distance */
+            int key[5] = {br >= 2, p->aside, (int)p->cls, br,
+                          (int)(d > 100000 ? 100000 : d)};
+            bool less = !best;
+            for (int q = 0; q < 5 && best; q++)
+                if (key[q] != best_key[q]) {
+                    less = key[q] < best_key[q];
+                    break;
+                }
+            if (less) {
+                best = p;
+                memcpy(best_key, key, sizeof key);
+            }
+        }
+        if (best)
+            write_subject(aliases, f, best);
+    }
+    free(l.items);
+}

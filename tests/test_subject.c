@@ -1,0 +1,235 @@
+/* test_subject.c — what each figure pays for, and the alias table. */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "extract.h"
+#include "subject.h"
+
+typedef struct {
+    const char *text;
+    const char *want; /* subjects of the figures, in order, "|"-separated;
+                         "-" for none */
+} subject_case;
+
+static const subject_case cases[] = {
+    /* the design card: a back-reference and an acronym's expansion */
+    {"The fund, established in 1991, supports exchanges. Its budget peaked "
+     "at 439.7 billion won ($317.4 million) in 2007.",
+     "-"},
+    {"Chung plans to use the Inter-Korean Cooperation Fund again. The fund, "
+     "established in 1991, supports exchanges. Its budget peaked at 439.7 "
+     "billion won ($317.4 million) in 2007. The most recent use of the fund "
+     "was in 2023, when 900 million won was allocated to a child nutrition "
+     "program.",
+     "Inter-Korean Cooperation Fund|Inter-Korean Cooperation Fund"},
+    {"South Korea's military will upgrade the Allied Korean Joint Command "
+     "and Control System. The command and control system will be ready by "
+     "2029, under a 117.8 billion won ($84.9 million) project, according to "
+     "Seoul's Defense Acquisition Program Administration. Critics point to "
+     "AKJCCS.",
+     "Allied Korean Joint Command and Control System (AKJCCS)"},
+    {"The Allied Korean Joint Command and Control System (AKJCCS) will cost "
+     "117.8 billion won.",
+     "Allied Korean Joint Command and Control System (AKJCCS)"},
+
+    /* names, acronyms, budget lines, aliases */
+    {"Seoul will pay 1.5 trillion won under the Special Measures Agreement.",
+     "Special Measures Agreement"},
+    {"The KF-21 project will cost 8.8 trillion won.", "KF-21"},
+    {"The 2019 defense budget was 46.7 trillion won.", "defence budget"},
+    {"Defense spending rose to $886 billion.", "defence spending"},
+    {"국방예산은 61조2469억원이다.", "defence budget"},
+    {"남북협력기금 4,397억 원", "Inter-Korean Cooperation Fund"},
+    {"방위력개선비는 20조1744억원으로 늘었다.", "force improvement"},
+    {"It allocated 900 million won to a child nutrition program.",
+     "child nutrition program"},
+    {"The contract, worth $6.5 billion, covers K2 tanks.", "-"},
+
+    /* a ", which ...," aside says less than the sentence's subject */
+    {"The force improvement budget, which covers arms purchases and "
+     "development, rose 5.2 percent to 18.3 trillion won.",
+     "force improvement"},
+
+    /* institutions, places and people are not what money pays for */
+    {"The Defense Ministry requested 66 trillion won.", "-"},
+    {"Seoul's Defense Acquisition Program Administration (DAPA) said 5 "
+     "trillion won was approved.",
+     "-"},
+    {"President Lee Jae Myung approved $5 billion.", "-"},
+
+    /* the nearest, and a strong clause break keeps them apart */
+    {"The Inter-Korean Cooperation Fund has 1 trillion won, while the "
+     "defence budget is 61 trillion won.",
+     "Inter-Korean Cooperation Fund|defence budget"},
+
+    /* a back-reference does not reach into the next story of a feed */
+    {"Unification ministry news\nThe Inter-Korean Cooperation Fund was "
+     "shut.\n\n\nKorea Herald\n8 hours ago\n- Korea Herald\nArms news\nThe "
+     "fund will get 5 trillion won.",
+     "-"},
+    {"The Inter-Korean Cooperation Fund was shut.\nThe fund will get 5 "
+     "trillion won.",
+     "Inter-Korean Cooperation Fund"},
+};
+
+static ft_subjects *aliases(void)
+{
+    ft_subjects *s = ft_subjects_new();
+    assert_non_null(s);
+    assert_int_equal(ft_subjects_add(s, "defense budget", "defence budget"),
+                     FT_OK);
+    assert_int_equal(ft_subjects_add(s, "defense spending",
+                                     "defence spending"),
+                     FT_OK);
+    assert_int_equal(ft_subjects_add(s, "국방예산", "defence budget"), FT_OK);
+    assert_int_equal(ft_subjects_add(s, "남북협력기금",
+                                     "Inter-Korean Cooperation Fund"),
+                     FT_OK);
+    assert_int_equal(ft_subjects_add(s, "방위력개선비", "force improvement"),
+                     FT_OK);
+    assert_int_equal(ft_subjects_add(s, "KF-21 project", "KF-21"), FT_OK);
+    return s;
+}
+
+static void test_cases(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        ft_extract_opts o = {.subjects = s};
+        ft_figlist l;
+        ft_figlist_init(&l);
+        const char *text = cases[c].text;
+        assert_int_equal(ft_extract(text, strlen(text), &o, &l, NULL), FT_OK);
+        char got[1024] = "";
+        for (size_t i = 0; i < l.len; i++) {
+            if (i)
+                strcat(got, "|");
+            strcat(got, l.items[i].subject[0] ? l.items[i].subject : "-");
+        }
+        if (strcmp(got, cases[c].want) != 0) {
+            print_error("in \"%s\": subjects \"%s\", want \"%s\"\n", text, got,
+                        cases[c].want);
+            failures++;
+        }
+        ft_figlist_free(&l);
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu of %zu cases failed", failures,
+                 sizeof cases / sizeof *cases);
+}
+
+static void test_canonical_lookup(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    const char *c = ft_subjects_canonical(s, "The  Defense Budget's", 21);
+    assert_non_null(c);
+    assert_string_equal(c, "defence budget");
+    assert_null(ft_subjects_canonical(s, "budget", 6));
+    /* a later alias wins */
+    assert_int_equal(ft_subjects_add(s, "defense budget", "defense budget"),
+                     FT_OK);
+    assert_string_equal(ft_subjects_canonical(s, "defense budget", 14),
+                        "defense budget");
+    ft_subjects_free(s);
+}
+
+static char *write_temp(const char *content)
+{
+    char *path = strdup("/tmp/ft-subjects-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, content, strlen(content)), strlen(content));
+    close(fd);
+    return path;
+}
+
+static void test_load(void **state)
+{
+    (void)state;
+    char *path = write_temp("\xEF\xBB\xBF"
+                            "alias,canonical\r\n"
+                            "\"SMA\",Special Measures Agreement\r\n"
+                            "\r\n"
+                            "\"cost, sharing\",Special Measures Agreement\n");
+    ft_subjects *s = ft_subjects_new();
+    ft_error err = {0};
+    assert_int_equal(ft_subjects_load(s, path, &err), FT_OK);
+    assert_string_equal(ft_subjects_canonical(s, "sma", 3),
+                        "Special Measures Agreement");
+    assert_string_equal(ft_subjects_canonical(s, "cost, sharing", 13),
+                        "Special Measures Agreement");
+    ft_subjects_free(s);
+    unlink(path);
+    free(path);
+}
+
+static void test_load_errors(void **state)
+{
+    (void)state;
+    ft_subjects *s = ft_subjects_new();
+    ft_error err = {0};
+    assert_int_equal(ft_subjects_load(s, "/nonexistent/subjects.csv", &err),
+                     FT_ENOINPUT);
+    assert_string_equal(err.file, "/nonexistent/subjects.csv");
+
+    char *path = write_temp("alias,canonical\na,b\nthree,columns,here\n");
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ft_subjects_load(s, path, &err), FT_ECONFIG);
+    assert_int_equal(err.line, 3);
+    unlink(path);
+    free(path);
+
+    path = write_temp("alias,canonical\n\"unterminated,b\n");
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ft_subjects_load(s, path, &err), FT_ECONFIG);
+    unlink(path);
+    free(path);
+
+    path = write_temp("alias,canonical\n,empty alias\n");
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ft_subjects_load(s, path, &err), FT_ECONFIG);
+    assert_int_equal(err.line, 2);
+    unlink(path);
+    free(path);
+    ft_subjects_free(s);
+}
+
+/* Hostile text: a long run of capitalised words stays a few words. */
+static void test_long_names_are_cut(void **state)
+{
+    (void)state;
+    char text[4096] = "The ";
+    for (int i = 0; i < 200; i++)
+        strcat(text, "Big ");
+    strcat(text, "Fund got $5 billion.");
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    assert_true(strlen(l.items[0].subject) < FT_SUBJECT_MAX);
+    ft_figlist_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_canonical_lookup),
+        cmocka_unit_test(test_load),
+        cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_long_names_are_cut),
+    };
+    return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
+}
