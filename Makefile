@@ -9,7 +9,9 @@
 #   make check      build and test, without deps.sh or sanitizers (quick)
 #   make check-asan the sanitizer run alone
 #   make bench      scripts/bench.sh
-#   make install    PREFIX=/usr/local, DESTDIR for staging
+#   make install    the program into $(PREFIX)/bin and datasets/*.csv,
+#                   datasets/README.md into $(PREFIX)/share/figtrend
+#                   (PREFIX=/usr/local, DESTDIR for staging)
 #   make clean
 #
 # Layout: src/*.c is the library, except main.c and cmd_*.c, which make the
@@ -30,7 +32,11 @@ GSL_LIBS      := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcb
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
+# FT_DATADIR: where the program looks for datasets/ after `make install`
+# (src/cmd.h); rebuild (make clean) after changing PREFIX.
+DATADIR   = $(PREFIX)/share/figtrend
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
+             -DFT_DATADIR=\"$(DATADIR)\" \
              -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS     = $(GSL_LIBS) -lcsv -lm
 
@@ -92,9 +98,14 @@ check-asan:
 bench: all
 	FIGTREND=$(BIN) bash scripts/bench.sh
 
+# The datasets (subject aliases, and later rates and price indices) go
+# where the program looks for them when there is no ./datasets folder.
+DATASETS := $(wildcard datasets/*.csv datasets/README.md)
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/figtrend
+	$(if $(DATASETS),install -m 644 $(DATASETS) $(DESTDIR)$(DATADIR)/)
 
 clean:
 	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp

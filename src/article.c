@@ -1,7 +1,9 @@
-/* article.c — article readers: plain text files, JSONL, directories and
- * standard input, with bounded memory whatever the input. */
+/* article.c — article readers: plain text files, JSONL, article CSV,
+ * directories and standard input, in any of the encodings text.h decodes,
+ * with bounded memory whatever the input. */
 #include "article.h"
 
+#include <csv.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -53,22 +55,248 @@ bool ft_article_date_valid(const char *s, size_t n)
     return d <= days[m - 1] + (m == 2 && leap);
 }
 
-/* A date, or an ISO 8601 timestamp whose first 10 characters are one
- * ("2025-03-04T09:00:00+09:00", "2025-03-04 09:00"). */
-static bool date_prefix_valid(const char *s, size_t n)
+/* ---- publication dates -----------------------------------------------
+ *
+ * Papers print dates many ways; each form below is tried on the whole
+ * string, then the result must be a calendar date.  A form that is
+ * ambiguous between countries (04/03/2025: April or March?) is refused
+ * rather than guessed.
+ */
+
+typedef struct {
+    const char *p, *end;
+} dcur;
+
+static void d_spaces(dcur *c)
 {
-    if (n < 10 || !ft_article_date_valid(s, 10))
+    while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))
+        c->p++;
+}
+
+/* A number of min..max digits, not followed by another digit; -1 when
+ * there is none. */
+static int d_number(dcur *c, size_t min, size_t max)
+{
+    size_t k = 0;
+    int v = 0;
+    while (c->p + k < c->end && is_digit(c->p[k]) && k <= max) {
+        v = v * 10 + (c->p[k] - '0');
+        k++;
+    }
+    if (k < min || k > max)
+        return -1;
+    c->p += k;
+    return v;
+}
+
+static bool d_literal(dcur *c, const char *lit)
+{
+    size_t n = strlen(lit);
+    if ((size_t)(c->end - c->p) < n || memcmp(c->p, lit, n) != 0)
         return false;
-    return n == 10 || s[10] == 'T' || s[10] == 't' || s[10] == ' ';
+    c->p += n;
+    return true;
+}
+
+static bool is_alpha(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* A word of letters matching one of names (case-insensitively), then an
+ * optional '.' (Aug., Wed.); the index in names, or -1 and nothing
+ * consumed. */
+static int d_word(dcur *c, const char *const *names, int count)
+{
+    size_t k = 0;
+    while (c->p + k < c->end && is_alpha(c->p[k]))
+        k++;
+    for (int i = 0; i < count; i++)
+        if (strlen(names[i]) == k && strncasecmp(c->p, names[i], k) == 0) {
+            c->p += k;
+            if (c->p < c->end && *c->p == '.')
+                c->p++;
+            return i;
+        }
+    return -1;
+}
+
+/* An English month name or its abbreviation: 1..12, or 0. */
+static int d_month(dcur *c)
+{
+    static const char *const names[] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december",
+        "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+        "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
+    static const int month[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                                1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12};
+    int i = d_word(c, names, (int)(sizeof names / sizeof names[0]));
+    return i < 0 ? 0 : month[i];
+}
+
+/* "Monday, " or "Mon " before a date, as RSS and datelines print it. */
+static void d_weekday(dcur *c)
+{
+    static const char *const names[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "mon",     "tue",       "tues",     "wed",    "thu",
+        "thur",   "thurs",   "fri",       "sat",      "sun"};
+    dcur save = *c;
+    if (d_word(c, names, (int)(sizeof names / sizeof names[0])) < 0)
+        return;
+    if (c->p < c->end && *c->p == ',')
+        c->p++;
+    if (c->p == c->end || (*c->p != ' ' && *c->p != '\t')) {
+        *c = save; /* "Sun" glued to something else is no weekday */
+        return;
+    }
+    d_spaces(c);
+}
+
+/* The "th" of "4th". */
+static void d_ordinal(dcur *c)
+{
+    static const char *const suffixes[] = {"st", "nd", "rd", "th"};
+    for (int i = 0; i < 4; i++)
+        if (c->end - c->p >= 2 && strncasecmp(c->p, suffixes[i], 2) == 0 &&
+            (c->end - c->p == 2 || !is_alpha(c->p[2]))) {
+            c->p += 2;
+            return;
+        }
+}
+
+/* What may follow a date: nothing, or after a space or comma anything (a
+ * time, a zone, "(월)"); `t_ok` also allows ISO 8601's 'T'. */
+static bool d_end(const dcur *c, bool t_ok)
+{
+    if (c->p == c->end)
+        return true;
+    char ch = *c->p;
+    return ch == ' ' || ch == '\t' || ch == ',' || ch == '(' ||
+           (t_ok && (ch == 'T' || ch == 't'));
+}
+
+/* 2025-08-04, 2025.8.4, 2025/08/04, and 2025.08.04. as Korean sites end
+ * it. */
+static bool d_numeric(dcur *c, int *y, int *m, int *d)
+{
+    if ((*y = d_number(c, 4, 4)) < 0 || c->p == c->end)
+        return false;
+    char sep = *c->p;
+    if (sep != '-' && sep != '.' && sep != '/')
+        return false;
+    c->p++;
+    if ((*m = d_number(c, 1, 2)) < 0 || !d_literal(c, (char[]){sep, 0}) ||
+        (*d = d_number(c, 1, 2)) < 0)
+        return false;
+    if (sep == '.' && c->p < c->end && *c->p == '.')
+        c->p++;
+    return d_end(c, sep == '-');
+}
+
+/* 2025년 8월 4일, spaces optional. */
+static bool d_korean(dcur *c, int *y, int *m, int *d)
+{
+    if ((*y = d_number(c, 4, 4)) < 0)
+        return false;
+    d_spaces(c);
+    if (!d_literal(c, "\xEB\x85\x84")) /* 년 */
+        return false;
+    d_spaces(c);
+    if ((*m = d_number(c, 1, 2)) < 0)
+        return false;
+    d_spaces(c);
+    if (!d_literal(c, "\xEC\x9B\x94")) /* 월 */
+        return false;
+    d_spaces(c);
+    if ((*d = d_number(c, 1, 2)) < 0)
+        return false;
+    d_spaces(c);
+    if (!d_literal(c, "\xEC\x9D\xBC")) /* 일 */
+        return false;
+    return d_end(c, false);
+}
+
+/* The year after a day or month: a comma and/or spaces, then 4 digits. */
+static bool d_year_after(dcur *c, int *y)
+{
+    const char *start = c->p;
+    d_spaces(c);
+    if (c->p < c->end && *c->p == ',')
+        c->p++;
+    d_spaces(c);
+    if (c->p == start) /* "Aug 42025" */
+        return false;
+    return (*y = d_number(c, 4, 4)) >= 0 && d_end(c, false);
+}
+
+/* Aug. 4, 2025 / August 4 2025 / Aug 4th, 2025 */
+static bool d_month_first(dcur *c, int *y, int *m, int *d)
+{
+    if ((*m = d_month(c)) == 0)
+        return false;
+    d_spaces(c);
+    if ((*d = d_number(c, 1, 2)) < 0)
+        return false;
+    d_ordinal(c);
+    return d_year_after(c, y);
+}
+
+/* 4 August 2025 / 4 Aug. 2025 / 4th August, 2025 */
+static bool d_day_first(dcur *c, int *y, int *m, int *d)
+{
+    if ((*d = d_number(c, 1, 2)) < 0)
+        return false;
+    d_ordinal(c);
+    d_spaces(c);
+    if ((*m = d_month(c)) == 0)
+        return false;
+    return d_year_after(c, y);
+}
+
+bool ft_article_date_parse(const char *s, size_t n, char out[11])
+{
+    dcur start = {s, s + n};
+    d_spaces(&start);
+    while (start.end > start.p &&
+           (start.end[-1] == ' ' || start.end[-1] == '\t' ||
+            start.end[-1] == '\r' || start.end[-1] == '\n'))
+        start.end--;
+    d_weekday(&start);
+    bool (*const forms[])(dcur *, int *, int *, int *) = {
+        d_numeric, d_korean, d_month_first, d_day_first};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        dcur c = start;
+        int y = 0, m = 0, d = 0;
+        if (!forms[i](&c, &y, &m, &d))
+            continue;
+        char buf[32];
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        if (!ft_article_date_valid(buf, strlen(buf)))
+            return false; /* a form that fits but no such day: Feb 30 */
+        memcpy(out, buf, 11);
+        return true;
+    }
+    return false;
 }
 
 /* ---- the reader ----------------------------------------------------- */
+
+enum { J_ID, J_PUBLISHED, J_SOURCE, J_TITLE, J_URL, J_TEXT, NJFIELDS };
+
+/* The article fields, as JSONL keys and CSV column names. */
+static const char *const field_names[NJFIELDS] = {
+    "id", "published", "source", "title", "url", "text"};
+
+typedef enum { IN_TEXT, IN_JSONL, IN_CSV } input_format;
 
 struct ft_reader {
     /* options, copied */
     ft_input_kind kind;
     size_t max_bytes;
-    char *date, *source; /* NULL when not given */
+    char *date, *source; /* NULL when not given; date normalised */
+    char *encoding;      /* as given, for messages; NULL for UTF-8 */
     void (*warn)(void *ctx, ft_warning w, const ft_error *detail);
     void *warn_ctx;
 
@@ -80,12 +308,34 @@ struct ft_reader {
     /* the input being read */
     FILE *fp;
     const char *name; /* paths[i], or "stdin" */
-    bool jsonl;
-    bool primed; /* JSONL: first chunk read and sniffed */
-    long line;   /* JSONL lines read so far */
-    char *chunk; /* JSONL read buffer, CHUNK bytes */
+    input_format format;
+    bool primed; /* JSONL, CSV: first chunk read and sniffed */
+    bool done;   /* CSV: the rest of this input is not to be read */
+    long line;   /* JSONL, CSV: lines read so far */
+    char *chunk; /* JSONL, CSV read buffer, CHUNK bytes (decoded) */
     size_t chunk_pos, chunk_len;
     bool chunk_eof;
+
+    /* decoding (dec NULL: the input is read as it is) */
+    ft_text_decoder *dec;
+    char *raw; /* undecoded bytes read ahead, CHUNK bytes */
+    size_t raw_pos, raw_len;
+    bool raw_eof;
+    char *decoded; /* decoded bytes not yet handed out, CHUNK bytes */
+    size_t dec_pos, dec_len;
+
+    /* CSV: the parser, the header's columns, the row being read */
+    struct csv_parser csv;
+    bool csv_live;         /* csv initialised */
+    bool have_header;      /* the header row has been read */
+    long col[NJFIELDS];    /* column of each field, -1 when absent */
+    size_t ncols;          /* columns in the header */
+    size_t field;          /* fields of the current row so far */
+    size_t rows;           /* rows libcsv has ended since the feed began */
+    size_t row_fields;     /* fields of the row libcsv ended */
+    const char *row_why;   /* a problem found in a callback */
+    bool row_oom;          /* out of memory in a callback */
+    ft_buf cell[NJFIELDS]; /* the current row's values */
 };
 
 static void warn(ft_reader *r, ft_warning w, const char *file, long line,
@@ -124,11 +374,26 @@ static ft_status fail_at(ft_error *err, ft_status st, const char *file,
     return st;
 }
 
-static bool name_is_jsonl(const char *path)
+static bool name_ends(const char *path, const char *suffix)
 {
-    size_t n = strlen(path);
-    return (n >= 6 && strcasecmp(path + n - 6, ".jsonl") == 0) ||
-           (n >= 7 && strcasecmp(path + n - 7, ".ndjson") == 0);
+    size_t n = strlen(path), k = strlen(suffix);
+    return n >= k && strcasecmp(path + n - k, suffix) == 0;
+}
+
+static input_format format_by_name(const char *path)
+{
+    if (name_ends(path, ".jsonl") || name_ends(path, ".ndjson"))
+        return IN_JSONL;
+    if (name_ends(path, ".csv"))
+        return IN_CSV;
+    return IN_TEXT;
+}
+
+static input_format format_of_kind(ft_input_kind kind)
+{
+    return kind == FT_INPUT_JSONL ? IN_JSONL
+           : kind == FT_INPUT_CSV ? IN_CSV
+                                  : IN_TEXT;
 }
 
 static int cmp_paths(const void *a, const void *b)
@@ -194,11 +459,19 @@ static ft_status list_dir(ft_reader *r, const char *dir, ft_error *err)
     return FT_OK;
 }
 
+static void csv_stop(ft_reader *r)
+{
+    if (r->csv_live)
+        csv_free(&r->csv);
+    r->csv_live = false;
+}
+
 static void close_input(ft_reader *r)
 {
     if (r->fp && r->fp != stdin)
         fclose(r->fp);
     r->fp = NULL;
+    csv_stop(r);
 }
 
 void ft_reader_free(ft_reader *r)
@@ -211,7 +484,13 @@ void ft_reader_free(ft_reader *r)
     free(r->paths);
     free(r->date);
     free(r->source);
+    free(r->encoding);
     free(r->chunk);
+    ft_text_decoder_free(r->dec);
+    free(r->raw);
+    free(r->decoded);
+    for (int i = 0; i < NJFIELDS; i++)
+        ft_buf_free(&r->cell[i]);
     free(r);
 }
 
@@ -222,17 +501,25 @@ static ft_status start_input(ft_reader *r, ft_error *err)
     r->name = path;
     r->line = 0;
     r->primed = false;
+    r->done = false;
+    r->have_header = false;
+    for (int k = 0; k < NJFIELDS; k++)
+        r->col[k] = -1;
+    r->raw_pos = r->raw_len = r->dec_pos = r->dec_len = 0;
+    r->raw_eof = false;
+    if (r->dec)
+        ft_text_decoder_reset(r->dec);
     if (r->from_stdin) {
         r->fp = stdin;
-        r->jsonl = r->kind == FT_INPUT_JSONL;
+        r->format = format_of_kind(r->kind);
     } else {
         r->fp = fopen(path, "rb");
         if (!r->fp)
             return fail_at(err, FT_ENOINPUT, path, 0, "%s", strerror(errno));
         if (!r->from_dir && r->kind != FT_INPUT_AUTO)
-            r->jsonl = r->kind == FT_INPUT_JSONL;
+            r->format = format_of_kind(r->kind);
         else
-            r->jsonl = name_is_jsonl(path);
+            r->format = format_by_name(path);
     }
     return FT_OK;
 }
@@ -241,8 +528,10 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
                          ft_reader **out, ft_error *err)
 {
     *out = NULL;
-    if (opts->date && !ft_article_date_valid(opts->date, strlen(opts->date)))
-        return ft_error_set(err, FT_EUSAGE, "date '%s' is not YYYY-MM-DD",
+    char date[11];
+    if (opts->date &&
+        !ft_article_date_parse(opts->date, strlen(opts->date), date))
+        return ft_error_set(err, FT_EUSAGE, "date '%s' is not a date",
                             opts->date);
     ft_reader *r = calloc(1, sizeof *r);
     if (!r)
@@ -251,10 +540,20 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
     r->max_bytes = opts->max_bytes ? opts->max_bytes : FT_ARTICLE_MAX_DEFAULT;
     r->warn = opts->warn;
     r->warn_ctx = opts->warn_ctx;
+    for (int i = 0; i < NJFIELDS; i++)
+        ft_buf_init(&r->cell[i]);
     size_t cap = 0;
     ft_status st = FT_OK;
-    if ((opts->date && !(r->date = strdup(opts->date))) ||
-        (opts->source && !(r->source = strdup(opts->source))))
+    if (opts->encoding &&
+        (st = ft_text_decoder_new(opts->encoding, &r->dec, err)) != FT_OK) {
+        ft_reader_free(r);
+        return st;
+    }
+    if ((opts->date && !(r->date = strdup(date))) ||
+        (opts->source && !(r->source = strdup(opts->source))) ||
+        (r->dec &&
+         (!(r->encoding = strdup(opts->encoding)) ||
+          !(r->raw = malloc(CHUNK)) || !(r->decoded = malloc(CHUNK)))))
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
     else if (strcmp(path, "-") == 0) {
         char *name = strdup("stdin");
@@ -287,6 +586,75 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
     return FT_OK;
 }
 
+/* ---- reading, decoded ------------------------------------------------
+ *
+ * Every reader takes its bytes from src_read, which decodes them to UTF-8
+ * first when an encoding is set: what the readers see, check, store and
+ * count offsets in is always the decoded text.
+ */
+
+/* Decode more of the current input into r->decoded; false when nothing
+ * more will come (the end, or a read error: *error = errno). */
+static bool decode_more(ft_reader *r, int *error)
+{
+    for (;;) {
+        if (r->raw_pos < r->raw_len || r->raw_eof) {
+            const char *in = r->raw + r->raw_pos;
+            size_t left = r->raw_len - r->raw_pos, room = CHUNK;
+            char *out = r->decoded;
+            ft_text_decode(r->dec, &in, &left, &out, &room, r->raw_eof);
+            r->raw_pos = r->raw_len - left;
+            r->dec_pos = 0;
+            r->dec_len = CHUNK - room;
+            if (r->dec_len > 0)
+                return true;
+            if (r->raw_eof)
+                return false;
+        }
+        /* Keep what is left (a sequence cut off by the last read) and
+         * read more after it. */
+        size_t keep = r->raw_len - r->raw_pos;
+        memmove(r->raw, r->raw + r->raw_pos, keep);
+        r->raw_pos = 0;
+        r->raw_len = keep;
+        size_t want = CHUNK - keep;
+        size_t got = fread(r->raw + keep, 1, want, r->fp);
+        r->raw_len += got;
+        if (got < want) {
+            if (ferror(r->fp)) {
+                *error = errno ? errno : EIO;
+                return false;
+            }
+            r->raw_eof = true;
+        }
+    }
+}
+
+/* Like fread on the current input, decoded: fewer than `want` bytes only
+ * at its end or on a read error (*error = errno, else 0). */
+static size_t src_read(ft_reader *r, char *dst, size_t want, int *error)
+{
+    *error = 0;
+    if (!r->dec) {
+        size_t got = fread(dst, 1, want, r->fp);
+        if (got < want && ferror(r->fp))
+            *error = errno ? errno : EIO;
+        return got;
+    }
+    size_t got = 0;
+    while (got < want) {
+        if (r->dec_pos == r->dec_len && !decode_more(r, error))
+            break;
+        size_t n = r->dec_len - r->dec_pos;
+        if (n > want - got)
+            n = want - got;
+        memcpy(dst + got, r->decoded + r->dec_pos, n);
+        r->dec_pos += n;
+        got += n;
+    }
+    return got;
+}
+
 /* NULL when s[0..n) looks like text, else why not. */
 static const char *not_text(const char *s, size_t n)
 {
@@ -304,10 +672,26 @@ static const char *not_text(const char *s, size_t n)
 static void warn_utf8(ft_reader *r, const char *text, size_t len, long line)
 {
     size_t bad;
-    if (r->warn && !ft_text_utf8_valid(text, len, &bad))
+    if (r->warn && !r->dec && !ft_text_utf8_valid(text, len, &bad))
         warn(r, FT_WARN_UTF8, r->name, line,
              "invalid UTF-8 at byte %zu of the text (read as a separator)",
              bad);
+}
+
+/* Decoded input holds U+FFFD only where a byte did not decode (CP949
+ * cannot encode U+FFFD itself), so counting them in what makes one article
+ * tells how many of its bytes were replaced. */
+static size_t count_undecoded(const ft_reader *r, const char *s, size_t n)
+{
+    return r->dec && r->warn ? ft_text_count_replacements(s, n) : 0;
+}
+
+static void warn_undecoded(ft_reader *r, size_t count, long line)
+{
+    if (count)
+        warn(r, FT_WARN_ENCODING, r->name, line,
+             "%zu byte%s not valid %s, replaced by U+FFFD", count,
+             count == 1 ? "" : "s", r->encoding);
 }
 
 /* Fill the metadata every article gets; published and source are given
@@ -318,7 +702,8 @@ static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
                            const char *title, size_t title_len, const char *url,
                            size_t url_len)
 {
-    if (date && !date_prefix_valid(date, date_len)) {
+    char norm[11];
+    if (date && !ft_article_date_parse(date, date_len, norm)) {
         /* Quote at most 40 bytes, and no control characters: the text is
          * untrusted and the message may reach a terminal. */
         char shown[41];
@@ -329,11 +714,11 @@ static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
                            : date[i];
         shown[n] = '\0';
         warn(r, FT_WARN_DATE, r->name, line,
-             "date '%s' is not YYYY-MM-DD; ignored", shown);
+             "date '%s' is not a recognised date; ignored", shown);
         date = NULL;
     }
     if (date)
-        a->published = strndup(date, 10);
+        a->published = strdup(norm);
     else
         a->published = strdup(r->date ? r->date : "");
     if (source)
@@ -428,7 +813,9 @@ static ft_status slurp(ft_reader *r, char **out, size_t *out_len, ft_error *err)
 {
     size_t limit = r->max_bytes, cap = CHUNK, len = 0;
     struct stat sb;
-    if (r->fp != stdin && fstat(fileno(r->fp), &sb) == 0 &&
+    /* The file's size says in advance whether it fits, and how much room
+     * it needs, unless it is decoded: decoding changes the size. */
+    if (!r->dec && r->fp != stdin && fstat(fileno(r->fp), &sb) == 0 &&
         S_ISREG(sb.st_mode)) {
         if ((uintmax_t)sb.st_size > limit)
             return fail_at(err, FT_ETOOBIG, r->name, 0,
@@ -456,11 +843,11 @@ static ft_status slurp(ft_reader *r, char **out, size_t *out_len, ft_error *err)
             cap = ncap;
         }
         size_t want = cap - 1 - len;
-        size_t got = fread(buf + len, 1, want, r->fp);
+        int e;
+        size_t got = src_read(r, buf + len, want, &e);
         len += got;
         if (got < want) {
-            if (ferror(r->fp)) {
-                int e = errno;
+            if (e) {
                 free(buf);
                 return fail_at(err, FT_EIO, r->name, 0, "read error: %s",
                                strerror(e));
@@ -493,6 +880,7 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
         free(buf);
         return fail_at(err, FT_EDATA, r->name, 0, "%s", why);
     }
+    warn_undecoded(r, count_undecoded(r, buf, len), 0);
     size_t bom = ft_text_bom_len(buf, len);
     header h;
     parse_header(buf + bom, len - bom, &h);
@@ -520,19 +908,20 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
 /* Read more of the current input into the chunk buffer. */
 static ft_status refill(ft_reader *r, ft_error *err)
 {
+    int e;
     r->chunk_pos = 0;
-    r->chunk_len = fread(r->chunk, 1, CHUNK, r->fp);
+    r->chunk_len = src_read(r, r->chunk, CHUNK, &e);
     if (r->chunk_len < CHUNK) {
-        if (ferror(r->fp))
+        if (e)
             return fail_at(err, FT_EIO, r->name, r->line + 1, "read error: %s",
-                           strerror(errno));
+                           strerror(e));
         r->chunk_eof = true;
     }
     return FT_OK;
 }
 
-/* Set up the current input for JSONL: first chunk, sniff, BOM. */
-static ft_status start_jsonl(ft_reader *r, ft_error *err)
+/* Set up the current input for JSONL or CSV: first chunk, sniff, BOM. */
+static ft_status start_stream(ft_reader *r, ft_error *err)
 {
     if (!r->chunk && !(r->chunk = malloc(CHUNK)))
         return ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -615,8 +1004,6 @@ static ft_status read_line(ft_reader *r, char **out, size_t *out_len,
     *out_len = len;
     return FT_OK;
 }
-
-enum { J_ID, J_PUBLISHED, J_SOURCE, J_TITLE, J_URL, J_TEXT, NJFIELDS };
 
 typedef struct {
     char *p, *end, *start;
@@ -913,8 +1300,6 @@ static bool jfield(jparser *j, int which)
 /* The object on one line; false with j->why set when malformed. */
 static bool jobject(jparser *j)
 {
-    static const char *const keys[NJFIELDS] = {"id",    "published", "source",
-                                               "title", "url",       "text"};
     jskip_ws(j);
     if (j->p == j->end || *j->p != '{')
         return jfail(j, "'{' expected");
@@ -930,7 +1315,8 @@ static bool jobject(jparser *j)
                 return false;
             int which = -1;
             for (int i = 0; i < NJFIELDS; i++)
-                if (strlen(keys[i]) == klen && memcmp(key, keys[i], klen) == 0)
+                if (strlen(field_names[i]) == klen &&
+                    memcmp(key, field_names[i], klen) == 0)
                     which = i;
             if (!(which >= 0 ? jfield(j, which) : jskip_value(j, 1)))
                 return false;
@@ -956,6 +1342,9 @@ static bool jobject(jparser *j)
 static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
                              ft_article *a, ft_error *err)
 {
+    /* Counted before the strings are decoded in place: a "\ufffd" escape
+     * is the writer's, not a byte that failed to decode. */
+    size_t undecoded = count_undecoded(r, line, len);
     jparser j;
     memset(&j, 0, sizeof j);
     j.p = j.start = line;
@@ -994,6 +1383,7 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
     a->text = line;
     a->len = j.len[J_TEXT];
     warn_utf8(r, a->text, a->len, r->line);
+    warn_undecoded(r, undecoded, r->line);
     return FT_OK;
 }
 
@@ -1014,6 +1404,271 @@ static ft_status next_jsonl(ft_reader *r, ft_article *a, ft_error *err)
     }
 }
 
+/* ---- article CSV -----------------------------------------------------
+ *
+ * One article per row, under a header row naming the columns.  libcsv
+ * parses the fields, strictly (a stray quote is an error).  This reader
+ * first finds where each row ends, with a scanner that knows just enough
+ * CSV (a line end ends a row unless it is inside a quoted field), and
+ * feeds libcsv one row at a time.  So each row knows its line, a
+ * malformed row is skipped by itself, and a row over max_bytes is read
+ * through without being fed to libcsv or stored.
+ */
+
+/* Where the row scanner is.  A quote opens a quoted field only at the
+ * start of a field (after spaces, which libcsv skips there); a stray
+ * quote elsewhere leaves the field unquoted, so the row still ends at
+ * its line end and only that row is lost. */
+typedef enum { SC_FIELD_START, SC_UNQUOTED, SC_QUOTED, SC_QUOTE } scan_state;
+
+/* One byte through the scanner; true when it ends the row. */
+static bool scan_byte(scan_state *st, char c)
+{
+    switch (*st) {
+    case SC_QUOTED:
+        if (c == '"')
+            *st = SC_QUOTE; /* the end of the field, or half of "" */
+        return false;
+    case SC_QUOTE:
+        if (c == '"') {
+            *st = SC_QUOTED;
+            return false;
+        }
+        break; /* the field was closed: c as after any field */
+    case SC_FIELD_START:
+        if (c == '"') {
+            *st = SC_QUOTED;
+            return false;
+        }
+        if (c == ' ' || c == '\t')
+            return false;
+        break;
+    case SC_UNQUOTED:
+        break;
+    }
+    if (c == '\n' || c == '\r') /* libcsv ends a row at a CR too */
+        return true;
+    *st = c == ',' ? SC_FIELD_START : SC_UNQUOTED;
+    return false;
+}
+
+static void csv_on_field(void *s, size_t n, void *ctx)
+{
+    ft_reader *r = ctx;
+    size_t i = r->field++;
+    if (r->row_why || r->row_oom)
+        return;
+    if (!r->have_header) {
+        for (int k = 0; k < NJFIELDS; k++)
+            if (strlen(field_names[k]) == n &&
+                strncasecmp(s, field_names[k], n) == 0) {
+                if (r->col[k] >= 0)
+                    r->row_why = "a column named twice";
+                r->col[k] = (long)i;
+            }
+        return;
+    }
+    for (int k = 0; k < NJFIELDS; k++)
+        if (r->col[k] == (long)i) {
+            if (n && memchr(s, '\0', n))
+                r->row_why = "a NUL byte in a field";
+            else if (ft_buf_append(&r->cell[k], s, n) != FT_OK)
+                r->row_oom = true;
+        }
+}
+
+static void csv_on_row(int terminator, void *ctx)
+{
+    (void)terminator;
+    ft_reader *r = ctx;
+    r->rows++;
+    r->row_fields = r->field;
+    r->field = 0;
+}
+
+static ft_status csv_restart(ft_reader *r, ft_error *err)
+{
+    csv_stop(r);
+    if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    /* libcsv grows a field by this much at a time: 128 bytes, its
+     * default, would mean a realloc per 128 bytes of a long article. */
+    csv_set_blk_size(&r->csv, CHUNK);
+    r->csv_live = true;
+    return FT_OK;
+}
+
+/* What can be wrong with a row as a whole. */
+typedef enum { ROW_FINE, ROW_TOO_BIG, ROW_UNCLOSED, ROW_MALFORMED } row_problem;
+
+/* Read the next row, up to and including the line end that ends it, and
+ * feed it to libcsv, which calls csv_on_field and csv_on_row.  *first is
+ * the line it starts on, *problem what made it unreadable.  FT_EOF when
+ * the input has no more bytes; FT_EIO, FT_ENOMEM. */
+static ft_status csv_read_row(ft_reader *r, long *first, row_problem *problem,
+                              ft_error *err)
+{
+    size_t limit = r->max_bytes, size = 0;
+    scan_state scan = SC_FIELD_START;
+    bool ended = false, any = false, too_big = false, bad = false;
+    r->field = r->rows = r->row_fields = 0;
+    r->row_why = NULL;
+    r->row_oom = false;
+    for (int k = 0; k < NJFIELDS; k++)
+        ft_buf_clear(&r->cell[k]);
+    *first = r->line + 1;
+    *problem = ROW_FINE;
+    while (!ended) {
+        if (r->chunk_pos == r->chunk_len) {
+            if (r->chunk_eof)
+                break;
+            ft_status st = refill(r, err);
+            if (st != FT_OK)
+                return st;
+            if (r->chunk_len == 0)
+                break;
+        }
+        const char *s = r->chunk + r->chunk_pos;
+        size_t avail = r->chunk_len - r->chunk_pos, i = 0;
+        while (i < avail && !ended) {
+            char c = s[i++];
+            if (c == '\n')
+                r->line++;
+            ended = scan_byte(&scan, c);
+        }
+        any = true;
+        r->chunk_pos += i;
+        if (!too_big && !bad) {
+            if (size + i > limit)
+                too_big = true;
+            else if (csv_parse(&r->csv, s, i, csv_on_field, csv_on_row, r) < i)
+                bad = true;
+        }
+        size += i;
+    }
+    if (!any)
+        return FT_EOF;
+    if (!ended && !too_big && !bad &&
+        csv_fini(&r->csv, csv_on_field, csv_on_row, r) != 0)
+        bad = true;
+    if (!too_big && !bad && r->rows <= 1)
+        return FT_OK;
+    *problem = too_big                       ? ROW_TOO_BIG
+               : !ended && scan == SC_QUOTED ? ROW_UNCLOSED
+                                             : ROW_MALFORMED;
+    /* libcsv is left mid-row or in error: a fresh parser for the next. */
+    return csv_restart(r, err);
+}
+
+/* Report a row that cannot be read; `skipped` says what is lost. */
+static ft_status csv_reject(ft_reader *r, ft_error *err, long line,
+                            row_problem problem, const char *why,
+                            const char *skipped)
+{
+    switch (problem) {
+    case ROW_TOO_BIG:
+        return fail_at(err, FT_ETOOBIG, r->name, line,
+                       "row larger than %zu bytes (--max-bytes); %s",
+                       r->max_bytes, skipped);
+    case ROW_UNCLOSED:
+        return fail_at(err, FT_EDATA, r->name, line,
+                       "malformed CSV: a quoted field is not closed by the "
+                       "end of the file; %s",
+                       skipped);
+    case ROW_MALFORMED:
+        return fail_at(err, FT_EDATA, r->name, line,
+                       "malformed CSV in field %zu: a quote inside an "
+                       "unquoted field, or text after a closing quote; %s",
+                       r->field + 1, skipped);
+    case ROW_FINE:
+        break;
+    }
+    return fail_at(err, FT_EDATA, r->name, line, "%s; %s", why, skipped);
+}
+
+/* The row just read (every column present) into an article. */
+static ft_status csv_article(ft_reader *r, long line, ft_article *a,
+                             ft_error *err)
+{
+    const char *v[NJFIELDS];
+    size_t n[NJFIELDS], undecoded = 0;
+    for (int k = 0; k < NJFIELDS; k++) {
+        /* An empty cell is an absent value, as null is in JSONL. */
+        n[k] = r->cell[k].len;
+        v[k] = n[k] ? r->cell[k].data : NULL;
+        undecoded += count_undecoded(r, r->cell[k].data, n[k]);
+    }
+    if (v[J_ID])
+        a->id = strndup(v[J_ID], n[J_ID]);
+    else {
+        size_t size = strlen(r->name) + 24;
+        if ((a->id = malloc(size)) != NULL)
+            snprintf(a->id, size, "%s:%ld", r->name, line);
+    }
+    ft_status st =
+        fill_meta(r, a, line, v[J_PUBLISHED], n[J_PUBLISHED], v[J_SOURCE],
+                  n[J_SOURCE], v[J_TITLE], n[J_TITLE], v[J_URL], n[J_URL]);
+    /* The text cell's storage becomes the article's text. */
+    ft_buf *t = &r->cell[J_TEXT];
+    if (t->data) {
+        a->text = t->data;
+        a->len = t->len;
+        ft_buf_init(t);
+    } else
+        a->text = strdup("");
+    if (st != FT_OK || !a->id || !a->text) {
+        ft_article_clear(a);
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
+    warn_utf8(r, a->text, a->len, line);
+    warn_undecoded(r, undecoded, line);
+    return FT_OK;
+}
+
+/* The next article of the current CSV input; FT_EOF at its end. */
+static ft_status next_csv(ft_reader *r, ft_article *a, ft_error *err)
+{
+    ft_status st;
+    if (!r->csv_live && (st = csv_restart(r, err)) != FT_OK)
+        return st;
+    for (;;) {
+        long line;
+        row_problem problem;
+        st = csv_read_row(r, &line, &problem, err);
+        if (st != FT_OK)
+            return st;
+        if (r->row_oom)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+        if (problem == ROW_FINE && r->rows == 0)
+            continue; /* a blank line */
+        if (!r->have_header) {
+            /* Without its header a file's rows mean nothing. */
+            if (problem != ROW_FINE || r->row_why) {
+                r->done = true;
+                return csv_reject(r, err, line, problem, r->row_why,
+                                  "in the header row: file skipped");
+            }
+            if (r->col[J_TEXT] < 0) {
+                r->done = true;
+                return fail_at(err, FT_EDATA, r->name, line,
+                               "no \"text\" column in the header row; file "
+                               "skipped");
+            }
+            r->ncols = r->row_fields;
+            r->have_header = true;
+            continue;
+        }
+        if (problem != ROW_FINE || r->row_why)
+            return csv_reject(r, err, line, problem, r->row_why, "row skipped");
+        if (r->row_fields != r->ncols)
+            return fail_at(err, FT_EDATA, r->name, line,
+                           "%zu field%s where the header has %zu; row skipped",
+                           r->row_fields, r->row_fields == 1 ? "" : "s",
+                           r->ncols);
+        return csv_article(r, line, a, err);
+    }
+}
+
 ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
 {
     ft_article_clear(out);
@@ -1025,16 +1680,21 @@ ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
             if ((st = start_input(r, err)) != FT_OK)
                 return st;
         }
-        if (r->jsonl && !r->primed && (st = start_jsonl(r, err)) != FT_OK) {
-            close_input(r);
-            return st;
-        }
-        if (!r->jsonl) {
+        if (r->format == IN_TEXT) {
             st = next_text(r, out, err);
             close_input(r);
             return st;
         }
-        st = next_jsonl(r, out, err);
+        if (!r->primed && (st = start_stream(r, err)) != FT_OK) {
+            close_input(r);
+            return st;
+        }
+        if (r->done) { /* a CSV file without a usable header */
+            close_input(r);
+            continue;
+        }
+        st = r->format == IN_JSONL ? next_jsonl(r, out, err)
+                                   : next_csv(r, out, err);
         if (st == FT_EOF || st == FT_EIO) {
             close_input(r);
             if (st == FT_EOF)

@@ -3,7 +3,8 @@
  * An ft_article owns its strings (free with ft_article_clear).  Readers
  * accept a plain text file (one article, optional Title:/Date:/Source:/URL:
  * header lines then a blank line), a .jsonl file (one article per line),
- * a directory (its article files in name order) or "-" (standard input).
+ * a .csv file (one article per row), a directory (its article files in
+ * name order) or "-" (standard input), in UTF-8 or, decoded, CP949.
  *
  * Ownership: ft_reader_open copies what it needs from its arguments; the
  * reader it returns belongs to the caller (ft_reader_free).  Each article
@@ -32,6 +33,20 @@ void ft_article_clear(ft_article *a);
 /* true when s[0..n) is a calendar date YYYY-MM-DD (year 1000..9999). */
 bool ft_article_date_valid(const char *s, size_t n);
 
+/* Read a publication date as papers print it and write it to out as
+ * "YYYY-MM-DD" (11 bytes with the NUL); false, out untouched, when s[0..n)
+ * is none of these forms or not a calendar date (Feb 30, month 13):
+ *   2025-08-04, 2025-08-04T09:30:00+09:00 (an ISO 8601 timestamp: its
+ *     date), 2025.08.04, 2025.8.4, 2025.08.04., 2025/08/04, 2025-8-4;
+ *   Aug. 4, 2025 / August 4, 2025 / Aug 4 2025 / Aug. 4th, 2025;
+ *   4 August 2025 / 4 Aug. 2025;
+ *   2025년 8월 4일 (spaces optional).
+ * Surrounding spaces, a weekday in front ("Mon, 4 Aug 2025") and anything
+ * after a space, comma or '(' ("2025.08.04 09:30", "2025년 8월 4일(월)")
+ * are allowed.  Day-month-year in digits (04/08/2025) is refused: it
+ * means different days in different countries. */
+bool ft_article_date_parse(const char *s, size_t n, char out[11]);
+
 /* ---- readers ----------------------------------------------------------
  *
  * What the reader does with each kind of input:
@@ -49,44 +64,67 @@ bool ft_article_date_valid(const char *s, size_t n);
  *   named "FILE:LINE".
  * - Directory: its regular files whose names do not start with '.', in
  *   byte order of name, not descending into subdirectories.  Files named
- *   *.jsonl or *.ndjson are JSONL, the others plain text.
- * - "-": standard input, plain text unless the kind is FT_INPUT_JSONL; its
- *   article is named "stdin".
+ *   *.jsonl or *.ndjson are JSONL, *.csv article CSV, the others plain
+ *   text.
+ * - Article CSV (RFC 4180, parsed by libcsv in strict mode): a header row
+ *   names the columns, in any order, among id, published, source, title,
+ *   url and text (any case; text is required, other names are ignored);
+ *   then one article per row.  Quoted fields may hold line ends; CRLF
+ *   and a byte order mark are fine; blank lines are skipped; an empty
+ *   cell is an absent value.  A row that is malformed (a stray quote),
+ *   has another number of fields than the header, or holds a NUL byte is
+ *   rejected on its own, named by the line it starts on; a header without
+ *   a text column, or malformed, rejects the file.  An article without an
+ *   id is named "FILE:LINE".
+ * - "-": standard input, plain text unless the kind says JSONL or CSV;
+ *   its article is named "stdin" (its rows "stdin:LINE").
  * - A file is rejected as not text when its first 8 KiB hold a NUL byte
  *   or are more than 10% control characters (other than tab, LF, VT, FF,
  *   CR); a plain text article with a NUL byte anywhere is rejected too (in
  *   JSONL a raw NUL makes its line malformed, and \u0000 is refused).
- * - An article (file or JSONL line) longer than max_bytes is rejected
- *   without being stored: memory stays within max_bytes plus one 64 KiB
- *   read buffer, whatever the input.
- * - Bytes that are not UTF-8 are kept (the extractor reads them as
- *   separators) and reported through the warning hook.
- * - published comes from the Date header or the "published" field (its
- *   first 10 characters when it is a longer ISO 8601 timestamp), else from
- *   the fallback date; an unusable date is reported through the warning
- *   hook and treated as absent.  source falls back the same way.
+ * - An article (file, JSONL line or CSV row) longer than max_bytes is
+ *   rejected without being stored: memory stays within a small multiple
+ *   of max_bytes plus a few 64 KiB buffers, whatever the input.
+ * - With an encoding other than UTF-8, every input is decoded to UTF-8
+ *   (text.h) before anything else looks at it: the sniffing, the header,
+ *   JSON and CSV, the size limit and the offsets all concern the decoded
+ *   text.  A byte that does not decode becomes U+FFFD, reported through
+ *   the warning hook (FT_WARN_ENCODING, once per article).
+ * - Bytes that are not UTF-8 (when not decoding) are kept (the extractor
+ *   reads them as separators) and reported through the warning hook.
+ * - published comes from the Date header, the "published" field or the
+ *   published column, read by ft_article_date_parse, else from the
+ *   fallback date; an unusable date is reported through the warning hook
+ *   and treated as absent.  source falls back the same way.
  */
 
 typedef enum {
-    FT_INPUT_AUTO = 0, /* by name: *.jsonl and *.ndjson are JSONL */
+    FT_INPUT_AUTO = 0, /* by name: *.jsonl and *.ndjson are JSONL, *.csv
+                          article CSV */
     FT_INPUT_TEXT,
-    FT_INPUT_JSONL
+    FT_INPUT_JSONL,
+    FT_INPUT_CSV
 } ft_input_kind;
 
 #define FT_ARTICLE_MAX_DEFAULT ((size_t)16 << 20)
 
 typedef enum {
-    FT_WARN_DATE,   /* a date that is not YYYY-MM-DD, ignored */
-    FT_WARN_UTF8,   /* bytes that are not UTF-8 */
-    FT_WARN_SKIPPED /* a directory entry that is not a regular file */
+    FT_WARN_DATE,     /* a date ft_article_date_parse cannot read, ignored */
+    FT_WARN_UTF8,     /* bytes that are not UTF-8 */
+    FT_WARN_SKIPPED,  /* a directory entry that is not a regular file */
+    FT_WARN_ENCODING, /* bytes that did not decode, now U+FFFD */
+    FT_NWARNINGS
 } ft_warning;
 
 typedef struct {
-    ft_input_kind kind; /* applies to a named file or "-"; a directory's
-                           files are always judged by name */
-    size_t max_bytes;   /* per article; 0 means FT_ARTICLE_MAX_DEFAULT */
-    const char *date;   /* fallback publication date (YYYY-MM-DD) or NULL */
-    const char *source; /* fallback source or NULL */
+    ft_input_kind kind;   /* applies to a named file or "-"; a directory's
+                             files are always judged by name */
+    size_t max_bytes;     /* per article; 0 means FT_ARTICLE_MAX_DEFAULT */
+    const char *date;     /* fallback publication date (any form that
+                             ft_article_date_parse reads) or NULL */
+    const char *encoding; /* of every input: NULL or "utf-8" (as is),
+                             "cp949" or "euc-kr" (decoded; text.h) */
+    const char *source;   /* fallback source or NULL */
     /* Called for things worth telling that do not reject an article;
      * detail carries the message, file and line.  May be NULL. */
     void (*warn)(void *ctx, ft_warning w, const ft_error *detail);
@@ -97,7 +135,8 @@ typedef struct ft_reader ft_reader;
 
 /* Open path ("-" for standard input; a file; a directory).  FT_ENOINPUT
  * when it does not exist or cannot be opened, FT_EUSAGE for a bad fallback
- * date, FT_ENOMEM. */
+ * date or an unknown encoding, FT_ECONFIG when iconv cannot decode the
+ * encoding, FT_ENOMEM. */
 ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
                          ft_reader **out, ft_error *err);
 
@@ -106,8 +145,9 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
  *   FT_OK       an article;
  *   FT_EOF      no more articles;
  *   FT_EDATA, FT_ETOOBIG, FT_ENOINPUT, FT_EIO
- *               one input or JSONL line was rejected (err says which, with
- *               file and line); call again to go on with the next one;
+ *               one input, JSONL line or CSV row was rejected (err says
+ *               which, with file and line); call again to go on with the
+ *               next one;
  *   FT_ENOMEM   give up.
  * *out holds no article unless FT_OK is returned. */
 ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err);

@@ -8,9 +8,27 @@
 #ifndef FT_CMD_H
 #define FT_CMD_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "status.h"
 
+/* Where `make install` puts the datasets; the Makefile sets it. */
+#ifndef FT_DATADIR
+#define FT_DATADIR "/usr/local/share/figtrend"
+#endif
+
 int cmd_extract(int argc, char **argv);
+
+/* The path of a datasets file (subjects.csv, rates, ...) into out[0..n):
+ * in $FIGTREND_DATASETS when it is set and not empty, else in ./datasets
+ * when that folder exists (a source checkout), else in FT_DATADIR.  false
+ * when it does not fit. */
+bool cli_datasets_path(const char *file, char *out, size_t n);
+
+/* false only when path certainly does not exist (ENOENT, ENOTDIR); any
+ * other doubt is left for opening it to report. */
+bool cli_exists(const char *path);
 
 /* "figtrend: FILE[:LINE]: PREFIXmessage" on stderr (prefix may be ""). */
 void cli_report(const ft_error *e, const char *prefix);

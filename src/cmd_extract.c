@@ -12,6 +12,8 @@
 #include "article.h"
 #include "extract.h"
 #include "figures.h"
+#include "subject.h"
+#include "text.h"
 
 static const char help[] =
     "usage: figtrend extract [OPTION]... [FILE|DIR|-]...\n"
@@ -19,36 +21,92 @@ static const char help[] =
     "Find every money figure in news articles and write one row per figure\n"
     "(figures.csv columns).  A plain text FILE is one article, with optional\n"
     "Title:/Date:/Source:/URL: header lines and a blank line on top; a\n"
-    "*.jsonl FILE holds one JSON article per line; a DIR means its files in\n"
-    "name order.  With no FILE, or when FILE is -, read standard input.\n"
+    "*.jsonl FILE holds one JSON article per line; a *.csv FILE one article\n"
+    "per row, under a header naming the columns (id, published, source,\n"
+    "title, url, text); a DIR means its files in name order.  With no FILE,\n"
+    "or when FILE is -, read standard input.\n"
     "\n"
-    "  --date YYYY-MM-DD  publication date of articles that give none\n"
+    "  --date DATE        publication date of articles that give none\n"
+    "                     (2025-08-04, Aug. 4, 2025, 2025.08.04, ...)\n"
     "  --source NAME      source of articles that give none\n"
     "  --format FMT       csv (default), tsv or jsonl\n"
     "  --no-header        leave out the header line (to join chunks)\n"
     "  --print-header     print only the header line, read nothing\n"
-    "  --input KIND       text or jsonl: how to read FILEs and standard\n"
-    "                     input (default: *.jsonl, *.ndjson are JSONL)\n"
-    "  --max-bytes N      reject an article (file or JSONL line) larger\n"
-    "                     than N bytes; suffixes K, M, G; default 16M\n"
+    "  --input KIND       text, jsonl or csv: how to read FILEs and standard\n"
+    "                     input (default: by name, *.jsonl, *.ndjson JSONL,\n"
+    "                     *.csv CSV, others text)\n"
+    "  --encoding ENC     utf-8 (default), cp949 or euc-kr: decode every\n"
+    "                     input to UTF-8 first\n"
+    "  --subjects FILE    more subject aliases (CSV alias,canonical), after\n"
+    "                     the datasets' subjects.csv; may be repeated\n"
+    "  --max-bytes N      reject an article (file, JSONL line or CSV row)\n"
+    "                     larger than N bytes; suffixes K, M, G; default 16M\n"
     "  -v, --verbose      also report invalid UTF-8 and skipped entries\n"
     "  -h, --help         show this help\n"
     "\n"
+    "Datasets (subjects.csv) are looked for in $FIGTREND_DATASETS, else\n"
+    "./datasets, else " FT_DATADIR ".\n"
+    "\n"
     "Exit status: 0 success; 3 some inputs rejected, the rest written;\n"
-    "64 usage; 65 all inputs bad; 66 all inputs missing; 74 I/O error.\n";
+    "64 usage; 65 all inputs bad; 66 all inputs missing (or a --subjects\n"
+    "FILE); 74 I/O error; 78 an alias file unusable.\n";
 
 typedef struct {
     bool verbose;
     long ok, bad, missing; /* articles written / inputs rejected / missing */
 } run_state;
 
-/* Warnings reject nothing; an ignored date changes the output, so it is
- * always told, the rest only with -v. */
+/* Warnings reject nothing; an ignored date or bytes that did not decode
+ * change the output, so they are always told, the rest only with -v. */
 static void on_warning(void *ctx, ft_warning w, const ft_error *detail)
 {
     const run_state *rs = ctx;
-    if (w == FT_WARN_DATE || rs->verbose)
+    if (w == FT_WARN_DATE || w == FT_WARN_ENCODING || rs->verbose)
         cli_report(detail, "warning: ");
+}
+
+/* The alias table for this run: the datasets' subjects.csv when there is
+ * one, then each --subjects FILE, later ones winning.  NULL, with *code
+ * set to the exit code, when one cannot be used (already reported). */
+static ft_subjects *load_subjects(char **files, int nfiles, bool verbose,
+                                  int *code)
+{
+    ft_subjects *s = ft_subjects_new();
+    if (!s) {
+        fprintf(stderr, "figtrend: out of memory\n");
+        *code = 74;
+        return NULL;
+    }
+    ft_error err;
+    char path[4096];
+    ft_status st = FT_OK;
+    if (!cli_datasets_path("subjects.csv", path, sizeof path))
+        fprintf(stderr, "figtrend: datasets path too long; subject aliases "
+                        "not loaded\n");
+    else if (!cli_exists(path)) {
+        /* Not an error: figures get subjects, just without merging. */
+        if (verbose)
+            fprintf(stderr,
+                    "figtrend: %s: warning: not found; subject aliases not "
+                    "loaded\n",
+                    path);
+    } else if ((st = ft_subjects_load(s, path, &err)) != FT_OK) {
+        cli_report(&err, "");
+        /* The datasets are configuration: any failure is 78, or 74. */
+        *code = st == FT_ENOMEM ? 74 : 78;
+        ft_subjects_free(s);
+        return NULL;
+    }
+    for (int i = 0; i < nfiles; i++)
+        if ((st = ft_subjects_load(s, files[i], &err)) != FT_OK) {
+            if (!err.file[0])
+                ft_error_at(&err, files[i], 0);
+            cli_report(&err, "");
+            *code = ft_status_exit_code(st);
+            ft_subjects_free(s);
+            return NULL;
+        }
+    return s;
 }
 
 /* N with an optional K/M/G (binary) suffix; 0 when malformed. */
@@ -85,8 +143,8 @@ static size_t parse_size(const char *s)
 /* Extract and write every article of one input; false on a fatal error
  * (out of memory, write error), with *fatal set to the exit code. */
 static bool do_input(const char *path, const ft_reader_opts *opts,
-                     ft_figwriter *w, ft_figlist *figs, run_state *rs,
-                     int *fatal)
+                     const ft_subjects *subjects, ft_figwriter *w,
+                     ft_figlist *figs, run_state *rs, int *fatal)
 {
     ft_error err;
     ft_reader *r;
@@ -121,7 +179,8 @@ static bool do_input(const char *path, const ft_reader_opts *opts,
             continue;
         }
         figs->len = 0; /* keep the array from the last article */
-        if ((st = ft_extract(a.text, a.len, figs, &err)) != FT_OK) {
+        ft_extract_opts xo = {.published = a.published, .subjects = subjects};
+        if ((st = ft_extract(a.text, a.len, &xo, figs, &err)) != FT_OK) {
             ft_error_at(&err, a.id, 0);
             cli_report(&err, "");
             *fatal = ft_status_exit_code(st);
@@ -149,7 +208,18 @@ static bool do_input(const char *path, const ft_reader_opts *opts,
     return go_on;
 }
 
-int cmd_extract(int argc, char **argv)
+typedef struct {
+    ft_reader_opts reader;
+    ft_format format;
+    bool header, header_only;
+    char date[11];        /* --date, normalised */
+    char **subject_files; /* --subjects FILEs in order (argc slots) */
+    int nsubject_files;
+} options;
+
+/* Fill o from the command line; 0 to go on, else the exit code (the
+ * problem already reported, or the help printed). */
+static int parse_options(int argc, char **argv, options *o, run_state *rs)
 {
     enum {
         O_DATE = 256,
@@ -158,7 +228,9 @@ int cmd_extract(int argc, char **argv)
         O_NO_HEADER,
         O_PRINT_HEADER,
         O_INPUT,
-        O_MAX_BYTES
+        O_MAX_BYTES,
+        O_ENCODING,
+        O_SUBJECTS
     };
     static const struct option longopts[] = {
         {"date", required_argument, NULL, O_DATE},
@@ -168,66 +240,85 @@ int cmd_extract(int argc, char **argv)
         {"print-header", no_argument, NULL, O_PRINT_HEADER},
         {"input", required_argument, NULL, O_INPUT},
         {"max-bytes", required_argument, NULL, O_MAX_BYTES},
+        {"encoding", required_argument, NULL, O_ENCODING},
+        {"subjects", required_argument, NULL, O_SUBJECTS},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    run_state rs = {0};
-    ft_reader_opts opts = {.warn = on_warning, .warn_ctx = &rs};
-    ft_format format = FT_FORMAT_CSV;
-    bool header = true, header_only = false;
     int c;
-
     optind = 1;
     opterr = 0; /* our own messages, in our own format */
     while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
         switch (c) {
         case O_DATE:
-            if (!ft_article_date_valid(optarg, strlen(optarg)))
+            if (!ft_article_date_parse(optarg, strlen(optarg), o->date))
                 return cli_usage_error("extract",
                                        "--date '%s' is not a date "
-                                       "(YYYY-MM-DD)",
+                                       "(2025-08-04, Aug. 4, 2025, "
+                                       "2025.08.04, 2025년 8월 4일)",
                                        optarg);
-            opts.date = optarg;
+            o->reader.date = o->date;
             break;
         case O_SOURCE:
-            opts.source = optarg;
+            o->reader.source = optarg;
             break;
         case O_FORMAT:
             if (strcmp(optarg, "csv") == 0)
-                format = FT_FORMAT_CSV;
+                o->format = FT_FORMAT_CSV;
             else if (strcmp(optarg, "tsv") == 0)
-                format = FT_FORMAT_TSV;
+                o->format = FT_FORMAT_TSV;
             else if (strcmp(optarg, "jsonl") == 0)
-                format = FT_FORMAT_JSONL;
+                o->format = FT_FORMAT_JSONL;
             else
                 return cli_usage_error(
                     "extract", "--format '%s': use csv, tsv or jsonl", optarg);
             break;
         case O_NO_HEADER:
-            header = false;
+            o->header = false;
             break;
         case O_PRINT_HEADER:
-            header_only = true;
+            o->header_only = true;
             break;
         case O_INPUT:
             if (strcmp(optarg, "text") == 0)
-                opts.kind = FT_INPUT_TEXT;
+                o->reader.kind = FT_INPUT_TEXT;
             else if (strcmp(optarg, "jsonl") == 0)
-                opts.kind = FT_INPUT_JSONL;
+                o->reader.kind = FT_INPUT_JSONL;
+            else if (strcmp(optarg, "csv") == 0)
+                o->reader.kind = FT_INPUT_CSV;
             else
                 return cli_usage_error(
-                    "extract", "--input '%s': use text or jsonl", optarg);
+                    "extract", "--input '%s': use text, jsonl or csv", optarg);
             break;
         case O_MAX_BYTES:
-            if ((opts.max_bytes = parse_size(optarg)) == 0)
+            if ((o->reader.max_bytes = parse_size(optarg)) == 0)
                 return cli_usage_error("extract",
                                        "--max-bytes '%s': want a positive "
                                        "number of bytes (K, M, G allowed)",
                                        optarg);
             break;
+        case O_ENCODING: {
+            /* Checked now, so that a typo stops the run before any
+             * output rather than rejecting every input. */
+            ft_text_decoder *d;
+            ft_error err;
+            ft_status st = ft_text_decoder_new(optarg, &d, &err);
+            ft_text_decoder_free(d);
+            if (st == FT_EUSAGE)
+                return cli_usage_error("extract", "--%s", err.message);
+            if (st != FT_OK) {
+                cli_report(&err, "");
+                return ft_status_exit_code(st);
+            }
+            o->reader.encoding = optarg;
+            break;
+        }
+        case O_SUBJECTS:
+            o->subject_files[o->nsubject_files++] = optarg;
+            break;
         case 'v':
-            rs.verbose = true;
+            rs->verbose = true;
             break;
         case 'h':
             fputs(help, stdout);
@@ -243,18 +334,19 @@ int cmd_extract(int argc, char **argv)
                                    argv[optind - 1]);
         }
     }
-    if (header_only && optind < argc)
+    if (o->header_only && optind < argc)
         return cli_usage_error("extract",
                                "--print-header takes no FILE arguments");
+    return 0;
+}
 
-    static char stdin_arg[] = "-";
-    char *only_stdin[] = {stdin_arg};
-    char **inputs = optind < argc ? argv + optind : only_stdin;
-    int ninputs = optind < argc ? argc - optind : 1;
-
+/* Write the header and every input's rows; the exit code. */
+static int run(char **inputs, int ninputs, const options *o,
+               const ft_subjects *subjects, run_state *rs)
+{
     /* Rows are many and small: a large buffer saves write calls. */
     setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-    ft_figwriter *w = ft_figwriter_new(stdout, format);
+    ft_figwriter *w = ft_figwriter_new(stdout, o->format);
     if (!w) {
         fprintf(stderr, "figtrend: out of memory\n");
         return 74;
@@ -263,12 +355,13 @@ int cmd_extract(int argc, char **argv)
     int fatal = 0;
     ft_figlist figs;
     ft_figlist_init(&figs);
-    if ((header || header_only) && ft_figwriter_header(w, &err) != FT_OK) {
+    if ((o->header || o->header_only) &&
+        ft_figwriter_header(w, &err) != FT_OK) {
         cli_report(&err, "");
         fatal = 74;
     }
-    for (int i = 0; !header_only && !fatal && i < ninputs; i++)
-        if (!do_input(inputs[i], &opts, w, &figs, &rs, &fatal))
+    for (int i = 0; !o->header_only && !fatal && i < ninputs; i++)
+        if (!do_input(inputs[i], &o->reader, subjects, w, &figs, rs, &fatal))
             break;
     ft_figlist_free(&figs);
     ft_figwriter_free(w);
@@ -278,9 +371,38 @@ int cmd_extract(int argc, char **argv)
     /* Buffered rows may fail only now (disk full, closed stdout). */
     if (cli_finish(0) != 0)
         return 74;
-    if (rs.bad == 0 && rs.missing == 0)
+    if (rs->bad == 0 && rs->missing == 0)
         return 0;
-    if (rs.ok > 0)
+    if (rs->ok > 0)
         return 3;
-    return rs.bad > 0 ? 65 : 66;
+    return rs->bad > 0 ? 65 : 66;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    run_state rs = {0};
+    options o = {.format = FT_FORMAT_CSV, .header = true};
+    o.reader.warn = on_warning;
+    o.reader.warn_ctx = &rs;
+    if (!(o.subject_files = calloc((size_t)argc + 1, sizeof(char *)))) {
+        fprintf(stderr, "figtrend: out of memory\n");
+        return 74;
+    }
+    int code = parse_options(argc, argv, &o, &rs);
+    if (code == 0 && o.header_only) /* reads nothing: needs no aliases */
+        code = run(NULL, 0, &o, NULL, &rs);
+    else if (code == 0) {
+        static char stdin_arg[] = "-";
+        char *only_stdin[] = {stdin_arg};
+        char **inputs = optind < argc ? argv + optind : only_stdin;
+        int ninputs = optind < argc ? argc - optind : 1;
+        ft_subjects *subjects =
+            load_subjects(o.subject_files, o.nsubject_files, rs.verbose, &code);
+        if (subjects) {
+            code = run(inputs, ninputs, &o, subjects, &rs);
+            ft_subjects_free(subjects);
+        }
+    }
+    free(o.subject_files);
+    return code;
 }

@@ -5,7 +5,9 @@
 #include <gsl/gsl_errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define FIGTREND_VERSION "0.1.0"
 
@@ -48,6 +50,25 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry 'figtrend %s --help'.\n", cmd);
     return 64;
+}
+
+bool cli_datasets_path(const char *file, char *out, size_t n)
+{
+    const char *dir = getenv("FIGTREND_DATASETS");
+    struct stat sb;
+    if (!dir || !*dir)
+        dir = stat("datasets", &sb) == 0 && S_ISDIR(sb.st_mode) ? "datasets"
+                                                                : FT_DATADIR;
+    size_t len = strlen(dir);
+    const char *slash = len > 0 && dir[len - 1] == '/' ? "" : "/";
+    int k = snprintf(out, n, "%s%s%s", dir, slash, file);
+    return k >= 0 && (size_t)k < n;
+}
+
+bool cli_exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR);
 }
 
 static void usage(FILE *out)

@@ -1,9 +1,12 @@
-/* text.c — UTF-8 helpers and a growable byte buffer. */
+/* text.c — UTF-8 helpers, a growable byte buffer, decoding into UTF-8. */
 #include "text.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void ft_buf_init(ft_buf *b)
 {
@@ -221,4 +224,137 @@ ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n)
 size_t ft_text_bom_len(const char *s, size_t n)
 {
     return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* ---- other encodings ------------------------------------------------ */
+
+struct ft_text_decoder {
+    iconv_t cd;
+};
+
+ft_status ft_text_decoder_new(const char *encoding, ft_text_decoder **out,
+                              ft_error *err)
+{
+    static const struct {
+        const char *name, *iconv_name; /* iconv_name NULL: no decoding */
+    } known[] = {
+        {"utf-8", NULL},    {"utf8", NULL},   {"cp949", "CP949"},
+        {"ms949", "CP949"}, {"uhc", "CP949"}, {"euc-kr", "CP949"},
+        {"euckr", "CP949"},
+    };
+    *out = NULL;
+    const char *from = NULL;
+    bool found = false;
+    for (size_t i = 0; i < sizeof known / sizeof known[0] && !found; i++)
+        if (strcasecmp(encoding, known[i].name) == 0) {
+            from = known[i].iconv_name;
+            found = true;
+        }
+    if (!found)
+        return ft_error_set(err, FT_EUSAGE,
+                            "encoding '%s': use utf-8, cp949 or euc-kr",
+                            encoding);
+    if (!from)
+        return FT_OK;
+    ft_text_decoder *d = malloc(sizeof *d);
+    if (!d)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    d->cd = iconv_open("UTF-8", from);
+    if (d->cd == (iconv_t)-1) {
+        int e = errno;
+        free(d);
+        /* Minimal systems may ship iconv without its conversion modules. */
+        return ft_error_set(err, FT_ECONFIG,
+                            "this system's iconv cannot convert from %s: %s",
+                            from, strerror(e));
+    }
+    *out = d;
+    return FT_OK;
+}
+
+void ft_text_decoder_free(ft_text_decoder *d)
+{
+    if (!d)
+        return;
+    iconv_close(d->cd);
+    free(d);
+}
+
+void ft_text_decoder_reset(ft_text_decoder *d)
+{
+    iconv(d->cd, NULL, NULL, NULL, NULL);
+}
+
+size_t ft_text_decode(ft_text_decoder *d, const char **in, size_t *in_left,
+                      char **out, size_t *out_left, bool final)
+{
+    size_t replaced = 0;
+    while (*in_left > 0) {
+        /* iconv's prototype predates const; it does not write the input. */
+        char *ip = (char *)*in;
+        size_t rc = iconv(d->cd, &ip, in_left, out, out_left);
+        *in = ip;
+        if (rc != (size_t)-1)
+            break; /* all of it converted */
+        if (errno == E2BIG)
+            break; /* the output is full */
+        if (errno == EINVAL && !final)
+            break; /* a sequence cut off: wait for the rest of it */
+        /* EILSEQ, or a cut-off sequence at the very end: one byte becomes
+         * U+FFFD and decoding goes on after it, so a valid byte that
+         * follows a bad lead byte (often plain ASCII) is kept. */
+        if (*out_left < 3)
+            break;
+        memcpy(*out, replacement, 3);
+        *out += 3;
+        *out_left -= 3;
+        (*in)++;
+        (*in_left)--;
+        replaced++;
+    }
+    return replaced;
+}
+
+ft_status ft_text_decode_all(ft_text_decoder *d, const char *s, size_t n,
+                             ft_buf *b, size_t *replaced)
+{
+    size_t count = 0;
+    if (replaced)
+        *replaced = 0;
+    /* Room for the common case of Hangul (2 bytes in, 3 out); more is
+     * added when it runs out. */
+    if (ft_buf_reserve(b, n + n / 2 + 4) != FT_OK)
+        return FT_ENOMEM;
+    const char *in = s;
+    size_t in_left = n;
+    for (;;) {
+        char *out = b->data + b->len;
+        size_t room = b->cap - b->len - 1, before = room;
+        count += ft_text_decode(d, &in, &in_left, &out, &room, true);
+        b->len += before - room;
+        b->data[b->len] = '\0';
+        if (in_left == 0)
+            break;
+        if (ft_buf_reserve(b, in_left * 3 + 4) != FT_OK)
+            return FT_ENOMEM;
+    }
+    if (replaced)
+        *replaced = count;
+    return FT_OK;
+}
+
+size_t ft_text_count_replacements(const char *s, size_t n)
+{
+    size_t count = 0;
+    if (n == 0) /* s may then be NULL, which memchr must not see */
+        return 0;
+    const char *p = s, *end = s + n;
+    while ((p = memchr(p, '\xEF', (size_t)(end - p))) != NULL) {
+        if (end - p >= 3 && memcmp(p, replacement, 3) == 0) {
+            count++;
+            p += 3;
+        } else
+            p++;
+    }
+    return count;
 }

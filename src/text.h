@@ -1,7 +1,9 @@
-/* text.h — UTF-8 helpers and a growable byte buffer.
+/* text.h — UTF-8 helpers, a growable byte buffer, and decoding of other
+ * encodings into UTF-8.
  *
- * Ownership: an ft_buf owns its data (free with ft_buf_free); every other
- * function borrows its arguments and keeps nothing.
+ * Ownership: an ft_buf owns its data (free with ft_buf_free); a decoder
+ * belongs to its caller (ft_text_decoder_free); every other function
+ * borrows its arguments and keeps nothing.
  */
 #ifndef FT_TEXT_H
 #define FT_TEXT_H
@@ -57,5 +59,46 @@ ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n);
 /* Number of bytes of a UTF-8 byte order mark at the start of s[0..n): 3 or
  * 0. */
 size_t ft_text_bom_len(const char *s, size_t n);
+
+/* ---- other encodings -------------------------------------------------
+ *
+ * figtrend works in UTF-8.  Older Korean pages are in CP949 (Microsoft's
+ * superset of EUC-KR); a decoder turns their bytes into UTF-8 through
+ * iconv(3), a piece at a time, so that a reader converts a stream of any
+ * length in bounded memory.  A byte that does not decode becomes U+FFFD,
+ * which CP949 cannot encode, so every U+FFFD in decoded text marks one.
+ */
+typedef struct ft_text_decoder ft_text_decoder;
+
+/* A decoder from `encoding`: "utf-8" (or "utf8"), "cp949" ("ms949",
+ * "uhc") or "euc-kr" ("euckr"), in any case.  EUC-KR is read as CP949,
+ * as browsers do, because pages labelled EUC-KR often hold CP949's extra
+ * Hangul.  *out is NULL for UTF-8: those bytes need no decoding.
+ * FT_EUSAGE for any other name, FT_ECONFIG when the system's iconv
+ * cannot convert from it, FT_ENOMEM. */
+ft_status ft_text_decoder_new(const char *encoding, ft_text_decoder **out,
+                              ft_error *err);
+void ft_text_decoder_free(ft_text_decoder *d);
+
+/* Forget a sequence cut off by the last call: what comes next is a new
+ * input. */
+void ft_text_decoder_reset(ft_text_decoder *d);
+
+/* Decode from *in (*in_left bytes) into *out (*out_left bytes of room),
+ * advancing all four, until the input is used up or the output has no
+ * room for the next character (give it at least 4 bytes to go on).  A
+ * sequence cut off at the end of the input is left there for the next
+ * call, unless `final`, when it becomes U+FFFD like any other byte that
+ * does not decode.  Returns how many U+FFFD it wrote. */
+size_t ft_text_decode(ft_text_decoder *d, const char **in, size_t *in_left,
+                      char **out, size_t *out_left, bool final);
+
+/* Decode all of s[0..n) onto the end of b; *replaced (when not NULL) is
+ * set to the number of U+FFFD written.  FT_ENOMEM. */
+ft_status ft_text_decode_all(ft_text_decoder *d, const char *s, size_t n,
+                             ft_buf *b, size_t *replaced);
+
+/* Number of U+FFFD characters in s[0..n). */
+size_t ft_text_count_replacements(const char *s, size_t n);
 
 #endif

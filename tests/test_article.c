@@ -1,5 +1,6 @@
 /* test_article.c — the article readers: plain text with headers, JSONL,
- * directories, and every kind of bad input. */
+ * article CSV, directories, publication dates, CP949 input, and every kind
+ * of bad input. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,7 +21,7 @@ typedef struct {
     char dir[64];
     char path[256];
     /* warnings seen through the hook */
-    int warnings[3];
+    int warnings[FT_NWARNINGS];
     ft_error last_warning;
 } fixture;
 
@@ -133,6 +134,103 @@ static void test_date_valid(void **state)
     assert_false(ft_article_date_valid("", 0));
 }
 
+/* s must read as the date want. */
+static void assert_date(const char *s, const char *want)
+{
+    char out[11] = "unchanged";
+    if (!ft_article_date_parse(s, strlen(s), out))
+        fail_msg("'%s' was not read as a date", s);
+    assert_string_equal(out, want);
+}
+
+static void assert_not_date(const char *s)
+{
+    char out[11] = "unchanged";
+    if (ft_article_date_parse(s, strlen(s), out))
+        fail_msg("'%s' was read as %s", s, out);
+    assert_string_equal(out, "unchanged");
+}
+
+static void test_date_forms(void **state)
+{
+    (void)state;
+    /* ISO, and the date part of a timestamp */
+    assert_date("2025-08-04", "2025-08-04");
+    assert_date("2025-08-04T09:30:00+09:00", "2025-08-04");
+    assert_date("2025-08-04t09:30Z", "2025-08-04");
+    assert_date("2025-08-04 09:30", "2025-08-04");
+    assert_date("  2025-08-04 \r\n", "2025-08-04");
+    assert_date("2025-8-4", "2025-08-04");
+    /* English, month first */
+    assert_date("Aug. 4, 2025", "2025-08-04");
+    assert_date("August 4, 2025", "2025-08-04");
+    assert_date("Aug 4, 2025", "2025-08-04");
+    assert_date("aug 4 2025", "2025-08-04");
+    assert_date("Sept. 30, 2024", "2024-09-30");
+    assert_date("Sep 1, 2024", "2024-09-01");
+    assert_date("May 4th, 2025", "2025-05-04");
+    assert_date("Aug. 4, 2025, 10:00 KST", "2025-08-04");
+    assert_date("Monday, August 4, 2025", "2025-08-04");
+    /* English, day first */
+    assert_date("4 August 2025", "2025-08-04");
+    assert_date("4 Aug. 2025", "2025-08-04");
+    assert_date("04 Aug 2025", "2025-08-04");
+    assert_date("1st March, 2024", "2024-03-01");
+    assert_date("Mon, 04 Aug 2025 09:30:00 +0900", "2025-08-04");
+    /* dotted and slashed, as Korean and Japanese sites print them */
+    assert_date("2025.08.04", "2025-08-04");
+    assert_date("2025.8.4", "2025-08-04");
+    assert_date("2025.08.04.", "2025-08-04");
+    assert_date("2025.08.04 09:30", "2025-08-04");
+    assert_date("2025/08/04", "2025-08-04");
+    assert_date("2025/8/4", "2025-08-04");
+    /* Korean, with or without spaces */
+    assert_date("2025년 8월 4일", "2025-08-04");
+    assert_date("2025년8월4일", "2025-08-04");
+    assert_date("2025 년 08 월 04 일", "2025-08-04");
+    assert_date("2025년 8월 4일(월)", "2025-08-04");
+    assert_date("2025년 8월 4일 오전 9:30", "2025-08-04");
+    /* leap years */
+    assert_date("Feb. 29, 2024", "2024-02-29");
+    assert_date("2000.2.29", "2000-02-29");
+}
+
+static void test_date_forms_refused(void **state)
+{
+    (void)state;
+    /* no such day */
+    assert_not_date("Feb. 30, 2025");
+    assert_not_date("30 February 2025");
+    assert_not_date("2025.13.01");
+    assert_not_date("2025.02.29");
+    assert_not_date("2025-04-31");
+    assert_not_date("2025년 2월 30일");
+    assert_not_date("2025.00.10");
+    assert_not_date("Aug. 0, 2025");
+    assert_not_date("0999-01-01");
+    /* not one of the forms */
+    assert_not_date("");
+    assert_not_date("   ");
+    assert_not_date("yesterday");
+    assert_not_date("8 hours ago");
+    assert_not_date("04/08/2025"); /* April 8th or 4 August? */
+    assert_not_date("08-04-2025");
+    assert_not_date("2025-03-045");
+    assert_not_date("2025-08");
+    assert_not_date("2025.08/04");
+    assert_not_date("20250804");
+    assert_not_date("Aug 42025");
+    assert_not_date("Aug 4");
+    assert_not_date("August 2025");
+    assert_not_date("Augus 4, 2025");
+    assert_not_date("4 Aug 25");
+    assert_not_date("Aug 4, 20255");
+    assert_not_date("2025년 8월");
+    assert_not_date("2025-08-04X");
+    assert_not_date("2025.08.04T09:30");
+    assert_not_date("Sunday");
+}
+
 /* ---- plain text ----------------------------------------------------- */
 
 static void test_text_with_header(void **state)
@@ -242,11 +340,17 @@ static void test_text_dates(void **state)
     assert_string_equal(a.published, "2025-03-04");
     assert_string_equal(a.source, "Own");
     assert_int_equal(fx->warnings[FT_WARN_DATE], 0);
-    read_one(puts_file(fx, "c.txt", "Date: March 4, 2025\n\nB"), &o, &a);
+    /* the usual news forms are read and normalised */
+    read_one(puts_file(fx, "c.txt", "Date: Aug. 4, 2025\n\nB"), &o, &a);
+    assert_string_equal(a.published, "2025-08-04");
+    read_one(puts_file(fx, "c2.txt", "Date: 2025년 8월 4일\n\nB"), &o, &a);
+    assert_string_equal(a.published, "2025-08-04");
+    assert_int_equal(fx->warnings[FT_WARN_DATE], 0);
+    read_one(puts_file(fx, "c3.txt", "Date: Feb. 30, 2025\n\nB"), &o, &a);
     assert_string_equal(a.published, "2020-05-05");
     assert_int_equal(fx->warnings[FT_WARN_DATE], 1);
-    assert_non_null(strstr(fx->last_warning.message, "March 4, 2025"));
-    assert_non_null(strstr(fx->last_warning.file, "c.txt"));
+    assert_non_null(strstr(fx->last_warning.message, "Feb. 30, 2025"));
+    assert_non_null(strstr(fx->last_warning.file, "c3.txt"));
     read_one(puts_file(fx, "d.txt", "Date: 2025-03-045\n\nB"), &o, &a);
     assert_int_equal(fx->warnings[FT_WARN_DATE], 2);
     /* the date is quoted without control characters, and cut short */
@@ -256,7 +360,7 @@ static void test_text_dates(void **state)
              &o, &a);
     assert_string_equal(fx->last_warning.message,
                         "date '?[2J? 0123456789012345678901234567890123' is "
-                        "not YYYY-MM-DD; ignored");
+                        "not a recognised date; ignored");
     ft_article_clear(&a);
 }
 
@@ -270,6 +374,17 @@ static void test_bad_fallback_date(void **state)
     assert_int_equal(ft_reader_open(puts_file(fx, "a.txt", "x"), &o, &r, &err),
                      FT_EUSAGE);
     assert_null(r);
+}
+
+static void test_fallback_date_normalised(void **state)
+{
+    fixture *fx = *state;
+    ft_reader_opts o = opts_for(fx);
+    o.date = "Aug. 4, 2025";
+    ft_article a = {0};
+    read_one(puts_file(fx, "a.txt", "x"), &o, &a);
+    assert_string_equal(a.published, "2025-08-04");
+    ft_article_clear(&a);
 }
 
 static void test_empty_file(void **state)
@@ -590,6 +705,319 @@ static void test_input_kind_forced(void **state)
     ft_article_clear(&a);
 }
 
+/* ---- article CSV ---------------------------------------------------- */
+
+/* The next article of r must be FT_OK with this id and text. */
+static void next_is(ft_reader *r, ft_article *a, const char *id,
+                    const char *text)
+{
+    ft_error err;
+    ft_status st = ft_reader_next(r, a, &err);
+    if (st != FT_OK)
+        fail_msg("status %d: %s:%ld: %s", st, err.file, err.line, err.message);
+    assert_string_equal(a->id, id);
+    assert_string_equal(a->text, text);
+    assert_int_equal(a->len, strlen(text));
+}
+
+/* The next article of r must be rejected with status want at line, the
+ * message holding what. */
+static void next_rejected(ft_reader *r, ft_status want, long line,
+                          const char *what)
+{
+    ft_article a = {0};
+    ft_error err;
+    assert_int_equal(ft_reader_next(r, &a, &err), want);
+    assert_null(a.text);
+    assert_int_equal(err.line, line);
+    if (!strstr(err.message, what))
+        fail_msg("'%s' lacks '%s'", err.message, what);
+}
+
+static void test_csv_articles(void **state)
+{
+    fixture *fx = *state;
+    /* any column order, any case, an unknown column, a quoted comma, a
+     * quoted newline, a doubled quote, empty cells absent */
+    const char *p = puts_file(
+        fx, "a.csv",
+        "Text,extra,PUBLISHED,id,source,title,url\n"
+        "It cost 900 million won.,x,\"Aug. 4, 2025\",k1,Wire,T,https://e/x\n"
+        "\"Two lines,\nand \"\"quoted\"\".\",,2025-08-05,,,,\n"
+        "\n"
+        "last,,,k3,,,");
+    ft_reader_opts o = opts_for(fx);
+    o.source = "Fallback";
+    ft_reader *r = open_ok(p, &o);
+    ft_article a = {0};
+    next_is(r, &a, "k1", "It cost 900 million won.");
+    assert_string_equal(a.published, "2025-08-04");
+    assert_string_equal(a.source, "Wire");
+    assert_string_equal(a.title, "T");
+    assert_string_equal(a.url, "https://e/x");
+    char want[300];
+    snprintf(want, sizeof want, "%s:3", p); /* named by its first line */
+    next_is(r, &a, want, "Two lines,\nand \"quoted\".");
+    assert_string_equal(a.published, "2025-08-05");
+    assert_string_equal(a.source, "Fallback");
+    assert_string_equal(a.title, "");
+    next_is(r, &a, "k3", "last"); /* no line end after the last row */
+    assert_string_equal(a.published, "");
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF);
+    ft_reader_free(r);
+    ft_article_clear(&a);
+    assert_int_equal(fx->warnings[FT_WARN_DATE], 0);
+}
+
+static void test_csv_bom_and_crlf(void **state)
+{
+    fixture *fx = *state;
+    const char *p = puts_file(fx, "a.csv",
+                              "\xEF\xBB\xBFid,text\r\n"
+                              "a,\"one\r\ntwo\"\r\n"
+                              "\r\n"
+                              "b,three\r\n");
+    ft_reader_opts o = opts_for(fx);
+    ft_reader *r = open_ok(p, &o);
+    ft_article a = {0};
+    next_is(r, &a, "a", "one\r\ntwo"); /* a quoted CRLF is text */
+    next_is(r, &a, "b", "three");
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF);
+    ft_reader_free(r);
+    ft_article_clear(&a);
+}
+
+static void test_csv_header_without_text(void **state)
+{
+    fixture *fx = *state;
+    ft_reader_opts o = opts_for(fx);
+    const char *p = puts_file(fx, "a.csv", "id,body\n1,It cost 5 won.\n");
+    ft_reader *r = open_ok(p, &o);
+    next_rejected(r, FT_EDATA, 1, "no \"text\" column");
+    ft_article a = {0};
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF); /* file skipped */
+    ft_reader_free(r);
+    /* a column named twice is as bad */
+    p = puts_file(fx, "b.csv", "\n\ntext,Text\nx,y\n");
+    r = open_ok(p, &o);
+    next_rejected(r, FT_EDATA, 3, "named twice");
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF);
+    ft_reader_free(r);
+    /* an empty file has no articles, and no error */
+    r = open_ok(put(fx, "c.csv", "", 0), &o);
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF);
+    ft_reader_free(r);
+}
+
+static void test_csv_malformed_rows_skipped(void **state)
+{
+    fixture *fx = *state;
+    static const char body[] = "id,text\n"
+                               "1,a stray\"quote\n"       /* line 2 */
+                               "2,\"closed\" then text\n" /* line 3 */
+                               "3,fine\n"                 /* line 4 */
+                               "4,too,many\n"             /* line 5 */
+                               "5\n"                      /* line 6 */
+                               "\n"                       /* line 7 */
+                               "7,\"multi\nline\"\n"      /* lines 8-9 */
+                               "8,\"never\nclosed\n";     /* line 10 */
+    const char *p = puts_file(fx, "a.csv", body);
+    ft_reader_opts o = opts_for(fx);
+    ft_reader *r = open_ok(p, &o);
+    ft_article a = {0};
+    next_rejected(r, FT_EDATA, 2, "malformed CSV in field 2");
+    next_rejected(r, FT_EDATA, 3, "text after a closing quote");
+    next_is(r, &a, "3", "fine");
+    next_rejected(r, FT_EDATA, 5, "3 fields where the header has 2");
+    next_rejected(r, FT_EDATA, 6, "1 field where the header has 2");
+    next_is(r, &a, "7", "multi\nline");
+    next_rejected(r, FT_EDATA, 10, "not closed");
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF);
+    ft_reader_free(r);
+    ft_article_clear(&a);
+}
+
+/* A NUL byte in the first 8 KiB makes the file binary; later, it makes
+ * its row bad. */
+static void test_csv_nul_in_a_row(void **state)
+{
+    fixture *fx = *state;
+    char data[12000];
+    size_t n = (size_t)sprintf(data, "id,text\n");
+    for (int i = 0; i < 100; i++)
+        n += (size_t)sprintf(data + n, "%d,%0100d\n", i, 0);
+    long line = 102;
+    memcpy(data + n, "x,a\0b\ny,fine\n", 13);
+    n += 13;
+    ft_reader_opts o = opts_for(fx);
+    ft_reader *r = open_ok(put(fx, "a.csv", data, n), &o);
+    ft_article a = {0};
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(ft_reader_next(r, &a, NULL), FT_OK);
+    next_rejected(r, FT_EDATA, line, "a NUL byte in a field; row skipped");
+    next_is(r, &a, "y", "fine");
+    ft_reader_free(r);
+    ft_article_clear(&a);
+}
+
+static void test_csv_long_rows(void **state)
+{
+    fixture *fx = *state;
+    /* a row over the limit, with quoted newlines and long enough to span
+     * several reads, is read through and skipped; the next row is read */
+    size_t big = 200000;
+    char *data = malloc(big + 100);
+    size_t n = 0;
+    n += (size_t)sprintf(data + n, "id,text\nbig,\"");
+    for (size_t i = 0; i < big; i++)
+        data[n++] = i % 1000 == 999 ? '\n' : 'x';
+    n += (size_t)sprintf(data + n, "\"\nsmall,ok\n");
+    const char *p = put(fx, "a.csv", data, n);
+    free(data);
+    ft_reader_opts o = opts_for(fx);
+    o.max_bytes = 100000;
+    ft_reader *r = open_ok(p, &o);
+    ft_article a = {0};
+    next_rejected(r, FT_ETOOBIG, 2, "larger than 100000 bytes");
+    next_is(r, &a, "small", "ok");
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF);
+    ft_reader_free(r);
+    /* under the limit, the same row is read whole */
+    o.max_bytes = 0;
+    r = open_ok(p, &o);
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_OK);
+    assert_int_equal(a.len, big);
+    next_is(r, &a, "small", "ok");
+    ft_reader_free(r);
+    ft_article_clear(&a);
+}
+
+static void test_csv_by_name_and_kind(void **state)
+{
+    fixture *fx = *state;
+    ft_reader_opts o = opts_for(fx);
+    ft_article a = {0};
+    /* .csv in a directory is article CSV; forced, any name is */
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/d", fx->dir);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    puts_file(fx, "d/a.CSV", "text\nfrom csv\n");
+    read_one(sub, &o, &a);
+    assert_string_equal(a.text, "from csv");
+    const char *p = puts_file(fx, "b.txt", "text\nforced\n");
+    o.kind = FT_INPUT_CSV;
+    read_one(p, &o, &a);
+    assert_string_equal(a.text, "forced");
+    o.kind = FT_INPUT_TEXT;
+    p = puts_file(fx, "c.csv", "text\nas text\n");
+    read_one(p, &o, &a);
+    assert_string_equal(a.text, "text\nas text\n");
+    ft_article_clear(&a);
+}
+
+/* ---- other encodings ------------------------------------------------ */
+
+/* CP949 bytes of 국방예산은 59조4천억원이다. and its UTF-8 */
+#define KO_CP949                                                               \
+    "\xB1\xB9\xB9\xE6\xBF\xB9\xBB\xEA\xC0\xBA 59\xC1\xB6"                      \
+    "4\xC3\xB5\xBE\xEF\xBF\xF8\xC0\xCC\xB4\xD9."
+#define KO_UTF8 "국방예산은 59조4천억원이다."
+
+static void test_cp949_text(void **state)
+{
+    fixture *fx = *state;
+    ft_reader_opts o = opts_for(fx);
+    o.encoding = "cp949";
+    ft_article a = {0};
+    /* the header, the date and the text are all decoded */
+    read_one(puts_file(fx, "a.txt",
+                       "Title: \xB1\xB9\xB9\xE6\n"
+                       "Date: 2025\xB3\xE2 8\xBF\xF9 4\xC0\xCF\n\n" KO_CP949),
+             &o, &a);
+    assert_string_equal(a.title, "국방");
+    assert_string_equal(a.published, "2025-08-04");
+    assert_string_equal(a.text, KO_UTF8);
+    assert_int_equal(a.len, strlen(KO_UTF8));
+    assert_int_equal(fx->warnings[FT_WARN_ENCODING], 0);
+    assert_int_equal(fx->warnings[FT_WARN_UTF8], 0);
+    /* a byte that is not CP949: U+FFFD and one warning */
+    read_one(puts_file(fx, "b.txt", "a\xFF b\xFF"), &o, &a);
+    assert_string_equal(a.text, "a\xEF\xBF\xBD b\xEF\xBF\xBD");
+    assert_int_equal(fx->warnings[FT_WARN_ENCODING], 1);
+    assert_non_null(
+        strstr(fx->last_warning.message, "2 bytes not valid cp949"));
+    ft_article_clear(&a);
+}
+
+static void test_cp949_jsonl_and_csv(void **state)
+{
+    fixture *fx = *state;
+    ft_reader_opts o = opts_for(fx);
+    o.encoding = "EUC-KR";
+    ft_article a = {0};
+    read_one(puts_file(fx, "a.jsonl",
+                       "{\"id\":\"\xB1\xB9\xFF\",\"text\":\"" KO_CP949 "\"}\n"),
+             &o, &a);
+    assert_string_equal(a.id, "국\xEF\xBF\xBD"); /* 0xFF is not CP949 */
+    assert_string_equal(a.text, KO_UTF8);
+    assert_int_equal(fx->warnings[FT_WARN_ENCODING], 1);
+    assert_int_equal(fx->last_warning.line, 1);
+    read_one(puts_file(fx, "b.csv", "id,text\nk,\"" KO_CP949 "\"\n"), &o, &a);
+    assert_string_equal(a.text, KO_UTF8);
+    /* an escape written as \ufffd is the writer's own, not a bad byte */
+    read_one(puts_file(fx, "c.jsonl", "{\"text\":\"\\ufffd\"}"), &o, &a);
+    assert_int_equal(fx->warnings[FT_WARN_ENCODING], 1);
+    ft_article_clear(&a);
+}
+
+/* A character cut in two by the reader's 64 KiB reads is put together. */
+static void test_cp949_across_reads(void **state)
+{
+    fixture *fx = *state;
+    size_t n = 65535 + 2;
+    char *data = malloc(n);
+    memset(data, 'a', n);
+    memcpy(data + 65535, "\xB1\xB9", 2);
+    ft_reader_opts o = opts_for(fx);
+    o.encoding = "cp949";
+    ft_article a = {0};
+    read_one(put(fx, "a.txt", data, n), &o, &a);
+    assert_int_equal(a.len, 65535 + 3);
+    assert_memory_equal(a.text + 65535, "국", 3);
+    /* the same in JSONL, where the line buffer is filled read by read */
+    memcpy(data, "{\"text\":\"", 9);
+    data[n - 3] = 'a';
+    char *line = malloc(n + 3);
+    memcpy(line, data, n);
+    memcpy(line + n, "\"}\n", 3);
+    read_one(put(fx, "b.jsonl", line, n + 3), &o, &a);
+    assert_int_equal(a.len, 65535 - 9 + 3);
+    assert_memory_equal(a.text + a.len - 3, "국", 3);
+    assert_int_equal(fx->warnings[FT_WARN_ENCODING], 0);
+    free(line);
+    free(data);
+    ft_article_clear(&a);
+}
+
+static void test_unknown_encoding(void **state)
+{
+    fixture *fx = *state;
+    ft_reader_opts o = opts_for(fx);
+    o.encoding = "latin-1";
+    ft_reader *r = NULL;
+    ft_error err;
+    assert_int_equal(ft_reader_open(puts_file(fx, "a.txt", "x"), &o, &r, &err),
+                     FT_EUSAGE);
+    assert_null(r);
+    /* utf-8 is as if none were given: bytes kept as they are */
+    o.encoding = "utf-8";
+    ft_article a = {0};
+    read_one(puts_file(fx, "b.txt", "Caf\xE9"), &o, &a);
+    assert_string_equal(a.text, "Caf\xE9");
+    assert_int_equal(fx->warnings[FT_WARN_UTF8], 1);
+    ft_article_clear(&a);
+}
+
 /* ---- directories ---------------------------------------------------- */
 
 static void test_directory(void **state)
@@ -674,12 +1102,15 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_valid),
+        cmocka_unit_test(test_date_forms),
+        cmocka_unit_test(test_date_forms_refused),
         T(test_text_with_header),
         T(test_text_without_header),
         T(test_text_header_details),
         T(test_text_bom_and_crlf),
         T(test_text_dates),
         T(test_bad_fallback_date),
+        T(test_fallback_date_normalised),
         T(test_empty_file),
         T(test_missing_file),
         T(test_binary_rejected),
@@ -694,6 +1125,17 @@ int main(void)
         T(test_jsonl_binary_file),
         T(test_jsonl_published_checked),
         T(test_input_kind_forced),
+        T(test_csv_articles),
+        T(test_csv_bom_and_crlf),
+        T(test_csv_header_without_text),
+        T(test_csv_malformed_rows_skipped),
+        T(test_csv_nul_in_a_row),
+        T(test_csv_long_rows),
+        T(test_csv_by_name_and_kind),
+        T(test_cp949_text),
+        T(test_cp949_jsonl_and_csv),
+        T(test_cp949_across_reads),
+        T(test_unknown_encoding),
         T(test_directory),
         T(test_directory_path_joining),
         T(test_directory_of_one_judged_by_name),

@@ -1,4 +1,5 @@
-/* test_text.c — UTF-8 checks, whitespace folding, the byte buffer. */
+/* test_text.c — UTF-8 checks, whitespace folding, the byte buffer,
+ * decoding CP949 into UTF-8. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -178,6 +179,123 @@ static void test_bom(void **state)
     assert_int_equal(ft_text_bom_len("", 0), 0);
 }
 
+/* ---- decoding ------------------------------------------------------ */
+
+/* CP949 bytes of 국방예산은 59조4천억원이다. and its UTF-8 */
+#define KO_CP949                                                               \
+    "\xB1\xB9\xB9\xE6\xBF\xB9\xBB\xEA\xC0\xBA 59\xC1\xB6"                      \
+    "4\xC3\xB5\xBE\xEF\xBF\xF8\xC0\xCC\xB4\xD9."
+#define KO_UTF8 "국방예산은 59조4천억원이다."
+
+static ft_text_decoder *decoder(const char *name)
+{
+    ft_text_decoder *d = NULL;
+    ft_error err;
+    assert_int_equal(ft_text_decoder_new(name, &d, &err), FT_OK);
+    assert_non_null(d);
+    return d;
+}
+
+static void test_decoder_names(void **state)
+{
+    (void)state;
+    ft_text_decoder *d = (ft_text_decoder *)1;
+    ft_error err;
+    /* UTF-8 needs no decoder */
+    assert_int_equal(ft_text_decoder_new("utf-8", &d, &err), FT_OK);
+    assert_null(d);
+    assert_int_equal(ft_text_decoder_new("UTF8", &d, &err), FT_OK);
+    assert_null(d);
+    assert_int_equal(ft_text_decoder_new("latin1", &d, &err), FT_EUSAGE);
+    assert_null(d);
+    assert_non_null(strstr(err.message, "latin1"));
+    assert_int_equal(ft_text_decoder_new("", &d, &err), FT_EUSAGE);
+    const char *names[] = {"cp949", "CP949", "euc-kr", "EUC-KR",
+                           "euckr", "ms949", "uhc"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        ft_text_decoder_free(decoder(names[i]));
+    ft_text_decoder_free(NULL);
+}
+
+static void test_decode_cp949(void **state)
+{
+    (void)state;
+    ft_text_decoder *d = decoder("cp949");
+    ft_buf b;
+    ft_buf_init(&b);
+    size_t bad = 99;
+    const char in[] = KO_CP949;
+    assert_int_equal(ft_text_decode_all(d, in, sizeof in - 1, &b, &bad), FT_OK);
+    assert_string_equal(b.data, KO_UTF8);
+    assert_int_equal(b.len, strlen(KO_UTF8));
+    assert_int_equal(bad, 0);
+    /* 똠 is CP949's, not in EUC-KR proper: "euc-kr" reads it too */
+    ft_text_decoder_free(d);
+    d = decoder("euc-kr");
+    ft_buf_clear(&b);
+    assert_int_equal(ft_text_decode_all(d, "\x8C\x63!", 3, &b, NULL), FT_OK);
+    assert_string_equal(b.data, "똠!");
+    ft_buf_free(&b);
+    ft_text_decoder_free(d);
+}
+
+static void test_decode_replaces_bad_bytes(void **state)
+{
+    (void)state;
+    ft_text_decoder *d = decoder("cp949");
+    ft_buf b;
+    ft_buf_init(&b);
+    size_t bad = 0;
+    /* 0xFF is never CP949; 0xB1 then a space is a lead byte without its
+     * trail, and the space is kept; 0xB1 at the very end is cut off */
+    assert_int_equal(ft_text_decode_all(d,
+                                        "a\xFF"
+                                        "b\xB1 c\xB1",
+                                        7, &b, &bad),
+                     FT_OK);
+    assert_string_equal(b.data, "a\xEF\xBF\xBD"
+                                "b\xEF\xBF\xBD c\xEF\xBF\xBD");
+    assert_int_equal(bad, 3);
+    assert_int_equal(ft_text_count_replacements(b.data, b.len), 3);
+    assert_int_equal(ft_text_count_replacements("\xEF\xBF", 2), 0);
+    assert_int_equal(ft_text_count_replacements("", 0), 0);
+    ft_buf_free(&b);
+    ft_text_decoder_free(d);
+}
+
+/* Fed a piece at a time, a character cut in two waits for its second
+ * byte; and a full output stops decoding without losing anything. */
+static void test_decode_in_pieces(void **state)
+{
+    (void)state;
+    ft_text_decoder *d = decoder("cp949");
+    const char *in = "\xB1\xB9\xB9";
+    size_t left = 3;
+    char out[16], *o = out;
+    size_t room = sizeof out;
+    assert_int_equal(ft_text_decode(d, &in, &left, &o, &room, false), 0);
+    assert_int_equal(left, 1); /* 0xB9 waits */
+    assert_int_equal(o - out, 3);
+    assert_memory_equal(out, "국", 3);
+    /* the caller hands the waiting byte back with what follows it */
+    in = "\xB9\xE6";
+    left = 2;
+    assert_int_equal(ft_text_decode(d, &in, &left, &o, &room, true), 0);
+    assert_int_equal(left, 0);
+    assert_memory_equal(out, "국방", 6);
+
+    /* no room: nothing is consumed */
+    ft_text_decoder_reset(d);
+    in = "\xB1\xB9";
+    left = 2;
+    o = out;
+    room = 2;
+    assert_int_equal(ft_text_decode(d, &in, &left, &o, &room, true), 0);
+    assert_int_equal(left, 2);
+    assert_int_equal(room, 2);
+    ft_text_decoder_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +310,10 @@ int main(void)
         cmocka_unit_test(test_fold_appends),
         cmocka_unit_test(test_scrub),
         cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_decoder_names),
+        cmocka_unit_test(test_decode_cp949),
+        cmocka_unit_test(test_decode_replaces_bad_bytes),
+        cmocka_unit_test(test_decode_in_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

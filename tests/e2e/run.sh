@@ -24,7 +24,10 @@
 #                    the case is skipped when one does not exist
 #   max_rss_kb       peak memory bound in KiB, measured with /usr/bin/time
 #                    (not checked for sanitizer builds)
-# Any other file is an input.  Each case runs in a fresh copy of its folder.
+# Any other file is an input.  Each case runs in a fresh copy of its folder,
+# with FIGTREND_DATASETS set to the repository's datasets/ (unless already
+# set), so that what is installed on the machine changes nothing; a case
+# that tests the look-up runs its command through `env`.
 # The last line printed is "e2e: P passed, F failed, S skipped".
 set -u
 
@@ -46,6 +49,8 @@ if ldd "$bin" 2>/dev/null | grep -q 'libasan'; then
 fi
 have_time=0
 [[ -x /usr/bin/time ]] && have_time=1
+
+export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
