@@ -508,25 +508,28 @@ static void date_figure(text x, ft_figure *f, const year_expr *ex, size_t n,
     if (best && (best_breaks == 0 || !blocked)) {
         apply(f, best);
     } else if (n == 0) {
-        /* no year at all in the sentence: look back a little */
+        /* no year at all in the sentence: look back a little, across
+         * line breaks but not a blank line (a new passage or story) */
         size_t s = f->sent_start;
         for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
-            if (at(x, s - 1) == '\n')
-                break; /* a new paragraph */
             size_t p = s; /* back over the spaces and the full stop */
-            while (p > 0 && is_space(at(x, p - 1)) && at(x, p - 1) != '\n')
-                p--;
-            if (p == 0 || at(x, p - 1) == '\n')
+            int newlines = 0;
+            while (p > 0 && is_space(at(x, p - 1)))
+                newlines += at(x, --p) == '\n';
+            if (p == 0 || newlines > 1)
                 break;
             size_t ps = sentence_start_before(x, p - 1);
             year_expr prev[MAX_EXPRS];
-            size_t m = find_exprs(x, ps, s, published_year, prev, MAX_EXPRS);
-            const year_expr *last = NULL;
-            for (size_t k = 0; k < m; k++)
+            size_t m = find_exprs(x, ps, p, published_year, prev, MAX_EXPRS);
+            /* the first dating year: the one the sentence is about, not a
+             * base it is compared with later ("for 2025, up from this
+             * year's ...") */
+            const year_expr *first = NULL;
+            for (size_t k = 0; k < m && !first; k++)
                 if (prev[k].role == ROLE_DATES)
-                    last = &prev[k];
-            if (last) {
-                apply(f, last);
+                    first = &prev[k];
+            if (first) {
+                apply(f, first);
                 break;
             }
             if (m)
