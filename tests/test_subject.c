@@ -222,9 +222,16 @@ static void test_long_names_are_cut(void **state)
     ft_figlist_free(&l);
 }
 
+static void test_lists_ordered(void **state)
+{
+    (void)state;
+    assert_true(ft_subject_lists_ordered());
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lists_ordered),
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_canonical_lookup),
         cmocka_unit_test(test_load),
