@@ -65,9 +65,11 @@ static bool is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-static bool bytes_at(text x, size_t i, const char *s)
+/* Bytes at i equal the literal s (Hangul spellings). */
+#define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
+
+static bool bytes_at_n(text x, size_t i, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
 }
 
@@ -304,7 +306,10 @@ static size_t relative_at(text x, size_t i, int *offset)
     if (c != 't' && c != 'n' && c != 'l' && c != 'a')
         return 0;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        if ((unsigned char)words[k].s[0] != c)
+        /* three letters rule out most words before the full test */
+        if ((unsigned char)words[k].s[0] != c ||
+            (unsigned char)words[k].s[1] != lower(at(x, i + 1)) ||
+            (unsigned char)words[k].s[2] != lower(at(x, i + 2)))
             continue;
         size_t e = PHRASE_AT(x, i, words[k].s);
         if (e) {
@@ -321,11 +326,13 @@ hangul:
     if (i >= 3 && (unsigned char)x.t[i - 3] >= 0xEA &&
         (unsigned char)x.t[i - 3] <= 0xED)
         return 0;
-    for (size_t k = 0; k < sizeof korean / sizeof *korean; k++)
-        if (bytes_at(x, i, korean[k].s)) {
+    for (size_t k = 0; k < sizeof korean / sizeof *korean; k++) {
+        size_t n = strlen(korean[k].s);
+        if (bytes_at_n(x, i, korean[k].s, n)) {
             *offset = korean[k].offset;
-            return i + strlen(korean[k].s);
+            return i + n;
         }
+    }
     return 0;
 }
 
@@ -554,6 +561,14 @@ void ft_years_assign(const char *text_, size_t len, int published_year,
             sent_end = f->sent_end;
             nex = find_exprs(x, sent_start, sent_end, published_year, ex,
                              MAX_EXPRS);
+        }
+        if (nex == 0 && i > 0 && figs[i - 1].sent_start == sent_start) {
+            /* a sentence without years: every figure in it looks back to
+             * the same place, so the first one's answer serves all */
+            f->year = figs[i - 1].year;
+            f->year_basis = figs[i - 1].year_basis;
+            f->target_year = figs[i - 1].target_year;
+            continue;
         }
         f->year = 0;
         f->year_basis = FT_YEAR_NONE;
