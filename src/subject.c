@@ -796,6 +796,19 @@ static size_t take_hangul(collector *c, size_t i, bool *ok)
     return j;
 }
 
+/* The programme words that refer back ("the project", "a ... system"),
+ * unlike the weapons that share their kind. */
+static bool refers_back(const char *head)
+{
+    static const char *const words[] = {"program",  "programme", "programs",
+                                        "project",  "projects",  "system",
+                                        "systems",  "upgrade"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(words[k], head) == 0)
+            return true;
+    return false;
+}
+
 /* Words that end the modifiers of a noun phrase. */
 static const char *const noun_stops[] = {
     "a", "an", "at", "be", "by", "for", "from", "in", "is", "its", "new", "of", "on", "that", "the", "their", "this", "to", "under", "was", "will", "with",
@@ -839,7 +852,12 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
     }
     phrase p = {.start = s, .end = w, .cls = CLASS_NOUN, .kind = h->kind};
     set_name(&p, x.t + s, w - s);
-    if (definite || words == 0)
+    /* "the missile" or "a missile" names no earlier programme: only the
+     * words for programmes, funds and deals refer back */
+    bool refers = h->kind == KIND_FUND || h->kind == KIND_DEAL ||
+                  h->kind == KIND_PLAN ||
+                  (h->kind == KIND_PROJECT && refers_back(h->word));
+    if ((definite || words == 0) && refers)
         resolve(c, &p, h->kind, x.t + s, w - s);
     if (words > 0 || p.reference)
         *ok = keep(c, &p);
@@ -997,6 +1015,15 @@ static bool collect(const ft_subjects *aliases, text x,
             e = take_name(&c, i, w, &ok);
         } else if (in_figure_sentence && e == i && is_lower(ch) && wn >= 3) {
             const head_word *h = head_of(ws, wn);
+            /* "missile programs": a head word before another is only a
+             * modifier of it */
+            size_t nx = w;
+            while (at(x, nx) == ' ')
+                nx++;
+            size_t nw = word_end(x, nx);
+            if (h && nx > w && nw > nx && is_lower(at(x, nx)) &&
+                head_of(x.t + nx, nw - nx))
+                h = NULL;
             if (h)
                 take_noun_phrase(&c, i, w, h, &ok);
         }

@@ -515,15 +515,15 @@ static void date_figure(text x, ft_figure *f, const year_expr *ex, size_t n,
     if (best && (best_breaks == 0 || !blocked)) {
         apply(f, best);
     } else if (n == 0) {
-        /* no year at all in the sentence: look back a little, across
-         * line breaks but not a blank line (a new passage or story) */
+        /* no year at all in the sentence: look back a little within the
+         * paragraph (a line: a new paragraph often moves to another year) */
         size_t s = f->sent_start;
         for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
             size_t p = s; /* back over the spaces and the full stop */
-            int newlines = 0;
+            bool newline = false;
             while (p > 0 && is_space(at(x, p - 1)))
-                newlines += at(x, --p) == '\n';
-            if (p == 0 || newlines > 1)
+                newline |= at(x, --p) == '\n';
+            if (p == 0 || newline)
                 break;
             size_t ps = sentence_start_before(x, p - 1);
             year_expr prev[MAX_EXPRS];

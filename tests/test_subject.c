@@ -58,6 +58,12 @@ static const subject_case cases[] = {
      "development, rose 5.2 percent to 18.3 trillion won.",
      "force improvement"},
 
+    /* a weapon word refers to no earlier programme */
+    {"The KDDX program will cost about 7.8 trillion won through 2030.\nIn "
+     "2024, North Korea spent an estimated $4 billion on its missile "
+     "programs.",
+     "KDDX|missile programs"},
+
     /* institutions, places and people are not what money pays for */
     {"The Defense Ministry requested 66 trillion won.", "-"},
     {"Seoul's Defense Acquisition Program Administration (DAPA) said 5 "

@@ -93,12 +93,9 @@ static const year_case cases[] = {
      "", "2026"},
     {"The ministry approved the 2026 budget.\nIt includes 20 trillion won "
      "for weapons.",
-     "", "2026"},
-    {"The ministry approved the 2026 budget.\n\nIt includes 20 trillion won "
-     "for weapons.",
      "", "-"},
     {"The budget for 2025 is 61.2 trillion won, up from this year's 59.4 "
-     "trillion won.\nForce improvement rose to 18.3 trillion won.",
+     "trillion won. Force improvement rose to 18.3 trillion won.",
      "2024-12-10", "2025 r2024 2025"},
     {"No year here. Nor here. Still none. It costs $5 billion.", "", "-"},
 
