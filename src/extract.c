@@ -69,8 +69,8 @@ static unsigned char lower(unsigned char c)
 
 static size_t skip_space(text x, size_t i)
 {
-    while (i < x.len && (is_space(x, i) ||
-                         (at(x, i) == 0xC2 && at(x, i + 1) == 0xA0)))
+    while (i < x.len &&
+           (is_space(x, i) || (at(x, i) == 0xC2 && at(x, i + 1) == 0xA0)))
         i += at(x, i) == 0xC2 ? 2 : 1;
     return i;
 }
@@ -90,14 +90,15 @@ static bool bytes_at_n(text x, size_t i, const char *s, size_t n)
 static bool is_abbreviation(text x, size_t dot)
 {
     static const char *const abbr[] = {
-        "mr",  "mrs", "ms",  "dr",   "gen",  "col",  "lt",  "sgt", "maj",
-        "capt", "adm", "no",  "jan", "feb",  "mar",  "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov",  "dec",  "corp", "inc", "co",
-        "ltd", "st",  "vs",  "approx", "est", "rep", "sen",  "gov", "jr",
-        "sr",  "prof", "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "dept",
+        "mr",   "mrs",  "ms",   "dr",     "gen", "col", "lt",   "sgt", "maj",
+        "capt", "adm",  "no",   "jan",    "feb", "mar", "apr",  "jun", "jul",
+        "aug",  "sep",  "sept", "oct",    "nov", "dec", "corp", "inc", "co",
+        "ltd",  "st",   "vs",   "approx", "est", "rep", "sen",  "gov", "jr",
+        "sr",   "prof", "fig",  "e.g",    "i.e", "u.s", "u.k",  "u.n", "dept",
     };
     size_t s = dot;
-    while (s > 0 && (ft_money_is_word_byte(at(x, s - 1)) || at(x, s - 1) == '.'))
+    while (s > 0 &&
+           (ft_money_is_word_byte(at(x, s - 1)) || at(x, s - 1) == '.'))
         s--;
     size_t n = dot - s;
     if (n == 1 && at(x, s) >= 'A' && at(x, s) <= 'Z')
@@ -193,15 +194,33 @@ static void sentence_bounds(text x, size_t start, size_t end, size_t *s,
 static bool is_rate(text x, const ft_money *m)
 {
     static const char *const after[] = {
-        "per dollar",       "per u.s. dollar",     "per us dollar",
-        "to the dollar",    "against the dollar",  "versus the dollar",
-        "vs the dollar",    "to the u.s. dollar",  "against the u.s. dollar",
-        "a dollar",         "per euro",            "to the euro",
-        "against the euro", "per yen",             "per 100 yen",
-        "against the yen",  "per yuan",            "to the yuan",
-        "against the yuan", "against the greenback", "per greenback",
-        "to one dollar",    "for one dollar",      "for each dollar",
-        "per won",          "to the won",          "against the won",
+        "per dollar",
+        "per u.s. dollar",
+        "per us dollar",
+        "to the dollar",
+        "against the dollar",
+        "versus the dollar",
+        "vs the dollar",
+        "to the u.s. dollar",
+        "against the u.s. dollar",
+        "a dollar",
+        "per euro",
+        "to the euro",
+        "against the euro",
+        "per yen",
+        "per 100 yen",
+        "against the yen",
+        "per yuan",
+        "to the yuan",
+        "against the yuan",
+        "against the greenback",
+        "per greenback",
+        "to one dollar",
+        "for one dollar",
+        "for each dollar",
+        "per won",
+        "to the won",
+        "against the won",
     };
     size_t j = skip_space(x, m->end);
     if (at(x, j) == '=' || at(x, j) == '/')
@@ -218,8 +237,8 @@ static bool is_rate(text x, const ft_money *m)
     /* a market table: "dollar: 143.80 yen" */
     if (b > 0 && at(x, b - 1) == ':') {
         static const ft_lit quoted[] = {FT_LIT("dollar"), FT_LIT("euro"),
-                                     FT_LIT("yen"),    FT_LIT("won"),
-                                     FT_LIT("yuan"),   FT_LIT("pound")};
+                                        FT_LIT("yen"),    FT_LIT("won"),
+                                        FT_LIT("yuan"),   FT_LIT("pound")};
         for (size_t k = 0; k < sizeof quoted / sizeof *quoted; k++)
             if (ft_phrase_before(x.t, x.len, b - 1, quoted[k]) != SIZE_MAX)
                 return true;
@@ -233,9 +252,11 @@ static bool is_rate(text x, const ft_money *m)
         unsigned char c = at(x, i);
         if (c != 0xEB && c != 0xED && lower(c) != 'e')
             continue; /* 달러당, 환율 and "exchange" start so */
-        if (bytes_at(x, i, "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
-            bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") || /* 환율 */
-            ft_phrase_at(x.t, x.len, i, "exchange rate") || ft_phrase_at(x.t, x.len, i, "exchange rates"))
+        if (bytes_at(x, i,
+                     "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
+            bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") ||       /* 환율 */
+            ft_phrase_at(x.t, x.len, i, "exchange rate") ||
+            ft_phrase_at(x.t, x.len, i, "exchange rates"))
             return true;
     }
     return false;
@@ -248,22 +269,38 @@ typedef struct {
 
 /* Before the amount; longest first where one ends another. */
 static const qualifier_phrase before_q[] = {
-    {FT_LIT("approximately"), FT_Q_APPROX}, {FT_LIT("an estimated"), FT_Q_APPROX},
-    {FT_LIT("estimated"), FT_Q_APPROX},     {FT_LIT("roughly"), FT_Q_APPROX},
-    {FT_LIT("around"), FT_Q_APPROX},        {FT_LIT("about"), FT_Q_APPROX},
-    {FT_LIT("approx."), FT_Q_APPROX},       {FT_LIT("nearly"), FT_Q_APPROX},
-    {FT_LIT("almost"), FT_Q_APPROX},        {FT_LIT("close to"), FT_Q_APPROX},
-    {FT_LIT("circa"), FT_Q_APPROX},         {FT_LIT("some"), FT_Q_APPROX},
-    {FT_LIT("just over"), FT_Q_GT},         {FT_LIT("more than"), FT_Q_GT},
-    {FT_LIT("greater than"), FT_Q_GT},      {FT_LIT("in excess of"), FT_Q_GT},
-    {FT_LIT("upwards of"), FT_Q_GT},        {FT_LIT("exceeding"), FT_Q_GT},
-    {FT_LIT("over"), FT_Q_GT},              {FT_LIT("above"), FT_Q_GT},
-    {FT_LIT("at least"), FT_Q_GE},          {FT_LIT("no less than"), FT_Q_GE},
-    {FT_LIT("a minimum of"), FT_Q_GE},      {FT_LIT("just under"), FT_Q_LT},
-    {FT_LIT("less than"), FT_Q_LT},         {FT_LIT("under"), FT_Q_LT},
-    {FT_LIT("below"), FT_Q_LT},             {FT_LIT("up to"), FT_Q_LE},
-    {FT_LIT("at most"), FT_Q_LE},           {FT_LIT("no more than"), FT_Q_LE},
-    {FT_LIT("as much as"), FT_Q_LE},        {FT_LIT("a maximum of"), FT_Q_LE},
+    {FT_LIT("approximately"), FT_Q_APPROX},
+    {FT_LIT("an estimated"), FT_Q_APPROX},
+    {FT_LIT("estimated"), FT_Q_APPROX},
+    {FT_LIT("roughly"), FT_Q_APPROX},
+    {FT_LIT("around"), FT_Q_APPROX},
+    {FT_LIT("about"), FT_Q_APPROX},
+    {FT_LIT("approx."), FT_Q_APPROX},
+    {FT_LIT("nearly"), FT_Q_APPROX},
+    {FT_LIT("almost"), FT_Q_APPROX},
+    {FT_LIT("close to"), FT_Q_APPROX},
+    {FT_LIT("circa"), FT_Q_APPROX},
+    {FT_LIT("some"), FT_Q_APPROX},
+    {FT_LIT("just over"), FT_Q_GT},
+    {FT_LIT("more than"), FT_Q_GT},
+    {FT_LIT("greater than"), FT_Q_GT},
+    {FT_LIT("in excess of"), FT_Q_GT},
+    {FT_LIT("upwards of"), FT_Q_GT},
+    {FT_LIT("exceeding"), FT_Q_GT},
+    {FT_LIT("over"), FT_Q_GT},
+    {FT_LIT("above"), FT_Q_GT},
+    {FT_LIT("at least"), FT_Q_GE},
+    {FT_LIT("no less than"), FT_Q_GE},
+    {FT_LIT("a minimum of"), FT_Q_GE},
+    {FT_LIT("just under"), FT_Q_LT},
+    {FT_LIT("less than"), FT_Q_LT},
+    {FT_LIT("under"), FT_Q_LT},
+    {FT_LIT("below"), FT_Q_LT},
+    {FT_LIT("up to"), FT_Q_LE},
+    {FT_LIT("at most"), FT_Q_LE},
+    {FT_LIT("no more than"), FT_Q_LE},
+    {FT_LIT("as much as"), FT_Q_LE},
+    {FT_LIT("a maximum of"), FT_Q_LE},
 };
 
 /* A qualifier ending right before `start`; sets *q and returns where it
@@ -325,13 +362,40 @@ static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
 static bool is_change(text x, size_t before, size_t end)
 {
     static const ft_lit words_before[] = {
-        FT_LIT("up"),        FT_LIT("down"),     FT_LIT("by"),        FT_LIT("an additional"), FT_LIT("additional"),
-        FT_LIT("extra"),     FT_LIT("another"),  FT_LIT("increase of"), FT_LIT("a rise of"),   FT_LIT("a cut of"),
-        FT_LIT("a reduction of"), FT_LIT("an increase of"), FT_LIT("a decrease of"), FT_LIT("a drop of"),
-        FT_LIT("rose"),      FT_LIT("rise"),     FT_LIT("fell"),      FT_LIT("dropped"),  FT_LIT("declined"),
-        FT_LIT("grew"),      FT_LIT("increased"), FT_LIT("decreased"), FT_LIT("cut"),     FT_LIT("trimmed"),
-        FT_LIT("slashed"),   FT_LIT("raised"),   FT_LIT("boosted"),   FT_LIT("jumped"),   FT_LIT("added"),
-        FT_LIT("gained"),    FT_LIT("climbed"),  FT_LIT("surged"),    FT_LIT("reduced"),  FT_LIT("shrank"),
+        FT_LIT("up"),
+        FT_LIT("down"),
+        FT_LIT("by"),
+        FT_LIT("an additional"),
+        FT_LIT("additional"),
+        FT_LIT("extra"),
+        FT_LIT("another"),
+        FT_LIT("increase of"),
+        FT_LIT("a rise of"),
+        FT_LIT("a cut of"),
+        FT_LIT("a reduction of"),
+        FT_LIT("an increase of"),
+        FT_LIT("a decrease of"),
+        FT_LIT("a drop of"),
+        FT_LIT("rose"),
+        FT_LIT("rise"),
+        FT_LIT("fell"),
+        FT_LIT("dropped"),
+        FT_LIT("declined"),
+        FT_LIT("grew"),
+        FT_LIT("increased"),
+        FT_LIT("decreased"),
+        FT_LIT("cut"),
+        FT_LIT("trimmed"),
+        FT_LIT("slashed"),
+        FT_LIT("raised"),
+        FT_LIT("boosted"),
+        FT_LIT("jumped"),
+        FT_LIT("added"),
+        FT_LIT("gained"),
+        FT_LIT("climbed"),
+        FT_LIT("surged"),
+        FT_LIT("reduced"),
+        FT_LIT("shrank"),
     };
     static const char *const words_after[] = {
         "more than", "less than", "higher than", "lower than", "increase",
@@ -447,16 +511,33 @@ static size_t conversion_after(text x, size_t end, const ft_money *main,
      * that announce a conversion do ("$5 million, nearly 3 billion won" is
      * a list). */
     static const char *const paren_lead[] = {
-        "about", "approximately", "approx.", "around", "roughly", "some",
-        "nearly", "almost", "or about", "or roughly", "or around", "or",
-        "us", "equivalent to", "the equivalent of", "equal to",
+        "about",      "approximately", "approx.",
+        "around",     "roughly",       "some",
+        "nearly",     "almost",        "or about",
+        "or roughly", "or around",     "or",
+        "us",         "equivalent to", "the equivalent of",
+        "equal to",
     };
     static const char *const comma_lead[] = {
-        "or about", "or roughly", "or around", "or some", "or nearly",
-        "or", "or the equivalent of", "the equivalent of", "equivalent to",
-        "which translates to", "which translates into", "which is about",
-        "which is roughly", "which is", "translating to", "equal to",
-        "roughly equal to", "worth about", "worth",
+        "or about",
+        "or roughly",
+        "or around",
+        "or some",
+        "or nearly",
+        "or",
+        "or the equivalent of",
+        "the equivalent of",
+        "equivalent to",
+        "which translates to",
+        "which translates into",
+        "which is about",
+        "which is roughly",
+        "which is",
+        "translating to",
+        "equal to",
+        "roughly equal to",
+        "worth about",
+        "worth",
     };
     size_t j = skip_space(x, end);
     bool paren = false;
@@ -501,18 +582,19 @@ static size_t conversion_after(text x, size_t end, const ft_money *main,
 static bool bare_can_be_money(text x, const ft_money *m)
 {
     static const char *const ok_next[] = {
-        "and", "or", "to", "in", "for", "from", "last", "this", "next",
-        "a", "per", "respectively", "was", "were", "is", "are", "will",
-        "has", "had", "by", "on", "at", "with", "as", "than", "while",
-        "but", "over", "under", "into", "that", "which", "each", "more",
-        "less", "earlier", "previously", "before", "after", "since",
+        "and",        "or",     "to",    "in",    "for",   "from",
+        "last",       "this",   "next",  "a",     "per",   "respectively",
+        "was",        "were",   "is",    "are",   "will",  "has",
+        "had",        "by",     "on",    "at",    "with",  "as",
+        "than",       "while",  "but",   "over",  "under", "into",
+        "that",       "which",  "each",  "more",  "less",  "earlier",
+        "previously", "before", "after", "since",
     };
     if (m->year_like)
         return false;
     size_t j = skip_space(x, m->end);
     unsigned char c = at(x, j);
-    if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' ||
-        c == ':')
+    if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' || c == ':')
         return true;
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, ok_next))
         return true;
@@ -556,8 +638,7 @@ static bool may_begin(unsigned char c)
 }
 
 /* Handle the amount m found at its start; returns where to continue. */
-static ft_status take_amount(text x, ft_money m, ft_figlist *out,
-                             size_t *next)
+static ft_status take_amount(text x, ft_money m, ft_figlist *out, size_t *next)
 {
     *next = m.end;
     /* Most plain numbers (years, counts) are settled here, cheaply. */
@@ -581,7 +662,8 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out,
 
     ft_qualifier q = FT_Q_EQ;
     size_t before = qualifier_before(x, m.start, &q);
-    bool between = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("between")) != SIZE_MAX;
+    bool between = ft_phrase_before(x.t, x.len, before,
+                                    (ft_lit)FT_LIT("between")) != SIZE_MAX;
     size_t from = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("from"));
 
     ft_money hi;
@@ -713,9 +795,8 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
         i++;
         if (c < 0x80)
             while (i < len && (ft_money_is_word_byte((unsigned char)t[i]) ||
-                               ((t[i] == '.' || t[i] == ',') &&
-                                i + 1 < len && t[i + 1] >= '0' &&
-                                t[i + 1] <= '9')))
+                               ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
+                                t[i + 1] >= '0' && t[i + 1] <= '9')))
                 i++;
     }
     resolve_bare(x, out, first);
@@ -724,7 +805,7 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
         published_year = atoi(opts->published);
     ft_years_assign(t, len, published_year, out->items + first,
                     out->len - first);
-    ft_subjects_assign(opts ? opts->subjects : NULL, t, len,
-                       out->items + first, out->len - first);
+    ft_subjects_assign(opts ? opts->subjects : NULL, t, len, out->items + first,
+                       out->len - first);
     return FT_OK;
 }

@@ -12,7 +12,10 @@
 
 /* ---------------------------------------------------------------- bytes */
 
-static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static bool is_alpha(unsigned char c)
 {
@@ -23,7 +26,6 @@ static unsigned char fold(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
-
 
 static unsigned char at(const char *t, size_t len, size_t i)
 {
@@ -150,25 +152,25 @@ static const currency prefixes[] = {
     {"u.s. $", "USD", 0, CUR_DOLLAR},
     {"usd $", "USD", 0, CUR_DOLLAR},
     {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"W", "KRW", 0, CUR_EXACT | CUR_GLUED},     /* W850 billion */
-    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},     /* ₩ */
-    {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},     /* € */
-    {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},         /* £ */
-    {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},         /* ¥ */
-    {"\xE2\x82\xB9", "INR", 0, CUR_SYMBOL},     /* ₹ */
-    {"\xE2\x82\xBD", "RUB", 0, CUR_SYMBOL},     /* ₽ */
-    {"\xE2\x82\xBF", "BTC", 0, CUR_SYMBOL},     /* ₿ */
-    {"\xE2\x82\xA1", "CRC", 0, CUR_SYMBOL},     /* ₡ */
-    {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},     /* ₾ */
-    {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},     /* ₭ */
-    {"\xE2\x82\xB1", "PHP", 0, CUR_SYMBOL},     /* ₱ */
-    {"\xE2\x82\xAB", "VND", 0, CUR_SYMBOL},     /* ₫ */
-    {"\xE2\x82\xAA", "ILS", 0, CUR_SYMBOL},     /* ₪ */
-    {"\xE2\x82\xBA", "TRY", 0, CUR_SYMBOL},     /* ₺ */
-    {"\xE2\x82\xB4", "UAH", 0, CUR_SYMBOL},     /* ₴ */
+    {"W", "KRW", 0, CUR_EXACT | CUR_GLUED},    /* W850 billion */
+    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},    /* ₩ */
+    {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},    /* € */
+    {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},        /* £ */
+    {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},        /* ¥ */
+    {"\xE2\x82\xB9", "INR", 0, CUR_SYMBOL},    /* ₹ */
+    {"\xE2\x82\xBD", "RUB", 0, CUR_SYMBOL},    /* ₽ */
+    {"\xE2\x82\xBF", "BTC", 0, CUR_SYMBOL},    /* ₿ */
+    {"\xE2\x82\xA1", "CRC", 0, CUR_SYMBOL},    /* ₡ */
+    {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},    /* ₾ */
+    {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},    /* ₭ */
+    {"\xE2\x82\xB1", "PHP", 0, CUR_SYMBOL},    /* ₱ */
+    {"\xE2\x82\xAB", "VND", 0, CUR_SYMBOL},    /* ₫ */
+    {"\xE2\x82\xAA", "ILS", 0, CUR_SYMBOL},    /* ₪ */
+    {"\xE2\x82\xBA", "TRY", 0, CUR_SYMBOL},    /* ₺ */
+    {"\xE2\x82\xB4", "UAH", 0, CUR_SYMBOL},    /* ₴ */
     {"\xEB\xAF\xB8\xED\x99\x94", "USD", 0, 0}, /* 미화 (US currency) */
-    {"\xEF\xBF\xA6", "KRW", 0, CUR_SYMBOL},     /* fullwidth ₩ */
-    {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},     /* fullwidth ¥ */
+    {"\xEF\xBF\xA6", "KRW", 0, CUR_SYMBOL},    /* fullwidth ₩ */
+    {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},    /* fullwidth ¥ */
 };
 
 /* After the number; in table_key order like prefixes. */
@@ -250,29 +252,38 @@ static const currency suffixes[] = {
     {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},
     {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},
     {"\xE3\x83\x89\xE3\x83\xAB", "USD", 0, CUR_DOLLAR}, /* ドル */
-    {"\xE5\x86\x86", "JPY", 0, 0},  /* 円 */
-    {"\xE5\x85\x83", "CNY", 0, 0},             /* 元 */
+    {"\xE5\x86\x86", "JPY", 0, 0},                      /* 円 */
+    {"\xE5\x85\x83", "CNY", 0, 0},                      /* 元 */
     {"\xE7\xBE\x8E\xE5\x85\x83", "USD", 0, CUR_DOLLAR}, /* 美元 */
     {"\xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 달러 */
-    {"\xEB\xAF\xB8\xEA\xB5\xAD \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미국 달러 */
-    {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 미 달러 */
-    {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0, CUR_DOLLAR}, /* 대만 달러 */
+    {"\xEB\xAF\xB8\xEA\xB5\xAD \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0,
+     CUR_DOLLAR}, /* 미국 달러 */
+    {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0,
+     CUR_DOLLAR}, /* 미 달러 */
+    {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0,
+     CUR_DOLLAR},                               /* 대만 달러 */
     {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0},     /* 루피 */
-    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},             /* 불 */
-    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0}, /* 루블 */
+    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},     /* 불 */
+    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0},  /* 루블 */
     {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON}, /* 원 */
-    {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0, CUR_DOLLAR}, /* 캐나다 달러 */
-    {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 \xEB\x8B\xAC\xEB\x9F\xAC", "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
-    {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 중국 위안 */
+    {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0,
+     CUR_DOLLAR}, /* 캐나다 달러 */
+    {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 "
+     "\xEB\x8B\xAC\xEB\x9F\xAC",
+     "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
+    {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0,
+     0},                                                    /* 중국 위안 */
     {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
-    {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0}, /* 센트 */
-    {"\xEC\x97\x94", "JPY", 0, 0},  /* 엔 */
-    {"\xEC\x9C\xA0\xEB\xA1\x9C", "EUR", 0, 0}, /* 유로 */
-    {"\xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0}, /* 위안 */
-    {"\xED\x98\xB8\xEC\xA3\xBC \xEB\x8B\xAC\xEB\x9F\xAC", "AUD", 0, CUR_DOLLAR}, /* 호주 달러 */
-    {"\xED\x99\x8D\xEC\xBD\xA9 \xEB\x8B\xAC\xEB\x9F\xAC", "HKD", 0, CUR_DOLLAR}, /* 홍콩 달러 */
-    {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0}, /* 펜스 */
-    {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},     /* 프랑 */
+    {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0},             /* 센트 */
+    {"\xEC\x97\x94", "JPY", 0, 0},                          /* 엔 */
+    {"\xEC\x9C\xA0\xEB\xA1\x9C", "EUR", 0, 0},              /* 유로 */
+    {"\xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0},              /* 위안 */
+    {"\xED\x98\xB8\xEC\xA3\xBC \xEB\x8B\xAC\xEB\x9F\xAC", "AUD", 0,
+     CUR_DOLLAR}, /* 호주 달러 */
+    {"\xED\x99\x8D\xEC\xBD\xA9 \xEB\x8B\xAC\xEB\x9F\xAC", "HKD", 0,
+     CUR_DOLLAR},                                          /* 홍콩 달러 */
+    {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0},            /* 펜스 */
+    {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},                /* 프랑 */
     {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
 };
 
@@ -290,8 +301,8 @@ static const char *const iso_codes_capitals[] = {"TRY", "PHP", "PKR",
 static void upper3(const char *src, char *dst)
 {
     for (int i = 0; i < 3; i++)
-        dst[i] = (char)((src[i] >= 'a' && src[i] <= 'z') ? src[i] - 32
-                                                           : src[i]);
+        dst[i] =
+            (char)((src[i] >= 'a' && src[i] <= 'z') ? src[i] - 32 : src[i]);
     dst[3] = '\0';
 }
 
@@ -329,10 +340,9 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
         if ((unsigned char)iso_codes_any_case[k][0] == first &&
             match(t, len, i, iso_codes_any_case[k], false, &e)) {
-            *out = (cur_match){iso_intern(iso_codes_any_case[k]), 0,
-                               iso_codes_any_case[k][0] == 'u' ? CUR_DOLLAR
-                                                               : 0u,
-                               e};
+            *out = (cur_match){
+                iso_intern(iso_codes_any_case[k]), 0,
+                iso_codes_any_case[k][0] == 'u' ? CUR_DOLLAR : 0u, e};
             return true;
         }
     for (size_t k = 0; k < sizeof iso_codes_capitals / sizeof(char *); k++)
@@ -346,8 +356,7 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 
 /* Codes glued to a number ("USD115", "115USD") end at a digit, which the
  * word-boundary rule of match() refuses; accept that one case. */
-static bool match_iso_glued(const char *t, size_t len, size_t i,
-                            cur_match *out)
+static bool match_iso_glued(const char *t, size_t len, size_t i, cur_match *out)
 {
     if (i + 3 > len)
         return false;
@@ -432,8 +441,8 @@ static bool match_table(const char *t, size_t len, size_t i,
 
 static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    bool found = match_table(t, len, i, prefixes,
-                             sizeof prefixes / sizeof *prefixes, m);
+    bool found =
+        match_table(t, len, i, prefixes, sizeof prefixes / sizeof *prefixes, m);
     cur_match iso;
     if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
         (!found || iso.end > m->end)) {
@@ -453,24 +462,40 @@ typedef struct {
 /* The first word of every currency written after the number, for a quick
  * reject of the words that follow most numbers ("percent", "people"),
  * by first letter. */
-static const char *const suffix_words_a[] = {"aed", "american", "aud", "australian"};
-static const char *const suffix_words_b[] = {"baht", "bitcoin", "bitcoins", "british", "brl", "btc"};
-static const char *const suffix_words_c[] = {"cad", "canadian", "cent", "cents", "chf", "chinese", "cny"};
-static const char *const suffix_words_d[] = {"deutsche", "deutschmark", "deutschmarks", "dirham", "dirhams", "dkk", "dollar", "dollars", "dutch"};
+static const char *const suffix_words_a[] = {"aed", "american", "aud",
+                                             "australian"};
+static const char *const suffix_words_b[] = {"baht",    "bitcoin", "bitcoins",
+                                             "british", "brl",     "btc"};
+static const char *const suffix_words_c[] = {"cad", "canadian", "cent", "cents",
+                                             "chf", "chinese",  "cny"};
+static const char *const suffix_words_d[] = {
+    "deutsche", "deutschmark", "deutschmarks", "dirham", "dirhams",
+    "dkk",      "dollar",      "dollars",      "dutch"};
 static const char *const suffix_words_e[] = {"egp", "eur", "euro", "euros"};
-static const char *const suffix_words_f[] = {"finnish", "franc", "francs", "french"};
+static const char *const suffix_words_f[] = {"finnish", "franc", "francs",
+                                             "french"};
 static const char *const suffix_words_g[] = {"gbp", "guilder", "guilders"};
-static const char *const suffix_words_h[] = {"hkd", "hong", "hryvnia", "hryvnias"};
+static const char *const suffix_words_h[] = {"hkd", "hong", "hryvnia",
+                                             "hryvnias"};
 static const char *const suffix_words_i[] = {"idr", "ils", "indian", "inr"};
 static const char *const suffix_words_j[] = {"japanese", "jpy"};
 static const char *const suffix_words_k[] = {"korean", "kpw", "krw"};
 static const char *const suffix_words_l[] = {"lira"};
-static const char *const suffix_words_m[] = {"markka", "maud", "meur", "mexican", "mgbp", "musd", "mxn", "myr"};
+static const char *const suffix_words_m[] = {
+    "markka", "maud", "meur", "mexican", "mgbp", "musd", "mxn", "myr"};
 static const char *const suffix_words_n[] = {"new", "ngn", "nok", "nzd"};
-static const char *const suffix_words_p[] = {"pakistani", "pence", "penny", "peseta", "pesetas", "peso", "pesos", "philippine", "php", "pkr", "pln", "pound", "pounds"};
-static const char *const suffix_words_r[] = {"rand", "reais", "renminbi", "ringgit", "riyal", "riyals", "rmb", "rouble", "roubles", "rub", "ruble", "rubles", "rupee", "rupees", "rupiah"};
-static const char *const suffix_words_s[] = {"sar", "satoshi", "satoshis", "sek", "sgd", "shekel", "shekels", "singapore", "south", "sri", "sterling", "swiss"};
-static const char *const suffix_words_t[] = {"taiwan", "thb", "try", "turkish", "twd"};
+static const char *const suffix_words_p[] = {
+    "pakistani",  "pence", "penny", "peseta", "pesetas", "peso",  "pesos",
+    "philippine", "php",   "pkr",   "pln",    "pound",   "pounds"};
+static const char *const suffix_words_r[] = {
+    "rand",   "reais",  "renminbi", "ringgit", "riyal",
+    "riyals", "rmb",    "rouble",   "roubles", "rub",
+    "ruble",  "rubles", "rupee",    "rupees",  "rupiah"};
+static const char *const suffix_words_s[] = {
+    "sar",     "satoshi",   "satoshis", "sek", "sgd",      "shekel",
+    "shekels", "singapore", "south",    "sri", "sterling", "swiss"};
+static const char *const suffix_words_t[] = {"taiwan", "thb", "try", "turkish",
+                                             "twd"};
 static const char *const suffix_words_u[] = {"u", "uah", "us", "usd"};
 static const char *const suffix_words_v[] = {"vnd"};
 static const char *const suffix_words_w[] = {"won"};
@@ -510,11 +535,10 @@ static bool word_in(const char *t, size_t len, size_t i,
 
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    if (is_alpha(at(t, len, i)) &&
-        !word_in(t, len, i, suffix_words))
+    if (is_alpha(at(t, len, i)) && !word_in(t, len, i, suffix_words))
         return false;
-    bool found = match_table(t, len, i, suffixes,
-                             sizeof suffixes / sizeof *suffixes, m);
+    bool found =
+        match_table(t, len, i, suffixes, sizeof suffixes / sizeof *suffixes, m);
     cur_match iso;
     if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
         (!found || iso.end > m->end)) {
@@ -541,17 +565,28 @@ typedef struct {
 
 static const scale_word scales[] = {
     {"lakh crore", 12, false, false}, /* India's budgets: 10^5 x 10^7 */
-    {"thousand", 3, false, false}, {"million", 6, false, false},
-    {"billion", 9, false, false},  {"trillion", 12, false, false},
-    {"mn", 6, false, false},       {"mln", 6, false, false},
-    {"mil", 6, false, false},      {"mill", 6, false, false},
-    {"bn", 9, false, false},       {"bln", 9, false, false},
-    {"tn", 12, false, false},      {"trn", 12, false, false},
-    {"tr", 12, false, false},      {"trln", 12, false, false},
-    {"MM", 6, false, true},        {"lakh", 5, false, false},
-    {"lakhs", 5, false, false},    {"crore", 7, false, false},
-    {"crores", 7, false, false},   {"k", 3, true, false},
-    {"m", 6, true, false},         {"b", 9, true, false},
+    {"thousand", 3, false, false},
+    {"million", 6, false, false},
+    {"billion", 9, false, false},
+    {"trillion", 12, false, false},
+    {"mn", 6, false, false},
+    {"mln", 6, false, false},
+    {"mil", 6, false, false},
+    {"mill", 6, false, false},
+    {"bn", 9, false, false},
+    {"bln", 9, false, false},
+    {"tn", 12, false, false},
+    {"trn", 12, false, false},
+    {"tr", 12, false, false},
+    {"trln", 12, false, false},
+    {"MM", 6, false, true},
+    {"lakh", 5, false, false},
+    {"lakhs", 5, false, false},
+    {"crore", 7, false, false},
+    {"crores", 7, false, false},
+    {"k", 3, true, false},
+    {"m", 6, true, false},
+    {"b", 9, true, false},
 };
 
 /* A scale word at i (after optional space or hyphen for words). */
@@ -595,8 +630,8 @@ typedef struct {
 
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
  * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
-static bool parse_digits(const char *t, size_t len, size_t i,
-                         ft_decimal *value, size_t *end, numeral_info *info)
+static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
+                         size_t *end, numeral_info *info)
 {
     char buf[64];
     size_t n = 0, j = i;
@@ -613,8 +648,8 @@ static bool parse_digits(const char *t, size_t len, size_t i,
         size_t k = j + 1, g = 0;
         while (is_digit(at(t, len, k)))
             k++, g++;
-        bool indian = g == 2 && at(t, len, k) == ',' &&
-                      is_digit(at(t, len, k + 1));
+        bool indian =
+            g == 2 && at(t, len, k) == ',' && is_digit(at(t, len, k + 1));
         if (g != 3 && !indian)
             break;
         if (n + g >= sizeof buf)
@@ -728,8 +763,8 @@ static bool parse_point_fraction(const char *t, size_t len, size_t i,
  * "half a", "a quarter", "three quarters", "one-point-74",
  * "305-point-six" (a digit whole part is handled by the caller and passed
  * as `whole`). */
-static bool parse_words(const char *t, size_t len, size_t i,
-                        ft_decimal *value, size_t *end)
+static bool parse_words(const char *t, size_t len, size_t i, ft_decimal *value,
+                        size_t *end)
 {
     size_t j = i, e;
     long cur = 0;
@@ -774,8 +809,7 @@ static bool parse_words(const char *t, size_t len, size_t i,
         break;
     }
     if (match(t, len, j == i ? j : skip_ws(t, len, j), "quarter", false, &e) ||
-        match(t, len, j == i ? j : skip_ws(t, len, j), "quarters", false,
-              &e)) {
+        match(t, len, j == i ? j : skip_ws(t, len, j), "quarters", false, &e)) {
         long n = any ? cur : 1;
         if (!ft_decimal_mul((ft_decimal){.digits = (uint64_t)n, .scale = 0},
                             (ft_decimal){.digits = 25, .scale = 2}, value))
@@ -824,7 +858,8 @@ static bool digits_point_words(const char *t, size_t len, size_t j,
     char frac[24];
     size_t n, fe;
     ft_decimal f;
-    if (g2 == e || !parse_point_fraction(t, len, g2, frac, sizeof frac, &n, &fe))
+    if (g2 == e ||
+        !parse_point_fraction(t, len, g2, frac, sizeof frac, &n, &fe))
         return false;
     if (!ft_decimal_parse(frac, n, &f) || !ft_decimal_mul_pow10(&f, -(int)n) ||
         !ft_decimal_add(*value, f, value))
@@ -869,8 +904,8 @@ static int korean_unit(const char *t, size_t len, size_t i)
  * numeral only when a currency follows it ("1만 2천 345 달러"). */
 static bool currency_at(const char *t, size_t len, size_t i);
 
-static bool parse_korean(const char *t, size_t len, size_t i,
-                         ft_decimal *value, size_t *end)
+static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
+                         size_t *end)
 {
     ft_decimal total = {0}, section = {0}, done = {0};
     size_t done_end = 0;
@@ -962,21 +997,29 @@ static const char *const starter_words_a[] = {"a", "aed", "an", "au", "aud"};
 static const char *const starter_words_b[] = {"brl"};
 static const char *const starter_words_c[] = {"c", "ca", "cad", "chf", "cny"};
 static const char *const starter_words_d[] = {"dkk", "dollar", "dollars"};
-static const char *const starter_words_e[] = {"egp", "eight", "eighteen", "eighty", "eleven", "eur"};
-static const char *const starter_words_f[] = {"fifteen", "fifty", "five", "forty", "four", "fourteen"};
+static const char *const starter_words_e[] = {"egp",    "eight",  "eighteen",
+                                              "eighty", "eleven", "eur"};
+static const char *const starter_words_f[] = {"fifteen", "fifty", "five",
+                                              "forty",   "four",  "fourteen"};
 static const char *const starter_words_g[] = {"gbp"};
 static const char *const starter_words_h[] = {"half", "hk", "hkd", "hundred"};
 static const char *const starter_words_i[] = {"idr", "ils", "inr"};
 static const char *const starter_words_j[] = {"jpy"};
 static const char *const starter_words_k[] = {"kpw", "krw"};
-static const char *const starter_words_m[] = {"maud", "meur", "mex", "mgbp", "musd", "mxn", "myr"};
-static const char *const starter_words_n[] = {"ngn", "nine", "nineteen", "ninety", "nok", "nt", "nz", "nzd"};
+static const char *const starter_words_m[] = {"maud", "meur", "mex", "mgbp",
+                                              "musd", "mxn",  "myr"};
+static const char *const starter_words_n[] = {
+    "ngn", "nine", "nineteen", "ninety", "nok", "nt", "nz", "nzd"};
 static const char *const starter_words_o[] = {"one"};
 static const char *const starter_words_p[] = {"php", "pkr", "pln"};
 static const char *const starter_words_q[] = {"quarter"};
 static const char *const starter_words_r[] = {"r", "rm", "rmb", "rs", "rub"};
-static const char *const starter_words_s[] = {"s", "sar", "sek", "seven", "seventeen", "seventy", "sgd", "six", "sixteen", "sixty"};
-static const char *const starter_words_t[] = {"ten", "thb", "thirteen", "thirty", "three", "try", "twd", "twelve", "twenty", "two"};
+static const char *const starter_words_s[] = {
+    "s",       "sar", "sek", "seven",   "seventeen",
+    "seventy", "sgd", "six", "sixteen", "sixty"};
+static const char *const starter_words_t[] = {
+    "ten", "thb", "thirteen", "thirty", "three",
+    "try", "twd", "twelve",   "twenty", "two"};
 static const char *const starter_words_u[] = {"u", "uah", "us", "usd"};
 static const char *const starter_words_v[] = {"vnd"};
 static const char *const starter_words_w[] = {"w"};
@@ -1010,7 +1053,6 @@ static const word_bucket starter_words[26] = {
     {starter_words_z, sizeof starter_words_z / sizeof(char *)},
 };
 
-
 /* Most tokens of an article open no amount; tell them apart with one look
  * at the token instead of trying every pattern of the lexicon. */
 static bool may_start_amount(const char *t, size_t len, size_t pos)
@@ -1020,7 +1062,7 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
         return true;
     if (c >= 0x80) {
         unsigned char c1 = at(t, len, pos + 1), c2 = at(t, len, pos + 2);
-        return (c == 0xE2 && c1 == 0x82) ||               /* ₩ € ₹ ₽ ₿ ... */
+        return (c == 0xE2 && c1 == 0x82) || /* ₩ € ₹ ₽ ₿ ... */
                (c == 0xC2 && (c1 == 0xA3 || c1 == 0xA5)) || /* £ ¥ */
                (c == 0xEF && c1 == 0xBF && (c2 == 0xA5 || c2 == 0xA6)) ||
                (c == 0xEB && c1 == 0xAF && c2 == 0xB8) || /* 미화 */
@@ -1033,8 +1075,7 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
 }
 
 /* Is the ASCII word at i (any case) in the set? */
-static bool word_in(const char *t, size_t len, size_t i,
-                    const word_bucket *set)
+static bool word_in(const char *t, size_t len, size_t i, const word_bucket *set)
 {
     unsigned char first = fold(at(t, len, i));
     if (first < 'a' || first > 'z')
@@ -1066,13 +1107,13 @@ static bool word_in(const char *t, size_t len, size_t i,
 static bool won_is_verb(const char *t, size_t len, size_t after)
 {
     static const char *const objects[] = {
-        "the",    "a",      "an",     "by",      "gold",   "silver",
-        "bronze", "medals", "medal",  "seats",   "seat",   "against",
-        "over",   "his",    "her",    "their",   "its",    "first",
-        "second", "third",  "out",    "praise",  "votes",  "support",
-        "in",     "at",     "two",    "three",   "games",  "matches",
-        "titles", "awards", "election", "approval", "back", "favor",
-        "favour", "races",  "control", "this",   "that",   "every",
+        "the",    "a",      "an",       "by",       "gold",  "silver",
+        "bronze", "medals", "medal",    "seats",    "seat",  "against",
+        "over",   "his",    "her",      "their",    "its",   "first",
+        "second", "third",  "out",      "praise",   "votes", "support",
+        "in",     "at",     "two",      "three",    "games", "matches",
+        "titles", "awards", "election", "approval", "back",  "favor",
+        "favour", "races",  "control",  "this",     "that",  "every",
     };
     size_t j = skip_ws(t, len, after), e;
     if (match(t, len, j, "a share", false, &e)) /* "729 won a share" */
@@ -1252,8 +1293,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     }
     m->integer_only = !info.grouped && !info.fraction && !info.words;
     m->year_like = m->integer_only && value.scale == 0 &&
-                   value.digits >= 1800 && value.digits <= 2199 &&
-                   k - j == 4;
+                   value.digits >= 1800 && value.digits <= 2199 && k - j == 4;
 
     /* 3. scale words: "5 trillion 212.8 billion", "75 USD million" */
     int p10;
@@ -1357,8 +1397,9 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     if (!m->has_currency) {
         if (info.words && !m->has_scale)
             return false;
-        if (m->has_scale ? !(opts & (FT_MONEY_ALLOW_BARE | FT_MONEY_ALLOW_PLAIN))
-                         : !(opts & FT_MONEY_ALLOW_PLAIN))
+        if (m->has_scale
+                ? !(opts & (FT_MONEY_ALLOW_BARE | FT_MONEY_ALLOW_PLAIN))
+                : !(opts & FT_MONEY_ALLOW_PLAIN))
             return false;
         return true;
     }

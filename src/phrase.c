@@ -97,7 +97,8 @@ size_t ft_phrase_ending_at(const char *t, size_t len, size_t j, ft_lit p)
             while (i > 0 && is_space((unsigned char)t[i - 1]))
                 i--;
         } else {
-            if (i == 0 || lower((unsigned char)t[i - 1]) != (unsigned char)p.s[k])
+            if (i == 0 ||
+                lower((unsigned char)t[i - 1]) != (unsigned char)p.s[k])
                 return SIZE_MAX;
             i--;
         }

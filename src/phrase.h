@@ -18,7 +18,10 @@ typedef struct {
     const char *s;
     size_t n;
 } ft_lit;
-#define FT_LIT(s) {(s), sizeof(s) - 1}
+#define FT_LIT(s)                                                              \
+    {                                                                          \
+        (s), sizeof(s) - 1                                                     \
+    }
 
 /* The phrase at i: its end, or 0. */
 size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p);

@@ -34,7 +34,10 @@ struct ft_subjects {
     size_t len, cap;
 };
 
-ft_subjects *ft_subjects_new(void) { return calloc(1, sizeof(ft_subjects)); }
+ft_subjects *ft_subjects_new(void)
+{
+    return calloc(1, sizeof(ft_subjects));
+}
 
 void ft_subjects_free(ft_subjects *s)
 {
@@ -53,10 +56,22 @@ static bool is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-static bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static bool is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
+static bool is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static bool is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+static bool is_alpha(unsigned char c)
+{
+    return is_upper(c) || is_lower(c);
+}
 
 static unsigned char lower(unsigned char c)
 {
@@ -322,15 +337,15 @@ typedef enum {
 
 typedef enum {
     KIND_ANY = 0,
-    KIND_FUND,     /* Fund */
-    KIND_PROJECT,  /* Project, Program, System, Upgrade, weapons */
-    KIND_DEAL,     /* Agreement, Contract, Deal, Treaty */
-    KIND_PLAN,     /* Plan, Initiative, Package */
-    KIND_BUDGET    /* Budget, Account */
+    KIND_FUND,    /* Fund */
+    KIND_PROJECT, /* Project, Program, System, Upgrade, weapons */
+    KIND_DEAL,    /* Agreement, Contract, Deal, Treaty */
+    KIND_PLAN,    /* Plan, Initiative, Package */
+    KIND_BUDGET   /* Budget, Account */
 } subject_kind;
 
 typedef struct {
-    size_t start, end;   /* the phrase in the text */
+    size_t start, end; /* the phrase in the text */
     char name[FT_SUBJECT_MAX];
     subject_class cls;
     subject_kind kind;
@@ -395,8 +410,20 @@ static const head_word *head_of(const char *w, size_t n)
 {
     /* the letters the head words start with: most words fail here */
     switch (lower((unsigned char)w[0])) {
-    case 'a': case 'b': case 'c': case 'd': case 'f': case 'g': case 'h':
-    case 'i': case 'j': case 'l': case 'm': case 'p': case 's': case 't':
+    case 'a':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'f':
+    case 'g':
+    case 'h':
+    case 'i':
+    case 'j':
+    case 'l':
+    case 'm':
+    case 'p':
+    case 's':
+    case 't':
     case 'u':
         break;
     default:
@@ -419,12 +446,13 @@ static const head_word *head_of(const char *w, size_t n)
 /* Acronyms that name no programme: places, institutions, currencies,
  * agencies that appear beside money. */
 static const char *const not_subjects[] = {
-    "AFP", "AI", "AM", "AP", "BBC", "CEO", "CFC", "CJ", "CNN", "CNY", "D",
-    "DAPA", "DPRK", "EU", "EUR", "FY", "GBP", "GDP", "GS", "I", "ID", "II",
-    "III", "IMF", "IT", "JCS", "JPY", "KBS", "KOSDAQ", "KOSPI", "KRW", "KST",
-    "KT", "LG", "LNG", "MBC", "MND", "MOU", "NATO", "NGO", "NK", "OECD", "OK",
-    "OPCON", "PM", "Q1", "Q2", "Q3", "Q4", "R", "ROK", "SBS", "SIPRI", "SK",
-    "TV", "U.S.", "UK", "UN", "US", "USD", "USFK", "YTN",
+    "AFP", "AI",     "AM",    "AP",   "BBC", "CEO",  "CFC",  "CJ",    "CNN",
+    "CNY", "D",      "DAPA",  "DPRK", "EU",  "EUR",  "FY",   "GBP",   "GDP",
+    "GS",  "I",      "ID",    "II",   "III", "IMF",  "IT",   "JCS",   "JPY",
+    "KBS", "KOSDAQ", "KOSPI", "KRW",  "KST", "KT",   "LG",   "LNG",   "MBC",
+    "MND", "MOU",    "NATO",  "NGO",  "NK",  "OECD", "OK",   "OPCON", "PM",
+    "Q1",  "Q2",     "Q3",    "Q4",   "R",   "ROK",  "SBS",  "SIPRI", "SK",
+    "TV",  "U.S.",   "UK",    "UN",   "US",  "USD",  "USFK", "YTN",
 };
 
 static bool is_not_subject(const char *w, size_t n)
@@ -442,9 +470,9 @@ static bool is_connector(const char *w, size_t n)
 
 /* Capitalised words that stand in no name at all. */
 static const char *const inner_stops[] = {
-    "A", "An", "As", "At", "But", "By", "Dr", "From", "He", "Her", "His",
-    "If", "In", "It", "Its", "Mr", "Mrs", "Ms", "On", "Or", "Our", "She",
-    "That", "The", "Their", "They", "This", "To", "We", "With",
+    "A",   "An",  "As",   "At",  "But",   "By",   "Dr",   "From", "He", "Her",
+    "His", "If",  "In",   "It",  "Its",   "Mr",   "Mrs",  "Ms",   "On", "Or",
+    "Our", "She", "That", "The", "Their", "They", "This", "To",   "We", "With",
 };
 
 static bool is_inner_stop(const char *w, size_t n)
@@ -455,18 +483,24 @@ static bool is_inner_stop(const char *w, size_t n)
 /* Capitalised words that open sentences and phrases but no name (places
  * and months may stand inside one: "the Allied Korean Joint Command"). */
 static const char *const function_words[] = {
-    "A", "According", "After", "Also", "An", "And", "April", "As", "At",
-    "August", "Before", "Beijing", "But", "By", "China", "Col",
-    "December", "Dr", "During", "February", "For", "Friday", "From",
-    "Gen", "He", "Her", "His", "However", "If", "In", "It", "Its",
-    "January", "Japan", "July", "June", "Korea", "Korean", "Last",
-    "March", "May", "Meanwhile", "Minister", "Monday", "Mr", "Mrs", "Ms",
-    "Next", "North", "November", "October", "Of", "On", "Or", "Our",
-    "Over", "President", "Pyongyang", "Saturday", "Secretary", "Seoul",
-    "September", "She", "Since", "Some", "South", "Still", "Sunday",
-    "That", "The", "Their", "These", "They", "This", "Those", "Thursday",
-    "To", "Tokyo", "Tuesday", "Under", "Washington", "We", "Wednesday",
-    "When", "While", "With", "Yet",
+    "A",          "According", "After",     "Also",     "An",
+    "And",        "April",     "As",        "At",       "August",
+    "Before",     "Beijing",   "But",       "By",       "China",
+    "Col",        "December",  "Dr",        "During",   "February",
+    "For",        "Friday",    "From",      "Gen",      "He",
+    "Her",        "His",       "However",   "If",       "In",
+    "It",         "Its",       "January",   "Japan",    "July",
+    "June",       "Korea",     "Korean",    "Last",     "March",
+    "May",        "Meanwhile", "Minister",  "Monday",   "Mr",
+    "Mrs",        "Ms",        "Next",      "North",    "November",
+    "October",    "Of",        "On",        "Or",       "Our",
+    "Over",       "President", "Pyongyang", "Saturday", "Secretary",
+    "Seoul",      "September", "She",       "Since",    "Some",
+    "South",      "Still",     "Sunday",    "That",     "The",
+    "Their",      "These",     "They",      "This",     "Those",
+    "Thursday",   "To",        "Tokyo",     "Tuesday",  "Under",
+    "Washington", "We",        "Wednesday", "When",     "While",
+    "With",       "Yet",
 };
 
 static bool is_function_word(const char *w, size_t n)
@@ -476,12 +510,13 @@ static bool is_function_word(const char *w, size_t n)
 
 /* Words that end a name of an institution, not of what money pays for. */
 static const char *const institutions[] = {
-    "Administration", "Agency", "Agency's", "Assembly", "Bank", "Bureau",
-    "Co", "Command", "Committee", "Congress", "Corp", "Corporation",
-    "Council", "Court", "Daily", "Department", "Forces", "Government",
-    "Group", "Herald", "House", "Inc", "Institute", "Ltd", "Ministry",
-    "Ministry's", "News", "Office", "Party", "Post", "Senate", "Service",
-    "Staff", "Times", "University",
+    "Administration", "Agency",      "Agency's",   "Assembly",  "Bank",
+    "Bureau",         "Co",          "Command",    "Committee", "Congress",
+    "Corp",           "Corporation", "Council",    "Court",     "Daily",
+    "Department",     "Forces",      "Government", "Group",     "Herald",
+    "House",          "Inc",         "Institute",  "Ltd",       "Ministry",
+    "Ministry's",     "News",        "Office",     "Party",     "Post",
+    "Senate",         "Service",     "Staff",      "Times",     "University",
 };
 
 static bool is_institution(const char *w, size_t n)
@@ -574,16 +609,35 @@ static bool push(phrase_list *l, const phrase *p)
 
 /* Common budget lines, written in lower case. */
 static const char *const budget_lines[] = {
-    "defense budget",        "defence budget",      "defense spending",
-    "defence spending",      "military spending",   "military budget",
-    "military expenditure",  "defense expenditure", "defence expenditure",
-    "force improvement",     "force improvement budget",
-    "force maintenance",     "personnel costs",     "personnel expenses",
-    "research and development budget", "r&d budget", "humanitarian aid",
-    "cost-sharing",          "cost sharing",        "defense cost-sharing",
-    "defense cost sharing",  "operating budget",    "arms purchases",
-    "arms imports",          "weapons purchases",   "national budget",
-    "government budget",     "supplementary budget", "extra budget",
+    "defense budget",
+    "defence budget",
+    "defense spending",
+    "defence spending",
+    "military spending",
+    "military budget",
+    "military expenditure",
+    "defense expenditure",
+    "defence expenditure",
+    "force improvement",
+    "force improvement budget",
+    "force maintenance",
+    "personnel costs",
+    "personnel expenses",
+    "research and development budget",
+    "r&d budget",
+    "humanitarian aid",
+    "cost-sharing",
+    "cost sharing",
+    "defense cost-sharing",
+    "defense cost sharing",
+    "operating budget",
+    "arms purchases",
+    "arms imports",
+    "weapons purchases",
+    "national budget",
+    "government budget",
+    "supplementary budget",
+    "extra budget",
 };
 
 /* References to an earlier name, with the kind of name they stand for. */
@@ -593,17 +647,16 @@ typedef struct {
 } reference;
 
 static const reference references[] = {
-    {"the fund", KIND_FUND},        {"its budget", KIND_ANY},
-    {"the project", KIND_PROJECT},  {"the program", KIND_PROJECT},
+    {"the fund", KIND_FUND},         {"its budget", KIND_ANY},
+    {"the project", KIND_PROJECT},   {"the program", KIND_PROJECT},
     {"the programme", KIND_PROJECT}, {"the system", KIND_PROJECT},
-    {"the upgrade", KIND_PROJECT},  {"the deal", KIND_DEAL},
-    {"the contract", KIND_DEAL},    {"the agreement", KIND_DEAL},
-    {"the plan", KIND_PLAN},        {"the package", KIND_PLAN},
-    {"its funding", KIND_ANY},      {"the initiative", KIND_PLAN},
-    {"the fund's", KIND_FUND},      {"the project's", KIND_PROJECT},
+    {"the upgrade", KIND_PROJECT},   {"the deal", KIND_DEAL},
+    {"the contract", KIND_DEAL},     {"the agreement", KIND_DEAL},
+    {"the plan", KIND_PLAN},         {"the package", KIND_PLAN},
+    {"its funding", KIND_ANY},       {"the initiative", KIND_PLAN},
+    {"the fund's", KIND_FUND},       {"the project's", KIND_PROJECT},
     {"the program's", KIND_PROJECT}, {"the system's", KIND_PROJECT},
 };
-
 
 /* Hangul: 예산 (budget), 기금 (fund), 사업 (project), 사업비, 체계 */
 static bool hangul_subject_word(const char *w, size_t n)
@@ -636,14 +689,25 @@ static bool generic_hangul(const char *w, size_t n)
     return IN_LIST(w, n, words);
 }
 
-/* Korean particles after a noun: 은 는 이 가 을 를 의 에 도 로 으로 과 와 에서 */
+/* Korean particles after a noun: 은 는 이 가 을 를 의 에 도 로 으로 과 와 에서
+ */
 static size_t strip_particle(const char *w, size_t n)
 {
     static const char *const particles[] = {
-        "\xEC\x97\x90\xEC\x84\x9C", "\xEC\x9C\xBC\xEB\xA1\x9C",
-        "\xEC\x9D\x80", "\xEB\x8A\x94", "\xEC\x9D\xB4", "\xEA\xB0\x80",
-        "\xEC\x9D\x84", "\xEB\xA5\xBC", "\xEC\x9D\x98", "\xEC\x97\x90",
-        "\xEB\x8F\x84", "\xEB\xA1\x9C", "\xEA\xB3\xBC", "\xEC\x99\x80",
+        "\xEC\x97\x90\xEC\x84\x9C",
+        "\xEC\x9C\xBC\xEB\xA1\x9C",
+        "\xEC\x9D\x80",
+        "\xEB\x8A\x94",
+        "\xEC\x9D\xB4",
+        "\xEA\xB0\x80",
+        "\xEC\x9D\x84",
+        "\xEB\xA5\xBC",
+        "\xEC\x9D\x98",
+        "\xEC\x97\x90",
+        "\xEB\x8F\x84",
+        "\xEB\xA1\x9C",
+        "\xEA\xB3\xBC",
+        "\xEC\x99\x80",
     };
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
         size_t m = strlen(particles[k]);
@@ -767,8 +831,8 @@ static size_t take_budget_line(collector *c, size_t i, bool *ok)
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
             continue;
-        phrase p = {.start = i, .end = e, .cls = CLASS_LINE,
-                    .kind = KIND_BUDGET};
+        phrase p = {
+            .start = i, .end = e, .cls = CLASS_LINE, .kind = KIND_BUDGET};
         set_name(&p, c->x.t + i, e - i);
         *ok = keep(c, &p);
         return e;
@@ -787,7 +851,8 @@ static size_t take_hangul(collector *c, size_t i, bool *ok)
     const char *canon = ft_subjects_canonical(c->aliases, x.t + i, n);
     if (canon ||
         (hangul_subject_word(x.t + i, n) && !generic_hangul(x.t + i, n))) {
-        phrase p = {.start = i, .end = i + n,
+        phrase p = {.start = i,
+                    .end = i + n,
                     .cls = canon ? CLASS_NAME : CLASS_LINE,
                     .kind = KIND_BUDGET};
         set_name(&p, x.t + i, n);
@@ -800,9 +865,9 @@ static size_t take_hangul(collector *c, size_t i, bool *ok)
  * unlike the weapons that share their kind. */
 static bool refers_back(const char *head)
 {
-    static const char *const words[] = {"program",  "programme", "programs",
-                                        "project",  "projects",  "system",
-                                        "systems",  "upgrade"};
+    static const char *const words[] = {"program", "programme", "programs",
+                                        "project", "projects",  "system",
+                                        "systems", "upgrade"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strcmp(words[k], head) == 0)
             return true;
@@ -811,7 +876,9 @@ static bool refers_back(const char *head)
 
 /* Words that end the modifiers of a noun phrase. */
 static const char *const noun_stops[] = {
-    "a", "an", "at", "be", "by", "for", "from", "in", "is", "its", "new", "of", "on", "that", "the", "their", "this", "to", "under", "was", "will", "with",
+    "a",    "an",  "at",    "be",  "by",   "for",  "from", "in",
+    "is",   "its", "new",   "of",  "on",   "that", "the",  "their",
+    "this", "to",  "under", "was", "will", "with",
 };
 
 /* A lower-case noun phrase ending in the head word at [i,w): "a child
@@ -922,7 +989,9 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
-    phrase p = {.start = i, .end = pend, .cls = CLASS_NAME,
+    phrase p = {.start = i,
+                .end = pend,
+                .cls = CLASS_NAME,
                 .kind = h ? h->kind : KIND_ANY};
     if (acr_end && !acronym) {
         char buf[2 * FT_SUBJECT_MAX + 4];
@@ -938,7 +1007,11 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
 
 /* First words of the phrases above, to try them only where they may be. */
 static const char *const budget_firsts[] = {
-    "arms", "cost", "cost-sharing", "defence", "defense", "extra", "force", "government", "humanitarian", "military", "national", "operating", "personnel", "R", "research", "supplementary", "weapons",
+    "arms",         "cost",     "cost-sharing", "defence",
+    "defense",      "extra",    "force",        "government",
+    "humanitarian", "military", "national",     "operating",
+    "personnel",    "R",        "research",     "supplementary",
+    "weapons",
 };
 
 static bool may_open_budget_line(const char *w, size_t n)
@@ -951,8 +1024,8 @@ static bool may_open_budget_line(const char *w, size_t n)
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
  * Hangul are skipped there, which is most of the text. */
-static bool collect(const ft_subjects *aliases, text x,
-                    const ft_figure *figs, size_t nfigs, phrase_list *out)
+static bool collect(const ft_subjects *aliases, text x, const ft_figure *figs,
+                    size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, x, out, 0, false};
     size_t line_start = 0, f = 0;
@@ -1091,15 +1164,15 @@ static int breaks_between(text x, size_t a, size_t b)
     int most = 0;
     for (size_t i = a; i < b && most < 2; i++) {
         unsigned char c = at(x, i);
-        if (c == ',' && !(is_digit(at(x, i + 1)) && i > 0 &&
-                          is_digit(at(x, i - 1))))
+        if (c == ',' &&
+            !(is_digit(at(x, i + 1)) && i > 0 && is_digit(at(x, i - 1))))
             most = 1;
         else if (c == ';' || c == ':')
             most = 2;
         else if (c == ' ' && (at(x, i + 1) == 'b' || at(x, i + 1) == 'w') &&
                  (ft_phrase_at(x.t, x.len, i + 1, "but") ||
-                              ft_phrase_at(x.t, x.len, i + 1, "while") ||
-                              ft_phrase_at(x.t, x.len, i + 1, "whereas")))
+                  ft_phrase_at(x.t, x.len, i + 1, "while") ||
+                  ft_phrase_at(x.t, x.len, i + 1, "whereas")))
             most = 2;
     }
     return most;
@@ -1115,7 +1188,8 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
         /* "Name (ACR)": the alias may know either part */
         const char *paren = strstr(name, " (");
         if (paren) {
-            canon = ft_subjects_canonical(aliases, name, (size_t)(paren - name));
+            canon =
+                ft_subjects_canonical(aliases, name, (size_t)(paren - name));
             if (!canon)
                 canon = ft_subjects_canonical(aliases, paren + 2,
                                               strlen(paren + 2) - 1);

@@ -48,7 +48,10 @@ static unsigned char at(text x, size_t i)
     return i < x.len ? (unsigned char)x.t[i] : 0;
 }
 
-static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static bool is_alpha(unsigned char c)
 {
@@ -80,47 +83,73 @@ static bool bytes_at_n(text x, size_t i, const char *s, size_t n)
     (FT_PHRASE_BEFORE_ANY((x).t, (x).len, (end), (list), NULL) != SIZE_MAX)
 
 /* Hangul spellings, UTF-8. */
-#define K_NYEON "\xEB\x85\x84"                   /* 년 */
-#define K_DO "\xEB\x8F\x84"                      /* 도 (2024년도) */
-#define K_KKAJI "\xEA\xB9\x8C\xEC\xA7\x80"       /* 까지 (by) */
-#define K_BUTEO "\xEB\xB6\x80\xED\x84\xB0"       /* 부터 (from) */
-#define K_DAEBI "\xEB\x8C\x80\xEB\xB9\x84"       /* 대비 (compared with) */
-#define K_BODA "\xEB\xB3\xB4\xEB\x8B\xA4"        /* 보다 (than) */
-#define K_HOEGYE "\xED\x9A\x8C\xEA\xB3\x84"      /* 회계 (fiscal) */
-#define K_OLHAE "\xEC\x98\xAC\xED\x95\xB4"       /* 올해 (this year) */
-#define K_NAENYEON "\xEB\x82\xB4\xEB\x85\x84"    /* 내년 (next year) */
+#define K_NYEON "\xEB\x85\x84"                /* 년 */
+#define K_DO "\xEB\x8F\x84"                   /* 도 (2024년도) */
+#define K_KKAJI "\xEA\xB9\x8C\xEC\xA7\x80"    /* 까지 (by) */
+#define K_BUTEO "\xEB\xB6\x80\xED\x84\xB0"    /* 부터 (from) */
+#define K_DAEBI "\xEB\x8C\x80\xEB\xB9\x84"    /* 대비 (compared with) */
+#define K_BODA "\xEB\xB3\xB4\xEB\x8B\xA4"     /* 보다 (than) */
+#define K_HOEGYE "\xED\x9A\x8C\xEA\xB3\x84"   /* 회계 (fiscal) */
+#define K_OLHAE "\xEC\x98\xAC\xED\x95\xB4"    /* 올해 (this year) */
+#define K_NAENYEON "\xEB\x82\xB4\xEB\x85\x84" /* 내년 (next year) */
 #define K_JINANHAE "\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4" /* 지난해 */
-#define K_JAKNYEON "\xEC\x9E\x91\xEB\x85\x84"    /* 작년 (last year) */
-#define K_JEONNYEON "\xEC\xA0\x84\xEB\x85\x84"   /* 전년 (previous year) */
-#define K_GEUMNYEON "\xEA\xB8\x88\xEB\x85\x84"   /* 금년 (this year) */
-#define K_NAEHUNYEON "\xEB\x82\xB4\xED\x9B\x84\xEB\x85\x84" /* 내후년 */
+#define K_JAKNYEON "\xEC\x9E\x91\xEB\x85\x84"  /* 작년 (last year) */
+#define K_JEONNYEON "\xEC\xA0\x84\xEB\x85\x84" /* 전년 (previous year) */
+#define K_GEUMNYEON "\xEA\xB8\x88\xEB\x85\x84" /* 금년 (this year) */
+#define K_NAEHUNYEON "\xEB\x82\xB4\xED\x9B\x84\xEB\x85\x84"  /* 내후년 */
 #define K_JAEJAKNYEON "\xEC\x9E\xAC\xEC\x9E\x91\xEB\x85\x84" /* 재작년 */
 
 /* Words before a year that make it a completion target. */
 static const ft_lit target_words[] = {
-    FT_LIT("by"), FT_LIT("until"), FT_LIT("till"), FT_LIT("before"), FT_LIT("ahead of"), FT_LIT("no later than"),
-    FT_LIT("by the end of"), FT_LIT("by end of"), FT_LIT("by the end of fiscal"),
+    FT_LIT("by"),
+    FT_LIT("until"),
+    FT_LIT("till"),
+    FT_LIT("before"),
+    FT_LIT("ahead of"),
+    FT_LIT("no later than"),
+    FT_LIT("by the end of"),
+    FT_LIT("by end of"),
+    FT_LIT("by the end of fiscal"),
 };
 /* ...a comparison base. */
 static const ft_lit compare_words[] = {
-    FT_LIT("from"),          FT_LIT("than"),          FT_LIT("compared with"), FT_LIT("compared to"),
-    FT_LIT("versus"),        FT_LIT("vs"),            FT_LIT("vs."),           FT_LIT("against"),
-    FT_LIT("over"),          FT_LIT("relative to"),   FT_LIT("on"),            FT_LIT("from the"),
-    FT_LIT("than the"),      FT_LIT("compared with the"), FT_LIT("compared to the"), FT_LIT("over the"),
-    FT_LIT("versus the"),    FT_LIT("than in"),       FT_LIT("from its"),      FT_LIT("than its"),
+    FT_LIT("from"),
+    FT_LIT("than"),
+    FT_LIT("compared with"),
+    FT_LIT("compared to"),
+    FT_LIT("versus"),
+    FT_LIT("vs"),
+    FT_LIT("vs."),
+    FT_LIT("against"),
+    FT_LIT("over"),
+    FT_LIT("relative to"),
+    FT_LIT("on"),
+    FT_LIT("from the"),
+    FT_LIT("than the"),
+    FT_LIT("compared with the"),
+    FT_LIT("compared to the"),
+    FT_LIT("over the"),
+    FT_LIT("versus the"),
+    FT_LIT("than in"),
+    FT_LIT("from its"),
+    FT_LIT("than its"),
 };
 /* ...a launch, founding or past event that is not the money's year. */
 static const ft_lit launch_verbs[] = {
-    FT_LIT("established"), FT_LIT("founded"),    FT_LIT("launched"),  FT_LIT("created"),  FT_LIT("set up"),
-    FT_LIT("introduced"),  FT_LIT("deployed"),   FT_LIT("built"),     FT_LIT("began"),    FT_LIT("started"),
-    FT_LIT("inaugurated"), FT_LIT("opened"),     FT_LIT("formed"),    FT_LIT("born"),     FT_LIT("commissioned"),
-    FT_LIT("enacted"),     FT_LIT("adopted"),    FT_LIT("instituted"), FT_LIT("first deployed"),
+    FT_LIT("established"),    FT_LIT("founded"),     FT_LIT("launched"),
+    FT_LIT("created"),        FT_LIT("set up"),      FT_LIT("introduced"),
+    FT_LIT("deployed"),       FT_LIT("built"),       FT_LIT("began"),
+    FT_LIT("started"),        FT_LIT("inaugurated"), FT_LIT("opened"),
+    FT_LIT("formed"),         FT_LIT("born"),        FT_LIT("commissioned"),
+    FT_LIT("enacted"),        FT_LIT("adopted"),     FT_LIT("instituted"),
+    FT_LIT("first deployed"),
 };
 
 /* Words after a figure's verb that make "by YEAR" the year a level is
  * reached ("raise monthly pay to 1 million won by 2027"). */
-static const ft_lit reach_words[] = {FT_LIT("to"), FT_LIT("reach"), FT_LIT("reaching"),
-                                          FT_LIT("hit"), FT_LIT("top"), FT_LIT("exceed")};
+static const ft_lit reach_words[] = {FT_LIT("to"),       FT_LIT("reach"),
+                                     FT_LIT("reaching"), FT_LIT("hit"),
+                                     FT_LIT("top"),      FT_LIT("exceed")};
 
 /* The role of a year written at [s,e) from the words around it. */
 static role year_role(text x, size_t s, size_t e, size_t *span_end)
@@ -232,8 +261,8 @@ static size_t year_at(text x, size_t i, int *year)
  * 2023-24", "FY2025", "the 2023 fiscal year", 2026회계연도. */
 static bool is_fiscal(text x, size_t s, size_t e)
 {
-    static const ft_lit before[] = {FT_LIT("fiscal"), FT_LIT("fiscal year"), FT_LIT("fy"),
-                                         FT_LIT("financial year")};
+    static const ft_lit before[] = {FT_LIT("fiscal"), FT_LIT("fiscal year"),
+                                    FT_LIT("fy"), FT_LIT("financial year")};
     if (ANY_BEFORE(x, s, before))
         return true;
     size_t j = e;
@@ -285,13 +314,13 @@ typedef struct {
 static size_t relative_at(text x, size_t i, int *offset)
 {
     static const relative_word words[] = {
-        {"this year", 0},      {"this fiscal year", 0},
-        {"the current year", 0}, {"next year", 1},
-        {"next fiscal year", 1}, {"last year", -1},
+        {"this year", 0},         {"this fiscal year", 0},
+        {"the current year", 0},  {"next year", 1},
+        {"next fiscal year", 1},  {"last year", -1},
         {"last fiscal year", -1}, {"the previous year", -1},
-        {"the year before", -1}, {"a year earlier", -1},
-        {"a year ago", -1},    {"the following year", 1},
-        {"the coming year", 1}, {"the past year", -1},
+        {"the year before", -1},  {"a year earlier", -1},
+        {"a year ago", -1},       {"the following year", 1},
+        {"the coming year", 1},   {"the past year", -1},
     };
     static const relative_word korean[] = {
         {K_NAEHUNYEON, 2}, {K_JAEJAKNYEON, -2}, {K_OLHAE, 0},
@@ -396,10 +425,9 @@ static size_t find_exprs(text x, size_t s, size_t e, int published_year,
                 ex.role = ROLE_DATES;
         } else if ((is_alpha(c) || c >= 0xEA) &&
                    (end = relative_at(x, i, &offset))) {
-            ex = (year_expr){i, end,
-                             published_year ? published_year + offset : 0,
-                             published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE,
-                             ROLE_DATES};
+            ex = (year_expr){
+                i, end, published_year ? published_year + offset : 0,
+                published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE, ROLE_DATES};
             ex.role = relative_role(x, i, end);
         } else {
             i++;
@@ -418,7 +446,7 @@ static int clause_break(text x, size_t i)
     unsigned char c = at(x, i);
     if (c == ',')
         return is_digit(at(x, i + 1)) && i > 0 && is_digit(at(x, i - 1)) ? 0
-                                                                          : 1;
+                                                                         : 1;
     if (c == ';' || c == ':')
         return 2;
     if (bytes_at(x, i, "\xE2\x80\x94")) /* em dash */

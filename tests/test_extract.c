@@ -256,7 +256,8 @@ static const extract_case cases[] = {
     {"4,397억 원(약 3억1천만 달러)", "439700000000 KRW rep=310000000:USD"},
     {"59.4 trillion won ($43 billion at the current rate)",
      "59400000000000 KRW rep=43000000000:USD"},
-    {"$5 million, nearly 3 billion won", "5000000 USD | 3000000000 KRW q=approx"},
+    {"$5 million, nearly 3 billion won",
+     "5000000 USD | 3000000000 KRW q=approx"},
     {"$5 million ($3 million of it in cash)", "5000000 USD | 3000000 USD"},
     {"1.6 billion ( $2.54 billion )", "2540000000 USD"},
 
@@ -334,7 +335,7 @@ static const extract_case cases[] = {
 
 static ft_qualifier qualifier_named(const char *s, size_t n)
 {
-    static const char *const names[] = {"eq", "approx", "gt", "ge",
+    static const char *const names[] = {"eq", "approx", "gt",   "ge",
                                         "lt", "le",     "range"};
     for (int i = 0; i < 7; i++)
         if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
@@ -349,8 +350,8 @@ static void fmt(ft_decimal d, char *buf)
 }
 
 /* Compare one figure with its compact description. */
-static bool check_figure(const char *text, const ft_figure *f,
-                         const char *want, size_t wlen)
+static bool check_figure(const char *text, const ft_figure *f, const char *want,
+                         size_t wlen)
 {
     char spec[256];
     snprintf(spec, sizeof spec, "%.*s", (int)wlen, want);
@@ -386,10 +387,10 @@ static bool check_figure(const char *text, const ft_figure *f,
     if (strcmp(got, amount) || strcmp(f->currency, cur) || f->qualifier != q ||
         f->kind != k || f->flags != flags) {
         print_error("in \"%s\": figure \"%.*s\" is %s %s q=%d k=%d flags=%u, "
-                 "want %.*s",
-                 text, (int)(f->end - f->start), text + f->start, got,
-                 f->currency, f->qualifier, f->kind, f->flags, (int)wlen,
-                 want);
+                    "want %.*s",
+                    text, (int)(f->end - f->start), text + f->start, got,
+                    f->currency, f->qualifier, f->kind, f->flags, (int)wlen,
+                    want);
         return false;
     }
     fmt(f->amount_max, got);
@@ -465,7 +466,8 @@ static void test_offsets_and_sentence(void **state)
     assert_int_equal(l.len, 1);
     const ft_figure *f = &l.items[0];
     assert_int_equal(f->end - f->start, strlen("439.7 billion won"));
-    assert_memory_equal(text + f->start, "439.7 billion won", f->end - f->start);
+    assert_memory_equal(text + f->start, "439.7 billion won",
+                        f->end - f->start);
     const char *want = "Its budget peaked at 439.7 billion won ($317.4 "
                        "million) in 2007 but fell.";
     assert_int_equal(f->sent_end - f->sent_start, strlen(want));
@@ -500,8 +502,7 @@ static void test_sentence_lines(void **state)
     assert_int_equal(l.len, 1);
     const char *want = "It will be ready for\noperations by 2029 under a\n$5 "
                        "million\nproject.";
-    assert_int_equal(l.items[0].sent_end - l.items[0].sent_start,
-                     strlen(want));
+    assert_int_equal(l.items[0].sent_end - l.items[0].sent_start, strlen(want));
     assert_memory_equal(text + l.items[0].sent_start, want, strlen(want));
     ft_figlist_free(&l);
 }

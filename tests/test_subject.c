@@ -92,13 +92,12 @@ static ft_subjects *aliases(void)
     assert_non_null(s);
     assert_int_equal(ft_subjects_add(s, "defense budget", "defence budget"),
                      FT_OK);
-    assert_int_equal(ft_subjects_add(s, "defense spending",
-                                     "defence spending"),
+    assert_int_equal(ft_subjects_add(s, "defense spending", "defence spending"),
                      FT_OK);
     assert_int_equal(ft_subjects_add(s, "국방예산", "defence budget"), FT_OK);
-    assert_int_equal(ft_subjects_add(s, "남북협력기금",
-                                     "Inter-Korean Cooperation Fund"),
-                     FT_OK);
+    assert_int_equal(
+        ft_subjects_add(s, "남북협력기금", "Inter-Korean Cooperation Fund"),
+        FT_OK);
     assert_int_equal(ft_subjects_add(s, "방위력개선비", "force improvement"),
                      FT_OK);
     assert_int_equal(ft_subjects_add(s, "KF-21 project", "KF-21"), FT_OK);
