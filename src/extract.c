@@ -46,39 +46,19 @@ static ft_figure *figlist_push(ft_figlist *l)
 
 /* ----------------------------------------------------------- text helpers */
 
-typedef struct {
-    const char *t;
-    size_t len;
-} text;
-
-static unsigned char at(text x, size_t i)
-{
-    return i < x.len ? (unsigned char)x.t[i] : 0;
-}
-
-static bool is_space(text x, size_t i)
-{
-    unsigned char c = at(x, i);
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-static size_t skip_space(text x, size_t i)
+static size_t skip_space(ft_view x, size_t i)
 {
     while (i < x.len &&
-           (is_space(x, i) || (at(x, i) == 0xC2 && at(x, i + 1) == 0xA0)))
-        i += at(x, i) == 0xC2 ? 2 : 1;
+           (ft_ascii_space(ft_view_at(x, i)) ||
+            (ft_view_at(x, i) == 0xC2 && ft_view_at(x, i + 1) == 0xA0)))
+        i += ft_view_at(x, i) == 0xC2 ? 2 : 1;
     return i;
 }
 
 /* Bytes at i equal the literal s (for Hangul and symbols). */
 #define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
 
-static bool bytes_at_n(text x, size_t i, const char *s, size_t n)
+static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 {
     return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
 }
@@ -87,7 +67,7 @@ static bool bytes_at_n(text x, size_t i, const char *s, size_t n)
 
 #define SENTENCE_REACH 2000
 
-static bool is_abbreviation(text x, size_t dot)
+static bool is_abbreviation(ft_view x, size_t dot)
 {
     static const char *const abbr[] = {
         "mr",   "mrs",  "ms",   "dr",     "gen", "col", "lt",   "sgt", "maj",
@@ -97,17 +77,18 @@ static bool is_abbreviation(text x, size_t dot)
         "sr",   "prof", "fig",  "e.g",    "i.e", "u.s", "u.k",  "u.n", "dept",
     };
     size_t s = dot;
-    while (s > 0 &&
-           (ft_money_is_word_byte(at(x, s - 1)) || at(x, s - 1) == '.'))
+    while (s > 0 && (ft_money_is_word_byte(ft_view_at(x, s - 1)) ||
+                     ft_view_at(x, s - 1) == '.'))
         s--;
     size_t n = dot - s;
-    if (n == 1 && at(x, s) >= 'A' && at(x, s) <= 'Z')
+    if (n == 1 && ft_view_at(x, s) >= 'A' && ft_view_at(x, s) <= 'Z')
         return true; /* an initial: "S. Korea", "Douglas A. MacArthur" */
     if (n == 0 || n > 6)
         return false; /* none is longer */
     for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
         size_t q = 0;
-        while (abbr[k][q] && lower(at(x, s + q)) == (unsigned char)abbr[k][q])
+        while (abbr[k][q] &&
+               ft_ascii_fold(ft_view_at(x, s + q)) == (unsigned char)abbr[k][q])
             q++;
         if (q == n && abbr[k][q] == '\0')
             return true;
@@ -116,45 +97,49 @@ static bool is_abbreviation(text x, size_t dot)
 }
 
 /* Is there a sentence break right after the terminator at i? */
-static bool ends_sentence(text x, size_t i)
+static bool ends_sentence(ft_view x, size_t i)
 {
-    unsigned char c = at(x, i);
+    unsigned char c = ft_view_at(x, i);
     if (c == '\n') {
         /* One paragraph a line is the rule in scraped news, so a line
          * break ends a sentence; but a hard-wrapped line that goes on in
          * lower case or with a number ("budget of\n59.4 trillion won")
          * does not, unless the line before ended a sentence itself. */
         size_t k = i + 1;
-        while (at(x, k) == ' ' || at(x, k) == '\t' || at(x, k) == '\r')
+        while (ft_view_at(x, k) == ' ' || ft_view_at(x, k) == '\t' ||
+               ft_view_at(x, k) == '\r')
             k++;
-        unsigned char n = at(x, k);
+        unsigned char n = ft_view_at(x, k);
         if (n == '\n' || n >= 0x80 || (n >= 'A' && n <= 'Z') || k >= x.len)
             return true;
         size_t p = i;
-        while (p > 0 && (at(x, p - 1) == ' ' || at(x, p - 1) == '\r'))
+        while (p > 0 &&
+               (ft_view_at(x, p - 1) == ' ' || ft_view_at(x, p - 1) == '\r'))
             p--;
-        unsigned char b = p > 0 ? at(x, p - 1) : '\n';
+        unsigned char b = p > 0 ? ft_view_at(x, p - 1) : '\n';
         return b == '.' || b == '!' || b == '?' || b == ':' || b == '\n';
     }
     if (c != '.' && c != '!' && c != '?')
         return c == 0xE3 && bytes_at(x, i, "\xE3\x80\x82"); /* 。 */
     size_t j = i + 1;
-    while (at(x, j) == '"' || at(x, j) == '\'' || at(x, j) == ')' ||
-           bytes_at(x, j, "\xE2\x80\x9D") || bytes_at(x, j, "\xE2\x80\x99"))
-        j += at(x, j) >= 0x80 ? 3 : 1;
-    if (j < x.len && !is_space(x, j))
+    while (ft_view_at(x, j) == '"' || ft_view_at(x, j) == '\'' ||
+           ft_view_at(x, j) == ')' || bytes_at(x, j, "\xE2\x80\x9D") ||
+           bytes_at(x, j, "\xE2\x80\x99"))
+        j += ft_view_at(x, j) >= 0x80 ? 3 : 1;
+    if (j < x.len && !ft_ascii_space(ft_view_at(x, j)))
         return false;
     if (c == '.' && is_abbreviation(x, i))
         return false;
     size_t k = skip_space(x, j);
-    if (c == '.' && k < x.len && at(x, k) >= 'a' && at(x, k) <= 'z')
+    if (c == '.' && k < x.len && ft_view_at(x, k) >= 'a' &&
+        ft_view_at(x, k) <= 'z')
         return false;
     return true;
 }
 
-static size_t utf8_floor(text x, size_t i)
+static size_t utf8_floor(ft_view x, size_t i)
 {
-    while (i > 0 && i < x.len && (at(x, i) & 0xC0) == 0x80)
+    while (i > 0 && i < x.len && (ft_view_at(x, i) & 0xC0) == 0x80)
         i--;
     return i;
 }
@@ -165,22 +150,23 @@ static bool may_end_sentence(unsigned char c)
     return c == '\n' || c == '.' || c == '!' || c == '?' || c == 0xE3;
 }
 
-static void sentence_bounds(text x, size_t start, size_t end, size_t *s,
+static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
                             size_t *e)
 {
     size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
     size_t i = start;
     while (i > lo &&
-           !(may_end_sentence(at(x, i - 1)) && ends_sentence(x, i - 1)))
+           !(may_end_sentence(ft_view_at(x, i - 1)) && ends_sentence(x, i - 1)))
         i--;
     *s = utf8_floor(x, skip_space(x, i));
     if (*s > start)
         *s = start;
     size_t hi = end + SENTENCE_REACH < x.len ? end + SENTENCE_REACH : x.len;
     size_t j = end;
-    while (j < hi && !(may_end_sentence(at(x, j)) && ends_sentence(x, j)))
+    while (j < hi &&
+           !(may_end_sentence(ft_view_at(x, j)) && ends_sentence(x, j)))
         j++;
-    if (j < hi && at(x, j) != '\n')
+    if (j < hi && ft_view_at(x, j) != '\n')
         j += bytes_at(x, j, "\xE3\x80\x82") ? 3 : 1;
     *e = utf8_floor(x, j);
     if (*e < end)
@@ -191,7 +177,7 @@ static void sentence_bounds(text x, size_t start, size_t end, size_t *s,
 
 /* An exchange rate, not money: "1,120 won per dollar", "(US$1=W1,120)",
  * "the exchange rate of 1,380 won", "달러당 1,380원". */
-static bool is_rate(text x, const ft_money *m)
+static bool is_rate(ft_view x, const ft_money *m)
 {
     static const char *const after[] = {
         "per dollar",
@@ -223,19 +209,19 @@ static bool is_rate(text x, const ft_money *m)
         "against the won",
     };
     size_t j = skip_space(x, m->end);
-    if (at(x, j) == '=' || at(x, j) == '/')
+    if (ft_view_at(x, j) == '=' || ft_view_at(x, j) == '/')
         return true;
     if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
         return true;
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, after))
         return true;
     size_t b = m->start;
-    while (b > 0 && is_space(x, b - 1))
+    while (b > 0 && ft_ascii_space(ft_view_at(x, b - 1)))
         b--;
-    if (b > 0 && at(x, b - 1) == '=')
+    if (b > 0 && ft_view_at(x, b - 1) == '=')
         return true;
     /* a market table: "dollar: 143.80 yen" */
-    if (b > 0 && at(x, b - 1) == ':') {
+    if (b > 0 && ft_view_at(x, b - 1) == ':') {
         static const ft_lit quoted[] = {FT_LIT("dollar"), FT_LIT("euro"),
                                         FT_LIT("yen"),    FT_LIT("won"),
                                         FT_LIT("yuan"),   FT_LIT("pound")};
@@ -249,8 +235,8 @@ static bool is_rate(text x, const ft_money *m)
      * rate" just before an amount with no scale */
     size_t lo = m->start > 60 ? m->start - 60 : 0;
     for (size_t i = lo; i + 3 <= m->start; i++) {
-        unsigned char c = at(x, i);
-        if (c != 0xEB && c != 0xED && lower(c) != 'e')
+        unsigned char c = ft_view_at(x, i);
+        if (c != 0xEB && c != 0xED && ft_ascii_fold(c) != 'e')
             continue; /* 달러당, 환율 and "exchange" start so */
         if (bytes_at(x, i,
                      "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
@@ -305,7 +291,7 @@ static const qualifier_phrase before_q[] = {
 
 /* A qualifier ending right before `start`; sets *q and returns where it
  * starts (so that the words before it can be read too), else start. */
-static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
+static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 {
     size_t end = ft_phrase_trim_back(x.t, start);
     for (size_t k = 0; k < sizeof before_q / sizeof *before_q; k++) {
@@ -317,7 +303,7 @@ static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
     }
     /* 약 (about) */
     size_t j = start;
-    while (j > 0 && is_space(x, j - 1))
+    while (j > 0 && ft_ascii_space(ft_view_at(x, j - 1)))
         j--;
     if (j >= 3 && bytes_at(x, j - 3, "\xEC\x95\xBD")) {
         *q = FT_Q_APPROX;
@@ -329,7 +315,7 @@ static size_t qualifier_before(text x, size_t start, ft_qualifier *q)
 /* Korean qualifiers after the amount: 가량 정도 안팎 내외 (about), 이상
  * (at least), 넘는/넘게/초과 (over), 미만 (under), 이하 (at most), and the
  * band 대 ("1조원대"). */
-static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
+static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
 {
     static const qualifier_phrase after[] = {
         {FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX}, /* 가량 */
@@ -359,7 +345,7 @@ static bool korean_qualifier_after(text x, size_t end, ft_qualifier *q)
 
 /* An amount that is a change, not a level: "up 1.2 trillion won", "cut by
  * X", "an additional X", "X more than", "X increase", 증액, 줄었다. */
-static bool is_change(text x, size_t before, size_t end)
+static bool is_change(ft_view x, size_t before, size_t end)
 {
     static const ft_lit words_before[] = {
         FT_LIT("up"),
@@ -426,7 +412,7 @@ static bool is_change(text x, size_t before, size_t end)
         return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩). */
     for (size_t i = end; i < end + 12 && i < x.len; i++) {
-        unsigned char c = at(x, i);
+        unsigned char c = ft_view_at(x, i);
         if (c == '.' || c == ',' || c == '\n')
             break;
         if (c < 0xEA || c > 0xEC) /* lead bytes of the syllables below */
@@ -442,17 +428,17 @@ static bool is_change(text x, size_t before, size_t end)
 
 /* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
  * after "between"); returns where the second amount may start, or 0. */
-static size_t range_joint(text x, size_t end, bool after_between)
+static size_t range_joint(ft_view x, size_t end, bool after_between)
 {
     size_t j = end;
-    if (at(x, j) == '-' || at(x, j) == '~')
+    if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~')
         return j + 1;
     if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
         bytes_at(x, j, "\xE3\x80\x9C"))
         return j + 3;
     j = skip_space(x, end);
-    if (at(x, j) == '~' || bytes_at(x, j, "\xE2\x80\x93"))
-        return skip_space(x, j + (at(x, j) == '~' ? 1 : 3));
+    if (ft_view_at(x, j) == '~' || bytes_at(x, j, "\xE2\x80\x93"))
+        return skip_space(x, j + (ft_view_at(x, j) == '~' ? 1 : 3));
     size_t e;
     if (after_between && (e = ft_phrase_at(x.t, x.len, j, "and")))
         return skip_space(x, e);
@@ -463,7 +449,7 @@ static size_t range_joint(text x, size_t end, bool after_between)
 
 /* Try to read the high end of a range starting at `from`; on success
  * updates lo (currency and scale shared) and fills hi. */
-static bool take_range(text x, ft_money *lo, size_t from, ft_money *hi)
+static bool take_range(ft_view x, ft_money *lo, size_t from, ft_money *hi)
 {
     if (!ft_money_scan(x.t, x.len, from,
                        FT_MONEY_ALLOW_PLAIN | FT_MONEY_ALLOW_BARE, hi))
@@ -504,7 +490,7 @@ static bool take_range(text x, ft_money *lo, size_t from, ft_money *hi)
 /* The paper's own conversion right after a figure: "X won ($Y)", "X won
  * (about US$Y)", "$Y (X won)", ", or about $Y,", ", which translates to
  * $Y".  On success fills *r and returns the end of what was consumed. */
-static size_t conversion_after(text x, size_t end, const ft_money *main,
+static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
                                ft_money *r)
 {
     /* Inside a parenthesis a qualifier may lead; after a comma only words
@@ -541,10 +527,10 @@ static size_t conversion_after(text x, size_t end, const ft_money *main,
     };
     size_t j = skip_space(x, end);
     bool paren = false;
-    if (at(x, j) == '(') {
+    if (ft_view_at(x, j) == '(') {
         paren = true;
         j = skip_space(x, j + 1);
-    } else if (at(x, j) == ',') {
+    } else if (ft_view_at(x, j) == ',') {
         j = skip_space(x, j + 1);
     } else if (!ft_phrase_at(x.t, x.len, j, "or")) {
         return 0;
@@ -567,10 +553,11 @@ static size_t conversion_after(text x, size_t end, const ft_money *main,
     if (paren) {
         /* allow a short tail: "($84.9 million at today's rate)" */
         size_t k = e, limit = e + 40;
-        while (k < x.len && k < limit && at(x, k) != ')' && at(x, k) != '(' &&
-               at(x, k) != '\n' && !(at(x, k) >= '0' && at(x, k) <= '9'))
+        while (k < x.len && k < limit && ft_view_at(x, k) != ')' &&
+               ft_view_at(x, k) != '(' && ft_view_at(x, k) != '\n' &&
+               !(ft_view_at(x, k) >= '0' && ft_view_at(x, k) <= '9'))
             k++;
-        if (at(x, k) != ')')
+        if (ft_view_at(x, k) != ')')
             return 0;
         e = k + 1;
     }
@@ -579,7 +566,7 @@ static size_t conversion_after(text x, size_t end, const ft_money *main,
 
 /* A bare amount ("15 billion") is money only when what follows is not a
  * count of things: punctuation, the end, or a small word. */
-static bool bare_can_be_money(text x, const ft_money *m)
+static bool bare_can_be_money(ft_view x, const ft_money *m)
 {
     static const char *const ok_next[] = {
         "and",        "or",     "to",    "in",    "for",   "from",
@@ -593,7 +580,7 @@ static bool bare_can_be_money(text x, const ft_money *m)
     if (m->year_like)
         return false;
     size_t j = skip_space(x, m->end);
-    unsigned char c = at(x, j);
+    unsigned char c = ft_view_at(x, j);
     if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' || c == ':')
         return true;
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, ok_next))
@@ -613,11 +600,11 @@ static void copy_code(char *dst, size_t n, const char *src)
 }
 
 /* Where a token may start: not inside an ASCII word or number. */
-static bool token_start(text x, size_t i)
+static bool token_start(ft_view x, size_t i)
 {
     if (i == 0)
         return true;
-    unsigned char p = at(x, i - 1), c = at(x, i);
+    unsigned char p = ft_view_at(x, i - 1), c = ft_view_at(x, i);
     if (ft_money_is_word_byte(p))
         return false;
     /* A Hangul unit opens a numeral only after a space or a sign: in
@@ -625,7 +612,8 @@ static bool token_start(text x, size_t i)
     if ((c == 0xEB || c == 0xEC) && p >= 0x80)
         return false;
     if ((c >= '0' && c <= '9') && (p == '.' || p == ','))
-        return !(i >= 2 && at(x, i - 2) >= '0' && at(x, i - 2) <= '9');
+        return !(i >= 2 && ft_view_at(x, i - 2) >= '0' &&
+                 ft_view_at(x, i - 2) <= '9');
     return true;
 }
 
@@ -638,7 +626,8 @@ static bool may_begin(unsigned char c)
 }
 
 /* Handle the amount m found at its start; returns where to continue. */
-static ft_status take_amount(text x, ft_money m, ft_figlist *out, size_t *next)
+static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
+                             size_t *next)
 {
     *next = m.end;
     /* Most plain numbers (years, counts) are settled here, cheaply. */
@@ -650,9 +639,9 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out, size_t *next)
 
     /* A minus sign glued to the amount: "-26.4 trillion won" (a loss),
      * not the hyphen of "$300-400" or a dash "--". */
-    if (m.start > 0 && at(x, m.start - 1) == '-' &&
-        (m.start == 1 || !(ft_money_is_word_byte(at(x, m.start - 2)) ||
-                           at(x, m.start - 2) == '-'))) {
+    if (m.start > 0 && ft_view_at(x, m.start - 1) == '-' &&
+        (m.start == 1 || !(ft_money_is_word_byte(ft_view_at(x, m.start - 2)) ||
+                           ft_view_at(x, m.start - 2) == '-'))) {
         m.start--;
         m.value.negative = !ft_decimal_is_zero(m.value);
     } else if (m.start >= 3 && bytes_at(x, m.start - 3, "\xE2\x88\x92")) {
@@ -672,8 +661,9 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out, size_t *next)
     /* "from X to Y" is a range ("secured from 30.6 trillion won to 66
      * trillion won"), unless a verb of change makes it two levels ("rose
      * from X to Y"). */
-    if (joint && !(from != SIZE_MAX && at(x, skip_space(x, m.end)) == 't' &&
-                   is_change(x, from, from)))
+    if (joint &&
+        !(from != SIZE_MAX && ft_view_at(x, skip_space(x, m.end)) == 't' &&
+          is_change(x, from, from)))
         range = take_range(x, &m, joint, &hi);
 
     if (!m.has_currency) {
@@ -736,7 +726,7 @@ static ft_status take_amount(text x, ft_money m, ft_figlist *out, size_t *next)
  * nearest figure in the same sentence, else of the one just before;
  * those with no such neighbour are dropped: a guess would be a silently
  * wrong number. */
-static void resolve_bare(text x, ft_figlist *out, size_t first)
+static void resolve_bare(ft_view x, ft_figlist *out, size_t first)
 {
     size_t w = first;
     for (size_t i = first; i < out->len; i++) {
@@ -773,7 +763,7 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
                      ft_figlist *out, ft_error *err)
 {
     size_t first = out->len;
-    text x = {t, len};
+    ft_view x = {t, len};
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)t[i];

@@ -10,8 +10,47 @@
 #ifndef FT_PHRASE_H
 #define FT_PHRASE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* A borrowed stretch of text, and its byte at i (0 past the end): how the
+ * readers of the words around a figure look at an article. */
+typedef struct {
+    const char *t;
+    size_t len;
+} ft_view;
+
+static inline unsigned char ft_view_at(ft_view x, size_t i)
+{
+    return i < x.len ? (unsigned char)x.t[i] : 0;
+}
+
+/* ASCII classes: news bytes outside ASCII are never letters here. */
+static inline bool ft_ascii_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+static inline bool ft_ascii_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static inline bool ft_ascii_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static inline bool ft_ascii_alpha(unsigned char c)
+{
+    return ft_ascii_upper(c) || ft_ascii_lower(c);
+}
+static inline unsigned char ft_ascii_fold(unsigned char c)
+{
+    return ft_ascii_upper(c) ? (unsigned char)(c + 32) : c;
+}
+static inline bool ft_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 /* A phrase with its length, so that lists of them need no strlen. */
 typedef struct {

@@ -51,33 +51,6 @@ void ft_subjects_free(ft_subjects *s)
     free(s);
 }
 
-static bool is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static bool is_upper(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-static bool is_lower(unsigned char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-static bool is_alpha(unsigned char c)
-{
-    return is_upper(c) || is_lower(c);
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return is_upper(c) ? (unsigned char)(c + 32) : c;
-}
-
 /* -1, 0 or 1 as the word w[0,n) sorts before, equal to or after the
  * string s (bytes; letters folded to lower case when `fold`). */
 static int cmp_word(const char *w, size_t n, const char *s, bool fold)
@@ -85,8 +58,8 @@ static int cmp_word(const char *w, size_t n, const char *s, bool fold)
     for (size_t i = 0; i < n; i++) {
         unsigned char a = (unsigned char)w[i], b = (unsigned char)s[i];
         if (fold) {
-            a = lower(a);
-            b = lower(b);
+            a = ft_ascii_fold(a);
+            b = ft_ascii_fold(b);
         }
         if (b == 0 || a > b)
             return 1;
@@ -127,22 +100,22 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
     size_t o = 0;
     bool space = false;
     size_t i = 0;
-    while (i < n && is_space((unsigned char)s[i]))
+    while (i < n && ft_ascii_space((unsigned char)s[i]))
         i++;
-    if (n - i > 4 && lower((unsigned char)s[i]) == 't' &&
-        lower((unsigned char)s[i + 1]) == 'h' &&
-        lower((unsigned char)s[i + 2]) == 'e' && s[i + 3] == ' ')
+    if (n - i > 4 && ft_ascii_fold((unsigned char)s[i]) == 't' &&
+        ft_ascii_fold((unsigned char)s[i + 1]) == 'h' &&
+        ft_ascii_fold((unsigned char)s[i + 2]) == 'e' && s[i + 3] == ' ')
         i += 4;
     for (; i < n && o + 2 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (is_space(c)) {
+        if (ft_ascii_space(c)) {
             space = o > 0;
             continue;
         }
         if (space)
             out[o++] = ' ';
         space = false;
-        out[o++] = (char)lower(c);
+        out[o++] = (char)ft_ascii_fold(c);
     }
     if (o >= 2 && out[o - 2] == '\'' && out[o - 1] == 's')
         o -= 2;
@@ -244,7 +217,7 @@ static void on_field(void *data, size_t n, void *ctx)
 
 static bool blank(const char *s)
 {
-    while (is_space((unsigned char)*s))
+    while (ft_ascii_space((unsigned char)*s))
         s++;
     return *s == '\0';
 }
@@ -409,7 +382,7 @@ static const head_word heads[] = {
 static const head_word *head_of(const char *w, size_t n)
 {
     /* the letters the head words start with: most words fail here */
-    switch (lower((unsigned char)w[0])) {
+    switch (ft_ascii_fold((unsigned char)w[0])) {
     case 'a':
     case 'b':
     case 'c':
@@ -524,27 +497,18 @@ static bool is_institution(const char *w, size_t n)
     return IN_LIST(w, n, institutions);
 }
 
-typedef struct {
-    const char *t;
-    size_t len;
-} text;
-
-static unsigned char at(text x, size_t i)
-{
-    return i < x.len ? (unsigned char)x.t[i] : 0;
-}
-
 /* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
-static size_t word_end(text x, size_t i)
+static size_t word_end(ft_view x, size_t i)
 {
     size_t j = i;
     while (j < x.len) {
-        unsigned char c = at(x, j);
-        if (is_alpha(c) || is_digit(c)) {
+        unsigned char c = ft_view_at(x, j);
+        if (ft_ascii_alpha(c) || ft_ascii_digit(c)) {
             j++;
         } else if ((c == '-' || c == '.') && j > i &&
-                   (is_alpha(at(x, j + 1)) || is_digit(at(x, j + 1)))) {
+                   (ft_ascii_alpha(ft_view_at(x, j + 1)) ||
+                    ft_ascii_digit(ft_view_at(x, j + 1)))) {
             j++;
         } else {
             break;
@@ -559,15 +523,15 @@ static size_t word_end(text x, size_t i)
 static bool is_acronym(const char *w, size_t n)
 {
     size_t caps = 0, lowers = 0;
-    if (n < 2 || !is_upper((unsigned char)w[0]))
+    if (n < 2 || !ft_ascii_upper((unsigned char)w[0]))
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
-        if (is_upper(c))
+        if (ft_ascii_upper(c))
             caps++;
-        else if (is_lower(c))
+        else if (ft_ascii_lower(c))
             lowers++;
-        else if (!is_digit(c) && c != '-')
+        else if (!ft_ascii_digit(c) && c != '-')
             return false;
     }
     return (caps >= 2 || (caps == 1 && n >= 3 && !lowers)) && lowers == 0;
@@ -575,8 +539,8 @@ static bool is_acronym(const char *w, size_t n)
 
 static bool is_capitalised(const char *w, size_t n)
 {
-    return n >= 2 && is_upper((unsigned char)w[0]) &&
-           is_lower((unsigned char)w[1]);
+    return n >= 2 && ft_ascii_upper((unsigned char)w[0]) &&
+           ft_ascii_lower((unsigned char)w[1]);
 }
 
 static void set_name(phrase *p, const char *s, size_t n)
@@ -719,14 +683,14 @@ static size_t strip_particle(const char *w, size_t n)
 
 /* A story boundary in a scraped feed: a line "8 hours ago", "2 days
  * ago", or a run of two blank lines. */
-static bool story_break(text x, size_t line_start, size_t line_end)
+static bool story_break(ft_view x, size_t line_start, size_t line_end)
 {
     size_t n = line_end - line_start;
     const char *s = x.t + line_start;
     if (n == 0)
-        return line_start >= 2 && at(x, line_start - 1) == '\n' &&
-               at(x, line_start - 2) == '\n';
-    if (n > 24 || !is_digit((unsigned char)s[0]))
+        return line_start >= 2 && ft_view_at(x, line_start - 1) == '\n' &&
+               ft_view_at(x, line_start - 2) == '\n';
+    if (n > 24 || !ft_ascii_digit((unsigned char)s[0]))
         return false;
     return (n >= 4 && memcmp(s + n - 4, " ago", 4) == 0);
 }
@@ -751,10 +715,11 @@ static bool contains_words(const char *name, const char *p, size_t n)
             for (const char *q = name; *q && !found; q++) {
                 size_t k = 0;
                 while (k < m && q[k] &&
-                       lower((unsigned char)q[k]) == (unsigned char)p[i + k])
+                       ft_ascii_fold((unsigned char)q[k]) ==
+                           (unsigned char)p[i + k])
                     k++;
-                found = k == m && !is_alpha((unsigned char)q[m]) &&
-                        (q == name || !is_alpha((unsigned char)q[-1]));
+                found = k == m && !ft_ascii_alpha((unsigned char)q[m]) &&
+                        (q == name || !ft_ascii_alpha((unsigned char)q[-1]));
             }
             if (!found)
                 return false;
@@ -766,7 +731,7 @@ static bool contains_words(const char *name, const char *p, size_t n)
 /* What the phrase collector carries through an article. */
 typedef struct {
     const ft_subjects *aliases;
-    text x;
+    ft_view x;
     phrase_list *out;
     size_t story_start; /* index in out where the current story began */
     bool aside;         /* between ", which" (or who) and the next comma */
@@ -805,7 +770,8 @@ static bool resolve(const collector *c, phrase *p, subject_kind kind,
  * the end of what was read (i when nothing). */
 static size_t take_reference(collector *c, size_t i, bool *ok)
 {
-    unsigned char first = lower(at(c->x, i)), next = lower(at(c->x, i + 4));
+    unsigned char first = ft_ascii_fold(ft_view_at(c->x, i)),
+                  next = ft_ascii_fold(ft_view_at(c->x, i + 4));
     for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
         const char *r = references[k].words;
         if ((unsigned char)r[0] != first || (unsigned char)r[4] != next)
@@ -824,9 +790,9 @@ static size_t take_reference(collector *c, size_t i, bool *ok)
 /* "the defence budget", "military spending": a common budget line. */
 static size_t take_budget_line(collector *c, size_t i, bool *ok)
 {
-    unsigned char first = lower(at(c->x, i));
+    unsigned char first = ft_ascii_fold(ft_view_at(c->x, i));
     for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
-        if (lower((unsigned char)budget_lines[k][0]) != first)
+        if (ft_ascii_fold((unsigned char)budget_lines[k][0]) != first)
             continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
@@ -843,9 +809,10 @@ static size_t take_budget_line(collector *c, size_t i, bool *ok)
 /* A Hangul word: an alias (국방예산) or a noun ending in 예산, 기금, 사업. */
 static size_t take_hangul(collector *c, size_t i, bool *ok)
 {
-    text x = c->x;
+    ft_view x = c->x;
     size_t j = i;
-    while (j < x.len && !is_space(at(x, j)) && at(x, j) >= 0x80)
+    while (j < x.len && !ft_ascii_space(ft_view_at(x, j)) &&
+           ft_view_at(x, j) >= 0x80)
         j++;
     size_t n = strip_particle(x.t + i, j - i);
     const char *canon = ft_subjects_canonical(c->aliases, x.t + i, n);
@@ -889,19 +856,20 @@ static const char *const noun_stops[] = {
 static void take_noun_phrase(collector *c, size_t i, size_t w,
                              const head_word *h, bool *ok)
 {
-    text x = c->x;
+    ft_view x = c->x;
     size_t s = i, words = 0;
     bool definite = false;
     while (words < 4 && s > 0) {
         size_t b = s;
-        while (b > 0 && at(x, b - 1) == ' ')
+        while (b > 0 && ft_view_at(x, b - 1) == ' ')
             b--;
         if (b == s || b == 0)
             break;
         size_t a = b;
-        while (a > 0 && (is_lower(at(x, a - 1)) || at(x, a - 1) == '-'))
+        while (a > 0 && (ft_ascii_lower(ft_view_at(x, a - 1)) ||
+                         ft_view_at(x, a - 1) == '-'))
             a--;
-        if (a == b || (a > 0 && is_alpha(at(x, a - 1))))
+        if (a == b || (a > 0 && ft_ascii_alpha(ft_view_at(x, a - 1))))
             break;
         if (IN_LIST(x.t + a, b - a, noun_stops)) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
@@ -935,11 +903,11 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
  * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
 static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
 {
-    text x = c->x;
+    ft_view x = c->x;
     size_t end = w, last_word = i, words = 1, j = w;
     for (;;) {
         size_t k = j;
-        while (at(x, k) == ' ')
+        while (ft_view_at(x, k) == ' ')
             k++;
         if (k == j || k >= x.len)
             break;
@@ -950,7 +918,7 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
             break;
         if (is_connector(s2, n2)) {
             size_t k2 = e2; /* only when a capitalised word follows */
-            while (at(x, k2) == ' ')
+            while (ft_view_at(x, k2) == ' ')
                 k2++;
             size_t e3 = word_end(x, k2);
             if (!(is_capitalised(x.t + k2, e3 - k2) ||
@@ -975,11 +943,11 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
         return w;
     /* "Allied Korean Joint Command and Control System (AKJCCS)" */
     size_t k = end, pend = end, acr_start = 0, acr_end = 0;
-    while (at(x, k) == ' ')
+    while (ft_view_at(x, k) == ' ')
         k++;
-    if (at(x, k) == '(') {
+    if (ft_view_at(x, k) == '(') {
         size_t e2 = word_end(x, k + 1);
-        if (at(x, e2) == ')' && is_acronym(x.t + k + 1, e2 - k - 1)) {
+        if (ft_view_at(x, e2) == ')' && is_acronym(x.t + k + 1, e2 - k - 1)) {
             acr_start = k + 1;
             acr_end = e2;
             pend = e2 + 1;
@@ -1024,15 +992,15 @@ static bool may_open_budget_line(const char *w, size_t n)
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
  * Hangul are skipped there, which is most of the text. */
-static bool collect(const ft_subjects *aliases, text x, const ft_figure *figs,
-                    size_t nfigs, phrase_list *out)
+static bool collect(const ft_subjects *aliases, ft_view x,
+                    const ft_figure *figs, size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, x, out, 0, false};
     size_t line_start = 0, f = 0;
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
-        unsigned char ch = at(x, i);
-        if (ch < 0x80 && ch != '\n' && !is_alpha(ch)) {
+        unsigned char ch = ft_view_at(x, i);
+        if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
             /* ", which covers ...," is an aside; a comma or a full stop
              * ends it */
             if (ch == ',')
@@ -1057,18 +1025,19 @@ static bool collect(const ft_subjects *aliases, text x, const ft_figure *figs,
             if (in_figure_sentence) {
                 i = take_hangul(&c, i, &ok);
             } else {
-                while (i < x.len && at(x, i) >= 0x80)
+                while (i < x.len && ft_view_at(x, i) >= 0x80)
                     i++;
             }
             continue;
         }
-        if (!is_alpha(ch) ||
-            (i > 0 && (is_alpha(at(x, i - 1)) || is_digit(at(x, i - 1))))) {
+        if (!ft_ascii_alpha(ch) ||
+            (i > 0 && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
+                       ft_ascii_digit(ft_view_at(x, i - 1))))) {
             i++;
             continue;
         }
-        if (!in_figure_sentence && !is_upper(ch)) {
-            while (i < x.len && is_alpha(at(x, i)))
+        if (!in_figure_sentence && !ft_ascii_upper(ch)) {
+            while (i < x.len && ft_ascii_alpha(ft_view_at(x, i)))
                 i++; /* only names matter out here */
             continue;
         }
@@ -1076,7 +1045,7 @@ static bool collect(const ft_subjects *aliases, text x, const ft_figure *figs,
         const char *ws = x.t + i;
         size_t wn = w - i;
         if (in_figure_sentence && wn == 3 &&
-            (lower(ch) == 't' || lower(ch) == 'i'))
+            (ft_ascii_fold(ch) == 't' || ft_ascii_fold(ch) == 'i'))
             e = take_reference(&c, i, &ok);
         /* the lists hold no word of two letters but "R" (of R&D); most
          * words of a sentence are shorter */
@@ -1086,15 +1055,16 @@ static bool collect(const ft_subjects *aliases, text x, const ft_figure *figs,
         if (e == i && (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
             !is_function_word(ws, wn)) {
             e = take_name(&c, i, w, &ok);
-        } else if (in_figure_sentence && e == i && is_lower(ch) && wn >= 3) {
+        } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
+                   wn >= 3) {
             const head_word *h = head_of(ws, wn);
             /* "missile programs": a head word before another is only a
              * modifier of it */
             size_t nx = w;
-            while (at(x, nx) == ' ')
+            while (ft_view_at(x, nx) == ' ')
                 nx++;
             size_t nw = word_end(x, nx);
-            if (h && nx > w && nw > nx && is_lower(at(x, nx)) &&
+            if (h && nx > w && nw > nx && ft_ascii_lower(ft_view_at(x, nx)) &&
                 head_of(x.t + nx, nw - nx))
                 h = NULL;
             if (h)
@@ -1117,7 +1087,7 @@ static size_t initials(const char *name, char *out, size_t cap)
             start = true;
             continue;
         }
-        if (start && is_upper(c))
+        if (start && ft_ascii_upper(c))
             out[o++] = (char)c;
         start = false;
     }
@@ -1159,17 +1129,18 @@ static void join_acronyms(phrase_list *l)
 
 /* The strongest clause break in text[a,b): 2 for ; : and but/while, 1
  * for a comma. */
-static int breaks_between(text x, size_t a, size_t b)
+static int breaks_between(ft_view x, size_t a, size_t b)
 {
     int most = 0;
     for (size_t i = a; i < b && most < 2; i++) {
-        unsigned char c = at(x, i);
-        if (c == ',' &&
-            !(is_digit(at(x, i + 1)) && i > 0 && is_digit(at(x, i - 1))))
+        unsigned char c = ft_view_at(x, i);
+        if (c == ',' && !(ft_ascii_digit(ft_view_at(x, i + 1)) && i > 0 &&
+                          ft_ascii_digit(ft_view_at(x, i - 1))))
             most = 1;
         else if (c == ';' || c == ':')
             most = 2;
-        else if (c == ' ' && (at(x, i + 1) == 'b' || at(x, i + 1) == 'w') &&
+        else if (c == ' ' &&
+                 (ft_view_at(x, i + 1) == 'b' || ft_view_at(x, i + 1) == 'w') &&
                  (ft_phrase_at(x.t, x.len, i + 1, "but") ||
                   ft_phrase_at(x.t, x.len, i + 1, "while") ||
                   ft_phrase_at(x.t, x.len, i + 1, "whereas")))
@@ -1211,7 +1182,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         figs[i].subject[0] = '\0';
     if (n == 0)
         return;
-    text x = {text_, len};
+    ft_view x = {text_, len};
     phrase_list l = {0};
     if (!collect(aliases, x, figs, n, &l)) {
         free(l.items); /* out of memory: subjects stay empty */

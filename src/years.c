@@ -38,40 +38,10 @@ typedef struct {
  * of the same paragraph. */
 #define BACK_SENTENCES 2
 
-typedef struct {
-    const char *t;
-    size_t len;
-} text;
-
-static unsigned char at(text x, size_t i)
-{
-    return i < x.len ? (unsigned char)x.t[i] : 0;
-}
-
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-static bool is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Bytes at i equal the literal s (Hangul spellings). */
 #define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
 
-static bool bytes_at_n(text x, size_t i, const char *s, size_t n)
+static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 {
     return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
 }
@@ -152,7 +122,7 @@ static const ft_lit reach_words[] = {FT_LIT("to"),       FT_LIT("reach"),
                                      FT_LIT("top"),      FT_LIT("exceed")};
 
 /* The role of a year written at [s,e) from the words around it. */
-static role year_role(text x, size_t s, size_t e, size_t *span_end)
+static role year_role(ft_view x, size_t s, size_t e, size_t *span_end)
 {
     size_t where;
     /* Korean particles after the year: 2029년까지, 2026년부터, 2016년 대비 */
@@ -166,14 +136,14 @@ static role year_role(text x, size_t s, size_t e, size_t *span_end)
         if (bytes_at(x, k, K_BUTEO))
             return ROLE_SPAN;
         size_t j = k;
-        while (is_space(at(x, j)))
+        while (ft_ascii_space(ft_view_at(x, j)))
             j++;
         if (bytes_at(x, j, K_DAEBI) || bytes_at(x, k, K_BODA))
             return ROLE_COMPARE;
     }
     /* a span: 2024-2028, 2020~2024, 2024 to 2028, between 2020 and 2025 */
     size_t j = e;
-    if (at(x, j) == '-' || at(x, j) == '~') {
+    if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~') {
         j++;
     } else if (bytes_at(x, j, "\xE2\x80\x93")) {
         j += 3;
@@ -185,9 +155,10 @@ static role year_role(text x, size_t s, size_t e, size_t *span_end)
             p = PHRASE_AT(x, j, " and ");
         j = p ? p : j;
     }
-    if (j != e && is_digit(at(x, j)) && is_digit(at(x, j + 1))) {
+    if (j != e && ft_ascii_digit(ft_view_at(x, j)) &&
+        ft_ascii_digit(ft_view_at(x, j + 1))) {
         size_t d = j;
-        while (is_digit(at(x, d)))
+        while (ft_ascii_digit(ft_view_at(x, d)))
             d++;
         if (d - j == 4 || d - j == 2) {
             *span_end = d;
@@ -198,8 +169,9 @@ static role year_role(text x, size_t s, size_t e, size_t *span_end)
         PHRASE_BEFORE(x, s, "since") != SIZE_MAX)
         return ROLE_SPAN;
     /* the far end of a span: "2024-2028", "from 2024 to 2028" */
-    if (s >= 1 && (at(x, s - 1) == '-' || at(x, s - 1) == '~') &&
-        is_digit(at(x, s - 2)))
+    if (s >= 1 &&
+        (ft_view_at(x, s - 1) == '-' || ft_view_at(x, s - 1) == '~') &&
+        ft_ascii_digit(ft_view_at(x, s - 2)))
         return ROLE_SPAN;
     if (s >= 3 && bytes_at(x, s - 3, "\xE2\x80\x93"))
         return ROLE_SPAN;
@@ -207,9 +179,10 @@ static role year_role(text x, size_t s, size_t e, size_t *span_end)
         (where = PHRASE_BEFORE(x, s, "through")) != SIZE_MAX ||
         (where = PHRASE_BEFORE(x, s, "and")) != SIZE_MAX) {
         size_t b = where;
-        while (b > 0 && is_space(at(x, b - 1)))
+        while (b > 0 && ft_ascii_space(ft_view_at(x, b - 1)))
             b--;
-        if (b >= 4 && is_digit(at(x, b - 1)) && is_digit(at(x, b - 4)))
+        if (b >= 4 && ft_ascii_digit(ft_view_at(x, b - 1)) &&
+            ft_ascii_digit(ft_view_at(x, b - 4)))
             return ROLE_SPAN;
     }
     if (PHRASE_BEFORE(x, s, "through") != SIZE_MAX ||
@@ -231,25 +204,27 @@ static role year_role(text x, size_t s, size_t e, size_t *span_end)
 /* A four-digit year at i (1900..2099) standing alone: not part of a
  * longer number, an amount ("2,000") or a percentage; "2020s" is a
  * decade.  Returns its end or 0. */
-static size_t year_at(text x, size_t i, int *year)
+static size_t year_at(ft_view x, size_t i, int *year)
 {
-    if (i > 0 && (is_digit(at(x, i - 1)) || is_alpha(at(x, i - 1)) ||
-                  ((at(x, i - 1) == '.' || at(x, i - 1) == ',') &&
-                   is_digit(at(x, i - 2)))))
+    if (i > 0 &&
+        (ft_ascii_digit(ft_view_at(x, i - 1)) ||
+         ft_ascii_alpha(ft_view_at(x, i - 1)) ||
+         ((ft_view_at(x, i - 1) == '.' || ft_view_at(x, i - 1) == ',') &&
+          ft_ascii_digit(ft_view_at(x, i - 2)))))
         return 0;
     for (size_t k = 0; k < 4; k++)
-        if (!is_digit(at(x, i + k)))
+        if (!ft_ascii_digit(ft_view_at(x, i + k)))
             return 0;
-    unsigned char n = at(x, i + 4);
-    if (is_digit(n) || is_alpha(n) || n == '%' ||
-        ((n == ',' || n == '.') && is_digit(at(x, i + 5))))
+    unsigned char n = ft_view_at(x, i + 4);
+    if (ft_ascii_digit(n) || ft_ascii_alpha(n) || n == '%' ||
+        ((n == ',' || n == '.') && ft_ascii_digit(ft_view_at(x, i + 5))))
         return 0;
     int y = (x.t[i] - '0') * 1000 + (x.t[i + 1] - '0') * 100 +
             (x.t[i + 2] - '0') * 10 + (x.t[i + 3] - '0');
     if (y < 1900 || y > 2099)
         return 0;
     size_t j = i + 4;
-    while (is_space(at(x, j)))
+    while (ft_ascii_space(ft_view_at(x, j)))
         j++;
     if (PHRASE_AT(x, j, "percent") || PHRASE_AT(x, j, "per cent"))
         return 0;
@@ -259,32 +234,33 @@ static size_t year_at(text x, size_t i, int *year)
 
 /* Is the year at [s,e) a fiscal year?  "fiscal 2026", "fiscal year
  * 2023-24", "FY2025", "the 2023 fiscal year", 2026회계연도. */
-static bool is_fiscal(text x, size_t s, size_t e)
+static bool is_fiscal(ft_view x, size_t s, size_t e)
 {
     static const ft_lit before[] = {FT_LIT("fiscal"), FT_LIT("fiscal year"),
                                     FT_LIT("fy"), FT_LIT("financial year")};
     if (ANY_BEFORE(x, s, before))
         return true;
     size_t j = e;
-    while (is_space(at(x, j)))
+    while (ft_ascii_space(ft_view_at(x, j)))
         j++;
     return PHRASE_AT(x, j, "fiscal") || bytes_at(x, e, K_HOEGYE) ||
            bytes_at(x, j, K_HOEGYE);
 }
 
 /* "FY2025", "FY25", "FY 2025-26": the fiscal year glued to FY. */
-static size_t fy_at(text x, size_t i, int *year)
+static size_t fy_at(ft_view x, size_t i, int *year)
 {
-    if (!(lower(at(x, i)) == 'f' && lower(at(x, i + 1)) == 'y') ||
-        (i > 0 && is_alpha(at(x, i - 1))))
+    if (!(ft_ascii_fold(ft_view_at(x, i)) == 'f' &&
+          ft_ascii_fold(ft_view_at(x, i + 1)) == 'y') ||
+        (i > 0 && ft_ascii_alpha(ft_view_at(x, i - 1))))
         return 0;
     size_t j = i + 2;
-    if (at(x, j) == ' ' || at(x, j) == '\'')
+    if (ft_view_at(x, j) == ' ' || ft_view_at(x, j) == '\'')
         j++;
     size_t d = j;
-    while (is_digit(at(x, d)))
+    while (ft_ascii_digit(ft_view_at(x, d)))
         d++;
-    if (is_alpha(at(x, d)))
+    if (ft_ascii_alpha(ft_view_at(x, d)))
         return 0;
     if (d - j == 4) {
         int y = 0;
@@ -299,8 +275,12 @@ static size_t fy_at(text x, size_t i, int *year)
         return 0;
     }
     /* "FY2025-26": the first year names it */
-    if (at(x, d) == '-' && is_digit(at(x, d + 1)) && is_digit(at(x, d + 2)))
-        d += is_digit(at(x, d + 3)) && is_digit(at(x, d + 4)) ? 5 : 3;
+    if (ft_view_at(x, d) == '-' && ft_ascii_digit(ft_view_at(x, d + 1)) &&
+        ft_ascii_digit(ft_view_at(x, d + 2)))
+        d += ft_ascii_digit(ft_view_at(x, d + 3)) &&
+                     ft_ascii_digit(ft_view_at(x, d + 4))
+                 ? 5
+                 : 3;
     return d;
 }
 
@@ -311,7 +291,7 @@ typedef struct {
 
 /* Relative years, English and Korean, with their distance from the
  * publication year. */
-static size_t relative_at(text x, size_t i, int *offset)
+static size_t relative_at(ft_view x, size_t i, int *offset)
 {
     static const relative_word words[] = {
         {"this year", 0},         {"this fiscal year", 0},
@@ -327,9 +307,9 @@ static size_t relative_at(text x, size_t i, int *offset)
         {K_GEUMNYEON, 0},  {K_NAENYEON, 1},     {K_JINANHAE, -1},
         {K_JAKNYEON, -1},  {K_JEONNYEON, -1},
     };
-    if (i > 0 && is_alpha(at(x, i - 1)))
+    if (i > 0 && ft_ascii_alpha(ft_view_at(x, i - 1)))
         return 0;
-    unsigned char c = lower(at(x, i));
+    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
     if (c >= 0x80)
         goto hangul; /* the English words start t, n, l, a */
     if (c != 't' && c != 'n' && c != 'l' && c != 'a')
@@ -337,13 +317,15 @@ static size_t relative_at(text x, size_t i, int *offset)
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         /* three letters rule out most words before the full test */
         if ((unsigned char)words[k].s[0] != c ||
-            (unsigned char)words[k].s[1] != lower(at(x, i + 1)) ||
-            (unsigned char)words[k].s[2] != lower(at(x, i + 2)))
+            (unsigned char)words[k].s[1] !=
+                ft_ascii_fold(ft_view_at(x, i + 1)) ||
+            (unsigned char)words[k].s[2] != ft_ascii_fold(ft_view_at(x, i + 2)))
             continue;
         size_t e = PHRASE_AT(x, i, words[k].s);
         if (e) {
             *offset = words[k].offset;
-            if (at(x, e) == '\'' && lower(at(x, e + 1)) == 's')
+            if (ft_view_at(x, e) == '\'' &&
+                ft_ascii_fold(ft_view_at(x, e + 1)) == 's')
                 e += 2; /* "last year's" */
             return e;
         }
@@ -368,7 +350,7 @@ hangul:
 /* The role of a relative year: a comparison base when it follows "from",
  * "than", "over" or precedes 대비/보다 ("up 5 percent from a year
  * earlier", 전년 대비). */
-static role relative_role(text x, size_t s, size_t e)
+static role relative_role(ft_view x, size_t s, size_t e)
 {
     /* "from this year's 59.4 trillion won": the possessive dates the
      * amount it owns, whatever that amount is compared with */
@@ -377,7 +359,7 @@ static role relative_role(text x, size_t s, size_t e)
     if (ANY_BEFORE(x, s, compare_words))
         return ROLE_COMPARE;
     size_t j = e;
-    while (is_space(at(x, j)))
+    while (ft_ascii_space(ft_view_at(x, j)))
         j++;
     if (bytes_at(x, j, K_DAEBI) || bytes_at(x, e, K_BODA))
         return ROLE_COMPARE;
@@ -388,24 +370,25 @@ static role relative_role(text x, size_t s, size_t e)
 }
 
 /* Every year expression in text[s,e). */
-static size_t find_exprs(text x, size_t s, size_t e, int published_year,
+static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                          year_expr *out, size_t cap)
 {
     size_t n = 0;
     for (size_t i = s; i < e && n < cap;) {
-        unsigned char c = at(x, i);
-        if (c < 0x80 && !is_digit(c) && !is_alpha(c)) {
+        unsigned char c = ft_view_at(x, i);
+        if (c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) {
             i++; /* spaces and punctuation open nothing */
             continue;
         }
-        if (i > s && (is_alpha(at(x, i - 1)) || is_digit(at(x, i - 1)))) {
+        if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
+                      ft_ascii_digit(ft_view_at(x, i - 1)))) {
             i++; /* inside a word or number */
             continue;
         }
         int y = 0, offset = 0;
         size_t end, span_end = 0;
         year_expr ex = {0};
-        if (is_digit(c) && (end = year_at(x, i, &y))) {
+        if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES};
             ex.role = year_role(x, i, end, &span_end);
             if (is_fiscal(x, i, end)) {
@@ -413,7 +396,7 @@ static size_t find_exprs(text x, size_t s, size_t e, int published_year,
                 /* "the fiscal year 2023-24" is 2023, not a span */
                 if (ex.role == ROLE_SPAN && span_end)
                     ex.role = ROLE_DATES;
-                if (ex.role == ROLE_SPAN && at(x, i - 1) == '-')
+                if (ex.role == ROLE_SPAN && ft_view_at(x, i - 1) == '-')
                     ex.role = ROLE_DATES; /* never reached: the 24 of -24 */
             }
             if (span_end)
@@ -423,7 +406,7 @@ static size_t find_exprs(text x, size_t s, size_t e, int published_year,
             ex.role = year_role(x, i, end, &span_end);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
-        } else if ((is_alpha(c) || c >= 0xEA) &&
+        } else if ((ft_ascii_alpha(c) || c >= 0xEA) &&
                    (end = relative_at(x, i, &offset))) {
             ex = (year_expr){
                 i, end, published_year ? published_year + offset : 0,
@@ -441,17 +424,20 @@ static size_t find_exprs(text x, size_t s, size_t e, int published_year,
 
 /* How strongly the byte at i ends a clause: 2 for a semicolon, colon,
  * dash or a "but"/"while" clause, 1 for a comma, else 0. */
-static int clause_break(text x, size_t i)
+static int clause_break(ft_view x, size_t i)
 {
-    unsigned char c = at(x, i);
+    unsigned char c = ft_view_at(x, i);
     if (c == ',')
-        return is_digit(at(x, i + 1)) && i > 0 && is_digit(at(x, i - 1)) ? 0
-                                                                         : 1;
+        return ft_ascii_digit(ft_view_at(x, i + 1)) && i > 0 &&
+                       ft_ascii_digit(ft_view_at(x, i - 1))
+                   ? 0
+                   : 1;
     if (c == ';' || c == ':')
         return 2;
     if (bytes_at(x, i, "\xE2\x80\x94")) /* em dash */
         return 2;
-    if (c == ' ' && strchr("bwat", at(x, i + 1)) && at(x, i + 1)) {
+    if (c == ' ' && strchr("bwat", ft_view_at(x, i + 1)) &&
+        ft_view_at(x, i + 1)) {
         static const char *const words[] = {" but ", " while ", " whereas ",
                                             " although ", " though "};
         return FT_PHRASE_AT_ANY(x.t, x.len, i, words) != 0 ? 2 : 0;
@@ -461,7 +447,7 @@ static int clause_break(text x, size_t i)
 
 /* The strongest clause break in text[a,b), skipping the figure's own span
  * (its conversion may hold commas: ", or about $3.6 billion,"). */
-static int breaks_between(text x, size_t a, size_t b, const ft_figure *f)
+static int breaks_between(ft_view x, size_t a, size_t b, const ft_figure *f)
 {
     int most = 0;
     for (size_t i = a; i < b && most < 2; i++) {
@@ -482,7 +468,7 @@ static size_t distance(const year_expr *e, const ft_figure *f)
 
 /* "by 2029" after "raise monthly pay to 1 million won": the level is
  * reached that year, so it dates the amount. */
-static bool reached_by(text x, const ft_figure *f, const year_expr *e)
+static bool reached_by(ft_view x, const ft_figure *f, const year_expr *e)
 {
     return e->start >= f->end && ANY_BEFORE(x, f->start, reach_words);
 }
@@ -494,22 +480,24 @@ static void apply(ft_figure *f, const year_expr *e)
 }
 
 /* The sentence start before position i (the previous sentence's end). */
-static size_t sentence_start_before(text x, size_t i)
+static size_t sentence_start_before(ft_view x, size_t i)
 {
     while (i > 0) {
-        unsigned char c = at(x, i - 1);
+        unsigned char c = ft_view_at(x, i - 1);
         if (c == '\n')
             return i;
-        if ((c == '.' || c == '!' || c == '?') && is_space(at(x, i)) &&
-            !(i >= 3 && is_alpha(at(x, i - 2)) && !is_alpha(at(x, i - 3)) &&
-              at(x, i - 2) >= 'A' && at(x, i - 2) <= 'Z'))
+        if ((c == '.' || c == '!' || c == '?') &&
+            ft_ascii_space(ft_view_at(x, i)) &&
+            !(i >= 3 && ft_ascii_alpha(ft_view_at(x, i - 2)) &&
+              !ft_ascii_alpha(ft_view_at(x, i - 3)) &&
+              ft_view_at(x, i - 2) >= 'A' && ft_view_at(x, i - 2) <= 'Z'))
             return i;
         i--;
     }
     return 0;
 }
 
-static void date_figure(text x, ft_figure *f, const year_expr *ex, size_t n,
+static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
                         int published_year)
 {
     const year_expr *best = NULL, *target = NULL;
@@ -549,8 +537,8 @@ static void date_figure(text x, ft_figure *f, const year_expr *ex, size_t n,
         for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
             size_t p = s; /* back over the spaces and the full stop */
             bool newline = false;
-            while (p > 0 && is_space(at(x, p - 1)))
-                newline |= at(x, --p) == '\n';
+            while (p > 0 && ft_ascii_space(ft_view_at(x, p - 1)))
+                newline |= ft_view_at(x, --p) == '\n';
             if (p == 0 || newline)
                 break;
             size_t ps = sentence_start_before(x, p - 1);
@@ -579,7 +567,7 @@ static void date_figure(text x, ft_figure *f, const year_expr *ex, size_t n,
 void ft_years_assign(const char *text_, size_t len, int published_year,
                      ft_figure *figs, size_t n)
 {
-    text x = {text_, len};
+    ft_view x = {text_, len};
     year_expr ex[MAX_EXPRS];
     size_t nex = 0, sent_start = SIZE_MAX, sent_end = 0;
     for (size_t i = 0; i < n; i++) {
