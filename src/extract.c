@@ -15,6 +15,7 @@
 #include "money.h"
 #include "phrase.h"
 #include "subject.h"
+#include "text.h"
 #include "years.h"
 
 void ft_figlist_init(ft_figlist *l)
@@ -31,14 +32,10 @@ void ft_figlist_free(ft_figlist *l)
 
 static ft_figure *figlist_push(ft_figlist *l)
 {
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        ft_figure *p = realloc(l->items, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        l->items = p;
-        l->cap = cap;
-    }
+    void *items = l->items;
+    if (ft_grow(&items, &l->cap, l->len, sizeof *l->items, 16) != FT_OK)
+        return NULL;
+    l->items = items;
     ft_figure *f = &l->items[l->len++];
     memset(f, 0, sizeof *f);
     return f;

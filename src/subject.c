@@ -15,6 +15,7 @@
 #include "subject.h"
 
 #include "phrase.h"
+#include "text.h"
 
 #include <csv.h>
 #include <stdbool.h>
@@ -154,14 +155,10 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
         s->items[at_].canonical = c;
         return FT_OK;
     }
-    if (s->len == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        alias *p = realloc(s->items, cap * sizeof *p);
-        if (!p)
-            return FT_ENOMEM;
-        s->items = p;
-        s->cap = cap;
-    }
+    void *items = s->items;
+    if (ft_grow(&items, &s->cap, s->len, sizeof *s->items, 64) != FT_OK)
+        return FT_ENOMEM;
+    s->items = items;
     alias a = {strdup(key), strdup(canonical)};
     if (!a.key || !a.canonical) {
         free(a.key);
@@ -559,14 +556,10 @@ typedef struct {
 
 static bool push(phrase_list *l, const phrase *p)
 {
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        phrase *q = realloc(l->items, cap * sizeof *q);
-        if (!q)
-            return false;
-        l->items = q;
-        l->cap = cap;
-    }
+    void *items = l->items;
+    if (ft_grow(&items, &l->cap, l->len, sizeof *l->items, 32) != FT_OK)
+        return false;
+    l->items = items;
     l->items[l->len++] = *p;
     return true;
 }

@@ -27,6 +27,25 @@ void ft_buf_clear(ft_buf *b)
         b->data[0] = '\0';
 }
 
+ft_status ft_grow(void **items, size_t *cap, size_t len, size_t size,
+                  size_t first)
+{
+    if (len < *cap)
+        return FT_OK;
+    size_t n = *cap ? *cap : first;
+    while (n <= len) {
+        if (n > SIZE_MAX / 2 / size)
+            return FT_ENOMEM;
+        n *= 2;
+    }
+    void *p = realloc(*items, n * size);
+    if (!p)
+        return FT_ENOMEM;
+    *items = p;
+    *cap = n;
+    return FT_OK;
+}
+
 ft_status ft_buf_reserve(ft_buf *b, size_t extra)
 {
     if (extra >= SIZE_MAX - b->len)

@@ -31,6 +31,12 @@ ft_status ft_buf_reserve(ft_buf *b, size_t extra);
 ft_status ft_buf_append(ft_buf *b, const char *s, size_t n);
 ft_status ft_buf_putc(ft_buf *b, char c);
 
+/* Room for at least one more element in a growable array of elements of
+ * `size` bytes (*items holding len of *cap): the capacity doubles from
+ * `first`.  FT_ENOMEM leaves the array as it was. */
+ft_status ft_grow(void **items, size_t *cap, size_t len, size_t size,
+                  size_t first);
+
 /* Length of the well-formed UTF-8 sequence at s[0..n) (1 to 4), or 0 when
  * the bytes there are not one (bad lead byte, truncated, overlong, a
  * surrogate or beyond U+10FFFF).  n must be > 0. */

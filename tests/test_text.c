@@ -296,6 +296,27 @@ static void test_decode_in_pieces(void **state)
     ft_text_decoder_free(d);
 }
 
+/* A growable array doubles, and says no to a size it cannot hold. */
+static void test_grow(void **state)
+{
+    (void)state;
+    void *items = NULL;
+    size_t cap = 0;
+    assert_int_equal(ft_grow(&items, &cap, 0, sizeof(int), 4), FT_OK);
+    assert_int_equal(cap, 4);
+    assert_int_equal(ft_grow(&items, &cap, 3, sizeof(int), 4), FT_OK);
+    assert_int_equal(cap, 4); /* room left: unchanged */
+    assert_int_equal(ft_grow(&items, &cap, 4, sizeof(int), 4), FT_OK);
+    assert_int_equal(cap, 8);
+    ((int *)items)[7] = 1; /* the new room is there */
+    void *before = items;
+    size_t huge = SIZE_MAX / 2;
+    assert_int_equal(ft_grow(&items, &cap, huge, sizeof(int), 4), FT_ENOMEM);
+    assert_ptr_equal(items, before);
+    assert_int_equal(cap, 8);
+    free(items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_decode_cp949),
         cmocka_unit_test(test_decode_replaces_bad_bytes),
         cmocka_unit_test(test_decode_in_pieces),
+        cmocka_unit_test(test_grow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
