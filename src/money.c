@@ -144,8 +144,10 @@ static const currency prefixes[] = {
     {"nzd $", "NZD", 0, CUR_DOLLAR},
     {"R$", "BRL", 0, CUR_EXACT},
     {"Rs", "INR", 0, CUR_EXACT},
+    {"Rs", "INR", 0, CUR_EXACT | CUR_GLUED}, /* Rs500 crore */
     {"Rs.", "INR", 0, CUR_EXACT},
     {"RM", "MYR", 0, CUR_EXACT},
+    {"RMB", "CNY", 0, CUR_EXACT | CUR_GLUED}, /* RMB1.2 trillion */
     {"rmb", "CNY", 0, 0},
     {"S$", "SGD", 0, CUR_DOLLAR | CUR_EXACT},
     {"sgd $", "SGD", 0, CUR_DOLLAR},
@@ -579,6 +581,9 @@ static const scale_word scales[] = {
     {"trn", 12, false, false},
     {"tr", 12, false, false},
     {"trln", 12, false, false},
+    {"tln", 12, false, false}, /* Yonhap's headlines: "66 tln won" */
+    {"tril", 12, false, false},
+    {"bil", 9, false, false},
     {"MM", 6, false, true},
     {"lakh", 5, false, false},
     {"lakhs", 5, false, false},
@@ -612,6 +617,12 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
             continue;
         size_t e;
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
+            /* an abbreviation's full stop inside a sentence: "3 bil. won"
+             * (before a capital it more likely ends the sentence) */
+            if (strlen(scales[s].pat) <= 4 && at(t, len, e) == '.' &&
+                at(t, len, e + 1) == ' ' &&
+                at(t, len, e + 2) >= 'a' && at(t, len, e + 2) <= 'z')
+                e++;
             *pow10 = scales[s].pow10;
             *end = e;
             return true;
