@@ -1142,6 +1142,34 @@ static int breaks_between(ft_view x, size_t a, size_t b)
     return most;
 }
 
+/* "The Defense Ministry requested 66 trillion won for next year": money
+ * a defence ministry asks for or sets aside, with nothing else named, is
+ * its budget. */
+static bool ministry_asks(ft_view x, size_t s, size_t e)
+{
+    static const char *const ministries[] = {
+        "defense ministry", "defence ministry", "ministry of defense",
+        "ministry of defence", "ministry of national defense",
+        "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
+    };
+    static const char *const verbs[] = {
+        "requested", "request",  "earmarked", "allocated", "proposed",
+        "set aside", "budgeted", "sought",    "asked for", "\xED\x8E\xB8\xEC\x84\xB1", /* 편성 */
+    };
+    bool ministry = false, verb = false;
+    for (size_t i = s; i < e && !(ministry && verb); i++) {
+        if (i > s && ft_ascii_alpha(ft_view_at(x, i - 1)))
+            continue;
+        ministry |= FT_PHRASE_AT_ANY(x.t, x.len, i, ministries) != 0 ||
+                    (ft_view_at(x, i) == 0xEA &&
+                     ft_phrase_at(x.t, x.len, i, ministries[5]));
+        verb |= FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0 ||
+                (ft_view_at(x, i) == 0xED &&
+                 ft_phrase_at(x.t, x.len, i, verbs[9]));
+    }
+    return ministry && verb;
+}
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
@@ -1217,6 +1245,8 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         }
         if (best)
             write_subject(aliases, f, best);
+        else if (ministry_asks(x, f->sent_start, f->sent_end))
+            write_subject(aliases, f, &(phrase){.name = "defence budget"});
     }
     free(l.items);
 }

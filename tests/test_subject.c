@@ -64,8 +64,15 @@ static const subject_case cases[] = {
      "programs.",
      "KDDX|missile programs"},
 
+    /* what a defence ministry asks for, with nothing else named */
+    {"Japan's defense ministry requested a record 8.8 trillion yen for "
+     "fiscal 2026.",
+     "defence budget"},
+    {"국방부는 66조원을 편성했다.", "defence budget"},
+
     /* institutions, places and people are not what money pays for */
-    {"The Defense Ministry requested 66 trillion won.", "-"},
+    {"The Defense Ministry requested 66 trillion won.", "defence budget"},
+    {"The Defense Ministry said 66 trillion won was spent.", "-"},
     {"Seoul's Defense Acquisition Program Administration (DAPA) said 5 "
      "trillion won was approved.",
      "-"},
