@@ -759,6 +759,21 @@ static bool resolve(const collector *c, phrase *p, subject_kind kind,
     return false;
 }
 
+/* "the 2023 budget": the last budget line or name of this story. */
+static bool resolve_budget(const collector *c, phrase *p)
+{
+    for (size_t q = c->out->len; q-- > c->story_start;) {
+        const phrase *b = &c->out->items[q];
+        if (b->kind != KIND_BUDGET || b->cls == CLASS_NOUN)
+            continue;
+        memcpy(p->name, b->name, sizeof p->name);
+        p->cls = b->cls;
+        p->reference = true;
+        return true;
+    }
+    return false;
+}
+
 /* "the fund", "its budget": a reference, kept when it resolves.  Returns
  * the end of what was read (i when nothing). */
 static size_t take_reference(collector *c, size_t i, bool *ok)
@@ -887,6 +902,8 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
                   (h->kind == KIND_PROJECT && refers_back(h->word));
     if ((definite || words == 0) && refers)
         resolve(c, &p, h->kind, x.t + s, w - s);
+    else if ((definite || words == 0) && h->kind == KIND_BUDGET)
+        resolve_budget(c, &p); /* "the 2023 budget" */
     if (words > 0 || p.reference)
         *ok = keep(c, &p);
 }
@@ -932,6 +949,18 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     size_t ln = end - last_word;
     const head_word *h = head_of(lw, ln);
     bool acronym = words == 1 && is_acronym(x.t + i, w - i);
+    /* a dateline, "SEOUL --" or "TOKYO (Yonhap)", names a place */
+    if (acronym) {
+        size_t k = w;
+        while (ft_view_at(x, k) == ' ')
+            k++;
+        if ((ft_view_at(x, k) == '-' && ft_view_at(x, k + 1) == '-') ||
+            ft_view_at(x, k) == '(' || ft_view_at(x, k) == ',' ||
+            (ft_view_at(x, k) == 0xE2 && ft_view_at(x, k + 1) == 0x80 &&
+             (ft_view_at(x, k + 2) == 0x94 || ft_view_at(x, k + 2) == 0x93)))
+            if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
+                return w;
+    }
     if (acronym && is_not_subject(x.t + i, w - i))
         return w;
     /* "Allied Korean Joint Command and Control System (AKJCCS)" */

@@ -93,7 +93,7 @@ static const ft_lit compare_words[] = {
     FT_LIT("against"),
     FT_LIT("over"),
     FT_LIT("relative to"),
-    FT_LIT("on"),
+   
     FT_LIT("from the"),
     FT_LIT("than the"),
     FT_LIT("compared with the"),
@@ -122,6 +122,42 @@ static const ft_lit reach_words[] = {FT_LIT("to"),       FT_LIT("reach"),
                                      FT_LIT("top"),      FT_LIT("exceed")};
 
 /* The role of a year written at [s,e) from the words around it. */
+/* Where the words before a date's year begin: back over a month and a day
+ * ("adopted in December 2022", "signed on Dec. 4, 2022", "4 August
+ * 2025"), so that the verb before the date decides its role. */
+static size_t date_start(ft_view x, size_t s)
+{
+    static const ft_lit months[] = {
+        FT_LIT("january"), FT_LIT("february"), FT_LIT("march"),
+        FT_LIT("april"),   FT_LIT("may"),      FT_LIT("june"),
+        FT_LIT("july"),    FT_LIT("august"),   FT_LIT("september"),
+        FT_LIT("october"), FT_LIT("november"), FT_LIT("december"),
+        FT_LIT("jan."),    FT_LIT("feb."),     FT_LIT("mar."),
+        FT_LIT("apr."),    FT_LIT("aug."),     FT_LIT("sept."),
+        FT_LIT("sep."),    FT_LIT("oct."),     FT_LIT("nov."),
+        FT_LIT("dec."),    FT_LIT("jan"),      FT_LIT("feb"),
+        FT_LIT("aug"),     FT_LIT("sep"),      FT_LIT("sept"),
+        FT_LIT("oct"),     FT_LIT("nov"),      FT_LIT("dec"),
+    };
+    size_t j = ft_phrase_trim_back(x.t, s);
+    if (j > 0 && ft_view_at(x, j - 1) == ',')
+        j = ft_phrase_trim_back(x.t, j - 1);
+    size_t d = j; /* a day before the year: "Dec. 4, 2022" */
+    while (d > 0 && ft_ascii_digit(ft_view_at(x, d - 1)))
+        d--;
+    if (d < j && j - d <= 2)
+        j = ft_phrase_trim_back(x.t, d);
+    size_t m = FT_PHRASE_BEFORE_ANY(x.t, x.len, j, months, NULL);
+    if (m == SIZE_MAX)
+        return s;
+    /* a day before the month: "4 August 2025" */
+    size_t b = ft_phrase_trim_back(x.t, m);
+    d = b;
+    while (d > 0 && ft_ascii_digit(ft_view_at(x, d - 1)))
+        d--;
+    return d < b && b - d <= 2 ? d : m;
+}
+
 static role year_role(ft_view x, size_t s, size_t e, size_t *span_end)
 {
     size_t where;
@@ -185,6 +221,7 @@ static role year_role(ft_view x, size_t s, size_t e, size_t *span_end)
             ft_ascii_digit(ft_view_at(x, b - 4)))
             return ROLE_SPAN;
     }
+    s = date_start(x, s);
     if (PHRASE_BEFORE(x, s, "through") != SIZE_MAX ||
         PHRASE_BEFORE(x, s, "thru") != SIZE_MAX)
         return ROLE_SPAN; /* "spend 1.5 trillion won through 2029" */
@@ -369,6 +406,55 @@ static role relative_role(ft_view x, size_t s, size_t e)
     return ROLE_DATES;
 }
 
+/* A span of several years at i, which makes an amount a total over them:
+ * "five-year", "5-year", "multi-year", "over the next five years",
+ * "5년간".  Returns its end or 0. */
+static size_t multi_year_at(ft_view x, size_t i)
+{
+    static const char *const counts[] = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        "ten", "multi", "several",
+    };
+    size_t j = i;
+    if (ft_ascii_digit(ft_view_at(x, j))) {
+        while (ft_ascii_digit(ft_view_at(x, j)))
+            j++;
+        if (j - i > 2)
+            return 0;
+        if (bytes_at(x, j, K_NYEON "\xEA\xB0\x84")) /* 년간 */
+            return j + 6;
+    } else {
+        size_t e = FT_PHRASE_AT_ANY(x.t, x.len, j, counts);
+        if (!e) {
+            e = ft_phrase_at(x.t, x.len, j, "over the next");
+            if (!e)
+                e = ft_phrase_at(x.t, x.len, j, "over the past");
+            if (!e)
+                return 0;
+            size_t k = e; /* "over the next five years" */
+            while (ft_ascii_space(ft_view_at(x, k)))
+                k++;
+            size_t w = FT_PHRASE_AT_ANY(x.t, x.len, k, counts);
+            if (!w) {
+                while (ft_ascii_digit(ft_view_at(x, k)))
+                    k++;
+                w = k;
+            }
+            return ft_phrase_at(x.t, x.len, w, " years");
+        }
+        j = e;
+        if (ft_phrase_at(x.t, x.len, j, "year") ||
+            ft_phrase_at(x.t, x.len, j, "years"))
+            return 0; /* "multiyear" is one word */
+    }
+    if (ft_view_at(x, j) != '-' && ft_view_at(x, j) != ' ')
+        return 0;
+    size_t e = ft_phrase_at(x.t, x.len, j + 1, "year");
+    if (!e || ft_view_at(x, e) == '-') /* "five-year-old" */
+        return 0;
+    return e;
+}
+
 /* Every year expression in text[s,e). */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                          year_expr *out, size_t cap)
@@ -406,6 +492,9 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             ex.role = year_role(x, i, end, &span_end);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
+        } else if ((end = multi_year_at(x, i))) {
+            /* "a five-year buildup", "over the next five years", 5년간 */
+            ex = (year_expr){i, end, 0, FT_YEAR_NONE, ROLE_SPAN};
         } else if ((ft_ascii_alpha(c) || c >= 0xEA) &&
                    (end = relative_at(x, i, &offset))) {
             ex = (year_expr){

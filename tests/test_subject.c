@@ -70,6 +70,14 @@ static const subject_case cases[] = {
      "defence budget"},
     {"국방부는 66조원을 편성했다.", "defence budget"},
 
+    /* a dateline names a place; "the 2023 budget" the budget named before */
+    {"SEOUL -- The National Assembly approved a defence budget of 59.4 "
+     "trillion won for 2024. It lifted the 2023 budget from 54.6 trillion "
+     "won in 2022.",
+     "defence budget|defence budget"},
+    {"TOKYO (Yonhap) -- Japan approved 8.7 trillion yen for the SDF.",
+     "SDF"},
+
     /* institutions, places and people are not what money pays for */
     {"The Defense Ministry requested 66 trillion won.", "defence budget"},
     {"The Defense Ministry said 66 trillion won was spent.", "-"},

@@ -79,6 +79,14 @@ static const year_case cases[] = {
     {"전년 대비 3조원 늘었다.", "2025-08-04", "-"},
     {"Since 2015, it has spent $5 billion.", "", "-"},
 
+    {"It is part of a five-year buildup worth 43 trillion yen that the "
+     "government adopted in December 2022.",
+     "", "-"},
+    {"The deal was signed on Dec. 4, 2022, for $5 billion.", "", "2022"},
+    {"It will spend 20 trillion won over the next five years.", "", "-"},
+    {"향후 5년간 20조원을 투입한다.", "", "-"},
+    {"The system, first deployed in June 2015, costs $5 billion.", "", "-"},
+
     /* the nearest year of the figure's own clause */
     {"It set 61.2 trillion won for 2025, up from 59.4 trillion won in 2024.",
      "", "2025 2024"},
