@@ -3,6 +3,10 @@
 #   make            build build/figtrend (and build/libfigtrend.a)
 #   make run        install missing packages, build, extract the demo
 #                   articles in datasets/articles/ into plots/figures.csv
+#                   and convert them to US dollars (constant 2023 prices)
+#                   into plots/figures_converted.csv
+#                   and report them into plots/: series CSV, charts and
+#                   index.html
 #   make test       install missing packages, build, run every unit and
 #                   end-to-end test, then all of them again under
 #                   AddressSanitizer + UBSan (build-asan/)
@@ -82,6 +86,11 @@ run: deps
 	$(BIN) extract datasets/articles/ > plots/figures.csv.tmp
 	mv plots/figures.csv.tmp plots/figures.csv
 	@echo "wrote plots/figures.csv"
+	$(BIN) convert --to USD --constant 2023 plots/figures.csv > plots/figures_converted.csv.tmp
+	mv plots/figures_converted.csv.tmp plots/figures_converted.csv
+	@echo "wrote plots/figures_converted.csv"
+	$(BIN) report --out plots plots/figures_converted.csv
+	@echo "wrote the report: open plots/index.html"
 
 test: deps
 	$(MAKE) testbins
@@ -98,8 +107,8 @@ check-asan:
 bench: all
 	FIGTREND=$(BIN) bash scripts/bench.sh
 
-# The datasets (subject aliases, and later rates and price indices) go
-# where the program looks for them when there is no ./datasets folder.
+# The datasets (subject aliases, exchange rates, inflation) go where the
+# program looks for them when there is no ./datasets folder.
 DATASETS := $(wildcard datasets/*.csv datasets/README.md)
 
 install: all
@@ -108,6 +117,9 @@ install: all
 	$(if $(DATASETS),install -m 644 $(DATASETS) $(DESTDIR)$(DATADIR)/)
 
 clean:
-	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp
+	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp \
+	       plots/figures_converted.csv plots/figures_converted.csv.tmp
+	rm -f plots/*.gp plots/*.dat plots/*.svg plots/*.png plots/*.pdf \
+	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html
 
 -include $(wildcard $(BUILD)/obj/src/*.d $(BUILD)/obj/tests/*.d)

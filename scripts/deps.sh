@@ -11,8 +11,12 @@ set -euo pipefail
 # gnuplot-nox: charts (report)
 # python3: the peer-spec test scorer
 # time: /usr/bin/time, which the end-to-end tests use to bound memory
+# fonts-nanum: a Hangul font, so that Korean labels render in PNG and PDF
+#   charts (report)
+# libreoffice-calc-nogui: the spreadsheet round trip of series.csv in the
+#   tests (headless Calc; about 200 MB, under a minute to install)
 packages=(build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
-          gnuplot-nox python3 time)
+          gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -19,6 +19,8 @@
 #endif
 
 int cmd_extract(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* The path of a datasets file (subjects.csv, rates, ...) into out[0..n):
  * in $FIGTREND_DATASETS when it is set and not empty, else in ./datasets

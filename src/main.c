@@ -17,6 +17,8 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"extract", cmd_extract, "find money figures in articles (figures.csv)"},
+    {"convert", cmd_convert, "amounts in one currency, nominal and constant"},
+    {"report", cmd_report, "series CSV, charts and a page (plots/)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,0 +1,615 @@
+/* chart.c — gnuplot scripts and data for series, rendered by posix_spawnp. */
+#include "chart.h"
+
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "outfile.h"
+
+extern char **environ;
+
+/* The first line of every script: how stale charts are recognised. */
+#define MARKER "# figtrend chart"
+
+const char *ft_chart_ext(ft_chart_format f)
+{
+    switch (f) {
+    case FT_CHART_PNG:
+        return "png";
+    case FT_CHART_PDF:
+        return "pdf";
+    case FT_CHART_SVG:
+        break;
+    }
+    return "svg";
+}
+
+/* ---- labels --------------------------------------------------------- */
+
+ft_status ft_chart_label(ft_buf *out, const char *s, size_t max_bytes)
+{
+    ft_buf clean;
+    ft_buf_init(&clean);
+    if (ft_text_scrub(&clean, s ? s : "", s ? strlen(s) : 0) != FT_OK) {
+        ft_buf_free(&clean);
+        return FT_ENOMEM;
+    }
+    size_t start = out->len;
+    ft_status st = FT_OK;
+    bool space = true; /* drops leading spaces, folds runs */
+    const char *p = clean.data ? clean.data : "";
+    size_t n = clean.len;
+    for (size_t i = 0; i < n && st == FT_OK;) {
+        unsigned char c = (unsigned char)p[i];
+        size_t len = c < 0x80 ? 1 : ft_text_utf8_len(p + i, n - i);
+        if (len == 0)
+            len = 1; /* cannot happen after scrubbing */
+        bool blank = c < 0x20 || c == 0x7f || c == ' ' ||
+                     (len == 2 && memcmp(p + i, "\xC2\x85", 2) == 0) ||
+                     (len == 3 && (memcmp(p + i, "\xE2\x80\xA8", 3) == 0 ||
+                                   memcmp(p + i, "\xE2\x80\xA9", 3) == 0));
+        if (blank) {
+            if (!space)
+                st = ft_buf_putc(out, ' ');
+            space = true;
+        } else {
+            st = c == '"' ? ft_buf_putc(out, '\'')
+                          : ft_buf_append(out, p + i, len);
+            space = false;
+        }
+        i += len;
+    }
+    ft_buf_free(&clean);
+    if (st != FT_OK)
+        return st;
+    if (out->len > start && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
+    if (max_bytes >= 4 && out->len - start > max_bytes) {
+        /* Cut on a character boundary, leaving room for "…". */
+        size_t cut = start + max_bytes - 3;
+        while (cut > start && ((unsigned char)out->data[cut] & 0xC0) == 0x80)
+            cut--;
+        while (cut > start && out->data[cut - 1] == ' ')
+            cut--;
+        out->len = cut;
+        out->data[cut] = '\0';
+        st = ft_buf_append(out, "\xE2\x80\xA6", 3);
+    }
+    return st;
+}
+
+void ft_chart_slug(const char *s, char *out, size_t n)
+{
+    size_t k = 0;
+    bool dash = false;
+    if (n == 0)
+        return;
+    for (; s && *s && k + 1 < n; s++) {
+        char c = *s;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && k > 0 && k + 2 < n)
+                out[k++] = '-';
+            dash = false;
+            out[k++] = c;
+        } else
+            dash = true;
+    }
+    out[k] = '\0';
+}
+
+ft_chart_scale ft_chart_scale_for(double max_abs)
+{
+    static const ft_chart_scale units[] = {{1e12, "trillion"},
+                                           {1e9, "billion"},
+                                           {1e6, "million"},
+                                           {1e3, "thousand"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (max_abs >= units[i].div)
+            return units[i];
+    return (ft_chart_scale){1, ""};
+}
+
+/* ---- text building ----------------------------------------------------- */
+
+/* Numbers and fixed text only: nothing from the input comes through
+ * here into a script. */
+static ft_status bprintf(ft_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static ft_status bprintf(ft_buf *b, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return FT_ENOMEM;
+    return ft_buf_append(b, tmp, (size_t)n);
+}
+
+static ft_status put(ft_buf *b, const char *s)
+{
+    return ft_buf_append(b, s, strlen(s));
+}
+
+static ft_status put_num(ft_buf *b, double v, int sig, int decimals)
+{
+    char num[FT_STATS_BUFSZ];
+    size_t n = ft_stats_format(v, sig, decimals, num, sizeof num);
+    if (n == 0)
+        return ft_buf_append(b, "NaN", 3);
+    return ft_buf_append(b, num, n);
+}
+
+static int tic_step(int span)
+{
+    return span <= 12    ? 1
+           : span <= 30  ? 2
+           : span <= 60  ? 5
+           : span <= 150 ? 10
+                         : 25;
+}
+
+static const char *terminal(ft_chart_format f)
+{
+    switch (f) {
+    case FT_CHART_PNG:
+        return "set terminal pngcairo size 1200,700 font \"Sans,12\" "
+               "background rgb \"white\"\n";
+    case FT_CHART_PDF:
+        return "set terminal pdfcairo size 9in,5.25in font \"Sans,10\"\n";
+    case FT_CHART_SVG:
+        break;
+    }
+    return "set terminal svg size 900,525 font \"sans-serif,12\" "
+           "background rgb \"white\"\n";
+}
+
+/* What every script starts with: the marker, how to run it, where its
+ * data is, the terminal, the picture and the labels (ARG1..ARG4), and the
+ * year axis. */
+static ft_status preamble(ft_buf *b, const ft_chart *c, int first, int last)
+{
+    ft_status st = bprintf(
+        b,
+        MARKER ": %s, written by figtrend report (rewritten on each run).\n"
+               "# Render: gnuplot -c %s.gp TITLE YLABEL NOTE OUTPUT\n"
+               "# Text reaches gnuplot only as ARG1..ARG3 and from %s.dat, "
+               "never as code.\n",
+        c->stem, c->stem, c->stem);
+    if (st == FT_OK)
+        st = put(b, "if (ARGC < 4) {\n"
+                    "    print \"usage: gnuplot -c CHART.gp TITLE YLABEL NOTE "
+                    "OUTPUT\"\n"
+                    "    exit status 2\n"
+                    "}\n"
+                    "data = ARG0[1:strlen(ARG0) - 3] . \".dat\"\n"
+                    "set encoding utf8\n");
+    if (st == FT_OK)
+        st = put(b, terminal(c->format));
+    if (st == FT_OK)
+        st = put(b, "set termoption noenhanced\n"
+                    "set output ARG4\n"
+                    "set title ARG1 font \",15\"\n"
+                    "set ylabel ARG2\n"
+                    "set label 1 ARG3 at screen 0.01, screen 0.02 left "
+                    "font \",9\" textcolor rgb \"#555555\"\n"
+                    "set bmargin 6\n"
+                    "set datafile separator \"\\t\"\n"
+                    "set border 3\n"
+                    "set xtics nomirror\n"
+                    "set ytics nomirror\n"
+                    "set grid ytics linecolor rgb \"#dddddd\"\n"
+                    "set format x \"%.0f\"\n");
+    if (st == FT_OK)
+        st = bprintf(b, "set xrange [%d.5:%d.5]\nset xtics %d\n", first - 1,
+                     last, tic_step(last - first));
+    return st;
+}
+
+static bool any_negative(const ft_series *const *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = 0; i < s[k]->npoints; i++)
+            if (s[k]->points[i].value < 0)
+                return true;
+    return false;
+}
+
+ft_status ft_chart_series_data(ft_buf *out, const ft_series *s,
+                               ft_chart_scale scale)
+{
+    ft_status st = put(out, "# year\tvalue\tlabel\ttrend\n");
+    if (s->npoints == 0)
+        return st;
+    const ft_stats_fit *fit = &s->stats.fit;
+    size_t j = 0;
+    for (int y = s->points[0].year;
+         st == FT_OK && y <= s->points[s->npoints - 1].year; y++) {
+        double v = NAN;
+        if (j < s->npoints && s->points[j].year == y)
+            v = s->points[j++].value / scale.div;
+        double trend = (fit->intercept + fit->slope * y) / scale.div;
+        if ((st = bprintf(out, "%d\t", y)) == FT_OK &&
+            (st = put_num(out, v, 10, 6)) == FT_OK &&
+            (st = ft_buf_putc(out, '\t')) == FT_OK &&
+            (isnan(v) || (st = put_num(out, v, 4, 3)) == FT_OK) &&
+            (st = ft_buf_putc(out, '\t')) == FT_OK &&
+            (st = put_num(out, trend, 10, 6)) == FT_OK)
+            st = ft_buf_putc(out, '\n');
+    }
+    return st;
+}
+
+ft_status ft_chart_series_script(ft_buf *out, const ft_chart *c,
+                                 const ft_series *s)
+{
+    int first = s->npoints ? s->points[0].year : 0;
+    int last = s->npoints ? s->points[s->npoints - 1].year : 0;
+    ft_status st = preamble(out, c, first, last);
+    if (st == FT_OK)
+        st = put(out, any_negative(&s, 1) ? "set yrange [*:*]\n"
+                                          : "set yrange [0:*]\n");
+    if (st == FT_OK)
+        st =
+            put(out, "set offsets 0, 0, graph 0.12, 0\n"
+                     "set key top left\n"
+                     "set style line 1 linecolor rgb \"#1f5fa8\" linewidth 2 "
+                     "pointtype 7 pointsize 1.1\n"
+                     "set style line 2 linecolor rgb \"#c0392b\" linewidth 1.5 "
+                     "dashtype 2\n"
+                     "plot data using 1:2 with linespoints linestyle 1 "
+                     "title \"reported\", \\\n"
+                     "     data using 1:2:3 with labels offset 0, 1.1 "
+                     "notitle, \\\n"
+                     "     data using 1:4 with lines linestyle 2 "
+                     "title \"linear trend\"\n");
+    return st;
+}
+
+ft_status ft_chart_overview_data(ft_buf *out, const ft_series *const *s,
+                                 size_t n, ft_chart_scale scale)
+{
+    ft_status st = put(out, "year");
+    int lo = 0, hi = -1;
+    for (size_t k = 0; k < n && st == FT_OK; k++) {
+        if ((st = ft_buf_putc(out, '\t')) != FT_OK)
+            break;
+        size_t before = out->len;
+        if ((st = ft_chart_label(out, s[k]->name, 60)) != FT_OK)
+            break;
+        if (out->len == before)
+            st = put(out, "?");
+        const ft_series *se = s[k];
+        if (se->npoints == 0)
+            continue;
+        if (hi < lo || se->points[0].year < lo)
+            lo = se->points[0].year;
+        if (se->points[se->npoints - 1].year > hi)
+            hi = se->points[se->npoints - 1].year;
+    }
+    if (st == FT_OK)
+        st = ft_buf_putc(out, '\n');
+    size_t *at = calloc(n + 1, sizeof *at);
+    if (!at)
+        return FT_ENOMEM;
+    for (int y = lo; y <= hi && st == FT_OK; y++) {
+        st = bprintf(out, "%d", y);
+        for (size_t k = 0; k < n && st == FT_OK; k++) {
+            double v = NAN;
+            if (at[k] < s[k]->npoints && s[k]->points[at[k]].year == y)
+                v = s[k]->points[at[k]++].value / scale.div;
+            if ((st = ft_buf_putc(out, '\t')) == FT_OK)
+                st = put_num(out, v, 10, 6);
+        }
+        if (st == FT_OK)
+            st = ft_buf_putc(out, '\n');
+    }
+    free(at);
+    return st;
+}
+
+ft_status ft_chart_overview_script(ft_buf *out, const ft_chart *c,
+                                   const ft_series *const *s, size_t n,
+                                   bool log)
+{
+    int lo = 0, hi = -1;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k]->npoints == 0)
+            continue;
+        if (hi < lo || s[k]->points[0].year < lo)
+            lo = s[k]->points[0].year;
+        if (s[k]->points[s[k]->npoints - 1].year > hi)
+            hi = s[k]->points[s[k]->npoints - 1].year;
+    }
+    ft_status st = preamble(out, c, lo, hi);
+    if (st == FT_OK)
+        st = put(out, log ? "set logscale y\nset yrange [*:*]\n"
+                      : any_negative(s, n) ? "set yrange [*:*]\n"
+                                           : "set yrange [0:*]\n");
+    if (st == FT_OK)
+        st = put(out, "set offsets 0, 0, graph 0.08, 0\n"
+                      "set key top left\n"
+                      "set style line 1 linecolor rgb \"#1f5fa8\" linewidth 2 "
+                      "pointtype 7\n"
+                      "set style line 2 linecolor rgb \"#c0392b\" linewidth 2 "
+                      "pointtype 5\n"
+                      "set style line 3 linecolor rgb \"#27ae60\" linewidth 2 "
+                      "pointtype 9\n"
+                      "set style line 4 linecolor rgb \"#8e44ad\" linewidth 2 "
+                      "pointtype 11\n"
+                      "set style line 5 linecolor rgb \"#d68910\" linewidth 2 "
+                      "pointtype 13\n"
+                      "set style line 6 linecolor rgb \"#566573\" linewidth 2 "
+                      "pointtype 15\n");
+    if (st == FT_OK)
+        st = bprintf(out,
+                     "plot for [i=2:%zu] data using 1:i with linespoints "
+                     "linestyle ((i - 2) %% 6 + 1) title columnheader(i)\n",
+                     n + 1);
+    return st;
+}
+
+/* ---- files --------------------------------------------------------------- */
+
+static ft_status write_file(const char *dir, const char *name,
+                            const ft_buf *text, ft_error *err)
+{
+    ft_outfile o;
+    ft_status st = ft_outfile_open(&o, dir, name, err);
+    if (st != FT_OK)
+        return st;
+    if (text->len && fwrite(text->data, 1, text->len, o.fp) != text->len) {
+        ft_error_set(err, FT_EIO, "write error: %s", strerror(errno));
+        ft_error_at(err, o.path, 0);
+        ft_outfile_abort(&o);
+        return FT_EIO;
+    }
+    return ft_outfile_commit(&o, err);
+}
+
+static ft_status file_name(char *out, size_t n, const char *stem,
+                           const char *ext, ft_error *err)
+{
+    int k = snprintf(out, n, "%s.%s", stem, ext);
+    if (k < 0 || (size_t)k >= n)
+        return ft_error_set(err, FT_ECANTCREAT, "chart name too long");
+    return FT_OK;
+}
+
+ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
+                         const ft_buf *data, ft_error *err)
+{
+    char name[256];
+    ft_status st = file_name(name, sizeof name, c->stem, "dat", err);
+    if (st == FT_OK)
+        st = write_file(c->dir, name, data, err);
+    if (st == FT_OK)
+        st = file_name(name, sizeof name, c->stem, "gp", err);
+    if (st == FT_OK)
+        st = write_file(c->dir, name, script, err);
+    return st;
+}
+
+/* A label as one gnuplot argument, in fresh memory (NULL: no memory). */
+static char *arg_label(const char *s)
+{
+    ft_buf b;
+    ft_buf_init(&b);
+    if (ft_chart_label(&b, s, FT_CHART_LABEL_MAX) != FT_OK ||
+        ft_buf_putc(&b, '\0') != FT_OK) {
+        ft_buf_free(&b);
+        return NULL;
+    }
+    return b.data; /* the buffer's storage becomes the string */
+}
+
+/* A path gnuplot cannot take for anything but a file, in fresh memory:
+ * "./" in front of a relative one ("|cmd" and "<cmd" would be pipes). */
+static char *plain_path(const char *p)
+{
+    if (!p)
+        return NULL;
+    if (p[0] == '/' || (p[0] == '.' && p[1] == '/'))
+        return strdup(p);
+    return ft_outfile_join(".", p);
+}
+
+/* A gnuplot at work on one picture. */
+struct ft_chart_job {
+    pid_t pid;
+    FILE *errf;     /* its standard error: a temporary file, not a pipe,
+                       so that several can run without being read */
+    ft_outfile pic; /* the picture, drawn to pic.tmp */
+    char *program, *script;
+};
+
+static void job_free(ft_chart_job *j)
+{
+    if (!j)
+        return;
+    if (j->errf)
+        fclose(j->errf);
+    ft_outfile_abort(&j->pic); /* a no-op once committed */
+    free(j->program);
+    free(j->script);
+    free(j);
+}
+
+/* The first line of what gnuplot complained, into msg. */
+static void complaint(FILE *f, char *msg, size_t n)
+{
+    msg[0] = '\0';
+    if (!f || fseek(f, 0, SEEK_SET) != 0)
+        return;
+    size_t got = fread(msg, 1, n - 1, f);
+    msg[got] = '\0';
+    char *p = msg;
+    while (*p == '\n' || *p == ' ')
+        p++;
+    memmove(msg, p, strlen(p) + 1);
+    char *nl = strchr(msg, '\n');
+    if (nl)
+        *nl = '\0';
+}
+
+ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
+                                ft_chart_job **out, ft_error *err)
+{
+    *out = NULL;
+    char name[256];
+    ft_status st = file_name(name, sizeof name, c->stem, "gp", err);
+    if (st != FT_OK)
+        return st;
+    ft_chart_job *j = calloc(1, sizeof *j);
+    char *joined = ft_outfile_join(c->dir, name);
+    char *title = arg_label(c->title), *ylabel = arg_label(c->ylabel),
+         *note = arg_label(c->note), *pic = NULL;
+    if (j) {
+        j->program = strdup(gnuplot ? gnuplot : "gnuplot");
+        j->script = plain_path(joined);
+    }
+    if (!j || !j->program || !j->script || !title || !ylabel || !note) {
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((st = file_name(name, sizeof name, c->stem, ft_chart_ext(c->format),
+                        err)) != FT_OK ||
+        (st = ft_outfile_open(&j->pic, c->dir, name, err)) != FT_OK)
+        goto done;
+    fclose(j->pic.fp); /* gnuplot writes it */
+    j->pic.fp = NULL;
+    if (!(pic = plain_path(j->pic.tmp)) || !(j->errf = tmpfile())) {
+        st = ft_error_set(err, pic ? FT_ECANTCREAT : FT_ENOMEM,
+                          "no temporary file for gnuplot's messages: %s",
+                          strerror(errno));
+        goto done;
+    }
+    /* Only the gnuplot it is for gets it (as its stderr). */
+    fcntl(fileno(j->errf), F_SETFD, FD_CLOEXEC);
+    char *argv[] = {j->program, "-c", j->script, title,
+                    ylabel,     note, pic,       NULL};
+    posix_spawn_file_actions_t fa;
+    int rc = posix_spawn_file_actions_init(&fa);
+    if (rc == 0) {
+        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_adddup2(&fa, fileno(j->errf), 2);
+        rc = posix_spawnp(&j->pid, j->program, &fa, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&fa);
+    }
+    if (rc != 0)
+        st = ft_error_set(err, FT_ECANTCREAT, "cannot run %s: %s", j->program,
+                          strerror(rc));
+done:
+    free(joined);
+    free(title);
+    free(ylabel);
+    free(note);
+    free(pic);
+    if (st != FT_OK)
+        job_free(j);
+    else
+        *out = j;
+    return st;
+}
+
+ft_status ft_chart_render_finish(ft_chart_job *j, ft_error *err)
+{
+    int status = 0;
+    while (waitpid(j->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    struct stat sb;
+    ft_status st;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        st = ft_error_set(err, FT_ECANTCREAT, "cannot run %s", j->program);
+    else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+             stat(j->pic.tmp, &sb) != 0 || sb.st_size == 0) {
+        char msg[512];
+        complaint(j->errf, msg, sizeof msg);
+        st = ft_error_set(err, FT_ECANTCREAT, "gnuplot failed on %s%s%s",
+                          j->script, *msg ? ": " : "", msg);
+    } else
+        st = ft_outfile_commit(&j->pic, err);
+    job_free(j);
+    return st;
+}
+
+ft_status ft_chart_render(const ft_chart *c, const char *gnuplot, ft_error *err)
+{
+    ft_chart_job *j;
+    ft_status st = ft_chart_render_start(c, gnuplot, &j, err);
+    return st == FT_OK ? ft_chart_render_finish(j, err) : st;
+}
+
+/* ---- pruning --------------------------------------------------------------
+ */
+
+static bool ours(const char *dir, const char *gp)
+{
+    char *path = ft_outfile_join(dir, gp);
+    FILE *f = path ? fopen(path, "r") : NULL;
+    char line[sizeof MARKER];
+    bool yes = f && fgets(line, sizeof line, f) && strcmp(line, MARKER) == 0;
+    if (f)
+        fclose(f);
+    free(path);
+    return yes;
+}
+
+static void remove_file(const char *dir, const char *stem, const char *ext)
+{
+    char name[300];
+    int k = snprintf(name, sizeof name, "%s.%s", stem, ext);
+    if (k < 0 || (size_t)k >= sizeof name)
+        return;
+    char *path = ft_outfile_join(dir, name);
+    if (path)
+        unlink(path);
+    free(path);
+}
+
+void ft_chart_prune(const char *dir, const char *const *keep, size_t n,
+                    ft_chart_format format)
+{
+    static const ft_chart_format formats[] = {FT_CHART_SVG, FT_CHART_PNG,
+                                              FT_CHART_PDF};
+    DIR *d = opendir(dir && *dir ? dir : ".");
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || len > 250 || e->d_name[0] == '.' ||
+            strcmp(e->d_name + len - 3, ".gp") != 0)
+            continue;
+        char stem[256];
+        memcpy(stem, e->d_name, len - 3);
+        stem[len - 3] = '\0';
+        bool kept = false;
+        for (size_t i = 0; i < n && !kept; i++)
+            kept = strcmp(keep[i], stem) == 0;
+        if (!ours(dir, e->d_name))
+            continue;
+        for (size_t f = 0; f < 3; f++)
+            if (!kept || formats[f] != format)
+                remove_file(dir, stem, ft_chart_ext(formats[f]));
+        if (!kept) {
+            remove_file(dir, stem, "dat");
+            remove_file(dir, stem, "gp");
+        }
+    }
+    closedir(d);
+}

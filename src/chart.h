@@ -1,0 +1,114 @@
+/* chart.h — gnuplot charts of series: a script (STEM.gp), its data
+ * (STEM.dat) and the picture (STEM.svg, .png or .pdf), all in one folder.
+ *
+ * Article text is hostile, and gnuplot runs backquotes, system(),
+ * '|'-prefixed file names and anything after a newline that it finds in a
+ * script.  So no text from the input is ever written into a script: the
+ * title, the axis label and the source note reach gnuplot as ARG1..ARG3 of
+ * `gnuplot -c STEM.gp TITLE YLABEL NOTE OUTPUT` (string values it never
+ * parses), series names only as cells of the data file, and every label
+ * is sanitised first (ft_chart_label).  Scripts hold only numbers and
+ * fixed text, and find their data file from their own name (ARG0), so a
+ * chart can be rendered again by hand from any folder.  gnuplot is started
+ * with posix_spawnp and an argument vector (no shell), and the picture is
+ * drawn to a temporary name and renamed when gnuplot succeeds.
+ *
+ * Ownership: everything is borrowed; text is appended to caller-owned
+ * ft_bufs.
+ */
+#ifndef FT_CHART_H
+#define FT_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "series.h"
+#include "status.h"
+#include "text.h"
+
+typedef enum { FT_CHART_SVG = 0, FT_CHART_PNG, FT_CHART_PDF } ft_chart_format;
+
+/* "svg", "png", "pdf". */
+const char *ft_chart_ext(ft_chart_format f);
+
+/* Labels longer than this (bytes) are cut, on a character boundary, with
+ * an ellipsis. */
+#define FT_CHART_LABEL_MAX 160
+
+/* Append s as one safe line of text for gnuplot: bytes that are not UTF-8
+ * become U+FFFD, control characters (tab, CR, LF, ...), U+0085, U+2028
+ * and U+2029 become spaces, a double quote becomes a single one (the
+ * data file quotes strings with it), runs of spaces fold to one, ends are
+ * trimmed, and the result is cut to max_bytes.  FT_ENOMEM. */
+ft_status ft_chart_label(ft_buf *out, const char *s, size_t max_bytes);
+
+/* A file-name stem from s: ASCII letters (lower-cased) and digits, other
+ * runs of characters as one '-', at most n-1 bytes, no '-' at either end;
+ * "" when s has no ASCII letter or digit. */
+void ft_chart_slug(const char *s, char *out, size_t n);
+
+/* The unit that keeps the largest value below 1000: 1e12 "trillion", 1e9
+ * "billion", 1e6 "million", 1e3 "thousand", else 1 "". */
+typedef struct {
+    double div;
+    const char *word;
+} ft_chart_scale;
+ft_chart_scale ft_chart_scale_for(double max_abs);
+
+/* One chart: the files DIR/STEM.gp, DIR/STEM.dat and DIR/STEM.EXT. */
+typedef struct {
+    const char *dir;
+    const char *stem; /* [a-z0-9-] only: it is the one name in a script */
+    ft_chart_format format;
+    const char *title, *ylabel, *note; /* untrusted: ARG1..ARG3 only */
+} ft_chart;
+
+/* Data of one series, a line a year from its first to its last (tab
+ * separated: year, value / div, the point's label, the trend line);
+ * a year without a figure has the value NaN, so the line breaks there. */
+ft_status ft_chart_series_data(ft_buf *out, const ft_series *s,
+                               ft_chart_scale scale);
+/* Its script: the points labelled, the GSL trend dashed. */
+ft_status ft_chart_series_script(ft_buf *out, const ft_chart *c,
+                                 const ft_series *s);
+
+/* Data of several series in one currency (a header row of their
+ * sanitised names, then year and one value column each, NaN where a
+ * series has no figure), over the years of all of them. */
+ft_status ft_chart_overview_data(ft_buf *out, const ft_series *const *s,
+                                 size_t n, ft_chart_scale scale);
+/* Its script; a logarithmic y axis when `log`. */
+ft_status ft_chart_overview_script(ft_buf *out, const ft_chart *c,
+                                   const ft_series *const *s, size_t n,
+                                   bool log);
+
+/* Write STEM.gp and STEM.dat, each atomically.  FT_ECANTCREAT, FT_EIO,
+ * FT_ENOMEM. */
+ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
+                         const ft_buf *data, ft_error *err);
+
+/* Render STEM.gp into STEM.EXT with the program `gnuplot` (a name looked
+ * up in PATH, or a path; "gnuplot" when NULL).  FT_ECANTCREAT when
+ * gnuplot cannot be started ("cannot run ...") or fails (its first line
+ * of complaint in err); the previous picture, if any, is left as it
+ * was. */
+ft_status ft_chart_render(const ft_chart *c, const char *gnuplot,
+                          ft_error *err);
+
+/* The same in two steps, so that several gnuplots can draw at once:
+ * start one (nothing to finish when it fails), then finish it, which
+ * waits for it, renames the picture into place and frees the job. */
+typedef struct ft_chart_job ft_chart_job;
+ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
+                                ft_chart_job **job, ft_error *err);
+ft_status ft_chart_render_finish(ft_chart_job *job, ft_error *err);
+
+/* Remove the charts of earlier runs from dir: every STEM.gp that
+ * figtrend wrote (its first line says so) whose stem is not among
+ * keep[0..n), with its .dat and pictures, and the pictures of the kept
+ * stems in formats other than `format`.  Best effort: what cannot be
+ * removed stays. */
+void ft_chart_prune(const char *dir, const char *const *keep, size_t n,
+                    ft_chart_format format);
+
+#endif

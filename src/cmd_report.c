@@ -1,0 +1,140 @@
+/* cmd_report.c — `figtrend report`: figures in; series CSV, charts and a
+ * page out. */
+#include "cmd.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+static const char help[] =
+    "usage: figtrend report [OPTION]... [FILE|-]...\n"
+    "\n"
+    "Turn figures (the CSV of `figtrend extract`, or of `figtrend convert`)\n"
+    "into series, one point per subject and year, and write to a folder:\n"
+    "series.csv, series_wide.csv, summary.csv, a gnuplot chart (.gp script,\n"
+    ".dat data, picture) for each subject with two or more years plus an\n"
+    "overview, and index.html showing them all.  With no FILE, or when FILE\n"
+    "is -, read standard input; several FILEs are reported together.\n"
+    "\n"
+    "  --out DIR          the folder (default plots; created when missing)\n"
+    "  --format FMT       svg (default), png or pdf: the pictures\n"
+    "  --value WHICH      constant, nominal or original: the amount plotted\n"
+    "                     (default: amount_constant when the input has it,\n"
+    "                     else amount_nominal, else amount in its currency)\n"
+    "  --excel            start each CSV with a UTF-8 byte order mark, so\n"
+    "                     that Excel reads Hangul right\n"
+    "  --gnuplot PROG     the gnuplot program (default gnuplot, from PATH)\n"
+    "  -v, --verbose      say what was written and which rows were not\n"
+    "                     plotted (no year, no subject, ...)\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Exit status: 0 success; 3 some inputs or rows rejected, the rest\n"
+    "reported; 64 usage; 65 no input usable; 66 no input found; 73 the\n"
+    "folder, a file or a chart cannot be made; 74 I/O error.\n";
+
+static void on_warning(void *ctx, const ft_error *e)
+{
+    (void)ctx;
+    cli_report(e, "");
+}
+
+int cmd_report(int argc, char **argv)
+{
+    enum { O_OUT = 256, O_FORMAT, O_VALUE, O_EXCEL, O_GNUPLOT };
+    static const struct option longopts[] = {
+        {"out", required_argument, NULL, O_OUT},
+        {"format", required_argument, NULL, O_FORMAT},
+        {"value", required_argument, NULL, O_VALUE},
+        {"excel", no_argument, NULL, O_EXCEL},
+        {"gnuplot", required_argument, NULL, O_GNUPLOT},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    ft_report_opts o = {.out_dir = "plots", .warn = on_warning};
+    bool verbose = false;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
+        switch (c) {
+        case O_OUT:
+            if (!*optarg)
+                return cli_usage_error("report", "--out needs a folder");
+            o.out_dir = optarg;
+            break;
+        case O_FORMAT:
+            if (strcmp(optarg, "svg") == 0)
+                o.format = FT_CHART_SVG;
+            else if (strcmp(optarg, "png") == 0)
+                o.format = FT_CHART_PNG;
+            else if (strcmp(optarg, "pdf") == 0)
+                o.format = FT_CHART_PDF;
+            else
+                return cli_usage_error(
+                    "report", "--format '%s': use svg, png or pdf", optarg);
+            break;
+        case O_VALUE:
+            if (strcmp(optarg, "constant") == 0)
+                o.value = FT_VALUE_CONSTANT;
+            else if (strcmp(optarg, "nominal") == 0)
+                o.value = FT_VALUE_NOMINAL;
+            else if (strcmp(optarg, "original") == 0)
+                o.value = FT_VALUE_ORIGINAL;
+            else
+                return cli_usage_error(
+                    "report", "--value '%s': use constant, nominal or original",
+                    optarg);
+            break;
+        case O_EXCEL:
+            o.excel = true;
+            break;
+        case O_GNUPLOT:
+            o.gnuplot = optarg;
+            break;
+        case 'v':
+            verbose = true;
+            break;
+        case 'h':
+            fputs(help, stdout);
+            return cli_finish(0);
+        case ':':
+            return cli_usage_error("report", "option '%s' needs a value",
+                                   argv[optind - 1]);
+        default:
+            if (optopt)
+                return cli_usage_error("report", "unknown option '-%c'",
+                                       optopt);
+            return cli_usage_error("report", "unknown option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    static const char *const only_stdin[] = {"-"};
+    const char *const *inputs =
+        optind < argc ? (const char *const *)argv + optind : only_stdin;
+    size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
+
+    ft_report_result res;
+    ft_error err;
+    ft_status st = ft_report_run(inputs, ninputs, &o, &res, &err);
+    if (st != FT_OK)
+        cli_report(&err, "");
+    if (verbose && st != FT_ENOINPUT && st != FT_EDATA) {
+        char notes[FT_REPORT_NOTES][160];
+        size_t n = ft_report_notes(&res, notes);
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, "figtrend: note: %s\n", notes[i]);
+        fprintf(stderr,
+                "figtrend: report: %zu figure rows, %zu series (%s "
+                "values), %zu chart%s in %s\n",
+                res.counts.rows, res.series, ft_value_kind_name(res.kind),
+                res.charts, res.charts == 1 ? "" : "s", o.out_dir);
+    }
+    if (st != FT_OK)
+        return ft_status_exit_code(st);
+    if (res.inputs_missing || res.inputs_bad || res.counts.malformed)
+        return 3;
+    return 0;
+}

@@ -1,0 +1,46 @@
+/* outfile.h — output files that appear whole or not at all.
+ *
+ * An output is written to a temporary file in its own folder
+ * (".NAME.XXXXXX", so a reader listing the folder skips it), flushed to
+ * disk and renamed over NAME: a crash or a kill at any moment leaves the
+ * previous complete NAME, never half a file.
+ *
+ * Ownership: an ft_outfile owns its FILE and both paths until
+ * ft_outfile_commit or ft_outfile_abort, which free them (either may be
+ * called on an ft_outfile that failed to open, or twice).
+ */
+#ifndef FT_OUTFILE_H
+#define FT_OUTFILE_H
+
+#include <stdio.h>
+
+#include "status.h"
+
+typedef struct {
+    FILE *fp;   /* write here; NULL once closed */
+    char *tmp;  /* the temporary file's path */
+    char *path; /* DIR/NAME */
+} ft_outfile;
+
+/* Create DIR/.NAME.XXXXXX (mode 0644 less the umask) and open it for
+ * writing.  FT_ECANTCREAT when the folder does not take it, FT_ENOMEM. */
+ft_status ft_outfile_open(ft_outfile *o, const char *dir, const char *name,
+                          ft_error *err);
+
+/* Close the stream (when still open) and flush the file to disk, then
+ * rename it to its final name.  FT_EIO when a write, the flush or the
+ * rename failed; the temporary file is then removed. */
+ft_status ft_outfile_commit(ft_outfile *o, ft_error *err);
+
+/* Close and remove the temporary file. */
+void ft_outfile_abort(ft_outfile *o);
+
+/* "DIR/NAME" in fresh memory (the caller frees); "./NAME" when DIR is
+ * empty.  NULL when out of memory. */
+char *ft_outfile_join(const char *dir, const char *name);
+
+/* Flush the folder itself to disk, so that renames in it survive a power
+ * cut.  Best effort: errors are ignored. */
+void ft_outfile_sync_dir(const char *dir);
+
+#endif

@@ -1,0 +1,290 @@
+/* page.c — index.html of a report. */
+#include "page.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "stats.h"
+
+ft_status ft_page_escape(ft_buf *b, const char *s)
+{
+    ft_status st = FT_OK;
+    size_t run = 0, i = 0;
+    for (; s && s[i] && st == FT_OK; i++) {
+        const char *ref;
+        switch (s[i]) {
+        case '&':
+            ref = "&amp;";
+            break;
+        case '<':
+            ref = "&lt;";
+            break;
+        case '>':
+            ref = "&gt;";
+            break;
+        case '"':
+            ref = "&quot;";
+            break;
+        case '\'':
+            ref = "&#39;";
+            break;
+        default:
+            continue;
+        }
+        if ((st = ft_buf_append(b, s + run, i - run)) == FT_OK)
+            st = ft_buf_append(b, ref, strlen(ref));
+        run = i + 1;
+    }
+    if (st == FT_OK && s)
+        st = ft_buf_append(b, s + run, i - run);
+    return st;
+}
+
+/* The page is built in memory, then written at once. */
+typedef struct {
+    ft_buf b;
+    ft_status st;
+} page;
+
+static void put(page *p, const char *s)
+{
+    if (p->st == FT_OK)
+        p->st = ft_buf_append(&p->b, s, strlen(s));
+}
+
+/* Input text: escaped, and well-formed UTF-8. */
+static void text(page *p, const char *s)
+{
+    if (p->st != FT_OK)
+        return;
+    ft_buf clean;
+    ft_buf_init(&clean);
+    p->st = ft_text_scrub(&clean, s ? s : "", s ? strlen(s) : 0);
+    if (p->st == FT_OK)
+        p->st = ft_page_escape(&p->b, clean.data ? clean.data : "");
+    ft_buf_free(&clean);
+}
+
+static void num(page *p, double v, int sig, int decimals)
+{
+    char buf[FT_STATS_BUFSZ];
+    size_t n = ft_stats_format(v, sig, decimals, buf, sizeof buf);
+    if (p->st == FT_OK)
+        p->st = n ? ft_buf_append(&p->b, buf, n)
+                  : ft_buf_append(&p->b, "\xE2\x80\x94", 3); /* — */
+}
+
+static void integer(page *p, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    put(p, buf);
+}
+
+static const char style[] =
+    "<style>\n"
+    "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,"
+    "\"Noto Sans\",\"Noto Sans KR\",\"Nanum Gothic\",\"Malgun Gothic\","
+    "sans-serif;max-width:62rem;margin:0 auto;padding:1rem;"
+    "line-height:1.45;color:#222;background:#fff}\n"
+    "h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;"
+    "border-bottom:1px solid #ccc}h3{font-size:1.1rem}\n"
+    "figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}\n"
+    "figure img{display:block;width:100%;height:auto;border:1px solid "
+    "#e5e5e5}\n"
+    "figcaption{font-size:.85rem;color:#555}\n"
+    ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}\n"
+    "table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}\n"
+    "th,td{padding:.3rem .6rem;border-bottom:1px solid #e0e0e0;"
+    "text-align:left;vertical-align:top}\n"
+    "th{background:#f4f6f8}td.n,th.n{text-align:right;white-space:nowrap;"
+    "font-variant-numeric:tabular-nums}\n"
+    "td.docs{font-size:.8rem;color:#555;overflow-wrap:anywhere}\n"
+    ".flag{color:#a04000}\n"
+    "section{break-inside:avoid-page}\n"
+    "@media print{body{max-width:none;padding:0}nav{display:none}"
+    "a{color:inherit;text-decoration:none}.scroll{overflow:visible}"
+    "h2{break-after:avoid}}\n"
+    "</style>\n";
+
+static void picture(page *p, ft_chart_format f, const char *stem, bool rendered,
+                    const char *name)
+{
+    const char *ext = ft_chart_ext(f);
+    if (!rendered) {
+        put(p, "<p class=\"flag\">Chart not rendered: see ");
+        text(p, stem);
+        put(p, ".gp and ");
+        text(p, stem);
+        put(p, ".dat.</p>\n");
+        return;
+    }
+    if (f == FT_CHART_PDF) {
+        put(p, "<p><a href=\"");
+        text(p, stem);
+        put(p, ".pdf\">Chart: ");
+        text(p, name);
+        put(p, " (PDF)</a></p>\n");
+        return;
+    }
+    put(p, "<a href=\"");
+    text(p, stem);
+    put(p, ".");
+    put(p, ext);
+    put(p, "\"><img src=\"");
+    text(p, stem);
+    put(p, ".");
+    put(p, ext);
+    put(p, "\" alt=\"Chart: ");
+    text(p, name);
+    put(p, "\" loading=\"lazy\"></a>\n");
+}
+
+static void summary_table(page *p, const ft_page *pg)
+{
+    put(p, "<div class=\"scroll\"><table>\n<thead><tr><th>subject</th>"
+           "<th>unit</th><th class=\"n\">years</th><th class=\"n\">first</th>"
+           "<th class=\"n\">last</th><th class=\"n\">change %</th>"
+           "<th class=\"n\">CAGR %</th><th class=\"n\">trend a year</th>"
+           "<th class=\"n\">r²</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < pg->nitems; i++) {
+        const ft_page_item *it = &pg->items[i];
+        const ft_series *s = it->series;
+        const ft_stats_summary *m = &s->stats;
+        if (s->npoints == 0)
+            continue;
+        put(p, "<tr><td>");
+        if (it->stem) {
+            put(p, "<a href=\"#s-");
+            text(p, it->stem);
+            put(p, "\">");
+            text(p, s->name);
+            put(p, "</a>");
+        } else
+            text(p, s->name);
+        put(p, "</td><td>");
+        text(p, it->unit);
+        put(p, "</td><td class=\"n\">");
+        integer(p, s->points[0].year);
+        if (s->npoints > 1) {
+            put(p, "–");
+            integer(p, s->points[s->npoints - 1].year);
+        }
+        put(p, " (");
+        integer(p, (long)s->npoints);
+        put(p, ")</td><td class=\"n\">");
+        num(p, m->first / it->scale.div, 5, 2);
+        put(p, "</td><td class=\"n\">");
+        num(p, m->last / it->scale.div, 5, 2);
+        put(p, "</td><td class=\"n\">");
+        num(p, m->change_pct, 15, 1);
+        put(p, "</td><td class=\"n\">");
+        num(p, m->cagr_pct, 15, 1);
+        put(p, "</td><td class=\"n\">");
+        num(p, m->fit.slope / it->scale.div, 4, 3);
+        put(p, "</td><td class=\"n\">");
+        num(p, m->fit.r2, 15, 3);
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody></table></div>\n");
+}
+
+static void series_section(page *p, const ft_page *pg, const ft_page_item *it)
+{
+    const ft_series *s = it->series;
+    put(p, "<section");
+    if (it->stem) {
+        put(p, " id=\"s-");
+        text(p, it->stem);
+        put(p, "\"");
+    }
+    put(p, ">\n<h3>");
+    text(p, s->name);
+    put(p, "</h3>\n");
+    if (it->stem) {
+        put(p, "<figure>\n");
+        picture(p, pg->format, it->stem, it->rendered, s->name);
+        put(p, "<figcaption>");
+        text(p, it->unit);
+        put(p, ". Dashed: linear trend (least squares).</figcaption>\n"
+               "</figure>\n");
+    }
+    put(p, "<div class=\"scroll\"><table>\n<thead><tr><th class=\"n\">year"
+           "</th><th class=\"n\">");
+    text(p, it->unit);
+    put(p, "</th><th class=\"n\">mentions</th><th>articles</th>"
+           "<th>flags</th></tr></thead>\n<tbody>\n");
+    for (size_t j = 0; j < s->npoints; j++) {
+        const ft_point *pt = &s->points[j];
+        put(p, "<tr><td class=\"n\">");
+        integer(p, pt->year);
+        put(p, "</td><td class=\"n\">");
+        num(p, pt->value / it->scale.div, 6, 3);
+        put(p, "</td><td class=\"n\">");
+        integer(p, (long)pt->mentions);
+        put(p, "</td><td class=\"docs\">");
+        text(p, pt->docs);
+        put(p, "</td><td class=\"flag\">");
+        text(p, pt->flags);
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody></table></div>\n</section>\n");
+}
+
+ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
+{
+    page p = {.st = FT_OK};
+    ft_buf_init(&p.b);
+    put(&p, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+            "<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, "
+            "initial-scale=1\">\n<title>");
+    text(&p, pg->title);
+    put(&p, "</title>\n");
+    put(&p, style);
+    put(&p, "</head>\n<body>\n<h1>");
+    text(&p, pg->title);
+    put(&p, "</h1>\n<p>");
+    text(&p, pg->basis);
+    put(&p, "</p>\n<nav><a href=\"series.csv\">series.csv</a>"
+            "<a href=\"series_wide.csv\">series_wide.csv</a>"
+            "<a href=\"summary.csv\">summary.csv</a></nav>\n");
+    if (pg->overview_stem) {
+        put(&p, "<h2>Overview</h2>\n<figure>\n");
+        picture(&p, pg->format, pg->overview_stem, pg->overview_rendered,
+                pg->overview_caption);
+        put(&p, "<figcaption>");
+        text(&p, pg->overview_caption);
+        put(&p, "</figcaption>\n</figure>\n");
+    }
+    put(&p, "<h2>Summary</h2>\n");
+    if (pg->nitems == 0)
+        put(&p, "<p>No series: no figure had both a year and a subject."
+                "</p>\n");
+    else
+        summary_table(&p, pg);
+    if (pg->nitems > 0)
+        put(&p, "<h2>Series</h2>\n");
+    for (size_t i = 0; i < pg->nitems; i++)
+        series_section(&p, pg, &pg->items[i]);
+    if (pg->nnotes > 0) {
+        put(&p, "<h2>Notes</h2>\n<ul>\n");
+        for (size_t i = 0; i < pg->nnotes; i++) {
+            put(&p, "<li>");
+            text(&p, pg->notes[i]);
+            put(&p, "</li>\n");
+        }
+        put(&p, "</ul>\n");
+    }
+    put(&p, "<p><small>Made by figtrend report. Change and CAGR: first to "
+            "last year (CAGR from a least-squares fit of the logarithms); "
+            "trend: least-squares line (GSL).</small></p>\n"
+            "</body>\n</html>\n");
+    ft_status st = p.st;
+    if (st != FT_OK)
+        ft_error_set(err, st, "out of memory");
+    else if (fwrite(p.b.data, 1, p.b.len, out) != p.b.len)
+        st = ft_error_set(err, FT_EIO, "write error: %s", strerror(errno));
+    ft_buf_free(&p.b);
+    return st;
+}

@@ -1,0 +1,46 @@
+/* page.h — index.html: the charts and tables of a report on one page that
+ * opens offline from its folder (no script, no fonts or styles from the
+ * network), reflows on a phone and prints cleanly.  All text from the
+ * input is escaped.
+ *
+ * Ownership: everything is borrowed.
+ */
+#ifndef FT_PAGE_H
+#define FT_PAGE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "chart.h"
+#include "series.h"
+#include "status.h"
+#include "text.h"
+
+typedef struct {
+    const ft_series *series;
+    const char *stem;     /* its chart's file stem; NULL when it has none */
+    bool rendered;        /* the picture exists */
+    ft_chart_scale scale; /* amounts on the page are divided by it */
+    const char *unit;     /* "trillion KRW, current prices (as reported)" */
+} ft_page_item;
+
+typedef struct {
+    const char *title; /* the heading */
+    const char *basis; /* one sentence: which values, which currency */
+    ft_chart_format format;
+    const char *overview_stem; /* NULL when there is no overview */
+    bool overview_rendered;
+    const char *overview_caption;
+    const ft_page_item *items;
+    size_t nitems;
+    const char *const *notes; /* one line each */
+    size_t nnotes;
+} ft_page;
+
+/* Append s with & < > " ' written as character references. */
+ft_status ft_page_escape(ft_buf *b, const char *s);
+
+/* Write the page.  FT_EIO on a write error, FT_ENOMEM. */
+ft_status ft_page_write(FILE *out, const ft_page *p, ft_error *err);
+
+#endif

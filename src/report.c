@@ -1,0 +1,630 @@
+/* report.c — figures in; series CSVs, charts and index.html out. */
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "outfile.h"
+#include "page.h"
+
+#define STEM_MAX 64
+
+/* ---- the folder and the CSVs -------------------------------------------- */
+
+/* mkdir -p */
+static ft_status make_dir(const char *dir, ft_error *err)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        mkdir(p, 0777); /* an error shows below */
+        *s = '/';
+    }
+    int e = mkdir(p, 0777) == 0 ? 0 : errno;
+    struct stat sb;
+    ft_status st = FT_OK;
+    if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        st = ft_error_set(err, FT_ECANTCREAT, "cannot create the folder: %s",
+                          strerror(e && e != EEXIST ? e : ENOTDIR));
+        ft_error_at(err, dir, 0);
+    }
+    free(p);
+    return st;
+}
+
+typedef ft_status (*csv_writer)(const ft_series_set *, FILE *, ft_error *);
+
+static ft_status write_csv(const char *dir, const char *name,
+                           const ft_series_set *set, csv_writer fn, bool bom,
+                           ft_error *err)
+{
+    ft_outfile o;
+    ft_status st = ft_outfile_open(&o, dir, name, err);
+    if (st != FT_OK)
+        return st;
+    if (bom && fputs("\xEF\xBB\xBF", o.fp) == EOF)
+        st = ft_error_set(err, FT_EIO, "write error: %s", strerror(errno));
+    if (st == FT_OK)
+        st = fn(set, o.fp, err);
+    if (st != FT_OK) {
+        if (err && !err->file[0])
+            ft_error_at(err, o.path, 0);
+        ft_outfile_abort(&o);
+        return st;
+    }
+    return ft_outfile_commit(&o, err);
+}
+
+/* ---- reading --------------------------------------------------------------
+ */
+
+static ft_status read_input(ft_series_set *set, const char *path,
+                            const ft_report_opts *o, ft_report_result *res,
+                            ft_error *err)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "stdin" : path;
+    FILE *in = is_stdin ? stdin : fopen(path, "r");
+    ft_error e;
+    ft_status st;
+    if (!in) {
+        st = ft_error_set(&e, errno == ENOMEM ? FT_ENOMEM : FT_ENOINPUT, "%s",
+                          strerror(errno));
+        ft_error_at(&e, name, 0);
+    } else {
+        st = ft_series_read(set, in, name, o->warn, o->warn_ctx, &e);
+        if (!is_stdin)
+            fclose(in);
+        else
+            clearerr(stdin);
+    }
+    if (st == FT_ENOMEM) {
+        if (err)
+            *err = e;
+        return st;
+    }
+    if (st == FT_OK)
+        res->inputs_read++;
+    else {
+        if (st == FT_ENOINPUT)
+            res->inputs_missing++;
+        else
+            res->inputs_bad++;
+        if (o->warn)
+            o->warn(o->warn_ctx, &e);
+    }
+    return FT_OK;
+}
+
+/* ---- charts ---------------------------------------------------------------
+ */
+
+typedef struct {
+    char stem[STEM_MAX];
+    char unit[192];
+    char title[256];
+    char note[256];
+} chart_text;
+
+static double max_abs(const ft_series *s)
+{
+    double m = 0;
+    for (size_t i = 0; i < s->npoints; i++)
+        if (fabs(s->points[i].value) > m)
+            m = fabs(s->points[i].value);
+    return m;
+}
+
+static void unit_text(char *out, size_t n, ft_chart_scale sc,
+                      const char *currency, ft_value_kind kind, int base)
+{
+    char prices[48];
+    if (kind == FT_VALUE_CONSTANT && base > 0)
+        snprintf(prices, sizeof prices, "constant %d prices", base);
+    else if (kind == FT_VALUE_CONSTANT)
+        snprintf(prices, sizeof prices, "constant prices");
+    else
+        snprintf(prices, sizeof prices, "current prices");
+    snprintf(out, n, "%s%s%s, %s", sc.word, *sc.word ? " " : "", currency,
+             prices);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    const char *const *x = a, *const *y = b;
+    return strcmp(*x, *y);
+}
+
+/* Articles behind a series: the distinct docs of its points. */
+static size_t count_docs(const ft_series *s)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < s->npoints; i++)
+        cap += strlen(s->points[i].docs) + 1;
+    char *all = malloc(cap + 1);
+    char **list = malloc((cap / 2 + 1) * sizeof *list);
+    size_t n = 0, len = 0, distinct = 0;
+    if (!all || !list) {
+        free(all);
+        free(list);
+        return 0;
+    }
+    for (size_t i = 0; i < s->npoints; i++) {
+        size_t l = strlen(s->points[i].docs);
+        if (!l)
+            continue;
+        memcpy(all + len, s->points[i].docs, l + 1);
+        char *save, *tok = strtok_r(all + len, ";", &save);
+        for (; tok; tok = strtok_r(NULL, ";", &save))
+            list[n++] = tok;
+        len += l + 1;
+    }
+    qsort(list, n, sizeof *list, by_string);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(list[i], list[i - 1]) != 0)
+            distinct++;
+    free(all);
+    free(list);
+    return distinct;
+}
+
+/* A stem for name that no chart of this run has yet. */
+static void unique_stem(const char *name, char (*taken)[STEM_MAX],
+                        size_t ntaken, char *out)
+{
+    char base[STEM_MAX - 8];
+    ft_chart_slug(name, base, sizeof base);
+    if (!*base)
+        snprintf(base, sizeof base, "chart");
+    for (unsigned k = 1;; k++) {
+        if (k == 1)
+            snprintf(out, STEM_MAX, "%s", base);
+        else
+            snprintf(out, STEM_MAX, "%s-%u", base, k);
+        bool clash = strcmp(out, "overview") == 0;
+        for (size_t i = 0; i < ntaken && !clash; i++)
+            clash = strcmp(taken[i], out) == 0;
+        if (!clash)
+            return;
+    }
+}
+
+/* Charts are drawn by up to `max` gnuplots at once. */
+#define MAX_JOBS 8
+
+typedef struct {
+    ft_chart_job *job;
+    bool *rendered; /* set when its picture is in place */
+} pending;
+
+typedef struct {
+    const ft_report_opts *o;
+    ft_report_result *res;
+    pending queue[MAX_JOBS];
+    size_t nqueue, max;
+    ft_error first; /* the first chart that failed */
+    ft_status failed;
+    bool no_gnuplot; /* stop trying */
+} renderer;
+
+static void chart_failed(renderer *r, ft_status st, const ft_error *e)
+{
+    r->res->charts_failed++;
+    if (r->failed == FT_OK || (r->failed == FT_ECANTCREAT && st != r->failed)) {
+        r->failed = st;
+        r->first = *e;
+    }
+    if (strncmp(e->message, "cannot run", 10) == 0)
+        r->no_gnuplot = true;
+}
+
+/* Wait for the oldest chart in the queue. */
+static void finish_one(renderer *r)
+{
+    pending p = r->queue[0];
+    memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *r->queue);
+    ft_error e;
+    ft_status st = ft_chart_render_finish(p.job, &e);
+    if (st == FT_OK) {
+        r->res->charts++;
+        *p.rendered = true;
+    } else
+        chart_failed(r, st, &e);
+}
+
+static void finish_all(renderer *r)
+{
+    while (r->nqueue > 0)
+        finish_one(r);
+}
+
+/* Write a chart's script and data, and start drawing it; *rendered is
+ * set when the picture is in place (after finish_all). */
+static void draw(renderer *r, const ft_chart *c, const ft_buf *script,
+                 const ft_buf *data, bool *rendered)
+{
+    *rendered = false;
+    ft_error e;
+    ft_status st = ft_chart_write(c, script, data, &e);
+    if (st == FT_OK && r->no_gnuplot) {
+        r->res->charts_failed++;
+        return;
+    }
+    if (st == FT_OK && r->nqueue == r->max)
+        finish_one(r);
+    ft_chart_job *job;
+    if (st == FT_OK)
+        st = ft_chart_render_start(c, r->o->gnuplot, &job, &e);
+    if (st == FT_OK)
+        r->queue[r->nqueue++] = (pending){job, rendered};
+    else
+        chart_failed(r, st, &e);
+}
+
+/* ---- the overview ------------------------------------------------------- */
+
+typedef struct {
+    const ft_series **list;
+    size_t n;
+    double max;
+    bool log;
+} overview;
+
+static int by_size_desc(const void *a, const void *b)
+{
+    double x = max_abs(*(const ft_series *const *)a);
+    double y = max_abs(*(const ft_series *const *)b);
+    if (x != y)
+        return x > y ? -1 : 1;
+    return strcmp((*(const ft_series *const *)a)->name,
+                  (*(const ft_series *const *)b)->name);
+}
+
+/* The largest series with two or more years in the currency that has
+ * the most of them. */
+static ft_status pick_overview(const ft_series_set *set, size_t max,
+                               overview *ov)
+{
+    size_t n = ft_series_count(set);
+    memset(ov, 0, sizeof *ov);
+    const char *best = NULL;
+    size_t best_n = 0, best_pts = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ft_series *s = ft_series_at(set, i);
+        if (s->npoints < 2)
+            continue;
+        size_t cnt = 0, pts = 0;
+        for (size_t j = 0; j < n; j++) {
+            const ft_series *t = ft_series_at(set, j);
+            if (t->npoints >= 2 && strcmp(t->currency, s->currency) == 0) {
+                cnt++;
+                pts += t->npoints;
+            }
+        }
+        if (cnt > best_n || (cnt == best_n && pts > best_pts) ||
+            (cnt == best_n && pts == best_pts &&
+             strcmp(s->currency, best) < 0)) {
+            best = s->currency;
+            best_n = cnt;
+            best_pts = pts;
+        }
+    }
+    if (best_n < 2)
+        return FT_OK;
+    ov->list = malloc(best_n * sizeof *ov->list);
+    if (!ov->list)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const ft_series *s = ft_series_at(set, i);
+        if (s->npoints >= 2 && strcmp(s->currency, best) == 0)
+            ov->list[ov->n++] = s;
+    }
+    qsort(ov->list, ov->n, sizeof *ov->list, by_size_desc);
+    if (ov->n > max)
+        ov->n = max;
+    ov->max = max_abs(ov->list[0]);
+    double small = max_abs(ov->list[ov->n - 1]);
+    bool positive = true;
+    for (size_t k = 0; k < ov->n; k++)
+        for (size_t i = 0; i < ov->list[k]->npoints; i++)
+            if (!(ov->list[k]->points[i].value > 0))
+                positive = false;
+    ov->log = positive && small > 0 && ov->max / small > 20;
+    return FT_OK;
+}
+
+/* ---- notes -----------------------------------------------------------------
+ */
+
+size_t ft_report_notes(const ft_report_result *res, char notes[][160])
+{
+    const ft_series_counts *c = &res->counts;
+    size_t n = 0;
+#define NOTE(count, ...)                                                       \
+    do {                                                                       \
+        if ((count) && n < FT_REPORT_NOTES)                                    \
+            snprintf(notes[n++], 160, __VA_ARGS__);                            \
+    } while (0)
+    NOTE(c->no_year, "%zu figure%s without a year: not plotted", c->no_year,
+         c->no_year == 1 ? "" : "s");
+    NOTE(c->no_subject, "%zu figure%s with a year but no subject: not plotted",
+         c->no_subject, c->no_subject == 1 ? "" : "s");
+    NOTE(c->changes,
+         "%zu change%s (kind=change, e.g. \"up 1.2 trillion won\"): not "
+         "plotted, only levels are",
+         c->changes, c->changes == 1 ? "" : "s");
+    NOTE(c->no_value,
+         "%zu figure%s without a %s amount or its currency: not "
+         "plotted",
+         c->no_value, c->no_value == 1 ? "" : "s",
+         ft_value_kind_name(res->kind));
+    NOTE(c->bad,
+         "%zu figure%s with a year or amount that is not a number: "
+         "skipped",
+         c->bad, c->bad == 1 ? "" : "s");
+    NOTE(c->other_base,
+         "%zu figure%s in constant prices of another base year than %d: not "
+         "plotted",
+         c->other_base, c->other_base == 1 ? "" : "s", res->constant_year);
+    NOTE(c->conflicts,
+         "%zu figure%s disagreed with the latest article's figure for the "
+         "same subject and year (points flagged \"conflict\")",
+         c->conflicts, c->conflicts == 1 ? "" : "s");
+    NOTE(c->malformed, "%zu malformed row%s skipped", c->malformed,
+         c->malformed == 1 ? "" : "s");
+#undef NOTE
+    return n;
+}
+
+/* ---- the run --------------------------------------------------------------
+ */
+
+static void basis_text(char *out, size_t n, const ft_report_result *res,
+                       const ft_series_set *set)
+{
+    char what[200];
+    if (res->kind == FT_VALUE_CONSTANT)
+        snprintf(what, sizeof what,
+                 "Amounts in constant %d prices, converted to one currency "
+                 "(amount_constant).",
+                 res->constant_year);
+    else if (res->kind == FT_VALUE_NOMINAL)
+        snprintf(what, sizeof what,
+                 "Amounts at current prices, converted at each year's "
+                 "exchange rate (amount_nominal).");
+    else
+        snprintf(what, sizeof what,
+                 "Amounts as reported, at current prices, each series in "
+                 "its own currency.");
+    const ft_series_counts *c = &res->counts;
+    size_t points = 0;
+    for (size_t i = 0; i < ft_series_count(set); i++)
+        points += ft_series_at(set, i)->npoints;
+    char span[40] = "";
+    if (*c->first_published)
+        snprintf(span, sizeof span, ", published %s to %s", c->first_published,
+                 c->last_published);
+    snprintf(out, n,
+             "%s %zu figure%s from %zu article%s%s make %zu point%s in %zu "
+             "series.",
+             what, c->used, c->used == 1 ? "" : "s", c->docs,
+             c->docs == 1 ? "" : "s", span, points, points == 1 ? "" : "s",
+             ft_series_count(set));
+}
+
+static ft_status charts_and_page(const ft_series_set *set,
+                                 const ft_report_opts *o, const char *dir,
+                                 ft_report_result *res, ft_error *err)
+{
+    size_t n = ft_series_count(set);
+    ft_page_item *items = calloc(n + 1, sizeof *items);
+    chart_text *txt = calloc(n + 1, sizeof *txt);
+    char(*stems)[STEM_MAX] = calloc(n + 2, sizeof *stems);
+    const char **keep = calloc(n + 2, sizeof *keep);
+    ft_buf script, data;
+    ft_buf_init(&script);
+    ft_buf_init(&data);
+    overview ov = {0};
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    renderer r = {.o = o,
+                  .res = res,
+                  .failed = FT_OK,
+                  .max = cpus < 1          ? 1
+                         : cpus > MAX_JOBS ? MAX_JOBS
+                                           : (size_t)cpus};
+    size_t nstems = 0;
+    ft_status st = FT_OK;
+    if (!items || !txt || !stems || !keep ||
+        pick_overview(set, o->overview_max ? o->overview_max : 6, &ov) !=
+            FT_OK) {
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < n && st == FT_OK; i++) {
+        const ft_series *s = ft_series_at(set, i);
+        ft_page_item *it = &items[i];
+        chart_text *t = &txt[i];
+        it->series = s;
+        it->scale = ft_chart_scale_for(max_abs(s));
+        unit_text(t->unit, sizeof t->unit, it->scale, s->currency, res->kind,
+                  res->constant_year);
+        it->unit = t->unit;
+        if (s->npoints < 2)
+            continue;
+        unique_stem(s->name, stems, nstems, t->stem);
+        memcpy(stems[nstems], t->stem, STEM_MAX);
+        keep[nstems] = stems[nstems];
+        nstems++;
+        it->stem = t->stem;
+        snprintf(t->title, sizeof t->title, "%s, %d–%d", s->name,
+                 s->points[0].year, s->points[s->npoints - 1].year);
+        char slope[FT_STATS_BUFSZ], r2[FT_STATS_BUFSZ];
+        ft_stats_format(s->stats.fit.slope / it->scale.div, 3, 3, slope,
+                        sizeof slope);
+        ft_stats_format(s->stats.fit.r2, 2, 2, r2, sizeof r2);
+        size_t docs = count_docs(s);
+        char per_year[120];
+        snprintf(per_year, sizeof per_year, "%.40s%s%s %.16s", slope,
+                 *it->scale.word ? " " : "", it->scale.word, s->currency);
+        snprintf(t->note, sizeof t->note,
+                 "Source: %zu news article%s (listed in series.csv). "
+                 "Dashed: least-squares trend, %s%s a year%s%.10s%s.",
+                 docs, docs == 1 ? "" : "s", s->stats.fit.slope > 0 ? "+" : "",
+                 per_year, *r2 ? " (r² " : "", r2, *r2 ? ")" : "");
+        ft_chart c = {.dir = dir,
+                      .stem = t->stem,
+                      .format = o->format,
+                      .title = t->title,
+                      .ylabel = t->unit,
+                      .note = t->note};
+        ft_buf_clear(&script);
+        ft_buf_clear(&data);
+        if (ft_chart_series_script(&script, &c, s) != FT_OK ||
+            ft_chart_series_data(&data, s, it->scale) != FT_OK) {
+            st = ft_error_set(err, FT_ENOMEM, "out of memory");
+            break;
+        }
+        draw(&r, &c, &script, &data, &it->rendered);
+        if (r.failed != FT_OK && r.failed != FT_ECANTCREAT)
+            break; /* a write error: no point going on */
+    }
+    chart_text ovt = {.stem = "overview"};
+    bool ov_rendered = false;
+    if (st == FT_OK && ov.n > 0) {
+        ft_chart_scale sc = ft_chart_scale_for(ov.max);
+        unit_text(ovt.unit, sizeof ovt.unit, sc, ov.list[0]->currency,
+                  res->kind, res->constant_year);
+        int lo = ov.list[0]->points[0].year, hi = lo;
+        for (size_t k = 0; k < ov.n; k++) {
+            const ft_series *s = ov.list[k];
+            if (s->points[0].year < lo)
+                lo = s->points[0].year;
+            if (s->points[s->npoints - 1].year > hi)
+                hi = s->points[s->npoints - 1].year;
+        }
+        snprintf(ovt.title, sizeof ovt.title, "Largest series in %s, %d–%d",
+                 ov.list[0]->currency, lo, hi);
+        snprintf(ovt.note, sizeof ovt.note,
+                 "Source: %zu news article%s (listed in series.csv).%s",
+                 res->counts.docs, res->counts.docs == 1 ? "" : "s",
+                 ov.log ? " Logarithmic scale." : "");
+        ft_chart c = {.dir = dir,
+                      .stem = ovt.stem,
+                      .format = o->format,
+                      .title = ovt.title,
+                      .ylabel = ovt.unit,
+                      .note = ovt.note};
+        ft_buf_clear(&script);
+        ft_buf_clear(&data);
+        if (ft_chart_overview_script(&script, &c, ov.list, ov.n, ov.log) !=
+                FT_OK ||
+            ft_chart_overview_data(&data, ov.list, ov.n, sc) != FT_OK)
+            st = ft_error_set(err, FT_ENOMEM, "out of memory");
+        else {
+            draw(&r, &c, &script, &data, &ov_rendered);
+            keep[nstems++] = "overview";
+        }
+    }
+    finish_all(&r);
+    if (st == FT_OK && r.failed != FT_OK && r.failed != FT_ECANTCREAT) {
+        st = r.failed;
+        if (err)
+            *err = r.first;
+    }
+    if (st != FT_OK)
+        goto done;
+
+    char notes[FT_REPORT_NOTES][160];
+    const char *note_ptrs[FT_REPORT_NOTES];
+    size_t nnotes = ft_report_notes(res, notes);
+    for (size_t i = 0; i < nnotes; i++)
+        note_ptrs[i] = notes[i];
+    char basis[600], caption[520];
+    basis_text(basis, sizeof basis, res, set);
+    snprintf(caption, sizeof caption, "%s (%s)%s", ovt.title, ovt.unit,
+             ov.log ? ", logarithmic scale" : "");
+    ft_page pg = {.title = "figtrend report",
+                  .basis = basis,
+                  .format = o->format,
+                  .overview_stem = ov.n > 0 ? "overview" : NULL,
+                  .overview_rendered = ov_rendered,
+                  .overview_caption = caption,
+                  .items = items,
+                  .nitems = n,
+                  .notes = note_ptrs,
+                  .nnotes = nnotes};
+    ft_outfile out;
+    if ((st = ft_outfile_open(&out, dir, "index.html", err)) == FT_OK) {
+        if ((st = ft_page_write(out.fp, &pg, err)) != FT_OK) {
+            ft_error_at(err, out.path, 0);
+            ft_outfile_abort(&out);
+        } else
+            st = ft_outfile_commit(&out, err);
+    }
+    if (st == FT_OK) {
+        ft_chart_prune(dir, keep, nstems, o->format);
+        if (r.failed != FT_OK) {
+            st = r.failed;
+            if (err)
+                *err = r.first;
+        }
+    }
+done:
+    ft_buf_free(&script);
+    ft_buf_free(&data);
+    free(ov.list);
+    free(items);
+    free(txt);
+    free(stems);
+    free(keep);
+    return st;
+}
+
+ft_status ft_report_run(const char *const *inputs, size_t n,
+                        const ft_report_opts *o, ft_report_result *res,
+                        ft_error *err)
+{
+    memset(res, 0, sizeof *res);
+    const char *dir = o->out_dir && *o->out_dir ? o->out_dir : "plots";
+    ft_series_set *set = ft_series_set_new(o->value);
+    if (!set)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_status st = FT_OK;
+    for (size_t i = 0; i < n && st == FT_OK; i++)
+        st = read_input(set, inputs[i], o, res, err);
+    if (st == FT_OK && res->inputs_read == 0)
+        st = ft_error_set(err, res->inputs_bad ? FT_EDATA : FT_ENOINPUT,
+                          "no figures could be read; nothing written");
+    if (st == FT_OK)
+        st = ft_series_build(set, err);
+    res->counts = *ft_series_counts_of(set);
+    res->kind = ft_series_kind(set);
+    res->constant_year = ft_series_constant_year(set);
+    res->series = ft_series_count(set);
+    if (st == FT_OK)
+        st = make_dir(dir, err);
+    bool bom = o->excel;
+    if (st == FT_OK)
+        st = write_csv(dir, "series.csv", set, ft_series_write_long, bom, err);
+    if (st == FT_OK)
+        st = write_csv(dir, "series_wide.csv", set, ft_series_write_wide, bom,
+                       err);
+    if (st == FT_OK)
+        st = write_csv(dir, "summary.csv", set, ft_series_write_summary, bom,
+                       err);
+    if (st == FT_OK)
+        st = charts_and_page(set, o, dir, res, err);
+    if (st == FT_OK || st == FT_ECANTCREAT)
+        ft_outfile_sync_dir(dir);
+    ft_series_set_free(set);
+    return st;
+}

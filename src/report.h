@@ -1,0 +1,66 @@
+/* report.h — `figtrend report` as a library call: figures files in; the
+ * series CSVs, the charts and index.html out, in one folder.
+ *
+ * Writes into opts->out_dir (created when missing, with its parents):
+ *   series.csv, series_wide.csv, summary.csv   (src/series.h)
+ *   STEM.gp, STEM.dat, STEM.svg|png|pdf       one chart per series with two
+ *                                              or more years, and
+ *                                              overview.* (src/chart.h)
+ *   index.html                                 (src/page.h)
+ * Every file is written to a temporary name in that folder and renamed
+ * (src/outfile.h), so a reader never sees half a file; the charts an
+ * earlier run made for series that are gone are removed.  Nothing is
+ * written when no input could be read.
+ *
+ * Ownership: everything is borrowed.
+ */
+#ifndef FT_REPORT_H
+#define FT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+#include "series.h"
+#include "status.h"
+
+typedef struct {
+    const char *out_dir;    /* "plots" when NULL */
+    ft_chart_format format; /* of the pictures */
+    ft_value_kind value;    /* FT_VALUE_AUTO: constant, nominal, original */
+    bool excel;             /* a UTF-8 byte order mark on each CSV */
+    const char *gnuplot;    /* the program; "gnuplot" when NULL */
+    size_t overview_max;    /* series in the overview; 6 when 0 */
+    /* Problems that reject one input or row, not the run (may be NULL). */
+    ft_series_warn_fn warn;
+    void *warn_ctx;
+} ft_report_opts;
+
+typedef struct {
+    size_t inputs_read, inputs_missing, inputs_bad;
+    ft_series_counts counts; /* rows read, used, not plotted and why */
+    ft_value_kind kind;      /* the value plotted */
+    int constant_year;       /* its base year (constant prices) */
+    size_t series;           /* series written */
+    size_t charts;           /* pictures rendered, the overview included */
+    size_t charts_failed;    /* charts gnuplot could not draw */
+} ft_report_result;
+
+/* Report over inputs[0..n) (figures CSV files; "-" is standard input).
+ * An input that is missing (FT_ENOINPUT) or unusable (FT_EDATA, FT_EIO)
+ * is passed to opts->warn and counted, and the others are reported.
+ * Returns FT_ENOINPUT or FT_EDATA when no input could be read (nothing
+ * written); FT_ECANTCREAT when the folder or a file in it cannot be
+ * created, or a chart could not be rendered (every other output is still
+ * written); FT_EIO, FT_ENOMEM.  *res is filled in every case. */
+ft_status ft_report_run(const char *const *inputs, size_t n,
+                        const ft_report_opts *opts, ft_report_result *res,
+                        ft_error *err);
+
+/* The notes on rows that are not points ("3 figures without a year"),
+ * one line each, for the user and for the page: at most 8 lines of at
+ * most 160 bytes.  Returns how many. */
+#define FT_REPORT_NOTES 8
+size_t ft_report_notes(const ft_report_result *res, char notes[][160]);
+
+#endif

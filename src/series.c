@@ -1,0 +1,996 @@
+/* series.c — figures rows grouped into one point per subject and year. */
+#include "series.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "number.h"
+#include "table.h"
+#include "text.h"
+
+#define NONE SIZE_MAX
+/* Two figures closer than this (relative) are one figure rounded
+ * differently. */
+#define SAME_FIGURE 0.005
+
+enum { V_ORIGINAL = 0, V_NOMINAL, V_CONSTANT, NVALUES };
+
+/* A stored row: strings are offsets into the set's arena. */
+typedef struct {
+    size_t subject, doc, qualifier, flags, currency, to_currency;
+    size_t value[NVALUES]; /* plain number text, NONE when absent */
+    double num[NVALUES];
+    unsigned char bad; /* bit k: the value cell k is not a number */
+    char published[11];
+    int year, constant_year;
+    long mention;
+    size_t doc_seq; /* order in which the article was first seen */
+    int sig;        /* significant digits of the original amount */
+} row;
+
+typedef struct {
+    size_t name, subject, currency, origin; /* arena offsets */
+    size_t first, n;                        /* its points in the points array */
+} series_off;
+
+typedef struct {
+    size_t amount, docs, flags; /* arena offsets */
+} point_off;
+
+struct ft_series_set {
+    ft_value_kind want, kind;
+    int constant_year;
+    ft_buf arena; /* NUL-terminated strings, addressed by offset */
+    /* Interned strings (subjects, docs, currencies): open addressing. */
+    size_t *slots, *slot_seq, nslots, nused;
+    row *rows;
+    size_t nrows, caprows;
+    size_t with_column[NVALUES]; /* rows whose input has the column */
+    ft_series_counts counts;
+    /* After build. */
+    bool built;
+    ft_series *series;
+    series_off *soff;
+    size_t nseries;
+    size_t capseries;
+    ft_point *points;
+    point_off *poff;
+    size_t npoints, cappoints;
+};
+
+const char *ft_value_kind_name(ft_value_kind k)
+{
+    switch (k) {
+    case FT_VALUE_CONSTANT:
+        return "constant";
+    case FT_VALUE_NOMINAL:
+        return "nominal";
+    case FT_VALUE_ORIGINAL:
+        return "original";
+    case FT_VALUE_AUTO:
+        break;
+    }
+    return "auto";
+}
+
+ft_series_set *ft_series_set_new(ft_value_kind kind)
+{
+    ft_series_set *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->want = kind;
+    s->kind = kind;
+    ft_buf_init(&s->arena);
+    return s;
+}
+
+void ft_series_set_free(ft_series_set *s)
+{
+    if (!s)
+        return;
+    ft_buf_free(&s->arena);
+    free(s->slots);
+    free(s->slot_seq);
+    free(s->rows);
+    free(s->series);
+    free(s->soff);
+    free(s->points);
+    free(s->poff);
+    free(s);
+}
+
+/* ---- strings ---------------------------------------------------------- */
+
+static const char *str(const ft_series_set *s, size_t off)
+{
+    return off == NONE ? "" : s->arena.data + off;
+}
+
+static ft_status put_str(ft_series_set *s, const char *p, size_t n, size_t *off)
+{
+    *off = s->arena.len;
+    if (ft_buf_append(&s->arena, p, n) != FT_OK ||
+        ft_buf_putc(&s->arena, '\0') != FT_OK)
+        return FT_ENOMEM;
+    return FT_OK;
+}
+
+static uint64_t hash(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+    return h;
+}
+
+static ft_status rehash(ft_series_set *s)
+{
+    size_t n = s->nslots ? s->nslots * 2 : 256;
+    size_t *slots = malloc(n * sizeof *slots);
+    size_t *seq = malloc(n * sizeof *seq);
+    if (!slots || !seq) {
+        free(slots);
+        free(seq);
+        return FT_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        slots[i] = NONE;
+    for (size_t i = 0; i < s->nslots; i++) {
+        if (s->slots[i] == NONE)
+            continue;
+        const char *p = str(s, s->slots[i]);
+        size_t j = hash(p, strlen(p)) & (n - 1);
+        while (slots[j] != NONE)
+            j = (j + 1) & (n - 1);
+        slots[j] = s->slots[i];
+        seq[j] = s->slot_seq[i];
+    }
+    free(s->slots);
+    free(s->slot_seq);
+    s->slots = slots;
+    s->slot_seq = seq;
+    s->nslots = n;
+    return FT_OK;
+}
+
+/* The offset of p[0..n) (which holds no NUL), stored once; *seq (when
+ * not NULL) is its order of first appearance. */
+static ft_status intern(ft_series_set *s, const char *p, size_t n, size_t *off,
+                        size_t *seq)
+{
+    if ((s->nused + 1) * 2 > s->nslots && rehash(s) != FT_OK)
+        return FT_ENOMEM;
+    size_t j = hash(p, n) & (s->nslots - 1);
+    while (s->slots[j] != NONE) {
+        const char *q = str(s, s->slots[j]);
+        if (strncmp(q, p, n) == 0 && q[n] == '\0') {
+            *off = s->slots[j];
+            if (seq)
+                *seq = s->slot_seq[j];
+            return FT_OK;
+        }
+        j = (j + 1) & (s->nslots - 1);
+    }
+    if (put_str(s, p, n, off) != FT_OK)
+        return FT_ENOMEM;
+    s->slots[j] = *off;
+    s->slot_seq[j] = s->nused++;
+    if (seq)
+        *seq = s->slot_seq[j];
+    return FT_OK;
+}
+
+/* Intern a cell as well-formed UTF-8 (bad bytes become U+FFFD), cut at
+ * its first NUL; NONE for NULL or "". */
+static ft_status intern_cell(ft_series_set *s, const char *cell, size_t *off,
+                             size_t *seq)
+{
+    *off = NONE;
+    if (!cell || !*cell)
+        return FT_OK;
+    size_t n = strlen(cell);
+    if (ft_text_utf8_valid(cell, n, NULL))
+        return intern(s, cell, n, off, seq);
+    ft_buf b;
+    ft_buf_init(&b);
+    ft_status st = ft_text_scrub(&b, cell, n);
+    if (st == FT_OK)
+        st = intern(s, b.data, b.len, off, seq);
+    ft_buf_free(&b);
+    return st;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/* Significant digits written in a plain number ("61246900000000" has 6,
+ * "439.7" 4, "0.9" 1). */
+static int significant_digits(const char *p)
+{
+    int first = -1, last = -1, i = 0;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9')
+            continue;
+        if (*p != '0') {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+        i++;
+    }
+    return first < 0 ? 0 : last - first + 1;
+}
+
+/* A number cell as plain decimal text ("439700000000", "2.75", never an
+ * exponent) at *off, its value in *v; false when it is not a number. */
+static bool number_cell(ft_series_set *s, const char *cell, size_t *off,
+                        double *v, ft_status *st)
+{
+    char buf[FT_STATS_BUFSZ];
+    size_t n = strlen(cell);
+    bool neg = n > 0 && cell[0] == '-';
+    ft_decimal d;
+    size_t len;
+    if (n > (size_t)neg && cell[neg] != '.' && cell[n - 1] != '.' &&
+        ft_decimal_parse(cell + neg, n - neg, &d)) {
+        d.negative = neg && !ft_decimal_is_zero(d);
+        len = ft_decimal_format(d, buf, sizeof buf);
+        *v = ft_decimal_to_double(d);
+    } else if (ft_table_parse_number(cell, v))
+        len = ft_stats_format(*v, 15, 6, buf, sizeof buf);
+    else
+        return false;
+    if (len == 0 || len >= sizeof buf)
+        return false;
+    *st = put_str(s, buf, len, off);
+    return true;
+}
+
+/* ---- adding rows ------------------------------------------------------- */
+
+static bool empty(const char *cell)
+{
+    return !cell || !*cell;
+}
+
+ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
+{
+    ft_series_counts *c = &s->counts;
+    c->rows++;
+    if (r->kind && strcmp(r->kind, "change") == 0) {
+        c->changes++;
+        return FT_OK;
+    }
+    if (empty(r->year)) {
+        c->no_year++;
+        return FT_OK;
+    }
+    int year;
+    if (!ft_table_parse_year(r->year, &year)) {
+        c->bad++;
+        return FT_OK;
+    }
+    if (empty(r->subject)) {
+        c->no_subject++;
+        return FT_OK;
+    }
+    if (ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
+                64) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    row *w = &s->rows[s->nrows];
+    memset(w, 0, sizeof *w);
+    w->year = year;
+    ft_status st = FT_OK;
+    size_t doc_seq = 0;
+    if ((st = intern_cell(s, r->subject, &w->subject, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->doc, &w->doc, &doc_seq)) != FT_OK ||
+        (st = intern_cell(s, r->qualifier, &w->qualifier, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->flags, &w->flags, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->currency, &w->currency, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->to_currency, &w->to_currency, NULL)) != FT_OK)
+        return ft_error_set(err, st, "out of memory");
+    w->doc_seq = w->doc == NONE ? 0 : doc_seq;
+    if (r->published && strlen(r->published) == 10)
+        memcpy(w->published, r->published, 11);
+    if (r->mention)
+        w->mention = strtol(r->mention, NULL, 10);
+    if (r->constant_year)
+        ft_table_parse_year(r->constant_year, &w->constant_year);
+    const char *cells[NVALUES] = {r->amount, r->amount_nominal,
+                                  r->amount_constant};
+    for (int k = 0; k < NVALUES; k++) {
+        w->value[k] = NONE;
+        if (cells[k])
+            s->with_column[k]++;
+        if (empty(cells[k]))
+            continue;
+        if (!number_cell(s, cells[k], &w->value[k], &w->num[k], &st))
+            w->bad |= 1u << k;
+        else if (st != FT_OK)
+            return ft_error_set(err, st, "out of memory");
+    }
+    w->sig = w->value[V_ORIGINAL] == NONE
+                 ? 0
+                 : significant_digits(str(s, w->value[V_ORIGINAL]));
+    s->nrows++;
+    return FT_OK;
+}
+
+/* ---- reading figures CSV ----------------------------------------------- */
+
+enum {
+    C_DOC,
+    C_PUBLISHED,
+    C_MENTION,
+    C_SUBJECT,
+    C_YEAR,
+    C_KIND,
+    C_QUALIFIER,
+    C_FLAGS,
+    C_AMOUNT,
+    C_CURRENCY,
+    C_TO_CURRENCY,
+    C_AMOUNT_NOMINAL,
+    C_AMOUNT_CONSTANT,
+    C_CONSTANT_YEAR,
+    NCOLUMNS
+};
+
+static const char *const column_names[NCOLUMNS] = {"doc",
+                                                   "published",
+                                                   "mention",
+                                                   "subject",
+                                                   "year",
+                                                   "kind",
+                                                   "qualifier",
+                                                   "flags",
+                                                   "amount",
+                                                   "currency",
+                                                   "to_currency",
+                                                   "amount_nominal",
+                                                   "amount_constant",
+                                                   "constant_year"};
+
+typedef struct {
+    ft_series_set *set;
+    const char *name;
+    ft_series_warn_fn warn;
+    void *warn_ctx;
+    long at[NCOLUMNS]; /* cell index of each column, -1 when absent */
+    size_t ncells;     /* cells in the header row */
+    bool header_seen;
+} reader;
+
+static ft_status header(reader *rd, char *const *cells, size_t n, ft_error *err)
+{
+    for (int c = 0; c < NCOLUMNS; c++) {
+        rd->at[c] = ft_table_column(cells, n, column_names[c]);
+        if (rd->at[c] == -2)
+            return ft_error_set(err, FT_EDATA,
+                                "two \"%s\" columns in the header row; "
+                                "file skipped",
+                                column_names[c]);
+    }
+    int need[4] = {C_SUBJECT, C_YEAR, C_AMOUNT, C_CURRENCY};
+    switch (rd->set->want) {
+    case FT_VALUE_CONSTANT:
+        need[2] = C_AMOUNT_CONSTANT;
+        need[3] = C_TO_CURRENCY;
+        break;
+    case FT_VALUE_NOMINAL:
+        need[2] = C_AMOUNT_NOMINAL;
+        need[3] = C_TO_CURRENCY;
+        break;
+    default:
+        break;
+    }
+    for (int i = 0; i < 4; i++)
+        if (rd->at[need[i]] < 0)
+            return ft_error_set(err, FT_EDATA,
+                                "no \"%s\" column in the header row; file "
+                                "skipped",
+                                column_names[need[i]]);
+    rd->ncells = n;
+    rd->header_seen = true;
+    return FT_OK;
+}
+
+static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
+                        size_t n, long line, ft_error *err)
+{
+    (void)lens;
+    reader *rd = ctx;
+    if (!rd->header_seen)
+        return header(rd, cells, n, err);
+    if (n != rd->ncells) {
+        rd->set->counts.malformed++;
+        if (rd->warn) {
+            ft_error e;
+            ft_error_set(&e, FT_EDATA,
+                         "%zu cells where the header has %zu; row skipped", n,
+                         rd->ncells);
+            ft_error_at(&e, rd->name, line);
+            rd->warn(rd->warn_ctx, &e);
+        }
+        return FT_OK;
+    }
+    const char *v[NCOLUMNS];
+    for (int c = 0; c < NCOLUMNS; c++)
+        v[c] = rd->at[c] >= 0 ? cells[rd->at[c]] : NULL;
+    ft_series_row r = {
+        .doc = v[C_DOC],
+        .published = v[C_PUBLISHED],
+        .mention = v[C_MENTION],
+        .subject = v[C_SUBJECT],
+        .year = v[C_YEAR],
+        .kind = v[C_KIND],
+        .qualifier = v[C_QUALIFIER],
+        .flags = v[C_FLAGS],
+        .amount = v[C_AMOUNT],
+        .currency = v[C_CURRENCY],
+        .to_currency = v[C_TO_CURRENCY],
+        .amount_nominal = v[C_AMOUNT_NOMINAL],
+        .amount_constant = v[C_AMOUNT_CONSTANT],
+        .constant_year = v[C_CONSTANT_YEAR],
+    };
+    return ft_series_add(rd->set, &r, err);
+}
+
+ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
+                         ft_series_warn_fn warn, void *warn_ctx, ft_error *err)
+{
+    reader rd = {.set = s, .name = name, .warn = warn, .warn_ctx = warn_ctx};
+    return ft_table_read(in, name, FT_EDATA, on_row, &rd, err);
+}
+
+/* ---- building series ---------------------------------------------------- */
+
+typedef struct {
+    const char *subject, *currency, *origin, *published;
+    int year;
+    size_t doc_seq;
+    long mention;
+    size_t row;
+} key;
+
+/* Later articles first: by published, then by when the article was
+ * first read, then its earlier mention. */
+static int by_recency(const key *a, const key *b)
+{
+    int c = strcmp(b->published, a->published);
+    if (c)
+        return c;
+    if (a->doc_seq != b->doc_seq)
+        return a->doc_seq < b->doc_seq ? 1 : -1;
+    if (a->mention != b->mention)
+        return a->mention < b->mention ? -1 : 1;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+static int by_series(const void *pa, const void *pb)
+{
+    const key *a = pa, *b = pb;
+    int c = strcmp(a->subject, b->subject);
+    if (c)
+        return c;
+    if ((c = strcmp(a->currency, b->currency)))
+        return c;
+    if ((c = strcmp(a->origin, b->origin)))
+        return c;
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    return by_recency(a, b);
+}
+
+static bool same_figure(double a, double b)
+{
+    double m = fmax(fabs(a), fabs(b));
+    return fabs(a - b) <= SAME_FIGURE * m;
+}
+
+static int by_size(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static void resolve_kind(ft_series_set *s)
+{
+    if (s->want != FT_VALUE_AUTO)
+        s->kind = s->want;
+    else if (s->nrows > 0 && s->with_column[V_CONSTANT] == s->nrows)
+        s->kind = FT_VALUE_CONSTANT;
+    else if (s->nrows > 0 && s->with_column[V_NOMINAL] == s->nrows)
+        s->kind = FT_VALUE_NOMINAL;
+    else
+        s->kind = FT_VALUE_ORIGINAL;
+}
+
+static int value_index(ft_value_kind k)
+{
+    return k == FT_VALUE_CONSTANT  ? V_CONSTANT
+           : k == FT_VALUE_NOMINAL ? V_NOMINAL
+                                   : V_ORIGINAL;
+}
+
+/* The ';'-separated flags of a point into the arena at *off. */
+static ft_status point_flags(ft_series_set *s, const row *r, bool conflict,
+                             size_t *off)
+{
+    ft_buf b;
+    ft_buf_init(&b);
+    ft_status st = FT_OK;
+    const char *q = str(s, r->qualifier);
+    if (*q && strcmp(q, "eq") != 0)
+        st = ft_buf_append(&b, q, strlen(q));
+    const char *f = str(s, r->flags);
+    if (st == FT_OK && *f) {
+        if (b.len)
+            st = ft_buf_putc(&b, ';');
+        if (st == FT_OK)
+            st = ft_buf_append(&b, f, strlen(f));
+    }
+    if (st == FT_OK && conflict) {
+        if (b.len)
+            st = ft_buf_putc(&b, ';');
+        if (st == FT_OK)
+            st = ft_buf_append(&b, "conflict", 8);
+    }
+    if (st == FT_OK)
+        st = put_str(s, b.data ? b.data : "", b.len, off);
+    ft_buf_free(&b);
+    return st;
+}
+
+/* The docs of the agreeing rows k[0..n) (latest first), oldest first,
+ * each once, ';'-separated, into the arena at *off.  The rows of one
+ * article are next to each other in that order (same date, same place in
+ * the input), so a repeat is always the doc just written. */
+static ft_status point_docs(ft_series_set *s, const key *k,
+                            const bool *agree, size_t n, size_t *off)
+{
+    ft_buf b;
+    ft_buf_init(&b);
+    ft_status st = FT_OK;
+    size_t last = NONE;
+    for (size_t i = n; i-- > 0 && st == FT_OK;) {
+        size_t doc = s->rows[k[i].row].doc;
+        if (!agree[i] || doc == NONE || doc == last)
+            continue;
+        last = doc;
+        const char *d = str(s, doc);
+        if (b.len)
+            st = ft_buf_putc(&b, ';');
+        if (st == FT_OK)
+            st = ft_buf_append(&b, d, strlen(d));
+    }
+    if (st == FT_OK)
+        st = put_str(s, b.data ? b.data : "", b.len, off);
+    ft_buf_free(&b);
+    return st;
+}
+
+/* Room for one more point (both arrays). */
+static ft_status grow_points(ft_series_set *s)
+{
+    size_t cap = s->cappoints;
+    if (ft_grow((void **)&s->points, &cap, s->npoints, sizeof *s->points, 64) !=
+        FT_OK)
+        return FT_ENOMEM;
+    size_t cap2 = s->cappoints;
+    if (ft_grow((void **)&s->poff, &cap2, s->npoints, sizeof *s->poff, 64) !=
+        FT_OK)
+        return FT_ENOMEM;
+    s->cappoints = cap < cap2 ? cap : cap2;
+    return FT_OK;
+}
+
+static ft_status grow_series(ft_series_set *s)
+{
+    size_t cap = s->capseries;
+    if (ft_grow((void **)&s->series, &cap, s->nseries, sizeof *s->series, 16) !=
+        FT_OK)
+        return FT_ENOMEM;
+    size_t cap2 = s->capseries;
+    if (ft_grow((void **)&s->soff, &cap2, s->nseries, sizeof *s->soff, 16) !=
+        FT_OK)
+        return FT_ENOMEM;
+    s->capseries = cap < cap2 ? cap : cap2;
+    return FT_OK;
+}
+
+/* One point from the rows k[0..n) of one subject, currency and year,
+ * latest first; the docs of the rows it uses go to used_docs. */
+static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
+                            size_t *used_docs, size_t *nused_docs)
+{
+    bool *agree = calloc(n, sizeof *agree);
+    if (!agree)
+        return FT_ENOMEM;
+    const row *win = &s->rows[k[0].row];
+    size_t chosen = 0, agreeing = 0;
+    ft_series_counts *c = &s->counts;
+    for (size_t i = 0; i < n; i++) {
+        const row *r = &s->rows[k[i].row];
+        if (!same_figure(r->num[vi], win->num[vi]))
+            continue;
+        agree[i] = true;
+        agreeing++;
+        if (r->sig > s->rows[k[chosen].row].sig)
+            chosen = i;
+        if (r->doc != NONE)
+            used_docs[(*nused_docs)++] = r->doc;
+        if (*r->published) {
+            if (!*c->first_published ||
+                strcmp(r->published, c->first_published) < 0)
+                memcpy(c->first_published, r->published, 11);
+            if (strcmp(r->published, c->last_published) > 0)
+                memcpy(c->last_published, r->published, 11);
+        }
+    }
+    c->used += agreeing;
+    c->conflicts += n - agreeing;
+    const row *r = &s->rows[k[chosen].row];
+    ft_status st = grow_points(s);
+    if (st == FT_OK) {
+        ft_point *p = &s->points[s->npoints];
+        point_off *o = &s->poff[s->npoints];
+        memset(p, 0, sizeof *p);
+        p->year = r->year;
+        p->value = r->num[vi];
+        p->mentions = agreeing;
+        o->amount = r->value[vi];
+        if ((st = point_docs(s, k, agree, n, &o->docs)) == FT_OK &&
+            (st = point_flags(s, r, agreeing < n, &o->flags)) == FT_OK)
+            s->npoints++;
+    }
+    free(agree);
+    return st;
+}
+
+/* The rows that make points, as sort keys; the others counted. */
+static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
+{
+    key *k = malloc((s->nrows ? s->nrows : 1) * sizeof *k);
+    if (!k)
+        return FT_ENOMEM;
+    size_t n = 0;
+    /* Constant prices: the base year of the first row that has one. */
+    if (vi == V_CONSTANT)
+        for (size_t i = 0; i < s->nrows && !s->constant_year; i++)
+            if (s->rows[i].value[vi] != NONE)
+                s->constant_year = s->rows[i].constant_year;
+    for (size_t i = 0; i < s->nrows; i++) {
+        const row *r = &s->rows[i];
+        size_t cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
+        if (r->bad & (1u << vi))
+            s->counts.bad++;
+        else if (r->value[vi] == NONE || cur == NONE)
+            s->counts.no_value++;
+        else if (vi == V_CONSTANT && r->constant_year != s->constant_year)
+            s->counts.other_base++;
+        else
+            k[n++] = (key){.subject = str(s, r->subject),
+                           .currency = str(s, cur),
+                           .origin = str(s, r->currency),
+                           .published = r->published,
+                           .year = r->year,
+                           .doc_seq = r->doc_seq,
+                           .mention = r->mention,
+                           .row = i};
+    }
+    qsort(k, n, sizeof *k, by_series);
+    *out = k;
+    *nout = n;
+    return FT_OK;
+}
+
+/* The name of series i: its subject, with what tells it apart from the
+ * other series of that subject, "(KRW)" (another currency plotted) or
+ * "(from JPY)" (the same currency plotted, converted from another), in
+ * the arena at *off. */
+static ft_status series_name(ft_series_set *s, size_t i, size_t *off)
+{
+    const series_off *o = &s->soff[i];
+    const char *subj = str(s, o->subject);
+    bool cur = false, origin = false;
+    for (size_t j = i;
+         j-- > 0 && strcmp(str(s, s->soff[j].subject), subj) == 0;) {
+        cur |= s->soff[j].currency != o->currency;
+        origin |= s->soff[j].currency == o->currency;
+    }
+    for (size_t j = i + 1;
+         j < s->nseries && strcmp(str(s, s->soff[j].subject), subj) == 0; j++) {
+        cur |= s->soff[j].currency != o->currency;
+        origin |= s->soff[j].currency == o->currency;
+    }
+    if (!cur && !origin) {
+        *off = o->subject;
+        return FT_OK;
+    }
+    ft_buf b;
+    ft_buf_init(&b);
+    const char *c = str(s, o->currency), *from = str(s, o->origin);
+    ft_status st = ft_buf_append(&b, subj, strlen(subj));
+    if (st == FT_OK)
+        st = ft_buf_append(&b, " (", 2);
+    if (st == FT_OK && cur)
+        st = ft_buf_append(&b, c, strlen(c));
+    if (st == FT_OK && cur && origin)
+        st = ft_buf_append(&b, ", ", 2);
+    if (st == FT_OK && origin)
+        st = ft_buf_append(&b, "from ", 5);
+    if (st == FT_OK && origin)
+        st = ft_buf_append(&b, *from ? from : "?", *from ? strlen(from) : 1);
+    if (st == FT_OK)
+        st = ft_buf_putc(&b, ')');
+    if (st == FT_OK)
+        st = put_str(s, b.data, b.len, off);
+    ft_buf_free(&b);
+    return st;
+}
+
+/* Names and statistics, once every string is in the arena. */
+static ft_status finish(ft_series_set *s)
+{
+    for (size_t i = 0; i < s->nseries; i++) {
+        ft_status st = series_name(s, i, &s->soff[i].name);
+        if (st != FT_OK)
+            return st;
+    }
+    /* The arena grows no more: pointers into it are stable now. */
+    for (size_t i = 0; i < s->npoints; i++) {
+        s->points[i].amount = str(s, s->poff[i].amount);
+        s->points[i].docs = str(s, s->poff[i].docs);
+        s->points[i].flags = str(s, s->poff[i].flags);
+    }
+    double *x = malloc((s->npoints ? s->npoints : 1) * sizeof *x);
+    double *y = malloc((s->npoints ? s->npoints : 1) * sizeof *y);
+    if (!x || !y) {
+        free(x);
+        free(y);
+        return FT_ENOMEM;
+    }
+    for (size_t i = 0; i < s->nseries; i++) {
+        ft_series *se = &s->series[i];
+        const series_off *o = &s->soff[i];
+        se->subject = str(s, o->subject);
+        se->currency = str(s, o->currency);
+        se->origin = str(s, o->origin);
+        se->name = str(s, o->name);
+        se->points = s->points + o->first;
+        se->npoints = o->n;
+        for (size_t j = 0; j < o->n; j++) {
+            x[j] = se->points[j].year;
+            y[j] = se->points[j].value;
+        }
+        ft_stats_summarize(x, y, o->n, &se->stats);
+    }
+    free(x);
+    free(y);
+    return FT_OK;
+}
+
+static bool same_series(const ft_series_set *s, const key *a, const key *b,
+                        int vi)
+{
+    const row *x = &s->rows[a->row], *y = &s->rows[b->row];
+    return x->subject == y->subject && x->currency == y->currency &&
+           (vi == V_ORIGINAL || x->to_currency == y->to_currency);
+}
+
+ft_status ft_series_build(ft_series_set *s, ft_error *err)
+{
+    if (s->built)
+        return ft_error_set(err, FT_EUSAGE, "series already built");
+    s->built = true;
+    resolve_kind(s);
+    int vi = value_index(s->kind);
+    key *k;
+    size_t n;
+    if (collect(s, vi, &k, &n) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    size_t *docs = malloc((n ? n : 1) * sizeof *docs), ndocs = 0;
+    ft_status st = docs ? FT_OK : FT_ENOMEM;
+    for (size_t i = 0; i < n && st == FT_OK;) {
+        /* One series: the same subject and currencies (interned, so the
+         * same offsets; the arena moves as points are made, so the keys'
+         * pointers are not looked at after the sort). */
+        size_t j = i;
+        while (j < n && same_series(s, &k[i], &k[j], vi))
+            j++;
+        if ((st = grow_series(s)) != FT_OK)
+            break;
+        series_off *o = &s->soff[s->nseries++];
+        const row *r0 = &s->rows[k[i].row];
+        o->subject = r0->subject;
+        o->currency = vi == V_ORIGINAL ? r0->currency : r0->to_currency;
+        o->origin = r0->currency;
+        o->first = s->npoints;
+        /* One point per year. */
+        for (size_t a = i; a < j && st == FT_OK;) {
+            size_t b = a;
+            while (b < j && k[b].year == k[a].year)
+                b++;
+            st = make_point(s, k + a, b - a, vi, docs, &ndocs);
+            a = b;
+        }
+        o->n = s->npoints - o->first;
+        i = j;
+    }
+    if (st == FT_OK) {
+        qsort(docs, ndocs, sizeof *docs, by_size);
+        for (size_t i = 0; i < ndocs; i++)
+            if (i == 0 || docs[i] != docs[i - 1])
+                s->counts.docs++;
+        st = finish(s);
+    }
+    free(docs);
+    free(k);
+    if (st != FT_OK)
+        return ft_error_set(err, st, "out of memory");
+    return FT_OK;
+}
+
+size_t ft_series_count(const ft_series_set *s)
+{
+    return s->nseries;
+}
+
+const ft_series *ft_series_at(const ft_series_set *s, size_t i)
+{
+    return i < s->nseries ? &s->series[i] : NULL;
+}
+
+ft_value_kind ft_series_kind(const ft_series_set *s)
+{
+    return s->kind;
+}
+
+int ft_series_constant_year(const ft_series_set *s)
+{
+    return s->kind == FT_VALUE_CONSTANT ? s->constant_year : 0;
+}
+
+const ft_series_counts *ft_series_counts_of(const ft_series_set *s)
+{
+    return &s->counts;
+}
+
+/* ---- CSV outputs ----------------------------------------------------------
+ */
+
+static ft_status header_row(ft_csvio *w, const char *const *names, size_t n,
+                            ft_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        ft_status st = ft_csvio_str(w, names[i], err);
+        if (st != FT_OK)
+            return st;
+    }
+    return ft_csvio_endrow(w, err);
+}
+
+static ft_status number(ft_csvio *w, const char *s, ft_error *err)
+{
+    return ft_csvio_number(w, s, strlen(s), err);
+}
+
+/* A double as a plain number cell (empty for NAN). */
+static ft_status real(ft_csvio *w, double v, int sig, int decimals,
+                      ft_error *err)
+{
+    char buf[FT_STATS_BUFSZ];
+    size_t n = ft_stats_format(v, sig, decimals, buf, sizeof buf);
+    return ft_csvio_number(w, buf, n, err);
+}
+
+ft_status ft_series_write_long(const ft_series_set *s, FILE *out, ft_error *err)
+{
+    static const char *const names[] = {
+        "subject", "year", "amount", "currency", "mentions", "docs", "flags"};
+    ft_csvio w;
+    ft_csvio_init(&w, out, FT_CSVIO_CSV);
+    ft_status st = header_row(&w, names, 7, err);
+    for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
+        const ft_series *se = &s->series[i];
+        /* Two series of one subject in one currency (converted from
+         * different ones): the name tells their rows apart. */
+        bool shared = false;
+        for (size_t j = 0; j < s->nseries; j++)
+            shared |= j != i && s->soff[j].subject == s->soff[i].subject &&
+                      s->soff[j].currency == s->soff[i].currency;
+        const char *subject = shared ? se->name : se->subject;
+        for (size_t j = 0; j < se->npoints && st == FT_OK; j++) {
+            const ft_point *p = &se->points[j];
+            if ((st = ft_csvio_str(&w, subject, err)) == FT_OK &&
+                (st = ft_csvio_uint(&w, (unsigned)p->year, err)) == FT_OK &&
+                (st = number(&w, p->amount, err)) == FT_OK &&
+                (st = ft_csvio_str(&w, se->currency, err)) == FT_OK &&
+                (st = ft_csvio_uint(&w, p->mentions, err)) == FT_OK &&
+                (st = ft_csvio_str(&w, p->docs, err)) == FT_OK &&
+                (st = ft_csvio_str(&w, p->flags, err)) == FT_OK)
+                st = ft_csvio_endrow(&w, err);
+        }
+    }
+    ft_csvio_free(&w);
+    return st;
+}
+
+ft_status ft_series_write_wide(const ft_series_set *s, FILE *out, ft_error *err)
+{
+    ft_csvio w;
+    ft_csvio_init(&w, out, FT_CSVIO_CSV);
+    size_t *at = calloc(s->nseries + 1, sizeof *at); /* next point */
+    if (!at)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    int lo = 0, hi = -1;
+    for (size_t i = 0; i < s->nseries; i++) {
+        const ft_series *se = &s->series[i];
+        if (se->npoints == 0)
+            continue;
+        if (hi < lo || se->points[0].year < lo)
+            lo = se->points[0].year;
+        if (se->points[se->npoints - 1].year > hi)
+            hi = se->points[se->npoints - 1].year;
+    }
+    bool every_year = hi - lo <= 1000;
+    ft_status st = ft_csvio_str(&w, "year", err);
+    for (size_t i = 0; i < s->nseries && st == FT_OK; i++)
+        st = ft_csvio_str(&w, s->series[i].name, err);
+    if (st == FT_OK)
+        st = ft_csvio_endrow(&w, err);
+    for (int y = lo; y <= hi && st == FT_OK;) {
+        st = ft_csvio_uint(&w, (unsigned)y, err);
+        int next = hi + 1;
+        for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
+            const ft_series *se = &s->series[i];
+            const char *cell = "";
+            if (at[i] < se->npoints && se->points[at[i]].year == y)
+                cell = se->points[at[i]++].amount;
+            if (at[i] < se->npoints && se->points[at[i]].year < next)
+                next = se->points[at[i]].year;
+            st = number(&w, cell, err);
+        }
+        if (st == FT_OK)
+            st = ft_csvio_endrow(&w, err);
+        y = every_year ? y + 1 : next;
+    }
+    free(at);
+    ft_csvio_free(&w);
+    return st;
+}
+
+ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
+                                  ft_error *err)
+{
+    static const char *const names[] = {
+        "subject", "first_year", "last_year", "years", "first",
+        "last",    "change_pct", "cagr_pct",  "slope", "r2"};
+    ft_csvio w;
+    ft_csvio_init(&w, out, FT_CSVIO_CSV);
+    ft_status st = header_row(&w, names, 10, err);
+    for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
+        const ft_series *se = &s->series[i];
+        const ft_stats_summary *m = &se->stats;
+        if (se->npoints == 0)
+            continue;
+        const ft_point *first = &se->points[0];
+        const ft_point *last = &se->points[se->npoints - 1];
+        if ((st = ft_csvio_str(&w, se->name, err)) == FT_OK &&
+            (st = ft_csvio_uint(&w, (unsigned)first->year, err)) == FT_OK &&
+            (st = ft_csvio_uint(&w, (unsigned)last->year, err)) == FT_OK &&
+            (st = ft_csvio_uint(&w, se->npoints, err)) == FT_OK &&
+            (st = number(&w, first->amount, err)) == FT_OK &&
+            (st = number(&w, last->amount, err)) == FT_OK &&
+            (st = real(&w, m->change_pct, 15, 2, err)) == FT_OK &&
+            (st = real(&w, m->cagr_pct, 15, 2, err)) == FT_OK &&
+            (st = real(&w, m->fit.slope, 15, 2, err)) == FT_OK &&
+            (st = real(&w, m->fit.r2, 15, 4, err)) == FT_OK)
+            st = ft_csvio_endrow(&w, err);
+    }
+    ft_csvio_free(&w);
+    return st;
+}

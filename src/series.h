@@ -1,0 +1,153 @@
+/* series.h — figures rows become series: one point per subject, currency
+ * and year, ready for the CSV writers, the statistics and the charts.
+ *
+ * The value plotted is `amount_constant` when every row read has that
+ * column, else `amount_nominal` when every row has that one, else the
+ * original `amount` in its own `currency` (one series per currency);
+ * ft_value_kind overrides the choice.  A row is not a point when it has no
+ * year, no subject, no value in the plotted column, or is a change
+ * ("up 1.2 trillion won") rather than a level; the counts say how many.
+ *
+ * Figures reported in different currencies never share a series, even
+ * when converted to one: "defence budget" in yen and in won are two
+ * countries' budgets.
+ *
+ * Several rows for one subject and year (the same budget in several
+ * articles) make one point.  The row kept is the latest article's (by
+ * `published`, then by the order the articles were first read, then the
+ * article's first mention).  Rows within 0.5% of it are the same figure at
+ * another rounding ("61.2 trillion won" and "61조2469억원"): they add to
+ * `mentions` and `docs`, and the most precise of them gives the value.
+ * Rows further apart are a conflict: the point keeps the latest article's
+ * figure and is flagged `conflict`.
+ *
+ * Ownership: an ft_series_set owns every string and array it hands out
+ * (series, points, names, docs, flags), valid until ft_series_set_free.
+ * Row cells passed in are borrowed for the call only.
+ */
+#ifndef FT_SERIES_H
+#define FT_SERIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "stats.h"
+#include "status.h"
+
+typedef enum {
+    FT_VALUE_AUTO = 0, /* constant, else nominal, else original */
+    FT_VALUE_CONSTANT, /* amount_constant in to_currency at constant_year */
+    FT_VALUE_NOMINAL,  /* amount_nominal in to_currency */
+    FT_VALUE_ORIGINAL  /* amount in currency */
+} ft_value_kind;
+
+/* "constant", "nominal", "original" ("auto" for FT_VALUE_AUTO). */
+const char *ft_value_kind_name(ft_value_kind k);
+
+/* One figures.csv row, as text cells: NULL when the input has no such
+ * column, "" for an empty cell. */
+typedef struct {
+    const char *doc, *published, *mention;
+    const char *subject, *year, *kind, *qualifier, *flags;
+    const char *amount, *currency;
+    const char *to_currency, *amount_nominal, *amount_constant;
+    const char *constant_year;
+} ft_series_row;
+
+typedef struct {
+    int year;
+    double value;       /* in the series' currency */
+    const char *amount; /* the value as plain decimal text */
+    size_t mentions;    /* rows that gave this figure */
+    const char *docs;   /* their articles, ';'-separated, oldest first */
+    const char *flags;  /* ';'-separated: qualifier, the row's own flags,
+                           "conflict"; "" when none */
+} ft_point;
+
+typedef struct {
+    const char *subject;
+    const char *currency;   /* of the values */
+    const char *origin;     /* of the figures as reported ("" unknown) */
+    const char *name;       /* subject, or with what sets it apart from
+                               other series of that subject: "defence
+                               budget (KRW)", "defence budget (from JPY)" */
+    const ft_point *points; /* by year, ascending */
+    size_t npoints;
+    ft_stats_summary stats; /* over the points, x = year */
+} ft_series;
+
+typedef struct {
+    size_t rows;       /* figure rows read (malformed ones excluded) */
+    size_t malformed;  /* rows skipped: wrong number of cells */
+    size_t no_year;    /* not points: no year */
+    size_t no_subject; /* ... no subject (but a year) */
+    size_t changes;    /* ... kind=change */
+    size_t bad;        /* ... a year or amount that is not a number */
+    size_t no_value;   /* ... nothing in the plotted column, or no
+                          currency */
+    size_t other_base; /* ... constant prices of another base year */
+    size_t used;       /* rows that gave a point's figure */
+    size_t conflicts;  /* rows that disagreed with the point kept */
+    size_t docs;       /* articles among the rows used */
+    char first_published[11], last_published[11]; /* of those; "" */
+} ft_series_counts;
+
+typedef struct ft_series_set ft_series_set;
+
+/* An empty set that will plot `kind`.  NULL when out of memory. */
+ft_series_set *ft_series_set_new(ft_value_kind kind);
+void ft_series_set_free(ft_series_set *s);
+
+/* Add one row (before ft_series_build).  FT_ENOMEM only: a row that is
+ * not a point is counted, not refused. */
+ft_status ft_series_add(ft_series_set *s, const ft_series_row *row,
+                        ft_error *err);
+
+/* A problem that rejects one row, not the input (FILE:LINE: message). */
+typedef void (*ft_series_warn_fn)(void *ctx, const ft_error *e);
+
+/* Read a figures CSV (a header row naming the columns, in any order) and
+ * add its rows.  A row with more or fewer cells than the header is
+ * skipped with a warning.  FT_EDATA (file and line in err) when the CSV
+ * is malformed or the header lacks a needed column (subject, year, and
+ * amount and currency, or the columns `kind` asks for); the rows before
+ * a malformed one stay added.  FT_EIO, FT_ENOMEM. */
+ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
+                         ft_series_warn_fn warn, void *warn_ctx, ft_error *err);
+
+/* Turn the rows added into series (sorted by subject, currency and
+ * currency reported).
+ * Call once, after the last add.  FT_ENOMEM. */
+ft_status ft_series_build(ft_series_set *s, ft_error *err);
+
+/* After build: */
+size_t ft_series_count(const ft_series_set *s);
+const ft_series *ft_series_at(const ft_series_set *s, size_t i);
+/* The value plotted (never FT_VALUE_AUTO after build). */
+ft_value_kind ft_series_kind(const ft_series_set *s);
+/* The base year of constant prices; 0 when not FT_VALUE_CONSTANT or
+ * unknown. */
+int ft_series_constant_year(const ft_series_set *s);
+const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
+
+/* The CSV outputs (DESIGN.md), RFC 4180 through libcsv with text cells
+ * neutralised for spreadsheets (src/csvio.h), numbers plain, an empty
+ * cell for a missing value.  FT_EIO on a write error. */
+/* series.csv: subject,year,amount,currency,mentions,docs,flags; the
+ * subject is the series' name when another series has the same subject
+ * and currency (converted from another currency). */
+ft_status ft_series_write_long(const ft_series_set *s, FILE *out,
+                               ft_error *err);
+/* series_wide.csv: year, then one column per series (its name); a row
+ * for every year from the first to the last of any series (only the
+ * years some series has when they span more than 1000 years). */
+ft_status ft_series_write_wide(const ft_series_set *s, FILE *out,
+                               ft_error *err);
+/* summary.csv: subject,first_year,last_year,years,first,last,change_pct,
+ * cagr_pct,slope,r2 (subject is the series' name; slope in amount per
+ * year). */
+ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
+                                  ft_error *err);
+
+#endif

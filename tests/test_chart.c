@@ -1,0 +1,395 @@
+/* test_chart.c — labels made safe for gnuplot, file stems, units, the data
+ * and script of a chart (no input text in a script, ever), rendering and
+ * the removal of stale charts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "chart.h"
+
+static void assert_label(const char *in, size_t max, const char *want)
+{
+    ft_buf b;
+    ft_buf_init(&b);
+    assert_int_equal(ft_chart_label(&b, in, max), FT_OK);
+    assert_string_equal(b.data ? b.data : "", want);
+    ft_buf_free(&b);
+}
+
+static void test_label_sanitising(void **state)
+{
+    (void)state;
+    assert_label("defence budget", 160, "defence budget");
+    /* A newline would end a gnuplot command: never kept. */
+    assert_label("x\n!touch /tmp/pwned", 160, "x !touch /tmp/pwned");
+    assert_label("a\tb\r\nc\x01\x7f"
+                 "d",
+                 160, "a b c d");
+    assert_label("  padded   out  ", 160, "padded out");
+    assert_label("say \"hi\"", 160, "say 'hi'");
+    assert_label("bad\xff"
+                 "byte",
+                 160,
+                 "bad\xEF\xBF\xBD"
+                 "byte");
+    assert_label("line\xE2\x80\xA8sep\xC2\x85nel", 160, "line sep nel");
+    assert_label("`touch x` system(\"y\")", 160, "`touch x` system('y')");
+    assert_label("", 160, "");
+    assert_label(NULL, 160, "");
+    /* Cut on a character boundary, with an ellipsis. */
+    assert_label("abcdefghij", 8, "abcde\xE2\x80\xA6");
+    assert_label("국방예산 국방예산", 10, "국방\xE2\x80\xA6");
+    assert_label("ab cd efgh", 9, "ab cd\xE2\x80\xA6");
+}
+
+static void assert_slug(const char *in, size_t n, const char *want)
+{
+    char out[64];
+    ft_chart_slug(in, out, n);
+    assert_string_equal(out, want);
+}
+
+static void test_slug(void **state)
+{
+    (void)state;
+    assert_slug("defence budget (from JPY)", 64, "defence-budget-from-jpy");
+    assert_slug("KF-21", 64, "kf-21");
+    assert_slug("  --Inter-Korean Cooperation Fund--  ", 64,
+                "inter-korean-cooperation-fund");
+    assert_slug("국방예산", 64, "");
+    assert_slug("국방예산 2025", 64, "2025");
+    assert_slug("`touch x`;|rm -rf /", 64, "touch-x-rm-rf");
+    assert_slug("abcdefghijkl", 6, "abcde");
+    assert_slug("ab cd", 4, "abc");
+}
+
+static void test_scale(void **state)
+{
+    (void)state;
+    assert_string_equal(ft_chart_scale_for(61246900000000.0).word, "trillion");
+    assert_string_equal(ft_chart_scale_for(999e9).word, "billion");
+    assert_string_equal(ft_chart_scale_for(900e6).word, "million");
+    assert_string_equal(ft_chart_scale_for(5000).word, "thousand");
+    assert_string_equal(ft_chart_scale_for(12).word, "");
+    assert_true(ft_chart_scale_for(12).div == 1);
+}
+
+static ft_series_set *one_series(const char *subject)
+{
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    const char *years[] = {"2016", "2017", "2019"};
+    const char *amounts[] = {"38800000000000", "40300000000000",
+                             "46697100000000"};
+    for (int i = 0; i < 3; i++) {
+        ft_series_row r = {.doc = "d",
+                           .subject = subject,
+                           .year = years[i],
+                           .amount = amounts[i],
+                           .currency = "KRW"};
+        assert_int_equal(ft_series_add(s, &r, NULL), FT_OK);
+    }
+    assert_int_equal(ft_series_build(s, NULL), FT_OK);
+    return s;
+}
+
+static void test_series_data_has_gaps(void **state)
+{
+    (void)state;
+    ft_series_set *s = one_series("defence budget");
+    const ft_series *se = ft_series_at(s, 0);
+    ft_buf b;
+    ft_buf_init(&b);
+    ft_chart_scale sc = ft_chart_scale_for(46697100000000.0);
+    assert_int_equal(ft_chart_series_data(&b, se, sc), FT_OK);
+    /* The trend by hand: x 2016 2017 2019, y 38.8 40.3 46.6971. */
+    double mx = (2016 + 2017 + 2019) / 3.0, my = (38.8 + 40.3 + 46.6971) / 3.0;
+    double sxy = (2016 - mx) * (38.8 - my) + (2017 - mx) * (40.3 - my) +
+                 (2019 - mx) * (46.6971 - my);
+    double sxx = (2016 - mx) * (2016 - mx) + (2017 - mx) * (2017 - mx) +
+                 (2019 - mx) * (2019 - mx);
+    const char *want[][3] = {{"2016", "38.8", "38.8"},
+                             {"2017", "40.3", "40.3"},
+                             {"2018", "NaN", ""}, /* a gap, no label */
+                             {"2019", "46.6971", "46.7"}};
+    char *line = b.data, *save;
+    assert_memory_equal(line, "# year\tvalue\tlabel\ttrend\n", 25);
+    line = strtok_r(line + 25, "\n", &save);
+    for (int y = 0; y < 4; y++, line = strtok_r(NULL, "\n", &save)) {
+        assert_non_null(line);
+        char *f[4];
+        char *p = line;
+        for (int k = 0; k < 4; k++) {
+            f[k] = p;
+            char *tab = strchr(p, '\t');
+            if (k < 3) {
+                assert_non_null(tab);
+                *tab = '\0';
+                p = tab + 1;
+            }
+        }
+        for (int k = 0; k < 3; k++)
+            assert_string_equal(f[k], want[y][k]);
+        double trend = my + sxy / sxx * (2016 + y - mx);
+        assert_float_equal(strtod(f[3], NULL), trend, 1e-6);
+    }
+    assert_null(line);
+    ft_buf_free(&b);
+    ft_series_set_free(s);
+}
+
+static const char *const hostile[] = {
+    "`touch pwned-backquote`",
+    "system(\"touch pwned-system\")",
+    "x\n!touch pwned-bang",
+    "'|touch pwned-pipe",
+    "=HYPERLINK(\"http://evil\",\"x\")",
+    "\"; system(\"touch pwned-q\"); \"",
+    "@ARG1 ARG0 $0",
+};
+
+/* Whatever the subject, the script is the same bytes: no input text. */
+static void test_script_holds_no_input_text(void **state)
+{
+    (void)state;
+    ft_buf ref;
+    ft_buf_init(&ref);
+    ft_series_set *plain = one_series("plain");
+    ft_chart c = {.dir = "out", .stem = "chart", .format = FT_CHART_SVG};
+    assert_int_equal(ft_chart_series_script(&ref, &c, ft_series_at(plain, 0)),
+                     FT_OK);
+    assert_non_null(strstr(ref.data, "set title ARG1"));
+    assert_non_null(strstr(ref.data, "set output ARG4"));
+    assert_null(strchr(ref.data, '`'));
+    for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        ft_series_set *s = one_series(hostile[i]);
+        const ft_series *se = ft_series_at(s, 0);
+        c.title = se->name;
+        c.ylabel = se->name;
+        c.note = se->name;
+        ft_buf b;
+        ft_buf_init(&b);
+        assert_int_equal(ft_chart_series_script(&b, &c, se), FT_OK);
+        assert_string_equal(b.data, ref.data);
+        ft_buf_free(&b);
+        ft_series_set_free(s);
+    }
+    ft_series_set_free(plain);
+    ft_buf_free(&ref);
+}
+
+static void test_overview_names_only_in_data(void **state)
+{
+    (void)state;
+    ft_series_set *a = one_series("x\n!touch pwned\t\"q\"");
+    ft_series_set *b = one_series("국방예산");
+    const ft_series *list[] = {ft_series_at(a, 0), ft_series_at(b, 0)};
+    ft_buf data, script;
+    ft_buf_init(&data);
+    ft_buf_init(&script);
+    ft_chart_scale sc = ft_chart_scale_for(46697100000000.0);
+    assert_int_equal(ft_chart_overview_data(&data, list, 2, sc), FT_OK);
+    const char *nl = strchr(data.data, '\n');
+    assert_non_null(nl);
+    assert_memory_equal(data.data, "year\tx !touch pwned 'q'\t국방예산\n",
+                        (size_t)(nl - data.data + 1));
+    assert_non_null(strstr(data.data, "2018\tNaN\tNaN\n"));
+    ft_chart c = {.dir = ".", .stem = "overview", .format = FT_CHART_PNG};
+    assert_int_equal(ft_chart_overview_script(&script, &c, list, 2, true),
+                     FT_OK);
+    assert_null(strstr(script.data, "touch"));
+    assert_null(strstr(script.data, "국방"));
+    assert_non_null(strstr(script.data, "set logscale y"));
+    assert_non_null(strstr(script.data, "pngcairo"));
+    assert_non_null(strstr(script.data, "for [i=2:3]"));
+    assert_non_null(strstr(script.data, "columnheader(i)"));
+    ft_buf_free(&data);
+    ft_buf_free(&script);
+    ft_series_set_free(a);
+    ft_series_set_free(b);
+}
+
+/* A scratch folder under /tmp, removed with its files. */
+static char *scratch(void)
+{
+    char *dir = strdup("/tmp/figtrend-test-chart-XXXXXX");
+    assert_non_null(dir);
+    assert_non_null(mkdtemp(dir));
+    return dir;
+}
+
+static size_t count_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    return n;
+}
+
+static void remove_all(char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[512];
+    while (d && (e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+    free(dir);
+}
+
+static bool exists(const char *dir, const char *name)
+{
+    char path[512];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return stat(path, &sb) == 0;
+}
+
+static void write_chart(const char *dir, const char *stem, const ft_series *se,
+                        ft_chart_format f)
+{
+    ft_chart c = {.dir = dir,
+                  .stem = stem,
+                  .format = f,
+                  .title = se->name,
+                  .ylabel = "trillion KRW, current prices",
+                  .note = se->name};
+    ft_buf script, data;
+    ft_buf_init(&script);
+    ft_buf_init(&data);
+    assert_int_equal(ft_chart_series_script(&script, &c, se), FT_OK);
+    assert_int_equal(ft_chart_series_data(&data, se, ft_chart_scale_for(1e13)),
+                     FT_OK);
+    assert_int_equal(ft_chart_write(&c, &script, &data, NULL), FT_OK);
+    ft_buf_free(&script);
+    ft_buf_free(&data);
+}
+
+static void test_render_without_gnuplot(void **state)
+{
+    (void)state;
+    char *dir = scratch();
+    ft_series_set *s = one_series("fund");
+    write_chart(dir, "fund", ft_series_at(s, 0), FT_CHART_SVG);
+    ft_chart c = {
+        .dir = dir, .stem = "fund", .title = "t", .ylabel = "y", .note = "n"};
+    ft_error e;
+    assert_int_equal(ft_chart_render(&c, "/nonexistent/gnuplot", &e),
+                     FT_ECANTCREAT);
+    assert_non_null(strstr(e.message, "cannot run"));
+    /* No picture, no temporary file left: just the .gp and .dat. */
+    assert_int_equal(count_files(dir), 2);
+    ft_series_set_free(s);
+    remove_all(dir);
+}
+
+static bool have_gnuplot(void)
+{
+    return system("gnuplot --version >/dev/null 2>&1") == 0;
+}
+
+static void test_render_hostile_titles(void **state)
+{
+    (void)state;
+    if (!have_gnuplot()) {
+        print_message("skipped: gnuplot not installed\n");
+        skip();
+    }
+    char *dir = scratch();
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0); /* where relative markers would land */
+    for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        ft_series_set *s = one_series(hostile[i]);
+        const ft_series *se = ft_series_at(s, 0);
+        write_chart(".", "c", se, FT_CHART_SVG);
+        ft_chart c = {.dir = ".",
+                      .stem = "c",
+                      .title = se->name,
+                      .ylabel = se->name,
+                      .note = se->name};
+        ft_error e;
+        ft_status st = ft_chart_render(&c, NULL, &e);
+        if (st != FT_OK)
+            fail_msg("%s", e.message);
+        assert_true(exists(".", "c.svg"));
+        ft_series_set_free(s);
+    }
+    /* Nothing ran: only c.gp, c.dat and c.svg are here. */
+    assert_int_equal(count_files("."), 3);
+    assert_int_equal(chdir(cwd), 0);
+    remove_all(dir);
+}
+
+static void test_prune(void **state)
+{
+    (void)state;
+    char *dir = scratch();
+    ft_series_set *s = one_series("fund");
+    const ft_series *se = ft_series_at(s, 0);
+    write_chart(dir, "old", se, FT_CHART_SVG);
+    write_chart(dir, "kept", se, FT_CHART_SVG);
+    char path[512];
+    const char *pictures[] = {"old.svg", "kept.svg", "kept.png", "mine.svg"};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, pictures[i]);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fclose(f);
+    }
+    /* Somebody else's script stays. */
+    snprintf(path, sizeof path, "%s/mine.gp", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("plot sin(x)\n", f);
+    fclose(f);
+    const char *keep[] = {"kept"};
+    ft_chart_prune(dir, keep, 1, FT_CHART_SVG);
+    assert_false(exists(dir, "old.gp"));
+    assert_false(exists(dir, "old.dat"));
+    assert_false(exists(dir, "old.svg"));
+    assert_true(exists(dir, "kept.gp"));
+    assert_true(exists(dir, "kept.dat"));
+    assert_true(exists(dir, "kept.svg"));
+    assert_false(exists(dir, "kept.png"));
+    assert_true(exists(dir, "mine.gp"));
+    assert_true(exists(dir, "mine.svg"));
+    ft_series_set_free(s);
+    remove_all(dir);
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_label_sanitising),
+        cmocka_unit_test(test_slug),
+        cmocka_unit_test(test_scale),
+        cmocka_unit_test(test_series_data_has_gaps),
+        cmocka_unit_test(test_script_holds_no_input_text),
+        cmocka_unit_test(test_overview_names_only_in_data),
+        cmocka_unit_test(test_render_without_gnuplot),
+        cmocka_unit_test(test_render_hostile_titles),
+        cmocka_unit_test(test_prune),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

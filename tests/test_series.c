@@ -1,0 +1,442 @@
+/* test_series.c — figures rows into series: one point per subject and
+ * year, mentions and docs, conflicts, the value chosen, the counts, and the
+ * CSV outputs (plain numbers, neutralised text). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "series.h"
+
+/* A row of figures.csv in the original currency. */
+static ft_series_row fig(const char *doc, const char *published,
+                         const char *mention, const char *subject,
+                         const char *year, const char *amount,
+                         const char *currency)
+{
+    return (ft_series_row){.doc = doc,
+                           .published = published,
+                           .mention = mention,
+                           .subject = subject,
+                           .year = year,
+                           .kind = "level",
+                           .qualifier = "eq",
+                           .flags = "",
+                           .amount = amount,
+                           .currency = currency};
+}
+
+static void add(ft_series_set *s, ft_series_row r)
+{
+    assert_int_equal(ft_series_add(s, &r, NULL), FT_OK);
+}
+
+static ft_series_set *built(ft_series_set *s)
+{
+    assert_int_equal(ft_series_build(s, NULL), FT_OK);
+    return s;
+}
+
+static void test_same_figure_in_two_articles(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("b", "2024-06-01", "1", "defence budget", "2024",
+               "59400000000000", "KRW"));
+    add(s, fig("a", "2024-01-01", "3", "defence budget", "2024",
+               "59400000000000", "KRW"));
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_ORIGINAL);
+    assert_int_equal(ft_series_count(s), 1);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_string_equal(se->name, "defence budget");
+    assert_string_equal(se->currency, "KRW");
+    assert_int_equal(se->npoints, 1);
+    assert_int_equal(se->points[0].year, 2024);
+    assert_int_equal(se->points[0].mentions, 2);
+    assert_string_equal(se->points[0].docs, "a;b"); /* oldest first */
+    assert_string_equal(se->points[0].flags, "");
+    assert_string_equal(se->points[0].amount, "59400000000000");
+    const ft_series_counts *c = ft_series_counts_of(s);
+    assert_int_equal(c->used, 2);
+    assert_int_equal(c->docs, 2);
+    assert_string_equal(c->first_published, "2024-01-01");
+    assert_string_equal(c->last_published, "2024-06-01");
+    ft_series_set_free(s);
+}
+
+/* 61.2 trillion and 61조2469억 are one figure: the precise one is kept. */
+static void test_rounded_figure_is_the_same(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("en", "2024-12-10", "1", "defence budget", "2025",
+               "61200000000000", "KRW"));
+    add(s, fig("ko", "2024-12-09", "1", "defence budget", "2025",
+               "61246900000000", "KRW"));
+    built(s);
+    const ft_point *p = &ft_series_at(s, 0)->points[0];
+    assert_int_equal(p->mentions, 2);
+    assert_string_equal(p->amount, "61246900000000");
+    assert_string_equal(p->flags, "");
+    ft_series_set_free(s);
+}
+
+static void test_conflict_keeps_the_latest(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("old", "2023-01-05", "1", "fund", "2022", "100", "KRW"));
+    add(s, fig("new", "2024-01-05", "2", "fund", "2022", "120", "KRW"));
+    add(s, fig("new2", "2024-01-05", "1", "fund", "2022", "150", "KRW"));
+    built(s);
+    const ft_point *p = &ft_series_at(s, 0)->points[0];
+    /* Same date: the article read later wins. */
+    assert_string_equal(p->amount, "150");
+    assert_int_equal(p->mentions, 1);
+    assert_string_equal(p->docs, "new2");
+    assert_string_equal(p->flags, "conflict");
+    assert_int_equal(ft_series_counts_of(s)->conflicts, 2);
+    ft_series_set_free(s);
+}
+
+/* Two figures for one year in one article: its first mention wins. */
+static void test_same_article_first_mention(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("d", "2024-12-10", "3", "defence budget", "2024",
+               "60000000000000", "KRW"));
+    add(s, fig("d", "2024-12-10", "2", "defence budget", "2024",
+               "59424400000000", "KRW"));
+    built(s);
+    const ft_point *p = &ft_series_at(s, 0)->points[0];
+    assert_string_equal(p->amount, "59424400000000");
+    assert_string_equal(p->flags, "conflict");
+    ft_series_set_free(s);
+}
+
+static void test_rows_that_are_not_points(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("d", "", "1", "fund", "", "1", "KRW"));      /* no year */
+    add(s, fig("d", "", "2", "", "2020", "1", "KRW"));      /* no subject */
+    add(s, fig("d", "", "3", "fund", "20x0", "1", "KRW"));  /* bad year */
+    add(s, fig("d", "", "4", "fund", "2020", "1e", "KRW")); /* bad amount */
+    add(s, fig("d", "", "5", "fund", "2020", "", "KRW"));   /* no amount */
+    add(s, fig("d", "", "6", "fund", "2020", "5", ""));     /* no currency */
+    ft_series_row change = fig("d", "", "7", "fund", "2020", "5", "KRW");
+    change.kind = "change";
+    add(s, change);
+    add(s, fig("d", "", "8", "fund", "2021", "7", "KRW"));
+    built(s);
+    const ft_series_counts *c = ft_series_counts_of(s);
+    assert_int_equal(c->rows, 8);
+    assert_int_equal(c->no_year, 1);
+    assert_int_equal(c->no_subject, 1);
+    assert_int_equal(c->bad, 2);
+    assert_int_equal(c->no_value, 2);
+    assert_int_equal(c->changes, 1);
+    assert_int_equal(c->used, 1);
+    assert_int_equal(ft_series_count(s), 1);
+    ft_series_set_free(s);
+}
+
+static void test_one_series_per_currency(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("j", "", "1", "defence budget", "2024", "7950000000000", "JPY"));
+    add(s,
+        fig("k", "", "1", "defence budget", "2024", "59400000000000", "KRW"));
+    add(s, fig("k", "", "2", "fund", "2024", "-5.50", "KRW"));
+    built(s);
+    assert_int_equal(ft_series_count(s), 3);
+    assert_string_equal(ft_series_at(s, 0)->name, "defence budget (JPY)");
+    assert_string_equal(ft_series_at(s, 1)->name, "defence budget (KRW)");
+    assert_string_equal(ft_series_at(s, 2)->name, "fund");
+    assert_string_equal(ft_series_at(s, 2)->points[0].amount, "-5.5");
+    ft_series_set_free(s);
+}
+
+/* Converted rows: constant prices when every row has them, one series per
+ * currency reported even in one currency. */
+static ft_series_row converted(const char *doc, const char *subject,
+                               const char *year, const char *currency,
+                               const char *nominal, const char *constant,
+                               const char *base)
+{
+    ft_series_row r = fig(doc, "2024-01-01", "1", subject, year, "1", currency);
+    r.to_currency = "USD";
+    r.amount_nominal = nominal;
+    r.amount_constant = constant;
+    r.constant_year = base;
+    return r;
+}
+
+static void test_constant_prices(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s,
+        converted("j", "defence budget", "2022", "JPY", "40", "45.5", "2023"));
+    add(s,
+        converted("k", "defence budget", "2022", "KRW", "42", "47.25", "2023"));
+    add(s, converted("k", "defence budget", "2023", "KRW", "43", "", ""));
+    add(s, converted("k", "defence budget", "2021", "KRW", "41", "44", "2020"));
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_CONSTANT);
+    assert_int_equal(ft_series_constant_year(s), 2023);
+    assert_int_equal(ft_series_count(s), 2);
+    const ft_series *j = ft_series_at(s, 0), *k = ft_series_at(s, 1);
+    assert_string_equal(j->name, "defence budget (from JPY)");
+    assert_string_equal(k->name, "defence budget (from KRW)");
+    assert_string_equal(k->currency, "USD");
+    assert_string_equal(k->origin, "KRW");
+    assert_string_equal(k->points[0].amount, "47.25");
+    const ft_series_counts *c = ft_series_counts_of(s);
+    assert_int_equal(c->no_value, 1);
+    assert_int_equal(c->other_base, 1);
+    ft_series_set_free(s);
+}
+
+static void test_value_choice(void **state)
+{
+    (void)state;
+    /* One row without the converted columns: the original amounts. */
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, converted("k", "fund", "2022", "KRW", "42", "47", "2023"));
+    add(s, fig("x", "", "1", "fund", "2023", "5", "KRW"));
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_ORIGINAL);
+    assert_int_equal(ft_series_constant_year(s), 0);
+    ft_series_set_free(s);
+    /* Asked for. */
+    s = ft_series_set_new(FT_VALUE_NOMINAL);
+    add(s, converted("k", "fund", "2022", "KRW", "42", "47", "2023"));
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_NOMINAL);
+    assert_string_equal(ft_series_at(s, 0)->points[0].amount, "42");
+    ft_series_set_free(s);
+    /* Nominal only. */
+    s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_row r = converted("k", "fund", "2022", "KRW", "42", NULL, NULL);
+    add(s, r);
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_NOMINAL);
+    ft_series_set_free(s);
+}
+
+/* Write one of the outputs into memory. */
+typedef ft_status (*writer)(const ft_series_set *, FILE *, ft_error *);
+static char *output(const ft_series_set *s, writer w)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    assert_non_null(f);
+    assert_int_equal(w(s, f, NULL), FT_OK);
+    fclose(f);
+    return data;
+}
+
+static void test_csv_outputs_are_spreadsheet_safe(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("=HYPERLINK(\"http://x\",\"y\")", "2024-01-01", "1",
+               "=HYPERLINK(\"http://x\",\"y\")", "2020", "100", "KRW"));
+    add(s, fig("d", "2024-01-01", "2", "=HYPERLINK(\"http://x\",\"y\")", "2022",
+               "121", "KRW"));
+    add(s, fig("d", "2024-01-01", "3", "-2+3", "2021", "-7", "KRW"));
+    add(s, fig("d", "2024-01-01", "4", "@SUM(1)", "2021", "0.9", "+cmd"));
+    ft_series_row tab = fig("d", "2024-01-01", "5", "\tx", "2021", "1", "KRW");
+    tab.qualifier = "approx";
+    tab.flags = "currency_inferred";
+    add(s, tab);
+    built(s);
+    char *longf = output(s, ft_series_write_long);
+    assert_string_equal(
+        longf, "subject,year,amount,currency,mentions,docs,flags\n"
+               "'\tx,2021,1,KRW,1,d,approx;currency_inferred\n"
+               "'-2+3,2021,-7,KRW,1,d,\n"
+               "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2020,100,KRW,1,"
+               "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\n"
+               "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2022,121,KRW,1,d,"
+               "\n"
+               "'@SUM(1),2021,0.9,'+cmd,1,d,\n");
+    free(longf);
+    char *wide = output(s, ft_series_write_wide);
+    assert_string_equal(
+        wide, "year,'\tx,'-2+3,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+              "'@SUM(1)\n"
+              "2020,,,100,\n"
+              "2021,1,-7,,0.9\n"
+              "2022,,,121,\n");
+    free(wide);
+    char *sum = output(s, ft_series_write_summary);
+    assert_string_equal(
+        sum, "subject,first_year,last_year,years,first,last,change_pct,"
+             "cagr_pct,slope,r2\n"
+             "'\tx,2021,2021,1,1,1,,,,\n"
+             "'-2+3,2021,2021,1,-7,-7,,,,\n"
+             "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2020,2022,2,100,121,"
+             "21,10,10.5,1\n"
+             "'@SUM(1),2021,2021,1,0.9,0.9,,,,\n");
+    free(sum);
+    ft_series_set_free(s);
+}
+
+static void test_wide_spans_many_years_sparsely(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("d", "", "1", "a", "1", "1", "KRW"));
+    add(s, fig("d", "", "2", "a", "2020", "2", "KRW"));
+    built(s);
+    char *wide = output(s, ft_series_write_wide);
+    assert_string_equal(wide, "year,a\n1,1\n2020,2\n");
+    free(wide);
+    ft_series_set_free(s);
+}
+
+static void test_invalid_utf8_subject_scrubbed(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("d", "", "1", "fund\xff", "2020", "1", "KRW"));
+    built(s);
+    assert_string_equal(ft_series_at(s, 0)->subject, "fund\xEF\xBF\xBD");
+    ft_series_set_free(s);
+}
+
+/* Many series: the strings made while building move the storage the
+ * rows' strings live in (a use-after-free once, under AddressSanitizer). */
+static void test_many_series(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    char subject[64], doc[160], year[8];
+    for (int i = 0; i < 300; i++)
+        for (int y = 0; y < 3; y++) {
+            snprintf(subject, sizeof subject, "subject number %03d", i);
+            snprintf(doc, sizeof doc,
+                     "a rather long document name to fill the storage, "
+                     "number %d-%d",
+                     i, y);
+            snprintf(year, sizeof year, "%d", 2000 + y);
+            add(s, fig(doc, "2024-01-01", "1", subject, year, "100", "KRW"));
+            add(s,
+                fig("again", "2024-02-01", "1", subject, year, "100", "KRW"));
+        }
+    built(s);
+    assert_int_equal(ft_series_count(s), 300);
+    const ft_series *last = ft_series_at(s, 299);
+    assert_string_equal(last->subject, "subject number 299");
+    assert_int_equal(last->npoints, 3);
+    assert_int_equal(last->points[2].mentions, 2);
+    assert_string_equal(last->points[2].docs,
+                        "a rather long document name to fill the storage, "
+                        "number 299-2;again");
+    ft_series_set_free(s);
+}
+
+/* Reading figures CSV by header name. */
+static void warn_count(void *ctx, const ft_error *e)
+{
+    (void)e;
+    ++*(int *)ctx;
+}
+
+static ft_status read_text(ft_series_set *s, const char *text, int *warnings,
+                           ft_error *err)
+{
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    assert_non_null(f);
+    ft_status st = ft_series_read(s, f, "t.csv", warn_count, warnings, err);
+    fclose(f);
+    return st;
+}
+
+static void test_read_by_header_name(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    int warnings = 0;
+    ft_error e;
+    const char *csv = "\xEF\xBB\xBF"
+                      "year,currency,Subject,amount,doc,extra\r\n"
+                      "2020,KRW,fund,100,a,x\r\n"
+                      "2021,KRW,\"fund\",\"110\",b,\"multi\nline\"\r\n"
+                      "2022,KRW,fund\r\n" /* short: skipped with a warning */
+                      "\r\n"              /* blank: skipped */
+                      "2022,KRW,fund,121,c,z\r\n";
+    assert_int_equal(read_text(s, csv, &warnings, &e), FT_OK);
+    assert_int_equal(warnings, 1);
+    built(s);
+    assert_int_equal(ft_series_counts_of(s)->malformed, 1);
+    assert_int_equal(ft_series_counts_of(s)->rows, 3);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_int_equal(se->npoints, 3);
+    assert_string_equal(se->points[1].amount, "110");
+    ft_series_set_free(s);
+}
+
+static void test_read_refuses_a_header_without_columns(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    int warnings = 0;
+    ft_error e;
+    assert_int_equal(
+        read_text(s, "year,amount,currency\n2020,1,KRW\n", &warnings, &e),
+        FT_EDATA);
+    assert_non_null(strstr(e.message, "\"subject\""));
+    assert_string_equal(e.file, "t.csv");
+    ft_series_set_free(s);
+    /* --value constant needs amount_constant. */
+    s = ft_series_set_new(FT_VALUE_CONSTANT);
+    assert_int_equal(
+        read_text(s, "subject,year,amount,currency\n", &warnings, &e),
+        FT_EDATA);
+    assert_non_null(strstr(e.message, "amount_constant"));
+    ft_series_set_free(s);
+    /* Malformed CSV. */
+    s = ft_series_set_new(FT_VALUE_AUTO);
+    assert_int_equal(read_text(s,
+                               "subject,year,amount,currency\n"
+                               "a,2020,1,KRW\n"
+                               "b\"x,2020,1,KRW\n",
+                               &warnings, &e),
+                     FT_EDATA);
+    assert_int_equal(e.line, 3);
+    ft_series_set_free(s);
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_figure_in_two_articles),
+        cmocka_unit_test(test_rounded_figure_is_the_same),
+        cmocka_unit_test(test_conflict_keeps_the_latest),
+        cmocka_unit_test(test_same_article_first_mention),
+        cmocka_unit_test(test_rows_that_are_not_points),
+        cmocka_unit_test(test_one_series_per_currency),
+        cmocka_unit_test(test_constant_prices),
+        cmocka_unit_test(test_value_choice),
+        cmocka_unit_test(test_csv_outputs_are_spreadsheet_safe),
+        cmocka_unit_test(test_wide_spans_many_years_sparsely),
+        cmocka_unit_test(test_invalid_utf8_subject_scrubbed),
+        cmocka_unit_test(test_many_series),
+        cmocka_unit_test(test_read_by_header_name),
+        cmocka_unit_test(test_read_refuses_a_header_without_columns),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
