@@ -271,6 +271,16 @@ static const qualifier_phrase before_q[] = {
     {FT_LIT("upwards of"), FT_Q_GT},
     {FT_LIT("exceeding"), FT_Q_GT},
     {FT_LIT("over"), FT_Q_GT},
+    {FT_LIT("exceeded"), FT_Q_GT},
+    {FT_LIT("exceeds"), FT_Q_GT},
+    {FT_LIT("exceed"), FT_Q_GT},
+    {FT_LIT("topped"), FT_Q_GT},
+    {FT_LIT("tops"), FT_Q_GT},
+    {FT_LIT("top"), FT_Q_GT},
+    {FT_LIT("surpassed"), FT_Q_GT},
+    {FT_LIT("surpass"), FT_Q_GT},
+    {FT_LIT("crossed"), FT_Q_GT},
+    {FT_LIT("broke through"), FT_Q_GT},
     {FT_LIT("above"), FT_Q_GT},
     {FT_LIT("at least"), FT_Q_GE},
     {FT_LIT("no less than"), FT_Q_GE},
@@ -324,19 +334,31 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
         {FT_LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT},     /* 넘는 */
         {FT_LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT},     /* 넘게 */
         {FT_LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT},     /* 넘어 */
+        {FT_LIT("\xEB\x84\x98\xEC\x9D\x80"), FT_Q_GT},     /* 넘은 */
+        {FT_LIT("\xEB\x8F\x8C\xED\x8C\x8C"), FT_Q_GT},     /* 돌파 */
         {FT_LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT},     /* 초과 */
         {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT},     /* 미만 */
         {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE},     /* 이하 */
     };
     size_t j = skip_space(x, end);
-    for (size_t k = 0; k < sizeof after / sizeof *after; k++)
-        if (bytes_at_n(x, j, after[k].phrase.s, after[k].phrase.n)) {
+    /* an object particle may stand between: "60조원을 넘은" */
+    size_t p = j;
+    if (bytes_at(x, j, "\xEC\x9D\x84") || bytes_at(x, j, "\xEB\xA5\xBC"))
+        p = skip_space(x, j + 3); /* 을, 를 */
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+        bool direct = bytes_at_n(x, j, after[k].phrase.s, after[k].phrase.n);
+        if (!direct &&
+            !(p != j && after[k].q == FT_Q_GT &&
+              bytes_at_n(x, p, after[k].phrase.s, after[k].phrase.n)))
+            continue;
+        {
             /* 대 only right after the currency: "1조원대" */
             if (k == 4 && j != end)
                 continue;
             *q = after[k].q;
             return true;
         }
+    }
     return false;
 }
 

@@ -601,6 +601,13 @@ static ft_status grow_series(ft_series_set *s)
     return FT_OK;
 }
 
+/* Is a qualifier a bound (more than, at least, less than, up to)? */
+static bool is_bound(const char *q)
+{
+    return strcmp(q, "gt") == 0 || strcmp(q, "ge") == 0 ||
+           strcmp(q, "lt") == 0 || strcmp(q, "le") == 0;
+}
+
 /* One point from the rows k[0..n) of one subject, currency and year,
  * latest first; the docs of the rows it uses go to used_docs. */
 static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
@@ -609,11 +616,23 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
     bool *agree = calloc(n, sizeof *agree);
     if (!agree)
         return FT_ENOMEM;
-    const row *win = &s->rows[k[0].row];
-    size_t chosen = 0, agreeing = 0;
+    /* A bound ("more than 60 trillion won", "넘는") says less than a
+     * figure: where the year has figures, bounds are left out of it and
+     * are no conflict; where it has only bounds, they make the point. */
+    bool any_figure = false;
+    for (size_t i = 0; i < n && !any_figure; i++)
+        any_figure = !is_bound(str(s, s->rows[k[i].row].qualifier));
+    size_t first = 0;
+    while (any_figure && is_bound(str(s, s->rows[k[first].row].qualifier)))
+        first++;
+    const row *win = &s->rows[k[first].row];
+    size_t chosen = first, agreeing = 0, considered = 0;
     ft_series_counts *c = &s->counts;
     for (size_t i = 0; i < n; i++) {
         const row *r = &s->rows[k[i].row];
+        if (any_figure && is_bound(str(s, r->qualifier)))
+            continue;
+        considered++;
         if (!same_figure(r->num[vi], win->num[vi]))
             continue;
         agree[i] = true;
@@ -631,7 +650,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         }
     }
     c->used += agreeing;
-    c->conflicts += n - agreeing;
+    c->conflicts += considered - agreeing;
     const row *r = &s->rows[k[chosen].row];
     ft_status st = grow_points(s);
     if (st == FT_OK) {
@@ -643,7 +662,8 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         p->mentions = agreeing;
         o->amount = r->value[vi];
         if ((st = point_docs(s, k, agree, n, &o->docs)) == FT_OK &&
-            (st = point_flags(s, r, agreeing < n, &o->flags)) == FT_OK)
+            (st = point_flags(s, r, agreeing < considered, &o->flags)) ==
+                FT_OK)
             s->npoints++;
     }
     free(agree);

@@ -227,6 +227,10 @@ static const extract_case cases[] = {
     {"2조원 넘는", "2000000000000 KRW q=gt"},
     {"2조원 이상", "2000000000000 KRW q=ge"},
     {"1조원 미만", "1000000000000 KRW q=lt"},
+    {"국방예산이 60조원을 넘은 것은 처음이다", "60000000000000 KRW q=gt"},
+    {"수출이 1조원을 돌파했다", "1000000000000 KRW q=gt"},
+    {"spending has exceeded 60 trillion won", "60000000000000 KRW q=gt"},
+    {"the first budget to top 600 trillion won", "600000000000000 KRW q=gt"},
 
     /* --- changes */
     {"up 1.2 trillion won from last year", "1200000000000 KRW k=change"},

@@ -105,6 +105,33 @@ static void test_conflict_keeps_the_latest(void **state)
     ft_series_set_free(s);
 }
 
+/* A bound ("the first to top 600 trillion won") gives way to a figure of
+ * the same year, and is no conflict with it; alone, it makes the point. */
+static void test_bounds_give_way(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("a", "2023-01-05", "1", "budget", "2024", "656", "KRW"));
+    ft_series_row r = fig("b", "2024-01-05", "1", "budget", "2024", "600",
+                          "KRW");
+    r.qualifier = "gt";
+    add(s, r);
+    ft_series_row only = fig("b", "2024-01-05", "2", "budget", "2023",
+                             "500", "KRW");
+    only.qualifier = "ge";
+    add(s, only);
+    built(s);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_int_equal(se->npoints, 2);
+    assert_int_equal(se->points[0].year, 2023);
+    assert_string_equal(se->points[0].amount, "500");
+    assert_string_equal(se->points[0].flags, "ge");
+    assert_string_equal(se->points[1].amount, "656");
+    assert_string_equal(se->points[1].flags, "");
+    assert_int_equal(ft_series_counts_of(s)->conflicts, 0);
+    ft_series_set_free(s);
+}
+
 /* Two figures for one year in one article: its first mention wins. */
 static void test_same_article_first_mention(void **state)
 {
@@ -426,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_same_figure_in_two_articles),
         cmocka_unit_test(test_rounded_figure_is_the_same),
         cmocka_unit_test(test_conflict_keeps_the_latest),
+        cmocka_unit_test(test_bounds_give_way),
         cmocka_unit_test(test_same_article_first_mention),
         cmocka_unit_test(test_rows_that_are_not_points),
         cmocka_unit_test(test_one_series_per_currency),
