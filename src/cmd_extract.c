@@ -217,8 +217,11 @@ typedef struct {
     int nsubject_files;
 } options;
 
-/* Fill o from the command line; 0 to go on, else the exit code (the
- * problem already reported, or the help printed). */
+/* parse_options' answer when the help was printed: stop, with success. */
+#define HELP_PRINTED (-1)
+
+/* Fill o from the command line; 0 to go on, HELP_PRINTED, or else the exit
+ * code (the problem already reported). */
 static int parse_options(int argc, char **argv, options *o, run_state *rs)
 {
     enum {
@@ -322,7 +325,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
             break;
         case 'h':
             fputs(help, stdout);
-            return cli_finish(0);
+            return cli_finish(0) == 0 ? HELP_PRINTED : 74;
         case ':':
             return cli_usage_error("extract", "option '%s' needs a value",
                                    argv[optind - 1]);
@@ -389,7 +392,9 @@ int cmd_extract(int argc, char **argv)
         return 74;
     }
     int code = parse_options(argc, argv, &o, &rs);
-    if (code == 0 && o.header_only) /* reads nothing: needs no aliases */
+    if (code == HELP_PRINTED) /* reads nothing */
+        code = 0;
+    else if (code == 0 && o.header_only) /* reads nothing: needs no aliases */
         code = run(NULL, 0, &o, NULL, &rs);
     else if (code == 0) {
         static char stdin_arg[] = "-";
