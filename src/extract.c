@@ -341,10 +341,12 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
         {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE},     /* 이하 */
     };
     size_t j = skip_space(x, end);
-    /* an object particle may stand between: "60조원을 넘은" */
+    /* a particle may stand between: "60조원을 넘은", "1조 원이 넘는" */
     size_t p = j;
-    if (bytes_at(x, j, "\xEC\x9D\x84") || bytes_at(x, j, "\xEB\xA5\xBC"))
-        p = skip_space(x, j + 3); /* 을, 를 */
+    if (bytes_at(x, j, "\xEC\x9D\x84") || bytes_at(x, j, "\xEB\xA5\xBC") ||
+        bytes_at(x, j, "\xEC\x9D\xB4") || bytes_at(x, j, "\xEA\xB0\x80") ||
+        bytes_at(x, j, "\xEC\x9D\x80") || bytes_at(x, j, "\xEB\x8A\x94"))
+        p = skip_space(x, j + 3); /* 을 를 이 가 은 는 */
     for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
         bool direct = bytes_at_n(x, j, after[k].phrase.s, after[k].phrase.n);
         if (!direct &&
@@ -364,44 +366,53 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
 
 /* An amount that is a change, not a level: "up 1.2 trillion won", "cut by
  * X", "an additional X", "X more than", "X increase", 증액, 줄었다. */
+static const ft_lit change_words_before[] = {
+    FT_LIT("up"),
+    FT_LIT("down"),
+    FT_LIT("by"),
+    FT_LIT("an additional"),
+    FT_LIT("additional"),
+    FT_LIT("extra"),
+    FT_LIT("another"),
+    FT_LIT("increase of"),
+    FT_LIT("a rise of"),
+    FT_LIT("a cut of"),
+    FT_LIT("a reduction of"),
+    FT_LIT("an increase of"),
+    FT_LIT("a decrease of"),
+    FT_LIT("a drop of"),
+    FT_LIT("rose"),
+    FT_LIT("rise"),
+    FT_LIT("fell"),
+    FT_LIT("dropped"),
+    FT_LIT("declined"),
+    FT_LIT("grew"),
+    FT_LIT("increased"),
+    FT_LIT("decreased"),
+    FT_LIT("cut"),
+    FT_LIT("trimmed"),
+    FT_LIT("slashed"),
+    FT_LIT("raised"),
+    FT_LIT("boosted"),
+    FT_LIT("jumped"),
+    FT_LIT("added"),
+    FT_LIT("gained"),
+    FT_LIT("climbed"),
+    FT_LIT("surged"),
+    FT_LIT("reduced"),
+    FT_LIT("shrank"),
+};
+
+/* A verb or phrase of change just before `before`: "up", "cut by", "an
+ * additional". */
+static bool change_before(ft_view x, size_t before)
+{
+    return FT_PHRASE_BEFORE_ANY(x.t, x.len, before, change_words_before,
+                                NULL) != SIZE_MAX;
+}
+
 static bool is_change(ft_view x, size_t before, size_t end)
 {
-    static const ft_lit words_before[] = {
-        FT_LIT("up"),
-        FT_LIT("down"),
-        FT_LIT("by"),
-        FT_LIT("an additional"),
-        FT_LIT("additional"),
-        FT_LIT("extra"),
-        FT_LIT("another"),
-        FT_LIT("increase of"),
-        FT_LIT("a rise of"),
-        FT_LIT("a cut of"),
-        FT_LIT("a reduction of"),
-        FT_LIT("an increase of"),
-        FT_LIT("a decrease of"),
-        FT_LIT("a drop of"),
-        FT_LIT("rose"),
-        FT_LIT("rise"),
-        FT_LIT("fell"),
-        FT_LIT("dropped"),
-        FT_LIT("declined"),
-        FT_LIT("grew"),
-        FT_LIT("increased"),
-        FT_LIT("decreased"),
-        FT_LIT("cut"),
-        FT_LIT("trimmed"),
-        FT_LIT("slashed"),
-        FT_LIT("raised"),
-        FT_LIT("boosted"),
-        FT_LIT("jumped"),
-        FT_LIT("added"),
-        FT_LIT("gained"),
-        FT_LIT("climbed"),
-        FT_LIT("surged"),
-        FT_LIT("reduced"),
-        FT_LIT("shrank"),
-    };
     static const char *const words_after[] = {
         "more than", "less than", "higher than", "lower than", "increase",
         "rise",      "hike",      "cut",         "reduction",  "jump",
@@ -423,13 +434,17 @@ static bool is_change(ft_view x, size_t before, size_t end)
         FT_LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
         FT_LIT("\xEC\xB6\x94\xEA\xB0\x80"), /* 추가 */
     };
-    if (FT_PHRASE_BEFORE_ANY(x.t, x.len, before, words_before, NULL) !=
-        SIZE_MAX)
+    if (change_before(x, before))
         return true;
     size_t j = skip_space(x, end);
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, words_after))
         return true;
-    /* Korean: the verb follows after a particle or two (이, 가, 을, 씩). */
+    /* Korean: the verb follows after a particle or two (이, 가, 을, 씩);
+     * but "61조원으로 늘었다" (rose *to*) names the level reached */
+    size_t k = skip_space(x, end);
+    if (bytes_at(x, k, "\xEC\x9C\xBC\xEB\xA1\x9C") || /* 으로 */
+        bytes_at(x, k, "\xEB\xA1\x9C"))               /* 로 */
+        return false;
     for (size_t i = end; i < end + 12 && i < x.len; i++) {
         unsigned char c = ft_view_at(x, i);
         if (c == '.' || c == ',' || c == '\n')
@@ -570,11 +585,13 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
         return 0;
     size_t e = r->end;
     if (paren) {
-        /* allow a short tail: "($84.9 million at today's rate)" */
+        /* allow a short tail: "($84.9 million at today's rate)", and
+         * after a comma anything: "($3.6 billion, 2.1% of GDP)" */
         size_t k = e, limit = e + 40;
+        bool comma = ft_view_at(x, k) == ',';
         while (k < x.len && k < limit && ft_view_at(x, k) != ')' &&
                ft_view_at(x, k) != '(' && ft_view_at(x, k) != '\n' &&
-               !(ft_view_at(x, k) >= '0' && ft_view_at(x, k) <= '9'))
+               (comma || !ft_ascii_digit(ft_view_at(x, k))))
             k++;
         if (ft_view_at(x, k) != ')')
             return 0;
@@ -680,9 +697,11 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     /* "from X to Y" is a range ("secured from 30.6 trillion won to 66
      * trillion won"), unless a verb of change makes it two levels ("rose
      * from X to Y"). */
-    if (joint &&
-        !(from != SIZE_MAX && ft_view_at(x, skip_space(x, m.end)) == 't' &&
-          is_change(x, from, from)))
+    /* "rose by 2 trillion won to 61 trillion won" is a change and then
+     * the level it led to, never a range */
+    bool to = ft_view_at(x, skip_space(x, m.end)) == 't';
+    if (joint && !(to && from != SIZE_MAX && change_before(x, from)) &&
+        !(to && change_before(x, before)))
         range = take_range(x, &m, joint, &hi);
 
     if (!m.has_currency) {

@@ -737,11 +737,21 @@ static bool keep(collector *c, phrase *p)
     return push(c->out, p);
 }
 
+/* How far back a reference looks: the story, and at most this many
+ * phrases (an article of endless names must not cost their square). */
+#define MAX_LOOKBACK 512
+
+static size_t lookback_floor(const collector *c)
+{
+    size_t floor = c->out->len > MAX_LOOKBACK ? c->out->len - MAX_LOOKBACK : 0;
+    return floor > c->story_start ? floor : c->story_start;
+}
+
 /* The last name of a kind in this story, copied into p; false if none. */
 static bool resolve(const collector *c, phrase *p, subject_kind kind,
                     const char *words, size_t n)
 {
-    for (size_t q = c->out->len; q-- > c->story_start;) {
+    for (size_t q = c->out->len; q-- > lookback_floor(c);) {
         const phrase *name = &c->out->items[q];
         if (name->cls != CLASS_NAME || name->reference)
             continue;
@@ -762,7 +772,7 @@ static bool resolve(const collector *c, phrase *p, subject_kind kind,
 /* "the 2023 budget": the last budget line or name of this story. */
 static bool resolve_budget(const collector *c, phrase *p)
 {
-    for (size_t q = c->out->len; q-- > c->story_start;) {
+    for (size_t q = c->out->len; q-- > lookback_floor(c);) {
         const phrase *b = &c->out->items[q];
         if (b->kind != KIND_BUDGET || b->cls == CLASS_NOUN)
             continue;
@@ -948,6 +958,13 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     const char *lw = x.t + last_word;
     size_t ln = end - last_word;
     const head_word *h = head_of(lw, ln);
+    /* "Then BCBF got ...": a run that ends in an acronym and no head word
+     * is that acronym, after a capitalised word or two */
+    if (words > 1 && !h && is_acronym(lw, ln)) {
+        i = last_word;
+        w = end;
+        words = 1;
+    }
     bool acronym = words == 1 && is_acronym(x.t + i, w - i);
     /* a dateline, "SEOUL --" or "TOKYO (Yonhap)", names a place */
     if (acronym) {
@@ -1118,35 +1135,80 @@ static size_t initials(const char *name, char *out, size_t cap)
 }
 
 /* Join each acronym to the name in the article whose initials it spells;
- * both then carry "Name (ACRONYM)". */
+ * both then carry "Name (ACRONYM)".  Sorted look-ups keep this near
+ * linear: a hostile article of twenty thousand names and acronyms must not
+ * cost their square. */
+typedef struct {
+    char key[FT_SUBJECT_MAX]; /* initials, or a name to rename */
+    char joined[2 * FT_SUBJECT_MAX + 4];
+    size_t order; /* position in the article: the first wins */
+} join_entry;
+
+static int cmp_join(const void *a, const void *b)
+{
+    const join_entry *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The first entry with this key in a sorted array, or NULL. */
+static const join_entry *find_join(const join_entry *e, size_t n,
+                                   const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(e[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(e[lo].key, key) == 0 ? &e[lo] : NULL;
+}
+
 static void join_acronyms(phrase_list *l)
 {
+    join_entry *names = malloc((l->len ? l->len : 1) * sizeof *names);
+    join_entry *renames = malloc((2 * l->len + 1) * sizeof *renames);
+    size_t nn = 0, nr = 0;
+    if (!names || !renames)
+        goto done; /* out of memory: names stay unjoined */
+    for (size_t k = 0; k < l->len; k++) {
+        const phrase *n = &l->items[k];
+        if (n->cls != CLASS_NAME || !strchr(n->name, ' ') ||
+            strchr(n->name, '(') ||
+            initials(n->name, names[nn].key, sizeof names[nn].key) < 2)
+            continue;
+        snprintf(names[nn].joined, sizeof names[nn].joined, "%s", n->name);
+        names[nn++].order = k;
+    }
+    qsort(names, nn, sizeof *names, cmp_join);
     for (size_t i = 0; i < l->len; i++) {
-        phrase *a = &l->items[i];
+        const phrase *a = &l->items[i];
         if (a->cls != CLASS_NAME || strchr(a->name, ' '))
             continue; /* only single-word acronyms */
-        for (size_t k = 0; k < l->len; k++) {
-            phrase *n = &l->items[k];
-            char ini[32];
-            if (k == i || n->cls != CLASS_NAME || !strchr(n->name, ' ') ||
-                strchr(n->name, '('))
-                continue;
-            if (initials(n->name, ini, sizeof ini) >= 2 &&
-                strcmp(ini, a->name) == 0) {
-                char buf[2 * FT_SUBJECT_MAX + 4], name[FT_SUBJECT_MAX],
-                    acr[FT_SUBJECT_MAX];
-                snprintf(buf, sizeof buf, "%s (%s)", n->name, a->name);
-                /* copies: the loop below renames n and a themselves */
-                memcpy(name, n->name, sizeof name);
-                memcpy(acr, a->name, sizeof acr);
-                for (size_t q = 0; q < l->len; q++)
-                    if (strcmp(l->items[q].name, name) == 0 ||
-                        strcmp(l->items[q].name, acr) == 0)
-                        set_name(&l->items[q], buf, strlen(buf));
-                break;
-            }
-        }
+        const join_entry *n = find_join(names, nn, a->name);
+        if (!n)
+            continue;
+        join_entry *r = &renames[nr++];
+        snprintf(r->key, sizeof r->key, "%s", a->name);
+        snprintf(r->joined, sizeof r->joined, "%.127s (%.127s)", n->joined,
+                 a->name);
+        r->order = i;
+        join_entry *r2 = &renames[nr++];
+        snprintf(r2->key, sizeof r2->key, "%.127s", n->joined);
+        memcpy(r2->joined, r->joined, sizeof r2->joined);
+        r2->order = i;
     }
+    qsort(renames, nr, sizeof *renames, cmp_join);
+    for (size_t q = 0; q < l->len && nr; q++) {
+        const join_entry *r = find_join(renames, nr, l->items[q].name);
+        if (r)
+            set_name(&l->items[q], r->joined, strlen(r->joined));
+    }
+done:
+    free(names);
+    free(renames);
 }
 
 /* The strongest clause break in text[a,b): 2 for ; : and but/while, 1

@@ -229,6 +229,11 @@ static const extract_case cases[] = {
     {"1조원 미만", "1000000000000 KRW q=lt"},
     {"국방예산이 60조원을 넘은 것은 처음이다", "60000000000000 KRW q=gt"},
     {"수출이 1조원을 돌파했다", "1000000000000 KRW q=gt"},
+    {"1조 원이 넘는 예산", "1000000000000 KRW q=gt"},
+    {"국방예산은 2025년 61조원으로 늘었다.", "61000000000000 KRW"},
+    {"국방예산은 2조원 늘었다.", "2000000000000 KRW k=change"},
+    {"It cost 5 trillion won ($3.6 billion, 2.1% of GDP).",
+     "5000000000000 KRW rep=3600000000:USD"},
     {"spending has exceeded 60 trillion won", "60000000000000 KRW q=gt"},
     {"the first budget to top 600 trillion won", "600000000000000 KRW q=gt"},
 
@@ -302,6 +307,10 @@ static const extract_case cases[] = {
      "30600000000000 KRW max=66000000000000 q=range"},
     {"The budget rose from 50 trillion won to 55 trillion won.",
      "50000000000000 KRW | 55000000000000 KRW"},
+    {"The budget rose by 2 trillion won to 61 trillion won in 2025.",
+     "2000000000000 KRW k=change | 61000000000000 KRW"},
+    {"Spending was cut 3 billion dollars to 700 billion dollars.",
+     "3000000000 USD k=change | 700000000000 USD"},
 
     /* --- not money */
     {"", ""},

@@ -226,6 +226,34 @@ static void test_load_errors(void **state)
     ft_subjects_free(s);
 }
 
+/* Many names and acronyms: each acronym joins the first name it spells
+ * (the join is done by sorted look-up, so a hostile article of thousands
+ * of names costs no more than reading it). */
+static void test_many_acronyms(void **state)
+{
+    (void)state;
+    size_t cap = 4000 * 80, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    /* names "Aark Aing Fund", "Bark Aing Fund", ...: initials AAF, BAF */
+    for (int i = 0; i < 4000; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "The %cark %cing Fund got %d won. ",
+                                'A' + i % 26, 'A' + (i / 26) % 26, 5000 + i);
+    len += (size_t)snprintf(text + len, cap - len,
+                            "Then CBF got 5 billion won.");
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, len, NULL, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 4001);
+    assert_string_equal(l.items[0].subject, "Aark Aing Fund");
+    /* CBF: the first name with C and B, i = 2 + 1 * 26 */
+    assert_string_equal(l.items[28].subject, "Cark Bing Fund (CBF)");
+    assert_string_equal(l.items[4000].subject, "Cark Bing Fund (CBF)");
+    ft_figlist_free(&l);
+    free(text);
+}
+
 /* Hostile text: a long run of capitalised words stays a few words. */
 static void test_long_names_are_cut(void **state)
 {
@@ -257,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_long_names_are_cut),
+        cmocka_unit_test(test_many_acronyms),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
