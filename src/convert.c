@@ -48,6 +48,9 @@ static size_t copy_out(const char *s, size_t len, char *buf, size_t n)
     return len;
 }
 
+/* The largest amount convert accepts (exit 65 beyond it). */
+#define MAX_AMOUNT 1e200
+
 size_t ft_convert_format_money(double v, char *buf, size_t n)
 {
     char tmp[512];
@@ -488,6 +491,11 @@ static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
         amount_max = strtod(max_s, NULL);
     if (has_rep)
         reported = strtod(rep_s, NULL);
+    /* No news amount comes near this; beyond it a conversion could leave
+     * the range of a double and its cells empty without a word. */
+    if (!(fabs(amount) < MAX_AMOUNT) || !(fabs(amount_max) < MAX_AMOUNT) ||
+        !(fabs(reported) < MAX_AMOUNT))
+        return bad(err, "amount '%.40s' is out of range", amount_s);
     if (cur[0] && !ft_currency_known(cur))
         return bad(err, "unknown currency '%.40s' (not an ISO 4217 code)", cur);
     if (rep_cur[0] && !ft_currency_known(rep_cur))
