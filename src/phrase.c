@@ -136,3 +136,38 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
     }
     return SIZE_MAX;
 }
+
+int ft_clause_break(const char *t, size_t len, size_t i)
+{
+    unsigned char c = at(t, len, i);
+    if (c == ',')
+        return i > 0 && (unsigned char)(at(t, len, i - 1) - '0') < 10 &&
+                       (unsigned char)(at(t, len, i + 1) - '0') < 10
+                   ? 0
+                   : 1;
+    if (c == ';' || c == ':')
+        return 2;
+    if (c == 0xE2 && at(t, len, i + 1) == 0x80 && at(t, len, i + 2) == 0x94)
+        return 2; /* em dash */
+    unsigned char n = at(t, len, i + 1);
+    if (c == ' ' && (n == 'b' || n == 'w' || n == 'a' || n == 't')) {
+        static const char *const words[] = {" but ", " while ", " whereas ",
+                                            " although ", " though "};
+        return FT_PHRASE_AT_ANY(t, len, i, words) != 0 ? 2 : 0;
+    }
+    return 0;
+}
+
+int ft_clause_breaks_between(const char *t, size_t len, size_t a, size_t b,
+                             size_t skip_from, size_t skip_to)
+{
+    int most = 0;
+    for (size_t i = a; i < b && most < 2; i++) {
+        if (i >= skip_from && i < skip_to)
+            continue;
+        int k = ft_clause_break(t, len, i);
+        if (k > most)
+            most = k;
+    }
+    return most;
+}

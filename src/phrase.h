@@ -89,4 +89,14 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
     ft_phrase_before_any((t), (len), (end), (list),                            \
                          sizeof(list) / sizeof *(list), (which))
 
+/* How strongly the byte at i ends a clause: 2 for a semicolon, a colon,
+ * an em dash or " but "/" while "/" whereas "/" although "/" though ", 1
+ * for a comma that is no thousands separator, else 0. */
+int ft_clause_break(const char *t, size_t len, size_t i);
+
+/* The strongest clause break in t[a,b), the bytes [skip_from,skip_to)
+ * left out (a figure's own conversion may hold commas). */
+int ft_clause_breaks_between(const char *t, size_t len, size_t a, size_t b,
+                             size_t skip_from, size_t skip_to);
+
 #endif

@@ -1211,28 +1211,6 @@ done:
     free(renames);
 }
 
-/* The strongest clause break in text[a,b): 2 for ; : and but/while, 1
- * for a comma. */
-static int breaks_between(ft_view x, size_t a, size_t b)
-{
-    int most = 0;
-    for (size_t i = a; i < b && most < 2; i++) {
-        unsigned char c = ft_view_at(x, i);
-        if (c == ',' && !(ft_ascii_digit(ft_view_at(x, i + 1)) && i > 0 &&
-                          ft_ascii_digit(ft_view_at(x, i - 1))))
-            most = 1;
-        else if (c == ';' || c == ':')
-            most = 2;
-        else if (c == ' ' &&
-                 (ft_view_at(x, i + 1) == 'b' || ft_view_at(x, i + 1) == 'w') &&
-                 (ft_phrase_at(x.t, x.len, i + 1, "but") ||
-                  ft_phrase_at(x.t, x.len, i + 1, "while") ||
-                  ft_phrase_at(x.t, x.len, i + 1, "whereas")))
-            most = 2;
-    }
-    return most;
-}
-
 /* Does h[0,n) hold the m bytes of needle?  (memchr does the walking.) */
 static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
 {
@@ -1254,13 +1232,19 @@ static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
 static bool ministry_asks(ft_view x, size_t s, size_t e)
 {
     static const char *const ministries[] = {
-        "defense ministry", "defence ministry", "ministry of defense",
-        "ministry of defence", "ministry of national defense",
+        "defense ministry",
+        "defence ministry",
+        "ministry of defense",
+        "ministry of defence",
+        "ministry of national defense",
         "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
     };
     static const char *const verbs[] = {
-        "requested", "request",  "earmarked", "allocated", "proposed",
-        "set aside", "budgeted", "sought",    "asked for", "\xED\x8E\xB8\xEC\x84\xB1", /* 편성 */
+        "requested", "request",
+        "earmarked", "allocated",
+        "proposed",  "set aside",
+        "budgeted",  "sought",
+        "asked for", "\xED\x8E\xB8\xEC\x84\xB1", /* 편성 */
     };
     /* most sentences name no ministry: find that out in one fast search */
     if (!find_bytes(x.t + s, e - s, "inistr", 6) &&
@@ -1273,9 +1257,9 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
         ministry |= FT_PHRASE_AT_ANY(x.t, x.len, i, ministries) != 0 ||
                     (ft_view_at(x, i) == 0xEA &&
                      ft_phrase_at(x.t, x.len, i, ministries[5]));
-        verb |= FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0 ||
-                (ft_view_at(x, i) == 0xED &&
-                 ft_phrase_at(x.t, x.len, i, verbs[9]));
+        verb |=
+            FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0 ||
+            (ft_view_at(x, i) == 0xED && ft_phrase_at(x.t, x.len, i, verbs[9]));
     }
     return ministry && verb;
 }
@@ -1336,7 +1320,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
                 continue;
             size_t a = p->end <= f->start ? p->end : f->end;
             size_t b = p->end <= f->start ? f->start : p->start;
-            int br = breaks_between(x, a, b);
+            int br = ft_clause_breaks_between(x.t, x.len, a, b, 0, 0);
             size_t d = b - a;
             /* a strong break first, then an aside, the class, weak
              * breaks and distance */

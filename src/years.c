@@ -93,7 +93,7 @@ static const ft_lit compare_words[] = {
     FT_LIT("against"),
     FT_LIT("over"),
     FT_LIT("relative to"),
-   
+
     FT_LIT("from the"),
     FT_LIT("than the"),
     FT_LIT("compared with the"),
@@ -412,8 +412,8 @@ static role relative_role(ft_view x, size_t s, size_t e)
 static size_t multi_year_at(ft_view x, size_t i)
 {
     static const char *const counts[] = {
-        "two", "three", "four", "five", "six", "seven", "eight", "nine",
-        "ten", "multi", "several",
+        "two",   "three", "four", "five",  "six",     "seven",
+        "eight", "nine",  "ten",  "multi", "several",
     };
     size_t j = i;
     if (ft_ascii_digit(ft_view_at(x, j))) {
@@ -511,44 +511,6 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
     return n;
 }
 
-/* How strongly the byte at i ends a clause: 2 for a semicolon, colon,
- * dash or a "but"/"while" clause, 1 for a comma, else 0. */
-static int clause_break(ft_view x, size_t i)
-{
-    unsigned char c = ft_view_at(x, i);
-    if (c == ',')
-        return ft_ascii_digit(ft_view_at(x, i + 1)) && i > 0 &&
-                       ft_ascii_digit(ft_view_at(x, i - 1))
-                   ? 0
-                   : 1;
-    if (c == ';' || c == ':')
-        return 2;
-    if (bytes_at(x, i, "\xE2\x80\x94")) /* em dash */
-        return 2;
-    if (c == ' ' && strchr("bwat", ft_view_at(x, i + 1)) &&
-        ft_view_at(x, i + 1)) {
-        static const char *const words[] = {" but ", " while ", " whereas ",
-                                            " although ", " though "};
-        return FT_PHRASE_AT_ANY(x.t, x.len, i, words) != 0 ? 2 : 0;
-    }
-    return 0;
-}
-
-/* The strongest clause break in text[a,b), skipping the figure's own span
- * (its conversion may hold commas: ", or about $3.6 billion,"). */
-static int breaks_between(ft_view x, size_t a, size_t b, const ft_figure *f)
-{
-    int most = 0;
-    for (size_t i = a; i < b && most < 2; i++) {
-        if (i >= f->start && i < f->end)
-            continue;
-        int k = clause_break(x, i);
-        if (k > most)
-            most = k;
-    }
-    return most;
-}
-
 static size_t distance(const year_expr *e, const ft_figure *f)
 {
     return e->end <= f->start ? f->start - e->end
@@ -597,7 +559,8 @@ static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
         const year_expr *e = &ex[k];
         size_t a = e->end <= f->start ? e->end : f->end;
         size_t b = e->end <= f->start ? f->start : e->start;
-        int breaks = breaks_between(x, a, b, f);
+        int breaks =
+            ft_clause_breaks_between(x.t, x.len, a, b, f->start, f->end);
         size_t d = distance(e, f);
         role r = e->role;
         if (r == ROLE_TARGET && breaks == 0 && reached_by(x, f, e))
