@@ -555,6 +555,7 @@ static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
     size_t best_d = SIZE_MAX, target_d = SIZE_MAX;
     int best_breaks = 3;
     bool blocked = false; /* a base or span in the figure's own clause */
+    bool undated = false; /* a span or launch date: a total, no year */
     for (size_t k = 0; k < n; k++) {
         const year_expr *e = &ex[k];
         size_t a = e->end <= f->start ? e->end : f->end;
@@ -572,6 +573,7 @@ static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
             }
         } else if (r != ROLE_DATES) {
             blocked |= breaks == 0;
+            undated |= r == ROLE_SPAN || r == ROLE_LAUNCH;
         } else if (breaks < best_breaks ||
                    (breaks == best_breaks && d < best_d)) {
             /* the fewest and weakest clause breaks, then the nearest */
@@ -582,16 +584,17 @@ static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
     }
     if (best && (best_breaks == 0 || !blocked)) {
         apply(f, best);
-    } else if (n == 0) {
-        /* no year at all in the sentence: look back a little within the
-         * paragraph (a line: a new paragraph often moves to another year) */
+    } else if (!best && !target && !undated) {
+        /* No year of its own (at most a comparison base): look back two
+         * sentences, across line breaks (news puts a paragraph on a line)
+         * but not a blank line, which starts another passage or story. */
         size_t s = f->sent_start;
         for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
             size_t p = s; /* back over the spaces and the full stop */
-            bool newline = false;
+            int newlines = 0;
             while (p > 0 && ft_ascii_space(ft_view_at(x, p - 1)))
-                newline |= ft_view_at(x, --p) == '\n';
-            if (p == 0 || newline)
+                newlines += ft_view_at(x, --p) == '\n';
+            if (p == 0 || newlines > 1)
                 break;
             size_t ps = sentence_start_before(x, p - 1);
             year_expr prev[MAX_EXPRS];
@@ -600,15 +603,19 @@ static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
              * base it is compared with later ("for 2025, up from this
              * year's ...") */
             const year_expr *first = NULL;
-            for (size_t k = 0; k < m && !first; k++)
-                if (prev[k].role == ROLE_DATES)
+            bool other = false;
+            for (size_t k = 0; k < m; k++) {
+                if (prev[k].role == ROLE_DATES && !first)
                     first = &prev[k];
+                other |= prev[k].role != ROLE_DATES &&
+                         prev[k].role != ROLE_COMPARE;
+            }
             if (first) {
                 apply(f, first);
                 break;
             }
-            if (m)
-                break; /* years there, none dating: no guess */
+            if (other)
+                break; /* a target or span there: no guess */
             s = ps;
         }
     }

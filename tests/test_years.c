@@ -101,6 +101,14 @@ static const year_case cases[] = {
      "", "2026"},
     {"The ministry approved the 2026 budget.\nIt includes 20 trillion won "
      "for weapons.",
+     "", "2026"},
+    {"The ministry approved the 2026 budget.\n\nIt includes 20 trillion won "
+     "for weapons.",
+     "", "-"},
+    {"The budget for 2025 is 61.2 trillion won.\nForce improvement rose 5.2 "
+     "percent from last year to 18.3 trillion won.",
+     "2024-12-10", "2025 2025"},
+    {"The system was launched in 2016. It costs $5 billion, launched in 2016.",
      "", "-"},
     {"The budget for 2025 is 61.2 trillion won, up from this year's 59.4 "
      "trillion won. Force improvement rose to 18.3 trillion won.",
