@@ -64,11 +64,12 @@ size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p)
 size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
                         const char *const *list, size_t n)
 {
-    unsigned char c = lower(at(t, len, i));
+    unsigned char c = lower(at(t, len, i)), c1 = lower(at(t, len, i + 1));
     size_t best = 0;
     for (size_t k = 0; k < n; k++) {
-        /* the cheap test that rules out most phrases */
-        if ((unsigned char)list[k][0] != c && list[k][0] != ' ')
+        /* the cheap tests that rule out most phrases: two letters */
+        const unsigned char *q = (const unsigned char *)list[k];
+        if (q[0] != ' ' && (q[0] != c || (q[1] > ' ' && q[1] != c1)))
             continue;
         size_t e = ft_phrase_at(t, len, i, list[k]);
         if (e > best)

@@ -416,6 +416,9 @@ static size_t multi_year_at(ft_view x, size_t i)
         "eight", "nine",  "ten",  "multi", "several",
     };
     size_t j = i;
+    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
+    if (!ft_ascii_digit(c) && !strchr("tfsenmo", c))
+        return 0; /* how every count word (and "over") starts */
     if (ft_ascii_digit(ft_view_at(x, j))) {
         while (ft_ascii_digit(ft_view_at(x, j)))
             j++;
@@ -426,6 +429,8 @@ static size_t multi_year_at(ft_view x, size_t i)
     } else {
         size_t e = FT_PHRASE_AT_ANY(x.t, x.len, j, counts);
         if (!e) {
+            if (c != 'o')
+                return 0;
             e = ft_phrase_at(x.t, x.len, j, "over the next");
             if (!e)
                 e = ft_phrase_at(x.t, x.len, j, "over the past");
@@ -548,8 +553,32 @@ static size_t sentence_start_before(ft_view x, size_t i)
     return 0;
 }
 
+/* What a look-back needs of a sentence: its first dating year, and
+ * whether a target or span stops the look. */
+typedef struct {
+    size_t start; /* SIZE_MAX: nothing known */
+    const year_expr *first;
+    year_expr first_copy;
+    bool other;
+} sentence_memo;
+
+static void memo_of(const year_expr *ex, size_t n, size_t start,
+                    sentence_memo *m)
+{
+    m->start = start;
+    m->first = NULL;
+    m->other = false;
+    for (size_t k = 0; k < n; k++) {
+        if (ex[k].role == ROLE_DATES && !m->first) {
+            m->first_copy = ex[k];
+            m->first = &m->first_copy;
+        }
+        m->other |= ex[k].role != ROLE_DATES && ex[k].role != ROLE_COMPARE;
+    }
+}
+
 static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
-                        int published_year)
+                        int published_year, const sentence_memo *before)
 {
     const year_expr *best = NULL, *target = NULL;
     size_t best_d = SIZE_MAX, target_d = SIZE_MAX;
@@ -597,24 +626,28 @@ static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
             if (p == 0 || newlines > 1)
                 break;
             size_t ps = sentence_start_before(x, p - 1);
-            year_expr prev[MAX_EXPRS];
-            size_t m = find_exprs(x, ps, p, published_year, prev, MAX_EXPRS);
             /* the first dating year: the one the sentence is about, not a
              * base it is compared with later ("for 2025, up from this
-             * year's ...") */
-            const year_expr *first = NULL;
-            bool other = false;
-            for (size_t k = 0; k < m; k++) {
-                if (prev[k].role == ROLE_DATES && !first)
-                    first = &prev[k];
-                other |= prev[k].role != ROLE_DATES &&
-                         prev[k].role != ROLE_COMPARE;
+             * year's ...").  The sentence before was often read already. */
+            sentence_memo m;
+            size_t first_byte = ps; /* where extract's sentence starts */
+            while (first_byte < p && ft_ascii_space(ft_view_at(x, first_byte)))
+                first_byte++;
+            if (before && before->start == first_byte) {
+                m = *before;
+                if (m.first)
+                    m.first = &m.first_copy;
+            } else {
+                year_expr prev[MAX_EXPRS];
+                size_t k =
+                    find_exprs(x, ps, p, published_year, prev, MAX_EXPRS);
+                memo_of(prev, k, ps, &m);
             }
-            if (first) {
-                apply(f, first);
+            if (m.first) {
+                apply(f, m.first);
                 break;
             }
-            if (other)
+            if (m.other)
                 break; /* a target or span there: no guess */
             s = ps;
         }
@@ -629,13 +662,16 @@ void ft_years_assign(const char *text_, size_t len, int published_year,
     ft_view x = {text_, len};
     year_expr ex[MAX_EXPRS];
     size_t nex = 0, sent_start = SIZE_MAX, sent_end = 0;
+    sentence_memo previous = {.start = SIZE_MAX}, current = {.start = SIZE_MAX};
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
         if (f->sent_start != sent_start || f->sent_end != sent_end) {
+            previous = current;
             sent_start = f->sent_start;
             sent_end = f->sent_end;
             nex = find_exprs(x, sent_start, sent_end, published_year, ex,
                              MAX_EXPRS);
+            memo_of(ex, nex, sent_start, &current);
         }
         if (nex == 0 && i > 0 && figs[i - 1].sent_start == sent_start) {
             /* a sentence without years: every figure in it looks back to
@@ -648,6 +684,6 @@ void ft_years_assign(const char *text_, size_t len, int published_year,
         f->year = 0;
         f->year_basis = FT_YEAR_NONE;
         f->target_year = 0;
-        date_figure(x, f, ex, nex, published_year);
+        date_figure(x, f, ex, nex, published_year, &previous);
     }
 }
