@@ -1305,6 +1305,7 @@ static bool jobject(jparser *j)
         return jfail(j, "'{' expected");
     j->p++;
     jskip_ws(j);
+    unsigned seen = 0; /* a field given twice is refused: which would win? */
     if (j->p < j->end && *j->p == '}')
         j->p++;
     else
@@ -1318,6 +1319,10 @@ static bool jobject(jparser *j)
                 if (strlen(field_names[i]) == klen &&
                     memcmp(key, field_names[i], klen) == 0)
                     which = i;
+            if (which >= 0 && (seen & (1u << which)))
+                return jfail(j, "a field given twice");
+            if (which >= 0)
+                seen |= 1u << which;
             if (!(which >= 0 ? jfield(j, which) : jskip_value(j, 1)))
                 return false;
             jskip_ws(j);

@@ -523,7 +523,7 @@ static void test_jsonl_lines(void **state)
         "{ \"text\" : \"three\" , \"published\" : null , \"id\" : null }\r\n"
         "{\"x\":{\"y\":[1,-2.5e3,true,false,null,{}],\"z\":[]},\"text\":\"f\","
         "\"published\":\"2025-03-04T09:00:00Z\",\"source\":null}\n"
-        "{\"\\u0069d\":\"esc\",\"text\":\"\",\"id\":\"last-wins\"}");
+        "{\"\\u0069d\":\"esc\",\"text\":\"\",\"id\":\"twice\"}");
     ft_reader_opts o = opts_for(fx);
     o.source = "S";
     ft_reader *r = open_ok(p, &o);
@@ -543,9 +543,9 @@ static void test_jsonl_lines(void **state)
     assert_string_equal(a.text, "f");
     assert_string_equal(a.published, "2025-03-04");
     assert_string_equal(a.source, "S");
-    assert_int_equal(ft_reader_next(r, &a, &err), FT_OK);
-    assert_string_equal(a.id, "last-wins");
-    assert_int_equal(a.len, 0);
+    /* "id" twice (once escaped): which would be meant?  Refused. */
+    assert_int_equal(ft_reader_next(r, &a, &err), FT_EDATA);
+    assert_non_null(strstr(err.message, "a field given twice"));
     assert_int_equal(ft_reader_next(r, &a, &err), FT_EOF);
     assert_int_equal(ft_reader_next(r, &a, &err), FT_EOF);
     ft_reader_free(r);
@@ -582,6 +582,7 @@ static void test_jsonl_bad_lines_skipped(void **state)
         {"{\"n\":[1,],\"text\":\"x\"}", "unexpected character"},
         {"{\"text\":\"x\"", "',' or '}' expected"},
         {"not json", "'{' expected"},
+        {"{\"text\":\"a\",\"text\":\"b\"}", "a field given twice"},
     };
     size_t nbad = sizeof bad / sizeof bad[0];
     char content[4096] = "";
