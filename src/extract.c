@@ -764,7 +764,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
  * nearest figure in the same sentence, else of the one just before;
  * those with no such neighbour are dropped: a guess would be a silently
  * wrong number. */
-static void resolve_bare(ft_view x, ft_figlist *out, size_t first)
+static void resolve_bare(ft_figlist *out, size_t first)
 {
     size_t w = first;
     for (size_t i = first; i < out->len; i++) {
@@ -788,7 +788,6 @@ static void resolve_bare(ft_view x, ft_figlist *out, size_t first)
             if (g->currency[0] && !(g->flags & FT_FLAG_CURRENCY_INFERRED))
                 best = g;
         }
-        (void)x;
         if (!best)
             continue;
         copy_code(f->currency, sizeof f->currency, best->currency);
@@ -827,7 +826,7 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
                                 t[i + 1] >= '0' && t[i + 1] <= '9')))
                 i++;
     }
-    resolve_bare(x, out, first);
+    resolve_bare(out, first);
     int published_year = 0;
     if (opts && opts->published && strlen(opts->published) >= 4)
         published_year = atoi(opts->published);

@@ -1312,7 +1312,6 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     if (!m->has_scale) {
         int last = 99;
         ft_decimal total = {0};
-        bool compound = false;
         while (match_scale(t, len, k, &p10, &e) && p10 < last) {
             ft_decimal part = value;
             if (!ft_decimal_mul_pow10(&part, p10) ||
@@ -1334,13 +1333,10 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
                 match_scale(t, len, e2, &p2, &e3) && p2 < p10) {
                 value = v2;
                 k = e2;
-                compound = true;
                 continue;
             }
-            compound = false;
             break;
         }
-        (void)compound;
         if (m->has_scale)
             value = total;
     }

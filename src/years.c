@@ -487,8 +487,6 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                 /* "the fiscal year 2023-24" is 2023, not a span */
                 if (ex.role == ROLE_SPAN && span_end)
                     ex.role = ROLE_DATES;
-                if (ex.role == ROLE_SPAN && ft_view_at(x, i - 1) == '-')
-                    ex.role = ROLE_DATES; /* never reached: the 24 of -24 */
             }
             if (span_end)
                 end = span_end;
