@@ -44,4 +44,10 @@ int cli_finish(int code);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* A getopt_long failure, reported as cli_usage_error does (returns 64):
+ * `c` is what getopt_long returned (':' for an option without its value,
+ * anything else for an unknown option, then optopt says which short one,
+ * if any); `arg` is argv[optind - 1], the argument at fault. */
+int cli_bad_option(const char *cmd, int c, const char *arg);
+
 #endif

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/types.h>
 
 #include "convert.h"
 #include "prices.h"
@@ -55,9 +54,9 @@ static const char help[] =
     "\n"
     "Exit status: 0 success; 64 usage; 65 the input is not figures.csv (or,\n"
     "with --strict, a figure cannot be converted); 66 FILE or a --rates or\n"
-    "--prices FILE missing; 73 no temporary file for standard input; 74 I/O\n"
-    "error; 78 a rates or prices table malformed or missing.  Nothing is\n"
-    "written unless the whole input converts.\n";
+    "--prices FILE missing; 73 no temporary file; 74 I/O error; 78 a\n"
+    "rates or prices table malformed or missing.  Nothing is written\n"
+    "unless the whole input converts.\n";
 
 typedef struct {
     char to[4];
@@ -116,15 +115,8 @@ static int parse_options(int argc, char **argv, options *o)
         case 'h':
             fputs(help, stdout);
             return cli_finish(0);
-        case ':':
-            return cli_usage_error("convert", "option '%s' needs a value",
-                                   argv[optind - 1]);
-        default:
-            if (optopt)
-                return cli_usage_error("convert", "unknown option '-%c'",
-                                       optopt);
-            return cli_usage_error("convert", "unknown option '%s'",
-                                   argv[optind - 1]);
+        default: /* ':' or '?' */
+            return cli_bad_option("convert", c, argv[optind - 1]);
         }
     }
     if (!o->to[0])
@@ -165,73 +157,12 @@ static void on_warning(void *ctx, const ft_error *w)
     cli_report(w, "warning: ");
 }
 
-/* A stream that can be read twice: the input itself when it is a regular
- * file, else (a pipe, a terminal) a temporary copy.  NULL with *code set
- * (reported) on failure; *start is where reading begins. */
-static FILE *rereadable(FILE *in, const char *name, off_t *start, int *code)
+/* Convert the whole input to standard output, or write nothing. */
+static int convert(FILE *in, const char *name, const ft_convert_opts *co)
 {
-    struct stat sb;
-    if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) &&
-        (*start = ftello(in)) >= 0)
-        return in;
-    FILE *tmp = tmpfile();
-    if (!tmp) {
-        fprintf(stderr, "figtrend: cannot create a temporary file for %s: %s\n",
-                name, strerror(errno));
-        *code = 73;
-        return NULL;
-    }
-    char buf[1 << 16];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, tmp) != n) {
-            fprintf(stderr, "figtrend: writing a temporary copy of %s: %s\n",
-                    name, strerror(errno));
-            fclose(tmp);
-            *code = 74;
-            return NULL;
-        }
-    if (ferror(in)) {
-        fprintf(stderr, "figtrend: %s: read error: %s\n", name,
-                strerror(errno));
-        fclose(tmp);
-        *code = 74;
-        return NULL;
-    }
-    if (fflush(tmp) != 0) {
-        fprintf(stderr, "figtrend: writing a temporary copy of %s: %s\n", name,
-                strerror(errno));
-        fclose(tmp);
-        *code = 74;
-        return NULL;
-    }
-    *start = 0;
-    rewind(tmp);
-    return tmp;
-}
-
-/* Check the whole input, then convert it to standard output. */
-static int convert(FILE *in, const char *name, ft_convert_opts *co)
-{
-    off_t start = 0;
-    int code = 0;
-    FILE *f = rereadable(in, name, &start, &code);
-    if (!f)
-        return code;
     ft_error err;
-    ft_convert_warn_fn warn = co->warn;
-    co->warn = NULL; /* warnings once, with the output */
-    ft_status st = ft_convert_csv(f, name, NULL, co, NULL, &err);
-    co->warn = warn;
-    if (st == FT_OK && fseeko(f, start, SEEK_SET) != 0)
-        st = ft_error_set(&err, FT_EIO, "%s: cannot read it again: %s", name,
-                          strerror(errno));
-    if (st == FT_OK) {
-        setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-        st = ft_convert_csv(f, name, stdout, co, NULL, &err);
-    }
-    if (f != in)
-        fclose(f);
+    setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+    ft_status st = ft_convert_csv_whole(in, name, stdout, co, NULL, &err);
     if (st != FT_OK) {
         cli_report(&err, "");
         return ft_status_exit_code(st);

@@ -326,15 +326,8 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
         case 'h':
             fputs(help, stdout);
             return cli_finish(0) == 0 ? HELP_PRINTED : 74;
-        case ':':
-            return cli_usage_error("extract", "option '%s' needs a value",
-                                   argv[optind - 1]);
-        default:
-            if (optopt)
-                return cli_usage_error("extract", "unknown option '-%c'",
-                                       optopt);
-            return cli_usage_error("extract", "unknown option '%s'",
-                                   argv[optind - 1]);
+        default: /* ':' or '?' */
+            return cli_bad_option("extract", c, argv[optind - 1]);
         }
     }
     if (o->header_only && optind < argc)

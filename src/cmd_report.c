@@ -100,15 +100,8 @@ int cmd_report(int argc, char **argv)
         case 'h':
             fputs(help, stdout);
             return cli_finish(0);
-        case ':':
-            return cli_usage_error("report", "option '%s' needs a value",
-                                   argv[optind - 1]);
-        default:
-            if (optopt)
-                return cli_usage_error("report", "unknown option '-%c'",
-                                       optopt);
-            return cli_usage_error("report", "unknown option '%s'",
-                                   argv[optind - 1]);
+        default: /* ':' or '?' */
+            return cli_bad_option("report", c, argv[optind - 1]);
         }
     }
     static const char *const only_stdin[] = {"-"};

@@ -2,6 +2,7 @@
  * figures.csv in, figures.csv with the normalised columns out. */
 #include "convert.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -570,5 +571,35 @@ ft_status ft_convert_csv(FILE *in, const char *name, FILE *out,
         ft_csvio_free(&r.w);
     ft_buf_free(&r.flags);
     free(r.probs);
+    return st;
+}
+
+ft_status ft_convert_csv_whole(FILE *in, const char *name, FILE *out,
+                               const ft_convert_opts *o,
+                               ft_convert_counts *counts, ft_error *err)
+{
+    FILE *tmp = tmpfile();
+    if (!tmp)
+        return ft_error_set(err, FT_ECANTCREAT,
+                            "cannot create a temporary file for %s: %s", name,
+                            strerror(errno));
+    ft_status st = ft_convert_csv(in, name, tmp, o, counts, err);
+    if (st == FT_OK && (fflush(tmp) != 0 || ferror(tmp)))
+        st = ft_error_set(err, FT_EIO, "writing a temporary file: %s",
+                          strerror(errno));
+    if (st == FT_OK) {
+        rewind(tmp);
+        char buf[1 << 16];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+            if (fwrite(buf, 1, n, out) != n)
+                break;
+        if (ferror(tmp))
+            st = ft_error_set(err, FT_EIO, "reading a temporary file: %s",
+                              strerror(errno));
+        else if (ferror(out) || fflush(out) != 0)
+            st = ft_error_set(err, FT_EIO, "write error: %s", strerror(errno));
+    }
+    fclose(tmp);
     return st;
 }

@@ -117,6 +117,16 @@ ft_status ft_convert_csv(FILE *in, const char *name, FILE *out,
                          const ft_convert_opts *o, ft_convert_counts *counts,
                          ft_error *err);
 
+/* ft_convert_csv, all or nothing: the rows go to a temporary file
+ * (tmpfile(3)) and are copied to `out` only once the whole input has
+ * converted, so that a failure anywhere, even on the last row, leaves
+ * `out` untouched.  One pass over `in`, which need not be seekable.
+ * FT_ECANTCREAT when no temporary file can be made, FT_EIO when writing
+ * or copying it fails; otherwise as ft_convert_csv. */
+ft_status ft_convert_csv_whole(FILE *in, const char *name, FILE *out,
+                               const ft_convert_opts *o,
+                               ft_convert_counts *counts, ft_error *err);
+
 /* Plain decimal text for money: at most 2 decimals, trailing zeros and
  * a trailing '.' dropped, never "-0" or an exponent ("473319047.29",
  * "900000000").  Returns the length, like snprintf; 64 bytes always do

@@ -14,23 +14,16 @@
 #define YEAR_MIN 1
 #define YEAR_MAX 9999
 
+/* The interpolation of a series, beside it: xs[i] and ys[i] are the year
+ * and value of the series' point i, for GSL. */
 typedef struct {
-    int year;
-    double value;
-    long line; /* where it was read, for messages */
-} point;
-
-typedef struct {
-    char cur[4];
-    point *pts;
-    size_t n, cap;
-    double *xs, *ys;    /* years and values, in year order, for GSL */
+    double *xs, *ys;
     gsl_interp *interp; /* linear; NULL when fewer than two years */
-} series;
+} curve;
 
 struct ft_rates {
-    series *s; /* in code order once loaded */
-    size_t n, cap;
+    ft_annual t;   /* the series, in code order once loaded */
+    curve *curves; /* curves[i] belongs to t.s[i] */
 };
 
 /* ---------------------------------------------------------- currencies */
@@ -92,151 +85,64 @@ bool ft_currency_known(const char *s)
 
 /* -------------------------------------------------------------- loading */
 
-typedef struct {
-    ft_rates *r;
-    long col_year, col_cur, col_value;
-    size_t ncols;
-} loader;
-
-static series *find(const ft_rates *r, const char *cur)
+static ft_status rate_value(const char *cur, const char *cell, double *out,
+                            bool *keep, ft_error *err)
 {
-    /* Few series (tens): a linear search is quick enough and keeps the
-     * loading order free. */
-    for (size_t i = 0; i < r->n; i++)
-        if (strcmp(r->s[i].cur, cur) == 0)
-            return &r->s[i];
-    return NULL;
-}
-
-static series *find_or_add(ft_rates *r, const char *cur)
-{
-    series *s = find(r, cur);
-    if (s)
-        return s;
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        series *ns = realloc(r->s, cap * sizeof *ns);
-        if (!ns)
-            return NULL;
-        r->s = ns;
-        r->cap = cap;
-    }
-    s = &r->s[r->n++];
-    memset(s, 0, sizeof *s);
-    memcpy(s->cur, cur, 4);
-    return s;
-}
-
-static ft_status bad_row(ft_error *err, const char *fmt, const char *what)
-{
-    return ft_error_set(err, FT_ECONFIG, fmt, what);
-}
-
-static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
-                        size_t n, long line, ft_error *err)
-{
-    (void)lens;
-    loader *l = ctx;
-    if (l->ncols == 0) { /* the header */
-        static const char *want[] = {"year", "currency", "units_per_usd"};
-        long *col[] = {&l->col_year, &l->col_cur, &l->col_value};
-        for (int i = 0; i < 3; i++) {
-            *col[i] = ft_table_column(cells, n, want[i]);
-            if (*col[i] == -2)
-                return bad_row(err, "column '%s' named twice in the header",
-                               want[i]);
-            if (*col[i] < 0)
-                return bad_row(err,
-                               "no '%s' column in the header row (a rates "
-                               "table has year, currency, units_per_usd)",
-                               want[i]);
-        }
-        l->ncols = n;
-        return FT_OK;
-    }
-    if (n != l->ncols)
+    if (!ft_table_parse_number(cell, out))
+        return ft_error_set(err, FT_ECONFIG, "rate '%s' is not a number", cell);
+    if (*out <= 0)
         return ft_error_set(err, FT_ECONFIG,
-                            "%zu cells where the header has %zu", n, l->ncols);
-    const char *ys = cells[l->col_year], *cur = cells[l->col_cur],
-               *vs = cells[l->col_value];
-    int year;
-    double value;
-    if (!ft_table_parse_year(ys, &year))
-        return bad_row(err, "year '%s' is not a year (1 to 9999)", ys);
-    if (!ft_currency_code_valid(cur))
-        return bad_row(err,
-                       "currency '%s' is not an ISO 4217 code (three "
-                       "capital letters)",
-                       cur);
-    if (!ft_table_parse_number(vs, &value))
-        return bad_row(err, "rate '%s' is not a number", vs);
-    if (value <= 0)
-        return bad_row(err,
-                       "rate '%s' is not positive (units of the currency "
-                       "per US dollar)",
-                       vs);
+                            "rate '%s' is not positive (units of the currency "
+                            "per US dollar)",
+                            cell);
     if (strcmp(cur, "USD") == 0) {
-        if (value != 1)
-            return bad_row(err,
-                           "a USD rate of '%s': the dollar is 1 by "
-                           "definition",
-                           vs);
-        return FT_OK; /* harmless: the base */
+        if (*out != 1)
+            return ft_error_set(err, FT_ECONFIG,
+                                "a USD rate of '%s': the dollar is 1 by "
+                                "definition",
+                                cell);
+        *keep = false; /* harmless: the base */
     }
-    series *s = find_or_add(l->r, cur);
-    if (!s)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        point *np = realloc(s->pts, cap * sizeof *np);
-        if (!np)
-            return ft_error_set(err, FT_ENOMEM, "out of memory");
-        s->pts = np;
-        s->cap = cap;
-    }
-    s->pts[s->n++] = (point){.year = year, .value = value, .line = line};
     return FT_OK;
 }
 
-static int cmp_point(const void *a, const void *b)
+static const ft_annual_spec rates_spec = {
+    .table = "rates",
+    .column = "units_per_usd",
+    .twice = "",
+    .currency_ok = ft_currency_code_valid,
+    .value = rate_value,
+};
+
+static const ft_annual_series *find(const ft_rates *r, const char *cur)
 {
-    const point *p = a, *q = b;
-    if (p->year != q->year)
-        return p->year < q->year ? -1 : 1;
-    return p->line < q->line ? -1 : p->line > q->line;
+    return ft_annual_find(&r->t, cur);
 }
 
 static int cmp_series(const void *a, const void *b)
 {
-    return strcmp(((const series *)a)->cur, ((const series *)b)->cur);
+    return strcmp(((const ft_annual_series *)a)->cur,
+                  ((const ft_annual_series *)b)->cur);
 }
 
-/* Sort a series, refuse a year given twice, set up GSL's interpolation. */
-static ft_status finish(series *s, const char *name, ft_error *err)
+/* Set up GSL's interpolation of a series (sorted, each year once). */
+static ft_status fit(const ft_annual_series *s, curve *c, const char *name,
+                     ft_error *err)
 {
-    qsort(s->pts, s->n, sizeof *s->pts, cmp_point);
-    for (size_t i = 1; i < s->n; i++)
-        if (s->pts[i].year == s->pts[i - 1].year) {
-            ft_error_set(err, FT_ECONFIG,
-                         "%s %d given twice (first on line %ld)", s->cur,
-                         s->pts[i].year, s->pts[i - 1].line);
-            ft_error_at(err, name, s->pts[i].line);
-            return FT_ECONFIG;
-        }
-    s->xs = malloc(s->n * sizeof *s->xs);
-    s->ys = malloc(s->n * sizeof *s->ys);
-    if (!s->xs || !s->ys)
+    c->xs = malloc((s->n ? s->n : 1) * sizeof *c->xs);
+    c->ys = malloc((s->n ? s->n : 1) * sizeof *c->ys);
+    if (!c->xs || !c->ys)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     for (size_t i = 0; i < s->n; i++) {
-        s->xs[i] = s->pts[i].year;
-        s->ys[i] = s->pts[i].value;
+        c->xs[i] = s->pts[i].year;
+        c->ys[i] = s->pts[i].value;
     }
     if (s->n < 2)
         return FT_OK;
-    s->interp = gsl_interp_alloc(gsl_interp_linear, s->n);
-    if (!s->interp)
+    c->interp = gsl_interp_alloc(gsl_interp_linear, s->n);
+    if (!c->interp)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    int gs = gsl_interp_init(s->interp, s->xs, s->ys, s->n);
+    int gs = gsl_interp_init(c->interp, c->xs, c->ys, s->n);
     if (gs != GSL_SUCCESS) {
         ft_error_set(err, FT_ECONFIG, "%s: interpolation: %s", s->cur,
                      gsl_strerror(gs));
@@ -253,16 +159,20 @@ ft_status ft_rates_load_stream(FILE *in, const char *name, ft_rates **out,
     ft_rates *r = calloc(1, sizeof *r);
     if (!r)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    loader l = {.r = r};
-    ft_status st = ft_table_read(in, name, FT_ECONFIG, on_row, &l, err);
-    for (size_t i = 0; st == FT_OK && i < r->n; i++)
-        st = finish(&r->s[i], name, err);
+    ft_status st = ft_table_load_annual(in, name, &rates_spec, &r->t, err);
+    if (st == FT_OK) {
+        if (r->t.n > 1)
+            qsort(r->t.s, r->t.n, sizeof *r->t.s, cmp_series);
+        r->curves = calloc(r->t.n ? r->t.n : 1, sizeof *r->curves);
+        if (!r->curves)
+            st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; st == FT_OK && i < r->t.n; i++)
+        st = fit(&r->t.s[i], &r->curves[i], name, err);
     if (st != FT_OK) {
         ft_rates_free(r);
         return st;
     }
-    if (r->n > 1)
-        qsort(r->s, r->n, sizeof *r->s, cmp_series);
     *out = r;
     return FT_OK;
 }
@@ -286,13 +196,13 @@ void ft_rates_free(ft_rates *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->n; i++) {
-        gsl_interp_free(r->s[i].interp);
-        free(r->s[i].pts);
-        free(r->s[i].xs);
-        free(r->s[i].ys);
+    for (size_t i = 0; r->curves && i < r->t.n; i++) {
+        gsl_interp_free(r->curves[i].interp);
+        free(r->curves[i].xs);
+        free(r->curves[i].ys);
     }
-    free(r->s);
+    free(r->curves);
+    ft_annual_free(&r->t);
     free(r);
 }
 
@@ -315,7 +225,7 @@ bool ft_rates_range(const ft_rates *r, const char *cur, int *first, int *last)
         *last = YEAR_MAX;
         return true;
     }
-    const series *s = find(r, cur);
+    const ft_annual_series *s = find(r, cur);
     if (!s || s->n == 0)
         return false;
     *first = s->pts[0].year;
@@ -324,8 +234,10 @@ bool ft_rates_range(const ft_rates *r, const char *cur, int *first, int *last)
 }
 
 /* The value of s at a year inside its range: its own or interpolated. */
-static ft_status at_year(const series *s, int year, ft_rate *out, ft_error *err)
+static ft_status at_year(const ft_rates *r, const ft_annual_series *s, int year,
+                         ft_rate *out, ft_error *err)
 {
+    const curve *c = &r->curves[s - r->t.s];
     size_t lo = 0, hi = s->n; /* binary search for the year */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -341,7 +253,7 @@ static ft_status at_year(const series *s, int year, ft_rate *out, ft_error *err)
         return FT_OK;
     }
     double v;
-    int gs = gsl_interp_eval_e(s->interp, s->xs, s->ys, (double)year, NULL, &v);
+    int gs = gsl_interp_eval_e(c->interp, c->xs, c->ys, (double)year, NULL, &v);
     if (gs != GSL_SUCCESS)
         return ft_error_set(err, FT_EDATA, "%s %d: interpolation: %s", s->cur,
                             year, gsl_strerror(gs));
@@ -358,15 +270,15 @@ ft_status ft_rates_lookup(const ft_rates *r, const char *cur, int year,
         *out = (ft_rate){.value = 1, .year = year, .basis = FT_RATE_YEAR};
         return FT_OK;
     }
-    const series *s = find(r, cur);
+    const ft_annual_series *s = find(r, cur);
     if (!s || s->n == 0)
         return FT_OK;
     int first = s->pts[0].year, last = s->pts[s->n - 1].year;
     if (year >= first && year <= last)
-        return at_year(s, year, out, err);
+        return at_year(r, s, year, out, err);
     if (!nearest)
         return FT_OK;
-    ft_status st = at_year(s, year < first ? first : last, out, err);
+    ft_status st = at_year(r, s, year < first ? first : last, out, err);
     out->basis = FT_RATE_NEAREST;
     return st;
 }
@@ -414,8 +326,8 @@ void ft_rates_list(const ft_rates *r, char *buf, size_t n)
     if (n == 0)
         return;
     buf[0] = '\0';
-    for (size_t i = 0; i <= r->n; i++) {
-        const char *cur = i < r->n ? r->s[i].cur : NULL;
+    for (size_t i = 0; i <= r->t.n; i++) {
+        const char *cur = i < r->t.n ? r->t.s[i].cur : NULL;
         if (!usd_done && (!cur || strcmp(cur, "USD") > 0)) {
             int k = snprintf(buf + at, n - at, "%sUSD", at ? " " : "");
             if (k < 0 || (size_t)k >= n - at)

@@ -213,3 +213,137 @@ bool ft_table_parse_number(const char *s, double *out)
     *out = v;
     return true;
 }
+
+/* -------------------------------------------------------- annual tables */
+
+typedef struct {
+    const ft_annual_spec *spec;
+    ft_annual *a;
+    long col_year, col_cur, col_value;
+    size_t ncols; /* 0 until the header is read */
+} annual_loader;
+
+ft_annual_series *ft_annual_find(const ft_annual *a, const char *cur)
+{
+    /* Few series (tens): a linear search is quick enough and keeps the
+     * loading order free. */
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->s[i].cur, cur) == 0)
+            return &a->s[i];
+    return NULL;
+}
+
+static ft_annual_series *annual_find_or_add(ft_annual *a, const char *cur)
+{
+    ft_annual_series *s = ft_annual_find(a, cur);
+    if (s)
+        return s;
+    if (ft_grow((void **)&a->s, &a->cap, a->n, sizeof *a->s, 16) != FT_OK)
+        return NULL;
+    s = &a->s[a->n++];
+    memset(s, 0, sizeof *s);
+    memcpy(s->cur, cur, 4);
+    return s;
+}
+
+static ft_status annual_header(annual_loader *l, char *const *cells, size_t n,
+                               ft_error *err)
+{
+    const char *want[] = {"year", "currency", l->spec->column};
+    long *col[] = {&l->col_year, &l->col_cur, &l->col_value};
+    for (int i = 0; i < 3; i++) {
+        *col[i] = ft_table_column(cells, n, want[i]);
+        if (*col[i] == -2)
+            return ft_error_set(err, FT_ECONFIG,
+                                "column '%s' named twice in the header",
+                                want[i]);
+        if (*col[i] < 0)
+            return ft_error_set(err, FT_ECONFIG,
+                                "no '%s' column in the header row (a %s "
+                                "table has year, currency, %s)",
+                                want[i], l->spec->table, l->spec->column);
+    }
+    l->ncols = n;
+    return FT_OK;
+}
+
+static ft_status annual_row(void *ctx, char *const *cells, const size_t *lens,
+                            size_t n, long line, ft_error *err)
+{
+    (void)lens;
+    annual_loader *l = ctx;
+    if (l->ncols == 0)
+        return annual_header(l, cells, n, err);
+    if (n != l->ncols)
+        return ft_error_set(err, FT_ECONFIG,
+                            "%zu cells where the header has %zu", n, l->ncols);
+    const char *ys = cells[l->col_year], *cur = cells[l->col_cur],
+               *vs = cells[l->col_value];
+    int year;
+    double value;
+    bool keep = true;
+    if (!ft_table_parse_year(ys, &year))
+        return ft_error_set(err, FT_ECONFIG,
+                            "year '%s' is not a year (1 to 9999)", ys);
+    if (!l->spec->currency_ok(cur))
+        return ft_error_set(err, FT_ECONFIG,
+                            "currency '%s' is not an ISO 4217 code (three "
+                            "capital letters)",
+                            cur);
+    ft_status st = l->spec->value(cur, vs, &value, &keep, err);
+    if (st != FT_OK || !keep)
+        return st;
+    ft_annual_series *s = annual_find_or_add(l->a, cur);
+    if (!s ||
+        ft_grow((void **)&s->pts, &s->cap, s->n, sizeof *s->pts, 64) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    s->pts[s->n++] =
+        (ft_annual_point){.year = year, .value = value, .line = line};
+    return FT_OK;
+}
+
+static int cmp_annual_point(const void *a, const void *b)
+{
+    const ft_annual_point *p = a, *q = b;
+    if (p->year != q->year)
+        return p->year < q->year ? -1 : 1;
+    return p->line < q->line ? -1 : p->line > q->line;
+}
+
+/* Sort a series by year and refuse a year given twice. */
+static ft_status annual_sort(ft_annual_series *s, const ft_annual_spec *spec,
+                             const char *name, ft_error *err)
+{
+    qsort(s->pts, s->n, sizeof *s->pts, cmp_annual_point);
+    for (size_t i = 1; i < s->n; i++)
+        if (s->pts[i].year == s->pts[i - 1].year) {
+            ft_error_set(err, FT_ECONFIG,
+                         "%s %d given twice (first on line %ld)%s", s->cur,
+                         s->pts[i].year, s->pts[i - 1].line, spec->twice);
+            ft_error_at(err, name, s->pts[i].line);
+            return FT_ECONFIG;
+        }
+    return FT_OK;
+}
+
+ft_status ft_table_load_annual(FILE *in, const char *name,
+                               const ft_annual_spec *spec, ft_annual *out,
+                               ft_error *err)
+{
+    *out = (ft_annual){0};
+    annual_loader l = {.spec = spec, .a = out};
+    ft_status st = ft_table_read(in, name, FT_ECONFIG, annual_row, &l, err);
+    for (size_t i = 0; st == FT_OK && i < out->n; i++)
+        st = annual_sort(&out->s[i], spec, name, err);
+    if (st != FT_OK)
+        ft_annual_free(out);
+    return st;
+}
+
+void ft_annual_free(ft_annual *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        free(a->s[i].pts);
+    free(a->s);
+    *a = (ft_annual){0};
+}

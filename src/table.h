@@ -47,4 +47,59 @@ bool ft_table_parse_year(const char *s, int *out);
  * spaces, hex, inf or nan). */
 bool ft_table_parse_number(const char *s, double *out);
 
+/* ---- annual tables ---------------------------------------------------
+ *
+ * A table of one value per currency and year (the rates and the prices
+ * tables): a header row naming at least the columns `year`, `currency`
+ * and the value column, in any order (other columns are ignored), then
+ * one row per currency and year. */
+
+typedef struct {
+    int year;
+    double value;
+    long line; /* where it was read, for messages */
+} ft_annual_point;
+
+/* One currency's points, in year order once loaded. */
+typedef struct {
+    char cur[4];
+    ft_annual_point *pts;
+    size_t n, cap;
+} ft_annual_series;
+
+/* The series in the order their currencies first appear.  Owns them:
+ * ft_annual_free. */
+typedef struct {
+    ft_annual_series *s;
+    size_t n, cap;
+} ft_annual;
+
+typedef struct {
+    const char *table;  /* "rates": "a rates table has year, ..." */
+    const char *column; /* the value column: "units_per_usd" */
+    const char *twice;  /* appended to the message on a year given twice */
+    /* true when the currency cell is a currency code. */
+    bool (*currency_ok)(const char *cur);
+    /* Parse and check a value cell of cur: FT_OK with *out set, or
+     * *keep false to drop the row quietly; FT_ECONFIG with a message. */
+    ft_status (*value)(const char *cur, const char *cell, double *out,
+                       bool *keep, ft_error *err);
+} ft_annual_spec;
+
+/* Read an annual table from `in` into *out (zeroed first): FT_ECONFIG
+ * with `name` and the line on a header without one of the three
+ * columns, a column named twice, a row with more or fewer cells than the
+ * header, a year that is not 1..9999, a currency spec->currency_ok
+ * refuses, a value spec->value refuses, the same currency and year twice,
+ * malformed CSV.  FT_EIO, FT_ENOMEM.  On failure *out is freed and
+ * zeroed. */
+ft_status ft_table_load_annual(FILE *in, const char *name,
+                               const ft_annual_spec *spec, ft_annual *out,
+                               ft_error *err);
+
+/* cur's series in a, or NULL. */
+ft_annual_series *ft_annual_find(const ft_annual *a, const char *cur);
+
+void ft_annual_free(ft_annual *a);
+
 #endif

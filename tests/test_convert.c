@@ -18,6 +18,7 @@
 #include "extract.h"
 #include "figures.h"
 #include "table.h"
+#include "text.h"
 
 static FILE *stream(const char *text)
 {
@@ -340,14 +341,8 @@ static char *convert_text(const ft_convert_opts *o, const char *in,
     size_t len = 0;
     FILE *out = open_memstream(&data, &len);
     assert_non_null(out);
-    /* As the command does: check everything, then write. */
-    ft_convert_opts check = *o;
-    check.warn = NULL; /* warnings once, with the output */
-    *st = ft_convert_csv(f, "figs.csv", NULL, &check, NULL, err);
-    if (*st == FT_OK) {
-        rewind(f);
-        *st = ft_convert_csv(f, "figs.csv", out, o, NULL, err);
-    }
+    /* As the command does: all or nothing. */
+    *st = ft_convert_csv_whole(f, "figs.csv", out, o, NULL, err);
     fclose(out);
     fclose(f);
     if (*st != FT_OK) {
@@ -536,6 +531,63 @@ static void test_csv_write_error(void **state)
                      FT_EIO);
     fclose(out);
     fclose(in);
+}
+
+/* A bad last row after good ones: ft_convert_csv alone has written the
+ * good rows by then; the whole conversion writes nothing, and no
+ * warning. */
+static void test_csv_whole_or_nothing(void **state)
+{
+    tables *t = *state;
+    warnings ws = {0};
+    ft_convert_opts o = {
+        .rates = t->r, .to = "USD", .warn = on_warn, .warn_ctx = &ws};
+    ft_buf in;
+    ft_buf_init(&in);
+    assert_int_equal(ft_buf_append(&in, HEAD "\n", strlen(HEAD "\n")), FT_OK);
+    for (int i = 0; i < 2000; i++) /* more than any stdio buffer */
+        assert_int_equal(ft_buf_append(&in, ROW_OK, strlen(ROW_OK)), FT_OK);
+    const char bad[] = "a,,1,0,9,x,lots,,KRW,eq,level,,,2007,explicit,,,x\n";
+    assert_int_equal(ft_buf_append(&in, bad, strlen(bad)), FT_OK);
+
+    char *data = NULL;
+    size_t len = 0;
+    ft_error err;
+    FILE *f = stream(in.data);
+    FILE *out = open_memstream(&data, &len);
+    assert_non_null(out);
+    assert_int_equal(ft_convert_csv(f, "figs.csv", out, &o, NULL, &err),
+                     FT_EDATA);
+    fclose(out);
+    assert_true(len > 0); /* the rows before the bad one */
+    free(data);
+
+    rewind(f);
+    data = NULL;
+    len = 0;
+    out = open_memstream(&data, &len);
+    assert_non_null(out);
+    assert_int_equal(ft_convert_csv_whole(f, "figs.csv", out, &o, NULL, &err),
+                     FT_EDATA);
+    fclose(out);
+    assert_int_equal(len, 0);
+    assert_int_equal(err.line, 2002);
+    assert_int_equal(ws.n, 0);
+    free(data);
+    fclose(f);
+
+    /* Writing the result fails: FT_EIO. */
+    f = stream(HEAD "\n" ROW_OK);
+    out = fopen("/dev/full", "w");
+    if (out) {
+        setvbuf(out, NULL, _IONBF, 0);
+        assert_int_equal(
+            ft_convert_csv_whole(f, "figs.csv", out, &o, NULL, &err), FT_EIO);
+        fclose(out);
+    }
+    fclose(f);
+    warnings_free(&ws);
+    ft_buf_free(&in);
 }
 
 /* ------------------------------------------------------ SIPRI's series */
@@ -770,6 +822,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_csv_conversion, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_write_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_whole_or_nothing, setup,
+                                        teardown),
         cmocka_unit_test(test_sipri_korea),
         cmocka_unit_test(test_seed_extract_then_convert),
     };
