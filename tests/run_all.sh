@@ -4,19 +4,48 @@
 # Usage: tests/run_all.sh BUILD_DIR...      (e.g. build build-asan)
 #
 # For each BUILD_DIR: every cmocka binary BUILD_DIR/tests/test_*, the
-# end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend) and the peer-spec
-# score (tests/peer_spec.py, one pass/fail).  The last line is
-# "N passed, M failed"; the exit status is 1 when M > 0.
+# end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend), the peer-spec
+# scores (tests/peer_spec.py, English and Korean, one pass/fail each) and
+# the accuracy on real news (tests/devset.py against the floors in
+# tests/devset_floors.txt).  A scorer that finds no ../shared exits 77 and
+# counts as skipped, never as passed.  The last line is
+# "N passed, M failed, S skipped"; the exit status is 1 when M > 0.
 set -u
 cd "$(dirname "$0")/.."
 
 passed=0
 failed=0
+skipped=0
+SKIP=77
 
-count() { # "what" passed failed
-    printf '  %-40s %d passed, %d failed\n' "$1" "$2" "$3"
+count() { # "what" passed failed [skipped]
+    local s=${4:-0}
+    if [[ $s -gt 0 ]]; then
+        printf '  %-40s %d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$s"
+    else
+        printf '  %-40s %d passed, %d failed\n' "$1" "$2" "$3"
+    fi
     passed=$((passed + $2))
     failed=$((failed + $3))
+    skipped=$((skipped + s))
+}
+
+# One scorer run: "what" log command... ; its exit status decides.
+score() {
+    local what=$1 log=$2
+    shift 2
+    "$@" >"$log" 2>&1
+    local rc=$?
+    if [[ $rc -eq $SKIP ]]; then
+        tail -n 1 "$log"
+        count "$what" 0 0 1
+    elif [[ $rc -eq 0 ]]; then
+        grep -a -e '^devset: ' -e '^peer-spec' "$log" | tail -n 8
+        count "$what" 1 0
+    else
+        tail -n 60 "$log"
+        count "$what" 0 1
+    fi
 }
 
 log=$(mktemp)
@@ -28,19 +57,22 @@ for build in "$@"; do
         [[ -x $t ]] || continue
         "$t" >"$log" 2>&1
         rc=$?
-        # cmocka's closing lines: "[  PASSED  ] 12 test(s)." and
+        # cmocka's closing lines: "[  PASSED  ] 12 test(s).",
+        # "[  SKIPPED ] 1 test(s), listed below:" and
         # "[  FAILED  ] 1 test(s), listed below:"
         p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
         f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+        s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
         p=${p:-0}
         f=${f:-0}
+        s=${s:-0}
         if [[ $rc -ne 0 && $f -eq 0 ]]; then
             f=1 # crashed or died before its summary
         fi
         if [[ $f -ne 0 ]]; then
             grep -av '^\[ \(RUN\|      OK\) ' "$log" | tail -n 60
         fi
-        count "$(basename "$t")" "$p" "$f"
+        count "$(basename "$t")" "$p" "$f" "$s"
     done
 
     echo "== $build: end-to-end"
@@ -48,28 +80,26 @@ for build in "$@"; do
     rc=$?
     grep -av '^ok ' "$log"
     line=$(tail -n 1 "$log")
-    if [[ $line =~ ^e2e:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+    s=0
+    if [[ $line =~ ^e2e:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
         p=${BASH_REMATCH[1]}
         f=${BASH_REMATCH[2]}
+        s=${BASH_REMATCH[3]}
         [[ $rc -ne 0 && $f -eq 0 ]] && f=1
     else
         p=0
         f=1
     fi
-    count "tests/e2e" "$p" "$f"
+    count "tests/e2e" "$p" "$f" "$s"
 
-    if [[ -f tests/peer_spec.py ]]; then
-        echo "== $build: peer spec"
-        if python3 tests/peer_spec.py "$build/figtrend" >"$log" 2>&1; then
-            tail -n 2 "$log"
-            count "tests/peer_spec.py" 1 0
-        else
-            tail -n 40 "$log"
-            count "tests/peer_spec.py" 0 1
-        fi
-    fi
+    echo "== $build: peer spec and real news"
+    score "tests/peer_spec.py" "$log" python3 tests/peer_spec.py "$build/figtrend"
+    score "tests/peer_spec.py --korean" "$log" \
+        python3 tests/peer_spec.py --korean "$build/figtrend"
+    score "tests/devset.py" "$log" python3 tests/devset.py \
+        --floors tests/devset_floors.txt "$build/figtrend"
 done
 
 echo
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 ]]
