@@ -14,6 +14,8 @@
  */
 #include "subject.h"
 
+#include "purpose.h"
+
 #include "phrase.h"
 #include "text.h"
 
@@ -871,6 +873,17 @@ static const char *const noun_stops[] = {
  * words before the head).  After "the"/"its"/"this", or with no words
  * before the head ("a ... project"), it stands for an earlier name whose
  * words include its own. */
+/* The length of an apostrophe (' or ’) ending right before i, else 0. */
+static size_t apostrophe_before(ft_view x, size_t i)
+{
+    if (i >= 1 && ft_view_at(x, i - 1) == '\'')
+        return 1;
+    if (i >= 3 && ft_view_at(x, i - 3) == 0xE2 && ft_view_at(x, i - 2) == 0x80 &&
+        ft_view_at(x, i - 1) == 0x99)
+        return 3;
+    return 0;
+}
+
 static void take_noun_phrase(collector *c, size_t i, size_t w,
                              const head_word *h, bool *ok)
 {
@@ -889,6 +902,17 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             a--;
         if (a == b || (a > 0 && ft_ascii_alpha(ft_view_at(x, a - 1))))
             break;
+        size_t apos = b - a == 1 && x.t[a] == 's' ? apostrophe_before(x, a) : 0;
+        if (apos) {
+            /* "the ministry's budget": a possessive stays whole and opens
+             * the phrase */
+            a -= apos;
+            while (a > 0 && ft_ascii_alpha(ft_view_at(x, a - 1)))
+                a--;
+            s = a;
+            words++;
+            break;
+        }
         if (IN_LIST(x.t + a, b - a, noun_stops)) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
@@ -916,6 +940,21 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
         resolve_budget(c, &p); /* "the 2023 budget" */
     if (words > 0 || p.reference)
         *ok = keep(c, &p);
+}
+
+/* Three capitals or more, then only digits: a scraped amount such as
+ * "USD739" whose scale was cut off, never a name (K9 and F-35A are). */
+static bool glued_amount(const char *w, size_t n)
+{
+    size_t k = 0;
+    while (k < n && ft_ascii_upper((unsigned char)w[k]))
+        k++;
+    if (k < 3 || k == n)
+        return false;
+    for (size_t j = k; j < n; j++)
+        if (!ft_ascii_digit((unsigned char)w[j]))
+            return false;
+    return true;
 }
 
 /* A run of capitalised words and acronyms, with "of"/"and"/"for" between
@@ -980,6 +1019,8 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     if (acronym && is_not_subject(x.t + i, w - i))
         return w;
+    if (acronym && glued_amount(x.t + i, w - i))
+        return w; /* "KRW40", "USD739": a currency code glued to digits */
     /* "Allied Korean Joint Command and Control System (AKJCCS)" */
     size_t k = end, pend = end, acr_start = 0, acr_end = 0;
     while (ft_view_at(x, k) == ' ')
@@ -992,7 +1033,10 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
             pend = e2 + 1;
         }
     }
-    if (is_institution(lw, ln))
+    /* "Ministry of National Defense (MND)", "the Defense Ministry": who
+     * announces or pays, not what the money is for */
+    if (is_institution(lw, ln) ||
+        (words > 1 && is_institution(x.t + i, word_end(x, i) - i)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1264,12 +1308,36 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
     return ministry && verb;
 }
 
+/* The canonical name of a name or of its longest tail that has one
+ * ("South Korea's defence budget" -> "defence budget"), or NULL. */
+static const char *canonical_tail(const ft_subjects *aliases,
+                                  const char *name)
+{
+    for (const char *p = name; p; p = strchr(p, ' ')) {
+        while (*p == ' ')
+            p++;
+        const char *canon = ft_subjects_canonical(aliases, p, strlen(p));
+        if (canon)
+            return canon;
+    }
+    return NULL;
+}
+
+/* A phrase that only refers back ("the budget", "the project"): the
+ * names of the article say what it stands for. */
+static bool is_vague(const ft_subjects *aliases, const char *name)
+{
+    if (canonical_tail(aliases, name))
+        return false;
+    return head_of(name, strlen(name)) != NULL;
+}
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
 {
     const char *name = p->name;
-    const char *canon = ft_subjects_canonical(aliases, name, strlen(name));
+    const char *canon = canonical_tail(aliases, name);
     if (!canon) {
         /* "Name (ACR)": the alias may know either part */
         const char *paren = strstr(name, " (");
@@ -1290,6 +1358,29 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
     snprintf(f->subject, sizeof f->subject, "%s", name);
 }
 
+/* The name as its sentence's phrases spell it once joined to its acronym
+ * ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name itself. */
+static const phrase *joined_form(const phrase_list *l, size_t from,
+                                 const ft_figure *f, const phrase *named)
+{
+    size_t n = strlen(named->name);
+    for (size_t k = from; k < l->len && l->items[k].start < f->sent_end;
+         k++) {
+        const char *name = l->items[k].name;
+        if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
+            name += 4;
+        size_t m = strlen(name);
+        bool expands = strncmp(name, named->name, n) == 0 &&
+                       strncmp(name + n, " (", 2) == 0;
+        bool spells = m > n + 2 && name[m - 1] == ')' &&
+                      name[m - n - 2] == '(' &&
+                      strncmp(name + m - n - 1, named->name, n) == 0;
+        if (expands || spells)
+            return &l->items[k];
+    }
+    return named;
+}
+
 void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
                         size_t len, ft_figure *figs, size_t n)
 {
@@ -1307,6 +1398,18 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     size_t from = 0; /* phrases are in text order, figures too */
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
+        phrase named = {0};
+        ft_purpose said =
+            ft_purpose_of(x.t, x.len, figs, n, i, named.name, sizeof named.name);
+        if (said == FT_PURPOSE_FOUND && !is_vague(aliases, named.name)) {
+            write_subject(aliases, f, joined_form(&l, from, f, &named));
+            continue;
+        }
+        if (said == FT_PURPOSE_AS_BEFORE && i > 0 && figs[i - 1].subject[0] &&
+            figs[i - 1].sent_start == f->sent_start) {
+            memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
+            continue;
+        }
         const phrase *best = NULL;
         int best_key[5] = {0};
         while (from < l.len && l.items[from].start < f->sent_start &&

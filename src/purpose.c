@@ -1,0 +1,1372 @@
+/* purpose.c — what the grammar of a sentence says a figure pays for.
+ *
+ * The sentence around a figure is cut into tokens once (words, numbers,
+ * punctuation, the figures themselves with the paper's conversion after
+ * them), and each word is looked up once in one table of word classes.
+ * The constructions of purpose.h are then tried in order of how surely
+ * they name a purpose; each reads at most a few dozen tokens, and the
+ * tokens come from a window of bounded size, so the work per figure is
+ * bounded whatever the text.
+ */
+#include "purpose.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "phrase.h"
+
+/* ------------------------------------------------------------ words */
+
+enum {
+    W_DET = 1u << 0,    /* a, the, its: opens a noun phrase */
+    W_PREP = 1u << 1,   /* in, on, to */
+    W_AUX = 1u << 2,    /* is, will, has */
+    W_LINK = 1u << 3,   /* stands (at), totals, reached, were allotted */
+    W_VERB = 1u << 4,   /* said, spend, pay: ends a noun phrase */
+    W_HEDGE = 1u << 5,  /* about, nearly, over */
+    W_TIME = 1u << 6,   /* year, now, annually */
+    W_CONJ = 1u << 7,   /* and, or, while */
+    W_PRON = 1u << 8,   /* it, which, who */
+    W_VAGUE = 1u << 9,  /* amount, sum, budget: names nothing alone */
+    W_PAID = 1u << 10,  /* compensation, aid: "X in aid" */
+    W_TO = 1u << 11,    /* build, buy: "X to build NP" */
+    W_CHANGE = 1u << 12, /* cut, increase: "a X cut in NP" */
+    W_EACH = 1u << 13,  /* each, apiece, annually: after an amount */
+    W_ALLOT = 1u << 14  /* earmarked, allocated: "X is earmarked for NP" */
+};
+
+typedef struct {
+    const char *word; /* lower case; the table is sorted by it */
+    unsigned cls;
+} word_class;
+
+/* The one table of English words the constructions read. */
+static const word_class words[] = {
+    {"a", W_DET},
+    {"about", W_PREP | W_HEDGE},
+    {"above", W_PREP},
+    {"according", W_VERB},
+    {"across", W_PREP},
+    {"added", W_VERB},
+    {"additional", W_HEDGE},
+    {"after", W_PREP},
+    {"against", W_PREP},
+    {"agreed", W_VERB},
+    {"aid", W_PAID},
+    {"all", W_DET},
+    {"allocated", W_LINK | W_ALLOT},
+    {"allotted", W_LINK | W_ALLOT},
+    {"almost", W_HEDGE},
+    {"already", W_HEDGE},
+    {"also", W_HEDGE},
+    {"altogether", W_EACH},
+    {"amid", W_PREP},
+    {"amount", W_VAGUE},
+    {"amounted", W_LINK},
+    {"amounts", W_LINK},
+    {"an", W_DET},
+    {"and", W_CONJ},
+    {"announced", W_VERB},
+    {"annual", W_TIME},
+    {"annually", W_TIME | W_EACH},
+    {"another", W_DET | W_HEDGE},
+    {"apiece", W_EACH},
+    {"approved", W_VERB},
+    {"approximately", W_HEDGE},
+    {"are", W_AUX},
+    {"around", W_PREP | W_HEDGE},
+    {"as", W_PREP},
+    {"asked", W_VERB},
+    {"asking", W_VERB},
+    {"asks", W_VERB},
+    {"assigned", W_ALLOT},
+    {"assistance", W_PAID},
+    {"at", W_PREP},
+    {"be", W_AUX},
+    {"became", W_LINK},
+    {"become", W_LINK},
+    {"becomes", W_LINK},
+    {"been", W_AUX},
+    {"before", W_PREP},
+    {"being", W_AUX},
+    {"below", W_PREP},
+    {"between", W_PREP},
+    {"bolster", W_TO},
+    {"boost", W_TO | W_CHANGE},
+    {"bought", W_VERB},
+    {"bringing", W_VERB},
+    {"budget", W_VAGUE},
+    {"budgeted", W_ALLOT},
+    {"build", W_TO},
+    {"but", W_CONJ},
+    {"buy", W_TO},
+    {"by", W_PREP},
+    {"came", W_LINK},
+    {"can", W_AUX},
+    {"capped", W_LINK},
+    {"claimed", W_VERB},
+    {"climb", W_LINK},
+    {"climbed", W_LINK},
+    {"climbs", W_LINK},
+    {"come", W_LINK},
+    {"comes", W_LINK},
+    {"coming", W_TIME},
+    {"committed", W_ALLOT},
+    {"compensate", W_TO},
+    {"compensation", W_PAID},
+    {"construct", W_TO},
+    {"contributions", W_PAID},
+    {"cost", W_VAGUE},
+    {"costing", W_LINK},
+    {"costs", W_VAGUE},
+    {"could", W_AUX},
+    {"cover", W_TO},
+    {"currently", W_TIME},
+    {"cut", W_CHANGE | W_VERB},
+    {"cuts", W_CHANGE},
+    {"damages", W_PAID},
+    {"day", W_TIME},
+    {"decline", W_CHANGE},
+    {"declined", W_LINK},
+    {"decrease", W_CHANGE},
+    {"demand", W_VERB},
+    {"demanded", W_VERB},
+    {"deploy", W_TO},
+    {"designated", W_ALLOT},
+    {"despite", W_PREP},
+    {"develop", W_TO},
+    {"did", W_AUX},
+    {"do", W_AUX},
+    {"does", W_AUX},
+    {"down", W_HEDGE},
+    {"dropped", W_LINK},
+    {"during", W_PREP},
+    {"each", W_DET | W_EACH},
+    {"earmarked", W_ALLOT | W_VERB},
+    {"earned", W_VERB},
+    {"estimated", W_HEDGE},
+    {"every", W_DET},
+    {"exceed", W_LINK},
+    {"exceeded", W_LINK},
+    {"exceeds", W_LINK},
+    {"expand", W_TO},
+    {"expected", W_LINK},
+    {"fell", W_LINK},
+    {"figure", W_VAGUE},
+    {"finalised", W_LINK},
+    {"finalized", W_LINK},
+    {"finance", W_TO},
+    {"fiscal", W_TIME},
+    {"fixed", W_LINK},
+    {"for", W_PREP},
+    {"forecast", W_LINK},
+    {"from", W_PREP},
+    {"fund", W_TO | W_VAGUE},
+    {"funding", W_PAID | W_VAGUE},
+    {"funds", W_VAGUE},
+    {"gained", W_LINK},
+    {"gaining", W_LINK},
+    {"gains", W_LINK},
+    {"gave", W_VERB},
+    {"get", W_LINK},
+    {"gets", W_LINK},
+    {"give", W_VERB},
+    {"given", W_LINK},
+    {"go", W_LINK | W_ALLOT},
+    {"goes", W_LINK | W_ALLOT},
+    {"going", W_LINK | W_ALLOT},
+    {"got", W_LINK},
+    {"grants", W_PAID},
+    {"grew", W_LINK},
+    {"grow", W_LINK},
+    {"growing", W_LINK},
+    {"grows", W_LINK},
+    {"had", W_AUX},
+    {"has", W_AUX},
+    {"have", W_AUX},
+    {"he", W_PRON},
+    {"help", W_TO},
+    {"her", W_DET},
+    {"hike", W_CHANGE},
+    {"hire", W_TO},
+    {"his", W_DET},
+    {"hit", W_LINK},
+    {"i", W_PRON},
+    {"improve", W_TO},
+    {"in", W_PREP},
+    {"including", W_PREP},
+    {"increase", W_CHANGE},
+    {"increased", W_LINK},
+    {"increases", W_CHANGE},
+    {"injection", W_VAGUE},
+    {"intended", W_ALLOT},
+    {"into", W_PREP},
+    {"investment", W_PAID},
+    {"is", W_AUX},
+    {"it", W_PRON},
+    {"its", W_DET},
+    {"jumped", W_LINK},
+    {"just", W_HEDGE},
+    {"keep", W_TO},
+    {"last", W_TIME},
+    {"least", W_HEDGE},
+    {"left", W_LINK},
+    {"less", W_HEDGE},
+    {"level", W_VAGUE},
+    {"loans", W_PAID},
+    {"maintain", W_TO},
+    {"mark", W_VAGUE},
+    {"may", W_AUX},
+    {"might", W_AUX},
+    {"modernise", W_TO},
+    {"modernize", W_TO},
+    {"money", W_VAGUE},
+    {"month", W_TIME},
+    {"months", W_TIME},
+    {"more", W_HEDGE},
+    {"must", W_AUX},
+    {"nearly", W_HEDGE},
+    {"next", W_TIME},
+    {"noted", W_VERB},
+    {"now", W_TIME},
+    {"of", W_PREP},
+    {"offered", W_VERB},
+    {"on", W_PREP},
+    {"only", W_HEDGE},
+    {"or", W_CONJ},
+    {"our", W_DET},
+    {"over", W_PREP | W_HEDGE},
+    {"owed", W_VERB},
+    {"paid", W_VERB},
+    {"passed", W_LINK},
+    {"pay", W_TO},
+    {"payments", W_PAID},
+    {"per", W_PREP},
+    {"planned", W_VERB},
+    {"previous", W_TIME},
+    {"procure", W_TO},
+    {"produce", W_TO},
+    {"projected", W_LINK},
+    {"provide", W_TO},
+    {"provided", W_VERB},
+    {"purchase", W_TO},
+    {"raise", W_CHANGE},
+    {"raised", W_VERB},
+    {"reach", W_LINK},
+    {"reached", W_LINK},
+    {"reaches", W_LINK},
+    {"reaching", W_LINK},
+    {"receive", W_LINK},
+    {"received", W_LINK},
+    {"receives", W_LINK},
+    {"reduced", W_LINK},
+    {"reduction", W_CHANGE},
+    {"remain", W_LINK},
+    {"remained", W_LINK},
+    {"remains", W_LINK},
+    {"replace", W_TO},
+    {"reported", W_VERB},
+    {"request", W_VERB},
+    {"requested", W_VERB},
+    {"reserved", W_ALLOT},
+    {"restore", W_TO},
+    {"revenue", W_PAID},
+    {"rise", W_CHANGE | W_LINK},
+    {"risen", W_LINK},
+    {"rises", W_LINK},
+    {"rising", W_LINK},
+    {"rose", W_LINK},
+    {"roughly", W_HEDGE},
+    {"said", W_VERB},
+    {"sales", W_PAID},
+    {"say", W_VERB},
+    {"says", W_VERB},
+    {"set", W_LINK},
+    {"settle", W_VERB},
+    {"she", W_PRON},
+    {"should", W_AUX},
+    {"signed", W_VERB},
+    {"since", W_PREP},
+    {"slashed", W_LINK},
+    {"some", W_HEDGE},
+    {"sought", W_VERB},
+    {"spend", W_VERB},
+    {"spending", W_PAID},
+    {"spent", W_VERB | W_ALLOT},
+    {"stand", W_LINK},
+    {"stands", W_LINK},
+    {"still", W_HEDGE},
+    {"stood", W_LINK},
+    {"strengthen", W_TO},
+    {"subsidies", W_PAID},
+    {"sum", W_VAGUE},
+    {"supply", W_TO},
+    {"support", W_TO | W_PAID},
+    {"surpassed", W_LINK},
+    {"than", W_PREP},
+    {"that", W_DET | W_PRON},
+    {"the", W_DET},
+    {"their", W_DET},
+    {"then", W_TIME},
+    {"there", W_PRON},
+    {"these", W_DET},
+    {"they", W_PRON},
+    {"this", W_DET},
+    {"those", W_DET},
+    {"though", W_CONJ},
+    {"threshold", W_VAGUE},
+    {"through", W_PREP},
+    {"to", W_PREP},
+    {"told", W_VERB},
+    {"topped", W_LINK},
+    {"total", W_VAGUE},
+    {"totaled", W_LINK},
+    {"totalled", W_LINK},
+    {"totals", W_LINK},
+    {"toward", W_PREP},
+    {"towards", W_PREP},
+    {"train", W_TO},
+    {"under", W_PREP},
+    {"until", W_PREP},
+    {"up", W_HEDGE},
+    {"upgrade", W_TO},
+    {"upon", W_PREP},
+    {"used", W_ALLOT},
+    {"valued", W_LINK},
+    {"via", W_PREP},
+    {"want", W_VERB},
+    {"wants", W_VERB},
+    {"was", W_AUX},
+    {"we", W_PRON},
+    {"week", W_TIME},
+    {"went", W_LINK},
+    {"were", W_AUX},
+    {"when", W_PRON},
+    {"where", W_PRON},
+    {"whereas", W_CONJ},
+    {"which", W_PRON},
+    {"while", W_CONJ},
+    {"who", W_PRON},
+    {"will", W_AUX},
+    {"with", W_PREP},
+    {"within", W_PREP},
+    {"without", W_PREP},
+    {"worth", W_LINK},
+    {"would", W_AUX},
+    {"year", W_TIME},
+    {"years", W_TIME},
+};
+
+static int cmp_folded(const char *w, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = ft_ascii_fold((unsigned char)w[i]);
+        unsigned char b = (unsigned char)s[i];
+        if (b == 0 || a > b)
+            return 1;
+        if (a < b)
+            return -1;
+    }
+    return s[n] ? -1 : 0;
+}
+
+static unsigned class_of(const char *w, size_t n)
+{
+    size_t lo = 0, hi = sizeof words / sizeof *words;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_folded(w, n, words[mid].word);
+        if (c == 0)
+            return words[mid].cls;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Korean: particles that end a noun phrase, longest first where one ends
+ * another. */
+static const char *const particles[] = {
+    "\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94", /* 에서는 */
+    "\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 으로는 */
+    "\xEC\x97\x90\xEB\x8A\x94",             /* 에는 */
+    "\xEC\x97\x90\xEC\x84\x9C",             /* 에서 */
+    "\xEC\x9C\xBC\xEB\xA1\x9C",             /* 으로 */
+    "\xEA\xB9\x8C\xEC\xA7\x80",             /* 까지 */
+    "\xEB\xB6\x80\xED\x84\xB0",             /* 부터 */
+    "\xEC\x9D\xB4\xEB\x8B\xA4",             /* 이다 */
+    "\xEC\x9D\xB4\xEB\xA9\xB0",             /* 이며 */
+    "\xEC\x97\x90\xEA\xB2\x8C",             /* 에게 */
+    "\xEB\xB3\xB4\xEB\x8B\xA4",             /* 보다 */
+    "\xEC\x9D\x80",                         /* 은 */
+    "\xEB\x8A\x94",                         /* 는 */
+    "\xEC\x9D\xB4",                         /* 이 */
+    "\xEA\xB0\x80",                         /* 가 */
+    "\xEC\x9D\x84",                         /* 을 */
+    "\xEB\xA5\xBC",                         /* 를 */
+    "\xEC\x9D\x98",                         /* 의 */
+    "\xEC\x97\x90",                         /* 에 */
+    "\xEB\xA1\x9C",                         /* 로 */
+    "\xEC\x99\x80",                         /* 와 */
+    "\xEA\xB3\xBC",                         /* 과 */
+    "\xEB\x8F\x84",                         /* 도 */
+    "\xEB\xA7\x8C",                         /* 만 */
+};
+
+/* Korean nouns of what money pays for: a word holding one names a
+ * purpose (병장 월급, 방위비 분담금, 방위력개선비). */
+static const char *const domain_nouns[] = {
+    "\xEC\x98\x88\xEC\x82\xB0",             /* 예산 */
+    "\xEA\xB8\xB0\xEA\xB8\x88",             /* 기금 */
+    "\xEB\xB6\x84\xEB\x8B\xB4",             /* 분담 */
+    "\xEB\xB4\x89\xEA\xB8\x89",             /* 봉급 */
+    "\xEC\x9B\x94\xEA\xB8\x89",             /* 월급 */
+    "\xEA\xB8\x89\xEC\x97\xAC",             /* 급여 */
+    "\xEA\xB8\xB0\xEB\xB3\xB8\xEA\xB8\x89", /* 기본급 */
+    "\xEC\x88\x98\xEB\x8B\xB9",             /* 수당 */
+    "\xEA\xB8\x89\xEC\x8B\x9D",             /* 급식 */
+    "\xEC\x82\xAC\xEC\x97\x85",             /* 사업 */
+    "\xEA\xB3\x84\xED\x9A\x8D",             /* 계획 */
+    "\xEC\x9E\xAC\xEC\x9B\x90",             /* 재원 */
+    "\xEC\xB2\xB4\xEA\xB3\x84",             /* 체계 */
+    "\xEC\x88\x98\xEC\xB6\x9C",             /* 수출 */
+    "\xEA\xB3\x84\xEC\x95\xBD",             /* 계약 */
+    "\xEC\x9E\x94\xEC\x95\xA1",             /* 잔액 */
+    "\xEC\xA7\x80\xEC\x9B\x90\xEA\xB8\x88", /* 지원금 */
+    "\xEC\xA0\x81\xEA\xB8\x88",             /* 적금 */
+    "\xEB\xB3\x91\xEC\x9E\xA5",             /* 병장 */
+    "\xEC\x83\x81\xEB\xB3\x91",             /* 상병 */
+    "\xEC\x9D\xBC\xEB\xB3\x91",             /* 일병 */
+    "\xEC\x9D\xB4\xEB\xB3\x91",             /* 이병 */
+    "\xED\x95\x98\xEC\x82\xAC",             /* 하사 */
+    "\xEC\x86\x8C\xEC\x9C\x84",             /* 소위 */
+    "\xEC\x86\x8C\xEB\x8C\x80\xEC\x9E\xA5", /* 소대장 */
+    "\xEA\xB0\x84\xEB\xB6\x80",             /* 간부 */
+    "\xEB\xB3\x91\xEC\x82\xAC",             /* 병사 */
+    "\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC", /* 자주포 */
+    "\xEC\xA0\x84\xED\x88\xAC\xEA\xB8\xB0", /* 전투기 */
+    "\xED\x97\xAC\xEA\xB8\xB0",             /* 헬기 */
+    "\xEC\x9E\xA0\xEC\x88\x98\xED\x95\xA8", /* 잠수함 */
+    "\xEB\xAF\xB8\xEC\x82\xAC\xEC\x9D\xBC", /* 미사일 */
+    "\xEB\xAC\xB4\xEC\x9D\xB8",             /* 무인 */
+    "\xED\x95\xAD\xEA\xB3\xB5\xEA\xB8\xB0", /* 항공기 */
+    "\xED\x83\x84\xEC\x95\xBD",             /* 탄약 */
+    "\xEB\xB0\xB0\xEC\x83\x81",             /* 배상 */
+    "\xEB\xB3\xB4\xEC\x83\x81",             /* 보상 */
+    "\xEC\xB0\xA8\xEA\xB4\x80",             /* 차관 */
+    "\xEB\xB9\x84\xEB\xA3\x8C",             /* 비료 */
+    "\xEC\x9D\xB8\xEA\xB6\x8C",             /* 인권 */
+    "\xEC\xB4\x9D\xEC\xA7\x80\xEC\xB6\x9C", /* 총지출 */
+    "\xEB\xA7\xA4\xEC\xB6\x9C",             /* 매출 */
+    "\xEB\x8B\xA8\xEA\xB0\x80",             /* 단가 */
+    "\xEA\xB0\x80\xEA\xB2\xA9",             /* 가격 */
+    "\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84", /* 방위비 */
+    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB9\x84", /* 국방비 */
+    "\xEA\xB0\x9C\xEC\x84\xA0\xEB\xB9\x84", /* 개선비 */
+    "\xEC\x9C\xA0\xEC\xA7\x80\xEB\xB9\x84", /* 유지비 */
+    "\xEC\x9A\xB4\xEC\x98\x81\xEB\xB9\x84", /* 운영비 */
+    "\xEC\x9A\xB4\xEC\x9A\xA9\xEB\xB9\x84", /* 운용비 */
+    "\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84", /* 활동비 */
+    "\xEA\xB0\x9C\xEB\xB0\x9C\xEB\xB9\x84", /* 개발비 */
+    "\xEC\x9D\xB8\xEA\xB1\xB4\xEB\xB9\x84", /* 인건비 */
+    "\xEC\xB2\x98\xEC\x9A\xB0",             /* 처우 */
+    "\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88", /* 분담금 */
+};
+
+/* Korean words that time or hedge an amount and name nothing. */
+static const char *const korean_skips[] = {
+    "\xEC\x98\xAC\xED\x95\xB4",             /* 올해 */
+    "\xEB\x82\xB4\xEB\x85\x84",             /* 내년 */
+    "\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4", /* 지난해 */
+    "\xEC\x9E\x91\xEB\x85\x84",             /* 작년 */
+    "\xEA\xB8\x88\xEB\x85\x84",             /* 금년 */
+    "\xEC\xA0\x84\xEB\x85\x84",             /* 전년 */
+    "\xED\x98\x84\xEC\x9E\xAC",             /* 현재 */
+    "\xEC\x9B\x94",                         /* 월 */
+    "\xEC\x97\xB0\xEA\xB0\x84",             /* 연간 */
+    "\xED\x95\x98\xEB\xA3\xA8",             /* 하루 */
+    "\xEB\xA7\xA4\xEB\x85\x84",             /* 매년 */
+    "\xEC\x95\xBD",                         /* 약 */
+    "\xEC\xB4\x9D",                         /* 총 */
+    "\xEC\xB5\x9C\xEB\x8C\x80",             /* 최대 */
+    "\xEA\xB0\x81\xEA\xB0\x81",             /* 각각 */
+    "\xEB\xAA\xA8\xEB\x91\x90",             /* 모두 */
+    "\xEB\x98\x90",                         /* 또 */
+    "\xEC\x97\xAD\xEC\x8B\x9C",             /* 역시 */
+    "\xEA\xB8\xB0\xEC\xA4\x80",             /* 기준 */
+};
+
+/* ----------------------------------------------------------- tokens */
+
+typedef enum { T_WORD, T_NUM, T_PUNCT, T_FIG } token_type;
+
+typedef struct {
+    size_t s, e;  /* bytes of the token */
+    token_type type;
+    unsigned cls; /* word classes of an English word */
+    bool hangul;  /* holds Hangul */
+    size_t fig;   /* the figure of a T_FIG */
+} token;
+
+/* The bytes the tokens of one figure come from, either side of it: a
+ * purpose is stated near its amount, and the bound keeps the work per
+ * figure constant in a sentence with no end. */
+#define WINDOW 1200
+#define MAX_TOKENS 640
+
+typedef struct {
+    ft_view x;
+    const ft_figure *figs;
+    size_t nfigs;
+    token t[MAX_TOKENS];
+    size_t n;
+} sentence;
+
+static bool hangul_at(ft_view x, size_t i)
+{
+    unsigned char c = ft_view_at(x, i);
+    return c >= 0xEA && c <= 0xED && ft_view_at(x, i + 1) >= 0x80;
+}
+
+static bool word_byte(ft_view x, size_t i)
+{
+    unsigned char c = ft_view_at(x, i);
+    if (ft_ascii_alpha(c) || ft_ascii_digit(c))
+        return true;
+    return hangul_at(x, i);
+}
+
+/* A byte that joins two word bytes into one word: a hyphen, an ampersand,
+ * an apostrophe (straight or curly), the full stops of "U.S.". */
+static size_t joiner_len(ft_view x, size_t i)
+{
+    unsigned char c = ft_view_at(x, i);
+    if (c == '-' || c == '&' || c == '\'' || c == '/')
+        return 1;
+    if (c == '.' && i > 0 && ft_ascii_upper(ft_view_at(x, i - 1)) &&
+        ft_ascii_upper(ft_view_at(x, i + 1)))
+        return 1;
+    if (c == 0xE2 && ft_view_at(x, i + 1) == 0x80 &&
+        ft_view_at(x, i + 2) == 0x99)
+        return 3; /* ’ */
+    return 0;
+}
+
+static size_t char_len(ft_view x, size_t i)
+{
+    unsigned char c = ft_view_at(x, i);
+    size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return i + n <= x.len ? n : x.len - i;
+}
+
+/* A paper's conversion or note right after a figure, "(US$5.4 billion)":
+ * a parenthesis near by with a digit in it and no figure of its own. */
+static size_t conversion_end(const sentence *s, size_t i, size_t next_fig)
+{
+    ft_view x = s->x;
+    size_t j = i;
+    while (j < x.len && ft_ascii_space(ft_view_at(x, j)))
+        j++;
+    if (ft_view_at(x, j) != '(')
+        return i;
+    bool digit = false;
+    for (size_t k = j + 1; k < x.len && k < j + 90; k++) {
+        unsigned char c = ft_view_at(x, k);
+        if (k >= next_fig)
+            return i;
+        if (c == ')')
+            return digit ? k + 1 : i;
+        if (c == '(')
+            return i;
+        digit |= ft_ascii_digit(c);
+    }
+    return i;
+}
+
+static void tokenise(sentence *s, size_t a, size_t b)
+{
+    ft_view x = s->x;
+    size_t f = 0;
+    while (f < s->nfigs && s->figs[f].end <= a)
+        f++;
+    s->n = 0;
+    /* a window that starts inside a word starts after it */
+    if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
+        while (a < b && word_byte(x, a))
+            a++;
+    for (size_t i = a; i < b && s->n < MAX_TOKENS;) {
+        while (f < s->nfigs && s->figs[f].end <= i)
+            f++;
+        token *t = &s->t[s->n];
+        *t = (token){.s = i};
+        if (f < s->nfigs && s->figs[f].start <= i) {
+            size_t next = f + 1 < s->nfigs ? s->figs[f + 1].start : SIZE_MAX;
+            t->type = T_FIG;
+            t->fig = f;
+            t->e = conversion_end(s, s->figs[f].end, next);
+            i = t->e;
+            s->n++;
+            continue;
+        }
+        unsigned char c = ft_view_at(x, i);
+        if (ft_ascii_space(c) || (c == 0xC2 && ft_view_at(x, i + 1) == 0xA0)) {
+            i += c == 0xC2 ? 2 : 1;
+            continue;
+        }
+        if (ft_ascii_digit(c)) {
+            size_t j = i;
+            while (j < b && (ft_ascii_digit(ft_view_at(x, j)) ||
+                             ((ft_view_at(x, j) == ',' ||
+                               ft_view_at(x, j) == '.') &&
+                              ft_ascii_digit(ft_view_at(x, j + 1)))))
+                j++;
+            if (!word_byte(x, j) && !joiner_len(x, j)) {
+                t->type = T_NUM;
+                t->e = j;
+                i = j;
+                s->n++;
+                continue;
+            }
+        }
+        if (word_byte(x, i)) {
+            size_t j = i;
+            for (;;) {
+                while (j < b && word_byte(x, j)) {
+                    t->hangul |= hangul_at(x, j);
+                    j += char_len(x, j);
+                }
+                size_t jl = joiner_len(x, j);
+                if (jl && j + jl < b && word_byte(x, j + jl))
+                    j += jl;
+                else
+                    break;
+            }
+            if (f < s->nfigs && j > s->figs[f].start)
+                j = s->figs[f].start; /* a figure glued to a word */
+            t->type = T_WORD;
+            t->e = j;
+            if (!t->hangul)
+                t->cls = class_of(x.t + i, j - i);
+            i = j;
+            s->n++;
+            continue;
+        }
+        t->type = T_PUNCT;
+        t->e = i + char_len(x, i);
+        i = t->e;
+        s->n++;
+    }
+}
+
+static bool punct_is(const sentence *s, size_t k, char c)
+{
+    return k < s->n && s->t[k].type == T_PUNCT &&
+           s->t[k].e - s->t[k].s == 1 && s->x.t[s->t[k].s] == c;
+}
+
+static bool is_word(const sentence *s, size_t k)
+{
+    return k < s->n && s->t[k].type == T_WORD;
+}
+
+static bool word_is(const sentence *s, size_t k, const char *w)
+{
+    return is_word(s, k) &&
+           cmp_folded(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, w) == 0;
+}
+
+static bool has_class(const sentence *s, size_t k, unsigned cls)
+{
+    return is_word(s, k) && (s->t[k].cls & cls);
+}
+
+/* A four-digit year standing alone. */
+static bool is_year(const sentence *s, size_t k)
+{
+    if (k >= s->n || s->t[k].type != T_NUM || s->t[k].e - s->t[k].s != 4)
+        return false;
+    const char *p = s->x.t + s->t[k].s;
+    return (p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0');
+}
+
+/* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
+ * between a noun and its amount ("rose 6.2% to X"). */
+static size_t rate_back(const sentence *s, size_t k)
+{
+    if (punct_is(s, k, '%') && k > 0 && s->t[k - 1].type == T_NUM)
+        return k - 1;
+    if (word_is(s, k, "percent") && k > 0 &&
+        (s->t[k - 1].type == T_NUM || is_word(s, k - 1)))
+        return k - 1;
+    return SIZE_MAX;
+}
+
+/* Does word k end with the ASCII letters of suffix? */
+static bool ends_with(const sentence *s, size_t k, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    if (!is_word(s, k) || s->t[k].hangul || s->t[k].e - s->t[k].s <= m)
+        return false;
+    return cmp_folded(s->x.t + s->t[k].e - m, m, suffix) == 0;
+}
+
+/* Does token k hold the bytes of needle? */
+static bool holds(const sentence *s, size_t k, const char *needle)
+{
+    size_t m = strlen(needle);
+    const char *t = s->x.t + s->t[k].s;
+    size_t n = s->t[k].e - s->t[k].s;
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(t + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+/* A word that can stand in a noun phrase: not a function word. */
+static bool content(const sentence *s, size_t k)
+{
+    if (!is_word(s, k) || s->t[k].hangul)
+        return false;
+    unsigned c = s->t[k].cls;
+    if ((c & W_TO) && !(c & (W_PAID | W_VAGUE)))
+        return false; /* "pay", "build": verbs */
+    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE |
+                  W_CONJ | W_PRON));
+}
+
+/* ------------------------------------------------------ noun phrases */
+
+typedef struct {
+    size_t a, b; /* tokens [a,b) */
+} span;
+
+static const span no_span = {0, 0};
+
+static bool empty(span p)
+{
+    return p.b <= p.a;
+}
+
+/* The noun phrase that starts at k: content words, numbers before a word
+ * ("230 mm"), an acronym in parentheses, and one "of"/"for" complement.
+ * Dropped: a leading article. */
+static span np_forward(const sentence *s, size_t k, int complements)
+{
+    while (has_class(s, k, W_DET))
+        k++;
+    size_t a = k;
+    size_t limit = a + 10;
+    while (k < s->n && k < limit) {
+        if (content(s, k) || (s->t[k].type == T_NUM && content(s, k + 1))) {
+            k++;
+            continue;
+        }
+        /* "buying more Patriot missiles", "building a carrier" */
+        if (k > a && ends_with(s, k - 1, "ing") &&
+            has_class(s, k, W_DET | W_HEDGE) && content(s, k + 1)) {
+            k++;
+            continue;
+        }
+        /* "(MND)" inside a name */
+        if (punct_is(s, k, '(') && is_word(s, k + 1) && punct_is(s, k + 2, ')')) {
+            k += 3;
+            continue;
+        }
+        if (complements > 0 && k > a &&
+            (word_is(s, k, "of") || word_is(s, k, "for"))) {
+            size_t j = k + 1;
+            while (has_class(s, j, W_DET))
+                j++;
+            if (content(s, j) || s->t[j].type == T_NUM) {
+                complements--;
+                k = j;
+                continue;
+            }
+        }
+        break;
+    }
+    return (span){a, k};
+}
+
+/* The noun phrase that ends at k (inclusive), read back: content words,
+ * possessives, one "of"/"for"/"and" between content words. */
+static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
+{
+    if (k == SIZE_MAX || k < floor || k >= s->n)
+        return no_span;
+    size_t b = k + 1, a = b;
+    while (a > floor && b - a < 8) {
+        size_t j = a - 1;
+        if (content(s, j) || (s->t[j].type == T_NUM && a < b && !is_year(s, j))) {
+            a = j;
+            continue;
+        }
+        if (punct_is(s, j, ')') && j >= floor + 2 && is_word(s, j - 1) &&
+            punct_is(s, j - 2, '(') && j - 2 > floor && content(s, j - 3)) {
+            a = j - 2;
+            continue;
+        }
+        if (joins > 0 && a < b && j > floor && content(s, j - 1) &&
+            (word_is(s, j, "of") || word_is(s, j, "for") ||
+             word_is(s, j, "and"))) {
+            joins--;
+            a = j;
+            continue;
+        }
+        break;
+    }
+    while (a < b && (s->t[a].type == T_NUM || !content(s, a)))
+        a++; /* no phrase starts with "of" or a number */
+    return (span){a, b};
+}
+
+/* Write the phrase: words with single spaces, years and "year(s)" left
+ * out; false when nothing but vague or time words is left. */
+static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool named = false;
+    for (size_t k = p.a; k < p.b; k++) {
+        const token *t = &s->t[k];
+        if (is_year(s, k) || (t->type == T_WORD && (t->cls & W_TIME)))
+            continue;
+        if (punct_is(s, k, '(') && k + 3 < p.b) {
+            k += 2; /* "Ministry of Defense (MND) budget": the acronym
+                       stands in the way of the aliases */
+            continue;
+        }
+        if (t->type == T_WORD && !(t->cls & (W_VAGUE | W_CHANGE)))
+            named = true;
+        size_t n = t->e - t->s;
+        bool glue = o > 0 && (punct_is(s, k, ')') ||
+                              (k > 0 && punct_is(s, k - 1, '(')));
+        if (o + n + 2 >= cap)
+            break;
+        if (o > 0 && !glue)
+            out[o++] = ' ';
+        memcpy(out + o, s->x.t + t->s, n);
+        o += n;
+    }
+    out[o] = '\0';
+    if (!named)
+        out[0] = '\0';
+    return named;
+}
+
+/* ---------------------------------------------------- constructions */
+
+/* Past what follows an amount without naming anything: "a month",
+ * "each", "this year", "in 2008", "annually". */
+static size_t skip_after(const sentence *s, size_t k)
+{
+    for (;;) {
+        if (has_class(s, k, W_EACH))
+            k++;
+        else if ((word_is(s, k, "a") || word_is(s, k, "per")) &&
+                 has_class(s, k + 1, W_TIME))
+            k += 2;
+        else if ((word_is(s, k, "this") || word_is(s, k, "next") ||
+                  word_is(s, k, "last")) &&
+                 has_class(s, k + 1, W_TIME))
+            k += 2;
+        else if ((word_is(s, k, "in") || word_is(s, k, "for") ||
+                  word_is(s, k, "by")) &&
+                 is_year(s, k + 1))
+            k += 2;
+        else if (word_is(s, k, "in") && word_is(s, k + 1, "total"))
+            k += 2;
+        else
+            return k;
+    }
+}
+
+/* "X for NP", "X towards NP", "X to build NP", "X in compensation",
+ * "X is earmarked for NP", "spend X buying NP". */
+static span purpose_after(const sentence *s, size_t f)
+{
+    size_t k = skip_after(s, f + 1);
+    size_t verbs = k;
+    while (has_class(s, verbs, W_AUX) || has_class(s, verbs, W_ALLOT) ||
+           word_is(s, verbs, "aside"))
+        verbs++;
+    if (verbs > k && has_class(s, verbs - 1, W_ALLOT))
+        k = verbs; /* "is earmarked", "will go" */
+    if (word_is(s, k, "for") || word_is(s, k, "toward") ||
+        word_is(s, k, "towards") || word_is(s, k, "on")) {
+        span p = np_forward(s, k + 1, 2);
+        return p;
+    }
+    if (word_is(s, k, "in") && has_class(s, k + 1, W_PAID))
+        return np_forward(s, k + 1, 1);
+    if (word_is(s, k, "to") && has_class(s, k + 1, W_TO)) {
+        span p = np_forward(s, k + 2, 2);
+        if (!empty(p))
+            p.a = k + 1; /* "build infrastructure" */
+        return p;
+    }
+    if (word_is(s, k, "worth") && word_is(s, k + 1, "of"))
+        return np_forward(s, k + 2, 1);
+    if (is_word(s, k) && !s->t[k].hangul && s->t[k].e - s->t[k].s > 5 &&
+        cmp_folded(s->x.t + s->t[k].e - 3, 3, "ing") == 0 && content(s, k))
+        return np_forward(s, k, 2); /* "X buying weapons" */
+    return no_span;
+}
+
+/* "a X plan for NP", "the ministry's X budget", "a X cut in NP". */
+static span modified_by(const sentence *s, size_t f)
+{
+    size_t k = f;
+    while (k > 0 && has_class(s, k - 1, W_HEDGE))
+        k--;
+    if (k == 0)
+        return no_span;
+    const token *before = &s->t[k - 1];
+    bool opens = has_class(s, k - 1, W_DET) && !word_is(s, k - 1, "each");
+    if (!opens && before->type == T_WORD && !before->hangul &&
+        before->e - before->s > 2) {
+        const char *end = s->x.t + before->e;
+        opens = (end[-2] == '\'' && end[-1] == 's') ||
+                (before->e - before->s > 4 && end[-4] == '\xE2' &&
+                 end[-1] == 's') ||
+                end[-1] == '\'';
+    }
+    if (!opens)
+        return no_span;
+    size_t j = f + 1;
+    if ((!content(s, j) && !has_class(s, j, W_CHANGE)) || ends_with(s, j, "ed"))
+        return no_span;
+    if (ft_ascii_upper((unsigned char)s->x.t[s->t[j].s]) &&
+        has_class(s, j + 1, W_VERB | W_AUX | W_LINK))
+        return no_span; /* "the X Seoul paid": a clause, not a noun */
+    if (has_class(s, j, W_CHANGE) &&
+        (word_is(s, j + 1, "in") || word_is(s, j + 1, "to") ||
+         word_is(s, j + 1, "for") || word_is(s, j + 1, "of"))) {
+        span p = np_forward(s, j + 2, 1);
+        if (!empty(p))
+            return p;
+    }
+    span p = np_forward(s, j, 2);
+    if (empty(p) && has_class(s, j, W_CHANGE))
+        return no_span;
+    return p;
+}
+
+/* Back from the token before an amount over what links a noun phrase to
+ * it: verbs of being and reaching, auxiliaries, hedges, rates, "this
+ * year", "in 2008".  Returns the last token of the phrase before them
+ * and whether a verb was crossed. */
+static size_t link_back(const sentence *s, size_t k, size_t floor,
+                        bool *verb)
+{
+    *verb = false;
+    size_t steps = 0;
+    while (k != SIZE_MAX && k >= floor && steps++ < 14) {
+        size_t r = rate_back(s, k);
+        if (r != SIZE_MAX) {
+            k = r == 0 ? SIZE_MAX : r - 1;
+            continue;
+        }
+        if (has_class(s, k, W_LINK | W_AUX | W_ALLOT)) {
+            *verb = true;
+        } else if (has_class(s, k, W_HEDGE | W_TIME) ||
+                   (has_class(s, k, W_VAGUE | W_CHANGE) &&
+                    word_is(s, k + 1, "of")) ||
+                   ((word_is(s, k, "for") || word_is(s, k, "in")) &&
+                    is_year(s, k + 1)) ||
+                   word_is(s, k, "to") || word_is(s, k, "at") ||
+                   word_is(s, k, "by") || word_is(s, k, "from") ||
+                   word_is(s, k, "of") || word_is(s, k, "an") ||
+                   word_is(s, k, "a") || word_is(s, k, "on-year") ||
+                   is_year(s, k) ||
+                   (word_is(s, k, "in") && is_year(s, k + 1))) {
+            /* crossed */
+        } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
+            /* an adverb: "now finally stands at" */
+        } else if (holds(s, k, "-point-")) {
+            /* a broadcast rate, "nine-point-four" */
+        } else {
+            break;
+        }
+        k = k == 0 ? SIZE_MAX : k - 1;
+    }
+    return k;
+}
+
+/* The first token a phrase for token f may use: after the figure before
+ * it and after a semicolon or colon. */
+static size_t clause_floor(const sentence *s, size_t f)
+{
+    size_t k = f;
+    while (k > 0) {
+        const token *t = &s->t[k - 1];
+        if (t->type == T_FIG || punct_is(s, k - 1, ';') ||
+            (punct_is(s, k - 1, ':') && k - 1 != f - 1))
+            break;
+        k--;
+    }
+    return k;
+}
+
+/* "NP of X", the subject of "NP stands at X", "NP: X", "the launches X". */
+static span named_before(const sentence *s, size_t f)
+{
+    if (f == 0)
+        return no_span;
+    size_t floor = clause_floor(s, f);
+    if (word_is(s, f - 1, "of") && f >= 2) {
+        span p = np_backward(s, f - 2, floor, 0);
+        char probe[FT_SUBJECT_MAX];
+        if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
+            return p;
+    }
+    if (punct_is(s, f - 1, ':') && f >= 2)
+        return np_backward(s, f - 2, floor, 2);
+    bool verb;
+    size_t k = link_back(s, f - 1, floor, &verb);
+    if (verb && k != SIZE_MAX && k >= floor)
+        return np_backward(s, k, floor, 2);
+    if (content(s, f - 1) && !(s->t[f - 1].cls & (W_VAGUE | W_TIME))) {
+        /* "..., the two launches X": a list that leaves out its verb */
+        span p = np_backward(s, f - 1, floor, 2);
+        size_t k = p.a;
+        while (k > floor && has_class(s, k - 1, W_DET))
+            k--;
+        bool gerund = p.b - p.a == 1 && ends_with(s, p.a, "ing");
+        if (!empty(p) && !gerund &&
+            (k == floor || punct_is(s, k - 1, ',') || word_is(s, k - 1, "and")))
+            return p;
+    }
+    return no_span;
+}
+
+/* Tokens that may stand between the figures of one list. */
+static bool list_filler(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    if (t->type == T_FIG || t->type == T_NUM)
+        return true;
+    if (t->type == T_PUNCT)
+        return punct_is(s, k, ',') || punct_is(s, k, '%') ||
+               punct_is(s, k, '(') || punct_is(s, k, ')');
+    if (t->hangul)
+        return false;
+    return (t->cls & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH)) ||
+           word_is(s, k, "to") || word_is(s, k, "from") ||
+           word_is(s, k, "in") || word_is(s, k, "a") ||
+           word_is(s, k, "by") || word_is(s, k, "percent") ||
+           holds(s, k, "-point-");
+}
+
+/* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
+ * list before the amounts. */
+static span respective(const sentence *s, size_t f)
+{
+    size_t last = f;
+    for (size_t k = f + 1; k < s->n && k < f + 40; k++) {
+        if (word_is(s, k, "respectively"))
+            goto found;
+        if (s->t[k].type == T_FIG)
+            last = k;
+        else if (!list_filler(s, k))
+            return no_span;
+    }
+    return no_span;
+found:;
+    size_t first = f, count = 0;
+    while (first > 0 && list_filler(s, first - 1))
+        first--;
+    while (first < f && s->t[first].type != T_FIG)
+        first++;
+    size_t pos = 0;
+    for (size_t k = first; k <= last; k++)
+        if (s->t[k].type == T_FIG) {
+            if (k == f)
+                pos = count;
+            count++;
+        }
+    if (count < 2 || count > 16 || first == 0)
+        return no_span;
+    size_t floor = clause_floor(s, first);
+    bool verb;
+    size_t k = link_back(s, first - 1, floor, &verb);
+    span items[16];
+    for (size_t q = count; q-- > 0;) {
+        span p = np_backward(s, k, floor, 0);
+        if (empty(p) || p.b - p.a > 6)
+            return no_span;
+        items[q] = p;
+        if (q == 0)
+            break;
+        k = p.a == 0 ? SIZE_MAX : p.a - 1;
+        if (punct_is(s, k, ',') && k > 0)
+            k--;
+        if ((word_is(s, k, "and") || word_is(s, k, "or")) && k > 0)
+            k--;
+        if (punct_is(s, k, ',') && k > 0)
+            k--;
+    }
+    return items[pos];
+}
+
+/* ----------------------------------------------------------- Korean */
+
+/* The length of w[0,n) without a trailing particle. */
+static size_t strip_particle(const char *w, size_t n)
+{
+    for (size_t p = 0; p < sizeof particles / sizeof *particles; p++) {
+        size_t m = strlen(particles[p]);
+        if (n > m && memcmp(w + n - m, particles[p], m) == 0)
+            return n - m;
+    }
+    return n;
+}
+
+static bool has_particle(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    return strip_particle(s->x.t + t->s, t->e - t->s) != t->e - t->s;
+}
+
+static bool holds_any(const char *w, size_t n, const char *const *list,
+                      size_t count)
+{
+    for (size_t q = 0; q < count; q++) {
+        size_t m = strlen(list[q]);
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(w + i, list[q], m) == 0)
+                return true;
+    }
+    return false;
+}
+
+static bool is_one_of(const char *w, size_t n, const char *const *list,
+                      size_t count)
+{
+    for (size_t q = 0; q < count; q++)
+        if (strlen(list[q]) == n && memcmp(w, list[q], n) == 0)
+            return true;
+    return false;
+}
+
+#define HOLDS_ANY(w, n, list)                                                  \
+    holds_any((w), (n), (list), sizeof(list) / sizeof *(list))
+#define IS_ONE_OF(w, n, list)                                                  \
+    is_one_of((w), (n), (list), sizeof(list) / sizeof *(list))
+
+/* A Korean word that only times or hedges: 올해, 2024년에, 약. */
+static bool korean_skip(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    const char *w = s->x.t + t->s;
+    size_t n = strip_particle(w, t->e - t->s);
+    if (n == 0 || ft_ascii_digit((unsigned char)w[0]))
+        return true;
+    return IS_ONE_OF(w, n, korean_skips);
+}
+
+/* The last syllable of a word that is a verb form, not a noun: 늘어난,
+ * 된다, 하는. */
+static bool korean_verb(const sentence *s, size_t k)
+{
+    static const char *const endings[] = {
+        "\xEB\x8B\xA4", /* 다 */ "\xEA\xB3\xA0", /* 고 */
+        "\xEB\xA9\xB0", /* 며 */ "\xEC\x84\x9C", /* 서 */
+        "\xEB\xA9\xB4", /* 면 */ "\xEB\x90\x9C", /* 된 */
+        "\xED\x95\x9C", /* 한 */ "\xEB\x8D\x98", /* 던 */
+        "\xED\x95\xA0", /* 할 */ "\xEB\x90\xA0", /* 될 */
+        "\xEB\x82\x9C", /* 난 */ "\xEC\x93\xB8", /* 쓸 */
+        "\xEB\x8A\x94", /* 는 */ "\xEC\x9D\xB8", /* 인 */
+    };
+    const token *t = &s->t[k];
+    if (t->e - t->s < 3)
+        return false;
+    const char *last = s->x.t + t->e - 3;
+    for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
+        if (memcmp(last, endings[q], 3) == 0)
+            return true;
+    return false;
+}
+
+/* A word that names what money is for: a domain noun or a Latin name
+ * such as K9, KF-21 or KAMD. */
+static bool korean_names(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    const char *w = s->x.t + t->s;
+    size_t n = strip_particle(w, t->e - t->s);
+    if (n == 0)
+        return false;
+    if (ft_ascii_upper((unsigned char)w[0]) && n >= 2)
+        return true;
+    return HOLDS_ANY(w, n, domain_nouns);
+}
+
+/* Write words [a,b] of a Korean phrase, the particle of the last dropped. */
+static size_t write_korean(const sentence *s, size_t a, size_t b, char *out,
+                           size_t cap)
+{
+    size_t o = 0;
+    for (size_t k = a; k <= b; k++) {
+        const token *t = &s->t[k];
+        size_t n = k == b ? strip_particle(s->x.t + t->s, t->e - t->s)
+                          : t->e - t->s;
+        if (o + n + 2 >= cap)
+            break;
+        if (o > 0)
+            out[o++] = ' ';
+        memcpy(out + o, s->x.t + t->s, n);
+        o += n;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* The noun words before word k that belong to its phrase (병장 월급은). */
+static size_t korean_compound(const sentence *s, size_t k, size_t floor)
+{
+    size_t a = k;
+    while (a > floor && k - a < 2 && is_word(s, a - 1) &&
+           (s->t[a - 1].hangul || korean_names(s, a - 1)) &&
+           s->t[a].s > s->t[a - 1].e && !has_particle(s, a - 1) &&
+           !korean_skip(s, a - 1) && !korean_verb(s, a - 1))
+        a--;
+    return a;
+}
+
+static size_t korean_purpose(const sentence *s, size_t f, char *out,
+                             size_t cap)
+{
+    /* "X의 사업비", "월 8만원인 주택수당", "X 규모의 예산" */
+    size_t k = f + 1;
+    if (is_word(s, k) && s->t[k].hangul && s->t[k].s == s->t[f].e) {
+        static const char *const links[] = {
+            "\xEC\x9D\x98", /* 의 */ "\xEC\x9D\xB8", /* 인 */
+            "\xEC\xA7\x9C\xEB\xA6\xAC", /* 짜리 */
+        };
+        const char *w = s->x.t + s->t[k].s;
+        if (IS_ONE_OF(w, s->t[k].e - s->t[k].s, links) && is_word(s, k + 1) &&
+            korean_names(s, k + 1))
+            return write_korean(s, k + 1, k + 1, out, cap);
+    }
+    size_t floor = clause_floor(s, f);
+    for (size_t j = f; j > floor;) {
+        j--;
+        if (punct_is(s, j, ',') || punct_is(s, j, '.'))
+            break;
+        if (!is_word(s, j))
+            continue;
+        bool marked = false; /* "킬 체인에는 X" */
+        if (j + 1 == f || (j + 2 == f && korean_skip(s, j + 1))) {
+            const token *t = &s->t[j];
+            const char *w = s->x.t + t->s;
+            size_t n = t->e - t->s;
+            marked = (n > 3 && memcmp(w + n - 3, "\xEC\x97\x90", 3) == 0) ||
+                     (n > 6 && memcmp(w + n - 6, "\xEC\x97\x90\xEB\x8A\x94",
+                                      6) == 0);
+        }
+        if (korean_skip(s, j) && !marked)
+            continue;
+        if (marked || korean_names(s, j))
+            return write_korean(s, korean_compound(s, j, floor), j, out,
+                                cap);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ entry */
+
+static bool korean_near(const sentence *s, size_t f)
+{
+    return (f > 0 && is_word(s, f - 1) && s->t[f - 1].hangul) ||
+           (is_word(s, f + 1) && s->t[f + 1].hangul);
+}
+
+/* Does figure f only go on with the list of the figure before it ("from X
+ * in 2006 to Y in 2007", "100만원, 2024년에 125만원")? */
+static bool continues_list(const sentence *s, size_t f)
+{
+    for (size_t k = f; k > 0;) {
+        k--;
+        if (s->t[k].type == T_FIG)
+            return true;
+        bool filler = s->t[k].type == T_WORD && s->t[k].hangul
+                          ? korean_skip(s, k)
+                          : list_filler(s, k);
+        if (!filler)
+            return false;
+    }
+    return false;
+}
+
+ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
+                         size_t n, size_t i, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (i >= n || cap < 2)
+        return FT_PURPOSE_NONE;
+    sentence s;
+    const ft_figure *fig = &figs[i];
+    s.x = (ft_view){text, len};
+    s.figs = figs;
+    s.nfigs = n;
+    size_t a = fig->start > WINDOW ? fig->start - WINDOW : 0;
+    size_t b = fig->end + WINDOW < len ? fig->end + WINDOW : len;
+    if (a < fig->sent_start)
+        a = fig->sent_start;
+    if (b > fig->sent_end && fig->sent_end > fig->end)
+        b = fig->sent_end;
+    tokenise(&s, a, b);
+    size_t f = SIZE_MAX;
+    for (size_t k = 0; k < s.n; k++)
+        if (s.t[k].type == T_FIG && s.t[k].fig == i)
+            f = k;
+    if (f == SIZE_MAX)
+        return FT_PURPOSE_NONE;
+    if (korean_near(&s, f) && korean_purpose(&s, f, out, cap))
+        return FT_PURPOSE_FOUND;
+    span (*const rules[])(const sentence *, size_t) = {
+        respective, purpose_after, modified_by, named_before};
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+        span p = rules[r](&s, f);
+        if (!empty(p) && write_phrase(&s, p, out, cap))
+            return FT_PURPOSE_FOUND;
+    }
+    return continues_list(&s, f) ? FT_PURPOSE_AS_BEFORE : FT_PURPOSE_NONE;
+}
+
+bool ft_purpose_tables_ok(const char **bad)
+{
+    size_t nw = sizeof words / sizeof *words;
+    for (size_t k = 0; k < nw; k++)
+        if (class_of(words[k].word, strlen(words[k].word)) != words[k].cls) {
+            *bad = words[k].word;
+            return false;
+        }
+    /* each particle is stripped from a noun, unless a longer one of the
+     * list ends with it and comes first */
+    for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
+        char w[32];
+        size_t m = strlen(particles[k]);
+        memcpy(w, "\xEA\xB5\xAD", 3); /* 국 */
+        memcpy(w + 3, particles[k], m);
+        if (strip_particle(w, m + 3) != 3) {
+            *bad = particles[k];
+            return false;
+        }
+    }
+    for (size_t k = 0; k < sizeof domain_nouns / sizeof *domain_nouns; k++)
+        if (!HOLDS_ANY(domain_nouns[k], strlen(domain_nouns[k]),
+                       domain_nouns)) {
+            *bad = domain_nouns[k];
+            return false;
+        }
+    for (size_t k = 0; k < sizeof korean_skips / sizeof *korean_skips; k++)
+        if (!IS_ONE_OF(korean_skips[k], strlen(korean_skips[k]),
+                       korean_skips)) {
+            *bad = korean_skips[k];
+            return false;
+        }
+    return true;
+}

@@ -1,0 +1,43 @@
+/* purpose.h — what the grammar of a sentence says a figure pays for.
+ *
+ * News ties an amount to its purpose by a few constructions, and these
+ * are read here, in English and Korean, from the words of the figure's
+ * sentence: a purpose after the amount ("X for NP", "X to build NP", "X in
+ * compensation", "X is earmarked for NP"), the amount as a modifier ("a X
+ * plan for NP", "a X cut in NP"), "NP of X", the subject of a linking verb
+ * ("NP stands at X", "NP were allotted X", "NP is set to reach X"), "NP:
+ * X", a noun phrase right before the amount ("the launches X"), lists read
+ * with "respectively", and in Korean the domain noun before the amount in
+ * its clause ("병장 월급은 X", "킬 체인에는 X") or after it ("X의 사업비",
+ * "X인 주택수당").  A figure the grammar leaves open in a list ("A rose
+ * from X in 2006 to Y in 2007") shares its neighbour's purpose.
+ *
+ * Nothing here allocates; text and figures are borrowed.
+ */
+#ifndef FT_PURPOSE_H
+#define FT_PURPOSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "figures.h"
+
+typedef enum {
+    FT_PURPOSE_NONE = 0, /* no construction names one */
+    FT_PURPOSE_FOUND,    /* written to out */
+    FT_PURPOSE_AS_BEFORE /* the figure goes on with the list of the one
+                            before it and shares its purpose */
+} ft_purpose;
+
+/* The purpose of figure i of figs[0,n) (figures in text order, offsets
+ * into text[0,len), sentence bounds set) as a short phrase written to
+ * out[0,cap) with its NUL: whitespace folded, no leading article, Korean
+ * particles and years dropped (out holds "" unless FT_PURPOSE_FOUND). */
+ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
+                         size_t n, size_t i, char *out, size_t cap);
+
+/* Every word of every table is found by the look-up that reads it (for the
+ * tests); on failure *bad names the first word that is not. */
+bool ft_purpose_tables_ok(const char **bad);
+
+#endif
