@@ -1179,13 +1179,26 @@ static bool korean_verb(const sentence *s, size_t k)
         "\xEB\x82\x9C", /* 난 */ "\xEC\x93\xB8", /* 쓸 */
         "\xEB\x8A\x94", /* 는 */ "\xEC\x9D\xB8", /* 인 */
     };
+    /* past and nominal stems left when a particle is cut off: 수출됐(을),
+     * 분담하기(로) */
+    static const char *const stems[] = {
+        "\xEB\x90\x90", /* 됐 */ "\xED\x96\x88", /* 했 */
+        "\xEC\x98\x80", /* 였 */ "\xEC\x95\x98", /* 았 */
+        "\xEC\x97\x88", /* 었 */ "\xED\x95\x98\xEA\xB8\xB0", /* 하기 */
+        "\xEB\x90\x98\xEA\xB8\xB0", /* 되기 */
+    };
     const token *t = &s->t[k];
-    if (t->e - t->s < 3)
-        return false;
-    const char *last = s->x.t + t->e - 3;
+    const char *w = s->x.t + t->s;
+    size_t n = t->e - t->s;
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
-        if (memcmp(last, endings[q], 3) == 0)
+        if (n >= 3 && memcmp(w + n - 3, endings[q], 3) == 0)
             return true;
+    size_t m = strip_particle(w, n);
+    for (size_t q = 0; q < sizeof stems / sizeof *stems; q++) {
+        size_t sl = strlen(stems[q]);
+        if (m >= sl && memcmp(w + m - sl, stems[q], sl) == 0)
+            return true;
+    }
     return false;
 }
 
@@ -1223,13 +1236,21 @@ static size_t write_korean(const sentence *s, size_t a, size_t b, char *out,
     return o;
 }
 
+/* "하사의": a genitive joins its noun to the next (하사의 기본급). */
+static bool genitive(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    return t->e - t->s > 3 && memcmp(s->x.t + t->e - 3, "\xEC\x9D\x98", 3) == 0;
+}
+
 /* The noun words before word k that belong to its phrase (병장 월급은). */
 static size_t korean_compound(const sentence *s, size_t k, size_t floor)
 {
     size_t a = k;
     while (a > floor && k - a < 2 && is_word(s, a - 1) &&
            (s->t[a - 1].hangul || korean_names(s, a - 1)) &&
-           s->t[a].s > s->t[a - 1].e && !has_particle(s, a - 1) &&
+           s->t[a].s > s->t[a - 1].e &&
+           (!has_particle(s, a - 1) || genitive(s, a - 1)) &&
            !korean_skip(s, a - 1) && !korean_verb(s, a - 1))
         a--;
     return a;
@@ -1250,12 +1271,16 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
             korean_names(s, k + 1))
             return write_korean(s, k + 1, k + 1, out, cap);
     }
-    size_t floor = clause_floor(s, f);
+    /* the clause, across the figures of a comparison ("월급은 올해(X)에
+     * 비해 Y 인상된 Z로") */
+    size_t floor = f > 40 ? f - 40 : 0;
     for (size_t j = f; j > floor;) {
         j--;
-        if (punct_is(s, j, ',') || punct_is(s, j, '.'))
+        if (punct_is(s, j, ',') || punct_is(s, j, '.') || punct_is(s, j, ';'))
             break;
         if (!is_word(s, j))
+            continue;
+        if (korean_skip(s, j))
             continue;
         bool marked = false; /* "킬 체인에는 X" */
         if (j + 1 == f || (j + 2 == f && korean_skip(s, j + 1))) {
@@ -1266,7 +1291,7 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
                      (n > 6 && memcmp(w + n - 6, "\xEC\x97\x90\xEB\x8A\x94",
                                       6) == 0);
         }
-        if (korean_skip(s, j) && !marked)
+        if (korean_verb(s, j))
             continue;
         if (marked || korean_names(s, j))
             return write_korean(s, korean_compound(s, j, floor), j, out,
@@ -1279,8 +1304,14 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
 
 static bool korean_near(const sentence *s, size_t f)
 {
-    return (f > 0 && is_word(s, f - 1) && s->t[f - 1].hangul) ||
-           (is_word(s, f + 1) && s->t[f + 1].hangul);
+    for (size_t k = f > 2 ? f - 2 : 0; k <= f + 2 && k < s->n; k++)
+        if (k != f && is_word(s, k) && s->t[k].hangul)
+            return true;
+    const ft_figure *fig = &s->figs[s->t[f].fig];
+    for (size_t i = fig->start; i < fig->end; i++)
+        if (hangul_at(s->x, i))
+            return true;
+    return false;
 }
 
 /* Does figure f only go on with the list of the figure before it ("from X
