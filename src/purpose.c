@@ -522,6 +522,7 @@ typedef struct {
     size_t nfigs;
     token t[MAX_TOKENS];
     size_t n;
+    bool at_sentence_start; /* the tokens start where the sentence does */
 } sentence;
 
 static bool hangul_at(ft_view x, size_t i)
@@ -1166,8 +1167,25 @@ static bool korean_skip(const sentence *s, size_t k)
     return IS_ONE_OF(w, n, korean_skips);
 }
 
-/* The last syllable of a word that is a verb form, not a noun: 늘어난,
- * 된다, 하는. */
+/* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
+static bool korean_stem_verb(const char *w, size_t n)
+{
+    static const char *const stems[] = {
+        "\xEB\x90\x90", /* 됐 */ "\xED\x96\x88", /* 했 */
+        "\xEC\x98\x80", /* 였 */ "\xEC\x95\x98", /* 았 */
+        "\xEC\x97\x88", /* 었 */ "\xED\x95\x98\xEA\xB8\xB0", /* 하기 */
+        "\xEB\x90\x98\xEA\xB8\xB0", /* 되기 */
+    };
+    size_t m = strip_particle(w, n);
+    for (size_t q = 0; q < sizeof stems / sizeof *stems; q++) {
+        size_t sl = strlen(stems[q]);
+        if (m >= sl && memcmp(w + m - sl, stems[q], sl) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을. */
 static bool korean_verb(const sentence *s, size_t k)
 {
     static const char *const endings[] = {
@@ -1179,27 +1197,13 @@ static bool korean_verb(const sentence *s, size_t k)
         "\xEB\x82\x9C", /* 난 */ "\xEC\x93\xB8", /* 쓸 */
         "\xEB\x8A\x94", /* 는 */ "\xEC\x9D\xB8", /* 인 */
     };
-    /* past and nominal stems left when a particle is cut off: 수출됐(을),
-     * 분담하기(로) */
-    static const char *const stems[] = {
-        "\xEB\x90\x90", /* 됐 */ "\xED\x96\x88", /* 했 */
-        "\xEC\x98\x80", /* 였 */ "\xEC\x95\x98", /* 았 */
-        "\xEC\x97\x88", /* 었 */ "\xED\x95\x98\xEA\xB8\xB0", /* 하기 */
-        "\xEB\x90\x98\xEA\xB8\xB0", /* 되기 */
-    };
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
         if (n >= 3 && memcmp(w + n - 3, endings[q], 3) == 0)
             return true;
-    size_t m = strip_particle(w, n);
-    for (size_t q = 0; q < sizeof stems / sizeof *stems; q++) {
-        size_t sl = strlen(stems[q]);
-        if (m >= sl && memcmp(w + m - sl, stems[q], sl) == 0)
-            return true;
-    }
-    return false;
+    return korean_stem_verb(w, n);
 }
 
 /* A word that names what money is for: a domain noun or a Latin name
@@ -1213,7 +1217,7 @@ static bool korean_names(const sentence *s, size_t k)
         return false;
     if (ft_ascii_upper((unsigned char)w[0]) && n >= 2)
         return true;
-    return HOLDS_ANY(w, n, domain_nouns);
+    return HOLDS_ANY(w, n, domain_nouns) && !korean_stem_verb(w, n);
 }
 
 /* Write words [a,b] of a Korean phrase, the particle of the last dropped. */
@@ -1256,11 +1260,54 @@ static size_t korean_compound(const sentence *s, size_t k, size_t floor)
     return a;
 }
 
+/* Korean nouns too general to name a purpose alone (예산, 사업비): a
+ * more specific name in the sentence wins over them. */
+static const char *const korean_vague[] = {
+    "\xEC\x98\x88\xEC\x82\xB0",             /* 예산 */
+    "\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84", /* 사업비 */
+    "\xEC\x82\xAC\xEC\x97\x85",             /* 사업 */
+    "\xEA\xB3\x84\xED\x9A\x8D",             /* 계획 */
+    "\xEC\x9E\xAC\xEC\x9B\x90",             /* 재원 */
+    "\xEA\xB3\x84\xEC\x95\xBD",             /* 계약 */
+    "\xEA\xB3\x84\xEC\x95\xBD\xEC\x95\xA1", /* 계약액 */
+    "\xEA\xB0\x80\xEA\xB2\xA9",             /* 가격 */
+    "\xEB\x8B\xA8\xEA\xB0\x80",             /* 단가 */
+    "\xEA\xB8\x88\xEC\x95\xA1",             /* 금액 */
+    "\xEC\x95\xA1\xEC\x88\x98",             /* 액수 */
+    "\xEA\xB7\x9C\xEB\xAA\xA8",             /* 규모 */
+    "\xEC\xB4\x9D\xEC\x95\xA1",             /* 총액 */
+    "\xEA\xB8\xB0\xEA\xB8\x88",             /* 기금 */
+};
+
+static bool korean_is_vague(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    const char *w = s->x.t + t->s;
+    return IS_ONE_OF(w, strip_particle(w, t->e - t->s), korean_vague);
+}
+
+/* A bare noun right before an amount names it in a list ("방독면△200억원",
+ * "교류협력 지원 21억원"); so does one marked by 에/에는 ("킬 체인에는 X"). */
+static bool korean_marks(const sentence *s, size_t j, size_t f)
+{
+    for (size_t k = j + 1; k < f; k++)
+        if (s->t[k].type == T_WORD || s->t[k].type == T_NUM ||
+            punct_is(s, k, ',') || punct_is(s, k, '('))
+            return false;
+    const token *t = &s->t[j];
+    const char *w = s->x.t + t->s;
+    size_t n = t->e - t->s;
+    if ((n > 3 && memcmp(w + n - 3, "\xEC\x97\x90", 3) == 0) ||
+        (n > 6 && memcmp(w + n - 6, "\xEC\x97\x90\xEB\x8A\x94", 6) == 0))
+        return true;
+    return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
+}
+
 static size_t korean_purpose(const sentence *s, size_t f, char *out,
                              size_t cap)
 {
-    /* "X의 사업비", "월 8만원인 주택수당", "X 규모의 예산" */
-    size_t k = f + 1;
+    /* "X의 사업비", "월 8만원인 주택수당" */
+    size_t k = f + 1, vague = SIZE_MAX, vague_from = 0;
     if (is_word(s, k) && s->t[k].hangul && s->t[k].s == s->t[f].e) {
         static const char *const links[] = {
             "\xEC\x9D\x98", /* 의 */ "\xEC\x9D\xB8", /* 인 */
@@ -1268,35 +1315,45 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
         };
         const char *w = s->x.t + s->t[k].s;
         if (IS_ONE_OF(w, s->t[k].e - s->t[k].s, links) && is_word(s, k + 1) &&
-            korean_names(s, k + 1))
-            return write_korean(s, k + 1, k + 1, out, cap);
+            korean_names(s, k + 1)) {
+            if (!korean_is_vague(s, k + 1))
+                return write_korean(s, k + 1, k + 1, out, cap);
+            vague = vague_from = k + 1;
+        }
     }
-    /* the clause, across the figures of a comparison ("월급은 올해(X)에
-     * 비해 Y 인상된 Z로") */
-    size_t floor = f > 40 ? f - 40 : 0;
+    /* back through the clause, across the figures of a comparison
+     * ("월급은 올해(X)에 비해 Y 인상된 Z로"); past a comma only the
+     * sentence's topic ("병사 봉급이 33% 올라, 올해 월 X에서") */
+    size_t floor = f > 60 ? f - 60 : 0;
+    bool crossed = false;
     for (size_t j = f; j > floor;) {
         j--;
-        if (punct_is(s, j, ',') || punct_is(s, j, '.') || punct_is(s, j, ';'))
+        if (punct_is(s, j, '.') || punct_is(s, j, ';'))
             break;
-        if (!is_word(s, j))
+        if (punct_is(s, j, ',')) {
+            crossed = true;
             continue;
-        if (korean_skip(s, j))
-            continue;
-        bool marked = false; /* "킬 체인에는 X" */
-        if (j + 1 == f || (j + 2 == f && korean_skip(s, j + 1))) {
-            const token *t = &s->t[j];
-            const char *w = s->x.t + t->s;
-            size_t n = t->e - t->s;
-            marked = (n > 3 && memcmp(w + n - 3, "\xEC\x97\x90", 3) == 0) ||
-                     (n > 6 && memcmp(w + n - 6, "\xEC\x97\x90\xEB\x8A\x94",
-                                      6) == 0);
         }
-        if (korean_verb(s, j))
+        if (!is_word(s, j) || korean_skip(s, j))
             continue;
-        if (marked || korean_names(s, j))
-            return write_korean(s, korean_compound(s, j, floor), j, out,
-                                cap);
+        bool named = korean_names(s, j) ||
+                     (!crossed && vague == SIZE_MAX && korean_marks(s, j, f));
+        if (!named)
+            continue;
+        if (korean_is_vague(s, j) && vague == SIZE_MAX) {
+            vague = j; /* "총 사업비 X": look for the programme first */
+            vague_from = korean_compound(s, j, floor);
+            continue;
+        }
+        if (korean_is_vague(s, j))
+            continue;
+        if (crossed && vague == SIZE_MAX && !ft_ascii_upper(s->x.t[s->t[j].s]) &&
+            !has_particle(s, j))
+            continue;
+        return write_korean(s, korean_compound(s, j, floor), j, out, cap);
     }
+    if (vague != SIZE_MAX)
+        return write_korean(s, vague_from, vague, out, cap);
     return 0;
 }
 
@@ -1312,6 +1369,26 @@ static bool korean_near(const sentence *s, size_t f)
         if (hangul_at(s->x, i))
             return true;
     return false;
+}
+
+/* "This is 6% more than ...", "이는 ... 늘어난 액수다": a sentence that
+ * opens by pointing back at the amount before it. */
+static bool opens_with_anaphor(const sentence *s)
+{
+    static const char *const korean[] = {
+        "\xEC\x9D\xB4\xEB\x8A\x94",             /* 이는 */
+        "\xEA\xB7\xB8\xEC\xA4\x91",             /* 그중 */
+        "\xEC\x9D\xB4\xEA\xB2\x83\xEC\x9D\x80", /* 이것은 */
+    };
+    if (s->n == 0 || !s->at_sentence_start)
+        return false;
+    const token *t = &s->t[0];
+    if (t->type != T_WORD)
+        return false;
+    if (t->hangul)
+        return IS_ONE_OF(s->x.t + t->s, t->e - t->s, korean);
+    return word_is(s, 0, "this") || word_is(s, 0, "that") ||
+           word_is(s, 0, "it");
 }
 
 /* Does figure f only go on with the list of the figure before it ("from X
@@ -1348,6 +1425,7 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
         a = fig->sent_start;
     if (b > fig->sent_end && fig->sent_end > fig->end)
         b = fig->sent_end;
+    s.at_sentence_start = a == fig->sent_start;
     tokenise(&s, a, b);
     size_t f = SIZE_MAX;
     for (size_t k = 0; k < s.n; k++)
@@ -1364,7 +1442,9 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
         if (!empty(p) && write_phrase(&s, p, out, cap))
             return FT_PURPOSE_FOUND;
     }
-    return continues_list(&s, f) ? FT_PURPOSE_AS_BEFORE : FT_PURPOSE_NONE;
+    return continues_list(&s, f) || opens_with_anaphor(&s)
+               ? FT_PURPOSE_AS_BEFORE
+               : FT_PURPOSE_NONE;
 }
 
 bool ft_purpose_tables_ok(const char **bad)

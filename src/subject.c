@@ -1405,8 +1405,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
             write_subject(aliases, f, joined_form(&l, from, f, &named));
             continue;
         }
-        if (said == FT_PURPOSE_AS_BEFORE && i > 0 && figs[i - 1].subject[0] &&
-            figs[i - 1].sent_start == f->sent_start) {
+        if (said == FT_PURPOSE_AS_BEFORE && i > 0 && figs[i - 1].subject[0]) {
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
             continue;
         }
