@@ -32,7 +32,9 @@ enum {
     W_TO = 1u << 11,    /* build, buy: "X to build NP" */
     W_CHANGE = 1u << 12, /* cut, increase: "a X cut in NP" */
     W_EACH = 1u << 13,  /* each, apiece, annually: after an amount */
-    W_ALLOT = 1u << 14  /* earmarked, allocated: "X is earmarked for NP" */
+    W_ALLOT = 1u << 14, /* earmarked, allocated: "X is earmarked for NP" */
+    W_GIVE = 1u << 15,  /* give, hand: "give X to NP" */
+    W_RAISE = 1u << 16  /* lift, raise: "raise NP to X" */
 };
 
 typedef struct {
@@ -92,9 +94,10 @@ static const word_class words[] = {
     {"below", W_PREP},
     {"between", W_PREP},
     {"bolster", W_TO},
-    {"boost", W_TO | W_CHANGE},
+    {"boost", W_TO | W_CHANGE | W_RAISE},
     {"bought", W_VERB},
-    {"bringing", W_VERB},
+    {"bring", W_RAISE},
+    {"bringing", W_VERB | W_RAISE},
     {"budget", W_VAGUE},
     {"budgeted", W_ALLOT},
     {"build", W_TO},
@@ -112,6 +115,7 @@ static const word_class words[] = {
     {"comes", W_LINK},
     {"coming", W_TIME},
     {"committed", W_ALLOT},
+    {"compared", W_PREP},
     {"compensate", W_TO},
     {"compensation", W_PAID},
     {"construct", W_TO},
@@ -122,7 +126,7 @@ static const word_class words[] = {
     {"could", W_AUX},
     {"cover", W_TO},
     {"currently", W_TIME},
-    {"cut", W_CHANGE | W_VERB},
+    {"cut", W_CHANGE | W_VERB | W_RAISE},
     {"cuts", W_CHANGE},
     {"damages", W_PAID},
     {"day", W_TIME},
@@ -143,7 +147,9 @@ static const word_class words[] = {
     {"during", W_PREP},
     {"each", W_DET | W_EACH},
     {"earmarked", W_ALLOT | W_VERB},
+    {"earn", W_LINK},
     {"earned", W_VERB},
+    {"earns", W_LINK},
     {"estimated", W_HEDGE},
     {"every", W_DET},
     {"exceed", W_LINK},
@@ -167,35 +173,42 @@ static const word_class words[] = {
     {"gained", W_LINK},
     {"gaining", W_LINK},
     {"gains", W_LINK},
-    {"gave", W_VERB},
+    {"gave", W_VERB | W_GIVE},
     {"get", W_LINK},
     {"gets", W_LINK},
-    {"give", W_VERB},
+    {"give", W_VERB | W_GIVE},
     {"given", W_LINK},
     {"go", W_LINK | W_ALLOT},
     {"goes", W_LINK | W_ALLOT},
     {"going", W_LINK | W_ALLOT},
     {"got", W_LINK},
+    {"grant", W_GIVE},
+    {"granted", W_GIVE},
     {"grants", W_PAID},
     {"grew", W_LINK},
     {"grow", W_LINK},
     {"growing", W_LINK},
     {"grows", W_LINK},
     {"had", W_AUX},
+    {"hand", W_GIVE},
+    {"handed", W_GIVE},
     {"has", W_AUX},
     {"have", W_AUX},
     {"he", W_PRON},
+    {"held", W_LINK},
     {"help", W_TO},
     {"her", W_DET},
     {"hike", W_CHANGE},
     {"hire", W_TO},
     {"his", W_DET},
     {"hit", W_LINK},
+    {"hold", W_LINK},
+    {"holds", W_LINK},
     {"i", W_PRON},
     {"improve", W_TO},
     {"in", W_PREP},
     {"including", W_PREP},
-    {"increase", W_CHANGE},
+    {"increase", W_CHANGE | W_RAISE},
     {"increased", W_LINK},
     {"increases", W_CHANGE},
     {"injection", W_VAGUE},
@@ -213,6 +226,8 @@ static const word_class words[] = {
     {"left", W_LINK},
     {"less", W_HEDGE},
     {"level", W_VAGUE},
+    {"lift", W_RAISE},
+    {"lifts", W_RAISE},
     {"loans", W_PAID},
     {"maintain", W_TO},
     {"mark", W_VAGUE},
@@ -226,6 +241,9 @@ static const word_class words[] = {
     {"more", W_HEDGE},
     {"must", W_AUX},
     {"nearly", W_HEDGE},
+    {"need", W_VERB},
+    {"needed", W_VERB},
+    {"needs", W_VERB},
     {"next", W_TIME},
     {"noted", W_VERB},
     {"now", W_TIME},
@@ -239,7 +257,7 @@ static const word_class words[] = {
     {"owed", W_VERB},
     {"paid", W_VERB},
     {"passed", W_LINK},
-    {"pay", W_TO},
+    {"pay", W_TO | W_PAID},
     {"payments", W_PAID},
     {"per", W_PREP},
     {"planned", W_VERB},
@@ -247,11 +265,13 @@ static const word_class words[] = {
     {"procure", W_TO},
     {"produce", W_TO},
     {"projected", W_LINK},
-    {"provide", W_TO},
-    {"provided", W_VERB},
+    {"provide", W_TO | W_GIVE},
+    {"provided", W_VERB | W_GIVE},
     {"purchase", W_TO},
-    {"raise", W_CHANGE},
-    {"raised", W_VERB},
+    {"push", W_RAISE},
+    {"raise", W_CHANGE | W_RAISE},
+    {"raised", W_VERB | W_RAISE},
+    {"raises", W_RAISE},
     {"reach", W_LINK},
     {"reached", W_LINK},
     {"reaches", W_LINK},
@@ -259,6 +279,7 @@ static const word_class words[] = {
     {"receive", W_LINK},
     {"received", W_LINK},
     {"receives", W_LINK},
+    {"reduce", W_RAISE},
     {"reduced", W_LINK},
     {"reduction", W_CHANGE},
     {"remain", W_LINK},
@@ -271,6 +292,7 @@ static const word_class words[] = {
     {"reserved", W_ALLOT},
     {"restore", W_TO},
     {"revenue", W_PAID},
+    {"revised", W_HEDGE},
     {"rise", W_CHANGE | W_LINK},
     {"risen", W_LINK},
     {"rises", W_LINK},
@@ -292,6 +314,7 @@ static const word_class words[] = {
     {"sought", W_VERB},
     {"spend", W_VERB},
     {"spending", W_PAID},
+    {"spends", W_VERB},
     {"spent", W_VERB | W_ALLOT},
     {"stand", W_LINK},
     {"stands", W_LINK},
@@ -326,6 +349,7 @@ static const word_class words[] = {
     {"toward", W_PREP},
     {"towards", W_PREP},
     {"train", W_TO},
+    {"transfer", W_GIVE},
     {"under", W_PREP},
     {"until", W_PREP},
     {"up", W_HEDGE},
@@ -639,10 +663,15 @@ static void tokenise(sentence *s, size_t a, size_t b)
                     j += char_len(x, j);
                 }
                 size_t jl = joiner_len(x, j);
-                if (jl && j + jl < b && word_byte(x, j + jl))
+                if (jl && j + jl < b && word_byte(x, j + jl)) {
                     j += jl;
-                else
+                } else {
+                    /* "veterans' pensions": the plural possessive */
+                    if (jl && j > i && ft_view_at(x, j - 1) == 's' &&
+                        ft_view_at(x, j) != '-' && ft_view_at(x, j) != '/')
+                        j += jl;
                     break;
+                }
             }
             if (f < s->nfigs && j > s->figs[f].start)
                 j = s->figs[f].start; /* a figure glued to a word */
@@ -731,8 +760,8 @@ static bool content(const sentence *s, size_t k)
     if (!is_word(s, k) || s->t[k].hangul)
         return false;
     unsigned c = s->t[k].cls;
-    if ((c & W_TO) && !(c & (W_PAID | W_VAGUE)))
-        return false; /* "pay", "build": verbs */
+    if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
+        return false; /* "build", "lift", "hand": verbs */
     return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE |
                   W_CONJ | W_PRON));
 }
@@ -816,6 +845,13 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
             a = j;
             continue;
         }
+        if (joins > 0 && a < b && j > floor + 1 && has_class(s, j, W_DET) &&
+            (word_is(s, j - 1, "of") || word_is(s, j - 1, "for")) &&
+            content(s, j - 2)) {
+            joins--; /* "costs for the fleet" */
+            a = j - 1;
+            continue;
+        }
         break;
     }
     while (a < b && (s->t[a].type == T_NUM || !content(s, a)))
@@ -883,6 +919,20 @@ static size_t skip_after(const sentence *s, size_t k)
     }
 }
 
+/* Is a verb of giving ("give", "hand", "provided") before figure f in its
+ * clause? */
+static bool given(const sentence *s, size_t f)
+{
+    for (size_t k = f; k > 0 && f - k < 30;) {
+        k--;
+        if (punct_is(s, k, ';') || punct_is(s, k, '.'))
+            return false;
+        if (has_class(s, k, W_GIVE))
+            return true;
+    }
+    return false;
+}
+
 /* "X for NP", "X towards NP", "X to build NP", "X in compensation",
  * "X is earmarked for NP", "spend X buying NP". */
 static span purpose_after(const sentence *s, size_t f)
@@ -899,8 +949,17 @@ static span purpose_after(const sentence *s, size_t f)
         span p = np_forward(s, k + 1, 2);
         return p;
     }
-    if (word_is(s, k, "in") && has_class(s, k + 1, W_PAID))
-        return np_forward(s, k + 1, 1);
+    if (word_is(s, k, "in")) {
+        span p = np_forward(s, k + 1, 1); /* "X in financial assistance" */
+        for (size_t j = p.a; j < p.b; j++)
+            if (has_class(s, j, W_PAID))
+                return p;
+    }
+    if (word_is(s, k, "to") && given(s, f)) {
+        span p = np_forward(s, k + 1, 1); /* "hand X to the workers" */
+        if (!empty(p))
+            return p;
+    }
     if (word_is(s, k, "to") && has_class(s, k + 1, W_TO)) {
         span p = np_forward(s, k + 2, 2);
         if (!empty(p))
@@ -921,10 +980,13 @@ static span modified_by(const sentence *s, size_t f)
     size_t k = f;
     while (k > 0 && has_class(s, k - 1, W_HEDGE))
         k--;
-    if (k == 0)
+    if (k == 0 && !s->at_sentence_start)
         return no_span;
-    const token *before = &s->t[k - 1];
-    bool opens = has_class(s, k - 1, W_DET) && !word_is(s, k - 1, "each");
+    /* a headline opens with its amount: "Over 5 Trillion Won Defense
+     * Budget Needed" */
+    bool opens = k == 0 || (has_class(s, k - 1, W_DET) &&
+                            !word_is(s, k - 1, "each"));
+    const token *before = &s->t[k == 0 ? 0 : k - 1];
     if (!opens && before->type == T_WORD && !before->hangul &&
         before->e - before->s > 2) {
         const char *end = s->x.t + before->e;
@@ -1024,6 +1086,21 @@ static span named_before(const sentence *s, size_t f)
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
         return np_backward(s, f - 2, floor, 2);
+    size_t c = f - 1;
+    while (c > floor && has_class(s, c, W_HEDGE | W_DET))
+        c--;
+    if ((word_is(s, c, "cost") || word_is(s, c, "costs")) && c > floor &&
+        content(s, c - 1))
+        return np_backward(s, c - 1, floor, 2); /* "fuel cost X" */
+    if (word_is(s, f - 1, "to") && f >= 2) {
+        /* "lift defense exports to X", "raise monthly pay to X" */
+        span p = np_backward(s, f - 2, floor, 1);
+        size_t k = p.a;
+        while (k > floor && has_class(s, k - 1, W_DET))
+            k--;
+        if (!empty(p) && k > floor && has_class(s, k - 1, W_RAISE))
+            return p;
+    }
     bool verb;
     size_t k = link_back(s, f - 1, floor, &verb);
     if (verb && k != SIZE_MAX && k >= floor)
@@ -1053,7 +1130,10 @@ static bool list_filler(const sentence *s, size_t k)
                punct_is(s, k, '(') || punct_is(s, k, ')');
     if (t->hangul)
         return false;
-    return (t->cls & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH)) ||
+    return (t->cls & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
+                      W_DET | W_CHANGE)) ||
+           word_is(s, k, "above") || word_is(s, k, "below") ||
+           word_is(s, k, "than") || word_is(s, k, "compared") ||
            word_is(s, k, "to") || word_is(s, k, "from") ||
            word_is(s, k, "in") || word_is(s, k, "a") ||
            word_is(s, k, "by") || word_is(s, k, "percent") ||

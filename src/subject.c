@@ -1288,7 +1288,9 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
         "earmarked", "allocated",
         "proposed",  "set aside",
         "budgeted",  "sought",
-        "asked for", "\xED\x8E\xB8\xEC\x84\xB1", /* 편성 */
+        "asked for", "asks for",
+        "asking for", "proposal",
+        "\xED\x8E\xB8\xEC\x84\xB1", /* 편성 */
     };
     /* most sentences name no ministry: find that out in one fast search */
     if (!find_bytes(x.t + s, e - s, "inistr", 6) &&
@@ -1302,8 +1304,7 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
                     (ft_view_at(x, i) == 0xEA &&
                      ft_phrase_at(x.t, x.len, i, ministries[5]));
         verb |=
-            FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0 ||
-            (ft_view_at(x, i) == 0xED && ft_phrase_at(x.t, x.len, i, verbs[9]));
+            FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0;
     }
     return ministry && verb;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "extract.h"
+#include "purpose.h"
 #include "subject.h"
 
 typedef struct {
@@ -99,6 +100,72 @@ static const subject_case cases[] = {
     {"The Inter-Korean Cooperation Fund was shut.\nThe fund will get 5 "
      "trillion won.",
      "Inter-Korean Cooperation Fund"},
+
+    /* purposes named by the grammar: after the amount */
+    {"The navy set aside 3.1 billion won for coastal radar upgrades.",
+     "coastal radar upgrades"},
+    {"Seoul spent 40 billion won on winter uniforms and 12 billion won on "
+     "field rations.",
+     "winter uniforms|field rations"},
+    {"Another 2.5 trillion won will go towards new frigates.", "new frigates"},
+    {"Some 900 million won is earmarked for pilot training.",
+     "pilot training"},
+    {"It paid 7 billion won in compensation.", "compensation"},
+    {"The city will hand 4 billion won to fishing cooperatives.",
+     "fishing cooperatives"},
+    {"The army needs 80 billion won to buy night-vision goggles.",
+     "buy night-vision goggles"},
+    /* the amount as a modifier */
+    {"Lawmakers froze a 2.2 trillion won plan for building light carriers.",
+     "plan for building light carriers"},
+    {"They approved a 50 billion won cut in the coast guard budget.",
+     "coast guard budget"},
+    {"Critics attacked the agency's 12 billion won budget for office "
+     "furniture.",
+     "budget for office furniture"},
+    /* before the amount: NP of X, linking verbs, a colon, a list */
+    {"Reservists get an average daily allowance of 12,000 won.",
+     "average daily allowance"},
+    {"Maintenance costs for the fleet stood at 4.4 trillion won.",
+     "Maintenance costs for the fleet"},
+    {"Cyber defense was allotted 90 billion won.", "Cyber defense"},
+    {"Base housing: 310 billion won.", "Base housing"},
+    {"Fuel cost 50 million dollars, spare parts 20 million dollars.",
+     "Fuel|spare parts"},
+    {"Majors, captains and lieutenants earn 5 million won, 4 million won "
+     "and 3 million won respectively.",
+     "Majors|captains|lieutenants"},
+    {"The plan would lift veterans' pensions to 1.2 million won.",
+     "veterans' pensions"},
+    /* a list that leaves its subject out, and a sentence that points back */
+    {"Its ammunition budget went from 1.1 trillion won in 2020 to 1.4 "
+     "trillion won in 2022.",
+     "ammunition budget|ammunition budget"},
+    {"Drone funding rose to 800 billion won. This is 200 billion won more "
+     "than before.",
+     "Drone funding|Drone funding"},
+    /* a possessive stays whole; the announcer is never the subject */
+    {"The Navy's submarine fund holds 3 trillion won.",
+     "Navy's submarine fund"},
+    {"The Ministry of Coastal Affairs (MCA) said the harbour dredging "
+     "project will cost 60 billion won.",
+     "harbour dredging project"},
+    /* Korean: the domain noun before the amount, its particle dropped */
+    {"\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 "
+     "100\xEB\xA7\x8C\xEC\x9B\x90, \xEC\x83\x81\xEB\xB3\x91 80\xEB\xA7\x8C\xEC\x9B\x90"
+     "\xEC\x9D\xB4\xEB\x8B\xA4.",
+     "\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89|\xEC\x83\x81\xEB\xB3\x91"},
+    /* 레이더에는 50억원이, 훈련장에 20억원이 들어간다 */
+    {"\xEB\xA0\x88\xEC\x9D\xB4\xEB\x8D\x94\xEC\x97\x90\xEB\x8A\x94 "
+     "50\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4, \xED\x9B\x88\xEB\xA0\xA8\xEC\x9E\xA5"
+     "\xEC\x97\x90 20\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4 \xEB\x93\xA4\xEC\x96\xB4"
+     "\xEA\xB0\x84\xEB\x8B\xA4.",
+     "\xEB\xA0\x88\xEC\x9D\xB4\xEB\x8D\x94|\xED\x9B\x88\xEB\xA0\xA8\xEC\x9E\xA5"},
+    /* 월 5만원의 교통수당 */
+    {"\xEC\x9B\x94 5\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9D\x98 "
+     "\xEA\xB5\x90\xED\x86\xB5\xEC\x88\x98\xEB\x8B\xB9\xEC\x9D\x80 "
+     "\xEC\x98\xAC\xEB\x9E\x90\xEB\x8B\xA4.",
+     "\xEA\xB5\x90\xED\x86\xB5\xEC\x88\x98\xEB\x8B\xB9"},
 };
 
 static ft_subjects *aliases(void)
@@ -254,6 +321,36 @@ static void test_many_acronyms(void **state)
     free(text);
 }
 
+/* The words read for a figure's purpose lie within a bounded window of
+ * it, so a sentence without end costs the same per figure wherever the
+ * figure stands: a purpose 5000 bytes after its amount is not seen. */
+static void test_purpose_window(void **state)
+{
+    (void)state;
+    size_t cap = 6000, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len += (size_t)snprintf(text, cap, "It gave 5 billion won ");
+    while (len < 5000)
+        text[len++] = ' ';
+    len += (size_t)snprintf(text + len, cap - len, "for new radars.");
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, len, NULL, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    assert_string_equal(l.items[0].subject, "");
+    /* and near by it is */
+    memmove(text + 22, text + 5000, len - 5000);
+    len = 22 + (len - 5000);
+    ft_figlist_free(&l);
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, len, NULL, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    assert_string_equal(l.items[0].subject, "new radars");
+    ft_figlist_free(&l);
+    free(text);
+}
+
 /* Hostile text: a long run of capitalised words stays a few words. */
 static void test_long_names_are_cut(void **state)
 {
@@ -274,6 +371,10 @@ static void test_lists_ordered(void **state)
 {
     (void)state;
     assert_true(ft_subject_lists_ordered());
+    const char *bad = NULL;
+    if (!ft_purpose_tables_ok(&bad))
+        fail_msg("purpose table entry \"%s\" is not found by its look-up",
+                 bad);
 }
 
 int main(void)
@@ -286,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_long_names_are_cut),
         cmocka_unit_test(test_many_acronyms),
+        cmocka_unit_test(test_purpose_window),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
