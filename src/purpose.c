@@ -157,11 +157,14 @@ static const word_class words[] = {
     {"exceeds", W_LINK},
     {"expand", W_TO},
     {"expected", W_LINK},
+    {"expenditure", W_PAID},
+    {"expenditures", W_PAID},
     {"fell", W_LINK},
     {"figure", W_VAGUE},
     {"finalised", W_LINK},
     {"finalized", W_LINK},
     {"finance", W_TO},
+    {"financial", W_TIME},
     {"fiscal", W_TIME},
     {"fixed", W_LINK},
     {"for", W_PREP},
@@ -181,6 +184,7 @@ static const word_class words[] = {
     {"go", W_LINK | W_ALLOT},
     {"goes", W_LINK | W_ALLOT},
     {"going", W_LINK | W_ALLOT},
+    {"good", W_HEDGE},
     {"got", W_LINK},
     {"grant", W_GIVE},
     {"granted", W_GIVE},
@@ -218,6 +222,7 @@ static const word_class words[] = {
     {"is", W_AUX},
     {"it", W_PRON},
     {"its", W_DET},
+    {"itself", W_PRON},
     {"jumped", W_LINK},
     {"just", W_HEDGE},
     {"keep", W_TO},
@@ -228,6 +233,7 @@ static const word_class words[] = {
     {"level", W_VAGUE},
     {"lift", W_RAISE},
     {"lifts", W_RAISE},
+    {"likely", W_HEDGE},
     {"loans", W_PAID},
     {"maintain", W_TO},
     {"mark", W_VAGUE},
@@ -253,6 +259,8 @@ static const word_class words[] = {
     {"only", W_HEDGE},
     {"or", W_CONJ},
     {"our", W_DET},
+    {"outlay", W_PAID},
+    {"outlays", W_PAID},
     {"over", W_PREP | W_HEDGE},
     {"owed", W_VERB},
     {"paid", W_VERB},
@@ -279,6 +287,7 @@ static const word_class words[] = {
     {"receive", W_LINK},
     {"received", W_LINK},
     {"receives", W_LINK},
+    {"record", W_HEDGE},
     {"reduce", W_RAISE},
     {"reduced", W_LINK},
     {"reduction", W_CHANGE},
@@ -721,6 +730,25 @@ static bool is_year(const sentence *s, size_t k)
     return (p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0');
 }
 
+/* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
+static bool period(const sentence *s, size_t k)
+{
+    if (k >= s->n || s->t[k].type == T_FIG || s->t[k].type == T_PUNCT)
+        return false;
+    const char *w = s->x.t + s->t[k].s;
+    size_t n = s->t[k].e - s->t[k].s, i = 0;
+    if (n >= 3 && (w[0] == 'F' || w[0] == 'f') && (w[1] == 'Y' || w[1] == 'y'))
+        i = 2;
+    else if (n >= 2 && (w[0] == 'Q' || w[0] == 'H'))
+        i = 1;
+    if (i == n || !ft_ascii_digit((unsigned char)w[i]))
+        return false;
+    for (; i < n; i++)
+        if (!ft_ascii_digit((unsigned char)w[i]) && w[i] != '/' && w[i] != '-')
+            return false;
+    return true;
+}
+
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
  * between a noun and its amount ("rose 6.2% to X"). */
 static size_t rate_back(const sentence *s, size_t k)
@@ -758,6 +786,8 @@ static bool holds(const sentence *s, size_t k, const char *needle)
 static bool content(const sentence *s, size_t k)
 {
     if (!is_word(s, k) || s->t[k].hangul)
+        return false;
+    if (period(s, k))
         return false;
     unsigned c = s->t[k].cls;
     if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
@@ -827,7 +857,7 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
     if (k == SIZE_MAX || k < floor || k >= s->n)
         return no_span;
     size_t b = k + 1, a = b;
-    while (a > floor && b - a < 8) {
+    while (a > floor && b - a < 12) {
         size_t j = a - 1;
         if (content(s, j) || (s->t[j].type == T_NUM && a < b && !is_year(s, j))) {
             a = j;
@@ -840,7 +870,7 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
         }
         if (joins > 0 && a < b && j > floor && content(s, j - 1) &&
             (word_is(s, j, "of") || word_is(s, j, "for") ||
-             word_is(s, j, "and"))) {
+             word_is(s, j, "on") || word_is(s, j, "and"))) {
             joins--;
             a = j;
             continue;
@@ -865,9 +895,15 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
 {
     size_t o = 0;
     bool named = false;
+    if (!empty(p) && has_class(s, p.b - 1, W_TIME) &&
+        !has_class(s, p.b - 1, W_PAID)) {
+        out[0] = '\0';
+        return false; /* "the next financial year" */
+    }
     for (size_t k = p.a; k < p.b; k++) {
         const token *t = &s->t[k];
-        if (is_year(s, k) || (t->type == T_WORD && (t->cls & W_TIME)))
+        if (is_year(s, k) || period(s, k) ||
+            (t->type == T_WORD && (t->cls & W_TIME)))
             continue;
         if (punct_is(s, k, '(') && k + 3 < p.b) {
             k += 2; /* "Ministry of Defense (MND) budget": the acronym
@@ -968,6 +1004,24 @@ static span purpose_after(const sentence *s, size_t f)
     }
     if (word_is(s, k, "worth") && word_is(s, k + 1, "of"))
         return np_forward(s, k + 2, 1);
+    /* "X out of the regular budget", "X taken from the special fund",
+     * "X under its budget request" */
+    if ((word_is(s, k, "out") && word_is(s, k + 1, "of")) ||
+        ((word_is(s, k, "taken") || word_is(s, k, "drawn")) &&
+         word_is(s, k + 1, "from")))
+        return np_forward(s, k + 2, 1);
+    if (word_is(s, k, "under")) {
+        span p = np_forward(s, k + 1, 0);
+        if (!empty(p) && has_class(s, p.b - 1, W_VAGUE | W_PAID))
+            return p;
+    }
+    /* "X is capital outlay": a copula and a noun of money */
+    if (has_class(s, k, W_AUX) && !has_class(s, k + 1, W_AUX)) {
+        span p = np_forward(s, k + 1, 0);
+        for (size_t j = p.a; j < p.b; j++)
+            if (has_class(s, j, W_PAID) && !has_class(s, j, W_TO))
+                return p;
+    }
     if (is_word(s, k) && !s->t[k].hangul && s->t[k].e - s->t[k].s > 5 &&
         cmp_folded(s->x.t + s->t[k].e - 3, 3, "ing") == 0 && content(s, k))
         return np_forward(s, k, 2); /* "X buying weapons" */
@@ -1031,8 +1085,11 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
             k = r == 0 ? SIZE_MAX : r - 1;
             continue;
         }
-        if (has_class(s, k, W_LINK | W_AUX | W_ALLOT)) {
-            *verb = true;
+        bool first = s->t[k + 1].type == T_FIG || has_class(s, k + 1, W_HEDGE);
+        if (has_class(s, k, W_LINK | W_AUX | W_ALLOT) ||
+            (first && (word_is(s, k, "total") || word_is(s, k, "cost")) &&
+             !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
+            *verb = true; /* "forecast to total X", "will cost X" */
         } else if (has_class(s, k, W_HEDGE | W_TIME) ||
                    (has_class(s, k, W_VAGUE | W_CHANGE) &&
                     word_is(s, k + 1, "of")) ||
@@ -1042,8 +1099,9 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
                    word_is(s, k, "by") || word_is(s, k, "from") ||
                    word_is(s, k, "of") || word_is(s, k, "an") ||
                    word_is(s, k, "a") || word_is(s, k, "on-year") ||
-                   is_year(s, k) ||
-                   (word_is(s, k, "in") && is_year(s, k + 1))) {
+                   is_year(s, k) || period(s, k) ||
+                   (word_is(s, k, "in") &&
+                    (is_year(s, k + 1) || period(s, k + 1)))) {
             /* crossed */
         } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
             /* an adverb: "now finally stands at" */
@@ -1086,6 +1144,16 @@ static span named_before(const sentence *s, size_t f)
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
         return np_backward(s, f - 2, floor, 2);
+    size_t r = f - 1;
+    while (r > floor && has_class(s, r, W_HEDGE | W_DET))
+        r--;
+    if (word_is(s, r, "for") && r > floor) {
+        /* "a budget request for a record X", "an order for X" */
+        span p = np_backward(s, r - 1, floor, 1);
+        char probe[FT_SUBJECT_MAX];
+        if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
+            return p;
+    }
     size_t c = f - 1;
     while (c > floor && has_class(s, c, W_HEDGE | W_DET))
         c--;
@@ -1134,6 +1202,8 @@ static bool list_filler(const sentence *s, size_t k)
                       W_DET | W_CHANGE)) ||
            word_is(s, k, "above") || word_is(s, k, "below") ||
            word_is(s, k, "than") || word_is(s, k, "compared") ||
+           word_is(s, k, "before") || word_is(s, k, "after") ||
+           period(s, k) ||
            word_is(s, k, "to") || word_is(s, k, "from") ||
            word_is(s, k, "in") || word_is(s, k, "a") ||
            word_is(s, k, "by") || word_is(s, k, "percent") ||

@@ -1079,7 +1079,7 @@ static bool collect(const ft_subjects *aliases, ft_view x,
                     const ft_figure *figs, size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, x, out, 0, false};
-    size_t line_start = 0, f = 0;
+    size_t line_start = 0, f = 0, g = 0;
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
         unsigned char ch = ft_view_at(x, i);
@@ -1103,6 +1103,12 @@ static bool collect(const ft_subjects *aliases, ft_view x,
         }
         while (f < nfigs && figs[f].sent_end <= i)
             f++;
+        while (g < nfigs && figs[g].end <= i)
+            g++;
+        if (g < nfigs && figs[g].start <= i) {
+            i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+            continue;
+        }
         bool in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
         if (ch >= 0xEA && ch <= 0xED) {
             if (in_figure_sentence) {
@@ -1356,8 +1362,19 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
     }
     if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
         name += 4;
+    /* "KDDX program" is the KDDX: one series, however the story words it */
+    const char *sp = strchr(name, ' ');
+    if (sp && !strchr(sp + 1, ' ') && is_acronym(name, (size_t)(sp - name)) &&
+        refers_back(sp + 1)) {
+        snprintf(f->subject, sizeof f->subject, "%.*s", (int)(sp - name), name);
+        return;
+    }
     snprintf(f->subject, sizeof f->subject, "%s", name);
 }
+
+/* How far back a figure with nothing named in its sentence takes the
+ * subject of the figure before it. */
+#define TOPIC_REACH 600
 
 /* The name as its sentence's phrases spell it once joined to its acronym
  * ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name itself. */
@@ -1444,6 +1461,11 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
             write_subject(aliases, f, best);
         else if (ministry_asks(x, f->sent_start, f->sent_end))
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
+        else if (i > 0 && figs[i - 1].subject[0] &&
+                 f->start - figs[i - 1].end < TOPIC_REACH)
+            /* a story goes on about what it named last: "South Korea
+             * will pay X this year" after the cost-sharing deal */
+            memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
     }
     free(l.items);
 }
