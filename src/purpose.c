@@ -529,6 +529,34 @@ static const char *const korean_skips[] = {
     "\xEB\x98\x90",                         /* 또 */
     "\xEC\x97\xAD\xEC\x8B\x9C",             /* 역시 */
     "\xEA\xB8\xB0\xEC\xA4\x80",             /* 기준 */
+    "\xEB\xB9\x84\xED\x95\xB4", /* 비해 */
+    "\xEB\x8C\x80\xEB\xB9\x84", /* 대비 */
+    "\xEB\x8C\x80\xEB\x8B\xB9", /* 대당 */
+    "\xEC\xB5\x9C\xEC\x86\x8C", /* 최소 */
+    "\xEA\xB7\xB8\xEC\xA4\x91", /* 그중 */
+    "\xEB\x8B\xA4\xEC\x8B\x9C", /* 다시 */
+    "\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0", /* 가운데 */
+    "\xEC\x82\xAC\xEC\x83\x81", /* 사상 */
+    "\xEC\xB2\x98\xEC\x9D\x8C", /* 처음 */
+    "\xED\x95\xA9\xEC\xB3\x90", /* 합쳐 */
+    "\xEB\x8D\xB0", /* 데 */
+    "\xEC\x9D\xB4\xEB\xB2\x88", /* 이번 */
+    "\xED\x95\xB4\xEB\x8B\xB9", /* 해당 */
+    "\xEC\x9D\xB4", /* 이 */
+    "\xEA\xB7\xB8", /* 그 */
+    "\xEC\xA4\x91", /* 중 */
+    "\xEB\x8B\xB9", /* 당 */
+    "\xEA\xB0\x81", /* 각 */
+    "\xEB\x93\xB1", /* 등 */
+    "\xEB\xB0\x8F", /* 및 */
+    "\xEB\x98\x90\xED\x95\x9C", /* 또한 */
+    "\xED\x8A\xB9\xED\x9E\x88", /* 특히 */
+    "\xEC\x9D\xB4\xEC\x83\x81", /* 이상 */
+    "\xEC\x9D\xB4\xED\x95\x98", /* 이하 */
+    "\xEA\xB0\x80\xEB\x9F\x89", /* 가량 */
+    "\xEC\xA0\x95\xEB\x8F\x84", /* 정도 */
+    "\xEC\x95\x88\xED\x8C\x8E", /* 안팎 */
+    "\xEB\x82\xB4\xEC\x99\xB8", /* 내외 */
 };
 
 /* ----------------------------------------------------------- tokens */
@@ -1312,9 +1340,11 @@ static bool korean_skip(const sentence *s, size_t k)
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = strip_particle(w, t->e - t->s);
-    if (n == 0 || ft_ascii_digit((unsigned char)w[0]))
+    if (n == 0 || ft_ascii_digit((unsigned char)w[0]) ||
+        IS_ONE_OF(w, t->e - t->s, particles))
         return true;
-    return IS_ONE_OF(w, n, korean_skips);
+    return IS_ONE_OF(w, n, korean_skips) ||
+           IS_ONE_OF(w, t->e - t->s, korean_skips);
 }
 
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
@@ -1345,7 +1375,17 @@ static bool korean_verb(const sentence *s, size_t k)
         "\xED\x95\x9C", /* 한 */ "\xEB\x8D\x98", /* 던 */
         "\xED\x95\xA0", /* 할 */ "\xEB\x90\xA0", /* 될 */
         "\xEB\x82\x9C", /* 난 */ "\xEC\x93\xB8", /* 쓸 */
-        "\xEB\x8A\x94", /* 는 */ "\xEC\x9D\xB8", /* 인 */
+        "\xEC\x9D\xB8", /* 인 */ "\xEC\x9A\xB4", /* 운 */
+        "\xEC\xB3\x90", /* 쳐 */ "\xEC\x95\x84", /* 아 */
+        "\xEC\x96\xB4", /* 어 */ "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
+    };
+    /* 는 ends a verb after these stems (하는, 되는, 드는, 있는) and a
+     * noun's topic otherwise (방위비는) */
+    static const char *const before_neun[] = {
+        "\xED\x95\x98", /* 하 */ "\xEB\x90\x98", /* 되 */
+        "\xEB\x93\x9C", /* 드 */ "\xEC\x9E\x88", /* 있 */
+        "\xEC\x97\x86", /* 없 */ "\xEC\xA3\xBC", /* 주 */
+        "\xEA\xB0\x80", /* 가 */ "\xEC\x98\xA4", /* 오 */
     };
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
@@ -1353,6 +1393,10 @@ static bool korean_verb(const sentence *s, size_t k)
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
         if (n >= 3 && memcmp(w + n - 3, endings[q], 3) == 0)
             return true;
+    if (n >= 6 && memcmp(w + n - 3, "\xEB\x8A\x94", 3) == 0)
+        for (size_t q = 0; q < sizeof before_neun / sizeof *before_neun; q++)
+            if (memcmp(w + n - 6, before_neun[q], 3) == 0)
+                return true;
     return korean_stem_verb(w, n);
 }
 
@@ -1442,8 +1486,8 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
 {
     for (size_t k = j + 1; k < f; k++)
         if (s->t[k].type == T_WORD || s->t[k].type == T_NUM ||
-            punct_is(s, k, ',') || punct_is(s, k, '('))
-            return false;
+            punct_is(s, k, ','))
+            return false; /* "보강(19,470억원)" names it too */
     const token *t = &s->t[j];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
@@ -1486,7 +1530,7 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
         }
         if (!is_word(s, j) || korean_skip(s, j))
             continue;
-        bool named = korean_names(s, j) ||
+        bool named = (korean_names(s, j) && !korean_verb(s, j)) ||
                      (!crossed && vague == SIZE_MAX && korean_marks(s, j, f));
         if (!named)
             continue;
