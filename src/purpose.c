@@ -133,7 +133,6 @@ static const word_class words[] = {
     {"decline", W_CHANGE},
     {"declined", W_LINK},
     {"decrease", W_CHANGE},
-    {"demand", W_VERB},
     {"demanded", W_VERB},
     {"deploy", W_TO},
     {"designated", W_ALLOT},
@@ -296,7 +295,6 @@ static const word_class words[] = {
     {"remains", W_LINK},
     {"replace", W_TO},
     {"reported", W_VERB},
-    {"request", W_VERB},
     {"requested", W_VERB},
     {"reserved", W_ALLOT},
     {"restore", W_TO},
@@ -1008,6 +1006,13 @@ static span purpose_after(const sentence *s, size_t f)
         verbs++;
     if (verbs > k && has_class(s, verbs - 1, W_ALLOT))
         k = verbs; /* "is earmarked", "will go" */
+    if (k == verbs && k > f + 1 && word_is(s, k, "to") &&
+        (word_is(s, k - 1, "go") || word_is(s, k - 1, "goes") ||
+         word_is(s, k - 1, "going") || word_is(s, k - 1, "went"))) {
+        span p = np_forward(s, k + 1, 2); /* "X goes to reinforcing NP" */
+        if (!empty(p))
+            return p;
+    }
     if (word_is(s, k, "for") || word_is(s, k, "toward") ||
         word_is(s, k, "towards") || word_is(s, k, "on")) {
         span p = np_forward(s, k + 1, 2);
@@ -1201,6 +1206,18 @@ static span named_before(const sentence *s, size_t f)
     size_t k = link_back(s, f - 1, floor, &verb);
     if (verb && k != SIZE_MAX && k >= floor)
         return np_backward(s, k, floor, 2);
+    if (!verb && k != SIZE_MAX && k >= floor && k + 1 < f &&
+        (word_is(s, k + 1, "at") || word_is(s, k + 1, "to"))) {
+        /* "A were fixed at X, and the budget for B at Y": the verb
+         * is left out of the second */
+        span p = np_backward(s, k, floor, 2);
+        size_t a = p.a;
+        while (a > floor && has_class(s, a - 1, W_DET))
+            a--;
+        if (!empty(p) && a > floor &&
+            (word_is(s, a - 1, "and") || punct_is(s, a - 1, ',')))
+            return p;
+    }
     if (content(s, f - 1) && !(s->t[f - 1].cls & (W_VAGUE | W_TIME))) {
         /* "..., the two launches X": a list that leaves out its verb */
         span p = np_backward(s, f - 1, floor, 2);
