@@ -57,8 +57,10 @@ static const word_class words[] = {
     {"aid", W_PAID},
     {"all", W_DET},
     {"allocated", W_LINK | W_ALLOT},
+    {"allocation", W_VAGUE},
     {"allotted", W_LINK | W_ALLOT},
     {"almost", W_HEDGE},
+    {"alone", W_HEDGE},
     {"already", W_HEDGE},
     {"also", W_HEDGE},
     {"altogether", W_EACH},
@@ -78,6 +80,7 @@ static const word_class words[] = {
     {"are", W_AUX},
     {"around", W_PREP | W_HEDGE},
     {"as", W_PREP},
+    {"aside", W_HEDGE},
     {"asked", W_VERB},
     {"asking", W_VERB},
     {"asks", W_VERB},
@@ -149,6 +152,7 @@ static const word_class words[] = {
     {"earn", W_LINK},
     {"earned", W_VERB},
     {"earns", W_LINK},
+    {"equals", W_LINK},
     {"estimated", W_HEDGE},
     {"every", W_DET},
     {"exceed", W_LINK},
@@ -158,6 +162,7 @@ static const word_class words[] = {
     {"expected", W_LINK},
     {"expenditure", W_PAID},
     {"expenditures", W_PAID},
+    {"fallen", W_LINK},
     {"fell", W_LINK},
     {"figure", W_VAGUE},
     {"finalised", W_LINK},
@@ -187,10 +192,11 @@ static const word_class words[] = {
     {"got", W_LINK},
     {"grant", W_GIVE},
     {"granted", W_GIVE},
-    {"grants", W_PAID},
+    {"grants", W_PAID | W_GIVE},
     {"grew", W_LINK},
     {"grow", W_LINK},
     {"growing", W_LINK},
+    {"grown", W_LINK},
     {"grows", W_LINK},
     {"had", W_AUX},
     {"hand", W_GIVE},
@@ -198,6 +204,7 @@ static const word_class words[] = {
     {"has", W_AUX},
     {"have", W_AUX},
     {"he", W_PRON},
+    {"hefty", W_HEDGE},
     {"held", W_LINK},
     {"help", W_TO},
     {"her", W_DET},
@@ -237,6 +244,7 @@ static const word_class words[] = {
     {"maintain", W_TO},
     {"mark", W_VAGUE},
     {"may", W_AUX},
+    {"mere", W_HEDGE},
     {"might", W_AUX},
     {"modernise", W_TO},
     {"modernize", W_TO},
@@ -268,7 +276,10 @@ static const word_class words[] = {
     {"payments", W_PAID},
     {"per", W_PREP},
     {"planned", W_VERB},
+    {"possible", W_HEDGE},
+    {"potential", W_HEDGE},
     {"previous", W_TIME},
+    {"priced", W_LINK},
     {"procure", W_TO},
     {"produce", W_TO},
     {"projected", W_LINK},
@@ -311,9 +322,11 @@ static const word_class words[] = {
     {"say", W_VERB},
     {"says", W_VERB},
     {"set", W_LINK},
+    {"sets", W_LINK},
     {"settle", W_VERB},
     {"she", W_PRON},
     {"should", W_AUX},
+    {"shrunk", W_LINK},
     {"signed", W_VERB},
     {"since", W_PREP},
     {"slashed", W_LINK},
@@ -378,6 +391,7 @@ static const word_class words[] = {
     {"which", W_PRON},
     {"while", W_CONJ},
     {"who", W_PRON},
+    {"whopping", W_HEDGE},
     {"will", W_AUX},
     {"with", W_PREP},
     {"within", W_PREP},
@@ -386,6 +400,7 @@ static const word_class words[] = {
     {"would", W_AUX},
     {"year", W_TIME},
     {"years", W_TIME},
+    {"yet", W_HEDGE},
 };
 
 static int cmp_folded(const char *w, size_t n, const char *s)
@@ -606,7 +621,7 @@ static size_t joiner_len(ft_view x, size_t i)
     if (c == '-' || c == '&' || c == '\'' || c == '/')
         return 1;
     if (c == '.' && i > 0 && ft_ascii_upper(ft_view_at(x, i - 1)) &&
-        ft_ascii_upper(ft_view_at(x, i + 1)))
+        (ft_ascii_upper(ft_view_at(x, i + 1)) || ft_view_at(x, i + 1) == '-'))
         return 1;
     if (c == 0xE2 && ft_view_at(x, i + 1) == 0x80 &&
         ft_view_at(x, i + 2) == 0x99)
@@ -698,6 +713,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
                     j += char_len(x, j);
                 }
                 size_t jl = joiner_len(x, j);
+                if (jl && ft_view_at(x, j) == '.' && ft_view_at(x, j + 1) == '-')
+                    jl = 2; /* "U.S.-made" */
                 if (jl && j + jl < b && word_byte(x, j + jl)) {
                     j += jl;
                 } else {
@@ -845,6 +862,8 @@ static span np_forward(const sentence *s, size_t k, int complements)
     size_t a = k;
     size_t limit = a + 10;
     while (k < s->n && k < limit) {
+        if (ends_with(s, k, "ed") && k > a && !content(s, k + 1))
+            break; /* "budget request submitted by": a participle */
         if (content(s, k) || (s->t[k].type == T_NUM && content(s, k + 1))) {
             k++;
             continue;
@@ -865,7 +884,7 @@ static span np_forward(const sentence *s, size_t k, int complements)
             size_t j = k + 1;
             while (has_class(s, j, W_DET))
                 j++;
-            if (content(s, j) || s->t[j].type == T_NUM) {
+            if (content(s, j) && !period(s, j)) {
                 complements--;
                 k = j;
                 continue;
@@ -1188,11 +1207,18 @@ static span named_before(const sentence *s, size_t f)
             return p;
     }
     size_t c = f - 1;
-    while (c > floor && has_class(s, c, W_HEDGE | W_DET))
+    while (c > floor && (has_class(s, c, W_HEDGE | W_DET) ||
+                         word_is(s, c, "it") || word_is(s, c, "them")))
         c--;
-    if ((word_is(s, c, "cost") || word_is(s, c, "costs")) && c > floor &&
-        content(s, c - 1))
-        return np_backward(s, c - 1, floor, 2); /* "fuel cost X" */
+    if ((word_is(s, c, "cost") || word_is(s, c, "costs")) && c > floor) {
+        /* "fuel cost X", "the programme had cost it X" */
+        if (content(s, c - 1))
+            return np_backward(s, c - 1, floor, 2);
+        bool v;
+        size_t k = link_back(s, c - 1, floor, &v);
+        if (k != SIZE_MAX && k >= floor)
+            return np_backward(s, k, floor, 2);
+    }
     if (word_is(s, f - 1, "to") && f >= 2) {
         /* "lift defense exports to X", "raise monthly pay to X" */
         span p = np_backward(s, f - 2, floor, 1);
@@ -1204,6 +1230,9 @@ static span named_before(const sentence *s, size_t f)
     }
     bool verb;
     size_t k = link_back(s, f - 1, floor, &verb);
+    if (verb && k != SIZE_MAX && k > floor && punct_is(s, k, ',') &&
+        ends_with(s, k + 1, "ed"))
+        k--; /* "corn, valued at X" */
     if (verb && k != SIZE_MAX && k >= floor)
         return np_backward(s, k, floor, 2);
     if (!verb && k != SIZE_MAX && k >= floor && k + 1 < f &&
