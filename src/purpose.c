@@ -81,6 +81,7 @@ static const word_class words[] = {
     {"around", W_PREP | W_HEDGE},
     {"as", W_PREP},
     {"aside", W_HEDGE},
+    {"ask", W_VERB},
     {"asked", W_VERB},
     {"asking", W_VERB},
     {"asks", W_VERB},
@@ -332,7 +333,6 @@ static const word_class words[] = {
     {"slashed", W_LINK},
     {"some", W_HEDGE},
     {"sought", W_VERB},
-    {"spend", W_VERB},
     {"spending", W_PAID},
     {"spends", W_VERB},
     {"spent", W_VERB | W_ALLOT},
@@ -435,6 +435,11 @@ static unsigned class_of(const char *w, size_t n)
 /* Korean: particles that end a noun phrase, longest first where one ends
  * another. */
 static const char *const particles[] = {
+    "\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84", /* 으로도 */
+    "\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84", /* 에서도 */
+    "\xEA\xB9\x8C\xEC\xA7\x80\xEB\x8A\x94", /* 까지는 */
+    "\xEB\xA1\x9C\xEB\x8F\x84",             /* 로도 */
+    "\xEC\x97\x90\xEB\x8F\x84",             /* 에도 */
     "\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94", /* 에서는 */
     "\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 으로는 */
     "\xEC\x97\x90\xEB\x8A\x94",             /* 에는 */
@@ -521,6 +526,23 @@ static const char *const domain_nouns[] = {
     "\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88", /* 분담금 */
 };
 
+/* Korean names of who announces, asks or pays, never what for: 국방부는
+ * 66조원을 편성했다 is the defence budget, not the ministry. */
+static const char *const korean_announcers[] = {
+    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80",                         /* 국방부 */
+    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2\xAD", /* 방위사업청 */
+    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD",                         /* 방사청 */
+    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6\x80", /* 기획재정부 */
+    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80",                         /* 기재부 */
+    "\xEC\xA0\x95\xEB\xB6\x80",                                     /* 정부 */
+    "\xEA\xB5\xAD\xED\x9A\x8C",                                     /* 국회 */
+    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80",                         /* 외교부 */
+    "\xED\x95\xA9\xEC\xB0\xB8",                                     /* 합참 */
+    "\xEC\x97\x85\xEA\xB3\x84",                                     /* 업계 */
+    "\xEB\x8B\xB9\xEA\xB5\xAD",                                     /* 당국 */
+    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90",                         /* 관계자 */
+};
+
 /* Korean words that time or hedge an amount and name nothing. */
 static const char *const korean_skips[] = {
     "\xEC\x98\xAC\xED\x95\xB4",             /* 올해 */
@@ -542,6 +564,11 @@ static const char *const korean_skips[] = {
     "\xEB\x98\x90",                         /* 또 */
     "\xEC\x97\xAD\xEC\x8B\x9C",             /* 역시 */
     "\xEA\xB8\xB0\xEC\xA4\x80",             /* 기준 */
+    "\xEC\x99\xB8", /* 외 */
+    "\xEB\x95\x8C", /* 때 */
+    "\xED\x95\xB4", /* 해 */
+    "\xED\x9B\x84", /* 후 */
+    "\xEC\xA0\x84", /* 전 */
     "\xEB\xB9\x84\xED\x95\xB4", /* 비해 */
     "\xEB\x8C\x80\xEB\xB9\x84", /* 대비 */
     "\xEB\x8C\x80\xEB\x8B\xB9", /* 대당 */
@@ -1064,8 +1091,9 @@ static span purpose_after(const sentence *s, size_t f)
         return np_forward(s, k + 2, 1);
     if (word_is(s, k, "under")) {
         span p = np_forward(s, k + 1, 0);
-        if (!empty(p) && has_class(s, p.b - 1, W_VAGUE | W_PAID))
-            return p;
+        if (!empty(p) && (has_class(s, p.b - 1, W_VAGUE | W_PAID) ||
+                          word_is(s, p.b - 1, "request")))
+            return p; /* "X under its budget request" */
     }
     /* "X is capital outlay": a copula and a noun of money */
     if (has_class(s, k, W_AUX) && !has_class(s, k + 1, W_AUX)) {
@@ -1152,6 +1180,11 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
                    word_is(s, k, "of") || word_is(s, k, "an") ||
                    word_is(s, k, "a") || word_is(s, k, "on-year") ||
                    is_year(s, k) || period(s, k) ||
+                   (word_is(s, k, "the") &&
+                    (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
+                   ((word_is(s, k, "in") || word_is(s, k, "during")) &&
+                    word_is(s, k + 1, "the") &&
+                    (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
                    (word_is(s, k, "in") &&
                     (is_year(s, k + 1) || period(s, k + 1)))) {
             /* crossed */
@@ -1423,6 +1456,7 @@ static bool korean_verb(const sentence *s, size_t k)
         "\xEB\x82\x9C", /* 난 */ "\xEC\x93\xB8", /* 쓸 */
         "\xEC\x9D\xB8", /* 인 */ "\xEC\x9A\xB4", /* 운 */
         "\xEC\xB3\x90", /* 쳐 */ "\xEC\x95\x84", /* 아 */
+        "\xED\x95\xB4", /* 해 */
         "\xEC\x96\xB4", /* 어 */ "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
     };
     /* 는 ends a verb after these stems (하는, 되는, 드는, 있는) and a
@@ -1448,12 +1482,19 @@ static bool korean_verb(const sentence *s, size_t k)
 
 /* A word that names what money is for: a domain noun or a Latin name
  * such as K9, KF-21 or KAMD. */
+static bool korean_announcer(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    const char *w = s->x.t + t->s;
+    return IS_ONE_OF(w, strip_particle(w, t->e - t->s), korean_announcers);
+}
+
 static bool korean_names(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = strip_particle(w, t->e - t->s);
-    if (n == 0)
+    if (n == 0 || korean_announcer(s, k))
         return false;
     if (ft_ascii_upper((unsigned char)w[0]) && n >= 2)
         return true;
@@ -1530,16 +1571,37 @@ static bool korean_is_vague(const sentence *s, size_t k)
  * "교류협력 지원 21억원"); so does one marked by 에/에는 ("킬 체인에는 X"). */
 static bool korean_marks(const sentence *s, size_t j, size_t f)
 {
-    for (size_t k = j + 1; k < f; k++)
-        if (s->t[k].type == T_WORD || s->t[k].type == T_NUM ||
+    static const char *const bases[] = {
+        "\xEB\xB9\x84\xED\x95\xB4", /* 비해 */
+        "\xEB\x8C\x80\xEB\xB9\x84", /* 대비 */
+        "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
+    };
+    for (size_t k = j + 1; k < f; k++) {
+        if ((s->t[k].type == T_WORD && !korean_skip(s, k)) ||
+            s->t[k].type == T_NUM || s->t[k].type == T_FIG ||
             punct_is(s, k, ','))
-            return false; /* "보강(19,470억원)" names it too */
+            return false; /* "보강(19,470억원)", "에이브럼스(약 X)" name it */
+        /* "모델에 비해 X", "수주금액 기준 X": a base or a measure */
+        if (s->t[k].type == T_WORD &&
+            IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, bases))
+            return false;
+    }
     const token *t = &s->t[j];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
-    if ((n > 3 && memcmp(w + n - 3, "\xEC\x97\x90", 3) == 0) ||
-        (n > 6 && memcmp(w + n - 6, "\xEC\x97\x90\xEB\x8A\x94", 6) == 0))
-        return true;
+    static const char *const marks[] = {
+        "\xEC\x97\x90",             /* 에 */
+        "\xEC\x97\x90\xEB\x8A\x94", /* 에는 */
+    };
+    if (korean_announcer(s, j))
+        return false;
+    /* "킬 체인에는 X": the noun marked right before (a topic marker is
+     * not enough: 같은, 적은 are verbs) */
+    for (size_t q = 0; q < sizeof marks / sizeof *marks; q++) {
+        size_t m = strlen(marks[q]);
+        if (n > m && memcmp(w + n - m, marks[q], m) == 0)
+            return t->hangul && !korean_verb(s, j);
+    }
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
 }
 
@@ -1548,6 +1610,15 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
 {
     /* "X의 사업비", "월 8만원인 주택수당" */
     size_t k = f + 1, vague = SIZE_MAX, vague_from = 0;
+    static const char *const sized[] = {
+        "\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98", /* 규모의 */
+        "\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\xB8", /* 규모인 */
+        "\xEC\x83\x81\xEB\x8B\xB9\xEC\x9D\x98", /* 상당의 */
+    };
+    if (is_word(s, k) && is_word(s, k + 1) &&
+        IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, sized) &&
+        korean_names(s, k + 1) && !korean_is_vague(s, k + 1))
+        return write_korean(s, k + 1, k + 1, out, cap); /* "X 규모인 장갑차" */
     if (is_word(s, k) && s->t[k].hangul && s->t[k].s == s->t[f].e) {
         static const char *const links[] = {
             "\xEC\x9D\x98", /* 의 */ "\xEC\x9D\xB8", /* 인 */
@@ -1586,9 +1657,6 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
             continue;
         }
         if (korean_is_vague(s, j))
-            continue;
-        if (crossed && vague == SIZE_MAX && !ft_ascii_upper(s->x.t[s->t[j].s]) &&
-            !has_particle(s, j))
             continue;
         return write_korean(s, korean_compound(s, j, floor), j, out, cap);
     }

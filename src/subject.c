@@ -422,7 +422,7 @@ static const char *const not_subjects[] = {
     "CNY", "D",      "DAPA",  "DPRK", "EU",  "EUR",  "FY",   "GBP",   "GDP",
     "GS",  "I",      "ID",    "II",   "III", "IMF",  "IT",   "JCS",   "JPY",
     "KBS", "KOSDAQ", "KOSPI", "KRW",  "KST", "KT",   "LG",   "LNG",   "MBC",
-    "MND", "MOU",    "NATO",  "NGO",  "NK",  "OECD", "OK",   "OPCON", "PM",
+    "MND", "MOU",    "NATO",  "NGO",  "NK",  "NPC", "OECD", "OK",   "OPCON", "PM",
     "Q1",  "Q2",     "Q3",    "Q4",   "R",   "ROK",  "SBS",  "SIPRI", "SK",
     "TV",  "U.S.",   "UK",    "UN",   "US",  "USD",  "USFK", "YTN",
 };
@@ -483,7 +483,7 @@ static bool is_function_word(const char *w, size_t n)
 /* Words that end a name of an institution, not of what money pays for. */
 static const char *const institutions[] = {
     "Administration", "Agency",      "Agency's",   "Assembly",  "Bank",
-    "Bureau",         "Co",          "Command",    "Committee", "Congress",
+    "Bureau",         "Cabinet",     "Co",         "Command",   "Committee", "Congress",
     "Corp",           "Corporation", "Council",    "Court",     "Daily",
     "Department",     "Forces",      "Government", "Group",     "Herald",
     "House",          "Inc",         "Institute",  "Ltd",       "Ministry",
