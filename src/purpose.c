@@ -59,6 +59,8 @@ static const word_class words[] = {
     {"allocated", W_LINK | W_ALLOT},
     {"allocation", W_VAGUE},
     {"allotted", W_LINK | W_ALLOT},
+    {"allowance", W_PAID},
+    {"allowances", W_PAID},
     {"almost", W_HEDGE},
     {"alone", W_HEDGE},
     {"already", W_HEDGE},
@@ -98,6 +100,8 @@ static const word_class words[] = {
     {"below", W_PREP},
     {"between", W_PREP},
     {"bolster", W_TO},
+    {"bonus", W_PAID},
+    {"bonuses", W_PAID},
     {"boost", W_TO | W_CHANGE | W_RAISE},
     {"bought", W_VERB},
     {"bring", W_RAISE},
@@ -169,7 +173,6 @@ static const word_class words[] = {
     {"finalised", W_LINK},
     {"finalized", W_LINK},
     {"finance", W_TO},
-    {"financial", W_TIME},
     {"fiscal", W_TIME},
     {"fixed", W_LINK},
     {"for", W_PREP},
@@ -275,6 +278,8 @@ static const word_class words[] = {
     {"passed", W_LINK},
     {"pay", W_TO | W_PAID},
     {"payments", W_PAID},
+    {"pension", W_PAID},
+    {"pensions", W_PAID},
     {"per", W_PREP},
     {"planned", W_VERB},
     {"possible", W_HEDGE},
@@ -319,6 +324,8 @@ static const word_class words[] = {
     {"rose", W_LINK},
     {"roughly", W_HEDGE},
     {"said", W_VERB},
+    {"salaries", W_PAID},
+    {"salary", W_PAID},
     {"sales", W_PAID},
     {"say", W_VERB},
     {"says", W_VERB},
@@ -342,6 +349,7 @@ static const word_class words[] = {
     {"stood", W_LINK},
     {"strengthen", W_TO},
     {"subsidies", W_PAID},
+    {"subsidy", W_PAID},
     {"sum", W_VAGUE},
     {"supply", W_TO},
     {"support", W_TO | W_PAID},
@@ -378,6 +386,8 @@ static const word_class words[] = {
     {"used", W_ALLOT},
     {"valued", W_LINK},
     {"via", W_PREP},
+    {"wage", W_PAID},
+    {"wages", W_PAID},
     {"want", W_VERB},
     {"wants", W_VERB},
     {"was", W_AUX},
@@ -1182,6 +1192,7 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
                    is_year(s, k) || period(s, k) ||
                    (word_is(s, k, "the") &&
                     (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
+                   (word_is(s, k, "financial") && word_is(s, k + 1, "year")) ||
                    ((word_is(s, k, "in") || word_is(s, k, "during")) &&
                     word_is(s, k + 1, "the") &&
                     (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
@@ -1213,6 +1224,32 @@ static size_t clause_floor(const sentence *s, size_t f)
         k--;
     }
     return k;
+}
+
+/* The head a phrase hangs from when it is the object of a place or part
+ * preposition: "project funding within [the general budget] totals X",
+ * "damages from [the shutdown] estimated at X", "an export deal for K2
+ * tanks with [Poland], valued at X". */
+static span head_of_pp(const sentence *s, span p, size_t floor)
+{
+    for (int hop = 0; hop < 3 && !empty(p); hop++) {
+        size_t a = p.a;
+        while (a > floor && has_class(s, a - 1, W_DET))
+            a--;
+        if (a < floor + 2 || !content(s, a - 2))
+            return p;
+        if (!(word_is(s, a - 1, "within") || word_is(s, a - 1, "in") ||
+              word_is(s, a - 1, "from") || word_is(s, a - 1, "with") ||
+              word_is(s, a - 1, "across") || word_is(s, a - 1, "at")))
+            return p;
+        span q = np_backward(s, a - 2, floor, 2);
+        if (empty(q))
+            return p;
+        p = q;
+        if (!ends_with(s, p.b - 1, "ed") || p.b - p.a > 1)
+            return p;
+    }
+    return p;
 }
 
 /* "NP of X", the subject of "NP stands at X", "NP: X", "the launches X". */
@@ -1267,7 +1304,7 @@ static span named_before(const sentence *s, size_t f)
         ends_with(s, k + 1, "ed"))
         k--; /* "corn, valued at X" */
     if (verb && k != SIZE_MAX && k >= floor)
-        return np_backward(s, k, floor, 2);
+        return head_of_pp(s, np_backward(s, k, floor, 2), floor);
     if (!verb && k != SIZE_MAX && k >= floor && k + 1 < f &&
         (word_is(s, k + 1, "at") || word_is(s, k + 1, "to"))) {
         /* "A were fixed at X, and the budget for B at Y": the verb

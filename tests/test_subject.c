@@ -150,6 +150,16 @@ static const subject_case cases[] = {
     {"The Ministry of Coastal Affairs (MCA) said the harbour dredging "
      "project will cost 60 billion won.",
      "harbour dredging project"},
+    /* the head a place phrase hangs from; a period is no name */
+    {"Training funding within the army budget totals 90 billion won.",
+     "Training funding"},
+    {"A helicopter deal with Peru, valued at $400 million, was signed.",
+     "helicopter deal"},
+    {"Spending in the 2024/2025 financial year came to 12 billion pounds.",
+     "Spending"},
+    {"It gave 3 billion won in emergency assistance to farmers.",
+     "emergency assistance"},
+    {"A budget request of 9 trillion yen was filed.", "budget request"},
     /* Korean: the domain noun before the amount, its particle dropped */
     {"\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 "
      "100\xEB\xA7\x8C\xEC\x9B\x90, \xEC\x83\x81\xEB\xB3\x91 80\xEB\xA7\x8C\xEC\x9B\x90"
