@@ -1276,6 +1276,9 @@ static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
     return false;
 }
 
+/* How far back a story is read for the word "defence". */
+#define DEFENCE_REACH 4000
+
 /* "The Defense Ministry requested 66 trillion won for next year": money
  * a defence ministry asks for or sets aside, with nothing else named, is
  * its budget. */
@@ -1302,7 +1305,17 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
     if (!find_bytes(x.t + s, e - s, "inistr", 6) &&
         !find_bytes(x.t + s, e - s, ministries[5], 9))
         return false;
-    bool ministry = false, verb = false;
+    /* "the ministry requested X" in a story about defence: the defence
+     * ministry, unless the sentence names another one */
+    static const char *const others[] = {"nification", "oreign", "inance",
+                                         "conomy", "lanning", "ducation"};
+    bool other = false;
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        other |= find_bytes(x.t + s, e - s, others[k], strlen(others[k]));
+    size_t from = s > DEFENCE_REACH ? s - DEFENCE_REACH : 0;
+    bool defence_story = !other && (find_bytes(x.t + from, e - from, "efense", 6) ||
+                                    find_bytes(x.t + from, e - from, "efence", 6));
+    bool ministry = defence_story, verb = false;
     for (size_t i = s; i < e && !(ministry && verb); i++) {
         if (i > s && ft_ascii_alpha(ft_view_at(x, i - 1)))
             continue;

@@ -70,6 +70,11 @@ static const subject_case cases[] = {
      "fiscal 2026.",
      "defence budget"},
     {"국방부는 66조원을 편성했다.", "defence budget"},
+    {"The defence story goes on. The ministry requested 5 trillion won.",
+     "defence budget"},
+    {"The defence story goes on. The unification ministry requested 5 "
+     "trillion won.",
+     "-"},
 
     /* a dateline names a place; "the 2023 budget" the budget named before */
     {"SEOUL -- The National Assembly approved a defence budget of 59.4 "
