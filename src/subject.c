@@ -72,6 +72,16 @@ static int cmp_word(const char *w, size_t n, const char *s, bool fold)
     return s[n] ? -1 : 0;
 }
 
+/* Does the phrase p start with the letters of w[0,n), any case? */
+static bool starts_folded(const char *p, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '\0' || ft_ascii_fold((unsigned char)p[i]) !=
+                                 ft_ascii_fold((unsigned char)w[i]))
+            return false;
+    return true;
+}
+
 /* Is w[0,n) one of the words of a sorted list? */
 static bool in_list(const char *w, size_t n, const char *const *words,
                     size_t count, bool fold)
@@ -380,27 +390,6 @@ static const head_word heads[] = {
 
 static const head_word *head_of(const char *w, size_t n)
 {
-    /* the letters the head words start with: most words fail here */
-    switch (ft_ascii_fold((unsigned char)w[0])) {
-    case 'a':
-    case 'b':
-    case 'c':
-    case 'd':
-    case 'f':
-    case 'g':
-    case 'h':
-    case 'i':
-    case 'j':
-    case 'l':
-    case 'm':
-    case 'p':
-    case 's':
-    case 't':
-    case 'u':
-        break;
-    default:
-        return NULL;
-    }
     size_t lo = 0, hi = sizeof heads / sizeof *heads;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -788,14 +777,22 @@ static bool resolve_budget(const collector *c, phrase *p)
 
 /* "the fund", "its budget": a reference, kept when it resolves.  Returns
  * the end of what was read (i when nothing). */
-static size_t take_reference(collector *c, size_t i, bool *ok)
+/* Does the word w[0,n) open one of the references ("the", "its")?  Read
+ * off the table, so that a reference added there is looked for. */
+static bool opens_reference(const char *w, size_t n)
 {
-    unsigned char first = ft_ascii_fold(ft_view_at(c->x, i)),
-                  next = ft_ascii_fold(ft_view_at(c->x, i + 4));
     for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
         const char *r = references[k].words;
-        if ((unsigned char)r[0] != first || (unsigned char)r[4] != next)
-            continue; /* "the f..." can only be "the fund" */
+        if (starts_folded(r, w, n) && r[n] == ' ')
+            return true;
+    }
+    return false;
+}
+
+static size_t take_reference(collector *c, size_t i, bool *ok)
+{
+    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
+        const char *r = references[k].words;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, r);
         if (!e)
             continue;
@@ -1057,18 +1054,16 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
 }
 
 /* First words of the phrases above, to try them only where they may be. */
-static const char *const budget_firsts[] = {
-    "arms",         "cost",     "cost-sharing", "defence",
-    "defense",      "extra",    "force",        "government",
-    "humanitarian", "military", "national",     "operating",
-    "personnel",    "R",        "research",     "supplementary",
-    "weapons",
-};
-
+/* Does the word w[0,n) open one of the budget lines?  Read off the
+ * table, so that a line added there is looked for. */
 static bool may_open_budget_line(const char *w, size_t n)
 {
-    return in_list(w, n, budget_firsts,
-                   sizeof budget_firsts / sizeof *budget_firsts, true);
+    for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
+        const char *b = budget_lines[k];
+        if (starts_folded(b, w, n) && (b[n] == ' ' || b[n] == '\0'))
+            return true;
+    }
+    return false;
 }
 
 /* Collect the phrases of an article in text order; false when out of
@@ -1133,13 +1128,9 @@ static bool collect(const ft_subjects *aliases, ft_view x,
         size_t w = word_end(x, i), e = i;
         const char *ws = x.t + i;
         size_t wn = w - i;
-        if (in_figure_sentence && wn == 3 &&
-            (ft_ascii_fold(ch) == 't' || ft_ascii_fold(ch) == 'i'))
+        if (in_figure_sentence && opens_reference(ws, wn))
             e = take_reference(&c, i, &ok);
-        /* the lists hold no word of two letters but "R" (of R&D); most
-         * words of a sentence are shorter */
-        if (in_figure_sentence && e == i && (wn >= 4 || ch == 'R') &&
-            may_open_budget_line(ws, wn))
+        if (in_figure_sentence && e == i && may_open_budget_line(ws, wn))
             e = take_budget_line(&c, i, &ok);
         if (e == i && (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
             !is_function_word(ws, wn)) {
@@ -1483,8 +1474,9 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     free(l.items);
 }
 
-/* Each word of each list is found by its own look-up: true only when the
- * lists are in the order the binary searches need (for the tests). */
+/* Each word of each table is found by the look-up that reads it: the
+ * sorted lists are in the order the binary searches need, and every
+ * budget line and reference is looked for (for the tests). */
 bool ft_subject_lists_ordered(void)
 {
     struct {
@@ -1497,7 +1489,6 @@ bool ft_subject_lists_ordered(void)
         {function_words, sizeof function_words / sizeof *function_words, false},
         {institutions, sizeof institutions / sizeof *institutions, false},
         {noun_stops, sizeof noun_stops / sizeof *noun_stops, false},
-        {budget_firsts, sizeof budget_firsts / sizeof *budget_firsts, true},
     };
     for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
         for (size_t k = 0; k < lists[l].n; k++) {
@@ -1509,5 +1500,17 @@ bool ft_subject_lists_ordered(void)
     for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
         if (head_of(heads[k].word, strlen(heads[k].word)) != &heads[k])
             return false;
+    /* each budget line and reference is looked for at its first word */
+    for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
+        const char *b = budget_lines[k];
+        size_t n = strcspn(b, " ");
+        if (!may_open_budget_line(b, n))
+            return false;
+    }
+    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
+        const char *r = references[k].words;
+        if (!opens_reference(r, strcspn(r, " ")))
+            return false;
+    }
     return true;
 }

@@ -39,7 +39,8 @@ const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
 void ft_subjects_assign(const ft_subjects *aliases, const char *text,
                         size_t len, ft_figure *figs, size_t n);
 
-/* The word lists are in the order their look-ups need (for the tests). */
+/* Every word of every table is found by the look-up that reads it (for
+ * the tests). */
 bool ft_subject_lists_ordered(void);
 
 #endif
