@@ -34,7 +34,8 @@ enum {
     W_EACH = 1u << 13,  /* each, apiece, annually: after an amount */
     W_ALLOT = 1u << 14, /* earmarked, allocated: "X is earmarked for NP" */
     W_GIVE = 1u << 15,  /* give, hand: "give X to NP" */
-    W_RAISE = 1u << 16  /* lift, raise: "raise NP to X" */
+    W_RAISE = 1u << 16, /* lift, raise, put: "raise NP to X", "put NP at X" */
+    W_WHO = 1u << 17    /* government, ministry: who pays, not what for */
 };
 
 typedef struct {
@@ -51,8 +52,10 @@ static const word_class words[] = {
     {"across", W_PREP},
     {"added", W_VERB},
     {"additional", W_HEDGE},
+    {"administration", W_WHO},
     {"after", W_PREP},
     {"against", W_PREP},
+    {"agency", W_WHO},
     {"agreed", W_VERB},
     {"aid", W_PAID},
     {"all", W_DET},
@@ -71,6 +74,7 @@ static const word_class words[] = {
     {"amounted", W_LINK},
     {"amounts", W_LINK},
     {"an", W_DET},
+    {"analysts", W_WHO},
     {"and", W_CONJ},
     {"announced", W_VERB},
     {"annual", W_TIME},
@@ -87,6 +91,7 @@ static const word_class words[] = {
     {"asked", W_VERB},
     {"asking", W_VERB},
     {"asks", W_VERB},
+    {"assembly", W_WHO},
     {"assigned", W_ALLOT},
     {"assistance", W_PAID},
     {"at", W_PREP},
@@ -112,6 +117,7 @@ static const word_class words[] = {
     {"but", W_CONJ},
     {"buy", W_TO},
     {"by", W_PREP},
+    {"cabinet", W_WHO},
     {"came", W_LINK},
     {"can", W_AUX},
     {"capped", W_LINK},
@@ -123,9 +129,12 @@ static const word_class words[] = {
     {"comes", W_LINK},
     {"coming", W_TIME},
     {"committed", W_ALLOT},
+    {"committee", W_WHO},
+    {"company", W_WHO},
     {"compared", W_PREP},
     {"compensate", W_TO},
     {"compensation", W_PAID},
+    {"congress", W_WHO},
     {"construct", W_TO},
     {"contributions", W_PAID},
     {"cost", W_VAGUE},
@@ -138,6 +147,8 @@ static const word_class words[] = {
     {"cuts", W_CHANGE},
     {"damages", W_PAID},
     {"day", W_TIME},
+    {"days", W_TIME},
+    {"decades", W_TIME},
     {"decline", W_CHANGE},
     {"declined", W_LINK},
     {"decrease", W_CHANGE},
@@ -158,6 +169,7 @@ static const word_class words[] = {
     {"earned", W_VERB},
     {"earns", W_LINK},
     {"equals", W_LINK},
+    {"estimate", W_RAISE},
     {"estimated", W_HEDGE},
     {"every", W_DET},
     {"exceed", W_LINK},
@@ -194,6 +206,7 @@ static const word_class words[] = {
     {"going", W_LINK | W_ALLOT},
     {"good", W_HEDGE},
     {"got", W_LINK},
+    {"government", W_WHO},
     {"grant", W_GIVE},
     {"granted", W_GIVE},
     {"grants", W_PAID | W_GIVE},
@@ -218,6 +231,7 @@ static const word_class words[] = {
     {"hit", W_LINK},
     {"hold", W_LINK},
     {"holds", W_LINK},
+    {"hours", W_TIME},
     {"i", W_PRON},
     {"improve", W_TO},
     {"in", W_PREP},
@@ -237,6 +251,7 @@ static const word_class words[] = {
     {"just", W_HEDGE},
     {"keep", W_TO},
     {"last", W_TIME},
+    {"lawmakers", W_WHO},
     {"least", W_HEDGE},
     {"left", W_LINK},
     {"less", W_HEDGE},
@@ -250,6 +265,8 @@ static const word_class words[] = {
     {"may", W_AUX},
     {"mere", W_HEDGE},
     {"might", W_AUX},
+    {"minister", W_WHO},
+    {"ministry", W_WHO},
     {"modernise", W_TO},
     {"modernize", W_TO},
     {"money", W_VAGUE},
@@ -266,6 +283,8 @@ static const word_class words[] = {
     {"now", W_TIME},
     {"of", W_PREP},
     {"offered", W_VERB},
+    {"official", W_WHO},
+    {"officials", W_WHO},
     {"on", W_PREP},
     {"only", W_HEDGE},
     {"or", W_CONJ},
@@ -275,15 +294,18 @@ static const word_class words[] = {
     {"over", W_PREP | W_HEDGE},
     {"owed", W_VERB},
     {"paid", W_VERB},
+    {"parliament", W_WHO},
     {"passed", W_LINK},
     {"pay", W_TO | W_PAID},
     {"payments", W_PAID},
     {"pension", W_PAID},
     {"pensions", W_PAID},
+    {"pentagon", W_WHO},
     {"per", W_PREP},
     {"planned", W_VERB},
     {"possible", W_HEDGE},
     {"potential", W_HEDGE},
+    {"president", W_WHO},
     {"previous", W_TIME},
     {"priced", W_LINK},
     {"procure", W_TO},
@@ -293,6 +315,8 @@ static const word_class words[] = {
     {"provided", W_VERB | W_GIVE},
     {"purchase", W_TO},
     {"push", W_RAISE},
+    {"put", W_RAISE},
+    {"puts", W_RAISE},
     {"raise", W_CHANGE | W_RAISE},
     {"raised", W_VERB | W_RAISE},
     {"raises", W_RAISE},
@@ -329,6 +353,7 @@ static const word_class words[] = {
     {"sales", W_PAID},
     {"say", W_VERB},
     {"says", W_VERB},
+    {"senate", W_WHO},
     {"set", W_LINK},
     {"sets", W_LINK},
     {"settle", W_VERB},
@@ -393,6 +418,7 @@ static const word_class words[] = {
     {"was", W_AUX},
     {"we", W_PRON},
     {"week", W_TIME},
+    {"weeks", W_TIME},
     {"went", W_LINK},
     {"were", W_AUX},
     {"when", W_PRON},
@@ -977,10 +1003,11 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
 {
     size_t o = 0;
     bool named = false;
-    if (!empty(p) && has_class(s, p.b - 1, W_TIME) &&
-        !has_class(s, p.b - 1, W_PAID)) {
+    if (!empty(p) && ((has_class(s, p.b - 1, W_TIME) &&
+                       !has_class(s, p.b - 1, W_PAID)) ||
+                      has_class(s, p.b - 1, W_WHO))) {
         out[0] = '\0';
-        return false; /* "the next financial year" */
+        return false; /* "the next financial year", "the government" */
     }
     for (size_t k = p.a; k < p.b; k++) {
         const token *t = &s->t[k];
@@ -1289,7 +1316,7 @@ static span named_before(const sentence *s, size_t f)
         if (k != SIZE_MAX && k >= floor)
             return np_backward(s, k, floor, 2);
     }
-    if (word_is(s, f - 1, "to") && f >= 2) {
+    if ((word_is(s, f - 1, "to") || word_is(s, f - 1, "at")) && f >= 2) {
         /* "lift defense exports to X", "raise monthly pay to X" */
         span p = np_backward(s, f - 2, floor, 1);
         size_t k = p.a;

@@ -1138,6 +1138,11 @@ static bool collect(const ft_subjects *aliases, ft_view x,
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
             const head_word *h = head_of(ws, wn);
+            /* a think tank is an institute, not a weapon */
+            if (h && i >= 6 && ft_phrase_before(x.t, x.len, i,
+                                                (ft_lit)FT_LIT("think")) !=
+                                   SIZE_MAX)
+                h = NULL;
             /* "missile programs": a head word before another is only a
              * modifier of it */
             size_t nx = w;
@@ -1343,6 +1348,31 @@ static bool is_vague(const ft_subjects *aliases, const char *name)
     return head_of(name, strlen(name)) != NULL;
 }
 
+/* "budget request", "the ministry's budget proposal": every word general,
+ * so who asks says whose budget it is. */
+static bool is_general(const char *name)
+{
+    static const char *const generic[] = {
+        "annual",   "bill",    "budget",     "draft",        "government",
+        "government's", "initial", "ministry", "ministry's", "overall",
+        "plan",     "proposal", "proposed",  "request",      "total",
+    };
+    /* "budget request", "the ministry's budget proposal": every word
+     * general */
+    bool all = true;
+    for (const char *p = name; *p && all;) {
+        size_t n = strcspn(p, " ");
+        bool found = false;
+        for (size_t k = 0; k < sizeof generic / sizeof *generic && !found; k++)
+            found = strlen(generic[k]) == n && starts_folded(generic[k], p, n);
+        all = found;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return all;
+}
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
@@ -1423,6 +1453,11 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         phrase named = {0};
         ft_purpose said =
             ft_purpose_of(x.t, x.len, figs, n, i, named.name, sizeof named.name);
+        if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
+            ministry_asks(x, f->sent_start, f->sent_end)) {
+            write_subject(aliases, f, &(phrase){.name = "defence budget"});
+            continue;
+        }
         if (said == FT_PURPOSE_FOUND && !is_vague(aliases, named.name)) {
             write_subject(aliases, f, joined_form(&l, from, f, &named));
             continue;

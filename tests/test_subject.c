@@ -165,6 +165,12 @@ static const subject_case cases[] = {
     {"It gave 3 billion won in emergency assistance to farmers.",
      "emergency assistance"},
     {"A budget request of 9 trillion yen was filed.", "budget request"},
+    {"The defence ministry filed a budget request of 9 trillion yen.",
+     "defence budget"},
+    {"Analysts put the army's fuel bill at 80 billion won.",
+     "army's fuel bill"},
+    {"The agency asked the government to set aside 5 billion won.", "-"},
+    {"It will cost 2 billion won for two days.", "-"},
     /* Korean: the domain noun before the amount, its particle dropped */
     {"\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 "
      "100\xEB\xA7\x8C\xEC\x9B\x90, \xEC\x83\x81\xEB\xB3\x91 80\xEB\xA7\x8C\xEC\x9B\x90"
