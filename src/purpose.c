@@ -1534,9 +1534,11 @@ static bool korean_verb(const sentence *s, size_t k)
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
-    for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
-        if (n >= 3 && memcmp(w + n - 3, endings[q], 3) == 0)
+    for (size_t q = 0; q < sizeof endings / sizeof *endings; q++) {
+        size_t m = strlen(endings[q]);
+        if (n >= m && memcmp(w + n - m, endings[q], m) == 0)
             return true;
+    }
     if (n >= 6 && memcmp(w + n - 3, "\xEB\x8A\x94", 3) == 0)
         for (size_t q = 0; q < sizeof before_neun / sizeof *before_neun; q++)
             if (memcmp(w + n - 6, before_neun[q], 3) == 0)
@@ -1592,15 +1594,26 @@ static bool genitive(const sentence *s, size_t k)
     return t->e - t->s > 3 && memcmp(s->x.t + t->e - 3, "\xEC\x9D\x98", 3) == 0;
 }
 
+/* 총 and 기준 qualify the noun they stand with: 총 재원, 상병 기준 봉급. */
+static bool qualifies(const sentence *s, size_t k)
+{
+    static const char *const words[] = {
+        "\xEC\xB4\x9D",             /* 총 */
+        "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
+    };
+    return IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, words);
+}
+
 /* The noun words before word k that belong to its phrase (병장 월급은). */
 static size_t korean_compound(const sentence *s, size_t k, size_t floor)
 {
     size_t a = k;
-    while (a > floor && k - a < 2 && is_word(s, a - 1) &&
+    while (a > floor && k - a < 3 && is_word(s, a - 1) &&
            (s->t[a - 1].hangul || korean_names(s, a - 1)) &&
            s->t[a].s > s->t[a - 1].e &&
            (!has_particle(s, a - 1) || genitive(s, a - 1)) &&
-           !korean_skip(s, a - 1) && !korean_verb(s, a - 1))
+           (!korean_skip(s, a - 1) || qualifies(s, a - 1)) &&
+           !korean_verb(s, a - 1))
         a--;
     return a;
 }

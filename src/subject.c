@@ -1410,6 +1410,15 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
  * subject of the figure before it. */
 #define TOPIC_REACH 600
 
+/* Does the one word `word` end the longer name `before` (계획 of
+ * 국방중기계획, 예산 of 통일부 예산)? */
+static bool names_again(const char *before, const char *word)
+{
+    size_t n = strlen(word), m = strlen(before);
+    return n > 0 && m > n && !strchr(word, ' ') &&
+           strcmp(before + m - n, word) == 0;
+}
+
 /* The name as its sentence's phrases spell it once joined to its acronym
  * ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name itself. */
 static const phrase *joined_form(const phrase_list *l, size_t from,
@@ -1456,6 +1465,14 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
             ministry_asks(x, f->sent_start, f->sent_end)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
+            continue;
+        }
+        if (said == FT_PURPOSE_FOUND && i > 0 &&
+            f->start - figs[i - 1].end < TOPIC_REACH &&
+            names_again(figs[i - 1].subject, named.name)) {
+            /* "국방중기계획 ... 계획의 X", "통일부 예산 ... 예산 X": a
+             * general word for the thing named just before */
+            memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
             continue;
         }
         if (said == FT_PURPOSE_FOUND && !is_vague(aliases, named.name)) {
