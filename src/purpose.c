@@ -177,6 +177,7 @@ static const word_class words[] = {
     {"exceeds", W_LINK},
     {"expand", W_TO},
     {"expected", W_LINK},
+    {"expects", W_VERB},
     {"expenditure", W_PAID},
     {"expenditures", W_PAID},
     {"fallen", W_LINK},
@@ -186,9 +187,13 @@ static const word_class words[] = {
     {"finalized", W_LINK},
     {"finance", W_TO},
     {"fiscal", W_TIME},
+    {"five", W_HEDGE},
     {"fixed", W_LINK},
     {"for", W_PREP},
     {"forecast", W_LINK},
+    {"foresee", W_VERB},
+    {"foresees", W_VERB},
+    {"four", W_HEDGE},
     {"from", W_PREP},
     {"fund", W_TO | W_VAGUE},
     {"funding", W_PAID | W_VAGUE},
@@ -296,6 +301,7 @@ static const word_class words[] = {
     {"paid", W_VERB},
     {"parliament", W_WHO},
     {"passed", W_LINK},
+    {"past", W_TIME},
     {"pay", W_TO | W_PAID},
     {"payments", W_PAID},
     {"pension", W_PAID},
@@ -311,6 +317,7 @@ static const word_class words[] = {
     {"procure", W_TO},
     {"produce", W_TO},
     {"projected", W_LINK},
+    {"projects", W_VERB},
     {"provide", W_TO | W_GIVE},
     {"provided", W_VERB | W_GIVE},
     {"purchase", W_TO},
@@ -359,6 +366,8 @@ static const word_class words[] = {
     {"settle", W_VERB},
     {"she", W_PRON},
     {"should", W_AUX},
+    {"show", W_VERB},
+    {"shows", W_VERB},
     {"shrunk", W_LINK},
     {"signed", W_VERB},
     {"since", W_PREP},
@@ -379,6 +388,7 @@ static const word_class words[] = {
     {"supply", W_TO},
     {"support", W_TO | W_PAID},
     {"surpassed", W_LINK},
+    {"ten", W_HEDGE},
     {"than", W_PREP},
     {"that", W_DET | W_PRON},
     {"the", W_DET},
@@ -390,6 +400,7 @@ static const word_class words[] = {
     {"this", W_DET},
     {"those", W_DET},
     {"though", W_CONJ},
+    {"three", W_HEDGE},
     {"threshold", W_VAGUE},
     {"through", W_PREP},
     {"to", W_PREP},
@@ -403,6 +414,7 @@ static const word_class words[] = {
     {"towards", W_PREP},
     {"train", W_TO},
     {"transfer", W_GIVE},
+    {"two", W_HEDGE},
     {"under", W_PREP},
     {"until", W_PREP},
     {"up", W_HEDGE},
@@ -1039,6 +1051,24 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
 
 /* ---------------------------------------------------- constructions */
 
+/* The end of a stretch of time at k ("over the next five years", "for
+ * two years", "in the first half"), else 0. */
+static size_t span_of_time(const sentence *s, size_t k)
+{
+    if (!(word_is(s, k, "over") || word_is(s, k, "for") ||
+          word_is(s, k, "in") || word_is(s, k, "during") ||
+          word_is(s, k, "within")))
+        return 0;
+    size_t end = 0;
+    for (size_t j = k + 1; j < s->n && j < k + 7 &&
+                           (has_class(s, j, W_DET | W_HEDGE | W_TIME) ||
+                            s->t[j].type == T_NUM);
+         j++)
+        if (has_class(s, j, W_TIME))
+            end = j + 1;
+    return end;
+}
+
 /* Past what follows an amount without naming anything: "a month",
  * "each", "this year", "in 2008", "annually". */
 static size_t skip_after(const sentence *s, size_t k)
@@ -1059,6 +1089,8 @@ static size_t skip_after(const sentence *s, size_t k)
             k += 2;
         else if (word_is(s, k, "in") && word_is(s, k + 1, "total"))
             k += 2;
+        else if (span_of_time(s, k))
+            k = span_of_time(s, k); /* "over the next five years" */
         else
             return k;
     }
@@ -1076,6 +1108,28 @@ static bool given(const sentence *s, size_t f)
             return true;
     }
     return false;
+}
+
+/* "To guarantee the conditions for reform, X has been set aside": a
+ * purpose clause that opens the sentence names what the amount of its
+ * main clause is for. */
+static span fronted_purpose(const sentence *s, size_t f)
+{
+    if (!s->at_sentence_start || !word_is(s, 0, "to") || !is_word(s, 1) ||
+        has_class(s, 1, W_DET | W_PREP | W_PRON) || s->t[1].hangul)
+        return no_span;
+    size_t comma = 0;
+    for (size_t k = 2; k < f && k < 40; k++)
+        if (punct_is(s, k, ',')) {
+            comma = k;
+            break;
+        }
+    if (comma == 0)
+        return no_span;
+    for (size_t k = comma + 1; k < f; k++)
+        if (s->t[k].type == T_FIG || punct_is(s, k, ','))
+            return no_span; /* the amount stands in the main clause */
+    return (span){1, comma - 1 < 11 ? comma : 12};
 }
 
 /* "X for NP", "X towards NP", "X to build NP", "X in compensation",
@@ -1120,6 +1174,9 @@ static span purpose_after(const sentence *s, size_t f)
     }
     if (word_is(s, k, "worth") && word_is(s, k + 1, "of"))
         return np_forward(s, k + 2, 1);
+    span fronted = fronted_purpose(s, f);
+    if (!empty(fronted))
+        return fronted;
     /* "X out of the regular budget", "X taken from the special fund",
      * "X under its budget request" */
     if ((word_is(s, k, "out") && word_is(s, k + 1, "of")) ||

@@ -171,6 +171,11 @@ static const subject_case cases[] = {
      "army's fuel bill"},
     {"The agency asked the government to set aside 5 billion won.", "-"},
     {"It will cost 2 billion won for two days.", "-"},
+    {"The plan would spend 30 billion won over the next three years on "
+     "field hospitals.",
+     "field hospitals"},
+    {"To modernise the reserve forces, 400 billion won was set aside.",
+     "modernise the reserve forces"},
     /* Korean: the domain noun before the amount, its particle dropped */
     {"\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 "
      "100\xEB\xA7\x8C\xEC\x9B\x90, \xEC\x83\x81\xEB\xB3\x91 80\xEB\xA7\x8C\xEC\x9B\x90"
