@@ -35,7 +35,8 @@ enum {
     W_ALLOT = 1u << 14, /* earmarked, allocated: "X is earmarked for NP" */
     W_GIVE = 1u << 15,  /* give, hand: "give X to NP" */
     W_RAISE = 1u << 16, /* lift, raise, put: "raise NP to X", "put NP at X" */
-    W_WHO = 1u << 17    /* government, ministry: who pays, not what for */
+    W_WHO = 1u << 17,   /* government, ministry: who pays, not what for */
+    W_NUMBER = 1u << 18 /* two, five: counts inside a phrase or a span */
 };
 
 typedef struct {
@@ -168,6 +169,7 @@ static const word_class words[] = {
     {"earn", W_LINK},
     {"earned", W_VERB},
     {"earns", W_LINK},
+    {"eight", W_NUMBER},
     {"equals", W_LINK},
     {"estimate", W_RAISE},
     {"estimated", W_HEDGE},
@@ -187,13 +189,13 @@ static const word_class words[] = {
     {"finalized", W_LINK},
     {"finance", W_TO},
     {"fiscal", W_TIME},
-    {"five", W_HEDGE},
+    {"five", W_NUMBER},
     {"fixed", W_LINK},
     {"for", W_PREP},
     {"forecast", W_LINK},
     {"foresee", W_VERB},
     {"foresees", W_VERB},
-    {"four", W_HEDGE},
+    {"four", W_NUMBER},
     {"from", W_PREP},
     {"fund", W_TO | W_VAGUE},
     {"funding", W_PAID | W_VAGUE},
@@ -284,6 +286,7 @@ static const word_class words[] = {
     {"needed", W_VERB},
     {"needs", W_VERB},
     {"next", W_TIME},
+    {"nine", W_NUMBER},
     {"noted", W_VERB},
     {"now", W_TIME},
     {"of", W_PREP},
@@ -364,6 +367,7 @@ static const word_class words[] = {
     {"set", W_LINK},
     {"sets", W_LINK},
     {"settle", W_VERB},
+    {"seven", W_NUMBER},
     {"she", W_PRON},
     {"should", W_AUX},
     {"show", W_VERB},
@@ -371,6 +375,7 @@ static const word_class words[] = {
     {"shrunk", W_LINK},
     {"signed", W_VERB},
     {"since", W_PREP},
+    {"six", W_NUMBER},
     {"slashed", W_LINK},
     {"some", W_HEDGE},
     {"sought", W_VERB},
@@ -388,7 +393,7 @@ static const word_class words[] = {
     {"supply", W_TO},
     {"support", W_TO | W_PAID},
     {"surpassed", W_LINK},
-    {"ten", W_HEDGE},
+    {"ten", W_NUMBER},
     {"than", W_PREP},
     {"that", W_DET | W_PRON},
     {"the", W_DET},
@@ -400,7 +405,7 @@ static const word_class words[] = {
     {"this", W_DET},
     {"those", W_DET},
     {"though", W_CONJ},
-    {"three", W_HEDGE},
+    {"three", W_NUMBER},
     {"threshold", W_VAGUE},
     {"through", W_PREP},
     {"to", W_PREP},
@@ -414,7 +419,7 @@ static const word_class words[] = {
     {"towards", W_PREP},
     {"train", W_TO},
     {"transfer", W_GIVE},
-    {"two", W_HEDGE},
+    {"two", W_NUMBER},
     {"under", W_PREP},
     {"until", W_PREP},
     {"up", W_HEDGE},
@@ -1061,7 +1066,8 @@ static size_t span_of_time(const sentence *s, size_t k)
         return 0;
     size_t end = 0;
     for (size_t j = k + 1; j < s->n && j < k + 7 &&
-                           (has_class(s, j, W_DET | W_HEDGE | W_TIME) ||
+                           (has_class(s, j, W_DET | W_HEDGE | W_TIME |
+                                               W_NUMBER) ||
                             s->t[j].type == T_NUM);
          j++)
         if (has_class(s, j, W_TIME))
