@@ -324,21 +324,27 @@ static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
  * band 대 ("1조원대"). */
 static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
 {
-    static const qualifier_phrase after[] = {
-        {FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX}, /* 가량 */
-        {FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX}, /* 정도 */
-        {FT_LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX}, /* 안팎 */
-        {FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX}, /* 내외 */
-        {FT_LIT("\xEB\x8C\x80"), FT_Q_APPROX},             /* 대 */
-        {FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE},     /* 이상 */
-        {FT_LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT},     /* 넘는 */
-        {FT_LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT},     /* 넘게 */
-        {FT_LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT},     /* 넘어 */
-        {FT_LIT("\xEB\x84\x98\xEC\x9D\x80"), FT_Q_GT},     /* 넘은 */
-        {FT_LIT("\xEB\x8F\x8C\xED\x8C\x8C"), FT_Q_GT},     /* 돌파 */
-        {FT_LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT},     /* 초과 */
-        {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT},     /* 미만 */
-        {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE},     /* 이하 */
+    /* `glued`: only right after the currency, no space ("1조원대"; "1조
+     * 원 대비" is "compared with") */
+    static const struct {
+        ft_lit phrase;
+        ft_qualifier q;
+        bool glued;
+    } after[] = {
+        {FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX, false}, /* 가량 */
+        {FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX, false}, /* 정도 */
+        {FT_LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX, false}, /* 안팎 */
+        {FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX, false}, /* 내외 */
+        {FT_LIT("\xEB\x8C\x80"), FT_Q_APPROX, true},                 /* 대 */
+        {FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE, false},     /* 이상 */
+        {FT_LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT, false},     /* 넘는 */
+        {FT_LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT, false},     /* 넘게 */
+        {FT_LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT, false},     /* 넘어 */
+        {FT_LIT("\xEB\x84\x98\xEC\x9D\x80"), FT_Q_GT, false},     /* 넘은 */
+        {FT_LIT("\xEB\x8F\x8C\xED\x8C\x8C"), FT_Q_GT, false},     /* 돌파 */
+        {FT_LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT, false},     /* 초과 */
+        {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT, false},     /* 미만 */
+        {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE, false},     /* 이하 */
     };
     size_t j = skip_space(x, end);
     /* a particle may stand between: "60조원을 넘은", "1조 원이 넘는" */
@@ -353,13 +359,10 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
             !(p != j && after[k].q == FT_Q_GT &&
               bytes_at_n(x, p, after[k].phrase.s, after[k].phrase.n)))
             continue;
-        {
-            /* 대 only right after the currency: "1조원대" */
-            if (k == 4 && j != end)
-                continue;
-            *q = after[k].q;
-            return true;
-        }
+        if (after[k].glued && j != end)
+            continue;
+        *q = after[k].q;
+        return true;
     }
     return false;
 }

@@ -119,9 +119,7 @@ typedef struct {
     unsigned char flags;
 } currency;
 
-/* Before the number.  Longest match wins; the entries are kept in order
- * of their first byte with 0x20 set (see table_key) so that a look-up
- * reads only the entries that can match. */
+/* Before the number.  Longest match wins; in key order (see key_of). */
 static const currency prefixes[] = {
     {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
     {"A$", "AUD", 0, CUR_DOLLAR | CUR_EXACT},
@@ -175,7 +173,7 @@ static const currency prefixes[] = {
     {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},    /* fullwidth ¥ */
 };
 
-/* After the number; in table_key order like prefixes. */
+/* After the number; in key order like prefixes. */
 static const currency suffixes[] = {
     {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
     {"american dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
@@ -290,41 +288,28 @@ static const currency suffixes[] = {
 };
 
 /* ISO 4217 codes, written before or after the number ("KRW38.71
- * trillion", "487.3 billion KRW").  The common ones match in any case;
- * codes that are also English words ("TRY", "ALL") only in capitals. */
-static const char *const iso_codes_any_case[] = {
-    "usd", "krw", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "hkd",
-    "sgd", "twd", "nzd", "inr", "rub", "mxn", "brl", "sek", "nok", "dkk",
-    "zar", "thb", "myr", "idr", "vnd", "sar", "aed", "ils", "pln", "kpw",
+ * trillion", "487.3 billion KRW") or glued to it ("USD115", "PHP35
+ * billion").  The common ones match in any case; codes that are also
+ * English words or names ("TRY", "PHP") only in capitals (CUR_EXACT). */
+typedef struct {
+    const char *code;
+    unsigned char flags; /* CUR_EXACT, CUR_DOLLAR */
+} iso_code;
+
+static const iso_code iso_codes[] = {
+    {"AED", 0},         {"AUD", 0},         {"BRL", 0},
+    {"CAD", 0},         {"CHF", 0},         {"CNY", 0},
+    {"DKK", 0},         {"EGP", CUR_EXACT}, {"EUR", 0},
+    {"GBP", 0},         {"HKD", 0},         {"IDR", 0},
+    {"ILS", 0},         {"INR", 0},         {"JPY", 0},
+    {"KPW", 0},         {"KRW", 0},         {"MXN", 0},
+    {"MYR", 0},         {"NGN", CUR_EXACT}, {"NOK", 0},
+    {"NZD", 0},         {"PHP", CUR_EXACT}, {"PKR", CUR_EXACT},
+    {"PLN", 0},         {"RUB", 0},         {"SAR", 0},
+    {"SEK", 0},         {"SGD", 0},         {"THB", 0},
+    {"TRY", CUR_EXACT}, {"TWD", 0},         {"UAH", CUR_EXACT},
+    {"USD", CUR_DOLLAR}, {"VND", 0},        {"ZAR", 0},
 };
-static const char *const iso_codes_capitals[] = {"TRY", "PHP", "PKR",
-                                                 "UAH", "EGP", "NGN"};
-
-static void upper3(const char *src, char *dst)
-{
-    for (int i = 0; i < 3; i++)
-        dst[i] =
-            (char)((src[i] >= 'a' && src[i] <= 'z') ? src[i] - 32 : src[i]);
-    dst[3] = '\0';
-}
-
-/* The interned upper-case code for a matched lower-case code. */
-static const char *iso_intern(const char *code)
-{
-    /* The tables are static, so their strings are; but the lower-case
-     * table needs an upper-case twin to hand out. */
-    static const char *const upper[] = {
-        "USD", "KRW", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "HKD",
-        "SGD", "TWD", "NZD", "INR", "RUB", "MXN", "BRL", "SEK", "NOK", "DKK",
-        "ZAR", "THB", "MYR", "IDR", "VND", "SAR", "AED", "ILS", "PLN", "KPW",
-    };
-    char u[4];
-    upper3(code, u);
-    for (size_t k = 0; k < sizeof upper / sizeof *upper; k++)
-        if (memcmp(upper[k], u, 4) == 0)
-            return upper[k];
-    return "";
-}
 
 typedef struct {
     const char *iso;
@@ -333,26 +318,67 @@ typedef struct {
     size_t end;
 } cur_match;
 
+/* ------------------------------------------------- the tables as indexes */
+
+/* Every word table here begins each entry with its pattern and keeps the
+ * entries in the order of their key: the first byte with 0x20 set, which
+ * folds ASCII letters (on other bytes it can only put more entries in one
+ * run, never keep a match out).  So the entries that may match at a byte
+ * are one run, found by bisection: each table is its own index, and
+ * ft_money_tables_ordered() (a unit test) keeps it so. */
+static unsigned char key_of(const char *pat)
+{
+    return (unsigned char)pat[0] | 0x20;
+}
+
+static const char *pat_at(const void *table, size_t stride, size_t k)
+{
+    return *(const char *const *)(const void *)((const char *)table +
+                                                k * stride);
+}
+
+/* The first entry whose key is not below `key`. */
+static size_t run_start(const void *table, size_t n, size_t stride,
+                        unsigned char key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (key_of(pat_at(table, stride, mid)) < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool table_ordered(const void *table, size_t n, size_t stride)
+{
+    for (size_t k = 1; k < n; k++)
+        if (key_of(pat_at(table, stride, k - 1)) >
+            key_of(pat_at(table, stride, k)))
+            return false;
+    return true;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
 static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 {
-    size_t e;
     unsigned char first = fold(at(t, len, i));
     if (!is_alpha(first))
         return false;
-    for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
-        if ((unsigned char)iso_codes_any_case[k][0] == first &&
-            match(t, len, i, iso_codes_any_case[k], false, &e)) {
-            *out = (cur_match){
-                iso_intern(iso_codes_any_case[k]), 0,
-                iso_codes_any_case[k][0] == 'u' ? CUR_DOLLAR : 0u, e};
+    for (size_t k = run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes,
+                              first);
+         k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
+        size_t e;
+        if (match(t, len, i, iso_codes[k].code, iso_codes[k].flags & CUR_EXACT,
+                  &e)) {
+            *out = (cur_match){iso_codes[k].code, 0,
+                               iso_codes[k].flags & CUR_DOLLAR, e};
             return true;
         }
-    for (size_t k = 0; k < sizeof iso_codes_capitals / sizeof(char *); k++)
-        if (iso_codes_capitals[k][0] == t[i] &&
-            match(t, len, i, iso_codes_capitals[k], true, &e)) {
-            *out = (cur_match){iso_codes_capitals[k], 0, 0, e};
-            return true;
-        }
+    }
     return false;
 }
 
@@ -360,40 +386,24 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
  * word-boundary rule of match() refuses; accept that one case. */
 static bool match_iso_glued(const char *t, size_t len, size_t i, cur_match *out)
 {
-    if (i + 3 > len)
+    unsigned char first = fold(at(t, len, i));
+    if (i + 3 > len || !is_alpha(first) || is_alpha(at(t, len, i + 3)))
         return false;
-    char low[4] = {(char)fold(at(t, len, i)), (char)fold(at(t, len, i + 1)),
-                   (char)fold(at(t, len, i + 2)), 0};
-    if (is_alpha(at(t, len, i + 3)))
-        return false;
-    for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
-        if (iso_codes_any_case[k][0] == low[0] &&
-            memcmp(iso_codes_any_case[k], low, 4) == 0) {
-            *out = (cur_match){iso_intern(low), 0,
-                               low[0] == 'u' ? CUR_DOLLAR : 0u, i + 3};
+    for (size_t k = run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes,
+                              first);
+         k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
+        const iso_code *c = &iso_codes[k];
+        bool same = true;
+        for (int q = 0; q < 3 && same; q++)
+            same = (c->flags & CUR_EXACT)
+                       ? t[i + q] == c->code[q]
+                       : fold(at(t, len, i + q)) == fold((unsigned char)c->code[q]);
+        if (same) {
+            *out = (cur_match){c->code, 0, c->flags & CUR_DOLLAR, i + 3};
             return true;
         }
+    }
     return false;
-}
-
-/* The order of the currency tables: the first byte with 0x20 set, which
- * folds letters (on other bytes it can only group more entries together,
- * never keep a match out). */
-static unsigned char table_key(const currency *c)
-{
-    return (unsigned char)c->pat[0] | 0x20;
-}
-
-bool ft_money_tables_ordered(void)
-{
-    const currency *tables[] = {prefixes, suffixes};
-    size_t sizes[] = {sizeof prefixes / sizeof *prefixes,
-                      sizeof suffixes / sizeof *suffixes};
-    for (size_t t = 0; t < 2; t++)
-        for (size_t k = 1; k < sizes[t]; k++)
-            if (table_key(&tables[t][k - 1]) > table_key(&tables[t][k]))
-                return false;
-    return true;
 }
 
 static bool match_table(const char *t, size_t len, size_t i,
@@ -401,15 +411,8 @@ static bool match_table(const char *t, size_t len, size_t i,
 {
     bool found = false;
     unsigned char first = at(t, len, i) | 0x20;
-    size_t lo = 0, hi = n; /* the first entry whose key is not below */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (table_key(&table[mid]) < first)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; k < n && table_key(&table[k]) == first; k++) {
+    size_t lo = run_start(table, n, sizeof *table, first);
+    for (size_t k = lo; k < n && key_of(table[k].pat) == first; k++) {
         const currency *c = &table[k];
         size_t e;
         bool ok;
@@ -454,91 +457,8 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
     return found;
 }
 
-/* A set of lower-case ASCII words, kept as one bucket per first letter so
- * that most words are ruled out by their first letter and length. */
-typedef struct {
-    const char *const *words;
-    size_t n;
-} word_bucket;
-
-/* The first word of every currency written after the number, for a quick
- * reject of the words that follow most numbers ("percent", "people"),
- * by first letter. */
-static const char *const suffix_words_a[] = {"aed", "american", "aud",
-                                             "australian"};
-static const char *const suffix_words_b[] = {"baht",    "bitcoin", "bitcoins",
-                                             "british", "brl",     "btc"};
-static const char *const suffix_words_c[] = {"cad", "canadian", "cent", "cents",
-                                             "chf", "chinese",  "cny"};
-static const char *const suffix_words_d[] = {
-    "deutsche", "deutschmark", "deutschmarks", "dirham", "dirhams",
-    "dkk",      "dollar",      "dollars",      "dutch"};
-static const char *const suffix_words_e[] = {"egp", "eur", "euro", "euros"};
-static const char *const suffix_words_f[] = {"finnish", "franc", "francs",
-                                             "french"};
-static const char *const suffix_words_g[] = {"gbp", "guilder", "guilders"};
-static const char *const suffix_words_h[] = {"hkd", "hong", "hryvnia",
-                                             "hryvnias"};
-static const char *const suffix_words_i[] = {"idr", "ils", "indian", "inr"};
-static const char *const suffix_words_j[] = {"japanese", "jpy"};
-static const char *const suffix_words_k[] = {"korean", "kpw", "krw"};
-static const char *const suffix_words_l[] = {"lira"};
-static const char *const suffix_words_m[] = {
-    "markka", "maud", "meur", "mexican", "mgbp", "musd", "mxn", "myr"};
-static const char *const suffix_words_n[] = {"new", "ngn", "nok", "nzd"};
-static const char *const suffix_words_p[] = {
-    "pakistani",  "pence", "penny", "peseta", "pesetas", "peso",  "pesos",
-    "philippine", "php",   "pkr",   "pln",    "pound",   "pounds"};
-static const char *const suffix_words_r[] = {
-    "rand",   "reais",  "renminbi", "ringgit", "riyal",
-    "riyals", "rmb",    "rouble",   "roubles", "rub",
-    "ruble",  "rubles", "rupee",    "rupees",  "rupiah"};
-static const char *const suffix_words_s[] = {
-    "sar",     "satoshi",   "satoshis", "sek", "sgd",      "shekel",
-    "shekels", "singapore", "south",    "sri", "sterling", "swiss"};
-static const char *const suffix_words_t[] = {"taiwan", "thb", "try", "turkish",
-                                             "twd"};
-static const char *const suffix_words_u[] = {"u", "uah", "us", "usd"};
-static const char *const suffix_words_v[] = {"vnd"};
-static const char *const suffix_words_w[] = {"won"};
-static const char *const suffix_words_y[] = {"yen", "yuan"};
-static const char *const suffix_words_z[] = {"zar", "zloty"};
-static const word_bucket suffix_words[26] = {
-    {suffix_words_a, sizeof suffix_words_a / sizeof(char *)},
-    {suffix_words_b, sizeof suffix_words_b / sizeof(char *)},
-    {suffix_words_c, sizeof suffix_words_c / sizeof(char *)},
-    {suffix_words_d, sizeof suffix_words_d / sizeof(char *)},
-    {suffix_words_e, sizeof suffix_words_e / sizeof(char *)},
-    {suffix_words_f, sizeof suffix_words_f / sizeof(char *)},
-    {suffix_words_g, sizeof suffix_words_g / sizeof(char *)},
-    {suffix_words_h, sizeof suffix_words_h / sizeof(char *)},
-    {suffix_words_i, sizeof suffix_words_i / sizeof(char *)},
-    {suffix_words_j, sizeof suffix_words_j / sizeof(char *)},
-    {suffix_words_k, sizeof suffix_words_k / sizeof(char *)},
-    {suffix_words_l, sizeof suffix_words_l / sizeof(char *)},
-    {suffix_words_m, sizeof suffix_words_m / sizeof(char *)},
-    {suffix_words_n, sizeof suffix_words_n / sizeof(char *)},
-    {NULL, 0},
-    {suffix_words_p, sizeof suffix_words_p / sizeof(char *)},
-    {NULL, 0},
-    {suffix_words_r, sizeof suffix_words_r / sizeof(char *)},
-    {suffix_words_s, sizeof suffix_words_s / sizeof(char *)},
-    {suffix_words_t, sizeof suffix_words_t / sizeof(char *)},
-    {suffix_words_u, sizeof suffix_words_u / sizeof(char *)},
-    {suffix_words_v, sizeof suffix_words_v / sizeof(char *)},
-    {suffix_words_w, sizeof suffix_words_w / sizeof(char *)},
-    {NULL, 0},
-    {suffix_words_y, sizeof suffix_words_y / sizeof(char *)},
-    {suffix_words_z, sizeof suffix_words_z / sizeof(char *)},
-};
-
-static bool word_in(const char *t, size_t len, size_t i,
-                    const word_bucket *set);
-
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    if (is_alpha(at(t, len, i)) && !word_in(t, len, i, suffix_words))
-        return false;
     bool found =
         match_table(t, len, i, suffixes, sizeof suffixes / sizeof *suffixes, m);
     cur_match iso;
@@ -686,47 +606,57 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
     return true;
 }
 
-static const char *const small_words[] = {
-    "zero",    "one",     "two",       "three",    "four",
-    "five",    "six",     "seven",     "eight",    "nine",
-    "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+/* The number words below a hundred, in key order (see key_of). */
+typedef struct {
+    const char *pat;
+    int value;
+} number_word;
+
+static const number_word number_words[] = {
+    {"eight", 8},     {"eighteen", 18}, {"eighty", 80},   {"eleven", 11},
+    {"fifteen", 15},  {"fifty", 50},    {"five", 5},      {"forty", 40},
+    {"four", 4},      {"fourteen", 14}, {"nine", 9},      {"nineteen", 19},
+    {"ninety", 90},   {"one", 1},       {"seven", 7},     {"seventeen", 17},
+    {"seventy", 70},  {"six", 6},       {"sixteen", 16},  {"sixty", 60},
+    {"ten", 10},      {"thirteen", 13}, {"thirty", 30},   {"three", 3},
+    {"twelve", 12},   {"twenty", 20},   {"two", 2},       {"zero", 0},
 };
-static const char *const tens_words[] = {"twenty", "thirty", "forty",
-                                         "fifty",  "sixty",  "seventy",
-                                         "eighty", "ninety"};
+
+/* One number word below `limit` at i, or -1.  Word boundaries make the
+ * match unique ("four" is no match inside "fourteen"). */
+static int number_word_at(const char *t, size_t len, size_t i, int limit,
+                          size_t *end)
+{
+    unsigned char c = fold(at(t, len, i));
+    if (!is_alpha(c))
+        return -1;
+    for (size_t k = run_start(number_words, COUNT(number_words),
+                              sizeof *number_words, c);
+         k < COUNT(number_words) && key_of(number_words[k].pat) == c; k++)
+        if (number_words[k].value < limit &&
+            match(t, len, i, number_words[k].pat, false, end))
+            return number_words[k].value;
+    return -1;
+}
 
 /* A number word below a hundred at i ("seven", "forty", "forty-five"),
  * or -1. */
 static int word_below_100(const char *t, size_t len, size_t i, size_t *end)
 {
-    size_t e;
-    unsigned char c = fold(at(t, len, i));
-    if (!strchr("zotfsen", c) || c == 0)
-        return -1; /* no number word starts otherwise */
-    for (int k = 0; k < 20; k++)
-        if ((unsigned char)small_words[k][0] == c &&
-            match(t, len, i, small_words[k], false, &e)) {
-            *end = e;
-            return k;
+    size_t e, e2;
+    int v = number_word_at(t, len, i, 100, &e);
+    if (v < 0)
+        return -1;
+    *end = e;
+    if (v >= 20 && v % 10 == 0 &&
+        (at(t, len, e) == '-' || at(t, len, e) == ' ')) {
+        int u = number_word_at(t, len, e + 1, 10, &e2);
+        if (u > 0) {
+            *end = e2;
+            return v + u;
         }
-    for (int k = 0; k < 8; k++)
-        if ((unsigned char)tens_words[k][0] == c &&
-            match(t, len, i, tens_words[k], false, &e)) {
-            int v = 20 + 10 * k;
-            size_t e2;
-            size_t j = e;
-            if (at(t, len, j) == '-' || at(t, len, j) == ' ') {
-                for (int u = 1; u < 10; u++)
-                    if (match(t, len, j + 1, small_words[u], false, &e2)) {
-                        *end = e2;
-                        return v + u;
-                    }
-            }
-            *end = e;
-            return v;
-        }
-    return -1;
+    }
+    return v;
 }
 
 /* Hyphen or space between the words of a numeral. */
@@ -754,10 +684,7 @@ static bool parse_point_fraction(const char *t, size_t len, size_t i,
     }
     for (;;) {
         size_t e;
-        int d = -1;
-        for (int k = 0; k < 10 && d < 0; k++)
-            if (match(t, len, j, small_words[k], false, &e))
-                d = k;
+        int d = number_word_at(t, len, j, 10, &e);
         if (d < 0 || *n + 1 >= cap)
             break;
         digits[(*n)++] = (char)('0' + d);
@@ -882,30 +809,31 @@ static bool digits_point_words(const char *t, size_t len, size_t j,
 /* ---------------------------------------------------------- Korean units */
 
 /* 십 백 천 (within a group of four digits) and 만 억 조 (groups). */
+static const struct {
+    const char *s;
+    int pow10;
+} korean_units[] = {
+    {"\xEC\x8B\xAD", 1},  /* 십 */
+    {"\xEB\xB0\xB1", 2},  /* 백 */
+    {"\xEC\xB2\x9C", 3},  /* 천 */
+    {"\xEB\xA7\x8C", 4},  /* 만 */
+    {"\xEC\x96\xB5", 8},  /* 억 */
+    {"\xEC\xA1\xB0", 12}, /* 조 */
+    /* the same units in Japanese and Chinese: 百 千 万 億 兆 */
+    {"\xE7\x99\xBE", 2},
+    {"\xE5\x8D\x83", 3},
+    {"\xE4\xB8\x87", 4},
+    {"\xE5\x84\x84", 8},
+    {"\xE5\x85\x86", 12},
+};
+
 static int korean_unit(const char *t, size_t len, size_t i)
 {
-    static const struct {
-        const char *s;
-        int pow10;
-    } units[] = {
-        {"\xEC\x8B\xAD", 1},  /* 십 */
-        {"\xEB\xB0\xB1", 2},  /* 백 */
-        {"\xEC\xB2\x9C", 3},  /* 천 */
-        {"\xEB\xA7\x8C", 4},  /* 만 */
-        {"\xEC\x96\xB5", 8},  /* 억 */
-        {"\xEC\xA1\xB0", 12}, /* 조 */
-        /* the same units in Japanese and Chinese: 百 千 万 億 兆 */
-        {"\xE7\x99\xBE", 2},
-        {"\xE5\x8D\x83", 3},
-        {"\xE4\xB8\x87", 4},
-        {"\xE5\x84\x84", 8},
-        {"\xE5\x85\x86", 12},
-    };
     if (i + 3 > len)
         return 0;
-    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
-        if (memcmp(t + i, units[k].s, 3) == 0)
-            return units[k].pow10;
+    for (size_t k = 0; k < COUNT(korean_units); k++)
+        if (memcmp(t + i, korean_units[k].s, 3) == 0)
+            return korean_units[k].pow10;
     return 0;
 }
 
@@ -1002,112 +930,30 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
 
 /* ------------------------------------------------------ the quick reject */
 
-/* Every word that can open an amount: the first word of each prefix
- * currency, each ISO code, each number word; by first letter. */
-static const char *const starter_words_a[] = {"a", "aed", "an", "au", "aud"};
-static const char *const starter_words_b[] = {"brl"};
-static const char *const starter_words_c[] = {"c", "ca", "cad", "chf", "cny"};
-static const char *const starter_words_d[] = {"dkk", "dollar", "dollars"};
-static const char *const starter_words_e[] = {"egp",    "eight",  "eighteen",
-                                              "eighty", "eleven", "eur"};
-static const char *const starter_words_f[] = {"fifteen", "fifty", "five",
-                                              "forty",   "four",  "fourteen"};
-static const char *const starter_words_g[] = {"gbp"};
-static const char *const starter_words_h[] = {"half", "hk", "hkd", "hundred"};
-static const char *const starter_words_i[] = {"idr", "ils", "inr"};
-static const char *const starter_words_j[] = {"jpy"};
-static const char *const starter_words_k[] = {"kpw", "krw"};
-static const char *const starter_words_m[] = {"maud", "meur", "mex", "mgbp",
-                                              "musd", "mxn",  "myr"};
-static const char *const starter_words_n[] = {
-    "ngn", "nine", "nineteen", "ninety", "nok", "nt", "nz", "nzd"};
-static const char *const starter_words_o[] = {"one"};
-static const char *const starter_words_p[] = {"php", "pkr", "pln"};
-static const char *const starter_words_q[] = {"quarter"};
-static const char *const starter_words_r[] = {"r", "rm", "rmb", "rs", "rub"};
-static const char *const starter_words_s[] = {
-    "s",       "sar", "sek", "seven",   "seventeen",
-    "seventy", "sgd", "six", "sixteen", "sixty"};
-static const char *const starter_words_t[] = {
-    "ten", "thb", "thirteen", "thirty", "three",
-    "try", "twd", "twelve",   "twenty", "two"};
-static const char *const starter_words_u[] = {"u", "uah", "us", "usd"};
-static const char *const starter_words_v[] = {"vnd"};
-static const char *const starter_words_w[] = {"w"};
-static const char *const starter_words_z[] = {"zar", "zero"};
-static const word_bucket starter_words[26] = {
-    {starter_words_a, sizeof starter_words_a / sizeof(char *)},
-    {starter_words_b, sizeof starter_words_b / sizeof(char *)},
-    {starter_words_c, sizeof starter_words_c / sizeof(char *)},
-    {starter_words_d, sizeof starter_words_d / sizeof(char *)},
-    {starter_words_e, sizeof starter_words_e / sizeof(char *)},
-    {starter_words_f, sizeof starter_words_f / sizeof(char *)},
-    {starter_words_g, sizeof starter_words_g / sizeof(char *)},
-    {starter_words_h, sizeof starter_words_h / sizeof(char *)},
-    {starter_words_i, sizeof starter_words_i / sizeof(char *)},
-    {starter_words_j, sizeof starter_words_j / sizeof(char *)},
-    {starter_words_k, sizeof starter_words_k / sizeof(char *)},
-    {NULL, 0},
-    {starter_words_m, sizeof starter_words_m / sizeof(char *)},
-    {starter_words_n, sizeof starter_words_n / sizeof(char *)},
-    {starter_words_o, sizeof starter_words_o / sizeof(char *)},
-    {starter_words_p, sizeof starter_words_p / sizeof(char *)},
-    {starter_words_q, sizeof starter_words_q / sizeof(char *)},
-    {starter_words_r, sizeof starter_words_r / sizeof(char *)},
-    {starter_words_s, sizeof starter_words_s / sizeof(char *)},
-    {starter_words_t, sizeof starter_words_t / sizeof(char *)},
-    {starter_words_u, sizeof starter_words_u / sizeof(char *)},
-    {starter_words_v, sizeof starter_words_v / sizeof(char *)},
-    {starter_words_w, sizeof starter_words_w / sizeof(char *)},
-    {NULL, 0},
-    {NULL, 0},
-    {starter_words_z, sizeof starter_words_z / sizeof(char *)},
-};
-
-/* Most tokens of an article open no amount; tell them apart with one look
- * at the token instead of trying every pattern of the lexicon. */
+/* Most tokens of an article open no amount; tell them apart with the
+ * lexicon's own tables, each read only over the run of its entries that
+ * share the token's first byte. */
 static bool may_start_amount(const char *t, size_t len, size_t pos)
 {
     unsigned char c = at(t, len, pos);
-    if (is_digit(c) || c == '$')
+    if (is_digit(c))
         return true;
-    if (c >= 0x80) {
-        unsigned char c1 = at(t, len, pos + 1), c2 = at(t, len, pos + 2);
-        return (c == 0xE2 && c1 == 0x82) || /* ₩ € ₹ ₽ ₿ ... */
-               (c == 0xC2 && (c1 == 0xA3 || c1 == 0xA5)) || /* £ ¥ */
-               (c == 0xEF && c1 == 0xBF && (c2 == 0xA5 || c2 == 0xA6)) ||
-               (c == 0xEB && c1 == 0xAF && c2 == 0xB8) || /* 미화 */
-               (c == 0xEC && c1 == 0xB2 && c2 == 0x9C) || /* 천 */
-               (c == 0xEB && c1 == 0xB0 && c2 == 0xB1) || /* 백 */
-               (c == 0xEC && c1 == 0x8B && c2 == 0xAD) || /* 십 */
-               (c == 0xEB && c1 == 0xA7 && c2 == 0x8C);   /* 만 */
-    }
-    return word_in(t, len, pos, starter_words);
-}
-
-/* Is the ASCII word at i (any case) in the set? */
-static bool word_in(const char *t, size_t len, size_t i, const word_bucket *set)
-{
-    unsigned char first = fold(at(t, len, i));
-    if (first < 'a' || first > 'z')
+    int u = korean_unit(t, len, pos);
+    if (u > 0)
+        return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
+    cur_match m;
+    if (match_prefix(t, len, pos, &m))
+        return true;
+    if (!is_alpha(c))
         return false;
-    const word_bucket *b = &set[first - 'a'];
-    /* The second letter (0 after a one-letter word) rules out most
-     * candidates with a single compare. */
-    unsigned char second = at(t, len, i + 1);
-    second = is_alpha(second) ? fold(second) : 0;
-    for (size_t k = 0; k < b->n; k++) {
-        const char *cand = b->words[k];
-        if ((unsigned char)cand[1] != second)
-            continue;
-        if (second == 0)
+    size_t e;
+    static const char *const other_openers[] = {"a", "an", "half", "hundred",
+                                                "quarter"};
+    if (number_word_at(t, len, pos, 100, &e) >= 0)
+        return true;
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        if (match(t, len, pos, other_openers[k], false, &e))
             return true;
-        size_t q = 2;
-        while (cand[q] && (unsigned char)cand[q] == fold(at(t, len, i + q)))
-            q++;
-        if (cand[q] == '\0' && !is_alpha(at(t, len, i + q)))
-            return true;
-    }
     return false;
 }
 
@@ -1418,4 +1264,96 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     if (dollar && !m->has_scale && m->value.scale == 0 && !info.grouped)
         take_cents(t, len, m);
     return true;
+}
+
+bool ft_money_tables_ordered(void)
+{
+    return table_ordered(prefixes, COUNT(prefixes), sizeof *prefixes) &&
+           table_ordered(suffixes, COUNT(suffixes), sizeof *suffixes) &&
+           table_ordered(iso_codes, COUNT(iso_codes), sizeof *iso_codes) &&
+           table_ordered(number_words, COUNT(number_words),
+                         sizeof *number_words);
+}
+
+/* ------------------------------------------------------ samples for tests */
+
+/* A pattern as text: its optional space and full stop written out. */
+static bool put(char *buf, size_t n, size_t *o, const char *s)
+{
+    size_t l = strlen(s);
+    if (*o + l + 1 > n)
+        return false;
+    memcpy(buf + *o, s, l);
+    *o += l;
+    buf[*o] = '\0';
+    return true;
+}
+
+bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
+{
+    /* every sample is five of something: "5 million" where a currency
+     * wants a scale */
+    ft_decimal five = {.digits = 5};
+    size_t o = 0;
+    if (n == 0)
+        return false;
+    buf[0] = '\0';
+    if (k < COUNT(prefixes)) {
+        const currency *c = &prefixes[k];
+        *s = (ft_money_sample){"prefix", c->pat, c->iso, five};
+        if (!ft_decimal_mul_pow10(&s->value, 6 + c->pow10))
+            return false;
+        return put(buf, n, &o, c->pat) &&
+               put(buf, n, &o, (c->flags & CUR_GLUED) ? "" : " ") &&
+               put(buf, n, &o, "5 million");
+    }
+    k -= COUNT(prefixes);
+    if (k < 2 * COUNT(suffixes)) {
+        /* each suffix twice: as written, and with the plural s where it
+         * takes one (else once more as written) */
+        const currency *c = &suffixes[k / 2];
+        *s = (ft_money_sample){"suffix", c->pat, c->iso, five};
+        if (!ft_decimal_mul_pow10(&s->value, 6 + c->pow10))
+            return false;
+        return put(buf, n, &o, "5 million ") && put(buf, n, &o, c->pat) &&
+               put(buf, n, &o, (k % 2 && (c->flags & CUR_PLURAL)) ? "s" : "");
+    }
+    k -= 2 * COUNT(suffixes);
+    if (k < 2 * COUNT(iso_codes)) {
+        /* each code before and after */
+        const iso_code *c = &iso_codes[k / 2];
+        *s = (ft_money_sample){"iso", c->code, c->code, five};
+        if (!ft_decimal_mul_pow10(&s->value, 6))
+            return false;
+        return k % 2 ? put(buf, n, &o, "5 million ") && put(buf, n, &o, c->code)
+                     : put(buf, n, &o, c->code) &&
+                           put(buf, n, &o, " 5 million");
+    }
+    k -= 2 * COUNT(iso_codes);
+    if (k < COUNT(scales)) {
+        const scale_word *w = &scales[k];
+        *s = (ft_money_sample){"scale", w->pat, "USD", five};
+        if (!ft_decimal_mul_pow10(&s->value, w->pow10))
+            return false;
+        return put(buf, n, &o, w->glued_only ? "$5" : "$5 ") &&
+               put(buf, n, &o, w->pat);
+    }
+    k -= COUNT(scales);
+    if (k < COUNT(korean_units)) {
+        *s = (ft_money_sample){"korean", korean_units[k].s, "KRW", five};
+        if (!ft_decimal_mul_pow10(&s->value, korean_units[k].pow10))
+            return false;
+        return put(buf, n, &o, "5") && put(buf, n, &o, korean_units[k].s) &&
+               put(buf, n, &o, "\xEC\x9B\x90"); /* 원 */
+    }
+    k -= COUNT(korean_units);
+    if (k < COUNT(number_words)) {
+        const number_word *w = &number_words[k];
+        *s = (ft_money_sample){"number", w->pat, "USD",
+                               {.digits = (uint64_t)w->value}};
+        if (!ft_decimal_mul_pow10(&s->value, 6))
+            return false;
+        return put(buf, n, &o, w->pat) && put(buf, n, &o, " million dollars");
+    }
+    return false;
 }

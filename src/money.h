@@ -51,8 +51,23 @@ static inline bool ft_money_is_word_byte(unsigned char c)
            (unsigned char)(c - '0') < 10;
 }
 
-/* The currency tables are in the order their look-up relies on (for the
+/* The word tables are in the key order their look-up relies on (for the
  * tests). */
 bool ft_money_tables_ordered(void);
+
+/* For the tests: entry k of the lexicon (every currency written before or
+ * after the number, ISO code, scale word, Korean unit and number word), in
+ * table order, written into buf as a sample amount ("5 million won",
+ * "KRW 5 million", "$5 billion", "5억 원"), with what ft_money_scan must
+ * read there.  Returns false past the last entry (or when buf is too
+ * small, which 64 bytes never are). */
+typedef struct {
+    const char *table;    /* "prefix", "suffix", "iso", "scale", ... */
+    const char *entry;    /* the entry's pattern */
+    const char *currency; /* the ISO code to read; "" when ambiguous */
+    ft_decimal value;
+} ft_money_sample;
+
+bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s);
 
 #endif

@@ -550,17 +550,9 @@ static void test_figure_at_end(void **state)
     ft_figlist_free(&l);
 }
 
-/* The look-up of currency words relies on the tables' order. */
-static void test_lexicon_order(void **state)
-{
-    (void)state;
-    assert_true(ft_money_tables_ordered());
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_lexicon_order),
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_offsets_and_sentence),
         cmocka_unit_test(test_sentence_abbreviations),
