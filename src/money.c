@@ -140,6 +140,11 @@ static const currency prefixes[] = {
     {"nt $", "TWD", 0, CUR_DOLLAR},
     {"nz $", "NZD", 0, CUR_DOLLAR},
     {"nzd $", "NZD", 0, CUR_DOLLAR},
+    /* Philippine pesos in Manila's papers: "P6 billion", "Php204.56
+     * billion"; a bare P glued to digits is a peso only before a scale
+     * ("P3 program", "P5 nations" are names) */
+    {"P", "PHP", 0, CUR_EXACT | CUR_GLUED | CUR_NEEDS_SCALE},
+    {"Php", "PHP", 0, CUR_EXACT | CUR_GLUED},
     {"R$", "BRL", 0, CUR_EXACT},
     {"Rs", "INR", 0, CUR_EXACT},
     {"Rs", "INR", 0, CUR_EXACT | CUR_GLUED}, /* Rs500 crore */
@@ -149,6 +154,9 @@ static const currency prefixes[] = {
     {"rmb", "CNY", 0, 0},
     {"S$", "SGD", 0, CUR_DOLLAR | CUR_EXACT},
     {"sgd $", "SGD", 0, CUR_DOLLAR},
+    /* Taiwan's dollar in English-language defence news; Tonga's pa'anga
+     * writes T$ too, but seldom in a budget story */
+    {"T$", "TWD", 0, CUR_DOLLAR | CUR_EXACT},
     {"u.s. $", "USD", 0, CUR_DOLLAR},
     {"usd $", "USD", 0, CUR_DOLLAR},
     {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
@@ -187,6 +195,8 @@ static const currency suffixes[] = {
     {"chinese yuan", "CNY", 0, 0},
     {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"dutch guilder", "NLG", 0, CUR_PLURAL},
+    {"danish krone", "DKK", 0, 0},
+    {"danish kroner", "DKK", 0, 0},
     {"deutsche mark", "DEM", 0, CUR_PLURAL},
     {"deutschmark", "DEM", 0, CUR_PLURAL},
     {"dirham", "AED", 0, CUR_PLURAL},
@@ -201,6 +211,11 @@ static const currency suffixes[] = {
     {"indian rupee", "INR", 0, CUR_PLURAL},
     {"japanese yen", "JPY", 0, 0},
     {"korean won", "KRW", 0, 0},
+    {"krona", "SEK", 0, 0},
+    {"kronor", "SEK", 0, 0},
+    /* Norway's and Denmark's: the text around settles which */
+    {"krone", "", 0, 0},
+    {"kroner", "", 0, 0},
     {"lira", "TRY", 0, 0},
     {"mexican peso", "MXN", 0, CUR_PLURAL},
     {"markka", "FIM", 0, 0},
@@ -210,12 +225,15 @@ static const currency suffixes[] = {
     {"maud", "AUD", 6, 0},
     {"new taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"new zealand dollar", "NZD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"norwegian krone", "NOK", 0, 0},
+    {"norwegian kroner", "NOK", 0, 0},
     {"pound", "GBP", 0, CUR_PLURAL | CUR_NEEDS_SCALE},
     {"pounds sterling", "GBP", 0, 0},
     {"pence", "GBP", -2, 0},
     {"penny", "GBP", -2, 0},
     {"pakistani rupee", "PKR", 0, CUR_PLURAL},
-    {"peso", "", 0, CUR_PLURAL},
+    {"peso", "", 0, CUR_PLURAL}, /* the text around settles whose */
+    {"polish zloty", "PLN", 0, CUR_PLURAL},
     {"philippine peso", "PHP", 0, CUR_PLURAL},
     {"peseta", "ESP", 0, CUR_PLURAL},
     {"renminbi", "CNY", 0, 0},
@@ -232,6 +250,8 @@ static const currency suffixes[] = {
     {"singapore dollar", "SGD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"sterling", "GBP", 0, CUR_NEEDS_SCALE},
     {"swiss franc", "CHF", 0, CUR_PLURAL},
+    {"swedish krona", "SEK", 0, 0},
+    {"swedish kronor", "SEK", 0, 0},
     {"sri lankan rupee", "LKR", 0, CUR_PLURAL},
     {"satoshi", "BTC", -8, CUR_PLURAL},
     {"shekel", "ILS", 0, CUR_PLURAL},
@@ -241,7 +261,9 @@ static const currency suffixes[] = {
     {"won", "KRW", 0, CUR_VERB},
     {"yen", "JPY", 0, 0},
     {"yuan", "CNY", 0, 0},
-    {"zloty", "PLN", 0, 0},
+    {"zloty", "PLN", 0, CUR_PLURAL},
+    {"z\xC5\x82oty", "PLN", 0, CUR_PLURAL}, /* złoty */
+    {"z\xC5\x82", "PLN", 0, 0},             /* zł */
     {"\xE0\xAE\xB0\xE0\xAF\x82", "LKR", 0, 0}, /* ரூ */
     {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},
     {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},
@@ -263,9 +285,18 @@ static const currency suffixes[] = {
     {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0,
      CUR_DOLLAR},                               /* 대만 달러 */
     {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0},     /* 루피 */
+    {"\xEB\x84\xA4\xEB\x8D\x9C\xEB\x9E\x80\xEB\x93\x9C "
+     "\xED\x9C\xA0\xEB\x8D\x98",
+     "NLG", 0, 0},                                      /* 네덜란드 휠던 */
+    {"\xEB\x85\xB8\xEB\xA5\xB4\xEC\x9B\xA8\xEC\x9D\xB4 "
+     "\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
+     "NOK", 0, 0},                                      /* 노르웨이 크로네 */
+    {"\xEB\x9D\xBC\xEB\xA6\xAC", "GEL", 0, 0},     /* 라리 (Georgia) */
+    {"\xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4", "FIM", 0, 0}, /* 마르카 */
     {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},     /* 불 */
     {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0},  /* 루블 */
     {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON}, /* 원 */
+    {"\xEC\xBD\x9C\xEB\xA1\xA0", "CRC", 0, 0},           /* 콜론 */
     {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0,
      CUR_DOLLAR}, /* 캐나다 달러 */
     {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 "
@@ -273,6 +304,9 @@ static const currency suffixes[] = {
      "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
     {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0,
      0},                                                    /* 중국 위안 */
+    {"\xEC\xA6\x90\xEB\xA1\x9C\xED\x8B\xB0", "PLN", 0, 0}, /* 즐로티 */
+    {"\xEC\x8A\xA4\xEC\x9C\x84\xEC\x8A\xA4 \xED\x94\x84\xEB\x9E\x91",
+     "CHF", 0, 0},                                          /* 스위스 프랑 */
     {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
     {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0},             /* 센트 */
     {"\xEC\x97\x94", "JPY", 0, 0},                          /* 엔 */
@@ -285,6 +319,16 @@ static const currency suffixes[] = {
     {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0},            /* 펜스 */
     {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},                /* 프랑 */
     {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
+    {"\xED\x8E\x98\xEB\x8B\x88", "GBP", -2, 0},           /* 페니 */
+    {"\xED\x8E\x98\xEC\x84\xB8\xED\x83\x80", "ESP", 0, 0}, /* 페세타 */
+    {"\xED\x8E\x98\xEC\x86\x8C", "", 0, 0},               /* 페소 */
+    {"\xED\x95\x84\xEB\xA6\xAC\xED\x95\x80 \xED\x8E\x98\xEC\x86\x8C",
+     "PHP", 0, 0},                                             /* 필리핀 페소 */
+    {"\xED\x9C\xA0\xEB\x8D\x98", "NLG", 0, 0},           /* 휠던 */
+    {"\xED\x95\x80\xEB\x9E\x80\xEB\x93\x9C \xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4",
+     "FIM", 0, 0}, /* 핀란드 마르카 */
+    {"\xED\x82\xB5", "LAK", 0, 0},                          /* 킵 (Laos) */
+    {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4", "", 0, 0}, /* 크로네 */
 };
 
 /* ISO 4217 codes, written before or after the number ("KRW38.71
@@ -372,8 +416,14 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
                               first);
          k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
         size_t e;
-        if (match(t, len, i, iso_codes[k].code, iso_codes[k].flags & CUR_EXACT,
-                  &e)) {
+        /* or in capitals run into a lower-case word, a space lost in
+         * scraping: "80.8 billion KRWapproximately" */
+        bool run_on = i + 3 < len && memcmp(t + i, iso_codes[k].code, 3) == 0 &&
+                      at(t, len, i + 3) >= 'a' && at(t, len, i + 3) <= 'z';
+        if (run_on)
+            e = i + 3;
+        if (run_on || match(t, len, i, iso_codes[k].code,
+                            iso_codes[k].flags & CUR_EXACT, &e)) {
             *out = (cur_match){iso_codes[k].code, 0,
                                iso_codes[k].flags & CUR_DOLLAR, e};
             return true;
@@ -509,6 +559,8 @@ static const scale_word scales[] = {
     {"lakhs", 5, false, false},
     {"crore", 7, false, false},
     {"crores", 7, false, false},
+    {"cr", 7, false, false},
+    {"k-cr", 10, true, false}, /* "₹5.2k-cr": thousand crore */
     {"k", 3, true, false},
     {"m", 6, true, false},
     {"b", 9, true, false},
@@ -559,6 +611,50 @@ typedef struct {
     bool fraction; /* had a decimal fraction */
 } numeral_info;
 
+/* Where the fraction digits start after the whole part ending at j, or 0
+ * when none: "1.5"; a European decimal comma before a scale word ("$ 1,7
+ * billion": a thousands group has three digits); a full stop cut from its
+ * fraction by a stray space or line break ("130. 0 billion yen").  No
+ * sentence starts with "0 billion", and none after a plain space with a
+ * scale word unless the whole part reads as a year ("in 2019. 5 billion
+ * won went to"). */
+static size_t broken_fraction(const char *t, size_t len, size_t j,
+                              bool grouped)
+{
+    unsigned char c = at(t, len, j);
+    if (c == '.' && is_digit(at(t, len, j + 1)))
+        return j + 1;
+    if (c != '.' && c != ',')
+        return 0;
+    size_t k = j + 1;
+    if (c == '.') {
+        for (int steps = 0; steps < 4 && space_len(t, len, k); steps++)
+            k += space_len(t, len, k); /* a blank line too: "130.\n\n0" */
+        if (k == j + 1)
+            return 0;
+        bool zero = at(t, len, k) == '0';
+        bool one_space = k == j + 2 && t[j + 1] == ' ';
+        size_t w = j; /* the whole part, for the year test */
+        while (w > 0 && is_digit(at(t, len, w - 1)))
+            w--;
+        bool yearish = j - w == 4 && (t[w] == '1' || t[w] == '2');
+        if (!zero && !(one_space && !yearish))
+            return 0;
+    } else if (grouped) {
+        return 0;
+    }
+    size_t d = k;
+    while (is_digit(at(t, len, d)) && d - k < 4)
+        d++;
+    int p10;
+    size_t e;
+    if (d == k || d - k > (c == ',' ? 2u : 3u) || is_digit(at(t, len, d)) ||
+        at(t, len, d) == ',' || at(t, len, d) == '.' ||
+        !match_scale(t, len, d, &p10, &e) || p10 < 6)
+        return 0;
+    return k;
+}
+
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
  * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
@@ -590,9 +686,10 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
         j = k;
         info->grouped = true;
     }
-    if (at(t, len, j) == '.' && is_digit(at(t, len, j + 1))) {
+    size_t frac = broken_fraction(t, len, j, info->grouped);
+    if (frac) {
         buf[n++] = '.';
-        j++;
+        j = frac;
         while (is_digit(at(t, len, j))) {
             if (n + 1 >= sizeof buf)
                 return false;
@@ -843,8 +940,16 @@ static int korean_unit(const char *t, size_t len, size_t i)
  * numeral only when a currency follows it ("1만 2천 345 달러"). */
 static bool currency_at(const char *t, size_t len, size_t i);
 
+static bool is_yeo(const char *t, size_t len, size_t i)
+{
+    return at(t, len, i) == 0xEC && at(t, len, i + 1) == 0x97 &&
+           at(t, len, i + 2) == 0xAC; /* 여 */
+}
+
+/* *more is set when 여 ("some, over") stands inside the numeral before a
+ * larger unit: "47조3천여억" (more than 47.3 trillion), "7백 여억". */
 static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
-                         size_t *end)
+                         size_t *end, bool *more)
 {
     ft_decimal total = {0}, section = {0}, done = {0};
     size_t done_end = 0;
@@ -914,6 +1019,12 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
         done_end = j;
         /* Groups may stand apart: "1조 2천억", "7천 5백만". */
         size_t s = skip_ws(t, len, j);
+        if (u < 4 && is_yeo(t, len, s) && korean_unit(t, len, s + 3) >= 4) {
+            *more = true;
+            j = s + 3;
+            spaced = false;
+            continue;
+        }
         spaced = s != j;
         if (spaced) {
             if (!is_digit(at(t, len, s)))
@@ -1039,7 +1150,10 @@ static bool suffix_acceptable(const char *t, size_t len, const cur_match *c,
             m->value.digits < 100)
             return false;
     }
-    if ((c->flags & CUR_HANGUL_WON) && hangul_won_is_word(t, len, c->end))
+    /* ... but right after a unit 원 is the currency whatever follows:
+     * "월 8만원인 수당" (an allowance that is 80,000 won a month) */
+    if ((c->flags & CUR_HANGUL_WON) && hangul_won_is_word(t, len, c->end) &&
+        !(c->end >= 6 && korean_unit(t, len, c->end - 6) > 0))
         return false;
     return true;
 }
@@ -1119,16 +1233,18 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         if (korean_unit(t, len, k) ||
             (space_len(t, len, k) &&
              korean_unit(t, len, skip_ws(t, len, k)) >= 4)) {
-            if (!parse_korean(t, len, j, &value, &k))
+            if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
                 return false;
             m->has_scale = true;
-            /* 여 ("some, over") between the number and the currency */
-            if (at(t, len, k) == 0xEC && at(t, len, k + 1) == 0x97 &&
-                at(t, len, k + 2) == 0xAC) {
+            /* 여 ("some, over") between the number and the currency, or
+             * after the number alone: "3조여원", "1천억 여원", "5백억여" */
+            size_t y = skip_ws(t, len, k);
+            if (is_yeo(t, len, y)) {
                 cur_match c;
-                if (match_suffix(t, len, skip_ws(t, len, k + 3), &c)) {
+                size_t after = skip_ws(t, len, y + 3);
+                if (y == k || match_suffix(t, len, after, &c)) {
                     m->korean_more = true;
-                    k += 3;
+                    k = y + 3;
                 }
             }
         } else if (!info.grouped && !info.fraction) {
@@ -1138,7 +1254,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     } else if (!has_pre && korean_unit(t, len, j) &&
                korean_unit(t, len, j) <= 4) {
         /* "천만 원", "백만 달러": a unit with no digit before it */
-        if (!parse_korean(t, len, j, &value, &k))
+        if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
             return false;
         m->has_scale = true;
     } else if (!has_pre) {
@@ -1201,6 +1317,8 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
             m->has_currency = true;
         }
     }
+    if (has_pre && (pre.flags & CUR_NEEDS_SCALE) && !m->has_scale)
+        return false;
     /* Digits run straight into letters that are no unit: "K9", "3D". */
     if (!info.words && is_alpha(at(t, len, k)) && !m->has_currency) {
         cur_match c;
@@ -1220,10 +1338,13 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         cur_match c;
         if (match_suffix(t, len, s, &c) &&
             suffix_acceptable(t, len, &c, m, &info)) {
-            bool same_dollar = has_pre && (pre.flags & CUR_DOLLAR) &&
-                               (c.flags & CUR_DOLLAR) &&
-                               (c.iso == pre.iso || strcmp(c.iso, "USD") == 0);
-            if (!has_pre || same_dollar) {
+            /* the currency said twice: "$10 dollars", "KRW 507.9 billion
+             * won" */
+            bool same = has_pre &&
+                        (((pre.flags & CUR_DOLLAR) && (c.flags & CUR_DOLLAR) &&
+                          (c.iso == pre.iso || strcmp(c.iso, "USD") == 0)) ||
+                         (pre.iso[0] && strcmp(c.iso, pre.iso) == 0));
+            if (!has_pre || same) {
                 suf = c;
                 m->has_currency = true;
                 m->end = c.end;

@@ -136,6 +136,19 @@ static const extract_case cases[] = {
     {"백악관은 천 명을", ""},
     {"1달러 20센트 상승", "1.2 USD"},
     {"2천 명이 5억 달러를", "500000000 USD"},
+    /* 여 ("over") inside the numeral, glued or after a space */
+    {"사업비는 26조4천여억원으로", "26400000000000 KRW q=approx"},
+    {"수출액은 3백 여억 달러였다", "30000000000 USD q=approx"},
+    {"총 2조5천억 여원이 들었다", "2500000000000 KRW q=approx"},
+    {"인원은 3천여 명", ""},
+    /* right after a unit, 원 is the currency even before 인 (원인) */
+    {"월 5만원인 급식비", "50000 KRW"},
+    {"사고 원인은 3원칙 위반", ""},
+    /* Hangul names of more currencies */
+    {"2만 스위스 프랑의 벌금", "20000 CHF"},
+    {"3억 즐로티를", "300000000 PLN"},
+    {"50만 킵을 냈다", "500000 LAK"},
+    {"7억 페소", "700000000 - ambiguous"},
 
     /* --- currency spellings */
     {"KRW38.71 trillion", "38710000000000 KRW"},
@@ -184,6 +197,28 @@ static const extract_case cases[] = {
     {"30 MUSD", "30000000 USD"},
     {"MAUD 60", "60000000 AUD"},
     {"5 bitcoins", "5 BTC"},
+    {"42 billion zlotys", "42000000000 PLN"},
+    {"42 billion złotys", "42000000000 PLN"},
+    {"3.1 billion Norwegian kroner", "3100000000 NOK"},
+    {"900 million kronor", "900000000 SEK"},
+    {"P4.5 billion for radars", "4500000000 PHP"},
+    {"Php12.3 billion", "12300000000 PHP"},
+    {"PHP8 billion", "8000000000 PHP"},
+    {"the P3 programme and P8 aircraft", ""},
+    {"T$12 billion for missiles", "12000000000 TWD"},
+    {"₹3.4k-cr for ammunition", "34000000000 INR"},
+    {"Rs 250 cr", "2500000000 INR"},
+    /* the currency said on both sides */
+    {"KRW 2.5 trillion won", "2500000000000 KRW"},
+    /* a code run into the next word when scraping lost the space */
+    {"some 12.5 billion KRWroughly a third", "12500000000 KRW q=approx"},
+    /* a European decimal comma before a scale word */
+    {"worth € 2,4 billion", "2400000000 EUR"},
+    {"counts of 2,4 and 6", ""},
+    /* a decimal point cut from its fraction by a stray space or break */
+    {"requested 210. 5 billion yen", "210500000000 JPY"},
+    {"requested 98.\n\n0 billion yen", "98000000000 JPY"},
+    {"spent in 2019. 5 billion won went to roads", "5000000000 KRW"},
 
     /* --- hyphenated adjectives */
     {"a 2.4 trillion-won project", "2400000000000 KRW"},
