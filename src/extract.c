@@ -414,6 +414,28 @@ static bool change_before(ft_view x, size_t before)
                                 NULL) != SIZE_MAX;
 }
 
+/* Verbs of motion before "from X to Y": the amount went from one level to
+ * another ("pay would increase from X to Y", "spending rising from X to
+ * Y"), two levels and no range. */
+static const ft_lit moved_from[] = {
+    FT_LIT("increase"), FT_LIT("increases"), FT_LIT("increasing"),
+    FT_LIT("rises"),    FT_LIT("rising"),    FT_LIT("risen"),
+    FT_LIT("grow"),     FT_LIT("grows"),     FT_LIT("growing"),
+    FT_LIT("grown"),    FT_LIT("climb"),     FT_LIT("climbs"),
+    FT_LIT("climbing"), FT_LIT("jump"),      FT_LIT("jumps"),
+    FT_LIT("jumping"),  FT_LIT("fall"),      FT_LIT("falls"),
+    FT_LIT("falling"),  FT_LIT("fallen"),    FT_LIT("drop"),
+    FT_LIT("drops"),    FT_LIT("dropping"),  FT_LIT("decline"),
+    FT_LIT("declines"), FT_LIT("declining"), FT_LIT("decrease"),
+    FT_LIT("decreases"), FT_LIT("decreasing"), FT_LIT("go"),
+    FT_LIT("goes"),     FT_LIT("going"),     FT_LIT("went"),
+    FT_LIT("gone"),     FT_LIT("moved"),     FT_LIT("soared"),
+    FT_LIT("expanded"), FT_LIT("hiked"),     FT_LIT("swelled"),
+    FT_LIT("raise"),    FT_LIT("raising"),   FT_LIT("cutting"),
+    FT_LIT("reduce"),   FT_LIT("reducing"),  FT_LIT("up"),
+    FT_LIT("down"),
+};
+
 static bool is_change(ft_view x, size_t before, size_t end)
 {
     static const char *const words_after[] = {
@@ -463,6 +485,63 @@ static bool is_change(ft_view x, size_t before, size_t end)
 
 /* ------------------------------------------------------- ranges, links */
 
+/* 에서 ("from") */
+static bool is_eseo(ft_view x, size_t i)
+{
+    return bytes_at(x, i, "\xEC\x97\x90\xEC\x84\x9C");
+}
+
+/* After "X에서 Y", what makes it two levels rather than a range: Y is
+ * what X became — "Y(으)로 늘었다 / 오른다 / 인상된다", "Y이 된다" — where a
+ * range is estimated, saved or spent: "Y까지 절약", "Y으로 추정". */
+static bool korean_became(ft_view x, size_t end)
+{
+    static const ft_lit change_stems[] = {
+        FT_LIT("\xEB\x8A\x98"),             /* 늘 */
+        FT_LIT("\xEC\x98\xAC"),             /* 올 */
+        FT_LIT("\xEC\x98\xA4\xEB\xA5\xB4"), /* 오르 */
+        FT_LIT("\xEC\x98\xA4\xEB\xA5\xB8"), /* 오른 */
+        FT_LIT("\xEC\xA6\x9D"),             /* 증 (증가, 증액) */
+        FT_LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
+        FT_LIT("\xEC\xA4\x84"),             /* 줄 */
+        FT_LIT("\xEA\xB0\x90"),             /* 감 (감소, 감액) */
+        FT_LIT("\xEC\x82\xAD\xEA\xB0\x90"), /* 삭감 */
+        FT_LIT("\xED\x99\x95\xEB\x8C\x80"), /* 확대 */
+        FT_LIT("\xEC\xB6\x95\xEC\x86\x8C"), /* 축소 */
+        FT_LIT("\xEC\x83\x81\xED\x96\xA5"), /* 상향 */
+        FT_LIT("\xED\x95\x98\xED\x96\xA5"), /* 하향 */
+        FT_LIT("\xEB\xB0\x94\xEB\x80\x8C"), /* 바뀌 */
+    };
+    size_t k = skip_space(x, end);
+    if (ft_view_at(x, k) == '(') { /* an aside: "54만원(최저임금의 40%)이" */
+        size_t limit = k + 80;
+        while (k < x.len && k < limit && ft_view_at(x, k) != ')')
+            k++;
+        k = skip_space(x, k + 1);
+    }
+    if (bytes_at(x, k, "\xEC\x9D\xB4") || bytes_at(x, k, "\xEA\xB0\x80")) {
+        size_t v = skip_space(x, k + 3); /* 이/가 된다, 됐다, 되었다 */
+        return bytes_at(x, v, "\xEB\x90\x9C") || bytes_at(x, v, "\xEB\x90\x90") ||
+               bytes_at(x, v, "\xEB\x90\x98");
+    }
+    if (bytes_at(x, k, "\xEC\x9C\xBC\xEB\xA1\x9C")) /* 으로 */
+        k += 6;
+    else if (bytes_at(x, k, "\xEB\xA1\x9C")) /* 로 */
+        k += 3;
+    else
+        return false;
+    /* the verb, perhaps after a few words: "으로 2배 이상 올린다" */
+    for (size_t i = k; i < k + 30 && i < x.len; i++) {
+        unsigned char c = ft_view_at(x, i);
+        if (c == '.' || c == ',' || c == '\n')
+            break;
+        for (size_t s = 0; s < sizeof change_stems / sizeof *change_stems; s++)
+            if (bytes_at_n(x, i, change_stems[s].s, change_stems[s].n))
+                return true;
+    }
+    return false;
+}
+
 /* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
  * after "between"); returns where the second amount may start, or 0. */
 static size_t range_joint(ft_view x, size_t end, bool after_between)
@@ -470,12 +549,22 @@ static size_t range_joint(ft_view x, size_t end, bool after_between)
     size_t j = end;
     if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~')
         return j + 1;
+    /* – ～ 〜 ∼ */
     if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
-        bytes_at(x, j, "\xE3\x80\x9C"))
+        bytes_at(x, j, "\xE3\x80\x9C") || bytes_at(x, j, "\xE2\x88\xBC"))
         return j + 3;
     j = skip_space(x, end);
-    if (ft_view_at(x, j) == '~' || bytes_at(x, j, "\xE2\x80\x93"))
-        return skip_space(x, j + (ft_view_at(x, j) == '~' ? 1 : 3));
+    if (ft_view_at(x, j) == '~')
+        return skip_space(x, j + 1);
+    if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xE2\x88\xBC"))
+        return skip_space(x, j + 3);
+    if (is_eseo(x, j)) {
+        /* "1000억원에서 2000억원까지", "5천억 원에서 최대 8천억 원" */
+        j = skip_space(x, j + 6);
+        if (bytes_at(x, j, "\xEC\xB5\x9C\xEB\x8C\x80")) /* 최대 */
+            j = skip_space(x, j + 6);
+        return j;
+    }
     size_t e;
     if (after_between && (e = ft_phrase_at(x.t, x.len, j, "and")))
         return skip_space(x, e);
@@ -524,6 +613,30 @@ static bool take_range(ft_view x, ft_money *lo, size_t from, ft_money *hi)
     return true;
 }
 
+/* "(" or a fullwidth "（" (Chinese and Taiwanese sites). */
+static bool is_open_paren(ft_view x, size_t i)
+{
+    return ft_view_at(x, i) == '(' || bytes_at(x, i, "\xEF\xBC\x88");
+}
+
+static bool is_close_paren(ft_view x, size_t i)
+{
+    return ft_view_at(x, i) == ')' || bytes_at(x, i, "\xEF\xBC\x89");
+}
+
+/* A Korean paper gives the won value of a foreign sum right after a comma
+ * with no word between: "10억 달러, 1조1천억원보다".  Only won after a
+ * foreign amount written in Hangul; English lists keep their commas. */
+static bool korean_won_apposition(ft_view x, const ft_money *main, size_t j)
+{
+    ft_money r;
+    if (strcmp(main->currency, "KRW") == 0 || main->ambiguous ||
+        main->prefix_currency || ft_view_at(x, main->end - 1) < 0x80)
+        return false;
+    return ft_money_scan(x.t, x.len, j, 0, &r) && r.has_currency &&
+           strcmp(r.currency, "KRW") == 0 && ft_view_at(x, r.end - 1) >= 0x80;
+}
+
 /* The paper's own conversion right after a figure: "X won ($Y)", "X won
  * (about US$Y)", "$Y (X won)", ", or about $Y,", ", which translates to
  * $Y".  On success fills *r and returns the end of what was consumed. */
@@ -539,7 +652,10 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
         "nearly",     "almost",        "or about",
         "or roughly", "or around",     "or",
         "us",         "equivalent to", "the equivalent of",
-        "equal to",
+        "equal to",   "~",
+        "\xED\x95\x9C\xED\x99\x94",                         /* 한화 */
+        "\xEC\x9B\x90\xED\x99\x94",                         /* 원화 */
+        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리 돈으로 */
     };
     static const char *const comma_lead[] = {
         "or about",
@@ -561,14 +677,36 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
         "roughly equal to",
         "worth about",
         "worth",
+        /* "in our money", "in won": a Korean paper's own conversion */
+        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C",             /* 우리 돈으로 */
+        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 우리 돈으로는 */
+        "\xED\x95\x9C\xED\x99\x94",                         /* 한화 */
+        "\xED\x95\x9C\xED\x99\x94\xEB\xA1\x9C",             /* 한화로 */
+        "\xEC\x9B\x90\xED\x99\x94\xEB\xA1\x9C",             /* 원화로 */
     };
-    size_t j = skip_space(x, end);
-    bool paren = false;
-    if (ft_view_at(x, j) == '(') {
+    /* nouns an amount may modify before its conversion: "the A$7 billion
+     * mark ($4.7 billion)" */
+    static const char *const held_nouns[] = {
+        "mark", "threshold", "level", "ceiling", "cap", "barrier", "line",
+    };
+    size_t j = skip_space(x, end), h;
+    bool paren = false, dash = false, comma = false;
+    if ((h = FT_PHRASE_AT_ANY(x.t, x.len, j, held_nouns)) != 0 &&
+        is_open_paren(x, skip_space(x, h)))
+        j = skip_space(x, h);
+    else if (ft_view_at(x, j) == '.' && is_open_paren(x, skip_space(x, j + 1)))
+        j = skip_space(x, j + 1); /* "1.8 billion NOK. (US$287 million)" */
+    if (is_open_paren(x, j)) {
         paren = true;
-        j = skip_space(x, j + 1);
+        j = skip_space(x, j + (ft_view_at(x, j) == '(' ? 1 : 3));
     } else if (ft_view_at(x, j) == ',') {
+        comma = true;
         j = skip_space(x, j + 1);
+    } else if (j > end && (bytes_at(x, j, "\xE2\x80\x93") ||
+                           bytes_at(x, j, "\xE2\x80\x94"))) {
+        /* a spaced dash: "1.55 trillion yuan – 225 billion US dollars" */
+        dash = true;
+        j = skip_space(x, j + 3);
     } else if (!ft_phrase_at(x.t, x.len, j, "or")) {
         return 0;
     }
@@ -576,29 +714,38 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
                         : FT_PHRASE_AT_ANY(x.t, x.len, j, comma_lead);
     if (best)
         j = skip_space(x, best);
-    else if (!paren)
+    else if (!paren && !dash && !(comma && korean_won_apposition(x, main, j)))
         return 0; /* ", $Y" alone is a list, not a conversion */
     if (bytes_at(x, j, "\xEC\x95\xBD")) /* 약 */
         j = skip_space(x, j + 3);
-    if (!ft_money_scan(x.t, x.len, j, 0, r) || !r->has_currency)
+    if (!ft_money_scan(x.t, x.len, j, FT_MONEY_ALLOW_BARE, r))
+        return 0;
+    /* the conversion of a range is a range: "($3.2-3.3 billion)", "4억에서
+     * 6.5억 달러, 우리 돈으로는 5천억 원에서 최대 8천억 원"; the figure
+     * keeps its low end */
+    size_t e = r->end;
+    size_t joint = range_joint(x, r->end, false);
+    ft_money hi;
+    if (joint && take_range(x, r, joint, &hi))
+        e = hi.end;
+    if (!r->has_currency)
         return 0;
     if (strcmp(r->currency, main->currency) == 0 && !main->ambiguous)
         return 0; /* a breakdown in the same currency */
     if (is_rate(x, r))
         return 0;
-    size_t e = r->end;
     if (paren) {
         /* allow a short tail: "($84.9 million at today's rate)", and
          * after a comma anything: "($3.6 billion, 2.1% of GDP)" */
         size_t k = e, limit = e + 40;
         bool comma = ft_view_at(x, k) == ',';
-        while (k < x.len && k < limit && ft_view_at(x, k) != ')' &&
+        while (k < x.len && k < limit && !is_close_paren(x, k) &&
                ft_view_at(x, k) != '(' && ft_view_at(x, k) != '\n' &&
                (comma || !ft_ascii_digit(ft_view_at(x, k))))
             k++;
-        if (ft_view_at(x, k) != ')')
+        if (!is_close_paren(x, k))
             return 0;
-        e = k + 1;
+        e = k + (ft_view_at(x, k) == ')' ? 1 : 3);
     }
     return e;
 }
@@ -703,9 +850,15 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     /* "rose by 2 trillion won to 61 trillion won" is a change and then
      * the level it led to, never a range */
     bool to = ft_view_at(x, skip_space(x, m.end)) == 't';
-    if (joint && !(to && from != SIZE_MAX && change_before(x, from)) &&
+    if (joint &&
+        !(to && from != SIZE_MAX &&
+          (change_before(x, from) ||
+           FT_PHRASE_BEFORE_ANY(x.t, x.len, from, moved_from, NULL) !=
+               SIZE_MAX)) &&
         !(to && change_before(x, before)))
         range = take_range(x, &m, joint, &hi);
+    if (range && is_eseo(x, skip_space(x, m.end)) && korean_became(x, hi.end))
+        range = false;
 
     if (!m.has_currency) {
         /* bare: kept for now, its currency comes from its neighbours */

@@ -238,6 +238,17 @@ static const extract_case cases[] = {
     {"32억5000만~47억8000만달러", "3250000000 USD max=4780000000 q=range"},
     {"3조~4조원", "3000000000000 KRW max=4000000000000 q=range"},
     {"1-2 trillion won", "1000000000000 KRW max=2000000000000 q=range"},
+    {"6억∼9억 달러", "600000000 USD max=900000000 q=range"},
+    /* 에서 ... (까지): a range, unless the second is what the first became */
+    {"비용은 300억원에서 500억원까지 든다",
+     "30000000000 KRW max=50000000000 q=range"},
+    {"2억에서 3.5억 달러 사이", "200000000 USD max=350000000 q=range"},
+    {"2천만 달러에서 4500만 달러로 추산된다",
+     "20000000 USD max=45000000 q=range"},
+    {"1천억 원에서 최대 1천5백억 원으로 본다",
+     "100000000000 KRW max=150000000000 q=range"},
+    {"수당이 12만원에서 15만원으로 오른다", "120000 KRW | 150000 KRW"},
+    {"월 20만원에서 30만원(최저임금의 15%)이 된다", "200000 KRW | 300000 KRW"},
 
     /* --- qualifiers */
     {"about $5 million", "5000000 USD q=approx"},
@@ -285,6 +296,13 @@ static const extract_case cases[] = {
     {"예산이 3천억원 줄었다", "300000000000 KRW k=change"},
     {"1조원을 증액했다", "1000000000000 KRW k=change"},
     {"up to $5 billion", "5000000000 USD q=le"},
+    /* from X to Y after a verb of motion: two levels */
+    {"The allowance would increase from 80,000 won to 95,000 won.",
+     "80000 KRW | 95000 KRW"},
+    {"outlays rising from 12.5 trillion won to 13.1 trillion next year",
+     "12500000000000 KRW | 13100000000000 KRW inferred"},
+    {"estimated from 30 billion won to 45 billion won",
+     "30000000000 KRW max=45000000000 q=range"},
 
     /* --- the paper's own conversion */
     {"439.7 billion won (US$317.4 million)",
@@ -308,6 +326,29 @@ static const extract_case cases[] = {
      "5000000 USD | 3000000000 KRW q=approx"},
     {"$5 million ($3 million of it in cash)", "5000000 USD | 3000000 USD"},
     {"1.6 billion ( $2.54 billion )", "2540000000 USD"},
+    /* after a full stop, a held noun, or in fullwidth parentheses */
+    {"worth 2.2 billion SEK. (US$240 million). Deliveries",
+     "2200000000 SEK rep=240000000:USD"},
+    {"near the C$9 billion mark ($6.6 billion).",
+     "9000000000 CAD rep=6600000000:USD"},
+    {"a NT$80 billion （US$2.6 billion） package",
+     "80000000000 TWD rep=2600000000:USD"},
+    {"set at Php150 billion (~US$2.7 billion).",
+     "150000000000 PHP rep=2700000000:USD"},
+    /* after a spaced dash */
+    {"totalling 2.1 trillion yen – 14 billion US dollars.",
+     "2100000000000 JPY rep=14000000000:USD"},
+    /* the conversion of a range */
+    {"between 2 trillion and 2.4 trillion won ($1.5-1.8 billion)",
+     "2000000000000 KRW max=2400000000000 q=range rep=1500000000:USD"},
+    /* a Korean paper's won value: after 우리 돈으로, 한화, or a bare comma
+     * after a foreign sum in Hangul */
+    {"약 5억 달러, 우리 돈으로 약 6천억 원에 샀다",
+     "500000000 USD q=approx rep=600000000000:KRW"},
+    {"30억 달러(한화 4조원 규모)", "3000000000 USD rep=4000000000000:KRW"},
+    {"20억 달러, 2조6천억원보다 적은", "2000000000 USD rep=2600000000000:KRW"},
+    {"3억에서 5억 달러, 우리 돈으로는 4천억 원에서 최대 6천억 원으로 추정",
+     "300000000 USD max=500000000 q=range rep=400000000000:KRW"},
 
     /* --- omitted currency */
     {"this year's 20 billion won is above last year's 15 billion.",
