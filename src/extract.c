@@ -530,6 +530,9 @@ static bool korean_became(ft_view x, size_t end)
         k += 3;
     else
         return false;
+    /* "일병은 X에서 Y으로, 이병은 ...로 인상": changes that share a verb */
+    if (ft_view_at(x, k) == ',')
+        return true;
     /* the verb, perhaps after a few words: "으로 2배 이상 올린다" */
     for (size_t i = k; i < k + 30 && i < x.len; i++) {
         unsigned char c = ft_view_at(x, i);
@@ -769,6 +772,21 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
     unsigned char c = ft_view_at(x, j);
     if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' || c == ':')
         return true;
+    /* an aside on the change: "to 24.49 trillion (up 9.7%)" */
+    if (c == '(') {
+        for (size_t k = j + 1; k < j + 40 && k < x.len; k++) {
+            if (ft_view_at(x, k) == ')' || ft_view_at(x, k) == '(')
+                break;
+            if (ft_view_at(x, k) == '%')
+                return true;
+        }
+        return false;
+    }
+    /* a Korean numeral sized as a sum: "1607억 규모의 사업비", "3조 상당" */
+    if (ft_view_at(x, m->end - 1) >= 0x80 &&
+        (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8") ||  /* 규모 */
+         bytes_at(x, j, "\xEC\x83\x81\xEB\x8B\xB9")))   /* 상당 */
+        return true;
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, ok_next))
         return true;
     return false;
@@ -822,6 +840,14 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
         return FT_OK;
     if (is_rate(x, &m))
         return FT_OK;
+    if (m.ambiguous) {
+        /* pesos beside "the Philippines" are PHP */
+        const char *iso = ft_money_settle(x.t, x.len, &m);
+        if (iso[0]) {
+            m.currency = iso;
+            m.ambiguous = false;
+        }
+    }
 
     /* A minus sign glued to the amount: "-26.4 trillion won" (a loss),
      * not the hyphen of "$300-400" or a dash "--". */

@@ -360,6 +360,7 @@ typedef struct {
     int pow10;
     unsigned flags;
     size_t end;
+    const char *word; /* the entry matched */
 } cur_match;
 
 /* ------------------------------------------------- the tables as indexes */
@@ -425,7 +426,8 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
         if (run_on || match(t, len, i, iso_codes[k].code,
                             iso_codes[k].flags & CUR_EXACT, &e)) {
             *out = (cur_match){iso_codes[k].code, 0,
-                               iso_codes[k].flags & CUR_DOLLAR, e};
+                               iso_codes[k].flags & CUR_DOLLAR, e,
+                               iso_codes[k].code};
             return true;
         }
     }
@@ -449,7 +451,8 @@ static bool match_iso_glued(const char *t, size_t len, size_t i, cur_match *out)
                        ? t[i + q] == c->code[q]
                        : fold(at(t, len, i + q)) == fold((unsigned char)c->code[q]);
         if (same) {
-            *out = (cur_match){c->code, 0, c->flags & CUR_DOLLAR, i + 3};
+            *out = (cur_match){c->code, 0, c->flags & CUR_DOLLAR, i + 3,
+                               c->code};
             return true;
         }
     }
@@ -487,7 +490,7 @@ static bool match_table(const char *t, size_t len, size_t i,
             }
         }
         if (ok && (!found || e > best->end)) {
-            *best = (cur_match){c->iso, c->pow10, c->flags, e};
+            *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
             found = true;
         }
     }
@@ -1355,6 +1358,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         m->has_currency = true;
         m->prefix_currency = true;
         m->currency = pre.iso;
+        m->word = pre.word;
         m->ambiguous = pre.iso[0] == '\0';
         if (pre.pow10 && !ft_decimal_mul_pow10(&m->value, pre.pow10))
             return false;
@@ -1362,6 +1366,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
             m->has_scale = true;
     } else if (m->has_currency) {
         m->currency = suf.iso;
+        m->word = suf.word;
         m->ambiguous = suf.iso[0] == '\0';
         if (suf.pow10 && !ft_decimal_mul_pow10(&m->value, suf.pow10))
             return false;
@@ -1396,6 +1401,97 @@ bool ft_money_tables_ordered(void)
                          sizeof *number_words);
 }
 
+/* ------------------------------------------------- ambiguous currencies */
+
+/* A currency word that several states use is settled by the state the
+ * text names nearest to it: pesos beside "Philippine" are PHP.  Keyed by
+ * the ambiguous entry of the suffix table (cur_match.word); a cue is the
+ * start of a word, matched in any case unless it has capitals. */
+typedef struct {
+    const char *word, *cue, *iso;
+} settling;
+
+static const settling settlings[] = {
+    {"peso", "philippine", "PHP"},
+    {"peso", "filipino", "PHP"},
+    {"peso", "manila", "PHP"},
+    {"peso", "AFP", "PHP"}, /* the Armed Forces of the Philippines */
+    {"peso", "mexic", "MXN"},
+    {"peso", "argentin", "ARS"},
+    {"peso", "chile", "CLP"},
+    {"peso", "colombia", "COP"},
+    {"krone", "norw", "NOK"},
+    {"krone", "danish", "DKK"},
+    {"krone", "denmark", "DKK"},
+    {"kroner", "norw", "NOK"},
+    {"kroner", "danish", "DKK"},
+    {"kroner", "denmark", "DKK"},
+    {"rupee", "india", "INR"},
+    {"rupee", "pakistan", "PKR"},
+    {"rupee", "sri lanka", "LKR"},
+    {"rupee", "nepal", "NPR"},
+    {"franc", "swiss", "CHF"},
+    {"franc", "switzerland", "CHF"},
+    {"\xED\x8E\x98\xEC\x86\x8C", "\xED\x95\x84\xEB\xA6\xAC\xED\x95\x80",
+     "PHP"}, /* 페소, 필리핀 */
+    {"\xED\x8E\x98\xEC\x86\x8C", "\xEB\xA9\x95\xEC\x8B\x9C\xEC\xBD\x94",
+     "MXN"}, /* 페소, 멕시코 */
+    {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
+     "\xEB\x85\xB8\xEB\xA5\xB4\xEC\x9B\xA8\xEC\x9D\xB4",
+     "NOK"}, /* 크로네, 노르웨이 */
+    {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
+     "\xEB\x8D\xB4\xEB\xA7\x88\xED\x81\xAC", "DKK"}, /* 크로네, 덴마크 */
+    {"\xEB\xA3\xA8\xED\x94\xBC",
+     "\xED\x8C\x8C\xED\x82\xA4\xEC\x8A\xA4\xED\x83\x84",
+     "PKR"}, /* 루피, 파키스탄 */
+    {"\xED\x94\x84\xEB\x9E\x91", "\xEC\x8A\xA4\xEC\x9C\x84\xEC\x8A\xA4",
+     "CHF"}, /* 프랑, 스위스 */
+};
+
+/* How far from the amount a state's name still settles its currency. */
+#define SETTLE_BEFORE 2000
+#define SETTLE_AFTER 600
+
+static bool cue_at(const char *t, size_t len, size_t i, const char *cue)
+{
+    bool exact = false;
+    for (const char *c = cue; *c; c++)
+        exact |= *c >= 'A' && *c <= 'Z';
+    size_t k = 0;
+    for (; cue[k]; k++) {
+        unsigned char a = at(t, len, i + k), b = (unsigned char)cue[k];
+        if (exact ? a != b : fold(a) != b)
+            return false;
+    }
+    return !exact || !is_alpha(at(t, len, i + k));
+}
+
+const char *ft_money_settle(const char *t, size_t len, const ft_money *m)
+{
+    if (!m->ambiguous || !m->word)
+        return "";
+    size_t lo = m->start > SETTLE_BEFORE ? m->start - SETTLE_BEFORE : 0;
+    size_t hi = m->end + SETTLE_AFTER < len ? m->end + SETTLE_AFTER : len;
+    const char *best = "";
+    size_t best_dist = SIZE_MAX;
+    for (size_t i = lo; i < hi; i++) {
+        if (i > 0 && (is_alpha(at(t, len, i - 1)) ||
+                      (at(t, len, i) >= 0x80 && at(t, len, i - 1) >= 0x80)))
+            continue; /* cues start words */
+        size_t dist = i < m->start ? m->start - i : i - m->end;
+        if (dist >= best_dist)
+            continue;
+        for (size_t k = 0; k < COUNT(settlings); k++)
+            if (strcmp(settlings[k].word, m->word) == 0 &&
+                cue_at(t, len, i, settlings[k].cue)) {
+                best = settlings[k].iso;
+                best_dist = dist;
+                break;
+            }
+    }
+    return best;
+}
+
 /* ------------------------------------------------------ samples for tests */
 
 /* A pattern as text: its optional space and full stop written out. */
@@ -1421,7 +1517,7 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
     buf[0] = '\0';
     if (k < COUNT(prefixes)) {
         const currency *c = &prefixes[k];
-        *s = (ft_money_sample){"prefix", c->pat, c->iso, five};
+        *s = (ft_money_sample){"prefix", c->pat, c->iso, five, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, 6 + c->pow10))
             return false;
         return put(buf, n, &o, c->pat) &&
@@ -1433,7 +1529,7 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
         /* each suffix twice: as written, and with the plural s where it
          * takes one (else once more as written) */
         const currency *c = &suffixes[k / 2];
-        *s = (ft_money_sample){"suffix", c->pat, c->iso, five};
+        *s = (ft_money_sample){"suffix", c->pat, c->iso, five, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, 6 + c->pow10))
             return false;
         return put(buf, n, &o, "5 million ") && put(buf, n, &o, c->pat) &&
@@ -1443,7 +1539,7 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
     if (k < 2 * COUNT(iso_codes)) {
         /* each code before and after */
         const iso_code *c = &iso_codes[k / 2];
-        *s = (ft_money_sample){"iso", c->code, c->code, five};
+        *s = (ft_money_sample){"iso", c->code, c->code, five, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, 6))
             return false;
         return k % 2 ? put(buf, n, &o, "5 million ") && put(buf, n, &o, c->code)
@@ -1453,7 +1549,7 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
     k -= 2 * COUNT(iso_codes);
     if (k < COUNT(scales)) {
         const scale_word *w = &scales[k];
-        *s = (ft_money_sample){"scale", w->pat, "USD", five};
+        *s = (ft_money_sample){"scale", w->pat, "USD", five, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, w->pow10))
             return false;
         return put(buf, n, &o, w->glued_only ? "$5" : "$5 ") &&
@@ -1461,7 +1557,7 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
     }
     k -= COUNT(scales);
     if (k < COUNT(korean_units)) {
-        *s = (ft_money_sample){"korean", korean_units[k].s, "KRW", five};
+        *s = (ft_money_sample){"korean", korean_units[k].s, "KRW", five, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, korean_units[k].pow10))
             return false;
         return put(buf, n, &o, "5") && put(buf, n, &o, korean_units[k].s) &&
@@ -1471,10 +1567,22 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
     if (k < COUNT(number_words)) {
         const number_word *w = &number_words[k];
         *s = (ft_money_sample){"number", w->pat, "USD",
-                               {.digits = (uint64_t)w->value}};
+                               {.digits = (uint64_t)w->value}, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, 6))
             return false;
         return put(buf, n, &o, w->pat) && put(buf, n, &o, " million dollars");
+    }
+    k -= COUNT(number_words);
+    if (k < COUNT(settlings)) {
+        /* "5 million pesos (philippine)" */
+        const settling *w = &settlings[k];
+        *s = (ft_money_sample){"settle", w->cue, w->iso, five, SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, 6))
+            return false;
+        bool ok = put(buf, n, &o, "5 million ") && put(buf, n, &o, w->word);
+        s->end = o;
+        return ok && put(buf, n, &o, " (") && put(buf, n, &o, w->cue) &&
+               put(buf, n, &o, ")");
     }
     return false;
 }

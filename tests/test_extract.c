@@ -357,6 +357,22 @@ static const extract_case cases[] = {
      "200000000 KRW inferred | 350000000 KRW"},
     {"5 million people live there.", ""},
     {"It has 15 billion.", ""},
+    {"it rose from 30.1 trillion won in 2015 to 31.2 trillion (up 3.6%) in "
+     "2016",
+     "30100000000000 KRW | 31200000000000 KRW inferred"},
+    {"15 billion (the second largest) people", ""},
+    {"지난해 320억 규모였던 사업에 올해 40억원을 더했다",
+     "32000000000 KRW inferred | 4000000000 KRW"},
+    {"5천만 명 규모의 시장에 10억원", "1000000000 KRW"},
+    /* pesos, kroner, rupees: the state named nearby settles whose */
+    {"The Philippine Navy gets 20 billion pesos next year.",
+     "20000000000 PHP"},
+    {"Mexico set aside 9 billion pesos for the guard.", "9000000000 MXN"},
+    {"The deal is worth 3 billion kroner, Norway's ministry said.",
+     "3000000000 NOK"},
+    {"It costs 3 billion pesos.", "3000000000 - ambiguous"},
+    {"일병은 50만원에서 60만원으로, 이병은 45만원에서 55만원으로 인상된다",
+     "500000 KRW | 600000 KRW | 450000 KRW | 550000 KRW"},
 
     /* --- cents and other small money */
     {"it only cost 3 dollars 50 cents.", "3.5 USD"},
