@@ -1305,11 +1305,13 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         if (m->has_scale)
             value = total;
     }
-    if (!m->has_scale && !has_pre) {
-        /* "75 USD million" */
+    if (!m->has_scale) {
+        /* "75 USD million"; with the currency said twice, "$6 USD
+         * million" */
         size_t s = skip_ws(t, len, k);
         cur_match c;
         if (s != k && match_iso(t, len, s, &c) &&
+            (!has_pre || strcmp(c.iso, pre.iso) == 0) &&
             match_scale(t, len, c.end, &p10, &e)) {
             if (!ft_decimal_mul_pow10(&value, p10))
                 return false;

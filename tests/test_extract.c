@@ -210,6 +210,7 @@ static const extract_case cases[] = {
     {"Rs 250 cr", "2500000000 INR"},
     /* the currency said on both sides */
     {"KRW 2.5 trillion won", "2500000000000 KRW"},
+    {"about $7 USD million", "7000000 USD q=approx"},
     /* a code run into the next word when scraping lost the space */
     {"some 12.5 billion KRWroughly a third", "12500000000 KRW q=approx"},
     /* a European decimal comma before a scale word */
