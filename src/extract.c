@@ -792,6 +792,37 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
     return false;
 }
 
+/* A plain number written like money ("98,500") in a list right after a
+ * figure with a currency, the currency left out: "405,000 won for a
+ * sergeant and 98,500 for a private".  What follows must be no count's
+ * noun: "for", "respectively", or punctuation. */
+static bool listed_after_money(ft_view x, const ft_money *m,
+                               const ft_figlist *out)
+{
+    static const ft_lit joints[] = {FT_LIT("and"), FT_LIT("or"), FT_LIT(","),
+                                    FT_LIT("versus"), FT_LIT("against")};
+    static const char *const ok_next[] = {"for", "respectively", "a month",
+                                          "per month", "a year"};
+    if (m->integer_only || m->year_like || m->value.scale != 0 ||
+        out->len == 0)
+        return false;
+    const ft_figure *prev = &out->items[out->len - 1];
+    if (!prev->currency[0] || (prev->flags & FT_FLAG_CURRENCY_INFERRED) ||
+        prev->end > m->start || m->start - prev->end > 80)
+        return false;
+    size_t which;
+    size_t j = FT_PHRASE_BEFORE_ANY(x.t, x.len, m->start, joints, &which);
+    if (j == SIZE_MAX)
+        return false;
+    for (size_t k = prev->end; k < j; k++)
+        if (may_end_sentence(ft_view_at(x, k)) && ends_sentence(x, k))
+            return false;
+    size_t n = skip_space(x, m->end);
+    unsigned char c = ft_view_at(x, n);
+    return n >= x.len || c == ',' || c == '.' || c == ';' || c == ')' ||
+           FT_PHRASE_AT_ANY(x.t, x.len, n, ok_next);
+}
+
 /* ------------------------------------------------------------- the pass */
 
 static void copy_code(char *dst, size_t n, const char *src)
@@ -835,8 +866,10 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 {
     *next = m.end;
     /* Most plain numbers (years, counts) are settled here, cheaply. */
+    bool listed = false;
     if (!m.has_currency && !m.has_scale && !range_joint(x, m.end, true) &&
-        !range_joint(x, m.end, false))
+        !range_joint(x, m.end, false) &&
+        !(listed = listed_after_money(x, &m, out)))
         return FT_OK;
     if (is_rate(x, &m))
         return FT_OK;
@@ -888,7 +921,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 
     if (!m.has_currency) {
         /* bare: kept for now, its currency comes from its neighbours */
-        if (!m.has_scale || !bare_can_be_money(x, &m)) {
+        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m))) {
             /* skip the plain number, not what may follow it */
             *next = m.end;
             return FT_OK;

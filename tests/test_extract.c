@@ -372,6 +372,11 @@ static const extract_case cases[] = {
     {"The deal is worth 3 billion kroner, Norway's ministry said.",
      "3000000000 NOK"},
     {"It costs 3 billion pesos.", "3000000000 - ambiguous"},
+    /* a list that drops the currency after the first amount */
+    {"Monthly pay is 612,000 won for a corporal and 540,200 for a private.",
+     "612000 KRW | 540200 KRW inferred"},
+    {"It paid 612,000 won and 3,000 soldiers joined.", "612000 KRW"},
+    {"It paid 612,000 won. 1,500 for a start.", "612000 KRW"},
     {"일병은 50만원에서 60만원으로, 이병은 45만원에서 55만원으로 인상된다",
      "500000 KRW | 600000 KRW | 450000 KRW | 550000 KRW"},
 
