@@ -335,7 +335,7 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
         {FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX, false}, /* 정도 */
         {FT_LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX, false}, /* 안팎 */
         {FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX, false}, /* 내외 */
-        {FT_LIT("\xEB\x8C\x80"), FT_Q_APPROX, true},                 /* 대 */
+        {FT_LIT("\xEB\x8C\x80"), FT_Q_APPROX, true},              /* 대 */
         {FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE, false},     /* 이상 */
         {FT_LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT, false},     /* 넘는 */
         {FT_LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT, false},     /* 넘게 */
@@ -418,22 +418,21 @@ static bool change_before(ft_view x, size_t before)
  * another ("pay would increase from X to Y", "spending rising from X to
  * Y"), two levels and no range. */
 static const ft_lit moved_from[] = {
-    FT_LIT("increase"), FT_LIT("increases"), FT_LIT("increasing"),
-    FT_LIT("rises"),    FT_LIT("rising"),    FT_LIT("risen"),
-    FT_LIT("grow"),     FT_LIT("grows"),     FT_LIT("growing"),
-    FT_LIT("grown"),    FT_LIT("climb"),     FT_LIT("climbs"),
-    FT_LIT("climbing"), FT_LIT("jump"),      FT_LIT("jumps"),
-    FT_LIT("jumping"),  FT_LIT("fall"),      FT_LIT("falls"),
-    FT_LIT("falling"),  FT_LIT("fallen"),    FT_LIT("drop"),
-    FT_LIT("drops"),    FT_LIT("dropping"),  FT_LIT("decline"),
-    FT_LIT("declines"), FT_LIT("declining"), FT_LIT("decrease"),
+    FT_LIT("increase"),  FT_LIT("increases"),  FT_LIT("increasing"),
+    FT_LIT("rises"),     FT_LIT("rising"),     FT_LIT("risen"),
+    FT_LIT("grow"),      FT_LIT("grows"),      FT_LIT("growing"),
+    FT_LIT("grown"),     FT_LIT("climb"),      FT_LIT("climbs"),
+    FT_LIT("climbing"),  FT_LIT("jump"),       FT_LIT("jumps"),
+    FT_LIT("jumping"),   FT_LIT("fall"),       FT_LIT("falls"),
+    FT_LIT("falling"),   FT_LIT("fallen"),     FT_LIT("drop"),
+    FT_LIT("drops"),     FT_LIT("dropping"),   FT_LIT("decline"),
+    FT_LIT("declines"),  FT_LIT("declining"),  FT_LIT("decrease"),
     FT_LIT("decreases"), FT_LIT("decreasing"), FT_LIT("go"),
-    FT_LIT("goes"),     FT_LIT("going"),     FT_LIT("went"),
-    FT_LIT("gone"),     FT_LIT("moved"),     FT_LIT("soared"),
-    FT_LIT("expanded"), FT_LIT("hiked"),     FT_LIT("swelled"),
-    FT_LIT("raise"),    FT_LIT("raising"),   FT_LIT("cutting"),
-    FT_LIT("reduce"),   FT_LIT("reducing"),  FT_LIT("up"),
-    FT_LIT("down"),
+    FT_LIT("goes"),      FT_LIT("going"),      FT_LIT("went"),
+    FT_LIT("gone"),      FT_LIT("moved"),      FT_LIT("soared"),
+    FT_LIT("expanded"),  FT_LIT("hiked"),      FT_LIT("swelled"),
+    FT_LIT("cutting"),   FT_LIT("reduce"),     FT_LIT("reducing"),
+    FT_LIT("up"),        FT_LIT("down"),
 };
 
 static bool is_change(ft_view x, size_t before, size_t end)
@@ -521,8 +520,8 @@ static bool korean_became(ft_view x, size_t end)
     }
     if (bytes_at(x, k, "\xEC\x9D\xB4") || bytes_at(x, k, "\xEA\xB0\x80")) {
         size_t v = skip_space(x, k + 3); /* 이/가 된다, 됐다, 되었다 */
-        return bytes_at(x, v, "\xEB\x90\x9C") || bytes_at(x, v, "\xEB\x90\x90") ||
-               bytes_at(x, v, "\xEB\x90\x98");
+        return bytes_at(x, v, "\xEB\x90\x9C") ||
+               bytes_at(x, v, "\xEB\x90\x90") || bytes_at(x, v, "\xEB\x90\x98");
     }
     if (bytes_at(x, k, "\xEC\x9C\xBC\xEB\xA1\x9C")) /* 으로 */
         k += 6;
@@ -650,39 +649,41 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
      * that announce a conversion do ("$5 million, nearly 3 billion won" is
      * a list). */
     static const char *const paren_lead[] = {
-        "about",      "approximately", "approx.",
-        "around",     "roughly",       "some",
-        "nearly",     "almost",        "or about",
-        "or roughly", "or around",     "or",
-        "us",         "equivalent to", "the equivalent of",
-        "equal to",   "~",
-        "\xED\x95\x9C\xED\x99\x94",                         /* 한화 */
-        "\xEC\x9B\x90\xED\x99\x94",                         /* 원화 */
-        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리 돈으로 */
-    };
-    static const char *const comma_lead[] = {
+        "about",
+        "approximately",
+        "approx.",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
         "or about",
         "or roughly",
         "or around",
-        "or some",
-        "or nearly",
         "or",
-        "or the equivalent of",
-        "the equivalent of",
+        "us",
         "equivalent to",
-        "which translates to",
-        "which translates into",
-        "which is about",
-        "which is roughly",
-        "which is",
-        "translating to",
+        "the equivalent of",
         "equal to",
-        "roughly equal to",
-        "worth about",
-        "worth",
+        "~",
+        "\xED\x95\x9C\xED\x99\x94", /* 한화 */
+        "\xEC\x9B\x90\xED\x99\x94", /* 원화 */
+        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
+                                                                            돈으로
+                                                                          */
+    };
+    static const char *const comma_lead[] = {
+        "or about", "or roughly", "or around", "or some", "or nearly", "or",
+        "or the equivalent of", "the equivalent of", "equivalent to",
+        "which translates to", "which translates into", "which is about",
+        "which is roughly", "which is", "translating to", "equal to",
+        "roughly equal to", "worth about", "worth",
         /* "in our money", "in won": a Korean paper's own conversion */
-        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C",             /* 우리 돈으로 */
-        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 우리 돈으로는 */
+        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
+                                                                            돈으로
+                                                                          */
+        "\xEC\x9A\xB0\xEB\xA6\xAC "
+        "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 우리 돈으로는 */
         "\xED\x95\x9C\xED\x99\x94",                         /* 한화 */
         "\xED\x95\x9C\xED\x99\x94\xEB\xA1\x9C",             /* 한화로 */
         "\xEC\x9B\x90\xED\x99\x94\xEB\xA1\x9C",             /* 원화로 */
@@ -784,8 +785,8 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
     }
     /* a Korean numeral sized as a sum: "1607억 규모의 사업비", "3조 상당" */
     if (ft_view_at(x, m->end - 1) >= 0x80 &&
-        (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8") ||  /* 규모 */
-         bytes_at(x, j, "\xEC\x83\x81\xEB\x8B\xB9")))   /* 상당 */
+        (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8") || /* 규모 */
+         bytes_at(x, j, "\xEC\x83\x81\xEB\x8B\xB9")))  /* 상당 */
         return true;
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, ok_next))
         return true;
@@ -803,8 +804,7 @@ static bool listed_after_money(ft_view x, const ft_money *m,
                                     FT_LIT("versus"), FT_LIT("against")};
     static const char *const ok_next[] = {"for", "respectively", "a month",
                                           "per month", "a year"};
-    if (m->integer_only || m->year_like || m->value.scale != 0 ||
-        out->len == 0)
+    if (m->integer_only || m->year_like || m->value.scale != 0 || out->len == 0)
         return false;
     const ft_figure *prev = &out->items[out->len - 1];
     if (!prev->currency[0] || (prev->flags & FT_FLAG_CURRENCY_INFERRED) ||

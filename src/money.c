@@ -262,8 +262,8 @@ static const currency suffixes[] = {
     {"yen", "JPY", 0, 0},
     {"yuan", "CNY", 0, 0},
     {"zloty", "PLN", 0, CUR_PLURAL},
-    {"z\xC5\x82oty", "PLN", 0, CUR_PLURAL}, /* złoty */
-    {"z\xC5\x82", "PLN", 0, 0},             /* zł */
+    {"z\xC5\x82oty", "PLN", 0, CUR_PLURAL},    /* złoty */
+    {"z\xC5\x82", "PLN", 0, 0},                /* zł */
     {"\xE0\xAE\xB0\xE0\xAF\x82", "LKR", 0, 0}, /* ரூ */
     {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},
     {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},
@@ -283,30 +283,30 @@ static const currency suffixes[] = {
     {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0,
      CUR_DOLLAR}, /* 미 달러 */
     {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0,
-     CUR_DOLLAR},                               /* 대만 달러 */
-    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0},     /* 루피 */
+     CUR_DOLLAR},                           /* 대만 달러 */
+    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0}, /* 루피 */
     {"\xEB\x84\xA4\xEB\x8D\x9C\xEB\x9E\x80\xEB\x93\x9C "
      "\xED\x9C\xA0\xEB\x8D\x98",
-     "NLG", 0, 0},                                      /* 네덜란드 휠던 */
+     "NLG", 0, 0}, /* 네덜란드 휠던 */
     {"\xEB\x85\xB8\xEB\xA5\xB4\xEC\x9B\xA8\xEC\x9D\xB4 "
      "\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
-     "NOK", 0, 0},                                      /* 노르웨이 크로네 */
-    {"\xEB\x9D\xBC\xEB\xA6\xAC", "GEL", 0, 0},     /* 라리 (Georgia) */
+     "NOK", 0, 0},                             /* 노르웨이 크로네 */
+    {"\xEB\x9D\xBC\xEB\xA6\xAC", "GEL", 0, 0}, /* 라리 (Georgia) */
     {"\xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4", "FIM", 0, 0}, /* 마르카 */
-    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},     /* 불 */
-    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0},  /* 루블 */
-    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON}, /* 원 */
-    {"\xEC\xBD\x9C\xEB\xA1\xA0", "CRC", 0, 0},           /* 콜론 */
+    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},                /* 불 */
+    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0},             /* 루블 */
+    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON},            /* 원 */
+    {"\xEC\xBD\x9C\xEB\xA1\xA0", "CRC", 0, 0},             /* 콜론 */
     {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0,
      CUR_DOLLAR}, /* 캐나다 달러 */
     {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 "
      "\xEB\x8B\xAC\xEB\x9F\xAC",
      "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
     {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0,
-     0},                                                    /* 중국 위안 */
+     0},                                                   /* 중국 위안 */
     {"\xEC\xA6\x90\xEB\xA1\x9C\xED\x8B\xB0", "PLN", 0, 0}, /* 즐로티 */
-    {"\xEC\x8A\xA4\xEC\x9C\x84\xEC\x8A\xA4 \xED\x94\x84\xEB\x9E\x91",
-     "CHF", 0, 0},                                          /* 스위스 프랑 */
+    {"\xEC\x8A\xA4\xEC\x9C\x84\xEC\x8A\xA4 \xED\x94\x84\xEB\x9E\x91", "CHF", 0,
+     0}, /* 스위스 프랑 */
     {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
     {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0},             /* 센트 */
     {"\xEC\x97\x94", "JPY", 0, 0},                          /* 엔 */
@@ -319,15 +319,16 @@ static const currency suffixes[] = {
     {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0},            /* 펜스 */
     {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},                /* 프랑 */
     {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
-    {"\xED\x8E\x98\xEB\x8B\x88", "GBP", -2, 0},           /* 페니 */
+    {"\xED\x8E\x98\xEB\x8B\x88", "GBP", -2, 0},            /* 페니 */
     {"\xED\x8E\x98\xEC\x84\xB8\xED\x83\x80", "ESP", 0, 0}, /* 페세타 */
-    {"\xED\x8E\x98\xEC\x86\x8C", "", 0, 0},               /* 페소 */
-    {"\xED\x95\x84\xEB\xA6\xAC\xED\x95\x80 \xED\x8E\x98\xEC\x86\x8C",
-     "PHP", 0, 0},                                             /* 필리핀 페소 */
-    {"\xED\x9C\xA0\xEB\x8D\x98", "NLG", 0, 0},           /* 휠던 */
-    {"\xED\x95\x80\xEB\x9E\x80\xEB\x93\x9C \xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4",
-     "FIM", 0, 0}, /* 핀란드 마르카 */
-    {"\xED\x82\xB5", "LAK", 0, 0},                          /* 킵 (Laos) */
+    {"\xED\x8E\x98\xEC\x86\x8C", "", 0, 0},                /* 페소 */
+    {"\xED\x95\x84\xEB\xA6\xAC\xED\x95\x80 \xED\x8E\x98\xEC\x86\x8C", "PHP", 0,
+     0},                                       /* 필리핀 페소 */
+    {"\xED\x9C\xA0\xEB\x8D\x98", "NLG", 0, 0}, /* 휠던 */
+    {"\xED\x95\x80\xEB\x9E\x80\xEB\x93\x9C "
+     "\xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4",
+     "FIM", 0, 0},                 /* 핀란드 마르카 */
+    {"\xED\x82\xB5", "LAK", 0, 0}, /* 킵 (Laos) */
     {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4", "", 0, 0}, /* 크로네 */
 };
 
@@ -341,18 +342,18 @@ typedef struct {
 } iso_code;
 
 static const iso_code iso_codes[] = {
-    {"AED", 0},         {"AUD", 0},         {"BRL", 0},
-    {"CAD", 0},         {"CHF", 0},         {"CNY", 0},
-    {"DKK", 0},         {"EGP", CUR_EXACT}, {"EUR", 0},
-    {"GBP", 0},         {"HKD", 0},         {"IDR", 0},
-    {"ILS", 0},         {"INR", 0},         {"JPY", 0},
-    {"KPW", 0},         {"KRW", 0},         {"MXN", 0},
-    {"MYR", 0},         {"NGN", CUR_EXACT}, {"NOK", 0},
-    {"NZD", 0},         {"PHP", CUR_EXACT}, {"PKR", CUR_EXACT},
-    {"PLN", 0},         {"RUB", 0},         {"SAR", 0},
-    {"SEK", 0},         {"SGD", 0},         {"THB", 0},
-    {"TRY", CUR_EXACT}, {"TWD", 0},         {"UAH", CUR_EXACT},
-    {"USD", CUR_DOLLAR}, {"VND", 0},        {"ZAR", 0},
+    {"AED", 0},          {"AUD", 0},         {"BRL", 0},
+    {"CAD", 0},          {"CHF", 0},         {"CNY", 0},
+    {"DKK", 0},          {"EGP", CUR_EXACT}, {"EUR", 0},
+    {"GBP", 0},          {"HKD", 0},         {"IDR", 0},
+    {"ILS", 0},          {"INR", 0},         {"JPY", 0},
+    {"KPW", 0},          {"KRW", 0},         {"MXN", 0},
+    {"MYR", 0},          {"NGN", CUR_EXACT}, {"NOK", 0},
+    {"NZD", 0},          {"PHP", CUR_EXACT}, {"PKR", CUR_EXACT},
+    {"PLN", 0},          {"RUB", 0},         {"SAR", 0},
+    {"SEK", 0},          {"SGD", 0},         {"THB", 0},
+    {"TRY", CUR_EXACT},  {"TWD", 0},         {"UAH", CUR_EXACT},
+    {"USD", CUR_DOLLAR}, {"VND", 0},         {"ZAR", 0},
 };
 
 typedef struct {
@@ -413,8 +414,8 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     unsigned char first = fold(at(t, len, i));
     if (!is_alpha(first))
         return false;
-    for (size_t k = run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes,
-                              first);
+    for (size_t k =
+             run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes, first);
          k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
         size_t e;
         /* or in capitals run into a lower-case word, a space lost in
@@ -441,18 +442,18 @@ static bool match_iso_glued(const char *t, size_t len, size_t i, cur_match *out)
     unsigned char first = fold(at(t, len, i));
     if (i + 3 > len || !is_alpha(first) || is_alpha(at(t, len, i + 3)))
         return false;
-    for (size_t k = run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes,
-                              first);
+    for (size_t k =
+             run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes, first);
          k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
         const iso_code *c = &iso_codes[k];
         bool same = true;
         for (int q = 0; q < 3 && same; q++)
-            same = (c->flags & CUR_EXACT)
-                       ? t[i + q] == c->code[q]
-                       : fold(at(t, len, i + q)) == fold((unsigned char)c->code[q]);
+            same = (c->flags & CUR_EXACT) ? t[i + q] == c->code[q]
+                                          : fold(at(t, len, i + q)) ==
+                                                fold((unsigned char)c->code[q]);
         if (same) {
-            *out = (cur_match){c->code, 0, c->flags & CUR_DOLLAR, i + 3,
-                               c->code};
+            *out =
+                (cur_match){c->code, 0, c->flags & CUR_DOLLAR, i + 3, c->code};
             return true;
         }
     }
@@ -595,8 +596,8 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
             /* an abbreviation's full stop inside a sentence: "3 bil. won"
              * (before a capital it more likely ends the sentence) */
             if (strlen(scales[s].pat) <= 4 && at(t, len, e) == '.' &&
-                at(t, len, e + 1) == ' ' &&
-                at(t, len, e + 2) >= 'a' && at(t, len, e + 2) <= 'z')
+                at(t, len, e + 1) == ' ' && at(t, len, e + 2) >= 'a' &&
+                at(t, len, e + 2) <= 'z')
                 e++;
             *pow10 = scales[s].pow10;
             *end = e;
@@ -621,8 +622,7 @@ typedef struct {
  * sentence starts with "0 billion", and none after a plain space with a
  * scale word unless the whole part reads as a year ("in 2019. 5 billion
  * won went to"). */
-static size_t broken_fraction(const char *t, size_t len, size_t j,
-                              bool grouped)
+static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
 {
     unsigned char c = at(t, len, j);
     if (c == '.' && is_digit(at(t, len, j + 1)))
@@ -713,13 +713,13 @@ typedef struct {
 } number_word;
 
 static const number_word number_words[] = {
-    {"eight", 8},     {"eighteen", 18}, {"eighty", 80},   {"eleven", 11},
-    {"fifteen", 15},  {"fifty", 50},    {"five", 5},      {"forty", 40},
-    {"four", 4},      {"fourteen", 14}, {"nine", 9},      {"nineteen", 19},
-    {"ninety", 90},   {"one", 1},       {"seven", 7},     {"seventeen", 17},
-    {"seventy", 70},  {"six", 6},       {"sixteen", 16},  {"sixty", 60},
-    {"ten", 10},      {"thirteen", 13}, {"thirty", 30},   {"three", 3},
-    {"twelve", 12},   {"twenty", 20},   {"two", 2},       {"zero", 0},
+    {"eight", 8},    {"eighteen", 18}, {"eighty", 80},  {"eleven", 11},
+    {"fifteen", 15}, {"fifty", 50},    {"five", 5},     {"forty", 40},
+    {"four", 4},     {"fourteen", 14}, {"nine", 9},     {"nineteen", 19},
+    {"ninety", 90},  {"one", 1},       {"seven", 7},    {"seventeen", 17},
+    {"seventy", 70}, {"six", 6},       {"sixteen", 16}, {"sixty", 60},
+    {"ten", 10},     {"thirteen", 13}, {"thirty", 30},  {"three", 3},
+    {"twelve", 12},  {"twenty", 20},   {"two", 2},      {"zero", 0},
 };
 
 /* One number word below `limit` at i, or -1.  Word boundaries make the
@@ -1544,9 +1544,9 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
         *s = (ft_money_sample){"iso", c->code, c->code, five, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, 6))
             return false;
-        return k % 2 ? put(buf, n, &o, "5 million ") && put(buf, n, &o, c->code)
-                     : put(buf, n, &o, c->code) &&
-                           put(buf, n, &o, " 5 million");
+        return k % 2
+                   ? put(buf, n, &o, "5 million ") && put(buf, n, &o, c->code)
+                   : put(buf, n, &o, c->code) && put(buf, n, &o, " 5 million");
     }
     k -= 2 * COUNT(iso_codes);
     if (k < COUNT(scales)) {
@@ -1559,7 +1559,8 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
     }
     k -= COUNT(scales);
     if (k < COUNT(korean_units)) {
-        *s = (ft_money_sample){"korean", korean_units[k].s, "KRW", five, SIZE_MAX};
+        *s = (ft_money_sample){"korean", korean_units[k].s, "KRW", five,
+                               SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, korean_units[k].pow10))
             return false;
         return put(buf, n, &o, "5") && put(buf, n, &o, korean_units[k].s) &&
@@ -1568,8 +1569,8 @@ bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
     k -= COUNT(korean_units);
     if (k < COUNT(number_words)) {
         const number_word *w = &number_words[k];
-        *s = (ft_money_sample){"number", w->pat, "USD",
-                               {.digits = (uint64_t)w->value}, SIZE_MAX};
+        *s = (ft_money_sample){
+            "number", w->pat, "USD", {.digits = (uint64_t)w->value}, SIZE_MAX};
         if (!ft_decimal_mul_pow10(&s->value, 6))
             return false;
         return put(buf, n, &o, w->pat) && put(buf, n, &o, " million dollars");

@@ -366,8 +366,7 @@ static const extract_case cases[] = {
      "32000000000 KRW inferred | 4000000000 KRW"},
     {"5천만 명 규모의 시장에 10억원", "1000000000 KRW"},
     /* pesos, kroner, rupees: the state named nearby settles whose */
-    {"The Philippine Navy gets 20 billion pesos next year.",
-     "20000000000 PHP"},
+    {"The Philippine Navy gets 20 billion pesos next year.", "20000000000 PHP"},
     {"Mexico set aside 9 billion pesos for the guard.", "9000000000 MXN"},
     {"The deal is worth 3 billion kroner, Norway's ministry said.",
      "3000000000 NOK"},

@@ -35,8 +35,8 @@ static void test_every_entry_matches(void **state)
         ft_money m;
         size_t len = strlen(buf);
         bool ok = ft_money_scan(buf, len, 0, 0, &m);
-        const char *cur = ok && m.ambiguous ? ft_money_settle(buf, len, &m)
-                                            : m.currency;
+        const char *cur =
+            ok && m.ambiguous ? ft_money_settle(buf, len, &m) : m.currency;
         bool right = ok && m.start == 0 &&
                      m.end == (s.end == SIZE_MAX ? len : s.end) &&
                      strcmp(cur, s.currency) == 0 &&
@@ -48,9 +48,9 @@ static void test_every_entry_matches(void **state)
             fprintf(stderr,
                     "%s entry \"%s\": \"%s\" read as %s %s [%zu,%zu), "
                     "want %s %s [0,%zu)\n",
-                    s.table, s.entry, buf, ok ? got : "nothing",
-                    ok ? cur : "", ok ? m.start : 0, ok ? m.end : 0,
-                    want, s.currency, s.end == SIZE_MAX ? len : s.end);
+                    s.table, s.entry, buf, ok ? got : "nothing", ok ? cur : "",
+                    ok ? m.start : 0, ok ? m.end : 0, want, s.currency,
+                    s.end == SIZE_MAX ? len : s.end);
             failures++;
         }
     }
