@@ -99,6 +99,17 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
     return true;
 }
 
+/* A quick test before match(): can the pattern's second byte be at i + 1?
+ * Most candidates of a run fail here, without a call. */
+static inline bool second_ok(const char *t, size_t len, size_t i,
+                             const char *pat, bool exact)
+{
+    unsigned char p = (unsigned char)pat[1], c = at(t, len, i + 1);
+    if (p == '\0' || p == ' ' || p == '.')
+        return true;
+    return is_alpha(p) && !exact ? fold(c) == fold(p) : c == p;
+}
+
 /* ------------------------------------------------------------ currencies */
 
 enum {
@@ -409,51 +420,35 @@ static bool table_ordered(const void *table, size_t n, size_t stride)
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
+static bool is_upper(unsigned char c)
 {
-    unsigned char first = fold(at(t, len, i));
-    if (!is_alpha(first))
-        return false;
-    for (size_t k =
-             run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes, first);
-         k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
-        size_t e;
-        /* or in capitals run into a lower-case word, a space lost in
-         * scraping: "80.8 billion KRWapproximately" */
-        bool run_on = i + 3 < len && memcmp(t + i, iso_codes[k].code, 3) == 0 &&
-                      at(t, len, i + 3) >= 'a' && at(t, len, i + 3) <= 'z';
-        if (run_on)
-            e = i + 3;
-        if (run_on || match(t, len, i, iso_codes[k].code,
-                            iso_codes[k].flags & CUR_EXACT, &e)) {
-            *out = (cur_match){iso_codes[k].code, 0,
-                               iso_codes[k].flags & CUR_DOLLAR, e,
-                               iso_codes[k].code};
-            return true;
-        }
-    }
-    return false;
+    return c >= 'A' && c <= 'Z';
 }
 
-/* Codes glued to a number ("USD115", "115USD") end at a digit, which the
- * word-boundary rule of match() refuses; accept that one case. */
-static bool match_iso_glued(const char *t, size_t len, size_t i, cur_match *out)
+/* An ISO code at i: three letters standing alone ("KRW 5", "5 KRW"), glued
+ * to a number ("USD115", "115USD"), or in capitals run into a lower-case
+ * word when scraping lost a space ("80.8 billion KRWapproximately"). */
+static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 {
-    unsigned char first = fold(at(t, len, i));
-    if (i + 3 > len || !is_alpha(first) || is_alpha(at(t, len, i + 3)))
+    unsigned char a = at(t, len, i), b = at(t, len, i + 1),
+                  c = at(t, len, i + 2), n = at(t, len, i + 3);
+    if (!is_alpha(a) || !is_alpha(b) || !is_alpha(c))
         return false;
+    if (is_alpha(n) &&
+        !(is_upper(a) && is_upper(b) && is_upper(c) && n >= 'a' && n <= 'z'))
+        return false;
+    unsigned char first = fold(a);
     for (size_t k =
              run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes, first);
          k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
-        const iso_code *c = &iso_codes[k];
-        bool same = true;
-        for (int q = 0; q < 3 && same; q++)
-            same = (c->flags & CUR_EXACT) ? t[i + q] == c->code[q]
-                                          : fold(at(t, len, i + q)) ==
-                                                fold((unsigned char)c->code[q]);
+        const iso_code *e = &iso_codes[k];
+        bool same = (e->flags & CUR_EXACT)
+                        ? memcmp(t + i, e->code, 3) == 0
+                        : fold(b) == fold((unsigned char)e->code[1]) &&
+                              fold(c) == fold((unsigned char)e->code[2]);
         if (same) {
             *out =
-                (cur_match){c->code, 0, c->flags & CUR_DOLLAR, i + 3, c->code};
+                (cur_match){e->code, 0, e->flags & CUR_DOLLAR, i + 3, e->code};
             return true;
         }
     }
@@ -470,6 +465,8 @@ static bool match_table(const char *t, size_t len, size_t i,
         const currency *c = &table[k];
         size_t e;
         bool ok;
+        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
+            continue;
         if (c->flags & CUR_GLUED) {
             size_t n = strlen(c->pat);
             ok = i + n < len && memcmp(t + i, c->pat, n) == 0 &&
@@ -503,8 +500,7 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
     bool found =
         match_table(t, len, i, prefixes, sizeof prefixes / sizeof *prefixes, m);
     cur_match iso;
-    if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
-        (!found || iso.end > m->end)) {
+    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
         found = true;
     }
@@ -516,8 +512,7 @@ static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
     bool found =
         match_table(t, len, i, suffixes, sizeof suffixes / sizeof *suffixes, m);
     cur_match iso;
-    if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
-        (!found || iso.end > m->end)) {
+    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
         found = true;
     }
@@ -730,12 +725,23 @@ static int number_word_at(const char *t, size_t len, size_t i, int limit,
     unsigned char c = fold(at(t, len, i));
     if (!is_alpha(c))
         return -1;
+    size_t wl = 1; /* the letters of the word at i */
+    while (wl < 10 && is_alpha(at(t, len, i + wl)))
+        wl++;
+    if (wl < 3 || wl > 9 || is_digit(at(t, len, i + wl)))
+        return -1; /* no number word is shorter or longer */
     for (size_t k = run_start(number_words, COUNT(number_words),
                               sizeof *number_words, c);
-         k < COUNT(number_words) && key_of(number_words[k].pat) == c; k++)
-        if (number_words[k].value < limit &&
-            match(t, len, i, number_words[k].pat, false, end))
+         k < COUNT(number_words) && key_of(number_words[k].pat) == c; k++) {
+        const char *p = number_words[k].pat;
+        size_t q = 1;
+        while (q < wl && (unsigned char)p[q] == fold(at(t, len, i + q)))
+            q++;
+        if (q == wl && p[q] == '\0' && number_words[k].value < limit) {
+            *end = i + wl;
             return number_words[k].value;
+        }
+    }
     return -1;
 }
 
@@ -929,7 +935,7 @@ static const struct {
 
 static int korean_unit(const char *t, size_t len, size_t i)
 {
-    if (i + 3 > len)
+    if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
     for (size_t k = 0; k < COUNT(korean_units); k++)
         if (memcmp(t + i, korean_units[k].s, 3) == 0)
@@ -1063,10 +1069,12 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
     size_t e;
     static const char *const other_openers[] = {"a", "an", "half", "hundred",
                                                 "quarter"};
+    unsigned char f = fold(c);
     if (number_word_at(t, len, pos, 100, &e) >= 0)
         return true;
     for (size_t k = 0; k < COUNT(other_openers); k++)
-        if (match(t, len, pos, other_openers[k], false, &e))
+        if ((unsigned char)other_openers[k][0] == f &&
+            match(t, len, pos, other_openers[k], false, &e))
             return true;
     return false;
 }
