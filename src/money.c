@@ -1061,8 +1061,15 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
     int u = korean_unit(t, len, pos);
     if (u > 0)
         return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
+    /* A currency word before the number ("US$ 5", "KRW 38.71", "dollar
+     * 5") has the digits within a few bytes; prose words have none, and
+     * skip the look-up. */
     cur_match m;
-    if (match_prefix(t, len, pos, &m))
+    bool digit_near = c >= 0x80;
+    const char *p = t + pos + 1, *stop = t + (pos + 24 < len ? pos + 24 : len);
+    for (; p < stop && !digit_near; p++)
+        digit_near = (unsigned char)(*p - '0') < 10;
+    if (digit_near && match_prefix(t, len, pos, &m))
         return true;
     if (!is_alpha(c))
         return false;
