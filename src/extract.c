@@ -648,46 +648,58 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
     /* Inside a parenthesis a qualifier may lead; after a comma only words
      * that announce a conversion do ("$5 million, nearly 3 billion won" is
      * a list). */
-    static const char *const paren_lead[] = {
-        "about",
-        "approximately",
-        "approx.",
-        "around",
-        "roughly",
-        "some",
-        "nearly",
-        "almost",
-        "or about",
-        "or roughly",
-        "or around",
-        "or",
-        "us",
-        "equivalent to",
-        "the equivalent of",
-        "equal to",
-        "~",
-        "\xED\x95\x9C\xED\x99\x94", /* 한화 */
-        "\xEC\x9B\x90\xED\x99\x94", /* 원화 */
-        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
-                                                                            돈으로
-                                                                          */
-    };
-    static const char *const comma_lead[] = {
-        "or about", "or roughly", "or around", "or some", "or nearly", "or",
-        "or the equivalent of", "the equivalent of", "equivalent to",
-        "which translates to", "which translates into", "which is about",
-        "which is roughly", "which is", "translating to", "equal to",
-        "roughly equal to", "worth about", "worth",
-        /* "in our money", "in won": a Korean paper's own conversion */
-        "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
-                                                                            돈으로
-                                                                          */
-        "\xEC\x9A\xB0\xEB\xA6\xAC "
-        "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 우리 돈으로는 */
-        "\xED\x95\x9C\xED\x99\x94",                         /* 한화 */
-        "\xED\x95\x9C\xED\x99\x94\xEB\xA1\x9C",             /* 한화로 */
-        "\xEC\x9B\x90\xED\x99\x94\xEB\xA1\x9C",             /* 원화로 */
-    };
+    static const char
+        *const
+            paren_lead[] =
+                {
+                    "about",
+                    "approximately",
+                    "approx.",
+                    "around",
+                    "roughly",
+                    "some",
+                    "nearly",
+                    "almost",
+                    "or about",
+                    "or roughly",
+                    "or around",
+                    "or",
+                    "us",
+                    "equivalent to",
+                    "the equivalent of",
+                    "equal to",
+                    "~",
+                    "\xED\x95\x9C\xED\x99\x94", /* 한화 */
+                    "\xEC\x9B\x90\xED\x99\x94", /* 원화 */
+                    "\xEC\x9A\xB0\xEB\xA6\xAC "
+                    "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
+                                                               돈으로
+                                                             */
+                };
+    static const char
+        *const
+            comma_lead[] =
+                {
+                    "or about", "or roughly", "or around", "or some",
+                    "or nearly", "or", "or the equivalent of",
+                    "the equivalent of", "equivalent to", "which translates to",
+                    "which translates into", "which is about",
+                    "which is roughly", "which is", "translating to",
+                    "equal to", "roughly equal to", "worth about", "worth",
+                    /* "in our money", "in won": a Korean paper's own conversion
+                     */
+                    "\xEC\x9A\xB0\xEB\xA6\xAC "
+                    "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
+                                                               돈으로
+                                                             */
+                    "\xEC\x9A\xB0\xEB\xA6\xAC "
+                    "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 우리
+                                                                           돈으로는
+                                                                         */
+                    "\xED\x95\x9C\xED\x99\x94",             /* 한화 */
+                    "\xED\x95\x9C\xED\x99\x94\xEB\xA1\x9C", /* 한화로 */
+                    "\xEC\x9B\x90\xED\x99\x94\xEB\xA1\x9C", /* 원화로 */
+                };
     /* nouns an amount may modify before its conversion: "the A$7 billion
      * mark ($4.7 billion)" */
     static const char *const held_nouns[] = {
@@ -786,7 +798,8 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
     /* a Korean numeral sized as a sum: "1607억 규모의 사업비", "3조 상당" */
     if (ft_view_at(x, m->end - 1) >= 0x80 &&
         (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8") || /* 규모 */
-         bytes_at(x, j, "\xEC\x83\x81\xEB\x8B\xB9")))  /* 상당 */
+         bytes_at(x, j, "\xEC\x83\x81\xEB\x8B\xB9") || /* 상당 */
+         bytes_at(x, j, "\xEB\x93\xB1")))              /* 등 (etc.) */
         return true;
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, ok_next))
         return true;
@@ -821,6 +834,21 @@ static bool listed_after_money(ft_view x, const ft_money *m,
     unsigned char c = ft_view_at(x, n);
     return n >= x.len || c == ',' || c == '.' || c == ';' || c == ')' ||
            FT_PHRASE_AT_ANY(x.t, x.len, n, ok_next);
+}
+
+/* The last item of a Korean list that drops the currency takes a
+ * particle: "각각 125억, 73억, 58억이 배정됐다".  It follows the figure
+ * before it with only a comma between. */
+static bool korean_list_item(ft_view x, const ft_money *m,
+                             const ft_figlist *out)
+{
+    if (!m->has_scale || out->len == 0 || ft_view_at(x, m->end - 1) < 0x80)
+        return false;
+    const ft_figure *prev = &out->items[out->len - 1];
+    if (prev->end > m->start || m->start - prev->end > 4 ||
+        ft_view_at(x, prev->end) != ',')
+        return false;
+    return skip_space(x, prev->end + 1) == m->start;
 }
 
 /* ------------------------------------------------------------- the pass */
@@ -921,7 +949,8 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 
     if (!m.has_currency) {
         /* bare: kept for now, its currency comes from its neighbours */
-        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m))) {
+        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m)) &&
+            !korean_list_item(x, &m, out)) {
             /* skip the plain number, not what may follow it */
             *next = m.end;
             return FT_OK;

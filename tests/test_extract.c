@@ -365,6 +365,11 @@ static const extract_case cases[] = {
     {"지난해 320억 규모였던 사업에 올해 40억원을 더했다",
      "32000000000 KRW inferred | 4000000000 KRW"},
     {"5천만 명 규모의 시장에 10억원", "1000000000 KRW"},
+    {"시설비 30억원, 장비 240억, 교육 15억 등",
+     "3000000000 KRW | 24000000000 KRW inferred | 1500000000 KRW inferred"},
+    {"각각 210억원, 64억, 39억이 들었다",
+     "21000000000 KRW | 6400000000 KRW inferred | 3900000000 KRW inferred"},
+    {"인구 5천만이 사는 나라에 10억원", "1000000000 KRW"},
     /* pesos, kroner, rupees: the state named nearby settles whose */
     {"The Philippine Navy gets 20 billion pesos next year.", "20000000000 PHP"},
     {"Mexico set aside 9 billion pesos for the guard.", "9000000000 MXN"},
