@@ -18,6 +18,13 @@
 #include "text.h"
 #include "years.h"
 
+/* Korean words of the conversion leads */
+#define K_HANHWA "\xED\x95\x9C\xED\x99\x94" /* 한화 (in won) */
+#define K_WONHWA "\xEC\x9B\x90\xED\x99\x94" /* 원화 (the won) */
+/* 우리 돈으로 (in our money) */
+#define K_URI_DON                                                              \
+    "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C"
+
 void ft_figlist_init(ft_figlist *l)
 {
     l->items = NULL;
@@ -648,58 +655,39 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
     /* Inside a parenthesis a qualifier may lead; after a comma only words
      * that announce a conversion do ("$5 million, nearly 3 billion won" is
      * a list). */
-    static const char
-        *const
-            paren_lead[] =
-                {
-                    "about",
-                    "approximately",
-                    "approx.",
-                    "around",
-                    "roughly",
-                    "some",
-                    "nearly",
-                    "almost",
-                    "or about",
-                    "or roughly",
-                    "or around",
-                    "or",
-                    "us",
-                    "equivalent to",
-                    "the equivalent of",
-                    "equal to",
-                    "~",
-                    "\xED\x95\x9C\xED\x99\x94", /* 한화 */
-                    "\xEC\x9B\x90\xED\x99\x94", /* 원화 */
-                    "\xEC\x9A\xB0\xEB\xA6\xAC "
-                    "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
-                                                               돈으로
-                                                             */
-                };
-    static const char
-        *const
-            comma_lead[] =
-                {
-                    "or about", "or roughly", "or around", "or some",
-                    "or nearly", "or", "or the equivalent of",
-                    "the equivalent of", "equivalent to", "which translates to",
-                    "which translates into", "which is about",
-                    "which is roughly", "which is", "translating to",
-                    "equal to", "roughly equal to", "worth about", "worth",
-                    /* "in our money", "in won": a Korean paper's own conversion
-                     */
-                    "\xEC\x9A\xB0\xEB\xA6\xAC "
-                    "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C", /* 우리
-                                                               돈으로
-                                                             */
-                    "\xEC\x9A\xB0\xEB\xA6\xAC "
-                    "\xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 우리
-                                                                           돈으로는
-                                                                         */
-                    "\xED\x95\x9C\xED\x99\x94",             /* 한화 */
-                    "\xED\x95\x9C\xED\x99\x94\xEB\xA1\x9C", /* 한화로 */
-                    "\xEC\x9B\x90\xED\x99\x94\xEB\xA1\x9C", /* 원화로 */
-                };
+    static const char *const paren_lead[] = {
+        "about",
+        "approximately",
+        "approx.",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "or about",
+        "or roughly",
+        "or around",
+        "or",
+        "us",
+        "equivalent to",
+        "the equivalent of",
+        "equal to",
+        "~",
+        K_HANHWA,
+        K_WONHWA,
+        K_URI_DON,
+    };
+    static const char *const comma_lead[] = {
+        "or about", "or roughly", "or around", "or some", "or nearly", "or",
+        "or the equivalent of", "the equivalent of", "equivalent to",
+        "which translates to", "which translates into", "which is about",
+        "which is roughly", "which is", "translating to", "equal to",
+        "roughly equal to", "worth about", "worth",
+        /* a Korean paper's own conversion: "in our money", "in won" */
+        K_URI_DON, K_URI_DON "\xEB\x8A\x94", /* 우리 돈으로는 */
+        K_HANHWA, K_HANHWA "\xEB\xA1\x9C",   /* 한화로 */
+        K_WONHWA "\xEB\xA1\x9C",             /* 원화로 */
+    };
     /* nouns an amount may modify before its conversion: "the A$7 billion
      * mark ($4.7 billion)" */
     static const char *const held_nouns[] = {
