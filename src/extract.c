@@ -639,6 +639,8 @@ static bool is_close_paren(ft_view x, size_t i)
 static bool korean_won_apposition(ft_view x, const ft_money *main, size_t j)
 {
     ft_money r;
+    if (bytes_at(x, j, "\xEC\x95\xBD")) /* 약 */
+        j = skip_space(x, j + 3);
     if (strcmp(main->currency, "KRW") == 0 || main->ambiguous ||
         main->prefix_currency || ft_view_at(x, main->end - 1) < 0x80)
         return false;
