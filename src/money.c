@@ -1487,6 +1487,13 @@ const char *ft_money_settle(const char *t, size_t len, const ft_money *m)
 {
     if (!m->ambiguous || !m->word)
         return "";
+    /* the cues of this word, once */
+    size_t cues[COUNT(settlings)], n = 0;
+    for (size_t k = 0; k < COUNT(settlings); k++)
+        if (strcmp(settlings[k].word, m->word) == 0)
+            cues[n++] = k;
+    if (n == 0)
+        return "";
     size_t lo = m->start > SETTLE_BEFORE ? m->start - SETTLE_BEFORE : 0;
     size_t hi = m->end + SETTLE_AFTER < len ? m->end + SETTLE_AFTER : len;
     const char *best = "";
@@ -1495,13 +1502,14 @@ const char *ft_money_settle(const char *t, size_t len, const ft_money *m)
         if (i > 0 && (is_alpha(at(t, len, i - 1)) ||
                       (at(t, len, i) >= 0x80 && at(t, len, i - 1) >= 0x80)))
             continue; /* cues start words */
+        if (i >= m->start && i < m->end)
+            continue;
         size_t dist = i < m->start ? m->start - i : i - m->end;
         if (dist >= best_dist)
             continue;
-        for (size_t k = 0; k < COUNT(settlings); k++)
-            if (strcmp(settlings[k].word, m->word) == 0 &&
-                cue_at(t, len, i, settlings[k].cue)) {
-                best = settlings[k].iso;
+        for (size_t c = 0; c < n; c++)
+            if (cue_at(t, len, i, settlings[cues[c]].cue)) {
+                best = settlings[cues[c]].iso;
                 best_dist = dist;
                 break;
             }
