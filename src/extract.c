@@ -742,9 +742,10 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
         return 0;
     if (paren) {
         /* allow a short tail: "($84.9 million at today's rate)", and
-         * after a comma anything: "($3.6 billion, 2.1% of GDP)" */
+         * after a comma or semicolon anything: "($3.6 billion, 2.1% of
+         * GDP)", "(€1.4bn; $1.6bn)" */
         size_t k = e, limit = e + 40;
-        bool comma = ft_view_at(x, k) == ',';
+        bool comma = ft_view_at(x, k) == ',' || ft_view_at(x, k) == ';';
         while (k < x.len && k < limit && !is_close_paren(x, k) &&
                ft_view_at(x, k) != '(' && ft_view_at(x, k) != '\n' &&
                (comma || !ft_ascii_digit(ft_view_at(x, k))))

@@ -327,6 +327,7 @@ static const extract_case cases[] = {
      "5000000 USD | 3000000000 KRW q=approx"},
     {"$5 million ($3 million of it in cash)", "5000000 USD | 3000000 USD"},
     {"1.6 billion ( $2.54 billion )", "2540000000 USD"},
+    {"a £1.2bn (€1.4bn; $1.6bn) order", "1200000000 GBP rep=1400000000:EUR"},
     /* after a full stop, a held noun, or in fullwidth parentheses */
     {"worth 2.2 billion SEK. (US$240 million). Deliveries",
      "2200000000 SEK rep=240000000:USD"},
