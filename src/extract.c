@@ -18,6 +18,13 @@
 #include "text.h"
 #include "years.h"
 
+/* Korean words of the conversion leads */
+#define K_HANHWA "\xED\x95\x9C\xED\x99\x94" /* 한화 (in won) */
+#define K_WONHWA "\xEC\x9B\x90\xED\x99\x94" /* 원화 (the won) */
+/* 우리 돈으로 (in our money) */
+#define K_URI_DON                                                              \
+    "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C"
+
 void ft_figlist_init(ft_figlist *l)
 {
     l->items = NULL;
@@ -324,21 +331,27 @@ static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
  * band 대 ("1조원대"). */
 static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
 {
-    static const qualifier_phrase after[] = {
-        {FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX}, /* 가량 */
-        {FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX}, /* 정도 */
-        {FT_LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX}, /* 안팎 */
-        {FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX}, /* 내외 */
-        {FT_LIT("\xEB\x8C\x80"), FT_Q_APPROX},             /* 대 */
-        {FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE},     /* 이상 */
-        {FT_LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT},     /* 넘는 */
-        {FT_LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT},     /* 넘게 */
-        {FT_LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT},     /* 넘어 */
-        {FT_LIT("\xEB\x84\x98\xEC\x9D\x80"), FT_Q_GT},     /* 넘은 */
-        {FT_LIT("\xEB\x8F\x8C\xED\x8C\x8C"), FT_Q_GT},     /* 돌파 */
-        {FT_LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT},     /* 초과 */
-        {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT},     /* 미만 */
-        {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE},     /* 이하 */
+    /* `glued`: only right after the currency, no space ("1조원대"; "1조
+     * 원 대비" is "compared with") */
+    static const struct {
+        ft_lit phrase;
+        ft_qualifier q;
+        bool glued;
+    } after[] = {
+        {FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"), FT_Q_APPROX, false}, /* 가량 */
+        {FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"), FT_Q_APPROX, false}, /* 정도 */
+        {FT_LIT("\xEC\x95\x88\xED\x8C\x8E"), FT_Q_APPROX, false}, /* 안팎 */
+        {FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"), FT_Q_APPROX, false}, /* 내외 */
+        {FT_LIT("\xEB\x8C\x80"), FT_Q_APPROX, true},              /* 대 */
+        {FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"), FT_Q_GE, false},     /* 이상 */
+        {FT_LIT("\xEB\x84\x98\xEB\x8A\x94"), FT_Q_GT, false},     /* 넘는 */
+        {FT_LIT("\xEB\x84\x98\xEA\xB2\x8C"), FT_Q_GT, false},     /* 넘게 */
+        {FT_LIT("\xEB\x84\x98\xEC\x96\xB4"), FT_Q_GT, false},     /* 넘어 */
+        {FT_LIT("\xEB\x84\x98\xEC\x9D\x80"), FT_Q_GT, false},     /* 넘은 */
+        {FT_LIT("\xEB\x8F\x8C\xED\x8C\x8C"), FT_Q_GT, false},     /* 돌파 */
+        {FT_LIT("\xEC\xB4\x88\xEA\xB3\xBC"), FT_Q_GT, false},     /* 초과 */
+        {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT, false},     /* 미만 */
+        {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE, false},     /* 이하 */
     };
     size_t j = skip_space(x, end);
     /* a particle may stand between: "60조원을 넘은", "1조 원이 넘는" */
@@ -353,13 +366,10 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
             !(p != j && after[k].q == FT_Q_GT &&
               bytes_at_n(x, p, after[k].phrase.s, after[k].phrase.n)))
             continue;
-        {
-            /* 대 only right after the currency: "1조원대" */
-            if (k == 4 && j != end)
-                continue;
-            *q = after[k].q;
-            return true;
-        }
+        if (after[k].glued && j != end)
+            continue;
+        *q = after[k].q;
+        return true;
     }
     return false;
 }
@@ -411,6 +421,27 @@ static bool change_before(ft_view x, size_t before)
                                 NULL) != SIZE_MAX;
 }
 
+/* Verbs of motion before "from X to Y": the amount went from one level to
+ * another ("pay would increase from X to Y", "spending rising from X to
+ * Y"), two levels and no range. */
+static const ft_lit moved_from[] = {
+    FT_LIT("increase"),  FT_LIT("increases"),  FT_LIT("increasing"),
+    FT_LIT("rises"),     FT_LIT("rising"),     FT_LIT("risen"),
+    FT_LIT("grow"),      FT_LIT("grows"),      FT_LIT("growing"),
+    FT_LIT("grown"),     FT_LIT("climb"),      FT_LIT("climbs"),
+    FT_LIT("climbing"),  FT_LIT("jump"),       FT_LIT("jumps"),
+    FT_LIT("jumping"),   FT_LIT("fall"),       FT_LIT("falls"),
+    FT_LIT("falling"),   FT_LIT("fallen"),     FT_LIT("drop"),
+    FT_LIT("drops"),     FT_LIT("dropping"),   FT_LIT("decline"),
+    FT_LIT("declines"),  FT_LIT("declining"),  FT_LIT("decrease"),
+    FT_LIT("decreases"), FT_LIT("decreasing"), FT_LIT("go"),
+    FT_LIT("goes"),      FT_LIT("going"),      FT_LIT("went"),
+    FT_LIT("gone"),      FT_LIT("moved"),      FT_LIT("soared"),
+    FT_LIT("expanded"),  FT_LIT("hiked"),      FT_LIT("swelled"),
+    FT_LIT("cutting"),   FT_LIT("reduce"),     FT_LIT("reducing"),
+    FT_LIT("up"),        FT_LIT("down"),
+};
+
 static bool is_change(ft_view x, size_t before, size_t end)
 {
     static const char *const words_after[] = {
@@ -460,6 +491,66 @@ static bool is_change(ft_view x, size_t before, size_t end)
 
 /* ------------------------------------------------------- ranges, links */
 
+/* 에서 ("from") */
+static bool is_eseo(ft_view x, size_t i)
+{
+    return bytes_at(x, i, "\xEC\x97\x90\xEC\x84\x9C");
+}
+
+/* After "X에서 Y", what makes it two levels rather than a range: Y is
+ * what X became — "Y(으)로 늘었다 / 오른다 / 인상된다", "Y이 된다" — where a
+ * range is estimated, saved or spent: "Y까지 절약", "Y으로 추정". */
+static bool korean_became(ft_view x, size_t end)
+{
+    static const ft_lit change_stems[] = {
+        FT_LIT("\xEB\x8A\x98"),             /* 늘 */
+        FT_LIT("\xEC\x98\xAC"),             /* 올 */
+        FT_LIT("\xEC\x98\xA4\xEB\xA5\xB4"), /* 오르 */
+        FT_LIT("\xEC\x98\xA4\xEB\xA5\xB8"), /* 오른 */
+        FT_LIT("\xEC\xA6\x9D"),             /* 증 (증가, 증액) */
+        FT_LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
+        FT_LIT("\xEC\xA4\x84"),             /* 줄 */
+        FT_LIT("\xEA\xB0\x90"),             /* 감 (감소, 감액) */
+        FT_LIT("\xEC\x82\xAD\xEA\xB0\x90"), /* 삭감 */
+        FT_LIT("\xED\x99\x95\xEB\x8C\x80"), /* 확대 */
+        FT_LIT("\xEC\xB6\x95\xEC\x86\x8C"), /* 축소 */
+        FT_LIT("\xEC\x83\x81\xED\x96\xA5"), /* 상향 */
+        FT_LIT("\xED\x95\x98\xED\x96\xA5"), /* 하향 */
+        FT_LIT("\xEB\xB0\x94\xEB\x80\x8C"), /* 바뀌 */
+    };
+    size_t k = skip_space(x, end);
+    if (ft_view_at(x, k) == '(') { /* an aside: "54만원(최저임금의 40%)이" */
+        size_t limit = k + 80;
+        while (k < x.len && k < limit && ft_view_at(x, k) != ')')
+            k++;
+        k = skip_space(x, k + 1);
+    }
+    if (bytes_at(x, k, "\xEC\x9D\xB4") || bytes_at(x, k, "\xEA\xB0\x80")) {
+        size_t v = skip_space(x, k + 3); /* 이/가 된다, 됐다, 되었다 */
+        return bytes_at(x, v, "\xEB\x90\x9C") ||
+               bytes_at(x, v, "\xEB\x90\x90") || bytes_at(x, v, "\xEB\x90\x98");
+    }
+    if (bytes_at(x, k, "\xEC\x9C\xBC\xEB\xA1\x9C")) /* 으로 */
+        k += 6;
+    else if (bytes_at(x, k, "\xEB\xA1\x9C")) /* 로 */
+        k += 3;
+    else
+        return false;
+    /* "일병은 X에서 Y으로, 이병은 ...로 인상": changes that share a verb */
+    if (ft_view_at(x, k) == ',')
+        return true;
+    /* the verb, perhaps after a few words: "으로 2배 이상 올린다" */
+    for (size_t i = k; i < k + 30 && i < x.len; i++) {
+        unsigned char c = ft_view_at(x, i);
+        if (c == '.' || c == ',' || c == '\n')
+            break;
+        for (size_t s = 0; s < sizeof change_stems / sizeof *change_stems; s++)
+            if (bytes_at_n(x, i, change_stems[s].s, change_stems[s].n))
+                return true;
+    }
+    return false;
+}
+
 /* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
  * after "between"); returns where the second amount may start, or 0. */
 static size_t range_joint(ft_view x, size_t end, bool after_between)
@@ -467,12 +558,22 @@ static size_t range_joint(ft_view x, size_t end, bool after_between)
     size_t j = end;
     if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~')
         return j + 1;
+    /* – ～ 〜 ∼ */
     if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
-        bytes_at(x, j, "\xE3\x80\x9C"))
+        bytes_at(x, j, "\xE3\x80\x9C") || bytes_at(x, j, "\xE2\x88\xBC"))
         return j + 3;
     j = skip_space(x, end);
-    if (ft_view_at(x, j) == '~' || bytes_at(x, j, "\xE2\x80\x93"))
-        return skip_space(x, j + (ft_view_at(x, j) == '~' ? 1 : 3));
+    if (ft_view_at(x, j) == '~')
+        return skip_space(x, j + 1);
+    if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xE2\x88\xBC"))
+        return skip_space(x, j + 3);
+    if (is_eseo(x, j)) {
+        /* "1000억원에서 2000억원까지", "5천억 원에서 최대 8천억 원" */
+        j = skip_space(x, j + 6);
+        if (bytes_at(x, j, "\xEC\xB5\x9C\xEB\x8C\x80")) /* 최대 */
+            j = skip_space(x, j + 6);
+        return j;
+    }
     size_t e;
     if (after_between && (e = ft_phrase_at(x.t, x.len, j, "and")))
         return skip_space(x, e);
@@ -521,6 +622,32 @@ static bool take_range(ft_view x, ft_money *lo, size_t from, ft_money *hi)
     return true;
 }
 
+/* "(" or a fullwidth "（" (Chinese and Taiwanese sites). */
+static bool is_open_paren(ft_view x, size_t i)
+{
+    return ft_view_at(x, i) == '(' || bytes_at(x, i, "\xEF\xBC\x88");
+}
+
+static bool is_close_paren(ft_view x, size_t i)
+{
+    return ft_view_at(x, i) == ')' || bytes_at(x, i, "\xEF\xBC\x89");
+}
+
+/* A Korean paper gives the won value of a foreign sum right after a comma
+ * with no word between: "10억 달러, 1조1천억원보다".  Only won after a
+ * foreign amount written in Hangul; English lists keep their commas. */
+static bool korean_won_apposition(ft_view x, const ft_money *main, size_t j)
+{
+    ft_money r;
+    if (bytes_at(x, j, "\xEC\x95\xBD")) /* 약 */
+        j = skip_space(x, j + 3);
+    if (strcmp(main->currency, "KRW") == 0 || main->ambiguous ||
+        main->prefix_currency || ft_view_at(x, main->end - 1) < 0x80)
+        return false;
+    return ft_money_scan(x.t, x.len, j, 0, &r) && r.has_currency &&
+           strcmp(r.currency, "KRW") == 0 && ft_view_at(x, r.end - 1) >= 0x80;
+}
+
 /* The paper's own conversion right after a figure: "X won ($Y)", "X won
  * (about US$Y)", "$Y (X won)", ", or about $Y,", ", which translates to
  * $Y".  On success fills *r and returns the end of what was consumed. */
@@ -531,41 +658,61 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
      * that announce a conversion do ("$5 million, nearly 3 billion won" is
      * a list). */
     static const char *const paren_lead[] = {
-        "about",      "approximately", "approx.",
-        "around",     "roughly",       "some",
-        "nearly",     "almost",        "or about",
-        "or roughly", "or around",     "or",
-        "us",         "equivalent to", "the equivalent of",
-        "equal to",
-    };
-    static const char *const comma_lead[] = {
+        "about",
+        "approximately",
+        "approx.",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
         "or about",
         "or roughly",
         "or around",
-        "or some",
-        "or nearly",
         "or",
-        "or the equivalent of",
-        "the equivalent of",
+        "us",
         "equivalent to",
-        "which translates to",
-        "which translates into",
-        "which is about",
-        "which is roughly",
-        "which is",
-        "translating to",
+        "the equivalent of",
         "equal to",
-        "roughly equal to",
-        "worth about",
-        "worth",
+        "~",
+        K_HANHWA,
+        K_WONHWA,
+        K_URI_DON,
     };
-    size_t j = skip_space(x, end);
-    bool paren = false;
-    if (ft_view_at(x, j) == '(') {
+    static const char *const comma_lead[] = {
+        "or about", "or roughly", "or around", "or some", "or nearly", "or",
+        "or the equivalent of", "the equivalent of", "equivalent to",
+        "which translates to", "which translates into", "which is about",
+        "which is roughly", "which is", "translating to", "equal to",
+        "roughly equal to", "worth about", "worth",
+        /* a Korean paper's own conversion: "in our money", "in won" */
+        K_URI_DON, K_URI_DON "\xEB\x8A\x94", /* 우리 돈으로는 */
+        K_HANHWA, K_HANHWA "\xEB\xA1\x9C",   /* 한화로 */
+        K_WONHWA "\xEB\xA1\x9C",             /* 원화로 */
+    };
+    /* nouns an amount may modify before its conversion: "the A$7 billion
+     * mark ($4.7 billion)" */
+    static const char *const held_nouns[] = {
+        "mark", "threshold", "level", "ceiling", "cap", "barrier", "line",
+    };
+    size_t j = skip_space(x, end), h;
+    bool paren = false, dash = false, comma = false;
+    if ((h = FT_PHRASE_AT_ANY(x.t, x.len, j, held_nouns)) != 0 &&
+        is_open_paren(x, skip_space(x, h)))
+        j = skip_space(x, h);
+    else if (ft_view_at(x, j) == '.' && is_open_paren(x, skip_space(x, j + 1)))
+        j = skip_space(x, j + 1); /* "1.8 billion NOK. (US$287 million)" */
+    if (is_open_paren(x, j)) {
         paren = true;
-        j = skip_space(x, j + 1);
+        j = skip_space(x, j + (ft_view_at(x, j) == '(' ? 1 : 3));
     } else if (ft_view_at(x, j) == ',') {
+        comma = true;
         j = skip_space(x, j + 1);
+    } else if (j > end && (bytes_at(x, j, "\xE2\x80\x93") ||
+                           bytes_at(x, j, "\xE2\x80\x94"))) {
+        /* a spaced dash: "1.55 trillion yuan – 225 billion US dollars" */
+        dash = true;
+        j = skip_space(x, j + 3);
     } else if (!ft_phrase_at(x.t, x.len, j, "or")) {
         return 0;
     }
@@ -573,29 +720,39 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
                         : FT_PHRASE_AT_ANY(x.t, x.len, j, comma_lead);
     if (best)
         j = skip_space(x, best);
-    else if (!paren)
+    else if (!paren && !dash && !(comma && korean_won_apposition(x, main, j)))
         return 0; /* ", $Y" alone is a list, not a conversion */
     if (bytes_at(x, j, "\xEC\x95\xBD")) /* 약 */
         j = skip_space(x, j + 3);
-    if (!ft_money_scan(x.t, x.len, j, 0, r) || !r->has_currency)
+    if (!ft_money_scan(x.t, x.len, j, FT_MONEY_ALLOW_BARE, r))
+        return 0;
+    /* the conversion of a range is a range: "($3.2-3.3 billion)", "4억에서
+     * 6.5억 달러, 우리 돈으로는 5천억 원에서 최대 8천억 원"; the figure
+     * keeps its low end */
+    size_t e = r->end;
+    size_t joint = range_joint(x, r->end, false);
+    ft_money hi;
+    if (joint && take_range(x, r, joint, &hi))
+        e = hi.end;
+    if (!r->has_currency)
         return 0;
     if (strcmp(r->currency, main->currency) == 0 && !main->ambiguous)
         return 0; /* a breakdown in the same currency */
     if (is_rate(x, r))
         return 0;
-    size_t e = r->end;
     if (paren) {
         /* allow a short tail: "($84.9 million at today's rate)", and
-         * after a comma anything: "($3.6 billion, 2.1% of GDP)" */
+         * after a comma or semicolon anything: "($3.6 billion, 2.1% of
+         * GDP)", "(€1.4bn; $1.6bn)" */
         size_t k = e, limit = e + 40;
-        bool comma = ft_view_at(x, k) == ',';
-        while (k < x.len && k < limit && ft_view_at(x, k) != ')' &&
+        bool comma = ft_view_at(x, k) == ',' || ft_view_at(x, k) == ';';
+        while (k < x.len && k < limit && !is_close_paren(x, k) &&
                ft_view_at(x, k) != '(' && ft_view_at(x, k) != '\n' &&
                (comma || !ft_ascii_digit(ft_view_at(x, k))))
             k++;
-        if (ft_view_at(x, k) != ')')
+        if (!is_close_paren(x, k))
             return 0;
-        e = k + 1;
+        e = k + (ft_view_at(x, k) == ')' ? 1 : 3);
     }
     return e;
 }
@@ -619,9 +776,70 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
     unsigned char c = ft_view_at(x, j);
     if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' || c == ':')
         return true;
+    /* an aside on the change: "to 24.49 trillion (up 9.7%)" */
+    if (c == '(') {
+        for (size_t k = j + 1; k < j + 40 && k < x.len; k++) {
+            if (ft_view_at(x, k) == ')' || ft_view_at(x, k) == '(')
+                break;
+            if (ft_view_at(x, k) == '%')
+                return true;
+        }
+        return false;
+    }
+    /* a Korean numeral sized as a sum: "1607억 규모의 사업비", "3조 상당" */
+    if (ft_view_at(x, m->end - 1) >= 0x80 &&
+        (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8") || /* 규모 */
+         bytes_at(x, j, "\xEC\x83\x81\xEB\x8B\xB9") || /* 상당 */
+         bytes_at(x, j, "\xEB\x93\xB1")))              /* 등 (etc.) */
+        return true;
     if (FT_PHRASE_AT_ANY(x.t, x.len, j, ok_next))
         return true;
     return false;
+}
+
+/* A plain number written like money ("98,500") in a list right after a
+ * figure with a currency, the currency left out: "405,000 won for a
+ * sergeant and 98,500 for a private".  What follows must be no count's
+ * noun: "for", "respectively", or punctuation. */
+static bool listed_after_money(ft_view x, const ft_money *m,
+                               const ft_figlist *out)
+{
+    static const ft_lit joints[] = {FT_LIT("and"), FT_LIT("or"), FT_LIT(","),
+                                    FT_LIT("versus"), FT_LIT("against")};
+    static const char *const ok_next[] = {"for", "respectively", "a month",
+                                          "per month", "a year"};
+    if (m->integer_only || m->year_like || m->value.scale != 0 || out->len == 0)
+        return false;
+    const ft_figure *prev = &out->items[out->len - 1];
+    if (!prev->currency[0] || (prev->flags & FT_FLAG_CURRENCY_INFERRED) ||
+        prev->end > m->start || m->start - prev->end > 80)
+        return false;
+    size_t which;
+    size_t j = FT_PHRASE_BEFORE_ANY(x.t, x.len, m->start, joints, &which);
+    if (j == SIZE_MAX)
+        return false;
+    for (size_t k = prev->end; k < j; k++)
+        if (may_end_sentence(ft_view_at(x, k)) && ends_sentence(x, k))
+            return false;
+    size_t n = skip_space(x, m->end);
+    unsigned char c = ft_view_at(x, n);
+    return n >= x.len || c == ',' || c == '.' || c == ';' || c == ')' ||
+           FT_PHRASE_AT_ANY(x.t, x.len, n, ok_next);
+}
+
+/* The last item of a Korean list that drops the currency takes a
+ * particle: "각각 125억, 73억, 58억이 배정됐다".  It follows the figure
+ * before it with only a comma between. */
+static bool korean_list_item(ft_view x, const ft_money *m,
+                             const ft_figlist *out)
+{
+    if (!m->has_scale || out->len == 0 || ft_view_at(x, m->end - 1) < 0x80)
+        return false;
+    const ft_figure *prev = &out->items[out->len - 1];
+    if (prev->end > m->start || m->start - prev->end > 4 ||
+        ft_view_at(x, prev->end) != ',')
+        return false;
+    return skip_space(x, prev->end + 1) == m->start;
 }
 
 /* ------------------------------------------------------------- the pass */
@@ -667,11 +885,21 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 {
     *next = m.end;
     /* Most plain numbers (years, counts) are settled here, cheaply. */
+    bool listed = false;
     if (!m.has_currency && !m.has_scale && !range_joint(x, m.end, true) &&
-        !range_joint(x, m.end, false))
+        !range_joint(x, m.end, false) &&
+        !(listed = listed_after_money(x, &m, out)))
         return FT_OK;
     if (is_rate(x, &m))
         return FT_OK;
+    if (m.ambiguous) {
+        /* pesos beside "the Philippines" are PHP */
+        const char *iso = ft_money_settle(x.t, x.len, &m);
+        if (iso[0]) {
+            m.currency = iso;
+            m.ambiguous = false;
+        }
+    }
 
     /* A minus sign glued to the amount: "-26.4 trillion won" (a loss),
      * not the hyphen of "$300-400" or a dash "--". */
@@ -700,13 +928,20 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     /* "rose by 2 trillion won to 61 trillion won" is a change and then
      * the level it led to, never a range */
     bool to = ft_view_at(x, skip_space(x, m.end)) == 't';
-    if (joint && !(to && from != SIZE_MAX && change_before(x, from)) &&
+    if (joint &&
+        !(to && from != SIZE_MAX &&
+          (change_before(x, from) ||
+           FT_PHRASE_BEFORE_ANY(x.t, x.len, from, moved_from, NULL) !=
+               SIZE_MAX)) &&
         !(to && change_before(x, before)))
         range = take_range(x, &m, joint, &hi);
+    if (range && is_eseo(x, skip_space(x, m.end)) && korean_became(x, hi.end))
+        range = false;
 
     if (!m.has_currency) {
         /* bare: kept for now, its currency comes from its neighbours */
-        if (!m.has_scale || !bare_can_be_money(x, &m)) {
+        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m)) &&
+            !korean_list_item(x, &m, out)) {
             /* skip the plain number, not what may follow it */
             *next = m.end;
             return FT_OK;

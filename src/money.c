@@ -99,6 +99,17 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
     return true;
 }
 
+/* A quick test before match(): can the pattern's second byte be at i + 1?
+ * Most candidates of a run fail here, without a call. */
+static inline bool second_ok(const char *t, size_t len, size_t i,
+                             const char *pat, bool exact)
+{
+    unsigned char p = (unsigned char)pat[1], c = at(t, len, i + 1);
+    if (p == '\0' || p == ' ' || p == '.')
+        return true;
+    return is_alpha(p) && !exact ? fold(c) == fold(p) : c == p;
+}
+
 /* ------------------------------------------------------------ currencies */
 
 enum {
@@ -119,9 +130,7 @@ typedef struct {
     unsigned char flags;
 } currency;
 
-/* Before the number.  Longest match wins; the entries are kept in order
- * of their first byte with 0x20 set (see table_key) so that a look-up
- * reads only the entries that can match. */
+/* Before the number.  Longest match wins; in key order (see key_of). */
 static const currency prefixes[] = {
     {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
     {"A$", "AUD", 0, CUR_DOLLAR | CUR_EXACT},
@@ -142,6 +151,11 @@ static const currency prefixes[] = {
     {"nt $", "TWD", 0, CUR_DOLLAR},
     {"nz $", "NZD", 0, CUR_DOLLAR},
     {"nzd $", "NZD", 0, CUR_DOLLAR},
+    /* Philippine pesos in Manila's papers: "P6 billion", "Php204.56
+     * billion"; a bare P glued to digits is a peso only before a scale
+     * ("P3 program", "P5 nations" are names) */
+    {"P", "PHP", 0, CUR_EXACT | CUR_GLUED | CUR_NEEDS_SCALE},
+    {"Php", "PHP", 0, CUR_EXACT | CUR_GLUED},
     {"R$", "BRL", 0, CUR_EXACT},
     {"Rs", "INR", 0, CUR_EXACT},
     {"Rs", "INR", 0, CUR_EXACT | CUR_GLUED}, /* Rs500 crore */
@@ -151,6 +165,9 @@ static const currency prefixes[] = {
     {"rmb", "CNY", 0, 0},
     {"S$", "SGD", 0, CUR_DOLLAR | CUR_EXACT},
     {"sgd $", "SGD", 0, CUR_DOLLAR},
+    /* Taiwan's dollar in English-language defence news; Tonga's pa'anga
+     * writes T$ too, but seldom in a budget story */
+    {"T$", "TWD", 0, CUR_DOLLAR | CUR_EXACT},
     {"u.s. $", "USD", 0, CUR_DOLLAR},
     {"usd $", "USD", 0, CUR_DOLLAR},
     {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
@@ -175,7 +192,7 @@ static const currency prefixes[] = {
     {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},    /* fullwidth ¥ */
 };
 
-/* After the number; in table_key order like prefixes. */
+/* After the number; in key order like prefixes. */
 static const currency suffixes[] = {
     {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
     {"american dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
@@ -189,6 +206,8 @@ static const currency suffixes[] = {
     {"chinese yuan", "CNY", 0, 0},
     {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"dutch guilder", "NLG", 0, CUR_PLURAL},
+    {"danish krone", "DKK", 0, 0},
+    {"danish kroner", "DKK", 0, 0},
     {"deutsche mark", "DEM", 0, CUR_PLURAL},
     {"deutschmark", "DEM", 0, CUR_PLURAL},
     {"dirham", "AED", 0, CUR_PLURAL},
@@ -203,6 +222,11 @@ static const currency suffixes[] = {
     {"indian rupee", "INR", 0, CUR_PLURAL},
     {"japanese yen", "JPY", 0, 0},
     {"korean won", "KRW", 0, 0},
+    {"krona", "SEK", 0, 0},
+    {"kronor", "SEK", 0, 0},
+    /* Norway's and Denmark's: the text around settles which */
+    {"krone", "", 0, 0},
+    {"kroner", "", 0, 0},
     {"lira", "TRY", 0, 0},
     {"mexican peso", "MXN", 0, CUR_PLURAL},
     {"markka", "FIM", 0, 0},
@@ -212,12 +236,15 @@ static const currency suffixes[] = {
     {"maud", "AUD", 6, 0},
     {"new taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"new zealand dollar", "NZD", 0, CUR_DOLLAR | CUR_PLURAL},
+    {"norwegian krone", "NOK", 0, 0},
+    {"norwegian kroner", "NOK", 0, 0},
     {"pound", "GBP", 0, CUR_PLURAL | CUR_NEEDS_SCALE},
     {"pounds sterling", "GBP", 0, 0},
     {"pence", "GBP", -2, 0},
     {"penny", "GBP", -2, 0},
     {"pakistani rupee", "PKR", 0, CUR_PLURAL},
-    {"peso", "", 0, CUR_PLURAL},
+    {"peso", "", 0, CUR_PLURAL}, /* the text around settles whose */
+    {"polish zloty", "PLN", 0, CUR_PLURAL},
     {"philippine peso", "PHP", 0, CUR_PLURAL},
     {"peseta", "ESP", 0, CUR_PLURAL},
     {"renminbi", "CNY", 0, 0},
@@ -234,6 +261,8 @@ static const currency suffixes[] = {
     {"singapore dollar", "SGD", 0, CUR_DOLLAR | CUR_PLURAL},
     {"sterling", "GBP", 0, CUR_NEEDS_SCALE},
     {"swiss franc", "CHF", 0, CUR_PLURAL},
+    {"swedish krona", "SEK", 0, 0},
+    {"swedish kronor", "SEK", 0, 0},
     {"sri lankan rupee", "LKR", 0, CUR_PLURAL},
     {"satoshi", "BTC", -8, CUR_PLURAL},
     {"shekel", "ILS", 0, CUR_PLURAL},
@@ -243,7 +272,9 @@ static const currency suffixes[] = {
     {"won", "KRW", 0, CUR_VERB},
     {"yen", "JPY", 0, 0},
     {"yuan", "CNY", 0, 0},
-    {"zloty", "PLN", 0, 0},
+    {"zloty", "PLN", 0, CUR_PLURAL},
+    {"z\xC5\x82oty", "PLN", 0, CUR_PLURAL},    /* złoty */
+    {"z\xC5\x82", "PLN", 0, 0},                /* zł */
     {"\xE0\xAE\xB0\xE0\xAF\x82", "LKR", 0, 0}, /* ரூ */
     {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},
     {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},
@@ -263,18 +294,30 @@ static const currency suffixes[] = {
     {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0,
      CUR_DOLLAR}, /* 미 달러 */
     {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0,
-     CUR_DOLLAR},                               /* 대만 달러 */
-    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0},     /* 루피 */
-    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},     /* 불 */
-    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0},  /* 루블 */
-    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON}, /* 원 */
+     CUR_DOLLAR},                           /* 대만 달러 */
+    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0}, /* 루피 */
+    {"\xEB\x84\xA4\xEB\x8D\x9C\xEB\x9E\x80\xEB\x93\x9C "
+     "\xED\x9C\xA0\xEB\x8D\x98",
+     "NLG", 0, 0}, /* 네덜란드 휠던 */
+    {"\xEB\x85\xB8\xEB\xA5\xB4\xEC\x9B\xA8\xEC\x9D\xB4 "
+     "\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
+     "NOK", 0, 0},                             /* 노르웨이 크로네 */
+    {"\xEB\x9D\xBC\xEB\xA6\xAC", "GEL", 0, 0}, /* 라리 (Georgia) */
+    {"\xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4", "FIM", 0, 0}, /* 마르카 */
+    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},                /* 불 */
+    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0},             /* 루블 */
+    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON},            /* 원 */
+    {"\xEC\xBD\x9C\xEB\xA1\xA0", "CRC", 0, 0},             /* 콜론 */
     {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0,
      CUR_DOLLAR}, /* 캐나다 달러 */
     {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 "
      "\xEB\x8B\xAC\xEB\x9F\xAC",
      "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
     {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0,
-     0},                                                    /* 중국 위안 */
+     0},                                                   /* 중국 위안 */
+    {"\xEC\xA6\x90\xEB\xA1\x9C\xED\x8B\xB0", "PLN", 0, 0}, /* 즐로티 */
+    {"\xEC\x8A\xA4\xEC\x9C\x84\xEC\x8A\xA4 \xED\x94\x84\xEB\x9E\x91", "CHF", 0,
+     0}, /* 스위스 프랑 */
     {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
     {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0},             /* 센트 */
     {"\xEC\x97\x94", "JPY", 0, 0},                          /* 엔 */
@@ -287,113 +330,129 @@ static const currency suffixes[] = {
     {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0},            /* 펜스 */
     {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},                /* 프랑 */
     {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
+    {"\xED\x8E\x98\xEB\x8B\x88", "GBP", -2, 0},            /* 페니 */
+    {"\xED\x8E\x98\xEC\x84\xB8\xED\x83\x80", "ESP", 0, 0}, /* 페세타 */
+    {"\xED\x8E\x98\xEC\x86\x8C", "", 0, 0},                /* 페소 */
+    {"\xED\x95\x84\xEB\xA6\xAC\xED\x95\x80 \xED\x8E\x98\xEC\x86\x8C", "PHP", 0,
+     0},                                       /* 필리핀 페소 */
+    {"\xED\x9C\xA0\xEB\x8D\x98", "NLG", 0, 0}, /* 휠던 */
+    {"\xED\x95\x80\xEB\x9E\x80\xEB\x93\x9C "
+     "\xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4",
+     "FIM", 0, 0},                 /* 핀란드 마르카 */
+    {"\xED\x82\xB5", "LAK", 0, 0}, /* 킵 (Laos) */
+    {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4", "", 0, 0}, /* 크로네 */
 };
 
 /* ISO 4217 codes, written before or after the number ("KRW38.71
- * trillion", "487.3 billion KRW").  The common ones match in any case;
- * codes that are also English words ("TRY", "ALL") only in capitals. */
-static const char *const iso_codes_any_case[] = {
-    "usd", "krw", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "hkd",
-    "sgd", "twd", "nzd", "inr", "rub", "mxn", "brl", "sek", "nok", "dkk",
-    "zar", "thb", "myr", "idr", "vnd", "sar", "aed", "ils", "pln", "kpw",
+ * trillion", "487.3 billion KRW") or glued to it ("USD115", "PHP35
+ * billion").  The common ones match in any case; codes that are also
+ * English words or names ("TRY", "PHP") only in capitals (CUR_EXACT). */
+typedef struct {
+    const char *code;
+    unsigned char flags; /* CUR_EXACT, CUR_DOLLAR */
+} iso_code;
+
+static const iso_code iso_codes[] = {
+    {"AED", 0},          {"AUD", 0},         {"BRL", 0},
+    {"CAD", 0},          {"CHF", 0},         {"CNY", 0},
+    {"DKK", 0},          {"EGP", CUR_EXACT}, {"EUR", 0},
+    {"GBP", 0},          {"HKD", 0},         {"IDR", 0},
+    {"ILS", 0},          {"INR", 0},         {"JPY", 0},
+    {"KPW", 0},          {"KRW", 0},         {"MXN", 0},
+    {"MYR", 0},          {"NGN", CUR_EXACT}, {"NOK", 0},
+    {"NZD", 0},          {"PHP", CUR_EXACT}, {"PKR", CUR_EXACT},
+    {"PLN", 0},          {"RUB", 0},         {"SAR", 0},
+    {"SEK", 0},          {"SGD", 0},         {"THB", 0},
+    {"TRY", CUR_EXACT},  {"TWD", 0},         {"UAH", CUR_EXACT},
+    {"USD", CUR_DOLLAR}, {"VND", 0},         {"ZAR", 0},
 };
-static const char *const iso_codes_capitals[] = {"TRY", "PHP", "PKR",
-                                                 "UAH", "EGP", "NGN"};
-
-static void upper3(const char *src, char *dst)
-{
-    for (int i = 0; i < 3; i++)
-        dst[i] =
-            (char)((src[i] >= 'a' && src[i] <= 'z') ? src[i] - 32 : src[i]);
-    dst[3] = '\0';
-}
-
-/* The interned upper-case code for a matched lower-case code. */
-static const char *iso_intern(const char *code)
-{
-    /* The tables are static, so their strings are; but the lower-case
-     * table needs an upper-case twin to hand out. */
-    static const char *const upper[] = {
-        "USD", "KRW", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "HKD",
-        "SGD", "TWD", "NZD", "INR", "RUB", "MXN", "BRL", "SEK", "NOK", "DKK",
-        "ZAR", "THB", "MYR", "IDR", "VND", "SAR", "AED", "ILS", "PLN", "KPW",
-    };
-    char u[4];
-    upper3(code, u);
-    for (size_t k = 0; k < sizeof upper / sizeof *upper; k++)
-        if (memcmp(upper[k], u, 4) == 0)
-            return upper[k];
-    return "";
-}
 
 typedef struct {
     const char *iso;
     int pow10;
     unsigned flags;
     size_t end;
+    const char *word; /* the entry matched */
 } cur_match;
 
+/* ------------------------------------------------- the tables as indexes */
+
+/* Every word table here begins each entry with its pattern and keeps the
+ * entries in the order of their key: the first byte with 0x20 set, which
+ * folds ASCII letters (on other bytes it can only put more entries in one
+ * run, never keep a match out).  So the entries that may match at a byte
+ * are one run, found by bisection: each table is its own index, and
+ * ft_money_tables_ordered() (a unit test) keeps it so. */
+static unsigned char key_of(const char *pat)
+{
+    return (unsigned char)pat[0] | 0x20;
+}
+
+static const char *pat_at(const void *table, size_t stride, size_t k)
+{
+    return *(const char *const *)(const void *)((const char *)table +
+                                                k * stride);
+}
+
+/* The first entry whose key is not below `key`. */
+static size_t run_start(const void *table, size_t n, size_t stride,
+                        unsigned char key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (key_of(pat_at(table, stride, mid)) < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool table_ordered(const void *table, size_t n, size_t stride)
+{
+    for (size_t k = 1; k < n; k++)
+        if (key_of(pat_at(table, stride, k - 1)) >
+            key_of(pat_at(table, stride, k)))
+            return false;
+    return true;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static bool is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* An ISO code at i: three letters standing alone ("KRW 5", "5 KRW"), glued
+ * to a number ("USD115", "115USD"), or in capitals run into a lower-case
+ * word when scraping lost a space ("80.8 billion KRWapproximately"). */
 static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 {
-    size_t e;
-    unsigned char first = fold(at(t, len, i));
-    if (!is_alpha(first))
+    unsigned char a = at(t, len, i), b = at(t, len, i + 1),
+                  c = at(t, len, i + 2), n = at(t, len, i + 3);
+    if (!is_alpha(a) || !is_alpha(b) || !is_alpha(c))
         return false;
-    for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
-        if ((unsigned char)iso_codes_any_case[k][0] == first &&
-            match(t, len, i, iso_codes_any_case[k], false, &e)) {
-            *out = (cur_match){
-                iso_intern(iso_codes_any_case[k]), 0,
-                iso_codes_any_case[k][0] == 'u' ? CUR_DOLLAR : 0u, e};
+    if (is_alpha(n) &&
+        !(is_upper(a) && is_upper(b) && is_upper(c) && n >= 'a' && n <= 'z'))
+        return false;
+    unsigned char first = fold(a);
+    for (size_t k =
+             run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes, first);
+         k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
+        const iso_code *e = &iso_codes[k];
+        bool same = (e->flags & CUR_EXACT)
+                        ? memcmp(t + i, e->code, 3) == 0
+                        : fold(b) == fold((unsigned char)e->code[1]) &&
+                              fold(c) == fold((unsigned char)e->code[2]);
+        if (same) {
+            *out =
+                (cur_match){e->code, 0, e->flags & CUR_DOLLAR, i + 3, e->code};
             return true;
         }
-    for (size_t k = 0; k < sizeof iso_codes_capitals / sizeof(char *); k++)
-        if (iso_codes_capitals[k][0] == t[i] &&
-            match(t, len, i, iso_codes_capitals[k], true, &e)) {
-            *out = (cur_match){iso_codes_capitals[k], 0, 0, e};
-            return true;
-        }
+    }
     return false;
-}
-
-/* Codes glued to a number ("USD115", "115USD") end at a digit, which the
- * word-boundary rule of match() refuses; accept that one case. */
-static bool match_iso_glued(const char *t, size_t len, size_t i, cur_match *out)
-{
-    if (i + 3 > len)
-        return false;
-    char low[4] = {(char)fold(at(t, len, i)), (char)fold(at(t, len, i + 1)),
-                   (char)fold(at(t, len, i + 2)), 0};
-    if (is_alpha(at(t, len, i + 3)))
-        return false;
-    for (size_t k = 0; k < sizeof iso_codes_any_case / sizeof(char *); k++)
-        if (iso_codes_any_case[k][0] == low[0] &&
-            memcmp(iso_codes_any_case[k], low, 4) == 0) {
-            *out = (cur_match){iso_intern(low), 0,
-                               low[0] == 'u' ? CUR_DOLLAR : 0u, i + 3};
-            return true;
-        }
-    return false;
-}
-
-/* The order of the currency tables: the first byte with 0x20 set, which
- * folds letters (on other bytes it can only group more entries together,
- * never keep a match out). */
-static unsigned char table_key(const currency *c)
-{
-    return (unsigned char)c->pat[0] | 0x20;
-}
-
-bool ft_money_tables_ordered(void)
-{
-    const currency *tables[] = {prefixes, suffixes};
-    size_t sizes[] = {sizeof prefixes / sizeof *prefixes,
-                      sizeof suffixes / sizeof *suffixes};
-    for (size_t t = 0; t < 2; t++)
-        for (size_t k = 1; k < sizes[t]; k++)
-            if (table_key(&tables[t][k - 1]) > table_key(&tables[t][k]))
-                return false;
-    return true;
 }
 
 static bool match_table(const char *t, size_t len, size_t i,
@@ -401,18 +460,13 @@ static bool match_table(const char *t, size_t len, size_t i,
 {
     bool found = false;
     unsigned char first = at(t, len, i) | 0x20;
-    size_t lo = 0, hi = n; /* the first entry whose key is not below */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (table_key(&table[mid]) < first)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; k < n && table_key(&table[k]) == first; k++) {
+    size_t lo = run_start(table, n, sizeof *table, first);
+    for (size_t k = lo; k < n && key_of(table[k].pat) == first; k++) {
         const currency *c = &table[k];
         size_t e;
         bool ok;
+        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
+            continue;
         if (c->flags & CUR_GLUED) {
             size_t n = strlen(c->pat);
             ok = i + n < len && memcmp(t + i, c->pat, n) == 0 &&
@@ -434,7 +488,7 @@ static bool match_table(const char *t, size_t len, size_t i,
             }
         }
         if (ok && (!found || e > best->end)) {
-            *best = (cur_match){c->iso, c->pow10, c->flags, e};
+            *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
             found = true;
         }
     }
@@ -446,104 +500,19 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
     bool found =
         match_table(t, len, i, prefixes, sizeof prefixes / sizeof *prefixes, m);
     cur_match iso;
-    if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
-        (!found || iso.end > m->end)) {
+    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
         found = true;
     }
     return found;
 }
 
-/* A set of lower-case ASCII words, kept as one bucket per first letter so
- * that most words are ruled out by their first letter and length. */
-typedef struct {
-    const char *const *words;
-    size_t n;
-} word_bucket;
-
-/* The first word of every currency written after the number, for a quick
- * reject of the words that follow most numbers ("percent", "people"),
- * by first letter. */
-static const char *const suffix_words_a[] = {"aed", "american", "aud",
-                                             "australian"};
-static const char *const suffix_words_b[] = {"baht",    "bitcoin", "bitcoins",
-                                             "british", "brl",     "btc"};
-static const char *const suffix_words_c[] = {"cad", "canadian", "cent", "cents",
-                                             "chf", "chinese",  "cny"};
-static const char *const suffix_words_d[] = {
-    "deutsche", "deutschmark", "deutschmarks", "dirham", "dirhams",
-    "dkk",      "dollar",      "dollars",      "dutch"};
-static const char *const suffix_words_e[] = {"egp", "eur", "euro", "euros"};
-static const char *const suffix_words_f[] = {"finnish", "franc", "francs",
-                                             "french"};
-static const char *const suffix_words_g[] = {"gbp", "guilder", "guilders"};
-static const char *const suffix_words_h[] = {"hkd", "hong", "hryvnia",
-                                             "hryvnias"};
-static const char *const suffix_words_i[] = {"idr", "ils", "indian", "inr"};
-static const char *const suffix_words_j[] = {"japanese", "jpy"};
-static const char *const suffix_words_k[] = {"korean", "kpw", "krw"};
-static const char *const suffix_words_l[] = {"lira"};
-static const char *const suffix_words_m[] = {
-    "markka", "maud", "meur", "mexican", "mgbp", "musd", "mxn", "myr"};
-static const char *const suffix_words_n[] = {"new", "ngn", "nok", "nzd"};
-static const char *const suffix_words_p[] = {
-    "pakistani",  "pence", "penny", "peseta", "pesetas", "peso",  "pesos",
-    "philippine", "php",   "pkr",   "pln",    "pound",   "pounds"};
-static const char *const suffix_words_r[] = {
-    "rand",   "reais",  "renminbi", "ringgit", "riyal",
-    "riyals", "rmb",    "rouble",   "roubles", "rub",
-    "ruble",  "rubles", "rupee",    "rupees",  "rupiah"};
-static const char *const suffix_words_s[] = {
-    "sar",     "satoshi",   "satoshis", "sek", "sgd",      "shekel",
-    "shekels", "singapore", "south",    "sri", "sterling", "swiss"};
-static const char *const suffix_words_t[] = {"taiwan", "thb", "try", "turkish",
-                                             "twd"};
-static const char *const suffix_words_u[] = {"u", "uah", "us", "usd"};
-static const char *const suffix_words_v[] = {"vnd"};
-static const char *const suffix_words_w[] = {"won"};
-static const char *const suffix_words_y[] = {"yen", "yuan"};
-static const char *const suffix_words_z[] = {"zar", "zloty"};
-static const word_bucket suffix_words[26] = {
-    {suffix_words_a, sizeof suffix_words_a / sizeof(char *)},
-    {suffix_words_b, sizeof suffix_words_b / sizeof(char *)},
-    {suffix_words_c, sizeof suffix_words_c / sizeof(char *)},
-    {suffix_words_d, sizeof suffix_words_d / sizeof(char *)},
-    {suffix_words_e, sizeof suffix_words_e / sizeof(char *)},
-    {suffix_words_f, sizeof suffix_words_f / sizeof(char *)},
-    {suffix_words_g, sizeof suffix_words_g / sizeof(char *)},
-    {suffix_words_h, sizeof suffix_words_h / sizeof(char *)},
-    {suffix_words_i, sizeof suffix_words_i / sizeof(char *)},
-    {suffix_words_j, sizeof suffix_words_j / sizeof(char *)},
-    {suffix_words_k, sizeof suffix_words_k / sizeof(char *)},
-    {suffix_words_l, sizeof suffix_words_l / sizeof(char *)},
-    {suffix_words_m, sizeof suffix_words_m / sizeof(char *)},
-    {suffix_words_n, sizeof suffix_words_n / sizeof(char *)},
-    {NULL, 0},
-    {suffix_words_p, sizeof suffix_words_p / sizeof(char *)},
-    {NULL, 0},
-    {suffix_words_r, sizeof suffix_words_r / sizeof(char *)},
-    {suffix_words_s, sizeof suffix_words_s / sizeof(char *)},
-    {suffix_words_t, sizeof suffix_words_t / sizeof(char *)},
-    {suffix_words_u, sizeof suffix_words_u / sizeof(char *)},
-    {suffix_words_v, sizeof suffix_words_v / sizeof(char *)},
-    {suffix_words_w, sizeof suffix_words_w / sizeof(char *)},
-    {NULL, 0},
-    {suffix_words_y, sizeof suffix_words_y / sizeof(char *)},
-    {suffix_words_z, sizeof suffix_words_z / sizeof(char *)},
-};
-
-static bool word_in(const char *t, size_t len, size_t i,
-                    const word_bucket *set);
-
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    if (is_alpha(at(t, len, i)) && !word_in(t, len, i, suffix_words))
-        return false;
     bool found =
         match_table(t, len, i, suffixes, sizeof suffixes / sizeof *suffixes, m);
     cur_match iso;
-    if ((match_iso(t, len, i, &iso) || match_iso_glued(t, len, i, &iso)) &&
-        (!found || iso.end > m->end)) {
+    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
         found = true;
     }
@@ -589,6 +558,8 @@ static const scale_word scales[] = {
     {"lakhs", 5, false, false},
     {"crore", 7, false, false},
     {"crores", 7, false, false},
+    {"cr", 7, false, false},
+    {"k-cr", 10, true, false}, /* "₹5.2k-cr": thousand crore */
     {"k", 3, true, false},
     {"m", 6, true, false},
     {"b", 9, true, false},
@@ -620,8 +591,8 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
             /* an abbreviation's full stop inside a sentence: "3 bil. won"
              * (before a capital it more likely ends the sentence) */
             if (strlen(scales[s].pat) <= 4 && at(t, len, e) == '.' &&
-                at(t, len, e + 1) == ' ' &&
-                at(t, len, e + 2) >= 'a' && at(t, len, e + 2) <= 'z')
+                at(t, len, e + 1) == ' ' && at(t, len, e + 2) >= 'a' &&
+                at(t, len, e + 2) <= 'z')
                 e++;
             *pow10 = scales[s].pow10;
             *end = e;
@@ -638,6 +609,49 @@ typedef struct {
     bool grouped;  /* had thousands separators */
     bool fraction; /* had a decimal fraction */
 } numeral_info;
+
+/* Where the fraction digits start after the whole part ending at j, or 0
+ * when none: "1.5"; a European decimal comma before a scale word ("$ 1,7
+ * billion": a thousands group has three digits); a full stop cut from its
+ * fraction by a stray space or line break ("130. 0 billion yen").  No
+ * sentence starts with "0 billion", and none after a plain space with a
+ * scale word unless the whole part reads as a year ("in 2019. 5 billion
+ * won went to"). */
+static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
+{
+    unsigned char c = at(t, len, j);
+    if (c == '.' && is_digit(at(t, len, j + 1)))
+        return j + 1;
+    if (c != '.' && c != ',')
+        return 0;
+    size_t k = j + 1;
+    if (c == '.') {
+        for (int steps = 0; steps < 4 && space_len(t, len, k); steps++)
+            k += space_len(t, len, k); /* a blank line too: "130.\n\n0" */
+        if (k == j + 1)
+            return 0;
+        bool zero = at(t, len, k) == '0';
+        bool one_space = k == j + 2 && t[j + 1] == ' ';
+        size_t w = j; /* the whole part, for the year test */
+        while (w > 0 && is_digit(at(t, len, w - 1)))
+            w--;
+        bool yearish = j - w == 4 && (t[w] == '1' || t[w] == '2');
+        if (!zero && !(one_space && !yearish))
+            return 0;
+    } else if (grouped) {
+        return 0;
+    }
+    size_t d = k;
+    while (is_digit(at(t, len, d)) && d - k < 4)
+        d++;
+    int p10;
+    size_t e;
+    if (d == k || d - k > (c == ',' ? 2u : 3u) || is_digit(at(t, len, d)) ||
+        at(t, len, d) == ',' || at(t, len, d) == '.' ||
+        !match_scale(t, len, d, &p10, &e) || p10 < 6)
+        return 0;
+    return k;
+}
 
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
  * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
@@ -670,9 +684,10 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
         j = k;
         info->grouped = true;
     }
-    if (at(t, len, j) == '.' && is_digit(at(t, len, j + 1))) {
+    size_t frac = broken_fraction(t, len, j, info->grouped);
+    if (frac) {
         buf[n++] = '.';
-        j++;
+        j = frac;
         while (is_digit(at(t, len, j))) {
             if (n + 1 >= sizeof buf)
                 return false;
@@ -686,47 +701,68 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
     return true;
 }
 
-static const char *const small_words[] = {
-    "zero",    "one",     "two",       "three",    "four",
-    "five",    "six",     "seven",     "eight",    "nine",
-    "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+/* The number words below a hundred, in key order (see key_of). */
+typedef struct {
+    const char *pat;
+    int value;
+} number_word;
+
+static const number_word number_words[] = {
+    {"eight", 8},    {"eighteen", 18}, {"eighty", 80},  {"eleven", 11},
+    {"fifteen", 15}, {"fifty", 50},    {"five", 5},     {"forty", 40},
+    {"four", 4},     {"fourteen", 14}, {"nine", 9},     {"nineteen", 19},
+    {"ninety", 90},  {"one", 1},       {"seven", 7},    {"seventeen", 17},
+    {"seventy", 70}, {"six", 6},       {"sixteen", 16}, {"sixty", 60},
+    {"ten", 10},     {"thirteen", 13}, {"thirty", 30},  {"three", 3},
+    {"twelve", 12},  {"twenty", 20},   {"two", 2},      {"zero", 0},
 };
-static const char *const tens_words[] = {"twenty", "thirty", "forty",
-                                         "fifty",  "sixty",  "seventy",
-                                         "eighty", "ninety"};
+
+/* One number word below `limit` at i, or -1.  Word boundaries make the
+ * match unique ("four" is no match inside "fourteen"). */
+static int number_word_at(const char *t, size_t len, size_t i, int limit,
+                          size_t *end)
+{
+    unsigned char c = fold(at(t, len, i));
+    if (!is_alpha(c))
+        return -1;
+    size_t wl = 1; /* the letters of the word at i */
+    while (wl < 10 && is_alpha(at(t, len, i + wl)))
+        wl++;
+    if (wl < 3 || wl > 9 || is_digit(at(t, len, i + wl)))
+        return -1; /* no number word is shorter or longer */
+    for (size_t k = run_start(number_words, COUNT(number_words),
+                              sizeof *number_words, c);
+         k < COUNT(number_words) && key_of(number_words[k].pat) == c; k++) {
+        const char *p = number_words[k].pat;
+        size_t q = 1;
+        while (q < wl && (unsigned char)p[q] == fold(at(t, len, i + q)))
+            q++;
+        if (q == wl && p[q] == '\0' && number_words[k].value < limit) {
+            *end = i + wl;
+            return number_words[k].value;
+        }
+    }
+    return -1;
+}
 
 /* A number word below a hundred at i ("seven", "forty", "forty-five"),
  * or -1. */
 static int word_below_100(const char *t, size_t len, size_t i, size_t *end)
 {
-    size_t e;
-    unsigned char c = fold(at(t, len, i));
-    if (!strchr("zotfsen", c) || c == 0)
-        return -1; /* no number word starts otherwise */
-    for (int k = 0; k < 20; k++)
-        if ((unsigned char)small_words[k][0] == c &&
-            match(t, len, i, small_words[k], false, &e)) {
-            *end = e;
-            return k;
+    size_t e, e2;
+    int v = number_word_at(t, len, i, 100, &e);
+    if (v < 0)
+        return -1;
+    *end = e;
+    if (v >= 20 && v % 10 == 0 &&
+        (at(t, len, e) == '-' || at(t, len, e) == ' ')) {
+        int u = number_word_at(t, len, e + 1, 10, &e2);
+        if (u > 0) {
+            *end = e2;
+            return v + u;
         }
-    for (int k = 0; k < 8; k++)
-        if ((unsigned char)tens_words[k][0] == c &&
-            match(t, len, i, tens_words[k], false, &e)) {
-            int v = 20 + 10 * k;
-            size_t e2;
-            size_t j = e;
-            if (at(t, len, j) == '-' || at(t, len, j) == ' ') {
-                for (int u = 1; u < 10; u++)
-                    if (match(t, len, j + 1, small_words[u], false, &e2)) {
-                        *end = e2;
-                        return v + u;
-                    }
-            }
-            *end = e;
-            return v;
-        }
-    return -1;
+    }
+    return v;
 }
 
 /* Hyphen or space between the words of a numeral. */
@@ -754,10 +790,7 @@ static bool parse_point_fraction(const char *t, size_t len, size_t i,
     }
     for (;;) {
         size_t e;
-        int d = -1;
-        for (int k = 0; k < 10 && d < 0; k++)
-            if (match(t, len, j, small_words[k], false, &e))
-                d = k;
+        int d = number_word_at(t, len, j, 10, &e);
         if (d < 0 || *n + 1 >= cap)
             break;
         digits[(*n)++] = (char)('0' + d);
@@ -882,30 +915,31 @@ static bool digits_point_words(const char *t, size_t len, size_t j,
 /* ---------------------------------------------------------- Korean units */
 
 /* 십 백 천 (within a group of four digits) and 만 억 조 (groups). */
+static const struct {
+    const char *s;
+    int pow10;
+} korean_units[] = {
+    {"\xEC\x8B\xAD", 1},  /* 십 */
+    {"\xEB\xB0\xB1", 2},  /* 백 */
+    {"\xEC\xB2\x9C", 3},  /* 천 */
+    {"\xEB\xA7\x8C", 4},  /* 만 */
+    {"\xEC\x96\xB5", 8},  /* 억 */
+    {"\xEC\xA1\xB0", 12}, /* 조 */
+    /* the same units in Japanese and Chinese: 百 千 万 億 兆 */
+    {"\xE7\x99\xBE", 2},
+    {"\xE5\x8D\x83", 3},
+    {"\xE4\xB8\x87", 4},
+    {"\xE5\x84\x84", 8},
+    {"\xE5\x85\x86", 12},
+};
+
 static int korean_unit(const char *t, size_t len, size_t i)
 {
-    static const struct {
-        const char *s;
-        int pow10;
-    } units[] = {
-        {"\xEC\x8B\xAD", 1},  /* 십 */
-        {"\xEB\xB0\xB1", 2},  /* 백 */
-        {"\xEC\xB2\x9C", 3},  /* 천 */
-        {"\xEB\xA7\x8C", 4},  /* 만 */
-        {"\xEC\x96\xB5", 8},  /* 억 */
-        {"\xEC\xA1\xB0", 12}, /* 조 */
-        /* the same units in Japanese and Chinese: 百 千 万 億 兆 */
-        {"\xE7\x99\xBE", 2},
-        {"\xE5\x8D\x83", 3},
-        {"\xE4\xB8\x87", 4},
-        {"\xE5\x84\x84", 8},
-        {"\xE5\x85\x86", 12},
-    };
-    if (i + 3 > len)
+    if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
-    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
-        if (memcmp(t + i, units[k].s, 3) == 0)
-            return units[k].pow10;
+    for (size_t k = 0; k < COUNT(korean_units); k++)
+        if (memcmp(t + i, korean_units[k].s, 3) == 0)
+            return korean_units[k].pow10;
     return 0;
 }
 
@@ -915,8 +949,16 @@ static int korean_unit(const char *t, size_t len, size_t i)
  * numeral only when a currency follows it ("1만 2천 345 달러"). */
 static bool currency_at(const char *t, size_t len, size_t i);
 
+static bool is_yeo(const char *t, size_t len, size_t i)
+{
+    return at(t, len, i) == 0xEC && at(t, len, i + 1) == 0x97 &&
+           at(t, len, i + 2) == 0xAC; /* 여 */
+}
+
+/* *more is set when 여 ("some, over") stands inside the numeral before a
+ * larger unit: "47조3천여억" (more than 47.3 trillion), "7백 여억". */
 static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
-                         size_t *end)
+                         size_t *end, bool *more)
 {
     ft_decimal total = {0}, section = {0}, done = {0};
     size_t done_end = 0;
@@ -986,6 +1028,12 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
         done_end = j;
         /* Groups may stand apart: "1조 2천억", "7천 5백만". */
         size_t s = skip_ws(t, len, j);
+        if (u < 4 && is_yeo(t, len, s) && korean_unit(t, len, s + 3) >= 4) {
+            *more = true;
+            j = s + 3;
+            spaced = false;
+            continue;
+        }
         spaced = s != j;
         if (spaced) {
             if (!is_digit(at(t, len, s)))
@@ -1002,112 +1050,39 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
 
 /* ------------------------------------------------------ the quick reject */
 
-/* Every word that can open an amount: the first word of each prefix
- * currency, each ISO code, each number word; by first letter. */
-static const char *const starter_words_a[] = {"a", "aed", "an", "au", "aud"};
-static const char *const starter_words_b[] = {"brl"};
-static const char *const starter_words_c[] = {"c", "ca", "cad", "chf", "cny"};
-static const char *const starter_words_d[] = {"dkk", "dollar", "dollars"};
-static const char *const starter_words_e[] = {"egp",    "eight",  "eighteen",
-                                              "eighty", "eleven", "eur"};
-static const char *const starter_words_f[] = {"fifteen", "fifty", "five",
-                                              "forty",   "four",  "fourteen"};
-static const char *const starter_words_g[] = {"gbp"};
-static const char *const starter_words_h[] = {"half", "hk", "hkd", "hundred"};
-static const char *const starter_words_i[] = {"idr", "ils", "inr"};
-static const char *const starter_words_j[] = {"jpy"};
-static const char *const starter_words_k[] = {"kpw", "krw"};
-static const char *const starter_words_m[] = {"maud", "meur", "mex", "mgbp",
-                                              "musd", "mxn",  "myr"};
-static const char *const starter_words_n[] = {
-    "ngn", "nine", "nineteen", "ninety", "nok", "nt", "nz", "nzd"};
-static const char *const starter_words_o[] = {"one"};
-static const char *const starter_words_p[] = {"php", "pkr", "pln"};
-static const char *const starter_words_q[] = {"quarter"};
-static const char *const starter_words_r[] = {"r", "rm", "rmb", "rs", "rub"};
-static const char *const starter_words_s[] = {
-    "s",       "sar", "sek", "seven",   "seventeen",
-    "seventy", "sgd", "six", "sixteen", "sixty"};
-static const char *const starter_words_t[] = {
-    "ten", "thb", "thirteen", "thirty", "three",
-    "try", "twd", "twelve",   "twenty", "two"};
-static const char *const starter_words_u[] = {"u", "uah", "us", "usd"};
-static const char *const starter_words_v[] = {"vnd"};
-static const char *const starter_words_w[] = {"w"};
-static const char *const starter_words_z[] = {"zar", "zero"};
-static const word_bucket starter_words[26] = {
-    {starter_words_a, sizeof starter_words_a / sizeof(char *)},
-    {starter_words_b, sizeof starter_words_b / sizeof(char *)},
-    {starter_words_c, sizeof starter_words_c / sizeof(char *)},
-    {starter_words_d, sizeof starter_words_d / sizeof(char *)},
-    {starter_words_e, sizeof starter_words_e / sizeof(char *)},
-    {starter_words_f, sizeof starter_words_f / sizeof(char *)},
-    {starter_words_g, sizeof starter_words_g / sizeof(char *)},
-    {starter_words_h, sizeof starter_words_h / sizeof(char *)},
-    {starter_words_i, sizeof starter_words_i / sizeof(char *)},
-    {starter_words_j, sizeof starter_words_j / sizeof(char *)},
-    {starter_words_k, sizeof starter_words_k / sizeof(char *)},
-    {NULL, 0},
-    {starter_words_m, sizeof starter_words_m / sizeof(char *)},
-    {starter_words_n, sizeof starter_words_n / sizeof(char *)},
-    {starter_words_o, sizeof starter_words_o / sizeof(char *)},
-    {starter_words_p, sizeof starter_words_p / sizeof(char *)},
-    {starter_words_q, sizeof starter_words_q / sizeof(char *)},
-    {starter_words_r, sizeof starter_words_r / sizeof(char *)},
-    {starter_words_s, sizeof starter_words_s / sizeof(char *)},
-    {starter_words_t, sizeof starter_words_t / sizeof(char *)},
-    {starter_words_u, sizeof starter_words_u / sizeof(char *)},
-    {starter_words_v, sizeof starter_words_v / sizeof(char *)},
-    {starter_words_w, sizeof starter_words_w / sizeof(char *)},
-    {NULL, 0},
-    {NULL, 0},
-    {starter_words_z, sizeof starter_words_z / sizeof(char *)},
-};
-
-/* Most tokens of an article open no amount; tell them apart with one look
- * at the token instead of trying every pattern of the lexicon. */
+/* Most tokens of an article open no amount; tell them apart with the
+ * lexicon's own tables, each read only over the run of its entries that
+ * share the token's first byte. */
 static bool may_start_amount(const char *t, size_t len, size_t pos)
 {
     unsigned char c = at(t, len, pos);
-    if (is_digit(c) || c == '$')
+    if (is_digit(c))
         return true;
-    if (c >= 0x80) {
-        unsigned char c1 = at(t, len, pos + 1), c2 = at(t, len, pos + 2);
-        return (c == 0xE2 && c1 == 0x82) || /* ₩ € ₹ ₽ ₿ ... */
-               (c == 0xC2 && (c1 == 0xA3 || c1 == 0xA5)) || /* £ ¥ */
-               (c == 0xEF && c1 == 0xBF && (c2 == 0xA5 || c2 == 0xA6)) ||
-               (c == 0xEB && c1 == 0xAF && c2 == 0xB8) || /* 미화 */
-               (c == 0xEC && c1 == 0xB2 && c2 == 0x9C) || /* 천 */
-               (c == 0xEB && c1 == 0xB0 && c2 == 0xB1) || /* 백 */
-               (c == 0xEC && c1 == 0x8B && c2 == 0xAD) || /* 십 */
-               (c == 0xEB && c1 == 0xA7 && c2 == 0x8C);   /* 만 */
-    }
-    return word_in(t, len, pos, starter_words);
-}
-
-/* Is the ASCII word at i (any case) in the set? */
-static bool word_in(const char *t, size_t len, size_t i, const word_bucket *set)
-{
-    unsigned char first = fold(at(t, len, i));
-    if (first < 'a' || first > 'z')
+    int u = korean_unit(t, len, pos);
+    if (u > 0)
+        return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
+    /* A currency word before the number ("US$ 5", "KRW 38.71", "dollar
+     * 5") has the digits within a few bytes; prose words have none, and
+     * skip the look-up. */
+    cur_match m;
+    bool digit_near = c >= 0x80;
+    const char *p = t + pos + 1, *stop = t + (pos + 24 < len ? pos + 24 : len);
+    for (; p < stop && !digit_near; p++)
+        digit_near = (unsigned char)(*p - '0') < 10;
+    if (digit_near && match_prefix(t, len, pos, &m))
+        return true;
+    if (!is_alpha(c))
         return false;
-    const word_bucket *b = &set[first - 'a'];
-    /* The second letter (0 after a one-letter word) rules out most
-     * candidates with a single compare. */
-    unsigned char second = at(t, len, i + 1);
-    second = is_alpha(second) ? fold(second) : 0;
-    for (size_t k = 0; k < b->n; k++) {
-        const char *cand = b->words[k];
-        if ((unsigned char)cand[1] != second)
-            continue;
-        if (second == 0)
+    size_t e;
+    static const char *const other_openers[] = {"a", "an", "half", "hundred",
+                                                "quarter"};
+    unsigned char f = fold(c);
+    if (number_word_at(t, len, pos, 100, &e) >= 0)
+        return true;
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        if ((unsigned char)other_openers[k][0] == f &&
+            match(t, len, pos, other_openers[k], false, &e))
             return true;
-        size_t q = 2;
-        while (cand[q] && (unsigned char)cand[q] == fold(at(t, len, i + q)))
-            q++;
-        if (cand[q] == '\0' && !is_alpha(at(t, len, i + q)))
-            return true;
-    }
     return false;
 }
 
@@ -1193,7 +1168,10 @@ static bool suffix_acceptable(const char *t, size_t len, const cur_match *c,
             m->value.digits < 100)
             return false;
     }
-    if ((c->flags & CUR_HANGUL_WON) && hangul_won_is_word(t, len, c->end))
+    /* ... but right after a unit 원 is the currency whatever follows:
+     * "월 8만원인 수당" (an allowance that is 80,000 won a month) */
+    if ((c->flags & CUR_HANGUL_WON) && hangul_won_is_word(t, len, c->end) &&
+        !(c->end >= 6 && korean_unit(t, len, c->end - 6) > 0))
         return false;
     return true;
 }
@@ -1273,16 +1251,18 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         if (korean_unit(t, len, k) ||
             (space_len(t, len, k) &&
              korean_unit(t, len, skip_ws(t, len, k)) >= 4)) {
-            if (!parse_korean(t, len, j, &value, &k))
+            if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
                 return false;
             m->has_scale = true;
-            /* 여 ("some, over") between the number and the currency */
-            if (at(t, len, k) == 0xEC && at(t, len, k + 1) == 0x97 &&
-                at(t, len, k + 2) == 0xAC) {
+            /* 여 ("some, over") between the number and the currency, or
+             * after the number alone: "3조여원", "1천억 여원", "5백억여" */
+            size_t y = skip_ws(t, len, k);
+            if (is_yeo(t, len, y)) {
                 cur_match c;
-                if (match_suffix(t, len, skip_ws(t, len, k + 3), &c)) {
+                size_t after = skip_ws(t, len, y + 3);
+                if (y == k || match_suffix(t, len, after, &c)) {
                     m->korean_more = true;
-                    k += 3;
+                    k = y + 3;
                 }
             }
         } else if (!info.grouped && !info.fraction) {
@@ -1292,7 +1272,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     } else if (!has_pre && korean_unit(t, len, j) &&
                korean_unit(t, len, j) <= 4) {
         /* "천만 원", "백만 달러": a unit with no digit before it */
-        if (!parse_korean(t, len, j, &value, &k))
+        if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
             return false;
         m->has_scale = true;
     } else if (!has_pre) {
@@ -1340,11 +1320,13 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         if (m->has_scale)
             value = total;
     }
-    if (!m->has_scale && !has_pre) {
-        /* "75 USD million" */
+    if (!m->has_scale) {
+        /* "75 USD million"; with the currency said twice, "$6 USD
+         * million" */
         size_t s = skip_ws(t, len, k);
         cur_match c;
         if (s != k && match_iso(t, len, s, &c) &&
+            (!has_pre || strcmp(c.iso, pre.iso) == 0) &&
             match_scale(t, len, c.end, &p10, &e)) {
             if (!ft_decimal_mul_pow10(&value, p10))
                 return false;
@@ -1355,6 +1337,8 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
             m->has_currency = true;
         }
     }
+    if (has_pre && (pre.flags & CUR_NEEDS_SCALE) && !m->has_scale)
+        return false;
     /* Digits run straight into letters that are no unit: "K9", "3D". */
     if (!info.words && is_alpha(at(t, len, k)) && !m->has_currency) {
         cur_match c;
@@ -1374,10 +1358,13 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         cur_match c;
         if (match_suffix(t, len, s, &c) &&
             suffix_acceptable(t, len, &c, m, &info)) {
-            bool same_dollar = has_pre && (pre.flags & CUR_DOLLAR) &&
-                               (c.flags & CUR_DOLLAR) &&
-                               (c.iso == pre.iso || strcmp(c.iso, "USD") == 0);
-            if (!has_pre || same_dollar) {
+            /* the currency said twice: "$10 dollars", "KRW 507.9 billion
+             * won" */
+            bool same = has_pre &&
+                        (((pre.flags & CUR_DOLLAR) && (c.flags & CUR_DOLLAR) &&
+                          (c.iso == pre.iso || strcmp(c.iso, "USD") == 0)) ||
+                         (pre.iso[0] && strcmp(c.iso, pre.iso) == 0));
+            if (!has_pre || same) {
                 suf = c;
                 m->has_currency = true;
                 m->end = c.end;
@@ -1388,6 +1375,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
         m->has_currency = true;
         m->prefix_currency = true;
         m->currency = pre.iso;
+        m->word = pre.word;
         m->ambiguous = pre.iso[0] == '\0';
         if (pre.pow10 && !ft_decimal_mul_pow10(&m->value, pre.pow10))
             return false;
@@ -1395,6 +1383,7 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
             m->has_scale = true;
     } else if (m->has_currency) {
         m->currency = suf.iso;
+        m->word = suf.word;
         m->ambiguous = suf.iso[0] == '\0';
         if (suf.pow10 && !ft_decimal_mul_pow10(&m->value, suf.pow10))
             return false;
@@ -1418,4 +1407,208 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     if (dollar && !m->has_scale && m->value.scale == 0 && !info.grouped)
         take_cents(t, len, m);
     return true;
+}
+
+bool ft_money_tables_ordered(void)
+{
+    return table_ordered(prefixes, COUNT(prefixes), sizeof *prefixes) &&
+           table_ordered(suffixes, COUNT(suffixes), sizeof *suffixes) &&
+           table_ordered(iso_codes, COUNT(iso_codes), sizeof *iso_codes) &&
+           table_ordered(number_words, COUNT(number_words),
+                         sizeof *number_words);
+}
+
+/* ------------------------------------------------- ambiguous currencies */
+
+/* A currency word that several states use is settled by the state the
+ * text names nearest to it: pesos beside "Philippine" are PHP.  Keyed by
+ * the ambiguous entry of the suffix table (cur_match.word); a cue is the
+ * start of a word, matched in any case unless it has capitals. */
+typedef struct {
+    const char *word, *cue, *iso;
+} settling;
+
+static const settling settlings[] = {
+    {"peso", "philippine", "PHP"},
+    {"peso", "filipino", "PHP"},
+    {"peso", "manila", "PHP"},
+    {"peso", "AFP", "PHP"}, /* the Armed Forces of the Philippines */
+    {"peso", "mexic", "MXN"},
+    {"peso", "argentin", "ARS"},
+    {"peso", "chile", "CLP"},
+    {"peso", "colombia", "COP"},
+    {"krone", "norw", "NOK"},
+    {"krone", "danish", "DKK"},
+    {"krone", "denmark", "DKK"},
+    {"kroner", "norw", "NOK"},
+    {"kroner", "danish", "DKK"},
+    {"kroner", "denmark", "DKK"},
+    {"rupee", "india", "INR"},
+    {"rupee", "pakistan", "PKR"},
+    {"rupee", "sri lanka", "LKR"},
+    {"rupee", "nepal", "NPR"},
+    {"franc", "swiss", "CHF"},
+    {"franc", "switzerland", "CHF"},
+    {"\xED\x8E\x98\xEC\x86\x8C", "\xED\x95\x84\xEB\xA6\xAC\xED\x95\x80",
+     "PHP"}, /* 페소, 필리핀 */
+    {"\xED\x8E\x98\xEC\x86\x8C", "\xEB\xA9\x95\xEC\x8B\x9C\xEC\xBD\x94",
+     "MXN"}, /* 페소, 멕시코 */
+    {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
+     "\xEB\x85\xB8\xEB\xA5\xB4\xEC\x9B\xA8\xEC\x9D\xB4",
+     "NOK"}, /* 크로네, 노르웨이 */
+    {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
+     "\xEB\x8D\xB4\xEB\xA7\x88\xED\x81\xAC", "DKK"}, /* 크로네, 덴마크 */
+    {"\xEB\xA3\xA8\xED\x94\xBC",
+     "\xED\x8C\x8C\xED\x82\xA4\xEC\x8A\xA4\xED\x83\x84",
+     "PKR"}, /* 루피, 파키스탄 */
+    {"\xED\x94\x84\xEB\x9E\x91", "\xEC\x8A\xA4\xEC\x9C\x84\xEC\x8A\xA4",
+     "CHF"}, /* 프랑, 스위스 */
+};
+
+/* How far from the amount a state's name still settles its currency. */
+#define SETTLE_BEFORE 2000
+#define SETTLE_AFTER 600
+
+static bool cue_at(const char *t, size_t len, size_t i, const char *cue)
+{
+    bool exact = false;
+    for (const char *c = cue; *c; c++)
+        exact |= *c >= 'A' && *c <= 'Z';
+    size_t k = 0;
+    for (; cue[k]; k++) {
+        unsigned char a = at(t, len, i + k), b = (unsigned char)cue[k];
+        if (exact ? a != b : fold(a) != b)
+            return false;
+    }
+    return !exact || !is_alpha(at(t, len, i + k));
+}
+
+const char *ft_money_settle(const char *t, size_t len, const ft_money *m)
+{
+    if (!m->ambiguous || !m->word)
+        return "";
+    /* the cues of this word, once */
+    size_t cues[COUNT(settlings)], n = 0;
+    for (size_t k = 0; k < COUNT(settlings); k++)
+        if (strcmp(settlings[k].word, m->word) == 0)
+            cues[n++] = k;
+    if (n == 0)
+        return "";
+    size_t lo = m->start > SETTLE_BEFORE ? m->start - SETTLE_BEFORE : 0;
+    size_t hi = m->end + SETTLE_AFTER < len ? m->end + SETTLE_AFTER : len;
+    const char *best = "";
+    size_t best_dist = SIZE_MAX;
+    for (size_t i = lo; i < hi; i++) {
+        if (i > 0 && (is_alpha(at(t, len, i - 1)) ||
+                      (at(t, len, i) >= 0x80 && at(t, len, i - 1) >= 0x80)))
+            continue; /* cues start words */
+        if (i >= m->start && i < m->end)
+            continue;
+        size_t dist = i < m->start ? m->start - i : i - m->end;
+        if (dist >= best_dist)
+            continue;
+        for (size_t c = 0; c < n; c++)
+            if (cue_at(t, len, i, settlings[cues[c]].cue)) {
+                best = settlings[cues[c]].iso;
+                best_dist = dist;
+                break;
+            }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------ samples for tests */
+
+/* A pattern as text: its optional space and full stop written out. */
+static bool put(char *buf, size_t n, size_t *o, const char *s)
+{
+    size_t l = strlen(s);
+    if (*o + l + 1 > n)
+        return false;
+    memcpy(buf + *o, s, l);
+    *o += l;
+    buf[*o] = '\0';
+    return true;
+}
+
+bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s)
+{
+    /* every sample is five of something: "5 million" where a currency
+     * wants a scale */
+    ft_decimal five = {.digits = 5};
+    size_t o = 0;
+    if (n == 0)
+        return false;
+    buf[0] = '\0';
+    if (k < COUNT(prefixes)) {
+        const currency *c = &prefixes[k];
+        *s = (ft_money_sample){"prefix", c->pat, c->iso, five, SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, 6 + c->pow10))
+            return false;
+        return put(buf, n, &o, c->pat) &&
+               put(buf, n, &o, (c->flags & CUR_GLUED) ? "" : " ") &&
+               put(buf, n, &o, "5 million");
+    }
+    k -= COUNT(prefixes);
+    if (k < 2 * COUNT(suffixes)) {
+        /* each suffix twice: as written, and with the plural s where it
+         * takes one (else once more as written) */
+        const currency *c = &suffixes[k / 2];
+        *s = (ft_money_sample){"suffix", c->pat, c->iso, five, SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, 6 + c->pow10))
+            return false;
+        return put(buf, n, &o, "5 million ") && put(buf, n, &o, c->pat) &&
+               put(buf, n, &o, (k % 2 && (c->flags & CUR_PLURAL)) ? "s" : "");
+    }
+    k -= 2 * COUNT(suffixes);
+    if (k < 2 * COUNT(iso_codes)) {
+        /* each code before and after */
+        const iso_code *c = &iso_codes[k / 2];
+        *s = (ft_money_sample){"iso", c->code, c->code, five, SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, 6))
+            return false;
+        return k % 2
+                   ? put(buf, n, &o, "5 million ") && put(buf, n, &o, c->code)
+                   : put(buf, n, &o, c->code) && put(buf, n, &o, " 5 million");
+    }
+    k -= 2 * COUNT(iso_codes);
+    if (k < COUNT(scales)) {
+        const scale_word *w = &scales[k];
+        *s = (ft_money_sample){"scale", w->pat, "USD", five, SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, w->pow10))
+            return false;
+        return put(buf, n, &o, w->glued_only ? "$5" : "$5 ") &&
+               put(buf, n, &o, w->pat);
+    }
+    k -= COUNT(scales);
+    if (k < COUNT(korean_units)) {
+        *s = (ft_money_sample){"korean", korean_units[k].s, "KRW", five,
+                               SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, korean_units[k].pow10))
+            return false;
+        return put(buf, n, &o, "5") && put(buf, n, &o, korean_units[k].s) &&
+               put(buf, n, &o, "\xEC\x9B\x90"); /* 원 */
+    }
+    k -= COUNT(korean_units);
+    if (k < COUNT(number_words)) {
+        const number_word *w = &number_words[k];
+        *s = (ft_money_sample){
+            "number", w->pat, "USD", {.digits = (uint64_t)w->value}, SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, 6))
+            return false;
+        return put(buf, n, &o, w->pat) && put(buf, n, &o, " million dollars");
+    }
+    k -= COUNT(number_words);
+    if (k < COUNT(settlings)) {
+        /* "5 million pesos (philippine)" */
+        const settling *w = &settlings[k];
+        *s = (ft_money_sample){"settle", w->cue, w->iso, five, SIZE_MAX};
+        if (!ft_decimal_mul_pow10(&s->value, 6))
+            return false;
+        bool ok = put(buf, n, &o, "5 million ") && put(buf, n, &o, w->word);
+        s->end = o;
+        return ok && put(buf, n, &o, " (") && put(buf, n, &o, w->cue) &&
+               put(buf, n, &o, ")");
+    }
+    return false;
 }

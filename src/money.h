@@ -27,6 +27,7 @@ typedef struct {
     bool year_like;       /* integer_only and between 1800 and 2199 */
     bool korean_more;     /* 여 between number and currency: "3조여원" */
     int scale_pow10;      /* the power of ten of the last scale word, or 0 */
+    const char *word;     /* the currency's lexicon entry ("peso"), or NULL */
 } ft_money;
 
 enum {
@@ -43,6 +44,12 @@ enum {
 bool ft_money_scan(const char *text, size_t len, size_t pos, unsigned opts,
                    ft_money *m);
 
+/* For an ambiguous currency word (pesos, kroner, rupees, francs): the ISO
+ * code that the state named nearest to it in text settles ("50 billion
+ * pesos" beside "the Philippines" is PHP), else "".  Reads a bounded
+ * stretch around m. */
+const char *ft_money_settle(const char *text, size_t len, const ft_money *m);
+
 /* True when a byte is part of a word (ASCII letter or digit): token starts
  * are where this changes.  Inline: it is asked of nearly every byte. */
 static inline bool ft_money_is_word_byte(unsigned char c)
@@ -51,8 +58,25 @@ static inline bool ft_money_is_word_byte(unsigned char c)
            (unsigned char)(c - '0') < 10;
 }
 
-/* The currency tables are in the order their look-up relies on (for the
+/* The word tables are in the key order their look-up relies on (for the
  * tests). */
 bool ft_money_tables_ordered(void);
+
+/* For the tests: entry k of the lexicon (every currency written before or
+ * after the number, ISO code, scale word, Korean unit and number word), in
+ * table order, written into buf as a sample amount ("5 million won",
+ * "KRW 5 million", "$5 billion", "5억 원"), with what ft_money_scan must
+ * read there.  Returns false past the last entry (or when buf is too
+ * small, which 64 bytes never are). */
+typedef struct {
+    const char *table;    /* "prefix", "suffix", "iso", "scale", ... */
+    const char *entry;    /* the entry's pattern */
+    const char *currency; /* the ISO code to read (an ambiguous word settled
+                             by ft_money_settle); "" when ambiguous */
+    ft_decimal value;
+    size_t end; /* where the amount ends; SIZE_MAX: the whole sample */
+} ft_money_sample;
+
+bool ft_money_sample_at(size_t k, char *buf, size_t n, ft_money_sample *s);
 
 #endif
