@@ -881,6 +881,50 @@ static size_t apostrophe_before(ft_view x, size_t i)
     return 0;
 }
 
+/* Are the words w[0,n) only of time or order ("one-year", "new",
+ * "latest")?  They tell a thing from its earlier self, not from others. */
+static bool only_times(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "annual", "current", "final",   "initial",  "interim", "latest",
+        "new",    "original", "previous", "revised", "special",
+    };
+    size_t i = 0, seen = 0;
+    while (i < n) {
+        while (i < n && w[i] == ' ')
+            i++;
+        size_t a = i;
+        while (i < n && w[i] != ' ')
+            i++;
+        if (i == a)
+            break;
+        bool ok = (i - a > 4 && starts_folded("year", w + i - 4, 4)) ||
+                  (i - a > 5 && starts_folded("years", w + i - 5, 5));
+        for (size_t k = 0; k < sizeof words / sizeof *words && !ok; k++)
+            ok = strlen(words[k]) == i - a && starts_folded(words[k], w + a, i - a);
+        if (!ok)
+            return false;
+        seen++;
+    }
+    return seen > 0;
+}
+
+/* The last phrase of this kind in the story, of any class: "a
+ * cost-sharing deal ... the one-year deal". */
+static bool resolve_any(const collector *c, phrase *p, subject_kind kind)
+{
+    for (size_t q = c->out->len; q-- > lookback_floor(c);) {
+        const phrase *name = &c->out->items[q];
+        if (name->kind != kind || name->reference)
+            continue;
+        memcpy(p->name, name->name, sizeof p->name);
+        p->cls = name->cls;
+        p->reference = true;
+        return true;
+    }
+    return false;
+}
+
 static void take_noun_phrase(collector *c, size_t i, size_t w,
                              const head_word *h, bool *ok)
 {
@@ -931,8 +975,11 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
     bool refers = h->kind == KIND_FUND || h->kind == KIND_DEAL ||
                   h->kind == KIND_PLAN ||
                   (h->kind == KIND_PROJECT && refers_back(h->word));
-    if ((definite || words == 0) && refers)
-        resolve(c, &p, h->kind, x.t + s, w - s);
+    if ((definite || words == 0) && refers &&
+        !resolve(c, &p, h->kind, x.t + s, w - s) && definite &&
+        only_times(x.t + s, i - s))
+        resolve_any(c, &p, h->kind); /* "the one-year deal": the deal named
+                                        before, whatever its class */
     else if ((definite || words == 0) && h->kind == KIND_BUDGET)
         resolve_budget(c, &p); /* "the 2023 budget" */
     if (words > 0 || p.reference)
@@ -952,6 +999,21 @@ static bool glued_amount(const char *w, size_t n)
         if (!ft_ascii_digit((unsigned char)w[j]))
             return false;
     return true;
+}
+
+/* One or two capitals then only digits: FY27, Q1, H2, P10. */
+static bool fiscal_code(const char *w, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 2 && ft_ascii_upper((unsigned char)w[k]))
+        k++;
+    if (k == 0 || k == n || (k == 1 && w[0] == 'K'))
+        return false; /* K9 is a howitzer */
+    for (size_t j = k; j < n; j++)
+        if (!ft_ascii_digit((unsigned char)w[j]))
+            return false;
+    return k == 1 ? w[0] == 'Q' || w[0] == 'H' || w[0] == 'P'
+                  : (w[0] == 'F' && w[1] == 'Y');
 }
 
 /* A run of capitalised words and acronyms, with "of"/"and"/"for" between
@@ -1016,8 +1078,9 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     if (acronym && is_not_subject(x.t + i, w - i))
         return w;
-    if (acronym && glued_amount(x.t + i, w - i))
-        return w; /* "KRW40", "USD739": a currency code glued to digits */
+    if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
+        return w; /* "KRW40", "USD739": a currency code glued to digits;
+                     "FY27", "Q1", "P10": a period or a peso amount */
     /* "Allied Korean Joint Command and Control System (AKJCCS)" */
     size_t k = end, pend = end, acr_start = 0, acr_end = 0;
     while (ft_view_at(x, k) == ' ')
@@ -1121,8 +1184,14 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             continue;
         }
         if (!in_figure_sentence && !ft_ascii_upper(ch)) {
-            while (i < x.len && ft_ascii_alpha(ft_view_at(x, i)))
-                i++; /* only names matter out here */
+            /* only names matter out here, and the deals, funds and plans
+             * a later "the one-year deal" stands for */
+            size_t w = word_end(x, i);
+            const head_word *h = head_of(x.t + i, w - i);
+            if (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
+                      h->kind == KIND_PLAN))
+                take_noun_phrase(&c, i, w, h, &ok);
+            i = w > i ? w : i + 1;
             continue;
         }
         size_t w = word_end(x, i), e = i;

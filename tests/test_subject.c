@@ -171,6 +171,14 @@ static const subject_case cases[] = {
      "army's fuel bill"},
     {"The agency asked the government to set aside 5 billion won.", "-"},
     {"It will cost 2 billion won for two days.", "-"},
+    /* "the one-year deal" is the deal named before, in a sentence
+     * without figures */
+    {"Both sides signed a fuel supply deal. Under the two-year deal, the "
+     "navy pays 8 billion won.",
+     "fuel supply deal"},
+    {"India has lifted its capital outlay for defence to nearly 2 trillion "
+     "rupees.",
+     "capital outlay for defence"},
     {"The plan would spend 30 billion won over the next three years on "
      "field hospitals.",
      "field hospitals"},
