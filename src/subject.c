@@ -943,6 +943,9 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             a--;
         if (a == b || (a > 0 && ft_ascii_alpha(ft_view_at(x, a - 1))))
             break;
+        if (a >= 2 && ft_view_at(x, a - 1) == ' ' &&
+            ft_ascii_digit(ft_view_at(x, a - 2)))
+            break; /* "P12.75 billion": the scale of an amount */
         size_t apos = b - a == 1 && x.t[a] == 's' ? apostrophe_before(x, a) : 0;
         if (apos) {
             /* "the ministry's budget": a possessive stays whole and opens
