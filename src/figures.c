@@ -44,6 +44,7 @@ static const struct {
     {FT_FLAG_AMBIGUOUS_CURRENCY, "ambiguous_currency"},
     {FT_FLAG_CURRENCY_INFERRED, "currency_inferred"},
     {FT_FLAG_CONVERSION_MISMATCH, "conversion_mismatch"},
+    {FT_FLAG_SUBJECT_FROM_STORY, "subject_from_story"},
 };
 
 /* Longest flags cell: every name, the separators and target_year. */

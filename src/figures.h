@@ -39,7 +39,8 @@ typedef enum {
 enum {
     FT_FLAG_AMBIGUOUS_CURRENCY = 1u << 0, /* "ambiguous_currency" */
     FT_FLAG_CURRENCY_INFERRED = 1u << 1,  /* "currency_inferred": taken from neighbours */
-    FT_FLAG_CONVERSION_MISMATCH = 1u << 2 /* "conversion_mismatch" (convert) */
+    FT_FLAG_CONVERSION_MISMATCH = 1u << 2, /* "conversion_mismatch" (convert) */
+    FT_FLAG_SUBJECT_FROM_STORY = 1u << 3  /* "subject_from_story": its sentence names none */
 };
 
 #define FT_SUBJECT_MAX 128

@@ -543,6 +543,8 @@ static void set_name(phrase *p, const char *s, size_t n)
 typedef struct {
     phrase *items;
     size_t len, cap;
+    size_t *breaks; /* byte offsets of the story breaks, ascending */
+    size_t nbreaks, capbreaks;
 } phrase_list;
 
 static bool push(phrase_list *l, const phrase *p)
@@ -1156,8 +1158,15 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             continue;
         }
         if (ch == '\n') {
-            if (story_break(x, line_start, i))
+            if (story_break(x, line_start, i)) {
                 c.story_start = out->len;
+                void *b = out->breaks;
+                ok = ft_grow(&b, &out->capbreaks, out->nbreaks, sizeof(size_t),
+                             8) == FT_OK;
+                out->breaks = b;
+                if (ok)
+                    out->breaks[out->nbreaks++] = i;
+            }
             line_start = i + 1;
             i++;
             continue;
@@ -1194,6 +1203,10 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             if (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
                       h->kind == KIND_PLAN))
                 take_noun_phrase(&c, i, w, h, &ok);
+            else if (may_open_budget_line(x.t + i, w - i)) {
+                size_t e = take_budget_line(&c, i, &ok);
+                w = e > w ? e : w; /* "China unveiled its defence budget" */
+            }
             i = w > i ? w : i + 1;
             continue;
         }
@@ -1482,6 +1495,37 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
  * subject of the figure before it. */
 #define TOPIC_REACH 600
 
+/* The last name, budget line or deal the story named before the figure's
+ * sentence, within TOPIC_REACH: what a sentence that names nothing ("This
+ * allocation has grown to X") goes on about. */
+static const phrase *story_topic(const phrase_list *l, size_t from,
+                                 const ft_figure *f)
+{
+    for (size_t k = from < l->len ? from + 1 : l->len; k-- > 0;) {
+        const phrase *p = &l->items[k];
+        if (p->end > f->sent_start)
+            continue;
+        if (p->end + TOPIC_REACH < f->sent_start)
+            return NULL;
+        /* never across a story break of a feed */
+        size_t lo = 0, hi = l->nbreaks;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (l->breaks[mid] <= p->end)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < l->nbreaks && l->breaks[lo] < f->start)
+            return NULL;
+        if (p->cls == CLASS_NAME || p->cls == CLASS_LINE ||
+            p->kind == KIND_DEAL || p->kind == KIND_FUND ||
+            p->kind == KIND_PLAN)
+            return p;
+    }
+    return NULL;
+}
+
 /* Does the one word `word` end the longer name `before` (계획 of
  * 국방중기계획, 예산 of 통일부 예산)? */
 static bool names_again(const char *before, const char *word)
@@ -1525,6 +1569,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     phrase_list l = {0};
     if (!collect(aliases, x, figs, n, &l)) {
         free(l.items); /* out of memory: subjects stay empty */
+        free(l.breaks);
         return;
     }
     join_acronyms(&l);
@@ -1590,12 +1635,18 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         else if (ministry_asks(x, f->sent_start, f->sent_end))
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
         else if (i > 0 && figs[i - 1].subject[0] &&
-                 f->start - figs[i - 1].end < TOPIC_REACH)
+                 f->start - figs[i - 1].end < TOPIC_REACH) {
             /* a story goes on about what it named last: "South Korea
              * will pay X this year" after the cost-sharing deal */
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
+            f->flags |= FT_FLAG_SUBJECT_FROM_STORY;
+        } else if ((best = story_topic(&l, from, f)) != NULL) {
+            write_subject(aliases, f, best);
+            f->flags |= FT_FLAG_SUBJECT_FROM_STORY;
+        }
     }
     free(l.items);
+    free(l.breaks);
 }
 
 /* Each word of each table is found by the look-up that reads it: the

@@ -171,6 +171,10 @@ static const subject_case cases[] = {
      "army's fuel bill"},
     {"The agency asked the government to set aside 5 billion won.", "-"},
     {"It will cost 2 billion won for two days.", "-"},
+    /* a sentence that names nothing goes on with the story's topic */
+    {"Vietnam unveiled its defence budget on Monday. This allocation has "
+     "grown by 5% to 9 billion dollars.",
+     "defence budget"},
     /* "the one-year deal" is the deal named before, in a sentence
      * without figures */
     {"Both sides signed a fuel supply deal. Under the two-year deal, the "
