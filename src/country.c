@@ -1,0 +1,991 @@
+/* country.c — the states of datasets/countries.csv, the words that name
+ * them, and the rules that give each figure its state.
+ *
+ * One pass over the text collects the mentions of states (and of the cue
+ * words the rules read); each figure then looks only at the mentions in
+ * a bounded window around it and before it, so the work stays linear in
+ * the text.  The rules, strongest first (DESIGN.md, "Country"):
+ *
+ *   1. a buyer in the figure's sentence: an arms deal or a US foreign
+ *      military sale belongs to the state that buys ("a sale to Taiwan",
+ *      "Poland signed", "핀란드에 수출");
+ *   2. the state named before the figure in its sentence ("Japan's
+ *      defence budget", "the Philippine Navy", 일본 방위비), else after it;
+ *   3. a company or institution of one state in the sentence (Hanwha's
+ *      backlog, the Bundeswehr's fund);
+ *   4. the state that dominates the sentences just before;
+ *   5. a currency of one state (KRW -> KOR);
+ *   otherwise nothing: a dollar or euro figure alone says nothing.
+ *
+ * Some mentions name no owner: a name inside the figure itself ("U.S.
+ * dollars"), an institution named after its state ("Korea Institute for
+ * Defense Analyses"), where a thing is made ("built in South Korea",
+ * "Seoul-based"), troops stationed abroad ("the 28,500 U.S. troops"), and
+ * near talk of cost-sharing, the United States, which is paid.
+ */
+#include "country.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "text.h"
+
+#define NONE SIZE_MAX
+
+/* How far the rules look, in bytes: around a figure in its sentence, and
+ * back over the sentences before it. */
+#define AROUND_BEFORE 600
+#define AROUND_AFTER 400
+#define LOOK_BACK 1500
+/* Cost-sharing words make the United States the payee within this
+ * distance before or after them. */
+#define SHARE_BEFORE 1500
+#define SHARE_AFTER 400
+
+typedef struct {
+    char iso3[4];
+    char currency[4];
+    size_t name; /* arena offset; NONE until named */
+} state;
+
+typedef struct {
+    size_t text, len; /* arena offset and length */
+    size_t state;     /* index into states */
+    ft_country_word kind;
+} word;
+
+struct ft_countries {
+    ft_buf arena;
+    state *states;
+    size_t nstates, capstates;
+    word *words;
+    size_t nwords, capwords;
+    /* Derived from `words`: their indices sorted by their first two
+     * bytes, longer words first, so that a look-up is a binary search. */
+    size_t *order;
+};
+
+ft_countries *ft_countries_new(void)
+{
+    ft_countries *c = calloc(1, sizeof *c);
+    if (c)
+        ft_buf_init(&c->arena);
+    return c;
+}
+
+void ft_countries_free(ft_countries *c)
+{
+    if (!c)
+        return;
+    ft_buf_free(&c->arena);
+    free(c->states);
+    free(c->words);
+    free(c->order);
+    free(c);
+}
+
+static const char *arena_str(const ft_countries *c, size_t off)
+{
+    return off == NONE ? NULL : c->arena.data + off;
+}
+
+static ft_status arena_put(ft_countries *c, const char *s, size_t n,
+                           size_t *off)
+{
+    *off = c->arena.len;
+    if (ft_buf_append(&c->arena, s, n) != FT_OK ||
+        ft_buf_putc(&c->arena, '\0') != FT_OK)
+        return FT_ENOMEM;
+    return FT_OK;
+}
+
+static bool is_code(const char *s, size_t n)
+{
+    if (!s || strlen(s) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
+static size_t find_state(const ft_countries *c, const char *iso3)
+{
+    for (size_t i = 0; i < c->nstates; i++)
+        if (strcmp(c->states[i].iso3, iso3) == 0)
+            return i;
+    return NONE;
+}
+
+ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
+                           const char *currency)
+{
+    if (!is_code(iso3, 3) || (currency && *currency && !is_code(currency, 3)))
+        return FT_EUSAGE;
+    size_t i = find_state(c, iso3);
+    if (i == NONE) {
+        if (ft_grow((void **)&c->states, &c->capstates, c->nstates,
+                    sizeof *c->states, 64) != FT_OK)
+            return FT_ENOMEM;
+        i = c->nstates++;
+        memset(&c->states[i], 0, sizeof c->states[i]);
+        memcpy(c->states[i].iso3, iso3, 4);
+        c->states[i].name = NONE;
+    }
+    state *s = &c->states[i];
+    if (currency && *currency)
+        memcpy(s->currency, currency, 4);
+    if (name && *name) {
+        size_t off;
+        if (arena_put(c, name, strlen(name), &off) != FT_OK)
+            return FT_ENOMEM;
+        c->states[i].name = off;
+    }
+    return FT_OK;
+}
+
+/* ---- the index --------------------------------------------------------- */
+
+static unsigned key2(const char *p)
+{
+    return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+}
+
+/* A sort key of one word: its first two bytes, then longer first. */
+typedef struct {
+    unsigned key;
+    size_t len, index;
+} sort_key;
+
+static int by_key(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Derive the index from the words (after every change to them). */
+static ft_status reindex(ft_countries *c)
+{
+    size_t n = c->nwords ? c->nwords : 1;
+    size_t *order = malloc(n * sizeof *order);
+    sort_key *keys = malloc(n * sizeof *keys);
+    if (!order || !keys) {
+        free(order);
+        free(keys);
+        return FT_ENOMEM;
+    }
+    for (size_t i = 0; i < c->nwords; i++)
+        keys[i] = (sort_key){key2(c->arena.data + c->words[i].text),
+                             c->words[i].len, i};
+    qsort(keys, c->nwords, sizeof *keys, by_key);
+    for (size_t i = 0; i < c->nwords; i++)
+        order[i] = keys[i].index;
+    free(keys);
+    free(c->order);
+    c->order = order;
+    return FT_OK;
+}
+
+static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
+                          const char *w, size_t n)
+{
+    while (n && (*w == ' ' || *w == '\t'))
+        w++, n--;
+    while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
+        n--;
+    if (n == 0)
+        return FT_OK;
+    if (n < 2 || memchr(w, '\0', n))
+        return FT_EUSAGE;
+    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
+        if (c->words[i].len == n && c->words[i].state == st &&
+            memcmp(c->arena.data + c->words[i].text, w, n) == 0)
+            return FT_OK;
+    if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
+                256) != FT_OK)
+        return FT_ENOMEM;
+    size_t off;
+    if (arena_put(c, w, n, &off) != FT_OK)
+        return FT_ENOMEM;
+    c->words[c->nwords++] = (word){off, n, st, kind};
+    return FT_OK;
+}
+
+ft_status ft_countries_add_word(ft_countries *c, const char *iso3,
+                                ft_country_word kind, const char *w)
+{
+    size_t st = iso3 ? find_state(c, iso3) : NONE;
+    if (st == NONE || !w || strlen(w) < 2)
+        return FT_EUSAGE;
+    ft_status s = add_word(c, st, kind, w, strlen(w));
+    return s == FT_OK ? reindex(c) : s;
+}
+
+const char *ft_countries_name(const ft_countries *c, const char *iso3)
+{
+    size_t i = c && iso3 ? find_state(c, iso3) : NONE;
+    return i == NONE ? NULL : arena_str(c, c->states[i].name);
+}
+
+const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
+{
+    if (!c || !cur || !*cur)
+        return NULL;
+    for (size_t i = 0; i < c->nstates; i++)
+        if (strcmp(c->states[i].currency, cur) == 0)
+            return c->states[i].iso3;
+    return NULL;
+}
+
+size_t ft_countries_nwords(const ft_countries *c)
+{
+    return c->nwords;
+}
+
+const char *ft_countries_word(const ft_countries *c, size_t i,
+                              const char **iso3, ft_country_word *kind)
+{
+    if (i >= c->nwords)
+        return NULL;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->arena.data + c->words[i].text;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+enum {
+    C_ISO3,
+    C_NAME,
+    C_ALIASES,
+    C_ADJECTIVES,
+    C_KOREAN,
+    C_CURRENCY,
+    C_ORGS,
+    NCOLS
+};
+
+static const char *const col_names[NCOLS] = {
+    "iso3",   "name",     "aliases",      "adjectives",
+    "korean", "currency", "organisations"};
+
+/* The column each kind of word comes from. */
+static const struct {
+    int col;
+    ft_country_word kind;
+} word_cols[] = {
+    {C_NAME, FT_COUNTRY_NAME},         {C_ALIASES, FT_COUNTRY_NAME},
+    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE}, {C_KOREAN, FT_COUNTRY_KOREAN},
+    {C_ORGS, FT_COUNTRY_ORG},
+};
+
+typedef struct {
+    ft_countries *c;
+    long at[NCOLS];
+    size_t ncells;
+    bool header_seen;
+} loader;
+
+static ft_status bad_row(ft_error *err, long line, const char *what)
+{
+    ft_error_set(err, FT_ECONFIG, "%s", what);
+    ft_error_at(err, NULL, line);
+    return FT_ECONFIG;
+}
+
+static ft_status load_row(void *ctx, char *const *cells, const size_t *lens,
+                          size_t n, long line, ft_error *err)
+{
+    (void)lens;
+    loader *l = ctx;
+    if (!l->header_seen) {
+        for (int k = 0; k < NCOLS; k++) {
+            l->at[k] = ft_table_column(cells, n, col_names[k]);
+            if (l->at[k] == -2)
+                return bad_row(err, line, "a column named twice");
+        }
+        if (l->at[C_ISO3] < 0)
+            return bad_row(err, line, "no \"iso3\" column in the header row");
+        l->ncells = n;
+        l->header_seen = true;
+        return FT_OK;
+    }
+    if (n != l->ncells)
+        return bad_row(err, line, "more or fewer cells than the header");
+    const char *v[NCOLS];
+    for (int k = 0; k < NCOLS; k++)
+        v[k] = l->at[k] >= 0 ? cells[l->at[k]] : "";
+    ft_status st = ft_countries_add(l->c, v[C_ISO3], v[C_NAME], v[C_CURRENCY]);
+    if (st == FT_EUSAGE)
+        return bad_row(err, line,
+                       "iso3 and currency must be three capital letters");
+    if (st != FT_OK)
+        return ft_error_set(err, st, "out of memory");
+    size_t s = find_state(l->c, v[C_ISO3]);
+    for (size_t k = 0; k < sizeof word_cols / sizeof word_cols[0]; k++) {
+        const char *p = v[word_cols[k].col];
+        while (*p) {
+            size_t m = strcspn(p, ";");
+            st = add_word(l->c, s, word_cols[k].kind, p, m);
+            if (st == FT_EUSAGE)
+                return bad_row(err, line, "a word of one letter");
+            if (st != FT_OK)
+                return ft_error_set(err, st, "out of memory");
+            p += m + (p[m] == ';');
+        }
+    }
+    return FT_OK;
+}
+
+ft_status ft_countries_load(ft_countries *c, const char *path, ft_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ft_error_set(err, FT_ENOINPUT, "cannot open the countries file");
+        ft_error_at(err, path, 0);
+        return FT_ENOINPUT;
+    }
+    loader l = {.c = c};
+    ft_status st = ft_table_read(f, path, FT_ECONFIG, load_row, &l, err);
+    fclose(f);
+    ft_status st2 = reindex(c); /* the words added so far, in any case */
+    if (st == FT_OK && st2 != FT_OK)
+        st = ft_error_set(err, st2, "out of memory");
+    return st;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+static bool alnum(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+           (b >= '0' && b <= '9');
+}
+
+static bool upper(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z';
+}
+
+/* The word of the table at text[at..): its index, NONE when none. */
+static size_t match_at(const ft_countries *c, const char *t, size_t len,
+                       size_t at)
+{
+    if (!c || !c->order || at + 1 >= len)
+        return NONE;
+    unsigned char b0 = (unsigned char)t[at];
+    if (b0 < 0x80 && (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1]))))
+        return NONE;
+    unsigned k = key2(t + at);
+    size_t lo = 0, hi = c->nwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (key2(c->arena.data + c->words[c->order[mid]].text) < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < c->nwords; lo++) {
+        const word *w = &c->words[c->order[lo]];
+        const char *p = c->arena.data + w->text;
+        if (key2(p) != k)
+            break;
+        if (w->len > len - at || memcmp(t + at, p, w->len) != 0)
+            continue;
+        /* An English word ends at a word boundary ("Japan" is not in
+         * "Japanese"); a Korean one takes its particle unspaced. */
+        size_t e = at + w->len;
+        if (alnum((unsigned char)p[w->len - 1]) && e < len &&
+            alnum((unsigned char)t[e]))
+            continue;
+        return c->order[lo];
+    }
+    return NONE;
+}
+
+size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
+                          size_t at, const char **iso3, ft_country_word *kind)
+{
+    size_t i = match_at(c, text, len, at);
+    if (i == NONE)
+        return 0;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->words[i].len;
+}
+
+/* ---- cue words ----------------------------------------------------------- */
+
+typedef enum {
+    CUE_DEAL = 1,  /* the sentence is about a sale or a contract */
+    CUE_SHARE = 2, /* cost-sharing for US forces */
+    CUE_ORGWORD = 4, /* a word that makes "Korea X" an institution */
+    CUE_BUYVERB = 8, /* a verb after a state that makes it the buyer */
+    CUE_TO = 16,     /* a word before a state that makes it the buyer */
+    CUE_ORIGIN = 32  /* "built in", "made in": where a thing is made */
+} cue;
+
+/* One table of the English cue words (matched case-insensitively, whole
+ * words; a word ending in '*' matches any ending).  Korean cues are
+ * matched as substrings. */
+static const struct {
+    const char *w;
+    unsigned cues;
+} cue_words[] = {
+    {"contract*", CUE_DEAL},
+    {"deal", CUE_DEAL},
+    {"deals", CUE_DEAL},
+    {"sale", CUE_DEAL},
+    {"sales", CUE_DEAL},
+    {"sell*", CUE_DEAL},
+    {"sold", CUE_DEAL},
+    {"order", CUE_DEAL},
+    {"purchase*", CUE_DEAL},
+    {"procure*", CUE_DEAL},
+    {"acquisition*", CUE_DEAL},
+    {"agreement", CUE_DEAL},
+    {"FMS", CUE_DEAL},
+    {"cost-sharing", CUE_SHARE},
+    {"upkeep", CUE_SHARE},
+    {"SMA", CUE_SHARE},
+    {"burden-sharing", CUE_SHARE},
+    {"Institute", CUE_ORGWORD},
+    {"Times", CUE_ORGWORD},
+    {"Herald", CUE_ORGWORD},
+    {"Daily", CUE_ORGWORD},
+    {"Broadcasting", CUE_ORGWORD},
+    {"University", CUE_ORGWORD},
+    {"Foundation", CUE_ORGWORD},
+    {"Center", CUE_ORGWORD},
+    {"Centre", CUE_ORGWORD},
+    {"News", CUE_ORGWORD},
+    {"Research", CUE_ORGWORD},
+    {"Exchange", CUE_ORGWORD},
+    {"Development", CUE_ORGWORD},
+    {"Association", CUE_ORGWORD},
+    {"Economic", CUE_ORGWORD},
+    {"Journal", CUE_ORGWORD},
+    {"Post", CUE_ORGWORD},
+    {"International", CUE_ORGWORD},
+    {"National", CUE_ORGWORD},
+    {"signed", CUE_BUYVERB},
+    {"signs", CUE_BUYVERB},
+    {"inks", CUE_BUYVERB},
+    {"inked", CUE_BUYVERB},
+    {"ordered", CUE_BUYVERB},
+    {"orders", CUE_BUYVERB},
+    {"bought", CUE_BUYVERB},
+    {"buys", CUE_BUYVERB},
+    {"purchased", CUE_BUYVERB},
+    {"acquired", CUE_BUYVERB},
+    {"to", CUE_TO},
+    {"with", CUE_TO},
+    {"from", CUE_TO},
+    {"supply", CUE_TO},
+    {"supplying", CUE_TO},
+    {"built", CUE_ORIGIN},
+    {"made", CUE_ORIGIN},
+    {"manufactured", CUE_ORIGIN},
+    {"produced", CUE_ORIGIN},
+    {"계약", CUE_DEAL},
+    {"수출", CUE_DEAL},
+    {"판매", CUE_DEAL},
+    {"수주", CUE_DEAL},
+    {"구매", CUE_DEAL},
+    {"도입", CUE_DEAL},
+    {"분담금", CUE_SHARE},
+    {"분담액", CUE_SHARE},
+    {"방위비분담", CUE_SHARE},
+    {"방위비 분담", CUE_SHARE},
+};
+#define NCUES (sizeof cue_words / sizeof cue_words[0])
+
+static unsigned char lower(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
+}
+
+/* The cues of the English word t[at..at+n) (n its full length). */
+static unsigned word_cues(const char *t, size_t at, size_t n)
+{
+    unsigned cues = 0;
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        if ((unsigned char)w[0] >= 0x80)
+            continue;
+        size_t m = strlen(w);
+        bool prefix = w[m - 1] == '*';
+        if (prefix)
+            m--;
+        if (prefix ? n < m : n != m)
+            continue;
+        size_t i = 0;
+        while (i < m && lower((unsigned char)t[at + i]) == lower((unsigned char)w[i]))
+            i++;
+        /* Short upper-case cues (FMS, SMA) are acronyms: case counts. */
+        bool acronym = m <= 3 && upper((unsigned char)w[0]) && upper((unsigned char)w[1]);
+        if (i == m && (!acronym || memcmp(t + at, w, m) == 0))
+            cues |= cue_words[k].cues;
+    }
+    return cues;
+}
+
+/* The Korean cues at t[at..): the cue and its length in *n. */
+static unsigned korean_cue_at(const char *t, size_t len, size_t at, size_t *n)
+{
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        size_t m = strlen(w);
+        if ((unsigned char)w[0] < 0x80 || m > len - at ||
+            memcmp(t + at, w, m) != 0)
+            continue;
+        *n = m;
+        return cue_words[k].cues;
+    }
+    return 0;
+}
+
+/* ---- mentions ------------------------------------------------------------ */
+
+enum { ROLE_PLAIN = 0, ROLE_BUYER, ROLE_SKIP };
+
+typedef struct {
+    size_t start, end;
+    size_t state; /* NONE for a cue */
+    ft_country_word kind;
+    unsigned cues; /* of a cue */
+    int role;
+} mention;
+
+typedef struct {
+    mention *m;
+    size_t n, cap;
+} mentions;
+
+static ft_status push(mentions *ms, mention m)
+{
+    if (ft_grow((void **)&ms->m, &ms->cap, ms->n, sizeof *ms->m, 64) != FT_OK)
+        return FT_ENOMEM;
+    ms->m[ms->n++] = m;
+    return FT_OK;
+}
+
+static size_t skip_spaces(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' ||
+                       t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* The English word after t[i] (spaces skipped): its start, its length
+ * in *n (0 when none). */
+static size_t next_word(const char *t, size_t len, size_t i, size_t *n)
+{
+    i = skip_spaces(t, len, i);
+    size_t e = i;
+    while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
+        e++;
+    *n = e - i;
+    return i;
+}
+
+/* The English word before t[i]: its start, its length in *n. */
+static size_t prev_word(const char *t, size_t i, size_t *n)
+{
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '\t'))
+        i--;
+    size_t s = i;
+    while (s > 0 && (alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+        s--;
+    *n = i - s;
+    return s;
+}
+
+static bool word_is(const char *t, size_t at, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    if (n != m)
+        return false;
+    for (size_t i = 0; i < m; i++)
+        if (lower((unsigned char)t[at + i]) != (unsigned char)w[i])
+            return false;
+    return true;
+}
+
+static bool bytes_are(const char *t, size_t len, size_t at, const char *s)
+{
+    size_t m = strlen(s);
+    return m <= len - at && memcmp(t + at, s, m) == 0;
+}
+
+/* Words after a state that make it troops stationed somewhere, paid for
+ * by another ("the 28,500 U.S. troops", "American forces"). */
+static const char *const stationed[] = {
+    "troops", "troop", "forces", "soldiers", "bases", "servicemembers",
+};
+
+/* The role of an English mention `w` from the words around it: not an
+ * owner (ROLE_SKIP), a buyer (ROLE_BUYER: "Poland signed"), or plain;
+ * *deal_slot when a word before it would make it the buyer of a deal the
+ * sentence speaks of ("a sale to Taiwan"). */
+static int english_role(const char *t, size_t len, const mention *m,
+                        const char *w, bool *deal_slot)
+{
+    size_t n, at = next_word(t, len, m->end, &n);
+    bool spaced = at > m->end;
+    *deal_slot = false;
+    /* "Seoul-based", "US-made", "Korean-built": where, not whose. */
+    if (m->end < len && t[m->end] == '-') {
+        size_t k = m->end + 1, e = k;
+        while (e < len && alnum((unsigned char)t[e]))
+            e++;
+        if (word_is(t, k, e - k, "based") || word_is(t, k, e - k, "made") ||
+            word_is(t, k, e - k, "built"))
+            return ROLE_SKIP;
+    }
+    if (spaced && n > 0) {
+        unsigned cues = word_cues(t, at, n);
+        /* "Korea Institute for Defense Analyses": an institution named
+         * after its state; "the North Korean" is read from "North". */
+        if (m->kind == FT_COUNTRY_NAME && (cues & CUE_ORGWORD))
+            return ROLE_SKIP;
+        if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at]))
+            return ROLE_SKIP;
+        for (size_t k = 0; k < sizeof stationed / sizeof stationed[0]; k++)
+            if (word_is(t, at, n, stationed[k]))
+                return ROLE_SKIP;
+        if (word_is(t, at, n, "military")) {
+            size_t n2, at2 = next_word(t, len, at + n, &n2);
+            if (word_is(t, at2, n2, "bases") || word_is(t, at2, n2, "presence"))
+                return ROLE_SKIP;
+        }
+        if (cues & CUE_BUYVERB)
+            return ROLE_BUYER;
+    }
+    size_t pn, p = prev_word(t, m->start, &pn);
+    if (word_is(t, p, pn, "the"))
+        p = prev_word(t, p, &pn);
+    unsigned pcues = pn ? word_cues(t, p, pn) : 0;
+    if (word_is(t, p, pn, "in")) {
+        size_t qn, q = prev_word(t, p, &qn);
+        if (qn && (word_cues(t, q, qn) & CUE_ORIGIN))
+            return ROLE_SKIP;
+    }
+    *deal_slot = (pcues & CUE_TO) != 0;
+    return ROLE_PLAIN;
+}
+
+/* Korean particles after a state that make it the buyer of what follows
+ * ("핀란드에 수출", "폴란드와 계약", "루마니아가 ... 사들이는"), with
+ * how far the verb may stand. */
+static const struct {
+    const char *particle;
+    const char *verb;
+    size_t within;
+} korean_buyer[] = {
+    {"에", "수출", 24},  {"에", "판매", 24},   {"에", "공급", 24},
+    {"로", "수출", 24},  {"으로", "수출", 24}, {"로", "팔", 24},
+    {"와", "계약", 80},  {"과", "계약", 80},   {"가", "사들", 80},
+    {"이", "사들", 80},  {"는", "사들", 80},   {"가", "들여오", 80},
+    {"는", "들여오", 80}, {"가", "도입", 80},  {"는", "도입", 80},
+    {"가", "구매", 80},  {"는", "구매", 80},
+};
+
+static int korean_role(const char *t, size_t len, const mention *m)
+{
+    for (size_t k = 0; k < sizeof korean_buyer / sizeof korean_buyer[0]; k++) {
+        if (!bytes_are(t, len, m->end, korean_buyer[k].particle))
+            continue;
+        size_t from = m->end + strlen(korean_buyer[k].particle);
+        size_t to = from + korean_buyer[k].within;
+        if (to > len)
+            to = len;
+        const char *v = korean_buyer[k].verb;
+        for (size_t i = from; i < to; i++) {
+            if (t[i] == '.' || t[i] == '\n')
+                break;
+            if (bytes_are(t, len, i, v))
+                return ROLE_BUYER;
+        }
+    }
+    return ROLE_PLAIN;
+}
+
+/* Every mention of a state and every cue word in t, in text order. */
+static ft_status collect(const ft_countries *c, const char *t, size_t len,
+                         mentions *ms)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = (unsigned char)t[i];
+        bool word_start = b < 0x80 ? alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]))
+                                   : b >= 0xC0;
+        if (!word_start) {
+            i++;
+            continue;
+        }
+        size_t w = match_at(c, t, len, i);
+        if (w != NONE) {
+            const word *wd = &c->words[w];
+            mention m = {.start = i, .end = i + wd->len, .state = wd->state,
+                         .kind = wd->kind};
+            bool deal_slot = false;
+            const char *text = c->arena.data + wd->text;
+            if ((unsigned char)text[0] >= 0x80)
+                m.role = korean_role(t, len, &m);
+            else
+                m.role = english_role(t, len, &m, text, &deal_slot);
+            /* CUE_TO marks "a sale to X": a buyer when the sentence
+             * speaks of a deal. */
+            m.cues = deal_slot ? CUE_TO : 0;
+            if (push(ms, m) != FT_OK)
+                return FT_ENOMEM;
+            if (m.role == ROLE_SKIP && b < 0x80) {
+                /* Only its first word is spent: "the North Korean"
+                 * goes on at "North". */
+                while (i < len && alnum((unsigned char)t[i]))
+                    i++;
+                continue;
+            }
+            i = m.end;
+            continue;
+        }
+        if (b < 0x80) {
+            size_t e = i;
+            while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
+                e++;
+            unsigned cues = word_cues(t, i, e - i) & (CUE_DEAL | CUE_SHARE);
+            if (cues && push(ms, (mention){.start = i, .end = e, .state = NONE,
+                                            .cues = cues}) != FT_OK)
+                return FT_ENOMEM;
+            while (i < len && alnum((unsigned char)t[i]))
+                i++;
+            continue;
+        }
+        size_t n = 0;
+        unsigned cues = korean_cue_at(t, len, i, &n);
+        if (cues) {
+            if (push(ms, (mention){.start = i, .end = i + n, .state = NONE,
+                                   .cues = cues}) != FT_OK)
+                return FT_ENOMEM;
+            i += n;
+            continue;
+        }
+        size_t k = ft_text_utf8_len(t + i, len - i);
+        i += k ? k : 1;
+    }
+    return FT_OK;
+}
+
+/* ---- choosing ------------------------------------------------------------ */
+
+typedef struct {
+    const ft_countries *c;
+    const char *t;
+    size_t len;
+    const mentions *ms;
+    const ft_figure *figs;
+    size_t nfigs;
+    size_t usa;   /* the state paid in cost-sharing, NONE when not in the table */
+    int *score;   /* per state, zero between figures */
+    size_t *last; /* per state: where it was last counted */
+} ctx;
+
+static bool is_state(const mention *m)
+{
+    return m->state != NONE && m->role != ROLE_SKIP;
+}
+
+/* The first figure that ends after p (figures are in text order and do
+ * not overlap). */
+static size_t figure_after(const ctx *x, size_t p)
+{
+    size_t lo = 0, hi = x->nfigs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->figs[mid].end <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether p stands inside one of the figures (their own words, "U.S.
+ * dollars", are no mention); *fi moves forward with p. */
+static bool in_figure(const ctx *x, size_t *fi, size_t p)
+{
+    while (*fi < x->nfigs && x->figs[*fi].end <= p)
+        (*fi)++;
+    return *fi < x->nfigs && x->figs[*fi].start <= p;
+}
+
+/* Of two states joined ("한국과 인도네시아가", "Japan and Australia"),
+ * the first leads. */
+static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
+{
+    static const char *const joins[] = {" and ", " and the ", "과 ", "와 ",
+                                        "과",    "와",        " & "};
+    while (k > lo) {
+        const mention *a = &x->ms->m[k - 1], *b = &x->ms->m[k];
+        if (!is_state(a) || b->start < a->end)
+            break;
+        const char *gap = x->t + a->end;
+        size_t n = b->start - a->end;
+        bool joined = false;
+        for (size_t j = 0; j < sizeof joins / sizeof joins[0]; j++)
+            joined |= strlen(joins[j]) == n && memcmp(gap, joins[j], n) == 0;
+        if (!joined)
+            break;
+        k--;
+    }
+    return k;
+}
+
+/* The state that dominates the text in [back, until): each mention
+ * counts, a buyer most, an institution least; a tie goes to the state
+ * named last. */
+static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
+                       bool share)
+{
+    const mentions *ms = x->ms;
+    size_t fi = figure_after(x, back);
+    size_t best = NONE;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
+            const mention *m = &ms->m[k];
+            if (!is_state(m) || m->start < back ||
+                (share && m->state == x->usa))
+                continue;
+            if (pass == 1) { /* clean up for the next figure */
+                x->score[m->state] = 0;
+                continue;
+            }
+            if (in_figure(x, &fi, m->start))
+                continue;
+            x->score[m->state] += m->role == ROLE_BUYER       ? 3
+                                  : m->kind == FT_COUNTRY_ORG ? 1
+                                                              : 2;
+            x->last[m->state] = m->start;
+            if (best == NONE || x->score[m->state] > x->score[best] ||
+                (x->score[m->state] == x->score[best] &&
+                 x->last[m->state] >= x->last[best]))
+                best = m->state;
+        }
+    }
+    return best;
+}
+
+static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
+{
+    const mentions *ms = x->ms;
+    size_t from = f->start > AROUND_BEFORE ? f->start - AROUND_BEFORE : 0;
+    if (from < f->sent_start)
+        from = f->sent_start;
+    size_t to = f->end + AROUND_AFTER;
+    if (to > f->sent_end)
+        to = f->sent_end;
+    size_t back = f->sent_start > LOOK_BACK ? f->sent_start - LOOK_BACK : 0;
+    size_t share_from = f->start > SHARE_BEFORE ? f->start - SHARE_BEFORE : 0;
+    size_t first = back < share_from ? back : share_from;
+    /* The first mention that may matter to this figure or a later one. */
+    size_t lo = *lo_hint;
+    while (lo < ms->n && ms->m[lo].end <= first)
+        lo++;
+    *lo_hint = lo;
+
+    bool deal = false, share = false;
+    size_t hi = lo;
+    for (; hi < ms->n && ms->m[hi].start < f->end + SHARE_AFTER; hi++) {
+        const mention *m = &ms->m[hi];
+        if (m->state != NONE)
+            continue;
+        if ((m->cues & CUE_SHARE) && m->start >= share_from)
+            share = true;
+        if ((m->cues & CUE_DEAL) && m->start >= f->sent_start &&
+            m->start < f->sent_end)
+            deal = true;
+    }
+    size_t fi = figure_after(x, from);
+    size_t buyer = NONE, before = NONE, after = NONE, org = NONE;
+    size_t bdist = SIZE_MAX, odist = SIZE_MAX;
+    for (size_t k = lo; k < hi; k++) {
+        const mention *m = &ms->m[k];
+        if (!is_state(m) || m->start < from || m->start >= to)
+            continue;
+        if (in_figure(x, &fi, m->start))
+            continue;
+        if (share && m->state == x->usa)
+            continue; /* the United States is paid, not paying */
+        size_t d = m->start < f->start ? f->start - m->end : m->start - f->end;
+        if (m->kind == FT_COUNTRY_ORG) {
+            if (d < odist)
+                odist = d, org = k;
+            continue;
+        }
+        if ((m->role == ROLE_BUYER || (deal && (m->cues & CUE_TO))) &&
+            d < bdist)
+            bdist = d, buyer = k;
+        if (m->start < f->start)
+            before = k;
+        else if (after == NONE)
+            after = k;
+    }
+    if (buyer != NONE)
+        return ms->m[buyer].state;
+    if (before != NONE)
+        return ms->m[coordinated_first(x, before, lo)].state;
+    if (after != NONE)
+        return ms->m[after].state;
+    if (org != NONE)
+        return ms->m[org].state;
+    return dominant(x, lo, back, f->sent_start, share);
+}
+
+ft_status ft_countries_assign(const ft_countries *c, const char *text,
+                              size_t len, ft_figure *figs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        figs[i].country[0] = '\0';
+    if (!c || n == 0 || c->nstates == 0)
+        return FT_OK;
+    mentions ms = {0};
+    int *score = calloc(c->nstates, sizeof *score);
+    size_t *last = calloc(c->nstates, sizeof *last);
+    if (!score || !last || collect(c, text, len, &ms) != FT_OK) {
+        free(ms.m);
+        free(score);
+        free(last);
+        return FT_ENOMEM;
+    }
+    ctx x = {.c = c, .t = text, .len = len, .ms = &ms, .figs = figs,
+             .nfigs = n, .usa = find_state(c, "USA"), .score = score,
+             .last = last};
+    size_t lo = 0;
+    for (size_t i = 0; i < n; i++) {
+        ft_figure *f = &figs[i];
+        size_t s = choose(&x, f, &lo);
+        const char *code = s != NONE ? c->states[s].iso3 : NULL;
+        if (!code)
+            code = ft_countries_of_currency(c, f->currency);
+        if (!code && f->has_reported)
+            code = ft_countries_of_currency(c, f->reported_currency);
+        if (code)
+            memcpy(f->country, code, 4);
+    }
+    free(ms.m);
+    free(score);
+    free(last);
+    return FT_OK;
+}
