@@ -427,17 +427,23 @@ size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
 /* ---- cue words ----------------------------------------------------------- */
 
 typedef enum {
-    CUE_DEAL = 1,  /* the sentence is about a sale or a contract */
-    CUE_SHARE = 2, /* cost-sharing for US forces */
-    CUE_ORGWORD = 4, /* a word that makes "Korea X" an institution */
-    CUE_BUYVERB = 8, /* a verb after a state that makes it the buyer */
-    CUE_TO = 16,     /* a word before a state that makes it the buyer */
-    CUE_ORIGIN = 32  /* "built in", "made in": where a thing is made */
+    CUE_DEAL = 1 << 0,      /* the sentence is about a sale or a contract */
+    CUE_SHARE = 1 << 1,     /* cost-sharing for US forces */
+    CUE_ORGWORD = 1 << 2,   /* after a name: an institution ("Korea Institute") */
+    CUE_BUYVERB = 1 << 3,   /* after a state: it buys ("Poland signed") */
+    CUE_TO = 1 << 4,        /* before a state: it may buy ("a sale to Taiwan") */
+    CUE_ORIGIN = 1 << 5,    /* before "in X": where a thing is made */
+    CUE_PREP = 1 << 6,      /* before a state: a place or a beneficiary */
+    CUE_CURRENCY = 1 << 7,  /* after a state: a currency ("U.S. dollars") */
+    CUE_PEOPLE = 1 << 8,    /* after a state: its people, who are helped */
+    CUE_STATIONED = 1 << 9, /* after a state: its troops abroad */
+    CUE_HELP = 1 << 10      /* before "of/for/to X": X is helped */
 } cue;
 
-/* One table of the English cue words (matched case-insensitively, whole
- * words; a word ending in '*' matches any ending).  Korean cues are
- * matched as substrings. */
+/* One table of cue words.  English ones match case-insensitively as
+ * whole words (a trailing '*' matches any ending; an all-capital word of
+ * three letters or fewer is an acronym and matches its case); Korean ones
+ * match as substrings. */
 static const struct {
     const char *w;
     unsigned cues;
@@ -488,17 +494,62 @@ static const struct {
     {"buys", CUE_BUYVERB},
     {"purchased", CUE_BUYVERB},
     {"acquired", CUE_BUYVERB},
-    {"to", CUE_TO},
+    {"to", CUE_TO | CUE_PREP},
     {"with", CUE_TO},
-    {"from", CUE_TO},
+    {"from", CUE_TO | CUE_PREP},
+    {"for", CUE_TO | CUE_PREP},
     {"supply", CUE_TO},
     {"supplying", CUE_TO},
+    {"in", CUE_PREP},
+    {"on", CUE_PREP},
+    {"at", CUE_PREP},
+    {"into", CUE_PREP},
+    {"toward", CUE_PREP},
+    {"towards", CUE_PREP},
+    {"against", CUE_PREP},
+    {"about", CUE_PREP},
+    {"over", CUE_PREP},
     {"built", CUE_ORIGIN},
     {"made", CUE_ORIGIN},
     {"manufactured", CUE_ORIGIN},
     {"produced", CUE_ORIGIN},
+    {"dollar", CUE_CURRENCY},
+    {"dollars", CUE_CURRENCY},
+    {"won", CUE_CURRENCY},
+    {"yen", CUE_CURRENCY},
+    {"yuan", CUE_CURRENCY},
+    {"euro", CUE_CURRENCY},
+    {"euros", CUE_CURRENCY},
+    {"pound", CUE_CURRENCY},
+    {"pounds", CUE_CURRENCY},
+    {"peso", CUE_CURRENCY},
+    {"pesos", CUE_CURRENCY},
+    {"rupee", CUE_CURRENCY},
+    {"rupees", CUE_CURRENCY},
+    {"zloty", CUE_CURRENCY},
+    {"krone", CUE_CURRENCY},
+    {"kroner", CUE_CURRENCY},
+    {"defectors", CUE_PEOPLE},
+    {"refugees", CUE_PEOPLE},
+    {"abductees", CUE_PEOPLE},
+    {"human", CUE_PEOPLE},
+    {"residents", CUE_PEOPLE},
+    {"workers", CUE_PEOPLE},
+    {"people", CUE_PEOPLE},
+    {"citizens", CUE_PEOPLE},
+    {"nationals", CUE_PEOPLE},
+    {"families", CUE_PEOPLE},
+    {"prisoners", CUE_PEOPLE},
+    {"troops", CUE_STATIONED},
+    {"troop", CUE_STATIONED},
+    {"forces", CUE_STATIONED},
+    {"soldiers", CUE_STATIONED},
+    {"bases", CUE_STATIONED},
+    {"servicemembers", CUE_STATIONED},
+    {"support", CUE_HELP},
+    {"aid", CUE_HELP},
+    {"assistance", CUE_HELP},
     {"계약", CUE_DEAL},
-    {"수출", CUE_DEAL},
     {"판매", CUE_DEAL},
     {"수주", CUE_DEAL},
     {"구매", CUE_DEAL},
@@ -507,6 +558,12 @@ static const struct {
     {"분담액", CUE_SHARE},
     {"방위비분담", CUE_SHARE},
     {"방위비 분담", CUE_SHARE},
+    {" 인권", CUE_PEOPLE},
+    {" 이탈주민", CUE_PEOPLE},
+    {" 주민", CUE_PEOPLE},
+    {" 동포", CUE_PEOPLE},
+    {"이탈주민", CUE_PEOPLE},
+    {"산 ", CUE_ORIGIN},
 };
 #define NCUES (sizeof cue_words / sizeof cue_words[0])
 
@@ -521,7 +578,7 @@ static unsigned word_cues(const char *t, size_t at, size_t n)
     unsigned cues = 0;
     for (size_t k = 0; k < NCUES; k++) {
         const char *w = cue_words[k].w;
-        if ((unsigned char)w[0] >= 0x80)
+        if ((unsigned char)w[0] >= 0x80 || w[0] == ' ')
             continue;
         size_t m = strlen(w);
         bool prefix = w[m - 1] == '*';
@@ -530,23 +587,27 @@ static unsigned word_cues(const char *t, size_t at, size_t n)
         if (prefix ? n < m : n != m)
             continue;
         size_t i = 0;
-        while (i < m && lower((unsigned char)t[at + i]) == lower((unsigned char)w[i]))
+        while (i < m &&
+               lower((unsigned char)t[at + i]) == lower((unsigned char)w[i]))
             i++;
-        /* Short upper-case cues (FMS, SMA) are acronyms: case counts. */
-        bool acronym = m <= 3 && upper((unsigned char)w[0]) && upper((unsigned char)w[1]);
+        bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
+                       upper((unsigned char)w[m - 1]);
         if (i == m && (!acronym || memcmp(t + at, w, m) == 0))
             cues |= cue_words[k].cues;
     }
     return cues;
 }
 
-/* The Korean cues at t[at..): the cue and its length in *n. */
-static unsigned korean_cue_at(const char *t, size_t len, size_t at, size_t *n)
+/* The Korean cue at t[at..) (of the kinds in `want`): its cues, its
+ * length in *n. */
+static unsigned korean_cue_at(const char *t, size_t len, size_t at,
+                              unsigned want, size_t *n)
 {
     for (size_t k = 0; k < NCUES; k++) {
         const char *w = cue_words[k].w;
         size_t m = strlen(w);
-        if ((unsigned char)w[0] < 0x80 || m > len - at ||
+        if (!(cue_words[k].cues & want) ||
+            ((unsigned char)w[0] < 0x80 && w[0] != ' ') || m > len - at ||
             memcmp(t + at, w, m) != 0)
             continue;
         *n = m;
@@ -563,7 +624,7 @@ typedef struct {
     size_t start, end;
     size_t state; /* NONE for a cue */
     ft_country_word kind;
-    unsigned cues; /* of a cue */
+    unsigned cues; /* a cue's; a state's slot: CUE_TO, CUE_PREP */
     int role;
 } mention;
 
@@ -582,8 +643,8 @@ static ft_status push(mentions *ms, mention m)
 
 static size_t skip_spaces(const char *t, size_t len, size_t i)
 {
-    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' ||
-                       t[i] == '\r'))
+    while (i < len &&
+           (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r'))
         i++;
     return i;
 }
@@ -629,22 +690,29 @@ static bool bytes_are(const char *t, size_t len, size_t at, const char *s)
     return m <= len - at && memcmp(t + at, s, m) == 0;
 }
 
-/* Words after a state that make it troops stationed somewhere, paid for
- * by another ("the 28,500 U.S. troops", "American forces"). */
-static const char *const stationed[] = {
-    "troops", "troop", "forces", "soldiers", "bases", "servicemembers",
-};
+/* "Japan's", "Japan’s". */
+static bool possessive(const char *t, size_t len, size_t e)
+{
+    return bytes_are(t, len, e, "'s") || bytes_are(t, len, e, "\xE2\x80\x99s");
+}
 
 /* The role of an English mention `w` from the words around it: not an
- * owner (ROLE_SKIP), a buyer (ROLE_BUYER: "Poland signed"), or plain;
- * *deal_slot when a word before it would make it the buyer of a deal the
- * sentence speaks of ("a sale to Taiwan"). */
-static int english_role(const char *t, size_t len, const mention *m,
-                        const char *w, bool *deal_slot)
+ * owner (ROLE_SKIP), a buyer (ROLE_BUYER: "Poland signed"), or plain,
+ * with the slot it stands in (m->cues: CUE_TO when it would buy a deal
+ * the sentence speaks of, "a sale to Taiwan"; CUE_PREP when it is a
+ * place or a beneficiary, "in North Korea", unless that deal makes it the
+ * buyer; CUE_STATIONED for troops abroad).  *partial when only its first
+ * word is spent ("the North Korean" goes on at "North"). */
+static int english_role(const char *t, size_t len, mention *m, const char *w,
+                        bool *partial)
 {
     size_t n, at = next_word(t, len, m->end, &n);
     bool spaced = at > m->end;
-    *deal_slot = false;
+    bool poss = possessive(t, len, m->end);
+    *partial = false;
+    /* "US$", "U.S. dollars": the currency, not the owner. */
+    if (m->end < len && t[m->end] == '$')
+        return ROLE_SKIP;
     /* "Seoul-based", "US-made", "Korean-built": where, not whose. */
     if (m->end < len && t[m->end] == '-') {
         size_t k = m->end + 1, e = k;
@@ -654,21 +722,29 @@ static int english_role(const char *t, size_t len, const mention *m,
             word_is(t, k, e - k, "built"))
             return ROLE_SKIP;
     }
-    if (spaced && n > 0) {
+    if (spaced && n > 0 && !poss) {
         unsigned cues = word_cues(t, at, n);
+        if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at])) {
+            *partial = true;
+            return ROLE_SKIP;
+        }
+        if (cues & (CUE_CURRENCY | CUE_PEOPLE))
+            return ROLE_SKIP;
         /* "Korea Institute for Defense Analyses": an institution named
-         * after its state; "the North Korean" is read from "North". */
+         * after its state. */
         if (m->kind == FT_COUNTRY_NAME && (cues & CUE_ORGWORD))
             return ROLE_SKIP;
-        if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at]))
+        if (cues & CUE_STATIONED) {
+            m->cues |= CUE_STATIONED;
             return ROLE_SKIP;
-        for (size_t k = 0; k < sizeof stationed / sizeof stationed[0]; k++)
-            if (word_is(t, at, n, stationed[k]))
-                return ROLE_SKIP;
+        }
         if (word_is(t, at, n, "military")) {
             size_t n2, at2 = next_word(t, len, at + n, &n2);
-            if (word_is(t, at2, n2, "bases") || word_is(t, at2, n2, "presence"))
+            if (word_is(t, at2, n2, "bases") ||
+                word_is(t, at2, n2, "presence")) {
+                m->cues |= CUE_STATIONED;
                 return ROLE_SKIP;
+            }
         }
         if (cues & CUE_BUYVERB)
             return ROLE_BUYER;
@@ -677,12 +753,27 @@ static int english_role(const char *t, size_t len, const mention *m,
     if (word_is(t, p, pn, "the"))
         p = prev_word(t, p, &pn);
     unsigned pcues = pn ? word_cues(t, p, pn) : 0;
-    if (word_is(t, p, pn, "in")) {
-        size_t qn, q = prev_word(t, p, &qn);
-        if (qn && (word_cues(t, q, qn) & CUE_ORIGIN))
-            return ROLE_SKIP;
-    }
-    *deal_slot = (pcues & CUE_TO) != 0;
+    size_t qn, q = prev_word(t, p, &qn);
+    unsigned qcues = qn ? word_cues(t, q, qn) : 0;
+    /* "built in South Korea" */
+    if (word_is(t, p, pn, "in") && (qcues & CUE_ORIGIN))
+        return ROLE_SKIP;
+    /* "in support of Ukraine's", "aid to North Korea": helped, not
+     * paying. */
+    if ((word_is(t, p, pn, "of") || word_is(t, p, pn, "for") ||
+         word_is(t, p, pn, "to")) &&
+        (qcues & CUE_HELP))
+        return ROLE_SKIP;
+    /* An institution is its state's wherever it stands ("for the
+     * Bundeswehr"); a state may be a place, a beneficiary or a buyer,
+     * but not when it is the subject of what follows ("for Seoul to
+     * pay"). */
+    if (m->kind == FT_COUNTRY_ORG || word_is(t, at, n, "to"))
+        return ROLE_PLAIN;
+    if (pcues & CUE_TO)
+        m->cues |= CUE_TO;
+    if ((pcues & CUE_PREP) && !poss)
+        m->cues |= CUE_PREP;
     return ROLE_PLAIN;
 }
 
@@ -694,16 +785,20 @@ static const struct {
     const char *verb;
     size_t within;
 } korean_buyer[] = {
-    {"에", "수출", 24},  {"에", "판매", 24},   {"에", "공급", 24},
-    {"로", "수출", 24},  {"으로", "수출", 24}, {"로", "팔", 24},
-    {"와", "계약", 80},  {"과", "계약", 80},   {"가", "사들", 80},
-    {"이", "사들", 80},  {"는", "사들", 80},   {"가", "들여오", 80},
-    {"는", "들여오", 80}, {"가", "도입", 80},  {"는", "도입", 80},
-    {"가", "구매", 80},  {"는", "구매", 80},
+    {"에", "수출", 24},   {"에", "판매", 24},   {"에", "공급", 24},
+    {"로", "수출", 24},   {"으로", "수출", 24}, {"로", "팔", 24},
+    {"와", "계약", 80},   {"과", "계약", 80},   {"가", "사들", 80},
+    {"이", "사들", 80},   {"는", "사들", 80},   {"가", "들여오", 80},
+    {"는", "들여오", 80}, {"가", "도입", 80},   {"는", "도입", 80},
+    {"가", "구매", 80},   {"는", "구매", 80},
 };
 
 static int korean_role(const char *t, size_t len, const mention *m)
 {
+    size_t n;
+    /* "독일산" (German-made), "북한 인권" (North Korean human rights). */
+    if (korean_cue_at(t, len, m->end, CUE_ORIGIN | CUE_PEOPLE, &n))
+        return ROLE_SKIP;
     for (size_t k = 0; k < sizeof korean_buyer / sizeof korean_buyer[0]; k++) {
         if (!bytes_are(t, len, m->end, korean_buyer[k].particle))
             continue;
@@ -722,6 +817,64 @@ static int korean_role(const char *t, size_t len, const mention *m)
     return ROLE_PLAIN;
 }
 
+/* A sentence break in t[a..b): a full stop, question or exclamation mark
+ * before a space and a capital or a Hangul letter, or a line break.
+ * Cruder than extract's sentences, it only bounds a deal word's reach. */
+static bool breaks_between(const char *t, size_t len, size_t a, size_t b)
+{
+    for (size_t i = a; i < b && i < len; i++) {
+        if (t[i] == '\n')
+            return true;
+        if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+            continue;
+        size_t k = i + 1;
+        if (k >= len || (t[k] != ' ' && t[k] != '\n'))
+            continue;
+        k = skip_spaces(t, len, k);
+        if (k >= len || upper((unsigned char)t[k]) ||
+            (unsigned char)t[k] >= 0x80)
+            return true;
+    }
+    return false;
+}
+
+/* How far a deal word reaches to make a state in a buyer's slot the
+ * buyer. */
+#define DEAL_REACH 250
+
+/* A state after "to", "with", "from", "for" is the buyer when a deal
+ * word stands in its sentence; a place or a beneficiary otherwise. */
+static void settle_slots(const char *t, size_t len, mentions *ms)
+{
+    for (size_t k = 0; k < ms->n; k++) {
+        mention *m = &ms->m[k];
+        if (m->state == NONE || m->role != ROLE_PLAIN ||
+            !(m->cues & (CUE_TO | CUE_PREP)))
+            continue;
+        bool deal = false;
+        if (m->cues & CUE_TO) {
+            for (size_t j = k; j-- > 0 && !deal;) {
+                const mention *o = &ms->m[j];
+                if (m->start - o->start > DEAL_REACH)
+                    break;
+                deal = o->state == NONE && (o->cues & CUE_DEAL) &&
+                       !breaks_between(t, len, o->end, m->start);
+            }
+            for (size_t j = k + 1; j < ms->n && !deal; j++) {
+                const mention *o = &ms->m[j];
+                if (o->start > m->end + DEAL_REACH)
+                    break;
+                deal = o->state == NONE && (o->cues & CUE_DEAL) &&
+                       !breaks_between(t, len, m->end, o->start);
+            }
+        }
+        if (deal)
+            m->role = ROLE_BUYER;
+        else if (m->cues & CUE_PREP)
+            m->role = ROLE_SKIP;
+    }
+}
+
 /* Every mention of a state and every cue word in t, in text order. */
 static ft_status collect(const ft_countries *c, const char *t, size_t len,
                          mentions *ms)
@@ -729,8 +882,9 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
     size_t i = 0;
     while (i < len) {
         unsigned char b = (unsigned char)t[i];
-        bool word_start = b < 0x80 ? alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]))
-                                   : b >= 0xC0;
+        bool word_start =
+            b < 0x80 ? alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]))
+                     : b >= 0xC0;
         if (!word_start) {
             i++;
             continue;
@@ -738,22 +892,24 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
         size_t w = match_at(c, t, len, i);
         if (w != NONE) {
             const word *wd = &c->words[w];
-            mention m = {.start = i, .end = i + wd->len, .state = wd->state,
+            mention m = {.start = i,
+                         .end = i + wd->len,
+                         .state = wd->state,
                          .kind = wd->kind};
-            bool deal_slot = false;
+            bool partial = false;
             const char *text = c->arena.data + wd->text;
             if ((unsigned char)text[0] >= 0x80)
                 m.role = korean_role(t, len, &m);
             else
-                m.role = english_role(t, len, &m, text, &deal_slot);
-            /* CUE_TO marks "a sale to X": a buyer when the sentence
-             * speaks of a deal. */
-            m.cues = deal_slot ? CUE_TO : 0;
+                m.role = english_role(t, len, &m, text, &partial);
             if (push(ms, m) != FT_OK)
                 return FT_ENOMEM;
-            if (m.role == ROLE_SKIP && b < 0x80) {
-                /* Only its first word is spent: "the North Korean"
-                 * goes on at "North". */
+            /* Troops stationed abroad: talk of who pays for them. */
+            if ((m.cues & CUE_STATIONED) &&
+                push(ms, (mention){.start = m.start, .end = m.end,
+                                   .state = NONE, .cues = CUE_SHARE}) != FT_OK)
+                return FT_ENOMEM;
+            if (partial) {
                 while (i < len && alnum((unsigned char)t[i]))
                     i++;
                 continue;
@@ -766,15 +922,17 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
             while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
                 e++;
             unsigned cues = word_cues(t, i, e - i) & (CUE_DEAL | CUE_SHARE);
-            if (cues && push(ms, (mention){.start = i, .end = e, .state = NONE,
-                                            .cues = cues}) != FT_OK)
+            if (cues && push(ms, (mention){.start = i, .end = e,
+                                           .state = NONE, .cues = cues}) !=
+                            FT_OK)
                 return FT_ENOMEM;
             while (i < len && alnum((unsigned char)t[i]))
                 i++;
             continue;
         }
         size_t n = 0;
-        unsigned cues = korean_cue_at(t, len, i, &n);
+        unsigned cues =
+            korean_cue_at(t, len, i, CUE_DEAL | CUE_SHARE, &n);
         if (cues) {
             if (push(ms, (mention){.start = i, .end = i + n, .state = NONE,
                                    .cues = cues}) != FT_OK)
@@ -785,6 +943,7 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
         size_t k = ft_text_utf8_len(t + i, len - i);
         i += k ? k : 1;
     }
+    settle_slots(t, len, ms);
     return FT_OK;
 }
 
@@ -887,6 +1046,15 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
     return best;
 }
 
+/* The state of a one-state currency, of the figure or of the paper's
+ * conversion of it; NONE when neither is one. */
+static size_t by_currency(const ctx *x, const char *cur)
+{
+    const char *code = ft_countries_of_currency(x->c, cur);
+    return code ? find_state(x->c, code) : NONE;
+}
+
+/* The state of figure f (the rules at the top of this file), or NONE. */
 static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
 {
     const mentions *ms = x->ms;
@@ -918,8 +1086,9 @@ static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
             deal = true;
     }
     size_t fi = figure_after(x, from);
-    size_t buyer = NONE, before = NONE, after = NONE, org = NONE;
-    size_t bdist = SIZE_MAX, odist = SIZE_MAX;
+    size_t buyer = NONE, before = NONE, after = NONE;
+    size_t org_before = NONE, org_after = NONE;
+    size_t bdist = SIZE_MAX;
     for (size_t k = lo; k < hi; k++) {
         const mention *m = &ms->m[k];
         if (!is_state(m) || m->start < from || m->start >= to)
@@ -928,16 +1097,18 @@ static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
             continue;
         if (share && m->state == x->usa)
             continue; /* the United States is paid, not paying */
-        size_t d = m->start < f->start ? f->start - m->end : m->start - f->end;
+        bool is_before = m->start < f->start;
+        size_t d = is_before ? f->start - m->end : m->start - f->end;
         if (m->kind == FT_COUNTRY_ORG) {
-            if (d < odist)
-                odist = d, org = k;
+            if (is_before)
+                org_before = k;
+            else if (org_after == NONE)
+                org_after = k;
             continue;
         }
-        if ((m->role == ROLE_BUYER || (deal && (m->cues & CUE_TO))) &&
-            d < bdist)
+        if (m->role == ROLE_BUYER && d < bdist)
             bdist = d, buyer = k;
-        if (m->start < f->start)
+        if (is_before)
             before = k;
         else if (after == NONE)
             after = k;
@@ -946,11 +1117,31 @@ static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
         return ms->m[buyer].state;
     if (before != NONE)
         return ms->m[coordinated_first(x, before, lo)].state;
+    /* In a deal a company is the seller: the money is the buyer's. */
+    if (!deal && org_before != NONE)
+        return ms->m[org_before].state;
     if (after != NONE)
         return ms->m[after].state;
-    if (org != NONE)
-        return ms->m[org].state;
-    return dominant(x, lo, back, f->sent_start, share);
+    if (!deal && org_after != NONE)
+        return ms->m[org_after].state;
+    /* A deal named in the sentences before ("a contract to supply
+     * Finland ...  The contract is worth X won") is the buyer's, whatever
+     * it is paid in; otherwise a currency of one state tells more than
+     * the states talked about around it. */
+    size_t s = deal ? dominant(x, lo, back, f->sent_start, share) : NONE;
+    if (s == NONE)
+        s = by_currency(x, f->currency);
+    if (s == NONE)
+        s = dominant(x, lo, back, f->sent_start, share);
+    if (s == NONE && org_before != NONE)
+        s = ms->m[org_before].state;
+    if (s == NONE && org_after != NONE)
+        s = ms->m[org_after].state;
+    /* Last, the paper's own conversion: it says whom the paper writes
+     * for more than whose money it is. */
+    if (s == NONE && f->has_reported)
+        s = by_currency(x, f->reported_currency);
+    return s;
 }
 
 ft_status ft_countries_assign(const ft_countries *c, const char *text,
@@ -976,13 +1167,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
         size_t s = choose(&x, f, &lo);
-        const char *code = s != NONE ? c->states[s].iso3 : NULL;
-        if (!code)
-            code = ft_countries_of_currency(c, f->currency);
-        if (!code && f->has_reported)
-            code = ft_countries_of_currency(c, f->reported_currency);
-        if (code)
-            memcpy(f->country, code, 4);
+        if (s != NONE)
+            memcpy(f->country, c->states[s].iso3, 4);
     }
     free(ms.m);
     free(score);
