@@ -509,6 +509,10 @@ static const struct {
     {"against", CUE_PREP},
     {"about", CUE_PREP},
     {"over", CUE_PREP},
+    {"countering", CUE_PREP},
+    {"counter", CUE_PREP},
+    {"deter", CUE_PREP},
+    {"deterring", CUE_PREP},
     {"built", CUE_ORIGIN},
     {"made", CUE_ORIGIN},
     {"manufactured", CUE_ORIGIN},
@@ -779,18 +783,24 @@ static int english_role(const char *t, size_t len, mention *m, const char *w,
 
 /* Korean particles after a state that make it the buyer of what follows
  * ("핀란드에 수출", "폴란드와 계약", "루마니아가 ... 사들이는"), with
- * how far the verb may stand. */
+ * how far the verb may stand in the sentence.  The buyer as a subject may
+ * be its government ("베트남 정부가 ... 들여오기로"); the other side of
+ * a contract is the state alone ("한국 정부와 계약" is the seller). */
 static const struct {
     const char *particle;
     const char *verb;
     size_t within;
+    bool government;
 } korean_buyer[] = {
-    {"에", "수출", 24},   {"에", "판매", 24},   {"에", "공급", 24},
-    {"로", "수출", 24},   {"으로", "수출", 24}, {"로", "팔", 24},
-    {"와", "계약", 80},   {"과", "계약", 80},   {"가", "사들", 80},
-    {"이", "사들", 80},   {"는", "사들", 80},   {"가", "들여오", 80},
-    {"는", "들여오", 80}, {"가", "도입", 80},   {"는", "도입", 80},
-    {"가", "구매", 80},   {"는", "구매", 80},
+    {"에", "수출", 24, false},    {"에", "판매", 24, false},
+    {"에", "공급", 24, false},    {"로", "수출", 24, false},
+    {"으로", "수출", 24, false},  {"로", "팔", 24, false},
+    {"와", "계약", 80, false},    {"과", "계약", 80, false},
+    {"가", "사들", 240, true},    {"이", "사들", 240, true},
+    {"는", "사들", 240, true},    {"가", "들여오", 240, true},
+    {"는", "들여오", 240, true},  {"가", "도입", 240, true},
+    {"는", "도입", 240, true},    {"가", "구매", 240, true},
+    {"는", "구매", 240, true},
 };
 
 static int korean_role(const char *t, size_t len, const mention *m)
@@ -799,10 +809,15 @@ static int korean_role(const char *t, size_t len, const mention *m)
     /* "독일산" (German-made), "북한 인권" (North Korean human rights). */
     if (korean_cue_at(t, len, m->end, CUE_ORIGIN | CUE_PEOPLE, &n))
         return ROLE_SKIP;
+    static const char government[] = " 정부";
+    bool gov = bytes_are(t, len, m->end, government);
     for (size_t k = 0; k < sizeof korean_buyer / sizeof korean_buyer[0]; k++) {
-        if (!bytes_are(t, len, m->end, korean_buyer[k].particle))
+        size_t at = m->end;
+        if (gov && korean_buyer[k].government)
+            at += sizeof government - 1;
+        if (!bytes_are(t, len, at, korean_buyer[k].particle))
             continue;
-        size_t from = m->end + strlen(korean_buyer[k].particle);
+        size_t from = at + strlen(korean_buyer[k].particle);
         size_t to = from + korean_buyer[k].within;
         if (to > len)
             to = len;
@@ -846,6 +861,19 @@ static bool breaks_between(const char *t, size_t len, size_t a, size_t b)
  * word stands in its sentence; a place or a beneficiary otherwise. */
 static void settle_slots(const char *t, size_t len, mentions *ms)
 {
+    /* "countering China and Russia", "sales to Japan and Australia": a
+     * state joined to the one before stands in its slot (a comma is left
+     * out: "In Japan, China ..." joins nothing). */
+    for (size_t k = 1; k < ms->n; k++) {
+        mention *a = &ms->m[k - 1], *b = &ms->m[k];
+        if (a->state == NONE || b->state == NONE || b->start < a->end ||
+            b->role != ROLE_PLAIN)
+            continue;
+        size_t n = b->start - a->end;
+        if ((n == 5 && memcmp(t + a->end, " and ", 5) == 0) ||
+            (n == 4 && memcmp(t + a->end, " or ", 4) == 0))
+            b->cues |= a->cues & (CUE_TO | CUE_PREP);
+    }
     for (size_t k = 0; k < ms->n; k++) {
         mention *m = &ms->m[k];
         if (m->state == NONE || m->role != ROLE_PLAIN ||
