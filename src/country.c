@@ -437,7 +437,11 @@ typedef enum {
     CUE_CURRENCY = 1 << 7,  /* after a state: a currency ("U.S. dollars") */
     CUE_PEOPLE = 1 << 8,    /* after a state: its people, who are helped */
     CUE_STATIONED = 1 << 9, /* after a state: its troops abroad */
-    CUE_HELP = 1 << 10      /* before "of/for/to X": X is helped */
+    CUE_HELP = 1 << 10,     /* before "of/for/to X": X is helped */
+    CUE_CLAUSE = 1 << 11    /* a new clause: a state after it is not the
+                               figure's ("..., but ... amid North Korea's");
+                               a semicolon is not one, for it parts the
+                               items of a breakdown */
 } cue;
 
 /* One table of cue words.  English ones match case-insensitively as
@@ -550,6 +554,14 @@ static const struct {
     {"soldiers", CUE_STATIONED},
     {"bases", CUE_STATIONED},
     {"servicemembers", CUE_STATIONED},
+    {"but", CUE_CLAUSE},
+    {"while", CUE_CLAUSE},
+    {"whereas", CUE_CLAUSE},
+    {"amid", CUE_CLAUSE},
+    {"although", CUE_CLAUSE},
+    {"though", CUE_CLAUSE},
+    {"despite", CUE_CLAUSE},
+    {"because", CUE_CLAUSE},
     {"support", CUE_HELP},
     {"aid", CUE_HELP},
     {"assistance", CUE_HELP},
@@ -568,6 +580,8 @@ static const struct {
     {" 동포", CUE_PEOPLE},
     {"이탈주민", CUE_PEOPLE},
     {"산 ", CUE_ORIGIN},
+    {"지만", CUE_CLAUSE},
+    {"반면", CUE_CLAUSE},
 };
 #define NCUES (sizeof cue_words / sizeof cue_words[0])
 
@@ -949,7 +963,8 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
             size_t e = i;
             while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
                 e++;
-            unsigned cues = word_cues(t, i, e - i) & (CUE_DEAL | CUE_SHARE);
+            unsigned cues =
+                word_cues(t, i, e - i) & (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
             if (cues && push(ms, (mention){.start = i, .end = e,
                                            .state = NONE, .cues = cues}) !=
                             FT_OK)
@@ -960,7 +975,7 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
         }
         size_t n = 0;
         unsigned cues =
-            korean_cue_at(t, len, i, CUE_DEAL | CUE_SHARE, &n);
+            korean_cue_at(t, len, i, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
         if (cues) {
             if (push(ms, (mention){.start = i, .end = i + n, .state = NONE,
                                    .cues = cues}) != FT_OK)
@@ -1119,6 +1134,9 @@ static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
     size_t bdist = SIZE_MAX;
     for (size_t k = lo; k < hi; k++) {
         const mention *m = &ms->m[k];
+        if (m->state == NONE && (m->cues & CUE_CLAUSE) &&
+            m->start >= f->end && m->start < to)
+            to = m->start; /* the figure's clause ends here */
         if (!is_state(m) || m->start < from || m->start >= to)
             continue;
         if (in_figure(x, &fi, m->start))
