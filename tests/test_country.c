@@ -211,8 +211,8 @@ static void test_cost_sharing_paid_by_host(void **state)
     (void)state;
     ft_countries *c = table();
     assert_string_equal(country_of(c,
-                                   "Under the cost-sharing pact, Seoul pays "
-                                   "the U.S. $1.1 billion.",
+                                   "Under the cost-sharing pact, Seoul and "
+                                   "the U.S. settled on $1.1 billion.",
                                    "$1.1 billion"),
                         "KOR");
     assert_string_equal(country_of(c,
