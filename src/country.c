@@ -56,22 +56,35 @@ typedef struct {
     ft_country_word kind;
 } word;
 
+/* Derived from the cue words below, for one look-up per word. */
+typedef struct cue_index cue_index;
+static cue_index *cue_index_new(void);
+
 struct ft_countries {
+    cue_index *cues;
     ft_buf arena;
     state *states;
     size_t nstates, capstates;
     word *words;
     size_t nwords, capwords;
     /* Derived from `words`: their indices sorted by their first two
-     * bytes, longer words first, so that a look-up is a binary search. */
+     * bytes, longer words first, so that a look-up is a binary search,
+     * and a bit for each first two bytes some word has, so that most
+     * text needs no search at all. */
     size_t *order;
+    unsigned char first2[65536 / 8];
 };
 
 ft_countries *ft_countries_new(void)
 {
     ft_countries *c = calloc(1, sizeof *c);
-    if (c)
-        ft_buf_init(&c->arena);
+    if (!c)
+        return NULL;
+    ft_buf_init(&c->arena);
+    if (!(c->cues = cue_index_new())) {
+        free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -80,6 +93,7 @@ void ft_countries_free(ft_countries *c)
     if (!c)
         return;
     ft_buf_free(&c->arena);
+    free(c->cues);
     free(c->states);
     free(c->words);
     free(c->order);
@@ -184,8 +198,11 @@ static ft_status reindex(ft_countries *c)
         keys[i] = (sort_key){key2(c->arena.data + c->words[i].text),
                              c->words[i].len, i};
     qsort(keys, c->nwords, sizeof *keys, by_key);
-    for (size_t i = 0; i < c->nwords; i++)
+    memset(c->first2, 0, sizeof c->first2);
+    for (size_t i = 0; i < c->nwords; i++) {
         order[i] = keys[i].index;
+        c->first2[keys[i].key >> 3] |= (unsigned char)(1u << (keys[i].key & 7));
+    }
     free(keys);
     free(c->order);
     c->order = order;
@@ -385,6 +402,8 @@ static size_t match_at(const ft_countries *c, const char *t, size_t len,
     if (b0 < 0x80 && (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1]))))
         return NONE;
     unsigned k = key2(t + at);
+    if (!(c->first2[k >> 3] & (1u << (k & 7))))
+        return NONE;
     size_t lo = 0, hi = c->nwords;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -590,46 +609,150 @@ static unsigned char lower(unsigned char b)
     return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
 }
 
-/* The cues of the English word t[at..at+n) (n its full length). */
-static unsigned word_cues(const char *t, size_t at, size_t n)
+/* The index: English cue words hashed by their lower-case letters (a
+ * stem ending in '*' by its letters before the '*'), with the lengths of
+ * the stems; Korean cues sorted by their first three bytes. */
+#define CUE_SLOTS 512
+_Static_assert(NCUES * 2 <= CUE_SLOTS, "CUE_SLOTS too small for cue_words");
+
+struct cue_index {
+    unsigned short slot[CUE_SLOTS]; /* index into cue_words + 1; 0 empty */
+    unsigned char stems[16];        /* the lengths of the '*' stems */
+    size_t nstems;
+    unsigned short korean[NCUES];
+    size_t nkorean;
+};
+
+static bool is_korean_cue(const char *w)
 {
-    unsigned cues = 0;
+    return (unsigned char)w[0] >= 0x80 || w[0] == ' ';
+}
+
+static uint32_t lower_hash(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ lower((unsigned char)p[i])) * 16777619u;
+    return h;
+}
+
+static size_t cue_len(const char *w)
+{
+    size_t m = strlen(w);
+    return w[m - 1] == '*' ? m - 1 : m;
+}
+
+static unsigned long korean_key(const char *p)
+{
+    return (unsigned long)(unsigned char)p[0] << 16 |
+           (unsigned long)(unsigned char)p[1] << 8 | (unsigned char)p[2];
+}
+
+static cue_index *cue_index_new(void)
+{
+    cue_index *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
     for (size_t k = 0; k < NCUES; k++) {
         const char *w = cue_words[k].w;
-        if ((unsigned char)w[0] >= 0x80 || w[0] == ' ')
+        if (is_korean_cue(w)) {
+            /* Insertion sort: a handful of entries. */
+            size_t j = x->nkorean++;
+            while (j > 0 && korean_key(cue_words[x->korean[j - 1]].w) >
+                                korean_key(w)) {
+                x->korean[j] = x->korean[j - 1];
+                j--;
+            }
+            x->korean[j] = (unsigned short)k;
             continue;
-        size_t m = strlen(w);
-        bool prefix = w[m - 1] == '*';
-        if (prefix)
-            m--;
-        if (prefix ? n < m : n != m)
+        }
+        size_t m = cue_len(w);
+        size_t h = lower_hash(w, m) & (CUE_SLOTS - 1);
+        while (x->slot[h])
+            h = (h + 1) & (CUE_SLOTS - 1);
+        x->slot[h] = (unsigned short)(k + 1);
+        if (m != strlen(w)) {
+            bool seen = false;
+            for (size_t j = 0; j < x->nstems; j++)
+                seen |= x->stems[j] == m;
+            if (!seen && x->nstems < sizeof x->stems)
+                x->stems[x->nstems++] = (unsigned char)m;
+        }
+    }
+    return x;
+}
+
+/* The cues of the entries spelled p[0..n), whose lower_hash is h
+ * (stems only when `stem`). */
+static unsigned lookup_cue(const cue_index *x, const char *p, size_t n,
+                           uint32_t h, bool stem)
+{
+    unsigned cues = 0;
+    for (size_t i = h & (CUE_SLOTS - 1); x->slot[i];
+         i = (i + 1) & (CUE_SLOTS - 1)) {
+        const char *w = cue_words[x->slot[i] - 1].w;
+        size_t m = cue_len(w);
+        if (m != n || (stem && m == strlen(w)))
             continue;
-        size_t i = 0;
-        while (i < m &&
-               lower((unsigned char)t[at + i]) == lower((unsigned char)w[i]))
-            i++;
+        size_t j = 0;
+        while (j < m && lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
+            j++;
+        /* An all-capital cue of three letters or fewer is an acronym
+         * (FMS, SMA): its case counts. */
         bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
                        upper((unsigned char)w[m - 1]);
-        if (i == m && (!acronym || memcmp(t + at, w, m) == 0))
-            cues |= cue_words[k].cues;
+        if (j == m && (!acronym || memcmp(p, w, m) == 0))
+            cues |= cue_words[x->slot[i] - 1].cues;
     }
     return cues;
 }
 
+/* The cues of the English word t[at..at+n) (n its full length): the word
+ * itself and each stem it begins with, hashed in one pass. */
+static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
+                          size_t n)
+{
+    const cue_index *x = c->cues;
+    unsigned cues = 0;
+    uint32_t h = 2166136261u; /* lower_hash, a byte at a time */
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ lower((unsigned char)t[at + i])) * 16777619u;
+        if (i + 1 == n)
+            break;
+        for (size_t j = 0; j < x->nstems; j++)
+            if (x->stems[j] == i + 1)
+                cues |= lookup_cue(x, t + at, i + 1, h, true);
+    }
+    return n ? cues | lookup_cue(x, t + at, n, h, false) : 0;
+}
+
 /* The Korean cue at t[at..) (of the kinds in `want`): its cues, its
  * length in *n. */
-static unsigned korean_cue_at(const char *t, size_t len, size_t at,
-                              unsigned want, size_t *n)
+static unsigned korean_cue_at(const ft_countries *c, const char *t,
+                              size_t len, size_t at, unsigned want, size_t *n)
 {
-    for (size_t k = 0; k < NCUES; k++) {
-        const char *w = cue_words[k].w;
+    const cue_index *x = c->cues;
+    if (len - at < 3)
+        return 0;
+    unsigned long k = korean_key(t + at);
+    size_t lo = 0, hi = x->nkorean;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (korean_key(cue_words[x->korean[mid]].w) < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < x->nkorean; lo++) {
+        const char *w = cue_words[x->korean[lo]].w;
         size_t m = strlen(w);
-        if (!(cue_words[k].cues & want) ||
-            ((unsigned char)w[0] < 0x80 && w[0] != ' ') || m > len - at ||
+        if (korean_key(w) != k)
+            break;
+        if (!(cue_words[x->korean[lo]].cues & want) || m > len - at ||
             memcmp(t + at, w, m) != 0)
             continue;
         *n = m;
-        return cue_words[k].cues;
+        return cue_words[x->korean[lo]].cues;
     }
     return 0;
 }
@@ -721,8 +844,8 @@ static bool possessive(const char *t, size_t len, size_t e)
  * place or a beneficiary, "in North Korea", unless that deal makes it the
  * buyer; CUE_STATIONED for troops abroad).  *partial when only its first
  * word is spent ("the North Korean" goes on at "North"). */
-static int english_role(const char *t, size_t len, mention *m, const char *w,
-                        bool *partial)
+static int english_role(const ft_countries *c, const char *t, size_t len,
+                        mention *m, const char *w, bool *partial)
 {
     size_t n, at = next_word(t, len, m->end, &n);
     bool spaced = at > m->end;
@@ -741,7 +864,7 @@ static int english_role(const char *t, size_t len, mention *m, const char *w,
             return ROLE_SKIP;
     }
     if (spaced && n > 0 && !poss) {
-        unsigned cues = word_cues(t, at, n);
+        unsigned cues = word_cues(c, t, at, n);
         if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at])) {
             *partial = true;
             return ROLE_SKIP;
@@ -770,9 +893,9 @@ static int english_role(const char *t, size_t len, mention *m, const char *w,
     size_t pn, p = prev_word(t, m->start, &pn);
     if (word_is(t, p, pn, "the"))
         p = prev_word(t, p, &pn);
-    unsigned pcues = pn ? word_cues(t, p, pn) : 0;
+    unsigned pcues = pn ? word_cues(c, t, p, pn) : 0;
     size_t qn, q = prev_word(t, p, &qn);
-    unsigned qcues = qn ? word_cues(t, q, qn) : 0;
+    unsigned qcues = qn ? word_cues(c, t, q, qn) : 0;
     /* "built in South Korea" */
     if (word_is(t, p, pn, "in") && (qcues & CUE_ORIGIN))
         return ROLE_SKIP;
@@ -817,11 +940,12 @@ static const struct {
     {"는", "구매", 240, true},
 };
 
-static int korean_role(const char *t, size_t len, const mention *m)
+static int korean_role(const ft_countries *c, const char *t, size_t len,
+                       const mention *m)
 {
     size_t n;
     /* "독일산" (German-made), "북한 인권" (North Korean human rights). */
-    if (korean_cue_at(t, len, m->end, CUE_ORIGIN | CUE_PEOPLE, &n))
+    if (korean_cue_at(c, t, len, m->end, CUE_ORIGIN | CUE_PEOPLE, &n))
         return ROLE_SKIP;
     static const char government[] = " 정부";
     bool gov = bytes_are(t, len, m->end, government);
@@ -941,9 +1065,9 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
             bool partial = false;
             const char *text = c->arena.data + wd->text;
             if ((unsigned char)text[0] >= 0x80)
-                m.role = korean_role(t, len, &m);
+                m.role = korean_role(c, t, len, &m);
             else
-                m.role = english_role(t, len, &m, text, &partial);
+                m.role = english_role(c, t, len, &m, text, &partial);
             if (push(ms, m) != FT_OK)
                 return FT_ENOMEM;
             /* Troops stationed abroad: talk of who pays for them. */
@@ -964,7 +1088,7 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
             while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
                 e++;
             unsigned cues =
-                word_cues(t, i, e - i) & (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
+                word_cues(c, t, i, e - i) & (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
             if (cues && push(ms, (mention){.start = i, .end = e,
                                            .state = NONE, .cues = cues}) !=
                             FT_OK)
@@ -975,7 +1099,7 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
         }
         size_t n = 0;
         unsigned cues =
-            korean_cue_at(t, len, i, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
+            korean_cue_at(c, t, len, i, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
         if (cues) {
             if (push(ms, (mention){.start = i, .end = i + n, .state = NONE,
                                    .cues = cues}) != FT_OK)
@@ -1098,7 +1222,17 @@ static size_t by_currency(const ctx *x, const char *cur)
 }
 
 /* The state of figure f (the rules at the top of this file), or NONE. */
-static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
+/* Where the previous figure's look-ups stopped: every bound moves only
+ * forward from one figure to the next, so each mention is passed over a
+ * bounded number of times. */
+typedef struct {
+    size_t lo;         /* first mention of the look-back window */
+    size_t near;       /* first mention of the window around the figure */
+    size_t shared;     /* first mention not yet checked for cost-sharing */
+    size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
+} hints;
+
+static size_t choose(const ctx *x, const ft_figure *f, hints *h)
 {
     const mentions *ms = x->ms;
     size_t from = f->start > AROUND_BEFORE ? f->start - AROUND_BEFORE : 0;
@@ -1109,30 +1243,30 @@ static size_t choose(const ctx *x, const ft_figure *f, size_t *lo_hint)
         to = f->sent_end;
     size_t back = f->sent_start > LOOK_BACK ? f->sent_start - LOOK_BACK : 0;
     size_t share_from = f->start > SHARE_BEFORE ? f->start - SHARE_BEFORE : 0;
-    size_t first = back < share_from ? back : share_from;
-    /* The first mention that may matter to this figure or a later one. */
-    size_t lo = *lo_hint;
-    while (lo < ms->n && ms->m[lo].end <= first)
-        lo++;
-    *lo_hint = lo;
+    while (h->lo < ms->n && ms->m[h->lo].end <= back)
+        h->lo++;
+    while (h->near < ms->n && ms->m[h->near].start < from)
+        h->near++;
+    for (; h->shared < ms->n && ms->m[h->shared].start < f->end + SHARE_AFTER;
+         h->shared++)
+        if (ms->m[h->shared].state == NONE &&
+            (ms->m[h->shared].cues & CUE_SHARE))
+            h->last_share = ms->m[h->shared].start + 1;
+    size_t lo = h->lo;
+    bool share = h->last_share > share_from;
 
-    bool deal = false, share = false;
-    size_t hi = lo;
-    for (; hi < ms->n && ms->m[hi].start < f->end + SHARE_AFTER; hi++) {
+    bool deal = false;
+    size_t hi = h->near;
+    for (; hi < ms->n && ms->m[hi].start < to; hi++) {
         const mention *m = &ms->m[hi];
-        if (m->state != NONE)
-            continue;
-        if ((m->cues & CUE_SHARE) && m->start >= share_from)
-            share = true;
-        if ((m->cues & CUE_DEAL) && m->start >= f->sent_start &&
-            m->start < f->sent_end)
+        if (m->state == NONE && (m->cues & CUE_DEAL))
             deal = true;
     }
     size_t fi = figure_after(x, from);
     size_t buyer = NONE, before = NONE, after = NONE;
     size_t org_before = NONE, org_after = NONE;
     size_t bdist = SIZE_MAX;
-    for (size_t k = lo; k < hi; k++) {
+    for (size_t k = h->near; k < hi; k++) {
         const mention *m = &ms->m[k];
         if (m->state == NONE && (m->cues & CUE_CLAUSE) &&
             m->start >= f->end && m->start < to)
@@ -1209,10 +1343,10 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     ctx x = {.c = c, .t = text, .len = len, .ms = &ms, .figs = figs,
              .nfigs = n, .usa = find_state(c, "USA"), .score = score,
              .last = last};
-    size_t lo = 0;
+    hints h = {0};
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
-        size_t s = choose(&x, f, &lo);
+        size_t s = choose(&x, f, &h);
         if (s != NONE)
             memcpy(f->country, c->states[s].iso3, 4);
     }
