@@ -32,8 +32,8 @@ static const char help[] =
     "  -h, --help         show this help\n"
     "\n"
     "Series are named by their country's English name from countries.csv,\n"
-    "looked for in $FIGTREND_DATASETS, else ./datasets, else\n"
-    FT_DATADIR " (the code when it is not found).\n"
+    "looked for in $FIGTREND_DATASETS, else ./datasets, else\n" FT_DATADIR
+    " (the code when it is not found).\n"
     "\n"
     "Exit status: 0 success; 3 some inputs or rows rejected, the rest\n"
     "reported; 64 usage; 65 no input usable; 66 no input found; 73 the\n"

@@ -3,25 +3,34 @@
  *
  * One pass over the text collects the mentions of states (and of the cue
  * words the rules read); each figure then looks only at the mentions in
- * a bounded window around it and before it, so the work stays linear in
- * the text.  The rules, strongest first (DESIGN.md, "Country"):
+ * bounded windows around it and before it, with bounds that only move
+ * forward from one figure to the next, so the work stays linear in the
+ * text.  The rules, strongest first (DESIGN.md, "Country"):
  *
  *   1. a buyer in the figure's sentence: an arms deal or a US foreign
  *      military sale belongs to the state that buys ("a sale to Taiwan",
  *      "Poland signed", "핀란드에 수출");
  *   2. the state named before the figure in its sentence ("Japan's
- *      defence budget", "the Philippine Navy", 일본 방위비), else after it;
- *   3. a company or institution of one state in the sentence (Hanwha's
- *      backlog, the Bundeswehr's fund);
- *   4. the state that dominates the sentences just before;
- *   5. a currency of one state (KRW -> KOR);
+ *      defence budget", "the Philippine Navy", 일본 방위비);
+ *   3. a company or institution of one state named before it (Hanwha's
+ *      backlog, the Bundeswehr's fund), but not in a deal, where the
+ *      company sells;
+ *   4. a state, else a company, named after it in the same clause;
+ *   5. in a deal, the state the sentences just before talk of (the buyer
+ *      most: "Finland is buying ...  The contract is worth X won");
+ *   6. a currency of one state (KRW -> KOR);
+ *   7. the state the sentences just before talk of most (LOOK_BACK);
+ *   8. a company in a deal; last, the currency of the paper's own
+ *      conversion;
  *   otherwise nothing: a dollar or euro figure alone says nothing.
  *
  * Some mentions name no owner: a name inside the figure itself ("U.S.
  * dollars"), an institution named after its state ("Korea Institute for
  * Defense Analyses"), where a thing is made ("built in South Korea",
- * "Seoul-based"), troops stationed abroad ("the 28,500 U.S. troops"), and
- * near talk of cost-sharing, the United States, which is paid.
+ * "독일산"), a place or a beneficiary ("in North Korea", "for North
+ * Korean defectors", "in support of Ukraine's"), troops stationed abroad
+ * ("the 28,500 U.S. troops"), and near talk of cost-sharing, the United
+ * States, which is paid.
  */
 #include "country.h"
 
@@ -299,8 +308,10 @@ static const struct {
     int col;
     ft_country_word kind;
 } word_cols[] = {
-    {C_NAME, FT_COUNTRY_NAME},         {C_ALIASES, FT_COUNTRY_NAME},
-    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE}, {C_KOREAN, FT_COUNTRY_KOREAN},
+    {C_NAME, FT_COUNTRY_NAME},
+    {C_ALIASES, FT_COUNTRY_NAME},
+    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE},
+    {C_KOREAN, FT_COUNTRY_KOREAN},
     {C_ORGS, FT_COUNTRY_ORG},
 };
 
@@ -399,7 +410,8 @@ static size_t match_at(const ft_countries *c, const char *t, size_t len,
     if (!c || !c->order || at + 1 >= len)
         return NONE;
     unsigned char b0 = (unsigned char)t[at];
-    if (b0 < 0x80 && (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1]))))
+    if (b0 < 0x80 &&
+        (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1]))))
         return NONE;
     unsigned k = key2(t + at);
     if (!(c->first2[k >> 3] & (1u << (k & 7))))
@@ -446,13 +458,13 @@ size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
 /* ---- cue words ----------------------------------------------------------- */
 
 typedef enum {
-    CUE_DEAL = 1 << 0,      /* the sentence is about a sale or a contract */
-    CUE_SHARE = 1 << 1,     /* cost-sharing for US forces */
-    CUE_ORGWORD = 1 << 2,   /* after a name: an institution ("Korea Institute") */
-    CUE_BUYVERB = 1 << 3,   /* after a state: it buys ("Poland signed") */
-    CUE_TO = 1 << 4,        /* before a state: it may buy ("a sale to Taiwan") */
-    CUE_ORIGIN = 1 << 5,    /* before "in X": where a thing is made */
-    CUE_PREP = 1 << 6,      /* before a state: a place or a beneficiary */
+    CUE_DEAL = 1 << 0,    /* the sentence is about a sale or a contract */
+    CUE_SHARE = 1 << 1,   /* cost-sharing for US forces */
+    CUE_ORGWORD = 1 << 2, /* after a name: an institution ("Korea Institute") */
+    CUE_BUYVERB = 1 << 3, /* after a state: it buys ("Poland signed") */
+    CUE_TO = 1 << 4,      /* before a state: it may buy ("a sale to Taiwan") */
+    CUE_ORIGIN = 1 << 5,  /* before "in X": where a thing is made */
+    CUE_PREP = 1 << 6,    /* before a state: a place or a beneficiary */
     CUE_CURRENCY = 1 << 7,  /* after a state: a currency ("U.S. dollars") */
     CUE_PEOPLE = 1 << 8,    /* after a state: its people, who are helped */
     CUE_STATIONED = 1 << 9, /* after a state: its troops abroad */
@@ -658,8 +670,8 @@ static cue_index *cue_index_new(void)
         if (is_korean_cue(w)) {
             /* Insertion sort: a handful of entries. */
             size_t j = x->nkorean++;
-            while (j > 0 && korean_key(cue_words[x->korean[j - 1]].w) >
-                                korean_key(w)) {
+            while (j > 0 &&
+                   korean_key(cue_words[x->korean[j - 1]].w) > korean_key(w)) {
                 x->korean[j] = x->korean[j - 1];
                 j--;
             }
@@ -695,7 +707,8 @@ static unsigned lookup_cue(const cue_index *x, const char *p, size_t n,
         if (m != n || (stem && m == strlen(w)))
             continue;
         size_t j = 0;
-        while (j < m && lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
+        while (j < m &&
+               lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
             j++;
         /* An all-capital cue of three letters or fewer is an acronym
          * (FMS, SMA): its case counts. */
@@ -728,8 +741,8 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
 
 /* The Korean cue at t[at..) (of the kinds in `want`): its cues, its
  * length in *n. */
-static unsigned korean_cue_at(const ft_countries *c, const char *t,
-                              size_t len, size_t at, unsigned want, size_t *n)
+static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
+                              size_t at, unsigned want, size_t *n)
 {
     const cue_index *x = c->cues;
     if (len - at < 3)
@@ -929,14 +942,14 @@ static const struct {
     size_t within;
     bool government;
 } korean_buyer[] = {
-    {"에", "수출", 24, false},    {"에", "판매", 24, false},
-    {"에", "공급", 24, false},    {"로", "수출", 24, false},
-    {"으로", "수출", 24, false},  {"로", "팔", 24, false},
-    {"와", "계약", 80, false},    {"과", "계약", 80, false},
-    {"가", "사들", 240, true},    {"이", "사들", 240, true},
-    {"는", "사들", 240, true},    {"가", "들여오", 240, true},
-    {"는", "들여오", 240, true},  {"가", "도입", 240, true},
-    {"는", "도입", 240, true},    {"가", "구매", 240, true},
+    {"에", "수출", 24, false},   {"에", "판매", 24, false},
+    {"에", "공급", 24, false},   {"로", "수출", 24, false},
+    {"으로", "수출", 24, false}, {"로", "팔", 24, false},
+    {"와", "계약", 80, false},   {"과", "계약", 80, false},
+    {"가", "사들", 240, true},   {"이", "사들", 240, true},
+    {"는", "사들", 240, true},   {"가", "들여오", 240, true},
+    {"는", "들여오", 240, true}, {"가", "도입", 240, true},
+    {"는", "도입", 240, true},   {"가", "구매", 240, true},
     {"는", "구매", 240, true},
 };
 
@@ -1072,8 +1085,10 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
                 return FT_ENOMEM;
             /* Troops stationed abroad: talk of who pays for them. */
             if ((m.cues & CUE_STATIONED) &&
-                push(ms, (mention){.start = m.start, .end = m.end,
-                                   .state = NONE, .cues = CUE_SHARE}) != FT_OK)
+                push(ms, (mention){.start = m.start,
+                                   .end = m.end,
+                                   .state = NONE,
+                                   .cues = CUE_SHARE}) != FT_OK)
                 return FT_ENOMEM;
             if (partial) {
                 while (i < len && alnum((unsigned char)t[i]))
@@ -1089,9 +1104,10 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
                 e++;
             unsigned cues =
                 word_cues(c, t, i, e - i) & (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
-            if (cues && push(ms, (mention){.start = i, .end = e,
-                                           .state = NONE, .cues = cues}) !=
-                            FT_OK)
+            if (cues && push(ms, (mention){.start = i,
+                                           .end = e,
+                                           .state = NONE,
+                                           .cues = cues}) != FT_OK)
                 return FT_ENOMEM;
             while (i < len && alnum((unsigned char)t[i]))
                 i++;
@@ -1101,7 +1117,9 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
         unsigned cues =
             korean_cue_at(c, t, len, i, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
         if (cues) {
-            if (push(ms, (mention){.start = i, .end = i + n, .state = NONE,
+            if (push(ms, (mention){.start = i,
+                                   .end = i + n,
+                                   .state = NONE,
                                    .cues = cues}) != FT_OK)
                 return FT_ENOMEM;
             i += n;
@@ -1119,12 +1137,11 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
 typedef struct {
     const ft_countries *c;
     const char *t;
-    size_t len;
     const mentions *ms;
     const ft_figure *figs;
     size_t nfigs;
-    size_t usa;   /* the state paid in cost-sharing, NONE when not in the table */
-    int *score;   /* per state, zero between figures */
+    size_t usa; /* the state paid in cost-sharing, NONE when not in the table */
+    int *score; /* per state, zero between figures */
     size_t *last; /* per state: where it was last counted */
 } ctx;
 
@@ -1268,8 +1285,8 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     size_t bdist = SIZE_MAX;
     for (size_t k = h->near; k < hi; k++) {
         const mention *m = &ms->m[k];
-        if (m->state == NONE && (m->cues & CUE_CLAUSE) &&
-            m->start >= f->end && m->start < to)
+        if (m->state == NONE && (m->cues & CUE_CLAUSE) && m->start >= f->end &&
+            m->start < to)
             to = m->start; /* the figure's clause ends here */
         if (!is_state(m) || m->start < from || m->start >= to)
             continue;
@@ -1340,8 +1357,13 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         free(last);
         return FT_ENOMEM;
     }
-    ctx x = {.c = c, .t = text, .len = len, .ms = &ms, .figs = figs,
-             .nfigs = n, .usa = find_state(c, "USA"), .score = score,
+    ctx x = {.c = c,
+             .t = text,
+             .ms = &ms,
+             .figs = figs,
+             .nfigs = n,
+             .usa = find_state(c, "USA"),
+             .score = score,
              .last = last};
     hints h = {0};
     for (size_t i = 0; i < n; i++) {

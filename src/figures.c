@@ -10,10 +10,25 @@
 #include "text.h"
 
 static const char *const columns[] = {
-    "doc",     "published",       "mention",           "start",    "end",
-    "surface", "amount",          "amount_max",        "currency", "qualifier",
-    "kind",    "reported_amount", "reported_currency", "year",     "year_basis",
-    "subject", "country",         "flags",             "sentence",
+    "doc",
+    "published",
+    "mention",
+    "start",
+    "end",
+    "surface",
+    "amount",
+    "amount_max",
+    "currency",
+    "qualifier",
+    "kind",
+    "reported_amount",
+    "reported_currency",
+    "year",
+    "year_basis",
+    "subject",
+    "country",
+    "flags",
+    "sentence",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 

@@ -960,9 +960,9 @@ static ft_status real(ft_csvio *w, double v, int sig, int decimals,
 
 ft_status ft_series_write_long(const ft_series_set *s, FILE *out, ft_error *err)
 {
-    static const char *const names[] = {"country",  "subject", "year",
-                                        "amount",   "currency", "mentions",
-                                        "docs",     "flags"};
+    static const char *const names[] = {"country", "subject",  "year",
+                                        "amount",  "currency", "mentions",
+                                        "docs",    "flags"};
     ft_csvio w;
     ft_csvio_init(&w, out, FT_CSVIO_CSV);
     ft_status st = header_row(&w, names, 8, err);

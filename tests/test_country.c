@@ -60,11 +60,12 @@ static void test_every_table_word_matches(void **state)
         const char *w = ft_countries_word(c, i, &iso3, &kind);
         char buf[256];
         snprintf(buf, sizeof buf, "%s", w);
-        size_t len = ft_countries_match(c, buf, strlen(buf), 0, &got, &got_kind);
+        size_t len =
+            ft_countries_match(c, buf, strlen(buf), 0, &got, &got_kind);
         /* A longer word of another state never starts the same way. */
         if (len != strlen(w) || strcmp(got, iso3) != 0)
-            fail_msg("word '%s' of %s matched as %zu bytes of %s", w, iso3,
-                     len, len ? got : "-");
+            fail_msg("word '%s' of %s matched as %zu bytes of %s", w, iso3, len,
+                     len ? got : "-");
         snprintf(buf, sizeof buf, "Then %s said so.", w);
         len = ft_countries_match(c, buf, strlen(buf), 5, &got, NULL);
         assert_int_equal(len, strlen(w));
@@ -125,7 +126,8 @@ static void test_named_state_owns(void **state)
                                    "patrol boats.",
                                    "$150 million"),
                         "PHL");
-    assert_string_equal(country_of(c, "일본 정부는 방위비로 300억 달러를 잡았다.",
+    assert_string_equal(country_of(c,
+                                   "일본 정부는 방위비로 300억 달러를 잡았다.",
                                    "300억 달러"),
                         "JPN");
     /* Named wins over the currency. */
@@ -135,10 +137,10 @@ static void test_named_state_owns(void **state)
                                    "500 billion won"),
                         "IDN");
     /* Named after the figure, in the same clause. */
-    assert_string_equal(
-        country_of(c, "It is twice the $700 million Tokyo paid.",
-                   "$700 million"),
-        "JPN");
+    assert_string_equal(country_of(c,
+                                   "It is twice the $700 million Tokyo paid.",
+                                   "$700 million"),
+                        "JPN");
     ft_countries_free(c);
 }
 
@@ -169,7 +171,8 @@ static void test_buyer_owns_the_deal(void **state)
                                    "1 trillion won"),
                         "ROU");
     assert_string_equal(
-        country_of(c, "한화는 핀란드에 자주포를 수출하는 2억 달러 계약을 맺었다.",
+        country_of(c,
+                   "한화는 핀란드에 자주포를 수출하는 2억 달러 계약을 맺었다.",
                    "2억 달러"),
         "FIN");
     assert_string_equal(country_of(c,
@@ -303,12 +306,11 @@ static void test_look_back_and_currency(void **state)
                                    "to 9 trillion yen.",
                                    "9 trillion yen"),
                         "JPN");
-    assert_string_equal(country_of(c, "The budget rose to $9 billion.",
-                                   "$9 billion"),
-                        "");
-    assert_string_equal(country_of(c, "The fund holds 4 billion euros.",
-                                   "4 billion euros"),
-                        "");
+    assert_string_equal(
+        country_of(c, "The budget rose to $9 billion.", "$9 billion"), "");
+    assert_string_equal(
+        country_of(c, "The fund holds 4 billion euros.", "4 billion euros"),
+        "");
     char text[4096];
     size_t n = (size_t)snprintf(text, sizeof text, "Hungary rearms.");
     while (n < 2500)
@@ -323,9 +325,8 @@ static void test_look_back_and_currency(void **state)
 static void test_no_table(void **state)
 {
     (void)state;
-    assert_string_equal(country_of(NULL, "Japan spent 5 trillion yen.",
-                                   "5 trillion yen"),
-                        "");
+    assert_string_equal(
+        country_of(NULL, "Japan spent 5 trillion yen.", "5 trillion yen"), "");
 }
 
 static char *write_temp(const char *text)
@@ -356,9 +357,8 @@ static void test_load_user_file(void **state)
     assert_string_equal(ft_countries_name(c, "FRD"), "Freedonia");
     assert_string_equal(ft_countries_name(c, "KOR"), "South Korea");
     assert_string_equal(ft_countries_of_currency(c, "FRK"), "FRD");
-    assert_string_equal(country_of(c, "Acme Arms earned $3 million.",
-                                   "$3 million"),
-                        "FRD");
+    assert_string_equal(
+        country_of(c, "Acme Arms earned $3 million.", "$3 million"), "FRD");
     assert_string_equal(
         country_of(c, "Daewoo Shipbuilding's backlog is $9 billion.",
                    "$9 billion"),

@@ -174,7 +174,8 @@ static void test_jsonl_row(void **state)
         "\"qualifier\":\"eq\",\"kind\":\"level\",\"reported_amount\":317400000,"
         "\"reported_currency\":\"USD\",\"year\":2007,\"year_basis\":"
         "\"explicit\",\"subject\":\"Inter-Korean Cooperation Fund\","
-        "\"country\":\"KOR\",\"flags\":\"target_year:2029\",\"sentence\":\"Its budget peaked at "
+        "\"country\":\"KOR\",\"flags\":\"target_year:2029\",\"sentence\":"
+        "\"Its budget peaked at "
         "439.7 billion won ($317.4 million) in 2007.\"}\n");
     free(got);
 }

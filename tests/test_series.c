@@ -1,6 +1,6 @@
 /* test_series.c — figures rows into series: one point per country,
- * subject and year, mentions and docs, conflicts, the value chosen, the counts, and the
- * CSV outputs (plain numbers, neutralised text). */
+ * subject and year, mentions and docs, conflicts, the value chosen, the
+ * counts, and the CSV outputs (plain numbers, neutralised text). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
