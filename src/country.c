@@ -35,6 +35,7 @@
 #include "country.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -768,6 +769,34 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
         return cue_words[x->korean[lo]].cues;
     }
     return 0;
+}
+
+bool ft_countries_cues_found(const ft_countries *c)
+{
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        size_t m = cue_len(w);
+        size_t n = 0;
+        unsigned got;
+        if (is_korean_cue(w)) {
+            got = korean_cue_at(c, w, m, 0, cue_words[k].cues, &n);
+            if (n != m)
+                return false;
+        } else {
+            got = word_cues(c, w, 0, m);
+        }
+        if ((got & cue_words[k].cues) != cue_words[k].cues)
+            return false;
+        /* A stem also matches a longer word: "contract" in "contracts". */
+        if (m != strlen(w)) {
+            char longer[64];
+            snprintf(longer, sizeof longer, "%.*sxyz", (int)m, w);
+            if ((word_cues(c, longer, 0, m + 3) & cue_words[k].cues) !=
+                cue_words[k].cues)
+                return false;
+        }
+    }
+    return true;
 }
 
 /* ---- mentions ------------------------------------------------------------ */

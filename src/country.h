@@ -78,6 +78,11 @@ size_t ft_countries_nwords(const ft_countries *c);
 const char *ft_countries_word(const ft_countries *c, size_t i,
                               const char **iso3, ft_country_word *kind);
 
+/* Whether every cue word of the rules ("contract", "troops", "분담금",
+ * ...) is found by the look-up that reads it in text, with its own
+ * cues (for the tests: the look-ups are derived from one table). */
+bool ft_countries_cues_found(const ft_countries *c);
+
 /* Fill `country` of each figure of one article (figures in text order,
  * offsets and sentences into text; years and subjects already set).
  * `c` NULL leaves every country empty.  FT_ENOMEM only (the figures keep

@@ -85,6 +85,8 @@ static void test_every_table_word_matches(void **state)
     assert_null(ft_countries_of_currency(c, "USD"));
     assert_null(ft_countries_of_currency(c, "EUR"));
     assert_string_equal(ft_countries_name(c, "KOR"), "South Korea");
+    /* And every cue word the rules read is found by its look-up. */
+    assert_true(ft_countries_cues_found(c));
     ft_countries_free(c);
 }
 
