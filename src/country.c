@@ -470,6 +470,9 @@ typedef enum {
     CUE_PEOPLE = 1 << 8,    /* after a state: its people, who are helped */
     CUE_STATIONED = 1 << 9, /* after a state: its troops abroad */
     CUE_HELP = 1 << 10,     /* before "of/for/to X": X is helped */
+    CUE_GIVE = 1 << 12,     /* before a state: it receives ("give Ukraine") */
+    CUE_ASKED = 1 << 13,    /* before "from X": X buys ("an order from
+                               Norway"; "bought from X" is the seller) */
     CUE_CLAUSE = 1 << 11    /* a new clause: a state after it is not the
                                figure's ("..., but ... amid North Korea's");
                                a semicolon is not one, for it parts the
@@ -491,7 +494,21 @@ static const struct {
     {"sales", CUE_DEAL},
     {"sell*", CUE_DEAL},
     {"sold", CUE_DEAL},
-    {"order", CUE_DEAL},
+    {"order", CUE_DEAL | CUE_ASKED},
+    {"request", CUE_ASKED},
+    {"requests", CUE_ASKED},
+    {"give", CUE_GIVE},
+    {"gives", CUE_GIVE},
+    {"gave", CUE_GIVE},
+    {"giving", CUE_GIVE},
+    {"grant", CUE_GIVE},
+    {"grants", CUE_GIVE},
+    {"granted", CUE_GIVE},
+    {"pledge", CUE_GIVE},
+    {"pledged", CUE_GIVE},
+    {"send", CUE_GIVE},
+    {"sends", CUE_GIVE},
+    {"sent", CUE_GIVE},
     {"purchase*", CUE_DEAL},
     {"procure*", CUE_DEAL},
     {"acquisition*", CUE_DEAL},
@@ -525,14 +542,14 @@ static const struct {
     {"inks", CUE_BUYVERB},
     {"inked", CUE_BUYVERB},
     {"ordered", CUE_BUYVERB},
-    {"orders", CUE_BUYVERB},
+    {"orders", CUE_BUYVERB | CUE_ASKED},
     {"bought", CUE_BUYVERB},
     {"buys", CUE_BUYVERB},
     {"purchased", CUE_BUYVERB},
     {"acquired", CUE_BUYVERB},
     {"to", CUE_TO | CUE_PREP},
     {"with", CUE_TO},
-    {"from", CUE_TO | CUE_PREP},
+    {"from", CUE_PREP},
     {"for", CUE_TO | CUE_PREP},
     {"supply", CUE_TO},
     {"supplying", CUE_TO},
@@ -775,6 +792,9 @@ bool ft_countries_cues_found(const ft_countries *c)
 {
     for (size_t k = 0; k < NCUES; k++) {
         const char *w = cue_words[k].w;
+        for (size_t j = 0; j < k; j++) /* one entry a word */
+            if (strcmp(cue_words[j].w, w) == 0)
+                return false;
         size_t m = cue_len(w);
         size_t n = 0;
         unsigned got;
@@ -953,6 +973,13 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
      * pay"). */
     if (m->kind == FT_COUNTRY_ORG || word_is(t, at, n, "to"))
         return ROLE_PLAIN;
+    /* "give Ukraine 1 billion euros": Ukraine receives. */
+    if (pcues & CUE_GIVE)
+        return ROLE_SKIP;
+    /* "an order from Norway" buys; "bought from the United States"
+     * sells. */
+    if (word_is(t, p, pn, "from") && (qcues & CUE_ASKED))
+        pcues |= CUE_TO;
     if (pcues & CUE_TO)
         m->cues |= CUE_TO;
     if ((pcues & CUE_PREP) && !poss)

@@ -79,8 +79,9 @@ const char *ft_countries_word(const ft_countries *c, size_t i,
                               const char **iso3, ft_country_word *kind);
 
 /* Whether every cue word of the rules ("contract", "troops", "분담금",
- * ...) is found by the look-up that reads it in text, with its own
- * cues (for the tests: the look-ups are derived from one table). */
+ * ...) is in the cue table once and is found by the look-up that reads
+ * it in text, with its own cues (for the tests: the look-ups are derived
+ * from that one table). */
 bool ft_countries_cues_found(const ft_countries *c);
 
 /* Fill `country` of each figure of one article (figures in text order,

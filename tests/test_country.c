@@ -272,6 +272,30 @@ static void test_names_that_own_nothing(void **state)
     ft_countries_free(c);
 }
 
+/* "bought from X": X sells; "an order from X": X buys; "give X": X
+ * receives. */
+static void test_seller_and_recipient(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "Canada will purchase drones from the "
+                                   "United States for $1.9 billion.",
+                                   "$1.9 billion"),
+                        "CAN");
+    assert_string_equal(country_of(c,
+                                   "Kongsberg won an order from Lithuania "
+                                   "worth $80 million.",
+                                   "$80 million"),
+                        "LTU");
+    assert_string_equal(country_of(c,
+                                   "Denmark will give Ukraine 2 billion "
+                                   "euros in arms.",
+                                   "2 billion euros"),
+                        "DNK");
+    ft_countries_free(c);
+}
+
 /* Two states joined before a figure: the first leads. */
 static void test_joined_states(void **state)
 {
@@ -387,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_company_home_state),
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_names_that_own_nothing),
+        cmocka_unit_test(test_seller_and_recipient),
         cmocka_unit_test(test_joined_states),
         cmocka_unit_test(test_look_back_and_currency),
         cmocka_unit_test(test_no_table),
