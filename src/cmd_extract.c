@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "country.h"
 #include "extract.h"
 #include "figures.h"
 #include "subject.h"
@@ -39,17 +40,21 @@ static const char help[] =
     "                     input to UTF-8 first\n"
     "  --subjects FILE    more subject aliases (CSV alias,canonical), after\n"
     "                     the datasets' subjects.csv; may be repeated\n"
+    "  --countries FILE   more states and the words that name them (the\n"
+    "                     columns of countries.csv), after the datasets'\n"
+    "                     countries.csv; may be repeated\n"
     "  --max-bytes N      reject an article (file, JSONL line or CSV row)\n"
     "                     larger than N bytes; suffixes K, M, G; default 16M\n"
     "  -v, --verbose      also report invalid UTF-8 and skipped entries\n"
     "  -h, --help         show this help\n"
     "\n"
-    "Datasets (subjects.csv) are looked for in $FIGTREND_DATASETS, else\n"
-    "./datasets, else " FT_DATADIR ".\n"
+    "Datasets (subjects.csv, countries.csv) are looked for in\n"
+    "$FIGTREND_DATASETS, else ./datasets, else " FT_DATADIR ".\n"
     "\n"
     "Exit status: 0 success; 3 some inputs rejected, the rest written;\n"
     "64 usage; 65 all inputs bad; 66 all inputs missing (or a --subjects\n"
-    "FILE); 74 I/O error; 78 an alias file unusable.\n";
+    "or --countries FILE); 74 I/O error; 78 an alias or countries file\n"
+    "unusable.\n";
 
 typedef struct {
     bool verbose;
@@ -109,6 +114,49 @@ static ft_subjects *load_subjects(char **files, int nfiles, bool verbose,
     return s;
 }
 
+/* The states for this run: the datasets' countries.csv when there is
+ * one, then each --countries FILE.  NULL, with *code set to the exit
+ * code, when one cannot be used (already reported). */
+static ft_countries *load_countries(char **files, int nfiles, bool verbose,
+                                    int *code)
+{
+    ft_countries *c = ft_countries_new();
+    if (!c) {
+        fprintf(stderr, "figtrend: out of memory\n");
+        *code = 74;
+        return NULL;
+    }
+    ft_error err;
+    char path[4096];
+    ft_status st = FT_OK;
+    if (!cli_datasets_path("countries.csv", path, sizeof path))
+        fprintf(stderr, "figtrend: datasets path too long; countries not "
+                        "loaded\n");
+    else if (!cli_exists(path)) {
+        /* Not an error: figures get no country but by the user's files. */
+        if (verbose)
+            fprintf(stderr,
+                    "figtrend: %s: warning: not found; countries not "
+                    "loaded\n",
+                    path);
+    } else if ((st = ft_countries_load(c, path, &err)) != FT_OK) {
+        cli_report(&err, "");
+        *code = st == FT_ENOMEM ? 74 : 78;
+        ft_countries_free(c);
+        return NULL;
+    }
+    for (int i = 0; i < nfiles; i++)
+        if ((st = ft_countries_load(c, files[i], &err)) != FT_OK) {
+            if (!err.file[0])
+                ft_error_at(&err, files[i], 0);
+            cli_report(&err, "");
+            *code = ft_status_exit_code(st);
+            ft_countries_free(c);
+            return NULL;
+        }
+    return c;
+}
+
 /* N with an optional K/M/G (binary) suffix; 0 when malformed. */
 static size_t parse_size(const char *s)
 {
@@ -143,7 +191,7 @@ static size_t parse_size(const char *s)
 /* Extract and write every article of one input; false on a fatal error
  * (out of memory, write error), with *fatal set to the exit code. */
 static bool do_input(const char *path, const ft_reader_opts *opts,
-                     const ft_subjects *subjects, ft_figwriter *w,
+                     const ft_extract_opts *tables, ft_figwriter *w,
                      ft_figlist *figs, run_state *rs, int *fatal)
 {
     ft_error err;
@@ -179,7 +227,8 @@ static bool do_input(const char *path, const ft_reader_opts *opts,
             continue;
         }
         figs->len = 0; /* keep the array from the last article */
-        ft_extract_opts xo = {.published = a.published, .subjects = subjects};
+        ft_extract_opts xo = *tables;
+        xo.published = a.published;
         if ((st = ft_extract(a.text, a.len, &xo, figs, &err)) != FT_OK) {
             ft_error_at(&err, a.id, 0);
             cli_report(&err, "");
@@ -215,6 +264,8 @@ typedef struct {
     char date[11];        /* --date, normalised */
     char **subject_files; /* --subjects FILEs in order (argc slots) */
     int nsubject_files;
+    char **country_files; /* --countries FILEs in order (argc slots) */
+    int ncountry_files;
 } options;
 
 /* parse_options' answer when the help was printed: stop, with success. */
@@ -233,7 +284,8 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
         O_INPUT,
         O_MAX_BYTES,
         O_ENCODING,
-        O_SUBJECTS
+        O_SUBJECTS,
+        O_COUNTRIES
     };
     static const struct option longopts[] = {
         {"date", required_argument, NULL, O_DATE},
@@ -245,6 +297,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
         {"max-bytes", required_argument, NULL, O_MAX_BYTES},
         {"encoding", required_argument, NULL, O_ENCODING},
         {"subjects", required_argument, NULL, O_SUBJECTS},
+        {"countries", required_argument, NULL, O_COUNTRIES},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -320,6 +373,9 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
         case O_SUBJECTS:
             o->subject_files[o->nsubject_files++] = optarg;
             break;
+        case O_COUNTRIES:
+            o->country_files[o->ncountry_files++] = optarg;
+            break;
         case 'v':
             rs->verbose = true;
             break;
@@ -338,7 +394,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
 
 /* Write the header and every input's rows; the exit code. */
 static int run(char **inputs, int ninputs, const options *o,
-               const ft_subjects *subjects, run_state *rs)
+               const ft_extract_opts *tables, run_state *rs)
 {
     /* Rows are many and small: a large buffer saves write calls. */
     setvbuf(stdout, NULL, _IOFBF, 1 << 16);
@@ -357,7 +413,7 @@ static int run(char **inputs, int ninputs, const options *o,
         fatal = 74;
     }
     for (int i = 0; !o->header_only && !fatal && i < ninputs; i++)
-        if (!do_input(inputs[i], &o->reader, subjects, w, &figs, rs, &fatal))
+        if (!do_input(inputs[i], &o->reader, tables, w, &figs, rs, &fatal))
             break;
     ft_figlist_free(&figs);
     ft_figwriter_free(w);
@@ -380,7 +436,11 @@ int cmd_extract(int argc, char **argv)
     options o = {.format = FT_FORMAT_CSV, .header = true};
     o.reader.warn = on_warning;
     o.reader.warn_ctx = &rs;
-    if (!(o.subject_files = calloc((size_t)argc + 1, sizeof(char *)))) {
+    o.subject_files = calloc((size_t)argc + 1, sizeof(char *));
+    o.country_files = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o.subject_files || !o.country_files) {
+        free(o.subject_files);
+        free(o.country_files);
         fprintf(stderr, "figtrend: out of memory\n");
         return 74;
     }
@@ -396,11 +456,19 @@ int cmd_extract(int argc, char **argv)
         int ninputs = optind < argc ? argc - optind : 1;
         ft_subjects *subjects =
             load_subjects(o.subject_files, o.nsubject_files, rs.verbose, &code);
-        if (subjects) {
-            code = run(inputs, ninputs, &o, subjects, &rs);
-            ft_subjects_free(subjects);
+        ft_countries *countries =
+            subjects ? load_countries(o.country_files, o.ncountry_files,
+                                      rs.verbose, &code)
+                     : NULL;
+        if (countries) {
+            ft_extract_opts tables = {.subjects = subjects,
+                                      .countries = countries};
+            code = run(inputs, ninputs, &o, &tables, &rs);
         }
+        ft_countries_free(countries);
+        ft_subjects_free(subjects);
     }
     free(o.subject_files);
+    free(o.country_files);
     return code;
 }

@@ -6,17 +6,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "country.h"
 #include "report.h"
 
 static const char help[] =
     "usage: figtrend report [OPTION]... [FILE|-]...\n"
     "\n"
     "Turn figures (the CSV of `figtrend extract`, or of `figtrend convert`)\n"
-    "into series, one point per subject and year, and write to a folder:\n"
-    "series.csv, series_wide.csv, summary.csv, a gnuplot chart (.gp script,\n"
-    ".dat data, picture) for each subject with two or more years plus an\n"
-    "overview, and index.html showing them all.  With no FILE, or when FILE\n"
-    "is -, read standard input; several FILEs are reported together.\n"
+    "into series, one point per country, subject and year, and write to a\n"
+    "folder: series.csv, series_wide.csv, summary.csv, a gnuplot chart (.gp\n"
+    "script, .dat data, picture) for each series with two or more years plus\n"
+    "an overview, and index.html showing them all.  With no FILE, or when\n"
+    "FILE is -, read standard input; several FILEs are reported together.\n"
     "\n"
     "  --out DIR          the folder (default plots; created when missing)\n"
     "  --format FMT       svg (default), png or pdf: the pictures\n"
@@ -30,9 +31,14 @@ static const char help[] =
     "                     plotted (no year, no subject, ...)\n"
     "  -h, --help         show this help\n"
     "\n"
+    "Series are named by their country's English name from countries.csv,\n"
+    "looked for in $FIGTREND_DATASETS, else ./datasets, else\n" FT_DATADIR
+    " (the code when it is not found).\n"
+    "\n"
     "Exit status: 0 success; 3 some inputs or rows rejected, the rest\n"
     "reported; 64 usage; 65 no input usable; 66 no input found; 73 the\n"
-    "folder, a file or a chart cannot be made; 74 I/O error.\n";
+    "folder, a file or a chart cannot be made; 74 I/O error; 78\n"
+    "countries.csv unusable.\n";
 
 static void on_warning(void *ctx, const ft_error *e)
 {
@@ -109,9 +115,28 @@ int cmd_report(int argc, char **argv)
         optind < argc ? (const char *const *)argv + optind : only_stdin;
     size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
 
-    ft_report_result res;
     ft_error err;
+    /* The countries only name the series: without the file, the codes
+     * do. */
+    ft_countries *countries = ft_countries_new();
+    char path[4096];
+    if (!countries) {
+        fprintf(stderr, "figtrend: out of memory\n");
+        return 74;
+    }
+    if (cli_datasets_path("countries.csv", path, sizeof path) &&
+        cli_exists(path)) {
+        ft_status cst = ft_countries_load(countries, path, &err);
+        if (cst != FT_OK) {
+            cli_report(&err, "");
+            ft_countries_free(countries);
+            return cst == FT_ENOMEM ? 74 : 78;
+        }
+    }
+    o.countries = countries;
+    ft_report_result res;
     ft_status st = ft_report_run(inputs, ninputs, &o, &res, &err);
+    ft_countries_free(countries);
     if (st != FT_OK)
         cli_report(&err, "");
     if (verbose && st != FT_ENOINPUT && st != FT_EDATA) {

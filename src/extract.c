@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "country.h"
 #include "money.h"
 #include "phrase.h"
 #include "subject.h"
@@ -1069,5 +1070,8 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
                     out->len - first);
     ft_subjects_assign(opts ? opts->subjects : NULL, t, len, out->items + first,
                        out->len - first);
+    if (ft_countries_assign(opts ? opts->countries : NULL, t, len,
+                            out->items + first, out->len - first) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
     return FT_OK;
 }

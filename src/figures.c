@@ -10,10 +10,25 @@
 #include "text.h"
 
 static const char *const columns[] = {
-    "doc",     "published",       "mention",           "start",    "end",
-    "surface", "amount",          "amount_max",        "currency", "qualifier",
-    "kind",    "reported_amount", "reported_currency", "year",     "year_basis",
-    "subject", "flags",           "sentence",
+    "doc",
+    "published",
+    "mention",
+    "start",
+    "end",
+    "surface",
+    "amount",
+    "amount_max",
+    "currency",
+    "qualifier",
+    "kind",
+    "reported_amount",
+    "reported_currency",
+    "year",
+    "year_basis",
+    "subject",
+    "country",
+    "flags",
+    "sentence",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -239,6 +254,7 @@ static ft_status write_delimited(ft_figwriter *w, const ft_article *a,
     PUT(ft_csvio_number(o, c->year, strlen(c->year), err));
     PUT(ft_csvio_str(o, ft_year_basis_name(f->year_basis), err));
     PUT(ft_csvio_str(o, f->subject, err));
+    PUT(ft_csvio_str(o, f->country, err));
     PUT(ft_csvio_str(o, c->flags, err));
     PUT(ft_csvio_text(o, w->folded.data, w->folded.len, err));
 #undef PUT
@@ -277,6 +293,7 @@ static ft_status write_json(ft_figwriter *w, const ft_article *a,
     bad |= json_text(b, ",\"year_basis\":", ft_year_basis_name(f->year_basis),
                      strlen(ft_year_basis_name(f->year_basis)));
     bad |= json_text(b, ",\"subject\":", f->subject, strlen(f->subject));
+    bad |= json_text(b, ",\"country\":", f->country, strlen(f->country));
     bad |= json_text(b, ",\"flags\":", c->flags, strlen(c->flags));
     bad |= json_text(b, ",\"sentence\":", w->folded.data, w->folded.len);
     bad |= ft_buf_append(b, "}\n", 2);

@@ -60,6 +60,7 @@ typedef struct {
     ft_year_basis year_basis;
     int target_year; /* 0 when none; written as flag target_year:YYYY */
     char subject[FT_SUBJECT_MAX]; /* "" when unknown */
+    char country[4]; /* ISO 3166-1 alpha-3 of whose money it is, "" unknown */
     unsigned flags;
     size_t sent_start, sent_end; /* the sentence around the figure */
 } ft_figure;

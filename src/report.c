@@ -598,6 +598,7 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
     ft_series_set *set = ft_series_set_new(o->value);
     if (!set)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_series_set_countries(set, o->countries);
     ft_status st = FT_OK;
     for (size_t i = 0; i < n && st == FT_OK; i++)
         st = read_input(set, inputs[i], o, res, err);

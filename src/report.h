@@ -31,6 +31,9 @@ typedef struct {
     bool excel;             /* a UTF-8 byte order mark on each CSV */
     const char *gnuplot;    /* the program; "gnuplot" when NULL */
     size_t overview_max;    /* series in the overview; 6 when 0 */
+    /* The states' English names for series names ("South Korea: defence
+     * budget"); NULL: their codes. */
+    const ft_countries *countries;
     /* Problems that reject one input or row, not the run (may be NULL). */
     ft_series_warn_fn warn;
     void *warn_ctx;

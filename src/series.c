@@ -1,4 +1,5 @@
-/* series.c — figures rows grouped into one point per subject and year. */
+/* series.c — figures rows grouped into one point per country, subject
+ * and year. */
 #include "series.h"
 
 #include <math.h>
@@ -20,7 +21,7 @@ enum { V_ORIGINAL = 0, V_NOMINAL, V_CONSTANT, NVALUES };
 
 /* A stored row: strings are offsets into the set's arena. */
 typedef struct {
-    size_t subject, doc, qualifier, flags, currency, to_currency;
+    size_t subject, country, doc, qualifier, flags, currency, to_currency;
     size_t value[NVALUES]; /* plain number text, NONE when absent */
     double num[NVALUES];
     unsigned char bad; /* bit k: the value cell k is not a number */
@@ -32,8 +33,8 @@ typedef struct {
 } row;
 
 typedef struct {
-    size_t name, subject, currency, origin; /* arena offsets */
-    size_t first, n;                        /* its points in the points array */
+    size_t name, label, subject, country, currency, origin; /* arena offsets */
+    size_t first, n; /* its points in the points array */
 } series_off;
 
 typedef struct {
@@ -43,6 +44,7 @@ typedef struct {
 struct ft_series_set {
     ft_value_kind want, kind;
     int constant_year;
+    const ft_countries *countries; /* for names; may be NULL */
     ft_buf arena; /* NUL-terminated strings, addressed by offset */
     /* Interned strings (subjects, docs, currencies): open addressing. */
     size_t *slots, *slot_seq, nslots, nused;
@@ -85,6 +87,11 @@ ft_series_set *ft_series_set_new(ft_value_kind kind)
     s->kind = kind;
     ft_buf_init(&s->arena);
     return s;
+}
+
+void ft_series_set_countries(ft_series_set *s, const ft_countries *c)
+{
+    s->countries = c;
 }
 
 void ft_series_set_free(ft_series_set *s)
@@ -285,6 +292,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
     ft_status st = FT_OK;
     size_t doc_seq = 0;
     if ((st = intern_cell(s, r->subject, &w->subject, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->country, &w->country, NULL)) != FT_OK ||
         (st = intern_cell(s, r->doc, &w->doc, &doc_seq)) != FT_OK ||
         (st = intern_cell(s, r->qualifier, &w->qualifier, NULL)) != FT_OK ||
         (st = intern_cell(s, r->flags, &w->flags, NULL)) != FT_OK ||
@@ -325,6 +333,7 @@ enum {
     C_PUBLISHED,
     C_MENTION,
     C_SUBJECT,
+    C_COUNTRY,
     C_YEAR,
     C_KIND,
     C_QUALIFIER,
@@ -342,6 +351,7 @@ static const char *const column_names[NCOLUMNS] = {"doc",
                                                    "published",
                                                    "mention",
                                                    "subject",
+                                                   "country",
                                                    "year",
                                                    "kind",
                                                    "qualifier",
@@ -424,6 +434,7 @@ static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
         .published = v[C_PUBLISHED],
         .mention = v[C_MENTION],
         .subject = v[C_SUBJECT],
+        .country = v[C_COUNTRY],
         .year = v[C_YEAR],
         .kind = v[C_KIND],
         .qualifier = v[C_QUALIFIER],
@@ -448,7 +459,7 @@ ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
 /* ---- building series ---------------------------------------------------- */
 
 typedef struct {
-    const char *subject, *currency, *origin, *published;
+    const char *country, *subject, *currency, *origin, *published;
     int year;
     size_t doc_seq;
     long mention;
@@ -472,8 +483,10 @@ static int by_recency(const key *a, const key *b)
 static int by_series(const void *pa, const void *pb)
 {
     const key *a = pa, *b = pb;
-    int c = strcmp(a->subject, b->subject);
+    int c = strcmp(a->country, b->country);
     if (c)
+        return c;
+    if ((c = strcmp(a->subject, b->subject)))
         return c;
     if ((c = strcmp(a->currency, b->currency)))
         return c;
@@ -692,7 +705,8 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
         else if (vi == V_CONSTANT && r->constant_year != s->constant_year)
             s->counts.other_base++;
         else
-            k[n++] = (key){.subject = str(s, r->subject),
+            k[n++] = (key){.country = str(s, r->country),
+                           .subject = str(s, r->subject),
                            .currency = str(s, cur),
                            .origin = str(s, r->currency),
                            .published = r->published,
@@ -707,22 +721,25 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
     return FT_OK;
 }
 
-/* The name of series i: its subject, with what tells it apart from the
- * other series of that subject, "(KRW)" (another currency plotted) or
- * "(from JPY)" (the same currency plotted, converted from another), in
- * the arena at *off. */
-static ft_status series_name(ft_series_set *s, size_t i, size_t *off)
+static bool same_thing(const series_off *a, const series_off *b)
+{
+    return a->country == b->country && a->subject == b->subject;
+}
+
+/* The label of series i: its subject, with what tells it apart from the
+ * other series of that country and subject, "(KRW)" (another currency
+ * plotted) or "(from JPY)" (the same currency plotted, converted from
+ * another), in the arena at *off. */
+static ft_status series_label(ft_series_set *s, size_t i, size_t *off)
 {
     const series_off *o = &s->soff[i];
     const char *subj = str(s, o->subject);
     bool cur = false, origin = false;
-    for (size_t j = i;
-         j-- > 0 && strcmp(str(s, s->soff[j].subject), subj) == 0;) {
+    for (size_t j = i; j-- > 0 && same_thing(&s->soff[j], o);) {
         cur |= s->soff[j].currency != o->currency;
         origin |= s->soff[j].currency == o->currency;
     }
-    for (size_t j = i + 1;
-         j < s->nseries && strcmp(str(s, s->soff[j].subject), subj) == 0; j++) {
+    for (size_t j = i + 1; j < s->nseries && same_thing(&s->soff[j], o); j++) {
         cur |= s->soff[j].currency != o->currency;
         origin |= s->soff[j].currency == o->currency;
     }
@@ -752,11 +769,41 @@ static ft_status series_name(ft_series_set *s, size_t i, size_t *off)
     return st;
 }
 
+/* The name of series i: "South Korea: defence budget", its label after
+ * its country's English name (or code); the label alone when it has no
+ * country. */
+static ft_status series_name(ft_series_set *s, size_t i, size_t *off)
+{
+    const series_off *o = &s->soff[i];
+    if (o->country == NONE) {
+        *off = o->label;
+        return FT_OK;
+    }
+    const char *code = str(s, o->country);
+    const char *name = ft_countries_name(s->countries, code);
+    if (!name)
+        name = code;
+    /* The label may move with the arena: copy it out first. */
+    ft_buf b;
+    ft_buf_init(&b);
+    ft_status st = ft_buf_append(&b, name, strlen(name));
+    if (st == FT_OK)
+        st = ft_buf_append(&b, ": ", 2);
+    if (st == FT_OK)
+        st = ft_buf_append(&b, str(s, o->label), strlen(str(s, o->label)));
+    if (st == FT_OK)
+        st = put_str(s, b.data, b.len, off);
+    ft_buf_free(&b);
+    return st;
+}
+
 /* Names and statistics, once every string is in the arena. */
 static ft_status finish(ft_series_set *s)
 {
     for (size_t i = 0; i < s->nseries; i++) {
-        ft_status st = series_name(s, i, &s->soff[i].name);
+        ft_status st = series_label(s, i, &s->soff[i].label);
+        if (st == FT_OK)
+            st = series_name(s, i, &s->soff[i].name);
         if (st != FT_OK)
             return st;
     }
@@ -777,8 +824,10 @@ static ft_status finish(ft_series_set *s)
         ft_series *se = &s->series[i];
         const series_off *o = &s->soff[i];
         se->subject = str(s, o->subject);
+        se->country = str(s, o->country);
         se->currency = str(s, o->currency);
         se->origin = str(s, o->origin);
+        se->label = str(s, o->label);
         se->name = str(s, o->name);
         se->points = s->points + o->first;
         se->npoints = o->n;
@@ -797,7 +846,8 @@ static bool same_series(const ft_series_set *s, const key *a, const key *b,
                         int vi)
 {
     const row *x = &s->rows[a->row], *y = &s->rows[b->row];
-    return x->subject == y->subject && x->currency == y->currency &&
+    return x->country == y->country && x->subject == y->subject &&
+           x->currency == y->currency &&
            (vi == V_ORIGINAL || x->to_currency == y->to_currency);
 }
 
@@ -826,6 +876,7 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
         series_off *o = &s->soff[s->nseries++];
         const row *r0 = &s->rows[k[i].row];
         o->subject = r0->subject;
+        o->country = r0->country;
         o->currency = vi == V_ORIGINAL ? r0->currency : r0->to_currency;
         o->origin = r0->currency;
         o->first = s->npoints;
@@ -909,23 +960,25 @@ static ft_status real(ft_csvio *w, double v, int sig, int decimals,
 
 ft_status ft_series_write_long(const ft_series_set *s, FILE *out, ft_error *err)
 {
-    static const char *const names[] = {
-        "subject", "year", "amount", "currency", "mentions", "docs", "flags"};
+    static const char *const names[] = {"country", "subject",  "year",
+                                        "amount",  "currency", "mentions",
+                                        "docs",    "flags"};
     ft_csvio w;
     ft_csvio_init(&w, out, FT_CSVIO_CSV);
-    ft_status st = header_row(&w, names, 7, err);
+    ft_status st = header_row(&w, names, 8, err);
     for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
         const ft_series *se = &s->series[i];
-        /* Two series of one subject in one currency (converted from
-         * different ones): the name tells their rows apart. */
+        /* Two series of one country's subject in one currency (converted
+         * from different ones): the label tells their rows apart. */
         bool shared = false;
         for (size_t j = 0; j < s->nseries; j++)
-            shared |= j != i && s->soff[j].subject == s->soff[i].subject &&
+            shared |= j != i && same_thing(&s->soff[j], &s->soff[i]) &&
                       s->soff[j].currency == s->soff[i].currency;
-        const char *subject = shared ? se->name : se->subject;
+        const char *subject = shared ? se->label : se->subject;
         for (size_t j = 0; j < se->npoints && st == FT_OK; j++) {
             const ft_point *p = &se->points[j];
-            if ((st = ft_csvio_str(&w, subject, err)) == FT_OK &&
+            if ((st = ft_csvio_str(&w, se->country, err)) == FT_OK &&
+                (st = ft_csvio_str(&w, subject, err)) == FT_OK &&
                 (st = ft_csvio_uint(&w, (unsigned)p->year, err)) == FT_OK &&
                 (st = number(&w, p->amount, err)) == FT_OK &&
                 (st = ft_csvio_str(&w, se->currency, err)) == FT_OK &&

@@ -1,5 +1,6 @@
-/* series.h — figures rows become series: one point per subject, currency
- * and year, ready for the CSV writers, the statistics and the charts.
+/* series.h — figures rows become series: one point per country, subject,
+ * currency and year, ready for the CSV writers, the statistics and the
+ * charts.
  *
  * The value plotted is `amount_constant` when every row read has that
  * column, else `amount_nominal` when every row has that one, else the
@@ -8,9 +9,11 @@
  * year, no subject, no value in the plotted column, or is a change
  * ("up 1.2 trillion won") rather than a level; the counts say how many.
  *
- * Figures reported in different currencies never share a series, even
- * when converted to one: "defence budget" in yen and in won are two
- * countries' budgets.
+ * Two states' figures never share a series: a series is one country's
+ * subject ("South Korea: defence budget"); rows with no country make
+ * series of their own, named by the subject alone.  Figures reported in
+ * different currencies never share a series either, even when converted
+ * to one.
  *
  * Several rows for one subject and year (the same budget in several
  * articles) make one point.  The row kept is the latest article's (by
@@ -32,6 +35,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "country.h"
 #include "stats.h"
 #include "status.h"
 
@@ -49,7 +53,7 @@ const char *ft_value_kind_name(ft_value_kind k);
  * column, "" for an empty cell. */
 typedef struct {
     const char *doc, *published, *mention;
-    const char *subject, *year, *kind, *qualifier, *flags;
+    const char *subject, *country, *year, *kind, *qualifier, *flags;
     const char *amount, *currency;
     const char *to_currency, *amount_nominal, *amount_constant;
     const char *constant_year;
@@ -67,11 +71,17 @@ typedef struct {
 
 typedef struct {
     const char *subject;
+    const char *country;    /* ISO 3166-1 alpha-3, "" when unknown */
     const char *currency;   /* of the values */
     const char *origin;     /* of the figures as reported ("" unknown) */
-    const char *name;       /* subject, or with what sets it apart from
-                               other series of that subject: "defence
-                               budget (KRW)", "defence budget (from JPY)" */
+    const char *label;      /* subject, or with what sets it apart from
+                               other series of that country and subject:
+                               "defence budget (KRW)", "defence budget
+                               (from JPY)" */
+    const char *name;       /* the label after the country's name, "South
+                               Korea: defence budget" (the code when the
+                               countries table does not know it; the label
+                               alone with no country) */
     const ft_point *points; /* by year, ascending */
     size_t npoints;
     ft_stats_summary stats; /* over the points, x = year */
@@ -97,6 +107,9 @@ typedef struct ft_series_set ft_series_set;
 
 /* An empty set that will plot `kind`.  NULL when out of memory. */
 ft_series_set *ft_series_set_new(ft_value_kind kind);
+/* The table that gives series names their countries' English names
+ * (borrowed until ft_series_build returns; NULL: the codes). */
+void ft_series_set_countries(ft_series_set *s, const ft_countries *c);
 void ft_series_set_free(ft_series_set *s);
 
 /* Add one row (before ft_series_build).  FT_ENOMEM only: a row that is
@@ -116,8 +129,9 @@ typedef void (*ft_series_warn_fn)(void *ctx, const ft_error *e);
 ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
                          ft_series_warn_fn warn, void *warn_ctx, ft_error *err);
 
-/* Turn the rows added into series (sorted by subject, currency and
- * currency reported).
+/* Turn the rows added into series (sorted by country, subject, currency
+ * and currency reported).  A figures CSV without a country column (an
+ * older figtrend's) gives rows with no country.
  * Call once, after the last add.  FT_ENOMEM. */
 ft_status ft_series_build(ft_series_set *s, ft_error *err);
 
@@ -134,9 +148,9 @@ const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
 /* The CSV outputs (DESIGN.md), RFC 4180 through libcsv with text cells
  * neutralised for spreadsheets (src/csvio.h), numbers plain, an empty
  * cell for a missing value.  FT_EIO on a write error. */
-/* series.csv: subject,year,amount,currency,mentions,docs,flags; the
- * subject is the series' name when another series has the same subject
- * and currency (converted from another currency). */
+/* series.csv: country,subject,year,amount,currency,mentions,docs,flags;
+ * the subject is the series' label when another series has the same
+ * country, subject and currency (converted from another currency). */
 ft_status ft_series_write_long(const ft_series_set *s, FILE *out,
                                ft_error *err);
 /* series_wide.csv: year, then one column per series (its name); a row

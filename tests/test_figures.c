@@ -13,7 +13,7 @@
 #define HEADER                                                                 \
     "doc,published,mention,start,end,surface,amount,amount_max,currency,"      \
     "qualifier,kind,reported_amount,reported_currency,year,year_basis,"        \
-    "subject,flags,sentence\n"
+    "subject,country,flags,sentence\n"
 
 static char text[] =
     "Its budget peaked at 439.7 billion won ($317.4 million) in 2007.\n"
@@ -46,6 +46,7 @@ static ft_figure card_figure(void)
     f.year = 2007;
     f.year_basis = FT_YEAR_EXPLICIT;
     strcpy(f.subject, "Inter-Korean Cooperation Fund");
+    strcpy(f.country, "KOR");
     f.sent_start = 0;
     f.sent_end = 64;
     return f;
@@ -92,7 +93,7 @@ static void test_csv_card_row(void **state)
     assert_string_equal(
         got, HEADER "seed.txt,2025-08-01,1,21,38,439.7 billion won,"
                     "439700000000,,KRW,eq,level,317400000,USD,2007,explicit,"
-                    "Inter-Korean Cooperation Fund,,Its budget peaked at "
+                    "Inter-Korean Cooperation Fund,KOR,,Its budget peaked at "
                     "439.7 billion won ($317.4 million) in 2007.\n");
     free(got);
 }
@@ -117,7 +118,7 @@ static void test_csv_range_flags_and_folding(void **state)
     f.sent_end = strlen(text);
     char *got = render(FT_FORMAT_CSV, &a, &f, 1);
     assert_string_equal(
-        got, HEADER "a,,1,75,81,second,2.75,3,,range,change,,,,none,,"
+        got, HEADER "a,,1,75,81,second,2.75,3,,range,change,,,,none,,,"
                     "ambiguous_currency;currency_inferred;conversion_mismatch;"
                     "target_year:2029,\"Next, a second sentence.\"\n");
     free(got);
@@ -149,9 +150,10 @@ static void test_tsv_row(void **state)
     const char *want =
         "doc\tpublished\tmention\tstart\tend\tsurface\tamount\tamount_max\t"
         "currency\tqualifier\tkind\treported_amount\treported_currency\tyear\t"
-        "year_basis\tsubject\tflags\tsentence\n"
+        "year_basis\tsubject\tcountry\tflags\tsentence\n"
         "dir/a\\tb.txt\t\t1\t21\t38\t439.7 billion won\t439700000000\t\tKRW\t"
-        "eq\tlevel\t317400000\tUSD\t\tnone\t\t\tIts budget peaked at 439.7 "
+        "eq\tlevel\t317400000\tUSD\t\tnone\t\tKOR\t\tIts budget peaked at "
+        "439.7 "
         "billion won ($317.4 million) in 2007.\n";
     assert_string_equal(got, want);
     free(got);
@@ -172,7 +174,8 @@ static void test_jsonl_row(void **state)
         "\"qualifier\":\"eq\",\"kind\":\"level\",\"reported_amount\":317400000,"
         "\"reported_currency\":\"USD\",\"year\":2007,\"year_basis\":"
         "\"explicit\",\"subject\":\"Inter-Korean Cooperation Fund\","
-        "\"flags\":\"target_year:2029\",\"sentence\":\"Its budget peaked at "
+        "\"country\":\"KOR\",\"flags\":\"target_year:2029\",\"sentence\":"
+        "\"Its budget peaked at "
         "439.7 billion won ($317.4 million) in 2007.\"}\n");
     free(got);
 }
@@ -192,7 +195,7 @@ static void test_jsonl_empty_is_null(void **state)
              "\"currency\":null,\"qualifier\":\"eq\",\"kind\":\"level\","
              "\"reported_amount\":null,\"reported_currency\":null,"
              "\"year\":null,\"year_basis\":\"none\",\"subject\":null,"
-             "\"flags\":null,\"sentence\":null}\n");
+             "\"country\":null,\"flags\":null,\"sentence\":null}\n");
     free(got);
 }
 

@@ -1,6 +1,6 @@
-/* test_series.c — figures rows into series: one point per subject and
- * year, mentions and docs, conflicts, the value chosen, the counts, and the
- * CSV outputs (plain numbers, neutralised text). */
+/* test_series.c — figures rows into series: one point per country,
+ * subject and year, mentions and docs, conflicts, the value chosen, the
+ * counts, and the CSV outputs (plain numbers, neutralised text). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -290,14 +290,14 @@ static void test_csv_outputs_are_spreadsheet_safe(void **state)
     built(s);
     char *longf = output(s, ft_series_write_long);
     assert_string_equal(
-        longf, "subject,year,amount,currency,mentions,docs,flags\n"
-               "'\tx,2021,1,KRW,1,d,approx;currency_inferred\n"
-               "'-2+3,2021,-7,KRW,1,d,\n"
-               "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2020,100,KRW,1,"
+        longf, "country,subject,year,amount,currency,mentions,docs,flags\n"
+               ",'\tx,2021,1,KRW,1,d,approx;currency_inferred\n"
+               ",'-2+3,2021,-7,KRW,1,d,\n"
+               ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2020,100,KRW,1,"
                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\n"
-               "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2022,121,KRW,1,d,"
+               ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2022,121,KRW,1,d,"
                "\n"
-               "'@SUM(1),2021,0.9,'+cmd,1,d,\n");
+               ",'@SUM(1),2021,0.9,'+cmd,1,d,\n");
     free(longf);
     char *wide = output(s, ft_series_write_wide);
     assert_string_equal(
@@ -318,6 +318,57 @@ static void test_csv_outputs_are_spreadsheet_safe(void **state)
              "'@SUM(1),2021,2021,1,0.9,0.9,,,,\n");
     free(sum);
     ft_series_set_free(s);
+}
+
+/* Two states' budgets under one subject are two series, named by the
+ * states' English names; a row with no state is a series of its own,
+ * named by its subject alone; a state the table does not know is named
+ * by its code. */
+static void test_countries_kept_apart_and_named(void **state)
+{
+    (void)state;
+    ft_countries *c = ft_countries_new();
+    assert_non_null(c);
+    assert_int_equal(ft_countries_add(c, "KOR", "South Korea", "KRW"), FT_OK);
+    assert_int_equal(ft_countries_add(c, "JPN", "Japan", "JPY"), FT_OK);
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_set_countries(s, c);
+    ft_series_row r = fig("a", "2024-01-01", "1", "defence budget", "2023",
+                          "100", "USD");
+    r.country = "KOR";
+    add(s, r);
+    r.year = "2024", r.amount = "110";
+    add(s, r);
+    r = fig("b", "2024-01-01", "1", "defence budget", "2023", "90", "USD");
+    r.country = "JPN";
+    add(s, r);
+    r = fig("c", "2024-01-01", "1", "defence budget", "2023", "5", "USD");
+    r.country = ""; /* nobody's: stays apart */
+    add(s, r);
+    r = fig("d", "2024-01-01", "1", "defence budget", "2023", "7", "USD");
+    r.country = "ZZZ";
+    add(s, r);
+    built(s);
+    assert_int_equal(ft_series_count(s), 4);
+    /* By country code, "" first. */
+    assert_string_equal(ft_series_at(s, 0)->name, "defence budget");
+    assert_string_equal(ft_series_at(s, 1)->name, "Japan: defence budget");
+    assert_string_equal(ft_series_at(s, 2)->name,
+                        "South Korea: defence budget");
+    assert_string_equal(ft_series_at(s, 2)->country, "KOR");
+    assert_int_equal(ft_series_at(s, 2)->npoints, 2);
+    assert_string_equal(ft_series_at(s, 3)->name, "ZZZ: defence budget");
+    char *longf = output(s, ft_series_write_long);
+    assert_string_equal(
+        longf, "country,subject,year,amount,currency,mentions,docs,flags\n"
+               ",defence budget,2023,5,USD,1,c,\n"
+               "JPN,defence budget,2023,90,USD,1,b,\n"
+               "KOR,defence budget,2023,100,USD,1,a,\n"
+               "KOR,defence budget,2024,110,USD,1,a,\n"
+               "ZZZ,defence budget,2023,7,USD,1,d,\n");
+    free(longf);
+    ft_series_set_free(s);
+    ft_countries_free(c);
 }
 
 static void test_wide_spans_many_years_sparsely(void **state)
@@ -415,6 +466,38 @@ static void test_read_by_header_name(void **state)
     ft_series_set_free(s);
 }
 
+/* A figures CSV with a country column gives series per country; one
+ * without (an older figtrend's) still reads, every row countryless. */
+static void test_read_country_column(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    int warnings = 0;
+    ft_error e;
+    assert_int_equal(read_text(s,
+                               "subject,country,year,amount,currency\n"
+                               "pay,KOR,2020,1,KRW\n"
+                               "pay,PRK,2020,2,KRW\n",
+                               &warnings, &e),
+                     FT_OK);
+    built(s);
+    assert_int_equal(ft_series_count(s), 2);
+    assert_string_equal(ft_series_at(s, 0)->name, "KOR: pay");
+    assert_string_equal(ft_series_at(s, 1)->name, "PRK: pay");
+    ft_series_set_free(s);
+    s = ft_series_set_new(FT_VALUE_AUTO);
+    assert_int_equal(read_text(s,
+                               "subject,year,amount,currency\n"
+                               "pay,2020,1,KRW\n",
+                               &warnings, &e),
+                     FT_OK);
+    built(s);
+    assert_int_equal(ft_series_count(s), 1);
+    assert_string_equal(ft_series_at(s, 0)->name, "pay");
+    assert_string_equal(ft_series_at(s, 0)->country, "");
+    ft_series_set_free(s);
+}
+
 static void test_read_refuses_a_header_without_columns(void **state)
 {
     (void)state;
@@ -460,6 +543,8 @@ int main(void)
         cmocka_unit_test(test_constant_prices),
         cmocka_unit_test(test_value_choice),
         cmocka_unit_test(test_csv_outputs_are_spreadsheet_safe),
+        cmocka_unit_test(test_countries_kept_apart_and_named),
+        cmocka_unit_test(test_read_country_column),
         cmocka_unit_test(test_wide_spans_many_years_sparsely),
         cmocka_unit_test(test_invalid_utf8_subject_scrubbed),
         cmocka_unit_test(test_many_series),

@@ -46,11 +46,12 @@ rows = list(csv.reader(open('series.csv', encoding='utf-8')))
 back = list(csv.reader(open('back/series.csv', encoding='utf-8')))
 hdr = rows[0]
 num_cols = [hdr.index(c) for c in ('year', 'amount', 'mentions')]
-text_cols = [hdr.index(c) for c in ('subject', 'currency', 'docs', 'flags')]
+text_cols = [hdr.index(c) for c in ('country', 'subject', 'currency', 'docs',
+                                   'flags')]
 nums = same_nums = 0
 texts = same_texts = 0
 typed = {(col, row): t for (col, row, t) in cells(series)}
-letters = 'ABCDEFG'
+letters = 'ABCDEFGHIJ'
 numeric_typed = text_typed = 0
 for i, (r, b) in enumerate(zip(rows[1:], back[1:]), start=2):
     for c in num_cols:
@@ -73,6 +74,7 @@ print(f'numbers: {same_nums} of {nums} equal after the round trip, '
 print(f'text: {same_texts} of {texts} cells unchanged, '
       f'{text_typed} stored as text')
 for r in back[1:]:
-    if r[0].startswith(('=', '+', '-', '@')):
-        print('FORMULA-LIKE subject came back:', r[0])
+    for c in text_cols:
+        if r[c].startswith(('=', '+', '-', '@')):
+            print('FORMULA-LIKE', hdr[c], 'came back:', r[c])
 PY

@@ -1,0 +1,1435 @@
+/* country.c — the states of datasets/countries.csv, the words that name
+ * them, and the rules that give each figure its state.
+ *
+ * One pass over the text collects the mentions of states (and of the cue
+ * words the rules read); each figure then looks only at the mentions in
+ * bounded windows around it and before it, with bounds that only move
+ * forward from one figure to the next, so the work stays linear in the
+ * text.  The rules, strongest first (DESIGN.md, "Country"):
+ *
+ *   1. a buyer in the figure's sentence: an arms deal or a US foreign
+ *      military sale belongs to the state that buys ("a sale to Taiwan",
+ *      "Poland signed", "핀란드에 수출");
+ *   2. the state named before the figure in its sentence ("Japan's
+ *      defence budget", "the Philippine Navy", 일본 방위비);
+ *   3. a company or institution of one state named before it (Hanwha's
+ *      backlog, the Bundeswehr's fund), but not in a deal, where the
+ *      company sells;
+ *   4. a state, else a company, named after it in the same clause;
+ *   5. in a deal, the state the sentences just before talk of (the buyer
+ *      most: "Finland is buying ...  The contract is worth X won");
+ *   6. a currency of one state (KRW -> KOR);
+ *   7. the state the sentences just before talk of most (LOOK_BACK);
+ *   8. a company in a deal; last, the currency of the paper's own
+ *      conversion;
+ *   otherwise nothing: a dollar or euro figure alone says nothing.
+ *
+ * Some mentions name no owner: a name inside the figure itself ("U.S.
+ * dollars"), an institution named after its state ("Korea Institute for
+ * Defense Analyses"), where a thing is made ("built in South Korea",
+ * "독일산"), a place or a beneficiary ("in North Korea", "for North
+ * Korean defectors", "in support of Ukraine's"), troops stationed abroad
+ * ("the 28,500 U.S. troops"), and near talk of cost-sharing, the United
+ * States, which is paid.
+ */
+#include "country.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "text.h"
+
+#define NONE SIZE_MAX
+
+/* How far the rules look, in bytes: around a figure in its sentence, and
+ * back over the sentences before it. */
+#define AROUND_BEFORE 600
+#define AROUND_AFTER 400
+#define LOOK_BACK 1500
+/* Cost-sharing words make the United States the payee within this
+ * distance before or after them. */
+#define SHARE_BEFORE 1500
+#define SHARE_AFTER 400
+
+typedef struct {
+    char iso3[4];
+    char currency[4];
+    size_t name; /* arena offset; NONE until named */
+} state;
+
+typedef struct {
+    size_t text, len; /* arena offset and length */
+    size_t state;     /* index into states */
+    ft_country_word kind;
+} word;
+
+/* Derived from the cue words below, for one look-up per word. */
+typedef struct cue_index cue_index;
+static cue_index *cue_index_new(void);
+
+struct ft_countries {
+    cue_index *cues;
+    ft_buf arena;
+    state *states;
+    size_t nstates, capstates;
+    word *words;
+    size_t nwords, capwords;
+    /* Derived from `words`: their indices sorted by their first two
+     * bytes, longer words first, so that a look-up is a binary search,
+     * and a bit for each first two bytes some word has, so that most
+     * text needs no search at all. */
+    size_t *order;
+    unsigned char first2[65536 / 8];
+};
+
+ft_countries *ft_countries_new(void)
+{
+    ft_countries *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    ft_buf_init(&c->arena);
+    if (!(c->cues = cue_index_new())) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void ft_countries_free(ft_countries *c)
+{
+    if (!c)
+        return;
+    ft_buf_free(&c->arena);
+    free(c->cues);
+    free(c->states);
+    free(c->words);
+    free(c->order);
+    free(c);
+}
+
+static const char *arena_str(const ft_countries *c, size_t off)
+{
+    return off == NONE ? NULL : c->arena.data + off;
+}
+
+static ft_status arena_put(ft_countries *c, const char *s, size_t n,
+                           size_t *off)
+{
+    *off = c->arena.len;
+    if (ft_buf_append(&c->arena, s, n) != FT_OK ||
+        ft_buf_putc(&c->arena, '\0') != FT_OK)
+        return FT_ENOMEM;
+    return FT_OK;
+}
+
+static bool is_code(const char *s, size_t n)
+{
+    if (!s || strlen(s) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
+static size_t find_state(const ft_countries *c, const char *iso3)
+{
+    for (size_t i = 0; i < c->nstates; i++)
+        if (strcmp(c->states[i].iso3, iso3) == 0)
+            return i;
+    return NONE;
+}
+
+ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
+                           const char *currency)
+{
+    if (!is_code(iso3, 3) || (currency && *currency && !is_code(currency, 3)))
+        return FT_EUSAGE;
+    size_t i = find_state(c, iso3);
+    if (i == NONE) {
+        if (ft_grow((void **)&c->states, &c->capstates, c->nstates,
+                    sizeof *c->states, 64) != FT_OK)
+            return FT_ENOMEM;
+        i = c->nstates++;
+        memset(&c->states[i], 0, sizeof c->states[i]);
+        memcpy(c->states[i].iso3, iso3, 4);
+        c->states[i].name = NONE;
+    }
+    state *s = &c->states[i];
+    if (currency && *currency)
+        memcpy(s->currency, currency, 4);
+    if (name && *name) {
+        size_t off;
+        if (arena_put(c, name, strlen(name), &off) != FT_OK)
+            return FT_ENOMEM;
+        c->states[i].name = off;
+    }
+    return FT_OK;
+}
+
+/* ---- the index --------------------------------------------------------- */
+
+static unsigned key2(const char *p)
+{
+    return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+}
+
+/* A sort key of one word: its first two bytes, then longer first. */
+typedef struct {
+    unsigned key;
+    size_t len, index;
+} sort_key;
+
+static int by_key(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Derive the index from the words (after every change to them). */
+static ft_status reindex(ft_countries *c)
+{
+    size_t n = c->nwords ? c->nwords : 1;
+    size_t *order = malloc(n * sizeof *order);
+    sort_key *keys = malloc(n * sizeof *keys);
+    if (!order || !keys) {
+        free(order);
+        free(keys);
+        return FT_ENOMEM;
+    }
+    for (size_t i = 0; i < c->nwords; i++)
+        keys[i] = (sort_key){key2(c->arena.data + c->words[i].text),
+                             c->words[i].len, i};
+    qsort(keys, c->nwords, sizeof *keys, by_key);
+    memset(c->first2, 0, sizeof c->first2);
+    for (size_t i = 0; i < c->nwords; i++) {
+        order[i] = keys[i].index;
+        c->first2[keys[i].key >> 3] |= (unsigned char)(1u << (keys[i].key & 7));
+    }
+    free(keys);
+    free(c->order);
+    c->order = order;
+    return FT_OK;
+}
+
+static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
+                          const char *w, size_t n)
+{
+    while (n && (*w == ' ' || *w == '\t'))
+        w++, n--;
+    while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
+        n--;
+    if (n == 0)
+        return FT_OK;
+    if (n < 2 || memchr(w, '\0', n))
+        return FT_EUSAGE;
+    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
+        if (c->words[i].len == n && c->words[i].state == st &&
+            memcmp(c->arena.data + c->words[i].text, w, n) == 0)
+            return FT_OK;
+    if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
+                256) != FT_OK)
+        return FT_ENOMEM;
+    size_t off;
+    if (arena_put(c, w, n, &off) != FT_OK)
+        return FT_ENOMEM;
+    c->words[c->nwords++] = (word){off, n, st, kind};
+    return FT_OK;
+}
+
+ft_status ft_countries_add_word(ft_countries *c, const char *iso3,
+                                ft_country_word kind, const char *w)
+{
+    size_t st = iso3 ? find_state(c, iso3) : NONE;
+    if (st == NONE || !w || strlen(w) < 2)
+        return FT_EUSAGE;
+    ft_status s = add_word(c, st, kind, w, strlen(w));
+    return s == FT_OK ? reindex(c) : s;
+}
+
+const char *ft_countries_name(const ft_countries *c, const char *iso3)
+{
+    size_t i = c && iso3 ? find_state(c, iso3) : NONE;
+    return i == NONE ? NULL : arena_str(c, c->states[i].name);
+}
+
+const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
+{
+    if (!c || !cur || !*cur)
+        return NULL;
+    for (size_t i = 0; i < c->nstates; i++)
+        if (strcmp(c->states[i].currency, cur) == 0)
+            return c->states[i].iso3;
+    return NULL;
+}
+
+size_t ft_countries_nwords(const ft_countries *c)
+{
+    return c->nwords;
+}
+
+const char *ft_countries_word(const ft_countries *c, size_t i,
+                              const char **iso3, ft_country_word *kind)
+{
+    if (i >= c->nwords)
+        return NULL;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->arena.data + c->words[i].text;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+enum {
+    C_ISO3,
+    C_NAME,
+    C_ALIASES,
+    C_ADJECTIVES,
+    C_KOREAN,
+    C_CURRENCY,
+    C_ORGS,
+    NCOLS
+};
+
+static const char *const col_names[NCOLS] = {
+    "iso3",   "name",     "aliases",      "adjectives",
+    "korean", "currency", "organisations"};
+
+/* The column each kind of word comes from. */
+static const struct {
+    int col;
+    ft_country_word kind;
+} word_cols[] = {
+    {C_NAME, FT_COUNTRY_NAME},
+    {C_ALIASES, FT_COUNTRY_NAME},
+    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE},
+    {C_KOREAN, FT_COUNTRY_KOREAN},
+    {C_ORGS, FT_COUNTRY_ORG},
+};
+
+typedef struct {
+    ft_countries *c;
+    long at[NCOLS];
+    size_t ncells;
+    bool header_seen;
+} loader;
+
+static ft_status bad_row(ft_error *err, long line, const char *what)
+{
+    ft_error_set(err, FT_ECONFIG, "%s", what);
+    ft_error_at(err, NULL, line);
+    return FT_ECONFIG;
+}
+
+static ft_status load_row(void *ctx, char *const *cells, const size_t *lens,
+                          size_t n, long line, ft_error *err)
+{
+    (void)lens;
+    loader *l = ctx;
+    if (!l->header_seen) {
+        for (int k = 0; k < NCOLS; k++) {
+            l->at[k] = ft_table_column(cells, n, col_names[k]);
+            if (l->at[k] == -2)
+                return bad_row(err, line, "a column named twice");
+        }
+        if (l->at[C_ISO3] < 0)
+            return bad_row(err, line, "no \"iso3\" column in the header row");
+        l->ncells = n;
+        l->header_seen = true;
+        return FT_OK;
+    }
+    if (n != l->ncells)
+        return bad_row(err, line, "more or fewer cells than the header");
+    const char *v[NCOLS];
+    for (int k = 0; k < NCOLS; k++)
+        v[k] = l->at[k] >= 0 ? cells[l->at[k]] : "";
+    ft_status st = ft_countries_add(l->c, v[C_ISO3], v[C_NAME], v[C_CURRENCY]);
+    if (st == FT_EUSAGE)
+        return bad_row(err, line,
+                       "iso3 and currency must be three capital letters");
+    if (st != FT_OK)
+        return ft_error_set(err, st, "out of memory");
+    size_t s = find_state(l->c, v[C_ISO3]);
+    for (size_t k = 0; k < sizeof word_cols / sizeof word_cols[0]; k++) {
+        const char *p = v[word_cols[k].col];
+        while (*p) {
+            size_t m = strcspn(p, ";");
+            st = add_word(l->c, s, word_cols[k].kind, p, m);
+            if (st == FT_EUSAGE)
+                return bad_row(err, line, "a word of one letter");
+            if (st != FT_OK)
+                return ft_error_set(err, st, "out of memory");
+            p += m + (p[m] == ';');
+        }
+    }
+    return FT_OK;
+}
+
+ft_status ft_countries_load(ft_countries *c, const char *path, ft_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ft_error_set(err, FT_ENOINPUT, "cannot open the countries file");
+        ft_error_at(err, path, 0);
+        return FT_ENOINPUT;
+    }
+    loader l = {.c = c};
+    ft_status st = ft_table_read(f, path, FT_ECONFIG, load_row, &l, err);
+    fclose(f);
+    ft_status st2 = reindex(c); /* the words added so far, in any case */
+    if (st == FT_OK && st2 != FT_OK)
+        st = ft_error_set(err, st2, "out of memory");
+    return st;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+static bool alnum(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+           (b >= '0' && b <= '9');
+}
+
+static bool upper(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z';
+}
+
+/* The word of the table at text[at..): its index, NONE when none. */
+static size_t match_at(const ft_countries *c, const char *t, size_t len,
+                       size_t at)
+{
+    if (!c || !c->order || at + 1 >= len)
+        return NONE;
+    unsigned char b0 = (unsigned char)t[at];
+    if (b0 < 0x80 &&
+        (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1]))))
+        return NONE;
+    unsigned k = key2(t + at);
+    if (!(c->first2[k >> 3] & (1u << (k & 7))))
+        return NONE;
+    size_t lo = 0, hi = c->nwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (key2(c->arena.data + c->words[c->order[mid]].text) < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < c->nwords; lo++) {
+        const word *w = &c->words[c->order[lo]];
+        const char *p = c->arena.data + w->text;
+        if (key2(p) != k)
+            break;
+        if (w->len > len - at || memcmp(t + at, p, w->len) != 0)
+            continue;
+        /* An English word ends at a word boundary ("Japan" is not in
+         * "Japanese"); a Korean one takes its particle unspaced. */
+        size_t e = at + w->len;
+        if (alnum((unsigned char)p[w->len - 1]) && e < len &&
+            alnum((unsigned char)t[e]))
+            continue;
+        return c->order[lo];
+    }
+    return NONE;
+}
+
+size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
+                          size_t at, const char **iso3, ft_country_word *kind)
+{
+    size_t i = match_at(c, text, len, at);
+    if (i == NONE)
+        return 0;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->words[i].len;
+}
+
+/* ---- cue words ----------------------------------------------------------- */
+
+typedef enum {
+    CUE_DEAL = 1 << 0,    /* the sentence is about a sale or a contract */
+    CUE_SHARE = 1 << 1,   /* cost-sharing for US forces */
+    CUE_ORGWORD = 1 << 2, /* after a name: an institution ("Korea Institute") */
+    CUE_BUYVERB = 1 << 3, /* after a state: it buys ("Poland signed") */
+    CUE_TO = 1 << 4,      /* before a state: it may buy ("a sale to Taiwan") */
+    CUE_ORIGIN = 1 << 5,  /* before "in X": where a thing is made */
+    CUE_PREP = 1 << 6,    /* before a state: a place or a beneficiary */
+    CUE_CURRENCY = 1 << 7,  /* after a state: a currency ("U.S. dollars") */
+    CUE_PEOPLE = 1 << 8,    /* after a state: its people, who are helped */
+    CUE_STATIONED = 1 << 9, /* after a state: its troops abroad */
+    CUE_HELP = 1 << 10,     /* before "of/for/to X": X is helped */
+    CUE_GIVE = 1 << 12,     /* before a state: it receives ("give Ukraine") */
+    CUE_ASKED = 1 << 13,    /* before "from X": X buys ("an order from
+                               Norway"; "bought from X" is the seller) */
+    CUE_CLAUSE = 1 << 11    /* a new clause: a state after it is not the
+                               figure's ("..., but ... amid North Korea's");
+                               a semicolon is not one, for it parts the
+                               items of a breakdown */
+} cue;
+
+/* One table of cue words.  English ones match case-insensitively as
+ * whole words (a trailing '*' matches any ending; an all-capital word of
+ * three letters or fewer is an acronym and matches its case); Korean ones
+ * match as substrings. */
+static const struct {
+    const char *w;
+    unsigned cues;
+} cue_words[] = {
+    {"contract*", CUE_DEAL},
+    {"deal", CUE_DEAL},
+    {"deals", CUE_DEAL},
+    {"sale", CUE_DEAL},
+    {"sales", CUE_DEAL},
+    {"sell*", CUE_DEAL},
+    {"sold", CUE_DEAL},
+    {"order", CUE_DEAL | CUE_ASKED},
+    {"request", CUE_ASKED},
+    {"requests", CUE_ASKED},
+    {"give", CUE_GIVE},
+    {"gives", CUE_GIVE},
+    {"gave", CUE_GIVE},
+    {"giving", CUE_GIVE},
+    {"grant", CUE_GIVE},
+    {"grants", CUE_GIVE},
+    {"granted", CUE_GIVE},
+    {"pledge", CUE_GIVE},
+    {"pledged", CUE_GIVE},
+    {"send", CUE_GIVE},
+    {"sends", CUE_GIVE},
+    {"sent", CUE_GIVE},
+    {"purchase*", CUE_DEAL},
+    {"procure*", CUE_DEAL},
+    {"acquisition*", CUE_DEAL},
+    {"agreement", CUE_DEAL},
+    {"FMS", CUE_DEAL},
+    {"cost-sharing", CUE_SHARE},
+    {"upkeep", CUE_SHARE},
+    {"SMA", CUE_SHARE},
+    {"burden-sharing", CUE_SHARE},
+    {"Institute", CUE_ORGWORD},
+    {"Times", CUE_ORGWORD},
+    {"Herald", CUE_ORGWORD},
+    {"Daily", CUE_ORGWORD},
+    {"Broadcasting", CUE_ORGWORD},
+    {"University", CUE_ORGWORD},
+    {"Foundation", CUE_ORGWORD},
+    {"Center", CUE_ORGWORD},
+    {"Centre", CUE_ORGWORD},
+    {"News", CUE_ORGWORD},
+    {"Research", CUE_ORGWORD},
+    {"Exchange", CUE_ORGWORD},
+    {"Development", CUE_ORGWORD},
+    {"Association", CUE_ORGWORD},
+    {"Economic", CUE_ORGWORD},
+    {"Journal", CUE_ORGWORD},
+    {"Post", CUE_ORGWORD},
+    {"International", CUE_ORGWORD},
+    {"National", CUE_ORGWORD},
+    {"signed", CUE_BUYVERB},
+    {"signs", CUE_BUYVERB},
+    {"inks", CUE_BUYVERB},
+    {"inked", CUE_BUYVERB},
+    {"ordered", CUE_BUYVERB},
+    {"orders", CUE_BUYVERB | CUE_ASKED},
+    {"bought", CUE_BUYVERB},
+    {"buys", CUE_BUYVERB},
+    {"purchased", CUE_BUYVERB},
+    {"acquired", CUE_BUYVERB},
+    {"to", CUE_TO | CUE_PREP},
+    {"with", CUE_TO},
+    {"from", CUE_PREP},
+    {"for", CUE_TO | CUE_PREP},
+    {"supply", CUE_TO},
+    {"supplying", CUE_TO},
+    {"in", CUE_PREP},
+    {"on", CUE_PREP},
+    {"at", CUE_PREP},
+    {"into", CUE_PREP},
+    {"toward", CUE_PREP},
+    {"towards", CUE_PREP},
+    {"against", CUE_PREP},
+    {"about", CUE_PREP},
+    {"over", CUE_PREP},
+    {"countering", CUE_PREP},
+    {"counter", CUE_PREP},
+    {"deter", CUE_PREP},
+    {"deterring", CUE_PREP},
+    {"built", CUE_ORIGIN},
+    {"made", CUE_ORIGIN},
+    {"manufactured", CUE_ORIGIN},
+    {"produced", CUE_ORIGIN},
+    {"dollar", CUE_CURRENCY},
+    {"dollars", CUE_CURRENCY},
+    {"won", CUE_CURRENCY},
+    {"yen", CUE_CURRENCY},
+    {"yuan", CUE_CURRENCY},
+    {"euro", CUE_CURRENCY},
+    {"euros", CUE_CURRENCY},
+    {"pound", CUE_CURRENCY},
+    {"pounds", CUE_CURRENCY},
+    {"peso", CUE_CURRENCY},
+    {"pesos", CUE_CURRENCY},
+    {"rupee", CUE_CURRENCY},
+    {"rupees", CUE_CURRENCY},
+    {"zloty", CUE_CURRENCY},
+    {"krone", CUE_CURRENCY},
+    {"kroner", CUE_CURRENCY},
+    {"defectors", CUE_PEOPLE},
+    {"refugees", CUE_PEOPLE},
+    {"abductees", CUE_PEOPLE},
+    {"human", CUE_PEOPLE},
+    {"residents", CUE_PEOPLE},
+    {"workers", CUE_PEOPLE},
+    {"people", CUE_PEOPLE},
+    {"citizens", CUE_PEOPLE},
+    {"nationals", CUE_PEOPLE},
+    {"families", CUE_PEOPLE},
+    {"prisoners", CUE_PEOPLE},
+    {"troops", CUE_STATIONED},
+    {"troop", CUE_STATIONED},
+    {"forces", CUE_STATIONED},
+    {"soldiers", CUE_STATIONED},
+    {"bases", CUE_STATIONED},
+    {"servicemembers", CUE_STATIONED},
+    {"but", CUE_CLAUSE},
+    {"while", CUE_CLAUSE},
+    {"whereas", CUE_CLAUSE},
+    {"amid", CUE_CLAUSE},
+    {"although", CUE_CLAUSE},
+    {"though", CUE_CLAUSE},
+    {"despite", CUE_CLAUSE},
+    {"because", CUE_CLAUSE},
+    {"support", CUE_HELP},
+    {"aid", CUE_HELP},
+    {"assistance", CUE_HELP},
+    {"계약", CUE_DEAL},
+    {"판매", CUE_DEAL},
+    {"수주", CUE_DEAL},
+    {"구매", CUE_DEAL},
+    {"도입", CUE_DEAL},
+    {"분담금", CUE_SHARE},
+    {"분담액", CUE_SHARE},
+    {"방위비분담", CUE_SHARE},
+    {"방위비 분담", CUE_SHARE},
+    {" 인권", CUE_PEOPLE},
+    {" 이탈주민", CUE_PEOPLE},
+    {" 주민", CUE_PEOPLE},
+    {" 동포", CUE_PEOPLE},
+    {"이탈주민", CUE_PEOPLE},
+    {"산 ", CUE_ORIGIN},
+    {"지만", CUE_CLAUSE},
+    {"반면", CUE_CLAUSE},
+};
+#define NCUES (sizeof cue_words / sizeof cue_words[0])
+
+static unsigned char lower(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
+}
+
+/* The index: English cue words hashed by their lower-case letters (a
+ * stem ending in '*' by its letters before the '*'), with the lengths of
+ * the stems; Korean cues sorted by their first three bytes. */
+#define CUE_SLOTS 512
+_Static_assert(NCUES * 2 <= CUE_SLOTS, "CUE_SLOTS too small for cue_words");
+
+struct cue_index {
+    unsigned short slot[CUE_SLOTS]; /* index into cue_words + 1; 0 empty */
+    unsigned char stems[16];        /* the lengths of the '*' stems */
+    size_t nstems;
+    unsigned short korean[NCUES];
+    size_t nkorean;
+};
+
+static bool is_korean_cue(const char *w)
+{
+    return (unsigned char)w[0] >= 0x80 || w[0] == ' ';
+}
+
+static uint32_t lower_hash(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ lower((unsigned char)p[i])) * 16777619u;
+    return h;
+}
+
+static size_t cue_len(const char *w)
+{
+    size_t m = strlen(w);
+    return w[m - 1] == '*' ? m - 1 : m;
+}
+
+static unsigned long korean_key(const char *p)
+{
+    return (unsigned long)(unsigned char)p[0] << 16 |
+           (unsigned long)(unsigned char)p[1] << 8 | (unsigned char)p[2];
+}
+
+static cue_index *cue_index_new(void)
+{
+    cue_index *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        if (is_korean_cue(w)) {
+            /* Insertion sort: a handful of entries. */
+            size_t j = x->nkorean++;
+            while (j > 0 &&
+                   korean_key(cue_words[x->korean[j - 1]].w) > korean_key(w)) {
+                x->korean[j] = x->korean[j - 1];
+                j--;
+            }
+            x->korean[j] = (unsigned short)k;
+            continue;
+        }
+        size_t m = cue_len(w);
+        size_t h = lower_hash(w, m) & (CUE_SLOTS - 1);
+        while (x->slot[h])
+            h = (h + 1) & (CUE_SLOTS - 1);
+        x->slot[h] = (unsigned short)(k + 1);
+        if (m != strlen(w)) {
+            bool seen = false;
+            for (size_t j = 0; j < x->nstems; j++)
+                seen |= x->stems[j] == m;
+            if (!seen && x->nstems < sizeof x->stems)
+                x->stems[x->nstems++] = (unsigned char)m;
+        }
+    }
+    return x;
+}
+
+/* The cues of the entries spelled p[0..n), whose lower_hash is h
+ * (stems only when `stem`). */
+static unsigned lookup_cue(const cue_index *x, const char *p, size_t n,
+                           uint32_t h, bool stem)
+{
+    unsigned cues = 0;
+    for (size_t i = h & (CUE_SLOTS - 1); x->slot[i];
+         i = (i + 1) & (CUE_SLOTS - 1)) {
+        const char *w = cue_words[x->slot[i] - 1].w;
+        size_t m = cue_len(w);
+        if (m != n || (stem && m == strlen(w)))
+            continue;
+        size_t j = 0;
+        while (j < m &&
+               lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
+            j++;
+        /* An all-capital cue of three letters or fewer is an acronym
+         * (FMS, SMA): its case counts. */
+        bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
+                       upper((unsigned char)w[m - 1]);
+        if (j == m && (!acronym || memcmp(p, w, m) == 0))
+            cues |= cue_words[x->slot[i] - 1].cues;
+    }
+    return cues;
+}
+
+/* The cues of the English word t[at..at+n) (n its full length): the word
+ * itself and each stem it begins with, hashed in one pass. */
+static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
+                          size_t n)
+{
+    const cue_index *x = c->cues;
+    unsigned cues = 0;
+    uint32_t h = 2166136261u; /* lower_hash, a byte at a time */
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ lower((unsigned char)t[at + i])) * 16777619u;
+        if (i + 1 == n)
+            break;
+        for (size_t j = 0; j < x->nstems; j++)
+            if (x->stems[j] == i + 1)
+                cues |= lookup_cue(x, t + at, i + 1, h, true);
+    }
+    return n ? cues | lookup_cue(x, t + at, n, h, false) : 0;
+}
+
+/* The Korean cue at t[at..) (of the kinds in `want`): its cues, its
+ * length in *n. */
+static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
+                              size_t at, unsigned want, size_t *n)
+{
+    const cue_index *x = c->cues;
+    if (len - at < 3)
+        return 0;
+    unsigned long k = korean_key(t + at);
+    size_t lo = 0, hi = x->nkorean;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (korean_key(cue_words[x->korean[mid]].w) < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < x->nkorean; lo++) {
+        const char *w = cue_words[x->korean[lo]].w;
+        size_t m = strlen(w);
+        if (korean_key(w) != k)
+            break;
+        if (!(cue_words[x->korean[lo]].cues & want) || m > len - at ||
+            memcmp(t + at, w, m) != 0)
+            continue;
+        *n = m;
+        return cue_words[x->korean[lo]].cues;
+    }
+    return 0;
+}
+
+bool ft_countries_cues_found(const ft_countries *c)
+{
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        for (size_t j = 0; j < k; j++) /* one entry a word */
+            if (strcmp(cue_words[j].w, w) == 0)
+                return false;
+        size_t m = cue_len(w);
+        size_t n = 0;
+        unsigned got;
+        if (is_korean_cue(w)) {
+            got = korean_cue_at(c, w, m, 0, cue_words[k].cues, &n);
+            if (n != m)
+                return false;
+        } else {
+            got = word_cues(c, w, 0, m);
+        }
+        if ((got & cue_words[k].cues) != cue_words[k].cues)
+            return false;
+        /* A stem also matches a longer word: "contract" in "contracts". */
+        if (m != strlen(w)) {
+            char longer[64];
+            snprintf(longer, sizeof longer, "%.*sxyz", (int)m, w);
+            if ((word_cues(c, longer, 0, m + 3) & cue_words[k].cues) !=
+                cue_words[k].cues)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* ---- mentions ------------------------------------------------------------ */
+
+enum { ROLE_PLAIN = 0, ROLE_BUYER, ROLE_SKIP };
+
+typedef struct {
+    size_t start, end;
+    size_t state; /* NONE for a cue */
+    ft_country_word kind;
+    unsigned cues; /* a cue's; a state's slot: CUE_TO, CUE_PREP */
+    int role;
+} mention;
+
+typedef struct {
+    mention *m;
+    size_t n, cap;
+} mentions;
+
+static ft_status push(mentions *ms, mention m)
+{
+    if (ft_grow((void **)&ms->m, &ms->cap, ms->n, sizeof *ms->m, 64) != FT_OK)
+        return FT_ENOMEM;
+    ms->m[ms->n++] = m;
+    return FT_OK;
+}
+
+static size_t skip_spaces(const char *t, size_t len, size_t i)
+{
+    while (i < len &&
+           (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* The English word after t[i] (spaces skipped): its start, its length
+ * in *n (0 when none). */
+static size_t next_word(const char *t, size_t len, size_t i, size_t *n)
+{
+    i = skip_spaces(t, len, i);
+    size_t e = i;
+    while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
+        e++;
+    *n = e - i;
+    return i;
+}
+
+/* The English word before t[i]: its start, its length in *n. */
+static size_t prev_word(const char *t, size_t i, size_t *n)
+{
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '\t'))
+        i--;
+    size_t s = i;
+    while (s > 0 && (alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+        s--;
+    *n = i - s;
+    return s;
+}
+
+static bool word_is(const char *t, size_t at, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    if (n != m)
+        return false;
+    for (size_t i = 0; i < m; i++)
+        if (lower((unsigned char)t[at + i]) != (unsigned char)w[i])
+            return false;
+    return true;
+}
+
+static bool bytes_are(const char *t, size_t len, size_t at, const char *s)
+{
+    size_t m = strlen(s);
+    return m <= len - at && memcmp(t + at, s, m) == 0;
+}
+
+/* "Japan's", "Japan’s". */
+static bool possessive(const char *t, size_t len, size_t e)
+{
+    return bytes_are(t, len, e, "'s") || bytes_are(t, len, e, "\xE2\x80\x99s");
+}
+
+/* The role of an English mention `w` from the words around it: not an
+ * owner (ROLE_SKIP), a buyer (ROLE_BUYER: "Poland signed"), or plain,
+ * with the slot it stands in (m->cues: CUE_TO when it would buy a deal
+ * the sentence speaks of, "a sale to Taiwan"; CUE_PREP when it is a
+ * place or a beneficiary, "in North Korea", unless that deal makes it the
+ * buyer; CUE_STATIONED for troops abroad).  *partial when only its first
+ * word is spent ("the North Korean" goes on at "North"). */
+static int english_role(const ft_countries *c, const char *t, size_t len,
+                        mention *m, const char *w, bool *partial)
+{
+    size_t n, at = next_word(t, len, m->end, &n);
+    bool spaced = at > m->end;
+    bool poss = possessive(t, len, m->end);
+    *partial = false;
+    /* "US$", "U.S. dollars": the currency, not the owner. */
+    if (m->end < len && t[m->end] == '$')
+        return ROLE_SKIP;
+    /* "Seoul-based", "US-made", "Korean-built": where, not whose. */
+    if (m->end < len && t[m->end] == '-') {
+        size_t k = m->end + 1, e = k;
+        while (e < len && alnum((unsigned char)t[e]))
+            e++;
+        if (word_is(t, k, e - k, "based") || word_is(t, k, e - k, "made") ||
+            word_is(t, k, e - k, "built"))
+            return ROLE_SKIP;
+    }
+    if (spaced && n > 0 && !poss) {
+        unsigned cues = word_cues(c, t, at, n);
+        if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at])) {
+            *partial = true;
+            return ROLE_SKIP;
+        }
+        if (cues & (CUE_CURRENCY | CUE_PEOPLE))
+            return ROLE_SKIP;
+        /* "Korea Institute for Defense Analyses": an institution named
+         * after its state. */
+        if (m->kind == FT_COUNTRY_NAME && (cues & CUE_ORGWORD))
+            return ROLE_SKIP;
+        if (cues & CUE_STATIONED) {
+            m->cues |= CUE_STATIONED;
+            return ROLE_SKIP;
+        }
+        if (word_is(t, at, n, "military")) {
+            size_t n2, at2 = next_word(t, len, at + n, &n2);
+            if (word_is(t, at2, n2, "bases") ||
+                word_is(t, at2, n2, "presence")) {
+                m->cues |= CUE_STATIONED;
+                return ROLE_SKIP;
+            }
+        }
+        if (cues & CUE_BUYVERB)
+            return ROLE_BUYER;
+    }
+    size_t pn, p = prev_word(t, m->start, &pn);
+    if (word_is(t, p, pn, "the"))
+        p = prev_word(t, p, &pn);
+    unsigned pcues = pn ? word_cues(c, t, p, pn) : 0;
+    size_t qn, q = prev_word(t, p, &qn);
+    unsigned qcues = qn ? word_cues(c, t, q, qn) : 0;
+    /* "built in South Korea" */
+    if (word_is(t, p, pn, "in") && (qcues & CUE_ORIGIN))
+        return ROLE_SKIP;
+    /* "in support of Ukraine's", "aid to North Korea": helped, not
+     * paying. */
+    if ((word_is(t, p, pn, "of") || word_is(t, p, pn, "for") ||
+         word_is(t, p, pn, "to")) &&
+        (qcues & CUE_HELP))
+        return ROLE_SKIP;
+    /* An institution is its state's wherever it stands ("for the
+     * Bundeswehr"); a state may be a place, a beneficiary or a buyer,
+     * but not when it is the subject of what follows ("for Seoul to
+     * pay"). */
+    if (m->kind == FT_COUNTRY_ORG || word_is(t, at, n, "to"))
+        return ROLE_PLAIN;
+    /* "give Ukraine 1 billion euros": Ukraine receives. */
+    if (pcues & CUE_GIVE)
+        return ROLE_SKIP;
+    /* "an order from Norway" buys; "bought from the United States"
+     * sells. */
+    if (word_is(t, p, pn, "from") && (qcues & CUE_ASKED))
+        pcues |= CUE_TO;
+    if (pcues & CUE_TO)
+        m->cues |= CUE_TO;
+    if ((pcues & CUE_PREP) && !poss)
+        m->cues |= CUE_PREP;
+    return ROLE_PLAIN;
+}
+
+/* Korean particles after a state that make it the buyer of what follows
+ * ("핀란드에 수출", "폴란드와 계약", "루마니아가 ... 사들이는"), with
+ * how far the verb may stand in the sentence.  The buyer as a subject may
+ * be its government ("베트남 정부가 ... 들여오기로"); the other side of
+ * a contract is the state alone ("한국 정부와 계약" is the seller). */
+static const struct {
+    const char *particle;
+    const char *verb;
+    size_t within;
+    bool government;
+} korean_buyer[] = {
+    {"에", "수출", 24, false},   {"에", "판매", 24, false},
+    {"에", "공급", 24, false},   {"로", "수출", 24, false},
+    {"으로", "수출", 24, false}, {"로", "팔", 24, false},
+    {"와", "계약", 80, false},   {"과", "계약", 80, false},
+    {"가", "사들", 240, true},   {"이", "사들", 240, true},
+    {"는", "사들", 240, true},   {"가", "들여오", 240, true},
+    {"는", "들여오", 240, true}, {"가", "도입", 240, true},
+    {"는", "도입", 240, true},   {"가", "구매", 240, true},
+    {"는", "구매", 240, true},
+};
+
+static int korean_role(const ft_countries *c, const char *t, size_t len,
+                       const mention *m)
+{
+    size_t n;
+    /* "독일산" (German-made), "북한 인권" (North Korean human rights). */
+    if (korean_cue_at(c, t, len, m->end, CUE_ORIGIN | CUE_PEOPLE, &n))
+        return ROLE_SKIP;
+    static const char government[] = " 정부";
+    bool gov = bytes_are(t, len, m->end, government);
+    for (size_t k = 0; k < sizeof korean_buyer / sizeof korean_buyer[0]; k++) {
+        size_t at = m->end;
+        if (gov && korean_buyer[k].government)
+            at += sizeof government - 1;
+        if (!bytes_are(t, len, at, korean_buyer[k].particle))
+            continue;
+        size_t from = at + strlen(korean_buyer[k].particle);
+        size_t to = from + korean_buyer[k].within;
+        if (to > len)
+            to = len;
+        const char *v = korean_buyer[k].verb;
+        for (size_t i = from; i < to; i++) {
+            if (t[i] == '.' || t[i] == '\n')
+                break;
+            if (bytes_are(t, len, i, v))
+                return ROLE_BUYER;
+        }
+    }
+    return ROLE_PLAIN;
+}
+
+/* A sentence break in t[a..b): a full stop, question or exclamation mark
+ * before a space and a capital or a Hangul letter, or a line break.
+ * Cruder than extract's sentences, it only bounds a deal word's reach. */
+static bool breaks_between(const char *t, size_t len, size_t a, size_t b)
+{
+    for (size_t i = a; i < b && i < len; i++) {
+        if (t[i] == '\n')
+            return true;
+        if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+            continue;
+        size_t k = i + 1;
+        if (k >= len || (t[k] != ' ' && t[k] != '\n'))
+            continue;
+        k = skip_spaces(t, len, k);
+        if (k >= len || upper((unsigned char)t[k]) ||
+            (unsigned char)t[k] >= 0x80)
+            return true;
+    }
+    return false;
+}
+
+/* How far a deal word reaches to make a state in a buyer's slot the
+ * buyer. */
+#define DEAL_REACH 250
+
+/* A state after "to", "with", "from", "for" is the buyer when a deal
+ * word stands in its sentence; a place or a beneficiary otherwise. */
+static void settle_slots(const char *t, size_t len, mentions *ms)
+{
+    /* "countering China and Russia", "sales to Japan and Australia": a
+     * state joined to the one before stands in its slot (a comma is left
+     * out: "In Japan, China ..." joins nothing). */
+    for (size_t k = 1; k < ms->n; k++) {
+        mention *a = &ms->m[k - 1], *b = &ms->m[k];
+        if (a->state == NONE || b->state == NONE || b->start < a->end ||
+            b->role != ROLE_PLAIN)
+            continue;
+        size_t n = b->start - a->end;
+        if ((n == 5 && memcmp(t + a->end, " and ", 5) == 0) ||
+            (n == 4 && memcmp(t + a->end, " or ", 4) == 0))
+            b->cues |= a->cues & (CUE_TO | CUE_PREP);
+    }
+    for (size_t k = 0; k < ms->n; k++) {
+        mention *m = &ms->m[k];
+        if (m->state == NONE || m->role != ROLE_PLAIN ||
+            !(m->cues & (CUE_TO | CUE_PREP)))
+            continue;
+        bool deal = false;
+        if (m->cues & CUE_TO) {
+            for (size_t j = k; j-- > 0 && !deal;) {
+                const mention *o = &ms->m[j];
+                if (m->start - o->start > DEAL_REACH)
+                    break;
+                deal = o->state == NONE && (o->cues & CUE_DEAL) &&
+                       !breaks_between(t, len, o->end, m->start);
+            }
+            for (size_t j = k + 1; j < ms->n && !deal; j++) {
+                const mention *o = &ms->m[j];
+                if (o->start > m->end + DEAL_REACH)
+                    break;
+                deal = o->state == NONE && (o->cues & CUE_DEAL) &&
+                       !breaks_between(t, len, m->end, o->start);
+            }
+        }
+        if (deal)
+            m->role = ROLE_BUYER;
+        else if (m->cues & CUE_PREP)
+            m->role = ROLE_SKIP;
+    }
+}
+
+/* Every mention of a state and every cue word in t, in text order. */
+static ft_status collect(const ft_countries *c, const char *t, size_t len,
+                         mentions *ms)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = (unsigned char)t[i];
+        bool word_start =
+            b < 0x80 ? alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]))
+                     : b >= 0xC0;
+        if (!word_start) {
+            i++;
+            continue;
+        }
+        size_t w = match_at(c, t, len, i);
+        if (w != NONE) {
+            const word *wd = &c->words[w];
+            mention m = {.start = i,
+                         .end = i + wd->len,
+                         .state = wd->state,
+                         .kind = wd->kind};
+            bool partial = false;
+            const char *text = c->arena.data + wd->text;
+            if ((unsigned char)text[0] >= 0x80)
+                m.role = korean_role(c, t, len, &m);
+            else
+                m.role = english_role(c, t, len, &m, text, &partial);
+            if (push(ms, m) != FT_OK)
+                return FT_ENOMEM;
+            /* Troops stationed abroad: talk of who pays for them. */
+            if ((m.cues & CUE_STATIONED) &&
+                push(ms, (mention){.start = m.start,
+                                   .end = m.end,
+                                   .state = NONE,
+                                   .cues = CUE_SHARE}) != FT_OK)
+                return FT_ENOMEM;
+            if (partial) {
+                while (i < len && alnum((unsigned char)t[i]))
+                    i++;
+                continue;
+            }
+            i = m.end;
+            continue;
+        }
+        if (b < 0x80) {
+            size_t e = i;
+            while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
+                e++;
+            unsigned cues =
+                word_cues(c, t, i, e - i) & (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
+            if (cues && push(ms, (mention){.start = i,
+                                           .end = e,
+                                           .state = NONE,
+                                           .cues = cues}) != FT_OK)
+                return FT_ENOMEM;
+            while (i < len && alnum((unsigned char)t[i]))
+                i++;
+            continue;
+        }
+        size_t n = 0;
+        unsigned cues =
+            korean_cue_at(c, t, len, i, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
+        if (cues) {
+            if (push(ms, (mention){.start = i,
+                                   .end = i + n,
+                                   .state = NONE,
+                                   .cues = cues}) != FT_OK)
+                return FT_ENOMEM;
+            i += n;
+            continue;
+        }
+        size_t k = ft_text_utf8_len(t + i, len - i);
+        i += k ? k : 1;
+    }
+    settle_slots(t, len, ms);
+    return FT_OK;
+}
+
+/* ---- choosing ------------------------------------------------------------ */
+
+typedef struct {
+    const ft_countries *c;
+    const char *t;
+    const mentions *ms;
+    const ft_figure *figs;
+    size_t nfigs;
+    size_t usa; /* the state paid in cost-sharing, NONE when not in the table */
+    int *score; /* per state, zero between figures */
+    size_t *last; /* per state: where it was last counted */
+} ctx;
+
+static bool is_state(const mention *m)
+{
+    return m->state != NONE && m->role != ROLE_SKIP;
+}
+
+/* The first figure that ends after p (figures are in text order and do
+ * not overlap). */
+static size_t figure_after(const ctx *x, size_t p)
+{
+    size_t lo = 0, hi = x->nfigs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->figs[mid].end <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether p stands inside one of the figures (their own words, "U.S.
+ * dollars", are no mention); *fi moves forward with p. */
+static bool in_figure(const ctx *x, size_t *fi, size_t p)
+{
+    while (*fi < x->nfigs && x->figs[*fi].end <= p)
+        (*fi)++;
+    return *fi < x->nfigs && x->figs[*fi].start <= p;
+}
+
+/* Of two states joined ("한국과 인도네시아가", "Japan and Australia"),
+ * the first leads. */
+static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
+{
+    static const char *const joins[] = {" and ", " and the ", "과 ", "와 ",
+                                        "과",    "와",        " & "};
+    while (k > lo) {
+        const mention *a = &x->ms->m[k - 1], *b = &x->ms->m[k];
+        if (!is_state(a) || b->start < a->end)
+            break;
+        const char *gap = x->t + a->end;
+        size_t n = b->start - a->end;
+        bool joined = false;
+        for (size_t j = 0; j < sizeof joins / sizeof joins[0]; j++)
+            joined |= strlen(joins[j]) == n && memcmp(gap, joins[j], n) == 0;
+        if (!joined)
+            break;
+        k--;
+    }
+    return k;
+}
+
+/* The state that dominates the text in [back, until): each mention
+ * counts, a buyer most, an institution least; a tie goes to the state
+ * named last. */
+static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
+                       bool share)
+{
+    const mentions *ms = x->ms;
+    size_t fi = figure_after(x, back);
+    size_t best = NONE;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
+            const mention *m = &ms->m[k];
+            if (!is_state(m) || m->start < back ||
+                (share && m->state == x->usa))
+                continue;
+            if (pass == 1) { /* clean up for the next figure */
+                x->score[m->state] = 0;
+                continue;
+            }
+            if (in_figure(x, &fi, m->start))
+                continue;
+            x->score[m->state] += m->role == ROLE_BUYER       ? 3
+                                  : m->kind == FT_COUNTRY_ORG ? 1
+                                                              : 2;
+            x->last[m->state] = m->start;
+            if (best == NONE || x->score[m->state] > x->score[best] ||
+                (x->score[m->state] == x->score[best] &&
+                 x->last[m->state] >= x->last[best]))
+                best = m->state;
+        }
+    }
+    return best;
+}
+
+/* The state of a one-state currency, of the figure or of the paper's
+ * conversion of it; NONE when neither is one. */
+static size_t by_currency(const ctx *x, const char *cur)
+{
+    const char *code = ft_countries_of_currency(x->c, cur);
+    return code ? find_state(x->c, code) : NONE;
+}
+
+/* The state of figure f (the rules at the top of this file), or NONE. */
+/* Where the previous figure's look-ups stopped: every bound moves only
+ * forward from one figure to the next, so each mention is passed over a
+ * bounded number of times. */
+typedef struct {
+    size_t lo;         /* first mention of the look-back window */
+    size_t near;       /* first mention of the window around the figure */
+    size_t shared;     /* first mention not yet checked for cost-sharing */
+    size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
+} hints;
+
+static size_t choose(const ctx *x, const ft_figure *f, hints *h)
+{
+    const mentions *ms = x->ms;
+    size_t from = f->start > AROUND_BEFORE ? f->start - AROUND_BEFORE : 0;
+    if (from < f->sent_start)
+        from = f->sent_start;
+    size_t to = f->end + AROUND_AFTER;
+    if (to > f->sent_end)
+        to = f->sent_end;
+    size_t back = f->sent_start > LOOK_BACK ? f->sent_start - LOOK_BACK : 0;
+    size_t share_from = f->start > SHARE_BEFORE ? f->start - SHARE_BEFORE : 0;
+    while (h->lo < ms->n && ms->m[h->lo].end <= back)
+        h->lo++;
+    while (h->near < ms->n && ms->m[h->near].start < from)
+        h->near++;
+    for (; h->shared < ms->n && ms->m[h->shared].start < f->end + SHARE_AFTER;
+         h->shared++)
+        if (ms->m[h->shared].state == NONE &&
+            (ms->m[h->shared].cues & CUE_SHARE))
+            h->last_share = ms->m[h->shared].start + 1;
+    size_t lo = h->lo;
+    bool share = h->last_share > share_from;
+
+    bool deal = false;
+    size_t hi = h->near;
+    for (; hi < ms->n && ms->m[hi].start < to; hi++) {
+        const mention *m = &ms->m[hi];
+        if (m->state == NONE && (m->cues & CUE_DEAL))
+            deal = true;
+    }
+    size_t fi = figure_after(x, from);
+    size_t buyer = NONE, before = NONE, after = NONE;
+    size_t org_before = NONE, org_after = NONE;
+    size_t bdist = SIZE_MAX;
+    for (size_t k = h->near; k < hi; k++) {
+        const mention *m = &ms->m[k];
+        if (m->state == NONE && (m->cues & CUE_CLAUSE) && m->start >= f->end &&
+            m->start < to)
+            to = m->start; /* the figure's clause ends here */
+        if (!is_state(m) || m->start < from || m->start >= to)
+            continue;
+        if (in_figure(x, &fi, m->start))
+            continue;
+        if (share && m->state == x->usa)
+            continue; /* the United States is paid, not paying */
+        bool is_before = m->start < f->start;
+        size_t d = is_before ? f->start - m->end : m->start - f->end;
+        if (m->kind == FT_COUNTRY_ORG) {
+            if (is_before)
+                org_before = k;
+            else if (org_after == NONE)
+                org_after = k;
+            continue;
+        }
+        if (m->role == ROLE_BUYER && d < bdist)
+            bdist = d, buyer = k;
+        if (is_before)
+            before = k;
+        else if (after == NONE)
+            after = k;
+    }
+    if (buyer != NONE)
+        return ms->m[buyer].state;
+    if (before != NONE)
+        return ms->m[coordinated_first(x, before, lo)].state;
+    /* In a deal a company is the seller: the money is the buyer's. */
+    if (!deal && org_before != NONE)
+        return ms->m[org_before].state;
+    if (after != NONE)
+        return ms->m[after].state;
+    if (!deal && org_after != NONE)
+        return ms->m[org_after].state;
+    /* A deal named in the sentences before ("a contract to supply
+     * Finland ...  The contract is worth X won") is the buyer's, whatever
+     * it is paid in; otherwise a currency of one state tells more than
+     * the states talked about around it. */
+    size_t s = deal ? dominant(x, lo, back, f->sent_start, share) : NONE;
+    if (s == NONE)
+        s = by_currency(x, f->currency);
+    if (s == NONE)
+        s = dominant(x, lo, back, f->sent_start, share);
+    if (s == NONE && org_before != NONE)
+        s = ms->m[org_before].state;
+    if (s == NONE && org_after != NONE)
+        s = ms->m[org_after].state;
+    /* Last, the paper's own conversion: it says whom the paper writes
+     * for more than whose money it is. */
+    if (s == NONE && f->has_reported)
+        s = by_currency(x, f->reported_currency);
+    return s;
+}
+
+ft_status ft_countries_assign(const ft_countries *c, const char *text,
+                              size_t len, ft_figure *figs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        figs[i].country[0] = '\0';
+    if (!c || n == 0 || c->nstates == 0)
+        return FT_OK;
+    mentions ms = {0};
+    int *score = calloc(c->nstates, sizeof *score);
+    size_t *last = calloc(c->nstates, sizeof *last);
+    if (!score || !last || collect(c, text, len, &ms) != FT_OK) {
+        free(ms.m);
+        free(score);
+        free(last);
+        return FT_ENOMEM;
+    }
+    ctx x = {.c = c,
+             .t = text,
+             .ms = &ms,
+             .figs = figs,
+             .nfigs = n,
+             .usa = find_state(c, "USA"),
+             .score = score,
+             .last = last};
+    hints h = {0};
+    for (size_t i = 0; i < n; i++) {
+        ft_figure *f = &figs[i];
+        size_t s = choose(&x, f, &h);
+        if (s != NONE)
+            memcpy(f->country, c->states[s].iso3, 4);
+    }
+    free(ms.m);
+    free(score);
+    free(last);
+    return FT_OK;
+}

@@ -1,0 +1,421 @@
+/* test_country.c — whose money a figure is: the countries table, its
+ * matcher, and each rule of src/country.c on invented sentences. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "country.h"
+#include "extract.h"
+
+static ft_countries *table(void)
+{
+    ft_countries *c = ft_countries_new();
+    assert_non_null(c);
+    ft_error err;
+    assert_int_equal(ft_countries_load(c, "datasets/countries.csv", &err),
+                     FT_OK);
+    return c;
+}
+
+/* The country given to the figure written `surface` in `text` ("" when
+ * none; "?" when no such figure was found). */
+static const char *country_of(const ft_countries *c, const char *text,
+                              const char *surface)
+{
+    static char got[8];
+    ft_figlist l;
+    ft_figlist_init(&l);
+    ft_extract_opts o = {.countries = c};
+    assert_int_equal(ft_extract(text, strlen(text), &o, &l, NULL), FT_OK);
+    strcpy(got, "?");
+    for (size_t i = 0; i < l.len; i++) {
+        const ft_figure *f = &l.items[i];
+        if (f->end - f->start == strlen(surface) &&
+            memcmp(text + f->start, surface, strlen(surface)) == 0) {
+            strcpy(got, f->country);
+            break;
+        }
+    }
+    ft_figlist_free(&l);
+    return got;
+}
+
+/* Every word of the shipped table is found by the matcher, alone and in
+ * a sentence, as a word of its own state; every state has an English
+ * name; every one-state currency leads back to its state. */
+static void test_every_table_word_matches(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    size_t n = ft_countries_nwords(c);
+    assert_true(n > 100);
+    for (size_t i = 0; i < n; i++) {
+        const char *iso3, *got;
+        ft_country_word kind, got_kind;
+        const char *w = ft_countries_word(c, i, &iso3, &kind);
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s", w);
+        size_t len =
+            ft_countries_match(c, buf, strlen(buf), 0, &got, &got_kind);
+        /* A longer word of another state never starts the same way. */
+        if (len != strlen(w) || strcmp(got, iso3) != 0)
+            fail_msg("word '%s' of %s matched as %zu bytes of %s", w, iso3, len,
+                     len ? got : "-");
+        snprintf(buf, sizeof buf, "Then %s said so.", w);
+        len = ft_countries_match(c, buf, strlen(buf), 5, &got, NULL);
+        assert_int_equal(len, strlen(w));
+        assert_string_equal(got, iso3);
+        assert_non_null(ft_countries_name(c, iso3));
+    }
+    assert_string_equal(ft_countries_of_currency(c, "KRW"), "KOR");
+    assert_string_equal(ft_countries_of_currency(c, "JPY"), "JPN");
+    assert_string_equal(ft_countries_of_currency(c, "TWD"), "TWN");
+    assert_string_equal(ft_countries_of_currency(c, "PLN"), "POL");
+    assert_string_equal(ft_countries_of_currency(c, "PHP"), "PHL");
+    assert_string_equal(ft_countries_of_currency(c, "INR"), "IND");
+    assert_string_equal(ft_countries_of_currency(c, "GBP"), "GBR");
+    assert_string_equal(ft_countries_of_currency(c, "CNY"), "CHN");
+    assert_string_equal(ft_countries_of_currency(c, "NOK"), "NOR");
+    assert_string_equal(ft_countries_of_currency(c, "AUD"), "AUS");
+    assert_null(ft_countries_of_currency(c, "USD"));
+    assert_null(ft_countries_of_currency(c, "EUR"));
+    assert_string_equal(ft_countries_name(c, "KOR"), "South Korea");
+    /* And every cue word the rules read is found by its look-up. */
+    assert_true(ft_countries_cues_found(c));
+    ft_countries_free(c);
+}
+
+/* English words match whole words in their case; Korean ones take a
+ * particle without a space. */
+static void test_word_boundaries(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    const char *iso3;
+    assert_int_equal(ft_countries_match(c, "Japanese", 8, 0, &iso3, NULL), 8);
+    assert_string_equal(iso3, "JPN");
+    assert_int_equal(ft_countries_match(c, "Japanx", 6, 0, NULL, NULL), 0);
+    assert_int_equal(ft_countries_match(c, "xJapan", 6, 1, NULL, NULL), 0);
+    assert_int_equal(ft_countries_match(c, "us", 2, 0, NULL, NULL), 0);
+    const char *ko = "일본은";
+    assert_int_equal(ft_countries_match(c, ko, strlen(ko), 0, &iso3, NULL),
+                     strlen("일본"));
+    assert_string_equal(iso3, "JPN");
+    ft_countries_free(c);
+}
+
+/* The state named before the figure in its sentence owns it: by name,
+ * possessive, adjective or Korean name. */
+static void test_named_state_owns(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(
+        country_of(c, "Canada's navy asked for $2 billion more.", "$2 billion"),
+        "CAN");
+    assert_string_equal(country_of(c,
+                                   "Taiwanese legislators passed a $6 billion "
+                                   "special arms budget.",
+                                   "$6 billion"),
+                        "TWN");
+    assert_string_equal(country_of(c,
+                                   "The Philippine Navy gets $150 million for "
+                                   "patrol boats.",
+                                   "$150 million"),
+                        "PHL");
+    assert_string_equal(country_of(c,
+                                   "일본 정부는 방위비로 300억 달러를 잡았다.",
+                                   "300억 달러"),
+                        "JPN");
+    /* Named wins over the currency. */
+    assert_string_equal(country_of(c,
+                                   "Indonesia still owes 500 billion won for "
+                                   "its share of the jet.",
+                                   "500 billion won"),
+                        "IDN");
+    /* Named after the figure, in the same clause. */
+    assert_string_equal(country_of(c,
+                                   "It is twice the $700 million Tokyo paid.",
+                                   "$700 million"),
+                        "JPN");
+    ft_countries_free(c);
+}
+
+/* An arms deal or a US sale belongs to the buyer, not to the seller. */
+static void test_buyer_owns_the_deal(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "Norway signed an order for howitzers "
+                                   "worth $260 million.",
+                                   "$260 million"),
+                        "NOR");
+    assert_string_equal(country_of(c,
+                                   "The State Department cleared a possible "
+                                   "sale to Denmark of radars for $900 "
+                                   "million.",
+                                   "$900 million"),
+                        "DNK");
+    assert_string_equal(country_of(c,
+                                   "Hanwha won a $310 million contract to "
+                                   "supply Estonia with rocket launchers.",
+                                   "$310 million"),
+                        "EST");
+    assert_string_equal(country_of(c,
+                                   "American officials agreed a 1 trillion "
+                                   "won deal with Romania.",
+                                   "1 trillion won"),
+                        "ROU");
+    assert_string_equal(
+        country_of(c,
+                   "한화는 핀란드에 자주포를 수출하는 2억 달러 계약을 맺었다.",
+                   "2억 달러"),
+        "FIN");
+    assert_string_equal(country_of(c,
+                                   "체코 정부가 전차를 약 5억 달러에 "
+                                   "들여오기로 했다.",
+                                   "5억 달러"),
+                        "CZE");
+    ft_countries_free(c);
+}
+
+/* A company's or an institution's money is its home state's, outside a
+ * deal. */
+static void test_company_home_state(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "Lockheed Martin's backlog stood at $150 "
+                                   "billion.",
+                                   "$150 billion"),
+                        "USA");
+    assert_string_equal(country_of(c,
+                                   "Rheinmetall expects sales of 10 billion "
+                                   "euros.",
+                                   "10 billion euros"),
+                        "DEU");
+    assert_string_equal(country_of(c,
+                                   "Parliament set up a fund of 50 billion "
+                                   "euros for the Bundeswehr.",
+                                   "50 billion euros"),
+                        "DEU");
+    ft_countries_free(c);
+}
+
+/* Cost-sharing for US troops is paid by the host: the United States is
+ * paid, and its troops stationed abroad are no owner. */
+static void test_cost_sharing_paid_by_host(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "Under the cost-sharing pact, Seoul and "
+                                   "the U.S. settled on $1.1 billion.",
+                                   "$1.1 billion"),
+                        "KOR");
+    assert_string_equal(country_of(c,
+                                   "Seoul pays $950 million a year for the "
+                                   "U.S. troops based here.",
+                                   "$950 million"),
+                        "KOR");
+    ft_countries_free(c);
+}
+
+/* Words that name a state but not the owner: the currency ("US$"), an
+ * institution named after a state, a place of make, a beneficiary, its
+ * people, a state in another clause. */
+static void test_names_that_own_nothing(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "The ministry wants 40 trillion won "
+                                   "(US$30 billion).",
+                                   "40 trillion won"),
+                        "KOR");
+    assert_string_equal(country_of(c,
+                                   "North Korea's tests, the Korea Institute "
+                                   "for Defense Analyses said, cost $90 "
+                                   "million.",
+                                   "$90 million"),
+                        "PRK");
+    assert_string_equal(
+        country_of(c, "Each drone built in Israel costs $20 million.",
+                   "$20 million"),
+        "");
+    assert_string_equal(country_of(c,
+                                   "The ministry set aside 9 billion won for "
+                                   "North Korean defectors.",
+                                   "9 billion won"),
+                        "KOR");
+    assert_string_equal(country_of(c,
+                                   "The bill adds $700 million in support of "
+                                   "Ukraine's army.",
+                                   "$700 million"),
+                        "");
+    assert_string_equal(country_of(c,
+                                   "The fund held 300 billion won, but it "
+                                   "shrank amid North Korea's threats.",
+                                   "300 billion won"),
+                        "KOR");
+    assert_string_equal(
+        country_of(c, "통일부는 북한 인권 사업에 20억원을 더 배정했다.",
+                   "20억원"),
+        "KOR");
+    ft_countries_free(c);
+}
+
+/* "bought from X": X sells; "an order from X": X buys; "give X": X
+ * receives. */
+static void test_seller_and_recipient(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "Canada will purchase drones from the "
+                                   "United States for $1.9 billion.",
+                                   "$1.9 billion"),
+                        "CAN");
+    assert_string_equal(country_of(c,
+                                   "Kongsberg won an order from Lithuania "
+                                   "worth $80 million.",
+                                   "$80 million"),
+                        "LTU");
+    assert_string_equal(country_of(c,
+                                   "Denmark will give Ukraine 2 billion "
+                                   "euros in arms.",
+                                   "2 billion euros"),
+                        "DNK");
+    ft_countries_free(c);
+}
+
+/* Two states joined before a figure: the first leads. */
+static void test_joined_states(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "Sweden and Finland will split the $3 "
+                                   "billion bill.",
+                                   "$3 billion"),
+                        "SWE");
+    ft_countries_free(c);
+}
+
+/* No state in the sentence: a deal looks back for its buyer; otherwise
+ * a one-state currency tells, else the state the sentences before talk
+ * of; a dollar or euro figure alone says nothing.  The look-back is
+ * bounded. */
+static void test_look_back_and_currency(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_string_equal(country_of(c,
+                                   "Greece is buying frigates. The contract "
+                                   "is worth 900 billion won.",
+                                   "900 billion won"),
+                        "GRC");
+    assert_string_equal(country_of(c,
+                                   "Australia plans a larger fleet. The "
+                                   "programme will cost $30 billion.",
+                                   "$30 billion"),
+                        "AUS");
+    assert_string_equal(country_of(c,
+                                   "Canada talked to Japan. The budget rose "
+                                   "to 9 trillion yen.",
+                                   "9 trillion yen"),
+                        "JPN");
+    assert_string_equal(
+        country_of(c, "The budget rose to $9 billion.", "$9 billion"), "");
+    assert_string_equal(
+        country_of(c, "The fund holds 4 billion euros.", "4 billion euros"),
+        "");
+    char text[4096];
+    size_t n = (size_t)snprintf(text, sizeof text, "Hungary rearms.");
+    while (n < 2500)
+        n += (size_t)snprintf(text + n, sizeof text - n,
+                              " Nothing happened then.");
+    snprintf(text + n, sizeof text - n, " It cost $5 billion.");
+    assert_string_equal(country_of(c, text, "$5 billion"), "");
+    ft_countries_free(c);
+}
+
+/* No table: every country stays empty. */
+static void test_no_table(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        country_of(NULL, "Japan spent 5 trillion yen.", "5 trillion yen"), "");
+}
+
+static char *write_temp(const char *text)
+{
+    static char path[] = "/tmp/ft_countries_XXXXXX";
+    strcpy(path, "/tmp/ft_countries_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+/* A user's file adds states and words, in any column order; a bad one
+ * is refused with its line. */
+static void test_load_user_file(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    char *p = write_temp("name,iso3,organisations,currency\n"
+                         "Freedonia,FRD,Acme Arms,FRK\n"
+                         ",KOR,Daewoo Shipbuilding,\n");
+    ft_error err;
+    assert_int_equal(ft_countries_load(c, p, &err), FT_OK);
+    remove(p);
+    assert_string_equal(ft_countries_name(c, "FRD"), "Freedonia");
+    assert_string_equal(ft_countries_name(c, "KOR"), "South Korea");
+    assert_string_equal(ft_countries_of_currency(c, "FRK"), "FRD");
+    assert_string_equal(
+        country_of(c, "Acme Arms earned $3 million.", "$3 million"), "FRD");
+    assert_string_equal(
+        country_of(c, "Daewoo Shipbuilding's backlog is $9 billion.",
+                   "$9 billion"),
+        "KOR");
+    p = write_temp("iso3,name\nKOR,South Korea\nkor,lower\n");
+    assert_int_equal(ft_countries_load(c, p, &err), FT_ECONFIG);
+    assert_int_equal(err.line, 3);
+    remove(p);
+    p = write_temp("name\nSouth Korea\n");
+    assert_int_equal(ft_countries_load(c, p, &err), FT_ECONFIG);
+    remove(p);
+    assert_int_equal(ft_countries_load(c, "/nonexistent/countries.csv", &err),
+                     FT_ENOINPUT);
+    ft_countries_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_table_word_matches),
+        cmocka_unit_test(test_word_boundaries),
+        cmocka_unit_test(test_named_state_owns),
+        cmocka_unit_test(test_buyer_owns_the_deal),
+        cmocka_unit_test(test_company_home_state),
+        cmocka_unit_test(test_cost_sharing_paid_by_host),
+        cmocka_unit_test(test_names_that_own_nothing),
+        cmocka_unit_test(test_seller_and_recipient),
+        cmocka_unit_test(test_joined_states),
+        cmocka_unit_test(test_look_back_and_currency),
+        cmocka_unit_test(test_no_table),
+        cmocka_unit_test(test_load_user_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
