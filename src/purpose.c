@@ -613,6 +613,8 @@ static const char *const domain_nouns[] = {
     "\xEC\x9D\xB8\xEA\xB1\xB4\xEB\xB9\x84", /* 인건비 */
     "\xEC\xB2\x98\xEC\x9A\xB0",             /* 처우 */
     "\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88", /* 분담금 */
+    "\xEC\xA7\x80\xEC\xB6\x9C",             /* 지출 */
+    "\xEB\xB9\x84\xEC\x9A\xA9",             /* 비용 */
 };
 
 /* Korean names of who announces, asks or pays, never what for: 국방부는
@@ -1784,6 +1786,27 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
 }
 
+/* "1명당", "대당": per head, per unit. */
+static bool per_unit(const sentence *s, size_t k)
+{
+    if (!is_word(s, k) || !s->t[k].hangul)
+        return false;
+    static const char *const counters[] = {
+        "\xEB\xAA\x85", /* 명 */ "\xEB\x8C\x80", /* 대 */
+        "\xEC\x9D\xB8", /* 인 */ "\xEA\xB0\x9C", /* 개 */
+        "\xEB\xB0\x9C", /* 발 */ "\xEC\xB2\x99", /* 척 */
+        "\xEB\xAC\xB8", /* 문 */ "\xEA\xB8\xB0", /* 기 */
+    };
+    const token *t = &s->t[k];
+    const char *e = s->x.t + t->e;
+    if (t->e - t->s < 6 || memcmp(e - 3, "\xEB\x8B\xB9", 3) != 0) /* 당 */
+        return false;
+    for (size_t q = 0; q < sizeof counters / sizeof *counters; q++)
+        if (memcmp(e - 6, counters[q], 3) == 0)
+            return true;
+    return false;
+}
+
 static size_t korean_purpose(const sentence *s, size_t f, char *out,
                              size_t cap)
 {
@@ -1824,8 +1847,8 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
             crossed = true;
             continue;
         }
-        if (!is_word(s, j) || korean_skip(s, j))
-            continue;
+        if (!is_word(s, j) || korean_skip(s, j) || per_unit(s, j + 1))
+            continue; /* "병사 1명당 X": the unit counted, not the purpose */
         bool named = (korean_names(s, j) && !korean_verb(s, j)) ||
                      (!crossed && vague == SIZE_MAX && korean_marks(s, j, f));
         if (!named)
