@@ -1182,10 +1182,11 @@ static span purpose_after(const sentence *s, size_t f)
 {
     size_t k = skip_after(s, f + 1);
     size_t verbs = k;
-    while (has_class(s, verbs, W_AUX) || has_class(s, verbs, W_ALLOT) ||
-           word_is(s, verbs, "aside"))
-        verbs++;
-    if (verbs > k && has_class(s, verbs - 1, W_ALLOT))
+    while (has_class(s, verbs, W_AUX | W_ALLOT | W_HEDGE) ||
+           word_is(s, verbs, "set"))
+        verbs++; /* "is also set aside", "will go" */
+    if (verbs > k && (has_class(s, verbs - 1, W_ALLOT) ||
+                      word_is(s, verbs - 1, "aside")))
         k = verbs; /* "is earmarked", "will go" */
     if (k == verbs && k > f + 1 && word_is(s, k, "to") &&
         (word_is(s, k - 1, "go") || word_is(s, k - 1, "goes") ||
@@ -1321,6 +1322,10 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
                    (word_is(s, k, "the") &&
                     (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
                    (word_is(s, k, "financial") && word_is(s, k + 1, "year")) ||
+                   ((word_is(s, k, "itself") || word_is(s, k, "themselves")) &&
+                    k > 0 && word_is(s, k - 1, "by")) ||
+                   (word_is(s, k, "by") && (word_is(s, k + 1, "itself") ||
+                                            word_is(s, k + 1, "themselves"))) ||
                    ((word_is(s, k, "in") || word_is(s, k, "during")) &&
                     word_is(s, k + 1, "the") &&
                     (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||

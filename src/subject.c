@@ -1430,7 +1430,9 @@ static bool is_vague(const ft_subjects *aliases, const char *name)
 {
     if (canonical_tail(aliases, name))
         return false;
-    return head_of(name, strlen(name)) != NULL;
+    /* "proposal", "the request": what of, the story says */
+    return head_of(name, strlen(name)) != NULL || strcmp(name, "proposal") == 0 ||
+           strcmp(name, "request") == 0;
 }
 
 /* "budget request", "the ministry's budget proposal": every word general,

@@ -171,6 +171,10 @@ static const subject_case cases[] = {
      "army's fuel bill"},
     {"The agency asked the government to set aside 5 billion won.", "-"},
     {"It will cost 2 billion won for two days.", "-"},
+    {"About 3 billion zlotys is also set aside for building a bridge.",
+     "building a bridge"},
+    {"Repairing the old depots by itself will cost a good 2 billion euros.",
+     "old depots"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
