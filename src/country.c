@@ -611,6 +611,10 @@ static const struct {
     {"though", CUE_CLAUSE},
     {"despite", CUE_CLAUSE},
     {"because", CUE_CLAUSE},
+
+
+    {"whose", CUE_CLAUSE},
+    {"where", CUE_CLAUSE},
     {"support", CUE_HELP},
     {"aid", CUE_HELP},
     {"assistance", CUE_HELP},
@@ -958,8 +962,9 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
     unsigned pcues = pn ? word_cues(c, t, p, pn) : 0;
     size_t qn, q = prev_word(t, p, &qn);
     unsigned qcues = qn ? word_cues(c, t, q, qn) : 0;
-    /* "built in South Korea" */
-    if (word_is(t, p, pn, "in") && (qcues & CUE_ORIGIN))
+    /* "built in South Korea", "built by South Korea's Hyundai Heavy" */
+    if ((word_is(t, p, pn, "in") || word_is(t, p, pn, "by")) &&
+        (qcues & CUE_ORIGIN))
         return ROLE_SKIP;
     /* "in support of Ukraine's", "aid to North Korea": helped, not
      * paying. */

@@ -269,6 +269,18 @@ static void test_names_that_own_nothing(void **state)
         country_of(c, "통일부는 북한 인권 사업에 20억원을 더 배정했다.",
                    "20억원"),
         "KOR");
+    /* the maker is no owner; a neighbour in a "whose" clause neither */
+    assert_string_equal(country_of(c,
+                                   "The navy paid P5 billion for two ships "
+                                   "built by South Korea's shipyards.",
+                                   "P5 billion"),
+                        "PHL");
+    assert_string_equal(country_of(c,
+                                   "The country will spend 90 billion zlotys on "
+                                   "the army of the nation, whose border "
+                                   "with Ukraine is tense.",
+                                   "90 billion zlotys"),
+                        "POL");
     ft_countries_free(c);
 }
 
