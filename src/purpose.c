@@ -352,8 +352,8 @@ static const word_class words[] = {
     {"proposed", W_VERB},
     {"proposes", W_VERB},
     {"provide", W_TO | W_GIVE},
-    {"provided", W_VERB | W_GIVE},
-    {"provides", W_VERB},
+    {"provided", W_LINK | W_GIVE},
+    {"provides", W_LINK | W_GIVE},
     {"purchase", W_TO},
     {"push", W_RAISE},
     {"put", W_RAISE},
@@ -1906,6 +1906,17 @@ static bool opens_with_anaphor(const sentence *s)
            word_is(s, 0, "it");
 }
 
+/* The first word of a phrase in the singular: each amount of a list read
+ * with "respectively" is one rank's or one item's ("sergeants" ->
+ * "sergeant", "privates first class" -> "private first class"). */
+static void singular_head(char *p)
+{
+    size_t n = strcspn(p, " ");
+    if (n > 3 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' &&
+        p[n - 2] != 'i' && p[n - 2] != '\'')
+        memmove(p + n - 1, p + n, strlen(p + n) + 1);
+}
+
 /* Does figure f only go on with the list of the figure before it ("from X
  * in 2006 to Y in 2007", "100만원, 2024년에 125만원")? */
 static bool continues_list(const sentence *s, size_t f)
@@ -1954,8 +1965,11 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
         respective, purpose_after, modified_by, named_before};
     for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
         span p = rules[r](&s, f);
-        if (!empty(p) && write_phrase(&s, p, out, cap))
+        if (!empty(p) && write_phrase(&s, p, out, cap)) {
+            if (rules[r] == respective)
+                singular_head(out); /* "privates first class" */
             return FT_PURPOSE_FOUND;
+        }
     }
     return continues_list(&s, f) || opens_with_anaphor(&s)
                ? FT_PURPOSE_AS_BEFORE

@@ -139,7 +139,7 @@ static const subject_case cases[] = {
      "Fuel|spare parts"},
     {"Majors, captains and lieutenants earn 5 million won, 4 million won "
      "and 3 million won respectively.",
-     "Majors|captains|lieutenants"},
+     "Major|captain|lieutenant"},
     {"The plan would lift veterans' pensions to 1.2 million won.",
      "veterans' pensions"},
     /* a list that leaves its subject out, and a sentence that points back */
