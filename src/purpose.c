@@ -1247,6 +1247,11 @@ static span purpose_after(const sentence *s, size_t f)
     return no_span;
 }
 
+static bool content_after_hedge(const sentence *s, size_t k)
+{
+    return content(s, k) && !ends_with(s, k, "ed");
+}
+
 /* "a X plan for NP", "the ministry's X budget", "a X cut in NP". */
 static span modified_by(const sentence *s, size_t f)
 {
@@ -1257,8 +1262,8 @@ static span modified_by(const sentence *s, size_t f)
         return no_span;
     /* a headline opens with its amount: "Over 5 Trillion Won Defense
      * Budget Needed" */
-    bool opens = k == 0 || (has_class(s, k - 1, W_DET) &&
-                            !word_is(s, k - 1, "each"));
+    bool opens = k == 0 || punct_is(s, k - 1, ':') ||
+                 (has_class(s, k - 1, W_DET) && !word_is(s, k - 1, "each"));
     const token *before = &s->t[k == 0 ? 0 : k - 1];
     if (!opens && before->type == T_WORD && !before->hangul &&
         before->e - before->s > 2) {
@@ -1271,6 +1276,8 @@ static span modified_by(const sentence *s, size_t f)
     if (!opens)
         return no_span;
     size_t j = f + 1;
+    while (has_class(s, j, W_HEDGE) && content_after_hedge(s, j + 1))
+        j++; /* "a X additional defence budget" */
     if ((!content(s, j) && !has_class(s, j, W_CHANGE)) || ends_with(s, j, "ed"))
         return no_span;
     if (ft_ascii_upper((unsigned char)s->x.t[s->t[j].s]) &&

@@ -175,6 +175,8 @@ static const subject_case cases[] = {
      "building a bridge"},
     {"Repairing the old depots by itself will cost a good 2 billion euros.",
      "old depots"},
+    {"Army Warns: Over 2 Trillion Won Extra Ammunition Budget Needed",
+     "Extra Ammunition Budget"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
