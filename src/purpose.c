@@ -36,7 +36,8 @@ enum {
     W_GIVE = 1u << 15,  /* give, hand: "give X to NP" */
     W_RAISE = 1u << 16, /* lift, raise, put: "raise NP to X", "put NP at X" */
     W_WHO = 1u << 17,   /* government, ministry: who pays, not what for */
-    W_NUMBER = 1u << 18 /* two, five: counts inside a phrase or a span */
+    W_NUMBER = 1u << 18, /* two, five: counts inside a phrase or a span */
+    W_DEAL = 1u << 19    /* deal, contract: "a deal with Poland" */
 };
 
 typedef struct {
@@ -49,6 +50,7 @@ static const word_class words[] = {
     {"a", W_DET},
     {"about", W_PREP | W_HEDGE},
     {"above", W_PREP},
+    {"accord", W_DEAL},
     {"according", W_VERB},
     {"across", W_PREP},
     {"added", W_VERB},
@@ -58,6 +60,7 @@ static const word_class words[] = {
     {"against", W_PREP},
     {"agency", W_WHO},
     {"agreed", W_VERB},
+    {"agreement", W_DEAL},
     {"aid", W_PAID},
     {"all", W_DET},
     {"allocated", W_LINK | W_ALLOT},
@@ -84,7 +87,7 @@ static const word_class words[] = {
     {"annually", W_TIME | W_EACH},
     {"another", W_DET | W_HEDGE},
     {"apiece", W_EACH},
-    {"approved", W_VERB},
+    {"approved", W_VERB | W_ALLOT},
     {"approves", W_VERB},
     {"approximately", W_HEDGE},
     {"are", W_AUX},
@@ -145,6 +148,8 @@ static const word_class words[] = {
     {"compensation", W_PAID},
     {"congress", W_WHO},
     {"construct", W_TO},
+    {"contract", W_DEAL},
+    {"contracts", W_DEAL},
     {"contributed", W_VERB},
     {"contributes", W_VERB},
     {"contributions", W_PAID},
@@ -159,6 +164,8 @@ static const word_class words[] = {
     {"damages", W_PAID},
     {"day", W_TIME},
     {"days", W_TIME},
+    {"deal", W_DEAL},
+    {"deals", W_DEAL},
     {"decades", W_TIME},
     {"decline", W_CHANGE},
     {"declined", W_LINK},
@@ -304,7 +311,7 @@ static const word_class words[] = {
     {"must", W_AUX},
     {"nearly", W_HEDGE},
     {"need", W_VERB},
-    {"needed", W_VERB},
+    {"needed", W_VERB | W_ALLOT},
     {"needs", W_VERB},
     {"next", W_TIME},
     {"nine", W_NUMBER},
@@ -324,6 +331,7 @@ static const word_class words[] = {
     {"over", W_PREP | W_HEDGE},
     {"owed", W_VERB},
     {"owes", W_VERB},
+    {"pact", W_DEAL},
     {"paid", W_VERB},
     {"parliament", W_WHO},
     {"passed", W_LINK},
@@ -349,7 +357,7 @@ static const word_class words[] = {
     {"projected", W_LINK},
     {"projects", W_VERB},
     {"promised", W_VERB},
-    {"proposed", W_VERB},
+    {"proposed", W_VERB | W_ALLOT},
     {"proposes", W_VERB},
     {"provide", W_TO | W_GIVE},
     {"provided", W_LINK | W_GIVE},
@@ -378,7 +386,7 @@ static const word_class words[] = {
     {"remains", W_LINK},
     {"replace", W_TO},
     {"reported", W_VERB},
-    {"requested", W_VERB},
+    {"requested", W_VERB | W_ALLOT},
     {"requests", W_VERB},
     {"reserved", W_ALLOT},
     {"restore", W_TO},
@@ -414,7 +422,7 @@ static const word_class words[] = {
     {"six", W_NUMBER},
     {"slashed", W_LINK},
     {"some", W_HEDGE},
-    {"sought", W_VERB},
+    {"sought", W_VERB | W_ALLOT},
     {"spending", W_PAID},
     {"spends", W_VERB},
     {"spent", W_VERB | W_ALLOT},
@@ -998,7 +1006,8 @@ static span np_forward(const sentence *s, size_t k, int complements)
             continue;
         }
         if (complements > 0 && k > a &&
-            (word_is(s, k, "of") || word_is(s, k, "for"))) {
+            (word_is(s, k, "of") || word_is(s, k, "for") ||
+             (word_is(s, k, "with") && has_class(s, k - 1, W_DEAL)))) {
             size_t j = k + 1;
             while (has_class(s, j, W_DET))
                 j++;
@@ -1228,6 +1237,12 @@ static span purpose_after(const sentence *s, size_t f)
         ((word_is(s, k, "taken") || word_is(s, k, "drawn")) &&
          word_is(s, k + 1, "from")))
         return np_forward(s, k + 2, 1);
+    if (word_is(s, k, "as")) {
+        span p = np_forward(s, k + 1, 0); /* "designated X as OCO funding" */
+        for (size_t j = p.a; j < p.b; j++)
+            if (has_class(s, j, W_PAID | W_VAGUE))
+                return p;
+    }
     if (word_is(s, k, "under")) {
         span p = np_forward(s, k + 1, 0);
         if (!empty(p) && (has_class(s, p.b - 1, W_VAGUE | W_PAID) ||
@@ -1312,7 +1327,9 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
             continue;
         }
         bool first = s->t[k + 1].type == T_FIG || has_class(s, k + 1, W_HEDGE);
-        if (has_class(s, k, W_LINK | W_AUX | W_ALLOT) ||
+        bool passive = has_class(s, k, W_ALLOT) && k > 0 &&
+                       has_class(s, k - 1, W_AUX); /* "were allotted" */
+        if (has_class(s, k, W_LINK | W_AUX) || passive ||
             (first && (word_is(s, k, "total") || word_is(s, k, "cost")) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
@@ -1433,8 +1450,13 @@ static span named_before(const sentence *s, size_t f)
     while (t > floor && has_class(s, t, W_HEDGE))
         t--;
     if ((word_is(s, t, "to") || word_is(s, t, "at")) && t >= 1) {
-        /* "lift defense exports to X", "raise pay to nearly X" */
-        span p = head_of_pp(s, np_backward(s, t - 1, floor, 1), floor);
+        /* "lift defense exports to X", "raise pay to nearly X", "put
+         * spending in 2012 at X" */
+        size_t e = t - 1;
+        if (e > floor && (is_year(s, e) || period(s, e)) &&
+            word_is(s, e - 1, "in"))
+            e -= 2;
+        span p = head_of_pp(s, np_backward(s, e, floor, 1), floor);
         size_t k = p.a;
         while (k > floor && has_class(s, k - 1, W_DET))
             k--;
@@ -1910,7 +1932,9 @@ static bool opens_with_anaphor(const sentence *s)
     if (t->hangul)
         return IS_ONE_OF(s->x.t + t->s, t->e - t->s, korean);
     return word_is(s, 0, "this") || word_is(s, 0, "that") ||
-           word_is(s, 0, "it");
+           word_is(s, 0, "it") ||
+           (word_is(s, 0, "the") && has_class(s, 1, W_VAGUE) &&
+            !is_word(s, 2)); /* "The amount would mark ..." */
 }
 
 /* The first word of a phrase in the singular: each amount of a list read

@@ -177,6 +177,13 @@ static const subject_case cases[] = {
      "old depots"},
     {"Army Warns: Over 2 Trillion Won Extra Ammunition Budget Needed",
      "Extra Ammunition Budget"},
+    {"Oslo signed a $300 million radar deal with Sweden.",
+     "radar deal with Sweden"},
+    {"Another 2 billion yen was sought for patrol boats.", "patrol boats"},
+    {"The bill designated $5 billion as disaster funding.",
+     "disaster funding"},
+    {"The report put naval spending in 2020 at $40 billion.",
+     "naval spending"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
