@@ -1621,9 +1621,20 @@ static bool korean_skip(const sentence *s, size_t k)
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = strip_particle(w, t->e - t->s);
-    if (n == 0 || ft_ascii_digit((unsigned char)w[0]) ||
-        IS_ONE_OF(w, t->e - t->s, particles))
+    if (n == 0 || IS_ONE_OF(w, t->e - t->s, particles))
         return true;
+    if (ft_ascii_digit((unsigned char)w[0])) {
+        /* "2024년에", "1호봉": a date or a count; "30mm차륜형대공포" is a
+         * name */
+        size_t i = 0, syllables = 0;
+        while (i < n && (ft_ascii_digit((unsigned char)w[i]) || w[i] == ','))
+            i++;
+        if (i < n && ft_ascii_alpha((unsigned char)w[i]))
+            return false;
+        for (; i < n; i++)
+            syllables += ((unsigned char)w[i] & 0xC0) != 0x80;
+        return syllables <= 2;
+    }
     return IS_ONE_OF(w, n, korean_skips) ||
            IS_ONE_OF(w, t->e - t->s, korean_skips);
 }
@@ -1658,7 +1669,8 @@ static bool korean_verb(const sentence *s, size_t k)
         "\xEB\x82\x9C", /* 난 */ "\xEC\x93\xB8", /* 쓸 */
         "\xEC\x9D\xB8", /* 인 */ "\xEC\x9A\xB4", /* 운 */
         "\xEC\xB3\x90", /* 쳐 */ "\xEC\x95\x84", /* 아 */
-        "\xED\x95\xB4", /* 해 */
+        "\xED\x95\xB4", /* 해 */ "\xEA\xB2\x8C", /* 게 */
+        "\xEC\x9C\xBC\xEB\x82\x98", /* 으나 */
         "\xEC\x96\xB4", /* 어 */ "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
     };
     /* 는 ends a verb after these stems (하는, 되는, 드는, 있는) and a
@@ -1672,9 +1684,12 @@ static bool korean_verb(const sentence *s, size_t k)
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
+    size_t stem = strip_particle(w, n); /* "적게는": the verb under 는 */
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++) {
         size_t m = strlen(endings[q]);
-        if (n >= m && memcmp(w + n - m, endings[q], m) == 0)
+        if ((n >= m && memcmp(w + n - m, endings[q], m) == 0) ||
+            (stem < n && stem >= m &&
+             memcmp(w + stem - m, endings[q], m) == 0))
             return true;
     }
     if (n >= 6 && memcmp(w + n - 3, "\xEB\x8A\x94", 3) == 0)
@@ -1787,6 +1802,7 @@ static bool korean_is_vague(const sentence *s, size_t k)
 static bool korean_marks(const sentence *s, size_t j, size_t f)
 {
     static const char *const bases[] = {
+        "\xEB\x8D\xB0",             /* 데 */
         "\xEB\xB9\x84\xED\x95\xB4", /* 비해 */
         "\xEB\x8C\x80\xEB\xB9\x84", /* 대비 */
         "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
@@ -1796,7 +1812,8 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
             s->t[k].type == T_NUM || s->t[k].type == T_FIG ||
             punct_is(s, k, ','))
             return false; /* "보강(19,470억원)", "에이브럼스(약 X)" name it */
-        /* "모델에 비해 X", "수주금액 기준 X": a base or a measure */
+        /* "모델에 비해 X", "수주금액 기준 X": a base or a measure; "갖추는
+         * 데 X": a purpose clause, not a noun */
         if (s->t[k].type == T_WORD &&
             IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, bases))
             return false;
@@ -1810,13 +1827,21 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
     };
     if (korean_announcer(s, j))
         return false;
-    /* "킬 체인에는 X": the noun marked right before (a topic marker is
-     * not enough: 같은, 적은 are verbs) */
+    /* "킬 체인에는 X": the noun marked right before */
     for (size_t q = 0; q < sizeof marks / sizeof *marks; q++) {
         size_t m = strlen(marks[q]);
         if (n > m && memcmp(w + n - m, marks[q], m) == 0)
             return t->hangul && !korean_verb(s, j);
     }
+    /* "파급효과는 X": a topic of two syllables or more (같은, 적은 are
+     * verbs of one) */
+    static const char *const topics[] = {
+        "\xEC\x9D\x80", /* 은 */ "\xEB\x8A\x94", /* 는 */
+    };
+    for (size_t q = 0; q < sizeof topics / sizeof *topics; q++)
+        if (n >= 9 && memcmp(w + n - 3, topics[q], 3) == 0)
+            return t->hangul && !korean_verb(s, j) &&
+                   !korean_stem_verb(w, n) && !korean_is_vague(s, j);
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
 }
 
