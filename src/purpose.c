@@ -52,6 +52,9 @@ static const word_class words[] = {
     {"above", W_PREP},
     {"accord", W_DEAL},
     {"according", W_VERB},
+    {"accounted", W_LINK},
+    {"accounts", W_LINK},
+    {"acquire", W_TO},
     {"across", W_PREP},
     {"added", W_VERB},
     {"additional", W_HEDGE},
@@ -191,6 +194,7 @@ static const word_class words[] = {
     {"earns", W_LINK},
     {"eight", W_NUMBER},
     {"equals", W_LINK},
+    {"equip", W_TO},
     {"estimate", W_RAISE},
     {"estimated", W_HEDGE},
     {"every", W_DET},
@@ -324,6 +328,7 @@ static const word_class words[] = {
     {"officials", W_WHO},
     {"on", W_PREP},
     {"only", W_HEDGE},
+    {"operate", W_TO},
     {"or", W_CONJ},
     {"our", W_DET},
     {"outlay", W_PAID},
@@ -374,6 +379,7 @@ static const word_class words[] = {
     {"reached", W_LINK},
     {"reaches", W_LINK},
     {"reaching", W_LINK},
+    {"rebuild", W_TO},
     {"receive", W_LINK},
     {"received", W_LINK},
     {"receives", W_LINK},
@@ -384,6 +390,8 @@ static const word_class words[] = {
     {"remain", W_LINK},
     {"remained", W_LINK},
     {"remains", W_LINK},
+    {"renovate", W_TO},
+    {"repair", W_TO},
     {"replace", W_TO},
     {"reported", W_VERB},
     {"requested", W_VERB | W_ALLOT},
@@ -1205,7 +1213,8 @@ static span purpose_after(const sentence *s, size_t f)
             return p;
     }
     if (word_is(s, k, "for") || word_is(s, k, "toward") ||
-        word_is(s, k, "towards") || word_is(s, k, "on")) {
+        word_is(s, k, "towards") || word_is(s, k, "on") ||
+        word_is(s, k, "into")) {
         span p = np_forward(s, k + 1, 2);
         return p;
     }
@@ -1339,6 +1348,9 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
                    ((word_is(s, k, "for") || word_is(s, k, "in")) &&
                     is_year(s, k + 1)) ||
                    word_is(s, k, "to") || word_is(s, k, "at") ||
+                   (word_is(s, k, "for") && k > 0 &&
+                    (word_is(s, k - 1, "accounts") ||
+                     word_is(s, k - 1, "accounted"))) ||
                    word_is(s, k, "by") || word_is(s, k, "from") ||
                    word_is(s, k, "of") || word_is(s, k, "an") ||
                    word_is(s, k, "a") || word_is(s, k, "on-year") ||
@@ -1396,12 +1408,14 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
         if (a < floor + 2 || !content(s, a - 2))
             return p;
         if (!(word_is(s, a - 1, "within") || word_is(s, a - 1, "in") ||
+              word_is(s, a - 1, "to") ||
               word_is(s, a - 1, "from") || word_is(s, a - 1, "with") ||
               word_is(s, a - 1, "across") || word_is(s, a - 1, "at")))
             return p;
         span q = np_backward(s, a - 2, floor, 2);
-        if (empty(q))
-            return p;
+        char probe[FT_SUBJECT_MAX];
+        if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
+            return p; /* "funding to [new platforms]": a vague head */
         p = q;
         if (!ends_with(s, p.b - 1, "ed") || p.b - p.a > 1)
             return p;
@@ -1488,7 +1502,8 @@ static span named_before(const sentence *s, size_t f)
         size_t k = p.a;
         while (k > floor && has_class(s, k - 1, W_DET))
             k--;
-        bool gerund = p.b - p.a == 1 && ends_with(s, p.a, "ing");
+        bool gerund = (p.b - p.a == 1 && ends_with(s, p.a, "ing")) ||
+                      (!empty(p) && ends_with(s, p.b - 1, "ed"));
         if (!empty(p) && !gerund &&
             (k == floor || punct_is(s, k - 1, ',') || word_is(s, k - 1, "and")))
             return p;

@@ -721,7 +721,23 @@ typedef struct {
     phrase_list *out;
     size_t story_start; /* index in out where the current story began */
     bool aside;         /* between ", which" (or who) and the next comma */
+    const ft_figure *figs; /* the article's figures, in text order */
+    size_t nfigs;
 } collector;
+
+/* Does byte i lie inside a figure's surface ("1.5-trillion won")? */
+static bool inside_figure(const collector *c, size_t i)
+{
+    size_t lo = 0, hi = c->nfigs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->figs[mid].end <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->nfigs && c->figs[lo].start <= i;
+}
 
 /* Add a phrase, marked when it stands in an aside. */
 static bool keep(collector *c, phrase *p)
@@ -945,9 +961,8 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             a--;
         if (a == b || (a > 0 && ft_ascii_alpha(ft_view_at(x, a - 1))))
             break;
-        if (a >= 2 && ft_view_at(x, a - 1) == ' ' &&
-            ft_ascii_digit(ft_view_at(x, a - 2)))
-            break; /* "P12.75 billion": the scale of an amount */
+        if (inside_figure(c, a))
+            break; /* "P12.75 billion", "1.5-trillion won": an amount */
         size_t apos = b - a == 1 && x.t[a] == 's' ? apostrophe_before(x, a) : 0;
         if (apos) {
             /* "the ministry's budget": a possessive stays whole and opens
@@ -1134,6 +1149,24 @@ static bool may_open_budget_line(const char *w, size_t n)
     return false;
 }
 
+/* Does the word at i open a sentence (after a full stop, a line break or
+ * the start, quotes and spaces skipped)? */
+static bool opens_sentence(ft_view x, size_t i)
+{
+    while (i > 0 && (ft_view_at(x, i - 1) == ' ' || ft_view_at(x, i - 1) == '"'))
+        i--;
+    unsigned char c = i > 0 ? ft_view_at(x, i - 1) : '\n';
+    return c == '\n' || c == '.' || c == '!' || c == '?';
+}
+
+/* Where the next word starts after the end w of one. */
+static size_t word_start_after(ft_view x, size_t w)
+{
+    while (w < x.len && ft_view_at(x, w) == ' ')
+        w++;
+    return w;
+}
+
 /* Collect the phrases of an article in text order; false when out of
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
@@ -1141,7 +1174,7 @@ static bool may_open_budget_line(const char *w, size_t n)
 static bool collect(const ft_subjects *aliases, ft_view x,
                     const ft_figure *figs, size_t nfigs, phrase_list *out)
 {
-    collector c = {aliases, x, out, 0, false};
+    collector c = {aliases, x, out, 0, false, figs, nfigs};
     size_t line_start = 0, f = 0, g = 0;
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
@@ -1217,7 +1250,13 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             e = take_reference(&c, i, &ok);
         if (in_figure_sentence && e == i && may_open_budget_line(ws, wn))
             e = take_budget_line(&c, i, &ok);
-        if (e == i && (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
+        /* "Budget cuts ...", "Aid to ...": a common word in capitals only
+         * because it opens the sentence is no name */
+        bool opening = is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
+                       opens_sentence(x, i) && head_of(ws, wn) &&
+                       !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
+        if (e == i && !opening &&
+            (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
             !is_function_word(ws, wn)) {
             e = take_name(&c, i, w, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
@@ -1430,9 +1469,12 @@ static bool is_vague(const ft_subjects *aliases, const char *name)
 {
     if (canonical_tail(aliases, name))
         return false;
-    /* "proposal", "the request": what of, the story says */
-    return head_of(name, strlen(name)) != NULL || strcmp(name, "proposal") == 0 ||
-           strcmp(name, "request") == 0;
+    /* "the fund", "budget", "proposal": what of, the story says; "aid" or
+     * "spending" alone say what the money does */
+    const head_word *h = head_of(name, strlen(name));
+    if (h && h->kind != KIND_ANY && cmp_word(name, strlen(name), "spending", true))
+        return true;
+    return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
 
 /* "budget request", "the ministry's budget proposal": every word general,

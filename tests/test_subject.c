@@ -184,6 +184,15 @@ static const subject_case cases[] = {
      "disaster funding"},
     {"The report put naval spending in 2020 at $40 billion.",
      "naval spending"},
+    /* a capital that only opens the sentence is no name; a name keeps
+     * all its words */
+    {"Budget cuts removed 5 billion won from training.", "-"},
+    {"Aid to the flood zone totalled 3 million dollars.", "Aid"},
+    {"Britain put 2 billion pounds into the Tempest fighter programme.",
+     "Tempest fighter programme"},
+    {"Force improvement accounts for 17 trillion won.", "Force improvement"},
+    {"The 1.5-trillion won budget for drones grew.", "budget for drones"},
+    {"The KRW40 trillion plan stalled.", "-"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
