@@ -82,7 +82,7 @@ static const year_case cases[] = {
     {"It is part of a five-year buildup worth 43 trillion yen that the "
      "government adopted in December 2022.",
      "", "-"},
-    {"The deal was signed on Dec. 4, 2022, for $5 billion.", "", "2022"},
+    {"The deal was signed on Dec. 4, 2022, for $5 billion.", "", "-"},
     {"It will spend 20 trillion won over the next five years.", "", "-"},
     {"향후 5년간 20조원을 투입한다.", "", "-"},
     {"The system, first deployed in June 2015, costs $5 billion.", "", "-"},
