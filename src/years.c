@@ -184,6 +184,16 @@ static const ft_lit korean_compare[] = {
     FT_LIT("\xEC\x99\x80 \xEB\xB9\x84\xEA\xB5\x90"),    /* 와 비교 */
     FT_LIT("\xEA\xB3\xBC \xEB\xB9\x84\xEA\xB5\x90"),    /* 과 비교 */
     FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\x98"),    /* 에 비하 */
+    FT_LIT("\xEC\x97\x90 \xEA\xB2\xAC\xEC\xA3\xBC"),    /* 에 견주 */
+};
+/* Korean words after an amount that make it the old value of a change:
+ * "3만원이던 것이", "1607억 규모였던 사업비", "141,000원에서 30만원으로". */
+static const ft_lit korean_was[] = {
+    FT_LIT("\xEC\x9D\xB4\xEB\x8D\x98"),             /* 이던 */
+    FT_LIT("\xEC\x98\x80\xEB\x8D\x98"),             /* 였던 */
+    FT_LIT("\xEC\x9D\xB4\xEC\x97\x88\xEB\x8D\x98"), /* 이었던 */
+    FT_LIT("\xEC\x97\x90\xEC\x84\x9C"),             /* 에서 */
+    FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x98\x80\xEB\x8D\x98"), /* 규모였던 */
 };
 /* Korean units after digits: the digits are an amount, never a year
  * (2056억원, 1조 2000억원, 5조 1911억엔). */
@@ -301,7 +311,7 @@ static const struct {
     LITS(target_words),     LITS(compare_words),   LITS(launch_verbs),
     LITS(deal_nouns),       LITS(done_words),      LITS(korean_done),
     LITS(korean_launch),    LITS(korean_particles), LITS(korean_compare),
-    LITS(korean_units),     LITS(korean_span),     LITS(reach_words),
+    LITS(korean_units),     LITS(korean_was),     LITS(korean_span),     LITS(reach_words),
     LITS(recurring_after),  LITS(recurring_before), LITS(fiscal_before),
     LITS(hedges),           LITS(months),          WORDS(relative_words),
     WORDS(relative_korean), LITS(counts),          LITS(span_leads),
@@ -518,7 +528,8 @@ static role year_role(ft_view x, size_t s, size_t e, int year,
     if (d) {
         int second = far < 100 ? year / 100 * 100 + far : far;
         *span_end = d;
-        if (dash && ft_view_at(x, j) != '~' && second == year + 1) {
+        if (dash && second == year + 1 &&
+            (far < 100 || ft_view_at(x, j) == '/')) {
             *fiscal = true; /* one fiscal year across two calendar years */
             return ROLE_DATES;
         }
@@ -765,6 +776,10 @@ static role relative_role(ft_view x, size_t s, size_t e)
     if (ANY_BEFORE(x, s, compare_words))
         return ROLE_COMPARE;
     size_t j = e;
+    if (bytes_at(x, j, K_DO))
+        j += 3; /* 전년도보다 */
+    if (korean_compare_after(x, j))
+        return ROLE_COMPARE;
     if (bytes_at(x, j, "\xEC\x97\x90") || bytes_at(x, j, "\xEC\x99\x80") ||
         bytes_at(x, j, "\xEA\xB3\xBC") || bytes_at(x, j, "\xEC\x9D\x98"))
         j += 3; /* 올해에, 올해와, 올해의 */
@@ -1016,13 +1031,19 @@ static bool is_base(ft_view x, size_t s, size_t pend)
            SIZE_MAX)
         b = h;
     size_t which = 0;
-    if (FT_PHRASE_BEFORE_ANY(x.t, x.len, b, compare_words, &which) !=
-            SIZE_MAX &&
-        strcmp(compare_words[which].s, "over") != 0)
-        return true; /* "over $5 billion" is a qualifier */
-    size_t j = skip_spaces(x, pend);
-    return korean_compare_after(x, pend) || bytes_at(x, j, K_EOSEO) ||
-           bytes_at(x, pend, K_EOSEO);
+    if ((FT_PHRASE_BEFORE_ANY(x.t, x.len, b, compare_words, &which) !=
+             SIZE_MAX ||
+         FT_PHRASE_BEFORE_ANY(x.t, x.len, before_possessive(x, b),
+                              compare_words, &which) != SIZE_MAX) &&
+        strcmp(compare_words[which].s, "over") != 0 &&
+        strcmp(compare_words[which].s, "against") != 0)
+        return true; /* "over $5 billion" is a qualifier; "X against
+                      * China's Y" sets two of a kind side by side */
+    size_t j = pend;
+    if (ft_view_at(x, j) == ')')
+        j++; /* "올해(X)에 비해" */
+    return korean_compare_after(x, j) || LIT_AT(x, j, korean_was) ||
+           LIT_AT(x, skip_spaces(x, j), korean_was);
 }
 
 /* Words that end ownership: the expression belongs to another relation. */
@@ -1046,7 +1067,8 @@ static bool stop_word(ft_view x, size_t i, size_t e)
  * relation, at most max_words words? */
 static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
 {
-    if (b < a || b - a > 48 || breaks_between(w, a, b, 0, 0) > 0)
+    if (b < a || b - a > 48 ||
+        ft_clause_breaks_between(w->x.t, w->x.len, a, b, 0, 0) > 0)
         return false;
     int words = 0;
     for (size_t i = a; i < b;) {
@@ -1059,9 +1081,11 @@ static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
         while (e < b && !ft_ascii_space(ft_view_at(w->x, e)) &&
                ft_view_at(w->x, e) != '(' && ft_view_at(w->x, e) != ')')
             e++;
-        if (stop_word(w->x, i, e) || LIT_AT(w->x, i, korean_compare) ||
-            ++words > max_words)
+        if (stop_word(w->x, i, e) || ++words > max_words)
             return false;
+        for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
+            if (LIT_AT(w->x, q, korean_compare))
+                return false;
         i = e;
     }
     return true;
@@ -1085,8 +1109,18 @@ static void find_owners(window *w)
             after = m + 1 < w->nnb ? &w->nb[m + 1] : NULL;
         bool korean = ft_view_at(w->x, e->end) >= 0x80 ||
                       ft_view_at(w->x, e->start) >= 0x80;
-        if (after && tying_gap(w, e->end, after->start, 3))
+        /* no other year between them */
+        if (after && k + 1 < w->nex && w->ex[k + 1].start < after->start)
+            after = NULL;
+        if (before && k > 0 && w->ex[k - 1].end > before->pend)
+            before = NULL;
+        /* English says "this year's X", Korean "올해 예산 X" */
+        if (after && tying_gap(w, e->end, after->start, korean ? 3 : 1)) {
             w->owner[k] = (int)(after - w->nb);
+            /* "over last year's $855 million": the figure is a base */
+            if (ANY_BEFORE(w->x, e->start, compare_words))
+                w->nb[w->owner[k]].base = true;
+        }
         if (!korean && before && tying_gap(w, before->pend, e->start, 2))
             w->owner[k] = (int)(before - w->nb); /* "X in 2006 to Y" */
     }
@@ -1099,25 +1133,40 @@ static bool listed_together(const window *w, const neighbour *f,
 {
     const neighbour *a = f->start < g->start ? f : g;
     const neighbour *b = a == f ? g : f;
+    /* items may carry a label: "병장이 100만원, 상병 80만원" */
     static const ft_lit joins[] = {
-        FT_LIT("and"), FT_LIT("or"), FT_LIT("as well as"),
+        FT_LIT("and"),     FT_LIT("or"),     FT_LIT("as well as"),
+        FT_LIT("against"), FT_LIT("versus"), FT_LIT("vs"), FT_LIT("vs."),
         FT_LIT("\xEB\xB0\x8F"), /* 및 */
         FT_LIT("\xEA\xB3\xBC"), FT_LIT("\xEC\x99\x80"), /* 과 와 */
     };
     size_t i = a->pend;
-    if (b->start < i || b->start - i > 24)
+    if (b->start < i || b->start - i > 40)
         return false;
+    bool joined = false;
+    int words = 0;
     while (i < b->start) {
         unsigned char c = ft_view_at(w->x, i);
         size_t e;
-        if (ft_ascii_space(c) || c == ',')
+        if (ft_ascii_space(c) || c == '\'' || c == 0x99) {
             i++;
-        else if ((e = LIT_AT(w->x, i, joins)) && e <= b->start)
+        } else if (c == ',') {
+            joined = true;
+            i++;
+        } else if ((e = LIT_AT(w->x, i, joins)) && e <= b->start) {
+            joined = true;
             i = e;
-        else
-            return false;
+        } else {
+            e = i;
+            while (e < b->start && !ft_ascii_space(ft_view_at(w->x, e)) &&
+                   ft_view_at(w->x, e) != ',')
+                e++;
+            if (stop_word(w->x, i, e) || ++words > 2)
+                return false;
+            i = e;
+        }
     }
-    return true;
+    return joined;
 }
 
 /* Set up the window around figures [i, j) of one sentence. */
@@ -1179,6 +1228,10 @@ static void open_window(window *w, const char *text, size_t len,
         if (m < w->nnb && w->nb[m].start < found[k].end)
             continue;
         w->paren[w->nex] = paren_of(w, found[k].start);
+        if (w->paren[w->nex] != SIZE_MAX &&
+            skip_spaces(w->x, w->paren[w->nex] + 1) == found[k].start &&
+            ft_view_at(w->x, skip_spaces(w->x, found[k].end)) == ')')
+            w->paren[w->nex] = SIZE_MAX; /* "(FY27)" glosses its phrase */
         w->ex[w->nex++] = found[k];
     }
     find_owners(w);
@@ -1236,6 +1289,8 @@ static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
     if (e->start >= f->end)
         return ANY_BEFORE(x, f->start, reach_words);
     size_t j = skip_spaces(x, f->pend);
+    if (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8")) /* 규모로 */
+        j += 6;
     return bytes_at(x, j, K_EUNRO) || bytes_at(x, j, K_RO);
 }
 
@@ -1284,11 +1339,19 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
         const year_expr *e = &w->ex[k];
         bool own = w->owner[k] == mine;
         if (!own && w->owner[k] >= 0) {
-            /* another figure's year: a change may take the year of the
-             * level it changes, an item of a list its list's year */
+            /* another figure's year: never a base's; in the same clause,
+             * only for a change (the year of the level it changes), an
+             * item of the same list or a breakdown in its parenthesis */
             const neighbour *g = &w->nb[w->owner[k]];
-            if (!listed_together(w, me, g) &&
-                !(f->kind == FT_KIND_CHANGE && !g->base))
+            bool same_clause =
+                breaks_between(w, g->start < me->start ? g->pend : me->pend,
+                               g->start < me->start ? me->start : g->start,
+                               0, 0) == 0;
+            bool breakdown = me->paren != SIZE_MAX && me->paren >= g->end &&
+                             me->paren <= g->pend + 1;
+            if (g->base ||
+                (same_clause && !listed_together(w, me, g) && !breakdown &&
+                 f->kind != FT_KIND_CHANGE))
                 continue;
         }
         if (!own && me->base)
