@@ -385,6 +385,24 @@ static bool korean_compare_after(ft_view x, size_t i)
     return false;
 }
 
+/* A Korean comparison in the next few words of the clause from i: "(2009년의)
+ * 집행률 8.6%보다". */
+static bool korean_compare_soon(ft_view x, size_t i)
+{
+    int words = 0;
+    for (size_t k = i; k < x.len && k < i + 48; k++) {
+        unsigned char c = ft_view_at(x, k);
+        if (c == ',' || c == ';' || c == ':' || c == '\n' ||
+            (c == '.' && !ft_ascii_digit(ft_view_at(x, k + 1))))
+            return false;
+        if (c == ' ' && ++words > 4)
+            return false;
+        if (LIT_AT(x, k, korean_compare))
+            return true;
+    }
+    return false;
+}
+
 /* A Korean noun of list before `end`, maybe with a particle. */
 static bool korean_noun_before(ft_view x, size_t end, const ft_lit *list,
                                size_t n)
@@ -501,8 +519,11 @@ static role year_role(ft_view x, size_t s, size_t e, int year,
             k += 3;
         if (bytes_at(x, k, K_KKAJI))
             return ROLE_TARGET;
-        if (bytes_at(x, k, K_BUTEO))
-            return ROLE_SPAN;
+        if (bytes_at(x, k, K_BUTEO) ||
+            bytes_at(x, skip_spaces(x, k), "\xEC\x9D\xB4\xED\x9B\x84"))
+            return ROLE_SPAN; /* 2026년부터, 2000년 이후 */
+        if (bytes_at(x, k, "\xEC\x9D\x98") && korean_compare_soon(x, k + 3))
+            return ROLE_COMPARE; /* 2009년의 집행률 8.6%보다 */
     }
     if (korean_compare_after(x, k) ||
         (k > e && (bytes_at(x, k, "\xEC\x99\x80") ||
@@ -1031,14 +1052,25 @@ static bool is_base(ft_view x, size_t s, size_t pend)
            SIZE_MAX)
         b = h;
     size_t which = 0;
-    if ((FT_PHRASE_BEFORE_ANY(x.t, x.len, b, compare_words, &which) !=
-             SIZE_MAX ||
-         FT_PHRASE_BEFORE_ANY(x.t, x.len, before_possessive(x, b),
-                              compare_words, &which) != SIZE_MAX) &&
-        strcmp(compare_words[which].s, "over") != 0 &&
-        strcmp(compare_words[which].s, "against") != 0)
-        return true; /* "over $5 billion" is a qualifier; "X against
-                      * China's Y" sets two of a kind side by side */
+    size_t c = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, compare_words, &which);
+    if (c == SIZE_MAX)
+        c = FT_PHRASE_BEFORE_ANY(x.t, x.len, before_possessive(x, b),
+                                 compare_words, &which);
+    if (c != SIZE_MAX && strcmp(compare_words[which].s, "over") != 0 &&
+        strcmp(compare_words[which].s, "against") != 0) {
+        /* "over $5 billion" is a qualifier; "X against China's Y" sets
+         * two of a kind side by side; "more than X" is a bound, but "20
+         * percent more than X" a base */
+        size_t m = PHRASE_BEFORE(x, c, "more");
+        if (m == SIZE_MAX)
+            m = PHRASE_BEFORE(x, c, "less");
+        if (m == SIZE_MAX)
+            return true;
+        size_t q = ft_phrase_trim_back(x.t, m);
+        return PHRASE_BEFORE(x, m, "percent") != SIZE_MAX ||
+               (q > 0 && (ft_view_at(x, q - 1) == '%' ||
+                          ft_ascii_digit(ft_view_at(x, q - 1))));
+    }
     size_t j = pend;
     if (ft_view_at(x, j) == ')')
         j++; /* "올해(X)에 비해" */
@@ -1250,9 +1282,9 @@ static bool look_back(const window *w, int published_year, year_expr *out)
         int newlines = 0;
         while (p > 0 && ft_ascii_space(ft_view_at(w->x, p - 1)))
             newlines += ft_view_at(w->x, --p) == '\n';
-        /* news puts a paragraph on a line; a blank line starts another
-         * passage or story */
-        if (p == 0 || newlines > 1)
+        /* news puts a paragraph on a line, scraped pages a blank line
+         * between paragraphs; two blank lines start another story */
+        if (p == 0 || newlines > 2)
             break;
         size_t ps = sentence_start_before(w->x, p - 1);
         year_expr prev[MAX_EXPRS];

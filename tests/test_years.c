@@ -102,8 +102,13 @@ static const year_case cases[] = {
     {"The ministry approved the 2026 budget.\nIt includes 20 trillion won "
      "for weapons.",
      "", "2026"},
+    /* scraped pages put a blank line between paragraphs; two blank lines
+     * start another story */
     {"The ministry approved the 2026 budget.\n\nIt includes 20 trillion won "
      "for weapons.",
+     "", "2026"},
+    {"The ministry approved the 2026 budget.\n\n\nIt includes 20 trillion "
+     "won for weapons.",
      "", "-"},
     {"The budget for 2025 is 61.2 trillion won.\nForce improvement rose 5.2 "
      "percent from last year to 18.3 trillion won.",
