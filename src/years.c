@@ -933,19 +933,6 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
 
 /* ------------------------------------------------------------ sentences */
 
-/* A full stop whose space a scraped page lost: "for corporals.Starting",
- * "in 2022.The", "했다.이어".  dot is at i. */
-static bool glued_stop(ft_view x, size_t i)
-{
-    if (ft_view_at(x, i) != '.' || i == 0)
-        return false;
-    unsigned char p = ft_view_at(x, i - 1), n = ft_view_at(x, i + 1);
-    if ((ft_ascii_lower(p) || ft_ascii_digit(p)) && ft_ascii_upper(n) &&
-        ft_ascii_lower(ft_view_at(x, i + 2)))
-        return !(i >= 2 && ft_view_at(x, i - 2) == '.'); /* "e.g.The" */
-    return i >= 3 && hangul_lead(ft_view_at(x, i - 3)) && hangul_lead(n);
-}
-
 /* The sentence start before position i (the previous sentence's end), or
  * 0: the start of the window. */
 static size_t sentence_start_before(ft_view x, size_t i)
@@ -962,7 +949,7 @@ static size_t sentence_start_before(ft_view x, size_t i)
               !ft_ascii_alpha(ft_view_at(x, i - 3)) &&
               ft_view_at(x, i - 2) >= 'A' && ft_view_at(x, i - 2) <= 'Z'))
             return i;
-        if (glued_stop(x, i - 1))
+        if (ft_phrase_glued_stop(x.t, x.len, i - 1))
             return i;
         i--;
     }
@@ -1201,6 +1188,15 @@ static bool listed_together(const window *w, const neighbour *f,
     return joined;
 }
 
+/* A full stop that lost its space in text[a,b). */
+static bool glued_between(const char *text, size_t len, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (ft_phrase_glued_stop(text, len, k))
+            return true;
+    return false;
+}
+
 /* Set up the window around figures [i, j) of one sentence. */
 static void open_window(window *w, const char *text, size_t len,
                         const ft_figure *figs, size_t n, size_t i, size_t j,
@@ -1221,11 +1217,24 @@ static void open_window(window *w, const char *text, size_t len,
         we = ws + WINDOW;
     if (we < ws)
         we = ws;
+    /* a full stop that lost its space ends the sentence too */
+    bool glued = false;
+    for (size_t k = first->start; k > ws; k--)
+        if (ft_phrase_glued_stop(text, len, k - 1)) {
+            ws = k;
+            glued = true;
+            break;
+        }
+    for (size_t k = last; k < we; k++)
+        if (ft_phrase_glued_stop(text, len, k)) {
+            we = k + 1;
+            break;
+        }
     w->lo = ws > BACK_REACH ? ws - BACK_REACH : 0;
     w->x = (ft_view){text + w->lo, we - w->lo};
     w->ws = ws - w->lo;
     w->we = we - w->lo;
-    w->clipped = ws > ss;
+    w->clipped = ws > ss && !glued;
     count_breaks(w);
 
     /* the figures of the sentence in the window */
@@ -1455,7 +1464,8 @@ void ft_years_assign(const char *text, size_t len, int published_year,
         while (j < n && figs[j].sent_start == figs[i].sent_start &&
                figs[j].sent_end == figs[i].sent_end &&
                figs[j].start < figs[i].start + REACH &&
-               j - i < MAX_NEIGHBOURS / 2)
+               j - i < MAX_NEIGHBOURS / 2 &&
+               !glued_between(text, len, figs[j - 1].end, figs[j].start))
             j++;
         open_window(&w, text, len, figs, n, i, j, published_year);
         int looked = 0;
