@@ -105,6 +105,24 @@ typedef struct {
     int offset; /* years from the publication year */
 } relative_word;
 
+/* Words before a year that make it the end of a span. */
+static const ft_lit span_before[] = {
+    FT_LIT("through"),        FT_LIT("thru"),
+    FT_LIT("through fiscal"), FT_LIT("through fiscal year"),
+    FT_LIT("through the end of"),
+};
+/* Words in a sentence that put it in another period than the sentences
+ * before ("Under the previous government it reached X"): no look-back. */
+static const ft_lit other_period[] = {
+    FT_LIT("under the previous"),
+    FT_LIT("under the former"),
+    FT_LIT("in the past"),
+    FT_LIT("previously"),
+    FT_LIT("\xEC\xA7\x80\xEB\x82\x9C \xEC\xA0\x95\xEB\xB6\x80"), /* 지난 정부 */
+    FT_LIT("\xEC\x9D\xB4\xEC\xA0\x84 \xEC\xA0\x95\xEB\xB6\x80"), /* 이전 정부 */
+    FT_LIT("\xEC\xA0\x84 \xEC\xA0\x95\xEB\xB6\x80"), /* 전 정부 */
+};
+
 /* Words before a year that make it a completion target. */
 static const ft_lit target_words[] = {
     FT_LIT("by"),          FT_LIT("until"),         FT_LIT("till"),
@@ -308,7 +326,7 @@ static const struct {
 } tables[] = {
 #define LITS(t) {#t, t, NULL, N_OF(t)}
 #define WORDS(t) {#t, NULL, t, N_OF(t)}
-    LITS(target_words),     LITS(compare_words),   LITS(launch_verbs),
+    LITS(span_before),      LITS(other_period),    LITS(target_words),     LITS(compare_words),   LITS(launch_verbs),
     LITS(deal_nouns),       LITS(done_words),      LITS(korean_done),
     LITS(korean_launch),    LITS(korean_particles), LITS(korean_compare),
     LITS(korean_units),     LITS(korean_was),     LITS(korean_span),     LITS(reach_words),
@@ -579,8 +597,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year,
             return ROLE_SPAN;
     }
     s = date_start(x, s);
-    if (PHRASE_BEFORE(x, s, "through") != SIZE_MAX ||
-        PHRASE_BEFORE(x, s, "thru") != SIZE_MAX)
+    if (ANY_BEFORE(x, s, span_before))
         return ROLE_SPAN; /* "spend 1.5 trillion won through 2029" */
     if (ANY_BEFORE(x, s, target_words))
         return ROLE_TARGET;
@@ -1285,6 +1302,10 @@ static bool look_back(const window *w, int published_year, year_expr *out)
 {
     if (w->clipped)
         return false; /* the sentence starts beyond reach */
+    for (size_t i = w->ws; i < w->we; i++)
+        if ((i == w->ws || !ft_ascii_alpha(ft_view_at(w->x, i - 1))) &&
+            LIT_AT(w->x, i, other_period))
+            return false;
     size_t s = w->ws;
     for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
         size_t p = s; /* back over the spaces and the full stop */

@@ -123,6 +123,169 @@ static const year_case cases[] = {
     /* not years */
     {"It cost $2,019 million in total.", "", "-"},
     {"It rose 2024 percent to $5 billion.", "", "-"},
+
+    /* digits inside an amount are never a year */
+    {"\xEA\xB5\xAD\xEB\xB0\xA9\xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
+     "1\xEC\xA1\xB0" "2000\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
+     "", "-"}, /* 국방예산은 1조2000억원이다. */
+    {"\xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 2\xEC\xA1\xB0" "2025"
+     "\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
+     "", "-"}, /* 예산은 2조2025억원이다. */
+    {"\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84\xEB\x8A\x94 5\xEC\xA1\xB0 "
+     "1911\xEC\x96\xB5\xEC\x97\x94\xEC\x9D\xB4\xEB\x8B\xA4.",
+     "", "-"}, /* 방위비는 5조 1911억엔이다. */
+    {"\xEC\x8B\xAC\xEC\x82\xAC\xEC\x97\x90\xEC\x84\x9C 2056\xEC\x96\xB5"
+     "\xEC\x9B\x90\xEC\x9D\xB4 \xEC\x82\xAD\xEA\xB0\x90\xEB\x90\x90\xEB\x8B\xA4.",
+     "", "-"}, /* 심사에서 2056억원이 삭감됐다. */
+
+    /* a full stop that lost its space, and 。, end a sentence: the year
+     * three sentences back is out of reach */
+    {"The budget for 2021 rose.Costs fell.Prices fell.It is 7 trillion won.",
+     "", "-"},
+    {"2021\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\xB4\xEB\x8B\xA4"
+     "\xE3\x80\x82\xEB\xB9\x84\xEC\x9A\xA9\xEC\x9D\x80 \xEC\xA4\x84\xEC\x97\x88"
+     "\xEB\x8B\xA4\xE3\x80\x82\xEA\xB0\x80\xEA\xB2\xA9\xEB\x8F\x84 \xEB\x82\xB4"
+     "\xEB\xA0\xB8\xEB\x8B\xA4\xE3\x80\x82" "7\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4"
+     "\xEB\x8B\xA4\xE3\x80\x82",
+     "", "-"}, /* 2021년 예산이다。비용은 줄었다。가격도 내렸다。7조원이다。 */
+    {"Pay was fixed in 2020.Sergeants now get 500,000 won.", "", "2020"},
+    {"The U.S. Army got $5 billion in 2020.", "", "2020"},
+
+    /* completion, delivery, signing: not the money's year */
+    {"The destroyers will be built at a cost of about 6 trillion won, set to "
+     "be completed in 2028.",
+     "", "-@2028"},
+    {"Once the plan is completed in 2022, a sergeant's pay will reach 600,000 "
+     "won.",
+     "", "2022"},
+    {"The contract, signed in 2022, is worth $3 billion.", "", "-"},
+    {"Signed in 2021, the first deal was valued at $2 billion.", "", "-"},
+    {"The firm won a $1.5 billion contract in May 2014.", "", "-"},
+    {"The two radars will cost 4 trillion won and be ready by around 2030.",
+     "", "-@2030"},
+    {"\xEC\xB4\x9D \xEA\xB3\x84\xEC\x95\xBD \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 "
+     "1\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEA\xB3\xA0, \xEB\x82\xA9\xED\x92\x88"
+     "\xEC\x9D\x80 2027\xEB\x85\x84\xEC\x97\x90 \xEC\x8B\x9C\xEC\x9E\x91\xEB\x90\x9C"
+     "\xEB\x8B\xA4.",
+     "", "-@2027"}, /* 총 계약 금액은 1조원이고, 납품은 2027년에 시작된다. */
+
+    /* spans and totals */
+    {"The ministry will spend 3 trillion won through fiscal 2028.", "", "-"},
+    {"It plans $9 billion over the five years through 2030.", "", "-"},
+    {"The 2026-2030 plan costs 300 trillion won.", "", "-"},
+    {"It grants $800 million over two years.", "", "-"},
+    {"Over the 18 months, a soldier receives 20 million won in all.", "", "-"},
+    {"\xEC\x95\x9E\xEC\x9C\xBC\xEB\xA1\x9C 5\xEB\x85\x84 \xEB\x8F\x99\xEC\x95\x88 "
+     "30\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\x84 \xEC\x93\xB4\xEB\x8B\xA4.",
+     "", "-"}, /* 앞으로 5년 동안 30조원을 쓴다. */
+    {"The 2019 \xE2\x80\x93" "2023 plan holds KRW 270 trillion.", "", "-"},
+    {"Spending went from 22.8 trillion won in 2006 to 24.49 trillion won (up "
+     "9.7%) in 2007.",
+     "", "2006 2007"},
+
+    /* the published year */
+    {"The fund currently holds 1 trillion won.", "2024-03-01", "r2024"},
+    {"As of now, the fund holds 1 trillion won.", "2024-03-01", "r2024"},
+    {"This year's budget is 61 trillion won.", "2024-03-01", "r2024"},
+    {"It paid $900 million, up from last year\xE2\x80\x99s $850 million.",
+     "2019-02-01", "- r2018"},
+    {"2\xEB\x85\x84 \xEC\xA0\x84 1\xEB\x8C\x80\xEB\x8B\xB9 1690\xEB\xA7\x8C "
+     "\xEB\x8B\xAC\xEB\x9F\xAC\xEC\x98\x80\xEB\x8B\xA4.",
+     "2024-07-01", "r2022"}, /* 2년 전 1대당 1690만 달러였다. */
+    {"\xEC\xA7\x80\xEB\x82\x9C \xED\x95\xB4 \xEC\xA7\x80\xEC\xB6\x9C\xEC\x9D\x80 "
+     "720\xEC\x96\xB5 \xEB\x8B\xAC\xEB\x9F\xAC\xEC\x98\x80\xEB\x8B\xA4.",
+     "2010-03-04", "r2009"}, /* 지난 해 지출은 720억 달러였다. */
+
+    /* abbreviated and fiscal years */
+    {"\xE2\x80\x99" "20\xEB\x85\x84\xEB\x8F\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
+     "50\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
+     "", "2020"}, /* ’20년도 예산은 50조원이다. */
+    {"'17\xEB\x85\x84\xEC\x97\x90 40\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEC\x97\x88"
+     "\xEB\x8B\xA4.",
+     "", "2017"}, /* '17년에 40조원이었다. */
+    {"The \xE2\x80\x99" "24 budget is $5 billion.", "", "2024"},
+    {"In the 2023/2024 financial year it spent \xC2\xA3" "50bn.", "",
+     "f2023"},
+    {"It would need \xC2\xA3" "14bn in 2029-30.", "", "f2029"},
+    {"For 2017-18, the state provided Rs 86,529 crore.", "", "f2017"},
+    {"Of the FY27 capital budget, Rs 60,000 crore is for aircraft.", "",
+     "f2026"}, /* India names its fiscal year by its end */
+    {"The FY27 request is $900 billion.", "", "f2027"},
+    {"Outlays rose to Rs 2 lakh crore in the year that begins in April "
+     "(FY27).",
+     "", "f2026"},
+
+    /* whose year it is */
+    {"It grew from $850 million in 2018 to $924 million in 2019.", "",
+     "2018 2019"},
+    {"Exports will rise to $1.2 billion, 20 percent above the $1 billion "
+     "recorded this year.",
+     "2008-12-01", "- r2008"},
+    {"It went from 22.8 trillion won in 2006 to 24.5 trillion won in 2007, "
+     "and climbs to 26.7 trillion won (about $28.9 billion, +9%) in 2008.",
+     "", "2006 2007 2008"},
+    {"It spent $5 billion and $6 billion in 2023.", "", "2023 2023"},
+    {"Spending of $5 billion was 3 percent higher than 2019.", "", "-"},
+    {"The budget of $5 billion is 3 percent above the country's 2021 level.",
+     "", "-"},
+    {"It will pay $925 million this year, an increase of $70 million over "
+     "last year's $855 million.",
+     "2019-02-01", "r2019 r2019 r2018"},
+    {"The US spent $656 billion in 2014, whereas China spent $157 billion.",
+     "", "2014 2014"},
+    /* 2027년 예산은 올해보다 3조원 늘어난 60조원이다. */
+    {"2027\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 \xEC\x98\xAC\xED\x95\xB4"
+     "\xEB\xB3\xB4\xEB\x8B\xA4 3\xEC\xA1\xB0\xEC\x9B\x90 \xEB\x8A\x98\xEC\x96\xB4"
+     "\xEB\x82\x9C 60\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
+     "2025-08-01", "2027 2027"},
+    /* 2025년 예산은 9천억원이다. 이는 올해 예산 1조원보다 1000억원 줄어든
+     * 규모다. */
+    {"2025\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 9\xEC\xB2\x9C\xEC\x96\xB5"
+     "\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4. \xEC\x9D\xB4\xEB\x8A\x94 \xEC\x98\xAC"
+     "\xED\x95\xB4 \xEC\x98\x88\xEC\x82\xB0 1\xEC\xA1\xB0\xEC\x9B\x90\xEB\xB3\xB4"
+     "\xEB\x8B\xA4 1000\xEC\x96\xB5\xEC\x9B\x90 \xEC\xA4\x84\xEC\x96\xB4\xEB\x93\xA0 "
+     "\xEA\xB7\x9C\xEB\xAA\xA8\xEB\x8B\xA4.",
+     "2024-08-01", "2025 r2024 2025"},
+    /* 활동비는 3만원이던 것이 내년 6만원으로 오른다. */
+    {"\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84\xEB\x8A\x94 3\xEB\xA7\x8C\xEC\x9B\x90"
+     "\xEC\x9D\xB4\xEB\x8D\x98 \xEA\xB2\x83\xEC\x9D\xB4 \xEB\x82\xB4\xEB\x85\x84 "
+     "6\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9C\xBC\xEB\xA1\x9C \xEC\x98\xA4\xEB\xA5\xB8"
+     "\xEB\x8B\xA4.",
+     "2022-08-30", "- r2023"},
+    /* 2023년에는 병장이 100만원, 상병 80만원으로 오른다. */
+    {"2023\xEB\x85\x84\xEC\x97\x90\xEB\x8A\x94 \xEB\xB3\x91\xEC\x9E\xA5\xEC\x9D\xB4 "
+     "100\xEB\xA7\x8C\xEC\x9B\x90, \xEC\x83\x81\xEB\xB3\x91 80\xEB\xA7\x8C\xEC\x9B\x90"
+     "\xEC\x9C\xBC\xEB\xA1\x9C \xEC\x98\xA4\xEB\xA5\xB8\xEB\x8B\xA4.",
+     "", "2023 2023"},
+    /* 2025년까지 205만원으로 인상한다. */
+    {"2025\xEB\x85\x84\xEA\xB9\x8C\xEC\xA7\x80 205\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9C\xBC"
+     "\xEB\xA1\x9C \xEC\x9D\xB8\xEC\x83\x81\xED\x95\x9C\xEB\x8B\xA4.",
+     "", "2025"},
+    /* 월급은 54만원(2017년 최저임금의 40%)이 된다: an aside */
+    {"\xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 54\xEB\xA7\x8C\xEC\x9B\x90(2017\xEB\x85\x84 "
+     "\xEC\xB5\x9C\xEC\xA0\x80\xEC\x9E\x84\xEA\xB8\x88\xEC\x9D\x98 40%)\xEC\x9D\xB4 "
+     "\xEB\x90\x9C\xEB\x8B\xA4.",
+     "", "-"},
+    {"SEOUL (Dec. 28, 2022) Over the next five years Seoul will add 300 "
+     "trillion won.",
+     "", "-"},
+
+    /* a yearly rate is no one year's money */
+    {"Hosting the bases costs about 200 billion yen annually.", "2021-08-01",
+     "-"},
+    {"This works out to a yearly average of $38 billion.", "2013-07-01", "-"},
+
+    /* one period does not carry into a sentence about another */
+    {"Next year the ministry will spend 60 trillion won. Under the previous "
+     "government it reached 40 trillion won.",
+     "2024-08-01", "r2025 -"},
+    {"The ministry proposed 72 trillion won for 2026, up from this year's 66 "
+     "trillion won. Defence spending will exceed 70 trillion won for the "
+     "first time.",
+     "2025-08-01", "2026 r2025 2026"},
+    {"It will lift pay to 1 million won by 2027, and to 1.5 million won by "
+     "2029.",
+     "", "2027 2029"},
 };
 
 /* "2007", "f2025", "r2024", "-", each with an optional "@YYYY". */
