@@ -6,6 +6,7 @@
  * completion target; separated by spaces.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "extract.h"
+#include "years.h"
 
 typedef struct {
     const char *text, *published, *want;
@@ -360,10 +364,310 @@ static void test_cases(void **state)
                  sizeof cases / sizeof *cases);
 }
 
+/* ------------------------------------------------------ the tables
+ *
+ * Every entry of every year-phrase table goes through the rules that read
+ * it: put into its table's sentence, it must change what a nonsense word
+ * in its place gives.  An entry that cannot match (shadowed by an index,
+ * misspelt, never reached) fails; so does a table without a sentence. */
+
+typedef struct {
+    const char *table;
+    const char *text; /* with %s where the entry goes */
+    const char *published;
+    const char *figs[3]; /* the figures' surfaces, in order */
+    const char *currency;
+} table_case;
+
+static const table_case table_cases[] = {
+    {"span_before", "It will spend 5 billion dollars %s 2029.", "",
+     {"5 billion dollars"}, "USD"},
+    {"other_period",
+     "Next year it will spend 60 billion dollars. %s it was 40 billion "
+     "dollars.",
+     "2024-08-01", {"60 billion dollars", "40 billion dollars"}, "USD"},
+    {"target_words", "It will spend 5 billion dollars %s 2029.", "",
+     {"5 billion dollars"}, "USD"},
+    {"compare_words",
+     "Spending reached 5 billion dollars, up 3 percent %s 2016.", "",
+     {"5 billion dollars"}, "USD"},
+    {"launch_verbs", "The system, %s in 2016, costs 5 billion dollars.", "",
+     {"5 billion dollars"}, "USD"},
+    {"deal_nouns", "It won a 5 billion dollar %s in 2014.", "",
+     {"5 billion dollar"}, "USD"},
+    {"done_words", "It will cost 5 billion dollars and be %s 2028.", "",
+     {"5 billion dollars"}, "USD"},
+    /* 총 금액은 1조원이고, %s은 2027년에 시작된다. */
+    {"korean_done",
+     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 1\xEC\xA1\xB0\xEC\x9B\x90"
+     "\xEC\x9D\xB4\xEA\xB3\xA0, %s\xEC\x9D\x80 2027\xEB\x85\x84\xEC\x97\x90 "
+     "\xEC\x8B\x9C\xEC\x9E\x91\xEB\x90\x9C\xEB\x8B\xA4.",
+     "", {"1\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+    /* 총 금액은 1조원이고, %s은 2022년에 했다. */
+    {"korean_launch",
+     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 1\xEC\xA1\xB0\xEC\x9B\x90"
+     "\xEC\x9D\xB4\xEA\xB3\xA0, %s\xEC\x9D\x80 2022\xEB\x85\x84\xEC\x97\x90 "
+     "\xED\x96\x88\xEB\x8B\xA4.",
+     "", {"1\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+    /* 총 금액은 1조원이고, 납품%s 2027년에 시작된다. */
+    {"korean_particles",
+     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 1\xEC\xA1\xB0\xEC\x9B\x90"
+     "\xEC\x9D\xB4\xEA\xB3\xA0, \xEB\x82\xA9\xED\x92\x88%s 2027\xEB\x85\x84"
+     "\xEC\x97\x90 \xEC\x8B\x9C\xEC\x9E\x91\xEB\x90\x9C\xEB\x8B\xA4.",
+     "", {"1\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+    /* 2026년 %s 3조원이 늘었다. */
+    {"korean_compare",
+     "2026\xEB\x85\x84 %s 3\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4 "
+     "\xEB\x8A\x98\xEC\x97\x88\xEB\x8B\xA4.",
+     "", {"3\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+    /* 2023년, 국방부는 3만원%s 수당을 올렸다. */
+    {"korean_was",
+     "2023\xEB\x85\x84, \xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80\xEB\x8A\x94 "
+     "3\xEB\xA7\x8C\xEC\x9B\x90%s \xEC\x88\x98\xEB\x8B\xB9\xEC\x9D\x84 "
+     "\xEC\x98\xAC\xEB\xA0\xB8\xEB\x8B\xA4.",
+     "", {"3\xEB\xA7\x8C\xEC\x9B\x90"}, "KRW"},
+    {"korean_units", "It got 5 trillion won, 2000 %s in all.", "",
+     {"5 trillion won"}, "KRW"},
+    /* 2024년에 5년 %s 30조원을 쓴다. */
+    {"korean_span",
+     "2024\xEB\x85\x84\xEC\x97\x90 5\xEB\x85\x84 %s 30\xEC\xA1\xB0\xEC\x9B\x90"
+     "\xEC\x9D\x84 \xEC\x93\xB4\xEB\x8B\xA4.",
+     "", {"30\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+    {"reach_words", "Pay will %s 1 million dollars by 2027.", "",
+     {"1 million dollars"}, "USD"},
+    {"recurring_after", "This year it costs 200 billion yen %s.",
+     "2021-08-01", {"200 billion yen"}, "JPY"},
+    {"recurring_before", "This year it pays %s 38 billion dollars.",
+     "2021-08-01", {"38 billion dollars"}, "USD"},
+    {"fiscal_before", "It got 5 billion dollars in %s 2025.", "",
+     {"5 billion dollars"}, "USD"},
+    {"hedges",
+     "Spending rose to 6 billion dollars in 2020, up from %s 5 billion "
+     "dollars.",
+     "", {"6 billion dollars", "5 billion dollars"}, "USD"},
+    {"months", "It was adopted in %s 2022 and costs 5 billion dollars.", "",
+     {"5 billion dollars"}, "USD"},
+    {"relative_words", "It spent 5 billion dollars %s.", "2024-08-01",
+     {"5 billion dollars"}, "USD"},
+    /* %s 예산 5조원 */
+    {"relative_korean", "%s \xEC\x98\x88\xEC\x82\xB0 5\xEC\xA1\xB0\xEC\x9B\x90",
+     "2024-08-01", {"5\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+    {"counts", "In 2024 it is a %s-year plan worth 5 billion dollars.", "",
+     {"5 billion dollars"}, "USD"},
+    {"span_leads", "In 2024 Seoul will spend 5 billion dollars %s five years.",
+     "", {"5 billion dollars"}, "USD"},
+};
+
+/* Where the sentence around [s,e) starts and ends: full stops followed
+ * by a space, or the ends of the text. */
+static void sentence_of(const char *t, size_t len, size_t s, size_t e,
+                        size_t *ss, size_t *se)
+{
+    *ss = 0;
+    for (size_t k = s; k > 1; k--)
+        if (t[k - 2] == '.' && t[k - 1] == ' ') {
+            *ss = k;
+            break;
+        }
+    *se = len;
+    for (size_t k = e; k < len; k++)
+        if (t[k] == '.' && (k + 1 == len || t[k + 1] == ' ')) {
+            *se = k + 1;
+            break;
+        }
+}
+
+/* The years ft_years_assign gives the case's figures with `word` in it,
+ * as text ("year/basis/target ..."). */
+static void years_with(const table_case *c, const char *word, char *out,
+                       size_t cap)
+{
+    char text[512];
+    snprintf(text, sizeof text, c->text, word);
+    size_t len = strlen(text);
+    ft_figure figs[3];
+    size_t n = 0, from = 0;
+    for (; n < 3 && c->figs[n]; n++) {
+        const char *p = strstr(text + from, c->figs[n]);
+        assert_non_null(p);
+        memset(&figs[n], 0, sizeof figs[n]);
+        figs[n].start = (size_t)(p - text);
+        figs[n].end = figs[n].start + strlen(c->figs[n]);
+        snprintf(figs[n].currency, sizeof figs[n].currency, "%s", c->currency);
+        sentence_of(text, len, figs[n].start, figs[n].end, &figs[n].sent_start,
+                    &figs[n].sent_end);
+        from = figs[n].end;
+    }
+    int published = c->published[0] ? atoi(c->published) : 0;
+    ft_years_assign(text, len, published, figs, n);
+    out[0] = '\0';
+    for (size_t k = 0; k < n; k++) {
+        size_t used = strlen(out);
+        snprintf(out + used, cap - used, "%d/%d/%d ", figs[k].year,
+                 (int)figs[k].year_basis, figs[k].target_year);
+    }
+}
+
+static void test_every_table_entry_matches(void **state)
+{
+    (void)state;
+    size_t failures = 0;
+    for (size_t t = 0; t < ft_years_tables(); t++) {
+        const char *name = ft_years_table_name(t);
+        const table_case *c = NULL;
+        for (size_t k = 0; k < sizeof table_cases / sizeof *table_cases; k++)
+            if (strcmp(table_cases[k].table, name) == 0)
+                c = &table_cases[k];
+        if (!c) {
+            print_error("table %s has no sentence in test_years.c\n", name);
+            failures++;
+            continue;
+        }
+        char none[128], got[128];
+        years_with(c, "xyzzy", none, sizeof none);
+        for (size_t k = 0; k < ft_years_table_len(t); k++) {
+            const char *entry = ft_years_table_entry(t, k);
+            years_with(c, entry, got, sizeof got);
+            if (strcmp(got, none) == 0) {
+                print_error("%s entry \"%s\" does not match: %s\n", name,
+                            entry, got);
+                failures++;
+            }
+        }
+    }
+    if (failures)
+        fail_msg("%zu table entries cannot match", failures);
+}
+
+/* ------------------------------------------------------ bounded work
+ *
+ * Without a clock: a figure in a text with no sentence end for a
+ * megabyte, or a megabyte of sentences ended only by 。, is dated while
+ * every byte farther than years.h promises is unreadable (PROT_NONE), so
+ * reading one would crash the test; a year beyond that reach never dates
+ * the figure. */
+
+#define BIG (1u << 20)
+
+typedef struct {
+    char *map;
+    size_t maplen;
+} guarded;
+
+static char *guard(guarded *g, size_t len)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    g->maplen = (len + page - 1) / page * page + page;
+    g->map = mmap(NULL, g->maplen, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(g->map != MAP_FAILED);
+    return g->map;
+}
+
+/* Make every page outside [lo, hi) unreadable. */
+static void protect_outside(guarded *g, size_t lo, size_t hi)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t a = lo / page * page, b = (hi + page - 1) / page * page;
+    if (a > 0)
+        assert_int_equal(mprotect(g->map, a, PROT_NONE), 0);
+    if (b < g->maplen)
+        assert_int_equal(mprotect(g->map + b, g->maplen - b, PROT_NONE), 0);
+}
+
+static void unguard(guarded *g)
+{
+    munmap(g->map, g->maplen);
+}
+
+/* Fill t[0,n) with copies of s. */
+static void fill(char *t, size_t n, const char *s)
+{
+    size_t l = strlen(s);
+    for (size_t k = 0; k < n; k += l)
+        memcpy(t + k, s, n - k < l ? n - k : l);
+}
+
+/* "In 2020, " then filler, the figure a megabyte in, filler again; the
+ * figure's sentence said to start sent_back bytes before it (SIZE_MAX:
+ * at the very start, as a splitter that found no end would say). */
+static int date_one_guarded(const char *filler, size_t sent_back)
+{
+    const char *sentence = "it cost 5 billion dollars ";
+    guarded g;
+    size_t len = 2 * BIG;
+    char *t = guard(&g, len);
+    fill(t, len, filler);
+    memcpy(t, "In 2020, ", 9);
+    memcpy(t + BIG, sentence, strlen(sentence));
+    ft_figure f;
+    memset(&f, 0, sizeof f);
+    f.start = BIG + strlen("it cost ");
+    f.end = f.start + strlen("5 billion dollars");
+    f.sent_start = sent_back == SIZE_MAX ? 0 : BIG - sent_back;
+    f.sent_end = len;
+    protect_outside(&g, f.start - FT_YEARS_LOOK_BEFORE,
+                    f.end + FT_YEARS_LOOK_AFTER);
+    ft_years_assign(t, len, 2024, &f, 1);
+    unguard(&g);
+    return f.year;
+}
+
+static void test_no_stop_megabyte_is_bounded(void **state)
+{
+    (void)state;
+    assert_int_equal(date_one_guarded("and more words ", SIZE_MAX), 0);
+}
+
+static void test_cjk_stop_megabyte_is_bounded(void **state)
+{
+    (void)state;
+    /* 나는 간다。 over and over */
+    const char *stops = "\xEB\x82\x98\xEB\x8A\x94 \xEA\xB0\x84\xEB\x8B\xA4"
+                        "\xE3\x80\x82";
+    assert_int_equal(date_one_guarded(stops, 0), 0);
+    assert_int_equal(date_one_guarded(stops, SIZE_MAX), 0);
+}
+
+/* The whole extractor on a megabyte of one endless sentence, and of 。
+ * sentences: the figure far from "In 2020" gets no year from it, while a
+ * year in reach still dates its figure. */
+static void test_far_year_out_of_reach(void **state)
+{
+    (void)state;
+    const char *fillers[] = {"and more words ",
+                             "\xEB\x82\x98\xEB\x8A\x94 \xEA\xB0\x84\xEB\x8B\xA4"
+                             "\xE3\x80\x82"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t len = BIG + 64;
+        char *t = malloc(len + 1);
+        assert_non_null(t);
+        fill(t, len, fillers[k]);
+        memcpy(t, "In 2020, ", 9);
+        const char *mid = " in 2023 it cost 5 billion dollars ";
+        memcpy(t + BIG / 2, mid, strlen(mid));
+        const char *end = " it cost 7 billion dollars";
+        memcpy(t + len - strlen(end), end, strlen(end));
+        t[len] = '\0';
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(ft_extract(t, len, NULL, &l, NULL), FT_OK);
+        assert_int_equal(l.len, 2);
+        assert_int_equal(l.items[0].year, 2023);
+        assert_int_equal(l.items[1].year, 0);
+        ft_figlist_free(&l);
+        free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_every_table_entry_matches),
+        cmocka_unit_test(test_no_stop_megabyte_is_bounded),
+        cmocka_unit_test(test_cjk_stop_megabyte_is_bounded),
+        cmocka_unit_test(test_far_year_out_of_reach),
     };
     return cmocka_run_group_tests_name("years", tests, NULL, NULL);
 }
