@@ -1298,7 +1298,33 @@ static void open_window(window *w, const char *text, size_t len,
 /* The first dating year of the two sentences before the window's
  * sentence, in the same paragraph; false when there is none, or a target
  * or span there stops the look. */
-static bool look_back(const window *w, int published_year, year_expr *out)
+/* Is the expression q of an earlier sentence the year of a comparison
+ * base written right after it ("이는 올해 예산 1조원보다 ...", "last
+ * year's $855 million, up from ...")?  prior: the figures before the
+ * window's, in text order. */
+static bool base_year(const window *w, const ft_figure *prior, size_t n,
+                      const year_expr *q)
+{
+    for (size_t k = n; k-- > 0;) {
+        const ft_figure *g = &prior[k];
+        if (g->start < w->lo + q->end)
+            break; /* the figures after q are done */
+        if (k > 0 && prior[k - 1].start >= w->lo + q->end)
+            continue; /* not the first after q */
+        size_t gs = g->start - w->lo;
+        size_t ge = (g->paired_end > g->end ? g->paired_end : g->end) - w->lo;
+        if (ge > w->x.len)
+            return false;
+        bool korean = ft_view_at(w->x, q->end) >= 0x80 ||
+                      ft_view_at(w->x, q->start) >= 0x80;
+        return tying_gap(w, q->end, gs, korean ? 3 : 1) &&
+               is_base(w->x, gs, ge);
+    }
+    return false;
+}
+
+static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
+                      int published_year, year_expr *out)
 {
     if (w->clipped)
         return false; /* the sentence starts beyond reach */
@@ -1324,6 +1350,11 @@ static bool look_back(const window *w, int published_year, year_expr *out)
         bool other = false;
         for (size_t q = 0; q < k; q++) {
             if (prev[q].role == ROLE_DATES) {
+                if (base_year(w, prior, nprior, &prev[q])) {
+                    other = true; /* a base's year: that sentence is about
+                                   * a change, which dates nothing after */
+                    continue;
+                }
                 *out = prev[q];
                 return true;
             }
@@ -1384,8 +1415,8 @@ static void apply(ft_figure *f, const year_expr *e)
 }
 
 static void date_figure(const window *w, ft_figure *f, const neighbour *me,
-                        int mine, int published_year, int *looked,
-                        year_expr *back)
+                        int mine, const ft_figure *prior, size_t nprior,
+                        int published_year, int *looked, year_expr *back)
 {
     f->year = 0;
     f->year_basis = FT_YEAR_NONE;
@@ -1467,7 +1498,9 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
         /* no year of its own (at most a comparison base): the sentences
          * before, read once for the whole window */
         if (*looked == 0)
-            *looked = look_back(w, published_year, back) ? 1 : -1;
+            *looked = look_back(w, prior, nprior, published_year, back)
+                          ? 1
+                          : -1;
         if (*looked > 0)
             apply(f, back);
     }
@@ -1502,8 +1535,8 @@ void ft_years_assign(const char *text, size_t len, int published_year,
                 figs[k].target_year = 0;
                 continue;
             }
-            date_figure(&w, &figs[k], &w.nb[mine], mine, published_year,
-                        &looked, &back);
+            date_figure(&w, &figs[k], &w.nb[mine], mine, figs, i,
+                        published_year, &looked, &back);
         }
         i = j;
     }
