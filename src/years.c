@@ -146,6 +146,12 @@ static const ft_lit compare_words[] = {
     FT_LIT("below the"),     FT_LIT("above its"),
     FT_LIT("below its"),
 };
+/* Nouns before "from YEAR" that make it the year of the data, not a
+ * base: "figures from 1999". */
+static const ft_lit data_nouns[] = {
+    FT_LIT("figures"),   FT_LIT("data"),    FT_LIT("statistics"),
+    FT_LIT("estimates"), FT_LIT("numbers"),
+};
 /* ...a launch, founding, signing or past event that is not the money's
  * year ("signed in 2022": a contract's value is not that year's money). */
 static const ft_lit launch_verbs[] = {
@@ -327,7 +333,7 @@ static const struct {
 #define LITS(t) {#t, t, NULL, N_OF(t)}
 #define WORDS(t) {#t, NULL, t, N_OF(t)}
     LITS(span_before),      LITS(other_period),    LITS(target_words),     LITS(compare_words),   LITS(launch_verbs),
-    LITS(deal_nouns),       LITS(done_words),      LITS(korean_done),
+    LITS(deal_nouns),       LITS(data_nouns),       LITS(done_words),      LITS(korean_done),
     LITS(korean_launch),    LITS(korean_particles), LITS(korean_compare),
     LITS(korean_units),     LITS(korean_was),     LITS(korean_span),     LITS(reach_words),
     LITS(recurring_after),  LITS(recurring_before), LITS(fiscal_before),
@@ -601,6 +607,9 @@ static role year_role(ft_view x, size_t s, size_t e, int year,
         return ROLE_SPAN; /* "spend 1.5 trillion won through 2029" */
     if (ANY_BEFORE(x, s, target_words))
         return ROLE_TARGET;
+    size_t from = PHRASE_BEFORE(x, s, "from");
+    if (from != SIZE_MAX && ANY_BEFORE(x, from, data_nouns))
+        return ROLE_DATES; /* "drawing on figures from 1999": their year */
     if (ANY_BEFORE(x, s, compare_words) ||
         ANY_BEFORE(x, before_possessive(x, s), compare_words))
         return ROLE_COMPARE;

@@ -230,6 +230,7 @@ static const year_case cases[] = {
      "", "2006 2007 2008"},
     {"It spent $5 billion and $6 billion in 2023.", "", "2023 2023"},
     {"Spending of $5 billion was 3 percent higher than 2019.", "", "-"},
+    {"Based on data from 2019, it put the cost at $5 billion.", "", "2019"},
     {"The budget of $5 billion is 3 percent above the country's 2021 level.",
      "", "-"},
     {"It will pay $925 million this year, an increase of $70 million over "
@@ -402,6 +403,9 @@ static const table_case table_cases[] = {
      "Spending reached 5 billion dollars, up 3 percent %s 2016.", "",
      {"5 billion dollars"}, "USD"},
     {"launch_verbs", "The system, %s in 2016, costs 5 billion dollars.", "",
+     {"5 billion dollars"}, "USD"},
+    {"data_nouns",
+     "Drawing on %s from 1999, it put the budget at 5 billion dollars.", "",
      {"5 billion dollars"}, "USD"},
     {"deal_nouns", "It won a 5 billion dollar %s in 2014.", "",
      {"5 billion dollar"}, "USD"},
