@@ -669,7 +669,7 @@ static size_t year_at(ft_view x, size_t i, int *year)
 
 /* An abbreviated year: "’20년도", "'17년", "in ’24".  i is at the
  * apostrophe; returns the end of the digits, or 0. */
-static size_t short_year_at(ft_view x, size_t i, int *year, size_t *digits)
+static size_t short_year_at(ft_view x, size_t i, int *year)
 {
     size_t j = ft_view_at(x, i) == '\'' ? i + 1
                : bytes_at(x, i, "\xE2\x80\x99") ? i + 3
@@ -682,12 +682,13 @@ static size_t short_year_at(ft_view x, size_t i, int *year, size_t *digits)
     bool korean = bytes_at(x, j + 2, K_NYEON);
     /* English: only as a word of its own, "in ’24", "the '24 budget" */
     unsigned char p = i > 0 ? ft_view_at(x, i - 1) : ' ';
-    if (!korean && (ft_ascii_alpha(n) || n == '%' || n == '.' ||
-                    n >= 0x80 || !(ft_ascii_space(p) || p == '(')))
+    if (!korean &&
+        (ft_ascii_alpha(n) || n == '%' || n >= 0x80 ||
+         ((n == '.' || n == ',') && ft_ascii_digit(ft_view_at(x, j + 3))) ||
+         !(ft_ascii_space(p) || p == '(')))
         return 0;
     int yy = (x.t[j] - '0') * 10 + (x.t[j + 1] - '0');
     *year = yy < 50 ? 2000 + yy : 1900 + yy;
-    *digits = j;
     return j + 2;
 }
 
@@ -794,7 +795,7 @@ static size_t years_ago_at(ft_view x, size_t i, int *offset)
         return 0;
     if (bytes_at(x, j, K_NYEON)) {
         size_t k = skip_spaces(x, j + 3);
-        if (k > j + 3 && bytes_at(x, k, K_JEON) &&
+        if (bytes_at(x, k, K_JEON) &&
             !hangul_lead(ft_view_at(x, k + 3))) {
             *offset = -n;
             return k + 3;
@@ -897,14 +898,13 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
     for (size_t i = s; i < e && n < cap;) {
         unsigned char c = ft_view_at(x, i);
         int y = 0, offset = 0;
-        size_t end, span_end = 0, digits;
+        size_t end, span_end = 0;
         bool fiscal = false, is_short = false;
         year_expr ex = {0};
-        if ((c == '\'' || c == 0xE2) && (end = short_year_at(x, i, &y,
-                                                             &digits))) {
+        if ((c == '\'' || c == 0xE2) && (end = short_year_at(x, i, &y))) {
             /* "’20년도", "in '24" */
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(x, digits, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
         } else if (c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) {
             i++; /* spaces and punctuation open nothing */
             continue;

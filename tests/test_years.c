@@ -208,6 +208,12 @@ static const year_case cases[] = {
      "\xEB\x8B\xA4.",
      "", "2017"}, /* '17년에 40조원이었다. */
     {"The \xE2\x80\x99" "24 budget is $5 billion.", "", "2024"},
+    {"It will cost $5 billion and be ready by \xE2\x80\x99" "29.", "",
+     "-@2029"},
+    /* 2년전 1690만 달러였다. */
+    {"2\xEB\x85\x84\xEC\xA0\x84 1690\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC"
+     "\xEC\x98\x80\xEB\x8B\xA4.",
+     "2024-07-01", "r2022"},
     {"In the 2023/2024 financial year it spent \xC2\xA3" "50bn.", "",
      "f2023"},
     {"It would need \xC2\xA3" "14bn in 2029-30.", "", "f2029"},
