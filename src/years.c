@@ -176,6 +176,11 @@ static const ft_lit done_words[] = {
     FT_LIT("ready in"),  FT_LIT("complete in"), FT_LIT("operational in"),
     FT_LIT("delivery in"),
 };
+/* Conjunctions that open a clause of time ("once the plan is completed
+ * in 2022, ..."). */
+static const ft_lit time_conjunctions[] = {
+    FT_LIT("once"), FT_LIT("when"), FT_LIT("after"), FT_LIT("as soon as"),
+};
 /* Korean nouns before a year, with or without a particle: a delivery or
  * completion date (납품은 2027년), ... */
 static const ft_lit korean_done[] = {
@@ -333,7 +338,7 @@ static const struct {
 #define LITS(t) {#t, t, NULL, N_OF(t)}
 #define WORDS(t) {#t, NULL, t, N_OF(t)}
     LITS(span_before),      LITS(other_period),    LITS(target_words),     LITS(compare_words),   LITS(launch_verbs),
-    LITS(deal_nouns),       LITS(data_nouns),       LITS(done_words),      LITS(korean_done),
+    LITS(deal_nouns),       LITS(data_nouns),       LITS(done_words),       LITS(time_conjunctions),      LITS(korean_done),
     LITS(korean_launch),    LITS(korean_particles), LITS(korean_compare),
     LITS(korean_units),     LITS(korean_was),     LITS(korean_span),     LITS(reach_words),
     LITS(recurring_after),  LITS(recurring_before), LITS(fiscal_before),
@@ -1384,6 +1389,21 @@ static size_t distance(const year_expr *e, const neighbour *f)
                               : (e->start >= f->pend ? e->start - f->pend : 0);
 }
 
+/* "Once the plan is completed in 2022, pay reaches X": a completion in a
+ * clause of time before the figure dates it; "the bridge, completed in
+ * 2015, cost X" does not.  Looks back from i over its clause. */
+static bool once_done(const window *w, size_t i)
+{
+    for (size_t k = i; k > w->ws && i - k < 120; k--) {
+        if (ft_clause_break(w->x.t, w->x.len, k - 1) > 0)
+            return false;
+        if ((k - 1 == w->ws || ft_ascii_space(ft_view_at(w->x, k - 2))) &&
+            LIT_AT(w->x, k - 1, time_conjunctions))
+            return true;
+    }
+    return false;
+}
+
 /* "by 2029" after "raise monthly pay to 1 million won", 2025년까지 before
  * 205만원으로: the level is reached that year, so it dates the amount. */
 static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
@@ -1468,7 +1488,9 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
         if (own && r == ROLE_COMPARE)
             r = ROLE_DATES; /* "up from $850 million in 2018": its year */
         if (r == ROLE_DONE)
-            r = e->start >= me->end ? ROLE_TARGET : ROLE_DATES;
+            r = e->start >= me->end       ? ROLE_TARGET
+                : once_done(w, e->start) ? ROLE_DATES
+                                          : ROLE_LAUNCH;
         if (r == ROLE_TARGET && breaks <= (e->start >= me->end ? 0 : 1) &&
             reached_by(w->x, me, e))
             r = ROLE_DATES;
