@@ -174,7 +174,7 @@ static const ft_lit deal_nouns[] = {
 static const ft_lit done_words[] = {
     FT_LIT("completed"), FT_LIT("finished"),  FT_LIT("delivered"),
     FT_LIT("ready in"),  FT_LIT("complete in"), FT_LIT("operational in"),
-    FT_LIT("delivery in"),
+    FT_LIT("delivery in"), FT_LIT("arrive"),    FT_LIT("arrives"),
 };
 /* Conjunctions that open a clause of time ("once the plan is completed
  * in 2022, ..."). */

@@ -164,6 +164,8 @@ static const year_case cases[] = {
      "", "2022"},
     {"The contract, signed in 2022, is worth $3 billion.", "", "-"},
     {"The bridge, completed in 2015, cost $2 billion.", "", "-"},
+    {"Two more drones will arrive in 2019. Each costs $223 million.", "",
+     "-"},
     {"Signed in 2021, the first deal was valued at $2 billion.", "", "-"},
     {"The firm won a $1.5 billion contract in May 2014.", "", "-"},
     {"The two radars will cost 4 trillion won and be ready by around 2030.",
