@@ -1416,6 +1416,28 @@ static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
     return bytes_at(x, j, K_EUNRO) || bytes_at(x, j, K_RO);
 }
 
+/* Does the expression open its sentence or clause as an adverbial
+ * followed by a comma ("In 2023, the budget was X", "; last year, X")?
+ * Then that comma does not part it from the clause it dates. */
+static bool opens_clause(const window *w, const year_expr *e)
+{
+    static const ft_lit leads[] = {
+        FT_LIT("in"), FT_LIT("for"), FT_LIT("during"), FT_LIT("as of"),
+        FT_LIT("by the end of"), FT_LIT("at the end of"),
+    };
+    if (ft_view_at(w->x, skip_spaces(w->x, e->end)) != ',')
+        return false;
+    size_t b = e->start, k;
+    if ((k = FT_PHRASE_BEFORE_ANY(w->x.t, w->x.len, b, leads, NULL)) !=
+        SIZE_MAX)
+        b = k;
+    b = ft_phrase_trim_back(w->x.t, b);
+    if (b <= w->ws)
+        return !w->clipped;
+    unsigned char c = ft_view_at(w->x, b - 1);
+    return c == ';' || c == ':' || c == '"';
+}
+
 /* A yearly rate, not one year's money: "200 billion yen annually". */
 static bool recurring(ft_view x, const neighbour *f)
 {
@@ -1482,6 +1504,8 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
             continue; /* an aside: "(2017년 최저임금의 40%)" */
         size_t a = e->end <= me->start ? e->end : me->pend;
         size_t b = e->end <= me->start ? me->start : e->start;
+        if (e->end <= me->start && opens_clause(w, e))
+            a = skip_spaces(w->x, e->end) + 1; /* "In 2023, it spent X" */
         int breaks = own ? 0 : breaks_between(w, a, b, me->end, me->pend);
         size_t d = distance(e, me);
         role r = e->role;

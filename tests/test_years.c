@@ -238,6 +238,9 @@ static const year_case cases[] = {
      "and climbs to 26.7 trillion won (about $28.9 billion, +9%) in 2008.",
      "", "2006 2007 2008"},
     {"It spent $5 billion and $6 billion in 2023.", "", "2023 2023"},
+    {"In 2023, the budget was 57 trillion won, and in 2024 it rose to 59.4 "
+     "trillion won.",
+     "", "2023 2024"},
     {"Spending of $5 billion was 3 percent higher than 2019.", "", "-"},
     {"Based on data from 2019, it put the cost at $5 billion.", "", "2019"},
     {"The budget of $5 billion is 3 percent above the country's 2021 level.",
