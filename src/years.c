@@ -164,6 +164,11 @@ static const ft_lit launch_verbs[] = {
     FT_LIT("first deployed"), FT_LIT("signed"),   FT_LIT("awarded"),
     FT_LIT("concluded"),   FT_LIT("released"),    FT_LIT("published"),
 };
+/* Verbs of a deal: the clause's year is when it was struck. */
+static const ft_lit signing_verbs[] = {
+    FT_LIT("signed"), FT_LIT("inked"), FT_LIT("awarded"),
+    FT_LIT("concluded"),
+};
 /* ...a deal struck then: "a $5 billion contract in 2013". */
 static const ft_lit deal_nouns[] = {
     FT_LIT("contract"), FT_LIT("deal"), FT_LIT("agreement"), FT_LIT("order"),
@@ -338,7 +343,7 @@ static const struct {
 #define LITS(t) {#t, t, NULL, N_OF(t)}
 #define WORDS(t) {#t, NULL, t, N_OF(t)}
     LITS(span_before),      LITS(other_period),    LITS(target_words),     LITS(compare_words),   LITS(launch_verbs),
-    LITS(deal_nouns),       LITS(data_nouns),       LITS(done_words),       LITS(time_conjunctions),      LITS(korean_done),
+    LITS(deal_nouns),       LITS(signing_verbs),       LITS(data_nouns),       LITS(done_words),       LITS(time_conjunctions),      LITS(korean_done),
     LITS(korean_launch),    LITS(korean_particles), LITS(korean_compare),
     LITS(korean_units),     LITS(korean_was),     LITS(korean_span),     LITS(reach_words),
     LITS(recurring_after),  LITS(recurring_before), LITS(fiscal_before),
@@ -490,6 +495,32 @@ static size_t date_start(ft_view x, size_t s)
     return d < b && b - d <= 2 ? d : m;
 }
 
+/* A signing verb earlier in the clause of the year at s ("Poland signed
+ * a $6 billion deal for 180 tanks in 2022"), or a Korean one after it
+ * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
+static bool signed_in_clause(ft_view x, size_t s)
+{
+    for (size_t k = s; k > 0 && s - k < 80; k--) {
+        if (ft_clause_break(x.t, x.len, k - 1) > 0 || ft_view_at(x, k - 1) == '.')
+            break;
+        if (!ft_ascii_alpha(ft_view_at(x, k - 2)) &&
+            LIT_AT(x, k - 1, signing_verbs))
+            return true;
+    }
+    size_t e = s;
+    while (ft_ascii_digit(ft_view_at(x, e)))
+        e++;
+    if (!bytes_at(x, e, K_NYEON))
+        return false;
+    for (size_t k = e; k < x.len && k - e < 60; k++) {
+        if (ft_clause_break(x.t, x.len, k) > 0 || ft_view_at(x, k) == '.')
+            break;
+        if (LIT_AT(x, k, korean_launch))
+            return true;
+    }
+    return false;
+}
+
 /* The dash of a span at i ("-", "~", "–", "∼", "～", "/"): its end, or 0. */
 static size_t dash_at(ft_view x, size_t i)
 {
@@ -618,6 +649,8 @@ static role year_role(ft_view x, size_t s, size_t e, int year,
     if (ANY_BEFORE(x, s, compare_words) ||
         ANY_BEFORE(x, before_possessive(x, s), compare_words))
         return ROLE_COMPARE;
+    if (signed_in_clause(x, s))
+        return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
     /* "launched in 2016", "signed, in December 2021, a deal", "a contract
      * in April 2013", "completed in 2028" */
     size_t in = PHRASE_BEFORE(x, s, "in");
@@ -1408,8 +1441,14 @@ static bool once_done(const window *w, size_t i)
  * 205만원으로: the level is reached that year, so it dates the amount. */
 static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
 {
+    size_t b = f->start, h;
+    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
+        b = h;
+    /* "raise pay to X by 2027", "By 2027, pay will rise to X" */
+    if (ANY_BEFORE(x, b, reach_words))
+        return true;
     if (e->start >= f->end)
-        return ANY_BEFORE(x, f->start, reach_words);
+        return false;
     size_t j = skip_spaces(x, f->pend);
     if (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8")) /* 규모로 */
         j += 6;

@@ -164,6 +164,14 @@ static const year_case cases[] = {
      "", "2022"},
     {"The contract, signed in 2022, is worth $3 billion.", "", "-"},
     {"The bridge, completed in 2015, cost $2 billion.", "", "-"},
+    {"Poland signed a $6 billion deal for 180 tanks in 2022.", "", "-"},
+    /* 2022년 폴란드와 124억 달러 규모의 계약을 체결했다. */
+    {"2022\xEB\x85\x84 \xED\x8F\xB4\xEB\x9E\x80\xEB\x93\x9C\xEC\x99\x80 "
+     "124\xEC\x96\xB5 \xEB\x8B\xAC\xEB\x9F\xAC \xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98 "
+     "\xEA\xB3\x84\xEC\x95\xBD\xEC\x9D\x84 \xEC\xB2\xB4\xEA\xB2\xB0\xED\x96\x88"
+     "\xEB\x8B\xA4.",
+     "", "-"},
+    {"By 2030, spending will reach about $60 billion.", "", "2030"},
     {"Two more drones will arrive in 2019. Each costs $223 million.", "",
      "-"},
     {"Signed in 2021, the first deal was valued at $2 billion.", "", "-"},
@@ -422,6 +430,8 @@ static const table_case table_cases[] = {
     {"time_conjunctions",
      "%s the plan is completed in 2022, pay will reach 600,000 won.", "",
      {"600,000 won"}, "KRW"},
+    {"signing_verbs", "It %s a 5 billion dollar deal for tanks in 2022.", "",
+     {"5 billion dollar"}, "USD"},
     {"deal_nouns", "It won a 5 billion dollar %s in 2014.", "",
      {"5 billion dollar"}, "USD"},
     {"done_words", "It will cost 5 billion dollars and be %s 2028.", "",
