@@ -10,11 +10,14 @@
  * base ("up 4.1 percent from 2016"), a launch, signing or founding date
  * ("established in 1991") or a multi-year span ("from 2024 to 2028"),
  * none of which date an amount.  An expression written right beside a
- * figure belongs to it ("X in 2006 to Y in 2007", "올해(X)에 비해 Y"),
- * and a neighbour may not take it.  A figure takes the expression it owns,
- * else the nearest dating expression of its own clause, else of its
- * sentence, else the first of the two sentences before it in the same
- * paragraph.
+ * figure belongs to it ("X in 2006 to Y in 2007", "올해(X)에 비해 Y"): a
+ * comparison base keeps its year to itself, and in its clause only a
+ * change, a list item or a breakdown in its parenthesis may share it.  A
+ * figure takes the expression it owns, else the nearest dating expression
+ * with the fewest clause breaks between (the paper's conversion skipped),
+ * else the first dating year of the two sentences before it (a blank line
+ * between paragraphs allowed, two not).  A full stop that lost its space
+ * ("corporals.Starting") and 。 end sentences.
  *
  * Every read stays inside the group's window (text[lo, hi), at most
  * BACK_REACH + 3 * REACH bytes, see years.h), and clause breaks are
@@ -91,7 +94,6 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 #define K_BAN "\xEB\xB0\x98"                  /* 반 (half: 2년 반) */
 #define K_EUNRO "\xEC\x9C\xBC\xEB\xA1\x9C"    /* 으로 (to) */
 #define K_RO "\xEB\xA1\x9C"                   /* 로 (to) */
-#define K_EOSEO "\xEC\x97\x90\xEC\x84\x9C"    /* 에서 (from) */
 
 static bool hangul_lead(unsigned char c)
 {
@@ -412,11 +414,8 @@ static size_t skip_paren(ft_view x, size_t i)
 static bool korean_compare_after(ft_view x, size_t i)
 {
     size_t j = skip_paren(x, skip_spaces(x, i));
-    if (LIT_AT(x, j, korean_compare) || LIT_AT(x, skip_spaces(x, j),
-                                               korean_compare))
-        return true;
-    /* 와/과 비교 after a year written with 년: "2024년과 비교해" */
-    return false;
+    return LIT_AT(x, j, korean_compare) ||
+           LIT_AT(x, skip_spaces(x, j), korean_compare);
 }
 
 /* A Korean comparison in the next few words of the clause from i: "(2009년의)
