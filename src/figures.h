@@ -61,8 +61,7 @@ typedef struct {
     char subject[FT_SUBJECT_MAX]; /* "" when unknown */
     unsigned flags;
     size_t sent_start, sent_end; /* the sentence around the figure */
-    size_t paired_end; /* end of the paper's own conversion after the
-                        * surface ("($28.9 billion, +9%)"); 0 when none */
+    size_t paired_end; /* end of the paper's conversion after it, or 0 */
 } ft_figure;
 
 const char *ft_qualifier_name(ft_qualifier q);

@@ -85,15 +85,15 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 /* Hangul spellings, UTF-8. */
-#define K_NYEON "\xEB\x85\x84"                /* 년 */
-#define K_DO "\xEB\x8F\x84"                   /* 도 (2024년도) */
-#define K_KKAJI "\xEA\xB9\x8C\xEC\xA7\x80"    /* 까지 (by) */
-#define K_BUTEO "\xEB\xB6\x80\xED\x84\xB0"    /* 부터 (from) */
-#define K_HOEGYE "\xED\x9A\x8C\xEA\xB3\x84"   /* 회계 (fiscal) */
-#define K_JEON "\xEC\xA0\x84"                 /* 전 (before: 2년 전) */
-#define K_BAN "\xEB\xB0\x98"                  /* 반 (half: 2년 반) */
-#define K_EUNRO "\xEC\x9C\xBC\xEB\xA1\x9C"    /* 으로 (to) */
-#define K_RO "\xEB\xA1\x9C"                   /* 로 (to) */
+#define K_NYEON "\xEB\x85\x84"              /* 년 */
+#define K_DO "\xEB\x8F\x84"                 /* 도 (2024년도) */
+#define K_KKAJI "\xEA\xB9\x8C\xEC\xA7\x80"  /* 까지 (by) */
+#define K_BUTEO "\xEB\xB6\x80\xED\x84\xB0"  /* 부터 (from) */
+#define K_HOEGYE "\xED\x9A\x8C\xEA\xB3\x84" /* 회계 (fiscal) */
+#define K_JEON "\xEC\xA0\x84"               /* 전 (before: 2년 전) */
+#define K_BAN "\xEB\xB0\x98"                /* 반 (half: 2년 반) */
+#define K_EUNRO "\xEC\x9C\xBC\xEB\xA1\x9C"  /* 으로 (to) */
+#define K_RO "\xEB\xA1\x9C"                 /* 로 (to) */
 
 static bool hangul_lead(unsigned char c)
 {
@@ -109,8 +109,10 @@ typedef struct {
 
 /* Words before a year that make it the end of a span. */
 static const ft_lit span_before[] = {
-    FT_LIT("through"),        FT_LIT("thru"),
-    FT_LIT("through fiscal"), FT_LIT("through fiscal year"),
+    FT_LIT("through"),
+    FT_LIT("thru"),
+    FT_LIT("through fiscal"),
+    FT_LIT("through fiscal year"),
     FT_LIT("through the end of"),
 };
 /* Words in a sentence that put it in another period than the sentences
@@ -127,25 +129,44 @@ static const ft_lit other_period[] = {
 
 /* Words before a year that make it a completion target. */
 static const ft_lit target_words[] = {
-    FT_LIT("by"),          FT_LIT("until"),         FT_LIT("till"),
-    FT_LIT("before"),      FT_LIT("ahead of"),      FT_LIT("no later than"),
-    FT_LIT("by the end of"), FT_LIT("by end of"),   FT_LIT("by around"),
-    FT_LIT("by about"),    FT_LIT("by the end of fiscal"),
+    FT_LIT("by"),
+    FT_LIT("until"),
+    FT_LIT("till"),
+    FT_LIT("before"),
+    FT_LIT("ahead of"),
+    FT_LIT("no later than"),
+    FT_LIT("by the end of"),
+    FT_LIT("by end of"),
+    FT_LIT("by around"),
+    FT_LIT("by about"),
+    FT_LIT("by the end of fiscal"),
 };
 /* ...a comparison base (also before a figure: "up from X"). */
 static const ft_lit compare_words[] = {
-    FT_LIT("from"),          FT_LIT("than"),
-    FT_LIT("compared with"), FT_LIT("compared to"),
-    FT_LIT("versus"),        FT_LIT("vs"),
-    FT_LIT("vs."),           FT_LIT("against"),
-    FT_LIT("over"),          FT_LIT("relative to"),
-    FT_LIT("above"),         FT_LIT("below"),
-    FT_LIT("from the"),      FT_LIT("than the"),
-    FT_LIT("compared with the"), FT_LIT("compared to the"),
-    FT_LIT("over the"),      FT_LIT("versus the"),
-    FT_LIT("than in"),       FT_LIT("from its"),
-    FT_LIT("than its"),      FT_LIT("above the"),
-    FT_LIT("below the"),     FT_LIT("above its"),
+    FT_LIT("from"),
+    FT_LIT("than"),
+    FT_LIT("compared with"),
+    FT_LIT("compared to"),
+    FT_LIT("versus"),
+    FT_LIT("vs"),
+    FT_LIT("vs."),
+    FT_LIT("against"),
+    FT_LIT("over"),
+    FT_LIT("relative to"),
+    FT_LIT("above"),
+    FT_LIT("below"),
+    FT_LIT("from the"),
+    FT_LIT("than the"),
+    FT_LIT("compared with the"),
+    FT_LIT("compared to the"),
+    FT_LIT("over the"),
+    FT_LIT("versus the"),
+    FT_LIT("than in"),
+    FT_LIT("from its"),
+    FT_LIT("than its"),
+    FT_LIT("above the"),
+    FT_LIT("below the"),
+    FT_LIT("above its"),
     FT_LIT("below its"),
 };
 /* Nouns before "from YEAR" that make it the year of the data, not a
@@ -157,36 +178,44 @@ static const ft_lit data_nouns[] = {
 /* ...a launch, founding, signing or past event that is not the money's
  * year ("signed in 2022": a contract's value is not that year's money). */
 static const ft_lit launch_verbs[] = {
-    FT_LIT("established"), FT_LIT("founded"),     FT_LIT("launched"),
-    FT_LIT("created"),     FT_LIT("set up"),      FT_LIT("introduced"),
-    FT_LIT("deployed"),    FT_LIT("built"),       FT_LIT("began"),
-    FT_LIT("started"),     FT_LIT("inaugurated"), FT_LIT("opened"),
-    FT_LIT("formed"),      FT_LIT("born"),        FT_LIT("commissioned"),
-    FT_LIT("enacted"),     FT_LIT("adopted"),     FT_LIT("instituted"),
-    FT_LIT("first deployed"), FT_LIT("signed"),   FT_LIT("awarded"),
-    FT_LIT("concluded"),   FT_LIT("released"),    FT_LIT("published"),
+    FT_LIT("established"),    FT_LIT("founded"),     FT_LIT("launched"),
+    FT_LIT("created"),        FT_LIT("set up"),      FT_LIT("introduced"),
+    FT_LIT("deployed"),       FT_LIT("built"),       FT_LIT("began"),
+    FT_LIT("started"),        FT_LIT("inaugurated"), FT_LIT("opened"),
+    FT_LIT("formed"),         FT_LIT("born"),        FT_LIT("commissioned"),
+    FT_LIT("enacted"),        FT_LIT("adopted"),     FT_LIT("instituted"),
+    FT_LIT("first deployed"), FT_LIT("signed"),      FT_LIT("awarded"),
+    FT_LIT("concluded"),      FT_LIT("released"),    FT_LIT("published"),
 };
 /* Verbs of a deal: the clause's year is when it was struck. */
 static const ft_lit signing_verbs[] = {
-    FT_LIT("signed"), FT_LIT("inked"), FT_LIT("awarded"),
+    FT_LIT("signed"),
+    FT_LIT("inked"),
+    FT_LIT("awarded"),
     FT_LIT("concluded"),
 };
 /* ...a deal struck then: "a $5 billion contract in 2013". */
 static const ft_lit deal_nouns[] = {
-    FT_LIT("contract"), FT_LIT("deal"), FT_LIT("agreement"), FT_LIT("order"),
+    FT_LIT("contract"),
+    FT_LIT("deal"),
+    FT_LIT("agreement"),
+    FT_LIT("order"),
 };
 /* ...a completion or delivery date: after a cost it is a target ("will
  * cost X, set to be completed in 2028"), before a level it dates it
  * ("once the plan is completed in 2022, pay reaches X"). */
 static const ft_lit done_words[] = {
-    FT_LIT("completed"), FT_LIT("finished"),  FT_LIT("delivered"),
-    FT_LIT("ready in"),  FT_LIT("complete in"), FT_LIT("operational in"),
-    FT_LIT("delivery in"), FT_LIT("arrive"),    FT_LIT("arrives"),
+    FT_LIT("completed"),   FT_LIT("finished"),    FT_LIT("delivered"),
+    FT_LIT("ready in"),    FT_LIT("complete in"), FT_LIT("operational in"),
+    FT_LIT("delivery in"), FT_LIT("arrive"),      FT_LIT("arrives"),
 };
 /* Conjunctions that open a clause of time ("once the plan is completed
  * in 2022, ..."). */
 static const ft_lit time_conjunctions[] = {
-    FT_LIT("once"), FT_LIT("when"), FT_LIT("after"), FT_LIT("as soon as"),
+    FT_LIT("once"),
+    FT_LIT("when"),
+    FT_LIT("after"),
+    FT_LIT("as soon as"),
 };
 /* Korean nouns before a year, with or without a particle: a delivery or
  * completion date (납품은 2027년), ... */
@@ -213,32 +242,35 @@ static const ft_lit korean_particles[] = {
  * between allowed) that make it a comparison base: 2016년 대비, 올해보다,
  * 올해(X)에 비해, 2024년과 비교해. */
 static const ft_lit korean_compare[] = {
-    FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"),                 /* 대비 */
-    FT_LIT("\xEB\xB3\xB4\xEB\x8B\xA4"),                 /* 보다 */
-    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\xB4"),    /* 에 비해 */
-    FT_LIT("\xEC\x97\x90\xEB\xB9\x84\xED\x95\xB4"),     /* 에비해 */
-    FT_LIT("\xEC\x99\x80 \xEB\xB9\x84\xEA\xB5\x90"),    /* 와 비교 */
-    FT_LIT("\xEA\xB3\xBC \xEB\xB9\x84\xEA\xB5\x90"),    /* 과 비교 */
-    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\x98"),    /* 에 비하 */
-    FT_LIT("\xEC\x97\x90 \xEA\xB2\xAC\xEC\xA3\xBC"),    /* 에 견주 */
+    FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"),              /* 대비 */
+    FT_LIT("\xEB\xB3\xB4\xEB\x8B\xA4"),              /* 보다 */
+    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\xB4"), /* 에 비해 */
+    FT_LIT("\xEC\x97\x90\xEB\xB9\x84\xED\x95\xB4"),  /* 에비해 */
+    FT_LIT("\xEC\x99\x80 \xEB\xB9\x84\xEA\xB5\x90"), /* 와 비교 */
+    FT_LIT("\xEA\xB3\xBC \xEB\xB9\x84\xEA\xB5\x90"), /* 과 비교 */
+    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\x98"), /* 에 비하 */
+    FT_LIT("\xEC\x97\x90 \xEA\xB2\xAC\xEC\xA3\xBC"), /* 에 견주 */
 };
 /* Korean words after an amount that make it the old value of a change:
  * "3만원이던 것이", "1607억 규모였던 사업비", "141,000원에서 30만원으로". */
 static const ft_lit korean_was[] = {
-    FT_LIT("\xEC\x9D\xB4\xEB\x8D\x98"),             /* 이던 */
-    FT_LIT("\xEC\x98\x80\xEB\x8D\x98"),             /* 였던 */
-    FT_LIT("\xEC\x9D\xB4\xEC\x97\x88\xEB\x8D\x98"), /* 이었던 */
-    FT_LIT("\xEC\x97\x90\xEC\x84\x9C"),             /* 에서 */
+    FT_LIT("\xEC\x9D\xB4\xEB\x8D\x98"),                         /* 이던 */
+    FT_LIT("\xEC\x98\x80\xEB\x8D\x98"),                         /* 였던 */
+    FT_LIT("\xEC\x9D\xB4\xEC\x97\x88\xEB\x8D\x98"),             /* 이었던 */
+    FT_LIT("\xEC\x97\x90\xEC\x84\x9C"),                         /* 에서 */
     FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x98\x80\xEB\x8D\x98"), /* 규모였던 */
 };
 /* Korean units after digits: the digits are an amount, never a year
  * (2056억원, 1조 2000억원, 5조 1911억엔). */
 static const ft_lit korean_units[] = {
-    FT_LIT("\xEC\x96\xB5"), FT_LIT("\xEB\xA7\x8C"), /* 억 만 */
-    FT_LIT("\xEC\xB2\x9C"), FT_LIT("\xEC\x9B\x90"), /* 천 원 */
-    FT_LIT("\xEC\xA1\xB0"), FT_LIT("\xEB\xB0\xB1"), /* 조 백 */
-    FT_LIT("\xEB\x8B\xAC\xEB\x9F\xAC"),             /* 달러 */
-    FT_LIT("\xEC\x97\x94"),                         /* 엔 */
+    FT_LIT("\xEC\x96\xB5"),
+    FT_LIT("\xEB\xA7\x8C"), /* 억 만 */
+    FT_LIT("\xEC\xB2\x9C"),
+    FT_LIT("\xEC\x9B\x90"), /* 천 원 */
+    FT_LIT("\xEC\xA1\xB0"),
+    FT_LIT("\xEB\xB0\xB1"),             /* 조 백 */
+    FT_LIT("\xEB\x8B\xAC\xEB\x9F\xAC"), /* 달러 */
+    FT_LIT("\xEC\x97\x94"),             /* 엔 */
 };
 /* Korean words after "N년" that make it a span: 5년간, 5년 동안, 2년 반
  * 사이. */
@@ -258,7 +290,7 @@ static const ft_lit reach_words[] = {FT_LIT("to"),       FT_LIT("reach"),
  * money: "200 billion yen annually", "a yearly average of $38 billion",
  * 연간 10만 원. */
 static const ft_lit recurring_after[] = {
-    FT_LIT("annually"), FT_LIT("a year"),     FT_LIT("per year"),
+    FT_LIT("annually"),  FT_LIT("a year"),     FT_LIT("per year"),
     FT_LIT("each year"), FT_LIT("every year"), FT_LIT("per annum"),
 };
 static const ft_lit recurring_before[] = {
@@ -272,16 +304,18 @@ static const ft_lit recurring_before[] = {
 
 /* Words before a year that make it a fiscal year. */
 static const ft_lit fiscal_before[] = {
-    FT_LIT("fiscal"), FT_LIT("fiscal year"), FT_LIT("fy"),
+    FT_LIT("fiscal"),
+    FT_LIT("fiscal year"),
+    FT_LIT("fy"),
     FT_LIT("financial year"),
 };
 
 /* Hedges that may stand between a comparison word and its amount ("up
  * from about $5 billion"). */
 static const ft_lit hedges[] = {
-    FT_LIT("about"),  FT_LIT("around"), FT_LIT("roughly"), FT_LIT("some"),
-    FT_LIT("nearly"), FT_LIT("almost"), FT_LIT("approximately"),
-    FT_LIT("just"),   FT_LIT("only"),   FT_LIT("the"),
+    FT_LIT("about"),  FT_LIT("around"), FT_LIT("roughly"),       FT_LIT("some"),
+    FT_LIT("nearly"), FT_LIT("almost"), FT_LIT("approximately"), FT_LIT("just"),
+    FT_LIT("only"),   FT_LIT("the"),
 };
 
 /* Months before a year's date ("adopted in December 2022"). */
@@ -301,32 +335,32 @@ static const ft_lit months[] = {
 /* Relative years, English and Korean, with their distance from the
  * publication year. */
 static const relative_word relative_words[] = {
-    {FT_LIT("this year"), 0},          {FT_LIT("this fiscal year"), 0},
-    {FT_LIT("the current year"), 0},   {FT_LIT("currently"), 0},
-    {FT_LIT("as of now"), 0},          {FT_LIT("next year"), 1},
-    {FT_LIT("next fiscal year"), 1},   {FT_LIT("last year"), -1},
-    {FT_LIT("last fiscal year"), -1},  {FT_LIT("the previous year"), -1},
-    {FT_LIT("the year before"), -1},   {FT_LIT("a year earlier"), -1},
-    {FT_LIT("a year ago"), -1},        {FT_LIT("the following year"), 1},
-    {FT_LIT("the coming year"), 1},    {FT_LIT("the past year"), -1},
+    {FT_LIT("this year"), 0},         {FT_LIT("this fiscal year"), 0},
+    {FT_LIT("the current year"), 0},  {FT_LIT("currently"), 0},
+    {FT_LIT("as of now"), 0},         {FT_LIT("next year"), 1},
+    {FT_LIT("next fiscal year"), 1},  {FT_LIT("last year"), -1},
+    {FT_LIT("last fiscal year"), -1}, {FT_LIT("the previous year"), -1},
+    {FT_LIT("the year before"), -1},  {FT_LIT("a year earlier"), -1},
+    {FT_LIT("a year ago"), -1},       {FT_LIT("the following year"), 1},
+    {FT_LIT("the coming year"), 1},   {FT_LIT("the past year"), -1},
 };
 static const relative_word relative_korean[] = {
-    {FT_LIT("\xEB\x82\xB4\xED\x9B\x84\xEB\x85\x84"), 2},  /* 내후년 */
-    {FT_LIT("\xEC\x9E\xAC\xEC\x9E\x91\xEB\x85\x84"), -2}, /* 재작년 */
-    {FT_LIT("\xEC\x98\xAC\xED\x95\xB4"), 0},              /* 올해 */
-    {FT_LIT("\xEA\xB8\x88\xEB\x85\x84"), 0},              /* 금년 */
-    {FT_LIT("\xEB\x82\xB4\xEB\x85\x84"), 1},              /* 내년 */
-    {FT_LIT("\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4"), -1}, /* 지난해 */
+    {FT_LIT("\xEB\x82\xB4\xED\x9B\x84\xEB\x85\x84"), 2},   /* 내후년 */
+    {FT_LIT("\xEC\x9E\xAC\xEC\x9E\x91\xEB\x85\x84"), -2},  /* 재작년 */
+    {FT_LIT("\xEC\x98\xAC\xED\x95\xB4"), 0},               /* 올해 */
+    {FT_LIT("\xEA\xB8\x88\xEB\x85\x84"), 0},               /* 금년 */
+    {FT_LIT("\xEB\x82\xB4\xEB\x85\x84"), 1},               /* 내년 */
+    {FT_LIT("\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4"), -1},  /* 지난해 */
     {FT_LIT("\xEC\xA7\x80\xEB\x82\x9C \xED\x95\xB4"), -1}, /* 지난 해 */
-    {FT_LIT("\xEC\x9E\x91\xEB\x85\x84"), -1},             /* 작년 */
-    {FT_LIT("\xEC\xA0\x84\xEB\x85\x84"), -1},             /* 전년 */
+    {FT_LIT("\xEC\x9E\x91\xEB\x85\x84"), -1},              /* 작년 */
+    {FT_LIT("\xEC\xA0\x84\xEB\x85\x84"), -1},              /* 전년 */
 };
 
 /* Count words of a multi-year span ("five-year", "over two years"). */
 static const ft_lit counts[] = {
-    FT_LIT("two"),   FT_LIT("three"), FT_LIT("four"), FT_LIT("five"),
-    FT_LIT("six"),   FT_LIT("seven"), FT_LIT("eight"), FT_LIT("nine"),
-    FT_LIT("ten"),   FT_LIT("multi"), FT_LIT("several"),
+    FT_LIT("two"), FT_LIT("three"), FT_LIT("four"),    FT_LIT("five"),
+    FT_LIT("six"), FT_LIT("seven"), FT_LIT("eight"),   FT_LIT("nine"),
+    FT_LIT("ten"), FT_LIT("multi"), FT_LIT("several"),
 };
 /* What may lead a span of years or months ("over the next five years"). */
 static const ft_lit span_leads[] = {
@@ -342,15 +376,28 @@ static const struct {
     const relative_word *words; /* a list of relative years */
     size_t n;
 } tables[] = {
-#define LITS(t) {#t, t, NULL, N_OF(t)}
-#define WORDS(t) {#t, NULL, t, N_OF(t)}
-    LITS(span_before),      LITS(other_period),    LITS(target_words),     LITS(compare_words),   LITS(launch_verbs),
-    LITS(deal_nouns),       LITS(signing_verbs),       LITS(data_nouns),       LITS(done_words),       LITS(time_conjunctions),      LITS(korean_done),
-    LITS(korean_launch),    LITS(korean_particles), LITS(korean_compare),
-    LITS(korean_units),     LITS(korean_was),     LITS(korean_span),     LITS(reach_words),
-    LITS(recurring_after),  LITS(recurring_before), LITS(fiscal_before),
-    LITS(hedges),           LITS(months),          WORDS(relative_words),
-    WORDS(relative_korean), LITS(counts),          LITS(span_leads),
+#define LITS(t)                                                                \
+    {                                                                          \
+#t, t, NULL, N_OF(t)                                                   \
+    }
+#define WORDS(t)                                                               \
+    {                                                                          \
+#t, NULL, t, N_OF(t)                                                   \
+    }
+    LITS(span_before),      LITS(other_period),
+    LITS(target_words),     LITS(compare_words),
+    LITS(launch_verbs),     LITS(deal_nouns),
+    LITS(signing_verbs),    LITS(data_nouns),
+    LITS(done_words),       LITS(time_conjunctions),
+    LITS(korean_done),      LITS(korean_launch),
+    LITS(korean_particles), LITS(korean_compare),
+    LITS(korean_units),     LITS(korean_was),
+    LITS(korean_span),      LITS(reach_words),
+    LITS(recurring_after),  LITS(recurring_before),
+    LITS(fiscal_before),    LITS(hedges),
+    LITS(months),           WORDS(relative_words),
+    WORDS(relative_korean), LITS(counts),
+    LITS(span_leads),
 #undef LITS
 #undef WORDS
 };
@@ -500,7 +547,8 @@ static size_t date_start(ft_view x, size_t s)
 static bool signed_in_clause(ft_view x, size_t s)
 {
     for (size_t k = s; k > 0 && s - k < 80; k--) {
-        if (ft_clause_break(x.t, x.len, k - 1) > 0 || ft_view_at(x, k - 1) == '.')
+        if (ft_clause_break(x.t, x.len, k - 1) > 0 ||
+            ft_view_at(x, k - 1) == '.')
             break;
         if (!ft_ascii_alpha(ft_view_at(x, k - 2)) &&
             LIT_AT(x, k - 1, signing_verbs))
@@ -567,8 +615,8 @@ static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
 /* The role of a year written at [s,e) from the words around it.  A span
  * that is one fiscal year ("2023-24", "2029-30", "2023/2024") sets
  * *fiscal and dates; any other span's end goes to *span_end. */
-static role year_role(ft_view x, size_t s, size_t e, int year,
-                      size_t *span_end, bool *fiscal)
+static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
+                      bool *fiscal)
 {
     /* Korean particles after the year: 2029년까지, 2026년부터, 2016년 대비 */
     size_t k = e;
@@ -585,9 +633,9 @@ static role year_role(ft_view x, size_t s, size_t e, int year,
             return ROLE_COMPARE; /* 2009년의 집행률 8.6%보다 */
     }
     if (korean_compare_after(x, k) ||
-        (k > e && (bytes_at(x, k, "\xEC\x99\x80") ||
-                   bytes_at(x, k, "\xEA\xB3\xBC") ||
-                   bytes_at(x, k, "\xEC\x97\x90")) &&
+        (k > e &&
+         (bytes_at(x, k, "\xEC\x99\x80") || bytes_at(x, k, "\xEA\xB3\xBC") ||
+          bytes_at(x, k, "\xEC\x97\x90")) &&
          korean_compare_after(x, k + 3)))
         return ROLE_COMPARE; /* 2024년보다, 2024년과 비교해 */
     /* a span: 2024-2028, 2020~2024, 2019 –2023, 2024 to 2028, between
@@ -708,7 +756,7 @@ static size_t year_at(ft_view x, size_t i, int *year)
  * apostrophe; returns the end of the digits, or 0. */
 static size_t short_year_at(ft_view x, size_t i, int *year)
 {
-    size_t j = ft_view_at(x, i) == '\'' ? i + 1
+    size_t j = ft_view_at(x, i) == '\''         ? i + 1
                : bytes_at(x, i, "\xE2\x80\x99") ? i + 3
                                                 : 0;
     if (!j || !ft_ascii_digit(ft_view_at(x, j)) ||
@@ -832,8 +880,7 @@ static size_t years_ago_at(ft_view x, size_t i, int *offset)
         return 0;
     if (bytes_at(x, j, K_NYEON)) {
         size_t k = skip_spaces(x, j + 3);
-        if (bytes_at(x, k, K_JEON) &&
-            !hangul_lead(ft_view_at(x, k + 3))) {
+        if (bytes_at(x, k, K_JEON) && !hangul_lead(ft_view_at(x, k + 3))) {
             *offset = -n;
             return k + 3;
         }
@@ -966,19 +1013,23 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                 ex.role = ROLE_DATES;
         } else if ((end = years_ago_at(x, i, &offset))) {
             /* "two years ago", "2년 전" */
-            ex = (year_expr){
-                i, end, published_year ? published_year + offset : 0,
-                published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE, ROLE_DATES,
-                false};
+            ex = (year_expr){i,
+                             end,
+                             published_year ? published_year + offset : 0,
+                             published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE,
+                             ROLE_DATES,
+                             false};
         } else if ((end = multi_year_at(x, i))) {
             /* "a five-year buildup", "over the next five years", 5년간 */
             ex = (year_expr){i, end, 0, FT_YEAR_NONE, ROLE_SPAN, false};
         } else if ((ft_ascii_alpha(c) || c >= 0xEA) &&
                    (end = relative_at(x, i, &offset))) {
-            ex = (year_expr){
-                i, end, published_year ? published_year + offset : 0,
-                published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE, ROLE_DATES,
-                false};
+            ex = (year_expr){i,
+                             end,
+                             published_year ? published_year + offset : 0,
+                             published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE,
+                             ROLE_DATES,
+                             false};
             ex.role = relative_role(x, i, end);
         } else {
             i++;
@@ -1030,10 +1081,10 @@ typedef struct {
 } neighbour;
 
 typedef struct {
-    ft_view x;         /* text[lo, hi) */
-    size_t lo;         /* where the window starts in the text */
-    size_t ws, we;     /* the clipped sentence, in the window */
-    bool clipped;      /* the sentence starts before ws */
+    ft_view x;     /* text[lo, hi) */
+    size_t lo;     /* where the window starts in the text */
+    size_t ws, we; /* the clipped sentence, in the window */
+    bool clipped;  /* the sentence starts before ws */
     uint16_t brk1[WINDOW + 1], brk2[WINDOW + 1]; /* prefix counts */
     year_expr ex[MAX_EXPRS];
     int owner[MAX_EXPRS]; /* the neighbour that owns each, or -1 */
@@ -1098,8 +1149,7 @@ static bool is_base(ft_view x, size_t s, size_t pend)
 {
     size_t b = s;
     size_t h;
-    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) !=
-           SIZE_MAX)
+    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
         b = h;
     size_t which = 0;
     size_t c = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, compare_words, &which);
@@ -1132,10 +1182,10 @@ static bool is_base(ft_view x, size_t s, size_t pend)
 static bool stop_word(ft_view x, size_t i, size_t e)
 {
     static const char *const stops[] = {
-        "to",      "from",    "than",  "over",     "above", "below",
-        "against", "versus",  "by",    "until",    "through", "and",
-        "or",      "but",     "since", "between",  "compared", "up",
-        "down",    "more",    "less",  "higher",   "lower",
+        "to",      "from",   "than",  "over",    "above",    "below",
+        "against", "versus", "by",    "until",   "through",  "and",
+        "or",      "but",    "since", "between", "compared", "up",
+        "down",    "more",   "less",  "higher",  "lower",
     };
     for (size_t k = 0; k < N_OF(stops); k++) {
         size_t n = strlen(stops[k]);
@@ -1217,9 +1267,9 @@ static bool listed_together(const window *w, const neighbour *f,
     const neighbour *b = a == f ? g : f;
     /* items may carry a label: "병장이 100만원, 상병 80만원" */
     static const ft_lit joins[] = {
-        FT_LIT("and"),     FT_LIT("or"),     FT_LIT("as well as"),
-        FT_LIT("against"), FT_LIT("versus"), FT_LIT("vs"), FT_LIT("vs."),
-        FT_LIT("\xEB\xB0\x8F"), /* 및 */
+        FT_LIT("and"),          FT_LIT("or"),           FT_LIT("as well as"),
+        FT_LIT("against"),      FT_LIT("versus"),       FT_LIT("vs"),
+        FT_LIT("vs."),          FT_LIT("\xEB\xB0\x8F"), /* 및 */
         FT_LIT("\xEA\xB3\xBC"), FT_LIT("\xEC\x99\x80"), /* 과 와 */
     };
     size_t i = a->pend;
@@ -1322,8 +1372,8 @@ static void open_window(window *w, const char *text, size_t len,
 
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
-    size_t nf = find_exprs(w->x, w->ws, w->we, published_year, found,
-                           MAX_EXPRS);
+    size_t nf =
+        find_exprs(w->x, w->ws, w->we, published_year, found, MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1460,8 +1510,8 @@ static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
 static bool opens_clause(const window *w, const year_expr *e)
 {
     static const ft_lit leads[] = {
-        FT_LIT("in"), FT_LIT("for"), FT_LIT("during"), FT_LIT("as of"),
-        FT_LIT("by the end of"), FT_LIT("at the end of"),
+        FT_LIT("in"),    FT_LIT("for"),           FT_LIT("during"),
+        FT_LIT("as of"), FT_LIT("by the end of"), FT_LIT("at the end of"),
     };
     if (ft_view_at(w->x, skip_spaces(w->x, e->end)) != ',')
         return false;
@@ -1527,13 +1577,12 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
             const neighbour *g = &w->nb[w->owner[k]];
             bool same_clause =
                 breaks_between(w, g->start < me->start ? g->pend : me->pend,
-                               g->start < me->start ? me->start : g->start,
-                               0, 0) == 0;
+                               g->start < me->start ? me->start : g->start, 0,
+                               0) == 0;
             bool breakdown = me->paren != SIZE_MAX && me->paren >= g->end &&
                              me->paren <= g->pend + 1;
-            if (g->base ||
-                (same_clause && !listed_together(w, me, g) && !breakdown &&
-                 f->kind != FT_KIND_CHANGE))
+            if (g->base || (same_clause && !listed_together(w, me, g) &&
+                            !breakdown && f->kind != FT_KIND_CHANGE))
                 continue;
         }
         if (!own && me->base)
@@ -1550,9 +1599,9 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
         if (own && r == ROLE_COMPARE)
             r = ROLE_DATES; /* "up from $850 million in 2018": its year */
         if (r == ROLE_DONE)
-            r = e->start >= me->end       ? ROLE_TARGET
+            r = e->start >= me->end      ? ROLE_TARGET
                 : once_done(w, e->start) ? ROLE_DATES
-                                          : ROLE_LAUNCH;
+                                         : ROLE_LAUNCH;
         if (r == ROLE_TARGET && breaks <= (e->start >= me->end ? 0 : 1) &&
             reached_by(w->x, me, e))
             r = ROLE_DATES;
@@ -1591,9 +1640,8 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
         /* no year of its own (at most a comparison base): the sentences
          * before, read once for the whole window */
         if (*looked == 0)
-            *looked = look_back(w, prior, nprior, published_year, back)
-                          ? 1
-                          : -1;
+            *looked =
+                look_back(w, prior, nprior, published_year, back) ? 1 : -1;
         if (*looked > 0)
             apply(f, back);
     }

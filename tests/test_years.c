@@ -130,16 +130,19 @@ static const year_case cases[] = {
 
     /* digits inside an amount are never a year */
     {"\xEA\xB5\xAD\xEB\xB0\xA9\xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
-     "1\xEC\xA1\xB0" "2000\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
+     "1\xEC\xA1\xB0"
+     "2000\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
      "", "-"}, /* 국방예산은 1조2000억원이다. */
-    {"\xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 2\xEC\xA1\xB0" "2025"
+    {"\xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 2\xEC\xA1\xB0"
+     "2025"
      "\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
      "", "-"}, /* 예산은 2조2025억원이다. */
     {"\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84\xEB\x8A\x94 5\xEC\xA1\xB0 "
      "1911\xEC\x96\xB5\xEC\x97\x94\xEC\x9D\xB4\xEB\x8B\xA4.",
      "", "-"}, /* 방위비는 5조 1911억엔이다. */
     {"\xEC\x8B\xAC\xEC\x82\xAC\xEC\x97\x90\xEC\x84\x9C 2056\xEC\x96\xB5"
-     "\xEC\x9B\x90\xEC\x9D\xB4 \xEC\x82\xAD\xEA\xB0\x90\xEB\x90\x90\xEB\x8B\xA4.",
+     "\xEC\x9B\x90\xEC\x9D\xB4 "
+     "\xEC\x82\xAD\xEA\xB0\x90\xEB\x90\x90\xEB\x8B\xA4.",
      "", "-"}, /* 심사에서 2056억원이 삭감됐다. */
 
     /* a full stop that lost its space, and 。, end a sentence: the year
@@ -149,7 +152,8 @@ static const year_case cases[] = {
     {"2021\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\xB4\xEB\x8B\xA4"
      "\xE3\x80\x82\xEB\xB9\x84\xEC\x9A\xA9\xEC\x9D\x80 \xEC\xA4\x84\xEC\x97\x88"
      "\xEB\x8B\xA4\xE3\x80\x82\xEA\xB0\x80\xEA\xB2\xA9\xEB\x8F\x84 \xEB\x82\xB4"
-     "\xEB\xA0\xB8\xEB\x8B\xA4\xE3\x80\x82" "7\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4"
+     "\xEB\xA0\xB8\xEB\x8B\xA4\xE3\x80\x82"
+     "7\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4"
      "\xEB\x8B\xA4\xE3\x80\x82",
      "", "-"}, /* 2021년 예산이다。비용은 줄었다。가격도 내렸다。7조원이다。 */
     {"Pay was fixed in 2020.Sergeants now get 500,000 won.", "", "2020"},
@@ -167,20 +171,23 @@ static const year_case cases[] = {
     {"Poland signed a $6 billion deal for 180 tanks in 2022.", "", "-"},
     /* 2022년 폴란드와 124억 달러 규모의 계약을 체결했다. */
     {"2022\xEB\x85\x84 \xED\x8F\xB4\xEB\x9E\x80\xEB\x93\x9C\xEC\x99\x80 "
-     "124\xEC\x96\xB5 \xEB\x8B\xAC\xEB\x9F\xAC \xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98 "
+     "124\xEC\x96\xB5 \xEB\x8B\xAC\xEB\x9F\xAC "
+     "\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98 "
      "\xEA\xB3\x84\xEC\x95\xBD\xEC\x9D\x84 \xEC\xB2\xB4\xEA\xB2\xB0\xED\x96\x88"
      "\xEB\x8B\xA4.",
      "", "-"},
     {"By 2030, spending will reach about $60 billion.", "", "2030"},
-    {"Two more drones will arrive in 2019. Each costs $223 million.", "",
-     "-"},
+    {"Two more drones will arrive in 2019. Each costs $223 million.", "", "-"},
     {"Signed in 2021, the first deal was valued at $2 billion.", "", "-"},
     {"The firm won a $1.5 billion contract in May 2014.", "", "-"},
-    {"The two radars will cost 4 trillion won and be ready by around 2030.",
-     "", "-@2030"},
-    {"\xEC\xB4\x9D \xEA\xB3\x84\xEC\x95\xBD \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 "
-     "1\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEA\xB3\xA0, \xEB\x82\xA9\xED\x92\x88"
-     "\xEC\x9D\x80 2027\xEB\x85\x84\xEC\x97\x90 \xEC\x8B\x9C\xEC\x9E\x91\xEB\x90\x9C"
+    {"The two radars will cost 4 trillion won and be ready by around 2030.", "",
+     "-@2030"},
+    {"\xEC\xB4\x9D \xEA\xB3\x84\xEC\x95\xBD "
+     "\xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 "
+     "1\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEA\xB3\xA0, "
+     "\xEB\x82\xA9\xED\x92\x88"
+     "\xEC\x9D\x80 2027\xEB\x85\x84\xEC\x97\x90 "
+     "\xEC\x8B\x9C\xEC\x9E\x91\xEB\x90\x9C"
      "\xEB\x8B\xA4.",
      "", "-@2027"}, /* 총 계약 금액은 1조원이고, 납품은 2027년에 시작된다. */
 
@@ -190,10 +197,13 @@ static const year_case cases[] = {
     {"The 2026-2030 plan costs 300 trillion won.", "", "-"},
     {"It grants $800 million over two years.", "", "-"},
     {"Over the 18 months, a soldier receives 20 million won in all.", "", "-"},
-    {"\xEC\x95\x9E\xEC\x9C\xBC\xEB\xA1\x9C 5\xEB\x85\x84 \xEB\x8F\x99\xEC\x95\x88 "
+    {"\xEC\x95\x9E\xEC\x9C\xBC\xEB\xA1\x9C 5\xEB\x85\x84 "
+     "\xEB\x8F\x99\xEC\x95\x88 "
      "30\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\x84 \xEC\x93\xB4\xEB\x8B\xA4.",
      "", "-"}, /* 앞으로 5년 동안 30조원을 쓴다. */
-    {"The 2019 \xE2\x80\x93" "2023 plan holds KRW 270 trillion.", "", "-"},
+    {"The 2019 \xE2\x80\x93"
+     "2023 plan holds KRW 270 trillion.",
+     "", "-"},
     {"Spending went from 22.8 trillion won in 2006 to 24.49 trillion won (up "
      "9.7%) in 2007.",
      "", "2006 2007"},
@@ -207,27 +217,36 @@ static const year_case cases[] = {
     {"2\xEB\x85\x84 \xEC\xA0\x84 1\xEB\x8C\x80\xEB\x8B\xB9 1690\xEB\xA7\x8C "
      "\xEB\x8B\xAC\xEB\x9F\xAC\xEC\x98\x80\xEB\x8B\xA4.",
      "2024-07-01", "r2022"}, /* 2년 전 1대당 1690만 달러였다. */
-    {"\xEC\xA7\x80\xEB\x82\x9C \xED\x95\xB4 \xEC\xA7\x80\xEC\xB6\x9C\xEC\x9D\x80 "
+    {"\xEC\xA7\x80\xEB\x82\x9C \xED\x95\xB4 "
+     "\xEC\xA7\x80\xEC\xB6\x9C\xEC\x9D\x80 "
      "720\xEC\x96\xB5 \xEB\x8B\xAC\xEB\x9F\xAC\xEC\x98\x80\xEB\x8B\xA4.",
      "2010-03-04", "r2009"}, /* 지난 해 지출은 720억 달러였다. */
 
     /* abbreviated and fiscal years */
-    {"\xE2\x80\x99" "20\xEB\x85\x84\xEB\x8F\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
+    {"\xE2\x80\x99"
+     "20\xEB\x85\x84\xEB\x8F\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
      "50\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
      "", "2020"}, /* ’20년도 예산은 50조원이다. */
-    {"'17\xEB\x85\x84\xEC\x97\x90 40\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEC\x97\x88"
+    {"'17\xEB\x85\x84\xEC\x97\x90 "
+     "40\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEC\x97\x88"
      "\xEB\x8B\xA4.",
      "", "2017"}, /* '17년에 40조원이었다. */
-    {"The \xE2\x80\x99" "24 budget is $5 billion.", "", "2024"},
-    {"It will cost $5 billion and be ready by \xE2\x80\x99" "29.", "",
-     "-@2029"},
+    {"The \xE2\x80\x99"
+     "24 budget is $5 billion.",
+     "", "2024"},
+    {"It will cost $5 billion and be ready by \xE2\x80\x99"
+     "29.",
+     "", "-@2029"},
     /* 2년전 1690만 달러였다. */
     {"2\xEB\x85\x84\xEC\xA0\x84 1690\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC"
      "\xEC\x98\x80\xEB\x8B\xA4.",
      "2024-07-01", "r2022"},
-    {"In the 2023/2024 financial year it spent \xC2\xA3" "50bn.", "",
-     "f2023"},
-    {"It would need \xC2\xA3" "14bn in 2029-30.", "", "f2029"},
+    {"In the 2023/2024 financial year it spent \xC2\xA3"
+     "50bn.",
+     "", "f2023"},
+    {"It would need \xC2\xA3"
+     "14bn in 2029-30.",
+     "", "f2029"},
     {"For 2017-18, the state provided Rs 86,529 crore.", "", "f2017"},
     {"Of the FY27 capital budget, Rs 60,000 crore is for aircraft.", "",
      "f2026"}, /* India names its fiscal year by its end */
@@ -256,49 +275,69 @@ static const year_case cases[] = {
     {"It will pay $925 million this year, an increase of $70 million over "
      "last year's $855 million.",
      "2019-02-01", "r2019 r2019 r2018"},
-    {"The US spent $656 billion in 2014, whereas China spent $157 billion.",
-     "", "2014 2014"},
+    {"The US spent $656 billion in 2014, whereas China spent $157 billion.", "",
+     "2014 2014"},
     /* 2027년 예산은 올해보다 3조원 늘어난 60조원이다. */
-    {"2027\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 \xEC\x98\xAC\xED\x95\xB4"
-     "\xEB\xB3\xB4\xEB\x8B\xA4 3\xEC\xA1\xB0\xEC\x9B\x90 \xEB\x8A\x98\xEC\x96\xB4"
+    {"2027\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
+     "\xEC\x98\xAC\xED\x95\xB4"
+     "\xEB\xB3\xB4\xEB\x8B\xA4 3\xEC\xA1\xB0\xEC\x9B\x90 "
+     "\xEB\x8A\x98\xEC\x96\xB4"
      "\xEB\x82\x9C 60\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
      "2025-08-01", "2027 2027"},
     /* 2025년 예산은 9천억원이다. 이는 올해 예산 1조원보다 1000억원 줄어든
      * 규모다. */
-    {"2025\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 9\xEC\xB2\x9C\xEC\x96\xB5"
-     "\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4. \xEC\x9D\xB4\xEB\x8A\x94 \xEC\x98\xAC"
-     "\xED\x95\xB4 \xEC\x98\x88\xEC\x82\xB0 1\xEC\xA1\xB0\xEC\x9B\x90\xEB\xB3\xB4"
-     "\xEB\x8B\xA4 1000\xEC\x96\xB5\xEC\x9B\x90 \xEC\xA4\x84\xEC\x96\xB4\xEB\x93\xA0 "
+    {"2025\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
+     "9\xEC\xB2\x9C\xEC\x96\xB5"
+     "\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4. \xEC\x9D\xB4\xEB\x8A\x94 "
+     "\xEC\x98\xAC"
+     "\xED\x95\xB4 \xEC\x98\x88\xEC\x82\xB0 "
+     "1\xEC\xA1\xB0\xEC\x9B\x90\xEB\xB3\xB4"
+     "\xEB\x8B\xA4 1000\xEC\x96\xB5\xEC\x9B\x90 "
+     "\xEC\xA4\x84\xEC\x96\xB4\xEB\x93\xA0 "
      "\xEA\xB7\x9C\xEB\xAA\xA8\xEB\x8B\xA4.",
      "2024-08-01", "2025 r2024 2025"},
     /* ... 특히 기금은 500억원이 삭감됐다: the year before is a base's,
      * which dates nothing after it, and the look stops there */
-    {"2025\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 9\xEC\xB2\x9C\xEC\x96\xB5"
-     "\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4. \xEC\x9D\xB4\xEB\x8A\x94 \xEC\x98\xAC"
-     "\xED\x95\xB4 \xEC\x98\x88\xEC\x82\xB0 1\xEC\xA1\xB0\xEC\x9B\x90\xEB\xB3\xB4"
-     "\xEB\x8B\xA4 1000\xEC\x96\xB5\xEC\x9B\x90 \xEC\xA4\x84\xEC\x96\xB4\xEB\x93\xA0 "
-     "\xEA\xB7\x9C\xEB\xAA\xA8\xEB\x8B\xA4. \xED\x8A\xB9\xED\x9E\x88 \xEA\xB8\xB0"
-     "\xEA\xB8\x88\xEC\x9D\x80 500\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4 \xEC\x82\xAD"
+    {"2025\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
+     "9\xEC\xB2\x9C\xEC\x96\xB5"
+     "\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4. \xEC\x9D\xB4\xEB\x8A\x94 "
+     "\xEC\x98\xAC"
+     "\xED\x95\xB4 \xEC\x98\x88\xEC\x82\xB0 "
+     "1\xEC\xA1\xB0\xEC\x9B\x90\xEB\xB3\xB4"
+     "\xEB\x8B\xA4 1000\xEC\x96\xB5\xEC\x9B\x90 "
+     "\xEC\xA4\x84\xEC\x96\xB4\xEB\x93\xA0 "
+     "\xEA\xB7\x9C\xEB\xAA\xA8\xEB\x8B\xA4. \xED\x8A\xB9\xED\x9E\x88 "
+     "\xEA\xB8\xB0"
+     "\xEA\xB8\x88\xEC\x9D\x80 500\xEC\x96\xB5\xEC\x9B\x90\xEC\x9D\xB4 "
+     "\xEC\x82\xAD"
      "\xEA\xB0\x90\xEB\x90\x90\xEB\x8B\xA4.",
      "2024-08-01", "2025 r2024 2025 -"},
     /* 활동비는 3만원이던 것이 내년 6만원으로 오른다. */
-    {"\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84\xEB\x8A\x94 3\xEB\xA7\x8C\xEC\x9B\x90"
-     "\xEC\x9D\xB4\xEB\x8D\x98 \xEA\xB2\x83\xEC\x9D\xB4 \xEB\x82\xB4\xEB\x85\x84 "
-     "6\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9C\xBC\xEB\xA1\x9C \xEC\x98\xA4\xEB\xA5\xB8"
+    {"\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84\xEB\x8A\x94 "
+     "3\xEB\xA7\x8C\xEC\x9B\x90"
+     "\xEC\x9D\xB4\xEB\x8D\x98 \xEA\xB2\x83\xEC\x9D\xB4 "
+     "\xEB\x82\xB4\xEB\x85\x84 "
+     "6\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9C\xBC\xEB\xA1\x9C "
+     "\xEC\x98\xA4\xEB\xA5\xB8"
      "\xEB\x8B\xA4.",
      "2022-08-30", "- r2023"},
     /* 2023년에는 병장이 100만원, 상병 80만원으로 오른다. */
-    {"2023\xEB\x85\x84\xEC\x97\x90\xEB\x8A\x94 \xEB\xB3\x91\xEC\x9E\xA5\xEC\x9D\xB4 "
-     "100\xEB\xA7\x8C\xEC\x9B\x90, \xEC\x83\x81\xEB\xB3\x91 80\xEB\xA7\x8C\xEC\x9B\x90"
+    {"2023\xEB\x85\x84\xEC\x97\x90\xEB\x8A\x94 "
+     "\xEB\xB3\x91\xEC\x9E\xA5\xEC\x9D\xB4 "
+     "100\xEB\xA7\x8C\xEC\x9B\x90, \xEC\x83\x81\xEB\xB3\x91 "
+     "80\xEB\xA7\x8C\xEC\x9B\x90"
      "\xEC\x9C\xBC\xEB\xA1\x9C \xEC\x98\xA4\xEB\xA5\xB8\xEB\x8B\xA4.",
      "", "2023 2023"},
     /* 2025년까지 205만원으로 인상한다. */
-    {"2025\xEB\x85\x84\xEA\xB9\x8C\xEC\xA7\x80 205\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9C\xBC"
+    {"2025\xEB\x85\x84\xEA\xB9\x8C\xEC\xA7\x80 "
+     "205\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9C\xBC"
      "\xEB\xA1\x9C \xEC\x9D\xB8\xEC\x83\x81\xED\x95\x9C\xEB\x8B\xA4.",
      "", "2025"},
     /* 월급은 54만원(2017년 최저임금의 40%)이 된다: an aside */
-    {"\xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 54\xEB\xA7\x8C\xEC\x9B\x90(2017\xEB\x85\x84 "
-     "\xEC\xB5\x9C\xEC\xA0\x80\xEC\x9E\x84\xEA\xB8\x88\xEC\x9D\x98 40%)\xEC\x9D\xB4 "
+    {"\xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 "
+     "54\xEB\xA7\x8C\xEC\x9B\x90(2017\xEB\x85\x84 "
+     "\xEC\xB5\x9C\xEC\xA0\x80\xEC\x9E\x84\xEA\xB8\x88\xEC\x9D\x98 "
+     "40%)\xEC\x9D\xB4 "
      "\xEB\x90\x9C\xEB\x8B\xA4.",
      "", "-"},
     {"SEOUL (Dec. 28, 2022) Over the next five years Seoul will add 300 "
@@ -411,90 +450,163 @@ typedef struct {
 } table_case;
 
 static const table_case table_cases[] = {
-    {"span_before", "It will spend 5 billion dollars %s 2029.", "",
-     {"5 billion dollars"}, "USD"},
+    {"span_before",
+     "It will spend 5 billion dollars %s 2029.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
     {"other_period",
      "Next year it will spend 60 billion dollars. %s it was 40 billion "
      "dollars.",
-     "2024-08-01", {"60 billion dollars", "40 billion dollars"}, "USD"},
-    {"target_words", "It will spend 5 billion dollars %s 2029.", "",
-     {"5 billion dollars"}, "USD"},
+     "2024-08-01",
+     {"60 billion dollars", "40 billion dollars"},
+     "USD"},
+    {"target_words",
+     "It will spend 5 billion dollars %s 2029.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
     {"compare_words",
-     "Spending reached 5 billion dollars, up 3 percent %s 2016.", "",
-     {"5 billion dollars"}, "USD"},
-    {"launch_verbs", "The system, %s in 2016, costs 5 billion dollars.", "",
-     {"5 billion dollars"}, "USD"},
+     "Spending reached 5 billion dollars, up 3 percent %s 2016.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
+    {"launch_verbs",
+     "The system, %s in 2016, costs 5 billion dollars.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
     {"data_nouns",
-     "Drawing on %s from 1999, it put the budget at 5 billion dollars.", "",
-     {"5 billion dollars"}, "USD"},
+     "Drawing on %s from 1999, it put the budget at 5 billion dollars.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
     {"time_conjunctions",
-     "%s the plan is completed in 2022, pay will reach 600,000 won.", "",
-     {"600,000 won"}, "KRW"},
-    {"signing_verbs", "It %s a 5 billion dollar deal for tanks in 2022.", "",
-     {"5 billion dollar"}, "USD"},
-    {"deal_nouns", "It won a 5 billion dollar %s in 2014.", "",
-     {"5 billion dollar"}, "USD"},
-    {"done_words", "It will cost 5 billion dollars and be %s 2028.", "",
-     {"5 billion dollars"}, "USD"},
+     "%s the plan is completed in 2022, pay will reach 600,000 won.",
+     "",
+     {"600,000 won"},
+     "KRW"},
+    {"signing_verbs",
+     "It %s a 5 billion dollar deal for tanks in 2022.",
+     "",
+     {"5 billion dollar"},
+     "USD"},
+    {"deal_nouns",
+     "It won a 5 billion dollar %s in 2014.",
+     "",
+     {"5 billion dollar"},
+     "USD"},
+    {"done_words",
+     "It will cost 5 billion dollars and be %s 2028.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
     /* 총 금액은 1조원이고, %s은 2027년에 시작된다. */
     {"korean_done",
-     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 1\xEC\xA1\xB0\xEC\x9B\x90"
+     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 "
+     "1\xEC\xA1\xB0\xEC\x9B\x90"
      "\xEC\x9D\xB4\xEA\xB3\xA0, %s\xEC\x9D\x80 2027\xEB\x85\x84\xEC\x97\x90 "
      "\xEC\x8B\x9C\xEC\x9E\x91\xEB\x90\x9C\xEB\x8B\xA4.",
-     "", {"1\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+     "",
+     {"1\xEC\xA1\xB0\xEC\x9B\x90"},
+     "KRW"},
     /* 총 금액은 1조원이고, %s은 2022년에 했다. */
     {"korean_launch",
-     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 1\xEC\xA1\xB0\xEC\x9B\x90"
+     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 "
+     "1\xEC\xA1\xB0\xEC\x9B\x90"
      "\xEC\x9D\xB4\xEA\xB3\xA0, %s\xEC\x9D\x80 2022\xEB\x85\x84\xEC\x97\x90 "
      "\xED\x96\x88\xEB\x8B\xA4.",
-     "", {"1\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+     "",
+     {"1\xEC\xA1\xB0\xEC\x9B\x90"},
+     "KRW"},
     /* 총 금액은 1조원이고, 납품%s 2027년에 시작된다. */
     {"korean_particles",
-     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 1\xEC\xA1\xB0\xEC\x9B\x90"
+     "\xEC\xB4\x9D \xEA\xB8\x88\xEC\x95\xA1\xEC\x9D\x80 "
+     "1\xEC\xA1\xB0\xEC\x9B\x90"
      "\xEC\x9D\xB4\xEA\xB3\xA0, \xEB\x82\xA9\xED\x92\x88%s 2027\xEB\x85\x84"
      "\xEC\x97\x90 \xEC\x8B\x9C\xEC\x9E\x91\xEB\x90\x9C\xEB\x8B\xA4.",
-     "", {"1\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+     "",
+     {"1\xEC\xA1\xB0\xEC\x9B\x90"},
+     "KRW"},
     /* 2026년 %s 3조원이 늘었다. */
     {"korean_compare",
      "2026\xEB\x85\x84 %s 3\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4 "
      "\xEB\x8A\x98\xEC\x97\x88\xEB\x8B\xA4.",
-     "", {"3\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
+     "",
+     {"3\xEC\xA1\xB0\xEC\x9B\x90"},
+     "KRW"},
     /* 2023년, 국방부는 3만원%s 수당을 올렸다. */
     {"korean_was",
      "2023\xEB\x85\x84, \xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80\xEB\x8A\x94 "
      "3\xEB\xA7\x8C\xEC\x9B\x90%s \xEC\x88\x98\xEB\x8B\xB9\xEC\x9D\x84 "
      "\xEC\x98\xAC\xEB\xA0\xB8\xEB\x8B\xA4.",
-     "", {"3\xEB\xA7\x8C\xEC\x9B\x90"}, "KRW"},
-    {"korean_units", "It got 5 trillion won, 2000 %s in all.", "",
-     {"5 trillion won"}, "KRW"},
+     "",
+     {"3\xEB\xA7\x8C\xEC\x9B\x90"},
+     "KRW"},
+    {"korean_units",
+     "It got 5 trillion won, 2000 %s in all.",
+     "",
+     {"5 trillion won"},
+     "KRW"},
     /* 2024년에 5년 %s 30조원을 쓴다. */
     {"korean_span",
      "2024\xEB\x85\x84\xEC\x97\x90 5\xEB\x85\x84 %s 30\xEC\xA1\xB0\xEC\x9B\x90"
      "\xEC\x9D\x84 \xEC\x93\xB4\xEB\x8B\xA4.",
-     "", {"30\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
-    {"reach_words", "Pay will %s 1 million dollars by 2027.", "",
-     {"1 million dollars"}, "USD"},
-    {"recurring_after", "This year it costs 200 billion yen %s.",
-     "2021-08-01", {"200 billion yen"}, "JPY"},
-    {"recurring_before", "This year it pays %s 38 billion dollars.",
-     "2021-08-01", {"38 billion dollars"}, "USD"},
-    {"fiscal_before", "It got 5 billion dollars in %s 2025.", "",
-     {"5 billion dollars"}, "USD"},
+     "",
+     {"30\xEC\xA1\xB0\xEC\x9B\x90"},
+     "KRW"},
+    {"reach_words",
+     "Pay will %s 1 million dollars by 2027.",
+     "",
+     {"1 million dollars"},
+     "USD"},
+    {"recurring_after",
+     "This year it costs 200 billion yen %s.",
+     "2021-08-01",
+     {"200 billion yen"},
+     "JPY"},
+    {"recurring_before",
+     "This year it pays %s 38 billion dollars.",
+     "2021-08-01",
+     {"38 billion dollars"},
+     "USD"},
+    {"fiscal_before",
+     "It got 5 billion dollars in %s 2025.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
     {"hedges",
      "Spending rose to 6 billion dollars in 2020, up from %s 5 billion "
      "dollars.",
-     "", {"6 billion dollars", "5 billion dollars"}, "USD"},
-    {"months", "It was adopted in %s 2022 and costs 5 billion dollars.", "",
-     {"5 billion dollars"}, "USD"},
-    {"relative_words", "It spent 5 billion dollars %s.", "2024-08-01",
-     {"5 billion dollars"}, "USD"},
+     "",
+     {"6 billion dollars", "5 billion dollars"},
+     "USD"},
+    {"months",
+     "It was adopted in %s 2022 and costs 5 billion dollars.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
+    {"relative_words",
+     "It spent 5 billion dollars %s.",
+     "2024-08-01",
+     {"5 billion dollars"},
+     "USD"},
     /* %s 예산 5조원 */
-    {"relative_korean", "%s \xEC\x98\x88\xEC\x82\xB0 5\xEC\xA1\xB0\xEC\x9B\x90",
-     "2024-08-01", {"5\xEC\xA1\xB0\xEC\x9B\x90"}, "KRW"},
-    {"counts", "In 2024 it is a %s-year plan worth 5 billion dollars.", "",
-     {"5 billion dollars"}, "USD"},
-    {"span_leads", "In 2024 Seoul will spend 5 billion dollars %s five years.",
-     "", {"5 billion dollars"}, "USD"},
+    {"relative_korean",
+     "%s \xEC\x98\x88\xEC\x82\xB0 5\xEC\xA1\xB0\xEC\x9B\x90",
+     "2024-08-01",
+     {"5\xEC\xA1\xB0\xEC\x9B\x90"},
+     "KRW"},
+    {"counts",
+     "In 2024 it is a %s-year plan worth 5 billion dollars.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
+    {"span_leads",
+     "In 2024 Seoul will spend 5 billion dollars %s five years.",
+     "",
+     {"5 billion dollars"},
+     "USD"},
 };
 
 /* Where the sentence around [s,e) starts and ends: full stops followed
@@ -568,8 +680,8 @@ static void test_every_table_entry_matches(void **state)
             const char *entry = ft_years_table_entry(t, k);
             years_with(c, entry, got, sizeof got);
             if (strcmp(got, none) == 0) {
-                print_error("%s entry \"%s\" does not match: %s\n", name,
-                            entry, got);
+                print_error("%s entry \"%s\" does not match: %s\n", name, entry,
+                            got);
                 failures++;
             }
         }
