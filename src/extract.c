@@ -982,6 +982,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
         copy_code(f->reported_currency, sizeof f->reported_currency,
                   r.currency);
         *next = conv;
+        f->paired_end = conv; /* years.c reads past it to the clause */
     }
     /* Figures often share a sentence: the one before may know it. */
     const ft_figure *prev = out->len > 1 ? &out->items[out->len - 2] : NULL;

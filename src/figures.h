@@ -63,6 +63,7 @@ typedef struct {
     char country[4]; /* ISO 3166-1 alpha-3 of whose money it is, "" unknown */
     unsigned flags;
     size_t sent_start, sent_end; /* the sentence around the figure */
+    size_t paired_end; /* end of the paper's conversion after it, or 0 */
 } ft_figure;
 
 const char *ft_qualifier_name(ft_qualifier q);

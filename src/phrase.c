@@ -138,6 +138,19 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
     return SIZE_MAX;
 }
 
+bool ft_phrase_glued_stop(const char *t, size_t len, size_t i)
+{
+    if (at(t, len, i) != '.' || i == 0)
+        return false;
+    unsigned char p = at(t, len, i - 1), n = at(t, len, i + 1);
+    if (((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9')) && n >= 'A' &&
+        n <= 'Z' && at(t, len, i + 2) >= 'a' && at(t, len, i + 2) <= 'z')
+        return !(i >= 2 && at(t, len, i - 2) == '.'); /* "e.g.The" */
+    /* Hangul syllables start with 0xEA..0xED */
+    return i >= 3 && at(t, len, i - 3) >= 0xEA && at(t, len, i - 3) <= 0xED &&
+           n >= 0xEA && n <= 0xED;
+}
+
 int ft_clause_break(const char *t, size_t len, size_t i)
 {
     unsigned char c = at(t, len, i);

@@ -89,6 +89,12 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
     ft_phrase_before_any((t), (len), (end), (list),                            \
                          sizeof(list) / sizeof *(list), (which))
 
+/* Is the full stop at i one whose space a scraped page lost ("for
+ * corporals.Starting", "in 2022.The", "했다.이어"): a lower-case letter
+ * or digit, the stop, then a capitalised word (or Hangul on both sides)?
+ * Abbreviations ("U.S.Army", "e.g.The") and decimals are not. */
+bool ft_phrase_glued_stop(const char *t, size_t len, size_t i);
+
 /* How strongly the byte at i ends a clause: 2 for a semicolon, a colon,
  * an em dash or " but "/" while "/" whereas "/" although "/" though ", 1
  * for a comma that is no thousands separator, else 0. */

@@ -1,35 +1,51 @@
 /* years.c — the year each figure's money belongs to (see years.h).
  *
- * Each sentence with figures is read once for its year expressions: "in
- * 2007", "the 2019 defense budget", "fiscal 2026", "FY2025", "2024년도",
+ * Figures are taken a group at a time: the figures of one sentence that
+ * lie within REACH of the group's first.  The group's sentence, clipped to
+ * a window around it, is read once for its year expressions: "in 2007",
+ * "the 2019 defense budget", "fiscal 2026", "FY2025", "2024년도", "’20년",
  * "last year", 올해.  Each expression gets a role from the words around
  * it: it dates money (explicit, fiscal, relative), or it is a completion
- * target ("ready by 2029"), a comparison base ("up 4.1 percent from
- * 2016"), a launch or founding date ("established in 1991") or one end of
- * a span ("from 2024 to 2028"), none of which date an amount.  A figure
- * takes the nearest dating expression of its own clause, else of its
- * sentence, else of the two sentences before it in the same paragraph.
+ * target ("ready by 2029"), a completion or delivery date, a comparison
+ * base ("up 4.1 percent from 2016"), a launch, signing or founding date
+ * ("established in 1991") or a multi-year span ("from 2024 to 2028"),
+ * none of which date an amount.  An expression written right beside a
+ * figure belongs to it ("X in 2006 to Y in 2007", "올해(X)에 비해 Y"): a
+ * comparison base keeps its year to itself, and in its clause only a
+ * change, a list item or a breakdown in its parenthesis may share it.  A
+ * figure takes the expression it owns, else the nearest dating expression
+ * with the fewest clause breaks between (the paper's conversion skipped),
+ * else the first dating year of the two sentences before it (a blank line
+ * between paragraphs allowed, two not).  A full stop that lost its space
+ * ("corporals.Starting") and 。 end sentences.
+ *
+ * Every read stays inside the group's window (text[lo, hi), at most
+ * BACK_REACH + 3 * REACH bytes, see years.h), and clause breaks are
+ * counted once per window, so the work is linear in the text.
  */
 #include "years.h"
 
 #include "phrase.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef enum {
     ROLE_DATES,   /* the year the money belongs to */
     ROLE_TARGET,  /* a completion target: "by 2029" */
+    ROLE_DONE,    /* a completion or delivery date: "completed in 2028" */
     ROLE_COMPARE, /* a comparison base: "from 2016", "전년 대비" */
-    ROLE_LAUNCH,  /* a founding or launch date: "established in 1991" */
-    ROLE_SPAN     /* an end of a multi-year span: "2024-2028" */
+    ROLE_LAUNCH,  /* a founding, launch or signing date: "signed in 2022" */
+    ROLE_SPAN     /* a multi-year span: "2024-2028", "over five years" */
 } role;
 
 typedef struct {
-    size_t start, end; /* the expression's bytes */
+    size_t start, end; /* the expression's bytes, in the window */
     int year;          /* 0 for a relative year without a publication date */
     ft_year_basis basis;
     role role;
+    bool fy_short; /* "FY27": India names a fiscal year by its end */
 } year_expr;
 
 /* Sentences rarely hold more; the rest are ignored. */
@@ -37,6 +53,21 @@ typedef struct {
 /* How far back a figure without a year of its own may look, in sentences
  * of the same paragraph. */
 #define BACK_SENTENCES 2
+/* How far from a figure, within its sentence, a year may date it. */
+#define REACH 1024
+/* How far before its sentence the look-back reads. */
+#define BACK_REACH 2048
+/* The most bytes of one sentence a group reads. */
+#define WINDOW (3 * REACH)
+/* How far back a parenthesis is looked for. */
+#define PAREN_REACH 200
+/* How many neighbouring figures one window keeps track of. */
+#define MAX_NEIGHBOURS 256
+
+_Static_assert(REACH + BACK_REACH + REACH <= FT_YEARS_LOOK_BEFORE,
+               "the reach before a figure is what years.h promises");
+_Static_assert(WINDOW <= FT_YEARS_LOOK_AFTER,
+               "the reach after a figure is what years.h promises");
 
 /* Bytes at i equal the literal s (Hangul spellings). */
 #define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
@@ -51,23 +82,50 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
     ft_phrase_before((x).t, (x).len, (end), (ft_lit)FT_LIT(p))
 #define ANY_BEFORE(x, end, list)                                               \
     (FT_PHRASE_BEFORE_ANY((x).t, (x).len, (end), (list), NULL) != SIZE_MAX)
+#define N_OF(a) (sizeof(a) / sizeof *(a))
 
 /* Hangul spellings, UTF-8. */
-#define K_NYEON "\xEB\x85\x84"                /* 년 */
-#define K_DO "\xEB\x8F\x84"                   /* 도 (2024년도) */
-#define K_KKAJI "\xEA\xB9\x8C\xEC\xA7\x80"    /* 까지 (by) */
-#define K_BUTEO "\xEB\xB6\x80\xED\x84\xB0"    /* 부터 (from) */
-#define K_DAEBI "\xEB\x8C\x80\xEB\xB9\x84"    /* 대비 (compared with) */
-#define K_BODA "\xEB\xB3\xB4\xEB\x8B\xA4"     /* 보다 (than) */
-#define K_HOEGYE "\xED\x9A\x8C\xEA\xB3\x84"   /* 회계 (fiscal) */
-#define K_OLHAE "\xEC\x98\xAC\xED\x95\xB4"    /* 올해 (this year) */
-#define K_NAENYEON "\xEB\x82\xB4\xEB\x85\x84" /* 내년 (next year) */
-#define K_JINANHAE "\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4" /* 지난해 */
-#define K_JAKNYEON "\xEC\x9E\x91\xEB\x85\x84"  /* 작년 (last year) */
-#define K_JEONNYEON "\xEC\xA0\x84\xEB\x85\x84" /* 전년 (previous year) */
-#define K_GEUMNYEON "\xEA\xB8\x88\xEB\x85\x84" /* 금년 (this year) */
-#define K_NAEHUNYEON "\xEB\x82\xB4\xED\x9B\x84\xEB\x85\x84"  /* 내후년 */
-#define K_JAEJAKNYEON "\xEC\x9E\xAC\xEC\x9E\x91\xEB\x85\x84" /* 재작년 */
+#define K_NYEON "\xEB\x85\x84"              /* 년 */
+#define K_DO "\xEB\x8F\x84"                 /* 도 (2024년도) */
+#define K_KKAJI "\xEA\xB9\x8C\xEC\xA7\x80"  /* 까지 (by) */
+#define K_BUTEO "\xEB\xB6\x80\xED\x84\xB0"  /* 부터 (from) */
+#define K_HOEGYE "\xED\x9A\x8C\xEA\xB3\x84" /* 회계 (fiscal) */
+#define K_JEON "\xEC\xA0\x84"               /* 전 (before: 2년 전) */
+#define K_BAN "\xEB\xB0\x98"                /* 반 (half: 2년 반) */
+#define K_EUNRO "\xEC\x9C\xBC\xEB\xA1\x9C"  /* 으로 (to) */
+#define K_RO "\xEB\xA1\x9C"                 /* 로 (to) */
+
+static bool hangul_lead(unsigned char c)
+{
+    return c >= 0xEA && c <= 0xED; /* the lead bytes of Hangul syllables */
+}
+
+/* ------------------------------------------------------------ tables */
+
+typedef struct {
+    ft_lit w;
+    int offset; /* years from the publication year */
+} relative_word;
+
+/* Words before a year that make it the end of a span. */
+static const ft_lit span_before[] = {
+    FT_LIT("through"),
+    FT_LIT("thru"),
+    FT_LIT("through fiscal"),
+    FT_LIT("through fiscal year"),
+    FT_LIT("through the end of"),
+};
+/* Words in a sentence that put it in another period than the sentences
+ * before ("Under the previous government it reached X"): no look-back. */
+static const ft_lit other_period[] = {
+    FT_LIT("under the previous"),
+    FT_LIT("under the former"),
+    FT_LIT("in the past"),
+    FT_LIT("previously"),
+    FT_LIT("\xEC\xA7\x80\xEB\x82\x9C \xEC\xA0\x95\xEB\xB6\x80"), /* 지난 정부 */
+    FT_LIT("\xEC\x9D\xB4\xEC\xA0\x84 \xEC\xA0\x95\xEB\xB6\x80"), /* 이전 정부 */
+    FT_LIT("\xEC\xA0\x84 \xEC\xA0\x95\xEB\xB6\x80"), /* 전 정부 */
+};
 
 /* Words before a year that make it a completion target. */
 static const ft_lit target_words[] = {
@@ -79,9 +137,11 @@ static const ft_lit target_words[] = {
     FT_LIT("no later than"),
     FT_LIT("by the end of"),
     FT_LIT("by end of"),
+    FT_LIT("by around"),
+    FT_LIT("by about"),
     FT_LIT("by the end of fiscal"),
 };
-/* ...a comparison base. */
+/* ...a comparison base (also before a figure: "up from X"). */
 static const ft_lit compare_words[] = {
     FT_LIT("from"),
     FT_LIT("than"),
@@ -93,7 +153,8 @@ static const ft_lit compare_words[] = {
     FT_LIT("against"),
     FT_LIT("over"),
     FT_LIT("relative to"),
-
+    FT_LIT("above"),
+    FT_LIT("below"),
     FT_LIT("from the"),
     FT_LIT("than the"),
     FT_LIT("compared with the"),
@@ -103,8 +164,19 @@ static const ft_lit compare_words[] = {
     FT_LIT("than in"),
     FT_LIT("from its"),
     FT_LIT("than its"),
+    FT_LIT("above the"),
+    FT_LIT("below the"),
+    FT_LIT("above its"),
+    FT_LIT("below its"),
 };
-/* ...a launch, founding or past event that is not the money's year. */
+/* Nouns before "from YEAR" that make it the year of the data, not a
+ * base: "figures from 1999". */
+static const ft_lit data_nouns[] = {
+    FT_LIT("figures"),   FT_LIT("data"),    FT_LIT("statistics"),
+    FT_LIT("estimates"), FT_LIT("numbers"),
+};
+/* ...a launch, founding, signing or past event that is not the money's
+ * year ("signed in 2022": a contract's value is not that year's money). */
 static const ft_lit launch_verbs[] = {
     FT_LIT("established"),    FT_LIT("founded"),     FT_LIT("launched"),
     FT_LIT("created"),        FT_LIT("set up"),      FT_LIT("introduced"),
@@ -112,7 +184,100 @@ static const ft_lit launch_verbs[] = {
     FT_LIT("started"),        FT_LIT("inaugurated"), FT_LIT("opened"),
     FT_LIT("formed"),         FT_LIT("born"),        FT_LIT("commissioned"),
     FT_LIT("enacted"),        FT_LIT("adopted"),     FT_LIT("instituted"),
-    FT_LIT("first deployed"),
+    FT_LIT("first deployed"), FT_LIT("signed"),      FT_LIT("awarded"),
+    FT_LIT("concluded"),      FT_LIT("released"),    FT_LIT("published"),
+};
+/* Verbs of a deal: the clause's year is when it was struck. */
+static const ft_lit signing_verbs[] = {
+    FT_LIT("signed"),
+    FT_LIT("inked"),
+    FT_LIT("awarded"),
+    FT_LIT("concluded"),
+};
+/* ...a deal struck then: "a $5 billion contract in 2013". */
+static const ft_lit deal_nouns[] = {
+    FT_LIT("contract"),
+    FT_LIT("deal"),
+    FT_LIT("agreement"),
+    FT_LIT("order"),
+};
+/* ...a completion or delivery date: after a cost it is a target ("will
+ * cost X, set to be completed in 2028"), before a level it dates it
+ * ("once the plan is completed in 2022, pay reaches X"). */
+static const ft_lit done_words[] = {
+    FT_LIT("completed"),   FT_LIT("finished"),    FT_LIT("delivered"),
+    FT_LIT("ready in"),    FT_LIT("complete in"), FT_LIT("operational in"),
+    FT_LIT("delivery in"), FT_LIT("arrive"),      FT_LIT("arrives"),
+};
+/* Conjunctions that open a clause of time ("once the plan is completed
+ * in 2022, ..."). */
+static const ft_lit time_conjunctions[] = {
+    FT_LIT("once"),
+    FT_LIT("when"),
+    FT_LIT("after"),
+    FT_LIT("as soon as"),
+};
+/* Korean nouns before a year, with or without a particle: a delivery or
+ * completion date (납품은 2027년), ... */
+static const ft_lit korean_done[] = {
+    FT_LIT("\xEB\x82\xA9\xED\x92\x88"),             /* 납품 */
+    FT_LIT("\xEC\x9D\xB8\xEB\x8F\x84"),             /* 인도 */
+    FT_LIT("\xEC\x99\x84\xEB\xA3\x8C"),             /* 완료 */
+    FT_LIT("\xEC\xA0\x84\xEB\xA0\xA5\xED\x99\x94"), /* 전력화 */
+    FT_LIT("\xEB\xB0\xB0\xEC\xB9\x98"),             /* 배치 */
+};
+/* ...a signing date (체결은 2022년). */
+static const ft_lit korean_launch[] = {
+    FT_LIT("\xEC\x84\x9C\xEB\xAA\x85"), /* 서명 */
+    FT_LIT("\xEC\xB2\xB4\xEA\xB2\xB0"), /* 체결 */
+};
+/* The particles such a noun may carry. */
+static const ft_lit korean_particles[] = {
+    FT_LIT("\xEC\x9D\x80"), FT_LIT("\xEB\x8A\x94"), /* 은 는 */
+    FT_LIT("\xEC\x9D\xB4"), FT_LIT("\xEA\xB0\x80"), /* 이 가 */
+    FT_LIT("\xEC\x9D\x84"), FT_LIT("\xEB\xA5\xBC"), /* 을 를 */
+    FT_LIT("\xEB\x8F\x84"),                         /* 도 */
+};
+/* Korean words after a year or an amount (a parenthesis and 에/와/과
+ * between allowed) that make it a comparison base: 2016년 대비, 올해보다,
+ * 올해(X)에 비해, 2024년과 비교해. */
+static const ft_lit korean_compare[] = {
+    FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"),              /* 대비 */
+    FT_LIT("\xEB\xB3\xB4\xEB\x8B\xA4"),              /* 보다 */
+    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\xB4"), /* 에 비해 */
+    FT_LIT("\xEC\x97\x90\xEB\xB9\x84\xED\x95\xB4"),  /* 에비해 */
+    FT_LIT("\xEC\x99\x80 \xEB\xB9\x84\xEA\xB5\x90"), /* 와 비교 */
+    FT_LIT("\xEA\xB3\xBC \xEB\xB9\x84\xEA\xB5\x90"), /* 과 비교 */
+    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\x98"), /* 에 비하 */
+    FT_LIT("\xEC\x97\x90 \xEA\xB2\xAC\xEC\xA3\xBC"), /* 에 견주 */
+};
+/* Korean words after an amount that make it the old value of a change:
+ * "3만원이던 것이", "1607억 규모였던 사업비", "141,000원에서 30만원으로". */
+static const ft_lit korean_was[] = {
+    FT_LIT("\xEC\x9D\xB4\xEB\x8D\x98"),                         /* 이던 */
+    FT_LIT("\xEC\x98\x80\xEB\x8D\x98"),                         /* 였던 */
+    FT_LIT("\xEC\x9D\xB4\xEC\x97\x88\xEB\x8D\x98"),             /* 이었던 */
+    FT_LIT("\xEC\x97\x90\xEC\x84\x9C"),                         /* 에서 */
+    FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x98\x80\xEB\x8D\x98"), /* 규모였던 */
+};
+/* Korean units after digits: the digits are an amount, never a year
+ * (2056억원, 1조 2000억원, 5조 1911억엔). */
+static const ft_lit korean_units[] = {
+    FT_LIT("\xEC\x96\xB5"),
+    FT_LIT("\xEB\xA7\x8C"), /* 억 만 */
+    FT_LIT("\xEC\xB2\x9C"),
+    FT_LIT("\xEC\x9B\x90"), /* 천 원 */
+    FT_LIT("\xEC\xA1\xB0"),
+    FT_LIT("\xEB\xB0\xB1"),             /* 조 백 */
+    FT_LIT("\xEB\x8B\xAC\xEB\x9F\xAC"), /* 달러 */
+    FT_LIT("\xEC\x97\x94"),             /* 엔 */
+};
+/* Korean words after "N년" that make it a span: 5년간, 5년 동안, 2년 반
+ * 사이. */
+static const ft_lit korean_span[] = {
+    FT_LIT("\xEA\xB0\x84"),             /* 간 */
+    FT_LIT("\xEB\x8F\x99\xEC\x95\x88"), /* 동안 */
+    FT_LIT("\xEC\x82\xAC\xEC\x9D\xB4"), /* 사이 */
 };
 
 /* Words after a figure's verb that make "by YEAR" the year a level is
@@ -121,24 +286,242 @@ static const ft_lit reach_words[] = {FT_LIT("to"),       FT_LIT("reach"),
                                      FT_LIT("reaching"), FT_LIT("hit"),
                                      FT_LIT("top"),      FT_LIT("exceed")};
 
-/* The role of a year written at [s,e) from the words around it. */
+/* Words beside a figure that make it a yearly rate, not any one year's
+ * money: "200 billion yen annually", "a yearly average of $38 billion",
+ * 연간 10만 원. */
+static const ft_lit recurring_after[] = {
+    FT_LIT("annually"),  FT_LIT("a year"),     FT_LIT("per year"),
+    FT_LIT("each year"), FT_LIT("every year"), FT_LIT("per annum"),
+};
+static const ft_lit recurring_before[] = {
+    FT_LIT("yearly average of"),
+    FT_LIT("annual average of"),
+    FT_LIT("\xEC\x97\xB0\xEA\xB0\x84"),             /* 연간 */
+    FT_LIT("\xEC\x97\xB0\xED\x8F\x89\xEA\xB7\xA0"), /* 연평균 */
+    FT_LIT("\xEB\xA7\xA4\xEB\x85\x84"),             /* 매년 */
+    FT_LIT("\xED\x95\xB4\xEB\xA7\x88\xEB\x8B\xA4"), /* 해마다 */
+};
+
+/* Words before a year that make it a fiscal year. */
+static const ft_lit fiscal_before[] = {
+    FT_LIT("fiscal"),
+    FT_LIT("fiscal year"),
+    FT_LIT("fy"),
+    FT_LIT("financial year"),
+};
+
+/* Hedges that may stand between a comparison word and its amount ("up
+ * from about $5 billion"). */
+static const ft_lit hedges[] = {
+    FT_LIT("about"),  FT_LIT("around"), FT_LIT("roughly"),       FT_LIT("some"),
+    FT_LIT("nearly"), FT_LIT("almost"), FT_LIT("approximately"), FT_LIT("just"),
+    FT_LIT("only"),   FT_LIT("the"),
+};
+
+/* Months before a year's date ("adopted in December 2022"). */
+static const ft_lit months[] = {
+    FT_LIT("january"), FT_LIT("february"), FT_LIT("march"),
+    FT_LIT("april"),   FT_LIT("may"),      FT_LIT("june"),
+    FT_LIT("july"),    FT_LIT("august"),   FT_LIT("september"),
+    FT_LIT("october"), FT_LIT("november"), FT_LIT("december"),
+    FT_LIT("jan."),    FT_LIT("feb."),     FT_LIT("mar."),
+    FT_LIT("apr."),    FT_LIT("aug."),     FT_LIT("sept."),
+    FT_LIT("sep."),    FT_LIT("oct."),     FT_LIT("nov."),
+    FT_LIT("dec."),    FT_LIT("jan"),      FT_LIT("feb"),
+    FT_LIT("aug"),     FT_LIT("sep"),      FT_LIT("sept"),
+    FT_LIT("oct"),     FT_LIT("nov"),      FT_LIT("dec"),
+};
+
+/* Relative years, English and Korean, with their distance from the
+ * publication year. */
+static const relative_word relative_words[] = {
+    {FT_LIT("this year"), 0},         {FT_LIT("this fiscal year"), 0},
+    {FT_LIT("the current year"), 0},  {FT_LIT("currently"), 0},
+    {FT_LIT("as of now"), 0},         {FT_LIT("next year"), 1},
+    {FT_LIT("next fiscal year"), 1},  {FT_LIT("last year"), -1},
+    {FT_LIT("last fiscal year"), -1}, {FT_LIT("the previous year"), -1},
+    {FT_LIT("the year before"), -1},  {FT_LIT("a year earlier"), -1},
+    {FT_LIT("a year ago"), -1},       {FT_LIT("the following year"), 1},
+    {FT_LIT("the coming year"), 1},   {FT_LIT("the past year"), -1},
+};
+static const relative_word relative_korean[] = {
+    {FT_LIT("\xEB\x82\xB4\xED\x9B\x84\xEB\x85\x84"), 2},   /* 내후년 */
+    {FT_LIT("\xEC\x9E\xAC\xEC\x9E\x91\xEB\x85\x84"), -2},  /* 재작년 */
+    {FT_LIT("\xEC\x98\xAC\xED\x95\xB4"), 0},               /* 올해 */
+    {FT_LIT("\xEA\xB8\x88\xEB\x85\x84"), 0},               /* 금년 */
+    {FT_LIT("\xEB\x82\xB4\xEB\x85\x84"), 1},               /* 내년 */
+    {FT_LIT("\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4"), -1},  /* 지난해 */
+    {FT_LIT("\xEC\xA7\x80\xEB\x82\x9C \xED\x95\xB4"), -1}, /* 지난 해 */
+    {FT_LIT("\xEC\x9E\x91\xEB\x85\x84"), -1},              /* 작년 */
+    {FT_LIT("\xEC\xA0\x84\xEB\x85\x84"), -1},              /* 전년 */
+};
+
+/* Count words of a multi-year span ("five-year", "over two years"). */
+static const ft_lit counts[] = {
+    FT_LIT("two"), FT_LIT("three"), FT_LIT("four"),    FT_LIT("five"),
+    FT_LIT("six"), FT_LIT("seven"), FT_LIT("eight"),   FT_LIT("nine"),
+    FT_LIT("ten"), FT_LIT("multi"), FT_LIT("several"),
+};
+/* What may lead a span of years or months ("over the next five years"). */
+static const ft_lit span_leads[] = {
+    FT_LIT("over the next"), FT_LIT("over the past"), FT_LIT("over the"),
+    FT_LIT("over"),          FT_LIT("in the next"),   FT_LIT("within"),
+    FT_LIT("in just"),       FT_LIT("in only"),       FT_LIT("for the next"),
+};
+
+/* The tables, for ft_years_table_*: one place that names them. */
+static const struct {
+    const char *name;
+    const ft_lit *lits;         /* a list of phrases, or */
+    const relative_word *words; /* a list of relative years */
+    size_t n;
+} tables[] = {
+#define LITS(t)                                                                \
+    {                                                                          \
+#t, t, NULL, N_OF(t)                                                   \
+    }
+#define WORDS(t)                                                               \
+    {                                                                          \
+#t, NULL, t, N_OF(t)                                                   \
+    }
+    LITS(span_before),      LITS(other_period),
+    LITS(target_words),     LITS(compare_words),
+    LITS(launch_verbs),     LITS(deal_nouns),
+    LITS(signing_verbs),    LITS(data_nouns),
+    LITS(done_words),       LITS(time_conjunctions),
+    LITS(korean_done),      LITS(korean_launch),
+    LITS(korean_particles), LITS(korean_compare),
+    LITS(korean_units),     LITS(korean_was),
+    LITS(korean_span),      LITS(reach_words),
+    LITS(recurring_after),  LITS(recurring_before),
+    LITS(fiscal_before),    LITS(hedges),
+    LITS(months),           WORDS(relative_words),
+    WORDS(relative_korean), LITS(counts),
+    LITS(span_leads),
+#undef LITS
+#undef WORDS
+};
+
+size_t ft_years_tables(void)
+{
+    return N_OF(tables);
+}
+
+const char *ft_years_table_name(size_t t)
+{
+    return t < N_OF(tables) ? tables[t].name : NULL;
+}
+
+size_t ft_years_table_len(size_t t)
+{
+    return t < N_OF(tables) ? tables[t].n : 0;
+}
+
+const char *ft_years_table_entry(size_t t, size_t k)
+{
+    if (t >= N_OF(tables) || k >= tables[t].n)
+        return NULL;
+    return tables[t].lits ? tables[t].lits[k].s : tables[t].words[k].w.s;
+}
+
+/* --------------------------------------------------------- small reads */
+
+static size_t skip_spaces(ft_view x, size_t i)
+{
+    while (ft_ascii_space(ft_view_at(x, i)))
+        i++;
+    return i;
+}
+
+/* The first phrase of list at i: its end, or 0. */
+static size_t lit_at(ft_view x, size_t i, const ft_lit *list, size_t n)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t e = PHRASE_AT(x, i, list[k].s);
+        if (e > best)
+            best = e;
+    }
+    return best;
+}
+#define LIT_AT(x, i, list) lit_at((x), (i), (list), N_OF(list))
+
+/* A parenthesis right at i ("(1조163억 원)"): its end, else i. */
+static size_t skip_paren(ft_view x, size_t i)
+{
+    if (ft_view_at(x, i) != '(')
+        return i;
+    for (size_t k = i + 1; k < x.len && k < i + PAREN_REACH; k++)
+        if (ft_view_at(x, k) == ')')
+            return k + 1;
+    return i;
+}
+
+/* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교. */
+static bool korean_compare_after(ft_view x, size_t i)
+{
+    size_t j = skip_paren(x, skip_spaces(x, i));
+    return LIT_AT(x, j, korean_compare) ||
+           LIT_AT(x, skip_spaces(x, j), korean_compare);
+}
+
+/* A Korean comparison in the next few words of the clause from i: "(2009년의)
+ * 집행률 8.6%보다". */
+static bool korean_compare_soon(ft_view x, size_t i)
+{
+    int words = 0;
+    for (size_t k = i; k < x.len && k < i + 48; k++) {
+        unsigned char c = ft_view_at(x, k);
+        if (c == ',' || c == ';' || c == ':' || c == '\n' ||
+            (c == '.' && !ft_ascii_digit(ft_view_at(x, k + 1))))
+            return false;
+        if (c == ' ' && ++words > 4)
+            return false;
+        if (LIT_AT(x, k, korean_compare))
+            return true;
+    }
+    return false;
+}
+
+/* A Korean noun of list before `end`, maybe with a particle. */
+static bool korean_noun_before(ft_view x, size_t end, const ft_lit *list,
+                               size_t n)
+{
+    size_t j = ft_phrase_trim_back(x.t, end);
+    if (FT_PHRASE_BEFORE_ANY(x.t, x.len, j, korean_particles, NULL) !=
+            SIZE_MAX &&
+        j >= 3 && hangul_lead(ft_view_at(x, j - 3))) {
+        if (ft_phrase_before_any(x.t, x.len, j - 3, list, n, NULL) != SIZE_MAX)
+            return true;
+    }
+    return ft_phrase_before_any(x.t, x.len, j, list, n, NULL) != SIZE_MAX;
+}
+
+/* `end` moved back over a possessive ("the country's 2021 budget"), so
+ * that the word before the owner decides. */
+static size_t before_possessive(ft_view x, size_t end)
+{
+    size_t j = ft_phrase_trim_back(x.t, end);
+    size_t k = SIZE_MAX;
+    if (j >= 2 && ft_view_at(x, j - 1) == 's' && ft_view_at(x, j - 2) == '\'')
+        k = j - 2;
+    else if (j >= 4 && ft_view_at(x, j - 1) == 's' &&
+             bytes_at(x, j - 4, "\xE2\x80\x99"))
+        k = j - 4;
+    if (k == SIZE_MAX)
+        return end;
+    while (k > 0 && ft_ascii_alpha(ft_view_at(x, k - 1)))
+        k--;
+    return k;
+}
+
+/* --------------------------------------------------- year expressions */
+
 /* Where the words before a date's year begin: back over a month and a day
  * ("adopted in December 2022", "signed on Dec. 4, 2022", "4 August
  * 2025"), so that the verb before the date decides its role. */
 static size_t date_start(ft_view x, size_t s)
 {
-    static const ft_lit months[] = {
-        FT_LIT("january"), FT_LIT("february"), FT_LIT("march"),
-        FT_LIT("april"),   FT_LIT("may"),      FT_LIT("june"),
-        FT_LIT("july"),    FT_LIT("august"),   FT_LIT("september"),
-        FT_LIT("october"), FT_LIT("november"), FT_LIT("december"),
-        FT_LIT("jan."),    FT_LIT("feb."),     FT_LIT("mar."),
-        FT_LIT("apr."),    FT_LIT("aug."),     FT_LIT("sept."),
-        FT_LIT("sep."),    FT_LIT("oct."),     FT_LIT("nov."),
-        FT_LIT("dec."),    FT_LIT("jan"),      FT_LIT("feb"),
-        FT_LIT("aug"),     FT_LIT("sep"),      FT_LIT("sept"),
-        FT_LIT("oct"),     FT_LIT("nov"),      FT_LIT("dec"),
-    };
     size_t j = ft_phrase_trim_back(x.t, s);
     if (j > 0 && ft_view_at(x, j - 1) == ',')
         j = ft_phrase_trim_back(x.t, j - 1);
@@ -158,9 +541,83 @@ static size_t date_start(ft_view x, size_t s)
     return d < b && b - d <= 2 ? d : m;
 }
 
-static role year_role(ft_view x, size_t s, size_t e, size_t *span_end)
+/* A signing verb earlier in the clause of the year at s ("Poland signed
+ * a $6 billion deal for 180 tanks in 2022"), or a Korean one after it
+ * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
+static bool signed_in_clause(ft_view x, size_t s)
 {
-    size_t where;
+    for (size_t k = s; k > 0 && s - k < 80; k--) {
+        if (ft_clause_break(x.t, x.len, k - 1) > 0 ||
+            ft_view_at(x, k - 1) == '.')
+            break;
+        if (!ft_ascii_alpha(ft_view_at(x, k - 2)) &&
+            LIT_AT(x, k - 1, signing_verbs))
+            return true;
+    }
+    size_t e = s;
+    while (ft_ascii_digit(ft_view_at(x, e)))
+        e++;
+    if (!bytes_at(x, e, K_NYEON))
+        return false;
+    for (size_t k = e; k < x.len && k - e < 60; k++) {
+        if (ft_clause_break(x.t, x.len, k) > 0 || ft_view_at(x, k) == '.')
+            break;
+        if (LIT_AT(x, k, korean_launch))
+            return true;
+    }
+    return false;
+}
+
+/* The dash of a span at i ("-", "~", "–", "∼", "～", "/"): its end, or 0. */
+static size_t dash_at(ft_view x, size_t i)
+{
+    unsigned char c = ft_view_at(x, i);
+    if (c == '-' || c == '~' || c == '/')
+        return i + 1;
+    if (bytes_at(x, i, "\xE2\x80\x93") || bytes_at(x, i, "\xE2\x88\xBC") ||
+        bytes_at(x, i, "\xEF\xBD\x9E"))
+        return i + 3;
+    return 0;
+}
+
+/* Korean units (or a space and one) at i: the digits before are an
+ * amount. */
+static bool korean_unit_at(ft_view x, size_t i)
+{
+    return LIT_AT(x, i, korean_units) ||
+           (ft_view_at(x, i) == ' ' && LIT_AT(x, i + 1, korean_units));
+}
+
+/* The far end of a span at i: a standalone two- or four-digit year (not
+ * "24.49", "24%", 2000억).  Returns its end, or 0; *far gets the year as
+ * written (two digits or four). */
+static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
+{
+    if (bytes_at(x, i, "\xE2\x80\x99") || ft_view_at(x, i) == '\'')
+        i += ft_view_at(x, i) == '\'' ? 1 : 3; /* 2013∼’17 */
+    size_t d = i;
+    int v = 0;
+    while (ft_ascii_digit(ft_view_at(x, d)))
+        v = v * 10 + (ft_view_at(x, d++) - '0');
+    if (!(d - i == 4 || (two_ok && d - i == 2)))
+        return 0;
+    unsigned char n = ft_view_at(x, d);
+    if (ft_ascii_alpha(n) || n == '%' ||
+        ((n == '.' || n == ',') && ft_ascii_digit(ft_view_at(x, d + 1))) ||
+        korean_unit_at(x, d))
+        return 0;
+    if (d - i == 4 && (v < 1900 || v > 2099))
+        return 0;
+    *far = v;
+    return d;
+}
+
+/* The role of a year written at [s,e) from the words around it.  A span
+ * that is one fiscal year ("2023-24", "2029-30", "2023/2024") sets
+ * *fiscal and dates; any other span's end goes to *span_end. */
+static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
+                      bool *fiscal)
+{
     /* Korean particles after the year: 2029년까지, 2026년부터, 2016년 대비 */
     size_t k = e;
     if (bytes_at(x, k, K_NYEON)) {
@@ -169,78 +626,100 @@ static role year_role(ft_view x, size_t s, size_t e, size_t *span_end)
             k += 3;
         if (bytes_at(x, k, K_KKAJI))
             return ROLE_TARGET;
-        if (bytes_at(x, k, K_BUTEO))
-            return ROLE_SPAN;
-        size_t j = k;
-        while (ft_ascii_space(ft_view_at(x, j)))
-            j++;
-        if (bytes_at(x, j, K_DAEBI) || bytes_at(x, k, K_BODA))
-            return ROLE_COMPARE;
+        if (bytes_at(x, k, K_BUTEO) ||
+            bytes_at(x, skip_spaces(x, k), "\xEC\x9D\xB4\xED\x9B\x84"))
+            return ROLE_SPAN; /* 2026년부터, 2000년 이후 */
+        if (bytes_at(x, k, "\xEC\x9D\x98") && korean_compare_soon(x, k + 3))
+            return ROLE_COMPARE; /* 2009년의 집행률 8.6%보다 */
     }
-    /* a span: 2024-2028, 2020~2024, 2024 to 2028, between 2020 and 2025 */
-    size_t j = e;
-    if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~') {
-        j++;
-    } else if (bytes_at(x, j, "\xE2\x80\x93")) {
-        j += 3;
+    if (korean_compare_after(x, k) ||
+        (k > e &&
+         (bytes_at(x, k, "\xEC\x99\x80") || bytes_at(x, k, "\xEA\xB3\xBC") ||
+          bytes_at(x, k, "\xEC\x97\x90")) &&
+         korean_compare_after(x, k + 3)))
+        return ROLE_COMPARE; /* 2024년보다, 2024년과 비교해 */
+    /* a span: 2024-2028, 2020~2024, 2019 –2023, 2024 to 2028, between
+     * 2020 and 2025 */
+    size_t j = skip_spaces(x, e), p = dash_at(x, j);
+    bool dash = p != 0;
+    if (dash) {
+        p = skip_spaces(x, p);
     } else {
-        size_t p = PHRASE_AT(x, j, " to ");
+        p = PHRASE_AT(x, e, " to ");
         if (!p)
-            p = PHRASE_AT(x, j, " through ");
+            p = PHRASE_AT(x, e, " through ");
         if (!p && PHRASE_BEFORE(x, s, "between") != SIZE_MAX)
-            p = PHRASE_AT(x, j, " and ");
-        j = p ? p : j;
+            p = PHRASE_AT(x, e, " and ");
     }
-    if (j != e && ft_ascii_digit(ft_view_at(x, j)) &&
-        ft_ascii_digit(ft_view_at(x, j + 1))) {
-        size_t d = j;
-        while (ft_ascii_digit(ft_view_at(x, d)))
-            d++;
-        if (d - j == 4 || d - j == 2) {
-            *span_end = d;
-            return ROLE_SPAN;
+    int far = 0;
+    size_t d = p ? span_end_at(x, p, dash, &far) : 0;
+    if (d) {
+        int second = far < 100 ? year / 100 * 100 + far : far;
+        *span_end = d;
+        if (dash && second == year + 1 &&
+            (far < 100 || ft_view_at(x, j) == '/')) {
+            *fiscal = true; /* one fiscal year across two calendar years */
+            return ROLE_DATES;
         }
+        return ROLE_SPAN;
     }
     if (PHRASE_BEFORE(x, s, "between") != SIZE_MAX ||
         PHRASE_BEFORE(x, s, "since") != SIZE_MAX)
         return ROLE_SPAN;
     /* the far end of a span: "2024-2028", "from 2024 to 2028" */
-    if (s >= 1 &&
-        (ft_view_at(x, s - 1) == '-' || ft_view_at(x, s - 1) == '~') &&
-        ft_ascii_digit(ft_view_at(x, s - 2)))
+    size_t b = ft_phrase_trim_back(x.t, s);
+    if (b > 0 && (ft_view_at(x, b - 1) == '-' || ft_view_at(x, b - 1) == '~'))
+        b = ft_phrase_trim_back(x.t, b - 1);
+    else if (b >= 3 && (bytes_at(x, b - 3, "\xE2\x80\x93") ||
+                        bytes_at(x, b - 3, "\xE2\x88\xBC")))
+        b = ft_phrase_trim_back(x.t, b - 3);
+    if (b < ft_phrase_trim_back(x.t, s) && b > 0 &&
+        ft_ascii_digit(ft_view_at(x, b - 1)))
         return ROLE_SPAN;
-    if (s >= 3 && bytes_at(x, s - 3, "\xE2\x80\x93"))
-        return ROLE_SPAN;
+    size_t where;
     if ((where = PHRASE_BEFORE(x, s, "to")) != SIZE_MAX ||
         (where = PHRASE_BEFORE(x, s, "through")) != SIZE_MAX ||
         (where = PHRASE_BEFORE(x, s, "and")) != SIZE_MAX) {
-        size_t b = where;
-        while (b > 0 && ft_ascii_space(ft_view_at(x, b - 1)))
-            b--;
-        if (b >= 4 && ft_ascii_digit(ft_view_at(x, b - 1)) &&
-            ft_ascii_digit(ft_view_at(x, b - 4)))
+        size_t w = ft_phrase_trim_back(x.t, where);
+        if (w >= 4 && ft_ascii_digit(ft_view_at(x, w - 1)) &&
+            ft_ascii_digit(ft_view_at(x, w - 4)))
             return ROLE_SPAN;
     }
     s = date_start(x, s);
-    if (PHRASE_BEFORE(x, s, "through") != SIZE_MAX ||
-        PHRASE_BEFORE(x, s, "thru") != SIZE_MAX)
+    if (ANY_BEFORE(x, s, span_before))
         return ROLE_SPAN; /* "spend 1.5 trillion won through 2029" */
     if (ANY_BEFORE(x, s, target_words))
         return ROLE_TARGET;
-    if (ANY_BEFORE(x, s, compare_words))
+    size_t from = PHRASE_BEFORE(x, s, "from");
+    if (from != SIZE_MAX && ANY_BEFORE(x, from, data_nouns))
+        return ROLE_DATES; /* "drawing on figures from 1999": their year */
+    if (ANY_BEFORE(x, s, compare_words) ||
+        ANY_BEFORE(x, before_possessive(x, s), compare_words))
         return ROLE_COMPARE;
-    /* "launched in 2016", "established in 1991", "deployed in 2015" */
+    if (signed_in_clause(x, s))
+        return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
+    /* "launched in 2016", "signed, in December 2021, a deal", "a contract
+     * in April 2013", "completed in 2028" */
     size_t in = PHRASE_BEFORE(x, s, "in");
-    if (in != SIZE_MAX && ANY_BEFORE(x, in, launch_verbs))
+    if (in == SIZE_MAX)
+        in = PHRASE_BEFORE(x, s, "on"); /* "signed on Dec. 4, 2022" */
+    size_t v = in != SIZE_MAX ? in : s;
+    size_t vc = ft_phrase_trim_back(x.t, v);
+    if (vc > 0 && ft_view_at(x, vc - 1) == ',')
+        vc--;
+    if (ANY_BEFORE(x, v, launch_verbs) || ANY_BEFORE(x, vc, launch_verbs) ||
+        (in != SIZE_MAX && ANY_BEFORE(x, in, deal_nouns)) ||
+        korean_noun_before(x, s, korean_launch, N_OF(korean_launch)))
         return ROLE_LAUNCH;
-    if (ANY_BEFORE(x, s, launch_verbs))
-        return ROLE_LAUNCH;
+    if (ANY_BEFORE(x, s, done_words) || ANY_BEFORE(x, v, done_words) ||
+        korean_noun_before(x, s, korean_done, N_OF(korean_done)))
+        return ROLE_DONE;
     return ROLE_DATES;
 }
 
 /* A four-digit year at i (1900..2099) standing alone: not part of a
- * longer number, an amount ("2,000") or a percentage; "2020s" is a
- * decade.  Returns its end or 0. */
+ * longer number, an amount ("2,000", 2056억원, 1조2000억원) or a
+ * percentage; "2020s" is a decade.  Returns its end or 0. */
 static size_t year_at(ft_view x, size_t i, int *year)
 {
     if (i > 0 &&
@@ -254,38 +733,64 @@ static size_t year_at(ft_view x, size_t i, int *year)
             return 0;
     unsigned char n = ft_view_at(x, i + 4);
     if (ft_ascii_digit(n) || ft_ascii_alpha(n) || n == '%' ||
-        ((n == ',' || n == '.') && ft_ascii_digit(ft_view_at(x, i + 5))))
+        ((n == ',' || n == '.') && ft_ascii_digit(ft_view_at(x, i + 5))) ||
+        korean_unit_at(x, i + 4))
+        return 0;
+    /* after 조 or 억 ("1조 2000억"): the lower part of an amount */
+    size_t b = ft_phrase_trim_back(x.t, i);
+    if (b >= 3 && (bytes_at(x, b - 3, "\xEC\xA1\xB0") ||
+                   bytes_at(x, b - 3, "\xEC\x96\xB5")))
         return 0;
     int y = (x.t[i] - '0') * 1000 + (x.t[i + 1] - '0') * 100 +
             (x.t[i + 2] - '0') * 10 + (x.t[i + 3] - '0');
     if (y < 1900 || y > 2099)
         return 0;
-    size_t j = i + 4;
-    while (ft_ascii_space(ft_view_at(x, j)))
-        j++;
+    size_t j = skip_spaces(x, i + 4);
     if (PHRASE_AT(x, j, "percent") || PHRASE_AT(x, j, "per cent"))
         return 0;
     *year = y;
     return i + 4;
 }
 
+/* An abbreviated year: "’20년도", "'17년", "in ’24".  i is at the
+ * apostrophe; returns the end of the digits, or 0. */
+static size_t short_year_at(ft_view x, size_t i, int *year)
+{
+    size_t j = ft_view_at(x, i) == '\''         ? i + 1
+               : bytes_at(x, i, "\xE2\x80\x99") ? i + 3
+                                                : 0;
+    if (!j || !ft_ascii_digit(ft_view_at(x, j)) ||
+        !ft_ascii_digit(ft_view_at(x, j + 1)) ||
+        ft_ascii_digit(ft_view_at(x, j + 2)))
+        return 0;
+    unsigned char n = ft_view_at(x, j + 2);
+    bool korean = bytes_at(x, j + 2, K_NYEON);
+    /* English: only as a word of its own, "in ’24", "the '24 budget" */
+    unsigned char p = i > 0 ? ft_view_at(x, i - 1) : ' ';
+    if (!korean &&
+        (ft_ascii_alpha(n) || n == '%' || n >= 0x80 ||
+         ((n == '.' || n == ',') && ft_ascii_digit(ft_view_at(x, j + 3))) ||
+         !(ft_ascii_space(p) || p == '(')))
+        return 0;
+    int yy = (x.t[j] - '0') * 10 + (x.t[j + 1] - '0');
+    *year = yy < 50 ? 2000 + yy : 1900 + yy;
+    return j + 2;
+}
+
 /* Is the year at [s,e) a fiscal year?  "fiscal 2026", "fiscal year
  * 2023-24", "FY2025", "the 2023 fiscal year", 2026회계연도. */
 static bool is_fiscal(ft_view x, size_t s, size_t e)
 {
-    static const ft_lit before[] = {FT_LIT("fiscal"), FT_LIT("fiscal year"),
-                                    FT_LIT("fy"), FT_LIT("financial year")};
-    if (ANY_BEFORE(x, s, before))
+    if (ANY_BEFORE(x, s, fiscal_before))
         return true;
-    size_t j = e;
-    while (ft_ascii_space(ft_view_at(x, j)))
-        j++;
-    return PHRASE_AT(x, j, "fiscal") || bytes_at(x, e, K_HOEGYE) ||
-           bytes_at(x, j, K_HOEGYE);
+    size_t j = skip_spaces(x, e);
+    return PHRASE_AT(x, j, "fiscal") || PHRASE_AT(x, j, "financial year") ||
+           bytes_at(x, e, K_HOEGYE) || bytes_at(x, j, K_HOEGYE);
 }
 
-/* "FY2025", "FY25", "FY 2025-26": the fiscal year glued to FY. */
-static size_t fy_at(ft_view x, size_t i, int *year)
+/* "FY2025", "FY25", "FY 2025-26": the fiscal year glued to FY.  *is_short
+ * is set for "FY27" alone. */
+static size_t fy_at(ft_view x, size_t i, int *year, bool *is_short)
 {
     if (!(ft_ascii_fold(ft_view_at(x, i)) == 'f' &&
           ft_ascii_fold(ft_view_at(x, i + 1)) == 'y') ||
@@ -311,94 +816,106 @@ static size_t fy_at(ft_view x, size_t i, int *year)
     } else {
         return 0;
     }
+    *is_short = true;
     /* "FY2025-26": the first year names it */
     if (ft_view_at(x, d) == '-' && ft_ascii_digit(ft_view_at(x, d + 1)) &&
-        ft_ascii_digit(ft_view_at(x, d + 2)))
+        ft_ascii_digit(ft_view_at(x, d + 2))) {
+        *is_short = false;
         d += ft_ascii_digit(ft_view_at(x, d + 3)) &&
                      ft_ascii_digit(ft_view_at(x, d + 4))
                  ? 5
                  : 3;
+    }
     return d;
 }
 
-typedef struct {
-    const char *s;
-    int offset;
-} relative_word;
-
-/* Relative years, English and Korean, with their distance from the
- * publication year. */
+/* A relative year at i, English or Korean: its end, or 0. */
 static size_t relative_at(ft_view x, size_t i, int *offset)
 {
-    static const relative_word words[] = {
-        {"this year", 0},         {"this fiscal year", 0},
-        {"the current year", 0},  {"next year", 1},
-        {"next fiscal year", 1},  {"last year", -1},
-        {"last fiscal year", -1}, {"the previous year", -1},
-        {"the year before", -1},  {"a year earlier", -1},
-        {"a year ago", -1},       {"the following year", 1},
-        {"the coming year", 1},   {"the past year", -1},
-    };
-    static const relative_word korean[] = {
-        {K_NAEHUNYEON, 2}, {K_JAEJAKNYEON, -2}, {K_OLHAE, 0},
-        {K_GEUMNYEON, 0},  {K_NAENYEON, 1},     {K_JINANHAE, -1},
-        {K_JAKNYEON, -1},  {K_JEONNYEON, -1},
-    };
+    unsigned char c = ft_view_at(x, i);
+    if (c >= 0x80) {
+        /* Korean: not inside a longer word (지난해 in 지난해는 is fine,
+         * but the syllable before must not be Hangul: 예전년 is not 전년) */
+        if (i >= 3 && hangul_lead(ft_view_at(x, i - 3)))
+            return 0;
+        for (size_t k = 0; k < N_OF(relative_korean); k++) {
+            size_t e = PHRASE_AT(x, i, relative_korean[k].w.s);
+            if (e) {
+                *offset = relative_korean[k].offset;
+                return e;
+            }
+        }
+        return 0;
+    }
     if (i > 0 && ft_ascii_alpha(ft_view_at(x, i - 1)))
         return 0;
-    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
-    if (c >= 0x80)
-        goto hangul; /* the English words start t, n, l, a */
-    if (c != 't' && c != 'n' && c != 'l' && c != 'a')
-        return 0;
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        /* three letters rule out most words before the full test */
-        if ((unsigned char)words[k].s[0] != c ||
-            (unsigned char)words[k].s[1] !=
-                ft_ascii_fold(ft_view_at(x, i + 1)) ||
-            (unsigned char)words[k].s[2] != ft_ascii_fold(ft_view_at(x, i + 2)))
+    for (size_t k = 0; k < N_OF(relative_words); k++) {
+        /* the first letter, from the table, rules out most words */
+        if ((unsigned char)relative_words[k].w.s[0] != ft_ascii_fold(c))
             continue;
-        size_t e = PHRASE_AT(x, i, words[k].s);
+        size_t e = PHRASE_AT(x, i, relative_words[k].w.s);
         if (e) {
-            *offset = words[k].offset;
+            *offset = relative_words[k].offset;
             if (ft_view_at(x, e) == '\'' &&
                 ft_ascii_fold(ft_view_at(x, e + 1)) == 's')
                 e += 2; /* "last year's" */
+            else if (bytes_at(x, e, "\xE2\x80\x99") &&
+                     ft_ascii_fold(ft_view_at(x, e + 3)) == 's')
+                e += 4; /* "last year’s" */
             return e;
         }
     }
     return 0;
-hangul:
-    /* Korean: not inside a longer word (지난해 in 지난해는 is fine, but
-     * the syllable before must not be Hangul: 예전년 is not 전년) */
-    if (i >= 3 && (unsigned char)x.t[i - 3] >= 0xEA &&
-        (unsigned char)x.t[i - 3] <= 0xED)
+}
+
+/* "two years ago", "3 years ago", "2년 전": a relative year some years
+ * back.  Returns its end, or 0. */
+static size_t years_ago_at(ft_view x, size_t i, int *offset)
+{
+    size_t j = i;
+    int n = 0;
+    while (ft_ascii_digit(ft_view_at(x, j)) && j - i < 2)
+        n = n * 10 + (ft_view_at(x, j++) - '0');
+    if (j == i || ft_ascii_digit(ft_view_at(x, j)) || n == 0)
         return 0;
-    for (size_t k = 0; k < sizeof korean / sizeof *korean; k++) {
-        size_t n = strlen(korean[k].s);
-        if (bytes_at_n(x, i, korean[k].s, n)) {
-            *offset = korean[k].offset;
-            return i + n;
+    if (bytes_at(x, j, K_NYEON)) {
+        size_t k = skip_spaces(x, j + 3);
+        if (bytes_at(x, k, K_JEON) && !hangul_lead(ft_view_at(x, k + 3))) {
+            *offset = -n;
+            return k + 3;
         }
+        return 0;
     }
-    return 0;
+    size_t e = PHRASE_AT(x, j, " years ago");
+    if (!e)
+        e = PHRASE_AT(x, j, " year ago");
+    if (!e)
+        return 0;
+    *offset = -n;
+    return e;
 }
 
 /* The role of a relative year: a comparison base when it follows "from",
- * "than", "over" or precedes 대비/보다 ("up 5 percent from a year
- * earlier", 전년 대비). */
+ * "than", "over" or precedes 대비/보다/에 비해 ("up 5 percent from a year
+ * earlier", 전년 대비, 올해(X)에 비해). */
 static role relative_role(ft_view x, size_t s, size_t e)
 {
     /* "from this year's 59.4 trillion won": the possessive dates the
      * amount it owns, whatever that amount is compared with */
-    if (e >= 2 && x.t[e - 2] == '\'' && x.t[e - 1] == 's')
+    if (e >= 2 && x.t[e - 1] == 's' &&
+        (x.t[e - 2] == '\'' || (unsigned char)x.t[e - 2] == 0x99))
         return ROLE_DATES;
     if (ANY_BEFORE(x, s, compare_words))
         return ROLE_COMPARE;
     size_t j = e;
-    while (ft_ascii_space(ft_view_at(x, j)))
-        j++;
-    if (bytes_at(x, j, K_DAEBI) || bytes_at(x, e, K_BODA))
+    if (bytes_at(x, j, K_DO))
+        j += 3; /* 전년도보다 */
+    if (korean_compare_after(x, j))
+        return ROLE_COMPARE;
+    if (bytes_at(x, j, "\xEC\x97\x90") || bytes_at(x, j, "\xEC\x99\x80") ||
+        bytes_at(x, j, "\xEA\xB3\xBC") || bytes_at(x, j, "\xEC\x9D\x98"))
+        j += 3; /* 올해에, 올해와, 올해의 */
+    if (korean_compare_after(x, e) || korean_compare_after(x, j))
         return ROLE_COMPARE;
     /* "a year earlier" is almost always a base */
     if (PHRASE_AT(x, s, "a year earlier") || PHRASE_AT(x, s, "a year ago"))
@@ -407,138 +924,138 @@ static role relative_role(ft_view x, size_t s, size_t e)
 }
 
 /* A span of several years at i, which makes an amount a total over them:
- * "five-year", "5-year", "multi-year", "over the next five years",
- * "5년간".  Returns its end or 0. */
+ * "five-year", "5-year", "multi-year", "over the next five years", "over
+ * two years", "over the 18 months", "in just three years", "5년간", "2년
+ * 반 사이".  Returns its end or 0. */
 static size_t multi_year_at(ft_view x, size_t i)
 {
-    static const char *const counts[] = {
-        "two",   "three", "four", "five",  "six",     "seven",
-        "eight", "nine",  "ten",  "multi", "several",
-    };
     size_t j = i;
-    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
-    if (!ft_ascii_digit(c) && !strchr("tfsenmo", c))
-        return 0; /* how every count word (and "over") starts */
     if (ft_ascii_digit(ft_view_at(x, j))) {
         while (ft_ascii_digit(ft_view_at(x, j)))
             j++;
         if (j - i > 2)
             return 0;
-        if (bytes_at(x, j, K_NYEON "\xEA\xB0\x84")) /* 년간 */
-            return j + 6;
+        if (bytes_at(x, j, K_NYEON)) { /* 5년간, 5년 동안, 2년 반 사이 */
+            size_t k = skip_spaces(x, j + 3);
+            if (bytes_at(x, k, K_BAN))
+                k = skip_spaces(x, k + 3);
+            size_t e = LIT_AT(x, k, korean_span);
+            if (!e && k == j + 3)
+                return 0;
+            return e;
+        }
     } else {
-        size_t e = FT_PHRASE_AT_ANY(x.t, x.len, j, counts);
-        if (!e) {
-            if (c != 'o')
-                return 0;
-            e = ft_phrase_at(x.t, x.len, j, "over the next");
-            if (!e)
-                e = ft_phrase_at(x.t, x.len, j, "over the past");
-            if (!e)
-                return 0;
-            size_t k = e; /* "over the next five years" */
-            while (ft_ascii_space(ft_view_at(x, k)))
-                k++;
-            size_t w = FT_PHRASE_AT_ANY(x.t, x.len, k, counts);
+        size_t lead = LIT_AT(x, j, span_leads);
+        if (lead) { /* "over the next five years", "over the 18 months" */
+            size_t k = skip_spaces(x, lead);
+            size_t w = LIT_AT(x, k, counts);
             if (!w) {
-                while (ft_ascii_digit(ft_view_at(x, k)))
+                while (ft_ascii_digit(ft_view_at(x, k)) && k - lead < 3)
                     k++;
                 w = k;
             }
-            return ft_phrase_at(x.t, x.len, w, " years");
+            if (w == skip_spaces(x, lead))
+                return 0;
+            size_t e = PHRASE_AT(x, w, " years");
+            return e ? e : PHRASE_AT(x, w, " months");
         }
+        size_t e = LIT_AT(x, j, counts);
+        if (!e)
+            return 0;
         j = e;
-        if (ft_phrase_at(x.t, x.len, j, "year") ||
-            ft_phrase_at(x.t, x.len, j, "years"))
+        if (PHRASE_AT(x, j, "year") || PHRASE_AT(x, j, "years"))
             return 0; /* "multiyear" is one word */
     }
     if (ft_view_at(x, j) != '-' && ft_view_at(x, j) != ' ')
         return 0;
-    size_t e = ft_phrase_at(x.t, x.len, j + 1, "year");
+    size_t e = PHRASE_AT(x, j + 1, "year");
     if (!e || ft_view_at(x, e) == '-') /* "five-year-old" */
         return 0;
     return e;
 }
 
-/* Every year expression in text[s,e). */
+/* Every year expression in x[s,e). */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                          year_expr *out, size_t cap)
 {
     size_t n = 0;
     for (size_t i = s; i < e && n < cap;) {
         unsigned char c = ft_view_at(x, i);
-        if (c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) {
-            i++; /* spaces and punctuation open nothing */
-            continue;
-        }
-        if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
-                      ft_ascii_digit(ft_view_at(x, i - 1)))) {
-            i++; /* inside a word or number */
-            continue;
-        }
         int y = 0, offset = 0;
         size_t end, span_end = 0;
+        bool fiscal = false, is_short = false;
         year_expr ex = {0};
-        if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
-            ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES};
-            ex.role = year_role(x, i, end, &span_end);
+        if ((c == '\'' || c == 0xE2) && (end = short_year_at(x, i, &y))) {
+            /* "’20년도", "in '24" */
+            ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+        } else if (c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) {
+            i++; /* spaces and punctuation open nothing */
+            continue;
+        } else if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
+                             ft_ascii_digit(ft_view_at(x, i - 1)))) {
+            i++; /* inside a word or number */
+            continue;
+        } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
+            ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
             if (is_fiscal(x, i, end)) {
-                ex.basis = FT_YEAR_FISCAL;
+                fiscal = true;
                 /* "the fiscal year 2023-24" is 2023, not a span */
                 if (ex.role == ROLE_SPAN && span_end)
                     ex.role = ROLE_DATES;
             }
-            if (span_end)
-                end = span_end;
-        } else if ((c == 'F' || c == 'f') && (end = fy_at(x, i, &y))) {
-            ex = (year_expr){i, end, y, FT_YEAR_FISCAL, ROLE_DATES};
-            ex.role = year_role(x, i, end, &span_end);
+        } else if ((c == 'F' || c == 'f') &&
+                   (end = fy_at(x, i, &y, &is_short))) {
+            ex = (year_expr){i, end, y, FT_YEAR_FISCAL, ROLE_DATES, is_short};
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
+        } else if ((end = years_ago_at(x, i, &offset))) {
+            /* "two years ago", "2년 전" */
+            ex = (year_expr){i,
+                             end,
+                             published_year ? published_year + offset : 0,
+                             published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE,
+                             ROLE_DATES,
+                             false};
         } else if ((end = multi_year_at(x, i))) {
             /* "a five-year buildup", "over the next five years", 5년간 */
-            ex = (year_expr){i, end, 0, FT_YEAR_NONE, ROLE_SPAN};
+            ex = (year_expr){i, end, 0, FT_YEAR_NONE, ROLE_SPAN, false};
         } else if ((ft_ascii_alpha(c) || c >= 0xEA) &&
                    (end = relative_at(x, i, &offset))) {
-            ex = (year_expr){
-                i, end, published_year ? published_year + offset : 0,
-                published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE, ROLE_DATES};
+            ex = (year_expr){i,
+                             end,
+                             published_year ? published_year + offset : 0,
+                             published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE,
+                             ROLE_DATES,
+                             false};
             ex.role = relative_role(x, i, end);
         } else {
             i++;
             continue;
         }
+        if (fiscal && ex.basis == FT_YEAR_EXPLICIT)
+            ex.basis = FT_YEAR_FISCAL;
+        if (span_end)
+            end = ex.end = span_end;
         out[n++] = ex;
         i = end > i ? end : i + 1;
     }
     return n;
 }
 
-static size_t distance(const year_expr *e, const ft_figure *f)
-{
-    return e->end <= f->start ? f->start - e->end
-                              : (e->start >= f->end ? e->start - f->end : 0);
-}
+/* ------------------------------------------------------------ sentences */
 
-/* "by 2029" after "raise monthly pay to 1 million won": the level is
- * reached that year, so it dates the amount. */
-static bool reached_by(ft_view x, const ft_figure *f, const year_expr *e)
-{
-    return e->start >= f->end && ANY_BEFORE(x, f->start, reach_words);
-}
-
-static void apply(ft_figure *f, const year_expr *e)
-{
-    f->year = e->year;
-    f->year_basis = e->year ? e->basis : FT_YEAR_NONE;
-}
-
-/* The sentence start before position i (the previous sentence's end). */
+/* The sentence start before position i (the previous sentence's end), or
+ * 0: the start of the window. */
 static size_t sentence_start_before(ft_view x, size_t i)
 {
     while (i > 0) {
         unsigned char c = ft_view_at(x, i - 1);
         if (c == '\n')
+            return i;
+        if (i >= 3 && bytes_at(x, i - 3, "\xE3\x80\x82")) /* 。 */
             return i;
         if ((c == '.' || c == '!' || c == '?') &&
             ft_ascii_space(ft_view_at(x, i)) &&
@@ -546,142 +1063,622 @@ static size_t sentence_start_before(ft_view x, size_t i)
               !ft_ascii_alpha(ft_view_at(x, i - 3)) &&
               ft_view_at(x, i - 2) >= 'A' && ft_view_at(x, i - 2) <= 'Z'))
             return i;
+        if (ft_phrase_glued_stop(x.t, x.len, i - 1))
+            return i;
         i--;
     }
     return 0;
 }
 
-/* What a look-back needs of a sentence: its first dating year, and
- * whether a target or span stops the look. */
-typedef struct {
-    size_t start; /* SIZE_MAX: nothing known */
-    const year_expr *first;
-    year_expr first_copy;
-    bool other;
-} sentence_memo;
+/* ------------------------------------------------------------- windows */
 
-static void memo_of(const year_expr *ex, size_t n, size_t start,
-                    sentence_memo *m)
+/* A figure as the window sees it: offsets relative to the window. */
+typedef struct {
+    size_t start, end, pend; /* pend: the end of its conversion, if any */
+    size_t index;            /* in the article's figures */
+    bool base;               /* a comparison base: "from X", X보다 */
+    size_t paren;            /* its parenthesis, or SIZE_MAX */
+} neighbour;
+
+typedef struct {
+    ft_view x;     /* text[lo, hi) */
+    size_t lo;     /* where the window starts in the text */
+    size_t ws, we; /* the clipped sentence, in the window */
+    bool clipped;  /* the sentence starts before ws */
+    uint16_t brk1[WINDOW + 1], brk2[WINDOW + 1]; /* prefix counts */
+    year_expr ex[MAX_EXPRS];
+    int owner[MAX_EXPRS]; /* the neighbour that owns each, or -1 */
+    size_t paren[MAX_EXPRS];
+    size_t nex;
+    neighbour nb[MAX_NEIGHBOURS];
+    size_t nnb;
+} window;
+
+/* Clause breaks of strength 1 and 2 over the sentence, counted once. */
+static void count_breaks(window *w)
 {
-    m->start = start;
-    m->first = NULL;
-    m->other = false;
+    size_t n = w->we - w->ws;
+    w->brk1[0] = w->brk2[0] = 0;
     for (size_t k = 0; k < n; k++) {
-        if (ex[k].role == ROLE_DATES && !m->first) {
-            m->first_copy = ex[k];
-            m->first = &m->first_copy;
-        }
-        m->other |= ex[k].role != ROLE_DATES && ex[k].role != ROLE_COMPARE;
+        int b = ft_clause_break(w->x.t, w->x.len, w->ws + k);
+        w->brk1[k + 1] = (uint16_t)(w->brk1[k] + (b == 1));
+        w->brk2[k + 1] = (uint16_t)(w->brk2[k] + (b == 2));
     }
 }
 
-static void date_figure(ft_view x, ft_figure *f, const year_expr *ex, size_t n,
-                        int published_year, const sentence_memo *before)
+static size_t clamp(size_t v, size_t lo, size_t hi)
 {
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The strongest clause break in [a,b), [sa,sb) left out. */
+static int breaks_between(const window *w, size_t a, size_t b, size_t sa,
+                          size_t sb)
+{
+    a = clamp(a, w->ws, w->we) - w->ws;
+    b = clamp(b, w->ws, w->we) - w->ws;
+    if (b <= a)
+        return 0;
+    sa = clamp(sa, w->ws, w->we) - w->ws;
+    sb = clamp(sb, w->ws, w->we) - w->ws;
+    size_t oa = sa > a ? sa : a, ob = sb < b ? sb : b;
+    int n2 = w->brk2[b] - w->brk2[a], n1 = w->brk1[b] - w->brk1[a];
+    if (oa < ob) {
+        n2 -= w->brk2[ob] - w->brk2[oa];
+        n1 -= w->brk1[ob] - w->brk1[oa];
+    }
+    return n2 > 0 ? 2 : n1 > 0 ? 1 : 0;
+}
+
+/* The parenthesis that position i stands in, or SIZE_MAX. */
+static size_t paren_of(const window *w, size_t i)
+{
+    for (size_t k = i; k > w->ws && i - k < PAREN_REACH; k--) {
+        unsigned char c = ft_view_at(w->x, k - 1);
+        if (c == ')')
+            return SIZE_MAX;
+        if (c == '(')
+            return k - 1;
+    }
+    return SIZE_MAX;
+}
+
+/* Is the figure at [s,e) a comparison base: "up from X", "than X",
+ * "X보다", "X에 비해", "X에서 Y로"? */
+static bool is_base(ft_view x, size_t s, size_t pend)
+{
+    size_t b = s;
+    size_t h;
+    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
+        b = h;
+    size_t which = 0;
+    size_t c = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, compare_words, &which);
+    if (c == SIZE_MAX)
+        c = FT_PHRASE_BEFORE_ANY(x.t, x.len, before_possessive(x, b),
+                                 compare_words, &which);
+    if (c != SIZE_MAX && strcmp(compare_words[which].s, "over") != 0 &&
+        strcmp(compare_words[which].s, "against") != 0) {
+        /* "over $5 billion" is a qualifier; "X against China's Y" sets
+         * two of a kind side by side; "more than X" is a bound, but "20
+         * percent more than X" a base */
+        size_t m = PHRASE_BEFORE(x, c, "more");
+        if (m == SIZE_MAX)
+            m = PHRASE_BEFORE(x, c, "less");
+        if (m == SIZE_MAX)
+            return true;
+        size_t q = ft_phrase_trim_back(x.t, m);
+        return PHRASE_BEFORE(x, m, "percent") != SIZE_MAX ||
+               (q > 0 && (ft_view_at(x, q - 1) == '%' ||
+                          ft_ascii_digit(ft_view_at(x, q - 1))));
+    }
+    size_t j = pend;
+    if (ft_view_at(x, j) == ')')
+        j++; /* "올해(X)에 비해" */
+    return korean_compare_after(x, j) || LIT_AT(x, j, korean_was) ||
+           LIT_AT(x, skip_spaces(x, j), korean_was);
+}
+
+/* Words that end ownership: the expression belongs to another relation. */
+static bool stop_word(ft_view x, size_t i, size_t e)
+{
+    static const char *const stops[] = {
+        "to",      "from",   "than",  "over",    "above",    "below",
+        "against", "versus", "by",    "until",   "through",  "and",
+        "or",      "but",    "since", "between", "compared", "up",
+        "down",    "more",   "less",  "higher",  "lower",
+    };
+    for (size_t k = 0; k < N_OF(stops); k++) {
+        size_t n = strlen(stops[k]);
+        if (e - i == n && PHRASE_AT(x, i, stops[k]))
+            return true;
+    }
+    return false;
+}
+
+/* Can the gap [a,b) tie a year to a figure: no clause break, no other
+ * relation, at most max_words words? */
+static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
+{
+    if (b < a || b - a > 48 ||
+        ft_clause_breaks_between(w->x.t, w->x.len, a, b, 0, 0) > 0)
+        return false;
+    int words = 0;
+    for (size_t i = a; i < b;) {
+        unsigned char c = ft_view_at(w->x, i);
+        if (ft_ascii_space(c) || c == '(' || c == ')' || c == '"') {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < b && !ft_ascii_space(ft_view_at(w->x, e)) &&
+               ft_view_at(w->x, e) != '(' && ft_view_at(w->x, e) != ')')
+            e++;
+        if (stop_word(w->x, i, e) || ++words > max_words)
+            return false;
+        for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
+            if (LIT_AT(w->x, q, korean_compare))
+                return false;
+        i = e;
+    }
+    return true;
+}
+
+/* Which neighbour owns each expression: the figure it is written right
+ * beside ("X in 2006", "Y recorded this year", "the 2019 budget of X",
+ * "올해(X)", "2012년의 X").  Korean writes a year before what it dates. */
+static void find_owners(window *w)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < w->nex; k++) {
+        const year_expr *e = &w->ex[k];
+        w->owner[k] = -1;
+        while (m < w->nnb && w->nb[m].pend <= e->start)
+            m++;
+        /* nb[m-1] ends before e; nb[m] is the first that does not */
+        const neighbour *before = m > 0 ? &w->nb[m - 1] : NULL;
+        const neighbour *after = m < w->nnb ? &w->nb[m] : NULL;
+        if (after && after->start < e->end)
+            after = m + 1 < w->nnb ? &w->nb[m + 1] : NULL;
+        bool korean = ft_view_at(w->x, e->end) >= 0x80 ||
+                      ft_view_at(w->x, e->start) >= 0x80;
+        /* no other year between them */
+        if (after && k + 1 < w->nex && w->ex[k + 1].start < after->start)
+            after = NULL;
+        if (before && k > 0 && w->ex[k - 1].end > before->pend)
+            before = NULL;
+        /* English says "this year's X", Korean "올해 예산 X" */
+        if (after && tying_gap(w, e->end, after->start, korean ? 3 : 1)) {
+            w->owner[k] = (int)(after - w->nb);
+            /* "over last year's $855 million": the figure is a base */
+            if (ANY_BEFORE(w->x, e->start, compare_words))
+                w->nb[w->owner[k]].base = true;
+        }
+        if (!korean && before && tying_gap(w, before->pend, e->start, 2))
+            w->owner[k] = (int)(before - w->nb); /* "X in 2006 to Y" */
+    }
+}
+
+/* Figures f and g joined as items of one list ("$5bn and $6bn in 2023",
+ * "X원과 Y원"). */
+static bool listed_together(const window *w, const neighbour *f,
+                            const neighbour *g)
+{
+    const neighbour *a = f->start < g->start ? f : g;
+    const neighbour *b = a == f ? g : f;
+    /* items may carry a label: "병장이 100만원, 상병 80만원" */
+    static const ft_lit joins[] = {
+        FT_LIT("and"),          FT_LIT("or"),           FT_LIT("as well as"),
+        FT_LIT("against"),      FT_LIT("versus"),       FT_LIT("vs"),
+        FT_LIT("vs."),          FT_LIT("\xEB\xB0\x8F"), /* 및 */
+        FT_LIT("\xEA\xB3\xBC"), FT_LIT("\xEC\x99\x80"), /* 과 와 */
+    };
+    size_t i = a->pend;
+    if (b->start < i || b->start - i > 40)
+        return false;
+    bool joined = false;
+    int words = 0;
+    while (i < b->start) {
+        unsigned char c = ft_view_at(w->x, i);
+        size_t e;
+        if (ft_ascii_space(c) || c == '\'' || c == 0x99) {
+            i++;
+        } else if (c == ',') {
+            joined = true;
+            i++;
+        } else if ((e = LIT_AT(w->x, i, joins)) && e <= b->start) {
+            joined = true;
+            i = e;
+        } else {
+            e = i;
+            while (e < b->start && !ft_ascii_space(ft_view_at(w->x, e)) &&
+                   ft_view_at(w->x, e) != ',')
+                e++;
+            if (stop_word(w->x, i, e) || ++words > 2)
+                return false;
+            i = e;
+        }
+    }
+    return joined;
+}
+
+/* A full stop that lost its space in text[a,b). */
+static bool glued_between(const char *text, size_t len, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (ft_phrase_glued_stop(text, len, k))
+            return true;
+    return false;
+}
+
+/* Set up the window around figures [i, j) of one sentence. */
+static void open_window(window *w, const char *text, size_t len,
+                        const ft_figure *figs, size_t n, size_t i, size_t j,
+                        int published_year)
+{
+    const ft_figure *first = &figs[i];
+    size_t ss = first->sent_start, se = first->sent_end;
+    if (se > len)
+        se = len;
+    size_t ws = first->start > REACH ? first->start - REACH : 0;
+    if (ws < ss)
+        ws = ss;
+    size_t last = figs[j - 1].paired_end > figs[j - 1].end
+                      ? figs[j - 1].paired_end
+                      : figs[j - 1].end;
+    size_t we = last + REACH < se ? last + REACH : se;
+    if (we > ws + WINDOW)
+        we = ws + WINDOW;
+    if (we < ws)
+        we = ws;
+    /* a full stop that lost its space ends the sentence too */
+    bool glued = false;
+    for (size_t k = first->start; k > ws; k--)
+        if (ft_phrase_glued_stop(text, len, k - 1)) {
+            ws = k;
+            glued = true;
+            break;
+        }
+    for (size_t k = last; k < we; k++)
+        if (ft_phrase_glued_stop(text, len, k)) {
+            we = k + 1;
+            break;
+        }
+    w->lo = ws > BACK_REACH ? ws - BACK_REACH : 0;
+    w->x = (ft_view){text + w->lo, we - w->lo};
+    w->ws = ws - w->lo;
+    w->we = we - w->lo;
+    w->clipped = ws > ss && !glued;
+    count_breaks(w);
+
+    /* the figures of the sentence in the window */
+    size_t a = i;
+    while (a > 0 && figs[a - 1].sent_start == ss && figs[a - 1].end > ws &&
+           i - a < MAX_NEIGHBOURS / 2)
+        a--;
+    w->nnb = 0;
+    for (size_t k = a; k < n && w->nnb < MAX_NEIGHBOURS; k++) {
+        const ft_figure *g = &figs[k];
+        if (g->sent_start != ss || g->start >= we)
+            break;
+        neighbour *nb = &w->nb[w->nnb++];
+        size_t pend = g->paired_end > g->end ? g->paired_end : g->end;
+        nb->start = clamp(g->start, ws, we) - w->lo;
+        nb->end = clamp(g->end, ws, we) - w->lo;
+        nb->pend = clamp(pend, ws, we) - w->lo;
+        nb->index = k;
+        nb->base = is_base(w->x, nb->start, nb->pend);
+        nb->paren = paren_of(w, nb->start);
+    }
+
+    /* the year expressions, none of them inside a figure (1조2000억원) */
+    year_expr found[MAX_EXPRS];
+    size_t nf =
+        find_exprs(w->x, w->ws, w->we, published_year, found, MAX_EXPRS);
+    w->nex = 0;
+    size_t m = 0;
+    for (size_t k = 0; k < nf; k++) {
+        while (m < w->nnb && w->nb[m].pend <= found[k].start)
+            m++;
+        if (m < w->nnb && w->nb[m].start < found[k].end)
+            continue;
+        w->paren[w->nex] = paren_of(w, found[k].start);
+        if (w->paren[w->nex] != SIZE_MAX &&
+            skip_spaces(w->x, w->paren[w->nex] + 1) == found[k].start &&
+            ft_view_at(w->x, skip_spaces(w->x, found[k].end)) == ')')
+            w->paren[w->nex] = SIZE_MAX; /* "(FY27)" glosses its phrase */
+        w->ex[w->nex++] = found[k];
+    }
+    find_owners(w);
+}
+
+/* The first dating year of the two sentences before the window's
+ * sentence, in the same paragraph; false when there is none, or a target
+ * or span there stops the look. */
+/* Is the expression q of an earlier sentence the year of a comparison
+ * base written right after it ("이는 올해 예산 1조원보다 ...", "last
+ * year's $855 million, up from ...")?  prior: the figures before the
+ * window's, in text order. */
+static bool base_year(const window *w, const ft_figure *prior, size_t n,
+                      const year_expr *q)
+{
+    for (size_t k = n; k-- > 0;) {
+        const ft_figure *g = &prior[k];
+        if (g->start < w->lo + q->end)
+            break; /* the figures after q are done */
+        if (k > 0 && prior[k - 1].start >= w->lo + q->end)
+            continue; /* not the first after q */
+        size_t gs = g->start - w->lo;
+        size_t ge = (g->paired_end > g->end ? g->paired_end : g->end) - w->lo;
+        if (ge > w->x.len)
+            return false;
+        bool korean = ft_view_at(w->x, q->end) >= 0x80 ||
+                      ft_view_at(w->x, q->start) >= 0x80;
+        return tying_gap(w, q->end, gs, korean ? 3 : 1) &&
+               is_base(w->x, gs, ge);
+    }
+    return false;
+}
+
+static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
+                      int published_year, year_expr *out)
+{
+    if (w->clipped)
+        return false; /* the sentence starts beyond reach */
+    for (size_t i = w->ws; i < w->we; i++)
+        if ((i == w->ws || !ft_ascii_alpha(ft_view_at(w->x, i - 1))) &&
+            LIT_AT(w->x, i, other_period))
+            return false;
+    size_t s = w->ws;
+    for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
+        size_t p = s; /* back over the spaces and the full stop */
+        int newlines = 0;
+        while (p > 0 && ft_ascii_space(ft_view_at(w->x, p - 1)))
+            newlines += ft_view_at(w->x, --p) == '\n';
+        /* news puts a paragraph on a line, scraped pages a blank line
+         * between paragraphs; two blank lines start another story */
+        if (p == 0 || newlines > 2)
+            break;
+        size_t ps = sentence_start_before(w->x, p - 1);
+        year_expr prev[MAX_EXPRS];
+        size_t k = find_exprs(w->x, ps, p, published_year, prev, MAX_EXPRS);
+        /* the first dating year: the one the sentence is about, not a
+         * base it is compared with later */
+        bool other = false;
+        for (size_t q = 0; q < k; q++) {
+            if (prev[q].role == ROLE_DATES) {
+                if (base_year(w, prior, nprior, &prev[q])) {
+                    other = true; /* a base's year: that sentence is about
+                                   * a change, which dates nothing after */
+                    continue;
+                }
+                *out = prev[q];
+                return true;
+            }
+            other |= prev[q].role != ROLE_COMPARE;
+        }
+        if (other)
+            return false;
+        s = ps;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------- dating */
+
+static size_t distance(const year_expr *e, const neighbour *f)
+{
+    return e->end <= f->start ? f->start - e->end
+                              : (e->start >= f->pend ? e->start - f->pend : 0);
+}
+
+/* "Once the plan is completed in 2022, pay reaches X": a completion in a
+ * clause of time before the figure dates it; "the bridge, completed in
+ * 2015, cost X" does not.  Looks back from i over its clause. */
+static bool once_done(const window *w, size_t i)
+{
+    for (size_t k = i; k > w->ws && i - k < 120; k--) {
+        if (ft_clause_break(w->x.t, w->x.len, k - 1) > 0)
+            return false;
+        if ((k - 1 == w->ws || ft_ascii_space(ft_view_at(w->x, k - 2))) &&
+            LIT_AT(w->x, k - 1, time_conjunctions))
+            return true;
+    }
+    return false;
+}
+
+/* "by 2029" after "raise monthly pay to 1 million won", 2025년까지 before
+ * 205만원으로: the level is reached that year, so it dates the amount. */
+static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
+{
+    size_t b = f->start, h;
+    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
+        b = h;
+    /* "raise pay to X by 2027", "By 2027, pay will rise to X" */
+    if (ANY_BEFORE(x, b, reach_words))
+        return true;
+    if (e->start >= f->end)
+        return false;
+    size_t j = skip_spaces(x, f->pend);
+    if (bytes_at(x, j, "\xEA\xB7\x9C\xEB\xAA\xA8")) /* 규모로 */
+        j += 6;
+    return bytes_at(x, j, K_EUNRO) || bytes_at(x, j, K_RO);
+}
+
+/* Does the expression open its sentence or clause as an adverbial
+ * followed by a comma ("In 2023, the budget was X", "; last year, X")?
+ * Then that comma does not part it from the clause it dates. */
+static bool opens_clause(const window *w, const year_expr *e)
+{
+    static const ft_lit leads[] = {
+        FT_LIT("in"),    FT_LIT("for"),           FT_LIT("during"),
+        FT_LIT("as of"), FT_LIT("by the end of"), FT_LIT("at the end of"),
+    };
+    if (ft_view_at(w->x, skip_spaces(w->x, e->end)) != ',')
+        return false;
+    size_t b = e->start, k;
+    if ((k = FT_PHRASE_BEFORE_ANY(w->x.t, w->x.len, b, leads, NULL)) !=
+        SIZE_MAX)
+        b = k;
+    b = ft_phrase_trim_back(w->x.t, b);
+    if (b <= w->ws)
+        return !w->clipped;
+    unsigned char c = ft_view_at(w->x, b - 1);
+    return c == ';' || c == ':' || c == '"';
+}
+
+/* A yearly rate, not one year's money: "200 billion yen annually". */
+static bool recurring(ft_view x, const neighbour *f)
+{
+    size_t j = skip_spaces(x, f->pend);
+    size_t e = LIT_AT(x, j, recurring_after);
+    if (e && !PHRASE_AT(x, skip_spaces(x, e), "earlier") &&
+        !PHRASE_AT(x, skip_spaces(x, e), "ago") &&
+        !PHRASE_AT(x, skip_spaces(x, e), "later") &&
+        !PHRASE_AT(x, skip_spaces(x, e), "before"))
+        return true;
+    size_t b = f->start;
+    size_t h;
+    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
+        b = h;
+    return ANY_BEFORE(x, b, recurring_before);
+}
+
+static void apply(ft_figure *f, const year_expr *e)
+{
+    f->year = e->year;
+    f->year_basis = e->year ? e->basis : FT_YEAR_NONE;
+    /* India names a fiscal year by the year it ends in: FY27 is
+     * 2026-27, which counts as 2026 */
+    if (e->fy_short && f->year && strcmp(f->currency, "INR") == 0)
+        f->year--;
+}
+
+static void date_figure(const window *w, ft_figure *f, const neighbour *me,
+                        int mine, const ft_figure *prior, size_t nprior,
+                        int published_year, int *looked, year_expr *back)
+{
+    f->year = 0;
+    f->year_basis = FT_YEAR_NONE;
+    f->target_year = 0;
+    if (recurring(w->x, me))
+        return;
     const year_expr *best = NULL, *target = NULL;
-    size_t best_d = SIZE_MAX, target_d = SIZE_MAX;
-    int best_breaks = 3;
-    bool blocked = false; /* a base or span in the figure's own clause */
+    size_t best_d = SIZE_MAX, target_d = SIZE_MAX, undated_d = SIZE_MAX;
+    int best_breaks = 3, best_rank = 0;
+    bool blocked = false; /* a span or launch in the figure's own clause */
     bool undated = false; /* a span or launch date: a total, no year */
-    for (size_t k = 0; k < n; k++) {
-        const year_expr *e = &ex[k];
-        size_t a = e->end <= f->start ? e->end : f->end;
-        size_t b = e->end <= f->start ? f->start : e->start;
-        int breaks =
-            ft_clause_breaks_between(x.t, x.len, a, b, f->start, f->end);
-        size_t d = distance(e, f);
+    for (size_t k = 0; k < w->nex; k++) {
+        const year_expr *e = &w->ex[k];
+        bool own = w->owner[k] == mine;
+        if (!own && w->owner[k] >= 0) {
+            /* another figure's year: never a base's; in the same clause,
+             * only for a change (the year of the level it changes), an
+             * item of the same list or a breakdown in its parenthesis */
+            const neighbour *g = &w->nb[w->owner[k]];
+            bool same_clause =
+                breaks_between(w, g->start < me->start ? g->pend : me->pend,
+                               g->start < me->start ? me->start : g->start, 0,
+                               0) == 0;
+            bool breakdown = me->paren != SIZE_MAX && me->paren >= g->end &&
+                             me->paren <= g->pend + 1;
+            if (g->base || (same_clause && !listed_together(w, me, g) &&
+                            !breakdown && f->kind != FT_KIND_CHANGE))
+                continue;
+        }
+        if (!own && me->base)
+            continue; /* a base is dated only by its own year */
+        if (!own && w->paren[k] != SIZE_MAX && w->paren[k] != me->paren)
+            continue; /* an aside: "(2017년 최저임금의 40%)" */
+        size_t a = e->end <= me->start ? e->end : me->pend;
+        size_t b = e->end <= me->start ? me->start : e->start;
+        if (e->end <= me->start && opens_clause(w, e))
+            a = skip_spaces(w->x, e->end) + 1; /* "In 2023, it spent X" */
+        int breaks = own ? 0 : breaks_between(w, a, b, me->end, me->pend);
+        size_t d = distance(e, me);
         role r = e->role;
-        if (r == ROLE_TARGET && breaks == 0 && reached_by(x, f, e))
+        if (own && r == ROLE_COMPARE)
+            r = ROLE_DATES; /* "up from $850 million in 2018": its year */
+        if (r == ROLE_DONE)
+            r = e->start >= me->end      ? ROLE_TARGET
+                : once_done(w, e->start) ? ROLE_DATES
+                                         : ROLE_LAUNCH;
+        if (r == ROLE_TARGET && breaks <= (e->start >= me->end ? 0 : 1) &&
+            reached_by(w->x, me, e))
             r = ROLE_DATES;
         if (r == ROLE_TARGET) {
             if (d < target_d) {
                 target = e;
                 target_d = d;
             }
+        } else if (r == ROLE_COMPARE) {
+            continue;
         } else if (r != ROLE_DATES) {
             blocked |= breaks == 0;
-            undated |= r == ROLE_SPAN || r == ROLE_LAUNCH;
-        } else if (breaks < best_breaks ||
-                   (breaks == best_breaks && d < best_d)) {
-            /* the fewest and weakest clause breaks, then the nearest */
-            best = e;
-            best_d = d;
-            best_breaks = breaks;
+            undated = true;
+            if (breaks == 0 && d < undated_d)
+                undated_d = d;
+        } else {
+            /* its own first, then the fewest and weakest clause breaks,
+             * then a year that is known (not "next year" without a date),
+             * then the nearest */
+            int rank = (own ? 0 : 4) + breaks * 2 + (e->year == 0);
+            if (!best || rank < best_rank ||
+                (rank == best_rank && d < best_d)) {
+                best = e;
+                best_d = d;
+                best_breaks = own ? 0 : breaks;
+                best_rank = rank;
+            }
         }
     }
+    bool own_best = best && best_rank < 4;
+    if (best && !own_best && undated_d < best_d && best_breaks == 0)
+        best = NULL; /* "over the next five years ... X": a total */
     if (best && (best_breaks == 0 || !blocked)) {
         apply(f, best);
-    } else if (!best && !target && !undated) {
-        /* No year of its own (at most a comparison base): look back two
-         * sentences, across line breaks (news puts a paragraph on a line)
-         * but not a blank line, which starts another passage or story. */
-        size_t s = f->sent_start;
-        for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
-            size_t p = s; /* back over the spaces and the full stop */
-            int newlines = 0;
-            while (p > 0 && ft_ascii_space(ft_view_at(x, p - 1)))
-                newlines += ft_view_at(x, --p) == '\n';
-            if (p == 0 || newlines > 1)
-                break;
-            size_t ps = sentence_start_before(x, p - 1);
-            /* the first dating year: the one the sentence is about, not a
-             * base it is compared with later ("for 2025, up from this
-             * year's ...").  The sentence before was often read already. */
-            sentence_memo m;
-            size_t first_byte = ps; /* where extract's sentence starts */
-            while (first_byte < p && ft_ascii_space(ft_view_at(x, first_byte)))
-                first_byte++;
-            if (before && before->start == first_byte) {
-                m = *before;
-                if (m.first)
-                    m.first = &m.first_copy;
-            } else {
-                year_expr prev[MAX_EXPRS];
-                size_t k =
-                    find_exprs(x, ps, p, published_year, prev, MAX_EXPRS);
-                memo_of(prev, k, ps, &m);
-            }
-            if (m.first) {
-                apply(f, m.first);
-                break;
-            }
-            if (m.other)
-                break; /* a target or span there: no guess */
-            s = ps;
-        }
+    } else if (!best && !target && !undated && !me->base) {
+        /* no year of its own (at most a comparison base): the sentences
+         * before, read once for the whole window */
+        if (*looked == 0)
+            *looked =
+                look_back(w, prior, nprior, published_year, back) ? 1 : -1;
+        if (*looked > 0)
+            apply(f, back);
     }
     if (target && (f->year == 0 || target_d < best_d))
         f->target_year = target->year;
 }
 
-void ft_years_assign(const char *text_, size_t len, int published_year,
+void ft_years_assign(const char *text, size_t len, int published_year,
                      ft_figure *figs, size_t n)
 {
-    ft_view x = {text_, len};
-    year_expr ex[MAX_EXPRS];
-    size_t nex = 0, sent_start = SIZE_MAX, sent_end = 0;
-    sentence_memo previous = {.start = SIZE_MAX}, current = {.start = SIZE_MAX};
-    for (size_t i = 0; i < n; i++) {
-        ft_figure *f = &figs[i];
-        if (f->sent_start != sent_start || f->sent_end != sent_end) {
-            previous = current;
-            sent_start = f->sent_start;
-            sent_end = f->sent_end;
-            nex = find_exprs(x, sent_start, sent_end, published_year, ex,
-                             MAX_EXPRS);
-            memo_of(ex, nex, sent_start, &current);
+    window w;
+    for (size_t i = 0; i < n;) {
+        /* a group: the figures of one sentence within REACH of the first */
+        size_t j = i + 1;
+        while (j < n && figs[j].sent_start == figs[i].sent_start &&
+               figs[j].sent_end == figs[i].sent_end &&
+               figs[j].start < figs[i].start + REACH &&
+               j - i < MAX_NEIGHBOURS / 2 &&
+               !glued_between(text, len, figs[j - 1].end, figs[j].start))
+            j++;
+        open_window(&w, text, len, figs, n, i, j, published_year);
+        int looked = 0;
+        year_expr back = {0};
+        for (size_t k = i; k < j; k++) {
+            int mine = -1;
+            for (size_t q = 0; q < w.nnb; q++)
+                if (w.nb[q].index == k)
+                    mine = (int)q;
+            if (mine < 0) { /* cannot happen: the group is in the window */
+                figs[k].year = 0;
+                figs[k].year_basis = FT_YEAR_NONE;
+                figs[k].target_year = 0;
+                continue;
+            }
+            date_figure(&w, &figs[k], &w.nb[mine], mine, figs, i,
+                        published_year, &looked, &back);
         }
-        if (nex == 0 && i > 0 && figs[i - 1].sent_start == sent_start) {
-            /* a sentence without years: every figure in it looks back to
-             * the same place, so the first one's answer serves all */
-            f->year = figs[i - 1].year;
-            f->year_basis = figs[i - 1].year_basis;
-            f->target_year = figs[i - 1].target_year;
-            continue;
-        }
-        f->year = 0;
-        f->year_basis = FT_YEAR_NONE;
-        f->target_year = 0;
-        date_figure(x, f, ex, nex, published_year, &previous);
+        i = j;
     }
 }
