@@ -208,6 +208,7 @@ static const ft_lit done_words[] = {
     FT_LIT("completed"),   FT_LIT("finished"),    FT_LIT("delivered"),
     FT_LIT("ready in"),    FT_LIT("complete in"), FT_LIT("operational in"),
     FT_LIT("delivery in"), FT_LIT("arrive"),      FT_LIT("arrives"),
+    FT_LIT("operating"),   FT_LIT("in service"),
 };
 /* Conjunctions that open a clause of time ("once the plan is completed
  * in 2022, ..."). */
@@ -717,6 +718,19 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
     return ROLE_DATES;
 }
 
+/* Is the word before i (one space between) a name in capitals of three
+ * letters or more, as events are named ("Seoul ADEX 2023")?  ("FY 2026"
+ * has two.) */
+static bool event_name_before(ft_view x, size_t i)
+{
+    if (i < 4 || ft_view_at(x, i - 1) != ' ')
+        return false;
+    size_t b = i - 1, a = b;
+    while (a > 0 && ft_ascii_upper(ft_view_at(x, a - 1)))
+        a--;
+    return b - a >= 3 && !(a > 0 && ft_ascii_alpha(ft_view_at(x, a - 1)));
+}
+
 /* A four-digit year at i (1900..2099) standing alone: not part of a
  * longer number, an amount ("2,000", 2056억원, 1조2000억원) or a
  * percentage; "2020s" is a decade.  Returns its end or 0. */
@@ -731,6 +745,8 @@ static size_t year_at(ft_view x, size_t i, int *year)
     for (size_t k = 0; k < 4; k++)
         if (!ft_ascii_digit(ft_view_at(x, i + k)))
             return 0;
+    if (event_name_before(x, i))
+        return 0; /* "ADEX 2023", "RIMPAC 2022": the name of an event */
     unsigned char n = ft_view_at(x, i + 4);
     if (ft_ascii_digit(n) || ft_ascii_alpha(n) || n == '%' ||
         ((n == ',' || n == '.') && ft_ascii_digit(ft_view_at(x, i + 5))) ||

@@ -37,6 +37,11 @@ static const year_case cases[] = {
      "operations by 2029, under a 117.8 billion won ($84.9 million) project.",
      "2025-08-04", "-@2029"},
 
+    /* an event named with its year is no date of the money */
+    {"Speaking at the BEXCO ADEX 2023 show, he said the tanks cost 9 "
+     "trillion won.",
+     "2023-10-17", "-"},
+
     /* explicit forms */
     {"The 2019 defense budget was 46.7 trillion won.", "", "2019"},
     {"The ministry set aside 61.2 trillion won for 2025.", "", "2025"},
