@@ -1620,6 +1620,11 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     size_t from = 0; /* phrases are in text order, figures too */
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
+        /* the first phrase of the figure's sentence: every look at the
+         * phrases starts there, so the whole is one pass */
+        while (from < l.len && l.items[from].start < f->sent_start &&
+               l.items[from].end <= f->sent_start)
+            from++;
         phrase named = {0};
         ft_purpose said =
             ft_purpose_of(x.t, x.len, figs, n, i, named.name, sizeof named.name);
@@ -1646,9 +1651,6 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         }
         const phrase *best = NULL;
         int best_key[5] = {0};
-        while (from < l.len && l.items[from].start < f->sent_start &&
-               l.items[from].end <= f->sent_start)
-            from++;
         for (size_t k = from; k < l.len && l.items[k].start < f->sent_end;
              k++) {
             const phrase *p = &l.items[k];

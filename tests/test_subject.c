@@ -438,6 +438,45 @@ static void test_purpose_window(void **state)
     free(text);
 }
 
+/* A megabyte of sentences ended only by 。 and a megabyte without a full
+ * stop, each with a figure every few dozen bytes: every figure still gets
+ * its subject from its own words.  (Each figure's look is bounded, so
+ * this runs in a second; a look back over the article for every figure
+ * once made it minutes.) */
+static void test_megabyte_shapes(void **state)
+{
+    (void)state;
+    const char *const units[] = {
+        /* 탄약예산은 N억원으로 늘었다。 */
+        "\xED\x83\x84\xEC\x95\xBD\xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80 "
+        "%d\xEC\x96\xB5\xEC\x9B\x90\xEC\x9C\xBC\xEB\xA1\x9C "
+        "\xEB\x8A\x98\xEC\x97\x88\xEB\x8B\xA4\xE3\x80\x82",
+        "the navy spent %d billion won on radar upgrades and ",
+    };
+    const char *const want[] = {
+        "\xED\x83\x84\xEC\x95\xBD\xEC\x98\x88\xEC\x82\xB0",
+        "radar upgrades",
+    };
+    for (size_t u = 0; u < 2; u++) {
+        size_t cap = (1u << 20) + 128, len = 0, count = 0;
+        char *text = malloc(cap);
+        assert_non_null(text);
+        while (len + 64 < cap - 128) {
+            len += (size_t)snprintf(text + len, cap - len, units[u],
+                                    (int)(count % 900) + 1);
+            count++;
+        }
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(ft_extract(text, len, NULL, &l, NULL), FT_OK);
+        assert_int_equal(l.len, count);
+        assert_string_equal(l.items[l.len - 1].subject, want[u]);
+        assert_string_equal(l.items[l.len / 2].subject, want[u]);
+        ft_figlist_free(&l);
+        free(text);
+    }
+}
+
 /* Hostile text: a long run of capitalised words stays a few words. */
 static void test_long_names_are_cut(void **state)
 {
@@ -475,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_long_names_are_cut),
         cmocka_unit_test(test_many_acronyms),
         cmocka_unit_test(test_purpose_window),
+        cmocka_unit_test(test_megabyte_shapes),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
