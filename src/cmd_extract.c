@@ -70,90 +70,96 @@ static void on_warning(void *ctx, ft_warning w, const ft_error *detail)
         cli_report(detail, "warning: ");
 }
 
-/* The alias table for this run: the datasets' subjects.csv when there is
- * one, then each --subjects FILE, later ones winning.  NULL, with *code
- * set to the exit code, when one cannot be used (already reported). */
+/* A datasets table and the user's files on top of it: its file name in
+ * the datasets folder, what it gives (for the warnings), and its loader. */
+typedef struct {
+    const char *file; /* "subjects.csv" */
+    const char *what; /* "subject aliases" */
+    ft_status (*load)(void *table, const char *path, ft_error *err);
+} table_kind;
+
+/* Load the datasets' file when there is one, then each user FILE, later
+ * ones winning.  False, with *code set to the exit code, when one cannot
+ * be used (already reported). */
+static bool load_table(void *table, const table_kind *k, char **files,
+                       int nfiles, bool verbose, int *code)
+{
+    ft_error err;
+    char path[4096];
+    ft_status st = FT_OK;
+    if (!cli_datasets_path(k->file, path, sizeof path))
+        fprintf(stderr, "figtrend: datasets path too long; %s not loaded\n",
+                k->what);
+    else if (!cli_exists(path)) {
+        /* Not an error: figures still get their columns, only without
+         * what the table adds. */
+        if (verbose)
+            fprintf(stderr, "figtrend: %s: warning: not found; %s not loaded\n",
+                    path, k->what);
+    } else if ((st = k->load(table, path, &err)) != FT_OK) {
+        cli_report(&err, "");
+        /* The datasets are configuration: any failure is 78, or 74. */
+        *code = st == FT_ENOMEM ? 74 : 78;
+        return false;
+    }
+    for (int i = 0; i < nfiles; i++)
+        if ((st = k->load(table, files[i], &err)) != FT_OK) {
+            if (!err.file[0])
+                ft_error_at(&err, files[i], 0);
+            cli_report(&err, "");
+            *code = ft_status_exit_code(st);
+            return false;
+        }
+    return true;
+}
+
+static ft_status load_subjects_file(void *t, const char *path, ft_error *err)
+{
+    return ft_subjects_load(t, path, err);
+}
+
+static ft_status load_countries_file(void *t, const char *path, ft_error *err)
+{
+    return ft_countries_load(t, path, err);
+}
+
+/* The alias table for this run (subjects.csv, then each --subjects FILE);
+ * NULL with *code set when one cannot be used. */
 static ft_subjects *load_subjects(char **files, int nfiles, bool verbose,
                                   int *code)
 {
+    static const table_kind kind = {"subjects.csv", "subject aliases",
+                                    load_subjects_file};
     ft_subjects *s = ft_subjects_new();
     if (!s) {
         fprintf(stderr, "figtrend: out of memory\n");
         *code = 74;
         return NULL;
     }
-    ft_error err;
-    char path[4096];
-    ft_status st = FT_OK;
-    if (!cli_datasets_path("subjects.csv", path, sizeof path))
-        fprintf(stderr, "figtrend: datasets path too long; subject aliases "
-                        "not loaded\n");
-    else if (!cli_exists(path)) {
-        /* Not an error: figures get subjects, just without merging. */
-        if (verbose)
-            fprintf(stderr,
-                    "figtrend: %s: warning: not found; subject aliases not "
-                    "loaded\n",
-                    path);
-    } else if ((st = ft_subjects_load(s, path, &err)) != FT_OK) {
-        cli_report(&err, "");
-        /* The datasets are configuration: any failure is 78, or 74. */
-        *code = st == FT_ENOMEM ? 74 : 78;
+    if (!load_table(s, &kind, files, nfiles, verbose, code)) {
         ft_subjects_free(s);
         return NULL;
     }
-    for (int i = 0; i < nfiles; i++)
-        if ((st = ft_subjects_load(s, files[i], &err)) != FT_OK) {
-            if (!err.file[0])
-                ft_error_at(&err, files[i], 0);
-            cli_report(&err, "");
-            *code = ft_status_exit_code(st);
-            ft_subjects_free(s);
-            return NULL;
-        }
     return s;
 }
 
-/* The states for this run: the datasets' countries.csv when there is
- * one, then each --countries FILE.  NULL, with *code set to the exit
- * code, when one cannot be used (already reported). */
+/* The countries table for this run (countries.csv, then each --countries
+ * FILE); NULL with *code set when one cannot be used. */
 static ft_countries *load_countries(char **files, int nfiles, bool verbose,
                                     int *code)
 {
+    static const table_kind kind = {"countries.csv", "countries",
+                                    load_countries_file};
     ft_countries *c = ft_countries_new();
     if (!c) {
         fprintf(stderr, "figtrend: out of memory\n");
         *code = 74;
         return NULL;
     }
-    ft_error err;
-    char path[4096];
-    ft_status st = FT_OK;
-    if (!cli_datasets_path("countries.csv", path, sizeof path))
-        fprintf(stderr, "figtrend: datasets path too long; countries not "
-                        "loaded\n");
-    else if (!cli_exists(path)) {
-        /* Not an error: figures get no country but by the user's files. */
-        if (verbose)
-            fprintf(stderr,
-                    "figtrend: %s: warning: not found; countries not "
-                    "loaded\n",
-                    path);
-    } else if ((st = ft_countries_load(c, path, &err)) != FT_OK) {
-        cli_report(&err, "");
-        *code = st == FT_ENOMEM ? 74 : 78;
+    if (!load_table(c, &kind, files, nfiles, verbose, code)) {
         ft_countries_free(c);
         return NULL;
     }
-    for (int i = 0; i < nfiles; i++)
-        if ((st = ft_countries_load(c, files[i], &err)) != FT_OK) {
-            if (!err.file[0])
-                ft_error_at(&err, files[i], 0);
-            cli_report(&err, "");
-            *code = ft_status_exit_code(st);
-            ft_countries_free(c);
-            return NULL;
-        }
     return c;
 }
 
