@@ -648,6 +648,7 @@ static const char *const korean_announcers[] = {
     "\xEC\x97\x85\xEA\xB3\x84",                                     /* 업계 */
     "\xEB\x8B\xB9\xEA\xB5\xAD",                                     /* 당국 */
     "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90",                         /* 관계자 */
+    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80",                         /* 통일부 */
 };
 
 /* Korean words that time or hedge an amount and name nothing. */
@@ -1699,12 +1700,22 @@ static bool korean_verb(const sentence *s, size_t k)
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
-    size_t stem = strip_particle(w, n); /* "적게는": the verb under 는 */
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++) {
         size_t m = strlen(endings[q]);
-        if ((n >= m && memcmp(w + n - m, endings[q], m) == 0) ||
-            (stem < n && stem >= m &&
-             memcmp(w + stem - m, endings[q], m) == 0))
+        if (n >= m && memcmp(w + n - m, endings[q], m) == 0)
+            return true;
+    }
+    /* "적게는", "하도록은": an adverb under a particle (nouns end in 인
+     * or 한 too, so only endings no noun has) */
+    static const char *const adverbial[] = {
+        "\xEA\xB2\x8C",                         /* 게 */
+        "\xEC\x9C\xBC\xEB\x82\x98",             /* 으나 */
+        "\xEB\x8F\x84\xEB\xA1\x9D",             /* 도록 */
+    };
+    size_t stem = strip_particle(w, n);
+    for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++) {
+        size_t m = strlen(adverbial[q]);
+        if (stem < n && stem >= m && memcmp(w + stem - m, adverbial[q], m) == 0)
             return true;
     }
     if (n >= 6 && memcmp(w + n - 3, "\xEB\x8A\x94", 3) == 0)
@@ -1762,12 +1773,15 @@ static bool genitive(const sentence *s, size_t k)
     return t->e - t->s > 3 && memcmp(s->x.t + t->e - 3, "\xEC\x9D\x98", 3) == 0;
 }
 
-/* 총 and 기준 qualify the noun they stand with: 총 재원, 상병 기준 봉급. */
+/* 총, 기준, 순수, 전체 qualify the noun they stand with (총 재원, 상병 기준
+ * 봉급) but name nothing of their own. */
 static bool qualifies(const sentence *s, size_t k)
 {
     static const char *const words[] = {
         "\xEC\xB4\x9D",             /* 총 */
         "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
+        "\xEC\x88\x9C\xEC\x88\x98", /* 순수 */
+        "\xEC\xA0\x84\xEC\xB2\xB4", /* 전체 */
     };
     return IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, words);
 }
@@ -1928,8 +1942,12 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
         if (!named)
             continue;
         if (korean_is_vague(s, j) && vague == SIZE_MAX) {
+            size_t a = korean_compound(s, j, floor);
+            for (size_t m = a; m < j; m++)
+                if (!qualifies(s, m) && !korean_is_vague(s, m))
+                    return write_korean(s, a, j, out, cap); /* 인권 사업비 */
             vague = j; /* "총 사업비 X": look for the programme first */
-            vague_from = korean_compound(s, j, floor);
+            vague_from = a;
             continue;
         }
         if (korean_is_vague(s, j))
