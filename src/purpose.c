@@ -52,8 +52,8 @@ static const word_class words[] = {
     {"above", W_PREP},
     {"accord", W_DEAL},
     {"according", W_VERB},
-    {"accounted", W_LINK},
-    {"accounts", W_LINK},
+    {"accounted", W_VERB},
+    {"accounts", W_VAGUE},
     {"acquire", W_TO},
     {"across", W_PREP},
     {"added", W_VERB},
@@ -66,8 +66,9 @@ static const word_class words[] = {
     {"agreement", W_DEAL},
     {"aid", W_PAID},
     {"all", W_DET},
-    {"allocated", W_LINK | W_ALLOT},
-    {"allocates", W_VERB},
+    {"allocate", W_GIVE},
+    {"allocated", W_LINK | W_ALLOT | W_GIVE},
+    {"allocates", W_VERB | W_GIVE},
     {"allocation", W_VAGUE},
     {"allots", W_VERB},
     {"allotted", W_LINK | W_ALLOT},
@@ -102,6 +103,7 @@ static const word_class words[] = {
     {"asking", W_VERB},
     {"asks", W_VERB},
     {"assembly", W_WHO},
+    {"assign", W_GIVE},
     {"assigned", W_ALLOT},
     {"assistance", W_PAID},
     {"at", W_PREP},
@@ -1339,7 +1341,13 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
         bool first = s->t[k + 1].type == T_FIG || has_class(s, k + 1, W_HEDGE);
         bool passive = has_class(s, k, W_ALLOT) && k > 0 &&
                        has_class(s, k - 1, W_AUX); /* "were allotted" */
-        if (has_class(s, k, W_LINK | W_AUX) || passive ||
+        /* "accounts for X", "pay would increase from X to Y" */
+        bool verb_of = ((word_is(s, k, "accounts") ||
+                         word_is(s, k, "accounted")) &&
+                        word_is(s, k + 1, "for")) ||
+                       (has_class(s, k, W_CHANGE | W_RAISE) &&
+                        (word_is(s, k + 1, "from") || word_is(s, k + 1, "by")));
+        if (has_class(s, k, W_LINK | W_AUX) || passive || verb_of ||
             (first && (word_is(s, k, "total") || word_is(s, k, "cost")) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
@@ -1441,7 +1449,8 @@ static span named_before(const sentence *s, size_t f)
     size_t r = f - 1;
     while (r > floor && has_class(s, r, W_HEDGE | W_DET))
         r--;
-    if (word_is(s, r, "for") && r > floor) {
+    if (word_is(s, r, "for") && r > floor && !word_is(s, r - 1, "accounts") &&
+        !word_is(s, r - 1, "accounted")) {
         /* "a budget request for a record X", "an order for X" */
         span p = np_backward(s, r - 1, floor, 1);
         char probe[FT_SUBJECT_MAX];
@@ -1480,9 +1489,11 @@ static span named_before(const sentence *s, size_t f)
     }
     bool verb;
     size_t k = link_back(s, f - 1, floor, &verb);
-    if (verb && k != SIZE_MAX && k > floor && punct_is(s, k, ',') &&
-        ends_with(s, k + 1, "ed"))
-        k--; /* "corn, valued at X" */
+    if (k != SIZE_MAX && k > floor && punct_is(s, k, ',') &&
+        ((verb && ends_with(s, k + 1, "ed")) || word_is(s, k + 1, "at"))) {
+        k--; /* "corn, valued at X", "Costs of hosting bases, at about X" */
+        verb = true;
+    }
     if (verb && k != SIZE_MAX && k >= floor)
         return head_of_pp(s, np_backward(s, k, floor, 2), floor);
     if (!verb && k != SIZE_MAX && k >= floor && k + 1 < f &&

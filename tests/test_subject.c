@@ -193,6 +193,14 @@ static const subject_case cases[] = {
     {"Force improvement accounts for 17 trillion won.", "Force improvement"},
     {"The 1.5-trillion won budget for drones grew.", "budget for drones"},
     {"The KRW40 trillion plan stalled.", "-"},
+    {"Costs of depot repairs, at about 90 billion won a year, are not "
+     "counted.",
+     "Costs of depot repairs"},
+    {"The plan would allocate 3 trillion won to repairing barracks.",
+     "repairing barracks"},
+    {"Officers' monthly pay would increase from 2 million won to 2.2 "
+     "million won.",
+     "Officers' monthly pay|Officers' monthly pay"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
