@@ -430,6 +430,7 @@ static const word_class words[] = {
     {"signed", W_VERB},
     {"since", W_PREP},
     {"six", W_NUMBER},
+    {"sizable", W_HEDGE},
     {"slashed", W_LINK},
     {"some", W_HEDGE},
     {"sought", W_VERB | W_ALLOT},
@@ -490,6 +491,7 @@ static const word_class words[] = {
     {"we", W_PRON},
     {"week", W_TIME},
     {"weeks", W_TIME},
+    {"well", W_HEDGE},
     {"went", W_LINK},
     {"were", W_AUX},
     {"when", W_PRON},
@@ -1202,9 +1204,15 @@ static span purpose_after(const sentence *s, size_t f)
 {
     size_t k = skip_after(s, f + 1);
     size_t verbs = k;
-    while (has_class(s, verbs, W_AUX | W_ALLOT | W_HEDGE) ||
-           word_is(s, verbs, "set"))
-        verbs++; /* "is also set aside", "will go" */
+    for (;;) {
+        if (has_class(s, verbs, W_AUX | W_ALLOT | W_HEDGE) ||
+            word_is(s, verbs, "set"))
+            verbs++; /* "is also set aside", "will go" */
+        else if (s->t[verbs].type == T_NUM && punct_is(s, verbs + 1, '%'))
+            verbs += 2; /* "X, approximately 48%, goes toward NP" */
+        else
+            break;
+    }
     if (verbs > k && (has_class(s, verbs - 1, W_ALLOT) ||
                       word_is(s, verbs - 1, "aside")))
         k = verbs; /* "is earmarked", "will go" */
@@ -1493,6 +1501,15 @@ static span named_before(const sentence *s, size_t f)
         ((verb && ends_with(s, k + 1, "ed")) || word_is(s, k + 1, "at"))) {
         k--; /* "corn, valued at X", "Costs of hosting bases, at about X" */
         verb = true;
+        /* "The budget for NP is sizable as well, at X": the copula's
+         * subject */
+        size_t c = k;
+        while (c > floor && k - c < 4 &&
+               (has_class(s, c, W_HEDGE | W_PREP) || content(s, c)) &&
+               !has_class(s, c, W_AUX))
+            c--;
+        if (has_class(s, c, W_AUX) && c > floor && c < k)
+            k = c - 1;
     }
     if (verb && k != SIZE_MAX && k >= floor)
         return head_of_pp(s, np_backward(s, k, floor, 2), floor);

@@ -201,6 +201,9 @@ static const subject_case cases[] = {
     {"Officers' monthly pay would increase from 2 million won to 2.2 "
      "million won.",
      "Officers' monthly pay|Officers' monthly pay"},
+    {"The budget for veterans' clinics is large as well, at 4 billion "
+     "won.",
+     "budget for veterans' clinics"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
