@@ -864,6 +864,10 @@ static void tokenise(sentence *s, size_t a, size_t b)
                     break;
                 }
             }
+            if (j - i >= 3 && ft_view_at(x, j) == '.' &&
+                ft_ascii_upper(ft_view_at(x, j - 1)) &&
+                ft_view_at(x, j - 2) == '.')
+                j++; /* "U.S.": the abbreviation's own full stop */
             if (f < s->nfigs && j > s->figs[f].start)
                 j = s->figs[f].start; /* a figure glued to a word */
             t->type = T_WORD;
@@ -1481,7 +1485,9 @@ static span named_before(const sentence *s, size_t f)
     size_t t = f - 1;
     while (t > floor && has_class(s, t, W_HEDGE))
         t--;
-    if ((word_is(s, t, "to") || word_is(s, t, "at")) && t >= 1) {
+    if ((word_is(s, t, "to") || word_is(s, t, "at") ||
+         word_is(s, t, "from")) &&
+        t >= 1) {
         /* "lift defense exports to X", "raise pay to nearly X", "put
          * spending in 2012 at X" */
         size_t e = t - 1;

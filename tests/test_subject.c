@@ -204,6 +204,9 @@ static const subject_case cases[] = {
     {"The budget for veterans' clinics is large as well, at 4 billion "
      "won.",
      "budget for veterans' clinics"},
+    {"The deal lifts Tokyo's payments for U.S. bases in the country from "
+     "$1 billion in 2020 to $1.2 billion in 2021.",
+     "Tokyo's payments for U.S. bases|Tokyo's payments for U.S. bases"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
