@@ -1358,7 +1358,9 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
                          word_is(s, k, "accounted")) &&
                         word_is(s, k + 1, "for")) ||
                        (has_class(s, k, W_CHANGE | W_RAISE) &&
-                        (word_is(s, k + 1, "from") || word_is(s, k + 1, "by")));
+                        (word_is(s, k + 1, "from") || word_is(s, k + 1, "by") ||
+                         word_is(s, k + 1, "to") ||
+                         rate_back(s, k + 2) == k + 1));
         if (has_class(s, k, W_LINK | W_AUX) || passive || verb_of ||
             (first && (word_is(s, k, "total") || word_is(s, k, "cost")) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
@@ -1416,6 +1418,21 @@ static size_t clause_floor(const sentence *s, size_t f)
     return k;
 }
 
+/* A past participle: "-ed", or one of the common irregular ones. */
+static bool participle(const sentence *s, size_t k)
+{
+    static const char *const irregular[] = {
+        "bought", "brought", "built", "done",  "drawn", "given", "held",
+        "made",   "paid",    "sold",  "spent", "taken",
+    };
+    if (ends_with(s, k, "ed"))
+        return true;
+    for (size_t q = 0; q < sizeof irregular / sizeof *irregular; q++)
+        if (word_is(s, k, irregular[q]))
+            return true;
+    return false;
+}
+
 /* The head a phrase hangs from when it is the object of a place or part
  * preposition: "project funding within [the general budget] totals X",
  * "damages from [the shutdown] estimated at X", "an export deal for K2
@@ -1429,17 +1446,23 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
         if (a < floor + 2 || !content(s, a - 2))
             return p;
         if (!(word_is(s, a - 1, "within") || word_is(s, a - 1, "in") ||
-              word_is(s, a - 1, "to") ||
+              word_is(s, a - 1, "to") || word_is(s, a - 1, "by") ||
               word_is(s, a - 1, "from") || word_is(s, a - 1, "with") ||
               word_is(s, a - 1, "across") || word_is(s, a - 1, "at")))
             return p;
         span q = np_backward(s, a - 2, floor, 2);
+        /* "the system made [by LIG Nex1]": past the participle to its
+         * noun */
+        if (q.b - q.a == 1 && participle(s, q.a) && q.a > floor)
+            q = np_backward(s, q.a - 1, floor, 2);
+        else if (q.b - q.a > 1 && participle(s, q.b - 1))
+            q.b--;
+        else if (word_is(s, a - 1, "by"))
+            return p; /* "by" after a noun is its doer, not its place */
         char probe[FT_SUBJECT_MAX];
         if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
             return p; /* "funding to [new platforms]": a vague head */
         p = q;
-        if (!ends_with(s, p.b - 1, "ed") || p.b - p.a > 1)
-            return p;
     }
     return p;
 }
@@ -1458,6 +1481,8 @@ static span named_before(const sentence *s, size_t f)
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
         return np_backward(s, f - 2, floor, 2);
+    if (punct_is(s, f - 1, '(') && f >= 2) /* "small satellites (X)" */
+        return head_of_pp(s, np_backward(s, f - 2, floor, 2), floor);
     size_t r = f - 1;
     while (r > floor && has_class(s, r, W_HEDGE | W_DET))
         r--;

@@ -207,6 +207,10 @@ static const subject_case cases[] = {
     {"The deal lifts Tokyo's payments for U.S. bases in the country from "
      "$1 billion in 2020 to $1.2 billion in 2021.",
      "Tokyo's payments for U.S. bases|Tokyo's payments for U.S. bases"},
+    {"Funds go to coastal radars (9 billion won) and a sonar system made "
+     "by Acme Sonics (4 billion won).",
+     "coastal radars|sonar system"},
+    {"Procurement is to increase 6% to 8 trillion won.", "Procurement"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
