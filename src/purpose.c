@@ -1039,7 +1039,7 @@ static span np_forward(const sentence *s, size_t k, int complements)
             size_t j = k + 1;
             while (has_class(s, j, W_DET))
                 j++;
-            if (content(s, j) && !period(s, j)) {
+            if (content(s, j) && !period(s, j) && !has_class(s, j, W_TIME)) {
                 complements--;
                 k = j;
                 continue;

@@ -212,6 +212,9 @@ static const subject_case cases[] = {
      "coastal radars|sonar system"},
     {"Procurement is to increase 6% to 8 trillion won.", "Procurement"},
     {"The 2 trillion-won deal calls for Peru to build six ships.", "-"},
+    {"Lima set aside 5 billion dollars for coastal defense for this fiscal "
+     "year.",
+     "coastal defense"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
