@@ -612,7 +612,6 @@ static const struct {
     {"despite", CUE_CLAUSE},
     {"because", CUE_CLAUSE},
 
-
     {"whose", CUE_CLAUSE},
     {"where", CUE_CLAUSE},
     {"support", CUE_HELP},

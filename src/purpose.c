@@ -18,24 +18,24 @@
 /* ------------------------------------------------------------ words */
 
 enum {
-    W_DET = 1u << 0,    /* a, the, its: opens a noun phrase */
-    W_PREP = 1u << 1,   /* in, on, to */
-    W_AUX = 1u << 2,    /* is, will, has */
-    W_LINK = 1u << 3,   /* stands (at), totals, reached, were allotted */
-    W_VERB = 1u << 4,   /* said, spend, pay: ends a noun phrase */
-    W_HEDGE = 1u << 5,  /* about, nearly, over */
-    W_TIME = 1u << 6,   /* year, now, annually */
-    W_CONJ = 1u << 7,   /* and, or, while */
-    W_PRON = 1u << 8,   /* it, which, who */
-    W_VAGUE = 1u << 9,  /* amount, sum, budget: names nothing alone */
-    W_PAID = 1u << 10,  /* compensation, aid: "X in aid" */
-    W_TO = 1u << 11,    /* build, buy: "X to build NP" */
+    W_DET = 1u << 0,     /* a, the, its: opens a noun phrase */
+    W_PREP = 1u << 1,    /* in, on, to */
+    W_AUX = 1u << 2,     /* is, will, has */
+    W_LINK = 1u << 3,    /* stands (at), totals, reached, were allotted */
+    W_VERB = 1u << 4,    /* said, spend, pay: ends a noun phrase */
+    W_HEDGE = 1u << 5,   /* about, nearly, over */
+    W_TIME = 1u << 6,    /* year, now, annually */
+    W_CONJ = 1u << 7,    /* and, or, while */
+    W_PRON = 1u << 8,    /* it, which, who */
+    W_VAGUE = 1u << 9,   /* amount, sum, budget: names nothing alone */
+    W_PAID = 1u << 10,   /* compensation, aid: "X in aid" */
+    W_TO = 1u << 11,     /* build, buy: "X to build NP" */
     W_CHANGE = 1u << 12, /* cut, increase: "a X cut in NP" */
-    W_EACH = 1u << 13,  /* each, apiece, annually: after an amount */
-    W_ALLOT = 1u << 14, /* earmarked, allocated: "X is earmarked for NP" */
-    W_GIVE = 1u << 15,  /* give, hand: "give X to NP" */
-    W_RAISE = 1u << 16, /* lift, raise, put: "raise NP to X", "put NP at X" */
-    W_WHO = 1u << 17,   /* government, ministry: who pays, not what for */
+    W_EACH = 1u << 13,   /* each, apiece, annually: after an amount */
+    W_ALLOT = 1u << 14,  /* earmarked, allocated: "X is earmarked for NP" */
+    W_GIVE = 1u << 15,   /* give, hand: "give X to NP" */
+    W_RAISE = 1u << 16,  /* lift, raise, put: "raise NP to X", "put NP at X" */
+    W_WHO = 1u << 17,    /* government, ministry: who pays, not what for */
     W_NUMBER = 1u << 18, /* two, five: counts inside a phrase or a span */
     W_DEAL = 1u << 19    /* deal, contract: "a deal with Poland" */
 };
@@ -651,19 +651,21 @@ static const char *const domain_nouns[] = {
 /* Korean names of who announces, asks or pays, never what for: 국방부는
  * 66조원을 편성했다 is the defence budget, not the ministry. */
 static const char *const korean_announcers[] = {
-    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80",                         /* 국방부 */
-    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2\xAD", /* 방위사업청 */
-    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD",                         /* 방사청 */
-    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6\x80", /* 기획재정부 */
-    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80",                         /* 기재부 */
-    "\xEC\xA0\x95\xEB\xB6\x80",                                     /* 정부 */
-    "\xEA\xB5\xAD\xED\x9A\x8C",                                     /* 국회 */
-    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80",                         /* 외교부 */
-    "\xED\x95\xA9\xEC\xB0\xB8",                                     /* 합참 */
-    "\xEC\x97\x85\xEA\xB3\x84",                                     /* 업계 */
-    "\xEB\x8B\xB9\xEA\xB5\xAD",                                     /* 당국 */
-    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90",                         /* 관계자 */
-    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80",                         /* 통일부 */
+    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
+    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2\xAD", /* 방위사업청
+                                                                     */
+    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD", /* 방사청 */
+    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6\x80", /* 기획재정부
+                                                                     */
+    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80", /* 기재부 */
+    "\xEC\xA0\x95\xEB\xB6\x80",             /* 정부 */
+    "\xEA\xB5\xAD\xED\x9A\x8C",             /* 국회 */
+    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80", /* 외교부 */
+    "\xED\x95\xA9\xEC\xB0\xB8",             /* 합참 */
+    "\xEC\x97\x85\xEA\xB3\x84",             /* 업계 */
+    "\xEB\x8B\xB9\xEA\xB5\xAD",             /* 당국 */
+    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90", /* 관계자 */
+    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80", /* 통일부 */
 };
 
 /* Korean words that time or hedge an amount and name nothing. */
@@ -687,39 +689,39 @@ static const char *const korean_skips[] = {
     "\xEB\x98\x90",                         /* 또 */
     "\xEC\x97\xAD\xEC\x8B\x9C",             /* 역시 */
     "\xEA\xB8\xB0\xEC\xA4\x80",             /* 기준 */
-    "\xEC\x99\xB8", /* 외 */
-    "\xEB\x95\x8C", /* 때 */
-    "\xED\x95\xB4", /* 해 */
-    "\xED\x9B\x84", /* 후 */
-    "\xEC\xA0\x84", /* 전 */
-    "\xEB\xB9\x84\xED\x95\xB4", /* 비해 */
-    "\xEB\x8C\x80\xEB\xB9\x84", /* 대비 */
-    "\xEB\x8C\x80\xEB\x8B\xB9", /* 대당 */
-    "\xEC\xB5\x9C\xEC\x86\x8C", /* 최소 */
-    "\xEA\xB7\xB8\xEC\xA4\x91", /* 그중 */
-    "\xEB\x8B\xA4\xEC\x8B\x9C", /* 다시 */
+    "\xEC\x99\xB8",                         /* 외 */
+    "\xEB\x95\x8C",                         /* 때 */
+    "\xED\x95\xB4",                         /* 해 */
+    "\xED\x9B\x84",                         /* 후 */
+    "\xEC\xA0\x84",                         /* 전 */
+    "\xEB\xB9\x84\xED\x95\xB4",             /* 비해 */
+    "\xEB\x8C\x80\xEB\xB9\x84",             /* 대비 */
+    "\xEB\x8C\x80\xEB\x8B\xB9",             /* 대당 */
+    "\xEC\xB5\x9C\xEC\x86\x8C",             /* 최소 */
+    "\xEA\xB7\xB8\xEC\xA4\x91",             /* 그중 */
+    "\xEB\x8B\xA4\xEC\x8B\x9C",             /* 다시 */
     "\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0", /* 가운데 */
-    "\xEC\x82\xAC\xEC\x83\x81", /* 사상 */
-    "\xEC\xB2\x98\xEC\x9D\x8C", /* 처음 */
-    "\xED\x95\xA9\xEC\xB3\x90", /* 합쳐 */
-    "\xEB\x8D\xB0", /* 데 */
-    "\xEC\x9D\xB4\xEB\xB2\x88", /* 이번 */
-    "\xED\x95\xB4\xEB\x8B\xB9", /* 해당 */
-    "\xEC\x9D\xB4", /* 이 */
-    "\xEA\xB7\xB8", /* 그 */
-    "\xEC\xA4\x91", /* 중 */
-    "\xEB\x8B\xB9", /* 당 */
-    "\xEA\xB0\x81", /* 각 */
-    "\xEB\x93\xB1", /* 등 */
-    "\xEB\xB0\x8F", /* 및 */
-    "\xEB\x98\x90\xED\x95\x9C", /* 또한 */
-    "\xED\x8A\xB9\xED\x9E\x88", /* 특히 */
-    "\xEC\x9D\xB4\xEC\x83\x81", /* 이상 */
-    "\xEC\x9D\xB4\xED\x95\x98", /* 이하 */
-    "\xEA\xB0\x80\xEB\x9F\x89", /* 가량 */
-    "\xEC\xA0\x95\xEB\x8F\x84", /* 정도 */
-    "\xEC\x95\x88\xED\x8C\x8E", /* 안팎 */
-    "\xEB\x82\xB4\xEC\x99\xB8", /* 내외 */
+    "\xEC\x82\xAC\xEC\x83\x81",             /* 사상 */
+    "\xEC\xB2\x98\xEC\x9D\x8C",             /* 처음 */
+    "\xED\x95\xA9\xEC\xB3\x90",             /* 합쳐 */
+    "\xEB\x8D\xB0",                         /* 데 */
+    "\xEC\x9D\xB4\xEB\xB2\x88",             /* 이번 */
+    "\xED\x95\xB4\xEB\x8B\xB9",             /* 해당 */
+    "\xEC\x9D\xB4",                         /* 이 */
+    "\xEA\xB7\xB8",                         /* 그 */
+    "\xEC\xA4\x91",                         /* 중 */
+    "\xEB\x8B\xB9",                         /* 당 */
+    "\xEA\xB0\x81",                         /* 각 */
+    "\xEB\x93\xB1",                         /* 등 */
+    "\xEB\xB0\x8F",                         /* 및 */
+    "\xEB\x98\x90\xED\x95\x9C",             /* 또한 */
+    "\xED\x8A\xB9\xED\x9E\x88",             /* 특히 */
+    "\xEC\x9D\xB4\xEC\x83\x81",             /* 이상 */
+    "\xEC\x9D\xB4\xED\x95\x98",             /* 이하 */
+    "\xEA\xB0\x80\xEB\x9F\x89",             /* 가량 */
+    "\xEC\xA0\x95\xEB\x8F\x84",             /* 정도 */
+    "\xEC\x95\x88\xED\x8C\x8E",             /* 안팎 */
+    "\xEB\x82\xB4\xEC\x99\xB8",             /* 내외 */
 };
 
 /* ----------------------------------------------------------- tokens */
@@ -727,7 +729,7 @@ static const char *const korean_skips[] = {
 typedef enum { T_WORD, T_NUM, T_PUNCT, T_FIG } token_type;
 
 typedef struct {
-    size_t s, e;  /* bytes of the token */
+    size_t s, e; /* bytes of the token */
     token_type type;
     unsigned cls; /* word classes of an English word */
     bool hangul;  /* holds Hangul */
@@ -842,10 +844,10 @@ static void tokenise(sentence *s, size_t a, size_t b)
         }
         if (ft_ascii_digit(c)) {
             size_t j = i;
-            while (j < b && (ft_ascii_digit(ft_view_at(x, j)) ||
-                             ((ft_view_at(x, j) == ',' ||
-                               ft_view_at(x, j) == '.') &&
-                              ft_ascii_digit(ft_view_at(x, j + 1)))))
+            while (j < b &&
+                   (ft_ascii_digit(ft_view_at(x, j)) ||
+                    ((ft_view_at(x, j) == ',' || ft_view_at(x, j) == '.') &&
+                     ft_ascii_digit(ft_view_at(x, j + 1)))))
                 j++;
             if (!word_byte(x, j) && !joiner_len(x, j)) {
                 t->type = T_NUM;
@@ -863,7 +865,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
                     j += char_len(x, j);
                 }
                 size_t jl = joiner_len(x, j);
-                if (jl && ft_view_at(x, j) == '.' && ft_view_at(x, j + 1) == '-')
+                if (jl && ft_view_at(x, j) == '.' &&
+                    ft_view_at(x, j + 1) == '-')
                     jl = 2; /* "U.S.-made" */
                 if (jl && j + jl < b && word_byte(x, j + jl)) {
                     j += jl;
@@ -898,8 +901,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
 
 static bool punct_is(const sentence *s, size_t k, char c)
 {
-    return k < s->n && s->t[k].type == T_PUNCT &&
-           s->t[k].e - s->t[k].s == 1 && s->x.t[s->t[k].s] == c;
+    return k < s->n && s->t[k].type == T_PUNCT && s->t[k].e - s->t[k].s == 1 &&
+           s->x.t[s->t[k].s] == c;
 }
 
 static bool is_word(const sentence *s, size_t k)
@@ -989,8 +992,8 @@ static bool content(const sentence *s, size_t k)
     unsigned c = s->t[k].cls;
     if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
         return false; /* "build", "lift", "hand": verbs */
-    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE |
-                  W_CONJ | W_PRON));
+    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
+                  W_PRON));
 }
 
 /* ------------------------------------------------------ noun phrases */
@@ -1029,7 +1032,8 @@ static span np_forward(const sentence *s, size_t k, int complements)
             continue;
         }
         /* "(MND)" inside a name */
-        if (punct_is(s, k, '(') && is_word(s, k + 1) && punct_is(s, k + 2, ')')) {
+        if (punct_is(s, k, '(') && is_word(s, k + 1) &&
+            punct_is(s, k + 2, ')')) {
             k += 3;
             continue;
         }
@@ -1059,7 +1063,8 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
     size_t b = k + 1, a = b;
     while (a > floor && b - a < 12) {
         size_t j = a - 1;
-        if (content(s, j) || (s->t[j].type == T_NUM && a < b && !is_year(s, j))) {
+        if (content(s, j) ||
+            (s->t[j].type == T_NUM && a < b && !is_year(s, j))) {
             a = j;
             continue;
         }
@@ -1095,9 +1100,9 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
 {
     size_t o = 0;
     bool named = false;
-    if (!empty(p) && ((has_class(s, p.b - 1, W_TIME) &&
-                       !has_class(s, p.b - 1, W_PAID)) ||
-                      has_class(s, p.b - 1, W_WHO))) {
+    if (!empty(p) &&
+        ((has_class(s, p.b - 1, W_TIME) && !has_class(s, p.b - 1, W_PAID)) ||
+         has_class(s, p.b - 1, W_WHO))) {
         out[0] = '\0';
         return false; /* "the next financial year", "the government" */
     }
@@ -1114,8 +1119,8 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
         if (t->type == T_WORD && !(t->cls & (W_VAGUE | W_CHANGE)))
             named = true;
         size_t n = t->e - t->s;
-        bool glue = o > 0 && (punct_is(s, k, ')') ||
-                              (k > 0 && punct_is(s, k - 1, '(')));
+        bool glue = o > 0 &&
+                    (punct_is(s, k, ')') || (k > 0 && punct_is(s, k - 1, '(')));
         if (o + n + 2 >= cap)
             break;
         if (o > 0 && !glue)
@@ -1140,10 +1145,10 @@ static size_t span_of_time(const sentence *s, size_t k)
           word_is(s, k, "within")))
         return 0;
     size_t end = 0;
-    for (size_t j = k + 1; j < s->n && j < k + 7 &&
-                           (has_class(s, j, W_DET | W_HEDGE | W_TIME |
-                                               W_NUMBER) ||
-                            s->t[j].type == T_NUM);
+    for (size_t j = k + 1;
+         j < s->n && j < k + 7 &&
+         (has_class(s, j, W_DET | W_HEDGE | W_TIME | W_NUMBER) ||
+          s->t[j].type == T_NUM);
          j++)
         if (has_class(s, j, W_TIME))
             end = j + 1;
@@ -1228,8 +1233,8 @@ static span purpose_after(const sentence *s, size_t f)
         else
             break;
     }
-    if (verbs > k && (has_class(s, verbs - 1, W_ALLOT) ||
-                      word_is(s, verbs - 1, "aside")))
+    if (verbs > k &&
+        (has_class(s, verbs - 1, W_ALLOT) || word_is(s, verbs - 1, "aside")))
         k = verbs; /* "is earmarked", "will go" */
     if (k == verbs && k > f + 1 && word_is(s, k, "to") &&
         (word_is(s, k - 1, "go") || word_is(s, k - 1, "goes") ||
@@ -1350,8 +1355,7 @@ static span modified_by(const sentence *s, size_t f)
  * it: verbs of being and reaching, auxiliaries, hedges, rates, "this
  * year", "in 2008".  Returns the last token of the phrase before them
  * and whether a verb was crossed. */
-static size_t link_back(const sentence *s, size_t k, size_t floor,
-                        bool *verb)
+static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
 {
     *verb = false;
     size_t steps = 0;
@@ -1365,13 +1369,12 @@ static size_t link_back(const sentence *s, size_t k, size_t floor,
         bool passive = has_class(s, k, W_ALLOT) && k > 0 &&
                        has_class(s, k - 1, W_AUX); /* "were allotted" */
         /* "accounts for X", "pay would increase from X to Y" */
-        bool verb_of = ((word_is(s, k, "accounts") ||
-                         word_is(s, k, "accounted")) &&
-                        word_is(s, k + 1, "for")) ||
-                       (has_class(s, k, W_CHANGE | W_RAISE) &&
-                        (word_is(s, k + 1, "from") || word_is(s, k + 1, "by") ||
-                         word_is(s, k + 1, "to") ||
-                         rate_back(s, k + 2) == k + 1));
+        bool verb_of =
+            ((word_is(s, k, "accounts") || word_is(s, k, "accounted")) &&
+             word_is(s, k + 1, "for")) ||
+            (has_class(s, k, W_CHANGE | W_RAISE) &&
+             (word_is(s, k + 1, "from") || word_is(s, k + 1, "by") ||
+              word_is(s, k + 1, "to") || rate_back(s, k + 2) == k + 1));
         if (has_class(s, k, W_LINK | W_AUX) || passive || verb_of ||
             (first && (word_is(s, k, "total") || word_is(s, k, "cost")) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
@@ -1433,8 +1436,8 @@ static size_t clause_floor(const sentence *s, size_t f)
 static bool participle(const sentence *s, size_t k)
 {
     static const char *const irregular[] = {
-        "bought", "brought", "built", "done",  "drawn", "given", "held",
-        "made",   "paid",    "sold",  "spent", "taken",
+        "bought", "brought", "built", "done", "drawn", "given",
+        "held",   "made",    "paid",  "sold", "spent", "taken",
     };
     if (ends_with(s, k, "ed"))
         return true;
@@ -1521,8 +1524,7 @@ static span named_before(const sentence *s, size_t f)
     size_t t = f - 1;
     while (t > floor && has_class(s, t, W_HEDGE))
         t--;
-    if ((word_is(s, t, "to") || word_is(s, t, "at") ||
-         word_is(s, t, "from")) &&
+    if ((word_is(s, t, "to") || word_is(s, t, "at") || word_is(s, t, "from")) &&
         t >= 1) {
         /* "lift defense exports to X", "raise pay to nearly X", "put
          * spending in 2012 at X" */
@@ -1597,12 +1599,10 @@ static bool list_filler(const sentence *s, size_t k)
                       W_DET | W_CHANGE)) ||
            word_is(s, k, "above") || word_is(s, k, "below") ||
            word_is(s, k, "than") || word_is(s, k, "compared") ||
-           word_is(s, k, "before") || word_is(s, k, "after") ||
-           period(s, k) ||
+           word_is(s, k, "before") || word_is(s, k, "after") || period(s, k) ||
            word_is(s, k, "to") || word_is(s, k, "from") ||
-           word_is(s, k, "in") || word_is(s, k, "a") ||
-           word_is(s, k, "by") || word_is(s, k, "percent") ||
-           holds(s, k, "-point-");
+           word_is(s, k, "in") || word_is(s, k, "a") || word_is(s, k, "by") ||
+           word_is(s, k, "percent") || holds(s, k, "-point-");
 }
 
 /* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
@@ -1729,10 +1729,13 @@ static bool korean_skip(const sentence *s, size_t k)
 static bool korean_stem_verb(const char *w, size_t n)
 {
     static const char *const stems[] = {
-        "\xEB\x90\x90", /* 됐 */ "\xED\x96\x88", /* 했 */
-        "\xEC\x98\x80", /* 였 */ "\xEC\x95\x98", /* 았 */
-        "\xEC\x97\x88", /* 었 */ "\xED\x95\x98\xEA\xB8\xB0", /* 하기 */
-        "\xEB\x90\x98\xEA\xB8\xB0", /* 되기 */
+        "\xEB\x90\x90",
+        /* 됐 */ "\xED\x96\x88", /* 했 */
+        "\xEC\x98\x80",
+        /* 였 */ "\xEC\x95\x98", /* 았 */
+        "\xEC\x97\x88",
+        /* 었 */ "\xED\x95\x98\xEA\xB8\xB0", /* 하기 */
+        "\xEB\x90\x98\xEA\xB8\xB0",          /* 되기 */
     };
     size_t m = strip_particle(w, n);
     for (size_t q = 0; q < sizeof stems / sizeof *stems; q++) {
@@ -1747,17 +1750,27 @@ static bool korean_stem_verb(const char *w, size_t n)
 static bool korean_verb(const sentence *s, size_t k)
 {
     static const char *const endings[] = {
-        "\xEB\x8B\xA4", /* 다 */ "\xEA\xB3\xA0", /* 고 */
-        "\xEB\xA9\xB0", /* 며 */ "\xEC\x84\x9C", /* 서 */
-        "\xEB\xA9\xB4", /* 면 */ "\xEB\x90\x9C", /* 된 */
-        "\xED\x95\x9C", /* 한 */ "\xEB\x8D\x98", /* 던 */
-        "\xED\x95\xA0", /* 할 */ "\xEB\x90\xA0", /* 될 */
-        "\xEB\x82\x9C", /* 난 */ "\xEC\x93\xB8", /* 쓸 */
-        "\xEC\x9D\xB8", /* 인 */ "\xEC\x9A\xB4", /* 운 */
-        "\xEC\xB3\x90", /* 쳐 */ "\xEC\x95\x84", /* 아 */
-        "\xED\x95\xB4", /* 해 */ "\xEA\xB2\x8C", /* 게 */
+        "\xEB\x8B\xA4",
+        /* 다 */ "\xEA\xB3\xA0", /* 고 */
+        "\xEB\xA9\xB0",
+        /* 며 */ "\xEC\x84\x9C", /* 서 */
+        "\xEB\xA9\xB4",
+        /* 면 */ "\xEB\x90\x9C", /* 된 */
+        "\xED\x95\x9C",
+        /* 한 */ "\xEB\x8D\x98", /* 던 */
+        "\xED\x95\xA0",
+        /* 할 */ "\xEB\x90\xA0", /* 될 */
+        "\xEB\x82\x9C",
+        /* 난 */ "\xEC\x93\xB8", /* 쓸 */
+        "\xEC\x9D\xB8",
+        /* 인 */ "\xEC\x9A\xB4", /* 운 */
+        "\xEC\xB3\x90",
+        /* 쳐 */ "\xEC\x95\x84", /* 아 */
+        "\xED\x95\xB4",
+        /* 해 */ "\xEA\xB2\x8C",    /* 게 */
         "\xEC\x9C\xBC\xEB\x82\x98", /* 으나 */
-        "\xEC\x96\xB4", /* 어 */ "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
+        "\xEC\x96\xB4",
+        /* 어 */ "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
     };
     /* 는 ends a verb after these stems (하는, 되는, 드는, 있는) and a
      * noun's topic otherwise (방위비는) */
@@ -1778,9 +1791,9 @@ static bool korean_verb(const sentence *s, size_t k)
     /* "적게는", "하도록은": an adverb under a particle (nouns end in 인
      * or 한 too, so only endings no noun has) */
     static const char *const adverbial[] = {
-        "\xEA\xB2\x8C",                         /* 게 */
-        "\xEC\x9C\xBC\xEB\x82\x98",             /* 으나 */
-        "\xEB\x8F\x84\xEB\xA1\x9D",             /* 도록 */
+        "\xEA\xB2\x8C",             /* 게 */
+        "\xEC\x9C\xBC\xEB\x82\x98", /* 으나 */
+        "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
     };
     size_t stem = strip_particle(w, n);
     for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++) {
@@ -1823,8 +1836,8 @@ static size_t write_korean(const sentence *s, size_t a, size_t b, char *out,
     size_t o = 0;
     for (size_t k = a; k <= b; k++) {
         const token *t = &s->t[k];
-        size_t n = k == b ? strip_particle(s->x.t + t->s, t->e - t->s)
-                          : t->e - t->s;
+        size_t n =
+            k == b ? strip_particle(s->x.t + t->s, t->e - t->s) : t->e - t->s;
         if (o + n + 2 >= cap)
             break;
         if (o > 0)
@@ -1939,8 +1952,8 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
     };
     for (size_t q = 0; q < sizeof topics / sizeof *topics; q++)
         if (n >= 9 && memcmp(w + n - 3, topics[q], 3) == 0)
-            return t->hangul && !korean_verb(s, j) &&
-                   !korean_stem_verb(w, n) && !korean_is_vague(s, j);
+            return t->hangul && !korean_verb(s, j) && !korean_stem_verb(w, n) &&
+                   !korean_is_vague(s, j);
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
 }
 
@@ -1965,8 +1978,7 @@ static bool per_unit(const sentence *s, size_t k)
     return false;
 }
 
-static size_t korean_purpose(const sentence *s, size_t f, char *out,
-                             size_t cap)
+static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
 {
     /* "X의 사업비", "월 8만원인 주택수당" */
     size_t k = f + 1, vague = SIZE_MAX, vague_from = 0;
@@ -1982,7 +1994,7 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out,
     if (is_word(s, k) && s->t[k].hangul && s->t[k].s == s->t[f].e) {
         static const char *const links[] = {
             "\xEC\x9D\x98", /* 의 */ "\xEC\x9D\xB8", /* 인 */
-            "\xEC\xA7\x9C\xEB\xA6\xAC", /* 짜리 */
+            "\xEC\xA7\x9C\xEB\xA6\xAC",              /* 짜리 */
         };
         const char *w = s->x.t + s->t[k].s;
         if (IS_ONE_OF(w, s->t[k].e - s->t[k].s, links) && is_word(s, k + 1) &&

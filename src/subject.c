@@ -77,7 +77,7 @@ static bool starts_folded(const char *p, const char *w, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (p[i] == '\0' || ft_ascii_fold((unsigned char)p[i]) !=
-                                 ft_ascii_fold((unsigned char)w[i]))
+                                ft_ascii_fold((unsigned char)w[i]))
             return false;
     return true;
 }
@@ -407,13 +407,13 @@ static const head_word *head_of(const char *w, size_t n)
 /* Acronyms that name no programme: places, institutions, currencies,
  * agencies that appear beside money. */
 static const char *const not_subjects[] = {
-    "AFP", "AI",     "AM",    "AP",   "BBC", "CEO",  "CFC",  "CJ",    "CNN",
-    "CNY", "D",      "DAPA",  "DPRK", "EU",  "EUR",  "FY",   "GBP",   "GDP",
-    "GS",  "I",      "ID",    "II",   "III", "IMF",  "IT",   "JCS",   "JPY",
-    "KBS", "KOSDAQ", "KOSPI", "KRW",  "KST", "KT",   "LG",   "LNG",   "MBC",
-    "MND", "MOU",    "NATO",  "NGO",  "NK",  "NPC", "OECD", "OK",   "OPCON", "PM",
-    "Q1",  "Q2",     "Q3",    "Q4",   "R",   "ROK",  "SBS",  "SIPRI", "SK",
-    "TV",  "U.S.",   "UK",    "UN",   "US",  "USD",  "USFK", "YTN",
+    "AFP", "AI",     "AM",    "AP",   "BBC", "CEO", "CFC",  "CJ",   "CNN",
+    "CNY", "D",      "DAPA",  "DPRK", "EU",  "EUR", "FY",   "GBP",  "GDP",
+    "GS",  "I",      "ID",    "II",   "III", "IMF", "IT",   "JCS",  "JPY",
+    "KBS", "KOSDAQ", "KOSPI", "KRW",  "KST", "KT",  "LG",   "LNG",  "MBC",
+    "MND", "MOU",    "NATO",  "NGO",  "NK",  "NPC", "OECD", "OK",   "OPCON",
+    "PM",  "Q1",     "Q2",    "Q3",   "Q4",  "R",   "ROK",  "SBS",  "SIPRI",
+    "SK",  "TV",     "U.S.",  "UK",   "UN",  "US",  "USD",  "USFK", "YTN",
 };
 
 static bool is_not_subject(const char *w, size_t n)
@@ -471,13 +471,14 @@ static bool is_function_word(const char *w, size_t n)
 
 /* Words that end a name of an institution, not of what money pays for. */
 static const char *const institutions[] = {
-    "Administration", "Agency",      "Agency's",   "Assembly",  "Bank",
-    "Bureau",         "Cabinet",     "Co",         "Command",   "Committee", "Congress",
-    "Corp",           "Corporation", "Council",    "Court",     "Daily",
-    "Department",     "Forces",      "Government", "Group",     "Herald",
-    "House",          "Inc",         "Institute",  "Ltd",       "Ministry",
-    "Ministry's",     "News",        "Office",     "Party",     "Post",
-    "Senate",         "Service",     "Staff",      "Times",     "University",
+    "Administration", "Agency",     "Agency's",    "Assembly",   "Bank",
+    "Bureau",         "Cabinet",    "Co",          "Command",    "Committee",
+    "Congress",       "Corp",       "Corporation", "Council",    "Court",
+    "Daily",          "Department", "Forces",      "Government", "Group",
+    "Herald",         "House",      "Inc",         "Institute",  "Ltd",
+    "Ministry",       "Ministry's", "News",        "Office",     "Party",
+    "Post",           "Senate",     "Service",     "Staff",      "Times",
+    "University",
 };
 
 static bool is_institution(const char *w, size_t n)
@@ -719,8 +720,8 @@ typedef struct {
     const ft_subjects *aliases;
     ft_view x;
     phrase_list *out;
-    size_t story_start; /* index in out where the current story began */
-    bool aside;         /* between ", which" (or who) and the next comma */
+    size_t story_start;    /* index in out where the current story began */
+    bool aside;            /* between ", which" (or who) and the next comma */
     const ft_figure *figs; /* the article's figures, in text order */
     size_t nfigs;
 } collector;
@@ -893,8 +894,8 @@ static size_t apostrophe_before(ft_view x, size_t i)
 {
     if (i >= 1 && ft_view_at(x, i - 1) == '\'')
         return 1;
-    if (i >= 3 && ft_view_at(x, i - 3) == 0xE2 && ft_view_at(x, i - 2) == 0x80 &&
-        ft_view_at(x, i - 1) == 0x99)
+    if (i >= 3 && ft_view_at(x, i - 3) == 0xE2 &&
+        ft_view_at(x, i - 2) == 0x80 && ft_view_at(x, i - 1) == 0x99)
         return 3;
     return 0;
 }
@@ -904,7 +905,7 @@ static size_t apostrophe_before(ft_view x, size_t i)
 static bool only_times(const char *w, size_t n)
 {
     static const char *const words[] = {
-        "annual", "current", "final",   "initial",  "interim", "latest",
+        "annual", "current",  "final",    "initial", "interim", "latest",
         "new",    "original", "previous", "revised", "special",
     };
     size_t i = 0, seen = 0;
@@ -919,7 +920,8 @@ static bool only_times(const char *w, size_t n)
         bool ok = (i - a > 4 && starts_folded("year", w + i - 4, 4)) ||
                   (i - a > 5 && starts_folded("years", w + i - 5, 5));
         for (size_t k = 0; k < sizeof words / sizeof *words && !ok; k++)
-            ok = strlen(words[k]) == i - a && starts_folded(words[k], w + a, i - a);
+            ok = strlen(words[k]) == i - a &&
+                 starts_folded(words[k], w + a, i - a);
         if (!ok)
             return false;
         seen++;
@@ -1153,7 +1155,8 @@ static bool may_open_budget_line(const char *w, size_t n)
  * the start, quotes and spaces skipped)? */
 static bool opens_sentence(ft_view x, size_t i)
 {
-    while (i > 0 && (ft_view_at(x, i - 1) == ' ' || ft_view_at(x, i - 1) == '"'))
+    while (i > 0 &&
+           (ft_view_at(x, i - 1) == ' ' || ft_view_at(x, i - 1) == '"'))
         i--;
     unsigned char c = i > 0 ? ft_view_at(x, i - 1) : '\n';
     return c == '\n' || c == '.' || c == '!' || c == '?';
@@ -1263,9 +1266,9 @@ static bool collect(const ft_subjects *aliases, ft_view x,
                    wn >= 3) {
             const head_word *h = head_of(ws, wn);
             /* a think tank is an institute, not a weapon */
-            if (h && i >= 6 && ft_phrase_before(x.t, x.len, i,
-                                                (ft_lit)FT_LIT("think")) !=
-                                   SIZE_MAX)
+            if (h && i >= 6 &&
+                ft_phrase_before(x.t, x.len, i, (ft_lit)FT_LIT("think")) !=
+                    SIZE_MAX)
                 h = NULL;
             /* "missile programs": a head word before another is only a
              * modifier of it */
@@ -1413,12 +1416,18 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
         "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
     };
     static const char *const verbs[] = {
-        "requested", "request",
-        "earmarked", "allocated",
-        "proposed",  "set aside",
-        "budgeted",  "sought",
-        "asked for", "asks for",
-        "asking for", "proposal",
+        "requested",
+        "request",
+        "earmarked",
+        "allocated",
+        "proposed",
+        "set aside",
+        "budgeted",
+        "sought",
+        "asked for",
+        "asks for",
+        "asking for",
+        "proposal",
         "\xED\x8E\xB8\xEC\x84\xB1", /* 편성 */
     };
     /* most sentences name no ministry: find that out in one fast search */
@@ -1427,14 +1436,15 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
         return false;
     /* "the ministry requested X" in a story about defence: the defence
      * ministry, unless the sentence names another one */
-    static const char *const others[] = {"nification", "oreign", "inance",
-                                         "conomy", "lanning", "ducation"};
+    static const char *const others[] = {"nification", "oreign",  "inance",
+                                         "conomy",     "lanning", "ducation"};
     bool other = false;
     for (size_t k = 0; k < sizeof others / sizeof *others; k++)
         other |= find_bytes(x.t + s, e - s, others[k], strlen(others[k]));
     size_t from = s > DEFENCE_REACH ? s - DEFENCE_REACH : 0;
-    bool defence_story = !other && (find_bytes(x.t + from, e - from, "efense", 6) ||
-                                    find_bytes(x.t + from, e - from, "efence", 6));
+    bool defence_story =
+        !other && (find_bytes(x.t + from, e - from, "efense", 6) ||
+                   find_bytes(x.t + from, e - from, "efence", 6));
     bool ministry = defence_story, verb = false;
     for (size_t i = s; i < e && !(ministry && verb); i++) {
         if (i > s && ft_ascii_alpha(ft_view_at(x, i - 1)))
@@ -1442,16 +1452,14 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
         ministry |= FT_PHRASE_AT_ANY(x.t, x.len, i, ministries) != 0 ||
                     (ft_view_at(x, i) == 0xEA &&
                      ft_phrase_at(x.t, x.len, i, ministries[5]));
-        verb |=
-            FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0;
+        verb |= FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0;
     }
     return ministry && verb;
 }
 
 /* The canonical name of a name or of its longest tail that has one
  * ("South Korea's defence budget" -> "defence budget"), or NULL. */
-static const char *canonical_tail(const ft_subjects *aliases,
-                                  const char *name)
+static const char *canonical_tail(const ft_subjects *aliases, const char *name)
 {
     for (const char *p = name; p; p = strchr(p, ' ')) {
         while (*p == ' ')
@@ -1472,7 +1480,8 @@ static bool is_vague(const ft_subjects *aliases, const char *name)
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
     const head_word *h = head_of(name, strlen(name));
-    if (h && h->kind != KIND_ANY && cmp_word(name, strlen(name), "spending", true))
+    if (h && h->kind != KIND_ANY &&
+        cmp_word(name, strlen(name), "spending", true))
         return true;
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
@@ -1482,9 +1491,9 @@ static bool is_vague(const ft_subjects *aliases, const char *name)
 static bool is_general(const char *name)
 {
     static const char *const generic[] = {
-        "annual",   "bill",    "budget",     "draft",        "government",
-        "government's", "initial", "ministry", "ministry's", "overall",
-        "plan",     "proposal", "proposed",  "request",      "total",
+        "annual",       "bill",     "budget",   "draft",      "government",
+        "government's", "initial",  "ministry", "ministry's", "overall",
+        "plan",         "proposal", "proposed", "request",    "total",
     };
     /* "budget request", "the ministry's budget proposal": every word
      * general */
@@ -1585,8 +1594,7 @@ static const phrase *joined_form(const phrase_list *l, size_t from,
                                  const ft_figure *f, const phrase *named)
 {
     size_t n = strlen(named->name);
-    for (size_t k = from; k < l->len && l->items[k].start < f->sent_end;
-         k++) {
+    for (size_t k = from; k < l->len && l->items[k].start < f->sent_end; k++) {
         const char *name = l->items[k].name;
         if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
             name += 4;
@@ -1626,8 +1634,8 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
                l.items[from].end <= f->sent_start)
             from++;
         phrase named = {0};
-        ft_purpose said =
-            ft_purpose_of(x.t, x.len, figs, n, i, named.name, sizeof named.name);
+        ft_purpose said = ft_purpose_of(x.t, x.len, figs, n, i, named.name,
+                                        sizeof named.name);
         if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
             ministry_asks(x, f->sent_start, f->sent_end)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
