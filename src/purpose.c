@@ -94,6 +94,7 @@ static const word_class words[] = {
     {"approved", W_VERB | W_ALLOT},
     {"approves", W_VERB},
     {"approximately", W_HEDGE},
+    {"april", W_TIME},
     {"are", W_AUX},
     {"around", W_PREP | W_HEDGE},
     {"as", W_PREP},
@@ -107,6 +108,7 @@ static const word_class words[] = {
     {"assigned", W_ALLOT},
     {"assistance", W_PAID},
     {"at", W_PREP},
+    {"august", W_TIME},
     {"be", W_AUX},
     {"became", W_LINK},
     {"become", W_LINK},
@@ -174,6 +176,7 @@ static const word_class words[] = {
     {"deal", W_DEAL},
     {"deals", W_DEAL},
     {"decades", W_TIME},
+    {"december", W_TIME},
     {"decline", W_CHANGE},
     {"declined", W_LINK},
     {"decrease", W_CHANGE},
@@ -213,6 +216,7 @@ static const word_class words[] = {
     {"expenditure", W_PAID},
     {"expenditures", W_PAID},
     {"fallen", W_LINK},
+    {"february", W_TIME},
     {"fell", W_LINK},
     {"figure", W_VAGUE},
     {"finalised", W_LINK},
@@ -290,7 +294,10 @@ static const word_class words[] = {
     {"it", W_PRON},
     {"its", W_DET},
     {"itself", W_PRON},
+    {"january", W_TIME},
+    {"july", W_TIME},
     {"jumped", W_LINK},
+    {"june", W_TIME},
     {"just", W_HEDGE},
     {"keep", W_TO},
     {"last", W_TIME},
@@ -308,9 +315,10 @@ static const word_class words[] = {
     {"likely", W_HEDGE},
     {"loans", W_PAID},
     {"maintain", W_TO},
+    {"march", W_TIME},
     {"mark", W_VAGUE},
     {"marks", W_VERB},
-    {"may", W_AUX},
+    {"may", W_AUX | W_TIME},
     {"mere", W_HEDGE},
     {"might", W_AUX},
     {"minister", W_WHO},
@@ -329,7 +337,9 @@ static const word_class words[] = {
     {"next", W_TIME},
     {"nine", W_NUMBER},
     {"noted", W_VERB},
+    {"november", W_TIME},
     {"now", W_TIME},
+    {"october", W_TIME},
     {"of", W_PREP},
     {"offered", W_VERB},
     {"offers", W_VERB},
@@ -428,6 +438,7 @@ static const word_class words[] = {
     {"seeks", W_VERB},
     {"sells", W_VERB},
     {"senate", W_WHO},
+    {"september", W_TIME},
     {"set", W_LINK},
     {"sets", W_LINK},
     {"settle", W_VERB},
@@ -650,22 +661,28 @@ static const char *const domain_nouns[] = {
 
 /* Korean names of who announces, asks or pays, never what for: 국방부는
  * 66조원을 편성했다 is the defence budget, not the ministry. */
-static const char *const korean_announcers[] = {
-    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
-    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2\xAD", /* 방위사업청
-                                                                     */
-    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD", /* 방사청 */
-    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6\x80", /* 기획재정부
-                                                                     */
-    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80", /* 기재부 */
-    "\xEC\xA0\x95\xEB\xB6\x80",             /* 정부 */
-    "\xEA\xB5\xAD\xED\x9A\x8C",             /* 국회 */
-    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80", /* 외교부 */
-    "\xED\x95\xA9\xEC\xB0\xB8",             /* 합참 */
-    "\xEC\x97\x85\xEA\xB3\x84",             /* 업계 */
-    "\xEB\x8B\xB9\xEA\xB5\xAD",             /* 당국 */
-    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90", /* 관계자 */
-    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80", /* 통일부 */
+static const char
+    *const
+        korean_announcers
+            [] =
+                {
+                    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
+                    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2"
+                    "\xAD",                                 /* 방위사업청
+                                                             */
+                    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD", /* 방사청 */
+                    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6"
+                    "\x80",                                 /* 기획재정부
+                                                             */
+                    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80", /* 기재부 */
+                    "\xEC\xA0\x95\xEB\xB6\x80",             /* 정부 */
+                    "\xEA\xB5\xAD\xED\x9A\x8C",             /* 국회 */
+                    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80", /* 외교부 */
+                    "\xED\x95\xA9\xEC\xB0\xB8",             /* 합참 */
+                    "\xEC\x97\x85\xEA\xB3\x84",             /* 업계 */
+                    "\xEB\x8B\xB9\xEA\xB5\xAD",             /* 당국 */
+                    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90", /* 관계자 */
+                    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80", /* 통일부 */
 };
 
 /* Korean words that time or hedge an amount and name nothing. */
@@ -1453,6 +1470,8 @@ static bool participle(const sentence *s, size_t k)
  * tanks with [Poland], valued at X". */
 static span head_of_pp(const sentence *s, span p, size_t floor)
 {
+    if (p.b - p.a > 1 && participle(s, p.b - 1))
+        p.b--; /* "payments made" */
     for (int hop = 0; hop < 3 && !empty(p); hop++) {
         size_t a = p.a;
         while (a > floor && has_class(s, a - 1, W_DET))
@@ -1495,8 +1514,16 @@ static span named_before(const sentence *s, size_t f)
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
         return np_backward(s, f - 2, floor, 2);
-    if (punct_is(s, f - 1, '(') && f >= 2) /* "small satellites (X)" */
-        return head_of_pp(s, np_backward(s, f - 2, floor, 2), floor);
+    if (punct_is(s, f - 1, '(') && f >= 2) {
+        /* "small satellites (X)", "payments made on 10 May 2022 (X)" */
+        size_t k = f - 2;
+        while (k > floor && (s->t[k].type == T_NUM || punct_is(s, k, ',') ||
+                             has_class(s, k, W_TIME) || ends_with(s, k, "ly") ||
+                             ((word_is(s, k, "on") || word_is(s, k, "in")) &&
+                              k + 1 < f - 1)))
+            k--;
+        return head_of_pp(s, np_backward(s, k, floor, 2), floor);
+    }
     size_t r = f - 1;
     while (r > floor && has_class(s, r, W_HEDGE | W_DET))
         r--;
@@ -1600,6 +1627,7 @@ static bool list_filler(const sentence *s, size_t k)
            word_is(s, k, "above") || word_is(s, k, "below") ||
            word_is(s, k, "than") || word_is(s, k, "compared") ||
            word_is(s, k, "before") || word_is(s, k, "after") || period(s, k) ||
+           word_is(s, k, "on") || ends_with(s, k, "ly") ||
            word_is(s, k, "to") || word_is(s, k, "from") ||
            word_is(s, k, "in") || word_is(s, k, "a") || word_is(s, k, "by") ||
            word_is(s, k, "percent") || holds(s, k, "-point-");

@@ -211,6 +211,9 @@ static const subject_case cases[] = {
     {"Lima set aside 5 billion dollars for coastal defense for this fiscal "
      "year.",
      "coastal defense"},
+    {"It was paid in instalments made on 1 May 2021 (P2 billion) and "
+     "finally on 3 June 2022 (P4 billion).",
+     "instalments|instalments"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
