@@ -1245,7 +1245,8 @@ static span purpose_after(const sentence *s, size_t f)
         if (has_class(s, verbs, W_AUX | W_ALLOT | W_HEDGE) ||
             word_is(s, verbs, "set"))
             verbs++; /* "is also set aside", "will go" */
-        else if (s->t[verbs].type == T_NUM && punct_is(s, verbs + 1, '%'))
+        else if (verbs < s->n && s->t[verbs].type == T_NUM &&
+                 punct_is(s, verbs + 1, '%'))
             verbs += 2; /* "X, approximately 48%, goes toward NP" */
         else
             break;
