@@ -200,10 +200,14 @@ static const word_class words[] = {
     {"earned", W_VERB},
     {"earns", W_LINK},
     {"eight", W_NUMBER},
+    {"end", W_LINK},
+    {"ended", W_LINK},
+    {"ends", W_LINK},
     {"equals", W_LINK},
     {"equip", W_TO},
     {"estimate", W_RAISE},
     {"estimated", W_HEDGE},
+    {"estimates", W_HEDGE},
     {"every", W_DET},
     {"exceed", W_LINK},
     {"exceeded", W_LINK},
@@ -661,28 +665,24 @@ static const char *const domain_nouns[] = {
 
 /* Korean names of who announces, asks or pays, never what for: 국방부는
  * 66조원을 편성했다 is the defence budget, not the ministry. */
-static const char
-    *const
-        korean_announcers
-            [] =
-                {
-                    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
-                    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2"
-                    "\xAD",                                 /* 방위사업청
-                                                             */
-                    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD", /* 방사청 */
-                    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6"
-                    "\x80",                                 /* 기획재정부
-                                                             */
-                    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80", /* 기재부 */
-                    "\xEC\xA0\x95\xEB\xB6\x80",             /* 정부 */
-                    "\xEA\xB5\xAD\xED\x9A\x8C",             /* 국회 */
-                    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80", /* 외교부 */
-                    "\xED\x95\xA9\xEC\xB0\xB8",             /* 합참 */
-                    "\xEC\x97\x85\xEA\xB3\x84",             /* 업계 */
-                    "\xEB\x8B\xB9\xEA\xB5\xAD",             /* 당국 */
-                    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90", /* 관계자 */
-                    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80", /* 통일부 */
+static const char *const korean_announcers[] = {
+    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
+    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2"
+    "\xAD",                                 /* 방위사업청
+                                             */
+    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD", /* 방사청 */
+    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6"
+    "\x80",                                 /* 기획재정부
+                                             */
+    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80", /* 기재부 */
+    "\xEC\xA0\x95\xEB\xB6\x80",             /* 정부 */
+    "\xEA\xB5\xAD\xED\x9A\x8C",             /* 국회 */
+    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80", /* 외교부 */
+    "\xED\x95\xA9\xEC\xB0\xB8",             /* 합참 */
+    "\xEC\x97\x85\xEA\xB3\x84",             /* 업계 */
+    "\xEB\x8B\xB9\xEA\xB5\xAD",             /* 당국 */
+    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90", /* 관계자 */
+    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80", /* 통일부 */
 };
 
 /* Korean words that time or hedge an amount and name nothing. */
@@ -1450,6 +1450,16 @@ static size_t clause_floor(const sentence *s, size_t f)
     return k;
 }
 
+/* A dash standing between words: "—", "―", "–". */
+static bool dash(const sentence *s, size_t k)
+{
+    if (k >= s->n || s->t[k].type != T_PUNCT || s->t[k].e - s->t[k].s != 3)
+        return false;
+    const unsigned char *p = (const unsigned char *)s->x.t + s->t[k].s;
+    return p[0] == 0xE2 && p[1] == 0x80 &&
+           (p[2] == 0x94 || p[2] == 0x95 || p[2] == 0x93);
+}
+
 /* A past participle: "-ed", or one of the common irregular ones. */
 static bool participle(const sentence *s, size_t k)
 {
@@ -1501,6 +1511,23 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
     return p;
 }
 
+/* The subject of the clause that ends at the comma c: the noun phrase
+ * before its verb ("The budget's improvement category takes the deepest
+ * cuts, losing X").  A verb is a word of the verb classes or an unknown
+ * word in -s after a noun ("takes"). */
+static span main_subject(const sentence *s, size_t c, size_t floor)
+{
+    for (size_t k = floor + 1; k < c && k < floor + 16; k++) {
+        bool verb = has_class(s, k, W_VERB | W_LINK | W_AUX) ||
+                    (is_word(s, k) && !s->t[k].hangul && s->t[k].cls == 0 &&
+                     ends_with(s, k, "s") && content(s, k - 1) &&
+                     has_class(s, k + 1, W_DET));
+        if (verb)
+            return head_of_pp(s, np_backward(s, k - 1, floor, 2), floor);
+    }
+    return no_span;
+}
+
 /* "NP of X", the subject of "NP stands at X", "NP: X", "the launches X". */
 static span named_before(const sentence *s, size_t f)
 {
@@ -1515,6 +1542,13 @@ static span named_before(const sentence *s, size_t f)
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
         return np_backward(s, f - 2, floor, 2);
+    if (f >= 2 && dash(s, f - 1)) /* "exports to China ― X ―" */
+        return head_of_pp(s, np_backward(s, f - 2, floor, 2), floor);
+    if (f >= 3 && ends_with(s, f - 1, "ing") && punct_is(s, f - 2, ',')) {
+        span p = main_subject(s, f - 2, floor);
+        if (!empty(p))
+            return p; /* "the category takes cuts, losing X" */
+    }
     if (punct_is(s, f - 1, '(') && f >= 2) {
         /* "small satellites (X)", "payments made on 10 May 2022 (X)" */
         size_t k = f - 2;
@@ -1543,7 +1577,7 @@ static span named_before(const sentence *s, size_t f)
     if ((word_is(s, c, "cost") || word_is(s, c, "costs")) && c > floor) {
         /* "fuel cost X", "the programme had cost it X" */
         if (content(s, c - 1))
-            return np_backward(s, c - 1, floor, 2);
+            return head_of_pp(s, np_backward(s, c - 1, floor, 2), floor);
         bool v;
         size_t k = link_back(s, c - 1, floor, &v);
         if (k != SIZE_MAX && k >= floor)

@@ -214,6 +214,14 @@ static const subject_case cases[] = {
     {"It was paid in instalments made on 1 May 2021 (P2 billion) and "
      "finally on 3 June 2022 (P4 billion).",
      "instalments|instalments"},
+    {"The navy's patrol account takes the deepest cuts, losing 5 billion "
+     "won to end at 20 billion won.",
+     "navy's patrol account|navy's patrol account"},
+    {"That is more than the army's fuel purchases from Qatar ― $12 "
+     "million ― last year.",
+     "army's fuel purchases"},
+    {"Each of the boats costs an estimated $40 million.", "boats"},
+    {"Building the depot in Busan cost 4 billion won.", "depot"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
