@@ -2041,6 +2041,35 @@ static bool per_unit(const sentence *s, size_t k)
     return false;
 }
 
+/* Does word k end in an object particle (을, 를)? */
+static bool object_marked(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    const char *e = s->x.t + t->e;
+    return t->e - t->s > 3 && (memcmp(e - 3, "\xEC\x9D\x84", 3) == 0 ||
+                               memcmp(e - 3, "\xEB\xA5\xBC", 3) == 0);
+}
+
+/* Does word k end in 으로 or 로 (as what)? */
+static bool as_marked(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    return t->e - t->s > 3 &&
+           memcmp(s->x.t + t->e - 3, "\xEB\xA1\x9C", 3) == 0; /* 로 */
+}
+
+/* "분담액인": a noun of two syllables or more with the copula 인, naming
+ * what the amount after it is. */
+static bool copula_noun(const sentence *s, size_t k)
+{
+    const token *t = &s->t[k];
+    const char *w = s->x.t + t->s;
+    size_t n = t->e - t->s;
+    return n >= 9 && memcmp(w + n - 3, "\xEC\x9D\xB8", 3) == 0 && /* 인 */
+           HOLDS_ANY(w, n - 3, domain_nouns) && !korean_stem_verb(w, n - 3) &&
+           !korean_announcer(s, k);
+}
+
 static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
 {
     /* "X의 사업비", "월 8만원인 주택수당" */
@@ -2066,6 +2095,29 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
                 return write_korean(s, k + 1, k + 1, out, cap);
             vague = vague_from = k + 1;
         }
+    }
+    /* "X 이내에서 자기개발비를 준다": the object the amount is given as */
+    size_t o = f + 1;
+    while (o < f + 3 && is_word(s, o) && s->t[o].hangul && korean_skip(s, o))
+        o++;
+    if (is_word(s, o) && s->t[o].hangul && object_marked(s, o) &&
+        korean_names(s, o) && !korean_is_vague(s, o) && !korean_verb(s, o))
+        return write_korean(s, o, o, out, cap);
+    /* the word right before the amount: "분담액인 X" (which is the
+     * share), "마지노선으로 내세운 X" (put forward as the ceiling) */
+    if (f >= 1 && is_word(s, f - 1) && s->t[f - 1].hangul) {
+        size_t b = f - 1;
+        if (copula_noun(s, b)) {
+            size_t n = s->t[b].e - s->t[b].s - 3; /* without 인 */
+            if (n + 1 > cap)
+                n = cap - 1;
+            memcpy(out, s->x.t + s->t[b].s, n);
+            out[n] = '\0';
+            return n;
+        }
+        if (b >= 1 && korean_verb(s, b) && is_word(s, b - 1) &&
+            s->t[b - 1].hangul && as_marked(s, b - 1) && !korean_skip(s, b - 1))
+            return write_korean(s, b - 1, b - 1, out, cap);
     }
     /* back through the clause, across the figures of a comparison
      * ("월급은 올해(X)에 비해 Y 인상된 Z로"); past a comma only the
