@@ -707,6 +707,8 @@ static const char *const korean_skips[] = {
     "\xEC\x97\xAD\xEC\x8B\x9C",             /* 역시 */
     "\xEA\xB8\xB0\xEC\xA4\x80",             /* 기준 */
     "\xEC\x99\xB8",                         /* 외 */
+    "\xEC\x9D\xB4\xEB\x82\xB4",             /* 이내 */
+    "\xEC\x94\xA9",                         /* 씩 */
     "\xEB\x95\x8C",                         /* 때 */
     "\xED\x95\xB4",                         /* 해 */
     "\xED\x9B\x84",                         /* 후 */
