@@ -2264,6 +2264,23 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
                : FT_PURPOSE_NONE;
 }
 
+size_t ft_purpose_korean_stem(const char *w, size_t n)
+{
+    return strip_particle(w, n);
+}
+
+bool ft_purpose_korean_names(const char *w, size_t n)
+{
+    size_t m = strip_particle(w, n);
+    return m > 0 && HOLDS_ANY(w, m, domain_nouns) && !korean_stem_verb(w, n) &&
+           !IS_ONE_OF(w, m, korean_announcers);
+}
+
+bool ft_purpose_korean_general(const char *w, size_t n)
+{
+    return IS_ONE_OF(w, strip_particle(w, n), korean_vague);
+}
+
 bool ft_purpose_tables_ok(const char **bad)
 {
     size_t nw = sizeof words / sizeof *words;

@@ -36,6 +36,19 @@ typedef enum {
 ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
                          size_t n, size_t i, char *out, size_t cap);
 
+/* The Korean word w[0,n) without its particle (병장 월급은 -> 월급): its
+ * length. */
+size_t ft_purpose_korean_stem(const char *w, size_t n);
+
+/* Does the Korean word w[0,n) (particle and all) name what money is for
+ * (a domain noun: 예산, 기금, 분담금, 병장, 자주포, ...), not who pays it
+ * (국방부, 정부) and not a verb form? */
+bool ft_purpose_korean_names(const char *w, size_t n);
+
+/* Is the Korean word w[0,n) (particle and all) too general to name a
+ * purpose alone (예산, 사업비, 계획)? */
+bool ft_purpose_korean_general(const char *w, size_t n);
+
 /* Every word of every table is found by the look-up that reads it (for the
  * tests); on failure *bad names the first word that is not. */
 bool ft_purpose_tables_ok(const char **bad);

@@ -609,65 +609,6 @@ static const reference references[] = {
     {"the program's", KIND_PROJECT}, {"the system's", KIND_PROJECT},
 };
 
-/* Hangul: 예산 (budget), 기금 (fund), 사업 (project), 사업비, 체계 */
-static bool hangul_subject_word(const char *w, size_t n)
-{
-    static const char *const ends[] = {
-        "\xEC\x98\x88\xEC\x82\xB0", "\xEA\xB8\xB0\xEA\xB8\x88",
-        "\xEC\x82\xAC\xEC\x97\x85", "\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84",
-        "\xEC\xB2\xB4\xEA\xB3\x84",
-    };
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t m = strlen(ends[k]);
-        if (n > m && memcmp(w + n - m, ends[k], m) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* Words for "budget", "project cost", "total budget" alone say nothing of
- * what the money is for. */
-static bool generic_hangul(const char *w, size_t n)
-{
-    static const char *const words[] = {
-        "\xEC\x98\x88\xEC\x82\xB0",                         /* 예산 */
-        "\xEC\xB4\x9D\xEC\x98\x88\xEC\x82\xB0",             /* 총예산 */
-        "\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84",             /* 사업비 */
-        "\xEC\xB4\x9D\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84", /* 총사업비 */
-        "\xEC\x82\xAC\xEC\x97\x85",                         /* 사업 */
-        "\xEA\xB8\xB0\xEA\xB8\x88",                         /* 기금 */
-    };
-    return IN_LIST(w, n, words);
-}
-
-/* Korean particles after a noun: 은 는 이 가 을 를 의 에 도 로 으로 과 와 에서
- */
-static size_t strip_particle(const char *w, size_t n)
-{
-    static const char *const particles[] = {
-        "\xEC\x97\x90\xEC\x84\x9C",
-        "\xEC\x9C\xBC\xEB\xA1\x9C",
-        "\xEC\x9D\x80",
-        "\xEB\x8A\x94",
-        "\xEC\x9D\xB4",
-        "\xEA\xB0\x80",
-        "\xEC\x9D\x84",
-        "\xEB\xA5\xBC",
-        "\xEC\x9D\x98",
-        "\xEC\x97\x90",
-        "\xEB\x8F\x84",
-        "\xEB\xA1\x9C",
-        "\xEA\xB3\xBC",
-        "\xEC\x99\x80",
-    };
-    for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
-        size_t m = strlen(particles[k]);
-        if (n > m + 3 && memcmp(w + n - m, particles[k], m) == 0)
-            return n - m;
-    }
-    return n;
-}
-
 /* A story boundary in a scraped feed: a line "8 hours ago", "2 days
  * ago", or a run of two blank lines. */
 static bool story_break(ft_view x, size_t line_start, size_t line_end)
@@ -850,10 +791,10 @@ static size_t take_hangul(collector *c, size_t i, bool *ok)
     while (j < x.len && !ft_ascii_space(ft_view_at(x, j)) &&
            ft_view_at(x, j) >= 0x80)
         j++;
-    size_t n = strip_particle(x.t + i, j - i);
+    size_t n = ft_purpose_korean_stem(x.t + i, j - i);
     const char *canon = ft_subjects_canonical(c->aliases, x.t + i, n);
-    if (canon ||
-        (hangul_subject_word(x.t + i, n) && !generic_hangul(x.t + i, n))) {
+    if (canon || (ft_purpose_korean_names(x.t + i, j - i) &&
+                  !ft_purpose_korean_general(x.t + i, j - i))) {
         phrase p = {.start = i,
                     .end = i + n,
                     .cls = canon ? CLASS_NAME : CLASS_LINE,
@@ -1217,12 +1158,9 @@ static bool collect(const ft_subjects *aliases, ft_view x,
         }
         bool in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
         if (ch >= 0xEA && ch <= 0xED) {
-            if (in_figure_sentence) {
-                i = take_hangul(&c, i, &ok);
-            } else {
-                while (i < x.len && ft_view_at(x, i) >= 0x80)
-                    i++;
-            }
+            /* outside the figures' sentences too: what a story names
+             * there (방위비분담특별협정) is what a later "총액은 X" is of */
+            i = take_hangul(&c, i, &ok);
             continue;
         }
         if (!ft_ascii_alpha(ch) ||
