@@ -110,6 +110,8 @@ static const word_class words[] = {
     {"at", W_PREP},
     {"august", W_TIME},
     {"be", W_AUX},
+    {"bear", W_VERB},
+    {"bears", W_VERB},
     {"became", W_LINK},
     {"become", W_LINK},
     {"becomes", W_LINK},

@@ -222,6 +222,9 @@ static const subject_case cases[] = {
      "army's fuel purchases"},
     {"Each of the boats costs an estimated $40 million.", "boats"},
     {"Building the depot in Busan cost 4 billion won.", "depot"},
+    {"Now that the cost share talks have ended, the share Japan must bear "
+     "is fixed at 2 billion dollars.",
+     "cost share"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
