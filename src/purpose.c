@@ -11,6 +11,7 @@
 #include "purpose.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "phrase.h"
@@ -1373,6 +1374,21 @@ static span modified_by(const sentence *s, size_t f)
     return p;
 }
 
+/* A past participle: "-ed", or one of the common irregular ones. */
+static bool participle(const sentence *s, size_t k)
+{
+    static const char *const irregular[] = {
+        "bought", "brought", "built", "done", "drawn", "given",
+        "held",   "made",    "paid",  "sold", "spent", "taken",
+    };
+    if (ends_with(s, k, "ed"))
+        return true;
+    for (size_t q = 0; q < sizeof irregular / sizeof *irregular; q++)
+        if (word_is(s, k, irregular[q]))
+            return true;
+    return false;
+}
+
 /* Back from the token before an amount over what links a noun phrase to
  * it: verbs of being and reaching, auxiliaries, hedges, rates, "this
  * year", "in 2008".  Returns the last token of the phrase before them
@@ -1388,6 +1404,11 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
             continue;
         }
         bool first = s->t[k + 1].type == T_FIG || has_class(s, k + 1, W_HEDGE);
+        /* "the total amount received comes to X": a participle after a
+         * noun and before the verb belongs to the noun */
+        if (*verb && has_class(s, k, W_LINK) && participle(s, k) && k > 0 &&
+            has_class(s, k - 1, W_VAGUE))
+            break;
         bool passive = has_class(s, k, W_ALLOT) && k > 0 &&
                        has_class(s, k - 1, W_AUX); /* "were allotted" */
         /* "accounts for X", "pay would increase from X to Y" */
@@ -1464,21 +1485,6 @@ static bool dash(const sentence *s, size_t k)
            (p[2] == 0x94 || p[2] == 0x95 || p[2] == 0x93);
 }
 
-/* A past participle: "-ed", or one of the common irregular ones. */
-static bool participle(const sentence *s, size_t k)
-{
-    static const char *const irregular[] = {
-        "bought", "brought", "built", "done", "drawn", "given",
-        "held",   "made",    "paid",  "sold", "spent", "taken",
-    };
-    if (ends_with(s, k, "ed"))
-        return true;
-    for (size_t q = 0; q < sizeof irregular / sizeof *irregular; q++)
-        if (word_is(s, k, irregular[q]))
-            return true;
-    return false;
-}
-
 /* The head a phrase hangs from when it is the object of a place or part
  * preposition: "project funding within [the general budget] totals X",
  * "damages from [the shutdown] estimated at X", "an export deal for K2
@@ -1515,6 +1521,35 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
     return p;
 }
 
+/* Verbs of money whose noun names what an amount right after them is:
+ * "able to save about X" is savings. */
+static const struct {
+    const char *verb, *noun;
+} nominals[] = {
+    {"donate", "donations"},  {"donated", "donations"},
+    {"earn", "earnings"},     {"earned", "earnings"},
+    {"invest", "investment"}, {"invested", "investment"},
+    {"save", "savings"},      {"saved", "savings"},
+};
+
+/* The noun of the verb at k, or NULL. */
+static const char *nominal_of(const sentence *s, size_t k)
+{
+    for (size_t q = 0; q < sizeof nominals / sizeof *nominals; q++)
+        if (word_is(s, k, nominals[q].verb))
+            return nominals[q].noun;
+    return NULL;
+}
+
+/* The token before figure f past its hedges ("save about X"). */
+static size_t c_hedged(const sentence *s, size_t f, size_t floor)
+{
+    size_t k = f - 1;
+    while (k > floor && has_class(s, k, W_HEDGE))
+        k--;
+    return k;
+}
+
 /* The subject of the clause that ends at the comma c: the noun phrase
  * before its verb ("The budget's improvement category takes the deepest
  * cuts, losing X").  A verb is a word of the verb classes or an unknown
@@ -1546,6 +1581,8 @@ static span named_before(const sentence *s, size_t f)
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
         return np_backward(s, f - 2, floor, 2);
+    if (nominal_of(s, c_hedged(s, f, floor)))
+        return (span){c_hedged(s, f, floor), c_hedged(s, f, floor) + 1};
     if (f >= 2 && dash(s, f - 1)) /* "exports to China ― X ―" */
         return head_of_pp(s, np_backward(s, f - 2, floor, 2), floor);
     if (f >= 3 && ends_with(s, f - 1, "ing") && punct_is(s, f - 2, ',')) {
@@ -1620,6 +1657,15 @@ static span named_before(const sentence *s, size_t f)
             c--;
         if (has_class(s, c, W_AUX) && c > floor && c < k)
             k = c - 1;
+    }
+    if (verb && k != SIZE_MAX && k > floor &&
+        has_class(s, k, W_LINK | W_VERB) && participle(s, k) &&
+        has_class(s, k - 1, W_VAGUE)) {
+        span p = np_backward(s, k - 1, floor, 2);
+        if (!empty(p)) {
+            p.b = k + 1; /* "the total amount received" */
+            return p;
+        }
     }
     if (verb && k != SIZE_MAX && k >= floor)
         return head_of_pp(s, np_backward(s, k, floor, 2), floor);
@@ -2258,6 +2304,9 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
         if (!empty(p) && write_phrase(&s, p, out, cap)) {
             if (rules[r] == respective)
                 singular_head(out); /* "privates first class" */
+            const char *noun = p.b - p.a == 1 ? nominal_of(&s, p.a) : NULL;
+            if (noun)
+                snprintf(out, cap, "%s", noun); /* "save X": savings */
             return FT_PURPOSE_FOUND;
         }
     }

@@ -835,6 +835,21 @@ static const char *const noun_stops[] = {
  * words before the head).  After "the"/"its"/"this", or with no words
  * before the head ("a ... project"), it stands for an earlier name whose
  * words include its own. */
+/* Is x[a,b) a capitalised adjective of a state or people ("Australian",
+ * "Japanese", "Polish", "Israeli")? */
+static bool demonym(ft_view x, size_t a, size_t b)
+{
+    static const char *const ends[] = {"an", "ese", "ish", "i"};
+    if (b - a < 4)
+        return false;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (memcmp(x.t + b - m, ends[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* The length of an apostrophe (' or ’) ending right before i, else 0. */
 static size_t apostrophe_before(ft_view x, size_t i)
 {
@@ -906,6 +921,11 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
         size_t a = b;
         while (a > 0 && (ft_ascii_lower(ft_view_at(x, a - 1)) ||
                          ft_view_at(x, a - 1) == '-'))
+            a--;
+        /* "an Australian contract": a capitalised adjective of a state */
+        if (a > 0 && ft_ascii_upper(ft_view_at(x, a - 1)) &&
+            (a < 2 || !ft_ascii_alpha(ft_view_at(x, a - 2))) &&
+            demonym(x, a - 1, b))
             a--;
         if (a == b || (a > 0 && ft_ascii_alpha(ft_view_at(x, a - 1))))
             break;

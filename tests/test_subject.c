@@ -225,6 +225,12 @@ static const subject_case cases[] = {
     {"Now that the cost share talks have ended, the share Japan must bear "
      "is fixed at 2 billion dollars.",
      "cost share"},
+    {"Hanwha won a Romanian contract, one that may reach the $2 billion "
+     "mark.",
+     "Romanian contract"},
+    {"In all, the total amount paid comes to 9 million won.",
+     "total amount paid"},
+    {"Conscripts should be able to save about 5 million won.", "savings"},
     /* a sentence that names nothing goes on with the story's topic */
     {"Vietnam unveiled its defence budget on Monday. This allocation has "
      "grown by 5% to 9 billion dollars.",
