@@ -275,6 +275,7 @@ static const word_class words[] = {
     {"her", W_DET},
     {"hike", W_CHANGE},
     {"hiked", W_VERB | W_RAISE},
+    {"him", W_PRON},
     {"hire", W_TO},
     {"his", W_DET},
     {"hit", W_LINK},
@@ -481,6 +482,8 @@ static const word_class words[] = {
     {"that", W_DET | W_PRON},
     {"the", W_DET},
     {"their", W_DET},
+    {"them", W_PRON},
+    {"themselves", W_PRON},
     {"then", W_TIME},
     {"there", W_PRON},
     {"these", W_DET},
@@ -539,6 +542,7 @@ static const word_class words[] = {
     {"year", W_TIME},
     {"years", W_TIME},
     {"yet", W_HEDGE},
+    {"you", W_PRON},
 };
 
 static int cmp_folded(const char *w, size_t n, const char *s)
@@ -1712,10 +1716,11 @@ static bool list_filler(const sentence *s, size_t k)
            word_is(s, k, "above") || word_is(s, k, "below") ||
            word_is(s, k, "than") || word_is(s, k, "compared") ||
            word_is(s, k, "before") || word_is(s, k, "after") || period(s, k) ||
-           word_is(s, k, "on") || ends_with(s, k, "ly") ||
-           word_is(s, k, "to") || word_is(s, k, "from") ||
-           word_is(s, k, "in") || word_is(s, k, "a") || word_is(s, k, "by") ||
-           word_is(s, k, "percent") || holds(s, k, "-point-");
+           word_is(s, k, "on") || word_is(s, k, "at") ||
+           ends_with(s, k, "ly") || word_is(s, k, "to") ||
+           word_is(s, k, "from") || word_is(s, k, "in") || word_is(s, k, "a") ||
+           word_is(s, k, "by") || word_is(s, k, "percent") ||
+           holds(s, k, "-point-");
 }
 
 /* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the

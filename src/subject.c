@@ -1407,7 +1407,8 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
     size_t from = s > DEFENCE_REACH ? s - DEFENCE_REACH : 0;
     bool defence_story =
         !other && (find_bytes(x.t + from, e - from, "efense", 6) ||
-                   find_bytes(x.t + from, e - from, "efence", 6));
+                   find_bytes(x.t + from, e - from, "efence", 6) ||
+                   find_bytes(x.t + from, e - from, "ilitary", 7));
     bool ministry = defence_story, verb = false;
     for (size_t i = s; i < e && !(ministry && verb); i++) {
         if (i > s && ft_ascii_alpha(ft_view_at(x, i - 1)))

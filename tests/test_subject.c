@@ -72,6 +72,13 @@ static const subject_case cases[] = {
     {"국방부는 66조원을 편성했다.", "defence budget"},
     {"The defence story goes on. The ministry requested 5 trillion won.",
      "defence budget"},
+    {"The military wants new tanks. The ministry requested 3 trillion won "
+     "for them. The amount would mark a rise over the 2 trillion won "
+     "budgeted this year.",
+     "defence budget|defence budget"},
+    {"Its spending fell from 5 billion won to 4 billion won and then to 3 "
+     "billion won to end at 2 billion won.",
+     "spending|spending|spending|spending"},
     {"The defence story goes on. The unification ministry requested 5 "
      "trillion won.",
      "-"},
