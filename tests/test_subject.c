@@ -112,6 +112,18 @@ static const subject_case cases[] = {
      "trillion won.",
      "Inter-Korean Cooperation Fund"},
 
+    /* the forms issue 8 names, in our own words */
+    {"The ministry's budget rose to 3 trillion won.", "ministry's budget"},
+    {"Germany's special fund holds 100 billion euros.",
+     "Germany's special fund"},
+    {"The army pays 405,000 won for a sergeant and 98,500 for a private.",
+     "sergeant|private"},
+    {"Seoul sent 5 billion won in humanitarian aid.", "humanitarian aid"},
+    {"Hanwha signed a 2 trillion won contract for howitzers.",
+     "contract for howitzers"},
+    {"Operating costs are 33 trillion won.", "Operating costs"},
+    {"Housing allowances: 12 billion won.", "Housing allowances"},
+
     /* purposes named by the grammar: after the amount */
     {"The navy set aside 3.1 billion won for coastal radar upgrades.",
      "coastal radar upgrades"},
