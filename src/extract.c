@@ -132,7 +132,9 @@ static bool ends_sentence(ft_view x, size_t i)
            bytes_at(x, j, "\xE2\x80\x99"))
         j += ft_view_at(x, j) >= 0x80 ? 3 : 1;
     if (j < x.len && !ft_ascii_space(ft_view_at(x, j)))
-        return false;
+        /* "...for corporals.Starting next year": a scraped page lost the
+         * space, the sentence still ends */
+        return j == i + 1 && ft_phrase_glued_stop(x.t, x.len, i);
     if (c == '.' && is_abbreviation(x, i))
         return false;
     size_t k = skip_space(x, j);

@@ -611,6 +611,22 @@ static void test_sentence_abbreviations(void **state)
     ft_figlist_free(&l);
 }
 
+/* A full stop that lost its space still ends the sentence ("corporals.
+ * Starting"); initials ("e.g.The") and decimals do not. */
+static void test_sentence_glued_stop(void **state)
+{
+    (void)state;
+    const char *text = "Pay rose to 900,000 won for corporals.Starting next "
+                       "year, privates get 700,000 won.";
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 2);
+    assert_memory_equal(text + l.items[0].sent_end - 10, "corporals.", 10);
+    assert_memory_equal(text + l.items[1].sent_start, "Starting", 8);
+    ft_figlist_free(&l);
+}
+
 /* A line break ends a sentence, except inside hard-wrapped text. */
 static void test_sentence_lines(void **state)
 {
@@ -660,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_offsets_and_sentence),
         cmocka_unit_test(test_sentence_abbreviations),
+        cmocka_unit_test(test_sentence_glued_stop),
         cmocka_unit_test(test_sentence_lines),
         cmocka_unit_test(test_hostile_bytes),
         cmocka_unit_test(test_figure_at_end),
