@@ -36,11 +36,10 @@ GSL_LIBS      := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcb
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-# FT_DATADIR: where the program looks for datasets/ after `make install`
-# (src/cmd.h); rebuild (make clean) after changing PREFIX.
+# No install path is compiled in: the program finds its datasets from its
+# own path at run time (src/main.c), so PREFIX needs no rebuild.
 DATADIR   = $(PREFIX)/share/figtrend
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
-             -DFT_DATADIR=\"$(DATADIR)\" \
              -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS     = $(GSL_LIBS) -lcsv -lm
 
