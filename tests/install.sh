@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the program finds its datasets, run from other folders: the
-# program in its build folder, a copy on its own, and the error that names
-# the folders tried.
+# program in its build folder, a copy on its own, the error that names the
+# folders tried, and `make install` staged into a temporary DESTDIR with
+# two prefixes (the program, its datasets and its manual).
 #
 # Usage: tests/install.sh BUILD_DIR      (e.g. build, build-asan)
 #
@@ -125,6 +126,88 @@ if [[ $rc -eq 78 && $out == *"the datasets folder is $tmp/broken"*"set FIGTREND_
     ok "convert with no rates in the folder names it"
 else
     bad "convert with no rates in the folder names it" "exit $rc" "$out"
+fi
+
+# --- make install, staged, from the built tree (no make clean) ----------
+# Two prefixes one after the other: the second must rebuild nothing, since
+# no prefix is compiled in.  The make of `make test` must not lend its
+# jobserver to this one.
+stage_install() { # DESTDIR PREFIX
+    env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory \
+        -C "$root" install BUILD="$build" DESTDIR="$1" PREFIX="$2" 2>&1
+}
+for prefix in /usr /opt/figtrend; do
+    dest=$tmp/stage$(echo "$prefix" | tr / _)
+    log=$(stage_install "$dest" "$prefix")
+    rc=$?
+    if [[ $rc -ne 0 ]]; then
+        bad "make install PREFIX=$prefix" "exit $rc" "$log"
+        continue
+    fi
+    missing=()
+    for f in bin/figtrend share/figtrend/subjects.csv \
+        share/figtrend/fx_units_per_usd_annual.csv \
+        share/figtrend/countries.csv share/man/man1/figtrend.1; do
+        [[ -f $dest$prefix/$f ]] || missing+=("missing $prefix/$f")
+    done
+    # A compile or link line means make rebuilt something for the prefix.
+    if grep -qE -- '(^| )-(c|o) ' <<<"$log"; then
+        missing+=("make rebuilt:" "$log")
+    fi
+    if [[ ${#missing[@]} -eq 0 ]]; then
+        ok "make install DESTDIR=... PREFIX=$prefix, nothing rebuilt"
+    else
+        bad "make install DESTDIR=... PREFIX=$prefix, nothing rebuilt" \
+            "${missing[@]}"
+    fi
+    check_finds "installed in $prefix, run from /" "$dest$prefix/bin/figtrend" /
+done
+stage=$tmp/stage_usr/usr
+
+# --- the manual ----------------------------------------------------------
+man_page=$stage/share/man/man1/figtrend.1
+if ! command -v man >/dev/null; then
+    echo "skip man -l (no man installed)"
+    skip=$((skip + 1))
+else
+    out=$(MANWIDTH=80 man -l "$man_page" 2>"$tmp/err")
+    if [[ -s $tmp/err || $out != *"EXIT STATUS"* || $out != *FIGTREND_DATASETS* ]]; then
+        bad "man -l opens the installed page without warnings" \
+            "$(head -n 20 "$tmp/err")"
+    else
+        ok "man -l opens the installed page without warnings"
+    fi
+fi
+if ! command -v groff >/dev/null; then
+    echo "skip groff -ww (no groff installed)"
+    skip=$((skip + 1))
+else
+    if groff -ww -man -Tutf8 "$man_page" 2>&1 >/dev/null | grep -q .; then
+        bad "groff -ww finds nothing to warn about" \
+            "$(groff -ww -man -Tutf8 "$man_page" 2>&1 >/dev/null | head)"
+    else
+        ok "groff -ww finds nothing to warn about"
+    fi
+fi
+# Every option a command's --help lists is in the manual, and every exit
+# code DESIGN.md gives.
+cmds=(extract convert report)
+"$bin" run --help >/dev/null 2>&1 && cmds+=(run)
+absent=()
+for c in "${cmds[@]}"; do
+    for opt in $("$bin" "$c" --help | grep -oE -- '(^|[ ,])--[a-z][a-z-]*' |
+        sed 's/^[ ,]*//' | sort -u); do
+        grep -qF -- "${opt//-/\\-}" "$root/figtrend.1" || absent+=("$c $opt")
+    done
+done
+for code in 0 3 64 65 66 73 74 75 78; do
+    grep -qx -- ".B $code" "$root/figtrend.1" || absent+=("exit $code")
+done
+if [[ ${#absent[@]} -eq 0 ]]; then
+    ok "the manual has every option of ${cmds[*]} and every exit code"
+else
+    bad "the manual has every option of ${cmds[*]} and every exit code" \
+        "${absent[@]}"
 fi
 
 echo "install: $pass passed, $fail failed, $skip skipped"
