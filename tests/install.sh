@@ -2,7 +2,8 @@
 # Where the program finds its datasets, run from other folders: the
 # program in its build folder, a copy on its own, the error that names the
 # folders tried, and `make install` staged into a temporary DESTDIR with
-# two prefixes (the program, its datasets and its manual).
+# two prefixes (the program, its datasets and its manual), and the systemd
+# units in scripts/ checked by systemd-analyze verify.
 #
 # Usage: tests/install.sh BUILD_DIR      (e.g. build, build-asan)
 #
@@ -208,6 +209,32 @@ if [[ ${#absent[@]} -eq 0 ]]; then
 else
     bad "the manual has every option of ${cmds[*]} and every exit code" \
         "${absent[@]}"
+fi
+
+# --- the systemd units --------------------------------------------------
+# verify wants the program on ExecStart to exist and its Documentation=
+# page to open: point them at the staged install.  It exits 0 even on an
+# unknown key, so any word from it is a failure.
+if ! command -v systemd-analyze >/dev/null; then
+    echo "skip systemd-analyze verify (no systemd-analyze installed)"
+    skip=$((skip + 1))
+else
+    units=$tmp/units
+    mkdir -p "$units"
+    sed "s|/usr/local/bin/figtrend|$stage/bin/figtrend|" \
+        "$root/scripts/figtrend.service" >"$units/figtrend.service"
+    cp "$root/scripts/figtrend.timer" "$units/"
+    out=$(cd "$units" && MANPATH=$stage/share/man systemd-analyze verify \
+        figtrend.service figtrend.timer 2>&1)
+    rc=$?
+    if [[ $rc -ne 0 || -n $out ]] ||
+        ! grep -qx 'Type=oneshot' "$units/figtrend.service" ||
+        ! grep -qx 'Persistent=true' "$units/figtrend.timer" ||
+        ! grep -q "^ExecStart=$stage/bin/figtrend run " "$units/figtrend.service"; then
+        bad "systemd-analyze verify: the units" "exit $rc" "$out"
+    else
+        ok "systemd-analyze verify: the units"
+    fi
 fi
 
 echo "install: $pass passed, $fail failed, $skip skipped"
