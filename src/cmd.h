@@ -16,8 +16,8 @@
 /* Where the datasets are looked for, for the help texts (main.c's
  * datasets_folders() is the rule). */
 #define FT_DATASETS_ORDER                                                      \
-    "$FIGTREND_DATASETS when it is set; else, for a program still in the\n"  \
-    "build folder of its source tree, that tree's datasets/; else\n"         \
+    "$FIGTREND_DATASETS when it is set; else, for a program still in the\n"    \
+    "build folder of its source tree, that tree's datasets/; else\n"           \
     "BINDIR/../share/figtrend beside the installed program; else ./datasets"
 
 /* The installed folder as the older help texts name it; nothing is

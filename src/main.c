@@ -121,8 +121,8 @@ static bool own_executable(char *out)
     while (path && *path) {
         const char *end = strchr(path, ':');
         size_t len = end ? (size_t)(end - path) : strlen(path);
-        int w = snprintf(buf, sizeof buf, "%.*s/%s", (int)len, path,
-                         program_path);
+        int w =
+            snprintf(buf, sizeof buf, "%.*s/%s", (int)len, path, program_path);
         if (len > 0 && w > 0 && (size_t)w < sizeof buf &&
             access(buf, X_OK) == 0 && is_file(buf))
             return realpath(buf, out) != NULL;
@@ -155,11 +155,11 @@ static void add_dir(datasets_search *s, const char *why, const char *fmt,
 /* The folders to try, worked out once per process.  $FIGTREND_DATASETS,
  * when set, is the only one: a folder the user names is never swapped for
  * another behind their back.  Otherwise a program still in the build
- * folder of its source tree (<tree>/buildX/figtrend, X anything) reads <tree>/datasets,
- * so that build/figtrend works from any folder; an installed one reads
- * <prefix>/share/figtrend beside its <prefix>/bin, worked out at run time
- * so that no PREFIX is compiled in; ./datasets comes last, for a program
- * copied somewhere on its own. */
+ * folder of its source tree (<tree>/buildX/figtrend, X anything) reads
+ * <tree>/datasets, so that build/figtrend works from any folder; an
+ * installed one reads <prefix>/share/figtrend beside its <prefix>/bin,
+ * worked out at run time so that no PREFIX is compiled in; ./datasets
+ * comes last, for a program copied somewhere on its own. */
 static const datasets_search *datasets_folders(void)
 {
     static datasets_search s;
