@@ -30,12 +30,12 @@ int cmd_report(int argc, char **argv);
 
 /* The path of a datasets file (subjects.csv, rates, ...) into out[0..n),
  * in the datasets folder: $FIGTREND_DATASETS when it is set and not empty
- * (and then only it); else the first folder of <tree>/datasets (when the
- * program is <tree>/buildX/figtrend in a source tree, X anything),
- * <prefix>/share/figtrend (when it is <prefix>/bin/figtrend) and
- * ./datasets.  When none is a folder, says so on stderr, once, naming the
- * folders tried and FIGTREND_DATASETS, and gives the path in the first
- * folder tried.  false when the path does not fit. */
+ * (and then only it); else the first readable folder of <tree>/datasets
+ * (when the program is <tree>/buildX/figtrend in a source tree, X
+ * anything), <prefix>/share/figtrend (when it is <prefix>/bin/figtrend)
+ * and ./datasets.  When none is readable, says so on stderr, once, naming
+ * the folders tried and FIGTREND_DATASETS, and gives the path in the
+ * first folder tried.  false when the path does not fit. */
 bool cli_datasets_path(const char *file, char *out, size_t n);
 
 /* After a datasets file could not be read: says on stderr which folder

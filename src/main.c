@@ -82,10 +82,14 @@ typedef struct {
     int chosen; /* index into dir, -1 when none is a folder */
 } datasets_search;
 
-static bool is_dir(const char *path)
+/* A folder whose files can be listed and read: one that cannot (a wrong
+ * mode, another user's home) is passed over like a missing one, so that
+ * the message names it among the folders tried. */
+static bool is_readable_dir(const char *path)
 {
     struct stat sb;
-    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+           access(path, R_OK | X_OK) == 0;
 }
 
 static bool is_file(const char *path)
@@ -190,7 +194,7 @@ static const datasets_search *datasets_folders(void)
         add_dir(&s, "current folder", "%s", "./datasets");
     }
     for (int i = 0; i < s.n && s.chosen < 0; i++)
-        if (is_dir(s.dir[i]))
+        if (is_readable_dir(s.dir[i]))
             s.chosen = i;
     return &s;
 }
@@ -210,7 +214,8 @@ static void datasets_tried(const datasets_search *s, int upto, char *out,
     }
 }
 
-/* Says once that no datasets folder was found; true when it was not. */
+/* Says once that no readable datasets folder was found; true when it was
+ * not. */
 static bool datasets_missing(const datasets_search *s)
 {
     static bool said;
@@ -220,7 +225,7 @@ static bool datasets_missing(const datasets_search *s)
         char tried[DATASETS_DIRS * (PATH_SIZE + 32)];
         datasets_tried(s, s->n - 1, tried, sizeof tried);
         fprintf(stderr,
-                "figtrend: no datasets folder: tried %s; set "
+                "figtrend: no readable datasets folder: tried %s; set "
                 "FIGTREND_DATASETS to the folder that holds subjects.csv, "
                 "countries.csv and the rates\n",
                 s->n ? tried : "nothing");

@@ -90,20 +90,20 @@ fi
 want_tried="tried $solo/share/figtrend (installed), ./datasets (current folder)"
 out=$(cd / && "$solo/bin/figtrend" convert --to USD </dev/null 2>&1)
 rc=$?
-if [[ $rc -eq 78 && $out == *"no datasets folder: $want_tried; set FIGTREND_DATASETS"* ]]; then
+if [[ $rc -eq 78 && $out == *"no readable datasets folder: $want_tried; set FIGTREND_DATASETS"* ]]; then
     ok "convert without datasets names the folders tried"
 else
     bad "convert without datasets names the folders tried" "exit $rc" "$out"
 fi
 out=$(cd / && "$solo/bin/figtrend" extract "$article" 2>&1 >/dev/null)
-if [[ $out == *"no datasets folder: $want_tried; set FIGTREND_DATASETS"* ]]; then
+if [[ $out == *"no readable datasets folder: $want_tried; set FIGTREND_DATASETS"* ]]; then
     ok "extract without datasets says so"
 else
     bad "extract without datasets says so" "$out"
 fi
 out=$(cd "$tmp" && "$solo/bin/figtrend" report --out "$tmp/plots-none" \
     --gnuplot /nonexistent "$tmp/none.csv" 2>&1)
-if [[ $out == *"no datasets folder: $want_tried; set FIGTREND_DATASETS"* ]]; then
+if [[ $out == *"no readable datasets folder: $want_tried; set FIGTREND_DATASETS"* ]]; then
     ok "report without datasets says so"
 else
     bad "report without datasets says so" "$out"
