@@ -13,9 +13,12 @@
 #   make check      build and test, without deps.sh or sanitizers (quick)
 #   make check-asan the sanitizer run alone
 #   make bench      scripts/bench.sh
-#   make install    the program into $(PREFIX)/bin and datasets/*.csv,
-#                   datasets/README.md into $(PREFIX)/share/figtrend
-#                   (PREFIX=/usr/local, DESTDIR for staging)
+#   make install    the program into $(PREFIX)/bin, datasets/*.csv and
+#                   datasets/README.md into $(PREFIX)/share/figtrend, the
+#                   manual figtrend.1 into $(PREFIX)/share/man/man1
+#                   (PREFIX=/usr/local, DESTDIR for staging; no make clean
+#                   needed between two PREFIXes)
+#   make uninstall  what make install put there
 #   make clean
 #
 # Layout: src/*.c is the library, except main.c and cmd_*.c, which make the
@@ -36,11 +39,10 @@ GSL_LIBS      := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcb
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-# FT_DATADIR: where the program looks for datasets/ after `make install`
-# (src/cmd.h); rebuild (make clean) after changing PREFIX.
+# No install path is compiled in: the program finds its datasets from its
+# own path at run time (src/main.c), so PREFIX needs no rebuild.
 DATADIR   = $(PREFIX)/share/figtrend
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
-             -DFT_DATADIR=\"$(DATADIR)\" \
              -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS     = $(GSL_LIBS) -lcsv -lm
 
@@ -53,7 +55,8 @@ BIN   := $(BUILD)/figtrend
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: all testbins deps run test check check-asan bench install clean
+.PHONY: all testbins deps run test check check-asan bench install uninstall \
+        clean
 # Keep the test objects make would otherwise delete as intermediates.
 .SECONDARY:
 
@@ -107,14 +110,23 @@ check-asan:
 bench: all
 	FIGTREND=$(BIN) bash scripts/bench.sh
 
-# The datasets (subject aliases, exchange rates, inflation) go where the
-# program looks for them when there is no ./datasets folder.
+# The datasets (subject aliases, exchange rates, inflation) go to
+# $(PREFIX)/share/figtrend, where the installed program looks for them
+# (beside its own $(PREFIX)/bin, worked out when it runs: src/main.c), so
+# any PREFIX or DESTDIR works on the objects already built.
 DATASETS := $(wildcard datasets/*.csv datasets/README.md)
+MANDIR    = $(PREFIX)/share/man/man1
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/figtrend
 	$(if $(DATASETS),install -m 644 $(DATASETS) $(DESTDIR)$(DATADIR)/)
+	install -m 644 figtrend.1 $(DESTDIR)$(MANDIR)/figtrend.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/figtrend $(DESTDIR)$(MANDIR)/figtrend.1
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(DATASETS)))
+	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp \

@@ -13,20 +13,36 @@
 
 #include "status.h"
 
-/* Where `make install` puts the datasets; the Makefile sets it. */
-#ifndef FT_DATADIR
-#define FT_DATADIR "/usr/local/share/figtrend"
-#endif
+/* Where the datasets are looked for, for the help texts (main.c's
+ * datasets_folders() is the rule). */
+#define FT_DATASETS_ORDER                                                      \
+    "$FIGTREND_DATASETS when it is set; else, for a program still in the\n"    \
+    "build folder of its source tree, that tree's datasets/; else\n"           \
+    "BINDIR/../share/figtrend beside the installed program; else ./datasets"
+
+/* The installed folder as the older help texts name it; nothing is
+ * compiled in any more (it is found from the program's own path). */
+#define FT_DATADIR "BINDIR/../share/figtrend"
 
 int cmd_extract(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
-/* The path of a datasets file (subjects.csv, rates, ...) into out[0..n):
- * in $FIGTREND_DATASETS when it is set and not empty, else in ./datasets
- * when that folder exists (a source checkout), else in FT_DATADIR.  false
- * when it does not fit. */
+/* The path of a datasets file (subjects.csv, rates, ...) into out[0..n),
+ * in the datasets folder: $FIGTREND_DATASETS when it is set and not empty
+ * (and then only it); else the first readable folder of <tree>/datasets
+ * (when the program is <tree>/buildX/figtrend in a source tree, X
+ * anything), <prefix>/share/figtrend (when it is <prefix>/bin/figtrend)
+ * and ./datasets.  When none is readable, says so on stderr, once, naming
+ * the folders tried and FIGTREND_DATASETS, and gives the path in the
+ * first folder tried.  false when the path does not fit. */
 bool cli_datasets_path(const char *file, char *out, size_t n);
+
+/* After a datasets file could not be read: says on stderr which folder
+ * was used, which were tried before it, and that FIGTREND_DATASETS sets
+ * another (nothing more when cli_datasets_path already said that there is
+ * no folder). */
+void cli_datasets_hint(void);
 
 /* false only when path certainly does not exist (ENOENT, ENOTDIR); any
  * other doubt is left for opening it to report. */

@@ -49,8 +49,7 @@ static const char help[] =
     "A year between two years of the rates is interpolated (rate_basis\n"
     "interpolated); a year outside them, a figure with no currency or no\n"
     "year, leaves the cells empty, flagged no_rate, with a warning.\n"
-    "Datasets are looked for in $FIGTREND_DATASETS, else ./datasets, "
-    "else\n" FT_DATADIR ".\n"
+    "The datasets folder is\n" FT_DATASETS_ORDER ".\n"
     "\n"
     "Exit status: 0 success; 64 usage; 65 the input is not figures.csv (or,\n"
     "with --strict, a figure cannot be converted); 66 FILE or a --rates or\n"
@@ -136,6 +135,8 @@ static int parse_options(int argc, char **argv, options *o)
 static int table_failure(ft_status st, const ft_error *err, bool named)
 {
     cli_report(err, "");
+    if (!named)
+        cli_datasets_hint();
     if (st == FT_ENOMEM || st == FT_EIO)
         return 74;
     if (st == FT_ENOINPUT)

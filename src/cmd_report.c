@@ -31,9 +31,9 @@ static const char help[] =
     "                     plotted (no year, no subject, ...)\n"
     "  -h, --help         show this help\n"
     "\n"
-    "Series are named by their country's English name from countries.csv,\n"
-    "looked for in $FIGTREND_DATASETS, else ./datasets, else\n" FT_DATADIR
-    " (the code when it is not found).\n"
+    "Series are named by their country's English name from countries.csv\n"
+    "(the code when it is not found) in the datasets folder, which "
+    "is\n" FT_DATASETS_ORDER ".\n"
     "\n"
     "Exit status: 0 success; 3 some inputs or rows rejected, the rest\n"
     "reported; 64 usage; 65 no input usable; 66 no input found; 73 the\n"
@@ -129,6 +129,7 @@ int cmd_report(int argc, char **argv)
         ft_status cst = ft_countries_load(countries, path, &err);
         if (cst != FT_OK) {
             cli_report(&err, "");
+            cli_datasets_hint();
             ft_countries_free(countries);
             return cst == FT_ENOMEM ? 74 : 78;
         }

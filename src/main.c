@@ -1,4 +1,6 @@
 /* main.c — figtrend's entry point: picks the command and hands over. */
+/* realpath(3) is X/Open; the Makefile asks only for POSIX. */
+#define _XOPEN_SOURCE 700
 #include "cmd.h"
 
 #include <errno.h>
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define FIGTREND_VERSION "0.1.0"
 
@@ -64,13 +67,195 @@ int cli_bad_option(const char *cmd, int c, const char *arg)
     return cli_usage_error(cmd, "unknown option '%s'", arg);
 }
 
+/* The program as started (argv[0]): where the datasets are looked for
+ * when /proc/self/exe cannot say where the program is. */
+static const char *program_path;
+
+enum { DATASETS_DIRS = 4, PATH_SIZE = 4096 };
+
+/* The folders the datasets may be in, in the order they are tried, and
+ * the first of them that is a folder. */
+typedef struct {
+    char dir[DATASETS_DIRS][PATH_SIZE];
+    const char *why[DATASETS_DIRS]; /* how the folder was found */
+    int n;
+    int chosen; /* index into dir, -1 when none is a folder */
+} datasets_search;
+
+/* A folder whose files can be listed and read: one that cannot (a wrong
+ * mode, another user's home) is passed over like a missing one, so that
+ * the message names it among the folders tried. */
+static bool is_readable_dir(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+           access(path, R_OK | X_OK) == 0;
+}
+
+static bool is_file(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* The real path of the running program into out[0..PATH_SIZE): Linux's
+ * /proc/self/exe, else argv[0] as a path, else argv[0] found on $PATH. */
+static bool own_executable(char *out)
+{
+    char buf[PATH_SIZE];
+    ssize_t k = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (k > 0 && buf[0] == '/') {
+        buf[k] = '\0';
+        /* The kernel marks a program replaced while it runs (a rebuild)
+         * " (deleted)"; the old path still names the folder it was in. */
+        const char *mark = " (deleted)";
+        size_t m = strlen(mark);
+        if ((size_t)k > m && strcmp(buf + k - m, mark) == 0)
+            buf[k - m] = '\0';
+        if (realpath(buf, out))
+            return true;
+        memcpy(out, buf, strlen(buf) + 1);
+        return true;
+    }
+    if (!program_path || !*program_path)
+        return false;
+    if (strchr(program_path, '/'))
+        return realpath(program_path, out) != NULL;
+    const char *path = getenv("PATH");
+    while (path && *path) {
+        const char *end = strchr(path, ':');
+        size_t len = end ? (size_t)(end - path) : strlen(path);
+        int w =
+            snprintf(buf, sizeof buf, "%.*s/%s", (int)len, path, program_path);
+        if (len > 0 && w > 0 && (size_t)w < sizeof buf &&
+            access(buf, X_OK) == 0 && is_file(buf))
+            return realpath(buf, out) != NULL;
+        path = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+/* Cut the last component off path ("/a/b/c" -> "/a/b"); false at "/". */
+static bool cut_last(char *path)
+{
+    char *slash = strrchr(path, '/');
+    if (!slash || slash == path)
+        return false;
+    *slash = '\0';
+    return true;
+}
+
+static void add_dir(datasets_search *s, const char *why, const char *fmt,
+                    const char *a)
+{
+    if (s->n >= DATASETS_DIRS)
+        return;
+    int k = snprintf(s->dir[s->n], PATH_SIZE, fmt, a);
+    if (k < 0 || k >= PATH_SIZE)
+        return;
+    s->why[s->n++] = why;
+}
+
+/* The folders to try, worked out once per process.  $FIGTREND_DATASETS,
+ * when set, is the only one: a folder the user names is never swapped for
+ * another behind their back.  Otherwise a program still in the build
+ * folder of its source tree (<tree>/buildX/figtrend, X anything) reads
+ * <tree>/datasets, so that build/figtrend works from any folder; an
+ * installed one reads <prefix>/share/figtrend beside its <prefix>/bin,
+ * worked out at run time so that no PREFIX is compiled in; ./datasets
+ * comes last, for a program copied somewhere on its own. */
+static const datasets_search *datasets_folders(void)
+{
+    static datasets_search s;
+    static bool done;
+    if (done)
+        return &s;
+    done = true;
+    s.chosen = -1;
+    const char *env = getenv("FIGTREND_DATASETS");
+    if (env && *env) {
+        add_dir(&s, "$FIGTREND_DATASETS", "%s", env);
+    } else {
+        char exe[PATH_SIZE], tree[PATH_SIZE], probe[PATH_SIZE + 32];
+        if (own_executable(exe) && cut_last(exe)) {
+            /* exe is now the program's folder */
+            const char *base = strrchr(exe, '/') + 1;
+            memcpy(tree, exe, strlen(exe) + 1);
+            if (strncmp(base, "build", 5) == 0 && cut_last(tree)) {
+                snprintf(probe, sizeof probe, "%s/src/cmd.h", tree);
+                if (is_file(probe))
+                    add_dir(&s, "source tree", "%s/datasets", tree);
+            }
+            if (cut_last(exe))
+                add_dir(&s, "installed", "%s/share/figtrend", exe);
+            else /* a program in /bin */
+                add_dir(&s, "installed", "%s/share/figtrend", "");
+        }
+        add_dir(&s, "current folder", "%s", "./datasets");
+    }
+    for (int i = 0; i < s.n && s.chosen < 0; i++)
+        if (is_readable_dir(s.dir[i]))
+            s.chosen = i;
+    return &s;
+}
+
+/* "A (why), B (why)" for the folders tried up to and including `upto`. */
+static void datasets_tried(const datasets_search *s, int upto, char *out,
+                           size_t n)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i <= upto && i < s->n && len < n; i++) {
+        int k = snprintf(out + len, n - len, "%s%s (%s)", i ? ", " : "",
+                         s->dir[i], s->why[i]);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+}
+
+/* Says once that no readable datasets folder was found; true when it was
+ * not. */
+static bool datasets_missing(const datasets_search *s)
+{
+    static bool said;
+    if (s->chosen >= 0)
+        return false;
+    if (!said) {
+        char tried[DATASETS_DIRS * (PATH_SIZE + 32)];
+        datasets_tried(s, s->n - 1, tried, sizeof tried);
+        fprintf(stderr,
+                "figtrend: no readable datasets folder: tried %s; set "
+                "FIGTREND_DATASETS to the folder that holds subjects.csv, "
+                "countries.csv and the rates\n",
+                s->n ? tried : "nothing");
+        said = true;
+    }
+    return true;
+}
+
+void cli_datasets_hint(void)
+{
+    const datasets_search *s = datasets_folders();
+    if (datasets_missing(s))
+        return;
+    char tried[DATASETS_DIRS * (PATH_SIZE + 32)];
+    datasets_tried(s, s->chosen, tried, sizeof tried);
+    fprintf(stderr,
+            "figtrend: the datasets folder is %s (tried %s); set "
+            "FIGTREND_DATASETS to use another\n",
+            s->dir[s->chosen], tried);
+}
+
 bool cli_datasets_path(const char *file, char *out, size_t n)
 {
-    const char *dir = getenv("FIGTREND_DATASETS");
-    struct stat sb;
-    if (!dir || !*dir)
-        dir = stat("datasets", &sb) == 0 && S_ISDIR(sb.st_mode) ? "datasets"
-                                                                : FT_DATADIR;
+    const datasets_search *s = datasets_folders();
+    /* With no folder, the path is in the first one tried, so that the
+     * caller's own message (not found, cannot open) names a real try. */
+    const char *dir = s->chosen >= 0 ? s->dir[s->chosen]
+                      : s->n > 0     ? s->dir[0]
+                                     : "datasets";
+    datasets_missing(s);
     size_t len = strlen(dir);
     const char *slash = len > 0 && dir[len - 1] == '/' ? "" : "/";
     int k = snprintf(out, n, "%s%s%s", dir, slash, file);
@@ -101,6 +286,7 @@ int main(int argc, char **argv)
 {
     /* GSL's default handler aborts; every GSL status is checked instead. */
     gsl_set_error_handler_off();
+    program_path = argv[0];
 
     if (argc < 2) {
         usage(stderr);

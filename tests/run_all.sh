@@ -4,7 +4,8 @@
 # Usage: tests/run_all.sh BUILD_DIR...      (e.g. build build-asan)
 #
 # For each BUILD_DIR: every cmocka binary BUILD_DIR/tests/test_*, the
-# end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend), the peer-spec
+# end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend), the datasets
+# look-up and the staged install (tests/install.sh BUILD_DIR), the peer-spec
 # scores (tests/peer_spec.py, English and Korean, one pass/fail each) and
 # the accuracy on real news (tests/devset.py against the floors in
 # tests/devset_floors.txt).  A scorer that finds no ../shared exits 77 and
@@ -91,6 +92,23 @@ for build in "$@"; do
         f=1
     fi
     count "tests/e2e" "$p" "$f" "$s"
+
+    echo "== $build: datasets look-up and install"
+    tests/install.sh "$build" >"$log" 2>&1
+    rc=$?
+    grep -av '^ok ' "$log"
+    line=$(tail -n 1 "$log")
+    s=0
+    if [[ $line =~ ^install:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
+        p=${BASH_REMATCH[1]}
+        f=${BASH_REMATCH[2]}
+        s=${BASH_REMATCH[3]}
+        [[ $rc -ne 0 && $f -eq 0 ]] && f=1
+    else
+        p=0
+        f=1
+    fi
+    count "tests/install.sh" "$p" "$f" "$s"
 
     echo "== $build: peer spec and real news"
     score "tests/peer_spec.py" "$log" python3 tests/peer_spec.py "$build/figtrend"
