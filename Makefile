@@ -42,7 +42,7 @@ DATADIR   = $(PREFIX)/share/figtrend
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
              -DFT_DATADIR=\"$(DATADIR)\" \
              -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS     = $(GSL_LIBS) -lcsv -lm
+LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lm
 
 LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)

@@ -129,8 +129,8 @@ static ft_status load_countries_file(void *t, const char *path, ft_error *err)
 
 /* The alias table for this run (subjects.csv, then each --subjects FILE);
  * NULL with *code set when one cannot be used. */
-static ft_subjects *load_subjects(char **files, int nfiles, bool verbose,
-                                  int *code)
+ft_subjects *cli_load_subjects(char **files, int nfiles, bool verbose,
+                               int *code)
 {
     static const table_kind kind = {"subjects.csv", "subject aliases",
                                     load_subjects_file};
@@ -149,8 +149,8 @@ static ft_subjects *load_subjects(char **files, int nfiles, bool verbose,
 
 /* The countries table for this run (countries.csv, then each --countries
  * FILE); NULL with *code set when one cannot be used. */
-static ft_countries *load_countries(char **files, int nfiles, bool verbose,
-                                    int *code)
+ft_countries *cli_load_countries(char **files, int nfiles, bool verbose,
+                                 int *code)
 {
     static const table_kind kind = {"countries.csv", "countries",
                                     load_countries_file};
@@ -453,10 +453,10 @@ int cmd_extract(int argc, char **argv)
         char **inputs = optind < argc ? argv + optind : only_stdin;
         int ninputs = optind < argc ? argc - optind : 1;
         ft_subjects *subjects =
-            load_subjects(o.subject_files, o.nsubject_files, rs.verbose, &code);
+            cli_load_subjects(o.subject_files, o.nsubject_files, rs.verbose, &code);
         ft_countries *countries =
-            subjects ? load_countries(o.country_files, o.ncountry_files,
-                                      rs.verbose, &code)
+            subjects ? cli_load_countries(o.country_files, o.ncountry_files,
+                                          rs.verbose, &code)
                      : NULL;
         if (countries) {
             ft_extract_opts tables = {.subjects = subjects,

@@ -1,4 +1,6 @@
-/* outfile.c — write to a temporary file, flush, rename. */
+/* outfile.c — write to a temporary file, flush, rename; folders; locks. */
+/* flock(2) and nanosleep are outside POSIX 2008 proper. */
+#define _DEFAULT_SOURCE
 #include "outfile.h"
 
 #include <errno.h>
@@ -6,7 +8,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 char *ft_outfile_join(const char *dir, const char *name)
@@ -124,4 +128,84 @@ void ft_outfile_sync_dir(const char *dir)
         fsync(fd);
         close(fd);
     }
+}
+
+ft_status ft_outfile_mkdirs(const char *dir, ft_error *err)
+{
+    char *p = strdup(dir && *dir ? dir : ".");
+    if (!p)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        mkdir(p, 0777); /* an error shows below */
+        *s = '/';
+    }
+    int e = mkdir(p, 0777) == 0 ? 0 : errno;
+    struct stat sb;
+    ft_status st = FT_OK;
+    if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        st = ft_error_set(err, FT_ECANTCREAT, "cannot create the folder: %s",
+                          strerror(e && e != EEXIST ? e : ENOTDIR));
+        ft_error_at(err, dir, 0);
+    }
+    free(p);
+    return st;
+}
+
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+ft_status ft_outfile_lock(const char *dir, const char *name,
+                          double wait_seconds, int *fd, ft_error *err)
+{
+    *fd = -1;
+    char *path = ft_outfile_join(dir, name);
+    if (!path)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (f < 0) {
+        ft_error_set(err, FT_ECANTCREAT, "cannot create the lock file: %s",
+                     strerror(errno));
+        ft_error_at(err, path, 0);
+        free(path);
+        return FT_ECANTCREAT;
+    }
+    double deadline = now_seconds() + (wait_seconds > 0 ? wait_seconds : 0);
+    for (;;) {
+        if (flock(f, LOCK_EX | LOCK_NB) == 0)
+            break;
+        int e = errno;
+        if (e == EINTR)
+            continue;
+        if (e != EWOULDBLOCK || now_seconds() >= deadline) {
+            ft_status st = e == EWOULDBLOCK ? FT_ELOCKED : FT_ECANTCREAT;
+            ft_error_set(err, st, "%s",
+                         e == EWOULDBLOCK ? "another run holds the lock"
+                                          : strerror(e));
+            ft_error_at(err, path, 0);
+            close(f);
+            free(path);
+            return st;
+        }
+        /* Polled, not blocked with an alarm: nothing here owns the
+         * process's signals.  A tenth of a second is no burden on a
+         * scheduled job. */
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    free(path);
+    *fd = f;
+    return FT_OK;
+}
+
+void ft_outfile_unlock(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* closing lets go of the flock */
 }

@@ -16,29 +16,9 @@
 
 /* ---- the folder and the CSVs -------------------------------------------- */
 
-/* mkdir -p */
 static ft_status make_dir(const char *dir, ft_error *err)
 {
-    char *p = strdup(dir);
-    if (!p)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        mkdir(p, 0777); /* an error shows below */
-        *s = '/';
-    }
-    int e = mkdir(p, 0777) == 0 ? 0 : errno;
-    struct stat sb;
-    ft_status st = FT_OK;
-    if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        st = ft_error_set(err, FT_ECANTCREAT, "cannot create the folder: %s",
-                          strerror(e && e != EEXIST ? e : ENOTDIR));
-        ft_error_at(err, dir, 0);
-    }
-    free(p);
-    return st;
+    return ft_outfile_mkdirs(dir, err);
 }
 
 typedef ft_status (*csv_writer)(const ft_series_set *, FILE *, ft_error *);
