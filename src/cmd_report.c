@@ -148,6 +148,7 @@ int cmd_report(int argc, char **argv)
         ft_countries_free(countries);
         return ft_status_exit_code(st);
     }
+    ft_outfile_sweep(o.out_dir); /* what a killed report left */
     st = ft_report_run(inputs, ninputs, &o, &res, &err);
     ft_outfile_unlock(lock);
     ft_countries_free(countries);

@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -208,4 +209,46 @@ void ft_outfile_unlock(int fd)
 {
     if (fd >= 0)
         close(fd); /* closing lets go of the flock */
+}
+
+/* Whether name is ".NAME.XXXXXX" with NAME one of our outputs' kinds. */
+static bool is_leftover(const char *name)
+{
+    static const char *const kinds[] = {".csv", ".svg", ".png", ".pdf",
+                                        ".gp",  ".dat", ".html"};
+    size_t n = strlen(name);
+    if (n < 1 + 2 + 7 || name[0] != '.' || name[n - 7] != '.')
+        return false;
+    for (size_t i = n - 6; i < n; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9')))
+            return false;
+    }
+    size_t stem = n - 7; /* ".NAME" */
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t kl = strlen(kinds[k]);
+        if (stem > kl + 1 && memcmp(name + stem - kl, kinds[k], kl) == 0)
+            return true;
+    }
+    return false;
+}
+
+size_t ft_outfile_sweep(const char *dir)
+{
+    DIR *d = opendir(dir && *dir ? dir : ".");
+    if (!d)
+        return 0;
+    size_t gone = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_leftover(e->d_name))
+            continue;
+        char *p = ft_outfile_join(dir, e->d_name);
+        if (p && unlink(p) == 0)
+            gone++;
+        free(p);
+    }
+    closedir(d);
+    return gone;
 }

@@ -43,6 +43,12 @@ char *ft_outfile_join(const char *dir, const char *name);
  * cut.  Best effort: errors are ignored. */
 void ft_outfile_sync_dir(const char *dir);
 
+/* Remove the temporary files that writers killed mid-way left in dir
+ * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat or
+ * .html).  Call it only while holding the folder's lock (below), so that
+ * no live writer's file goes.  Best effort; returns how many went. */
+size_t ft_outfile_sweep(const char *dir);
+
 /* mkdir -p: dir and every missing folder above it.  FT_ECANTCREAT (err
  * names dir) when it is not a folder afterwards, FT_ENOMEM. */
 ft_status ft_outfile_mkdirs(const char *dir, ft_error *err);

@@ -357,8 +357,10 @@ ft_status ft_run(const ft_run_opts *o, ft_run_result *res, ft_error *err)
     if (st == FT_OK)
         st = ft_outfile_lock(o->out_dir, FT_RUN_REPORT_LOCK, o->wait_seconds,
                              &out_lock, err);
-    if (st == FT_OK)
+    if (st == FT_OK) {
+        ft_outfile_sweep(o->out_dir); /* what a killed run left */
         st = write_outputs(o, store, res, err);
+    }
     ft_outfile_unlock(out_lock);
     ft_store_close(store);
     paths_free(&files);

@@ -92,6 +92,21 @@ for build in "$@"; do
     fi
     count "tests/e2e" "$p" "$f" "$s"
 
+    echo "== $build: scheduled runs"
+    tests/scheduled_run.sh "$build/figtrend" >"$log" 2>&1
+    rc=$?
+    grep -av '^ok ' "$log"
+    line=$(tail -n 1 "$log")
+    if [[ $line =~ ^scheduled-run:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+        p=${BASH_REMATCH[1]}
+        f=${BASH_REMATCH[2]}
+        [[ $rc -ne 0 && $f -eq 0 ]] && f=1
+    else
+        p=0
+        f=1
+    fi
+    count "tests/scheduled_run.sh" "$p" "$f"
+
     echo "== $build: peer spec and real news"
     score "tests/peer_spec.py" "$log" python3 tests/peer_spec.py "$build/figtrend"
     score "tests/peer_spec.py --korean" "$log" \
