@@ -12,7 +12,8 @@
 #                   AddressSanitizer + UBSan (build-asan/)
 #   make check      build and test, without deps.sh or sanitizers (quick)
 #   make check-asan the sanitizer run alone
-#   make bench      scripts/bench.sh
+#   make bench      scripts/bench.sh (extract's throughput) and
+#                   scripts/bench_run.sh (run: first and unchanged)
 #   make install    the program into $(PREFIX)/bin and datasets/*.csv,
 #                   datasets/README.md into $(PREFIX)/share/figtrend
 #                   (PREFIX=/usr/local, DESTDIR for staging)
@@ -106,6 +107,7 @@ check-asan:
 
 bench: all
 	FIGTREND=$(BIN) bash scripts/bench.sh
+	FIGTREND=$(BIN) bash scripts/bench_run.sh
 
 # The datasets (subject aliases, exchange rates, inflation) go where the
 # program looks for them when there is no ./datasets folder.

@@ -141,6 +141,26 @@ static void tables_hash(char *out)
     ft_hash_hex(&h, out);
 }
 
+/* What the outputs depend on besides the state: the program, the
+ * tables, the currency and base year, the rates and prices read. */
+static void outputs_key(char *out, const char *version, const char *thash,
+                        const char *to, int constant_year,
+                        const char *rates_path, const char *prices_path)
+{
+    ft_hash h;
+    char buf[256];
+    int n = snprintf(buf, sizeof buf, "%s\n%s\n%s\n%d\n", version, thash, to,
+                     constant_year);
+    ft_hash_init(&h);
+    ft_hash_update(&h, buf, n > 0 ? (size_t)n : 0);
+    if (rates_path)
+        ft_hash_file(&h, rates_path, NULL, NULL);
+    ft_hash_update(&h, "\n", 1);
+    if (prices_path)
+        ft_hash_file(&h, prices_path, NULL, NULL);
+    ft_hash_hex(&h, out);
+}
+
 typedef struct {
     const char *out, *state;
     char to[4];
@@ -273,14 +293,15 @@ int cmd_run(int argc, char **argv)
         ft_subjects_free(subjects);
         return code;
     }
-    char path[4096];
+    char path[4096], rates_path[4096] = "", prices_path[4096] = "";
     ft_error err;
     ft_status st;
     ft_rates *rates = NULL;
     ft_prices *prices = NULL;
     if (!datasets_file(RATES_FILE, path, sizeof path))
         code = 78;
-    else if ((st = ft_rates_load(path, &rates, &err)) != FT_OK)
+    else if (snprintf(rates_path, sizeof rates_path, "%s", path) < 0 ||
+             (st = ft_rates_load(path, &rates, &err)) != FT_OK)
         code = table_failure(st, &err);
     else if (!ft_rates_has(rates, o.to)) {
         char list[1024];
@@ -290,13 +311,16 @@ int cmd_run(int argc, char **argv)
     } else if (o.constant_year) {
         if (!datasets_file(PRICES_FILE, path, sizeof path))
             code = 78;
-        else if ((st = ft_prices_load(path, &prices, &err)) != FT_OK)
+        else if (snprintf(prices_path, sizeof prices_path, "%s", path) < 0 ||
+                 (st = ft_prices_load(path, &prices, &err)) != FT_OK)
             code = table_failure(st, &err);
     }
     if (code == 0) {
-        char version[128], thash[FT_HASH_HEX], started[32];
+        char version[128], thash[FT_HASH_HEX], okey[FT_HASH_HEX], started[32];
         extractor_version(version, sizeof version);
         tables_hash(thash);
+        outputs_key(okey, version, thash, o.to, o.constant_year, rates_path,
+                    prices_path[0] ? prices_path : NULL);
         time_t now = time(NULL);
         struct tm tm;
         if (gmtime_r(&now, &tm))
@@ -315,6 +339,7 @@ int cmd_run(int argc, char **argv)
             .extractor = version,
             .tables_hash = thash,
             .started = started,
+            .outputs_key = okey,
             .convert = {.rates = rates,
                         .prices = prices,
                         .to = o.to,
@@ -334,7 +359,13 @@ int cmd_run(int argc, char **argv)
             code = ft_status_exit_code(st);
         } else {
             const ft_store_counts *k = &res.counts;
-            if (c.verbose)
+            if (c.verbose && res.outputs_kept)
+                fprintf(stderr,
+                        "figtrend: run: %ld inputs, all unchanged, %ld "
+                        "rejected; %ld figures; the outputs in %s are "
+                        "current\n",
+                        k->inputs, k->rejected, k->figures, o.out);
+            else if (c.verbose)
                 fprintf(stderr,
                         "figtrend: run: %ld inputs, %ld read, %ld unchanged, "
                         "%ld deleted, %ld rejected; %ld figures (%ld new, "

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csvio.h"
 #include "hash.h"
@@ -331,6 +332,23 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
     return st;
 }
 
+/* Whether the outputs every run writes are all there (a user may have
+ * removed one since). */
+static bool outputs_there(const char *dir)
+{
+    static const char *const names[] = {"figures.csv", "changes.csv",
+                                        "rejects.csv", "series.csv",
+                                        "summary.csv", "index.html"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *p = ft_outfile_join(dir, names[i]);
+        bool there = p && access(p, F_OK) == 0;
+        free(p);
+        if (!there)
+            return false;
+    }
+    return true;
+}
+
 /* ---- the run --------------------------------------------------------- */
 
 ft_status ft_run(const ft_run_opts *o, ft_run_result *res, ft_error *err)
@@ -359,7 +377,17 @@ ft_status ft_run(const ft_run_opts *o, ft_run_result *res, ft_error *err)
                              &out_lock, err);
     if (st == FT_OK) {
         ft_outfile_sweep(o->out_dir); /* what a killed run left */
-        st = write_outputs(o, store, res, err);
+        bool current = false;
+        if (o->outputs_key &&
+            (st = ft_store_outputs_current(store, o->out_dir, o->outputs_key,
+                                           &current, err)) == FT_OK &&
+            current && outputs_there(o->out_dir))
+            res->outputs_kept = true;
+        else if (st == FT_OK &&
+                 (st = write_outputs(o, store, res, err)) == FT_OK &&
+                 o->outputs_key)
+            st = ft_store_outputs_written(store, o->out_dir, o->outputs_key,
+                                          err);
     }
     ft_outfile_unlock(out_lock);
     ft_store_close(store);

@@ -44,6 +44,11 @@ typedef struct {
     const char *extractor;   /* version of the extractor */
     const char *tables_hash; /* hash of the alias and countries tables */
     const char *started;     /* a time for the runs table only, or NULL */
+    /* What the outputs depend on besides the state (options, the rate and
+     * price tables, the program), as one string.  When set, a run that
+     * finds nothing new and outputs written from the same state with the
+     * same key leaves them as they are; NULL: always write them. */
+    const char *outputs_key;
 
     /* Conversion: skipped when rates is NULL (the report then shows
      * amounts in their own currencies). */
@@ -63,6 +68,7 @@ typedef struct {
     ft_store_counts counts;   /* of the state */
     ft_report_result report;  /* of the report */
     ft_convert_counts convert;
+    bool outputs_kept;        /* nothing new: the outputs were current */
 } ft_run_result;
 
 /* Run once.  FT_OK when every output is written (res->counts.rejected

@@ -35,7 +35,11 @@ static const char schema[] =
     " path TEXT, doc TEXT, mention INTEGER, old_amount TEXT,"
     " old_currency TEXT, new_amount TEXT, new_currency TEXT, year INTEGER,"
     " subject TEXT, country TEXT);"
-    "CREATE INDEX IF NOT EXISTS changes_run ON changes(run);";
+    "CREATE INDEX IF NOT EXISTS changes_run ON changes(run);"
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
+    "INSERT OR IGNORE INTO meta VALUES ('generation', 0);"
+    "CREATE TABLE IF NOT EXISTS outputs("
+    " dir TEXT PRIMARY KEY, key TEXT NOT NULL, generation INTEGER NOT NULL);";
 
 /* What a run keeps aside: the figures of the articles it read again or
  * dropped (to tell what changed), and the paths it saw. */
@@ -449,6 +453,15 @@ ft_status ft_store_commit(ft_store *s, const char *finished,
         st = db_error(s, FT_EIO, err, "cannot record the run");
         goto fail;
     }
+    /* The outputs depend on nothing else: a run that read nothing and
+     * dropped nothing leaves the generation, and so the outputs, as they
+     * were. */
+    if ((c.read > 0 || c.deleted > 0) &&
+        (st = exec(s,
+                   "UPDATE meta SET value = value + 1"
+                   " WHERE key = 'generation'",
+                   err)) != FT_OK)
+        goto fail;
     if ((st = exec(s, "COMMIT", err)) != FT_OK)
         goto fail;
     s->in_run = false;
@@ -542,4 +555,59 @@ ft_status ft_store_rejects(ft_store *s, ft_store_row_fn fn, void *ctx,
 ft_status ft_store_count_rejects(ft_store *s, long *n, ft_error *err)
 {
     return count_of(s, "SELECT count(*) FROM rejects", n, err);
+}
+
+ft_status ft_store_generation(ft_store *s, long *gen, ft_error *err)
+{
+    return count_of(s, "SELECT value FROM meta WHERE key = 'generation'", gen,
+                    err);
+}
+
+ft_status ft_store_outputs_current(ft_store *s, const char *dir,
+                                   const char *key, bool *current,
+                                   ft_error *err)
+{
+    *current = false;
+    long gen;
+    ft_status st = ft_store_generation(s, &gen, err);
+    if (st != FT_OK)
+        return st;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT key = ?2 AND generation = ?3 FROM outputs"
+                           " WHERE dir = ?1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_error(s, FT_EIO, err, "cannot prepare");
+    sqlite3_bind_text(q, 1, dir, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 3, gen);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        *current = sqlite3_column_int(q, 0) != 0;
+    sqlite3_finalize(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(s, FT_EIO, err, "cannot read");
+    return FT_OK;
+}
+
+ft_status ft_store_outputs_written(ft_store *s, const char *dir,
+                                   const char *key, ft_error *err)
+{
+    long gen;
+    ft_status st = ft_store_generation(s, &gen, err);
+    if (st != FT_OK)
+        return st;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT OR REPLACE INTO outputs VALUES (?1, ?2, ?3)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_error(s, FT_EIO, err, "cannot prepare");
+    sqlite3_bind_text(q, 1, dir, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 3, gen);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return db_error(s, FT_EIO, err, "cannot update");
+    return FT_OK;
 }

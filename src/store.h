@@ -20,6 +20,10 @@
  *   changes(run, change, path, doc, mention, old_amount, old_currency,
  *           new_amount, new_currency, year, subject, country)
  *       what each run changed: 'new', 'revised' or 'gone'
+ *   meta(key, value)         'generation': raised by each run that read
+ *                            or dropped an article
+ *   outputs(dir, key, generation)
+ *       which generation each output folder was last written from
  *
  * A run is one transaction: ft_store_begin to ft_store_commit.  Killed in
  * between, the database keeps the last committed run.
@@ -113,6 +117,26 @@ ft_status ft_store_rejects(ft_store *s, ft_store_row_fn fn, void *ctx,
                            ft_error *err);
 extern const char *const ft_store_rejects_columns[];
 #define FT_STORE_REJECTS_NCOLUMNS 3
+
+/* ---- outputs up to date -------------------------------------------------
+ *
+ * The state has a generation, raised by each run that read or dropped an
+ * article.  A run that writes its outputs records, per output folder, the
+ * generation and a key (what else the outputs depend on: options, tables,
+ * program); a later run with nothing new may then leave them be.  Each
+ * call is its own transaction, outside a run. */
+
+ft_status ft_store_generation(ft_store *s, long *gen, ft_error *err);
+
+/* *current: dir's outputs were written from this generation with key. */
+ft_status ft_store_outputs_current(ft_store *s, const char *dir,
+                                   const char *key, bool *current,
+                                   ft_error *err);
+
+/* Record that dir's outputs are now written from this generation with
+ * key (call after they are on disk). */
+ft_status ft_store_outputs_written(ft_store *s, const char *dir,
+                                   const char *key, ft_error *err);
 
 /* Number of current rejects. */
 ft_status ft_store_count_rejects(ft_store *s, long *n, ft_error *err);

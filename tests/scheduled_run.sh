@@ -68,6 +68,13 @@ check "second run leaves every output byte-identical" \
     test "$before" = "$(outputs out)"
 check "second run reads nothing again" test \
     "$(sqlite3 out/.state/figtrend.db 'SELECT read FROM runs ORDER BY id DESC LIMIT 1')" = 0
+sqlite3 out/.state/figtrend.db 'DELETE FROM outputs'
+run
+check "outputs written again from the same state are byte-identical" \
+    test "$before" = "$(outputs out)"
+rm out/summary.csv
+run
+check "a removed output is written again" test "$before" = "$(outputs out)"
 "$bin" run --out out arts >stdout 2>/dev/null
 check "without -q stdout stays empty" test ! -s stdout
 
