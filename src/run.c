@@ -185,6 +185,25 @@ static ft_status update_state(const ft_run_opts *o, ft_store *store,
 
 /* ---- the outputs ----------------------------------------------------- */
 
+/* Warnings are passed on, and kept for the database (a bounded number:
+ * each is one distinct problem, and a flood would say nothing more). */
+#define WARNINGS_KEPT 200
+
+typedef struct {
+    const ft_run_opts *o;
+    ft_error kept[WARNINGS_KEPT];
+    size_t n;
+} warnings;
+
+static void on_warning(void *ctx, const ft_error *w)
+{
+    warnings *ws = ctx;
+    if (ws->n < WARNINGS_KEPT)
+        ws->kept[ws->n++] = *w;
+    if (ws->o->warn)
+        ws->o->warn(ws->o->ctx, w);
+}
+
 typedef struct {
     ft_csvio csv;
     ft_figwriter *w; /* figures.csv rows */
@@ -270,7 +289,8 @@ static ft_status write_table(ft_store *store, const char *dir,
 }
 
 static ft_status write_converted(const ft_run_opts *o, const char *dir,
-                                 ft_convert_counts *counts, ft_error *err)
+                                 warnings *ws, ft_convert_counts *counts,
+                                 ft_error *err)
 {
     char *in_path = ft_outfile_join(dir, "figures.csv");
     if (!in_path)
@@ -286,8 +306,8 @@ static ft_status write_converted(const ft_run_opts *o, const char *dir,
     ft_status st = ft_outfile_open(&f, dir, "figures_converted.csv", err);
     if (st == FT_OK) {
         ft_convert_opts co = o->convert;
-        co.warn = o->warn;
-        co.warn_ctx = o->ctx;
+        co.warn = on_warning;
+        co.warn_ctx = ws;
         st = ft_convert_csv_whole(in, in_path, f.fp, &co, counts, err);
         if (st == FT_OK)
             st = ft_outfile_commit(&f, err);
@@ -300,7 +320,8 @@ static ft_status write_converted(const ft_run_opts *o, const char *dir,
 }
 
 static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
-                               ft_run_result *res, ft_error *err)
+                               warnings *ws, ft_run_result *res,
+                               ft_error *err)
 {
     const char *dir = o->out_dir;
     ft_status st;
@@ -314,7 +335,7 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
         return st;
     const char *name = "figures.csv";
     if (o->convert.rates) {
-        if ((st = write_converted(o, dir, &res->convert, err)) != FT_OK)
+        if ((st = write_converted(o, dir, ws, &res->convert, err)) != FT_OK)
             return st;
         name = "figures_converted.csv";
     }
@@ -323,8 +344,8 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_report_opts ro = o->report;
     ro.out_dir = dir;
-    ro.warn = o->warn;
-    ro.warn_ctx = o->ctx;
+    ro.warn = on_warning;
+    ro.warn_ctx = ws;
     const char *const inputs[] = {input};
     st = ft_report_run(inputs, 1, &ro, &res->report, err);
     free(input);
@@ -383,11 +404,20 @@ ft_status ft_run(const ft_run_opts *o, ft_run_result *res, ft_error *err)
                                            &current, err)) == FT_OK &&
             current && outputs_there(o->out_dir))
             res->outputs_kept = true;
-        else if (st == FT_OK &&
-                 (st = write_outputs(o, store, res, err)) == FT_OK &&
-                 o->outputs_key)
-            st = ft_store_outputs_written(store, o->out_dir, o->outputs_key,
-                                          err);
+        else if (st == FT_OK) {
+            warnings *ws = calloc(1, sizeof *ws);
+            if (!ws)
+                st = ft_error_set(err, FT_ENOMEM, "out of memory");
+            else {
+                ws->o = o;
+                st = write_outputs(o, store, ws, res, err);
+                if (st == FT_OK && o->outputs_key)
+                    st = ft_store_outputs_written(store, o->out_dir,
+                                                  o->outputs_key, ws->kept,
+                                                  ws->n, err);
+                free(ws);
+            }
+        }
     }
     ft_outfile_unlock(out_lock);
     ft_store_close(store);

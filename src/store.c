@@ -39,7 +39,9 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
     "INSERT OR IGNORE INTO meta VALUES ('generation', 0);"
     "CREATE TABLE IF NOT EXISTS outputs("
-    " dir TEXT PRIMARY KEY, key TEXT NOT NULL, generation INTEGER NOT NULL);";
+    " dir TEXT PRIMARY KEY, key TEXT NOT NULL, generation INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS warnings("
+    " dir TEXT NOT NULL, file TEXT, line INTEGER, message TEXT NOT NULL);";
 
 /* What a run keeps aside: the figures of the articles it read again or
  * dropped (to tell what changed), and the paths it saw. */
@@ -591,23 +593,51 @@ ft_status ft_store_outputs_current(ft_store *s, const char *dir,
 }
 
 ft_status ft_store_outputs_written(ft_store *s, const char *dir,
-                                   const char *key, ft_error *err)
+                                   const char *key, const ft_error *warnings,
+                                   size_t nwarnings, ft_error *err)
 {
     long gen;
     ft_status st = ft_store_generation(s, &gen, err);
-    if (st != FT_OK)
+    if (st != FT_OK || (st = exec(s, "BEGIN IMMEDIATE", err)) != FT_OK)
         return st;
-    sqlite3_stmt *q;
+    sqlite3_stmt *q = NULL, *w = NULL, *d = NULL;
     if (sqlite3_prepare_v2(s->db,
                            "INSERT OR REPLACE INTO outputs VALUES (?1, ?2, ?3)",
-                           -1, &q, NULL) != SQLITE_OK)
-        return db_error(s, FT_EIO, err, "cannot prepare");
+                           -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "DELETE FROM warnings WHERE dir = ?1", -1,
+                           &d, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "INSERT INTO warnings VALUES (?1, ?2, ?3, ?4)",
+                           -1, &w, NULL) != SQLITE_OK) {
+        st = db_error(s, FT_EIO, err, "cannot prepare");
+        goto done;
+    }
     sqlite3_bind_text(q, 1, dir, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 3, gen);
-    int rc = sqlite3_step(q);
+    sqlite3_bind_text(d, 1, dir, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) != SQLITE_DONE || sqlite3_step(d) != SQLITE_DONE) {
+        st = db_error(s, FT_EIO, err, "cannot update");
+        goto done;
+    }
+    for (size_t i = 0; i < nwarnings; i++) {
+        const ft_error *e = &warnings[i];
+        sqlite3_reset(w);
+        sqlite3_bind_text(w, 1, dir, -1, SQLITE_STATIC);
+        sqlite3_bind_text(w, 2, e->file, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(w, 3, e->line);
+        sqlite3_bind_text(w, 4, e->message, -1, SQLITE_STATIC);
+        if (sqlite3_step(w) != SQLITE_DONE) {
+            st = db_error(s, FT_EIO, err, "cannot update");
+            goto done;
+        }
+    }
+done:
     sqlite3_finalize(q);
-    if (rc != SQLITE_DONE)
-        return db_error(s, FT_EIO, err, "cannot update");
-    return FT_OK;
+    sqlite3_finalize(d);
+    sqlite3_finalize(w);
+    if (st == FT_OK)
+        st = exec(s, "COMMIT", err);
+    if (st != FT_OK)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
 }

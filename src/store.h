@@ -24,6 +24,9 @@
  *                            or dropped an article
  *   outputs(dir, key, generation)
  *       which generation each output folder was last written from
+ *   warnings(dir, file, line, message)
+ *       what writing each folder's outputs last warned of (also when -q
+ *       kept it off standard error)
  *
  * A run is one transaction: ft_store_begin to ft_store_commit.  Killed in
  * between, the database keeps the last committed run.
@@ -134,9 +137,11 @@ ft_status ft_store_outputs_current(ft_store *s, const char *dir,
                                    ft_error *err);
 
 /* Record that dir's outputs are now written from this generation with
- * key (call after they are on disk). */
+ * key (call after they are on disk), and the warnings writing them gave
+ * (stale tables, figures without a rate), in place of the last ones. */
 ft_status ft_store_outputs_written(ft_store *s, const char *dir,
-                                   const char *key, ft_error *err);
+                                   const char *key, const ft_error *warnings,
+                                   size_t nwarnings, ft_error *err);
 
 /* Number of current rejects. */
 ft_status ft_store_count_rejects(ft_store *s, long *n, ft_error *err);
