@@ -2,8 +2,10 @@
  * commit, write the outputs. */
 #include "run.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvio.h"
@@ -41,15 +43,30 @@ static ft_status paths_add(path_list *l, const char *p)
     return FT_OK;
 }
 
-/* Every article file of the inputs, in order.  A missing INPUT stops the
- * run before the state changes: its articles would all count as deleted. */
+/* Every article file of the inputs, in order: a folder's files (through
+ * the reader, so `run` and `extract` list a folder alike), a file itself.
+ * A missing INPUT stops the run before the state changes: its articles
+ * would all count as deleted. */
 static ft_status list_inputs(const ft_run_opts *o, path_list *out,
                              ft_error *err)
 {
     for (size_t i = 0; i < o->ninputs; i++) {
+        const char *in = o->inputs[i];
+        struct stat sb;
+        if (stat(in, &sb) != 0) {
+            ft_error_set(err, FT_ENOINPUT, "%s", strerror(errno));
+            ft_error_at(err, in, 0);
+            return FT_ENOINPUT;
+        }
+        ft_status st = FT_OK;
+        if (!S_ISDIR(sb.st_mode)) {
+            /* A file that turns out not to be text is a reject, later. */
+            if (paths_add(out, in) != FT_OK)
+                return ft_error_set(err, FT_ENOMEM, "out of memory");
+            continue;
+        }
         ft_reader *r;
-        ft_status st = ft_reader_open(o->inputs[i], &o->reader, &r, err);
-        if (st != FT_OK)
+        if ((st = ft_reader_open(in, &o->reader, &r, err)) != FT_OK)
             return st == FT_ENOMEM ? st : FT_ENOINPUT;
         const char *const *p;
         size_t n = ft_reader_paths(r, &p);

@@ -157,6 +157,17 @@ check "report: a held folder lock gives 75" test "$rc" -eq 75
 check "a missing INPUT: exit 66, state untouched" \
     bash -c '"$0" run -q --out out arts nowhere 2>/dev/null; test $? -eq 66' "$bin"
 check "nothing was dropped by it" cmp -s figures.1 out/figures.csv
+printf '\0\1\2binary' >named.bin
+"$bin" run -q --out named named.bin arts >/dev/null 2>&1
+rc=$?
+check "a binary file named as INPUT is a reject (exit 3)" \
+    bash -c 'test "$0" -eq 3 && grep -q "^named.bin," named/rejects.csv' "$rc"
+"$bin" run >/dev/null 2>&1
+check "run without INPUT: usage, 64" test $? -eq 64
+"$bin" run -q -v arts >/dev/null 2>&1
+check "run -q -v: usage, 64" test $? -eq 64
+"$bin" run --help >stdout 2>&1
+check "run --help names the defaults" grep -q 'default: plots' stdout
 
 # ---- kill -9 at many points ---------------------------------------------------
 mkdir many
