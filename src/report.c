@@ -523,11 +523,15 @@ static ft_status charts_and_page(const ft_series_set *set,
     if (st != FT_OK)
         goto done;
 
+    /* The caller's notes (what a scheduled run changed) come first. */
     char notes[FT_REPORT_NOTES][160];
-    const char *note_ptrs[FT_REPORT_NOTES];
-    size_t nnotes = ft_report_notes(res, notes);
-    for (size_t i = 0; i < nnotes; i++)
-        note_ptrs[i] = notes[i];
+    const char *note_ptrs[FT_REPORT_NOTES + FT_REPORT_EXTRA_NOTES];
+    size_t nnotes = 0;
+    for (size_t i = 0; i < o->nextra_notes && i < FT_REPORT_EXTRA_NOTES; i++)
+        note_ptrs[nnotes++] = o->extra_notes[i];
+    size_t nown = ft_report_notes(res, notes);
+    for (size_t i = 0; i < nown; i++)
+        note_ptrs[nnotes++] = notes[i];
     char basis[600], caption[520];
     basis_text(basis, sizeof basis, res, set);
     snprintf(caption, sizeof caption, "%s (%s)%s", ovt.title, ovt.unit,

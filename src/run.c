@@ -336,6 +336,19 @@ static ft_status write_converted(const ft_run_opts *o, const char *dir,
     return st;
 }
 
+/* Counts changes.csv rows by kind: new, revised, gone. */
+static ft_status count_change(void *ctx, const char *const *cells,
+                              const size_t *lens, size_t n, ft_error *err)
+{
+    (void)lens, (void)err;
+    long *c = ctx;
+    if (n > 0)
+        c[strcmp(cells[0], "new") == 0       ? 0
+          : strcmp(cells[0], "revised") == 0 ? 1
+                                             : 2]++;
+    return FT_OK;
+}
+
 static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
                                warnings *ws, ft_run_result *res,
                                ft_error *err)
@@ -361,6 +374,33 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_report_opts ro = o->report;
     ro.out_dir = dir;
+    /* The page says what changed and what stands rejected, and the first
+     * warnings: all from the state, so the same state gives the same
+     * page. */
+    char lines[FT_REPORT_EXTRA_NOTES][200];
+    const char *ptrs[FT_REPORT_EXTRA_NOTES];
+    size_t nl = 0;
+    long c[3] = {0, 0, 0}, rejects = 0;
+    if ((st = ft_store_changes(store, count_change, c, err)) != FT_OK ||
+        (st = ft_store_count_rejects(store, &rejects, err)) != FT_OK) {
+        free(input);
+        return st;
+    }
+    snprintf(lines[nl++], sizeof lines[0],
+             "Last change: %ld figure%s new, %ld revised, %ld gone "
+             "(changes.csv).",
+             c[0], c[0] == 1 ? "" : "s", c[1], c[2]);
+    if (rejects > 0)
+        snprintf(lines[nl++], sizeof lines[0],
+                 "%ld input%s rejected: see rejects.csv.", rejects,
+                 rejects == 1 ? "" : "s");
+    for (size_t i = 0; i < ws->n && nl < FT_REPORT_EXTRA_NOTES; i++)
+        snprintf(lines[nl++], sizeof lines[0], "Warning: %.180s",
+                 ws->kept[i].message);
+    for (size_t i = 0; i < nl; i++)
+        ptrs[i] = lines[i];
+    ro.extra_notes = ptrs;
+    ro.nextra_notes = nl;
     ro.warn = on_warning;
     ro.warn_ctx = ws;
     const char *const inputs[] = {input};

@@ -89,6 +89,8 @@ check "a new article only adds its rows" \
 check "changes.csv: one new line for it, nothing else" \
     test "$(tail -n +2 out/changes.csv)" = \
     "new,arts/zz-new.txt,arts/zz-new.txt,1,,,120000000000,KRW,2024,Inter-Korean Cooperation Fund,KOR"
+check "the page says what changed" \
+    grep -q 'Last change: 1 figure new, 0 revised, 0 gone' out/index.html
 cp out/figures.csv figures.2
 
 # ---- an edited article ------------------------------------------------------
@@ -120,6 +122,8 @@ check "without -q the reject is told on stderr, once" \
 check "a binary file: a rejects.csv row with its hash and reason" \
     grep -q "^arts/photo.jpg,$(sha256sum arts/photo.jpg | cut -c1-64),not text" out/rejects.csv
 check "a binary file costs no earlier figure" cmp -s figures.1 out/figures.csv
+check "the page points to rejects.csv" \
+    grep -q '1 input rejected: see rejects.csv' out/index.html
 run
 check "a rejected file stays rejected (exit 3), not read again" \
     test "$rc" -eq 3 -a "$(sqlite3 out/.state/figtrend.db 'SELECT read FROM runs ORDER BY id DESC LIMIT 1')" = 0
