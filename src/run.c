@@ -115,14 +115,20 @@ static void store_reject(void *ctx, ft_status st, const ft_error *why)
     article_sink *s = ctx;
     if (s->failed != FT_OK)
         return;
-    char what[300];
     bool whole = why->line == 0;
+    size_t n = strlen(s->path) + 24;
+    char *what = malloc(n);
+    if (!what) {
+        s->failed = ft_error_set(&s->why, FT_ENOMEM, "out of memory");
+        return;
+    }
     if (whole)
-        snprintf(what, sizeof what, "%s", s->path);
+        snprintf(what, n, "%s", s->path);
     else
-        snprintf(what, sizeof what, "%s:%ld", s->path, why->line);
+        snprintf(what, n, "%s:%ld", s->path, why->line);
     s->failed = ft_store_reject(s->store, s->path, s->hash, what, why->message,
                                 whole, &s->why);
+    free(what);
     if (s->o->rejected)
         s->o->rejected(s->o->ctx, why);
 }
@@ -171,14 +177,22 @@ static ft_status update_state(const ft_run_opts *o, ft_store *store,
         char hex[FT_HASH_HEX];
         uint64_t size = 0;
         ft_error why;
+        struct stat sb;
+        ft_status hs = FT_OK;
         ft_hash_init(&h);
-        ft_status hs = ft_hash_file(&h, path, &size, &why);
+        /* A FIFO or a device named as INPUT would block or never end. */
+        if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+            hs = ft_error_set(&why, FT_EDATA, "not a regular file");
+        else
+            hs = ft_hash_file(&h, path, &size, &why);
         ft_hash_hex(&h, hex);
+        ft_error_at(&why, path, 0);
         bool unchanged = false, was_rejected = false;
         if (hs != FT_OK) {
-            /* Unreadable: no hash to compare, so tried every run. */
-            if ((st = ft_store_seen(store, path, "", &unchanged, &was_rejected,
-                                    err)) == FT_OK &&
+            /* Unreadable: no hash to compare, so tried every run (the
+             * lookup's hash matches no stored one). */
+            if ((st = ft_store_seen(store, path, "-", &unchanged,
+                                    &was_rejected, err)) == FT_OK &&
                 (st = ft_store_article(store, path, "", size, err)) == FT_OK &&
                 (st = ft_store_reject(store, path, "", path, why.message, true,
                                       err)) == FT_OK &&

@@ -166,6 +166,11 @@ printf '\0\1\2binary' >named.bin
 rc=$?
 check "a binary file named as INPUT is a reject (exit 3)" \
     bash -c 'test "$0" -eq 3 && grep -q "^named.bin," named/rejects.csv' "$rc"
+mkfifo pipe.txt
+"$bin" run -q --out named pipe.txt arts >/dev/null 2>&1
+rc=$?
+check "a FIFO named as INPUT is a reject, not a hang" \
+    bash -c 'test "$0" -eq 3 && grep -q "^pipe.txt,.*not a regular file" named/rejects.csv' "$rc"
 "$bin" run >/dev/null 2>&1
 check "run without INPUT: usage, 64" test $? -eq 64
 "$bin" run -q -v arts >/dev/null 2>&1
