@@ -423,8 +423,8 @@ static int cmp_names(const void *a, const void *b)
 /* The regular files of a directory in byte order of name, dotfiles left
  * out; with r->recursive, each subfolder's files in its place in that
  * order, depth first. */
-static ft_status list_dir(ft_reader *r, const char *dir, size_t *cap,
-                          int depth, ft_error *err)
+static ft_status list_dir(ft_reader *r, const char *dir, size_t *cap, int depth,
+                          ft_error *err)
 {
     DIR *d = opendir(dir);
     if (!d)

@@ -452,8 +452,8 @@ int cmd_extract(int argc, char **argv)
         char *only_stdin[] = {stdin_arg};
         char **inputs = optind < argc ? argv + optind : only_stdin;
         int ninputs = optind < argc ? argc - optind : 1;
-        ft_subjects *subjects =
-            cli_load_subjects(o.subject_files, o.nsubject_files, rs.verbose, &code);
+        ft_subjects *subjects = cli_load_subjects(
+            o.subject_files, o.nsubject_files, rs.verbose, &code);
         ft_countries *countries =
             subjects ? cli_load_countries(o.country_files, o.ncountry_files,
                                           rs.verbose, &code)

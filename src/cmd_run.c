@@ -51,8 +51,8 @@ static const char help[] =
     "  -v, --verbose      progress (a bar on a terminal) and a summary\n"
     "  -h, --help         show this help\n"
     "\n"
-    "Datasets are looked for in $FIGTREND_DATASETS, else ./datasets, else\n" FT_DATADIR
-    ".\n"
+    "Datasets are looked for in $FIGTREND_DATASETS, else ./datasets, "
+    "else\n" FT_DATADIR ".\n"
     "\n"
     "Exit status: 0 success, also when nothing was new; 3 outputs written,\n"
     "some inputs rejected (see rejects.csv); 64 usage; 66 an INPUT missing\n"

@@ -206,7 +206,6 @@ static ft_status json_number(ft_buf *b, const char *key, const char *num)
 
 /* ---- rows ---------------------------------------------------------- */
 
-
 static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 {
     ft_decimal_format((ft_decimal){.digits = mention}, c->mention,
@@ -229,8 +228,8 @@ static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 
 /* Columns written as numbers (never neutralised), in column order. */
 static const bool numeric[] = {
-    false, false, true,  true,  true,  false, true,  true,  false, false,
-    false, true,  false, true,  false, false, false, false, false,
+    false, false, true,  true, true,  false, true,  true,  false, false,
+    false, true,  false, true, false, false, false, false, false,
 };
 _Static_assert(sizeof numeric / sizeof numeric[0] == NCOLUMNS,
                "one numeric flag per column");

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-void ft_hash_init(ft_hash *h) { sha256_init(&h->ctx); }
+void ft_hash_init(ft_hash *h)
+{
+    sha256_init(&h->ctx);
+}
 
 void ft_hash_update(ft_hash *h, const void *data, size_t n)
 {

@@ -21,8 +21,8 @@
 typedef struct {
     /* One article and its figures, in text order.  A status other than
      * FT_OK stops the input, and ft_pipeline_input returns it. */
-    ft_status (*article)(void *ctx, const ft_article *a,
-                         const ft_figlist *figs, ft_error *err);
+    ft_status (*article)(void *ctx, const ft_article *a, const ft_figlist *figs,
+                         ft_error *err);
     /* An input, JSONL line or CSV row rejected (st: FT_EDATA, FT_ETOOBIG,
      * FT_ENOINPUT, FT_EIO, FT_EUSAGE, FT_ECONFIG); reading goes on with
      * the next one.  May be NULL. */

@@ -97,8 +97,8 @@ static ft_status store_article(void *ctx, const ft_article *a,
     article_sink *s = ctx;
     for (size_t i = 0; i < figs->len; i++) {
         ft_figrow row;
-        ft_status st = ft_figwriter_cells(s->cells, a, i + 1, &figs->items[i],
-                                          &row, err);
+        ft_status st =
+            ft_figwriter_cells(s->cells, a, i + 1, &figs->items[i], &row, err);
         if (st == FT_EDATA) /* an extractor bug: that figure is left out */
             continue;
         if (st == FT_OK)
@@ -136,8 +136,8 @@ static void store_reject(void *ctx, ft_status st, const ft_error *why)
 /* Read one article file again (or for the first time) into the state. */
 static ft_status read_article(const ft_run_opts *o, ft_store *store,
                               ft_pipeline *p, ft_figwriter *cells,
-                              const char *path, const char *hash,
-                              uint64_t size, ft_error *err)
+                              const char *path, const char *hash, uint64_t size,
+                              ft_error *err)
 {
     ft_status st = ft_store_article(store, path, hash, size, err);
     if (st != FT_OK)
@@ -169,8 +169,8 @@ static ft_status update_state(const ft_run_opts *o, ft_store *store,
         ft_figwriter_free(cells);
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     }
-    ft_status st = ft_store_begin(store, o->extractor, o->tables_hash,
-                                  o->started, err);
+    ft_status st =
+        ft_store_begin(store, o->extractor, o->tables_hash, o->started, err);
     for (size_t i = 0; st == FT_OK && i < files->n; i++) {
         const char *path = files->paths[i];
         ft_hash h;
@@ -191,8 +191,8 @@ static ft_status update_state(const ft_run_opts *o, ft_store *store,
         if (hs != FT_OK) {
             /* Unreadable: no hash to compare, so tried every run (the
              * lookup's hash matches no stored one). */
-            if ((st = ft_store_seen(store, path, "-", &unchanged,
-                                    &was_rejected, err)) == FT_OK &&
+            if ((st = ft_store_seen(store, path, "-", &unchanged, &was_rejected,
+                                    err)) == FT_OK &&
                 (st = ft_store_article(store, path, "", size, err)) == FT_OK &&
                 (st = ft_store_reject(store, path, "", path, why.message, true,
                                       err)) == FT_OK &&
@@ -272,8 +272,7 @@ static ft_status put_plain(void *ctx, const char *const *cells,
     return ft_csvio_endrow(&c->csv, err);
 }
 
-static ft_status write_figures(ft_store *store, const char *dir,
-                               ft_error *err)
+static ft_status write_figures(ft_store *store, const char *dir, ft_error *err)
 {
     ft_outfile f;
     ft_status st = ft_outfile_open(&f, dir, "figures.csv", err);
@@ -292,9 +291,8 @@ static ft_status write_figures(ft_store *store, const char *dir,
     return ft_outfile_commit(&f, err);
 }
 
-static ft_status write_table(ft_store *store, const char *dir,
-                             const char *name, const char *const *cols,
-                             size_t ncols,
+static ft_status write_table(ft_store *store, const char *dir, const char *name,
+                             const char *const *cols, size_t ncols,
                              ft_status (*rows)(ft_store *, ft_store_row_fn,
                                                void *, ft_error *),
                              ft_error *err)
@@ -364,18 +362,17 @@ static ft_status count_change(void *ctx, const char *const *cells,
 }
 
 static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
-                               warnings *ws, ft_run_result *res,
-                               ft_error *err)
+                               warnings *ws, ft_run_result *res, ft_error *err)
 {
     const char *dir = o->out_dir;
     ft_status st;
     if ((st = write_figures(store, dir, err)) != FT_OK ||
         (st = write_table(store, dir, "changes.csv", ft_store_changes_columns,
-                          FT_STORE_CHANGES_NCOLUMNS, ft_store_changes,
-                          err)) != FT_OK ||
+                          FT_STORE_CHANGES_NCOLUMNS, ft_store_changes, err)) !=
+            FT_OK ||
         (st = write_table(store, dir, "rejects.csv", ft_store_rejects_columns,
-                          FT_STORE_REJECTS_NCOLUMNS, ft_store_rejects,
-                          err)) != FT_OK)
+                          FT_STORE_REJECTS_NCOLUMNS, ft_store_rejects, err)) !=
+            FT_OK)
         return st;
     const char *name = "figures.csv";
     if (o->convert.rates) {
@@ -452,8 +449,8 @@ ft_status ft_run(const ft_run_opts *o, ft_run_result *res, ft_error *err)
     char *db = NULL;
     ft_status st = ft_outfile_mkdirs(o->state_dir, err);
     if (st == FT_OK)
-        st = ft_outfile_lock(o->state_dir, FT_RUN_LOCK, o->wait_seconds,
-                             &lock, err);
+        st = ft_outfile_lock(o->state_dir, FT_RUN_LOCK, o->wait_seconds, &lock,
+                             err);
     if (st == FT_OK && !(db = ft_outfile_join(o->state_dir, FT_RUN_DB)))
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
     if (st == FT_OK)

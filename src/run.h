@@ -65,10 +65,10 @@ typedef struct {
 } ft_run_opts;
 
 typedef struct {
-    ft_store_counts counts;   /* of the state */
-    ft_report_result report;  /* of the report */
+    ft_store_counts counts;  /* of the state */
+    ft_report_result report; /* of the report */
     ft_convert_counts convert;
-    bool outputs_kept;        /* nothing new: the outputs were current */
+    bool outputs_kept; /* nothing new: the outputs were current */
 } ft_run_result;
 
 /* Run once.  FT_OK when every output is written (res->counts.rejected

@@ -168,9 +168,8 @@ static void copy(char *dst, size_t n, const char *src)
     snprintf(dst, n, "%s", src ? src : "");
 }
 
-ft_status ft_store_begin(ft_store *s, const char *extractor,
-                         const char *tables, const char *started,
-                         ft_error *err)
+ft_status ft_store_begin(ft_store *s, const char *extractor, const char *tables,
+                         const char *started, ft_error *err)
 {
     if (s->in_run)
         return ft_error_set(err, FT_EUSAGE, "state database: run begun");
@@ -181,8 +180,9 @@ ft_status ft_store_begin(ft_store *s, const char *extractor,
     copy(s->extractor, sizeof s->extractor, extractor);
     copy(s->tables, sizeof s->tables, tables);
     s->inputs = s->read = s->unchanged = 0;
-    if ((st = exec(s, "DELETE FROM prev; DELETE FROM touched;"
-                         " DELETE FROM seen;",
+    if ((st = exec(s,
+                   "DELETE FROM prev; DELETE FROM touched;"
+                   " DELETE FROM seen;",
                    err)) != FT_OK) {
         ft_store_rollback(s);
         return st;
@@ -332,8 +332,7 @@ ft_status ft_store_reject(ft_store *s, const char *path, const char *hash,
 }
 
 /* One number from a query with the run's id as ?1. */
-static ft_status count_of(ft_store *s, const char *text, long *n,
-                          ft_error *err)
+static ft_status count_of(ft_store *s, const char *text, long *n, ft_error *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, text, -1, &q, NULL) != SQLITE_OK)
@@ -352,14 +351,14 @@ static ft_status count_of(ft_store *s, const char *text, long *n,
  * revised when what it says (amount, currency, year, subject, ...)
  * differs. */
 #define SAME_KEY(a, b)                                                         \
-    a ".path = " b ".path AND " a ".doc IS " b ".doc AND " a ".mention IS " b \
-    ".mention"
+    a ".path = " b ".path AND " a ".doc IS " b ".doc AND " a ".mention IS " b  \
+      ".mention"
 #define SAME_SAYING(a, b)                                                      \
-    a ".amount IS " b ".amount AND " a ".amount_max IS " b ".amount_max AND " \
-    a ".currency IS " b ".currency AND " a ".qualifier IS " b                  \
-    ".qualifier AND " a ".kind IS " b ".kind AND " a ".year IS " b             \
-    ".year AND " a ".subject IS " b ".subject AND " a ".country IS " b        \
-    ".country"
+    a ".amount IS " b ".amount AND " a ".amount_max IS " b                     \
+      ".amount_max AND " a ".currency IS " b ".currency AND " a                \
+      ".qualifier IS " b ".qualifier AND " a ".kind IS " b ".kind AND " a      \
+      ".year IS " b ".year AND " a ".subject IS " b ".subject AND " a          \
+      ".country IS " b ".country"
 
 static ft_status run_sql(ft_store *s, const char *text, ft_error *err)
 {
@@ -380,9 +379,8 @@ ft_status ft_store_commit(ft_store *s, const char *finished,
 {
     if (!s->in_run)
         return ft_error_set(err, FT_EUSAGE, "state database: no run");
-    ft_store_counts c = {.inputs = s->inputs,
-                         .read = s->read,
-                         .unchanged = s->unchanged};
+    ft_store_counts c = {
+        .inputs = s->inputs, .read = s->read, .unchanged = s->unchanged};
     static const char *const steps[] = {
         /* Articles gone from the inputs: their figures go aside, then
          * everything of theirs goes. */
@@ -396,8 +394,8 @@ ft_status ft_store_commit(ft_store *s, const char *finished,
         "DELETE FROM articles WHERE path NOT IN (SELECT path FROM seen)",
         "INSERT INTO changes SELECT ?1, 'gone', p.path, p.doc, p.mention,"
         " p.amount, p.currency, NULL, NULL, p.year, p.subject, p.country"
-        " FROM prev p WHERE NOT EXISTS (SELECT 1 FROM figures f WHERE "
-        SAME_KEY("f", "p") ")",
+        " FROM prev p WHERE NOT EXISTS (SELECT 1 FROM figures f "
+        "WHERE " SAME_KEY("f", "p") ")",
         "INSERT INTO changes SELECT ?1, 'revised', f.path, f.doc,"
         " f.mention, p.amount, p.currency, f.amount, f.currency, f.year,"
         " f.subject, f.country FROM prev p JOIN figures f ON " SAME_KEY(
@@ -527,9 +525,9 @@ ft_status ft_store_figures(ft_store *s, ft_store_row_fn fn, void *ctx,
 }
 
 const char *const ft_store_changes_columns[] = {
-    "change",       "path",       "doc",          "mention",
-    "old_amount",   "old_currency", "new_amount", "new_currency",
-    "year",         "subject",    "country",
+    "change",     "path",         "doc",        "mention",
+    "old_amount", "old_currency", "new_amount", "new_currency",
+    "year",       "subject",      "country",
 };
 
 ft_status ft_store_changes(ft_store *s, ft_store_row_fn fn, void *ctx,
@@ -604,10 +602,11 @@ ft_status ft_store_outputs_written(ft_store *s, const char *dir,
     if (sqlite3_prepare_v2(s->db,
                            "INSERT OR REPLACE INTO outputs VALUES (?1, ?2, ?3)",
                            -1, &q, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "DELETE FROM warnings WHERE dir = ?1", -1,
-                           &d, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "INSERT INTO warnings VALUES (?1, ?2, ?3, ?4)",
-                           -1, &w, NULL) != SQLITE_OK) {
+        sqlite3_prepare_v2(s->db, "DELETE FROM warnings WHERE dir = ?1", -1, &d,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db,
+                           "INSERT INTO warnings VALUES (?1, ?2, ?3, ?4)", -1,
+                           &w, NULL) != SQLITE_OK) {
         st = db_error(s, FT_EIO, err, "cannot prepare");
         goto done;
     }

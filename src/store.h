@@ -57,9 +57,8 @@ void ft_store_close(ft_store *s);
  * unchanged for this run only when its hash, `extractor` and `tables`
  * all match what it was read with.  `started` is written to the runs
  * table only (no output carries it). */
-ft_status ft_store_begin(ft_store *s, const char *extractor,
-                         const char *tables, const char *started,
-                         ft_error *err);
+ft_status ft_store_begin(ft_store *s, const char *extractor, const char *tables,
+                         const char *started, ft_error *err);
 
 /* Note that path is an input of this run.  *unchanged: it was read before
  * with this hash, extractor and tables (nothing to do); else it is to be

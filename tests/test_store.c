@@ -15,10 +15,25 @@
 static ft_figrow row(const char *doc, const char *mention, const char *amount,
                      const char *currency, const char *year)
 {
-    const char *v[FT_FIGURE_NCOLUMNS] = {
-        doc, "2025-01-02", mention, "0", "5", "5 won", amount, "", currency,
-        "eq", "level", "", "", year, year[0] ? "explicit" : "none",
-        "the fund", "KOR", "", "The fund got 5 won."};
+    const char *v[FT_FIGURE_NCOLUMNS] = {doc,
+                                         "2025-01-02",
+                                         mention,
+                                         "0",
+                                         "5",
+                                         "5 won",
+                                         amount,
+                                         "",
+                                         currency,
+                                         "eq",
+                                         "level",
+                                         "",
+                                         "",
+                                         year,
+                                         year[0] ? "explicit" : "none",
+                                         "the fund",
+                                         "KOR",
+                                         "",
+                                         "The fund got 5 won."};
     ft_figrow r;
     for (size_t i = 0; i < FT_FIGURE_NCOLUMNS; i++) {
         r.cell[i] = v[i];
@@ -58,8 +73,8 @@ static bool see(ft_store *s, const char *path, const char *hash)
 {
     bool unchanged, rejected;
     ft_error err;
-    assert_int_equal(
-        ft_store_seen(s, path, hash, &unchanged, &rejected, &err), FT_OK);
+    assert_int_equal(ft_store_seen(s, path, hash, &unchanged, &rejected, &err),
+                     FT_OK);
     if (!unchanged)
         assert_int_equal(ft_store_article(s, path, hash, 10, &err), FT_OK);
     return !unchanged;
@@ -130,7 +145,8 @@ static void test_unchanged_is_not_read(void **state)
     rows r = {""};
     ft_error err;
     assert_int_equal(ft_store_changes(s, collect, &r, &err), FT_OK);
-    assert_string_equal(r.text, "new|a.txt|a.txt|1|||5|KRW|2025|the fund|KOR\n");
+    assert_string_equal(r.text,
+                        "new|a.txt|a.txt|1|||5|KRW|2025|the fund|KOR\n");
     ft_store_close(s);
 }
 
@@ -193,9 +209,9 @@ static void test_rejects_kept_until_changed(void **state)
     ft_error err;
     begin(s, "T");
     see(s, "x.jpg", "hx");
-    assert_int_equal(ft_store_reject(s, "x.jpg", "hx", "x.jpg",
-                                     "not text", true, &err),
-                     FT_OK);
+    assert_int_equal(
+        ft_store_reject(s, "x.jpg", "hx", "x.jpg", "not text", true, &err),
+        FT_OK);
     see(s, "c.jsonl", "hc");
     assert_int_equal(ft_store_reject(s, "c.jsonl", "hc", "c.jsonl:3",
                                      "not JSON", false, &err),
