@@ -12,7 +12,8 @@
 #                   AddressSanitizer + UBSan (build-asan/)
 #   make check      build and test, without deps.sh or sanitizers (quick)
 #   make check-asan the sanitizer run alone
-#   make bench      scripts/bench.sh
+#   make bench      scripts/bench.sh (extract's throughput) and
+#                   scripts/bench_run.sh (run: first and unchanged)
 #   make install    the program into $(PREFIX)/bin, datasets/*.csv and
 #                   datasets/README.md into $(PREFIX)/share/figtrend, the
 #                   manual figtrend.1 into $(PREFIX)/share/man/man1
@@ -44,7 +45,7 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 DATADIR   = $(PREFIX)/share/figtrend
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
              -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS     = $(GSL_LIBS) -lcsv -lm
+LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lm
 
 LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
@@ -109,6 +110,7 @@ check-asan:
 
 bench: all
 	FIGTREND=$(BIN) bash scripts/bench.sh
+	FIGTREND=$(BIN) bash scripts/bench_run.sh
 
 # The datasets (subject aliases, exchange rates, inflation) go to
 # $(PREFIX)/share/figtrend, where the installed program looks for them

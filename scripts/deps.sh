@@ -8,6 +8,10 @@ set -euo pipefail
 # libgsl-dev: curve fits and interpolation (convert, report)
 # libcsv-dev: reading and writing CSV
 # libcmocka-dev: unit tests
+# libsqlite3-dev: the state of `figtrend run`; sqlite3: its tests check the
+#   database with the sqlite3 shell
+# nettle-dev: SHA-256 content hashes (run)
+# util-linux: flock(1), which the run tests use to hold the lock
 # gnuplot-nox: charts (report)
 # python3: the peer-spec test scorer
 # time: /usr/bin/time, which the end-to-end tests use to bound memory
@@ -16,7 +20,7 @@ set -euo pipefail
 # libreoffice-calc-nogui: the spreadsheet round trip of series.csv in the
 #   tests (headless Calc; about 200 MB, under a minute to install)
 packages=(build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
-          gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui)
+          libsqlite3-dev sqlite3 nettle-dev util-linux gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -304,6 +304,7 @@ struct ft_reader {
     char **paths;
     size_t npaths, next;
     bool from_dir, from_stdin;
+    bool recursive; /* enter subfolders */
 
     /* the input being read */
     FILE *fp;
@@ -396,11 +397,6 @@ static input_format format_of_kind(ft_input_kind kind)
                                   : IN_TEXT;
 }
 
-static int cmp_paths(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static ft_status add_path(ft_reader *r, char *path, size_t *cap)
 {
     if (r->npaths == *cap) {
@@ -415,48 +411,97 @@ static ft_status add_path(ft_reader *r, char *path, size_t *cap)
     return FT_OK;
 }
 
-/* The regular files of a directory, one level, dotfiles left out. */
-static ft_status list_dir(ft_reader *r, const char *dir, ft_error *err)
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Folders nested deeper than this are not entered (a guard against
+ * bind-mount loops; symbolic links to folders are never followed). */
+#define DIR_DEPTH_MAX 64
+
+/* The regular files of a directory in byte order of name, dotfiles left
+ * out; with r->recursive, each subfolder's files in its place in that
+ * order, depth first. */
+static ft_status list_dir(ft_reader *r, const char *dir, size_t *cap, int depth,
+                          ft_error *err)
 {
     DIR *d = opendir(dir);
     if (!d)
         return fail_at(err, FT_ENOINPUT, dir, 0, "%s", strerror(errno));
-    size_t cap = 0, dlen = strlen(dir);
+    size_t dlen = strlen(dir);
     bool slash = dlen > 0 && dir[dlen - 1] == '/';
+    char **names = NULL;
+    size_t nnames = 0, ncap = 0;
     ft_status st = FT_OK;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        size_t n = dlen + 1 + strlen(e->d_name) + 1;
+        if (nnames == ncap) {
+            size_t c2 = ncap ? ncap * 2 : 16;
+            char **p = realloc(names, c2 * sizeof *p);
+            if (!p) {
+                st = FT_ENOMEM;
+                break;
+            }
+            names = p;
+            ncap = c2;
+        }
+        if (!(names[nnames] = strdup(e->d_name))) {
+            st = FT_ENOMEM;
+            break;
+        }
+        nnames++;
+    }
+    closedir(d);
+    if (nnames > 1)
+        qsort(names, nnames, sizeof *names, cmp_names);
+    for (size_t i = 0; i < nnames && st == FT_OK; i++) {
+        size_t n = dlen + 1 + strlen(names[i]) + 1;
         char *path = malloc(n);
         if (!path) {
             st = FT_ENOMEM;
             break;
         }
-        snprintf(path, n, "%s%s%s", dir, slash ? "" : "/", e->d_name);
-        struct stat sb;
+        snprintf(path, n, "%s%s%s", dir, slash ? "" : "/", names[i]);
+        struct stat sb, lsb;
         const char *skip = NULL;
         if (stat(path, &sb) != 0)
             skip = strerror(errno);
-        else if (!S_ISREG(sb.st_mode))
+        else if (S_ISDIR(sb.st_mode) && r->recursive) {
+            if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+                skip = "a symbolic link to a folder, not followed";
+            else if (depth >= DIR_DEPTH_MAX)
+                skip = "folders nested too deep";
+            else {
+                ft_error sub;
+                st = list_dir(r, path, cap, depth + 1, &sub);
+                if (st == FT_ENOINPUT) { /* an unreadable subfolder */
+                    warn(r, FT_WARN_SKIPPED, path, 0, "skipped: %s",
+                         sub.message);
+                    st = FT_OK;
+                } else if (st != FT_OK && err)
+                    *err = sub;
+                free(path);
+                continue;
+            }
+        } else if (!S_ISREG(sb.st_mode))
             skip = "not a regular file";
         if (skip) {
             warn(r, FT_WARN_SKIPPED, path, 0, "skipped: %s", skip);
             free(path);
             continue;
         }
-        if ((st = add_path(r, path, &cap)) != FT_OK) {
+        if ((st = add_path(r, path, cap)) != FT_OK)
             free(path);
-            break;
-        }
     }
-    closedir(d);
+    for (size_t i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
     if (st == FT_ENOMEM)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    if (r->npaths > 1)
-        qsort(r->paths, r->npaths, sizeof *r->paths, cmp_paths);
-    return FT_OK;
+    return st;
 }
 
 static void csv_stop(ft_reader *r)
@@ -472,6 +517,12 @@ static void close_input(ft_reader *r)
         fclose(r->fp);
     r->fp = NULL;
     csv_stop(r);
+}
+
+size_t ft_reader_paths(const ft_reader *r, const char *const **paths)
+{
+    *paths = (const char *const *)r->paths;
+    return r->npaths;
 }
 
 void ft_reader_free(ft_reader *r)
@@ -540,6 +591,7 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
     r->max_bytes = opts->max_bytes ? opts->max_bytes : FT_ARTICLE_MAX_DEFAULT;
     r->warn = opts->warn;
     r->warn_ctx = opts->warn_ctx;
+    r->recursive = opts->recursive;
     for (int i = 0; i < NJFIELDS; i++)
         ft_buf_init(&r->cell[i]);
     size_t cap = 0;
@@ -568,7 +620,7 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
             st = fail_at(err, FT_ENOINPUT, path, 0, "%s", strerror(errno));
         else if (S_ISDIR(sb.st_mode)) {
             r->from_dir = true;
-            st = list_dir(r, path, err);
+            st = list_dir(r, path, &cap, 0, err);
         } else {
             char *copy = strdup(path);
             if (!copy || add_path(r, copy, &cap) != FT_OK) {

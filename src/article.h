@@ -63,7 +63,9 @@ bool ft_article_date_parse(const char *s, size_t n, char out[11]);
  *   and reading goes on with the next line.  An article without an id is
  *   named "FILE:LINE".
  * - Directory: its regular files whose names do not start with '.', in
- *   byte order of name, not descending into subdirectories.  Files named
+ *   byte order of name; with `recursive`, each subfolder (not a symbolic
+ *   link to one) is entered in its place in that order, depth first,
+ *   else subfolders are skipped.  Files named
  *   *.jsonl or *.ndjson are JSONL, *.csv article CSV, the others plain
  *   text.
  * - Article CSV (RFC 4180, parsed by libcsv in strict mode): a header row
@@ -129,6 +131,7 @@ typedef struct {
      * detail carries the message, file and line.  May be NULL. */
     void (*warn)(void *ctx, ft_warning w, const ft_error *detail);
     void *warn_ctx;
+    bool recursive; /* a directory's subfolders too */
 } ft_reader_opts;
 
 typedef struct ft_reader ft_reader;
@@ -151,6 +154,10 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
  *   FT_ENOMEM   give up.
  * *out holds no article unless FT_OK is returned. */
 ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err);
+
+/* The inputs the reader goes through, in order: a file's path, a
+ * directory's files, or "stdin".  Borrowed: valid until ft_reader_free. */
+size_t ft_reader_paths(const ft_reader *r, const char *const **paths);
 
 void ft_reader_free(ft_reader *r);
 

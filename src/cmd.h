@@ -20,13 +20,21 @@
     "build folder of its source tree, that tree's datasets/; else\n"           \
     "BINDIR/../share/figtrend beside the installed program; else ./datasets"
 
-/* The installed folder as the older help texts name it; nothing is
- * compiled in any more (it is found from the program's own path). */
-#define FT_DATADIR "BINDIR/../share/figtrend"
-
 int cmd_extract(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+
+/* The alias table (the datasets' subjects.csv, then each FILE) and the
+ * countries table (countries.csv, then each FILE), as extract loads them
+ * (cmd_extract.c); NULL with *code set to the exit code when one cannot
+ * be used (already reported). */
+typedef struct ft_subjects ft_subjects;
+typedef struct ft_countries ft_countries;
+ft_subjects *cli_load_subjects(char **files, int nfiles, bool verbose,
+                               int *code);
+ft_countries *cli_load_countries(char **files, int nfiles, bool verbose,
+                                 int *code);
 
 /* The path of a datasets file (subjects.csv, rates, ...) into out[0..n),
  * in the datasets folder: $FIGTREND_DATASETS when it is set and not empty

@@ -13,6 +13,7 @@
 #include "country.h"
 #include "extract.h"
 #include "figures.h"
+#include "pipeline.h"
 #include "subject.h"
 #include "text.h"
 
@@ -24,8 +25,9 @@ static const char help[] =
     "Title:/Date:/Source:/URL: header lines and a blank line on top; a\n"
     "*.jsonl FILE holds one JSON article per line; a *.csv FILE one article\n"
     "per row, under a header naming the columns (id, published, source,\n"
-    "title, url, text); a DIR means its files in name order.  With no FILE,\n"
-    "or when FILE is -, read standard input.\n"
+    "title, url, text); a DIR means its files in name order (with -r,\n"
+    "its subfolders' too).  With no FILE, or when FILE is -, read standard\n"
+    "input.\n"
     "\n"
     "  --date DATE        publication date of articles that give none\n"
     "                     (2025-08-04, Aug. 4, 2025, 2025.08.04, ...)\n"
@@ -45,11 +47,13 @@ static const char help[] =
     "                     countries.csv; may be repeated\n"
     "  --max-bytes N      reject an article (file, JSONL line or CSV row)\n"
     "                     larger than N bytes; suffixes K, M, G; default 16M\n"
+    "  -r, --recursive    a DIR's subfolders too, each in its place in name\n"
+    "                     order\n"
     "  -v, --verbose      also report invalid UTF-8 and skipped entries\n"
     "  -h, --help         show this help\n"
     "\n"
-    "Datasets (subjects.csv, countries.csv) are looked for in\n"
-    "$FIGTREND_DATASETS, else ./datasets, else " FT_DATADIR ".\n"
+    "The datasets (subjects.csv, countries.csv) are looked for in\n"
+    FT_DATASETS_ORDER ".\n"
     "\n"
     "Exit status: 0 success; 3 some inputs rejected, the rest written;\n"
     "64 usage; 65 all inputs bad; 66 all inputs missing (or a --subjects\n"
@@ -98,6 +102,7 @@ static bool load_table(void *table, const table_kind *k, char **files,
                     path, k->what);
     } else if ((st = k->load(table, path, &err)) != FT_OK) {
         cli_report(&err, "");
+        cli_datasets_hint();
         /* The datasets are configuration: any failure is 78, or 74. */
         *code = st == FT_ENOMEM ? 74 : 78;
         return false;
@@ -125,8 +130,8 @@ static ft_status load_countries_file(void *t, const char *path, ft_error *err)
 
 /* The alias table for this run (subjects.csv, then each --subjects FILE);
  * NULL with *code set when one cannot be used. */
-static ft_subjects *load_subjects(char **files, int nfiles, bool verbose,
-                                  int *code)
+ft_subjects *cli_load_subjects(char **files, int nfiles, bool verbose,
+                               int *code)
 {
     static const table_kind kind = {"subjects.csv", "subject aliases",
                                     load_subjects_file};
@@ -145,8 +150,8 @@ static ft_subjects *load_subjects(char **files, int nfiles, bool verbose,
 
 /* The countries table for this run (countries.csv, then each --countries
  * FILE); NULL with *code set when one cannot be used. */
-static ft_countries *load_countries(char **files, int nfiles, bool verbose,
-                                    int *code)
+ft_countries *cli_load_countries(char **files, int nfiles, bool verbose,
+                                 int *code)
 {
     static const table_kind kind = {"countries.csv", "countries",
                                     load_countries_file};
@@ -194,73 +199,53 @@ static size_t parse_size(const char *s)
     return (size_t)(v << shift);
 }
 
+/* What the pipeline hands over goes to the writer. */
+typedef struct {
+    ft_figwriter *w;
+    run_state *rs;
+} sink_state;
+
+static ft_status write_article(void *ctx, const ft_article *a,
+                               const ft_figlist *figs, ft_error *err)
+{
+    sink_state *s = ctx;
+    for (size_t i = 0; i < figs->len; i++) {
+        ft_status st = ft_figwriter_row(s->w, a, i + 1, &figs->items[i], err);
+        if (st == FT_EDATA) { /* an extractor bug: say so, go on */
+            ft_error_at(err, a->id, 0);
+            cli_report(err, "internal error: ");
+        } else if (st != FT_OK)
+            return st;
+    }
+    s->rs->ok++;
+    return FT_OK;
+}
+
+static void reject_input(void *ctx, ft_status st, const ft_error *why)
+{
+    sink_state *s = ctx;
+    cli_report(why, "");
+    if (st == FT_ENOINPUT)
+        s->rs->missing++;
+    else
+        s->rs->bad++;
+}
+
 /* Extract and write every article of one input; false on a fatal error
  * (out of memory, write error), with *fatal set to the exit code. */
-static bool do_input(const char *path, const ft_reader_opts *opts,
-                     const ft_extract_opts *tables, ft_figwriter *w,
-                     ft_figlist *figs, run_state *rs, int *fatal)
+static bool do_input(const char *path, ft_pipeline *p, ft_figwriter *w,
+                     run_state *rs, int *fatal)
 {
+    sink_state s = {w, rs};
+    ft_pipeline_sink sink = {write_article, reject_input, &s};
     ft_error err;
-    ft_reader *r;
-    ft_status st = ft_reader_open(path, opts, &r, &err);
+    ft_status st = ft_pipeline_input(p, path, &sink, &err);
     if (st != FT_OK) {
         cli_report(&err, "");
-        if (st == FT_ENOMEM) {
-            *fatal = ft_status_exit_code(st);
-            return false;
-        }
-        if (st == FT_ENOINPUT)
-            rs->missing++;
-        else
-            rs->bad++;
-        return true;
+        *fatal = ft_status_exit_code(st);
+        return false;
     }
-    ft_article a = {0};
-    bool go_on = true;
-    while ((st = ft_reader_next(r, &a, &err)) != FT_EOF) {
-        if (st == FT_ENOMEM) {
-            cli_report(&err, "");
-            *fatal = ft_status_exit_code(st);
-            go_on = false;
-            break;
-        }
-        if (st != FT_OK) {
-            cli_report(&err, "");
-            if (st == FT_ENOINPUT)
-                rs->missing++;
-            else
-                rs->bad++;
-            continue;
-        }
-        figs->len = 0; /* keep the array from the last article */
-        ft_extract_opts xo = *tables;
-        xo.published = a.published;
-        if ((st = ft_extract(a.text, a.len, &xo, figs, &err)) != FT_OK) {
-            ft_error_at(&err, a.id, 0);
-            cli_report(&err, "");
-            *fatal = ft_status_exit_code(st);
-            go_on = false;
-            break;
-        }
-        for (size_t i = 0; i < figs->len && go_on; i++) {
-            st = ft_figwriter_row(w, &a, i + 1, &figs->items[i], &err);
-            if (st == FT_EDATA) { /* an extractor bug: say so, go on */
-                ft_error_at(&err, a.id, 0);
-                cli_report(&err, "internal error: ");
-            } else if (st != FT_OK) {
-                cli_report(&err, "");
-                *fatal = ft_status_exit_code(st);
-                go_on = false;
-            }
-        }
-        if (go_on)
-            rs->ok++;
-        else
-            break;
-    }
-    ft_article_clear(&a);
-    ft_reader_free(r);
-    return go_on;
+    return true;
 }
 
 typedef struct {
@@ -304,6 +289,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
         {"encoding", required_argument, NULL, O_ENCODING},
         {"subjects", required_argument, NULL, O_SUBJECTS},
         {"countries", required_argument, NULL, O_COUNTRIES},
+        {"recursive", no_argument, NULL, 'r'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -311,7 +297,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
     int c;
     optind = 1;
     opterr = 0; /* our own messages, in our own format */
-    while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hrv", longopts, NULL)) != -1) {
         switch (c) {
         case O_DATE:
             if (!ft_article_date_parse(optarg, strlen(optarg), o->date))
@@ -382,6 +368,9 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
         case O_COUNTRIES:
             o->country_files[o->ncountry_files++] = optarg;
             break;
+        case 'r':
+            o->reader.recursive = true;
+            break;
         case 'v':
             rs->verbose = true;
             break;
@@ -411,17 +400,21 @@ static int run(char **inputs, int ninputs, const options *o,
     }
     ft_error err;
     int fatal = 0;
-    ft_figlist figs;
-    ft_figlist_init(&figs);
+    ft_pipeline *p = ft_pipeline_new(&o->reader, tables);
+    if (!p) {
+        ft_figwriter_free(w);
+        fprintf(stderr, "figtrend: out of memory\n");
+        return 74;
+    }
     if ((o->header || o->header_only) &&
         ft_figwriter_header(w, &err) != FT_OK) {
         cli_report(&err, "");
         fatal = 74;
     }
     for (int i = 0; !o->header_only && !fatal && i < ninputs; i++)
-        if (!do_input(inputs[i], &o->reader, tables, w, &figs, rs, &fatal))
+        if (!do_input(inputs[i], p, w, rs, &fatal))
             break;
-    ft_figlist_free(&figs);
+    ft_pipeline_free(p);
     ft_figwriter_free(w);
 
     if (fatal) /* already reported */
@@ -460,11 +453,11 @@ int cmd_extract(int argc, char **argv)
         char *only_stdin[] = {stdin_arg};
         char **inputs = optind < argc ? argv + optind : only_stdin;
         int ninputs = optind < argc ? argc - optind : 1;
-        ft_subjects *subjects =
-            load_subjects(o.subject_files, o.nsubject_files, rs.verbose, &code);
+        ft_subjects *subjects = cli_load_subjects(
+            o.subject_files, o.nsubject_files, rs.verbose, &code);
         ft_countries *countries =
-            subjects ? load_countries(o.country_files, o.ncountry_files,
-                                      rs.verbose, &code)
+            subjects ? cli_load_countries(o.country_files, o.ncountry_files,
+                                          rs.verbose, &code)
                      : NULL;
         if (countries) {
             ft_extract_opts tables = {.subjects = subjects,

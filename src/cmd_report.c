@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "country.h"
+#include "outfile.h"
 #include "report.h"
+#include "run.h"
 
 static const char help[] =
     "usage: figtrend report [OPTION]... [FILE|-]...\n"
@@ -37,8 +39,8 @@ static const char help[] =
     "\n"
     "Exit status: 0 success; 3 some inputs or rows rejected, the rest\n"
     "reported; 64 usage; 65 no input usable; 66 no input found; 73 the\n"
-    "folder, a file or a chart cannot be made; 74 I/O error; 78\n"
-    "countries.csv unusable.\n";
+    "folder, a file or a chart cannot be made; 74 I/O error; 75 another\n"
+    "report or run is writing to the folder; 78 countries.csv unusable.\n";
 
 static void on_warning(void *ctx, const ft_error *e)
 {
@@ -136,7 +138,20 @@ int cmd_report(int argc, char **argv)
     }
     o.countries = countries;
     ft_report_result res;
-    ft_status st = ft_report_run(inputs, ninputs, &o, &res, &err);
+    /* One writer per folder at a time (the lock `run` takes there too):
+     * two reports at once would leave a page naming the other's charts. */
+    int lock = -1;
+    ft_status st = ft_outfile_mkdirs(o.out_dir, &err);
+    if (st == FT_OK)
+        st = ft_outfile_lock(o.out_dir, FT_RUN_REPORT_LOCK, 0, &lock, &err);
+    if (st != FT_OK) {
+        cli_report(&err, "");
+        ft_countries_free(countries);
+        return ft_status_exit_code(st);
+    }
+    ft_outfile_sweep(o.out_dir); /* what a killed report left */
+    st = ft_report_run(inputs, ninputs, &o, &res, &err);
+    ft_outfile_unlock(lock);
     ft_countries_free(countries);
     if (st != FT_OK)
         cli_report(&err, "");

@@ -82,6 +82,14 @@ static size_t format_flags(const ft_figure *f, char *buf)
     return len;
 }
 
+/* Every cell of a row as text, so the three formats share one source. */
+typedef struct {
+    char mention[24], start[24], end[24], year[16];
+    char amount[FT_DECIMAL_BUFSZ], amount_max[FT_DECIMAL_BUFSZ];
+    char reported[FT_DECIMAL_BUFSZ];
+    char flags[FLAGS_BUFSZ];
+} row_cells;
+
 struct ft_figwriter {
     FILE *out;
     ft_format format;
@@ -91,6 +99,7 @@ struct ft_figwriter {
     /* which sentence `folded` holds: figures often share one */
     const char *folded_from;
     size_t folded_len;
+    row_cells cells; /* the last row's cells (ft_figwriter_cells) */
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -106,6 +115,7 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     ft_buf_init(&w->folded);
     w->folded_from = NULL;
     w->folded_len = 0;
+    memset(&w->cells, 0, sizeof w->cells);
     return w;
 }
 
@@ -196,14 +206,6 @@ static ft_status json_number(ft_buf *b, const char *key, const char *num)
 
 /* ---- rows ---------------------------------------------------------- */
 
-/* Every cell of a row as text, so the three formats share one source. */
-typedef struct {
-    char mention[24], start[24], end[24], year[16];
-    char amount[FT_DECIMAL_BUFSZ], amount_max[FT_DECIMAL_BUFSZ];
-    char reported[FT_DECIMAL_BUFSZ];
-    char flags[FLAGS_BUFSZ];
-} row_cells;
-
 static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 {
     ft_decimal_format((ft_decimal){.digits = mention}, c->mention,
@@ -224,41 +226,68 @@ static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
     format_flags(f, c->flags);
 }
 
-static ft_status write_delimited(ft_figwriter *w, const ft_article *a,
-                                 const ft_figure *f, const row_cells *c,
+/* Columns written as numbers (never neutralised), in column order. */
+static const bool numeric[] = {
+    false, false, true,  true, true,  false, true,  true,  false, false,
+    false, true,  false, true, false, false, false, false, false,
+};
+_Static_assert(sizeof numeric / sizeof numeric[0] == NCOLUMNS,
+               "one numeric flag per column");
+_Static_assert(FT_FIGURE_NCOLUMNS == NCOLUMNS, "FT_FIGURE_NCOLUMNS");
+
+const char *ft_figure_column(size_t i)
+{
+    return i < NCOLUMNS ? columns[i] : NULL;
+}
+
+bool ft_figure_column_numeric(size_t i)
+{
+    return i < NCOLUMNS && numeric[i];
+}
+
+static void row_from(ft_figrow *r, const ft_figwriter *w, const ft_article *a,
+                     const ft_figure *f, const row_cells *c)
+{
+    const char *cells[NCOLUMNS] = {
+        a->id,
+        a->published,
+        c->mention,
+        c->start,
+        c->end,
+        a->text + f->start,
+        c->amount,
+        c->amount_max,
+        f->currency,
+        ft_qualifier_name(f->qualifier),
+        ft_kind_name(f->kind),
+        c->reported,
+        f->has_reported ? f->reported_currency : "",
+        c->year,
+        ft_year_basis_name(f->year_basis),
+        f->subject,
+        f->country,
+        c->flags,
+        w->folded.data ? w->folded.data : "",
+    };
+    for (size_t i = 0; i < NCOLUMNS; i++) {
+        r->cell[i] = cells[i];
+        r->len[i] = strlen(cells[i]);
+    }
+    r->len[5] = f->end - f->start; /* surface: cut from the text */
+    r->len[18] = w->folded.len;    /* sentence: folded, not terminated */
+}
+
+ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
                                  ft_error *err)
 {
-    ft_csvio *o = &w->csv;
-    const char *surface = a->text + f->start;
-    size_t surface_len = f->end - f->start;
-    ft_status st;
-    /* Each call returns early on the first failure. */
-#define PUT(call)                                                              \
-    do {                                                                       \
-        if ((st = (call)) != FT_OK)                                            \
-            return st;                                                         \
-    } while (0)
-    PUT(ft_csvio_str(o, a->id, err));
-    PUT(ft_csvio_str(o, a->published, err));
-    PUT(ft_csvio_number(o, c->mention, strlen(c->mention), err));
-    PUT(ft_csvio_number(o, c->start, strlen(c->start), err));
-    PUT(ft_csvio_number(o, c->end, strlen(c->end), err));
-    PUT(ft_csvio_text(o, surface, surface_len, err));
-    PUT(ft_csvio_number(o, c->amount, strlen(c->amount), err));
-    PUT(ft_csvio_number(o, c->amount_max, strlen(c->amount_max), err));
-    PUT(ft_csvio_str(o, f->currency, err));
-    PUT(ft_csvio_str(o, ft_qualifier_name(f->qualifier), err));
-    PUT(ft_csvio_str(o, ft_kind_name(f->kind), err));
-    PUT(ft_csvio_number(o, c->reported, strlen(c->reported), err));
-    PUT(ft_csvio_str(o, f->has_reported ? f->reported_currency : "", err));
-    PUT(ft_csvio_number(o, c->year, strlen(c->year), err));
-    PUT(ft_csvio_str(o, ft_year_basis_name(f->year_basis), err));
-    PUT(ft_csvio_str(o, f->subject, err));
-    PUT(ft_csvio_str(o, f->country, err));
-    PUT(ft_csvio_str(o, c->flags, err));
-    PUT(ft_csvio_text(o, w->folded.data, w->folded.len, err));
-#undef PUT
-    return ft_csvio_endrow(o, err);
+    for (size_t i = 0; i < NCOLUMNS; i++) {
+        ft_status st =
+            numeric[i] ? ft_csvio_number(&w->csv, r->cell[i], r->len[i], err)
+                       : ft_csvio_text(&w->csv, r->cell[i], r->len[i], err);
+        if (st != FT_OK)
+            return st;
+    }
+    return ft_csvio_endrow(&w->csv, err);
 }
 
 static ft_status write_json(ft_figwriter *w, const ft_article *a,
@@ -304,15 +333,15 @@ static ft_status write_json(ft_figwriter *w, const ft_article *a,
     return FT_OK;
 }
 
-ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
-                           const ft_figure *f, ft_error *err)
+/* Check the offsets, format the cells and fold the sentence. */
+static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
+                         const ft_figure *f, row_cells *c, ft_error *err)
 {
     if (f->start > f->end || f->end > a->len || f->sent_start > f->sent_end ||
         f->sent_end > a->len)
         return ft_error_set(err, FT_EDATA,
                             "figure %zu: offsets outside the article", mention);
-    row_cells c;
-    fill_cells(&c, mention, f);
+    fill_cells(c, mention, f);
     const char *from = a->text + f->sent_start;
     size_t len = f->sent_end - f->sent_start;
     /* An article's rows come in order from mention 1; a new article may
@@ -325,7 +354,28 @@ ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
         w->folded_from = from;
         w->folded_len = len;
     }
+    return FT_OK;
+}
+
+ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
+                           const ft_figure *f, ft_error *err)
+{
+    ft_status st = prepare(w, a, mention, f, &w->cells, err);
+    if (st != FT_OK)
+        return st;
     if (w->format == FT_FORMAT_JSONL)
-        return write_json(w, a, f, &c, err);
-    return write_delimited(w, a, f, &c, err);
+        return write_json(w, a, f, &w->cells, err);
+    ft_figrow r;
+    row_from(&r, w, a, f, &w->cells);
+    return ft_figwriter_cells_row(w, &r, err);
+}
+
+ft_status ft_figwriter_cells(ft_figwriter *w, const ft_article *a,
+                             size_t mention, const ft_figure *f, ft_figrow *row,
+                             ft_error *err)
+{
+    ft_status st = prepare(w, a, mention, f, &w->cells, err);
+    if (st == FT_OK)
+        row_from(row, w, a, f, &w->cells);
+    return st;
 }

@@ -87,4 +87,34 @@ ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a,
                            size_t mention, const ft_figure *f,
                            ft_error *err);
 
+/* ---- cells, for callers that keep rows (the run's database) ---------- */
+
+#define FT_FIGURE_NCOLUMNS 19
+
+/* The name of figures.csv column i ("doc", ...), NULL past the last. */
+const char *ft_figure_column(size_t i);
+
+/* Whether column i is written as a number (mention, start, end, amount,
+ * amount_max, reported_amount, year), never neutralised. */
+bool ft_figure_column_numeric(size_t i);
+
+/* One row's cells as text, in column order, before any CSV quoting or
+ * neutralising; cells are not NUL-terminated (use len). */
+typedef struct {
+    const char *cell[FT_FIGURE_NCOLUMNS];
+    size_t len[FT_FIGURE_NCOLUMNS];
+} ft_figrow;
+
+/* The cells ft_figwriter_row would write for this figure (same checks,
+ * same statuses), into *row.  The cells borrow from the article and the
+ * writer: valid until the writer's next call. */
+ft_status ft_figwriter_cells(ft_figwriter *w, const ft_article *a,
+                             size_t mention, const ft_figure *f, ft_figrow *row,
+                             ft_error *err);
+
+/* Write cells as one CSV/TSV row (exactly what ft_figwriter_row writes for
+ * the figure they came from). */
+ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *row,
+                                 ft_error *err);
+
 #endif

@@ -23,6 +23,7 @@ static const struct {
     {"extract", cmd_extract, "find money figures in articles (figures.csv)"},
     {"convert", cmd_convert, "amounts in one currency, nominal and constant"},
     {"report", cmd_report, "series CSV, charts and a page (plots/)"},
+    {"run", cmd_run, "all three, incremental, for cron (state in SQLite)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

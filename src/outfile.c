@@ -1,12 +1,17 @@
-/* outfile.c — write to a temporary file, flush, rename. */
+/* outfile.c — write to a temporary file, flush, rename; folders; locks. */
+/* flock(2) and nanosleep are outside POSIX 2008 proper. */
+#define _DEFAULT_SOURCE
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 char *ft_outfile_join(const char *dir, const char *name)
@@ -124,4 +129,126 @@ void ft_outfile_sync_dir(const char *dir)
         fsync(fd);
         close(fd);
     }
+}
+
+ft_status ft_outfile_mkdirs(const char *dir, ft_error *err)
+{
+    char *p = strdup(dir && *dir ? dir : ".");
+    if (!p)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        mkdir(p, 0777); /* an error shows below */
+        *s = '/';
+    }
+    int e = mkdir(p, 0777) == 0 ? 0 : errno;
+    struct stat sb;
+    ft_status st = FT_OK;
+    if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        st = ft_error_set(err, FT_ECANTCREAT, "cannot create the folder: %s",
+                          strerror(e && e != EEXIST ? e : ENOTDIR));
+        ft_error_at(err, dir, 0);
+    }
+    free(p);
+    return st;
+}
+
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+ft_status ft_outfile_lock(const char *dir, const char *name,
+                          double wait_seconds, int *fd, ft_error *err)
+{
+    *fd = -1;
+    char *path = ft_outfile_join(dir, name);
+    if (!path)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (f < 0) {
+        ft_error_set(err, FT_ECANTCREAT, "cannot create the lock file: %s",
+                     strerror(errno));
+        ft_error_at(err, path, 0);
+        free(path);
+        return FT_ECANTCREAT;
+    }
+    double deadline = now_seconds() + (wait_seconds > 0 ? wait_seconds : 0);
+    for (;;) {
+        if (flock(f, LOCK_EX | LOCK_NB) == 0)
+            break;
+        int e = errno;
+        if (e == EINTR)
+            continue;
+        if (e != EWOULDBLOCK || now_seconds() >= deadline) {
+            ft_status st = e == EWOULDBLOCK ? FT_ELOCKED : FT_ECANTCREAT;
+            ft_error_set(err, st, "%s",
+                         e == EWOULDBLOCK ? "another run holds the lock"
+                                          : strerror(e));
+            ft_error_at(err, path, 0);
+            close(f);
+            free(path);
+            return st;
+        }
+        /* Polled, not blocked with an alarm: nothing here owns the
+         * process's signals.  A tenth of a second is no burden on a
+         * scheduled job. */
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    free(path);
+    *fd = f;
+    return FT_OK;
+}
+
+void ft_outfile_unlock(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* closing lets go of the flock */
+}
+
+/* Whether name is ".NAME.XXXXXX" with NAME one of our outputs' kinds. */
+static bool is_leftover(const char *name)
+{
+    static const char *const kinds[] = {".csv", ".svg", ".png", ".pdf",
+                                        ".gp",  ".dat", ".html"};
+    size_t n = strlen(name);
+    if (n < 1 + 2 + 7 || name[0] != '.' || name[n - 7] != '.')
+        return false;
+    for (size_t i = n - 6; i < n; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9')))
+            return false;
+    }
+    size_t stem = n - 7; /* ".NAME" */
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t kl = strlen(kinds[k]);
+        if (stem > kl + 1 && memcmp(name + stem - kl, kinds[k], kl) == 0)
+            return true;
+    }
+    return false;
+}
+
+size_t ft_outfile_sweep(const char *dir)
+{
+    DIR *d = opendir(dir && *dir ? dir : ".");
+    if (!d)
+        return 0;
+    size_t gone = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_leftover(e->d_name))
+            continue;
+        char *p = ft_outfile_join(dir, e->d_name);
+        if (p && unlink(p) == 0)
+            gone++;
+        free(p);
+    }
+    closedir(d);
+    return gone;
 }

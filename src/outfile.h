@@ -43,4 +43,30 @@ char *ft_outfile_join(const char *dir, const char *name);
  * cut.  Best effort: errors are ignored. */
 void ft_outfile_sync_dir(const char *dir);
 
+/* Remove the temporary files that writers killed mid-way left in dir
+ * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat or
+ * .html).  Call it only while holding the folder's lock (below), so that
+ * no live writer's file goes.  Best effort; returns how many went. */
+size_t ft_outfile_sweep(const char *dir);
+
+/* mkdir -p: dir and every missing folder above it.  FT_ECANTCREAT (err
+ * names dir) when it is not a folder afterwards, FT_ENOMEM. */
+ft_status ft_outfile_mkdirs(const char *dir, ft_error *err);
+
+/* ---- one writer at a time ------------------------------------------
+ *
+ * An exclusive flock(2) on DIR/NAME (created when missing, never
+ * removed: removing it would let two runs lock two different files).
+ * The lock goes with the process: a run that is killed lets go of it. */
+
+/* Take the lock, waiting up to wait_seconds for another holder to let go
+ * (0: do not wait).  *fd is the descriptor to pass to
+ * ft_outfile_unlock.  FT_ELOCKED when another process holds it still,
+ * FT_ECANTCREAT when the file cannot be made. */
+ft_status ft_outfile_lock(const char *dir, const char *name,
+                          double wait_seconds, int *fd, ft_error *err);
+
+/* Let go of a lock from ft_outfile_lock (fd < 0: nothing to do). */
+void ft_outfile_unlock(int fd);
+
 #endif

@@ -16,29 +16,9 @@
 
 /* ---- the folder and the CSVs -------------------------------------------- */
 
-/* mkdir -p */
 static ft_status make_dir(const char *dir, ft_error *err)
 {
-    char *p = strdup(dir);
-    if (!p)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        mkdir(p, 0777); /* an error shows below */
-        *s = '/';
-    }
-    int e = mkdir(p, 0777) == 0 ? 0 : errno;
-    struct stat sb;
-    ft_status st = FT_OK;
-    if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        st = ft_error_set(err, FT_ECANTCREAT, "cannot create the folder: %s",
-                          strerror(e && e != EEXIST ? e : ENOTDIR));
-        ft_error_at(err, dir, 0);
-    }
-    free(p);
-    return st;
+    return ft_outfile_mkdirs(dir, err);
 }
 
 typedef ft_status (*csv_writer)(const ft_series_set *, FILE *, ft_error *);
@@ -543,11 +523,15 @@ static ft_status charts_and_page(const ft_series_set *set,
     if (st != FT_OK)
         goto done;
 
+    /* The caller's notes (what a scheduled run changed) come first. */
     char notes[FT_REPORT_NOTES][160];
-    const char *note_ptrs[FT_REPORT_NOTES];
-    size_t nnotes = ft_report_notes(res, notes);
-    for (size_t i = 0; i < nnotes; i++)
-        note_ptrs[i] = notes[i];
+    const char *note_ptrs[FT_REPORT_NOTES + FT_REPORT_EXTRA_NOTES];
+    size_t nnotes = 0;
+    for (size_t i = 0; i < o->nextra_notes && i < FT_REPORT_EXTRA_NOTES; i++)
+        note_ptrs[nnotes++] = o->extra_notes[i];
+    size_t nown = ft_report_notes(res, notes);
+    for (size_t i = 0; i < nown; i++)
+        note_ptrs[nnotes++] = notes[i];
     char basis[600], caption[520];
     basis_text(basis, sizeof basis, res, set);
     snprintf(caption, sizeof caption, "%s (%s)%s", ovt.title, ovt.unit,

@@ -37,7 +37,13 @@ typedef struct {
     /* Problems that reject one input or row, not the run (may be NULL). */
     ft_series_warn_fn warn;
     void *warn_ctx;
+    /* More lines for the page's notes, before its own (at most
+     * FT_REPORT_EXTRA_NOTES; borrowed).  `run` says there what changed. */
+    const char *const *extra_notes;
+    size_t nextra_notes;
 } ft_report_opts;
+
+#define FT_REPORT_EXTRA_NOTES 16
 
 typedef struct {
     size_t inputs_read, inputs_missing, inputs_bad;

@@ -49,6 +49,25 @@ score() {
     fi
 }
 
+# One script of checks: "what" log command...; it prints "ok ..." lines,
+# anything else worth showing, and a last line "NAME: N passed, M failed[,
+# S skipped]"; a non-zero exit with no failure counted is one failure.
+suite() {
+    local what=$1 log=$2
+    shift 2
+    "$@" >"$log" 2>&1
+    local rc=$? line p=0 f=1 s=0
+    grep -av '^ok ' "$log"
+    line=$(tail -n 1 "$log")
+    if [[ $line =~ :\ ([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)? ]]; then
+        p=${BASH_REMATCH[1]}
+        f=${BASH_REMATCH[2]}
+        s=${BASH_REMATCH[4]:-0}
+        [[ $rc -ne 0 && $f -eq 0 ]] && f=1
+    fi
+    count "$what" "$p" "$f" "$s"
+}
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -77,38 +96,11 @@ for build in "$@"; do
     done
 
     echo "== $build: end-to-end"
-    tests/e2e/run.sh "$build/figtrend" >"$log" 2>&1
-    rc=$?
-    grep -av '^ok ' "$log"
-    line=$(tail -n 1 "$log")
-    s=0
-    if [[ $line =~ ^e2e:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
-        p=${BASH_REMATCH[1]}
-        f=${BASH_REMATCH[2]}
-        s=${BASH_REMATCH[3]}
-        [[ $rc -ne 0 && $f -eq 0 ]] && f=1
-    else
-        p=0
-        f=1
-    fi
-    count "tests/e2e" "$p" "$f" "$s"
-
+    suite "tests/e2e" "$log" tests/e2e/run.sh "$build/figtrend"
     echo "== $build: datasets look-up and install"
-    tests/install.sh "$build" >"$log" 2>&1
-    rc=$?
-    grep -av '^ok ' "$log"
-    line=$(tail -n 1 "$log")
-    s=0
-    if [[ $line =~ ^install:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
-        p=${BASH_REMATCH[1]}
-        f=${BASH_REMATCH[2]}
-        s=${BASH_REMATCH[3]}
-        [[ $rc -ne 0 && $f -eq 0 ]] && f=1
-    else
-        p=0
-        f=1
-    fi
-    count "tests/install.sh" "$p" "$f" "$s"
+    suite "tests/install.sh" "$log" tests/install.sh "$build"
+    echo "== $build: scheduled runs"
+    suite "tests/scheduled_run.sh" "$log" tests/scheduled_run.sh "$build/figtrend"
 
     echo "== $build: peer spec and real news"
     score "tests/peer_spec.py" "$log" python3 tests/peer_spec.py "$build/figtrend"

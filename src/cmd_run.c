@@ -1,0 +1,384 @@
+/* cmd_run.c — `figtrend run`: extract what changed, convert and report,
+ * for cron or a systemd timer. */
+#include "cmd.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "country.h"
+#include "hash.h"
+#include "prices.h"
+#include "rates.h"
+#include "run.h"
+#include "subject.h"
+#include "table.h"
+
+#define RATES_FILE "fx_units_per_usd_annual.csv"
+#define PRICES_FILE "cpi_inflation_pct_annual.csv"
+
+static const char help[] =
+    "usage: figtrend run [OPTION]... INPUT...\n"
+    "\n"
+    "The scheduled job: extract the figures of every article file in the\n"
+    "INPUTs (files and folders) that is new or changed since the last run,\n"
+    "keep them in the state database, then write to the output folder\n"
+    "figures.csv (every current figure, by file then mention),\n"
+    "figures_converted.csv, changes.csv (figures new, revised or gone in\n"
+    "the last run that changed any), rejects.csv (inputs that could not be\n"
+    "read: path, hash, reason) and the report (series, summary, charts,\n"
+    "index.html).  An unchanged article is not read again; a deleted one\n"
+    "loses its figures; a new program or a changed alias or countries table\n"
+    "reads everything again.  Two runs over the same inputs leave every\n"
+    "output byte for byte the same.\n"
+    "\n"
+    "  --out DIR          the output folder (default: plots)\n"
+    "  --state DIR        the state folder, holding figtrend.db (SQLite) and\n"
+    "                     the lock (default: DIR/.state under --out)\n"
+    "  --to CUR           convert to this currency (default: USD)\n"
+    "  --constant YEAR    also at YEAR's prices (default: nominal only)\n"
+    "  --wait SECONDS     wait that long for another run to finish\n"
+    "                     (default: 0, give up at once with exit 75)\n"
+    "  -r, --recursive    enter the folders' subfolders too\n"
+    "  -q, --quiet        no warnings and no rejects on stderr (they stay\n"
+    "                     in rejects.csv and the database), errors only\n"
+    "  -v, --verbose      progress (a bar on a terminal) and a summary\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "The datasets are looked for in\n" FT_DATASETS_ORDER ".\n"
+    "\n"
+    "Exit status: 0 success, also when nothing was new; 3 outputs written,\n"
+    "some inputs rejected (see rejects.csv); 64 usage; 66 an INPUT missing\n"
+    "(nothing changed); 73 a folder or output cannot be made; 74 I/O\n"
+    "error; 75 another run holds the lock; 78 datasets unusable.\n";
+
+typedef struct {
+    bool quiet, verbose, tty;
+    int last_tenth;
+    long rejected_now;
+} cli_state;
+
+static void on_warn(void *ctx, const ft_error *w)
+{
+    cli_state *c = ctx;
+    if (!c->quiet)
+        cli_report(w, "warning: ");
+}
+
+static void on_rejected(void *ctx, const ft_error *why)
+{
+    cli_state *c = ctx;
+    c->rejected_now++;
+    if (!c->quiet) {
+        if (c->tty && c->verbose)
+            fputc('\n', stderr);
+        cli_report(why, "rejected: ");
+    }
+}
+
+static void on_progress(void *ctx, size_t done, size_t total)
+{
+    cli_state *c = ctx;
+    if (!c->verbose || total == 0)
+        return;
+    if (c->tty) {
+        enum { WIDTH = 40 };
+        size_t fill = done * WIDTH / total;
+        /* Redrawn only when the bar or the count would show a change
+         * worth the write: every 1% and at the end. */
+        if (done != total && done * 100 / total == (done - 1) * 100 / total)
+            return;
+        char bar[WIDTH + 1];
+        memset(bar, '#', fill);
+        memset(bar + fill, '.', WIDTH - fill);
+        bar[WIDTH] = '\0';
+        fprintf(stderr, "\rfigtrend: [%s] %zu/%zu", bar, done, total);
+        if (done == total)
+            fputc('\n', stderr);
+        return;
+    }
+    int tenth = (int)(done * 10 / total);
+    if (tenth != c->last_tenth || done == total) {
+        c->last_tenth = tenth;
+        fprintf(stderr, "figtrend: run: %zu of %zu inputs\n", done, total);
+    }
+}
+
+/* The extractor's version: this program's own bytes, so that any rebuild
+ * that may read articles differently reads them all again. */
+static void extractor_version(char *out, size_t n)
+{
+    ft_hash h;
+    char hex[FT_HASH_HEX];
+    ft_hash_init(&h);
+    if (ft_hash_file(&h, "/proc/self/exe", NULL, NULL) != FT_OK) {
+        snprintf(out, n, "unknown");
+        return;
+    }
+    ft_hash_hex(&h, hex);
+    snprintf(out, n, "exe-sha256:%s", hex);
+}
+
+/* The hash of the alias and countries tables that extract reads. */
+static void tables_hash(char *out)
+{
+    static const char *const files[] = {"subjects.csv", "countries.csv"};
+    ft_hash h;
+    ft_hash_init(&h);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[4096];
+        ft_hash_update(&h, files[i], strlen(files[i]) + 1);
+        if (cli_datasets_path(files[i], path, sizeof path) && cli_exists(path))
+            ft_hash_file(&h, path, NULL, NULL);
+    }
+    ft_hash_hex(&h, out);
+}
+
+/* What the outputs depend on besides the state: the program, the
+ * tables, the currency and base year, the rates and prices read. */
+static void outputs_key(char *out, const char *version, const char *thash,
+                        const char *to, int constant_year,
+                        const char *rates_path, const char *prices_path)
+{
+    ft_hash h;
+    char buf[256];
+    int n = snprintf(buf, sizeof buf, "%s\n%s\n%s\n%d\n", version, thash, to,
+                     constant_year);
+    ft_hash_init(&h);
+    ft_hash_update(&h, buf, n > 0 ? (size_t)n : 0);
+    if (rates_path)
+        ft_hash_file(&h, rates_path, NULL, NULL);
+    ft_hash_update(&h, "\n", 1);
+    if (prices_path)
+        ft_hash_file(&h, prices_path, NULL, NULL);
+    ft_hash_hex(&h, out);
+}
+
+typedef struct {
+    const char *out, *state;
+    char to[4];
+    int constant_year;
+    double wait;
+    bool recursive;
+} options;
+
+static int parse_options(int argc, char **argv, options *o, cli_state *c)
+{
+    enum { O_OUT = 256, O_STATE, O_TO, O_CONSTANT, O_WAIT };
+    static const struct option longopts[] = {
+        {"out", required_argument, NULL, O_OUT},
+        {"state", required_argument, NULL, O_STATE},
+        {"to", required_argument, NULL, O_TO},
+        {"constant", required_argument, NULL, O_CONSTANT},
+        {"wait", required_argument, NULL, O_WAIT},
+        {"recursive", no_argument, NULL, 'r'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int ch;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":hqrv", longopts, NULL)) != -1) {
+        switch (ch) {
+        case O_OUT:
+            if (!*optarg)
+                return cli_usage_error("run", "--out needs a folder");
+            o->out = optarg;
+            break;
+        case O_STATE:
+            if (!*optarg)
+                return cli_usage_error("run", "--state needs a folder");
+            o->state = optarg;
+            break;
+        case O_TO: {
+            char up[4] = "";
+            size_t n = strlen(optarg);
+            for (size_t i = 0; i < n && i < 3; i++)
+                up[i] = (char)toupper((unsigned char)optarg[i]);
+            if (n != 3 || !ft_currency_known(up))
+                return cli_usage_error(
+                    "run", "--to '%s' is not an ISO 4217 currency code",
+                    optarg);
+            memcpy(o->to, up, 4);
+            break;
+        }
+        case O_CONSTANT:
+            if (!ft_table_parse_year(optarg, &o->constant_year))
+                return cli_usage_error("run", "--constant '%s' is not a year",
+                                       optarg);
+            break;
+        case O_WAIT: {
+            char *end;
+            errno = 0;
+            double w = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(w >= 0) || w > 1e7)
+                return cli_usage_error(
+                    "run", "--wait '%s': want a number of seconds", optarg);
+            o->wait = w;
+            break;
+        }
+        case 'r':
+            o->recursive = true;
+            break;
+        case 'q':
+            c->quiet = true;
+            break;
+        case 'v':
+            c->verbose = true;
+            break;
+        case 'h':
+            fputs(help, stdout);
+            return cli_finish(0) == 0 ? -1 : 74;
+        default:
+            return cli_bad_option("run", ch, argv[optind - 1]);
+        }
+    }
+    if (c->quiet && c->verbose)
+        return cli_usage_error("run", "-q and -v do not go together");
+    if (optind >= argc)
+        return cli_usage_error("run", "name at least one INPUT (a folder of "
+                                      "articles, or files)");
+    for (int i = optind; i < argc; i++)
+        if (strcmp(argv[i], "-") == 0)
+            return cli_usage_error("run", "INPUT cannot be standard input: "
+                                          "a run keeps files' state");
+    return 0;
+}
+
+/* A datasets table's path; false (reported) when it does not fit. */
+static bool datasets_file(const char *file, char *path, size_t n)
+{
+    if (cli_datasets_path(file, path, n))
+        return true;
+    fprintf(stderr, "figtrend: datasets path too long\n");
+    return false;
+}
+
+static int table_failure(ft_status st, const ft_error *err)
+{
+    cli_report(err, "");
+    return st == FT_ENOMEM || st == FT_EIO ? 74 : 78;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    options o = {.out = "plots", .to = "USD"};
+    cli_state c = {.last_tenth = -1};
+    int code = parse_options(argc, argv, &o, &c);
+    if (code != 0)
+        return code < 0 ? 0 : code;
+    c.tty = isatty(STDERR_FILENO) == 1;
+
+    char state_buf[4096];
+    if (!o.state) {
+        int k = snprintf(state_buf, sizeof state_buf, "%s/.state", o.out);
+        if (k < 0 || (size_t)k >= sizeof state_buf)
+            return cli_usage_error("run", "--out path too long");
+        o.state = state_buf;
+    }
+
+    ft_subjects *subjects = cli_load_subjects(NULL, 0, c.verbose, &code);
+    ft_countries *countries =
+        subjects ? cli_load_countries(NULL, 0, c.verbose, &code) : NULL;
+    if (!countries) {
+        ft_subjects_free(subjects);
+        return code;
+    }
+    char path[4096], rates_path[4096] = "", prices_path[4096] = "";
+    ft_error err;
+    ft_status st;
+    ft_rates *rates = NULL;
+    ft_prices *prices = NULL;
+    if (!datasets_file(RATES_FILE, path, sizeof path))
+        code = 78;
+    else if (snprintf(rates_path, sizeof rates_path, "%s", path) < 0 ||
+             (st = ft_rates_load(path, &rates, &err)) != FT_OK)
+        code = table_failure(st, &err);
+    else if (!ft_rates_has(rates, o.to)) {
+        char list[1024];
+        ft_rates_list(rates, list, sizeof list);
+        code = cli_usage_error("run", "no rates for %s in %s; the table has %s",
+                               o.to, path, list);
+    } else if (o.constant_year) {
+        if (!datasets_file(PRICES_FILE, path, sizeof path))
+            code = 78;
+        else if (snprintf(prices_path, sizeof prices_path, "%s", path) < 0 ||
+                 (st = ft_prices_load(path, &prices, &err)) != FT_OK)
+            code = table_failure(st, &err);
+    }
+    if (code == 0) {
+        char version[128], thash[FT_HASH_HEX], okey[FT_HASH_HEX], started[32];
+        extractor_version(version, sizeof version);
+        tables_hash(thash);
+        outputs_key(okey, version, thash, o.to, o.constant_year, rates_path,
+                    prices_path[0] ? prices_path : NULL);
+        time_t now = time(NULL);
+        struct tm tm;
+        if (gmtime_r(&now, &tm))
+            strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        else
+            started[0] = '\0';
+
+        ft_run_opts ro = {
+            .inputs = (const char *const *)argv + optind,
+            .ninputs = (size_t)(argc - optind),
+            .out_dir = o.out,
+            .state_dir = o.state,
+            .wait_seconds = o.wait,
+            .reader = {.recursive = o.recursive},
+            .tables = {.subjects = subjects, .countries = countries},
+            .extractor = version,
+            .tables_hash = thash,
+            .started = started,
+            .outputs_key = okey,
+            .convert = {.rates = rates,
+                        .prices = prices,
+                        .to = o.to,
+                        .constant_year = o.constant_year},
+            .report = {.countries = countries,
+                       .value = o.constant_year ? FT_VALUE_CONSTANT
+                                                : FT_VALUE_NOMINAL},
+            .progress = on_progress,
+            .rejected = on_rejected,
+            .warn = on_warn,
+            .ctx = &c,
+        };
+        ft_run_result res;
+        st = ft_run(&ro, &res, &err);
+        if (st != FT_OK) {
+            cli_report(&err, "");
+            code = ft_status_exit_code(st);
+        } else {
+            const ft_store_counts *k = &res.counts;
+            if (c.verbose && res.outputs_kept)
+                fprintf(stderr,
+                        "figtrend: run: %ld inputs, all unchanged, %ld "
+                        "rejected; %ld figures; the outputs in %s are "
+                        "current\n",
+                        k->inputs, k->rejected, k->figures, o.out);
+            else if (c.verbose)
+                fprintf(stderr,
+                        "figtrend: run: %ld inputs, %ld read, %ld unchanged, "
+                        "%ld deleted, %ld rejected; %ld figures (%ld new, "
+                        "%ld revised, %ld gone); %zu series, %zu charts in "
+                        "%s\n",
+                        k->inputs, k->read, k->unchanged, k->deleted,
+                        k->rejected, k->figures, k->new_, k->revised, k->gone,
+                        res.report.series, res.report.charts, o.out);
+            code = k->rejected > 0 ? 3 : 0;
+        }
+    }
+    ft_prices_free(prices);
+    ft_rates_free(rates);
+    ft_countries_free(countries);
+    ft_subjects_free(subjects);
+    return code;
+}

@@ -1,0 +1,54 @@
+/* hash.c — SHA-256 over memory and files. */
+#include "hash.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+void ft_hash_init(ft_hash *h)
+{
+    sha256_init(&h->ctx);
+}
+
+void ft_hash_update(ft_hash *h, const void *data, size_t n)
+{
+    sha256_update(&h->ctx, n, data);
+}
+
+void ft_hash_hex(ft_hash *h, char out[FT_HASH_HEX])
+{
+    static const char hex[] = "0123456789abcdef";
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_digest(&h->ctx, sizeof d, d);
+    for (size_t i = 0; i < sizeof d; i++) {
+        out[2 * i] = hex[d[i] >> 4];
+        out[2 * i + 1] = hex[d[i] & 15];
+    }
+    out[2 * sizeof d] = '\0';
+}
+
+ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
+                       ft_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ft_error_set(err, FT_ENOINPUT, "unreadable: %s", strerror(errno));
+        ft_error_at(err, path, 0);
+        return FT_ENOINPUT;
+    }
+    unsigned char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        sha256_update(&h->ctx, n, buf);
+        if (size)
+            *size += n;
+    }
+    int bad = ferror(f) ? errno : 0;
+    fclose(f);
+    if (bad) {
+        ft_error_set(err, FT_EIO, "unreadable: %s", strerror(bad ? bad : EIO));
+        ft_error_at(err, path, 0);
+        return FT_EIO;
+    }
+    return FT_OK;
+}

@@ -1,0 +1,35 @@
+/* hash.h — SHA-256 content hashes (through nettle), as lowercase hex.
+ *
+ * The run's state tells an unchanged article from a changed one by the
+ * hash of its bytes, and a changed alias or countries table by the hash
+ * of theirs.  An ft_hash is a plain value: no allocation, nothing to
+ * free.
+ */
+#ifndef FT_HASH_H
+#define FT_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <nettle/sha2.h>
+
+#include "status.h"
+
+#define FT_HASH_HEX 65 /* 64 hex digits and the NUL */
+
+typedef struct {
+    struct sha256_ctx ctx;
+} ft_hash;
+
+void ft_hash_init(ft_hash *h);
+void ft_hash_update(ft_hash *h, const void *data, size_t n);
+/* The digest as hex into out; h starts afresh. */
+void ft_hash_hex(ft_hash *h, char out[FT_HASH_HEX]);
+
+/* Feed the bytes of the file at path into h, and add their count to
+ * *size when size is not NULL.  FT_ENOINPUT when it cannot be opened,
+ * FT_EIO on a read error (err names the file). */
+ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
+                       ft_error *err);
+
+#endif

@@ -1,0 +1,496 @@
+/* run.c — the scheduled run: lock, list, hash, extract what changed,
+ * commit, write the outputs. */
+#include "run.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csvio.h"
+#include "hash.h"
+#include "outfile.h"
+#include "pipeline.h"
+
+/* ---- the inputs ------------------------------------------------------ */
+
+typedef struct {
+    char **paths;
+    size_t n, cap;
+} path_list;
+
+static void paths_free(path_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->paths[i]);
+    free(l->paths);
+}
+
+static ft_status paths_add(path_list *l, const char *p)
+{
+    if (l->n == l->cap) {
+        size_t c = l->cap ? l->cap * 2 : 64;
+        char **np = realloc(l->paths, c * sizeof *np);
+        if (!np)
+            return FT_ENOMEM;
+        l->paths = np;
+        l->cap = c;
+    }
+    if (!(l->paths[l->n] = strdup(p)))
+        return FT_ENOMEM;
+    l->n++;
+    return FT_OK;
+}
+
+/* Every article file of the inputs, in order: a folder's files (through
+ * the reader, so `run` and `extract` list a folder alike), a file itself.
+ * A missing INPUT stops the run before the state changes: its articles
+ * would all count as deleted. */
+static ft_status list_inputs(const ft_run_opts *o, path_list *out,
+                             ft_error *err)
+{
+    for (size_t i = 0; i < o->ninputs; i++) {
+        const char *in = o->inputs[i];
+        struct stat sb;
+        if (stat(in, &sb) != 0) {
+            ft_error_set(err, FT_ENOINPUT, "%s", strerror(errno));
+            ft_error_at(err, in, 0);
+            return FT_ENOINPUT;
+        }
+        ft_status st = FT_OK;
+        if (!S_ISDIR(sb.st_mode)) {
+            /* A file that turns out not to be text is a reject, later. */
+            if (paths_add(out, in) != FT_OK)
+                return ft_error_set(err, FT_ENOMEM, "out of memory");
+            continue;
+        }
+        ft_reader *r;
+        if ((st = ft_reader_open(in, &o->reader, &r, err)) != FT_OK)
+            return st == FT_ENOMEM ? st : FT_ENOINPUT;
+        const char *const *p;
+        size_t n = ft_reader_paths(r, &p);
+        for (size_t k = 0; k < n && st == FT_OK; k++)
+            st = paths_add(out, p[k]);
+        ft_reader_free(r);
+        if (st != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
+    return FT_OK;
+}
+
+/* ---- one article file into the state --------------------------------- */
+
+typedef struct {
+    const ft_run_opts *o;
+    ft_store *store;
+    ft_figwriter *cells; /* makes the cells; writes nothing */
+    const char *path, *hash;
+    long ord;
+    ft_status failed; /* a store failure inside a callback */
+    ft_error why;
+} article_sink;
+
+static ft_status store_article(void *ctx, const ft_article *a,
+                               const ft_figlist *figs, ft_error *err)
+{
+    article_sink *s = ctx;
+    for (size_t i = 0; i < figs->len; i++) {
+        ft_figrow row;
+        ft_status st =
+            ft_figwriter_cells(s->cells, a, i + 1, &figs->items[i], &row, err);
+        if (st == FT_EDATA) /* an extractor bug: that figure is left out */
+            continue;
+        if (st == FT_OK)
+            st = ft_store_figure(s->store, s->path, ++s->ord, &row, err);
+        if (st != FT_OK)
+            return st;
+    }
+    return FT_OK;
+}
+
+static void store_reject(void *ctx, ft_status st, const ft_error *why)
+{
+    (void)st;
+    article_sink *s = ctx;
+    if (s->failed != FT_OK)
+        return;
+    bool whole = why->line == 0;
+    size_t n = strlen(s->path) + 24;
+    char *what = malloc(n);
+    if (!what) {
+        s->failed = ft_error_set(&s->why, FT_ENOMEM, "out of memory");
+        return;
+    }
+    if (whole)
+        snprintf(what, n, "%s", s->path);
+    else
+        snprintf(what, n, "%s:%ld", s->path, why->line);
+    s->failed = ft_store_reject(s->store, s->path, s->hash, what, why->message,
+                                whole, &s->why);
+    free(what);
+    if (s->o->rejected)
+        s->o->rejected(s->o->ctx, why);
+}
+
+/* Read one article file again (or for the first time) into the state. */
+static ft_status read_article(const ft_run_opts *o, ft_store *store,
+                              ft_pipeline *p, ft_figwriter *cells,
+                              const char *path, const char *hash, uint64_t size,
+                              ft_error *err)
+{
+    ft_status st = ft_store_article(store, path, hash, size, err);
+    if (st != FT_OK)
+        return st;
+    article_sink s = {.o = o,
+                      .store = store,
+                      .cells = cells,
+                      .path = path,
+                      .hash = hash,
+                      .failed = FT_OK};
+    ft_pipeline_sink sink = {store_article, store_reject, &s};
+    st = ft_pipeline_input(p, path, &sink, err);
+    if (st == FT_OK && s.failed != FT_OK) {
+        if (err)
+            *err = s.why;
+        st = s.failed;
+    }
+    return st;
+}
+
+static ft_status update_state(const ft_run_opts *o, ft_store *store,
+                              const path_list *files, ft_store_counts *counts,
+                              ft_error *err)
+{
+    ft_pipeline *p = ft_pipeline_new(&o->reader, &o->tables);
+    ft_figwriter *cells = ft_figwriter_new(NULL, FT_FORMAT_CSV);
+    if (!p || !cells) {
+        ft_pipeline_free(p);
+        ft_figwriter_free(cells);
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
+    ft_status st =
+        ft_store_begin(store, o->extractor, o->tables_hash, o->started, err);
+    for (size_t i = 0; st == FT_OK && i < files->n; i++) {
+        const char *path = files->paths[i];
+        ft_hash h;
+        char hex[FT_HASH_HEX];
+        uint64_t size = 0;
+        ft_error why;
+        struct stat sb;
+        ft_status hs = FT_OK;
+        ft_hash_init(&h);
+        /* A FIFO or a device named as INPUT would block or never end. */
+        if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+            hs = ft_error_set(&why, FT_EDATA, "not a regular file");
+        else
+            hs = ft_hash_file(&h, path, &size, &why);
+        ft_hash_hex(&h, hex);
+        ft_error_at(&why, path, 0);
+        bool unchanged = false, was_rejected = false;
+        if (hs != FT_OK) {
+            /* Unreadable: no hash to compare, so tried every run (the
+             * lookup's hash matches no stored one). */
+            if ((st = ft_store_seen(store, path, "-", &unchanged, &was_rejected,
+                                    err)) == FT_OK &&
+                (st = ft_store_article(store, path, "", size, err)) == FT_OK &&
+                (st = ft_store_reject(store, path, "", path, why.message, true,
+                                      err)) == FT_OK &&
+                o->rejected)
+                o->rejected(o->ctx, &why);
+        } else if ((st = ft_store_seen(store, path, hex, &unchanged,
+                                       &was_rejected, err)) == FT_OK &&
+                   !unchanged)
+            st = read_article(o, store, p, cells, path, hex, size, err);
+        if (o->progress)
+            o->progress(o->ctx, i + 1, files->n);
+    }
+    if (st == FT_OK)
+        st = ft_store_commit(store, o->started, counts, err);
+    else
+        ft_store_rollback(store);
+    ft_figwriter_free(cells);
+    ft_pipeline_free(p);
+    return st;
+}
+
+/* ---- the outputs ----------------------------------------------------- */
+
+/* Warnings are passed on, and kept for the database (a bounded number:
+ * each is one distinct problem, and a flood would say nothing more). */
+#define WARNINGS_KEPT 200
+
+typedef struct {
+    const ft_run_opts *o;
+    ft_error kept[WARNINGS_KEPT];
+    size_t n;
+} warnings;
+
+static void on_warning(void *ctx, const ft_error *w)
+{
+    warnings *ws = ctx;
+    if (ws->n < WARNINGS_KEPT)
+        ws->kept[ws->n++] = *w;
+    if (ws->o->warn)
+        ws->o->warn(ws->o->ctx, w);
+}
+
+typedef struct {
+    ft_csvio csv;
+    ft_figwriter *w; /* figures.csv rows */
+    size_t ncols;
+} csv_out;
+
+static ft_status put_figure(void *ctx, const char *const *cells,
+                            const size_t *lens, size_t n, ft_error *err)
+{
+    csv_out *c = ctx;
+    ft_figrow row;
+    if (n != FT_FIGURE_NCOLUMNS)
+        return ft_error_set(err, FT_EIO, "state database: figures columns");
+    for (size_t i = 0; i < n; i++) {
+        row.cell[i] = cells[i];
+        row.len[i] = lens[i];
+    }
+    return ft_figwriter_cells_row(c->w, &row, err);
+}
+
+/* changes.csv and rejects.csv: numbers in mention, old_amount, new_amount
+ * and year stay numbers; the rest is text, neutralised. */
+static ft_status put_plain(void *ctx, const char *const *cells,
+                           const size_t *lens, size_t n, ft_error *err)
+{
+    csv_out *c = ctx;
+    for (size_t i = 0; i < n; i++) {
+        bool num = c->ncols == FT_STORE_CHANGES_NCOLUMNS &&
+                   (i == 3 || i == 4 || i == 6 || i == 8);
+        ft_status st = num ? ft_csvio_number(&c->csv, cells[i], lens[i], err)
+                           : ft_csvio_text(&c->csv, cells[i], lens[i], err);
+        if (st != FT_OK)
+            return st;
+    }
+    return ft_csvio_endrow(&c->csv, err);
+}
+
+static ft_status write_figures(ft_store *store, const char *dir, ft_error *err)
+{
+    ft_outfile f;
+    ft_status st = ft_outfile_open(&f, dir, "figures.csv", err);
+    if (st != FT_OK)
+        return st;
+    csv_out c = {.w = ft_figwriter_new(f.fp, FT_FORMAT_CSV)};
+    if (!c.w)
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    else if ((st = ft_figwriter_header(c.w, err)) == FT_OK)
+        st = ft_store_figures(store, put_figure, &c, err);
+    ft_figwriter_free(c.w);
+    if (st != FT_OK) {
+        ft_outfile_abort(&f);
+        return st;
+    }
+    return ft_outfile_commit(&f, err);
+}
+
+static ft_status write_table(ft_store *store, const char *dir, const char *name,
+                             const char *const *cols, size_t ncols,
+                             ft_status (*rows)(ft_store *, ft_store_row_fn,
+                                               void *, ft_error *),
+                             ft_error *err)
+{
+    ft_outfile f;
+    ft_status st = ft_outfile_open(&f, dir, name, err);
+    if (st != FT_OK)
+        return st;
+    csv_out c = {.ncols = ncols};
+    ft_csvio_init(&c.csv, f.fp, FT_CSVIO_CSV);
+    for (size_t i = 0; st == FT_OK && i < ncols; i++)
+        st = ft_csvio_str(&c.csv, cols[i], err);
+    if (st == FT_OK)
+        st = ft_csvio_endrow(&c.csv, err);
+    if (st == FT_OK)
+        st = rows(store, put_plain, &c, err);
+    ft_csvio_free(&c.csv);
+    if (st != FT_OK) {
+        ft_outfile_abort(&f);
+        return st;
+    }
+    return ft_outfile_commit(&f, err);
+}
+
+static ft_status write_converted(const ft_run_opts *o, const char *dir,
+                                 warnings *ws, ft_convert_counts *counts,
+                                 ft_error *err)
+{
+    char *in_path = ft_outfile_join(dir, "figures.csv");
+    if (!in_path)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    FILE *in = fopen(in_path, "rb");
+    if (!in) {
+        ft_error_set(err, FT_EIO, "cannot read what was just written");
+        ft_error_at(err, in_path, 0);
+        free(in_path);
+        return FT_EIO;
+    }
+    ft_outfile f;
+    ft_status st = ft_outfile_open(&f, dir, "figures_converted.csv", err);
+    if (st == FT_OK) {
+        ft_convert_opts co = o->convert;
+        co.warn = on_warning;
+        co.warn_ctx = ws;
+        st = ft_convert_csv_whole(in, in_path, f.fp, &co, counts, err);
+        if (st == FT_OK)
+            st = ft_outfile_commit(&f, err);
+        else
+            ft_outfile_abort(&f);
+    }
+    fclose(in);
+    free(in_path);
+    return st;
+}
+
+/* Counts changes.csv rows by kind: new, revised, gone. */
+static ft_status count_change(void *ctx, const char *const *cells,
+                              const size_t *lens, size_t n, ft_error *err)
+{
+    (void)lens, (void)err;
+    long *c = ctx;
+    if (n > 0)
+        c[strcmp(cells[0], "new") == 0       ? 0
+          : strcmp(cells[0], "revised") == 0 ? 1
+                                             : 2]++;
+    return FT_OK;
+}
+
+static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
+                               warnings *ws, ft_run_result *res, ft_error *err)
+{
+    const char *dir = o->out_dir;
+    ft_status st;
+    if ((st = write_figures(store, dir, err)) != FT_OK ||
+        (st = write_table(store, dir, "changes.csv", ft_store_changes_columns,
+                          FT_STORE_CHANGES_NCOLUMNS, ft_store_changes, err)) !=
+            FT_OK ||
+        (st = write_table(store, dir, "rejects.csv", ft_store_rejects_columns,
+                          FT_STORE_REJECTS_NCOLUMNS, ft_store_rejects, err)) !=
+            FT_OK)
+        return st;
+    const char *name = "figures.csv";
+    if (o->convert.rates) {
+        if ((st = write_converted(o, dir, ws, &res->convert, err)) != FT_OK)
+            return st;
+        name = "figures_converted.csv";
+    }
+    char *input = ft_outfile_join(dir, name);
+    if (!input)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_report_opts ro = o->report;
+    ro.out_dir = dir;
+    /* The page says what changed and what stands rejected, and the first
+     * warnings: all from the state, so the same state gives the same
+     * page. */
+    char lines[FT_REPORT_EXTRA_NOTES][200];
+    const char *ptrs[FT_REPORT_EXTRA_NOTES];
+    size_t nl = 0;
+    long c[3] = {0, 0, 0}, rejects = 0;
+    if ((st = ft_store_changes(store, count_change, c, err)) != FT_OK ||
+        (st = ft_store_count_rejects(store, &rejects, err)) != FT_OK) {
+        free(input);
+        return st;
+    }
+    snprintf(lines[nl++], sizeof lines[0],
+             "Last change: %ld figure%s new, %ld revised, %ld gone "
+             "(changes.csv).",
+             c[0], c[0] == 1 ? "" : "s", c[1], c[2]);
+    if (rejects > 0)
+        snprintf(lines[nl++], sizeof lines[0],
+                 "%ld input%s rejected: see rejects.csv.", rejects,
+                 rejects == 1 ? "" : "s");
+    for (size_t i = 0; i < ws->n && nl < FT_REPORT_EXTRA_NOTES; i++)
+        snprintf(lines[nl++], sizeof lines[0], "Warning: %.180s",
+                 ws->kept[i].message);
+    for (size_t i = 0; i < nl; i++)
+        ptrs[i] = lines[i];
+    ro.extra_notes = ptrs;
+    ro.nextra_notes = nl;
+    ro.warn = on_warning;
+    ro.warn_ctx = ws;
+    const char *const inputs[] = {input};
+    st = ft_report_run(inputs, 1, &ro, &res->report, err);
+    free(input);
+    ft_outfile_sync_dir(dir);
+    return st;
+}
+
+/* Whether the outputs every run writes are all there (a user may have
+ * removed one since). */
+static bool outputs_there(const char *dir)
+{
+    static const char *const names[] = {"figures.csv", "changes.csv",
+                                        "rejects.csv", "series.csv",
+                                        "summary.csv", "index.html"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *p = ft_outfile_join(dir, names[i]);
+        bool there = p && access(p, F_OK) == 0;
+        free(p);
+        if (!there)
+            return false;
+    }
+    return true;
+}
+
+/* ---- the run --------------------------------------------------------- */
+
+ft_status ft_run(const ft_run_opts *o, ft_run_result *res, ft_error *err)
+{
+    memset(res, 0, sizeof *res);
+    int lock = -1, out_lock = -1;
+    ft_store *store = NULL;
+    path_list files = {0};
+    char *db = NULL;
+    ft_status st = ft_outfile_mkdirs(o->state_dir, err);
+    if (st == FT_OK)
+        st = ft_outfile_lock(o->state_dir, FT_RUN_LOCK, o->wait_seconds, &lock,
+                             err);
+    if (st == FT_OK && !(db = ft_outfile_join(o->state_dir, FT_RUN_DB)))
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    if (st == FT_OK)
+        st = list_inputs(o, &files, err);
+    if (st == FT_OK)
+        st = ft_store_open(db, &store, err);
+    if (st == FT_OK)
+        st = update_state(o, store, &files, &res->counts, err);
+    if (st == FT_OK)
+        st = ft_outfile_mkdirs(o->out_dir, err);
+    if (st == FT_OK)
+        st = ft_outfile_lock(o->out_dir, FT_RUN_REPORT_LOCK, o->wait_seconds,
+                             &out_lock, err);
+    if (st == FT_OK) {
+        ft_outfile_sweep(o->out_dir); /* what a killed run left */
+        bool current = false;
+        if (o->outputs_key &&
+            (st = ft_store_outputs_current(store, o->out_dir, o->outputs_key,
+                                           &current, err)) == FT_OK &&
+            current && outputs_there(o->out_dir))
+            res->outputs_kept = true;
+        else if (st == FT_OK) {
+            warnings *ws = calloc(1, sizeof *ws);
+            if (!ws)
+                st = ft_error_set(err, FT_ENOMEM, "out of memory");
+            else {
+                ws->o = o;
+                st = write_outputs(o, store, ws, res, err);
+                if (st == FT_OK && o->outputs_key)
+                    st = ft_store_outputs_written(store, o->out_dir,
+                                                  o->outputs_key, ws->kept,
+                                                  ws->n, err);
+                free(ws);
+            }
+        }
+    }
+    ft_outfile_unlock(out_lock);
+    ft_store_close(store);
+    paths_free(&files);
+    free(db);
+    ft_outfile_unlock(lock);
+    return st;
+}

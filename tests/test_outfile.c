@@ -1,0 +1,123 @@
+/* test_outfile.c — whole outputs, folder locks, sweeping what a killed
+ * writer left. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "outfile.h"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/ft_outfile_XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static bool exists(const char *name)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return access(p, F_OK) == 0;
+}
+
+static void touch(const char *name)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fclose(f);
+}
+
+static void test_commit_and_abort(void **state)
+{
+    (void)state;
+    ft_outfile o;
+    ft_error err;
+    assert_int_equal(ft_outfile_open(&o, dir, "a.csv", &err), FT_OK);
+    fputs("x\n", o.fp);
+    assert_false(exists("a.csv")); /* not before the rename */
+    assert_int_equal(ft_outfile_commit(&o, &err), FT_OK);
+    assert_true(exists("a.csv"));
+    assert_int_equal(ft_outfile_open(&o, dir, "b.csv", &err), FT_OK);
+    ft_outfile_abort(&o);
+    assert_false(exists("b.csv"));
+}
+
+/* flock locks belong to an open file: a second open in the same process
+ * conflicts like another process would. */
+static void test_lock_is_exclusive(void **state)
+{
+    (void)state;
+    int a, b;
+    ft_error err;
+    assert_int_equal(ft_outfile_lock(dir, "lock", 0, &a, &err), FT_OK);
+    assert_int_equal(ft_outfile_lock(dir, "lock", 0, &b, &err), FT_ELOCKED);
+    assert_int_equal(b, -1);
+    assert_non_null(strstr(err.message, "lock"));
+    ft_outfile_unlock(a);
+    assert_int_equal(ft_outfile_lock(dir, "lock", 0, &b, &err), FT_OK);
+    ft_outfile_unlock(b);
+    assert_true(exists("lock")); /* never removed */
+}
+
+static void test_sweep_takes_only_leftovers(void **state)
+{
+    (void)state;
+    touch(".figures.csv.Ab12cD");
+    touch(".overview.svg.zzzzzz");
+    touch("keep.csv");
+    touch(".bashrc");
+    touch(".notes.txt.Ab12cD"); /* not one of our outputs' kinds */
+    touch(".figures.csv.short");
+    assert_int_equal(ft_outfile_sweep(dir), 2);
+    assert_false(exists(".figures.csv.Ab12cD"));
+    assert_false(exists(".overview.svg.zzzzzz"));
+    assert_true(exists("keep.csv"));
+    assert_true(exists(".bashrc"));
+    assert_true(exists(".notes.txt.Ab12cD"));
+    assert_true(exists(".figures.csv.short"));
+}
+
+static void test_mkdirs(void **state)
+{
+    (void)state;
+    char p[256];
+    ft_error err;
+    snprintf(p, sizeof p, "%s/x/y/z", dir);
+    assert_int_equal(ft_outfile_mkdirs(p, &err), FT_OK);
+    struct stat sb;
+    assert_int_equal(stat(p, &sb), 0);
+    assert_true(S_ISDIR(sb.st_mode));
+    snprintf(p, sizeof p, "%s/keep.csv/sub", dir);
+    assert_int_equal(ft_outfile_mkdirs(p, &err), FT_ECANTCREAT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_commit_and_abort),
+        cmocka_unit_test(test_lock_is_exclusive),
+        cmocka_unit_test(test_sweep_takes_only_leftovers),
+        cmocka_unit_test(test_mkdirs),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,219 @@
+/* test_pipeline.c — the per-article loop without the command line: what
+ * reaches the sink, rejects that do not stop the rest, subfolders, and
+ * cells that write back as the rows extract prints. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "figures.h"
+#include "pipeline.h"
+
+typedef struct {
+    int articles, figures, rejects;
+    char ids[1024];
+    char last_reject[256];
+} tally;
+
+static ft_status count_article(void *ctx, const ft_article *a,
+                               const ft_figlist *figs, ft_error *err)
+{
+    (void)err;
+    tally *t = ctx;
+    t->articles++;
+    t->figures += (int)figs->len;
+    strncat(t->ids, a->id, sizeof t->ids - strlen(t->ids) - 2);
+    strcat(t->ids, ";");
+    return FT_OK;
+}
+
+static void count_reject(void *ctx, ft_status st, const ft_error *why)
+{
+    (void)st;
+    tally *t = ctx;
+    t->rejects++;
+    snprintf(t->last_reject, sizeof t->last_reject, "%s", why->message);
+}
+
+static char dir[64];
+
+static void put(const char *name, const char *text, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(text, 1, n, f);
+    fclose(f);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/ft_pipeline_XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    mkdir(sub, 0777);
+    static const char a[] = "The fund received 3 billion won in 2024.";
+    static const char b[] = "Nothing here costs anything.";
+    static const char c[] = "The ministry asked for $5 million in 2023.";
+    static const char bin[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    put("a.txt", a, sizeof a - 1);
+    put("b.txt", b, sizeof b - 1);
+    put("picture.jpg", bin, sizeof bin - 1);
+    put("sub/c.txt", c, sizeof c - 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static tally run(bool recursive)
+{
+    tally t = {0};
+    ft_reader_opts ro = {.recursive = recursive};
+    ft_pipeline *p = ft_pipeline_new(&ro, NULL);
+    assert_non_null(p);
+    ft_pipeline_sink sink = {count_article, count_reject, &t};
+    ft_error err;
+    assert_int_equal(ft_pipeline_input(p, dir, &sink, &err), FT_OK);
+    ft_pipeline_free(p);
+    return t;
+}
+
+static void test_binary_rejected_rest_kept(void **state)
+{
+    (void)state;
+    tally t = run(false);
+    assert_int_equal(t.articles, 2);
+    assert_int_equal(t.figures, 1);
+    assert_int_equal(t.rejects, 1);
+    assert_non_null(strstr(t.last_reject, "not text"));
+}
+
+static void test_recursive_in_name_order(void **state)
+{
+    (void)state;
+    tally t = run(true);
+    assert_int_equal(t.articles, 3);
+    assert_int_equal(t.figures, 2);
+    const char *a = strstr(t.ids, "/a.txt;"), *c = strstr(t.ids, "/sub/c.txt;");
+    assert_non_null(a);
+    assert_non_null(c);
+    assert_true(a < c);
+}
+
+static void test_missing_input_is_a_reject(void **state)
+{
+    (void)state;
+    tally t = {0};
+    ft_pipeline *p = ft_pipeline_new(NULL, NULL);
+    ft_pipeline_sink sink = {count_article, count_reject, &t};
+    ft_error err;
+    assert_int_equal(
+        ft_pipeline_input(p, "/nonexistent/figtrend/x.txt", &sink, &err),
+        FT_OK);
+    assert_int_equal(t.rejects, 1);
+    assert_int_equal(t.articles, 0);
+    ft_pipeline_free(p);
+}
+
+/* A sink that fails stops the input with its status. */
+static ft_status fail_article(void *ctx, const ft_article *a,
+                              const ft_figlist *figs, ft_error *err)
+{
+    (void)ctx, (void)a, (void)figs;
+    return ft_error_set(err, FT_EIO, "disk full");
+}
+
+static void test_sink_failure_stops(void **state)
+{
+    (void)state;
+    ft_pipeline *p = ft_pipeline_new(NULL, NULL);
+    ft_pipeline_sink sink = {fail_article, NULL, NULL};
+    ft_error err;
+    assert_int_equal(ft_pipeline_input(p, dir, &sink, &err), FT_EIO);
+    assert_string_equal(err.message, "disk full");
+    ft_pipeline_free(p);
+}
+
+/* The cells of a figure, written back, are the row extract writes. */
+typedef struct {
+    FILE *direct, *via_cells;
+    ft_figwriter *wd, *wc, *cells;
+} twin;
+
+static ft_status write_twice(void *ctx, const ft_article *a,
+                             const ft_figlist *figs, ft_error *err)
+{
+    twin *t = ctx;
+    for (size_t i = 0; i < figs->len; i++) {
+        ft_figrow row;
+        assert_int_equal(
+            ft_figwriter_row(t->wd, a, i + 1, &figs->items[i], err), FT_OK);
+        assert_int_equal(
+            ft_figwriter_cells(t->cells, a, i + 1, &figs->items[i], &row, err),
+            FT_OK);
+        assert_int_equal(ft_figwriter_cells_row(t->wc, &row, err), FT_OK);
+    }
+    return FT_OK;
+}
+
+static void test_cells_write_back_the_same_row(void **state)
+{
+    (void)state;
+    char *d = NULL, *c = NULL;
+    size_t dn = 0, cn = 0;
+    twin t = {open_memstream(&d, &dn), open_memstream(&c, &cn), NULL, NULL,
+              NULL};
+    t.wd = ft_figwriter_new(t.direct, FT_FORMAT_CSV);
+    t.wc = ft_figwriter_new(t.via_cells, FT_FORMAT_CSV);
+    t.cells = ft_figwriter_new(NULL, FT_FORMAT_CSV);
+    static const char text[] =
+        "Its budget peaked at 439.7 billion won ($317.4 million) in 2007, "
+        "\"=SUM\" said, and +5 million won went to the fund.";
+    put("q.txt", text, sizeof text - 1);
+    char path[128];
+    snprintf(path, sizeof path, "%s/q.txt", dir);
+    ft_pipeline *p = ft_pipeline_new(NULL, NULL);
+    ft_pipeline_sink sink = {write_twice, NULL, &t};
+    ft_error err;
+    assert_int_equal(ft_pipeline_input(p, path, &sink, &err), FT_OK);
+    ft_pipeline_free(p);
+    ft_figwriter_free(t.wd);
+    ft_figwriter_free(t.wc);
+    ft_figwriter_free(t.cells);
+    fclose(t.direct);
+    fclose(t.via_cells);
+    assert_true(dn > 0);
+    assert_int_equal(dn, cn);
+    assert_memory_equal(d, c, dn);
+    free(d);
+    free(c);
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_binary_rejected_rest_kept),
+        cmocka_unit_test(test_recursive_in_name_order),
+        cmocka_unit_test(test_missing_input_is_a_reject),
+        cmocka_unit_test(test_sink_failure_stops),
+        cmocka_unit_test(test_cells_write_back_the_same_row),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

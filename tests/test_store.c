@@ -1,0 +1,271 @@
+/* test_store.c — the run's state: unchanged, changed, deleted and
+ * rejected articles, what changed, one transaction per run. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+/* A row of figures.csv cells: only amount, currency and year vary. */
+static ft_figrow row(const char *doc, const char *mention, const char *amount,
+                     const char *currency, const char *year)
+{
+    const char *v[FT_FIGURE_NCOLUMNS] = {doc,
+                                         "2025-01-02",
+                                         mention,
+                                         "0",
+                                         "5",
+                                         "5 won",
+                                         amount,
+                                         "",
+                                         currency,
+                                         "eq",
+                                         "level",
+                                         "",
+                                         "",
+                                         year,
+                                         year[0] ? "explicit" : "none",
+                                         "the fund",
+                                         "KOR",
+                                         "",
+                                         "The fund got 5 won."};
+    ft_figrow r;
+    for (size_t i = 0; i < FT_FIGURE_NCOLUMNS; i++) {
+        r.cell[i] = v[i];
+        r.len[i] = strlen(v[i]);
+    }
+    return r;
+}
+
+static ft_store *open_mem(void)
+{
+    ft_store *s = NULL;
+    ft_error err;
+    assert_int_equal(ft_store_open(":memory:", &s, &err), FT_OK);
+    return s;
+}
+
+/* Collect rows as "a|b|c\n" text. */
+typedef struct {
+    char text[4096];
+} rows;
+
+static ft_status collect(void *ctx, const char *const *cells,
+                         const size_t *lens, size_t n, ft_error *err)
+{
+    (void)err;
+    rows *r = ctx;
+    size_t at = strlen(r->text);
+    for (size_t i = 0; i < n; i++)
+        at += (size_t)snprintf(r->text + at, sizeof r->text - at, "%s%.*s",
+                               i ? "|" : "", (int)lens[i], cells[i]);
+    snprintf(r->text + at, sizeof r->text - at, "\n");
+    return FT_OK;
+}
+
+/* One article seen in a run: read it again when it changed. */
+static bool see(ft_store *s, const char *path, const char *hash)
+{
+    bool unchanged, rejected;
+    ft_error err;
+    assert_int_equal(ft_store_seen(s, path, hash, &unchanged, &rejected, &err),
+                     FT_OK);
+    if (!unchanged)
+        assert_int_equal(ft_store_article(s, path, hash, 10, &err), FT_OK);
+    return !unchanged;
+}
+
+static void add(ft_store *s, const char *path, long ord, ft_figrow r)
+{
+    ft_error err;
+    assert_int_equal(ft_store_figure(s, path, ord, &r, &err), FT_OK);
+}
+
+static void begin(ft_store *s, const char *tables)
+{
+    ft_error err;
+    assert_int_equal(ft_store_begin(s, "v1", tables, "t", &err), FT_OK);
+}
+
+static ft_store_counts commit(ft_store *s)
+{
+    ft_error err;
+    ft_store_counts c;
+    assert_int_equal(ft_store_commit(s, "t", &c, &err), FT_OK);
+    return c;
+}
+
+static void test_first_run_all_new(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    begin(s, "T");
+    assert_true(see(s, "b.txt", "h2"));
+    add(s, "b.txt", 1, row("b.txt", "1", "7", "KRW", "2024"));
+    assert_true(see(s, "a.txt", "h1"));
+    add(s, "a.txt", 1, row("a.txt", "1", "5", "KRW", "2025"));
+    add(s, "a.txt", 2, row("a.txt", "2", "6", "USD", ""));
+    ft_store_counts c = commit(s);
+    assert_int_equal(c.inputs, 2);
+    assert_int_equal(c.read, 2);
+    assert_int_equal(c.figures, 3);
+    assert_int_equal(c.new_, 3);
+    assert_int_equal(c.revised + c.gone + c.deleted, 0);
+
+    /* Figures by path, then ord; an empty year comes back empty. */
+    rows r = {""};
+    ft_error err;
+    assert_int_equal(ft_store_figures(s, collect, &r, &err), FT_OK);
+    assert_non_null(strstr(r.text, "a.txt|2025-01-02|1|"));
+    assert_true(strstr(r.text, "a.txt|") < strstr(r.text, "b.txt|"));
+    assert_non_null(strstr(r.text, "|6||USD|eq|level||||none|"));
+    ft_store_close(s);
+}
+
+static void test_unchanged_is_not_read(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    begin(s, "T");
+    see(s, "a.txt", "h1");
+    add(s, "a.txt", 1, row("a.txt", "1", "5", "KRW", "2025"));
+    commit(s);
+    begin(s, "T");
+    assert_false(see(s, "a.txt", "h1"));
+    ft_store_counts c = commit(s);
+    assert_int_equal(c.unchanged, 1);
+    assert_int_equal(c.read, 0);
+    assert_int_equal(c.figures, 1);
+    /* changes.csv keeps the last run that changed anything. */
+    rows r = {""};
+    ft_error err;
+    assert_int_equal(ft_store_changes(s, collect, &r, &err), FT_OK);
+    assert_string_equal(r.text,
+                        "new|a.txt|a.txt|1|||5|KRW|2025|the fund|KOR\n");
+    ft_store_close(s);
+}
+
+static void test_changed_tables_read_again(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    begin(s, "T");
+    see(s, "a.txt", "h1");
+    commit(s);
+    begin(s, "T2"); /* another alias table */
+    assert_true(see(s, "a.txt", "h1"));
+    commit(s);
+    ft_error err;
+    assert_int_equal(ft_store_begin(s, "v2", "T2", "t", &err), FT_OK);
+    bool unchanged, rejected;
+    assert_int_equal(
+        ft_store_seen(s, "a.txt", "h1", &unchanged, &rejected, &err), FT_OK);
+    assert_false(unchanged); /* another extractor */
+    ft_store_rollback(s);
+    ft_store_close(s);
+}
+
+static void test_edit_revises_and_delete_drops(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    begin(s, "T");
+    see(s, "a.txt", "h1");
+    add(s, "a.txt", 1, row("a.txt", "1", "5", "KRW", "2025"));
+    add(s, "a.txt", 2, row("a.txt", "2", "9", "KRW", "2025"));
+    see(s, "b.txt", "h2");
+    add(s, "b.txt", 1, row("b.txt", "1", "7", "KRW", "2024"));
+    commit(s);
+
+    begin(s, "T");
+    assert_true(see(s, "a.txt", "h1-edited"));
+    add(s, "a.txt", 1, row("a.txt", "1", "8", "KRW", "2025"));
+    add(s, "a.txt", 2, row("a.txt", "2", "9", "KRW", "2025"));
+    /* b.txt is not seen: deleted. */
+    ft_store_counts c = commit(s);
+    assert_int_equal(c.deleted, 1);
+    assert_int_equal(c.revised, 1);
+    assert_int_equal(c.gone, 1);
+    assert_int_equal(c.new_, 0);
+    assert_int_equal(c.figures, 2);
+    rows r = {""};
+    ft_error err;
+    assert_int_equal(ft_store_changes(s, collect, &r, &err), FT_OK);
+    assert_string_equal(r.text,
+                        "revised|a.txt|a.txt|1|5|KRW|8|KRW|2025|the fund|KOR\n"
+                        "gone|b.txt|b.txt|1|7|KRW|||2024|the fund|KOR\n");
+    ft_store_close(s);
+}
+
+static void test_rejects_kept_until_changed(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    ft_error err;
+    begin(s, "T");
+    see(s, "x.jpg", "hx");
+    assert_int_equal(
+        ft_store_reject(s, "x.jpg", "hx", "x.jpg", "not text", true, &err),
+        FT_OK);
+    see(s, "c.jsonl", "hc");
+    assert_int_equal(ft_store_reject(s, "c.jsonl", "hc", "c.jsonl:3",
+                                     "not JSON", false, &err),
+                     FT_OK);
+    ft_store_counts c = commit(s);
+    assert_int_equal(c.rejected, 2);
+
+    begin(s, "T");
+    bool unchanged, rejected;
+    assert_int_equal(
+        ft_store_seen(s, "x.jpg", "hx", &unchanged, &rejected, &err), FT_OK);
+    assert_true(unchanged);
+    assert_true(rejected);
+    assert_true(see(s, "c.jsonl", "hc2")); /* fixed: its reject goes */
+    c = commit(s);
+    assert_int_equal(c.rejected, 1);
+    rows r = {""};
+    assert_int_equal(ft_store_rejects(s, collect, &r, &err), FT_OK);
+    assert_string_equal(r.text, "x.jpg|hx|not text\n");
+    ft_store_close(s);
+}
+
+static void test_rollback_keeps_last_run(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    begin(s, "T");
+    see(s, "a.txt", "h1");
+    add(s, "a.txt", 1, row("a.txt", "1", "5", "KRW", "2025"));
+    commit(s);
+    begin(s, "T");
+    see(s, "a.txt", "h9");
+    add(s, "a.txt", 1, row("a.txt", "1", "6", "KRW", "2025"));
+    ft_store_rollback(s);
+    rows r = {""};
+    ft_error err;
+    assert_int_equal(ft_store_figures(s, collect, &r, &err), FT_OK);
+    assert_non_null(strstr(r.text, "|5||KRW|"));
+    assert_null(strstr(r.text, "|6||KRW|"));
+    /* A run left open is undone on close too. */
+    begin(s, "T");
+    see(s, "z.txt", "hz");
+    ft_store_close(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_first_run_all_new),
+        cmocka_unit_test(test_unchanged_is_not_read),
+        cmocka_unit_test(test_changed_tables_read_again),
+        cmocka_unit_test(test_edit_revises_and_delete_drops),
+        cmocka_unit_test(test_rejects_kept_until_changed),
+        cmocka_unit_test(test_rollback_keeps_last_run),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
