@@ -52,6 +52,10 @@ bool cli_datasets_path(const char *file, char *out, size_t n);
  * no folder). */
 void cli_datasets_hint(void);
 
+/* The ISO 4217 code a --to argument names, upper-cased into out[4]; false
+ * when it names none the rates know. */
+bool cli_currency(const char *arg, char out[4]);
+
 /* false only when path certainly does not exist (ENOENT, ENOTDIR); any
  * other doubt is left for opening it to report. */
 bool cli_exists(const char *path);

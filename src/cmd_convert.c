@@ -82,18 +82,12 @@ static int parse_options(int argc, char **argv, options *o)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (c) {
-        case O_TO: {
-            char up[4] = "";
-            size_t n = strlen(optarg);
-            for (size_t i = 0; i < n && i < 3; i++)
-                up[i] = (char)toupper((unsigned char)optarg[i]);
-            if (n != 3 || !ft_currency_known(up))
+        case O_TO:
+            if (!cli_currency(optarg, o->to))
                 return cli_usage_error(
                     "convert", "--to '%s' is not an ISO 4217 currency code",
                     optarg);
-            memcpy(o->to, up, 4);
             break;
-        }
         case O_CONSTANT:
             if (!ft_table_parse_year(optarg, &o->constant_year))
                 return cli_usage_error("convert",

@@ -198,18 +198,12 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
                 return cli_usage_error("run", "--state needs a folder");
             o->state = optarg;
             break;
-        case O_TO: {
-            char up[4] = "";
-            size_t n = strlen(optarg);
-            for (size_t i = 0; i < n && i < 3; i++)
-                up[i] = (char)toupper((unsigned char)optarg[i]);
-            if (n != 3 || !ft_currency_known(up))
+        case O_TO:
+            if (!cli_currency(optarg, o->to))
                 return cli_usage_error(
                     "run", "--to '%s' is not an ISO 4217 currency code",
                     optarg);
-            memcpy(o->to, up, 4);
             break;
-        }
         case O_CONSTANT:
             if (!ft_table_parse_year(optarg, &o->constant_year))
                 return cli_usage_error("run", "--constant '%s' is not a year",

@@ -3,6 +3,9 @@
 #define _XOPEN_SOURCE 700
 #include "cmd.h"
 
+#include "rates.h"
+
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
@@ -232,6 +235,21 @@ static bool datasets_missing(const datasets_search *s)
                 s->n ? tried : "nothing");
         said = true;
     }
+    return true;
+}
+
+bool cli_currency(const char *arg, char out[4])
+{
+    size_t n = strlen(arg);
+    if (n != 3)
+        return false;
+    char up[4];
+    for (size_t i = 0; i < 3; i++)
+        up[i] = (char)toupper((unsigned char)arg[i]);
+    up[3] = '\0';
+    if (!ft_currency_known(up))
+        return false;
+    memcpy(out, up, 4);
     return true;
 }
 
