@@ -26,6 +26,9 @@ if [[ -z ${FIGTREND:-} ]]; then
 	make -s -C "$root" >/dev/null
 	FIGTREND=$root/build/figtrend
 fi
+# the runs below work in a temporary folder: the binary's path must not
+# be relative to this one
+FIGTREND=$(realpath "$FIGTREND")
 export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/figtrend-bench-run.XXXXXX")
