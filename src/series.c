@@ -51,6 +51,7 @@ struct ft_series_set {
     row *rows;
     size_t nrows, caprows;
     size_t with_column[NVALUES]; /* rows whose input has the column */
+    size_t with_value[NVALUES];  /* rows with a value in it */
     ft_series_counts counts;
     /* After build. */
     bool built;
@@ -314,6 +315,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
             s->with_column[k]++;
         if (empty(cells[k]))
             continue;
+        s->with_value[k]++;
         if (!number_cell(s, cells[k], &w->value[k], &w->num[k], &st))
             w->bad |= 1u << k;
         else if (st != FT_OK)
@@ -509,13 +511,22 @@ static int by_size(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
+/* A column every row has and some row fills: `convert` without
+ * --constant writes amount_constant empty on every row, and a report of
+ * it must not plot that header. */
+static bool usable(const ft_series_set *s, int k)
+{
+    return s->nrows > 0 && s->with_column[k] == s->nrows &&
+           s->with_value[k] > 0;
+}
+
 static void resolve_kind(ft_series_set *s)
 {
     if (s->want != FT_VALUE_AUTO)
         s->kind = s->want;
-    else if (s->nrows > 0 && s->with_column[V_CONSTANT] == s->nrows)
+    else if (usable(s, V_CONSTANT))
         s->kind = FT_VALUE_CONSTANT;
-    else if (s->nrows > 0 && s->with_column[V_NOMINAL] == s->nrows)
+    else if (usable(s, V_NOMINAL))
         s->kind = FT_VALUE_NOMINAL;
     else
         s->kind = FT_VALUE_ORIGINAL;

@@ -3,8 +3,10 @@
  * charts.
  *
  * The value plotted is `amount_constant` when every row read has that
- * column, else `amount_nominal` when every row has that one, else the
- * original `amount` in its own `currency` (one series per currency);
+ * column and some row a value in it, else `amount_nominal` on the same
+ * terms, else the original `amount` in its own `currency` (one series per
+ * currency): a column present but empty (convert without --constant)
+ * never empties a report;
  * ft_value_kind overrides the choice.  A row is not a point when it has no
  * year, no subject, no value in the plotted column, or is a change
  * ("up 1.2 trillion won") rather than a level; the counts say how many.

@@ -258,6 +258,21 @@ static void test_value_choice(void **state)
     built(s);
     assert_int_equal(ft_series_kind(s), FT_VALUE_NOMINAL);
     ft_series_set_free(s);
+    /* `convert` without --constant: amount_constant there, all empty. */
+    s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, converted("k", "fund", "2022", "KRW", "42", "", ""));
+    add(s, converted("k", "fund", "2023", "KRW", "43", "", ""));
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_NOMINAL);
+    assert_int_equal(ft_series_count(s), 1);
+    assert_int_equal(ft_series_at(s, 0)->npoints, 2);
+    ft_series_set_free(s);
+    /* Neither converted column filled: the original amounts. */
+    s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, converted("k", "fund", "2022", "KRW", "", "", ""));
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_ORIGINAL);
+    ft_series_set_free(s);
 }
 
 /* Write one of the outputs into memory. */
