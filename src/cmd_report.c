@@ -155,11 +155,23 @@ int cmd_report(int argc, char **argv)
     ft_countries_free(countries);
     if (st != FT_OK)
         cli_report(&err, "");
-    if (verbose && st != FT_ENOINPUT && st != FT_EDATA) {
+    /* Without -v, say why a report has no chart or plots a column other
+     * than the one converted for: never a silent empty page. */
+    char why[240];
+    bool no_chart = st == FT_OK && ft_report_no_chart(&res, why);
+    if (no_chart)
+        fprintf(stderr, "figtrend: report: %s\n", why);
+    if ((verbose || no_chart) && st != FT_ENOINPUT && st != FT_EDATA) {
         char notes[FT_REPORT_NOTES][160];
         size_t n = ft_report_notes(&res, notes);
         for (size_t i = 0; i < n; i++)
             fprintf(stderr, "figtrend: note: %s\n", notes[i]);
+    } else if (st == FT_OK && res.counts.empty_column != FT_VALUE_AUTO) {
+        char notes[FT_REPORT_NOTES][160];
+        if (ft_report_notes(&res, notes) > 0) /* that note comes first */
+            fprintf(stderr, "figtrend: warning: %s\n", notes[0]);
+    }
+    if (verbose && st != FT_ENOINPUT && st != FT_EDATA) {
         fprintf(stderr,
                 "figtrend: report: %zu figure rows, %zu series (%s "
                 "values), %zu chart%s in %s\n",

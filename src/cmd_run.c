@@ -262,6 +262,20 @@ static int table_failure(ft_status st, const ft_error *err)
     return st == FT_ENOMEM || st == FT_EIO ? 74 : 78;
 }
 
+/* What `report` says without -v: a report with no chart says why, and
+ * one that cannot plot the constant prices asked for says so. */
+static void report_problems(const ft_report_result *r)
+{
+    char why[240], notes[FT_REPORT_NOTES][160];
+    size_t n = ft_report_notes(r, notes);
+    if (ft_report_no_chart(r, why)) {
+        fprintf(stderr, "figtrend: run: %s\n", why);
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, "figtrend: note: %s\n", notes[i]);
+    } else if (r->counts.empty_column != FT_VALUE_AUTO && n > 0)
+        fprintf(stderr, "figtrend: warning: %s\n", notes[0]);
+}
+
 int cmd_run(int argc, char **argv)
 {
     options o = {.out = "plots", .to = "USD"};
@@ -337,9 +351,9 @@ int cmd_run(int argc, char **argv)
                         .prices = prices,
                         .to = o.to,
                         .constant_year = o.constant_year},
-            .report = {.countries = countries,
-                       .value = o.constant_year ? FT_VALUE_CONSTANT
-                                                : FT_VALUE_NOMINAL},
+            /* The report plots what the rows hold: constant prices when
+             * the price tables reach --constant's year, else nominal. */
+            .report = {.countries = countries, .value = FT_VALUE_AUTO},
             .progress = on_progress,
             .rejected = on_rejected,
             .warn = on_warn,
@@ -352,6 +366,8 @@ int cmd_run(int argc, char **argv)
             code = ft_status_exit_code(st);
         } else {
             const ft_store_counts *k = &res.counts;
+            if (!res.outputs_kept)
+                report_problems(&res.report);
             if (c.verbose && res.outputs_kept)
                 fprintf(stderr,
                         "figtrend: run: %ld inputs, all unchanged, %ld "

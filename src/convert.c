@@ -111,6 +111,17 @@ static void no_rate_why(const ft_rates *r, const char *from, const char *to,
     pair_cover(r, from, to, cover, sizeof cover);
     snprintf(why, n, "no %s->%s rate for %s%d (%s)", from, to, what, year,
              cover);
+    /* The constant year is the user's choice: name the one to choose. */
+    int f1, l1, f2, l2;
+    if (*what && ft_rates_range(r, from, &f1, &l1) &&
+        ft_rates_range(r, to, &f2, &l2)) {
+        int lo = f1 > f2 ? f1 : f2, hi = l1 < l2 ? l1 : l2;
+        size_t used = strlen(why);
+        if (lo <= hi && (year > hi || year < lo) && used < n)
+            snprintf(why + used, n - used,
+                     "; use --constant %d or update the datasets",
+                     year > hi ? hi : lo);
+    }
 }
 
 ft_status ft_convert_amount(const ft_convert_opts *o, const char *cur, int year,
@@ -164,10 +175,20 @@ ft_status ft_convert_amount(const ft_convert_opts *o, const char *cur, int year,
         if (!ft_prices_range(o->prices, cur, &first, &last))
             snprintf(out->price_why, sizeof out->price_why,
                      "no price index for %s", cur);
-        else if (year < first || year > last || base < first || base > last)
+        else if (base > last || base < first)
+            /* Every figure of the currency fails alike: say which table
+             * ends where and what to do, once. */
+            snprintf(out->price_why, sizeof out->price_why,
+                     "the %s price index %s in %d, %s the constant year %d; "
+                     "use --constant %d or update the datasets",
+                     cur, base > last ? "ends" : "starts",
+                     base > last ? last : first,
+                     base > last ? "before" : "after", base,
+                     base > last ? last : first);
+        else if (year < first || year > last)
             snprintf(out->price_why, sizeof out->price_why,
                      "no %s price index for %d (the prices cover %d-%d)", cur,
-                     year < first || year > last ? year : base, first, last);
+                     year, first, last);
         else
             snprintf(out->price_why, sizeof out->price_why,
                      "no %s price index linking %d and %d (a year is "

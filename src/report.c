@@ -334,6 +334,14 @@ size_t ft_report_notes(const ft_report_result *res, char notes[][160])
         if ((count) && n < FT_REPORT_NOTES)                                    \
             snprintf(notes[n++], 160, __VA_ARGS__);                            \
     } while (0)
+    NOTE(c->empty_column == FT_VALUE_CONSTANT,
+         "no figure has an amount in constant %d prices (convert found no "
+         "price index for that year: see its warnings): %s amounts plotted",
+         c->empty_constant_year, ft_value_kind_name(res->kind));
+    NOTE(c->empty_column == FT_VALUE_NOMINAL,
+         "no figure has a converted amount (convert found no rates: see its "
+         "warnings): %s amounts plotted",
+         ft_value_kind_name(res->kind));
     NOTE(c->no_year, "%zu figure%s without a year: not plotted", c->no_year,
          c->no_year == 1 ? "" : "s");
     NOTE(c->no_subject, "%zu figure%s with a year but no subject: not plotted",
@@ -363,6 +371,30 @@ size_t ft_report_notes(const ft_report_result *res, char notes[][160])
          c->malformed == 1 ? "" : "s");
 #undef NOTE
     return n;
+}
+
+bool ft_report_no_chart(const ft_report_result *res, char why[240])
+{
+    const ft_series_counts *c = &res->counts;
+    why[0] = '\0';
+    if (res->charted > 0)
+        return false;
+    if (c->rows == 0)
+        snprintf(why, 240, "no chart: the input holds no figure rows");
+    else if (c->used == 0 && c->rows == 1)
+        snprintf(why, 240, "no chart: the only figure row was left out (the "
+                           "reason follows)");
+    else if (c->used == 0)
+        snprintf(why, 240,
+                 "no chart: every one of the %zu figure row%s was left out "
+                 "(the reasons follow)",
+                 c->rows, c->rows == 1 ? "" : "s");
+    else
+        snprintf(why, 240,
+                 "no chart: no series has two or more years (%zu series of "
+                 "one year each, from %zu of %zu figure rows)",
+                 res->series, c->used, c->rows);
+    return true;
 }
 
 /* ---- the run --------------------------------------------------------------
@@ -524,9 +556,11 @@ static ft_status charts_and_page(const ft_series_set *set,
         goto done;
 
     /* The caller's notes (what a scheduled run changed) come first. */
-    char notes[FT_REPORT_NOTES][160];
-    const char *note_ptrs[FT_REPORT_NOTES + FT_REPORT_EXTRA_NOTES];
+    char notes[FT_REPORT_NOTES][160], why[240];
+    const char *note_ptrs[1 + FT_REPORT_NOTES + FT_REPORT_EXTRA_NOTES];
     size_t nnotes = 0;
+    if (ft_report_no_chart(res, why))
+        note_ptrs[nnotes++] = why; /* what the reader misses, first */
     for (size_t i = 0; i < o->nextra_notes && i < FT_REPORT_EXTRA_NOTES; i++)
         note_ptrs[nnotes++] = o->extra_notes[i];
     size_t nown = ft_report_notes(res, notes);
@@ -595,6 +629,8 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
     res->kind = ft_series_kind(set);
     res->constant_year = ft_series_constant_year(set);
     res->series = ft_series_count(set);
+    for (size_t i = 0; i < res->series; i++)
+        res->charted += ft_series_at(set, i)->npoints >= 2;
     if (st == FT_OK)
         st = make_dir(dir, err);
     bool bom = o->excel;

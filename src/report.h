@@ -51,6 +51,7 @@ typedef struct {
     ft_value_kind kind;      /* the value plotted */
     int constant_year;       /* its base year (constant prices) */
     size_t series;           /* series written */
+    size_t charted;          /* of those, series with two or more years */
     size_t charts;           /* pictures rendered, the overview included */
     size_t charts_failed;    /* charts gnuplot could not draw */
 } ft_report_result;
@@ -67,9 +68,15 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
                         ft_error *err);
 
 /* The notes on rows that are not points ("3 figures without a year"),
- * one line each, for the user and for the page: at most 8 lines of at
+ * one line each, for the user and for the page: at most 12 lines of at
  * most 160 bytes.  Returns how many. */
-#define FT_REPORT_NOTES 8
+#define FT_REPORT_NOTES 12
 size_t ft_report_notes(const ft_report_result *res, char notes[][160]);
+
+/* When no series has two or more years (so there is no chart), why, in
+ * one line of at most 240 bytes into `why`: no figure rows, every row
+ * left out (the notes say for what), or only one year per series.
+ * Returns false, `why` "", when there is a chart to draw. */
+bool ft_report_no_chart(const ft_report_result *res, char why[240]);
 
 #endif

@@ -522,6 +522,17 @@ static bool usable(const ft_series_set *s, int k)
 
 static void resolve_kind(ft_series_set *s)
 {
+    int asked = 0;
+    for (size_t i = 0; i < s->nrows && !asked; i++)
+        asked = s->rows[i].constant_year;
+    for (int k = V_CONSTANT; k > V_ORIGINAL && s->want == FT_VALUE_AUTO; k--)
+        if (s->nrows > 0 && s->with_column[k] == s->nrows &&
+            s->with_value[k] == 0 && (k != V_CONSTANT || asked)) {
+            s->counts.empty_column =
+                k == V_CONSTANT ? FT_VALUE_CONSTANT : FT_VALUE_NOMINAL;
+            s->counts.empty_constant_year = k == V_CONSTANT ? asked : 0;
+            break;
+        }
     if (s->want != FT_VALUE_AUTO)
         s->kind = s->want;
     else if (usable(s, V_CONSTANT))

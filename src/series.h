@@ -103,6 +103,12 @@ typedef struct {
     size_t conflicts;  /* rows that disagreed with the point kept */
     size_t docs;       /* articles among the rows used */
     char first_published[11], last_published[11]; /* of those; "" */
+    /* FT_VALUE_CONSTANT (with the constant_year the rows asked for) or
+     * FT_VALUE_NOMINAL: that column was asked for on every row but filled
+     * on none (no price index or rate for it), so a lower one is plotted;
+     * else FT_VALUE_AUTO.  `convert` without --constant asks for none. */
+    ft_value_kind empty_column;
+    int empty_constant_year;
 } ft_series_counts;
 
 typedef struct ft_series_set ft_series_set;

@@ -238,7 +238,18 @@ static void test_constant_sipri_method(void **state)
                      FT_OK);
     assert_false(c.has_constant);
     assert_string_equal(c.rate_why, "no KRW->USD rate for the constant year "
-                                    "2005 (the tables cover 2006-2023)");
+                                    "2005 (the tables cover 2006-2023); use "
+                                    "--constant 2006 or update the datasets");
+    /* The constant year after the price index ends: which table ends
+     * where, and what to do. */
+    o.constant_year = 2026;
+    assert_int_equal(ft_convert_amount(&o, "KRW", 2006, 1, NULL, &c, &err),
+                     FT_OK);
+    assert_false(c.has_constant);
+    assert_string_equal(c.price_why,
+                        "the KRW price index ends in 2007, before the "
+                        "constant year 2026; use --constant 2007 or update "
+                        "the datasets");
     ft_prices_free(p);
 }
 

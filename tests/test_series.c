@@ -266,6 +266,18 @@ static void test_value_choice(void **state)
     assert_int_equal(ft_series_kind(s), FT_VALUE_NOMINAL);
     assert_int_equal(ft_series_count(s), 1);
     assert_int_equal(ft_series_at(s, 0)->npoints, 2);
+    /* Nothing was asked at constant prices: nothing to say. */
+    assert_int_equal(ft_series_counts_of(s)->empty_column, FT_VALUE_AUTO);
+    ft_series_set_free(s);
+    /* --constant 2026 beyond the price tables: the year asked for, every
+     * cell empty; nominal plotted, and the counts say why. */
+    s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, converted("k", "fund", "2022", "KRW", "42", "", "2026"));
+    add(s, converted("k", "fund", "2023", "KRW", "43", "", "2026"));
+    built(s);
+    assert_int_equal(ft_series_kind(s), FT_VALUE_NOMINAL);
+    assert_int_equal(ft_series_counts_of(s)->empty_column, FT_VALUE_CONSTANT);
+    assert_int_equal(ft_series_counts_of(s)->empty_constant_year, 2026);
     ft_series_set_free(s);
     /* Neither converted column filled: the original amounts. */
     s = ft_series_set_new(FT_VALUE_AUTO);
