@@ -319,6 +319,9 @@ struct ft_reader {
 
     /* decoding (dec NULL: the input is read as it is) */
     ft_text_decoder *dec;
+    /* --encoding auto: the CP949 decoder, made dec for an input whose
+     * first bytes are not UTF-8 but read as CP949 (choose_encoding) */
+    ft_text_decoder *auto_dec;
     char *raw; /* undecoded bytes read ahead, CHUNK bytes */
     size_t raw_pos, raw_len;
     bool raw_eof;
@@ -537,12 +540,37 @@ void ft_reader_free(ft_reader *r)
     free(r->source);
     free(r->encoding);
     free(r->chunk);
+    if (r->dec == r->auto_dec)
+        r->dec = NULL;
+    ft_text_decoder_free(r->auto_dec);
     ft_text_decoder_free(r->dec);
     free(r->raw);
     free(r->decoded);
     for (int i = 0; i < NJFIELDS; i++)
         ft_buf_free(&r->cell[i]);
     free(r);
+}
+
+/* --encoding auto: read the input's first CHUNK bytes ahead into r->raw
+ * and decode the input as CP949 when they are not UTF-8 but read as
+ * CP949; else hand it out as it is (src_read gives r->raw first).  One
+ * choice per input: a JSONL file's lines share its encoding. */
+static void choose_encoding(ft_reader *r)
+{
+    r->dec = NULL;
+    r->raw_len = fread(r->raw, 1, CHUNK, r->fp);
+    r->raw_eof = r->raw_len < CHUNK; /* a read error shows again later */
+    size_t bad;
+    if (ft_text_utf8_valid(r->raw, r->raw_len, &bad))
+        return;
+    /* A character cut off by the end of the piece is still UTF-8. */
+    unsigned char lead = (unsigned char)r->raw[bad];
+    if (!r->raw_eof && bad + 4 > r->raw_len && lead >= 0xC2 && lead <= 0xF4)
+        return;
+    if (ft_text_looks_cp949(r->raw, r->raw_len, r->raw_eof)) {
+        r->dec = r->auto_dec;
+        ft_text_decoder_reset(r->dec);
+    }
 }
 
 /* Make paths[r->next] the current input. */
@@ -572,6 +600,8 @@ static ft_status start_input(ft_reader *r, ft_error *err)
         else
             r->format = format_by_name(path);
     }
+    if (r->auto_dec)
+        choose_encoding(r);
     return FT_OK;
 }
 
@@ -596,15 +626,18 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
         ft_buf_init(&r->cell[i]);
     size_t cap = 0;
     ft_status st = FT_OK;
+    bool auto_enc = opts->encoding && strcasecmp(opts->encoding, "auto") == 0;
     if (opts->encoding &&
-        (st = ft_text_decoder_new(opts->encoding, &r->dec, err)) != FT_OK) {
+        (st = ft_text_decoder_new(auto_enc ? "cp949" : opts->encoding,
+                                  auto_enc ? &r->auto_dec : &r->dec, err)) !=
+            FT_OK) {
         ft_reader_free(r);
         return st;
     }
     if ((opts->date && !(r->date = strdup(date))) ||
         (opts->source && !(r->source = strdup(opts->source))) ||
-        (r->dec &&
-         (!(r->encoding = strdup(opts->encoding)) ||
+        ((r->dec || r->auto_dec) &&
+         (!(r->encoding = strdup(auto_enc ? "cp949" : opts->encoding)) ||
           !(r->raw = malloc(CHUNK)) || !(r->decoded = malloc(CHUNK)))))
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
     else if (strcmp(path, "-") == 0) {
@@ -688,7 +721,16 @@ static size_t src_read(ft_reader *r, char *dst, size_t want, int *error)
 {
     *error = 0;
     if (!r->dec) {
-        size_t got = fread(dst, 1, want, r->fp);
+        /* What choose_encoding read ahead comes first. */
+        size_t ahead = r->raw_len - r->raw_pos;
+        if (ahead > want)
+            ahead = want;
+        if (ahead)
+            memcpy(dst, r->raw + r->raw_pos, ahead);
+        r->raw_pos += ahead;
+        if (ahead == want)
+            return want;
+        size_t got = ahead + fread(dst + ahead, 1, want - ahead, r->fp);
         if (got < want && ferror(r->fp))
             *error = errno ? errno : EIO;
         return got;
@@ -724,7 +766,15 @@ static const char *not_text(const char *s, size_t n)
 static void warn_utf8(ft_reader *r, const char *text, size_t len, long line)
 {
     size_t bad;
-    if (r->warn && !r->dec && !ft_text_utf8_valid(text, len, &bad))
+    if (!r->warn || r->dec || ft_text_utf8_valid(text, len, &bad))
+        return;
+    /* Korean text saved as CP949 gives no figure read as UTF-8: say so
+     * whatever the verbosity, with what to do. */
+    if (ft_text_looks_cp949(text, len, true))
+        warn(r, FT_WARN_CP949, r->name, line,
+             "not UTF-8 but reads as CP949 (Korean), which is lost read "
+             "as it is; use --encoding cp949 (or --encoding auto)");
+    else
         warn(r, FT_WARN_UTF8, r->name, line,
              "invalid UTF-8 at byte %zu of the text (read as a separator)",
              bad);

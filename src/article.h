@@ -93,7 +93,9 @@ bool ft_article_date_parse(const char *s, size_t n, char out[11]);
  *   text.  A byte that does not decode becomes U+FFFD, reported through
  *   the warning hook (FT_WARN_ENCODING, once per article).
  * - Bytes that are not UTF-8 (when not decoding) are kept (the extractor
- *   reads them as separators) and reported through the warning hook.
+ *   reads them as separators) and reported through the warning hook:
+ *   FT_WARN_CP949 (once per article) when they read as CP949, else
+ *   FT_WARN_UTF8.
  * - published comes from the Date header, the "published" field or the
  *   published column, read by ft_article_date_parse, else from the
  *   fallback date; an unusable date is reported through the warning hook
@@ -115,6 +117,7 @@ typedef enum {
     FT_WARN_UTF8,     /* bytes that are not UTF-8 */
     FT_WARN_SKIPPED,  /* a directory entry that is not a regular file */
     FT_WARN_ENCODING, /* bytes that did not decode, now U+FFFD */
+    FT_WARN_CP949,    /* bytes that are not UTF-8 but read as CP949 */
     FT_NWARNINGS
 } ft_warning;
 
@@ -125,7 +128,10 @@ typedef struct {
     const char *date;     /* fallback publication date (any form that
                              ft_article_date_parse reads) or NULL */
     const char *encoding; /* of every input: NULL or "utf-8" (as is),
-                             "cp949" or "euc-kr" (decoded; text.h) */
+                             "cp949" or "euc-kr" (decoded; text.h), or
+                             "auto": per input, as is when its first
+                             64 KiB are UTF-8, else decoded as CP949 when
+                             they read as CP949 (ft_text_looks_cp949) */
     const char *source;   /* fallback source or NULL */
     /* Called for things worth telling that do not reject an article;
      * detail carries the message, file and line.  May be NULL. */

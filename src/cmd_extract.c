@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article.h"
 #include "country.h"
@@ -39,7 +40,9 @@ static const char help[] =
     "                     input (default: by name, *.jsonl, *.ndjson JSONL,\n"
     "                     *.csv CSV, others text)\n"
     "  --encoding ENC     utf-8 (default), cp949 or euc-kr: decode every\n"
-    "                     input to UTF-8 first\n"
+    "                     input to UTF-8 first; auto: each input as it is\n"
+    "                     when UTF-8, else as CP949 when it reads as that\n"
+    "                     (without it, such an input gets a warning)\n"
     "  --subjects FILE    more subject aliases (CSV alias,canonical), after\n"
     "                     the datasets' subjects.csv; may be repeated\n"
     "  --countries FILE   more states and the words that name them (the\n"
@@ -70,7 +73,8 @@ typedef struct {
 static void on_warning(void *ctx, ft_warning w, const ft_error *detail)
 {
     const run_state *rs = ctx;
-    if (w == FT_WARN_DATE || w == FT_WARN_ENCODING || rs->verbose)
+    if (w == FT_WARN_DATE || w == FT_WARN_ENCODING || w == FT_WARN_CP949 ||
+        rs->verbose)
         cli_report(detail, "warning: ");
 }
 
@@ -351,10 +355,15 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
              * output rather than rejecting every input. */
             ft_text_decoder *d;
             ft_error err;
-            ft_status st = ft_text_decoder_new(optarg, &d, &err);
+            /* auto decodes as CP949 where it has to: that must work. */
+            bool auto_enc = strcasecmp(optarg, "auto") == 0;
+            ft_status st =
+                ft_text_decoder_new(auto_enc ? "cp949" : optarg, &d, &err);
             ft_text_decoder_free(d);
             if (st == FT_EUSAGE)
-                return cli_usage_error("extract", "--%s", err.message);
+                return cli_usage_error(
+                    "extract", "--encoding '%s': use utf-8, cp949, euc-kr or auto",
+                    optarg);
             if (st != FT_OK) {
                 cli_report(&err, "");
                 return ft_status_exit_code(st);

@@ -377,3 +377,38 @@ size_t ft_text_count_replacements(const char *s, size_t n)
     }
     return count;
 }
+
+bool ft_text_looks_cp949(const char *s, size_t n, bool final)
+{
+    ft_text_decoder *d;
+    if (ft_text_decoder_new("cp949", &d, NULL) != FT_OK || !d)
+        return false;
+    size_t replaced = 0, beyond = 0, hangul = 0;
+    const char *in = s;
+    size_t left = n;
+    while (left > 0 && replaced == 0) {
+        char piece[4096], *out = piece;
+        size_t room = sizeof piece, before = left;
+        replaced += ft_text_decode(d, &in, &left, &out, &room, final);
+        /* The decoder writes whole characters: walk them. */
+        for (const unsigned char *p = (const unsigned char *)piece;
+             p < (const unsigned char *)out;) {
+            if (*p < 0x80) {
+                p++;
+                continue;
+            }
+            beyond++;
+            if ((*p & 0xF0) == 0xE0) {
+                unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) |
+                              (p[2] & 0x3Fu);
+                hangul += cp >= 0xAC00 && cp <= 0xD7A3;
+                p += 3;
+            } else
+                p += (*p & 0xE0) == 0xC0 ? 2 : 4;
+        }
+        if (left == before)
+            break; /* only a cut-off sequence is left (not final) */
+    }
+    ft_text_decoder_free(d);
+    return replaced == 0 && hangul > 0 && hangul * 2 >= beyond;
+}

@@ -104,6 +104,14 @@ size_t ft_text_decode(ft_text_decoder *d, const char **in, size_t *in_left,
 ft_status ft_text_decode_all(ft_text_decoder *d, const char *s, size_t n,
                              ft_buf *b, size_t *replaced);
 
+/* Whether s[0..n) reads as CP949 (for bytes that are not UTF-8): every
+ * byte decodes (a sequence cut off at the end is allowed unless `final`)
+ * and Hangul syllables are at least half of the characters beyond ASCII,
+ * so that Latin-1 or random bytes that happen to decode do not pass.
+ * False too when the system's iconv cannot convert from CP949.  Linear in
+ * n, bounded memory. */
+bool ft_text_looks_cp949(const char *s, size_t n, bool final);
+
 /* Number of U+FFFD characters in s[0..n). */
 size_t ft_text_count_replacements(const char *s, size_t n);
 

@@ -1000,6 +1000,45 @@ static void test_cp949_across_reads(void **state)
     ft_article_clear(&a);
 }
 
+/* Read without --encoding, CP949 gives a warning that says what to do;
+ * with --encoding auto it is decoded, and UTF-8 is left as it is. */
+static void test_cp949_unlabelled_and_auto(void **state)
+{
+    fixture *fx = *state;
+    ft_reader_opts o = opts_for(fx);
+    ft_article a = {0};
+    read_one(puts_file(fx, "a.txt", KO_CP949), &o, &a);
+    assert_int_equal(fx->warnings[FT_WARN_CP949], 1);
+    assert_int_equal(fx->warnings[FT_WARN_UTF8], 0);
+    assert_non_null(strstr(fx->last_warning.message, "--encoding cp949"));
+    o.encoding = "auto";
+    read_one(puts_file(fx, "b.txt", "Date: 2025-08-04\n\n" KO_CP949), &o, &a);
+    assert_string_equal(a.text, KO_UTF8);
+    assert_string_equal(a.published, "2025-08-04");
+    read_one(puts_file(fx, "c.txt", KO_UTF8), &o, &a);
+    assert_string_equal(a.text, KO_UTF8);
+    /* neither: read as it is, warned as invalid UTF-8 */
+    read_one(puts_file(fx, "d.txt", "Caf\xE9 900 million won"), &o, &a);
+    assert_string_equal(a.text, "Caf\xE9 900 million won");
+    assert_int_equal(fx->warnings[FT_WARN_UTF8], 1);
+    assert_int_equal(fx->warnings[FT_WARN_CP949], 1);
+    /* a UTF-8 character cut by the first 64 KiB read is still UTF-8 */
+    size_t n = 65535 + 3;
+    char *data = malloc(n);
+    memset(data, 'a', n);
+    memcpy(data + 65535, "\xEA\xB5\xAD", 3); /* 국 */
+    read_one(put(fx, "e.txt", data, n), &o, &a);
+    assert_int_equal(a.len, n);
+    assert_memory_equal(a.text + 65535, "국", 3);
+    /* JSONL lines of a CP949 file, decoded */
+    read_one(puts_file(fx, "f.jsonl", "{\"text\":\"" KO_CP949 "\"}\n"), &o,
+             &a);
+    assert_string_equal(a.text, KO_UTF8);
+    assert_int_equal(fx->warnings[FT_WARN_ENCODING], 0);
+    free(data);
+    ft_article_clear(&a);
+}
+
 static void test_unknown_encoding(void **state)
 {
     fixture *fx = *state;
@@ -1136,6 +1175,7 @@ int main(void)
         T(test_cp949_text),
         T(test_cp949_jsonl_and_csv),
         T(test_cp949_across_reads),
+        T(test_cp949_unlabelled_and_auto),
         T(test_unknown_encoding),
         T(test_directory),
         T(test_directory_path_joining),

@@ -240,6 +240,25 @@ static void test_decode_cp949(void **state)
     ft_text_decoder_free(d);
 }
 
+/* What a file holds when it was saved as CP949 and read without
+ * --encoding: not UTF-8, and each case of what passes for CP949. */
+static void test_looks_cp949(void **state)
+{
+    (void)state;
+    const char ko[] = KO_CP949;
+    assert_true(ft_text_looks_cp949(ko, sizeof ko - 1, true));
+    /* A lead byte cut off at the end of a piece: wait for the rest. */
+    assert_true(ft_text_looks_cp949(ko, 3, false));
+    assert_false(ft_text_looks_cp949(ko, 3, true));
+    /* Latin-1: a lead byte followed by a space does not decode. */
+    assert_false(ft_text_looks_cp949("Caf\xE9 opened", 12, true));
+    /* Bytes that decode, but to Hanja rather than Hangul: not Korean
+     * prose; and plain ASCII has no Hangul at all. */
+    assert_false(ft_text_looks_cp949("\xCA\xA1\xCA\xA2 x", 6, true));
+    assert_false(ft_text_looks_cp949("plain words", 11, true));
+    assert_false(ft_text_looks_cp949("\xFF\xFF", 2, true));
+}
+
 static void test_decode_replaces_bad_bytes(void **state)
 {
     (void)state;
@@ -334,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_bom),
         cmocka_unit_test(test_decoder_names),
         cmocka_unit_test(test_decode_cp949),
+        cmocka_unit_test(test_looks_cp949),
         cmocka_unit_test(test_decode_replaces_bad_bytes),
         cmocka_unit_test(test_decode_in_pieces),
         cmocka_unit_test(test_grow),
