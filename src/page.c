@@ -277,8 +277,9 @@ ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
         put(&p, "</ul>\n");
     }
     put(&p, "<p><small>Made by figtrend report. Change and CAGR: first to "
-            "last year (CAGR from a least-squares fit of the logarithms); "
-            "trend: least-squares line (GSL).</small></p>\n"
+            "last year (CAGR = (last / first)^(1 / years) − 1, years = last "
+            "year − first year); trend: least-squares line (GSL).</small>"
+            "</p>\n"
             "</body>\n</html>\n");
     ft_status st = p.st;
     if (st != FT_OK)

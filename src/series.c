@@ -1063,10 +1063,10 @@ ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
 {
     static const char *const names[] = {
         "subject", "first_year", "last_year", "years", "first",
-        "last",    "change_pct", "cagr_pct",  "slope", "r2"};
+        "last",    "change_pct", "cagr_pct",  "slope", "r2", "trend_pct"};
     ft_csvio w;
     ft_csvio_init(&w, out, FT_CSVIO_CSV);
-    ft_status st = header_row(&w, names, 10, err);
+    ft_status st = header_row(&w, names, 11, err);
     for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
         const ft_series *se = &s->series[i];
         const ft_stats_summary *m = &se->stats;
@@ -1083,7 +1083,8 @@ ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
             (st = real(&w, m->change_pct, 15, 2, err)) == FT_OK &&
             (st = real(&w, m->cagr_pct, 15, 2, err)) == FT_OK &&
             (st = real(&w, m->fit.slope, 15, 2, err)) == FT_OK &&
-            (st = real(&w, m->fit.r2, 15, 4, err)) == FT_OK)
+            (st = real(&w, m->fit.r2, 15, 4, err)) == FT_OK &&
+            (st = real(&w, m->trend_pct, 15, 2, err)) == FT_OK)
             st = ft_csvio_endrow(&w, err);
     }
     ft_csvio_free(&w);

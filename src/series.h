@@ -167,8 +167,9 @@ ft_status ft_series_write_long(const ft_series_set *s, FILE *out,
 ft_status ft_series_write_wide(const ft_series_set *s, FILE *out,
                                ft_error *err);
 /* summary.csv: subject,first_year,last_year,years,first,last,change_pct,
- * cagr_pct,slope,r2 (subject is the series' name; slope in amount per
- * year). */
+ * cagr_pct,slope,r2,trend_pct (subject is the series' name; cagr_pct the
+ * endpoint CAGR; slope in amount per year; trend_pct the log-linear
+ * trend's growth a year, new columns only ever added at the end). */
 ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
                                   ft_error *err);
 

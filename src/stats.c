@@ -58,7 +58,16 @@ double ft_stats_change_pct(double first, double last)
     return 100.0 * (last - first) / first;
 }
 
-double ft_stats_cagr_pct(const double *x, const double *y, size_t n)
+double ft_stats_cagr_pct(double first_x, double first, double last_x,
+                         double last)
+{
+    if (!isfinite(first_x) || !isfinite(last_x) || !isfinite(first) ||
+        !isfinite(last) || !(last_x > first_x) || !(first > 0) || last < 0)
+        return NAN;
+    return 100.0 * (pow(last / first, 1.0 / (last_x - first_x)) - 1.0);
+}
+
+double ft_stats_trend_pct(const double *x, const double *y, size_t n)
 {
     if (n < 2 || !spread(x, n))
         return NAN;
@@ -84,7 +93,7 @@ void ft_stats_summarize(const double *x, const double *y, size_t n,
 {
     s->n = n;
     s->first_x = s->last_x = s->first = s->last = NAN;
-    s->change_pct = s->cagr_pct = NAN;
+    s->change_pct = s->cagr_pct = s->trend_pct = NAN;
     s->fit.slope = s->fit.intercept = s->fit.r2 = NAN;
     if (n == 0)
         return;
@@ -95,7 +104,8 @@ void ft_stats_summarize(const double *x, const double *y, size_t n,
     if (n < 2)
         return;
     s->change_pct = ft_stats_change_pct(s->first, s->last);
-    s->cagr_pct = ft_stats_cagr_pct(x, y, n);
+    s->cagr_pct = ft_stats_cagr_pct(s->first_x, s->first, s->last_x, s->last);
+    s->trend_pct = ft_stats_trend_pct(x, y, n);
     ft_stats_linear(x, y, n, &s->fit, NULL);
 }
 

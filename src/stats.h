@@ -1,5 +1,6 @@
 /* stats.h — the trend statistics of one series (GSL): change, compound
- * annual growth, a linear trend and its r², and plain number text.
+ * annual growth (endpoint CAGR and the log-linear trend's growth), a
+ * linear trend and its r², and plain number text.
  *
  * Arrays travel with their length and are borrowed; results come back
  * through pointers.  A value that is not defined (a change from zero, a
@@ -30,19 +31,26 @@ ft_status ft_stats_linear(const double *x, const double *y, size_t n,
  * finite. */
 double ft_stats_change_pct(double first, double last);
 
-/* Compound annual growth in percent, 100 * (exp(b) - 1), where b is the
- * slope of a least-squares fit of ln y on x: the growth rate of the
- * exponential trend through the points.  With two points it is the
- * endpoint CAGR, (last / first)^(1 / (x1 - x0)) - 1.  NAN when n < 2, the
+/* The usual compound annual growth rate in percent, the one analysts
+ * quote: 100 * ((last / first)^(1 / (last_x - first_x)) - 1), from the
+ * end points alone.  NAN when last_x <= first_x, first <= 0, last < 0 or
+ * a value is not finite. */
+double ft_stats_cagr_pct(double first_x, double first, double last_x,
+                         double last);
+
+/* The growth of the exponential trend through all the points, in percent
+ * a year: 100 * (exp(b) - 1), where b is the slope of a least-squares fit
+ * of ln y on x.  With two points it equals the CAGR.  NAN when n < 2, the
  * x are all equal, or any y <= 0. */
-double ft_stats_cagr_pct(const double *x, const double *y, size_t n);
+double ft_stats_trend_pct(const double *x, const double *y, size_t n);
 
 /* Everything summary.csv holds about one series, points in x order. */
 typedef struct {
     size_t n;
     double first_x, last_x; /* NAN when n == 0 */
     double first, last;     /* y at first_x and last_x */
-    double change_pct, cagr_pct;
+    double change_pct, cagr_pct; /* endpoint change and CAGR */
+    double trend_pct;            /* ft_stats_trend_pct */
     ft_stats_fit fit; /* all NAN when n < 2 */
 } ft_stats_summary;
 

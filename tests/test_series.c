@@ -337,12 +337,33 @@ static void test_csv_outputs_are_spreadsheet_safe(void **state)
     char *sum = output(s, ft_series_write_summary);
     assert_string_equal(
         sum, "subject,first_year,last_year,years,first,last,change_pct,"
-             "cagr_pct,slope,r2\n"
-             "'\tx,2021,2021,1,1,1,,,,\n"
-             "'-2+3,2021,2021,1,-7,-7,,,,\n"
+             "cagr_pct,slope,r2,trend_pct\n"
+             "'\tx,2021,2021,1,1,1,,,,,\n"
+             "'-2+3,2021,2021,1,-7,-7,,,,,\n"
              "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2020,2022,2,100,121,"
-             "21,10,10.5,1\n"
-             "'@SUM(1),2021,2021,1,0.9,0.9,,,,\n");
+             "21,10,10.5,1,10\n"
+             "'@SUM(1),2021,2021,1,0.9,0.9,,,,,\n");
+    free(sum);
+    ft_series_set_free(s);
+}
+
+/* summary.csv: cagr_pct is the endpoint CAGR, the log-linear fit's
+ * growth is trend_pct: with a middle point off the curve they differ. */
+static void test_summary_cagr_and_trend(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("a", "2020-01-01", "1", "fund", "2016", "10", "KRW"));
+    add(s, fig("a", "2020-01-01", "2", "fund", "2017", "12", "KRW"));
+    add(s, fig("a", "2020-01-01", "3", "fund", "2018", "13", "KRW"));
+    add(s, fig("a", "2020-01-01", "4", "fund", "2019", "17", "KRW"));
+    built(s);
+    char *sum = output(s, ft_series_write_summary);
+    /* (17/10)^(1/3) - 1 = 19.35%; the fit of ln y on year: 18.20%. */
+    assert_string_equal(sum, "subject,first_year,last_year,years,first,last,"
+                             "change_pct,cagr_pct,slope,r2,trend_pct\n"
+                             "fund,2016,2019,4,10,17,70,19.35,2.2,0.9308,"
+                             "18.2\n");
     free(sum);
     ft_series_set_free(s);
 }
@@ -570,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_constant_prices),
         cmocka_unit_test(test_value_choice),
         cmocka_unit_test(test_csv_outputs_are_spreadsheet_safe),
+        cmocka_unit_test(test_summary_cagr_and_trend),
         cmocka_unit_test(test_countries_kept_apart_and_named),
         cmocka_unit_test(test_read_country_column),
         cmocka_unit_test(test_wide_spans_many_years_sparsely),

@@ -71,24 +71,38 @@ static void test_cagr(void **state)
 {
     (void)state;
     /* 100 -> 121 in two years is 10% a year. */
+    assert_float_equal(ft_stats_cagr_pct(2020, 100, 2022, 121), 10, 1e-9);
+    /* A gap: 100 in 2010, 200 in 2020 is 2^(1/10) - 1 a year. */
+    assert_float_equal(ft_stats_cagr_pct(2010, 100, 2020, 200),
+                       100 * (pow(2, 0.1) - 1), 1e-9);
+    /* A decline; a fall to zero is -100%. */
+    assert_float_equal(ft_stats_cagr_pct(2020, 121, 2022, 100),
+                       100 * (sqrt(100.0 / 121) - 1), 1e-9);
+    assert_float_equal(ft_stats_cagr_pct(2020, 121, 2022, 0), -100, 1e-9);
+    /* Undefined: no years between, a zero or negative start, a negative
+     * end, a value that is not a number. */
+    assert_true(isnan(ft_stats_cagr_pct(2020, 100, 2020, 121)));
+    assert_true(isnan(ft_stats_cagr_pct(2022, 100, 2020, 121)));
+    assert_true(isnan(ft_stats_cagr_pct(2020, 0, 2022, 5)));
+    assert_true(isnan(ft_stats_cagr_pct(2020, -1, 2022, 5)));
+    assert_true(isnan(ft_stats_cagr_pct(2020, 1, 2022, -5)));
+    assert_true(isnan(ft_stats_cagr_pct(2020, NAN, 2022, 5)));
+}
+
+static void test_trend(void **state)
+{
+    (void)state;
+    /* Two points: the trend's growth is the CAGR. */
     const double x[] = {2020, 2022}, y[] = {100, 121};
-    assert_float_equal(ft_stats_cagr_pct(x, y, 2), 10, 1e-9);
+    assert_float_equal(ft_stats_trend_pct(x, y, 2), 10, 1e-9);
     /* An exact geometric series: the log fit gives its rate. */
     const double x3[] = {2020, 2021, 2022}, y3[] = {100, 110, 121};
-    assert_float_equal(ft_stats_cagr_pct(x3, y3, 3), 10, 1e-9);
-    /* A gap: 100 in 2010, 200 in 2020 is 2^(1/10) - 1 a year. */
-    const double xg[] = {2010, 2020}, yg[] = {100, 200};
-    assert_float_equal(ft_stats_cagr_pct(xg, yg, 2), 100 * (pow(2, 0.1) - 1),
-                       1e-9);
-    /* A decline. */
-    const double yd[] = {121, 100};
-    assert_float_equal(ft_stats_cagr_pct(x, yd, 2),
-                       100 * (sqrt(100.0 / 121) - 1), 1e-9);
+    assert_float_equal(ft_stats_trend_pct(x3, y3, 3), 10, 1e-9);
     /* Undefined: one point, a zero or negative amount. */
-    assert_true(isnan(ft_stats_cagr_pct(x, y, 1)));
+    assert_true(isnan(ft_stats_trend_pct(x, y, 1)));
     const double y0[] = {0, 5}, yn[] = {-1, 5};
-    assert_true(isnan(ft_stats_cagr_pct(x, y0, 2)));
-    assert_true(isnan(ft_stats_cagr_pct(x, yn, 2)));
+    assert_true(isnan(ft_stats_trend_pct(x, y0, 2)));
+    assert_true(isnan(ft_stats_trend_pct(x, yn, 2)));
 }
 
 static void test_summarize(void **state)
@@ -104,10 +118,22 @@ static void test_summarize(void **state)
     assert_float_equal(s.last, 17, EPS);
     assert_float_equal(s.change_pct, 70, EPS);
     assert_float_equal(s.fit.slope, 2.2, EPS);
+    /* The CAGR from the ends (10 -> 17 in 3 years), not the fit: a
+     * middle point moves the trend's growth but not the CAGR. */
+    assert_float_equal(s.cagr_pct, 100 * (pow(1.7, 1.0 / 3) - 1), 1e-9);
+    const double lx[] = {2016, 2017, 2018, 2019};
+    double ly[4];
+    for (int i = 0; i < 4; i++)
+        ly[i] = log(y[i]);
+    ft_stats_fit lf;
+    assert_int_equal(ft_stats_linear(lx, ly, 4, &lf, NULL), FT_OK);
+    assert_float_equal(s.trend_pct, 100 * expm1(lf.slope), 1e-9);
+    assert_true(fabs(s.trend_pct - s.cagr_pct) > 0.1);
     /* One point: only first and last. */
     ft_stats_summarize(x, y, 1, &s);
     assert_float_equal(s.first, 10, EPS);
     assert_true(isnan(s.change_pct) && isnan(s.cagr_pct) &&
+                isnan(s.trend_pct) &&
                 isnan(s.fit.slope) && isnan(s.fit.r2));
     ft_stats_summarize(x, y, 0, &s);
     assert_true(isnan(s.first) && isnan(s.first_x));
@@ -153,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_linear_refuses),
         cmocka_unit_test(test_change),
         cmocka_unit_test(test_cagr),
+        cmocka_unit_test(test_trend),
         cmocka_unit_test(test_summarize),
         cmocka_unit_test(test_format_plain),
     };
