@@ -366,7 +366,7 @@ int cmd_run(int argc, char **argv)
             code = ft_status_exit_code(st);
         } else {
             const ft_store_counts *k = &res.counts;
-            if (!res.outputs_kept)
+            if (!c.quiet && !res.outputs_kept)
                 report_problems(&res.report);
             if (c.verbose && res.outputs_kept)
                 fprintf(stderr,
