@@ -362,7 +362,8 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
             ft_text_decoder_free(d);
             if (st == FT_EUSAGE)
                 return cli_usage_error(
-                    "extract", "--encoding '%s': use utf-8, cp949, euc-kr or auto",
+                    "extract",
+                    "--encoding '%s': use utf-8, cp949, euc-kr or auto",
                     optarg);
             if (st != FT_OK) {
                 cli_report(&err, "");

@@ -382,8 +382,9 @@ bool ft_report_no_chart(const ft_report_result *res, char why[240])
     if (c->rows == 0)
         snprintf(why, 240, "no chart: the input holds no figure rows");
     else if (c->used == 0 && c->rows == 1)
-        snprintf(why, 240, "no chart: the only figure row was left out (the "
-                           "reason follows)");
+        snprintf(why, 240,
+                 "no chart: the only figure row was left out (the "
+                 "reason follows)");
     else if (c->used == 0)
         snprintf(why, 240,
                  "no chart: every one of the %zu figure row%s was left out "

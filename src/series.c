@@ -1062,8 +1062,8 @@ ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
                                   ft_error *err)
 {
     static const char *const names[] = {
-        "subject", "first_year", "last_year", "years", "first",
-        "last",    "change_pct", "cagr_pct",  "slope", "r2", "trend_pct"};
+        "subject",    "first_year", "last_year", "years", "first",    "last",
+        "change_pct", "cagr_pct",   "slope",     "r2",    "trend_pct"};
     ft_csvio w;
     ft_csvio_init(&w, out, FT_CSVIO_CSV);
     ft_status st = header_row(&w, names, 11, err);

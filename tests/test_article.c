@@ -1031,8 +1031,7 @@ static void test_cp949_unlabelled_and_auto(void **state)
     assert_int_equal(a.len, n);
     assert_memory_equal(a.text + 65535, "국", 3);
     /* JSONL lines of a CP949 file, decoded */
-    read_one(puts_file(fx, "f.jsonl", "{\"text\":\"" KO_CP949 "\"}\n"), &o,
-             &a);
+    read_one(puts_file(fx, "f.jsonl", "{\"text\":\"" KO_CP949 "\"}\n"), &o, &a);
     assert_string_equal(a.text, KO_UTF8);
     assert_int_equal(fx->warnings[FT_WARN_ENCODING], 0);
     free(data);

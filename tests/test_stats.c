@@ -133,8 +133,7 @@ static void test_summarize(void **state)
     ft_stats_summarize(x, y, 1, &s);
     assert_float_equal(s.first, 10, EPS);
     assert_true(isnan(s.change_pct) && isnan(s.cagr_pct) &&
-                isnan(s.trend_pct) &&
-                isnan(s.fit.slope) && isnan(s.fit.r2));
+                isnan(s.trend_pct) && isnan(s.fit.slope) && isnan(s.fit.r2));
     ft_stats_summarize(x, y, 0, &s);
     assert_true(isnan(s.first) && isnan(s.first_x));
 }
