@@ -45,7 +45,7 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 DATADIR   = $(PREFIX)/share/figtrend
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
              -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lm
+LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lxlsxwriter -lm
 
 LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
@@ -75,6 +75,10 @@ $(LIB): $(call obj,$(LIB_SRC))
 
 $(BIN): $(call obj,$(CLI_SRC)) $(LIB)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $^ $(LDLIBS) -o $@
+
+# The workbook test opens report.xlsx with zlib (installed with
+# libxlsxwriter, which needs it).
+$(BUILD)/tests/test_xlsx: LDLIBS += -lz
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIB)
 	@mkdir -p $(dir $@)
