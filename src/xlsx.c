@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
@@ -80,10 +81,9 @@ static ft_status slurp(FILE *in, const char *name, ft_buf *b, ft_error *err)
                : ft_error_set(err, FT_ENOMEM, "out of memory");
 }
 
-ft_status ft_xlsx_figures_read(ft_xlsx_figures *f, ft_series_set *set,
-                               FILE *in, const char *name,
-                               ft_series_warn_fn warn, void *warn_ctx,
-                               ft_error *err)
+ft_status ft_xlsx_figures_read(ft_xlsx_figures *f, ft_series_set *set, FILE *in,
+                               const char *name, ft_series_warn_fn warn,
+                               void *warn_ctx, ft_error *err)
 {
     ft_buf b;
     ft_buf_init(&b);
@@ -100,9 +100,8 @@ ft_status ft_xlsx_figures_read(ft_xlsx_figures *f, ft_series_set *set,
     }
     st = ft_series_read(set, mem, name, warn, warn_ctx, err);
     fclose(mem);
-    if (st == FT_OK &&
-        ft_grow((void **)&f->files, &f->cap, f->n, sizeof *f->files, 4) !=
-            FT_OK)
+    if (st == FT_OK && ft_grow((void **)&f->files, &f->cap, f->n,
+                               sizeof *f->files, 4) != FT_OK)
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
     char *copy = st == FT_OK ? strdup(name) : NULL;
     if (st == FT_OK && !copy)
@@ -140,11 +139,11 @@ static ft_status lxw_status(lxw_error e, ft_error *err)
 {
     if (e == LXW_NO_ERROR)
         return FT_OK;
-    ft_status st = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? FT_ENOMEM
-                   : e == LXW_ERROR_CREATING_XLSX_FILE ||
-                           e == LXW_ERROR_CREATING_TMPFILE
-                       ? FT_ECANTCREAT
-                       : FT_EIO;
+    ft_status st =
+        e == LXW_ERROR_MEMORY_MALLOC_FAILED ? FT_ENOMEM
+        : e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
+            ? FT_ECANTCREAT
+            : FT_EIO;
     return ft_error_set(err, st, "%s", lxw_strerror(e));
 }
 
@@ -443,8 +442,8 @@ static ft_status figures_sheet(book *bk, const ft_xlsx_figures *figs,
             break;
         }
         f.map = NULL;
-        st = ft_table_read(in, figs->files[i].name, FT_EIO, figure_row, &f,
-                           err);
+        st =
+            ft_table_read(in, figs->files[i].name, FT_EIO, figure_row, &f, err);
         fclose(in);
         free(f.map);
     }
@@ -517,8 +516,8 @@ static ft_status charts_sheet(book *bk, const ft_series_set *set,
     size_t charts = 0;
     for (size_t i = 0; i < n; i++) {
         const ft_series *s = ft_series_at(set, i);
-        size_t first = s->npoints >= 2 ? row_of_year(wide, s->points[0].year)
-                                       : 0,
+        size_t first =
+                   s->npoints >= 2 ? row_of_year(wide, s->points[0].year) : 0,
                last = first ? row_of_year(wide, s->points[s->npoints - 1].year)
                             : 0;
         if (!first || !last)
@@ -543,8 +542,8 @@ static ft_status charts_sheet(book *bk, const ft_series_set *set,
         for (size_t k = 0; k < s->npoints; k++)
             if (fabs(s->points[k].value) > max)
                 max = fabs(s->points[k].value);
-        chart_axis_set_display_units(ch->y_axis,
-                                     display_units(ft_chart_scale_for(max).div));
+        chart_axis_set_display_units(
+            ch->y_axis, display_units(ft_chart_scale_for(max).div));
         /* The currency is input text: named only when it is a code. */
         bool code = strlen(s->currency) == 3;
         for (size_t k = 0; code && k < 3; k++)
@@ -643,4 +642,21 @@ ft_status ft_xlsx_write(const char *dir, const ft_series_set *set,
         return st;
     }
     return ft_outfile_commit(&o, err);
+}
+
+ft_status ft_xlsx_remove(const char *dir, ft_error *err)
+{
+    char *path = ft_outfile_join(dir, FT_XLSX_NAME);
+    if (!path)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_status st = FT_OK;
+    if (unlink(path) != 0 && errno != ENOENT) {
+        st = ft_error_set(err, FT_ECANTCREAT,
+                          "cannot remove an earlier run's "
+                          "workbook: %s",
+                          strerror(errno));
+        ft_error_at(err, path, 0);
+    }
+    free(path);
+    return st;
 }

@@ -49,10 +49,9 @@ void ft_xlsx_figures_free(ft_xlsx_figures *f);
  * ft_series_read does (same warnings, same statuses), and keep its bytes
  * when that succeeds.  FT_EIO (err names `name`) on a read error,
  * FT_ENOMEM. */
-ft_status ft_xlsx_figures_read(ft_xlsx_figures *f, ft_series_set *set,
-                               FILE *in, const char *name,
-                               ft_series_warn_fn warn, void *warn_ctx,
-                               ft_error *err);
+ft_status ft_xlsx_figures_read(ft_xlsx_figures *f, ft_series_set *set, FILE *in,
+                               const char *name, ft_series_warn_fn warn,
+                               void *warn_ctx, ft_error *err);
 
 /* Write DIR/report.xlsx from a built set and the figures kept (figs may
  * be NULL: an empty figures sheet).  FT_ECANTCREAT when the folder does
@@ -61,5 +60,10 @@ ft_status ft_xlsx_figures_read(ft_xlsx_figures *f, ft_series_set *set,
  * FT_ENOMEM. */
 ft_status ft_xlsx_write(const char *dir, const ft_series_set *set,
                         const ft_xlsx_figures *figs, ft_error *err);
+
+/* Remove DIR/report.xlsx, so that a report without a workbook leaves no
+ * earlier run's beside its new CSVs.  FT_ECANTCREAT (err names it) when it
+ * is there and cannot be removed. */
+ft_status ft_xlsx_remove(const char *dir, ft_error *err);
 
 #endif

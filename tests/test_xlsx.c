@@ -236,7 +236,8 @@ static void test_typed_cells(void **state)
     char *figs = zip_entry(&z, "xl/worksheets/sheet3.xml");
     assert_non_null(strstr(figs, "<t>amount_nominal</t>"));
     assert_non_null(strstr(figs, "<t>국방예산은 54조6112억원이다.</t>"));
-    assert_non_null(strstr(figs, "<t>올해 국방예산은 59조4244억원, 늘었다.</t>"));
+    assert_non_null(
+        strstr(figs, "<t>올해 국방예산은 59조4244억원, 늘었다.</t>"));
     assert_non_null(strstr(figs, "<v>59424400000000</v>"));
     assert_non_null(strstr(figs, "<v>1.25</v>"));
     assert_non_null(strstr(figs, "<c r=\"E2\"><v>2022</v></c>"));
@@ -336,19 +337,31 @@ static void test_bad_utf8_and_long_text(void **state)
     ft_series_set_free(set);
 }
 
+static void test_remove(void **state)
+{
+    /* A report without the workbook leaves no earlier one; none there
+     * is fine. */
+    fixture *fx = *state;
+    write_book(fx->dir);
+    assert_int_equal(access(fx->path, F_OK), 0);
+    assert_int_equal(ft_xlsx_remove(fx->dir, NULL), FT_OK);
+    assert_int_equal(access(fx->path, F_OK), -1);
+    assert_int_equal(ft_xlsx_remove(fx->dir, NULL), FT_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_sheets_and_charts, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_typed_cells, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_same_bytes_twice, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_same_bytes_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_folder_that_takes_nothing, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_empty_report, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_utf8_and_long_text, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
