@@ -614,10 +614,18 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
         st = write_csv(dir, "summary.csv", set, ft_series_write_summary, bom,
                        err);
     if (st == FT_OK)
-        st = o->xlsx ? ft_xlsx_write(dir, set, figs, err)
-                     : ft_xlsx_remove(dir, err);
-    if (st == FT_OK)
         st = charts_and_page(set, o, dir, res, err);
+    if (st == FT_OK || st == FT_ECANTCREAT) {
+        /* Like a chart, a workbook that cannot be made leaves the rest. */
+        ft_error xe;
+        ft_status xs = o->xlsx ? ft_xlsx_write(dir, set, figs, &xe)
+                               : ft_xlsx_remove(dir, &xe);
+        if (xs != FT_OK && (st == FT_OK || xs != FT_ECANTCREAT)) {
+            st = xs;
+            if (err)
+                *err = xe;
+        }
+    }
     if (st == FT_OK || st == FT_ECANTCREAT)
         ft_outfile_sync_dir(dir);
     ft_xlsx_figures_free(figs);

@@ -47,3 +47,8 @@ PY
 echo "report exit $?"
 [[ -e out/report.xlsx ]] && echo "report.xlsx still there" || echo "report.xlsx removed"
 ls -a out | grep -c '^\.report' | sed 's/^/temporary files left: /'
+# Without gnuplot the charts fail (exit 73) but the workbook is written.
+"$bin" report --xlsx --value nominal --gnuplot /nonexistent/gnuplot \
+    --out out figures.csv 2>/dev/null
+echo "report --xlsx without gnuplot exit $?"
+[[ -s out/report.xlsx ]] && echo "report.xlsx written" || echo "no report.xlsx"
