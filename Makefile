@@ -138,6 +138,7 @@ clean:
 	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp \
 	       plots/figures_converted.csv plots/figures_converted.csv.tmp
 	rm -f plots/*.gp plots/*.dat plots/*.svg plots/*.png plots/*.pdf \
-	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html
+	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html \
+	      plots/report.xlsx
 
 -include $(wildcard $(BUILD)/obj/src/*.d $(BUILD)/obj/tests/*.d)

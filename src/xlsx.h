@@ -25,6 +25,9 @@
  * (src/outfile.h).  The same inputs give the same bytes: the workbook's
  * date is the latest publication date of the figures, not the clock.
  *
+ * libxlsxwriter writes a warning to stderr when a cell passes a sheet's
+ * limits: those limits are checked here first, so that it never does.
+ *
  * Ownership: an ft_xlsx_figures owns the bytes it kept until
  * ft_xlsx_figures_free; everything passed in is borrowed.
  */

@@ -337,6 +337,39 @@ static void test_bad_utf8_and_long_text(void **state)
     ft_series_set_free(set);
 }
 
+static void test_too_many_columns(void **state)
+{
+    /* More columns than a sheet holds: no workbook, nothing left over. */
+    fixture *fx = *state;
+    size_t extra = 16400;
+    char *csv = malloc(extra * 8 + 100);
+    assert_non_null(csv);
+    size_t n = (size_t)sprintf(csv, "subject,year,amount,currency");
+    for (size_t i = 0; i < extra; i++)
+        n += (size_t)sprintf(csv + n, ",c%zu", i);
+    n += (size_t)sprintf(csv + n, "\nx,2020,5,USD");
+    for (size_t i = 0; i < extra; i++)
+        csv[n++] = ',';
+    strcpy(csv + n, "\n");
+    ft_series_set *set = ft_series_set_new(FT_VALUE_AUTO);
+    ft_xlsx_figures *f = ft_xlsx_figures_new();
+    read_text(f, set, csv, "wide.csv");
+    assert_int_equal(ft_series_build(set, NULL), FT_OK);
+    ft_error err;
+    assert_int_equal(ft_xlsx_write(fx->dir, set, f, &err), FT_ECANTCREAT);
+    assert_non_null(strstr(err.message, "figures sheet"));
+    DIR *d = opendir(fx->dir);
+    struct dirent *e;
+    size_t files = 0;
+    while ((e = readdir(d)) != NULL)
+        files += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    assert_int_equal(files, 0);
+    free(csv);
+    ft_xlsx_figures_free(f);
+    ft_series_set_free(set);
+}
+
 static void test_remove(void **state)
 {
     /* A report without the workbook leaves no earlier one; none there
@@ -361,6 +394,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_report, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_utf8_and_long_text, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_too_many_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
