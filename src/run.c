@@ -422,22 +422,25 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
     return st;
 }
 
+static bool there(const char *dir, const char *name)
+{
+    char *p = ft_outfile_join(dir, name);
+    bool yes = p && access(p, F_OK) == 0;
+    free(p);
+    return yes;
+}
+
 /* Whether the outputs every run writes are all there (a user may have
  * removed one since), the workbook too when asked for. */
 static bool outputs_there(const char *dir, bool xlsx)
 {
-    static const char *const names[] = {
-        "figures.csv", "changes.csv", "rejects.csv", "series.csv",
-        "summary.csv", "index.html",  FT_XLSX_NAME};
-    size_t n = sizeof names / sizeof names[0] - !xlsx;
-    for (size_t i = 0; i < n; i++) {
-        char *p = ft_outfile_join(dir, names[i]);
-        bool there = p && access(p, F_OK) == 0;
-        free(p);
-        if (!there)
+    static const char *const names[] = {"figures.csv", "changes.csv",
+                                        "rejects.csv", "series.csv",
+                                        "summary.csv", "index.html"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!there(dir, names[i]))
             return false;
-    }
-    return true;
+    return !xlsx || there(dir, FT_XLSX_NAME);
 }
 
 /* ---- the run --------------------------------------------------------- */
