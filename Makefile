@@ -5,8 +5,8 @@
 #                   articles in datasets/articles/ into plots/figures.csv
 #                   and convert them to US dollars (constant 2023 prices)
 #                   into plots/figures_converted.csv
-#                   and report them into plots/: series CSV, charts and
-#                   index.html
+#                   and report them into plots/: series CSV, charts,
+#                   index.html and report.xlsx
 #   make test       install missing packages, build, run every unit and
 #                   end-to-end test, then all of them again under
 #                   AddressSanitizer + UBSan (build-asan/)
@@ -45,7 +45,7 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 DATADIR   = $(PREFIX)/share/figtrend
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
              -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lm
+LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lxlsxwriter -lm
 
 LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
@@ -76,6 +76,10 @@ $(LIB): $(call obj,$(LIB_SRC))
 $(BIN): $(call obj,$(CLI_SRC)) $(LIB)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $^ $(LDLIBS) -o $@
 
+# The workbook test opens report.xlsx with zlib (installed with
+# libxlsxwriter, which needs it).
+$(BUILD)/tests/test_xlsx: LDLIBS += -lz
+
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $^ $(CMOCKA_LIBS) $(LDLIBS) -o $@
@@ -93,7 +97,7 @@ run: deps
 	$(BIN) convert --to USD --constant 2023 plots/figures.csv > plots/figures_converted.csv.tmp
 	mv plots/figures_converted.csv.tmp plots/figures_converted.csv
 	@echo "wrote plots/figures_converted.csv"
-	$(BIN) report --out plots plots/figures_converted.csv
+	$(BIN) report --xlsx --out plots plots/figures_converted.csv
 	@echo "wrote the report: open plots/index.html"
 
 test: deps
@@ -134,6 +138,7 @@ clean:
 	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp \
 	       plots/figures_converted.csv plots/figures_converted.csv.tmp
 	rm -f plots/*.gp plots/*.dat plots/*.svg plots/*.png plots/*.pdf \
-	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html
+	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html \
+	      plots/report.xlsx
 
 -include $(wildcard $(BUILD)/obj/src/*.d $(BUILD)/obj/tests/*.d)

@@ -19,8 +19,13 @@ set -euo pipefail
 #   charts (report)
 # libreoffice-calc-nogui: the spreadsheet round trip of series.csv in the
 #   tests (headless Calc; about 200 MB, under a minute to install)
+# libxlsxwriter-dev: report --xlsx writes report.xlsx (typed cells, native
+#   charts); the zip and XML of a workbook are a format to leave to a
+#   well-kept library, not to write by hand.  It brings zlib1g-dev, which
+#   the workbook's unit test uses to open the file.
 packages=(build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
-          libsqlite3-dev sqlite3 nettle-dev util-linux gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui)
+          libsqlite3-dev sqlite3 nettle-dev util-linux gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui
+          libxlsxwriter-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -29,6 +29,9 @@ static const char help[] =
     "                     its currency)\n"
     "  --excel            start each CSV with a UTF-8 byte order mark, so\n"
     "                     that Excel reads Hangul right\n"
+    "  --xlsx             also write report.xlsx: the series (wide), summary\n"
+    "                     and figures as typed cells, and a native line chart\n"
+    "                     per series (without it, an old report.xlsx goes)\n"
     "  --gnuplot PROG     the gnuplot program (default gnuplot, from PATH)\n"
     "  -v, --verbose      say what was written and which rows were not\n"
     "                     plotted (no year, no subject, ...); without it,\n"
@@ -52,12 +55,13 @@ static void on_warning(void *ctx, const ft_error *e)
 
 int cmd_report(int argc, char **argv)
 {
-    enum { O_OUT = 256, O_FORMAT, O_VALUE, O_EXCEL, O_GNUPLOT };
+    enum { O_OUT = 256, O_FORMAT, O_VALUE, O_EXCEL, O_XLSX, O_GNUPLOT };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, O_OUT},
         {"format", required_argument, NULL, O_FORMAT},
         {"value", required_argument, NULL, O_VALUE},
         {"excel", no_argument, NULL, O_EXCEL},
+        {"xlsx", no_argument, NULL, O_XLSX},
         {"gnuplot", required_argument, NULL, O_GNUPLOT},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -100,6 +104,9 @@ int cmd_report(int argc, char **argv)
             break;
         case O_EXCEL:
             o.excel = true;
+            break;
+        case O_XLSX:
+            o.xlsx = true;
             break;
         case O_GNUPLOT:
             o.gnuplot = optarg;

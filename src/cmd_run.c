@@ -43,6 +43,7 @@ static const char help[] =
     "                     the lock (default: DIR/.state under --out)\n"
     "  --to CUR           convert to this currency (default: USD)\n"
     "  --constant YEAR    also at YEAR's prices (default: nominal only)\n"
+    "  --xlsx             also write report.xlsx, as `figtrend report --xlsx`\n"
     "  --wait SECONDS     wait that long for another run to finish\n"
     "                     (default: 0, give up at once with exit 75)\n"
     "  -r, --recursive    enter the folders' subfolders too\n"
@@ -141,15 +142,16 @@ static void tables_hash(char *out)
 }
 
 /* What the outputs depend on besides the state: the program, the
- * tables, the currency and base year, the rates and prices read. */
+ * tables, the currency and base year, the workbook or not, the rates and
+ * prices read. */
 static void outputs_key(char *out, const char *version, const char *thash,
-                        const char *to, int constant_year,
+                        const char *to, int constant_year, bool xlsx,
                         const char *rates_path, const char *prices_path)
 {
     ft_hash h;
     char buf[256];
-    int n = snprintf(buf, sizeof buf, "%s\n%s\n%s\n%d\n", version, thash, to,
-                     constant_year);
+    int n = snprintf(buf, sizeof buf, "%s\n%s\n%s\n%d\n%s", version, thash, to,
+                     constant_year, xlsx ? "xlsx\n" : "");
     ft_hash_init(&h);
     ft_hash_update(&h, buf, n > 0 ? (size_t)n : 0);
     if (rates_path)
@@ -166,17 +168,19 @@ typedef struct {
     int constant_year;
     double wait;
     bool recursive;
+    bool xlsx;
 } options;
 
 static int parse_options(int argc, char **argv, options *o, cli_state *c)
 {
-    enum { O_OUT = 256, O_STATE, O_TO, O_CONSTANT, O_WAIT };
+    enum { O_OUT = 256, O_STATE, O_TO, O_CONSTANT, O_WAIT, O_XLSX };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, O_OUT},
         {"state", required_argument, NULL, O_STATE},
         {"to", required_argument, NULL, O_TO},
         {"constant", required_argument, NULL, O_CONSTANT},
         {"wait", required_argument, NULL, O_WAIT},
+        {"xlsx", no_argument, NULL, O_XLSX},
         {"recursive", no_argument, NULL, 'r'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -219,6 +223,9 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
             o->wait = w;
             break;
         }
+        case O_XLSX:
+            o->xlsx = true;
+            break;
         case 'r':
             o->recursive = true;
             break;
@@ -326,8 +333,8 @@ int cmd_run(int argc, char **argv)
         char version[128], thash[FT_HASH_HEX], okey[FT_HASH_HEX], started[32];
         extractor_version(version, sizeof version);
         tables_hash(thash);
-        outputs_key(okey, version, thash, o.to, o.constant_year, rates_path,
-                    prices_path[0] ? prices_path : NULL);
+        outputs_key(okey, version, thash, o.to, o.constant_year, o.xlsx,
+                    rates_path, prices_path[0] ? prices_path : NULL);
         time_t now = time(NULL);
         struct tm tm;
         if (gmtime_r(&now, &tm))
@@ -353,7 +360,9 @@ int cmd_run(int argc, char **argv)
                         .constant_year = o.constant_year},
             /* The report plots what the rows hold: constant prices when
              * the price tables reach --constant's year, else nominal. */
-            .report = {.countries = countries, .value = FT_VALUE_AUTO},
+            .report = {.countries = countries,
+                       .xlsx = o.xlsx,
+                       .value = FT_VALUE_AUTO},
             .progress = on_progress,
             .rejected = on_rejected,
             .warn = on_warn,

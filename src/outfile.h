@@ -44,8 +44,8 @@ char *ft_outfile_join(const char *dir, const char *name);
 void ft_outfile_sync_dir(const char *dir);
 
 /* Remove the temporary files that writers killed mid-way left in dir
- * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat or
- * .html).  Call it only while holding the folder's lock (below), so that
+ * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat,
+ * .html or .xlsx).  Call it only while holding the folder's lock (below), so that
  * no live writer's file goes.  Best effort; returns how many went. */
 size_t ft_outfile_sweep(const char *dir);
 

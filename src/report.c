@@ -11,6 +11,7 @@
 
 #include "outfile.h"
 #include "page.h"
+#include "xlsx.h"
 
 #define STEM_MAX 64
 
@@ -47,9 +48,10 @@ static ft_status write_csv(const char *dir, const char *name,
 /* ---- reading --------------------------------------------------------------
  */
 
-static ft_status read_input(ft_series_set *set, const char *path,
-                            const ft_report_opts *o, ft_report_result *res,
-                            ft_error *err)
+/* figs, when not NULL, keeps each input for the workbook. */
+static ft_status read_input(ft_series_set *set, ft_xlsx_figures *figs,
+                            const char *path, const ft_report_opts *o,
+                            ft_report_result *res, ft_error *err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "stdin" : path;
@@ -61,7 +63,9 @@ static ft_status read_input(ft_series_set *set, const char *path,
                           strerror(errno));
         ft_error_at(&e, name, 0);
     } else {
-        st = ft_series_read(set, in, name, o->warn, o->warn_ctx, &e);
+        st = figs ? ft_xlsx_figures_read(figs, set, in, name, o->warn,
+                                         o->warn_ctx, &e)
+                  : ft_series_read(set, in, name, o->warn, o->warn_ctx, &e);
         if (!is_stdin)
             fclose(in);
         else
@@ -619,8 +623,11 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_series_set_countries(set, o->countries);
     ft_status st = FT_OK;
+    ft_xlsx_figures *figs = NULL;
+    if (o->xlsx && !(figs = ft_xlsx_figures_new()))
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
     for (size_t i = 0; i < n && st == FT_OK; i++)
-        st = read_input(set, inputs[i], o, res, err);
+        st = read_input(set, figs, inputs[i], o, res, err);
     if (st == FT_OK && res->inputs_read == 0)
         st = ft_error_set(err, res->inputs_bad ? FT_EDATA : FT_ENOINPUT,
                           "no figures could be read; nothing written");
@@ -645,8 +652,20 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
                        err);
     if (st == FT_OK)
         st = charts_and_page(set, o, dir, res, err);
+    if (st == FT_OK || st == FT_ECANTCREAT) {
+        /* Like a chart, a workbook that cannot be made leaves the rest. */
+        ft_error xe;
+        ft_status xs = o->xlsx ? ft_xlsx_write(dir, set, figs, &xe)
+                               : ft_xlsx_remove(dir, &xe);
+        if (xs != FT_OK && (st == FT_OK || xs != FT_ECANTCREAT)) {
+            st = xs;
+            if (err)
+                *err = xe;
+        }
+    }
     if (st == FT_OK || st == FT_ECANTCREAT)
         ft_outfile_sync_dir(dir);
+    ft_xlsx_figures_free(figs);
     ft_series_set_free(set);
     return st;
 }

@@ -7,6 +7,8 @@
  *                                              or more years, and
  *                                              overview.* (src/chart.h)
  *   index.html                                 (src/page.h)
+ *   report.xlsx                                with opts->xlsx
+ *                                              (src/xlsx.h)
  * Every file is written to a temporary name in that folder and renamed
  * (src/outfile.h), so a reader never sees half a file; the charts an
  * earlier run made for series that are gone are removed.  Nothing is
@@ -29,6 +31,8 @@ typedef struct {
     ft_chart_format format; /* of the pictures */
     ft_value_kind value;    /* FT_VALUE_AUTO: constant, nominal, original */
     bool excel;             /* a UTF-8 byte order mark on each CSV */
+    bool xlsx;              /* also report.xlsx (src/xlsx.h); without it
+                               an earlier run's report.xlsx is removed */
     const char *gnuplot;    /* the program; "gnuplot" when NULL */
     size_t overview_max;    /* series in the overview; 6 when 0 */
     /* The states' English names for series names ("South Korea: defence

@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "outfile.h"
 #include "pipeline.h"
+#include "xlsx.h"
 
 /* ---- the inputs ------------------------------------------------------ */
 
@@ -421,21 +422,25 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
     return st;
 }
 
+static bool there(const char *dir, const char *name)
+{
+    char *p = ft_outfile_join(dir, name);
+    bool yes = p && access(p, F_OK) == 0;
+    free(p);
+    return yes;
+}
+
 /* Whether the outputs every run writes are all there (a user may have
- * removed one since). */
-static bool outputs_there(const char *dir)
+ * removed one since), the workbook too when asked for. */
+static bool outputs_there(const char *dir, bool xlsx)
 {
     static const char *const names[] = {"figures.csv", "changes.csv",
                                         "rejects.csv", "series.csv",
                                         "summary.csv", "index.html"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        char *p = ft_outfile_join(dir, names[i]);
-        bool there = p && access(p, F_OK) == 0;
-        free(p);
-        if (!there)
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!there(dir, names[i]))
             return false;
-    }
-    return true;
+    return !xlsx || there(dir, FT_XLSX_NAME);
 }
 
 /* ---- the run --------------------------------------------------------- */
@@ -470,7 +475,7 @@ ft_status ft_run(const ft_run_opts *o, ft_run_result *res, ft_error *err)
         if (o->outputs_key &&
             (st = ft_store_outputs_current(store, o->out_dir, o->outputs_key,
                                            &current, err)) == FT_OK &&
-            current && outputs_there(o->out_dir))
+            current && outputs_there(o->out_dir, o->report.xlsx))
             res->outputs_kept = true;
         else if (st == FT_OK) {
             warnings *ws = calloc(1, sizeof *ws);

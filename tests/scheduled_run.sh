@@ -222,5 +222,19 @@ check "the next run equals a clean run" test "$ref" = "$(outputs killed)"
 check "and sweeps what the killed runs left" \
     test -z "$(find killed -maxdepth 1 -name '.*.??????' ! -name .figtrend.lock)"
 
+# ---- the workbook ------------------------------------------------------------
+"$bin" run -q --xlsx --out wb arts >/dev/null 2>&1
+rc=$?
+check "run --xlsx: exit 0, report.xlsx written" test "$rc" -eq 0 -a -s wb/report.xlsx
+before=$(outputs wb)
+"$bin" run -q --xlsx --out wb arts >/dev/null 2>&1
+check "run --xlsx again: every output byte-identical, the workbook too" \
+    test "$before" = "$(outputs wb)"
+rm wb/report.xlsx
+"$bin" run -q --xlsx --out wb arts >/dev/null 2>&1
+check "a removed workbook is written again" test "$before" = "$(outputs wb)"
+"$bin" run -q --out wb arts >/dev/null 2>&1
+check "a run without --xlsx removes the workbook" test ! -e wb/report.xlsx
+
 echo "scheduled-run: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

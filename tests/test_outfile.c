@@ -84,12 +84,14 @@ static void test_sweep_takes_only_leftovers(void **state)
     (void)state;
     touch(".figures.csv.Ab12cD");
     touch(".overview.svg.zzzzzz");
+    touch(".report.xlsx.Qw3rTy");
     touch("keep.csv");
     touch(".bashrc");
     touch(".notes.txt.Ab12cD"); /* not one of our outputs' kinds */
     touch(".figures.csv.short");
-    assert_int_equal(ft_outfile_sweep(dir), 2);
+    assert_int_equal(ft_outfile_sweep(dir), 3);
     assert_false(exists(".figures.csv.Ab12cD"));
+    assert_false(exists(".report.xlsx.Qw3rTy"));
     assert_false(exists(".overview.svg.zzzzzz"));
     assert_true(exists("keep.csv"));
     assert_true(exists(".bashrc"));
