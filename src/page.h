@@ -35,7 +35,18 @@ typedef struct {
     size_t nitems;
     const char *const *notes; /* one line each */
     size_t nnotes;
+    /* The "Check these" section: figures whose paper's own conversion
+     * disagrees with ours, and figures left out of every series, with
+     * why (src/series.h); conflicts come from the items' points. */
+    const ft_series_check *mismatches;
+    size_t nmismatches;
+    const ft_series_check *left_out;
+    size_t nleft_out;
 } ft_page;
+
+/* Whether an address from an article may become a link: http or https
+ * (any case), with no space, control byte, quote or angle bracket. */
+bool ft_page_is_link(const char *url);
 
 /* Append s with & < > " ' written as character references. */
 ft_status ft_page_escape(ft_buf *b, const char *s);

@@ -546,6 +546,8 @@ static ft_status charts_and_page(const ft_series_set *set,
                   .nitems = n,
                   .notes = note_ptrs,
                   .nnotes = nnotes};
+    pg.mismatches = ft_series_mismatches(set, &pg.nmismatches);
+    pg.left_out = ft_series_left_out(set, &pg.nleft_out);
     ft_outfile out;
     if ((st = ft_outfile_open(&out, dir, "index.html", err)) == FT_OK) {
         if ((st = ft_page_write(out.fp, &pg, err)) != FT_OK) {
