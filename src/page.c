@@ -193,33 +193,46 @@ static void point_articles(page *p, const ft_series *s)
     put(p, "</dl></details>\n");
 }
 
-/* How far the paper's conversion is from ours, in percent of ours, when
- * both are in one currency; false otherwise. */
-static bool apart_pct(const ft_series_check *c, double *pct)
+/* How far the paper's conversion is from ours, in percent of ours. */
+static bool apart_pct(const char *reported, double ours, double *pct)
 {
-    char *e1, *e2;
-    double paper = strtod(c->reported_amount, &e1);
-    double ours = strtod(c->converted, &e2);
-    if (!*c->reported_amount || *e1 || !*c->converted || *e2 || ours == 0 ||
-        strcmp(c->reported_currency, c->to_currency) != 0)
+    char *end;
+    double paper = strtod(reported, &end);
+    if (!*reported || *end || !(fabs(ours) > 0) || isnan(ours))
         return false;
     *pct = (paper - ours) / fabs(ours) * 100;
     return true;
+}
+
+static void pct_cell(page *p, bool ok, double pct)
+{
+    put(p, "<td class=\"n\">");
+    if (ok) {
+        if (pct > 0)
+            put(p, "+");
+        num(p, pct, 15, 1);
+        put(p, "%");
+    } else
+        put(p, "\xE2\x80\x94");
+    put(p, "</td>");
 }
 
 static void check_mismatches(page *p, const ft_page *pg)
 {
     put(p, "<h3>The paper's conversion disagrees with ours (");
     integer(p, (long)pg->nmismatches);
-    put(p, ")</h3>\n<p>Ours: the amount at its year's average rate "
-           "(amount_nominal). Papers often convert old amounts at the rate "
-           "of the day they write, so a gap can be right; a large one can "
-           "also be a misread figure.</p>\n<div class=\"scroll\"><table>\n"
-           "<thead><tr><th>article</th><th class=\"n\">year</th>"
+    put(p, ")</h3>\n<p>Papers convert at the rate of the day they write, "
+           "so ours is first at the average rate of the article's year (the "
+           "check that flagged it: more than 10% apart), then at the rate "
+           "of the figure's own year (amount_nominal). A large gap can be a "
+           "misread figure or a misprint.</p>\n<div class=\"scroll\"><table>"
+           "\n<thead><tr><th>article</th><th class=\"n\">year</th>"
            "<th>subject</th><th class=\"n\">figure</th>"
            "<th class=\"n\">the paper's conversion</th>"
-           "<th class=\"n\">ours</th><th class=\"n\">apart</th></tr>"
-           "</thead>\n<tbody>\n");
+           "<th class=\"n\">ours, at the article's year</th>"
+           "<th class=\"n\">apart</th>"
+           "<th class=\"n\">ours, at the figure's year</th>"
+           "<th class=\"n\">apart</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < pg->nmismatches; i++) {
         const ft_series_check *c = &pg->mismatches[i];
         put(p, "<tr><td class=\"docs\">");
@@ -233,6 +246,24 @@ static void check_mismatches(page *p, const ft_page *pg)
         put(p, "</td><td class=\"n\">");
         money(p, c->reported_amount, c->reported_currency);
         put(p, "</td><td class=\"n\">");
+        const ft_page_ours *o = pg->mismatch_ours ? &pg->mismatch_ours[i]
+                                                  : NULL;
+        double pct = 0;
+        bool ok = false;
+        if (o && !isnan(o->value)) {
+            char buf[FT_STATS_BUFSZ];
+            ft_stats_format(o->value, 15, 2, buf, sizeof buf);
+            money(p, buf, c->reported_currency);
+            put(p, " <small>(");
+            integer(p, o->year);
+            put(p, " rate)</small>");
+            ok = apart_pct(c->reported_amount, o->value, &pct);
+        } else
+            put(p, "\xE2\x80\x94");
+        put(p, "</td>");
+        pct_cell(p, ok, pct);
+        put(p, "<td class=\"n\">");
+        ok = false;
         if (*c->converted) {
             money(p, c->converted, c->to_currency);
             if (*c->rate_year) {
@@ -240,18 +271,14 @@ static void check_mismatches(page *p, const ft_page *pg)
                 text(p, c->rate_year);
                 put(p, " rate)</small>");
             }
+            ok = strcmp(c->to_currency, c->reported_currency) == 0 &&
+                 apart_pct(c->reported_amount, strtod(c->converted, NULL),
+                           &pct);
         } else
             put(p, "\xE2\x80\x94");
-        put(p, "</td><td class=\"n\">");
-        double pct;
-        if (apart_pct(c, &pct)) {
-            if (pct > 0)
-                put(p, "+");
-            num(p, pct, 15, 1);
-            put(p, "%");
-        } else
-            put(p, "\xE2\x80\x94");
-        put(p, "</td></tr>\n");
+        put(p, "</td>");
+        pct_cell(p, ok, pct);
+        put(p, "</tr>\n");
     }
     put(p, "</tbody></table></div>\n");
 }

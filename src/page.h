@@ -24,6 +24,14 @@ typedef struct {
     const char *unit;     /* "trillion KRW, current prices (as reported)" */
 } ft_page_item;
 
+/* Our conversion of a figure at the rate of its article's publication
+ * year, the one convert checks the paper's against (value NAN when the
+ * tables do not cover it). */
+typedef struct {
+    double value;
+    int year;
+} ft_page_ours;
+
 typedef struct {
     const char *title; /* the heading */
     const char *basis; /* one sentence: which values, which currency */
@@ -40,6 +48,7 @@ typedef struct {
      * why (src/series.h); conflicts come from the items' points. */
     const ft_series_check *mismatches;
     size_t nmismatches;
+    const ft_page_ours *mismatch_ours; /* one per mismatch; may be NULL */
     const ft_series_check *left_out;
     size_t nleft_out;
 } ft_page;

@@ -95,7 +95,8 @@ static void test_is_link(void **state)
     assert_false(ft_page_is_link("https://a.example/\nx"));
 }
 
-static char *page_of(ft_series_set *s, const char *unit)
+static char *page_of(ft_series_set *s, const char *unit,
+                     const ft_page_ours *ours)
 {
     size_t n = ft_series_count(s);
     ft_page_item *items = calloc(n + 1, sizeof *items);
@@ -106,6 +107,7 @@ static char *page_of(ft_series_set *s, const char *unit)
     ft_page pg = {.title = "t", .basis = "b", .items = items, .nitems = n};
     pg.mismatches = ft_series_mismatches(s, &pg.nmismatches);
     pg.left_out = ft_series_left_out(s, &pg.nleft_out);
+    pg.mismatch_ours = ours;
     char *data = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&data, &len);
@@ -169,7 +171,7 @@ static void test_sources_and_checks(void **state)
     d.year = "";
     add(s, d);
     assert_int_equal(ft_series_build(s, NULL), FT_OK);
-    char *html = page_of(s, "USD");
+    char *html = page_of(s, "USD", NULL);
     /* Sources by year. */
     assert_non_null(strstr(html, "<dt>2022</dt>"));
     assert_non_null(strstr(html,
@@ -184,9 +186,11 @@ static void test_sources_and_checks(void **state)
     assert_null(strstr(html, "<em>"));
     /* Check these: the mismatch, 25% above ours. */
     assert_non_null(strstr(html, "<h2 id=\"check\">Check these</h2>"));
-    assert_non_null(strstr(html, "<td class=\"n\">125 USD</td><td class=\"n\">"
-                                 "100 USD <small>(2022 rate)</small></td>"
-                                 "<td class=\"n\">+25%</td>"));
+    assert_non_null(strstr(html, "<td class=\"n\">125 USD</td>"
+                                 "<td class=\"n\">\xE2\x80\x94</td>"
+                                 "<td class=\"n\">\xE2\x80\x94</td>"
+                                 "<td class=\"n\">100 USD <small>(2022 rate)"
+                                 "</small></td><td class=\"n\">+25%</td>"));
     /* The conflict: the latest article's figure kept, the other listed. */
     assert_non_null(strstr(html, "Conflicting figures for one year (1)"));
     assert_non_null(strstr(html, "<li>90 <b>kept</b>: <cite>b1</cite>"));
@@ -196,6 +200,13 @@ static void test_sources_and_checks(void **state)
     assert_non_null(strstr(html, "<small>#2</small></td><td class=\"n\">900 "
                                  "KRW</td><td class=\"n\"></td><td>fund</td>"
                                  "<td>no year</td>"));
+    free(html);
+    /* With ours at the article's year's rate: 125 is 37.5% below 200. */
+    ft_page_ours ours = {.value = 200, .year = 2024};
+    html = page_of(s, "USD", &ours);
+    assert_non_null(strstr(html, "<td class=\"n\">125 USD</td>"
+                                 "<td class=\"n\">200 USD <small>(2024 rate)"
+                                 "</small></td><td class=\"n\">-37.5%</td>"));
     free(html);
     ft_series_set_free(s);
 }
@@ -207,7 +218,7 @@ static void test_nothing_to_check(void **state)
     add(s, (ft_series_row){.doc = "a", .subject = "fund", .year = "2020",
                            .amount = "1", .currency = "KRW"});
     assert_int_equal(ft_series_build(s, NULL), FT_OK);
-    char *html = page_of(s, "KRW");
+    char *html = page_of(s, "KRW", NULL);
     assert_non_null(strstr(html, "<p>Nothing to check:"));
     /* An article without outlet, date or headline: its id alone. */
     assert_non_null(strstr(html, "<dd><cite>a</cite></dd>"));
