@@ -62,8 +62,8 @@ static ft_rates *report_rates(void)
     char path[4096];
     ft_rates *rates = NULL;
     ft_error e;
-    if (cli_datasets_path(CLI_RATES_FILE, path, sizeof path) && cli_exists(path) &&
-        ft_rates_load(path, &rates, &e) != FT_OK)
+    if (cli_datasets_path(CLI_RATES_FILE, path, sizeof path) &&
+        cli_exists(path) && ft_rates_load(path, &rates, &e) != FT_OK)
         rates = NULL;
     return rates;
 }

@@ -231,9 +231,8 @@ static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 
 /* Columns written as numbers (never neutralised), in column order. */
 static const bool numeric[] = {
-    false, false, true,  true, true,  false, true,  true,  false, false,
-    false, true,  false, true, false, false, false, false, false,
-    false, false, false,
+    false, false, true, true,  true,  false, true,  true,  false, false, false,
+    true,  false, true, false, false, false, false, false, false, false, false,
 };
 _Static_assert(sizeof numeric / sizeof numeric[0] == NCOLUMNS,
                "one numeric flag per column");

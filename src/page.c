@@ -94,8 +94,8 @@ bool ft_page_is_link(const char *url)
     if (!skip || !url[skip])
         return false;
     for (const unsigned char *c = (const unsigned char *)url; *c; c++)
-        if (*c <= ' ' || *c == 0x7F || *c == '"' || *c == '\'' ||
-            *c == '<' || *c == '>' || *c == '\\' || *c == '`')
+        if (*c <= ' ' || *c == 0x7F || *c == '"' || *c == '\'' || *c == '<' ||
+            *c == '>' || *c == '\\' || *c == '`')
             return false;
     return true;
 }
@@ -103,8 +103,7 @@ bool ft_page_is_link(const char *url)
 /* One article: its headline (else its id) as a link when its address is
  * a web one, then outlet and date. */
 static void article_ref(page *p, const char *doc, const char *published,
-                        const char *source, const char *title,
-                        const char *url)
+                        const char *source, const char *title, const char *url)
 {
     const char *name = *title ? title : *doc ? doc : "(article without an id)";
     if (ft_page_is_link(url)) {
@@ -246,8 +245,8 @@ static void check_mismatches(page *p, const ft_page *pg)
         put(p, "</td><td class=\"n\">");
         money(p, c->reported_amount, c->reported_currency);
         put(p, "</td><td class=\"n\">");
-        const ft_page_ours *o = pg->mismatch_ours ? &pg->mismatch_ours[i]
-                                                  : NULL;
+        const ft_page_ours *o =
+            pg->mismatch_ours ? &pg->mismatch_ours[i] : NULL;
         double pct = 0;
         bool ok = false;
         if (o && !isnan(o->value)) {
@@ -271,9 +270,9 @@ static void check_mismatches(page *p, const ft_page *pg)
                 text(p, c->rate_year);
                 put(p, " rate)</small>");
             }
-            ok = strcmp(c->to_currency, c->reported_currency) == 0 &&
-                 apart_pct(c->reported_amount, strtod(c->converted, NULL),
-                           &pct);
+            ok =
+                strcmp(c->to_currency, c->reported_currency) == 0 &&
+                apart_pct(c->reported_amount, strtod(c->converted, NULL), &pct);
         } else
             put(p, "\xE2\x80\x94");
         put(p, "</td>");

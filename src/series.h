@@ -81,7 +81,7 @@ typedef struct {
     long mention;
     const char *year; /* the cell as written */
     const char *subject, *country;
-    const char *amount, *currency;                 /* as the article gave */
+    const char *amount, *currency;                   /* as the article gave */
     const char *reported_amount, *reported_currency; /* the paper's */
     const char *converted, *to_currency, *rate_year; /* ours: amount_nominal */
 } ft_series_check;
@@ -183,8 +183,7 @@ const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
  * to a figure), each group in input order. */
 const ft_series_check *ft_series_left_out(const ft_series_set *s, size_t *n);
 /* After build: the figures flagged conversion_mismatch, in input order. */
-const ft_series_check *ft_series_mismatches(const ft_series_set *s,
-                                            size_t *n);
+const ft_series_check *ft_series_mismatches(const ft_series_set *s, size_t *n);
 
 /* The CSV outputs (DESIGN.md), RFC 4180 through libcsv with text cells
  * neutralised for spreadsheets (src/csvio.h), numbers plain, an empty

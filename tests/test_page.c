@@ -101,9 +101,8 @@ static char *page_of(ft_series_set *s, const char *unit,
     size_t n = ft_series_count(s);
     ft_page_item *items = calloc(n + 1, sizeof *items);
     for (size_t i = 0; i < n; i++)
-        items[i] = (ft_page_item){.series = ft_series_at(s, i),
-                                  .scale = {1, ""},
-                                  .unit = unit};
+        items[i] = (ft_page_item){
+            .series = ft_series_at(s, i), .scale = {1, ""}, .unit = unit};
     ft_page pg = {.title = "t", .basis = "b", .items = items, .nitems = n};
     pg.mismatches = ft_series_mismatches(s, &pg.nmismatches);
     pg.left_out = ft_series_left_out(s, &pg.nleft_out);
@@ -174,11 +173,11 @@ static void test_sources_and_checks(void **state)
     char *html = page_of(s, "USD", NULL);
     /* Sources by year. */
     assert_non_null(strstr(html, "<dt>2022</dt>"));
-    assert_non_null(strstr(html,
-                           "<a href=\"https://example.org/fund?x=1&amp;y=2\" "
-                           "rel=\"noopener noreferrer nofollow\">Fund "
-                           "&lt;em&gt;grows&lt;/em&gt;</a> <small>[a1]</small>, "
-                           "Harbour Post, 2024-01-02"));
+    assert_non_null(
+        strstr(html, "<a href=\"https://example.org/fund?x=1&amp;y=2\" "
+                     "rel=\"noopener noreferrer nofollow\">Fund "
+                     "&lt;em&gt;grows&lt;/em&gt;</a> <small>[a1]</small>, "
+                     "Harbour Post, 2024-01-02"));
     assert_non_null(strstr(html, "<dd><cite>b1</cite>, Valley &amp; Co, "
                                  "2024-03-04</dd>"));
     assert_non_null(strstr(html, "<cite>Next year</cite> <small>[c1]</small>"));
@@ -215,8 +214,11 @@ static void test_nothing_to_check(void **state)
 {
     (void)state;
     ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
-    add(s, (ft_series_row){.doc = "a", .subject = "fund", .year = "2020",
-                           .amount = "1", .currency = "KRW"});
+    add(s, (ft_series_row){.doc = "a",
+                           .subject = "fund",
+                           .year = "2020",
+                           .amount = "1",
+                           .currency = "KRW"});
     assert_int_equal(ft_series_build(s, NULL), FT_OK);
     char *html = page_of(s, "KRW", NULL);
     assert_non_null(strstr(html, "<p>Nothing to check:"));

@@ -593,8 +593,8 @@ static void test_left_out_with_why(void **state)
     change.kind = "change";
     add(s, change);
     add(s, fig("e", "2024-02-02", "1", "fund", "2021", "7", "KRW"));
-    ft_series_row bound = fig("e", "2024-02-02", "2", "fund", "2021", "5",
-                              "KRW");
+    ft_series_row bound =
+        fig("e", "2024-02-02", "2", "fund", "2021", "5", "KRW");
     bound.qualifier = "gt";
     add(s, bound);
     built(s);
