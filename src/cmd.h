@@ -46,6 +46,10 @@ ft_countries *cli_load_countries(char **files, int nfiles, bool verbose,
  * first folder tried.  false when the path does not fit. */
 bool cli_datasets_path(const char *file, char *out, size_t n);
 
+/* The shipped exchange rates, in the datasets folder (convert, run, and
+ * report's check of the papers' own conversions). */
+#define CLI_RATES_FILE "fx_units_per_usd_annual.csv"
+
 /* After a datasets file could not be read: says on stderr which folder
  * was used, which were tried before it, and that FIGTREND_DATASETS sets
  * another (nothing more when cli_datasets_path already said that there is

@@ -8,6 +8,7 @@
 
 #include "country.h"
 #include "outfile.h"
+#include "rates.h"
 #include "report.h"
 #include "run.h"
 
@@ -41,6 +42,10 @@ static const char help[] =
     "Series are named by their country's English name from countries.csv\n"
     "(the code when it is not found) in the datasets folder, which "
     "is\n" FT_DATASETS_ORDER ".\n"
+    "The page lists each point's articles, and under \"Check these\" the\n"
+    "figures whose paper's own conversion disagrees with ours (at the\n"
+    "rates of " CLI_RATES_FILE " there, when it is), the conflicting\n"
+    "figures and every figure left out, with why.\n"
     "\n"
     "Exit status: 0 success; 3 some inputs or rows rejected, the rest\n"
     "reported; 64 usage; 65 no input usable; 66 no input found; 73 the\n"
@@ -51,6 +56,21 @@ static void on_warning(void *ctx, const ft_error *e)
 {
     (void)ctx;
     cli_report(e, "");
+}
+
+/* The shipped rates, for the page's check of the papers' conversions at
+ * their publication year's rate.  Only a check: without the table (or
+ * with one convert would refuse anyway) the page shows the figure's own
+ * year's conversion, so a problem here is not the report's to stop on. */
+static ft_rates *report_rates(void)
+{
+    char path[4096];
+    ft_rates *rates = NULL;
+    ft_error e;
+    if (cli_datasets_path(CLI_RATES_FILE, path, sizeof path) &&
+        cli_exists(path) && ft_rates_load(path, &rates, &e) != FT_OK)
+        rates = NULL;
+    return rates;
 }
 
 int cmd_report(int argc, char **argv)
@@ -146,6 +166,8 @@ int cmd_report(int argc, char **argv)
         }
     }
     o.countries = countries;
+    ft_rates *rates = report_rates();
+    o.rates = rates;
     ft_report_result res;
     /* One writer per folder at a time (the lock `run` takes there too):
      * two reports at once would leave a page naming the other's charts. */
@@ -156,12 +178,14 @@ int cmd_report(int argc, char **argv)
     if (st != FT_OK) {
         cli_report(&err, "");
         ft_countries_free(countries);
+        ft_rates_free(rates);
         return ft_status_exit_code(st);
     }
     ft_outfile_sweep(o.out_dir); /* what a killed report left */
     st = ft_report_run(inputs, ninputs, &o, &res, &err);
     ft_outfile_unlock(lock);
     ft_countries_free(countries);
+    ft_rates_free(rates);
     if (st != FT_OK)
         cli_report(&err, "");
     /* Without -v, say why a report has no chart or plots a column other

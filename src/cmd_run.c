@@ -20,7 +20,7 @@
 #include "subject.h"
 #include "table.h"
 
-#define RATES_FILE "fx_units_per_usd_annual.csv"
+#define RATES_FILE CLI_RATES_FILE
 #define PRICES_FILE "cpi_inflation_pct_annual.csv"
 
 static const char help[] =

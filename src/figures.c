@@ -29,6 +29,9 @@ static const char *const columns[] = {
     "country",
     "flags",
     "sentence",
+    "source",
+    "title",
+    "url",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -228,8 +231,8 @@ static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 
 /* Columns written as numbers (never neutralised), in column order. */
 static const bool numeric[] = {
-    false, false, true,  true, true,  false, true,  true,  false, false,
-    false, true,  false, true, false, false, false, false, false,
+    false, false, true, true,  true,  false, true,  true,  false, false, false,
+    true,  false, true, false, false, false, false, false, false, false, false,
 };
 _Static_assert(sizeof numeric / sizeof numeric[0] == NCOLUMNS,
                "one numeric flag per column");
@@ -268,6 +271,9 @@ static void row_from(ft_figrow *r, const ft_figwriter *w, const ft_article *a,
         f->country,
         c->flags,
         w->folded.data ? w->folded.data : "",
+        a->source ? a->source : "",
+        a->title ? a->title : "",
+        a->url ? a->url : "",
     };
     for (size_t i = 0; i < NCOLUMNS; i++) {
         r->cell[i] = cells[i];
@@ -325,6 +331,12 @@ static ft_status write_json(ft_figwriter *w, const ft_article *a,
     bad |= json_text(b, ",\"country\":", f->country, strlen(f->country));
     bad |= json_text(b, ",\"flags\":", c->flags, strlen(c->flags));
     bad |= json_text(b, ",\"sentence\":", w->folded.data, w->folded.len);
+    bad |= json_text(b, ",\"source\":", a->source ? a->source : "",
+                     a->source ? strlen(a->source) : 0);
+    bad |= json_text(b, ",\"title\":", a->title ? a->title : "",
+                     a->title ? strlen(a->title) : 0);
+    bad |= json_text(b, ",\"url\":", a->url ? a->url : "",
+                     a->url ? strlen(a->url) : 0);
     bad |= ft_buf_append(b, "}\n", 2);
     if (bad)
         return ft_error_set(err, FT_ENOMEM, "out of memory");

@@ -89,7 +89,7 @@ ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a,
 
 /* ---- cells, for callers that keep rows (the run's database) ---------- */
 
-#define FT_FIGURE_NCOLUMNS 19
+#define FT_FIGURE_NCOLUMNS 22
 
 /* The name of figures.csv column i ("doc", ...), NULL past the last. */
 const char *ft_figure_column(size_t i);

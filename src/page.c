@@ -2,7 +2,10 @@
 #include "page.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "stats.h"
 
@@ -81,6 +84,307 @@ static void integer(page *p, long v)
     put(p, buf);
 }
 
+/* ---- articles and the figures to check --------------------------------- */
+
+bool ft_page_is_link(const char *url)
+{
+    size_t skip = strncasecmp(url, "https://", 8) == 0  ? 8
+                  : strncasecmp(url, "http://", 7) == 0 ? 7
+                                                        : 0;
+    if (!skip || !url[skip])
+        return false;
+    for (const unsigned char *c = (const unsigned char *)url; *c; c++)
+        if (*c <= ' ' || *c == 0x7F || *c == '"' || *c == '\'' || *c == '<' ||
+            *c == '>' || *c == '\\' || *c == '`')
+            return false;
+    return true;
+}
+
+/* One article: its headline (else its id) as a link when its address is
+ * a web one, then outlet and date. */
+static void article_ref(page *p, const char *doc, const char *published,
+                        const char *source, const char *title, const char *url)
+{
+    const char *name = *title ? title : *doc ? doc : "(article without an id)";
+    if (ft_page_is_link(url)) {
+        put(p, "<a href=\"");
+        text(p, url);
+        put(p, "\" rel=\"noopener noreferrer nofollow\">");
+        text(p, name);
+        put(p, "</a>");
+    } else {
+        put(p, "<cite>");
+        text(p, name);
+        put(p, "</cite>");
+    }
+    if (*title && *doc) {
+        put(p, " <small>[");
+        text(p, doc);
+        put(p, "]</small>");
+    }
+    if (*source) {
+        put(p, ", ");
+        text(p, source);
+    }
+    if (*published) {
+        put(p, ", ");
+        text(p, published);
+    }
+}
+
+/* An amount cell and its currency, scaled ("439.7 billion KRW"). */
+static void money(page *p, const char *amount, const char *currency)
+{
+    char *end;
+    double v = strtod(amount, &end);
+    if (!*amount || *end) {
+        text(p, *amount ? amount : "\xE2\x80\x94");
+    } else {
+        ft_chart_scale sc = ft_chart_scale_for(fabs(v));
+        num(p, v / sc.div, 6, 3);
+        if (*sc.word) {
+            put(p, " ");
+            put(p, sc.word);
+        }
+    }
+    if (*currency) {
+        put(p, " ");
+        text(p, currency);
+    }
+}
+
+/* Each point's articles, year by year, folded away. */
+static void point_articles(page *p, const ft_series *s)
+{
+    size_t total = 0;
+    for (size_t j = 0; j < s->npoints; j++)
+        for (size_t a = 0; a < s->points[j].narticles; a++)
+            total += s->points[j].articles[a].agrees;
+    if (total == 0)
+        return;
+    put(p, "<details class=\"arts\"><summary>Sources, year by year</summary>"
+           "\n<dl>\n");
+    for (size_t j = 0; j < s->npoints; j++) {
+        const ft_point *pt = &s->points[j];
+        size_t against = 0;
+        put(p, "<dt>");
+        integer(p, pt->year);
+        put(p, "</dt>\n");
+        for (size_t a = 0; a < pt->narticles; a++) {
+            const ft_point_article *ar = &pt->articles[a];
+            if (!ar->agrees) {
+                against++;
+                continue;
+            }
+            put(p, "<dd>");
+            article_ref(p, ar->doc, ar->published, ar->source, ar->title,
+                        ar->url);
+            put(p, "</dd>\n");
+        }
+        if (against) {
+            put(p, "<dd class=\"flag\">");
+            integer(p, (long)against);
+            put(p, against == 1 ? " other figure" : " other figures");
+            put(p, " for this year: see <a href=\"#check\">Check these</a>"
+                   "</dd>\n");
+        }
+    }
+    put(p, "</dl></details>\n");
+}
+
+/* How far the paper's conversion is from ours, in percent of ours. */
+static bool apart_pct(const char *reported, double ours, double *pct)
+{
+    char *end;
+    double paper = strtod(reported, &end);
+    if (!*reported || *end || !(fabs(ours) > 0) || isnan(ours))
+        return false;
+    *pct = (paper - ours) / fabs(ours) * 100;
+    return true;
+}
+
+static void pct_cell(page *p, bool ok, double pct)
+{
+    put(p, "<td class=\"n\">");
+    if (ok) {
+        if (pct > 0)
+            put(p, "+");
+        num(p, pct, 15, 1);
+        put(p, "%");
+    } else
+        put(p, "\xE2\x80\x94");
+    put(p, "</td>");
+}
+
+static void check_mismatches(page *p, const ft_page *pg)
+{
+    put(p, "<h3>The paper's conversion disagrees with ours (");
+    integer(p, (long)pg->nmismatches);
+    put(p, ")</h3>\n<p>Papers convert at the rate of the day they write, "
+           "so ours is first at the average rate of the article's year (the "
+           "check that flagged it: more than 10% apart), then at the rate "
+           "of the figure's own year (amount_nominal). A large gap can be a "
+           "misread figure or a misprint.</p>\n<div class=\"scroll\"><table>"
+           "\n<thead><tr><th>article</th><th class=\"n\">year</th>"
+           "<th>subject</th><th class=\"n\">figure</th>"
+           "<th class=\"n\">the paper's conversion</th>"
+           "<th class=\"n\">ours, at the article's year</th>"
+           "<th class=\"n\">apart</th>"
+           "<th class=\"n\">ours, at the figure's year</th>"
+           "<th class=\"n\">apart</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < pg->nmismatches; i++) {
+        const ft_series_check *c = &pg->mismatches[i];
+        put(p, "<tr><td class=\"docs\">");
+        article_ref(p, c->doc, c->published, c->source, c->title, c->url);
+        put(p, "</td><td class=\"n\">");
+        text(p, c->year);
+        put(p, "</td><td>");
+        text(p, c->subject);
+        put(p, "</td><td class=\"n\">");
+        money(p, c->amount, c->currency);
+        put(p, "</td><td class=\"n\">");
+        money(p, c->reported_amount, c->reported_currency);
+        put(p, "</td><td class=\"n\">");
+        const ft_page_ours *o =
+            pg->mismatch_ours ? &pg->mismatch_ours[i] : NULL;
+        double pct = 0;
+        bool ok = false;
+        if (o && !isnan(o->value)) {
+            char buf[FT_STATS_BUFSZ];
+            ft_stats_format(o->value, 15, 2, buf, sizeof buf);
+            money(p, buf, c->reported_currency);
+            put(p, " <small>(");
+            integer(p, o->year);
+            put(p, " rate)</small>");
+            ok = apart_pct(c->reported_amount, o->value, &pct);
+        } else
+            put(p, "\xE2\x80\x94");
+        put(p, "</td>");
+        pct_cell(p, ok, pct);
+        put(p, "<td class=\"n\">");
+        ok = false;
+        if (*c->converted) {
+            money(p, c->converted, c->to_currency);
+            if (*c->rate_year) {
+                put(p, " <small>(");
+                text(p, c->rate_year);
+                put(p, " rate)</small>");
+            }
+            ok =
+                strcmp(c->to_currency, c->reported_currency) == 0 &&
+                apart_pct(c->reported_amount, strtod(c->converted, NULL), &pct);
+        } else
+            put(p, "\xE2\x80\x94");
+        put(p, "</td>");
+        pct_cell(p, ok, pct);
+        put(p, "</tr>\n");
+    }
+    put(p, "</tbody></table></div>\n");
+}
+
+static size_t count_conflicts(const ft_page *pg)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pg->nitems; i++) {
+        const ft_series *s = pg->items[i].series;
+        for (size_t j = 0; j < s->npoints; j++)
+            for (size_t a = 0; a < s->points[j].narticles; a++)
+                if (!s->points[j].articles[a].agrees) {
+                    n++;
+                    break;
+                }
+    }
+    return n;
+}
+
+static void check_conflicts(page *p, const ft_page *pg, size_t n)
+{
+    put(p, "<h3>Conflicting figures for one year (");
+    integer(p, (long)n);
+    put(p, ")</h3>\n<p>The chart keeps the latest article's figure; the "
+           "others are listed under it.</p>\n<ul>\n");
+    for (size_t i = 0; i < pg->nitems; i++) {
+        const ft_page_item *it = &pg->items[i];
+        const ft_series *s = it->series;
+        for (size_t j = 0; j < s->npoints; j++) {
+            const ft_point *pt = &s->points[j];
+            bool any = false;
+            for (size_t a = 0; a < pt->narticles && !any; a++)
+                any = !pt->articles[a].agrees;
+            if (!any)
+                continue;
+            put(p, "<li>");
+            text(p, s->name);
+            put(p, ", ");
+            integer(p, pt->year);
+            put(p, " (");
+            text(p, it->unit);
+            put(p, "):\n<ul>\n");
+            for (size_t a = 0; a < pt->narticles; a++) {
+                const ft_point_article *ar = &pt->articles[a];
+                put(p, "<li>");
+                num(p, ar->value / it->scale.div, 6, 3);
+                put(p, ar->agrees ? " <b>kept</b>: " : ": ");
+                article_ref(p, ar->doc, ar->published, ar->source, ar->title,
+                            ar->url);
+                put(p, "</li>\n");
+            }
+            put(p, "</ul></li>\n");
+        }
+    }
+    put(p, "</ul>\n");
+}
+
+static void check_left_out(page *p, const ft_page *pg)
+{
+    put(p, "<h3>Left out of the series (");
+    integer(p, (long)pg->nleft_out);
+    put(p, ")</h3>\n<details><summary>Every figure not plotted, with why"
+           "</summary>\n<div class=\"scroll\"><table>\n<thead><tr>"
+           "<th>article</th><th class=\"n\">figure</th>"
+           "<th class=\"n\">year</th><th>subject</th><th>why</th></tr>"
+           "</thead>\n<tbody>\n");
+    for (size_t i = 0; i < pg->nleft_out; i++) {
+        const ft_series_check *c = &pg->left_out[i];
+        put(p, "<tr><td class=\"docs\">");
+        article_ref(p, c->doc, c->published, c->source, c->title, c->url);
+        if (c->mention > 0) {
+            put(p, " <small>#");
+            integer(p, c->mention);
+            put(p, "</small>");
+        }
+        put(p, "</td><td class=\"n\">");
+        money(p, c->amount, c->currency);
+        put(p, "</td><td class=\"n\">");
+        text(p, c->year);
+        put(p, "</td><td>");
+        text(p, c->subject);
+        put(p, "</td><td>");
+        text(p, c->reason);
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</tbody></table></div></details>\n");
+}
+
+/* "Check these": what a reader should look at before citing a figure. */
+static void check_section(page *p, const ft_page *pg)
+{
+    size_t nconf = count_conflicts(pg);
+    put(p, "<h2 id=\"check\">Check these</h2>\n");
+    if (pg->nmismatches == 0 && nconf == 0 && pg->nleft_out == 0) {
+        put(p, "<p>Nothing to check: no paper's conversion disagrees with "
+               "ours, no year has conflicting figures, and every figure is "
+               "in a series.</p>\n");
+        return;
+    }
+    if (pg->nmismatches)
+        check_mismatches(p, pg);
+    if (nconf)
+        check_conflicts(p, pg, nconf);
+    if (pg->nleft_out)
+        check_left_out(p, pg);
+}
+
 static const char style[] =
     "<style>\n"
     "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,"
@@ -101,6 +405,9 @@ static const char style[] =
     "font-variant-numeric:tabular-nums}\n"
     "td.docs{font-size:.8rem;color:#555;overflow-wrap:anywhere}\n"
     ".flag{color:#a04000}\n"
+    "details.arts dl{margin:.3rem 0;font-size:.85rem}"
+    "details.arts dt{font-weight:bold;margin-top:.3rem}"
+    "details.arts dd{margin-left:1.2rem}\n"
     "section{break-inside:avoid-page}\n"
     "@media print{body{max-width:none;padding:0}nav{display:none}"
     "a{color:inherit;text-decoration:none}.scroll{overflow:visible}"
@@ -228,7 +535,9 @@ static void series_section(page *p, const ft_page *pg, const ft_page_item *it)
         text(p, pt->flags);
         put(p, "</td></tr>\n");
     }
-    put(p, "</tbody></table></div>\n</section>\n");
+    put(p, "</tbody></table></div>\n");
+    point_articles(p, s);
+    put(p, "</section>\n");
 }
 
 ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
@@ -267,6 +576,7 @@ ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
         put(&p, "<h2>Series</h2>\n");
     for (size_t i = 0; i < pg->nitems; i++)
         series_section(&p, pg, &pg->items[i]);
+    check_section(&p, pg);
     if (pg->nnotes > 0) {
         put(&p, "<h2>Notes</h2>\n<ul>\n");
         for (size_t i = 0; i < pg->nnotes; i++) {

@@ -24,6 +24,14 @@ typedef struct {
     const char *unit;     /* "trillion KRW, current prices (as reported)" */
 } ft_page_item;
 
+/* Our conversion of a figure at the rate of its article's publication
+ * year, the one convert checks the paper's against (value NAN when the
+ * tables do not cover it). */
+typedef struct {
+    double value;
+    int year;
+} ft_page_ours;
+
 typedef struct {
     const char *title; /* the heading */
     const char *basis; /* one sentence: which values, which currency */
@@ -35,7 +43,19 @@ typedef struct {
     size_t nitems;
     const char *const *notes; /* one line each */
     size_t nnotes;
+    /* The "Check these" section: figures whose paper's own conversion
+     * disagrees with ours, and figures left out of every series, with
+     * why (src/series.h); conflicts come from the items' points. */
+    const ft_series_check *mismatches;
+    size_t nmismatches;
+    const ft_page_ours *mismatch_ours; /* one per mismatch; may be NULL */
+    const ft_series_check *left_out;
+    size_t nleft_out;
 } ft_page;
+
+/* Whether an address from an article may become a link: http or https
+ * (any case), with no space, control byte, quote or angle bracket. */
+bool ft_page_is_link(const char *url);
 
 /* Append s with & < > " ' written as character references. */
 ft_status ft_page_escape(ft_buf *b, const char *s);

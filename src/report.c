@@ -438,6 +438,35 @@ static void basis_text(char *out, size_t n, const ft_report_result *res,
              ft_series_count(set));
 }
 
+/* Our conversion of each mismatched figure at its publication year's
+ * rate (as convert checked it); NULL without rates or memory (the page
+ * then shows the figure's own year's conversion only). */
+static ft_page_ours *mismatch_ours(const ft_rates *rates,
+                                   const ft_series_check *m, size_t n)
+{
+    if (!rates || n == 0)
+        return NULL;
+    ft_page_ours *ours = malloc(n * sizeof *ours);
+    if (!ours)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        ours[i] = (ft_page_ours){.value = NAN};
+        char *end;
+        double amount = strtod(m[i].amount, &end);
+        int year = 0;
+        if (!*m[i].amount || *end || strlen(m[i].published) < 4 ||
+            sscanf(m[i].published, "%4d", &year) != 1)
+            continue;
+        ft_rate r;
+        ft_error e;
+        if (ft_rates_cross(rates, m[i].currency, m[i].reported_currency, year,
+                           true, &r, &e) == FT_OK &&
+            r.basis != FT_RATE_NONE)
+            ours[i] = (ft_page_ours){.value = amount * r.value, .year = r.year};
+    }
+    return ours;
+}
+
 static ft_status charts_and_page(const ft_series_set *set,
                                  const ft_report_opts *o, const char *dir,
                                  ft_report_result *res, ft_error *err)
@@ -585,6 +614,10 @@ static ft_status charts_and_page(const ft_series_set *set,
                   .nitems = n,
                   .notes = note_ptrs,
                   .nnotes = nnotes};
+    pg.mismatches = ft_series_mismatches(set, &pg.nmismatches);
+    pg.left_out = ft_series_left_out(set, &pg.nleft_out);
+    ft_page_ours *ours = mismatch_ours(o->rates, pg.mismatches, pg.nmismatches);
+    pg.mismatch_ours = ours;
     ft_outfile out;
     if ((st = ft_outfile_open(&out, dir, "index.html", err)) == FT_OK) {
         if ((st = ft_page_write(out.fp, &pg, err)) != FT_OK) {
@@ -593,6 +626,7 @@ static ft_status charts_and_page(const ft_series_set *set,
         } else
             st = ft_outfile_commit(&out, err);
     }
+    free(ours);
     if (st == FT_OK) {
         ft_chart_prune(dir, keep, nstems, o->format);
         if (r.failed != FT_OK) {

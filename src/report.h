@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "chart.h"
+#include "rates.h"
 #include "series.h"
 #include "status.h"
 
@@ -45,6 +46,9 @@ typedef struct {
      * FT_REPORT_EXTRA_NOTES; borrowed).  `run` says there what changed. */
     const char *const *extra_notes;
     size_t nextra_notes;
+    /* The exchange rates, for the page's check of the papers' own
+     * conversions at their publication year's rate (may be NULL). */
+    const ft_rates *rates;
 } ft_report_opts;
 
 #define FT_REPORT_EXTRA_NOTES 16

@@ -386,6 +386,7 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_report_opts ro = o->report;
     ro.out_dir = dir;
+    ro.rates = o->convert.rates;
     /* The page says what changed and what stands rejected, and the first
      * warnings: all from the state, so the same state gives the same
      * page. */

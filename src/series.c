@@ -30,7 +30,48 @@ typedef struct {
     long mention;
     size_t doc_seq; /* order in which the article was first seen */
     int sig;        /* significant digits of the original amount */
+    size_t pub, source, title, url; /* the article, for the page */
 } row;
+
+/* A figure to check (ft_series_check), as arena offsets until build's
+ * end: the fields in the order of enum below. */
+enum {
+    K_DOC,
+    K_PUBLISHED,
+    K_SOURCE,
+    K_TITLE,
+    K_URL,
+    K_YEAR,
+    K_SUBJECT,
+    K_COUNTRY,
+    K_AMOUNT,
+    K_CURRENCY,
+    K_REPORTED,
+    K_REPORTED_CURRENCY,
+    K_CONVERTED,
+    K_TO_CURRENCY,
+    K_RATE_YEAR,
+    NK
+};
+
+typedef struct {
+    const char *reason; /* static text; NULL for a mismatch */
+    long mention;
+    size_t off[NK];
+} check_off;
+
+typedef struct {
+    check_off *off;
+    ft_series_check *pub; /* after build */
+    size_t n, cap;
+} check_list;
+
+/* An article behind or against a point, as arena offsets. */
+typedef struct {
+    size_t doc, published, source, title, url, amount;
+    double value;
+    bool agrees;
+} article_off;
 
 typedef struct {
     size_t name, label, subject, country, currency, origin; /* arena offsets */
@@ -39,6 +80,7 @@ typedef struct {
 
 typedef struct {
     size_t amount, docs, flags; /* arena offsets */
+    size_t first_art, nart;     /* its articles in the articles array */
 } point_off;
 
 struct ft_series_set {
@@ -62,6 +104,10 @@ struct ft_series_set {
     ft_point *points;
     point_off *poff;
     size_t npoints, cappoints;
+    article_off *arts;
+    ft_point_article *arts_pub; /* after build */
+    size_t narts, caparts;
+    check_list left, mism;
 };
 
 const char *ft_value_kind_name(ft_value_kind k)
@@ -107,6 +153,12 @@ void ft_series_set_free(ft_series_set *s)
     free(s->soff);
     free(s->points);
     free(s->poff);
+    free(s->arts);
+    free(s->arts_pub);
+    free(s->left.off);
+    free(s->left.pub);
+    free(s->mism.off);
+    free(s->mism.pub);
     free(s);
 }
 
@@ -263,27 +315,136 @@ static bool empty(const char *cell)
     return !cell || !*cell;
 }
 
+/* ---- figures to check ------------------------------------------------- */
+
+/* Why a figure is left out (the page's words). */
+static const char WHY_CHANGE[] = "a change, not a level";
+static const char WHY_NO_YEAR[] = "no year";
+static const char WHY_BAD_YEAR[] = "a year that is not a number";
+static const char WHY_NO_SUBJECT[] = "no subject";
+static const char WHY_BAD_VALUE[] = "an amount that is not a number";
+static const char WHY_OTHER_BASE[] = "constant prices of another base year";
+static const char WHY_BOUND[] =
+    "a bound (more than, up to) where the year has a figure";
+static const char *const why_no_value[NVALUES] = {
+    [V_ORIGINAL] = "no amount or currency",
+    [V_NOMINAL] = "no converted amount (no rate for its year?)",
+    [V_CONSTANT] = "no constant-price amount (no rate or price index?)",
+};
+
+/* A new entry at the end of l, every field empty. */
+static check_off *new_check(check_list *l, const char *reason, long mention)
+{
+    if (ft_grow((void **)&l->off, &l->cap, l->n, sizeof *l->off, 16) != FT_OK)
+        return NULL;
+    check_off *c = &l->off[l->n++];
+    c->reason = reason;
+    c->mention = mention;
+    for (int i = 0; i < NK; i++)
+        c->off[i] = NONE;
+    return c;
+}
+
+/* A figure to check, from its row's cells as given. */
+static ft_status check_from_cells(ft_series_set *s, check_list *l,
+                                  const char *reason, const ft_series_row *r)
+{
+    const char *cells[NK] = {
+        [K_DOC] = r->doc,
+        [K_PUBLISHED] = r->published,
+        [K_SOURCE] = r->source,
+        [K_TITLE] = r->title,
+        [K_URL] = r->url,
+        [K_YEAR] = r->year,
+        [K_SUBJECT] = r->subject,
+        [K_COUNTRY] = r->country,
+        [K_AMOUNT] = r->amount,
+        [K_CURRENCY] = r->currency,
+        [K_REPORTED] = r->reported_amount,
+        [K_REPORTED_CURRENCY] = r->reported_currency,
+        [K_CONVERTED] = r->amount_nominal,
+        [K_TO_CURRENCY] = r->to_currency,
+        [K_RATE_YEAR] = r->rate_year,
+    };
+    check_off *c =
+        new_check(l, reason, r->mention ? strtol(r->mention, NULL, 10) : 0);
+    if (!c)
+        return FT_ENOMEM;
+    for (int i = 0; i < NK; i++) {
+        size_t off;
+        ft_status st = intern_cell(s, cells[i], &off, NULL);
+        if (st != FT_OK)
+            return st;
+        c->off[i] = off; /* l does not move while the arena grows */
+    }
+    return FT_OK;
+}
+
+/* A figure left out after it was kept as a row. */
+static ft_status check_from_row(ft_series_set *s, check_list *l,
+                                const char *reason, const row *r)
+{
+    char year[16];
+    int n = snprintf(year, sizeof year, "%d", r->year);
+    check_off *c = new_check(l, reason, r->mention);
+    size_t yoff;
+    if (!c || intern(s, year, (size_t)n, &yoff, NULL) != FT_OK)
+        return FT_ENOMEM;
+    c->off[K_DOC] = r->doc;
+    c->off[K_PUBLISHED] = r->pub;
+    c->off[K_SOURCE] = r->source;
+    c->off[K_TITLE] = r->title;
+    c->off[K_URL] = r->url;
+    c->off[K_YEAR] = yoff;
+    c->off[K_SUBJECT] = r->subject;
+    c->off[K_COUNTRY] = r->country;
+    c->off[K_AMOUNT] = r->value[V_ORIGINAL];
+    c->off[K_CURRENCY] = r->currency;
+    c->off[K_CONVERTED] = r->value[V_NOMINAL];
+    c->off[K_TO_CURRENCY] = r->to_currency;
+    return FT_OK;
+}
+
+/* Whether a ';'-separated flags cell holds `flag`. */
+static bool has_flag(const char *flags, const char *flag)
+{
+    size_t n = strlen(flag);
+    for (const char *p = flags; p && *p;) {
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, flag, n) == 0)
+            return true;
+        p = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+/* A row left out before it is kept: counted and listed. */
+static ft_status left_out(ft_series_set *s, size_t *count, const char *why,
+                          const ft_series_row *r, ft_error *err)
+{
+    (*count)++;
+    if (check_from_cells(s, &s->left, why, r) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    return FT_OK;
+}
+
 ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
 {
     ft_series_counts *c = &s->counts;
     c->rows++;
-    if (r->kind && strcmp(r->kind, "change") == 0) {
-        c->changes++;
-        return FT_OK;
-    }
-    if (empty(r->year)) {
-        c->no_year++;
-        return FT_OK;
-    }
+    if (has_flag(r->flags, "conversion_mismatch") &&
+        check_from_cells(s, &s->mism, NULL, r) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    if (r->kind && strcmp(r->kind, "change") == 0)
+        return left_out(s, &c->changes, WHY_CHANGE, r, err);
+    if (empty(r->year))
+        return left_out(s, &c->no_year, WHY_NO_YEAR, r, err);
     int year;
-    if (!ft_table_parse_year(r->year, &year)) {
-        c->bad++;
-        return FT_OK;
-    }
-    if (empty(r->subject)) {
-        c->no_subject++;
-        return FT_OK;
-    }
+    if (!ft_table_parse_year(r->year, &year))
+        return left_out(s, &c->bad, WHY_BAD_YEAR, r, err);
+    if (empty(r->subject))
+        return left_out(s, &c->no_subject, WHY_NO_SUBJECT, r, err);
     if (ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
                 64) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -298,7 +459,11 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         (st = intern_cell(s, r->qualifier, &w->qualifier, NULL)) != FT_OK ||
         (st = intern_cell(s, r->flags, &w->flags, NULL)) != FT_OK ||
         (st = intern_cell(s, r->currency, &w->currency, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->to_currency, &w->to_currency, NULL)) != FT_OK)
+        (st = intern_cell(s, r->to_currency, &w->to_currency, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->published, &w->pub, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->source, &w->source, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->title, &w->title, NULL)) != FT_OK ||
+        (st = intern_cell(s, r->url, &w->url, NULL)) != FT_OK)
         return ft_error_set(err, st, "out of memory");
     w->doc_seq = w->doc == NONE ? 0 : doc_seq;
     if (r->published && strlen(r->published) == 10)
@@ -346,6 +511,12 @@ enum {
     C_AMOUNT_NOMINAL,
     C_AMOUNT_CONSTANT,
     C_CONSTANT_YEAR,
+    C_SOURCE,
+    C_TITLE,
+    C_URL,
+    C_REPORTED_AMOUNT,
+    C_REPORTED_CURRENCY,
+    C_RATE_YEAR,
     NCOLUMNS
 };
 
@@ -363,7 +534,13 @@ static const char *const column_names[NCOLUMNS] = {"doc",
                                                    "to_currency",
                                                    "amount_nominal",
                                                    "amount_constant",
-                                                   "constant_year"};
+                                                   "constant_year",
+                                                   "source",
+                                                   "title",
+                                                   "url",
+                                                   "reported_amount",
+                                                   "reported_currency",
+                                                   "rate_year"};
 
 typedef struct {
     ft_series_set *set;
@@ -447,6 +624,12 @@ static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
         .amount_nominal = v[C_AMOUNT_NOMINAL],
         .amount_constant = v[C_AMOUNT_CONSTANT],
         .constant_year = v[C_CONSTANT_YEAR],
+        .source = v[C_SOURCE],
+        .title = v[C_TITLE],
+        .url = v[C_URL],
+        .reported_amount = v[C_REPORTED_AMOUNT],
+        .reported_currency = v[C_REPORTED_CURRENCY],
+        .rate_year = v[C_RATE_YEAR],
     };
     return ft_series_add(rd->set, &r, err);
 }
@@ -643,6 +826,52 @@ static bool is_bound(const char *q)
            strcmp(q, "lt") == 0 || strcmp(q, "le") == 0;
 }
 
+static ft_status add_article(ft_series_set *s, const row *r, int vi,
+                             bool agrees)
+{
+    if (ft_grow((void **)&s->arts, &s->caparts, s->narts, sizeof *s->arts,
+                64) != FT_OK)
+        return FT_ENOMEM;
+    s->arts[s->narts++] = (article_off){.doc = r->doc,
+                                        .published = r->pub,
+                                        .source = r->source,
+                                        .title = r->title,
+                                        .url = r->url,
+                                        .amount = r->value[vi],
+                                        .value = r->num[vi],
+                                        .agrees = agrees};
+    return FT_OK;
+}
+
+/* The articles of a point from its rows k[0..n) (latest first): those
+ * that agree, oldest first and each once (an article's rows are next to
+ * each other), then the conflicts, latest first.  A bound left out for a
+ * figure of its year is listed as left out. */
+static ft_status point_articles(ft_series_set *s, const key *k,
+                                const bool *agree, size_t n, int vi,
+                                bool any_figure)
+{
+    ft_status st = FT_OK;
+    size_t last = NONE;
+    for (size_t i = n; i-- > 0 && st == FT_OK;) {
+        const row *r = &s->rows[k[i].row];
+        if (!agree[i] || (r->doc != NONE && r->doc == last))
+            continue;
+        last = r->doc;
+        st = add_article(s, r, vi, true);
+    }
+    for (size_t i = 0; i < n && st == FT_OK; i++) {
+        const row *r = &s->rows[k[i].row];
+        if (agree[i])
+            continue;
+        if (any_figure && is_bound(str(s, r->qualifier)))
+            st = check_from_row(s, &s->left, WHY_BOUND, r);
+        else
+            st = add_article(s, r, vi, false);
+    }
+    return st;
+}
+
 /* One point from the rows k[0..n) of one subject, currency and year,
  * latest first; the docs of the rows it uses go to used_docs. */
 static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
@@ -686,8 +915,11 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
     }
     c->used += agreeing;
     c->conflicts += considered - agreeing;
+    size_t first_art = s->narts;
+    ft_status st = point_articles(s, k, agree, n, vi, any_figure);
     const row *r = &s->rows[k[chosen].row];
-    ft_status st = grow_points(s);
+    if (st == FT_OK)
+        st = grow_points(s);
     if (st == FT_OK) {
         ft_point *p = &s->points[s->npoints];
         point_off *o = &s->poff[s->npoints];
@@ -696,6 +928,8 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         p->value = r->num[vi];
         p->mentions = agreeing;
         o->amount = r->value[vi];
+        o->first_art = first_art;
+        o->nart = s->narts - first_art;
         if ((st = point_docs(s, k, agree, n, &o->docs)) == FT_OK &&
             (st = point_flags(s, r, agreeing < considered, &o->flags)) ==
                 FT_OK)
@@ -703,6 +937,21 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
     }
     free(agree);
     return st;
+}
+
+/* Why a kept row makes no point (and the count it adds to), NULL when
+ * it makes one. */
+static const char *why_not_point(ft_series_set *s, const row *r, int vi,
+                                 size_t **count)
+{
+    size_t cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
+    if (r->bad & (1u << vi))
+        return *count = &s->counts.bad, WHY_BAD_VALUE;
+    if (r->value[vi] == NONE || cur == NONE)
+        return *count = &s->counts.no_value, why_no_value[vi];
+    if (vi == V_CONSTANT && r->constant_year != s->constant_year)
+        return *count = &s->counts.other_base, WHY_OTHER_BASE;
+    return NULL;
 }
 
 /* The rows that make points, as sort keys; the others counted. */
@@ -717,16 +966,24 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
         for (size_t i = 0; i < s->nrows && !s->constant_year; i++)
             if (s->rows[i].value[vi] != NONE)
                 s->constant_year = s->rows[i].constant_year;
+    /* The rows left out, listed first: listing them grows the arena,
+     * which the keys below point into. */
+    for (size_t i = 0; i < s->nrows; i++) {
+        size_t *count;
+        const char *why = why_not_point(s, &s->rows[i], vi, &count);
+        if (!why)
+            continue;
+        (*count)++;
+        if (check_from_row(s, &s->left, why, &s->rows[i]) != FT_OK) {
+            free(k);
+            return FT_ENOMEM;
+        }
+    }
     for (size_t i = 0; i < s->nrows; i++) {
         const row *r = &s->rows[i];
         size_t cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
-        if (r->bad & (1u << vi))
-            s->counts.bad++;
-        else if (r->value[vi] == NONE || cur == NONE)
-            s->counts.no_value++;
-        else if (vi == V_CONSTANT && r->constant_year != s->constant_year)
-            s->counts.other_base++;
-        else
+        size_t *count;
+        if (!why_not_point(s, r, vi, &count))
             k[n++] = (key){.country = str(s, r->country),
                            .subject = str(s, r->subject),
                            .currency = str(s, cur),
@@ -819,6 +1076,37 @@ static ft_status series_name(ft_series_set *s, size_t i, size_t *off)
     return st;
 }
 
+/* The public entries of a list of checks. */
+static ft_status publish_checks(ft_series_set *s, check_list *l)
+{
+    l->pub = malloc((l->n ? l->n : 1) * sizeof *l->pub);
+    if (!l->pub)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < l->n; i++) {
+        const check_off *c = &l->off[i];
+        l->pub[i] = (ft_series_check){
+            .reason = c->reason,
+            .doc = str(s, c->off[K_DOC]),
+            .published = str(s, c->off[K_PUBLISHED]),
+            .source = str(s, c->off[K_SOURCE]),
+            .title = str(s, c->off[K_TITLE]),
+            .url = str(s, c->off[K_URL]),
+            .mention = c->mention,
+            .year = str(s, c->off[K_YEAR]),
+            .subject = str(s, c->off[K_SUBJECT]),
+            .country = str(s, c->off[K_COUNTRY]),
+            .amount = str(s, c->off[K_AMOUNT]),
+            .currency = str(s, c->off[K_CURRENCY]),
+            .reported_amount = str(s, c->off[K_REPORTED]),
+            .reported_currency = str(s, c->off[K_REPORTED_CURRENCY]),
+            .converted = str(s, c->off[K_CONVERTED]),
+            .to_currency = str(s, c->off[K_TO_CURRENCY]),
+            .rate_year = str(s, c->off[K_RATE_YEAR]),
+        };
+    }
+    return FT_OK;
+}
+
 /* Names and statistics, once every string is in the arena. */
 static ft_status finish(ft_series_set *s)
 {
@@ -830,10 +1118,29 @@ static ft_status finish(ft_series_set *s)
             return st;
     }
     /* The arena grows no more: pointers into it are stable now. */
+    if (publish_checks(s, &s->left) != FT_OK ||
+        publish_checks(s, &s->mism) != FT_OK)
+        return FT_ENOMEM;
+    s->arts_pub = malloc((s->narts ? s->narts : 1) * sizeof *s->arts_pub);
+    if (!s->arts_pub)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < s->narts; i++) {
+        const article_off *a = &s->arts[i];
+        s->arts_pub[i] = (ft_point_article){.doc = str(s, a->doc),
+                                            .published = str(s, a->published),
+                                            .source = str(s, a->source),
+                                            .title = str(s, a->title),
+                                            .url = str(s, a->url),
+                                            .amount = str(s, a->amount),
+                                            .value = a->value,
+                                            .agrees = a->agrees};
+    }
     for (size_t i = 0; i < s->npoints; i++) {
         s->points[i].amount = str(s, s->poff[i].amount);
         s->points[i].docs = str(s, s->poff[i].docs);
         s->points[i].flags = str(s, s->poff[i].flags);
+        s->points[i].articles = s->arts_pub + s->poff[i].first_art;
+        s->points[i].narticles = s->poff[i].nart;
     }
     double *x = malloc((s->npoints ? s->npoints : 1) * sizeof *x);
     double *y = malloc((s->npoints ? s->npoints : 1) * sizeof *y);
@@ -950,6 +1257,18 @@ int ft_series_constant_year(const ft_series_set *s)
 const ft_series_counts *ft_series_counts_of(const ft_series_set *s)
 {
     return &s->counts;
+}
+
+const ft_series_check *ft_series_left_out(const ft_series_set *s, size_t *n)
+{
+    *n = s->left.pub ? s->left.n : 0;
+    return s->left.pub;
+}
+
+const ft_series_check *ft_series_mismatches(const ft_series_set *s, size_t *n)
+{
+    *n = s->mism.pub ? s->mism.n : 0;
+    return s->mism.pub;
 }
 
 /* ---- CSV outputs ----------------------------------------------------------

@@ -59,7 +59,34 @@ typedef struct {
     const char *amount, *currency;
     const char *to_currency, *amount_nominal, *amount_constant;
     const char *constant_year;
+    /* The article (figures.csv's last columns) and the paper's own
+     * conversion, for the page's lists and checks. */
+    const char *source, *title, *url;
+    const char *reported_amount, *reported_currency, *rate_year;
 } ft_series_row;
+
+/* One article's figure behind a point (it agrees with the point) or
+ * against it (a conflict).  Strings are "" when unknown. */
+typedef struct {
+    const char *doc, *published, *source, *title, *url;
+    const char *amount; /* the figure it gave, plain decimal text */
+    double value;       /* the same, in the series' currency */
+    bool agrees;        /* false: a conflict, not the point's figure */
+} ft_point_article;
+
+/* A figure the page asks a reader to check: one left out of the series
+ * (`reason` says why) or one whose paper's own conversion disagrees with
+ * ours (`reason` is NULL).  Strings are "" when unknown. */
+typedef struct {
+    const char *reason; /* "no year", "no subject", "a change", ... */
+    const char *doc, *published, *source, *title, *url;
+    long mention;
+    const char *year; /* the cell as written */
+    const char *subject, *country;
+    const char *amount, *currency;                   /* as the article gave */
+    const char *reported_amount, *reported_currency; /* the paper's */
+    const char *converted, *to_currency, *rate_year; /* ours: amount_nominal */
+} ft_series_check;
 
 typedef struct {
     int year;
@@ -69,6 +96,10 @@ typedef struct {
     const char *docs;   /* their articles, ';'-separated, oldest first */
     const char *flags;  /* ';'-separated: qualifier, the row's own flags,
                            "conflict"; "" when none */
+    /* Its articles: those that agree, oldest first, one per article,
+     * then those that conflict, latest first. */
+    const ft_point_article *articles;
+    size_t narticles;
 } ft_point;
 
 typedef struct {
@@ -152,6 +183,15 @@ ft_value_kind ft_series_kind(const ft_series_set *s);
  * unknown. */
 int ft_series_constant_year(const ft_series_set *s);
 const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
+
+/* After build: the figures left out of every series, each with why
+ * (malformed rows excepted: they have no cells to show): first those
+ * refused as they are added (a change, no year, no subject), then those
+ * refused on building (no value, another base year, a bound giving way
+ * to a figure), each group in input order. */
+const ft_series_check *ft_series_left_out(const ft_series_set *s, size_t *n);
+/* After build: the figures flagged conversion_mismatch, in input order. */
+const ft_series_check *ft_series_mismatches(const ft_series_set *s, size_t *n);
 
 /* The CSV outputs (DESIGN.md), RFC 4180 through libcsv with text cells
  * neutralised for spreadsheets (src/csvio.h), numbers plain, an empty

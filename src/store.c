@@ -18,8 +18,8 @@ static const char schema[] =
     " \"end\" INTEGER, surface TEXT, amount TEXT, amount_max TEXT,"
     " currency TEXT, qualifier TEXT, kind TEXT, reported_amount TEXT,"
     " reported_currency TEXT, year INTEGER, year_basis TEXT, subject TEXT,"
-    " country TEXT, flags TEXT, sentence TEXT,"
-    " PRIMARY KEY (path, ord));"
+    " country TEXT, flags TEXT, sentence TEXT, source TEXT, title TEXT,"
+    " url TEXT, PRIMARY KEY (path, ord));"
     "CREATE TABLE IF NOT EXISTS rejects("
     " path TEXT NOT NULL, hash TEXT NOT NULL, what TEXT NOT NULL,"
     " reason TEXT NOT NULL);"
@@ -83,7 +83,7 @@ static const char *const sql[NQ] = {
         " run = excluded.run",
     [Q_FIGURE] = "INSERT INTO figures VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
                  " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-                 " ?20, ?21)",
+                 " ?20, ?21, ?22, ?23, ?24)",
     [Q_REJECT] = "INSERT INTO rejects(path, hash, what, reason)"
                  " VALUES (?1, ?2, ?3, ?4)",
     [Q_MARK_REJ] = "UPDATE articles SET status = 'rejected', reason = ?2"
@@ -113,6 +113,35 @@ static ft_status exec(ft_store *s, const char *text, ft_error *err)
     return FT_OK;
 }
 
+/* A state made before figures.csv had source, title and url: add the
+ * columns (empty until the next extractor re-reads the articles, which a
+ * new program always does). */
+static ft_status add_article_columns(ft_store *s, ft_error *err)
+{
+    static const char *const added[] = {"source", "title", "url"};
+    for (size_t i = 0; i < sizeof added / sizeof added[0]; i++) {
+        sqlite3_stmt *q;
+        char text[96];
+        snprintf(text, sizeof text,
+                 "SELECT 1 FROM pragma_table_info('figures') WHERE name = '%s'",
+                 added[i]);
+        if (sqlite3_prepare_v2(s->db, text, -1, &q, NULL) != SQLITE_OK)
+            return db_error(s, FT_EIO, err, "cannot prepare");
+        int rc = sqlite3_step(q);
+        sqlite3_finalize(q);
+        if (rc == SQLITE_ROW)
+            continue;
+        if (rc != SQLITE_DONE)
+            return db_error(s, FT_EIO, err, "cannot read the schema");
+        snprintf(text, sizeof text, "ALTER TABLE figures ADD COLUMN %s TEXT",
+                 added[i]);
+        ft_status st = exec(s, text, err);
+        if (st != FT_OK)
+            return st;
+    }
+    return FT_OK;
+}
+
 ft_status ft_store_open(const char *path, ft_store **out, ft_error *err)
 {
     *out = NULL;
@@ -137,6 +166,8 @@ ft_status ft_store_open(const char *path, ft_store **out, ft_error *err)
                         err);
     if (st == FT_OK)
         st = exec(s, schema, err);
+    if (st == FT_OK)
+        st = add_article_columns(s, err);
     if (st == FT_OK)
         st = exec(s, temp_schema, err);
     for (int i = 0; st == FT_OK && i < NQ; i++)
@@ -519,7 +550,8 @@ ft_status ft_store_figures(ft_store *s, ft_store_row_fn fn, void *ctx,
                     "SELECT doc, published, mention, start, \"end\", surface,"
                     " amount, amount_max, currency, qualifier, kind,"
                     " reported_amount, reported_currency, year, year_basis,"
-                    " subject, country, flags, sentence FROM figures"
+                    " subject, country, flags, sentence, source, title, url"
+                    " FROM figures"
                     " ORDER BY path, ord",
                     fn, ctx, err);
 }

@@ -11,7 +11,7 @@
  *   figures(path, ord, doc, published, mention, start, end, surface,
  *           amount, amount_max, currency, qualifier, kind,
  *           reported_amount, reported_currency, year, year_basis, subject,
- *           country, flags, sentence)
+ *           country, flags, sentence, source, title, url)
  *       every current figure; ord numbers a file's figures from 1
  *   rejects(path, hash, what, reason)
  *       every rejected input, JSONL line or CSV row (what: FILE[:LINE])

@@ -13,7 +13,7 @@
 #define HEADER                                                                 \
     "doc,published,mention,start,end,surface,amount,amount_max,currency,"      \
     "qualifier,kind,reported_amount,reported_currency,year,year_basis,"        \
-    "subject,country,flags,sentence\n"
+    "subject,country,flags,sentence,source,title,url\n"
 
 static char text[] =
     "Its budget peaked at 439.7 billion won ($317.4 million) in 2007.\n"
@@ -94,7 +94,7 @@ static void test_csv_card_row(void **state)
         got, HEADER "seed.txt,2025-08-01,1,21,38,439.7 billion won,"
                     "439700000000,,KRW,eq,level,317400000,USD,2007,explicit,"
                     "Inter-Korean Cooperation Fund,KOR,,Its budget peaked at "
-                    "439.7 billion won ($317.4 million) in 2007.\n");
+                    "439.7 billion won ($317.4 million) in 2007.,,,\n");
     free(got);
 }
 
@@ -120,7 +120,7 @@ static void test_csv_range_flags_and_folding(void **state)
     assert_string_equal(
         got, HEADER "a,,1,75,81,second,2.75,3,,range,change,,,,none,,,"
                     "ambiguous_currency;currency_inferred;conversion_mismatch;"
-                    "target_year:2029,\"Next, a second sentence.\"\n");
+                    "target_year:2029,\"Next, a second sentence.\",,,\n");
     free(got);
 }
 
@@ -150,11 +150,11 @@ static void test_tsv_row(void **state)
     const char *want =
         "doc\tpublished\tmention\tstart\tend\tsurface\tamount\tamount_max\t"
         "currency\tqualifier\tkind\treported_amount\treported_currency\tyear\t"
-        "year_basis\tsubject\tcountry\tflags\tsentence\n"
+        "year_basis\tsubject\tcountry\tflags\tsentence\tsource\ttitle\turl\n"
         "dir/a\\tb.txt\t\t1\t21\t38\t439.7 billion won\t439700000000\t\tKRW\t"
         "eq\tlevel\t317400000\tUSD\t\tnone\t\tKOR\t\tIts budget peaked at "
         "439.7 "
-        "billion won ($317.4 million) in 2007.\n";
+        "billion won ($317.4 million) in 2007.\t\t\t\n";
     assert_string_equal(got, want);
     free(got);
 }
@@ -176,7 +176,8 @@ static void test_jsonl_row(void **state)
         "\"explicit\",\"subject\":\"Inter-Korean Cooperation Fund\","
         "\"country\":\"KOR\",\"flags\":\"target_year:2029\",\"sentence\":"
         "\"Its budget peaked at "
-        "439.7 billion won ($317.4 million) in 2007.\"}\n");
+        "439.7 billion won ($317.4 million) in 2007.\",\"source\":null,"
+        "\"title\":null,\"url\":null}\n");
     free(got);
 }
 
@@ -195,7 +196,8 @@ static void test_jsonl_empty_is_null(void **state)
              "\"currency\":null,\"qualifier\":\"eq\",\"kind\":\"level\","
              "\"reported_amount\":null,\"reported_currency\":null,"
              "\"year\":null,\"year_basis\":\"none\",\"subject\":null,"
-             "\"country\":null,\"flags\":null,\"sentence\":null}\n");
+             "\"country\":null,\"flags\":null,\"sentence\":null,"
+             "\"source\":null,\"title\":null,\"url\":null}\n");
     free(got);
 }
 
@@ -274,9 +276,43 @@ static void test_sentence_of_a_reused_buffer(void **state)
     assert_int_equal(ft_figwriter_row(w, &a, 1, &f, NULL), FT_OK);
     ft_figwriter_free(w);
     fclose(out);
-    assert_non_null(strstr(data, "It cost 900 million won.\n"));
-    assert_non_null(strstr(data, "It paid 900 million won.\n"));
+    assert_non_null(strstr(data, "It cost 900 million won.,,,\n"));
+    assert_non_null(strstr(data, "It paid 900 million won.,,,\n"));
     free(data);
+}
+
+/* The article's outlet, headline and address close each row, in every
+ * format; a headline is text like any other, neutralised in CSV. */
+static void test_source_title_url(void **state)
+{
+    (void)state;
+    ft_article a = article("d1", "2025-03-04");
+    a.source = "Harbour Post";
+    a.title = "=cmd|' /C calc'!A0 \"budget\", rises";
+    a.url = "https://example.org/a?b=1";
+    ft_figure f = card_figure();
+    char *got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_non_null(strstr(got, "in 2007.,Harbour Post,"
+                                "\"'=cmd|' /C calc'!A0 \"\"budget\"\", rises\","
+                                "https://example.org/a?b=1\n"));
+    free(got);
+    got = render(FT_FORMAT_TSV, &a, &f, 1);
+    assert_non_null(strstr(got, "\tHarbour Post\t'=cmd|' /C calc'!A0 "
+                                "\"budget\", rises\t"
+                                "https://example.org/a?b=1\n"));
+    free(got);
+    got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    assert_non_null(strstr(got, ",\"source\":\"Harbour Post\",\"title\":"
+                                "\"=cmd|' /C calc'!A0 \\\"budget\\\", rises\","
+                                "\"url\":\"https://example.org/a?b=1\"}\n"));
+    free(got);
+    for (size_t i = 0; i < FT_FIGURE_NCOLUMNS; i++)
+        if (strcmp(ft_figure_column(i), "sentence") == 0) {
+            assert_string_equal(ft_figure_column(i + 1), "source");
+            assert_string_equal(ft_figure_column(i + 2), "title");
+            assert_string_equal(ft_figure_column(i + 3), "url");
+            assert_null(ft_figure_column(i + 4));
+        }
 }
 
 int main(void)
@@ -294,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_has_no_header),
         cmocka_unit_test(test_mentions_count_from_one),
         cmocka_unit_test(test_sentence_of_a_reused_buffer),
+        cmocka_unit_test(test_source_title_url),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

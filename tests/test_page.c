@@ -77,12 +77,166 @@ static void test_page_keeps_names_inert(void **state)
     ft_series_set_free(s);
 }
 
+static void test_is_link(void **state)
+{
+    (void)state;
+    assert_true(ft_page_is_link("https://example.org/a?b=1&c=2"));
+    assert_true(ft_page_is_link("http://example.org"));
+    assert_true(ft_page_is_link("HTTPS://EXAMPLE.ORG/"));
+    assert_false(ft_page_is_link(""));
+    assert_false(ft_page_is_link("https://"));
+    assert_false(ft_page_is_link("javascript:alert(1)"));
+    assert_false(ft_page_is_link(" https://example.org"));
+    assert_false(ft_page_is_link("data:text/html,<b>x</b>"));
+    assert_false(ft_page_is_link("//example.org/x"));
+    assert_false(ft_page_is_link("https://a.example/x y"));
+    assert_false(ft_page_is_link("https://a.example/\"onclick=\"x"));
+    assert_false(ft_page_is_link("https://a.example/<x>"));
+    assert_false(ft_page_is_link("https://a.example/\nx"));
+}
+
+static char *page_of(ft_series_set *s, const char *unit,
+                     const ft_page_ours *ours)
+{
+    size_t n = ft_series_count(s);
+    ft_page_item *items = calloc(n + 1, sizeof *items);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (ft_page_item){
+            .series = ft_series_at(s, i), .scale = {1, ""}, .unit = unit};
+    ft_page pg = {.title = "t", .basis = "b", .items = items, .nitems = n};
+    pg.mismatches = ft_series_mismatches(s, &pg.nmismatches);
+    pg.left_out = ft_series_left_out(s, &pg.nleft_out);
+    pg.mismatch_ours = ours;
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    assert_int_equal(ft_page_write(f, &pg, NULL), FT_OK);
+    fclose(f);
+    free(items);
+    return data;
+}
+
+static void add(ft_series_set *s, ft_series_row r)
+{
+    assert_int_equal(ft_series_add(s, &r, NULL), FT_OK);
+}
+
+/* Each point's articles are listed with outlet, date and headline, a
+ * link only to a web address; "Check these" gives the conversions that
+ * disagree (both values and the gap), the conflicts with their articles,
+ * and the figures left out with why. */
+static void test_sources_and_checks(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_NOMINAL);
+    ft_series_row a = {.doc = "a1",
+                       .published = "2024-01-02",
+                       .mention = "1",
+                       .subject = "fund",
+                       .year = "2022",
+                       .kind = "level",
+                       .amount = "1000",
+                       .currency = "KRW",
+                       .to_currency = "USD",
+                       .amount_nominal = "100",
+                       .rate_year = "2022",
+                       .reported_amount = "125",
+                       .reported_currency = "USD",
+                       .flags = "conversion_mismatch",
+                       .source = "Harbour Post",
+                       .title = "Fund <em>grows</em>",
+                       .url = "https://example.org/fund?x=1&y=2"};
+    add(s, a);
+    ft_series_row b = a;
+    b.doc = "b1";
+    b.published = "2024-03-04";
+    b.amount = "900";
+    b.amount_nominal = "90";
+    b.reported_amount = b.reported_currency = "";
+    b.flags = "";
+    b.source = "Valley & Co";
+    b.title = "";
+    b.url = "javascript:alert(1)";
+    add(s, b);
+    ft_series_row c = b;
+    c.doc = "c1";
+    c.year = "2023";
+    c.amount_nominal = "95";
+    c.title = "Next year";
+    c.url = "";
+    add(s, c);
+    ft_series_row d = c;
+    d.mention = "2";
+    d.year = "";
+    add(s, d);
+    assert_int_equal(ft_series_build(s, NULL), FT_OK);
+    char *html = page_of(s, "USD", NULL);
+    /* Sources by year. */
+    assert_non_null(strstr(html, "<dt>2022</dt>"));
+    assert_non_null(
+        strstr(html, "<a href=\"https://example.org/fund?x=1&amp;y=2\" "
+                     "rel=\"noopener noreferrer nofollow\">Fund "
+                     "&lt;em&gt;grows&lt;/em&gt;</a> <small>[a1]</small>, "
+                     "Harbour Post, 2024-01-02"));
+    assert_non_null(strstr(html, "<dd><cite>b1</cite>, Valley &amp; Co, "
+                                 "2024-03-04</dd>"));
+    assert_non_null(strstr(html, "<cite>Next year</cite> <small>[c1]</small>"));
+    assert_null(strstr(html, "javascript"));
+    assert_null(strstr(html, "<em>"));
+    /* Check these: the mismatch, 25% above ours. */
+    assert_non_null(strstr(html, "<h2 id=\"check\">Check these</h2>"));
+    assert_non_null(strstr(html, "<td class=\"n\">125 USD</td>"
+                                 "<td class=\"n\">\xE2\x80\x94</td>"
+                                 "<td class=\"n\">\xE2\x80\x94</td>"
+                                 "<td class=\"n\">100 USD <small>(2022 rate)"
+                                 "</small></td><td class=\"n\">+25%</td>"));
+    /* The conflict: the latest article's figure kept, the other listed. */
+    assert_non_null(strstr(html, "Conflicting figures for one year (1)"));
+    assert_non_null(strstr(html, "<li>90 <b>kept</b>: <cite>b1</cite>"));
+    assert_non_null(strstr(html, "<li>100: <a href=\"https://example.org/"));
+    /* Left out, with why. */
+    assert_non_null(strstr(html, "Left out of the series (1)"));
+    assert_non_null(strstr(html, "<small>#2</small></td><td class=\"n\">900 "
+                                 "KRW</td><td class=\"n\"></td><td>fund</td>"
+                                 "<td>no year</td>"));
+    free(html);
+    /* With ours at the article's year's rate: 125 is 37.5% below 200. */
+    ft_page_ours ours = {.value = 200, .year = 2024};
+    html = page_of(s, "USD", &ours);
+    assert_non_null(strstr(html, "<td class=\"n\">125 USD</td>"
+                                 "<td class=\"n\">200 USD <small>(2024 rate)"
+                                 "</small></td><td class=\"n\">-37.5%</td>"));
+    free(html);
+    ft_series_set_free(s);
+}
+
+static void test_nothing_to_check(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, (ft_series_row){.doc = "a",
+                           .subject = "fund",
+                           .year = "2020",
+                           .amount = "1",
+                           .currency = "KRW"});
+    assert_int_equal(ft_series_build(s, NULL), FT_OK);
+    char *html = page_of(s, "KRW", NULL);
+    assert_non_null(strstr(html, "<p>Nothing to check:"));
+    /* An article without outlet, date or headline: its id alone. */
+    assert_non_null(strstr(html, "<dd><cite>a</cite></dd>"));
+    free(html);
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape),
         cmocka_unit_test(test_page_keeps_names_inert),
+        cmocka_unit_test(test_is_link),
+        cmocka_unit_test(test_sources_and_checks),
+        cmocka_unit_test(test_nothing_to_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -577,6 +577,161 @@ static void test_read_refuses_a_header_without_columns(void **state)
     ft_series_set_free(s);
 }
 
+/* Each point lists its articles with outlet, date, headline and address:
+ * those that agree oldest first and once each, then the conflicts. */
+static void test_point_articles_and_conflicts(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_row a = fig("a", "2023-02-01", "1", "fund", "2022", "100", "KRW");
+    a.source = "Harbour Post";
+    a.title = "Fund grows";
+    a.url = "https://example.org/a";
+    add(s, a);
+    ft_series_row a2 = a;
+    a2.mention = "2"; /* the same figure again in the same article */
+    add(s, a2);
+    ft_series_row b = fig("b", "2023-05-01", "1", "fund", "2022", "100", "KRW");
+    b.source = "Valley Times";
+    add(s, b);
+    ft_series_row c = fig("c", "2023-03-01", "1", "fund", "2022", "130", "KRW");
+    c.title = "A rival figure";
+    add(s, c);
+    ft_series_row d = fig("d", "2023-04-01", "1", "fund", "2022", "90", "KRW");
+    add(s, d);
+    built(s);
+    const ft_point *p = &ft_series_at(s, 0)->points[0];
+    assert_string_equal(p->amount, "100");
+    assert_string_equal(p->flags, "conflict");
+    assert_int_equal(p->narticles, 4);
+    assert_string_equal(p->articles[0].doc, "a");
+    assert_true(p->articles[0].agrees);
+    assert_string_equal(p->articles[0].source, "Harbour Post");
+    assert_string_equal(p->articles[0].title, "Fund grows");
+    assert_string_equal(p->articles[0].url, "https://example.org/a");
+    assert_string_equal(p->articles[0].published, "2023-02-01");
+    assert_string_equal(p->articles[1].doc, "b");
+    assert_true(p->articles[1].agrees);
+    assert_string_equal(p->articles[1].title, "");
+    /* Conflicts, latest first, with the figure each gave. */
+    assert_string_equal(p->articles[2].doc, "d");
+    assert_false(p->articles[2].agrees);
+    assert_string_equal(p->articles[2].amount, "90");
+    assert_string_equal(p->articles[3].doc, "c");
+    assert_string_equal(p->articles[3].amount, "130");
+    assert_true(p->articles[3].value == 130.0);
+    assert_string_equal(p->articles[3].title, "A rival figure");
+    ft_series_set_free(s);
+}
+
+/* Every row that is no point is listed with why, in input order. */
+static void test_left_out_with_why(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_row ny = fig("d", "2024-01-02", "1", "fund", "", "1", "KRW");
+    ny.source = "Harbour Post";
+    ny.url = "https://example.org/d";
+    add(s, ny);
+    add(s, fig("d", "", "2", "", "2020", "2", "KRW"));
+    add(s, fig("d", "", "3", "fund", "20x0", "3", "KRW"));
+    add(s, fig("d", "", "4", "fund", "2020", "1e", "KRW"));
+    add(s, fig("d", "", "5", "fund", "2020", "5", ""));
+    ft_series_row change = fig("d", "", "6", "fund", "2020", "6", "KRW");
+    change.kind = "change";
+    add(s, change);
+    add(s, fig("e", "2024-02-02", "1", "fund", "2021", "7", "KRW"));
+    ft_series_row bound =
+        fig("e", "2024-02-02", "2", "fund", "2021", "5", "KRW");
+    bound.qualifier = "gt";
+    add(s, bound);
+    built(s);
+    size_t n;
+    const ft_series_check *l = ft_series_left_out(s, &n);
+    assert_int_equal(n, 7);
+    /* Rows refused on reading come first, then those refused later. */
+    assert_string_equal(l[0].reason, "no year");
+    assert_int_equal(l[0].mention, 1);
+    assert_string_equal(l[0].source, "Harbour Post");
+    assert_string_equal(l[0].url, "https://example.org/d");
+    assert_string_equal(l[0].published, "2024-01-02");
+    assert_string_equal(l[0].amount, "1");
+    assert_string_equal(l[0].currency, "KRW");
+    assert_string_equal(l[1].reason, "no subject");
+    assert_string_equal(l[1].year, "2020");
+    assert_string_equal(l[2].reason, "a year that is not a number");
+    assert_string_equal(l[2].year, "20x0");
+    assert_string_equal(l[3].reason, "a change, not a level");
+    assert_string_equal(l[4].reason, "an amount that is not a number");
+    assert_int_equal(l[4].mention, 4);
+    assert_string_equal(l[4].subject, "fund");
+    assert_string_equal(l[4].year, "2020");
+    assert_string_equal(l[5].reason, "no amount or currency");
+    assert_int_equal(l[5].mention, 5);
+    assert_string_equal(l[5].amount, "5");
+    assert_string_equal(l[6].reason,
+                        "a bound (more than, up to) where the year has a "
+                        "figure");
+    assert_string_equal(l[6].doc, "e");
+    size_t m;
+    ft_series_mismatches(s, &m);
+    assert_int_equal(m, 0);
+    ft_series_set_free(s);
+}
+
+/* A figure flagged conversion_mismatch is listed with the paper's
+ * conversion and ours, whether or not it makes a point. */
+static void test_mismatches_listed(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    int warnings = 0;
+    ft_error e;
+    assert_int_equal(
+        read_text(s,
+                  "doc,published,mention,amount,currency,reported_amount,"
+                  "reported_currency,year,subject,flags,source,title,url,"
+                  "to_currency,amount_nominal,rate_year\n"
+                  "a,2025-01-02,1,439700000000,KRW,317400000,USD,2007,fund,"
+                  "conversion_mismatch,Harbour Post,Fund,https://x.example,"
+                  "USD,473000000,2007\n"
+                  "a,2025-01-02,2,900000000,KRW,,,2023,fund,"
+                  "conversion_mismatched,Harbour Post,Fund,,USD,690000,2023\n"
+                  "b,2025-01-03,1,5,USD,4,EUR,,,approx;conversion_mismatch,"
+                  ",,,USD,5,2025\n",
+                  &warnings, &e),
+        FT_OK);
+    built(s);
+    size_t n;
+    const ft_series_check *m = ft_series_mismatches(s, &n);
+    assert_int_equal(n, 2);
+    assert_null(m[0].reason);
+    assert_string_equal(m[0].doc, "a");
+    assert_string_equal(m[0].reported_amount, "317400000");
+    assert_string_equal(m[0].reported_currency, "USD");
+    assert_string_equal(m[0].converted, "473000000");
+    assert_string_equal(m[0].to_currency, "USD");
+    assert_string_equal(m[0].rate_year, "2007");
+    assert_string_equal(m[0].source, "Harbour Post");
+    assert_string_equal(m[0].url, "https://x.example");
+    assert_string_equal(m[1].doc, "b");
+    assert_string_equal(m[1].reported_currency, "EUR");
+    /* A file without the article columns still reads. */
+    ft_series_set *t = ft_series_set_new(FT_VALUE_AUTO);
+    assert_int_equal(read_text(t,
+                               "subject,year,amount,currency\nfund,2020,1,"
+                               "KRW\n",
+                               &warnings, &e),
+                     FT_OK);
+    built(t);
+    const ft_point *p = &ft_series_at(t, 0)->points[0];
+    assert_int_equal(p->narticles, 1);
+    assert_string_equal(p->articles[0].source, "");
+    assert_string_equal(p->articles[0].doc, "");
+    ft_series_set_free(t);
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -599,6 +754,9 @@ int main(void)
         cmocka_unit_test(test_many_series),
         cmocka_unit_test(test_read_by_header_name),
         cmocka_unit_test(test_read_refuses_a_header_without_columns),
+        cmocka_unit_test(test_point_articles_and_conflicts),
+        cmocka_unit_test(test_left_out_with_why),
+        cmocka_unit_test(test_mismatches_listed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

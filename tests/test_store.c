@@ -7,7 +7,9 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store.h"
 
@@ -33,7 +35,10 @@ static ft_figrow row(const char *doc, const char *mention, const char *amount,
                                          "the fund",
                                          "KOR",
                                          "",
-                                         "The fund got 5 won."};
+                                         "The fund got 5 won.",
+                                         "Harbour Post",
+                                         "The fund",
+                                         "https://example.org/fund"};
     ft_figrow r;
     for (size_t i = 0; i < FT_FIGURE_NCOLUMNS; i++) {
         r.cell[i] = v[i];
@@ -124,7 +129,51 @@ static void test_first_run_all_new(void **state)
     assert_non_null(strstr(r.text, "a.txt|2025-01-02|1|"));
     assert_true(strstr(r.text, "a.txt|") < strstr(r.text, "b.txt|"));
     assert_non_null(strstr(r.text, "|6||USD|eq|level||||none|"));
+    /* The article's outlet, headline and address close the row. */
+    assert_non_null(strstr(r.text, "|The fund got 5 won.|Harbour Post|The fund|"
+                                   "https://example.org/fund\n"));
     ft_store_close(s);
+}
+
+/* A state made before figures had source, title and url gains the
+ * columns when opened, and takes rows with them. */
+static void test_old_state_gains_columns(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/ft-store-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db,
+                     "CREATE TABLE figures(path TEXT NOT NULL, ord INTEGER "
+                     "NOT NULL, doc TEXT, published TEXT, mention INTEGER, "
+                     "start INTEGER, \"end\" INTEGER, surface TEXT, amount "
+                     "TEXT, amount_max TEXT, currency TEXT, qualifier TEXT, "
+                     "kind TEXT, reported_amount TEXT, reported_currency "
+                     "TEXT, year INTEGER, year_basis TEXT, subject TEXT, "
+                     "country TEXT, flags TEXT, sentence TEXT, PRIMARY KEY "
+                     "(path, ord));",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    ft_store *s = NULL;
+    ft_error err;
+    assert_int_equal(ft_store_open(path, &s, &err), FT_OK);
+    begin(s, "T");
+    assert_true(see(s, "a.txt", "h1"));
+    add(s, "a.txt", 1, row("a.txt", "1", "5", "KRW", "2025"));
+    commit(s);
+    rows r = {""};
+    assert_int_equal(ft_store_figures(s, collect, &r, &err), FT_OK);
+    assert_non_null(strstr(r.text, "|Harbour Post|The fund|"));
+    ft_store_close(s);
+    /* Opened again: nothing more to add. */
+    assert_int_equal(ft_store_open(path, &s, &err), FT_OK);
+    ft_store_close(s);
+    unlink(path);
 }
 
 static void test_unchanged_is_not_read(void **state)
@@ -261,6 +310,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_first_run_all_new),
+        cmocka_unit_test(test_old_state_gains_columns),
         cmocka_unit_test(test_unchanged_is_not_read),
         cmocka_unit_test(test_changed_tables_read_again),
         cmocka_unit_test(test_edit_revises_and_delete_drops),
