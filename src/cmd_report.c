@@ -11,6 +11,7 @@
 #include "rates.h"
 #include "report.h"
 #include "run.h"
+#include "table.h"
 
 static const char help[] =
     "usage: figtrend report [OPTION]... [FILE|-]...\n"
@@ -33,6 +34,12 @@ static const char help[] =
     "  --xlsx             also write report.xlsx: the series (wide), summary\n"
     "                     and figures as typed cells, and a native line chart\n"
     "                     per series (without it, an old report.xlsx goes)\n"
+    "  --series PATTERN   only the series whose name matches PATTERN: a\n"
+    "                     case-insensitive substring (korea), or with a *\n"
+    "                     a glob over the whole name (*: defence budget);\n"
+    "                     names are like \"South Korea: defence budget\"\n"
+    "  --from YEAR        only figures for YEAR and later\n"
+    "  --to YEAR          only figures for YEAR and earlier\n"
     "  --gnuplot PROG     the gnuplot program (default gnuplot, from PATH)\n"
     "  -v, --verbose      say what was written and which rows were not\n"
     "                     plotted (no year, no subject, ...); without it,\n"
@@ -75,7 +82,17 @@ static ft_rates *report_rates(void)
 
 int cmd_report(int argc, char **argv)
 {
-    enum { O_OUT = 256, O_FORMAT, O_VALUE, O_EXCEL, O_XLSX, O_GNUPLOT };
+    enum {
+        O_OUT = 256,
+        O_FORMAT,
+        O_VALUE,
+        O_EXCEL,
+        O_XLSX,
+        O_GNUPLOT,
+        O_SERIES,
+        O_FROM,
+        O_TO
+    };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, O_OUT},
         {"format", required_argument, NULL, O_FORMAT},
@@ -83,6 +100,9 @@ int cmd_report(int argc, char **argv)
         {"excel", no_argument, NULL, O_EXCEL},
         {"xlsx", no_argument, NULL, O_XLSX},
         {"gnuplot", required_argument, NULL, O_GNUPLOT},
+        {"series", required_argument, NULL, O_SERIES},
+        {"from", required_argument, NULL, O_FROM},
+        {"to", required_argument, NULL, O_TO},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -131,6 +151,15 @@ int cmd_report(int argc, char **argv)
         case O_GNUPLOT:
             o.gnuplot = optarg;
             break;
+        case O_SERIES:
+            o.series = optarg;
+            break;
+        case O_FROM:
+        case O_TO:
+            if (!ft_table_parse_year(optarg, c == O_FROM ? &o.from : &o.to))
+                return cli_usage_error("report", "--%s '%s': give a year",
+                                       c == O_FROM ? "from" : "to", optarg);
+            break;
         case 'v':
             verbose = true;
             break;
@@ -141,6 +170,9 @@ int cmd_report(int argc, char **argv)
             return cli_bad_option("report", c, argv[optind - 1]);
         }
     }
+    if (o.from && o.to && o.from > o.to)
+        return cli_usage_error("report", "--from %d is after --to %d", o.from,
+                               o.to);
     static const char *const only_stdin[] = {"-"};
     const char *const *inputs =
         optind < argc ? (const char *const *)argv + optind : only_stdin;

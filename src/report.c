@@ -373,6 +373,11 @@ size_t ft_report_notes(const ft_report_result *res, char notes[][160])
          c->conflicts, c->conflicts == 1 ? "" : "s");
     NOTE(c->malformed, "%zu malformed row%s skipped", c->malformed,
          c->malformed == 1 ? "" : "s");
+    NOTE(c->outside, "%zu figure%s of years outside --from/--to: not read",
+         c->outside, c->outside == 1 ? "" : "s");
+    NOTE(c->unselected,
+         "%zu series whose name --series does not match: not reported",
+         c->unselected);
 #undef NOTE
     return n;
 }
@@ -383,8 +388,18 @@ bool ft_report_no_chart(const ft_report_result *res, char why[240])
     why[0] = '\0';
     if (res->charted > 0)
         return false;
-    if (c->rows == 0)
+    if (c->rows == 0 && c->outside > 0)
+        snprintf(why, 240,
+                 "no chart: every one of the %zu figure row%s is of a year "
+                 "outside --from/--to",
+                 c->outside, c->outside == 1 ? "" : "s");
+    else if (c->rows == 0)
         snprintf(why, 240, "no chart: the input holds no figure rows");
+    else if (res->series == 0 && c->unselected > 0)
+        snprintf(why, 240,
+                 "no chart: --series matches none of the %zu series (their "
+                 "names are like \"South Korea: defence budget\")",
+                 c->unselected);
     else if (c->used == 0 && c->rows == 1)
         snprintf(why, 240,
                  "no chart: the only figure row was left out (the "
@@ -656,6 +671,7 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
     if (!set)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_series_set_countries(set, o->countries);
+    ft_series_set_select(set, o->series, o->from, o->to);
     ft_status st = FT_OK;
     ft_xlsx_figures *figs = NULL;
     if (o->xlsx && !(figs = ft_xlsx_figures_new()))

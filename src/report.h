@@ -49,6 +49,11 @@ typedef struct {
     /* The exchange rates, for the page's check of the papers' own
      * conversions at their publication year's rate (may be NULL). */
     const ft_rates *rates;
+    /* The questions (all may be 0/NULL): only the series whose name
+     * matches `series` (ft_series_name_matches) and the figures of years
+     * `from` to `to` (0: no bound). */
+    const char *series;
+    int from, to;
 } ft_report_opts;
 
 #define FT_REPORT_EXTRA_NOTES 16

@@ -75,7 +75,8 @@ typedef struct {
 
 typedef struct {
     size_t name, label, subject, country, currency, origin; /* arena offsets */
-    size_t first, n; /* its points in the points array */
+    size_t first, n;        /* its points in the points array */
+    size_t fig_first, nfig; /* its rows in figrows (its history) */
 } series_off;
 
 typedef struct {
@@ -108,6 +109,14 @@ struct ft_series_set {
     ft_point_article *arts_pub; /* after build */
     size_t narts, caparts;
     check_list left, mism;
+    /* The selection (ft_series_set_select). */
+    const char *pattern;
+    int from, to;
+    /* Every row of each series, in series order (row indices), and
+     * their public form after build. */
+    size_t *figrows;
+    size_t nfigrows, capfigrows;
+    ft_series_figure *figs;
 };
 
 const char *ft_value_kind_name(ft_value_kind k)
@@ -159,6 +168,8 @@ void ft_series_set_free(ft_series_set *s)
     free(s->left.pub);
     free(s->mism.off);
     free(s->mism.pub);
+    free(s->figrows);
+    free(s->figs);
     free(s);
 }
 
@@ -419,6 +430,74 @@ static bool has_flag(const char *flags, const char *flag)
     return false;
 }
 
+/* ---- the selection ------------------------------------------------------ */
+
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Whole-name glob with '*' only: the usual greedy match that goes back
+ * to the last star on a mismatch (names are short). */
+static bool glob(const char *name, const char *pat)
+{
+    const char *star = NULL, *resume = NULL;
+    while (*name) {
+        if (*pat == '*') {
+            star = ++pat;
+            resume = name;
+        } else if (*pat &&
+                   fold((unsigned char)*pat) == fold((unsigned char)*name)) {
+            pat++;
+            name++;
+        } else if (star) {
+            pat = star;
+            name = ++resume;
+        } else
+            return false;
+    }
+    while (*pat == '*')
+        pat++;
+    return *pat == '\0';
+}
+
+bool ft_series_name_matches(const char *name, const char *pattern)
+{
+    if (!pattern || !*pattern)
+        return true;
+    if (strchr(pattern, '*'))
+        return glob(name, pattern);
+    size_t np = strlen(pattern);
+    for (const char *h = name; *h; h++) {
+        size_t i = 0;
+        while (i < np && h[i] &&
+               fold((unsigned char)h[i]) == fold((unsigned char)pattern[i]))
+            i++;
+        if (i == np)
+            return true;
+    }
+    return false;
+}
+
+void ft_series_set_select(ft_series_set *s, const char *pattern, int from,
+                          int to)
+{
+    s->pattern = pattern;
+    s->from = from;
+    s->to = to;
+}
+
+/* A row whose year is outside --from/--to (a row without a year, or
+ * with one that is no number, is not: it is listed as left out). */
+static bool outside_years(const ft_series_set *s, const ft_series_row *r)
+{
+    int year;
+    if ((!s->from && !s->to) || !r->year || !*r->year ||
+        !ft_table_parse_year(r->year, &year))
+        return false;
+    return (s->from && year < s->from) || (s->to && year > s->to);
+}
+
 /* A row left out before it is kept: counted and listed. */
 static ft_status left_out(ft_series_set *s, size_t *count, const char *why,
                           const ft_series_row *r, ft_error *err)
@@ -432,6 +511,10 @@ static ft_status left_out(ft_series_set *s, size_t *count, const char *why,
 ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
 {
     ft_series_counts *c = &s->counts;
+    if (outside_years(s, r)) {
+        c->outside++;
+        return FT_OK;
+    }
     c->rows++;
     if (has_flag(r->flags, "conversion_mismatch") &&
         check_from_cells(s, &s->mism, NULL, r) != FT_OK)
@@ -766,8 +849,8 @@ static ft_status point_flags(ft_series_set *s, const row *r, bool conflict,
  * each once, ';'-separated, into the arena at *off.  The rows of one
  * article are next to each other in that order (same date, same place in
  * the input), so a repeat is always the doc just written. */
-static ft_status point_docs(ft_series_set *s, const key *k,
-                            const bool *agree, size_t n, size_t *off)
+static ft_status point_docs(ft_series_set *s, const key *k, const bool *agree,
+                            size_t n, size_t *off)
 {
     ft_buf b;
     ft_buf_init(&b);
@@ -931,8 +1014,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         o->first_art = first_art;
         o->nart = s->narts - first_art;
         if ((st = point_docs(s, k, agree, n, &o->docs)) == FT_OK &&
-            (st = point_flags(s, r, agreeing < considered, &o->flags)) ==
-                FT_OK)
+            (st = point_flags(s, r, agreeing < considered, &o->flags)) == FT_OK)
             s->npoints++;
     }
     free(agree);
@@ -1171,6 +1253,137 @@ static ft_status finish(ft_series_set *s)
     return FT_OK;
 }
 
+/* The history of each series: its rows, by published date, year,
+ * article and mention. */
+static int by_published(const void *pa, const void *pb)
+{
+    const ft_series_figure *a = pa, *b = pb;
+    int c = strcmp(a->published, b->published);
+    if (c)
+        return c;
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    if ((c = strcmp(a->doc, b->doc)))
+        return c;
+    return a->mention < b->mention ? -1 : a->mention > b->mention;
+}
+
+static ft_status publish_figures(ft_series_set *s)
+{
+    int vi = value_index(s->kind);
+    s->figs = malloc((s->nfigrows ? s->nfigrows : 1) * sizeof *s->figs);
+    if (!s->figs)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < s->nfigrows; i++) {
+        const row *r = &s->rows[s->figrows[i]];
+        s->figs[i] = (ft_series_figure){.published = r->published,
+                                        .doc = str(s, r->doc),
+                                        .source = str(s, r->source),
+                                        .mention = r->mention,
+                                        .year = r->year,
+                                        .value = r->num[vi]};
+    }
+    for (size_t i = 0; i < s->nseries; i++)
+        qsort(s->figs + s->soff[i].fig_first, s->soff[i].nfig, sizeof *s->figs,
+              by_published);
+    return FT_OK;
+}
+
+static int by_pointer(const void *pa, const void *pb)
+{
+    const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+    return strcmp(a, b);
+}
+
+/* The counts of rows used, conflicts, articles and dates, over the
+ * series kept. */
+static ft_status recount(ft_series_set *s)
+{
+    ft_series_counts *c = &s->counts;
+    c->used = c->conflicts = c->docs = 0;
+    c->first_published[0] = c->last_published[0] = '\0';
+    const char **docs = malloc((s->narts ? s->narts : 1) * sizeof *docs);
+    if (!docs)
+        return FT_ENOMEM;
+    size_t nd = 0;
+    for (size_t i = 0; i < s->nseries; i++) {
+        const ft_series *se = &s->series[i];
+        for (size_t j = 0; j < se->npoints; j++) {
+            const ft_point *p = &se->points[j];
+            c->used += p->mentions;
+            for (size_t a = 0; a < p->narticles; a++) {
+                const ft_point_article *art = &p->articles[a];
+                if (!art->agrees) {
+                    c->conflicts++;
+                    continue;
+                }
+                if (*art->doc)
+                    docs[nd++] = art->doc;
+                if (strlen(art->published) != 10)
+                    continue;
+                if (!*c->first_published ||
+                    strcmp(art->published, c->first_published) < 0)
+                    memcpy(c->first_published, art->published, 11);
+                if (strcmp(art->published, c->last_published) > 0)
+                    memcpy(c->last_published, art->published, 11);
+            }
+        }
+    }
+    qsort(docs, nd, sizeof *docs, by_pointer);
+    for (size_t i = 0; i < nd; i++)
+        if (i == 0 || strcmp(docs[i], docs[i - 1]) != 0)
+            c->docs++;
+    free(docs);
+    return FT_OK;
+}
+
+/* Drop the series whose name the pattern does not match. */
+static ft_status select_series(ft_series_set *s)
+{
+    if (!s->pattern || !*s->pattern)
+        return FT_OK;
+    size_t kept = 0;
+    for (size_t i = 0; i < s->nseries; i++) {
+        if (!ft_series_name_matches(s->series[i].name, s->pattern)) {
+            s->counts.unselected++;
+            continue;
+        }
+        s->series[kept] = s->series[i];
+        s->soff[kept++] = s->soff[i];
+    }
+    s->nseries = kept;
+    s->pattern = NULL; /* borrowed until now */
+    return recount(s);
+}
+
+const ft_series_figure *ft_series_figures(const ft_series_set *s, size_t i,
+                                          size_t *n)
+{
+    if (!s->figs || i >= s->nseries) {
+        *n = 0;
+        return NULL;
+    }
+    *n = s->soff[i].nfig;
+    return s->figs + s->soff[i].fig_first;
+}
+
+size_t ft_series_figure_articles(const ft_series_figure *f, size_t n)
+{
+    const char **docs = malloc((n ? n : 1) * sizeof *docs);
+    size_t nd = 0, distinct = 0;
+    if (!docs)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (*f[i].published)
+            docs[nd++] = f[i].doc;
+    qsort(docs, nd, sizeof *docs, by_pointer);
+    for (size_t i = 0; i < nd; i++)
+        if (i == 0 || strcmp(docs[i], docs[i - 1]) != 0)
+            distinct++;
+    free(docs);
+    return distinct;
+}
+
 static bool same_series(const ft_series_set *s, const key *a, const key *b,
                         int vi)
 {
@@ -1209,6 +1422,14 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
         o->currency = vi == V_ORIGINAL ? r0->currency : r0->to_currency;
         o->origin = r0->currency;
         o->first = s->npoints;
+        o->fig_first = s->nfigrows;
+        for (size_t a = i; a < j && st == FT_OK; a++) {
+            st = ft_grow((void **)&s->figrows, &s->capfigrows, s->nfigrows,
+                         sizeof *s->figrows, 64);
+            if (st == FT_OK)
+                s->figrows[s->nfigrows++] = k[a].row;
+        }
+        o->nfig = s->nfigrows - o->fig_first;
         /* One point per year. */
         for (size_t a = i; a < j && st == FT_OK;) {
             size_t b = a;
@@ -1227,6 +1448,10 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
                 s->counts.docs++;
         st = finish(s);
     }
+    if (st == FT_OK)
+        st = publish_figures(s);
+    if (st == FT_OK)
+        st = select_series(s);
     free(docs);
     free(k);
     if (st != FT_OK)

@@ -140,6 +140,13 @@ typedef struct {
      * else FT_VALUE_AUTO.  `convert` without --constant asks for none. */
     ft_value_kind empty_column;
     int empty_constant_year;
+    /* With a selection (ft_series_set_select): */
+    size_t outside;    /* rows of a year outside --from/--to: neither
+                          points nor left out */
+    size_t unselected; /* series whose name the pattern does not match,
+                          left out with their rows (the counts above
+                          rows, used, conflicts and docs are of the
+                          series kept) */
 } ft_series_counts;
 
 typedef struct ft_series_set ft_series_set;
@@ -150,6 +157,22 @@ ft_series_set *ft_series_set_new(ft_value_kind kind);
  * (borrowed until ft_series_build returns; NULL: the codes). */
 void ft_series_set_countries(ft_series_set *s, const ft_countries *c);
 void ft_series_set_free(ft_series_set *s);
+
+/* Whether a series name matches a --series pattern.  Without a `*` in
+ * it, the pattern matches a name that holds it (case-insensitive
+ * substring: "korea" matches "South Korea: defence budget"); with one, it
+ * is a glob over the whole name, `*` standing for any run of characters
+ * ("south korea:*budget").  Case is folded in ASCII only.  An empty or
+ * NULL pattern matches every name. */
+bool ft_series_name_matches(const char *name, const char *pattern);
+
+/* Report only some series and years: call before the first add.  Rows
+ * whose year (parsed) is before `from` or after `to` (0: no bound) are
+ * counted in `outside` and go nowhere else; after build, the series
+ * whose name does not match `pattern` (borrowed until build returns;
+ * NULL: every series) are dropped and counted in `unselected`. */
+void ft_series_set_select(ft_series_set *s, const char *pattern, int from,
+                          int to);
 
 /* Add one row (before ft_series_build).  FT_ENOMEM only: a row that is
  * not a point is counted, not refused. */
@@ -192,6 +215,26 @@ const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
 const ft_series_check *ft_series_left_out(const ft_series_set *s, size_t *n);
 /* After build: the figures flagged conversion_mismatch, in input order. */
 const ft_series_check *ft_series_mismatches(const ft_series_set *s, size_t *n);
+
+/* Every figure a series was made of, each row read and not only the
+ * point kept (the figures agreeing with it, the conflicts and the bounds
+ * alike), for the history of what the articles said: published date,
+ * year and value in the series' currency.  Strings are "" when unknown. */
+typedef struct {
+    const char *published; /* "YYYY-MM-DD" or "" */
+    const char *doc, *source;
+    long mention;
+    int year;
+    double value;
+} ft_series_figure;
+
+/* After build: the figures of series i (as ft_series_at numbers them),
+ * by published date (undated first), then year, then article and
+ * mention; *n their count. */
+const ft_series_figure *ft_series_figures(const ft_series_set *s, size_t i,
+                                          size_t *n);
+/* The distinct articles with a published date among f[0..n). */
+size_t ft_series_figure_articles(const ft_series_figure *f, size_t n);
 
 /* The CSV outputs (DESIGN.md), RFC 4180 through libcsv with text cells
  * neutralised for spreadsheets (src/csvio.h), numbers plain, an empty

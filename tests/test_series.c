@@ -112,12 +112,12 @@ static void test_bounds_give_way(void **state)
     (void)state;
     ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
     add(s, fig("a", "2023-01-05", "1", "budget", "2024", "656", "KRW"));
-    ft_series_row r = fig("b", "2024-01-05", "1", "budget", "2024", "600",
-                          "KRW");
+    ft_series_row r =
+        fig("b", "2024-01-05", "1", "budget", "2024", "600", "KRW");
     r.qualifier = "gt";
     add(s, r);
-    ft_series_row only = fig("b", "2024-01-05", "2", "budget", "2023",
-                             "500", "KRW");
+    ft_series_row only =
+        fig("b", "2024-01-05", "2", "budget", "2023", "500", "KRW");
     only.qualifier = "ge";
     add(s, only);
     built(s);
@@ -381,8 +381,8 @@ static void test_countries_kept_apart_and_named(void **state)
     assert_int_equal(ft_countries_add(c, "JPN", "Japan", "JPY"), FT_OK);
     ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
     ft_series_set_countries(s, c);
-    ft_series_row r = fig("a", "2024-01-01", "1", "defence budget", "2023",
-                          "100", "USD");
+    ft_series_row r =
+        fig("a", "2024-01-01", "1", "defence budget", "2023", "100", "USD");
     r.country = "KOR";
     add(s, r);
     r.year = "2024", r.amount = "110";
@@ -732,6 +732,94 @@ static void test_mismatches_listed(void **state)
     ft_series_set_free(s);
 }
 
+/* --series: a substring without a star, a whole-name glob with one;
+ * ASCII case folded, Hangul compared as bytes. */
+static void test_name_patterns(void **state)
+{
+    (void)state;
+    const char *name = "South Korea: defence budget";
+    assert_true(ft_series_name_matches(name, NULL));
+    assert_true(ft_series_name_matches(name, ""));
+    assert_true(ft_series_name_matches(name, "korea"));
+    assert_true(ft_series_name_matches(name, "DEFENCE BUDGET"));
+    assert_false(ft_series_name_matches(name, "japan"));
+    assert_false(ft_series_name_matches(name, "budgets"));
+    assert_true(ft_series_name_matches(name, "south*budget"));
+    assert_true(ft_series_name_matches(name, "*: defence*"));
+    assert_true(ft_series_name_matches(name, "*"));
+    assert_false(ft_series_name_matches(name, "korea*")); /* whole name */
+    assert_false(ft_series_name_matches(name, "*korea"));
+    assert_true(ft_series_name_matches(name, "*korea*"));
+    assert_true(ft_series_name_matches("a*b", "a*b"));
+    assert_true(ft_series_name_matches("aXbXb", "a*b"));
+    assert_false(ft_series_name_matches("aXbXc", "a*b"));
+    assert_true(ft_series_name_matches("남북협력기금", "협력"));
+    assert_false(ft_series_name_matches("", "x"));
+}
+
+static ft_series_row fig_in(const char *doc, const char *published,
+                            const char *mention, const char *country,
+                            const char *year, const char *amount)
+{
+    ft_series_row r = fig(doc, published, mention, "defence budget", year,
+                          amount, country[0] == 'K' ? "KRW" : "JPY");
+    r.country = country;
+    return r;
+}
+
+/* --from/--to drop rows of other years before anything else (they are
+ * not left out, only counted); --series drops whole series after they
+ * are named, and the counts are of the series kept. */
+static void test_select_series_and_years(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_set_select(s, "kor", 2020, 2022);
+    add(s, fig_in("a", "2019-12-01", "1", "KOR", "2019", "40"));
+    add(s, fig_in("a", "2019-12-01", "2", "KOR", "2020", "50"));
+    add(s, fig_in("b", "2021-12-01", "1", "KOR", "2021", "52"));
+    add(s, fig_in("b", "2021-12-01", "2", "KOR", "2023", "60"));
+    add(s, fig_in("c", "2022-01-01", "1", "JPN", "2021", "5"));
+    add(s, fig_in("c", "2022-01-01", "2", "JPN", "2022", "6"));
+    ft_series_row no_year = fig_in("d", "", "1", "KOR", "", "1");
+    add(s, no_year); /* no year: still listed as left out */
+    built(s);
+    assert_int_equal(ft_series_count(s), 1);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_string_equal(se->country, "KOR");
+    assert_int_equal(se->npoints, 2);
+    assert_int_equal(se->points[0].year, 2020);
+    assert_int_equal(se->points[1].year, 2021);
+    const ft_series_counts *c = ft_series_counts_of(s);
+    assert_int_equal(c->outside, 2);
+    assert_int_equal(c->unselected, 1);
+    assert_int_equal(c->rows, 5);
+    assert_int_equal(c->no_year, 1);
+    assert_int_equal(c->used, 2);
+    assert_int_equal(c->docs, 2);
+    assert_string_equal(c->first_published, "2019-12-01");
+    assert_string_equal(c->last_published, "2021-12-01");
+    size_t n;
+    ft_series_left_out(s, &n);
+    assert_int_equal(n, 1);
+    ft_series_set_free(s);
+}
+
+/* Without a selection nothing is dropped. */
+static void test_no_selection_keeps_all(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_set_select(s, NULL, 0, 0);
+    add(s, fig_in("a", "2019-12-01", "1", "KOR", "1900", "40"));
+    add(s, fig_in("c", "2022-01-01", "1", "JPN", "2999", "5"));
+    built(s);
+    assert_int_equal(ft_series_count(s), 2);
+    assert_int_equal(ft_series_counts_of(s)->outside, 0);
+    assert_int_equal(ft_series_counts_of(s)->unselected, 0);
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -757,6 +845,9 @@ int main(void)
         cmocka_unit_test(test_point_articles_and_conflicts),
         cmocka_unit_test(test_left_out_with_why),
         cmocka_unit_test(test_mismatches_listed),
+        cmocka_unit_test(test_name_patterns),
+        cmocka_unit_test(test_select_series_and_years),
+        cmocka_unit_test(test_no_selection_keeps_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
