@@ -40,6 +40,11 @@ static const char help[] =
     "                     names are like \"South Korea: defence budget\"\n"
     "  --from YEAR        only figures for YEAR and later\n"
     "  --to YEAR          only figures for YEAR and earlier\n"
+    "  --compare \"A;B\"    the series each PATTERN (as --series) matches,\n"
+    "                     two to six in all, on one linear chart\n"
+    "                     (compare.gp, .dat, picture) shown on the page; in\n"
+    "                     one currency: figures in several must go through\n"
+    "                     `figtrend convert --to CUR` first\n"
     "  --gnuplot PROG     the gnuplot program (default gnuplot, from PATH)\n"
     "  -v, --verbose      say what was written and which rows were not\n"
     "                     plotted (no year, no subject, ...); without it,\n"
@@ -91,7 +96,8 @@ int cmd_report(int argc, char **argv)
         O_GNUPLOT,
         O_SERIES,
         O_FROM,
-        O_TO
+        O_TO,
+        O_COMPARE
     };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, O_OUT},
@@ -103,6 +109,7 @@ int cmd_report(int argc, char **argv)
         {"series", required_argument, NULL, O_SERIES},
         {"from", required_argument, NULL, O_FROM},
         {"to", required_argument, NULL, O_TO},
+        {"compare", required_argument, NULL, O_COMPARE},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -153,6 +160,9 @@ int cmd_report(int argc, char **argv)
             break;
         case O_SERIES:
             o.series = optarg;
+            break;
+        case O_COMPARE:
+            o.compare = optarg;
             break;
         case O_FROM:
         case O_TO:

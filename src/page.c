@@ -540,6 +540,19 @@ static void series_section(page *p, const ft_page *pg, const ft_page_item *it)
     put(p, "</section>\n");
 }
 
+/* The series named by report --compare, on one chart. */
+static void compare_section(page *p, const ft_page *pg)
+{
+    if (!pg->compare_stem)
+        return;
+    put(p, "<h2 id=\"compare\">Comparison</h2>\n<figure>\n");
+    picture(p, pg->format, pg->compare_stem, pg->compare_rendered,
+            pg->compare_caption);
+    put(p, "<figcaption>");
+    text(p, pg->compare_caption);
+    put(p, "</figcaption>\n</figure>\n");
+}
+
 ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
 {
     page p = {.st = FT_OK};
@@ -566,6 +579,7 @@ ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
         text(&p, pg->overview_caption);
         put(&p, "</figcaption>\n</figure>\n");
     }
+    compare_section(&p, pg);
     put(&p, "<h2>Summary</h2>\n");
     if (pg->nitems == 0)
         put(&p, "<p>No series: no figure had both a year and a subject."

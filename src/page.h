@@ -51,6 +51,10 @@ typedef struct {
     const ft_page_ours *mismatch_ours; /* one per mismatch; may be NULL */
     const ft_series_check *left_out;
     size_t nleft_out;
+    /* The comparison (report --compare): NULL stem when there is none. */
+    const char *compare_stem;
+    bool compare_rendered;
+    const char *compare_caption;
 } ft_page;
 
 /* Whether an address from an article may become a link: http or https

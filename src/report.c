@@ -174,7 +174,8 @@ static void unique_stem(const char *name, char (*taken)[STEM_MAX],
             snprintf(out, STEM_MAX, "%s", base);
         else
             snprintf(out, STEM_MAX, "%s-%u", base, k);
-        bool clash = strcmp(out, "overview") == 0;
+        bool clash =
+            strcmp(out, "overview") == 0 || strcmp(out, "compare") == 0;
         for (size_t i = 0; i < ntaken && !clash; i++)
             clash = strcmp(taken[i], out) == 0;
         if (!clash)
@@ -323,6 +324,91 @@ static ft_status pick_overview(const ft_series_set *set, size_t max,
             if (!(ov->list[k]->points[i].value > 0))
                 positive = false;
     ov->log = positive && small > 0 && ov->max / small > 20;
+    return FT_OK;
+}
+
+/* ---- the comparison ------------------------------------------------------ */
+
+/* As many as the overview's line styles. */
+#define COMPARE_MAX 6
+
+typedef struct {
+    const ft_series *list[COMPARE_MAX];
+    size_t n;
+} comparison;
+
+static bool in_comparison(const comparison *cmp, const ft_series *s)
+{
+    for (size_t i = 0; i < cmp->n; i++)
+        if (cmp->list[i] == s)
+            return true;
+    return false;
+}
+
+/* The series --compare names: each ';'-separated pattern (spaces around
+ * it trimmed) picks every series it matches, in the order of the set. */
+static ft_status pick_compare(const ft_series_set *set, const char *spec,
+                              comparison *cmp, ft_error *err)
+{
+    memset(cmp, 0, sizeof *cmp);
+    char *copy = strdup(spec);
+    if (!copy)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    size_t total = 0, patterns = 0;
+    ft_status st = FT_OK;
+    char *save, *tok = strtok_r(copy, ";", &save);
+    for (; tok && st == FT_OK; tok = strtok_r(NULL, ";", &save)) {
+        while (*tok == ' ')
+            tok++;
+        size_t len = strlen(tok);
+        while (len > 0 && tok[len - 1] == ' ')
+            tok[--len] = '\0';
+        if (!*tok)
+            continue;
+        patterns++;
+        size_t found = 0;
+        for (size_t i = 0; i < ft_series_count(set); i++) {
+            const ft_series *s = ft_series_at(set, i);
+            if (!ft_series_name_matches(s->name, tok))
+                continue;
+            found++;
+            if (in_comparison(cmp, s))
+                continue;
+            if (cmp->n < COMPARE_MAX)
+                cmp->list[cmp->n] = s;
+            cmp->n += cmp->n < COMPARE_MAX;
+            total++;
+        }
+        if (found == 0)
+            st = ft_error_set(err, FT_EUSAGE,
+                              "--compare: '%.80s' matches no series (their "
+                              "names, like \"South Korea: defence budget\", "
+                              "are in summary.csv)",
+                              tok);
+    }
+    free(copy);
+    if (st != FT_OK)
+        return st;
+    if (total < 2)
+        return ft_error_set(err, FT_EUSAGE,
+                            "--compare needs two or more series; %s: give "
+                            "patterns such as \"korea;japan\"",
+                            patterns == 0 ? "it names none"
+                                          : "it matches only one");
+    if (total > COMPARE_MAX)
+        return ft_error_set(err, FT_EUSAGE,
+                            "--compare matches %zu series; at most %d fit on "
+                            "one chart: narrow the patterns",
+                            total, COMPARE_MAX);
+    for (size_t i = 1; i < cmp->n; i++)
+        if (strcmp(cmp->list[i]->currency, cmp->list[0]->currency) != 0)
+            return ft_error_set(
+                err, FT_EDATA,
+                "--compare: \"%.80s\" is in %s and \"%.80s\" in %s; one "
+                "chart needs one currency: convert the figures first "
+                "(figtrend convert --to USD), then report those",
+                cmp->list[0]->name, cmp->list[0]->currency, cmp->list[i]->name,
+                cmp->list[i]->currency);
     return FT_OK;
 }
 
@@ -482,15 +568,63 @@ static ft_page_ours *mismatch_ours(const ft_rates *rates,
     return ours;
 }
 
+/* The comparison's chart: the named series on one linear axis. */
+static ft_status draw_compare(renderer *r, const comparison *cmp,
+                              const ft_report_opts *o, const char *dir,
+                              ft_report_result *res, chart_text *t,
+                              bool *rendered, ft_error *err)
+{
+    double max = 0;
+    int lo = cmp->list[0]->points[0].year, hi = lo;
+    for (size_t k = 0; k < cmp->n; k++) {
+        const ft_series *s = cmp->list[k];
+        if (max_abs(s) > max)
+            max = max_abs(s);
+        if (s->points[0].year < lo)
+            lo = s->points[0].year;
+        if (s->points[s->npoints - 1].year > hi)
+            hi = s->points[s->npoints - 1].year;
+    }
+    ft_chart_scale sc = ft_chart_scale_for(max);
+    unit_text(t->unit, sizeof t->unit, sc, cmp->list[0]->currency, res->kind,
+              res->constant_year);
+    snprintf(t->title, sizeof t->title, "Comparison in %s, %d–%d",
+             cmp->list[0]->currency, lo, hi);
+    snprintf(t->note, sizeof t->note,
+             "Source: news articles (listed in series.csv). Linear scale.");
+    ft_chart c = {.dir = dir,
+                  .stem = t->stem,
+                  .format = o->format,
+                  .title = t->title,
+                  .ylabel = t->unit,
+                  .note = t->note};
+    ft_buf script, data;
+    ft_buf_init(&script);
+    ft_buf_init(&data);
+    ft_status st = FT_OK;
+    if (ft_chart_overview_script(&script, &c, cmp->list, cmp->n, false) !=
+            FT_OK ||
+        ft_chart_overview_data(&data, cmp->list, cmp->n, sc) != FT_OK)
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    else
+        draw(r, &c, &script, &data, rendered);
+    ft_buf_free(&script);
+    ft_buf_free(&data);
+    return st;
+}
+
 static ft_status charts_and_page(const ft_series_set *set,
-                                 const ft_report_opts *o, const char *dir,
-                                 ft_report_result *res, ft_error *err)
+                                 const ft_report_opts *o, const comparison *cmp,
+                                 const char *dir, ft_report_result *res,
+                                 ft_error *err)
 {
     size_t n = ft_series_count(set);
     ft_page_item *items = calloc(n + 1, sizeof *items);
     chart_text *txt = calloc(n + 1, sizeof *txt);
-    char(*stems)[STEM_MAX] = calloc(n + 2, sizeof *stems);
-    const char **keep = calloc(n + 2, sizeof *keep);
+    /* Room for a chart and a history per series, the overview and the
+     * comparison. */
+    char(*stems)[STEM_MAX] = calloc(2 * n + 3, sizeof *stems);
+    const char **keep = calloc(2 * n + 3, sizeof *keep);
     ft_buf script, data;
     ft_buf_init(&script);
     ft_buf_init(&data);
@@ -595,6 +729,13 @@ static ft_status charts_and_page(const ft_series_set *set,
             keep[nstems++] = "overview";
         }
     }
+    chart_text cmpt = {.stem = "compare"};
+    bool cmp_rendered = false;
+    if (st == FT_OK && cmp->n > 0) {
+        st = draw_compare(&r, cmp, o, dir, res, &cmpt, &cmp_rendered, err);
+        if (st == FT_OK)
+            keep[nstems++] = "compare";
+    }
     finish_all(&r);
     if (st == FT_OK && r.failed != FT_OK && r.failed != FT_ECANTCREAT) {
         st = r.failed;
@@ -629,6 +770,21 @@ static ft_status charts_and_page(const ft_series_set *set,
                   .nitems = n,
                   .notes = note_ptrs,
                   .nnotes = nnotes};
+    char cmp_caption[520];
+    if (cmp->n > 0) {
+        size_t len = (size_t)snprintf(cmp_caption, sizeof cmp_caption,
+                                      "%s (%s): ", cmpt.title, cmpt.unit);
+        for (size_t k = 0; k < cmp->n && len < sizeof cmp_caption; k++)
+            len += (size_t)snprintf(cmp_caption + len, sizeof cmp_caption - len,
+                                    "%s%.120s",
+                                    k == 0            ? ""
+                                    : k + 1 == cmp->n ? " and "
+                                                      : ", ",
+                                    cmp->list[k]->name);
+        pg.compare_stem = "compare";
+        pg.compare_rendered = cmp_rendered;
+        pg.compare_caption = cmp_caption;
+    }
     pg.mismatches = ft_series_mismatches(set, &pg.nmismatches);
     pg.left_out = ft_series_left_out(set, &pg.nleft_out);
     ft_page_ours *ours = mismatch_ours(o->rates, pg.mismatches, pg.nmismatches);
@@ -689,6 +845,10 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
     res->series = ft_series_count(set);
     for (size_t i = 0; i < res->series; i++)
         res->charted += ft_series_at(set, i)->npoints >= 2;
+    /* The comparison is checked before anything is written. */
+    comparison cmp = {0};
+    if (st == FT_OK && o->compare)
+        st = pick_compare(set, o->compare, &cmp, err);
     if (st == FT_OK)
         st = make_dir(dir, err);
     bool bom = o->excel;
@@ -701,7 +861,7 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
         st = write_csv(dir, "summary.csv", set, ft_series_write_summary, bom,
                        err);
     if (st == FT_OK)
-        st = charts_and_page(set, o, dir, res, err);
+        st = charts_and_page(set, o, &cmp, dir, res, err);
     if (st == FT_OK || st == FT_ECANTCREAT) {
         /* Like a chart, a workbook that cannot be made leaves the rest. */
         ft_error xe;

@@ -54,6 +54,13 @@ typedef struct {
      * `from` to `to` (0: no bound). */
     const char *series;
     int from, to;
+    /* "A;B": the series each pattern matches (two to six in all, in one
+     * currency) on one linear chart, compare.gp/.dat/picture, shown on
+     * the page; NULL: none.  A pattern that matches no series, or too
+     * few or too many in all, is FT_EUSAGE; series in different
+     * currencies are FT_EDATA (convert them to one first); either way
+     * nothing is written. */
+    const char *compare;
 } ft_report_opts;
 
 #define FT_REPORT_EXTRA_NOTES 16
