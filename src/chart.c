@@ -362,6 +362,126 @@ ft_status ft_chart_overview_script(ft_buf *out, const ft_chart *c,
     return st;
 }
 
+/* ---- figure histories -------------------------------------------------- */
+
+bool ft_chart_history_dated(const ft_series_figure *f)
+{
+    const char *d = f->published;
+    for (int i = 0; i < 10; i++) {
+        bool dash = i == 4 || i == 7;
+        if (dash ? d[i] != '-' : (d[i] < '0' || d[i] > '9'))
+            return false;
+    }
+    return d[10] == '\0';
+}
+
+static int by_year_then_date(const void *pa, const void *pb)
+{
+    const ft_series_figure *a = *(const ft_series_figure *const *)pa;
+    const ft_series_figure *b = *(const ft_series_figure *const *)pb;
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    int c = strcmp(a->published, b->published);
+    if (c)
+        return c;
+    if ((c = strcmp(a->doc, b->doc)))
+        return c;
+    return a->mention < b->mention ? -1 : a->mention > b->mention;
+}
+
+/* The dated figures, by year then date; NULL when out of memory. */
+static const ft_series_figure **history_order(const ft_series_figure *f,
+                                              size_t n, size_t *m)
+{
+    const ft_series_figure **o = malloc((n ? n : 1) * sizeof *o);
+    *m = 0;
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (ft_chart_history_dated(&f[i]))
+            o[(*m)++] = &f[i];
+    qsort(o, *m, sizeof *o, by_year_then_date);
+    return o;
+}
+
+ft_status ft_chart_history_data(ft_buf *out, const ft_series_figure *f,
+                                size_t n, ft_chart_scale scale)
+{
+    size_t m;
+    const ft_series_figure **o = history_order(f, n, &m);
+    if (!o)
+        return FT_ENOMEM;
+    ft_status st = put(out, "# published\tvalue\tyear\tarticle\n");
+    for (size_t i = 0; i < m && st == FT_OK; i++) {
+        if (i > 0 && o[i]->year != o[i - 1]->year)
+            st = put(out, "\n\n");
+        if (st == FT_OK)
+            st = bprintf(out, "%s\t", o[i]->published); /* checked digits */
+        if (st == FT_OK)
+            st = put_num(out, o[i]->value / scale.div, 10, 6);
+        if (st == FT_OK)
+            st = bprintf(out, "\t%d\t", o[i]->year);
+        if (st == FT_OK)
+            st = ft_chart_label(out, o[i]->doc, 60);
+        if (st == FT_OK)
+            st = ft_buf_putc(out, '\n');
+    }
+    free(o);
+    return st;
+}
+
+ft_status ft_chart_history_script(ft_buf *out, const ft_chart *c,
+                                  const ft_series_figure *f, size_t n)
+{
+    size_t m;
+    const ft_series_figure **o = history_order(f, n, &m);
+    if (!o)
+        return FT_ENOMEM;
+    int first = m ? o[0]->year : 0, last = m ? o[m - 1]->year : 0;
+    ft_status st = preamble(out, c, first, last);
+    /* The preamble's axis is of years: this one is of dates. */
+    if (st == FT_OK)
+        st = put(out,
+                 "set xdata time\n"
+                 "set timefmt \"%Y-%m-%d\"\n"
+                 "set format x \"%Y-%m\"\n"
+                 "set xrange [*:*]\n"
+                 "set xtics autofreq rotate by -30\n"
+                 "set xlabel \"article published\"\n"
+                 "set offsets graph 0.05, graph 0.05, graph 0.12, 0\n"
+                 "set key outside right top title \"figure for\"\n"
+                 "set style line 1 linecolor rgb \"#1f5fa8\" pointtype 7\n"
+                 "set style line 2 linecolor rgb \"#c0392b\" pointtype 5\n"
+                 "set style line 3 linecolor rgb \"#27ae60\" pointtype 9\n"
+                 "set style line 4 linecolor rgb \"#8e44ad\" pointtype 11\n"
+                 "set style line 5 linecolor rgb \"#d68910\" pointtype 13\n"
+                 "set style line 6 linecolor rgb \"#566573\" pointtype 15\n"
+                 "set style line 7 linecolor rgb \"#17a589\" pointtype 4\n"
+                 "set style line 8 linecolor rgb \"#a04000\" pointtype 6\n");
+    /* The axis fits the figures, not zero: the question is how far
+     * apart they are. */
+    if (st == FT_OK)
+        st = put(out, "set yrange [*:*]\n");
+    if (st == FT_OK)
+        st = put(out, "plot");
+    size_t block = 0;
+    for (size_t i = 0; i < m && st == FT_OK; i++) {
+        if (i > 0 && o[i]->year == o[i - 1]->year)
+            continue;
+        st = bprintf(out,
+                     "%s data index %zu using 1:2 with linespoints "
+                     "linestyle %zu linewidth 1 pointsize 1.2 title "
+                     "\"%d\"",
+                     block ? ", \\\n    " : "", block, block % 8 + 1,
+                     o[i]->year);
+        block++;
+    }
+    if (st == FT_OK)
+        st = put(out, block ? "\n" : " NaN notitle\n");
+    free(o);
+    return st;
+}
+
 /* ---- files --------------------------------------------------------------- */
 
 static ft_status write_file(const char *dir, const char *name,

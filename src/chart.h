@@ -82,6 +82,25 @@ ft_status ft_chart_overview_script(ft_buf *out, const ft_chart *c,
                                    const ft_series *const *s, size_t n,
                                    bool log);
 
+/* A series' figure history (ft_series_figures): every figure an article
+ * gave, against the article's publication date.  Only figures with a
+ * date written YYYY-MM-DD are drawn.  The data holds one block per year
+ * the figures are for, in year order, blocks two blank lines apart (a
+ * gnuplot `index`), each a line per figure by date: published date,
+ * value / div, the year, the article's id (sanitised, at most 60 bytes;
+ * data only, never in the script). */
+ft_status ft_chart_history_data(ft_buf *out, const ft_series_figure *f,
+                                size_t n, ft_chart_scale scale);
+/* Its script: a time axis; each year's figures in a colour and point
+ * type of their own, joined in date order, titled with the year (a
+ * number the reporter parsed, the one thing of the input a script may
+ * hold). */
+ft_status ft_chart_history_script(ft_buf *out, const ft_chart *c,
+                                  const ft_series_figure *f, size_t n);
+/* Whether a figure can be drawn on the history's time axis: its
+ * published date is YYYY-MM-DD in digits. */
+bool ft_chart_history_dated(const ft_series_figure *f);
+
 /* Write STEM.gp and STEM.dat, each atomically.  FT_ECANTCREAT, FT_EIO,
  * FT_ENOMEM. */
 ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,

@@ -496,6 +496,19 @@ static void summary_table(page *p, const ft_page *pg)
     put(p, "</tbody></table></div>\n");
 }
 
+/* What the articles said over time, under the series. */
+static void history_figure(page *p, const ft_page *pg, const ft_page_item *it)
+{
+    if (!it->history_stem)
+        return;
+    put(p, "<figure class=\"history\">\n");
+    picture(p, pg->format, it->history_stem, it->history_rendered,
+            it->history_caption);
+    put(p, "<figcaption>");
+    text(p, it->history_caption);
+    put(p, "</figcaption>\n</figure>\n");
+}
+
 static void series_section(page *p, const ft_page *pg, const ft_page_item *it)
 {
     const ft_series *s = it->series;
@@ -537,6 +550,7 @@ static void series_section(page *p, const ft_page *pg, const ft_page_item *it)
     }
     put(p, "</tbody></table></div>\n");
     point_articles(p, s);
+    history_figure(p, pg, it);
     put(p, "</section>\n");
 }
 

@@ -22,6 +22,11 @@ typedef struct {
     bool rendered;        /* the picture exists */
     ft_chart_scale scale; /* amounts on the page are divided by it */
     const char *unit;     /* "trillion KRW, current prices (as reported)" */
+    /* Its figure history (every figure against its article's date):
+     * NULL stem when it has none. */
+    const char *history_stem;
+    bool history_rendered;
+    const char *history_caption;
 } ft_page_item;
 
 /* Our conversion of a figure at the rate of its article's publication

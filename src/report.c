@@ -97,6 +97,12 @@ typedef struct {
     char unit[192];
     char title[256];
     char note[256];
+    /* The figure history's. */
+    char hstem[STEM_MAX];
+    char hunit[192];
+    char htitle[256];
+    char hnote[256];
+    char hcaption[600];
 } chart_text;
 
 static double max_abs(const ft_series *s)
@@ -568,6 +574,74 @@ static ft_page_ours *mismatch_ours(const ft_rates *rates,
     return ours;
 }
 
+/* The figure history of series i, when figures from two or more dated
+ * articles make it: every figure against its article's date. */
+static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
+                              const ft_report_opts *o, const char *dir,
+                              ft_report_result *res, chart_text *t,
+                              ft_page_item *it, char (*stems)[STEM_MAX],
+                              size_t *nstems, const char **keep, ft_error *err)
+{
+    const ft_series *s = ft_series_at(set, i);
+    size_t n;
+    const ft_series_figure *f = ft_series_figures(set, i, &n);
+    size_t arts = ft_series_figure_articles(f, n);
+    if (arts < 2)
+        return FT_OK;
+    size_t dated = 0;
+    double max = 0;
+    for (size_t k = 0; k < n; k++)
+        if (ft_chart_history_dated(&f[k])) {
+            dated++;
+            if (fabs(f[k].value) > max)
+                max = fabs(f[k].value);
+        }
+    /* The series' stem (cut to 39 bytes) and "-history", a name of its
+     * own among this run's charts. */
+    char base[STEM_MAX - 24], name[STEM_MAX];
+    ft_chart_slug(s->name, base, sizeof base);
+    snprintf(name, sizeof name, "%s history", *base ? base : "chart");
+    unique_stem(name, stems, *nstems, t->hstem);
+    memcpy(stems[*nstems], t->hstem, STEM_MAX);
+    keep[*nstems] = stems[*nstems];
+    (*nstems)++;
+    ft_chart_scale sc = ft_chart_scale_for(max);
+    unit_text(t->hunit, sizeof t->hunit, sc, s->currency, res->kind,
+              res->constant_year);
+    snprintf(t->htitle, sizeof t->htitle, "%s: what the articles said",
+             s->name);
+    snprintf(t->hnote, sizeof t->hnote,
+             "%zu figure%s from %zu article%s, each at its article's date; "
+             "colour: the year it is for.",
+             dated, dated == 1 ? "" : "s", arts, arts == 1 ? "" : "s");
+    snprintf(t->hcaption, sizeof t->hcaption,
+             "What the articles said over time (%s): each of the %zu figure%s "
+             "from %zu articles at its article's publication date, coloured "
+             "by the year it is for; revisions and disagreements show as "
+             "one colour at several heights.",
+             t->hunit, dated, dated == 1 ? "" : "s", arts);
+    it->history_stem = t->hstem;
+    it->history_caption = t->hcaption;
+    ft_chart c = {.dir = dir,
+                  .stem = t->hstem,
+                  .format = o->format,
+                  .title = t->htitle,
+                  .ylabel = t->hunit,
+                  .note = t->hnote};
+    ft_buf script, data;
+    ft_buf_init(&script);
+    ft_buf_init(&data);
+    ft_status st = FT_OK;
+    if (ft_chart_history_script(&script, &c, f, n) != FT_OK ||
+        ft_chart_history_data(&data, f, n, sc) != FT_OK)
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    else
+        draw(r, &c, &script, &data, &it->history_rendered);
+    ft_buf_free(&script);
+    ft_buf_free(&data);
+    return st;
+}
+
 /* The comparison's chart: the named series on one linear axis. */
 static ft_status draw_compare(renderer *r, const comparison *cmp,
                               const ft_report_opts *o, const char *dir,
@@ -653,6 +727,10 @@ static ft_status charts_and_page(const ft_series_set *set,
         unit_text(t->unit, sizeof t->unit, it->scale, s->currency, res->kind,
                   res->constant_year);
         it->unit = t->unit;
+        st = draw_history(&r, set, i, o, dir, res, t, it, stems, &nstems, keep,
+                          err);
+        if (st != FT_OK || (r.failed != FT_OK && r.failed != FT_ECANTCREAT))
+            break;
         if (s->npoints < 2)
             continue;
         unique_stem(s->name, stems, nstems, t->stem);

@@ -6,6 +6,10 @@
  *   STEM.gp, STEM.dat, STEM.svg|png|pdf       one chart per series with two
  *                                              or more years, and
  *                                              overview.* (src/chart.h)
+ *   STEM-history.gp/.dat/picture               the figure history of each
+ *                                              series with figures from
+ *                                              two or more dated articles
+ *   compare.gp/.dat/picture                    with opts->compare
  *   index.html                                 (src/page.h)
  *   report.xlsx                                with opts->xlsx
  *                                              (src/xlsx.h)
@@ -72,7 +76,9 @@ typedef struct {
     int constant_year;       /* its base year (constant prices) */
     size_t series;           /* series written */
     size_t charted;          /* of those, series with two or more years */
-    size_t charts;           /* pictures rendered, the overview included */
+    size_t charts;           /* pictures rendered: the overview, the
+                                comparison and the figure histories
+                                included */
     size_t charts_failed;    /* charts gnuplot could not draw */
 } ft_report_result;
 

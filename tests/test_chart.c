@@ -377,6 +377,73 @@ static void test_prune(void **state)
     remove_all(dir);
 }
 
+/* A figure history: one block per year, by date within it; undated and
+ * badly dated figures left out; an article's id only in the data,
+ * sanitised; the script holds numbers and fixed text alone. */
+static void test_history_data_and_script(void **state)
+{
+    (void)state;
+    const ft_series_figure f[] = {
+        {.published = "2022-09-01",
+         .doc = "a",
+         .source = "",
+         .year = 2023,
+         .value = 57e12},
+        {.published = "2022-09-01",
+         .doc = "a",
+         .source = "",
+         .year = 2022,
+         .value = 54.6e12},
+        {.published = "2024-01-15",
+         .doc = "x\n!touch pwned\t\"q\"",
+         .source = "",
+         .year = 2023,
+         .value = 55e12},
+        {.published = "",
+         .doc = "undated",
+         .source = "",
+         .year = 2023,
+         .value = 1},
+        {.published = "2024-1-15\n",
+         .doc = "bad",
+         .source = "",
+         .year = 2023,
+         .value = 1},
+        {.published = "2022-12-24",
+         .doc = "b",
+         .source = "",
+         .year = 2023,
+         .value = 57.1e12},
+    };
+    assert_true(ft_chart_history_dated(&f[0]));
+    assert_false(ft_chart_history_dated(&f[3]));
+    assert_false(ft_chart_history_dated(&f[4]));
+    ft_buf data, script;
+    ft_buf_init(&data);
+    ft_buf_init(&script);
+    ft_chart_scale sc = ft_chart_scale_for(57.1e12);
+    assert_int_equal(ft_chart_history_data(&data, f, 6, sc), FT_OK);
+    assert_string_equal(data.data,
+                        "# published\tvalue\tyear\tarticle\n"
+                        "2022-09-01\t54.6\t2022\ta\n"
+                        "\n\n"
+                        "2022-09-01\t57\t2023\ta\n"
+                        "2022-12-24\t57.1\t2023\tb\n"
+                        "2024-01-15\t55\t2023\tx !touch pwned 'q'\n");
+    ft_chart c = {.dir = ".", .stem = "h-history", .format = FT_CHART_SVG};
+    assert_int_equal(ft_chart_history_script(&script, &c, f, 6), FT_OK);
+    assert_null(strstr(script.data, "touch"));
+    assert_null(strstr(script.data, "undated"));
+    assert_non_null(strstr(script.data, "set xdata time\n"));
+    assert_non_null(strstr(script.data, "data index 0 using 1:2"));
+    assert_non_null(strstr(script.data, "title \"2022\""));
+    assert_non_null(strstr(script.data, "data index 1 using 1:2"));
+    assert_non_null(strstr(script.data, "title \"2023\"\n"));
+    assert_null(strstr(script.data, "index 2"));
+    ft_buf_free(&data);
+    ft_buf_free(&script);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -387,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_series_data_has_gaps),
         cmocka_unit_test(test_script_holds_no_input_text),
         cmocka_unit_test(test_overview_names_only_in_data),
+        cmocka_unit_test(test_history_data_and_script),
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),
         cmocka_unit_test(test_prune),

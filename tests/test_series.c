@@ -820,6 +820,68 @@ static void test_no_selection_keeps_all(void **state)
     ft_series_set_free(s);
 }
 
+/* The history of a series holds every figure of its rows (the one kept,
+ * the same figure again, a conflict, a bound), by published date, and
+ * counts the dated articles. */
+static void test_series_figures_history(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("c", "2024-01-15", "1", "budget", "2023", "55", "KRW"));
+    add(s, fig("a", "2022-09-01", "2", "budget", "2023", "57", "KRW"));
+    add(s, fig("a", "2022-09-01", "1", "budget", "2022", "54.6", "KRW"));
+    add(s, fig("b", "2022-12-24", "1", "budget", "2023", "57.1", "KRW"));
+    ft_series_row bound =
+        fig("d", "2024-02-01", "1", "budget", "2024", "60", "KRW");
+    bound.qualifier = "gt";
+    add(s, bound);
+    add(s, fig("e", "", "1", "budget", "2024", "61", "KRW"));
+    add(s, fig("f", "2024-02-01", "1", "other", "2024", "5", "KRW"));
+    built(s);
+    assert_int_equal(ft_series_count(s), 2);
+    size_t n;
+    const ft_series_figure *f = ft_series_figures(s, 0, &n);
+    assert_string_equal(ft_series_at(s, 0)->subject, "budget");
+    assert_int_equal(n, 6);
+    assert_string_equal(f[0].published, ""); /* undated first */
+    assert_string_equal(f[0].doc, "e");
+    assert_string_equal(f[1].doc, "a");
+    assert_int_equal(f[1].year, 2022);
+    assert_true(f[1].value == 54.6);
+    assert_string_equal(f[2].doc, "a");
+    assert_int_equal(f[2].year, 2023);
+    assert_string_equal(f[3].doc, "b");
+    assert_string_equal(f[4].doc, "c"); /* the conflict is there too */
+    assert_true(f[4].value == 55);
+    assert_string_equal(f[5].doc, "d"); /* and the bound */
+    assert_int_equal(ft_series_figure_articles(f, n), 4);
+    f = ft_series_figures(s, 1, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(ft_series_figure_articles(f, n), 1);
+    assert_null(ft_series_figures(s, 2, &n));
+    assert_int_equal(n, 0);
+    ft_series_set_free(s);
+}
+
+/* A selection keeps each series' history with it. */
+static void test_history_follows_selection(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_set_select(s, "other", 0, 0);
+    add(s, fig("a", "2022-09-01", "1", "budget", "2023", "57", "KRW"));
+    add(s, fig("b", "2023-09-01", "1", "other", "2023", "5", "KRW"));
+    add(s, fig("c", "2023-10-01", "1", "other", "2023", "6", "KRW"));
+    built(s);
+    assert_int_equal(ft_series_count(s), 1);
+    size_t n;
+    const ft_series_figure *f = ft_series_figures(s, 0, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(f[0].doc, "b");
+    assert_string_equal(f[1].doc, "c");
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -848,6 +910,8 @@ int main(void)
         cmocka_unit_test(test_name_patterns),
         cmocka_unit_test(test_select_series_and_years),
         cmocka_unit_test(test_no_selection_keeps_all),
+        cmocka_unit_test(test_series_figures_history),
+        cmocka_unit_test(test_history_follows_selection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
