@@ -468,11 +468,15 @@ ft_status ft_chart_history_script(ft_buf *out, const ft_chart *c,
     for (size_t i = 0; i < m && st == FT_OK; i++) {
         if (i > 0 && o[i]->year == o[i - 1]->year)
             continue;
+        /* Eight colours and fourteen markers: no two of 56 years alike. */
+        static const int marker[] = {7, 5, 9,  11, 13, 15, 4,
+                                     6, 8, 10, 12, 14, 1,  2};
         st = bprintf(out,
                      "%s data index %zu using 1:2 with linespoints "
-                     "linestyle %zu linewidth 1 pointsize 1.2 title "
-                     "\"%d\"",
+                     "linestyle %zu pointtype %d linewidth 1 pointsize 1.2 "
+                     "title \"%d\"",
                      block ? ", \\\n    " : "", block, block % 8 + 1,
+                     marker[block % (sizeof marker / sizeof *marker)],
                      o[i]->year);
         block++;
     }

@@ -444,6 +444,27 @@ static void test_history_data_and_script(void **state)
     ft_buf_free(&script);
 }
 
+/* Years past the eighth colour get other markers: no two years alike. */
+static void test_history_years_told_apart(void **state)
+{
+    (void)state;
+    ft_series_figure f[9];
+    for (int i = 0; i < 9; i++)
+        f[i] = (ft_series_figure){.published = "2024-01-01",
+                                  .doc = "a",
+                                  .source = "",
+                                  .year = 2010 + i,
+                                  .value = i + 1};
+    ft_buf script;
+    ft_buf_init(&script);
+    ft_chart c = {.dir = ".", .stem = "h-history", .format = FT_CHART_SVG};
+    assert_int_equal(ft_chart_history_script(&script, &c, f, 9), FT_OK);
+    assert_non_null(strstr(script.data, "linestyle 1 pointtype 7 "));
+    assert_non_null(strstr(script.data, "linestyle 1 pointtype 8 "));
+    assert_non_null(strstr(script.data, "title \"2018\"\n"));
+    ft_buf_free(&script);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -455,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_script_holds_no_input_text),
         cmocka_unit_test(test_overview_names_only_in_data),
         cmocka_unit_test(test_history_data_and_script),
+        cmocka_unit_test(test_history_years_told_apart),
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),
         cmocka_unit_test(test_prune),
