@@ -1337,7 +1337,61 @@ static ft_status recount(ft_series_set *s)
     return FT_OK;
 }
 
-/* Drop the series whose name the pattern does not match. */
+/* Whether a figure to check belongs to the series the pattern keeps:
+ * the name its series would have (its country's name, ": ", its
+ * subject; the subject alone without a country) matches. */
+static bool check_selected(const ft_series_set *s, const ft_series_check *c)
+{
+    if (!*c->country)
+        return ft_series_name_matches(c->subject, s->pattern);
+    const char *cname = ft_countries_name(s->countries, c->country);
+    if (!cname)
+        cname = c->country;
+    ft_buf b;
+    ft_buf_init(&b);
+    bool ok = ft_buf_append(&b, cname, strlen(cname)) == FT_OK &&
+              ft_buf_append(&b, ": ", 2) == FT_OK &&
+              ft_buf_append(&b, c->subject, strlen(c->subject) + 1) == FT_OK;
+    /* Out of memory: keep it, better listed than lost. */
+    bool keep = !ok || ft_series_name_matches(b.data, s->pattern);
+    ft_buf_free(&b);
+    return keep;
+}
+
+/* Keep the checks of the series kept, and count the left-out ones again
+ * by their reasons. */
+static void select_checks(ft_series_set *s)
+{
+    check_list *lists[] = {&s->left, &s->mism};
+    for (size_t l = 0; l < 2; l++) {
+        size_t kept = 0;
+        for (size_t i = 0; i < lists[l]->n; i++)
+            if (check_selected(s, &lists[l]->pub[i]))
+                lists[l]->pub[kept++] = lists[l]->pub[i];
+        lists[l]->n = kept;
+    }
+    ft_series_counts *c = &s->counts;
+    c->changes = c->no_year = c->no_subject = c->bad = c->no_value =
+        c->other_base = 0;
+    for (size_t i = 0; i < s->left.n; i++) {
+        const char *why = s->left.pub[i].reason;
+        if (why == WHY_CHANGE)
+            c->changes++;
+        else if (why == WHY_NO_YEAR)
+            c->no_year++;
+        else if (why == WHY_NO_SUBJECT)
+            c->no_subject++;
+        else if (why == WHY_BAD_YEAR || why == WHY_BAD_VALUE)
+            c->bad++;
+        else if (why == WHY_OTHER_BASE)
+            c->other_base++;
+        else if (why != WHY_BOUND)
+            c->no_value++; /* one of why_no_value */
+    }
+}
+
+/* Drop the series whose name the pattern does not match, with the
+ * figures to check that belong to none of those kept. */
 static ft_status select_series(ft_series_set *s)
 {
     if (!s->pattern || !*s->pattern)
@@ -1352,6 +1406,7 @@ static ft_status select_series(ft_series_set *s)
         s->soff[kept++] = s->soff[i];
     }
     s->nseries = kept;
+    select_checks(s);
     s->pattern = NULL; /* borrowed until now */
     return recount(s);
 }

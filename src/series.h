@@ -144,9 +144,11 @@ typedef struct {
     size_t outside;    /* rows of a year outside --from/--to: neither
                           points nor left out */
     size_t unselected; /* series whose name the pattern does not match,
-                          left out with their rows (the counts above
-                          rows, used, conflicts and docs are of the
-                          series kept) */
+                          left out with their rows: then `rows` and
+                          `malformed` still count every row read, the
+                          other counts above only those of the series
+                          kept (a row left out by its country's name and
+                          subject, "South Korea: " with no subject) */
 } ft_series_counts;
 
 typedef struct ft_series_set ft_series_set;
@@ -170,7 +172,9 @@ bool ft_series_name_matches(const char *name, const char *pattern);
  * whose year (parsed) is before `from` or after `to` (0: no bound) are
  * counted in `outside` and go nowhere else; after build, the series
  * whose name does not match `pattern` (borrowed until build returns;
- * NULL: every series) are dropped and counted in `unselected`. */
+ * NULL: every series) are dropped and counted in `unselected`, and so
+ * are the figures left out and the mismatches whose would-be series name
+ * (country name, ": ", subject) does not match. */
 void ft_series_set_select(ft_series_set *s, const char *pattern, int from,
                           int to);
 

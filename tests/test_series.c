@@ -783,6 +783,12 @@ static void test_select_series_and_years(void **state)
     add(s, fig_in("c", "2022-01-01", "2", "JPN", "2022", "6"));
     ft_series_row no_year = fig_in("d", "", "1", "KOR", "", "1");
     add(s, no_year); /* no year: still listed as left out */
+    ft_series_row jpn_change = fig_in("e", "", "1", "JPN", "2021", "1");
+    jpn_change.kind = "change"; /* another series': not listed */
+    add(s, jpn_change);
+    ft_series_row mism = fig_in("e", "", "2", "JPN", "2021", "7");
+    mism.flags = "conversion_mismatch";
+    add(s, mism);
     built(s);
     assert_int_equal(ft_series_count(s), 1);
     const ft_series *se = ft_series_at(s, 0);
@@ -793,15 +799,19 @@ static void test_select_series_and_years(void **state)
     const ft_series_counts *c = ft_series_counts_of(s);
     assert_int_equal(c->outside, 2);
     assert_int_equal(c->unselected, 1);
-    assert_int_equal(c->rows, 5);
+    assert_int_equal(c->rows, 7);
     assert_int_equal(c->no_year, 1);
+    assert_int_equal(c->changes, 0);
     assert_int_equal(c->used, 2);
     assert_int_equal(c->docs, 2);
     assert_string_equal(c->first_published, "2019-12-01");
     assert_string_equal(c->last_published, "2021-12-01");
     size_t n;
-    ft_series_left_out(s, &n);
+    const ft_series_check *left = ft_series_left_out(s, &n);
     assert_int_equal(n, 1);
+    assert_string_equal(left[0].country, "KOR");
+    ft_series_mismatches(s, &n);
+    assert_int_equal(n, 0);
     ft_series_set_free(s);
 }
 
