@@ -225,11 +225,13 @@ static size_t label_lines(const char *s, size_t cols)
 static ft_status terminal(ft_buf *b, ft_chart_format f, int height)
 {
     switch (f) {
-    case FT_CHART_PNG: /* twice the SVG's size, for sharp screens */
+    case FT_CHART_PNG: /* the SVG at twice its size, for sharp screens:
+                        * cairo's points are 4/3 px, so 2 * 17 px is 25.5 pt */
         return bprintf(b,
-                       "set terminal pngcairo size %d,%d font \"Sans,%d\" "
-                       "background rgb \"white\"\n",
-                       2 * FT_CHART_SVG_W, 2 * height, FT_CHART_FONT);
+                       "set terminal pngcairo size %d,%d font \"Sans,%.1f\" "
+                       "linewidth 2 pointscale 2 background rgb \"white\"\n",
+                       2 * FT_CHART_SVG_W, 2 * height,
+                       2 * FT_CHART_FONT * 0.75);
     case FT_CHART_PDF: /* read full size from its link: points, not px */
         return bprintf(b,
                        "set terminal pdfcairo size %.2fin,%.2fin "
@@ -242,6 +244,21 @@ static ft_status terminal(ft_buf *b, ft_chart_format f, int height)
                    "set terminal svg size %d,%d font \"sans-serif,%d\" "
                    "background rgb \"white\"\n",
                    FT_CHART_SVG_W, height, FT_CHART_FONT);
+}
+
+/* The title's size in the terminal's units: a little larger than its
+ * text (19 px over 17 in the SVG). */
+static double title_size(ft_chart_format f)
+{
+    switch (f) {
+    case FT_CHART_PNG:
+        return 2 * 19 * 0.75;
+    case FT_CHART_PDF:
+        return 12;
+    case FT_CHART_SVG:
+        break;
+    }
+    return 19;
 }
 
 /* What every script starts with: the marker, how to run it, where its
@@ -278,14 +295,15 @@ static ft_status preamble(ft_buf *b, const ft_chart *c, int first, int last,
         st = bprintf(b,
                      "set termoption noenhanced\n"
                      "set output ARG4\n"
-                     "set title ARG1 font \",19\"\n"
+                     "set title ARG1 font \",%g\"\n"
                      "set ylabel ARG2\n"
                      "set label 1 ARG3 at character 1, character %.1f left "
                      "textcolor rgb \"#555555\"\n"
                      "set bmargin %.1f\n"
                      "set key at character 1, character %.1f left top "
                      "Left reverse maxcols 1\n",
-                     (double)note - 0.4, 2.4 + key_lines + note + 0.3,
+                     title_size(c->format), (double)note - 0.4,
+                     2.4 + key_lines + note + 0.3,
                      (double)(note + key_lines) + 0.3);
     if (st == FT_OK)
         st = put(b, "set datafile separator \"\\t\"\n"
