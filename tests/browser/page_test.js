@@ -93,7 +93,12 @@ async function measureSvg(browser, file, shown) {
                                   cy >= b.top && cy <= b.bottom))
                 hidden++;
         }
-        return {min, minText, hidden, points};
+        // Text running off the picture's edge is cut off.
+        const edge = svg.getBoundingClientRect();
+        const cut = boxes.filter((b) => b.width && (
+            b.left < edge.left - 1 || b.right > edge.right + 1 ||
+            b.top < edge.top - 1 || b.bottom > edge.bottom + 1)).length;
+        return {min, minText, hidden, points, cut};
     }, shown);
     await page.close();
     return r;
@@ -162,8 +167,11 @@ async function atWidth(browser, url, width) {
 
     // Chart text as drawn at this width.
     let worst = {min: Infinity, minText: '', src: ''};
+    const cut = [];
     for (const i of imgs.filter((i) => /\.svg$/i.test(i.file) && i.shown)) {
         const r = await measureSvg(browser, i.file, i.shown);
+        if (r.cut)
+            cut.push(`${i.src} (${r.cut})`);
         if (r.min < worst.min)
             worst = {min: r.min, minText: r.minText, src: i.src};
         if (/overview\.svg$/.test(i.file))
@@ -171,6 +179,8 @@ async function atWidth(browser, url, width) {
                   `${tag}: the overview's text hides no point (${r.points})`,
                   `${r.hidden} of ${r.points} points under text`);
     }
+    check(cut.length === 0, `${tag}: no chart text cut off at its edge`,
+          cut.join(', '));
     const px = worst.min.toFixed(1);
     console.log(`# ${tag}: smallest chart text ${px} px ` +
                 `("${worst.minText}" in ${worst.src})`);
