@@ -88,6 +88,32 @@ ft_status ft_chart_label(ft_buf *out, const char *s, size_t max_bytes)
     return st;
 }
 
+size_t ft_chart_wrap(char *s, size_t cols)
+{
+    if (!*s)
+        return 0;
+    size_t lines = 1, col = 0, since_space = 0;
+    char *space = NULL; /* the line's last space: where it can break */
+    for (char *p = s; *p; p++) {
+        if (((unsigned char)*p & 0xC0) == 0x80)
+            continue; /* inside a character */
+        col++;
+        if (*p == ' ') {
+            space = p;
+            since_space = 0;
+            continue;
+        }
+        since_space++;
+        if (col > cols && space) {
+            *space = '\n';
+            lines++;
+            col = since_space;
+            space = NULL;
+        }
+    }
+    return lines;
+}
+
 void ft_chart_slug(const char *s, char *out, size_t n)
 {
     size_t k = 0;
@@ -153,35 +179,98 @@ static ft_status put_num(ft_buf *b, double v, int sig, int decimals)
     return ft_buf_append(b, num, n);
 }
 
+/* Year ticks a phone-sized chart can hold side by side: at most about
+ * eight labels, since each is two and a half letters wide in a chart some
+ * thirty letters wide (see terminal()). */
 static int tic_step(int span)
 {
-    return span <= 12    ? 1
-           : span <= 30  ? 2
-           : span <= 60  ? 5
-           : span <= 150 ? 10
-                         : 25;
+    return span <= 7     ? 1
+           : span <= 14  ? 2
+           : span <= 35  ? 5
+           : span <= 70  ? 10
+           : span <= 175 ? 25
+                         : 50;
 }
 
-static const char *terminal(ft_chart_format f)
+/* The picture's size and its text size go together: the page scales a
+ * chart to the width of the screen, so on a phone (390 px wide, about 356
+ * px for the chart) every letter shrinks by 356 / width.  A chart 540 wide
+ * with 17 px text keeps that text at 11.2 px there (readable) and at about
+ * 21 px at the page's widest.  The height grows by a line (LINE_PX, a
+ * gnuplot "character" at 17 px) for each line of title, legend and note,
+ * so a long legend never squeezes the plot. */
+#define FT_CHART_SVG_W 540
+#define FT_CHART_BASE_H 260
+#define FT_CHART_FONT 17
+#define LINE_PX 26
+/* Characters a line holds: the title (19 px) and the note (17 px) are
+ * wrapped to these, about nine tenths of the chart's width. */
+#define TITLE_COLS 44
+#define NOTE_COLS 50
+/* A series' name in the overview's legend, in bytes: with its sample the
+ * line fits the chart's width. */
+#define KEY_BYTES 42
+
+static char *arg_label(const char *s, size_t cols);
+
+/* How many lines s takes once wrapped the way it reaches gnuplot. */
+static size_t label_lines(const char *s, size_t cols)
+{
+    char *t = arg_label(s, cols);
+    size_t n = t ? ft_chart_wrap(t, cols) : 1;
+    free(t);
+    return n ? n : 1;
+}
+
+static ft_status terminal(ft_buf *b, ft_chart_format f, int height)
 {
     switch (f) {
-    case FT_CHART_PNG:
-        return "set terminal pngcairo size 1200,700 font \"Sans,12\" "
-               "background rgb \"white\"\n";
-    case FT_CHART_PDF:
-        return "set terminal pdfcairo size 9in,5.25in font \"Sans,10\"\n";
+    case FT_CHART_PNG: /* the SVG at twice its size, for sharp screens:
+                        * cairo's points are 4/3 px, so 2 * 17 px is 25.5 pt */
+        return bprintf(b,
+                       "set terminal pngcairo size %d,%d font \"Sans,%.1f\" "
+                       "linewidth 2 pointscale 2 background rgb \"white\"\n",
+                       2 * FT_CHART_SVG_W, 2 * height,
+                       2 * FT_CHART_FONT * 0.75);
+    case FT_CHART_PDF: /* read full size from its link: points, not px */
+        return bprintf(b,
+                       "set terminal pdfcairo size %.2fin,%.2fin "
+                       "font \"Sans,10\"\n",
+                       FT_CHART_SVG_W / 60.0, height / 60.0);
     case FT_CHART_SVG:
         break;
     }
-    return "set terminal svg size 900,525 font \"sans-serif,12\" "
-           "background rgb \"white\"\n";
+    return bprintf(b,
+                   "set terminal svg size %d,%d font \"sans-serif,%d\" "
+                   "background rgb \"white\"\n",
+                   FT_CHART_SVG_W, height, FT_CHART_FONT);
+}
+
+/* The title's size in the terminal's units: a little larger than its
+ * text (19 px over 17 in the SVG). */
+static double title_size(ft_chart_format f)
+{
+    switch (f) {
+    case FT_CHART_PNG:
+        return 2 * 19 * 0.75;
+    case FT_CHART_PDF:
+        return 12;
+    case FT_CHART_SVG:
+        break;
+    }
+    return 19;
 }
 
 /* What every script starts with: the marker, how to run it, where its
  * data is, the terminal, the picture and the labels (ARG1..ARG4), and the
  * year axis. */
-static ft_status preamble(ft_buf *b, const ft_chart *c, int first, int last)
+static ft_status preamble(ft_buf *b, const ft_chart *c, int first, int last,
+                          int key_lines)
 {
+    size_t title = label_lines(c->title, TITLE_COLS);
+    size_t note = label_lines(c->note, NOTE_COLS);
+    int height = FT_CHART_BASE_H +
+                 (int)(title + (size_t)key_lines + note + 4) * LINE_PX;
     ft_status st = bprintf(
         b,
         MARKER ": %s, written by figtrend report (rewritten on each run).\n"
@@ -198,16 +287,26 @@ static ft_status preamble(ft_buf *b, const ft_chart *c, int first, int last)
                     "data = ARG0[1:strlen(ARG0) - 3] . \".dat\"\n"
                     "set encoding utf8\n");
     if (st == FT_OK)
-        st = put(b, terminal(c->format));
+        st = terminal(b, c->format, height);
+    /* Under the year labels, from the top: the legend (key_lines lines,
+     * where it hides no point), then the note (note lines, its first
+     * line's baseline given); the bottom margin holds them all. */
     if (st == FT_OK)
-        st = put(b, "set termoption noenhanced\n"
-                    "set output ARG4\n"
-                    "set title ARG1 font \",15\"\n"
-                    "set ylabel ARG2\n"
-                    "set label 1 ARG3 at screen 0.01, screen 0.02 left "
-                    "font \",9\" textcolor rgb \"#555555\"\n"
-                    "set bmargin 6\n"
-                    "set datafile separator \"\\t\"\n"
+        st = bprintf(b,
+                     "set termoption noenhanced\n"
+                     "set output ARG4\n"
+                     "set title ARG1 font \",%g\"\n"
+                     "set ylabel ARG2\n"
+                     "set label 1 ARG3 at character 1, character %.1f left "
+                     "textcolor rgb \"#555555\"\n"
+                     "set bmargin %.1f\n"
+                     "set key at character 1, character %.1f left top "
+                     "Left reverse maxcols 1\n",
+                     title_size(c->format), (double)note - 0.4,
+                     2.4 + key_lines + note + 0.3,
+                     (double)(note + key_lines) + 0.3);
+    if (st == FT_OK)
+        st = put(b, "set datafile separator \"\\t\"\n"
                     "set border 3\n"
                     "set xtics nomirror\n"
                     "set ytics nomirror\n"
@@ -258,24 +357,29 @@ ft_status ft_chart_series_script(ft_buf *out, const ft_chart *c,
 {
     int first = s->npoints ? s->points[0].year : 0;
     int last = s->npoints ? s->points[s->npoints - 1].year : 0;
-    ft_status st = preamble(out, c, first, last);
+    /* The legend above the plot, where it hides no point. */
+    ft_status st = preamble(out, c, first, last, 1);
     if (st == FT_OK)
         st = put(out, any_negative(&s, 1) ? "set yrange [*:*]\n"
                                           : "set yrange [0:*]\n");
     if (st == FT_OK)
         st =
             put(out, "set offsets 0, 0, graph 0.12, 0\n"
-                     "set key top left\n"
+                     "set key horizontal maxcols 2\n"
                      "set style line 1 linecolor rgb \"#1f5fa8\" linewidth 2 "
                      "pointtype 7 pointsize 1.1\n"
                      "set style line 2 linecolor rgb \"#c0392b\" linewidth 1.5 "
                      "dashtype 2\n"
                      "plot data using 1:2 with linespoints linestyle 1 "
-                     "title \"reported\", \\\n"
-                     "     data using 1:2:3 with labels offset 0, 1.1 "
-                     "notitle, \\\n"
-                     "     data using 1:4 with lines linestyle 2 "
-                     "title \"linear trend\"\n");
+                     "title \"reported\", \\\n");
+    /* Each point's value over it while the labels fit side by side (the
+     * page's table under the chart has them all). */
+    if (st == FT_OK && last - first <= 7)
+        st = put(out, "     data using 1:2:3 with labels offset 0, 1.1 "
+                      "notitle, \\\n");
+    if (st == FT_OK)
+        st = put(out, "     data using 1:4 with lines linestyle 2 "
+                      "title \"linear trend\"\n");
     return st;
 }
 
@@ -288,7 +392,7 @@ ft_status ft_chart_overview_data(ft_buf *out, const ft_series *const *s,
         if ((st = ft_buf_putc(out, '\t')) != FT_OK)
             break;
         size_t before = out->len;
-        if ((st = ft_chart_label(out, s[k]->name, 60)) != FT_OK)
+        if ((st = ft_chart_label(out, s[k]->name, KEY_BYTES)) != FT_OK)
             break;
         if (out->len == before)
             st = put(out, "?");
@@ -334,14 +438,16 @@ ft_status ft_chart_overview_script(ft_buf *out, const ft_chart *c,
         if (s[k]->points[s[k]->npoints - 1].year > hi)
             hi = s[k]->points[s[k]->npoints - 1].year;
     }
-    ft_status st = preamble(out, c, lo, hi);
+    /* The legend above the plot, a line a series: over the plot it would
+     * hide points. */
+    ft_status st = preamble(out, c, lo, hi, (int)n);
     if (st == FT_OK)
         st = put(out, log ? "set logscale y\nset yrange [*:*]\n"
                       : any_negative(s, n) ? "set yrange [*:*]\n"
                                            : "set yrange [0:*]\n");
     if (st == FT_OK)
         st = put(out, "set offsets 0, 0, graph 0.08, 0\n"
-                      "set key top left\n"
+                      "set key vertical\n"
                       "set style line 1 linecolor rgb \"#1f5fa8\" linewidth 2 "
                       "pointtype 7\n"
                       "set style line 2 linecolor rgb \"#c0392b\" linewidth 2 "
@@ -528,7 +634,7 @@ ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
 }
 
 /* A label as one gnuplot argument, in fresh memory (NULL: no memory). */
-static char *arg_label(const char *s)
+static char *arg_label(const char *s, size_t cols)
 {
     ft_buf b;
     ft_buf_init(&b);
@@ -537,6 +643,8 @@ static char *arg_label(const char *s)
         ft_buf_free(&b);
         return NULL;
     }
+    if (cols)
+        ft_chart_wrap(b.data, cols);
     return b.data; /* the buffer's storage becomes the string */
 }
 
@@ -599,8 +707,9 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
         return st;
     ft_chart_job *j = calloc(1, sizeof *j);
     char *joined = ft_outfile_join(c->dir, name);
-    char *title = arg_label(c->title), *ylabel = arg_label(c->ylabel),
-         *note = arg_label(c->note), *pic = NULL;
+    char *title = arg_label(c->title, TITLE_COLS),
+         *ylabel = arg_label(c->ylabel, 0),
+         *note = arg_label(c->note, NOTE_COLS), *pic = NULL;
     if (j) {
         j->program = strdup(gnuplot ? gnuplot : "gnuplot");
         j->script = plain_path(joined);

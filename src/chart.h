@@ -42,6 +42,13 @@ const char *ft_chart_ext(ft_chart_format f);
  * trimmed, and the result is cut to max_bytes.  FT_ENOMEM. */
 ft_status ft_chart_label(ft_buf *out, const char *s, size_t max_bytes);
 
+/* Break the label s (from ft_chart_label) into lines of at most cols
+ * characters, in place: a space becomes a newline (a word longer than a
+ * line stays whole).  The chart's title and note are wrapped so that they
+ * fit a phone-sized chart at a readable size.  Returns the number of lines
+ * (0 for ""). */
+size_t ft_chart_wrap(char *s, size_t cols);
+
 /* A file-name stem from s: ASCII letters (lower-cased) and digits, other
  * runs of characters as one '-', at most n-1 bytes, no '-' at either end;
  * "" when s has no ASCII letter or digit. */

@@ -359,7 +359,7 @@ static void check_left_out(page *p, const ft_page *pg)
         text(p, c->year);
         put(p, "</td><td>");
         text(p, c->subject);
-        put(p, "</td><td>");
+        put(p, "</td><td class=\"why\">");
         text(p, c->reason);
         put(p, "</td></tr>\n");
     }
@@ -385,24 +385,33 @@ static void check_section(page *p, const ft_page *pg)
         check_left_out(p, pg);
 }
 
+/* Phones: the charts are drawn for a narrow screen (chart.c: 540 px wide,
+ * 17 px text, so 11 px or more at 390 px); on a wide one they stop at
+ * 36rem, where their text is about 18 px.  Table cells keep their words
+ * on one line and the table scrolls sideways in its .scroll box, except
+ * the long free-text cells (articles, why), which wrap at a sensible
+ * width.  Printed, a chart never splits across two pages. */
 static const char style[] =
     "<style>\n"
     "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,"
     "\"Noto Sans\",\"Noto Sans KR\",\"Nanum Gothic\",\"Malgun Gothic\","
     "sans-serif;max-width:62rem;margin:0 auto;padding:1rem;"
     "line-height:1.45;color:#222;background:#fff}\n"
+    "@media (max-width:30rem){body{padding:.75rem}}\n"
     "h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;"
     "border-bottom:1px solid #ccc}h3{font-size:1.1rem}\n"
+    "nav{display:flex;flex-wrap:wrap;gap:.25rem 1.2rem}\n"
     "figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}\n"
-    "figure img{display:block;width:100%;height:auto;border:1px solid "
-    "#e5e5e5}\n"
+    "figure img{display:block;width:100%;max-width:36rem;height:auto;"
+    "border:1px solid #e5e5e5}\n"
     "figcaption{font-size:.85rem;color:#555}\n"
     ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}\n"
     "table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}\n"
     "th,td{padding:.3rem .6rem;border-bottom:1px solid #e0e0e0;"
-    "text-align:left;vertical-align:top}\n"
-    "th{background:#f4f6f8}td.n,th.n{text-align:right;white-space:nowrap;"
+    "text-align:left;vertical-align:top;white-space:nowrap}\n"
+    "th{background:#f4f6f8}td.n,th.n{text-align:right;"
     "font-variant-numeric:tabular-nums}\n"
+    "td.docs,td.why{white-space:normal;min-width:14rem}\n"
     "td.docs{font-size:.8rem;color:#555;overflow-wrap:anywhere}\n"
     ".flag{color:#a04000}\n"
     "details.arts dl{margin:.3rem 0;font-size:.85rem}"
@@ -411,7 +420,8 @@ static const char style[] =
     "section{break-inside:avoid-page}\n"
     "@media print{body{max-width:none;padding:0}nav{display:none}"
     "a{color:inherit;text-decoration:none}.scroll{overflow:visible}"
-    "h2{break-after:avoid}}\n"
+    "h2,h3{break-after:avoid}figure img{max-width:16cm}"
+    "th,td{white-space:normal}}\n"
     "</style>\n";
 
 static void picture(page *p, ft_chart_format f, const char *stem, bool rendered,

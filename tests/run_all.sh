@@ -5,7 +5,9 @@
 #
 # For each BUILD_DIR: every cmocka binary BUILD_DIR/tests/test_*, the
 # end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend), the datasets
-# look-up and the staged install (tests/install.sh BUILD_DIR), the peer-spec
+# look-up and the staged install (tests/install.sh BUILD_DIR), the report
+# page in headless chromium (tests/browser/run.sh; skipped where chromium,
+# node or puppeteer-core is missing), the peer-spec
 # scores (tests/peer_spec.py, English and Korean, one pass/fail each) and
 # the accuracy on real news (tests/devset.py against the floors in
 # tests/devset_floors.txt).  A scorer that finds no ../shared exits 77 and
@@ -101,6 +103,9 @@ for build in "$@"; do
     suite "tests/install.sh" "$log" tests/install.sh "$build"
     echo "== $build: scheduled runs"
     suite "tests/scheduled_run.sh" "$log" tests/scheduled_run.sh "$build/figtrend"
+
+    echo "== $build: the report page in a browser"
+    suite "tests/browser" "$log" tests/browser/run.sh "$build/figtrend"
 
     echo "== $build: peer spec and real news"
     score "tests/peer_spec.py" "$log" python3 tests/peer_spec.py "$build/figtrend"

@@ -58,6 +58,32 @@ static void assert_slug(const char *in, size_t n, const char *want)
     assert_string_equal(out, want);
 }
 
+static void assert_wrap(const char *in, size_t cols, const char *want,
+                        size_t lines)
+{
+    char s[128];
+    snprintf(s, sizeof s, "%s", in);
+    assert_int_equal(ft_chart_wrap(s, cols), lines);
+    assert_string_equal(s, want);
+}
+
+/* Titles and notes break at spaces into lines of at most cols characters
+ * (characters, not bytes: Hangul counts one a syllable). */
+static void test_wrap(void **state)
+{
+    (void)state;
+    assert_wrap("", 10, "", 0);
+    assert_wrap("short", 10, "short", 1);
+    assert_wrap("exactly ten", 11, "exactly ten", 1);
+    assert_wrap("one two three four", 9, "one two\nthree\nfour", 3);
+    assert_wrap("one two three four", 8, "one two\nthree\nfour", 3);
+    /* a word longer than a line stays whole, on its own line */
+    assert_wrap("a supercalifragilistic word", 6,
+                "a\nsupercalifragilistic\nword", 3);
+    /* five syllables of fifteen bytes fit a line of six */
+    assert_wrap("국방예산 증가 추세", 6, "국방예산\n증가 추세", 2);
+}
+
 static void test_slug(void **state)
 {
     (void)state;
@@ -470,6 +496,7 @@ int main(void)
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_label_sanitising),
+        cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_slug),
         cmocka_unit_test(test_scale),
         cmocka_unit_test(test_series_data_has_gaps),

@@ -7,13 +7,14 @@ if (ARGC < 4) {
 }
 data = ARG0[1:strlen(ARG0) - 3] . ".dat"
 set encoding utf8
-set terminal svg size 900,525 font "sans-serif,12" background rgb "white"
+set terminal svg size 540,494 font "sans-serif,17" background rgb "white"
 set termoption noenhanced
 set output ARG4
-set title ARG1 font ",15"
+set title ARG1 font ",19"
 set ylabel ARG2
-set label 1 ARG3 at screen 0.01, screen 0.02 left font ",9" textcolor rgb "#555555"
-set bmargin 6
+set label 1 ARG3 at character 1, character 2.6 left textcolor rgb "#555555"
+set bmargin 6.7
+set key at character 1, character 4.3 left top Left reverse maxcols 1
 set datafile separator "\t"
 set border 3
 set xtics nomirror
@@ -24,7 +25,7 @@ set xrange [2022.5:2024.5]
 set xtics 1
 set yrange [0:*]
 set offsets 0, 0, graph 0.12, 0
-set key top left
+set key horizontal maxcols 2
 set style line 1 linecolor rgb "#1f5fa8" linewidth 2 pointtype 7 pointsize 1.1
 set style line 2 linecolor rgb "#c0392b" linewidth 1.5 dashtype 2
 plot data using 1:2 with linespoints linestyle 1 title "reported", \
