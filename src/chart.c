@@ -544,18 +544,22 @@ ft_status ft_chart_history_script(ft_buf *out, const ft_chart *c,
     if (!o)
         return FT_ENOMEM;
     int first = m ? o[0]->year : 0, last = m ? o[m - 1]->year : 0;
-    ft_status st = preamble(out, c, first, last);
+    int years = 0; /* the legend: a line per year, and its title */
+    for (size_t i = 0; i < m; i++)
+        years += i == 0 || o[i]->year != o[i - 1]->year;
+    ft_status st = preamble(out, c, first, last, years + 1);
     /* The preamble's axis is of years: this one is of dates. */
     if (st == FT_OK)
         st = put(out,
                  "set xdata time\n"
                  "set timefmt \"%Y-%m-%d\"\n"
-                 "set format x \"%Y-%m\"\n"
+                 "set format x \"%Y\"\n"
                  "set xrange [*:*]\n"
-                 "set xtics autofreq rotate by -30\n"
+                 "set xtics autofreq\n"
+                 "set rmargin 4\n"
                  "set xlabel \"article published\"\n"
                  "set offsets graph 0.05, graph 0.05, graph 0.12, 0\n"
-                 "set key outside right top title \"figure for\"\n"
+                 "set key title \"figure for\"\n"
                  "set style line 1 linecolor rgb \"#1f5fa8\" pointtype 7\n"
                  "set style line 2 linecolor rgb \"#c0392b\" pointtype 5\n"
                  "set style line 3 linecolor rgb \"#27ae60\" pointtype 9\n"
