@@ -101,6 +101,8 @@ for build in "$@"; do
     suite "tests/install.sh" "$log" tests/install.sh "$build"
     echo "== $build: scheduled runs"
     suite "tests/scheduled_run.sh" "$log" tests/scheduled_run.sh "$build/figtrend"
+    echo "== $build: scripts/update-datasets.sh"
+    suite "tests/update_datasets.sh" "$log" tests/update_datasets.sh
 
     echo "== $build: peer spec and real news"
     score "tests/peer_spec.py" "$log" python3 tests/peer_spec.py "$build/figtrend"

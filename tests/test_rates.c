@@ -442,7 +442,16 @@ static void test_shipped_tables(void **state)
         assert_true(ft_prices_has(p, cpi[i]));
     assert_true(ft_prices_range(p, "KRW", &first, &last));
     assert_int_equal(first, 1959);
+    assert_int_equal(last, 2025);
+    /* The United States' inflation ends a year earlier in this vintage. */
+    assert_true(ft_prices_range(p, "USD", &first, &last));
     assert_int_equal(last, 2024);
+    /* A legacy currency deflates with its state's own prices up to the
+     * euro; the euro with the euro area's. */
+    assert_true(ft_prices_range(p, "DEM", &first, &last));
+    assert_int_equal(last, 1998);
+    assert_true(ft_prices_range(p, "EUR", &first, &last));
+    assert_int_equal(last, 2025);
     ft_prices_free(p);
 }
 
