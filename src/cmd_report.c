@@ -8,6 +8,7 @@
 
 #include "country.h"
 #include "outfile.h"
+#include "gdp.h"
 #include "rates.h"
 #include "report.h"
 #include "run.h"
@@ -56,6 +57,20 @@ static void on_warning(void *ctx, const ft_error *e)
 {
     (void)ctx;
     cli_report(e, "");
+}
+
+struct ft_gdp *cli_load_gdp(char *path, size_t n)
+{
+    ft_gdp *g = NULL;
+    ft_error e;
+    if (!cli_datasets_path(CLI_GDP_FILE, path, n) || !cli_exists(path)) {
+        if (n)
+            path[0] = '\0';
+        return NULL;
+    }
+    if (ft_gdp_load(path, &g, &e) != FT_OK)
+        g = NULL;
+    return g;
 }
 
 /* The shipped rates, for the page's check of the papers' conversions at
@@ -168,6 +183,9 @@ int cmd_report(int argc, char **argv)
     o.countries = countries;
     ft_rates *rates = report_rates();
     o.rates = rates;
+    char gdp_path[4096];
+    ft_gdp *gdp = cli_load_gdp(gdp_path, sizeof gdp_path);
+    o.gdp = gdp;
     ft_report_result res;
     /* One writer per folder at a time (the lock `run` takes there too):
      * two reports at once would leave a page naming the other's charts. */
@@ -179,6 +197,7 @@ int cmd_report(int argc, char **argv)
         cli_report(&err, "");
         ft_countries_free(countries);
         ft_rates_free(rates);
+        ft_gdp_free(gdp);
         return ft_status_exit_code(st);
     }
     ft_outfile_sweep(o.out_dir); /* what a killed report left */
@@ -186,6 +205,7 @@ int cmd_report(int argc, char **argv)
     ft_outfile_unlock(lock);
     ft_countries_free(countries);
     ft_rates_free(rates);
+    ft_gdp_free(gdp);
     if (st != FT_OK)
         cli_report(&err, "");
     /* Without -v, say why a report has no chart or plots a column other

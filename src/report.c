@@ -656,6 +656,7 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
     if (!set)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_series_set_countries(set, o->countries);
+    ft_series_set_gdp(set, o->gdp);
     ft_status st = FT_OK;
     ft_xlsx_figures *figs = NULL;
     if (o->xlsx && !(figs = ft_xlsx_figures_new()))

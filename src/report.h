@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "chart.h"
+#include "gdp.h"
 #include "rates.h"
 #include "series.h"
 #include "status.h"
@@ -49,6 +50,9 @@ typedef struct {
     /* The exchange rates, for the page's check of the papers' own
      * conversions at their publication year's rate (may be NULL). */
     const ft_rates *rates;
+    /* GDP in local currency, for summary's gdp_share_pct (may be NULL:
+     * the column stays empty). */
+    const ft_gdp *gdp;
 } ft_report_opts;
 
 #define FT_REPORT_EXTRA_NOTES 16
