@@ -24,6 +24,7 @@
 
 #include "chart.h"
 #include "gdp.h"
+#include "prices.h"
 #include "rates.h"
 #include "series.h"
 #include "status.h"
@@ -53,7 +54,15 @@ typedef struct {
     /* GDP in local currency, for summary's gdp_share_pct (may be NULL:
      * the column stays empty). */
     const ft_gdp *gdp;
+    /* The consumer prices, for the page's note of which tables and years
+     * the figures used (may be NULL: the note names the rates alone). */
+    const ft_prices *prices;
 } ft_report_opts;
+
+/* The page's notes on the tables behind the figures: at most this many
+ * currencies, one line each ("Data: KRW: rates ... to 2025, prices ...
+ * to 2025"), and a line for GDP when a series has a share of it. */
+#define FT_REPORT_SOURCE_NOTES 8
 
 #define FT_REPORT_EXTRA_NOTES 16
 
