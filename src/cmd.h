@@ -50,6 +50,16 @@ bool cli_datasets_path(const char *file, char *out, size_t n);
  * report's check of the papers' own conversions). */
 #define CLI_RATES_FILE "fx_units_per_usd_annual.csv"
 
+/* GDP in local currency, in the datasets folder, for the summary's share
+ * of GDP (report and run). */
+#define CLI_GDP_FILE "gdp_lcu_annual.csv"
+
+/* The shipped GDP table, or NULL when there is none or it cannot be read
+ * (a share of GDP is extra: its column stays empty, the report goes on);
+ * its path into path[0..n) ("" when none). */
+struct ft_gdp;
+struct ft_gdp *cli_load_gdp(char *path, size_t n);
+
 /* After a datasets file could not be read: says on stderr which folder
  * was used, which were tried before it, and that FIGTREND_DATASETS sets
  * another (nothing more when cli_datasets_path already said that there is

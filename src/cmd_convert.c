@@ -44,6 +44,8 @@ static const char help[] =
     "  --nearest          a year outside the rates takes the nearest year's\n"
     "                     rate (rate_basis nearest) instead of none\n"
     "  --strict           a figure that cannot be converted is an error\n"
+    "  -v, --verbose      say on standard error, per currency, which rates\n"
+    "                     and prices tables were used and their last year\n"
     "  -h, --help         show this help\n"
     "\n"
     "A year between two years of the rates is interpolated (rate_basis\n"
@@ -61,7 +63,7 @@ typedef struct {
     char to[4];
     int constant_year;
     const char *rates_file, *prices_file;
-    bool nearest, strict;
+    bool nearest, strict, verbose;
 } options;
 
 static int parse_options(int argc, char **argv, options *o)
@@ -74,13 +76,14 @@ static int parse_options(int argc, char **argv, options *o)
         {"prices", required_argument, NULL, O_PRICES},
         {"nearest", no_argument, NULL, O_NEAREST},
         {"strict", no_argument, NULL, O_STRICT},
+        {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1) {
         switch (c) {
         case O_TO:
             if (!cli_currency(optarg, o->to))
@@ -104,6 +107,9 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case O_STRICT:
             o->strict = true;
+            break;
+        case 'v':
+            o->verbose = true;
             break;
         case 'h':
             fputs(help, stdout);
@@ -152,16 +158,40 @@ static void on_warning(void *ctx, const ft_error *w)
     cli_report(w, "warning: ");
 }
 
+/* -v: one note per currency of the figures, then the target's (its rate
+ * divides every conversion): which tables, and to which year. */
+static void source_notes(const ft_convert_opts *co, const ft_convert_counts *k)
+{
+    char note[1024];
+    bool to_seen = false;
+    for (size_t i = 0; i < k->ncurrencies; i++) {
+        to_seen |= strcmp(k->currencies[i], co->to) == 0;
+        ft_convert_source_note(co, k->currencies[i], note, sizeof note);
+        fprintf(stderr, "figtrend: %s\n", note);
+    }
+    if (!to_seen) {
+        ft_convert_source_note(co, co->to, note, sizeof note);
+        fprintf(stderr, "figtrend: %s (the target)\n", note);
+    }
+    if (k->more_currencies)
+        fprintf(stderr, "figtrend: and %ld figures in further currencies\n",
+                k->more_currencies);
+}
+
 /* Convert the whole input to standard output, or write nothing. */
-static int convert(FILE *in, const char *name, const ft_convert_opts *co)
+static int convert(FILE *in, const char *name, const ft_convert_opts *co,
+                   bool verbose)
 {
     ft_error err;
+    ft_convert_counts counts;
     setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-    ft_status st = ft_convert_csv_whole(in, name, stdout, co, NULL, &err);
+    ft_status st = ft_convert_csv_whole(in, name, stdout, co, &counts, &err);
     if (st != FT_OK) {
         cli_report(&err, "");
         return ft_status_exit_code(st);
     }
+    if (verbose)
+        source_notes(co, &counts);
     return cli_finish(0);
 }
 
@@ -218,7 +248,7 @@ int cmd_convert(int argc, char **argv)
                           .warn = on_warning};
     const char *input = optind < argc ? argv[optind] : "-";
     if (strcmp(input, "-") == 0)
-        code = convert(stdin, "stdin", &co);
+        code = convert(stdin, "stdin", &co, o.verbose);
     else {
         struct stat sb;
         FILE *in = fopen(input, "rb");
@@ -231,7 +261,7 @@ int cmd_convert(int argc, char **argv)
             fclose(in);
             code = 66;
         } else {
-            code = convert(in, input, &co);
+            code = convert(in, input, &co, o.verbose);
             fclose(in);
         }
     }

@@ -8,6 +8,7 @@
 
 #include "country.h"
 #include "outfile.h"
+#include "gdp.h"
 #include "rates.h"
 #include "report.h"
 #include "run.h"
@@ -73,6 +74,33 @@ static void on_warning(void *ctx, const ft_error *e)
 {
     (void)ctx;
     cli_report(e, "");
+}
+
+struct ft_gdp *cli_load_gdp(char *path, size_t n)
+{
+    ft_gdp *g = NULL;
+    ft_error e;
+    if (!cli_datasets_path(CLI_GDP_FILE, path, n) || !cli_exists(path)) {
+        if (n)
+            path[0] = '\0';
+        return NULL;
+    }
+    if (ft_gdp_load(path, &g, &e) != FT_OK)
+        g = NULL;
+    return g;
+}
+
+/* The shipped prices, for the page's note of the tables behind constant
+ * prices (as for the rates: without them the note names the rates). */
+static ft_prices *report_prices(void)
+{
+    char path[4096];
+    ft_prices *prices = NULL;
+    ft_error e;
+    if (cli_datasets_path("cpi_inflation_pct_annual.csv", path, sizeof path) &&
+        cli_exists(path) && ft_prices_load(path, &prices, &e) != FT_OK)
+        prices = NULL;
+    return prices;
 }
 
 /* The shipped rates, for the page's check of the papers' conversions at
@@ -215,6 +243,11 @@ int cmd_report(int argc, char **argv)
     o.countries = countries;
     ft_rates *rates = report_rates();
     o.rates = rates;
+    char gdp_path[4096];
+    ft_gdp *gdp = cli_load_gdp(gdp_path, sizeof gdp_path);
+    o.gdp = gdp;
+    ft_prices *prices = report_prices();
+    o.prices = prices;
     ft_report_result res;
     /* One writer per folder at a time (the lock `run` takes there too):
      * two reports at once would leave a page naming the other's charts. */
@@ -226,6 +259,8 @@ int cmd_report(int argc, char **argv)
         cli_report(&err, "");
         ft_countries_free(countries);
         ft_rates_free(rates);
+        ft_gdp_free(gdp);
+        ft_prices_free(prices);
         return ft_status_exit_code(st);
     }
     ft_outfile_sweep(o.out_dir); /* what a killed report left */
@@ -233,6 +268,8 @@ int cmd_report(int argc, char **argv)
     ft_outfile_unlock(lock);
     ft_countries_free(countries);
     ft_rates_free(rates);
+    ft_gdp_free(gdp);
+    ft_prices_free(prices);
     if (st != FT_OK)
         cli_report(&err, "");
     /* Without -v, say why a report has no chart or plots a column other

@@ -15,6 +15,7 @@
 #include "country.h"
 #include "hash.h"
 #include "prices.h"
+#include "gdp.h"
 #include "rates.h"
 #include "run.h"
 #include "subject.h"
@@ -142,11 +143,12 @@ static void tables_hash(char *out)
 }
 
 /* What the outputs depend on besides the state: the program, the
- * tables, the currency and base year, the workbook or not, the rates and
- * prices read. */
+ * tables, the currency and base year, the workbook or not, the rates,
+ * prices and GDP read. */
 static void outputs_key(char *out, const char *version, const char *thash,
                         const char *to, int constant_year, bool xlsx,
-                        const char *rates_path, const char *prices_path)
+                        const char *rates_path, const char *prices_path,
+                        const char *gdp_path)
 {
     ft_hash h;
     char buf[256];
@@ -159,6 +161,9 @@ static void outputs_key(char *out, const char *version, const char *thash,
     ft_hash_update(&h, "\n", 1);
     if (prices_path)
         ft_hash_file(&h, prices_path, NULL, NULL);
+    ft_hash_update(&h, "\n", 1);
+    if (gdp_path && gdp_path[0])
+        ft_hash_file(&h, gdp_path, NULL, NULL);
     ft_hash_hex(&h, out);
 }
 
@@ -312,6 +317,8 @@ int cmd_run(int argc, char **argv)
     ft_status st;
     ft_rates *rates = NULL;
     ft_prices *prices = NULL;
+    char gdp_path[4096];
+    ft_gdp *gdp = cli_load_gdp(gdp_path, sizeof gdp_path);
     if (!datasets_file(RATES_FILE, path, sizeof path))
         code = 78;
     else if (snprintf(rates_path, sizeof rates_path, "%s", path) < 0 ||
@@ -334,7 +341,7 @@ int cmd_run(int argc, char **argv)
         extractor_version(version, sizeof version);
         tables_hash(thash);
         outputs_key(okey, version, thash, o.to, o.constant_year, o.xlsx,
-                    rates_path, prices_path[0] ? prices_path : NULL);
+                    rates_path, prices_path[0] ? prices_path : NULL, gdp_path);
         time_t now = time(NULL);
         struct tm tm;
         if (gmtime_r(&now, &tm))
@@ -362,7 +369,8 @@ int cmd_run(int argc, char **argv)
              * the price tables reach --constant's year, else nominal. */
             .report = {.countries = countries,
                        .xlsx = o.xlsx,
-                       .value = FT_VALUE_AUTO},
+                       .value = FT_VALUE_AUTO,
+                       .gdp = gdp},
             .progress = on_progress,
             .rejected = on_rejected,
             .warn = on_warn,
@@ -397,6 +405,7 @@ int cmd_run(int argc, char **argv)
     }
     ft_prices_free(prices);
     ft_rates_free(rates);
+    ft_gdp_free(gdp);
     ft_countries_free(countries);
     ft_subjects_free(subjects);
     return code;

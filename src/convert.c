@@ -481,6 +481,20 @@ static ft_status write_row(run *r, char *const *cells, const size_t *lens,
     return ft_csvio_endrow(&r->w, err);
 }
 
+/* Remember cur among the figures' currencies (bounded: a linear scan of
+ * at most FT_CONVERT_MAX_CURRENCIES codes per row). */
+static void note_currency(ft_convert_counts *c, const char *cur)
+{
+    for (size_t i = 0; i < c->ncurrencies; i++)
+        if (strcmp(c->currencies[i], cur) == 0)
+            return;
+    if (c->ncurrencies == FT_CONVERT_MAX_CURRENCIES) {
+        c->more_currencies++;
+        return;
+    }
+    snprintf(c->currencies[c->ncurrencies++], 4, "%s", cur);
+}
+
 static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
                         size_t n, long line, ft_error *err)
 {
@@ -524,6 +538,8 @@ static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
         return bad(err,
                    "unknown reported_currency '%.40s' (not an ISO 4217 code)",
                    rep_cur);
+    if (cur[0])
+        note_currency(&r->counts, cur);
     int year = 0, pub_year = 0;
     if (year_s[0] && !ft_table_parse_year(year_s, &year))
         return bad(err, "year '%.40s' is not a year", year_s);
@@ -623,4 +639,31 @@ ft_status ft_convert_csv_whole(FILE *in, const char *name, FILE *out,
     }
     fclose(tmp);
     return st;
+}
+
+size_t ft_convert_source_note(const ft_convert_opts *o, const char *cur,
+                              char *buf, size_t n)
+{
+    int first, last, k;
+    if (strcmp(cur, "USD") == 0)
+        k = snprintf(buf, n, "USD: rates 1 by definition");
+    else if (ft_rates_range(o->rates, cur, &first, &last))
+        k = snprintf(buf, n, "%s: rates %s to %d", cur,
+                     ft_rates_source(o->rates), last);
+    else
+        k = snprintf(buf, n, "%s: no rates in %s", cur,
+                     ft_rates_source(o->rates));
+    if (k < 0)
+        return 0;
+    size_t at = (size_t)k < n ? (size_t)k : (n ? n - 1 : 0);
+    if (!o->prices)
+        return (size_t)k;
+    int m;
+    if (ft_prices_range(o->prices, cur, &first, &last))
+        m = snprintf(buf + at, n - at, ", prices %s to %d",
+                     ft_prices_source(o->prices), last);
+    else
+        m = snprintf(buf + at, n - at, ", no prices in %s",
+                     ft_prices_source(o->prices));
+    return m < 0 ? at : at + (size_t)m;
 }

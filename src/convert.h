@@ -93,8 +93,17 @@ ft_status ft_convert_check_reported(const ft_rates *r, const char *cur,
                                     bool *checked, bool *mismatch,
                                     ft_error *err);
 
+/* At most this many distinct currencies are listed in the counts; any
+ * more are counted in `more_currencies` (news hardly names 20). */
+#define FT_CONVERT_MAX_CURRENCIES 64
+
 typedef struct {
     long rows;       /* figures read */
+    /* the figures' currencies, in the order first met, for the notes of
+     * ft_convert_source_note */
+    char currencies[FT_CONVERT_MAX_CURRENCIES][4];
+    size_t ncurrencies;
+    long more_currencies;
     long no_rate;    /* flagged no_rate */
     long no_price;   /* flagged no_price_index */
     long mismatches; /* flagged conversion_mismatch by this run */
@@ -126,6 +135,14 @@ ft_status ft_convert_csv(FILE *in, const char *name, FILE *out,
 ft_status ft_convert_csv_whole(FILE *in, const char *name, FILE *out,
                                const ft_convert_opts *o,
                                ft_convert_counts *counts, ft_error *err);
+
+/* Which tables a currency's figures used and how far they reach, into
+ * buf[0..n): "KRW: rates fx_units_per_usd_annual.csv to 2025, prices
+ * cpi_inflation_pct_annual.csv to 2025"; "no rates" or "no prices" where
+ * the table has none for cur; the prices part only when o->prices is set;
+ * USD's rates are "1 by definition".  Returns the length, like snprintf. */
+size_t ft_convert_source_note(const ft_convert_opts *o, const char *cur,
+                              char *buf, size_t n);
 
 /* Plain decimal text for money: at most 2 decimals, trailing zeros and
  * a trailing '.' dropped, never "-0" or an exponent ("473319047.29",

@@ -23,7 +23,8 @@ typedef struct {
 } chain;
 
 struct ft_prices {
-    ft_annual t;   /* the inflation rates (percent) */
+    char source[256]; /* the file name, for "which table" notes */
+    ft_annual t;      /* the inflation rates (percent) */
     chain *chains; /* chains[i] belongs to t.s[i] */
 };
 
@@ -118,6 +119,7 @@ ft_status ft_prices_load_stream(FILE *in, const char *name, ft_prices **out,
     ft_prices *p = calloc(1, sizeof *p);
     if (!p)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_table_source_name(name, p->source, sizeof p->source);
     ft_status st = ft_table_load_annual(in, name, &prices_spec, &p->t, err);
     if (st == FT_OK &&
         !(p->chains = calloc(p->t.n ? p->t.n : 1, sizeof *p->chains)))
@@ -162,6 +164,11 @@ void ft_prices_free(ft_prices *p)
 }
 
 /* ------------------------------------------------------------- look-up */
+
+const char *ft_prices_source(const ft_prices *p)
+{
+    return p->source;
+}
 
 bool ft_prices_has(const ft_prices *p, const char *cur)
 {

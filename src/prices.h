@@ -38,6 +38,9 @@ ft_status ft_prices_load_stream(FILE *in, const char *name, ft_prices **out,
                                 ft_error *err);
 void ft_prices_free(ft_prices *p);
 
+/* The table's file name without its folder, as for ft_rates_source. */
+const char *ft_prices_source(const ft_prices *p);
+
 bool ft_prices_has(const ft_prices *p, const char *cur);
 
 /* The first and last year cur has an index for (the first being the year

@@ -22,7 +22,8 @@ typedef struct {
 } curve;
 
 struct ft_rates {
-    ft_annual t;   /* the series, in code order once loaded */
+    char source[256]; /* the file name, for "which table" notes */
+    ft_annual t;      /* the series, in code order once loaded */
     curve *curves; /* curves[i] belongs to t.s[i] */
 };
 
@@ -159,6 +160,7 @@ ft_status ft_rates_load_stream(FILE *in, const char *name, ft_rates **out,
     ft_rates *r = calloc(1, sizeof *r);
     if (!r)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_table_source_name(name, r->source, sizeof r->source);
     ft_status st = ft_table_load_annual(in, name, &rates_spec, &r->t, err);
     if (st == FT_OK) {
         if (r->t.n > 1)
@@ -211,6 +213,11 @@ void ft_rates_free(ft_rates *r)
 static bool is_usd(const char *cur)
 {
     return strcmp(cur, "USD") == 0;
+}
+
+const char *ft_rates_source(const ft_rates *r)
+{
+    return r->source;
 }
 
 bool ft_rates_has(const ft_rates *r, const char *cur)

@@ -53,6 +53,11 @@ ft_status ft_rates_load_stream(FILE *in, const char *name, ft_rates **out,
                                ft_error *err);
 void ft_rates_free(ft_rates *r);
 
+/* The table's file name without its folder ("fx_units_per_usd_annual.csv"),
+ * as given to the loader (a stream's `name`), so that a figure can say
+ * which table its rate came from. */
+const char *ft_rates_source(const ft_rates *r);
+
 /* true when the table has rates for cur (always for "USD"). */
 bool ft_rates_has(const ft_rates *r, const char *cur);
 

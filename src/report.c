@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "convert.h"
 #include "outfile.h"
 #include "page.h"
 #include "xlsx.h"
@@ -418,6 +419,52 @@ static ft_status pick_compare(const ft_series_set *set, const char *spec,
     return FT_OK;
 }
 
+/* The page's lines on the tables behind the figures: per currency of the
+ * series (as the articles gave them, then the one they were converted
+ * to), the rates and, for constant prices, the prices table with the last
+ * year each has for it; then the GDP table when a share of GDP was
+ * given.  Returns how many lines were written into lines[]. */
+static size_t source_notes(const ft_report_opts *o, const ft_series_set *set,
+                           char lines[][200])
+{
+    ft_value_kind kind = ft_series_kind(set);
+    /* Amounts as reported used no table: nothing to say about rates. */
+    bool converted = o->rates && kind != FT_VALUE_ORIGINAL;
+    ft_convert_opts co = {.rates = o->rates,
+                          .prices =
+                              kind == FT_VALUE_CONSTANT ? o->prices : NULL};
+    const char *seen[FT_REPORT_SOURCE_NOTES];
+    size_t n = 0, nseries = ft_series_count(set);
+    bool share = false;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nseries; i++) {
+            const ft_series *se = ft_series_at(set, i);
+            share |= isfinite(se->gdp_share_pct);
+            const char *cur = pass == 0 ? se->origin : se->currency;
+            if (!converted || !cur[0])
+                continue;
+            bool dup = false;
+            for (size_t k = 0; k < n && !dup; k++)
+                dup = strcmp(seen[k], cur) == 0;
+            if (dup || n == FT_REPORT_SOURCE_NOTES)
+                continue;
+            seen[n] = cur;
+            /* The target currency's own prices play no part (SIPRI's
+             * method deflates in the figure's currency), only its rate. */
+            ft_convert_opts target = co;
+            target.prices = NULL;
+            char note[180];
+            ft_convert_source_note(pass == 0 ? &co : &target, cur, note,
+                                   sizeof note);
+            snprintf(lines[n++], 200, "Data: %s", note);
+        }
+    if (share && o->gdp)
+        snprintf(lines[n++], 200,
+                 "Data: shares of GDP from %s, the figure's own year",
+                 ft_gdp_source(o->gdp));
+    return n;
+}
+
 /* ---- notes -----------------------------------------------------------------
  */
 
@@ -825,7 +872,9 @@ static ft_status charts_and_page(const ft_series_set *set,
 
     /* The caller's notes (what a scheduled run changed) come first. */
     char notes[FT_REPORT_NOTES][160], why[240];
-    const char *note_ptrs[1 + FT_REPORT_NOTES + FT_REPORT_EXTRA_NOTES];
+    char data_notes[FT_REPORT_SOURCE_NOTES + 1][200];
+    const char *note_ptrs[1 + FT_REPORT_NOTES + FT_REPORT_EXTRA_NOTES +
+                          FT_REPORT_SOURCE_NOTES + 1];
     size_t nnotes = 0;
     if (ft_report_no_chart(res, why))
         note_ptrs[nnotes++] = why; /* what the reader misses, first */
@@ -834,6 +883,9 @@ static ft_status charts_and_page(const ft_series_set *set,
     size_t nown = ft_report_notes(res, notes);
     for (size_t i = 0; i < nown; i++)
         note_ptrs[nnotes++] = notes[i];
+    size_t ndata = source_notes(o, set, data_notes);
+    for (size_t i = 0; i < ndata; i++)
+        note_ptrs[nnotes++] = data_notes[i];
     char basis[600], caption[520];
     basis_text(basis, sizeof basis, res, set);
     snprintf(caption, sizeof caption, "%s (%s)%s", ovt.title, ovt.unit,
@@ -906,6 +958,7 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_series_set_countries(set, o->countries);
     ft_series_set_select(set, o->series, o->from, o->to);
+    ft_series_set_gdp(set, o->gdp);
     ft_status st = FT_OK;
     ft_xlsx_figures *figs = NULL;
     if (o->xlsx && !(figs = ft_xlsx_figures_new()))

@@ -27,6 +27,8 @@
 #include <stddef.h>
 
 #include "chart.h"
+#include "gdp.h"
+#include "prices.h"
 #include "rates.h"
 #include "series.h"
 #include "status.h"
@@ -65,7 +67,18 @@ typedef struct {
      * currencies are FT_EDATA (convert them to one first); either way
      * nothing is written. */
     const char *compare;
+    /* GDP in local currency, for summary's gdp_share_pct (may be NULL:
+     * the column stays empty). */
+    const ft_gdp *gdp;
+    /* The consumer prices, for the page's note of which tables and years
+     * the figures used (may be NULL: the note names the rates alone). */
+    const ft_prices *prices;
 } ft_report_opts;
+
+/* The page's notes on the tables behind the figures: at most this many
+ * currencies, one line each ("Data: KRW: rates ... to 2025, prices ...
+ * to 2025"), and a line for GDP when a series has a share of it. */
+#define FT_REPORT_SOURCE_NOTES 8
 
 #define FT_REPORT_EXTRA_NOTES 16
 

@@ -387,6 +387,7 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
     ft_report_opts ro = o->report;
     ro.out_dir = dir;
     ro.rates = o->convert.rates;
+    ro.prices = o->convert.prices;
     /* The page says what changed and what stands rejected, and the first
      * warnings: all from the state, so the same state gives the same
      * page. */

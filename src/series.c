@@ -88,6 +88,7 @@ struct ft_series_set {
     ft_value_kind want, kind;
     int constant_year;
     const ft_countries *countries; /* for names; may be NULL */
+    const ft_gdp *gdp;             /* for shares of GDP; may be NULL */
     ft_buf arena; /* NUL-terminated strings, addressed by offset */
     /* Interned strings (subjects, docs, currencies): open addressing. */
     size_t *slots, *slot_seq, nslots, nused;
@@ -148,6 +149,11 @@ ft_series_set *ft_series_set_new(ft_value_kind kind)
 void ft_series_set_countries(ft_series_set *s, const ft_countries *c)
 {
     s->countries = c;
+}
+
+void ft_series_set_gdp(ft_series_set *s, const ft_gdp *g)
+{
+    s->gdp = g;
 }
 
 void ft_series_set_free(ft_series_set *s)
@@ -1009,6 +1015,9 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         memset(p, 0, sizeof *p);
         p->year = r->year;
         p->value = r->num[vi];
+        p->original = r->value[V_ORIGINAL] != NONE && !(r->bad & 1u)
+                          ? r->num[V_ORIGINAL]
+                          : NAN;
         p->mentions = agreeing;
         o->amount = r->value[vi];
         o->first_art = first_art;
@@ -1247,6 +1256,13 @@ static ft_status finish(ft_series_set *s)
             y[j] = se->points[j].value;
         }
         ft_stats_summarize(x, y, o->n, &se->stats);
+        se->gdp_share_pct = NAN;
+        const ft_point *last = o->n ? &se->points[o->n - 1] : NULL;
+        double pct;
+        if (last && se->country[0] && isfinite(last->original) &&
+            ft_gdp_share_pct(s->gdp, se->country, last->year, se->origin,
+                             last->original, &pct))
+            se->gdp_share_pct = pct;
     }
     free(x);
     free(y);
@@ -1661,11 +1677,12 @@ ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
                                   ft_error *err)
 {
     static const char *const names[] = {
-        "subject",    "first_year", "last_year", "years", "first",    "last",
-        "change_pct", "cagr_pct",   "slope",     "r2",    "trend_pct"};
+        "subject", "first_year", "last_year",  "years",
+        "first",   "last",       "change_pct", "cagr_pct",
+        "slope",   "r2",         "trend_pct",  "gdp_share_pct"};
     ft_csvio w;
     ft_csvio_init(&w, out, FT_CSVIO_CSV);
-    ft_status st = header_row(&w, names, 11, err);
+    ft_status st = header_row(&w, names, 12, err);
     for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
         const ft_series *se = &s->series[i];
         const ft_stats_summary *m = &se->stats;
@@ -1683,7 +1700,8 @@ ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
             (st = real(&w, m->cagr_pct, 15, 2, err)) == FT_OK &&
             (st = real(&w, m->fit.slope, 15, 2, err)) == FT_OK &&
             (st = real(&w, m->fit.r2, 15, 4, err)) == FT_OK &&
-            (st = real(&w, m->trend_pct, 15, 2, err)) == FT_OK)
+            (st = real(&w, m->trend_pct, 15, 2, err)) == FT_OK &&
+            (st = real(&w, se->gdp_share_pct, 15, 4, err)) == FT_OK)
             st = ft_csvio_endrow(&w, err);
     }
     ft_csvio_free(&w);

@@ -38,6 +38,7 @@
 #include <stdio.h>
 
 #include "country.h"
+#include "gdp.h"
 #include "stats.h"
 #include "status.h"
 
@@ -92,6 +93,9 @@ typedef struct {
     int year;
     double value;       /* in the series' currency */
     const char *amount; /* the value as plain decimal text */
+    /* The figure as its article gave it, in the series' `origin`
+     * currency (for a share of GDP in that currency); NaN when unknown. */
+    double original;
     size_t mentions;    /* rows that gave this figure */
     const char *docs;   /* their articles, ';'-separated, oldest first */
     const char *flags;  /* ';'-separated: qualifier, the row's own flags,
@@ -118,6 +122,11 @@ typedef struct {
     const ft_point *points; /* by year, ascending */
     size_t npoints;
     ft_stats_summary stats; /* over the points, x = year */
+    /* The last point's share of its state's GDP of the same year, in
+     * percent, from the figure as reported and GDP in that currency
+     * (ft_gdp_share_pct); NaN when either is unknown or no GDP table was
+     * given. */
+    double gdp_share_pct;
 } ft_series;
 
 typedef struct {
@@ -158,6 +167,9 @@ ft_series_set *ft_series_set_new(ft_value_kind kind);
 /* The table that gives series names their countries' English names
  * (borrowed until ft_series_build returns; NULL: the codes). */
 void ft_series_set_countries(ft_series_set *s, const ft_countries *c);
+/* The GDP table that gives series their gdp_share_pct (borrowed until
+ * ft_series_build returns; NULL: none). */
+void ft_series_set_gdp(ft_series_set *s, const ft_gdp *g);
 void ft_series_set_free(ft_series_set *s);
 
 /* Whether a series name matches a --series pattern.  Without a `*` in
@@ -254,9 +266,10 @@ ft_status ft_series_write_long(const ft_series_set *s, FILE *out,
 ft_status ft_series_write_wide(const ft_series_set *s, FILE *out,
                                ft_error *err);
 /* summary.csv: subject,first_year,last_year,years,first,last,change_pct,
- * cagr_pct,slope,r2,trend_pct (subject is the series' name; cagr_pct the
- * endpoint CAGR; slope in amount per year; trend_pct the log-linear
- * trend's growth a year, new columns only ever added at the end). */
+ * cagr_pct,slope,r2,trend_pct,gdp_share_pct (subject is the series' name;
+ * cagr_pct the endpoint CAGR; slope in amount per year; trend_pct the
+ * log-linear trend's growth a year; gdp_share_pct the last point's share
+ * of GDP, empty when unknown; new columns only ever added at the end). */
 ft_status ft_series_write_summary(const ft_series_set *s, FILE *out,
                                   ft_error *err);
 

@@ -197,6 +197,12 @@ bool ft_table_parse_year(const char *s, int *out)
     return true;
 }
 
+void ft_table_source_name(const char *path, char *buf, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    snprintf(buf, n, "%s", slash && slash[1] ? slash + 1 : path);
+}
+
 bool ft_table_parse_number(const char *s, double *out)
 {
     if (!*s)

@@ -47,6 +47,10 @@ bool ft_table_parse_year(const char *s, int *out);
  * spaces, hex, inf or nan). */
 bool ft_table_parse_number(const char *s, double *out);
 
+/* The last part of a path ("datasets/x.csv" -> "x.csv") into buf[0..n),
+ * cut short when it does not fit: how a table names its file in notes. */
+void ft_table_source_name(const char *path, char *buf, size_t n);
+
 /* ---- annual tables ---------------------------------------------------
  *
  * A table of one value per currency and year (the rates and the prices

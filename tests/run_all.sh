@@ -103,6 +103,8 @@ for build in "$@"; do
     suite "tests/install.sh" "$log" tests/install.sh "$build"
     echo "== $build: scheduled runs"
     suite "tests/scheduled_run.sh" "$log" tests/scheduled_run.sh "$build/figtrend"
+    echo "== $build: scripts/update-datasets.sh"
+    suite "tests/update_datasets.sh" "$log" tests/update_datasets.sh
 
     echo "== $build: the report page in a browser"
     suite "tests/browser" "$log" tests/browser/run.sh "$build/figtrend"

@@ -364,6 +364,49 @@ static char *convert_text(const ft_convert_opts *o, const char *in,
     return data;
 }
 
+/* Which tables, to which year, per currency; and the figures' currencies
+ * as convert met them (each once, a figure without one left out). */
+static void test_source_notes(void **state)
+{
+    tables *t = *state;
+    ft_convert_opts o = {.rates = t->r, .prices = t->p, .to = "USD"};
+    char buf[200];
+    ft_convert_source_note(&o, "KRW", buf, sizeof buf);
+    assert_string_equal(buf, "KRW: rates rates.csv to 2023, prices "
+                             "prices.csv to 2008");
+    ft_convert_source_note(&o, "JPY", buf, sizeof buf);
+    assert_string_equal(
+        buf, "JPY: rates rates.csv to 2023, no prices in prices.csv");
+    ft_convert_source_note(&o, "USD", buf, sizeof buf);
+    assert_string_equal(
+        buf, "USD: rates 1 by definition, prices prices.csv to 2007");
+    ft_convert_source_note(&o, "GBP", buf, sizeof buf);
+    assert_string_equal(buf,
+                        "GBP: no rates in rates.csv, no prices in prices.csv");
+    o.prices = NULL; /* nominal only: no word on prices */
+    ft_convert_source_note(&o, "KRW", buf, sizeof buf);
+    assert_string_equal(buf, "KRW: rates rates.csv to 2023");
+    char small[10]; /* cut short, never past the buffer */
+    o.prices = t->p;
+    size_t k = ft_convert_source_note(&o, "KRW", small, sizeof small);
+    assert_true(k >= sizeof small);
+    assert_string_equal(small, "KRW: rate");
+
+    FILE *f = stream(HEAD "\n"
+                          "a,,1,0,1,x,1,,KRW,eq,level,,,2007,explicit,,,s\n"
+                          "a,,2,0,1,x,1,,JPY,eq,level,,,2007,explicit,,,s\n"
+                          "a,,3,0,1,x,1,,,eq,level,,,2007,explicit,,,s\n"
+                          "a,,4,0,1,x,1,,KRW,eq,level,,,2023,explicit,,,s\n");
+    ft_convert_counts c;
+    ft_error err;
+    assert_int_equal(ft_convert_csv(f, "figs.csv", NULL, &o, &c, &err), FT_OK);
+    fclose(f);
+    assert_int_equal(c.ncurrencies, 2);
+    assert_string_equal(c.currencies[0], "KRW");
+    assert_string_equal(c.currencies[1], "JPY");
+    assert_int_equal(c.more_currencies, 0);
+}
+
 static void test_csv_conversion(void **state)
 {
     tables *t = *state;
@@ -831,6 +874,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test(test_reported_conversion),
         cmocka_unit_test_setup_teardown(test_csv_conversion, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_source_notes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_write_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_whole_or_nothing, setup,

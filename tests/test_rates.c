@@ -442,8 +442,68 @@ static void test_shipped_tables(void **state)
         assert_true(ft_prices_has(p, cpi[i]));
     assert_true(ft_prices_range(p, "KRW", &first, &last));
     assert_int_equal(first, 1959);
+    assert_int_equal(last, 2025);
+    /* The United States' inflation ends a year earlier in this vintage. */
+    assert_true(ft_prices_range(p, "USD", &first, &last));
     assert_int_equal(last, 2024);
+    /* A legacy currency deflates with its state's own prices up to the
+     * euro; the euro with the euro area's. */
+    assert_true(ft_prices_range(p, "DEM", &first, &last));
+    assert_int_equal(last, 1998);
+    assert_true(ft_prices_range(p, "EUR", &first, &last));
+    assert_int_equal(last, 2025);
+    assert_string_equal(ft_prices_source(p), "cpi_inflation_pct_annual.csv");
     ft_prices_free(p);
+}
+
+/* The all-country tables: states the FRED series never had come from the
+ * World Bank, each to its last published year. */
+static void test_shipped_world_bank_coverage(void **state)
+{
+    (void)state;
+    ft_rates *r;
+    ft_error err;
+    if (ft_rates_load("datasets/fx_units_per_usd_annual.csv", &r, &err) !=
+        FT_OK)
+        fail_msg("%s:%ld: %s", err.file, err.line, err.message);
+    assert_string_equal(ft_rates_source(r), "fx_units_per_usd_annual.csv");
+    int first, last;
+    static const char *wb[] = {"GBP", "PLN", "TRY", "ILS", "UAH",
+                               "SAR", "IDR", "PHP", "VND", "RUB"};
+    for (size_t i = 0; i < sizeof wb / sizeof *wb; i++) {
+        assert_true(ft_rates_range(r, wb[i], &first, &last));
+        assert_true(last >= 2024);
+    }
+    /* Before the euro, the legacy codes; none after. */
+    assert_true(ft_rates_range(r, "DEM", &first, &last));
+    assert_int_equal(last, 1998);
+    assert_false(ft_rates_has(r, "KPW")); /* not published */
+    ft_rates_free(r);
+}
+
+/* A table knows the file it came from, without its folder. */
+static void test_table_source_names(void **state)
+{
+    (void)state;
+    ft_rates *r;
+    ft_prices *p;
+    ft_error err;
+    FILE *f = stream("year,currency,units_per_usd\n2001,KRW,1300\n");
+    assert_int_equal(ft_rates_load_stream(f, "some/dir/my_rates.csv", &r, &err),
+                     FT_OK);
+    fclose(f);
+    assert_string_equal(ft_rates_source(r), "my_rates.csv");
+    ft_rates_free(r);
+    f = stream("year,currency,inflation_pct\n2001,KRW,2\n");
+    assert_int_equal(ft_prices_load_stream(f, "stdin", &p, &err), FT_OK);
+    fclose(f);
+    assert_string_equal(ft_prices_source(p), "stdin");
+    ft_prices_free(p);
+    char buf[8];
+    ft_table_source_name("a/b/", buf, sizeof buf); /* no name after '/' */
+    assert_string_equal(buf, "a/b/");
+    ft_table_source_name("/x/long_name.csv", buf, sizeof buf);
+    assert_string_equal(buf, "long_na"); /* cut to the buffer */
 }
 
 /* The index chained from the shipped inflation rates equals the World
@@ -502,6 +562,8 @@ int main(void)
         cmocka_unit_test(test_price_ratios),
         cmocka_unit_test(test_malformed_prices),
         cmocka_unit_test(test_shipped_tables),
+        cmocka_unit_test(test_shipped_world_bank_coverage),
+        cmocka_unit_test(test_table_source_names),
         cmocka_unit_test(test_chained_cpi_matches_world_bank),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -337,12 +337,12 @@ static void test_csv_outputs_are_spreadsheet_safe(void **state)
     char *sum = output(s, ft_series_write_summary);
     assert_string_equal(
         sum, "subject,first_year,last_year,years,first,last,change_pct,"
-             "cagr_pct,slope,r2,trend_pct\n"
-             "'\tx,2021,2021,1,1,1,,,,,\n"
-             "'-2+3,2021,2021,1,-7,-7,,,,,\n"
+             "cagr_pct,slope,r2,trend_pct,gdp_share_pct\n"
+             "'\tx,2021,2021,1,1,1,,,,,,\n"
+             "'-2+3,2021,2021,1,-7,-7,,,,,,\n"
              "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2020,2022,2,100,121,"
-             "21,10,10.5,1,10\n"
-             "'@SUM(1),2021,2021,1,0.9,0.9,,,,,\n");
+             "21,10,10.5,1,10,\n"
+             "'@SUM(1),2021,2021,1,0.9,0.9,,,,,,\n");
     free(sum);
     ft_series_set_free(s);
 }
@@ -361,9 +361,10 @@ static void test_summary_cagr_and_trend(void **state)
     char *sum = output(s, ft_series_write_summary);
     /* (17/10)^(1/3) - 1 = 19.35%; the fit of ln y on year: 18.20%. */
     assert_string_equal(sum, "subject,first_year,last_year,years,first,last,"
-                             "change_pct,cagr_pct,slope,r2,trend_pct\n"
+                             "change_pct,cagr_pct,slope,r2,trend_pct,"
+                             "gdp_share_pct\n"
                              "fund,2016,2019,4,10,17,70,19.35,2.2,0.9308,"
-                             "18.2\n");
+                             "18.2,\n");
     free(sum);
     ft_series_set_free(s);
 }
