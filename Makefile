@@ -5,8 +5,9 @@
 #                   articles in datasets/articles/ into plots/figures.csv
 #                   and convert them to US dollars (constant 2023 prices)
 #                   into plots/figures_converted.csv
-#                   and report them into plots/: series CSV, charts,
-#                   index.html and report.xlsx
+#                   and report them into plots/: series CSV, charts (South
+#                   Korea's and Japan's defence budgets also compared on
+#                   one), index.html and report.xlsx
 #   make test       install missing packages, build, run every unit and
 #                   end-to-end test, then all of them again under
 #                   AddressSanitizer + UBSan (build-asan/)
@@ -97,7 +98,8 @@ run: deps
 	$(BIN) convert --to USD --constant 2023 plots/figures.csv > plots/figures_converted.csv.tmp
 	mv plots/figures_converted.csv.tmp plots/figures_converted.csv
 	@echo "wrote plots/figures_converted.csv"
-	$(BIN) report --xlsx --out plots plots/figures_converted.csv
+	$(BIN) report --xlsx --compare "south korea: defence budget;japan: defence budget" \
+	    --out plots plots/figures_converted.csv
 	@echo "wrote the report: open plots/index.html"
 
 test: deps
