@@ -613,6 +613,7 @@ static const struct {
     {"because", CUE_CLAUSE},
 
     {"whose", CUE_CLAUSE},
+    {"which", CUE_CLAUSE},
     {"where", CUE_CLAUSE},
     {"support", CUE_HELP},
     {"aid", CUE_HELP},

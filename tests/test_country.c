@@ -276,6 +276,11 @@ static void test_names_that_own_nothing(void **state)
                                    "P5 billion"),
                         "PHL");
     assert_string_equal(country_of(c,
+                                   "The jet will cost 5 trillion won, of which "
+                                   "Indonesia pays a fifth.",
+                                   "5 trillion won"),
+                        "KOR");
+    assert_string_equal(country_of(c,
                                    "The country will spend 90 billion zlotys on "
                                    "the army of the nation, whose border "
                                    "with Ukraine is tense.",
