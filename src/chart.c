@@ -269,8 +269,8 @@ static ft_status preamble(ft_buf *b, const ft_chart *c, int first, int last,
 {
     size_t title = label_lines(c->title, TITLE_COLS);
     size_t note = label_lines(c->note, NOTE_COLS);
-    int height = FT_CHART_BASE_H +
-                 (int)(title + (size_t)key_lines + note + 4) * LINE_PX;
+    int height =
+        FT_CHART_BASE_H + (int)(title + (size_t)key_lines + note + 4) * LINE_PX;
     ft_status st = bprintf(
         b,
         MARKER ": %s, written by figtrend report (rewritten on each run).\n"

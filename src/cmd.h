@@ -66,6 +66,10 @@ struct ft_gdp *cli_load_gdp(char *path, size_t n);
  * no folder). */
 void cli_datasets_hint(void);
 
+/* 0 when an --encoding argument names a decoder figtrend can use (utf-8,
+ * cp949, euc-kr, auto), else the exit code, the error already reported. */
+int cli_encoding(const char *cmd, const char *arg);
+
 /* The ISO 4217 code a --to argument names, upper-cased into out[4]; false
  * when it names none the rates know. */
 bool cli_currency(const char *arg, char out[4]);

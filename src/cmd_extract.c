@@ -55,8 +55,8 @@ static const char help[] =
     "  -v, --verbose      also report invalid UTF-8 and skipped entries\n"
     "  -h, --help         show this help\n"
     "\n"
-    "The datasets (subjects.csv, countries.csv) are looked for in\n"
-    FT_DATASETS_ORDER ".\n"
+    "The datasets (subjects.csv, countries.csv) are looked for "
+    "in\n" FT_DATASETS_ORDER ".\n"
     "\n"
     "Exit status: 0 success; 3 some inputs rejected, the rest written;\n"
     "64 usage; 65 all inputs bad; 66 all inputs missing (or a --subjects\n"
@@ -351,24 +351,9 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
                                        optarg);
             break;
         case O_ENCODING: {
-            /* Checked now, so that a typo stops the run before any
-             * output rather than rejecting every input. */
-            ft_text_decoder *d;
-            ft_error err;
-            /* auto decodes as CP949 where it has to: that must work. */
-            bool auto_enc = strcasecmp(optarg, "auto") == 0;
-            ft_status st =
-                ft_text_decoder_new(auto_enc ? "cp949" : optarg, &d, &err);
-            ft_text_decoder_free(d);
-            if (st == FT_EUSAGE)
-                return cli_usage_error(
-                    "extract",
-                    "--encoding '%s': use utf-8, cp949, euc-kr or auto",
-                    optarg);
-            if (st != FT_OK) {
-                cli_report(&err, "");
-                return ft_status_exit_code(st);
-            }
+            int code = cli_encoding("extract", optarg);
+            if (code)
+                return code;
             o->reader.encoding = optarg;
             break;
         }

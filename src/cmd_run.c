@@ -47,6 +47,9 @@ static const char help[] =
     "  --xlsx             also write report.xlsx, as `figtrend report --xlsx`\n"
     "  --wait SECONDS     wait that long for another run to finish\n"
     "                     (default: 0, give up at once with exit 75)\n"
+    "  --encoding ENC     utf-8 (default), cp949, euc-kr or auto: decode\n"
+    "                     every article to UTF-8 first, as extract does (a\n"
+    "                     changed ENC reads everything again)\n"
     "  -r, --recursive    enter the folders' subfolders too\n"
     "  -q, --quiet        no warnings and no rejects on stderr (they stay\n"
     "                     in rejects.csv and the database), errors only\n"
@@ -71,6 +74,17 @@ static void on_warn(void *ctx, const ft_error *w)
     cli_state *c = ctx;
     if (!c->quiet)
         cli_report(w, "warning: ");
+}
+
+/* What the reader notices in an article it reads (a new or changed one):
+ * a date it cannot use, bytes that are not UTF-8, text that reads as
+ * CP949.  Told unless -q, as extract tells them. */
+static void on_read_warning(void *ctx, ft_warning w, const ft_error *detail)
+{
+    cli_state *c = ctx;
+    if (!c->quiet && (w == FT_WARN_DATE || w == FT_WARN_ENCODING ||
+                      w == FT_WARN_CP949 || c->verbose))
+        cli_report(detail, "warning: ");
 }
 
 static void on_rejected(void *ctx, const ft_error *why)
@@ -127,12 +141,18 @@ static void extractor_version(char *out, size_t n)
     snprintf(out, n, "exe-sha256:%s", hex);
 }
 
-/* The hash of the alias and countries tables that extract reads. */
-static void tables_hash(char *out)
+/* The hash of what reading an article depends on besides its bytes: the
+ * alias and countries tables, and the encoding it is decoded from (a
+ * changed one reads everything again). */
+static void tables_hash(char *out, const char *encoding)
 {
     static const char *const files[] = {"subjects.csv", "countries.csv"};
     ft_hash h;
     ft_hash_init(&h);
+    if (encoding) {
+        ft_hash_update(&h, "encoding=", 9);
+        ft_hash_update(&h, encoding, strlen(encoding) + 1);
+    }
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[4096];
         ft_hash_update(&h, files[i], strlen(files[i]) + 1);
@@ -174,11 +194,12 @@ typedef struct {
     double wait;
     bool recursive;
     bool xlsx;
+    const char *encoding; /* of every article (NULL: UTF-8 as is) */
 } options;
 
 static int parse_options(int argc, char **argv, options *o, cli_state *c)
 {
-    enum { O_OUT = 256, O_STATE, O_TO, O_CONSTANT, O_WAIT, O_XLSX };
+    enum { O_OUT = 256, O_STATE, O_TO, O_CONSTANT, O_WAIT, O_XLSX, O_ENCODING };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, O_OUT},
         {"state", required_argument, NULL, O_STATE},
@@ -186,6 +207,7 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
         {"constant", required_argument, NULL, O_CONSTANT},
         {"wait", required_argument, NULL, O_WAIT},
         {"xlsx", no_argument, NULL, O_XLSX},
+        {"encoding", required_argument, NULL, O_ENCODING},
         {"recursive", no_argument, NULL, 'r'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -226,6 +248,13 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
                 return cli_usage_error(
                     "run", "--wait '%s': want a number of seconds", optarg);
             o->wait = w;
+            break;
+        }
+        case O_ENCODING: {
+            int code = cli_encoding("run", optarg);
+            if (code)
+                return code;
+            o->encoding = optarg;
             break;
         }
         case O_XLSX:
@@ -339,7 +368,7 @@ int cmd_run(int argc, char **argv)
     if (code == 0) {
         char version[128], thash[FT_HASH_HEX], okey[FT_HASH_HEX], started[32];
         extractor_version(version, sizeof version);
-        tables_hash(thash);
+        tables_hash(thash, o.encoding);
         outputs_key(okey, version, thash, o.to, o.constant_year, o.xlsx,
                     rates_path, prices_path[0] ? prices_path : NULL, gdp_path);
         time_t now = time(NULL);
@@ -355,7 +384,10 @@ int cmd_run(int argc, char **argv)
             .out_dir = o.out,
             .state_dir = o.state,
             .wait_seconds = o.wait,
-            .reader = {.recursive = o.recursive},
+            .reader = {.recursive = o.recursive,
+                       .encoding = o.encoding,
+                       .warn = on_read_warning,
+                       .warn_ctx = &c},
             .tables = {.subjects = subjects, .countries = countries},
             .extractor = version,
             .tables_hash = thash,

@@ -4,6 +4,7 @@
 #include "cmd.h"
 
 #include "rates.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -236,6 +238,28 @@ static bool datasets_missing(const datasets_search *s)
         said = true;
     }
     return true;
+}
+
+int cli_encoding(const char *cmd, const char *arg)
+{
+    /* Checked now, so that a typo stops the command before any output
+     * rather than rejecting every input; auto decodes as CP949 where it
+     * has to, so that must work. */
+    ft_text_decoder *d;
+    ft_error err;
+    bool auto_enc = strcasecmp(arg, "auto") == 0;
+    ft_status st = ft_text_decoder_new(auto_enc ? "cp949" : arg, &d, &err);
+    ft_text_decoder_free(d);
+    if (st == FT_EUSAGE)
+        return cli_usage_error(cmd,
+                               "--encoding '%s': use utf-8, cp949, euc-kr or "
+                               "auto",
+                               arg);
+    if (st != FT_OK) {
+        cli_report(&err, "");
+        return ft_status_exit_code(st);
+    }
+    return 0;
 }
 
 bool cli_currency(const char *arg, char out[4])
