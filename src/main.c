@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <stdarg.h>
@@ -325,8 +326,36 @@ static void usage(FILE *out)
     fputs("\nRun 'figtrend COMMAND --help' for a command's options.\n", out);
 }
 
+/* Makes sure descriptors 0-2 are open before anything opens a file: a
+ * program started with one closed (`2>&-`) would otherwise hand that
+ * number to the next file it opens, and its messages or output would go
+ * into that file (convert's temporary CSV).  The stand-in is /dev/null
+ * opened the other way round (write-only for input, read-only for the
+ * outputs), so that using the closed stream still fails as it would have
+ * (a write to a closed standard output is a write error, exit 74) rather
+ * than quietly succeeding.  False when /dev/null cannot be opened. */
+static bool standard_descriptors_open(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+        if (got < 0)
+            return false;
+        /* The lowest free number is fd itself, the lower ones being open
+         * by now; anything else would be a broken kernel. */
+        if (got != fd) {
+            close(got);
+            return false;
+        }
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
+    if (!standard_descriptors_open())
+        return 74; /* nowhere safe to say so */
     /* GSL's default handler aborts; every GSL status is checked instead. */
     gsl_set_error_handler_off();
     program_path = argv[0];
