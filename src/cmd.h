@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "exitcode.h"
 #include "status.h"
 
 /* Where the datasets are looked for, for the help texts (main.c's
@@ -82,15 +83,15 @@ bool cli_exists(const char *path);
 void cli_report(const ft_error *e, const char *prefix);
 
 /* Flush standard output; on failure (disk full, closed stdout) say so and
- * return 74, else return code. */
+ * return FT_EXIT_IOERR (74), else return code. */
 int cli_finish(int code);
 
 /* "figtrend: CMD: message" on stderr, then a hint to try --help;
- * returns 64 (usage). */
+ * returns FT_EXIT_USAGE (64). */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* A getopt_long failure, reported as cli_usage_error does (returns 64):
+/* A getopt_long failure, reported as cli_usage_error does (returns FT_EXIT_USAGE):
  * `c` is what getopt_long returned (':' for an option without its value,
  * anything else for an unknown option, then optopt says which short one,
  * if any); `arg` is argv[optind - 1], the argument at fault. */

@@ -113,7 +113,7 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'h':
             fputs(help, stdout);
-            return cli_finish(0);
+            return cli_finish(FT_EXIT_OK);
         default: /* ':' or '?' */
             return cli_bad_option("convert", c, argv[optind - 1]);
         }
@@ -126,7 +126,7 @@ static int parse_options(int argc, char **argv, options *o)
     if (argc - optind > 1)
         return cli_usage_error("convert", "one FILE at most (or - for "
                                           "standard input)");
-    return 0;
+    return FT_EXIT_OK;
 }
 
 /* The exit code for a table that cannot be loaded: a FILE the user named
@@ -138,10 +138,10 @@ static int table_failure(ft_status st, const ft_error *err, bool named)
     if (!named)
         cli_datasets_hint();
     if (st == FT_ENOMEM || st == FT_EIO)
-        return 74;
+        return FT_EXIT_IOERR;
     if (st == FT_ENOINPUT)
-        return named ? 66 : 78;
-    return 78;
+        return named ? FT_EXIT_NOINPUT : FT_EXIT_CONFIG;
+    return FT_EXIT_CONFIG;
 }
 
 static bool default_path(const char *file, char *path, size_t n)
@@ -192,14 +192,14 @@ static int convert(FILE *in, const char *name, const ft_convert_opts *co,
     }
     if (verbose)
         source_notes(co, &counts);
-    return cli_finish(0);
+    return cli_finish(FT_EXIT_OK);
 }
 
 int cmd_convert(int argc, char **argv)
 {
     options o = {0};
     int code = parse_options(argc, argv, &o);
-    if (code != 0 || !o.to[0]) /* a problem, or --help */
+    if (code != FT_EXIT_OK || !o.to[0]) /* a problem, or --help */
         return code;
 
     char path[4096];
@@ -208,7 +208,7 @@ int cmd_convert(int argc, char **argv)
     const char *rates_path = o.rates_file;
     if (!rates_path) {
         if (!default_path(RATES_FILE, path, sizeof path))
-            return 78;
+            return FT_EXIT_CONFIG;
         rates_path = path;
     }
     ft_rates *rates = NULL;
@@ -229,7 +229,7 @@ int cmd_convert(int argc, char **argv)
         if (!prices_path) {
             if (!default_path(PRICES_FILE, path, sizeof path)) {
                 ft_rates_free(rates);
-                return 78;
+                return FT_EXIT_CONFIG;
             }
             prices_path = path;
         }
@@ -254,12 +254,12 @@ int cmd_convert(int argc, char **argv)
         FILE *in = fopen(input, "rb");
         if (!in) {
             fprintf(stderr, "figtrend: %s: %s\n", input, strerror(errno));
-            code = 66;
+            code = FT_EXIT_NOINPUT;
         } else if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
             fprintf(stderr, "figtrend: %s: is a directory, not figures.csv\n",
                     input);
             fclose(in);
-            code = 66;
+            code = FT_EXIT_NOINPUT;
         } else {
             code = convert(in, input, &co, o.verbose);
             fclose(in);

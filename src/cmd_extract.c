@@ -108,7 +108,7 @@ static bool load_table(void *table, const table_kind *k, char **files,
         cli_report(&err, "");
         cli_datasets_hint();
         /* The datasets are configuration: any failure is 78, or 74. */
-        *code = st == FT_ENOMEM ? 74 : 78;
+        *code = st == FT_ENOMEM ? FT_EXIT_IOERR : FT_EXIT_CONFIG;
         return false;
     }
     for (int i = 0; i < nfiles; i++)
@@ -142,7 +142,7 @@ ft_subjects *cli_load_subjects(char **files, int nfiles, bool verbose,
     ft_subjects *s = ft_subjects_new();
     if (!s) {
         fprintf(stderr, "figtrend: out of memory\n");
-        *code = 74;
+        *code = FT_EXIT_IOERR;
         return NULL;
     }
     if (!load_table(s, &kind, files, nfiles, verbose, code)) {
@@ -162,7 +162,7 @@ ft_countries *cli_load_countries(char **files, int nfiles, bool verbose,
     ft_countries *c = ft_countries_new();
     if (!c) {
         fprintf(stderr, "figtrend: out of memory\n");
-        *code = 74;
+        *code = FT_EXIT_IOERR;
         return NULL;
     }
     if (!load_table(c, &kind, files, nfiles, verbose, code)) {
@@ -371,7 +371,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
             break;
         case 'h':
             fputs(help, stdout);
-            return cli_finish(0) == 0 ? HELP_PRINTED : 74;
+            return cli_finish(FT_EXIT_OK) == FT_EXIT_OK ? HELP_PRINTED : FT_EXIT_IOERR;
         default: /* ':' or '?' */
             return cli_bad_option("extract", c, argv[optind - 1]);
         }
@@ -379,7 +379,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
     if (o->header_only && optind < argc)
         return cli_usage_error("extract",
                                "--print-header takes no FILE arguments");
-    return 0;
+    return FT_EXIT_OK;
 }
 
 /* Write the header and every input's rows; the exit code. */
@@ -391,7 +391,7 @@ static int run(char **inputs, int ninputs, const options *o,
     ft_figwriter *w = ft_figwriter_new(stdout, o->format);
     if (!w) {
         fprintf(stderr, "figtrend: out of memory\n");
-        return 74;
+        return FT_EXIT_IOERR;
     }
     ft_error err;
     int fatal = 0;
@@ -399,12 +399,12 @@ static int run(char **inputs, int ninputs, const options *o,
     if (!p) {
         ft_figwriter_free(w);
         fprintf(stderr, "figtrend: out of memory\n");
-        return 74;
+        return FT_EXIT_IOERR;
     }
     if ((o->header || o->header_only) &&
         ft_figwriter_header(w, &err) != FT_OK) {
         cli_report(&err, "");
-        fatal = 74;
+        fatal = FT_EXIT_IOERR;
     }
     for (int i = 0; !o->header_only && !fatal && i < ninputs; i++)
         if (!do_input(inputs[i], p, w, rs, &fatal))
@@ -415,13 +415,13 @@ static int run(char **inputs, int ninputs, const options *o,
     if (fatal) /* already reported */
         return fatal;
     /* Buffered rows may fail only now (disk full, closed stdout). */
-    if (cli_finish(0) != 0)
-        return 74;
+    if (cli_finish(FT_EXIT_OK) != FT_EXIT_OK)
+        return FT_EXIT_IOERR;
     if (rs->bad == 0 && rs->missing == 0)
-        return 0;
+        return FT_EXIT_OK;
     if (rs->ok > 0)
-        return 3;
-    return rs->bad > 0 ? 65 : 66;
+        return FT_EXIT_PARTIAL;
+    return rs->bad > 0 ? FT_EXIT_DATAERR : FT_EXIT_NOINPUT;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -436,14 +436,14 @@ int cmd_extract(int argc, char **argv)
         free(o.subject_files);
         free(o.country_files);
         fprintf(stderr, "figtrend: out of memory\n");
-        return 74;
+        return FT_EXIT_IOERR;
     }
     int code = parse_options(argc, argv, &o, &rs);
     if (code == HELP_PRINTED) /* reads nothing */
-        code = 0;
-    else if (code == 0 && o.header_only) /* reads nothing: needs no aliases */
+        code = FT_EXIT_OK;
+    else if (code == FT_EXIT_OK && o.header_only) /* reads nothing: needs no aliases */
         code = run(NULL, 0, &o, NULL, &rs);
-    else if (code == 0) {
+    else if (code == FT_EXIT_OK) {
         static char stdin_arg[] = "-";
         char *only_stdin[] = {stdin_arg};
         char **inputs = optind < argc ? argv + optind : only_stdin;

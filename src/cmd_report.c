@@ -208,7 +208,7 @@ int cmd_report(int argc, char **argv)
             break;
         case 'h':
             fputs(help, stdout);
-            return cli_finish(0);
+            return cli_finish(FT_EXIT_OK);
         default: /* ':' or '?' */
             return cli_bad_option("report", c, argv[optind - 1]);
         }
@@ -228,7 +228,7 @@ int cmd_report(int argc, char **argv)
     char path[4096];
     if (!countries) {
         fprintf(stderr, "figtrend: out of memory\n");
-        return 74;
+        return FT_EXIT_IOERR;
     }
     if (cli_datasets_path("countries.csv", path, sizeof path) &&
         cli_exists(path)) {
@@ -237,7 +237,7 @@ int cmd_report(int argc, char **argv)
             cli_report(&err, "");
             cli_datasets_hint();
             ft_countries_free(countries);
-            return cst == FT_ENOMEM ? 74 : 78;
+            return cst == FT_ENOMEM ? FT_EXIT_IOERR : FT_EXIT_CONFIG;
         }
     }
     o.countries = countries;
@@ -298,6 +298,6 @@ int cmd_report(int argc, char **argv)
     if (st != FT_OK)
         return ft_status_exit_code(st);
     if (res.inputs_missing || res.inputs_bad || res.counts.malformed)
-        return 3;
-    return 0;
+        return FT_EXIT_PARTIAL;
+    return FT_EXIT_OK;
 }

@@ -271,7 +271,7 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
             break;
         case 'h':
             fputs(help, stdout);
-            return cli_finish(0) == 0 ? -1 : 74;
+            return cli_finish(FT_EXIT_OK) == FT_EXIT_OK ? -1 : FT_EXIT_IOERR;
         default:
             return cli_bad_option("run", ch, argv[optind - 1]);
         }
@@ -285,7 +285,7 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
         if (strcmp(argv[i], "-") == 0)
             return cli_usage_error("run", "INPUT cannot be standard input: "
                                           "a run keeps files' state");
-    return 0;
+    return FT_EXIT_OK;
 }
 
 /* A datasets table's path; false (reported) when it does not fit. */
@@ -300,7 +300,7 @@ static bool datasets_file(const char *file, char *path, size_t n)
 static int table_failure(ft_status st, const ft_error *err)
 {
     cli_report(err, "");
-    return st == FT_ENOMEM || st == FT_EIO ? 74 : 78;
+    return st == FT_ENOMEM || st == FT_EIO ? FT_EXIT_IOERR : FT_EXIT_CONFIG;
 }
 
 /* What `report` says without -v: a report with no chart says why, and
@@ -322,7 +322,7 @@ int cmd_run(int argc, char **argv)
     options o = {.out = "plots", .to = "USD"};
     cli_state c = {.last_tenth = -1};
     int code = parse_options(argc, argv, &o, &c);
-    if (code != 0)
+    if (code != FT_EXIT_OK)
         return code < 0 ? 0 : code;
     c.tty = isatty(STDERR_FILENO) == 1;
 
@@ -349,7 +349,7 @@ int cmd_run(int argc, char **argv)
     char gdp_path[4096];
     ft_gdp *gdp = cli_load_gdp(gdp_path, sizeof gdp_path);
     if (!datasets_file(RATES_FILE, path, sizeof path))
-        code = 78;
+        code = FT_EXIT_CONFIG;
     else if (snprintf(rates_path, sizeof rates_path, "%s", path) < 0 ||
              (st = ft_rates_load(path, &rates, &err)) != FT_OK)
         code = table_failure(st, &err);
@@ -360,12 +360,12 @@ int cmd_run(int argc, char **argv)
                                o.to, path, list);
     } else if (o.constant_year) {
         if (!datasets_file(PRICES_FILE, path, sizeof path))
-            code = 78;
+            code = FT_EXIT_CONFIG;
         else if (snprintf(prices_path, sizeof prices_path, "%s", path) < 0 ||
                  (st = ft_prices_load(path, &prices, &err)) != FT_OK)
             code = table_failure(st, &err);
     }
-    if (code == 0) {
+    if (code == FT_EXIT_OK) {
         char version[128], thash[FT_HASH_HEX], okey[FT_HASH_HEX], started[32];
         extractor_version(version, sizeof version);
         tables_hash(thash, o.encoding);
@@ -432,7 +432,7 @@ int cmd_run(int argc, char **argv)
                         k->inputs, k->read, k->unchanged, k->deleted,
                         k->rejected, k->figures, k->new_, k->revised, k->gone,
                         res.report.series, res.report.charts, o.out);
-            code = k->rejected > 0 ? 3 : 0;
+            code = k->rejected > 0 ? FT_EXIT_PARTIAL : FT_EXIT_OK;
         }
     }
     ft_prices_free(prices);

@@ -49,7 +49,7 @@ int cli_finish(int code)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "figtrend: write error: %s\n", strerror(errno));
-        return 74;
+        return FT_EXIT_IOERR;
     }
     return code;
 }
@@ -62,7 +62,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\nTry 'figtrend %s --help'.\n", cmd);
-    return 64;
+    return FT_EXIT_USAGE;
 }
 
 int cli_bad_option(const char *cmd, int c, const char *arg)
@@ -260,7 +260,7 @@ int cli_encoding(const char *cmd, const char *arg)
         cli_report(&err, "");
         return ft_status_exit_code(st);
     }
-    return 0;
+    return FT_EXIT_OK;
 }
 
 bool cli_currency(const char *arg, char out[4])
@@ -355,14 +355,14 @@ static bool standard_descriptors_open(void)
 int main(int argc, char **argv)
 {
     if (!standard_descriptors_open())
-        return 74; /* nowhere safe to say so */
+        return FT_EXIT_IOERR; /* nowhere safe to say so */
     /* GSL's default handler aborts; every GSL status is checked instead. */
     gsl_set_error_handler_off();
     program_path = argv[0];
 
     if (argc < 2) {
         usage(stderr);
-        return 64;
+        return FT_EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
@@ -376,12 +376,12 @@ int main(int argc, char **argv)
                     return commands[i].run(2, args);
         } else {
             usage(stdout);
-            return cli_finish(0);
+            return cli_finish(FT_EXIT_OK);
         }
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         puts("figtrend " FIGTREND_VERSION);
-        return cli_finish(0);
+        return cli_finish(FT_EXIT_OK);
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (strcmp(cmd, commands[i].name) == 0)
@@ -390,5 +390,5 @@ int main(int argc, char **argv)
         cmd = argv[2];
     fprintf(stderr, "figtrend: %s '%s'\nTry 'figtrend --help'.\n",
             cmd[0] == '-' ? "unknown option" : "no such command:", cmd);
-    return 64;
+    return FT_EXIT_USAGE;
 }

@@ -1,6 +1,8 @@
 /* status.c — the error record and the status → exit code map. */
 #include "status.h"
 
+#include "exitcode.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,27 +33,27 @@ void ft_error_at(ft_error *err, const char *file, long line)
 
 int ft_status_exit_code(ft_status status)
 {
-    /* The numbers are sysexits.h's, which DESIGN.md adopts. */
+    /* The codes are sysexits.h's, which DESIGN.md adopts (exitcode.h). */
     switch (status) {
     case FT_OK:
     case FT_EOF:
-        return 0;
+        return FT_EXIT_OK;
     case FT_EUSAGE:
-        return 64;
+        return FT_EXIT_USAGE;
     case FT_EDATA:
     case FT_ETOOBIG:
-        return 65;
+        return FT_EXIT_DATAERR;
     case FT_ENOINPUT:
-        return 66;
+        return FT_EXIT_NOINPUT;
     case FT_ECANTCREAT:
-        return 73;
+        return FT_EXIT_CANTCREAT;
     case FT_EIO:
     case FT_ENOMEM:
-        return 74;
+        return FT_EXIT_IOERR;
     case FT_ELOCKED:
-        return 75;
+        return FT_EXIT_TEMPFAIL;
     case FT_ECONFIG:
-        return 78;
+        return FT_EXIT_CONFIG;
     }
-    return 74;
+    return FT_EXIT_IOERR;
 }
