@@ -112,16 +112,72 @@ static ft_status put_tsv(ft_csvio *w, const char *s, size_t n, ft_error *err)
     return FT_OK;
 }
 
+/* Length of the control character at s[0..n) that a terminal acts on,
+ * or 0: the C0 block but tab, line feed and carriage return (which the
+ * dialects quote or escape, and which are the text's own whitespace), DEL,
+ * and the C1 block U+0080..U+009F (C1 CSI starts a sequence like ESC [
+ * on some terminals).  Such a character in an article (ESC [31m, a BEL, a
+ * window-title sequence) would act on whoever views the file with cat or
+ * less. */
+static size_t control_len(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        return 1;
+    if (c == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
+        (unsigned char)s[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+/* true when s[0..n) holds a control character or a byte that is not
+ * well-formed UTF-8, so that the cell must be rebuilt. */
+static bool needs_scrub(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (control_len(s + i, n - i))
+            return true;
+    return !ft_text_utf8_valid(s, n, NULL);
+}
+
+/* Append s[0..n) to b with each control character and each byte that is
+ * not well-formed UTF-8 replaced by U+FFFD: the one rule for every text
+ * cell, the same replacement the sentence column makes for bad bytes. */
+static ft_status scrub(ft_buf *b, const char *s, size_t n)
+{
+    static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+    size_t i = 0, run = 0; /* s[run..i) is pending, unchanged */
+    while (i < n) {
+        size_t k = control_len(s + i, n - i), skip;
+        if (k)
+            skip = k;
+        else if ((k = ft_text_utf8_len(s + i, n - i)) != 0) {
+            i += k;
+            continue;
+        } else
+            skip = 1;
+        if (ft_buf_append(b, s + run, i - run) != FT_OK ||
+            ft_buf_append(b, replacement, 3) != FT_OK)
+            return FT_ENOMEM;
+        i += skip;
+        run = i;
+    }
+    return ft_buf_append(b, s + run, n - run);
+}
+
 ft_status ft_csvio_text(ft_csvio *w, const char *s, size_t n, ft_error *err)
 {
     ft_status st = separator(w, err);
     if (st != FT_OK)
         return st;
-    if (ft_csvio_is_risky(s, n)) {
+    /* Scrubbing never changes whether a cell is risky: = + - @ tab and CR
+     * are kept, and U+FFFD is none of them. */
+    bool risky = ft_csvio_is_risky(s, n);
+    if (risky || needs_scrub(s, n)) {
         /* The quote must sit inside any CSV quoting, so build the cell. */
         ft_buf_clear(&w->scratch);
-        if (ft_buf_putc(&w->scratch, '\'') != FT_OK ||
-            ft_buf_append(&w->scratch, s, n) != FT_OK)
+        if ((risky && ft_buf_putc(&w->scratch, '\'') != FT_OK) ||
+            scrub(&w->scratch, s, n) != FT_OK)
             return ft_error_set(err, FT_ENOMEM, "out of memory");
         s = w->scratch.data;
         n = w->scratch.len;

@@ -14,6 +14,11 @@
  * a line feed "\n" and a carriage return "\r" (the convention of
  * PostgreSQL's text COPY format and Miller).
  *
+ * Every text cell, in either dialect, has each byte that is not
+ * well-formed UTF-8 and each control character a terminal acts on (C0 but
+ * tab, LF and CR; DEL; C1) replaced by U+FFFD, so that a file viewed with
+ * cat or less cannot recolour the terminal or retitle its window.
+ *
  * Ownership: an ft_csvio borrows its FILE and never closes it; it owns a
  * scratch buffer, freed by ft_csvio_free.
  */
@@ -40,8 +45,8 @@ typedef struct {
 void ft_csvio_init(ft_csvio *w, FILE *out, ft_csvio_dialect dialect);
 void ft_csvio_free(ft_csvio *w);
 
-/* A text cell: neutralised when it starts with = + - @ tab or CR, then
- * quoted or escaped as the dialect needs.  The separator before it is
+/* A text cell: controls and bad bytes replaced by U+FFFD, neutralised
+ * when it starts with = + - @ tab or CR, then quoted or escaped as the dialect needs.  The separator before it is
  * written for you. */
 ft_status ft_csvio_text(ft_csvio *w, const char *s, size_t n, ft_error *err);
 

@@ -110,6 +110,39 @@ static void test_tsv_escapes(void **state)
     assert_text_cell(FT_CSVIO_TSV, "\\", "\\\\");
 }
 
+/* Control characters a terminal acts on (ESC starting a colour or a title
+ * change, BEL, backspace, DEL, the C1 block) become U+FFFD in every text
+ * cell of either dialect, as a byte that is not UTF-8 does; tab, line
+ * feed and carriage return stay, the dialect quoting or escaping them. */
+static void test_controls_replaced(void **state)
+{
+    (void)state;
+    static const ft_csvio_dialect dialects[] = {FT_CSVIO_CSV, FT_CSVIO_TSV};
+    for (size_t d = 0; d < 2; d++) {
+        assert_text_cell(dialects[d], "red \x1b[31mflag\x1b[0m",
+                         "red \xEF\xBF\xBD[31mflag\xEF\xBF\xBD[0m");
+        assert_text_cell(dialects[d], "ring\a", "ring\xEF\xBF\xBD");
+        assert_text_cell(dialects[d], "back\b\x7f", "back\xEF\xBF\xBD\xEF\xBF\xBD");
+        assert_text_cell(dialects[d], "csi \xC2\x9B" "2J", "csi \xEF\xBF\xBD" "2J");
+        assert_text_cell(dialects[d], "\x01", "\xEF\xBF\xBD");
+        assert_text_cell(dialects[d], "bad \xFF byte", "bad \xEF\xBF\xBD byte");
+        /* U+00A0 (C2 A0) is a letter's neighbour, not a control */
+        assert_text_cell(dialects[d], "5\xC2\xA0won", "5\xC2\xA0won");
+    }
+    /* a NUL inside the cell, counted by length */
+    sink s;
+    open_sink(&s, FT_CSVIO_CSV);
+    assert_int_equal(ft_csvio_text(&s.w, "a\0b", 3, NULL), FT_OK);
+    char *got = take(&s);
+    assert_string_equal(got, "a\xEF\xBF\xBD" "b");
+    free(got);
+    /* the formats' own whitespace is kept */
+    assert_text_cell(FT_CSVIO_CSV, "a\tb\nc", "\"a\tb\nc\"");
+    assert_text_cell(FT_CSVIO_TSV, "a\tb\nc", "a\\tb\\nc");
+    /* neutralising still sees the first character */
+    assert_text_cell(FT_CSVIO_CSV, "=\x1b", "'=\xEF\xBF\xBD");
+}
+
 static void test_numbers_never_change(void **state)
 {
     (void)state;
@@ -169,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_neutralise_csv),
         cmocka_unit_test(test_is_risky),
         cmocka_unit_test(test_tsv_escapes),
+        cmocka_unit_test(test_controls_replaced),
         cmocka_unit_test(test_numbers_never_change),
         cmocka_unit_test(test_rows_and_separators),
         cmocka_unit_test(test_write_error_reported),
