@@ -127,7 +127,7 @@ ft_status ft_convert_csv(FILE *in, const char *name, FILE *out,
                          ft_error *err);
 
 /* ft_convert_csv, all or nothing: the rows go to a temporary file
- * (tmpfile(3)) and are copied to `out` only once the whole input has
+ * (in $TMPDIR, else /tmp; unnamed) and are copied to `out` only once the whole input has
  * converted, so that a failure anywhere, even on the last row, leaves
  * `out` untouched.  One pass over `in`, which need not be seekable.
  * FT_ECANTCREAT when no temporary file can be made, FT_EIO when writing
