@@ -669,6 +669,7 @@ struct ft_chart_job {
     FILE *errf;     /* its standard error: a temporary file, not a pipe,
                        so that several can run without being read */
     ft_outfile pic; /* the picture, drawn to pic.tmp */
+    ft_chart_format format;
     char *program, *script;
 };
 
@@ -682,6 +683,42 @@ static void job_free(ft_chart_job *j)
     free(j->program);
     free(j->script);
     free(j);
+}
+
+/* Whether the file at path ends as a whole picture of format f does:
+ * gnuplot exits 0 even when its write failed (a full disk), leaving a
+ * picture cut anywhere, so its exit status alone cannot say.  SVG ends
+ * with "</svg>", PDF with "%%EOF" (either perhaps followed by white
+ * space), PNG with its IEND chunk. */
+bool ft_chart_picture_whole(const char *path, ft_chart_format f)
+{
+    static const unsigned char iend[] = {0,   0,   0,   0,    'I',  'E',
+                                         'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    unsigned char tail[64];
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    ssize_t got = -1;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+        off_t from = sb.st_size > (off_t)sizeof tail
+                         ? sb.st_size - (off_t)sizeof tail
+                         : 0;
+        got = pread(fd, tail, sizeof tail, from);
+    }
+    close(fd);
+    if (got <= 0)
+        return false;
+    size_t n = (size_t)got;
+    if (f == FT_CHART_PNG)
+        return n >= sizeof iend &&
+               memcmp(tail + n - sizeof iend, iend, sizeof iend) == 0;
+    while (n > 0 && (tail[n - 1] == ' ' || tail[n - 1] == '\n' ||
+                     tail[n - 1] == '\r' || tail[n - 1] == '\t'))
+        n--;
+    const char *end = f == FT_CHART_PDF ? "%%EOF" : "</svg>";
+    size_t el = strlen(end);
+    return n >= el && memcmp(tail + n - el, end, el) == 0;
 }
 
 /* The first line of what gnuplot complained, into msg. */
@@ -715,6 +752,7 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
          *ylabel = arg_label(c->ylabel, 0),
          *note = arg_label(c->note, NOTE_COLS), *pic = NULL;
     if (j) {
+        j->format = c->format;
         j->program = strdup(gnuplot ? gnuplot : "gnuplot");
         j->script = plain_path(joined);
     }
@@ -773,11 +811,17 @@ ft_status ft_chart_render_finish(ft_chart_job *j, ft_error *err)
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
         st = ft_error_set(err, FT_ECANTCREAT, "cannot run %s", j->program);
     else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-             stat(j->pic.tmp, &sb) != 0 || sb.st_size == 0) {
+             stat(j->pic.tmp, &sb) != 0) {
         char msg[512];
         complaint(j->errf, msg, sizeof msg);
         st = ft_error_set(err, FT_ECANTCREAT, "gnuplot failed on %s%s%s",
                           j->script, *msg ? ": " : "", msg);
+    } else if (!ft_chart_picture_whole(j->pic.tmp, j->format)) {
+        /* Not renamed: the earlier picture stays. */
+        st = ft_error_set(err, FT_EIO,
+                          "picture cut short (is the disk full?); the "
+                          "earlier one is kept");
+        ft_error_at(err, j->pic.path, 0);
     } else
         st = ft_outfile_commit(&j->pic, err);
     job_free(j);

@@ -121,6 +121,13 @@ ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
 ft_status ft_chart_render(const ft_chart *c, const char *gnuplot,
                           ft_error *err);
 
+/* Whether the file at path ends the way a whole picture of format f
+ * ends (not empty; SVG "</svg>", PDF "%%EOF", either perhaps followed by
+ * white space; PNG its IEND chunk).  Rendering checks it before the
+ * rename and fails with FT_EIO, naming the picture, when it does not:
+ * gnuplot exits 0 when a full disk cut its picture short. */
+bool ft_chart_picture_whole(const char *path, ft_chart_format f);
+
 /* The same in two steps, so that several gnuplots can draw at once:
  * start one (nothing to finish when it fails), then finish it, which
  * waits for it, renames the picture into place and frees the job. */
