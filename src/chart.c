@@ -668,7 +668,10 @@ struct ft_chart_job {
     pid_t pid;
     FILE *errf;     /* its standard error: a temporary file, not a pipe,
                        so that several can run without being read */
-    ft_outfile pic; /* the picture, drawn to pic.tmp */
+    ft_outfile pic; /* the picture, drawn to pic.tmp inside `own` */
+    char *own;      /* DIR/FT_OUTFILE_PRIVATE_PREFIX + 6 characters: made for
+                       this picture alone (mode 0700), removed with the
+                       job; ft_outfile_sweep removes one a kill left */
     ft_chart_format format;
     char *program, *script;
 };
@@ -680,6 +683,10 @@ static void job_free(ft_chart_job *j)
     if (j->errf)
         fclose(j->errf);
     ft_outfile_abort(&j->pic); /* a no-op once committed */
+    if (j->own) {
+        rmdir(j->own);
+        free(j->own);
+    }
     free(j->program);
     free(j->script);
     free(j);
@@ -738,6 +745,33 @@ static void complaint(FILE *f, char *msg, size_t n)
         *nl = '\0';
 }
 
+/* gnuplot opens its picture by name, so the name is in a folder made
+ * for it alone: in the output folder (the rename stays on one file
+ * system), by mkdtemp (a fresh name, mode 0700), so that no one else
+ * can put a symlink where gnuplot writes.  j->pic is then the picture
+ * in that folder (gnuplot writes it; fp stays NULL) and its final
+ * name DIR/NAME. */
+static ft_status private_folder(ft_chart_job *j, const char *dir,
+                                const char *name, ft_error *err)
+{
+    j->pic.fp = NULL;
+    j->pic.tmp = NULL;
+    if (!(j->own = ft_outfile_join(dir, FT_OUTFILE_PRIVATE_PREFIX "XXXXXX")) ||
+        !(j->pic.path = ft_outfile_join(dir, name)))
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    if (!mkdtemp(j->own)) {
+        ft_error_set(err, FT_ECANTCREAT, "cannot create a folder here: %s",
+                     strerror(errno));
+        ft_error_at(err, j->pic.path, 0);
+        free(j->own);
+        j->own = NULL;
+        return FT_ECANTCREAT;
+    }
+    if (!(j->pic.tmp = ft_outfile_join(j->own, name)))
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    return FT_OK;
+}
+
 ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                                 ft_chart_job **out, ft_error *err)
 {
@@ -762,10 +796,8 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
     }
     if ((st = file_name(name, sizeof name, c->stem, ft_chart_ext(c->format),
                         err)) != FT_OK ||
-        (st = ft_outfile_open(&j->pic, c->dir, name, err)) != FT_OK)
+        (st = private_folder(j, c->dir, name, err)) != FT_OK)
         goto done;
-    fclose(j->pic.fp); /* gnuplot writes it */
-    j->pic.fp = NULL;
     if (!(pic = plain_path(j->pic.tmp)) || !(j->errf = tmpfile())) {
         st = ft_error_set(err, pic ? FT_ECANTCREAT : FT_ENOMEM,
                           "no temporary file for gnuplot's messages: %s",

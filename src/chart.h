@@ -11,7 +11,8 @@
  * fixed text, and find their data file from their own name (ARG0), so a
  * chart can be rendered again by hand from any folder.  gnuplot is started
  * with posix_spawnp and an argument vector (no shell), and the picture is
- * drawn to a temporary name and renamed when gnuplot succeeds.
+ * drawn in a private folder (mkdtemp) inside the chart's folder and
+ * renamed from there when it is whole.
  *
  * Ownership: everything is borrowed; text is appended to caller-owned
  * ft_bufs.

@@ -234,6 +234,44 @@ static bool is_leftover(const char *name)
     return false;
 }
 
+/* Whether name is FT_OUTFILE_PRIVATE_PREFIX and six letters or digits. */
+static bool is_private(const char *name)
+{
+    size_t pl = strlen(FT_OUTFILE_PRIVATE_PREFIX);
+    if (strncmp(name, FT_OUTFILE_PRIVATE_PREFIX, pl) != 0 ||
+        strlen(name) != pl + 6)
+        return false;
+    for (const char *c = name + pl; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+              (*c >= '0' && *c <= '9')))
+            return false;
+    return true;
+}
+
+/* Empty and remove a private folder a killed writer left: only a real
+ * folder (not a symlink to one) of our own user, and only the files
+ * directly in it (a writer puts nothing else there).  Whether it went. */
+static bool sweep_private(int dirfd, const char *name)
+{
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                                     O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    DIR *d = NULL;
+    if (fstat(fd, &sb) != 0 || sb.st_uid != geteuid() ||
+        !(d = fdopendir(fd))) {
+        close(fd);
+        return false;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            unlinkat(fd, e->d_name, 0); /* a folder in it stays, and so it */
+    closedir(d);
+    return unlinkat(dirfd, name, AT_REMOVEDIR) == 0;
+}
+
 size_t ft_outfile_sweep(const char *dir)
 {
     DIR *d = opendir(dir && *dir ? dir : ".");
@@ -242,6 +280,10 @@ size_t ft_outfile_sweep(const char *dir)
     size_t gone = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
+        if (is_private(e->d_name)) {
+            gone += sweep_private(dirfd(d), e->d_name);
+            continue;
+        }
         if (!is_leftover(e->d_name))
             continue;
         char *p = ft_outfile_join(dir, e->d_name);

@@ -43,9 +43,15 @@ char *ft_outfile_join(const char *dir, const char *name);
  * cut.  Best effort: errors are ignored. */
 void ft_outfile_sync_dir(const char *dir);
 
+/* A folder a writer makes for itself alone in the output folder (with
+ * mkdtemp: this prefix and six characters, mode 0700), when another
+ * program must open the file by name (gnuplot, its picture). */
+#define FT_OUTFILE_PRIVATE_PREFIX ".figtrend-draw."
+
 /* Remove the temporary files that writers killed mid-way left in dir
  * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat,
- * .html or .xlsx).  Call it only while holding the folder's lock (below), so that
+ * .html or .xlsx), and their private folders (above, with the files in
+ * them; only folders of the calling user).  Call it only while holding the folder's lock (below), so that
  * no live writer's file goes.  Best effort; returns how many went. */
 size_t ft_outfile_sweep(const char *dir);
 

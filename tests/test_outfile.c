@@ -99,6 +99,26 @@ static void test_sweep_takes_only_leftovers(void **state)
     assert_true(exists(".figures.csv.short"));
 }
 
+/* A private folder a killed writer left goes with its files; a folder
+ * of another name, a symlink by our name, and what they hold, stay. */
+static void test_sweep_takes_private_folders(void **state)
+{
+    (void)state;
+    char p[256];
+    snprintf(p, sizeof p, "%s/" FT_OUTFILE_PRIVATE_PREFIX "Ab12cD", dir);
+    assert_int_equal(mkdir(p, 0700), 0);
+    touch(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD/fund.svg");
+    snprintf(p, sizeof p, "%s/mine", dir);
+    assert_int_equal(mkdir(p, 0700), 0);
+    touch("mine/fund.svg");
+    snprintf(p, sizeof p, "%s/" FT_OUTFILE_PRIVATE_PREFIX "Zz9zZz", dir);
+    assert_int_equal(symlink("mine", p), 0);
+    assert_int_equal(ft_outfile_sweep(dir), 1);
+    assert_false(exists(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD"));
+    assert_true(exists("mine/fund.svg"));
+    assert_true(exists(FT_OUTFILE_PRIVATE_PREFIX "Zz9zZz"));
+}
+
 static void test_mkdirs(void **state)
 {
     (void)state;
@@ -119,6 +139,7 @@ int main(void)
         cmocka_unit_test(test_commit_and_abort),
         cmocka_unit_test(test_lock_is_exclusive),
         cmocka_unit_test(test_sweep_takes_only_leftovers),
+        cmocka_unit_test(test_sweep_takes_private_folders),
         cmocka_unit_test(test_mkdirs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
