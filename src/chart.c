@@ -870,18 +870,28 @@ ft_status ft_chart_render(const ft_chart *c, const char *gnuplot, ft_error *err)
 /* ---- pruning --------------------------------------------------------------
  */
 
+/* Whether dir/gp is a regular file that starts with MARKER.  Opened
+ * without blocking and checked before reading: a FIFO by that name
+ * would otherwise hang the report until a writer came. */
 static bool ours(const char *dir, const char *gp)
 {
     char *path = ft_outfile_join(dir, gp);
-    FILE *f = path ? fopen(path, "r") : NULL;
-    char line[sizeof MARKER];
-    bool yes = f && fgets(line, sizeof line, f) && strcmp(line, MARKER) == 0;
-    if (f)
-        fclose(f);
+    int fd = path ? open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+                  : -1;
     free(path);
+    if (fd < 0)
+        return false;
+    char line[sizeof MARKER - 1];
+    struct stat sb;
+    bool yes = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+               pread(fd, line, sizeof line, 0) == (ssize_t)sizeof line &&
+               memcmp(line, MARKER, sizeof line) == 0;
+    close(fd);
     return yes;
 }
 
+/* Remove dir/stem.ext when it is a regular file: nothing else there was
+ * written by figtrend. */
 static void remove_file(const char *dir, const char *stem, const char *ext)
 {
     char name[300];
@@ -889,7 +899,8 @@ static void remove_file(const char *dir, const char *stem, const char *ext)
     if (k < 0 || (size_t)k >= sizeof name)
         return;
     char *path = ft_outfile_join(dir, name);
-    if (path)
+    struct stat sb;
+    if (path && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
         unlink(path);
     free(path);
 }

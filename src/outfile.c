@@ -94,11 +94,24 @@ ft_status ft_outfile_commit(ft_outfile *o, ft_error *err)
         o->fp = NULL;
     } else {
         /* Written by another program (gnuplot): flush it all the same. */
-        int fd = open(o->tmp, O_RDONLY);
+        int fd = open(o->tmp, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0 || fsync(fd) != 0)
             failed = errno ? errno : EIO;
         if (fd >= 0)
             close(fd);
+    }
+    /* A FIFO, device, socket or folder by the output's name is not ours
+     * to replace: say so rather than make it vanish.  (A symlink is
+     * replaced, never written through.) */
+    struct stat sb;
+    if (!failed && lstat(o->path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+        !S_ISLNK(sb.st_mode)) {
+        ft_error_set(err, FT_ECANTCREAT,
+                     "not a regular file, so left as it is");
+        ft_error_at(err, o->path, 0);
+        unlink(o->tmp);
+        clear(o);
+        return FT_ECANTCREAT;
     }
     if (!failed && rename(o->tmp, o->path) != 0)
         failed = errno;

@@ -29,7 +29,9 @@ ft_status ft_outfile_open(ft_outfile *o, const char *dir, const char *name,
 
 /* Close the stream (when still open) and flush the file to disk, then
  * rename it to its final name.  FT_EIO when a write, the flush or the
- * rename failed; the temporary file is then removed. */
+ * rename failed; FT_ECANTCREAT (err names the path) when something not
+ * a regular file (a FIFO, a device, a folder) has the final name: it is
+ * left as it is.  Either way the temporary file is then removed. */
 ft_status ft_outfile_commit(ft_outfile *o, ft_error *err);
 
 /* Close and remove the temporary file. */

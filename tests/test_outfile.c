@@ -62,6 +62,26 @@ static void test_commit_and_abort(void **state)
     assert_false(exists("b.csv"));
 }
 
+/* A FIFO by the output's name stays, and the commit says so. */
+static void test_commit_leaves_a_fifo(void **state)
+{
+    (void)state;
+    char p[256];
+    snprintf(p, sizeof p, "%s/pipe.csv", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    ft_outfile o;
+    ft_error err;
+    assert_int_equal(ft_outfile_open(&o, dir, "pipe.csv", &err), FT_OK);
+    fputs("x\n", o.fp);
+    assert_int_equal(ft_outfile_commit(&o, &err), FT_ECANTCREAT);
+    assert_non_null(strstr(err.file, "pipe.csv"));
+    struct stat sb;
+    assert_int_equal(lstat(p, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+    assert_int_equal(unlink(p), 0);
+    assert_int_equal(ft_outfile_sweep(dir), 0); /* no temporary left */
+}
+
 /* flock locks belong to an open file: a second open in the same process
  * conflicts like another process would. */
 static void test_lock_is_exclusive(void **state)
@@ -138,6 +158,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_commit_and_abort),
         cmocka_unit_test(test_lock_is_exclusive),
+        cmocka_unit_test(test_commit_leaves_a_fifo),
         cmocka_unit_test(test_sweep_takes_only_leftovers),
         cmocka_unit_test(test_sweep_takes_private_folders),
         cmocka_unit_test(test_mkdirs),
