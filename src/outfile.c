@@ -261,10 +261,21 @@ static bool is_private(const char *name)
     return true;
 }
 
+/* Whether sb is our own user's and was last changed at least
+ * FT_OUTFILE_STALE_SECONDS ago: a writer at work (one that does not
+ * take the folder's lock, another program using the same kind of
+ * name) keeps changing its file, one that was killed stopped. */
+static bool stale(const struct stat *sb, time_t now)
+{
+    return sb->st_uid == geteuid() &&
+           now - sb->st_mtime >= FT_OUTFILE_STALE_SECONDS;
+}
+
 /* Empty and remove a private folder a killed writer left: only a real
- * folder (not a symlink to one) of our own user, and only the files
- * directly in it (a writer puts nothing else there).  Whether it went. */
-static bool sweep_private(int dirfd, const char *name)
+ * folder (not a symlink to one) of our own user, stale itself, and only
+ * the stale regular files directly in it (a writer puts nothing else
+ * there).  Whether it went. */
+static bool sweep_private(int dirfd, const char *name, time_t now)
 {
     int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
                                      O_CLOEXEC);
@@ -272,15 +283,17 @@ static bool sweep_private(int dirfd, const char *name)
         return false;
     struct stat sb;
     DIR *d = NULL;
-    if (fstat(fd, &sb) != 0 || sb.st_uid != geteuid() ||
-        !(d = fdopendir(fd))) {
+    if (fstat(fd, &sb) != 0 || !stale(&sb, now) || !(d = fdopendir(fd))) {
         close(fd);
         return false;
     }
     struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            unlinkat(fd, e->d_name, 0); /* a folder in it stays, and so it */
+    while ((e = readdir(d)) != NULL) {
+        struct stat fb;
+        if (fstatat(fd, e->d_name, &fb, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(fb.st_mode) && stale(&fb, now))
+            unlinkat(fd, e->d_name, 0); /* anything else stays, and so it */
+    }
     closedir(d);
     return unlinkat(dirfd, name, AT_REMOVEDIR) == 0;
 }
@@ -291,18 +304,19 @@ size_t ft_outfile_sweep(const char *dir)
     if (!d)
         return 0;
     size_t gone = 0;
+    time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (is_private(e->d_name)) {
-            gone += sweep_private(dirfd(d), e->d_name);
+            gone += sweep_private(dirfd(d), e->d_name, now);
             continue;
         }
-        if (!is_leftover(e->d_name))
-            continue;
-        char *p = ft_outfile_join(dir, e->d_name);
-        if (p && unlink(p) == 0)
+        struct stat sb;
+        if (is_leftover(e->d_name) &&
+            fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(sb.st_mode) && stale(&sb, now) &&
+            unlinkat(dirfd(d), e->d_name, 0) == 0)
             gone++;
-        free(p);
     }
     closedir(d);
     return gone;

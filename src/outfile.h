@@ -50,11 +50,18 @@ void ft_outfile_sync_dir(const char *dir);
  * program must open the file by name (gnuplot, its picture). */
 #define FT_OUTFILE_PRIVATE_PREFIX ".figtrend-draw."
 
+/* A temporary file unchanged for this long belongs to a writer that
+ * was killed (or hangs): a live one keeps writing. */
+#define FT_OUTFILE_STALE_SECONDS (10 * 60)
+
 /* Remove the temporary files that writers killed mid-way left in dir
  * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat,
  * .html or .xlsx), and their private folders (above, with the files in
- * them; only folders of the calling user).  Call it only while holding the folder's lock (below), so that
- * no live writer's file goes.  Best effort; returns how many went. */
+ * them): only regular files and real folders of the calling user,
+ * unchanged for FT_OUTFILE_STALE_SECONDS, so that a writer at work
+ * that does not take the lock (or another program's file of the same
+ * kind of name) keeps its file.  Call it while holding the folder's
+ * lock (below).  Best effort; returns how many went. */
 size_t ft_outfile_sweep(const char *dir);
 
 /* mkdir -p: dir and every missing folder above it.  FT_ECANTCREAT (err

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "outfile.h"
@@ -45,6 +47,18 @@ static void touch(const char *name)
     FILE *f = fopen(p, "w");
     assert_non_null(f);
     fclose(f);
+}
+
+/* Set dir/name's times to `seconds` ago (not following a symlink). */
+static void age(const char *name, long seconds)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    struct timespec t[2];
+    clock_gettime(CLOCK_REALTIME, &t[0]);
+    t[0].tv_sec -= seconds;
+    t[1] = t[0];
+    assert_int_equal(utimensat(AT_FDCWD, p, t, AT_SYMLINK_NOFOLLOW), 0);
 }
 
 static void test_commit_and_abort(void **state)
@@ -109,7 +123,19 @@ static void test_sweep_takes_only_leftovers(void **state)
     touch(".bashrc");
     touch(".notes.txt.Ab12cD"); /* not one of our outputs' kinds */
     touch(".figures.csv.short");
+    const char *all[] = {".figures.csv.Ab12cD", ".overview.svg.zzzzzz",
+                         ".report.xlsx.Qw3rTy", "keep.csv", ".bashrc",
+                         ".notes.txt.Ab12cD", ".figures.csv.short"};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        age(all[i], FT_OUTFILE_STALE_SECONDS + 5);
+    /* A writer at work: changed a moment ago, it stays. */
+    touch(".series.csv.Live01");
+    age(".series.csv.Live01", FT_OUTFILE_STALE_SECONDS - 30);
     assert_int_equal(ft_outfile_sweep(dir), 3);
+    assert_true(exists(".series.csv.Live01"));
+    age(".series.csv.Live01", FT_OUTFILE_STALE_SECONDS + 1);
+    assert_int_equal(ft_outfile_sweep(dir), 1);
+    assert_false(exists(".series.csv.Live01"));
     assert_false(exists(".figures.csv.Ab12cD"));
     assert_false(exists(".report.xlsx.Qw3rTy"));
     assert_false(exists(".overview.svg.zzzzzz"));
@@ -131,8 +157,17 @@ static void test_sweep_takes_private_folders(void **state)
     snprintf(p, sizeof p, "%s/mine", dir);
     assert_int_equal(mkdir(p, 0700), 0);
     touch("mine/fund.svg");
+    age("mine/fund.svg", FT_OUTFILE_STALE_SECONDS + 5);
+    age("mine", FT_OUTFILE_STALE_SECONDS + 5);
     snprintf(p, sizeof p, "%s/" FT_OUTFILE_PRIVATE_PREFIX "Zz9zZz", dir);
     assert_int_equal(symlink("mine", p), 0);
+    age(FT_OUTFILE_PRIVATE_PREFIX "Zz9zZz", FT_OUTFILE_STALE_SECONDS + 5);
+    /* gnuplot still drawing: the folder and its picture stay. */
+    assert_int_equal(ft_outfile_sweep(dir), 0);
+    assert_true(exists(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD/fund.svg"));
+    age(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD/fund.svg",
+        FT_OUTFILE_STALE_SECONDS + 5);
+    age(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD", FT_OUTFILE_STALE_SECONDS + 5);
     assert_int_equal(ft_outfile_sweep(dir), 1);
     assert_false(exists(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD"));
     assert_true(exists("mine/fund.svg"));
