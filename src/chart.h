@@ -117,8 +117,10 @@ ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
 /* Render STEM.gp into STEM.EXT with the program `gnuplot` (a name looked
  * up in PATH, or a path; "gnuplot" when NULL).  FT_ECANTCREAT when
  * gnuplot cannot be started ("cannot run ...") or fails (its first line
- * of complaint in err); the previous picture, if any, is left as it
- * was. */
+ * of complaint in err), or something not a regular file has the
+ * picture's name; FT_EIO when the picture is cut short
+ * (ft_chart_picture_whole; err names it).  On failure the previous
+ * picture, if any, is left as it was. */
 ft_status ft_chart_render(const ft_chart *c, const char *gnuplot,
                           ft_error *err);
 
