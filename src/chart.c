@@ -668,7 +668,11 @@ struct ft_chart_job {
     pid_t pid;
     FILE *errf;     /* its standard error: a temporary file, not a pipe,
                        so that several can run without being read */
-    ft_outfile pic; /* the picture, drawn to pic.tmp */
+    ft_outfile pic; /* the picture, drawn to pic.tmp inside `own` */
+    char *own;      /* DIR/FT_OUTFILE_PRIVATE_PREFIX + 6 characters: made for
+                       this picture alone (mode 0700), removed with the
+                       job; ft_outfile_sweep removes one a kill left */
+    ft_chart_format format;
     char *program, *script;
 };
 
@@ -679,9 +683,49 @@ static void job_free(ft_chart_job *j)
     if (j->errf)
         fclose(j->errf);
     ft_outfile_abort(&j->pic); /* a no-op once committed */
+    if (j->own) {
+        rmdir(j->own);
+        free(j->own);
+    }
     free(j->program);
     free(j->script);
     free(j);
+}
+
+/* Whether the file at path ends as a whole picture of format f does:
+ * gnuplot exits 0 even when its write failed (a full disk), leaving a
+ * picture cut anywhere, so its exit status alone cannot say.  SVG ends
+ * with "</svg>", PDF with "%%EOF" (either perhaps followed by white
+ * space), PNG with its IEND chunk. */
+bool ft_chart_picture_whole(const char *path, ft_chart_format f)
+{
+    static const unsigned char iend[] = {0,   0,   0,   0,    'I',  'E',
+                                         'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    unsigned char tail[64];
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    ssize_t got = -1;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+        off_t from = sb.st_size > (off_t)sizeof tail
+                         ? sb.st_size - (off_t)sizeof tail
+                         : 0;
+        got = pread(fd, tail, sizeof tail, from);
+    }
+    close(fd);
+    if (got <= 0)
+        return false;
+    size_t n = (size_t)got;
+    if (f == FT_CHART_PNG)
+        return n >= sizeof iend &&
+               memcmp(tail + n - sizeof iend, iend, sizeof iend) == 0;
+    while (n > 0 && (tail[n - 1] == ' ' || tail[n - 1] == '\n' ||
+                     tail[n - 1] == '\r' || tail[n - 1] == '\t'))
+        n--;
+    const char *end = f == FT_CHART_PDF ? "%%EOF" : "</svg>";
+    size_t el = strlen(end);
+    return n >= el && memcmp(tail + n - el, end, el) == 0;
 }
 
 /* The first line of what gnuplot complained, into msg. */
@@ -701,6 +745,33 @@ static void complaint(FILE *f, char *msg, size_t n)
         *nl = '\0';
 }
 
+/* gnuplot opens its picture by name, so the name is in a folder made
+ * for it alone: in the output folder (the rename stays on one file
+ * system), by mkdtemp (a fresh name, mode 0700), so that no one else
+ * can put a symlink where gnuplot writes.  j->pic is then the picture
+ * in that folder (gnuplot writes it; fp stays NULL) and its final
+ * name DIR/NAME. */
+static ft_status private_folder(ft_chart_job *j, const char *dir,
+                                const char *name, ft_error *err)
+{
+    j->pic.fp = NULL;
+    j->pic.tmp = NULL;
+    if (!(j->own = ft_outfile_join(dir, FT_OUTFILE_PRIVATE_PREFIX "XXXXXX")) ||
+        !(j->pic.path = ft_outfile_join(dir, name)))
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    if (!mkdtemp(j->own)) {
+        ft_error_set(err, FT_ECANTCREAT, "cannot create a folder here: %s",
+                     strerror(errno));
+        ft_error_at(err, j->pic.path, 0);
+        free(j->own);
+        j->own = NULL;
+        return FT_ECANTCREAT;
+    }
+    if (!(j->pic.tmp = ft_outfile_join(j->own, name)))
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    return FT_OK;
+}
+
 ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                                 ft_chart_job **out, ft_error *err)
 {
@@ -715,6 +786,7 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
          *ylabel = arg_label(c->ylabel, 0),
          *note = arg_label(c->note, NOTE_COLS), *pic = NULL;
     if (j) {
+        j->format = c->format;
         j->program = strdup(gnuplot ? gnuplot : "gnuplot");
         j->script = plain_path(joined);
     }
@@ -724,10 +796,8 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
     }
     if ((st = file_name(name, sizeof name, c->stem, ft_chart_ext(c->format),
                         err)) != FT_OK ||
-        (st = ft_outfile_open(&j->pic, c->dir, name, err)) != FT_OK)
+        (st = private_folder(j, c->dir, name, err)) != FT_OK)
         goto done;
-    fclose(j->pic.fp); /* gnuplot writes it */
-    j->pic.fp = NULL;
     if (!(pic = plain_path(j->pic.tmp)) || !(j->errf = tmpfile())) {
         st = ft_error_set(err, pic ? FT_ECANTCREAT : FT_ENOMEM,
                           "no temporary file for gnuplot's messages: %s",
@@ -773,11 +843,17 @@ ft_status ft_chart_render_finish(ft_chart_job *j, ft_error *err)
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
         st = ft_error_set(err, FT_ECANTCREAT, "cannot run %s", j->program);
     else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-             stat(j->pic.tmp, &sb) != 0 || sb.st_size == 0) {
+             stat(j->pic.tmp, &sb) != 0) {
         char msg[512];
         complaint(j->errf, msg, sizeof msg);
         st = ft_error_set(err, FT_ECANTCREAT, "gnuplot failed on %s%s%s",
                           j->script, *msg ? ": " : "", msg);
+    } else if (!ft_chart_picture_whole(j->pic.tmp, j->format)) {
+        /* Not renamed: the earlier picture stays. */
+        st = ft_error_set(err, FT_EIO,
+                          "picture cut short (is the disk full?); the "
+                          "earlier one is kept");
+        ft_error_at(err, j->pic.path, 0);
     } else
         st = ft_outfile_commit(&j->pic, err);
     job_free(j);
@@ -794,18 +870,28 @@ ft_status ft_chart_render(const ft_chart *c, const char *gnuplot, ft_error *err)
 /* ---- pruning --------------------------------------------------------------
  */
 
+/* Whether dir/gp is a regular file that starts with MARKER.  Opened
+ * without blocking and checked before reading: a FIFO by that name
+ * would otherwise hang the report until a writer came. */
 static bool ours(const char *dir, const char *gp)
 {
     char *path = ft_outfile_join(dir, gp);
-    FILE *f = path ? fopen(path, "r") : NULL;
-    char line[sizeof MARKER];
-    bool yes = f && fgets(line, sizeof line, f) && strcmp(line, MARKER) == 0;
-    if (f)
-        fclose(f);
+    int fd = path ? open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+                  : -1;
     free(path);
+    if (fd < 0)
+        return false;
+    char line[sizeof MARKER - 1];
+    struct stat sb;
+    bool yes = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+               pread(fd, line, sizeof line, 0) == (ssize_t)sizeof line &&
+               memcmp(line, MARKER, sizeof line) == 0;
+    close(fd);
     return yes;
 }
 
+/* Remove dir/stem.ext when it is a regular file: nothing else there was
+ * written by figtrend. */
 static void remove_file(const char *dir, const char *stem, const char *ext)
 {
     char name[300];
@@ -813,7 +899,8 @@ static void remove_file(const char *dir, const char *stem, const char *ext)
     if (k < 0 || (size_t)k >= sizeof name)
         return;
     char *path = ft_outfile_join(dir, name);
-    if (path)
+    struct stat sb;
+    if (path && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
         unlink(path);
     free(path);
 }

@@ -11,7 +11,8 @@
  * fixed text, and find their data file from their own name (ARG0), so a
  * chart can be rendered again by hand from any folder.  gnuplot is started
  * with posix_spawnp and an argument vector (no shell), and the picture is
- * drawn to a temporary name and renamed when gnuplot succeeds.
+ * drawn in a private folder (mkdtemp) inside the chart's folder and
+ * renamed from there when it is whole.
  *
  * Ownership: everything is borrowed; text is appended to caller-owned
  * ft_bufs.
@@ -116,10 +117,19 @@ ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
 /* Render STEM.gp into STEM.EXT with the program `gnuplot` (a name looked
  * up in PATH, or a path; "gnuplot" when NULL).  FT_ECANTCREAT when
  * gnuplot cannot be started ("cannot run ...") or fails (its first line
- * of complaint in err); the previous picture, if any, is left as it
- * was. */
+ * of complaint in err), or something not a regular file has the
+ * picture's name; FT_EIO when the picture is cut short
+ * (ft_chart_picture_whole; err names it).  On failure the previous
+ * picture, if any, is left as it was. */
 ft_status ft_chart_render(const ft_chart *c, const char *gnuplot,
                           ft_error *err);
+
+/* Whether the file at path ends the way a whole picture of format f
+ * ends (not empty; SVG "</svg>", PDF "%%EOF", either perhaps followed by
+ * white space; PNG its IEND chunk).  Rendering checks it before the
+ * rename and fails with FT_EIO, naming the picture, when it does not:
+ * gnuplot exits 0 when a full disk cut its picture short. */
+bool ft_chart_picture_whole(const char *path, ft_chart_format f);
 
 /* The same in two steps, so that several gnuplots can draw at once:
  * start one (nothing to finish when it fails), then finish it, which

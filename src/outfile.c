@@ -94,11 +94,24 @@ ft_status ft_outfile_commit(ft_outfile *o, ft_error *err)
         o->fp = NULL;
     } else {
         /* Written by another program (gnuplot): flush it all the same. */
-        int fd = open(o->tmp, O_RDONLY);
+        int fd = open(o->tmp, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0 || fsync(fd) != 0)
             failed = errno ? errno : EIO;
         if (fd >= 0)
             close(fd);
+    }
+    /* A FIFO, device, socket or folder by the output's name is not ours
+     * to replace: say so rather than make it vanish.  (A symlink is
+     * replaced, never written through.) */
+    struct stat sb;
+    if (!failed && lstat(o->path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+        !S_ISLNK(sb.st_mode)) {
+        ft_error_set(err, FT_ECANTCREAT,
+                     "not a regular file, so left as it is");
+        ft_error_at(err, o->path, 0);
+        unlink(o->tmp);
+        clear(o);
+        return FT_ECANTCREAT;
     }
     if (!failed && rename(o->tmp, o->path) != 0)
         failed = errno;
@@ -234,20 +247,76 @@ static bool is_leftover(const char *name)
     return false;
 }
 
+/* Whether name is FT_OUTFILE_PRIVATE_PREFIX and six letters or digits. */
+static bool is_private(const char *name)
+{
+    size_t pl = strlen(FT_OUTFILE_PRIVATE_PREFIX);
+    if (strncmp(name, FT_OUTFILE_PRIVATE_PREFIX, pl) != 0 ||
+        strlen(name) != pl + 6)
+        return false;
+    for (const char *c = name + pl; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+              (*c >= '0' && *c <= '9')))
+            return false;
+    return true;
+}
+
+/* Whether sb is our own user's and was last changed at least
+ * FT_OUTFILE_STALE_SECONDS ago: a writer at work (one that does not
+ * take the folder's lock, another program using the same kind of
+ * name) keeps changing its file, one that was killed stopped. */
+static bool stale(const struct stat *sb, time_t now)
+{
+    return sb->st_uid == geteuid() &&
+           now - sb->st_mtime >= FT_OUTFILE_STALE_SECONDS;
+}
+
+/* Empty and remove a private folder a killed writer left: only a real
+ * folder (not a symlink to one) of our own user, stale itself, and only
+ * the stale regular files directly in it (a writer puts nothing else
+ * there).  Whether it went. */
+static bool sweep_private(int dirfd, const char *name, time_t now)
+{
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                                     O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    DIR *d = NULL;
+    if (fstat(fd, &sb) != 0 || !stale(&sb, now) || !(d = fdopendir(fd))) {
+        close(fd);
+        return false;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        struct stat fb;
+        if (fstatat(fd, e->d_name, &fb, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(fb.st_mode) && stale(&fb, now))
+            unlinkat(fd, e->d_name, 0); /* anything else stays, and so it */
+    }
+    closedir(d);
+    return unlinkat(dirfd, name, AT_REMOVEDIR) == 0;
+}
+
 size_t ft_outfile_sweep(const char *dir)
 {
     DIR *d = opendir(dir && *dir ? dir : ".");
     if (!d)
         return 0;
     size_t gone = 0;
+    time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (!is_leftover(e->d_name))
+        if (is_private(e->d_name)) {
+            gone += sweep_private(dirfd(d), e->d_name, now);
             continue;
-        char *p = ft_outfile_join(dir, e->d_name);
-        if (p && unlink(p) == 0)
+        }
+        struct stat sb;
+        if (is_leftover(e->d_name) &&
+            fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(sb.st_mode) && stale(&sb, now) &&
+            unlinkat(dirfd(d), e->d_name, 0) == 0)
             gone++;
-        free(p);
     }
     closedir(d);
     return gone;

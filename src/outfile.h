@@ -29,7 +29,9 @@ ft_status ft_outfile_open(ft_outfile *o, const char *dir, const char *name,
 
 /* Close the stream (when still open) and flush the file to disk, then
  * rename it to its final name.  FT_EIO when a write, the flush or the
- * rename failed; the temporary file is then removed. */
+ * rename failed; FT_ECANTCREAT (err names the path) when something not
+ * a regular file (a FIFO, a device, a folder) has the final name: it is
+ * left as it is.  Either way the temporary file is then removed. */
 ft_status ft_outfile_commit(ft_outfile *o, ft_error *err);
 
 /* Close and remove the temporary file. */
@@ -43,10 +45,23 @@ char *ft_outfile_join(const char *dir, const char *name);
  * cut.  Best effort: errors are ignored. */
 void ft_outfile_sync_dir(const char *dir);
 
+/* A folder a writer makes for itself alone in the output folder (with
+ * mkdtemp: this prefix and six characters, mode 0700), when another
+ * program must open the file by name (gnuplot, its picture). */
+#define FT_OUTFILE_PRIVATE_PREFIX ".figtrend-draw."
+
+/* A temporary file unchanged for this long belongs to a writer that
+ * was killed (or hangs): a live one keeps writing. */
+#define FT_OUTFILE_STALE_SECONDS (10 * 60)
+
 /* Remove the temporary files that writers killed mid-way left in dir
  * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat,
- * .html or .xlsx).  Call it only while holding the folder's lock (below), so that
- * no live writer's file goes.  Best effort; returns how many went. */
+ * .html or .xlsx), and their private folders (above, with the files in
+ * them): only regular files and real folders of the calling user,
+ * unchanged for FT_OUTFILE_STALE_SECONDS, so that a writer at work
+ * that does not take the lock (or another program's file of the same
+ * kind of name) keeps its file.  Call it while holding the folder's
+ * lock (below).  Best effort; returns how many went. */
 size_t ft_outfile_sweep(const char *dir);
 
 /* mkdir -p: dir and every missing folder above it.  FT_ECANTCREAT (err

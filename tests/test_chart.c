@@ -491,6 +491,49 @@ static void test_history_years_told_apart(void **state)
     ft_buf_free(&script);
 }
 
+/* Write n bytes to dir/name and ask whether they end as picture f. */
+static bool whole(const char *dir, const char *bytes, size_t n,
+                  ft_chart_format f)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/pic", dir);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(bytes, 1, n, fp), n);
+    assert_int_equal(fclose(fp), 0);
+    return ft_chart_picture_whole(path, f);
+}
+
+#define WHOLE(lit, f) whole(dir, lit, sizeof lit - 1, f)
+
+/* A picture cut short by a full disk is told from a whole one by how
+ * each format ends. */
+static void test_picture_whole(void **state)
+{
+    (void)state;
+    char *dir = scratch();
+    assert_true(WHOLE("<svg>\n<g/>\n</svg>\n\n", FT_CHART_SVG));
+    assert_true(WHOLE("<svg></svg>", FT_CHART_SVG));
+    assert_false(WHOLE("<svg>\n<g/>\n</sv", FT_CHART_SVG));
+    assert_false(WHOLE("", FT_CHART_SVG));
+    assert_true(WHOLE("%PDF-1.5\n...\n%%EOF\r\n", FT_CHART_PDF));
+    assert_false(WHOLE("%PDF-1.5\n...\nendobj\n", FT_CHART_PDF));
+    assert_false(WHOLE("%PDF-1.5\n</svg>", FT_CHART_PDF));
+    assert_true(WHOLE("\x89PNG\r\n\x1a\n....\0\0\0\0IEND\xae\x42\x60\x82",
+                      FT_CHART_PNG));
+    assert_false(WHOLE("\x89PNG\r\n\x1a\n....\0\0\0\0IEND\xae\x42",
+                       FT_CHART_PNG));
+    /* A long picture: only its end counts. */
+    char big[5000];
+    memset(big, 'x', sizeof big);
+    memcpy(big + sizeof big - 7, "</svg>\n", 7);
+    assert_true(whole(dir, big, sizeof big, FT_CHART_SVG));
+    assert_false(whole(dir, big, sizeof big - 3, FT_CHART_SVG));
+    /* Not a file at all. */
+    assert_false(ft_chart_picture_whole(dir, FT_CHART_SVG));
+    remove_all(dir);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -507,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),
         cmocka_unit_test(test_prune),
+        cmocka_unit_test(test_picture_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

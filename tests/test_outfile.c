@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "outfile.h"
@@ -47,6 +49,18 @@ static void touch(const char *name)
     fclose(f);
 }
 
+/* Set dir/name's times to `seconds` ago (not following a symlink). */
+static void age(const char *name, long seconds)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    struct timespec t[2];
+    clock_gettime(CLOCK_REALTIME, &t[0]);
+    t[0].tv_sec -= seconds;
+    t[1] = t[0];
+    assert_int_equal(utimensat(AT_FDCWD, p, t, AT_SYMLINK_NOFOLLOW), 0);
+}
+
 static void test_commit_and_abort(void **state)
 {
     (void)state;
@@ -60,6 +74,26 @@ static void test_commit_and_abort(void **state)
     assert_int_equal(ft_outfile_open(&o, dir, "b.csv", &err), FT_OK);
     ft_outfile_abort(&o);
     assert_false(exists("b.csv"));
+}
+
+/* A FIFO by the output's name stays, and the commit says so. */
+static void test_commit_leaves_a_fifo(void **state)
+{
+    (void)state;
+    char p[256];
+    snprintf(p, sizeof p, "%s/pipe.csv", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    ft_outfile o;
+    ft_error err;
+    assert_int_equal(ft_outfile_open(&o, dir, "pipe.csv", &err), FT_OK);
+    fputs("x\n", o.fp);
+    assert_int_equal(ft_outfile_commit(&o, &err), FT_ECANTCREAT);
+    assert_non_null(strstr(err.file, "pipe.csv"));
+    struct stat sb;
+    assert_int_equal(lstat(p, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+    assert_int_equal(unlink(p), 0);
+    assert_int_equal(ft_outfile_sweep(dir), 0); /* no temporary left */
 }
 
 /* flock locks belong to an open file: a second open in the same process
@@ -89,7 +123,19 @@ static void test_sweep_takes_only_leftovers(void **state)
     touch(".bashrc");
     touch(".notes.txt.Ab12cD"); /* not one of our outputs' kinds */
     touch(".figures.csv.short");
+    const char *all[] = {".figures.csv.Ab12cD", ".overview.svg.zzzzzz",
+                         ".report.xlsx.Qw3rTy", "keep.csv", ".bashrc",
+                         ".notes.txt.Ab12cD", ".figures.csv.short"};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        age(all[i], FT_OUTFILE_STALE_SECONDS + 5);
+    /* A writer at work: changed a moment ago, it stays. */
+    touch(".series.csv.Live01");
+    age(".series.csv.Live01", FT_OUTFILE_STALE_SECONDS - 30);
     assert_int_equal(ft_outfile_sweep(dir), 3);
+    assert_true(exists(".series.csv.Live01"));
+    age(".series.csv.Live01", FT_OUTFILE_STALE_SECONDS + 1);
+    assert_int_equal(ft_outfile_sweep(dir), 1);
+    assert_false(exists(".series.csv.Live01"));
     assert_false(exists(".figures.csv.Ab12cD"));
     assert_false(exists(".report.xlsx.Qw3rTy"));
     assert_false(exists(".overview.svg.zzzzzz"));
@@ -97,6 +143,35 @@ static void test_sweep_takes_only_leftovers(void **state)
     assert_true(exists(".bashrc"));
     assert_true(exists(".notes.txt.Ab12cD"));
     assert_true(exists(".figures.csv.short"));
+}
+
+/* A private folder a killed writer left goes with its files; a folder
+ * of another name, a symlink by our name, and what they hold, stay. */
+static void test_sweep_takes_private_folders(void **state)
+{
+    (void)state;
+    char p[256];
+    snprintf(p, sizeof p, "%s/" FT_OUTFILE_PRIVATE_PREFIX "Ab12cD", dir);
+    assert_int_equal(mkdir(p, 0700), 0);
+    touch(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD/fund.svg");
+    snprintf(p, sizeof p, "%s/mine", dir);
+    assert_int_equal(mkdir(p, 0700), 0);
+    touch("mine/fund.svg");
+    age("mine/fund.svg", FT_OUTFILE_STALE_SECONDS + 5);
+    age("mine", FT_OUTFILE_STALE_SECONDS + 5);
+    snprintf(p, sizeof p, "%s/" FT_OUTFILE_PRIVATE_PREFIX "Zz9zZz", dir);
+    assert_int_equal(symlink("mine", p), 0);
+    age(FT_OUTFILE_PRIVATE_PREFIX "Zz9zZz", FT_OUTFILE_STALE_SECONDS + 5);
+    /* gnuplot still drawing: the folder and its picture stay. */
+    assert_int_equal(ft_outfile_sweep(dir), 0);
+    assert_true(exists(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD/fund.svg"));
+    age(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD/fund.svg",
+        FT_OUTFILE_STALE_SECONDS + 5);
+    age(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD", FT_OUTFILE_STALE_SECONDS + 5);
+    assert_int_equal(ft_outfile_sweep(dir), 1);
+    assert_false(exists(FT_OUTFILE_PRIVATE_PREFIX "Ab12cD"));
+    assert_true(exists("mine/fund.svg"));
+    assert_true(exists(FT_OUTFILE_PRIVATE_PREFIX "Zz9zZz"));
 }
 
 static void test_mkdirs(void **state)
@@ -118,7 +193,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_commit_and_abort),
         cmocka_unit_test(test_lock_is_exclusive),
+        cmocka_unit_test(test_commit_leaves_a_fifo),
         cmocka_unit_test(test_sweep_takes_only_leftovers),
+        cmocka_unit_test(test_sweep_takes_private_folders),
         cmocka_unit_test(test_mkdirs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
