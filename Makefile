@@ -62,8 +62,8 @@ BIN   := $(BUILD)/figtrend
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: all testbins deps run test check check-asan check-clang fuzz bench \
-        install uninstall clean
+.PHONY: all testbins fuzzbins deps run test check check-asan check-clang fuzz \
+        bench install uninstall clean
 # Keep the test objects make would otherwise delete as intermediates.
 .SECONDARY:
 
@@ -131,6 +131,24 @@ check-clang:
 	    else f=$$((f + 1)); echo "FAILED: $$t"; \
 	         tail -n 30 build-clang/last.log; fi; \
 	done; echo "check-clang: $$p passed, $$f failed"; [ $$f -eq 0 ]
+
+# libFuzzer (clang): the library built with coverage and sanitizers, one
+# binary per harness tests/fuzz/fuzz_X.c, run by tests/fuzz/run.sh, which
+# ends with "fuzz: N targets, R runs, C crashes".
+FUZZ_SECONDS ?= 60
+FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_BINS  = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+fuzzbins: $(FUZZ_BINS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_check.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $< $(LIB) $(LDLIBS) -o $@
+
+fuzz:
+	$(MAKE) CC=clang BUILD=build-fuzz EXTRA_CFLAGS="$(FUZZ_SAN)" fuzzbins
+	bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: all
 	FIGTREND=$(BIN) bash scripts/bench.sh
