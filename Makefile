@@ -13,6 +13,11 @@
 #                   AddressSanitizer + UBSan (build-asan/)
 #   make check      build and test, without deps.sh or sanitizers (quick)
 #   make check-asan the sanitizer run alone
+#   make check-clang the unit tests built by clang with ASan + UBSan
+#                   (build-clang/): clang's UBSan sees what gcc's does not,
+#                   e.g. NULL + 0; make test runs it when clang is there
+#   make fuzz       libFuzzer targets in tests/fuzz/ (clang), each for
+#                   FUZZ_SECONDS (60) from tests/fuzz/corpus/
 #   make bench      scripts/bench.sh (extract's throughput) and
 #                   scripts/bench_run.sh (run: first and unchanged)
 #   make install    the program into $(PREFIX)/bin, datasets/*.csv and
@@ -57,8 +62,8 @@ BIN   := $(BUILD)/figtrend
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: all testbins deps run test check check-asan bench install uninstall \
-        clean
+.PHONY: all testbins fuzzbins deps run test check check-asan check-clang fuzz \
+        bench install uninstall clean
 # Keep the test objects make would otherwise delete as intermediates.
 .SECONDARY:
 
@@ -106,6 +111,8 @@ test: deps
 	$(MAKE) testbins
 	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build build-asan
+	@if command -v clang >/dev/null; then $(MAKE) check-clang; \
+	 else echo "check-clang: skipped (no clang)"; fi
 
 check: testbins
 	bash tests/run_all.sh $(BUILD)
@@ -113,6 +120,35 @@ check: testbins
 check-asan:
 	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build-asan
+
+# The unit tests alone (the end-to-end suite already runs under gcc's
+# sanitizers): what clang adds is its UBSan's other checks.
+check-clang:
+	$(MAKE) CC=clang BUILD=build-clang EXTRA_CFLAGS="$(SAN)" testbins
+	@p=0; f=0; for t in build-clang/tests/test_*; do \
+	    [ -x "$$t" ] || continue; \
+	    if "$$t" >build-clang/last.log 2>&1; then p=$$((p + 1)); \
+	    else f=$$((f + 1)); echo "FAILED: $$t"; \
+	         tail -n 30 build-clang/last.log; fi; \
+	done; echo "check-clang: $$p passed, $$f failed"; [ $$f -eq 0 ]
+
+# libFuzzer (clang): the library built with coverage and sanitizers, one
+# binary per harness tests/fuzz/fuzz_X.c, run by tests/fuzz/run.sh, which
+# ends with "fuzz: N targets, R runs, C crashes".
+FUZZ_SECONDS ?= 60
+FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_BINS  = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+fuzzbins: $(FUZZ_BINS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_check.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $< $(LIB) $(LDLIBS) -o $@
+
+fuzz:
+	$(MAKE) CC=clang BUILD=build-fuzz EXTRA_CFLAGS="$(FUZZ_SAN)" fuzzbins
+	bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: all
 	FIGTREND=$(BIN) bash scripts/bench.sh
@@ -137,7 +173,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan plots/figures.csv plots/figures.csv.tmp \
+	rm -rf build build-asan build-clang build-fuzz plots/figures.csv plots/figures.csv.tmp \
 	       plots/figures_converted.csv plots/figures_converted.csv.tmp
 	rm -f plots/*.gp plots/*.dat plots/*.svg plots/*.png plots/*.pdf \
 	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html \

@@ -23,9 +23,12 @@ set -euo pipefail
 #   charts); the zip and XML of a workbook are a format to leave to a
 #   well-kept library, not to write by hand.  It brings zlib1g-dev, which
 #   the workbook's unit test uses to open the file.
+# clang: make test also runs the unit tests under clang's ASan + UBSan,
+#   which catch undefined behaviour gcc's do not (NULL + 0); make fuzz
+#   needs its libFuzzer
 packages=(build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
           libsqlite3-dev sqlite3 nettle-dev util-linux gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui
-          libxlsxwriter-dev)
+          libxlsxwriter-dev clang)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -126,6 +126,13 @@ static void no_rate_why(const ft_rates *r, const char *from, const char *to,
     }
 }
 
+/* A factor (rate or price ratio) that is finite and above 0, and results
+ * that are finite. */
+static bool usable(double factor, double v, double v_max)
+{
+    return isfinite(factor) && factor > 0 && isfinite(v) && isfinite(v_max);
+}
+
 ft_status ft_convert_amount(const ft_convert_opts *o, const char *cur, int year,
                             double amount, const double *amount_max,
                             ft_conversion *out, ft_error *err)
@@ -159,6 +166,16 @@ ft_status ft_convert_amount(const ft_convert_opts *o, const char *cur, int year,
         out->nominal = amount * out->rate.value;
         if (amount_max)
             out->nominal_max = *amount_max * out->rate.value;
+        /* Tables at their edge (a cross rate that left the doubles, an
+         * interpolation gone wrong) must flag the figure, never give an
+         * empty cell or a rate of 0 as if converted. */
+        if (!usable(out->rate.value, out->nominal, out->nominal_max)) {
+            snprintf(out->rate_why, sizeof out->rate_why,
+                     "the rate of %s to %s in %d is out of range (%g)", cur,
+                     o->to, out->rate.year, out->rate.value);
+            out->has_nominal = false;
+            out->nominal = out->nominal_max = 0;
+        }
     }
     if (!o->constant_year || !o->prices)
         return FT_OK;
@@ -208,11 +225,27 @@ ft_status ft_convert_amount(const ft_convert_opts *o, const char *cur, int year,
                         out->rate_why, sizeof out->rate_why);
         return FT_OK;
     }
+    if (!usable(at_base.value, amount * at_base.value,
+                amount_max ? *amount_max * at_base.value : 0)) {
+        if (!out->rate_why[0])
+            snprintf(out->rate_why, sizeof out->rate_why,
+                     "the rate of %s to %s in the constant year %d is out of "
+                     "range (%g)",
+                     cur, o->to, base, at_base.value);
+        return FT_OK;
+    }
+    double constant = amount * ratio * at_base.value,
+           constant_max = amount_max ? *amount_max * ratio * at_base.value : 0;
+    if (!usable(ratio, constant, constant_max)) {
+        snprintf(out->price_why, sizeof out->price_why,
+                 "the %s price index from %d to %d is out of range (%g)", cur,
+                 year, base, ratio);
+        return FT_OK;
+    }
     out->has_constant = true;
     out->price_ratio = ratio;
-    out->constant = amount * ratio * at_base.value;
-    if (amount_max)
-        out->constant_max = *amount_max * ratio * at_base.value;
+    out->constant = constant;
+    out->constant_max = constant_max;
     return FT_OK;
 }
 
@@ -531,9 +564,12 @@ static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
         reported = strtod(rep_s, NULL);
     /* No news amount comes near this; beyond it a conversion could leave
      * the range of a double and its cells empty without a word. */
-    if (!(fabs(amount) < MAX_AMOUNT) || !(fabs(amount_max) < MAX_AMOUNT) ||
-        !(fabs(reported) < MAX_AMOUNT))
+    if (!(fabs(amount) < MAX_AMOUNT))
         return bad(err, "amount '%.40s' is out of range", amount_s);
+    if (!(fabs(amount_max) < MAX_AMOUNT))
+        return bad(err, "amount_max '%.40s' is out of range", max_s);
+    if (!(fabs(reported) < MAX_AMOUNT))
+        return bad(err, "reported_amount '%.40s' is out of range", rep_s);
     if (cur[0] && !ft_currency_known(cur))
         return bad(err, "unknown currency '%.40s' (not an ISO 4217 code)", cur);
     if (rep_cur[0] && !ft_currency_known(rep_cur))

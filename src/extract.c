@@ -1066,6 +1066,11 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
                 i++;
     }
     resolve_bare(out, first);
+    /* No figure: nothing to assign, and out->items may still be NULL, so
+     * "out->items + first" would be NULL + 0, undefined in C (clang's
+     * UBSan reports it). */
+    if (out->len == first)
+        return FT_OK;
     int published_year = 0;
     if (opts && opts->published && strlen(opts->published) >= 4)
         published_year = atoi(opts->published);

@@ -163,8 +163,9 @@ bool ft_decimal_add(ft_decimal a, ft_decimal b, ft_decimal *out)
 static int cmp_abs(ft_decimal a, ft_decimal b)
 {
     if (!align(&a, &b)) {
-        /* One side overflowed when scaled up, so it is the larger. */
-        return a.scale > b.scale ? 1 : -1;
+        /* The side that overflowed when scaled up is the larger: it is the
+         * one still at the smaller scale (align stops before raising it). */
+        return a.scale < b.scale ? 1 : -1;
     }
     return a.digits < b.digits ? -1 : a.digits > b.digits;
 }

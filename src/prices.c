@@ -53,8 +53,8 @@ static ft_status inflation_value(const char *cur, const char *cell, double *out,
     (void)cur;
     (void)keep;
     if (!ft_table_parse_number(cell, out))
-        return ft_error_set(err, FT_ECONFIG,
-                            "inflation '%s' is not a number (percent)", cell);
+        return ft_error_set(err, FT_ECONFIG, "inflation '%s' %s (percent)",
+                            cell, ft_table_number_why(cell));
     if (*out <= -100)
         return ft_error_set(err, FT_ECONFIG,
                             "inflation '%s' is not above -100 (prices cannot "

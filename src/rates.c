@@ -90,12 +90,23 @@ static ft_status rate_value(const char *cur, const char *cell, double *out,
                             bool *keep, ft_error *err)
 {
     if (!ft_table_parse_number(cell, out))
-        return ft_error_set(err, FT_ECONFIG, "rate '%s' is not a number", cell);
+        return ft_error_set(err, FT_ECONFIG, "rate '%s' %s", cell,
+                            ft_table_number_why(cell));
     if (*out <= 0)
         return ft_error_set(err, FT_ECONFIG,
                             "rate '%s' is not positive (units of the currency "
                             "per US dollar)",
                             cell);
+    /* Bounded so that a cross rate (a quotient of two rates) times any
+     * amount convert accepts stays a finite, non-zero double: past these
+     * a figure would convert to 0 or to nothing without a flag.  Real
+     * rates lie far inside (the smallest in the World Bank table is about
+     * 1e-13, the largest 1e5). */
+    if (*out < FT_RATE_MIN || *out > FT_RATE_MAX)
+        return ft_error_set(err, FT_ECONFIG,
+                            "rate '%s' is out of range (units of the "
+                            "currency per US dollar lie between %g and %g)",
+                            cell, FT_RATE_MIN, FT_RATE_MAX);
     if (strcmp(cur, "USD") == 0) {
         if (*out != 1)
             return ft_error_set(err, FT_ECONFIG,

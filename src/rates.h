@@ -45,10 +45,14 @@ typedef struct {
  * table is FT_ECONFIG with the file and line: a header without one of the
  * three columns, a column named twice, a row with more or fewer cells
  * than the header, a year that is not 1..9999, a currency that is not
- * three capital letters, a rate that is not a positive number, the same
+ * three capital letters, a rate that is not a positive number
+ * between FT_RATE_MIN and FT_RATE_MAX, the same
  * currency and year twice, a USD rate other than 1, malformed CSV.
  * FT_EIO, FT_ENOMEM.  *out is NULL on failure. */
 ft_status ft_rates_load(const char *path, ft_rates **out, ft_error *err);
+/* The rates a table may hold (a rate outside is FT_ECONFIG). */
+#define FT_RATE_MIN 1e-20
+#define FT_RATE_MAX 1e20
 ft_status ft_rates_load_stream(FILE *in, const char *name, ft_rates **out,
                                ft_error *err);
 void ft_rates_free(ft_rates *r);

@@ -1487,9 +1487,14 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
         if (paren) {
             canon =
                 ft_subjects_canonical(aliases, name, (size_t)(paren - name));
-            if (!canon)
-                canon = ft_subjects_canonical(aliases, paren + 2,
-                                              strlen(paren + 2) - 1);
+            /* The part in brackets, without its ")"; a name may also
+             * end at the bracket ("Plan (" of "Plan (,$2"), and then
+             * there is no part: strlen - 1 would be SIZE_MAX. */
+            size_t in = strlen(paren + 2);
+            if (in > 0 && paren[2 + in - 1] == ')')
+                in--;
+            if (!canon && in > 0)
+                canon = ft_subjects_canonical(aliases, paren + 2, in);
         }
     }
     if (canon) {

@@ -220,6 +220,20 @@ bool ft_table_parse_number(const char *s, double *out)
     return true;
 }
 
+const char *ft_table_number_why(const char *s)
+{
+    if (!*s)
+        return "is not a number";
+    for (const char *p = s; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '+' ||
+              *p == 'e' || *p == 'E'))
+            return "is not a number";
+    char *end;
+    errno = 0;
+    (void)strtod(s, &end);
+    return !*end && errno == ERANGE ? "is out of range" : "is not a number";
+}
+
 /* -------------------------------------------------------- annual tables */
 
 typedef struct {

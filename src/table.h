@@ -47,6 +47,11 @@ bool ft_table_parse_year(const char *s, int *out);
  * spaces, hex, inf or nan). */
 bool ft_table_parse_number(const char *s, double *out);
 
+/* Why ft_table_parse_number refused s, for a message: "is out of range"
+ * when s is written as a decimal number but a double cannot hold it
+ * (1e999, 1e-320), else "is not a number". */
+const char *ft_table_number_why(const char *s);
+
 /* The last part of a path ("datasets/x.csv" -> "x.csv") into buf[0..n),
  * cut short when it does not fit: how a table names its file in notes. */
 void ft_table_source_name(const char *path, char *buf, size_t n);

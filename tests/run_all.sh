@@ -5,7 +5,8 @@
 #
 # For each BUILD_DIR: every cmocka binary BUILD_DIR/tests/test_*, the
 # end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend), the datasets
-# look-up and the staged install (tests/install.sh BUILD_DIR), the report
+# look-up and the staged install (tests/install.sh BUILD_DIR), the fuzz
+# targets' regression inputs (tests/fuzz/replay.sh), the report
 # page in headless chromium (tests/browser/run.sh; skipped where chromium,
 # node or puppeteer-core is missing), the peer-spec
 # scores (tests/peer_spec.py, English and Korean, one pass/fail each) and
@@ -103,6 +104,8 @@ for build in "$@"; do
     suite "tests/install.sh" "$log" tests/install.sh "$build"
     echo "== $build: scheduled runs"
     suite "tests/scheduled_run.sh" "$log" tests/scheduled_run.sh "$build/figtrend"
+    echo "== $build: fuzz regressions through the program"
+    suite "tests/fuzz/replay.sh" "$log" tests/fuzz/replay.sh "$build/figtrend"
     echo "== $build: scripts/update-datasets.sh"
     suite "tests/update_datasets.sh" "$log" tests/update_datasets.sh
 

@@ -253,6 +253,48 @@ static void test_constant_sipri_method(void **state)
     ft_prices_free(p);
 }
 
+/* Tables at their edge: a rate or price ratio a double cannot carry
+ * flags the figure (why set, no value), never a rate of 0 or an empty
+ * cell that looks converted. */
+static void test_tables_at_edge(void **state)
+{
+    (void)state;
+    ft_rates *r = rates_of("year,currency,units_per_usd\n"
+                           "2007,KRW,1e20\n2009,KRW,1e20\n"
+                           "2007,JPY,1e-20\n");
+    ft_prices *p = prices_of("year,currency,inflation_pct\n"
+                             "2007,KRW,1e300\n2008,KRW,1e300\n"
+                             "2009,KRW,1e300\n");
+    ft_convert_opts o = {.rates = r, .to = "KRW"};
+    ft_conversion c;
+    ft_error err;
+    /* The bounds themselves convert. */
+    assert_int_equal(ft_convert_amount(&o, "JPY", 2007, 1, NULL, &c, &err),
+                     FT_OK);
+    assert_true(c.has_nominal);
+    assert_true(fabs(c.nominal / 1e40 - 1) < 1e-12);
+    /* An amount the product cannot hold: flagged, nothing written. */
+    double hi = 1e300;
+    assert_int_equal(ft_convert_amount(&o, "JPY", 2007, 1, &hi, &c, &err),
+                     FT_OK);
+    assert_false(c.has_nominal);
+    assert_string_equal(c.rate_why,
+                        "the rate of JPY to KRW in 2007 is out of range (1e+40)");
+    /* Prices that leave the doubles: no_price_index, with the years. */
+    o.to = "USD";
+    o.prices = p;
+    o.constant_year = 2009;
+    assert_int_equal(ft_convert_amount(&o, "KRW", 2007, 1, NULL, &c, &err),
+                     FT_OK);
+    assert_true(c.has_nominal);
+    assert_false(c.has_constant);
+    assert_string_equal(c.rate_why, "");
+    assert_string_equal(c.price_why, "the KRW price index from 2007 to 2009 "
+                                     "is out of range (inf)");
+    ft_prices_free(p);
+    ft_rates_free(r);
+}
+
 static void test_reported_conversion(void **state)
 {
     (void)state;
@@ -503,6 +545,12 @@ static void assert_bad_csv(const ft_convert_opts *o, const char *in,
 
 #define ROW_OK "a,,1,0,9,x,1,,KRW,eq,level,,,2007,explicit,,,x\n"
 
+#define ZEROS10 "0000000000"
+#define ZEROS39 ZEROS10 ZEROS10 ZEROS10 "000000000"
+#define ZEROS40 ZEROS39 "0"
+#define ZEROS100 ZEROS40 ZEROS40 ZEROS10 ZEROS10
+#define ZEROS300 ZEROS100 ZEROS100 ZEROS100
+
 static void test_csv_errors(void **state)
 {
     tables *t = *state;
@@ -526,6 +574,13 @@ static void test_csv_errors(void **state)
                    FT_EDATA, 2, "amount '' is not a number");
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,2x,KRW,eq,level,,,2007,,,,x\n",
                    FT_EDATA, 2, "amount_max '2x' is not a number");
+    /* An out-of-range cell is blamed on its own column. */
+    assert_bad_csv(&o,
+                   HEAD "\na,,2,0,9,x,1,1" ZEROS300 ",KRW,eq,level,,,2007,,,,x\n",
+                   FT_EDATA, 2, "amount_max '1" ZEROS39 "' is out of range");
+    assert_bad_csv(&o,
+                   HEAD "\na,,2,0,9,x,1,,KRW,eq,level,1" ZEROS300 ",USD,2007,,,,x\n",
+                   FT_EDATA, 2, "reported_amount '1" ZEROS39 "' is out of range");
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,,KRW,eq,level,$5,USD,2007,,,,x\n",
                    FT_EDATA, 2, "reported_amount '$5' is not a number");
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,,XYZ,eq,level,,,2007,,,,x\n",
@@ -872,6 +927,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nominal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_sipri_method, setup,
                                         teardown),
+        cmocka_unit_test(test_tables_at_edge),
         cmocka_unit_test(test_reported_conversion),
         cmocka_unit_test_setup_teardown(test_csv_conversion, setup, teardown),
         cmocka_unit_test_setup_teardown(test_source_notes, setup, teardown),

@@ -596,6 +596,24 @@ static void test_offsets_and_sentence(void **state)
     ft_figlist_free(&l);
 }
 
+/* A text without figures leaves a fresh list empty and untouched (its
+ * items still NULL): the clang UBSan build checks that no pointer
+ * arithmetic is done on that NULL. */
+static void test_no_figures_empty_list(void **state)
+{
+    (void)state;
+    const char *texts[] = {"", "The ministry said nothing of money.",
+                           "In 2024 the fleet had 12 ships."};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(
+            ft_extract(texts[i], strlen(texts[i]), NULL, &l, NULL), FT_OK);
+        assert_int_equal(l.len, 0);
+        ft_figlist_free(&l);
+    }
+}
+
 /* Abbreviations and initials do not end a sentence. */
 static void test_sentence_abbreviations(void **state)
 {
@@ -675,6 +693,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_offsets_and_sentence),
+        cmocka_unit_test(test_no_figures_empty_list),
         cmocka_unit_test(test_sentence_abbreviations),
         cmocka_unit_test(test_sentence_glued_stop),
         cmocka_unit_test(test_sentence_lines),

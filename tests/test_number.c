@@ -87,6 +87,19 @@ static void test_add_mul_cmp(void **state)
     assert_int_equal(ft_decimal_cmp(parse("2.5"), parse("2.50")), 0);
     assert_int_equal(ft_decimal_cmp(parse("2.4"), parse("2.5")), -1);
     assert_int_equal(ft_decimal_cmp(parse("300"), parse("4")), 1);
+    /* Too far apart to scale to one scale in 64 bits: the side that would
+     * overflow is the larger, whichever argument it is (fuzz_extract found
+     * a "range" 999999999999999~$3.99... with its end below its start). */
+    assert_int_equal(
+        ft_decimal_cmp(parse("999999999999999"), parse("3.9999399722918939")),
+        1);
+    assert_int_equal(
+        ft_decimal_cmp(parse("3.9999399722918939"), parse("999999999999999")),
+        -1);
+    ft_decimal big = parse("999999999999999"),
+               small = parse("3.9999399722918939");
+    big.negative = small.negative = true;
+    assert_int_equal(ft_decimal_cmp(big, small), -1);
     assert_true(ft_decimal_is_zero(parse("0.000")));
     assert_float_equal(ft_decimal_to_double(parse("317.4")), 317.4, 1e-9);
 }

@@ -241,8 +241,19 @@ static void test_malformed_rates(void **state)
                      "rate '' is not a number");
     assert_bad_rates("year,currency,units_per_usd\n2000,KRW,nan\n", 2,
                      "not a number");
+    /* Tables at the edge: a value a double cannot hold, or one that
+     * would take a conversion out of the doubles, is refused at load. */
     assert_bad_rates("year,currency,units_per_usd\n2000,KRW,1e999\n", 2,
-                     "not a number");
+                     "rate '1e999' is out of range");
+    assert_bad_rates("year,currency,units_per_usd\n2000,KRW,1e-320\n", 2,
+                     "rate '1e-320' is out of range");
+    assert_bad_rates("year,currency,units_per_usd\n2000,KRW,1e308\n", 2,
+                     "rate '1e308' is out of range (units of the currency "
+                     "per US dollar lie between 1e-20 and 1e+20)");
+    assert_bad_rates("year,currency,units_per_usd\n2000,KRW,1e-21\n", 2,
+                     "rate '1e-21' is out of range");
+    assert_bad_rates("year,currency,units_per_usd\n2000,KRW,NaN\n", 2,
+                     "rate 'NaN' is not a number");
     assert_bad_rates("year,currency,units_per_usd\n20x0,KRW,1\n", 2,
                      "year '20x0' is not a year");
     assert_bad_rates("year,currency,units_per_usd\n0,KRW,1\n", 2,

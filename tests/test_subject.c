@@ -608,6 +608,28 @@ static void test_long_names_are_cut(void **state)
     ft_figlist_free(&l);
 }
 
+/* A name that ends at an opening bracket ("fleet (" before ",$2"): the
+ * "Name (ACR)" look-up has no part in brackets to look up, and must not
+ * read past the name (found by tests/fuzz/fuzz_extract; ASan saw it). */
+static void test_name_ending_in_bracket(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    const char *texts[] = {"To fleet(,$2 billion", "To Seoul(,$2",
+                           "To o(, $2 billion", "The plan (ACR) cost $2 billion."};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        ft_extract_opts o = {.subjects = s};
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(
+            ft_extract(texts[i], strlen(texts[i]), &o, &l, NULL), FT_OK);
+        assert_int_equal(l.len, 1);
+        assert_true(strlen(l.items[0].subject) < FT_SUBJECT_MAX);
+        ft_figlist_free(&l);
+    }
+    ft_subjects_free(s);
+}
+
 static void test_lists_ordered(void **state)
 {
     (void)state;
@@ -626,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_long_names_are_cut),
+        cmocka_unit_test(test_name_ending_in_bracket),
         cmocka_unit_test(test_many_acronyms),
         cmocka_unit_test(test_purpose_window),
         cmocka_unit_test(test_megabyte_shapes),
