@@ -342,8 +342,8 @@ int cmd_run(int argc, char **argv)
         return code;
     }
     char path[4096], rates_path[4096] = "", prices_path[4096] = "";
-    ft_error err;
-    ft_status st;
+    ft_error err = {0};
+    ft_status st = FT_EIO; /* the snprintf below failing is an I/O error */
     ft_rates *rates = NULL;
     ft_prices *prices = NULL;
     char gdp_path[4096];
