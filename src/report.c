@@ -206,6 +206,9 @@ typedef struct {
     ft_error first; /* the first chart that failed */
     ft_status failed;
     bool no_gnuplot; /* stop trying */
+    /* A chart's script and data, built here and written by draw(); one
+     * pair for every chart of the report, cleared before each. */
+    ft_buf script, data;
 } renderer;
 
 static void chart_failed(renderer *r, ft_status st, const ft_error *e)
@@ -675,18 +678,13 @@ static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
                   .title = t->htitle,
                   .ylabel = t->hunit,
                   .note = t->hnote};
-    ft_buf script, data;
-    ft_buf_init(&script);
-    ft_buf_init(&data);
-    ft_status st = FT_OK;
-    if (ft_chart_history_script(&script, &c, f, n) != FT_OK ||
-        ft_chart_history_data(&data, f, n, sc) != FT_OK)
-        st = ft_error_set(err, FT_ENOMEM, "out of memory");
-    else
-        draw(r, &c, &script, &data, &it->history_rendered);
-    ft_buf_free(&script);
-    ft_buf_free(&data);
-    return st;
+    ft_buf_clear(&r->script);
+    ft_buf_clear(&r->data);
+    if (ft_chart_history_script(&r->script, &c, f, n) != FT_OK ||
+        ft_chart_history_data(&r->data, f, n, sc) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    draw(r, &c, &r->script, &r->data, &it->history_rendered);
+    return FT_OK;
 }
 
 /* The comparison's chart: the named series on one linear axis. */
@@ -719,19 +717,14 @@ static ft_status draw_compare(renderer *r, const comparison *cmp,
                   .title = t->title,
                   .ylabel = t->unit,
                   .note = t->note};
-    ft_buf script, data;
-    ft_buf_init(&script);
-    ft_buf_init(&data);
-    ft_status st = FT_OK;
-    if (ft_chart_overview_script(&script, &c, cmp->list, cmp->n, false) !=
+    ft_buf_clear(&r->script);
+    ft_buf_clear(&r->data);
+    if (ft_chart_overview_script(&r->script, &c, cmp->list, cmp->n, false) !=
             FT_OK ||
-        ft_chart_overview_data(&data, cmp->list, cmp->n, sc) != FT_OK)
-        st = ft_error_set(err, FT_ENOMEM, "out of memory");
-    else
-        draw(r, &c, &script, &data, rendered);
-    ft_buf_free(&script);
-    ft_buf_free(&data);
-    return st;
+        ft_chart_overview_data(&r->data, cmp->list, cmp->n, sc) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    draw(r, &c, &r->script, &r->data, rendered);
+    return FT_OK;
 }
 
 static ft_status charts_and_page(const ft_series_set *set,
@@ -746,9 +739,6 @@ static ft_status charts_and_page(const ft_series_set *set,
      * comparison. */
     char(*stems)[STEM_MAX] = calloc(2 * n + 3, sizeof *stems);
     const char **keep = calloc(2 * n + 3, sizeof *keep);
-    ft_buf script, data;
-    ft_buf_init(&script);
-    ft_buf_init(&data);
     overview ov = {0};
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     renderer r = {.o = o,
@@ -806,14 +796,14 @@ static ft_status charts_and_page(const ft_series_set *set,
                       .title = t->title,
                       .ylabel = t->unit,
                       .note = t->note};
-        ft_buf_clear(&script);
-        ft_buf_clear(&data);
-        if (ft_chart_series_script(&script, &c, s) != FT_OK ||
-            ft_chart_series_data(&data, s, it->scale) != FT_OK) {
+        ft_buf_clear(&r.script);
+        ft_buf_clear(&r.data);
+        if (ft_chart_series_script(&r.script, &c, s) != FT_OK ||
+            ft_chart_series_data(&r.data, s, it->scale) != FT_OK) {
             st = ft_error_set(err, FT_ENOMEM, "out of memory");
             break;
         }
-        draw(&r, &c, &script, &data, &it->rendered);
+        draw(&r, &c, &r.script, &r.data, &it->rendered);
         if (r.failed != FT_OK && r.failed != FT_ECANTCREAT)
             break; /* a write error: no point going on */
     }
@@ -843,14 +833,14 @@ static ft_status charts_and_page(const ft_series_set *set,
                       .title = ovt.title,
                       .ylabel = ovt.unit,
                       .note = ovt.note};
-        ft_buf_clear(&script);
-        ft_buf_clear(&data);
-        if (ft_chart_overview_script(&script, &c, ov.list, ov.n, ov.log) !=
+        ft_buf_clear(&r.script);
+        ft_buf_clear(&r.data);
+        if (ft_chart_overview_script(&r.script, &c, ov.list, ov.n, ov.log) !=
                 FT_OK ||
-            ft_chart_overview_data(&data, ov.list, ov.n, sc) != FT_OK)
+            ft_chart_overview_data(&r.data, ov.list, ov.n, sc) != FT_OK)
             st = ft_error_set(err, FT_ENOMEM, "out of memory");
         else {
-            draw(&r, &c, &script, &data, &ov_rendered);
+            draw(&r, &c, &r.script, &r.data, &ov_rendered);
             keep[nstems++] = "overview";
         }
     }
@@ -937,8 +927,8 @@ static ft_status charts_and_page(const ft_series_set *set,
         }
     }
 done:
-    ft_buf_free(&script);
-    ft_buf_free(&data);
+    ft_buf_free(&r.script);
+    ft_buf_free(&r.data);
     free(ov.list);
     free(items);
     free(txt);
