@@ -2,7 +2,6 @@
 #include "chart.h"
 
 #include <errno.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <math.h>
 #include <spawn.h>
@@ -18,7 +17,7 @@
 
 extern char **environ;
 
-/* The first line of every script: how stale charts are recognised. */
+/* The first line of every script: who wrote it. */
 #define MARKER "# figtrend chart"
 
 const char *ft_chart_ext(ft_chart_format f)
@@ -865,75 +864,4 @@ ft_status ft_chart_render(const ft_chart *c, const char *gnuplot, ft_error *err)
     ft_chart_job *j;
     ft_status st = ft_chart_render_start(c, gnuplot, &j, err);
     return st == FT_OK ? ft_chart_render_finish(j, err) : st;
-}
-
-/* ---- pruning --------------------------------------------------------------
- */
-
-/* Whether dir/gp is a regular file that starts with MARKER.  Opened
- * without blocking and checked before reading: a FIFO by that name
- * would otherwise hang the report until a writer came. */
-static bool ours(const char *dir, const char *gp)
-{
-    char *path = ft_outfile_join(dir, gp);
-    int fd = path ? open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
-                  : -1;
-    free(path);
-    if (fd < 0)
-        return false;
-    char line[sizeof MARKER - 1];
-    struct stat sb;
-    bool yes = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-               pread(fd, line, sizeof line, 0) == (ssize_t)sizeof line &&
-               memcmp(line, MARKER, sizeof line) == 0;
-    close(fd);
-    return yes;
-}
-
-/* Remove dir/stem.ext when it is a regular file: nothing else there was
- * written by figtrend. */
-static void remove_file(const char *dir, const char *stem, const char *ext)
-{
-    char name[300];
-    int k = snprintf(name, sizeof name, "%s.%s", stem, ext);
-    if (k < 0 || (size_t)k >= sizeof name)
-        return;
-    char *path = ft_outfile_join(dir, name);
-    struct stat sb;
-    if (path && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
-        unlink(path);
-    free(path);
-}
-
-void ft_chart_prune(const char *dir, const char *const *keep, size_t n,
-                    ft_chart_format format)
-{
-    static const ft_chart_format formats[] = {FT_CHART_SVG, FT_CHART_PNG,
-                                              FT_CHART_PDF};
-    DIR *d = opendir(dir && *dir ? dir : ".");
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 4 || len > 250 || e->d_name[0] == '.' ||
-            strcmp(e->d_name + len - 3, ".gp") != 0)
-            continue;
-        char stem[256];
-        memcpy(stem, e->d_name, len - 3);
-        stem[len - 3] = '\0';
-        bool kept = false;
-        for (size_t i = 0; i < n && !kept; i++)
-            kept = strcmp(keep[i], stem) == 0;
-        if (!ours(dir, e->d_name))
-            continue;
-        for (size_t f = 0; f < 3; f++)
-            if (!kept || formats[f] != format)
-                remove_file(dir, stem, ft_chart_ext(formats[f]));
-        if (!kept) {
-            remove_file(dir, stem, "dat");
-            remove_file(dir, stem, "gp");
-        }
-    }
-    closedir(d);
 }

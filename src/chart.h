@@ -139,12 +139,4 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                                 ft_chart_job **job, ft_error *err);
 ft_status ft_chart_render_finish(ft_chart_job *job, ft_error *err);
 
-/* Remove the charts of earlier runs from dir: every STEM.gp that
- * figtrend wrote (its first line says so) whose stem is not among
- * keep[0..n), with its .dat and pictures, and the pictures of the kept
- * stems in formats other than `format`.  Best effort: what cannot be
- * removed stays. */
-void ft_chart_prune(const char *dir, const char *const *keep, size_t n,
-                    ft_chart_format format);
-
 #endif

@@ -82,6 +82,10 @@ bool cli_exists(const char *path);
 /* "figtrend: FILE[:LINE]: PREFIXmessage" on stderr (prefix may be ""). */
 void cli_report(const ft_error *e, const char *prefix);
 
+/* -v's line for an earlier report's output that a report removed
+ * (an ft_manifest_removed_fn). */
+void cli_removed(const char *dir, const char *name, void *ctx);
+
 /* Flush standard output; on failure (disk full, closed stdout) say so and
  * return FT_EXIT_IOERR (74), else return code. */
 int cli_finish(int code);

@@ -47,8 +47,9 @@ static const char help[] =
     "                     one currency: figures in several must go through\n"
     "                     `figtrend convert --to CUR` first\n"
     "  --gnuplot PROG     the gnuplot program (default gnuplot, from PATH)\n"
-    "  -v, --verbose      say what was written and which rows were not\n"
-    "                     plotted (no year, no subject, ...); without it,\n"
+    "  -v, --verbose      say what was written, which rows were not\n"
+    "                     plotted (no year, no subject, ...) and which\n"
+    "                     earlier outputs were removed; without it,\n"
     "                     a report with no chart still says why\n"
     "  -h, --help         show this help\n"
     "\n"
@@ -205,6 +206,7 @@ int cmd_report(int argc, char **argv)
             break;
         case 'v':
             verbose = true;
+            o.removed = cli_removed;
             break;
         case 'h':
             fputs(help, stdout);

@@ -53,7 +53,8 @@ static const char help[] =
     "  -r, --recursive    enter the folders' subfolders too\n"
     "  -q, --quiet        no warnings and no rejects on stderr (they stay\n"
     "                     in rejects.csv and the database), errors only\n"
-    "  -v, --verbose      progress (a bar on a terminal) and a summary\n"
+    "  -v, --verbose      progress (a bar on a terminal), a summary and the\n"
+    "                     earlier report outputs removed\n"
     "  -h, --help         show this help\n"
     "\n"
     "The datasets are looked for in\n" FT_DATASETS_ORDER ".\n"
@@ -402,7 +403,8 @@ int cmd_run(int argc, char **argv)
             .report = {.countries = countries,
                        .xlsx = o.xlsx,
                        .value = FT_VALUE_AUTO,
-                       .gdp = gdp},
+                       .gdp = gdp,
+                       .removed = c.verbose ? cli_removed : NULL},
             .progress = on_progress,
             .rejected = on_rejected,
             .warn = on_warn,

@@ -45,6 +45,13 @@ void cli_report(const ft_error *e, const char *prefix)
         fprintf(stderr, "figtrend: %s%s\n", prefix, e->message);
 }
 
+void cli_removed(const char *dir, const char *name, void *ctx)
+{
+    (void)ctx;
+    fprintf(stderr, "figtrend: removed %s/%s (an earlier report's output)\n",
+            dir, name);
+}
+
 int cli_finish(int code)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

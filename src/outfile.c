@@ -227,8 +227,11 @@ void ft_outfile_unlock(int fd)
 /* Whether name is ".NAME.XXXXXX" with NAME one of our outputs' kinds. */
 static bool is_leftover(const char *name)
 {
-    static const char *const kinds[] = {".csv", ".svg", ".png",  ".pdf",
-                                        ".gp",  ".dat", ".html", ".xlsx"};
+    static const char *const kinds[] = {
+        ".csv", ".svg",  ".png",  ".pdf",
+        ".gp",  ".dat",  ".html", ".xlsx",
+        /* FT_MANIFEST_NAME, less its leading dot */
+        "figtrend-manifest"};
     size_t n = strlen(name);
     if (n < 1 + 2 + 7 || name[0] != '.' || name[n - 7] != '.')
         return false;

@@ -56,7 +56,8 @@ void ft_outfile_sync_dir(const char *dir);
 
 /* Remove the temporary files that writers killed mid-way left in dir
  * (".NAME.XXXXXX" where NAME ends in .csv, .svg, .png, .pdf, .gp, .dat,
- * .html or .xlsx), and their private folders (above, with the files in
+ * .html or .xlsx, or is the manifest of src/manifest.h), and their
+ * private folders (above, with the files in
  * them): only regular files and real folders of the calling user,
  * unchanged for FT_OUTFILE_STALE_SECONDS, so that a writer at work
  * that does not take the lock (or another program's file of the same

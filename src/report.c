@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "convert.h"
+#include "manifest.h"
 #include "outfile.h"
 #include "page.h"
 #include "xlsx.h"
@@ -727,9 +728,14 @@ static ft_status draw_compare(renderer *r, const comparison *cmp,
     return FT_OK;
 }
 
+/* The charts and index.html; the files of every chart drawn (or tried:
+ * one gnuplot could not draw keeps its earlier picture) go into the
+ * manifest, and *page_written says whether the new page is in place, so
+ * that the previous one's charts may go. */
 static ft_status charts_and_page(const ft_series_set *set,
                                  const ft_report_opts *o, const comparison *cmp,
                                  const char *dir, ft_report_result *res,
+                                 ft_manifest *outputs, bool *page_written,
                                  ft_error *err)
 {
     size_t n = ft_series_count(set);
@@ -918,8 +924,17 @@ static ft_status charts_and_page(const ft_series_set *set,
             st = ft_outfile_commit(&out, err);
     }
     free(ours);
+    for (size_t i = 0; i < nstems; i++) {
+        static const char *const kinds[] = {"gp", "dat"};
+        for (size_t k = 0; k < 2; k++)
+            if (ft_manifest_add2(outputs, keep[i], kinds[k]) == FT_ENOMEM)
+                st = ft_error_set(err, FT_ENOMEM, "out of memory");
+        if (ft_manifest_add2(outputs, keep[i], ft_chart_ext(o->format)) ==
+            FT_ENOMEM)
+            st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
     if (st == FT_OK) {
-        ft_chart_prune(dir, keep, nstems, o->format);
+        *page_written = true;
         if (r.failed != FT_OK) {
             st = r.failed;
             if (err)
@@ -972,6 +987,14 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
         st = pick_compare(set, o->compare, &cmp, err);
     if (st == FT_OK)
         st = make_dir(dir, err);
+    ft_manifest *outputs = st == FT_OK ? ft_manifest_new() : NULL;
+    if (st == FT_OK && !outputs)
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    static const char *const tables[] = {"series.csv", "series_wide.csv",
+                                         "summary.csv", "index.html"};
+    for (size_t i = 0; st == FT_OK && i < 4; i++)
+        if (ft_manifest_add(outputs, tables[i]) != FT_OK)
+            st = ft_error_set(err, FT_ENOMEM, "out of memory");
     bool bom = o->excel;
     if (st == FT_OK)
         st = write_csv(dir, "series.csv", set, ft_series_write_long, bom, err);
@@ -981,21 +1004,41 @@ ft_status ft_report_run(const char *const *inputs, size_t n,
     if (st == FT_OK)
         st = write_csv(dir, "summary.csv", set, ft_series_write_summary, bom,
                        err);
+    bool page_written = false;
     if (st == FT_OK)
-        st = charts_and_page(set, o, &cmp, dir, res, err);
-    if (st == FT_OK || st == FT_ECANTCREAT) {
-        /* Like a chart, a workbook that cannot be made leaves the rest. */
+        st = charts_and_page(set, o, &cmp, dir, res, outputs, &page_written,
+                             err);
+    if ((st == FT_OK || st == FT_ECANTCREAT) && o->xlsx) {
+        /* Like a chart, a workbook that cannot be made leaves the rest
+         * (and an earlier one, still ours). */
         ft_error xe;
-        ft_status xs = o->xlsx ? ft_xlsx_write(dir, set, figs, &xe)
-                               : ft_xlsx_remove(dir, &xe);
+        ft_status xs = ft_manifest_add(outputs, FT_XLSX_NAME);
+        if (xs == FT_OK)
+            xs = ft_xlsx_write(dir, set, figs, &xe);
+        else
+            ft_error_set(&xe, xs, "out of memory");
         if (xs != FT_OK && (st == FT_OK || xs != FT_ECANTCREAT)) {
             st = xs;
             if (err)
                 *err = xe;
         }
     }
+    /* The outputs of earlier reports that this one no longer writes go
+     * once its page is in place (until then the old page shows them);
+     * a report that failed before keeps the old names with its own. */
+    if (outputs) {
+        ft_error me;
+        ft_status ms = ft_manifest_finish(outputs, dir, page_written,
+                                          o->removed, o->removed_ctx, &me);
+        if (ms != FT_OK && st == FT_OK) {
+            st = ms;
+            if (err)
+                *err = me;
+        }
+    }
     if (st == FT_OK || st == FT_ECANTCREAT)
         ft_outfile_sync_dir(dir);
+    ft_manifest_free(outputs);
     ft_xlsx_figures_free(figs);
     ft_series_set_free(set);
     return st;

@@ -14,8 +14,11 @@
  *   report.xlsx                                with opts->xlsx
  *                                              (src/xlsx.h)
  * Every file is written to a temporary name in that folder and renamed
- * (src/outfile.h), so a reader never sees half a file; the charts an
- * earlier run made for series that are gone are removed.  Nothing is
+ * (src/outfile.h), so a reader never sees half a file.  The names of
+ * the files written are kept in .figtrend-manifest (src/manifest.h): the
+ * outputs of an earlier report that this one no longer writes (the
+ * charts of series that are gone, pictures in another format, a
+ * workbook not asked for) are removed, and nothing else.  Nothing is
  * written when no input could be read.
  *
  * Ownership: everything is borrowed.
@@ -28,6 +31,7 @@
 
 #include "chart.h"
 #include "gdp.h"
+#include "manifest.h"
 #include "prices.h"
 #include "rates.h"
 #include "series.h"
@@ -48,6 +52,9 @@ typedef struct {
     /* Problems that reject one input or row, not the run (may be NULL). */
     ft_series_warn_fn warn;
     void *warn_ctx;
+    /* Told of each earlier output removed (may be NULL), for -v. */
+    ft_manifest_removed_fn removed;
+    void *removed_ctx;
     /* More lines for the page's notes, before its own (at most
      * FT_REPORT_EXTRA_NOTES; borrowed).  `run` says there what changed. */
     const char *const *extra_notes;

@@ -643,20 +643,3 @@ ft_status ft_xlsx_write(const char *dir, const ft_series_set *set,
     }
     return ft_outfile_commit(&o, err);
 }
-
-ft_status ft_xlsx_remove(const char *dir, ft_error *err)
-{
-    char *path = ft_outfile_join(dir, FT_XLSX_NAME);
-    if (!path)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
-    ft_status st = FT_OK;
-    if (unlink(path) != 0 && errno != ENOENT) {
-        st = ft_error_set(err, FT_ECANTCREAT,
-                          "cannot remove an earlier run's "
-                          "workbook: %s",
-                          strerror(errno));
-        ft_error_at(err, path, 0);
-    }
-    free(path);
-    return st;
-}

@@ -64,9 +64,4 @@ ft_status ft_xlsx_figures_read(ft_xlsx_figures *f, ft_series_set *set, FILE *in,
 ft_status ft_xlsx_write(const char *dir, const ft_series_set *set,
                         const ft_xlsx_figures *figs, ft_error *err);
 
-/* Remove DIR/report.xlsx, so that a report without a workbook leaves no
- * earlier run's beside its new CSVs.  FT_ECANTCREAT (err names it) when it
- * is there and cannot be removed. */
-ft_status ft_xlsx_remove(const char *dir, ft_error *err);
-
 #endif

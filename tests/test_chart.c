@@ -366,43 +366,6 @@ static void test_render_hostile_titles(void **state)
     remove_all(dir);
 }
 
-static void test_prune(void **state)
-{
-    (void)state;
-    char *dir = scratch();
-    ft_series_set *s = one_series("fund");
-    const ft_series *se = ft_series_at(s, 0);
-    write_chart(dir, "old", se, FT_CHART_SVG);
-    write_chart(dir, "kept", se, FT_CHART_SVG);
-    char path[512];
-    const char *pictures[] = {"old.svg", "kept.svg", "kept.png", "mine.svg"};
-    for (size_t i = 0; i < 4; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, pictures[i]);
-        FILE *f = fopen(path, "w");
-        assert_non_null(f);
-        fclose(f);
-    }
-    /* Somebody else's script stays. */
-    snprintf(path, sizeof path, "%s/mine.gp", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("plot sin(x)\n", f);
-    fclose(f);
-    const char *keep[] = {"kept"};
-    ft_chart_prune(dir, keep, 1, FT_CHART_SVG);
-    assert_false(exists(dir, "old.gp"));
-    assert_false(exists(dir, "old.dat"));
-    assert_false(exists(dir, "old.svg"));
-    assert_true(exists(dir, "kept.gp"));
-    assert_true(exists(dir, "kept.dat"));
-    assert_true(exists(dir, "kept.svg"));
-    assert_false(exists(dir, "kept.png"));
-    assert_true(exists(dir, "mine.gp"));
-    assert_true(exists(dir, "mine.svg"));
-    ft_series_set_free(s);
-    remove_all(dir);
-}
-
 /* A figure history: one block per year, by date within it; undated and
  * badly dated figures left out; an article's id only in the data,
  * sanitised; the script holds numbers and fixed text alone. */
@@ -549,7 +512,6 @@ int main(void)
         cmocka_unit_test(test_history_years_told_apart),
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),
-        cmocka_unit_test(test_prune),
         cmocka_unit_test(test_picture_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

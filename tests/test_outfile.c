@@ -1,5 +1,5 @@
 /* test_outfile.c — whole outputs, folder locks, sweeping what a killed
- * writer left. */
+ * writer left, and the manifest that says which files are a report's. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "manifest.h"
 #include "outfile.h"
 
 static char dir[64];
@@ -123,16 +124,21 @@ static void test_sweep_takes_only_leftovers(void **state)
     touch(".bashrc");
     touch(".notes.txt.Ab12cD"); /* not one of our outputs' kinds */
     touch(".figures.csv.short");
+    touch("..figtrend-manifest.Zx9Yw8"); /* the manifest's */
+    touch(FT_MANIFEST_NAME);              /* the manifest itself */
     const char *all[] = {".figures.csv.Ab12cD", ".overview.svg.zzzzzz",
                          ".report.xlsx.Qw3rTy", "keep.csv", ".bashrc",
-                         ".notes.txt.Ab12cD", ".figures.csv.short"};
+                         ".notes.txt.Ab12cD", ".figures.csv.short",
+                         "..figtrend-manifest.Zx9Yw8", FT_MANIFEST_NAME};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         age(all[i], FT_OUTFILE_STALE_SECONDS + 5);
     /* A writer at work: changed a moment ago, it stays. */
     touch(".series.csv.Live01");
     age(".series.csv.Live01", FT_OUTFILE_STALE_SECONDS - 30);
-    assert_int_equal(ft_outfile_sweep(dir), 3);
+    assert_int_equal(ft_outfile_sweep(dir), 4);
     assert_true(exists(".series.csv.Live01"));
+    assert_false(exists("..figtrend-manifest.Zx9Yw8"));
+    assert_true(exists(FT_MANIFEST_NAME));
     age(".series.csv.Live01", FT_OUTFILE_STALE_SECONDS + 1);
     assert_int_equal(ft_outfile_sweep(dir), 1);
     assert_false(exists(".series.csv.Live01"));
@@ -188,6 +194,153 @@ static void test_mkdirs(void **state)
     assert_int_equal(ft_outfile_mkdirs(p, &err), FT_ECANTCREAT);
 }
 
+/* Each manifest test in a folder of its own inside the group's. */
+static char group_dir[sizeof dir];
+
+static int own_folder(void **state)
+{
+    (void)state;
+    memcpy(group_dir, dir, sizeof dir);
+    if (snprintf(dir, sizeof dir, "%s/m", group_dir) >= (int)sizeof dir)
+        return -1;
+    return mkdir(dir, 0700);
+}
+
+static int drop_folder(void **state)
+{
+    int rc = teardown(state);
+    memcpy(dir, group_dir, sizeof dir);
+    return rc;
+}
+
+static void write_text(const char *name, const char *text)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void record_removed(const char *d, const char *name, void *ctx)
+{
+    (void)d;
+    char *list = ctx;
+    strcat(list, name);
+    strcat(list, ";");
+}
+
+/* A report that ends with outputs a..: the names are a plain list. */
+static ft_status finish(const char *const *names, size_t n, bool prune,
+                        char *removed)
+{
+    ft_manifest *m = ft_manifest_new();
+    assert_non_null(m);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(ft_manifest_add(m, names[i]), FT_OK);
+    removed[0] = '\0';
+    ft_status st =
+        ft_manifest_finish(m, dir, prune, record_removed, removed, NULL);
+    ft_manifest_free(m);
+    return st;
+}
+
+/* Only what an earlier report wrote and this one does not goes: never a
+ * file it did not write, even one named like its outputs. */
+static void test_manifest_prunes_only_its_own(void **state)
+{
+    (void)state;
+    char removed[256];
+    touch("a.gp");
+    touch("a.svg");
+    touch("b.gp");
+    touch("b.svg");
+    touch("b.png"); /* the user's, in a format not drawn */
+    touch("c.gp");  /* there before any manifest */
+    const char *first[] = {"a.gp", "a.svg", "b.gp", "b.svg"};
+    assert_int_equal(finish(first, 4, true, removed), FT_OK);
+    assert_string_equal(removed, ""); /* no manifest yet: nothing goes */
+    assert_true(exists(FT_MANIFEST_NAME));
+    const char *second[] = {"b.gp", "b.png"};
+    assert_int_equal(finish(second, 2, true, removed), FT_OK);
+    assert_string_equal(removed, "a.gp;a.svg;b.svg;");
+    assert_false(exists("a.gp"));
+    assert_false(exists("b.svg"));
+    assert_true(exists("b.gp"));
+    assert_true(exists("b.png"));
+    assert_true(exists("c.gp"));
+    /* Names repeat in one report: one line each. */
+    const char *third[] = {"b.gp", "b.gp", "b.png"};
+    assert_int_equal(finish(third, 3, true, removed), FT_OK);
+    assert_string_equal(removed, "");
+}
+
+/* A report that failed part-way removes nothing and forgets nothing: the
+ * next complete one removes what both left. */
+static void test_manifest_failed_report_keeps_names(void **state)
+{
+    (void)state;
+    char removed[256];
+    touch("old.svg");
+    touch("new.svg");
+    const char *first[] = {"old.svg"};
+    assert_int_equal(finish(first, 1, true, removed), FT_OK);
+    const char *failed[] = {"new.svg"};
+    assert_int_equal(finish(failed, 1, false, removed), FT_OK);
+    assert_string_equal(removed, "");
+    assert_true(exists("old.svg"));
+    const char *done[] = {"index.html"};
+    assert_int_equal(finish(done, 1, true, removed), FT_OK);
+    assert_string_equal(removed, "new.svg;old.svg;");
+}
+
+/* The manifest is read as untrusted: a name outside the folder, a
+ * hidden one, a folder or a symlink is never removed; a FIFO by the
+ * manifest's name is not read (nor does it hang the report). */
+static void test_manifest_hostile(void **state)
+{
+    (void)state;
+    char removed[256];
+    char outside[128];
+    snprintf(outside, sizeof outside, "%s.outside", dir);
+    FILE *f = fopen(outside, "w");
+    assert_non_null(f);
+    fclose(f);
+    char text[512];
+    const char *base = strrchr(dir, '/') + 1;
+    snprintf(text, sizeof text,
+             "# comment\n../%s.outside\n%s/../x\n.hidden\nsub\nlink\n"
+             "plain\r\n\n",
+             base, base);
+    write_text(FT_MANIFEST_NAME, text);
+    touch(".hidden");
+    char p[256];
+    snprintf(p, sizeof p, "%s/sub", dir);
+    assert_int_equal(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/link", dir);
+    assert_int_equal(symlink(outside, p), 0);
+    touch("plain\r");
+    assert_int_equal(finish(NULL, 0, true, removed), FT_OK);
+    assert_string_equal(removed, "");
+    assert_int_equal(access(outside, F_OK), 0);
+    assert_true(exists(".hidden"));
+    assert_true(exists("sub"));
+    assert_true(exists("link"));
+    /* The folder and the symlink stay ours, to try again next time. */
+    unlink(outside);
+    snprintf(p, sizeof p, "%s/sub", dir);
+    rmdir(p);
+
+    snprintf(p, sizeof p, "%s/%s", dir, FT_MANIFEST_NAME);
+    unlink(p);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_int_equal(finish(NULL, 0, true, removed), FT_ECANTCREAT);
+    struct stat sb;
+    assert_int_equal(lstat(p, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +350,12 @@ int main(void)
         cmocka_unit_test(test_sweep_takes_only_leftovers),
         cmocka_unit_test(test_sweep_takes_private_folders),
         cmocka_unit_test(test_mkdirs),
+        cmocka_unit_test_setup_teardown(test_manifest_prunes_only_its_own,
+                                        own_folder, drop_folder),
+        cmocka_unit_test_setup_teardown(
+            test_manifest_failed_report_keeps_names, own_folder, drop_folder),
+        cmocka_unit_test_setup_teardown(test_manifest_hostile, own_folder,
+                                        drop_folder),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

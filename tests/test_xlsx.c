@@ -370,18 +370,6 @@ static void test_too_many_columns(void **state)
     ft_series_set_free(set);
 }
 
-static void test_remove(void **state)
-{
-    /* A report without the workbook leaves no earlier one; none there
-     * is fine. */
-    fixture *fx = *state;
-    write_book(fx->dir);
-    assert_int_equal(access(fx->path, F_OK), 0);
-    assert_int_equal(ft_xlsx_remove(fx->dir, NULL), FT_OK);
-    assert_int_equal(access(fx->path, F_OK), -1);
-    assert_int_equal(ft_xlsx_remove(fx->dir, NULL), FT_OK);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,7 +383,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_utf8_and_long_text, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_too_many_columns, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,4 +26,4 @@ while read -r dir mode name; do
     echo "$name: drawn $where, mode $mode"
 done <drawn
 [ -s out/fund.svg ] && echo "fund.svg in place"
-ls -A out | grep '^\.' | grep -v '^\.figtrend\.lock$' || echo "no temporaries left"
+ls -A out | grep '^\.' | grep -v -e '^\.figtrend\.lock$' -e '^\.figtrend-manifest$' || echo "no temporaries left"

@@ -16,4 +16,4 @@ for cut in '<svg xmlns="http://www.w3.org/2000/svg"><g>' ''; do
     grep -q 'fund\.svg' err && echo "names fund.svg"
     cmp -s good.svg out/fund.svg && echo "earlier picture kept"
 done
-ls -A out | grep '^\.' | grep -v '^\.figtrend\.lock$' || echo "no temporaries left"
+ls -A out | grep '^\.' | grep -v -e '^\.figtrend\.lock$' -e '^\.figtrend-manifest$' || echo "no temporaries left"
