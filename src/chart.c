@@ -6,6 +6,7 @@
 #include <math.h>
 #include <spawn.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -864,4 +865,111 @@ ft_status ft_chart_render(const ft_chart *c, const char *gnuplot, ft_error *err)
     ft_chart_job *j;
     ft_status st = ft_chart_render_start(c, gnuplot, &j, err);
     return st == FT_OK ? ft_chart_render_finish(j, err) : st;
+}
+
+/* ---- stems ------------------------------------------------------------ */
+
+typedef struct {
+    char stem[FT_CHART_STEM_MAX];
+    unsigned next; /* the number to try after this stem on a clash */
+} stem_entry;
+
+struct ft_chart_stems {
+    stem_entry *entries; /* every stem taken, the reserved ones first */
+    size_t len, cap;
+    uint32_t *slots; /* index + 1 into entries, 0 when free */
+    size_t nslots;   /* a power of two, at least twice cap */
+    size_t tries;
+};
+
+/* The report's own charts. */
+static const char *const reserved_stems[] = {"overview", "compare"};
+#define NRESERVED (sizeof reserved_stems / sizeof reserved_stems[0])
+
+static uint32_t stem_hash(const char *s)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot that holds stem, or the free slot where it would go. */
+static uint32_t *stem_slot(ft_chart_stems *s, const char *stem)
+{
+    s->tries++;
+    size_t i = stem_hash(stem) & (s->nslots - 1);
+    while (s->slots[i] && strcmp(s->entries[s->slots[i] - 1].stem, stem) != 0)
+        i = (i + 1) & (s->nslots - 1);
+    return &s->slots[i];
+}
+
+static stem_entry *stem_add(ft_chart_stems *s, uint32_t *slot,
+                            const char *stem)
+{
+    stem_entry *e = &s->entries[s->len++];
+    snprintf(e->stem, sizeof e->stem, "%s", stem);
+    e->next = 2;
+    *slot = (uint32_t)s->len;
+    return e;
+}
+
+ft_chart_stems *ft_chart_stems_new(size_t max)
+{
+    if (max > UINT32_MAX / 4)
+        return NULL;
+    ft_chart_stems *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->cap = max + NRESERVED;
+    s->nslots = 8;
+    while (s->nslots < 2 * s->cap)
+        s->nslots *= 2;
+    s->entries = calloc(s->cap, sizeof *s->entries);
+    s->slots = calloc(s->nslots, sizeof *s->slots);
+    if (!s->entries || !s->slots) {
+        ft_chart_stems_free(s);
+        return NULL;
+    }
+    for (size_t i = 0; i < NRESERVED; i++)
+        stem_add(s, stem_slot(s, reserved_stems[i]), reserved_stems[i]);
+    return s;
+}
+
+void ft_chart_stems_free(ft_chart_stems *s)
+{
+    if (!s)
+        return;
+    free(s->entries);
+    free(s->slots);
+    free(s);
+}
+
+const char *ft_chart_stems_take(ft_chart_stems *s, const char *name)
+{
+    if (s->len == s->cap)
+        return NULL;
+    /* Room for "-" and a number of up to seven digits after the slug. */
+    char base[FT_CHART_STEM_MAX - 8];
+    ft_chart_slug(name, base, sizeof base);
+    if (!*base)
+        snprintf(base, sizeof base, "chart");
+    uint32_t *slot = stem_slot(s, base);
+    if (!*slot)
+        return stem_add(s, slot, base)->stem;
+    /* Taken: the numbers after it, from where the last clash stopped
+     * (a number may be taken by a name whose slug ends in it). */
+    stem_entry *b = &s->entries[*slot - 1];
+    for (;;) {
+        char cand[FT_CHART_STEM_MAX];
+        snprintf(cand, sizeof cand, "%s-%u", base, b->next++);
+        slot = stem_slot(s, cand);
+        if (!*slot)
+            return stem_add(s, slot, cand)->stem;
+    }
+}
+
+size_t ft_chart_stems_tries(const ft_chart_stems *s)
+{
+    return s->tries;
 }

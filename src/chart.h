@@ -55,6 +55,28 @@ size_t ft_chart_wrap(char *s, size_t cols);
  * "" when s has no ASCII letter or digit. */
 void ft_chart_slug(const char *s, char *out, size_t n);
 
+/* The stems of one report's charts, each unique: the name's slug
+ * ("chart" when it has none), then "-2", "-3", ... on a clash; never
+ * "overview" or "compare", which the report's own charts use.  Each new
+ * stem costs a few tries on average however many names share a slug (a
+ * report of thousands of series named in Hangul alone, every one
+ * "chart"): the stems taken are a hashed set, and each keeps the next
+ * number to try after it. */
+#define FT_CHART_STEM_MAX 64
+typedef struct ft_chart_stems ft_chart_stems;
+
+/* Room for `max` stems.  NULL when out of memory. */
+ft_chart_stems *ft_chart_stems_new(size_t max);
+void ft_chart_stems_free(ft_chart_stems *s);
+
+/* A new stem for the name, owned by s until it is freed; NULL when s
+ * already holds `max` stems. */
+const char *ft_chart_stems_take(ft_chart_stems *s, const char *name);
+
+/* How many candidate stems were looked up so far (for the tests: it
+ * grows with the number of stems taken, not with its square). */
+size_t ft_chart_stems_tries(const ft_chart_stems *s);
+
 /* The unit that keeps the largest value below 1000: 1e12 "trillion", 1e9
  * "billion", 1e6 "million", 1e3 "thousand", else 1 "". */
 typedef struct {

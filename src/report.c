@@ -15,8 +15,6 @@
 #include "page.h"
 #include "xlsx.h"
 
-#define STEM_MAX 64
-
 /* ---- the folder and the CSVs -------------------------------------------- */
 
 static ft_status make_dir(const char *dir, ft_error *err)
@@ -95,12 +93,12 @@ static ft_status read_input(ft_series_set *set, ft_xlsx_figures *figs,
  */
 
 typedef struct {
-    char stem[STEM_MAX];
+    char stem[FT_CHART_STEM_MAX];
     char unit[192];
     char title[256];
     char note[256];
     /* The figure history's. */
-    char hstem[STEM_MAX];
+    char hstem[FT_CHART_STEM_MAX];
     char hunit[192];
     char htitle[256];
     char hnote[256];
@@ -167,28 +165,6 @@ static size_t count_docs(const ft_series *s)
     free(all);
     free(list);
     return distinct;
-}
-
-/* A stem for name that no chart of this run has yet. */
-static void unique_stem(const char *name, char (*taken)[STEM_MAX],
-                        size_t ntaken, char *out)
-{
-    char base[STEM_MAX - 8];
-    ft_chart_slug(name, base, sizeof base);
-    if (!*base)
-        snprintf(base, sizeof base, "chart");
-    for (unsigned k = 1;; k++) {
-        if (k == 1)
-            snprintf(out, STEM_MAX, "%s", base);
-        else
-            snprintf(out, STEM_MAX, "%s-%u", base, k);
-        bool clash =
-            strcmp(out, "overview") == 0 || strcmp(out, "compare") == 0;
-        for (size_t i = 0; i < ntaken && !clash; i++)
-            clash = strcmp(taken[i], out) == 0;
-        if (!clash)
-            return;
-    }
 }
 
 /* Charts are drawn by up to `max` gnuplots at once. */
@@ -630,7 +606,7 @@ static ft_page_ours *mismatch_ours(const ft_rates *rates,
 static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
                               const ft_report_opts *o, const char *dir,
                               ft_report_result *res, chart_text *t,
-                              ft_page_item *it, char (*stems)[STEM_MAX],
+                              ft_page_item *it, ft_chart_stems *stems,
                               size_t *nstems, const char **keep, ft_error *err)
 {
     const ft_series *s = ft_series_at(set, i);
@@ -649,13 +625,14 @@ static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
         }
     /* The series' stem (cut to 39 bytes) and "-history", a name of its
      * own among this run's charts. */
-    char base[STEM_MAX - 24], name[STEM_MAX];
+    char base[FT_CHART_STEM_MAX - 24], name[FT_CHART_STEM_MAX];
     ft_chart_slug(s->name, base, sizeof base);
     snprintf(name, sizeof name, "%s history", *base ? base : "chart");
-    unique_stem(name, stems, *nstems, t->hstem);
-    memcpy(stems[*nstems], t->hstem, STEM_MAX);
-    keep[*nstems] = stems[*nstems];
-    (*nstems)++;
+    const char *stem = ft_chart_stems_take(stems, name);
+    if (!stem)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    snprintf(t->hstem, sizeof t->hstem, "%s", stem);
+    keep[(*nstems)++] = stem;
     ft_chart_scale sc = ft_chart_scale_for(max);
     unit_text(t->hunit, sizeof t->hunit, sc, s->currency, res->kind,
               res->constant_year);
@@ -743,7 +720,7 @@ static ft_status charts_and_page(const ft_series_set *set,
     chart_text *txt = calloc(n + 1, sizeof *txt);
     /* Room for a chart and a history per series, the overview and the
      * comparison. */
-    char(*stems)[STEM_MAX] = calloc(2 * n + 3, sizeof *stems);
+    ft_chart_stems *stems = ft_chart_stems_new(2 * n);
     const char **keep = calloc(2 * n + 3, sizeof *keep);
     overview ov = {0};
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -776,10 +753,13 @@ static ft_status charts_and_page(const ft_series_set *set,
             break;
         if (s->npoints < 2)
             continue;
-        unique_stem(s->name, stems, nstems, t->stem);
-        memcpy(stems[nstems], t->stem, STEM_MAX);
-        keep[nstems] = stems[nstems];
-        nstems++;
+        const char *stem = ft_chart_stems_take(stems, s->name);
+        if (!stem) {
+            st = ft_error_set(err, FT_ENOMEM, "out of memory");
+            break;
+        }
+        snprintf(t->stem, sizeof t->stem, "%s", stem);
+        keep[nstems++] = stem;
         it->stem = t->stem;
         snprintf(t->title, sizeof t->title, "%s, %d–%d", s->name,
                  s->points[0].year, s->points[s->npoints - 1].year);
@@ -947,7 +927,7 @@ done:
     free(ov.list);
     free(items);
     free(txt);
-    free(stems);
+    ft_chart_stems_free(stems);
     free(keep);
     return st;
 }

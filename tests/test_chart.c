@@ -98,6 +98,49 @@ static void test_slug(void **state)
     assert_slug("ab cd", 4, "abc");
 }
 
+/* Stems are unique, never the report's own, and each costs a few tries:
+ * ten thousand series named in Hangul alone take ten thousand stems, not
+ * fifty million comparisons. */
+static void test_stems(void **state)
+{
+    (void)state;
+    ft_chart_stems *s = ft_chart_stems_new(6);
+    assert_non_null(s);
+    assert_string_equal(ft_chart_stems_take(s, "Defence budget"),
+                        "defence-budget");
+    assert_string_equal(ft_chart_stems_take(s, "defence  BUDGET"),
+                        "defence-budget-2");
+    /* a name whose slug is a numbered stem already taken */
+    assert_string_equal(ft_chart_stems_take(s, "defence budget 2"),
+                        "defence-budget-2-2");
+    assert_string_equal(ft_chart_stems_take(s, "Overview"), "overview-2");
+    assert_string_equal(ft_chart_stems_take(s, "국방예산"), "chart");
+    assert_string_equal(ft_chart_stems_take(s, "방위비 분담금"), "chart-2");
+    assert_null(ft_chart_stems_take(s, "one too many"));
+    ft_chart_stems_free(s);
+
+    enum { N = 10000 };
+    s = ft_chart_stems_new(2 * N);
+    assert_non_null(s);
+    static const char *const hangul[] = {"가", "나", "다", "라"};
+    char name[64], want[64];
+    for (unsigned i = 0; i < N; i++) {
+        snprintf(name, sizeof name, "사업 %s", hangul[i % 4]);
+        const char *got = ft_chart_stems_take(s, name);
+        if (i == 0)
+            snprintf(want, sizeof want, "chart");
+        else
+            snprintf(want, sizeof want, "chart-%u", i + 1);
+        assert_non_null(got);
+        assert_string_equal(got, want);
+        /* and its history chart's, as the report names it */
+        snprintf(name, sizeof name, "%s history", got);
+        assert_non_null(ft_chart_stems_take(s, name));
+    }
+    assert_true(ft_chart_stems_tries(s) <= 4 * 2 * N);
+    ft_chart_stems_free(s);
+}
+
 static void test_scale(void **state)
 {
     (void)state;
@@ -504,6 +547,7 @@ int main(void)
         cmocka_unit_test(test_label_sanitising),
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_slug),
+        cmocka_unit_test(test_stems),
         cmocka_unit_test(test_scale),
         cmocka_unit_test(test_series_data_has_gaps),
         cmocka_unit_test(test_script_holds_no_input_text),
