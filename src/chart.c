@@ -806,8 +806,11 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
     }
     /* Only the gnuplot it is for gets it (as its stderr). */
     fcntl(fileno(j->errf), F_SETFD, FD_CLOEXEC);
-    char *argv[] = {j->program, "-c", j->script, title,
-                    ylabel,     note, pic,       NULL};
+    /* -d: without the user's ~/.gnuplot and the system gnuplotrc, which
+     * gnuplot reads first otherwise: an init file could change the
+     * terminal or the output, or run commands, before our script. */
+    char *argv[] = {j->program, "-d",  "-c", j->script, title,
+                    ylabel,     note, pic,  NULL};
     posix_spawn_file_actions_t fa;
     int rc = posix_spawn_file_actions_init(&fa);
     if (rc == 0) {

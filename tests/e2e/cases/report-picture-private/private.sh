@@ -9,9 +9,9 @@ real=$(command -v gnuplot) || { echo "no gnuplot"; exit 0; }
 mkdir fake
 cat >fake/gnuplot <<EOS
 #!/bin/sh
-# gnuplot -c SCRIPT TITLE YLABEL NOTE OUTPUT: \$6 is the picture.
-d=\$(dirname "\$6")
-printf '%s %s %s\n' "\$d" "\$(stat -c %a "\$d")" "\$(basename "\$6")" >>"$PWD/drawn"
+# gnuplot -d -c SCRIPT TITLE YLABEL NOTE OUTPUT: \$7 is the picture.
+d=\$(dirname "\$7")
+printf '%s %s %s\n' "\$d" "\$(stat -c %a "\$d")" "\$(basename "\$7")" >>"$PWD/drawn"
 exec "$real" "\$@"
 EOS
 chmod +x fake/gnuplot

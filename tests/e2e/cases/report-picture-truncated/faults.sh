@@ -7,9 +7,9 @@ bin=$1
 echo "exit $?"
 cp out/fund.svg good.svg
 mkdir fake
-# gnuplot -c SCRIPT TITLE YLABEL NOTE OUTPUT: $6 is the picture.
+# gnuplot -d -c SCRIPT TITLE YLABEL NOTE OUTPUT: $7 is the picture.
 for cut in '<svg xmlns="http://www.w3.org/2000/svg"><g>' ''; do
-    printf '#!/bin/sh\nprintf %%s '"'%s'"' > "$6"\nexit 0\n' "$cut" >fake/gnuplot
+    printf '#!/bin/sh\nprintf %%s '"'%s'"' > "$7"\nexit 0\n' "$cut" >fake/gnuplot
     chmod +x fake/gnuplot
     PATH=$PWD/fake:$PATH "$bin" report --out out figures.csv 2>err
     echo "cut to ${#cut} bytes: exit $?"
