@@ -1790,6 +1790,8 @@ ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
         if (r->format == IN_TEXT) {
             st = next_text(r, out, err);
             close_input(r);
+            if (st == FT_OK)
+                ft_text_blank_controls(out->text, out->len);
             return st;
         }
         if (!r->primed && (st = start_stream(r, err)) != FT_OK) {
@@ -1807,6 +1809,8 @@ ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
             if (st == FT_EOF)
                 continue;
         }
+        if (st == FT_OK) /* terminal codes are not words (text.h) */
+            ft_text_blank_controls(out->text, out->len);
         return st;
     }
 }

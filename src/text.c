@@ -412,3 +412,41 @@ bool ft_text_looks_cp949(const char *s, size_t n, bool final)
     ft_text_decoder_free(d);
     return replaced == 0 && hangul > 0 && hangul * 2 >= beyond;
 }
+
+void ft_text_blank_controls(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != 0x7f)
+            continue;
+        if (c >= '\t' && c <= '\r')
+            continue;
+        if (c != 0x1b) {
+            s[i] = ' ';
+            continue;
+        }
+        /* ESC: the whole sequence goes. */
+        size_t j = i + 1;
+        if (j < n && s[j] == '[') { /* CSI: parameters, intermediates, final */
+            j++;
+            while (j < n && (unsigned char)s[j] >= 0x20 &&
+                   (unsigned char)s[j] <= 0x3f)
+                j++;
+            if (j < n && (unsigned char)s[j] >= 0x40 &&
+                (unsigned char)s[j] <= 0x7e)
+                j++;
+        } else if (j < n && s[j] == ']') { /* OSC: to BEL or ESC \ */
+            j++;
+            while (j < n && s[j] != '\a' && s[j] != 0x1b && s[j] != '\n')
+                j++;
+            if (j < n && s[j] == '\a')
+                j++;
+            else if (j + 1 < n && s[j] == 0x1b && s[j + 1] == '\\')
+                j += 2;
+        } else if (j < n && (unsigned char)s[j] >= 0x40 &&
+                   (unsigned char)s[j] <= 0x5f)
+            j++; /* a two-byte escape (ESC M, ESC 7 is not one: stays) */
+        memset(s + i, ' ', j - i);
+        i = j - 1;
+    }
+}

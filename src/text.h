@@ -62,6 +62,14 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n);
  * replaced by U+FFFD. */
 ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n);
 
+/* Overwrite with spaces, in place, what a terminal reads as control and
+ * a reader never sees: escape sequences (CSI "ESC [ ... m", an OSC window
+ * title to BEL or "ESC \\", two-byte escapes), other C0 controls but
+ * tab, line feed, vertical tab, form feed and carriage return, and DEL.
+ * Articles scraped from terminals carry them; "ESC[0m" would otherwise
+ * read as "0m".  The length stays, so byte offsets do too. */
+void ft_text_blank_controls(char *s, size_t n);
+
 /* Number of bytes of a UTF-8 byte order mark at the start of s[0..n): 3 or
  * 0. */
 size_t ft_text_bom_len(const char *s, size_t n);

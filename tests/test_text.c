@@ -171,6 +171,35 @@ static void test_scrub(void **state)
     ft_buf_free(&b);
 }
 
+static void assert_blank(const char *in, const char *want)
+{
+    char buf[128];
+    size_t n = strlen(in);
+    memcpy(buf, in, n + 1);
+    ft_text_blank_controls(buf, n);
+    assert_string_equal(buf, want); /* same length: offsets stay */
+}
+
+/* Terminal control sequences scraped into an article are not words: a
+ * colour code's "[0m" must not read as "0m", "[1m5 billion" must still
+ * read as "5 billion". */
+static void test_blank_controls(void **state)
+{
+    (void)state;
+    assert_blank("\033[1m5 billion won\033[0m.", "    5 billion won    .");
+    assert_blank("a\033[38;5;196mb", "a           b");
+    /* a window title (OSC) to BEL or to ESC backslash */
+    assert_blank("\033]2;$9m\007x", "        x");
+    assert_blank("\033]0;t\033\\y", "       y");
+    /* two-byte escapes, lone controls, DEL; layout controls stay */
+    assert_blank("\033Mup\a\b\x7f", "  up   ");
+    assert_blank("tab\there\r\nnext\f\v", "tab\there\r\nnext\f\v");
+    /* an escape cut off at the end, UTF-8 untouched */
+    assert_blank("국방\033[12", "국방    ");
+    assert_blank("\033", " ");
+    assert_blank("", "");
+}
+
 static void test_bom(void **state)
 {
     (void)state;
@@ -350,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_fold_replaces_bad_bytes),
         cmocka_unit_test(test_fold_appends),
         cmocka_unit_test(test_scrub),
+        cmocka_unit_test(test_blank_controls),
         cmocka_unit_test(test_bom),
         cmocka_unit_test(test_decoder_names),
         cmocka_unit_test(test_decode_cp949),
