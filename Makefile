@@ -16,6 +16,9 @@
 #   make check-clang the unit tests built by clang with ASan + UBSan
 #                   (build-clang/): clang's UBSan sees what gcc's does not,
 #                   e.g. NULL + 0; make test runs it when clang is there
+#   make check-valgrind  the unit tests and end-to-end cases under
+#                   Valgrind's memcheck (tests/valgrind.sh); make test
+#                   runs it, skipped when valgrind is not installed
 #   make fuzz       libFuzzer targets in tests/fuzz/ (clang), each for
 #                   FUZZ_SECONDS (60) from tests/fuzz/corpus/
 #   make bench      scripts/bench.sh (extract's throughput) and
@@ -62,7 +65,7 @@ BIN   := $(BUILD)/figtrend
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: all testbins fuzzbins deps run test check check-asan check-clang fuzz \
+.PHONY: all testbins fuzzbins deps run test check check-asan check-clang check-valgrind fuzz \
         bench install uninstall clean
 # Keep the test objects make would otherwise delete as intermediates.
 .SECONDARY:
@@ -113,6 +116,7 @@ test: deps
 	bash tests/run_all.sh build build-asan
 	@if command -v clang >/dev/null; then $(MAKE) check-clang; \
 	 else echo "check-clang: skipped (no clang)"; fi
+	bash tests/valgrind.sh build
 
 check: testbins
 	bash tests/run_all.sh $(BUILD)
@@ -120,6 +124,11 @@ check: testbins
 check-asan:
 	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build-asan
+
+# The unit tests and end-to-end cases of the ordinary build under
+# Valgrind's memcheck (skipped, and counted as skipped, without valgrind).
+check-valgrind: testbins
+	bash tests/valgrind.sh build
 
 # The unit tests alone (the end-to-end suite already runs under gcc's
 # sanitizers): what clang adds is its UBSan's other checks.

@@ -23,7 +23,11 @@
 #   requires         paths (relative to the repository root), one a line:
 #                    the case is skipped when one does not exist
 #   max_rss_kb       peak memory bound in KiB, measured with /usr/bin/time
-#                    (not checked for sanitizer builds)
+#                    (not checked for sanitizer builds, nor under valgrind)
+#   no_valgrind      why the case cannot run under tests/valgrind.sh (which
+#                    sets FT_E2E_VALGRIND=1): valgrind itself uses the
+#                    descriptors, folders or process start the case
+#                    breaks; the case is skipped there
 # Any other file is an input.  Each case runs in a fresh copy of its folder,
 # with FIGTREND_DATASETS set to the repository's datasets/ (unless already
 # set), so that what is installed on the machine changes nothing; a case
@@ -47,6 +51,8 @@ sanitized=0
 if ldd "$bin" 2>/dev/null | grep -q 'libasan'; then
     sanitized=1
 fi
+valgrind=${FT_E2E_VALGRIND:-0}
+[[ $valgrind == 1 ]] && sanitized=1
 have_time=0
 [[ -x /usr/bin/time ]] && have_time=1
 
@@ -81,6 +87,11 @@ run_case() {
             skip=$((skip + 1))
             return
         done <"$src/requires"
+    fi
+    if [[ $valgrind == 1 && -f $src/no_valgrind ]]; then
+        echo "skip $name (not under valgrind: $(head -n 1 "$src/no_valgrind"))"
+        skip=$((skip + 1))
+        return
     fi
     cp -a "$src" "$work"
     if [[ -f $work/setup ]] &&
