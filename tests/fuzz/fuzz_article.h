@@ -150,6 +150,30 @@ static inline void fuzz_check_article(const ft_article *a,
     free(buf);
 }
 
+/* text[0..len) (NUL-terminated) through extract as a plain text article
+ * published 2024-05-01, with the alias table `subjects` and the shipped
+ * countries, and checked; its figures stay in *l (the caller's to free)
+ * for a harness's own checks, none when extract failed. */
+static inline void fuzz_extract_checked(const char *text, size_t len,
+                                        const ft_subjects *subjects,
+                                        ft_figlist *l)
+{
+    ft_extract_opts opts = {.published = "2024-05-01",
+                            .subjects = subjects,
+                            .countries = fuzz_countries};
+    ft_figlist_init(l);
+    ft_error err;
+    if (ft_extract(text, len, &opts, l, &err) != FT_OK) {
+        ft_figlist_free(l);
+        ft_figlist_init(l);
+        return;
+    }
+    ft_article a = {.id = "fuzz.txt", .published = "2024-05-01",
+                    .source = "", .title = "", .url = "",
+                    .text = (char *)text, .len = len};
+    fuzz_check_article(&a, l);
+}
+
 /* ---- a whole input through the pipeline ------------------------------ */
 
 typedef struct {

@@ -28,18 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(text);
     memcpy(text, data, size);
     text[size] = '\0';
-    ft_extract_opts opts = {.published = "2024-05-01",
-                            .subjects = fuzz_subjects,
-                            .countries = fuzz_countries};
     ft_figlist l;
-    ft_figlist_init(&l);
-    ft_error err;
-    if (ft_extract(text, size, &opts, &l, &err) == FT_OK) {
-        ft_article a = {.id = "fuzz.txt", .published = "2024-05-01",
-                        .source = "", .title = "", .url = "",
-                        .text = text, .len = size};
-        fuzz_check_article(&a, &l);
-    }
+    fuzz_extract_checked(text, size, fuzz_subjects, &l);
     ft_figlist_free(&l);
     free(text);
     return 0;

@@ -66,22 +66,11 @@ static void check_name(const ft_subjects *s, const char *name, bool utf8)
 
 static void extract_checked(const ft_subjects *s, const char *text, bool utf8)
 {
-    ft_extract_opts opts = {.published = "2024-05-01",
-                            .subjects = s,
-                            .countries = fuzz_countries};
     ft_figlist l;
-    ft_figlist_init(&l);
-    ft_error err;
-    size_t len = strlen(text);
-    if (ft_extract(text, len, &opts, &l, &err) == FT_OK) {
-        ft_article a = {.id = "fuzz.txt", .published = "2024-05-01",
-                        .source = "", .title = "", .url = "",
-                        .text = (char *)text, .len = len};
-        fuzz_check_article(&a, &l);
-        for (size_t i = 0; utf8 && i < l.len; i++)
-            FUZZ_CHECK(ft_text_utf8_valid(l.items[i].subject,
-                                          strlen(l.items[i].subject), NULL));
-    }
+    fuzz_extract_checked(text, strlen(text), s, &l);
+    for (size_t i = 0; utf8 && i < l.len; i++)
+        FUZZ_CHECK(ft_text_utf8_valid(l.items[i].subject,
+                                      strlen(l.items[i].subject), NULL));
     ft_figlist_free(&l);
 }
 
