@@ -151,7 +151,7 @@ FUZZ_BINS  = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuz
 
 fuzzbins: $(FUZZ_BINS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_check.h $(LIB)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_check.h tests/fuzz/fuzz_article.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $< $(LIB) $(LDLIBS) -o $@
 

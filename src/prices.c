@@ -80,7 +80,7 @@ static const chain *find(const ft_prices *p, const char *cur)
 
 /* Chain each run of consecutive years of s (sorted, each year once). */
 static ft_status chain_series(const ft_annual_series *s, chain *c,
-                              ft_error *err)
+                              long *line, ft_error *err)
 {
     size_t runs = 0;
     for (size_t i = 0; i < s->n; i++)
@@ -106,6 +106,22 @@ static ft_status chain_series(const ft_annual_series *s, chain *c,
         for (size_t k = i; k < j; k++)
             pct[k - i] = s->pts[k].value;
         ft_prices_chain(pct, j - i, g->index);
+        /* Rates that are each a number can still chain past what a
+         * double holds, or down to nothing, and a ratio of two years
+         * would then be inf or 0/0: such a table is refused where its
+         * index leaves the range. */
+        for (size_t k = 1; k < g->n; k++)
+            if (!(g->index[k] >= FT_PRICES_INDEX_MIN &&
+                  g->index[k] <= FT_PRICES_INDEX_MAX)) {
+                free(pct);
+                ft_error_set(err, FT_ECONFIG,
+                             "the %s price index leaves %g..%g in %d "
+                             "(inflation rates too large to chain)",
+                             s->cur, FT_PRICES_INDEX_MIN, FT_PRICES_INDEX_MAX,
+                             s->pts[i + k - 1].year);
+                *line = s->pts[i + k - 1].line;
+                return FT_ECONFIG;
+            }
         i = j;
     }
     free(pct);
@@ -124,8 +140,11 @@ ft_status ft_prices_load_stream(FILE *in, const char *name, ft_prices **out,
     if (st == FT_OK &&
         !(p->chains = calloc(p->t.n ? p->t.n : 1, sizeof *p->chains)))
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    long line = 0;
     for (size_t i = 0; st == FT_OK && i < p->t.n; i++)
-        st = chain_series(&p->t.s[i], &p->chains[i], err);
+        st = chain_series(&p->t.s[i], &p->chains[i], &line, err);
+    if (st == FT_ECONFIG && line > 0)
+        ft_error_at(err, name, line);
     if (st != FT_OK) {
         ft_prices_free(p);
         return st;

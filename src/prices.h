@@ -26,13 +26,22 @@
 
 typedef struct ft_prices ft_prices;
 
+/* The range an index chained from 100 must stay in: far beyond any
+ * country's prices over centuries (hyperinflations included), and narrow
+ * enough that a ratio of two indices, and 100 times it, is a finite
+ * double above 0. */
+#define FT_PRICES_INDEX_MIN 1e-100
+#define FT_PRICES_INDEX_MAX 1e100
+
 /* Read a prices table from a file (FT_ENOINPUT when it cannot be opened)
  * or an open stream (`name` for messages).  A malformed table is
  * FT_ECONFIG with file and line: a header without one of the three
  * columns, a column named twice, a row with more or fewer cells than the
  * header, a year that is not 1..9999, a currency that is not three
  * capital letters, an inflation rate that is not a number above -100, the
- * same currency and year twice, malformed CSV.  FT_EIO, FT_ENOMEM. */
+ * same currency and year twice, malformed CSV, rates that chain to an
+ * index outside FT_PRICES_INDEX_MIN..MAX (so that every ratio of two
+ * years is a finite number above 0).  FT_EIO, FT_ENOMEM. */
 ft_status ft_prices_load(const char *path, ft_prices **out, ft_error *err);
 ft_status ft_prices_load_stream(FILE *in, const char *name, ft_prices **out,
                                 ft_error *err);

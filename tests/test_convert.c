@@ -262,9 +262,10 @@ static void test_tables_at_edge(void **state)
     ft_rates *r = rates_of("year,currency,units_per_usd\n"
                            "2007,KRW,1e20\n2009,KRW,1e20\n"
                            "2007,JPY,1e-20\n");
+    /* An index as far as the prices table lets it go (prices.h refuses
+     * one past FT_PRICES_INDEX_MAX): 100 in 2007, 1e92 in 2009. */
     ft_prices *p = prices_of("year,currency,inflation_pct\n"
-                             "2007,KRW,1e300\n2008,KRW,1e300\n"
-                             "2009,KRW,1e300\n");
+                             "2008,KRW,1e47\n2009,KRW,1e47\n");
     ft_convert_opts o = {.rates = r, .to = "KRW"};
     ft_conversion c;
     ft_error err;
@@ -280,17 +281,18 @@ static void test_tables_at_edge(void **state)
     assert_false(c.has_nominal);
     assert_string_equal(c.rate_why,
                         "the rate of JPY to KRW in 2007 is out of range (1e+40)");
-    /* Prices that leave the doubles: no_price_index, with the years. */
+    /* A price ratio whose product leaves the doubles: no constant
+     * amount, with the years. */
     o.to = "USD";
     o.prices = p;
     o.constant_year = 2009;
-    assert_int_equal(ft_convert_amount(&o, "KRW", 2007, 1, NULL, &c, &err),
+    assert_int_equal(ft_convert_amount(&o, "KRW", 2007, 1, &hi, &c, &err),
                      FT_OK);
     assert_true(c.has_nominal);
     assert_false(c.has_constant);
     assert_string_equal(c.rate_why, "");
     assert_string_equal(c.price_why, "the KRW price index from 2007 to 2009 "
-                                     "is out of range (inf)");
+                                     "is out of range (1e+90)");
     ft_prices_free(p);
     ft_rates_free(r);
 }

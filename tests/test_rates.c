@@ -394,6 +394,29 @@ static void test_malformed_prices(void **state)
                       3, "KRW 2000 given twice (first on line 2)");
     assert_bad_prices("year,currency,inflation_pct\n2000,KRW,-100\n", 2,
                       "not above -100");
+    /* Rates each a number, chained to an index past what a double holds
+     * (or down to nothing): a ratio of two years would be inf or 0/0.
+     * The message names the row where the index leaves its range. */
+    assert_bad_prices("year,currency,inflation_pct\n"
+                      "2000,KRW,1e300\n"
+                      "2001,KRW,1e300\n",
+                      2, "KRW price index leaves");
+    assert_bad_prices("year,currency,inflation_pct\n"
+                      "2000,JPY,5\n"
+                      "2001,JPY,-99.9999999\n"
+                      "2002,JPY,-99.9999999\n"
+                      "2003,JPY,-99.9999999\n"
+                      "2004,JPY,-99.9999999\n"
+                      "2005,JPY,-99.9999999\n"
+                      "2006,JPY,-99.9999999\n"
+                      "2007,JPY,-99.9999999\n"
+                      "2008,JPY,-99.9999999\n"
+                      "2009,JPY,-99.9999999\n"
+                      "2010,JPY,-99.9999999\n"
+                      "2011,JPY,-99.9999999\n"
+                      "2012,JPY,-99.9999999\n"
+                      "2013,JPY,-99.9999999\n",
+                      14, "JPY price index leaves");
     assert_bad_prices("year,currency,inflation_pct\n2000,KRW,2%\n", 2,
                       "inflation '2%' is not a number");
     assert_bad_prices("year,currency,inflation_pct\n2000,Korea,2\n", 2,

@@ -5,6 +5,16 @@
 #
 # Usage: tests/fuzz/run.sh BUILD_DIR SECONDS      (make fuzz calls it)
 #
+# The targets (tests/fuzz/fuzz_NAME.c, each saying what it checks):
+#   extract, jsonl, articlecsv  plain text, JSONL and article CSV through
+#                               the reader and the whole extract
+#                               (fuzz_article.h: the figures and their CSV)
+#   money                       the money scanner
+#   convert, report             convert's and report's figures.csv readers
+#                               (report's with the series built and written)
+#   rates, prices, subjects     the tables
+#   date                        the publication-date parser
+#
 # Per target one line "NAME: R runs in S s (R/S per second), ok|CRASH";
 # a crashing input is saved as BUILD_DIR/fuzz/crash/NAME-*: copy it to
 # tests/fuzz/regressions/NAME/ (with a note of the fix) so that make test
