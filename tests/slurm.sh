@@ -129,6 +129,8 @@ print(*[x.getsockname()[1] for x in s])') || skip "no free port"
 user=$(id -un)
 : >"$tmp/plugstack.conf"
 export SLURM_CONF=$tmp/slurm.conf
+# sched_interval=1: the last job's dependency is looked at every second,
+# not every 60 (the test would take 30 s instead of 12).
 cat >"$SLURM_CONF" <<EOF
 ClusterName=figtrendtest
 SlurmctldHost=$node(127.0.0.1)
