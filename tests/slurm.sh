@@ -234,6 +234,9 @@ if [[ -n ${merge_id:-} ]]; then
     echo "slurm: the last job ended: $end"
     check "the last job ends FAILED with exit 3 (one line rejected)" \
         test "$end" = "FAILED 3:0"
+    check "the four tasks of the array ended COMPLETED" test "$(
+        scontrol -o show job "$array_id" | grep -c ' JobState=COMPLETED ')" \
+        -eq 4
     check "four parts, one per task" \
         test "$(find run1/parts -name 'part-*.csv' | wc -l)" -eq 4
     check "every piece is non-empty" \
@@ -253,23 +256,24 @@ else
     cat submit.err
 fi
 
-# ---- more pieces than lines --------------------------------------------------
+# ---- more pieces than lines, and names with spaces ------------------------
 # (Not --wait: sbatch --wait polls every 10 s or so, which would double the
 # time of this test.)
-head -n 2 archive.jsonl >small.jsonl
-"$bin" extract small.jsonl >small.csv 2>/dev/null
-ids=$("$array" --figtrend "$bin" --chunks 5 --out run2 small.jsonl 2>/dev/null)
+head -n 2 archive.jsonl >'small archive.jsonl'
+"$bin" extract 'small archive.jsonl' >small.csv 2>/dev/null
+ids=$("$array" --figtrend "$bin" --chunks 5 --out 'run 2' \
+    'small archive.jsonl' 2>/dev/null)
 read -r _ merge_id <<<"$ids"
 end=$(job_end "${merge_id:-0}")
-check "with more pieces than lines the last job ends COMPLETED 0 ($end)" \
+check "more pieces than lines, names with spaces: COMPLETED 0 ($end)" \
     test "$end" = "COMPLETED 0:0"
-check "and empty pieces change nothing" cmp -s small.csv run2/figures.csv
+check "and empty pieces change nothing" cmp -s small.csv 'run 2/figures.csv'
 
 # ---- a failed piece: the last job is cancelled, not left pending ------------
 printf '#!/bin/sh\necho broken >&2\nexit 74\n' >broken
 chmod +x broken
 ids=$("$array" --figtrend "$PWD/broken" --chunks 2 --out run3 \
-    small.jsonl 2>/dev/null)
+    'small archive.jsonl' 2>/dev/null)
 read -r _ merge_id <<<"$ids"
 if [[ -n ${merge_id:-} ]]; then
     end=$(job_end "$merge_id")
@@ -280,9 +284,8 @@ else
 fi
 check "and no figures.csv is written" test ! -e run3/figures.csv
 
-check "an earlier run's parts are not overwritten (exit 73)" \
-    bash -c '"$1" --figtrend "$2" --out run1 "$3" >/dev/null 2>&1; test $? -eq 73' \
-    _ "$array" "$bin" archive.jsonl
+"$array" --figtrend "$bin" --out run1 archive.jsonl >/dev/null 2>&1
+check "an earlier run's parts are not overwritten (exit 73)" test $? -eq 73
 
 if [[ $fail -ne 0 ]]; then
     for f in "$tmp"/log/slurmctld.log "$tmp"/work/run*/logs/*; do
