@@ -7,8 +7,9 @@
 # articles, a line that is not JSON, and 1 MB of ../shared's synthetic
 # news when there), waits at most 120 s in all, and checks that
 # figures.csv and figures_converted.csv equal one single `figtrend
-# extract` and `convert` byte for byte, that the report was written, and
-# that a failed piece cancels the last job.  No wall-clock assertion.  Every daemon it started
+# extract` and `convert` byte for byte, that the report was written, that
+# empty pieces and names with spaces change nothing, that --wait returns
+# the last job's status, and that a failed piece cancels the last job.  No wall-clock assertion.  Every daemon it started
 # is stopped on the way out, failure or not.
 #
 # Skipped, and counted as skipped, where Slurm cannot start: the packages
@@ -44,8 +45,10 @@ check() { # name, then a command that must succeed
 
 tmp=
 pids=()
+waiter=
 cleanup() {
     local p i
+    [[ -n $waiter ]] && kill "$waiter" 2>/dev/null
     if [[ ${#pids[@]} -gt 1 ]] && kill -0 "${pids[1]}" 2>/dev/null; then
         # Jobs first, so that no slurmstepd outlives its slurmd (asked
         # only of a slurmctld still running: the clients retry a dead
@@ -256,18 +259,14 @@ else
     cat submit.err
 fi
 
-# ---- more pieces than lines, and names with spaces ------------------------
-# (Not --wait: sbatch --wait polls every 10 s or so, which would double the
-# time of this test.)
+# ---- more pieces than lines, names with spaces, --wait ---------------------
+# In the background: sbatch --wait looks at its job every 10 s or so, while
+# the next case runs.
 head -n 2 archive.jsonl >'small archive.jsonl'
 "$bin" extract 'small archive.jsonl' >small.csv 2>/dev/null
-ids=$("$array" --figtrend "$bin" --chunks 5 --out 'run 2' \
-    'small archive.jsonl' 2>/dev/null)
-read -r _ merge_id <<<"$ids"
-end=$(job_end "${merge_id:-0}")
-check "more pieces than lines, names with spaces: COMPLETED 0 ($end)" \
-    test "$end" = "COMPLETED 0:0"
-check "and empty pieces change nothing" cmp -s small.csv 'run 2/figures.csv'
+timeout "$WAIT" "$array" --figtrend "$bin" --chunks 5 --out 'run 2' --wait \
+    'small archive.jsonl' >wait.out 2>&1 &
+waiter=$!
 
 # ---- a failed piece: the last job is cancelled, not left pending ------------
 printf '#!/bin/sh\necho broken >&2\nexit 74\n' >broken
@@ -286,6 +285,15 @@ check "and no figures.csv is written" test ! -e run3/figures.csv
 
 "$array" --figtrend "$bin" --out run1 archive.jsonl >/dev/null 2>&1
 check "an earlier run's parts are not overwritten (exit 73)" test $? -eq 73
+
+wait "$waiter"
+rc=$?
+waiter=
+check "--wait: the last job's exit status (0), more pieces than lines" \
+    test "$rc" -eq 0
+check "--wait: two job ids printed" test "$(wc -l <wait.out)" -eq 2
+check "empty pieces, names with spaces: one single run's figures" \
+    cmp -s small.csv 'run 2/figures.csv'
 
 if [[ $fail -ne 0 ]]; then
     for f in "$tmp"/log/slurmctld.log "$tmp"/work/run*/logs/*; do
