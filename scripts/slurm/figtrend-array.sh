@@ -25,7 +25,8 @@
 #                        -s --time=30 -s --mem=1G -s --account=abc
 #                        (repeatable; one word each)
 #   -e, --extract OPT    one more `figtrend extract` option, e.g.
-#                        -e --date -e 2024-01-01 (repeatable; one word each)
+#                        -e --date -e 2024-01-01 (repeatable; one word
+#                        each; not --format: convert reads CSV)
 #   -r, --report OPT     one more `figtrend report` option, e.g.
 #                        -r --xlsx -r --series -r '*defence budget'
 #                        (repeatable; one word each)
@@ -43,6 +44,7 @@
 # warnings are in OUT/logs/, and the last job then ends with status 3
 # after writing every output.
 #
+# The nodes need bash and GNU coreutils (split -n l/K/N).
 # No article text ever passes through a shell: the pieces go from split(1)
 # straight into figtrend through a pipe, and every argument is quoted.
 set -euo pipefail
