@@ -26,9 +26,15 @@ set -euo pipefail
 # clang: make test also runs the unit tests under clang's ASan + UBSan,
 #   which catch undefined behaviour gcc's do not (NULL + 0); make fuzz
 #   needs its libFuzzer
+# parallel: GNU parallel, for the README's `--pipepart` line and its test
+#   (tests/parallel.sh); it takes /usr/bin/parallel over from moreutils'
+# slurmctld, slurmd, slurm-client, munge: Slurm (Debian's slurm-wlm in
+#   parts), for tests/slurm.sh, which starts its own one-node cluster in a
+#   temporary folder to run scripts/slurm/figtrend-array.sh; the packages'
+#   own services stay unconfigured (no /etc/slurm/slurm.conf is written)
 packages=(build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
           libsqlite3-dev sqlite3 nettle-dev util-linux gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui
-          libxlsxwriter-dev clang)
+          libxlsxwriter-dev clang parallel slurmctld slurmd slurm-client munge)
 
 missing=()
 for p in "${packages[@]}"; do

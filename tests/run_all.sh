@@ -6,7 +6,10 @@
 # For each BUILD_DIR: every cmocka binary BUILD_DIR/tests/test_*, the
 # end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend), the datasets
 # look-up and the staged install (tests/install.sh BUILD_DIR), the fuzz
-# targets' regression inputs (tests/fuzz/replay.sh), the report
+# targets' regression inputs (tests/fuzz/replay.sh), the README's GNU
+# parallel line (tests/parallel.sh) and the Slurm job array on a one-node
+# cluster started for the test (tests/slurm.sh; each skipped where its
+# programs are missing), the report
 # page in headless chromium (tests/browser/run.sh; skipped where chromium,
 # node or puppeteer-core is missing), the peer-spec
 # scores (tests/peer_spec.py, English and Korean, one pass/fail each) and
@@ -104,6 +107,9 @@ for build in "$@"; do
     suite "tests/install.sh" "$log" tests/install.sh "$build"
     echo "== $build: scheduled runs"
     suite "tests/scheduled_run.sh" "$log" tests/scheduled_run.sh "$build/figtrend"
+    echo "== $build: clusters: GNU parallel and Slurm"
+    suite "tests/parallel.sh" "$log" tests/parallel.sh "$build/figtrend"
+    suite "tests/slurm.sh" "$log" tests/slurm.sh "$build/figtrend"
     echo "== $build: fuzz regressions through the program"
     suite "tests/fuzz/replay.sh" "$log" tests/fuzz/replay.sh "$build/figtrend"
     echo "== $build: scripts/update-datasets.sh"
