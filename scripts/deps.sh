@@ -32,9 +32,13 @@ set -euo pipefail
 #   parts), for tests/slurm.sh, which starts its own one-node cluster in a
 #   temporary folder to run scripts/slurm/figtrend-array.sh; the packages'
 #   own services stay unconfigured (no /etc/slurm/slurm.conf is written)
+# valgrind: make test runs the unit tests and end-to-end cases under its
+#   memcheck (tests/valgrind.sh), which sees uninitialised reads that the
+#   sanitizer builds do not
 packages=(build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
           libsqlite3-dev sqlite3 nettle-dev util-linux gnuplot-nox python3 time fonts-nanum libreoffice-calc-nogui
-          libxlsxwriter-dev clang parallel slurmctld slurmd slurm-client munge)
+          libxlsxwriter-dev clang parallel slurmctld slurmd slurm-client munge
+          valgrind)
 
 missing=()
 for p in "${packages[@]}"; do
