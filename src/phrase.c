@@ -39,6 +39,10 @@ static size_t skip_space(const char *t, size_t len, size_t i)
 
 size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p)
 {
+    /* most calls fail at the first byte: say so before anything else */
+    if ((unsigned char)p[0] != ' ' &&
+        (unsigned char)p[0] != lower(at(t, len, i)))
+        return 0;
     if (!*p || (is_word((unsigned char)p[0]) && i > 0 && i <= len &&
                 is_word(at(t, len, i - 1))))
         return 0;

@@ -1109,9 +1109,13 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
  * table, so that a line added there is looked for. */
 static bool may_open_budget_line(const char *w, size_t n)
 {
+    /* called for most words of an article: the first letter, from the
+     * table, rules out nearly every line before a full comparison */
+    unsigned char c = n ? ft_ascii_fold((unsigned char)w[0]) : 0;
     for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
         const char *b = budget_lines[k];
-        if (starts_folded(b, w, n) && (b[n] == ' ' || b[n] == '\0'))
+        if ((unsigned char)b[0] == c && starts_folded(b, w, n) &&
+            (b[n] == ' ' || b[n] == '\0'))
             return true;
     }
     return false;

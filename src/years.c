@@ -438,7 +438,12 @@ static size_t skip_spaces(ft_view x, size_t i)
 static size_t lit_at(ft_view x, size_t i, const ft_lit *list, size_t n)
 {
     size_t best = 0;
+    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
     for (size_t k = 0; k < n; k++) {
+        /* the first byte, from the table, rules out most phrases */
+        unsigned char p0 = (unsigned char)list[k].s[0];
+        if (p0 != c && p0 != ' ')
+            continue;
         size_t e = PHRASE_AT(x, i, list[k].s);
         if (e > best)
             best = e;
@@ -1005,8 +1010,10 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             /* "’20년도", "in '24" */
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
             ex.role = year_role(x, i, end, y, &span_end, &fiscal);
-        } else if (c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) {
-            i++; /* spaces and punctuation open nothing */
+        } else if ((c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) ||
+                   (c >= 0x80 && c < 0xC0)) {
+            i++; /* spaces, punctuation and the inner bytes of a UTF-8
+                  * character open nothing */
             continue;
         } else if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
                              ft_ascii_digit(ft_view_at(x, i - 1)))) {
