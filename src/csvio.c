@@ -134,10 +134,16 @@ static size_t control_len(const char *s, size_t n)
  * well-formed UTF-8, so that the cell must be rebuilt. */
 static bool needs_scrub(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (control_len(s + i, n - i))
+    /* printable ASCII, most of nearly every cell, in one quick look */
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+        i++;
+    if (i == n)
+        return false;
+    for (size_t k = i; k < n; k++)
+        if (control_len(s + k, n - k))
             return true;
-    return !ft_text_utf8_valid(s, n, NULL);
+    return !ft_text_utf8_valid(s + i, n - i, NULL); /* s[0..i) is ASCII */
 }
 
 /* Append s[0..n) to b with each control character and each byte that is
