@@ -1824,6 +1824,10 @@ static bool korean_skip(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
+    /* every particle and skip holds Hangul (ft_purpose_tables_ok checks):
+     * an English word, most of what is asked, is none of them */
+    if (!t->hangul && !ft_ascii_digit((unsigned char)w[0]))
+        return false;
     size_t n = strip_particle(w, t->e - t->s);
     if (n == 0 || IS_ONE_OF(w, t->e - t->s, particles))
         return true;
@@ -2337,6 +2341,16 @@ bool ft_purpose_korean_general(const char *w, size_t n)
     return IS_ONE_OF(w, strip_particle(w, n), korean_vague);
 }
 
+/* Whether a table word holds a Hangul syllable (what korean_skip's quick
+ * test for English words takes for granted). */
+static bool holds_hangul(const char *w)
+{
+    for (size_t i = 0; w[i]; i++)
+        if (hangul_at((ft_view){w, strlen(w)}, i))
+            return true;
+    return false;
+}
+
 bool ft_purpose_tables_ok(const char **bad)
 {
     size_t nw = sizeof words / sizeof *words;
@@ -2365,8 +2379,14 @@ bool ft_purpose_tables_ok(const char **bad)
         }
     for (size_t k = 0; k < sizeof korean_skips / sizeof *korean_skips; k++)
         if (!IS_ONE_OF(korean_skips[k], strlen(korean_skips[k]),
-                       korean_skips)) {
+                       korean_skips) ||
+            !holds_hangul(korean_skips[k])) {
             *bad = korean_skips[k];
+            return false;
+        }
+    for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
+        if (!holds_hangul(particles[k])) {
+            *bad = particles[k];
             return false;
         }
     return true;
