@@ -1104,19 +1104,63 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     return end;
 }
 
-/* First words of the phrases above, to try them only where they may be. */
-/* Does the word w[0,n) open one of the budget lines?  Read off the
- * table, so that a line added there is looked for. */
-static bool may_open_budget_line(const char *w, size_t n)
+/* The first words of the budget lines, sorted and each once: read off the
+ * table for each article (a few dozen words), so that the look-up for
+ * most words of the article is a binary search. */
+#define N_BUDGET_LINES (sizeof budget_lines / sizeof *budget_lines)
+typedef struct {
+    const char *w[N_BUDGET_LINES];
+    size_t n[N_BUDGET_LINES];
+    size_t len;
+} budget_firsts;
+
+static int cmp_first(const char *a, size_t an, const char *b, size_t bn)
 {
-    /* called for most words of an article: the first letter, from the
-     * table, rules out nearly every line before a full comparison */
-    unsigned char c = n ? ft_ascii_fold((unsigned char)w[0]) : 0;
-    for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
+    size_t n = an < bn ? an : bn;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    return (an > bn) - (an < bn);
+}
+
+static void read_budget_firsts(budget_firsts *f)
+{
+    f->len = 0;
+    for (size_t k = 0; k < N_BUDGET_LINES; k++) {
         const char *b = budget_lines[k];
-        if ((unsigned char)b[0] == c && starts_folded(b, w, n) &&
-            (b[n] == ' ' || b[n] == '\0'))
+        size_t n = strcspn(b, " "), at = f->len;
+        while (at > 0 && cmp_first(b, n, f->w[at - 1], f->n[at - 1]) < 0)
+            at--;
+        if (at > 0 && cmp_first(b, n, f->w[at - 1], f->n[at - 1]) == 0)
+            continue; /* a first word already there */
+        memmove(f->w + at + 1, f->w + at, (f->len - at) * sizeof *f->w);
+        memmove(f->n + at + 1, f->n + at, (f->len - at) * sizeof *f->n);
+        f->w[at] = b;
+        f->n[at] = n;
+        f->len++;
+    }
+}
+
+/* Does the word w[0,n) open one of the budget lines (its first word, the
+ * lines being lower case)? */
+static bool may_open_budget_line(const budget_firsts *f, const char *w,
+                                 size_t n)
+{
+    char folded[32];
+    if (n == 0 || n > sizeof folded)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        folded[i] = (char)ft_ascii_fold((unsigned char)w[i]);
+    size_t lo = 0, hi = f->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_first(folded, n, f->w[mid], f->n[mid]);
+        if (c == 0)
             return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return false;
 }
@@ -1148,6 +1192,8 @@ static bool collect(const ft_subjects *aliases, ft_view x,
                     const ft_figure *figs, size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, x, out, 0, false, figs, nfigs};
+    budget_firsts firsts;
+    read_budget_firsts(&firsts);
     size_t line_start = 0, f = 0, g = 0;
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
@@ -1206,7 +1252,7 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             if (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
                       h->kind == KIND_PLAN))
                 take_noun_phrase(&c, i, w, h, &ok);
-            else if (may_open_budget_line(x.t + i, w - i)) {
+            else if (may_open_budget_line(&firsts, x.t + i, w - i)) {
                 size_t e = take_budget_line(&c, i, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
             }
@@ -1218,7 +1264,8 @@ static bool collect(const ft_subjects *aliases, ft_view x,
         size_t wn = w - i;
         if (in_figure_sentence && opens_reference(ws, wn))
             e = take_reference(&c, i, &ok);
-        if (in_figure_sentence && e == i && may_open_budget_line(ws, wn))
+        if (in_figure_sentence && e == i &&
+            may_open_budget_line(&firsts, ws, wn))
             e = take_budget_line(&c, i, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
@@ -1702,11 +1749,18 @@ bool ft_subject_lists_ordered(void)
     for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
         if (head_of(heads[k].word, strlen(heads[k].word)) != &heads[k])
             return false;
-    /* each budget line and reference is looked for at its first word */
-    for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
+    /* each budget line and reference is looked for at its first word,
+     * which is in lower case (the look-up folds the text's) and not much
+     * longer than a long word */
+    budget_firsts firsts;
+    read_budget_firsts(&firsts);
+    for (size_t k = 0; k < N_BUDGET_LINES; k++) {
         const char *b = budget_lines[k];
         size_t n = strcspn(b, " ");
-        if (!may_open_budget_line(b, n))
+        for (size_t i = 0; i < n; i++)
+            if (ft_ascii_upper((unsigned char)b[i]))
+                return false;
+        if (!may_open_budget_line(&firsts, b, n))
             return false;
     }
     for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
