@@ -651,8 +651,7 @@ _Static_assert(NCUES * 2 <= CUE_SLOTS, "CUE_SLOTS too small for cue_words");
 
 struct cue_index {
     unsigned short slot[CUE_SLOTS]; /* index into cue_words + 1; 0 empty */
-    unsigned char stems[16];        /* the lengths of the '*' stems */
-    size_t nstems;
+    uint64_t stem_lens; /* bit m set: a '*' stem of m bytes (m < 64) */
     unsigned short korean[NCUES];
     size_t nkorean;
 };
@@ -705,13 +704,8 @@ static cue_index *cue_index_new(void)
         while (x->slot[h])
             h = (h + 1) & (CUE_SLOTS - 1);
         x->slot[h] = (unsigned short)(k + 1);
-        if (m != strlen(w)) {
-            bool seen = false;
-            for (size_t j = 0; j < x->nstems; j++)
-                seen |= x->stems[j] == m;
-            if (!seen && x->nstems < sizeof x->stems)
-                x->stems[x->nstems++] = (unsigned char)m;
-        }
+        if (m != strlen(w) && m < 64) /* a longer one: cues_found fails */
+            x->stem_lens |= (uint64_t)1 << m;
     }
     return x;
 }
@@ -754,9 +748,8 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
         h = (h ^ lower((unsigned char)t[at + i])) * 16777619u;
         if (i + 1 == n)
             break;
-        for (size_t j = 0; j < x->nstems; j++)
-            if (x->stems[j] == i + 1)
-                cues |= lookup_cue(x, t + at, i + 1, h, true);
+        if (i + 1 < 64 && (x->stem_lens >> (i + 1) & 1))
+            cues |= lookup_cue(x, t + at, i + 1, h, true);
     }
     return n ? cues | lookup_cue(x, t + at, n, h, false) : 0;
 }
