@@ -97,7 +97,8 @@ static void settle(ft_manifest *m)
 {
     if (m->sorted)
         return;
-    qsort(m->names, m->len, sizeof *m->names, by_name);
+    if (m->len > 0) /* names is NULL until the first: no qsort(NULL, 0) */
+        qsort(m->names, m->len, sizeof *m->names, by_name);
     size_t w = 0;
     for (size_t i = 0; i < m->len; i++) {
         if (w > 0 && strcmp(m->names[w - 1], m->names[i]) == 0)
@@ -112,8 +113,8 @@ static void settle(ft_manifest *m)
 bool ft_manifest_has(const ft_manifest *m, const char *name)
 {
     settle((ft_manifest *)m);
-    return bsearch(&name, m->names, m->len, sizeof *m->names, by_name) !=
-           NULL;
+    return m->len > 0 && bsearch(&name, m->names, m->len, sizeof *m->names,
+                                 by_name) != NULL;
 }
 
 /* The previous manifest's names into old (none when there is no
