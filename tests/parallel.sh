@@ -32,19 +32,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 
-pass=0
-fail=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        echo "ok   $name"
-        pass=$((pass + 1))
-    else
-        echo "FAIL $name"
-        fail=$((fail + 1))
-    fi
-}
+# shellcheck source=tests/check.sh
+. "$root/tests/check.sh"
 
 # The README's line, with -q so that a BINARY path with a space stays one
 # word (parallel hands the command to a shell); $1 the archive, the rest

@@ -29,19 +29,8 @@ export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
 array=$root/scripts/slurm/figtrend-array.sh
 WAIT=120
 
-pass=0
-fail=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        echo "ok   $name"
-        pass=$((pass + 1))
-    else
-        echo "FAIL $name"
-        fail=$((fail + 1))
-    fi
-}
+# shellcheck source=tests/check.sh
+. "$root/tests/check.sh"
 
 tmp=
 pids=()
