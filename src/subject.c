@@ -746,9 +746,11 @@ static bool resolve_budget(const collector *c, phrase *p)
  * off the table, so that a reference added there is looked for. */
 static bool opens_reference(const char *w, size_t n)
 {
+    unsigned char c = n ? ft_ascii_fold((unsigned char)w[0]) : 0;
     for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
         const char *r = references[k].words;
-        if (starts_folded(r, w, n) && r[n] == ' ')
+        /* the first letter, from the table, before the whole word */
+        if ((unsigned char)r[0] == c && starts_folded(r, w, n) && r[n] == ' ')
             return true;
     }
     return false;
