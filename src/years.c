@@ -1055,7 +1055,14 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                              false};
             ex.role = relative_role(x, i, end);
         } else {
+            /* nothing opens here; nor inside the rest of an English word
+             * or number, whose every byte follows a letter or digit */
+            bool ascii_word = c < 0x80;
             i++;
+            while (ascii_word && i < e &&
+                   (ft_ascii_alpha(ft_view_at(x, i)) ||
+                    ft_ascii_digit(ft_view_at(x, i))))
+                i++;
             continue;
         }
         if (fiscal && ex.basis == FT_YEAR_EXPLICIT)
