@@ -413,9 +413,29 @@ bool ft_text_looks_cp949(const char *s, size_t n, bool final)
     return replaced == 0 && hangul > 0 && hangul * 2 >= beyond;
 }
 
+/* Whether one of the eight bytes of v is below 0x20 or is 0x7F (the
+ * classic "has a byte less than" and "has a zero byte" tests). */
+static bool word_has_control(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t below = (v - ones * 0x20) & ~v & highs;
+    uint64_t del = v ^ (ones * 0x7F);
+    return below | ((del - ones) & ~del & highs);
+}
+
 void ft_text_blank_controls(char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        /* Text is mostly free of controls: eight bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (word_has_control(v))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != 0x7f)
             continue;

@@ -198,6 +198,13 @@ static void test_blank_controls(void **state)
     assert_blank("국방\033[12", "국방    ");
     assert_blank("\033", " ");
     assert_blank("", "");
+    /* past eight clean bytes at a time, beside multi-byte characters */
+    assert_blank("0123456789abcdef\033[0m\xEA\xB5\xAD\xEB\xB0\xA9 defence "
+                 "budget\x7f, 12345678\a",
+                 "0123456789abcdef    \xEA\xB5\xAD\xEB\xB0\xA9 defence "
+                 "budget , 12345678 ");
+    assert_blank("~~~~~~~~\x1f\x20\x7e\x80\xff~~~~~~~",
+                 "~~~~~~~~ \x20\x7e\x80\xff~~~~~~~");
 }
 
 static void test_bom(void **state)
