@@ -699,7 +699,7 @@ static void job_free(ft_chart_job *j)
  * space), PNG with its IEND chunk. */
 bool ft_chart_picture_whole(const char *path, ft_chart_format f)
 {
-    static const unsigned char iend[] = {0,   0,   0,   0,    'I',  'E',
+    static const unsigned char iend[] = {0,   0,   0,    0,    'I',  'E',
                                          'N', 'D', 0xAE, 0x42, 0x60, 0x82};
     unsigned char tail[64];
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -809,7 +809,7 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
     /* -d: without the user's ~/.gnuplot and the system gnuplotrc, which
      * gnuplot reads first otherwise: an init file could change the
      * terminal or the output, or run commands, before our script. */
-    char *argv[] = {j->program, "-d",  "-c", j->script, title,
+    char *argv[] = {j->program, "-d", "-c", j->script, title,
                     ylabel,     note, pic,  NULL};
     posix_spawn_file_actions_t fa;
     int rc = posix_spawn_file_actions_init(&fa);
@@ -907,8 +907,7 @@ static uint32_t *stem_slot(ft_chart_stems *s, const char *stem)
     return &s->slots[i];
 }
 
-static stem_entry *stem_add(ft_chart_stems *s, uint32_t *slot,
-                            const char *stem)
+static stem_entry *stem_add(ft_chart_stems *s, uint32_t *slot, const char *stem)
 {
     stem_entry *e = &s->entries[s->len++];
     snprintf(e->stem, sizeof e->stem, "%s", stem);

@@ -78,7 +78,7 @@ static ft_status put_csv(ft_csvio *w, const char *s, size_t n, ft_error *err)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     csv_write(w->quoted.data, need, s, n);
     return fwrite(w->quoted.data, 1, need, w->out) == need ? FT_OK
-                                                          : write_error(err);
+                                                           : write_error(err);
 }
 
 static ft_status put_tsv(ft_csvio *w, const char *s, size_t n, ft_error *err)

@@ -18,9 +18,9 @@
  * hundred thousand series writes about 10 MB of names). */
 #define MANIFEST_MAX_BYTES (64L << 20)
 
-#define HEADER                                                              \
-    "# figtrend manifest: the files figtrend report wrote in this folder.\n" \
-    "# The next report removes those it no longer writes, and nothing "     \
+#define HEADER                                                                 \
+    "# figtrend manifest: the files figtrend report wrote in this folder.\n"   \
+    "# The next report removes those it no longer writes, and nothing "        \
     "else.\n"
 
 struct ft_manifest {
@@ -113,8 +113,8 @@ static void settle(ft_manifest *m)
 bool ft_manifest_has(const ft_manifest *m, const char *name)
 {
     settle((ft_manifest *)m);
-    return m->len > 0 && bsearch(&name, m->names, m->len, sizeof *m->names,
-                                 by_name) != NULL;
+    return m->len > 0 &&
+           bsearch(&name, m->names, m->len, sizeof *m->names, by_name) != NULL;
 }
 
 /* The previous manifest's names into old (none when there is no

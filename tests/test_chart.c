@@ -527,8 +527,8 @@ static void test_picture_whole(void **state)
     assert_false(WHOLE("%PDF-1.5\n</svg>", FT_CHART_PDF));
     assert_true(WHOLE("\x89PNG\r\n\x1a\n....\0\0\0\0IEND\xae\x42\x60\x82",
                       FT_CHART_PNG));
-    assert_false(WHOLE("\x89PNG\r\n\x1a\n....\0\0\0\0IEND\xae\x42",
-                       FT_CHART_PNG));
+    assert_false(
+        WHOLE("\x89PNG\r\n\x1a\n....\0\0\0\0IEND\xae\x42", FT_CHART_PNG));
     /* A long picture: only its end counts. */
     char big[5000];
     memset(big, 'x', sizeof big);

@@ -125,11 +125,16 @@ static void test_sweep_takes_only_leftovers(void **state)
     touch(".notes.txt.Ab12cD"); /* not one of our outputs' kinds */
     touch(".figures.csv.short");
     touch("..figtrend-manifest.Zx9Yw8"); /* the manifest's */
-    touch(FT_MANIFEST_NAME);              /* the manifest itself */
-    const char *all[] = {".figures.csv.Ab12cD", ".overview.svg.zzzzzz",
-                         ".report.xlsx.Qw3rTy", "keep.csv", ".bashrc",
-                         ".notes.txt.Ab12cD", ".figures.csv.short",
-                         "..figtrend-manifest.Zx9Yw8", FT_MANIFEST_NAME};
+    touch(FT_MANIFEST_NAME);             /* the manifest itself */
+    const char *all[] = {".figures.csv.Ab12cD",
+                         ".overview.svg.zzzzzz",
+                         ".report.xlsx.Qw3rTy",
+                         "keep.csv",
+                         ".bashrc",
+                         ".notes.txt.Ab12cD",
+                         ".figures.csv.short",
+                         "..figtrend-manifest.Zx9Yw8",
+                         FT_MANIFEST_NAME};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         age(all[i], FT_OUTFILE_STALE_SECONDS + 5);
     /* A writer at work: changed a moment ago, it stays. */
@@ -352,8 +357,8 @@ int main(void)
         cmocka_unit_test(test_mkdirs),
         cmocka_unit_test_setup_teardown(test_manifest_prunes_only_its_own,
                                         own_folder, drop_folder),
-        cmocka_unit_test_setup_teardown(
-            test_manifest_failed_report_keeps_names, own_folder, drop_folder),
+        cmocka_unit_test_setup_teardown(test_manifest_failed_report_keeps_names,
+                                        own_folder, drop_folder),
         cmocka_unit_test_setup_teardown(test_manifest_hostile, own_folder,
                                         drop_folder),
     };
