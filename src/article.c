@@ -1467,7 +1467,7 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
         return fail_at(err, FT_EDATA, r->name, r->line,
                        "no \"text\" string; line skipped");
     }
-    if (j.val[J_ID])
+    if (j.val[J_ID] && j.len[J_ID] > 0) /* "" names nothing, as null */
         a->id = strndup(j.val[J_ID], j.len[J_ID]);
     else {
         size_t n = strlen(r->name) + 24;

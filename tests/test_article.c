@@ -522,6 +522,7 @@ static void test_jsonl_lines(void **state)
         "\n"
         "   \t\r\n"
         "{ \"text\" : \"three\" , \"published\" : null , \"id\" : null }\r\n"
+        "{\"id\":\"\",\"text\":\"four\"}\n"
         "{\"x\":{\"y\":[1,-2.5e3,true,false,null,{}],\"z\":[]},\"text\":\"f\","
         "\"published\":\"2025-03-04T09:00:00Z\",\"source\":null}\n"
         "{\"\\u0069d\":\"esc\",\"text\":\"\",\"id\":\"twice\"}");
@@ -540,6 +541,11 @@ static void test_jsonl_lines(void **state)
     assert_string_equal(a.id, want);
     assert_string_equal(a.text, "three");
     assert_string_equal(a.published, "");
+    /* an empty id is none, as an empty cell of an articles CSV is */
+    assert_int_equal(ft_reader_next(r, &a, &err), FT_OK);
+    snprintf(want, sizeof want, "%s:5", p);
+    assert_string_equal(a.id, want);
+    assert_string_equal(a.text, "four");
     assert_int_equal(ft_reader_next(r, &a, &err), FT_OK);
     assert_string_equal(a.text, "f");
     assert_string_equal(a.published, "2025-03-04");
