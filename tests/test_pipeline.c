@@ -275,7 +275,7 @@ static void put_stream(const char *name)
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 700; i++) {
         if (i % 37 == 5)
             fputs("{broken\n", f);
         if (i % 53 == 7) {
