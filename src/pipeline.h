@@ -13,9 +13,10 @@
  * and told just before it.  The extractor and the tables it reads
  * (subjects, countries) must therefore be safe to use from several
  * threads at once: no static mutable state, tables read-only once loaded.
- * Memory stays bounded: at most 4 x N articles, and about
- * FT_PIPELINE_INFLIGHT bytes of article text plus one article, are read
- * ahead of the one being handed over.
+ * Articles go to the workers in batches (64 articles or 64 KiB of text),
+ * so that the threads meet once per batch.  Memory stays bounded: at most
+ * 4 x N batches, and about FT_PIPELINE_INFLIGHT bytes of article text
+ * plus one batch, are read ahead of the article being handed over.
  *
  * Ownership: an ft_pipeline copies the option structs it is given but
  * borrows what they point to (the tables, the fallback date and source,
