@@ -1,8 +1,10 @@
 /* cmd_extract.c — `figtrend extract`: articles in, figures.csv rows out. */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT: the default --jobs */
 #include "cmd.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -256,10 +258,17 @@ static int do_inputs(char **paths, int n, ft_pipeline *p, ft_figwriter *w,
     return 0;
 }
 
-/* One job per online core (sysconf), 1 when it cannot tell. */
+/* One job per core this process may run on: its CPU affinity, which
+ * taskset, a container's or a Slurm task's cpuset narrow, else the online
+ * cores (sysconf); 1 when neither tells. */
 static unsigned default_jobs(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    long n = 0;
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        n = CPU_COUNT(&set);
+    if (n < 1)
+        n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 1 ? (unsigned)(n > JOBS_MAX ? JOBS_MAX : n) : 1;
 }
 
