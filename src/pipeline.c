@@ -97,11 +97,16 @@ void ft_pipeline_free(ft_pipeline *p)
     if (!p)
         return;
     ft_workq_free(p->q);
+    /* Only read, not written, unless used: the pages of entries never
+     * used stay untouched (start_jobs). */
     if (p->entries)
         for (size_t i = 0; i < (p->cap + 1) * BATCH_MAX; i++) {
-            ft_article_clear(&p->entries[i].a);
-            ft_figlist_free(&p->entries[i].figs);
-            free(p->entries[i].warns);
+            entry *e = &p->entries[i];
+            if (e->a.id || e->a.published || e->a.source || e->a.title ||
+                e->a.url || e->a.text)
+                ft_article_clear(&e->a);
+            free(e->figs.items);
+            free(e->warns);
         }
     free(p->entries);
     free(p->pool);
@@ -230,10 +235,12 @@ static bool start_jobs(ft_pipeline *p)
         p->serial = true;
         return false;
     }
+    /* The entries stay as calloc left them, all zero (an empty figure
+     * list, no article, no warning: POSIX's null pointer is all zero
+     * bits), so that the pages of batches never filled (many jobs, a short
+     * input) are never touched: memory follows the text read ahead. */
     for (size_t i = 0; i <= p->cap; i++) {
         p->pool[i].e = &p->entries[i * BATCH_MAX];
-        for (size_t k = 0; k < BATCH_MAX; k++)
-            ft_figlist_init(&p->pool[i].e[k].figs);
         p->spare[p->nspare++] = &p->pool[i];
     }
     return true;
