@@ -16,6 +16,9 @@
 #   make check-clang the unit tests built by clang with ASan + UBSan
 #                   (build-clang/): clang's UBSan sees what gcc's does not,
 #                   e.g. NULL + 0; make test runs it when clang is there
+#   make check-tsan the threaded parts (the work queue, the pipeline and
+#                   extract --jobs, tests/jobs.sh) built with gcc's
+#                   ThreadSanitizer (build-tsan/): no data race
 #   make check-valgrind  the unit tests and end-to-end cases under
 #                   Valgrind's memcheck (tests/valgrind.sh); make test
 #                   runs it, skipped when valgrind is not installed
@@ -52,9 +55,11 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # No install path is compiled in: the program finds its datasets from its
 # own path at run time (src/main.c), so PREFIX needs no rebuild.
 DATADIR   = $(PREFIX)/share/figtrend
+# -pthread: extract --jobs runs its extraction on worker threads
+# (src/workq.c).
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
-             -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lxlsxwriter -lm
+             -pthread -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lxlsxwriter -lm -pthread
 
 LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
@@ -65,7 +70,7 @@ BIN   := $(BUILD)/figtrend
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: all testbins fuzzbins deps run test check check-asan check-clang check-valgrind fuzz \
+.PHONY: all testbins fuzzbins deps run test check check-asan check-clang check-tsan check-valgrind fuzz \
         bench install uninstall clean
 # Keep the test objects make would otherwise delete as intermediates.
 .SECONDARY:
@@ -125,6 +130,15 @@ check-asan:
 	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build-asan
 
+# What runs on several threads, under ThreadSanitizer, which stops at the
+# first race (halt_on_error).
+TSAN := -fsanitize=thread -fno-omit-frame-pointer
+check-tsan:
+	$(MAKE) BUILD=build-tsan EXTRA_CFLAGS="$(TSAN)" testbins
+	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_workq
+	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_pipeline
+	TSAN_OPTIONS=halt_on_error=1 bash tests/jobs.sh build-tsan/figtrend
+
 # The unit tests and end-to-end cases of the ordinary build under
 # Valgrind's memcheck (skipped, and counted as skipped, without valgrind).
 check-valgrind: testbins
@@ -182,7 +196,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan build-clang build-fuzz plots/figures.csv plots/figures.csv.tmp \
+	rm -rf build build-asan build-clang build-tsan build-fuzz plots/figures.csv plots/figures.csv.tmp \
 	       plots/figures_converted.csv plots/figures_converted.csv.tmp
 	rm -f plots/*.gp plots/*.dat plots/*.svg plots/*.png plots/*.pdf \
 	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html \

@@ -1,34 +1,45 @@
 #!/usr/bin/env bash
-# Measure figtrend extract's throughput beside grep on the same corpus.
+# figtrend extract's throughput beside the speed of reading the bytes, on
+# two corpora side by side, in one run.
 #
 # Usage: scripts/bench.sh [SIZE_MB]        (default 20)
 #
-# Makes a SIZE_MB corpus in a temporary folder with
-# ../shared/tools/make_corpus.py when it exists, else with our own
-# scripts/gen_corpus.py, and turns it into FILE.jsonl, one article per line
-# (the corpus' articles are separated by blank lines): the way a news
-# archive is fed to `figtrend extract` (DESIGN.md, "Scale"); as plain text
-# the whole corpus would be one 20 MB article, over extract's per-article
-# limit. Builds figtrend (`make -s`); times
-# `build/figtrend extract FILE.jsonl > /dev/null` and
-# `grep -c '[0-9]' FILE.jsonl` (best of 3 wall-clock runs each) and prints
-# MB/s for both, the number of figures found and figtrend's peak RSS (when
-# /usr/bin/time is there).
+# The corpora, each SIZE_MB of JSONL (one article a line: how a news
+# archive is fed to `figtrend extract`, DESIGN.md "Scale"):
+#   synthetic  ../shared/tools/make_corpus.py's business news (else our
+#              scripts/gen_corpus.py), one article per blank-line block;
+#   demo       the demo articles of datasets/articles/ repeated, each copy
+#              with its own ids (tests/cluster_corpus.py).
+# On each it times, interleaved round by round so that a change in the
+# machine's load touches every command alike:
+#   figtrend extract --jobs 1 FILE      (one thread)
+#   figtrend extract --jobs N FILE      (N = the online cores, the default)
+#   wc -w FILE, wc -l FILE, grep -c '[0-9]' FILE
+# (output to /dev/null; wc and grep in the caller's locale, printed) and
+# prints the median MB/s of BENCH_RUNS runs, figtrend --jobs 1 over wc -w,
+# the --jobs N over --jobs 1 speed-up, figtrend's peak memory
+# (/usr/bin/time %M, the largest of its runs) and the rows written.
+#
+# The machine may be shared: the load average before and after is printed,
+# and a note when other processes kept cores busy, since the figures are
+# then low and noisy (the speed-up most of all).
 # Reports only: no thresholds; exit 0 unless something cannot run.
 #
 # Environment:
 #   FIGTREND=path    use that binary, skip the build
-#   BENCH_CORPUS=f   benchmark that text corpus instead of generating one
-#   BENCH_GEN=own    use scripts/gen_corpus.py even if make_corpus.py exists
-#   BENCH_INPUT=text time the plain text corpus as one article (with
-#                    --max-bytes raised to its size) instead of the .jsonl
-#   BENCH_RUNS=n     number of timed runs (default 3)
+#   BENCH_RUNS=n     timed runs of each command (default 5)
+#   BENCH_JOBS=n     the N of --jobs N (default: the online cores)
+#   BENCH_GEN=own    scripts/gen_corpus.py even if make_corpus.py exists
+#   BENCH_CORPUS=f   a text corpus (blank-line separated articles) of your
+#                    own in place of the synthetic one
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 size=${1:-20}
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null || echo 1)
+jobs=${BENCH_JOBS:-$cores}
 
 case $size in
 '' | *[!0-9.]* | *.*.*)
@@ -36,34 +47,51 @@ case $size in
 	exit 64
 	;;
 esac
+case $runs$jobs in *[!0-9]*)
+	echo "bench: BENCH_RUNS and BENCH_JOBS are numbers" >&2
+	exit 64
+	;;
+esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/figtrend-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# --- corpus ---------------------------------------------------------------
-if [[ -n ${BENCH_CORPUS:-} ]]; then
-	corpus=$BENCH_CORPUS
-	gen="given ($corpus)"
+# --- binary ---------------------------------------------------------------
+if [[ -n ${FIGTREND:-} ]]; then
+	bin=$FIGTREND
 else
-	corpus=$tmp/corpus.txt
+	if ! make -s -C "$root" >"$tmp/make.log" 2>&1; then
+		cat "$tmp/make.log" >&2
+		echo "bench: make failed" >&2
+		exit 1
+	fi
+	bin=$root/build/figtrend
+fi
+if [[ ! -x $bin ]]; then
+	echo "bench: $bin is missing or not executable" >&2
+	exit 1
+fi
+export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
+timer=
+[[ -x /usr/bin/time ]] && timer=/usr/bin/time
+
+# --- corpora --------------------------------------------------------------
+if [[ -n ${BENCH_CORPUS:-} ]]; then
+	text=$BENCH_CORPUS
+	gen_a="given"
+else
+	text=$tmp/corpus.txt
 	shared_gen=$root/../shared/tools/make_corpus.py
 	if [[ -f $shared_gen && ${BENCH_GEN:-} != own ]]; then
-		gen="../shared/tools/make_corpus.py"
-		python3 "$shared_gen" -o "$corpus" --size-mb "$size"
+		gen_a="make_corpus.py"
+		python3 "$shared_gen" -o "$text" --size-mb "$size" >/dev/null
 	else
-		gen="scripts/gen_corpus.py"
-		python3 "$here/gen_corpus.py" -o "$corpus" --size-mb "$size"
+		gen_a="gen_corpus.py"
+		python3 "$here/gen_corpus.py" -o "$text" --size-mb "$size" >/dev/null
 	fi
 fi
-
-extract_args=()
-if [[ ${BENCH_INPUT:-jsonl} == text ]]; then
-	input=$corpus
-	extract_args=(--max-bytes "$(($(wc -c <"$corpus") + 1))")
-	what="plain text, one article"
-else
-	input=$tmp/corpus.jsonl
-	python3 - "$corpus" "$input" <<'PY'
+# One article per blank-line block, as one JSONL line each.
+python3 - "$text" "$tmp/a.jsonl" <<'PY'
 import json, sys
 
 src, dst = sys.argv[1], sys.argv[2]
@@ -87,26 +115,14 @@ with open(src, encoding="utf-8", errors="replace", newline="") as f, \
             flush()
     flush()
 PY
-	what="jsonl, one article a line"
-fi
-bytes=$(wc -c <"$input")
-lines=$(wc -l <"$input")
-
-# --- binary ---------------------------------------------------------------
-if [[ -n ${FIGTREND:-} ]]; then
-	bin=$FIGTREND
-else
-	if ! make -s -C "$root" >"$tmp/make.log" 2>&1; then
-		cat "$tmp/make.log" >&2
-		echo "bench: make failed" >&2
-		exit 1
-	fi
-	bin=$root/build/figtrend
-fi
-if [[ ! -x $bin ]]; then
-	echo "bench: $bin is missing or not executable" >&2
-	exit 1
-fi
+# The demo articles: one copy to learn its size, then as many as fill
+# SIZE_MB.
+python3 "$root/tests/cluster_corpus.py" "$tmp/one.jsonl" --copies 1
+copies=$(awk -v s="$size" -v b="$(wc -c <"$tmp/one.jsonl")" \
+	'BEGIN { c = int(s * 1e6 / b + 0.999); print c < 1 ? 1 : c }')
+python3 "$root/tests/cluster_corpus.py" "$tmp/b.jsonl" --copies "$copies"
+name_a="synthetic ($gen_a)"
+name_b="demo articles x$copies"
 
 # --- timing ---------------------------------------------------------------
 now() {
@@ -117,78 +133,108 @@ now() {
 	fi
 }
 
-# best_of CMD...: run CMD $runs times (stdout to /dev/null), print the
-# shortest wall-clock time in seconds. Fails if CMD fails (grep's 1 and
-# figtrend's 3, some inputs rejected, are accepted).
-best_of() {
-	local best="" t0 t1 rc i
-	for ((i = 0; i < runs; i++)); do
-		t0=$(now)
-		rc=0
+# timed KEY CMD...: one run of CMD (stdout to /dev/null), its wall-clock
+# seconds appended to $tmp/KEY.t and, for figtrend, its peak memory in kB
+# to $tmp/KEY.m.  grep's 1 and figtrend's 3 (some lines rejected) are fine.
+timed() {
+	local key=$1 t0 t1 rc=0
+	shift
+	t0=$(now)
+	if [[ $1 == "$bin" && -n $timer ]]; then
+		"$timer" -f %M -o "$tmp/$key.rss" "$@" >/dev/null 2>>"$tmp/stderr" ||
+			rc=$?
+		cat "$tmp/$key.rss" >>"$tmp/$key.m"
+	else
 		"$@" >/dev/null 2>>"$tmp/stderr" || rc=$?
-		t1=$(now)
-		if ((rc != 0 && rc != 1 && rc != 3)); then
-			echo "bench: '$*' exited $rc" >&2
-			tail -n 5 "$tmp/stderr" >&2
-			return 1
-		fi
-		best=$(awk -v a="$t0" -v b="$t1" -v best="$best" \
-			'BEGIN { d = b - a; if (best == "" || d < best) best = d;
-			         printf "%.6f", best }')
-	done
-	echo "$best"
+	fi
+	t1=$(now)
+	if ((rc != 0 && rc != 1 && rc != 3)); then
+		echo "bench: '$*' exited $rc" >&2
+		tail -n 5 "$tmp/stderr" >&2
+		exit 1
+	fi
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }' \
+		>>"$tmp/$key.t"
 }
 
-mbps() { awk -v b="$bytes" -v s="$1" 'BEGIN {
-	if (s <= 0) print "inf"; else printf "%.1f", b / 1e6 / s }'; }
+median() { sort -g "$1" | awk '{ v[NR] = $1 } END {
+	if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+mbps() { # BYTES SECONDS
+	awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) print "inf";
+		else printf "%.1f", b / 1e6 / s }'
+}
 
-t_ft=$(best_of "$bin" extract "${extract_args[@]}" "$input")
-t_grep=$(best_of grep -c '[0-9]' "$input")
-grep_count=$(grep -c '[0-9]' "$input" || true)
+load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+# The busiest other process (its CPU share over its life): a fuzzer or a
+# build elsewhere on the machine takes cores from the threads measured.
+busy=$(ps -eo pcpu=,comm= --sort=-pcpu 2>/dev/null | awk -v me="$$" \
+	'$1 + 0 >= 20 { printf "%s%s %s%%", n++ ? ", " : "", $2, $1 }' || true)
+for c in a b; do
+	f=$tmp/$c.jsonl
+	for ((i = 0; i < runs; i++)); do
+		timed "$c.ft1" "$bin" extract --jobs 1 "$f"
+		timed "$c.ftn" "$bin" extract --jobs "$jobs" "$f"
+		timed "$c.wcw" wc -w "$f"
+		timed "$c.wcl" wc -l "$f"
+		timed "$c.grep" grep -c '[0-9]' "$f"
+	done
+done
+load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 
-# Figures: count CSV records (quoted fields may hold anything), by currency.
-"$bin" extract "${extract_args[@]}" "$input" >"$tmp/figures.csv" \
-	2>>"$tmp/stderr" || true
-summary=$(python3 - "$tmp/figures.csv" <<'PY'
-import collections, csv, sys
-n = 0
-cur = collections.Counter()
-with open(sys.argv[1], encoding="utf-8", errors="replace", newline="") as f:
-    r = csv.reader(f)
-    head = next(r, None) or []
-    ci = head.index("currency") if "currency" in head else None
-    for row in r:
-        if not row:
-            continue
-        n += 1
-        if ci is not None and ci < len(row):
-            cur[row[ci] or "(none)"] += 1
-top = ", ".join("%s %d" % kv for kv in cur.most_common(8))
-print("%d%s" % (n, " (" + top + ")" if top else ""))
-PY
-)
+# --- report ---------------------------------------------------------------
+declare -A col
+for c in a b; do
+	f=$tmp/$c.jsonl
+	bytes=$(wc -c <"$f")
+	col[$c.input]=$(awk -v b="$bytes" -v l="$(wc -l <"$f")" \
+		'BEGIN { printf "%.1f MB, %d lines", b / 1e6, l }')
+	for k in ft1 ftn wcw wcl grep; do
+		col[$c.$k]="$(mbps "$bytes" "$(median "$tmp/$c.$k.t")") MB/s"
+	done
+	t1=$(median "$tmp/$c.ft1.t")
+	tn=$(median "$tmp/$c.ftn.t")
+	tw=$(median "$tmp/$c.wcw.t")
+	col[$c.ratio]=$(awk -v a="$t1" -v w="$tw" 'BEGIN { printf "%.3f", w / a }')
+	col[$c.speedup]=$(awk -v a="$t1" -v n="$tn" 'BEGIN { printf "%.2fx", a / n }')
+	for k in ft1 ftn; do
+		if [[ -s $tmp/$c.$k.m ]]; then
+			col[$c.$k.mem]=$(sort -n "$tmp/$c.$k.m" | tail -n 1 |
+				awk '{ printf "%.1f MB", $1 / 1024 }')
+		else
+			col[$c.$k.mem]="n/a (no /usr/bin/time)"
+		fi
+	done
+	rows=$("$bin" extract --no-header "$f" 2>/dev/null | python3 -c '
+import csv, sys
+print(sum(1 for r in csv.reader(sys.stdin) if r))' || true)
+	col[$c.rows]=$rows
+done
 
-rss="n/a (no /usr/bin/time)"
-if [[ -x /usr/bin/time ]]; then
-	/usr/bin/time -v -o "$tmp/time.txt" "$bin" extract "${extract_args[@]}" \
-		"$input" >/dev/null 2>>"$tmp/stderr" || true
-	kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2);
-		print $2 }' "$tmp/time.txt" 2>/dev/null || true)
-	if [[ -n $kb ]]; then
-		rss=$(awk -v k="$kb" 'BEGIN { printf "%.1f MB (%d kB)", k / 1024, k }')
-	fi
+row() { printf '%-34s %-28s %s\n' "$1" "$2" "$3"; }
+printf 'figtrend bench: %s cores online, %d runs of each command, median\n' \
+	"$cores" "$runs"
+printf 'wall-clock, commands interleaved; wc and grep with LC_ALL=%s\n' \
+	"${LC_ALL:-${LC_CTYPE:-${LANG:-C}}}"
+printf 'binary: %s\n\n' "${bin#"$root"/}"
+row "" "$name_a" "$name_b"
+row "input (JSONL)" "${col[a.input]}" "${col[b.input]}"
+row "figtrend extract --jobs 1" "${col[a.ft1]}" "${col[b.ft1]}"
+row "figtrend extract --jobs $jobs" "${col[a.ftn]}" "${col[b.ftn]}"
+row "wc -w" "${col[a.wcw]}" "${col[b.wcw]}"
+row "wc -l" "${col[a.wcl]}" "${col[b.wcl]}"
+row "grep -c '[0-9]'" "${col[a.grep]}" "${col[b.grep]}"
+row "figtrend --jobs 1 / wc -w" "${col[a.ratio]}" "${col[b.ratio]}"
+row "--jobs $jobs / --jobs 1 speed-up" "${col[a.speedup]}" "${col[b.speedup]}"
+row "peak memory, --jobs 1" "${col[a.ft1.mem]}" "${col[b.ft1.mem]}"
+row "peak memory, --jobs $jobs" "${col[a.ftn.mem]}" "${col[b.ftn.mem]}"
+row "figures (rows)" "${col[a.rows]}" "${col[b.rows]}"
+printf '\nload average: %s before, %s after' "$load_before" "$load_after"
+if awk -v a="$load_before" -v c="$cores" 'BEGIN { exit !(a + 0 > 0.5) }'; then
+	printf ' (other processes were running: figures are low and noisy)'
 fi
-
-printf 'corpus:    %s -> %s: %d bytes (%.1f MB), %d lines\n' "$gen" \
-	"$what" "$bytes" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" \
-	"$lines"
-printf 'figtrend:  %8s MB/s  (best of %d: %.3f s)  %s extract FILE\n' \
-	"$(mbps "$t_ft")" "$runs" "$t_ft" "${bin#"$root"/}"
-printf 'grep -c:   %8s MB/s  (best of %d: %.3f s)  %d lines with a digit\n' \
-	"$(mbps "$t_grep")" "$runs" "$t_grep" "$grep_count"
-printf 'figures:   %s\n' "$summary"
-printf 'peak RSS:  %s\n' "$rss"
+printf '\n'
+[[ -n $busy ]] && printf 'busy when it began: %s\n' "$busy"
 if [[ -s $tmp/stderr ]]; then
-	printf 'stderr:    %d distinct lines, first: %s\n' \
+	printf 'stderr: %d distinct lines, first: %s\n' \
 		"$(sort -u "$tmp/stderr" | wc -l)" "$(head -n 1 "$tmp/stderr")"
 fi

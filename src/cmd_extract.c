@@ -1,14 +1,17 @@
 /* cmd_extract.c — `figtrend extract`: articles in, figures.csv rows out. */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT: the default --jobs */
 #include "cmd.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "country.h"
@@ -203,6 +206,9 @@ static size_t parse_size(const char *s)
     return (size_t)(v << shift);
 }
 
+/* --jobs at most: far beyond any core count, short of a thread limit. */
+#define JOBS_MAX 1024
+
 /* What the pipeline hands over goes to the writer. */
 typedef struct {
     ft_figwriter *w;
@@ -235,25 +241,40 @@ static void reject_input(void *ctx, ft_status st, const ft_error *why)
         s->rs->bad++;
 }
 
-/* Extract and write every article of one input; false on a fatal error
- * (out of memory, write error), with *fatal set to the exit code. */
-static bool do_input(const char *path, ft_pipeline *p, ft_figwriter *w,
-                     run_state *rs, int *fatal)
+/* Extract and write every article of the inputs, in order; 0, or the
+ * exit code of a fatal error (out of memory, write error) once reported. */
+static int do_inputs(char **paths, int n, ft_pipeline *p, ft_figwriter *w,
+                     run_state *rs)
 {
     sink_state s = {w, rs};
     ft_pipeline_sink sink = {write_article, reject_input, &s};
     ft_error err;
-    ft_status st = ft_pipeline_input(p, path, &sink, &err);
+    ft_status st = ft_pipeline_inputs(p, (const char *const *)paths, (size_t)n,
+                                      &sink, &err);
     if (st != FT_OK) {
         cli_report(&err, "");
-        *fatal = ft_status_exit_code(st);
-        return false;
+        return ft_status_exit_code(st);
     }
-    return true;
+    return 0;
+}
+
+/* One job per core this process may run on: its CPU affinity, which
+ * taskset, a container's or a Slurm task's cpuset narrow, else the online
+ * cores (sysconf); 1 when neither tells. */
+static unsigned default_jobs(void)
+{
+    long n = 0;
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        n = CPU_COUNT(&set);
+    if (n < 1)
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 1 ? (unsigned)(n > JOBS_MAX ? JOBS_MAX : n) : 1;
 }
 
 typedef struct {
     ft_reader_opts reader;
+    unsigned jobs; /* --jobs, else default_jobs() */
     ft_format format;
     bool header, header_only;
     char date[11];        /* --date, normalised */
@@ -293,6 +314,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
         {"encoding", required_argument, NULL, O_ENCODING},
         {"subjects", required_argument, NULL, O_SUBJECTS},
         {"countries", required_argument, NULL, O_COUNTRIES},
+        {"jobs", required_argument, NULL, 'j'},
         {"recursive", no_argument, NULL, 'r'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -301,7 +323,7 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
     int c;
     optind = 1;
     opterr = 0; /* our own messages, in our own format */
-    while ((c = getopt_long(argc, argv, ":hrv", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hj:rv", longopts, NULL)) != -1) {
         switch (c) {
         case O_DATE:
             if (!ft_article_date_parse(optarg, strlen(optarg), o->date))
@@ -357,6 +379,19 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
             o->reader.encoding = optarg;
             break;
         }
+        case 'j': {
+            char *end;
+            errno = 0;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (*optarg < '0' || *optarg > '9' || *end || errno || n < 1 ||
+                n > JOBS_MAX)
+                return cli_usage_error("extract",
+                                       "--jobs '%s': want a number of "
+                                       "threads from 1 to %d",
+                                       optarg, JOBS_MAX);
+            o->jobs = (unsigned)n;
+            break;
+        }
         case O_SUBJECTS:
             o->subject_files[o->nsubject_files++] = optarg;
             break;
@@ -406,9 +441,9 @@ static int run(char **inputs, int ninputs, const options *o,
         cli_report(&err, "");
         fatal = FT_EXIT_IOERR;
     }
-    for (int i = 0; !o->header_only && !fatal && i < ninputs; i++)
-        if (!do_input(inputs[i], p, w, rs, &fatal))
-            break;
+    ft_pipeline_jobs(p, o->jobs ? o->jobs : default_jobs());
+    if (!o->header_only && !fatal)
+        fatal = do_inputs(inputs, ninputs, p, w, rs);
     ft_pipeline_free(p);
     ft_figwriter_free(w);
 

@@ -1,12 +1,80 @@
-/* pipeline.c — read, extract, hand over: one input at a time. */
+/* pipeline.c — read, extract, hand over: one article at a time in the
+ * calling thread, or, with jobs, through an ordered work queue (workq.h):
+ * the calling thread reads articles into batches and pushes them, the
+ * workers extract, and the calling thread pops the batches in order and
+ * hands over each article with the warnings held back since the one
+ * before. */
 #include "pipeline.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "workq.h"
+
+/* Articles go to the workers in batches, so that the threads meet once
+ * per batch, not once per article (news articles are a few kB: a meeting
+ * per article cost a third more CPU): a batch is closed at BATCH_MAX
+ * entries or BATCH_BYTES of text. */
+#define BATCH_MAX 64
+#define BATCH_BYTES ((size_t)64 << 10)
+
+/* Batches in the queue per worker: enough that a worker on a long batch
+ * does not leave the others idle, few enough to stay small. */
+#define BATCHES_PER_WORKER 4
+
+/* An entry keeps its figure array for the next article unless it grew
+ * past this (a rare huge article's array is given back). */
+#define FIGS_KEPT 4096
+
+/* A warning the reader gave while reading an entry's article. */
+typedef struct {
+    ft_warning w;
+    ft_error detail;
+} held_warning;
+
+typedef enum {
+    ENTRY_NOTHING, /* only warnings (the last ones of a stream) */
+    ENTRY_ARTICLE, /* an article, extracted by a worker */
+    ENTRY_REJECT   /* an input, line or row rejected */
+} entry_kind;
+
+/* One article, or reject, on its way through, with what the reader said
+ * while reading it. */
+typedef struct {
+    entry_kind kind;
+    ft_article a;
+    ft_figlist figs;
+    ft_status st; /* the reject's, or the extractor's answer */
+    ft_error err;
+    held_warning *warns;
+    size_t nwarns, capwarns;
+} entry;
+
+/* What goes through the queue: entries e[0..n) in input order; while the
+ * batch is being filled, e[n] is the entry being read. */
+typedef struct {
+    entry *e; /* BATCH_MAX */
+    size_t n;
+    size_t bytes; /* article text in e[0..n) */
+} batch;
 
 struct ft_pipeline {
     ft_reader_opts reader;
-    ft_extract_opts tables;
-    ft_figlist figs; /* reused from article to article */
+    ft_extract_opts tables; /* read by the workers, never written */
+    ft_figlist figs;        /* reused from article to article */
+    unsigned jobs;
+    /* With jobs, made at the first input: */
+    ft_workq *q;
+    bool serial;    /* no thread could be started: run in the caller's */
+    batch *pool;    /* cap + 1: the queue's and the one being filled */
+    entry *entries; /* BATCH_MAX per batch of the pool */
+    batch **spare;  /* the batches neither queued nor being filled */
+    size_t nspare, cap;
+    batch *cur;      /* being filled: the reader's warnings go to it */
+    size_t inflight; /* article bytes in the queue */
+    bool oom;        /* a warning could not be held */
 };
 
 ft_pipeline *ft_pipeline_new(const ft_reader_opts *reader,
@@ -20,6 +88,7 @@ ft_pipeline *ft_pipeline_new(const ft_reader_opts *reader,
     if (tables)
         p->tables = *tables;
     ft_figlist_init(&p->figs);
+    p->jobs = 1;
     return p;
 }
 
@@ -27,8 +96,30 @@ void ft_pipeline_free(ft_pipeline *p)
 {
     if (!p)
         return;
+    ft_workq_free(p->q);
+    /* Only read, not written, unless used: the pages of entries never
+     * used stay untouched (start_jobs). */
+    if (p->entries)
+        for (size_t i = 0; i < (p->cap + 1) * BATCH_MAX; i++) {
+            entry *e = &p->entries[i];
+            if (e->a.id || e->a.published || e->a.source || e->a.title ||
+                e->a.url || e->a.text)
+                ft_article_clear(&e->a);
+            free(e->figs.items);
+            free(e->warns);
+        }
+    free(p->entries);
+    free(p->pool);
+    free(p->spare);
     ft_figlist_free(&p->figs);
     free(p);
+}
+
+void ft_pipeline_jobs(ft_pipeline *p, unsigned n)
+{
+    /* Fixed once the threads run: the pool is sized for them. */
+    if (!p->q)
+        p->jobs = n > 1 ? n : 1;
 }
 
 static void reject(const ft_pipeline_sink *sink, ft_status st,
@@ -38,8 +129,10 @@ static void reject(const ft_pipeline_sink *sink, ft_status st,
         sink->reject(sink->ctx, st, why);
 }
 
-ft_status ft_pipeline_input(ft_pipeline *p, const char *path,
-                            const ft_pipeline_sink *sink, ft_error *err)
+/* ---- one thread ------------------------------------------------------ */
+
+static ft_status serial_input(ft_pipeline *p, const char *path,
+                              const ft_pipeline_sink *sink, ft_error *err)
 {
     ft_error e;
     ft_reader *r;
@@ -82,4 +175,280 @@ ft_status ft_pipeline_input(ft_pipeline *p, const char *path,
     ft_article_clear(&a);
     ft_reader_free(r);
     return out;
+}
+
+/* ---- with jobs ------------------------------------------------------- */
+
+/* The workers' part, on their threads: touches only its own batch. */
+static void extract_batch(void *ctx, void *item)
+{
+    const ft_pipeline *p = ctx;
+    batch *b = item;
+    for (size_t i = 0; i < b->n; i++) {
+        entry *e = &b->e[i];
+        if (e->kind != ENTRY_ARTICLE)
+            continue;
+        ft_extract_opts xo = p->tables;
+        xo.published = e->a.published;
+        e->figs.len = 0;
+        e->st = ft_extract(e->a.text, e->a.len, &xo, &e->figs, &e->err);
+    }
+}
+
+/* The reader's warning hook while jobs run: held with the entry being
+ * read, to be told just before it is handed over. */
+static void hold_warning(void *ctx, ft_warning w, const ft_error *detail)
+{
+    ft_pipeline *p = ctx;
+    entry *e = &p->cur->e[p->cur->n];
+    void *warns = e->warns;
+    if (ft_grow(&warns, &e->capwarns, e->nwarns, sizeof *e->warns, 4) !=
+        FT_OK) {
+        p->oom = true;
+        return;
+    }
+    e->warns = warns;
+    held_warning *h = &e->warns[e->nwarns++];
+    h->w = w;
+    if (detail)
+        h->detail = *detail;
+    else
+        memset(&h->detail, 0, sizeof h->detail);
+}
+
+/* The queue and its batches, at the first input; false when no thread
+ * could be started (the pipeline then runs serially). */
+static bool start_jobs(ft_pipeline *p)
+{
+    p->cap = (size_t)p->jobs * BATCHES_PER_WORKER;
+    p->pool = calloc(p->cap + 1, sizeof *p->pool);
+    p->spare = calloc(p->cap + 1, sizeof *p->spare);
+    p->entries = calloc((p->cap + 1) * BATCH_MAX, sizeof *p->entries);
+    if (!p->pool || !p->spare || !p->entries ||
+        ft_workq_new(p->jobs, p->cap, extract_batch, p, &p->q, NULL) != FT_OK) {
+        free(p->pool);
+        free(p->spare);
+        free(p->entries);
+        p->pool = NULL;
+        p->spare = NULL;
+        p->entries = NULL;
+        p->serial = true;
+        return false;
+    }
+    /* The entries stay as calloc left them, all zero (an empty figure
+     * list, no article, no warning: POSIX's null pointer is all zero
+     * bits), so that the pages of batches never filled (many jobs, a short
+     * input) are never touched: memory follows the text read ahead. */
+    for (size_t i = 0; i <= p->cap; i++) {
+        p->pool[i].e = &p->entries[i * BATCH_MAX];
+        p->spare[p->nspare++] = &p->pool[i];
+    }
+    return true;
+}
+
+/* Queue the batch being filled and take a spare one.  There always is
+ * one: the queue holds at most cap of the cap + 1. */
+static void push(ft_pipeline *p)
+{
+    batch *b = p->cur;
+    p->inflight += b->bytes;
+    ft_workq_push(p->q, b, true);
+    p->cur = p->spare[--p->nspare];
+}
+
+/* The entry being read is done, as `kind`; the batch goes to the queue
+ * when full (the caller made room). */
+static void close_entry(ft_pipeline *p, entry_kind kind)
+{
+    batch *b = p->cur;
+    entry *e = &b->e[b->n++];
+    e->kind = kind;
+    if (kind == ENTRY_ARTICLE) {
+        /* A reader may hand over its line buffer (64 KiB for a JSONL line
+         * of 500 bytes): held by hundreds of articles in the queue, that
+         * was three times the memory of one thread.  Shrinking in place
+         * copies nothing. */
+        char *t = realloc(e->a.text, e->a.len + 1);
+        if (t)
+            e->a.text = t;
+        b->bytes += e->a.len;
+    }
+    if (b->n == BATCH_MAX || b->bytes >= BATCH_BYTES)
+        push(p);
+}
+
+/* Tell each entry's held warnings, then hand over its article or reject;
+ * at a failure, stop there. */
+static ft_status hand_over(ft_pipeline *p, batch *b,
+                           const ft_pipeline_sink *sink, ft_error *err)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        entry *e = &b->e[i];
+        for (size_t k = 0; k < e->nwarns; k++)
+            if (p->reader.warn)
+                p->reader.warn(p->reader.warn_ctx, e->warns[k].w,
+                               &e->warns[k].detail);
+        if (e->kind == ENTRY_REJECT)
+            reject(sink, e->st, &e->err);
+        if (e->kind != ENTRY_ARTICLE)
+            continue;
+        ft_status st = e->st;
+        if (st != FT_OK) {
+            *err = e->err;
+            ft_error_at(err, e->a.id, 0);
+            return st;
+        }
+        if ((st = sink->article(sink->ctx, &e->a, &e->figs, err)) != FT_OK)
+            return st;
+    }
+    return FT_OK;
+}
+
+/* Back to the spares, its articles freed (memory follows the queue). */
+static void recycle(ft_pipeline *p, batch *b, bool queued)
+{
+    if (queued)
+        p->inflight -= b->bytes;
+    /* e[n] too: it may hold warnings of a read that failed. */
+    for (size_t i = 0; i <= b->n && i < BATCH_MAX; i++) {
+        entry *e = &b->e[i];
+        ft_article_clear(&e->a);
+        e->figs.len = 0;
+        if (e->figs.cap > FIGS_KEPT)
+            ft_figlist_free(&e->figs);
+        e->nwarns = 0;
+        e->kind = ENTRY_NOTHING;
+        e->st = FT_OK;
+    }
+    b->n = 0;
+    b->bytes = 0;
+    p->spare[p->nspare++] = b;
+}
+
+/* Hand over the batches done at the head of the queue, and wait for the
+ * oldest while there is no room for one more (the queue full, or too many
+ * bytes in it).  FT_OK, or the status of a failed hand-over (*err set). */
+static ft_status make_room(ft_pipeline *p, const ft_pipeline_sink *sink,
+                           ft_error *err)
+{
+    for (;;) {
+        bool room = !ft_workq_full(p->q) && p->inflight < FT_PIPELINE_INFLIGHT;
+        batch *b = ft_workq_pop(p->q, !room);
+        if (!b)
+            return FT_OK;
+        ft_status st = hand_over(p, b, sink, err);
+        recycle(p, b, true);
+        if (st != FT_OK)
+            return st;
+    }
+}
+
+/* ft_reader_open or ft_reader_next, then FT_ENOMEM if a warning was lost. */
+static ft_status read_status(ft_pipeline *p, ft_status st, ft_error *err)
+{
+    if (p->oom && st != FT_ENOMEM)
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    return st;
+}
+
+static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
+                                 size_t n, const ft_pipeline_sink *sink,
+                                 ft_error *err)
+{
+    ft_reader_opts ro = p->reader;
+    ro.warn = hold_warning;
+    ro.warn_ctx = p;
+    p->oom = false;
+    p->cur = p->spare[--p->nspare];
+    /* A failed hand-over stops everything at once; a reader's failure
+     * (out of memory) only the reading: what was read before it is still
+     * handed over, as the serial loop did before it stopped. */
+    ft_status handed = FT_OK, read = FT_OK;
+    ft_error handed_err, read_err;
+    for (size_t i = 0; i < n && handed == FT_OK && read == FT_OK; i++) {
+        if ((handed = make_room(p, sink, &handed_err)) != FT_OK)
+            break;
+        ft_reader *r;
+        entry *e = &p->cur->e[p->cur->n];
+        ft_status opened = ft_reader_open(paths[i], &ro, &r, &e->err);
+        ft_status st = read_status(p, opened, &e->err);
+        if (st == FT_ENOMEM) {
+            if (opened == FT_OK)
+                ft_reader_free(r);
+            read = st;
+            read_err = e->err;
+            break;
+        }
+        if (st != FT_OK) {
+            e->st = st;
+            close_entry(p, ENTRY_REJECT);
+            continue;
+        }
+        for (;;) {
+            if ((handed = make_room(p, sink, &handed_err)) != FT_OK)
+                break;
+            e = &p->cur->e[p->cur->n];
+            st = read_status(p, ft_reader_next(r, &e->a, &e->err), &e->err);
+            if (st == FT_EOF)
+                break;
+            if (st == FT_ENOMEM) {
+                read = st;
+                read_err = e->err;
+                break;
+            }
+            e->st = st;
+            close_entry(p, st == FT_OK ? ENTRY_ARTICLE : ENTRY_REJECT);
+        }
+        ft_reader_free(r);
+    }
+    /* The last batch, with the warnings of the last read (after the last
+     * article, or before the reader gave up) as an entry of its own. */
+    if (handed == FT_OK)
+        handed = make_room(p, sink, &handed_err);
+    if (handed == FT_OK) {
+        batch *b = p->cur;
+        if (b->e[b->n].nwarns > 0)
+            close_entry(p, ENTRY_NOTHING);
+        if (p->cur == b && b->n > 0)
+            push(p);
+    }
+    /* The rest of the queue, in order; after a failed hand-over only
+     * taken back, as the serial loop would never have read it. */
+    batch *b;
+    while ((b = ft_workq_pop(p->q, true)) != NULL) {
+        if (handed == FT_OK)
+            handed = hand_over(p, b, sink, &handed_err);
+        recycle(p, b, true);
+    }
+    recycle(p, p->cur, false);
+    p->cur = NULL;
+    if (handed != FT_OK) {
+        if (err)
+            *err = handed_err;
+        return handed;
+    }
+    if (read != FT_OK && err)
+        *err = read_err;
+    return read;
+}
+
+/* ---- either ---------------------------------------------------------- */
+
+ft_status ft_pipeline_inputs(ft_pipeline *p, const char *const *paths, size_t n,
+                             const ft_pipeline_sink *sink, ft_error *err)
+{
+    if (p->jobs > 1 && !p->serial && (p->q || start_jobs(p)))
+        return threaded_inputs(p, paths, n, sink, err);
+    for (size_t i = 0; i < n; i++) {
+        ft_status st = serial_input(p, paths[i], sink, err);
+        if (st != FT_OK)
+            return st;
+    }
+    return FT_OK;
+}
+
+ft_status ft_pipeline_input(ft_pipeline *p, const char *path,
+                            const ft_pipeline_sink *sink, ft_error *err)
+{
+    return ft_pipeline_inputs(p, &path, 1, sink, err);
 }

@@ -5,6 +5,19 @@
  * go to the sink's callbacks, and only what stops the whole input (out of
  * memory, a sink's own failure) comes back as a status.
  *
+ * Threads: with ft_pipeline_jobs(p, N > 1) the extraction runs on N worker
+ * threads while the calling thread reads and hands over (workq.h); the
+ * sink's callbacks and the reader's warning hook are still called on the
+ * calling thread only, one at a time, in the order and with the contents
+ * of a single-threaded run: each article's warnings are held back with it
+ * and told just before it.  The extractor and the tables it reads
+ * (subjects, countries) must therefore be safe to use from several
+ * threads at once: no static mutable state, tables read-only once loaded.
+ * Articles go to the workers in batches (64 articles or 64 KiB of text),
+ * so that the threads meet once per batch.  Memory stays bounded: at most
+ * 4 x N batches, and about FT_PIPELINE_INFLIGHT bytes of article text
+ * plus one batch, are read ahead of the article being handed over.
+ *
  * Ownership: an ft_pipeline copies the option structs it is given but
  * borrows what they point to (the tables, the fallback date and source,
  * the warning hook's context), which must outlive it; it owns a scratch
@@ -39,6 +52,15 @@ ft_pipeline *ft_pipeline_new(const ft_reader_opts *reader,
                              const ft_extract_opts *tables);
 void ft_pipeline_free(ft_pipeline *p);
 
+/* Article text read ahead of the article being handed over, at most (one
+ * larger article is let through alone). */
+#define FT_PIPELINE_INFLIGHT ((size_t)8 << 20)
+
+/* Extract on n threads (0 or 1: in the calling thread, the default).  The
+ * threads start with the next input and live until ft_pipeline_free; when
+ * none can be started, the pipeline runs in the calling thread. */
+void ft_pipeline_jobs(ft_pipeline *p, unsigned n);
+
 /* Every article of `path` (a file, a directory, "-") through the
  * extractor to the sink.  FT_OK when the input was gone through, its
  * rejected parts told to sink->reject; FT_ENOMEM, or the status a sink's
@@ -46,5 +68,11 @@ void ft_pipeline_free(ft_pipeline *p);
  * names the article). */
 ft_status ft_pipeline_input(ft_pipeline *p, const char *path,
                             const ft_pipeline_sink *sink, ft_error *err);
+
+/* The same for paths[0..n) in order, as one stream: with several jobs,
+ * the articles of the next inputs are extracted while those of the first
+ * are handed over.  A fatal status stops every input. */
+ft_status ft_pipeline_inputs(ft_pipeline *p, const char *const *paths, size_t n,
+                             const ft_pipeline_sink *sink, ft_error *err);
 
 #endif

@@ -206,6 +206,137 @@ static void test_cells_write_back_the_same_row(void **state)
     unlink(path);
 }
 
+/* ---- with jobs: the same calls, in the same order ------------------- */
+
+/* Every call the pipeline makes, as one line each. */
+typedef struct {
+    char *log;
+    size_t len;
+    FILE *f;
+    int articles, fail_at; /* fail_at: the article whose hand-over fails */
+} calls;
+
+static ft_status log_article(void *ctx, const ft_article *a,
+                             const ft_figlist *figs, ft_error *err)
+{
+    calls *c = ctx;
+    if (++c->articles == c->fail_at)
+        return ft_error_set(err, FT_EIO, "failed at %s", a->id);
+    fprintf(c->f, "article %s %s:", a->id, a->published);
+    for (size_t i = 0; i < figs->len; i++)
+        fprintf(c->f, " %zu-%zu", figs->items[i].start, figs->items[i].end);
+    fputc('\n', c->f);
+    return FT_OK;
+}
+
+static void log_reject(void *ctx, ft_status st, const ft_error *why)
+{
+    calls *c = ctx;
+    fprintf(c->f, "reject %d %s:%ld %s\n", (int)st, why->file, why->line,
+            why->message);
+}
+
+static void log_warning(void *ctx, ft_warning w, const ft_error *detail)
+{
+    calls *c = ctx;
+    fprintf(c->f, "warning %d %s:%ld %s\n", (int)w, detail->file, detail->line,
+            detail->message);
+}
+
+/* The calls of one run over paths with `jobs` threads, and its status. */
+static char *run_jobs(unsigned jobs, const char *const *paths, size_t n,
+                      int fail_at, ft_status *st)
+{
+    calls c = {.fail_at = fail_at};
+    c.f = open_memstream(&c.log, &c.len);
+    assert_non_null(c.f);
+    ft_reader_opts ro = {.recursive = true,
+                         .max_bytes = 4096,
+                         .warn = log_warning,
+                         .warn_ctx = &c};
+    ft_pipeline *p = ft_pipeline_new(&ro, NULL);
+    assert_non_null(p);
+    ft_pipeline_jobs(p, jobs);
+    ft_pipeline_sink sink = {log_article, log_reject, &c};
+    ft_error err;
+    *st = ft_pipeline_inputs(p, paths, n, &sink, &err);
+    if (*st != FT_OK)
+        fprintf(c.f, "stopped: %s\n", err.message);
+    ft_pipeline_free(p);
+    fclose(c.f);
+    return c.log;
+}
+
+/* A JSONL file of many articles with a bad line, one too big, bytes that
+ * are not UTF-8 and dates that are no dates among them. */
+static void put_stream(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    for (int i = 0; i < 700; i++) {
+        if (i % 37 == 5)
+            fputs("{broken\n", f);
+        if (i % 53 == 7) {
+            fputs("{\"id\":\"huge\",\"text\":\"", f);
+            for (int k = 0; k < 500; k++)
+                fputs("0123456789", f);
+            fputs("\"}\n", f);
+        }
+        fprintf(f,
+                "{\"id\":\"n%d\",\"published\":\"%s\",\"text\":"
+                "\"In %d the fund got %d billion won%s and $%d million.\"}\n",
+                i, i % 41 == 3 ? "someday" : "2024-05-06", 2000 + i % 25, i,
+                i % 29 == 4 ? " \xff\xfe" : "", i * 3 + 1);
+    }
+    fclose(f);
+}
+
+static void test_jobs_make_the_same_calls(void **state)
+{
+    (void)state;
+    put_stream("stream.jsonl");
+    char stream[128], missing[128];
+    snprintf(stream, sizeof stream, "%s/stream.jsonl", dir);
+    snprintf(missing, sizeof missing, "%s/missing.txt", dir);
+    const char *paths[] = {missing, dir, stream, stream};
+    ft_status st1, st;
+    char *one = run_jobs(1, paths, 4, 0, &st1);
+    assert_int_equal(st1, FT_OK);
+    assert_non_null(strstr(one, "reject"));
+    assert_non_null(strstr(one, "warning"));
+    for (unsigned jobs = 2; jobs <= 5; jobs += 3) {
+        char *many = run_jobs(jobs, paths, 4, 0, &st);
+        assert_int_equal(st, st1);
+        assert_string_equal(many, one);
+        free(many);
+    }
+    free(one);
+    unlink(stream);
+}
+
+/* A failed hand-over stops every input there, with its status, and what
+ * was read ahead is never handed over. */
+static void test_jobs_stop_where_one_thread_stops(void **state)
+{
+    (void)state;
+    put_stream("stream.jsonl");
+    char stream[128];
+    snprintf(stream, sizeof stream, "%s/stream.jsonl", dir);
+    const char *paths[] = {stream, dir};
+    ft_status st1, st;
+    char *one = run_jobs(1, paths, 2, 100, &st1);
+    assert_int_equal(st1, FT_EIO);
+    assert_non_null(strstr(one, "stopped: failed at n"));
+    char *many = run_jobs(4, paths, 2, 100, &st);
+    assert_int_equal(st, FT_EIO);
+    assert_string_equal(many, one);
+    free(many);
+    free(one);
+    unlink(stream);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +345,8 @@ int main(void)
         cmocka_unit_test(test_missing_input_is_a_reject),
         cmocka_unit_test(test_sink_failure_stops),
         cmocka_unit_test(test_cells_write_back_the_same_row),
+        cmocka_unit_test(test_jobs_make_the_same_calls),
+        cmocka_unit_test(test_jobs_stop_where_one_thread_stops),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# `figtrend extract --jobs N`: for N = 2 and 7, standard output, standard
+# error and the exit status are byte for byte those of --jobs 1, on
+#   - a JSONL archive (the demo articles many times over, with distinct
+#     ids) with lines that are not JSON, a line without text, a blank line,
+#     an article over --max-bytes, bytes that are not UTF-8, bytes that
+#     read as CP949, a date that is no date and an article without figures;
+#   - the same from standard input;
+#   - a directory of articles with a binary file, a subfolder and a JSONL
+#     file in it (-v, so that the skipped entries are told), and with -r;
+#   - several inputs in one run: a missing file, the directory, the archive;
+#   - every format (csv, tsv, jsonl) and --no-header;
+#   - articles of 3 MB, more text than the pipeline reads ahead at once;
+#   - a standard output that cannot be written (/dev/full): the same error
+#     and exit status.
+# Run it under a build with -fsanitize=thread (make check-tsan) to show
+# that the threads share nothing unguarded.
+#
+# Usage: tests/jobs.sh [BINARY]   (default build/figtrend)
+# The last line printed is "jobs: P passed, F failed, 0 skipped".
+set -u
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+bin=${1:-${FIGTREND:-$root/build/figtrend}}
+[[ $bin == /* ]] || bin=$PWD/$bin
+export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+pass=0
+fail=0
+check() { # name, then a command that must succeed
+    local name=$1
+    shift
+    if "$@"; then
+        echo "ok   $name"
+        pass=$((pass + 1))
+    else
+        echo "FAIL $name"
+        fail=$((fail + 1))
+    fi
+}
+
+# same NAME ARGS...: `extract --jobs 1 ARGS` against --jobs 2 and 7 (and
+# -j 3, the short option): stdout, stderr and exit status.  Standard input
+# is the file named by $stdin_file when set, else nothing.
+same() {
+    local name=$1 j rc1
+    shift
+    run_one 1 "$@"
+    rc1=$rc
+    for j in 2 7 3; do
+        run_one "$j" "$@"
+        if [[ $rc != "$rc1" ]]; then
+            echo "  --jobs $j exited $rc, --jobs 1 $rc1"
+            check "$name: --jobs $j exit status" false
+        elif ! cmp -s out.1 "out.$j"; then
+            diff out.1 "out.$j" | head -n 5
+            check "$name: --jobs $j stdout" false
+        elif ! cmp -s err.1 "err.$j"; then
+            diff err.1 "err.$j" | head -n 5
+            check "$name: --jobs $j stderr" false
+        else
+            check "$name: --jobs $j as --jobs 1 (exit $rc)" true
+        fi
+    done
+}
+
+run_one() { # J ARGS...: sets rc, writes out.J and err.J
+    local j=$1 opt=--jobs
+    shift
+    [[ $j == 3 ]] && opt=-j
+    rc=0
+    if [[ -n ${stdin_file:-} ]]; then
+        "$bin" extract "$opt" "$j" "$@" <"$stdin_file" >"out.$j" 2>"err.$j" ||
+            rc=$?
+    else
+        "$bin" extract "$opt" "$j" "$@" </dev/null >"out.$j" 2>"err.$j" ||
+            rc=$?
+    fi
+}
+
+python3 "$root/tests/cluster_corpus.py" demo.jsonl --copies 40
+python3 - demo.jsonl archive.jsonl <<'PY'
+import json, sys
+
+src, dst = sys.argv[1], sys.argv[2]
+lines = open(src, "rb").read().splitlines(keepends=True)
+
+def art(i, text, **kw):
+    d = {"id": "x%d" % i, "text": text}
+    d.update(kw)
+    return json.dumps(d, ensure_ascii=False).encode() + b"\n"
+
+special = [
+    b"{not json at all\n",
+    b'{"id": "no-text", "title": "a line without text"}\n',
+    b"\n",
+    art(1, "Padding. " * 9000 + "The budget is 5 trillion won."),  # > 64K
+    art(2, "Ministry spent 3 billion won").replace(b"spent",
+                                                   b"sp\xffent"),
+    art(3, "Der Etat: 2 Milliarden Euro; \xb1\xb9\xb9\xe6 7 billion won"
+        ).replace("\xb1\xb9\xb9\xe6".encode(), b"\xb1\xb9\xb9\xe6"),
+    art(4, "The 2024 budget was 1.2 trillion won.", published="not a day"),
+    art(5, "Nothing to see here."),
+    b'{"id": "trailing", "text": "cut off\n',
+]
+out = []
+step = max(1, len(lines) // (len(special) + 1))
+for i, line in enumerate(lines):
+    out.append(line)
+    if i % step == step - 1 and special:
+        out.append(special.pop(0))
+out.extend(special)
+open(dst, "wb").write(b"".join(out))
+PY
+check "the archive has many lines" test "$(wc -l <archive.jsonl)" -gt 800
+
+for fmt in csv tsv jsonl; do
+    same "archive, --format $fmt" --max-bytes 64K --format "$fmt" archive.jsonl
+done
+same "archive, --no-header -v" --max-bytes 64K --no-header -v archive.jsonl
+check "archive: some lines rejected (exit 3)" test "$rc" -eq 3
+check "archive: rows written" test "$(wc -l <out.1)" -gt 800
+check "archive: the rejects and warnings told" \
+    test "$(grep -c . err.1)" -ge 5
+stdin_file=archive.jsonl same "standard input" --max-bytes 64K --input jsonl -
+stdin_file=
+
+mkdir -p dir/sub
+cp "$root"/datasets/articles/*.txt dir/
+printf 'bin\0ary\0' >dir/zz-binary.txt
+head -n 30 archive.jsonl >dir/sub/part.jsonl
+head -n 30 archive.jsonl >dir/part.jsonl
+same "directory -v" -v --max-bytes 64K dir
+same "directory -r" -r --max-bytes 64K dir
+same "missing file, directory, archive" --max-bytes 64K missing.txt dir \
+    archive.jsonl dir/2015-12-03-korea-budget-2016.txt
+same "only missing inputs" missing.txt also-missing.jsonl
+
+# 3 MB articles: more text than FT_PIPELINE_INFLIGHT is read ahead.
+python3 - big.jsonl <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(4):
+        text = "Words without a figure. " * 130000 + \
+            "The %d budget is %d trillion won." % (2020 + i, i + 1)
+        f.write(json.dumps({"id": "big%d" % i, "text": text}) + "\n")
+PY
+same "articles of 3 MB" big.jsonl
+check "articles of 3 MB: four rows" test "$(wc -l <out.1)" -eq 5
+
+if [[ -w /dev/full ]]; then
+    for j in 1 2 7; do
+        rc=0
+        "$bin" extract --jobs "$j" archive.jsonl >/dev/full 2>"err.$j" || rc=$?
+        echo "$rc" >"rc.$j"
+    done
+    check "/dev/full: an error" test "$(cat rc.1)" -ne 0
+    check "/dev/full: --jobs 2 and 7 as --jobs 1" \
+        bash -c 'cmp -s rc.1 rc.2 && cmp -s rc.1 rc.7 &&
+                 cmp -s err.1 err.2 && cmp -s err.1 err.7'
+fi
+
+check "--jobs 0 is a usage error" \
+    bash -c '"$0" extract --jobs 0 archive.jsonl >/dev/null 2>&1; [[ $? == 64 ]]' "$bin"
+check "--jobs x is a usage error" \
+    bash -c '"$0" extract --jobs x archive.jsonl >/dev/null 2>&1; [[ $? == 64 ]]' "$bin"
+# The default (one job per core) is the same output too.
+"$bin" extract --max-bytes 64K archive.jsonl >out.d 2>err.d
+"$bin" extract --jobs 1 --max-bytes 64K archive.jsonl >out.1 2>err.1
+check "no --jobs: as --jobs 1" \
+    bash -c 'cmp -s out.1 out.d && cmp -s err.1 err.d'
+
+echo "jobs: $pass passed, $fail failed, 0 skipped"
+[[ $fail -eq 0 ]]
