@@ -603,8 +603,9 @@ static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
         i += ft_view_at(x, i) == '\'' ? 1 : 3; /* 2013∼’17 */
     size_t d = i;
     int v = 0;
-    while (ft_ascii_digit(ft_view_at(x, d)))
-        v = v * 10 + (ft_view_at(x, d++) - '0');
+    for (; ft_ascii_digit(ft_view_at(x, d)); d++)
+        if (d - i < 4) /* only two or four digits are a year: no overflow */
+            v = v * 10 + (ft_view_at(x, d) - '0');
     if (!(d - i == 4 || (two_ok && d - i == 2)))
         return 0;
     unsigned char n = ft_view_at(x, d);

@@ -785,6 +785,22 @@ static void test_cjk_stop_megabyte_is_bounded(void **state)
     assert_int_equal(date_one_guarded(stops, SIZE_MAX), 0);
 }
 
+/* A span's far end of many digits ("2022-2000...0") is no year, and is
+ * read without overflowing (UBSan, make check-asan, saw int overflow). */
+static void test_span_end_of_many_digits(void **state)
+{
+    (void)state;
+    const char *t = "In 2022-20000000000000000000000000000000 the fund got "
+                    "5 billion won.";
+    ft_extract_opts o = {.published = "2024-05-01"};
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(t, strlen(t), &o, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    assert_int_equal(l.items[0].year, 2022);
+    ft_figlist_free(&l);
+}
+
 /* The whole extractor on a megabyte of one endless sentence, and of 。
  * sentences: the figure far from "In 2020" gets no year from it, while a
  * year in reach still dates its figure. */
@@ -824,6 +840,7 @@ int main(void)
         cmocka_unit_test(test_no_stop_megabyte_is_bounded),
         cmocka_unit_test(test_cjk_stop_megabyte_is_bounded),
         cmocka_unit_test(test_far_year_out_of_reach),
+        cmocka_unit_test(test_span_end_of_many_digits),
     };
     return cmocka_run_group_tests_name("years", tests, NULL, NULL);
 }
