@@ -18,7 +18,9 @@
 #                   e.g. NULL + 0; make test runs it when clang is there
 #   make check-tsan the threaded parts (the work queue, the pipeline and
 #                   extract --jobs, tests/jobs.sh) built with gcc's
-#                   ThreadSanitizer (build-tsan/): no data race
+#                   ThreadSanitizer (build-tsan/): no data race; make
+#                   test runs it, so that shared state added to the
+#                   extractor cannot break --jobs unseen
 #   make check-valgrind  the unit tests and end-to-end cases under
 #                   Valgrind's memcheck (tests/valgrind.sh); make test
 #                   runs it, skipped when valgrind is not installed
@@ -122,6 +124,7 @@ test: deps
 	@if command -v clang >/dev/null; then $(MAKE) check-clang; \
 	 else echo "check-clang: skipped (no clang)"; fi
 	bash tests/valgrind.sh build
+	$(MAKE) check-tsan
 
 check: testbins
 	bash tests/run_all.sh $(BUILD)
