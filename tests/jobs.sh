@@ -20,29 +20,13 @@
 # The last line printed is "jobs: P passed, F failed, 0 skipped".
 set -u
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
-bin=${1:-${FIGTREND:-$root/build/figtrend}}
-[[ $bin == /* ]] || bin=$PWD/$bin
-export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
+# shellcheck source=tests/check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 
-pass=0
-fail=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        echo "ok   $name"
-        pass=$((pass + 1))
-    else
-        echo "FAIL $name"
-        fail=$((fail + 1))
-    fi
-}
 
 # same NAME ARGS...: `extract --jobs 1 ARGS` against --jobs 2 and 7 (and
 # -j 3, the short option): stdout, stderr and exit status.  Standard input

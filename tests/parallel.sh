@@ -16,11 +16,8 @@
 # The last line printed is "parallel: P passed, F failed, S skipped".
 set -u
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
-bin=${1:-${FIGTREND:-$root/build/figtrend}}
-[[ $bin == /* ]] || bin=$PWD/$bin
-export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
+# shellcheck source=tests/check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 if ! parallel --version 2>/dev/null | grep -q '^GNU parallel'; then
     echo "parallel: skipped: no GNU parallel (scripts/deps.sh installs it)"
@@ -32,8 +29,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 
-# shellcheck source=tests/check.sh
-. "$root/tests/check.sh"
 
 # The README's line, with -q so that a BINARY path with a space stays one
 # word (parallel hands the command to a shell); $1 the archive, the rest

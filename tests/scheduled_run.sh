@@ -8,18 +8,13 @@
 # The last line printed is "scheduled-run: P passed, F failed".
 set -u
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
-bin=${1:-${FIGTREND:-$root/build/figtrend}}
-[[ $bin == /* ]] || bin=$PWD/$bin
-export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
+# shellcheck source=tests/check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 
-# shellcheck source=tests/check.sh
-. "$root/tests/check.sh"
 
 # Every output, hidden files and the state left out, as one listing of
 # names and checksums (so two runs compare in one string).

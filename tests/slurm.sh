@@ -21,16 +21,11 @@
 # The last line printed is "slurm: P passed, F failed, S skipped".
 set -u
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
-bin=${1:-${FIGTREND:-$root/build/figtrend}}
-[[ $bin == /* ]] || bin=$PWD/$bin
-export FIGTREND_DATASETS=${FIGTREND_DATASETS:-$root/datasets}
+# shellcheck source=tests/check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 array=$root/scripts/slurm/figtrend-array.sh
 WAIT=120
 
-# shellcheck source=tests/check.sh
-. "$root/tests/check.sh"
 
 tmp=
 pids=()
