@@ -203,6 +203,6 @@ clean:
 	       plots/figures_converted.csv plots/figures_converted.csv.tmp
 	rm -f plots/*.gp plots/*.dat plots/*.svg plots/*.png plots/*.pdf \
 	      plots/series.csv plots/series_wide.csv plots/summary.csv plots/index.html \
-	      plots/report.xlsx
+	      plots/report.xlsx plots/.figtrend-manifest plots/.figtrend.lock
 
 -include $(wildcard $(BUILD)/obj/src/*.d $(BUILD)/obj/tests/*.d)
