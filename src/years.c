@@ -996,9 +996,101 @@ static size_t multi_year_at(ft_view x, size_t i)
     return e;
 }
 
+/* ------------------------------------------------------ quick "no"s */
+
+/* Which first two bytes can open a phrase of some lists: a phrase matches
+ * only where its first byte and its second (a space standing for any run
+ * of spaces) match the text's, letters folded.  Most words of a sentence
+ * open no year, so this answers most of them without reading the lists.
+ * Built from the tables for each call (no state outlives one). */
+#define OPENER_ROWS 24
+
+typedef struct {
+    uint8_t row[256];                /* folded first byte: 1 + its row, or 0 */
+    uint64_t second[OPENER_ROWS][4]; /* per row, the folded second bytes */
+    size_t nrows;
+    bool always; /* a phrase that opens with a space, or too many rows */
+} opener_index;
+
+static void opener_set(opener_index *ix, size_t r, unsigned char c)
+{
+    ix->second[r][c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static void opener_add(opener_index *ix, const char *phrase)
+{
+    const unsigned char *p = (const unsigned char *)phrase;
+    if (p[0] == ' ' || p[0] == 0) {
+        ix->always = true;
+        return;
+    }
+    unsigned char c0 = ft_ascii_fold(p[0]);
+    if (!ix->row[c0]) {
+        if (ix->nrows == OPENER_ROWS) {
+            ix->always = true;
+            return;
+        }
+        ix->row[c0] = (uint8_t)++ix->nrows;
+        memset(ix->second[ix->nrows - 1], 0, sizeof ix->second[0]);
+    }
+    size_t r = ix->row[c0] - 1u;
+    if (p[1] == 0) { /* a one-byte phrase: any byte may follow */
+        memset(ix->second[r], 0xFF, sizeof ix->second[r]);
+    } else if (p[1] == ' ') { /* what ft_phrase_at takes for a space */
+        opener_set(ix, r, ' ');
+        opener_set(ix, r, '\t');
+        opener_set(ix, r, '\r');
+        opener_set(ix, r, '\n');
+        opener_set(ix, r, 0xC2); /* a no-break space */
+    } else {
+        opener_set(ix, r, ft_ascii_fold(p[1]));
+    }
+}
+
+static void opener_clear(opener_index *ix)
+{
+    memset(ix->row, 0, sizeof ix->row);
+    ix->nrows = 0;
+    ix->always = false;
+}
+
+static void opener_add_lits(opener_index *ix, const ft_lit *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        opener_add(ix, list[k].s);
+}
+
+static void opener_add_words(opener_index *ix, const relative_word *list,
+                             size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        opener_add(ix, list[k].w.s);
+}
+
+/* May a phrase of the index open at i?  False only when none can. */
+static bool may_open(const opener_index *ix, ft_view x, size_t i)
+{
+    size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
+    if (!r)
+        return ix->always;
+    unsigned char c1 = ft_ascii_fold(ft_view_at(x, i + 1));
+    return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
+}
+
+/* The lists a year expression may open with, when not with a digit, an
+ * apostrophe or FY: the words that multi_year_at and relative_at read. */
+static void word_openers(opener_index *ix)
+{
+    opener_clear(ix);
+    opener_add_lits(ix, span_leads, N_OF(span_leads));
+    opener_add_lits(ix, counts, N_OF(counts));
+    opener_add_words(ix, relative_words, N_OF(relative_words));
+    opener_add_words(ix, relative_korean, N_OF(relative_korean));
+}
+
 /* Every year expression in x[s,e). */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         year_expr *out, size_t cap)
+                         const opener_index *words, year_expr *out, size_t cap)
 {
     size_t n = 0;
     for (size_t i = s; i < e && n < cap;) {
@@ -1035,6 +1127,15 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             ex.role = year_role(x, i, end, y, &span_end, &fiscal);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
+        } else if (!ft_ascii_digit(c) && !may_open(words, x, i)) {
+            /* no word of a span or a relative year opens here: below,
+             * only a digit opens an expression without one */
+            i++;
+            while (c < 0x80 && i < e &&
+                   (ft_ascii_alpha(ft_view_at(x, i)) ||
+                    ft_ascii_digit(ft_view_at(x, i))))
+                i++;
+            continue;
         } else if ((end = years_ago_at(x, i, &offset))) {
             /* "two years ago", "2년 전" */
             ex = (year_expr){i,
@@ -1123,6 +1224,7 @@ typedef struct {
     size_t nex;
     neighbour nb[MAX_NEIGHBOURS];
     size_t nnb;
+    opener_index words; /* built once per call, kept across windows */
 } window;
 
 /* Clause breaks of strength 1 and 2 over the sentence, counted once. */
@@ -1404,7 +1506,8 @@ static void open_window(window *w, const char *text, size_t len,
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
     size_t nf =
-        find_exprs(w->x, w->ws, w->we, published_year, found, MAX_EXPRS);
+        find_exprs(w->x, w->ws, w->we, published_year, &w->words, found,
+                   MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1471,7 +1574,8 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
             break;
         size_t ps = sentence_start_before(w->x, p - 1);
         year_expr prev[MAX_EXPRS];
-        size_t k = find_exprs(w->x, ps, p, published_year, prev, MAX_EXPRS);
+        size_t k = find_exprs(w->x, ps, p, published_year, &w->words, prev,
+                              MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
         bool other = false;
@@ -1684,6 +1788,7 @@ void ft_years_assign(const char *text, size_t len, int published_year,
                      ft_figure *figs, size_t n)
 {
     window w;
+    word_openers(&w.words);
     for (size_t i = 0; i < n;) {
         /* a group: the figures of one sentence within REACH of the first */
         size_t j = i + 1;
