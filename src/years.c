@@ -427,6 +427,29 @@ const char *ft_years_table_entry(size_t t, size_t k)
 
 /* --------------------------------------------------------- small reads */
 
+/* ft_clause_break, answered here where it must be 0: phrase.h puts a
+ * break only at a comma, a semicolon, a colon, an em dash (lead byte
+ * 0xE2) or the space before "but", "while", "whereas", "although" and
+ * "though"; most bytes are none of these, and need no call. */
+static int clause_break(ft_view x, size_t i)
+{
+    unsigned char c = ft_view_at(x, i);
+    if (c == ' ') {
+        unsigned char n = ft_ascii_fold(ft_view_at(x, i + 1));
+        if (n != 'b' && n != 'w' && n != 'a' && n != 't')
+            return 0;
+    } else if (c != ',' && c != ';' && c != ':' && c != 0xE2) {
+        return 0;
+    }
+    return ft_clause_break(x.t, x.len, i);
+}
+
+/* ft_phrase_glued_stop, which only a full stop can be. */
+static bool glued_stop(const char *t, size_t len, size_t i)
+{
+    return i < len && t[i] == '.' && ft_phrase_glued_stop(t, len, i);
+}
+
 static size_t skip_spaces(ft_view x, size_t i)
 {
     while (ft_ascii_space(ft_view_at(x, i)))
@@ -553,8 +576,7 @@ static size_t date_start(ft_view x, size_t s)
 static bool signed_in_clause(ft_view x, size_t s)
 {
     for (size_t k = s; k > 0 && s - k < 80; k--) {
-        if (ft_clause_break(x.t, x.len, k - 1) > 0 ||
-            ft_view_at(x, k - 1) == '.')
+        if (clause_break(x, k - 1) > 0 || ft_view_at(x, k - 1) == '.')
             break;
         if (!ft_ascii_alpha(ft_view_at(x, k - 2)) &&
             LIT_AT(x, k - 1, signing_verbs))
@@ -566,7 +588,7 @@ static bool signed_in_clause(ft_view x, size_t s)
     if (!bytes_at(x, e, K_NYEON))
         return false;
     for (size_t k = e; k < x.len && k - e < 60; k++) {
-        if (ft_clause_break(x.t, x.len, k) > 0 || ft_view_at(x, k) == '.')
+        if (clause_break(x, k) > 0 || ft_view_at(x, k) == '.')
             break;
         if (LIT_AT(x, k, korean_launch))
             return true;
@@ -1195,7 +1217,7 @@ static size_t sentence_start_before(ft_view x, size_t i)
               !ft_ascii_alpha(ft_view_at(x, i - 3)) &&
               ft_view_at(x, i - 2) >= 'A' && ft_view_at(x, i - 2) <= 'Z'))
             return i;
-        if (ft_phrase_glued_stop(x.t, x.len, i - 1))
+        if (glued_stop(x.t, x.len, i - 1))
             return i;
         i--;
     }
@@ -1224,7 +1246,9 @@ typedef struct {
     size_t nex;
     neighbour nb[MAX_NEIGHBOURS];
     size_t nnb;
-    opener_index words; /* built once per call, kept across windows */
+    /* built once per call, kept across windows */
+    opener_index words;    /* what a year expression opens with */
+    opener_index compares; /* korean_compare */
 } window;
 
 /* Clause breaks of strength 1 and 2 over the sentence, counted once. */
@@ -1233,7 +1257,7 @@ static void count_breaks(window *w)
     size_t n = w->we - w->ws;
     w->brk1[0] = w->brk2[0] = 0;
     for (size_t k = 0; k < n; k++) {
-        int b = ft_clause_break(w->x.t, w->x.len, w->ws + k);
+        int b = clause_break(w->x, w->ws + k);
         w->brk1[k + 1] = (uint16_t)(w->brk1[k] + (b == 1));
         w->brk2[k + 1] = (uint16_t)(w->brk2[k] + (b == 2));
     }
@@ -1314,17 +1338,21 @@ static bool is_base(ft_view x, size_t s, size_t pend)
 /* Words that end ownership: the expression belongs to another relation. */
 static bool stop_word(ft_view x, size_t i, size_t e)
 {
-    static const char *const stops[] = {
-        "to",      "from",   "than",  "over",    "above",    "below",
-        "against", "versus", "by",    "until",   "through",  "and",
-        "or",      "but",    "since", "between", "compared", "up",
-        "down",    "more",   "less",  "higher",  "lower",
+    static const ft_lit stops[] = {
+        FT_LIT("to"),      FT_LIT("from"),   FT_LIT("than"),
+        FT_LIT("over"),    FT_LIT("above"),  FT_LIT("below"),
+        FT_LIT("against"), FT_LIT("versus"), FT_LIT("by"),
+        FT_LIT("until"),   FT_LIT("through"), FT_LIT("and"),
+        FT_LIT("or"),      FT_LIT("but"),    FT_LIT("since"),
+        FT_LIT("between"), FT_LIT("compared"), FT_LIT("up"),
+        FT_LIT("down"),    FT_LIT("more"),   FT_LIT("less"),
+        FT_LIT("higher"),  FT_LIT("lower"),
     };
-    for (size_t k = 0; k < N_OF(stops); k++) {
-        size_t n = strlen(stops[k]);
-        if (e - i == n && PHRASE_AT(x, i, stops[k]))
+    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
+    for (size_t k = 0; k < N_OF(stops); k++)
+        if (e - i == stops[k].n && (unsigned char)stops[k].s[0] == c &&
+            PHRASE_AT(x, i, stops[k].s))
             return true;
-    }
     return false;
 }
 
@@ -1332,9 +1360,11 @@ static bool stop_word(ft_view x, size_t i, size_t e)
  * relation, at most max_words words? */
 static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
 {
-    if (b < a || b - a > 48 ||
-        ft_clause_breaks_between(w->x.t, w->x.len, a, b, 0, 0) > 0)
+    if (b < a || b - a > 48)
         return false;
+    for (size_t i = a; i < b; i++)
+        if (clause_break(w->x, i) > 0)
+            return false;
     int words = 0;
     for (size_t i = a; i < b;) {
         unsigned char c = ft_view_at(w->x, i);
@@ -1349,7 +1379,8 @@ static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
         if (stop_word(w->x, i, e) || ++words > max_words)
             return false;
         for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
-            if (LIT_AT(w->x, q, korean_compare))
+            if (may_open(&w->compares, w->x, q) &&
+                LIT_AT(w->x, q, korean_compare))
                 return false;
         i = e;
     }
@@ -1438,7 +1469,7 @@ static bool listed_together(const window *w, const neighbour *f,
 static bool glued_between(const char *text, size_t len, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
-        if (ft_phrase_glued_stop(text, len, k))
+        if (glued_stop(text, len, k))
             return true;
     return false;
 }
@@ -1466,13 +1497,13 @@ static void open_window(window *w, const char *text, size_t len,
     /* a full stop that lost its space ends the sentence too */
     bool glued = false;
     for (size_t k = first->start; k > ws; k--)
-        if (ft_phrase_glued_stop(text, len, k - 1)) {
+        if (glued_stop(text, len, k - 1)) {
             ws = k;
             glued = true;
             break;
         }
     for (size_t k = last; k < we; k++)
-        if (ft_phrase_glued_stop(text, len, k)) {
+        if (glued_stop(text, len, k)) {
             we = k + 1;
             break;
         }
@@ -1612,7 +1643,7 @@ static size_t distance(const year_expr *e, const neighbour *f)
 static bool once_done(const window *w, size_t i)
 {
     for (size_t k = i; k > w->ws && i - k < 120; k--) {
-        if (ft_clause_break(w->x.t, w->x.len, k - 1) > 0)
+        if (clause_break(w->x, k - 1) > 0)
             return false;
         if ((k - 1 == w->ws || ft_ascii_space(ft_view_at(w->x, k - 2))) &&
             LIT_AT(w->x, k - 1, time_conjunctions))
@@ -1789,6 +1820,8 @@ void ft_years_assign(const char *text, size_t len, int published_year,
 {
     window w;
     word_openers(&w.words);
+    opener_clear(&w.compares);
+    opener_add_lits(&w.compares, korean_compare, N_OF(korean_compare));
     for (size_t i = 0; i < n;) {
         /* a group: the figures of one sentence within REACH of the first */
         size_t j = i + 1;
