@@ -96,7 +96,20 @@ static const year_case cases[] = {
     {"향후 5년간 20조원을 투입한다.", "", "-"},
     {"The system, first deployed in June 2015, costs $5 billion.", "", "-"},
 
-    /* the nearest year of the figure's own clause */
+    /* the nearest year of the figure's own clause; a clause break that
+     * is a word ("though") parts a nearer year from the figure */
+    {"In 2023 the army spent a record $5 billion but 2024 saw cuts.", "",
+     "2023"},
+    {"In 2023 the army spent a record $5 billion while 2024 saw cuts.", "",
+     "2023"},
+    {"In 2023 the army spent a record $5 billion whereas 2024 saw cuts.", "",
+     "2023"},
+    {"In 2023 the army spent a record $5 billion although 2024 saw cuts.", "",
+     "2023"},
+    {"In 2023 the army spent a record $5 billion though 2024 saw cuts.", "",
+     "2023"},
+    {"In 2023 the army spent a record $5 billion and 2024 saw cuts.", "",
+     "2024"},
     {"It set 61.2 trillion won for 2025, up from 59.4 trillion won in 2024.",
      "", "2025 2024"},
     {"In 2023, it spent $5 billion; in 2024, $6 billion.", "", "2023 2024"},
