@@ -436,9 +436,16 @@ static const char break_words[][4] = {"but", "whi", "whe", "alt", "tho"};
  * break only at a comma, a semicolon, a colon, an em dash (lead byte
  * 0xE2) or the space before one of break_words; most bytes are none of
  * these, and need no call. */
+static bool may_break(unsigned char c)
+{
+    return c <= ' ' || c == ',' || c == ';' || c == ':' || c == 0xE2;
+}
+
 static int clause_break(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
+    if (!may_break(c))
+        return 0; /* most bytes: letters and digits */
     if (c == ' ') {
         unsigned char a = ft_ascii_fold(ft_view_at(x, i + 1));
         size_t k = 0;
@@ -1252,7 +1259,9 @@ typedef struct {
     size_t lo;     /* where the window starts in the text */
     size_t ws, we; /* the clipped sentence, in the window */
     bool clipped;  /* the sentence starts before ws */
-    uint16_t brk1[WINDOW + 1], brk2[WINDOW + 1]; /* prefix counts */
+    /* prefix counts of the clause breaks: of strength 1 in the low 16
+     * bits, of strength 2 in the high (each below 2^16: WINDOW bytes) */
+    uint32_t brk[WINDOW + 1];
     year_expr ex[MAX_EXPRS];
     int owner[MAX_EXPRS]; /* the neighbour that owns each, or -1 */
     size_t paren[MAX_EXPRS];
@@ -1268,11 +1277,16 @@ typedef struct {
 static void count_breaks(window *w)
 {
     size_t n = w->we - w->ws;
-    w->brk1[0] = w->brk2[0] = 0;
+    _Static_assert(WINDOW < 0x10000, "a count fits in 16 bits");
+    uint32_t sum = 0;
+    w->brk[0] = 0;
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     for (size_t k = 0; k < n; k++) {
-        int b = clause_break(w->x, w->ws + k);
-        w->brk1[k + 1] = (uint16_t)(w->brk1[k] + (b == 1));
-        w->brk2[k + 1] = (uint16_t)(w->brk2[k] + (b == 2));
+        if (may_break(t[k])) {
+            int b = clause_break(w->x, w->ws + k);
+            sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
+        }
+        w->brk[k + 1] = sum;
     }
 }
 
@@ -1292,11 +1306,11 @@ static int breaks_between(const window *w, size_t a, size_t b, size_t sa,
     sa = clamp(sa, w->ws, w->we) - w->ws;
     sb = clamp(sb, w->ws, w->we) - w->ws;
     size_t oa = sa > a ? sa : a, ob = sb < b ? sb : b;
-    int n2 = w->brk2[b] - w->brk2[a], n1 = w->brk1[b] - w->brk1[a];
-    if (oa < ob) {
-        n2 -= w->brk2[ob] - w->brk2[oa];
-        n1 -= w->brk1[ob] - w->brk1[oa];
-    }
+    /* the fields never borrow: each count only grows along the window */
+    uint32_t d = w->brk[b] - w->brk[a];
+    if (oa < ob)
+        d -= w->brk[ob] - w->brk[oa];
+    int n2 = (int)(d >> 16), n1 = (int)(d & 0xFFFF);
     return n2 > 0 ? 2 : n1 > 0 ? 1 : 0;
 }
 
