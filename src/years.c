@@ -1130,11 +1130,45 @@ static void word_openers(opener_index *ix)
     opener_add_words(ix, relative_korean, N_OF(relative_korean));
 }
 
+/* Words one of which every English relative year and span of years
+ * holds: "last year", "currently", "as of now", "over the next five
+ * months", "a five-year plan".  (An entry of relative_words without one
+ * would never be found, which the table test would tell.) */
+static const ft_lit anchors[] = {
+    FT_LIT("year"),
+    FT_LIT("month"),
+    FT_LIT("currently"),
+    FT_LIT("now"),
+};
+
+/* Where the last anchor in x[s, x.len) starts (letters folded, inside a
+ * word or not), or SIZE_MAX: no English relative year or span opens
+ * after it. */
+static size_t last_anchor(ft_view x, size_t s)
+{
+    for (size_t i = x.len; i-- > s;) {
+        unsigned char c = ft_ascii_fold((unsigned char)x.t[i]);
+        if (c != 'y' && c != 'm' && c != 'c' && c != 'n')
+            continue; /* no anchor starts here: most bytes */
+        for (size_t k = 0; k < N_OF(anchors); k++) {
+            size_t q = 0;
+            while (q < anchors[k].n && i + q < x.len &&
+                   ft_ascii_fold((unsigned char)x.t[i + q]) ==
+                       (unsigned char)anchors[k].s[q])
+                q++;
+            if (q == anchors[k].n)
+                return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* Every year expression in x[s,e). */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                          const opener_index *words, year_expr *out, size_t cap)
 {
     size_t n = 0;
+    size_t anchor = last_anchor(x, s);
     for (size_t i = s; i < e && n < cap;) {
         unsigned char c = ft_view_at(x, i);
         int y = 0, offset = 0;
@@ -1169,7 +1203,9 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             ex.role = year_role(x, i, end, y, &span_end, &fiscal);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
-        } else if (!ft_ascii_digit(c) && !may_open(words, x, i)) {
+        } else if (!ft_ascii_digit(c) &&
+                   ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
+                    !may_open(words, x, i))) {
             /* no word of a span or a relative year opens here: below,
              * only a digit opens an expression without one */
             i++;
