@@ -1146,9 +1146,16 @@ static const ft_lit anchors[] = {
  * after it. */
 static size_t last_anchor(ft_view x, size_t s)
 {
+    uint64_t first[4] = {0}; /* the bytes an anchor starts with */
+    for (size_t k = 0; k < N_OF(anchors); k++) {
+        unsigned char a = (unsigned char)anchors[k].s[0];
+        unsigned char b = ft_ascii_upper(a - 32) ? (unsigned char)(a - 32) : a;
+        first[a >> 6] |= (uint64_t)1 << (a & 63);
+        first[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    const unsigned char *t = (const unsigned char *)x.t;
     for (size_t i = x.len; i-- > s;) {
-        unsigned char c = ft_ascii_fold((unsigned char)x.t[i]);
-        if (c != 'y' && c != 'm' && c != 'c' && c != 'n')
+        if (!(first[t[i] >> 6] >> (t[i] & 63) & 1))
             continue; /* no anchor starts here: most bytes */
         for (size_t k = 0; k < N_OF(anchors); k++) {
             size_t q = 0;
@@ -1298,6 +1305,9 @@ typedef struct {
     /* prefix counts of the clause breaks: of strength 1 in the low 16
      * bits, of strength 2 in the high (each below 2^16: WINDOW bytes) */
     uint32_t brk[WINDOW + 1];
+    /* 1 + where the last parenthesis, open or shut, before each byte of
+     * the sentence stands (from ws), or 0 */
+    uint16_t last_paren[WINDOW + 1];
     year_expr ex[MAX_EXPRS];
     int owner[MAX_EXPRS]; /* the neighbour that owns each, or -1 */
     size_t paren[MAX_EXPRS];
@@ -1309,20 +1319,26 @@ typedef struct {
     opener_index compares; /* korean_compare */
 } window;
 
-/* Clause breaks of strength 1 and 2 over the sentence, counted once. */
-static void count_breaks(window *w)
+/* Clause breaks of strength 1 and 2 over the sentence, counted once, and
+ * the last parenthesis before each byte. */
+static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
     _Static_assert(WINDOW < 0x10000, "a count fits in 16 bits");
     uint32_t sum = 0;
+    uint16_t paren = 0;
     w->brk[0] = 0;
+    w->last_paren[0] = 0;
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     for (size_t k = 0; k < n; k++) {
         if (may_break(t[k])) {
             int b = clause_break(w->x, w->ws + k);
             sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
+        } else if (t[k] == '(' || t[k] == ')') {
+            paren = (uint16_t)(k + 1);
         }
         w->brk[k + 1] = sum;
+        w->last_paren[k + 1] = paren;
     }
 }
 
@@ -1353,14 +1369,13 @@ static int breaks_between(const window *w, size_t a, size_t b, size_t sa,
 /* The parenthesis that position i stands in, or SIZE_MAX. */
 static size_t paren_of(const window *w, size_t i)
 {
-    for (size_t k = i; k > w->ws && i - k < PAREN_REACH; k--) {
-        unsigned char c = ft_view_at(w->x, k - 1);
-        if (c == ')')
-            return SIZE_MAX;
-        if (c == '(')
-            return k - 1;
-    }
-    return SIZE_MAX;
+    size_t k = w->last_paren[clamp(i, w->ws, w->we) - w->ws];
+    if (k == 0)
+        return SIZE_MAX;
+    size_t p = w->ws + k - 1;
+    if (i - p > PAREN_REACH || ft_view_at(w->x, p) == ')')
+        return SIZE_MAX;
+    return p;
 }
 
 /* Is the figure at [s,e) a comparison base: "up from X", "than X",
@@ -1575,7 +1590,7 @@ static void open_window(window *w, const char *text, size_t len,
     w->ws = ws - w->lo;
     w->we = we - w->lo;
     w->clipped = ws > ss && !glued;
-    count_breaks(w);
+    mark_sentence(w);
 
     /* the figures of the sentence in the window */
     size_t a = i;
