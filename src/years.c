@@ -441,11 +441,8 @@ static bool may_break(unsigned char c)
     return c <= ' ' || c == ',' || c == ';' || c == ':' || c == 0xE2;
 }
 
-static int clause_break(ft_view x, size_t i)
+static int clause_break_at(ft_view x, size_t i, unsigned char c)
 {
-    unsigned char c = ft_view_at(x, i);
-    if (!may_break(c))
-        return 0; /* most bytes: letters and digits */
     if (c == ' ') {
         unsigned char a = ft_ascii_fold(ft_view_at(x, i + 1));
         size_t k = 0;
@@ -462,6 +459,12 @@ static int clause_break(ft_view x, size_t i)
         return 0;
     }
     return ft_clause_break(x.t, x.len, i);
+}
+
+static inline int clause_break(ft_view x, size_t i)
+{
+    unsigned char c = ft_view_at(x, i);
+    return may_break(c) ? clause_break_at(x, i, c) : 0; /* most bytes not */
 }
 
 /* ft_phrase_glued_stop, which only a full stop can be. */
