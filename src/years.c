@@ -1144,27 +1144,31 @@ static const ft_lit anchors[] = {
     FT_LIT("now"),
 };
 
-/* Where the last anchor in x[s, x.len) starts (letters folded, inside a
- * word or not), or SIZE_MAX: no English relative year or span opens
- * after it. */
-static size_t last_anchor(ft_view x, size_t s)
+/* The bytes an anchor starts with, either case: 1, else 0. */
+static void anchor_firsts(uint8_t first[256])
 {
-    uint64_t first[4] = {0}; /* the bytes an anchor starts with */
+    memset(first, 0, 256);
     for (size_t k = 0; k < N_OF(anchors); k++) {
         unsigned char a = (unsigned char)anchors[k].s[0];
-        unsigned char b = ft_ascii_upper(a - 32) ? (unsigned char)(a - 32) : a;
-        first[a >> 6] |= (uint64_t)1 << (a & 63);
-        first[b >> 6] |= (uint64_t)1 << (b & 63);
+        first[a] = 1;
+        if (ft_ascii_lower(a))
+            first[a - 32] = 1;
     }
+}
+
+/* Where the last anchor that starts in x[from, to) starts (letters
+ * folded, inside a word or not), or SIZE_MAX. */
+static size_t last_anchor(ft_view x, size_t from, size_t to,
+                          const uint8_t first[256])
+{
     const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t i = x.len; i-- > s;) {
-        if (!(first[t[i] >> 6] >> (t[i] & 63) & 1))
+    for (size_t i = to < x.len ? to : x.len; i-- > from;) {
+        if (!first[t[i]])
             continue; /* no anchor starts here: most bytes */
         for (size_t k = 0; k < N_OF(anchors); k++) {
             size_t q = 0;
             while (q < anchors[k].n && i + q < x.len &&
-                   ft_ascii_fold((unsigned char)x.t[i + q]) ==
-                       (unsigned char)anchors[k].s[q])
+                   ft_ascii_fold(t[i + q]) == (unsigned char)anchors[k].s[q])
                 q++;
             if (q == anchors[k].n)
                 return i;
@@ -1173,12 +1177,13 @@ static size_t last_anchor(ft_view x, size_t s)
     return SIZE_MAX;
 }
 
-/* Every year expression in x[s,e). */
+/* Every year expression in x[s,e).  anchor: the last anchor that starts
+ * in x[s, x.len), or SIZE_MAX. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         const opener_index *words, year_expr *out, size_t cap)
+                         const opener_index *words, size_t anchor,
+                         year_expr *out, size_t cap)
 {
     size_t n = 0;
-    size_t anchor = last_anchor(x, s);
     for (size_t i = s; i < e && n < cap;) {
         unsigned char c = ft_view_at(x, i);
         int y = 0, offset = 0;
@@ -1320,6 +1325,8 @@ typedef struct {
     /* built once per call, kept across windows */
     opener_index words;    /* what a year expression opens with */
     opener_index compares; /* korean_compare */
+    uint8_t anchor_first[256];
+    size_t anchor; /* the last anchor that starts in the sentence */
 } window;
 
 /* Clause breaks of strength 1 and 2 over the sentence, counted once, and
@@ -1594,6 +1601,7 @@ static void open_window(window *w, const char *text, size_t len,
     w->we = we - w->lo;
     w->clipped = ws > ss && !glued;
     mark_sentence(w);
+    w->anchor = last_anchor(w->x, w->ws, w->we, w->anchor_first);
 
     /* the figures of the sentence in the window */
     size_t a = i;
@@ -1618,8 +1626,8 @@ static void open_window(window *w, const char *text, size_t len,
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
     size_t nf =
-        find_exprs(w->x, w->ws, w->we, published_year, &w->words, found,
-                   MAX_EXPRS);
+        find_exprs(w->x, w->ws, w->we, published_year, &w->words, w->anchor,
+                   found, MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1675,6 +1683,7 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
             LIT_AT(w->x, i, other_period))
             return false;
     size_t s = w->ws;
+    size_t anchor = w->anchor; /* the last that starts in [s, x.len) */
     for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
         size_t p = s; /* back over the spaces and the full stop */
         int newlines = 0;
@@ -1685,9 +1694,11 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
         if (p == 0 || newlines > 2)
             break;
         size_t ps = sentence_start_before(w->x, p - 1);
+        if (anchor == SIZE_MAX)
+            anchor = last_anchor(w->x, ps, s, w->anchor_first);
         year_expr prev[MAX_EXPRS];
-        size_t k = find_exprs(w->x, ps, p, published_year, &w->words, prev,
-                              MAX_EXPRS);
+        size_t k = find_exprs(w->x, ps, p, published_year, &w->words, anchor,
+                              prev, MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
         bool other = false;
@@ -1901,6 +1912,7 @@ void ft_years_assign(const char *text, size_t len, int published_year,
 {
     window w;
     word_openers(&w.words);
+    anchor_firsts(w.anchor_first);
     opener_clear(&w.compares);
     opener_add_lits(&w.compares, korean_compare, N_OF(korean_compare));
     for (size_t i = 0; i < n;) {
