@@ -1144,15 +1144,18 @@ static const ft_lit anchors[] = {
     FT_LIT("now"),
 };
 
-/* The bytes an anchor starts with, either case: 1, else 0. */
+/* Of each byte, the anchors that start with it (either case), one bit
+ * each. */
+_Static_assert(sizeof anchors / sizeof *anchors <= 8, "a bit each in a byte");
+
 static void anchor_firsts(uint8_t first[256])
 {
     memset(first, 0, 256);
     for (size_t k = 0; k < N_OF(anchors); k++) {
         unsigned char a = (unsigned char)anchors[k].s[0];
-        first[a] = 1;
+        first[a] |= (uint8_t)(1u << k);
         if (ft_ascii_lower(a))
-            first[a - 32] = 1;
+            first[a - 32] |= (uint8_t)(1u << k);
     }
 }
 
@@ -1163,10 +1166,11 @@ static size_t last_anchor(ft_view x, size_t from, size_t to,
 {
     const unsigned char *t = (const unsigned char *)x.t;
     for (size_t i = to < x.len ? to : x.len; i-- > from;) {
-        if (!first[t[i]])
-            continue; /* no anchor starts here: most bytes */
-        for (size_t k = 0; k < N_OF(anchors); k++) {
-            size_t q = 0;
+        unsigned bits = first[t[i]];
+        for (size_t k = 0; bits; k++, bits >>= 1) {
+            if (!(bits & 1))
+                continue;
+            size_t q = 1;
             while (q < anchors[k].n && i + q < x.len &&
                    ft_ascii_fold(t[i + q]) == (unsigned char)anchors[k].s[q])
                 q++;
