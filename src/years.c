@@ -1062,7 +1062,7 @@ static void opener_set(opener_index *ix, size_t r, unsigned char c)
     ix->second[r][c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
-static void opener_add(opener_index *ix, const char *phrase)
+static inline void opener_add(opener_index *ix, const char *phrase)
 {
     const unsigned char *p = (const unsigned char *)phrase;
     if (p[0] == ' ' || p[0] == 0) {
@@ -1070,25 +1070,25 @@ static void opener_add(opener_index *ix, const char *phrase)
         return;
     }
     unsigned char c0 = ft_ascii_fold(p[0]);
-    if (!ix->row[c0]) {
+    size_t r = ix->row[c0];
+    if (!r) {
         if (ix->nrows == OPENER_ROWS) {
             ix->always = true;
             return;
         }
-        ix->row[c0] = (uint8_t)++ix->nrows;
-        memset(ix->second[ix->nrows - 1], 0, sizeof ix->second[0]);
+        r = ix->row[c0] = (uint8_t)++ix->nrows;
+        memset(ix->second[r - 1], 0, sizeof ix->second[0]);
     }
-    size_t r = ix->row[c0] - 1u;
     if (p[1] == 0) { /* a one-byte phrase: any byte may follow */
-        memset(ix->second[r], 0xFF, sizeof ix->second[r]);
+        memset(ix->second[r - 1], 0xFF, sizeof ix->second[0]);
     } else if (p[1] == ' ') { /* what ft_phrase_at takes for a space */
-        opener_set(ix, r, ' ');
-        opener_set(ix, r, '\t');
-        opener_set(ix, r, '\r');
-        opener_set(ix, r, '\n');
-        opener_set(ix, r, 0xC2); /* a no-break space */
+        opener_set(ix, r - 1, ' ');
+        opener_set(ix, r - 1, '\t');
+        opener_set(ix, r - 1, '\r');
+        opener_set(ix, r - 1, '\n');
+        opener_set(ix, r - 1, 0xC2); /* a no-break space */
     } else {
-        opener_set(ix, r, ft_ascii_fold(p[1]));
+        opener_set(ix, r - 1, ft_ascii_fold(p[1]));
     }
 }
 
