@@ -1159,25 +1159,33 @@ static void anchor_firsts(uint8_t first[256])
     }
 }
 
+/* Does one of the anchors of bits (those that start with the byte at i)
+ * stand at i? */
+static bool anchor_at(ft_view x, size_t i, unsigned bits)
+{
+    for (size_t k = 0; bits; k++, bits >>= 1) {
+        if (!(bits & 1))
+            continue;
+        size_t q = 1;
+        while (q < anchors[k].n &&
+               ft_ascii_fold(ft_view_at(x, i + q)) ==
+                   (unsigned char)anchors[k].s[q])
+            q++;
+        if (q == anchors[k].n)
+            return true;
+    }
+    return false;
+}
+
 /* Where the last anchor that starts in x[from, to) starts (letters
  * folded, inside a word or not), or SIZE_MAX. */
 static size_t last_anchor(ft_view x, size_t from, size_t to,
                           const uint8_t first[256])
 {
     const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t i = to < x.len ? to : x.len; i-- > from;) {
-        unsigned bits = first[t[i]];
-        for (size_t k = 0; bits; k++, bits >>= 1) {
-            if (!(bits & 1))
-                continue;
-            size_t q = 1;
-            while (q < anchors[k].n && i + q < x.len &&
-                   ft_ascii_fold(t[i + q]) == (unsigned char)anchors[k].s[q])
-                q++;
-            if (q == anchors[k].n)
-                return i;
-        }
-    }
+    for (size_t i = to < x.len ? to : x.len; i-- > from;)
+        if (first[t[i]] && anchor_at(x, i, first[t[i]]))
+            return i;
     return SIZE_MAX;
 }
 
@@ -1333,8 +1341,8 @@ typedef struct {
     size_t anchor; /* the last anchor that starts in the sentence */
 } window;
 
-/* Clause breaks of strength 1 and 2 over the sentence, counted once, and
- * the last parenthesis before each byte. */
+/* Clause breaks of strength 1 and 2 over the sentence, counted once, the
+ * last parenthesis before each byte, and the last anchor. */
 static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
@@ -1344,12 +1352,16 @@ static void mark_sentence(window *w)
     w->brk[0] = 0;
     w->last_paren[0] = 0;
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
+    w->anchor = SIZE_MAX;
     for (size_t k = 0; k < n; k++) {
         if (may_break(t[k])) {
             int b = clause_break(w->x, w->ws + k);
             sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
         } else if (t[k] == '(' || t[k] == ')') {
             paren = (uint16_t)(k + 1);
+        } else if (w->anchor_first[t[k]] &&
+                   anchor_at(w->x, w->ws + k, w->anchor_first[t[k]])) {
+            w->anchor = w->ws + k;
         }
         w->brk[k + 1] = sum;
         w->last_paren[k + 1] = paren;
@@ -1605,7 +1617,6 @@ static void open_window(window *w, const char *text, size_t len,
     w->we = we - w->lo;
     w->clipped = ws > ss && !glued;
     mark_sentence(w);
-    w->anchor = last_anchor(w->x, w->ws, w->we, w->anchor_first);
 
     /* the figures of the sentence in the window */
     size_t a = i;
