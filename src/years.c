@@ -498,6 +498,186 @@ static size_t lit_at(ft_view x, size_t i, const ft_lit *list, size_t n)
 }
 #define LIT_AT(x, i, list) lit_at((x), (i), (list), N_OF(list))
 
+/* ------------------------------------------------------ quick "no"s */
+
+/* Which first two bytes can open a phrase of some lists: a phrase matches
+ * only where its first byte and its second (a space standing for any run
+ * of spaces) match the text's, letters folded.  Most words of a sentence
+ * open no year, so this answers most of them without reading the lists.
+ * Built from the tables for each call (no state outlives one). */
+#define OPENER_ROWS 24
+
+typedef struct {
+    uint8_t row[256];                /* folded first byte: 1 + its row, or 0 */
+    uint64_t second[OPENER_ROWS][4]; /* per row, the folded second bytes */
+    size_t nrows;
+    bool always; /* a phrase that opens with a space, or too many rows */
+} opener_index;
+
+static void opener_set(opener_index *ix, size_t r, unsigned char c)
+{
+    ix->second[r][c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static inline void opener_add(opener_index *ix, const char *phrase)
+{
+    const unsigned char *p = (const unsigned char *)phrase;
+    if (p[0] == ' ' || p[0] == 0) {
+        ix->always = true;
+        return;
+    }
+    unsigned char c0 = ft_ascii_fold(p[0]);
+    size_t r = ix->row[c0];
+    if (!r) {
+        if (ix->nrows == OPENER_ROWS) {
+            ix->always = true;
+            return;
+        }
+        r = ix->row[c0] = (uint8_t)++ix->nrows;
+        memset(ix->second[r - 1], 0, sizeof ix->second[0]);
+    }
+    if (p[1] == 0) { /* a one-byte phrase: any byte may follow */
+        memset(ix->second[r - 1], 0xFF, sizeof ix->second[0]);
+    } else if (p[1] == ' ') { /* what ft_phrase_at takes for a space */
+        opener_set(ix, r - 1, ' ');
+        opener_set(ix, r - 1, '\t');
+        opener_set(ix, r - 1, '\r');
+        opener_set(ix, r - 1, '\n');
+        opener_set(ix, r - 1, 0xC2); /* a no-break space */
+    } else {
+        opener_set(ix, r - 1, ft_ascii_fold(p[1]));
+    }
+}
+
+static void opener_clear(opener_index *ix)
+{
+    memset(ix->row, 0, sizeof ix->row);
+    ix->nrows = 0;
+    ix->always = false;
+}
+
+static void opener_add_lits(opener_index *ix, const ft_lit *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        opener_add(ix, list[k].s);
+}
+
+static void opener_add_words(opener_index *ix, const relative_word *list,
+                             size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        opener_add(ix, list[k].w.s);
+}
+
+/* May a phrase of the index open at i?  False only when none can. */
+static bool may_open(const opener_index *ix, ft_view x, size_t i)
+{
+    size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
+    if (!r)
+        return ix->always;
+    unsigned char c1 = ft_ascii_fold(ft_view_at(x, i + 1));
+    return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
+}
+
+/* Words one of which every English relative year and span of years
+ * holds: "last year", "currently", "as of now", "over the next five
+ * months", "a five-year plan".  (An entry of relative_words without one
+ * would never be found, which the table test would tell.) */
+static const ft_lit anchors[] = {
+    FT_LIT("year"),
+    FT_LIT("month"),
+    FT_LIT("currently"),
+    FT_LIT("now"),
+};
+
+/* Of each byte, the anchors that start with it (either case), one bit
+ * each. */
+_Static_assert(sizeof anchors / sizeof *anchors <= 8, "a bit each in a byte");
+
+static void anchor_firsts(uint8_t first[256])
+{
+    memset(first, 0, 256);
+    for (size_t k = 0; k < N_OF(anchors); k++) {
+        unsigned char a = (unsigned char)anchors[k].s[0];
+        first[a] |= (uint8_t)(1u << k);
+        if (ft_ascii_lower(a))
+            first[a - 32] |= (uint8_t)(1u << k);
+    }
+}
+
+/* Does one of the anchors of bits (those that start with the byte at i)
+ * stand at i? */
+static bool anchor_at(ft_view x, size_t i, unsigned bits)
+{
+    for (size_t k = 0; bits; k++, bits >>= 1) {
+        if (!(bits & 1))
+            continue;
+        size_t q = 1;
+        while (q < anchors[k].n &&
+               ft_ascii_fold(ft_view_at(x, i + q)) ==
+                   (unsigned char)anchors[k].s[q])
+            q++;
+        if (q == anchors[k].n)
+            return true;
+    }
+    return false;
+}
+
+/* Where the last anchor that starts in x[from, to) starts (letters
+ * folded, inside a word or not), or SIZE_MAX. */
+static size_t last_anchor(ft_view x, size_t from, size_t to,
+                          const uint8_t first[256])
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    for (size_t i = to < x.len ? to : x.len; i-- > from;)
+        if (first[t[i]] && anchor_at(x, i, first[t[i]]))
+            return i;
+    return SIZE_MAX;
+}
+
+/* The quick "no"s of one call. */
+typedef struct {
+    opener_index words;    /* what a year expression opens with, when not
+                            * with a digit, an apostrophe or FY: the words
+                            * that multi_year_at and relative_at read */
+    opener_index compares; /* korean_compare */
+    opener_index signing;  /* signing_verbs */
+    opener_index launch;   /* korean_launch */
+    opener_index units;    /* korean_units */
+    opener_index periods;  /* other_period */
+    opener_index was;      /* korean_was */
+    uint8_t anchor_first[256]; /* see anchor_firsts */
+} quick_index;
+
+static void opener_of(opener_index *ix, const ft_lit *list, size_t n)
+{
+    opener_clear(ix);
+    opener_add_lits(ix, list, n);
+}
+#define OPENER_OF(ix, list) opener_of((ix), (list), N_OF(list))
+
+/* A phrase of list at i, the index asked first. */
+#define QUICK_LIT_AT(x, i, ix, list)                                           \
+    (may_open((ix), (x), (i)) ? LIT_AT((x), (i), (list)) : 0)
+
+static void quick_build(quick_index *q)
+{
+    opener_clear(&q->words);
+    opener_add_lits(&q->words, span_leads, N_OF(span_leads));
+    opener_add_lits(&q->words, counts, N_OF(counts));
+    opener_add_words(&q->words, relative_words, N_OF(relative_words));
+    opener_add_words(&q->words, relative_korean, N_OF(relative_korean));
+    OPENER_OF(&q->compares, korean_compare);
+    OPENER_OF(&q->signing, signing_verbs);
+    OPENER_OF(&q->launch, korean_launch);
+    OPENER_OF(&q->units, korean_units);
+    OPENER_OF(&q->periods, other_period);
+    OPENER_OF(&q->was, korean_was);
+    anchor_firsts(q->anchor_first);
+}
+
+
+
 /* A parenthesis right at i ("(1조163억 원)"): its end, else i. */
 static size_t skip_paren(ft_view x, size_t i)
 {
@@ -510,16 +690,16 @@ static size_t skip_paren(ft_view x, size_t i)
 }
 
 /* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교. */
-static bool korean_compare_after(ft_view x, size_t i)
+static bool korean_compare_after(const quick_index *q, ft_view x, size_t i)
 {
     size_t j = skip_paren(x, skip_spaces(x, i));
-    return LIT_AT(x, j, korean_compare) ||
-           LIT_AT(x, skip_spaces(x, j), korean_compare);
+    return QUICK_LIT_AT(x, j, &q->compares, korean_compare) ||
+           QUICK_LIT_AT(x, skip_spaces(x, j), &q->compares, korean_compare);
 }
 
 /* A Korean comparison in the next few words of the clause from i: "(2009년의)
  * 집행률 8.6%보다". */
-static bool korean_compare_soon(ft_view x, size_t i)
+static bool korean_compare_soon(const quick_index *q, ft_view x, size_t i)
 {
     int words = 0;
     for (size_t k = i; k < x.len && k < i + 48; k++) {
@@ -529,7 +709,7 @@ static bool korean_compare_soon(ft_view x, size_t i)
             return false;
         if (c == ' ' && ++words > 4)
             return false;
-        if (LIT_AT(x, k, korean_compare))
+        if (QUICK_LIT_AT(x, k, &q->compares, korean_compare))
             return true;
     }
     return false;
@@ -596,13 +776,13 @@ static size_t date_start(ft_view x, size_t s)
 /* A signing verb earlier in the clause of the year at s ("Poland signed
  * a $6 billion deal for 180 tanks in 2022"), or a Korean one after it
  * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
-static bool signed_in_clause(ft_view x, size_t s)
+static bool signed_in_clause(const quick_index *q, ft_view x, size_t s)
 {
     for (size_t k = s; k > 0 && s - k < 80; k--) {
         if (clause_break(x, k - 1) > 0 || ft_view_at(x, k - 1) == '.')
             break;
         if (!ft_ascii_alpha(ft_view_at(x, k - 2)) &&
-            LIT_AT(x, k - 1, signing_verbs))
+            QUICK_LIT_AT(x, k - 1, &q->signing, signing_verbs))
             return true;
     }
     size_t e = s;
@@ -613,7 +793,7 @@ static bool signed_in_clause(ft_view x, size_t s)
     for (size_t k = e; k < x.len && k - e < 60; k++) {
         if (clause_break(x, k) > 0 || ft_view_at(x, k) == '.')
             break;
-        if (LIT_AT(x, k, korean_launch))
+        if (QUICK_LIT_AT(x, k, &q->launch, korean_launch))
             return true;
     }
     return false;
@@ -633,16 +813,18 @@ static size_t dash_at(ft_view x, size_t i)
 
 /* Korean units (or a space and one) at i: the digits before are an
  * amount. */
-static bool korean_unit_at(ft_view x, size_t i)
+static bool korean_unit_at(const quick_index *q, ft_view x, size_t i)
 {
-    return LIT_AT(x, i, korean_units) ||
-           (ft_view_at(x, i) == ' ' && LIT_AT(x, i + 1, korean_units));
+    return QUICK_LIT_AT(x, i, &q->units, korean_units) ||
+           (ft_view_at(x, i) == ' ' &&
+            QUICK_LIT_AT(x, i + 1, &q->units, korean_units));
 }
 
 /* The far end of a span at i: a standalone two- or four-digit year (not
  * "24.49", "24%", 2000억).  Returns its end, or 0; *far gets the year as
  * written (two digits or four). */
-static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
+static size_t span_end_at(const quick_index *q, ft_view x, size_t i,
+                          bool two_ok, int *far)
 {
     if (bytes_at(x, i, "\xE2\x80\x99") || ft_view_at(x, i) == '\'')
         i += ft_view_at(x, i) == '\'' ? 1 : 3; /* 2013∼’17 */
@@ -656,7 +838,7 @@ static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
     unsigned char n = ft_view_at(x, d);
     if (ft_ascii_alpha(n) || n == '%' ||
         ((n == '.' || n == ',') && ft_ascii_digit(ft_view_at(x, d + 1))) ||
-        korean_unit_at(x, d))
+        korean_unit_at(q, x, d))
         return 0;
     if (d - i == 4 && (v < 1900 || v > 2099))
         return 0;
@@ -667,8 +849,8 @@ static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
 /* The role of a year written at [s,e) from the words around it.  A span
  * that is one fiscal year ("2023-24", "2029-30", "2023/2024") sets
  * *fiscal and dates; any other span's end goes to *span_end. */
-static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
-                      bool *fiscal)
+static role year_role(const quick_index *q, ft_view x, size_t s, size_t e,
+                      int year, size_t *span_end, bool *fiscal)
 {
     /* Korean particles after the year: 2029년까지, 2026년부터, 2016년 대비 */
     size_t k = e;
@@ -681,14 +863,14 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         if (bytes_at(x, k, K_BUTEO) ||
             bytes_at(x, skip_spaces(x, k), "\xEC\x9D\xB4\xED\x9B\x84"))
             return ROLE_SPAN; /* 2026년부터, 2000년 이후 */
-        if (bytes_at(x, k, "\xEC\x9D\x98") && korean_compare_soon(x, k + 3))
+        if (bytes_at(x, k, "\xEC\x9D\x98") && korean_compare_soon(q, x, k + 3))
             return ROLE_COMPARE; /* 2009년의 집행률 8.6%보다 */
     }
-    if (korean_compare_after(x, k) ||
+    if (korean_compare_after(q, x, k) ||
         (k > e &&
          (bytes_at(x, k, "\xEC\x99\x80") || bytes_at(x, k, "\xEA\xB3\xBC") ||
           bytes_at(x, k, "\xEC\x97\x90")) &&
-         korean_compare_after(x, k + 3)))
+         korean_compare_after(q, x, k + 3)))
         return ROLE_COMPARE; /* 2024년보다, 2024년과 비교해 */
     /* a span: 2024-2028, 2020~2024, 2019 –2023, 2024 to 2028, between
      * 2020 and 2025 */
@@ -704,7 +886,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
             p = PHRASE_AT(x, e, " and ");
     }
     int far = 0;
-    size_t d = p ? span_end_at(x, p, dash, &far) : 0;
+    size_t d = p ? span_end_at(q, x, p, dash, &far) : 0;
     if (d) {
         int second = far < 100 ? year / 100 * 100 + far : far;
         *span_end = d;
@@ -748,7 +930,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
     if (ANY_BEFORE(x, s, compare_words) ||
         ANY_BEFORE(x, before_possessive(x, s), compare_words))
         return ROLE_COMPARE;
-    if (signed_in_clause(x, s))
+    if (signed_in_clause(q, x, s))
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
     /* "launched in 2016", "signed, in December 2021, a deal", "a contract
      * in April 2013", "completed in 2028" */
@@ -785,7 +967,7 @@ static bool event_name_before(ft_view x, size_t i)
 /* A four-digit year at i (1900..2099) standing alone: not part of a
  * longer number, an amount ("2,000", 2056억원, 1조2000억원) or a
  * percentage; "2020s" is a decade.  Returns its end or 0. */
-static size_t year_at(ft_view x, size_t i, int *year)
+static size_t year_at(const quick_index *q, ft_view x, size_t i, int *year)
 {
     if (i > 0 &&
         (ft_ascii_digit(ft_view_at(x, i - 1)) ||
@@ -801,7 +983,7 @@ static size_t year_at(ft_view x, size_t i, int *year)
     unsigned char n = ft_view_at(x, i + 4);
     if (ft_ascii_digit(n) || ft_ascii_alpha(n) || n == '%' ||
         ((n == ',' || n == '.') && ft_ascii_digit(ft_view_at(x, i + 5))) ||
-        korean_unit_at(x, i + 4))
+        korean_unit_at(q, x, i + 4))
         return 0;
     /* after 조 or 억 ("1조 2000억"): the lower part of an amount */
     size_t b = ft_phrase_trim_back(x.t, i);
@@ -965,7 +1147,8 @@ static size_t years_ago_at(ft_view x, size_t i, int *offset)
 /* The role of a relative year: a comparison base when it follows "from",
  * "than", "over" or precedes 대비/보다/에 비해 ("up 5 percent from a year
  * earlier", 전년 대비, 올해(X)에 비해). */
-static role relative_role(ft_view x, size_t s, size_t e)
+static role relative_role(const quick_index *q, ft_view x, size_t s,
+                          size_t e)
 {
     /* "from this year's 59.4 trillion won": the possessive dates the
      * amount it owns, whatever that amount is compared with */
@@ -977,12 +1160,12 @@ static role relative_role(ft_view x, size_t s, size_t e)
     size_t j = e;
     if (bytes_at(x, j, K_DO))
         j += 3; /* 전년도보다 */
-    if (korean_compare_after(x, j))
+    if (korean_compare_after(q, x, j))
         return ROLE_COMPARE;
     if (bytes_at(x, j, "\xEC\x97\x90") || bytes_at(x, j, "\xEC\x99\x80") ||
         bytes_at(x, j, "\xEA\xB3\xBC") || bytes_at(x, j, "\xEC\x9D\x98"))
         j += 3; /* 올해에, 올해와, 올해의 */
-    if (korean_compare_after(x, e) || korean_compare_after(x, j))
+    if (korean_compare_after(q, x, e) || korean_compare_after(q, x, j))
         return ROLE_COMPARE;
     /* "a year earlier" is almost always a base */
     if (PHRASE_AT(x, s, "a year earlier") || PHRASE_AT(x, s, "a year ago"))
@@ -1041,158 +1224,10 @@ static size_t multi_year_at(ft_view x, size_t i)
     return e;
 }
 
-/* ------------------------------------------------------ quick "no"s */
-
-/* Which first two bytes can open a phrase of some lists: a phrase matches
- * only where its first byte and its second (a space standing for any run
- * of spaces) match the text's, letters folded.  Most words of a sentence
- * open no year, so this answers most of them without reading the lists.
- * Built from the tables for each call (no state outlives one). */
-#define OPENER_ROWS 24
-
-typedef struct {
-    uint8_t row[256];                /* folded first byte: 1 + its row, or 0 */
-    uint64_t second[OPENER_ROWS][4]; /* per row, the folded second bytes */
-    size_t nrows;
-    bool always; /* a phrase that opens with a space, or too many rows */
-} opener_index;
-
-static void opener_set(opener_index *ix, size_t r, unsigned char c)
-{
-    ix->second[r][c >> 6] |= (uint64_t)1 << (c & 63);
-}
-
-static inline void opener_add(opener_index *ix, const char *phrase)
-{
-    const unsigned char *p = (const unsigned char *)phrase;
-    if (p[0] == ' ' || p[0] == 0) {
-        ix->always = true;
-        return;
-    }
-    unsigned char c0 = ft_ascii_fold(p[0]);
-    size_t r = ix->row[c0];
-    if (!r) {
-        if (ix->nrows == OPENER_ROWS) {
-            ix->always = true;
-            return;
-        }
-        r = ix->row[c0] = (uint8_t)++ix->nrows;
-        memset(ix->second[r - 1], 0, sizeof ix->second[0]);
-    }
-    if (p[1] == 0) { /* a one-byte phrase: any byte may follow */
-        memset(ix->second[r - 1], 0xFF, sizeof ix->second[0]);
-    } else if (p[1] == ' ') { /* what ft_phrase_at takes for a space */
-        opener_set(ix, r - 1, ' ');
-        opener_set(ix, r - 1, '\t');
-        opener_set(ix, r - 1, '\r');
-        opener_set(ix, r - 1, '\n');
-        opener_set(ix, r - 1, 0xC2); /* a no-break space */
-    } else {
-        opener_set(ix, r - 1, ft_ascii_fold(p[1]));
-    }
-}
-
-static void opener_clear(opener_index *ix)
-{
-    memset(ix->row, 0, sizeof ix->row);
-    ix->nrows = 0;
-    ix->always = false;
-}
-
-static void opener_add_lits(opener_index *ix, const ft_lit *list, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        opener_add(ix, list[k].s);
-}
-
-static void opener_add_words(opener_index *ix, const relative_word *list,
-                             size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        opener_add(ix, list[k].w.s);
-}
-
-/* May a phrase of the index open at i?  False only when none can. */
-static bool may_open(const opener_index *ix, ft_view x, size_t i)
-{
-    size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
-    if (!r)
-        return ix->always;
-    unsigned char c1 = ft_ascii_fold(ft_view_at(x, i + 1));
-    return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
-}
-
-/* The lists a year expression may open with, when not with a digit, an
- * apostrophe or FY: the words that multi_year_at and relative_at read. */
-static void word_openers(opener_index *ix)
-{
-    opener_clear(ix);
-    opener_add_lits(ix, span_leads, N_OF(span_leads));
-    opener_add_lits(ix, counts, N_OF(counts));
-    opener_add_words(ix, relative_words, N_OF(relative_words));
-    opener_add_words(ix, relative_korean, N_OF(relative_korean));
-}
-
-/* Words one of which every English relative year and span of years
- * holds: "last year", "currently", "as of now", "over the next five
- * months", "a five-year plan".  (An entry of relative_words without one
- * would never be found, which the table test would tell.) */
-static const ft_lit anchors[] = {
-    FT_LIT("year"),
-    FT_LIT("month"),
-    FT_LIT("currently"),
-    FT_LIT("now"),
-};
-
-/* Of each byte, the anchors that start with it (either case), one bit
- * each. */
-_Static_assert(sizeof anchors / sizeof *anchors <= 8, "a bit each in a byte");
-
-static void anchor_firsts(uint8_t first[256])
-{
-    memset(first, 0, 256);
-    for (size_t k = 0; k < N_OF(anchors); k++) {
-        unsigned char a = (unsigned char)anchors[k].s[0];
-        first[a] |= (uint8_t)(1u << k);
-        if (ft_ascii_lower(a))
-            first[a - 32] |= (uint8_t)(1u << k);
-    }
-}
-
-/* Does one of the anchors of bits (those that start with the byte at i)
- * stand at i? */
-static bool anchor_at(ft_view x, size_t i, unsigned bits)
-{
-    for (size_t k = 0; bits; k++, bits >>= 1) {
-        if (!(bits & 1))
-            continue;
-        size_t q = 1;
-        while (q < anchors[k].n &&
-               ft_ascii_fold(ft_view_at(x, i + q)) ==
-                   (unsigned char)anchors[k].s[q])
-            q++;
-        if (q == anchors[k].n)
-            return true;
-    }
-    return false;
-}
-
-/* Where the last anchor that starts in x[from, to) starts (letters
- * folded, inside a word or not), or SIZE_MAX. */
-static size_t last_anchor(ft_view x, size_t from, size_t to,
-                          const uint8_t first[256])
-{
-    const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t i = to < x.len ? to : x.len; i-- > from;)
-        if (first[t[i]] && anchor_at(x, i, first[t[i]]))
-            return i;
-    return SIZE_MAX;
-}
-
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
  * in x[s, x.len), or SIZE_MAX. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         const opener_index *words, size_t anchor,
+                         const quick_index *q, size_t anchor,
                          year_expr *out, size_t cap)
 {
     size_t n = 0;
@@ -1205,7 +1240,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         if ((c == '\'' || c == 0xE2) && (end = short_year_at(x, i, &y))) {
             /* "’20년도", "in '24" */
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(q, x, i, end, y, &span_end, &fiscal);
         } else if ((c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) ||
                    (c >= 0x80 && c < 0xC0)) {
             i++; /* spaces, punctuation and the inner bytes of a UTF-8
@@ -1215,9 +1250,9 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                              ft_ascii_digit(ft_view_at(x, i - 1)))) {
             i++; /* inside a word or number */
             continue;
-        } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
+        } else if (ft_ascii_digit(c) && (end = year_at(q, x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(q, x, i, end, y, &span_end, &fiscal);
             if (is_fiscal(x, i, end)) {
                 fiscal = true;
                 /* "the fiscal year 2023-24" is 2023, not a span */
@@ -1227,12 +1262,12 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         } else if ((c == 'F' || c == 'f') &&
                    (end = fy_at(x, i, &y, &is_short))) {
             ex = (year_expr){i, end, y, FT_YEAR_FISCAL, ROLE_DATES, is_short};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(q, x, i, end, y, &span_end, &fiscal);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
         } else if (!ft_ascii_digit(c) &&
                    ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
-                    !may_open(words, x, i))) {
+                    !may_open(&q->words, x, i))) {
             /* no word of a span or a relative year opens here: below,
              * only a digit opens an expression without one */
             i++;
@@ -1260,7 +1295,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                              published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE,
                              ROLE_DATES,
                              false};
-            ex.role = relative_role(x, i, end);
+            ex.role = relative_role(q, x, i, end);
         } else {
             /* nothing opens here; nor inside the rest of an English word
              * or number, whose every byte follows a letter or digit */
@@ -1334,10 +1369,7 @@ typedef struct {
     size_t nex;
     neighbour nb[MAX_NEIGHBOURS];
     size_t nnb;
-    /* built once per call, kept across windows */
-    opener_index words;    /* what a year expression opens with */
-    opener_index compares; /* korean_compare */
-    uint8_t anchor_first[256];
+    quick_index quick; /* built once per call, kept across windows */
     size_t anchor; /* the last anchor that starts in the sentence */
 } window;
 
@@ -1359,8 +1391,8 @@ static void mark_sentence(window *w)
             sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
         } else if (t[k] == '(' || t[k] == ')') {
             paren = (uint16_t)(k + 1);
-        } else if (w->anchor_first[t[k]] &&
-                   anchor_at(w->x, w->ws + k, w->anchor_first[t[k]])) {
+        } else if (w->quick.anchor_first[t[k]] &&
+                   anchor_at(w->x, w->ws + k, w->quick.anchor_first[t[k]])) {
             w->anchor = w->ws + k;
         }
         w->brk[k + 1] = sum;
@@ -1406,7 +1438,7 @@ static size_t paren_of(const window *w, size_t i)
 
 /* Is the figure at [s,e) a comparison base: "up from X", "than X",
  * "X보다", "X에 비해", "X에서 Y로"? */
-static bool is_base(ft_view x, size_t s, size_t pend)
+static bool is_base(const quick_index *q, ft_view x, size_t s, size_t pend)
 {
     size_t b = s;
     size_t h;
@@ -1435,8 +1467,9 @@ static bool is_base(ft_view x, size_t s, size_t pend)
     size_t j = pend;
     if (ft_view_at(x, j) == ')')
         j++; /* "올해(X)에 비해" */
-    return korean_compare_after(x, j) || LIT_AT(x, j, korean_was) ||
-           LIT_AT(x, skip_spaces(x, j), korean_was);
+    return korean_compare_after(q, x, j) ||
+           QUICK_LIT_AT(x, j, &q->was, korean_was) ||
+           QUICK_LIT_AT(x, skip_spaces(x, j), &q->was, korean_was);
 }
 
 /* Words that end ownership: the expression belongs to another relation. */
@@ -1483,7 +1516,7 @@ static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
         if (stop_word(w->x, i, e) || ++words > max_words)
             return false;
         for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
-            if (may_open(&w->compares, w->x, q) &&
+            if (may_open(&w->quick.compares, w->x, q) &&
                 LIT_AT(w->x, q, korean_compare))
                 return false;
         i = e;
@@ -1634,14 +1667,14 @@ static void open_window(window *w, const char *text, size_t len,
         nb->end = clamp(g->end, ws, we) - w->lo;
         nb->pend = clamp(pend, ws, we) - w->lo;
         nb->index = k;
-        nb->base = is_base(w->x, nb->start, nb->pend);
+        nb->base = is_base(&w->quick, w->x, nb->start, nb->pend);
         nb->paren = paren_of(w, nb->start);
     }
 
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
     size_t nf =
-        find_exprs(w->x, w->ws, w->we, published_year, &w->words, w->anchor,
+        find_exprs(w->x, w->ws, w->we, published_year, &w->quick, w->anchor,
                    found, MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
@@ -1683,7 +1716,7 @@ static bool base_year(const window *w, const ft_figure *prior, size_t n,
         bool korean = ft_view_at(w->x, q->end) >= 0x80 ||
                       ft_view_at(w->x, q->start) >= 0x80;
         return tying_gap(w, q->end, gs, korean ? 3 : 1) &&
-               is_base(w->x, gs, ge);
+               is_base(&w->quick, w->x, gs, ge);
     }
     return false;
 }
@@ -1695,7 +1728,7 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
         return false; /* the sentence starts beyond reach */
     for (size_t i = w->ws; i < w->we; i++)
         if ((i == w->ws || !ft_ascii_alpha(ft_view_at(w->x, i - 1))) &&
-            LIT_AT(w->x, i, other_period))
+            QUICK_LIT_AT(w->x, i, &w->quick.periods, other_period))
             return false;
     size_t s = w->ws;
     size_t anchor = w->anchor; /* the last that starts in [s, x.len) */
@@ -1710,9 +1743,9 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
             break;
         size_t ps = sentence_start_before(w->x, p - 1);
         if (anchor == SIZE_MAX)
-            anchor = last_anchor(w->x, ps, s, w->anchor_first);
+            anchor = last_anchor(w->x, ps, s, w->quick.anchor_first);
         year_expr prev[MAX_EXPRS];
-        size_t k = find_exprs(w->x, ps, p, published_year, &w->words, anchor,
+        size_t k = find_exprs(w->x, ps, p, published_year, &w->quick, anchor,
                               prev, MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
@@ -1926,10 +1959,7 @@ void ft_years_assign(const char *text, size_t len, int published_year,
                      ft_figure *figs, size_t n)
 {
     window w;
-    word_openers(&w.words);
-    anchor_firsts(w.anchor_first);
-    opener_clear(&w.compares);
-    opener_add_lits(&w.compares, korean_compare, N_OF(korean_compare));
+    quick_build(&w.quick);
     for (size_t i = 0; i < n;) {
         /* a group: the figures of one sentence within REACH of the first */
         size_t j = i + 1;
