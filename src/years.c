@@ -473,6 +473,12 @@ static bool glued_stop(const char *t, size_t len, size_t i)
     return i < len && t[i] == '.' && ft_phrase_glued_stop(t, len, i);
 }
 
+/* A letter or digit: a byte of an English word or a number. */
+static bool word_byte(unsigned char c)
+{
+    return ft_ascii_alpha(c) || ft_ascii_digit(c);
+}
+
 static size_t skip_spaces(ft_view x, size_t i)
 {
     while (ft_ascii_space(ft_view_at(x, i)))
@@ -1231,8 +1237,14 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                          year_expr *out, size_t cap)
 {
     size_t n = 0;
+    const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
     for (size_t i = s; i < e && n < cap;) {
-        unsigned char c = ft_view_at(x, i);
+        unsigned char c = t[i];
+        if (c < 0x80 ? !word_byte(c) && c != '\'' : c < 0xC0) {
+            i++; /* spaces, punctuation and the inner bytes of a UTF-8
+                  * character open nothing */
+            continue;
+        }
         int y = 0, offset = 0;
         size_t end, span_end = 0;
         bool fiscal = false, is_short = false;
@@ -1269,12 +1281,15 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                    ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
                     !may_open(&q->words, x, i))) {
             /* no word of a span or a relative year opens here: below,
-             * only a digit opens an expression without one */
+             * only a digit opens an expression without one; nor inside
+             * the rest of the word or character */
             i++;
-            while (c < 0x80 && i < e &&
-                   (ft_ascii_alpha(ft_view_at(x, i)) ||
-                    ft_ascii_digit(ft_view_at(x, i))))
-                i++;
+            if (c < 0x80)
+                while (i < e && word_byte(t[i]))
+                    i++;
+            else
+                while (i < e && t[i] >= 0x80 && t[i] < 0xC0)
+                    i++;
             continue;
         } else if ((end = years_ago_at(x, i, &offset))) {
             /* "two years ago", "2년 전" */
