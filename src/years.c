@@ -1617,13 +1617,33 @@ static bool listed_together(const window *w, const neighbour *f,
     return joined;
 }
 
+/* The first full stop that lost its space in text[a,b) (last: the last
+ * one), or SIZE_MAX.  Full stops are few: memchr finds them. */
+static size_t glued_in(const char *text, size_t len, size_t a, size_t b,
+                       bool last)
+{
+    size_t found = SIZE_MAX;
+    if (b > len)
+        b = len;
+    while (a < b) {
+        const char *p = memchr(text + a, '.', b - a);
+        if (!p)
+            break;
+        a = (size_t)(p - text);
+        if (ft_phrase_glued_stop(text, len, a)) {
+            found = a;
+            if (!last)
+                break;
+        }
+        a++;
+    }
+    return found;
+}
+
 /* A full stop that lost its space in text[a,b). */
 static bool glued_between(const char *text, size_t len, size_t a, size_t b)
 {
-    for (size_t k = a; k < b; k++)
-        if (glued_stop(text, len, k))
-            return true;
-    return false;
+    return glued_in(text, len, a, b, false) != SIZE_MAX;
 }
 
 /* Set up the window around figures [i, j) of one sentence. */
@@ -1647,18 +1667,13 @@ static void open_window(window *w, const char *text, size_t len,
     if (we < ws)
         we = ws;
     /* a full stop that lost its space ends the sentence too */
-    bool glued = false;
-    for (size_t k = first->start; k > ws; k--)
-        if (glued_stop(text, len, k - 1)) {
-            ws = k;
-            glued = true;
-            break;
-        }
-    for (size_t k = last; k < we; k++)
-        if (glued_stop(text, len, k)) {
-            we = k + 1;
-            break;
-        }
+    size_t g = glued_in(text, len, ws, first->start, true);
+    bool glued = g != SIZE_MAX;
+    if (glued)
+        ws = g + 1;
+    g = glued_in(text, len, last, we, false);
+    if (g != SIZE_MAX)
+        we = g + 1;
     w->lo = ws > BACK_REACH ? ws - BACK_REACH : 0;
     w->x = (ft_view){text + w->lo, we - w->lo};
     w->ws = ws - w->lo;
