@@ -585,6 +585,44 @@ static bool may_open(const opener_index *ix, ft_view x, size_t i)
     return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
 }
 
+/* The same index read backwards, for the phrases that end just before a
+ * position (ft_phrase_before_any): keyed by their last byte and the one
+ * before it. */
+static void ender_add_lits(opener_index *ix, const ft_lit *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const ft_lit *p = &list[k];
+        /* reversed, its last two bytes lead */
+        char rev[3] = {p->n ? p->s[p->n - 1] : 0, p->n > 1 ? p->s[p->n - 2] : 0,
+                       0};
+        opener_add(ix, rev);
+    }
+}
+
+/* May a phrase of the index end just before `end`, spaces skipped? */
+static bool may_end(const opener_index *ix, ft_view x, size_t end)
+{
+    size_t j = ft_phrase_trim_back(x.t, end);
+    if (j == 0)
+        return false; /* ft_phrase_before_any finds nothing there */
+    size_t r = ix->row[ft_ascii_fold((unsigned char)x.t[j - 1])];
+    if (!r)
+        return ix->always;
+    unsigned char c1 = j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0;
+    return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
+}
+
+/* ft_phrase_before_any, the index asked first. */
+static size_t quick_before_any(const opener_index *ix, ft_view x, size_t end,
+                               const ft_lit *list, size_t n, size_t *which)
+{
+    return may_end(ix, x, end)
+               ? ft_phrase_before_any(x.t, x.len, end, list, n, which)
+               : SIZE_MAX;
+}
+#define QUICK_BEFORE_ANY(ix, x, end, list, which)                              \
+    quick_before_any((ix), (x), (end), (list), N_OF(list), (which))
+
 /* Words one of which every English relative year and span of years
  * holds: "last year", "currently", "as of now", "over the next five
  * months", "a five-year plan".  (An entry of relative_words without one
@@ -652,6 +690,8 @@ typedef struct {
     opener_index units;    /* korean_units */
     opener_index periods;  /* other_period */
     opener_index was;      /* korean_was */
+    opener_index hedges;   /* hedges, by their ends */
+    opener_index compare_ends; /* compare_words, by their ends */
     uint8_t anchor_first[256]; /* see anchor_firsts */
 } quick_index;
 
@@ -679,6 +719,10 @@ static void quick_build(quick_index *q)
     OPENER_OF(&q->units, korean_units);
     OPENER_OF(&q->periods, other_period);
     OPENER_OF(&q->was, korean_was);
+    opener_clear(&q->hedges);
+    ender_add_lits(&q->hedges, hedges, N_OF(hedges));
+    opener_clear(&q->compare_ends);
+    ender_add_lits(&q->compare_ends, compare_words, N_OF(compare_words));
     anchor_firsts(q->anchor_first);
 }
 
@@ -933,8 +977,10 @@ static role year_role(const quick_index *q, ft_view x, size_t s, size_t e,
     size_t from = PHRASE_BEFORE(x, s, "from");
     if (from != SIZE_MAX && ANY_BEFORE(x, from, data_nouns))
         return ROLE_DATES; /* "drawing on figures from 1999": their year */
-    if (ANY_BEFORE(x, s, compare_words) ||
-        ANY_BEFORE(x, before_possessive(x, s), compare_words))
+    if (QUICK_BEFORE_ANY(&q->compare_ends, x, s, compare_words, NULL) !=
+            SIZE_MAX ||
+        QUICK_BEFORE_ANY(&q->compare_ends, x, before_possessive(x, s),
+                         compare_words, NULL) != SIZE_MAX)
         return ROLE_COMPARE;
     if (signed_in_clause(q, x, s))
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
@@ -1161,7 +1207,8 @@ static role relative_role(const quick_index *q, ft_view x, size_t s,
     if (e >= 2 && x.t[e - 1] == 's' &&
         (x.t[e - 2] == '\'' || (unsigned char)x.t[e - 2] == 0x99))
         return ROLE_DATES;
-    if (ANY_BEFORE(x, s, compare_words))
+    if (QUICK_BEFORE_ANY(&q->compare_ends, x, s, compare_words, NULL) !=
+        SIZE_MAX)
         return ROLE_COMPARE;
     size_t j = e;
     if (bytes_at(x, j, K_DO))
@@ -1457,13 +1504,13 @@ static bool is_base(const quick_index *q, ft_view x, size_t s, size_t pend)
 {
     size_t b = s;
     size_t h;
-    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
+    while ((h = QUICK_BEFORE_ANY(&q->hedges, x, b, hedges, NULL)) != SIZE_MAX)
         b = h;
     size_t which = 0;
-    size_t c = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, compare_words, &which);
+    size_t c = QUICK_BEFORE_ANY(&q->compare_ends, x, b, compare_words, &which);
     if (c == SIZE_MAX)
-        c = FT_PHRASE_BEFORE_ANY(x.t, x.len, before_possessive(x, b),
-                                 compare_words, &which);
+        c = QUICK_BEFORE_ANY(&q->compare_ends, x, before_possessive(x, b),
+                             compare_words, &which);
     if (c != SIZE_MAX && strcmp(compare_words[which].s, "over") != 0 &&
         strcmp(compare_words[which].s, "against") != 0) {
         /* "over $5 billion" is a qualifier; "X against China's Y" sets
@@ -1566,7 +1613,8 @@ static void find_owners(window *w)
         if (after && tying_gap(w, e->end, after->start, korean ? 3 : 1)) {
             w->owner[k] = (int)(after - w->nb);
             /* "over last year's $855 million": the figure is a base */
-            if (ANY_BEFORE(w->x, e->start, compare_words))
+            if (QUICK_BEFORE_ANY(&w->quick.compare_ends, w->x, e->start,
+                                 compare_words, NULL) != SIZE_MAX)
                 w->nb[w->owner[k]].base = true;
         }
         if (!korean && before && tying_gap(w, before->pend, e->start, 2))
@@ -1824,10 +1872,11 @@ static bool once_done(const window *w, size_t i)
 
 /* "by 2029" after "raise monthly pay to 1 million won", 2025년까지 before
  * 205만원으로: the level is reached that year, so it dates the amount. */
-static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
+static bool reached_by(const quick_index *q, ft_view x, const neighbour *f,
+                       const year_expr *e)
 {
     size_t b = f->start, h;
-    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
+    while ((h = QUICK_BEFORE_ANY(&q->hedges, x, b, hedges, NULL)) != SIZE_MAX)
         b = h;
     /* "raise pay to X by 2027", "By 2027, pay will rise to X" */
     if (ANY_BEFORE(x, b, reach_words))
@@ -1863,7 +1912,7 @@ static bool opens_clause(const window *w, const year_expr *e)
 }
 
 /* A yearly rate, not one year's money: "200 billion yen annually". */
-static bool recurring(ft_view x, const neighbour *f)
+static bool recurring(const quick_index *q, ft_view x, const neighbour *f)
 {
     size_t j = skip_spaces(x, f->pend);
     size_t e = LIT_AT(x, j, recurring_after);
@@ -1874,7 +1923,7 @@ static bool recurring(ft_view x, const neighbour *f)
         return true;
     size_t b = f->start;
     size_t h;
-    while ((h = FT_PHRASE_BEFORE_ANY(x.t, x.len, b, hedges, NULL)) != SIZE_MAX)
+    while ((h = QUICK_BEFORE_ANY(&q->hedges, x, b, hedges, NULL)) != SIZE_MAX)
         b = h;
     return ANY_BEFORE(x, b, recurring_before);
 }
@@ -1896,7 +1945,7 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
     f->year = 0;
     f->year_basis = FT_YEAR_NONE;
     f->target_year = 0;
-    if (recurring(w->x, me))
+    if (recurring(&w->quick, w->x, me))
         return;
     const year_expr *best = NULL, *target = NULL;
     size_t best_d = SIZE_MAX, target_d = SIZE_MAX, undated_d = SIZE_MAX;
@@ -1939,7 +1988,7 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
                 : once_done(w, e->start) ? ROLE_DATES
                                          : ROLE_LAUNCH;
         if (r == ROLE_TARGET && breaks <= (e->start >= me->end ? 0 : 1) &&
-            reached_by(w->x, me, e))
+            reached_by(&w->quick, w->x, me, e))
             r = ROLE_DATES;
         if (r == ROLE_TARGET) {
             if (d < target_d) {
