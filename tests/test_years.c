@@ -96,6 +96,31 @@ static const year_case cases[] = {
     {"향후 5년간 20조원을 투입한다.", "", "-"},
     {"The system, first deployed in June 2015, costs $5 billion.", "", "-"},
 
+    /* relative years hold one of the words years.c looks for first
+     * ("year", "month", "currently", "now"), here or in the sentence
+     * before */
+    {"Currently the fund holds $5 billion.", "2025-03-01", "r2025"},
+    {"As of now, the fund holds $5 billion.", "2025-03-01", "r2025"},
+    {"The budget was set last year.\nIt includes $5 billion for weapons.",
+     "2025-03-01", "r2024"},
+    {"It will spend $5 billion over the next five months.", "2025-03-01",
+     "-"},
+    /* the last of several full stops that lost their space starts the
+     * sentence */
+    {"In 2019 it rose.In 2020 it fell.It cost $5 billion.", "", "2020"},
+    /* a year in an aside does not date a figure outside it; a
+     * parenthesis opened more than 200 bytes back is out of sight */
+    {"The fund (agreed in 2019 by the board) costs $5 billion.", "", "-"},
+    {"The fund (agreed in 2019 and costs $5 billion.", "", "2019"},
+    {"The fund (agreed in 2019 "
+     "word word word word word word word word word "
+     "word word word word word word word word word "
+     "word word word word word word word word word "
+     "word word word word word word word word word "
+     "word word word word word word word word word "
+     "costs $5 billion.",
+     "", "-"},
+
     /* the nearest year of the figure's own clause; a clause break that
      * is a word ("though") parts a nearer year from the figure */
     {"In 2023 the army spent a record $5 billion but 2024 saw cuts.", "",
@@ -800,6 +825,39 @@ static void test_cjk_stop_megabyte_is_bounded(void **state)
 
 /* A span's far end of many digits ("2022-2000...0") is no year, and is
  * read without overflowing (UBSan, make check-asan, saw int overflow). */
+/* One figure of text dated as if the sentence splitter had seen a single
+ * sentence from the start: years finds the stops that lost their space
+ * itself. */
+static int date_in_one_sentence(const char *t)
+{
+    ft_figure f;
+    memset(&f, 0, sizeof f);
+    f.start = (size_t)(strstr(t, "5 billion") - t);
+    f.end = f.start + strlen("5 billion dollars");
+    f.sent_start = 0;
+    f.sent_end = strlen(t);
+    ft_years_assign(t, strlen(t), 2024, &f, 1);
+    return f.year;
+}
+
+static void test_glued_stops_in_one_sentence(void **state)
+{
+    (void)state;
+    /* the last stop before the figure starts its sentence: the year is
+     * three sentences back, out of reach */
+    assert_int_equal(
+        date_in_one_sentence(
+            "It rose in 2019.Costs fell.Prices fell.It cost 5 billion dollars."),
+        0);
+    assert_int_equal(date_in_one_sentence(
+                         "It rose in 2019.Costs fell.It cost 5 billion dollars."),
+                     2019);
+    /* the first stop after the figure ends it */
+    assert_int_equal(
+        date_in_one_sentence("It cost 5 billion dollars.Costs rose in 2019."),
+        0);
+}
+
 static void test_span_end_of_many_digits(void **state)
 {
     (void)state;
@@ -854,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_cjk_stop_megabyte_is_bounded),
         cmocka_unit_test(test_far_year_out_of_reach),
         cmocka_unit_test(test_span_end_of_many_digits),
+        cmocka_unit_test(test_glued_stops_in_one_sentence),
     };
     return cmocka_run_group_tests_name("years", tests, NULL, NULL);
 }
