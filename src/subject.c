@@ -32,44 +32,37 @@ typedef struct {
     char *canonical; /* as the user wrote it */
 } alias;
 
+/* The word lists below, indexed once (see word_index_new). */
+typedef struct word_index word_index;
+static word_index *word_index_new(void);
+
 struct ft_subjects {
     alias *items;
     size_t len, cap;
+    word_index *words; /* read-only once built: threads share it */
 };
 
 ft_subjects *ft_subjects_new(void)
 {
-    return calloc(1, sizeof(ft_subjects));
+    ft_subjects *s = calloc(1, sizeof(ft_subjects));
+    if (s && !(s->words = word_index_new())) {
+        free(s);
+        return NULL;
+    }
+    return s;
 }
 
 void ft_subjects_free(ft_subjects *s)
 {
     if (!s)
         return;
+    free(s->words);
     for (size_t i = 0; i < s->len; i++) {
         free(s->items[i].key);
         free(s->items[i].canonical);
     }
     free(s->items);
     free(s);
-}
-
-/* -1, 0 or 1 as the word w[0,n) sorts before, equal to or after the
- * string s (bytes; letters folded to lower case when `fold`). */
-static int cmp_word(const char *w, size_t n, const char *s, bool fold)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)w[i], b = (unsigned char)s[i];
-        if (fold) {
-            a = ft_ascii_fold(a);
-            b = ft_ascii_fold(b);
-        }
-        if (b == 0 || a > b)
-            return 1;
-        if (a < b)
-            return -1;
-    }
-    return s[n] ? -1 : 0;
 }
 
 /* Does the phrase p start with the letters of w[0,n), any case? */
@@ -81,29 +74,6 @@ static bool starts_folded(const char *p, const char *w, size_t n)
             return false;
     return true;
 }
-
-/* Is w[0,n) one of the words of a sorted list? */
-static bool in_list(const char *w, size_t n, const char *const *words,
-                    size_t count, bool fold)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, words[mid], fold);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
-}
-
-/* Every word list below is sorted (bytes, or folded where looked up so);
- * the tests check it. */
-#define IN_LIST(w, n, words)                                                   \
-    in_list((w), (n), (words), sizeof(words) / sizeof *(words), false)
 
 /* The look-up form of a name: lower case, single spaces, no leading
  * "the", no trailing "'s".  Writes at most cap bytes with the NUL;
@@ -388,22 +358,6 @@ static const head_word heads[] = {
     {"upgrade", KIND_PROJECT},
 };
 
-static const head_word *head_of(const char *w, size_t n)
-{
-    size_t lo = 0, hi = sizeof heads / sizeof *heads;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, heads[mid].word, true);
-        if (c == 0)
-            return &heads[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
-}
-
 /* Acronyms that name no programme: places, institutions, currencies,
  * agencies that appear beside money. */
 static const char *const not_subjects[] = {
@@ -415,11 +369,6 @@ static const char *const not_subjects[] = {
     "PM",  "Q1",     "Q2",    "Q3",   "Q4",  "R",   "ROK",  "SBS",  "SIPRI",
     "SK",  "TV",     "U.S.",  "UK",   "UN",  "US",  "USD",  "USFK", "YTN",
 };
-
-static bool is_not_subject(const char *w, size_t n)
-{
-    return IN_LIST(w, n, not_subjects);
-}
 
 /* Words that may join the capitalised words of a name. */
 static bool is_connector(const char *w, size_t n)
@@ -435,11 +384,6 @@ static const char *const inner_stops[] = {
     "His", "If",  "In",   "It",  "Its",   "Mr",   "Mrs",  "Ms",   "On", "Or",
     "Our", "She", "That", "The", "Their", "They", "This", "To",   "We", "With",
 };
-
-static bool is_inner_stop(const char *w, size_t n)
-{
-    return IN_LIST(w, n, inner_stops);
-}
 
 /* Capitalised words that open sentences and phrases but no name (places
  * and months may stand inside one: "the Allied Korean Joint Command"). */
@@ -464,11 +408,6 @@ static const char *const function_words[] = {
     "With",       "Yet",
 };
 
-static bool is_function_word(const char *w, size_t n)
-{
-    return IN_LIST(w, n, function_words);
-}
-
 /* Words that end a name of an institution, not of what money pays for. */
 static const char *const institutions[] = {
     "Administration", "Agency",     "Agency's",    "Assembly",   "Bank",
@@ -481,10 +420,12 @@ static const char *const institutions[] = {
     "University",
 };
 
-static bool is_institution(const char *w, size_t n)
-{
-    return IN_LIST(w, n, institutions);
-}
+/* Words that end the modifiers of a noun phrase. */
+static const char *const noun_stops[] = {
+    "a",    "an",  "at",    "be",  "by",   "for",  "from", "in",
+    "is",   "its", "new",   "of",  "on",   "that", "the",  "their",
+    "this", "to",  "under", "was", "will", "with",
+};
 
 /* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
@@ -614,6 +555,202 @@ static const reference references[] = {
     {"the program's", KIND_PROJECT}, {"the system's", KIND_PROJECT},
 };
 
+/* ------------------------------------------------------ the word index */
+
+/* What a word is to the collector, read off the lists above in one
+ * look-up: most words of an article are looked at once, so one hashed
+ * probe replaces a binary search per list.  The index is derived from the
+ * lists when an ft_subjects is made; nothing is kept by hand beside them. */
+enum {
+    W_NOT_SUBJECT = 1u << 0,     /* not_subjects, as written */
+    W_INNER_STOP = 1u << 1,      /* inner_stops, as written */
+    W_FUNCTION = 1u << 2,        /* function_words, as written */
+    W_INSTITUTION = 1u << 3,     /* institutions, as written */
+    W_NOUN_STOP = 1u << 4,       /* noun_stops, as written */
+    W_OPENS_LINE = 1u << 5,      /* a budget line's first word, any case */
+    W_OPENS_REFERENCE = 1u << 6, /* a reference's first word, any case */
+};
+
+typedef struct {
+    unsigned roles;
+    const head_word *head; /* any case; NULL when none */
+} word_info;
+
+/* The longest word the lists may hold (the case of each letter fits in
+ * one bit of an unsigned). */
+#define WORD_MAX 16
+/* Slots of the hash table: a power of two, well above the words. */
+#define WORD_SLOTS 1024
+#define WORD_SPELLINGS 4
+
+typedef struct {
+    char key[WORD_MAX]; /* folded to lower case */
+    unsigned char n;
+    unsigned char head;     /* 1 + index in heads, 0 for none */
+    unsigned char nspell;   /* spellings below */
+    unsigned short roles;   /* roles of the word in any case */
+    struct {
+        unsigned upper;       /* which letters are capitals */
+        unsigned short roles; /* roles of the word spelt so */
+    } spell[WORD_SPELLINGS];
+} word_entry;
+
+struct word_index {
+    unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
+    word_entry entry[WORD_SLOTS / 2];
+    size_t len;
+};
+
+/* The folded form of w[0,n) in key, which letters were capitals, and its
+ * hash; false when the word is too long to be in any list. */
+static bool word_key(const char *w, size_t n, char *key, unsigned *upper,
+                     unsigned *hash)
+{
+    if (n == 0 || n > WORD_MAX)
+        return false;
+    unsigned h = 2166136261u, up = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (ft_ascii_upper(c)) {
+            up |= 1u << i;
+            c = (unsigned char)(c + 32);
+        }
+        key[i] = (char)c;
+        h = (h ^ c) * 16777619u;
+    }
+    *upper = up;
+    *hash = h ^ (h >> 16);
+    return true;
+}
+
+/* The entry of a folded key, or NULL; *slot gets where it is or would
+ * go. */
+static word_entry *word_find(const word_index *ix, const char *key, size_t n,
+                             unsigned hash, size_t *slot)
+{
+    for (size_t s = hash & (WORD_SLOTS - 1);; s = (s + 1) & (WORD_SLOTS - 1)) {
+        unsigned e = ix->slot[s];
+        *slot = s;
+        if (!e)
+            return NULL;
+        const word_entry *en = &ix->entry[e - 1];
+        if (en->n == n && memcmp(en->key, key, n) == 0)
+            return (word_entry *)en;
+    }
+}
+
+static word_info word_look(const word_index *ix, const char *w, size_t n)
+{
+    word_info r = {0, NULL};
+    char key[WORD_MAX];
+    unsigned upper, hash;
+    size_t slot;
+    if (!word_key(w, n, key, &upper, &hash))
+        return r;
+    const word_entry *en = word_find(ix, key, n, hash, &slot);
+    if (!en)
+        return r;
+    r.roles = en->roles;
+    r.head = en->head ? &heads[en->head - 1] : NULL;
+    for (size_t k = 0; k < en->nspell; k++)
+        if (en->spell[k].upper == upper)
+            r.roles |= en->spell[k].roles;
+    return r;
+}
+
+/* Add a word with its roles: any case when `folded`, else as spelt. */
+static bool word_add(word_index *ix, const char *w, unsigned roles,
+                     bool folded, size_t head)
+{
+    char key[WORD_MAX];
+    unsigned upper, hash;
+    size_t n = strlen(w), slot;
+    if (!word_key(w, n, key, &upper, &hash))
+        return false;
+    word_entry *en = word_find(ix, key, n, hash, &slot);
+    if (!en) {
+        if (ix->len == sizeof ix->entry / sizeof *ix->entry)
+            return false;
+        en = &ix->entry[ix->len++];
+        memcpy(en->key, key, n);
+        en->n = (unsigned char)n;
+        ix->slot[slot] = (unsigned short)ix->len;
+    }
+    if (head)
+        en->head = (unsigned char)head;
+    if (folded) {
+        en->roles |= (unsigned short)roles;
+        return true;
+    }
+    size_t k = 0;
+    while (k < en->nspell && en->spell[k].upper != upper)
+        k++;
+    if (k == WORD_SPELLINGS)
+        return false;
+    if (k == en->nspell) {
+        en->spell[k].upper = upper;
+        en->spell[k].roles = 0;
+        en->nspell++;
+    }
+    en->spell[k].roles |= (unsigned short)roles;
+    return true;
+}
+
+/* Add the first word of each phrase of a list (any case). */
+static bool word_add_firsts(word_index *ix, const char *const *phrases,
+                            size_t stride, size_t n, unsigned role)
+{
+    for (size_t k = 0; k < n; k++) {
+        const char *p = *(const char *const *)(const void *)((const char *)
+                                                                 phrases +
+                                                             k * stride);
+        char first[WORD_MAX + 1];
+        size_t m = strcspn(p, " ");
+        if (m > WORD_MAX)
+            return false;
+        memcpy(first, p, m);
+        first[m] = '\0';
+        if (!word_add(ix, first, role, true, 0))
+            return false;
+    }
+    return true;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static word_index *word_index_new(void)
+{
+    static const struct {
+        const char *const *words;
+        size_t n;
+        unsigned role;
+    } lists[] = {
+        {not_subjects, COUNT(not_subjects), W_NOT_SUBJECT},
+        {inner_stops, COUNT(inner_stops), W_INNER_STOP},
+        {function_words, COUNT(function_words), W_FUNCTION},
+        {institutions, COUNT(institutions), W_INSTITUTION},
+        {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
+    };
+    word_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    bool ok = true;
+    for (size_t l = 0; l < COUNT(lists) && ok; l++)
+        for (size_t k = 0; k < lists[l].n && ok; k++)
+            ok = word_add(ix, lists[l].words[k], lists[l].role, false, 0);
+    for (size_t k = 0; k < COUNT(heads) && ok; k++)
+        ok = word_add(ix, heads[k].word, 0, true, k + 1);
+    ok = ok && word_add_firsts(ix, budget_lines, sizeof *budget_lines,
+                               COUNT(budget_lines), W_OPENS_LINE);
+    ok = ok && word_add_firsts(ix, &references[0].words, sizeof *references,
+                               COUNT(references), W_OPENS_REFERENCE);
+    if (!ok) {
+        free(ix);
+        return NULL;
+    }
+    return ix;
+}
+
 /* A story boundary in a scraped feed: a line "8 hours ago", "2 days
  * ago", or a run of two blank lines. */
 static bool story_break(ft_view x, size_t line_start, size_t line_end)
@@ -664,6 +801,7 @@ static bool contains_words(const char *name, const char *p, size_t n)
 /* What the phrase collector carries through an article. */
 typedef struct {
     const ft_subjects *aliases;
+    const word_index *ix;
     ft_view x;
     phrase_list *out;
     size_t story_start;    /* index in out where the current story began */
@@ -740,26 +878,33 @@ static bool resolve_budget(const collector *c, phrase *p)
     return false;
 }
 
-/* "the fund", "its budget": a reference, kept when it resolves.  Returns
- * the end of what was read (i when nothing). */
-/* Does the word w[0,n) open one of the references ("the", "its")?  Read
- * off the table, so that a reference added there is looked for. */
-static bool opens_reference(const char *w, size_t n)
+/* Spaces and no-break spaces from i: what a space of a phrase matches
+ * (see phrase.h). */
+static size_t skip_phrase_space(ft_view x, size_t i)
 {
-    unsigned char c = n ? ft_ascii_fold((unsigned char)w[0]) : 0;
-    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
-        const char *r = references[k].words;
-        /* the first letter, from the table, before the whole word */
-        if ((unsigned char)r[0] == c && starts_folded(r, w, n) && r[n] == ' ')
-            return true;
+    for (;;) {
+        if (ft_ascii_space(ft_view_at(x, i)))
+            i++;
+        else if (ft_view_at(x, i) == 0xC2 && ft_view_at(x, i + 1) == 0xA0)
+            i += 2;
+        else
+            return i;
     }
-    return false;
 }
 
-static size_t take_reference(collector *c, size_t i, bool *ok)
+/* "the fund", "its budget": a reference, kept when it resolves, after
+ * the word [i,w) that opens one.  Returns the end of what was read (i
+ * when nothing). */
+static size_t take_reference(collector *c, size_t i, size_t w, bool *ok)
 {
+    /* only the references whose two first letters are there can match */
+    unsigned char next = ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
     for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
         const char *r = references[k].words;
+        size_t m = strcspn(r, " ");
+        if (m != w - i || (unsigned char)r[m + 1] != next ||
+            !starts_folded(r, c->x.t + i, m))
+            continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, r);
         if (!e)
             continue;
@@ -824,13 +969,6 @@ static bool refers_back(const char *head)
             return true;
     return false;
 }
-
-/* Words that end the modifiers of a noun phrase. */
-static const char *const noun_stops[] = {
-    "a",    "an",  "at",    "be",  "by",   "for",  "from", "in",
-    "is",   "its", "new",   "of",  "on",   "that", "the",  "their",
-    "this", "to",  "under", "was", "will", "with",
-};
 
 /* A lower-case noun phrase ending in the head word at [i,w): "a child
  * nutrition program", "the command and control system" (up to four
@@ -944,7 +1082,7 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             words++;
             break;
         }
-        if (IN_LIST(x.t + a, b - a, noun_stops)) {
+        if (word_look(c->ix, x.t + a, b - a).roles & W_NOUN_STOP) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
                        (b - a == 4 && memcmp(x.t + a, "this", 4) == 0);
@@ -1009,10 +1147,12 @@ static bool fiscal_code(const char *w, size_t n)
 /* A run of capitalised words and acronyms, with "of"/"and"/"for" between
  * them, starting at the word [i,w).  Kept when it ends in a head word, is
  * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
-static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
+static size_t take_name(collector *c, size_t i, size_t w, word_info first,
+                        bool *ok)
 {
     ft_view x = c->x;
     size_t end = w, last_word = i, words = 1, j = w;
+    word_info last = first;
     for (;;) {
         size_t k = j;
         while (ft_view_at(x, k) == ' ')
@@ -1035,9 +1175,12 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
             j = e2;
             continue;
         }
-        if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)) ||
-            is_inner_stop(s2, n2))
+        if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
+        word_info info = word_look(c->ix, s2, n2);
+        if (info.roles & W_INNER_STOP)
+            break;
+        last = info;
         last_word = k;
         end = e2;
         words++;
@@ -1045,7 +1188,7 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     const char *lw = x.t + last_word;
     size_t ln = end - last_word;
-    const head_word *h = head_of(lw, ln);
+    const head_word *h = last.head;
     /* "Then BCBF got ...": a run that ends in an acronym and no head word
      * is that acronym, after a capitalised word or two */
     if (words > 1 && !h && is_acronym(lw, ln)) {
@@ -1066,7 +1209,7 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
             if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
                 return w;
     }
-    if (acronym && is_not_subject(x.t + i, w - i))
+    if (acronym && (last.roles & W_NOT_SUBJECT))
         return w;
     if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
         return w; /* "KRW40", "USD739": a currency code glued to digits;
@@ -1085,8 +1228,8 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
-    if (is_institution(lw, ln) ||
-        (words > 1 && is_institution(x.t + i, word_end(x, i) - i)))
+    if ((last.roles & W_INSTITUTION) ||
+        (words > 1 && (first.roles & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1104,67 +1247,6 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     *ok = keep(c, &p);
     return end;
-}
-
-/* The first words of the budget lines, sorted and each once: read off the
- * table for each article (a few dozen words), so that the look-up for
- * most words of the article is a binary search. */
-#define N_BUDGET_LINES (sizeof budget_lines / sizeof *budget_lines)
-typedef struct {
-    const char *w[N_BUDGET_LINES];
-    size_t n[N_BUDGET_LINES];
-    size_t len;
-} budget_firsts;
-
-static int cmp_first(const char *a, size_t an, const char *b, size_t bn)
-{
-    size_t n = an < bn ? an : bn;
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
-    return (an > bn) - (an < bn);
-}
-
-static void read_budget_firsts(budget_firsts *f)
-{
-    f->len = 0;
-    for (size_t k = 0; k < N_BUDGET_LINES; k++) {
-        const char *b = budget_lines[k];
-        size_t n = strcspn(b, " "), at = f->len;
-        while (at > 0 && cmp_first(b, n, f->w[at - 1], f->n[at - 1]) < 0)
-            at--;
-        if (at > 0 && cmp_first(b, n, f->w[at - 1], f->n[at - 1]) == 0)
-            continue; /* a first word already there */
-        memmove(f->w + at + 1, f->w + at, (f->len - at) * sizeof *f->w);
-        memmove(f->n + at + 1, f->n + at, (f->len - at) * sizeof *f->n);
-        f->w[at] = b;
-        f->n[at] = n;
-        f->len++;
-    }
-}
-
-/* Does the word w[0,n) open one of the budget lines (its first word, the
- * lines being lower case)? */
-static bool may_open_budget_line(const budget_firsts *f, const char *w,
-                                 size_t n)
-{
-    char folded[32];
-    if (n == 0 || n > sizeof folded)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        folded[i] = (char)ft_ascii_fold((unsigned char)w[i]);
-    size_t lo = 0, hi = f->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_first(folded, n, f->w[mid], f->n[mid]);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
 }
 
 /* Does the word at i open a sentence (after a full stop, a line break or
@@ -1190,12 +1272,11 @@ static size_t word_start_after(ft_view x, size_t w)
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
  * Hangul are skipped there, which is most of the text. */
-static bool collect(const ft_subjects *aliases, ft_view x,
-                    const ft_figure *figs, size_t nfigs, phrase_list *out)
+static bool collect(const ft_subjects *aliases, const word_index *ix,
+                    ft_view x, const ft_figure *figs, size_t nfigs,
+                    phrase_list *out)
 {
-    collector c = {aliases, x, out, 0, false, figs, nfigs};
-    budget_firsts firsts;
-    read_budget_firsts(&firsts);
+    collector c = {aliases, ix, x, out, 0, false, figs, nfigs};
     size_t line_start = 0, f = 0, g = 0;
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
@@ -1250,11 +1331,12 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
             size_t w = word_end(x, i);
-            const head_word *h = head_of(x.t + i, w - i);
+            word_info info = word_look(ix, x.t + i, w - i);
+            const head_word *h = info.head;
             if (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
                       h->kind == KIND_PLAN))
                 take_noun_phrase(&c, i, w, h, &ok);
-            else if (may_open_budget_line(&firsts, x.t + i, w - i)) {
+            else if (info.roles & W_OPENS_LINE) {
                 size_t e = take_budget_line(&c, i, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
             }
@@ -1264,23 +1346,23 @@ static bool collect(const ft_subjects *aliases, ft_view x,
         size_t w = word_end(x, i), e = i;
         const char *ws = x.t + i;
         size_t wn = w - i;
-        if (in_figure_sentence && opens_reference(ws, wn))
-            e = take_reference(&c, i, &ok);
-        if (in_figure_sentence && e == i &&
-            may_open_budget_line(&firsts, ws, wn))
+        word_info info = word_look(ix, ws, wn);
+        if (in_figure_sentence && (info.roles & W_OPENS_REFERENCE))
+            e = take_reference(&c, i, w, &ok);
+        if (in_figure_sentence && e == i && (info.roles & W_OPENS_LINE))
             e = take_budget_line(&c, i, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
-        bool opening = is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
-                       opens_sentence(x, i) && head_of(ws, wn) &&
+        bool opening = info.head && is_capitalised(ws, wn) &&
+                       !is_acronym(ws, wn) && opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
         if (e == i && !opening &&
             (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
-            !is_function_word(ws, wn)) {
-            e = take_name(&c, i, w, &ok);
+            !(info.roles & W_FUNCTION)) {
+            e = take_name(&c, i, w, info, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
-            const head_word *h = head_of(ws, wn);
+            const head_word *h = info.head;
             /* a think tank is an institute, not a weapon */
             if (h && i >= 6 &&
                 ft_phrase_before(x.t, x.len, i, (ft_lit)FT_LIT("think")) !=
@@ -1293,7 +1375,7 @@ static bool collect(const ft_subjects *aliases, ft_view x,
                 nx++;
             size_t nw = word_end(x, nx);
             if (h && nx > w && nw > nx && ft_ascii_lower(ft_view_at(x, nx)) &&
-                head_of(x.t + nx, nw - nx))
+                word_look(ix, x.t + nx, nw - nx).head)
                 h = NULL;
             if (h)
                 take_noun_phrase(&c, i, w, h, &ok);
@@ -1490,15 +1572,16 @@ static const char *canonical_tail(const ft_subjects *aliases, const char *name)
 
 /* A phrase that only refers back ("the budget", "the project"): the
  * names of the article say what it stands for. */
-static bool is_vague(const ft_subjects *aliases, const char *name)
+static bool is_vague(const ft_subjects *aliases, const word_index *ix,
+                     const char *name)
 {
     if (canonical_tail(aliases, name))
         return false;
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
-    const head_word *h = head_of(name, strlen(name));
-    if (h && h->kind != KIND_ANY &&
-        cmp_word(name, strlen(name), "spending", true))
+    size_t n = strlen(name);
+    const head_word *h = word_look(ix, name, n).head;
+    if (h && h->kind != KIND_ANY && !(n == 8 && starts_folded("spending", name, 8)))
         return true;
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
@@ -1641,9 +1724,13 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         return;
     ft_view x = {text_, len};
     phrase_list l = {0};
-    if (!collect(aliases, x, figs, n, &l)) {
+    /* without an alias table, the words are indexed for this call */
+    word_index *own = aliases ? NULL : word_index_new();
+    const word_index *ix = aliases ? aliases->words : own;
+    if (!ix || !collect(aliases, ix, x, figs, n, &l)) {
         free(l.items); /* out of memory: subjects stay empty */
         free(l.breaks);
+        free(own);
         return;
     }
     join_acronyms(&l);
@@ -1671,7 +1758,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
             continue;
         }
-        if (said == FT_PURPOSE_FOUND && !is_vague(aliases, named.name)) {
+        if (said == FT_PURPOSE_FOUND && !is_vague(aliases, ix, named.name)) {
             write_subject(aliases, f, joined_form(&l, from, f, &named));
             continue;
         }
@@ -1723,52 +1810,51 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     }
     free(l.items);
     free(l.breaks);
+    free(own);
 }
 
-/* Each word of each table is found by the look-up that reads it: the
- * sorted lists are in the order the binary searches need, and every
- * budget line and reference is looked for (for the tests). */
+/* Each word of each table is found by the look-up that reads it, with
+ * the role that table gives it, and every budget line and reference is
+ * looked for (for the tests). */
 bool ft_subject_lists_ordered(void)
 {
-    struct {
+    static const struct {
         const char *const *words;
         size_t n;
-        bool fold;
+        unsigned role;
     } lists[] = {
-        {not_subjects, sizeof not_subjects / sizeof *not_subjects, false},
-        {inner_stops, sizeof inner_stops / sizeof *inner_stops, false},
-        {function_words, sizeof function_words / sizeof *function_words, false},
-        {institutions, sizeof institutions / sizeof *institutions, false},
-        {noun_stops, sizeof noun_stops / sizeof *noun_stops, false},
+        {not_subjects, COUNT(not_subjects), W_NOT_SUBJECT},
+        {inner_stops, COUNT(inner_stops), W_INNER_STOP},
+        {function_words, COUNT(function_words), W_FUNCTION},
+        {institutions, COUNT(institutions), W_INSTITUTION},
+        {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
     };
-    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
-        for (size_t k = 0; k < lists[l].n; k++) {
+    word_index *ix = word_index_new();
+    bool ok = ix != NULL;
+    for (size_t l = 0; l < COUNT(lists) && ok; l++)
+        for (size_t k = 0; k < lists[l].n && ok; k++) {
             const char *w = lists[l].words[k];
-            if (!in_list(w, strlen(w), lists[l].words, lists[l].n,
-                         lists[l].fold))
-                return false;
+            ok = word_look(ix, w, strlen(w)).roles & lists[l].role;
         }
-    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
-        if (head_of(heads[k].word, strlen(heads[k].word)) != &heads[k])
-            return false;
+    for (size_t k = 0; k < COUNT(heads) && ok; k++)
+        ok = word_look(ix, heads[k].word, strlen(heads[k].word)).head ==
+             &heads[k];
     /* each budget line and reference is looked for at its first word,
-     * which is in lower case (the look-up folds the text's) and not much
-     * longer than a long word */
-    budget_firsts firsts;
-    read_budget_firsts(&firsts);
-    for (size_t k = 0; k < N_BUDGET_LINES; k++) {
+     * which is in lower case (the look-up folds the text's) */
+    for (size_t k = 0; k < COUNT(budget_lines) && ok; k++) {
         const char *b = budget_lines[k];
         size_t n = strcspn(b, " ");
         for (size_t i = 0; i < n; i++)
-            if (ft_ascii_upper((unsigned char)b[i]))
-                return false;
-        if (!may_open_budget_line(&firsts, b, n))
-            return false;
+            ok = ok && !ft_ascii_upper((unsigned char)b[i]);
+        ok = ok && (word_look(ix, b, n).roles & W_OPENS_LINE);
     }
-    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
+    for (size_t k = 0; k < COUNT(references) && ok; k++) {
         const char *r = references[k].words;
-        if (!opens_reference(r, strcspn(r, " ")))
-            return false;
+        size_t n = strcspn(r, " ");
+        for (size_t i = 0; i < n; i++)
+            ok = ok && !ft_ascii_upper((unsigned char)r[i]);
+        ok = ok && (word_look(ix, r, n).roles & W_OPENS_REFERENCE);
     }
-    return true;
+    free(ix);
+    return ok;
 }
