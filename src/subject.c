@@ -39,6 +39,9 @@ static word_index *word_index_new(void);
 struct ft_subjects {
     alias *items;
     size_t len, cap;
+    /* by first byte of a key, a bit for its length (mod 64): most names
+     * looked up have no alias, and this says so at once */
+    unsigned long long key_lengths[256];
     word_index *words; /* read-only once built: threads share it */
 };
 
@@ -152,7 +155,20 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
             (s->len - at_) * sizeof *s->items);
     s->items[at_] = a;
     s->len++;
+    s->key_lengths[(unsigned char)key[0]] |= 1ull << (strlen(key) & 63);
     return FT_OK;
+}
+
+/* The canonical name of a key k[0,n) (normalised, k[n] == '\0'), or
+ * NULL. */
+static const char *canonical_of_key(const ft_subjects *s, const char *k,
+                                    size_t n)
+{
+    if (n == 0 || !(s->key_lengths[(unsigned char)k[0]] >> (n & 63) & 1))
+        return NULL;
+    size_t i = find_key(s, k);
+    return i < s->len && strcmp(s->items[i].key, k) == 0 ? s->items[i].canonical
+                                                         : NULL;
 }
 
 const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
@@ -161,12 +177,7 @@ const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
     if (!s)
         return NULL;
     char key[KEY_MAX];
-    if (normalise(name, n, key, sizeof key) == 0)
-        return NULL;
-    size_t i = find_key(s, key);
-    return i < s->len && strcmp(s->items[i].key, key) == 0
-               ? s->items[i].canonical
-               : NULL;
+    return canonical_of_key(s, key, normalise(name, n, key, sizeof key));
 }
 
 /* Loading: libcsv calls back per field and per row. */
@@ -429,22 +440,25 @@ static const char *const noun_stops[] = {
 
 /* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
+static bool is_alnum(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
 static size_t word_end(ft_view x, size_t i)
 {
+    const unsigned char *t = (const unsigned char *)x.t;
     size_t j = i;
-    while (j < x.len) {
-        unsigned char c = ft_view_at(x, j);
-        if (ft_ascii_alpha(c) || ft_ascii_digit(c)) {
+    for (;;) {
+        while (j < x.len && is_alnum(t[j]))
             j++;
-        } else if ((c == '-' || c == '.') && j > i &&
-                   (ft_ascii_alpha(ft_view_at(x, j + 1)) ||
-                    ft_ascii_digit(ft_view_at(x, j + 1)))) {
-            j++;
-        } else {
-            break;
-        }
+        /* an inner hyphen or stop, a letter or digit after it */
+        if (j > i && j + 1 < x.len && (t[j] == '-' || t[j] == '.') &&
+            is_alnum(t[j + 1]))
+            j += 2;
+        else
+            return j;
     }
-    return j;
 }
 
 /* An acronym: two or more capitals, digits allowed after the first
@@ -599,62 +613,100 @@ struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
     word_entry entry[WORD_SLOTS / 2];
     size_t len;
+    /* by folded first byte, a bit for each length of a word there: most
+     * words of an article are in no list, and this says so at once */
+    unsigned lengths[256];
+    unsigned outside_lengths[256]; /* the words that matter_outside */
 };
 
-/* The folded form of w[0,n) in key, which letters were capitals, and its
- * hash; false when the word is too long to be in any list. */
-static bool word_key(const char *w, size_t n, char *key, unsigned *upper,
-                     unsigned *hash)
+/* Outside the figures' sentences, a lower-case word matters only when
+ * it is the head of a deal, fund or plan (what a later "the one-year
+ * deal" stands for) or opens a budget line. */
+static bool matters_outside(const word_info *w)
 {
-    if (n == 0 || n > WORD_MAX)
-        return false;
-    unsigned h = 2166136261u, up = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (ft_ascii_upper(c)) {
-            up |= 1u << i;
-            c = (unsigned char)(c + 32);
-        }
-        key[i] = (char)c;
-        h = (h ^ c) * 16777619u;
-    }
-    *upper = up;
-    *hash = h ^ (h >> 16);
-    return true;
+    const head_word *h = w->head;
+    return (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
+                  h->kind == KIND_PLAN)) ||
+           (w->roles & W_OPENS_LINE);
 }
 
-/* The entry of a folded key, or NULL; *slot gets where it is or would
- * go. */
-static word_entry *word_find(const word_index *ix, const char *key, size_t n,
-                             unsigned hash, size_t *slot)
+/* Can w[0,n) be one that matters outside the figures' sentences? */
+static bool may_matter_outside(const word_index *ix, const char *w, size_t n)
 {
-    for (size_t s = hash & (WORD_SLOTS - 1);; s = (s + 1) & (WORD_SLOTS - 1)) {
+    return n <= WORD_MAX &&
+           (ix->outside_lengths[ft_ascii_fold((unsigned char)w[0])] >> n & 1);
+}
+
+/* A letter folded to lower case, without a branch (every word of the
+ * article passes here). */
+static unsigned char fold_byte(unsigned char c)
+{
+    return (unsigned char)(c + (((unsigned)(c - 'A') < 26) << 5));
+}
+
+/* Where a word of n bytes, first and last byte folded, is looked for:
+ * the length and two letters tell the words of the lists apart well
+ * enough, and cost no pass over the word. */
+static size_t word_hash(size_t n, unsigned char first, unsigned char last)
+{
+    unsigned h = (unsigned)n * 0x9E3779B1u ^ first * 0x85EBCA77u ^
+                 last * 0xC2B2AE3Du;
+    return (h ^ (h >> 15)) & (WORD_SLOTS - 1);
+}
+
+/* The entry of w[0,n) in any case, or NULL; *slot gets where it is or
+ * would go. */
+static word_entry *word_find(const word_index *ix, const char *w, size_t n,
+                             size_t *slot)
+{
+    if (n == 0 || n > WORD_MAX)
+        return NULL;
+    const unsigned char *u = (const unsigned char *)w;
+    unsigned char first = fold_byte(u[0]);
+    *slot = WORD_SLOTS;
+    if (!(ix->lengths[first] >> n & 1))
+        return NULL;
+    for (size_t s = word_hash(n, first, fold_byte(u[n - 1]));;
+         s = (s + 1) & (WORD_SLOTS - 1)) {
         unsigned e = ix->slot[s];
         *slot = s;
         if (!e)
             return NULL;
         const word_entry *en = &ix->entry[e - 1];
-        if (en->n == n && memcmp(en->key, key, n) == 0)
+        if (en->n != n || (unsigned char)en->key[0] != first)
+            continue;
+        size_t k = 1;
+        while (k < n && (unsigned char)en->key[k] == fold_byte(u[k]))
+            k++;
+        if (k == n)
             return (word_entry *)en;
     }
+}
+
+/* Which letters of w[0,n) are capitals, one bit each. */
+static unsigned word_upper(const char *w, size_t n)
+{
+    unsigned up = 0;
+    for (size_t i = 0; i < n; i++)
+        up |= (unsigned)ft_ascii_upper((unsigned char)w[i]) << i;
+    return up;
 }
 
 static word_info word_look(const word_index *ix, const char *w, size_t n)
 {
     word_info r = {0, NULL};
-    char key[WORD_MAX];
-    unsigned upper, hash;
     size_t slot;
-    if (!word_key(w, n, key, &upper, &hash))
-        return r;
-    const word_entry *en = word_find(ix, key, n, hash, &slot);
+    const word_entry *en = word_find(ix, w, n, &slot);
     if (!en)
         return r;
     r.roles = en->roles;
     r.head = en->head ? &heads[en->head - 1] : NULL;
-    for (size_t k = 0; k < en->nspell; k++)
-        if (en->spell[k].upper == upper)
-            r.roles |= en->spell[k].roles;
+    if (en->nspell) {
+        unsigned upper = word_upper(w, n);
+        for (size_t k = 0; k < en->nspell; k++)
+            if (en->spell[k].upper == upper)
+                r.roles |= en->spell[k].roles;
+    }
     return r;
 }
 
@@ -662,22 +714,27 @@ static word_info word_look(const word_index *ix, const char *w, size_t n)
 static bool word_add(word_index *ix, const char *w, unsigned roles,
                      bool folded, size_t head)
 {
-    char key[WORD_MAX];
-    unsigned upper, hash;
     size_t n = strlen(w), slot;
-    if (!word_key(w, n, key, &upper, &hash))
+    if (n == 0 || n > WORD_MAX)
         return false;
-    word_entry *en = word_find(ix, key, n, hash, &slot);
+    unsigned upper = word_upper(w, n);
+    unsigned char first = fold_byte((unsigned char)w[0]);
+    ix->lengths[first] |= 1u << n;
+    word_entry *en = word_find(ix, w, n, &slot);
     if (!en) {
         if (ix->len == sizeof ix->entry / sizeof *ix->entry)
             return false;
         en = &ix->entry[ix->len++];
-        memcpy(en->key, key, n);
+        for (size_t k = 0; k < n; k++)
+            en->key[k] = (char)fold_byte((unsigned char)w[k]);
         en->n = (unsigned char)n;
         ix->slot[slot] = (unsigned short)ix->len;
     }
     if (head)
         en->head = (unsigned char)head;
+    word_info info = {roles, head ? &heads[head - 1] : NULL};
+    if (matters_outside(&info))
+        ix->outside_lengths[first] |= 1u << n;
     if (folded) {
         en->roles |= (unsigned short)roles;
         return true;
@@ -901,9 +958,9 @@ static size_t take_reference(collector *c, size_t i, size_t w, bool *ok)
     unsigned char next = ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
     for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
         const char *r = references[k].words;
-        size_t m = strcspn(r, " ");
-        if (m != w - i || (unsigned char)r[m + 1] != next ||
-            !starts_folded(r, c->x.t + i, m))
+        size_t m = w - i; /* the word, then a space, then `next` */
+        if (!starts_folded(r, c->x.t + i, m) || r[m] != ' ' ||
+            (unsigned char)r[m + 1] != next)
             continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, r);
         if (!e)
@@ -1331,10 +1388,11 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
             size_t w = word_end(x, i);
-            word_info info = word_look(ix, x.t + i, w - i);
+            word_info info = {0, NULL};
+            if (may_matter_outside(ix, x.t + i, w - i))
+                info = word_look(ix, x.t + i, w - i);
             const head_word *h = info.head;
-            if (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
-                      h->kind == KIND_PLAN))
+            if (h && matters_outside(&(word_info){0, h}))
                 take_noun_phrase(&c, i, w, h, &ok);
             else if (info.roles & W_OPENS_LINE) {
                 size_t e = take_budget_line(&c, i, &ok);
@@ -1556,10 +1614,60 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
     return ministry && verb;
 }
 
+/* A name's look-up form made once for all its tails: key gets the name
+ * folded, each run of spaces one space, and no trailing "'s"; starts[]
+ * where each word begins in it.  What normalise makes of each tail is
+ * then the key from a start on, less a leading "the ".  False for a name
+ * whose tails the key cannot give exactly (other white space, spaces at
+ * either end, too long): those are normalised one by one. */
+static bool tails_key(const char *name, char *key, size_t *starts,
+                      size_t *nstarts)
+{
+    size_t n = strlen(name), o = 0, w = 0;
+    if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c == '\t' || c == '\r' || c == '\n')
+            return false;
+        if (c == ' ') {
+            if (key[o - 1] != ' ')
+                key[o++] = ' ';
+            continue;
+        }
+        if (o == 0 || key[o - 1] == ' ')
+            starts[w++] = o;
+        key[o++] = (char)ft_ascii_fold(c);
+    }
+    if (o >= 2 && key[o - 2] == '\'' && key[o - 1] == 's')
+        o -= 2;
+    key[o] = '\0';
+    *nstarts = w;
+    return true;
+}
+
 /* The canonical name of a name or of its longest tail that has one
  * ("South Korea's defence budget" -> "defence budget"), or NULL. */
 static const char *canonical_tail(const ft_subjects *aliases, const char *name)
 {
+    if (!aliases)
+        return NULL;
+    char key[KEY_MAX];
+    size_t starts[KEY_MAX / 2], nstarts;
+    if (tails_key(name, key, starts, &nstarts)) {
+        size_t end = strlen(key);
+        for (size_t t = 0; t < nstarts; t++) {
+            /* what normalise makes of the tail: no leading "the " */
+            size_t k = starts[t];
+            if (strncmp(key + k, "the ", 4) == 0)
+                k += 4;
+            const char *canon =
+                k < end ? canonical_of_key(aliases, key + k, end - k) : NULL;
+            if (canon)
+                return canon;
+        }
+        return NULL;
+    }
     for (const char *p = name; p; p = strchr(p, ' ')) {
         while (*p == ' ')
             p++;
