@@ -587,7 +587,10 @@ enum {
 
 typedef struct {
     unsigned roles;
-    const head_word *head; /* any case; NULL when none */
+    const head_word *head;    /* any case; NULL when none */
+    unsigned long long lines; /* the budget lines that may start here */
+    unsigned refs;            /* the references that may start here */
+    unsigned refs_first;      /* those of them whose first word it is */
 } word_info;
 
 /* The longest word the lists may hold (the case of each letter fits in
@@ -603,6 +606,8 @@ typedef struct {
     unsigned char head;     /* 1 + index in heads, 0 for none */
     unsigned char nspell;   /* spellings below */
     unsigned short roles;   /* roles of the word in any case */
+    unsigned long long lines; /* see word_info */
+    unsigned refs, refs_first;
     struct {
         unsigned upper;       /* which letters are capitals */
         unsigned short roles; /* roles of the word spelt so */
@@ -694,13 +699,16 @@ static unsigned word_upper(const char *w, size_t n)
 
 static word_info word_look(const word_index *ix, const char *w, size_t n)
 {
-    word_info r = {0, NULL};
+    word_info r = {0};
     size_t slot;
     const word_entry *en = word_find(ix, w, n, &slot);
     if (!en)
         return r;
     r.roles = en->roles;
     r.head = en->head ? &heads[en->head - 1] : NULL;
+    r.lines = en->lines;
+    r.refs = en->refs;
+    r.refs_first = en->refs_first;
     if (en->nspell) {
         unsigned upper = word_upper(w, n);
         for (size_t k = 0; k < en->nspell; k++)
@@ -732,7 +740,7 @@ static bool word_add(word_index *ix, const char *w, unsigned roles,
     }
     if (head)
         en->head = (unsigned char)head;
-    word_info info = {roles, head ? &heads[head - 1] : NULL};
+    word_info info = {.roles = roles, .head = head ? &heads[head - 1] : NULL};
     if (matters_outside(&info))
         ix->outside_lengths[first] |= 1u << n;
     if (folded) {
@@ -775,6 +783,27 @@ static bool word_add_firsts(word_index *ix, const char *const *phrases,
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
+_Static_assert(COUNT(budget_lines) <= 64, "a bit for each budget line");
+_Static_assert(COUNT(references) <= 32, "a bit for each reference");
+
+/* May the phrase p (lower case) match where the text holds the word
+ * key[0,n) (folded)?  By phrase.h's rules only when its first token is
+ * the word; or it is one token the word starts with (ending at an inner
+ * hyphen or stop); or its first token goes on past the word with a byte
+ * no word holds ("r&d" after "r").  A superset: ft_phrase_at decides. */
+static bool may_open(const char *p, const char *key, size_t n)
+{
+    size_t t = strcspn(p, " "), k = 0;
+    while (k < t && k < n && ft_ascii_fold((unsigned char)p[k]) ==
+                                 (unsigned char)key[k])
+        k++;
+    if (k == t && k == n)
+        return true;
+    if (k == t)
+        return p[t] == '\0';
+    return k == n && !is_alnum((unsigned char)p[n]);
+}
+
 static word_index *word_index_new(void)
 {
     static const struct {
@@ -801,6 +830,21 @@ static word_index *word_index_new(void)
                                COUNT(budget_lines), W_OPENS_LINE);
     ok = ok && word_add_firsts(ix, &references[0].words, sizeof *references,
                                COUNT(references), W_OPENS_REFERENCE);
+    for (size_t e = 0; e < ix->len && ok; e++) {
+        word_entry *en = &ix->entry[e];
+        for (size_t k = 0; k < COUNT(budget_lines); k++)
+            if ((en->roles & W_OPENS_LINE) &&
+                may_open(budget_lines[k], en->key, en->n))
+                en->lines |= 1ull << k;
+        for (size_t k = 0; k < COUNT(references); k++) {
+            const char *r = references[k].words;
+            if (!(en->roles & W_OPENS_REFERENCE) || !may_open(r, en->key, en->n))
+                continue;
+            en->refs |= 1u << k;
+            if (strcspn(r, " ") == en->n && r[en->n] == ' ')
+                en->refs_first |= 1u << k;
+        }
+    }
     if (!ok) {
         free(ix);
         return NULL;
@@ -952,15 +996,17 @@ static size_t skip_phrase_space(ft_view x, size_t i)
 /* "the fund", "its budget": a reference, kept when it resolves, after
  * the word [i,w) that opens one.  Returns the end of what was read (i
  * when nothing). */
-static size_t take_reference(collector *c, size_t i, size_t w, bool *ok)
+static size_t take_reference(collector *c, size_t i, size_t w,
+                             const word_info *at, bool *ok)
 {
-    /* only the references whose two first letters are there can match */
-    unsigned char next = ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
-    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
+    unsigned char next =
+        ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
+    for (size_t k = 0; k < COUNT(references); k++) {
+        if (!(at->refs >> k & 1))
+            continue;
+        /* the word, a space, then the second word's first letter */
         const char *r = references[k].words;
-        size_t m = w - i; /* the word, then a space, then `next` */
-        if (!starts_folded(r, c->x.t + i, m) || r[m] != ' ' ||
-            (unsigned char)r[m + 1] != next)
+        if ((at->refs_first >> k & 1) && (unsigned char)r[w - i + 1] != next)
             continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, r);
         if (!e)
@@ -974,11 +1020,11 @@ static size_t take_reference(collector *c, size_t i, size_t w, bool *ok)
 }
 
 /* "the defence budget", "military spending": a common budget line. */
-static size_t take_budget_line(collector *c, size_t i, bool *ok)
+static size_t take_budget_line(collector *c, size_t i, const word_info *at,
+                               bool *ok)
 {
-    unsigned char first = ft_ascii_fold(ft_view_at(c->x, i));
-    for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
-        if (ft_ascii_fold((unsigned char)budget_lines[k][0]) != first)
+    for (size_t k = 0; k < COUNT(budget_lines); k++) {
+        if (!(at->lines >> k & 1))
             continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
@@ -1388,14 +1434,14 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
             size_t w = word_end(x, i);
-            word_info info = {0, NULL};
+            word_info info = {0};
             if (may_matter_outside(ix, x.t + i, w - i))
                 info = word_look(ix, x.t + i, w - i);
             const head_word *h = info.head;
-            if (h && matters_outside(&(word_info){0, h}))
+            if (h && matters_outside(&(word_info){.head = h}))
                 take_noun_phrase(&c, i, w, h, &ok);
             else if (info.roles & W_OPENS_LINE) {
-                size_t e = take_budget_line(&c, i, &ok);
+                size_t e = take_budget_line(&c, i, &info, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
             }
             i = w > i ? w : i + 1;
@@ -1406,9 +1452,9 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
         size_t wn = w - i;
         word_info info = word_look(ix, ws, wn);
         if (in_figure_sentence && (info.roles & W_OPENS_REFERENCE))
-            e = take_reference(&c, i, w, &ok);
+            e = take_reference(&c, i, w, &info, &ok);
         if (in_figure_sentence && e == i && (info.roles & W_OPENS_LINE))
-            e = take_budget_line(&c, i, &ok);
+            e = take_budget_line(&c, i, &info, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
         bool opening = info.head && is_capitalised(ws, wn) &&
@@ -1954,14 +2000,16 @@ bool ft_subject_lists_ordered(void)
         size_t n = strcspn(b, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)b[i]);
-        ok = ok && (word_look(ix, b, n).roles & W_OPENS_LINE);
+        word_info at = word_look(ix, b, n);
+        ok = ok && (at.roles & W_OPENS_LINE) && (at.lines >> k & 1);
     }
     for (size_t k = 0; k < COUNT(references) && ok; k++) {
         const char *r = references[k].words;
         size_t n = strcspn(r, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)r[i]);
-        ok = ok && (word_look(ix, r, n).roles & W_OPENS_REFERENCE);
+        word_info at = word_look(ix, r, n);
+        ok = ok && (at.roles & W_OPENS_REFERENCE) && (at.refs >> k & 1);
     }
     free(ix);
     return ok;
