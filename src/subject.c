@@ -585,14 +585,6 @@ enum {
     W_OPENS_REFERENCE = 1u << 6, /* a reference's first word, any case */
 };
 
-typedef struct {
-    unsigned roles;
-    const head_word *head;    /* any case; NULL when none */
-    unsigned long long lines; /* the budget lines that may start here */
-    unsigned refs;            /* the references that may start here */
-    unsigned refs_first;      /* those of them whose first word it is */
-} word_info;
-
 /* The longest word the lists may hold (the case of each letter fits in
  * one bit of an unsigned). */
 #define WORD_MAX 16
@@ -606,8 +598,9 @@ typedef struct {
     unsigned char head;     /* 1 + index in heads, 0 for none */
     unsigned char nspell;   /* spellings below */
     unsigned short roles;   /* roles of the word in any case */
-    unsigned long long lines; /* see word_info */
-    unsigned refs, refs_first;
+    unsigned long long lines; /* the budget lines that may start here */
+    unsigned refs;            /* the references that may start here */
+    unsigned refs_first;      /* those of them whose first word it is */
     struct {
         unsigned upper;       /* which letters are capitals */
         unsigned short roles; /* roles of the word spelt so */
@@ -627,12 +620,11 @@ struct word_index {
 /* Outside the figures' sentences, a lower-case word matters only when
  * it is the head of a deal, fund or plan (what a later "the one-year
  * deal" stands for) or opens a budget line. */
-static bool matters_outside(const word_info *w)
+static bool matters_outside(unsigned roles, const head_word *h)
 {
-    const head_word *h = w->head;
     return (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
                   h->kind == KIND_PLAN)) ||
-           (w->roles & W_OPENS_LINE);
+           (roles & W_OPENS_LINE);
 }
 
 /* Can w[0,n) be one that matters outside the figures' sentences? */
@@ -697,25 +689,35 @@ static unsigned word_upper(const char *w, size_t n)
     return up;
 }
 
-static word_info word_look(const word_index *ix, const char *w, size_t n)
+/* The entry of the word w[0,n) in any case, NULL when it is in no list. */
+static const word_entry *word_look(const word_index *ix, const char *w,
+                                   size_t n)
 {
-    word_info r = {0};
     size_t slot;
-    const word_entry *en = word_find(ix, w, n, &slot);
+    return word_find(ix, w, n, &slot);
+}
+
+/* The roles of the word w[0,n) whose entry is en (NULL for none), those
+ * of its spelling too: read only where a role that depends on it is
+ * asked for. */
+static unsigned word_roles(const word_entry *en, const char *w, size_t n)
+{
     if (!en)
-        return r;
-    r.roles = en->roles;
-    r.head = en->head ? &heads[en->head - 1] : NULL;
-    r.lines = en->lines;
-    r.refs = en->refs;
-    r.refs_first = en->refs_first;
+        return 0;
+    unsigned roles = en->roles;
     if (en->nspell) {
         unsigned upper = word_upper(w, n);
         for (size_t k = 0; k < en->nspell; k++)
             if (en->spell[k].upper == upper)
-                r.roles |= en->spell[k].roles;
+                roles |= en->spell[k].roles;
     }
-    return r;
+    return roles;
+}
+
+/* The head word an entry is, or NULL. */
+static const head_word *word_head(const word_entry *en)
+{
+    return en && en->head ? &heads[en->head - 1] : NULL;
 }
 
 /* Add a word with its roles: any case when `folded`, else as spelt. */
@@ -740,8 +742,7 @@ static bool word_add(word_index *ix, const char *w, unsigned roles,
     }
     if (head)
         en->head = (unsigned char)head;
-    word_info info = {.roles = roles, .head = head ? &heads[head - 1] : NULL};
-    if (matters_outside(&info))
+    if (matters_outside(roles, head ? &heads[head - 1] : NULL))
         ix->outside_lengths[first] |= 1u << n;
     if (folded) {
         en->roles |= (unsigned short)roles;
@@ -997,7 +998,7 @@ static size_t skip_phrase_space(ft_view x, size_t i)
  * the word [i,w) that opens one.  Returns the end of what was read (i
  * when nothing). */
 static size_t take_reference(collector *c, size_t i, size_t w,
-                             const word_info *at, bool *ok)
+                             const word_entry *at, bool *ok)
 {
     unsigned char next =
         ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
@@ -1020,7 +1021,7 @@ static size_t take_reference(collector *c, size_t i, size_t w,
 }
 
 /* "the defence budget", "military spending": a common budget line. */
-static size_t take_budget_line(collector *c, size_t i, const word_info *at,
+static size_t take_budget_line(collector *c, size_t i, const word_entry *at,
                                bool *ok)
 {
     for (size_t k = 0; k < COUNT(budget_lines); k++) {
@@ -1185,7 +1186,8 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             words++;
             break;
         }
-        if (word_look(c->ix, x.t + a, b - a).roles & W_NOUN_STOP) {
+        if (word_roles(word_look(c->ix, x.t + a, b - a), x.t + a, b - a) &
+            W_NOUN_STOP) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
                        (b - a == 4 && memcmp(x.t + a, "this", 4) == 0);
@@ -1250,12 +1252,12 @@ static bool fiscal_code(const char *w, size_t n)
 /* A run of capitalised words and acronyms, with "of"/"and"/"for" between
  * them, starting at the word [i,w).  Kept when it ends in a head word, is
  * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
-static size_t take_name(collector *c, size_t i, size_t w, word_info first,
-                        bool *ok)
+static size_t take_name(collector *c, size_t i, size_t w,
+                        const word_entry *first, bool *ok)
 {
     ft_view x = c->x;
     size_t end = w, last_word = i, words = 1, j = w;
-    word_info last = first;
+    const word_entry *last = first;
     for (;;) {
         size_t k = j;
         while (ft_view_at(x, k) == ' ')
@@ -1280,10 +1282,10 @@ static size_t take_name(collector *c, size_t i, size_t w, word_info first,
         }
         if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
-        word_info info = word_look(c->ix, s2, n2);
-        if (info.roles & W_INNER_STOP)
+        const word_entry *en = word_look(c->ix, s2, n2);
+        if (word_roles(en, s2, n2) & W_INNER_STOP)
             break;
-        last = info;
+        last = en;
         last_word = k;
         end = e2;
         words++;
@@ -1291,7 +1293,7 @@ static size_t take_name(collector *c, size_t i, size_t w, word_info first,
     }
     const char *lw = x.t + last_word;
     size_t ln = end - last_word;
-    const head_word *h = last.head;
+    const head_word *h = word_head(last);
     /* "Then BCBF got ...": a run that ends in an acronym and no head word
      * is that acronym, after a capitalised word or two */
     if (words > 1 && !h && is_acronym(lw, ln)) {
@@ -1312,7 +1314,7 @@ static size_t take_name(collector *c, size_t i, size_t w, word_info first,
             if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
                 return w;
     }
-    if (acronym && (last.roles & W_NOT_SUBJECT))
+    if (acronym && (word_roles(last, x.t + i, w - i) & W_NOT_SUBJECT))
         return w;
     if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
         return w; /* "KRW40", "USD739": a currency code glued to digits;
@@ -1331,8 +1333,9 @@ static size_t take_name(collector *c, size_t i, size_t w, word_info first,
     }
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
-    if ((last.roles & W_INSTITUTION) ||
-        (words > 1 && (first.roles & W_INSTITUTION)))
+    if ((word_roles(last, lw, ln) & W_INSTITUTION) ||
+        (words > 1 &&
+         (word_roles(first, x.t + i, word_end(x, i) - i) & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1434,14 +1437,14 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
             size_t w = word_end(x, i);
-            word_info info = {0};
-            if (may_matter_outside(ix, x.t + i, w - i))
-                info = word_look(ix, x.t + i, w - i);
-            const head_word *h = info.head;
-            if (h && matters_outside(&(word_info){.head = h}))
+            const word_entry *en = may_matter_outside(ix, x.t + i, w - i)
+                                       ? word_look(ix, x.t + i, w - i)
+                                       : NULL;
+            const head_word *h = word_head(en);
+            if (h && matters_outside(0, h))
                 take_noun_phrase(&c, i, w, h, &ok);
-            else if (info.roles & W_OPENS_LINE) {
-                size_t e = take_budget_line(&c, i, &info, &ok);
+            else if (en && (en->roles & W_OPENS_LINE)) {
+                size_t e = take_budget_line(&c, i, en, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
             }
             i = w > i ? w : i + 1;
@@ -1450,23 +1453,25 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
         size_t w = word_end(x, i), e = i;
         const char *ws = x.t + i;
         size_t wn = w - i;
-        word_info info = word_look(ix, ws, wn);
-        if (in_figure_sentence && (info.roles & W_OPENS_REFERENCE))
-            e = take_reference(&c, i, w, &info, &ok);
-        if (in_figure_sentence && e == i && (info.roles & W_OPENS_LINE))
-            e = take_budget_line(&c, i, &info, &ok);
+        const word_entry *en = word_look(ix, ws, wn);
+        unsigned roles = en ? en->roles : 0; /* those of any case */
+        const head_word *head = word_head(en);
+        if (in_figure_sentence && (roles & W_OPENS_REFERENCE))
+            e = take_reference(&c, i, w, en, &ok);
+        if (in_figure_sentence && e == i && (roles & W_OPENS_LINE))
+            e = take_budget_line(&c, i, en, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
-        bool opening = info.head && is_capitalised(ws, wn) &&
+        bool opening = head && is_capitalised(ws, wn) &&
                        !is_acronym(ws, wn) && opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
         if (e == i && !opening &&
             (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
-            !(info.roles & W_FUNCTION)) {
-            e = take_name(&c, i, w, info, &ok);
+            !(word_roles(en, ws, wn) & W_FUNCTION)) {
+            e = take_name(&c, i, w, en, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
-            const head_word *h = info.head;
+            const head_word *h = head;
             /* a think tank is an institute, not a weapon */
             if (h && i >= 6 &&
                 ft_phrase_before(x.t, x.len, i, (ft_lit)FT_LIT("think")) !=
@@ -1479,7 +1484,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
                 nx++;
             size_t nw = word_end(x, nx);
             if (h && nx > w && nw > nx && ft_ascii_lower(ft_view_at(x, nx)) &&
-                word_look(ix, x.t + nx, nw - nx).head)
+                word_head(word_look(ix, x.t + nx, nw - nx)))
                 h = NULL;
             if (h)
                 take_noun_phrase(&c, i, w, h, &ok);
@@ -1734,7 +1739,7 @@ static bool is_vague(const ft_subjects *aliases, const word_index *ix,
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
     size_t n = strlen(name);
-    const head_word *h = word_look(ix, name, n).head;
+    const head_word *h = word_head(word_look(ix, name, n));
     if (h && h->kind != KIND_ANY && !(n == 8 && starts_folded("spending", name, 8)))
         return true;
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
@@ -1988,10 +1993,11 @@ bool ft_subject_lists_ordered(void)
     for (size_t l = 0; l < COUNT(lists) && ok; l++)
         for (size_t k = 0; k < lists[l].n && ok; k++) {
             const char *w = lists[l].words[k];
-            ok = word_look(ix, w, strlen(w)).roles & lists[l].role;
+            size_t n = strlen(w);
+            ok = word_roles(word_look(ix, w, n), w, n) & lists[l].role;
         }
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
-        ok = word_look(ix, heads[k].word, strlen(heads[k].word)).head ==
+        ok = word_head(word_look(ix, heads[k].word, strlen(heads[k].word))) ==
              &heads[k];
     /* each budget line and reference is looked for at its first word,
      * which is in lower case (the look-up folds the text's) */
@@ -2000,16 +2006,16 @@ bool ft_subject_lists_ordered(void)
         size_t n = strcspn(b, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)b[i]);
-        word_info at = word_look(ix, b, n);
-        ok = ok && (at.roles & W_OPENS_LINE) && (at.lines >> k & 1);
+        const word_entry *at = word_look(ix, b, n);
+        ok = ok && at && (at->roles & W_OPENS_LINE) && (at->lines >> k & 1);
     }
     for (size_t k = 0; k < COUNT(references) && ok; k++) {
         const char *r = references[k].words;
         size_t n = strcspn(r, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)r[i]);
-        word_info at = word_look(ix, r, n);
-        ok = ok && (at.roles & W_OPENS_REFERENCE) && (at.refs >> k & 1);
+        const word_entry *at = word_look(ix, r, n);
+        ok = ok && at && (at->roles & W_OPENS_REFERENCE) && (at->refs >> k & 1);
     }
     free(ix);
     return ok;
