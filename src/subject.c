@@ -1480,9 +1480,9 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             /* "missile programs": a head word before another is only a
              * modifier of it */
             size_t nx = w;
-            while (ft_view_at(x, nx) == ' ')
+            while (h && ft_view_at(x, nx) == ' ')
                 nx++;
-            size_t nw = word_end(x, nx);
+            size_t nw = h ? word_end(x, nx) : nx;
             if (h && nx > w && nw > nx && ft_ascii_lower(ft_view_at(x, nx)) &&
                 word_head(word_look(ix, x.t + nx, nw - nx)))
                 h = NULL;
@@ -1770,6 +1770,16 @@ static bool is_general(const char *name)
     return all;
 }
 
+/* The subject of f set to s[0,n), cut to fit as snprintf would (a
+ * byte-wise cut, as ever). */
+static void copy_subject(ft_figure *f, const char *s, size_t n)
+{
+    if (n >= sizeof f->subject)
+        n = sizeof f->subject - 1;
+    memcpy(f->subject, s, n);
+    f->subject[n] = '\0';
+}
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
@@ -1793,7 +1803,7 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
         }
     }
     if (canon) {
-        snprintf(f->subject, sizeof f->subject, "%s", canon);
+        copy_subject(f, canon, strlen(canon));
         return;
     }
     if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
@@ -1805,7 +1815,7 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
         snprintf(f->subject, sizeof f->subject, "%.*s", (int)(sp - name), name);
         return;
     }
-    snprintf(f->subject, sizeof f->subject, "%s", name);
+    copy_subject(f, name, strlen(name));
 }
 
 /* How far back a figure with nothing named in its sentence takes the
