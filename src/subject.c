@@ -440,9 +440,24 @@ static const char *const noun_stops[] = {
 
 /* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
+/* The bytes a word is made of: ASCII letters and digits (a table: every
+ * letter of an article passes here). */
+#define DIGITS_ ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,       \
+                ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1
+#define LETTERS_(a)                                                            \
+    [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1,  \
+    [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1,          \
+    [a + 11] = 1, [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1,      \
+    [a + 16] = 1, [a + 17] = 1, [a + 18] = 1, [a + 19] = 1, [a + 20] = 1,      \
+    [a + 21] = 1, [a + 22] = 1, [a + 23] = 1, [a + 24] = 1, [a + 25] = 1
+static const unsigned char alnum_bytes[256] = {DIGITS_, LETTERS_('A'),
+                                               LETTERS_('a')};
+#undef DIGITS_
+#undef LETTERS_
+
 static bool is_alnum(unsigned char c)
 {
-    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+    return alnum_bytes[c];
 }
 
 static size_t word_end(ft_view x, size_t i)
@@ -1374,6 +1389,11 @@ static size_t word_start_after(ft_view x, size_t w)
     return w;
 }
 
+static size_t min_size(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
 /* Collect the phrases of an article in text order; false when out of
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
@@ -1384,9 +1404,17 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
 {
     collector c = {aliases, ix, x, out, 0, false, figs, nfigs};
     size_t line_start = 0, f = 0, g = 0;
+    /* where f or g may move or the figure sentence begin: until then the
+     * word path need not look at the figures */
+    size_t recheck = 0;
+    bool in_figure_sentence = false;
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
         unsigned char ch = ft_view_at(x, i);
+        if (ch < 64 && ch != '\n' && ch != ',' && ch != '.' && ch != ';') {
+            i++; /* spaces and digits: most bytes between words */
+            continue;
+        }
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
             /* ", which covers ...," is an aside; a comma or a full stop
              * ends it */
@@ -1412,15 +1440,25 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             i++;
             continue;
         }
-        while (f < nfigs && figs[f].sent_end <= i)
-            f++;
-        while (g < nfigs && figs[g].end <= i)
-            g++;
-        if (g < nfigs && figs[g].start <= i) {
-            i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
-            continue;
+        if (i >= recheck) {
+            while (f < nfigs && figs[f].sent_end <= i)
+                f++;
+            while (g < nfigs && figs[g].end <= i)
+                g++;
+            if (g < nfigs && figs[g].start <= i) {
+                i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+                continue;
+            }
+            in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
+            recheck = SIZE_MAX;
+            if (f < nfigs) {
+                recheck = min_size(recheck, figs[f].sent_end);
+                if (!in_figure_sentence)
+                    recheck = min_size(recheck, figs[f].sent_start);
+            }
+            if (g < nfigs)
+                recheck = min_size(min_size(recheck, figs[g].start), figs[g].end);
         }
-        bool in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
         if (ch >= 0xEA && ch <= 0xED) {
             /* outside the figures' sentences too: what a story names
              * there (방위비분담특별협정) is what a later "총액은 X" is of */
