@@ -1389,6 +1389,11 @@ static size_t word_start_after(ft_view x, size_t w)
     return w;
 }
 
+/* The bytes below 64 the collector stops at: a line break, and the
+ * comma, stop and semicolon that open or close an aside. */
+#define STOP_BYTES                                                             \
+    (1ull << '\n' | 1ull << ',' | 1ull << '.' | 1ull << ';')
+
 static size_t min_size(size_t a, size_t b)
 {
     return a < b ? a : b;
@@ -1411,7 +1416,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
         unsigned char ch = ft_view_at(x, i);
-        if (ch < 64 && ch != '\n' && ch != ',' && ch != '.' && ch != ';') {
+        if (ch < 64 && !(STOP_BYTES >> ch & 1)) {
             i++; /* spaces and digits: most bytes between words */
             continue;
         }
@@ -1769,10 +1774,10 @@ static const char *canonical_tail(const ft_subjects *aliases, const char *name)
 
 /* A phrase that only refers back ("the budget", "the project"): the
  * names of the article say what it stands for. */
-static bool is_vague(const ft_subjects *aliases, const word_index *ix,
+static bool is_vague(const char *canon, const word_index *ix,
                      const char *name)
 {
-    if (canonical_tail(aliases, name))
+    if (canon) /* canonical_tail of the name */
         return false;
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
@@ -1818,12 +1823,20 @@ static void copy_subject(ft_figure *f, const char *s, size_t n)
     f->subject[n] = '\0';
 }
 
+static void write_named(const ft_subjects *aliases, ft_figure *f,
+                        const char *name, const char *canon);
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
 {
-    const char *name = p->name;
-    const char *canon = canonical_tail(aliases, name);
+    write_named(aliases, f, p->name, canonical_tail(aliases, p->name));
+}
+
+/* Write the subject named `name`, whose canonical_tail is `canon`. */
+static void write_named(const ft_subjects *aliases, ft_figure *f,
+                        const char *name, const char *canon)
+{
     if (!canon) {
         /* "Name (ACR)": the alias may know either part */
         const char *paren = strstr(name, " (");
@@ -1965,8 +1978,13 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
             continue;
         }
-        if (said == FT_PURPOSE_FOUND && !is_vague(aliases, ix, named.name)) {
-            write_subject(aliases, f, joined_form(&l, from, f, &named));
+        const char *canon = said == FT_PURPOSE_FOUND
+                                ? canonical_tail(aliases, named.name)
+                                : NULL;
+        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named.name)) {
+            const phrase *p = joined_form(&l, from, f, &named);
+            write_named(aliases, f, p->name,
+                        p == &named ? canon : canonical_tail(aliases, p->name));
             continue;
         }
         if (said == FT_PURPOSE_AS_BEFORE && i > 0 && figs[i - 1].subject[0]) {
