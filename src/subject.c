@@ -1417,7 +1417,10 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
     for (size_t i = 0; i < x.len && ok;) {
         unsigned char ch = ft_view_at(x, i);
         if (ch < 64 && !(STOP_BYTES >> ch & 1)) {
-            i++; /* spaces and digits: most bytes between words */
+            /* spaces and digits: most bytes between words */
+            do
+                ch = ft_view_at(x, ++i);
+            while (i < x.len && ch < 64 && !(STOP_BYTES >> ch & 1));
             continue;
         }
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
@@ -1508,7 +1511,8 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
         bool opening = head && is_capitalised(ws, wn) &&
                        !is_acronym(ws, wn) && opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
-        if (e == i && !opening &&
+        /* both kinds of name begin with a capital */
+        if (e == i && !opening && ft_ascii_upper(ch) &&
             (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
             !(word_roles(en, ws, wn) & W_FUNCTION)) {
             e = take_name(&c, i, w, en, &ok);
