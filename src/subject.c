@@ -1389,6 +1389,17 @@ static size_t word_start_after(ft_view x, size_t w)
     return w;
 }
 
+/* Does ", which" or ", who" open an aside at i (after the comma)? */
+static bool opens_aside(ft_view x, size_t i)
+{
+    /* both phrases are spaces, then a "w": most commas go no further */
+    size_t k = skip_phrase_space(x, i);
+    if (k == i || ft_ascii_fold(ft_view_at(x, k)) != 'w')
+        return false;
+    return ft_phrase_at(x.t, x.len, i, " which ") ||
+           ft_phrase_at(x.t, x.len, i, " who ");
+}
+
 /* The bytes below 64 the collector stops at: a line break, and the
  * comma, stop and semicolon that open or close an aside. */
 #define STOP_BYTES                                                             \
@@ -1427,8 +1438,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             /* ", which covers ...," is an aside; a comma or a full stop
              * ends it */
             if (ch == ',')
-                c.aside = ft_phrase_at(x.t, x.len, i + 1, " which ") ||
-                          ft_phrase_at(x.t, x.len, i + 1, " who ");
+                c.aside = opens_aside(x, i + 1);
             else if (ch == '.' || ch == ';')
                 c.aside = false;
             i++; /* spaces, digits, punctuation: most bytes between words */
@@ -1808,7 +1818,7 @@ static bool is_general(const char *name)
         size_t n = strcspn(p, " ");
         bool found = false;
         for (size_t k = 0; k < sizeof generic / sizeof *generic && !found; k++)
-            found = strlen(generic[k]) == n && starts_folded(generic[k], p, n);
+            found = starts_folded(generic[k], p, n) && generic[k][n] == '\0';
         all = found;
         p += n;
         while (*p == ' ')
