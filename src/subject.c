@@ -614,6 +614,7 @@ typedef struct {
     unsigned char nspell;   /* spellings below */
     unsigned short roles;   /* roles of the word in any case */
     unsigned long long lines; /* the budget lines that may start here */
+    unsigned long long lines_first; /* those whose first word it is */
     unsigned refs;            /* the references that may start here */
     unsigned refs_first;      /* those of them whose first word it is */
     struct {
@@ -848,10 +849,14 @@ static word_index *word_index_new(void)
                                COUNT(references), W_OPENS_REFERENCE);
     for (size_t e = 0; e < ix->len && ok; e++) {
         word_entry *en = &ix->entry[e];
-        for (size_t k = 0; k < COUNT(budget_lines); k++)
-            if ((en->roles & W_OPENS_LINE) &&
-                may_open(budget_lines[k], en->key, en->n))
-                en->lines |= 1ull << k;
+        for (size_t k = 0; k < COUNT(budget_lines); k++) {
+            const char *b = budget_lines[k];
+            if (!(en->roles & W_OPENS_LINE) || !may_open(b, en->key, en->n))
+                continue;
+            en->lines |= 1ull << k;
+            if (strcspn(b, " ") == en->n && b[en->n] == ' ')
+                en->lines_first |= 1ull << k;
+        }
         for (size_t k = 0; k < COUNT(references); k++) {
             const char *r = references[k].words;
             if (!(en->roles & W_OPENS_REFERENCE) || !may_open(r, en->key, en->n))
@@ -1036,11 +1041,17 @@ static size_t take_reference(collector *c, size_t i, size_t w,
 }
 
 /* "the defence budget", "military spending": a common budget line. */
-static size_t take_budget_line(collector *c, size_t i, const word_entry *at,
-                               bool *ok)
+static size_t take_budget_line(collector *c, size_t i, size_t w,
+                               const word_entry *at, bool *ok)
 {
+    unsigned char next =
+        ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
     for (size_t k = 0; k < COUNT(budget_lines); k++) {
         if (!(at->lines >> k & 1))
+            continue;
+        /* the word, a space, then the second word's first letter */
+        if ((at->lines_first >> k & 1) &&
+            (unsigned char)budget_lines[k][w - i + 1] != next)
             continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
@@ -1500,7 +1511,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             if (h && matters_outside(0, h))
                 take_noun_phrase(&c, i, w, h, &ok);
             else if (en && (en->roles & W_OPENS_LINE)) {
-                size_t e = take_budget_line(&c, i, en, &ok);
+                size_t e = take_budget_line(&c, i, w, en, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
             }
             i = w > i ? w : i + 1;
@@ -1515,7 +1526,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
         if (in_figure_sentence && (roles & W_OPENS_REFERENCE))
             e = take_reference(&c, i, w, en, &ok);
         if (in_figure_sentence && e == i && (roles & W_OPENS_LINE))
-            e = take_budget_line(&c, i, en, &ok);
+            e = take_budget_line(&c, i, w, en, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
         bool opening = head && is_capitalised(ws, wn) &&
