@@ -442,8 +442,9 @@ static const char *const noun_stops[] = {
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
 /* The bytes a word is made of: ASCII letters and digits (a table: every
  * letter of an article passes here). */
-#define DIGITS_ ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,       \
-                ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1
+#define DIGITS_                                                                \
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,          \
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1
 #define LETTERS_(a)                                                            \
     [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1,  \
     [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1,          \
@@ -610,13 +611,13 @@ enum {
 typedef struct {
     char key[WORD_MAX]; /* folded to lower case */
     unsigned char n;
-    unsigned char head;     /* 1 + index in heads, 0 for none */
-    unsigned char nspell;   /* spellings below */
-    unsigned short roles;   /* roles of the word in any case */
-    unsigned long long lines; /* the budget lines that may start here */
+    unsigned char head;             /* 1 + index in heads, 0 for none */
+    unsigned char nspell;           /* spellings below */
+    unsigned short roles;           /* roles of the word in any case */
+    unsigned long long lines;       /* the budget lines that may start here */
     unsigned long long lines_first; /* those whose first word it is */
-    unsigned refs;            /* the references that may start here */
-    unsigned refs_first;      /* those of them whose first word it is */
+    unsigned refs;                  /* the references that may start here */
+    unsigned refs_first;            /* those of them whose first word it is */
     struct {
         unsigned upper;       /* which letters are capitals */
         unsigned short roles; /* roles of the word spelt so */
@@ -662,8 +663,8 @@ static unsigned char fold_byte(unsigned char c)
  * enough, and cost no pass over the word. */
 static size_t word_hash(size_t n, unsigned char first, unsigned char last)
 {
-    unsigned h = (unsigned)n * 0x9E3779B1u ^ first * 0x85EBCA77u ^
-                 last * 0xC2B2AE3Du;
+    unsigned h =
+        (unsigned)n * 0x9E3779B1u ^ first * 0x85EBCA77u ^ last * 0xC2B2AE3Du;
     return (h ^ (h >> 15)) & (WORD_SLOTS - 1);
 }
 
@@ -737,8 +738,8 @@ static const head_word *word_head(const word_entry *en)
 }
 
 /* Add a word with its roles: any case when `folded`, else as spelt. */
-static bool word_add(word_index *ix, const char *w, unsigned roles,
-                     bool folded, size_t head)
+static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
+                     size_t head)
 {
     size_t n = strlen(w), slot;
     if (n == 0 || n > WORD_MAX)
@@ -783,9 +784,9 @@ static bool word_add_firsts(word_index *ix, const char *const *phrases,
                             size_t stride, size_t n, unsigned role)
 {
     for (size_t k = 0; k < n; k++) {
-        const char *p = *(const char *const *)(const void *)((const char *)
-                                                                 phrases +
-                                                             k * stride);
+        const char *p =
+            *(const char *const *)(const void *)((const char *)phrases +
+                                                 k * stride);
         char first[WORD_MAX + 1];
         size_t m = strcspn(p, " ");
         if (m > WORD_MAX)
@@ -811,8 +812,8 @@ _Static_assert(COUNT(references) <= 32, "a bit for each reference");
 static bool may_open(const char *p, const char *key, size_t n)
 {
     size_t t = strcspn(p, " "), k = 0;
-    while (k < t && k < n && ft_ascii_fold((unsigned char)p[k]) ==
-                                 (unsigned char)key[k])
+    while (k < t && k < n &&
+           ft_ascii_fold((unsigned char)p[k]) == (unsigned char)key[k])
         k++;
     if (k == t && k == n)
         return true;
@@ -859,7 +860,8 @@ static word_index *word_index_new(void)
         }
         for (size_t k = 0; k < COUNT(references); k++) {
             const char *r = references[k].words;
-            if (!(en->roles & W_OPENS_REFERENCE) || !may_open(r, en->key, en->n))
+            if (!(en->roles & W_OPENS_REFERENCE) ||
+                !may_open(r, en->key, en->n))
                 continue;
             en->refs |= 1u << k;
             if (strcspn(r, " ") == en->n && r[en->n] == ' ')
@@ -1413,8 +1415,7 @@ static bool opens_aside(ft_view x, size_t i)
 
 /* The bytes below 64 the collector stops at: a line break, and the
  * comma, stop and semicolon that open or close an aside. */
-#define STOP_BYTES                                                             \
-    (1ull << '\n' | 1ull << ',' | 1ull << '.' | 1ull << ';')
+#define STOP_BYTES (1ull << '\n' | 1ull << ',' | 1ull << '.' | 1ull << ';')
 
 static size_t min_size(size_t a, size_t b)
 {
@@ -1425,9 +1426,8 @@ static size_t min_size(size_t a, size_t b)
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
  * Hangul are skipped there, which is most of the text. */
-static bool collect(const ft_subjects *aliases, const word_index *ix,
-                    ft_view x, const ft_figure *figs, size_t nfigs,
-                    phrase_list *out)
+static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
+                    const ft_figure *figs, size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, ix, x, out, 0, false, figs, nfigs};
     size_t line_start = 0, f = 0, g = 0;
@@ -1486,7 +1486,8 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
                     recheck = min_size(recheck, figs[f].sent_start);
             }
             if (g < nfigs)
-                recheck = min_size(min_size(recheck, figs[g].start), figs[g].end);
+                recheck =
+                    min_size(min_size(recheck, figs[g].start), figs[g].end);
         }
         if (ch >= 0xEA && ch <= 0xED) {
             /* outside the figures' sentences too: what a story names
@@ -1529,8 +1530,8 @@ static bool collect(const ft_subjects *aliases, const word_index *ix,
             e = take_budget_line(&c, i, w, en, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
-        bool opening = head && is_capitalised(ws, wn) &&
-                       !is_acronym(ws, wn) && opens_sentence(x, i) &&
+        bool opening = head && is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
+                       opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
         /* both kinds of name begin with a capital */
         if (e == i && !opening && ft_ascii_upper(ch) &&
@@ -1799,8 +1800,7 @@ static const char *canonical_tail(const ft_subjects *aliases, const char *name)
 
 /* A phrase that only refers back ("the budget", "the project"): the
  * names of the article say what it stands for. */
-static bool is_vague(const char *canon, const word_index *ix,
-                     const char *name)
+static bool is_vague(const char *canon, const word_index *ix, const char *name)
 {
     if (canon) /* canonical_tail of the name */
         return false;
@@ -1808,7 +1808,8 @@ static bool is_vague(const char *canon, const word_index *ix,
      * "spending" alone say what the money does */
     size_t n = strlen(name);
     const head_word *h = word_head(word_look(ix, name, n));
-    if (h && h->kind != KIND_ANY && !(n == 8 && starts_folded("spending", name, 8)))
+    if (h && h->kind != KIND_ANY &&
+        !(n == 8 && starts_folded("spending", name, 8)))
         return true;
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }

@@ -676,11 +676,12 @@ static const lookup_case lookup_cases[] = {
      "defense budget"},
     {"The defense\tbudget rose to 46.7 trillion won.", "defence budget",
      "defense budget"},
-    {"The defense\xC2\xA0" "budget rose to 46.7 trillion won.",
+    {"The defense\xC2\xA0"
+     "budget rose to 46.7 trillion won.",
      "defence budget", "defense budget"},
     /* the tail of a longer name has the alias */
-    {"South Korea's defense budget rose to 2.5 trillion won.",
-     "defence budget", "South Korea's defense budget"},
+    {"South Korea's defense budget rose to 2.5 trillion won.", "defence budget",
+     "South Korea's defense budget"},
     {"South Korea's defense budget's share was 2.5 trillion won.",
      "South Korea's defense budget's share",
      "South Korea's defense budget's share"},
@@ -695,8 +696,7 @@ static const lookup_case lookup_cases[] = {
     {"Seoul signed the Special Measures Agreement. The agreement will cost "
      "1 trillion won.",
      "Special Measures Agreement", "Special Measures Agreement"},
-    {"Budget cuts of 2 trillion won hit the KF-21  project.", "KF-21",
-     "KF-21"},
+    {"Budget cuts of 2 trillion won hit the KF-21  project.", "KF-21", "KF-21"},
 };
 
 static void test_lookup_cases(void **state)
