@@ -1292,6 +1292,11 @@ static size_t take_name(collector *c, size_t i, size_t w,
             k++;
         if (k == j || k >= x.len)
             break;
+        /* what goes on a name begins with a capital, or is "of", "and"
+         * or "for": most names end at the next word's first letter */
+        unsigned char b = ft_view_at(x, k);
+        if (!ft_ascii_upper(b) && b != 'o' && b != 'a' && b != 'f')
+            break;
         size_t e2 = word_end(x, k);
         const char *s2 = x.t + k;
         size_t n2 = e2 - k;
