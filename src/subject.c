@@ -632,6 +632,7 @@ struct word_index {
      * words of an article are in no list, and this says so at once */
     unsigned lengths[256];
     unsigned outside_lengths[256]; /* the words that matter_outside */
+    unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
 };
 
 /* Outside the figures' sentences, a lower-case word matters only when
@@ -642,6 +643,23 @@ static bool matters_outside(unsigned roles, const head_word *h)
     return (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
                   h->kind == KIND_PLAN)) ||
            (roles & W_OPENS_LINE);
+}
+
+/* In a figure's sentence, a word in lower case matters only when it is
+ * a head word or opens a budget line or a reference: the lists written
+ * with a capital ("The", "Agency") and the modifiers' stops are read
+ * elsewhere. */
+static bool matters_in_lower_case(unsigned roles, const head_word *h)
+{
+    return h || (roles & (W_OPENS_LINE | W_OPENS_REFERENCE));
+}
+
+/* Can w[0,n), in lower case, be one that matters_in_lower_case? */
+static bool may_matter_in_lower_case(const word_index *ix, const char *w,
+                                     size_t n)
+{
+    return n <= WORD_MAX &&
+           (ix->lower_lengths[ft_ascii_fold((unsigned char)w[0])] >> n & 1);
 }
 
 /* Can w[0,n) be one that matters outside the figures' sentences? */
@@ -759,8 +777,11 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     }
     if (head)
         en->head = (unsigned char)head;
-    if (matters_outside(roles, head ? &heads[head - 1] : NULL))
+    const head_word *h = head ? &heads[head - 1] : NULL;
+    if (matters_outside(roles, h))
         ix->outside_lengths[first] |= 1u << n;
+    if (folded && matters_in_lower_case(roles, h))
+        ix->lower_lengths[first] |= 1u << n;
     if (folded) {
         en->roles |= (unsigned short)roles;
         return true;
@@ -1526,7 +1547,10 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
         size_t w = word_end(x, i), e = i;
         const char *ws = x.t + i;
         size_t wn = w - i;
-        const word_entry *en = word_look(ix, ws, wn);
+        const word_entry *en =
+            ft_ascii_upper(ch) || may_matter_in_lower_case(ix, ws, wn)
+                ? word_look(ix, ws, wn)
+                : NULL;
         unsigned roles = en ? en->roles : 0; /* those of any case */
         const head_word *head = word_head(en);
         if (in_figure_sentence && (roles & W_OPENS_REFERENCE))
