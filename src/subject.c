@@ -633,6 +633,10 @@ struct word_index {
     unsigned lengths[256];
     unsigned outside_lengths[256]; /* the words that matter_outside */
     unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
+    /* by byte, the references and budget lines whose byte after the
+     * first space is that one (the first letter of the second word) */
+    unsigned ref_seconds[256];
+    unsigned long long line_seconds[256];
 };
 
 /* Outside the figures' sentences, a lower-case word matters only when
@@ -869,6 +873,16 @@ static word_index *word_index_new(void)
                                COUNT(budget_lines), W_OPENS_LINE);
     ok = ok && word_add_firsts(ix, &references[0].words, sizeof *references,
                                COUNT(references), W_OPENS_REFERENCE);
+    for (size_t k = 0; k < COUNT(budget_lines); k++) {
+        const char *b = budget_lines[k], *sp = strchr(b, ' ');
+        if (sp)
+            ix->line_seconds[(unsigned char)sp[1]] |= 1ull << k;
+    }
+    for (size_t k = 0; k < COUNT(references); k++) {
+        const char *r = references[k].words, *sp = strchr(r, ' ');
+        if (sp)
+            ix->ref_seconds[(unsigned char)sp[1]] |= 1u << k;
+    }
     for (size_t e = 0; e < ix->len && ok; e++) {
         word_entry *en = &ix->entry[e];
         for (size_t k = 0; k < COUNT(budget_lines); k++) {
@@ -1043,15 +1057,15 @@ static size_t skip_phrase_space(ft_view x, size_t i)
 static size_t take_reference(collector *c, size_t i, size_t w,
                              const word_entry *at, bool *ok)
 {
+    /* those whose first word is this one match only when the second
+     * word's first letter follows */
     unsigned char next =
         ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
-    for (size_t k = 0; k < COUNT(references); k++) {
-        if (!(at->refs >> k & 1))
+    unsigned may = at->refs & (~at->refs_first | c->ix->ref_seconds[next]);
+    for (size_t k = 0; may >> k; k++) {
+        if (!(may >> k & 1))
             continue;
-        /* the word, a space, then the second word's first letter */
         const char *r = references[k].words;
-        if ((at->refs_first >> k & 1) && (unsigned char)r[w - i + 1] != next)
-            continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, r);
         if (!e)
             continue;
@@ -1069,12 +1083,10 @@ static size_t take_budget_line(collector *c, size_t i, size_t w,
 {
     unsigned char next =
         ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
-    for (size_t k = 0; k < COUNT(budget_lines); k++) {
-        if (!(at->lines >> k & 1))
-            continue;
-        /* the word, a space, then the second word's first letter */
-        if ((at->lines_first >> k & 1) &&
-            (unsigned char)budget_lines[k][w - i + 1] != next)
+    unsigned long long may =
+        at->lines & (~at->lines_first | c->ix->line_seconds[next]);
+    for (size_t k = 0; may >> k; k++) {
+        if (!(may >> k & 1))
             continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
