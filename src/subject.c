@@ -1401,7 +1401,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
      * announces or pays, not what the money is for */
     if ((word_roles(last, lw, ln) & W_INSTITUTION) ||
         (words > 1 &&
-         (word_roles(first, x.t + i, word_end(x, i) - i) & W_INSTITUTION)))
+         (word_roles(first, x.t + i, w - i) & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1539,10 +1539,10 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
             i++;
             continue;
         }
+        size_t w = word_end(x, i);
         if (!in_figure_sentence && !ft_ascii_upper(ch)) {
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
-            size_t w = word_end(x, i);
             const word_entry *en = may_matter_outside(ix, x.t + i, w - i)
                                        ? word_look(ix, x.t + i, w - i)
                                        : NULL;
@@ -1556,7 +1556,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
             i = w > i ? w : i + 1;
             continue;
         }
-        size_t w = word_end(x, i), e = i;
+        size_t e = i;
         const char *ws = x.t + i;
         size_t wn = w - i;
         const word_entry *en =
