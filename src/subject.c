@@ -438,8 +438,6 @@ static const char *const noun_stops[] = {
     "this", "to",  "under", "was", "will", "with",
 };
 
-/* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
- * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
 /* The bytes a word is made of: ASCII letters and digits (a table: every
  * letter of an article passes here). */
 #define DIGITS_                                                                \
@@ -461,6 +459,8 @@ static bool is_alnum(unsigned char c)
     return alnum_bytes[c];
 }
 
+/* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
+ * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
 static size_t word_end(ft_view x, size_t i)
 {
     const unsigned char *t = (const unsigned char *)x.t;
@@ -673,13 +673,6 @@ static bool may_matter_outside(const word_index *ix, const char *w, size_t n)
            (ix->outside_lengths[ft_ascii_fold((unsigned char)w[0])] >> n & 1);
 }
 
-/* A letter folded to lower case, without a branch (every word of the
- * article passes here). */
-static unsigned char fold_byte(unsigned char c)
-{
-    return (unsigned char)(c + (((unsigned)(c - 'A') < 26) << 5));
-}
-
 /* Where a word of n bytes, first and last byte folded, is looked for:
  * the length and two letters tell the words of the lists apart well
  * enough, and cost no pass over the word. */
@@ -698,11 +691,11 @@ static word_entry *word_find(const word_index *ix, const char *w, size_t n,
     if (n == 0 || n > WORD_MAX)
         return NULL;
     const unsigned char *u = (const unsigned char *)w;
-    unsigned char first = fold_byte(u[0]);
+    unsigned char first = ft_ascii_fold(u[0]);
     *slot = WORD_SLOTS;
     if (!(ix->lengths[first] >> n & 1))
         return NULL;
-    for (size_t s = word_hash(n, first, fold_byte(u[n - 1]));;
+    for (size_t s = word_hash(n, first, ft_ascii_fold(u[n - 1]));;
          s = (s + 1) & (WORD_SLOTS - 1)) {
         unsigned e = ix->slot[s];
         *slot = s;
@@ -712,7 +705,7 @@ static word_entry *word_find(const word_index *ix, const char *w, size_t n,
         if (en->n != n || (unsigned char)en->key[0] != first)
             continue;
         size_t k = 1;
-        while (k < n && (unsigned char)en->key[k] == fold_byte(u[k]))
+        while (k < n && (unsigned char)en->key[k] == ft_ascii_fold(u[k]))
             k++;
         if (k == n)
             return (word_entry *)en;
@@ -767,7 +760,7 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     if (n == 0 || n > WORD_MAX)
         return false;
     unsigned upper = word_upper(w, n);
-    unsigned char first = fold_byte((unsigned char)w[0]);
+    unsigned char first = ft_ascii_fold((unsigned char)w[0]);
     ix->lengths[first] |= 1u << n;
     word_entry *en = word_find(ix, w, n, &slot);
     if (!en) {
@@ -775,7 +768,7 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
             return false;
         en = &ix->entry[ix->len++];
         for (size_t k = 0; k < n; k++)
-            en->key[k] = (char)fold_byte((unsigned char)w[k]);
+            en->key[k] = (char)ft_ascii_fold((unsigned char)w[k]);
         en->n = (unsigned char)n;
         ix->slot[slot] = (unsigned short)ix->len;
     }
@@ -1400,8 +1393,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
     if ((word_roles(last, lw, ln) & W_INSTITUTION) ||
-        (words > 1 &&
-         (word_roles(first, x.t + i, w - i) & W_INSTITUTION)))
+        (words > 1 && (word_roles(first, x.t + i, w - i) & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1490,7 +1482,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
                 c.aside = opens_aside(x, i + 1);
             else if (ch == '.' || ch == ';')
                 c.aside = false;
-            i++; /* spaces, digits, punctuation: most bytes between words */
+            i++; /* the rest of the punctuation */
             continue;
         }
         if (ch == '\n') {
