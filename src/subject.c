@@ -477,24 +477,22 @@ static size_t word_end(ft_view x, size_t i)
     }
 }
 
-/* An acronym: two or more capitals, digits allowed after the first
- * letter ("AKJCCS", "KF-21", "KDDX", "F-35A"), at most one lower-case
- * letter at the end ("KF-21s" is a plural). */
+/* An acronym: two or more capitals, or one in three bytes or more, with
+ * digits and hyphens after the first letter ("AKJCCS", "KF-21", "F-35",
+ * "F-35A"), and no lower-case letter ("KF-21s" is none). */
 static bool is_acronym(const char *w, size_t n)
 {
-    size_t caps = 0, lowers = 0;
+    size_t caps = 0;
     if (n < 2 || !ft_ascii_upper((unsigned char)w[0]))
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (ft_ascii_upper(c))
             caps++;
-        else if (ft_ascii_lower(c))
-            lowers++;
         else if (!ft_ascii_digit(c) && c != '-')
-            return false;
+            return false; /* a lower-case letter, or no word's byte */
     }
-    return (caps >= 2 || (caps == 1 && n >= 3 && !lowers)) && lowers == 0;
+    return caps >= 2 || (caps == 1 && n >= 3);
 }
 
 static bool is_capitalised(const char *w, size_t n)
