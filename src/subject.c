@@ -32,44 +32,40 @@ typedef struct {
     char *canonical; /* as the user wrote it */
 } alias;
 
+/* The word lists below, indexed once (see word_index_new). */
+typedef struct word_index word_index;
+static word_index *word_index_new(void);
+
 struct ft_subjects {
     alias *items;
     size_t len, cap;
+    /* by first byte of a key, a bit for its length (mod 64): most names
+     * looked up have no alias, and this says so at once */
+    unsigned long long key_lengths[256];
+    word_index *words; /* read-only once built: threads share it */
 };
 
 ft_subjects *ft_subjects_new(void)
 {
-    return calloc(1, sizeof(ft_subjects));
+    ft_subjects *s = calloc(1, sizeof(ft_subjects));
+    if (s && !(s->words = word_index_new())) {
+        free(s);
+        return NULL;
+    }
+    return s;
 }
 
 void ft_subjects_free(ft_subjects *s)
 {
     if (!s)
         return;
+    free(s->words);
     for (size_t i = 0; i < s->len; i++) {
         free(s->items[i].key);
         free(s->items[i].canonical);
     }
     free(s->items);
     free(s);
-}
-
-/* -1, 0 or 1 as the word w[0,n) sorts before, equal to or after the
- * string s (bytes; letters folded to lower case when `fold`). */
-static int cmp_word(const char *w, size_t n, const char *s, bool fold)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)w[i], b = (unsigned char)s[i];
-        if (fold) {
-            a = ft_ascii_fold(a);
-            b = ft_ascii_fold(b);
-        }
-        if (b == 0 || a > b)
-            return 1;
-        if (a < b)
-            return -1;
-    }
-    return s[n] ? -1 : 0;
 }
 
 /* Does the phrase p start with the letters of w[0,n), any case? */
@@ -81,29 +77,6 @@ static bool starts_folded(const char *p, const char *w, size_t n)
             return false;
     return true;
 }
-
-/* Is w[0,n) one of the words of a sorted list? */
-static bool in_list(const char *w, size_t n, const char *const *words,
-                    size_t count, bool fold)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, words[mid], fold);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
-}
-
-/* Every word list below is sorted (bytes, or folded where looked up so);
- * the tests check it. */
-#define IN_LIST(w, n, words)                                                   \
-    in_list((w), (n), (words), sizeof(words) / sizeof *(words), false)
 
 /* The look-up form of a name: lower case, single spaces, no leading
  * "the", no trailing "'s".  Writes at most cap bytes with the NUL;
@@ -182,7 +155,20 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
             (s->len - at_) * sizeof *s->items);
     s->items[at_] = a;
     s->len++;
+    s->key_lengths[(unsigned char)key[0]] |= 1ull << (strlen(key) & 63);
     return FT_OK;
+}
+
+/* The canonical name of a key k[0,n) (normalised, k[n] == '\0'), or
+ * NULL. */
+static const char *canonical_of_key(const ft_subjects *s, const char *k,
+                                    size_t n)
+{
+    if (n == 0 || !(s->key_lengths[(unsigned char)k[0]] >> (n & 63) & 1))
+        return NULL;
+    size_t i = find_key(s, k);
+    return i < s->len && strcmp(s->items[i].key, k) == 0 ? s->items[i].canonical
+                                                         : NULL;
 }
 
 const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
@@ -191,12 +177,7 @@ const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
     if (!s)
         return NULL;
     char key[KEY_MAX];
-    if (normalise(name, n, key, sizeof key) == 0)
-        return NULL;
-    size_t i = find_key(s, key);
-    return i < s->len && strcmp(s->items[i].key, key) == 0
-               ? s->items[i].canonical
-               : NULL;
+    return canonical_of_key(s, key, normalise(name, n, key, sizeof key));
 }
 
 /* Loading: libcsv calls back per field and per row. */
@@ -388,22 +369,6 @@ static const head_word heads[] = {
     {"upgrade", KIND_PROJECT},
 };
 
-static const head_word *head_of(const char *w, size_t n)
-{
-    size_t lo = 0, hi = sizeof heads / sizeof *heads;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, heads[mid].word, true);
-        if (c == 0)
-            return &heads[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
-}
-
 /* Acronyms that name no programme: places, institutions, currencies,
  * agencies that appear beside money. */
 static const char *const not_subjects[] = {
@@ -415,11 +380,6 @@ static const char *const not_subjects[] = {
     "PM",  "Q1",     "Q2",    "Q3",   "Q4",  "R",   "ROK",  "SBS",  "SIPRI",
     "SK",  "TV",     "U.S.",  "UK",   "UN",  "US",  "USD",  "USFK", "YTN",
 };
-
-static bool is_not_subject(const char *w, size_t n)
-{
-    return IN_LIST(w, n, not_subjects);
-}
 
 /* Words that may join the capitalised words of a name. */
 static bool is_connector(const char *w, size_t n)
@@ -435,11 +395,6 @@ static const char *const inner_stops[] = {
     "His", "If",  "In",   "It",  "Its",   "Mr",   "Mrs",  "Ms",   "On", "Or",
     "Our", "She", "That", "The", "Their", "They", "This", "To",   "We", "With",
 };
-
-static bool is_inner_stop(const char *w, size_t n)
-{
-    return IN_LIST(w, n, inner_stops);
-}
 
 /* Capitalised words that open sentences and phrases but no name (places
  * and months may stand inside one: "the Allied Korean Joint Command"). */
@@ -464,11 +419,6 @@ static const char *const function_words[] = {
     "With",       "Yet",
 };
 
-static bool is_function_word(const char *w, size_t n)
-{
-    return IN_LIST(w, n, function_words);
-}
-
 /* Words that end a name of an institution, not of what money pays for. */
 static const char *const institutions[] = {
     "Administration", "Agency",     "Agency's",    "Assembly",   "Bank",
@@ -481,49 +431,68 @@ static const char *const institutions[] = {
     "University",
 };
 
-static bool is_institution(const char *w, size_t n)
+/* Words that end the modifiers of a noun phrase. */
+static const char *const noun_stops[] = {
+    "a",    "an",  "at",    "be",  "by",   "for",  "from", "in",
+    "is",   "its", "new",   "of",  "on",   "that", "the",  "their",
+    "this", "to",  "under", "was", "will", "with",
+};
+
+/* The bytes a word is made of: ASCII letters and digits (a table: every
+ * letter of an article passes here). */
+#define DIGITS_                                                                \
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,          \
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1
+#define LETTERS_(a)                                                            \
+    [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1,  \
+    [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1,          \
+    [a + 11] = 1, [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1,      \
+    [a + 16] = 1, [a + 17] = 1, [a + 18] = 1, [a + 19] = 1, [a + 20] = 1,      \
+    [a + 21] = 1, [a + 22] = 1, [a + 23] = 1, [a + 24] = 1, [a + 25] = 1
+static const unsigned char alnum_bytes[256] = {DIGITS_, LETTERS_('A'),
+                                               LETTERS_('a')};
+#undef DIGITS_
+#undef LETTERS_
+
+static bool is_alnum(unsigned char c)
 {
-    return IN_LIST(w, n, institutions);
+    return alnum_bytes[c];
 }
 
 /* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
 static size_t word_end(ft_view x, size_t i)
 {
+    const unsigned char *t = (const unsigned char *)x.t;
     size_t j = i;
-    while (j < x.len) {
-        unsigned char c = ft_view_at(x, j);
-        if (ft_ascii_alpha(c) || ft_ascii_digit(c)) {
+    for (;;) {
+        while (j < x.len && is_alnum(t[j]))
             j++;
-        } else if ((c == '-' || c == '.') && j > i &&
-                   (ft_ascii_alpha(ft_view_at(x, j + 1)) ||
-                    ft_ascii_digit(ft_view_at(x, j + 1)))) {
-            j++;
-        } else {
-            break;
-        }
+        /* an inner hyphen or stop, a letter or digit after it */
+        if (j > i && j + 1 < x.len && (t[j] == '-' || t[j] == '.') &&
+            is_alnum(t[j + 1]))
+            j += 2;
+        else
+            return j;
     }
-    return j;
 }
 
-/* An acronym: two or more capitals, digits allowed after the first
- * letter ("AKJCCS", "KF-21", "KDDX", "F-35A"), at most one lower-case
- * letter at the end ("KF-21s" is a plural). */
+/* An acronym: two or more capitals, or one in three bytes or more, with
+ * digits and hyphens after the first letter ("AKJCCS", "KF-21", "F-35",
+ * "F-35A"), and no lower-case letter ("KF-21s" is none). */
 static bool is_acronym(const char *w, size_t n)
 {
-    size_t caps = 0, lowers = 0;
+    size_t caps = 0;
     if (n < 2 || !ft_ascii_upper((unsigned char)w[0]))
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (ft_ascii_upper(c))
             caps++;
-        else if (ft_ascii_lower(c))
-            lowers++;
         else if (!ft_ascii_digit(c) && c != '-')
-            return false;
+            return false; /* a lower-case letter, or no word's byte */
     }
-    return (caps >= 2 || (caps == 1 && n >= 3 && !lowers)) && lowers == 0;
+    return caps >= 2 || (caps == 1 && n >= 3);
 }
 
 static bool is_capitalised(const char *w, size_t n)
@@ -614,6 +583,324 @@ static const reference references[] = {
     {"the program's", KIND_PROJECT}, {"the system's", KIND_PROJECT},
 };
 
+/* ------------------------------------------------------ the word index */
+
+/* What a word is to the collector, read off the lists above in one
+ * look-up: most words of an article are looked at once, so one hashed
+ * probe replaces a binary search per list.  The index is derived from the
+ * lists when an ft_subjects is made; nothing is kept by hand beside them. */
+enum {
+    W_NOT_SUBJECT = 1u << 0,     /* not_subjects, as written */
+    W_INNER_STOP = 1u << 1,      /* inner_stops, as written */
+    W_FUNCTION = 1u << 2,        /* function_words, as written */
+    W_INSTITUTION = 1u << 3,     /* institutions, as written */
+    W_NOUN_STOP = 1u << 4,       /* noun_stops, as written */
+    W_OPENS_LINE = 1u << 5,      /* a budget line's first word, any case */
+    W_OPENS_REFERENCE = 1u << 6, /* a reference's first word, any case */
+};
+
+/* The longest word the lists may hold (the case of each letter fits in
+ * one bit of an unsigned). */
+#define WORD_MAX 16
+/* Slots of the hash table: a power of two, well above the words. */
+#define WORD_SLOTS 1024
+#define WORD_SPELLINGS 4
+
+typedef struct {
+    char key[WORD_MAX]; /* folded to lower case */
+    unsigned char n;
+    unsigned char head;             /* 1 + index in heads, 0 for none */
+    unsigned char nspell;           /* spellings below */
+    unsigned short roles;           /* roles of the word in any case */
+    unsigned long long lines;       /* the budget lines that may start here */
+    unsigned long long lines_first; /* those whose first word it is */
+    unsigned refs;                  /* the references that may start here */
+    unsigned refs_first;            /* those of them whose first word it is */
+    struct {
+        unsigned upper;       /* which letters are capitals */
+        unsigned short roles; /* roles of the word spelt so */
+    } spell[WORD_SPELLINGS];
+} word_entry;
+
+struct word_index {
+    unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
+    word_entry entry[WORD_SLOTS / 2];
+    size_t len;
+    /* by folded first byte, a bit for each length of a word there: most
+     * words of an article are in no list, and this says so at once */
+    unsigned lengths[256];
+    unsigned outside_lengths[256]; /* the words that matter_outside */
+    unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
+    /* by byte, the references and budget lines whose byte after the
+     * first space is that one (the first letter of the second word) */
+    unsigned ref_seconds[256];
+    unsigned long long line_seconds[256];
+};
+
+/* Outside the figures' sentences, a lower-case word matters only when
+ * it is the head of a deal, fund or plan (what a later "the one-year
+ * deal" stands for) or opens a budget line. */
+static bool matters_outside(unsigned roles, const head_word *h)
+{
+    return (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
+                  h->kind == KIND_PLAN)) ||
+           (roles & W_OPENS_LINE);
+}
+
+/* In a figure's sentence, a word in lower case matters only when it is
+ * a head word or opens a budget line or a reference: the lists written
+ * with a capital ("The", "Agency") and the modifiers' stops are read
+ * elsewhere. */
+static bool matters_in_lower_case(unsigned roles, const head_word *h)
+{
+    return h || (roles & (W_OPENS_LINE | W_OPENS_REFERENCE));
+}
+
+/* Can w[0,n), in lower case, be one that matters_in_lower_case? */
+static bool may_matter_in_lower_case(const word_index *ix, const char *w,
+                                     size_t n)
+{
+    return n <= WORD_MAX &&
+           (ix->lower_lengths[ft_ascii_fold((unsigned char)w[0])] >> n & 1);
+}
+
+/* Can w[0,n) be one that matters outside the figures' sentences? */
+static bool may_matter_outside(const word_index *ix, const char *w, size_t n)
+{
+    return n <= WORD_MAX &&
+           (ix->outside_lengths[ft_ascii_fold((unsigned char)w[0])] >> n & 1);
+}
+
+/* Where a word of n bytes, first and last byte folded, is looked for:
+ * the length and two letters tell the words of the lists apart well
+ * enough, and cost no pass over the word. */
+static size_t word_hash(size_t n, unsigned char first, unsigned char last)
+{
+    unsigned h =
+        (unsigned)n * 0x9E3779B1u ^ first * 0x85EBCA77u ^ last * 0xC2B2AE3Du;
+    return (h ^ (h >> 15)) & (WORD_SLOTS - 1);
+}
+
+/* The entry of w[0,n) in any case, or NULL; *slot gets where it is or
+ * would go. */
+static word_entry *word_find(const word_index *ix, const char *w, size_t n,
+                             size_t *slot)
+{
+    if (n == 0 || n > WORD_MAX)
+        return NULL;
+    const unsigned char *u = (const unsigned char *)w;
+    unsigned char first = ft_ascii_fold(u[0]);
+    *slot = WORD_SLOTS;
+    if (!(ix->lengths[first] >> n & 1))
+        return NULL;
+    for (size_t s = word_hash(n, first, ft_ascii_fold(u[n - 1]));;
+         s = (s + 1) & (WORD_SLOTS - 1)) {
+        unsigned e = ix->slot[s];
+        *slot = s;
+        if (!e)
+            return NULL;
+        const word_entry *en = &ix->entry[e - 1];
+        if (en->n != n || (unsigned char)en->key[0] != first)
+            continue;
+        size_t k = 1;
+        while (k < n && (unsigned char)en->key[k] == ft_ascii_fold(u[k]))
+            k++;
+        if (k == n)
+            return (word_entry *)en;
+    }
+}
+
+/* Which letters of w[0,n) are capitals, one bit each. */
+static unsigned word_upper(const char *w, size_t n)
+{
+    unsigned up = 0;
+    for (size_t i = 0; i < n; i++)
+        up |= (unsigned)ft_ascii_upper((unsigned char)w[i]) << i;
+    return up;
+}
+
+/* The entry of the word w[0,n) in any case, NULL when it is in no list. */
+static const word_entry *word_look(const word_index *ix, const char *w,
+                                   size_t n)
+{
+    size_t slot;
+    return word_find(ix, w, n, &slot);
+}
+
+/* The roles of the word w[0,n) whose entry is en (NULL for none), those
+ * of its spelling too: read only where a role that depends on it is
+ * asked for. */
+static unsigned word_roles(const word_entry *en, const char *w, size_t n)
+{
+    if (!en)
+        return 0;
+    unsigned roles = en->roles;
+    if (en->nspell) {
+        unsigned upper = word_upper(w, n);
+        for (size_t k = 0; k < en->nspell; k++)
+            if (en->spell[k].upper == upper)
+                roles |= en->spell[k].roles;
+    }
+    return roles;
+}
+
+/* The head word an entry is, or NULL. */
+static const head_word *word_head(const word_entry *en)
+{
+    return en && en->head ? &heads[en->head - 1] : NULL;
+}
+
+/* Add a word with its roles: any case when `folded`, else as spelt. */
+static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
+                     size_t head)
+{
+    size_t n = strlen(w), slot;
+    if (n == 0 || n > WORD_MAX)
+        return false;
+    unsigned upper = word_upper(w, n);
+    unsigned char first = ft_ascii_fold((unsigned char)w[0]);
+    ix->lengths[first] |= 1u << n;
+    word_entry *en = word_find(ix, w, n, &slot);
+    if (!en) {
+        if (ix->len == sizeof ix->entry / sizeof *ix->entry)
+            return false;
+        en = &ix->entry[ix->len++];
+        for (size_t k = 0; k < n; k++)
+            en->key[k] = (char)ft_ascii_fold((unsigned char)w[k]);
+        en->n = (unsigned char)n;
+        ix->slot[slot] = (unsigned short)ix->len;
+    }
+    if (head)
+        en->head = (unsigned char)head;
+    const head_word *h = head ? &heads[head - 1] : NULL;
+    if (matters_outside(roles, h))
+        ix->outside_lengths[first] |= 1u << n;
+    if (folded && matters_in_lower_case(roles, h))
+        ix->lower_lengths[first] |= 1u << n;
+    if (folded) {
+        en->roles |= (unsigned short)roles;
+        return true;
+    }
+    size_t k = 0;
+    while (k < en->nspell && en->spell[k].upper != upper)
+        k++;
+    if (k == WORD_SPELLINGS)
+        return false;
+    if (k == en->nspell) {
+        en->spell[k].upper = upper;
+        en->spell[k].roles = 0;
+        en->nspell++;
+    }
+    en->spell[k].roles |= (unsigned short)roles;
+    return true;
+}
+
+/* Add the first word of each phrase of a list (any case). */
+static bool word_add_firsts(word_index *ix, const char *const *phrases,
+                            size_t stride, size_t n, unsigned role)
+{
+    for (size_t k = 0; k < n; k++) {
+        const char *p =
+            *(const char *const *)(const void *)((const char *)phrases +
+                                                 k * stride);
+        char first[WORD_MAX + 1];
+        size_t m = strcspn(p, " ");
+        if (m > WORD_MAX)
+            return false;
+        memcpy(first, p, m);
+        first[m] = '\0';
+        if (!word_add(ix, first, role, true, 0))
+            return false;
+    }
+    return true;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+_Static_assert(COUNT(budget_lines) <= 64, "a bit for each budget line");
+_Static_assert(COUNT(references) <= 32, "a bit for each reference");
+
+/* May the phrase p (lower case) match where the text holds the word
+ * key[0,n) (folded)?  By phrase.h's rules only when its first token is
+ * the word; or it is one token the word starts with (ending at an inner
+ * hyphen or stop); or its first token goes on past the word with a byte
+ * no word holds ("r&d" after "r").  A superset: ft_phrase_at decides. */
+static bool may_open(const char *p, const char *key, size_t n)
+{
+    size_t t = strcspn(p, " "), k = 0;
+    while (k < t && k < n &&
+           ft_ascii_fold((unsigned char)p[k]) == (unsigned char)key[k])
+        k++;
+    if (k == t && k == n)
+        return true;
+    if (k == t)
+        return p[t] == '\0';
+    return k == n && !is_alnum((unsigned char)p[n]);
+}
+
+static word_index *word_index_new(void)
+{
+    static const struct {
+        const char *const *words;
+        size_t n;
+        unsigned role;
+    } lists[] = {
+        {not_subjects, COUNT(not_subjects), W_NOT_SUBJECT},
+        {inner_stops, COUNT(inner_stops), W_INNER_STOP},
+        {function_words, COUNT(function_words), W_FUNCTION},
+        {institutions, COUNT(institutions), W_INSTITUTION},
+        {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
+    };
+    word_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    bool ok = true;
+    for (size_t l = 0; l < COUNT(lists) && ok; l++)
+        for (size_t k = 0; k < lists[l].n && ok; k++)
+            ok = word_add(ix, lists[l].words[k], lists[l].role, false, 0);
+    for (size_t k = 0; k < COUNT(heads) && ok; k++)
+        ok = word_add(ix, heads[k].word, 0, true, k + 1);
+    ok = ok && word_add_firsts(ix, budget_lines, sizeof *budget_lines,
+                               COUNT(budget_lines), W_OPENS_LINE);
+    ok = ok && word_add_firsts(ix, &references[0].words, sizeof *references,
+                               COUNT(references), W_OPENS_REFERENCE);
+    for (size_t k = 0; k < COUNT(budget_lines); k++) {
+        const char *b = budget_lines[k], *sp = strchr(b, ' ');
+        if (sp)
+            ix->line_seconds[(unsigned char)sp[1]] |= 1ull << k;
+    }
+    for (size_t k = 0; k < COUNT(references); k++) {
+        const char *r = references[k].words, *sp = strchr(r, ' ');
+        if (sp)
+            ix->ref_seconds[(unsigned char)sp[1]] |= 1u << k;
+    }
+    for (size_t e = 0; e < ix->len && ok; e++) {
+        word_entry *en = &ix->entry[e];
+        for (size_t k = 0; k < COUNT(budget_lines); k++) {
+            const char *b = budget_lines[k];
+            if (!(en->roles & W_OPENS_LINE) || !may_open(b, en->key, en->n))
+                continue;
+            en->lines |= 1ull << k;
+            if (strcspn(b, " ") == en->n && b[en->n] == ' ')
+                en->lines_first |= 1ull << k;
+        }
+        for (size_t k = 0; k < COUNT(references); k++) {
+            const char *r = references[k].words;
+            if (!(en->roles & W_OPENS_REFERENCE) ||
+                !may_open(r, en->key, en->n))
+                continue;
+            en->refs |= 1u << k;
+            if (strcspn(r, " ") == en->n && r[en->n] == ' ')
+                en->refs_first |= 1u << k;
+        }
+    }
+    if (!ok) {
+        free(ix);
+        return NULL;
+    }
+    return ix;
+}
+
 /* A story boundary in a scraped feed: a line "8 hours ago", "2 days
  * ago", or a run of two blank lines. */
 static bool story_break(ft_view x, size_t line_start, size_t line_end)
@@ -664,6 +951,7 @@ static bool contains_words(const char *name, const char *p, size_t n)
 /* What the phrase collector carries through an article. */
 typedef struct {
     const ft_subjects *aliases;
+    const word_index *ix;
     ft_view x;
     phrase_list *out;
     size_t story_start;    /* index in out where the current story began */
@@ -740,25 +1028,34 @@ static bool resolve_budget(const collector *c, phrase *p)
     return false;
 }
 
-/* "the fund", "its budget": a reference, kept when it resolves.  Returns
- * the end of what was read (i when nothing). */
-/* Does the word w[0,n) open one of the references ("the", "its")?  Read
- * off the table, so that a reference added there is looked for. */
-static bool opens_reference(const char *w, size_t n)
+/* Spaces and no-break spaces from i: what a space of a phrase matches
+ * (see phrase.h). */
+static size_t skip_phrase_space(ft_view x, size_t i)
 {
-    unsigned char c = n ? ft_ascii_fold((unsigned char)w[0]) : 0;
-    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
-        const char *r = references[k].words;
-        /* the first letter, from the table, before the whole word */
-        if ((unsigned char)r[0] == c && starts_folded(r, w, n) && r[n] == ' ')
-            return true;
+    for (;;) {
+        if (ft_ascii_space(ft_view_at(x, i)))
+            i++;
+        else if (ft_view_at(x, i) == 0xC2 && ft_view_at(x, i + 1) == 0xA0)
+            i += 2;
+        else
+            return i;
     }
-    return false;
 }
 
-static size_t take_reference(collector *c, size_t i, bool *ok)
+/* "the fund", "its budget": a reference, kept when it resolves, after
+ * the word [i,w) that opens one.  Returns the end of what was read (i
+ * when nothing). */
+static size_t take_reference(collector *c, size_t i, size_t w,
+                             const word_entry *at, bool *ok)
 {
-    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
+    /* those whose first word is this one match only when the second
+     * word's first letter follows */
+    unsigned char next =
+        ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
+    unsigned may = at->refs & (~at->refs_first | c->ix->ref_seconds[next]);
+    for (size_t k = 0; may >> k; k++) {
+        if (!(may >> k & 1))
+            continue;
         const char *r = references[k].words;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, r);
         if (!e)
@@ -772,11 +1069,15 @@ static size_t take_reference(collector *c, size_t i, bool *ok)
 }
 
 /* "the defence budget", "military spending": a common budget line. */
-static size_t take_budget_line(collector *c, size_t i, bool *ok)
+static size_t take_budget_line(collector *c, size_t i, size_t w,
+                               const word_entry *at, bool *ok)
 {
-    unsigned char first = ft_ascii_fold(ft_view_at(c->x, i));
-    for (size_t k = 0; k < sizeof budget_lines / sizeof *budget_lines; k++) {
-        if (ft_ascii_fold((unsigned char)budget_lines[k][0]) != first)
+    unsigned char next =
+        ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
+    unsigned long long may =
+        at->lines & (~at->lines_first | c->ix->line_seconds[next]);
+    for (size_t k = 0; may >> k; k++) {
+        if (!(may >> k & 1))
             continue;
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
@@ -824,13 +1125,6 @@ static bool refers_back(const char *head)
             return true;
     return false;
 }
-
-/* Words that end the modifiers of a noun phrase. */
-static const char *const noun_stops[] = {
-    "a",    "an",  "at",    "be",  "by",   "for",  "from", "in",
-    "is",   "its", "new",   "of",  "on",   "that", "the",  "their",
-    "this", "to",  "under", "was", "will", "with",
-};
 
 /* A lower-case noun phrase ending in the head word at [i,w): "a child
  * nutrition program", "the command and control system" (up to four
@@ -944,7 +1238,8 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             words++;
             break;
         }
-        if (IN_LIST(x.t + a, b - a, noun_stops)) {
+        if (word_roles(word_look(c->ix, x.t + a, b - a), x.t + a, b - a) &
+            W_NOUN_STOP) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
                        (b - a == 4 && memcmp(x.t + a, "this", 4) == 0);
@@ -1009,15 +1304,22 @@ static bool fiscal_code(const char *w, size_t n)
 /* A run of capitalised words and acronyms, with "of"/"and"/"for" between
  * them, starting at the word [i,w).  Kept when it ends in a head word, is
  * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
-static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
+static size_t take_name(collector *c, size_t i, size_t w,
+                        const word_entry *first, bool *ok)
 {
     ft_view x = c->x;
     size_t end = w, last_word = i, words = 1, j = w;
+    const word_entry *last = first;
     for (;;) {
         size_t k = j;
         while (ft_view_at(x, k) == ' ')
             k++;
         if (k == j || k >= x.len)
+            break;
+        /* what goes on a name begins with a capital, or is "of", "and"
+         * or "for": most names end at the next word's first letter */
+        unsigned char b = ft_view_at(x, k);
+        if (!ft_ascii_upper(b) && b != 'o' && b != 'a' && b != 'f')
             break;
         size_t e2 = word_end(x, k);
         const char *s2 = x.t + k;
@@ -1035,9 +1337,12 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
             j = e2;
             continue;
         }
-        if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)) ||
-            is_inner_stop(s2, n2))
+        if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
+        const word_entry *en = word_look(c->ix, s2, n2);
+        if (word_roles(en, s2, n2) & W_INNER_STOP)
+            break;
+        last = en;
         last_word = k;
         end = e2;
         words++;
@@ -1045,7 +1350,7 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     const char *lw = x.t + last_word;
     size_t ln = end - last_word;
-    const head_word *h = head_of(lw, ln);
+    const head_word *h = word_head(last);
     /* "Then BCBF got ...": a run that ends in an acronym and no head word
      * is that acronym, after a capitalised word or two */
     if (words > 1 && !h && is_acronym(lw, ln)) {
@@ -1066,7 +1371,7 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
             if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
                 return w;
     }
-    if (acronym && is_not_subject(x.t + i, w - i))
+    if (acronym && (word_roles(last, x.t + i, w - i) & W_NOT_SUBJECT))
         return w;
     if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
         return w; /* "KRW40", "USD739": a currency code glued to digits;
@@ -1085,8 +1390,8 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
-    if (is_institution(lw, ln) ||
-        (words > 1 && is_institution(x.t + i, word_end(x, i) - i)))
+    if ((word_roles(last, lw, ln) & W_INSTITUTION) ||
+        (words > 1 && (word_roles(first, x.t + i, w - i) & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1104,67 +1409,6 @@ static size_t take_name(collector *c, size_t i, size_t w, bool *ok)
     }
     *ok = keep(c, &p);
     return end;
-}
-
-/* The first words of the budget lines, sorted and each once: read off the
- * table for each article (a few dozen words), so that the look-up for
- * most words of the article is a binary search. */
-#define N_BUDGET_LINES (sizeof budget_lines / sizeof *budget_lines)
-typedef struct {
-    const char *w[N_BUDGET_LINES];
-    size_t n[N_BUDGET_LINES];
-    size_t len;
-} budget_firsts;
-
-static int cmp_first(const char *a, size_t an, const char *b, size_t bn)
-{
-    size_t n = an < bn ? an : bn;
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
-    return (an > bn) - (an < bn);
-}
-
-static void read_budget_firsts(budget_firsts *f)
-{
-    f->len = 0;
-    for (size_t k = 0; k < N_BUDGET_LINES; k++) {
-        const char *b = budget_lines[k];
-        size_t n = strcspn(b, " "), at = f->len;
-        while (at > 0 && cmp_first(b, n, f->w[at - 1], f->n[at - 1]) < 0)
-            at--;
-        if (at > 0 && cmp_first(b, n, f->w[at - 1], f->n[at - 1]) == 0)
-            continue; /* a first word already there */
-        memmove(f->w + at + 1, f->w + at, (f->len - at) * sizeof *f->w);
-        memmove(f->n + at + 1, f->n + at, (f->len - at) * sizeof *f->n);
-        f->w[at] = b;
-        f->n[at] = n;
-        f->len++;
-    }
-}
-
-/* Does the word w[0,n) open one of the budget lines (its first word, the
- * lines being lower case)? */
-static bool may_open_budget_line(const budget_firsts *f, const char *w,
-                                 size_t n)
-{
-    char folded[32];
-    if (n == 0 || n > sizeof folded)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        folded[i] = (char)ft_ascii_fold((unsigned char)w[i]);
-    size_t lo = 0, hi = f->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_first(folded, n, f->w[mid], f->n[mid]);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
 }
 
 /* Does the word at i open a sentence (after a full stop, a line break or
@@ -1186,29 +1430,57 @@ static size_t word_start_after(ft_view x, size_t w)
     return w;
 }
 
+/* Does ", which" or ", who" open an aside at i (after the comma)? */
+static bool opens_aside(ft_view x, size_t i)
+{
+    /* both phrases are spaces, then a "w": most commas go no further */
+    size_t k = skip_phrase_space(x, i);
+    if (k == i || ft_ascii_fold(ft_view_at(x, k)) != 'w')
+        return false;
+    return ft_phrase_at(x.t, x.len, i, " which ") ||
+           ft_phrase_at(x.t, x.len, i, " who ");
+}
+
+/* The bytes below 64 the collector stops at: a line break, and the
+ * comma, stop and semicolon that open or close an aside. */
+#define STOP_BYTES (1ull << '\n' | 1ull << ',' | 1ull << '.' | 1ull << ';')
+
+static size_t min_size(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
 /* Collect the phrases of an article in text order; false when out of
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
  * Hangul are skipped there, which is most of the text. */
-static bool collect(const ft_subjects *aliases, ft_view x,
+static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
                     const ft_figure *figs, size_t nfigs, phrase_list *out)
 {
-    collector c = {aliases, x, out, 0, false, figs, nfigs};
-    budget_firsts firsts;
-    read_budget_firsts(&firsts);
+    collector c = {aliases, ix, x, out, 0, false, figs, nfigs};
     size_t line_start = 0, f = 0, g = 0;
+    /* where f or g may move or the figure sentence begin: until then the
+     * word path need not look at the figures */
+    size_t recheck = 0;
+    bool in_figure_sentence = false;
     bool ok = true;
     for (size_t i = 0; i < x.len && ok;) {
         unsigned char ch = ft_view_at(x, i);
+        if (ch < 64 && !(STOP_BYTES >> ch & 1)) {
+            /* spaces and digits: most bytes between words */
+            do
+                ch = ft_view_at(x, ++i);
+            while (i < x.len && ch < 64 && !(STOP_BYTES >> ch & 1));
+            continue;
+        }
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
             /* ", which covers ...," is an aside; a comma or a full stop
              * ends it */
             if (ch == ',')
-                c.aside = ft_phrase_at(x.t, x.len, i + 1, " which ") ||
-                          ft_phrase_at(x.t, x.len, i + 1, " who ");
+                c.aside = opens_aside(x, i + 1);
             else if (ch == '.' || ch == ';')
                 c.aside = false;
-            i++; /* spaces, digits, punctuation: most bytes between words */
+            i++; /* the rest of the punctuation */
             continue;
         }
         if (ch == '\n') {
@@ -1225,15 +1497,26 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             i++;
             continue;
         }
-        while (f < nfigs && figs[f].sent_end <= i)
-            f++;
-        while (g < nfigs && figs[g].end <= i)
-            g++;
-        if (g < nfigs && figs[g].start <= i) {
-            i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
-            continue;
+        if (i >= recheck) {
+            while (f < nfigs && figs[f].sent_end <= i)
+                f++;
+            while (g < nfigs && figs[g].end <= i)
+                g++;
+            if (g < nfigs && figs[g].start <= i) {
+                i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+                continue;
+            }
+            in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
+            recheck = SIZE_MAX;
+            if (f < nfigs) {
+                recheck = min_size(recheck, figs[f].sent_end);
+                if (!in_figure_sentence)
+                    recheck = min_size(recheck, figs[f].sent_start);
+            }
+            if (g < nfigs)
+                recheck =
+                    min_size(min_size(recheck, figs[g].start), figs[g].end);
         }
-        bool in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
         if (ch >= 0xEA && ch <= 0xED) {
             /* outside the figures' sentences too: what a story names
              * there (방위비분담특별협정) is what a later "총액은 X" is of */
@@ -1246,41 +1529,49 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             i++;
             continue;
         }
+        size_t w = word_end(x, i);
         if (!in_figure_sentence && !ft_ascii_upper(ch)) {
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
-            size_t w = word_end(x, i);
-            const head_word *h = head_of(x.t + i, w - i);
-            if (h && (h->kind == KIND_DEAL || h->kind == KIND_FUND ||
-                      h->kind == KIND_PLAN))
+            const word_entry *en = may_matter_outside(ix, x.t + i, w - i)
+                                       ? word_look(ix, x.t + i, w - i)
+                                       : NULL;
+            const head_word *h = word_head(en);
+            if (h && matters_outside(0, h))
                 take_noun_phrase(&c, i, w, h, &ok);
-            else if (may_open_budget_line(&firsts, x.t + i, w - i)) {
-                size_t e = take_budget_line(&c, i, &ok);
+            else if (en && (en->roles & W_OPENS_LINE)) {
+                size_t e = take_budget_line(&c, i, w, en, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
             }
             i = w > i ? w : i + 1;
             continue;
         }
-        size_t w = word_end(x, i), e = i;
+        size_t e = i;
         const char *ws = x.t + i;
         size_t wn = w - i;
-        if (in_figure_sentence && opens_reference(ws, wn))
-            e = take_reference(&c, i, &ok);
-        if (in_figure_sentence && e == i &&
-            may_open_budget_line(&firsts, ws, wn))
-            e = take_budget_line(&c, i, &ok);
+        const word_entry *en =
+            ft_ascii_upper(ch) || may_matter_in_lower_case(ix, ws, wn)
+                ? word_look(ix, ws, wn)
+                : NULL;
+        unsigned roles = en ? en->roles : 0; /* those of any case */
+        const head_word *head = word_head(en);
+        if (in_figure_sentence && (roles & W_OPENS_REFERENCE))
+            e = take_reference(&c, i, w, en, &ok);
+        if (in_figure_sentence && e == i && (roles & W_OPENS_LINE))
+            e = take_budget_line(&c, i, w, en, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
-        bool opening = is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
-                       opens_sentence(x, i) && head_of(ws, wn) &&
+        bool opening = head && is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
+                       opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
-        if (e == i && !opening &&
+        /* both kinds of name begin with a capital */
+        if (e == i && !opening && ft_ascii_upper(ch) &&
             (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
-            !is_function_word(ws, wn)) {
-            e = take_name(&c, i, w, &ok);
+            !(word_roles(en, ws, wn) & W_FUNCTION)) {
+            e = take_name(&c, i, w, en, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
-            const head_word *h = head_of(ws, wn);
+            const head_word *h = head;
             /* a think tank is an institute, not a weapon */
             if (h && i >= 6 &&
                 ft_phrase_before(x.t, x.len, i, (ft_lit)FT_LIT("think")) !=
@@ -1289,11 +1580,11 @@ static bool collect(const ft_subjects *aliases, ft_view x,
             /* "missile programs": a head word before another is only a
              * modifier of it */
             size_t nx = w;
-            while (ft_view_at(x, nx) == ' ')
+            while (h && ft_view_at(x, nx) == ' ')
                 nx++;
-            size_t nw = word_end(x, nx);
+            size_t nw = h ? word_end(x, nx) : nx;
             if (h && nx > w && nw > nx && ft_ascii_lower(ft_view_at(x, nx)) &&
-                head_of(x.t + nx, nw - nx))
+                word_head(word_look(ix, x.t + nx, nw - nx)))
                 h = NULL;
             if (h)
                 take_noun_phrase(&c, i, w, h, &ok);
@@ -1474,10 +1765,60 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
     return ministry && verb;
 }
 
+/* A name's look-up form made once for all its tails: key gets the name
+ * folded, each run of spaces one space, and no trailing "'s"; starts[]
+ * where each word begins in it.  What normalise makes of each tail is
+ * then the key from a start on, less a leading "the ".  False for a name
+ * whose tails the key cannot give exactly (other white space, spaces at
+ * either end, too long): those are normalised one by one. */
+static bool tails_key(const char *name, char *key, size_t *starts,
+                      size_t *nstarts)
+{
+    size_t n = strlen(name), o = 0, w = 0;
+    if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c == '\t' || c == '\r' || c == '\n')
+            return false;
+        if (c == ' ') {
+            if (key[o - 1] != ' ')
+                key[o++] = ' ';
+            continue;
+        }
+        if (o == 0 || key[o - 1] == ' ')
+            starts[w++] = o;
+        key[o++] = (char)ft_ascii_fold(c);
+    }
+    if (o >= 2 && key[o - 2] == '\'' && key[o - 1] == 's')
+        o -= 2;
+    key[o] = '\0';
+    *nstarts = w;
+    return true;
+}
+
 /* The canonical name of a name or of its longest tail that has one
  * ("South Korea's defence budget" -> "defence budget"), or NULL. */
 static const char *canonical_tail(const ft_subjects *aliases, const char *name)
 {
+    if (!aliases)
+        return NULL;
+    char key[KEY_MAX];
+    size_t starts[KEY_MAX / 2], nstarts;
+    if (tails_key(name, key, starts, &nstarts)) {
+        size_t end = strlen(key);
+        for (size_t t = 0; t < nstarts; t++) {
+            /* what normalise makes of the tail: no leading "the " */
+            size_t k = starts[t];
+            if (strncmp(key + k, "the ", 4) == 0)
+                k += 4;
+            const char *canon =
+                k < end ? canonical_of_key(aliases, key + k, end - k) : NULL;
+            if (canon)
+                return canon;
+        }
+        return NULL;
+    }
     for (const char *p = name; p; p = strchr(p, ' ')) {
         while (*p == ' ')
             p++;
@@ -1490,15 +1831,16 @@ static const char *canonical_tail(const ft_subjects *aliases, const char *name)
 
 /* A phrase that only refers back ("the budget", "the project"): the
  * names of the article say what it stands for. */
-static bool is_vague(const ft_subjects *aliases, const char *name)
+static bool is_vague(const char *canon, const word_index *ix, const char *name)
 {
-    if (canonical_tail(aliases, name))
+    if (canon) /* canonical_tail of the name */
         return false;
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
-    const head_word *h = head_of(name, strlen(name));
+    size_t n = strlen(name);
+    const head_word *h = word_head(word_look(ix, name, n));
     if (h && h->kind != KIND_ANY &&
-        cmp_word(name, strlen(name), "spending", true))
+        !(n == 8 && starts_folded("spending", name, 8)))
         return true;
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
@@ -1519,7 +1861,7 @@ static bool is_general(const char *name)
         size_t n = strcspn(p, " ");
         bool found = false;
         for (size_t k = 0; k < sizeof generic / sizeof *generic && !found; k++)
-            found = strlen(generic[k]) == n && starts_folded(generic[k], p, n);
+            found = starts_folded(generic[k], p, n) && generic[k][n] == '\0';
         all = found;
         p += n;
         while (*p == ' ')
@@ -1528,12 +1870,30 @@ static bool is_general(const char *name)
     return all;
 }
 
+/* The subject of f set to s[0,n), cut to fit as snprintf would (a
+ * byte-wise cut, as ever). */
+static void copy_subject(ft_figure *f, const char *s, size_t n)
+{
+    if (n >= sizeof f->subject)
+        n = sizeof f->subject - 1;
+    memcpy(f->subject, s, n);
+    f->subject[n] = '\0';
+}
+
+static void write_named(const ft_subjects *aliases, ft_figure *f,
+                        const char *name, const char *canon);
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
 {
-    const char *name = p->name;
-    const char *canon = canonical_tail(aliases, name);
+    write_named(aliases, f, p->name, canonical_tail(aliases, p->name));
+}
+
+/* Write the subject named `name`, whose canonical_tail is `canon`. */
+static void write_named(const ft_subjects *aliases, ft_figure *f,
+                        const char *name, const char *canon)
+{
     if (!canon) {
         /* "Name (ACR)": the alias may know either part */
         const char *paren = strstr(name, " (");
@@ -1551,7 +1911,7 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
         }
     }
     if (canon) {
-        snprintf(f->subject, sizeof f->subject, "%s", canon);
+        copy_subject(f, canon, strlen(canon));
         return;
     }
     if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
@@ -1563,7 +1923,7 @@ static void write_subject(const ft_subjects *aliases, ft_figure *f,
         snprintf(f->subject, sizeof f->subject, "%.*s", (int)(sp - name), name);
         return;
     }
-    snprintf(f->subject, sizeof f->subject, "%s", name);
+    copy_subject(f, name, strlen(name));
 }
 
 /* How far back a figure with nothing named in its sentence takes the
@@ -1641,9 +2001,13 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         return;
     ft_view x = {text_, len};
     phrase_list l = {0};
-    if (!collect(aliases, x, figs, n, &l)) {
+    /* without an alias table, the words are indexed for this call */
+    word_index *own = aliases ? NULL : word_index_new();
+    const word_index *ix = aliases ? aliases->words : own;
+    if (!ix || !collect(aliases, ix, x, figs, n, &l)) {
         free(l.items); /* out of memory: subjects stay empty */
         free(l.breaks);
+        free(own);
         return;
     }
     join_acronyms(&l);
@@ -1671,8 +2035,13 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
             continue;
         }
-        if (said == FT_PURPOSE_FOUND && !is_vague(aliases, named.name)) {
-            write_subject(aliases, f, joined_form(&l, from, f, &named));
+        const char *canon = said == FT_PURPOSE_FOUND
+                                ? canonical_tail(aliases, named.name)
+                                : NULL;
+        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named.name)) {
+            const phrase *p = joined_form(&l, from, f, &named);
+            write_named(aliases, f, p->name,
+                        p == &named ? canon : canonical_tail(aliases, p->name));
             continue;
         }
         if (said == FT_PURPOSE_AS_BEFORE && i > 0 && figs[i - 1].subject[0]) {
@@ -1723,52 +2092,54 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     }
     free(l.items);
     free(l.breaks);
+    free(own);
 }
 
-/* Each word of each table is found by the look-up that reads it: the
- * sorted lists are in the order the binary searches need, and every
- * budget line and reference is looked for (for the tests). */
+/* Each word of each table is found by the look-up that reads it, with
+ * the role that table gives it, and every budget line and reference is
+ * looked for (for the tests). */
 bool ft_subject_lists_ordered(void)
 {
-    struct {
+    static const struct {
         const char *const *words;
         size_t n;
-        bool fold;
+        unsigned role;
     } lists[] = {
-        {not_subjects, sizeof not_subjects / sizeof *not_subjects, false},
-        {inner_stops, sizeof inner_stops / sizeof *inner_stops, false},
-        {function_words, sizeof function_words / sizeof *function_words, false},
-        {institutions, sizeof institutions / sizeof *institutions, false},
-        {noun_stops, sizeof noun_stops / sizeof *noun_stops, false},
+        {not_subjects, COUNT(not_subjects), W_NOT_SUBJECT},
+        {inner_stops, COUNT(inner_stops), W_INNER_STOP},
+        {function_words, COUNT(function_words), W_FUNCTION},
+        {institutions, COUNT(institutions), W_INSTITUTION},
+        {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
     };
-    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
-        for (size_t k = 0; k < lists[l].n; k++) {
+    word_index *ix = word_index_new();
+    bool ok = ix != NULL;
+    for (size_t l = 0; l < COUNT(lists) && ok; l++)
+        for (size_t k = 0; k < lists[l].n && ok; k++) {
             const char *w = lists[l].words[k];
-            if (!in_list(w, strlen(w), lists[l].words, lists[l].n,
-                         lists[l].fold))
-                return false;
+            size_t n = strlen(w);
+            ok = word_roles(word_look(ix, w, n), w, n) & lists[l].role;
         }
-    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
-        if (head_of(heads[k].word, strlen(heads[k].word)) != &heads[k])
-            return false;
+    for (size_t k = 0; k < COUNT(heads) && ok; k++)
+        ok = word_head(word_look(ix, heads[k].word, strlen(heads[k].word))) ==
+             &heads[k];
     /* each budget line and reference is looked for at its first word,
-     * which is in lower case (the look-up folds the text's) and not much
-     * longer than a long word */
-    budget_firsts firsts;
-    read_budget_firsts(&firsts);
-    for (size_t k = 0; k < N_BUDGET_LINES; k++) {
+     * which is in lower case (the look-up folds the text's) */
+    for (size_t k = 0; k < COUNT(budget_lines) && ok; k++) {
         const char *b = budget_lines[k];
         size_t n = strcspn(b, " ");
         for (size_t i = 0; i < n; i++)
-            if (ft_ascii_upper((unsigned char)b[i]))
-                return false;
-        if (!may_open_budget_line(&firsts, b, n))
-            return false;
+            ok = ok && !ft_ascii_upper((unsigned char)b[i]);
+        const word_entry *at = word_look(ix, b, n);
+        ok = ok && at && (at->roles & W_OPENS_LINE) && (at->lines >> k & 1);
     }
-    for (size_t k = 0; k < sizeof references / sizeof *references; k++) {
+    for (size_t k = 0; k < COUNT(references) && ok; k++) {
         const char *r = references[k].words;
-        if (!opens_reference(r, strcspn(r, " ")))
-            return false;
+        size_t n = strcspn(r, " ");
+        for (size_t i = 0; i < n; i++)
+            ok = ok && !ft_ascii_upper((unsigned char)r[i]);
+        const word_entry *at = word_look(ix, r, n);
+        ok = ok && at && (at->roles & W_OPENS_REFERENCE) && (at->refs >> k & 1);
     }
-    return true;
+    free(ix);
+    return ok;
 }

@@ -4,7 +4,10 @@
  * table of aliases (alias -> canonical name) that merges spellings.
  *
  * Ownership: an ft_subjects owns its strings (ft_subjects_free); the
- * canonical names it returns are borrowed from it.
+ * canonical names it returns are borrowed from it.  It also holds the
+ * index of the module's word lists, made once by ft_subjects_new, so that
+ * ft_subjects_assign looks each word of an article up once; once loaded,
+ * an ft_subjects is only read, and threads may share it.
  */
 #ifndef FT_SUBJECT_H
 #define FT_SUBJECT_H
@@ -16,7 +19,7 @@
 
 typedef struct ft_subjects ft_subjects;
 
-/* An empty alias table; NULL when out of memory. */
+/* An empty alias table (and the word index); NULL when out of memory. */
 ft_subjects *ft_subjects_new(void);
 void ft_subjects_free(ft_subjects *s);
 
@@ -35,12 +38,13 @@ const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
                                   size_t n);
 
 /* Fill `subject` of each figure of one article (figures in text order,
- * offsets into text).  `aliases` may be NULL. */
+ * offsets into text).  `aliases` may be NULL (the words are then indexed
+ * for this call alone, which costs more). */
 void ft_subjects_assign(const ft_subjects *aliases, const char *text,
                         size_t len, ft_figure *figs, size_t n);
 
-/* Every word of every table is found by the look-up that reads it (for
- * the tests). */
+/* Every word of every table is found by the look-up that reads it, with
+ * the role its table gives it (for the tests). */
 bool ft_subject_lists_ordered(void);
 
 #endif

@@ -639,6 +639,115 @@ static void test_lists_ordered(void **state)
         fail_msg("purpose table entry \"%s\" is not found by its look-up", bad);
 }
 
+/* ------------------------------------------------ looking words up once */
+
+/* The subjects of the figures of text, "|"-separated, "-" for none. */
+static void subjects_of(const char *text, const ft_subjects *s, char *got,
+                        size_t cap)
+{
+    ft_extract_opts o = {.subjects = s};
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(text, strlen(text), s ? &o : NULL, &l, NULL),
+                     FT_OK);
+    got[0] = '\0';
+    for (size_t i = 0; i < l.len; i++) {
+        if (i)
+            strncat(got, "|", cap - strlen(got) - 1);
+        strncat(got, l.items[i].subject[0] ? l.items[i].subject : "-",
+                cap - strlen(got) - 1);
+    }
+    ft_figlist_free(&l);
+}
+
+typedef struct {
+    const char *text;
+    const char *with_aliases; /* with the table of aliases() */
+    const char *without;      /* with no alias table */
+} lookup_case;
+
+/* Cases where a word's case, white space inside a name, a possessive or
+ * a hyphen decides what a look-up finds: the word lists keep "The" apart
+ * from "the", a name's tails are looked up from one normalised key, and
+ * without an alias table the words are indexed for the call. */
+static const lookup_case lookup_cases[] = {
+    /* a run of spaces, a tab, a no-break space inside a budget line */
+    {"The defense  budget rose to 46.7 trillion won.", "defence budget",
+     "defense budget"},
+    {"The defense\tbudget rose to 46.7 trillion won.", "defence budget",
+     "defense budget"},
+    {"The defense\xC2\xA0"
+     "budget rose to 46.7 trillion won.",
+     "defence budget", "defense budget"},
+    /* the tail of a longer name has the alias */
+    {"South Korea's defense budget rose to 2.5 trillion won.", "defence budget",
+     "South Korea's defense budget"},
+    {"South Korea's defense budget's share was 2.5 trillion won.",
+     "South Korea's defense budget's share",
+     "South Korea's defense budget's share"},
+    /* a budget line that is one hyphenated word */
+    {"The cost-sharing deal was worth 1.2 trillion won.", "cost-sharing deal",
+     "cost-sharing deal"},
+    /* case: "IMF" names no programme, "THE" opens no name */
+    {"The IMF lent $5 billion to the fund.", "-", "-"},
+    {"THE FUND got 5 billion won.", "-", "-"},
+    {"Its budget was 5 billion won.", "-", "-"},
+    /* a reference, and the head word a sentence opens with */
+    {"Seoul signed the Special Measures Agreement. The agreement will cost "
+     "1 trillion won.",
+     "Special Measures Agreement", "Special Measures Agreement"},
+    {"Budget cuts of 2 trillion won hit the KF-21  project.", "KF-21", "KF-21"},
+};
+
+static void test_lookup_cases(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof lookup_cases / sizeof *lookup_cases; c++) {
+        const lookup_case *k = &lookup_cases[c];
+        char got[1024];
+        subjects_of(k->text, s, got, sizeof got);
+        if (strcmp(got, k->with_aliases) != 0) {
+            print_error("in \"%s\" with aliases: \"%s\", want \"%s\"\n",
+                        k->text, got, k->with_aliases);
+            failures++;
+        }
+        subjects_of(k->text, NULL, got, sizeof got);
+        if (strcmp(got, k->without) != 0) {
+            print_error("in \"%s\" without aliases: \"%s\", want \"%s\"\n",
+                        k->text, got, k->without);
+            failures++;
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu look-ups differ", failures);
+}
+
+/* The alias look-up of a name's tails: every spelling of the alias's
+ * words, with "the" and "'s" around them, finds it. */
+static void test_alias_tails(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    assert_int_equal(ft_subjects_add(s, "the Fund for Peace", "peace fund"),
+                     FT_OK);
+    const char *names[] = {"fund for peace", "The Fund  for Peace's",
+                           "FUND FOR PEACE"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *c = ft_subjects_canonical(s, names[i], strlen(names[i]));
+        assert_non_null(c);
+        assert_string_equal(c, "peace fund");
+    }
+    char got[256];
+    subjects_of("The Fund for Peace got $5 million.", s, got, sizeof got);
+    assert_string_equal(got, "peace fund");
+    subjects_of("Its new Fund  for Peace got $5 million.", s, got, sizeof got);
+    assert_string_equal(got, "peace fund");
+    ft_subjects_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +761,8 @@ int main(void)
         cmocka_unit_test(test_many_acronyms),
         cmocka_unit_test(test_purpose_window),
         cmocka_unit_test(test_megabyte_shapes),
+        cmocka_unit_test(test_lookup_cases),
+        cmocka_unit_test(test_alias_tails),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
