@@ -91,12 +91,6 @@ static unsigned word_id(const char *w, size_t n)
     }
 }
 
-static unsigned class_of(const char *w, size_t n)
-{
-    unsigned id = word_id(w, n);
-    return id == EN_NONE ? 0 : words[id].cls;
-}
-
 /* Korean: particles that end a noun phrase, longest first where one ends
  * another. */
 static const char *const particles[] = {
@@ -281,6 +275,7 @@ typedef struct {
     size_t s, e; /* bytes of the token */
     token_type type;
     unsigned cls; /* word classes of an English word */
+    unsigned id;  /* its name in the table, else EN_NONE */
     bool hangul;  /* holds Hangul */
     size_t fig;   /* the figure of a T_FIG */
 } token;
@@ -376,7 +371,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
         while (f < s->nfigs && s->figs[f].end <= i)
             f++;
         token *t = &s->t[s->n];
-        *t = (token){.s = i};
+        *t = (token){.s = i, .id = EN_NONE};
         if (f < s->nfigs && s->figs[f].start <= i) {
             size_t next = f + 1 < s->nfigs ? s->figs[f + 1].start : SIZE_MAX;
             t->type = T_FIG;
@@ -436,7 +431,9 @@ static void tokenise(sentence *s, size_t a, size_t b)
             t->type = T_WORD;
             t->e = j;
             if (!t->hangul)
-                t->cls = class_of(x.t + i, j - i);
+                t->id = word_id(x.t + i, j - i);
+            if (t->id != EN_NONE)
+                t->cls = words[t->id].cls;
             i = j;
             s->n++;
             continue;
@@ -459,10 +456,11 @@ static bool is_word(const sentence *s, size_t k)
     return k < s->n && s->t[k].type == T_WORD;
 }
 
-static bool word_is(const sentence *s, size_t k, const char *w)
+/* Is token k the word named w (EN_for)?  Words are looked up once, when
+ * the sentence is cut into tokens. */
+static bool word_is(const sentence *s, size_t k, unsigned w)
 {
-    return is_word(s, k) &&
-           cmp_folded(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, w) == 0;
+    return k < s->n && s->t[k].id == w;
 }
 
 static bool has_class(const sentence *s, size_t k, unsigned cls)
@@ -504,7 +502,7 @@ static size_t rate_back(const sentence *s, size_t k)
 {
     if (punct_is(s, k, '%') && k > 0 && s->t[k - 1].type == T_NUM)
         return k - 1;
-    if (word_is(s, k, "percent") && k > 0 &&
+    if (word_is(s, k, EN_percent) && k > 0 &&
         (s->t[k - 1].type == T_NUM || is_word(s, k - 1)))
         return k - 1;
     return SIZE_MAX;
@@ -587,8 +585,8 @@ static span np_forward(const sentence *s, size_t k, int complements)
             continue;
         }
         if (complements > 0 && k > a &&
-            (word_is(s, k, "of") || word_is(s, k, "for") ||
-             (word_is(s, k, "with") && has_class(s, k - 1, W_DEAL)))) {
+            (word_is(s, k, EN_of) || word_is(s, k, EN_for) ||
+             (word_is(s, k, EN_with) && has_class(s, k - 1, W_DEAL)))) {
             size_t j = k + 1;
             while (has_class(s, j, W_DET))
                 j++;
@@ -623,14 +621,14 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
             continue;
         }
         if (joins > 0 && a < b && j > floor && content(s, j - 1) &&
-            (word_is(s, j, "of") || word_is(s, j, "for") ||
-             word_is(s, j, "on") || word_is(s, j, "and"))) {
+            (word_is(s, j, EN_of) || word_is(s, j, EN_for) ||
+             word_is(s, j, EN_on) || word_is(s, j, EN_and))) {
             joins--;
             a = j;
             continue;
         }
         if (joins > 0 && a < b && j > floor + 1 && has_class(s, j, W_DET) &&
-            (word_is(s, j - 1, "of") || word_is(s, j - 1, "for")) &&
+            (word_is(s, j - 1, EN_of) || word_is(s, j - 1, EN_for)) &&
             content(s, j - 2)) {
             joins--; /* "costs for the fleet" */
             a = j - 1;
@@ -689,9 +687,9 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
  * two years", "in the first half"), else 0. */
 static size_t span_of_time(const sentence *s, size_t k)
 {
-    if (!(word_is(s, k, "over") || word_is(s, k, "for") ||
-          word_is(s, k, "in") || word_is(s, k, "during") ||
-          word_is(s, k, "within")))
+    if (!(word_is(s, k, EN_over) || word_is(s, k, EN_for) ||
+          word_is(s, k, EN_in) || word_is(s, k, EN_during) ||
+          word_is(s, k, EN_within)))
         return 0;
     size_t end = 0;
     for (size_t j = k + 1;
@@ -711,18 +709,18 @@ static size_t skip_after(const sentence *s, size_t k)
     for (;;) {
         if (has_class(s, k, W_EACH))
             k++;
-        else if ((word_is(s, k, "a") || word_is(s, k, "per")) &&
+        else if ((word_is(s, k, EN_a) || word_is(s, k, EN_per)) &&
                  has_class(s, k + 1, W_TIME))
             k += 2;
-        else if ((word_is(s, k, "this") || word_is(s, k, "next") ||
-                  word_is(s, k, "last")) &&
+        else if ((word_is(s, k, EN_this) || word_is(s, k, EN_next) ||
+                  word_is(s, k, EN_last)) &&
                  has_class(s, k + 1, W_TIME))
             k += 2;
-        else if ((word_is(s, k, "in") || word_is(s, k, "for") ||
-                  word_is(s, k, "by")) &&
+        else if ((word_is(s, k, EN_in) || word_is(s, k, EN_for) ||
+                  word_is(s, k, EN_by)) &&
                  is_year(s, k + 1))
             k += 2;
-        else if (word_is(s, k, "in") && word_is(s, k + 1, "total"))
+        else if (word_is(s, k, EN_in) && word_is(s, k + 1, EN_total))
             k += 2;
         else if (span_of_time(s, k))
             k = span_of_time(s, k); /* "over the next five years" */
@@ -750,7 +748,7 @@ static bool given(const sentence *s, size_t f)
  * main clause is for. */
 static span fronted_purpose(const sentence *s, size_t f)
 {
-    if (!s->at_sentence_start || !word_is(s, 0, "to") || !is_word(s, 1) ||
+    if (!s->at_sentence_start || !word_is(s, 0, EN_to) || !is_word(s, 1) ||
         has_class(s, 1, W_DET | W_PREP | W_PRON) || s->t[1].hangul)
         return no_span;
     size_t comma = 0;
@@ -775,7 +773,7 @@ static span purpose_after(const sentence *s, size_t f)
     size_t verbs = k;
     for (;;) {
         if (has_class(s, verbs, W_AUX | W_ALLOT | W_HEDGE) ||
-            word_is(s, verbs, "set"))
+            word_is(s, verbs, EN_set))
             verbs++; /* "is also set aside", "will go" */
         else if (verbs < s->n && s->t[verbs].type == T_NUM &&
                  punct_is(s, verbs + 1, '%'))
@@ -784,59 +782,59 @@ static span purpose_after(const sentence *s, size_t f)
             break;
     }
     if (verbs > k &&
-        (has_class(s, verbs - 1, W_ALLOT) || word_is(s, verbs - 1, "aside")))
+        (has_class(s, verbs - 1, W_ALLOT) || word_is(s, verbs - 1, EN_aside)))
         k = verbs; /* "is earmarked", "will go" */
-    if (k == verbs && k > f + 1 && word_is(s, k, "to") &&
-        (word_is(s, k - 1, "go") || word_is(s, k - 1, "goes") ||
-         word_is(s, k - 1, "going") || word_is(s, k - 1, "went"))) {
+    if (k == verbs && k > f + 1 && word_is(s, k, EN_to) &&
+        (word_is(s, k - 1, EN_go) || word_is(s, k - 1, EN_goes) ||
+         word_is(s, k - 1, EN_going) || word_is(s, k - 1, EN_went))) {
         span p = np_forward(s, k + 1, 2); /* "X goes to reinforcing NP" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, "for") || word_is(s, k, "toward") ||
-        word_is(s, k, "towards") || word_is(s, k, "on") ||
-        word_is(s, k, "into")) {
+    if (word_is(s, k, EN_for) || word_is(s, k, EN_toward) ||
+        word_is(s, k, EN_towards) || word_is(s, k, EN_on) ||
+        word_is(s, k, EN_into)) {
         span p = np_forward(s, k + 1, 2);
         return p;
     }
-    if (word_is(s, k, "in")) {
+    if (word_is(s, k, EN_in)) {
         span p = np_forward(s, k + 1, 1); /* "X in financial assistance" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID))
                 return p;
     }
-    if (word_is(s, k, "to") && given(s, f)) {
+    if (word_is(s, k, EN_to) && given(s, f)) {
         span p = np_forward(s, k + 1, 1); /* "hand X to the workers" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, "to") && has_class(s, k + 1, W_TO)) {
+    if (word_is(s, k, EN_to) && has_class(s, k + 1, W_TO)) {
         span p = np_forward(s, k + 2, 2);
         if (!empty(p))
             p.a = k + 1; /* "build infrastructure" */
         return p;
     }
-    if (word_is(s, k, "worth") && word_is(s, k + 1, "of"))
+    if (word_is(s, k, EN_worth) && word_is(s, k + 1, EN_of))
         return np_forward(s, k + 2, 1);
     span fronted = fronted_purpose(s, f);
     if (!empty(fronted))
         return fronted;
     /* "X out of the regular budget", "X taken from the special fund",
      * "X under its budget request" */
-    if ((word_is(s, k, "out") && word_is(s, k + 1, "of")) ||
-        ((word_is(s, k, "taken") || word_is(s, k, "drawn")) &&
-         word_is(s, k + 1, "from")))
+    if ((word_is(s, k, EN_out) && word_is(s, k + 1, EN_of)) ||
+        ((word_is(s, k, EN_taken) || word_is(s, k, EN_drawn)) &&
+         word_is(s, k + 1, EN_from)))
         return np_forward(s, k + 2, 1);
-    if (word_is(s, k, "as")) {
+    if (word_is(s, k, EN_as)) {
         span p = np_forward(s, k + 1, 0); /* "designated X as OCO funding" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID | W_VAGUE))
                 return p;
     }
-    if (word_is(s, k, "under")) {
+    if (word_is(s, k, EN_under)) {
         span p = np_forward(s, k + 1, 0);
         if (!empty(p) && (has_class(s, p.b - 1, W_VAGUE | W_PAID) ||
-                          word_is(s, p.b - 1, "request")))
+                          word_is(s, p.b - 1, EN_request)))
             return p; /* "X under its budget request" */
     }
     /* "X is capital outlay": a copula and a noun of money */
@@ -868,7 +866,7 @@ static span modified_by(const sentence *s, size_t f)
     /* a headline opens with its amount: "Over 5 Trillion Won Defense
      * Budget Needed" */
     bool opens = k == 0 || punct_is(s, k - 1, ':') ||
-                 (has_class(s, k - 1, W_DET) && !word_is(s, k - 1, "each"));
+                 (has_class(s, k - 1, W_DET) && !word_is(s, k - 1, EN_each));
     const token *before = &s->t[k == 0 ? 0 : k - 1];
     if (!opens && before->type == T_WORD && !before->hangul &&
         before->e - before->s > 2) {
@@ -889,8 +887,8 @@ static span modified_by(const sentence *s, size_t f)
         has_class(s, j + 1, W_VERB | W_AUX | W_LINK))
         return no_span; /* "the X Seoul paid": a clause, not a noun */
     if (has_class(s, j, W_CHANGE) &&
-        (word_is(s, j + 1, "in") || word_is(s, j + 1, "to") ||
-         word_is(s, j + 1, "for") || word_is(s, j + 1, "of"))) {
+        (word_is(s, j + 1, EN_in) || word_is(s, j + 1, EN_to) ||
+         word_is(s, j + 1, EN_for) || word_is(s, j + 1, EN_of))) {
         span p = np_forward(s, j + 2, 1);
         if (!empty(p))
             return p;
@@ -904,9 +902,9 @@ static span modified_by(const sentence *s, size_t f)
 /* A past participle: "-ed", or one of the common irregular ones. */
 static bool participle(const sentence *s, size_t k)
 {
-    static const char *const irregular[] = {
-        "bought", "brought", "built", "done", "drawn", "given",
-        "held",   "made",    "paid",  "sold", "spent", "taken",
+    static const unsigned irregular[] = {
+        EN_bought, EN_brought, EN_built, EN_done,  EN_drawn, EN_given,
+        EN_held,   EN_made,    EN_paid,  EN_sold,  EN_spent, EN_taken,
     };
     if (ends_with(s, k, "ed"))
         return true;
@@ -940,39 +938,39 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
                        has_class(s, k - 1, W_AUX); /* "were allotted" */
         /* "accounts for X", "pay would increase from X to Y" */
         bool verb_of =
-            ((word_is(s, k, "accounts") || word_is(s, k, "accounted")) &&
-             word_is(s, k + 1, "for")) ||
+            ((word_is(s, k, EN_accounts) || word_is(s, k, EN_accounted)) &&
+             word_is(s, k + 1, EN_for)) ||
             (has_class(s, k, W_CHANGE | W_RAISE) &&
-             (word_is(s, k + 1, "from") || word_is(s, k + 1, "by") ||
-              word_is(s, k + 1, "to") || rate_back(s, k + 2) == k + 1));
+             (word_is(s, k + 1, EN_from) || word_is(s, k + 1, EN_by) ||
+              word_is(s, k + 1, EN_to) || rate_back(s, k + 2) == k + 1));
         if (has_class(s, k, W_LINK | W_AUX) || passive || verb_of ||
-            (first && (word_is(s, k, "total") || word_is(s, k, "cost")) &&
+            (first && (word_is(s, k, EN_total) || word_is(s, k, EN_cost)) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
         } else if (has_class(s, k, W_HEDGE | W_TIME) ||
                    (has_class(s, k, W_VAGUE | W_CHANGE) &&
-                    word_is(s, k + 1, "of")) ||
-                   ((word_is(s, k, "for") || word_is(s, k, "in")) &&
+                    word_is(s, k + 1, EN_of)) ||
+                   ((word_is(s, k, EN_for) || word_is(s, k, EN_in)) &&
                     is_year(s, k + 1)) ||
-                   word_is(s, k, "to") || word_is(s, k, "at") ||
-                   (word_is(s, k, "for") && k > 0 &&
-                    (word_is(s, k - 1, "accounts") ||
-                     word_is(s, k - 1, "accounted"))) ||
-                   word_is(s, k, "by") || word_is(s, k, "from") ||
-                   word_is(s, k, "of") || word_is(s, k, "an") ||
-                   word_is(s, k, "a") || word_is(s, k, "on-year") ||
+                   word_is(s, k, EN_to) || word_is(s, k, EN_at) ||
+                   (word_is(s, k, EN_for) && k > 0 &&
+                    (word_is(s, k - 1, EN_accounts) ||
+                     word_is(s, k - 1, EN_accounted))) ||
+                   word_is(s, k, EN_by) || word_is(s, k, EN_from) ||
+                   word_is(s, k, EN_of) || word_is(s, k, EN_an) ||
+                   word_is(s, k, EN_a) || word_is(s, k, EN_on_year) ||
                    is_year(s, k) || period(s, k) ||
-                   (word_is(s, k, "the") &&
+                   (word_is(s, k, EN_the) &&
                     (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
-                   (word_is(s, k, "financial") && word_is(s, k + 1, "year")) ||
-                   ((word_is(s, k, "itself") || word_is(s, k, "themselves")) &&
-                    k > 0 && word_is(s, k - 1, "by")) ||
-                   (word_is(s, k, "by") && (word_is(s, k + 1, "itself") ||
-                                            word_is(s, k + 1, "themselves"))) ||
-                   ((word_is(s, k, "in") || word_is(s, k, "during")) &&
-                    word_is(s, k + 1, "the") &&
+                   (word_is(s, k, EN_financial) && word_is(s, k + 1, EN_year)) ||
+                   ((word_is(s, k, EN_itself) || word_is(s, k, EN_themselves)) &&
+                    k > 0 && word_is(s, k - 1, EN_by)) ||
+                   (word_is(s, k, EN_by) && (word_is(s, k + 1, EN_itself) ||
+                                            word_is(s, k + 1, EN_themselves))) ||
+                   ((word_is(s, k, EN_in) || word_is(s, k, EN_during)) &&
+                    word_is(s, k + 1, EN_the) &&
                     (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
-                   (word_is(s, k, "in") &&
+                   (word_is(s, k, EN_in) &&
                     (is_year(s, k + 1) || period(s, k + 1)))) {
             /* crossed */
         } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
@@ -1026,10 +1024,10 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             a--;
         if (a < floor + 2 || !content(s, a - 2))
             return p;
-        if (!(word_is(s, a - 1, "within") || word_is(s, a - 1, "in") ||
-              word_is(s, a - 1, "to") || word_is(s, a - 1, "by") ||
-              word_is(s, a - 1, "from") || word_is(s, a - 1, "with") ||
-              word_is(s, a - 1, "across") || word_is(s, a - 1, "at")))
+        if (!(word_is(s, a - 1, EN_within) || word_is(s, a - 1, EN_in) ||
+              word_is(s, a - 1, EN_to) || word_is(s, a - 1, EN_by) ||
+              word_is(s, a - 1, EN_from) || word_is(s, a - 1, EN_with) ||
+              word_is(s, a - 1, EN_across) || word_is(s, a - 1, EN_at)))
             return p;
         span q = np_backward(s, a - 2, floor, 2);
         /* "the system made [by LIG Nex1]": past the participle to its
@@ -1038,7 +1036,7 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             q = np_backward(s, q.a - 1, floor, 2);
         else if (q.b - q.a > 1 && participle(s, q.b - 1))
             q.b--;
-        else if (word_is(s, a - 1, "by"))
+        else if (word_is(s, a - 1, EN_by))
             return p; /* "by" after a noun is its doer, not its place */
         char probe[FT_SUBJECT_MAX];
         if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
@@ -1051,12 +1049,13 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
 /* Verbs of money whose noun names what an amount right after them is:
  * "able to save about X" is savings. */
 static const struct {
-    const char *verb, *noun;
+    unsigned verb;
+    const char *noun;
 } nominals[] = {
-    {"donate", "donations"},  {"donated", "donations"},
-    {"earn", "earnings"},     {"earned", "earnings"},
-    {"invest", "investment"}, {"invested", "investment"},
-    {"save", "savings"},      {"saved", "savings"},
+    {EN_donate, "donations"},  {EN_donated, "donations"},
+    {EN_earn, "earnings"},     {EN_earned, "earnings"},
+    {EN_invest, "investment"}, {EN_invested, "investment"},
+    {EN_save, "savings"},      {EN_saved, "savings"},
 };
 
 /* The noun of the verb at k, or NULL. */
@@ -1100,7 +1099,7 @@ static span named_before(const sentence *s, size_t f)
     if (f == 0)
         return no_span;
     size_t floor = clause_floor(s, f);
-    if (word_is(s, f - 1, "of") && f >= 2) {
+    if (word_is(s, f - 1, EN_of) && f >= 2) {
         span p = np_backward(s, f - 2, floor, 0);
         char probe[FT_SUBJECT_MAX];
         if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
@@ -1122,7 +1121,7 @@ static span named_before(const sentence *s, size_t f)
         size_t k = f - 2;
         while (k > floor && (s->t[k].type == T_NUM || punct_is(s, k, ',') ||
                              has_class(s, k, W_TIME) || ends_with(s, k, "ly") ||
-                             ((word_is(s, k, "on") || word_is(s, k, "in")) &&
+                             ((word_is(s, k, EN_on) || word_is(s, k, EN_in)) &&
                               k + 1 < f - 1)))
             k--;
         return head_of_pp(s, np_backward(s, k, floor, 2), floor);
@@ -1130,8 +1129,8 @@ static span named_before(const sentence *s, size_t f)
     size_t r = f - 1;
     while (r > floor && has_class(s, r, W_HEDGE | W_DET))
         r--;
-    if (word_is(s, r, "for") && r > floor && !word_is(s, r - 1, "accounts") &&
-        !word_is(s, r - 1, "accounted")) {
+    if (word_is(s, r, EN_for) && r > floor && !word_is(s, r - 1, EN_accounts) &&
+        !word_is(s, r - 1, EN_accounted)) {
         /* "a budget request for a record X", "an order for X" */
         span p = np_backward(s, r - 1, floor, 1);
         char probe[FT_SUBJECT_MAX];
@@ -1140,9 +1139,9 @@ static span named_before(const sentence *s, size_t f)
     }
     size_t c = f - 1;
     while (c > floor && (has_class(s, c, W_HEDGE | W_DET) ||
-                         word_is(s, c, "it") || word_is(s, c, "them")))
+                         word_is(s, c, EN_it) || word_is(s, c, EN_them)))
         c--;
-    if ((word_is(s, c, "cost") || word_is(s, c, "costs")) && c > floor) {
+    if ((word_is(s, c, EN_cost) || word_is(s, c, EN_costs)) && c > floor) {
         /* "fuel cost X", "the programme had cost it X" */
         if (content(s, c - 1))
             return head_of_pp(s, np_backward(s, c - 1, floor, 2), floor);
@@ -1154,13 +1153,13 @@ static span named_before(const sentence *s, size_t f)
     size_t t = f - 1;
     while (t > floor && has_class(s, t, W_HEDGE))
         t--;
-    if ((word_is(s, t, "to") || word_is(s, t, "at") || word_is(s, t, "from")) &&
+    if ((word_is(s, t, EN_to) || word_is(s, t, EN_at) || word_is(s, t, EN_from)) &&
         t >= 1) {
         /* "lift defense exports to X", "raise pay to nearly X", "put
          * spending in 2012 at X" */
         size_t e = t - 1;
         if (e > floor && (is_year(s, e) || period(s, e)) &&
-            word_is(s, e - 1, "in"))
+            word_is(s, e - 1, EN_in))
             e -= 2;
         span p = head_of_pp(s, np_backward(s, e, floor, 1), floor);
         size_t k = p.a;
@@ -1172,7 +1171,7 @@ static span named_before(const sentence *s, size_t f)
     bool verb;
     size_t k = link_back(s, f - 1, floor, &verb);
     if (k != SIZE_MAX && k > floor && punct_is(s, k, ',') &&
-        ((verb && ends_with(s, k + 1, "ed")) || word_is(s, k + 1, "at"))) {
+        ((verb && ends_with(s, k + 1, "ed")) || word_is(s, k + 1, EN_at))) {
         k--; /* "corn, valued at X", "Costs of hosting bases, at about X" */
         verb = true;
         /* "The budget for NP is sizable as well, at X": the copula's
@@ -1197,7 +1196,7 @@ static span named_before(const sentence *s, size_t f)
     if (verb && k != SIZE_MAX && k >= floor)
         return head_of_pp(s, np_backward(s, k, floor, 2), floor);
     if (!verb && k != SIZE_MAX && k >= floor && k + 1 < f &&
-        (word_is(s, k + 1, "at") || word_is(s, k + 1, "to"))) {
+        (word_is(s, k + 1, EN_at) || word_is(s, k + 1, EN_to))) {
         /* "A were fixed at X, and the budget for B at Y": the verb
          * is left out of the second */
         span p = np_backward(s, k, floor, 2);
@@ -1205,7 +1204,7 @@ static span named_before(const sentence *s, size_t f)
         while (a > floor && has_class(s, a - 1, W_DET))
             a--;
         if (!empty(p) && a > floor &&
-            (word_is(s, a - 1, "and") || punct_is(s, a - 1, ',')))
+            (word_is(s, a - 1, EN_and) || punct_is(s, a - 1, ',')))
             return p;
     }
     if (content(s, f - 1) && !(s->t[f - 1].cls & (W_VAGUE | W_TIME))) {
@@ -1217,7 +1216,7 @@ static span named_before(const sentence *s, size_t f)
         bool gerund = (p.b - p.a == 1 && ends_with(s, p.a, "ing")) ||
                       (!empty(p) && ends_with(s, p.b - 1, "ed"));
         if (!empty(p) && !gerund &&
-            (k == floor || punct_is(s, k - 1, ',') || word_is(s, k - 1, "and")))
+            (k == floor || punct_is(s, k - 1, ',') || word_is(s, k - 1, EN_and)))
             return p;
     }
     return no_span;
@@ -1236,13 +1235,13 @@ static bool list_filler(const sentence *s, size_t k)
         return false;
     return (t->cls & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
                       W_DET | W_CHANGE)) ||
-           word_is(s, k, "above") || word_is(s, k, "below") ||
-           word_is(s, k, "than") || word_is(s, k, "compared") ||
-           word_is(s, k, "before") || word_is(s, k, "after") || period(s, k) ||
-           word_is(s, k, "on") || word_is(s, k, "at") ||
-           ends_with(s, k, "ly") || word_is(s, k, "to") ||
-           word_is(s, k, "from") || word_is(s, k, "in") || word_is(s, k, "a") ||
-           word_is(s, k, "by") || word_is(s, k, "percent") ||
+           word_is(s, k, EN_above) || word_is(s, k, EN_below) ||
+           word_is(s, k, EN_than) || word_is(s, k, EN_compared) ||
+           word_is(s, k, EN_before) || word_is(s, k, EN_after) || period(s, k) ||
+           word_is(s, k, EN_on) || word_is(s, k, EN_at) ||
+           ends_with(s, k, "ly") || word_is(s, k, EN_to) ||
+           word_is(s, k, EN_from) || word_is(s, k, EN_in) || word_is(s, k, EN_a) ||
+           word_is(s, k, EN_by) || word_is(s, k, EN_percent) ||
            holds(s, k, "-point-");
 }
 
@@ -1252,7 +1251,7 @@ static span respective(const sentence *s, size_t f)
 {
     size_t last = f;
     for (size_t k = f + 1; k < s->n && k < f + 40; k++) {
-        if (word_is(s, k, "respectively"))
+        if (word_is(s, k, EN_respectively))
             goto found;
         if (s->t[k].type == T_FIG)
             last = k;
@@ -1289,7 +1288,7 @@ found:;
         k = p.a == 0 ? SIZE_MAX : p.a - 1;
         if (punct_is(s, k, ',') && k > 0)
             k--;
-        if ((word_is(s, k, "and") || word_is(s, k, "or")) && k > 0)
+        if ((word_is(s, k, EN_and) || word_is(s, k, EN_or)) && k > 0)
             k--;
         if (punct_is(s, k, ',') && k > 0)
             k--;
@@ -1768,9 +1767,9 @@ static bool opens_with_anaphor(const sentence *s)
         return false;
     if (t->hangul)
         return IS_ONE_OF(s->x.t + t->s, t->e - t->s, korean);
-    return word_is(s, 0, "this") || word_is(s, 0, "that") ||
-           word_is(s, 0, "it") ||
-           (word_is(s, 0, "the") && has_class(s, 1, W_VAGUE) &&
+    return word_is(s, 0, EN_this) || word_is(s, 0, EN_that) ||
+           word_is(s, 0, EN_it) ||
+           (word_is(s, 0, EN_the) && has_class(s, 1, W_VAGUE) &&
             !is_word(s, 2)); /* "The amount would mark ..." */
 }
 
