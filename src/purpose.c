@@ -295,13 +295,13 @@ typedef struct {
     bool at_sentence_start; /* the tokens start where the sentence does */
 } sentence;
 
-static bool hangul_at(ft_view x, size_t i)
+static inline bool hangul_at(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
     return c >= 0xEA && c <= 0xED && ft_view_at(x, i + 1) >= 0x80;
 }
 
-static bool word_byte(ft_view x, size_t i)
+static inline bool word_byte(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
     if (ft_ascii_alpha(c) || ft_ascii_digit(c))
@@ -311,9 +311,11 @@ static bool word_byte(ft_view x, size_t i)
 
 /* A byte that joins two word bytes into one word: a hyphen, an ampersand,
  * an apostrophe (straight or curly), the full stops of "U.S.". */
-static size_t joiner_len(ft_view x, size_t i)
+static inline size_t joiner_len(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
+    if (ft_ascii_space(c))
+        return 0; /* what ends most words */
     if (c == '-' || c == '&' || c == '\'' || c == '/')
         return 1;
     if (c == '.' && i > 0 && ft_ascii_upper(ft_view_at(x, i - 1)) &&
@@ -325,7 +327,7 @@ static size_t joiner_len(ft_view x, size_t i)
     return 0;
 }
 
-static size_t char_len(ft_view x, size_t i)
+static inline size_t char_len(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
     size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -356,6 +358,27 @@ static size_t conversion_end(const sentence *s, size_t i, size_t next_fig)
     return i;
 }
 
+/* The end of the run of word bytes from j (letters, digits, Hangul
+ * syllables) before b; *hangul is set when it holds Hangul.  The bytes of
+ * a syllable are stepped over whole, as char_len does. */
+static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
+{
+    while (j < b) {
+        unsigned char c = (unsigned char)x.t[j];
+        if (c < 0x80) {
+            if (!ft_ascii_alpha(c) && !ft_ascii_digit(c))
+                break;
+            j++;
+        } else if (hangul_at(x, j)) {
+            *hangul = true;
+            j += j + 3 <= x.len ? 3 : x.len - j;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
@@ -371,21 +394,20 @@ static void tokenise(sentence *s, size_t a, size_t b)
         while (f < s->nfigs && s->figs[f].end <= i)
             f++;
         token *t = &s->t[s->n];
-        *t = (token){.s = i, .id = EN_NONE};
         if (f < s->nfigs && s->figs[f].start <= i) {
             size_t next = f + 1 < s->nfigs ? s->figs[f + 1].start : SIZE_MAX;
-            t->type = T_FIG;
-            t->fig = f;
+            *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
             t->e = conversion_end(s, s->figs[f].end, next);
             i = t->e;
             s->n++;
             continue;
         }
-        unsigned char c = ft_view_at(x, i);
+        unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
         if (ft_ascii_space(c) || (c == 0xC2 && ft_view_at(x, i + 1) == 0xA0)) {
             i += c == 0xC2 ? 2 : 1;
             continue;
         }
+        *t = (token){.s = i, .id = EN_NONE};
         if (ft_ascii_digit(c)) {
             size_t j = i;
             while (j < b &&
@@ -404,10 +426,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
         if (word_byte(x, i)) {
             size_t j = i;
             for (;;) {
-                while (j < b && word_byte(x, j)) {
-                    t->hangul |= hangul_at(x, j);
-                    j += char_len(x, j);
-                }
+                j = word_run(x, j, b, &t->hangul);
                 size_t jl = joiner_len(x, j);
                 if (jl && ft_view_at(x, j) == '.' &&
                     ft_view_at(x, j + 1) == '-')
