@@ -93,178 +93,178 @@ static unsigned word_id(const char *w, size_t n)
 
 /* Korean: particles that end a noun phrase, longest first where one ends
  * another. */
-static const char *const particles[] = {
-    "\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84", /* 으로도 */
-    "\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84", /* 에서도 */
-    "\xEA\xB9\x8C\xEC\xA7\x80\xEB\x8A\x94", /* 까지는 */
-    "\xEB\xA1\x9C\xEB\x8F\x84",             /* 로도 */
-    "\xEC\x97\x90\xEB\x8F\x84",             /* 에도 */
-    "\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94", /* 에서는 */
-    "\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 으로는 */
-    "\xEC\x97\x90\xEB\x8A\x94",             /* 에는 */
-    "\xEC\x97\x90\xEC\x84\x9C",             /* 에서 */
-    "\xEC\x9C\xBC\xEB\xA1\x9C",             /* 으로 */
-    "\xEA\xB9\x8C\xEC\xA7\x80",             /* 까지 */
-    "\xEB\xB6\x80\xED\x84\xB0",             /* 부터 */
-    "\xEC\x9D\xB4\xEB\x8B\xA4",             /* 이다 */
-    "\xEC\x9D\xB4\xEB\xA9\xB0",             /* 이며 */
-    "\xEC\x97\x90\xEA\xB2\x8C",             /* 에게 */
-    "\xEB\xB3\xB4\xEB\x8B\xA4",             /* 보다 */
-    "\xEC\x9D\x80",                         /* 은 */
-    "\xEB\x8A\x94",                         /* 는 */
-    "\xEC\x9D\xB4",                         /* 이 */
-    "\xEA\xB0\x80",                         /* 가 */
-    "\xEC\x9D\x84",                         /* 을 */
-    "\xEB\xA5\xBC",                         /* 를 */
-    "\xEC\x9D\x98",                         /* 의 */
-    "\xEC\x97\x90",                         /* 에 */
-    "\xEB\xA1\x9C",                         /* 로 */
-    "\xEC\x99\x80",                         /* 와 */
-    "\xEA\xB3\xBC",                         /* 과 */
-    "\xEB\x8F\x84",                         /* 도 */
-    "\xEB\xA7\x8C",                         /* 만 */
+static const ft_lit particles[] = {
+    FT_LIT("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84"), /* 으로도 */
+    FT_LIT("\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84"), /* 에서도 */
+    FT_LIT("\xEA\xB9\x8C\xEC\xA7\x80\xEB\x8A\x94"), /* 까지는 */
+    FT_LIT("\xEB\xA1\x9C\xEB\x8F\x84"),             /* 로도 */
+    FT_LIT("\xEC\x97\x90\xEB\x8F\x84"),             /* 에도 */
+    FT_LIT("\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94"), /* 에서는 */
+    FT_LIT("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94"), /* 으로는 */
+    FT_LIT("\xEC\x97\x90\xEB\x8A\x94"),             /* 에는 */
+    FT_LIT("\xEC\x97\x90\xEC\x84\x9C"),             /* 에서 */
+    FT_LIT("\xEC\x9C\xBC\xEB\xA1\x9C"),             /* 으로 */
+    FT_LIT("\xEA\xB9\x8C\xEC\xA7\x80"),             /* 까지 */
+    FT_LIT("\xEB\xB6\x80\xED\x84\xB0"),             /* 부터 */
+    FT_LIT("\xEC\x9D\xB4\xEB\x8B\xA4"),             /* 이다 */
+    FT_LIT("\xEC\x9D\xB4\xEB\xA9\xB0"),             /* 이며 */
+    FT_LIT("\xEC\x97\x90\xEA\xB2\x8C"),             /* 에게 */
+    FT_LIT("\xEB\xB3\xB4\xEB\x8B\xA4"),             /* 보다 */
+    FT_LIT("\xEC\x9D\x80"),                         /* 은 */
+    FT_LIT("\xEB\x8A\x94"),                         /* 는 */
+    FT_LIT("\xEC\x9D\xB4"),                         /* 이 */
+    FT_LIT("\xEA\xB0\x80"),                         /* 가 */
+    FT_LIT("\xEC\x9D\x84"),                         /* 을 */
+    FT_LIT("\xEB\xA5\xBC"),                         /* 를 */
+    FT_LIT("\xEC\x9D\x98"),                         /* 의 */
+    FT_LIT("\xEC\x97\x90"),                         /* 에 */
+    FT_LIT("\xEB\xA1\x9C"),                         /* 로 */
+    FT_LIT("\xEC\x99\x80"),                         /* 와 */
+    FT_LIT("\xEA\xB3\xBC"),                         /* 과 */
+    FT_LIT("\xEB\x8F\x84"),                         /* 도 */
+    FT_LIT("\xEB\xA7\x8C"),                         /* 만 */
 };
 
 /* Korean nouns of what money pays for: a word holding one names a
  * purpose (병장 월급, 방위비 분담금, 방위력개선비). */
-static const char *const domain_nouns[] = {
-    "\xEC\x98\x88\xEC\x82\xB0",             /* 예산 */
-    "\xEA\xB8\xB0\xEA\xB8\x88",             /* 기금 */
-    "\xEB\xB6\x84\xEB\x8B\xB4",             /* 분담 */
-    "\xEB\xB4\x89\xEA\xB8\x89",             /* 봉급 */
-    "\xEC\x9B\x94\xEA\xB8\x89",             /* 월급 */
-    "\xEA\xB8\x89\xEC\x97\xAC",             /* 급여 */
-    "\xEA\xB8\xB0\xEB\xB3\xB8\xEA\xB8\x89", /* 기본급 */
-    "\xEC\x88\x98\xEB\x8B\xB9",             /* 수당 */
-    "\xEA\xB8\x89\xEC\x8B\x9D",             /* 급식 */
-    "\xEC\x82\xAC\xEC\x97\x85",             /* 사업 */
-    "\xEA\xB3\x84\xED\x9A\x8D",             /* 계획 */
-    "\xEC\x9E\xAC\xEC\x9B\x90",             /* 재원 */
-    "\xEC\xB2\xB4\xEA\xB3\x84",             /* 체계 */
-    "\xEC\x88\x98\xEC\xB6\x9C",             /* 수출 */
-    "\xEA\xB3\x84\xEC\x95\xBD",             /* 계약 */
-    "\xEC\x9E\x94\xEC\x95\xA1",             /* 잔액 */
-    "\xEC\xA7\x80\xEC\x9B\x90\xEA\xB8\x88", /* 지원금 */
-    "\xEC\xA0\x81\xEA\xB8\x88",             /* 적금 */
-    "\xEB\xB3\x91\xEC\x9E\xA5",             /* 병장 */
-    "\xEC\x83\x81\xEB\xB3\x91",             /* 상병 */
-    "\xEC\x9D\xBC\xEB\xB3\x91",             /* 일병 */
-    "\xEC\x9D\xB4\xEB\xB3\x91",             /* 이병 */
-    "\xED\x95\x98\xEC\x82\xAC",             /* 하사 */
-    "\xEC\x86\x8C\xEC\x9C\x84",             /* 소위 */
-    "\xEC\x86\x8C\xEB\x8C\x80\xEC\x9E\xA5", /* 소대장 */
-    "\xEA\xB0\x84\xEB\xB6\x80",             /* 간부 */
-    "\xEB\xB3\x91\xEC\x82\xAC",             /* 병사 */
-    "\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC", /* 자주포 */
-    "\xEC\xA0\x84\xED\x88\xAC\xEA\xB8\xB0", /* 전투기 */
-    "\xED\x97\xAC\xEA\xB8\xB0",             /* 헬기 */
-    "\xEC\x9E\xA0\xEC\x88\x98\xED\x95\xA8", /* 잠수함 */
-    "\xEB\xAF\xB8\xEC\x82\xAC\xEC\x9D\xBC", /* 미사일 */
-    "\xEB\xAC\xB4\xEC\x9D\xB8",             /* 무인 */
-    "\xED\x95\xAD\xEA\xB3\xB5\xEA\xB8\xB0", /* 항공기 */
-    "\xED\x83\x84\xEC\x95\xBD",             /* 탄약 */
-    "\xEB\xB0\xB0\xEC\x83\x81",             /* 배상 */
-    "\xEB\xB3\xB4\xEC\x83\x81",             /* 보상 */
-    "\xEC\xB0\xA8\xEA\xB4\x80",             /* 차관 */
-    "\xEB\xB9\x84\xEB\xA3\x8C",             /* 비료 */
-    "\xEC\x9D\xB8\xEA\xB6\x8C",             /* 인권 */
-    "\xEC\xB4\x9D\xEC\xA7\x80\xEC\xB6\x9C", /* 총지출 */
-    "\xEB\xA7\xA4\xEC\xB6\x9C",             /* 매출 */
-    "\xEB\x8B\xA8\xEA\xB0\x80",             /* 단가 */
-    "\xEA\xB0\x80\xEA\xB2\xA9",             /* 가격 */
-    "\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84", /* 방위비 */
-    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB9\x84", /* 국방비 */
-    "\xEA\xB0\x9C\xEC\x84\xA0\xEB\xB9\x84", /* 개선비 */
-    "\xEC\x9C\xA0\xEC\xA7\x80\xEB\xB9\x84", /* 유지비 */
-    "\xEC\x9A\xB4\xEC\x98\x81\xEB\xB9\x84", /* 운영비 */
-    "\xEC\x9A\xB4\xEC\x9A\xA9\xEB\xB9\x84", /* 운용비 */
-    "\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84", /* 활동비 */
-    "\xEA\xB0\x9C\xEB\xB0\x9C\xEB\xB9\x84", /* 개발비 */
-    "\xEC\x9D\xB8\xEA\xB1\xB4\xEB\xB9\x84", /* 인건비 */
-    "\xEC\xB2\x98\xEC\x9A\xB0",             /* 처우 */
-    "\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88", /* 분담금 */
-    "\xEC\xA7\x80\xEC\xB6\x9C",             /* 지출 */
-    "\xEB\xB9\x84\xEC\x9A\xA9",             /* 비용 */
+static const ft_lit domain_nouns[] = {
+    FT_LIT("\xEC\x98\x88\xEC\x82\xB0"),             /* 예산 */
+    FT_LIT("\xEA\xB8\xB0\xEA\xB8\x88"),             /* 기금 */
+    FT_LIT("\xEB\xB6\x84\xEB\x8B\xB4"),             /* 분담 */
+    FT_LIT("\xEB\xB4\x89\xEA\xB8\x89"),             /* 봉급 */
+    FT_LIT("\xEC\x9B\x94\xEA\xB8\x89"),             /* 월급 */
+    FT_LIT("\xEA\xB8\x89\xEC\x97\xAC"),             /* 급여 */
+    FT_LIT("\xEA\xB8\xB0\xEB\xB3\xB8\xEA\xB8\x89"), /* 기본급 */
+    FT_LIT("\xEC\x88\x98\xEB\x8B\xB9"),             /* 수당 */
+    FT_LIT("\xEA\xB8\x89\xEC\x8B\x9D"),             /* 급식 */
+    FT_LIT("\xEC\x82\xAC\xEC\x97\x85"),             /* 사업 */
+    FT_LIT("\xEA\xB3\x84\xED\x9A\x8D"),             /* 계획 */
+    FT_LIT("\xEC\x9E\xAC\xEC\x9B\x90"),             /* 재원 */
+    FT_LIT("\xEC\xB2\xB4\xEA\xB3\x84"),             /* 체계 */
+    FT_LIT("\xEC\x88\x98\xEC\xB6\x9C"),             /* 수출 */
+    FT_LIT("\xEA\xB3\x84\xEC\x95\xBD"),             /* 계약 */
+    FT_LIT("\xEC\x9E\x94\xEC\x95\xA1"),             /* 잔액 */
+    FT_LIT("\xEC\xA7\x80\xEC\x9B\x90\xEA\xB8\x88"), /* 지원금 */
+    FT_LIT("\xEC\xA0\x81\xEA\xB8\x88"),             /* 적금 */
+    FT_LIT("\xEB\xB3\x91\xEC\x9E\xA5"),             /* 병장 */
+    FT_LIT("\xEC\x83\x81\xEB\xB3\x91"),             /* 상병 */
+    FT_LIT("\xEC\x9D\xBC\xEB\xB3\x91"),             /* 일병 */
+    FT_LIT("\xEC\x9D\xB4\xEB\xB3\x91"),             /* 이병 */
+    FT_LIT("\xED\x95\x98\xEC\x82\xAC"),             /* 하사 */
+    FT_LIT("\xEC\x86\x8C\xEC\x9C\x84"),             /* 소위 */
+    FT_LIT("\xEC\x86\x8C\xEB\x8C\x80\xEC\x9E\xA5"), /* 소대장 */
+    FT_LIT("\xEA\xB0\x84\xEB\xB6\x80"),             /* 간부 */
+    FT_LIT("\xEB\xB3\x91\xEC\x82\xAC"),             /* 병사 */
+    FT_LIT("\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC"), /* 자주포 */
+    FT_LIT("\xEC\xA0\x84\xED\x88\xAC\xEA\xB8\xB0"), /* 전투기 */
+    FT_LIT("\xED\x97\xAC\xEA\xB8\xB0"),             /* 헬기 */
+    FT_LIT("\xEC\x9E\xA0\xEC\x88\x98\xED\x95\xA8"), /* 잠수함 */
+    FT_LIT("\xEB\xAF\xB8\xEC\x82\xAC\xEC\x9D\xBC"), /* 미사일 */
+    FT_LIT("\xEB\xAC\xB4\xEC\x9D\xB8"),             /* 무인 */
+    FT_LIT("\xED\x95\xAD\xEA\xB3\xB5\xEA\xB8\xB0"), /* 항공기 */
+    FT_LIT("\xED\x83\x84\xEC\x95\xBD"),             /* 탄약 */
+    FT_LIT("\xEB\xB0\xB0\xEC\x83\x81"),             /* 배상 */
+    FT_LIT("\xEB\xB3\xB4\xEC\x83\x81"),             /* 보상 */
+    FT_LIT("\xEC\xB0\xA8\xEA\xB4\x80"),             /* 차관 */
+    FT_LIT("\xEB\xB9\x84\xEB\xA3\x8C"),             /* 비료 */
+    FT_LIT("\xEC\x9D\xB8\xEA\xB6\x8C"),             /* 인권 */
+    FT_LIT("\xEC\xB4\x9D\xEC\xA7\x80\xEC\xB6\x9C"), /* 총지출 */
+    FT_LIT("\xEB\xA7\xA4\xEC\xB6\x9C"),             /* 매출 */
+    FT_LIT("\xEB\x8B\xA8\xEA\xB0\x80"),             /* 단가 */
+    FT_LIT("\xEA\xB0\x80\xEA\xB2\xA9"),             /* 가격 */
+    FT_LIT("\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84"), /* 방위비 */
+    FT_LIT("\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB9\x84"), /* 국방비 */
+    FT_LIT("\xEA\xB0\x9C\xEC\x84\xA0\xEB\xB9\x84"), /* 개선비 */
+    FT_LIT("\xEC\x9C\xA0\xEC\xA7\x80\xEB\xB9\x84"), /* 유지비 */
+    FT_LIT("\xEC\x9A\xB4\xEC\x98\x81\xEB\xB9\x84"), /* 운영비 */
+    FT_LIT("\xEC\x9A\xB4\xEC\x9A\xA9\xEB\xB9\x84"), /* 운용비 */
+    FT_LIT("\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84"), /* 활동비 */
+    FT_LIT("\xEA\xB0\x9C\xEB\xB0\x9C\xEB\xB9\x84"), /* 개발비 */
+    FT_LIT("\xEC\x9D\xB8\xEA\xB1\xB4\xEB\xB9\x84"), /* 인건비 */
+    FT_LIT("\xEC\xB2\x98\xEC\x9A\xB0"),             /* 처우 */
+    FT_LIT("\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88"), /* 분담금 */
+    FT_LIT("\xEC\xA7\x80\xEC\xB6\x9C"),             /* 지출 */
+    FT_LIT("\xEB\xB9\x84\xEC\x9A\xA9"),             /* 비용 */
 };
 
 /* Korean names of who announces, asks or pays, never what for: 국방부는
  * 66조원을 편성했다 is the defence budget, not the ministry. */
-static const char *const korean_announcers[] = {
-    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
-    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2"
-    "\xAD",                                 /* 방위사업청
-                                             */
-    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD", /* 방사청 */
-    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6"
-    "\x80",                                 /* 기획재정부
-                                             */
-    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80", /* 기재부 */
-    "\xEC\xA0\x95\xEB\xB6\x80",             /* 정부 */
-    "\xEA\xB5\xAD\xED\x9A\x8C",             /* 국회 */
-    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80", /* 외교부 */
-    "\xED\x95\xA9\xEC\xB0\xB8",             /* 합참 */
-    "\xEC\x97\x85\xEA\xB3\x84",             /* 업계 */
-    "\xEB\x8B\xB9\xEA\xB5\xAD",             /* 당국 */
-    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90", /* 관계자 */
-    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80", /* 통일부 */
+static const ft_lit korean_announcers[] = {
+    FT_LIT("\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80"), /* 국방부 */
+    FT_LIT("\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2"
+           "\xAD"),                                 /* 방위사업청
+                                                     */
+    FT_LIT("\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD"), /* 방사청 */
+    FT_LIT("\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6"
+           "\x80"),                                 /* 기획재정부
+                                                     */
+    FT_LIT("\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80"), /* 기재부 */
+    FT_LIT("\xEC\xA0\x95\xEB\xB6\x80"),             /* 정부 */
+    FT_LIT("\xEA\xB5\xAD\xED\x9A\x8C"),             /* 국회 */
+    FT_LIT("\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80"), /* 외교부 */
+    FT_LIT("\xED\x95\xA9\xEC\xB0\xB8"),             /* 합참 */
+    FT_LIT("\xEC\x97\x85\xEA\xB3\x84"),             /* 업계 */
+    FT_LIT("\xEB\x8B\xB9\xEA\xB5\xAD"),             /* 당국 */
+    FT_LIT("\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90"), /* 관계자 */
+    FT_LIT("\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80"), /* 통일부 */
 };
 
 /* Korean words that time or hedge an amount and name nothing. */
-static const char *const korean_skips[] = {
-    "\xEC\x98\xAC\xED\x95\xB4",             /* 올해 */
-    "\xEB\x82\xB4\xEB\x85\x84",             /* 내년 */
-    "\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4", /* 지난해 */
-    "\xEC\x9E\x91\xEB\x85\x84",             /* 작년 */
-    "\xEA\xB8\x88\xEB\x85\x84",             /* 금년 */
-    "\xEC\xA0\x84\xEB\x85\x84",             /* 전년 */
-    "\xED\x98\x84\xEC\x9E\xAC",             /* 현재 */
-    "\xEC\x9B\x94",                         /* 월 */
-    "\xEC\x97\xB0\xEA\xB0\x84",             /* 연간 */
-    "\xED\x95\x98\xEB\xA3\xA8",             /* 하루 */
-    "\xEB\xA7\xA4\xEB\x85\x84",             /* 매년 */
-    "\xEC\x95\xBD",                         /* 약 */
-    "\xEC\xB4\x9D",                         /* 총 */
-    "\xEC\xB5\x9C\xEB\x8C\x80",             /* 최대 */
-    "\xEA\xB0\x81\xEA\xB0\x81",             /* 각각 */
-    "\xEB\xAA\xA8\xEB\x91\x90",             /* 모두 */
-    "\xEB\x98\x90",                         /* 또 */
-    "\xEC\x97\xAD\xEC\x8B\x9C",             /* 역시 */
-    "\xEA\xB8\xB0\xEC\xA4\x80",             /* 기준 */
-    "\xEC\x99\xB8",                         /* 외 */
-    "\xEC\x9D\xB4\xEB\x82\xB4",             /* 이내 */
-    "\xEC\x94\xA9",                         /* 씩 */
-    "\xEB\x95\x8C",                         /* 때 */
-    "\xED\x95\xB4",                         /* 해 */
-    "\xED\x9B\x84",                         /* 후 */
-    "\xEC\xA0\x84",                         /* 전 */
-    "\xEB\xB9\x84\xED\x95\xB4",             /* 비해 */
-    "\xEB\x8C\x80\xEB\xB9\x84",             /* 대비 */
-    "\xEB\x8C\x80\xEB\x8B\xB9",             /* 대당 */
-    "\xEC\xB5\x9C\xEC\x86\x8C",             /* 최소 */
-    "\xEA\xB7\xB8\xEC\xA4\x91",             /* 그중 */
-    "\xEB\x8B\xA4\xEC\x8B\x9C",             /* 다시 */
-    "\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0", /* 가운데 */
-    "\xEC\x82\xAC\xEC\x83\x81",             /* 사상 */
-    "\xEC\xB2\x98\xEC\x9D\x8C",             /* 처음 */
-    "\xED\x95\xA9\xEC\xB3\x90",             /* 합쳐 */
-    "\xEB\x8D\xB0",                         /* 데 */
-    "\xEC\x9D\xB4\xEB\xB2\x88",             /* 이번 */
-    "\xED\x95\xB4\xEB\x8B\xB9",             /* 해당 */
-    "\xEC\x9D\xB4",                         /* 이 */
-    "\xEA\xB7\xB8",                         /* 그 */
-    "\xEC\xA4\x91",                         /* 중 */
-    "\xEB\x8B\xB9",                         /* 당 */
-    "\xEA\xB0\x81",                         /* 각 */
-    "\xEB\x93\xB1",                         /* 등 */
-    "\xEB\xB0\x8F",                         /* 및 */
-    "\xEB\x98\x90\xED\x95\x9C",             /* 또한 */
-    "\xED\x8A\xB9\xED\x9E\x88",             /* 특히 */
-    "\xEC\x9D\xB4\xEC\x83\x81",             /* 이상 */
-    "\xEC\x9D\xB4\xED\x95\x98",             /* 이하 */
-    "\xEA\xB0\x80\xEB\x9F\x89",             /* 가량 */
-    "\xEC\xA0\x95\xEB\x8F\x84",             /* 정도 */
-    "\xEC\x95\x88\xED\x8C\x8E",             /* 안팎 */
-    "\xEB\x82\xB4\xEC\x99\xB8",             /* 내외 */
+static const ft_lit korean_skips[] = {
+    FT_LIT("\xEC\x98\xAC\xED\x95\xB4"),             /* 올해 */
+    FT_LIT("\xEB\x82\xB4\xEB\x85\x84"),             /* 내년 */
+    FT_LIT("\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4"), /* 지난해 */
+    FT_LIT("\xEC\x9E\x91\xEB\x85\x84"),             /* 작년 */
+    FT_LIT("\xEA\xB8\x88\xEB\x85\x84"),             /* 금년 */
+    FT_LIT("\xEC\xA0\x84\xEB\x85\x84"),             /* 전년 */
+    FT_LIT("\xED\x98\x84\xEC\x9E\xAC"),             /* 현재 */
+    FT_LIT("\xEC\x9B\x94"),                         /* 월 */
+    FT_LIT("\xEC\x97\xB0\xEA\xB0\x84"),             /* 연간 */
+    FT_LIT("\xED\x95\x98\xEB\xA3\xA8"),             /* 하루 */
+    FT_LIT("\xEB\xA7\xA4\xEB\x85\x84"),             /* 매년 */
+    FT_LIT("\xEC\x95\xBD"),                         /* 약 */
+    FT_LIT("\xEC\xB4\x9D"),                         /* 총 */
+    FT_LIT("\xEC\xB5\x9C\xEB\x8C\x80"),             /* 최대 */
+    FT_LIT("\xEA\xB0\x81\xEA\xB0\x81"),             /* 각각 */
+    FT_LIT("\xEB\xAA\xA8\xEB\x91\x90"),             /* 모두 */
+    FT_LIT("\xEB\x98\x90"),                         /* 또 */
+    FT_LIT("\xEC\x97\xAD\xEC\x8B\x9C"),             /* 역시 */
+    FT_LIT("\xEA\xB8\xB0\xEC\xA4\x80"),             /* 기준 */
+    FT_LIT("\xEC\x99\xB8"),                         /* 외 */
+    FT_LIT("\xEC\x9D\xB4\xEB\x82\xB4"),             /* 이내 */
+    FT_LIT("\xEC\x94\xA9"),                         /* 씩 */
+    FT_LIT("\xEB\x95\x8C"),                         /* 때 */
+    FT_LIT("\xED\x95\xB4"),                         /* 해 */
+    FT_LIT("\xED\x9B\x84"),                         /* 후 */
+    FT_LIT("\xEC\xA0\x84"),                         /* 전 */
+    FT_LIT("\xEB\xB9\x84\xED\x95\xB4"),             /* 비해 */
+    FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"),             /* 대비 */
+    FT_LIT("\xEB\x8C\x80\xEB\x8B\xB9"),             /* 대당 */
+    FT_LIT("\xEC\xB5\x9C\xEC\x86\x8C"),             /* 최소 */
+    FT_LIT("\xEA\xB7\xB8\xEC\xA4\x91"),             /* 그중 */
+    FT_LIT("\xEB\x8B\xA4\xEC\x8B\x9C"),             /* 다시 */
+    FT_LIT("\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0"), /* 가운데 */
+    FT_LIT("\xEC\x82\xAC\xEC\x83\x81"),             /* 사상 */
+    FT_LIT("\xEC\xB2\x98\xEC\x9D\x8C"),             /* 처음 */
+    FT_LIT("\xED\x95\xA9\xEC\xB3\x90"),             /* 합쳐 */
+    FT_LIT("\xEB\x8D\xB0"),                         /* 데 */
+    FT_LIT("\xEC\x9D\xB4\xEB\xB2\x88"),             /* 이번 */
+    FT_LIT("\xED\x95\xB4\xEB\x8B\xB9"),             /* 해당 */
+    FT_LIT("\xEC\x9D\xB4"),                         /* 이 */
+    FT_LIT("\xEA\xB7\xB8"),                         /* 그 */
+    FT_LIT("\xEC\xA4\x91"),                         /* 중 */
+    FT_LIT("\xEB\x8B\xB9"),                         /* 당 */
+    FT_LIT("\xEA\xB0\x81"),                         /* 각 */
+    FT_LIT("\xEB\x93\xB1"),                         /* 등 */
+    FT_LIT("\xEB\xB0\x8F"),                         /* 및 */
+    FT_LIT("\xEB\x98\x90\xED\x95\x9C"),             /* 또한 */
+    FT_LIT("\xED\x8A\xB9\xED\x9E\x88"),             /* 특히 */
+    FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"),             /* 이상 */
+    FT_LIT("\xEC\x9D\xB4\xED\x95\x98"),             /* 이하 */
+    FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"),             /* 가량 */
+    FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"),             /* 정도 */
+    FT_LIT("\xEC\x95\x88\xED\x8C\x8E"),             /* 안팎 */
+    FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"),             /* 내외 */
 };
 
 /* ----------------------------------------------------------- tokens */
@@ -922,8 +922,8 @@ static span modified_by(const sentence *s, size_t f)
 static bool participle(const sentence *s, size_t k)
 {
     static const unsigned irregular[] = {
-        EN_bought, EN_brought, EN_built, EN_done,  EN_drawn, EN_given,
-        EN_held,   EN_made,    EN_paid,  EN_sold,  EN_spent, EN_taken,
+        EN_bought, EN_brought, EN_built, EN_done, EN_drawn, EN_given,
+        EN_held,   EN_made,    EN_paid,  EN_sold, EN_spent, EN_taken,
     };
     if (ends_with(s, k, "ed"))
         return true;
@@ -981,11 +981,14 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
                    is_year(s, k) || period(s, k) ||
                    (word_is(s, k, EN_the) &&
                     (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
-                   (word_is(s, k, EN_financial) && word_is(s, k + 1, EN_year)) ||
-                   ((word_is(s, k, EN_itself) || word_is(s, k, EN_themselves)) &&
+                   (word_is(s, k, EN_financial) &&
+                    word_is(s, k + 1, EN_year)) ||
+                   ((word_is(s, k, EN_itself) ||
+                     word_is(s, k, EN_themselves)) &&
                     k > 0 && word_is(s, k - 1, EN_by)) ||
-                   (word_is(s, k, EN_by) && (word_is(s, k + 1, EN_itself) ||
-                                            word_is(s, k + 1, EN_themselves))) ||
+                   (word_is(s, k, EN_by) &&
+                    (word_is(s, k + 1, EN_itself) ||
+                     word_is(s, k + 1, EN_themselves))) ||
                    ((word_is(s, k, EN_in) || word_is(s, k, EN_during)) &&
                     word_is(s, k + 1, EN_the) &&
                     (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
@@ -1172,7 +1175,8 @@ static span named_before(const sentence *s, size_t f)
     size_t t = f - 1;
     while (t > floor && has_class(s, t, W_HEDGE))
         t--;
-    if ((word_is(s, t, EN_to) || word_is(s, t, EN_at) || word_is(s, t, EN_from)) &&
+    if ((word_is(s, t, EN_to) || word_is(s, t, EN_at) ||
+         word_is(s, t, EN_from)) &&
         t >= 1) {
         /* "lift defense exports to X", "raise pay to nearly X", "put
          * spending in 2012 at X" */
@@ -1235,7 +1239,8 @@ static span named_before(const sentence *s, size_t f)
         bool gerund = (p.b - p.a == 1 && ends_with(s, p.a, "ing")) ||
                       (!empty(p) && ends_with(s, p.b - 1, "ed"));
         if (!empty(p) && !gerund &&
-            (k == floor || punct_is(s, k - 1, ',') || word_is(s, k - 1, EN_and)))
+            (k == floor || punct_is(s, k - 1, ',') ||
+             word_is(s, k - 1, EN_and)))
             return p;
     }
     return no_span;
@@ -1256,12 +1261,12 @@ static bool list_filler(const sentence *s, size_t k)
                       W_DET | W_CHANGE)) ||
            word_is(s, k, EN_above) || word_is(s, k, EN_below) ||
            word_is(s, k, EN_than) || word_is(s, k, EN_compared) ||
-           word_is(s, k, EN_before) || word_is(s, k, EN_after) || period(s, k) ||
-           word_is(s, k, EN_on) || word_is(s, k, EN_at) ||
+           word_is(s, k, EN_before) || word_is(s, k, EN_after) ||
+           period(s, k) || word_is(s, k, EN_on) || word_is(s, k, EN_at) ||
            ends_with(s, k, "ly") || word_is(s, k, EN_to) ||
-           word_is(s, k, EN_from) || word_is(s, k, EN_in) || word_is(s, k, EN_a) ||
-           word_is(s, k, EN_by) || word_is(s, k, EN_percent) ||
-           holds(s, k, "-point-");
+           word_is(s, k, EN_from) || word_is(s, k, EN_in) ||
+           word_is(s, k, EN_a) || word_is(s, k, EN_by) ||
+           word_is(s, k, EN_percent) || holds(s, k, "-point-");
 }
 
 /* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
@@ -1317,14 +1322,20 @@ found:;
 
 /* ----------------------------------------------------------- Korean */
 
+/* Does w[0,n) end with l?  The last byte is tried first: it tells most
+ * words from most entries. */
+static inline bool ends_in(const char *w, size_t n, ft_lit l)
+{
+    return n >= l.n && w[n - 1] == l.s[l.n - 1] &&
+           memcmp(w + n - l.n, l.s, l.n) == 0;
+}
+
 /* The length of w[0,n) without a trailing particle. */
 static size_t strip_particle(const char *w, size_t n)
 {
-    for (size_t p = 0; p < sizeof particles / sizeof *particles; p++) {
-        size_t m = strlen(particles[p]);
-        if (n > m && memcmp(w + n - m, particles[p], m) == 0)
-            return n - m;
-    }
+    for (size_t p = 0; p < sizeof particles / sizeof *particles; p++)
+        if (n > particles[p].n && ends_in(w, n, particles[p]))
+            return n - particles[p].n;
     return n;
 }
 
@@ -1334,23 +1345,23 @@ static bool has_particle(const sentence *s, size_t k)
     return strip_particle(s->x.t + t->s, t->e - t->s) != t->e - t->s;
 }
 
-static bool holds_any(const char *w, size_t n, const char *const *list,
-                      size_t count)
+static bool holds_any(const char *w, size_t n, const ft_lit *list, size_t count)
 {
     for (size_t q = 0; q < count; q++) {
-        size_t m = strlen(list[q]);
+        size_t m = list[q].n;
+        char c0 = list[q].s[0], c1 = list[q].s[1];
         for (size_t i = 0; i + m <= n; i++)
-            if (memcmp(w + i, list[q], m) == 0)
+            if (w[i] == c0 && w[i + 1] == c1 &&
+                memcmp(w + i, list[q].s, m) == 0)
                 return true;
     }
     return false;
 }
 
-static bool is_one_of(const char *w, size_t n, const char *const *list,
-                      size_t count)
+static bool is_one_of(const char *w, size_t n, const ft_lit *list, size_t count)
 {
     for (size_t q = 0; q < count; q++)
-        if (strlen(list[q]) == n && memcmp(w, list[q], n) == 0)
+        if (list[q].n == n && memcmp(w, list[q].s, n) == 0)
             return true;
     return false;
 }
@@ -1391,82 +1402,76 @@ static bool korean_skip(const sentence *s, size_t k)
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
 static bool korean_stem_verb(const char *w, size_t n)
 {
-    static const char *const stems[] = {
-        "\xEB\x90\x90",
-        /* 됐 */ "\xED\x96\x88", /* 했 */
-        "\xEC\x98\x80",
-        /* 였 */ "\xEC\x95\x98", /* 았 */
-        "\xEC\x97\x88",
-        /* 었 */ "\xED\x95\x98\xEA\xB8\xB0", /* 하기 */
-        "\xEB\x90\x98\xEA\xB8\xB0",          /* 되기 */
+    static const ft_lit stems[] = {
+        FT_LIT("\xEB\x90\x90"),
+        /* 됐 */ FT_LIT("\xED\x96\x88"), /* 했 */
+        FT_LIT("\xEC\x98\x80"),
+        /* 였 */ FT_LIT("\xEC\x95\x98"), /* 았 */
+        FT_LIT("\xEC\x97\x88"),
+        /* 었 */ FT_LIT("\xED\x95\x98\xEA\xB8\xB0"), /* 하기 */
+        FT_LIT("\xEB\x90\x98\xEA\xB8\xB0"),          /* 되기 */
     };
     size_t m = strip_particle(w, n);
-    for (size_t q = 0; q < sizeof stems / sizeof *stems; q++) {
-        size_t sl = strlen(stems[q]);
-        if (m >= sl && memcmp(w + m - sl, stems[q], sl) == 0)
+    for (size_t q = 0; q < sizeof stems / sizeof *stems; q++)
+        if (ends_in(w, m, stems[q]))
             return true;
-    }
     return false;
 }
 
 /* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을. */
 static bool korean_verb(const sentence *s, size_t k)
 {
-    static const char *const endings[] = {
-        "\xEB\x8B\xA4",
-        /* 다 */ "\xEA\xB3\xA0", /* 고 */
-        "\xEB\xA9\xB0",
-        /* 며 */ "\xEC\x84\x9C", /* 서 */
-        "\xEB\xA9\xB4",
-        /* 면 */ "\xEB\x90\x9C", /* 된 */
-        "\xED\x95\x9C",
-        /* 한 */ "\xEB\x8D\x98", /* 던 */
-        "\xED\x95\xA0",
-        /* 할 */ "\xEB\x90\xA0", /* 될 */
-        "\xEB\x82\x9C",
-        /* 난 */ "\xEC\x93\xB8", /* 쓸 */
-        "\xEC\x9D\xB8",
-        /* 인 */ "\xEC\x9A\xB4", /* 운 */
-        "\xEC\xB3\x90",
-        /* 쳐 */ "\xEC\x95\x84", /* 아 */
-        "\xED\x95\xB4",
-        /* 해 */ "\xEA\xB2\x8C",    /* 게 */
-        "\xEC\x9C\xBC\xEB\x82\x98", /* 으나 */
-        "\xEC\x96\xB4",
-        /* 어 */ "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
+    static const ft_lit endings[] = {
+        FT_LIT("\xEB\x8B\xA4"),
+        /* 다 */ FT_LIT("\xEA\xB3\xA0"), /* 고 */
+        FT_LIT("\xEB\xA9\xB0"),
+        /* 며 */ FT_LIT("\xEC\x84\x9C"), /* 서 */
+        FT_LIT("\xEB\xA9\xB4"),
+        /* 면 */ FT_LIT("\xEB\x90\x9C"), /* 된 */
+        FT_LIT("\xED\x95\x9C"),
+        /* 한 */ FT_LIT("\xEB\x8D\x98"), /* 던 */
+        FT_LIT("\xED\x95\xA0"),
+        /* 할 */ FT_LIT("\xEB\x90\xA0"), /* 될 */
+        FT_LIT("\xEB\x82\x9C"),
+        /* 난 */ FT_LIT("\xEC\x93\xB8"), /* 쓸 */
+        FT_LIT("\xEC\x9D\xB8"),
+        /* 인 */ FT_LIT("\xEC\x9A\xB4"), /* 운 */
+        FT_LIT("\xEC\xB3\x90"),
+        /* 쳐 */ FT_LIT("\xEC\x95\x84"), /* 아 */
+        FT_LIT("\xED\x95\xB4"),
+        /* 해 */ FT_LIT("\xEA\xB2\x8C"),    /* 게 */
+        FT_LIT("\xEC\x9C\xBC\xEB\x82\x98"), /* 으나 */
+        FT_LIT("\xEC\x96\xB4"),
+        /* 어 */ FT_LIT("\xEB\x8F\x84\xEB\xA1\x9D"), /* 도록 */
     };
     /* 는 ends a verb after these stems (하는, 되는, 드는, 있는) and a
      * noun's topic otherwise (방위비는) */
-    static const char *const before_neun[] = {
-        "\xED\x95\x98", /* 하 */ "\xEB\x90\x98", /* 되 */
-        "\xEB\x93\x9C", /* 드 */ "\xEC\x9E\x88", /* 있 */
-        "\xEC\x97\x86", /* 없 */ "\xEC\xA3\xBC", /* 주 */
-        "\xEA\xB0\x80", /* 가 */ "\xEC\x98\xA4", /* 오 */
+    static const ft_lit before_neun[] = {
+        FT_LIT("\xED\x95\x98"), /* 하 */ FT_LIT("\xEB\x90\x98"), /* 되 */
+        FT_LIT("\xEB\x93\x9C"), /* 드 */ FT_LIT("\xEC\x9E\x88"), /* 있 */
+        FT_LIT("\xEC\x97\x86"), /* 없 */ FT_LIT("\xEC\xA3\xBC"), /* 주 */
+        FT_LIT("\xEA\xB0\x80"), /* 가 */ FT_LIT("\xEC\x98\xA4"), /* 오 */
     };
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
-    for (size_t q = 0; q < sizeof endings / sizeof *endings; q++) {
-        size_t m = strlen(endings[q]);
-        if (n >= m && memcmp(w + n - m, endings[q], m) == 0)
+    for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
+        if (ends_in(w, n, endings[q]))
             return true;
-    }
     /* "적게는", "하도록은": an adverb under a particle (nouns end in 인
      * or 한 too, so only endings no noun has) */
-    static const char *const adverbial[] = {
-        "\xEA\xB2\x8C",             /* 게 */
-        "\xEC\x9C\xBC\xEB\x82\x98", /* 으나 */
-        "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
+    static const ft_lit adverbial[] = {
+        FT_LIT("\xEA\xB2\x8C"),             /* 게 */
+        FT_LIT("\xEC\x9C\xBC\xEB\x82\x98"), /* 으나 */
+        FT_LIT("\xEB\x8F\x84\xEB\xA1\x9D"), /* 도록 */
     };
     size_t stem = strip_particle(w, n);
-    for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++) {
-        size_t m = strlen(adverbial[q]);
-        if (stem < n && stem >= m && memcmp(w + stem - m, adverbial[q], m) == 0)
+    for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++)
+        if (stem < n && ends_in(w, stem, adverbial[q]))
             return true;
-    }
     if (n >= 6 && memcmp(w + n - 3, "\xEB\x8A\x94", 3) == 0)
         for (size_t q = 0; q < sizeof before_neun / sizeof *before_neun; q++)
-            if (memcmp(w + n - 6, before_neun[q], 3) == 0)
+            if (memcmp(w + n - 6, before_neun[q].s, 3) == 0)
                 return true;
     return korean_stem_verb(w, n);
 }
@@ -1523,11 +1528,11 @@ static bool genitive(const sentence *s, size_t k)
  * 봉급) but name nothing of their own. */
 static bool qualifies(const sentence *s, size_t k)
 {
-    static const char *const words[] = {
-        "\xEC\xB4\x9D",             /* 총 */
-        "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
-        "\xEC\x88\x9C\xEC\x88\x98", /* 순수 */
-        "\xEC\xA0\x84\xEC\xB2\xB4", /* 전체 */
+    static const ft_lit words[] = {
+        FT_LIT("\xEC\xB4\x9D"),             /* 총 */
+        FT_LIT("\xEA\xB8\xB0\xEC\xA4\x80"), /* 기준 */
+        FT_LIT("\xEC\x88\x9C\xEC\x88\x98"), /* 순수 */
+        FT_LIT("\xEC\xA0\x84\xEC\xB2\xB4"), /* 전체 */
     };
     return IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, words);
 }
@@ -1548,21 +1553,21 @@ static size_t korean_compound(const sentence *s, size_t k, size_t floor)
 
 /* Korean nouns too general to name a purpose alone (예산, 사업비): a
  * more specific name in the sentence wins over them. */
-static const char *const korean_vague[] = {
-    "\xEC\x98\x88\xEC\x82\xB0",             /* 예산 */
-    "\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84", /* 사업비 */
-    "\xEC\x82\xAC\xEC\x97\x85",             /* 사업 */
-    "\xEA\xB3\x84\xED\x9A\x8D",             /* 계획 */
-    "\xEC\x9E\xAC\xEC\x9B\x90",             /* 재원 */
-    "\xEA\xB3\x84\xEC\x95\xBD",             /* 계약 */
-    "\xEA\xB3\x84\xEC\x95\xBD\xEC\x95\xA1", /* 계약액 */
-    "\xEA\xB0\x80\xEA\xB2\xA9",             /* 가격 */
-    "\xEB\x8B\xA8\xEA\xB0\x80",             /* 단가 */
-    "\xEA\xB8\x88\xEC\x95\xA1",             /* 금액 */
-    "\xEC\x95\xA1\xEC\x88\x98",             /* 액수 */
-    "\xEA\xB7\x9C\xEB\xAA\xA8",             /* 규모 */
-    "\xEC\xB4\x9D\xEC\x95\xA1",             /* 총액 */
-    "\xEA\xB8\xB0\xEA\xB8\x88",             /* 기금 */
+static const ft_lit korean_vague[] = {
+    FT_LIT("\xEC\x98\x88\xEC\x82\xB0"),             /* 예산 */
+    FT_LIT("\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84"), /* 사업비 */
+    FT_LIT("\xEC\x82\xAC\xEC\x97\x85"),             /* 사업 */
+    FT_LIT("\xEA\xB3\x84\xED\x9A\x8D"),             /* 계획 */
+    FT_LIT("\xEC\x9E\xAC\xEC\x9B\x90"),             /* 재원 */
+    FT_LIT("\xEA\xB3\x84\xEC\x95\xBD"),             /* 계약 */
+    FT_LIT("\xEA\xB3\x84\xEC\x95\xBD\xEC\x95\xA1"), /* 계약액 */
+    FT_LIT("\xEA\xB0\x80\xEA\xB2\xA9"),             /* 가격 */
+    FT_LIT("\xEB\x8B\xA8\xEA\xB0\x80"),             /* 단가 */
+    FT_LIT("\xEA\xB8\x88\xEC\x95\xA1"),             /* 금액 */
+    FT_LIT("\xEC\x95\xA1\xEC\x88\x98"),             /* 액수 */
+    FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8"),             /* 규모 */
+    FT_LIT("\xEC\xB4\x9D\xEC\x95\xA1"),             /* 총액 */
+    FT_LIT("\xEA\xB8\xB0\xEA\xB8\x88"),             /* 기금 */
 };
 
 static bool korean_is_vague(const sentence *s, size_t k)
@@ -1576,11 +1581,11 @@ static bool korean_is_vague(const sentence *s, size_t k)
  * "교류협력 지원 21억원"); so does one marked by 에/에는 ("킬 체인에는 X"). */
 static bool korean_marks(const sentence *s, size_t j, size_t f)
 {
-    static const char *const bases[] = {
-        "\xEB\x8D\xB0",             /* 데 */
-        "\xEB\xB9\x84\xED\x95\xB4", /* 비해 */
-        "\xEB\x8C\x80\xEB\xB9\x84", /* 대비 */
-        "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
+    static const ft_lit bases[] = {
+        FT_LIT("\xEB\x8D\xB0"),             /* 데 */
+        FT_LIT("\xEB\xB9\x84\xED\x95\xB4"), /* 비해 */
+        FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"), /* 대비 */
+        FT_LIT("\xEA\xB8\xB0\xEC\xA4\x80"), /* 기준 */
     };
     for (size_t k = j + 1; k < f; k++) {
         if ((s->t[k].type == T_WORD && !korean_skip(s, k)) ||
@@ -1596,25 +1601,23 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
     const token *t = &s->t[j];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
-    static const char *const marks[] = {
-        "\xEC\x97\x90",             /* 에 */
-        "\xEC\x97\x90\xEB\x8A\x94", /* 에는 */
+    static const ft_lit marks[] = {
+        FT_LIT("\xEC\x97\x90"),             /* 에 */
+        FT_LIT("\xEC\x97\x90\xEB\x8A\x94"), /* 에는 */
     };
     if (korean_announcer(s, j))
         return false;
     /* "킬 체인에는 X": the noun marked right before */
-    for (size_t q = 0; q < sizeof marks / sizeof *marks; q++) {
-        size_t m = strlen(marks[q]);
-        if (n > m && memcmp(w + n - m, marks[q], m) == 0)
+    for (size_t q = 0; q < sizeof marks / sizeof *marks; q++)
+        if (n > marks[q].n && ends_in(w, n, marks[q]))
             return t->hangul && !korean_verb(s, j);
-    }
     /* "파급효과는 X": a topic of two syllables or more (같은, 적은 are
      * verbs of one) */
-    static const char *const topics[] = {
-        "\xEC\x9D\x80", /* 은 */ "\xEB\x8A\x94", /* 는 */
+    static const ft_lit topics[] = {
+        FT_LIT("\xEC\x9D\x80"), /* 은 */ FT_LIT("\xEB\x8A\x94"), /* 는 */
     };
     for (size_t q = 0; q < sizeof topics / sizeof *topics; q++)
-        if (n >= 9 && memcmp(w + n - 3, topics[q], 3) == 0)
+        if (n >= 9 && memcmp(w + n - 3, topics[q].s, 3) == 0)
             return t->hangul && !korean_verb(s, j) && !korean_stem_verb(w, n) &&
                    !korean_is_vague(s, j);
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
@@ -1625,18 +1628,18 @@ static bool per_unit(const sentence *s, size_t k)
 {
     if (!is_word(s, k) || !s->t[k].hangul)
         return false;
-    static const char *const counters[] = {
-        "\xEB\xAA\x85", /* 명 */ "\xEB\x8C\x80", /* 대 */
-        "\xEC\x9D\xB8", /* 인 */ "\xEA\xB0\x9C", /* 개 */
-        "\xEB\xB0\x9C", /* 발 */ "\xEC\xB2\x99", /* 척 */
-        "\xEB\xAC\xB8", /* 문 */ "\xEA\xB8\xB0", /* 기 */
+    static const ft_lit counters[] = {
+        FT_LIT("\xEB\xAA\x85"), /* 명 */ FT_LIT("\xEB\x8C\x80"), /* 대 */
+        FT_LIT("\xEC\x9D\xB8"), /* 인 */ FT_LIT("\xEA\xB0\x9C"), /* 개 */
+        FT_LIT("\xEB\xB0\x9C"), /* 발 */ FT_LIT("\xEC\xB2\x99"), /* 척 */
+        FT_LIT("\xEB\xAC\xB8"), /* 문 */ FT_LIT("\xEA\xB8\xB0"), /* 기 */
     };
     const token *t = &s->t[k];
     const char *e = s->x.t + t->e;
     if (t->e - t->s < 6 || memcmp(e - 3, "\xEB\x8B\xB9", 3) != 0) /* 당 */
         return false;
     for (size_t q = 0; q < sizeof counters / sizeof *counters; q++)
-        if (memcmp(e - 6, counters[q], 3) == 0)
+        if (memcmp(e - 6, counters[q].s, 3) == 0)
             return true;
     return false;
 }
@@ -1674,19 +1677,19 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
 {
     /* "X의 사업비", "월 8만원인 주택수당" */
     size_t k = f + 1, vague = SIZE_MAX, vague_from = 0;
-    static const char *const sized[] = {
-        "\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98", /* 규모의 */
-        "\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\xB8", /* 규모인 */
-        "\xEC\x83\x81\xEB\x8B\xB9\xEC\x9D\x98", /* 상당의 */
+    static const ft_lit sized[] = {
+        FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98"), /* 규모의 */
+        FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\xB8"), /* 규모인 */
+        FT_LIT("\xEC\x83\x81\xEB\x8B\xB9\xEC\x9D\x98"), /* 상당의 */
     };
     if (is_word(s, k) && is_word(s, k + 1) &&
         IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, sized) &&
         korean_names(s, k + 1) && !korean_is_vague(s, k + 1))
         return write_korean(s, k + 1, k + 1, out, cap); /* "X 규모인 장갑차" */
     if (is_word(s, k) && s->t[k].hangul && s->t[k].s == s->t[f].e) {
-        static const char *const links[] = {
-            "\xEC\x9D\x98", /* 의 */ "\xEC\x9D\xB8", /* 인 */
-            "\xEC\xA7\x9C\xEB\xA6\xAC",              /* 짜리 */
+        static const ft_lit links[] = {
+            FT_LIT("\xEC\x9D\x98"), /* 의 */ FT_LIT("\xEC\x9D\xB8"), /* 인 */
+            FT_LIT("\xEC\xA7\x9C\xEB\xA6\xAC"), /* 짜리 */
         };
         const char *w = s->x.t + s->t[k].s;
         if (IS_ONE_OF(w, s->t[k].e - s->t[k].s, links) && is_word(s, k + 1) &&
@@ -1774,10 +1777,10 @@ static bool korean_near(const sentence *s, size_t f)
  * opens by pointing back at the amount before it. */
 static bool opens_with_anaphor(const sentence *s)
 {
-    static const char *const korean[] = {
-        "\xEC\x9D\xB4\xEB\x8A\x94",             /* 이는 */
-        "\xEA\xB7\xB8\xEC\xA4\x91",             /* 그중 */
-        "\xEC\x9D\xB4\xEA\xB2\x83\xEC\x9D\x80", /* 이것은 */
+    static const ft_lit korean[] = {
+        FT_LIT("\xEC\x9D\xB4\xEB\x8A\x94"),             /* 이는 */
+        FT_LIT("\xEA\xB7\xB8\xEC\xA4\x91"),             /* 그중 */
+        FT_LIT("\xEC\x9D\xB4\xEA\xB2\x83\xEC\x9D\x80"), /* 이것은 */
     };
     if (s->n == 0 || !s->at_sentence_start)
         return false;
@@ -1884,10 +1887,10 @@ bool ft_purpose_korean_general(const char *w, size_t n)
 
 /* Whether a table word holds a Hangul syllable (what korean_skip's quick
  * test for English words takes for granted). */
-static bool holds_hangul(const char *w)
+static bool holds_hangul(ft_lit w)
 {
-    for (size_t i = 0; w[i]; i++)
-        if (hangul_at((ft_view){w, strlen(w)}, i))
+    for (size_t i = 0; i < w.n; i++)
+        if (hangul_at((ft_view){w.s, w.n}, i))
             return true;
     return false;
 }
@@ -1912,30 +1915,30 @@ bool ft_purpose_tables_ok(const char **bad)
      * list ends with it and comes first */
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
         char w[32];
-        size_t m = strlen(particles[k]);
+        size_t m = particles[k].n;
         memcpy(w, "\xEA\xB5\xAD", 3); /* 국 */
-        memcpy(w + 3, particles[k], m);
+        memcpy(w + 3, particles[k].s, m);
         if (strip_particle(w, m + 3) != 3) {
-            *bad = particles[k];
+            *bad = particles[k].s;
             return false;
         }
     }
+    /* holds_any reads the first two bytes of an entry before the rest */
     for (size_t k = 0; k < sizeof domain_nouns / sizeof *domain_nouns; k++)
-        if (!HOLDS_ANY(domain_nouns[k], strlen(domain_nouns[k]),
-                       domain_nouns)) {
-            *bad = domain_nouns[k];
+        if (domain_nouns[k].n < 2 ||
+            !HOLDS_ANY(domain_nouns[k].s, domain_nouns[k].n, domain_nouns)) {
+            *bad = domain_nouns[k].s;
             return false;
         }
     for (size_t k = 0; k < sizeof korean_skips / sizeof *korean_skips; k++)
-        if (!IS_ONE_OF(korean_skips[k], strlen(korean_skips[k]),
-                       korean_skips) ||
+        if (!IS_ONE_OF(korean_skips[k].s, korean_skips[k].n, korean_skips) ||
             !holds_hangul(korean_skips[k])) {
-            *bad = korean_skips[k];
+            *bad = korean_skips[k].s;
             return false;
         }
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
         if (!holds_hangul(particles[k])) {
-            *bad = particles[k];
+            *bad = particles[k].s;
             return false;
         }
     return true;
