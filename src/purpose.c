@@ -77,16 +77,20 @@ static int cmp_folded(const char *w, size_t n, const char *s)
  * EN_NONE.  The slots come from tools/gen_words.c (purpose_words.h). */
 static unsigned word_id(const char *w, size_t n)
 {
-    char low[PURPOSE_WORD_LONGEST];
-    if (n == 0 || n > sizeof low)
+    if (n == 0 || n > PURPOSE_WORD_LONGEST)
         return EN_NONE;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)ft_ascii_fold((unsigned char)w[i]);
-    for (size_t h = ft_purpose_word_hash(low, n);; h++) {
+    for (size_t h = ft_purpose_word_hash(w, n);; h++) {
         unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
         if (k == 0)
             return EN_NONE;
-        if (words[k - 1].len == n && memcmp(words[k - 1].word, low, n) == 0)
+        if (words[k - 1].len != n)
+            continue;
+        const char *t = words[k - 1].word;
+        size_t i = 0;
+        while (i < n &&
+               ft_ascii_fold((unsigned char)w[i]) == (unsigned char)t[i])
+            i++;
+        if (i == n)
             return k - 1;
     }
 }
@@ -1906,6 +1910,7 @@ bool ft_purpose_tables_ok(const char **bad)
                                ? words[k].word[i] - 32
                                : words[k].word[i]);
         if (n != words[k].len || n > sizeof up ||
+            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n ||
             word_id(words[k].word, n) != k || word_id(up, n) != k) {
             *bad = words[k].word;
             return false;

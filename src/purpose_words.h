@@ -530,14 +530,24 @@
     W(yet, W_HEDGE)                                                            \
     W(you, W_PRON)
 
-/* The hash of the lower-case bytes w[0,n) (FNV-1a): tools/gen_words.c
- * places each word by it, and purpose.c looks a word up by it. */
+/* The hash of the word w[0,n), n > 0, in any case: its length and four
+ * of its letters, folded to lower case, so that it costs the same for any
+ * word.  tools/gen_words.c places each word of the list by it, and
+ * purpose.c looks a word of the text up by it. */
+static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
+{
+    uint32_t c = (unsigned char)w[i];
+    return c - 'A' < 26u ? c + 32 : c;
+}
+
 static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h ^ (h >> 16);
+    uint32_t h = (uint32_t)n * 0x165667B1u;
+    h = (h ^ ft_purpose_word_hash_byte(w, 0)) * 0x9E3779B1u;
+    h = (h ^ ft_purpose_word_hash_byte(w, n > 1)) * 0x85EBCA6Bu;
+    h = (h ^ ft_purpose_word_hash_byte(w, n / 2)) * 0xC2B2AE35u;
+    h = (h ^ ft_purpose_word_hash_byte(w, n - 1)) * 0x27D4EB2Fu;
+    return h ^ (h >> 15);
 }
 
 #endif
