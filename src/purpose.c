@@ -394,11 +394,17 @@ static void tokenise(sentence *s, size_t a, size_t b)
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
             a++;
+    /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one */
+    size_t fig_start = SIZE_MAX, fig_end = SIZE_MAX;
     for (size_t i = a; i < b && s->n < MAX_TOKENS;) {
-        while (f < s->nfigs && s->figs[f].end <= i)
-            f++;
+        if (fig_end == SIZE_MAX || fig_end <= i) {
+            while (f < s->nfigs && s->figs[f].end <= i)
+                f++;
+            fig_start = f < s->nfigs ? s->figs[f].start : SIZE_MAX;
+            fig_end = f < s->nfigs ? s->figs[f].end : SIZE_MAX;
+        }
         token *t = &s->t[s->n];
-        if (f < s->nfigs && s->figs[f].start <= i) {
+        if (fig_start <= i) {
             size_t next = f + 1 < s->nfigs ? s->figs[f + 1].start : SIZE_MAX;
             *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
             t->e = conversion_end(s, s->figs[f].end, next);
@@ -449,8 +455,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 ft_ascii_upper(ft_view_at(x, j - 1)) &&
                 ft_view_at(x, j - 2) == '.')
                 j++; /* "U.S.": the abbreviation's own full stop */
-            if (f < s->nfigs && j > s->figs[f].start)
-                j = s->figs[f].start; /* a figure glued to a word */
+            if (j > fig_start)
+                j = fig_start; /* a figure glued to a word */
             t->type = T_WORD;
             t->e = j;
             if (!t->hangul)
@@ -532,7 +538,7 @@ static size_t rate_back(const sentence *s, size_t k)
 }
 
 /* Does word k end with the ASCII letters of suffix? */
-static bool ends_with(const sentence *s, size_t k, const char *suffix)
+static inline bool ends_with(const sentence *s, size_t k, const char *suffix)
 {
     size_t m = strlen(suffix);
     if (!is_word(s, k) || s->t[k].hangul || s->t[k].e - s->t[k].s <= m)
@@ -541,13 +547,13 @@ static bool ends_with(const sentence *s, size_t k, const char *suffix)
 }
 
 /* Does token k hold the bytes of needle? */
-static bool holds(const sentence *s, size_t k, const char *needle)
+static inline bool holds(const sentence *s, size_t k, const char *needle)
 {
     size_t m = strlen(needle);
     const char *t = s->x.t + s->t[k].s;
     size_t n = s->t[k].e - s->t[k].s;
     for (size_t i = 0; i + m <= n; i++)
-        if (memcmp(t + i, needle, m) == 0)
+        if (t[i] == needle[0] && memcmp(t + i, needle, m) == 0)
             return true;
     return false;
 }
