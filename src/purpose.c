@@ -129,67 +129,9 @@ static const ft_lit particles[] = {
     FT_LIT("\xEB\xA7\x8C"),                         /* 만 */
 };
 
-/* Korean nouns of what money pays for: a word holding one names a
- * purpose (병장 월급, 방위비 분담금, 방위력개선비). */
-static const ft_lit domain_nouns[] = {
-    FT_LIT("\xEC\x98\x88\xEC\x82\xB0"),             /* 예산 */
-    FT_LIT("\xEA\xB8\xB0\xEA\xB8\x88"),             /* 기금 */
-    FT_LIT("\xEB\xB6\x84\xEB\x8B\xB4"),             /* 분담 */
-    FT_LIT("\xEB\xB4\x89\xEA\xB8\x89"),             /* 봉급 */
-    FT_LIT("\xEC\x9B\x94\xEA\xB8\x89"),             /* 월급 */
-    FT_LIT("\xEA\xB8\x89\xEC\x97\xAC"),             /* 급여 */
-    FT_LIT("\xEA\xB8\xB0\xEB\xB3\xB8\xEA\xB8\x89"), /* 기본급 */
-    FT_LIT("\xEC\x88\x98\xEB\x8B\xB9"),             /* 수당 */
-    FT_LIT("\xEA\xB8\x89\xEC\x8B\x9D"),             /* 급식 */
-    FT_LIT("\xEC\x82\xAC\xEC\x97\x85"),             /* 사업 */
-    FT_LIT("\xEA\xB3\x84\xED\x9A\x8D"),             /* 계획 */
-    FT_LIT("\xEC\x9E\xAC\xEC\x9B\x90"),             /* 재원 */
-    FT_LIT("\xEC\xB2\xB4\xEA\xB3\x84"),             /* 체계 */
-    FT_LIT("\xEC\x88\x98\xEC\xB6\x9C"),             /* 수출 */
-    FT_LIT("\xEA\xB3\x84\xEC\x95\xBD"),             /* 계약 */
-    FT_LIT("\xEC\x9E\x94\xEC\x95\xA1"),             /* 잔액 */
-    FT_LIT("\xEC\xA7\x80\xEC\x9B\x90\xEA\xB8\x88"), /* 지원금 */
-    FT_LIT("\xEC\xA0\x81\xEA\xB8\x88"),             /* 적금 */
-    FT_LIT("\xEB\xB3\x91\xEC\x9E\xA5"),             /* 병장 */
-    FT_LIT("\xEC\x83\x81\xEB\xB3\x91"),             /* 상병 */
-    FT_LIT("\xEC\x9D\xBC\xEB\xB3\x91"),             /* 일병 */
-    FT_LIT("\xEC\x9D\xB4\xEB\xB3\x91"),             /* 이병 */
-    FT_LIT("\xED\x95\x98\xEC\x82\xAC"),             /* 하사 */
-    FT_LIT("\xEC\x86\x8C\xEC\x9C\x84"),             /* 소위 */
-    FT_LIT("\xEC\x86\x8C\xEB\x8C\x80\xEC\x9E\xA5"), /* 소대장 */
-    FT_LIT("\xEA\xB0\x84\xEB\xB6\x80"),             /* 간부 */
-    FT_LIT("\xEB\xB3\x91\xEC\x82\xAC"),             /* 병사 */
-    FT_LIT("\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC"), /* 자주포 */
-    FT_LIT("\xEC\xA0\x84\xED\x88\xAC\xEA\xB8\xB0"), /* 전투기 */
-    FT_LIT("\xED\x97\xAC\xEA\xB8\xB0"),             /* 헬기 */
-    FT_LIT("\xEC\x9E\xA0\xEC\x88\x98\xED\x95\xA8"), /* 잠수함 */
-    FT_LIT("\xEB\xAF\xB8\xEC\x82\xAC\xEC\x9D\xBC"), /* 미사일 */
-    FT_LIT("\xEB\xAC\xB4\xEC\x9D\xB8"),             /* 무인 */
-    FT_LIT("\xED\x95\xAD\xEA\xB3\xB5\xEA\xB8\xB0"), /* 항공기 */
-    FT_LIT("\xED\x83\x84\xEC\x95\xBD"),             /* 탄약 */
-    FT_LIT("\xEB\xB0\xB0\xEC\x83\x81"),             /* 배상 */
-    FT_LIT("\xEB\xB3\xB4\xEC\x83\x81"),             /* 보상 */
-    FT_LIT("\xEC\xB0\xA8\xEA\xB4\x80"),             /* 차관 */
-    FT_LIT("\xEB\xB9\x84\xEB\xA3\x8C"),             /* 비료 */
-    FT_LIT("\xEC\x9D\xB8\xEA\xB6\x8C"),             /* 인권 */
-    FT_LIT("\xEC\xB4\x9D\xEC\xA7\x80\xEC\xB6\x9C"), /* 총지출 */
-    FT_LIT("\xEB\xA7\xA4\xEC\xB6\x9C"),             /* 매출 */
-    FT_LIT("\xEB\x8B\xA8\xEA\xB0\x80"),             /* 단가 */
-    FT_LIT("\xEA\xB0\x80\xEA\xB2\xA9"),             /* 가격 */
-    FT_LIT("\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84"), /* 방위비 */
-    FT_LIT("\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB9\x84"), /* 국방비 */
-    FT_LIT("\xEA\xB0\x9C\xEC\x84\xA0\xEB\xB9\x84"), /* 개선비 */
-    FT_LIT("\xEC\x9C\xA0\xEC\xA7\x80\xEB\xB9\x84"), /* 유지비 */
-    FT_LIT("\xEC\x9A\xB4\xEC\x98\x81\xEB\xB9\x84"), /* 운영비 */
-    FT_LIT("\xEC\x9A\xB4\xEC\x9A\xA9\xEB\xB9\x84"), /* 운용비 */
-    FT_LIT("\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84"), /* 활동비 */
-    FT_LIT("\xEA\xB0\x9C\xEB\xB0\x9C\xEB\xB9\x84"), /* 개발비 */
-    FT_LIT("\xEC\x9D\xB8\xEA\xB1\xB4\xEB\xB9\x84"), /* 인건비 */
-    FT_LIT("\xEC\xB2\x98\xEC\x9A\xB0"),             /* 처우 */
-    FT_LIT("\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88"), /* 분담금 */
-    FT_LIT("\xEC\xA7\x80\xEC\xB6\x9C"),             /* 지출 */
-    FT_LIT("\xEB\xB9\x84\xEC\x9A\xA9"),             /* 비용 */
-};
+/* Korean nouns of what money pays for (purpose_words.h). */
+#define AS_LIT(noun) FT_LIT(noun),
+static const ft_lit domain_nouns[] = {FT_PURPOSE_DOMAIN_NOUNS(AS_LIT)};
 
 /* Korean names of who announces, asks or pays, never what for: 국방부는
  * 66조원을 편성했다 is the defence budget, not the ministry. */
@@ -1355,15 +1297,23 @@ static bool has_particle(const sentence *s, size_t k)
     return strip_particle(s->x.t + t->s, t->e - t->s) != t->e - t->s;
 }
 
-static bool holds_any(const char *w, size_t n, const ft_lit *list, size_t count)
+/* Does w[0,n) hold a domain noun?  Each starts with a Hangul syllable and
+ * has two or more (ft_purpose_tables_ok, gen_words.c), so only where a
+ * syllable starts is one looked for, by the hash of two syllables. */
+static bool holds_domain_noun(const char *w, size_t n)
 {
-    for (size_t q = 0; q < count; q++) {
-        size_t m = list[q].n;
-        char c0 = list[q].s[0], c1 = list[q].s[1];
-        for (size_t i = 0; i + m <= n; i++)
-            if (w[i] == c0 && w[i + 1] == c1 &&
-                memcmp(w + i, list[q].s, m) == 0)
+    for (size_t i = 0; i + 6 <= n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c < 0xEA || c > 0xED)
+            continue;
+        for (size_t h = ft_purpose_noun_hash(w + i);; h++) {
+            unsigned k = purpose_noun_slot[h & (PURPOSE_NOUN_SLOTS - 1)];
+            if (k == 0)
+                break;
+            ft_lit d = domain_nouns[k - 1];
+            if (i + d.n <= n && memcmp(w + i, d.s, d.n) == 0)
                 return true;
+        }
     }
     return false;
 }
@@ -1376,8 +1326,6 @@ static bool is_one_of(const char *w, size_t n, const ft_lit *list, size_t count)
     return false;
 }
 
-#define HOLDS_ANY(w, n, list)                                                  \
-    holds_any((w), (n), (list), sizeof(list) / sizeof *(list))
 #define IS_ONE_OF(w, n, list)                                                  \
     is_one_of((w), (n), (list), sizeof(list) / sizeof *(list))
 
@@ -1504,7 +1452,7 @@ static bool korean_names(const sentence *s, size_t k)
         return false;
     if (ft_ascii_upper((unsigned char)w[0]) && n >= 2)
         return true;
-    return HOLDS_ANY(w, n, domain_nouns) && !korean_stem_verb(w, n);
+    return holds_domain_noun(w, n) && !korean_stem_verb(w, n);
 }
 
 /* Write words [a,b] of a Korean phrase, the particle of the last dropped. */
@@ -1679,7 +1627,7 @@ static bool copula_noun(const sentence *s, size_t k)
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     return n >= 9 && memcmp(w + n - 3, "\xEC\x9D\xB8", 3) == 0 && /* 인 */
-           HOLDS_ANY(w, n - 3, domain_nouns) && !korean_stem_verb(w, n - 3) &&
+           holds_domain_noun(w, n - 3) && !korean_stem_verb(w, n - 3) &&
            !korean_announcer(s, k);
 }
 
@@ -1886,7 +1834,7 @@ size_t ft_purpose_korean_stem(const char *w, size_t n)
 bool ft_purpose_korean_names(const char *w, size_t n)
 {
     size_t m = strip_particle(w, n);
-    return m > 0 && HOLDS_ANY(w, m, domain_nouns) && !korean_stem_verb(w, n) &&
+    return m > 0 && holds_domain_noun(w, m) && !korean_stem_verb(w, n) &&
            !IS_ONE_OF(w, m, korean_announcers);
 }
 
@@ -1934,10 +1882,10 @@ bool ft_purpose_tables_ok(const char **bad)
             return false;
         }
     }
-    /* holds_any reads the first two bytes of an entry before the rest */
+    /* holds_domain_noun looks for a noun where a syllable starts */
     for (size_t k = 0; k < sizeof domain_nouns / sizeof *domain_nouns; k++)
-        if (domain_nouns[k].n < 2 ||
-            !HOLDS_ANY(domain_nouns[k].s, domain_nouns[k].n, domain_nouns)) {
+        if (!hangul_at((ft_view){domain_nouns[k].s, domain_nouns[k].n}, 0) ||
+            !holds_domain_noun(domain_nouns[k].s, domain_nouns[k].n)) {
             *bad = domain_nouns[k].s;
             return false;
         }

@@ -1,14 +1,15 @@
-/* purpose_words.h — the English words the purpose grammar reads, with
- * their word classes (purpose.c), as one list, and the hash that finds one.
+/* purpose_words.h — the words the purpose grammar looks up (purpose.c):
+ * its English words with their word classes, and the Korean nouns of what
+ * money pays for; and the hashes that find them.
  *
- * The list is an X-macro so that one table gives purpose.c its words, its
- * word names (EN_for) and, through tools/gen_words.c at build time, the
- * hash table that finds a word of the text in it: the index is derived
- * from the list, never kept beside it.  W(word, classes) names a word
- * spelt as its C name; WS(name, "spelling", classes) one that is not.
- * Words with no class are here because a construction asks for them by
- * name.  Kept in alphabetical order for the reader only: nothing depends
- * on the order.
+ * Each list is an X-macro, so that one list gives purpose.c its table (and
+ * the English words their names, EN_for) and gives tools/gen_words.c, at
+ * build time, what it places in the hash tables that find a word of the
+ * text: an index is derived from its list, never kept beside it.
+ * W(word, classes) is a word spelt as its C name, WS(name, "spelling",
+ * classes) one that is not.  Words with no class are here because a
+ * construction asks for them by name.  The lists are in an order for the
+ * reader only: nothing depends on it.
  */
 #ifndef FT_PURPOSE_WORDS_H
 #define FT_PURPOSE_WORDS_H
@@ -530,16 +531,79 @@
     W(yet, W_HEDGE)                                                            \
     W(you, W_PRON)
 
-/* The hash of the word w[0,n), n > 0, in any case: its length and four
- * of its letters, folded to lower case, so that it costs the same for any
- * word.  tools/gen_words.c places each word of the list by it, and
- * purpose.c looks a word of the text up by it. */
+/* Korean nouns of what money pays for: a word holding one names a
+ * purpose (병장 월급, 방위비 분담금, 방위력개선비).  Each is two syllables or
+ * more: the hash table finds them by their first two (gen_words.c). */
+#define FT_PURPOSE_DOMAIN_NOUNS(X)                                             \
+    X("\xEC\x98\x88\xEC\x82\xB0")             /* 예산 */                     \
+    X("\xEA\xB8\xB0\xEA\xB8\x88")             /* 기금 */                     \
+    X("\xEB\xB6\x84\xEB\x8B\xB4")             /* 분담 */                     \
+    X("\xEB\xB4\x89\xEA\xB8\x89")             /* 봉급 */                     \
+    X("\xEC\x9B\x94\xEA\xB8\x89")             /* 월급 */                     \
+    X("\xEA\xB8\x89\xEC\x97\xAC")             /* 급여 */                     \
+    X("\xEA\xB8\xB0\xEB\xB3\xB8\xEA\xB8\x89") /* 기본급 */                  \
+    X("\xEC\x88\x98\xEB\x8B\xB9")             /* 수당 */                     \
+    X("\xEA\xB8\x89\xEC\x8B\x9D")             /* 급식 */                     \
+    X("\xEC\x82\xAC\xEC\x97\x85")             /* 사업 */                     \
+    X("\xEA\xB3\x84\xED\x9A\x8D")             /* 계획 */                     \
+    X("\xEC\x9E\xAC\xEC\x9B\x90")             /* 재원 */                     \
+    X("\xEC\xB2\xB4\xEA\xB3\x84")             /* 체계 */                     \
+    X("\xEC\x88\x98\xEC\xB6\x9C")             /* 수출 */                     \
+    X("\xEA\xB3\x84\xEC\x95\xBD")             /* 계약 */                     \
+    X("\xEC\x9E\x94\xEC\x95\xA1")             /* 잔액 */                     \
+    X("\xEC\xA7\x80\xEC\x9B\x90\xEA\xB8\x88") /* 지원금 */                  \
+    X("\xEC\xA0\x81\xEA\xB8\x88")             /* 적금 */                     \
+    X("\xEB\xB3\x91\xEC\x9E\xA5")             /* 병장 */                     \
+    X("\xEC\x83\x81\xEB\xB3\x91")             /* 상병 */                     \
+    X("\xEC\x9D\xBC\xEB\xB3\x91")             /* 일병 */                     \
+    X("\xEC\x9D\xB4\xEB\xB3\x91")             /* 이병 */                     \
+    X("\xED\x95\x98\xEC\x82\xAC")             /* 하사 */                     \
+    X("\xEC\x86\x8C\xEC\x9C\x84")             /* 소위 */                     \
+    X("\xEC\x86\x8C\xEB\x8C\x80\xEC\x9E\xA5") /* 소대장 */                  \
+    X("\xEA\xB0\x84\xEB\xB6\x80")             /* 간부 */                     \
+    X("\xEB\xB3\x91\xEC\x82\xAC")             /* 병사 */                     \
+    X("\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC") /* 자주포 */                  \
+    X("\xEC\xA0\x84\xED\x88\xAC\xEA\xB8\xB0") /* 전투기 */                  \
+    X("\xED\x97\xAC\xEA\xB8\xB0")             /* 헬기 */                     \
+    X("\xEC\x9E\xA0\xEC\x88\x98\xED\x95\xA8") /* 잠수함 */                  \
+    X("\xEB\xAF\xB8\xEC\x82\xAC\xEC\x9D\xBC") /* 미사일 */                  \
+    X("\xEB\xAC\xB4\xEC\x9D\xB8")             /* 무인 */                     \
+    X("\xED\x95\xAD\xEA\xB3\xB5\xEA\xB8\xB0") /* 항공기 */                  \
+    X("\xED\x83\x84\xEC\x95\xBD")             /* 탄약 */                     \
+    X("\xEB\xB0\xB0\xEC\x83\x81")             /* 배상 */                     \
+    X("\xEB\xB3\xB4\xEC\x83\x81")             /* 보상 */                     \
+    X("\xEC\xB0\xA8\xEA\xB4\x80")             /* 차관 */                     \
+    X("\xEB\xB9\x84\xEB\xA3\x8C")             /* 비료 */                     \
+    X("\xEC\x9D\xB8\xEA\xB6\x8C")             /* 인권 */                     \
+    X("\xEC\xB4\x9D\xEC\xA7\x80\xEC\xB6\x9C") /* 총지출 */                  \
+    X("\xEB\xA7\xA4\xEC\xB6\x9C")             /* 매출 */                     \
+    X("\xEB\x8B\xA8\xEA\xB0\x80")             /* 단가 */                     \
+    X("\xEA\xB0\x80\xEA\xB2\xA9")             /* 가격 */                     \
+    X("\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84") /* 방위비 */                  \
+    X("\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB9\x84") /* 국방비 */                  \
+    X("\xEA\xB0\x9C\xEC\x84\xA0\xEB\xB9\x84") /* 개선비 */                  \
+    X("\xEC\x9C\xA0\xEC\xA7\x80\xEB\xB9\x84") /* 유지비 */                  \
+    X("\xEC\x9A\xB4\xEC\x98\x81\xEB\xB9\x84") /* 운영비 */                  \
+    X("\xEC\x9A\xB4\xEC\x9A\xA9\xEB\xB9\x84") /* 운용비 */                  \
+    X("\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84") /* 활동비 */                  \
+    X("\xEA\xB0\x9C\xEB\xB0\x9C\xEB\xB9\x84") /* 개발비 */                  \
+    X("\xEC\x9D\xB8\xEA\xB1\xB4\xEB\xB9\x84") /* 인건비 */                  \
+    X("\xEC\xB2\x98\xEC\x9A\xB0")             /* 처우 */                     \
+    X("\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88") /* 분담금 */                  \
+    X("\xEC\xA7\x80\xEC\xB6\x9C")             /* 지출 */                     \
+    X("\xEB\xB9\x84\xEC\x9A\xA9")             /* 비용 */
+
+/* Byte i of a word, folded to lower case, for the hash below. */
 static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
 {
     uint32_t c = (unsigned char)w[i];
     return c - 'A' < 26u ? c + 32 : c;
 }
 
+/* The hash of the word w[0,n), n > 0, in any case: its length and four
+ * of its letters, so that it costs the same for any word.
+ * tools/gen_words.c places each word of the list by it, and purpose.c
+ * looks a word of the text up by it. */
 static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 {
     uint32_t h = (uint32_t)n * 0x165667B1u;
@@ -547,6 +611,17 @@ static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
     h = (h ^ ft_purpose_word_hash_byte(w, n > 1)) * 0x85EBCA6Bu;
     h = (h ^ ft_purpose_word_hash_byte(w, n / 2)) * 0xC2B2AE35u;
     h = (h ^ ft_purpose_word_hash_byte(w, n - 1)) * 0x27D4EB2Fu;
+    return h ^ (h >> 15);
+}
+
+/* The hash of the first two syllables (six bytes) of w: where
+ * gen_words.c places a domain noun and where purpose.c looks for one that
+ * starts at w. */
+static inline uint32_t ft_purpose_noun_hash(const char *w)
+{
+    uint32_t h = 0x811C9DC5u;
+    for (int i = 0; i < 6; i++)
+        h = (h ^ (unsigned char)w[i]) * 0x01000193u;
     return h ^ (h >> 15);
 }
 
