@@ -95,42 +95,12 @@ static unsigned word_id(const char *w, size_t n)
     }
 }
 
-/* Korean: particles that end a noun phrase, longest first where one ends
- * another. */
-static const ft_lit particles[] = {
-    FT_LIT("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84"), /* 으로도 */
-    FT_LIT("\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84"), /* 에서도 */
-    FT_LIT("\xEA\xB9\x8C\xEC\xA7\x80\xEB\x8A\x94"), /* 까지는 */
-    FT_LIT("\xEB\xA1\x9C\xEB\x8F\x84"),             /* 로도 */
-    FT_LIT("\xEC\x97\x90\xEB\x8F\x84"),             /* 에도 */
-    FT_LIT("\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94"), /* 에서는 */
-    FT_LIT("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94"), /* 으로는 */
-    FT_LIT("\xEC\x97\x90\xEB\x8A\x94"),             /* 에는 */
-    FT_LIT("\xEC\x97\x90\xEC\x84\x9C"),             /* 에서 */
-    FT_LIT("\xEC\x9C\xBC\xEB\xA1\x9C"),             /* 으로 */
-    FT_LIT("\xEA\xB9\x8C\xEC\xA7\x80"),             /* 까지 */
-    FT_LIT("\xEB\xB6\x80\xED\x84\xB0"),             /* 부터 */
-    FT_LIT("\xEC\x9D\xB4\xEB\x8B\xA4"),             /* 이다 */
-    FT_LIT("\xEC\x9D\xB4\xEB\xA9\xB0"),             /* 이며 */
-    FT_LIT("\xEC\x97\x90\xEA\xB2\x8C"),             /* 에게 */
-    FT_LIT("\xEB\xB3\xB4\xEB\x8B\xA4"),             /* 보다 */
-    FT_LIT("\xEC\x9D\x80"),                         /* 은 */
-    FT_LIT("\xEB\x8A\x94"),                         /* 는 */
-    FT_LIT("\xEC\x9D\xB4"),                         /* 이 */
-    FT_LIT("\xEA\xB0\x80"),                         /* 가 */
-    FT_LIT("\xEC\x9D\x84"),                         /* 을 */
-    FT_LIT("\xEB\xA5\xBC"),                         /* 를 */
-    FT_LIT("\xEC\x9D\x98"),                         /* 의 */
-    FT_LIT("\xEC\x97\x90"),                         /* 에 */
-    FT_LIT("\xEB\xA1\x9C"),                         /* 로 */
-    FT_LIT("\xEC\x99\x80"),                         /* 와 */
-    FT_LIT("\xEA\xB3\xBC"),                         /* 과 */
-    FT_LIT("\xEB\x8F\x84"),                         /* 도 */
-    FT_LIT("\xEB\xA7\x8C"),                         /* 만 */
-};
+#define AS_LIT(word) FT_LIT(word),
+
+/* Korean: particles that end a noun phrase (purpose_words.h). */
+static const ft_lit particles[] = {FT_PURPOSE_PARTICLES(AS_LIT)};
 
 /* Korean nouns of what money pays for (purpose_words.h). */
-#define AS_LIT(noun) FT_LIT(noun),
 static const ft_lit domain_nouns[] = {FT_PURPOSE_DOMAIN_NOUNS(AS_LIT)};
 
 /* Korean names of who announces, asks or pays, never what for: 국방부는
@@ -1282,12 +1252,28 @@ static inline bool ends_in(const char *w, size_t n, ft_lit l)
            memcmp(w + n - l.n, l.s, l.n) == 0;
 }
 
-/* The length of w[0,n) without a trailing particle. */
+/* Is w[0,m) a particle?  Each is one to three syllables (gen_words.c
+ * checks), and the table finds it by its length and last syllable. */
+static bool is_particle(const char *w, size_t m)
+{
+    if (m != 3 && m != 6 && m != 9)
+        return false;
+    for (size_t h = ft_purpose_particle_hash(w, m);; h++) {
+        unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
+        if (k == 0)
+            return false;
+        if (particles[k - 1].n == m && memcmp(particles[k - 1].s, w, m) == 0)
+            return true;
+    }
+}
+
+/* The length of w[0,n) without a trailing particle, the longest that
+ * ends it (에서는, not 는). */
 static size_t strip_particle(const char *w, size_t n)
 {
-    for (size_t p = 0; p < sizeof particles / sizeof *particles; p++)
-        if (n > particles[p].n && ends_in(w, n, particles[p]))
-            return n - particles[p].n;
+    for (size_t m = 9; m >= 3; m -= 3)
+        if (n > m && is_particle(w + n - m, m))
+            return n - m;
     return n;
 }
 
@@ -1339,7 +1325,7 @@ static bool korean_skip(const sentence *s, size_t k)
     if (!t->hangul && !ft_ascii_digit((unsigned char)w[0]))
         return false;
     size_t n = strip_particle(w, t->e - t->s);
-    if (n == 0 || IS_ONE_OF(w, t->e - t->s, particles))
+    if (n == 0 || is_particle(w, t->e - t->s))
         return true;
     if (ft_ascii_digit((unsigned char)w[0])) {
         /* "2024년에", "1호봉": a date or a count; "30mm차륜형대공포" is a
@@ -1870,8 +1856,7 @@ bool ft_purpose_tables_ok(const char **bad)
             return false;
         }
     }
-    /* each particle is stripped from a noun, unless a longer one of the
-     * list ends with it and comes first */
+    /* each particle is stripped whole from a noun */
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
         char w[32];
         size_t m = particles[k].n;

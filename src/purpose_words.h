@@ -593,6 +593,39 @@
     X("\xEC\xA7\x80\xEC\xB6\x9C")             /* 지출 */                     \
     X("\xEB\xB9\x84\xEC\x9A\xA9")             /* 비용 */
 
+/* Korean particles that end a noun phrase: a word loses the longest that
+ * ends it (purpose.c).  Each is one to three syllables. */
+#define FT_PURPOSE_PARTICLES(X)                                                \
+    X("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84") /* 으로도 */                  \
+    X("\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84") /* 에서도 */                  \
+    X("\xEA\xB9\x8C\xEC\xA7\x80\xEB\x8A\x94") /* 까지는 */                  \
+    X("\xEB\xA1\x9C\xEB\x8F\x84")             /* 로도 */                     \
+    X("\xEC\x97\x90\xEB\x8F\x84")             /* 에도 */                     \
+    X("\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94") /* 에서는 */                  \
+    X("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94") /* 으로는 */                  \
+    X("\xEC\x97\x90\xEB\x8A\x94")             /* 에는 */                     \
+    X("\xEC\x97\x90\xEC\x84\x9C")             /* 에서 */                     \
+    X("\xEC\x9C\xBC\xEB\xA1\x9C")             /* 으로 */                     \
+    X("\xEA\xB9\x8C\xEC\xA7\x80")             /* 까지 */                     \
+    X("\xEB\xB6\x80\xED\x84\xB0")             /* 부터 */                     \
+    X("\xEC\x9D\xB4\xEB\x8B\xA4")             /* 이다 */                     \
+    X("\xEC\x9D\xB4\xEB\xA9\xB0")             /* 이며 */                     \
+    X("\xEC\x97\x90\xEA\xB2\x8C")             /* 에게 */                     \
+    X("\xEB\xB3\xB4\xEB\x8B\xA4")             /* 보다 */                     \
+    X("\xEC\x9D\x80")                         /* 은 */                        \
+    X("\xEB\x8A\x94")                         /* 는 */                        \
+    X("\xEC\x9D\xB4")                         /* 이 */                        \
+    X("\xEA\xB0\x80")                         /* 가 */                        \
+    X("\xEC\x9D\x84")                         /* 을 */                        \
+    X("\xEB\xA5\xBC")                         /* 를 */                        \
+    X("\xEC\x9D\x98")                         /* 의 */                        \
+    X("\xEC\x97\x90")                         /* 에 */                        \
+    X("\xEB\xA1\x9C")                         /* 로 */                        \
+    X("\xEC\x99\x80")                         /* 와 */                        \
+    X("\xEA\xB3\xBC")                         /* 과 */                        \
+    X("\xEB\x8F\x84")                         /* 도 */                        \
+    X("\xEB\xA7\x8C")                         /* 만 */
+
 /* Byte i of a word, folded to lower case, for the hash below. */
 static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
 {
@@ -622,6 +655,17 @@ static inline uint32_t ft_purpose_noun_hash(const char *w)
     uint32_t h = 0x811C9DC5u;
     for (int i = 0; i < 6; i++)
         h = (h ^ (unsigned char)w[i]) * 0x01000193u;
+    return h ^ (h >> 15);
+}
+
+/* The hash of the particle p[0,m), m >= 3: its length and last syllable
+ * (gen_words.c places a particle by it; purpose.c looks up the end of a
+ * word by it). */
+static inline uint32_t ft_purpose_particle_hash(const char *p, size_t m)
+{
+    uint32_t h = (uint32_t)m * 0x9E3779B1u;
+    for (size_t i = m - 3; i < m; i++)
+        h = (h ^ (unsigned char)p[i]) * 0x01000193u;
     return h ^ (h >> 15);
 }
 
