@@ -1252,17 +1252,34 @@ static inline bool ends_in(const char *w, size_t n, ft_lit l)
            memcmp(w + n - l.n, l.s, l.n) == 0;
 }
 
-/* Is w[0,m) a particle?  Each is one to three syllables (gen_words.c
- * checks), and the table finds it by its length and last syllable. */
-static bool is_particle(const char *w, size_t m)
+/* The longest particle that ends w[0,n) and is not all of it: its
+ * length, or 0.  The table finds the particles by their last syllable
+ * (gen_words.c), so one probe run holds every particle that can end w. */
+static size_t particle_len(const char *w, size_t n)
 {
-    if (m != 3 && m != 6 && m != 9)
+    if (n < 3)
+        return 0;
+    size_t best = 0;
+    for (size_t h = ft_purpose_particle_hash(w + n - 3);; h++) {
+        unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
+        if (k == 0)
+            return best;
+        ft_lit p = particles[k - 1];
+        if (p.n > best && n > p.n && ends_in(w, n, p))
+            best = p.n;
+    }
+}
+
+/* Is w[0,n) a particle? */
+static bool is_particle(const char *w, size_t n)
+{
+    if (n < 3)
         return false;
-    for (size_t h = ft_purpose_particle_hash(w, m);; h++) {
+    for (size_t h = ft_purpose_particle_hash(w + n - 3);; h++) {
         unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
         if (k == 0)
             return false;
-        if (particles[k - 1].n == m && memcmp(particles[k - 1].s, w, m) == 0)
+        if (particles[k - 1].n == n && memcmp(particles[k - 1].s, w, n) == 0)
             return true;
     }
 }
@@ -1271,10 +1288,7 @@ static bool is_particle(const char *w, size_t m)
  * ends it (에서는, not 는). */
 static size_t strip_particle(const char *w, size_t n)
 {
-    for (size_t m = 9; m >= 3; m -= 3)
-        if (n > m && is_particle(w + n - m, m))
-            return n - m;
-    return n;
+    return n - particle_len(w, n);
 }
 
 static bool has_particle(const sentence *s, size_t k)
@@ -1856,13 +1870,13 @@ bool ft_purpose_tables_ok(const char **bad)
             return false;
         }
     }
-    /* each particle is stripped whole from a noun */
+    /* each particle is one by itself and is stripped whole from a noun */
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
         char w[32];
         size_t m = particles[k].n;
         memcpy(w, "\xEA\xB5\xAD", 3); /* 국 */
         memcpy(w + 3, particles[k].s, m);
-        if (strip_particle(w, m + 3) != 3) {
+        if (!is_particle(particles[k].s, m) || strip_particle(w, m + 3) != 3) {
             *bad = particles[k].s;
             return false;
         }

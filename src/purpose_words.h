@@ -594,7 +594,7 @@
     X("\xEB\xB9\x84\xEC\x9A\xA9")             /* 비용 */
 
 /* Korean particles that end a noun phrase: a word loses the longest that
- * ends it (purpose.c).  Each is one to three syllables. */
+ * ends it (purpose.c).  Each is one to three syllables, whole ones. */
 #define FT_PURPOSE_PARTICLES(X)                                                \
     X("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84") /* 으로도 */                  \
     X("\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84") /* 에서도 */                  \
@@ -658,14 +658,15 @@ static inline uint32_t ft_purpose_noun_hash(const char *w)
     return h ^ (h >> 15);
 }
 
-/* The hash of the particle p[0,m), m >= 3: its length and last syllable
- * (gen_words.c places a particle by it; purpose.c looks up the end of a
- * word by it). */
-static inline uint32_t ft_purpose_particle_hash(const char *p, size_t m)
+/* The hash of the last syllable of a particle, the three bytes at p:
+ * gen_words.c places each particle by it, and purpose.c finds there every
+ * particle that can end a word. */
+static inline uint32_t ft_purpose_particle_hash(const char *p)
 {
-    uint32_t h = (uint32_t)m * 0x9E3779B1u;
-    for (size_t i = m - 3; i < m; i++)
-        h = (h ^ (unsigned char)p[i]) * 0x01000193u;
+    uint32_t h = 0x811C9DC5u;
+    h = (h ^ (unsigned char)p[0]) * 0x01000193u;
+    h = (h ^ (unsigned char)p[1]) * 0x01000193u;
+    h = (h ^ (unsigned char)p[2]) * 0x01000193u;
     return h ^ (h >> 15);
 }
 

@@ -9,9 +9,9 @@
  * look-up rarely reads more than two.  The English words are placed by
  * ft_purpose_word_hash, the Korean domain nouns by ft_purpose_noun_hash of
  * their first two syllables (nouns that share them share a probe run),
- * the particles by ft_purpose_particle_hash.  Exits 1 when a list holds an
- * entry twice (the look-up's answer would depend on the order), a noun
- * shorter than two syllables or a particle longer than three.
+ * the particles by ft_purpose_particle_hash of their last syllable.  Exits 1
+ * when a list holds an entry twice (the look-up's answer would depend on the
+ * order), a noun shorter than two syllables or a particle longer than three.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +35,7 @@ static uint32_t word_hash(const char *w)
 
 static uint32_t particle_hash(const char *p)
 {
-    return ft_purpose_particle_hash(p, strlen(p));
+    return ft_purpose_particle_hash(p + strlen(p) - 3);
 }
 
 /* Write the table `name`_slot, of NAME_SLOTS slots, of list[0,n) placed
