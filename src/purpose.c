@@ -46,7 +46,11 @@ enum {
 /* The names of the words: EN_for is "for". */
 #define AS_NAME(name, cls) EN_##name,
 #define AS_NAME_S(name, spelling, cls) EN_##name,
-enum { FT_PURPOSE_WORDS(AS_NAME, AS_NAME_S) EN_COUNT, EN_NONE = EN_COUNT };
+enum {
+    FT_PURPOSE_WORDS(AS_NAME, AS_NAME_S) EN_COUNT,
+    EN_NONE = EN_COUNT,
+    EN_UNASKED /* a word not looked up yet (id_of) */
+};
 
 typedef struct {
     const char *word; /* lower case */
@@ -206,7 +210,7 @@ typedef struct {
     ft_view x;
     const ft_figure *figs;
     size_t nfigs;
-    token t[MAX_TOKENS];
+    token *t; /* t[0,n); a word is looked up when first asked about */
     size_t n;
     bool at_sentence_start; /* the tokens start where the sentence does */
 } sentence;
@@ -372,9 +376,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
             t->type = T_WORD;
             t->e = j;
             if (!t->hangul)
-                t->id = word_id(x.t + i, j - i);
-            if (t->id != EN_NONE)
-                t->cls = words[t->id].cls;
+                t->id = EN_UNASKED;
             i = j;
             s->n++;
             continue;
@@ -397,16 +399,37 @@ static bool is_word(const sentence *s, size_t k)
     return k < s->n && s->t[k].type == T_WORD;
 }
 
-/* Is token k the word named w (EN_for)?  Words are looked up once, when
- * the sentence is cut into tokens. */
-static bool word_is(const sentence *s, size_t k, unsigned w)
+/* Look word k up in the table: its name, its classes beside it.  A word
+ * is looked up the first time a construction asks about it (id_of), since
+ * about half the words of a window are never asked about, and only then. */
+static unsigned look_up(const sentence *s, size_t k)
 {
-    return k < s->n && s->t[k].id == w;
+    token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
+    t->id = word_id(s->x.t + t->s, t->e - t->s);
+    t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
+    return t->id;
 }
 
-static bool has_class(const sentence *s, size_t k, unsigned cls)
+/* The word classes of token k, k < s->n (0 for all but English words). */
+static inline unsigned cls_of(const sentence *s, size_t k)
 {
-    return is_word(s, k) && (s->t[k].cls & cls);
+    if (s->t[k].id == EN_UNASKED)
+        look_up(s, k);
+    return s->t[k].cls;
+}
+
+/* Is token k the word named w (EN_for)? */
+static inline bool word_is(const sentence *s, size_t k, unsigned w)
+{
+    if (k >= s->n)
+        return false;
+    unsigned id = s->t[k].id;
+    return id == w || (id == EN_UNASKED && look_up(s, k) == w);
+}
+
+static inline bool has_class(const sentence *s, size_t k, unsigned cls)
+{
+    return is_word(s, k) && (cls_of(s, k) & cls);
 }
 
 /* A four-digit year standing alone. */
@@ -477,7 +500,7 @@ static bool content(const sentence *s, size_t k)
         return false;
     if (period(s, k))
         return false;
-    unsigned c = s->t[k].cls;
+    unsigned c = cls_of(s, k);
     if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
         return false; /* "build", "lift", "hand": verbs */
     return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
@@ -597,14 +620,14 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
     for (size_t k = p.a; k < p.b; k++) {
         const token *t = &s->t[k];
         if (is_year(s, k) || period(s, k) ||
-            (t->type == T_WORD && (t->cls & W_TIME)))
+            (t->type == T_WORD && (cls_of(s, k) & W_TIME)))
             continue;
         if (punct_is(s, k, '(') && k + 3 < p.b) {
             k += 2; /* "Ministry of Defense (MND) budget": the acronym
                        stands in the way of the aliases */
             continue;
         }
-        if (t->type == T_WORD && !(t->cls & (W_VAGUE | W_CHANGE)))
+        if (t->type == T_WORD && !(cls_of(s, k) & (W_VAGUE | W_CHANGE)))
             named = true;
         size_t n = t->e - t->s;
         bool glue = o > 0 &&
@@ -1028,7 +1051,7 @@ static span main_subject(const sentence *s, size_t c, size_t floor)
 {
     for (size_t k = floor + 1; k < c && k < floor + 16; k++) {
         bool verb = has_class(s, k, W_VERB | W_LINK | W_AUX) ||
-                    (is_word(s, k) && !s->t[k].hangul && s->t[k].cls == 0 &&
+                    (is_word(s, k) && !s->t[k].hangul && cls_of(s, k) == 0 &&
                      ends_with(s, k, "s") && content(s, k - 1) &&
                      has_class(s, k + 1, W_DET));
         if (verb)
@@ -1152,7 +1175,7 @@ static span named_before(const sentence *s, size_t f)
             (word_is(s, a - 1, EN_and) || punct_is(s, a - 1, ',')))
             return p;
     }
-    if (content(s, f - 1) && !(s->t[f - 1].cls & (W_VAGUE | W_TIME))) {
+    if (content(s, f - 1) && !(cls_of(s, f - 1) & (W_VAGUE | W_TIME))) {
         /* "..., the two launches X": a list that leaves out its verb */
         span p = np_backward(s, f - 1, floor, 2);
         size_t k = p.a;
@@ -1179,8 +1202,8 @@ static bool list_filler(const sentence *s, size_t k)
                punct_is(s, k, '(') || punct_is(s, k, ')');
     if (t->hangul)
         return false;
-    return (t->cls & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
-                      W_DET | W_CHANGE)) ||
+    return (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ |
+                            W_EACH | W_DET | W_CHANGE)) ||
            word_is(s, k, EN_above) || word_is(s, k, EN_below) ||
            word_is(s, k, EN_than) || word_is(s, k, EN_compared) ||
            word_is(s, k, EN_before) || word_is(s, k, EN_after) ||
@@ -1787,7 +1810,9 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
     out[0] = '\0';
     if (i >= n || cap < 2)
         return FT_PURPOSE_NONE;
+    token tokens[MAX_TOKENS];
     sentence s;
+    s.t = tokens;
     const ft_figure *fig = &figs[i];
     s.x = (ft_view){text, len};
     s.figs = figs;
