@@ -441,11 +441,9 @@ static bool is_year(const sentence *s, size_t k)
     return (p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0');
 }
 
-/* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
-static bool period(const sentence *s, size_t k)
+/* The whole test of period(), for a token that opens as one can. */
+static bool period_at(const sentence *s, size_t k)
 {
-    if (k >= s->n || s->t[k].type == T_FIG || s->t[k].type == T_PUNCT)
-        return false;
     const char *w = s->x.t + s->t[k].s;
     size_t n = s->t[k].e - s->t[k].s, i = 0;
     if (n >= 3 && (w[0] == 'F' || w[0] == 'f') && (w[1] == 'Y' || w[1] == 'y'))
@@ -458,6 +456,18 @@ static bool period(const sentence *s, size_t k)
         if (!ft_ascii_digit((unsigned char)w[i]) && w[i] != '/' && w[i] != '-')
             return false;
     return true;
+}
+
+/* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
+static inline bool period(const sentence *s, size_t k)
+{
+    if (k >= s->n || s->t[k].type == T_FIG || s->t[k].type == T_PUNCT)
+        return false;
+    /* what most words fail: a period opens with a digit, F, f, Q or H */
+    unsigned char c = (unsigned char)s->x.t[s->t[k].s];
+    return (ft_ascii_digit(c) || c == 'F' || c == 'f' || c == 'Q' ||
+            c == 'H') &&
+           period_at(s, k);
 }
 
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
