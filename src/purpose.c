@@ -1836,9 +1836,9 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
     s.at_sentence_start = a == fig->sent_start;
     tokenise(&s, a, b);
     size_t f = SIZE_MAX;
-    for (size_t k = 0; k < s.n; k++)
+    for (size_t k = 0; k < s.n && f == SIZE_MAX; k++)
         if (s.t[k].type == T_FIG && s.t[k].fig == i)
-            f = k;
+            f = k; /* a figure has one token at most */
     if (f == SIZE_MAX)
         return FT_PURPOSE_NONE;
     if (korean_near(&s, f) && korean_purpose(&s, f, out, cap))
