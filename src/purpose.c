@@ -1226,9 +1226,26 @@ static bool list_filler(const sentence *s, size_t k)
 
 /* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
  * list before the amounts. */
+/* Do the bytes of tokens (f, f + 40) hold "respectively" in any case?
+ * Most sentences have none, and bytes are cheaper to read than the list
+ * before it. */
+static bool respectively_after(const sentence *s, size_t f)
+{
+    static const char word[] = "respectively";
+    size_t m = sizeof word - 1, last = f + 39 < s->n ? f + 39 : s->n - 1;
+    const char *t = s->x.t;
+    for (size_t i = s->t[f].e; i + m <= s->t[last].e; i++)
+        if (ft_ascii_fold((unsigned char)t[i]) == 'r' &&
+            cmp_folded(t + i, m, word) == 0)
+            return true;
+    return false;
+}
+
 static span respective(const sentence *s, size_t f)
 {
     size_t last = f;
+    if (!respectively_after(s, f))
+        return no_span;
     for (size_t k = f + 1; k < s->n && k < f + 40; k++) {
         if (word_is(s, k, EN_respectively))
             goto found;

@@ -87,6 +87,52 @@ static void test_purpose_word_lookup(void **state)
     }
 }
 
+/* "respectively" in any case pairs a list of names with a list of
+ * amounts; one more than 40 tokens after the amount does not. */
+static void test_purpose_respectively(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want[2];
+        ft_purpose said[2];
+    } cases[] = {
+        {"Sergeants and corporals get 2 million won and 1 million won "
+         "respectively.",
+         {"Sergeant", "corporal"},
+         {FT_PURPOSE_FOUND, FT_PURPOSE_FOUND}},
+        {"Sergeants and corporals get 2 million won and 1 million won "
+         "RESPECTIVELY.",
+         {"Sergeant", "corporal"},
+         {FT_PURPOSE_FOUND, FT_PURPOSE_FOUND}},
+        {"Sergeants and corporals get 2 million won and 1 million won, as "
+         "reported by the ministry in its statement on the new pay scale for "
+         "the coming year, which also covers other ranks and allowances for "
+         "housing, meals, travel and the like, all of which rose "
+         "respectively.",
+         {"Sergeants and corporals", ""},
+         {FT_PURPOSE_FOUND, FT_PURPOSE_AS_BEFORE}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *text = cases[i].text;
+        const char *two = strstr(text, "2 million won");
+        const char *one = strstr(text, "1 million won");
+        ft_figure f[2] = {{0}};
+        f[0].start = (size_t)(two - text);
+        f[1].start = (size_t)(one - text);
+        for (size_t k = 0; k < 2; k++) {
+            f[k].end = f[k].start + strlen("1 million won");
+            f[k].sent_end = strlen(text);
+        }
+        for (size_t k = 0; k < 2; k++) {
+            char out[FT_SUBJECT_MAX];
+            assert_int_equal(
+                ft_purpose_of(text, strlen(text), f, 2, k, out, sizeof out),
+                cases[i].said[k]);
+            assert_string_equal(out, cases[i].want[k]);
+        }
+    }
+}
+
 /* A domain noun is found wherever a syllable of the word starts, and a
  * word's particle comes off longest first. */
 static void test_purpose_korean_nouns(void **state)
@@ -759,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_megabyte_shapes),
         cmocka_unit_test(test_purpose_word_lookup),
         cmocka_unit_test(test_purpose_korean_nouns),
+        cmocka_unit_test(test_purpose_respectively),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
