@@ -129,63 +129,9 @@ static const ft_lit korean_announcers[] = {
     FT_LIT("\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80"), /* 통일부 */
 };
 
-/* Korean words that time or hedge an amount and name nothing. */
-static const ft_lit korean_skips[] = {
-    FT_LIT("\xEC\x98\xAC\xED\x95\xB4"),             /* 올해 */
-    FT_LIT("\xEB\x82\xB4\xEB\x85\x84"),             /* 내년 */
-    FT_LIT("\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4"), /* 지난해 */
-    FT_LIT("\xEC\x9E\x91\xEB\x85\x84"),             /* 작년 */
-    FT_LIT("\xEA\xB8\x88\xEB\x85\x84"),             /* 금년 */
-    FT_LIT("\xEC\xA0\x84\xEB\x85\x84"),             /* 전년 */
-    FT_LIT("\xED\x98\x84\xEC\x9E\xAC"),             /* 현재 */
-    FT_LIT("\xEC\x9B\x94"),                         /* 월 */
-    FT_LIT("\xEC\x97\xB0\xEA\xB0\x84"),             /* 연간 */
-    FT_LIT("\xED\x95\x98\xEB\xA3\xA8"),             /* 하루 */
-    FT_LIT("\xEB\xA7\xA4\xEB\x85\x84"),             /* 매년 */
-    FT_LIT("\xEC\x95\xBD"),                         /* 약 */
-    FT_LIT("\xEC\xB4\x9D"),                         /* 총 */
-    FT_LIT("\xEC\xB5\x9C\xEB\x8C\x80"),             /* 최대 */
-    FT_LIT("\xEA\xB0\x81\xEA\xB0\x81"),             /* 각각 */
-    FT_LIT("\xEB\xAA\xA8\xEB\x91\x90"),             /* 모두 */
-    FT_LIT("\xEB\x98\x90"),                         /* 또 */
-    FT_LIT("\xEC\x97\xAD\xEC\x8B\x9C"),             /* 역시 */
-    FT_LIT("\xEA\xB8\xB0\xEC\xA4\x80"),             /* 기준 */
-    FT_LIT("\xEC\x99\xB8"),                         /* 외 */
-    FT_LIT("\xEC\x9D\xB4\xEB\x82\xB4"),             /* 이내 */
-    FT_LIT("\xEC\x94\xA9"),                         /* 씩 */
-    FT_LIT("\xEB\x95\x8C"),                         /* 때 */
-    FT_LIT("\xED\x95\xB4"),                         /* 해 */
-    FT_LIT("\xED\x9B\x84"),                         /* 후 */
-    FT_LIT("\xEC\xA0\x84"),                         /* 전 */
-    FT_LIT("\xEB\xB9\x84\xED\x95\xB4"),             /* 비해 */
-    FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"),             /* 대비 */
-    FT_LIT("\xEB\x8C\x80\xEB\x8B\xB9"),             /* 대당 */
-    FT_LIT("\xEC\xB5\x9C\xEC\x86\x8C"),             /* 최소 */
-    FT_LIT("\xEA\xB7\xB8\xEC\xA4\x91"),             /* 그중 */
-    FT_LIT("\xEB\x8B\xA4\xEC\x8B\x9C"),             /* 다시 */
-    FT_LIT("\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0"), /* 가운데 */
-    FT_LIT("\xEC\x82\xAC\xEC\x83\x81"),             /* 사상 */
-    FT_LIT("\xEC\xB2\x98\xEC\x9D\x8C"),             /* 처음 */
-    FT_LIT("\xED\x95\xA9\xEC\xB3\x90"),             /* 합쳐 */
-    FT_LIT("\xEB\x8D\xB0"),                         /* 데 */
-    FT_LIT("\xEC\x9D\xB4\xEB\xB2\x88"),             /* 이번 */
-    FT_LIT("\xED\x95\xB4\xEB\x8B\xB9"),             /* 해당 */
-    FT_LIT("\xEC\x9D\xB4"),                         /* 이 */
-    FT_LIT("\xEA\xB7\xB8"),                         /* 그 */
-    FT_LIT("\xEC\xA4\x91"),                         /* 중 */
-    FT_LIT("\xEB\x8B\xB9"),                         /* 당 */
-    FT_LIT("\xEA\xB0\x81"),                         /* 각 */
-    FT_LIT("\xEB\x93\xB1"),                         /* 등 */
-    FT_LIT("\xEB\xB0\x8F"),                         /* 및 */
-    FT_LIT("\xEB\x98\x90\xED\x95\x9C"),             /* 또한 */
-    FT_LIT("\xED\x8A\xB9\xED\x9E\x88"),             /* 특히 */
-    FT_LIT("\xEC\x9D\xB4\xEC\x83\x81"),             /* 이상 */
-    FT_LIT("\xEC\x9D\xB4\xED\x95\x98"),             /* 이하 */
-    FT_LIT("\xEA\xB0\x80\xEB\x9F\x89"),             /* 가량 */
-    FT_LIT("\xEC\xA0\x95\xEB\x8F\x84"),             /* 정도 */
-    FT_LIT("\xEC\x95\x88\xED\x8C\x8E"),             /* 안팎 */
-    FT_LIT("\xEB\x82\xB4\xEC\x99\xB8"),             /* 내외 */
-};
+/* Korean words that time or hedge an amount and name nothing
+ * (purpose_words.h). */
+static const ft_lit korean_skips[] = {FT_PURPOSE_KOREAN_SKIPS(AS_LIT)};
 
 /* ----------------------------------------------------------- tokens */
 
@@ -1310,7 +1256,7 @@ static size_t particle_len(const char *w, size_t n)
     if (n < 3)
         return 0;
     size_t best = 0;
-    for (size_t h = ft_purpose_particle_hash(w + n - 3);; h++) {
+    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
         unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
         if (k == 0)
             return best;
@@ -1325,11 +1271,27 @@ static bool is_particle(const char *w, size_t n)
 {
     if (n < 3)
         return false;
-    for (size_t h = ft_purpose_particle_hash(w + n - 3);; h++) {
+    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
         unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
         if (k == 0)
             return false;
         if (particles[k - 1].n == n && memcmp(particles[k - 1].s, w, n) == 0)
+            return true;
+    }
+}
+
+/* Is w[0,n) one of korean_skips?  Found by its last syllable, as a
+ * particle is. */
+static bool is_korean_skip(const char *w, size_t n)
+{
+    if (n < 3)
+        return false;
+    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
+        unsigned k = purpose_skip_slot[h & (PURPOSE_SKIP_SLOTS - 1)];
+        if (k == 0)
+            return false;
+        if (korean_skips[k - 1].n == n &&
+            memcmp(korean_skips[k - 1].s, w, n) == 0)
             return true;
     }
 }
@@ -1403,8 +1365,7 @@ static bool korean_skip(const sentence *s, size_t k)
             syllables += ((unsigned char)w[i] & 0xC0) != 0x80;
         return syllables <= 2;
     }
-    return IS_ONE_OF(w, n, korean_skips) ||
-           IS_ONE_OF(w, t->e - t->s, korean_skips);
+    return is_korean_skip(w, n) || is_korean_skip(w, t->e - t->s);
 }
 
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
@@ -1941,7 +1902,7 @@ bool ft_purpose_tables_ok(const char **bad)
             return false;
         }
     for (size_t k = 0; k < sizeof korean_skips / sizeof *korean_skips; k++)
-        if (!IS_ONE_OF(korean_skips[k].s, korean_skips[k].n, korean_skips) ||
+        if (!is_korean_skip(korean_skips[k].s, korean_skips[k].n) ||
             !holds_hangul(korean_skips[k])) {
             *bad = korean_skips[k].s;
             return false;

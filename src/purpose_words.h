@@ -1,6 +1,7 @@
 /* purpose_words.h — the words the purpose grammar looks up (purpose.c):
- * its English words with their word classes, and the Korean nouns of what
- * money pays for; and the hashes that find them.
+ * its English words with their word classes, and in Korean the nouns of
+ * what money pays for, the particles and the words that only time or hedge
+ * an amount; and the hashes that find them.
  *
  * Each list is an X-macro, so that one list gives purpose.c its table (and
  * the English words their names, EN_for) and gives tools/gen_words.c, at
@@ -626,6 +627,64 @@
     X("\xEB\x8F\x84")                         /* 도 */                        \
     X("\xEB\xA7\x8C")                         /* 만 */
 
+/* Korean words that time or hedge an amount and name nothing
+ * (purpose.c).  Each is whole syllables. */
+#define FT_PURPOSE_KOREAN_SKIPS(X)                                             \
+    X("\xEC\x98\xAC\xED\x95\xB4")             /* 올해 */                     \
+    X("\xEB\x82\xB4\xEB\x85\x84")             /* 내년 */                     \
+    X("\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4") /* 지난해 */                  \
+    X("\xEC\x9E\x91\xEB\x85\x84")             /* 작년 */                     \
+    X("\xEA\xB8\x88\xEB\x85\x84")             /* 금년 */                     \
+    X("\xEC\xA0\x84\xEB\x85\x84")             /* 전년 */                     \
+    X("\xED\x98\x84\xEC\x9E\xAC")             /* 현재 */                     \
+    X("\xEC\x9B\x94")                         /* 월 */                        \
+    X("\xEC\x97\xB0\xEA\xB0\x84")             /* 연간 */                     \
+    X("\xED\x95\x98\xEB\xA3\xA8")             /* 하루 */                     \
+    X("\xEB\xA7\xA4\xEB\x85\x84")             /* 매년 */                     \
+    X("\xEC\x95\xBD")                         /* 약 */                        \
+    X("\xEC\xB4\x9D")                         /* 총 */                        \
+    X("\xEC\xB5\x9C\xEB\x8C\x80")             /* 최대 */                     \
+    X("\xEA\xB0\x81\xEA\xB0\x81")             /* 각각 */                     \
+    X("\xEB\xAA\xA8\xEB\x91\x90")             /* 모두 */                     \
+    X("\xEB\x98\x90")                         /* 또 */                        \
+    X("\xEC\x97\xAD\xEC\x8B\x9C")             /* 역시 */                     \
+    X("\xEA\xB8\xB0\xEC\xA4\x80")             /* 기준 */                     \
+    X("\xEC\x99\xB8")                         /* 외 */                        \
+    X("\xEC\x9D\xB4\xEB\x82\xB4")             /* 이내 */                     \
+    X("\xEC\x94\xA9")                         /* 씩 */                        \
+    X("\xEB\x95\x8C")                         /* 때 */                        \
+    X("\xED\x95\xB4")                         /* 해 */                        \
+    X("\xED\x9B\x84")                         /* 후 */                        \
+    X("\xEC\xA0\x84")                         /* 전 */                        \
+    X("\xEB\xB9\x84\xED\x95\xB4")             /* 비해 */                     \
+    X("\xEB\x8C\x80\xEB\xB9\x84")             /* 대비 */                     \
+    X("\xEB\x8C\x80\xEB\x8B\xB9")             /* 대당 */                     \
+    X("\xEC\xB5\x9C\xEC\x86\x8C")             /* 최소 */                     \
+    X("\xEA\xB7\xB8\xEC\xA4\x91")             /* 그중 */                     \
+    X("\xEB\x8B\xA4\xEC\x8B\x9C")             /* 다시 */                     \
+    X("\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0") /* 가운데 */                  \
+    X("\xEC\x82\xAC\xEC\x83\x81")             /* 사상 */                     \
+    X("\xEC\xB2\x98\xEC\x9D\x8C")             /* 처음 */                     \
+    X("\xED\x95\xA9\xEC\xB3\x90")             /* 합쳐 */                     \
+    X("\xEB\x8D\xB0")                         /* 데 */                        \
+    X("\xEC\x9D\xB4\xEB\xB2\x88")             /* 이번 */                     \
+    X("\xED\x95\xB4\xEB\x8B\xB9")             /* 해당 */                     \
+    X("\xEC\x9D\xB4")                         /* 이 */                        \
+    X("\xEA\xB7\xB8")                         /* 그 */                        \
+    X("\xEC\xA4\x91")                         /* 중 */                        \
+    X("\xEB\x8B\xB9")                         /* 당 */                        \
+    X("\xEA\xB0\x81")                         /* 각 */                        \
+    X("\xEB\x93\xB1")                         /* 등 */                        \
+    X("\xEB\xB0\x8F")                         /* 및 */                        \
+    X("\xEB\x98\x90\xED\x95\x9C")             /* 또한 */                     \
+    X("\xED\x8A\xB9\xED\x9E\x88")             /* 특히 */                     \
+    X("\xEC\x9D\xB4\xEC\x83\x81")             /* 이상 */                     \
+    X("\xEC\x9D\xB4\xED\x95\x98")             /* 이하 */                     \
+    X("\xEA\xB0\x80\xEB\x9F\x89")             /* 가량 */                     \
+    X("\xEC\xA0\x95\xEB\x8F\x84")             /* 정도 */                     \
+    X("\xEC\x95\x88\xED\x8C\x8E")             /* 안팎 */                     \
+    X("\xEB\x82\xB4\xEC\x99\xB8")             /* 내외 */
+
 /* Byte i of a word, folded to lower case, for the hash below. */
 static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
 {
@@ -658,10 +717,10 @@ static inline uint32_t ft_purpose_noun_hash(const char *w)
     return h ^ (h >> 15);
 }
 
-/* The hash of the last syllable of a particle, the three bytes at p:
- * gen_words.c places each particle by it, and purpose.c finds there every
- * particle that can end a word. */
-static inline uint32_t ft_purpose_particle_hash(const char *p)
+/* The hash of the syllable (three bytes) at p: gen_words.c places a
+ * particle or a Korean skip word by its last syllable, and purpose.c finds
+ * there every particle that can end a word and the skip word it may be. */
+static inline uint32_t ft_purpose_syllable_hash(const char *p)
 {
     uint32_t h = 0x811C9DC5u;
     h = (h ^ (unsigned char)p[0]) * 0x01000193u;

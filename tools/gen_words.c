@@ -8,10 +8,12 @@
  * or to an empty slot.  A table has four slots an entry or more, so a
  * look-up rarely reads more than two.  The English words are placed by
  * ft_purpose_word_hash, the Korean domain nouns by ft_purpose_noun_hash of
- * their first two syllables (nouns that share them share a probe run),
- * the particles by ft_purpose_particle_hash of their last syllable.  Exits 1
- * when a list holds an entry twice (the look-up's answer would depend on the
- * order), a noun shorter than two syllables or a particle longer than three.
+ * their first two syllables (nouns that share them share a probe run), the
+ * particles and the Korean skip words by ft_purpose_syllable_hash of their
+ * last syllable (so one probe run holds every particle that can end a
+ * word).  Exits 1 when a list holds an entry twice (the look-up's answer
+ * would depend on the order), a noun shorter than two syllables, a particle
+ * longer than three or an entry that is not whole syllables.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,15 +29,17 @@ static const char *const spellings[] = {
     FT_PURPOSE_WORDS(AS_SPELLING, AS_SPELLING_S)};
 static const char *const nouns[] = {FT_PURPOSE_DOMAIN_NOUNS(AS_NOUN)};
 static const char *const particles[] = {FT_PURPOSE_PARTICLES(AS_NOUN)};
+static const char *const skips[] = {FT_PURPOSE_KOREAN_SKIPS(AS_NOUN)};
 
 static uint32_t word_hash(const char *w)
 {
     return ft_purpose_word_hash(w, strlen(w));
 }
 
-static uint32_t particle_hash(const char *p)
+/* A particle or a skip word by its last syllable. */
+static uint32_t last_syllable_hash(const char *p)
 {
-    return ft_purpose_particle_hash(p + strlen(p) - 3);
+    return ft_purpose_syllable_hash(p + strlen(p) - 3);
 }
 
 /* Write the table `name`_slot, of NAME_SLOTS slots, of list[0,n) placed
@@ -75,12 +79,18 @@ int main(void)
     size_t nw = sizeof spellings / sizeof *spellings;
     size_t nn = sizeof nouns / sizeof *nouns, longest = 0;
     size_t np = sizeof particles / sizeof *particles;
+    size_t ns = sizeof skips / sizeof *skips;
     for (size_t k = 0; k < nw; k++)
         longest =
             strlen(spellings[k]) > longest ? strlen(spellings[k]) : longest;
     for (size_t k = 0; k < nn; k++)
         if (strlen(nouns[k]) < 6) {
             fprintf(stderr, "gen_words: noun %zu has one syllable\n", k);
+            return 1;
+        }
+    for (size_t k = 0; k < ns; k++)
+        if (strlen(skips[k]) % 3 || strlen(skips[k]) < 3) {
+            fprintf(stderr, "gen_words: skip word %zu is not syllables\n", k);
             return 1;
         }
     for (size_t k = 0; k < np; k++)
@@ -97,5 +107,6 @@ int main(void)
            emit("purpose_noun", "PURPOSE_NOUN", nouns, nn,
                 ft_purpose_noun_hash) ||
            emit("purpose_particle", "PURPOSE_PARTICLE", particles, np,
-                particle_hash);
+                last_syllable_hash) ||
+           emit("purpose_skip", "PURPOSE_SKIP", skips, ns, last_syllable_hash);
 }
