@@ -1868,7 +1868,8 @@ static bool holds_hangul(ft_lit w)
 
 bool ft_purpose_tables_ok(const char **bad)
 {
-    /* each word is found as written and in capitals ("FOR") */
+    /* each word is spelt in lower case (the look-up folds the text's word,
+     * not the table's) and is found as written and in capitals ("FOR") */
     for (size_t k = 0; k < EN_COUNT; k++) {
         char up[PURPOSE_WORD_LONGEST];
         size_t n = strlen(words[k].word);
