@@ -60,7 +60,7 @@ DATADIR   = $(PREFIX)/share/figtrend
 # -pthread: extract --jobs runs its extraction on worker threads
 # (src/workq.c).
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
-             -pthread -Isrc $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+             -pthread -Isrc -I$(BUILD)/gen $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lxlsxwriter -lm -pthread
 
 LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
@@ -84,6 +84,15 @@ testbins: $(BIN) $(TESTS)
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c $< -o $@
+
+# The hash table that finds a word in src/purpose_words.h, computed from
+# the list at build time by a program of our own (no generator to install).
+$(BUILD)/gen/purpose_slots.h: tools/gen_words.c src/purpose_words.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Isrc $< -o $(BUILD)/gen/gen_words
+	$(BUILD)/gen/gen_words > $@.tmp && mv $@.tmp $@
+
+$(call obj,src/purpose.c): $(BUILD)/gen/purpose_slots.h
 
 $(LIB): $(call obj,$(LIB_SRC))
 	@rm -f $@

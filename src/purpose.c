@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "phrase.h"
+#include "purpose_slots.h"
+#include "purpose_words.h"
 
 /* ------------------------------------------------------------ words */
 
@@ -41,509 +43,26 @@ enum {
     W_DEAL = 1u << 19    /* deal, contract: "a deal with Poland" */
 };
 
+/* The names of the words: EN_for is "for". */
+#define AS_NAME(name, cls) EN_##name,
+#define AS_NAME_S(name, spelling, cls) EN_##name,
+enum {
+    FT_PURPOSE_WORDS(AS_NAME, AS_NAME_S) EN_COUNT,
+    EN_NONE = EN_COUNT,
+    EN_UNASKED /* a word not looked up yet (id_of) */
+};
+
 typedef struct {
-    const char *word; /* lower case; the table is sorted by it */
+    const char *word; /* lower case */
+    size_t len;
     unsigned cls;
 } word_class;
 
-/* The one table of English words the constructions read. */
-static const word_class words[] = {
-    {"a", W_DET},
-    {"about", W_PREP | W_HEDGE},
-    {"above", W_PREP},
-    {"accord", W_DEAL},
-    {"according", W_VERB},
-    {"accounted", W_VERB},
-    {"accounts", W_VAGUE},
-    {"acquire", W_TO},
-    {"across", W_PREP},
-    {"added", W_VERB},
-    {"additional", W_HEDGE},
-    {"administration", W_WHO},
-    {"after", W_PREP},
-    {"against", W_PREP},
-    {"agency", W_WHO},
-    {"agreed", W_VERB},
-    {"agreement", W_DEAL},
-    {"aid", W_PAID},
-    {"all", W_DET},
-    {"allocate", W_GIVE},
-    {"allocated", W_LINK | W_ALLOT | W_GIVE},
-    {"allocates", W_VERB | W_GIVE},
-    {"allocation", W_VAGUE},
-    {"allots", W_VERB},
-    {"allotted", W_LINK | W_ALLOT},
-    {"allowance", W_PAID},
-    {"allowances", W_PAID},
-    {"almost", W_HEDGE},
-    {"alone", W_HEDGE},
-    {"already", W_HEDGE},
-    {"also", W_HEDGE},
-    {"altogether", W_EACH},
-    {"amid", W_PREP},
-    {"amount", W_VAGUE},
-    {"amounted", W_LINK},
-    {"amounts", W_LINK},
-    {"an", W_DET},
-    {"analysts", W_WHO},
-    {"and", W_CONJ},
-    {"announced", W_VERB},
-    {"annual", W_TIME},
-    {"annually", W_TIME | W_EACH},
-    {"another", W_DET | W_HEDGE},
-    {"apiece", W_EACH},
-    {"approved", W_VERB | W_ALLOT},
-    {"approves", W_VERB},
-    {"approximately", W_HEDGE},
-    {"april", W_TIME},
-    {"are", W_AUX},
-    {"around", W_PREP | W_HEDGE},
-    {"as", W_PREP},
-    {"aside", W_HEDGE},
-    {"ask", W_VERB},
-    {"asked", W_VERB},
-    {"asking", W_VERB},
-    {"asks", W_VERB},
-    {"assembly", W_WHO},
-    {"assign", W_GIVE},
-    {"assigned", W_ALLOT},
-    {"assistance", W_PAID},
-    {"at", W_PREP},
-    {"august", W_TIME},
-    {"be", W_AUX},
-    {"bear", W_VERB},
-    {"bears", W_VERB},
-    {"became", W_LINK},
-    {"become", W_LINK},
-    {"becomes", W_LINK},
-    {"been", W_AUX},
-    {"before", W_PREP},
-    {"being", W_AUX},
-    {"below", W_PREP},
-    {"between", W_PREP},
-    {"bolster", W_TO},
-    {"bonus", W_PAID},
-    {"bonuses", W_PAID},
-    {"boost", W_TO | W_CHANGE | W_RAISE},
-    {"boosted", W_VERB | W_RAISE},
-    {"borrowed", W_VERB},
-    {"borrows", W_VERB},
-    {"bought", W_VERB},
-    {"bring", W_RAISE},
-    {"bringing", W_VERB | W_RAISE},
-    {"budget", W_VAGUE},
-    {"budgeted", W_ALLOT},
-    {"budgets", W_VERB},
-    {"build", W_TO},
-    {"but", W_CONJ},
-    {"buy", W_TO},
-    {"buys", W_VERB},
-    {"by", W_PREP},
-    {"cabinet", W_WHO},
-    {"calls", W_VERB},
-    {"came", W_LINK},
-    {"can", W_AUX},
-    {"capped", W_LINK},
-    {"claimed", W_VERB},
-    {"climb", W_LINK},
-    {"climbed", W_LINK},
-    {"climbs", W_LINK},
-    {"come", W_LINK},
-    {"comes", W_LINK},
-    {"coming", W_TIME},
-    {"committed", W_ALLOT},
-    {"committee", W_WHO},
-    {"company", W_WHO},
-    {"compared", W_PREP},
-    {"compensate", W_TO},
-    {"compensation", W_PAID},
-    {"congress", W_WHO},
-    {"construct", W_TO},
-    {"contract", W_DEAL},
-    {"contracts", W_DEAL},
-    {"contributed", W_VERB},
-    {"contributes", W_VERB},
-    {"contributions", W_PAID},
-    {"cost", W_VAGUE},
-    {"costing", W_LINK},
-    {"costs", W_VAGUE},
-    {"could", W_AUX},
-    {"cover", W_TO},
-    {"covers", W_VERB},
-    {"currently", W_TIME},
-    {"cut", W_CHANGE | W_VERB | W_RAISE},
-    {"cuts", W_CHANGE},
-    {"damages", W_PAID},
-    {"day", W_TIME},
-    {"days", W_TIME},
-    {"deal", W_DEAL},
-    {"deals", W_DEAL},
-    {"decades", W_TIME},
-    {"december", W_TIME},
-    {"decline", W_CHANGE},
-    {"declined", W_LINK},
-    {"decrease", W_CHANGE},
-    {"demanded", W_VERB},
-    {"demands", W_VERB},
-    {"deploy", W_TO},
-    {"designated", W_ALLOT},
-    {"despite", W_PREP},
-    {"develop", W_TO},
-    {"did", W_AUX},
-    {"do", W_AUX},
-    {"does", W_AUX},
-    {"donated", W_VERB},
-    {"donates", W_VERB},
-    {"down", W_HEDGE},
-    {"dropped", W_LINK},
-    {"during", W_PREP},
-    {"each", W_DET | W_EACH},
-    {"earmarked", W_ALLOT | W_VERB},
-    {"earn", W_LINK},
-    {"earned", W_VERB},
-    {"earns", W_LINK},
-    {"eight", W_NUMBER},
-    {"end", W_LINK},
-    {"ended", W_LINK},
-    {"ends", W_LINK},
-    {"equals", W_LINK},
-    {"equip", W_TO},
-    {"estimate", W_RAISE},
-    {"estimated", W_HEDGE},
-    {"estimates", W_HEDGE},
-    {"every", W_DET},
-    {"exceed", W_LINK},
-    {"exceeded", W_LINK},
-    {"exceeding", W_VERB},
-    {"exceeds", W_LINK},
-    {"exercises", W_VERB},
-    {"expand", W_TO},
-    {"expected", W_LINK},
-    {"expects", W_VERB},
-    {"expenditure", W_PAID},
-    {"expenditures", W_PAID},
-    {"fallen", W_LINK},
-    {"february", W_TIME},
-    {"fell", W_LINK},
-    {"figure", W_VAGUE},
-    {"finalised", W_LINK},
-    {"finalized", W_LINK},
-    {"finance", W_TO},
-    {"fiscal", W_TIME},
-    {"five", W_NUMBER},
-    {"fixed", W_LINK},
-    {"for", W_PREP},
-    {"forecast", W_LINK},
-    {"foresee", W_VERB},
-    {"foresees", W_VERB},
-    {"four", W_NUMBER},
-    {"from", W_PREP},
-    {"fund", W_TO | W_VAGUE},
-    {"funding", W_PAID | W_VAGUE},
-    {"funds", W_VAGUE},
-    {"gained", W_LINK},
-    {"gaining", W_LINK},
-    {"gains", W_LINK},
-    {"gave", W_VERB | W_GIVE},
-    {"get", W_LINK},
-    {"gets", W_LINK},
-    {"give", W_VERB | W_GIVE},
-    {"given", W_LINK},
-    {"go", W_LINK | W_ALLOT},
-    {"goes", W_LINK | W_ALLOT},
-    {"going", W_LINK | W_ALLOT},
-    {"good", W_HEDGE},
-    {"got", W_LINK},
-    {"government", W_WHO},
-    {"grant", W_GIVE},
-    {"granted", W_GIVE},
-    {"grants", W_PAID | W_GIVE},
-    {"grew", W_LINK},
-    {"grow", W_LINK},
-    {"growing", W_LINK},
-    {"grown", W_LINK},
-    {"grows", W_LINK},
-    {"had", W_AUX},
-    {"hand", W_GIVE},
-    {"handed", W_GIVE},
-    {"has", W_AUX},
-    {"have", W_AUX},
-    {"he", W_PRON},
-    {"hefty", W_HEDGE},
-    {"held", W_LINK},
-    {"help", W_TO},
-    {"her", W_DET},
-    {"hike", W_CHANGE},
-    {"hiked", W_VERB | W_RAISE},
-    {"him", W_PRON},
-    {"hire", W_TO},
-    {"his", W_DET},
-    {"hit", W_LINK},
-    {"hold", W_LINK},
-    {"holds", W_LINK},
-    {"hours", W_TIME},
-    {"i", W_PRON},
-    {"improve", W_TO},
-    {"in", W_PREP},
-    {"includes", W_VERB},
-    {"including", W_PREP},
-    {"increase", W_CHANGE | W_RAISE},
-    {"increased", W_LINK},
-    {"increases", W_CHANGE},
-    {"increasing", W_VERB | W_RAISE},
-    {"injection", W_VAGUE},
-    {"intended", W_ALLOT},
-    {"into", W_PREP},
-    {"invested", W_VERB},
-    {"investment", W_PAID},
-    {"invests", W_VERB},
-    {"involves", W_VERB},
-    {"is", W_AUX},
-    {"it", W_PRON},
-    {"its", W_DET},
-    {"itself", W_PRON},
-    {"january", W_TIME},
-    {"july", W_TIME},
-    {"jumped", W_LINK},
-    {"june", W_TIME},
-    {"just", W_HEDGE},
-    {"keep", W_TO},
-    {"last", W_TIME},
-    {"lawmakers", W_WHO},
-    {"least", W_HEDGE},
-    {"left", W_LINK},
-    {"lends", W_VERB},
-    {"lent", W_VERB},
-    {"less", W_HEDGE},
-    {"level", W_VAGUE},
-    {"lift", W_RAISE},
-    {"lifted", W_VERB | W_RAISE},
-    {"lifting", W_VERB | W_RAISE},
-    {"lifts", W_RAISE},
-    {"likely", W_HEDGE},
-    {"loans", W_PAID},
-    {"maintain", W_TO},
-    {"march", W_TIME},
-    {"mark", W_VAGUE},
-    {"marks", W_VERB},
-    {"may", W_AUX | W_TIME},
-    {"mere", W_HEDGE},
-    {"might", W_AUX},
-    {"minister", W_WHO},
-    {"ministry", W_WHO},
-    {"modernise", W_TO},
-    {"modernize", W_TO},
-    {"money", W_VAGUE},
-    {"month", W_TIME},
-    {"months", W_TIME},
-    {"more", W_HEDGE},
-    {"must", W_AUX},
-    {"nearly", W_HEDGE},
-    {"need", W_VERB},
-    {"needed", W_VERB | W_ALLOT},
-    {"needs", W_VERB},
-    {"next", W_TIME},
-    {"nine", W_NUMBER},
-    {"noted", W_VERB},
-    {"november", W_TIME},
-    {"now", W_TIME},
-    {"october", W_TIME},
-    {"of", W_PREP},
-    {"offered", W_VERB},
-    {"offers", W_VERB},
-    {"official", W_WHO},
-    {"officials", W_WHO},
-    {"on", W_PREP},
-    {"only", W_HEDGE},
-    {"operate", W_TO},
-    {"or", W_CONJ},
-    {"our", W_DET},
-    {"outlay", W_PAID},
-    {"outlays", W_PAID},
-    {"outstripping", W_VERB},
-    {"over", W_PREP | W_HEDGE},
-    {"owed", W_VERB},
-    {"owes", W_VERB},
-    {"pact", W_DEAL},
-    {"paid", W_VERB},
-    {"parliament", W_WHO},
-    {"passed", W_LINK},
-    {"past", W_TIME},
-    {"pay", W_TO | W_PAID},
-    {"payments", W_PAID},
-    {"pays", W_VERB},
-    {"pension", W_PAID},
-    {"pensions", W_PAID},
-    {"pentagon", W_WHO},
-    {"per", W_PREP},
-    {"planned", W_VERB},
-    {"plans", W_VERB},
-    {"pledged", W_VERB},
-    {"pledges", W_VERB},
-    {"possible", W_HEDGE},
-    {"potential", W_HEDGE},
-    {"president", W_WHO},
-    {"previous", W_TIME},
-    {"priced", W_LINK},
-    {"procure", W_TO},
-    {"produce", W_TO},
-    {"projected", W_LINK},
-    {"projects", W_VERB},
-    {"promised", W_VERB},
-    {"proposed", W_VERB | W_ALLOT},
-    {"proposes", W_VERB},
-    {"provide", W_TO | W_GIVE},
-    {"provided", W_LINK | W_GIVE},
-    {"provides", W_LINK | W_GIVE},
-    {"purchase", W_TO},
-    {"push", W_RAISE},
-    {"put", W_RAISE},
-    {"puts", W_RAISE},
-    {"raise", W_CHANGE | W_RAISE},
-    {"raised", W_VERB | W_RAISE},
-    {"raises", W_RAISE},
-    {"raising", W_VERB | W_RAISE},
-    {"ranks", W_VERB},
-    {"reach", W_LINK},
-    {"reached", W_LINK},
-    {"reaches", W_LINK},
-    {"reaching", W_LINK},
-    {"rebuild", W_TO},
-    {"receive", W_LINK},
-    {"received", W_LINK},
-    {"receives", W_LINK},
-    {"record", W_HEDGE},
-    {"reduce", W_RAISE},
-    {"reduced", W_LINK},
-    {"reduction", W_CHANGE},
-    {"remain", W_LINK},
-    {"remained", W_LINK},
-    {"remains", W_LINK},
-    {"renovate", W_TO},
-    {"repair", W_TO},
-    {"replace", W_TO},
-    {"reported", W_VERB},
-    {"requested", W_VERB | W_ALLOT},
-    {"requests", W_VERB},
-    {"requires", W_VERB},
-    {"reserved", W_ALLOT},
-    {"restore", W_TO},
-    {"revenue", W_PAID},
-    {"revised", W_HEDGE},
-    {"rise", W_CHANGE | W_LINK},
-    {"risen", W_LINK},
-    {"rises", W_LINK},
-    {"rising", W_LINK},
-    {"rose", W_LINK},
-    {"roughly", W_HEDGE},
-    {"said", W_VERB},
-    {"salaries", W_PAID},
-    {"salary", W_PAID},
-    {"sales", W_PAID},
-    {"say", W_VERB},
-    {"says", W_VERB},
-    {"seek", W_VERB},
-    {"seeks", W_VERB},
-    {"sells", W_VERB},
-    {"senate", W_WHO},
-    {"september", W_TIME},
-    {"set", W_LINK},
-    {"sets", W_LINK},
-    {"settle", W_VERB},
-    {"seven", W_NUMBER},
-    {"she", W_PRON},
-    {"should", W_AUX},
-    {"show", W_VERB},
-    {"shows", W_VERB},
-    {"shrunk", W_LINK},
-    {"signed", W_VERB},
-    {"since", W_PREP},
-    {"six", W_NUMBER},
-    {"sizable", W_HEDGE},
-    {"slashed", W_LINK},
-    {"some", W_HEDGE},
-    {"sought", W_VERB | W_ALLOT},
-    {"spending", W_PAID},
-    {"spends", W_VERB},
-    {"spent", W_VERB | W_ALLOT},
-    {"stand", W_LINK},
-    {"stands", W_LINK},
-    {"still", W_HEDGE},
-    {"stood", W_LINK},
-    {"strengthen", W_TO},
-    {"subsidies", W_PAID},
-    {"subsidy", W_PAID},
-    {"sum", W_VAGUE},
-    {"supply", W_TO},
-    {"support", W_TO | W_PAID},
-    {"surpassed", W_LINK},
-    {"ten", W_NUMBER},
-    {"than", W_PREP},
-    {"that", W_DET | W_PRON},
-    {"the", W_DET},
-    {"their", W_DET},
-    {"them", W_PRON},
-    {"themselves", W_PRON},
-    {"then", W_TIME},
-    {"there", W_PRON},
-    {"these", W_DET},
-    {"they", W_PRON},
-    {"this", W_DET},
-    {"those", W_DET},
-    {"though", W_CONJ},
-    {"three", W_NUMBER},
-    {"threshold", W_VAGUE},
-    {"through", W_PREP},
-    {"to", W_PREP},
-    {"told", W_VERB},
-    {"topped", W_LINK},
-    {"tops", W_VERB},
-    {"total", W_VAGUE},
-    {"totaled", W_LINK},
-    {"totalled", W_LINK},
-    {"totals", W_LINK},
-    {"toward", W_PREP},
-    {"towards", W_PREP},
-    {"train", W_TO},
-    {"transfer", W_GIVE},
-    {"two", W_NUMBER},
-    {"under", W_PREP},
-    {"until", W_PREP},
-    {"up", W_HEDGE},
-    {"upgrade", W_TO},
-    {"upon", W_PREP},
-    {"used", W_ALLOT},
-    {"valued", W_LINK},
-    {"via", W_PREP},
-    {"wage", W_PAID},
-    {"wages", W_PAID},
-    {"want", W_VERB},
-    {"wants", W_VERB},
-    {"was", W_AUX},
-    {"we", W_PRON},
-    {"week", W_TIME},
-    {"weeks", W_TIME},
-    {"well", W_HEDGE},
-    {"went", W_LINK},
-    {"were", W_AUX},
-    {"when", W_PRON},
-    {"where", W_PRON},
-    {"whereas", W_CONJ},
-    {"which", W_PRON},
-    {"while", W_CONJ},
-    {"who", W_PRON},
-    {"whopping", W_HEDGE},
-    {"will", W_AUX},
-    {"with", W_PREP},
-    {"within", W_PREP},
-    {"without", W_PREP},
-    {"worth", W_LINK},
-    {"would", W_AUX},
-    {"year", W_TIME},
-    {"years", W_TIME},
-    {"yet", W_HEDGE},
-    {"you", W_PRON},
-};
+/* The one table of English words the constructions read, by name. */
+#define AS_ENTRY(name, cls) {#name, sizeof #name - 1, cls},
+#define AS_ENTRY_S(name, spelling, cls) {spelling, sizeof spelling - 1, cls},
+static const word_class words[EN_COUNT] = {
+    FT_PURPOSE_WORDS(AS_ENTRY, AS_ENTRY_S)};
 
 static int cmp_folded(const char *w, size_t n, const char *s)
 {
@@ -558,197 +77,61 @@ static int cmp_folded(const char *w, size_t n, const char *s)
     return s[n] ? -1 : 0;
 }
 
-static unsigned class_of(const char *w, size_t n)
+/* The word w[0,n) of the text (in any case) in the table: its name, or
+ * EN_NONE.  The slots come from tools/gen_words.c (purpose_words.h). */
+static unsigned word_id(const char *w, size_t n)
 {
-    size_t lo = 0, hi = sizeof words / sizeof *words;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_folded(w, n, words[mid].word);
-        if (c == 0)
-            return words[mid].cls;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    if (n == 0 || n > PURPOSE_WORD_LONGEST)
+        return EN_NONE;
+    for (size_t h = ft_purpose_word_hash(w, n);; h++) {
+        unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
+        if (k == 0)
+            return EN_NONE;
+        if (words[k - 1].len != n)
+            continue;
+        const char *t = words[k - 1].word;
+        size_t i = 0;
+        while (i < n &&
+               ft_ascii_fold((unsigned char)w[i]) == (unsigned char)t[i])
+            i++;
+        if (i == n)
+            return k - 1;
     }
-    return 0;
 }
 
-/* Korean: particles that end a noun phrase, longest first where one ends
- * another. */
-static const char *const particles[] = {
-    "\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84", /* 으로도 */
-    "\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84", /* 에서도 */
-    "\xEA\xB9\x8C\xEC\xA7\x80\xEB\x8A\x94", /* 까지는 */
-    "\xEB\xA1\x9C\xEB\x8F\x84",             /* 로도 */
-    "\xEC\x97\x90\xEB\x8F\x84",             /* 에도 */
-    "\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94", /* 에서는 */
-    "\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8A\x94", /* 으로는 */
-    "\xEC\x97\x90\xEB\x8A\x94",             /* 에는 */
-    "\xEC\x97\x90\xEC\x84\x9C",             /* 에서 */
-    "\xEC\x9C\xBC\xEB\xA1\x9C",             /* 으로 */
-    "\xEA\xB9\x8C\xEC\xA7\x80",             /* 까지 */
-    "\xEB\xB6\x80\xED\x84\xB0",             /* 부터 */
-    "\xEC\x9D\xB4\xEB\x8B\xA4",             /* 이다 */
-    "\xEC\x9D\xB4\xEB\xA9\xB0",             /* 이며 */
-    "\xEC\x97\x90\xEA\xB2\x8C",             /* 에게 */
-    "\xEB\xB3\xB4\xEB\x8B\xA4",             /* 보다 */
-    "\xEC\x9D\x80",                         /* 은 */
-    "\xEB\x8A\x94",                         /* 는 */
-    "\xEC\x9D\xB4",                         /* 이 */
-    "\xEA\xB0\x80",                         /* 가 */
-    "\xEC\x9D\x84",                         /* 을 */
-    "\xEB\xA5\xBC",                         /* 를 */
-    "\xEC\x9D\x98",                         /* 의 */
-    "\xEC\x97\x90",                         /* 에 */
-    "\xEB\xA1\x9C",                         /* 로 */
-    "\xEC\x99\x80",                         /* 와 */
-    "\xEA\xB3\xBC",                         /* 과 */
-    "\xEB\x8F\x84",                         /* 도 */
-    "\xEB\xA7\x8C",                         /* 만 */
-};
+#define AS_LIT(word) FT_LIT(word),
 
-/* Korean nouns of what money pays for: a word holding one names a
- * purpose (병장 월급, 방위비 분담금, 방위력개선비). */
-static const char *const domain_nouns[] = {
-    "\xEC\x98\x88\xEC\x82\xB0",             /* 예산 */
-    "\xEA\xB8\xB0\xEA\xB8\x88",             /* 기금 */
-    "\xEB\xB6\x84\xEB\x8B\xB4",             /* 분담 */
-    "\xEB\xB4\x89\xEA\xB8\x89",             /* 봉급 */
-    "\xEC\x9B\x94\xEA\xB8\x89",             /* 월급 */
-    "\xEA\xB8\x89\xEC\x97\xAC",             /* 급여 */
-    "\xEA\xB8\xB0\xEB\xB3\xB8\xEA\xB8\x89", /* 기본급 */
-    "\xEC\x88\x98\xEB\x8B\xB9",             /* 수당 */
-    "\xEA\xB8\x89\xEC\x8B\x9D",             /* 급식 */
-    "\xEC\x82\xAC\xEC\x97\x85",             /* 사업 */
-    "\xEA\xB3\x84\xED\x9A\x8D",             /* 계획 */
-    "\xEC\x9E\xAC\xEC\x9B\x90",             /* 재원 */
-    "\xEC\xB2\xB4\xEA\xB3\x84",             /* 체계 */
-    "\xEC\x88\x98\xEC\xB6\x9C",             /* 수출 */
-    "\xEA\xB3\x84\xEC\x95\xBD",             /* 계약 */
-    "\xEC\x9E\x94\xEC\x95\xA1",             /* 잔액 */
-    "\xEC\xA7\x80\xEC\x9B\x90\xEA\xB8\x88", /* 지원금 */
-    "\xEC\xA0\x81\xEA\xB8\x88",             /* 적금 */
-    "\xEB\xB3\x91\xEC\x9E\xA5",             /* 병장 */
-    "\xEC\x83\x81\xEB\xB3\x91",             /* 상병 */
-    "\xEC\x9D\xBC\xEB\xB3\x91",             /* 일병 */
-    "\xEC\x9D\xB4\xEB\xB3\x91",             /* 이병 */
-    "\xED\x95\x98\xEC\x82\xAC",             /* 하사 */
-    "\xEC\x86\x8C\xEC\x9C\x84",             /* 소위 */
-    "\xEC\x86\x8C\xEB\x8C\x80\xEC\x9E\xA5", /* 소대장 */
-    "\xEA\xB0\x84\xEB\xB6\x80",             /* 간부 */
-    "\xEB\xB3\x91\xEC\x82\xAC",             /* 병사 */
-    "\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC", /* 자주포 */
-    "\xEC\xA0\x84\xED\x88\xAC\xEA\xB8\xB0", /* 전투기 */
-    "\xED\x97\xAC\xEA\xB8\xB0",             /* 헬기 */
-    "\xEC\x9E\xA0\xEC\x88\x98\xED\x95\xA8", /* 잠수함 */
-    "\xEB\xAF\xB8\xEC\x82\xAC\xEC\x9D\xBC", /* 미사일 */
-    "\xEB\xAC\xB4\xEC\x9D\xB8",             /* 무인 */
-    "\xED\x95\xAD\xEA\xB3\xB5\xEA\xB8\xB0", /* 항공기 */
-    "\xED\x83\x84\xEC\x95\xBD",             /* 탄약 */
-    "\xEB\xB0\xB0\xEC\x83\x81",             /* 배상 */
-    "\xEB\xB3\xB4\xEC\x83\x81",             /* 보상 */
-    "\xEC\xB0\xA8\xEA\xB4\x80",             /* 차관 */
-    "\xEB\xB9\x84\xEB\xA3\x8C",             /* 비료 */
-    "\xEC\x9D\xB8\xEA\xB6\x8C",             /* 인권 */
-    "\xEC\xB4\x9D\xEC\xA7\x80\xEC\xB6\x9C", /* 총지출 */
-    "\xEB\xA7\xA4\xEC\xB6\x9C",             /* 매출 */
-    "\xEB\x8B\xA8\xEA\xB0\x80",             /* 단가 */
-    "\xEA\xB0\x80\xEA\xB2\xA9",             /* 가격 */
-    "\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84", /* 방위비 */
-    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB9\x84", /* 국방비 */
-    "\xEA\xB0\x9C\xEC\x84\xA0\xEB\xB9\x84", /* 개선비 */
-    "\xEC\x9C\xA0\xEC\xA7\x80\xEB\xB9\x84", /* 유지비 */
-    "\xEC\x9A\xB4\xEC\x98\x81\xEB\xB9\x84", /* 운영비 */
-    "\xEC\x9A\xB4\xEC\x9A\xA9\xEB\xB9\x84", /* 운용비 */
-    "\xED\x99\x9C\xEB\x8F\x99\xEB\xB9\x84", /* 활동비 */
-    "\xEA\xB0\x9C\xEB\xB0\x9C\xEB\xB9\x84", /* 개발비 */
-    "\xEC\x9D\xB8\xEA\xB1\xB4\xEB\xB9\x84", /* 인건비 */
-    "\xEC\xB2\x98\xEC\x9A\xB0",             /* 처우 */
-    "\xEB\xB6\x84\xEB\x8B\xB4\xEA\xB8\x88", /* 분담금 */
-    "\xEC\xA7\x80\xEC\xB6\x9C",             /* 지출 */
-    "\xEB\xB9\x84\xEC\x9A\xA9",             /* 비용 */
-};
+/* Korean: particles that end a noun phrase (purpose_words.h). */
+static const ft_lit particles[] = {FT_PURPOSE_PARTICLES(AS_LIT)};
+
+/* Korean nouns of what money pays for (purpose_words.h). */
+static const ft_lit domain_nouns[] = {FT_PURPOSE_DOMAIN_NOUNS(AS_LIT)};
 
 /* Korean names of who announces, asks or pays, never what for: 국방부는
  * 66조원을 편성했다 is the defence budget, not the ministry. */
-static const char *const korean_announcers[] = {
-    "\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80", /* 국방부 */
-    "\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2"
-    "\xAD",                                 /* 방위사업청
-                                             */
-    "\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD", /* 방사청 */
-    "\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6"
-    "\x80",                                 /* 기획재정부
-                                             */
-    "\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80", /* 기재부 */
-    "\xEC\xA0\x95\xEB\xB6\x80",             /* 정부 */
-    "\xEA\xB5\xAD\xED\x9A\x8C",             /* 국회 */
-    "\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80", /* 외교부 */
-    "\xED\x95\xA9\xEC\xB0\xB8",             /* 합참 */
-    "\xEC\x97\x85\xEA\xB3\x84",             /* 업계 */
-    "\xEB\x8B\xB9\xEA\xB5\xAD",             /* 당국 */
-    "\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90", /* 관계자 */
-    "\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80", /* 통일부 */
+static const ft_lit korean_announcers[] = {
+    FT_LIT("\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80"), /* 국방부 */
+    FT_LIT("\xEB\xB0\xA9\xEC\x9C\x84\xEC\x82\xAC\xEC\x97\x85\xEC\xB2"
+           "\xAD"),                                 /* 방위사업청
+                                                     */
+    FT_LIT("\xEB\xB0\xA9\xEC\x82\xAC\xEC\xB2\xAD"), /* 방사청 */
+    FT_LIT("\xEA\xB8\xB0\xED\x9A\x8D\xEC\x9E\xAC\xEC\xA0\x95\xEB\xB6"
+           "\x80"),                                 /* 기획재정부
+                                                     */
+    FT_LIT("\xEA\xB8\xB0\xEC\x9E\xAC\xEB\xB6\x80"), /* 기재부 */
+    FT_LIT("\xEC\xA0\x95\xEB\xB6\x80"),             /* 정부 */
+    FT_LIT("\xEA\xB5\xAD\xED\x9A\x8C"),             /* 국회 */
+    FT_LIT("\xEC\x99\xB8\xEA\xB5\x90\xEB\xB6\x80"), /* 외교부 */
+    FT_LIT("\xED\x95\xA9\xEC\xB0\xB8"),             /* 합참 */
+    FT_LIT("\xEC\x97\x85\xEA\xB3\x84"),             /* 업계 */
+    FT_LIT("\xEB\x8B\xB9\xEA\xB5\xAD"),             /* 당국 */
+    FT_LIT("\xEA\xB4\x80\xEA\xB3\x84\xEC\x9E\x90"), /* 관계자 */
+    FT_LIT("\xED\x86\xB5\xEC\x9D\xBC\xEB\xB6\x80"), /* 통일부 */
 };
 
-/* Korean words that time or hedge an amount and name nothing. */
-static const char *const korean_skips[] = {
-    "\xEC\x98\xAC\xED\x95\xB4",             /* 올해 */
-    "\xEB\x82\xB4\xEB\x85\x84",             /* 내년 */
-    "\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4", /* 지난해 */
-    "\xEC\x9E\x91\xEB\x85\x84",             /* 작년 */
-    "\xEA\xB8\x88\xEB\x85\x84",             /* 금년 */
-    "\xEC\xA0\x84\xEB\x85\x84",             /* 전년 */
-    "\xED\x98\x84\xEC\x9E\xAC",             /* 현재 */
-    "\xEC\x9B\x94",                         /* 월 */
-    "\xEC\x97\xB0\xEA\xB0\x84",             /* 연간 */
-    "\xED\x95\x98\xEB\xA3\xA8",             /* 하루 */
-    "\xEB\xA7\xA4\xEB\x85\x84",             /* 매년 */
-    "\xEC\x95\xBD",                         /* 약 */
-    "\xEC\xB4\x9D",                         /* 총 */
-    "\xEC\xB5\x9C\xEB\x8C\x80",             /* 최대 */
-    "\xEA\xB0\x81\xEA\xB0\x81",             /* 각각 */
-    "\xEB\xAA\xA8\xEB\x91\x90",             /* 모두 */
-    "\xEB\x98\x90",                         /* 또 */
-    "\xEC\x97\xAD\xEC\x8B\x9C",             /* 역시 */
-    "\xEA\xB8\xB0\xEC\xA4\x80",             /* 기준 */
-    "\xEC\x99\xB8",                         /* 외 */
-    "\xEC\x9D\xB4\xEB\x82\xB4",             /* 이내 */
-    "\xEC\x94\xA9",                         /* 씩 */
-    "\xEB\x95\x8C",                         /* 때 */
-    "\xED\x95\xB4",                         /* 해 */
-    "\xED\x9B\x84",                         /* 후 */
-    "\xEC\xA0\x84",                         /* 전 */
-    "\xEB\xB9\x84\xED\x95\xB4",             /* 비해 */
-    "\xEB\x8C\x80\xEB\xB9\x84",             /* 대비 */
-    "\xEB\x8C\x80\xEB\x8B\xB9",             /* 대당 */
-    "\xEC\xB5\x9C\xEC\x86\x8C",             /* 최소 */
-    "\xEA\xB7\xB8\xEC\xA4\x91",             /* 그중 */
-    "\xEB\x8B\xA4\xEC\x8B\x9C",             /* 다시 */
-    "\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0", /* 가운데 */
-    "\xEC\x82\xAC\xEC\x83\x81",             /* 사상 */
-    "\xEC\xB2\x98\xEC\x9D\x8C",             /* 처음 */
-    "\xED\x95\xA9\xEC\xB3\x90",             /* 합쳐 */
-    "\xEB\x8D\xB0",                         /* 데 */
-    "\xEC\x9D\xB4\xEB\xB2\x88",             /* 이번 */
-    "\xED\x95\xB4\xEB\x8B\xB9",             /* 해당 */
-    "\xEC\x9D\xB4",                         /* 이 */
-    "\xEA\xB7\xB8",                         /* 그 */
-    "\xEC\xA4\x91",                         /* 중 */
-    "\xEB\x8B\xB9",                         /* 당 */
-    "\xEA\xB0\x81",                         /* 각 */
-    "\xEB\x93\xB1",                         /* 등 */
-    "\xEB\xB0\x8F",                         /* 및 */
-    "\xEB\x98\x90\xED\x95\x9C",             /* 또한 */
-    "\xED\x8A\xB9\xED\x9E\x88",             /* 특히 */
-    "\xEC\x9D\xB4\xEC\x83\x81",             /* 이상 */
-    "\xEC\x9D\xB4\xED\x95\x98",             /* 이하 */
-    "\xEA\xB0\x80\xEB\x9F\x89",             /* 가량 */
-    "\xEC\xA0\x95\xEB\x8F\x84",             /* 정도 */
-    "\xEC\x95\x88\xED\x8C\x8E",             /* 안팎 */
-    "\xEB\x82\xB4\xEC\x99\xB8",             /* 내외 */
-};
+/* Korean words that time or hedge an amount and name nothing
+ * (purpose_words.h). */
+static const ft_lit korean_skips[] = {FT_PURPOSE_KOREAN_SKIPS(AS_LIT)};
 
 /* ----------------------------------------------------------- tokens */
 
@@ -758,6 +141,7 @@ typedef struct {
     size_t s, e; /* bytes of the token */
     token_type type;
     unsigned cls; /* word classes of an English word */
+    unsigned id;  /* its name in the table, else EN_NONE */
     bool hangul;  /* holds Hangul */
     size_t fig;   /* the figure of a T_FIG */
 } token;
@@ -772,18 +156,18 @@ typedef struct {
     ft_view x;
     const ft_figure *figs;
     size_t nfigs;
-    token t[MAX_TOKENS];
+    token *t; /* t[0,n); a word is looked up when first asked about */
     size_t n;
     bool at_sentence_start; /* the tokens start where the sentence does */
 } sentence;
 
-static bool hangul_at(ft_view x, size_t i)
+static inline bool hangul_at(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
     return c >= 0xEA && c <= 0xED && ft_view_at(x, i + 1) >= 0x80;
 }
 
-static bool word_byte(ft_view x, size_t i)
+static inline bool word_byte(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
     if (ft_ascii_alpha(c) || ft_ascii_digit(c))
@@ -793,9 +177,11 @@ static bool word_byte(ft_view x, size_t i)
 
 /* A byte that joins two word bytes into one word: a hyphen, an ampersand,
  * an apostrophe (straight or curly), the full stops of "U.S.". */
-static size_t joiner_len(ft_view x, size_t i)
+static inline size_t joiner_len(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
+    if (ft_ascii_space(c))
+        return 0; /* what ends most words */
     if (c == '-' || c == '&' || c == '\'' || c == '/')
         return 1;
     if (c == '.' && i > 0 && ft_ascii_upper(ft_view_at(x, i - 1)) &&
@@ -807,7 +193,7 @@ static size_t joiner_len(ft_view x, size_t i)
     return 0;
 }
 
-static size_t char_len(ft_view x, size_t i)
+static inline size_t char_len(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
     size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -838,6 +224,27 @@ static size_t conversion_end(const sentence *s, size_t i, size_t next_fig)
     return i;
 }
 
+/* The end of the run of word bytes from j (letters, digits, Hangul
+ * syllables) before b; *hangul is set when it holds Hangul.  The bytes of
+ * a syllable are stepped over whole, as char_len does. */
+static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
+{
+    while (j < b) {
+        unsigned char c = (unsigned char)x.t[j];
+        if (c < 0x80) {
+            if (!ft_ascii_alpha(c) && !ft_ascii_digit(c))
+                break;
+            j++;
+        } else if (hangul_at(x, j)) {
+            *hangul = true;
+            j += j + 3 <= x.len ? 3 : x.len - j;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
@@ -849,25 +256,30 @@ static void tokenise(sentence *s, size_t a, size_t b)
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
             a++;
+    /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one */
+    size_t fig_start = SIZE_MAX, fig_end = SIZE_MAX;
     for (size_t i = a; i < b && s->n < MAX_TOKENS;) {
-        while (f < s->nfigs && s->figs[f].end <= i)
-            f++;
+        if (fig_end == SIZE_MAX || fig_end <= i) {
+            while (f < s->nfigs && s->figs[f].end <= i)
+                f++;
+            fig_start = f < s->nfigs ? s->figs[f].start : SIZE_MAX;
+            fig_end = f < s->nfigs ? s->figs[f].end : SIZE_MAX;
+        }
         token *t = &s->t[s->n];
-        *t = (token){.s = i};
-        if (f < s->nfigs && s->figs[f].start <= i) {
+        if (fig_start <= i) {
             size_t next = f + 1 < s->nfigs ? s->figs[f + 1].start : SIZE_MAX;
-            t->type = T_FIG;
-            t->fig = f;
+            *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
             t->e = conversion_end(s, s->figs[f].end, next);
             i = t->e;
             s->n++;
             continue;
         }
-        unsigned char c = ft_view_at(x, i);
+        unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
         if (ft_ascii_space(c) || (c == 0xC2 && ft_view_at(x, i + 1) == 0xA0)) {
             i += c == 0xC2 ? 2 : 1;
             continue;
         }
+        *t = (token){.s = i, .id = EN_NONE};
         if (ft_ascii_digit(c)) {
             size_t j = i;
             while (j < b &&
@@ -886,10 +298,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
         if (word_byte(x, i)) {
             size_t j = i;
             for (;;) {
-                while (j < b && word_byte(x, j)) {
-                    t->hangul |= hangul_at(x, j);
-                    j += char_len(x, j);
-                }
+                j = word_run(x, j, b, &t->hangul);
                 size_t jl = joiner_len(x, j);
                 if (jl && ft_view_at(x, j) == '.' &&
                     ft_view_at(x, j + 1) == '-')
@@ -908,12 +317,12 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 ft_ascii_upper(ft_view_at(x, j - 1)) &&
                 ft_view_at(x, j - 2) == '.')
                 j++; /* "U.S.": the abbreviation's own full stop */
-            if (f < s->nfigs && j > s->figs[f].start)
-                j = s->figs[f].start; /* a figure glued to a word */
+            if (j > fig_start)
+                j = fig_start; /* a figure glued to a word */
             t->type = T_WORD;
             t->e = j;
             if (!t->hangul)
-                t->cls = class_of(x.t + i, j - i);
+                t->id = EN_UNASKED;
             i = j;
             s->n++;
             continue;
@@ -936,15 +345,37 @@ static bool is_word(const sentence *s, size_t k)
     return k < s->n && s->t[k].type == T_WORD;
 }
 
-static bool word_is(const sentence *s, size_t k, const char *w)
+/* Look word k up in the table: its name, its classes beside it.  A word
+ * is looked up the first time a construction asks about it (id_of), since
+ * about half the words of a window are never asked about, and only then. */
+static unsigned look_up(const sentence *s, size_t k)
 {
-    return is_word(s, k) &&
-           cmp_folded(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, w) == 0;
+    token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
+    t->id = word_id(s->x.t + t->s, t->e - t->s);
+    t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
+    return t->id;
 }
 
-static bool has_class(const sentence *s, size_t k, unsigned cls)
+/* The word classes of token k, k < s->n (0 for all but English words). */
+static inline unsigned cls_of(const sentence *s, size_t k)
 {
-    return is_word(s, k) && (s->t[k].cls & cls);
+    if (s->t[k].id == EN_UNASKED)
+        look_up(s, k);
+    return s->t[k].cls;
+}
+
+/* Is token k the word named w (EN_for)? */
+static inline bool word_is(const sentence *s, size_t k, unsigned w)
+{
+    if (k >= s->n)
+        return false;
+    unsigned id = s->t[k].id;
+    return id == w || (id == EN_UNASKED && look_up(s, k) == w);
+}
+
+static inline bool has_class(const sentence *s, size_t k, unsigned cls)
+{
+    return is_word(s, k) && (cls_of(s, k) & cls);
 }
 
 /* A four-digit year standing alone. */
@@ -956,11 +387,9 @@ static bool is_year(const sentence *s, size_t k)
     return (p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0');
 }
 
-/* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
-static bool period(const sentence *s, size_t k)
+/* The whole test of period(), for a token that opens as one can. */
+static bool period_at(const sentence *s, size_t k)
 {
-    if (k >= s->n || s->t[k].type == T_FIG || s->t[k].type == T_PUNCT)
-        return false;
     const char *w = s->x.t + s->t[k].s;
     size_t n = s->t[k].e - s->t[k].s, i = 0;
     if (n >= 3 && (w[0] == 'F' || w[0] == 'f') && (w[1] == 'Y' || w[1] == 'y'))
@@ -975,20 +404,32 @@ static bool period(const sentence *s, size_t k)
     return true;
 }
 
+/* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
+static inline bool period(const sentence *s, size_t k)
+{
+    if (k >= s->n || s->t[k].type == T_FIG || s->t[k].type == T_PUNCT)
+        return false;
+    /* what most words fail: a period opens with a digit, F, f, Q or H */
+    unsigned char c = (unsigned char)s->x.t[s->t[k].s];
+    return (ft_ascii_digit(c) || c == 'F' || c == 'f' || c == 'Q' ||
+            c == 'H') &&
+           period_at(s, k);
+}
+
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
  * between a noun and its amount ("rose 6.2% to X"). */
 static size_t rate_back(const sentence *s, size_t k)
 {
     if (punct_is(s, k, '%') && k > 0 && s->t[k - 1].type == T_NUM)
         return k - 1;
-    if (word_is(s, k, "percent") && k > 0 &&
+    if (word_is(s, k, EN_percent) && k > 0 &&
         (s->t[k - 1].type == T_NUM || is_word(s, k - 1)))
         return k - 1;
     return SIZE_MAX;
 }
 
 /* Does word k end with the ASCII letters of suffix? */
-static bool ends_with(const sentence *s, size_t k, const char *suffix)
+static inline bool ends_with(const sentence *s, size_t k, const char *suffix)
 {
     size_t m = strlen(suffix);
     if (!is_word(s, k) || s->t[k].hangul || s->t[k].e - s->t[k].s <= m)
@@ -997,13 +438,13 @@ static bool ends_with(const sentence *s, size_t k, const char *suffix)
 }
 
 /* Does token k hold the bytes of needle? */
-static bool holds(const sentence *s, size_t k, const char *needle)
+static inline bool holds(const sentence *s, size_t k, const char *needle)
 {
     size_t m = strlen(needle);
     const char *t = s->x.t + s->t[k].s;
     size_t n = s->t[k].e - s->t[k].s;
     for (size_t i = 0; i + m <= n; i++)
-        if (memcmp(t + i, needle, m) == 0)
+        if (t[i] == needle[0] && memcmp(t + i, needle, m) == 0)
             return true;
     return false;
 }
@@ -1015,7 +456,7 @@ static bool content(const sentence *s, size_t k)
         return false;
     if (period(s, k))
         return false;
-    unsigned c = s->t[k].cls;
+    unsigned c = cls_of(s, k);
     if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
         return false; /* "build", "lift", "hand": verbs */
     return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
@@ -1064,8 +505,8 @@ static span np_forward(const sentence *s, size_t k, int complements)
             continue;
         }
         if (complements > 0 && k > a &&
-            (word_is(s, k, "of") || word_is(s, k, "for") ||
-             (word_is(s, k, "with") && has_class(s, k - 1, W_DEAL)))) {
+            (word_is(s, k, EN_of) || word_is(s, k, EN_for) ||
+             (word_is(s, k, EN_with) && has_class(s, k - 1, W_DEAL)))) {
             size_t j = k + 1;
             while (has_class(s, j, W_DET))
                 j++;
@@ -1100,14 +541,14 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
             continue;
         }
         if (joins > 0 && a < b && j > floor && content(s, j - 1) &&
-            (word_is(s, j, "of") || word_is(s, j, "for") ||
-             word_is(s, j, "on") || word_is(s, j, "and"))) {
+            (word_is(s, j, EN_of) || word_is(s, j, EN_for) ||
+             word_is(s, j, EN_on) || word_is(s, j, EN_and))) {
             joins--;
             a = j;
             continue;
         }
         if (joins > 0 && a < b && j > floor + 1 && has_class(s, j, W_DET) &&
-            (word_is(s, j - 1, "of") || word_is(s, j - 1, "for")) &&
+            (word_is(s, j - 1, EN_of) || word_is(s, j - 1, EN_for)) &&
             content(s, j - 2)) {
             joins--; /* "costs for the fleet" */
             a = j - 1;
@@ -1135,14 +576,14 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
     for (size_t k = p.a; k < p.b; k++) {
         const token *t = &s->t[k];
         if (is_year(s, k) || period(s, k) ||
-            (t->type == T_WORD && (t->cls & W_TIME)))
+            (t->type == T_WORD && (cls_of(s, k) & W_TIME)))
             continue;
         if (punct_is(s, k, '(') && k + 3 < p.b) {
             k += 2; /* "Ministry of Defense (MND) budget": the acronym
                        stands in the way of the aliases */
             continue;
         }
-        if (t->type == T_WORD && !(t->cls & (W_VAGUE | W_CHANGE)))
+        if (t->type == T_WORD && !(cls_of(s, k) & (W_VAGUE | W_CHANGE)))
             named = true;
         size_t n = t->e - t->s;
         bool glue = o > 0 &&
@@ -1166,9 +607,9 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
  * two years", "in the first half"), else 0. */
 static size_t span_of_time(const sentence *s, size_t k)
 {
-    if (!(word_is(s, k, "over") || word_is(s, k, "for") ||
-          word_is(s, k, "in") || word_is(s, k, "during") ||
-          word_is(s, k, "within")))
+    if (!(word_is(s, k, EN_over) || word_is(s, k, EN_for) ||
+          word_is(s, k, EN_in) || word_is(s, k, EN_during) ||
+          word_is(s, k, EN_within)))
         return 0;
     size_t end = 0;
     for (size_t j = k + 1;
@@ -1188,18 +629,18 @@ static size_t skip_after(const sentence *s, size_t k)
     for (;;) {
         if (has_class(s, k, W_EACH))
             k++;
-        else if ((word_is(s, k, "a") || word_is(s, k, "per")) &&
+        else if ((word_is(s, k, EN_a) || word_is(s, k, EN_per)) &&
                  has_class(s, k + 1, W_TIME))
             k += 2;
-        else if ((word_is(s, k, "this") || word_is(s, k, "next") ||
-                  word_is(s, k, "last")) &&
+        else if ((word_is(s, k, EN_this) || word_is(s, k, EN_next) ||
+                  word_is(s, k, EN_last)) &&
                  has_class(s, k + 1, W_TIME))
             k += 2;
-        else if ((word_is(s, k, "in") || word_is(s, k, "for") ||
-                  word_is(s, k, "by")) &&
+        else if ((word_is(s, k, EN_in) || word_is(s, k, EN_for) ||
+                  word_is(s, k, EN_by)) &&
                  is_year(s, k + 1))
             k += 2;
-        else if (word_is(s, k, "in") && word_is(s, k + 1, "total"))
+        else if (word_is(s, k, EN_in) && word_is(s, k + 1, EN_total))
             k += 2;
         else if (span_of_time(s, k))
             k = span_of_time(s, k); /* "over the next five years" */
@@ -1227,7 +668,7 @@ static bool given(const sentence *s, size_t f)
  * main clause is for. */
 static span fronted_purpose(const sentence *s, size_t f)
 {
-    if (!s->at_sentence_start || !word_is(s, 0, "to") || !is_word(s, 1) ||
+    if (!s->at_sentence_start || !word_is(s, 0, EN_to) || !is_word(s, 1) ||
         has_class(s, 1, W_DET | W_PREP | W_PRON) || s->t[1].hangul)
         return no_span;
     size_t comma = 0;
@@ -1252,7 +693,7 @@ static span purpose_after(const sentence *s, size_t f)
     size_t verbs = k;
     for (;;) {
         if (has_class(s, verbs, W_AUX | W_ALLOT | W_HEDGE) ||
-            word_is(s, verbs, "set"))
+            word_is(s, verbs, EN_set))
             verbs++; /* "is also set aside", "will go" */
         else if (verbs < s->n && s->t[verbs].type == T_NUM &&
                  punct_is(s, verbs + 1, '%'))
@@ -1261,59 +702,59 @@ static span purpose_after(const sentence *s, size_t f)
             break;
     }
     if (verbs > k &&
-        (has_class(s, verbs - 1, W_ALLOT) || word_is(s, verbs - 1, "aside")))
+        (has_class(s, verbs - 1, W_ALLOT) || word_is(s, verbs - 1, EN_aside)))
         k = verbs; /* "is earmarked", "will go" */
-    if (k == verbs && k > f + 1 && word_is(s, k, "to") &&
-        (word_is(s, k - 1, "go") || word_is(s, k - 1, "goes") ||
-         word_is(s, k - 1, "going") || word_is(s, k - 1, "went"))) {
+    if (k == verbs && k > f + 1 && word_is(s, k, EN_to) &&
+        (word_is(s, k - 1, EN_go) || word_is(s, k - 1, EN_goes) ||
+         word_is(s, k - 1, EN_going) || word_is(s, k - 1, EN_went))) {
         span p = np_forward(s, k + 1, 2); /* "X goes to reinforcing NP" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, "for") || word_is(s, k, "toward") ||
-        word_is(s, k, "towards") || word_is(s, k, "on") ||
-        word_is(s, k, "into")) {
+    if (word_is(s, k, EN_for) || word_is(s, k, EN_toward) ||
+        word_is(s, k, EN_towards) || word_is(s, k, EN_on) ||
+        word_is(s, k, EN_into)) {
         span p = np_forward(s, k + 1, 2);
         return p;
     }
-    if (word_is(s, k, "in")) {
+    if (word_is(s, k, EN_in)) {
         span p = np_forward(s, k + 1, 1); /* "X in financial assistance" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID))
                 return p;
     }
-    if (word_is(s, k, "to") && given(s, f)) {
+    if (word_is(s, k, EN_to) && given(s, f)) {
         span p = np_forward(s, k + 1, 1); /* "hand X to the workers" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, "to") && has_class(s, k + 1, W_TO)) {
+    if (word_is(s, k, EN_to) && has_class(s, k + 1, W_TO)) {
         span p = np_forward(s, k + 2, 2);
         if (!empty(p))
             p.a = k + 1; /* "build infrastructure" */
         return p;
     }
-    if (word_is(s, k, "worth") && word_is(s, k + 1, "of"))
+    if (word_is(s, k, EN_worth) && word_is(s, k + 1, EN_of))
         return np_forward(s, k + 2, 1);
     span fronted = fronted_purpose(s, f);
     if (!empty(fronted))
         return fronted;
     /* "X out of the regular budget", "X taken from the special fund",
      * "X under its budget request" */
-    if ((word_is(s, k, "out") && word_is(s, k + 1, "of")) ||
-        ((word_is(s, k, "taken") || word_is(s, k, "drawn")) &&
-         word_is(s, k + 1, "from")))
+    if ((word_is(s, k, EN_out) && word_is(s, k + 1, EN_of)) ||
+        ((word_is(s, k, EN_taken) || word_is(s, k, EN_drawn)) &&
+         word_is(s, k + 1, EN_from)))
         return np_forward(s, k + 2, 1);
-    if (word_is(s, k, "as")) {
+    if (word_is(s, k, EN_as)) {
         span p = np_forward(s, k + 1, 0); /* "designated X as OCO funding" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID | W_VAGUE))
                 return p;
     }
-    if (word_is(s, k, "under")) {
+    if (word_is(s, k, EN_under)) {
         span p = np_forward(s, k + 1, 0);
         if (!empty(p) && (has_class(s, p.b - 1, W_VAGUE | W_PAID) ||
-                          word_is(s, p.b - 1, "request")))
+                          word_is(s, p.b - 1, EN_request)))
             return p; /* "X under its budget request" */
     }
     /* "X is capital outlay": a copula and a noun of money */
@@ -1345,7 +786,7 @@ static span modified_by(const sentence *s, size_t f)
     /* a headline opens with its amount: "Over 5 Trillion Won Defense
      * Budget Needed" */
     bool opens = k == 0 || punct_is(s, k - 1, ':') ||
-                 (has_class(s, k - 1, W_DET) && !word_is(s, k - 1, "each"));
+                 (has_class(s, k - 1, W_DET) && !word_is(s, k - 1, EN_each));
     const token *before = &s->t[k == 0 ? 0 : k - 1];
     if (!opens && before->type == T_WORD && !before->hangul &&
         before->e - before->s > 2) {
@@ -1366,8 +807,8 @@ static span modified_by(const sentence *s, size_t f)
         has_class(s, j + 1, W_VERB | W_AUX | W_LINK))
         return no_span; /* "the X Seoul paid": a clause, not a noun */
     if (has_class(s, j, W_CHANGE) &&
-        (word_is(s, j + 1, "in") || word_is(s, j + 1, "to") ||
-         word_is(s, j + 1, "for") || word_is(s, j + 1, "of"))) {
+        (word_is(s, j + 1, EN_in) || word_is(s, j + 1, EN_to) ||
+         word_is(s, j + 1, EN_for) || word_is(s, j + 1, EN_of))) {
         span p = np_forward(s, j + 2, 1);
         if (!empty(p))
             return p;
@@ -1381,9 +822,9 @@ static span modified_by(const sentence *s, size_t f)
 /* A past participle: "-ed", or one of the common irregular ones. */
 static bool participle(const sentence *s, size_t k)
 {
-    static const char *const irregular[] = {
-        "bought", "brought", "built", "done", "drawn", "given",
-        "held",   "made",    "paid",  "sold", "spent", "taken",
+    static const unsigned irregular[] = {
+        EN_bought, EN_brought, EN_built, EN_done, EN_drawn, EN_given,
+        EN_held,   EN_made,    EN_paid,  EN_sold, EN_spent, EN_taken,
     };
     if (ends_with(s, k, "ed"))
         return true;
@@ -1417,39 +858,42 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
                        has_class(s, k - 1, W_AUX); /* "were allotted" */
         /* "accounts for X", "pay would increase from X to Y" */
         bool verb_of =
-            ((word_is(s, k, "accounts") || word_is(s, k, "accounted")) &&
-             word_is(s, k + 1, "for")) ||
+            ((word_is(s, k, EN_accounts) || word_is(s, k, EN_accounted)) &&
+             word_is(s, k + 1, EN_for)) ||
             (has_class(s, k, W_CHANGE | W_RAISE) &&
-             (word_is(s, k + 1, "from") || word_is(s, k + 1, "by") ||
-              word_is(s, k + 1, "to") || rate_back(s, k + 2) == k + 1));
+             (word_is(s, k + 1, EN_from) || word_is(s, k + 1, EN_by) ||
+              word_is(s, k + 1, EN_to) || rate_back(s, k + 2) == k + 1));
         if (has_class(s, k, W_LINK | W_AUX) || passive || verb_of ||
-            (first && (word_is(s, k, "total") || word_is(s, k, "cost")) &&
+            (first && (word_is(s, k, EN_total) || word_is(s, k, EN_cost)) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
         } else if (has_class(s, k, W_HEDGE | W_TIME) ||
                    (has_class(s, k, W_VAGUE | W_CHANGE) &&
-                    word_is(s, k + 1, "of")) ||
-                   ((word_is(s, k, "for") || word_is(s, k, "in")) &&
+                    word_is(s, k + 1, EN_of)) ||
+                   ((word_is(s, k, EN_for) || word_is(s, k, EN_in)) &&
                     is_year(s, k + 1)) ||
-                   word_is(s, k, "to") || word_is(s, k, "at") ||
-                   (word_is(s, k, "for") && k > 0 &&
-                    (word_is(s, k - 1, "accounts") ||
-                     word_is(s, k - 1, "accounted"))) ||
-                   word_is(s, k, "by") || word_is(s, k, "from") ||
-                   word_is(s, k, "of") || word_is(s, k, "an") ||
-                   word_is(s, k, "a") || word_is(s, k, "on-year") ||
+                   word_is(s, k, EN_to) || word_is(s, k, EN_at) ||
+                   (word_is(s, k, EN_for) && k > 0 &&
+                    (word_is(s, k - 1, EN_accounts) ||
+                     word_is(s, k - 1, EN_accounted))) ||
+                   word_is(s, k, EN_by) || word_is(s, k, EN_from) ||
+                   word_is(s, k, EN_of) || word_is(s, k, EN_an) ||
+                   word_is(s, k, EN_a) || word_is(s, k, EN_on_year) ||
                    is_year(s, k) || period(s, k) ||
-                   (word_is(s, k, "the") &&
+                   (word_is(s, k, EN_the) &&
                     (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
-                   (word_is(s, k, "financial") && word_is(s, k + 1, "year")) ||
-                   ((word_is(s, k, "itself") || word_is(s, k, "themselves")) &&
-                    k > 0 && word_is(s, k - 1, "by")) ||
-                   (word_is(s, k, "by") && (word_is(s, k + 1, "itself") ||
-                                            word_is(s, k + 1, "themselves"))) ||
-                   ((word_is(s, k, "in") || word_is(s, k, "during")) &&
-                    word_is(s, k + 1, "the") &&
+                   (word_is(s, k, EN_financial) &&
+                    word_is(s, k + 1, EN_year)) ||
+                   ((word_is(s, k, EN_itself) ||
+                     word_is(s, k, EN_themselves)) &&
+                    k > 0 && word_is(s, k - 1, EN_by)) ||
+                   (word_is(s, k, EN_by) &&
+                    (word_is(s, k + 1, EN_itself) ||
+                     word_is(s, k + 1, EN_themselves))) ||
+                   ((word_is(s, k, EN_in) || word_is(s, k, EN_during)) &&
+                    word_is(s, k + 1, EN_the) &&
                     (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
-                   (word_is(s, k, "in") &&
+                   (word_is(s, k, EN_in) &&
                     (is_year(s, k + 1) || period(s, k + 1)))) {
             /* crossed */
         } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
@@ -1503,10 +947,10 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             a--;
         if (a < floor + 2 || !content(s, a - 2))
             return p;
-        if (!(word_is(s, a - 1, "within") || word_is(s, a - 1, "in") ||
-              word_is(s, a - 1, "to") || word_is(s, a - 1, "by") ||
-              word_is(s, a - 1, "from") || word_is(s, a - 1, "with") ||
-              word_is(s, a - 1, "across") || word_is(s, a - 1, "at")))
+        if (!(word_is(s, a - 1, EN_within) || word_is(s, a - 1, EN_in) ||
+              word_is(s, a - 1, EN_to) || word_is(s, a - 1, EN_by) ||
+              word_is(s, a - 1, EN_from) || word_is(s, a - 1, EN_with) ||
+              word_is(s, a - 1, EN_across) || word_is(s, a - 1, EN_at)))
             return p;
         span q = np_backward(s, a - 2, floor, 2);
         /* "the system made [by LIG Nex1]": past the participle to its
@@ -1515,7 +959,7 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             q = np_backward(s, q.a - 1, floor, 2);
         else if (q.b - q.a > 1 && participle(s, q.b - 1))
             q.b--;
-        else if (word_is(s, a - 1, "by"))
+        else if (word_is(s, a - 1, EN_by))
             return p; /* "by" after a noun is its doer, not its place */
         char probe[FT_SUBJECT_MAX];
         if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
@@ -1528,12 +972,13 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
 /* Verbs of money whose noun names what an amount right after them is:
  * "able to save about X" is savings. */
 static const struct {
-    const char *verb, *noun;
+    unsigned verb;
+    const char *noun;
 } nominals[] = {
-    {"donate", "donations"},  {"donated", "donations"},
-    {"earn", "earnings"},     {"earned", "earnings"},
-    {"invest", "investment"}, {"invested", "investment"},
-    {"save", "savings"},      {"saved", "savings"},
+    {EN_donate, "donations"},  {EN_donated, "donations"},
+    {EN_earn, "earnings"},     {EN_earned, "earnings"},
+    {EN_invest, "investment"}, {EN_invested, "investment"},
+    {EN_save, "savings"},      {EN_saved, "savings"},
 };
 
 /* The noun of the verb at k, or NULL. */
@@ -1562,7 +1007,7 @@ static span main_subject(const sentence *s, size_t c, size_t floor)
 {
     for (size_t k = floor + 1; k < c && k < floor + 16; k++) {
         bool verb = has_class(s, k, W_VERB | W_LINK | W_AUX) ||
-                    (is_word(s, k) && !s->t[k].hangul && s->t[k].cls == 0 &&
+                    (is_word(s, k) && !s->t[k].hangul && cls_of(s, k) == 0 &&
                      ends_with(s, k, "s") && content(s, k - 1) &&
                      has_class(s, k + 1, W_DET));
         if (verb)
@@ -1577,7 +1022,7 @@ static span named_before(const sentence *s, size_t f)
     if (f == 0)
         return no_span;
     size_t floor = clause_floor(s, f);
-    if (word_is(s, f - 1, "of") && f >= 2) {
+    if (word_is(s, f - 1, EN_of) && f >= 2) {
         span p = np_backward(s, f - 2, floor, 0);
         char probe[FT_SUBJECT_MAX];
         if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
@@ -1599,7 +1044,7 @@ static span named_before(const sentence *s, size_t f)
         size_t k = f - 2;
         while (k > floor && (s->t[k].type == T_NUM || punct_is(s, k, ',') ||
                              has_class(s, k, W_TIME) || ends_with(s, k, "ly") ||
-                             ((word_is(s, k, "on") || word_is(s, k, "in")) &&
+                             ((word_is(s, k, EN_on) || word_is(s, k, EN_in)) &&
                               k + 1 < f - 1)))
             k--;
         return head_of_pp(s, np_backward(s, k, floor, 2), floor);
@@ -1607,8 +1052,8 @@ static span named_before(const sentence *s, size_t f)
     size_t r = f - 1;
     while (r > floor && has_class(s, r, W_HEDGE | W_DET))
         r--;
-    if (word_is(s, r, "for") && r > floor && !word_is(s, r - 1, "accounts") &&
-        !word_is(s, r - 1, "accounted")) {
+    if (word_is(s, r, EN_for) && r > floor && !word_is(s, r - 1, EN_accounts) &&
+        !word_is(s, r - 1, EN_accounted)) {
         /* "a budget request for a record X", "an order for X" */
         span p = np_backward(s, r - 1, floor, 1);
         char probe[FT_SUBJECT_MAX];
@@ -1617,9 +1062,9 @@ static span named_before(const sentence *s, size_t f)
     }
     size_t c = f - 1;
     while (c > floor && (has_class(s, c, W_HEDGE | W_DET) ||
-                         word_is(s, c, "it") || word_is(s, c, "them")))
+                         word_is(s, c, EN_it) || word_is(s, c, EN_them)))
         c--;
-    if ((word_is(s, c, "cost") || word_is(s, c, "costs")) && c > floor) {
+    if ((word_is(s, c, EN_cost) || word_is(s, c, EN_costs)) && c > floor) {
         /* "fuel cost X", "the programme had cost it X" */
         if (content(s, c - 1))
             return head_of_pp(s, np_backward(s, c - 1, floor, 2), floor);
@@ -1631,13 +1076,14 @@ static span named_before(const sentence *s, size_t f)
     size_t t = f - 1;
     while (t > floor && has_class(s, t, W_HEDGE))
         t--;
-    if ((word_is(s, t, "to") || word_is(s, t, "at") || word_is(s, t, "from")) &&
+    if ((word_is(s, t, EN_to) || word_is(s, t, EN_at) ||
+         word_is(s, t, EN_from)) &&
         t >= 1) {
         /* "lift defense exports to X", "raise pay to nearly X", "put
          * spending in 2012 at X" */
         size_t e = t - 1;
         if (e > floor && (is_year(s, e) || period(s, e)) &&
-            word_is(s, e - 1, "in"))
+            word_is(s, e - 1, EN_in))
             e -= 2;
         span p = head_of_pp(s, np_backward(s, e, floor, 1), floor);
         size_t k = p.a;
@@ -1649,7 +1095,7 @@ static span named_before(const sentence *s, size_t f)
     bool verb;
     size_t k = link_back(s, f - 1, floor, &verb);
     if (k != SIZE_MAX && k > floor && punct_is(s, k, ',') &&
-        ((verb && ends_with(s, k + 1, "ed")) || word_is(s, k + 1, "at"))) {
+        ((verb && ends_with(s, k + 1, "ed")) || word_is(s, k + 1, EN_at))) {
         k--; /* "corn, valued at X", "Costs of hosting bases, at about X" */
         verb = true;
         /* "The budget for NP is sizable as well, at X": the copula's
@@ -1674,7 +1120,7 @@ static span named_before(const sentence *s, size_t f)
     if (verb && k != SIZE_MAX && k >= floor)
         return head_of_pp(s, np_backward(s, k, floor, 2), floor);
     if (!verb && k != SIZE_MAX && k >= floor && k + 1 < f &&
-        (word_is(s, k + 1, "at") || word_is(s, k + 1, "to"))) {
+        (word_is(s, k + 1, EN_at) || word_is(s, k + 1, EN_to))) {
         /* "A were fixed at X, and the budget for B at Y": the verb
          * is left out of the second */
         span p = np_backward(s, k, floor, 2);
@@ -1682,10 +1128,10 @@ static span named_before(const sentence *s, size_t f)
         while (a > floor && has_class(s, a - 1, W_DET))
             a--;
         if (!empty(p) && a > floor &&
-            (word_is(s, a - 1, "and") || punct_is(s, a - 1, ',')))
+            (word_is(s, a - 1, EN_and) || punct_is(s, a - 1, ',')))
             return p;
     }
-    if (content(s, f - 1) && !(s->t[f - 1].cls & (W_VAGUE | W_TIME))) {
+    if (content(s, f - 1) && !(cls_of(s, f - 1) & (W_VAGUE | W_TIME))) {
         /* "..., the two launches X": a list that leaves out its verb */
         span p = np_backward(s, f - 1, floor, 2);
         size_t k = p.a;
@@ -1694,7 +1140,8 @@ static span named_before(const sentence *s, size_t f)
         bool gerund = (p.b - p.a == 1 && ends_with(s, p.a, "ing")) ||
                       (!empty(p) && ends_with(s, p.b - 1, "ed"));
         if (!empty(p) && !gerund &&
-            (k == floor || punct_is(s, k - 1, ',') || word_is(s, k - 1, "and")))
+            (k == floor || punct_is(s, k - 1, ',') ||
+             word_is(s, k - 1, EN_and)))
             return p;
     }
     return no_span;
@@ -1711,25 +1158,42 @@ static bool list_filler(const sentence *s, size_t k)
                punct_is(s, k, '(') || punct_is(s, k, ')');
     if (t->hangul)
         return false;
-    return (t->cls & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
-                      W_DET | W_CHANGE)) ||
-           word_is(s, k, "above") || word_is(s, k, "below") ||
-           word_is(s, k, "than") || word_is(s, k, "compared") ||
-           word_is(s, k, "before") || word_is(s, k, "after") || period(s, k) ||
-           word_is(s, k, "on") || word_is(s, k, "at") ||
-           ends_with(s, k, "ly") || word_is(s, k, "to") ||
-           word_is(s, k, "from") || word_is(s, k, "in") || word_is(s, k, "a") ||
-           word_is(s, k, "by") || word_is(s, k, "percent") ||
-           holds(s, k, "-point-");
+    return (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ |
+                            W_EACH | W_DET | W_CHANGE)) ||
+           word_is(s, k, EN_above) || word_is(s, k, EN_below) ||
+           word_is(s, k, EN_than) || word_is(s, k, EN_compared) ||
+           word_is(s, k, EN_before) || word_is(s, k, EN_after) ||
+           period(s, k) || word_is(s, k, EN_on) || word_is(s, k, EN_at) ||
+           ends_with(s, k, "ly") || word_is(s, k, EN_to) ||
+           word_is(s, k, EN_from) || word_is(s, k, EN_in) ||
+           word_is(s, k, EN_a) || word_is(s, k, EN_by) ||
+           word_is(s, k, EN_percent) || holds(s, k, "-point-");
 }
 
 /* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
  * list before the amounts. */
+/* Do the bytes of tokens (f, f + 40) hold "respectively" in any case?
+ * Most sentences have none, and bytes are cheaper to read than the list
+ * before it. */
+static bool respectively_after(const sentence *s, size_t f)
+{
+    static const char word[] = "respectively";
+    size_t m = sizeof word - 1, last = f + 39 < s->n ? f + 39 : s->n - 1;
+    const char *t = s->x.t;
+    for (size_t i = s->t[f].e; i + m <= s->t[last].e; i++)
+        if (ft_ascii_fold((unsigned char)t[i]) == 'r' &&
+            cmp_folded(t + i, m, word) == 0)
+            return true;
+    return false;
+}
+
 static span respective(const sentence *s, size_t f)
 {
     size_t last = f;
+    if (!respectively_after(s, f))
+        return no_span;
     for (size_t k = f + 1; k < s->n && k < f + 40; k++) {
-        if (word_is(s, k, "respectively"))
+        if (word_is(s, k, EN_respectively))
             goto found;
         if (s->t[k].type == T_FIG)
             last = k;
@@ -1766,7 +1230,7 @@ found:;
         k = p.a == 0 ? SIZE_MAX : p.a - 1;
         if (punct_is(s, k, ',') && k > 0)
             k--;
-        if ((word_is(s, k, "and") || word_is(s, k, "or")) && k > 0)
+        if ((word_is(s, k, EN_and) || word_is(s, k, EN_or)) && k > 0)
             k--;
         if (punct_is(s, k, ',') && k > 0)
             k--;
@@ -1776,15 +1240,67 @@ found:;
 
 /* ----------------------------------------------------------- Korean */
 
-/* The length of w[0,n) without a trailing particle. */
+/* Does w[0,n) end with l?  The last byte is tried first: it tells most
+ * words from most entries. */
+static inline bool ends_in(const char *w, size_t n, ft_lit l)
+{
+    return n >= l.n && w[n - 1] == l.s[l.n - 1] &&
+           memcmp(w + n - l.n, l.s, l.n) == 0;
+}
+
+/* The longest particle that ends w[0,n) and is not all of it: its
+ * length, or 0.  The table finds the particles by their last syllable
+ * (gen_words.c), so one probe run holds every particle that can end w. */
+static size_t particle_len(const char *w, size_t n)
+{
+    if (n < 3)
+        return 0;
+    size_t best = 0;
+    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
+        unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
+        if (k == 0)
+            return best;
+        ft_lit p = particles[k - 1];
+        if (p.n > best && n > p.n && ends_in(w, n, p))
+            best = p.n;
+    }
+}
+
+/* Is w[0,n) a particle? */
+static bool is_particle(const char *w, size_t n)
+{
+    if (n < 3)
+        return false;
+    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
+        unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
+        if (k == 0)
+            return false;
+        if (particles[k - 1].n == n && memcmp(particles[k - 1].s, w, n) == 0)
+            return true;
+    }
+}
+
+/* Is w[0,n) one of korean_skips?  Found by its last syllable, as a
+ * particle is. */
+static bool is_korean_skip(const char *w, size_t n)
+{
+    if (n < 3)
+        return false;
+    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
+        unsigned k = purpose_skip_slot[h & (PURPOSE_SKIP_SLOTS - 1)];
+        if (k == 0)
+            return false;
+        if (korean_skips[k - 1].n == n &&
+            memcmp(korean_skips[k - 1].s, w, n) == 0)
+            return true;
+    }
+}
+
+/* The length of w[0,n) without a trailing particle, the longest that
+ * ends it (에서는, not 는). */
 static size_t strip_particle(const char *w, size_t n)
 {
-    for (size_t p = 0; p < sizeof particles / sizeof *particles; p++) {
-        size_t m = strlen(particles[p]);
-        if (n > m && memcmp(w + n - m, particles[p], m) == 0)
-            return n - m;
-    }
-    return n;
+    return n - particle_len(w, n);
 }
 
 static bool has_particle(const sentence *s, size_t k)
@@ -1793,29 +1309,35 @@ static bool has_particle(const sentence *s, size_t k)
     return strip_particle(s->x.t + t->s, t->e - t->s) != t->e - t->s;
 }
 
-static bool holds_any(const char *w, size_t n, const char *const *list,
-                      size_t count)
+/* Does w[0,n) hold a domain noun?  Each starts with a Hangul syllable and
+ * has two or more (ft_purpose_tables_ok, gen_words.c), so only where a
+ * syllable starts is one looked for, by the hash of two syllables. */
+static bool holds_domain_noun(const char *w, size_t n)
 {
-    for (size_t q = 0; q < count; q++) {
-        size_t m = strlen(list[q]);
-        for (size_t i = 0; i + m <= n; i++)
-            if (memcmp(w + i, list[q], m) == 0)
+    for (size_t i = 0; i + 6 <= n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c < 0xEA || c > 0xED)
+            continue;
+        for (size_t h = ft_purpose_noun_hash(w + i);; h++) {
+            unsigned k = purpose_noun_slot[h & (PURPOSE_NOUN_SLOTS - 1)];
+            if (k == 0)
+                break;
+            ft_lit d = domain_nouns[k - 1];
+            if (i + d.n <= n && memcmp(w + i, d.s, d.n) == 0)
                 return true;
+        }
     }
     return false;
 }
 
-static bool is_one_of(const char *w, size_t n, const char *const *list,
-                      size_t count)
+static bool is_one_of(const char *w, size_t n, const ft_lit *list, size_t count)
 {
     for (size_t q = 0; q < count; q++)
-        if (strlen(list[q]) == n && memcmp(w, list[q], n) == 0)
+        if (list[q].n == n && memcmp(w, list[q].s, n) == 0)
             return true;
     return false;
 }
 
-#define HOLDS_ANY(w, n, list)                                                  \
-    holds_any((w), (n), (list), sizeof(list) / sizeof *(list))
 #define IS_ONE_OF(w, n, list)                                                  \
     is_one_of((w), (n), (list), sizeof(list) / sizeof *(list))
 
@@ -1829,7 +1351,7 @@ static bool korean_skip(const sentence *s, size_t k)
     if (!t->hangul && !ft_ascii_digit((unsigned char)w[0]))
         return false;
     size_t n = strip_particle(w, t->e - t->s);
-    if (n == 0 || IS_ONE_OF(w, t->e - t->s, particles))
+    if (n == 0 || is_particle(w, t->e - t->s))
         return true;
     if (ft_ascii_digit((unsigned char)w[0])) {
         /* "2024년에", "1호봉": a date or a count; "30mm차륜형대공포" is a
@@ -1843,89 +1365,82 @@ static bool korean_skip(const sentence *s, size_t k)
             syllables += ((unsigned char)w[i] & 0xC0) != 0x80;
         return syllables <= 2;
     }
-    return IS_ONE_OF(w, n, korean_skips) ||
-           IS_ONE_OF(w, t->e - t->s, korean_skips);
+    return is_korean_skip(w, n) || is_korean_skip(w, t->e - t->s);
 }
 
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
 static bool korean_stem_verb(const char *w, size_t n)
 {
-    static const char *const stems[] = {
-        "\xEB\x90\x90",
-        /* 됐 */ "\xED\x96\x88", /* 했 */
-        "\xEC\x98\x80",
-        /* 였 */ "\xEC\x95\x98", /* 았 */
-        "\xEC\x97\x88",
-        /* 었 */ "\xED\x95\x98\xEA\xB8\xB0", /* 하기 */
-        "\xEB\x90\x98\xEA\xB8\xB0",          /* 되기 */
+    static const ft_lit stems[] = {
+        FT_LIT("\xEB\x90\x90"),
+        /* 됐 */ FT_LIT("\xED\x96\x88"), /* 했 */
+        FT_LIT("\xEC\x98\x80"),
+        /* 였 */ FT_LIT("\xEC\x95\x98"), /* 았 */
+        FT_LIT("\xEC\x97\x88"),
+        /* 었 */ FT_LIT("\xED\x95\x98\xEA\xB8\xB0"), /* 하기 */
+        FT_LIT("\xEB\x90\x98\xEA\xB8\xB0"),          /* 되기 */
     };
     size_t m = strip_particle(w, n);
-    for (size_t q = 0; q < sizeof stems / sizeof *stems; q++) {
-        size_t sl = strlen(stems[q]);
-        if (m >= sl && memcmp(w + m - sl, stems[q], sl) == 0)
+    for (size_t q = 0; q < sizeof stems / sizeof *stems; q++)
+        if (ends_in(w, m, stems[q]))
             return true;
-    }
     return false;
 }
 
 /* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을. */
 static bool korean_verb(const sentence *s, size_t k)
 {
-    static const char *const endings[] = {
-        "\xEB\x8B\xA4",
-        /* 다 */ "\xEA\xB3\xA0", /* 고 */
-        "\xEB\xA9\xB0",
-        /* 며 */ "\xEC\x84\x9C", /* 서 */
-        "\xEB\xA9\xB4",
-        /* 면 */ "\xEB\x90\x9C", /* 된 */
-        "\xED\x95\x9C",
-        /* 한 */ "\xEB\x8D\x98", /* 던 */
-        "\xED\x95\xA0",
-        /* 할 */ "\xEB\x90\xA0", /* 될 */
-        "\xEB\x82\x9C",
-        /* 난 */ "\xEC\x93\xB8", /* 쓸 */
-        "\xEC\x9D\xB8",
-        /* 인 */ "\xEC\x9A\xB4", /* 운 */
-        "\xEC\xB3\x90",
-        /* 쳐 */ "\xEC\x95\x84", /* 아 */
-        "\xED\x95\xB4",
-        /* 해 */ "\xEA\xB2\x8C",    /* 게 */
-        "\xEC\x9C\xBC\xEB\x82\x98", /* 으나 */
-        "\xEC\x96\xB4",
-        /* 어 */ "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
+    static const ft_lit endings[] = {
+        FT_LIT("\xEB\x8B\xA4"),
+        /* 다 */ FT_LIT("\xEA\xB3\xA0"), /* 고 */
+        FT_LIT("\xEB\xA9\xB0"),
+        /* 며 */ FT_LIT("\xEC\x84\x9C"), /* 서 */
+        FT_LIT("\xEB\xA9\xB4"),
+        /* 면 */ FT_LIT("\xEB\x90\x9C"), /* 된 */
+        FT_LIT("\xED\x95\x9C"),
+        /* 한 */ FT_LIT("\xEB\x8D\x98"), /* 던 */
+        FT_LIT("\xED\x95\xA0"),
+        /* 할 */ FT_LIT("\xEB\x90\xA0"), /* 될 */
+        FT_LIT("\xEB\x82\x9C"),
+        /* 난 */ FT_LIT("\xEC\x93\xB8"), /* 쓸 */
+        FT_LIT("\xEC\x9D\xB8"),
+        /* 인 */ FT_LIT("\xEC\x9A\xB4"), /* 운 */
+        FT_LIT("\xEC\xB3\x90"),
+        /* 쳐 */ FT_LIT("\xEC\x95\x84"), /* 아 */
+        FT_LIT("\xED\x95\xB4"),
+        /* 해 */ FT_LIT("\xEA\xB2\x8C"),    /* 게 */
+        FT_LIT("\xEC\x9C\xBC\xEB\x82\x98"), /* 으나 */
+        FT_LIT("\xEC\x96\xB4"),
+        /* 어 */ FT_LIT("\xEB\x8F\x84\xEB\xA1\x9D"), /* 도록 */
     };
     /* 는 ends a verb after these stems (하는, 되는, 드는, 있는) and a
      * noun's topic otherwise (방위비는) */
-    static const char *const before_neun[] = {
-        "\xED\x95\x98", /* 하 */ "\xEB\x90\x98", /* 되 */
-        "\xEB\x93\x9C", /* 드 */ "\xEC\x9E\x88", /* 있 */
-        "\xEC\x97\x86", /* 없 */ "\xEC\xA3\xBC", /* 주 */
-        "\xEA\xB0\x80", /* 가 */ "\xEC\x98\xA4", /* 오 */
+    static const ft_lit before_neun[] = {
+        FT_LIT("\xED\x95\x98"), /* 하 */ FT_LIT("\xEB\x90\x98"), /* 되 */
+        FT_LIT("\xEB\x93\x9C"), /* 드 */ FT_LIT("\xEC\x9E\x88"), /* 있 */
+        FT_LIT("\xEC\x97\x86"), /* 없 */ FT_LIT("\xEC\xA3\xBC"), /* 주 */
+        FT_LIT("\xEA\xB0\x80"), /* 가 */ FT_LIT("\xEC\x98\xA4"), /* 오 */
     };
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
-    for (size_t q = 0; q < sizeof endings / sizeof *endings; q++) {
-        size_t m = strlen(endings[q]);
-        if (n >= m && memcmp(w + n - m, endings[q], m) == 0)
+    for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
+        if (ends_in(w, n, endings[q]))
             return true;
-    }
     /* "적게는", "하도록은": an adverb under a particle (nouns end in 인
      * or 한 too, so only endings no noun has) */
-    static const char *const adverbial[] = {
-        "\xEA\xB2\x8C",             /* 게 */
-        "\xEC\x9C\xBC\xEB\x82\x98", /* 으나 */
-        "\xEB\x8F\x84\xEB\xA1\x9D", /* 도록 */
+    static const ft_lit adverbial[] = {
+        FT_LIT("\xEA\xB2\x8C"),             /* 게 */
+        FT_LIT("\xEC\x9C\xBC\xEB\x82\x98"), /* 으나 */
+        FT_LIT("\xEB\x8F\x84\xEB\xA1\x9D"), /* 도록 */
     };
     size_t stem = strip_particle(w, n);
-    for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++) {
-        size_t m = strlen(adverbial[q]);
-        if (stem < n && stem >= m && memcmp(w + stem - m, adverbial[q], m) == 0)
+    for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++)
+        if (stem < n && ends_in(w, stem, adverbial[q]))
             return true;
-    }
     if (n >= 6 && memcmp(w + n - 3, "\xEB\x8A\x94", 3) == 0)
         for (size_t q = 0; q < sizeof before_neun / sizeof *before_neun; q++)
-            if (memcmp(w + n - 6, before_neun[q], 3) == 0)
+            if (memcmp(w + n - 6, before_neun[q].s, 3) == 0)
                 return true;
     return korean_stem_verb(w, n);
 }
@@ -1948,7 +1463,7 @@ static bool korean_names(const sentence *s, size_t k)
         return false;
     if (ft_ascii_upper((unsigned char)w[0]) && n >= 2)
         return true;
-    return HOLDS_ANY(w, n, domain_nouns) && !korean_stem_verb(w, n);
+    return holds_domain_noun(w, n) && !korean_stem_verb(w, n);
 }
 
 /* Write words [a,b] of a Korean phrase, the particle of the last dropped. */
@@ -1982,11 +1497,11 @@ static bool genitive(const sentence *s, size_t k)
  * 봉급) but name nothing of their own. */
 static bool qualifies(const sentence *s, size_t k)
 {
-    static const char *const words[] = {
-        "\xEC\xB4\x9D",             /* 총 */
-        "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
-        "\xEC\x88\x9C\xEC\x88\x98", /* 순수 */
-        "\xEC\xA0\x84\xEC\xB2\xB4", /* 전체 */
+    static const ft_lit words[] = {
+        FT_LIT("\xEC\xB4\x9D"),             /* 총 */
+        FT_LIT("\xEA\xB8\xB0\xEC\xA4\x80"), /* 기준 */
+        FT_LIT("\xEC\x88\x9C\xEC\x88\x98"), /* 순수 */
+        FT_LIT("\xEC\xA0\x84\xEC\xB2\xB4"), /* 전체 */
     };
     return IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, words);
 }
@@ -2007,21 +1522,21 @@ static size_t korean_compound(const sentence *s, size_t k, size_t floor)
 
 /* Korean nouns too general to name a purpose alone (예산, 사업비): a
  * more specific name in the sentence wins over them. */
-static const char *const korean_vague[] = {
-    "\xEC\x98\x88\xEC\x82\xB0",             /* 예산 */
-    "\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84", /* 사업비 */
-    "\xEC\x82\xAC\xEC\x97\x85",             /* 사업 */
-    "\xEA\xB3\x84\xED\x9A\x8D",             /* 계획 */
-    "\xEC\x9E\xAC\xEC\x9B\x90",             /* 재원 */
-    "\xEA\xB3\x84\xEC\x95\xBD",             /* 계약 */
-    "\xEA\xB3\x84\xEC\x95\xBD\xEC\x95\xA1", /* 계약액 */
-    "\xEA\xB0\x80\xEA\xB2\xA9",             /* 가격 */
-    "\xEB\x8B\xA8\xEA\xB0\x80",             /* 단가 */
-    "\xEA\xB8\x88\xEC\x95\xA1",             /* 금액 */
-    "\xEC\x95\xA1\xEC\x88\x98",             /* 액수 */
-    "\xEA\xB7\x9C\xEB\xAA\xA8",             /* 규모 */
-    "\xEC\xB4\x9D\xEC\x95\xA1",             /* 총액 */
-    "\xEA\xB8\xB0\xEA\xB8\x88",             /* 기금 */
+static const ft_lit korean_vague[] = {
+    FT_LIT("\xEC\x98\x88\xEC\x82\xB0"),             /* 예산 */
+    FT_LIT("\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84"), /* 사업비 */
+    FT_LIT("\xEC\x82\xAC\xEC\x97\x85"),             /* 사업 */
+    FT_LIT("\xEA\xB3\x84\xED\x9A\x8D"),             /* 계획 */
+    FT_LIT("\xEC\x9E\xAC\xEC\x9B\x90"),             /* 재원 */
+    FT_LIT("\xEA\xB3\x84\xEC\x95\xBD"),             /* 계약 */
+    FT_LIT("\xEA\xB3\x84\xEC\x95\xBD\xEC\x95\xA1"), /* 계약액 */
+    FT_LIT("\xEA\xB0\x80\xEA\xB2\xA9"),             /* 가격 */
+    FT_LIT("\xEB\x8B\xA8\xEA\xB0\x80"),             /* 단가 */
+    FT_LIT("\xEA\xB8\x88\xEC\x95\xA1"),             /* 금액 */
+    FT_LIT("\xEC\x95\xA1\xEC\x88\x98"),             /* 액수 */
+    FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8"),             /* 규모 */
+    FT_LIT("\xEC\xB4\x9D\xEC\x95\xA1"),             /* 총액 */
+    FT_LIT("\xEA\xB8\xB0\xEA\xB8\x88"),             /* 기금 */
 };
 
 static bool korean_is_vague(const sentence *s, size_t k)
@@ -2035,11 +1550,11 @@ static bool korean_is_vague(const sentence *s, size_t k)
  * "교류협력 지원 21억원"); so does one marked by 에/에는 ("킬 체인에는 X"). */
 static bool korean_marks(const sentence *s, size_t j, size_t f)
 {
-    static const char *const bases[] = {
-        "\xEB\x8D\xB0",             /* 데 */
-        "\xEB\xB9\x84\xED\x95\xB4", /* 비해 */
-        "\xEB\x8C\x80\xEB\xB9\x84", /* 대비 */
-        "\xEA\xB8\xB0\xEC\xA4\x80", /* 기준 */
+    static const ft_lit bases[] = {
+        FT_LIT("\xEB\x8D\xB0"),             /* 데 */
+        FT_LIT("\xEB\xB9\x84\xED\x95\xB4"), /* 비해 */
+        FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"), /* 대비 */
+        FT_LIT("\xEA\xB8\xB0\xEC\xA4\x80"), /* 기준 */
     };
     for (size_t k = j + 1; k < f; k++) {
         if ((s->t[k].type == T_WORD && !korean_skip(s, k)) ||
@@ -2055,25 +1570,23 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
     const token *t = &s->t[j];
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
-    static const char *const marks[] = {
-        "\xEC\x97\x90",             /* 에 */
-        "\xEC\x97\x90\xEB\x8A\x94", /* 에는 */
+    static const ft_lit marks[] = {
+        FT_LIT("\xEC\x97\x90"),             /* 에 */
+        FT_LIT("\xEC\x97\x90\xEB\x8A\x94"), /* 에는 */
     };
     if (korean_announcer(s, j))
         return false;
     /* "킬 체인에는 X": the noun marked right before */
-    for (size_t q = 0; q < sizeof marks / sizeof *marks; q++) {
-        size_t m = strlen(marks[q]);
-        if (n > m && memcmp(w + n - m, marks[q], m) == 0)
+    for (size_t q = 0; q < sizeof marks / sizeof *marks; q++)
+        if (n > marks[q].n && ends_in(w, n, marks[q]))
             return t->hangul && !korean_verb(s, j);
-    }
     /* "파급효과는 X": a topic of two syllables or more (같은, 적은 are
      * verbs of one) */
-    static const char *const topics[] = {
-        "\xEC\x9D\x80", /* 은 */ "\xEB\x8A\x94", /* 는 */
+    static const ft_lit topics[] = {
+        FT_LIT("\xEC\x9D\x80"), /* 은 */ FT_LIT("\xEB\x8A\x94"), /* 는 */
     };
     for (size_t q = 0; q < sizeof topics / sizeof *topics; q++)
-        if (n >= 9 && memcmp(w + n - 3, topics[q], 3) == 0)
+        if (n >= 9 && memcmp(w + n - 3, topics[q].s, 3) == 0)
             return t->hangul && !korean_verb(s, j) && !korean_stem_verb(w, n) &&
                    !korean_is_vague(s, j);
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
@@ -2084,18 +1597,18 @@ static bool per_unit(const sentence *s, size_t k)
 {
     if (!is_word(s, k) || !s->t[k].hangul)
         return false;
-    static const char *const counters[] = {
-        "\xEB\xAA\x85", /* 명 */ "\xEB\x8C\x80", /* 대 */
-        "\xEC\x9D\xB8", /* 인 */ "\xEA\xB0\x9C", /* 개 */
-        "\xEB\xB0\x9C", /* 발 */ "\xEC\xB2\x99", /* 척 */
-        "\xEB\xAC\xB8", /* 문 */ "\xEA\xB8\xB0", /* 기 */
+    static const ft_lit counters[] = {
+        FT_LIT("\xEB\xAA\x85"), /* 명 */ FT_LIT("\xEB\x8C\x80"), /* 대 */
+        FT_LIT("\xEC\x9D\xB8"), /* 인 */ FT_LIT("\xEA\xB0\x9C"), /* 개 */
+        FT_LIT("\xEB\xB0\x9C"), /* 발 */ FT_LIT("\xEC\xB2\x99"), /* 척 */
+        FT_LIT("\xEB\xAC\xB8"), /* 문 */ FT_LIT("\xEA\xB8\xB0"), /* 기 */
     };
     const token *t = &s->t[k];
     const char *e = s->x.t + t->e;
     if (t->e - t->s < 6 || memcmp(e - 3, "\xEB\x8B\xB9", 3) != 0) /* 당 */
         return false;
     for (size_t q = 0; q < sizeof counters / sizeof *counters; q++)
-        if (memcmp(e - 6, counters[q], 3) == 0)
+        if (memcmp(e - 6, counters[q].s, 3) == 0)
             return true;
     return false;
 }
@@ -2125,7 +1638,7 @@ static bool copula_noun(const sentence *s, size_t k)
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     return n >= 9 && memcmp(w + n - 3, "\xEC\x9D\xB8", 3) == 0 && /* 인 */
-           HOLDS_ANY(w, n - 3, domain_nouns) && !korean_stem_verb(w, n - 3) &&
+           holds_domain_noun(w, n - 3) && !korean_stem_verb(w, n - 3) &&
            !korean_announcer(s, k);
 }
 
@@ -2133,19 +1646,19 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
 {
     /* "X의 사업비", "월 8만원인 주택수당" */
     size_t k = f + 1, vague = SIZE_MAX, vague_from = 0;
-    static const char *const sized[] = {
-        "\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98", /* 규모의 */
-        "\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\xB8", /* 규모인 */
-        "\xEC\x83\x81\xEB\x8B\xB9\xEC\x9D\x98", /* 상당의 */
+    static const ft_lit sized[] = {
+        FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\x98"), /* 규모의 */
+        FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x9D\xB8"), /* 규모인 */
+        FT_LIT("\xEC\x83\x81\xEB\x8B\xB9\xEC\x9D\x98"), /* 상당의 */
     };
     if (is_word(s, k) && is_word(s, k + 1) &&
         IS_ONE_OF(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s, sized) &&
         korean_names(s, k + 1) && !korean_is_vague(s, k + 1))
         return write_korean(s, k + 1, k + 1, out, cap); /* "X 규모인 장갑차" */
     if (is_word(s, k) && s->t[k].hangul && s->t[k].s == s->t[f].e) {
-        static const char *const links[] = {
-            "\xEC\x9D\x98", /* 의 */ "\xEC\x9D\xB8", /* 인 */
-            "\xEC\xA7\x9C\xEB\xA6\xAC",              /* 짜리 */
+        static const ft_lit links[] = {
+            FT_LIT("\xEC\x9D\x98"), /* 의 */ FT_LIT("\xEC\x9D\xB8"), /* 인 */
+            FT_LIT("\xEC\xA7\x9C\xEB\xA6\xAC"), /* 짜리 */
         };
         const char *w = s->x.t + s->t[k].s;
         if (IS_ONE_OF(w, s->t[k].e - s->t[k].s, links) && is_word(s, k + 1) &&
@@ -2233,10 +1746,10 @@ static bool korean_near(const sentence *s, size_t f)
  * opens by pointing back at the amount before it. */
 static bool opens_with_anaphor(const sentence *s)
 {
-    static const char *const korean[] = {
-        "\xEC\x9D\xB4\xEB\x8A\x94",             /* 이는 */
-        "\xEA\xB7\xB8\xEC\xA4\x91",             /* 그중 */
-        "\xEC\x9D\xB4\xEA\xB2\x83\xEC\x9D\x80", /* 이것은 */
+    static const ft_lit korean[] = {
+        FT_LIT("\xEC\x9D\xB4\xEB\x8A\x94"),             /* 이는 */
+        FT_LIT("\xEA\xB7\xB8\xEC\xA4\x91"),             /* 그중 */
+        FT_LIT("\xEC\x9D\xB4\xEA\xB2\x83\xEC\x9D\x80"), /* 이것은 */
     };
     if (s->n == 0 || !s->at_sentence_start)
         return false;
@@ -2245,9 +1758,9 @@ static bool opens_with_anaphor(const sentence *s)
         return false;
     if (t->hangul)
         return IS_ONE_OF(s->x.t + t->s, t->e - t->s, korean);
-    return word_is(s, 0, "this") || word_is(s, 0, "that") ||
-           word_is(s, 0, "it") ||
-           (word_is(s, 0, "the") && has_class(s, 1, W_VAGUE) &&
+    return word_is(s, 0, EN_this) || word_is(s, 0, EN_that) ||
+           word_is(s, 0, EN_it) ||
+           (word_is(s, 0, EN_the) && has_class(s, 1, W_VAGUE) &&
             !is_word(s, 2)); /* "The amount would mark ..." */
 }
 
@@ -2285,7 +1798,9 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
     out[0] = '\0';
     if (i >= n || cap < 2)
         return FT_PURPOSE_NONE;
+    token tokens[MAX_TOKENS];
     sentence s;
+    s.t = tokens;
     const ft_figure *fig = &figs[i];
     s.x = (ft_view){text, len};
     s.figs = figs;
@@ -2299,9 +1814,9 @@ ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
     s.at_sentence_start = a == fig->sent_start;
     tokenise(&s, a, b);
     size_t f = SIZE_MAX;
-    for (size_t k = 0; k < s.n; k++)
+    for (size_t k = 0; k < s.n && f == SIZE_MAX; k++)
         if (s.t[k].type == T_FIG && s.t[k].fig == i)
-            f = k;
+            f = k; /* a figure has one token at most */
     if (f == SIZE_MAX)
         return FT_PURPOSE_NONE;
     if (korean_near(&s, f) && korean_purpose(&s, f, out, cap))
@@ -2332,7 +1847,7 @@ size_t ft_purpose_korean_stem(const char *w, size_t n)
 bool ft_purpose_korean_names(const char *w, size_t n)
 {
     size_t m = strip_particle(w, n);
-    return m > 0 && HOLDS_ANY(w, m, domain_nouns) && !korean_stem_verb(w, n) &&
+    return m > 0 && holds_domain_noun(w, m) && !korean_stem_verb(w, n) &&
            !IS_ONE_OF(w, m, korean_announcers);
 }
 
@@ -2343,50 +1858,59 @@ bool ft_purpose_korean_general(const char *w, size_t n)
 
 /* Whether a table word holds a Hangul syllable (what korean_skip's quick
  * test for English words takes for granted). */
-static bool holds_hangul(const char *w)
+static bool holds_hangul(ft_lit w)
 {
-    for (size_t i = 0; w[i]; i++)
-        if (hangul_at((ft_view){w, strlen(w)}, i))
+    for (size_t i = 0; i < w.n; i++)
+        if (hangul_at((ft_view){w.s, w.n}, i))
             return true;
     return false;
 }
 
 bool ft_purpose_tables_ok(const char **bad)
 {
-    size_t nw = sizeof words / sizeof *words;
-    for (size_t k = 0; k < nw; k++)
-        if (class_of(words[k].word, strlen(words[k].word)) != words[k].cls) {
+    /* each word is spelt in lower case (the look-up folds the text's word,
+     * not the table's) and is found as written and in capitals ("FOR") */
+    for (size_t k = 0; k < EN_COUNT; k++) {
+        char up[PURPOSE_WORD_LONGEST];
+        size_t n = strlen(words[k].word);
+        for (size_t i = 0; i < n && i < sizeof up; i++)
+            up[i] = (char)(ft_ascii_lower((unsigned char)words[k].word[i])
+                               ? words[k].word[i] - 32
+                               : words[k].word[i]);
+        if (n != words[k].len || n > sizeof up ||
+            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n ||
+            word_id(words[k].word, n) != k || word_id(up, n) != k) {
             *bad = words[k].word;
             return false;
         }
-    /* each particle is stripped from a noun, unless a longer one of the
-     * list ends with it and comes first */
+    }
+    /* each particle is one by itself and is stripped whole from a noun */
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++) {
         char w[32];
-        size_t m = strlen(particles[k]);
+        size_t m = particles[k].n;
         memcpy(w, "\xEA\xB5\xAD", 3); /* 국 */
-        memcpy(w + 3, particles[k], m);
-        if (strip_particle(w, m + 3) != 3) {
-            *bad = particles[k];
+        memcpy(w + 3, particles[k].s, m);
+        if (!is_particle(particles[k].s, m) || strip_particle(w, m + 3) != 3) {
+            *bad = particles[k].s;
             return false;
         }
     }
+    /* holds_domain_noun looks for a noun where a syllable starts */
     for (size_t k = 0; k < sizeof domain_nouns / sizeof *domain_nouns; k++)
-        if (!HOLDS_ANY(domain_nouns[k], strlen(domain_nouns[k]),
-                       domain_nouns)) {
-            *bad = domain_nouns[k];
+        if (!hangul_at((ft_view){domain_nouns[k].s, domain_nouns[k].n}, 0) ||
+            !holds_domain_noun(domain_nouns[k].s, domain_nouns[k].n)) {
+            *bad = domain_nouns[k].s;
             return false;
         }
     for (size_t k = 0; k < sizeof korean_skips / sizeof *korean_skips; k++)
-        if (!IS_ONE_OF(korean_skips[k], strlen(korean_skips[k]),
-                       korean_skips) ||
+        if (!is_korean_skip(korean_skips[k].s, korean_skips[k].n) ||
             !holds_hangul(korean_skips[k])) {
-            *bad = korean_skips[k];
+            *bad = korean_skips[k].s;
             return false;
         }
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
         if (!holds_hangul(particles[k])) {
-            *bad = particles[k];
+            *bad = particles[k].s;
             return false;
         }
     return true;

@@ -14,6 +14,157 @@
 #include "purpose.h"
 #include "subject.h"
 
+/* ---- purpose: word look-ups (hashed English words, Korean nouns) ---- */
+
+/* The purpose ft_purpose_of reads for the one figure `surface` of the
+ * one-sentence text, into out. */
+static ft_purpose purpose_of_one(const char *text, const char *surface,
+                                 char *out, size_t cap)
+{
+    const char *p = strstr(text, surface);
+    assert_non_null(p);
+    ft_figure f = {0};
+    f.start = (size_t)(p - text);
+    f.end = f.start + strlen(surface);
+    f.sent_end = strlen(text);
+    return ft_purpose_of(text, strlen(text), &f, 1, 0, out, cap);
+}
+
+typedef struct {
+    const char *text, *surface, *want; /* want NULL: no purpose */
+} purpose_case;
+
+/* Words are found in the table in any case, a word of the table with a
+ * hyphen ("on-year") is found whole, and words the table cannot hold
+ * (longer than its longest, with a digit or an apostrophe) are no word of
+ * it. */
+static void test_purpose_word_lookup(void **state)
+{
+    (void)state;
+    static const purpose_case cases[] = {
+        {"The ministry set aside 5 billion won for new tanks.", "5 billion won",
+         "new tanks"},
+        {"THE MINISTRY SET ASIDE 5 BILLION WON FOR NEW TANKS.", "5 BILLION WON",
+         "NEW TANKS"},
+        {"The Ministry Set Aside 5 Billion Won For New Tanks.", "5 Billion Won",
+         "New Tanks"},
+        {"Exports rose 5.1% on-year to 3 trillion won.", "3 trillion won",
+         "Exports"},
+        {"Exports rose 5.1% ON-YEAR to 3 trillion won.", "3 trillion won",
+         "Exports"},
+        {"The budget stands at 2 trillion won.", "2 trillion won", NULL},
+        {"The counterintelligence-modernisation budget stands at 2 trillion "
+         "won.",
+         "2 trillion won", "counterintelligence-modernisation budget"},
+        {"Korea's 2024 budget stands at 2 trillion won.", "2 trillion won",
+         NULL},
+        {"Seoul will spend 3 billion won to build infrastructure.",
+         "3 billion won", "build infrastructure"},
+        {"Seoul will spend 3 billion won TO BUILD infrastructure.",
+         "3 billion won", "BUILD infrastructure"},
+        {"\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89\xEC\x9D\x80 "
+         "100\xEB\xA7\x8C\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
+         "100\xEB\xA7\x8C\xEC\x9B\x90", /* 병장 월급은 100만원이다. */
+         "\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89"},
+        {"\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84\xEB\xB6\x84\xEB\x8B\xB4\xEA"
+         "\xB8\x88\xEC\x9D\x80 1\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B"
+         "\xA4.",
+         "1\xEC\xA1\xB0\xEC\x9B\x90", /* 방위비분담금은 1조원이다. */
+         "\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84\xEB\xB6\x84\xEB\x8B\xB4\xEA"
+         "\xB8\x88"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[FT_SUBJECT_MAX];
+        ft_purpose r =
+            purpose_of_one(cases[i].text, cases[i].surface, out, sizeof out);
+        if (!cases[i].want) {
+            assert_int_equal(r, FT_PURPOSE_NONE);
+            assert_string_equal(out, "");
+        } else {
+            assert_int_equal(r, FT_PURPOSE_FOUND);
+            assert_string_equal(out, cases[i].want);
+        }
+    }
+}
+
+/* "respectively" in any case pairs a list of names with a list of
+ * amounts; one more than 40 tokens after the amount does not. */
+static void test_purpose_respectively(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want[2];
+        ft_purpose said[2];
+    } cases[] = {
+        {"Sergeants and corporals get 2 million won and 1 million won "
+         "respectively.",
+         {"Sergeant", "corporal"},
+         {FT_PURPOSE_FOUND, FT_PURPOSE_FOUND}},
+        {"Sergeants and corporals get 2 million won and 1 million won "
+         "RESPECTIVELY.",
+         {"Sergeant", "corporal"},
+         {FT_PURPOSE_FOUND, FT_PURPOSE_FOUND}},
+        {"Sergeants and corporals get 2 million won and 1 million won, as "
+         "reported by the ministry in its statement on the new pay scale for "
+         "the coming year, which also covers other ranks and allowances for "
+         "housing, meals, travel and the like, all of which rose "
+         "respectively.",
+         {"Sergeants and corporals", ""},
+         {FT_PURPOSE_FOUND, FT_PURPOSE_AS_BEFORE}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *text = cases[i].text;
+        const char *two = strstr(text, "2 million won");
+        const char *one = strstr(text, "1 million won");
+        ft_figure f[2] = {{0}};
+        f[0].start = (size_t)(two - text);
+        f[1].start = (size_t)(one - text);
+        for (size_t k = 0; k < 2; k++) {
+            f[k].end = f[k].start + strlen("1 million won");
+            f[k].sent_end = strlen(text);
+        }
+        for (size_t k = 0; k < 2; k++) {
+            char out[FT_SUBJECT_MAX];
+            assert_int_equal(
+                ft_purpose_of(text, strlen(text), f, 2, k, out, sizeof out),
+                cases[i].said[k]);
+            assert_string_equal(out, cases[i].want[k]);
+        }
+    }
+}
+
+/* A domain noun is found wherever a syllable of the word starts, and a
+ * word's particle comes off longest first. */
+static void test_purpose_korean_nouns(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word;
+        bool names;
+        size_t stem; /* bytes */
+    } cases[] = {
+        {"\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84\xEB\xB6\x84\xEB\x8B\xB4\xEA"
+         "\xB8\x88\xEC\x9D\x84",
+         true, 18}, /* 방위비분담금을: 방위비 at the start */
+        {"\xEB\xB0\xA9\xEC\x9C\x84\xEB\xA0\xA5\xEA\xB0\x9C\xEC\x84\xA0\xEB"
+         "\xB9\x84",
+         true, 18}, /* 방위력개선비: 개선비 at the end */
+        {"\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80\xEC\x97\x90\xEC\x84\x9C\xEB"
+         "\x8A\x94",
+         false, 9}, /* 국방부에서는: who pays; 에서는 before 는 */
+        {"\xEC\x98\x88", false, 3},            /* 예: one syllable */
+        {"\xEC\x98\x88\xEC\x82\xB0", true, 6}, /* 예산 */
+        {"budget", false, 6},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = strlen(cases[i].word);
+        assert_int_equal(ft_purpose_korean_names(cases[i].word, n),
+                         cases[i].names);
+        assert_int_equal(ft_purpose_korean_stem(cases[i].word, n),
+                         cases[i].stem);
+    }
+}
+
 typedef struct {
     const char *text;
     const char *want; /* subjects of the figures, in order, "|"-separated;
@@ -763,6 +914,9 @@ int main(void)
         cmocka_unit_test(test_megabyte_shapes),
         cmocka_unit_test(test_lookup_cases),
         cmocka_unit_test(test_alias_tails),
+        cmocka_unit_test(test_purpose_word_lookup),
+        cmocka_unit_test(test_purpose_korean_nouns),
+        cmocka_unit_test(test_purpose_respectively),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
