@@ -66,396 +66,6 @@ typedef struct {
     ft_country_word kind;
 } word;
 
-/* Derived from the cue words below, for one look-up per word. */
-typedef struct cue_index cue_index;
-static cue_index *cue_index_new(void);
-
-struct ft_countries {
-    cue_index *cues;
-    ft_buf arena;
-    state *states;
-    size_t nstates, capstates;
-    word *words;
-    size_t nwords, capwords;
-    /* Derived from `words`: their indices sorted by their first two
-     * bytes, longer words first, so that a look-up is a binary search,
-     * and a bit for each first two bytes some word has, so that most
-     * text needs no search at all. */
-    size_t *order;
-    unsigned char first2[65536 / 8];
-};
-
-ft_countries *ft_countries_new(void)
-{
-    ft_countries *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
-    ft_buf_init(&c->arena);
-    if (!(c->cues = cue_index_new())) {
-        free(c);
-        return NULL;
-    }
-    return c;
-}
-
-void ft_countries_free(ft_countries *c)
-{
-    if (!c)
-        return;
-    ft_buf_free(&c->arena);
-    free(c->cues);
-    free(c->states);
-    free(c->words);
-    free(c->order);
-    free(c);
-}
-
-static const char *arena_str(const ft_countries *c, size_t off)
-{
-    return off == NONE ? NULL : c->arena.data + off;
-}
-
-static ft_status arena_put(ft_countries *c, const char *s, size_t n,
-                           size_t *off)
-{
-    *off = c->arena.len;
-    if (ft_buf_append(&c->arena, s, n) != FT_OK ||
-        ft_buf_putc(&c->arena, '\0') != FT_OK)
-        return FT_ENOMEM;
-    return FT_OK;
-}
-
-static bool is_code(const char *s, size_t n)
-{
-    if (!s || strlen(s) != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < 'A' || s[i] > 'Z')
-            return false;
-    return true;
-}
-
-static size_t find_state(const ft_countries *c, const char *iso3)
-{
-    for (size_t i = 0; i < c->nstates; i++)
-        if (strcmp(c->states[i].iso3, iso3) == 0)
-            return i;
-    return NONE;
-}
-
-ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
-                           const char *currency)
-{
-    if (!is_code(iso3, 3) || (currency && *currency && !is_code(currency, 3)))
-        return FT_EUSAGE;
-    size_t i = find_state(c, iso3);
-    if (i == NONE) {
-        if (ft_grow((void **)&c->states, &c->capstates, c->nstates,
-                    sizeof *c->states, 64) != FT_OK)
-            return FT_ENOMEM;
-        i = c->nstates++;
-        memset(&c->states[i], 0, sizeof c->states[i]);
-        memcpy(c->states[i].iso3, iso3, 4);
-        c->states[i].name = NONE;
-    }
-    state *s = &c->states[i];
-    if (currency && *currency)
-        memcpy(s->currency, currency, 4);
-    if (name && *name) {
-        size_t off;
-        if (arena_put(c, name, strlen(name), &off) != FT_OK)
-            return FT_ENOMEM;
-        c->states[i].name = off;
-    }
-    return FT_OK;
-}
-
-/* ---- the index --------------------------------------------------------- */
-
-static unsigned key2(const char *p)
-{
-    return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
-}
-
-/* A sort key of one word: its first two bytes, then longer first. */
-typedef struct {
-    unsigned key;
-    size_t len, index;
-} sort_key;
-
-static int by_key(const void *pa, const void *pb)
-{
-    const sort_key *a = pa, *b = pb;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    if (a->len != b->len)
-        return a->len > b->len ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* Derive the index from the words (after every change to them). */
-static ft_status reindex(ft_countries *c)
-{
-    size_t n = c->nwords ? c->nwords : 1;
-    size_t *order = malloc(n * sizeof *order);
-    sort_key *keys = malloc(n * sizeof *keys);
-    if (!order || !keys) {
-        free(order);
-        free(keys);
-        return FT_ENOMEM;
-    }
-    for (size_t i = 0; i < c->nwords; i++)
-        keys[i] = (sort_key){key2(c->arena.data + c->words[i].text),
-                             c->words[i].len, i};
-    qsort(keys, c->nwords, sizeof *keys, by_key);
-    memset(c->first2, 0, sizeof c->first2);
-    for (size_t i = 0; i < c->nwords; i++) {
-        order[i] = keys[i].index;
-        c->first2[keys[i].key >> 3] |= (unsigned char)(1u << (keys[i].key & 7));
-    }
-    free(keys);
-    free(c->order);
-    c->order = order;
-    return FT_OK;
-}
-
-static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
-                          const char *w, size_t n)
-{
-    while (n && (*w == ' ' || *w == '\t'))
-        w++, n--;
-    while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
-        n--;
-    if (n == 0)
-        return FT_OK;
-    if (n < 2 || memchr(w, '\0', n))
-        return FT_EUSAGE;
-    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
-        if (c->words[i].len == n && c->words[i].state == st &&
-            memcmp(c->arena.data + c->words[i].text, w, n) == 0)
-            return FT_OK;
-    if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
-                256) != FT_OK)
-        return FT_ENOMEM;
-    size_t off;
-    if (arena_put(c, w, n, &off) != FT_OK)
-        return FT_ENOMEM;
-    c->words[c->nwords++] = (word){off, n, st, kind};
-    return FT_OK;
-}
-
-ft_status ft_countries_add_word(ft_countries *c, const char *iso3,
-                                ft_country_word kind, const char *w)
-{
-    size_t st = iso3 ? find_state(c, iso3) : NONE;
-    if (st == NONE || !w || strlen(w) < 2)
-        return FT_EUSAGE;
-    ft_status s = add_word(c, st, kind, w, strlen(w));
-    return s == FT_OK ? reindex(c) : s;
-}
-
-const char *ft_countries_name(const ft_countries *c, const char *iso3)
-{
-    size_t i = c && iso3 ? find_state(c, iso3) : NONE;
-    return i == NONE ? NULL : arena_str(c, c->states[i].name);
-}
-
-const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
-{
-    if (!c || !cur || !*cur)
-        return NULL;
-    for (size_t i = 0; i < c->nstates; i++)
-        if (strcmp(c->states[i].currency, cur) == 0)
-            return c->states[i].iso3;
-    return NULL;
-}
-
-size_t ft_countries_nwords(const ft_countries *c)
-{
-    return c->nwords;
-}
-
-const char *ft_countries_word(const ft_countries *c, size_t i,
-                              const char **iso3, ft_country_word *kind)
-{
-    if (i >= c->nwords)
-        return NULL;
-    if (iso3)
-        *iso3 = c->states[c->words[i].state].iso3;
-    if (kind)
-        *kind = c->words[i].kind;
-    return c->arena.data + c->words[i].text;
-}
-
-/* ---- loading ------------------------------------------------------------ */
-
-enum {
-    C_ISO3,
-    C_NAME,
-    C_ALIASES,
-    C_ADJECTIVES,
-    C_KOREAN,
-    C_CURRENCY,
-    C_ORGS,
-    NCOLS
-};
-
-static const char *const col_names[NCOLS] = {
-    "iso3",   "name",     "aliases",      "adjectives",
-    "korean", "currency", "organisations"};
-
-/* The column each kind of word comes from. */
-static const struct {
-    int col;
-    ft_country_word kind;
-} word_cols[] = {
-    {C_NAME, FT_COUNTRY_NAME},
-    {C_ALIASES, FT_COUNTRY_NAME},
-    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE},
-    {C_KOREAN, FT_COUNTRY_KOREAN},
-    {C_ORGS, FT_COUNTRY_ORG},
-};
-
-typedef struct {
-    ft_countries *c;
-    long at[NCOLS];
-    size_t ncells;
-    bool header_seen;
-} loader;
-
-static ft_status bad_row(ft_error *err, long line, const char *what)
-{
-    ft_error_set(err, FT_ECONFIG, "%s", what);
-    ft_error_at(err, NULL, line);
-    return FT_ECONFIG;
-}
-
-static ft_status load_row(void *ctx, char *const *cells, const size_t *lens,
-                          size_t n, long line, ft_error *err)
-{
-    (void)lens;
-    loader *l = ctx;
-    if (!l->header_seen) {
-        for (int k = 0; k < NCOLS; k++) {
-            l->at[k] = ft_table_column(cells, n, col_names[k]);
-            if (l->at[k] == -2)
-                return bad_row(err, line, "a column named twice");
-        }
-        if (l->at[C_ISO3] < 0)
-            return bad_row(err, line, "no \"iso3\" column in the header row");
-        l->ncells = n;
-        l->header_seen = true;
-        return FT_OK;
-    }
-    if (n != l->ncells)
-        return bad_row(err, line, "more or fewer cells than the header");
-    const char *v[NCOLS];
-    for (int k = 0; k < NCOLS; k++)
-        v[k] = l->at[k] >= 0 ? cells[l->at[k]] : "";
-    ft_status st = ft_countries_add(l->c, v[C_ISO3], v[C_NAME], v[C_CURRENCY]);
-    if (st == FT_EUSAGE)
-        return bad_row(err, line,
-                       "iso3 and currency must be three capital letters");
-    if (st != FT_OK)
-        return ft_error_set(err, st, "out of memory");
-    size_t s = find_state(l->c, v[C_ISO3]);
-    for (size_t k = 0; k < sizeof word_cols / sizeof word_cols[0]; k++) {
-        const char *p = v[word_cols[k].col];
-        while (*p) {
-            size_t m = strcspn(p, ";");
-            st = add_word(l->c, s, word_cols[k].kind, p, m);
-            if (st == FT_EUSAGE)
-                return bad_row(err, line, "a word of one letter");
-            if (st != FT_OK)
-                return ft_error_set(err, st, "out of memory");
-            p += m + (p[m] == ';');
-        }
-    }
-    return FT_OK;
-}
-
-ft_status ft_countries_load(ft_countries *c, const char *path, ft_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        ft_error_set(err, FT_ENOINPUT, "cannot open the countries file");
-        ft_error_at(err, path, 0);
-        return FT_ENOINPUT;
-    }
-    loader l = {.c = c};
-    ft_status st = ft_table_read(f, path, FT_ECONFIG, load_row, &l, err);
-    fclose(f);
-    ft_status st2 = reindex(c); /* the words added so far, in any case */
-    if (st == FT_OK && st2 != FT_OK)
-        st = ft_error_set(err, st2, "out of memory");
-    return st;
-}
-
-/* ---- matching ------------------------------------------------------------ */
-
-static bool alnum(unsigned char b)
-{
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-           (b >= '0' && b <= '9');
-}
-
-static bool upper(unsigned char b)
-{
-    return b >= 'A' && b <= 'Z';
-}
-
-/* The word of the table at text[at..): its index, NONE when none. */
-static size_t match_at(const ft_countries *c, const char *t, size_t len,
-                       size_t at)
-{
-    if (!c || !c->order || at + 1 >= len)
-        return NONE;
-    unsigned char b0 = (unsigned char)t[at];
-    if (b0 < 0x80 &&
-        (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1]))))
-        return NONE;
-    unsigned k = key2(t + at);
-    if (!(c->first2[k >> 3] & (1u << (k & 7))))
-        return NONE;
-    size_t lo = 0, hi = c->nwords;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (key2(c->arena.data + c->words[c->order[mid]].text) < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < c->nwords; lo++) {
-        const word *w = &c->words[c->order[lo]];
-        const char *p = c->arena.data + w->text;
-        if (key2(p) != k)
-            break;
-        if (w->len > len - at || memcmp(t + at, p, w->len) != 0)
-            continue;
-        /* An English word ends at a word boundary ("Japan" is not in
-         * "Japanese"); a Korean one takes its particle unspaced. */
-        size_t e = at + w->len;
-        if (alnum((unsigned char)p[w->len - 1]) && e < len &&
-            alnum((unsigned char)t[e]))
-            continue;
-        return c->order[lo];
-    }
-    return NONE;
-}
-
-size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
-                          size_t at, const char **iso3, ft_country_word *kind)
-{
-    size_t i = match_at(c, text, len, at);
-    if (i == NONE)
-        return 0;
-    if (iso3)
-        *iso3 = c->states[c->words[i].state].iso3;
-    if (kind)
-        *kind = c->words[i].kind;
-    return c->words[i].len;
-}
-
 /* ---- cue words ----------------------------------------------------------- */
 
 typedef enum {
@@ -638,36 +248,11 @@ static const struct {
 };
 #define NCUES (sizeof cue_words / sizeof cue_words[0])
 
-static unsigned char lower(unsigned char b)
-{
-    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
-}
-
-/* The index: English cue words hashed by their lower-case letters (a
- * stem ending in '*' by its letters before the '*'), with the lengths of
- * the stems; Korean cues sorted by their first three bytes. */
-#define CUE_SLOTS 512
-_Static_assert(NCUES * 2 <= CUE_SLOTS, "CUE_SLOTS too small for cue_words");
-
-struct cue_index {
-    unsigned short slot[CUE_SLOTS]; /* index into cue_words + 1; 0 empty */
-    uint64_t stem_lens; /* bit m set: a '*' stem of m bytes (m < 64) */
-    unsigned short korean[NCUES];
-    size_t nkorean;
-};
-
 static bool is_korean_cue(const char *w)
 {
     return (unsigned char)w[0] >= 0x80 || w[0] == ' ';
 }
 
-static uint32_t lower_hash(const char *p, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ lower((unsigned char)p[i])) * 16777619u;
-    return h;
-}
 
 static size_t cue_len(const char *w)
 {
@@ -681,77 +266,657 @@ static unsigned long korean_key(const char *p)
            (unsigned long)(unsigned char)p[1] << 8 | (unsigned char)p[2];
 }
 
-static cue_index *cue_index_new(void)
+
+/* ---- bytes --------------------------------------------------------------- */
+
+enum { B_ALNUM = 1, B_DASH = 2 };
+
+/* What each byte is to the word scanners: a letter or digit of ASCII, or
+ * the hyphen that joins cue words ("cost-sharing"). */
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, /* 0x20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x50 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+};
+
+static bool alnum(unsigned char b)
 {
-    cue_index *x = calloc(1, sizeof *x);
-    if (!x)
+    return byte_class[b] & B_ALNUM;
+}
+
+static bool upper(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z';
+}
+
+static unsigned char lower(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
+}
+
+/* FNV-1a over the bytes with bit 0x20 set: ASCII letters hash alike in
+ * either case, so one hash serves the state words (whose case counts)
+ * and the cue words (whose case does not); the comparisons after the
+ * look-up settle the rest. */
+#define HASH_SEED 2166136261u
+
+static uint32_t hash_byte(uint32_t h, unsigned char b)
+{
+    return (h ^ (b | 0x20u)) * 16777619u;
+}
+
+static uint32_t hash_bytes(const char *p, size_t n)
+{
+    uint32_t h = HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = hash_byte(h, (unsigned char)p[i]);
+    return h;
+}
+
+/* ---- the lexicon --------------------------------------------------------- */
+
+/* One hashed table of every word the matchers look up, derived from the
+ * states' words and from cue_words whenever the words change, so that
+ * each word of a text costs one look-up.  A state word is keyed by its
+ * first run of ASCII letters and digits (the run of text it can start
+ * has exactly those bytes), or by its first two bytes when it starts
+ * past ASCII; an English cue by itself (a stem without its '*'); a
+ * Korean cue by its first two bytes. */
+typedef enum { LEX_EMPTY = 0, LEX_STATE, LEX_CUE, LEX_KOREAN } lex_kind;
+
+typedef struct {
+    uint32_t hash;
+    uint32_t kind; /* lex_kind */
+    uint32_t keylen;
+    /* LEX_STATE: c->cands[first..first+n), LEX_KOREAN: c->kcues[first..
+     * first+n), LEX_CUE: cue_words[first] */
+    uint32_t first, n;
+} lex_slot;
+
+struct ft_countries {
+    ft_buf arena;
+    state *states;
+    size_t nstates, capstates;
+    word *words;
+    size_t nwords, capwords;
+    /* Derived (reindex): the lexicon, an open-addressed table of
+     * lex_mask + 1 slots; the words of each state key, longer first;
+     * the Korean cues of each key, in cue_words order; the '*' stems
+     * with their lengths, by their lower-case first byte f at
+     * stems[stem_at[f]..stem_at[f + 1]). */
+    lex_slot *lex;
+    size_t lex_mask;
+    size_t *cands;
+    unsigned short kcues[NCUES];
+    unsigned short stems[NCUES], stem_len[NCUES];
+    unsigned short stem_at[257];
+};
+
+static ft_status reindex(ft_countries *c);
+
+ft_countries *ft_countries_new(void)
+{
+    ft_countries *c = calloc(1, sizeof *c);
+    if (!c)
         return NULL;
+    ft_buf_init(&c->arena);
+    if (reindex(c) != FT_OK) { /* the cue words, before any state word */
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void ft_countries_free(ft_countries *c)
+{
+    if (!c)
+        return;
+    ft_buf_free(&c->arena);
+    free(c->states);
+    free(c->words);
+    free(c->lex);
+    free(c->cands);
+    free(c);
+}
+
+static const char *arena_str(const ft_countries *c, size_t off)
+{
+    return off == NONE ? NULL : c->arena.data + off;
+}
+
+static ft_status arena_put(ft_countries *c, const char *s, size_t n,
+                           size_t *off)
+{
+    *off = c->arena.len;
+    if (ft_buf_append(&c->arena, s, n) != FT_OK ||
+        ft_buf_putc(&c->arena, '\0') != FT_OK)
+        return FT_ENOMEM;
+    return FT_OK;
+}
+
+static bool is_code(const char *s, size_t n)
+{
+    if (!s || strlen(s) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
+static size_t find_state(const ft_countries *c, const char *iso3)
+{
+    for (size_t i = 0; i < c->nstates; i++)
+        if (strcmp(c->states[i].iso3, iso3) == 0)
+            return i;
+    return NONE;
+}
+
+ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
+                           const char *currency)
+{
+    if (!is_code(iso3, 3) || (currency && *currency && !is_code(currency, 3)))
+        return FT_EUSAGE;
+    size_t i = find_state(c, iso3);
+    if (i == NONE) {
+        if (ft_grow((void **)&c->states, &c->capstates, c->nstates,
+                    sizeof *c->states, 64) != FT_OK)
+            return FT_ENOMEM;
+        i = c->nstates++;
+        memset(&c->states[i], 0, sizeof c->states[i]);
+        memcpy(c->states[i].iso3, iso3, 4);
+        c->states[i].name = NONE;
+    }
+    state *s = &c->states[i];
+    if (currency && *currency)
+        memcpy(s->currency, currency, 4);
+    if (name && *name) {
+        size_t off;
+        if (arena_put(c, name, strlen(name), &off) != FT_OK)
+            return FT_ENOMEM;
+        c->states[i].name = off;
+    }
+    return FT_OK;
+}
+
+/* ---- the index ------------------------------------------------------------ */
+
+/* How many bytes of a state word key it in the lexicon (see lex_slot); 0
+ * for a word that starts with an ASCII sign and so never matches. */
+static size_t word_key_len(const char *w, size_t n)
+{
+    if ((unsigned char)w[0] >= 0x80)
+        return 2;
+    size_t k = 0;
+    while (k < n && alnum((unsigned char)w[k]))
+        k++;
+    return k;
+}
+
+/* A sort key of one state word: its key, then longer first, then the
+ * table's order. */
+typedef struct {
+    const char *key;
+    size_t keylen, len, index;
+} sort_key;
+
+static int by_key(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    size_t n = a->keylen < b->keylen ? a->keylen : b->keylen;
+    int d = memcmp(a->key, b->key, n);
+    if (d != 0)
+        return d;
+    if (a->keylen != b->keylen)
+        return a->keylen < b->keylen ? -1 : 1;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void lex_put(lex_slot *lex, size_t mask, lex_slot s)
+{
+    size_t i = s.hash & mask;
+    while (lex[i].kind != LEX_EMPTY)
+        i = (i + 1) & mask;
+    lex[i] = s;
+}
+
+/* The state words keyed, a slot for each key. */
+static ft_status index_words(ft_countries *c, lex_slot *lex, size_t mask,
+                             size_t *cands)
+{
+    sort_key *keys = malloc((c->nwords ? c->nwords : 1) * sizeof *keys);
+    if (!keys)
+        return FT_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < c->nwords; i++) {
+        const char *w = c->arena.data + c->words[i].text;
+        size_t k = word_key_len(w, c->words[i].len);
+        if (k)
+            keys[n++] = (sort_key){w, k, c->words[i].len, i};
+    }
+    qsort(keys, n, sizeof *keys, by_key);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && keys[j].keylen == keys[i].keylen &&
+                    memcmp(keys[j].key, keys[i].key, keys[i].keylen) == 0;
+             j++)
+            cands[j] = keys[j].index;
+        lex_put(lex, mask,
+                (lex_slot){hash_bytes(keys[i].key, keys[i].keylen), LEX_STATE,
+                           (uint32_t)keys[i].keylen, (uint32_t)i,
+                           (uint32_t)(j - i)});
+    }
+    free(keys);
+    return FT_OK;
+}
+
+/* The '*' stems, by their lower-case first byte. */
+static void index_stems(ft_countries *c)
+{
+    memset(c->stem_at, 0, sizeof c->stem_at);
+    for (size_t k = 0; k < NCUES; k++)
+        if (!is_korean_cue(cue_words[k].w) &&
+            cue_len(cue_words[k].w) != strlen(cue_words[k].w))
+            c->stem_at[lower((unsigned char)cue_words[k].w[0]) + 1]++;
+    for (size_t f = 1; f <= 256; f++)
+        c->stem_at[f] += c->stem_at[f - 1];
+    unsigned short at[256];
+    memcpy(at, c->stem_at, sizeof at);
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        size_t m = cue_len(w);
+        if (is_korean_cue(w) || m == strlen(w))
+            continue;
+        size_t j = at[lower((unsigned char)w[0])]++;
+        c->stems[j] = (unsigned short)k;
+        c->stem_len[j] = (unsigned short)m;
+    }
+}
+
+/* The cue words keyed: each English one a slot; the Korean ones sorted
+ * by their first three bytes (then the table's order), a slot for each
+ * first two. */
+static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
+{
+    size_t nk = 0;
     for (size_t k = 0; k < NCUES; k++) {
         const char *w = cue_words[k].w;
         if (is_korean_cue(w)) {
-            /* Insertion sort: a handful of entries. */
-            size_t j = x->nkorean++;
-            while (j > 0 &&
-                   korean_key(cue_words[x->korean[j - 1]].w) > korean_key(w)) {
-                x->korean[j] = x->korean[j - 1];
+            size_t j = nk++; /* insertion sort: a handful of entries */
+            while (j > 0 && korean_key(cue_words[c->kcues[j - 1]].w) >
+                                korean_key(w)) {
+                c->kcues[j] = c->kcues[j - 1];
                 j--;
             }
-            x->korean[j] = (unsigned short)k;
+            c->kcues[j] = (unsigned short)k;
             continue;
         }
         size_t m = cue_len(w);
-        size_t h = lower_hash(w, m) & (CUE_SLOTS - 1);
-        while (x->slot[h])
-            h = (h + 1) & (CUE_SLOTS - 1);
-        x->slot[h] = (unsigned short)(k + 1);
-        if (m != strlen(w) && m < 64) /* a longer one: cues_found fails */
-            x->stem_lens |= (uint64_t)1 << m;
+        lex_put(lex, mask,
+                (lex_slot){hash_bytes(w, m), LEX_CUE, (uint32_t)m,
+                           (uint32_t)k, 1});
     }
-    return x;
+    for (size_t i = 0, j; i < nk; i = j) {
+        const char *w = cue_words[c->kcues[i]].w;
+        for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 2) == 0; j++)
+            ;
+        lex_put(lex, mask,
+                (lex_slot){hash_bytes(w, 2), LEX_KOREAN, 2, (uint32_t)i,
+                           (uint32_t)(j - i)});
+    }
 }
 
-/* The cues of the entries spelled p[0..n), whose lower_hash is h
- * (stems only when `stem`). */
-static unsigned lookup_cue(const cue_index *x, const char *p, size_t n,
-                           uint32_t h, bool stem)
+/* Derive the lexicon from the words (after every change to them). */
+static ft_status reindex(ft_countries *c)
+{
+    size_t slots = 64;
+    while (slots < 4 * (c->nwords + NCUES))
+        slots *= 2;
+    lex_slot *lex = calloc(slots, sizeof *lex);
+    size_t *cands = malloc((c->nwords ? c->nwords : 1) * sizeof *cands);
+    if (!lex || !cands ||
+        index_words(c, lex, slots - 1, cands) != FT_OK) {
+        free(lex);
+        free(cands);
+        return FT_ENOMEM;
+    }
+    index_cues(c, lex, slots - 1);
+    index_stems(c);
+    free(c->lex);
+    free(c->cands);
+    c->lex = lex;
+    c->lex_mask = slots - 1;
+    c->cands = cands;
+    return FT_OK;
+}
+
+static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
+                          const char *w, size_t n)
+{
+    while (n && (*w == ' ' || *w == '\t'))
+        w++, n--;
+    while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
+        n--;
+    if (n == 0)
+        return FT_OK;
+    if (n < 2 || memchr(w, '\0', n))
+        return FT_EUSAGE;
+    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
+        if (c->words[i].len == n && c->words[i].state == st &&
+            memcmp(c->arena.data + c->words[i].text, w, n) == 0)
+            return FT_OK;
+    if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
+                256) != FT_OK)
+        return FT_ENOMEM;
+    size_t off;
+    if (arena_put(c, w, n, &off) != FT_OK)
+        return FT_ENOMEM;
+    c->words[c->nwords++] = (word){off, n, st, kind};
+    return FT_OK;
+}
+
+ft_status ft_countries_add_word(ft_countries *c, const char *iso3,
+                                ft_country_word kind, const char *w)
+{
+    size_t st = iso3 ? find_state(c, iso3) : NONE;
+    if (st == NONE || !w || strlen(w) < 2)
+        return FT_EUSAGE;
+    ft_status s = add_word(c, st, kind, w, strlen(w));
+    return s == FT_OK ? reindex(c) : s;
+}
+
+const char *ft_countries_name(const ft_countries *c, const char *iso3)
+{
+    size_t i = c && iso3 ? find_state(c, iso3) : NONE;
+    return i == NONE ? NULL : arena_str(c, c->states[i].name);
+}
+
+/* The first state of currency cur, NONE when none (or cur is empty). */
+static size_t currency_state(const ft_countries *c, const char *cur)
+{
+    if (!cur || !*cur)
+        return NONE;
+    for (size_t i = 0; i < c->nstates; i++)
+        if (c->states[i].currency[0] == cur[0] &&
+            strcmp(c->states[i].currency, cur) == 0)
+            return i;
+    return NONE;
+}
+
+const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
+{
+    size_t i = c ? currency_state(c, cur) : NONE;
+    return i == NONE ? NULL : c->states[i].iso3;
+}
+
+size_t ft_countries_nwords(const ft_countries *c)
+{
+    return c->nwords;
+}
+
+const char *ft_countries_word(const ft_countries *c, size_t i,
+                              const char **iso3, ft_country_word *kind)
+{
+    if (i >= c->nwords)
+        return NULL;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->arena.data + c->words[i].text;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+enum {
+    C_ISO3,
+    C_NAME,
+    C_ALIASES,
+    C_ADJECTIVES,
+    C_KOREAN,
+    C_CURRENCY,
+    C_ORGS,
+    NCOLS
+};
+
+static const char *const col_names[NCOLS] = {
+    "iso3",   "name",     "aliases",      "adjectives",
+    "korean", "currency", "organisations"};
+
+/* The column each kind of word comes from. */
+static const struct {
+    int col;
+    ft_country_word kind;
+} word_cols[] = {
+    {C_NAME, FT_COUNTRY_NAME},
+    {C_ALIASES, FT_COUNTRY_NAME},
+    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE},
+    {C_KOREAN, FT_COUNTRY_KOREAN},
+    {C_ORGS, FT_COUNTRY_ORG},
+};
+
+typedef struct {
+    ft_countries *c;
+    long at[NCOLS];
+    size_t ncells;
+    bool header_seen;
+} loader;
+
+static ft_status bad_row(ft_error *err, long line, const char *what)
+{
+    ft_error_set(err, FT_ECONFIG, "%s", what);
+    ft_error_at(err, NULL, line);
+    return FT_ECONFIG;
+}
+
+static ft_status load_row(void *ctx, char *const *cells, const size_t *lens,
+                          size_t n, long line, ft_error *err)
+{
+    (void)lens;
+    loader *l = ctx;
+    if (!l->header_seen) {
+        for (int k = 0; k < NCOLS; k++) {
+            l->at[k] = ft_table_column(cells, n, col_names[k]);
+            if (l->at[k] == -2)
+                return bad_row(err, line, "a column named twice");
+        }
+        if (l->at[C_ISO3] < 0)
+            return bad_row(err, line, "no \"iso3\" column in the header row");
+        l->ncells = n;
+        l->header_seen = true;
+        return FT_OK;
+    }
+    if (n != l->ncells)
+        return bad_row(err, line, "more or fewer cells than the header");
+    const char *v[NCOLS];
+    for (int k = 0; k < NCOLS; k++)
+        v[k] = l->at[k] >= 0 ? cells[l->at[k]] : "";
+    ft_status st = ft_countries_add(l->c, v[C_ISO3], v[C_NAME], v[C_CURRENCY]);
+    if (st == FT_EUSAGE)
+        return bad_row(err, line,
+                       "iso3 and currency must be three capital letters");
+    if (st != FT_OK)
+        return ft_error_set(err, st, "out of memory");
+    size_t s = find_state(l->c, v[C_ISO3]);
+    for (size_t k = 0; k < sizeof word_cols / sizeof word_cols[0]; k++) {
+        const char *p = v[word_cols[k].col];
+        while (*p) {
+            size_t m = strcspn(p, ";");
+            st = add_word(l->c, s, word_cols[k].kind, p, m);
+            if (st == FT_EUSAGE)
+                return bad_row(err, line, "a word of one letter");
+            if (st != FT_OK)
+                return ft_error_set(err, st, "out of memory");
+            p += m + (p[m] == ';');
+        }
+    }
+    return FT_OK;
+}
+
+ft_status ft_countries_load(ft_countries *c, const char *path, ft_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ft_error_set(err, FT_ENOINPUT, "cannot open the countries file");
+        ft_error_at(err, path, 0);
+        return FT_ENOINPUT;
+    }
+    loader l = {.c = c};
+    ft_status st = ft_table_read(f, path, FT_ECONFIG, load_row, &l, err);
+    fclose(f);
+    ft_status st2 = reindex(c); /* the words added so far, in any case */
+    if (st == FT_OK && st2 != FT_OK)
+        st = ft_error_set(err, st2, "out of memory");
+    return st;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+static const char *lex_key(const ft_countries *c, const lex_slot *s)
+{
+    switch ((lex_kind)s->kind) {
+    case LEX_STATE:
+        return c->arena.data + c->words[c->cands[s->first]].text;
+    case LEX_KOREAN:
+        return cue_words[c->kcues[s->first]].w;
+    default:
+        return cue_words[s->first].w;
+    }
+}
+
+/* The slot of `kind` keyed by exactly p[0..n) (hash h), or NULL. */
+static const lex_slot *lex_find(const ft_countries *c, lex_kind kind,
+                                uint32_t h, const char *p, size_t n)
+{
+    for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
+         i = (i + 1) & c->lex_mask) {
+        const lex_slot *s = &c->lex[i];
+        if (s->hash == h && s->kind == (uint32_t)kind && s->keylen == n &&
+            memcmp(lex_key(c, s), p, n) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+/* The longest state word of slot s at text[at..): its index, NONE when
+ * none. */
+static size_t state_word_at(const ft_countries *c, const lex_slot *s,
+                            const char *t, size_t len, size_t at)
+{
+    for (size_t j = s->first; j < s->first + s->n; j++) {
+        const word *w = &c->words[c->cands[j]];
+        const char *p = c->arena.data + w->text;
+        if (w->len > len - at || memcmp(t + at, p, w->len) != 0)
+            continue;
+        /* An English word ends at a word boundary ("Japan" is not in
+         * "Japanese"); a Korean one takes its particle unspaced. */
+        size_t e = at + w->len;
+        if (alnum((unsigned char)p[w->len - 1]) && e < len &&
+            alnum((unsigned char)t[e]))
+            continue;
+        return c->cands[j];
+    }
+    return NONE;
+}
+
+/* The longest state word at text[at..) whose key is t[at..at+kn) (hash
+ * h): its index, NONE when none. */
+static size_t match_key(const ft_countries *c, const char *t, size_t len,
+                        size_t at, size_t kn, uint32_t h)
+{
+    const lex_slot *s = lex_find(c, LEX_STATE, h, t + at, kn);
+    return s ? state_word_at(c, s, t, len, at) : NONE;
+}
+
+/* The word of the table at text[at..): its index, NONE when none. */
+static size_t match_at(const ft_countries *c, const char *t, size_t len,
+                       size_t at)
+{
+    if (!c || at + 1 >= len)
+        return NONE;
+    unsigned char b0 = (unsigned char)t[at];
+    if (b0 >= 0x80)
+        return match_key(c, t, len, at, 2, hash_bytes(t + at, 2));
+    if (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1])))
+        return NONE;
+    size_t e = at;
+    uint32_t h = HASH_SEED;
+    while (e < len && alnum((unsigned char)t[e]))
+        h = hash_byte(h, (unsigned char)t[e++]);
+    return match_key(c, t, len, at, e - at, h);
+}
+
+size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
+                          size_t at, const char **iso3, ft_country_word *kind)
+{
+    size_t i = match_at(c, text, len, at);
+    if (i == NONE)
+        return 0;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->words[i].len;
+}
+
+/* ---- cue look-ups -------------------------------------------------------- */
+
+/* Whether p[0..m) spells cue w: in any case, but an all-capital cue of
+ * three letters or fewer is an acronym (FMS, SMA) whose case counts. */
+static bool cue_equals(const char *w, const char *p, size_t m)
+{
+    size_t j = 0;
+    while (j < m && lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
+        j++;
+    bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
+                   upper((unsigned char)w[m - 1]);
+    return j == m && (!acronym || memcmp(p, w, m) == 0);
+}
+
+/* The cues of the English word p[0..n) whose hash is h, as spelled
+ * (stems only when they are the whole word). */
+static unsigned whole_word_cues(const ft_countries *c, const char *p,
+                                size_t n, uint32_t h)
 {
     unsigned cues = 0;
-    for (size_t i = h & (CUE_SLOTS - 1); x->slot[i];
-         i = (i + 1) & (CUE_SLOTS - 1)) {
-        const char *w = cue_words[x->slot[i] - 1].w;
-        size_t m = cue_len(w);
-        if (m != n || (stem && m == strlen(w)))
-            continue;
-        size_t j = 0;
-        while (j < m &&
-               lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
-            j++;
-        /* An all-capital cue of three letters or fewer is an acronym
-         * (FMS, SMA): its case counts. */
-        bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
-                       upper((unsigned char)w[m - 1]);
-        if (j == m && (!acronym || memcmp(p, w, m) == 0))
-            cues |= cue_words[x->slot[i] - 1].cues;
+    for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
+         i = (i + 1) & c->lex_mask) {
+        const lex_slot *s = &c->lex[i];
+        if (s->hash == h && s->kind == LEX_CUE && s->keylen == n &&
+            cue_equals(cue_words[s->first].w, p, n))
+            cues |= cue_words[s->first].cues;
     }
     return cues;
 }
 
-/* The cues of the English word t[at..at+n) (n its full length): the word
- * itself and each stem it begins with, hashed in one pass. */
+/* The cues of the stems the English word p[0..n) begins with and is
+ * longer than ("contracts"). */
+static unsigned stem_cues(const ft_countries *c, const char *p, size_t n)
+{
+    unsigned char f = lower((unsigned char)p[0]);
+    unsigned cues = 0;
+    for (size_t k = c->stem_at[f]; k < c->stem_at[f + 1]; k++) {
+        size_t m = c->stem_len[k];
+        if (m < n && m < 64 && cue_equals(cue_words[c->stems[k]].w, p, m))
+            cues |= cue_words[c->stems[k]].cues;
+    }
+    return cues;
+}
+
+/* The cues of the English word t[at..at+n) (n its full length). */
 static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
                           size_t n)
 {
-    const cue_index *x = c->cues;
-    unsigned cues = 0;
-    uint32_t h = 2166136261u; /* lower_hash, a byte at a time */
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ lower((unsigned char)t[at + i])) * 16777619u;
-        if (i + 1 == n)
-            break;
-        if (i + 1 < 64 && (x->stem_lens >> (i + 1) & 1))
-            cues |= lookup_cue(x, t + at, i + 1, h, true);
-    }
-    return n ? cues | lookup_cue(x, t + at, n, h, false) : 0;
+    if (n == 0)
+        return 0;
+    return whole_word_cues(c, t + at, n, hash_bytes(t + at, n)) |
+           stem_cues(c, t + at, n);
 }
 
 /* The Korean cue at t[at..) (of the kinds in `want`): its cues, its
@@ -759,28 +924,20 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
 static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
                               size_t at, unsigned want, size_t *n)
 {
-    const cue_index *x = c->cues;
     if (len - at < 3)
         return 0;
-    unsigned long k = korean_key(t + at);
-    size_t lo = 0, hi = x->nkorean;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (korean_key(cue_words[x->korean[mid]].w) < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < x->nkorean; lo++) {
-        const char *w = cue_words[x->korean[lo]].w;
+    const lex_slot *s =
+        lex_find(c, LEX_KOREAN, hash_bytes(t + at, 2), t + at, 2);
+    if (!s)
+        return 0;
+    for (size_t j = s->first; j < s->first + s->n; j++) {
+        const char *w = cue_words[c->kcues[j]].w;
         size_t m = strlen(w);
-        if (korean_key(w) != k)
-            break;
-        if (!(cue_words[x->korean[lo]].cues & want) || m > len - at ||
+        if (!(cue_words[c->kcues[j]].cues & want) || m > len - at ||
             memcmp(t + at, w, m) != 0)
             continue;
         *n = m;
-        return cue_words[x->korean[lo]].cues;
+        return cue_words[c->kcues[j]].cues;
     }
     return 0;
 }
@@ -1109,78 +1266,128 @@ static void settle_slots(const char *t, size_t len, mentions *ms)
 }
 
 /* Every mention of a state and every cue word in t, in text order. */
+/* Push the mention of state word w at t[at..) with its role; the scan
+ * goes on at *next. */
+static ft_status push_state(const ft_countries *c, const char *t, size_t len,
+                            size_t at, size_t w, mentions *ms, size_t *next)
+{
+    const word *wd = &c->words[w];
+    mention m = {
+        .start = at, .end = at + wd->len, .state = wd->state, .kind = wd->kind};
+    bool partial = false;
+    const char *text = c->arena.data + wd->text;
+    if ((unsigned char)text[0] >= 0x80)
+        m.role = korean_role(c, t, len, &m);
+    else
+        m.role = english_role(c, t, len, &m, text, &partial);
+    if (push(ms, m) != FT_OK)
+        return FT_ENOMEM;
+    /* Troops stationed abroad: talk of who pays for them. */
+    if ((m.cues & CUE_STATIONED) &&
+        push(ms, (mention){.start = m.start,
+                           .end = m.end,
+                           .state = NONE,
+                           .cues = CUE_SHARE}) != FT_OK)
+        return FT_ENOMEM;
+    if (partial) {
+        size_t i = at;
+        while (i < len && alnum((unsigned char)t[i]))
+            i++;
+        *next = i;
+    } else {
+        *next = m.end;
+    }
+    return FT_OK;
+}
+
+/* The English word starting at t[at]: a state's mention or a cue; the
+ * scan goes on at *next.  Its letters are read once, hashed as they go,
+ * and looked up once: the run of letters and digits keys the state words
+ * and, unless a hyphen follows it, the cues too ("cost-sharing" is looked
+ * up again, whole). */
+static ft_status english_word(const ft_countries *c, const char *t,
+                              size_t len, size_t at, mentions *ms,
+                              size_t *next)
+{
+    size_t e = at;
+    uint32_t h = HASH_SEED;
+    while (e < len && alnum((unsigned char)t[e]))
+        h = hash_byte(h, (unsigned char)t[e++]);
+    size_t run = e;
+    bool hyphen = run < len && t[run] == '-';
+    unsigned cues = 0;
+    for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
+         i = (i + 1) & c->lex_mask) {
+        const lex_slot *s = &c->lex[i];
+        if (s->hash != h || s->keylen != run - at)
+            continue;
+        if (s->kind == LEX_STATE && at + 1 < len &&
+            memcmp(lex_key(c, s), t + at, run - at) == 0) {
+            size_t w = state_word_at(c, s, t, len, at);
+            if (w != NONE)
+                return push_state(c, t, len, at, w, ms, next);
+        } else if (s->kind == LEX_CUE && !hyphen &&
+                   cue_equals(cue_words[s->first].w, t + at, run - at)) {
+            cues |= cue_words[s->first].cues;
+        }
+    }
+    *next = run;
+    if (hyphen) {
+        while (e < len &&
+               (byte_class[(unsigned char)t[e]] & (B_ALNUM | B_DASH)))
+            h = hash_byte(h, (unsigned char)t[e++]);
+        cues = whole_word_cues(c, t + at, e - at, h);
+    }
+    cues = (cues | stem_cues(c, t + at, e - at)) &
+           (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
+    if (cues && push(ms, (mention){.start = at,
+                                   .end = e,
+                                   .state = NONE,
+                                   .cues = cues}) != FT_OK)
+        return FT_ENOMEM;
+    return FT_OK;
+}
+
+/* The character past ASCII at t[at]: a state's mention, a Korean cue, or
+ * nothing; the scan goes on at *next. */
+static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
+                             size_t at, mentions *ms, size_t *next)
+{
+    size_t w = match_at(c, t, len, at);
+    if (w != NONE)
+        return push_state(c, t, len, at, w, ms, next);
+    size_t n = 0;
+    unsigned cues =
+        korean_cue_at(c, t, len, at, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
+    if (cues) {
+        *next = at + n;
+        return push(ms, (mention){.start = at,
+                                  .end = at + n,
+                                  .state = NONE,
+                                  .cues = cues});
+    }
+    /* The bytes that continue the character start nothing. */
+    *next = at + 1;
+    return FT_OK;
+}
+
+/* Every mention of a state and every cue word in t, in text order: each
+ * English word and each character past ASCII is looked up once. */
 static ft_status collect(const ft_countries *c, const char *t, size_t len,
                          mentions *ms)
 {
     size_t i = 0;
     while (i < len) {
         unsigned char b = (unsigned char)t[i];
-        bool word_start =
-            b < 0x80 ? alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]))
-                     : b >= 0xC0;
-        if (!word_start) {
+        bool english = alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]));
+        if (!english && b < 0xC0) {
             i++;
             continue;
         }
-        size_t w = match_at(c, t, len, i);
-        if (w != NONE) {
-            const word *wd = &c->words[w];
-            mention m = {.start = i,
-                         .end = i + wd->len,
-                         .state = wd->state,
-                         .kind = wd->kind};
-            bool partial = false;
-            const char *text = c->arena.data + wd->text;
-            if ((unsigned char)text[0] >= 0x80)
-                m.role = korean_role(c, t, len, &m);
-            else
-                m.role = english_role(c, t, len, &m, text, &partial);
-            if (push(ms, m) != FT_OK)
-                return FT_ENOMEM;
-            /* Troops stationed abroad: talk of who pays for them. */
-            if ((m.cues & CUE_STATIONED) &&
-                push(ms, (mention){.start = m.start,
-                                   .end = m.end,
-                                   .state = NONE,
-                                   .cues = CUE_SHARE}) != FT_OK)
-                return FT_ENOMEM;
-            if (partial) {
-                while (i < len && alnum((unsigned char)t[i]))
-                    i++;
-                continue;
-            }
-            i = m.end;
-            continue;
-        }
-        if (b < 0x80) {
-            size_t e = i;
-            while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
-                e++;
-            unsigned cues =
-                word_cues(c, t, i, e - i) & (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
-            if (cues && push(ms, (mention){.start = i,
-                                           .end = e,
-                                           .state = NONE,
-                                           .cues = cues}) != FT_OK)
-                return FT_ENOMEM;
-            while (i < len && alnum((unsigned char)t[i]))
-                i++;
-            continue;
-        }
-        size_t n = 0;
-        unsigned cues =
-            korean_cue_at(c, t, len, i, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
-        if (cues) {
-            if (push(ms, (mention){.start = i,
-                                   .end = i + n,
-                                   .state = NONE,
-                                   .cues = cues}) != FT_OK)
-                return FT_ENOMEM;
-            i += n;
-            continue;
-        }
-        size_t k = ft_text_utf8_len(t + i, len - i);
-        i += k ? k : 1;
+        ft_status st = english ? english_word(c, t, len, i, ms, &i)
+                               : korean_char(c, t, len, i, ms, &i);
+        if (st != FT_OK)
+            return st;
     }
     settle_slots(t, len, ms);
     return FT_OK;
@@ -1288,8 +1495,7 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
  * conversion of it; NONE when neither is one. */
 static size_t by_currency(const ctx *x, const char *cur)
 {
-    const char *code = ft_countries_of_currency(x->c, cur);
-    return code ? find_state(x->c, code) : NONE;
+    return currency_state(x->c, cur);
 }
 
 /* The state of figure f (the rules at the top of this file), or NONE. */
@@ -1431,3 +1637,4 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     free(last);
     return FT_OK;
 }
+
