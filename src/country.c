@@ -89,6 +89,10 @@ typedef enum {
                                items of a breakdown */
 } cue;
 
+/* The cues the scan keeps as mentions of their own; the others only
+ * tell the role of a state named next to them. */
+#define SCAN_CUES (CUE_DEAL | CUE_SHARE | CUE_CLAUSE)
+
 /* One table of cue words.  English ones match case-insensitively as
  * whole words (a trailing '*' matches any ending; an all-capital word of
  * three letters or fewer is an acronym and matches its case); Korean ones
@@ -269,10 +273,11 @@ static unsigned long korean_key(const char *p)
 
 /* ---- bytes --------------------------------------------------------------- */
 
-enum { B_ALNUM = 1, B_DASH = 2 };
+enum { B_ALNUM = 1, B_DASH = 2, B_LEAD = 4 };
 
-/* What each byte is to the word scanners: a letter or digit of ASCII, or
- * the hyphen that joins cue words ("cost-sharing"). */
+/* What each byte is to the scanners: an ASCII letter or digit, the
+ * hyphen that joins cue words ("cost-sharing"), or the first byte of a
+ * character past ASCII (where a Korean word may start). */
 static const unsigned char byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
@@ -282,6 +287,14 @@ static const unsigned char byte_class[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x50 */
     0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x80 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x90 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0xA0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0xB0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xC0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xD0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xE0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xF0 */
 };
 
 static bool alnum(unsigned char b)
@@ -299,23 +312,126 @@ static unsigned char lower(unsigned char b)
     return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
 }
 
-/* FNV-1a over the bytes with bit 0x20 set: ASCII letters hash alike in
- * either case, so one hash serves the state words (whose case counts)
- * and the cue words (whose case does not); the comparisons after the
- * look-up settle the rest. */
-#define HASH_SEED 2166136261u
+/* ---- words eight bytes at a time ------------------------------------- */
 
-static uint32_t hash_byte(uint32_t h, unsigned char b)
+/* Most of the text is English words that name nothing; reading them a
+ * machine word at a time, not a byte at a time, is most of what makes
+ * the scan cheap. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS (0x80 * ONES)
+#define FOLD (0x20 * ONES) /* an ASCII letter's case bit */
+
+/* The 8 bytes at p, the first in the low byte. */
+static uint64_t load8(const char *p)
 {
-    return (h ^ (b | 0x20u)) * 16777619u;
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* The n (< 8) bytes at p the same way, zero above them. */
+static uint64_t load_part(const char *p, size_t n)
+{
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++)
+        x |= (uint64_t)(unsigned char)p[i] << (8 * i);
+    return x;
+}
+
+/* The mask of the low k bytes (k <= 8). */
+static uint64_t low_bytes(size_t k)
+{
+    return k >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * k)) - 1;
+}
+
+/* The high bit of each byte of x that is an ASCII letter or digit: a
+ * byte below 0x80 plus (0x80 - lo) has its high bit set exactly when it
+ * is at least lo, and no carry crosses into the next byte. */
+static uint64_t alnum_bits(uint64_t x)
+{
+    uint64_t low = x & ~HIGHS, folded = low | FOLD;
+    uint64_t digit = (low + 0x50 * ONES) & ~(low + 0x46 * ONES);
+    uint64_t letter = (folded + 0x1F * ONES) & ~(folded + 0x05 * ONES);
+    return (digit | letter) & ~x & HIGHS;
+}
+
+/* The first bytes of p[0..n) (at most 8) with their case bit set: what
+ * the stems are first compared by. */
+static uint64_t folded_prefix(const char *p, size_t n)
+{
+    size_t k = n < 8 ? n : 8;
+    return (load_part(p, k) | FOLD) & low_bytes(k);
+}
+
+/* The lexicon's hash: of the bytes with their case bit set, so that
+ * ASCII letters hash alike in either case and one hash serves the state
+ * words (whose case counts) and the cue words (whose case does not); the
+ * comparisons after the look-up settle the rest.  Eight bytes at a time
+ * (the last ones zero-padded), then the length. */
+#define HASH_SEED UINT64_C(0x9E3779B97F4A7C15)
+#define HASH_MUL UINT64_C(0xFF51AFD7ED558CCD)
+
+static uint64_t hash_step(uint64_t h, uint64_t folded)
+{
+    return (h ^ folded) * HASH_MUL;
+}
+
+static uint32_t hash_end(uint64_t h, size_t n)
+{
+    return (uint32_t)(hash_step(h, n) >> 32);
 }
 
 static uint32_t hash_bytes(const char *p, size_t n)
 {
-    uint32_t h = HASH_SEED;
-    for (size_t i = 0; i < n; i++)
-        h = hash_byte(h, (unsigned char)p[i]);
-    return h;
+    uint64_t h = HASH_SEED;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8)
+        h = hash_step(h, load8(p + i) | FOLD);
+    if (i < n)
+        h = hash_step(h, (load_part(p + i, n - i) | FOLD) & low_bytes(n - i));
+    return hash_end(h, n);
+}
+
+/* A run of ASCII letters and digits: its end, its hash_bytes and its
+ * folded_prefix. */
+typedef struct {
+    size_t end;
+    uint32_t hash;
+    uint64_t first8;
+} word_run;
+
+/* The run of ASCII letters and digits at t[at..). */
+static inline word_run scan_run(const char *t, size_t len, size_t at)
+{
+    uint64_t h = HASH_SEED;
+    size_t e = at;
+    uint64_t first8 = 0;
+    for (;;) {
+        uint64_t x;
+        size_t k = 0;
+        if (len - e >= 8) {
+            x = load8(t + e);
+            uint64_t stop = ~alnum_bits(x) & HIGHS;
+            k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+        } else {
+            x = load_part(t + e, len - e);
+            while (e + k < len && alnum((unsigned char)t[e + k]))
+                k++;
+        }
+        if (k == 0)
+            break;
+        uint64_t folded = (x | FOLD) & low_bytes(k);
+        if (e == at)
+            first8 = folded;
+        h = hash_step(h, folded);
+        e += k;
+        if (k < 8)
+            break;
+    }
+    return (word_run){e, hash_end(h, e - at), first8};
 }
 
 /* ---- the lexicon --------------------------------------------------------- */
@@ -347,13 +463,22 @@ struct ft_countries {
     /* Derived (reindex): the lexicon, an open-addressed table of
      * lex_mask + 1 slots; the words of each state key, longer first;
      * the Korean cues of each key, in cue_words order; the '*' stems
-     * with their lengths, by their lower-case first byte f at
+     * with their lengths and folded_prefix, by their first byte f (its
+     * case bit set) at
      * stems[stem_at[f]..stem_at[f + 1]). */
     lex_slot *lex;
     size_t lex_mask;
     size_t *cands;
     unsigned short kcues[NCUES];
     unsigned short stems[NCUES], stem_len[NCUES];
+    uint64_t stem8[NCUES];
+    /* Derived too, for the scan, which wants only the state words and
+     * the SCAN_CUES: bits at scan_keys (mark_state_word, the SCAN_CUES
+     * and the first stem_min bytes of their stems), so that most words
+     * are known to be nothing to it without a look-up. */
+    unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
+    size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
+    uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
 };
 
@@ -479,21 +604,61 @@ static int by_key(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static void lex_put(lex_slot *lex, size_t mask, lex_slot s)
+/* Where the scan's filter keeps a word whose first bytes (at most 8,
+ * case bits set) are first8: a word longer than 8 bytes shares the bit
+ * of every word it begins with, which only costs it a look-up. */
+static unsigned scan_key(uint64_t first8)
 {
+    return (unsigned)((first8 * HASH_MUL) >> 48);
+}
+
+static void set_bit(unsigned char *bits, unsigned k)
+{
+    bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
+static bool bit_at(const unsigned char *bits, unsigned k)
+{
+    return bits[k >> 3] >> (k & 7) & 1;
+}
+
+static void mark_scan(ft_countries *c, const char *key, size_t n)
+{
+    set_bit(c->scan_bits, scan_key(folded_prefix(key, n)));
+}
+
+/* The scan's filter keeps a state word w of n bytes whose key is its
+ * first r by that key; or, when the word goes on past a key shorter
+ * than 8 bytes, by the key in ext_bits and by its first r + 2 bytes (at
+ * most n, at most 8) in scan_bits: "the" starts "the North", but few
+ * "the"s do. */
+static void mark_state_word(ft_countries *c, const char *w, size_t r,
+                            size_t n)
+{
+    if (n == r || r >= 8 || (unsigned char)w[0] >= 0x80) {
+        mark_scan(c, w, r);
+        return;
+    }
+    set_bit(c->ext_bits, scan_key(folded_prefix(w, r)));
+    size_t m = r + 2 < n ? r + 2 : n;
+    mark_scan(c, w, m < 8 ? m : 8);
+}
+
+static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
+                    const char *key)
+{
+    if (s.kind == LEX_CUE && (cue_words[s.first].cues & SCAN_CUES))
+        mark_scan(c, key, s.keylen);
     size_t i = s.hash & mask;
     while (lex[i].kind != LEX_EMPTY)
         i = (i + 1) & mask;
     lex[i] = s;
 }
 
-/* The state words keyed, a slot for each key. */
-static ft_status index_words(ft_countries *c, lex_slot *lex, size_t mask,
-                             size_t *cands)
+/* The state words keyed, a slot for each key (keys: room for them all). */
+static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
+                        size_t *cands, sort_key *keys)
 {
-    sort_key *keys = malloc((c->nwords ? c->nwords : 1) * sizeof *keys);
-    if (!keys)
-        return FT_ENOMEM;
     size_t n = 0;
     for (size_t i = 0; i < c->nwords; i++) {
         const char *w = c->arena.data + c->words[i].text;
@@ -505,25 +670,33 @@ static ft_status index_words(ft_countries *c, lex_slot *lex, size_t mask,
     for (size_t i = 0, j; i < n; i = j) {
         for (j = i; j < n && keys[j].keylen == keys[i].keylen &&
                     memcmp(keys[j].key, keys[i].key, keys[i].keylen) == 0;
-             j++)
+             j++) {
             cands[j] = keys[j].index;
-        lex_put(lex, mask,
+            mark_state_word(c, keys[j].key, keys[j].keylen, keys[j].len);
+        }
+        lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(keys[i].key, keys[i].keylen), LEX_STATE,
                            (uint32_t)keys[i].keylen, (uint32_t)i,
-                           (uint32_t)(j - i)});
+                           (uint32_t)(j - i)},
+                keys[i].key);
     }
-    free(keys);
-    return FT_OK;
 }
 
-/* The '*' stems, by their lower-case first byte. */
+/* The '*' stems, by their first byte with its case bit set. */
 static void index_stems(ft_countries *c)
 {
     memset(c->stem_at, 0, sizeof c->stem_at);
-    for (size_t k = 0; k < NCUES; k++)
-        if (!is_korean_cue(cue_words[k].w) &&
-            cue_len(cue_words[k].w) != strlen(cue_words[k].w))
-            c->stem_at[lower((unsigned char)cue_words[k].w[0]) + 1]++;
+    c->stem_min = SIZE_MAX;
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        size_t m = cue_len(w);
+        if (is_korean_cue(w) || m == strlen(w))
+            continue;
+        c->stem_at[(unsigned char)(w[0] | 0x20) + 1]++;
+        if ((cue_words[k].cues & SCAN_CUES) && m < c->stem_min)
+            c->stem_min = m < 8 ? m : 8;
+    }
+    c->stem_mask = low_bytes(c->stem_min);
     for (size_t f = 1; f <= 256; f++)
         c->stem_at[f] += c->stem_at[f - 1];
     unsigned short at[256];
@@ -533,9 +706,12 @@ static void index_stems(ft_countries *c)
         size_t m = cue_len(w);
         if (is_korean_cue(w) || m == strlen(w))
             continue;
-        size_t j = at[lower((unsigned char)w[0])]++;
+        size_t j = at[(unsigned char)(w[0] | 0x20)]++;
         c->stems[j] = (unsigned short)k;
         c->stem_len[j] = (unsigned short)m;
+        c->stem8[j] = folded_prefix(w, m);
+        if (cue_words[k].cues & SCAN_CUES)
+            mark_scan(c, w, c->stem_min);
     }
 }
 
@@ -558,17 +734,19 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
             continue;
         }
         size_t m = cue_len(w);
-        lex_put(lex, mask,
+        lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, m), LEX_CUE, (uint32_t)m,
-                           (uint32_t)k, 1});
+                           (uint32_t)k, 1},
+                w);
     }
     for (size_t i = 0, j; i < nk; i = j) {
         const char *w = cue_words[c->kcues[i]].w;
         for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 2) == 0; j++)
             ;
-        lex_put(lex, mask,
+        lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, 2), LEX_KOREAN, 2, (uint32_t)i,
-                           (uint32_t)(j - i)});
+                           (uint32_t)(j - i)},
+                w);
     }
 }
 
@@ -578,14 +756,20 @@ static ft_status reindex(ft_countries *c)
     size_t slots = 64;
     while (slots < 4 * (c->nwords + NCUES))
         slots *= 2;
+    size_t n = c->nwords ? c->nwords : 1;
     lex_slot *lex = calloc(slots, sizeof *lex);
-    size_t *cands = malloc((c->nwords ? c->nwords : 1) * sizeof *cands);
-    if (!lex || !cands ||
-        index_words(c, lex, slots - 1, cands) != FT_OK) {
+    size_t *cands = malloc(n * sizeof *cands);
+    sort_key *keys = malloc(n * sizeof *keys);
+    if (!lex || !cands || !keys) {
         free(lex);
         free(cands);
+        free(keys);
         return FT_ENOMEM;
     }
+    memset(c->scan_bits, 0, sizeof c->scan_bits);
+    memset(c->ext_bits, 0, sizeof c->ext_bits);
+    index_words(c, lex, slots - 1, cands, keys);
+    free(keys);
     index_cues(c, lex, slots - 1);
     index_stems(c);
     free(c->lex);
@@ -845,11 +1029,8 @@ static size_t match_at(const ft_countries *c, const char *t, size_t len,
         return match_key(c, t, len, at, 2, hash_bytes(t + at, 2));
     if (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1])))
         return NONE;
-    size_t e = at;
-    uint32_t h = HASH_SEED;
-    while (e < len && alnum((unsigned char)t[e]))
-        h = hash_byte(h, (unsigned char)t[e++]);
-    return match_key(c, t, len, at, e - at, h);
+    word_run r = scan_run(t, len, at);
+    return match_key(c, t, len, at, r.end - at, r.hash);
 }
 
 size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
@@ -896,14 +1077,18 @@ static unsigned whole_word_cues(const ft_countries *c, const char *p,
 }
 
 /* The cues of the stems the English word p[0..n) begins with and is
- * longer than ("contracts"). */
-static unsigned stem_cues(const ft_countries *c, const char *p, size_t n)
+ * longer than ("contracts"); first8 is its folded_prefix.  The stems of
+ * its first letter are compared first by their folded_prefix, which a
+ * word that spells them in any case shares. */
+static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
+                          uint64_t first8)
 {
-    unsigned char f = lower((unsigned char)p[0]);
+    unsigned char f = (unsigned char)first8;
     unsigned cues = 0;
     for (size_t k = c->stem_at[f]; k < c->stem_at[f + 1]; k++) {
         size_t m = c->stem_len[k];
-        if (m < n && m < 64 && cue_equals(cue_words[c->stems[k]].w, p, m))
+        if (m < n && m < 64 && (first8 & low_bytes(m)) == c->stem8[k] &&
+            cue_equals(cue_words[c->stems[k]].w, p, m))
             cues |= cue_words[c->stems[k]].cues;
     }
     return cues;
@@ -915,19 +1100,20 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
 {
     if (n == 0)
         return 0;
-    return whole_word_cues(c, t + at, n, hash_bytes(t + at, n)) |
-           stem_cues(c, t + at, n);
+    const char *p = t + at;
+    return whole_word_cues(c, p, n, hash_bytes(p, n)) |
+           stem_cues(c, p, n, folded_prefix(p, n));
 }
 
-/* The Korean cue at t[at..) (of the kinds in `want`): its cues, its
- * length in *n. */
-static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
-                              size_t at, unsigned want, size_t *n)
+/* The Korean cue at t[at..) (of the kinds in `want`), whose first two
+ * bytes hash to h: its cues, its length in *n. */
+static unsigned korean_cue_hashed(const ft_countries *c, const char *t,
+                                  size_t len, size_t at, uint32_t h,
+                                  unsigned want, size_t *n)
 {
     if (len - at < 3)
         return 0;
-    const lex_slot *s =
-        lex_find(c, LEX_KOREAN, hash_bytes(t + at, 2), t + at, 2);
+    const lex_slot *s = lex_find(c, LEX_KOREAN, h, t + at, 2);
     if (!s)
         return 0;
     for (size_t j = s->first; j < s->first + s->n; j++) {
@@ -940,6 +1126,14 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
         return cue_words[c->kcues[j]].cues;
     }
     return 0;
+}
+
+static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
+                              size_t at, unsigned want, size_t *n)
+{
+    if (len - at < 3)
+        return 0;
+    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 2), want, n);
 }
 
 bool ft_countries_cues_found(const ft_countries *c)
@@ -1300,20 +1494,80 @@ static ft_status push_state(const ft_countries *c, const char *t, size_t len,
     return FT_OK;
 }
 
-/* The English word starting at t[at]: a state's mention or a cue; the
- * scan goes on at *next.  Its letters are read once, hashed as they go,
- * and looked up once: the run of letters and digits keys the state words
- * and, unless a hyphen follows it, the cues too ("cost-sharing" is looked
- * up again, whole). */
-static ft_status english_word(const ft_countries *c, const char *t,
-                              size_t len, size_t at, mentions *ms,
-                              size_t *next)
+/* Whether a state word that goes on past its key may start at p (avail
+ * bytes on), the run of letters and digits there being r bytes long
+ * (see mark_state_word). */
+static bool state_word_may_go_on(const ft_countries *c, const char *p,
+                                 size_t avail, size_t r)
+{
+    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++)
+        if (bit_at(c->scan_bits, scan_key(folded_prefix(p, n))))
+            return true;
+    return false;
+}
+
+/* Whether the English word at p (avail bytes on), of n bytes, whose run
+ * of r letters and digits begins with first8 (folded_prefix), may be a
+ * state's or one of the SCAN_CUES: most words are known not to be from
+ * the filters alone. */
+static inline bool may_be_named(const ft_countries *c, const char *p,
+                                size_t avail, uint64_t first8, size_t r,
+                                size_t n)
+{
+    unsigned k = scan_key(first8);
+    return bit_at(c->scan_bits, k) ||
+           (n > c->stem_min &&
+            bit_at(c->scan_bits, scan_key(first8 & c->stem_mask))) ||
+           (bit_at(c->ext_bits, k) && state_word_may_go_on(c, p, avail, r));
+}
+
+/* The scan's fast path: the English word at t[at] when may_be_named
+ * rules it out (a hyphen after it sends it whole to the cues), with at
+ * least 8 bytes to read from its last 8-byte chunk on: true, and in *next
+ * where the next word or character past ASCII starts in that chunk,
+ * else the byte after it.  Each chunk is read once: it tells where the
+ * word ends and where the next one begins. */
+static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
+                            size_t at, size_t *next)
 {
     size_t e = at;
-    uint32_t h = HASH_SEED;
-    while (e < len && alnum((unsigned char)t[e]))
-        h = hash_byte(h, (unsigned char)t[e++]);
-    size_t run = e;
+    uint64_t x, letters, stop, first8 = 0;
+    for (;;) {
+        if (len - e < 8)
+            return false;
+        x = load8(t + e);
+        letters = alnum_bits(x);
+        stop = ~letters & HIGHS;
+        if (e == at)
+            first8 = x | FOLD;
+        if (stop)
+            break;
+        e += 8;
+    }
+    size_t k = (size_t)__builtin_ctzll(stop) / 8;
+    if (e == at)
+        first8 &= low_bytes(k);
+    size_t r = e + k - at;
+    if ((x >> (8 * k) & 0xFF) == '-' ||
+        may_be_named(c, t + at, len - at, first8, r, r))
+        return false;
+    uint64_t lead = x & (x << 1) & HIGHS; /* 0xC0 and above */
+    uint64_t starts = (letters | lead) & ~low_bytes(k);
+    *next = e + (starts ? (size_t)__builtin_ctzll(starts) / 8 : 8);
+    return true;
+}
+
+/* The English word starting at t[at], whose run of letters and digits is
+ * r: a state's mention or a cue; the scan goes on at *next.  The run
+ * keys the state words and, unless a hyphen follows it, the cues too
+ * ("cost-sharing" is looked up again, whole). */
+static ft_status english_word(const ft_countries *c, const char *t,
+                              size_t len, size_t at, const word_run *r,
+                              mentions *ms, size_t *next)
+{
+    uint32_t h = r->hash;
+    uint64_t first8 = r->first8;
+    size_t run = r->end;
     bool hyphen = run < len && t[run] == '-';
     unsigned cues = 0;
     for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
@@ -1332,14 +1586,15 @@ static ft_status english_word(const ft_countries *c, const char *t,
         }
     }
     *next = run;
+    size_t e = run;
     if (hyphen) {
         while (e < len &&
                (byte_class[(unsigned char)t[e]] & (B_ALNUM | B_DASH)))
-            h = hash_byte(h, (unsigned char)t[e++]);
-        cues = whole_word_cues(c, t + at, e - at, h);
+            e++;
+        cues = whole_word_cues(c, t + at, e - at, hash_bytes(t + at, e - at));
+        first8 = folded_prefix(t + at, e - at);
     }
-    cues = (cues | stem_cues(c, t + at, e - at)) &
-           (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
+    cues = (cues | stem_cues(c, t + at, e - at, first8)) & SCAN_CUES;
     if (cues && push(ms, (mention){.start = at,
                                    .end = e,
                                    .state = NONE,
@@ -1349,26 +1604,45 @@ static ft_status english_word(const ft_countries *c, const char *t,
 }
 
 /* The character past ASCII at t[at]: a state's mention, a Korean cue, or
- * nothing; the scan goes on at *next. */
+ * nothing; the scan goes on at *next.  Both look-ups key its first two
+ * bytes. */
 static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
                              size_t at, mentions *ms, size_t *next)
 {
-    size_t w = match_at(c, t, len, at);
+    *next = at + 1; /* the bytes that continue the character start nothing */
+    if (at + 1 >= len)
+        return FT_OK;
+    uint32_t h = hash_bytes(t + at, 2);
+    const lex_slot *s = lex_find(c, LEX_STATE, h, t + at, 2);
+    size_t w = s ? state_word_at(c, s, t, len, at) : NONE;
     if (w != NONE)
         return push_state(c, t, len, at, w, ms, next);
     size_t n = 0;
-    unsigned cues =
-        korean_cue_at(c, t, len, at, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
-    if (cues) {
-        *next = at + n;
-        return push(ms, (mention){.start = at,
-                                  .end = at + n,
-                                  .state = NONE,
-                                  .cues = cues});
+    unsigned cues = korean_cue_hashed(c, t, len, at, h, SCAN_CUES, &n);
+    if (!cues)
+        return FT_OK;
+    *next = at + n;
+    return push(ms, (mention){
+                        .start = at, .end = at + n, .state = NONE, .cues = cues});
+}
+
+/* The first place at or after i where the scan must look closer: a
+ * character past ASCII, or an English word skip_plain_word does not rule
+ * out; len when none.  No word goes on at i: every step of the scan
+ * stops where a word ends, past a state's word (which ends at a word
+ * boundary), or within or past a character past ASCII.  Most of the
+ * text passes through this loop alone. */
+static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
+                             size_t i)
+{
+    while (i < len) {
+        unsigned k = byte_class[(unsigned char)t[i]];
+        if (!(k & (B_ALNUM | B_LEAD)))
+            i++;
+        else if ((k & B_LEAD) || !skip_plain_word(c, t, len, i, &i))
+            return i;
     }
-    /* The bytes that continue the character start nothing. */
-    *next = at + 1;
-    return FT_OK;
+    return len;
 }
 
 /* Every mention of a state and every cue word in t, in text order: each
@@ -1376,16 +1650,20 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
 static ft_status collect(const ft_countries *c, const char *t, size_t len,
                          mentions *ms)
 {
-    size_t i = 0;
-    while (i < len) {
-        unsigned char b = (unsigned char)t[i];
-        bool english = alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]));
-        if (!english && b < 0xC0) {
-            i++;
-            continue;
+    for (size_t i = next_candidate(c, t, len, 0); i < len;
+         i = next_candidate(c, t, len, i)) {
+        ft_status st = FT_OK;
+        if ((unsigned char)t[i] >= 0xC0) {
+            st = korean_char(c, t, len, i, ms, &i);
+        } else {
+            word_run r = scan_run(t, len, i);
+            if ((r.end < len && t[r.end] == '-') ||
+                may_be_named(c, t + i, len - i, r.first8, r.end - i,
+                             r.end - i))
+                st = english_word(c, t, len, i, &r, ms, &i);
+            else
+                i = r.end;
         }
-        ft_status st = english ? english_word(c, t, len, i, ms, &i)
-                               : korean_char(c, t, len, i, ms, &i);
         if (st != FT_OK)
             return st;
     }
