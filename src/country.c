@@ -440,9 +440,10 @@ static inline word_run scan_run(const char *t, size_t len, size_t at)
  * states' words and from cue_words whenever the words change, so that
  * each word of a text costs one look-up.  A state word is keyed by its
  * first run of ASCII letters and digits (the run of text it can start
- * has exactly those bytes), or by its first two bytes when it starts
- * past ASCII; an English cue by itself (a stem without its '*'); a
- * Korean cue by its first two bytes. */
+ * has exactly those bytes), or by its first three bytes (a Hangul
+ * syllable; two for a word of two) when it starts past ASCII; an English
+ * cue by itself (a stem without its '*'); a Korean cue by its first
+ * three bytes. */
 typedef enum { LEX_EMPTY = 0, LEX_STATE, LEX_CUE, LEX_KOREAN } lex_kind;
 
 typedef struct {
@@ -469,6 +470,7 @@ struct ft_countries {
     lex_slot *lex;
     size_t lex_mask;
     size_t *cands;
+    bool two_byte_words; /* a state word of two bytes past ASCII */
     unsigned short kcues[NCUES];
     unsigned short stems[NCUES], stem_len[NCUES];
     uint64_t stem8[NCUES];
@@ -477,6 +479,8 @@ struct ft_countries {
      * and the first stem_min bytes of their stems), so that most words
      * are known to be nothing to it without a look-up. */
     unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
+    /* and the bits of the keys past ASCII (state words, SCAN_CUES) */
+    unsigned char korean_bits[65536 / 8];
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
@@ -576,7 +580,7 @@ ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
 static size_t word_key_len(const char *w, size_t n)
 {
     if ((unsigned char)w[0] >= 0x80)
-        return 2;
+        return n < 3 ? n : 3;
     size_t k = 0;
     while (k < n && alnum((unsigned char)w[k]))
         k++;
@@ -628,14 +632,19 @@ static void mark_scan(ft_countries *c, const char *key, size_t n)
 }
 
 /* The scan's filter keeps a state word w of n bytes whose key is its
- * first r by that key; or, when the word goes on past a key shorter
+ * first r by that key (in korean_bits when it starts past ASCII); or,
+ * when the word goes on past a key shorter
  * than 8 bytes, by the key in ext_bits and by its first r + 2 bytes (at
  * most n, at most 8) in scan_bits: "the" starts "the North", but few
  * "the"s do. */
 static void mark_state_word(ft_countries *c, const char *w, size_t r,
                             size_t n)
 {
-    if (n == r || r >= 8 || (unsigned char)w[0] >= 0x80) {
+    if ((unsigned char)w[0] >= 0x80) {
+        set_bit(c->korean_bits, scan_key(folded_prefix(w, r)));
+        return;
+    }
+    if (n == r || r >= 8) {
         mark_scan(c, w, r);
         return;
     }
@@ -660,11 +669,14 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
                         size_t *cands, sort_key *keys)
 {
     size_t n = 0;
+    c->two_byte_words = false;
     for (size_t i = 0; i < c->nwords; i++) {
         const char *w = c->arena.data + c->words[i].text;
         size_t k = word_key_len(w, c->words[i].len);
         if (k)
             keys[n++] = (sort_key){w, k, c->words[i].len, i};
+        if ((unsigned char)w[0] >= 0x80 && k == 2)
+            c->two_byte_words = true;
     }
     qsort(keys, n, sizeof *keys, by_key);
     for (size_t i = 0, j; i < n; i = j) {
@@ -741,10 +753,13 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
     }
     for (size_t i = 0, j; i < nk; i = j) {
         const char *w = cue_words[c->kcues[i]].w;
-        for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 2) == 0; j++)
+        for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 3) == 0; j++)
             ;
+        for (size_t m = i; m < j; m++)
+            if (cue_words[c->kcues[m]].cues & SCAN_CUES)
+                set_bit(c->korean_bits, scan_key(folded_prefix(w, 3)));
         lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(w, 2), LEX_KOREAN, 2, (uint32_t)i,
+                (lex_slot){hash_bytes(w, 3), LEX_KOREAN, 3, (uint32_t)i,
                            (uint32_t)(j - i)},
                 w);
     }
@@ -768,6 +783,7 @@ static ft_status reindex(ft_countries *c)
     }
     memset(c->scan_bits, 0, sizeof c->scan_bits);
     memset(c->ext_bits, 0, sizeof c->ext_bits);
+    memset(c->korean_bits, 0, sizeof c->korean_bits);
     index_words(c, lex, slots - 1, cands, keys);
     free(keys);
     index_cues(c, lex, slots - 1);
@@ -1018,6 +1034,19 @@ static size_t match_key(const ft_countries *c, const char *t, size_t len,
     return s ? state_word_at(c, s, t, len, at) : NONE;
 }
 
+/* The longest state word at text[at..) (at least two bytes on), whose
+ * first byte is past ASCII and whose first three bytes hash to h3 (any
+ * h3 when fewer are left): its index, NONE when none.  The words keyed
+ * by three bytes are longer than those keyed by two. */
+static size_t match_past_ascii(const ft_countries *c, const char *t,
+                               size_t len, size_t at, uint32_t h3)
+{
+    size_t w = len - at >= 3 ? match_key(c, t, len, at, 3, h3) : NONE;
+    if (w == NONE && c->two_byte_words)
+        w = match_key(c, t, len, at, 2, hash_bytes(t + at, 2));
+    return w;
+}
+
 /* The word of the table at text[at..): its index, NONE when none. */
 static size_t match_at(const ft_countries *c, const char *t, size_t len,
                        size_t at)
@@ -1026,7 +1055,8 @@ static size_t match_at(const ft_countries *c, const char *t, size_t len,
         return NONE;
     unsigned char b0 = (unsigned char)t[at];
     if (b0 >= 0x80)
-        return match_key(c, t, len, at, 2, hash_bytes(t + at, 2));
+        return match_past_ascii(c, t, len, at,
+                                len - at >= 3 ? hash_bytes(t + at, 3) : 0);
     if (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1])))
         return NONE;
     word_run r = scan_run(t, len, at);
@@ -1105,7 +1135,7 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
            stem_cues(c, p, n, folded_prefix(p, n));
 }
 
-/* The Korean cue at t[at..) (of the kinds in `want`), whose first two
+/* The Korean cue at t[at..) (of the kinds in `want`), whose first three
  * bytes hash to h: its cues, its length in *n. */
 static unsigned korean_cue_hashed(const ft_countries *c, const char *t,
                                   size_t len, size_t at, uint32_t h,
@@ -1113,7 +1143,7 @@ static unsigned korean_cue_hashed(const ft_countries *c, const char *t,
 {
     if (len - at < 3)
         return 0;
-    const lex_slot *s = lex_find(c, LEX_KOREAN, h, t + at, 2);
+    const lex_slot *s = lex_find(c, LEX_KOREAN, h, t + at, 3);
     if (!s)
         return 0;
     for (size_t j = s->first; j < s->first + s->n; j++) {
@@ -1133,7 +1163,7 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
 {
     if (len - at < 3)
         return 0;
-    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 2), want, n);
+    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3), want, n);
 }
 
 bool ft_countries_cues_found(const ft_countries *c)
@@ -1381,7 +1411,7 @@ static int korean_role(const ft_countries *c, const char *t, size_t len,
         for (size_t i = from; i < to; i++) {
             if (t[i] == '.' || t[i] == '\n')
                 break;
-            if (bytes_are(t, len, i, v))
+            if (t[i] == v[0] && bytes_are(t, len, i, v))
                 return ROLE_BUYER;
         }
     }
@@ -1496,29 +1526,33 @@ static ft_status push_state(const ft_countries *c, const char *t, size_t len,
 
 /* Whether a state word that goes on past its key may start at p (avail
  * bytes on), the run of letters and digits there being r bytes long
- * (see mark_state_word). */
+ * (see mark_state_word); chunk0, when not 0, is p's first 8 bytes with
+ * their case bits set. */
 static bool state_word_may_go_on(const ft_countries *c, const char *p,
-                                 size_t avail, size_t r)
+                                 size_t avail, size_t r, uint64_t chunk0)
 {
-    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++)
-        if (bit_at(c->scan_bits, scan_key(folded_prefix(p, n))))
+    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++) {
+        uint64_t key = chunk0 ? chunk0 & low_bytes(n) : folded_prefix(p, n);
+        if (bit_at(c->scan_bits, scan_key(key)))
             return true;
+    }
     return false;
 }
 
 /* Whether the English word at p (avail bytes on), of n bytes, whose run
  * of r letters and digits begins with first8 (folded_prefix), may be a
  * state's or one of the SCAN_CUES: most words are known not to be from
- * the filters alone. */
+ * the filters alone.  chunk0: as for state_word_may_go_on. */
 static inline bool may_be_named(const ft_countries *c, const char *p,
                                 size_t avail, uint64_t first8, size_t r,
-                                size_t n)
+                                size_t n, uint64_t chunk0)
 {
     unsigned k = scan_key(first8);
     return bit_at(c->scan_bits, k) ||
            (n > c->stem_min &&
             bit_at(c->scan_bits, scan_key(first8 & c->stem_mask))) ||
-           (bit_at(c->ext_bits, k) && state_word_may_go_on(c, p, avail, r));
+           (bit_at(c->ext_bits, k) &&
+            state_word_may_go_on(c, p, avail, r, chunk0));
 }
 
 /* The scan's fast path: the English word at t[at] when may_be_named
@@ -1531,7 +1565,7 @@ static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
                             size_t at, size_t *next)
 {
     size_t e = at;
-    uint64_t x, letters, stop, first8 = 0;
+    uint64_t x, letters, stop, chunk0 = 0;
     for (;;) {
         if (len - e < 8)
             return false;
@@ -1539,17 +1573,16 @@ static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
         letters = alnum_bits(x);
         stop = ~letters & HIGHS;
         if (e == at)
-            first8 = x | FOLD;
+            chunk0 = x | FOLD;
         if (stop)
             break;
         e += 8;
     }
     size_t k = (size_t)__builtin_ctzll(stop) / 8;
-    if (e == at)
-        first8 &= low_bytes(k);
+    uint64_t first8 = e == at ? chunk0 & low_bytes(k) : chunk0;
     size_t r = e + k - at;
     if ((x >> (8 * k) & 0xFF) == '-' ||
-        may_be_named(c, t + at, len - at, first8, r, r))
+        may_be_named(c, t + at, len - at, first8, r, r, chunk0))
         return false;
     uint64_t lead = x & (x << 1) & HIGHS; /* 0xC0 and above */
     uint64_t starts = (letters | lead) & ~low_bytes(k);
@@ -1603,18 +1636,31 @@ static ft_status english_word(const ft_countries *c, const char *t,
     return FT_OK;
 }
 
+/* Whether a state word or one of the SCAN_CUES may start at p (avail
+ * bytes on, at least 2), its first byte past ASCII. */
+static bool may_be_korean(const ft_countries *c, const char *p, size_t avail)
+{
+    return (avail >= 3 &&
+            bit_at(c->korean_bits, scan_key(folded_prefix(p, 3)))) ||
+           (c->two_byte_words &&
+            bit_at(c->korean_bits, scan_key(folded_prefix(p, 2))));
+}
+
 /* The character past ASCII at t[at]: a state's mention, a Korean cue, or
- * nothing; the scan goes on at *next.  Both look-ups key its first two
+ * nothing; the scan goes on at *next.  Both look-ups key its first three
  * bytes. */
 static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
                              size_t at, mentions *ms, size_t *next)
 {
-    *next = at + 1; /* the bytes that continue the character start nothing */
-    if (at + 1 >= len)
+    /* The bytes that continue the character start nothing. */
+    size_t e = at + 1;
+    while (e < len && e < at + 4 && ((unsigned char)t[e] & 0xC0) == 0x80)
+        e++;
+    *next = e;
+    if (at + 1 >= len || !may_be_korean(c, t + at, len - at))
         return FT_OK;
-    uint32_t h = hash_bytes(t + at, 2);
-    const lex_slot *s = lex_find(c, LEX_STATE, h, t + at, 2);
-    size_t w = s ? state_word_at(c, s, t, len, at) : NONE;
+    uint32_t h = len - at >= 3 ? hash_bytes(t + at, 3) : 0;
+    size_t w = match_past_ascii(c, t, len, at, h);
     if (w != NONE)
         return push_state(c, t, len, at, w, ms, next);
     size_t n = 0;
@@ -1659,7 +1705,7 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
             word_run r = scan_run(t, len, i);
             if ((r.end < len && t[r.end] == '-') ||
                 may_be_named(c, t + i, len - i, r.first8, r.end - i,
-                             r.end - i))
+                             r.end - i, 0))
                 st = english_word(c, t, len, i, &r, ms, &i);
             else
                 i = r.end;
@@ -1887,11 +1933,11 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     if (!c || n == 0 || c->nstates == 0)
         return FT_OK;
     mentions ms = {0};
-    int *score = calloc(c->nstates, sizeof *score);
-    size_t *last = calloc(c->nstates, sizeof *last);
-    if (!score || !last || collect(c, text, len, &ms) != FT_OK) {
+    /* last and score in one block: one allocation an article */
+    size_t *last = calloc(c->nstates, sizeof *last + sizeof(int));
+    int *score = last ? (int *)(last + c->nstates) : NULL;
+    if (!last || collect(c, text, len, &ms) != FT_OK) {
         free(ms.m);
-        free(score);
         free(last);
         return FT_ENOMEM;
     }
@@ -1911,7 +1957,6 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
             memcpy(f->country, c->states[s].iso3, 4);
     }
     free(ms.m);
-    free(score);
     free(last);
     return FT_OK;
 }
