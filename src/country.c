@@ -1640,10 +1640,14 @@ static ft_status english_word(const ft_countries *c, const char *t,
  * bytes on, at least 2), its first byte past ASCII. */
 static bool may_be_korean(const ft_countries *c, const char *p, size_t avail)
 {
-    return (avail >= 3 &&
-            bit_at(c->korean_bits, scan_key(folded_prefix(p, 3)))) ||
-           (c->two_byte_words &&
-            bit_at(c->korean_bits, scan_key(folded_prefix(p, 2))));
+    /* folded_prefix of 2 and 3 bytes, without its loop */
+    uint64_t two = ((unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8 |
+                    0x2020u);
+    uint64_t three = avail >= 3 ? two | ((uint64_t)(unsigned char)p[2] | 0x20)
+                                           << 16
+                                : 0;
+    return (three && bit_at(c->korean_bits, scan_key(three))) ||
+           (c->two_byte_words && bit_at(c->korean_bits, scan_key(two)));
 }
 
 /* The character past ASCII at t[at]: a state's mention, a Korean cue, or
@@ -1672,23 +1676,87 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
                         .start = at, .end = at + n, .state = NONE, .cues = cues});
 }
 
-/* The first place at or after i where the scan must look closer: a
- * character past ASCII, or an English word skip_plain_word does not rule
- * out; len when none.  No word goes on at i: every step of the scan
- * stops where a word ends, past a state's word (which ends at a word
- * boundary), or within or past a character past ASCII.  Most of the
- * text passes through this loop alone. */
-static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
-                             size_t i)
+/* The bytes of the text in blocks of 64, each byte a bit: where English
+ * words start, the letters and digits, and the first bytes of
+ * characters past ASCII (bit j stands for byte base + j). */
+typedef struct {
+    size_t base;
+    uint64_t words, alnum, lead;
+} block;
+
+/* Bit j: the high bit of byte j of h (whose other bits are clear). */
+static uint64_t gather_highs(uint64_t h)
 {
-    while (i < len) {
-        unsigned k = byte_class[(unsigned char)t[i]];
-        if (!(k & (B_ALNUM | B_LEAD)))
-            i++;
-        else if ((k & B_LEAD) || !skip_plain_word(c, t, len, i, &i))
-            return i;
+    return ((h >> 7) * UINT64_C(0x0102040810204080)) >> 56;
+}
+
+static void load_block(const char *t, size_t len, size_t base, block *b)
+{
+    size_t n = len - base < 64 ? len - base : 64, j = 0;
+    uint64_t letters = 0, lead = 0;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t x = load8(t + base + j);
+        letters |= gather_highs(alnum_bits(x)) << j;
+        lead |= gather_highs(x & (x << 1) & HIGHS) << j; /* 0xC0 and up */
     }
-    return len;
+    for (; j < n; j++) {
+        unsigned k = byte_class[(unsigned char)t[base + j]];
+        letters |= (uint64_t)((k & B_ALNUM) != 0) << j;
+        lead |= (uint64_t)((k & B_LEAD) != 0) << j;
+    }
+    uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
+    *b = (block){base, letters & ~(letters << 1 | before), letters, lead};
+}
+
+/* The first place at or after i where the scan must look closer: a
+ * character past ASCII, or an English word that may_be_named does not
+ * rule out (or that a hyphen follows), or a character past ASCII that
+ * may_be_korean does not; len when none.  No word goes on
+ * at i: every step of the scan stops where a word ends, past a state's
+ * word (which ends at a word boundary), or within or past a character
+ * past ASCII.  Most of the text passes through this loop alone, a block
+ * of 64 bytes classified at a time (*b: the last one, kept from one call
+ * to the next; base SIZE_MAX before the first). */
+static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
+                             size_t i, block *blk)
+{
+    block b = *blk;
+    while (i < len) {
+        size_t base = i & ~(size_t)63;
+        if (b.base != base)
+            load_block(t, len, base, &b);
+        uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
+        if (!cand) {
+            i = base + 64;
+            continue;
+        }
+        size_t p = base + (size_t)__builtin_ctzll(cand);
+        uint64_t rest = ~b.alnum >> (p - base);
+        i = p;
+        if (b.lead >> (p - base) & 1) {
+            /* what korean_char would find nothing at is passed here */
+            if (len - p >= 2 && may_be_korean(c, t + p, len - p))
+                break;
+            i = p + 1;
+            continue;
+        }
+        if (len - p < 8)
+            break;
+        if (!rest) { /* the word goes on into the next block */
+            if (!skip_plain_word(c, t, len, p, &i))
+                break;
+            continue;
+        }
+        size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
+        uint64_t chunk0 = load8(t + p) | FOLD;
+        uint64_t first8 = n < 8 ? chunk0 & low_bytes(n) : chunk0;
+        if ((end < len && t[end] == '-') ||
+            may_be_named(c, t + p, len - p, first8, n, n, chunk0))
+            break;
+        i = end;
+    }
+    *blk = b;
+    return i < len ? i : len;
 }
 
 /* Every mention of a state and every cue word in t, in text order: each
@@ -1696,8 +1764,9 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
 static ft_status collect(const ft_countries *c, const char *t, size_t len,
                          mentions *ms)
 {
-    for (size_t i = next_candidate(c, t, len, 0); i < len;
-         i = next_candidate(c, t, len, i)) {
+    block b = {.base = SIZE_MAX};
+    for (size_t i = next_candidate(c, t, len, 0, &b); i < len;
+         i = next_candidate(c, t, len, i, &b)) {
         ft_status st = FT_OK;
         if ((unsigned char)t[i] >= 0xC0) {
             st = korean_char(c, t, len, i, ms, &i);
