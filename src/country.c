@@ -1209,15 +1209,42 @@ typedef struct {
     int role;
 } mention;
 
+/* The mentions of one article: in `local` while they fit (most
+ * articles, with no allocation), else on the heap (mentions_free). */
+#define LOCAL_MENTIONS 48
+
 typedef struct {
     mention *m;
     size_t n, cap;
+    mention local[LOCAL_MENTIONS];
 } mentions;
+
+static void mentions_init(mentions *ms)
+{
+    ms->m = ms->local;
+    ms->n = 0;
+    ms->cap = LOCAL_MENTIONS;
+}
+
+static void mentions_free(mentions *ms)
+{
+    if (ms->m != ms->local)
+        free(ms->m);
+}
 
 static ft_status push(mentions *ms, mention m)
 {
-    if (ft_grow((void **)&ms->m, &ms->cap, ms->n, sizeof *ms->m, 64) != FT_OK)
-        return FT_ENOMEM;
+    if (ms->n == ms->cap) {
+        size_t cap = 2 * ms->cap;
+        mention *p = ms->m == ms->local ? malloc(cap * sizeof *p)
+                                        : realloc(ms->m, cap * sizeof *p);
+        if (!p)
+            return FT_ENOMEM;
+        if (ms->m == ms->local)
+            memcpy(p, ms->local, ms->n * sizeof *p);
+        ms->m = p;
+        ms->cap = cap;
+    }
     ms->m[ms->n++] = m;
     return FT_OK;
 }
@@ -1994,6 +2021,8 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     return s;
 }
 
+#define LOCAL_STATES 128
+
 ft_status ft_countries_assign(const ft_countries *c, const char *text,
                               size_t len, ft_figure *figs, size_t n)
 {
@@ -2001,13 +2030,26 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         figs[i].country[0] = '\0';
     if (!c || n == 0 || c->nstates == 0)
         return FT_OK;
-    mentions ms = {0};
-    /* last and score in one block: one allocation an article */
-    size_t *last = calloc(c->nstates, sizeof *last + sizeof(int));
-    int *score = last ? (int *)(last + c->nstates) : NULL;
+    mentions ms;
+    mentions_init(&ms);
+    /* last and score on the stack for a table of LOCAL_STATES states or
+     * fewer, else in one block on the heap */
+    size_t last_local[LOCAL_STATES];
+    int score_local[LOCAL_STATES];
+    bool local = c->nstates <= LOCAL_STATES;
+    size_t *last = local ? last_local
+                         : calloc(c->nstates, sizeof *last + sizeof(int));
+    int *score = !last ? NULL
+                 : local ? score_local
+                         : (int *)(last + c->nstates);
+    if (local) {
+        memset(last_local, 0, sizeof last_local);
+        memset(score_local, 0, sizeof score_local);
+    }
     if (!last || collect(c, text, len, &ms) != FT_OK) {
-        free(ms.m);
-        free(last);
+        mentions_free(&ms);
+        if (!local)
+            free(last);
         return FT_ENOMEM;
     }
     ctx x = {.c = c,
@@ -2025,8 +2067,9 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         if (s != NONE)
             memcpy(f->country, c->states[s].iso3, 4);
     }
-    free(ms.m);
-    free(last);
+    mentions_free(&ms);
+    if (!local)
+        free(last);
     return FT_OK;
 }
 

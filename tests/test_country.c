@@ -329,6 +329,28 @@ static void test_two_byte_word(void **state)
     ft_countries_free(c);
 }
 
+/* An article with more mentions, and a table with more states, than the
+ * scan keeps without an allocation. */
+static void test_many_mentions_and_states(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    char iso3[4] = "QAA";
+    for (int i = 0; i < 140; i++) {
+        iso3[1] = (char)('A' + i / 26);
+        iso3[2] = (char)('A' + i % 26);
+        assert_int_equal(ft_countries_add(c, iso3, "Somewhere", NULL), FT_OK);
+    }
+    assert_int_equal(
+        ft_countries_add_word(c, iso3, FT_COUNTRY_NAME, "Zembla"), FT_OK);
+    char text[2048] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "Japan, Korea, ");
+    strcat(text, "and Zembla's budget is $5 billion.");
+    assert_string_equal(country_of(c, text, "$5 billion"), iso3);
+    ft_countries_free(c);
+}
+
 /* Words that name a state but not the owner: the currency ("US$"), an
  * institution named after a state, a place of make, a beneficiary, its
  * people, a state in another clause. */
@@ -530,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_scan_at_every_offset),
         cmocka_unit_test(test_two_byte_word),
+        cmocka_unit_test(test_many_mentions_and_states),
         cmocka_unit_test(test_names_that_own_nothing),
         cmocka_unit_test(test_seller_and_recipient),
         cmocka_unit_test(test_joined_states),
