@@ -1724,7 +1724,8 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
     for (; j + 8 <= n; j += 8) {
         uint64_t x = load8(t + base + j);
         letters |= gather_highs(alnum_bits(x)) << j;
-        lead |= gather_highs(x & (x << 1) & HIGHS) << j; /* 0xC0 and up */
+        if (x & HIGHS) /* rare in English: skip the work without them */
+            lead |= gather_highs(x & (x << 1) & HIGHS) << j; /* 0xC0 up */
     }
     for (; j < n; j++) {
         unsigned k = byte_class[(unsigned char)t[base + j]];
