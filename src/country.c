@@ -2044,8 +2044,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
                  : local ? score_local
                          : (int *)(last + c->nstates);
     if (local) {
-        memset(last_local, 0, sizeof last_local);
-        memset(score_local, 0, sizeof score_local);
+        memset(last_local, 0, c->nstates * sizeof *last_local);
+        memset(score_local, 0, c->nstates * sizeof *score_local);
     }
     if (!last || collect(c, text, len, &ms) != FT_OK) {
         mentions_free(&ms);
