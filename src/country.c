@@ -5,7 +5,11 @@
  * words the rules read); each figure then looks only at the mentions in
  * bounded windows around it and before it, with bounds that only move
  * forward from one figure to the next, so the work stays linear in the
- * text.  The rules, strongest first (DESIGN.md, "Country"):
+ * text.  The pass classifies the text 64 bytes at a time and reads each
+ * word once: bit filters derived from the lexicon (one hashed table of
+ * the state words and the cue words, built when the table is loaded)
+ * rule out most words without a look-up, and the rest are looked up
+ * once.  The rules, strongest first (DESIGN.md, "Country"):
  *
  *   1. a buyer in the figure's sentence: an arms deal or a US foreign
  *      military sale belongs to the state that buys ("a sale to Taiwan",
