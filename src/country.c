@@ -1586,12 +1586,12 @@ static inline bool may_be_named(const ft_countries *c, const char *p,
             state_word_may_go_on(c, p, avail, r, chunk0));
 }
 
-/* The scan's fast path: the English word at t[at] when may_be_named
- * rules it out (a hyphen after it sends it whole to the cues), with at
- * least 8 bytes to read from its last 8-byte chunk on: true, and in *next
- * where the next word or character past ASCII starts in that chunk,
- * else the byte after it.  Each chunk is read once: it tells where the
- * word ends and where the next one begins. */
+/* The English word at t[at] (one that runs into the next block of
+ * next_candidate), read 8 bytes at a time, when may_be_named rules it
+ * out (a hyphen after it sends it whole to the cues) and 8 bytes can be
+ * read where it ends: true, and in *next where the next word or
+ * character past ASCII starts in those 8 bytes, else the byte after
+ * them. */
 static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
                             size_t at, size_t *next)
 {
@@ -1712,7 +1712,7 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
  * characters past ASCII (bit j stands for byte base + j). */
 typedef struct {
     size_t base;
-    uint64_t words, alnum, lead;
+    uint64_t words, letters, lead;
 } block;
 
 /* Bit j: the high bit of byte j of h (whose other bits are clear). */
@@ -1740,15 +1740,15 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
     *b = (block){base, letters & ~(letters << 1 | before), letters, lead};
 }
 
-/* The first place at or after i where the scan must look closer: a
- * character past ASCII, or an English word that may_be_named does not
- * rule out (or that a hyphen follows), or a character past ASCII that
- * may_be_korean does not; len when none.  No word goes on
+/* The first place at or after i where the scan must look closer: an
+ * English word that may_be_named does not rule out (or that a hyphen
+ * follows, or in the text's last 8 bytes), or a character past ASCII
+ * that may_be_korean does not rule out; len when none.  No word goes on
  * at i: every step of the scan stops where a word ends, past a state's
  * word (which ends at a word boundary), or within or past a character
  * past ASCII.  Most of the text passes through this loop alone, a block
- * of 64 bytes classified at a time (*b: the last one, kept from one call
- * to the next; base SIZE_MAX before the first). */
+ * of 64 bytes classified at a time (*blk: the last one, kept from one
+ * call to the next; base SIZE_MAX before the first). */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                              size_t i, block *blk)
 {
@@ -1763,7 +1763,7 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
             continue;
         }
         size_t p = base + (size_t)__builtin_ctzll(cand);
-        uint64_t rest = ~b.alnum >> (p - base);
+        uint64_t rest = ~b.letters >> (p - base);
         i = p;
         if (b.lead >> (p - base) & 1) {
             /* what korean_char would find nothing at is passed here */
