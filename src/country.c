@@ -5,7 +5,11 @@
  * words the rules read); each figure then looks only at the mentions in
  * bounded windows around it and before it, with bounds that only move
  * forward from one figure to the next, so the work stays linear in the
- * text.  The rules, strongest first (DESIGN.md, "Country"):
+ * text.  The pass classifies the text 64 bytes at a time and reads each
+ * word once: bit filters derived from the lexicon (one hashed table of
+ * the state words and the cue words, built when the table is loaded)
+ * rule out most words without a look-up, and the rest are looked up
+ * once.  The rules, strongest first (DESIGN.md, "Country"):
  *
  *   1. a buyer in the figure's sentence: an arms deal or a US foreign
  *      military sale belongs to the state that buys ("a sale to Taiwan",
@@ -66,396 +70,6 @@ typedef struct {
     ft_country_word kind;
 } word;
 
-/* Derived from the cue words below, for one look-up per word. */
-typedef struct cue_index cue_index;
-static cue_index *cue_index_new(void);
-
-struct ft_countries {
-    cue_index *cues;
-    ft_buf arena;
-    state *states;
-    size_t nstates, capstates;
-    word *words;
-    size_t nwords, capwords;
-    /* Derived from `words`: their indices sorted by their first two
-     * bytes, longer words first, so that a look-up is a binary search,
-     * and a bit for each first two bytes some word has, so that most
-     * text needs no search at all. */
-    size_t *order;
-    unsigned char first2[65536 / 8];
-};
-
-ft_countries *ft_countries_new(void)
-{
-    ft_countries *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
-    ft_buf_init(&c->arena);
-    if (!(c->cues = cue_index_new())) {
-        free(c);
-        return NULL;
-    }
-    return c;
-}
-
-void ft_countries_free(ft_countries *c)
-{
-    if (!c)
-        return;
-    ft_buf_free(&c->arena);
-    free(c->cues);
-    free(c->states);
-    free(c->words);
-    free(c->order);
-    free(c);
-}
-
-static const char *arena_str(const ft_countries *c, size_t off)
-{
-    return off == NONE ? NULL : c->arena.data + off;
-}
-
-static ft_status arena_put(ft_countries *c, const char *s, size_t n,
-                           size_t *off)
-{
-    *off = c->arena.len;
-    if (ft_buf_append(&c->arena, s, n) != FT_OK ||
-        ft_buf_putc(&c->arena, '\0') != FT_OK)
-        return FT_ENOMEM;
-    return FT_OK;
-}
-
-static bool is_code(const char *s, size_t n)
-{
-    if (!s || strlen(s) != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < 'A' || s[i] > 'Z')
-            return false;
-    return true;
-}
-
-static size_t find_state(const ft_countries *c, const char *iso3)
-{
-    for (size_t i = 0; i < c->nstates; i++)
-        if (strcmp(c->states[i].iso3, iso3) == 0)
-            return i;
-    return NONE;
-}
-
-ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
-                           const char *currency)
-{
-    if (!is_code(iso3, 3) || (currency && *currency && !is_code(currency, 3)))
-        return FT_EUSAGE;
-    size_t i = find_state(c, iso3);
-    if (i == NONE) {
-        if (ft_grow((void **)&c->states, &c->capstates, c->nstates,
-                    sizeof *c->states, 64) != FT_OK)
-            return FT_ENOMEM;
-        i = c->nstates++;
-        memset(&c->states[i], 0, sizeof c->states[i]);
-        memcpy(c->states[i].iso3, iso3, 4);
-        c->states[i].name = NONE;
-    }
-    state *s = &c->states[i];
-    if (currency && *currency)
-        memcpy(s->currency, currency, 4);
-    if (name && *name) {
-        size_t off;
-        if (arena_put(c, name, strlen(name), &off) != FT_OK)
-            return FT_ENOMEM;
-        c->states[i].name = off;
-    }
-    return FT_OK;
-}
-
-/* ---- the index --------------------------------------------------------- */
-
-static unsigned key2(const char *p)
-{
-    return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
-}
-
-/* A sort key of one word: its first two bytes, then longer first. */
-typedef struct {
-    unsigned key;
-    size_t len, index;
-} sort_key;
-
-static int by_key(const void *pa, const void *pb)
-{
-    const sort_key *a = pa, *b = pb;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    if (a->len != b->len)
-        return a->len > b->len ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* Derive the index from the words (after every change to them). */
-static ft_status reindex(ft_countries *c)
-{
-    size_t n = c->nwords ? c->nwords : 1;
-    size_t *order = malloc(n * sizeof *order);
-    sort_key *keys = malloc(n * sizeof *keys);
-    if (!order || !keys) {
-        free(order);
-        free(keys);
-        return FT_ENOMEM;
-    }
-    for (size_t i = 0; i < c->nwords; i++)
-        keys[i] = (sort_key){key2(c->arena.data + c->words[i].text),
-                             c->words[i].len, i};
-    qsort(keys, c->nwords, sizeof *keys, by_key);
-    memset(c->first2, 0, sizeof c->first2);
-    for (size_t i = 0; i < c->nwords; i++) {
-        order[i] = keys[i].index;
-        c->first2[keys[i].key >> 3] |= (unsigned char)(1u << (keys[i].key & 7));
-    }
-    free(keys);
-    free(c->order);
-    c->order = order;
-    return FT_OK;
-}
-
-static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
-                          const char *w, size_t n)
-{
-    while (n && (*w == ' ' || *w == '\t'))
-        w++, n--;
-    while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
-        n--;
-    if (n == 0)
-        return FT_OK;
-    if (n < 2 || memchr(w, '\0', n))
-        return FT_EUSAGE;
-    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
-        if (c->words[i].len == n && c->words[i].state == st &&
-            memcmp(c->arena.data + c->words[i].text, w, n) == 0)
-            return FT_OK;
-    if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
-                256) != FT_OK)
-        return FT_ENOMEM;
-    size_t off;
-    if (arena_put(c, w, n, &off) != FT_OK)
-        return FT_ENOMEM;
-    c->words[c->nwords++] = (word){off, n, st, kind};
-    return FT_OK;
-}
-
-ft_status ft_countries_add_word(ft_countries *c, const char *iso3,
-                                ft_country_word kind, const char *w)
-{
-    size_t st = iso3 ? find_state(c, iso3) : NONE;
-    if (st == NONE || !w || strlen(w) < 2)
-        return FT_EUSAGE;
-    ft_status s = add_word(c, st, kind, w, strlen(w));
-    return s == FT_OK ? reindex(c) : s;
-}
-
-const char *ft_countries_name(const ft_countries *c, const char *iso3)
-{
-    size_t i = c && iso3 ? find_state(c, iso3) : NONE;
-    return i == NONE ? NULL : arena_str(c, c->states[i].name);
-}
-
-const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
-{
-    if (!c || !cur || !*cur)
-        return NULL;
-    for (size_t i = 0; i < c->nstates; i++)
-        if (strcmp(c->states[i].currency, cur) == 0)
-            return c->states[i].iso3;
-    return NULL;
-}
-
-size_t ft_countries_nwords(const ft_countries *c)
-{
-    return c->nwords;
-}
-
-const char *ft_countries_word(const ft_countries *c, size_t i,
-                              const char **iso3, ft_country_word *kind)
-{
-    if (i >= c->nwords)
-        return NULL;
-    if (iso3)
-        *iso3 = c->states[c->words[i].state].iso3;
-    if (kind)
-        *kind = c->words[i].kind;
-    return c->arena.data + c->words[i].text;
-}
-
-/* ---- loading ------------------------------------------------------------ */
-
-enum {
-    C_ISO3,
-    C_NAME,
-    C_ALIASES,
-    C_ADJECTIVES,
-    C_KOREAN,
-    C_CURRENCY,
-    C_ORGS,
-    NCOLS
-};
-
-static const char *const col_names[NCOLS] = {
-    "iso3",   "name",     "aliases",      "adjectives",
-    "korean", "currency", "organisations"};
-
-/* The column each kind of word comes from. */
-static const struct {
-    int col;
-    ft_country_word kind;
-} word_cols[] = {
-    {C_NAME, FT_COUNTRY_NAME},
-    {C_ALIASES, FT_COUNTRY_NAME},
-    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE},
-    {C_KOREAN, FT_COUNTRY_KOREAN},
-    {C_ORGS, FT_COUNTRY_ORG},
-};
-
-typedef struct {
-    ft_countries *c;
-    long at[NCOLS];
-    size_t ncells;
-    bool header_seen;
-} loader;
-
-static ft_status bad_row(ft_error *err, long line, const char *what)
-{
-    ft_error_set(err, FT_ECONFIG, "%s", what);
-    ft_error_at(err, NULL, line);
-    return FT_ECONFIG;
-}
-
-static ft_status load_row(void *ctx, char *const *cells, const size_t *lens,
-                          size_t n, long line, ft_error *err)
-{
-    (void)lens;
-    loader *l = ctx;
-    if (!l->header_seen) {
-        for (int k = 0; k < NCOLS; k++) {
-            l->at[k] = ft_table_column(cells, n, col_names[k]);
-            if (l->at[k] == -2)
-                return bad_row(err, line, "a column named twice");
-        }
-        if (l->at[C_ISO3] < 0)
-            return bad_row(err, line, "no \"iso3\" column in the header row");
-        l->ncells = n;
-        l->header_seen = true;
-        return FT_OK;
-    }
-    if (n != l->ncells)
-        return bad_row(err, line, "more or fewer cells than the header");
-    const char *v[NCOLS];
-    for (int k = 0; k < NCOLS; k++)
-        v[k] = l->at[k] >= 0 ? cells[l->at[k]] : "";
-    ft_status st = ft_countries_add(l->c, v[C_ISO3], v[C_NAME], v[C_CURRENCY]);
-    if (st == FT_EUSAGE)
-        return bad_row(err, line,
-                       "iso3 and currency must be three capital letters");
-    if (st != FT_OK)
-        return ft_error_set(err, st, "out of memory");
-    size_t s = find_state(l->c, v[C_ISO3]);
-    for (size_t k = 0; k < sizeof word_cols / sizeof word_cols[0]; k++) {
-        const char *p = v[word_cols[k].col];
-        while (*p) {
-            size_t m = strcspn(p, ";");
-            st = add_word(l->c, s, word_cols[k].kind, p, m);
-            if (st == FT_EUSAGE)
-                return bad_row(err, line, "a word of one letter");
-            if (st != FT_OK)
-                return ft_error_set(err, st, "out of memory");
-            p += m + (p[m] == ';');
-        }
-    }
-    return FT_OK;
-}
-
-ft_status ft_countries_load(ft_countries *c, const char *path, ft_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        ft_error_set(err, FT_ENOINPUT, "cannot open the countries file");
-        ft_error_at(err, path, 0);
-        return FT_ENOINPUT;
-    }
-    loader l = {.c = c};
-    ft_status st = ft_table_read(f, path, FT_ECONFIG, load_row, &l, err);
-    fclose(f);
-    ft_status st2 = reindex(c); /* the words added so far, in any case */
-    if (st == FT_OK && st2 != FT_OK)
-        st = ft_error_set(err, st2, "out of memory");
-    return st;
-}
-
-/* ---- matching ------------------------------------------------------------ */
-
-static bool alnum(unsigned char b)
-{
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-           (b >= '0' && b <= '9');
-}
-
-static bool upper(unsigned char b)
-{
-    return b >= 'A' && b <= 'Z';
-}
-
-/* The word of the table at text[at..): its index, NONE when none. */
-static size_t match_at(const ft_countries *c, const char *t, size_t len,
-                       size_t at)
-{
-    if (!c || !c->order || at + 1 >= len)
-        return NONE;
-    unsigned char b0 = (unsigned char)t[at];
-    if (b0 < 0x80 &&
-        (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1]))))
-        return NONE;
-    unsigned k = key2(t + at);
-    if (!(c->first2[k >> 3] & (1u << (k & 7))))
-        return NONE;
-    size_t lo = 0, hi = c->nwords;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (key2(c->arena.data + c->words[c->order[mid]].text) < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < c->nwords; lo++) {
-        const word *w = &c->words[c->order[lo]];
-        const char *p = c->arena.data + w->text;
-        if (key2(p) != k)
-            break;
-        if (w->len > len - at || memcmp(t + at, p, w->len) != 0)
-            continue;
-        /* An English word ends at a word boundary ("Japan" is not in
-         * "Japanese"); a Korean one takes its particle unspaced. */
-        size_t e = at + w->len;
-        if (alnum((unsigned char)p[w->len - 1]) && e < len &&
-            alnum((unsigned char)t[e]))
-            continue;
-        return c->order[lo];
-    }
-    return NONE;
-}
-
-size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
-                          size_t at, const char **iso3, ft_country_word *kind)
-{
-    size_t i = match_at(c, text, len, at);
-    if (i == NONE)
-        return 0;
-    if (iso3)
-        *iso3 = c->states[c->words[i].state].iso3;
-    if (kind)
-        *kind = c->words[i].kind;
-    return c->words[i].len;
-}
-
 /* ---- cue words ----------------------------------------------------------- */
 
 typedef enum {
@@ -478,6 +92,10 @@ typedef enum {
                                a semicolon is not one, for it parts the
                                items of a breakdown */
 } cue;
+
+/* The cues the scan keeps as mentions of their own; the others only
+ * tell the role of a state named next to them. */
+#define SCAN_CUES (CUE_DEAL | CUE_SHARE | CUE_CLAUSE)
 
 /* One table of cue words.  English ones match case-insensitively as
  * whole words (a trailing '*' matches any ending; an all-capital word of
@@ -638,36 +256,11 @@ static const struct {
 };
 #define NCUES (sizeof cue_words / sizeof cue_words[0])
 
-static unsigned char lower(unsigned char b)
-{
-    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
-}
-
-/* The index: English cue words hashed by their lower-case letters (a
- * stem ending in '*' by its letters before the '*'), with the lengths of
- * the stems; Korean cues sorted by their first three bytes. */
-#define CUE_SLOTS 512
-_Static_assert(NCUES * 2 <= CUE_SLOTS, "CUE_SLOTS too small for cue_words");
-
-struct cue_index {
-    unsigned short slot[CUE_SLOTS]; /* index into cue_words + 1; 0 empty */
-    uint64_t stem_lens; /* bit m set: a '*' stem of m bytes (m < 64) */
-    unsigned short korean[NCUES];
-    size_t nkorean;
-};
-
 static bool is_korean_cue(const char *w)
 {
     return (unsigned char)w[0] >= 0x80 || w[0] == ' ';
 }
 
-static uint32_t lower_hash(const char *p, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ lower((unsigned char)p[i])) * 16777619u;
-    return h;
-}
 
 static size_t cue_len(const char *w)
 {
@@ -681,108 +274,900 @@ static unsigned long korean_key(const char *p)
            (unsigned long)(unsigned char)p[1] << 8 | (unsigned char)p[2];
 }
 
-static cue_index *cue_index_new(void)
+
+/* ---- bytes --------------------------------------------------------------- */
+
+enum { B_ALNUM = 1, B_DASH = 2, B_LEAD = 4 };
+
+/* What each byte is to the scanners: an ASCII letter or digit, the
+ * hyphen that joins cue words ("cost-sharing"), or the first byte of a
+ * character past ASCII (where a Korean word may start). */
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, /* 0x20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x50 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x80 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x90 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0xA0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0xB0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xC0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xD0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xE0 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xF0 */
+};
+
+static bool alnum(unsigned char b)
 {
-    cue_index *x = calloc(1, sizeof *x);
-    if (!x)
-        return NULL;
-    for (size_t k = 0; k < NCUES; k++) {
-        const char *w = cue_words[k].w;
-        if (is_korean_cue(w)) {
-            /* Insertion sort: a handful of entries. */
-            size_t j = x->nkorean++;
-            while (j > 0 &&
-                   korean_key(cue_words[x->korean[j - 1]].w) > korean_key(w)) {
-                x->korean[j] = x->korean[j - 1];
-                j--;
-            }
-            x->korean[j] = (unsigned short)k;
-            continue;
-        }
-        size_t m = cue_len(w);
-        size_t h = lower_hash(w, m) & (CUE_SLOTS - 1);
-        while (x->slot[h])
-            h = (h + 1) & (CUE_SLOTS - 1);
-        x->slot[h] = (unsigned short)(k + 1);
-        if (m != strlen(w) && m < 64) /* a longer one: cues_found fails */
-            x->stem_lens |= (uint64_t)1 << m;
-    }
+    return byte_class[b] & B_ALNUM;
+}
+
+static bool upper(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z';
+}
+
+static unsigned char lower(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
+}
+
+/* ---- words eight bytes at a time ------------------------------------- */
+
+/* Most of the text is English words that name nothing; reading them a
+ * machine word at a time, not a byte at a time, is most of what makes
+ * the scan cheap. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS (0x80 * ONES)
+#define FOLD (0x20 * ONES) /* an ASCII letter's case bit */
+
+/* The 8 bytes at p, the first in the low byte. */
+static uint64_t load8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
     return x;
 }
 
-/* The cues of the entries spelled p[0..n), whose lower_hash is h
- * (stems only when `stem`). */
-static unsigned lookup_cue(const cue_index *x, const char *p, size_t n,
-                           uint32_t h, bool stem)
+/* The n (< 8) bytes at p the same way, zero above them. */
+static uint64_t load_part(const char *p, size_t n)
+{
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++)
+        x |= (uint64_t)(unsigned char)p[i] << (8 * i);
+    return x;
+}
+
+/* The mask of the low k bytes (k <= 8). */
+static uint64_t low_bytes(size_t k)
+{
+    return k >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * k)) - 1;
+}
+
+/* The high bit of each byte of x that is an ASCII letter or digit: a
+ * byte below 0x80 plus (0x80 - lo) has its high bit set exactly when it
+ * is at least lo, and no carry crosses into the next byte. */
+static uint64_t alnum_bits(uint64_t x)
+{
+    uint64_t low = x & ~HIGHS, folded = low | FOLD;
+    uint64_t digit = (low + 0x50 * ONES) & ~(low + 0x46 * ONES);
+    uint64_t letter = (folded + 0x1F * ONES) & ~(folded + 0x05 * ONES);
+    return (digit | letter) & ~x & HIGHS;
+}
+
+/* The first bytes of p[0..n) (at most 8) with their case bit set: what
+ * the stems are first compared by. */
+static uint64_t folded_prefix(const char *p, size_t n)
+{
+    size_t k = n < 8 ? n : 8;
+    return (load_part(p, k) | FOLD) & low_bytes(k);
+}
+
+/* The lexicon's hash: of the bytes with their case bit set, so that
+ * ASCII letters hash alike in either case and one hash serves the state
+ * words (whose case counts) and the cue words (whose case does not); the
+ * comparisons after the look-up settle the rest.  Eight bytes at a time
+ * (the last ones zero-padded), then the length. */
+#define HASH_SEED UINT64_C(0x9E3779B97F4A7C15)
+#define HASH_MUL UINT64_C(0xFF51AFD7ED558CCD)
+
+static uint64_t hash_step(uint64_t h, uint64_t folded)
+{
+    return (h ^ folded) * HASH_MUL;
+}
+
+static uint32_t hash_end(uint64_t h, size_t n)
+{
+    return (uint32_t)(hash_step(h, n) >> 32);
+}
+
+static uint32_t hash_bytes(const char *p, size_t n)
+{
+    uint64_t h = HASH_SEED;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8)
+        h = hash_step(h, load8(p + i) | FOLD);
+    if (i < n)
+        h = hash_step(h, (load_part(p + i, n - i) | FOLD) & low_bytes(n - i));
+    return hash_end(h, n);
+}
+
+/* A run of ASCII letters and digits: its end, its hash_bytes and its
+ * folded_prefix. */
+typedef struct {
+    size_t end;
+    uint32_t hash;
+    uint64_t first8;
+} word_run;
+
+/* The run of ASCII letters and digits at t[at..). */
+static inline word_run scan_run(const char *t, size_t len, size_t at)
+{
+    uint64_t h = HASH_SEED;
+    size_t e = at;
+    uint64_t first8 = 0;
+    for (;;) {
+        uint64_t x;
+        size_t k = 0;
+        if (len - e >= 8) {
+            x = load8(t + e);
+            uint64_t stop = ~alnum_bits(x) & HIGHS;
+            k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+        } else {
+            x = load_part(t + e, len - e);
+            while (e + k < len && alnum((unsigned char)t[e + k]))
+                k++;
+        }
+        if (k == 0)
+            break;
+        uint64_t folded = (x | FOLD) & low_bytes(k);
+        if (e == at)
+            first8 = folded;
+        h = hash_step(h, folded);
+        e += k;
+        if (k < 8)
+            break;
+    }
+    return (word_run){e, hash_end(h, e - at), first8};
+}
+
+/* ---- the lexicon --------------------------------------------------------- */
+
+/* One hashed table of every word the matchers look up, derived from the
+ * states' words and from cue_words whenever the words change, so that
+ * each word of a text costs one look-up.  A state word is keyed by its
+ * first run of ASCII letters and digits (the run of text it can start
+ * has exactly those bytes), or by its first three bytes (a Hangul
+ * syllable; two for a word of two) when it starts past ASCII; an English
+ * cue by itself (a stem without its '*'); a Korean cue by its first
+ * three bytes. */
+typedef enum { LEX_EMPTY = 0, LEX_STATE, LEX_CUE, LEX_KOREAN } lex_kind;
+
+typedef struct {
+    uint32_t hash;
+    uint32_t kind; /* lex_kind */
+    uint32_t keylen;
+    /* LEX_STATE: c->cands[first..first+n), LEX_KOREAN: c->kcues[first..
+     * first+n), LEX_CUE: cue_words[first] */
+    uint32_t first, n;
+} lex_slot;
+
+struct ft_countries {
+    ft_buf arena;
+    state *states;
+    size_t nstates, capstates;
+    word *words;
+    size_t nwords, capwords;
+    /* Derived (reindex): the lexicon, an open-addressed table of
+     * lex_mask + 1 slots; the words of each state key, longer first;
+     * the Korean cues of each key, in cue_words order; the '*' stems
+     * with their lengths and folded_prefix, by their first byte f (its
+     * case bit set) at
+     * stems[stem_at[f]..stem_at[f + 1]). */
+    lex_slot *lex;
+    size_t lex_mask;
+    size_t *cands;
+    bool two_byte_words; /* a state word of two bytes past ASCII */
+    unsigned short kcues[NCUES];
+    unsigned short stems[NCUES], stem_len[NCUES];
+    uint64_t stem8[NCUES];
+    /* Derived too, for the scan, which wants only the state words and
+     * the SCAN_CUES: bits at scan_keys (mark_state_word, the SCAN_CUES
+     * and the first stem_min bytes of their stems), so that most words
+     * are known to be nothing to it without a look-up. */
+    unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
+    /* and the bits of the keys past ASCII (state words, SCAN_CUES) */
+    unsigned char korean_bits[65536 / 8];
+    size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
+    uint64_t stem_mask; /* low_bytes(stem_min) */
+    unsigned short stem_at[257];
+};
+
+static ft_status reindex(ft_countries *c);
+
+ft_countries *ft_countries_new(void)
+{
+    ft_countries *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    ft_buf_init(&c->arena);
+    if (reindex(c) != FT_OK) { /* the cue words, before any state word */
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void ft_countries_free(ft_countries *c)
+{
+    if (!c)
+        return;
+    ft_buf_free(&c->arena);
+    free(c->states);
+    free(c->words);
+    free(c->lex);
+    free(c->cands);
+    free(c);
+}
+
+static const char *arena_str(const ft_countries *c, size_t off)
+{
+    return off == NONE ? NULL : c->arena.data + off;
+}
+
+static ft_status arena_put(ft_countries *c, const char *s, size_t n,
+                           size_t *off)
+{
+    *off = c->arena.len;
+    if (ft_buf_append(&c->arena, s, n) != FT_OK ||
+        ft_buf_putc(&c->arena, '\0') != FT_OK)
+        return FT_ENOMEM;
+    return FT_OK;
+}
+
+static bool is_code(const char *s, size_t n)
+{
+    if (!s || strlen(s) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
+static size_t find_state(const ft_countries *c, const char *iso3)
+{
+    for (size_t i = 0; i < c->nstates; i++)
+        if (strcmp(c->states[i].iso3, iso3) == 0)
+            return i;
+    return NONE;
+}
+
+ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
+                           const char *currency)
+{
+    if (!is_code(iso3, 3) || (currency && *currency && !is_code(currency, 3)))
+        return FT_EUSAGE;
+    size_t i = find_state(c, iso3);
+    if (i == NONE) {
+        if (ft_grow((void **)&c->states, &c->capstates, c->nstates,
+                    sizeof *c->states, 64) != FT_OK)
+            return FT_ENOMEM;
+        i = c->nstates++;
+        memset(&c->states[i], 0, sizeof c->states[i]);
+        memcpy(c->states[i].iso3, iso3, 4);
+        c->states[i].name = NONE;
+    }
+    state *s = &c->states[i];
+    if (currency && *currency)
+        memcpy(s->currency, currency, 4);
+    if (name && *name) {
+        size_t off;
+        if (arena_put(c, name, strlen(name), &off) != FT_OK)
+            return FT_ENOMEM;
+        c->states[i].name = off;
+    }
+    return FT_OK;
+}
+
+/* ---- the index ------------------------------------------------------------ */
+
+/* How many bytes of a state word key it in the lexicon (see lex_slot); 0
+ * for a word that starts with an ASCII sign and so never matches. */
+static size_t word_key_len(const char *w, size_t n)
+{
+    if ((unsigned char)w[0] >= 0x80)
+        return n < 3 ? n : 3;
+    size_t k = 0;
+    while (k < n && alnum((unsigned char)w[k]))
+        k++;
+    return k;
+}
+
+/* A sort key of one state word: its key, then longer first, then the
+ * table's order. */
+typedef struct {
+    const char *key;
+    size_t keylen, len, index;
+} sort_key;
+
+static int by_key(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    size_t n = a->keylen < b->keylen ? a->keylen : b->keylen;
+    int d = memcmp(a->key, b->key, n);
+    if (d != 0)
+        return d;
+    if (a->keylen != b->keylen)
+        return a->keylen < b->keylen ? -1 : 1;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Where the scan's filter keeps a word whose first bytes (at most 8,
+ * case bits set) are first8: a word longer than 8 bytes shares the bit
+ * of every word it begins with, which only costs it a look-up. */
+static unsigned scan_key(uint64_t first8)
+{
+    return (unsigned)((first8 * HASH_MUL) >> 48);
+}
+
+static void set_bit(unsigned char *bits, unsigned k)
+{
+    bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
+static bool bit_at(const unsigned char *bits, unsigned k)
+{
+    return bits[k >> 3] >> (k & 7) & 1;
+}
+
+static void mark_scan(ft_countries *c, const char *key, size_t n)
+{
+    set_bit(c->scan_bits, scan_key(folded_prefix(key, n)));
+}
+
+/* The scan's filter keeps a state word w of n bytes whose key is its
+ * first r by that key (in korean_bits when it starts past ASCII); or,
+ * when the word goes on past a key shorter
+ * than 8 bytes, by the key in ext_bits and by its first r + 2 bytes (at
+ * most n, at most 8) in scan_bits: "the" starts "the North", but few
+ * "the"s do. */
+static void mark_state_word(ft_countries *c, const char *w, size_t r,
+                            size_t n)
+{
+    if ((unsigned char)w[0] >= 0x80) {
+        set_bit(c->korean_bits, scan_key(folded_prefix(w, r)));
+        return;
+    }
+    if (n == r || r >= 8) {
+        mark_scan(c, w, r);
+        return;
+    }
+    set_bit(c->ext_bits, scan_key(folded_prefix(w, r)));
+    size_t m = r + 2 < n ? r + 2 : n;
+    mark_scan(c, w, m < 8 ? m : 8);
+}
+
+static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
+                    const char *key)
+{
+    if (s.kind == LEX_CUE && (cue_words[s.first].cues & SCAN_CUES))
+        mark_scan(c, key, s.keylen);
+    size_t i = s.hash & mask;
+    while (lex[i].kind != LEX_EMPTY)
+        i = (i + 1) & mask;
+    lex[i] = s;
+}
+
+/* The state words keyed, a slot for each key (keys: room for them all). */
+static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
+                        size_t *cands, sort_key *keys)
+{
+    size_t n = 0;
+    c->two_byte_words = false;
+    for (size_t i = 0; i < c->nwords; i++) {
+        const char *w = c->arena.data + c->words[i].text;
+        size_t k = word_key_len(w, c->words[i].len);
+        if (k)
+            keys[n++] = (sort_key){w, k, c->words[i].len, i};
+        if ((unsigned char)w[0] >= 0x80 && k == 2)
+            c->two_byte_words = true;
+    }
+    qsort(keys, n, sizeof *keys, by_key);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && keys[j].keylen == keys[i].keylen &&
+                    memcmp(keys[j].key, keys[i].key, keys[i].keylen) == 0;
+             j++) {
+            cands[j] = keys[j].index;
+            mark_state_word(c, keys[j].key, keys[j].keylen, keys[j].len);
+        }
+        lex_put(c, lex, mask,
+                (lex_slot){hash_bytes(keys[i].key, keys[i].keylen), LEX_STATE,
+                           (uint32_t)keys[i].keylen, (uint32_t)i,
+                           (uint32_t)(j - i)},
+                keys[i].key);
+    }
+}
+
+/* The '*' stems, by their first byte with its case bit set. */
+static void index_stems(ft_countries *c)
+{
+    memset(c->stem_at, 0, sizeof c->stem_at);
+    c->stem_min = SIZE_MAX;
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        size_t m = cue_len(w);
+        if (is_korean_cue(w) || m == strlen(w))
+            continue;
+        c->stem_at[(unsigned char)(w[0] | 0x20) + 1]++;
+        if ((cue_words[k].cues & SCAN_CUES) && m < c->stem_min)
+            c->stem_min = m < 8 ? m : 8;
+    }
+    c->stem_mask = low_bytes(c->stem_min);
+    for (size_t f = 1; f <= 256; f++)
+        c->stem_at[f] += c->stem_at[f - 1];
+    unsigned short at[256];
+    memcpy(at, c->stem_at, sizeof at);
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        size_t m = cue_len(w);
+        if (is_korean_cue(w) || m == strlen(w))
+            continue;
+        size_t j = at[(unsigned char)(w[0] | 0x20)]++;
+        c->stems[j] = (unsigned short)k;
+        c->stem_len[j] = (unsigned short)m;
+        c->stem8[j] = folded_prefix(w, m);
+        if (cue_words[k].cues & SCAN_CUES)
+            mark_scan(c, w, c->stem_min);
+    }
+}
+
+/* The cue words keyed: each English one a slot; the Korean ones sorted
+ * by their first three bytes (then the table's order), a slot for each
+ * first two. */
+static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
+{
+    size_t nk = 0;
+    for (size_t k = 0; k < NCUES; k++) {
+        const char *w = cue_words[k].w;
+        if (is_korean_cue(w)) {
+            size_t j = nk++; /* insertion sort: a handful of entries */
+            while (j > 0 && korean_key(cue_words[c->kcues[j - 1]].w) >
+                                korean_key(w)) {
+                c->kcues[j] = c->kcues[j - 1];
+                j--;
+            }
+            c->kcues[j] = (unsigned short)k;
+            continue;
+        }
+        size_t m = cue_len(w);
+        lex_put(c, lex, mask,
+                (lex_slot){hash_bytes(w, m), LEX_CUE, (uint32_t)m,
+                           (uint32_t)k, 1},
+                w);
+    }
+    for (size_t i = 0, j; i < nk; i = j) {
+        const char *w = cue_words[c->kcues[i]].w;
+        for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 3) == 0; j++)
+            ;
+        for (size_t m = i; m < j; m++)
+            if (cue_words[c->kcues[m]].cues & SCAN_CUES)
+                set_bit(c->korean_bits, scan_key(folded_prefix(w, 3)));
+        lex_put(c, lex, mask,
+                (lex_slot){hash_bytes(w, 3), LEX_KOREAN, 3, (uint32_t)i,
+                           (uint32_t)(j - i)},
+                w);
+    }
+}
+
+/* Derive the lexicon from the words (after every change to them). */
+static ft_status reindex(ft_countries *c)
+{
+    size_t slots = 64;
+    while (slots < 4 * (c->nwords + NCUES))
+        slots *= 2;
+    size_t n = c->nwords ? c->nwords : 1;
+    lex_slot *lex = calloc(slots, sizeof *lex);
+    size_t *cands = malloc(n * sizeof *cands);
+    sort_key *keys = malloc(n * sizeof *keys);
+    if (!lex || !cands || !keys) {
+        free(lex);
+        free(cands);
+        free(keys);
+        return FT_ENOMEM;
+    }
+    memset(c->scan_bits, 0, sizeof c->scan_bits);
+    memset(c->ext_bits, 0, sizeof c->ext_bits);
+    memset(c->korean_bits, 0, sizeof c->korean_bits);
+    index_words(c, lex, slots - 1, cands, keys);
+    free(keys);
+    index_cues(c, lex, slots - 1);
+    index_stems(c);
+    free(c->lex);
+    free(c->cands);
+    c->lex = lex;
+    c->lex_mask = slots - 1;
+    c->cands = cands;
+    return FT_OK;
+}
+
+static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
+                          const char *w, size_t n)
+{
+    while (n && (*w == ' ' || *w == '\t'))
+        w++, n--;
+    while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
+        n--;
+    if (n == 0)
+        return FT_OK;
+    if (n < 2 || memchr(w, '\0', n))
+        return FT_EUSAGE;
+    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
+        if (c->words[i].len == n && c->words[i].state == st &&
+            memcmp(c->arena.data + c->words[i].text, w, n) == 0)
+            return FT_OK;
+    if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
+                256) != FT_OK)
+        return FT_ENOMEM;
+    size_t off;
+    if (arena_put(c, w, n, &off) != FT_OK)
+        return FT_ENOMEM;
+    c->words[c->nwords++] = (word){off, n, st, kind};
+    return FT_OK;
+}
+
+ft_status ft_countries_add_word(ft_countries *c, const char *iso3,
+                                ft_country_word kind, const char *w)
+{
+    size_t st = iso3 ? find_state(c, iso3) : NONE;
+    if (st == NONE || !w || strlen(w) < 2)
+        return FT_EUSAGE;
+    ft_status s = add_word(c, st, kind, w, strlen(w));
+    return s == FT_OK ? reindex(c) : s;
+}
+
+const char *ft_countries_name(const ft_countries *c, const char *iso3)
+{
+    size_t i = c && iso3 ? find_state(c, iso3) : NONE;
+    return i == NONE ? NULL : arena_str(c, c->states[i].name);
+}
+
+/* The first state of currency cur, NONE when none (or cur is empty). */
+static size_t currency_state(const ft_countries *c, const char *cur)
+{
+    if (!cur || !*cur)
+        return NONE;
+    for (size_t i = 0; i < c->nstates; i++)
+        if (c->states[i].currency[0] == cur[0] &&
+            strcmp(c->states[i].currency, cur) == 0)
+            return i;
+    return NONE;
+}
+
+const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
+{
+    size_t i = c ? currency_state(c, cur) : NONE;
+    return i == NONE ? NULL : c->states[i].iso3;
+}
+
+size_t ft_countries_nwords(const ft_countries *c)
+{
+    return c->nwords;
+}
+
+const char *ft_countries_word(const ft_countries *c, size_t i,
+                              const char **iso3, ft_country_word *kind)
+{
+    if (i >= c->nwords)
+        return NULL;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->arena.data + c->words[i].text;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+enum {
+    C_ISO3,
+    C_NAME,
+    C_ALIASES,
+    C_ADJECTIVES,
+    C_KOREAN,
+    C_CURRENCY,
+    C_ORGS,
+    NCOLS
+};
+
+static const char *const col_names[NCOLS] = {
+    "iso3",   "name",     "aliases",      "adjectives",
+    "korean", "currency", "organisations"};
+
+/* The column each kind of word comes from. */
+static const struct {
+    int col;
+    ft_country_word kind;
+} word_cols[] = {
+    {C_NAME, FT_COUNTRY_NAME},
+    {C_ALIASES, FT_COUNTRY_NAME},
+    {C_ADJECTIVES, FT_COUNTRY_ADJECTIVE},
+    {C_KOREAN, FT_COUNTRY_KOREAN},
+    {C_ORGS, FT_COUNTRY_ORG},
+};
+
+typedef struct {
+    ft_countries *c;
+    long at[NCOLS];
+    size_t ncells;
+    bool header_seen;
+} loader;
+
+static ft_status bad_row(ft_error *err, long line, const char *what)
+{
+    ft_error_set(err, FT_ECONFIG, "%s", what);
+    ft_error_at(err, NULL, line);
+    return FT_ECONFIG;
+}
+
+static ft_status load_row(void *ctx, char *const *cells, const size_t *lens,
+                          size_t n, long line, ft_error *err)
+{
+    (void)lens;
+    loader *l = ctx;
+    if (!l->header_seen) {
+        for (int k = 0; k < NCOLS; k++) {
+            l->at[k] = ft_table_column(cells, n, col_names[k]);
+            if (l->at[k] == -2)
+                return bad_row(err, line, "a column named twice");
+        }
+        if (l->at[C_ISO3] < 0)
+            return bad_row(err, line, "no \"iso3\" column in the header row");
+        l->ncells = n;
+        l->header_seen = true;
+        return FT_OK;
+    }
+    if (n != l->ncells)
+        return bad_row(err, line, "more or fewer cells than the header");
+    const char *v[NCOLS];
+    for (int k = 0; k < NCOLS; k++)
+        v[k] = l->at[k] >= 0 ? cells[l->at[k]] : "";
+    ft_status st = ft_countries_add(l->c, v[C_ISO3], v[C_NAME], v[C_CURRENCY]);
+    if (st == FT_EUSAGE)
+        return bad_row(err, line,
+                       "iso3 and currency must be three capital letters");
+    if (st != FT_OK)
+        return ft_error_set(err, st, "out of memory");
+    size_t s = find_state(l->c, v[C_ISO3]);
+    for (size_t k = 0; k < sizeof word_cols / sizeof word_cols[0]; k++) {
+        const char *p = v[word_cols[k].col];
+        while (*p) {
+            size_t m = strcspn(p, ";");
+            st = add_word(l->c, s, word_cols[k].kind, p, m);
+            if (st == FT_EUSAGE)
+                return bad_row(err, line, "a word of one letter");
+            if (st != FT_OK)
+                return ft_error_set(err, st, "out of memory");
+            p += m + (p[m] == ';');
+        }
+    }
+    return FT_OK;
+}
+
+ft_status ft_countries_load(ft_countries *c, const char *path, ft_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ft_error_set(err, FT_ENOINPUT, "cannot open the countries file");
+        ft_error_at(err, path, 0);
+        return FT_ENOINPUT;
+    }
+    loader l = {.c = c};
+    ft_status st = ft_table_read(f, path, FT_ECONFIG, load_row, &l, err);
+    fclose(f);
+    ft_status st2 = reindex(c); /* the words added so far, in any case */
+    if (st == FT_OK && st2 != FT_OK)
+        st = ft_error_set(err, st2, "out of memory");
+    return st;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+static const char *lex_key(const ft_countries *c, const lex_slot *s)
+{
+    switch ((lex_kind)s->kind) {
+    case LEX_STATE:
+        return c->arena.data + c->words[c->cands[s->first]].text;
+    case LEX_KOREAN:
+        return cue_words[c->kcues[s->first]].w;
+    default:
+        return cue_words[s->first].w;
+    }
+}
+
+/* The slot of `kind` keyed by exactly p[0..n) (hash h), or NULL. */
+static const lex_slot *lex_find(const ft_countries *c, lex_kind kind,
+                                uint32_t h, const char *p, size_t n)
+{
+    for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
+         i = (i + 1) & c->lex_mask) {
+        const lex_slot *s = &c->lex[i];
+        if (s->hash == h && s->kind == (uint32_t)kind && s->keylen == n &&
+            memcmp(lex_key(c, s), p, n) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+/* The longest state word of slot s at text[at..): its index, NONE when
+ * none. */
+static size_t state_word_at(const ft_countries *c, const lex_slot *s,
+                            const char *t, size_t len, size_t at)
+{
+    for (size_t j = s->first; j < s->first + s->n; j++) {
+        const word *w = &c->words[c->cands[j]];
+        const char *p = c->arena.data + w->text;
+        if (w->len > len - at || memcmp(t + at, p, w->len) != 0)
+            continue;
+        /* An English word ends at a word boundary ("Japan" is not in
+         * "Japanese"); a Korean one takes its particle unspaced. */
+        size_t e = at + w->len;
+        if (alnum((unsigned char)p[w->len - 1]) && e < len &&
+            alnum((unsigned char)t[e]))
+            continue;
+        return c->cands[j];
+    }
+    return NONE;
+}
+
+/* The longest state word at text[at..) whose key is t[at..at+kn) (hash
+ * h): its index, NONE when none. */
+static size_t match_key(const ft_countries *c, const char *t, size_t len,
+                        size_t at, size_t kn, uint32_t h)
+{
+    const lex_slot *s = lex_find(c, LEX_STATE, h, t + at, kn);
+    return s ? state_word_at(c, s, t, len, at) : NONE;
+}
+
+/* The longest state word at text[at..) (at least two bytes on), whose
+ * first byte is past ASCII and whose first three bytes hash to h3 (any
+ * h3 when fewer are left): its index, NONE when none.  The words keyed
+ * by three bytes are longer than those keyed by two. */
+static size_t match_past_ascii(const ft_countries *c, const char *t,
+                               size_t len, size_t at, uint32_t h3)
+{
+    size_t w = len - at >= 3 ? match_key(c, t, len, at, 3, h3) : NONE;
+    if (w == NONE && c->two_byte_words)
+        w = match_key(c, t, len, at, 2, hash_bytes(t + at, 2));
+    return w;
+}
+
+/* The word of the table at text[at..): its index, NONE when none. */
+static size_t match_at(const ft_countries *c, const char *t, size_t len,
+                       size_t at)
+{
+    if (!c || at + 1 >= len)
+        return NONE;
+    unsigned char b0 = (unsigned char)t[at];
+    if (b0 >= 0x80)
+        return match_past_ascii(c, t, len, at,
+                                len - at >= 3 ? hash_bytes(t + at, 3) : 0);
+    if (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1])))
+        return NONE;
+    word_run r = scan_run(t, len, at);
+    return match_key(c, t, len, at, r.end - at, r.hash);
+}
+
+size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
+                          size_t at, const char **iso3, ft_country_word *kind)
+{
+    size_t i = match_at(c, text, len, at);
+    if (i == NONE)
+        return 0;
+    if (iso3)
+        *iso3 = c->states[c->words[i].state].iso3;
+    if (kind)
+        *kind = c->words[i].kind;
+    return c->words[i].len;
+}
+
+/* ---- cue look-ups -------------------------------------------------------- */
+
+/* Whether p[0..m) spells cue w: in any case, but an all-capital cue of
+ * three letters or fewer is an acronym (FMS, SMA) whose case counts. */
+static bool cue_equals(const char *w, const char *p, size_t m)
+{
+    size_t j = 0;
+    while (j < m && lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
+        j++;
+    bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
+                   upper((unsigned char)w[m - 1]);
+    return j == m && (!acronym || memcmp(p, w, m) == 0);
+}
+
+/* The cues of the English word p[0..n) whose hash is h, as spelled
+ * (stems only when they are the whole word). */
+static unsigned whole_word_cues(const ft_countries *c, const char *p,
+                                size_t n, uint32_t h)
 {
     unsigned cues = 0;
-    for (size_t i = h & (CUE_SLOTS - 1); x->slot[i];
-         i = (i + 1) & (CUE_SLOTS - 1)) {
-        const char *w = cue_words[x->slot[i] - 1].w;
-        size_t m = cue_len(w);
-        if (m != n || (stem && m == strlen(w)))
-            continue;
-        size_t j = 0;
-        while (j < m &&
-               lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
-            j++;
-        /* An all-capital cue of three letters or fewer is an acronym
-         * (FMS, SMA): its case counts. */
-        bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
-                       upper((unsigned char)w[m - 1]);
-        if (j == m && (!acronym || memcmp(p, w, m) == 0))
-            cues |= cue_words[x->slot[i] - 1].cues;
+    for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
+         i = (i + 1) & c->lex_mask) {
+        const lex_slot *s = &c->lex[i];
+        if (s->hash == h && s->kind == LEX_CUE && s->keylen == n &&
+            cue_equals(cue_words[s->first].w, p, n))
+            cues |= cue_words[s->first].cues;
     }
     return cues;
 }
 
-/* The cues of the English word t[at..at+n) (n its full length): the word
- * itself and each stem it begins with, hashed in one pass. */
+/* The cues of the stems the English word p[0..n) begins with and is
+ * longer than ("contracts"); first8 is its folded_prefix.  The stems of
+ * its first letter are compared first by their folded_prefix, which a
+ * word that spells them in any case shares. */
+static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
+                          uint64_t first8)
+{
+    unsigned char f = (unsigned char)first8;
+    unsigned cues = 0;
+    for (size_t k = c->stem_at[f]; k < c->stem_at[f + 1]; k++) {
+        size_t m = c->stem_len[k];
+        if (m < n && m < 64 && (first8 & low_bytes(m)) == c->stem8[k] &&
+            cue_equals(cue_words[c->stems[k]].w, p, m))
+            cues |= cue_words[c->stems[k]].cues;
+    }
+    return cues;
+}
+
+/* The cues of the English word t[at..at+n) (n its full length). */
 static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
                           size_t n)
 {
-    const cue_index *x = c->cues;
-    unsigned cues = 0;
-    uint32_t h = 2166136261u; /* lower_hash, a byte at a time */
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ lower((unsigned char)t[at + i])) * 16777619u;
-        if (i + 1 == n)
-            break;
-        if (i + 1 < 64 && (x->stem_lens >> (i + 1) & 1))
-            cues |= lookup_cue(x, t + at, i + 1, h, true);
-    }
-    return n ? cues | lookup_cue(x, t + at, n, h, false) : 0;
+    if (n == 0)
+        return 0;
+    const char *p = t + at;
+    return whole_word_cues(c, p, n, hash_bytes(p, n)) |
+           stem_cues(c, p, n, folded_prefix(p, n));
 }
 
-/* The Korean cue at t[at..) (of the kinds in `want`): its cues, its
- * length in *n. */
-static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
-                              size_t at, unsigned want, size_t *n)
+/* The Korean cue at t[at..) (of the kinds in `want`), whose first three
+ * bytes hash to h: its cues, its length in *n. */
+static unsigned korean_cue_hashed(const ft_countries *c, const char *t,
+                                  size_t len, size_t at, uint32_t h,
+                                  unsigned want, size_t *n)
 {
-    const cue_index *x = c->cues;
     if (len - at < 3)
         return 0;
-    unsigned long k = korean_key(t + at);
-    size_t lo = 0, hi = x->nkorean;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (korean_key(cue_words[x->korean[mid]].w) < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < x->nkorean; lo++) {
-        const char *w = cue_words[x->korean[lo]].w;
+    const lex_slot *s = lex_find(c, LEX_KOREAN, h, t + at, 3);
+    if (!s)
+        return 0;
+    for (size_t j = s->first; j < s->first + s->n; j++) {
+        const char *w = cue_words[c->kcues[j]].w;
         size_t m = strlen(w);
-        if (korean_key(w) != k)
-            break;
-        if (!(cue_words[x->korean[lo]].cues & want) || m > len - at ||
+        if (!(cue_words[c->kcues[j]].cues & want) || m > len - at ||
             memcmp(t + at, w, m) != 0)
             continue;
         *n = m;
-        return cue_words[x->korean[lo]].cues;
+        return cue_words[c->kcues[j]].cues;
     }
     return 0;
+}
+
+static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
+                              size_t at, unsigned want, size_t *n)
+{
+    if (len - at < 3)
+        return 0;
+    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3), want, n);
 }
 
 bool ft_countries_cues_found(const ft_countries *c)
@@ -828,15 +1213,42 @@ typedef struct {
     int role;
 } mention;
 
+/* The mentions of one article: in `local` while they fit (most
+ * articles, with no allocation), else on the heap (mentions_free). */
+#define LOCAL_MENTIONS 48
+
 typedef struct {
     mention *m;
     size_t n, cap;
+    mention local[LOCAL_MENTIONS];
 } mentions;
+
+static void mentions_init(mentions *ms)
+{
+    ms->m = ms->local;
+    ms->n = 0;
+    ms->cap = LOCAL_MENTIONS;
+}
+
+static void mentions_free(mentions *ms)
+{
+    if (ms->m != ms->local)
+        free(ms->m);
+}
 
 static ft_status push(mentions *ms, mention m)
 {
-    if (ft_grow((void **)&ms->m, &ms->cap, ms->n, sizeof *ms->m, 64) != FT_OK)
-        return FT_ENOMEM;
+    if (ms->n == ms->cap) {
+        size_t cap = 2 * ms->cap;
+        mention *p = ms->m == ms->local ? malloc(cap * sizeof *p)
+                                        : realloc(ms->m, cap * sizeof *p);
+        if (!p)
+            return FT_ENOMEM;
+        if (ms->m == ms->local)
+            memcpy(p, ms->local, ms->n * sizeof *p);
+        ms->m = p;
+        ms->cap = cap;
+    }
     ms->m[ms->n++] = m;
     return FT_OK;
 }
@@ -1030,7 +1442,7 @@ static int korean_role(const ft_countries *c, const char *t, size_t len,
         for (size_t i = from; i < to; i++) {
             if (t[i] == '.' || t[i] == '\n')
                 break;
-            if (bytes_are(t, len, i, v))
+            if (t[i] == v[0] && bytes_are(t, len, i, v))
                 return ROLE_BUYER;
         }
     }
@@ -1109,78 +1521,298 @@ static void settle_slots(const char *t, size_t len, mentions *ms)
 }
 
 /* Every mention of a state and every cue word in t, in text order. */
+/* Push the mention of state word w at t[at..) with its role; the scan
+ * goes on at *next. */
+static ft_status push_state(const ft_countries *c, const char *t, size_t len,
+                            size_t at, size_t w, mentions *ms, size_t *next)
+{
+    const word *wd = &c->words[w];
+    mention m = {
+        .start = at, .end = at + wd->len, .state = wd->state, .kind = wd->kind};
+    bool partial = false;
+    const char *text = c->arena.data + wd->text;
+    if ((unsigned char)text[0] >= 0x80)
+        m.role = korean_role(c, t, len, &m);
+    else
+        m.role = english_role(c, t, len, &m, text, &partial);
+    if (push(ms, m) != FT_OK)
+        return FT_ENOMEM;
+    /* Troops stationed abroad: talk of who pays for them. */
+    if ((m.cues & CUE_STATIONED) &&
+        push(ms, (mention){.start = m.start,
+                           .end = m.end,
+                           .state = NONE,
+                           .cues = CUE_SHARE}) != FT_OK)
+        return FT_ENOMEM;
+    if (partial) {
+        size_t i = at;
+        while (i < len && alnum((unsigned char)t[i]))
+            i++;
+        *next = i;
+    } else {
+        *next = m.end;
+    }
+    return FT_OK;
+}
+
+/* Whether a state word that goes on past its key may start at p (avail
+ * bytes on), the run of letters and digits there being r bytes long
+ * (see mark_state_word); chunk0, when not 0, is p's first 8 bytes with
+ * their case bits set. */
+static bool state_word_may_go_on(const ft_countries *c, const char *p,
+                                 size_t avail, size_t r, uint64_t chunk0)
+{
+    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++) {
+        uint64_t key = chunk0 ? chunk0 & low_bytes(n) : folded_prefix(p, n);
+        if (bit_at(c->scan_bits, scan_key(key)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the English word at p (avail bytes on), of n bytes, whose run
+ * of r letters and digits begins with first8 (folded_prefix), may be a
+ * state's or one of the SCAN_CUES: most words are known not to be from
+ * the filters alone.  chunk0: as for state_word_may_go_on. */
+static inline bool may_be_named(const ft_countries *c, const char *p,
+                                size_t avail, uint64_t first8, size_t r,
+                                size_t n, uint64_t chunk0)
+{
+    unsigned k = scan_key(first8);
+    return bit_at(c->scan_bits, k) ||
+           (n > c->stem_min &&
+            bit_at(c->scan_bits, scan_key(first8 & c->stem_mask))) ||
+           (bit_at(c->ext_bits, k) &&
+            state_word_may_go_on(c, p, avail, r, chunk0));
+}
+
+/* The English word at t[at] (one that runs into the next block of
+ * next_candidate), read 8 bytes at a time, when may_be_named rules it
+ * out (a hyphen after it sends it whole to the cues) and 8 bytes can be
+ * read where it ends: true, and in *next where the next word or
+ * character past ASCII starts in those 8 bytes, else the byte after
+ * them. */
+static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
+                            size_t at, size_t *next)
+{
+    size_t e = at;
+    uint64_t x, letters, stop, chunk0 = 0;
+    for (;;) {
+        if (len - e < 8)
+            return false;
+        x = load8(t + e);
+        letters = alnum_bits(x);
+        stop = ~letters & HIGHS;
+        if (e == at)
+            chunk0 = x | FOLD;
+        if (stop)
+            break;
+        e += 8;
+    }
+    size_t k = (size_t)__builtin_ctzll(stop) / 8;
+    uint64_t first8 = e == at ? chunk0 & low_bytes(k) : chunk0;
+    size_t r = e + k - at;
+    if ((x >> (8 * k) & 0xFF) == '-' ||
+        may_be_named(c, t + at, len - at, first8, r, r, chunk0))
+        return false;
+    uint64_t lead = x & (x << 1) & HIGHS; /* 0xC0 and above */
+    uint64_t starts = (letters | lead) & ~low_bytes(k);
+    *next = e + (starts ? (size_t)__builtin_ctzll(starts) / 8 : 8);
+    return true;
+}
+
+/* The English word starting at t[at], whose run of letters and digits is
+ * r: a state's mention or a cue; the scan goes on at *next.  The run
+ * keys the state words and, unless a hyphen follows it, the cues too
+ * ("cost-sharing" is looked up again, whole). */
+static ft_status english_word(const ft_countries *c, const char *t,
+                              size_t len, size_t at, const word_run *r,
+                              mentions *ms, size_t *next)
+{
+    uint32_t h = r->hash;
+    uint64_t first8 = r->first8;
+    size_t run = r->end;
+    bool hyphen = run < len && t[run] == '-';
+    unsigned cues = 0;
+    for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
+         i = (i + 1) & c->lex_mask) {
+        const lex_slot *s = &c->lex[i];
+        if (s->hash != h || s->keylen != run - at)
+            continue;
+        if (s->kind == LEX_STATE && at + 1 < len &&
+            memcmp(lex_key(c, s), t + at, run - at) == 0) {
+            size_t w = state_word_at(c, s, t, len, at);
+            if (w != NONE)
+                return push_state(c, t, len, at, w, ms, next);
+        } else if (s->kind == LEX_CUE && !hyphen &&
+                   cue_equals(cue_words[s->first].w, t + at, run - at)) {
+            cues |= cue_words[s->first].cues;
+        }
+    }
+    *next = run;
+    size_t e = run;
+    if (hyphen) {
+        while (e < len &&
+               (byte_class[(unsigned char)t[e]] & (B_ALNUM | B_DASH)))
+            e++;
+        cues = whole_word_cues(c, t + at, e - at, hash_bytes(t + at, e - at));
+        first8 = folded_prefix(t + at, e - at);
+    }
+    cues = (cues | stem_cues(c, t + at, e - at, first8)) & SCAN_CUES;
+    if (cues && push(ms, (mention){.start = at,
+                                   .end = e,
+                                   .state = NONE,
+                                   .cues = cues}) != FT_OK)
+        return FT_ENOMEM;
+    return FT_OK;
+}
+
+/* Whether a state word or one of the SCAN_CUES may start at p (avail
+ * bytes on, at least 2), its first byte past ASCII. */
+static bool may_be_korean(const ft_countries *c, const char *p, size_t avail)
+{
+    /* folded_prefix of 2 and 3 bytes, without its loop */
+    uint64_t two = ((unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8 |
+                    0x2020u);
+    uint64_t three = avail >= 3 ? two | ((uint64_t)(unsigned char)p[2] | 0x20)
+                                           << 16
+                                : 0;
+    return (three && bit_at(c->korean_bits, scan_key(three))) ||
+           (c->two_byte_words && bit_at(c->korean_bits, scan_key(two)));
+}
+
+/* The character past ASCII at t[at]: a state's mention, a Korean cue, or
+ * nothing; the scan goes on at *next.  Both look-ups key its first three
+ * bytes. */
+static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
+                             size_t at, mentions *ms, size_t *next)
+{
+    /* The bytes that continue the character start nothing. */
+    size_t e = at + 1;
+    while (e < len && e < at + 4 && ((unsigned char)t[e] & 0xC0) == 0x80)
+        e++;
+    *next = e;
+    if (at + 1 >= len || !may_be_korean(c, t + at, len - at))
+        return FT_OK;
+    uint32_t h = len - at >= 3 ? hash_bytes(t + at, 3) : 0;
+    size_t w = match_past_ascii(c, t, len, at, h);
+    if (w != NONE)
+        return push_state(c, t, len, at, w, ms, next);
+    size_t n = 0;
+    unsigned cues = korean_cue_hashed(c, t, len, at, h, SCAN_CUES, &n);
+    if (!cues)
+        return FT_OK;
+    *next = at + n;
+    return push(ms, (mention){
+                        .start = at, .end = at + n, .state = NONE, .cues = cues});
+}
+
+/* The bytes of the text in blocks of 64, each byte a bit: where English
+ * words start, the letters and digits, and the first bytes of
+ * characters past ASCII (bit j stands for byte base + j). */
+typedef struct {
+    size_t base;
+    uint64_t words, letters, lead;
+} block;
+
+/* Bit j: the high bit of byte j of h (whose other bits are clear). */
+static uint64_t gather_highs(uint64_t h)
+{
+    return ((h >> 7) * UINT64_C(0x0102040810204080)) >> 56;
+}
+
+static void load_block(const char *t, size_t len, size_t base, block *b)
+{
+    size_t n = len - base < 64 ? len - base : 64, j = 0;
+    uint64_t letters = 0, lead = 0;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t x = load8(t + base + j);
+        letters |= gather_highs(alnum_bits(x)) << j;
+        if (x & HIGHS) /* rare in English: skip the work without them */
+            lead |= gather_highs(x & (x << 1) & HIGHS) << j; /* 0xC0 up */
+    }
+    for (; j < n; j++) {
+        unsigned k = byte_class[(unsigned char)t[base + j]];
+        letters |= (uint64_t)((k & B_ALNUM) != 0) << j;
+        lead |= (uint64_t)((k & B_LEAD) != 0) << j;
+    }
+    uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
+    *b = (block){base, letters & ~(letters << 1 | before), letters, lead};
+}
+
+/* The first place at or after i where the scan must look closer: an
+ * English word that may_be_named does not rule out (or that a hyphen
+ * follows, or in the text's last 8 bytes), or a character past ASCII
+ * that may_be_korean does not rule out; len when none.  No word goes on
+ * at i: every step of the scan stops where a word ends, past a state's
+ * word (which ends at a word boundary), or within or past a character
+ * past ASCII.  Most of the text passes through this loop alone, a block
+ * of 64 bytes classified at a time (*blk: the last one, kept from one
+ * call to the next; base SIZE_MAX before the first). */
+static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
+                             size_t i, block *blk)
+{
+    block b = *blk;
+    while (i < len) {
+        size_t base = i & ~(size_t)63;
+        if (b.base != base)
+            load_block(t, len, base, &b);
+        uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
+        if (!cand) {
+            i = base + 64;
+            continue;
+        }
+        size_t p = base + (size_t)__builtin_ctzll(cand);
+        uint64_t rest = ~b.letters >> (p - base);
+        i = p;
+        if (b.lead >> (p - base) & 1) {
+            /* what korean_char would find nothing at is passed here */
+            if (len - p >= 2 && may_be_korean(c, t + p, len - p))
+                break;
+            i = p + 1;
+            continue;
+        }
+        if (len - p < 8)
+            break;
+        if (!rest) { /* the word goes on into the next block */
+            if (!skip_plain_word(c, t, len, p, &i))
+                break;
+            continue;
+        }
+        size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
+        uint64_t chunk0 = load8(t + p) | FOLD;
+        uint64_t first8 = n < 8 ? chunk0 & low_bytes(n) : chunk0;
+        if ((end < len && t[end] == '-') ||
+            may_be_named(c, t + p, len - p, first8, n, n, chunk0))
+            break;
+        i = end;
+    }
+    *blk = b;
+    return i < len ? i : len;
+}
+
+/* Every mention of a state and every cue word in t, in text order: each
+ * English word and each character past ASCII is looked up once. */
 static ft_status collect(const ft_countries *c, const char *t, size_t len,
                          mentions *ms)
 {
-    size_t i = 0;
-    while (i < len) {
-        unsigned char b = (unsigned char)t[i];
-        bool word_start =
-            b < 0x80 ? alnum(b) && (i == 0 || !alnum((unsigned char)t[i - 1]))
-                     : b >= 0xC0;
-        if (!word_start) {
-            i++;
-            continue;
-        }
-        size_t w = match_at(c, t, len, i);
-        if (w != NONE) {
-            const word *wd = &c->words[w];
-            mention m = {.start = i,
-                         .end = i + wd->len,
-                         .state = wd->state,
-                         .kind = wd->kind};
-            bool partial = false;
-            const char *text = c->arena.data + wd->text;
-            if ((unsigned char)text[0] >= 0x80)
-                m.role = korean_role(c, t, len, &m);
+    block b = {.base = SIZE_MAX};
+    for (size_t i = next_candidate(c, t, len, 0, &b); i < len;
+         i = next_candidate(c, t, len, i, &b)) {
+        ft_status st = FT_OK;
+        if ((unsigned char)t[i] >= 0xC0) {
+            st = korean_char(c, t, len, i, ms, &i);
+        } else {
+            word_run r = scan_run(t, len, i);
+            if ((r.end < len && t[r.end] == '-') ||
+                may_be_named(c, t + i, len - i, r.first8, r.end - i,
+                             r.end - i, 0))
+                st = english_word(c, t, len, i, &r, ms, &i);
             else
-                m.role = english_role(c, t, len, &m, text, &partial);
-            if (push(ms, m) != FT_OK)
-                return FT_ENOMEM;
-            /* Troops stationed abroad: talk of who pays for them. */
-            if ((m.cues & CUE_STATIONED) &&
-                push(ms, (mention){.start = m.start,
-                                   .end = m.end,
-                                   .state = NONE,
-                                   .cues = CUE_SHARE}) != FT_OK)
-                return FT_ENOMEM;
-            if (partial) {
-                while (i < len && alnum((unsigned char)t[i]))
-                    i++;
-                continue;
-            }
-            i = m.end;
-            continue;
+                i = r.end;
         }
-        if (b < 0x80) {
-            size_t e = i;
-            while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
-                e++;
-            unsigned cues =
-                word_cues(c, t, i, e - i) & (CUE_DEAL | CUE_SHARE | CUE_CLAUSE);
-            if (cues && push(ms, (mention){.start = i,
-                                           .end = e,
-                                           .state = NONE,
-                                           .cues = cues}) != FT_OK)
-                return FT_ENOMEM;
-            while (i < len && alnum((unsigned char)t[i]))
-                i++;
-            continue;
-        }
-        size_t n = 0;
-        unsigned cues =
-            korean_cue_at(c, t, len, i, CUE_DEAL | CUE_SHARE | CUE_CLAUSE, &n);
-        if (cues) {
-            if (push(ms, (mention){.start = i,
-                                   .end = i + n,
-                                   .state = NONE,
-                                   .cues = cues}) != FT_OK)
-                return FT_ENOMEM;
-            i += n;
-            continue;
-        }
-        size_t k = ft_text_utf8_len(t + i, len - i);
-        i += k ? k : 1;
+        if (st != FT_OK)
+            return st;
     }
     settle_slots(t, len, ms);
     return FT_OK;
@@ -1288,8 +1920,7 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
  * conversion of it; NONE when neither is one. */
 static size_t by_currency(const ctx *x, const char *cur)
 {
-    const char *code = ft_countries_of_currency(x->c, cur);
-    return code ? find_state(x->c, code) : NONE;
+    return currency_state(x->c, cur);
 }
 
 /* The state of figure f (the rules at the top of this file), or NONE. */
@@ -1395,6 +2026,8 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     return s;
 }
 
+#define LOCAL_STATES 128
+
 ft_status ft_countries_assign(const ft_countries *c, const char *text,
                               size_t len, ft_figure *figs, size_t n)
 {
@@ -1402,13 +2035,26 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         figs[i].country[0] = '\0';
     if (!c || n == 0 || c->nstates == 0)
         return FT_OK;
-    mentions ms = {0};
-    int *score = calloc(c->nstates, sizeof *score);
-    size_t *last = calloc(c->nstates, sizeof *last);
-    if (!score || !last || collect(c, text, len, &ms) != FT_OK) {
-        free(ms.m);
-        free(score);
-        free(last);
+    mentions ms;
+    mentions_init(&ms);
+    /* last and score on the stack for a table of LOCAL_STATES states or
+     * fewer, else in one block on the heap */
+    size_t last_local[LOCAL_STATES];
+    int score_local[LOCAL_STATES];
+    bool local = c->nstates <= LOCAL_STATES;
+    size_t *last = local ? last_local
+                         : calloc(c->nstates, sizeof *last + sizeof(int));
+    int *score = !last ? NULL
+                 : local ? score_local
+                         : (int *)(last + c->nstates);
+    if (local) {
+        memset(last_local, 0, c->nstates * sizeof *last_local);
+        memset(score_local, 0, c->nstates * sizeof *score_local);
+    }
+    if (!last || collect(c, text, len, &ms) != FT_OK) {
+        mentions_free(&ms);
+        if (!local)
+            free(last);
         return FT_ENOMEM;
     }
     ctx x = {.c = c,
@@ -1426,8 +2072,9 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         if (s != NONE)
             memcpy(f->country, c->states[s].iso3, 4);
     }
-    free(ms.m);
-    free(score);
-    free(last);
+    mentions_free(&ms);
+    if (!local)
+        free(last);
     return FT_OK;
 }
+

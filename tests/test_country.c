@@ -2,6 +2,7 @@
  * matcher, and each rule of src/country.c on invented sentences. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -228,6 +229,128 @@ static void test_cost_sharing_paid_by_host(void **state)
     ft_countries_free(c);
 }
 
+/* The country of `surface` in `text` behind a filler of n bytes: one
+ * long word, or short ones, then a space (n >= 1). */
+static const char *country_after(const ft_countries *c, size_t n,
+                                 bool short_words, const char *text,
+                                 const char *surface)
+{
+    static char buf[512];
+    assert_true(n >= 1 && n + strlen(text) < sizeof buf);
+    for (size_t i = 0; i + 1 < n; i++)
+        buf[i] = short_words && i % 3 == 2 ? ' ' : 'x';
+    buf[n - 1] = ' ';
+    strcpy(buf + n, text);
+    return country_of(c, buf, surface);
+}
+
+/* The scan reads English words 8 bytes and the text 64 bytes at a time,
+ * and skips the words its filters rule out: every state word and every
+ * cue the rules read is still found wherever it stands against those
+ * boundaries (a filler moves it byte by byte), and at the text's end. */
+static void test_scan_at_every_offset(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    static const struct {
+        const char *text, *surface, *iso3;
+    } cases[] = {
+        /* a short word, a key of 8 bytes and more, a key of one letter
+         * and a stop, a state word whose first word is a common one */
+        {"Japan's budget is $5 billion.", "$5 billion", "JPN"},
+        {"Mitsubishi Heavy Industries booked $5 billion.", "$5 billion",
+         "JPN"},
+        {"Republic of Korea spent $5 billion.", "$5 billion", "KOR"},
+        {"U.S. spending rose by $5 billion.", "$5 billion", "USA"},
+        {"the North's budget is $5 billion.", "$5 billion", "PRK"},
+        {"일본 정부는 방위비로 300억 달러를 잡았다.", "300억 달러", "JPN"},
+        /* the cues: a deal, a stem, a hyphenated word, a Korean verb */
+        {"Hanwha won a $310 million contract to supply Estonia with "
+         "rocket launchers.",
+         "$310 million", "EST"},
+        {"Hanwha won $310 million in contracts to supply Estonia with "
+         "rocket launchers.",
+         "$310 million", "EST"},
+        {"Under the cost-sharing pact, Seoul and the U.S. settled on $1.1 "
+         "billion.",
+         "$1.1 billion", "KOR"},
+        {"한화는 핀란드에 자주포를 수출하는 2억 달러 계약을 맺었다.",
+         "2억 달러", "FIN"},
+        /* a state named last, in the text's last bytes */
+        {"It is twice the $700 million Tokyo", "$700 million", "JPN"},
+        {"It is twice the $700 million Tokyo paid", "$700 million", "JPN"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        assert_string_equal(country_of(c, cases[k].text, cases[k].surface),
+                            cases[k].iso3);
+        for (size_t n = 1; n <= 72; n++)
+            for (int shortw = 0; shortw < 2; shortw++) {
+                const char *got = country_after(c, n, shortw, cases[k].text,
+                                                cases[k].surface);
+                if (strcmp(got, cases[k].iso3) != 0)
+                    fail_msg("'%s' behind %zu bytes: %s, not %s",
+                             cases[k].text, n, got, cases[k].iso3);
+            }
+    }
+    /* Capitals matter to state words ("The North" is no state), not to
+     * cue words. */
+    assert_int_equal(ft_countries_match(c, "The North", 9, 0, NULL, NULL), 0);
+    assert_string_equal(country_of(c,
+                                   "Hanwha won a $310 million CONTRACT to "
+                                   "supply Estonia with rocket launchers.",
+                                   "$310 million"),
+                        "EST");
+    ft_countries_free(c);
+}
+
+/* A word past ASCII of two bytes is keyed by those two, beside the
+ * words keyed by their first three. */
+static void test_two_byte_word(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_KOREAN, "\xC3\x89"), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_KOREAN,
+                                           "\xC3\x89\xC3\x89\xC3\x89"),
+                     FT_OK);
+    const char *iso3 = NULL;
+    assert_int_equal(ft_countries_match(c, "\xC3\x89x", 3, 0, &iso3, NULL), 2);
+    assert_string_equal(iso3, "FRD");
+    assert_int_equal(
+        ft_countries_match(c, "\xC3\x89\xC3\x89\xC3\x89", 6, 0, NULL, NULL),
+        6);
+    assert_int_equal(ft_countries_match(c, "\xC3\x8A", 2, 0, NULL, NULL), 0);
+    assert_string_equal(
+        country_of(c, "\xC3\x89 정부는 방위비로 300억 달러를 잡았다.",
+                   "300억 달러"),
+        "FRD");
+    ft_countries_free(c);
+}
+
+/* An article with more mentions, and a table with more states, than the
+ * scan keeps without an allocation. */
+static void test_many_mentions_and_states(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    char iso3[4] = "QAA";
+    for (int i = 0; i < 140; i++) {
+        iso3[1] = (char)('A' + i / 26);
+        iso3[2] = (char)('A' + i % 26);
+        assert_int_equal(ft_countries_add(c, iso3, "Somewhere", NULL), FT_OK);
+    }
+    assert_int_equal(
+        ft_countries_add_word(c, iso3, FT_COUNTRY_NAME, "Zembla"), FT_OK);
+    char text[2048] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "Japan, Korea, ");
+    strcat(text, "and Zembla's budget is $5 billion.");
+    assert_string_equal(country_of(c, text, "$5 billion"), iso3);
+    ft_countries_free(c);
+}
+
 /* Words that name a state but not the owner: the currency ("US$"), an
  * institution named after a state, a place of make, a beneficiary, its
  * people, a state in another clause. */
@@ -427,6 +550,9 @@ int main(void)
         cmocka_unit_test(test_buyer_owns_the_deal),
         cmocka_unit_test(test_company_home_state),
         cmocka_unit_test(test_cost_sharing_paid_by_host),
+        cmocka_unit_test(test_scan_at_every_offset),
+        cmocka_unit_test(test_two_byte_word),
+        cmocka_unit_test(test_many_mentions_and_states),
         cmocka_unit_test(test_names_that_own_nothing),
         cmocka_unit_test(test_seller_and_recipient),
         cmocka_unit_test(test_joined_states),
