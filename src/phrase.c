@@ -177,13 +177,10 @@ size_t ft_phrase_trim_back(const char *t, size_t end)
 }
 
 /* The phrase p[0,n) (n > 0) ending at j, where 0 < j <= len: where it
- * starts, or SIZE_MAX. */
-static inline size_t match_ending_at(const unsigned char *u, size_t len,
-                                     size_t j, const unsigned char *p,
-                                     size_t n)
+ * starts, or SIZE_MAX.  Out of line: callers try the last byte first. */
+static size_t match_back(const unsigned char *u, size_t len, size_t j,
+                         const unsigned char *p, size_t n)
 {
-    if (fold[u[j - 1]] != p[n - 1])
-        return SIZE_MAX; /* most phrases fail here, cheaply */
     size_t i = j;
     for (size_t k = n; k-- > 0;) {
         if (p[k] == ' ') {
@@ -206,15 +203,38 @@ static inline size_t match_ending_at(const unsigned char *u, size_t len,
 
 size_t ft_phrase_ending_at(const char *t, size_t len, size_t j, ft_lit p)
 {
-    if (j == 0 || j > len || p.n == 0)
-        return SIZE_MAX;
-    return match_ending_at((const unsigned char *)t, len, j,
-                           (const unsigned char *)p.s, p.n);
+    const unsigned char *u = (const unsigned char *)t;
+    const unsigned char *s = (const unsigned char *)p.s;
+    if (j - 1 >= len /* j == 0 too */ || p.n == 0 ||
+        fold[u[j - 1]] != s[p.n - 1])
+        return SIZE_MAX; /* most phrases fail here, cheaply */
+    return match_back(u, len, j, s, p.n);
 }
 
 size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p)
 {
     return ft_phrase_ending_at(t, len, ft_phrase_trim_back(t, end), p);
+}
+
+/* The first phrase of [l, end) whose last byte is c, else end.  Four at a
+ * time: this scan is most of what ft_phrase_before_any costs. */
+static const ft_lit *first_ending_with(const ft_lit *l, const ft_lit *end,
+                                       unsigned char c)
+{
+    for (; end - l >= 4; l += 4) {
+        if ((unsigned char)l[0].s[l[0].n - 1] == c)
+            return l;
+        if ((unsigned char)l[1].s[l[1].n - 1] == c)
+            return l + 1;
+        if ((unsigned char)l[2].s[l[2].n - 1] == c)
+            return l + 2;
+        if ((unsigned char)l[3].s[l[3].n - 1] == c)
+            return l + 3;
+    }
+    for (; l < end; l++)
+        if ((unsigned char)l->s[l->n - 1] == c)
+            return l;
+    return end;
 }
 
 size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
@@ -225,12 +245,12 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
         return SIZE_MAX;
     const unsigned char *u = (const unsigned char *)t;
     unsigned char last = fold[u[j - 1]];
-    for (const ft_lit *l = list; l < list + n; l++) {
-        /* the last byte rules out most phrases (none is empty) */
-        if ((unsigned char)l->s[l->n - 1] != last)
-            continue;
-        size_t s = match_ending_at(u, len, j, (const unsigned char *)l->s,
-                                   l->n);
+    const ft_lit *stop = list + n;
+    /* the last byte rules out most phrases (none is empty) */
+    for (const ft_lit *l = list; (l = first_ending_with(l, stop, last)) < stop;
+         l++) {
+        size_t s =
+            match_back(u, len, j, (const unsigned char *)l->s, l->n);
         if (s != SIZE_MAX) {
             if (which)
                 *which = (size_t)(l - list);
@@ -242,7 +262,7 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
 
 bool ft_phrase_glued_stop(const char *t, size_t len, size_t i)
 {
-    if (i == 0 || i >= len || t[i] != '.')
+    if (i >= len || t[i] != '.' || i == 0)
         return false;
     unsigned char p = at(t, len, i - 1), n = at(t, len, i + 1);
     if (((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9')) && n >= 'A' &&
