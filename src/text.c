@@ -81,9 +81,9 @@ ft_status ft_buf_putc(ft_buf *b, char c)
     return ft_buf_append(b, &c, 1);
 }
 
-size_t ft_text_utf8_len(const char *s, size_t n)
+/* ft_text_utf8_len, inlined into the loops that run over every byte. */
+static inline size_t seq_len(const unsigned char *u, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     unsigned c = u[0];
     if (c < 0x80)
         return 1;
@@ -116,16 +116,34 @@ size_t ft_text_utf8_len(const char *s, size_t n)
     return len;
 }
 
+size_t ft_text_utf8_len(const char *s, size_t n)
+{
+    return seq_len((const unsigned char *)s, n);
+}
+
+/* Whether the eight bytes at s are all ASCII. */
+static bool ascii8(const char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return (v & 0x8080808080808080u) == 0;
+}
+
 bool ft_text_utf8_valid(const char *s, size_t n, size_t *bad)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        /* Most news text is ASCII: skip it without the table. */
-        if ((unsigned char)s[i] < 0x80) {
+        /* Most news text is ASCII: skip it eight bytes at a time. */
+        while (i + 8 <= n && ascii8(s + i))
+            i += 8;
+        if (i >= n)
+            break;
+        if (u[i] < 0x80) {
             i++;
             continue;
         }
-        size_t k = ft_text_utf8_len(s + i, n - i);
+        size_t k = seq_len(u + i, n - i);
         if (k == 0) {
             if (bad)
                 *bad = i;
@@ -173,14 +191,16 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
 {
     /* Written straight into the buffer: this runs once per output row.
      * Room is kept for what is left of the input plus a pending space;
-     * only a bad byte (1 byte in, 3 out) needs more. */
+     * only a bad byte (1 byte in, 3 out) needs more.  The output is
+     * kept in locals (a store through char * could change b->len). */
     if (ft_buf_reserve(b, n + 1) != FT_OK)
         return FT_ENOMEM;
+    const unsigned char *u = (const unsigned char *)s;
+    char *out = b->data;
+    size_t o = b->len, i = 0;
     bool pending_space = false, any = false;
-    size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k;
+        unsigned char c = u[i];
         if (c < 0x80) {
             if (c == ' ' || (c >= '\t' && c <= '\r')) {
                 pending_space = any;
@@ -188,35 +208,42 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
                 continue;
             }
             if (pending_space)
-                b->data[b->len++] = ' ';
+                out[o++] = ' ';
             pending_space = false;
             any = true;
-            b->data[b->len++] = (char)c; /* the common case, no memcpy */
-            i++;
+            /* the common case, a word: copied by one short loop */
+            do
+                out[o++] = (char)u[i++];
+            while (i < n && (unsigned char)(u[i] - 0x21) < 0x5F);
             continue;
-        } else if ((k = ft_text_space_len(s + i, n - i)) != 0) {
+        }
+        size_t k = ft_text_space_len(s + i, n - i);
+        if (k) {
             pending_space = any;
             i += k;
             continue;
-        } else
-            k = ft_text_utf8_len(s + i, n - i);
+        }
+        k = seq_len(u + i, n - i);
         if (pending_space)
-            b->data[b->len++] = ' ';
+            out[o++] = ' ';
         pending_space = false;
         any = true;
         if (k) {
-            memcpy(b->data + b->len, s + i, k);
-            b->len += k;
+            memcpy(out + o, u + i, k);
+            o += k;
             i += k;
         } else {
+            b->len = o;
             if (ft_buf_reserve(b, 3 + (n - i) + 1) != FT_OK)
                 return FT_ENOMEM;
-            memcpy(b->data + b->len, replacement, 3);
-            b->len += 3;
+            out = b->data;
+            memcpy(out + o, replacement, 3);
+            o += 3;
             i++;
         }
     }
-    b->data[b->len] = '\0';
+    b->len = o;
+    out[o] = '\0';
     return FT_OK;
 }
 
