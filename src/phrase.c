@@ -262,7 +262,7 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
 
 bool ft_phrase_glued_stop(const char *t, size_t len, size_t i)
 {
-    if (i >= len || t[i] != '.' || i == 0)
+    if (i == 0 || i >= len || t[i] != '.')
         return false;
     unsigned char p = at(t, len, i - 1), n = at(t, len, i + 1);
     if (((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9')) && n >= 'A' &&
