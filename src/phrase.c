@@ -89,7 +89,8 @@ static size_t skip_space(const unsigned char *u, size_t len, size_t i)
 }
 
 /* The rest q of a phrase from j, where what came before it matched: the
- * phrase's end, or 0.  At least one byte of the phrase comes before q. */
+ * phrase's end, or 0.  q is not empty, or a byte of the phrase comes
+ * before it. */
 static size_t match_rest(const unsigned char *u, size_t len, size_t j,
                          const unsigned char *q)
 {
@@ -149,20 +150,48 @@ size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p)
                     (const unsigned char *)p);
 }
 
+/* Whether the phrase p may start at a byte that folds to c. */
+static inline bool may_start(const char *p, unsigned char c)
+{
+    return (unsigned char)p[0] == c || p[0] == ' ';
+}
+
+/* The first phrase of [l, end) that may start at a byte that folds to c,
+ * else end.  Four at a time: this scan is most of what
+ * ft_phrase_at_any costs. */
+static const char *const *first_starting_with(const char *const *l,
+                                              const char *const *end,
+                                              unsigned char c)
+{
+    for (; end - l >= 4; l += 4) {
+        if (may_start(l[0], c))
+            return l;
+        if (may_start(l[1], c))
+            return l + 1;
+        if (may_start(l[2], c))
+            return l + 2;
+        if (may_start(l[3], c))
+            return l + 3;
+    }
+    for (; l < end; l++)
+        if (may_start(*l, c))
+            return l;
+    return end;
+}
+
 size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
                         const char *const *list, size_t n)
 {
     if (i >= len)
         return 0;
     const unsigned char *u = (const unsigned char *)t;
-    unsigned char c = fold[u[i]];
+    const char *const *stop = list + n;
     size_t best = 0;
-    for (size_t k = 0; k < n; k++) {
-        /* the first byte, folded, rules out most phrases */
-        const unsigned char *q = (const unsigned char *)list[k];
-        if (q[0] != ' ' && (q[0] != c || !c)) /* c is 0 for "" only */
-            continue;
-        size_t e = match_at(u, len, i, q);
+    for (const char *const *l = list;
+         (l = first_starting_with(l, stop, fold[u[i]])) < stop; l++) {
+        if (!**l)
+            continue; /* "" (at a NUL byte) is never found */
+        size_t e = match_at(u, len, i, (const unsigned char *)*l);
         if (e > best)
             best = e;
     }
@@ -275,13 +304,16 @@ bool ft_phrase_glued_stop(const char *t, size_t len, size_t i)
 
 /* " but ", " while ", " whereas ", " although ", " though " at i, where
  * a space is followed by b, w, a or t. */
-__attribute__((noinline)) static bool conjunction_at(const unsigned char *u, size_t len, size_t i)
+__attribute__((noinline)) static bool
+conjunction_at(const unsigned char *u, size_t len, size_t i)
 {
     static const char *const words[] = {" but ", " while ", " whereas ",
                                         " although ", " though "};
+    /* u[i] is an ASCII space and u[i + 1] a letter: the space and the
+     * letter match, the rest is to be seen */
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if ((unsigned char)words[k][1] == u[i + 1] &&
-            match_at(u, len, i, (const unsigned char *)words[k]))
+            match_rest(u, len, i + 2, (const unsigned char *)words[k] + 2))
             return true;
     return false;
 }
