@@ -187,6 +187,23 @@ size_t ft_text_space_len(const char *s, size_t n)
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+/* How many of the eight bytes at s, from the first, are ASCII other than
+ * space and the controls below it (0x21..0x7F): what ft_text_fold copies
+ * as it is. */
+static size_t plain_run8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t v;
+    memcpy(&v, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v); /* the first byte lowest */
+#endif
+    /* the high bit of each byte below 0x21 or from 0x80: exact up to the
+     * first such byte (a borrow runs only upwards from one) */
+    uint64_t stop = ((v - ones * 0x21) & ~v & highs) | (v & highs);
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+}
+
 ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
 {
     /* Written straight into the buffer: this runs once per output row.
@@ -211,10 +228,18 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
                 out[o++] = ' ';
             pending_space = false;
             any = true;
-            /* the common case, a word: copied by one short loop */
-            do
+            /* the common case, a word: copied eight bytes at a time
+             * (the room kept covers the bytes stored past its end) */
+            out[o++] = (char)u[i++];
+            size_t k = 8;
+            while (k == 8 && i + 8 <= n) {
+                memcpy(out + o, u + i, 8);
+                k = plain_run8(u + i);
+                o += k;
+                i += k;
+            }
+            while (i < n && (unsigned char)(u[i] - 0x21) < 0x5F)
                 out[o++] = (char)u[i++];
-            while (i < n && (unsigned char)(u[i] - 0x21) < 0x5F);
             continue;
         }
         size_t k = ft_text_space_len(s + i, n - i);
