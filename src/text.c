@@ -87,6 +87,11 @@ static inline size_t seq_len(const unsigned char *u, size_t n)
     unsigned c = u[0];
     if (c < 0x80)
         return 1;
+    /* Hangul and most of the BMP: a lead byte whose second byte may be
+     * any continuation byte */
+    if (c >= 0xE1 && c <= 0xEC && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80)
+        return 3;
     /* The table of well-formed sequences (Unicode 15, table 3-7): the
      * second byte's range depends on the lead byte, which rules out
      * overlong forms, surrogates and code points past U+10FFFF. */
@@ -121,12 +126,23 @@ size_t ft_text_utf8_len(const char *s, size_t n)
     return seq_len((const unsigned char *)s, n);
 }
 
-/* Whether the eight bytes at s are all ASCII. */
-static bool ascii8(const char *s)
+/* The eight bytes at s as a number, the first byte lowest. */
+static uint64_t load8(const void *s)
 {
     uint64_t v;
     memcpy(&v, s, 8);
-    return (v & 0x8080808080808080u) == 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* Where the first byte with its high bit set is in eight bytes loaded by
+ * load8 (8: none). */
+static size_t first_high8(uint64_t v)
+{
+    uint64_t high = v & 0x8080808080808080u;
+    return high ? (size_t)__builtin_ctzll(high) / 8 : 8;
 }
 
 bool ft_text_utf8_valid(const char *s, size_t n, size_t *bad)
@@ -134,12 +150,15 @@ bool ft_text_utf8_valid(const char *s, size_t n, size_t *bad)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        /* Most news text is ASCII: skip it eight bytes at a time. */
-        while (i + 8 <= n && ascii8(s + i))
+        /* Most news text is ASCII: skip it eight bytes at a time, and to
+         * the first byte that is not in one step. */
+        while (i + 8 <= n && first_high8(load8(u + i)) == 8)
             i += 8;
         if (i >= n)
             break;
-        if (u[i] < 0x80) {
+        if (i + 8 <= n) {
+            i += first_high8(load8(u + i));
+        } else if (u[i] < 0x80) {
             i++;
             continue;
         }
@@ -193,11 +212,7 @@ static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 static size_t plain_run8(const unsigned char *s)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t v;
-    memcpy(&v, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v); /* the first byte lowest */
-#endif
+    uint64_t v = load8(s);
     /* the high bit of each byte below 0x21 or from 0x80: exact up to the
      * first such byte (a borrow runs only upwards from one) */
     uint64_t stop = ((v - ones * 0x21) & ~v & highs) | (v & highs);
