@@ -16,18 +16,21 @@ enum {
 #define S SPACE
 #define B BREAK
 #define R RUN
+/* One row of sixteen bytes a line: */
+/* clang-format off */
 static const unsigned char byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, S | R, S | R, 0, 0, S | R, 0, 0, /* \t\n\r */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,             /* 0x10 */
     S | R | B, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, 0, 0, 0,     /* ' ' , */
-    W, W, W, W, W, W, W, W, W, W, B, B, 0, 0, 0, 0,     /* 0-9 : ; */
-    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,     /* A-O */
-    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,     /* P-Z */
-    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,     /* a-o */
-    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,     /* p-z */
+    W, W, W, W, W, W, W, W, W, W, B, B, 0, 0, 0, 0,             /* 0-9 : ; */
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,             /* A-O */
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,             /* P-Z */
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,             /* a-o */
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,             /* p-z */
     [0xC2] = R, /* the lead byte of a no-break space */
     [0xE2] = B, /* the lead byte of an em dash */
 };
+/* clang-format on */
 #undef R
 #undef W
 #undef S
@@ -146,8 +149,7 @@ size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p)
     /* past the end nothing matches, not even a space; nor does "" */
     if (i >= len || !*p)
         return 0;
-    return match_at((const unsigned char *)t, len, i,
-                    (const unsigned char *)p);
+    return match_at((const unsigned char *)t, len, i, (const unsigned char *)p);
 }
 
 /* Whether the phrase p may start at a byte that folds to c. */
@@ -278,8 +280,7 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
     /* the last byte rules out most phrases (none is empty) */
     for (const ft_lit *l = list; (l = first_ending_with(l, stop, last)) < stop;
          l++) {
-        size_t s =
-            match_back(u, len, j, (const unsigned char *)l->s, l->n);
+        size_t s = match_back(u, len, j, (const unsigned char *)l->s, l->n);
         if (s != SIZE_MAX) {
             if (which)
                 *which = (size_t)(l - list);
@@ -304,8 +305,8 @@ bool ft_phrase_glued_stop(const char *t, size_t len, size_t i)
 
 /* " but ", " while ", " whereas ", " although ", " though " at i, where
  * a space is followed by b, w, a or t. */
-__attribute__((noinline)) static bool
-conjunction_at(const unsigned char *u, size_t len, size_t i)
+__attribute__((noinline)) static bool conjunction_at(const unsigned char *u,
+                                                     size_t len, size_t i)
 {
     static const char *const words[] = {" but ", " while ", " whereas ",
                                         " although ", " though "};
@@ -320,7 +321,8 @@ conjunction_at(const unsigned char *u, size_t len, size_t i)
 
 /* ft_clause_break for a byte i < len that may start one (BREAK); out of
  * line, so that the test for the other bytes costs no more than itself. */
-__attribute__((noinline)) static int break_at(const unsigned char *u, size_t len, size_t i)
+__attribute__((noinline)) static int break_at(const unsigned char *u,
+                                              size_t len, size_t i)
 {
     unsigned char c = u[i];
     if (c == ' ') {

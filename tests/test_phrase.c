@@ -54,8 +54,7 @@ static size_t ref_skip_space(const char *t, size_t len, size_t i)
     }
 }
 
-static size_t ref_phrase_at(const char *t, size_t len, size_t i,
-                            const char *p)
+static size_t ref_phrase_at(const char *t, size_t len, size_t i, const char *p)
 {
     if ((unsigned char)p[0] != ' ' &&
         (unsigned char)p[0] != ref_lower(ref_at(t, len, i)))
@@ -296,7 +295,10 @@ static void test_at_spaces(void **state)
     assert_int_equal(at("x  but\n\ny", 1, " but "), 8);
     assert_int_equal(at("x but", 1, " but "), 0);
     assert_int_equal(at("xbut y", 1, " but "), 0);
-    assert_int_equal(at("x \xC2\xA0" "but \xC2\xA0y", 1, " but "), 10);
+    assert_int_equal(at("x \xC2\xA0"
+                        "but \xC2\xA0y",
+                        1, " but "),
+                     10);
     /* a no-break space cut off by the end of the text */
     assert_int_equal(at("x but\xC2", 1, " but "), 0);
 }
@@ -374,8 +376,7 @@ static void test_before(void **state)
     assert_int_equal(before("thanx", 4, "than"), SIZE_MAX);
     assert_int_equal(before("than-", 4, "than"), 0);
     /* backwards, a space is ASCII space only: no-break spaces are not */
-    assert_int_equal(before("more\xC2\xA0than 5", 11, "more than"),
-                     SIZE_MAX);
+    assert_int_equal(before("more\xC2\xA0than 5", 11, "more than"), SIZE_MAX);
     assert_int_equal(before("more \t than", 11, "more than"), 0);
     /* at the start of the text, and past it */
     assert_int_equal(before("than", 4, "than"), 0);
@@ -388,8 +389,7 @@ static void test_before(void **state)
     assert_int_equal(before("THAN", 4, "than"), 0);
     assert_int_equal(before("THAN", 4, "THAN"), SIZE_MAX);
     /* Hangul: bytes, no boundaries */
-    assert_int_equal(before("\xEA\xB0\x80\xEB\x82\x98", 6, "\xEB\x82\x98"),
-                     3);
+    assert_int_equal(before("\xEA\xB0\x80\xEB\x82\x98", 6, "\xEB\x82\x98"), 3);
 }
 
 static void test_ending_at(void **state)
@@ -419,13 +419,10 @@ static void test_before_any_takes_the_first(void **state)
     assert_int_equal(ft_phrase_before_any(t, n, 10, list + 1, 3, &which), 0);
     assert_int_equal(which, 2);
     which = 99;
-    assert_int_equal(ft_phrase_before_any(t, n, 4, list, 4, &which),
-                     SIZE_MAX);
+    assert_int_equal(ft_phrase_before_any(t, n, 4, list, 4, &which), SIZE_MAX);
     assert_int_equal(which, 99); /* untouched when nothing is found */
-    assert_int_equal(ft_phrase_before_any(t, n, 0, list, 4, &which),
-                     SIZE_MAX);
-    assert_int_equal(ft_phrase_before_any(t, n, 10, list, 0, &which),
-                     SIZE_MAX);
+    assert_int_equal(ft_phrase_before_any(t, n, 0, list, 4, &which), SIZE_MAX);
+    assert_int_equal(ft_phrase_before_any(t, n, 10, list, 0, &which), SIZE_MAX);
     assert_int_equal(FT_PHRASE_BEFORE_ANY(t, n, 10, list, NULL), 5);
     free(t);
 }
@@ -439,10 +436,10 @@ static void test_glued_stop(void **state)
     assert_false(glued("U.S.Army", 3));
     assert_false(glued("e.g.The", 3));
     assert_false(glued("3.5", 1));
-    assert_false(glued("a.TH", 1));   /* a capital, then a small letter */
-    assert_false(glued("a.T", 1));    /* cut off */
-    assert_false(glued("A.Tea", 1));  /* small letter or digit before */
-    assert_false(glued(".The", 0));   /* nothing before */
+    assert_false(glued("a.TH", 1));    /* a capital, then a small letter */
+    assert_false(glued("a.T", 1));     /* cut off */
+    assert_false(glued("A.Tea", 1));   /* small letter or digit before */
+    assert_false(glued(".The", 0));    /* nothing before */
     assert_false(glued("for.The", 2)); /* not a full stop */
     assert_true(glued("\xED\x96\x88\xEB\x8B\xA4.\xEC\x9D\xB4", 6));
     assert_false(glued("\xED\x96\x88\xEB\x8B\xA4.", 6));
@@ -459,8 +456,14 @@ static void test_clause_break(void **state)
     assert_int_equal(clause("5,", 1), 1);
     assert_int_equal(clause("a; b", 1), 2);
     assert_int_equal(clause("a: b", 1), 2);
-    assert_int_equal(clause("a\xE2\x80\x94" "b", 1), 2);
-    assert_int_equal(clause("a\xE2\x80\x93" "b", 1), 0); /* en dash */
+    assert_int_equal(clause("a\xE2\x80\x94"
+                            "b",
+                            1),
+                     2);
+    assert_int_equal(clause("a\xE2\x80\x93"
+                            "b",
+                            1),
+                     0); /* en dash */
     assert_int_equal(clause("a\xE2\x80", 1), 0);
     assert_int_equal(clause("a but b", 1), 2);
     /* the byte after the space is looked at before folding */
@@ -473,7 +476,10 @@ static void test_clause_break(void **state)
     assert_int_equal(clause("a though b", 1), 2);
     assert_int_equal(clause("a butter b", 1), 0);
     assert_int_equal(clause("a but", 1), 0);
-    assert_int_equal(clause("a\xC2\xA0" "but b", 1), 0);
+    assert_int_equal(clause("a\xC2\xA0"
+                            "but b",
+                            1),
+                     0);
     assert_int_equal(clause("a\tbut b", 1), 0); /* it starts at a space */
     assert_int_equal(clause("a thus b", 1), 0);
     assert_int_equal(clause("a b", 1), 0);
@@ -498,6 +504,7 @@ static void test_clause_breaks_between(void **state)
 /* ---- against the reference --------------------------------------------- */
 
 /* The bytes (and sequences) the matchers look at, one piece per draw. */
+/* clang-format off */
 static const char *const pieces[] = {
     "a",  "b",  "t",  "h",  "A",  "B",   "T",    "H",
     "n",  "u",  "w",  "e",  "r",  "i",   "l",    "o",
@@ -506,10 +513,12 @@ static const char *const pieces[] = {
     "\xE2\x80\x94", "\xE2", "\xEA\xB0\x80", "\xED\x96\x88", "@", "[",
     "`",  "{",  "Z",  "z",  "/", "\x80", "\xFF", "'",
 };
+/* clang-format on */
 #define N_PIECES (sizeof pieces / sizeof *pieces)
 
 /* The empty phrase first: the lists for the _any matchers leave it out
  * (the reference reads past it there). */
+/* clang-format off */
 static const char *const phrases[] = {
     "",       "b",       "ab",        "a b",     "a  b",      " a",
     "a ",     " ",       "a",         "ba",      "t",         "th",
@@ -520,6 +529,7 @@ static const char *const phrases[] = {
     "z",      "hat",     "that",      "a b ",    " a b",      "au",
     "what",   "'",       "eh",        "he",      "the  a",    "a.",
 };
+/* clang-format on */
 #define N_PHRASES (sizeof phrases / sizeof *phrases)
 
 static uint64_t next_random(uint64_t *s)
@@ -548,8 +558,7 @@ static void compare_all(const char *s, size_t n)
         assert_int_equal(
             ft_phrase_at_any(t, n, i, phrases + 1, N_PHRASES - 1),
             ref_phrase_at_any(t, n, i, phrases + 1, N_PHRASES - 1));
-        assert_int_equal(ft_clause_break(t, n, i),
-                         ref_clause_break(t, n, i));
+        assert_int_equal(ft_clause_break(t, n, i), ref_clause_break(t, n, i));
         assert_int_equal(ft_phrase_glued_stop(t, n, i),
                          ref_glued_stop(t, n, i));
         for (size_t k = 0; k < N_PHRASES; k++)
@@ -563,9 +572,8 @@ static void compare_all(const char *s, size_t n)
                              ref_before(t, n, i, lits[k]));
         for (size_t k = 1; k + 6 <= N_PHRASES; k += 6) {
             size_t w1 = SIZE_MAX, w2 = SIZE_MAX;
-            assert_int_equal(
-                ft_phrase_before_any(t, n, i, lits + k, 6, &w1),
-                ref_before_any(t, n, i, lits + k, 6, &w2));
+            assert_int_equal(ft_phrase_before_any(t, n, i, lits + k, 6, &w1),
+                             ref_before_any(t, n, i, lits + k, 6, &w2));
             assert_int_equal(w1, w2);
         }
         size_t w1 = SIZE_MAX, w2 = SIZE_MAX;
@@ -574,9 +582,8 @@ static void compare_all(const char *s, size_t n)
             ref_before_any(t, n, i, lits + 1, N_PHRASES - 1, &w2));
         assert_int_equal(w1, w2);
         for (size_t b = i; b <= n; b++)
-            assert_int_equal(
-                ft_clause_breaks_between(t, n, i, b, i + 1, i + 3),
-                ref_breaks_between(t, n, i, b, i + 1, i + 3));
+            assert_int_equal(ft_clause_breaks_between(t, n, i, b, i + 1, i + 3),
+                             ref_breaks_between(t, n, i, b, i + 1, i + 3));
     }
     free(t);
 }

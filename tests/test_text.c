@@ -454,6 +454,7 @@ static size_t ref_fold(char *out, const unsigned char *u, size_t n)
     return o;
 }
 
+/* clang-format off */
 static const char *const pieces[] = {
     "a", "b", "Z", "word", "longer words here", "1,234.5", "\x01", "\x7F",
     " ", "  ", "\t", "\n", "\r\n", "\v", "\f",
@@ -463,6 +464,7 @@ static const char *const pieces[] = {
     "\x80", "\xFF", "\xC2", "\xE0\x80", "\xED\xA0\x80", "\xF4\x90",
     "\xC0\xAF", "\xE2\x80", "\xEF\xBF\xBD",
 };
+/* clang-format on */
 
 static uint64_t next_random(uint64_t *s)
 {
@@ -496,8 +498,8 @@ static void test_fast_loops_same_as_reference(void **state)
 
         size_t bad = SIZE_MAX, ref_bad = SIZE_MAX;
         bool ok = ft_text_utf8_valid(t, n, &bad);
-        assert_int_equal(ok, ref_utf8_valid((const unsigned char *)t, n,
-                                            &ref_bad));
+        assert_int_equal(ok,
+                         ref_utf8_valid((const unsigned char *)t, n, &ref_bad));
         assert_int_equal(bad, ref_bad);
 
         char want[3 * 512 + 1];
