@@ -206,6 +206,14 @@ size_t ft_text_space_len(const char *s, size_t n)
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+/* Space, tab, LF, VT, FF, CR: one bit each in a mask. */
+static bool is_ascii_space(unsigned char c)
+{
+    const uint64_t spaces = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' |
+                            1ull << '\v' | 1ull << '\f' | 1ull << '\r';
+    return c <= ' ' && (spaces >> c & 1);
+}
+
 /* How many of the eight bytes at s, from the first, are ASCII other than
  * space and the controls below it (0x21..0x7F): what ft_text_fold copies
  * as it is. */
@@ -234,7 +242,7 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
     while (i < n) {
         unsigned char c = u[i];
         if (c < 0x80) {
-            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            if (is_ascii_space(c)) {
                 pending_space = any;
                 i++;
                 continue;
@@ -253,8 +261,9 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
                 o += k;
                 i += k;
             }
-            while (i < n && (unsigned char)(u[i] - 0x21) < 0x5F)
-                out[o++] = (char)u[i++];
+            if (k == 8) /* the last bytes of the text, one at a time */
+                while (i < n && (unsigned char)(u[i] - 0x21) < 0x5F)
+                    out[o++] = (char)u[i++];
             continue;
         }
         size_t k = ft_text_space_len(s + i, n - i);
