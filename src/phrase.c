@@ -9,7 +9,8 @@
 enum {
     WORD = 1,  /* an ASCII letter or digit: phrases end at word boundaries */
     SPACE = 2, /* space, tab, CR, LF: what a space in a phrase matches */
-    BREAK = 4, /* the first byte of a clause break (", ; : — but") */
+    BREAK = 4, /* the first byte of a clause break (", ; : — but"): the
+                * bytes ft_clause_break in phrase.h lets through */
     RUN = 8,   /* the first byte of a run of spaces (0xC2: a no-break one) */
 };
 #define W WORD
@@ -232,14 +233,11 @@ static size_t match_back(const unsigned char *u, size_t len, size_t j,
     return i;
 }
 
-size_t ft_phrase_ending_at(const char *t, size_t len, size_t j, ft_lit p)
+size_t ft_phrase_ending_at_rest(const char *t, size_t len, size_t j, ft_lit p)
 {
-    const unsigned char *u = (const unsigned char *)t;
-    const unsigned char *s = (const unsigned char *)p.s;
-    if (j - 1 >= len /* j == 0 too */ || p.n == 0 ||
-        fold[u[j - 1]] != s[p.n - 1])
-        return SIZE_MAX; /* most phrases fail here, cheaply */
-    return match_back(u, len, j, s, p.n);
+    /* 0 < j <= len and the last byte matched (phrase.h) */
+    return match_back((const unsigned char *)t, len, j,
+                      (const unsigned char *)p.s, p.n);
 }
 
 size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p)
@@ -290,10 +288,9 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
     return SIZE_MAX;
 }
 
-bool ft_phrase_glued_stop(const char *t, size_t len, size_t i)
+bool ft_phrase_glued_stop_rest(const char *t, size_t len, size_t i)
 {
-    if (i == 0 || i >= len || t[i] != '.')
-        return false;
+    /* 0 < i < len and t[i] is a full stop (phrase.h) */
     unsigned char p = at(t, len, i - 1), n = at(t, len, i + 1);
     if (((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9')) && n >= 'A' &&
         n <= 'Z' && at(t, len, i + 2) >= 'a' && at(t, len, i + 2) <= 'z')
@@ -319,10 +316,8 @@ __attribute__((noinline)) static bool conjunction_at(const unsigned char *u,
     return false;
 }
 
-/* ft_clause_break for a byte i < len that may start one (BREAK); out of
- * line, so that the test for the other bytes costs no more than itself. */
-__attribute__((noinline)) static int break_at(const unsigned char *u,
-                                              size_t len, size_t i)
+/* ft_clause_break for a byte i < len that may start one (BREAK). */
+static int break_at(const unsigned char *u, size_t len, size_t i)
 {
     unsigned char c = u[i];
     if (c == ' ') {
@@ -343,12 +338,10 @@ __attribute__((noinline)) static int break_at(const unsigned char *u,
     return i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0x94 ? 2 : 0;
 }
 
-int ft_clause_break(const char *t, size_t len, size_t i)
+int ft_clause_break_rest(const char *t, size_t len, size_t i)
 {
-    const unsigned char *u = (const unsigned char *)t;
-    if (i >= len || !(byte_class[u[i]] & BREAK))
-        return 0;
-    return break_at(u, len, i);
+    /* i < len and t[i] may start a break (phrase.h) */
+    return break_at((const unsigned char *)t, len, i);
 }
 
 int ft_clause_breaks_between(const char *t, size_t len, size_t a, size_t b,
