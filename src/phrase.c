@@ -38,7 +38,7 @@ static const unsigned char byte_class[256] = {
 #undef B
 
 /* ASCII upper case folded to lower, every other byte as it is. */
-static const unsigned char fold[256] = {
+const unsigned char ft_ascii_folded[256] = {
     0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b,
     0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17,
     0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, ' ',  '!',  '"',  '#',
@@ -100,7 +100,7 @@ static size_t match_rest(const unsigned char *u, size_t len, size_t j,
 {
     for (; *q; q++) {
         if (*q != ' ') {
-            if (j >= len || fold[u[j]] != *q)
+            if (j >= len || ft_ascii_folded[u[j]] != *q)
                 return 0;
             j++;
         } else {
@@ -127,15 +127,16 @@ static inline size_t match_at(const unsigned char *u, size_t len, size_t i,
         /* one ASCII space: the byte after it is the phrase's next one */
         unsigned char n = i + 1 < len ? u[i + 1] : 0;
         if (p[1] > ' ' && u[i] != 0xC2 && !(byte_class[n] & RUN))
-            return fold[n] == p[1] ? match_rest(u, len, i + 2, p + 2) : 0;
+            return ft_ascii_folded[n] == p[1] ? match_rest(u, len, i + 2, p + 2)
+                                              : 0;
         return match_rest(u, len, i, p);
     }
-    if (fold[u[i]] != p[0])
+    if (ft_ascii_folded[u[i]] != p[0])
         return 0;
     size_t j = i + 1;
     const unsigned char *q = p + 1;
     if (*q > ' ') {
-        if (j >= len || fold[u[j]] != *q)
+        if (j >= len || ft_ascii_folded[u[j]] != *q)
             return 0;
         j++;
         q++;
@@ -191,7 +192,8 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
     const char *const *stop = list + n;
     size_t best = 0;
     for (const char *const *l = list;
-         (l = first_starting_with(l, stop, fold[u[i]])) < stop; l++) {
+         (l = first_starting_with(l, stop, ft_ascii_folded[u[i]])) < stop;
+         l++) {
         if (!**l)
             continue; /* "" (at a NUL byte) is never found */
         size_t e = match_at(u, len, i, (const unsigned char *)*l);
@@ -221,7 +223,7 @@ static size_t match_back(const unsigned char *u, size_t len, size_t j,
             while (i > 0 && is_space(u[i - 1]))
                 i--;
         } else {
-            if (i == 0 || fold[u[i - 1]] != p[k])
+            if (i == 0 || ft_ascii_folded[u[i - 1]] != p[k])
                 return SIZE_MAX;
             i--;
         }
@@ -273,7 +275,7 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
     if (j == 0 || j > len)
         return SIZE_MAX;
     const unsigned char *u = (const unsigned char *)t;
-    unsigned char last = fold[u[j - 1]];
+    unsigned char last = ft_ascii_folded[u[j - 1]];
     const ft_lit *stop = list + n;
     /* the last byte rules out most phrases (none is empty) */
     for (const ft_lit *l = list; (l = first_ending_with(l, stop, last)) < stop;

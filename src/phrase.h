@@ -43,9 +43,11 @@ static inline bool ft_ascii_alpha(unsigned char c)
 {
     return ft_ascii_upper(c) || ft_ascii_lower(c);
 }
+/* Every byte with ASCII upper case folded to lower (phrase.c). */
+extern const unsigned char ft_ascii_folded[256];
 static inline unsigned char ft_ascii_fold(unsigned char c)
 {
-    return ft_ascii_upper(c) ? (unsigned char)(c + 32) : c;
+    return ft_ascii_folded[c]; /* one load: callers fold nearly every byte */
 }
 static inline bool ft_ascii_space(unsigned char c)
 {

@@ -257,6 +257,24 @@ static bool glued(const char *s, size_t i)
 
 /* ---- the cases written out -------------------------------------------- */
 
+/* The ASCII helpers of phrase.h (tables since) against their definition,
+ * for every byte. */
+static void test_ascii_classes(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 256; c++) {
+        bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+        assert_int_equal(ft_ascii_upper((unsigned char)c), upper);
+        assert_int_equal(ft_ascii_lower((unsigned char)c), lower);
+        assert_int_equal(ft_ascii_alpha((unsigned char)c), upper || lower);
+        assert_int_equal(ft_ascii_digit((unsigned char)c),
+                         c >= '0' && c <= '9');
+        assert_int_equal(ft_ascii_space((unsigned char)c),
+                         c == ' ' || c == '\t' || c == '\r' || c == '\n');
+        assert_int_equal(ft_ascii_fold((unsigned char)c), upper ? c + 32 : c);
+    }
+}
+
 static void test_at_folds_case(void **state)
 {
     (void)state;
@@ -660,6 +678,7 @@ static void test_same_as_reference_on_phrases(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ascii_classes),
         cmocka_unit_test(test_at_folds_case),
         cmocka_unit_test(test_at_spaces),
         cmocka_unit_test(test_at_word_boundaries),
