@@ -3,39 +3,41 @@
 
 #include <stdbool.h>
 
-/* What each byte is to the matchers, one look-up instead of a chain of
- * comparisons: they run about a million times per megabyte of news, and
- * most calls are settled by a byte or two. */
+/* What each byte is, one look-up instead of a chain of comparisons: the
+ * matchers run about a million times per megabyte of news, and most calls
+ * are settled by a byte or two.  Besides the classes of phrase.h: */
 enum {
-    WORD = 1,  /* an ASCII letter or digit: phrases end at word boundaries */
-    SPACE = 2, /* space, tab, CR, LF: what a space in a phrase matches */
-    BREAK = 4, /* the first byte of a clause break (", ; : — but"): the
+    WORD = FT_ASCII_ALPHA | FT_ASCII_DIGIT, /* phrases end at a boundary */
+    SPACE = FT_ASCII_SPACE, /* what a space in a phrase matches */
+    BREAK = 8, /* the first byte of a clause break (", ; : — but"): the
                 * bytes ft_clause_break in phrase.h lets through */
-    RUN = 8,   /* the first byte of a run of spaces (0xC2: a no-break one) */
+    RUN = 16,  /* the first byte of a run of spaces (0xC2: a no-break one) */
 };
-#define W WORD
+#define A FT_ASCII_ALPHA
+#define D FT_ASCII_DIGIT
 #define S SPACE
 #define B BREAK
 #define R RUN
 /* One row of sixteen bytes a line: */
 /* clang-format off */
-static const unsigned char byte_class[256] = {
+const unsigned char ft_ascii_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, S | R, S | R, 0, 0, S | R, 0, 0, /* \t\n\r */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,             /* 0x10 */
     S | R | B, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, 0, 0, 0,     /* ' ' , */
-    W, W, W, W, W, W, W, W, W, W, B, B, 0, 0, 0, 0,             /* 0-9 : ; */
-    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,             /* A-O */
-    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,             /* P-Z */
-    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,             /* a-o */
-    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,             /* p-z */
+    D, D, D, D, D, D, D, D, D, D, B, B, 0, 0, 0, 0,             /* 0-9 : ; */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,             /* A-O */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,             /* P-Z */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,             /* a-o */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,             /* p-z */
     [0xC2] = R, /* the lead byte of a no-break space */
     [0xE2] = B, /* the lead byte of an em dash */
 };
 /* clang-format on */
-#undef R
-#undef W
+#undef A
+#undef D
 #undef S
 #undef B
+#undef R
 
 /* ASCII upper case folded to lower, every other byte as it is. */
 const unsigned char ft_ascii_folded[256] = {
@@ -70,12 +72,12 @@ static unsigned char at(const char *t, size_t len, size_t i)
 
 static bool is_word(unsigned char c)
 {
-    return byte_class[c] & WORD;
+    return ft_ascii_class[c] & WORD;
 }
 
 static bool is_space(unsigned char c)
 {
-    return byte_class[c] & SPACE;
+    return ft_ascii_class[c] & SPACE;
 }
 
 /* Spaces and no-break spaces from i. */
@@ -122,11 +124,11 @@ static inline size_t match_at(const unsigned char *u, size_t len, size_t i,
                               const unsigned char *p)
 {
     if (p[0] == ' ') {
-        if (!(byte_class[u[i]] & RUN))
+        if (!(ft_ascii_class[u[i]] & RUN))
             return 0;
         /* one ASCII space: the byte after it is the phrase's next one */
         unsigned char n = i + 1 < len ? u[i + 1] : 0;
-        if (p[1] > ' ' && u[i] != 0xC2 && !(byte_class[n] & RUN))
+        if (p[1] > ' ' && u[i] != 0xC2 && !(ft_ascii_class[n] & RUN))
             return ft_ascii_folded[n] == p[1] ? match_rest(u, len, i + 2, p + 2)
                                               : 0;
         return match_rest(u, len, i, p);
@@ -354,7 +356,7 @@ int ft_clause_breaks_between(const char *t, size_t len, size_t a, size_t b,
     if (b > len)
         b = len; /* past the end there is no break */
     for (size_t i = a; i < b && most < 2; i++) {
-        if (!(byte_class[u[i]] & BREAK) || (i >= skip_from && i < skip_to))
+        if (!(ft_ascii_class[u[i]] & BREAK) || (i >= skip_from && i < skip_to))
             continue;
         int k = break_at(u, len, i);
         if (k > most)

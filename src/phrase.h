@@ -26,7 +26,19 @@ static inline unsigned char ft_view_at(ft_view x, size_t i)
     return i < x.len ? (unsigned char)x.t[i] : 0;
 }
 
-/* ASCII classes: news bytes outside ASCII are never letters here. */
+/* ASCII classes: news bytes outside ASCII are never letters here.
+ * Callers ask them of nearly every byte, so the letters, the spaces and
+ * the folding are one load each from a table of phrase.c: the class of
+ * every byte (the bits below; phrase.c keeps others of its own there),
+ * and every byte folded to lower case. */
+enum {
+    FT_ASCII_ALPHA = 1, /* A-Z, a-z */
+    FT_ASCII_DIGIT = 2, /* 0-9 */
+    FT_ASCII_SPACE = 4, /* space, tab, CR, LF */
+};
+extern const unsigned char ft_ascii_class[256];
+extern const unsigned char ft_ascii_folded[256];
+
 static inline bool ft_ascii_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
@@ -41,17 +53,15 @@ static inline bool ft_ascii_lower(unsigned char c)
 }
 static inline bool ft_ascii_alpha(unsigned char c)
 {
-    return ft_ascii_upper(c) || ft_ascii_lower(c);
+    return ft_ascii_class[c] & FT_ASCII_ALPHA;
 }
-/* Every byte with ASCII upper case folded to lower (phrase.c). */
-extern const unsigned char ft_ascii_folded[256];
 static inline unsigned char ft_ascii_fold(unsigned char c)
 {
-    return ft_ascii_folded[c]; /* one load: callers fold nearly every byte */
+    return ft_ascii_folded[c];
 }
 static inline bool ft_ascii_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return ft_ascii_class[c] & FT_ASCII_SPACE;
 }
 
 /* A phrase with its length, so that lists of them need no strlen. */
