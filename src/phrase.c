@@ -5,13 +5,13 @@
 
 /* What each byte is, one look-up instead of a chain of comparisons: the
  * matchers run about a million times per megabyte of news, and most calls
- * are settled by a byte or two.  Besides the classes of phrase.h: */
+ * are settled by a byte or two.  The classes of phrase.h by the names the
+ * matchers use, and one of their own (RUN): */
 enum {
     WORD = FT_ASCII_ALPHA | FT_ASCII_DIGIT, /* phrases end at a boundary */
     SPACE = FT_ASCII_SPACE, /* what a space in a phrase matches */
-    BREAK = 8, /* the first byte of a clause break (", ; : — but"): the
-                * bytes ft_clause_break in phrase.h lets through */
-    RUN = 16,  /* the first byte of a run of spaces (0xC2: a no-break one) */
+    BREAK = FT_BREAK_START, /* a clause break's first byte (", ; : — but") */
+    RUN = 16, /* the first byte of a run of spaces (0xC2: a no-break one) */
 };
 #define A FT_ASCII_ALPHA
 #define D FT_ASCII_DIGIT

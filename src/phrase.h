@@ -35,6 +35,7 @@ enum {
     FT_ASCII_ALPHA = 1, /* A-Z, a-z */
     FT_ASCII_DIGIT = 2, /* 0-9 */
     FT_ASCII_SPACE = 4, /* space, tab, CR, LF */
+    FT_BREAK_START = 8, /* a byte ft_clause_break may find a break at */
 };
 extern const unsigned char ft_ascii_class[256];
 extern const unsigned char ft_ascii_folded[256];
@@ -150,9 +151,8 @@ static inline int ft_clause_break(const char *t, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
-    unsigned char c = (unsigned char)t[i];
-    if (c != ' ' && c != ',' && c != ';' && c != ':' && c != 0xE2)
-        return 0; /* the bytes of BREAK in phrase.c */
+    if (!(ft_ascii_class[(unsigned char)t[i]] & FT_BREAK_START))
+        return 0;
     return ft_clause_break_rest(t, len, i);
 }
 
