@@ -272,6 +272,14 @@ static void test_ascii_classes(void **state)
         assert_int_equal(ft_ascii_space((unsigned char)c),
                          c == ' ' || c == '\t' || c == '\r' || c == '\n');
         assert_int_equal(ft_ascii_fold((unsigned char)c), upper ? c + 32 : c);
+        /* where ft_clause_break looks further, in one byte of text */
+        char t[1] = {(char)c};
+        assert_int_equal((ft_ascii_class[c] & FT_BREAK_START) != 0,
+                         c == ' ' || c == ',' || c == ';' || c == ':' ||
+                             c == 0xE2);
+        assert_int_equal(ft_clause_break(t, 1, 0), c == ','               ? 1
+                                                   : c == ';' || c == ':' ? 2
+                                                                          : 0);
     }
 }
 
