@@ -117,9 +117,9 @@ static size_t match_rest(const unsigned char *u, size_t len, size_t j,
     return j;
 }
 
-/* The phrase p (not empty) at i < len: its end, or 0.  Callers have
- * mostly tried the first byte already: the second one settles most calls,
- * before the word boundary and the loop. */
+/* The phrase p at i < len: its end, or 0.  Callers have mostly tried the
+ * first byte already: the second one settles most calls, before the word
+ * boundary and the loop. */
 static inline size_t match_at(const unsigned char *u, size_t len, size_t i,
                               const unsigned char *p)
 {
@@ -135,6 +135,8 @@ static inline size_t match_at(const unsigned char *u, size_t len, size_t i,
     }
     if (ft_ascii_folded[u[i]] != p[0])
         return 0;
+    if (!p[0])
+        return 0; /* "" (at a NUL byte) is never found */
     size_t j = i + 1;
     const unsigned char *q = p + 1;
     if (*q > ' ') {
@@ -150,8 +152,8 @@ static inline size_t match_at(const unsigned char *u, size_t len, size_t i,
 
 size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p)
 {
-    /* past the end nothing matches, not even a space; nor does "" */
-    if (i >= len || !*p)
+    /* past the end nothing matches, not even a space */
+    if (i >= len)
         return 0;
     return match_at((const unsigned char *)t, len, i, (const unsigned char *)p);
 }
@@ -196,8 +198,6 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
     for (const char *const *l = list;
          (l = first_starting_with(l, stop, ft_ascii_folded[u[i]])) < stop;
          l++) {
-        if (!**l)
-            continue; /* "" (at a NUL byte) is never found */
         size_t e = match_at(u, len, i, (const unsigned char *)*l);
         if (e > best)
             best = e;
