@@ -171,7 +171,7 @@ static const char *const *first_starting_with(const char *const *l,
                                               const char *const *end,
                                               unsigned char c)
 {
-    for (; end - l >= 4; l += 4) {
+    for (size_t fours = (size_t)(end - l) / 4; fours > 0; fours--, l += 4) {
         if (may_start(l[0], c))
             return l;
         if (may_start(l[1], c))
@@ -254,7 +254,7 @@ size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p)
 static const ft_lit *first_ending_with(const ft_lit *l, const ft_lit *end,
                                        unsigned char c)
 {
-    for (; end - l >= 4; l += 4) {
+    for (size_t fours = (size_t)(end - l) / 4; fours > 0; fours--, l += 4) {
         if ((unsigned char)l[0].s[l[0].n - 1] == c)
             return l;
         if ((unsigned char)l[1].s[l[1].n - 1] == c)
