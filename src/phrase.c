@@ -312,10 +312,12 @@ __attribute__((noinline)) static bool conjunction_at(const unsigned char *u,
     static const char *const words[] = {" but ", " while ", " whereas ",
                                         " although ", " though "};
     /* u[i] is an ASCII space and u[i + 1] a letter: the space and the
-     * letter match, the rest is to be seen */
+     * letter match, the rest is to be seen, from its first byte */
+    unsigned char c = i + 2 < len ? ft_ascii_folded[u[i + 2]] : 0;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if ((unsigned char)words[k][1] == u[i + 1] &&
-            match_rest(u, len, i + 2, (const unsigned char *)words[k] + 2))
+            (unsigned char)words[k][2] == c &&
+            match_rest(u, len, i + 3, (const unsigned char *)words[k] + 3))
             return true;
     return false;
 }
