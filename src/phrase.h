@@ -26,7 +26,20 @@ static inline unsigned char ft_view_at(ft_view x, size_t i)
     return i < x.len ? (unsigned char)x.t[i] : 0;
 }
 
-/* ASCII classes: news bytes outside ASCII are never letters here. */
+/* ASCII classes: news bytes outside ASCII are never letters here.
+ * Callers ask them of nearly every byte, so the letters, the spaces and
+ * the folding are one load each from a table of phrase.c: the class of
+ * every byte (the bits below; phrase.c keeps others of its own there),
+ * and every byte folded to lower case. */
+enum {
+    FT_ASCII_ALPHA = 1, /* A-Z, a-z */
+    FT_ASCII_DIGIT = 2, /* 0-9 */
+    FT_ASCII_SPACE = 4, /* space, tab, CR, LF */
+    FT_BREAK_START = 8, /* a byte ft_clause_break may find a break at */
+};
+extern const unsigned char ft_ascii_class[256];
+extern const unsigned char ft_ascii_folded[256];
+
 static inline bool ft_ascii_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
@@ -41,15 +54,15 @@ static inline bool ft_ascii_lower(unsigned char c)
 }
 static inline bool ft_ascii_alpha(unsigned char c)
 {
-    return ft_ascii_upper(c) || ft_ascii_lower(c);
+    return ft_ascii_class[c] & FT_ASCII_ALPHA;
 }
 static inline unsigned char ft_ascii_fold(unsigned char c)
 {
-    return ft_ascii_upper(c) ? (unsigned char)(c + 32) : c;
+    return ft_ascii_folded[c];
 }
 static inline bool ft_ascii_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return ft_ascii_class[c] & FT_ASCII_SPACE;
 }
 
 /* A phrase with its length, so that lists of them need no strlen. */
@@ -75,7 +88,8 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
 size_t ft_phrase_trim_back(const char *t, size_t end);
 
 /* The phrase ending exactly at j: where it starts, or SIZE_MAX. */
-size_t ft_phrase_ending_at(const char *t, size_t len, size_t j, ft_lit p);
+static inline size_t ft_phrase_ending_at(const char *t, size_t len, size_t j,
+                                         ft_lit p);
 
 /* The phrase ending just before `end`, spaces skipped: where it starts,
  * or SIZE_MAX. */
@@ -93,16 +107,53 @@ size_t ft_phrase_before_any(const char *t, size_t len, size_t end,
  * corporals.Starting", "in 2022.The", "했다.이어"): a lower-case letter
  * or digit, the stop, then a capitalised word (or Hangul on both sides)?
  * Abbreviations ("U.S.Army", "e.g.The") and decimals are not. */
-bool ft_phrase_glued_stop(const char *t, size_t len, size_t i);
+static inline bool ft_phrase_glued_stop(const char *t, size_t len, size_t i);
 
 /* How strongly the byte at i ends a clause: 2 for a semicolon, a colon,
  * an em dash or " but "/" while "/" whereas "/" although "/" though ", 1
  * for a comma that is no thousands separator, else 0. */
-int ft_clause_break(const char *t, size_t len, size_t i);
+static inline int ft_clause_break(const char *t, size_t len, size_t i);
 
 /* The strongest clause break in t[a,b), the bytes [skip_from,skip_to)
  * left out (a figure's own conversion may hold commas). */
 int ft_clause_breaks_between(const char *t, size_t len, size_t a, size_t b,
                              size_t skip_from, size_t skip_to);
+
+/* ---- the first tests, inlined ----------------------------------------
+ *
+ * Callers ask these three about nearly every byte, and nearly every byte
+ * fails their first test: that test is made where they are called, and
+ * only what passes it costs a call.  The _rest functions are the rest of
+ * each test, for these wrappers only. */
+
+size_t ft_phrase_ending_at_rest(const char *t, size_t len, size_t j, ft_lit p);
+bool ft_phrase_glued_stop_rest(const char *t, size_t len, size_t i);
+int ft_clause_break_rest(const char *t, size_t len, size_t i);
+
+static inline size_t ft_phrase_ending_at(const char *t, size_t len, size_t j,
+                                         ft_lit p)
+{
+    /* the last byte (j - 1 >= len: j == 0 too) */
+    if (j - 1 >= len || p.n == 0 ||
+        ft_ascii_fold((unsigned char)t[j - 1]) != (unsigned char)p.s[p.n - 1])
+        return SIZE_MAX;
+    return ft_phrase_ending_at_rest(t, len, j, p);
+}
+
+static inline bool ft_phrase_glued_stop(const char *t, size_t len, size_t i)
+{
+    if (i == 0 || i >= len || t[i] != '.')
+        return false;
+    return ft_phrase_glued_stop_rest(t, len, i);
+}
+
+static inline int ft_clause_break(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    if (!(ft_ascii_class[(unsigned char)t[i]] & FT_BREAK_START))
+        return 0;
+    return ft_clause_break_rest(t, len, i);
+}
 
 #endif

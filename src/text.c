@@ -81,12 +81,17 @@ ft_status ft_buf_putc(ft_buf *b, char c)
     return ft_buf_append(b, &c, 1);
 }
 
-size_t ft_text_utf8_len(const char *s, size_t n)
+/* ft_text_utf8_len, inlined into the loops that run over every byte. */
+static inline size_t seq_len(const unsigned char *u, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     unsigned c = u[0];
     if (c < 0x80)
         return 1;
+    /* Hangul and most of the BMP: a lead byte whose second byte may be
+     * any continuation byte */
+    if (c >= 0xE1 && c <= 0xEC && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80)
+        return 3;
     /* The table of well-formed sequences (Unicode 15, table 3-7): the
      * second byte's range depends on the lead byte, which rules out
      * overlong forms, surrogates and code points past U+10FFFF. */
@@ -116,16 +121,48 @@ size_t ft_text_utf8_len(const char *s, size_t n)
     return len;
 }
 
+size_t ft_text_utf8_len(const char *s, size_t n)
+{
+    return seq_len((const unsigned char *)s, n);
+}
+
+/* The eight bytes at s as a number, the first byte lowest. */
+static uint64_t load8(const void *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* Where the first byte with its high bit set is in eight bytes loaded by
+ * load8 (8: none). */
+static size_t first_high8(uint64_t v)
+{
+    uint64_t high = v & 0x8080808080808080u;
+    return high ? (size_t)__builtin_ctzll(high) / 8 : 8;
+}
+
 bool ft_text_utf8_valid(const char *s, size_t n, size_t *bad)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        /* Most news text is ASCII: skip it without the table. */
-        if ((unsigned char)s[i] < 0x80) {
+        /* Most news text is ASCII: skip it eight bytes at a time, and to
+         * the first byte that is not in one step. */
+        while (i + 8 <= n && first_high8(load8(u + i)) == 8)
+            i += 8;
+        if (i >= n)
+            break;
+        if (i + 8 <= n) {
+            i += first_high8(load8(u + i));
+        } else if (u[i] < 0x80) {
             i++;
             continue;
         }
-        size_t k = ft_text_utf8_len(s + i, n - i);
+        size_t k = seq_len(u + i, n - i);
         if (k == 0) {
             if (bad)
                 *bad = i;
@@ -169,54 +206,93 @@ size_t ft_text_space_len(const char *s, size_t n)
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+/* Space, tab, LF, VT, FF, CR: one bit each in a mask. */
+static bool is_ascii_space(unsigned char c)
+{
+    const uint64_t spaces = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' |
+                            1ull << '\v' | 1ull << '\f' | 1ull << '\r';
+    return c <= ' ' && (spaces >> c & 1);
+}
+
+/* How many of the eight bytes at s, from the first, are ASCII other than
+ * space and the controls below it (0x21..0x7F): what ft_text_fold copies
+ * as it is. */
+static size_t plain_run8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t v = load8(s);
+    /* the high bit of each byte below 0x21 or from 0x80: exact up to the
+     * first such byte (a borrow runs only upwards from one) */
+    uint64_t stop = ((v - ones * 0x21) & ~v & highs) | (v & highs);
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+}
+
 ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
 {
     /* Written straight into the buffer: this runs once per output row.
      * Room is kept for what is left of the input plus a pending space;
-     * only a bad byte (1 byte in, 3 out) needs more. */
+     * only a bad byte (1 byte in, 3 out) needs more.  The output is
+     * kept in locals (a store through char * could change b->len). */
     if (ft_buf_reserve(b, n + 1) != FT_OK)
         return FT_ENOMEM;
+    const unsigned char *u = (const unsigned char *)s;
+    char *out = b->data;
+    size_t o = b->len, i = 0;
     bool pending_space = false, any = false;
-    size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k;
+        unsigned char c = u[i];
         if (c < 0x80) {
-            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            if (is_ascii_space(c)) {
                 pending_space = any;
                 i++;
                 continue;
             }
             if (pending_space)
-                b->data[b->len++] = ' ';
+                out[o++] = ' ';
             pending_space = false;
             any = true;
-            b->data[b->len++] = (char)c; /* the common case, no memcpy */
-            i++;
+            /* the common case, a word: copied eight bytes at a time
+             * (the room kept covers the bytes stored past its end) */
+            out[o++] = (char)u[i++];
+            size_t k = 8;
+            while (k == 8 && i + 8 <= n) {
+                memcpy(out + o, u + i, 8);
+                k = plain_run8(u + i);
+                o += k;
+                i += k;
+            }
+            if (k == 8) /* the last bytes of the text, one at a time */
+                while (i < n && (unsigned char)(u[i] - 0x21) < 0x5F)
+                    out[o++] = (char)u[i++];
             continue;
-        } else if ((k = ft_text_space_len(s + i, n - i)) != 0) {
+        }
+        size_t k = ft_text_space_len(s + i, n - i);
+        if (k) {
             pending_space = any;
             i += k;
             continue;
-        } else
-            k = ft_text_utf8_len(s + i, n - i);
+        }
+        k = seq_len(u + i, n - i);
         if (pending_space)
-            b->data[b->len++] = ' ';
+            out[o++] = ' ';
         pending_space = false;
         any = true;
         if (k) {
-            memcpy(b->data + b->len, s + i, k);
-            b->len += k;
+            memcpy(out + o, u + i, k);
+            o += k;
             i += k;
         } else {
+            b->len = o;
             if (ft_buf_reserve(b, 3 + (n - i) + 1) != FT_OK)
                 return FT_ENOMEM;
-            memcpy(b->data + b->len, replacement, 3);
-            b->len += 3;
+            out = b->data;
+            memcpy(out + o, replacement, 3);
+            o += 3;
             i++;
         }
     }
-    b->data[b->len] = '\0';
+    b->len = o;
+    out[o] = '\0';
     return FT_OK;
 }
 

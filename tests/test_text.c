@@ -373,6 +373,149 @@ static void test_grow(void **state)
     free(items);
 }
 
+/* ---- the fast loops against a plain reference --------------------------
+ *
+ * ft_text_fold and ft_text_utf8_valid skip ASCII in bulk; these are the
+ * byte-at-a-time versions they replaced, which they must agree with on
+ * any bytes at all. */
+
+static size_t ref_utf8_len(const unsigned char *u, size_t n)
+{
+    unsigned c = u[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (n < len || u[1] < lo || u[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (u[i] < 0x80 || u[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+static bool ref_utf8_valid(const unsigned char *u, size_t n, size_t *bad)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t k = ref_utf8_len(u + i, n - i);
+        if (k == 0) {
+            *bad = i;
+            return false;
+        }
+        i += k;
+    }
+    return true;
+}
+
+/* The folded text of u[0..n) into out (room for 3n + 1). */
+static size_t ref_fold(char *out, const unsigned char *u, size_t n)
+{
+    size_t o = 0, i = 0;
+    bool pending_space = false, any = false;
+    while (i < n) {
+        size_t k = ft_text_space_len((const char *)u + i, n - i);
+        if (k) {
+            pending_space = any;
+            i += k;
+            continue;
+        }
+        k = ref_utf8_len(u + i, n - i);
+        if (pending_space)
+            out[o++] = ' ';
+        pending_space = false;
+        any = true;
+        if (k) {
+            memcpy(out + o, u + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    return o;
+}
+
+/* clang-format off */
+static const char *const pieces[] = {
+    "a", "b", "Z", "word", "longer words here", "1,234.5", "\x01", "\x7F",
+    " ", "  ", "\t", "\n", "\r\n", "\v", "\f",
+    "\xC2\xA0", "\xC2\x85", "\xE2\x80\x89", "\xE2\x80\xAF",
+    "\xE3\x80\x80", "\xE2\x81\x9F", "\xE2\x80\x94",
+    "\xEA\xB5\xAD", "\xED\x95\x9C", "\xC3\xA9", "\xF0\x9F\x98\x80",
+    "\x80", "\xFF", "\xC2", "\xE0\x80", "\xED\xA0\x80", "\xF4\x90",
+    "\xC0\xAF", "\xE2\x80", "\xEF\xBF\xBD",
+};
+/* clang-format on */
+
+static uint64_t next_random(uint64_t *s)
+{
+    /* xorshift64*: fixed seed, the same texts every run */
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 0x2545F4914F6CDD1DULL;
+}
+
+static void test_fast_loops_same_as_reference(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x243F6A8885A308D3ULL;
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    for (int round = 0; round < 20000; round++) {
+        char s[512];
+        size_t n = 0, count = next_random(&seed) % 30;
+        for (size_t k = 0; k < count; k++) {
+            uint64_t r = next_random(&seed);
+            /* long ASCII stretches now and then, for the bulk paths */
+            const char *p = r % 11 == 0 ? "abcdefghijklmnopqrstuvwxyz012"
+                                        : pieces[(r >> 8) % n_pieces];
+            size_t m = strlen(p);
+            memcpy(s + n, p, m);
+            n += m;
+        }
+        char *t = malloc(n ? n : 1); /* exact length: no byte after it */
+        assert_non_null(t);
+        memcpy(t, s, n);
+
+        size_t bad = SIZE_MAX, ref_bad = SIZE_MAX;
+        bool ok = ft_text_utf8_valid(t, n, &bad);
+        assert_int_equal(ok,
+                         ref_utf8_valid((const unsigned char *)t, n, &ref_bad));
+        assert_int_equal(bad, ref_bad);
+
+        char want[3 * 512 + 1];
+        size_t want_n = ref_fold(want, (const unsigned char *)t, n);
+        ft_buf b;
+        ft_buf_init(&b);
+        assert_int_equal(ft_buf_append(&b, "x", round % 2), FT_OK);
+        assert_int_equal(ft_text_fold(&b, t, n), FT_OK);
+        assert_int_equal(b.len, round % 2 + want_n);
+        assert_memory_equal(b.data + round % 2, want, want_n);
+        assert_int_equal(b.data[b.len], '\0');
+        ft_buf_free(&b);
+        free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_decode_replaces_bad_bytes),
         cmocka_unit_test(test_decode_in_pieces),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_fast_loops_same_as_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
