@@ -156,14 +156,19 @@ static ft_status no_memory(ft_error *err)
     return ft_error_set(err, FT_ENOMEM, "out of memory");
 }
 
-/* The row built in w->line, in one fwrite. */
-static ft_status write_line(ft_figwriter *w, ft_error *err)
+ft_status ft_figwriter_write(ft_figwriter *w, const char *rows, size_t n,
+                             ft_error *err)
 {
-    const ft_buf *b = &w->line;
-    if (fwrite(b->data, 1, b->len, w->out) != b->len || ferror(w->out))
+    if (fwrite(rows, 1, n, w->out) != n || ferror(w->out))
         return ft_error_set(err, FT_EIO, "write error: %s",
                             errno ? strerror(errno) : "unknown");
     return FT_OK;
+}
+
+/* The row built in w->line, in one fwrite. */
+static ft_status write_line(ft_figwriter *w, ft_error *err)
+{
+    return ft_figwriter_write(w, w->line.data, w->line.len, err);
 }
 
 ft_status ft_figwriter_header(ft_figwriter *w, ft_error *err)

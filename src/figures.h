@@ -97,6 +97,11 @@ ft_status ft_figwriter_format(ft_figwriter *w, const ft_article *a,
                               size_t mention, const ft_figure *f, ft_buf *out,
                               ft_error *err);
 
+/* Rows made by ft_figwriter_format (any number, whole), written to the
+ * writer's stream in one fwrite.  FT_EIO on a write error. */
+ft_status ft_figwriter_write(ft_figwriter *w, const char *rows, size_t n,
+                             ft_error *err);
+
 /* ---- cells, for callers that keep rows (the run's database) ---------- */
 
 #define FT_FIGURE_NCOLUMNS 22
