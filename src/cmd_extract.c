@@ -246,8 +246,9 @@ static void render_free(void *state)
     ft_figwriter_free(state);
 }
 
-/* Any failure (an extractor bug, out of memory) leaves the article to
- * write_article, which says what went wrong in its turn. */
+/* Any failure (an extractor bug, out of memory, more rows than the
+ * pipeline holds) leaves the article to write_article, which says what
+ * went wrong in its turn. */
 static ft_status render_article(void *state, const ft_article *a,
                                 const ft_figlist *figs, ft_buf *out)
 {
@@ -256,6 +257,8 @@ static ft_status render_article(void *state, const ft_article *a,
             ft_figwriter_format(state, a, i + 1, &figs->items[i], out, NULL);
         if (st != FT_OK)
             return st;
+        if (out->len > FT_PIPELINE_RENDERED)
+            return FT_ETOOBIG;
     }
     return FT_OK;
 }

@@ -28,7 +28,7 @@
  * past this (a rare huge article's array is given back); a batch its
  * rendered bytes likewise. */
 #define FIGS_KEPT 4096
-#define RENDERED_KEPT ((size_t)1 << 20)
+#define RENDERED_KEPT (FT_PIPELINE_RENDERED / 4)
 
 /* A warning the reader gave while reading an entry's article. */
 typedef struct {

@@ -58,7 +58,11 @@ typedef struct {
  * articles in a row (as many as no warning, reject or other article
  * comes between); its status counts as article's would.  When render
  * fails (any status but FT_OK; what it appended is taken back), the
- * sink's `article` is called in its turn instead. */
+ * sink's `article` is called in its turn instead.  So that memory stays
+ * bounded whatever an article's output, render should give up as soon
+ * as `out` holds more than FT_PIPELINE_RENDERED bytes (the article is
+ * then written by `article`, as it comes). */
+#define FT_PIPELINE_RENDERED ((size_t)4 << 20)
 typedef struct {
     void *(*state_new)(void *ctx);
     void (*state_free)(void *state);
