@@ -1092,8 +1092,9 @@ static ft_status read_line(ft_reader *r, char **out, size_t *out_len,
         }
         if (!too_big) {
             if (len + seg + 1 > cap) {
-                /* grow, never past limit + 1 bytes */
-                size_t ncap = cap ? cap * 2 : CHUNK;
+                /* grow, never past limit + 1 bytes; a line wholly in
+                 * the chunk gets just its size */
+                size_t ncap = cap ? cap * 2 : nl ? seg + 1 : CHUNK;
                 if (ncap < len + seg + 1)
                     ncap = len + seg + 1;
                 if (ncap > limit + 1)
