@@ -284,8 +284,8 @@ static bool start_jobs(ft_pipeline *p)
 }
 
 /* Queue the batch being filled and take a spare one.  There always is
- * one: the queue holds at most cap of the cap + 1.  A sink that renders
- * gets its state for the batch here, on the calling thread. */
+ * one: the queue holds at most cap of the cap + 1.  A renderer makes its
+ * state for the batch here, on the calling thread. */
 static void push(ft_pipeline *p)
 {
     batch *b = p->cur;

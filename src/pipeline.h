@@ -18,7 +18,9 @@
  * Articles go to the workers in batches (64 articles or 64 KiB of text),
  * so that the threads meet once per batch.  Memory stays bounded: at most
  * 4 x N batches, and about FT_PIPELINE_INFLIGHT bytes of article text
- * plus one batch, are read ahead of the article being handed over.
+ * plus one batch, are read ahead of the article being handed over (and
+ * with a renderer, about FT_PIPELINE_RENDERED bytes of output per
+ * batch: see ft_pipeline_render).
  *
  * Ownership: an ft_pipeline copies the option structs it is given but
  * borrows what they point to (the tables, the fallback date and source,
@@ -62,7 +64,7 @@ typedef struct {
  * bounded whatever an article's output, render should give up as soon
  * as `out` holds more than FT_PIPELINE_RENDERED bytes (the article is
  * then written by `article`, as it comes). */
-#define FT_PIPELINE_RENDERED ((size_t)4 << 20)
+#define FT_PIPELINE_RENDERED ((size_t)1 << 20)
 typedef struct {
     void *(*state_new)(void *ctx);
     void (*state_free)(void *state);
