@@ -255,6 +255,23 @@ static bool d_day_first(dcur *c, int *y, int *m, int *d)
     return d_year_after(c, y);
 }
 
+/* YYYY-MM-DD into buf[11], as "%04d-%02d-%02d" would write it for a
+ * year of four digits and a month and day of at most two (by hand: once
+ * per article, snprintf was a sixth of the reading thread's time). */
+static void format_date(int y, int m, int d, char buf[11])
+{
+    const int parts[3] = {y, m, d}, width[3] = {4, 2, 2};
+    size_t o = 0;
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            buf[o++] = '-';
+        for (int k = width[i] - 1, v = parts[i]; k >= 0; k--, v /= 10)
+            buf[o + (size_t)k] = (char)('0' + v % 10);
+        o += (size_t)width[i];
+    }
+    buf[o] = '\0';
+}
+
 bool ft_article_date_parse(const char *s, size_t n, char out[11])
 {
     dcur start = {s, s + n};
@@ -271,9 +288,9 @@ bool ft_article_date_parse(const char *s, size_t n, char out[11])
         int y = 0, m = 0, d = 0;
         if (!forms[i](&c, &y, &m, &d))
             continue;
-        char buf[32];
-        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        if (!ft_article_date_valid(buf, strlen(buf)))
+        char buf[11];
+        format_date(y, m, d, buf);
+        if (!ft_article_date_valid(buf, 10))
             return false; /* a form that fits but no such day: Feb 30 */
         memcpy(out, buf, 11);
         return true;
@@ -316,6 +333,9 @@ struct ft_reader {
     char *chunk; /* JSONL, CSV read buffer, CHUNK bytes (decoded) */
     size_t chunk_pos, chunk_len;
     bool chunk_eof;
+    /* JSONL: the article just read can hold no control character to
+     * blank (ft_text_blank_controls would change nothing) */
+    bool no_controls;
 
     /* decoding (dec NULL: the input is read as it is) */
     ft_text_decoder *dec;
@@ -1072,8 +1092,9 @@ static ft_status read_line(ft_reader *r, char **out, size_t *out_len,
         }
         if (!too_big) {
             if (len + seg + 1 > cap) {
-                /* grow, never past limit + 1 bytes */
-                size_t ncap = cap ? cap * 2 : CHUNK;
+                /* grow, never past limit + 1 bytes; a line wholly in
+                 * the chunk gets just its size */
+                size_t ncap = cap ? cap * 2 : nl ? seg + 1 : CHUNK;
                 if (ncap < len + seg + 1)
                     ncap = len + seg + 1;
                 if (ncap > limit + 1)
@@ -1113,6 +1134,11 @@ typedef struct {
     size_t at;                 /* its byte offset in the line */
     const char *val[NJFIELDS]; /* decoded values, NULL when absent */
     size_t len[NJFIELDS];
+    /* What the last string held, as far as a check after it cares: a
+     * byte beyond ASCII (else it is UTF-8 whatever its escapes), or
+     * perhaps a control (DEL, or an escape for one). */
+    bool str_high, str_control;
+    bool text_high, text_control; /* the same for the text field */
 } jparser;
 
 static bool jfail(jparser *j, const char *why)
@@ -1176,6 +1202,52 @@ static size_t put_utf8(unsigned cp, char *w)
     return 4;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* The high bit of each byte of v equal to c, or of one below it: exact
+ * whether any is (the classic "has a zero byte" and "has a byte less
+ * than" tests), all a caller asks. */
+static uint64_t word_eq(uint64_t v, unsigned char c)
+{
+    uint64_t x = v ^ (ONES * c);
+    return (x - ONES) & ~x & HIGHS;
+}
+
+static uint64_t word_below(uint64_t v, unsigned char c)
+{
+    return (v - ONES * c) & ~v & HIGHS;
+}
+
+/* The end of the run of plain string bytes at p (not a quote, a
+ * backslash or a C0 control), eight bytes at a time; notes in j whether
+ * the run holds a byte beyond ASCII or DEL. */
+static char *plain_run(jparser *j, char *p)
+{
+    uint64_t high = 0, del = 0;
+    while (j->end - p >= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        if (word_below(v, 0x20) | word_eq(v, '"') | word_eq(v, '\\'))
+            break;
+        high |= v;
+        del |= word_eq(v, 0x7F);
+        p += 8;
+    }
+    unsigned char c;
+    while (p < j->end && (c = (unsigned char)*p) >= 0x20 && c != '"' &&
+           c != '\\') {
+        high |= c;
+        del |= c == 0x7F;
+        p++;
+    }
+    if (high & HIGHS)
+        j->str_high = true;
+    if (del)
+        j->str_control = true;
+    return p;
+}
+
 /* A string at p (on its opening quote), decoded in place: an escape is
  * never shorter than what it stands for, so the write position never
  * passes the read position. */
@@ -1183,13 +1255,11 @@ static bool jstring(jparser *j, const char **out, size_t *out_len)
 {
     char *w = ++j->p;
     *out = w;
+    j->str_high = j->str_control = false;
     while (j->p < j->end) {
         /* A run of plain bytes moves in one go (not at all before the
          * first escape, when w and j->p are the same place). */
-        char *p = j->p;
-        while (p < j->end && (unsigned char)*p >= 0x20 && *p != '"' &&
-               *p != '\\')
-            p++;
+        char *p = plain_run(j, j->p);
         if (p != j->p) {
             size_t run = (size_t)(p - j->p);
             if (w != j->p)
@@ -1222,6 +1292,7 @@ static bool jstring(jparser *j, const char **out, size_t *out_len)
             break;
         case 'b':
             *w++ = '\b';
+            j->str_control = true;
             break;
         case 'f':
             *w++ = '\f';
@@ -1253,6 +1324,8 @@ static bool jstring(jparser *j, const char **out, size_t *out_len)
             }
             if (cp == 0)
                 return jfail(j, "\\u0000 in a string");
+            if (cp < 0x20 || cp == 0x7F)
+                j->str_control = true;
             w += put_utf8(cp, w);
             break;
         }
@@ -1378,8 +1451,15 @@ static bool jfield(jparser *j, int which)
 {
     if (j->p == j->end)
         return jfail(j, "value expected");
-    if (*j->p == '"')
-        return jstring(j, &j->val[which], &j->len[which]);
+    if (*j->p == '"') {
+        if (!jstring(j, &j->val[which], &j->len[which]))
+            return false;
+        if (which == J_TEXT) {
+            j->text_high = j->str_high;
+            j->text_control = j->str_control;
+        }
+        return true;
+    }
     if (*j->p == 'n') {
         j->val[which] = NULL; /* null: as if absent */
         return jliteral(j, "null");
@@ -1489,7 +1569,10 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
     line[j.len[J_TEXT]] = '\0';
     a->text = line;
     a->len = j.len[J_TEXT];
-    warn_utf8(r, a->text, a->len, r->line);
+    /* Only bytes beyond ASCII can be bad UTF-8 (escapes decode to good). */
+    if (j.text_high)
+        warn_utf8(r, a->text, a->len, r->line);
+    r->no_controls = !j.text_control;
     warn_undecoded(r, undecoded, r->line);
     return FT_OK;
 }
@@ -1802,6 +1885,7 @@ ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
             close_input(r);
             continue;
         }
+        r->no_controls = false;
         st = r->format == IN_JSONL ? next_jsonl(r, out, err)
                                    : next_csv(r, out, err);
         if (st == FT_EOF || st == FT_EIO) {
@@ -1809,7 +1893,8 @@ ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
             if (st == FT_EOF)
                 continue;
         }
-        if (st == FT_OK) /* terminal codes are not words (text.h) */
+        /* terminal codes are not words (text.h) */
+        if (st == FT_OK && !r->no_controls)
             ft_text_blank_controls(out->text, out->len);
         return st;
     }

@@ -212,6 +212,7 @@ static size_t parse_size(const char *s)
 /* What the pipeline hands over goes to the writer. */
 typedef struct {
     ft_figwriter *w;
+    ft_format format;
     run_state *rs;
 } sink_state;
 
@@ -231,6 +232,47 @@ static ft_status write_article(void *ctx, const ft_article *a,
     return FT_OK;
 }
 
+/* With jobs, the rows are made on the worker threads, each batch of
+ * articles with a writer of its own (its stream unused), and only
+ * written here. */
+static void *render_new(void *ctx)
+{
+    const sink_state *s = ctx;
+    return ft_figwriter_new(NULL, s->format);
+}
+
+static void render_free(void *state)
+{
+    ft_figwriter_free(state);
+}
+
+/* Any failure (an extractor bug, out of memory, more rows than the
+ * pipeline holds) leaves the article to write_article, which says what
+ * went wrong in its turn. */
+static ft_status render_article(void *state, const ft_article *a,
+                                const ft_figlist *figs, ft_buf *out)
+{
+    for (size_t i = 0; i < figs->len; i++) {
+        ft_status st =
+            ft_figwriter_format(state, a, i + 1, &figs->items[i], out, NULL);
+        if (st != FT_OK)
+            return st;
+        if (out->len > FT_PIPELINE_RENDERED)
+            return FT_ETOOBIG;
+    }
+    return FT_OK;
+}
+
+static ft_status emit_rows(void *ctx, const char *rows, size_t n,
+                           size_t articles, ft_error *err)
+{
+    sink_state *s = ctx;
+    ft_status st = ft_figwriter_write(s->w, rows, n, err);
+    if (st == FT_OK)
+        s->rs->ok += (long)articles;
+    return st;
+}
+
 static void reject_input(void *ctx, ft_status st, const ft_error *why)
 {
     sink_state *s = ctx;
@@ -244,13 +286,17 @@ static void reject_input(void *ctx, ft_status st, const ft_error *why)
 /* Extract and write every article of the inputs, in order; 0, or the
  * exit code of a fatal error (out of memory, write error) once reported. */
 static int do_inputs(char **paths, int n, ft_pipeline *p, ft_figwriter *w,
-                     run_state *rs)
+                     ft_format format, run_state *rs)
 {
-    sink_state s = {w, rs};
+    sink_state s = {w, format, rs};
     ft_pipeline_sink sink = {write_article, reject_input, &s};
+    ft_pipeline_render render = {render_new, render_free, render_article,
+                                 emit_rows, &s};
+    ft_pipeline_render_with(p, &render);
     ft_error err;
     ft_status st = ft_pipeline_inputs(p, (const char *const *)paths, (size_t)n,
                                       &sink, &err);
+    ft_pipeline_render_with(p, NULL);
     if (st != FT_OK) {
         cli_report(&err, "");
         return ft_status_exit_code(st);
@@ -443,7 +489,7 @@ static int run(char **inputs, int ninputs, const options *o,
     }
     ft_pipeline_jobs(p, o->jobs ? o->jobs : default_jobs());
     if (!o->header_only && !fatal)
-        fatal = do_inputs(inputs, ninputs, p, w, rs);
+        fatal = do_inputs(inputs, ninputs, p, w, o->format, rs);
     ft_pipeline_free(p);
     ft_figwriter_free(w);
 

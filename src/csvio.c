@@ -1,25 +1,55 @@
-/* csvio.c — delimited rows through libcsv, with spreadsheet-safe text. */
+/* csvio.c — delimited rows, built whole in a buffer, with spreadsheet-safe
+ * text.  A cell is looked at once through a byte table: most cells need
+ * nothing but a copy, the rest are rebuilt byte by byte in one pass
+ * (quoted as libcsv's csv_write quotes, or escaped, and scrubbed). */
 #include "csvio.h"
 
 #include "number.h"
 
-#include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
+
+/* What a byte asks of a text cell, as bits. */
+enum {
+    P = 0,  /* nothing: copied */
+    Q = 1,  /* CSV: the cell is quoted (',', '"', LF, CR) */
+    D = 2,  /* CSV: doubled inside the quotes ('"') */
+    E = 4,  /* TSV: escaped (backslash, tab, LF, CR) */
+    C = 8,  /* a control a terminal acts on: U+FFFD */
+    H = 16  /* not ASCII: well-formed UTF-8 and no C1 control, or U+FFFD */
+};
+
+static const unsigned char byte_class[256] = {
+    C, C, C, C, C, C, C, C, C, E, Q | E, C, C, Q | E, C, C, /* 00 */
+    C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, /* 10 */
+    P, P, Q | D, P, P, P, P, P, P, P, P, P, Q, P, P, P, /* 20 */
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, /* 30 */
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, /* 40 */
+    P, P, P, P, P, P, P, P, P, P, P, P, E, P, P, P, /* 50 */
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, /* 60 */
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, C, /* 70 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* 80 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* 90 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* A0 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* B0 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* C0 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* D0 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* E0 */
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* F0 */
+};
 
 void ft_csvio_init(ft_csvio *w, FILE *out, ft_csvio_dialect dialect)
 {
     w->out = out;
     w->dialect = dialect;
     w->cells = 0;
-    ft_buf_init(&w->scratch);
-    ft_buf_init(&w->quoted);
+    ft_buf_init(&w->row);
 }
 
 void ft_csvio_free(ft_csvio *w)
 {
-    ft_buf_free(&w->scratch);
-    ft_buf_free(&w->quoted);
+    ft_buf_free(&w->row);
 }
 
 bool ft_csvio_is_risky(const char *s, size_t n)
@@ -39,136 +69,188 @@ bool ft_csvio_is_risky(const char *s, size_t n)
     }
 }
 
+char ft_csvio_separator(ft_csvio_dialect dialect)
+{
+    return dialect == FT_CSVIO_TSV ? '\t' : ',';
+}
+
+/* The classes of every byte of s[0..n), or-ed (four at a time: cells
+ * are short, and this is most of the work on most of them). */
+static unsigned classes(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        a0 |= byte_class[u[i]];
+        a1 |= byte_class[u[i + 1]];
+        a2 |= byte_class[u[i + 2]];
+        a3 |= byte_class[u[i + 3]];
+    }
+    for (; i < n; i++)
+        a0 |= byte_class[u[i]];
+    return a0 | a1 | a2 | a3;
+}
+
+/* Length of the well-formed character at s[0..n) (s[0] >= 0x80) to copy,
+ * or 0 when it is replaced by U+FFFD, with *skip the bytes replaced: a
+ * byte that is not well-formed UTF-8, or a C1 control U+0080..U+009F (C1
+ * CSI starts a sequence like ESC [ on some terminals), which a terminal
+ * would act on when the file is viewed with cat or less. */
+static size_t high_char(const char *s, size_t n, size_t *skip)
+{
+    if ((unsigned char)s[0] == 0xC2 && n > 1 &&
+        (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
+        *skip = 2;
+        return 0;
+    }
+    *skip = 1;
+    return ft_text_utf8_len(s, n);
+}
+
+/* s[0..n) rebuilt at o, the dialect's `special` bytes (D or E) quoted or
+ * escaped, controls and bad bytes replaced by U+FFFD (the one rule for
+ * every text cell, the same replacement the sentence column makes for bad
+ * bytes); returns the end.  At most 3 bytes out for each byte in. */
+static char *rebuild(char *o, const char *s, size_t n, unsigned special)
+{
+    static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned k = byte_class[c] & (special | C | H);
+        if (k == 0) {
+            *o++ = (char)c;
+            i++;
+        } else if (k & D) {
+            *o++ = '"';
+            *o++ = '"';
+            i++;
+        } else if (k & E) {
+            *o++ = '\\';
+            *o++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
+            i++;
+        } else {
+            size_t skip = 1, len = k & H ? high_char(s + i, n - i, &skip) : 0;
+            if (len) {
+                memcpy(o, s + i, len);
+                o += len;
+                i += len;
+            } else {
+                memcpy(o, replacement, 3);
+                o += 3;
+                i += skip;
+            }
+        }
+    }
+    return o;
+}
+
+/* The most a text cell of n bytes can become: 3 bytes for each (a bad
+ * byte's U+FFFD), two quotes and the neutralising quote. */
+static bool cell_room(size_t n, size_t *room)
+{
+    if (n > (SIZE_MAX - 8) / 3)
+        return false;
+    *room = 3 * n + 3;
+    return true;
+}
+
+/* The text cell s[0..n) at o (room for it made); the end. */
+static char *text_at(char *o, ft_csvio_dialect dialect, const char *s,
+                     size_t n)
+{
+    unsigned acc = classes(s, n);
+    /* Scrubbing never changes whether a cell is risky (= + - @ tab and CR
+     * are kept, and U+FFFD is none of them) nor its first and last byte
+     * when these are spaces or tabs: the quoting is known before. */
+    bool risky = ft_csvio_is_risky(s, n);
+    bool csv = dialect != FT_CSVIO_TSV;
+    /* libcsv's reader would trim a space or tab at either end. */
+    bool quote = csv && ((acc & Q) || (n > 0 && ((!risky && s[0] == ' ') ||
+                                                  s[n - 1] == ' ' ||
+                                                  s[n - 1] == '\t')));
+    unsigned special = csv ? D : E;
+    if (quote)
+        *o++ = '"';
+    if (risky) /* inside any quoting */
+        *o++ = '\'';
+    if ((acc & (special | C | H)) == 0) {
+        memcpy(o, s, n);
+        o += n;
+    } else
+        o = rebuild(o, s, n, special);
+    if (quote)
+        *o++ = '"';
+    return o;
+}
+
+/* b's length set to end's place, NUL-terminated. */
+static void set_end(ft_buf *b, char *end)
+{
+    *end = '\0';
+    b->len = (size_t)(end - b->data);
+}
+
+ft_status ft_csvio_put_text(ft_buf *b, ft_csvio_dialect dialect, const char *s,
+                            size_t n)
+{
+    size_t room;
+    if (!cell_room(n, &room) || ft_buf_reserve(b, room) != FT_OK)
+        return FT_ENOMEM;
+    set_end(b, text_at(b->data + b->len, dialect, s, n));
+    return FT_OK;
+}
+
+ft_status ft_csvio_put_row(ft_buf *b, ft_csvio_dialect dialect,
+                           const char *const *cell, const size_t *len,
+                           const bool *numeric, size_t n)
+{
+    /* Room for the worst case of every cell, made once. */
+    size_t room = n + 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = len[i];
+        if ((!numeric[i] && !cell_room(len[i], &r)) || r > SIZE_MAX / 2 - room)
+            return FT_ENOMEM;
+        room += r;
+    }
+    if (ft_buf_reserve(b, room) != FT_OK)
+        return FT_ENOMEM;
+    char *o = b->data + b->len, sep = ft_csvio_separator(dialect);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            *o++ = sep;
+        if (numeric[i]) {
+            memcpy(o, cell[i], len[i]);
+            o += len[i];
+        } else
+            o = text_at(o, dialect, cell[i], len[i]);
+    }
+    *o++ = '\n';
+    set_end(b, o);
+    return FT_OK;
+}
+
+/* ---- the row writer ---------------------------------------------------- */
+
 static ft_status write_error(ft_error *err)
 {
     return ft_error_set(err, FT_EIO, "write error: %s",
                         errno ? strerror(errno) : "unknown");
 }
 
+static ft_status no_memory(ft_error *err)
+{
+    return ft_error_set(err, FT_ENOMEM, "out of memory");
+}
+
 static ft_status separator(ft_csvio *w, ft_error *err)
 {
     if (w->cells++ == 0)
         return FT_OK;
-    if (putc(w->dialect == FT_CSVIO_TSV ? '\t' : ',', w->out) == EOF)
-        return write_error(err);
+    if (ft_buf_putc(&w->row, ft_csvio_separator(w->dialect)) != FT_OK)
+        return no_memory(err);
     return FT_OK;
-}
-
-static bool csv_needs_quotes(const char *s, size_t n)
-{
-    if (n == 0)
-        return false;
-    if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
-        return true;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-            return true;
-    return false;
-}
-
-/* libcsv quotes the cell into a buffer (csv_fwrite would write it a byte
- * at a time), then one fwrite sends it. */
-static ft_status put_csv(ft_csvio *w, const char *s, size_t n, ft_error *err)
-{
-    if (!csv_needs_quotes(s, n))
-        return fwrite(s, 1, n, w->out) == n ? FT_OK : write_error(err);
-    size_t need = csv_write(NULL, 0, s, n);
-    ft_buf_clear(&w->quoted);
-    if (ft_buf_reserve(&w->quoted, need) != FT_OK)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
-    csv_write(w->quoted.data, need, s, n);
-    return fwrite(w->quoted.data, 1, need, w->out) == need ? FT_OK
-                                                           : write_error(err);
-}
-
-static ft_status put_tsv(ft_csvio *w, const char *s, size_t n, ft_error *err)
-{
-    size_t run = 0; /* bytes copied through unchanged, pending */
-    for (size_t i = 0; i < n; i++) {
-        char esc;
-        switch (s[i]) {
-        case '\\':
-            esc = '\\';
-            break;
-        case '\t':
-            esc = 't';
-            break;
-        case '\n':
-            esc = 'n';
-            break;
-        case '\r':
-            esc = 'r';
-            break;
-        default:
-            continue;
-        }
-        if (fwrite(s + run, 1, i - run, w->out) != i - run ||
-            putc('\\', w->out) == EOF || putc(esc, w->out) == EOF)
-            return write_error(err);
-        run = i + 1;
-    }
-    if (fwrite(s + run, 1, n - run, w->out) != n - run)
-        return write_error(err);
-    return FT_OK;
-}
-
-/* Length of the control character at s[0..n) that a terminal acts on,
- * or 0: the C0 block but tab, line feed and carriage return (which the
- * dialects quote or escape, and which are the text's own whitespace), DEL,
- * and the C1 block U+0080..U+009F (C1 CSI starts a sequence like ESC [
- * on some terminals).  Such a character in an article (ESC [31m, a BEL, a
- * window-title sequence) would act on whoever views the file with cat or
- * less. */
-static size_t control_len(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-        return 1;
-    if (c == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
-        (unsigned char)s[1] <= 0x9F)
-        return 2;
-    return 0;
-}
-
-/* true when s[0..n) holds a control character or a byte that is not
- * well-formed UTF-8, so that the cell must be rebuilt. */
-static bool needs_scrub(const char *s, size_t n)
-{
-    /* printable ASCII, most of nearly every cell, in one quick look */
-    size_t i = 0;
-    while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
-        i++;
-    if (i == n)
-        return false;
-    for (size_t k = i; k < n; k++)
-        if (control_len(s + k, n - k))
-            return true;
-    return !ft_text_utf8_valid(s + i, n - i, NULL); /* s[0..i) is ASCII */
-}
-
-/* Append s[0..n) to b with each control character and each byte that is
- * not well-formed UTF-8 replaced by U+FFFD: the one rule for every text
- * cell, the same replacement the sentence column makes for bad bytes. */
-static ft_status scrub(ft_buf *b, const char *s, size_t n)
-{
-    static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
-    size_t i = 0, run = 0; /* s[run..i) is pending, unchanged */
-    while (i < n) {
-        size_t k = control_len(s + i, n - i), skip;
-        if (k)
-            skip = k;
-        else if ((k = ft_text_utf8_len(s + i, n - i)) != 0) {
-            i += k;
-            continue;
-        } else
-            skip = 1;
-        if (ft_buf_append(b, s + run, i - run) != FT_OK ||
-            ft_buf_append(b, replacement, 3) != FT_OK)
-            return FT_ENOMEM;
-        i += skip;
-        run = i;
-    }
-    return ft_buf_append(b, s + run, n - run);
 }
 
 ft_status ft_csvio_text(ft_csvio *w, const char *s, size_t n, ft_error *err)
@@ -176,20 +258,9 @@ ft_status ft_csvio_text(ft_csvio *w, const char *s, size_t n, ft_error *err)
     ft_status st = separator(w, err);
     if (st != FT_OK)
         return st;
-    /* Scrubbing never changes whether a cell is risky: = + - @ tab and CR
-     * are kept, and U+FFFD is none of them. */
-    bool risky = ft_csvio_is_risky(s, n);
-    if (risky || needs_scrub(s, n)) {
-        /* The quote must sit inside any CSV quoting, so build the cell. */
-        ft_buf_clear(&w->scratch);
-        if ((risky && ft_buf_putc(&w->scratch, '\'') != FT_OK) ||
-            scrub(&w->scratch, s, n) != FT_OK)
-            return ft_error_set(err, FT_ENOMEM, "out of memory");
-        s = w->scratch.data;
-        n = w->scratch.len;
-    }
-    return w->dialect == FT_CSVIO_TSV ? put_tsv(w, s, n, err)
-                                      : put_csv(w, s, n, err);
+    if (ft_csvio_put_text(&w->row, w->dialect, s, n) != FT_OK)
+        return no_memory(err);
+    return FT_OK;
 }
 
 ft_status ft_csvio_str(ft_csvio *w, const char *s, ft_error *err)
@@ -202,8 +273,8 @@ ft_status ft_csvio_number(ft_csvio *w, const char *s, size_t n, ft_error *err)
     ft_status st = separator(w, err);
     if (st != FT_OK)
         return st;
-    if (fwrite(s, 1, n, w->out) != n)
-        return write_error(err);
+    if (ft_buf_append(&w->row, s, n) != FT_OK)
+        return no_memory(err);
     return FT_OK;
 }
 
@@ -216,8 +287,14 @@ ft_status ft_csvio_uint(ft_csvio *w, unsigned long long v, ft_error *err)
 
 ft_status ft_csvio_endrow(ft_csvio *w, ft_error *err)
 {
+    ft_buf *row = &w->row;
     w->cells = 0;
-    if (putc('\n', w->out) == EOF || ferror(w->out))
-        return write_error(err);
-    return FT_OK;
+    if (ft_buf_putc(row, '\n') != FT_OK) {
+        ft_buf_clear(row);
+        return no_memory(err);
+    }
+    size_t n = fwrite(row->data, 1, row->len, w->out);
+    bool ok = n == row->len && !ferror(w->out);
+    ft_buf_clear(row);
+    return ok ? FT_OK : write_error(err);
 }

@@ -19,8 +19,13 @@
  * tab, LF and CR; DEL; C1) replaced by U+FFFD, so that a file viewed with
  * cat or less cannot recolour the terminal or retitle its window.
  *
- * Ownership: an ft_csvio borrows its FILE and never closes it; it owns a
- * scratch buffer, freed by ft_csvio_free.
+ * A row is built whole in a buffer and written with one fwrite at its
+ * end: the ft_csvio_put_* functions append cells to a caller's buffer (a
+ * row made on one thread and written on another), the ft_csvio writer
+ * does the same into its own row buffer.
+ *
+ * Ownership: an ft_csvio borrows its FILE and never closes it; it owns its
+ * row buffer, freed by ft_csvio_free.
  */
 #ifndef FT_CSVIO_H
 #define FT_CSVIO_H
@@ -37,9 +42,8 @@ typedef enum { FT_CSVIO_CSV = 0, FT_CSVIO_TSV } ft_csvio_dialect;
 typedef struct {
     FILE *out;
     ft_csvio_dialect dialect;
-    size_t cells; /* cells written in the current row */
-    ft_buf scratch;
-    ft_buf quoted; /* a cell quoted by csv_write, written in one fwrite */
+    size_t cells; /* cells in the current row */
+    ft_buf row;   /* the current row, written at its end */
 } ft_csvio;
 
 void ft_csvio_init(ft_csvio *w, FILE *out, ft_csvio_dialect dialect);
@@ -60,11 +64,29 @@ ft_status ft_csvio_number(ft_csvio *w, const char *s, size_t n, ft_error *err);
 /* An unsigned integer cell. */
 ft_status ft_csvio_uint(ft_csvio *w, unsigned long long v, ft_error *err);
 
-/* End the row ("\n").  Reports a write error on the stream (FT_EIO) here,
- * so callers need not check every cell. */
+/* End the row ("\n") and write it.  Reports a write error on the stream
+ * (FT_EIO) here, so callers need not check every cell. */
 ft_status ft_csvio_endrow(ft_csvio *w, ft_error *err);
 
 /* true when a text cell s[0..n) would be neutralised. */
 bool ft_csvio_is_risky(const char *s, size_t n);
+
+/* ---- cells into a caller's buffer ----------------------------------- */
+
+/* The byte between two cells: ',' or '\t'. */
+char ft_csvio_separator(ft_csvio_dialect dialect);
+
+/* Append to b the text cell s[0..n) exactly as ft_csvio_text writes it
+ * (without the separator).  FT_ENOMEM is the only failure (b unchanged). */
+ft_status ft_csvio_put_text(ft_buf *b, ft_csvio_dialect dialect, const char *s,
+                            size_t n);
+
+/* Append to b a whole row of n cells, cell[i][0..len[i]), each a number
+ * written as given (numeric[i]) or a text cell as ft_csvio_put_text
+ * writes it, with separators and the "\n".  FT_ENOMEM is the only
+ * failure (b unchanged). */
+ft_status ft_csvio_put_row(ft_buf *b, ft_csvio_dialect dialect,
+                           const char *const *cell, const size_t *len,
+                           const bool *numeric, size_t n);
 
 #endif

@@ -3,6 +3,7 @@
 #include "figures.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,19 +69,36 @@ static const struct {
 /* Longest flags cell: every name, the separators and target_year. */
 #define FLAGS_BUFSZ 128
 
+static size_t put(char *buf, size_t len, const char *s, size_t n)
+{
+    memcpy(buf + len, s, n);
+    return len + n;
+}
+
+/* An int as %d would write it, at buf; its length. */
+static size_t format_int(int v, char *buf, size_t size)
+{
+    ft_decimal d = {.digits = v < 0 ? 0 - (uint64_t)v : (uint64_t)v,
+                    .negative = v < 0};
+    return ft_decimal_format(d, buf, size);
+}
+
 static size_t format_flags(const ft_figure *f, char *buf)
 {
     size_t len = 0;
     for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++) {
         if (!(f->flags & flag_names[i].bit))
             continue;
-        len += (size_t)snprintf(buf + len, FLAGS_BUFSZ - len, "%s%s",
-                                len ? ";" : "", flag_names[i].name);
+        if (len)
+            buf[len++] = ';';
+        len = put(buf, len, flag_names[i].name, strlen(flag_names[i].name));
     }
-    if (f->target_year != 0)
-        len +=
-            (size_t)snprintf(buf + len, FLAGS_BUFSZ - len, "%starget_year:%d",
-                             len ? ";" : "", f->target_year);
+    if (f->target_year != 0) {
+        if (len)
+            buf[len++] = ';';
+        len = put(buf, len, "target_year:", 12);
+        len += format_int(f->target_year, buf + len, FLAGS_BUFSZ - len);
+    }
     buf[len] = '\0';
     return len;
 }
@@ -91,13 +109,16 @@ typedef struct {
     char amount[FT_DECIMAL_BUFSZ], amount_max[FT_DECIMAL_BUFSZ];
     char reported[FT_DECIMAL_BUFSZ];
     char flags[FLAGS_BUFSZ];
+    /* their lengths, so that no cell is measured again */
+    size_t mention_len, start_len, end_len, year_len, amount_len,
+        amount_max_len, reported_len, flags_len;
 } row_cells;
 
 struct ft_figwriter {
     FILE *out;
     ft_format format;
-    ft_csvio csv;  /* CSV and TSV */
-    ft_buf line;   /* JSONL: the object being built */
+    ft_csvio_dialect dialect; /* CSV and TSV */
+    ft_buf line;              /* the row being built */
     ft_buf folded; /* the sentence, folded */
     /* which sentence `folded` holds: figures often share one */
     const char *folded_from;
@@ -112,8 +133,7 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
         return NULL;
     w->out = out;
     w->format = format;
-    ft_csvio_init(&w->csv, out,
-                  format == FT_FORMAT_TSV ? FT_CSVIO_TSV : FT_CSVIO_CSV);
+    w->dialect = format == FT_FORMAT_TSV ? FT_CSVIO_TSV : FT_CSVIO_CSV;
     ft_buf_init(&w->line);
     ft_buf_init(&w->folded);
     w->folded_from = NULL;
@@ -126,68 +146,151 @@ void ft_figwriter_free(ft_figwriter *w)
 {
     if (!w)
         return;
-    ft_csvio_free(&w->csv);
     ft_buf_free(&w->line);
     ft_buf_free(&w->folded);
     free(w);
+}
+
+static ft_status no_memory(ft_error *err)
+{
+    return ft_error_set(err, FT_ENOMEM, "out of memory");
+}
+
+ft_status ft_figwriter_write(ft_figwriter *w, const char *rows, size_t n,
+                             ft_error *err)
+{
+    if (fwrite(rows, 1, n, w->out) != n || ferror(w->out))
+        return ft_error_set(err, FT_EIO, "write error: %s",
+                            errno ? strerror(errno) : "unknown");
+    return FT_OK;
+}
+
+/* The row built in w->line, in one fwrite. */
+static ft_status write_line(ft_figwriter *w, ft_error *err)
+{
+    return ft_figwriter_write(w, w->line.data, w->line.len, err);
 }
 
 ft_status ft_figwriter_header(ft_figwriter *w, ft_error *err)
 {
     if (w->format == FT_FORMAT_JSONL)
         return FT_OK;
-    for (size_t i = 0; i < NCOLUMNS; i++) {
-        ft_status st = ft_csvio_str(&w->csv, columns[i], err);
-        if (st != FT_OK)
-            return st;
-    }
-    return ft_csvio_endrow(&w->csv, err);
+    static const bool text[NCOLUMNS] = {false};
+    size_t len[NCOLUMNS];
+    for (size_t i = 0; i < NCOLUMNS; i++)
+        len[i] = strlen(columns[i]);
+    ft_buf_clear(&w->line);
+    if (ft_csvio_put_row(&w->line, w->dialect, columns, len, text, NCOLUMNS) !=
+        FT_OK)
+        return no_memory(err);
+    return write_line(w, err);
 }
 
 /* ---- JSON ---------------------------------------------------------- */
 
-static ft_status json_string(ft_buf *b, const char *s, size_t n)
+/* What a byte asks of a JSON string: nothing (0), an escape (X: '"',
+ * backslash, C0), or a look (L: not ASCII, so maybe not UTF-8, or
+ * U+2028/U+2029). */
+enum { X = 1, L = 2 };
+static const unsigned char json_class[256] = {
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, /* 00 */
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, /* 10 */
+    0, 0, X, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, /* 50 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 70 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* 80 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* 90 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* A0 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* B0 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* C0 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* D0 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* E0 */
+    L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* F0 */
+};
+
+/* The escape for a byte json_class marks X, at o; its length. */
+static size_t json_escape(unsigned char c, char *o)
 {
     static const char hex[] = "0123456789abcdef";
-    if (ft_buf_putc(b, '"') != FT_OK)
-        return FT_ENOMEM;
+    static const char short_esc[] = "btn\0fr"; /* \b .. \r */
+    o[0] = '\\';
+    if (c == '"' || c == '\\') {
+        o[1] = (char)c;
+        return 2;
+    }
+    if (c >= '\b' && c <= '\r' && short_esc[c - '\b']) {
+        o[1] = short_esc[c - '\b'];
+        return 2;
+    }
+    memcpy(o + 1, "u00", 3);
+    o[4] = hex[c >> 4];
+    o[5] = hex[c & 15];
+    return 6;
+}
+
+/* s[0..n) as a JSON string, at o; the end.  At most 6 bytes out for each
+ * byte in, and the quotes. */
+static char *json_string_at(char *o, const char *s, size_t n)
+{
+    *o++ = '"';
+    unsigned acc = 0;
+    for (size_t i = 0; i < n; i++)
+        acc |= json_class[(unsigned char)s[i]];
+    if (acc == 0) {
+        memcpy(o, s, n);
+        o += n;
+        *o++ = '"';
+        return o;
+    }
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        size_t elen = 0;
-        size_t k = 1;
-        if (c == '"' || c == '\\') {
-            esc[0] = '\\', esc[1] = (char)c, elen = 2;
-        } else if (c < 0x20) {
-            static const char short_esc[] = "btn\0fr"; /* \b .. \r */
-            if (c >= '\b' && c <= '\r' && short_esc[c - '\b'])
-                esc[0] = '\\', esc[1] = short_esc[c - '\b'], elen = 2;
-            else
-                memcpy(esc, "\\u00", 4), esc[4] = hex[c >> 4],
-                                         esc[5] = hex[c & 15], elen = 6;
-        } else if (c >= 0x80) {
-            k = ft_text_utf8_len(s + i, n - i);
-            if (k == 0) { /* JSON text must be UTF-8 */
-                memcpy(esc, "\\ufffd", 6), elen = 6, k = 1;
-            } else if (k == 3 && c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        unsigned k = json_class[c];
+        if (k == 0) {
+            *o++ = (char)c;
+            i++;
+        } else if (k == X) {
+            o += json_escape(c, o);
+            i++;
+        } else {
+            size_t len = ft_text_utf8_len(s + i, n - i);
+            if (len == 0) { /* JSON text must be UTF-8 */
+                memcpy(o, "\\ufffd", 6);
+                o += 6;
+                i++;
+            } else if (len == 3 && c == 0xE2 &&
+                       (unsigned char)s[i + 1] == 0x80 &&
                        ((unsigned char)s[i + 2] == 0xA8 ||
                         (unsigned char)s[i + 2] == 0xA9)) {
                 /* U+2028/U+2029 are legal JSON but end a line in
                  * JavaScript: escape them for consumers that eval. */
-                memcpy(esc,
+                memcpy(o,
                        (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029",
                        6);
-                elen = 6;
+                o += 6;
+                i += 3;
+            } else {
+                memcpy(o, s + i, len);
+                o += len;
+                i += len;
             }
         }
-        ft_status st =
-            elen ? ft_buf_append(b, esc, elen) : ft_buf_append(b, s + i, k);
-        if (st != FT_OK)
-            return st;
-        i += k;
     }
-    return ft_buf_putc(b, '"');
+    *o++ = '"';
+    return o;
+}
+
+static ft_status json_string(ft_buf *b, const char *s, size_t n)
+{
+    if (n > (SIZE_MAX - 8) / 6 || ft_buf_reserve(b, 6 * n + 2) != FT_OK)
+        return FT_ENOMEM;
+    char *o = json_string_at(b->data + b->len, s, n);
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    return FT_OK;
 }
 
 /* A key and a string value; an empty string is null. */
@@ -198,35 +301,39 @@ static ft_status json_text(ft_buf *b, const char *key, const char *s, size_t n)
     return n ? json_string(b, s, n) : ft_buf_append(b, "null", 4);
 }
 
-/* A key and a bare number (or null when absent). */
-static ft_status json_number(ft_buf *b, const char *key, const char *num)
+/* A key and a bare number num[0..n) (or null when num is NULL). */
+static ft_status json_number(ft_buf *b, const char *key, const char *num,
+                             size_t n)
 {
     if (ft_buf_append(b, key, strlen(key)) != FT_OK)
         return FT_ENOMEM;
-    return num ? ft_buf_append(b, num, strlen(num))
-               : ft_buf_append(b, "null", 4);
+    return num ? ft_buf_append(b, num, n) : ft_buf_append(b, "null", 4);
 }
 
 /* ---- rows ---------------------------------------------------------- */
 
 static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 {
-    ft_decimal_format((ft_decimal){.digits = mention}, c->mention,
-                      sizeof c->mention);
-    ft_decimal_format((ft_decimal){.digits = f->start}, c->start,
-                      sizeof c->start);
-    ft_decimal_format((ft_decimal){.digits = f->end}, c->end, sizeof c->end);
+    c->mention_len = ft_decimal_format((ft_decimal){.digits = mention},
+                                       c->mention, sizeof c->mention);
+    c->start_len = ft_decimal_format((ft_decimal){.digits = f->start},
+                                     c->start, sizeof c->start);
+    c->end_len = ft_decimal_format((ft_decimal){.digits = f->end}, c->end,
+                                   sizeof c->end);
+    c->year_len = 0;
+    c->year[0] = '\0';
     if (f->year)
-        snprintf(c->year, sizeof c->year, "%d", f->year);
-    else
-        c->year[0] = '\0';
-    ft_decimal_format(f->amount, c->amount, sizeof c->amount);
+        c->year_len = format_int(f->year, c->year, sizeof c->year);
+    c->amount_len = ft_decimal_format(f->amount, c->amount, sizeof c->amount);
     c->amount_max[0] = c->reported[0] = '\0';
+    c->amount_max_len = c->reported_len = 0;
     if (f->has_max)
-        ft_decimal_format(f->amount_max, c->amount_max, sizeof c->amount_max);
+        c->amount_max_len = ft_decimal_format(f->amount_max, c->amount_max,
+                                              sizeof c->amount_max);
     if (f->has_reported)
-        ft_decimal_format(f->reported, c->reported, sizeof c->reported);
-    format_flags(f, c->flags);
+        c->reported_len =
+            ft_decimal_format(f->reported, c->reported, sizeof c->reported);
+    c->flags_len = format_flags(f, c->flags);
 }
 
 /* Columns written as numbers (never neutralised), in column order. */
@@ -248,100 +355,121 @@ bool ft_figure_column_numeric(size_t i)
     return i < NCOLUMNS && numeric[i];
 }
 
+static size_t len_of(const char *s)
+{
+    return s ? strlen(s) : 0;
+}
+
 static void row_from(ft_figrow *r, const ft_figwriter *w, const ft_article *a,
                      const ft_figure *f, const row_cells *c)
 {
-    const char *cells[NCOLUMNS] = {
-        a->id,
-        a->published,
-        c->mention,
-        c->start,
-        c->end,
-        a->text + f->start,
-        c->amount,
-        c->amount_max,
-        f->currency,
-        ft_qualifier_name(f->qualifier),
-        ft_kind_name(f->kind),
-        c->reported,
-        f->has_reported ? f->reported_currency : "",
-        c->year,
-        ft_year_basis_name(f->year_basis),
-        f->subject,
-        f->country,
-        c->flags,
-        w->folded.data ? w->folded.data : "",
-        a->source ? a->source : "",
-        a->title ? a->title : "",
-        a->url ? a->url : "",
+    static const char none[] = "";
+    const char *q = ft_qualifier_name(f->qualifier), *k = ft_kind_name(f->kind),
+               *yb = ft_year_basis_name(f->year_basis),
+               *rc = f->has_reported ? f->reported_currency : none;
+    const struct {
+        const char *s;
+        size_t n;
+    } cells[NCOLUMNS] = {
+        {a->id, strlen(a->id)},
+        {a->published, strlen(a->published)},
+        {c->mention, c->mention_len},
+        {c->start, c->start_len},
+        {c->end, c->end_len},
+        {a->text + f->start, f->end - f->start}, /* surface: cut from the text */
+        {c->amount, c->amount_len},
+        {c->amount_max, c->amount_max_len},
+        {f->currency, strlen(f->currency)},
+        {q, strlen(q)},
+        {k, strlen(k)},
+        {c->reported, c->reported_len},
+        {rc, strlen(rc)},
+        {c->year, c->year_len},
+        {yb, strlen(yb)},
+        {f->subject, strlen(f->subject)},
+        {f->country, strlen(f->country)},
+        {c->flags, c->flags_len},
+        /* the sentence: folded, not terminated */
+        {w->folded.data ? w->folded.data : none, w->folded.len},
+        {a->source ? a->source : none, len_of(a->source)},
+        {a->title ? a->title : none, len_of(a->title)},
+        {a->url ? a->url : none, len_of(a->url)},
     };
     for (size_t i = 0; i < NCOLUMNS; i++) {
-        r->cell[i] = cells[i];
-        r->len[i] = strlen(cells[i]);
+        r->cell[i] = cells[i].s;
+        r->len[i] = cells[i].n;
     }
-    r->len[5] = f->end - f->start; /* surface: cut from the text */
-    r->len[18] = w->folded.len;    /* sentence: folded, not terminated */
+}
+
+/* b back to its first `was` bytes (a row that could not be finished). */
+static void truncate_to(ft_buf *b, size_t was)
+{
+    b->len = was;
+    if (b->data)
+        b->data[was] = '\0';
+}
+
+/* The cells as one CSV/TSV row, appended to b (as it was on failure). */
+static ft_status format_cells(ft_csvio_dialect d, const ft_figrow *r,
+                              ft_buf *b)
+{
+    return ft_csvio_put_row(b, d, r->cell, r->len, numeric, NCOLUMNS);
 }
 
 ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
                                  ft_error *err)
 {
-    for (size_t i = 0; i < NCOLUMNS; i++) {
-        ft_status st =
-            numeric[i] ? ft_csvio_number(&w->csv, r->cell[i], r->len[i], err)
-                       : ft_csvio_text(&w->csv, r->cell[i], r->len[i], err);
-        if (st != FT_OK)
-            return st;
-    }
-    return ft_csvio_endrow(&w->csv, err);
+    ft_buf_clear(&w->line);
+    if (format_cells(w->dialect, r, &w->line) != FT_OK)
+        return no_memory(err);
+    return write_line(w, err);
 }
 
-static ft_status write_json(ft_figwriter *w, const ft_article *a,
-                            const ft_figure *f, const row_cells *c,
-                            ft_error *err)
+/* The row as one JSON object and its line end, appended to b (as it was
+ * on failure). */
+static ft_status format_json(const ft_figwriter *w, const ft_article *a,
+                             const ft_figure *f, const row_cells *c, ft_buf *b)
 {
-    ft_buf *b = &w->line;
     const char *rc = f->has_reported ? f->reported_currency : "";
-    ft_buf_clear(b);
+    size_t was = b->len;
     /* A failed append leaves the buffer as it was, so checking the
      * combined result once is enough: later appends fail the same way or
      * succeed, and any failure means out of memory. */
     int bad = 0;
     bad |= json_text(b, "{\"doc\":", a->id, strlen(a->id));
     bad |= json_text(b, ",\"published\":", a->published, strlen(a->published));
-    bad |= json_number(b, ",\"mention\":", c->mention);
-    bad |= json_number(b, ",\"start\":", c->start);
-    bad |= json_number(b, ",\"end\":", c->end);
+    bad |= json_number(b, ",\"mention\":", c->mention, c->mention_len);
+    bad |= json_number(b, ",\"start\":", c->start, c->start_len);
+    bad |= json_number(b, ",\"end\":", c->end, c->end_len);
     bad |= json_text(b, ",\"surface\":", a->text + f->start, f->end - f->start);
-    bad |= json_number(b, ",\"amount\":", c->amount);
-    bad |=
-        json_number(b, ",\"amount_max\":", f->has_max ? c->amount_max : NULL);
+    bad |= json_number(b, ",\"amount\":", c->amount, c->amount_len);
+    bad |= json_number(b, ",\"amount_max\":", f->has_max ? c->amount_max : NULL,
+                       c->amount_max_len);
     bad |= json_text(b, ",\"currency\":", f->currency, strlen(f->currency));
     bad |= json_text(b, ",\"qualifier\":", ft_qualifier_name(f->qualifier),
                      strlen(ft_qualifier_name(f->qualifier)));
     bad |= json_text(b, ",\"kind\":", ft_kind_name(f->kind),
                      strlen(ft_kind_name(f->kind)));
-    bad |= json_number(
-        b, ",\"reported_amount\":", f->has_reported ? c->reported : NULL);
+    bad |= json_number(b, ",\"reported_amount\":",
+                       f->has_reported ? c->reported : NULL, c->reported_len);
     bad |= json_text(b, ",\"reported_currency\":", rc, strlen(rc));
-    bad |= json_number(b, ",\"year\":", f->year ? c->year : NULL);
+    bad |= json_number(b, ",\"year\":", f->year ? c->year : NULL, c->year_len);
     bad |= json_text(b, ",\"year_basis\":", ft_year_basis_name(f->year_basis),
                      strlen(ft_year_basis_name(f->year_basis)));
     bad |= json_text(b, ",\"subject\":", f->subject, strlen(f->subject));
     bad |= json_text(b, ",\"country\":", f->country, strlen(f->country));
-    bad |= json_text(b, ",\"flags\":", c->flags, strlen(c->flags));
+    bad |= json_text(b, ",\"flags\":", c->flags, c->flags_len);
     bad |= json_text(b, ",\"sentence\":", w->folded.data, w->folded.len);
     bad |= json_text(b, ",\"source\":", a->source ? a->source : "",
-                     a->source ? strlen(a->source) : 0);
+                     len_of(a->source));
     bad |= json_text(b, ",\"title\":", a->title ? a->title : "",
-                     a->title ? strlen(a->title) : 0);
-    bad |= json_text(b, ",\"url\":", a->url ? a->url : "",
-                     a->url ? strlen(a->url) : 0);
+                     len_of(a->title));
+    bad |= json_text(b, ",\"url\":", a->url ? a->url : "", len_of(a->url));
     bad |= ft_buf_append(b, "}\n", 2);
-    if (bad)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
-    if (fwrite(b->data, 1, b->len, w->out) != b->len || ferror(w->out))
-        return ft_error_set(err, FT_EIO, "write error: %s", strerror(errno));
+    if (bad) {
+        truncate_to(b, was);
+        return FT_ENOMEM;
+    }
     return FT_OK;
 }
 
@@ -369,17 +497,29 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
     return FT_OK;
 }
 
-ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
-                           const ft_figure *f, ft_error *err)
+ft_status ft_figwriter_format(ft_figwriter *w, const ft_article *a,
+                              size_t mention, const ft_figure *f, ft_buf *out,
+                              ft_error *err)
 {
     ft_status st = prepare(w, a, mention, f, &w->cells, err);
     if (st != FT_OK)
         return st;
     if (w->format == FT_FORMAT_JSONL)
-        return write_json(w, a, f, &w->cells, err);
-    ft_figrow r;
-    row_from(&r, w, a, f, &w->cells);
-    return ft_figwriter_cells_row(w, &r, err);
+        st = format_json(w, a, f, &w->cells, out);
+    else {
+        ft_figrow r;
+        row_from(&r, w, a, f, &w->cells);
+        st = format_cells(w->dialect, &r, out);
+    }
+    return st == FT_OK ? FT_OK : no_memory(err);
+}
+
+ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
+                           const ft_figure *f, ft_error *err)
+{
+    ft_buf_clear(&w->line);
+    ft_status st = ft_figwriter_format(w, a, mention, f, &w->line, err);
+    return st == FT_OK ? write_line(w, err) : st;
 }
 
 ft_status ft_figwriter_cells(ft_figwriter *w, const ft_article *a,

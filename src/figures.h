@@ -3,7 +3,8 @@
  *
  * Ownership: an ft_figure holds no pointers; offsets refer to the article
  * text it was extracted from.  An ft_figwriter borrows its FILE and never
- * closes it.
+ * closes it.  Each row is built whole in a buffer and written with one
+ * fwrite.
  */
 #ifndef FT_FIGURES_H
 #define FT_FIGURES_H
@@ -15,6 +16,7 @@
 #include "article.h"
 #include "number.h"
 #include "status.h"
+#include "text.h"
 
 typedef enum {
     FT_Q_EQ = 0,
@@ -86,6 +88,19 @@ ft_status ft_figwriter_header(ft_figwriter *w, ft_error *err);
 ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a,
                            size_t mention, const ft_figure *f,
                            ft_error *err);
+
+/* The same row appended to `out` instead of written (a row made on one
+ * thread and written on another, or many rows written at once): the same
+ * checks and statuses but FT_EIO; out is as it was on failure.  The
+ * writer's stream is not used: it may be NULL. */
+ft_status ft_figwriter_format(ft_figwriter *w, const ft_article *a,
+                              size_t mention, const ft_figure *f, ft_buf *out,
+                              ft_error *err);
+
+/* Rows made by ft_figwriter_format (any number, whole), written to the
+ * writer's stream in one fwrite.  FT_EIO on a write error. */
+ft_status ft_figwriter_write(ft_figwriter *w, const char *rows, size_t n,
+                             ft_error *err);
 
 /* ---- cells, for callers that keep rows (the run's database) ---------- */
 

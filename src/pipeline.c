@@ -25,8 +25,10 @@
 #define BATCHES_PER_WORKER 4
 
 /* An entry keeps its figure array for the next article unless it grew
- * past this (a rare huge article's array is given back). */
+ * past this (a rare huge article's array is given back); a batch its
+ * rendered bytes likewise. */
 #define FIGS_KEPT 4096
+#define RENDERED_KEPT (FT_PIPELINE_RENDERED / 4)
 
 /* A warning the reader gave while reading an entry's article. */
 typedef struct {
@@ -50,6 +52,8 @@ typedef struct {
     ft_error err;
     held_warning *warns;
     size_t nwarns, capwarns;
+    bool rendered;     /* its bytes are the batch's out[from..to) */
+    size_t from, to;
 } entry;
 
 /* What goes through the queue: entries e[0..n) in input order; while the
@@ -58,6 +62,12 @@ typedef struct {
     entry *e; /* BATCH_MAX */
     size_t n;
     size_t bytes; /* article text in e[0..n) */
+    /* With a renderer: it (while queued), its state for this batch
+     * (NULL when none could be made: nothing is rendered), and the bytes
+     * of the articles rendered, in order. */
+    const ft_pipeline_render *render;
+    void *state;
+    ft_buf out;
 } batch;
 
 struct ft_pipeline {
@@ -73,6 +83,7 @@ struct ft_pipeline {
     batch **spare;  /* the batches neither queued nor being filled */
     size_t nspare, cap;
     batch *cur;      /* being filled: the reader's warnings go to it */
+    const ft_pipeline_render *render; /* NULL: none */
     size_t inflight; /* article bytes in the queue */
     bool oom;        /* a warning could not be held */
 };
@@ -108,11 +119,19 @@ void ft_pipeline_free(ft_pipeline *p)
             free(e->figs.items);
             free(e->warns);
         }
+    if (p->pool)
+        for (size_t i = 0; i <= p->cap; i++)
+            ft_buf_free(&p->pool[i].out);
     free(p->entries);
     free(p->pool);
     free(p->spare);
     ft_figlist_free(&p->figs);
     free(p);
+}
+
+void ft_pipeline_render_with(ft_pipeline *p, const ft_pipeline_render *r)
+{
+    p->render = r;
 }
 
 void ft_pipeline_jobs(ft_pipeline *p, unsigned n)
@@ -179,6 +198,22 @@ static ft_status serial_input(ft_pipeline *p, const char *path,
 
 /* ---- with jobs ------------------------------------------------------- */
 
+/* The sink's bytes for an extracted article, after the batch's others;
+ * on failure taken back, for `article` to do it in its turn. */
+static void render_entry(batch *b, entry *e)
+{
+    ft_buf *out = &b->out;
+    e->from = out->len;
+    e->rendered =
+        b->render->render(b->state, &e->a, &e->figs, out) == FT_OK;
+    if (!e->rendered) {
+        out->len = e->from;
+        if (out->data)
+            out->data[out->len] = '\0';
+    }
+    e->to = out->len;
+}
+
 /* The workers' part, on their threads: touches only its own batch. */
 static void extract_batch(void *ctx, void *item)
 {
@@ -192,6 +227,8 @@ static void extract_batch(void *ctx, void *item)
         xo.published = e->a.published;
         e->figs.len = 0;
         e->st = ft_extract(e->a.text, e->a.len, &xo, &e->figs, &e->err);
+        if (e->st == FT_OK && b->state)
+            render_entry(b, e);
     }
 }
 
@@ -247,11 +284,17 @@ static bool start_jobs(ft_pipeline *p)
 }
 
 /* Queue the batch being filled and take a spare one.  There always is
- * one: the queue holds at most cap of the cap + 1. */
+ * one: the queue holds at most cap of the cap + 1.  A renderer makes its
+ * state for the batch here, on the calling thread. */
 static void push(ft_pipeline *p)
 {
     batch *b = p->cur;
+    const ft_pipeline_render *r = p->render;
     p->inflight += b->bytes;
+    if (r && !b->state) {
+        b->render = r;
+        b->state = r->state_new(r->ctx);
+    }
     ft_workq_push(p->q, b, true);
     p->cur = p->spare[--p->nspare];
 }
@@ -277,23 +320,57 @@ static void close_entry(ft_pipeline *p, entry_kind kind)
         push(p);
 }
 
+/* Rendered articles e[first..i) of b, whose bytes lie in a row, to the
+ * renderer's emit; none when first == i. */
+static ft_status emit(const batch *b, size_t first, size_t i, ft_error *err)
+{
+    if (first == i)
+        return FT_OK;
+    size_t from = b->e[first].from, to = b->e[i - 1].to;
+    return b->render->emit(b->render->ctx, b->out.data + from, to - from,
+                           i - first, err);
+}
+
+/* The warnings the reader gave while reading e, told now. */
+static void tell_warnings(const ft_pipeline *p, const entry *e)
+{
+    if (p->reader.warn)
+        for (size_t k = 0; k < e->nwarns; k++)
+            p->reader.warn(p->reader.warn_ctx, e->warns[k].w,
+                           &e->warns[k].detail);
+}
+
+static bool is_rendered(const entry *e)
+{
+    return e->kind == ENTRY_ARTICLE && e->st == FT_OK && e->rendered;
+}
+
 /* Tell each entry's held warnings, then hand over its article or reject;
- * at a failure, stop there. */
+ * at a failure, stop there.  Rendered articles are emitted together, up
+ * to the next entry that is not one or has warnings to tell first, so
+ * that everything comes in the order of a single thread. */
 static ft_status hand_over(ft_pipeline *p, batch *b,
                            const ft_pipeline_sink *sink, ft_error *err)
 {
+    size_t first = 0; /* e[first..i) rendered, not yet emitted */
     for (size_t i = 0; i < b->n; i++) {
         entry *e = &b->e[i];
-        for (size_t k = 0; k < e->nwarns; k++)
-            if (p->reader.warn)
-                p->reader.warn(p->reader.warn_ctx, e->warns[k].w,
-                               &e->warns[k].detail);
+        if (is_rendered(e) && e->nwarns == 0)
+            continue; /* joins the run */
+        ft_status st = emit(b, first, i, err);
+        if (st != FT_OK)
+            return st;
+        tell_warnings(p, e);
+        if (is_rendered(e)) {
+            first = i; /* starts the next run */
+            continue;
+        }
+        first = i + 1;
         if (e->kind == ENTRY_REJECT)
             reject(sink, e->st, &e->err);
         if (e->kind != ENTRY_ARTICLE)
             continue;
-        ft_status st = e->st;
-        if (st != FT_OK) {
+        if ((st = e->st) != FT_OK) {
             *err = e->err;
             ft_error_at(err, e->a.id, 0);
             return st;
@@ -301,7 +378,7 @@ static ft_status hand_over(ft_pipeline *p, batch *b,
         if ((st = sink->article(sink->ctx, &e->a, &e->figs, err)) != FT_OK)
             return st;
     }
-    return FT_OK;
+    return emit(b, first, b->n, err);
 }
 
 /* Back to the spares, its articles freed (memory follows the queue). */
@@ -319,9 +396,13 @@ static void recycle(ft_pipeline *p, batch *b, bool queued)
         e->nwarns = 0;
         e->kind = ENTRY_NOTHING;
         e->st = FT_OK;
+        e->rendered = false;
     }
     b->n = 0;
     b->bytes = 0;
+    if (b->out.cap > RENDERED_KEPT)
+        ft_buf_free(&b->out);
+    ft_buf_clear(&b->out);
     p->spare[p->nspare++] = b;
 }
 
@@ -422,6 +503,14 @@ static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
     }
     recycle(p, p->cur, false);
     p->cur = NULL;
+    /* The renderer's states: the next inputs may have another one. */
+    for (size_t i = 0; i <= p->cap; i++) {
+        batch *pb = &p->pool[i];
+        if (pb->state)
+            pb->render->state_free(pb->state);
+        pb->state = NULL;
+        pb->render = NULL;
+    }
     if (handed != FT_OK) {
         if (err)
             *err = handed_err;

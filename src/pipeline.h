@@ -13,10 +13,14 @@
  * and told just before it.  The extractor and the tables it reads
  * (subjects, countries) must therefore be safe to use from several
  * threads at once: no static mutable state, tables read-only once loaded.
+ * A sink may have its output for each article made on the workers too
+ * (ft_pipeline_render), so that the calling thread only reads and writes.
  * Articles go to the workers in batches (64 articles or 64 KiB of text),
  * so that the threads meet once per batch.  Memory stays bounded: at most
  * 4 x N batches, and about FT_PIPELINE_INFLIGHT bytes of article text
- * plus one batch, are read ahead of the article being handed over.
+ * plus one batch, are read ahead of the article being handed over (and
+ * with a renderer, about FT_PIPELINE_RENDERED bytes of output per
+ * batch: see ft_pipeline_render).
  *
  * Ownership: an ft_pipeline copies the option structs it is given but
  * borrows what they point to (the tables, the fallback date and source,
@@ -30,6 +34,7 @@
 #include "article.h"
 #include "extract.h"
 #include "status.h"
+#include "text.h"
 
 typedef struct {
     /* One article and its figures, in text order.  A status other than
@@ -42,6 +47,33 @@ typedef struct {
     void (*reject)(void *ctx, ft_status st, const ft_error *why);
     void *ctx;
 } ft_pipeline_sink;
+
+/* Optional, for a sink whose work is mostly turning articles into bytes
+ * (extract's rows): with jobs, the bytes are made on the worker threads
+ * and the calling thread only writes them.  render appends an article's
+ * bytes to `out` with a state of its own (render runs on several threads
+ * at once, each with its own state, and must otherwise be thread-safe),
+ * made by state_new(ctx) (NULL: out of memory) for each batch of
+ * articles and freed by state_free before ft_pipeline_inputs returns.
+ * Then, in the article's turn on the calling thread, emit(ctx, ...) is
+ * called instead of the sink's `article`, with the bytes of `articles`
+ * articles in a row (as many as no warning, reject or other article
+ * comes between); its status counts as article's would.  When render
+ * fails (any status but FT_OK; what it appended is taken back), the
+ * sink's `article` is called in its turn instead.  So that memory stays
+ * bounded whatever an article's output, render should give up as soon
+ * as `out` holds more than FT_PIPELINE_RENDERED bytes (the article is
+ * then written by `article`, as it comes). */
+#define FT_PIPELINE_RENDERED ((size_t)1 << 20)
+typedef struct {
+    void *(*state_new)(void *ctx);
+    void (*state_free)(void *state);
+    ft_status (*render)(void *state, const ft_article *a,
+                        const ft_figlist *figs, ft_buf *out);
+    ft_status (*emit)(void *ctx, const char *bytes, size_t n, size_t articles,
+                      ft_error *err);
+    void *ctx;
+} ft_pipeline_render;
 
 typedef struct ft_pipeline ft_pipeline;
 
@@ -60,6 +92,12 @@ void ft_pipeline_free(ft_pipeline *p);
  * threads start with the next input and live until ft_pipeline_free; when
  * none can be started, the pipeline runs in the calling thread. */
 void ft_pipeline_jobs(ft_pipeline *p, unsigned n);
+
+/* Render (above) the articles of the inputs that follow, when they run
+ * with jobs, standing in for the sink's `article` as said there; NULL:
+ * not any more.  r is borrowed, as the sink is, for those inputs.
+ * Without jobs, the sink's `article` is called for every article. */
+void ft_pipeline_render_with(ft_pipeline *p, const ft_pipeline_render *r);
 
 /* Every article of `path` (a file, a directory, "-") through the
  * extractor to the sink.  FT_OK when the input was gone through, its

@@ -513,6 +513,43 @@ static void test_jsonl_fields_and_escapes(void **state)
     ft_article_clear(&a);
 }
 
+/* The reader skips the UTF-8 check for a text of ASCII bytes and the
+ * blanking for a text without a control; both must still happen where
+ * the one byte that asks for them sits anywhere in a long string (the
+ * strings are scanned eight bytes at a time), raw or escaped. */
+static void test_jsonl_controls_and_utf8_anywhere(void **state)
+{
+    fixture *fx = *state;
+    static const struct {
+        const char *json; /* the text field's JSON */
+        const char *want; /* its text */
+        int utf8_warnings;
+    } cases[] = {
+        {"abcdefghijklmnop\\u001b[0mqrstuvw", "abcdefghijklmnop    qrstuvw", 0},
+        {"abcdefghij\x7fklmnopqrstuvw", "abcdefghij klmnopqrstuvw", 0},
+        {"abcdefghijklmnopqrstuv\\bw", "abcdefghijklmnopqrstuv w", 0},
+        {"abcdefghijklmnopqrstuvw\\u0007", "abcdefghijklmnopqrstuvw ", 0},
+        {"abcdefghijklmnopqrstuvw\\u007f", "abcdefghijklmnopqrstuvw ", 0},
+        {"abcdefghijklmnopqrstuvw\\u000b\\f", "abcdefghijklmnopqrstuvw\v\f", 0},
+        {"abcdefghijklmnopqrstu\xff", "abcdefghijklmnopqrstu\xff", 1},
+        {"abcdefghijklmnopq\xc3\xa9\xed\x95\x9c", "abcdefghijklmnopq\xc3\xa9\xed\x95\x9c", 0},
+        {"\\u00e9abcdefghijklmnopqrstu", "\xc3\xa9" "abcdefghijklmnopqrstu", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char line[256];
+        snprintf(line, sizeof line, "{\"id\":\"k\",\"text\":\"%s\"}\n",
+                 cases[i].json);
+        const char *p = puts_file(fx, "a.jsonl", line);
+        ft_reader_opts o = opts_for(fx);
+        ft_article a = {0};
+        fx->warnings[FT_WARN_UTF8] = 0;
+        read_one(p, &o, &a);
+        assert_string_equal(a.text, cases[i].want);
+        assert_int_equal(fx->warnings[FT_WARN_UTF8], cases[i].utf8_warnings);
+        ft_article_clear(&a);
+    }
+}
+
 static void test_jsonl_lines(void **state)
 {
     fixture *fx = *state;
@@ -1164,6 +1201,7 @@ int main(void)
         T(test_invalid_utf8_kept_and_warned),
         T(test_size_limit),
         T(test_jsonl_fields_and_escapes),
+        T(test_jsonl_controls_and_utf8_anywhere),
         T(test_jsonl_lines),
         T(test_jsonl_bad_lines_skipped),
         T(test_jsonl_deep_nesting_refused),

@@ -10,6 +10,9 @@
 
 #include "csvio.h"
 
+#include <csv.h>
+#include <stdbool.h>
+
 /* A writer over a memory stream; take() closes it and returns the bytes. */
 typedef struct {
     char *data;
@@ -34,16 +37,35 @@ static char *take(sink *s)
     return s->data;
 }
 
-/* One text cell as the dialect writes it. */
-static void assert_text_cell(ft_csvio_dialect d, const char *in,
-                             const char *want)
+/* One text cell s[0..n) as the dialect writes it: as a row of its own
+ * through the writer, and appended to a buffer by ft_csvio_put_text. */
+static void assert_cell_n(ft_csvio_dialect d, const char *in, size_t n,
+                          const char *want)
 {
     sink s;
     open_sink(&s, d);
-    assert_int_equal(ft_csvio_text(&s.w, in, strlen(in), NULL), FT_OK);
+    assert_int_equal(ft_csvio_text(&s.w, in, n, NULL), FT_OK);
+    assert_int_equal(ft_csvio_endrow(&s.w, NULL), FT_OK);
     char *got = take(&s);
-    assert_string_equal(got, want);
+    size_t wn = strlen(want);
+    assert_int_equal(strlen(got), wn + 1);
+    assert_memory_equal(got, want, wn);
+    assert_int_equal(got[wn], '\n');
     free(got);
+
+    ft_buf b;
+    ft_buf_init(&b);
+    assert_int_equal(ft_buf_append(&b, "before|", 7), FT_OK);
+    assert_int_equal(ft_csvio_put_text(&b, d, in, n), FT_OK);
+    assert_int_equal(b.len, 7 + wn);
+    assert_string_equal(b.data + 7, want); /* and NUL-terminated */
+    ft_buf_free(&b);
+}
+
+static void assert_text_cell(ft_csvio_dialect d, const char *in,
+                             const char *want)
+{
+    assert_cell_n(d, in, strlen(in), want);
 }
 
 static void test_plain_cells_unquoted(void **state)
@@ -130,17 +152,62 @@ static void test_controls_replaced(void **state)
         assert_text_cell(dialects[d], "5\xC2\xA0won", "5\xC2\xA0won");
     }
     /* a NUL inside the cell, counted by length */
-    sink s;
-    open_sink(&s, FT_CSVIO_CSV);
-    assert_int_equal(ft_csvio_text(&s.w, "a\0b", 3, NULL), FT_OK);
-    char *got = take(&s);
-    assert_string_equal(got, "a\xEF\xBF\xBD" "b");
-    free(got);
+    assert_cell_n(FT_CSVIO_CSV, "a\0b", 3, "a\xEF\xBF\xBD" "b");
     /* the formats' own whitespace is kept */
     assert_text_cell(FT_CSVIO_CSV, "a\tb\nc", "\"a\tb\nc\"");
     assert_text_cell(FT_CSVIO_TSV, "a\tb\nc", "a\\tb\\nc");
     /* neutralising still sees the first character */
     assert_text_cell(FT_CSVIO_CSV, "=\x1b", "'=\xEF\xBF\xBD");
+}
+
+/* Bad bytes and controls next to what quoting and escaping see: a cut
+ * sequence before a quote, a space at the end after a bad byte, a C1
+ * control at the very end, a lone lead byte at the end. */
+static void test_scrub_beside_quoting(void **state)
+{
+    (void)state;
+    assert_text_cell(FT_CSVIO_CSV, "\xE2\x80\"x", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"\"x\"");
+    assert_text_cell(FT_CSVIO_CSV, "a\xFF ", "\"a\xEF\xBF\xBD \"");
+    assert_text_cell(FT_CSVIO_CSV, "end\xC2\x85", "end\xEF\xBF\xBD");
+    assert_text_cell(FT_CSVIO_CSV, "end\xC2", "end\xEF\xBF\xBD");
+    assert_text_cell(FT_CSVIO_TSV, "\xF0\x9F\\", "\xEF\xBF\xBD\xEF\xBF\xBD\\\\");
+    assert_text_cell(FT_CSVIO_TSV, "-\x1b\t", "'-\xEF\xBF\xBD\\t");
+    assert_text_cell(FT_CSVIO_CSV, "\t", "\"'\t\"");
+    assert_text_cell(FT_CSVIO_CSV, "\xEA\xB5\xAD,\xEB\xB0\xA9", "\"\xEA\xB5\xAD,\xEB\xB0\xA9\"");
+}
+
+/* The quoting is libcsv's: for cells of printable ASCII (which scrubbing
+ * leaves alone), quoted when csv_write would be needed, exactly as
+ * csv_write writes them. */
+static void test_quoting_as_libcsv(void **state)
+{
+    (void)state;
+    static const char alphabet[] = " ,\"\t\n\rab=+-@'\\";
+    unsigned seed = 12;
+    for (int round = 0; round < 3000; round++) {
+        char in[8], cell[16], want[40];
+        size_t n = (size_t)(round % 7);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            in[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        size_t cn = 0;
+        if (ft_csvio_is_risky(in, n))
+            cell[cn++] = '\'';
+        memcpy(cell + cn, in, n);
+        cn += n;
+        bool quote = cn > 0 && (cell[0] == ' ' || cell[0] == '\t' ||
+                                cell[cn - 1] == ' ' || cell[cn - 1] == '\t' ||
+                                memchr(cell, ',', cn) || memchr(cell, '"', cn) ||
+                                memchr(cell, '\n', cn) || memchr(cell, '\r', cn));
+        size_t wn = cn;
+        if (quote)
+            wn = csv_write(want, sizeof want, cell, cn);
+        else
+            memcpy(want, cell, cn);
+        want[wn] = '\0';
+        assert_cell_n(FT_CSVIO_CSV, in, n, want);
+    }
 }
 
 static void test_numbers_never_change(void **state)
@@ -203,6 +270,8 @@ int main(void)
         cmocka_unit_test(test_is_risky),
         cmocka_unit_test(test_tsv_escapes),
         cmocka_unit_test(test_controls_replaced),
+        cmocka_unit_test(test_scrub_beside_quoting),
+        cmocka_unit_test(test_quoting_as_libcsv),
         cmocka_unit_test(test_numbers_never_change),
         cmocka_unit_test(test_rows_and_separators),
         cmocka_unit_test(test_write_error_reported),

@@ -315,6 +315,67 @@ static void test_source_title_url(void **state)
         }
 }
 
+/* Rows formatted into a buffer (on a worker thread, with jobs) are the
+ * bytes ft_figwriter_row writes, appended after what the buffer held;
+ * written with ft_figwriter_write they make the same stream.  A figure
+ * refused leaves the buffer as it was.  Also the negative target year
+ * and a figure with every flag. */
+static void test_format_is_row(void **state)
+{
+    (void)state;
+    static const ft_format formats[] = {FT_FORMAT_CSV, FT_FORMAT_TSV,
+                                        FT_FORMAT_JSONL};
+    ft_article a = article("=id,\"x\"", "2020-01-02");
+    ft_figure f[3] = {card_figure(), card_figure(), card_figure()};
+    f[1].flags = FT_FLAG_AMBIGUOUS_CURRENCY | FT_FLAG_CURRENCY_INFERRED |
+                 FT_FLAG_CONVERSION_MISMATCH | FT_FLAG_SUBJECT_FROM_STORY;
+    f[1].target_year = -12;
+    f[1].year = -3;
+    f[2].sent_start = 65;
+    f[2].sent_end = a.len;
+    for (size_t k = 0; k < 3; k++) {
+        char *want = render(formats[k], &a, f, 3);
+        char *data = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&data, &len);
+        assert_non_null(out);
+        ft_figwriter *w = ft_figwriter_new(out, formats[k]);
+        ft_figwriter *maker = ft_figwriter_new(NULL, formats[k]);
+        assert_int_equal(ft_figwriter_header(w, NULL), FT_OK);
+        ft_buf b;
+        ft_buf_init(&b);
+        assert_int_equal(ft_buf_append(&b, "[", 1), FT_OK);
+        for (size_t i = 0; i < 3; i++)
+            assert_int_equal(ft_figwriter_format(maker, &a, i + 1, &f[i], &b,
+                                                 NULL),
+                             FT_OK);
+        ft_figure bad = card_figure();
+        bad.end = a.len + 1;
+        size_t was = b.len;
+        assert_int_equal(ft_figwriter_format(maker, &a, 4, &bad, &b, NULL),
+                         FT_EDATA);
+        assert_int_equal(b.len, was);
+        assert_int_equal(ft_figwriter_write(w, b.data + 1, b.len - 1, NULL),
+                         FT_OK);
+        ft_figwriter_free(w);
+        ft_figwriter_free(maker);
+        fclose(out);
+        assert_string_equal(data, want);
+        if (formats[k] != FT_FORMAT_JSONL)
+            assert_non_null(strstr(data, ",ambiguous_currency;currency_inferred;"
+                                         "conversion_mismatch;subject_from_story;"
+                                         "target_year:-12,") ||
+                            strstr(data, "\tambiguous_currency;currency_inferred;"
+                                         "conversion_mismatch;subject_from_story;"
+                                         "target_year:-12\t"));
+        else
+            assert_non_null(strstr(data, "\"year\":-3,"));
+        ft_buf_free(&b);
+        free(data);
+        free(want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_mentions_count_from_one),
         cmocka_unit_test(test_sentence_of_a_reused_buffer),
         cmocka_unit_test(test_source_title_url),
+        cmocka_unit_test(test_format_is_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

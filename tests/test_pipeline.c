@@ -214,6 +214,7 @@ typedef struct {
     size_t len;
     FILE *f;
     int articles, fail_at; /* fail_at: the article whose hand-over fails */
+    int states;            /* render states made and not freed */
 } calls;
 
 static ft_status log_article(void *ctx, const ft_article *a,
@@ -243,9 +244,69 @@ static void log_warning(void *ctx, ft_warning w, const ft_error *detail)
             detail->message);
 }
 
-/* The calls of one run over paths with `jobs` threads, and its status. */
-static char *run_jobs(unsigned jobs, const char *const *paths, size_t n,
-                      int fail_at, ft_status *st)
+/* A renderer that makes, on the workers, the line log_article would
+ * write, but refuses articles whose number ends in 3 (log_article then
+ * writes them in their turn). */
+static void *state_new(void *ctx)
+{
+    calls *c = ctx;
+    c->states++; /* on the calling thread */
+    return calloc(1, sizeof(int));
+}
+
+static void state_free(void *state)
+{
+    free(state);
+}
+
+static ft_status render_line(void *state, const ft_article *a,
+                             const ft_figlist *figs, ft_buf *out)
+{
+    ++*(int *)state; /* the batch's own */
+    size_t n = strlen(a->id);
+    if (n > 0 && a->id[n - 1] == '3') {
+        ft_buf_append(out, "half a line", 11); /* taken back */
+        return FT_EDATA;
+    }
+    char line[64];
+    snprintf(line, sizeof line, "article %s %s:", a->id, a->published);
+    if (ft_buf_append(out, line, strlen(line)) != FT_OK)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < figs->len; i++) {
+        snprintf(line, sizeof line, " %zu-%zu", figs->items[i].start,
+                 figs->items[i].end);
+        if (ft_buf_append(out, line, strlen(line)) != FT_OK)
+            return FT_ENOMEM;
+    }
+    return ft_buf_putc(out, '\n');
+}
+
+/* One line per article: counted as log_article counts, and failing at the
+ * same one. */
+static ft_status emit_lines(void *ctx, const char *bytes, size_t n,
+                            size_t articles, ft_error *err)
+{
+    calls *c = ctx;
+    size_t lines = 0;
+    for (const char *p = bytes; p < bytes + n;) {
+        const char *nl = memchr(p, '\n', (size_t)(bytes + n - p));
+        assert_non_null(nl);
+        if (++c->articles == c->fail_at)
+            return ft_error_set(err, FT_EIO, "failed at %.*s",
+                                (int)(strchr(p + 8, ' ') - (p + 8)), p + 8);
+        fwrite(p, 1, (size_t)(nl + 1 - p), c->f);
+        p = nl + 1;
+        lines++;
+    }
+    assert_int_equal(lines, articles);
+    return FT_OK;
+}
+
+/* The calls of one run over paths with `jobs` threads (and a renderer
+ * when render), and its status. */
+static char *run_jobs_render(unsigned jobs, bool render,
+                             const char *const *paths, size_t n, int fail_at,
+                             ft_status *st)
 {
     calls c = {.fail_at = fail_at};
     c.f = open_memstream(&c.log, &c.len);
@@ -258,13 +319,25 @@ static char *run_jobs(unsigned jobs, const char *const *paths, size_t n,
     assert_non_null(p);
     ft_pipeline_jobs(p, jobs);
     ft_pipeline_sink sink = {log_article, log_reject, &c};
+    ft_pipeline_render r = {state_new, state_free, render_line, emit_lines,
+                            &c};
+    if (render)
+        ft_pipeline_render_with(p, &r);
     ft_error err;
     *st = ft_pipeline_inputs(p, paths, n, &sink, &err);
     if (*st != FT_OK)
         fprintf(c.f, "stopped: %s\n", err.message);
     ft_pipeline_free(p);
     fclose(c.f);
+    if (render && jobs > 1)
+        assert_true(c.states > 0);
     return c.log;
+}
+
+static char *run_jobs(unsigned jobs, const char *const *paths, size_t n,
+                      int fail_at, ft_status *st)
+{
+    return run_jobs_render(jobs, false, paths, n, fail_at, st);
 }
 
 /* A JSONL file of many articles with a bad line, one too big, bytes that
@@ -318,6 +391,32 @@ static void test_jobs_make_the_same_calls(void **state)
 
 /* A failed hand-over stops every input there, with its status, and what
  * was read ahead is never handed over. */
+/* Rows rendered on the workers come out as the sink would have written
+ * them, in order, with the warnings, rejects and articles that could not
+ * be rendered between them, and stop where one thread stops. */
+static void test_jobs_render_the_same_calls(void **state)
+{
+    (void)state;
+    put_stream("stream.jsonl");
+    char stream[128], missing[128];
+    snprintf(stream, sizeof stream, "%s/stream.jsonl", dir);
+    snprintf(missing, sizeof missing, "%s/missing.txt", dir);
+    const char *paths[] = {missing, dir, stream, stream};
+    for (int fail_at = 0; fail_at <= 400; fail_at += 400) {
+        ft_status st1, st;
+        char *one = run_jobs(1, paths, 4, fail_at, &st1);
+        assert_int_equal(st1, fail_at ? FT_EIO : FT_OK);
+        for (unsigned jobs = 1; jobs <= 3; jobs++) {
+            char *many = run_jobs_render(jobs, true, paths, 4, fail_at, &st);
+            assert_int_equal(st, st1);
+            assert_string_equal(many, one);
+            free(many);
+        }
+        free(one);
+    }
+    unlink(stream);
+}
+
 static void test_jobs_stop_where_one_thread_stops(void **state)
 {
     (void)state;
@@ -347,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_cells_write_back_the_same_row),
         cmocka_unit_test(test_jobs_make_the_same_calls),
         cmocka_unit_test(test_jobs_stop_where_one_thread_stops),
+        cmocka_unit_test(test_jobs_render_the_same_calls),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
