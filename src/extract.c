@@ -856,32 +856,6 @@ static void copy_code(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-/* Where a token may start: not inside an ASCII word or number. */
-static bool token_start(ft_view x, size_t i)
-{
-    if (i == 0)
-        return true;
-    unsigned char p = ft_view_at(x, i - 1), c = ft_view_at(x, i);
-    if (ft_money_is_word_byte(p))
-        return false;
-    /* A Hangul unit opens a numeral only after a space or a sign: in
-     * 수천억 ("hundreds of billions") it is part of a vaguer word. */
-    if ((c == 0xEB || c == 0xEC) && p >= 0x80)
-        return false;
-    if ((c >= '0' && c <= '9') && (p == '.' || p == ','))
-        return !(i >= 2 && ft_view_at(x, i - 2) >= '0' &&
-                 ft_view_at(x, i - 2) <= '9');
-    return true;
-}
-
-/* Candidates begin with a digit, a letter, '$' or a multi-byte character
- * (₩ € £ ¥ 미화); everything else is skipped at once. */
-static bool may_begin(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z') || c == '$' || c >= 0xC2;
-}
-
 /* Handle the amount m found at its start; returns where to continue. */
 static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
                              size_t *next)
@@ -1040,30 +1014,16 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
 {
     size_t first = out->len;
     ft_view x = {t, len};
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)t[i];
-        if (!may_begin(c) || !token_start(x, i)) {
-            i++;
-            continue;
-        }
-        ft_money m;
-        /* A plain number is read too, for it may open a range whose
-         * other end carries the currency ("1-2 trillion won"). */
-        if (ft_money_scan(t, len, i, FT_MONEY_ALLOW_PLAIN, &m)) {
-            size_t next;
-            if (take_amount(x, m, out, &next) != FT_OK)
-                return ft_error_set(err, FT_ENOMEM, "out of memory");
-            i = next > i ? next : i + 1;
-            continue;
-        }
-        /* Skip the rest of this word or number in one step. */
-        i++;
-        if (c < 0x80)
-            while (i < len && (ft_money_is_word_byte((unsigned char)t[i]) ||
-                               ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
-                                t[i + 1] >= '0' && t[i + 1] <= '9')))
-                i++;
+    ft_money_finder finder;
+    ft_money_finder_init(&finder, t, len);
+    ft_money m;
+    /* A plain number is read too, for it may open a range whose other end
+     * carries the currency ("1-2 trillion won"). */
+    while (ft_money_find(&finder, FT_MONEY_ALLOW_PLAIN, &m)) {
+        size_t next;
+        if (take_amount(x, m, out, &next) != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+        finder.pos = next > m.start ? next : m.start + 1;
     }
     resolve_bare(out, first);
     /* No figure: nothing to assign, and out->items may still be NULL, so

@@ -8,6 +8,7 @@
 #include "money.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- bytes */
@@ -375,6 +376,63 @@ typedef struct {
     const char *word; /* the entry matched */
 } cur_match;
 
+/* --------------------------------------------------- the index of words */
+
+/* Most words of an article are no currency, scale or numeral, and need
+ * only their first letter and the length of their run of letters to say
+ * so: a pattern can leave only a few run lengths before a non-letter (a
+ * space, '$', the number).  Bit n of entry L - 'a' says a run of n letters
+ * starting with letter L may match some entry of the table, the ISO codes
+ * counted with the currencies; a word that fails it is refused before any
+ * look-up. */
+typedef struct {
+    uint16_t numeral[26]; /* number words and the other openers */
+    uint16_t prefix[26];  /* currencies written before the number */
+    uint16_t suffix[26];  /* currencies written after it */
+    uint16_t scale[26];   /* scale words */
+} word_index;
+
+/* Bit n of a run mask; the last bit stands for n or more letters. */
+#define RUN_BITS 15
+static uint16_t run_bit(size_t n)
+{
+    return (uint16_t)(1u << (n < RUN_BITS ? n : RUN_BITS));
+}
+
+/* word_index_build's result, written out so that no pass pays for it and
+ * no static state is written at run time.  test_money.c rebuilds it from
+ * the tables and prints these rows when a table change leaves it stale. */
+static const word_index run_index = {
+    {0x0006, 0x0000, 0x0000, 0x0000, 0x0160, 0x01b0, 0x0000, 0x0090, 0x0000,
+     0x0000, 0x0000, 0x0000, 0x0000, 0x0150, 0x0008, 0x0000, 0x0080, 0x0000,
+     0x02a8, 0x0168, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0010},
+    {0x000e, 0x0008, 0x000e, 0x00c8, 0x0008, 0x0000, 0x0008, 0x000c, 0x0008,
+     0x0008, 0x0008, 0x0000, 0x0018, 0x000c, 0x0000, 0x000a, 0x0000, 0xfffe,
+     0x000a, 0x000a, 0x030e, 0x0008, 0x0002, 0x0000, 0x0000, 0x0008},
+    {0xc508, 0x3198, 0xc9b8, 0x39e8, 0x0338, 0x38e0, 0x0188, 0xc198, 0x1848,
+     0x0908, 0x0268, 0x0010, 0x18d8, 0xc608, 0x0000, 0xdef8, 0x0000, 0x01f8,
+     0xffe8, 0x38c8, 0x030e, 0x0008, 0x0008, 0x0000, 0x0018, 0x006a},
+    {0x0000, 0x008e, 0x0064, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+     0x0000, 0x0002, 0x0230, 0x009e, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+     0x0000, 0x011c, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+};
+
+/* The run of ASCII letters at i, up to RUN_BITS (all a mask tells). */
+static size_t letters_at(const char *t, size_t len, size_t i)
+{
+    size_t n = 0;
+    while (n < RUN_BITS && i + n < len && is_alpha((unsigned char)t[i + n]))
+        n++;
+    return n;
+}
+
+/* May a run of `letters` letters starting with c match, by `lens`?  True
+ * for a byte that is no letter: the index does not speak of it. */
+static bool run_may_match(const uint16_t *lens, unsigned char c, size_t letters)
+{
+    return !is_alpha(c) || (lens[fold(c) - 'a'] & run_bit(letters));
+}
+
 /* ------------------------------------------------- the tables as indexes */
 
 /* Every word table here begins each entry with its pattern and keeps the
@@ -456,10 +514,13 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 }
 
 static bool match_table(const char *t, size_t len, size_t i,
-                        const currency *table, size_t n, cur_match *best)
+                        const currency *table, size_t n, const uint16_t *lens,
+                        cur_match *best)
 {
     bool found = false;
     unsigned char first = at(t, len, i) | 0x20;
+    if (!run_may_match(lens, at(t, len, i), letters_at(t, len, i)))
+        return false;
     size_t lo = run_start(table, n, sizeof *table, first);
     for (size_t k = lo; k < n && key_of(table[k].pat) == first; k++) {
         const currency *c = &table[k];
@@ -498,7 +559,7 @@ static bool match_table(const char *t, size_t len, size_t i,
 static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 {
     bool found =
-        match_table(t, len, i, prefixes, sizeof prefixes / sizeof *prefixes, m);
+        match_table(t, len, i, prefixes, COUNT(prefixes), run_index.prefix, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -510,7 +571,7 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
     bool found =
-        match_table(t, len, i, suffixes, sizeof suffixes / sizeof *suffixes, m);
+        match_table(t, len, i, suffixes, COUNT(suffixes), run_index.suffix, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -580,7 +641,8 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
         j = k;
     }
     unsigned char first = at(t, len, j);
-    if (!is_alpha(first))
+    if (!is_alpha(first) ||
+        !run_may_match(run_index.scale, first, letters_at(t, len, j)))
         return false;
     for (size_t s = 0; s < sizeof scales / sizeof *scales; s++) {
         if ((scales[s].glued_only && separated) ||
@@ -1050,33 +1112,30 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
 
 /* ------------------------------------------------------ the quick reject */
 
-/* Most tokens of an article open no amount; tell them apart with the
- * lexicon's own tables, each read only over the run of its entries that
- * share the token's first byte. */
-static bool may_start_amount(const char *t, size_t len, size_t pos)
+/* A currency word before the number ("US$ 5", "KRW 38.71", "dollar 5")
+ * has the digits within this many bytes of its first byte; prose words
+ * have none, and skip the look-up. */
+#define DIGIT_REACH 24
+
+static bool digit_within_reach(const char *t, size_t len, size_t pos)
 {
-    unsigned char c = at(t, len, pos);
-    if (is_digit(c))
-        return true;
-    int u = korean_unit(t, len, pos);
-    if (u > 0)
-        return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
-    /* A currency word before the number ("US$ 5", "KRW 38.71", "dollar
-     * 5") has the digits within a few bytes; prose words have none, and
-     * skip the look-up. */
-    cur_match m;
-    bool digit_near = c >= 0x80;
-    const char *p = t + pos + 1, *stop = t + (pos + 24 < len ? pos + 24 : len);
-    for (; p < stop && !digit_near; p++)
-        digit_near = (unsigned char)(*p - '0') < 10;
-    if (digit_near && match_prefix(t, len, pos, &m))
-        return true;
-    if (!is_alpha(c))
-        return false;
+    size_t stop = pos + DIGIT_REACH < len ? pos + DIGIT_REACH : len;
+    for (size_t k = pos + 1; k < stop; k++)
+        if (is_digit((unsigned char)t[k]))
+            return true;
+    return false;
+}
+
+/* Words that open a numeral besides the number words. */
+static const char *const other_openers[] = {"a", "an", "half", "hundred",
+                                            "quarter"};
+
+/* A numeral in words may open here: a number word, "a", "an", "half",
+ * "hundred", "quarter". */
+static bool opens_numeral_word(const char *t, size_t len, size_t pos)
+{
     size_t e;
-    static const char *const other_openers[] = {"a", "an", "half", "hundred",
-                                                "quarter"};
-    unsigned char f = fold(c);
+    unsigned char f = fold(at(t, len, pos));
     if (number_word_at(t, len, pos, 100, &e) >= 0)
         return true;
     for (size_t k = 0; k < COUNT(other_openers); k++)
@@ -1084,6 +1143,33 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
             match(t, len, pos, other_openers[k], false, &e))
             return true;
     return false;
+}
+
+/* Most tokens of an article open no amount; tell them apart with the
+ * lexicon's own tables, each read only over the run of its entries that
+ * share the token's first byte.  digit_near: a digit lies within
+ * DIGIT_REACH bytes after pos (asked only of ASCII bytes). */
+static bool may_start_amount_near(const char *t, size_t len, size_t pos,
+                                  bool digit_near)
+{
+    unsigned char c = at(t, len, pos);
+    if (is_digit(c))
+        return true;
+    int u = korean_unit(t, len, pos);
+    if (u > 0)
+        return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
+    cur_match m;
+    if ((c >= 0x80 || digit_near) && match_prefix(t, len, pos, &m))
+        return true;
+    return is_alpha(c) && opens_numeral_word(t, len, pos);
+}
+
+static bool may_start_amount(const char *t, size_t len, size_t pos)
+{
+    unsigned char c = at(t, len, pos);
+    return may_start_amount_near(t, len, pos,
+                                 c < 0x80 && !is_digit(c) &&
+                                     digit_within_reach(t, len, pos));
 }
 
 /* ------------------------------------------------------- the whole amount */
@@ -1218,11 +1304,10 @@ static void take_cents(const char *t, size_t len, ft_money *m)
         m->end = k;
 }
 
-bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
-                   ft_money *m)
+/* The amount at pos, once the quick reject has let pos through. */
+static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
+                        ft_money *m)
 {
-    if (!may_start_amount(t, len, pos))
-        return false;
     memset(m, 0, sizeof *m);
     m->start = pos;
     m->currency = "";
@@ -1407,6 +1492,191 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     if (dollar && !m->has_scale && m->value.scale == 0 && !info.grouped)
         take_cents(t, len, m);
     return true;
+}
+
+bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
+                   ft_money *m)
+{
+    return may_start_amount(t, len, pos) && read_amount(t, len, pos, opts, m);
+}
+
+/* ------------------------------------------ building the index of words */
+
+/* The run lengths a pattern can leave: its optional '.' and ' ' either
+ * end the run or, left out, join the letters on both sides; any other
+ * byte ends it; a plural adds an "s".  A pattern that ends in an optional
+ * byte ("Rs.") has no word boundary after it: any longer run may follow. */
+static uint16_t run_lengths(const char *pat, bool plural)
+{
+    uint16_t mask = 0;
+    size_t n = 0;
+    for (const char *p = pat; *p; p++) {
+        if (is_alpha((unsigned char)*p)) {
+            n++;
+        } else if (*p == '.' || *p == ' ') {
+            mask |= run_bit(n);
+            if (p[1] == '\0')
+                for (size_t k = n; k <= RUN_BITS; k++)
+                    mask |= run_bit(k);
+        } else {
+            return mask | run_bit(n);
+        }
+    }
+    mask |= run_bit(n);
+    if (plural)
+        mask |= run_bit(n + 1);
+    return mask;
+}
+
+static void index_add(uint16_t *by_letter, const char *pat, uint16_t lens)
+{
+    unsigned char c = (unsigned char)pat[0];
+    if (is_alpha(c))
+        by_letter[fold(c) - 'a'] |= lens;
+}
+
+/* The index as the tables make it. */
+static void word_index_build(word_index *w)
+{
+    memset(w, 0, sizeof *w);
+    for (size_t k = 0; k < COUNT(number_words); k++)
+        index_add(w->numeral, number_words[k].pat,
+                  (uint16_t)(1u << strlen(number_words[k].pat)));
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        index_add(w->numeral, other_openers[k],
+                  (uint16_t)(1u << strlen(other_openers[k])));
+    for (size_t k = 0; k < COUNT(prefixes); k++)
+        index_add(w->prefix, prefixes[k].pat,
+                  run_lengths(prefixes[k].pat, prefixes[k].flags & CUR_PLURAL));
+    for (size_t k = 0; k < COUNT(suffixes); k++)
+        index_add(w->suffix, suffixes[k].pat,
+                  run_lengths(suffixes[k].pat, suffixes[k].flags & CUR_PLURAL));
+    for (size_t k = 0; k < COUNT(iso_codes); k++) {
+        index_add(w->prefix, iso_codes[k].code, 1u << 3);
+        index_add(w->suffix, iso_codes[k].code, 1u << 3);
+    }
+    for (size_t k = 0; k < COUNT(scales); k++)
+        index_add(w->scale, scales[k].pat, run_lengths(scales[k].pat, false));
+}
+
+static bool put_index_row(char *buf, size_t n, size_t *o, const uint16_t *row)
+{
+    for (size_t k = 0; k < 26; k++) {
+        int w = snprintf(buf + *o, n - *o, "%s0x%04x%s", k ? " " : "{",
+                         (unsigned)row[k], k == 25 ? "},\n" : ",");
+        if (w < 0 || (size_t)w >= n - *o)
+            return false;
+        *o += (size_t)w;
+    }
+    return true;
+}
+
+bool ft_money_index_current(char *buf, size_t n)
+{
+    word_index w;
+    word_index_build(&w);
+    size_t o = 0;
+    if (n > 0)
+        buf[0] = '\0';
+    bool written = put_index_row(buf, n, &o, w.numeral) &&
+                   put_index_row(buf, n, &o, w.prefix) &&
+                   put_index_row(buf, n, &o, w.suffix) &&
+                   put_index_row(buf, n, &o, w.scale);
+    (void)written; /* a short buffer only shortens the message */
+    return memcmp(&w, &run_index, sizeof w) == 0;
+}
+
+/* ------------------------------------------------------- the whole text */
+
+void ft_money_finder_init(ft_money_finder *f, const char *t, size_t len)
+{
+    *f = (ft_money_finder){.t = t, .len = len};
+}
+
+/* digit_within_reach for a finder: the text is searched for digits once,
+ * ahead of the words, each byte at most once while pos only grows. */
+static bool finder_digit_near(ft_money_finder *f, size_t pos)
+{
+    if (pos + 1 < f->no_digit_from || pos + 1 > f->digit_at) {
+        size_t k = pos + 1;
+        while (k < f->len && !is_digit((unsigned char)f->t[k]))
+            k++;
+        f->no_digit_from = pos + 1;
+        f->digit_at = k;
+    }
+    return f->digit_at < f->len && f->digit_at < pos + DIGIT_REACH;
+}
+
+/* Candidates begin with a digit, a letter, '$' or a multi-byte character
+ * (₩ € £ ¥ 미화); everything else is skipped at once. */
+static bool may_begin(unsigned char c)
+{
+    return is_digit(c) || is_alpha(c) || c == '$' || c >= 0xC2;
+}
+
+/* Where a token may start: not inside an ASCII word or number. */
+static bool token_start(const char *t, size_t len, size_t i)
+{
+    if (i == 0)
+        return true;
+    unsigned char p = at(t, len, i - 1), c = at(t, len, i);
+    if (ft_money_is_word_byte(p))
+        return false;
+    /* A Hangul unit opens a numeral only after a space or a sign: in
+     * 수천억 ("hundreds of billions") it is part of a vaguer word. */
+    if ((c == 0xEB || c == 0xEC) && p >= 0x80)
+        return false;
+    if (is_digit(c) && (p == '.' || p == ','))
+        return !(i >= 2 && is_digit(at(t, len, i - 2)));
+    return true;
+}
+
+/* The quick reject at a token start, with the finder's digits.  At a
+ * word, `letters` is the length of its run of letters. */
+static bool finder_may_start(ft_money_finder *f, size_t i, size_t letters)
+{
+    const char *t = f->t;
+    size_t len = f->len;
+    unsigned char c = (unsigned char)t[i];
+    cur_match m;
+    if (!is_alpha(c))
+        return c == '$' ? finder_digit_near(f, i) && match_prefix(t, len, i, &m)
+                        : may_start_amount_near(t, len, i, true);
+    if (run_may_match(run_index.numeral, c, letters) &&
+        !is_digit(at(t, len, i + letters)) && opens_numeral_word(t, len, i))
+        return true;
+    return run_may_match(run_index.prefix, c, letters) &&
+           finder_digit_near(f, i) && match_prefix(t, len, i, &m);
+}
+
+bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
+{
+    const char *t = f->t;
+    size_t len = f->len, i = f->pos;
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        if (!may_begin(c) || !token_start(t, len, i)) {
+            i++;
+            continue;
+        }
+        size_t letters = 0;
+        while (i + letters < len && is_alpha((unsigned char)t[i + letters]))
+            letters++;
+        if (finder_may_start(f, i, letters) &&
+            read_amount(t, len, i, opts, m)) {
+            f->pos = i;
+            return true;
+        }
+        /* Skip the rest of this word or number in one step. */
+        i += letters ? letters : 1;
+        if (c < 0x80)
+            while (i < len && (ft_money_is_word_byte((unsigned char)t[i]) ||
+                               ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
+                                is_digit((unsigned char)t[i + 1]))))
+                i++;
+    }
+    f->pos = len;
+    return false;
 }
 
 bool ft_money_tables_ordered(void)
