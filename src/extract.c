@@ -311,8 +311,14 @@ static const qualifier_phrase before_q[] = {
 static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 {
     size_t end = ft_phrase_trim_back(x.t, start);
-    for (size_t k = 0; k < sizeof before_q / sizeof *before_q; k++) {
-        size_t s = ft_phrase_ending_at(x.t, x.len, end, before_q[k].phrase);
+    /* a phrase ending at `end` ends with the byte before it: most fail
+     * on that byte, without a call */
+    unsigned char last = end > 0 ? ft_ascii_fold(ft_view_at(x, end - 1)) : 0;
+    for (size_t k = 0; end > 0 && k < sizeof before_q / sizeof *before_q; k++) {
+        const ft_lit *p = &before_q[k].phrase;
+        if ((unsigned char)p->s[p->n - 1] != last)
+            continue;
+        size_t s = ft_phrase_ending_at(x.t, x.len, end, *p);
         if (s != SIZE_MAX) {
             *q = before_q[k].q;
             return s;

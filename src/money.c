@@ -379,42 +379,86 @@ typedef struct {
 /* --------------------------------------------------- the index of words */
 
 /* Most words of an article are no currency, scale or numeral, and need
- * only their first letter and the length of their run of letters to say
- * so: a pattern can leave only a few run lengths before a non-letter (a
- * space, '$', the number).  Bit n of entry L - 'a' says a run of n letters
- * starting with letter L may match some entry of the table, the ISO codes
- * counted with the currencies; a word that fails it is refused before any
- * look-up. */
+ * only their first three letters and the length of their run of letters
+ * to say so: a pattern can leave only a few run lengths before a
+ * non-letter (a space, '$', the number), and few letters second and third.
+ * So each table has, for each first letter, the run lengths (bit n: n
+ * letters; the last bit: that many or more) and the second and third
+ * letters (bit c - 'a') its entries can leave; a word that fails them is
+ * refused before any look-up.  The ISO codes count with the currencies. */
 typedef struct {
-    uint16_t numeral[26]; /* number words and the other openers */
-    uint16_t prefix[26];  /* currencies written before the number */
-    uint16_t suffix[26];  /* currencies written after it */
-    uint16_t scale[26];   /* scale words */
+    uint32_t run[26], second[26], third[26];
+} word_shapes;
+
+typedef struct {
+    word_shapes numeral; /* number words and the other openers */
+    word_shapes prefix;  /* currencies written before the number */
+    word_shapes suffix;  /* currencies written after it */
+    word_shapes scale;   /* scale words */
+    word_shapes iso;     /* ISO codes alone */
+    uint32_t lead[8];    /* bit b: a byte b above 0x7F may begin a Korean
+                            unit or a currency before the number */
 } word_index;
 
-/* Bit n of a run mask; the last bit stands for n or more letters. */
 #define RUN_BITS 15
-static uint16_t run_bit(size_t n)
+static uint32_t run_bit(size_t n)
 {
-    return (uint16_t)(1u << (n < RUN_BITS ? n : RUN_BITS));
+    return 1u << (n < RUN_BITS ? n : RUN_BITS);
 }
 
 /* word_index_build's result, written out so that no pass pays for it and
  * no static state is written at run time.  test_money.c rebuilds it from
- * the tables and prints these rows when a table change leaves it stale. */
+ * the tables and prints it when a table change leaves it stale. */
 static const word_index run_index = {
-    {0x0006, 0x0000, 0x0000, 0x0000, 0x0160, 0x01b0, 0x0000, 0x0090, 0x0000,
-     0x0000, 0x0000, 0x0000, 0x0000, 0x0150, 0x0008, 0x0000, 0x0080, 0x0000,
-     0x02a8, 0x0168, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0010},
-    {0x000e, 0x0008, 0x000e, 0x00c8, 0x0008, 0x0000, 0x0008, 0x000c, 0x0008,
-     0x0008, 0x0008, 0x0000, 0x0018, 0x000c, 0x0000, 0x000a, 0x0000, 0xfffe,
-     0x000a, 0x000a, 0x030e, 0x0008, 0x0002, 0x0000, 0x0000, 0x0008},
-    {0xc508, 0x3198, 0xc9b8, 0x39e8, 0x0338, 0x38e0, 0x0188, 0xc198, 0x1848,
-     0x0908, 0x0268, 0x0010, 0x18d8, 0xc608, 0x0000, 0xdef8, 0x0000, 0x01f8,
-     0xffe8, 0x38c8, 0x030e, 0x0008, 0x0008, 0x0000, 0x0018, 0x006a},
-    {0x0000, 0x008e, 0x0064, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
-     0x0000, 0x0002, 0x0230, 0x009e, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
-     0x0000, 0x011c, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+    {{0x6,   0x0,   0x0, 0x0, 0x160, 0x1b0, 0x0, 0x90, 0x0,
+      0x0,   0x0,   0x0, 0x0, 0x150, 0x8,   0x0, 0x80, 0x0,
+      0x2a8, 0x168, 0x0, 0x0, 0x0,   0x0,   0x0, 0x10},
+     {0x2000, 0x0,      0x0, 0x0, 0x900, 0x4100, 0x0, 0x100001, 0x0,
+      0x0,    0x0,      0x0, 0x0, 0x100, 0x2000, 0x0, 0x100000, 0x0,
+      0x110,  0x400090, 0x0, 0x0, 0x0,   0x0,    0x0, 0x10},
+     {0x0,      0x0,     0x0, 0x0, 0x50,   0x320020, 0x0, 0x2800, 0x0,
+      0x0,      0x0,     0x0, 0x0, 0x2000, 0x10,     0x0, 0x1,    0x0,
+      0xa00000, 0x26110, 0x0, 0x0, 0x0,    0x0,      0x0, 0x20000}},
+    {{0xe, 0x8, 0xe, 0xc8, 0x8,    0x0, 0x8, 0xc,   0x8, 0x8, 0x8, 0x0, 0x18,
+      0xc, 0x0, 0xa, 0x0,  0xfffe, 0xa, 0xa, 0x30e, 0x8, 0x2, 0x0, 0x0, 0x8},
+     {0x100010, 0x20000, 0x2081, 0x4400,   0x100040, 0x0,       0x2,
+      0x400,    0x2808,  0x8000, 0x28000,  0x0,      0x1900051, 0x2084040,
+      0x0,      0xc80,   0x0,    0x141000, 0x51,     0x420080,  0x40001,
+      0x2000,   0x0,     0x0,    0x0,      0x1},
+     {0x8, 0x800,   0x1000028, 0xc00,     0x28000, 0x0,       0x8000,
+      0x8, 0x60000, 0x1000000, 0x400000,  0x0,     0x962002,  0x2408,
+      0x0, 0x2a000, 0x0,       0x3ffffff, 0x20408, 0x100000a, 0x88,
+      0x8, 0x0,     0x0,       0x0,       0x20000}},
+    {{0xc508, 0x3198, 0xc9b8, 0x39e8, 0x338,  0x38e0, 0x188,  0xc198, 0x1848,
+      0x908,  0x268,  0x10,   0x18d8, 0xc608, 0x0,    0xdef8, 0x0,    0x1f8,
+      0xffe8, 0x38c8, 0x30e,  0x8,    0x8,    0x0,    0x18,   0x6a},
+     {0x101010, 0xa0101, 0x2091, 0x104511, 0x100040, 0x20100,   0x100002,
+      0x24400,  0x2808,  0x8001, 0x2c000,  0x100,    0x1900051, 0x2004050,
+      0x0,      0x4c91,  0x0,    0x105111, 0x4a41d1, 0x520081,  0x40001,
+      0x2000,   0x4000,  0x0,    0x100010, 0x801},
+     {0x40018,   0x80984,  0x1002128, 0x1a2c00,  0x28000,  0x2011,    0x8100,
+      0x1002008, 0x60008,  0x1008000, 0x424000,  0x20000,  0x962002,  0x422408,
+      0x0,       0x16ad00, 0x0,       0x110a003, 0x1a2518, 0x102010a, 0x88,
+      0x8,       0x2000,   0x0,       0x2001,    0x24000}},
+    {{0x0, 0x8e, 0x64, 0x0, 0x0, 0x0, 0x0,   0x0, 0x0, 0x0, 0x2, 0x230, 0x9e,
+      0x0, 0x0,  0x0,  0x0, 0x0, 0x0, 0x11c, 0x0, 0x0, 0x0, 0x0, 0x0,   0x0},
+     {0x0, 0x2900,  0x20000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x0,     0x1,     0x3900, 0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x22880, 0x0,     0x0,    0x0, 0x0, 0x0, 0x0},
+     {0x0, 0x2800, 0x4000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x0,    0x400,  0x2800, 0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x6900, 0x0,    0x0,    0x0, 0x0, 0x0, 0x0}},
+    {{0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8,
+      0x8, 0x0, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x0, 0x0, 0x8},
+     {0x100010, 0x20000, 0x2081, 0x400,    0x100040, 0x0,       0x2,
+      0x400,    0x2808,  0x8000, 0x28000,  0x0,      0x1800000, 0x2004040,
+      0x0,      0xc80,   0x0,    0x100000, 0x51,     0x420080,  0x40001,
+      0x2000,   0x0,     0x0,    0x0,      0x1},
+     {0x8, 0x800,   0x1000028, 0x400,    0x28000, 0x0,       0x8000,
+      0x8, 0x60000, 0x1000000, 0x400000, 0x0,     0x22000,   0x2408,
+      0x0, 0x2a000, 0x0,       0x2,      0x20408, 0x100000a, 0x88,
+      0x8, 0x0,     0x0,       0x0,      0x20000}},
+    {0x0, 0x0, 0x4, 0x98b4, 0x0, 0x0, 0x0, 0x0},
 };
 
 /* The run of ASCII letters at i, up to RUN_BITS (all a mask tells). */
@@ -426,11 +470,23 @@ static size_t letters_at(const char *t, size_t len, size_t i)
     return n;
 }
 
-/* May a run of `letters` letters starting with c match, by `lens`?  True
- * for a byte that is no letter: the index does not speak of it. */
-static bool run_may_match(const uint16_t *lens, unsigned char c, size_t letters)
+static bool has_letter(uint32_t mask, unsigned char c)
 {
-    return !is_alpha(c) || (lens[fold(c) - 'a'] & run_bit(letters));
+    return mask >> (fold(c) - 'a') & 1u;
+}
+
+/* May the run of `letters` letters at i match an entry, by its shape?
+ * True at a byte that is no letter: the index does not speak of it. */
+static bool shape_may_match(const word_shapes *w, const char *t, size_t i,
+                            size_t letters)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (!is_alpha(c))
+        return true;
+    size_t k = fold(c) - 'a';
+    return (w->run[k] & run_bit(letters)) &&
+           (letters < 2 || has_letter(w->second[k], (unsigned char)t[i + 1])) &&
+           (letters < 3 || has_letter(w->third[k], (unsigned char)t[i + 2]));
 }
 
 /* ------------------------------------------------- the tables as indexes */
@@ -495,6 +551,8 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     if (is_alpha(n) &&
         !(is_upper(a) && is_upper(b) && is_upper(c) && n >= 'a' && n <= 'z'))
         return false;
+    if (!shape_may_match(&run_index.iso, t, i, 3))
+        return false;
     unsigned char first = fold(a);
     for (size_t k =
              run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes, first);
@@ -514,12 +572,12 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 }
 
 static bool match_table(const char *t, size_t len, size_t i,
-                        const currency *table, size_t n, const uint16_t *lens,
-                        cur_match *best)
+                        const currency *table, size_t n,
+                        const word_shapes *shapes, cur_match *best)
 {
     bool found = false;
     unsigned char first = at(t, len, i) | 0x20;
-    if (!run_may_match(lens, at(t, len, i), letters_at(t, len, i)))
+    if (i >= len || !shape_may_match(shapes, t, i, letters_at(t, len, i)))
         return false;
     size_t lo = run_start(table, n, sizeof *table, first);
     for (size_t k = lo; k < n && key_of(table[k].pat) == first; k++) {
@@ -559,7 +617,7 @@ static bool match_table(const char *t, size_t len, size_t i,
 static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 {
     bool found =
-        match_table(t, len, i, prefixes, COUNT(prefixes), run_index.prefix, m);
+        match_table(t, len, i, prefixes, COUNT(prefixes), &run_index.prefix, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -571,7 +629,7 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
     bool found =
-        match_table(t, len, i, suffixes, COUNT(suffixes), run_index.suffix, m);
+        match_table(t, len, i, suffixes, COUNT(suffixes), &run_index.suffix, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -642,7 +700,7 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
     }
     unsigned char first = at(t, len, j);
     if (!is_alpha(first) ||
-        !run_may_match(run_index.scale, first, letters_at(t, len, j)))
+        !shape_may_match(&run_index.scale, t, j, letters_at(t, len, j)))
         return false;
     for (size_t s = 0; s < sizeof scales / sizeof *scales; s++) {
         if ((scales[s].glued_only && separated) ||
@@ -1000,7 +1058,8 @@ static int korean_unit(const char *t, size_t len, size_t i)
     if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
     for (size_t k = 0; k < COUNT(korean_units); k++)
-        if (memcmp(t + i, korean_units[k].s, 3) == 0)
+        if (korean_units[k].s[0] == t[i] && korean_units[k].s[1] == t[i + 1] &&
+            korean_units[k].s[2] == t[i + 2])
             return korean_units[k].pow10;
     return 0;
 }
@@ -1506,9 +1565,9 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
  * end the run or, left out, join the letters on both sides; any other
  * byte ends it; a plural adds an "s".  A pattern that ends in an optional
  * byte ("Rs.") has no word boundary after it: any longer run may follow. */
-static uint16_t run_lengths(const char *pat, bool plural)
+static uint32_t run_lengths(const char *pat, bool plural)
 {
-    uint16_t mask = 0;
+    uint32_t mask = 0;
     size_t n = 0;
     for (const char *p = pat; *p; p++) {
         if (is_alpha((unsigned char)*p)) {
@@ -1528,11 +1587,42 @@ static uint16_t run_lengths(const char *pat, bool plural)
     return mask;
 }
 
-static void index_add(uint16_t *by_letter, const char *pat, uint16_t lens)
+/* Adds a pattern's shape: its run lengths, and the second and third
+ * letters of its letters in order (the optional bytes left out, as they
+ * may be), or any letter where the run may go on past the pattern. */
+static void shape_add(word_shapes *w, const char *pat, bool plural)
 {
     unsigned char c = (unsigned char)pat[0];
-    if (is_alpha(c))
-        by_letter[fold(c) - 'a'] |= lens;
+    if (!is_alpha(c))
+        return;
+    size_t k = fold(c) - 'a';
+    w->run[k] |= run_lengths(pat, plural);
+    unsigned char seq[3];
+    size_t n = 0;
+    bool stopped = false, open = false;
+    for (const char *p = pat; *p && !stopped; p++) {
+        if (is_alpha((unsigned char)*p)) {
+            if (n < 3)
+                seq[n] = fold((unsigned char)*p);
+            n++;
+        } else if (*p == '.' || *p == ' ') {
+            open = p[1] == '\0';
+        } else {
+            stopped = true;
+        }
+    }
+    if (!stopped && plural && n < 3)
+        seq[n++] = 's';
+    const uint32_t any = (1u << 26) - 1;
+    w->second[k] |= n >= 2 ? 1u << (seq[1] - 'a') : open ? any : 0;
+    w->third[k] |= n >= 3 ? 1u << (seq[2] - 'a') : open ? any : 0;
+}
+
+static void lead_add(uint32_t *lead, const char *pat)
+{
+    unsigned char c = (unsigned char)pat[0];
+    if (c >= 0x80)
+        lead[(c - 0x80) / 32] |= 1u << (c % 32);
 }
 
 /* The index as the tables make it. */
@@ -1540,35 +1630,46 @@ static void word_index_build(word_index *w)
 {
     memset(w, 0, sizeof *w);
     for (size_t k = 0; k < COUNT(number_words); k++)
-        index_add(w->numeral, number_words[k].pat,
-                  (uint16_t)(1u << strlen(number_words[k].pat)));
+        shape_add(&w->numeral, number_words[k].pat, false);
     for (size_t k = 0; k < COUNT(other_openers); k++)
-        index_add(w->numeral, other_openers[k],
-                  (uint16_t)(1u << strlen(other_openers[k])));
+        shape_add(&w->numeral, other_openers[k], false);
     for (size_t k = 0; k < COUNT(prefixes); k++)
-        index_add(w->prefix, prefixes[k].pat,
-                  run_lengths(prefixes[k].pat, prefixes[k].flags & CUR_PLURAL));
+        shape_add(&w->prefix, prefixes[k].pat, prefixes[k].flags & CUR_PLURAL);
     for (size_t k = 0; k < COUNT(suffixes); k++)
-        index_add(w->suffix, suffixes[k].pat,
-                  run_lengths(suffixes[k].pat, suffixes[k].flags & CUR_PLURAL));
+        shape_add(&w->suffix, suffixes[k].pat, suffixes[k].flags & CUR_PLURAL);
     for (size_t k = 0; k < COUNT(iso_codes); k++) {
-        index_add(w->prefix, iso_codes[k].code, 1u << 3);
-        index_add(w->suffix, iso_codes[k].code, 1u << 3);
+        shape_add(&w->prefix, iso_codes[k].code, false);
+        shape_add(&w->suffix, iso_codes[k].code, false);
+        shape_add(&w->iso, iso_codes[k].code, false);
     }
     for (size_t k = 0; k < COUNT(scales); k++)
-        index_add(w->scale, scales[k].pat, run_lengths(scales[k].pat, false));
+        shape_add(&w->scale, scales[k].pat, false);
+    for (size_t k = 0; k < COUNT(korean_units); k++)
+        lead_add(w->lead, korean_units[k].s);
+    for (size_t k = 0; k < COUNT(prefixes); k++)
+        lead_add(w->lead, prefixes[k].pat);
 }
 
-static bool put_index_row(char *buf, size_t n, size_t *o, const uint16_t *row)
+/* Appends s to buf[*o..n); false when it does not fit (see below). */
+static bool put(char *buf, size_t n, size_t *o, const char *s);
+
+static bool put_row(char *buf, size_t n, size_t *o, const uint32_t *row)
 {
+    char cell[16];
     for (size_t k = 0; k < 26; k++) {
-        int w = snprintf(buf + *o, n - *o, "%s0x%04x%s", k ? " " : "{",
-                         (unsigned)row[k], k == 25 ? "},\n" : ",");
-        if (w < 0 || (size_t)w >= n - *o)
+        snprintf(cell, sizeof cell, "%s0x%x", k ? ", " : "{", row[k]);
+        if (!put(buf, n, o, cell))
             return false;
-        *o += (size_t)w;
     }
-    return true;
+    return put(buf, n, o, "}");
+}
+
+static bool put_shapes(char *buf, size_t n, size_t *o, const word_shapes *w)
+{
+    return put(buf, n, o, "{") && put_row(buf, n, o, w->run) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->second) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->third) &&
+           put(buf, n, o, "},\n");
 }
 
 bool ft_money_index_current(char *buf, size_t n)
@@ -1578,10 +1679,17 @@ bool ft_money_index_current(char *buf, size_t n)
     size_t o = 0;
     if (n > 0)
         buf[0] = '\0';
-    bool written = put_index_row(buf, n, &o, w.numeral) &&
-                   put_index_row(buf, n, &o, w.prefix) &&
-                   put_index_row(buf, n, &o, w.suffix) &&
-                   put_index_row(buf, n, &o, w.scale);
+    char cell[16];
+    bool written = put_shapes(buf, n, &o, &w.numeral) &&
+                   put_shapes(buf, n, &o, &w.prefix) &&
+                   put_shapes(buf, n, &o, &w.suffix) &&
+                   put_shapes(buf, n, &o, &w.scale) &&
+                   put_shapes(buf, n, &o, &w.iso) && put(buf, n, &o, "{");
+    for (size_t k = 0; written && k < 8; k++) {
+        snprintf(cell, sizeof cell, "%s0x%x", k ? ", " : "", w.lead[k]);
+        written = put(buf, n, &o, cell);
+    }
+    written = written && put(buf, n, &o, "},\n");
     (void)written; /* a short buffer only shortens the message */
     return memcmp(&w, &run_index, sizeof w) == 0;
 }
@@ -1607,11 +1715,28 @@ static bool finder_digit_near(ft_money_finder *f, size_t pos)
     return f->digit_at < f->len && f->digit_at < pos + DIGIT_REACH;
 }
 
-/* Candidates begin with a digit, a letter, '$' or a multi-byte character
- * (₩ € £ ¥ 미화); everything else is skipped at once. */
-static bool may_begin(unsigned char c)
+/* Byte classes for the pass: ASCII letters and digits, and the bytes a
+ * candidate may begin with (a digit, a letter, '$' or the lead byte of a
+ * multi-byte character: ₩ € £ ¥ 미화); everything else is skipped at
+ * once.  Sixteen bytes a row. */
+enum { B_LETTER = 1, B_DIGIT = 2, B_BEGIN = 4 };
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
+static unsigned char class_of(const char *t, size_t i)
 {
-    return is_digit(c) || is_alpha(c) || c == '$' || c >= 0xC2;
+    return byte_class[(unsigned char)t[i]];
 }
 
 /* Where a token may start: not inside an ASCII word or number. */
@@ -1620,7 +1745,7 @@ static bool token_start(const char *t, size_t len, size_t i)
     if (i == 0)
         return true;
     unsigned char p = at(t, len, i - 1), c = at(t, len, i);
-    if (ft_money_is_word_byte(p))
+    if (class_of(t, i - 1) & (B_LETTER | B_DIGIT))
         return false;
     /* A Hangul unit opens a numeral only after a space or a sign: in
      * 수천억 ("hundreds of billions") it is part of a vaguer word. */
@@ -1631,22 +1756,81 @@ static bool token_start(const char *t, size_t len, size_t i)
     return true;
 }
 
-/* The quick reject at a token start, with the finder's digits.  At a
- * word, `letters` is the length of its run of letters. */
-static bool finder_may_start(ft_money_finder *f, size_t i, size_t letters)
+/* The run of `letters` letters at i, folded, is pat. */
+static bool run_is(const char *t, size_t i, size_t letters, const char *pat)
+{
+    for (size_t q = 0; q < letters; q++)
+        if (fold((unsigned char)t[i + q]) != (unsigned char)pat[q])
+            return false;
+    return pat[letters] == '\0';
+}
+
+/* opens_numeral_word for a whole run of letters, not followed by a digit:
+ * the run is compared, not matched again. */
+static bool run_opens_numeral(const char *t, size_t i, size_t letters)
+{
+    unsigned char c = fold((unsigned char)t[i]);
+    if (letters >= 3 && letters <= 9)
+        for (size_t k = run_start(number_words, COUNT(number_words),
+                                  sizeof *number_words, c);
+             k < COUNT(number_words) && key_of(number_words[k].pat) == c; k++)
+            if (run_is(t, i, letters, number_words[k].pat))
+                return true;
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        if ((unsigned char)other_openers[k][0] == c &&
+            run_is(t, i, letters, other_openers[k]))
+            return true;
+    return false;
+}
+
+/* A word's first letters against a table's shapes (as shape_may_match,
+ * with the letters folded once): k its first letter - 'a'; run, second,
+ * third its bits, 0 where the word is shorter. */
+typedef struct {
+    size_t k;
+    uint32_t run, second, third;
+} word_bits;
+
+static bool word_fits(const word_shapes *w, const word_bits *b)
+{
+    return (w->run[b->k] & b->run) &&
+           (!b->second || (w->second[b->k] & b->second)) &&
+           (!b->third || (w->third[b->k] & b->third));
+}
+
+/* The quick reject at a word of `letters` letters, with the finder's
+ * digits. */
+static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
 {
     const char *t = f->t;
-    size_t len = f->len;
-    unsigned char c = (unsigned char)t[i];
-    cur_match m;
-    if (!is_alpha(c))
-        return c == '$' ? finder_digit_near(f, i) && match_prefix(t, len, i, &m)
-                        : may_start_amount_near(t, len, i, true);
-    if (run_may_match(run_index.numeral, c, letters) &&
-        !is_digit(at(t, len, i + letters)) && opens_numeral_word(t, len, i))
+    word_bits b = {
+        .k = fold((unsigned char)t[i]) - 'a',
+        .run = run_bit(letters),
+        .second =
+            letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,
+        .third = letters >= 3 ? 1u << (fold((unsigned char)t[i + 2]) - 'a') : 0,
+    };
+    if (word_fits(&run_index.numeral, &b) &&
+        !is_digit(at(t, f->len, i + letters)) &&
+        run_opens_numeral(t, i, letters))
         return true;
-    return run_may_match(run_index.prefix, c, letters) &&
-           finder_digit_near(f, i) && match_prefix(t, len, i, &m);
+    cur_match m;
+    return word_fits(&run_index.prefix, &b) && finder_digit_near(f, i) &&
+           match_prefix(t, f->len, i, &m);
+}
+
+/* The quick reject at a token start that is no letter. */
+static bool sign_may_open(ft_money_finder *f, size_t i)
+{
+    unsigned char c = (unsigned char)f->t[i];
+    cur_match m;
+    if (is_digit(c))
+        return true;
+    if (c < 0x80)
+        return c == '$' && finder_digit_near(f, i) &&
+               match_prefix(f->t, f->len, i, &m);
+    return (run_index.lead[(c - 0x80) / 32] >> (c % 32) & 1u) &&
+           may_start_amount_near(f->t, f->len, i, true);
 }
 
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
@@ -1654,23 +1838,24 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
     const char *t = f->t;
     size_t len = f->len, i = f->pos;
     while (i < len) {
-        unsigned char c = (unsigned char)t[i];
-        if (!may_begin(c) || !token_start(t, len, i)) {
+        unsigned char cls = class_of(t, i);
+        if (!(cls & B_BEGIN) || !token_start(t, len, i)) {
             i++;
             continue;
         }
         size_t letters = 0;
-        while (i + letters < len && is_alpha((unsigned char)t[i + letters]))
-            letters++;
-        if (finder_may_start(f, i, letters) &&
+        if (cls & B_LETTER)
+            while (i + letters < len && (class_of(t, i + letters) & B_LETTER))
+                letters++;
+        if ((letters ? word_may_open(f, i, letters) : sign_may_open(f, i)) &&
             read_amount(t, len, i, opts, m)) {
             f->pos = i;
             return true;
         }
         /* Skip the rest of this word or number in one step. */
         i += letters ? letters : 1;
-        if (c < 0x80)
-            while (i < len && (ft_money_is_word_byte((unsigned char)t[i]) ||
+        if ((unsigned char)t[i - 1] < 0x80)
+            while (i < len && ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
                                ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
                                 is_digit((unsigned char)t[i + 1]))))
                 i++;

@@ -30,7 +30,7 @@ static void test_tables_ordered(void **state)
 static void test_index_current(void **state)
 {
     (void)state;
-    char buf[1024];
+    char buf[8192];
     bool current = ft_money_index_current(buf, sizeof buf);
     if (!current)
         fprintf(stderr, "money.c `run_index` is stale; it should read:\n%s",
