@@ -65,7 +65,8 @@ static size_t skip_space(ft_view x, size_t i)
 
 static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 {
-    return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
+    /* most fail on the first byte: no call for them */
+    return i + n <= x.len && x.t[i] == s[0] && memcmp(x.t + i, s, n) == 0;
 }
 
 /* ----------------------------------------------------------- sentences */
@@ -74,12 +75,19 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 
 static bool is_abbreviation(ft_view x, size_t dot)
 {
-    static const char *const abbr[] = {
-        "mr",   "mrs",  "ms",   "dr",     "gen", "col", "lt",   "sgt", "maj",
-        "capt", "adm",  "no",   "jan",    "feb", "mar", "apr",  "jun", "jul",
-        "aug",  "sep",  "sept", "oct",    "nov", "dec", "corp", "inc", "co",
-        "ltd",  "st",   "vs",   "approx", "est", "rep", "sen",  "gov", "jr",
-        "sr",   "prof", "fig",  "e.g",    "i.e", "u.s", "u.k",  "u.n", "dept",
+    static const ft_lit abbr[] = {
+        FT_LIT("mr"),   FT_LIT("mrs"),  FT_LIT("ms"),     FT_LIT("dr"),
+        FT_LIT("gen"),  FT_LIT("col"),  FT_LIT("lt"),     FT_LIT("sgt"),
+        FT_LIT("maj"),  FT_LIT("capt"), FT_LIT("adm"),    FT_LIT("no"),
+        FT_LIT("jan"),  FT_LIT("feb"),  FT_LIT("mar"),    FT_LIT("apr"),
+        FT_LIT("jun"),  FT_LIT("jul"),  FT_LIT("aug"),    FT_LIT("sep"),
+        FT_LIT("sept"), FT_LIT("oct"),  FT_LIT("nov"),    FT_LIT("dec"),
+        FT_LIT("corp"), FT_LIT("inc"),  FT_LIT("co"),     FT_LIT("ltd"),
+        FT_LIT("st"),   FT_LIT("vs"),   FT_LIT("approx"), FT_LIT("est"),
+        FT_LIT("rep"),  FT_LIT("sen"),  FT_LIT("gov"),    FT_LIT("jr"),
+        FT_LIT("sr"),   FT_LIT("prof"), FT_LIT("fig"),    FT_LIT("e.g"),
+        FT_LIT("i.e"),  FT_LIT("u.s"),  FT_LIT("u.k"),    FT_LIT("u.n"),
+        FT_LIT("dept"),
     };
     size_t s = dot;
     while (s > 0 && (ft_money_is_word_byte(ft_view_at(x, s - 1)) ||
@@ -91,11 +99,13 @@ static bool is_abbreviation(ft_view x, size_t dot)
     if (n == 0 || n > 6)
         return false; /* none is longer */
     for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
+        if (abbr[k].n != n)
+            continue;
         size_t q = 0;
-        while (abbr[k][q] &&
-               ft_ascii_fold(ft_view_at(x, s + q)) == (unsigned char)abbr[k][q])
+        while (q < n && ft_ascii_fold(ft_view_at(x, s + q)) ==
+                            (unsigned char)abbr[k].s[q])
             q++;
-        if (q == n && abbr[k][q] == '\0')
+        if (q == n)
             return true;
     }
     return false;

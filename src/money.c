@@ -388,6 +388,7 @@ typedef struct {
  * refused before any look-up.  The ISO codes count with the currencies. */
 typedef struct {
     uint32_t run[26], second[26], third[26];
+    uint32_t first[8]; /* bit b: an entry begins with byte b (either case) */
 } word_shapes;
 
 typedef struct {
@@ -418,7 +419,8 @@ static const word_index run_index = {
       0x110,  0x400090, 0x0, 0x0, 0x0,   0x0,    0x0, 0x10},
      {0x0,      0x0,     0x0, 0x0, 0x50,   0x320020, 0x0, 0x2800, 0x0,
       0x0,      0x0,     0x0, 0x0, 0x2000, 0x10,     0x0, 0x1,    0x0,
-      0xa00000, 0x26110, 0x0, 0x0, 0x0,    0x0,      0x0, 0x20000}},
+      0xa00000, 0x26110, 0x0, 0x0, 0x0,    0x0,      0x0, 0x20000},
+     {0x0, 0x0, 0x41ac162, 0x41ac162, 0x0, 0x0, 0x0, 0x0}},
     {{0xe, 0x8, 0xe, 0xc8, 0x8,    0x0, 0x8, 0xc,   0x8, 0x8, 0x8, 0x0, 0x18,
       0xc, 0x0, 0xa, 0x0,  0xfffe, 0xa, 0xa, 0x30e, 0x8, 0x2, 0x0, 0x0, 0x8},
      {0x100010, 0x20000, 0x2081, 0x4400,   0x100040, 0x0,       0x2,
@@ -428,7 +430,8 @@ static const word_index run_index = {
      {0x8, 0x800,   0x1000028, 0xc00,     0x28000, 0x0,       0x8000,
       0x8, 0x60000, 0x1000000, 0x400000,  0x0,     0x962002,  0x2408,
       0x0, 0x2a000, 0x0,       0x3ffffff, 0x20408, 0x100000a, 0x88,
-      0x8, 0x0,     0x0,       0x0,       0x20000}},
+      0x8, 0x0,     0x0,       0x0,       0x20000},
+     {0x0, 0x10, 0x4fd6fbe, 0x4fd6fbe, 0x0, 0x0, 0x4, 0x8804}},
     {{0xc508, 0x3198, 0xc9b8, 0x39e8, 0x338,  0x38e0, 0x188,  0xc198, 0x1848,
       0x908,  0x268,  0x10,   0x18d8, 0xc608, 0x0,    0xdef8, 0x0,    0x1f8,
       0xffe8, 0x38c8, 0x30e,  0x8,    0x8,    0x0,    0x18,   0x6a},
@@ -439,7 +442,8 @@ static const word_index run_index = {
      {0x40018,   0x80984,  0x1002128, 0x1a2c00,  0x28000,  0x2011,    0x8100,
       0x1002008, 0x60008,  0x1008000, 0x424000,  0x20000,  0x962002,  0x422408,
       0x0,       0x16ad00, 0x0,       0x110a003, 0x1a2518, 0x102010a, 0x88,
-      0x8,       0x2000,   0x0,       0x2001,    0x24000}},
+      0x8,       0x2000,   0x0,       0x2001,    0x24000},
+     {0x0, 0x10, 0x6fd7ffe, 0x6fd7ffe, 0x0, 0x0, 0x4, 0x38ad}},
     {{0x0, 0x8e, 0x64, 0x0, 0x0, 0x0, 0x0,   0x0, 0x0, 0x0, 0x2, 0x230, 0x9e,
       0x0, 0x0,  0x0,  0x0, 0x0, 0x0, 0x11c, 0x0, 0x0, 0x0, 0x0, 0x0,   0x0},
      {0x0, 0x2900,  0x20000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
@@ -447,7 +451,8 @@ static const word_index run_index = {
       0x0, 0x22880, 0x0,     0x0,    0x0, 0x0, 0x0, 0x0},
      {0x0, 0x2800, 0x4000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
       0x0, 0x0,    0x400,  0x2800, 0x0, 0x0, 0x0, 0x0, 0x0,
-      0x0, 0x6900, 0x0,    0x0,    0x0, 0x0, 0x0, 0x0}},
+      0x0, 0x6900, 0x0,    0x0,    0x0, 0x0, 0x0, 0x0},
+     {0x0, 0x0, 0x10380c, 0x10380c, 0x0, 0x0, 0x0, 0x0}},
     {{0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8,
       0x8, 0x0, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x0, 0x0, 0x8},
      {0x100010, 0x20000, 0x2081, 0x400,    0x100040, 0x0,       0x2,
@@ -457,7 +462,8 @@ static const word_index run_index = {
      {0x8, 0x800,   0x1000028, 0x400,    0x28000, 0x0,       0x8000,
       0x8, 0x60000, 0x1000000, 0x400000, 0x0,     0x22000,   0x2408,
       0x0, 0x2a000, 0x0,       0x2,      0x20408, 0x100000a, 0x88,
-      0x8, 0x0,     0x0,       0x0,      0x20000}},
+      0x8, 0x0,     0x0,       0x0,      0x20000},
+     {0x0, 0x0, 0x47d6fbe, 0x47d6fbe, 0x0, 0x0, 0x0, 0x0}},
     {0x0, 0x0, 0x4, 0x98b4, 0x0, 0x0, 0x0, 0x0},
 };
 
@@ -476,11 +482,13 @@ static bool has_letter(uint32_t mask, unsigned char c)
 }
 
 /* May the run of `letters` letters at i match an entry, by its shape?
- * True at a byte that is no letter: the index does not speak of it. */
+ * At a byte that is no letter only the first byte is known. */
 static bool shape_may_match(const word_shapes *w, const char *t, size_t i,
                             size_t letters)
 {
     unsigned char c = (unsigned char)t[i];
+    if (!(w->first[c / 32] >> (c % 32) & 1u))
+        return false;
     if (!is_alpha(c))
         return true;
     size_t k = fold(c) - 'a';
@@ -653,35 +661,37 @@ typedef struct {
     bool exact;
 } scale_word;
 
+/* In key order (see key_of); of two words with one first letter the
+ * longer comes first where both could match ("lakh crore", "k-cr"). */
 static const scale_word scales[] = {
-    {"lakh crore", 12, false, false}, /* India's budgets: 10^5 x 10^7 */
-    {"thousand", 3, false, false},
-    {"million", 6, false, false},
     {"billion", 9, false, false},
-    {"trillion", 12, false, false},
+    {"bn", 9, false, false},
+    {"bln", 9, false, false},
+    {"bil", 9, false, false},
+    {"b", 9, true, false},
+    {"crore", 7, false, false},
+    {"crores", 7, false, false},
+    {"cr", 7, false, false},
+    {"k-cr", 10, true, false}, /* "₹5.2k-cr": thousand crore */
+    {"k", 3, true, false},
+    {"lakh crore", 12, false, false}, /* India's budgets: 10^5 x 10^7 */
+    {"lakh", 5, false, false},
+    {"lakhs", 5, false, false},
+    {"million", 6, false, false},
     {"mn", 6, false, false},
     {"mln", 6, false, false},
     {"mil", 6, false, false},
     {"mill", 6, false, false},
-    {"bn", 9, false, false},
-    {"bln", 9, false, false},
+    {"MM", 6, false, true},
+    {"m", 6, true, false},
+    {"thousand", 3, false, false},
+    {"trillion", 12, false, false},
     {"tn", 12, false, false},
     {"trn", 12, false, false},
     {"tr", 12, false, false},
     {"trln", 12, false, false},
     {"tln", 12, false, false}, /* Yonhap's headlines: "66 tln won" */
     {"tril", 12, false, false},
-    {"bil", 9, false, false},
-    {"MM", 6, false, true},
-    {"lakh", 5, false, false},
-    {"lakhs", 5, false, false},
-    {"crore", 7, false, false},
-    {"crores", 7, false, false},
-    {"cr", 7, false, false},
-    {"k-cr", 10, true, false}, /* "₹5.2k-cr": thousand crore */
-    {"k", 3, true, false},
-    {"m", 6, true, false},
-    {"b", 9, true, false},
 };
 
 /* A scale word at i (after optional space or hyphen for words). */
@@ -702,9 +712,10 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
     if (!is_alpha(first) ||
         !shape_may_match(&run_index.scale, t, j, letters_at(t, len, j)))
         return false;
-    for (size_t s = 0; s < sizeof scales / sizeof *scales; s++) {
-        if ((scales[s].glued_only && separated) ||
-            fold((unsigned char)scales[s].pat[0]) != fold(first))
+    unsigned char key = fold(first);
+    for (size_t s = run_start(scales, COUNT(scales), sizeof *scales, key);
+         s < COUNT(scales) && key_of(scales[s].pat) == key; s++) {
+        if (scales[s].glued_only && separated)
             continue;
         size_t e;
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
@@ -1593,8 +1604,11 @@ static uint32_t run_lengths(const char *pat, bool plural)
 static void shape_add(word_shapes *w, const char *pat, bool plural)
 {
     unsigned char c = (unsigned char)pat[0];
+    w->first[c / 32] |= 1u << (c % 32);
     if (!is_alpha(c))
         return;
+    c ^= 0x20; /* the other case */
+    w->first[c / 32] |= 1u << (c % 32);
     size_t k = fold(c) - 'a';
     w->run[k] |= run_lengths(pat, plural);
     unsigned char seq[3];
@@ -1653,10 +1667,11 @@ static void word_index_build(word_index *w)
 /* Appends s to buf[*o..n); false when it does not fit (see below). */
 static bool put(char *buf, size_t n, size_t *o, const char *s);
 
-static bool put_row(char *buf, size_t n, size_t *o, const uint32_t *row)
+static bool put_row(char *buf, size_t n, size_t *o, const uint32_t *row,
+                    size_t cells)
 {
     char cell[16];
-    for (size_t k = 0; k < 26; k++) {
+    for (size_t k = 0; k < cells; k++) {
         snprintf(cell, sizeof cell, "%s0x%x", k ? ", " : "{", row[k]);
         if (!put(buf, n, o, cell))
             return false;
@@ -1666,9 +1681,10 @@ static bool put_row(char *buf, size_t n, size_t *o, const uint32_t *row)
 
 static bool put_shapes(char *buf, size_t n, size_t *o, const word_shapes *w)
 {
-    return put(buf, n, o, "{") && put_row(buf, n, o, w->run) &&
-           put(buf, n, o, ", ") && put_row(buf, n, o, w->second) &&
-           put(buf, n, o, ", ") && put_row(buf, n, o, w->third) &&
+    return put(buf, n, o, "{") && put_row(buf, n, o, w->run, 26) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->second, 26) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->third, 26) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->first, 8) &&
            put(buf, n, o, "},\n");
 }
 
@@ -1679,17 +1695,12 @@ bool ft_money_index_current(char *buf, size_t n)
     size_t o = 0;
     if (n > 0)
         buf[0] = '\0';
-    char cell[16];
     bool written = put_shapes(buf, n, &o, &w.numeral) &&
                    put_shapes(buf, n, &o, &w.prefix) &&
                    put_shapes(buf, n, &o, &w.suffix) &&
                    put_shapes(buf, n, &o, &w.scale) &&
-                   put_shapes(buf, n, &o, &w.iso) && put(buf, n, &o, "{");
-    for (size_t k = 0; written && k < 8; k++) {
-        snprintf(cell, sizeof cell, "%s0x%x", k ? ", " : "", w.lead[k]);
-        written = put(buf, n, &o, cell);
-    }
-    written = written && put(buf, n, &o, "},\n");
+                   put_shapes(buf, n, &o, &w.iso) &&
+                   put_row(buf, n, &o, w.lead, 8) && put(buf, n, &o, ",\n");
     (void)written; /* a short buffer only shortens the message */
     return memcmp(&w, &run_index, sizeof w) == 0;
 }
@@ -1833,35 +1844,46 @@ static bool sign_may_open(ft_money_finder *f, size_t i)
            may_start_amount_near(f->t, f->len, i, true);
 }
 
+/* The rest of a word or number after a failed candidate: word bytes, and
+ * '.' or ',' before a digit ("1,234.5"). */
+static size_t skip_word(const char *t, size_t len, size_t i)
+{
+    while (i < len && ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
+                       ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
+                        is_digit((unsigned char)t[i + 1]))))
+        i++;
+    return i;
+}
+
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
     size_t len = f->len, i = f->pos;
-    while (i < len) {
-        unsigned char cls = class_of(t, i);
-        if (!(cls & B_BEGIN) || !token_start(t, len, i)) {
+    for (;;) {
+        while (i < len && !(class_of(t, i) & B_BEGIN))
+            i++;
+        if (i >= len)
+            break;
+        if (!token_start(t, len, i)) {
             i++;
             continue;
         }
-        size_t letters = 0;
-        if (cls & B_LETTER)
-            while (i + letters < len && (class_of(t, i + letters) & B_LETTER))
-                letters++;
-        if ((letters ? word_may_open(f, i, letters) : sign_may_open(f, i)) &&
-            read_amount(t, len, i, opts, m)) {
-            f->pos = i;
-            return true;
+        unsigned char c = (unsigned char)t[i];
+        if (class_of(t, i) & B_LETTER) {
+            size_t e = i + 1;
+            while (e < len && (class_of(t, e) & B_LETTER))
+                e++;
+            if (word_may_open(f, i, e - i) && read_amount(t, len, i, opts, m))
+                break;
+            i = skip_word(t, len, e);
+        } else {
+            if (sign_may_open(f, i) && read_amount(t, len, i, opts, m))
+                break;
+            i = c < 0x80 ? skip_word(t, len, i + 1) : i + 1;
         }
-        /* Skip the rest of this word or number in one step. */
-        i += letters ? letters : 1;
-        if ((unsigned char)t[i - 1] < 0x80)
-            while (i < len && ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
-                               ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
-                                is_digit((unsigned char)t[i + 1]))))
-                i++;
     }
-    f->pos = len;
-    return false;
+    f->pos = i < len ? i : len;
+    return i < len;
 }
 
 bool ft_money_tables_ordered(void)
@@ -1869,6 +1891,7 @@ bool ft_money_tables_ordered(void)
     return table_ordered(prefixes, COUNT(prefixes), sizeof *prefixes) &&
            table_ordered(suffixes, COUNT(suffixes), sizeof *suffixes) &&
            table_ordered(iso_codes, COUNT(iso_codes), sizeof *iso_codes) &&
+           table_ordered(scales, COUNT(scales), sizeof *scales) &&
            table_ordered(number_words, COUNT(number_words),
                          sizeof *number_words);
 }
