@@ -789,6 +789,27 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
                          size_t *end, numeral_info *info)
 {
+    size_t w = i;
+    while (is_digit(at(t, len, w)))
+        w++;
+    if (w > i && !(at(t, len, w) == ',' && is_digit(at(t, len, w + 1)))) {
+        /* no separator: the digits and a fraction right after their point
+         * are read where they stand, as the copy below would hold them */
+        size_t frac = broken_fraction(t, len, w, false);
+        if (frac == 0 || (frac == w + 1 && t[w] == '.')) {
+            size_t e = w;
+            if (frac) {
+                e = frac;
+                while (is_digit(at(t, len, e)))
+                    e++;
+                info->fraction = true;
+            }
+            if (e - i >= 64 || !ft_decimal_parse(t + i, e - i, value))
+                return false;
+            *end = e;
+            return true;
+        }
+    }
     char buf[64];
     size_t n = 0, j = i;
     while (is_digit(at(t, len, j))) {
