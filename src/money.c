@@ -1823,7 +1823,7 @@ typedef struct {
     uint32_t run, second, third;
 } word_bits;
 
-static bool word_fits(const word_shapes *w, const word_bits *b)
+static inline bool word_fits(const word_shapes *w, const word_bits *b)
 {
     return (w->run[b->k] & b->run) &&
            (!b->second || (w->second[b->k] & b->second)) &&
@@ -1867,7 +1867,7 @@ static bool sign_may_open(ft_money_finder *f, size_t i)
 
 /* The rest of a word or number after a failed candidate: word bytes, and
  * '.' or ',' before a digit ("1,234.5"). */
-static size_t skip_word(const char *t, size_t len, size_t i)
+static inline size_t skip_word(const char *t, size_t len, size_t i)
 {
     while (i < len && ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
                        ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
@@ -1894,7 +1894,11 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             size_t e = i + 1;
             while (e < len && (class_of(t, e) & B_LETTER))
                 e++;
-            if (word_may_open(f, i, e - i) && read_amount(t, len, i, opts, m))
+            /* most words fail on their length alone */
+            size_t k = fold(c) - 'a';
+            if (((run_index.numeral.run[k] | run_index.prefix.run[k]) &
+                 run_bit(e - i)) &&
+                word_may_open(f, i, e - i) && read_amount(t, len, i, opts, m))
                 break;
             i = skip_word(t, len, e);
         } else {
