@@ -373,6 +373,8 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
         {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE, false},     /* 이하 */
     };
     size_t j = skip_space(x, end);
+    if (ft_view_at(x, j) < 0x80)
+        return false; /* every phrase and particle here is Hangul */
     /* a particle may stand between: "60조원을 넘은", "1조 원이 넘는" */
     size_t p = j;
     if (bytes_at(x, j, "\xEC\x9D\x84") || bytes_at(x, j, "\xEB\xA5\xBC") ||
@@ -872,6 +874,22 @@ static void copy_code(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
+/* The two range joints after an amount's end, each looked for once. */
+typedef struct {
+    size_t end;
+    size_t joint[2]; /* [after_between] */
+    bool known[2];
+} joints;
+
+static size_t joint_after(ft_view x, joints *j, bool after_between)
+{
+    if (!j->known[after_between]) {
+        j->joint[after_between] = range_joint(x, j->end, after_between);
+        j->known[after_between] = true;
+    }
+    return j->joint[after_between];
+}
+
 /* Handle the amount m found at its start; returns where to continue. */
 static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
                              size_t *next)
@@ -879,8 +897,9 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     *next = m.end;
     /* Most plain numbers (years, counts) are settled here, cheaply. */
     bool listed = false;
-    if (!m.has_currency && !m.has_scale && !range_joint(x, m.end, true) &&
-        !range_joint(x, m.end, false) &&
+    joints js = {.end = m.end};
+    if (!m.has_currency && !m.has_scale && !joint_after(x, &js, true) &&
+        !joint_after(x, &js, false) &&
         !(listed = listed_after_money(x, &m, out)))
         return FT_OK;
     if (is_rate(x, &m))
@@ -914,7 +933,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 
     ft_money hi;
     bool range = false;
-    size_t joint = range_joint(x, m.end, between);
+    size_t joint = joint_after(x, &js, between);
     /* "from X to Y" is a range ("secured from 30.6 trillion won to 66
      * trillion won"), unless a verb of change makes it two levels ("rose
      * from X to Y"). */
