@@ -170,18 +170,18 @@ static bool may_end_sentence(unsigned char c)
 static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
                             size_t *e)
 {
+    /* both scans stay inside the text: its bytes are read directly */
+    const unsigned char *t = (const unsigned char *)x.t;
     size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
     size_t i = start;
-    while (i > lo &&
-           !(may_end_sentence(ft_view_at(x, i - 1)) && ends_sentence(x, i - 1)))
+    while (i > lo && !(may_end_sentence(t[i - 1]) && ends_sentence(x, i - 1)))
         i--;
     *s = utf8_floor(x, skip_space(x, i));
     if (*s > start)
         *s = start;
     size_t hi = end + SENTENCE_REACH < x.len ? end + SENTENCE_REACH : x.len;
     size_t j = end;
-    while (j < hi &&
-           !(may_end_sentence(ft_view_at(x, j)) && ends_sentence(x, j)))
+    while (j < hi && !(may_end_sentence(t[j]) && ends_sentence(x, j)))
         j++;
     if (j < hi && ft_view_at(x, j) != '\n')
         j += bytes_at(x, j, "\xE3\x80\x82") ? 3 : 1;
