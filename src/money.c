@@ -397,6 +397,9 @@ typedef struct {
     word_shapes suffix;  /* currencies written after it */
     word_shapes scale;   /* scale words */
     word_shapes iso;     /* ISO codes alone */
+    word_shapes next;    /* what may follow a numeral's first word: another
+                            numeral word, "and", "point", a scale, a
+                            currency */
     uint32_t lead[8];    /* bit b: a byte b above 0x7F may begin a Korean
                             unit or a currency before the number */
 } word_index;
@@ -464,6 +467,18 @@ static const word_index run_index = {
       0x0, 0x2a000, 0x0,       0x2,      0x20408, 0x100000a, 0x88,
       0x8, 0x0,     0x0,       0x0,      0x20000},
      {0x0, 0x0, 0x47d6fbe, 0x47d6fbe, 0x0, 0x0, 0x0, 0x0}},
+    {{0xc50e, 0x319e, 0xc9fc, 0x39e8, 0x378,  0x39f0, 0x188,  0xc198, 0x1848,
+      0x908,  0x26a,  0x230,  0x18de, 0xc758, 0x8,    0xdef8, 0x180,  0x1f8,
+      0xffe8, 0x39fc, 0x30e,  0x8,    0x8,    0x0,    0x18,   0x7a},
+     {0x103010, 0xa2901, 0x22091,  0x104511, 0x100940, 0x24100,   0x100002,
+      0x124401, 0x2808,  0x8001,   0x2c000,  0x101,    0x1903951, 0x2004150,
+      0x2000,   0x4c91,  0x100000, 0x105111, 0x4a41d1, 0x522891,  0x40001,
+      0x2000,   0x4000,  0x0,      0x100010, 0x811},
+     {0x40018,   0x82984,  0x1006128, 0x1a2c00,  0x28050,  0x322031,  0x8100,
+      0x1002808, 0x60008,  0x1008000, 0x424000,  0x20400,  0x962802,  0x422408,
+      0x10,      0x16ad00, 0x1,       0x110a003, 0xba2518, 0x102691a, 0x88,
+      0x8,       0x2000,   0x0,       0x2001,    0x24000},
+     {0x0, 0x10, 0x6fffffe, 0x6fffffe, 0x0, 0x0, 0x4, 0x38ad}},
     {0x0, 0x0, 0x4, 0x98b4, 0x0, 0x0, 0x0, 0x0},
 };
 
@@ -1679,6 +1694,21 @@ static void word_index_build(word_index *w)
     }
     for (size_t k = 0; k < COUNT(scales); k++)
         shape_add(&w->scale, scales[k].pat, false);
+    /* what parse_words reads after a first word, and what may follow the
+     * numeral it makes */
+    static const char *const goes_on[] = {"and", "point", "quarters"};
+    for (size_t k = 0; k < COUNT(goes_on); k++)
+        shape_add(&w->next, goes_on[k], false);
+    for (size_t k = 0; k < COUNT(number_words); k++)
+        shape_add(&w->next, number_words[k].pat, false);
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        shape_add(&w->next, other_openers[k], false);
+    for (size_t k = 0; k < COUNT(scales); k++)
+        shape_add(&w->next, scales[k].pat, false);
+    for (size_t k = 0; k < COUNT(suffixes); k++)
+        shape_add(&w->next, suffixes[k].pat, suffixes[k].flags & CUR_PLURAL);
+    for (size_t k = 0; k < COUNT(iso_codes); k++)
+        shape_add(&w->next, iso_codes[k].code, false);
     for (size_t k = 0; k < COUNT(korean_units); k++)
         lead_add(w->lead, korean_units[k].s);
     for (size_t k = 0; k < COUNT(prefixes); k++)
@@ -1716,12 +1746,12 @@ bool ft_money_index_current(char *buf, size_t n)
     size_t o = 0;
     if (n > 0)
         buf[0] = '\0';
-    bool written = put_shapes(buf, n, &o, &w.numeral) &&
-                   put_shapes(buf, n, &o, &w.prefix) &&
-                   put_shapes(buf, n, &o, &w.suffix) &&
-                   put_shapes(buf, n, &o, &w.scale) &&
-                   put_shapes(buf, n, &o, &w.iso) &&
-                   put_row(buf, n, &o, w.lead, 8) && put(buf, n, &o, ",\n");
+    bool written =
+        put_shapes(buf, n, &o, &w.numeral) &&
+        put_shapes(buf, n, &o, &w.prefix) &&
+        put_shapes(buf, n, &o, &w.suffix) && put_shapes(buf, n, &o, &w.scale) &&
+        put_shapes(buf, n, &o, &w.iso) && put_shapes(buf, n, &o, &w.next) &&
+        put_row(buf, n, &o, w.lead, 8) && put(buf, n, &o, ",\n");
     (void)written; /* a short buffer only shortens the message */
     return memcmp(&w, &run_index, sizeof w) == 0;
 }
@@ -1830,6 +1860,21 @@ static inline bool word_fits(const word_shapes *w, const word_bits *b)
            (!b->third || (w->third[b->k] & b->third));
 }
 
+/* After the first word of a numeral in words (ending at e), a numeral
+ * goes on, or a scale or a currency follows, only from a token that
+ * run_index.next allows, after a space or a hyphen or at once: else the
+ * words make no amount ("a spokesperson", "the first quarter of"). */
+static bool numeral_may_go_on(const char *t, size_t len, size_t e)
+{
+    size_t g = skip_ws(t, len, e);
+    if (g < len &&
+        shape_may_match(&run_index.next, t, g, letters_at(t, len, g)))
+        return true;
+    return at(t, len, e) == '-' && e + 1 < len &&
+           shape_may_match(&run_index.next, t, e + 1,
+                           letters_at(t, len, e + 1));
+}
+
 /* The quick reject at a word of `letters` letters, with the finder's
  * digits. */
 static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
@@ -1844,7 +1889,8 @@ static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
     };
     if (word_fits(&run_index.numeral, &b) &&
         !is_digit(at(t, f->len, i + letters)) &&
-        run_opens_numeral(t, i, letters))
+        run_opens_numeral(t, i, letters) &&
+        numeral_may_go_on(t, f->len, i + letters))
         return true;
     cur_match m;
     return word_fits(&run_index.prefix, &b) && finder_digit_near(f, i) &&

@@ -160,6 +160,11 @@ static void test_finder_as_scan(void **state)
         "\xE2\x82\xA9"
         "500, \xC2\xA3 3 million, \xEB\xAF\xB8\xED\x99\x94 "
         "5\xEC\x96\xB5 \xEB\x8B\xAC\xEB\x9F\xAC",
+        "twenty-five million dollars, a half billion euros, one point five "
+        "trillion won, three quarters billion dollars, a-million-dollar deal, "
+        "five$, hundred and five dollars, two hundred and fifty yen, a\n"
+        "million won, an euro, half a billion, seven-point-two billion, one "
+        "USD, ten KRW million, forty $ 3, a $5 fee, quarter-billion yen",
         "1,234.5 billion, 12,34,567.89 rupees, 130. 0 billion yen, a.5 "
         "million, x1,5 billion, 3D, K9, 2019. 5 billion won went",
     };
