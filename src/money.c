@@ -1410,6 +1410,28 @@ static void take_cents(const char *t, size_t len, ft_money *m)
         m->end = k;
 }
 
+static bool starts_suffix(unsigned char c)
+{
+    return run_index.suffix.first[c / 32] >> (c % 32) & 1u;
+}
+
+/* Nothing after digits ending at k can go on with them: no Korean unit,
+ * spoken fraction, scale, ISO code, letter or currency after them, nor
+ * after a hyphen.  Most numbers in prose ("in 2023,", "8.7 percent") are
+ * plain, and skip those look-ups. */
+static bool ends_plain(const char *t, size_t len, size_t k)
+{
+    size_t w = skip_ws(t, len, k);
+    unsigned char c = at(t, len, k), g = at(t, len, w);
+    if (is_alpha(g) && w > k)
+        /* a word after a space: by its shape ("percent", "compared") */
+        return !shape_may_match(&run_index.next, t, w, letters_at(t, len, w));
+    if (c >= 0x80 || g >= 0x80 || is_alpha(g) || starts_suffix(g))
+        return false;
+    unsigned char n = at(t, len, k + 1);
+    return c != '-' || !(is_alpha(n) || n >= 0x80 || starts_suffix(n));
+}
+
 /* The amount at pos, once the quick reject has let pos through. */
 static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
                         ft_money *m)
@@ -1439,6 +1461,16 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
     if (is_digit(at(t, len, j))) {
         if (!parse_digits(t, len, j, &value, &k, &info))
             return false;
+        if (!has_pre && ends_plain(t, len, k)) {
+            /* what the steps below would make of it, without them */
+            m->value = value;
+            m->end = k;
+            m->integer_only = !info.grouped && !info.fraction;
+            m->year_like = m->integer_only && value.scale == 0 &&
+                           value.digits >= 1800 && value.digits <= 2199 &&
+                           k - j == 4;
+            return opts & FT_MONEY_ALLOW_PLAIN;
+        }
         if (korean_unit(t, len, k) ||
             (space_len(t, len, k) &&
              korean_unit(t, len, skip_ws(t, len, k)) >= 4)) {
