@@ -167,7 +167,8 @@ static void test_finder_as_scan(void **state)
         "USD, ten KRW million, forty $ 3, a $5 fee, quarter-billion yen",
         "in 2023, 8.7 percent, 5 point two billion won, 3-billion yen, 7 - "
         "$5, 12 USD, 40 million, 10 won a share, 1,000 won, 12 pts, 5 -point "
-        "six, 9\xC2\xA0billion won, 4 $, 6-$, 2-3 trillion won",
+        "six, 9\xC2\xA0"
+        "billion won, 4 $, 6-$, 2-3 trillion won",
         "1,234.5 billion, 12,34,567.89 rupees, 130. 0 billion yen, a.5 "
         "million, x1,5 billion, 3D, K9, 2019. 5 billion won went",
     };
