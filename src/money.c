@@ -1921,8 +1921,8 @@ static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
     };
     if (word_fits(&run_index.numeral, &b) &&
         !is_digit(at(t, f->len, i + letters)) &&
-        run_opens_numeral(t, i, letters) &&
-        numeral_may_go_on(t, f->len, i + letters))
+        numeral_may_go_on(t, f->len, i + letters) &&
+        run_opens_numeral(t, i, letters))
         return true;
     cur_match m;
     return word_fits(&run_index.prefix, &b) && finder_digit_near(f, i) &&
