@@ -102,13 +102,29 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
 
 /* A quick test before match(): can the pattern's second byte be at i + 1?
  * Most candidates of a run fail here, without a call. */
-static inline bool second_ok(const char *t, size_t len, size_t i,
-                             const char *pat, bool exact)
+static inline bool byte_ok(const char *t, size_t len, size_t i, const char *pat,
+                           size_t k, bool exact)
 {
-    unsigned char p = (unsigned char)pat[1], c = at(t, len, i + 1);
+    unsigned char p = (unsigned char)pat[k], c = at(t, len, i + k);
     if (p == '\0' || p == ' ' || p == '.')
         return true;
     return is_alpha(p) && !exact ? fold(c) == fold(p) : c == p;
+}
+
+static inline bool second_ok(const char *t, size_t len, size_t i,
+                             const char *pat, bool exact)
+{
+    return byte_ok(t, len, i, pat, 1, exact);
+}
+
+/* And the third, while the second was no optional byte: a Hangul
+ * syllable is three bytes, and many patterns share the first two. */
+static inline bool third_ok(const char *t, size_t len, size_t i,
+                            const char *pat, bool exact)
+{
+    unsigned char p = (unsigned char)pat[1];
+    return p == '\0' || p == ' ' || p == '.' ||
+           byte_ok(t, len, i, pat, 2, exact);
 }
 
 /* ------------------------------------------------------------ currencies */
@@ -607,7 +623,8 @@ static bool match_table(const char *t, size_t len, size_t i,
         const currency *c = &table[k];
         size_t e;
         bool ok;
-        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
+        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT) ||
+            !third_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
             continue;
         if (c->flags & CUR_GLUED) {
             size_t n = strlen(c->pat);
