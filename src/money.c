@@ -747,7 +747,8 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
     unsigned char key = fold(first);
     for (size_t s = run_start(scales, COUNT(scales), sizeof *scales, key);
          s < COUNT(scales) && key_of(scales[s].pat) == key; s++) {
-        if (scales[s].glued_only && separated)
+        if ((scales[s].glued_only && separated) ||
+            !second_ok(t, len, j, scales[s].pat, scales[s].exact))
             continue;
         size_t e;
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
