@@ -65,7 +65,8 @@ static size_t skip_space(ft_view x, size_t i)
 
 static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 {
-    return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
+    /* most fail on the first byte: no call for them */
+    return i + n <= x.len && x.t[i] == s[0] && memcmp(x.t + i, s, n) == 0;
 }
 
 /* ----------------------------------------------------------- sentences */
@@ -74,12 +75,19 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 
 static bool is_abbreviation(ft_view x, size_t dot)
 {
-    static const char *const abbr[] = {
-        "mr",   "mrs",  "ms",   "dr",     "gen", "col", "lt",   "sgt", "maj",
-        "capt", "adm",  "no",   "jan",    "feb", "mar", "apr",  "jun", "jul",
-        "aug",  "sep",  "sept", "oct",    "nov", "dec", "corp", "inc", "co",
-        "ltd",  "st",   "vs",   "approx", "est", "rep", "sen",  "gov", "jr",
-        "sr",   "prof", "fig",  "e.g",    "i.e", "u.s", "u.k",  "u.n", "dept",
+    static const ft_lit abbr[] = {
+        FT_LIT("mr"),   FT_LIT("mrs"),  FT_LIT("ms"),     FT_LIT("dr"),
+        FT_LIT("gen"),  FT_LIT("col"),  FT_LIT("lt"),     FT_LIT("sgt"),
+        FT_LIT("maj"),  FT_LIT("capt"), FT_LIT("adm"),    FT_LIT("no"),
+        FT_LIT("jan"),  FT_LIT("feb"),  FT_LIT("mar"),    FT_LIT("apr"),
+        FT_LIT("jun"),  FT_LIT("jul"),  FT_LIT("aug"),    FT_LIT("sep"),
+        FT_LIT("sept"), FT_LIT("oct"),  FT_LIT("nov"),    FT_LIT("dec"),
+        FT_LIT("corp"), FT_LIT("inc"),  FT_LIT("co"),     FT_LIT("ltd"),
+        FT_LIT("st"),   FT_LIT("vs"),   FT_LIT("approx"), FT_LIT("est"),
+        FT_LIT("rep"),  FT_LIT("sen"),  FT_LIT("gov"),    FT_LIT("jr"),
+        FT_LIT("sr"),   FT_LIT("prof"), FT_LIT("fig"),    FT_LIT("e.g"),
+        FT_LIT("i.e"),  FT_LIT("u.s"),  FT_LIT("u.k"),    FT_LIT("u.n"),
+        FT_LIT("dept"),
     };
     size_t s = dot;
     while (s > 0 && (ft_money_is_word_byte(ft_view_at(x, s - 1)) ||
@@ -91,11 +99,13 @@ static bool is_abbreviation(ft_view x, size_t dot)
     if (n == 0 || n > 6)
         return false; /* none is longer */
     for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
+        if (abbr[k].n != n)
+            continue;
         size_t q = 0;
-        while (abbr[k][q] &&
-               ft_ascii_fold(ft_view_at(x, s + q)) == (unsigned char)abbr[k][q])
+        while (q < n && ft_ascii_fold(ft_view_at(x, s + q)) ==
+                            (unsigned char)abbr[k].s[q])
             q++;
-        if (q == n && abbr[k][q] == '\0')
+        if (q == n)
             return true;
     }
     return false;
@@ -154,24 +164,27 @@ static size_t utf8_floor(ft_view x, size_t i)
 /* Only these bytes can end a sentence (0xE3 leads 。). */
 static bool may_end_sentence(unsigned char c)
 {
-    return c == '\n' || c == '.' || c == '!' || c == '?' || c == 0xE3;
+    /* one load a byte in the sentence scans, not five comparisons */
+    static const bool ender[256] = {
+        ['\n'] = true, ['.'] = true, ['!'] = true, ['?'] = true, [0xE3] = true};
+    return ender[c];
 }
 
 static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
                             size_t *e)
 {
+    /* both scans stay inside the text: its bytes are read directly */
+    const unsigned char *t = (const unsigned char *)x.t;
     size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
     size_t i = start;
-    while (i > lo &&
-           !(may_end_sentence(ft_view_at(x, i - 1)) && ends_sentence(x, i - 1)))
+    while (i > lo && !(may_end_sentence(t[i - 1]) && ends_sentence(x, i - 1)))
         i--;
     *s = utf8_floor(x, skip_space(x, i));
     if (*s > start)
         *s = start;
     size_t hi = end + SENTENCE_REACH < x.len ? end + SENTENCE_REACH : x.len;
     size_t j = end;
-    while (j < hi &&
-           !(may_end_sentence(ft_view_at(x, j)) && ends_sentence(x, j)))
+    while (j < hi && !(may_end_sentence(t[j]) && ends_sentence(x, j)))
         j++;
     if (j < hi && ft_view_at(x, j) != '\n')
         j += bytes_at(x, j, "\xE3\x80\x82") ? 3 : 1;
@@ -311,8 +324,14 @@ static const qualifier_phrase before_q[] = {
 static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 {
     size_t end = ft_phrase_trim_back(x.t, start);
-    for (size_t k = 0; k < sizeof before_q / sizeof *before_q; k++) {
-        size_t s = ft_phrase_ending_at(x.t, x.len, end, before_q[k].phrase);
+    /* a phrase ending at `end` ends with the byte before it: most fail
+     * on that byte, without a call */
+    unsigned char last = end > 0 ? ft_ascii_fold(ft_view_at(x, end - 1)) : 0;
+    for (size_t k = 0; end > 0 && k < sizeof before_q / sizeof *before_q; k++) {
+        const ft_lit *p = &before_q[k].phrase;
+        if ((unsigned char)p->s[p->n - 1] != last)
+            continue;
+        size_t s = ft_phrase_ending_at(x.t, x.len, end, *p);
         if (s != SIZE_MAX) {
             *q = before_q[k].q;
             return s;
@@ -357,6 +376,8 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
         {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE, false},     /* 이하 */
     };
     size_t j = skip_space(x, end);
+    if (ft_view_at(x, j) < 0x80)
+        return false; /* every phrase and particle here is Hangul */
     /* a particle may stand between: "60조원을 넘은", "1조 원이 넘는" */
     size_t p = j;
     if (bytes_at(x, j, "\xEC\x9D\x84") || bytes_at(x, j, "\xEB\xA5\xBC") ||
@@ -856,30 +877,20 @@ static void copy_code(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-/* Where a token may start: not inside an ASCII word or number. */
-static bool token_start(ft_view x, size_t i)
-{
-    if (i == 0)
-        return true;
-    unsigned char p = ft_view_at(x, i - 1), c = ft_view_at(x, i);
-    if (ft_money_is_word_byte(p))
-        return false;
-    /* A Hangul unit opens a numeral only after a space or a sign: in
-     * 수천억 ("hundreds of billions") it is part of a vaguer word. */
-    if ((c == 0xEB || c == 0xEC) && p >= 0x80)
-        return false;
-    if ((c >= '0' && c <= '9') && (p == '.' || p == ','))
-        return !(i >= 2 && ft_view_at(x, i - 2) >= '0' &&
-                 ft_view_at(x, i - 2) <= '9');
-    return true;
-}
+/* The two range joints after an amount's end, each looked for once. */
+typedef struct {
+    size_t end;
+    size_t joint[2]; /* [after_between] */
+    bool known[2];
+} joints;
 
-/* Candidates begin with a digit, a letter, '$' or a multi-byte character
- * (₩ € £ ¥ 미화); everything else is skipped at once. */
-static bool may_begin(unsigned char c)
+static size_t joint_after(ft_view x, joints *j, bool after_between)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z') || c == '$' || c >= 0xC2;
+    if (!j->known[after_between]) {
+        j->joint[after_between] = range_joint(x, j->end, after_between);
+        j->known[after_between] = true;
+    }
+    return j->joint[after_between];
 }
 
 /* Handle the amount m found at its start; returns where to continue. */
@@ -889,8 +900,9 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     *next = m.end;
     /* Most plain numbers (years, counts) are settled here, cheaply. */
     bool listed = false;
-    if (!m.has_currency && !m.has_scale && !range_joint(x, m.end, true) &&
-        !range_joint(x, m.end, false) &&
+    joints js = {.end = m.end};
+    if (!m.has_currency && !m.has_scale && !joint_after(x, &js, true) &&
+        !joint_after(x, &js, false) &&
         !(listed = listed_after_money(x, &m, out)))
         return FT_OK;
     if (is_rate(x, &m))
@@ -924,7 +936,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 
     ft_money hi;
     bool range = false;
-    size_t joint = range_joint(x, m.end, between);
+    size_t joint = joint_after(x, &js, between);
     /* "from X to Y" is a range ("secured from 30.6 trillion won to 66
      * trillion won"), unless a verb of change makes it two levels ("rose
      * from X to Y"). */
@@ -1040,30 +1052,16 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
 {
     size_t first = out->len;
     ft_view x = {t, len};
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)t[i];
-        if (!may_begin(c) || !token_start(x, i)) {
-            i++;
-            continue;
-        }
-        ft_money m;
-        /* A plain number is read too, for it may open a range whose
-         * other end carries the currency ("1-2 trillion won"). */
-        if (ft_money_scan(t, len, i, FT_MONEY_ALLOW_PLAIN, &m)) {
-            size_t next;
-            if (take_amount(x, m, out, &next) != FT_OK)
-                return ft_error_set(err, FT_ENOMEM, "out of memory");
-            i = next > i ? next : i + 1;
-            continue;
-        }
-        /* Skip the rest of this word or number in one step. */
-        i++;
-        if (c < 0x80)
-            while (i < len && (ft_money_is_word_byte((unsigned char)t[i]) ||
-                               ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
-                                t[i + 1] >= '0' && t[i + 1] <= '9')))
-                i++;
+    ft_money_finder finder;
+    ft_money_finder_init(&finder, t, len);
+    ft_money m;
+    /* A plain number is read too, for it may open a range whose other end
+     * carries the currency ("1-2 trillion won"). */
+    while (ft_money_find(&finder, FT_MONEY_ALLOW_PLAIN, &m)) {
+        size_t next;
+        if (take_amount(x, m, out, &next) != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+        finder.pos = next > m.start ? next : m.start + 1;
     }
     resolve_bare(out, first);
     /* No figure: nothing to assign, and out->items may still be NULL, so

@@ -8,6 +8,7 @@
 #include "money.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- bytes */
@@ -101,13 +102,29 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
 
 /* A quick test before match(): can the pattern's second byte be at i + 1?
  * Most candidates of a run fail here, without a call. */
-static inline bool second_ok(const char *t, size_t len, size_t i,
-                             const char *pat, bool exact)
+static inline bool byte_ok(const char *t, size_t len, size_t i, const char *pat,
+                           size_t k, bool exact)
 {
-    unsigned char p = (unsigned char)pat[1], c = at(t, len, i + 1);
+    unsigned char p = (unsigned char)pat[k], c = at(t, len, i + k);
     if (p == '\0' || p == ' ' || p == '.')
         return true;
     return is_alpha(p) && !exact ? fold(c) == fold(p) : c == p;
+}
+
+static inline bool second_ok(const char *t, size_t len, size_t i,
+                             const char *pat, bool exact)
+{
+    return byte_ok(t, len, i, pat, 1, exact);
+}
+
+/* And the third, while the second was no optional byte: a Hangul
+ * syllable is three bytes, and many patterns share the first two. */
+static inline bool third_ok(const char *t, size_t len, size_t i,
+                            const char *pat, bool exact)
+{
+    unsigned char p = (unsigned char)pat[1];
+    return p == '\0' || p == ' ' || p == '.' ||
+           byte_ok(t, len, i, pat, 2, exact);
 }
 
 /* ------------------------------------------------------------ currencies */
@@ -375,6 +392,161 @@ typedef struct {
     const char *word; /* the entry matched */
 } cur_match;
 
+/* --------------------------------------------------- the index of words */
+
+/* Most words of an article are no currency, scale or numeral, and need
+ * only their first three letters and the length of their run of letters
+ * to say so: a pattern can leave only a few run lengths before a
+ * non-letter (a space, '$', the number), and few letters second and third.
+ * So each table has, for each first letter, the run lengths (bit n: n
+ * letters; the last bit: that many or more) and the second and third
+ * letters (bit c - 'a') its entries can leave; a word that fails them is
+ * refused before any look-up.  The ISO codes count with the currencies. */
+typedef struct {
+    uint32_t run[26], second[26], third[26];
+    uint32_t first[8]; /* bit b: an entry begins with byte b (either case) */
+    uint32_t at[26];   /* where the run of entries keyed by each letter
+                          starts in the table (run_start, looked up) */
+} word_shapes;
+
+typedef struct {
+    word_shapes numeral; /* number words and the other openers */
+    word_shapes prefix;  /* currencies written before the number */
+    word_shapes suffix;  /* currencies written after it */
+    word_shapes scale;   /* scale words */
+    word_shapes iso;     /* ISO codes alone */
+    word_shapes next;    /* what may follow a numeral's first word: another
+                            numeral word, "and", "point", a scale, a
+                            currency */
+    uint32_t lead[4];    /* bit b - 0x80: a byte b above 0x7F may begin a
+                            Korean unit or a currency before the number */
+} word_index;
+
+#define RUN_BITS 15
+static uint32_t run_bit(size_t n)
+{
+    return 1u << (n < RUN_BITS ? n : RUN_BITS);
+}
+
+/* word_index_build's result, written out so that no pass pays for it and
+ * no static state is written at run time.  test_money.c rebuilds it from
+ * the tables and, when a table change leaves it stale, prints the rows to
+ * paste here (then clang-format). */
+static const word_index run_index = {
+    {{0x6,   0x0,   0x0, 0x0, 0x160, 0x1b0, 0x0, 0x90, 0x0,
+      0x0,   0x0,   0x0, 0x0, 0x150, 0x8,   0x0, 0x80, 0x0,
+      0x2a8, 0x168, 0x0, 0x0, 0x0,   0x0,   0x0, 0x10},
+     {0x2000, 0x0,      0x0, 0x0, 0x900, 0x4100, 0x0, 0x100001, 0x0,
+      0x0,    0x0,      0x0, 0x0, 0x100, 0x2000, 0x0, 0x100000, 0x0,
+      0x110,  0x400090, 0x0, 0x0, 0x0,   0x0,    0x0, 0x10},
+     {0x0,      0x0,     0x0, 0x0, 0x50,   0x320020, 0x0, 0x2800, 0x0,
+      0x0,      0x0,     0x0, 0x0, 0x2000, 0x10,     0x0, 0x1,    0x0,
+      0xa00000, 0x26110, 0x0, 0x0, 0x0,    0x0,      0x0, 0x20000},
+     {0x0, 0x0, 0x41ac162, 0x41ac162, 0x0, 0x0, 0x0, 0x0},
+     {0x0, 0x0, 0x0, 0x0, 0x0, 0x4, 0xa,  0xa,  0xa,  0xa,  0xa,  0xa,  0xa,
+      0xa, 0xd, 0xe, 0xe, 0xe, 0xe, 0x14, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b}},
+    {{0xe, 0x8, 0xe, 0xc8, 0x8,    0x0, 0x8, 0xc,   0x8, 0x8, 0x8, 0x0, 0x18,
+      0xc, 0x0, 0xa, 0x0,  0xfffe, 0xa, 0xa, 0x30e, 0x8, 0x2, 0x0, 0x0, 0x8},
+     {0x100010, 0x20000, 0x2081, 0x4400,   0x100040, 0x0,       0x2,
+      0x400,    0x2808,  0x8000, 0x28000,  0x0,      0x1900051, 0x2084040,
+      0x0,      0xc80,   0x0,    0x141000, 0x51,     0x420080,  0x40001,
+      0x2000,   0x0,     0x0,    0x0,      0x1},
+     {0x8, 0x800,   0x1000028, 0xc00,     0x28000, 0x0,       0x8000,
+      0x8, 0x60000, 0x1000000, 0x400000,  0x0,     0x962002,  0x2408,
+      0x0, 0x2a000, 0x0,       0x3ffffff, 0x20408, 0x100000a, 0x88,
+      0x8, 0x0,     0x0,       0x0,       0x20000},
+     {0x0, 0x10, 0x4fd6fbe, 0x4fd6fbe, 0x0, 0x0, 0x4, 0x8804},
+     {0x1,  0x4,  0x4,  0x7,  0x8,  0x8,  0x8,  0x8,  0xa,
+      0xa,  0xa,  0xa,  0xa,  0x10, 0x13, 0x13, 0x15, 0x15,
+      0x1c, 0x1e, 0x1f, 0x22, 0x22, 0x23, 0x23, 0x23}},
+    {{0xc508, 0x3198, 0xc9b8, 0x39e8, 0x338,  0x38e0, 0x188,  0xc198, 0x1848,
+      0x908,  0x268,  0x10,   0x18d8, 0xc608, 0x0,    0xdef8, 0x0,    0x1f8,
+      0xffe8, 0x38c8, 0x30e,  0x8,    0x8,    0x0,    0x18,   0x6a},
+     {0x101010, 0xa0101, 0x2091, 0x104511, 0x100040, 0x20100,   0x100002,
+      0x24400,  0x2808,  0x8001, 0x2c000,  0x100,    0x1900051, 0x2004050,
+      0x0,      0x4c91,  0x0,    0x105111, 0x4a41d1, 0x520081,  0x40001,
+      0x2000,   0x4000,  0x0,    0x100010, 0x801},
+     {0x40018,   0x80984,  0x1002128, 0x1a2c00,  0x28000,  0x2011,    0x8100,
+      0x1002008, 0x60008,  0x1008000, 0x424000,  0x20000,  0x962002,  0x422408,
+      0x0,       0x16ad00, 0x0,       0x110a003, 0x1a2518, 0x102010a, 0x88,
+      0x8,       0x2000,   0x0,       0x2001,    0x24000},
+     {0x0, 0x10, 0x6fd7ffe, 0x6fd7ffe, 0x0, 0x0, 0x4, 0x38ad},
+     {0x1,  0x3,  0x7,  0xa,  0x11, 0x13, 0x16, 0x17, 0x19,
+      0x1a, 0x1b, 0x20, 0x21, 0x27, 0x2b, 0x2b, 0x34, 0x34,
+      0x3e, 0x47, 0x49, 0x4a, 0x4a, 0x4b, 0x4b, 0x4d}},
+    {{0x0, 0x8e, 0x64, 0x0, 0x0, 0x0, 0x0,   0x0, 0x0, 0x0, 0x2, 0x230, 0x9e,
+      0x0, 0x0,  0x0,  0x0, 0x0, 0x0, 0x11c, 0x0, 0x0, 0x0, 0x0, 0x0,   0x0},
+     {0x0, 0x2900,  0x20000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x0,     0x1,     0x3900, 0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x22880, 0x0,     0x0,    0x0, 0x0, 0x0, 0x0},
+     {0x0, 0x2800, 0x4000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x0,    0x400,  0x2800, 0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x6900, 0x0,    0x0,    0x0, 0x0, 0x0, 0x0},
+     {0x0, 0x0, 0x10380c, 0x10380c, 0x0, 0x0, 0x0, 0x0},
+     {0x0,  0x0,  0x5,  0x8,  0x8,  0x8,  0x8,  0x8,  0x8,
+      0x8,  0x8,  0xa,  0xd,  0x14, 0x14, 0x14, 0x14, 0x14,
+      0x14, 0x14, 0x1c, 0x1c, 0x1c, 0x1c, 0x1c, 0x1c}},
+    {{0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8,
+      0x8, 0x0, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x0, 0x0, 0x8},
+     {0x100010, 0x20000, 0x2081, 0x400,    0x100040, 0x0,       0x2,
+      0x400,    0x2808,  0x8000, 0x28000,  0x0,      0x1800000, 0x2004040,
+      0x0,      0xc80,   0x0,    0x100000, 0x51,     0x420080,  0x40001,
+      0x2000,   0x0,     0x0,    0x0,      0x1},
+     {0x8, 0x800,   0x1000028, 0x400,    0x28000, 0x0,       0x8000,
+      0x8, 0x60000, 0x1000000, 0x400000, 0x0,     0x22000,   0x2408,
+      0x0, 0x2a000, 0x0,       0x2,      0x20408, 0x100000a, 0x88,
+      0x8, 0x0,     0x0,       0x0,      0x20000},
+     {0x0, 0x0, 0x47d6fbe, 0x47d6fbe, 0x0, 0x0, 0x0, 0x0},
+     {0x0,  0x2,  0x3,  0x6,  0x7,  0x9,  0x9,  0xa,  0xb,
+      0xe,  0xf,  0x11, 0x11, 0x13, 0x16, 0x16, 0x19, 0x19,
+      0x1a, 0x1d, 0x20, 0x22, 0x23, 0x23, 0x23, 0x23}},
+    {{0xc50e, 0x319e, 0xc9fc, 0x39e8, 0x378,  0x39f0, 0x188,  0xc198, 0x1848,
+      0x908,  0x26a,  0x230,  0x18de, 0xc758, 0x8,    0xdef8, 0x180,  0x1f8,
+      0xffe8, 0x39fc, 0x30e,  0x8,    0x8,    0x0,    0x18,   0x7a},
+     {0x103010, 0xa2901, 0x22091,  0x104511, 0x100940, 0x24100,   0x100002,
+      0x124401, 0x2808,  0x8001,   0x2c000,  0x101,    0x1903951, 0x2004150,
+      0x2000,   0x4c91,  0x100000, 0x105111, 0x4a41d1, 0x522891,  0x40001,
+      0x2000,   0x4000,  0x0,      0x100010, 0x811},
+     {0x40018,   0x82984,  0x1006128, 0x1a2c00,  0x28050,  0x322031,  0x8100,
+      0x1002808, 0x60008,  0x1008000, 0x424000,  0x20400,  0x962802,  0x422408,
+      0x10,      0x16ad00, 0x1,       0x110a003, 0xba2518, 0x102691a, 0x88,
+      0x8,       0x2000,   0x0,       0x2001,    0x24000},
+     {0x0, 0x10, 0x6fffffe, 0x6fffffe, 0x0, 0x0, 0x4, 0x38ad},
+     {0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
+      0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0}},
+    {0x0, 0x0, 0x4, 0x98b4},
+};
+
+/* The run of ASCII letters at i, up to RUN_BITS (all a mask tells). */
+static size_t letters_at(const char *t, size_t len, size_t i)
+{
+    size_t n = 0;
+    while (n < RUN_BITS && i + n < len && is_alpha((unsigned char)t[i + n]))
+        n++;
+    return n;
+}
+
+static bool has_letter(uint32_t mask, unsigned char c)
+{
+    return mask >> (fold(c) - 'a') & 1u;
+}
+
+/* May the run of `letters` letters at i match an entry, by its shape?
+ * At a byte that is no letter only the first byte is known. */
+static bool shape_may_match(const word_shapes *w, const char *t, size_t i,
+                            size_t letters)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (!(w->first[c / 32] >> (c % 32) & 1u))
+        return false;
+    if (!is_alpha(c))
+        return true;
+    size_t k = fold(c) - 'a';
+    return (w->run[k] & run_bit(letters)) &&
+           (letters < 2 || has_letter(w->second[k], (unsigned char)t[i + 1])) &&
+           (letters < 3 || has_letter(w->third[k], (unsigned char)t[i + 2]));
+}
+
 /* ------------------------------------------------- the tables as indexes */
 
 /* Every word table here begins each entry with its pattern and keeps the
@@ -409,6 +581,14 @@ static size_t run_start(const void *table, size_t n, size_t stride,
     return lo;
 }
 
+/* run_start, from the index for a letter. */
+static size_t run_from(const word_shapes *w, const void *table, size_t n,
+                       size_t stride, unsigned char key)
+{
+    return key >= 'a' && key <= 'z' ? w->at[key - 'a']
+                                    : run_start(table, n, stride, key);
+}
+
 static bool table_ordered(const void *table, size_t n, size_t stride)
 {
     for (size_t k = 1; k < n; k++)
@@ -437,9 +617,11 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     if (is_alpha(n) &&
         !(is_upper(a) && is_upper(b) && is_upper(c) && n >= 'a' && n <= 'z'))
         return false;
+    if (!shape_may_match(&run_index.iso, t, i, 3))
+        return false;
     unsigned char first = fold(a);
-    for (size_t k =
-             run_start(iso_codes, COUNT(iso_codes), sizeof *iso_codes, first);
+    for (size_t k = run_from(&run_index.iso, iso_codes, COUNT(iso_codes),
+                             sizeof *iso_codes, first);
          k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
         const iso_code *e = &iso_codes[k];
         bool same = (e->flags & CUR_EXACT)
@@ -456,16 +638,20 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 }
 
 static bool match_table(const char *t, size_t len, size_t i,
-                        const currency *table, size_t n, cur_match *best)
+                        const currency *table, size_t n,
+                        const word_shapes *shapes, cur_match *best)
 {
     bool found = false;
     unsigned char first = at(t, len, i) | 0x20;
-    size_t lo = run_start(table, n, sizeof *table, first);
+    if (i >= len || !shape_may_match(shapes, t, i, letters_at(t, len, i)))
+        return false;
+    size_t lo = run_from(shapes, table, n, sizeof *table, first);
     for (size_t k = lo; k < n && key_of(table[k].pat) == first; k++) {
         const currency *c = &table[k];
         size_t e;
         bool ok;
-        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
+        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT) ||
+            !third_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
             continue;
         if (c->flags & CUR_GLUED) {
             size_t n = strlen(c->pat);
@@ -498,7 +684,7 @@ static bool match_table(const char *t, size_t len, size_t i,
 static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 {
     bool found =
-        match_table(t, len, i, prefixes, sizeof prefixes / sizeof *prefixes, m);
+        match_table(t, len, i, prefixes, COUNT(prefixes), &run_index.prefix, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -510,7 +696,7 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
     bool found =
-        match_table(t, len, i, suffixes, sizeof suffixes / sizeof *suffixes, m);
+        match_table(t, len, i, suffixes, COUNT(suffixes), &run_index.suffix, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -534,35 +720,37 @@ typedef struct {
     bool exact;
 } scale_word;
 
+/* In key order (see key_of); of two words with one first letter the
+ * longer comes first where both could match ("lakh crore", "k-cr"). */
 static const scale_word scales[] = {
-    {"lakh crore", 12, false, false}, /* India's budgets: 10^5 x 10^7 */
-    {"thousand", 3, false, false},
-    {"million", 6, false, false},
     {"billion", 9, false, false},
-    {"trillion", 12, false, false},
+    {"bn", 9, false, false},
+    {"bln", 9, false, false},
+    {"bil", 9, false, false},
+    {"b", 9, true, false},
+    {"crore", 7, false, false},
+    {"crores", 7, false, false},
+    {"cr", 7, false, false},
+    {"k-cr", 10, true, false}, /* "₹5.2k-cr": thousand crore */
+    {"k", 3, true, false},
+    {"lakh crore", 12, false, false}, /* India's budgets: 10^5 x 10^7 */
+    {"lakh", 5, false, false},
+    {"lakhs", 5, false, false},
+    {"million", 6, false, false},
     {"mn", 6, false, false},
     {"mln", 6, false, false},
     {"mil", 6, false, false},
     {"mill", 6, false, false},
-    {"bn", 9, false, false},
-    {"bln", 9, false, false},
+    {"MM", 6, false, true},
+    {"m", 6, true, false},
+    {"thousand", 3, false, false},
+    {"trillion", 12, false, false},
     {"tn", 12, false, false},
     {"trn", 12, false, false},
     {"tr", 12, false, false},
     {"trln", 12, false, false},
     {"tln", 12, false, false}, /* Yonhap's headlines: "66 tln won" */
     {"tril", 12, false, false},
-    {"bil", 9, false, false},
-    {"MM", 6, false, true},
-    {"lakh", 5, false, false},
-    {"lakhs", 5, false, false},
-    {"crore", 7, false, false},
-    {"crores", 7, false, false},
-    {"cr", 7, false, false},
-    {"k-cr", 10, true, false}, /* "₹5.2k-cr": thousand crore */
-    {"k", 3, true, false},
-    {"m", 6, true, false},
-    {"b", 9, true, false},
 };
 
 /* A scale word at i (after optional space or hyphen for words). */
@@ -580,11 +768,15 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
         j = k;
     }
     unsigned char first = at(t, len, j);
-    if (!is_alpha(first))
+    if (!is_alpha(first) ||
+        !shape_may_match(&run_index.scale, t, j, letters_at(t, len, j)))
         return false;
-    for (size_t s = 0; s < sizeof scales / sizeof *scales; s++) {
+    unsigned char key = fold(first);
+    for (size_t s = run_from(&run_index.scale, scales, COUNT(scales),
+                             sizeof *scales, key);
+         s < COUNT(scales) && key_of(scales[s].pat) == key; s++) {
         if ((scales[s].glued_only && separated) ||
-            fold((unsigned char)scales[s].pat[0]) != fold(first))
+            !second_ok(t, len, j, scales[s].pat, scales[s].exact))
             continue;
         size_t e;
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
@@ -658,6 +850,27 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
                          size_t *end, numeral_info *info)
 {
+    size_t w = i;
+    while (is_digit(at(t, len, w)))
+        w++;
+    if (w > i && !(at(t, len, w) == ',' && is_digit(at(t, len, w + 1)))) {
+        /* no separator: the digits and a fraction right after their point
+         * are read where they stand, as the copy below would hold them */
+        size_t frac = broken_fraction(t, len, w, false);
+        if (frac == 0 || (frac == w + 1 && t[w] == '.')) {
+            size_t e = w;
+            if (frac) {
+                e = frac;
+                while (is_digit(at(t, len, e)))
+                    e++;
+                info->fraction = true;
+            }
+            if (e - i >= 64 || !ft_decimal_parse(t + i, e - i, value))
+                return false;
+            *end = e;
+            return true;
+        }
+    }
     char buf[64];
     size_t n = 0, j = i;
     while (is_digit(at(t, len, j))) {
@@ -730,8 +943,8 @@ static int number_word_at(const char *t, size_t len, size_t i, int limit,
         wl++;
     if (wl < 3 || wl > 9 || is_digit(at(t, len, i + wl)))
         return -1; /* no number word is shorter or longer */
-    for (size_t k = run_start(number_words, COUNT(number_words),
-                              sizeof *number_words, c);
+    for (size_t k = run_from(&run_index.numeral, number_words,
+                             COUNT(number_words), sizeof *number_words, c);
          k < COUNT(number_words) && key_of(number_words[k].pat) == c; k++) {
         const char *p = number_words[k].pat;
         size_t q = 1;
@@ -938,7 +1151,8 @@ static int korean_unit(const char *t, size_t len, size_t i)
     if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
     for (size_t k = 0; k < COUNT(korean_units); k++)
-        if (memcmp(t + i, korean_units[k].s, 3) == 0)
+        if (korean_units[k].s[0] == t[i] && korean_units[k].s[1] == t[i + 1] &&
+            korean_units[k].s[2] == t[i + 2])
             return korean_units[k].pow10;
     return 0;
 }
@@ -1050,33 +1264,30 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
 
 /* ------------------------------------------------------ the quick reject */
 
-/* Most tokens of an article open no amount; tell them apart with the
- * lexicon's own tables, each read only over the run of its entries that
- * share the token's first byte. */
-static bool may_start_amount(const char *t, size_t len, size_t pos)
+/* A currency word before the number ("US$ 5", "KRW 38.71", "dollar 5")
+ * has the digits within this many bytes of its first byte; prose words
+ * have none, and skip the look-up. */
+#define DIGIT_REACH 24
+
+static bool digit_within_reach(const char *t, size_t len, size_t pos)
 {
-    unsigned char c = at(t, len, pos);
-    if (is_digit(c))
-        return true;
-    int u = korean_unit(t, len, pos);
-    if (u > 0)
-        return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
-    /* A currency word before the number ("US$ 5", "KRW 38.71", "dollar
-     * 5") has the digits within a few bytes; prose words have none, and
-     * skip the look-up. */
-    cur_match m;
-    bool digit_near = c >= 0x80;
-    const char *p = t + pos + 1, *stop = t + (pos + 24 < len ? pos + 24 : len);
-    for (; p < stop && !digit_near; p++)
-        digit_near = (unsigned char)(*p - '0') < 10;
-    if (digit_near && match_prefix(t, len, pos, &m))
-        return true;
-    if (!is_alpha(c))
-        return false;
+    size_t stop = pos + DIGIT_REACH < len ? pos + DIGIT_REACH : len;
+    for (size_t k = pos + 1; k < stop; k++)
+        if (is_digit((unsigned char)t[k]))
+            return true;
+    return false;
+}
+
+/* Words that open a numeral besides the number words. */
+static const char *const other_openers[] = {"a", "an", "half", "hundred",
+                                            "quarter"};
+
+/* A numeral in words may open here: a number word, "a", "an", "half",
+ * "hundred", "quarter". */
+static bool opens_numeral_word(const char *t, size_t len, size_t pos)
+{
     size_t e;
-    static const char *const other_openers[] = {"a", "an", "half", "hundred",
-                                                "quarter"};
-    unsigned char f = fold(c);
+    unsigned char f = fold(at(t, len, pos));
     if (number_word_at(t, len, pos, 100, &e) >= 0)
         return true;
     for (size_t k = 0; k < COUNT(other_openers); k++)
@@ -1084,6 +1295,33 @@ static bool may_start_amount(const char *t, size_t len, size_t pos)
             match(t, len, pos, other_openers[k], false, &e))
             return true;
     return false;
+}
+
+/* Most tokens of an article open no amount; tell them apart with the
+ * lexicon's own tables, each read only over the run of its entries that
+ * share the token's first byte.  digit_near: a digit lies within
+ * DIGIT_REACH bytes after pos (asked only of ASCII bytes). */
+static bool may_start_amount_near(const char *t, size_t len, size_t pos,
+                                  bool digit_near)
+{
+    unsigned char c = at(t, len, pos);
+    if (is_digit(c))
+        return true;
+    int u = korean_unit(t, len, pos);
+    if (u > 0)
+        return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
+    cur_match m;
+    if ((c >= 0x80 || digit_near) && match_prefix(t, len, pos, &m))
+        return true;
+    return is_alpha(c) && opens_numeral_word(t, len, pos);
+}
+
+static bool may_start_amount(const char *t, size_t len, size_t pos)
+{
+    unsigned char c = at(t, len, pos);
+    return may_start_amount_near(t, len, pos,
+                                 c < 0x80 && !is_digit(c) &&
+                                     digit_within_reach(t, len, pos));
 }
 
 /* ------------------------------------------------------- the whole amount */
@@ -1218,11 +1456,32 @@ static void take_cents(const char *t, size_t len, ft_money *m)
         m->end = k;
 }
 
-bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
-                   ft_money *m)
+static bool starts_suffix(unsigned char c)
 {
-    if (!may_start_amount(t, len, pos))
+    return run_index.suffix.first[c / 32] >> (c % 32) & 1u;
+}
+
+/* Nothing after digits ending at k can go on with them: no Korean unit,
+ * spoken fraction, scale, ISO code, letter or currency after them, nor
+ * after a hyphen.  Most numbers in prose ("in 2023,", "8.7 percent") are
+ * plain, and skip those look-ups. */
+static bool ends_plain(const char *t, size_t len, size_t k)
+{
+    size_t w = skip_ws(t, len, k);
+    unsigned char c = at(t, len, k), g = at(t, len, w);
+    if (is_alpha(g) && w > k)
+        /* a word after a space: by its shape ("percent", "compared") */
+        return !shape_may_match(&run_index.next, t, w, letters_at(t, len, w));
+    if (c >= 0x80 || g >= 0x80 || is_alpha(g) || starts_suffix(g))
         return false;
+    unsigned char n = at(t, len, k + 1);
+    return c != '-' || !(is_alpha(n) || n >= 0x80 || starts_suffix(n));
+}
+
+/* The amount at pos, once the quick reject has let pos through. */
+static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
+                        ft_money *m)
+{
     memset(m, 0, sizeof *m);
     m->start = pos;
     m->currency = "";
@@ -1248,6 +1507,16 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     if (is_digit(at(t, len, j))) {
         if (!parse_digits(t, len, j, &value, &k, &info))
             return false;
+        if (!has_pre && ends_plain(t, len, k)) {
+            /* what the steps below would make of it, without them */
+            m->value = value;
+            m->end = k;
+            m->integer_only = !info.grouped && !info.fraction;
+            m->year_like = m->integer_only && value.scale == 0 &&
+                           value.digits >= 1800 && value.digits <= 2199 &&
+                           k - j == 4;
+            return opts & FT_MONEY_ALLOW_PLAIN;
+        }
         if (korean_unit(t, len, k) ||
             (space_len(t, len, k) &&
              korean_unit(t, len, skip_ws(t, len, k)) >= 4)) {
@@ -1409,11 +1678,383 @@ bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
     return true;
 }
 
+bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
+                   ft_money *m)
+{
+    return may_start_amount(t, len, pos) && read_amount(t, len, pos, opts, m);
+}
+
+/* ------------------------------------------ building the index of words */
+
+/* The run lengths a pattern can leave: its optional '.' and ' ' either
+ * end the run or, left out, join the letters on both sides; any other
+ * byte ends it; a plural adds an "s".  A pattern that ends in an optional
+ * byte ("Rs.") has no word boundary after it: any longer run may follow. */
+static uint32_t run_lengths(const char *pat, bool plural)
+{
+    uint32_t mask = 0;
+    size_t n = 0;
+    for (const char *p = pat; *p; p++) {
+        if (is_alpha((unsigned char)*p)) {
+            n++;
+        } else if (*p == '.' || *p == ' ') {
+            mask |= run_bit(n);
+            if (p[1] == '\0')
+                for (size_t k = n; k <= RUN_BITS; k++)
+                    mask |= run_bit(k);
+        } else {
+            return mask | run_bit(n);
+        }
+    }
+    mask |= run_bit(n);
+    if (plural)
+        mask |= run_bit(n + 1);
+    return mask;
+}
+
+/* Adds a pattern's shape: its run lengths, and the second and third
+ * letters of its letters in order (the optional bytes left out, as they
+ * may be), or any letter where the run may go on past the pattern. */
+static void shape_add(word_shapes *w, const char *pat, bool plural)
+{
+    unsigned char c = (unsigned char)pat[0];
+    w->first[c / 32] |= 1u << (c % 32);
+    if (!is_alpha(c))
+        return;
+    c ^= 0x20; /* the other case */
+    w->first[c / 32] |= 1u << (c % 32);
+    size_t k = fold(c) - 'a';
+    w->run[k] |= run_lengths(pat, plural);
+    unsigned char seq[3];
+    size_t n = 0;
+    bool stopped = false, open = false;
+    for (const char *p = pat; *p && !stopped; p++) {
+        if (is_alpha((unsigned char)*p)) {
+            if (n < 3)
+                seq[n] = fold((unsigned char)*p);
+            n++;
+        } else if (*p == '.' || *p == ' ') {
+            open = p[1] == '\0';
+        } else {
+            stopped = true;
+        }
+    }
+    if (!stopped && plural && n < 3)
+        seq[n++] = 's';
+    const uint32_t any = (1u << 26) - 1;
+    w->second[k] |= n >= 2 ? 1u << (seq[1] - 'a') : open ? any : 0;
+    w->third[k] |= n >= 3 ? 1u << (seq[2] - 'a') : open ? any : 0;
+}
+
+static void lead_add(uint32_t *lead, const char *pat)
+{
+    unsigned char c = (unsigned char)pat[0];
+    if (c >= 0x80)
+        lead[(c - 0x80) / 32] |= 1u << (c % 32);
+}
+
+/* The index as the tables make it. */
+static void word_index_build(word_index *w)
+{
+    memset(w, 0, sizeof *w);
+    for (size_t k = 0; k < COUNT(number_words); k++)
+        shape_add(&w->numeral, number_words[k].pat, false);
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        shape_add(&w->numeral, other_openers[k], false);
+    for (size_t k = 0; k < COUNT(prefixes); k++)
+        shape_add(&w->prefix, prefixes[k].pat, prefixes[k].flags & CUR_PLURAL);
+    for (size_t k = 0; k < COUNT(suffixes); k++)
+        shape_add(&w->suffix, suffixes[k].pat, suffixes[k].flags & CUR_PLURAL);
+    for (size_t k = 0; k < COUNT(iso_codes); k++) {
+        shape_add(&w->prefix, iso_codes[k].code, false);
+        shape_add(&w->suffix, iso_codes[k].code, false);
+        shape_add(&w->iso, iso_codes[k].code, false);
+    }
+    for (size_t k = 0; k < COUNT(scales); k++)
+        shape_add(&w->scale, scales[k].pat, false);
+    /* what parse_words reads after a first word, and what may follow the
+     * numeral it makes */
+    static const char *const goes_on[] = {"and", "point", "quarters"};
+    for (size_t k = 0; k < COUNT(goes_on); k++)
+        shape_add(&w->next, goes_on[k], false);
+    for (size_t k = 0; k < COUNT(number_words); k++)
+        shape_add(&w->next, number_words[k].pat, false);
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        shape_add(&w->next, other_openers[k], false);
+    for (size_t k = 0; k < COUNT(scales); k++)
+        shape_add(&w->next, scales[k].pat, false);
+    for (size_t k = 0; k < COUNT(suffixes); k++)
+        shape_add(&w->next, suffixes[k].pat, suffixes[k].flags & CUR_PLURAL);
+    for (size_t k = 0; k < COUNT(iso_codes); k++)
+        shape_add(&w->next, iso_codes[k].code, false);
+    for (unsigned char c = 'a'; c <= 'z'; c++) {
+        size_t k = c - 'a';
+        w->numeral.at[k] = (uint32_t)run_start(
+            number_words, COUNT(number_words), sizeof *number_words, c);
+        w->prefix.at[k] =
+            (uint32_t)run_start(prefixes, COUNT(prefixes), sizeof *prefixes, c);
+        w->suffix.at[k] =
+            (uint32_t)run_start(suffixes, COUNT(suffixes), sizeof *suffixes, c);
+        w->iso.at[k] = (uint32_t)run_start(iso_codes, COUNT(iso_codes),
+                                           sizeof *iso_codes, c);
+        w->scale.at[k] =
+            (uint32_t)run_start(scales, COUNT(scales), sizeof *scales, c);
+    }
+    for (size_t k = 0; k < COUNT(korean_units); k++)
+        lead_add(w->lead, korean_units[k].s);
+    for (size_t k = 0; k < COUNT(prefixes); k++)
+        lead_add(w->lead, prefixes[k].pat);
+}
+
+/* Appends s to buf[*o..n); false when it does not fit (see below). */
+static bool put(char *buf, size_t n, size_t *o, const char *s);
+
+static bool put_row(char *buf, size_t n, size_t *o, const uint32_t *row,
+                    size_t cells)
+{
+    char cell[16];
+    for (size_t k = 0; k < cells; k++) {
+        snprintf(cell, sizeof cell, "%s0x%x", k ? ", " : "{", row[k]);
+        if (!put(buf, n, o, cell))
+            return false;
+    }
+    return put(buf, n, o, "}");
+}
+
+static bool put_shapes(char *buf, size_t n, size_t *o, const word_shapes *w)
+{
+    return put(buf, n, o, "{") && put_row(buf, n, o, w->run, 26) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->second, 26) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->third, 26) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->first, 8) &&
+           put(buf, n, o, ", ") && put_row(buf, n, o, w->at, 26) &&
+           put(buf, n, o, "},\n");
+}
+
+bool ft_money_index_current(char *buf, size_t n)
+{
+    word_index w;
+    word_index_build(&w);
+    size_t o = 0;
+    if (n > 0)
+        buf[0] = '\0';
+    bool written =
+        put_shapes(buf, n, &o, &w.numeral) &&
+        put_shapes(buf, n, &o, &w.prefix) &&
+        put_shapes(buf, n, &o, &w.suffix) && put_shapes(buf, n, &o, &w.scale) &&
+        put_shapes(buf, n, &o, &w.iso) && put_shapes(buf, n, &o, &w.next) &&
+        put_row(buf, n, &o, w.lead, 4) && put(buf, n, &o, ",\n");
+    (void)written; /* a short buffer only shortens the message */
+    return memcmp(&w, &run_index, sizeof w) == 0;
+}
+
+/* ------------------------------------------------------- the whole text */
+
+void ft_money_finder_init(ft_money_finder *f, const char *t, size_t len)
+{
+    *f = (ft_money_finder){.t = t, .len = len};
+}
+
+/* digit_within_reach for a finder: the text is searched for digits once,
+ * ahead of the words, each byte at most once while pos only grows. */
+static bool finder_digit_near(ft_money_finder *f, size_t pos)
+{
+    if (pos + 1 < f->no_digit_from || pos + 1 > f->digit_at) {
+        size_t k = pos + 1;
+        while (k < f->len && !is_digit((unsigned char)f->t[k]))
+            k++;
+        f->no_digit_from = pos + 1;
+        f->digit_at = k;
+    }
+    return f->digit_at < f->len && f->digit_at < pos + DIGIT_REACH;
+}
+
+/* Byte classes for the pass: ASCII letters and digits, and the bytes a
+ * candidate may begin with (a digit, a letter, '$' or the lead byte of a
+ * multi-byte character: ₩ € £ ¥ 미화); everything else is skipped at
+ * once.  Sixteen bytes a row. */
+enum { B_LETTER = 1, B_DIGIT = 2, B_BEGIN = 4 };
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
+static unsigned char class_of(const char *t, size_t i)
+{
+    return byte_class[(unsigned char)t[i]];
+}
+
+/* Where a token may start: not inside an ASCII word or number. */
+static bool token_start(const char *t, size_t len, size_t i)
+{
+    if (i == 0)
+        return true;
+    unsigned char p = at(t, len, i - 1), c = at(t, len, i);
+    if (class_of(t, i - 1) & (B_LETTER | B_DIGIT))
+        return false;
+    /* A Hangul unit opens a numeral only after a space or a sign: in
+     * 수천억 ("hundreds of billions") it is part of a vaguer word. */
+    if ((c == 0xEB || c == 0xEC) && p >= 0x80)
+        return false;
+    if (is_digit(c) && (p == '.' || p == ','))
+        return !(i >= 2 && is_digit(at(t, len, i - 2)));
+    return true;
+}
+
+/* The run of `letters` letters at i, folded, is pat. */
+static bool run_is(const char *t, size_t i, size_t letters, const char *pat)
+{
+    for (size_t q = 0; q < letters; q++)
+        if (fold((unsigned char)t[i + q]) != (unsigned char)pat[q])
+            return false;
+    return pat[letters] == '\0';
+}
+
+/* opens_numeral_word for a whole run of letters, not followed by a digit:
+ * the run is compared, not matched again. */
+static bool run_opens_numeral(const char *t, size_t i, size_t letters)
+{
+    unsigned char c = fold((unsigned char)t[i]);
+    if (letters >= 3 && letters <= 9)
+        for (size_t k = run_from(&run_index.numeral, number_words,
+                                 COUNT(number_words), sizeof *number_words, c);
+             k < COUNT(number_words) && key_of(number_words[k].pat) == c; k++)
+            if (run_is(t, i, letters, number_words[k].pat))
+                return true;
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        if ((unsigned char)other_openers[k][0] == c &&
+            run_is(t, i, letters, other_openers[k]))
+            return true;
+    return false;
+}
+
+/* A word's first letters against a table's shapes (as shape_may_match,
+ * with the letters folded once): k its first letter - 'a'; run, second,
+ * third its bits, 0 where the word is shorter. */
+typedef struct {
+    size_t k;
+    uint32_t run, second, third;
+} word_bits;
+
+static inline bool word_fits(const word_shapes *w, const word_bits *b)
+{
+    return (w->run[b->k] & b->run) &&
+           (!b->second || (w->second[b->k] & b->second)) &&
+           (!b->third || (w->third[b->k] & b->third));
+}
+
+/* After the first word of a numeral in words (ending at e), a numeral
+ * goes on, or a scale or a currency follows, only from a token that
+ * run_index.next allows, after a space or a hyphen or at once: else the
+ * words make no amount ("a spokesperson", "the first quarter of"). */
+static bool numeral_may_go_on(const char *t, size_t len, size_t e)
+{
+    size_t g = skip_ws(t, len, e);
+    if (g < len &&
+        shape_may_match(&run_index.next, t, g, letters_at(t, len, g)))
+        return true;
+    return at(t, len, e) == '-' && e + 1 < len &&
+           shape_may_match(&run_index.next, t, e + 1,
+                           letters_at(t, len, e + 1));
+}
+
+/* The quick reject at a word of `letters` letters, with the finder's
+ * digits. */
+static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
+{
+    const char *t = f->t;
+    word_bits b = {
+        .k = fold((unsigned char)t[i]) - 'a',
+        .run = run_bit(letters),
+        .second =
+            letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,
+        .third = letters >= 3 ? 1u << (fold((unsigned char)t[i + 2]) - 'a') : 0,
+    };
+    if (word_fits(&run_index.numeral, &b) &&
+        !is_digit(at(t, f->len, i + letters)) &&
+        numeral_may_go_on(t, f->len, i + letters) &&
+        run_opens_numeral(t, i, letters))
+        return true;
+    cur_match m;
+    return word_fits(&run_index.prefix, &b) && finder_digit_near(f, i) &&
+           match_prefix(t, f->len, i, &m);
+}
+
+/* The quick reject at a token start that is no letter. */
+static bool sign_may_open(ft_money_finder *f, size_t i)
+{
+    unsigned char c = (unsigned char)f->t[i];
+    cur_match m;
+    if (is_digit(c))
+        return true;
+    if (c < 0x80)
+        return c == '$' && finder_digit_near(f, i) &&
+               match_prefix(f->t, f->len, i, &m);
+    return (run_index.lead[(c - 0x80) / 32] >> (c % 32) & 1u) &&
+           may_start_amount_near(f->t, f->len, i, true);
+}
+
+/* The rest of a word or number after a failed candidate: word bytes, and
+ * '.' or ',' before a digit ("1,234.5"). */
+static inline size_t skip_word(const char *t, size_t len, size_t i)
+{
+    while (i < len && ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
+                       ((t[i] == '.' || t[i] == ',') && i + 1 < len &&
+                        is_digit((unsigned char)t[i + 1]))))
+        i++;
+    return i;
+}
+
+bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
+{
+    const char *t = f->t;
+    size_t len = f->len, i = f->pos;
+    for (;;) {
+        while (i < len && !(class_of(t, i) & B_BEGIN))
+            i++;
+        if (i >= len)
+            break;
+        if (!token_start(t, len, i)) {
+            i++;
+            continue;
+        }
+        unsigned char c = (unsigned char)t[i];
+        if (class_of(t, i) & B_LETTER) {
+            size_t e = i + 1;
+            while (e < len && (class_of(t, e) & B_LETTER))
+                e++;
+            /* most words fail on their length alone */
+            size_t k = fold(c) - 'a';
+            if (((run_index.numeral.run[k] | run_index.prefix.run[k]) &
+                 run_bit(e - i)) &&
+                word_may_open(f, i, e - i) && read_amount(t, len, i, opts, m))
+                break;
+            i = skip_word(t, len, e);
+        } else {
+            if (sign_may_open(f, i) && read_amount(t, len, i, opts, m))
+                break;
+            i = c < 0x80 ? skip_word(t, len, i + 1) : i + 1;
+        }
+    }
+    f->pos = i < len ? i : len;
+    return i < len;
+}
+
 bool ft_money_tables_ordered(void)
 {
     return table_ordered(prefixes, COUNT(prefixes), sizeof *prefixes) &&
            table_ordered(suffixes, COUNT(suffixes), sizeof *suffixes) &&
            table_ordered(iso_codes, COUNT(iso_codes), sizeof *iso_codes) &&
+           table_ordered(scales, COUNT(scales), sizeof *scales) &&
            table_ordered(number_words, COUNT(number_words),
                          sizeof *number_words);
 }

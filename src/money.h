@@ -44,6 +44,29 @@ enum {
 bool ft_money_scan(const char *text, size_t len, size_t pos, unsigned opts,
                    ft_money *m);
 
+/* Walking a whole text for amounts, in order: the pass of extract.c.  It
+ * asks ft_money_scan only at the start of a token (not inside an ASCII
+ * word or number, nor at a Hangul unit inside a word), skips the rest of
+ * a word or number that opens nothing, and rejects most words before any
+ * look-up: the word is measured once, and where the next digit lies is
+ * searched once for the whole text, not once per word.  Borrows the text;
+ * a plain value on the caller's stack, no allocation. */
+typedef struct {
+    const char *t;
+    size_t len;
+    size_t pos;           /* where the next search starts; the caller moves it
+                             past what it took */
+    size_t no_digit_from; /* no digit in [no_digit_from, digit_at) ... */
+    size_t digit_at;      /* ... and a digit here, or the end of the text */
+} ft_money_finder;
+
+void ft_money_finder_init(ft_money_finder *f, const char *text, size_t len);
+
+/* The next amount at or after f->pos, as ft_money_scan(text, len, start,
+ * opts) reads it: true and *m filled (f->pos = m->start), or false at the
+ * end of the text.  The caller then sets f->pos beyond m->start. */
+bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m);
+
 /* For an ambiguous currency word (pesos, kroner, rupees, francs): the ISO
  * code that the state named nearest to it in text settles ("50 billion
  * pesos" beside "the Philippines" is PHP), else "".  Reads a bounded
@@ -61,6 +84,11 @@ static inline bool ft_money_is_word_byte(unsigned char c)
 /* The word tables are in the key order their look-up relies on (for the
  * tests). */
 bool ft_money_tables_ordered(void);
+
+/* For the tests: true when the index of words that the quick reject reads
+ * (money.c, `run_index`) is the one the tables make; buf gets that index as C
+ * text to paste there. */
+bool ft_money_index_current(char *buf, size_t n);
 
 /* For the tests: entry k of the lexicon (every currency written before or
  * after the number, ISO code, scale word, Korean unit and number word), in

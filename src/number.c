@@ -191,45 +191,29 @@ bool ft_decimal_is_zero(ft_decimal d)
 
 size_t ft_decimal_format(ft_decimal d, char *buf, size_t n)
 {
-    /* by hand: snprintf was a sixth of extract's time on dense text */
-    char digits[24];
-    int len = 0;
+    /* by hand, from the last digit back: snprintf was a sixth of
+     * extract's time on dense text */
+    char out[FT_DECIMAL_BUFSZ];
+    char *end = out + sizeof out, *p = end;
     uint64_t v = d.digits;
+    if (d.scale > 0) {
+        /* the fraction, its leading zeros included, then the point */
+        for (int k = 0; k < d.scale; k++) {
+            *--p = (char)('0' + v % 10);
+            v /= 10;
+        }
+        *--p = '.';
+    }
     do {
-        digits[len++] = (char)('0' + v % 10);
+        *--p = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    for (int a = 0, b = len - 1; a < b; a++, b--) {
-        char c = digits[a];
-        digits[a] = digits[b];
-        digits[b] = c;
-    }
-    char out[FT_DECIMAL_BUFSZ];
-    size_t o = 0;
     if (d.negative && d.digits)
-        out[o++] = '-';
-    if (d.scale == 0) {
-        memcpy(out + o, digits, (size_t)len);
-        o += (size_t)len;
-    } else if (len > d.scale) {
-        size_t whole = (size_t)(len - d.scale);
-        memcpy(out + o, digits, whole);
-        o += whole;
-        out[o++] = '.';
-        memcpy(out + o, digits + whole, (size_t)d.scale);
-        o += (size_t)d.scale;
-    } else {
-        out[o++] = '0';
-        out[o++] = '.';
-        for (int i = len; i < d.scale; i++)
-            out[o++] = '0';
-        memcpy(out + o, digits, (size_t)len);
-        o += (size_t)len;
-    }
-    out[o] = '\0';
+        *--p = '-';
+    size_t o = (size_t)(end - p);
     if (n > 0) {
         size_t c = o < n - 1 ? o : n - 1;
-        memcpy(buf, out, c);
+        memcpy(buf, p, c);
         buf[c] = '\0';
     }
     return o;

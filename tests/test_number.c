@@ -120,6 +120,22 @@ static void test_sign(void **state)
     assert_float_equal(ft_decimal_to_double(neg), -26.4, 1e-12);
 }
 
+/* The writer works from the last digit back: every digit and the point
+ * where they belong, whatever the digits and the scale. */
+static void test_format_every_shape(void **state)
+{
+    (void)state;
+    assert_fmt((ft_decimal){.digits = 4390, .scale = 1}, "439.0");
+    assert_fmt((ft_decimal){.digits = 7, .scale = 1}, "0.7");
+    assert_fmt((ft_decimal){.digits = 0, .scale = 0}, "0");
+    assert_fmt((ft_decimal){.digits = 18446744073709551615ULL, .scale = 0},
+               "18446744073709551615");
+    assert_fmt((ft_decimal){.digits = 18446744073709551615ULL, .scale = 18},
+               "18.446744073709551615");
+    assert_fmt((ft_decimal){.digits = 5, .scale = 18, .negative = true},
+               "-0.000000000000000005");
+}
+
 static void test_format_truncates_like_snprintf(void **state)
 {
     (void)state;
@@ -138,6 +154,7 @@ int main(void)
         cmocka_unit_test(test_overflow_refused),
         cmocka_unit_test(test_add_mul_cmp),
         cmocka_unit_test(test_sign),
+        cmocka_unit_test(test_format_every_shape),
         cmocka_unit_test(test_format_truncates_like_snprintf),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
