@@ -87,7 +87,7 @@ $(BUILD)/obj/%.o: %.c
 
 # The hash table that finds a word in src/purpose_words.h, computed from
 # the list at build time by a program of our own (no generator to install).
-$(BUILD)/gen/purpose_slots.h: tools/gen_words.c src/purpose_words.h
+$(BUILD)/gen/purpose_slots.h: scripts/gen_words.c src/purpose_words.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Isrc $< -o $(BUILD)/gen/gen_words
 	$(BUILD)/gen/gen_words > $@.tmp && mv $@.tmp $@

@@ -78,7 +78,7 @@ static int cmp_folded(const char *w, size_t n, const char *s)
 }
 
 /* The word w[0,n) of the text (in any case) in the table: its name, or
- * EN_NONE.  The slots come from tools/gen_words.c (purpose_words.h). */
+ * EN_NONE.  The slots come from scripts/gen_words.c (purpose_words.h). */
 static unsigned word_id(const char *w, size_t n)
 {
     if (n == 0 || n > PURPOSE_WORD_LONGEST)

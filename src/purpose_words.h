@@ -4,7 +4,7 @@
  * an amount; and the hashes that find them.
  *
  * Each list is an X-macro, so that one list gives purpose.c its table (and
- * the English words their names, EN_for) and gives tools/gen_words.c, at
+ * the English words their names, EN_for) and gives scripts/gen_words.c, at
  * build time, what it places in the hash tables that find a word of the
  * text: an index is derived from its list, never kept beside it.
  * W(word, classes) is a word spelt as its C name, WS(name, "spelling",
@@ -694,7 +694,7 @@ static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
 
 /* The hash of the word w[0,n), n > 0, in any case: its length and four
  * of its letters, so that it costs the same for any word.
- * tools/gen_words.c places each word of the list by it, and purpose.c
+ * scripts/gen_words.c places each word of the list by it, and purpose.c
  * looks a word of the text up by it. */
 static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 {
