@@ -12,25 +12,32 @@
 #include "table.h"
 #include "text.h"
 
-#define NONE SIZE_MAX
+/* Strings are NUL-terminated in the set's arena and addressed by 32-bit
+ * offsets: a row is kept for each figure read, and at a million figures
+ * every byte of it counts.  An arena past 4 GiB is out of memory. */
+typedef uint32_t aoff;
+#define NONE UINT32_MAX
 /* Two figures closer than this (relative) are one figure rounded
  * differently. */
 #define SAME_FIGURE 0.005
 
 enum { V_ORIGINAL = 0, V_NOMINAL, V_CONSTANT, NVALUES };
 
-/* A stored row: strings are offsets into the set's arena. */
+/* A stored row: strings are offsets into the set's arena (the widest
+ * fields first, so that it packs). */
 typedef struct {
-    size_t subject, country, doc, qualifier, flags, currency, to_currency;
-    size_t value[NVALUES]; /* plain number text, NONE when absent */
     double num[NVALUES];
-    unsigned char bad; /* bit k: the value cell k is not a number */
-    char published[11];
-    int year, constant_year;
     long mention;
-    size_t doc_seq; /* order in which the article was first seen */
-    int sig;        /* significant digits of the original amount */
-    size_t pub, source, title, url; /* the article, for the page */
+    aoff subject, country, doc, qualifier, flags, currency, to_currency;
+    aoff value[NVALUES];          /* plain number text, NONE when absent */
+    aoff pub, source, title, url; /* the article, for the page */
+    /* The published cell as read when it has 10 bytes (a date), else
+     * NONE: the recency order and the dates compare it. */
+    aoff published;
+    uint32_t doc_seq; /* order in which the article was first seen */
+    int year, constant_year;
+    unsigned short sig; /* significant digits of the original amount */
+    unsigned char bad;  /* bit k: the value cell k is not a number */
 } row;
 
 /* A figure to check (ft_series_check), as arena offsets until build's
@@ -57,7 +64,7 @@ enum {
 typedef struct {
     const char *reason; /* static text; NULL for a mismatch */
     long mention;
-    size_t off[NK];
+    aoff off[NK];
 } check_off;
 
 typedef struct {
@@ -68,20 +75,20 @@ typedef struct {
 
 /* An article behind or against a point, as arena offsets. */
 typedef struct {
-    size_t doc, published, source, title, url, amount;
     double value;
+    aoff doc, published, source, title, url, amount;
     bool agrees;
 } article_off;
 
 typedef struct {
-    size_t name, label, subject, country, currency, origin; /* arena offsets */
+    aoff name, label, subject, country, currency, origin; /* arena offsets */
     size_t first, n;        /* its points in the points array */
     size_t fig_first, nfig; /* its rows in figrows (its history) */
 } series_off;
 
 typedef struct {
-    size_t amount, docs, flags; /* arena offsets */
-    size_t first_art, nart;     /* its articles in the articles array */
+    aoff amount, docs, flags; /* arena offsets */
+    size_t first_art, nart;   /* its articles in the articles array */
 } point_off;
 
 struct ft_series_set {
@@ -91,7 +98,9 @@ struct ft_series_set {
     const ft_gdp *gdp;             /* for shares of GDP; may be NULL */
     ft_buf arena; /* NUL-terminated strings, addressed by offset */
     /* Interned strings (subjects, docs, currencies): open addressing. */
-    size_t *slots, *slot_seq, nslots, nused;
+    aoff *slots;
+    uint32_t *slot_seq;
+    size_t nslots, nused;
     row *rows;
     size_t nrows, caprows;
     size_t with_column[NVALUES]; /* rows whose input has the column */
@@ -181,14 +190,16 @@ void ft_series_set_free(ft_series_set *s)
 
 /* ---- strings ---------------------------------------------------------- */
 
-static const char *str(const ft_series_set *s, size_t off)
+static const char *str(const ft_series_set *s, aoff off)
 {
     return off == NONE ? "" : s->arena.data + off;
 }
 
-static ft_status put_str(ft_series_set *s, const char *p, size_t n, size_t *off)
+static ft_status put_str(ft_series_set *s, const char *p, size_t n, aoff *off)
 {
-    *off = s->arena.len;
+    if (n >= NONE - 1 - s->arena.len)
+        return FT_ENOMEM;
+    *off = (aoff)s->arena.len;
     if (ft_buf_append(&s->arena, p, n) != FT_OK ||
         ft_buf_putc(&s->arena, '\0') != FT_OK)
         return FT_ENOMEM;
@@ -206,8 +217,8 @@ static uint64_t hash(const char *p, size_t n)
 static ft_status rehash(ft_series_set *s)
 {
     size_t n = s->nslots ? s->nslots * 2 : 256;
-    size_t *slots = malloc(n * sizeof *slots);
-    size_t *seq = malloc(n * sizeof *seq);
+    aoff *slots = malloc(n * sizeof *slots);
+    uint32_t *seq = malloc(n * sizeof *seq);
     if (!slots || !seq) {
         free(slots);
         free(seq);
@@ -235,8 +246,8 @@ static ft_status rehash(ft_series_set *s)
 
 /* The offset of p[0..n) (which holds no NUL), stored once; *seq (when
  * not NULL) is its order of first appearance. */
-static ft_status intern(ft_series_set *s, const char *p, size_t n, size_t *off,
-                        size_t *seq)
+static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
+                        uint32_t *seq)
 {
     if ((s->nused + 1) * 2 > s->nslots && rehash(s) != FT_OK)
         return FT_ENOMEM;
@@ -254,7 +265,7 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, size_t *off,
     if (put_str(s, p, n, off) != FT_OK)
         return FT_ENOMEM;
     s->slots[j] = *off;
-    s->slot_seq[j] = s->nused++;
+    s->slot_seq[j] = (uint32_t)s->nused++;
     if (seq)
         *seq = s->slot_seq[j];
     return FT_OK;
@@ -262,8 +273,8 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, size_t *off,
 
 /* Intern a cell as well-formed UTF-8 (bad bytes become U+FFFD), cut at
  * its first NUL; NONE for NULL or "". */
-static ft_status intern_cell(ft_series_set *s, const char *cell, size_t *off,
-                             size_t *seq)
+static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off,
+                             uint32_t *seq)
 {
     *off = NONE;
     if (!cell || !*cell)
@@ -302,7 +313,7 @@ static int significant_digits(const char *p)
 
 /* A number cell as plain decimal text ("439700000000", "2.75", never an
  * exponent) at *off, its value in *v; false when it is not a number. */
-static bool number_cell(ft_series_set *s, const char *cell, size_t *off,
+static bool number_cell(ft_series_set *s, const char *cell, aoff *off,
                         double *v, ft_status *st)
 {
     char buf[FT_STATS_BUFSZ];
@@ -388,7 +399,7 @@ static ft_status check_from_cells(ft_series_set *s, check_list *l,
     if (!c)
         return FT_ENOMEM;
     for (int i = 0; i < NK; i++) {
-        size_t off;
+        aoff off;
         ft_status st = intern_cell(s, cells[i], &off, NULL);
         if (st != FT_OK)
             return st;
@@ -404,7 +415,7 @@ static ft_status check_from_row(ft_series_set *s, check_list *l,
     char year[16];
     int n = snprintf(year, sizeof year, "%d", r->year);
     check_off *c = new_check(l, reason, r->mention);
-    size_t yoff;
+    aoff yoff;
     if (!c || intern(s, year, (size_t)n, &yoff, NULL) != FT_OK)
         return FT_ENOMEM;
     c->off[K_DOC] = r->doc;
@@ -541,7 +552,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
     memset(w, 0, sizeof *w);
     w->year = year;
     ft_status st = FT_OK;
-    size_t doc_seq = 0;
+    uint32_t doc_seq = 0;
     if ((st = intern_cell(s, r->subject, &w->subject, NULL)) != FT_OK ||
         (st = intern_cell(s, r->country, &w->country, NULL)) != FT_OK ||
         (st = intern_cell(s, r->doc, &w->doc, &doc_seq)) != FT_OK ||
@@ -555,8 +566,10 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         (st = intern_cell(s, r->url, &w->url, NULL)) != FT_OK)
         return ft_error_set(err, st, "out of memory");
     w->doc_seq = w->doc == NONE ? 0 : doc_seq;
-    if (r->published && strlen(r->published) == 10)
-        memcpy(w->published, r->published, 11);
+    w->published = NONE;
+    if (r->published && strlen(r->published) == 10 &&
+        intern(s, r->published, 10, &w->published, NULL) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
     if (r->mention)
         w->mention = strtol(r->mention, NULL, 10);
     if (r->constant_year)
@@ -575,9 +588,10 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         else if (st != FT_OK)
             return ft_error_set(err, st, "out of memory");
     }
-    w->sig = w->value[V_ORIGINAL] == NONE
-                 ? 0
-                 : significant_digits(str(s, w->value[V_ORIGINAL]));
+    w->sig =
+        w->value[V_ORIGINAL] == NONE
+            ? 0
+            : (unsigned short)significant_digits(str(s, w->value[V_ORIGINAL]));
     s->nrows++;
     return FT_OK;
 }
@@ -777,9 +791,9 @@ static bool same_figure(double a, double b)
     return fabs(a - b) <= SAME_FIGURE * m;
 }
 
-static int by_size(const void *pa, const void *pb)
+static int by_offset(const void *pa, const void *pb)
 {
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    aoff a = *(const aoff *)pa, b = *(const aoff *)pb;
     return a < b ? -1 : a > b;
 }
 
@@ -824,7 +838,7 @@ static int value_index(ft_value_kind k)
 
 /* The ';'-separated flags of a point into the arena at *off. */
 static ft_status point_flags(ft_series_set *s, const row *r, bool conflict,
-                             size_t *off)
+                             aoff *off)
 {
     ft_buf b;
     ft_buf_init(&b);
@@ -856,14 +870,14 @@ static ft_status point_flags(ft_series_set *s, const row *r, bool conflict,
  * article are next to each other in that order (same date, same place in
  * the input), so a repeat is always the doc just written. */
 static ft_status point_docs(ft_series_set *s, const key *k, const bool *agree,
-                            size_t n, size_t *off)
+                            size_t n, aoff *off)
 {
     ft_buf b;
     ft_buf_init(&b);
     ft_status st = FT_OK;
-    size_t last = NONE;
+    aoff last = NONE;
     for (size_t i = n; i-- > 0 && st == FT_OK;) {
-        size_t doc = s->rows[k[i].row].doc;
+        aoff doc = s->rows[k[i].row].doc;
         if (!agree[i] || doc == NONE || doc == last)
             continue;
         last = doc;
@@ -941,7 +955,7 @@ static ft_status point_articles(ft_series_set *s, const key *k,
                                 bool any_figure)
 {
     ft_status st = FT_OK;
-    size_t last = NONE;
+    aoff last = NONE;
     for (size_t i = n; i-- > 0 && st == FT_OK;) {
         const row *r = &s->rows[k[i].row];
         if (!agree[i] || (r->doc != NONE && r->doc == last))
@@ -964,7 +978,7 @@ static ft_status point_articles(ft_series_set *s, const key *k,
 /* One point from the rows k[0..n) of one subject, currency and year,
  * latest first; the docs of the rows it uses go to used_docs. */
 static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
-                            size_t *used_docs, size_t *nused_docs)
+                            aoff *used_docs, size_t *nused_docs)
 {
     bool *agree = calloc(n, sizeof *agree);
     if (!agree)
@@ -994,12 +1008,12 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
             chosen = i;
         if (r->doc != NONE)
             used_docs[(*nused_docs)++] = r->doc;
-        if (*r->published) {
-            if (!*c->first_published ||
-                strcmp(r->published, c->first_published) < 0)
-                memcpy(c->first_published, r->published, 11);
-            if (strcmp(r->published, c->last_published) > 0)
-                memcpy(c->last_published, r->published, 11);
+        if (r->published != NONE) {
+            const char *pub = str(s, r->published);
+            if (!*c->first_published || strcmp(pub, c->first_published) < 0)
+                memcpy(c->first_published, pub, 11);
+            if (strcmp(pub, c->last_published) > 0)
+                memcpy(c->last_published, pub, 11);
         }
     }
     c->used += agreeing;
@@ -1035,7 +1049,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
 static const char *why_not_point(ft_series_set *s, const row *r, int vi,
                                  size_t **count)
 {
-    size_t cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
+    aoff cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
     if (r->bad & (1u << vi))
         return *count = &s->counts.bad, WHY_BAD_VALUE;
     if (r->value[vi] == NONE || cur == NONE)
@@ -1072,14 +1086,14 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
     }
     for (size_t i = 0; i < s->nrows; i++) {
         const row *r = &s->rows[i];
-        size_t cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
+        aoff cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
         size_t *count;
         if (!why_not_point(s, r, vi, &count))
             k[n++] = (key){.country = str(s, r->country),
                            .subject = str(s, r->subject),
                            .currency = str(s, cur),
                            .origin = str(s, r->currency),
-                           .published = r->published,
+                           .published = str(s, r->published),
                            .year = r->year,
                            .doc_seq = r->doc_seq,
                            .mention = r->mention,
@@ -1100,7 +1114,7 @@ static bool same_thing(const series_off *a, const series_off *b)
  * other series of that country and subject, "(KRW)" (another currency
  * plotted) or "(from JPY)" (the same currency plotted, converted from
  * another), in the arena at *off. */
-static ft_status series_label(ft_series_set *s, size_t i, size_t *off)
+static ft_status series_label(ft_series_set *s, size_t i, aoff *off)
 {
     const series_off *o = &s->soff[i];
     const char *subj = str(s, o->subject);
@@ -1142,7 +1156,7 @@ static ft_status series_label(ft_series_set *s, size_t i, size_t *off)
 /* The name of series i: "South Korea: defence budget", its label after
  * its country's English name (or code); the label alone when it has no
  * country. */
-static ft_status series_name(ft_series_set *s, size_t i, size_t *off)
+static ft_status series_name(ft_series_set *s, size_t i, aoff *off)
 {
     const series_off *o = &s->soff[i];
     if (o->country == NONE) {
@@ -1292,7 +1306,7 @@ static ft_status publish_figures(ft_series_set *s)
         return FT_ENOMEM;
     for (size_t i = 0; i < s->nfigrows; i++) {
         const row *r = &s->rows[s->figrows[i]];
-        s->figs[i] = (ft_series_figure){.published = r->published,
+        s->figs[i] = (ft_series_figure){.published = str(s, r->published),
                                         .doc = str(s, r->doc),
                                         .source = str(s, r->source),
                                         .mention = r->mention,
@@ -1475,7 +1489,8 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
     size_t n;
     if (collect(s, vi, &k, &n) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    size_t *docs = malloc((n ? n : 1) * sizeof *docs), ndocs = 0;
+    aoff *docs = malloc((n ? n : 1) * sizeof *docs);
+    size_t ndocs = 0;
     ft_status st = docs ? FT_OK : FT_ENOMEM;
     for (size_t i = 0; i < n && st == FT_OK;) {
         /* One series: the same subject and currencies (interned, so the
@@ -1513,7 +1528,7 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
         i = j;
     }
     if (st == FT_OK) {
-        qsort(docs, ndocs, sizeof *docs, by_size);
+        qsort(docs, ndocs, sizeof *docs, by_offset);
         for (size_t i = 0; i < ndocs; i++)
             if (i == 0 || docs[i] != docs[i - 1])
                 s->counts.docs++;
