@@ -17,6 +17,10 @@
  * every byte of it counts.  An arena past 4 GiB is out of memory. */
 typedef uint32_t aoff;
 #define NONE UINT32_MAX
+/* A row by its number in the set's rows: the rows that make points are
+ * sorted as their numbers (a key of their own would cost more than the
+ * row), and a series' history lists them. */
+typedef uint32_t key;
 /* Two figures closer than this (relative) are one figure rounded
  * differently. */
 #define SAME_FIGURE 0.005
@@ -124,7 +128,7 @@ struct ft_series_set {
     int from, to;
     /* Every row of each series, in series order (row indices), and
      * their public form after build. */
-    size_t *figrows;
+    key *figrows;
     size_t nfigrows, capfigrows;
     ft_series_figure *figs;
 };
@@ -545,7 +549,8 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         return left_out(s, &c->bad, WHY_BAD_YEAR, r, err);
     if (empty(r->subject))
         return left_out(s, &c->no_subject, WHY_NO_SUBJECT, r, err);
-    if (ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
+    if (s->nrows == UINT32_MAX || /* a row's number is a key */
+        ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
                 64) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     row *w = &s->rows[s->nrows];
@@ -746,43 +751,72 @@ ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
 
 /* ---- building series ---------------------------------------------------- */
 
-typedef struct {
-    const char *country, *subject, *currency, *origin, *published;
-    int year;
-    size_t doc_seq;
-    long mention;
-    size_t row;
-} key;
+/* Two interned strings: the same offset is the same string. */
+static int cmp_interned(const ft_series_set *s, aoff a, aoff b)
+{
+    return a == b ? 0 : strcmp(str(s, a), str(s, b));
+}
 
 /* Later articles first: by published, then by when the article was
  * first read, then its earlier mention. */
-static int by_recency(const key *a, const key *b)
+static int by_recency(const ft_series_set *s, key ka, key kb)
 {
-    int c = strcmp(b->published, a->published);
+    const row *a = &s->rows[ka], *b = &s->rows[kb];
+    int c = cmp_interned(s, b->published, a->published);
     if (c)
         return c;
     if (a->doc_seq != b->doc_seq)
         return a->doc_seq < b->doc_seq ? 1 : -1;
     if (a->mention != b->mention)
         return a->mention < b->mention ? -1 : 1;
-    return a->row < b->row ? -1 : a->row > b->row;
+    return ka < kb ? -1 : ka > kb;
 }
 
-static int by_series(const void *pa, const void *pb)
+/* By country, subject, currency plotted (per value index vi), currency
+ * reported, year, then recency. */
+static int by_series(const ft_series_set *s, int vi, key ka, key kb)
 {
-    const key *a = pa, *b = pb;
-    int c = strcmp(a->country, b->country);
+    const row *a = &s->rows[ka], *b = &s->rows[kb];
+    int c = cmp_interned(s, a->country, b->country);
     if (c)
         return c;
-    if ((c = strcmp(a->subject, b->subject)))
+    if ((c = cmp_interned(s, a->subject, b->subject)))
         return c;
-    if ((c = strcmp(a->currency, b->currency)))
+    if (vi != V_ORIGINAL &&
+        (c = cmp_interned(s, a->to_currency, b->to_currency)))
         return c;
-    if ((c = strcmp(a->origin, b->origin)))
+    if ((c = cmp_interned(s, a->currency, b->currency)))
         return c;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    return by_recency(a, b);
+    return by_recency(s, ka, kb);
+}
+
+/* Sort k[0..n) by_series: a bottom-up merge sort (qsort passes no
+ * context), with tmp room for n keys. */
+static void sort_keys(const ft_series_set *s, int vi, key *k, key *tmp,
+                      size_t n)
+{
+    key *from = k, *to = tmp;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n;
+            size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, o = lo;
+            while (i < mid && j < hi)
+                to[o++] = by_series(s, vi, from[j], from[i]) < 0 ? from[j++]
+                                                                 : from[i++];
+            while (i < mid)
+                to[o++] = from[i++];
+            while (j < hi)
+                to[o++] = from[j++];
+        }
+        key *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != k)
+        memcpy(k, from, n * sizeof *k);
 }
 
 static bool same_figure(double a, double b)
@@ -877,7 +911,7 @@ static ft_status point_docs(ft_series_set *s, const key *k, const bool *agree,
     ft_status st = FT_OK;
     aoff last = NONE;
     for (size_t i = n; i-- > 0 && st == FT_OK;) {
-        aoff doc = s->rows[k[i].row].doc;
+        aoff doc = s->rows[k[i]].doc;
         if (!agree[i] || doc == NONE || doc == last)
             continue;
         last = doc;
@@ -957,14 +991,14 @@ static ft_status point_articles(ft_series_set *s, const key *k,
     ft_status st = FT_OK;
     aoff last = NONE;
     for (size_t i = n; i-- > 0 && st == FT_OK;) {
-        const row *r = &s->rows[k[i].row];
+        const row *r = &s->rows[k[i]];
         if (!agree[i] || (r->doc != NONE && r->doc == last))
             continue;
         last = r->doc;
         st = add_article(s, r, vi, true);
     }
     for (size_t i = 0; i < n && st == FT_OK; i++) {
-        const row *r = &s->rows[k[i].row];
+        const row *r = &s->rows[k[i]];
         if (agree[i])
             continue;
         if (any_figure && is_bound(str(s, r->qualifier)))
@@ -988,15 +1022,15 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
      * are no conflict; where it has only bounds, they make the point. */
     bool any_figure = false;
     for (size_t i = 0; i < n && !any_figure; i++)
-        any_figure = !is_bound(str(s, s->rows[k[i].row].qualifier));
+        any_figure = !is_bound(str(s, s->rows[k[i]].qualifier));
     size_t first = 0;
-    while (any_figure && is_bound(str(s, s->rows[k[first].row].qualifier)))
+    while (any_figure && is_bound(str(s, s->rows[k[first]].qualifier)))
         first++;
-    const row *win = &s->rows[k[first].row];
+    const row *win = &s->rows[k[first]];
     size_t chosen = first, agreeing = 0, considered = 0;
     ft_series_counts *c = &s->counts;
     for (size_t i = 0; i < n; i++) {
-        const row *r = &s->rows[k[i].row];
+        const row *r = &s->rows[k[i]];
         if (any_figure && is_bound(str(s, r->qualifier)))
             continue;
         considered++;
@@ -1004,7 +1038,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
             continue;
         agree[i] = true;
         agreeing++;
-        if (r->sig > s->rows[k[chosen].row].sig)
+        if (r->sig > s->rows[k[chosen]].sig)
             chosen = i;
         if (r->doc != NONE)
             used_docs[(*nused_docs)++] = r->doc;
@@ -1020,7 +1054,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
     c->conflicts += considered - agreeing;
     size_t first_art = s->narts;
     ft_status st = point_articles(s, k, agree, n, vi, any_figure);
-    const row *r = &s->rows[k[chosen].row];
+    const row *r = &s->rows[k[chosen]];
     if (st == FT_OK)
         st = grow_points(s);
     if (st == FT_OK) {
@@ -1085,21 +1119,17 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
         }
     }
     for (size_t i = 0; i < s->nrows; i++) {
-        const row *r = &s->rows[i];
-        aoff cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
         size_t *count;
-        if (!why_not_point(s, r, vi, &count))
-            k[n++] = (key){.country = str(s, r->country),
-                           .subject = str(s, r->subject),
-                           .currency = str(s, cur),
-                           .origin = str(s, r->currency),
-                           .published = str(s, r->published),
-                           .year = r->year,
-                           .doc_seq = r->doc_seq,
-                           .mention = r->mention,
-                           .row = i};
+        if (!why_not_point(s, &s->rows[i], vi, &count))
+            k[n++] = (key)i;
     }
-    qsort(k, n, sizeof *k, by_series);
+    key *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp) {
+        free(k);
+        return FT_ENOMEM;
+    }
+    sort_keys(s, vi, k, tmp, n);
+    free(tmp);
     *out = k;
     *nout = n;
     return FT_OK;
@@ -1469,10 +1499,9 @@ size_t ft_series_figure_articles(const ft_series_figure *f, size_t n)
     return distinct;
 }
 
-static bool same_series(const ft_series_set *s, const key *a, const key *b,
-                        int vi)
+static bool same_series(const ft_series_set *s, key a, key b, int vi)
 {
-    const row *x = &s->rows[a->row], *y = &s->rows[b->row];
+    const row *x = &s->rows[a], *y = &s->rows[b];
     return x->country == y->country && x->subject == y->subject &&
            x->currency == y->currency &&
            (vi == V_ORIGINAL || x->to_currency == y->to_currency);
@@ -1497,12 +1526,12 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
          * same offsets; the arena moves as points are made, so the keys'
          * pointers are not looked at after the sort). */
         size_t j = i;
-        while (j < n && same_series(s, &k[i], &k[j], vi))
+        while (j < n && same_series(s, k[i], k[j], vi))
             j++;
         if ((st = grow_series(s)) != FT_OK)
             break;
         series_off *o = &s->soff[s->nseries++];
-        const row *r0 = &s->rows[k[i].row];
+        const row *r0 = &s->rows[k[i]];
         o->subject = r0->subject;
         o->country = r0->country;
         o->currency = vi == V_ORIGINAL ? r0->currency : r0->to_currency;
@@ -1513,13 +1542,13 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
             st = ft_grow((void **)&s->figrows, &s->capfigrows, s->nfigrows,
                          sizeof *s->figrows, 64);
             if (st == FT_OK)
-                s->figrows[s->nfigrows++] = k[a].row;
+                s->figrows[s->nfigrows++] = k[a];
         }
         o->nfig = s->nfigrows - o->fig_first;
         /* One point per year. */
         for (size_t a = i; a < j && st == FT_OK;) {
             size_t b = a;
-            while (b < j && k[b].year == k[a].year)
+            while (b < j && s->rows[k[b]].year == s->rows[k[a]].year)
                 b++;
             st = make_point(s, k + a, b - a, vi, docs, &ndocs);
             a = b;
