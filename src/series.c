@@ -77,10 +77,9 @@ typedef struct {
     size_t n, cap;
 } check_list;
 
-/* An article behind or against a point, as arena offsets. */
+/* An article behind or against a point: the row that names it. */
 typedef struct {
-    double value;
-    aoff doc, published, source, title, url, amount;
+    key row;
     bool agrees;
 } article_off;
 
@@ -963,20 +962,13 @@ static bool is_bound(const char *q)
            strcmp(q, "lt") == 0 || strcmp(q, "le") == 0;
 }
 
-static ft_status add_article(ft_series_set *s, const row *r, int vi,
-                             bool agrees)
+static ft_status add_article(ft_series_set *s, const row *r, bool agrees)
 {
     if (ft_grow((void **)&s->arts, &s->caparts, s->narts, sizeof *s->arts,
                 64) != FT_OK)
         return FT_ENOMEM;
-    s->arts[s->narts++] = (article_off){.doc = r->doc,
-                                        .published = r->pub,
-                                        .source = r->source,
-                                        .title = r->title,
-                                        .url = r->url,
-                                        .amount = r->value[vi],
-                                        .value = r->num[vi],
-                                        .agrees = agrees};
+    s->arts[s->narts++] =
+        (article_off){.row = (key)(r - s->rows), .agrees = agrees};
     return FT_OK;
 }
 
@@ -985,8 +977,7 @@ static ft_status add_article(ft_series_set *s, const row *r, int vi,
  * each other), then the conflicts, latest first.  A bound left out for a
  * figure of its year is listed as left out. */
 static ft_status point_articles(ft_series_set *s, const key *k,
-                                const bool *agree, size_t n, int vi,
-                                bool any_figure)
+                                const bool *agree, size_t n, bool any_figure)
 {
     ft_status st = FT_OK;
     aoff last = NONE;
@@ -995,7 +986,7 @@ static ft_status point_articles(ft_series_set *s, const key *k,
         if (!agree[i] || (r->doc != NONE && r->doc == last))
             continue;
         last = r->doc;
-        st = add_article(s, r, vi, true);
+        st = add_article(s, r, true);
     }
     for (size_t i = 0; i < n && st == FT_OK; i++) {
         const row *r = &s->rows[k[i]];
@@ -1004,7 +995,7 @@ static ft_status point_articles(ft_series_set *s, const key *k,
         if (any_figure && is_bound(str(s, r->qualifier)))
             st = check_from_row(s, &s->left, WHY_BOUND, r);
         else
-            st = add_article(s, r, vi, false);
+            st = add_article(s, r, false);
     }
     return st;
 }
@@ -1053,7 +1044,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
     c->used += agreeing;
     c->conflicts += considered - agreeing;
     size_t first_art = s->narts;
-    ft_status st = point_articles(s, k, agree, n, vi, any_figure);
+    ft_status st = point_articles(s, k, agree, n, any_figure);
     const row *r = &s->rows[k[chosen]];
     if (st == FT_OK)
         st = grow_points(s);
@@ -1259,16 +1250,17 @@ static ft_status finish(ft_series_set *s)
     s->arts_pub = malloc((s->narts ? s->narts : 1) * sizeof *s->arts_pub);
     if (!s->arts_pub)
         return FT_ENOMEM;
+    int vi = value_index(s->kind);
     for (size_t i = 0; i < s->narts; i++) {
-        const article_off *a = &s->arts[i];
-        s->arts_pub[i] = (ft_point_article){.doc = str(s, a->doc),
-                                            .published = str(s, a->published),
-                                            .source = str(s, a->source),
-                                            .title = str(s, a->title),
-                                            .url = str(s, a->url),
-                                            .amount = str(s, a->amount),
-                                            .value = a->value,
-                                            .agrees = a->agrees};
+        const row *r = &s->rows[s->arts[i].row];
+        s->arts_pub[i] = (ft_point_article){.doc = str(s, r->doc),
+                                            .published = str(s, r->pub),
+                                            .source = str(s, r->source),
+                                            .title = str(s, r->title),
+                                            .url = str(s, r->url),
+                                            .amount = str(s, r->value[vi]),
+                                            .value = r->num[vi],
+                                            .agrees = s->arts[i].agrees};
     }
     for (size_t i = 0; i < s->npoints; i++) {
         s->points[i].amount = str(s, s->poff[i].amount);
@@ -1507,6 +1499,26 @@ static bool same_series(const ft_series_set *s, key a, key b, int vi)
            (vi == V_ORIGINAL || x->to_currency == y->to_currency);
 }
 
+/* Once built, everything handed out is in the arena and the public
+ * arrays: the rows, and the lists that named them, go (at a million
+ * figures they are most of the memory). */
+static void drop_rows(ft_series_set *s)
+{
+    free(s->rows);
+    s->rows = NULL;
+    s->nrows = s->caprows = 0;
+    free(s->arts);
+    s->arts = NULL;
+    s->narts = s->caparts = 0;
+    free(s->figrows);
+    s->figrows = NULL;
+    s->nfigrows = s->capfigrows = 0;
+    free(s->left.off);
+    free(s->mism.off);
+    s->left.off = s->mism.off = NULL;
+    s->left.cap = s->mism.cap = 0;
+}
+
 ft_status ft_series_build(ft_series_set *s, ft_error *err)
 {
     if (s->built)
@@ -1561,14 +1573,16 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
         for (size_t i = 0; i < ndocs; i++)
             if (i == 0 || docs[i] != docs[i - 1])
                 s->counts.docs++;
-        st = finish(s);
     }
+    free(docs);
+    free(k);
+    if (st == FT_OK)
+        st = finish(s);
     if (st == FT_OK)
         st = publish_figures(s);
     if (st == FT_OK)
         st = select_series(s);
-    free(docs);
-    free(k);
+    drop_rows(s);
     if (st != FT_OK)
         return ft_error_set(err, st, "out of memory");
     return FT_OK;
