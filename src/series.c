@@ -1230,6 +1230,11 @@ static ft_status publish_checks(ft_series_set *s, check_list *l)
             .rate_year = str(s, c->off[K_RATE_YEAR]),
         };
     }
+    /* The public form replaces them (at a million figures, a quarter
+     * are left out). */
+    free(l->off);
+    l->off = NULL;
+    l->cap = 0;
     return FT_OK;
 }
 
@@ -1262,6 +1267,10 @@ static ft_status finish(ft_series_set *s)
                                             .value = r->num[vi],
                                             .agrees = s->arts[i].agrees};
     }
+    /* The public form replaces them (n stays: recount reads it). */
+    free(s->arts);
+    s->arts = NULL;
+    s->caparts = 0;
     for (size_t i = 0; i < s->npoints; i++) {
         s->points[i].amount = str(s, s->poff[i].amount);
         s->points[i].docs = str(s, s->poff[i].docs);
