@@ -38,11 +38,13 @@ typedef struct {
     /* The published cell as read when it has 10 bytes (a date), else
      * NONE: the recency order and the dates compare it. */
     aoff published;
-    uint32_t doc_seq; /* order in which the article was first seen */
-    int year, constant_year;
-    unsigned short sig; /* significant digits of the original amount */
-    unsigned char bad;  /* bit k: the value cell k is not a number */
+    uint32_t doc_seq;          /* order in which the article was first seen */
+    short year, constant_year; /* 1 to 9999 (ft_table_parse_year); 0 none */
+    unsigned short sig;        /* significant digits of the original amount */
+    unsigned char bad;         /* bit k: the value cell k is not a number */
 } row;
+/* A million are kept for a report of a million figures. */
+_Static_assert(sizeof(row) <= 104, "a row grew");
 
 /* A figure to check (ft_series_check), as arena offsets until build's
  * end: the fields in the order of enum below. */
@@ -554,7 +556,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     row *w = &s->rows[s->nrows];
     memset(w, 0, sizeof *w);
-    w->year = year;
+    w->year = (short)year;
     ft_status st = FT_OK;
     uint32_t doc_seq = 0;
     if ((st = intern_cell(s, r->subject, &w->subject, NULL)) != FT_OK ||
@@ -576,8 +578,9 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     if (r->mention)
         w->mention = strtol(r->mention, NULL, 10);
-    if (r->constant_year)
-        ft_table_parse_year(r->constant_year, &w->constant_year);
+    int base;
+    if (r->constant_year && ft_table_parse_year(r->constant_year, &base))
+        w->constant_year = (short)base;
     const char *cells[NVALUES] = {r->amount, r->amount_nominal,
                                   r->amount_constant};
     for (int k = 0; k < NVALUES; k++) {
