@@ -43,16 +43,35 @@ ft_status ft_page_escape(ft_buf *b, const char *s)
     return st;
 }
 
-/* The page is built in memory, then written at once. */
+/* The page goes out through a small buffer: a report of a million
+ * figures lists most of them, and the page must not hold them all. */
+#define PAGE_FLUSH 65536
+
 typedef struct {
     ft_buf b;
+    FILE *out;
     ft_status st;
+    int write_errno; /* when st is FT_EIO */
 } page;
+
+/* Write what is buffered once there is enough of it (or `all`). */
+static void flush(page *p, bool all)
+{
+    if (p->st != FT_OK || p->b.len == 0 || (!all && p->b.len < PAGE_FLUSH))
+        return;
+    errno = 0;
+    if (fwrite(p->b.data, 1, p->b.len, p->out) != p->b.len) {
+        p->st = FT_EIO;
+        p->write_errno = errno;
+    }
+    ft_buf_clear(&p->b);
+}
 
 static void put(page *p, const char *s)
 {
     if (p->st == FT_OK)
         p->st = ft_buf_append(&p->b, s, strlen(s));
+    flush(p, false);
 }
 
 /* Input text: escaped, and well-formed UTF-8. */
@@ -66,6 +85,7 @@ static void text(page *p, const char *s)
     if (p->st == FT_OK)
         p->st = ft_page_escape(&p->b, clean.data ? clean.data : "");
     ft_buf_free(&clean);
+    flush(p, false);
 }
 
 static void num(page *p, double v, int sig, int decimals)
@@ -75,6 +95,7 @@ static void num(page *p, double v, int sig, int decimals)
     if (p->st == FT_OK)
         p->st = n ? ft_buf_append(&p->b, buf, n)
                   : ft_buf_append(&p->b, "\xE2\x80\x94", 3); /* — */
+    flush(p, false);
 }
 
 static void integer(page *p, long v)
@@ -579,7 +600,7 @@ static void compare_section(page *p, const ft_page *pg)
 
 ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
 {
-    page p = {.st = FT_OK};
+    page p = {.out = out, .st = FT_OK};
     ft_buf_init(&p.b);
     put(&p, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
             "<meta charset=\"utf-8\">\n"
@@ -629,11 +650,12 @@ ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
             "year − first year); trend: least-squares line (GSL).</small>"
             "</p>\n"
             "</body>\n</html>\n");
+    flush(&p, true);
     ft_status st = p.st;
-    if (st != FT_OK)
+    if (st == FT_EIO)
+        ft_error_set(err, st, "write error: %s", strerror(p.write_errno));
+    else if (st != FT_OK)
         ft_error_set(err, st, "out of memory");
-    else if (fwrite(p.b.data, 1, p.b.len, out) != p.b.len)
-        st = ft_error_set(err, FT_EIO, "write error: %s", strerror(errno));
     ft_buf_free(&p.b);
     return st;
 }

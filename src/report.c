@@ -705,6 +705,64 @@ static ft_status draw_compare(renderer *r, const comparison *cmp,
     return FT_OK;
 }
 
+/* The texts of each series' charts that the page shows (its unit, its
+ * chart's and history's stems, the history's caption), in one buffer:
+ * a report has thousands of series, and a chart_text is 2 kB. */
+enum { T_UNIT, T_STEM, T_HSTEM, T_HCAPTION, NTEXTS };
+
+typedef struct {
+    ft_buf b;
+    size_t (*off)[NTEXTS]; /* per item, SIZE_MAX for none */
+    size_t n, cap;
+} page_texts;
+
+static void page_texts_init(page_texts *k)
+{
+    memset(k, 0, sizeof *k);
+    ft_buf_init(&k->b);
+}
+
+static void page_texts_free(page_texts *k)
+{
+    ft_buf_free(&k->b);
+    free(k->off);
+}
+
+/* Copy the next item's texts (they point into a scratch chart_text). */
+static ft_status page_texts_keep(page_texts *k, const ft_page_item *it)
+{
+    if (ft_grow((void **)&k->off, &k->cap, k->n, sizeof *k->off, 64) != FT_OK)
+        return FT_ENOMEM;
+    const char *texts[NTEXTS] = {[T_UNIT] = it->unit,
+                                 [T_STEM] = it->stem,
+                                 [T_HSTEM] = it->history_stem,
+                                 [T_HCAPTION] = it->history_caption};
+    for (int t = 0; t < NTEXTS; t++) {
+        k->off[k->n][t] = SIZE_MAX;
+        if (!texts[t])
+            continue;
+        k->off[k->n][t] = k->b.len;
+        if (ft_buf_append(&k->b, texts[t], strlen(texts[t]) + 1) != FT_OK)
+            return FT_ENOMEM;
+    }
+    k->n++;
+    return FT_OK;
+}
+
+/* Point items[0..k->n) at their kept texts, once the buffer is whole. */
+static void page_texts_aim(const page_texts *k, ft_page_item *items)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        const char *at[NTEXTS];
+        for (int t = 0; t < NTEXTS; t++)
+            at[t] = k->off[i][t] == SIZE_MAX ? NULL : k->b.data + k->off[i][t];
+        items[i].unit = at[T_UNIT];
+        items[i].stem = at[T_STEM];
+        items[i].history_stem = at[T_HSTEM];
+        items[i].history_caption = at[T_HCAPTION];
+    }
+}
+
 /* The charts and index.html; the files of every chart drawn (or tried:
  * one gnuplot could not draw keeps its earlier picture) go into the
  * manifest, and *page_written says whether the new page is in place, so
@@ -717,7 +775,12 @@ static ft_status charts_and_page(const ft_series_set *set,
 {
     size_t n = ft_series_count(set);
     ft_page_item *items = calloc(n + 1, sizeof *items);
-    chart_text *txt = calloc(n + 1, sizeof *txt);
+    /* Each chart's texts are made in one scratch chart_text (2 kB); what
+     * the page needs of them is kept in `kept` (a report has thousands of
+     * series). */
+    chart_text *t = malloc(sizeof *t);
+    page_texts kept;
+    page_texts_init(&kept);
     /* Room for a chart and a history per series, the overview and the
      * comparison. */
     ft_chart_stems *stems = ft_chart_stems_new(2 * n);
@@ -732,7 +795,7 @@ static ft_status charts_and_page(const ft_series_set *set,
                                            : (size_t)cpus};
     size_t nstems = 0;
     ft_status st = FT_OK;
-    if (!items || !txt || !stems || !keep ||
+    if (!items || !t || !stems || !keep ||
         pick_overview(set, o->overview_max ? o->overview_max : 6, &ov) !=
             FT_OK) {
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -741,7 +804,7 @@ static ft_status charts_and_page(const ft_series_set *set,
     for (size_t i = 0; i < n && st == FT_OK; i++) {
         const ft_series *s = ft_series_at(set, i);
         ft_page_item *it = &items[i];
-        chart_text *t = &txt[i];
+        memset(t, 0, sizeof *t);
         it->series = s;
         it->scale = ft_chart_scale_for(max_abs(s));
         unit_text(t->unit, sizeof t->unit, it->scale, s->currency, res->kind,
@@ -751,8 +814,10 @@ static ft_status charts_and_page(const ft_series_set *set,
                           err);
         if (st != FT_OK || (r.failed != FT_OK && r.failed != FT_ECANTCREAT))
             break;
-        if (s->npoints < 2)
+        if (s->npoints < 2) {
+            st = page_texts_keep(&kept, it);
             continue;
+        }
         const char *stem = ft_chart_stems_take(stems, s->name);
         if (!stem) {
             st = ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -792,7 +857,10 @@ static ft_status charts_and_page(const ft_series_set *set,
         draw(&r, &c, &r.script, &r.data, &it->rendered);
         if (r.failed != FT_OK && r.failed != FT_ECANTCREAT)
             break; /* a write error: no point going on */
+        st = page_texts_keep(&kept, it);
     }
+    if (st == FT_OK)
+        page_texts_aim(&kept, items);
     chart_text ovt = {.stem = "overview"};
     bool ov_rendered = false;
     if (st == FT_OK && ov.n > 0) {
@@ -926,7 +994,8 @@ done:
     ft_buf_free(&r.data);
     free(ov.list);
     free(items);
-    free(txt);
+    free(t);
+    page_texts_free(&kept);
     ft_chart_stems_free(stems);
     free(keep);
     return st;

@@ -12,26 +12,39 @@
 #include "table.h"
 #include "text.h"
 
-#define NONE SIZE_MAX
+/* Strings are NUL-terminated in the set's arena and addressed by 32-bit
+ * offsets: a row is kept for each figure read, and at a million figures
+ * every byte of it counts.  An arena past 4 GiB is out of memory. */
+typedef uint32_t aoff;
+#define NONE UINT32_MAX
+/* A row by its number in the set's rows: the rows that make points are
+ * sorted as their numbers (a key of their own would cost more than the
+ * row), and a series' history lists them. */
+typedef uint32_t key;
 /* Two figures closer than this (relative) are one figure rounded
  * differently. */
 #define SAME_FIGURE 0.005
 
 enum { V_ORIGINAL = 0, V_NOMINAL, V_CONSTANT, NVALUES };
 
-/* A stored row: strings are offsets into the set's arena. */
+/* A stored row: strings are offsets into the set's arena (the widest
+ * fields first, so that it packs). */
 typedef struct {
-    size_t subject, country, doc, qualifier, flags, currency, to_currency;
-    size_t value[NVALUES]; /* plain number text, NONE when absent */
     double num[NVALUES];
-    unsigned char bad; /* bit k: the value cell k is not a number */
-    char published[11];
-    int year, constant_year;
     long mention;
-    size_t doc_seq; /* order in which the article was first seen */
-    int sig;        /* significant digits of the original amount */
-    size_t pub, source, title, url; /* the article, for the page */
+    aoff subject, country, doc, qualifier, flags, currency, to_currency;
+    aoff value[NVALUES];          /* plain number text, NONE when absent */
+    aoff pub, source, title, url; /* the article, for the page */
+    /* The published cell as read when it has 10 bytes (a date), else
+     * NONE: the recency order and the dates compare it. */
+    aoff published;
+    uint32_t doc_seq;          /* order in which the article was first seen */
+    short year, constant_year; /* 1 to 9999 (ft_table_parse_year); 0 none */
+    unsigned short sig;        /* significant digits of the original amount */
+    unsigned char bad;         /* bit k: the value cell k is not a number */
 } row;
+/* A million are kept for a report of a million figures. */
+_Static_assert(sizeof(row) <= 104, "a row grew");
 
 /* A figure to check (ft_series_check), as arena offsets until build's
  * end: the fields in the order of enum below. */
@@ -57,7 +70,7 @@ enum {
 typedef struct {
     const char *reason; /* static text; NULL for a mismatch */
     long mention;
-    size_t off[NK];
+    aoff off[NK];
 } check_off;
 
 typedef struct {
@@ -66,22 +79,21 @@ typedef struct {
     size_t n, cap;
 } check_list;
 
-/* An article behind or against a point, as arena offsets. */
+/* An article behind or against a point: the row that names it. */
 typedef struct {
-    size_t doc, published, source, title, url, amount;
-    double value;
+    key row;
     bool agrees;
 } article_off;
 
 typedef struct {
-    size_t name, label, subject, country, currency, origin; /* arena offsets */
+    aoff name, label, subject, country, currency, origin; /* arena offsets */
     size_t first, n;        /* its points in the points array */
     size_t fig_first, nfig; /* its rows in figrows (its history) */
 } series_off;
 
 typedef struct {
-    size_t amount, docs, flags; /* arena offsets */
-    size_t first_art, nart;     /* its articles in the articles array */
+    aoff amount, docs, flags; /* arena offsets */
+    size_t first_art, nart;   /* its articles in the articles array */
 } point_off;
 
 struct ft_series_set {
@@ -91,7 +103,9 @@ struct ft_series_set {
     const ft_gdp *gdp;             /* for shares of GDP; may be NULL */
     ft_buf arena; /* NUL-terminated strings, addressed by offset */
     /* Interned strings (subjects, docs, currencies): open addressing. */
-    size_t *slots, *slot_seq, nslots, nused;
+    aoff *slots;
+    uint32_t *slot_seq;
+    size_t nslots, nused;
     row *rows;
     size_t nrows, caprows;
     size_t with_column[NVALUES]; /* rows whose input has the column */
@@ -115,7 +129,7 @@ struct ft_series_set {
     int from, to;
     /* Every row of each series, in series order (row indices), and
      * their public form after build. */
-    size_t *figrows;
+    key *figrows;
     size_t nfigrows, capfigrows;
     ft_series_figure *figs;
 };
@@ -181,14 +195,16 @@ void ft_series_set_free(ft_series_set *s)
 
 /* ---- strings ---------------------------------------------------------- */
 
-static const char *str(const ft_series_set *s, size_t off)
+static const char *str(const ft_series_set *s, aoff off)
 {
     return off == NONE ? "" : s->arena.data + off;
 }
 
-static ft_status put_str(ft_series_set *s, const char *p, size_t n, size_t *off)
+static ft_status put_str(ft_series_set *s, const char *p, size_t n, aoff *off)
 {
-    *off = s->arena.len;
+    if (n >= NONE - 1 - s->arena.len)
+        return FT_ENOMEM;
+    *off = (aoff)s->arena.len;
     if (ft_buf_append(&s->arena, p, n) != FT_OK ||
         ft_buf_putc(&s->arena, '\0') != FT_OK)
         return FT_ENOMEM;
@@ -206,8 +222,8 @@ static uint64_t hash(const char *p, size_t n)
 static ft_status rehash(ft_series_set *s)
 {
     size_t n = s->nslots ? s->nslots * 2 : 256;
-    size_t *slots = malloc(n * sizeof *slots);
-    size_t *seq = malloc(n * sizeof *seq);
+    aoff *slots = malloc(n * sizeof *slots);
+    uint32_t *seq = malloc(n * sizeof *seq);
     if (!slots || !seq) {
         free(slots);
         free(seq);
@@ -235,8 +251,8 @@ static ft_status rehash(ft_series_set *s)
 
 /* The offset of p[0..n) (which holds no NUL), stored once; *seq (when
  * not NULL) is its order of first appearance. */
-static ft_status intern(ft_series_set *s, const char *p, size_t n, size_t *off,
-                        size_t *seq)
+static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
+                        uint32_t *seq)
 {
     if ((s->nused + 1) * 2 > s->nslots && rehash(s) != FT_OK)
         return FT_ENOMEM;
@@ -254,7 +270,7 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, size_t *off,
     if (put_str(s, p, n, off) != FT_OK)
         return FT_ENOMEM;
     s->slots[j] = *off;
-    s->slot_seq[j] = s->nused++;
+    s->slot_seq[j] = (uint32_t)s->nused++;
     if (seq)
         *seq = s->slot_seq[j];
     return FT_OK;
@@ -262,8 +278,8 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, size_t *off,
 
 /* Intern a cell as well-formed UTF-8 (bad bytes become U+FFFD), cut at
  * its first NUL; NONE for NULL or "". */
-static ft_status intern_cell(ft_series_set *s, const char *cell, size_t *off,
-                             size_t *seq)
+static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off,
+                             uint32_t *seq)
 {
     *off = NONE;
     if (!cell || !*cell)
@@ -302,7 +318,7 @@ static int significant_digits(const char *p)
 
 /* A number cell as plain decimal text ("439700000000", "2.75", never an
  * exponent) at *off, its value in *v; false when it is not a number. */
-static bool number_cell(ft_series_set *s, const char *cell, size_t *off,
+static bool number_cell(ft_series_set *s, const char *cell, aoff *off,
                         double *v, ft_status *st)
 {
     char buf[FT_STATS_BUFSZ];
@@ -388,7 +404,7 @@ static ft_status check_from_cells(ft_series_set *s, check_list *l,
     if (!c)
         return FT_ENOMEM;
     for (int i = 0; i < NK; i++) {
-        size_t off;
+        aoff off;
         ft_status st = intern_cell(s, cells[i], &off, NULL);
         if (st != FT_OK)
             return st;
@@ -404,7 +420,7 @@ static ft_status check_from_row(ft_series_set *s, check_list *l,
     char year[16];
     int n = snprintf(year, sizeof year, "%d", r->year);
     check_off *c = new_check(l, reason, r->mention);
-    size_t yoff;
+    aoff yoff;
     if (!c || intern(s, year, (size_t)n, &yoff, NULL) != FT_OK)
         return FT_ENOMEM;
     c->off[K_DOC] = r->doc;
@@ -534,14 +550,15 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         return left_out(s, &c->bad, WHY_BAD_YEAR, r, err);
     if (empty(r->subject))
         return left_out(s, &c->no_subject, WHY_NO_SUBJECT, r, err);
-    if (ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
+    if (s->nrows == UINT32_MAX || /* a row's number is a key */
+        ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
                 64) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     row *w = &s->rows[s->nrows];
     memset(w, 0, sizeof *w);
-    w->year = year;
+    w->year = (short)year;
     ft_status st = FT_OK;
-    size_t doc_seq = 0;
+    uint32_t doc_seq = 0;
     if ((st = intern_cell(s, r->subject, &w->subject, NULL)) != FT_OK ||
         (st = intern_cell(s, r->country, &w->country, NULL)) != FT_OK ||
         (st = intern_cell(s, r->doc, &w->doc, &doc_seq)) != FT_OK ||
@@ -555,12 +572,15 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         (st = intern_cell(s, r->url, &w->url, NULL)) != FT_OK)
         return ft_error_set(err, st, "out of memory");
     w->doc_seq = w->doc == NONE ? 0 : doc_seq;
-    if (r->published && strlen(r->published) == 10)
-        memcpy(w->published, r->published, 11);
+    w->published = NONE;
+    if (r->published && strlen(r->published) == 10 &&
+        intern(s, r->published, 10, &w->published, NULL) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
     if (r->mention)
         w->mention = strtol(r->mention, NULL, 10);
-    if (r->constant_year)
-        ft_table_parse_year(r->constant_year, &w->constant_year);
+    int base;
+    if (r->constant_year && ft_table_parse_year(r->constant_year, &base))
+        w->constant_year = (short)base;
     const char *cells[NVALUES] = {r->amount, r->amount_nominal,
                                   r->amount_constant};
     for (int k = 0; k < NVALUES; k++) {
@@ -575,9 +595,10 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         else if (st != FT_OK)
             return ft_error_set(err, st, "out of memory");
     }
-    w->sig = w->value[V_ORIGINAL] == NONE
-                 ? 0
-                 : significant_digits(str(s, w->value[V_ORIGINAL]));
+    w->sig =
+        w->value[V_ORIGINAL] == NONE
+            ? 0
+            : (unsigned short)significant_digits(str(s, w->value[V_ORIGINAL]));
     s->nrows++;
     return FT_OK;
 }
@@ -732,43 +753,72 @@ ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
 
 /* ---- building series ---------------------------------------------------- */
 
-typedef struct {
-    const char *country, *subject, *currency, *origin, *published;
-    int year;
-    size_t doc_seq;
-    long mention;
-    size_t row;
-} key;
+/* Two interned strings: the same offset is the same string. */
+static int cmp_interned(const ft_series_set *s, aoff a, aoff b)
+{
+    return a == b ? 0 : strcmp(str(s, a), str(s, b));
+}
 
 /* Later articles first: by published, then by when the article was
  * first read, then its earlier mention. */
-static int by_recency(const key *a, const key *b)
+static int by_recency(const ft_series_set *s, key ka, key kb)
 {
-    int c = strcmp(b->published, a->published);
+    const row *a = &s->rows[ka], *b = &s->rows[kb];
+    int c = cmp_interned(s, b->published, a->published);
     if (c)
         return c;
     if (a->doc_seq != b->doc_seq)
         return a->doc_seq < b->doc_seq ? 1 : -1;
     if (a->mention != b->mention)
         return a->mention < b->mention ? -1 : 1;
-    return a->row < b->row ? -1 : a->row > b->row;
+    return ka < kb ? -1 : ka > kb;
 }
 
-static int by_series(const void *pa, const void *pb)
+/* By country, subject, currency plotted (per value index vi), currency
+ * reported, year, then recency. */
+static int by_series(const ft_series_set *s, int vi, key ka, key kb)
 {
-    const key *a = pa, *b = pb;
-    int c = strcmp(a->country, b->country);
+    const row *a = &s->rows[ka], *b = &s->rows[kb];
+    int c = cmp_interned(s, a->country, b->country);
     if (c)
         return c;
-    if ((c = strcmp(a->subject, b->subject)))
+    if ((c = cmp_interned(s, a->subject, b->subject)))
         return c;
-    if ((c = strcmp(a->currency, b->currency)))
+    if (vi != V_ORIGINAL &&
+        (c = cmp_interned(s, a->to_currency, b->to_currency)))
         return c;
-    if ((c = strcmp(a->origin, b->origin)))
+    if ((c = cmp_interned(s, a->currency, b->currency)))
         return c;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    return by_recency(a, b);
+    return by_recency(s, ka, kb);
+}
+
+/* Sort k[0..n) by_series: a bottom-up merge sort (qsort passes no
+ * context), with tmp room for n keys. */
+static void sort_keys(const ft_series_set *s, int vi, key *k, key *tmp,
+                      size_t n)
+{
+    key *from = k, *to = tmp;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n;
+            size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, o = lo;
+            while (i < mid && j < hi)
+                to[o++] = by_series(s, vi, from[j], from[i]) < 0 ? from[j++]
+                                                                 : from[i++];
+            while (i < mid)
+                to[o++] = from[i++];
+            while (j < hi)
+                to[o++] = from[j++];
+        }
+        key *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != k)
+        memcpy(k, from, n * sizeof *k);
 }
 
 static bool same_figure(double a, double b)
@@ -777,9 +827,9 @@ static bool same_figure(double a, double b)
     return fabs(a - b) <= SAME_FIGURE * m;
 }
 
-static int by_size(const void *pa, const void *pb)
+static int by_offset(const void *pa, const void *pb)
 {
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    aoff a = *(const aoff *)pa, b = *(const aoff *)pb;
     return a < b ? -1 : a > b;
 }
 
@@ -824,7 +874,7 @@ static int value_index(ft_value_kind k)
 
 /* The ';'-separated flags of a point into the arena at *off. */
 static ft_status point_flags(ft_series_set *s, const row *r, bool conflict,
-                             size_t *off)
+                             aoff *off)
 {
     ft_buf b;
     ft_buf_init(&b);
@@ -856,14 +906,14 @@ static ft_status point_flags(ft_series_set *s, const row *r, bool conflict,
  * article are next to each other in that order (same date, same place in
  * the input), so a repeat is always the doc just written. */
 static ft_status point_docs(ft_series_set *s, const key *k, const bool *agree,
-                            size_t n, size_t *off)
+                            size_t n, aoff *off)
 {
     ft_buf b;
     ft_buf_init(&b);
     ft_status st = FT_OK;
-    size_t last = NONE;
+    aoff last = NONE;
     for (size_t i = n; i-- > 0 && st == FT_OK;) {
-        size_t doc = s->rows[k[i].row].doc;
+        aoff doc = s->rows[k[i]].doc;
         if (!agree[i] || doc == NONE || doc == last)
             continue;
         last = doc;
@@ -915,20 +965,13 @@ static bool is_bound(const char *q)
            strcmp(q, "lt") == 0 || strcmp(q, "le") == 0;
 }
 
-static ft_status add_article(ft_series_set *s, const row *r, int vi,
-                             bool agrees)
+static ft_status add_article(ft_series_set *s, const row *r, bool agrees)
 {
     if (ft_grow((void **)&s->arts, &s->caparts, s->narts, sizeof *s->arts,
                 64) != FT_OK)
         return FT_ENOMEM;
-    s->arts[s->narts++] = (article_off){.doc = r->doc,
-                                        .published = r->pub,
-                                        .source = r->source,
-                                        .title = r->title,
-                                        .url = r->url,
-                                        .amount = r->value[vi],
-                                        .value = r->num[vi],
-                                        .agrees = agrees};
+    s->arts[s->narts++] =
+        (article_off){.row = (key)(r - s->rows), .agrees = agrees};
     return FT_OK;
 }
 
@@ -937,26 +980,25 @@ static ft_status add_article(ft_series_set *s, const row *r, int vi,
  * each other), then the conflicts, latest first.  A bound left out for a
  * figure of its year is listed as left out. */
 static ft_status point_articles(ft_series_set *s, const key *k,
-                                const bool *agree, size_t n, int vi,
-                                bool any_figure)
+                                const bool *agree, size_t n, bool any_figure)
 {
     ft_status st = FT_OK;
-    size_t last = NONE;
+    aoff last = NONE;
     for (size_t i = n; i-- > 0 && st == FT_OK;) {
-        const row *r = &s->rows[k[i].row];
+        const row *r = &s->rows[k[i]];
         if (!agree[i] || (r->doc != NONE && r->doc == last))
             continue;
         last = r->doc;
-        st = add_article(s, r, vi, true);
+        st = add_article(s, r, true);
     }
     for (size_t i = 0; i < n && st == FT_OK; i++) {
-        const row *r = &s->rows[k[i].row];
+        const row *r = &s->rows[k[i]];
         if (agree[i])
             continue;
         if (any_figure && is_bound(str(s, r->qualifier)))
             st = check_from_row(s, &s->left, WHY_BOUND, r);
         else
-            st = add_article(s, r, vi, false);
+            st = add_article(s, r, false);
     }
     return st;
 }
@@ -964,7 +1006,7 @@ static ft_status point_articles(ft_series_set *s, const key *k,
 /* One point from the rows k[0..n) of one subject, currency and year,
  * latest first; the docs of the rows it uses go to used_docs. */
 static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
-                            size_t *used_docs, size_t *nused_docs)
+                            aoff *used_docs, size_t *nused_docs)
 {
     bool *agree = calloc(n, sizeof *agree);
     if (!agree)
@@ -974,15 +1016,15 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
      * are no conflict; where it has only bounds, they make the point. */
     bool any_figure = false;
     for (size_t i = 0; i < n && !any_figure; i++)
-        any_figure = !is_bound(str(s, s->rows[k[i].row].qualifier));
+        any_figure = !is_bound(str(s, s->rows[k[i]].qualifier));
     size_t first = 0;
-    while (any_figure && is_bound(str(s, s->rows[k[first].row].qualifier)))
+    while (any_figure && is_bound(str(s, s->rows[k[first]].qualifier)))
         first++;
-    const row *win = &s->rows[k[first].row];
+    const row *win = &s->rows[k[first]];
     size_t chosen = first, agreeing = 0, considered = 0;
     ft_series_counts *c = &s->counts;
     for (size_t i = 0; i < n; i++) {
-        const row *r = &s->rows[k[i].row];
+        const row *r = &s->rows[k[i]];
         if (any_figure && is_bound(str(s, r->qualifier)))
             continue;
         considered++;
@@ -990,23 +1032,23 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
             continue;
         agree[i] = true;
         agreeing++;
-        if (r->sig > s->rows[k[chosen].row].sig)
+        if (r->sig > s->rows[k[chosen]].sig)
             chosen = i;
         if (r->doc != NONE)
             used_docs[(*nused_docs)++] = r->doc;
-        if (*r->published) {
-            if (!*c->first_published ||
-                strcmp(r->published, c->first_published) < 0)
-                memcpy(c->first_published, r->published, 11);
-            if (strcmp(r->published, c->last_published) > 0)
-                memcpy(c->last_published, r->published, 11);
+        if (r->published != NONE) {
+            const char *pub = str(s, r->published);
+            if (!*c->first_published || strcmp(pub, c->first_published) < 0)
+                memcpy(c->first_published, pub, 11);
+            if (strcmp(pub, c->last_published) > 0)
+                memcpy(c->last_published, pub, 11);
         }
     }
     c->used += agreeing;
     c->conflicts += considered - agreeing;
     size_t first_art = s->narts;
-    ft_status st = point_articles(s, k, agree, n, vi, any_figure);
-    const row *r = &s->rows[k[chosen].row];
+    ft_status st = point_articles(s, k, agree, n, any_figure);
+    const row *r = &s->rows[k[chosen]];
     if (st == FT_OK)
         st = grow_points(s);
     if (st == FT_OK) {
@@ -1035,7 +1077,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
 static const char *why_not_point(ft_series_set *s, const row *r, int vi,
                                  size_t **count)
 {
-    size_t cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
+    aoff cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
     if (r->bad & (1u << vi))
         return *count = &s->counts.bad, WHY_BAD_VALUE;
     if (r->value[vi] == NONE || cur == NONE)
@@ -1071,21 +1113,17 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
         }
     }
     for (size_t i = 0; i < s->nrows; i++) {
-        const row *r = &s->rows[i];
-        size_t cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
         size_t *count;
-        if (!why_not_point(s, r, vi, &count))
-            k[n++] = (key){.country = str(s, r->country),
-                           .subject = str(s, r->subject),
-                           .currency = str(s, cur),
-                           .origin = str(s, r->currency),
-                           .published = r->published,
-                           .year = r->year,
-                           .doc_seq = r->doc_seq,
-                           .mention = r->mention,
-                           .row = i};
+        if (!why_not_point(s, &s->rows[i], vi, &count))
+            k[n++] = (key)i;
     }
-    qsort(k, n, sizeof *k, by_series);
+    key *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp) {
+        free(k);
+        return FT_ENOMEM;
+    }
+    sort_keys(s, vi, k, tmp, n);
+    free(tmp);
     *out = k;
     *nout = n;
     return FT_OK;
@@ -1100,7 +1138,7 @@ static bool same_thing(const series_off *a, const series_off *b)
  * other series of that country and subject, "(KRW)" (another currency
  * plotted) or "(from JPY)" (the same currency plotted, converted from
  * another), in the arena at *off. */
-static ft_status series_label(ft_series_set *s, size_t i, size_t *off)
+static ft_status series_label(ft_series_set *s, size_t i, aoff *off)
 {
     const series_off *o = &s->soff[i];
     const char *subj = str(s, o->subject);
@@ -1142,7 +1180,7 @@ static ft_status series_label(ft_series_set *s, size_t i, size_t *off)
 /* The name of series i: "South Korea: defence budget", its label after
  * its country's English name (or code); the label alone when it has no
  * country. */
-static ft_status series_name(ft_series_set *s, size_t i, size_t *off)
+static ft_status series_name(ft_series_set *s, size_t i, aoff *off)
 {
     const series_off *o = &s->soff[i];
     if (o->country == NONE) {
@@ -1195,6 +1233,11 @@ static ft_status publish_checks(ft_series_set *s, check_list *l)
             .rate_year = str(s, c->off[K_RATE_YEAR]),
         };
     }
+    /* The public form replaces them (at a million figures, a quarter
+     * are left out). */
+    free(l->off);
+    l->off = NULL;
+    l->cap = 0;
     return FT_OK;
 }
 
@@ -1215,17 +1258,22 @@ static ft_status finish(ft_series_set *s)
     s->arts_pub = malloc((s->narts ? s->narts : 1) * sizeof *s->arts_pub);
     if (!s->arts_pub)
         return FT_ENOMEM;
+    int vi = value_index(s->kind);
     for (size_t i = 0; i < s->narts; i++) {
-        const article_off *a = &s->arts[i];
-        s->arts_pub[i] = (ft_point_article){.doc = str(s, a->doc),
-                                            .published = str(s, a->published),
-                                            .source = str(s, a->source),
-                                            .title = str(s, a->title),
-                                            .url = str(s, a->url),
-                                            .amount = str(s, a->amount),
-                                            .value = a->value,
-                                            .agrees = a->agrees};
+        const row *r = &s->rows[s->arts[i].row];
+        s->arts_pub[i] = (ft_point_article){.doc = str(s, r->doc),
+                                            .published = str(s, r->pub),
+                                            .source = str(s, r->source),
+                                            .title = str(s, r->title),
+                                            .url = str(s, r->url),
+                                            .amount = str(s, r->value[vi]),
+                                            .value = r->num[vi],
+                                            .agrees = s->arts[i].agrees};
     }
+    /* The public form replaces them (n stays: recount reads it). */
+    free(s->arts);
+    s->arts = NULL;
+    s->caparts = 0;
     for (size_t i = 0; i < s->npoints; i++) {
         s->points[i].amount = str(s, s->poff[i].amount);
         s->points[i].docs = str(s, s->poff[i].docs);
@@ -1292,7 +1340,7 @@ static ft_status publish_figures(ft_series_set *s)
         return FT_ENOMEM;
     for (size_t i = 0; i < s->nfigrows; i++) {
         const row *r = &s->rows[s->figrows[i]];
-        s->figs[i] = (ft_series_figure){.published = r->published,
+        s->figs[i] = (ft_series_figure){.published = str(s, r->published),
                                         .doc = str(s, r->doc),
                                         .source = str(s, r->source),
                                         .mention = r->mention,
@@ -1455,13 +1503,32 @@ size_t ft_series_figure_articles(const ft_series_figure *f, size_t n)
     return distinct;
 }
 
-static bool same_series(const ft_series_set *s, const key *a, const key *b,
-                        int vi)
+static bool same_series(const ft_series_set *s, key a, key b, int vi)
 {
-    const row *x = &s->rows[a->row], *y = &s->rows[b->row];
+    const row *x = &s->rows[a], *y = &s->rows[b];
     return x->country == y->country && x->subject == y->subject &&
            x->currency == y->currency &&
            (vi == V_ORIGINAL || x->to_currency == y->to_currency);
+}
+
+/* Once built, everything handed out is in the arena and the public
+ * arrays: the rows, and the lists that named them, go (at a million
+ * figures they are most of the memory). */
+static void drop_rows(ft_series_set *s)
+{
+    free(s->rows);
+    s->rows = NULL;
+    s->nrows = s->caprows = 0;
+    free(s->arts);
+    s->arts = NULL;
+    s->narts = s->caparts = 0;
+    free(s->figrows);
+    s->figrows = NULL;
+    s->nfigrows = s->capfigrows = 0;
+    free(s->left.off);
+    free(s->mism.off);
+    s->left.off = s->mism.off = NULL;
+    s->left.cap = s->mism.cap = 0;
 }
 
 ft_status ft_series_build(ft_series_set *s, ft_error *err)
@@ -1475,19 +1542,20 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
     size_t n;
     if (collect(s, vi, &k, &n) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    size_t *docs = malloc((n ? n : 1) * sizeof *docs), ndocs = 0;
+    aoff *docs = malloc((n ? n : 1) * sizeof *docs);
+    size_t ndocs = 0;
     ft_status st = docs ? FT_OK : FT_ENOMEM;
     for (size_t i = 0; i < n && st == FT_OK;) {
         /* One series: the same subject and currencies (interned, so the
          * same offsets; the arena moves as points are made, so the keys'
          * pointers are not looked at after the sort). */
         size_t j = i;
-        while (j < n && same_series(s, &k[i], &k[j], vi))
+        while (j < n && same_series(s, k[i], k[j], vi))
             j++;
         if ((st = grow_series(s)) != FT_OK)
             break;
         series_off *o = &s->soff[s->nseries++];
-        const row *r0 = &s->rows[k[i].row];
+        const row *r0 = &s->rows[k[i]];
         o->subject = r0->subject;
         o->country = r0->country;
         o->currency = vi == V_ORIGINAL ? r0->currency : r0->to_currency;
@@ -1498,13 +1566,13 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
             st = ft_grow((void **)&s->figrows, &s->capfigrows, s->nfigrows,
                          sizeof *s->figrows, 64);
             if (st == FT_OK)
-                s->figrows[s->nfigrows++] = k[a].row;
+                s->figrows[s->nfigrows++] = k[a];
         }
         o->nfig = s->nfigrows - o->fig_first;
         /* One point per year. */
         for (size_t a = i; a < j && st == FT_OK;) {
             size_t b = a;
-            while (b < j && k[b].year == k[a].year)
+            while (b < j && s->rows[k[b]].year == s->rows[k[a]].year)
                 b++;
             st = make_point(s, k + a, b - a, vi, docs, &ndocs);
             a = b;
@@ -1513,18 +1581,20 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
         i = j;
     }
     if (st == FT_OK) {
-        qsort(docs, ndocs, sizeof *docs, by_size);
+        qsort(docs, ndocs, sizeof *docs, by_offset);
         for (size_t i = 0; i < ndocs; i++)
             if (i == 0 || docs[i] != docs[i - 1])
                 s->counts.docs++;
-        st = finish(s);
     }
+    free(docs);
+    free(k);
+    if (st == FT_OK)
+        st = finish(s);
     if (st == FT_OK)
         st = publish_figures(s);
     if (st == FT_OK)
         st = select_series(s);
-    free(docs);
-    free(k);
+    drop_rows(s);
     if (st != FT_OK)
         return ft_error_set(err, st, "out of memory");
     return FT_OK;

@@ -234,6 +234,42 @@ static void test_nothing_to_check(void **state)
     ft_series_set_free(s);
 }
 
+/* A page far larger than its write buffer: written whole, the same
+ * bytes as before it was streamed (every figure left out listed once,
+ * the page closed); a write error is FT_EIO with its cause. */
+static void test_large_page_streams(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    char doc[32];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(doc, sizeof doc, "article-%04d", i);
+        add(s, (ft_series_row){.doc = doc,
+                               .subject = "fund",
+                               .amount = "1",
+                               .currency = "KRW"});
+    }
+    assert_int_equal(ft_series_build(s, NULL), FT_OK);
+    char *html = page_of(s, "KRW", NULL);
+    assert_true(strlen(html) > 3 * 65536);
+    assert_non_null(strstr(html, "Left out of the series (3000)"));
+    assert_non_null(strstr(html, "article-0000"));
+    assert_non_null(strstr(html, "article-2999"));
+    const char *end = "</body>\n</html>\n";
+    assert_string_equal(html + strlen(html) - strlen(end), end);
+    free(html);
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        ft_page pg = {.title = "t", .basis = "b", .format = FT_CHART_SVG};
+        pg.left_out = ft_series_left_out(s, &pg.nleft_out);
+        ft_error e;
+        assert_int_equal(ft_page_write(full, &pg, &e), FT_EIO);
+        assert_non_null(strstr(e.message, "write error"));
+        fclose(full);
+    }
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -243,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_is_link),
         cmocka_unit_test(test_sources_and_checks),
         cmocka_unit_test(test_nothing_to_check),
+        cmocka_unit_test(test_large_page_streams),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

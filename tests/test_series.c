@@ -474,6 +474,61 @@ static void test_many_series(void **state)
     ft_series_set_free(s);
 }
 
+/* Rows come in any order: 3 subjects x 5 years x 7 articles, added in a
+ * scrambled order (105 rows: the row sort merges runs of every width),
+ * make points by subject and year with their docs oldest first. */
+static void test_rows_in_any_order(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    enum { SUBJECTS = 3, YEARS = 5, ARTICLES = 7, N = 105 };
+    for (int i = 0; i < N; i++) {
+        int k = (i * 38) % N; /* 38 and 105 share no factor */
+        int subj = k / (YEARS * ARTICLES), y = k / ARTICLES % YEARS,
+            a = k % ARTICLES;
+        char subject[16], year[8], doc[8], published[16];
+        snprintf(subject, sizeof subject, "fund %c", 'c' - subj);
+        snprintf(year, sizeof year, "%d", 2020 - y);
+        snprintf(doc, sizeof doc, "d%d", a);
+        snprintf(published, sizeof published, "2024-01-%02d", 10 - a);
+        add(s, fig(doc, published, "1", subject, year, "100", "KRW"));
+    }
+    built(s);
+    assert_int_equal(ft_series_count(s), SUBJECTS);
+    for (size_t i = 0; i < SUBJECTS; i++) {
+        const ft_series *se = ft_series_at(s, i);
+        char subject[16];
+        snprintf(subject, sizeof subject, "fund %c", (char)('a' + i));
+        assert_string_equal(se->subject, subject);
+        assert_int_equal(se->npoints, YEARS);
+        for (size_t j = 0; j < YEARS; j++) {
+            assert_int_equal(se->points[j].year, 2016 + (int)j);
+            assert_int_equal(se->points[j].mentions, ARTICLES);
+            assert_string_equal(se->points[j].docs, "d6;d5;d4;d3;d2;d1;d0");
+        }
+    }
+    ft_series_set_free(s);
+}
+
+/* A published cell of ten bytes that are not UTF-8 still orders and
+ * dates the rows as written (the page shows it scrubbed). */
+static void test_published_kept_as_written(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("a", "2024-01-0\xff", "1", "fund", "2024", "100", "KRW"));
+    add(s, fig("b", "2024-01-01", "1", "fund", "2024", "100", "KRW"));
+    built(s);
+    const ft_series_counts *c = ft_series_counts_of(s);
+    assert_string_equal(c->first_published, "2024-01-01");
+    assert_string_equal(c->last_published, "2024-01-0\xff");
+    const ft_point *p = &ft_series_at(s, 0)->points[0];
+    assert_string_equal(p->docs, "b;a");
+    assert_int_equal(p->narticles, 2);
+    assert_string_equal(p->articles[1].published, "2024-01-0\xef\xbf\xbd");
+    ft_series_set_free(s);
+}
+
 /* Reading figures CSV by header name. */
 static void warn_count(void *ctx, const ft_error *e)
 {
@@ -913,6 +968,8 @@ int main(void)
         cmocka_unit_test(test_wide_spans_many_years_sparsely),
         cmocka_unit_test(test_invalid_utf8_subject_scrubbed),
         cmocka_unit_test(test_many_series),
+        cmocka_unit_test(test_rows_in_any_order),
+        cmocka_unit_test(test_published_kept_as_written),
         cmocka_unit_test(test_read_by_header_name),
         cmocka_unit_test(test_read_refuses_a_header_without_columns),
         cmocka_unit_test(test_point_articles_and_conflicts),
