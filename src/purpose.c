@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "phrase.h"
@@ -1792,27 +1793,81 @@ static bool continues_list(const sentence *s, size_t f)
     return false;
 }
 
+/* The tokens of the last window cut, kept for the next figure: the
+ * figures of one sentence mostly share their window (the whole sentence),
+ * so its words are cut and looked up once for all of them. */
+struct ft_purpose_words {
+    const char *text; /* the window's article; NULL before the first cut */
+    size_t len;
+    const ft_figure *figs;
+    size_t nfigs;
+    size_t a, b; /* the window cut */
+    sentence s;
+    token t[MAX_TOKENS];
+};
+
+ft_purpose_words *ft_purpose_words_new(void)
+{
+    ft_purpose_words *w = malloc(sizeof *w);
+    if (w)
+        w->text = NULL;
+    return w;
+}
+
+void ft_purpose_words_free(ft_purpose_words *w)
+{
+    free(w);
+}
+
+/* The tokens of window [a,b) of the article, cut unless they are the
+ * ones cut last. */
+static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,
+                           const ft_figure *figs, size_t n, size_t a, size_t b,
+                           bool at_sentence_start)
+{
+    if (w->text == text && w->len == len && w->figs == figs &&
+        w->nfigs == n && w->a == a && w->b == b)
+        return &w->s;
+    w->text = text;
+    w->len = len;
+    w->figs = figs;
+    w->nfigs = n;
+    w->a = a;
+    w->b = b;
+    w->s.t = w->t;
+    w->s.x = (ft_view){text, len};
+    w->s.figs = figs;
+    w->s.nfigs = n;
+    w->s.at_sentence_start = at_sentence_start;
+    tokenise(&w->s, a, b);
+    return &w->s;
+}
+
 ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
                          size_t n, size_t i, char *out, size_t cap)
+{
+    ft_purpose_words w; /* one figure: nothing to keep */
+    w.text = NULL;
+    return ft_purpose_of_in(&w, text, len, figs, n, i, out, cap);
+}
+
+ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
+                            size_t len, const ft_figure *figs, size_t n,
+                            size_t i, char *out, size_t cap)
 {
     out[0] = '\0';
     if (i >= n || cap < 2)
         return FT_PURPOSE_NONE;
-    token tokens[MAX_TOKENS];
-    sentence s;
-    s.t = tokens;
     const ft_figure *fig = &figs[i];
-    s.x = (ft_view){text, len};
-    s.figs = figs;
-    s.nfigs = n;
     size_t a = fig->start > WINDOW ? fig->start - WINDOW : 0;
     size_t b = fig->end + WINDOW < len ? fig->end + WINDOW : len;
     if (a < fig->sent_start)
         a = fig->sent_start;
     if (b > fig->sent_end && fig->sent_end > fig->end)
         b = fig->sent_end;
-    s.at_sentence_start = a == fig->sent_start;
-    tokenise(&s, a, b);
+    const sentence *sp =
+        cut(words, text, len, figs, n, a, b, a == fig->sent_start);
+    const sentence s = *sp;
     size_t f = SIZE_MAX;
     for (size_t k = 0; k < s.n && f == SIZE_MAX; k++)
         if (s.t[k].type == T_FIG && s.t[k].fig == i)

@@ -12,7 +12,8 @@
  * "X인 주택수당").  A figure the grammar leaves open in a list ("A rose
  * from X in 2006 to Y in 2007") shares its neighbour's purpose.
  *
- * Nothing here allocates; text and figures are borrowed.
+ * Nothing here allocates but ft_purpose_words_new; text and figures are
+ * borrowed.
  */
 #ifndef FT_PURPOSE_H
 #define FT_PURPOSE_H
@@ -35,6 +36,23 @@ typedef enum {
  * particles and years dropped (out holds "" unless FT_PURPOSE_FOUND). */
 ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
                          size_t n, size_t i, char *out, size_t cap);
+
+/* The words of the last sentence read, kept for the next figure of the
+ * same article: the figures of a sentence share its words, which are then
+ * cut into tokens and looked up once.  One per article and per thread
+ * (ft_purpose_of_in writes it); the caller frees it. NULL when out of
+ * memory. */
+typedef struct ft_purpose_words ft_purpose_words;
+ft_purpose_words *ft_purpose_words_new(void);
+void ft_purpose_words_free(ft_purpose_words *w);
+
+/* ft_purpose_of, reusing the words `words` kept from the call before when
+ * the figure's window of the sentence is the same: the calls that share
+ * `words` pass one article (text, len and figs in place, the figures'
+ * offsets unchanged). */
+ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
+                            size_t len, const ft_figure *figs, size_t n,
+                            size_t i, char *out, size_t cap);
 
 /* The Korean word w[0,n) without its particle (병장 월급은 -> 월급): its
  * length. */

@@ -2011,6 +2011,9 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         return;
     }
     join_acronyms(&l);
+    /* the figures of a sentence share its words, cut once; without it
+     * each figure cuts its own */
+    ft_purpose_words *words = ft_purpose_words_new();
     size_t from = 0; /* phrases are in text order, figures too */
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
@@ -2020,8 +2023,11 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
                l.items[from].end <= f->sent_start)
             from++;
         phrase named = {0};
-        ft_purpose said = ft_purpose_of(x.t, x.len, figs, n, i, named.name,
-                                        sizeof named.name);
+        ft_purpose said =
+            words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i,
+                                     named.name, sizeof named.name)
+                  : ft_purpose_of(x.t, x.len, figs, n, i, named.name,
+                                  sizeof named.name);
         if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
             ministry_asks(x, f->sent_start, f->sent_end)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
@@ -2090,6 +2096,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
             f->flags |= FT_FLAG_SUBJECT_FROM_STORY;
         }
     }
+    ft_purpose_words_free(words);
     free(l.items);
     free(l.breaks);
     free(own);

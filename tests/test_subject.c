@@ -899,6 +899,65 @@ static void test_alias_tails(void **state)
     ft_subjects_free(s);
 }
 
+/* The figures of figs[0,n) (offsets of `surfaces` in text, one sentence
+ * each up to its full stop) read with one kept ft_purpose_words give what
+ * each reads alone. */
+static void check_shared_words(const char *text, const char *const *surfaces,
+                               size_t n)
+{
+    ft_figure figs[8] = {{0}};
+    assert_true(n <= 8);
+    size_t len = strlen(text), from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = strstr(text + from, surfaces[i]);
+        assert_non_null(p);
+        figs[i].start = (size_t)(p - text);
+        figs[i].end = figs[i].start + strlen(surfaces[i]);
+        from = figs[i].end;
+        const char *stop = strchr(p, '.');
+        figs[i].sent_end = stop ? (size_t)(stop - text) + 1 : len;
+        const char *open = p;
+        while (open > text && open[-1] != '.')
+            open--;
+        figs[i].sent_start = (size_t)(open - text);
+    }
+    ft_purpose_words *w = ft_purpose_words_new();
+    assert_non_null(w);
+    for (size_t i = 0; i < n; i++) {
+        char alone[128], shared[128];
+        ft_purpose a = ft_purpose_of(text, len, figs, n, i, alone, sizeof alone);
+        ft_purpose b =
+            ft_purpose_of_in(w, text, len, figs, n, i, shared, sizeof shared);
+        assert_int_equal(a, b);
+        assert_string_equal(alone, shared);
+    }
+    ft_purpose_words_free(w);
+}
+
+/* A sentence's words are cut once for all its figures; a figure of
+ * another sentence, or of a sentence too long for one window, cuts its
+ * own, and each reads what it reads alone. */
+static void test_purpose_shared_words(void **state)
+{
+    (void)state;
+    static const char *const two[] = {"5 billion won", "2 billion won",
+                                      "3 billion won"};
+    check_shared_words("The ministry set aside 5 billion won for new tanks "
+                       "and 2 billion won for drones. Exports rose to 3 "
+                       "billion won.",
+                       two, 3);
+    /* windows of 1,200 bytes either side of each figure differ */
+    char long_text[6000];
+    size_t k = (size_t)snprintf(long_text, sizeof long_text,
+                                "The fund got 5 billion won for tanks");
+    while (k < 2800)
+        k += (size_t)snprintf(long_text + k, sizeof long_text - k,
+                              " and more roads");
+    snprintf(long_text + k, sizeof long_text - k,
+             " and 2 billion won for drones.");
+    check_shared_words(long_text, two, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -917,6 +976,7 @@ int main(void)
         cmocka_unit_test(test_purpose_word_lookup),
         cmocka_unit_test(test_purpose_korean_nouns),
         cmocka_unit_test(test_purpose_respectively),
+        cmocka_unit_test(test_purpose_shared_words),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
