@@ -249,30 +249,34 @@ static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
+    token *const toks = s->t;
+    const ft_figure *const figs = s->figs;
+    const size_t nfigs = s->nfigs;
+    size_t n = 0; /* s->n, kept here: the stores to the tokens might be
+                     to it for all the compiler knows */
     size_t f = 0;
-    while (f < s->nfigs && s->figs[f].end <= a)
+    while (f < nfigs && figs[f].end <= a)
         f++;
-    s->n = 0;
     /* a window that starts inside a word starts after it */
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
             a++;
     /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one */
     size_t fig_start = SIZE_MAX, fig_end = SIZE_MAX;
-    for (size_t i = a; i < b && s->n < MAX_TOKENS;) {
+    for (size_t i = a; i < b && n < MAX_TOKENS;) {
         if (fig_end == SIZE_MAX || fig_end <= i) {
-            while (f < s->nfigs && s->figs[f].end <= i)
+            while (f < nfigs && figs[f].end <= i)
                 f++;
-            fig_start = f < s->nfigs ? s->figs[f].start : SIZE_MAX;
-            fig_end = f < s->nfigs ? s->figs[f].end : SIZE_MAX;
+            fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
+            fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
         }
-        token *t = &s->t[s->n];
+        token *t = &toks[n];
         if (fig_start <= i) {
-            size_t next = f + 1 < s->nfigs ? s->figs[f + 1].start : SIZE_MAX;
+            size_t next = f + 1 < nfigs ? figs[f + 1].start : SIZE_MAX;
             *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
-            t->e = conversion_end(s, s->figs[f].end, next);
+            t->e = conversion_end(s, figs[f].end, next);
             i = t->e;
-            s->n++;
+            n++;
             continue;
         }
         unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
@@ -292,7 +296,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 t->type = T_NUM;
                 t->e = j;
                 i = j;
-                s->n++;
+                n++;
                 continue;
             }
         }
@@ -325,14 +329,15 @@ static void tokenise(sentence *s, size_t a, size_t b)
             if (!t->hangul)
                 t->id = EN_UNASKED;
             i = j;
-            s->n++;
+            n++;
             continue;
         }
         t->type = T_PUNCT;
         t->e = i + char_len(x, i);
         i = t->e;
-        s->n++;
+        n++;
     }
+    s->n = n;
 }
 
 static bool punct_is(const sentence *s, size_t k, char c)
