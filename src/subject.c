@@ -1464,13 +1464,15 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
     size_t recheck = 0;
     bool in_figure_sentence = false;
     bool ok = true;
+    /* every byte passes the loop once: read where i < x.len is known */
+    const unsigned char *t = (const unsigned char *)x.t;
     for (size_t i = 0; i < x.len && ok;) {
-        unsigned char ch = ft_view_at(x, i);
+        unsigned char ch = t[i];
         if (ch < 64 && !(STOP_BYTES >> ch & 1)) {
             /* spaces and digits: most bytes between words */
             do
-                ch = ft_view_at(x, ++i);
-            while (i < x.len && ch < 64 && !(STOP_BYTES >> ch & 1));
+                i++;
+            while (i < x.len && (ch = t[i]) < 64 && !(STOP_BYTES >> ch & 1));
             continue;
         }
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
@@ -1524,8 +1526,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
             continue;
         }
         if (!ft_ascii_alpha(ch) ||
-            (i > 0 && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
-                       ft_ascii_digit(ft_view_at(x, i - 1))))) {
+            (i > 0 && (ft_ascii_alpha(t[i - 1]) || ft_ascii_digit(t[i - 1])))) {
             i++;
             continue;
         }
