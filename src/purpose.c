@@ -1870,31 +1870,30 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
         a = fig->sent_start;
     if (b > fig->sent_end && fig->sent_end > fig->end)
         b = fig->sent_end;
-    const sentence *sp =
+    const sentence *s =
         cut(words, text, len, figs, n, a, b, a == fig->sent_start);
-    const sentence s = *sp;
     size_t f = SIZE_MAX;
-    for (size_t k = 0; k < s.n && f == SIZE_MAX; k++)
-        if (s.t[k].type == T_FIG && s.t[k].fig == i)
+    for (size_t k = 0; k < s->n && f == SIZE_MAX; k++)
+        if (s->t[k].type == T_FIG && s->t[k].fig == i)
             f = k; /* a figure has one token at most */
     if (f == SIZE_MAX)
         return FT_PURPOSE_NONE;
-    if (korean_near(&s, f) && korean_purpose(&s, f, out, cap))
+    if (korean_near(s, f) && korean_purpose(s, f, out, cap))
         return FT_PURPOSE_FOUND;
     span (*const rules[])(const sentence *, size_t) = {
         respective, purpose_after, modified_by, named_before};
     for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
-        span p = rules[r](&s, f);
-        if (!empty(p) && write_phrase(&s, p, out, cap)) {
+        span p = rules[r](s, f);
+        if (!empty(p) && write_phrase(s, p, out, cap)) {
             if (rules[r] == respective)
                 singular_head(out); /* "privates first class" */
-            const char *noun = p.b - p.a == 1 ? nominal_of(&s, p.a) : NULL;
+            const char *noun = p.b - p.a == 1 ? nominal_of(s, p.a) : NULL;
             if (noun)
                 snprintf(out, cap, "%s", noun); /* "save X": savings */
             return FT_PURPOSE_FOUND;
         }
     }
-    return continues_list(&s, f) || opens_with_anaphor(&s)
+    return continues_list(s, f) || opens_with_anaphor(s)
                ? FT_PURPOSE_AS_BEFORE
                : FT_PURPOSE_NONE;
 }

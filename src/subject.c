@@ -1993,6 +1993,15 @@ static const phrase *joined_form(const phrase_list *l, size_t from,
     return named;
 }
 
+/* Does a sentence hold two of the figures (in text order)? */
+static bool shares_sentence(const ft_figure *figs, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (figs[i].sent_start == figs[i - 1].sent_start)
+            return true;
+    return false;
+}
+
 void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
                         size_t len, ft_figure *figs, size_t n)
 {
@@ -2013,8 +2022,10 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     }
     join_acronyms(&l);
     /* the figures of a sentence share its words, cut once; without it
-     * each figure cuts its own */
-    ft_purpose_words *words = ft_purpose_words_new();
+     * (no sentence holds two figures, or out of memory) each figure cuts
+     * its own */
+    ft_purpose_words *words =
+        shares_sentence(figs, n) ? ft_purpose_words_new() : NULL;
     size_t from = 0; /* phrases are in text order, figures too */
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
