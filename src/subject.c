@@ -1993,6 +1993,24 @@ static const phrase *joined_form(const phrase_list *l, size_t from,
     return named;
 }
 
+/* What ministry_asks said of the last sentence it read: the figures of a
+ * sentence ask it of the same sentence. */
+typedef struct {
+    bool known;
+    size_t start, end;
+    bool asks;
+} asked;
+
+/* ministry_asks of figure f's sentence, read once a sentence. */
+static bool sentence_asks(asked *a, ft_view x, const ft_figure *f)
+{
+    if (!a->known || a->start != f->sent_start || a->end != f->sent_end) {
+        *a = (asked){true, f->sent_start, f->sent_end,
+                     ministry_asks(x, f->sent_start, f->sent_end)};
+    }
+    return a->asks;
+}
+
 /* Does a sentence hold two of the figures (in text order)? */
 static bool shares_sentence(const ft_figure *figs, size_t n)
 {
@@ -2026,6 +2044,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
      * its own */
     ft_purpose_words *words =
         shares_sentence(figs, n) ? ft_purpose_words_new() : NULL;
+    asked asks = {.known = false};
     size_t from = 0; /* phrases are in text order, figures too */
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
@@ -2041,7 +2060,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
                   : ft_purpose_of(x.t, x.len, figs, n, i, named.name,
                                   sizeof named.name);
         if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
-            ministry_asks(x, f->sent_start, f->sent_end)) {
+            sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
             continue;
         }
@@ -2095,7 +2114,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         }
         if (best)
             write_subject(aliases, f, best);
-        else if (ministry_asks(x, f->sent_start, f->sent_end))
+        else if (sentence_asks(&asks, x, f))
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
         else if (i > 0 && figs[i - 1].subject[0] &&
                  f->start - figs[i - 1].end < TOPIC_REACH) {

@@ -244,6 +244,11 @@ static const subject_case cases[] = {
     /* institutions, places and people are not what money pays for */
     {"The Defense Ministry requested 66 trillion won.", "defence budget"},
     {"The Defense Ministry said 66 trillion won was spent.", "-"},
+    /* two figures of one sentence read it once, and the next sentence is
+     * read afresh */
+    {"The Defense Ministry said 5 trillion won was spent. The Defense "
+     "Ministry requested 66 trillion won and 2 trillion won.",
+     "-|defence budget|defence budget"},
     {"Seoul's Defense Acquisition Program Administration (DAPA) said 5 "
      "trillion won was approved.",
      "-"},
