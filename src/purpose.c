@@ -328,8 +328,12 @@ static void tokenise(sentence *s, size_t a, size_t b)
             t->e = j;
             if (!t->hangul)
                 t->id = EN_UNASKED;
-            i = j;
             n++;
+            /* the space after a word, stepped over here: the loop's tests
+             * are for what starts a token (a figure starts at no space) */
+            while (j < b && j < fig_start && x.t[j] == ' ')
+                j++;
+            i = j;
             continue;
         }
         t->type = T_PUNCT;

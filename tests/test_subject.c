@@ -46,6 +46,9 @@ static void test_purpose_word_lookup(void **state)
          "new tanks"},
         {"THE MINISTRY SET ASIDE 5 BILLION WON FOR NEW TANKS.", "5 BILLION WON",
          "NEW TANKS"},
+        /* runs of spaces after words, one right before the figure */
+        {"The ministry set aside   5 billion won for   new  tanks.",
+         "5 billion won", "new tanks"},
         {"The Ministry Set Aside 5 Billion Won For New Tanks.", "5 Billion Won",
          "New Tanks"},
         {"Exports rose 5.1% on-year to 3 trillion won.", "3 trillion won",
