@@ -485,6 +485,10 @@ struct ft_countries {
     unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
     /* and the bits of the keys past ASCII (state words, SCAN_CUES) */
     unsigned char korean_bits[65536 / 8];
+    /* Before all of these, the first two bytes of every word the scan
+     * looks for, as they may stand in a text (a cue's in either case),
+     * a bit each: one load rules out three words in four. */
+    unsigned char pair_bits[65536 / 8];
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
@@ -635,6 +639,29 @@ static void mark_scan(ft_countries *c, const char *key, size_t n)
     set_bit(c->scan_bits, scan_key(folded_prefix(key, n)));
 }
 
+/* The two bytes at p as pair_bits indexes them. */
+static unsigned pair_key(const char *p)
+{
+    return (unsigned)(unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8;
+}
+
+/* A word w (at least two bytes) the scan looks for: its first two bytes
+ * as spelled, and in every case when its case does not count (a cue). */
+static void mark_pair(ft_countries *c, const char *w, bool any_case)
+{
+    set_bit(c->pair_bits, pair_key(w));
+    if (!any_case)
+        return;
+    for (unsigned flip = 1; flip < 4; flip++) {
+        char v[2] = {w[0], w[1]};
+        for (int j = 0; j < 2; j++)
+            if ((flip >> j & 1) && (upper((unsigned char)v[j]) ||
+                                    (v[j] >= 'a' && v[j] <= 'z')))
+                v[j] ^= 0x20;
+        set_bit(c->pair_bits, pair_key(v));
+    }
+}
+
 /* The scan's filter keeps a state word w of n bytes whose key is its
  * first r by that key (in korean_bits when it starts past ASCII); or,
  * when the word goes on past a key shorter
@@ -660,8 +687,10 @@ static void mark_state_word(ft_countries *c, const char *w, size_t r,
 static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
                     const char *key)
 {
-    if (s.kind == LEX_CUE && (cue_words[s.first].cues & SCAN_CUES))
+    if (s.kind == LEX_CUE && (cue_words[s.first].cues & SCAN_CUES)) {
         mark_scan(c, key, s.keylen);
+        mark_pair(c, key, true);
+    }
     size_t i = s.hash & mask;
     while (lex[i].kind != LEX_EMPTY)
         i = (i + 1) & mask;
@@ -689,6 +718,7 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
              j++) {
             cands[j] = keys[j].index;
             mark_state_word(c, keys[j].key, keys[j].keylen, keys[j].len);
+            mark_pair(c, keys[j].key, false);
         }
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(keys[i].key, keys[i].keylen), LEX_STATE,
@@ -760,8 +790,10 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
         for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 3) == 0; j++)
             ;
         for (size_t m = i; m < j; m++)
-            if (cue_words[c->kcues[m]].cues & SCAN_CUES)
+            if (cue_words[c->kcues[m]].cues & SCAN_CUES) {
                 set_bit(c->korean_bits, scan_key(folded_prefix(w, 3)));
+                mark_pair(c, w, false);
+            }
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, 3), LEX_KOREAN, 3, (uint32_t)i,
                            (uint32_t)(j - i)},
@@ -788,6 +820,7 @@ static ft_status reindex(ft_countries *c)
     memset(c->scan_bits, 0, sizeof c->scan_bits);
     memset(c->ext_bits, 0, sizeof c->ext_bits);
     memset(c->korean_bits, 0, sizeof c->korean_bits);
+    memset(c->pair_bits, 0, sizeof c->pair_bits);
     index_words(c, lex, slots - 1, cands, keys);
     free(keys);
     index_cues(c, lex, slots - 1);
@@ -1748,47 +1781,49 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
  * word (which ends at a word boundary), or within or past a character
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
- * call to the next; base SIZE_MAX before the first). */
+ * call to the next; base SIZE_MAX before the first), and most words
+ * after one look at their first two bytes (pair_bits). */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                              size_t i, block *blk)
 {
     block b = *blk;
+    size_t p = len;
     while (i < len) {
         size_t base = i & ~(size_t)63;
         if (b.base != base)
             load_block(t, len, base, &b);
         uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
-        if (!cand) {
-            i = base + 64;
-            continue;
-        }
-        size_t p = base + (size_t)__builtin_ctzll(cand);
-        uint64_t rest = ~b.letters >> (p - base);
-        i = p;
-        if (b.lead >> (p - base) & 1) {
-            /* what korean_char would find nothing at is passed here */
-            if (len - p >= 2 && may_be_korean(c, t + p, len - p))
+        i = base + 64;
+        for (; cand; cand &= cand - 1) {
+            p = base + (size_t)__builtin_ctzll(cand);
+            if (len - p >= 2 && !bit_at(c->pair_bits, pair_key(t + p)))
+                continue;
+            if (b.lead >> (p - base) & 1) {
+                /* what korean_char would find nothing at is passed here */
+                if (len - p >= 2 && may_be_korean(c, t + p, len - p))
+                    goto found;
+                continue;
+            }
+            if (len - p < 8)
+                goto found;
+            uint64_t rest = ~b.letters >> (p - base);
+            if (!rest) { /* the word goes on into the next block */
+                if (!skip_plain_word(c, t, len, p, &i))
+                    goto found;
                 break;
-            i = p + 1;
-            continue;
+            }
+            size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
+            uint64_t chunk0 = load8(t + p) | FOLD;
+            uint64_t first8 = n < 8 ? chunk0 & low_bytes(n) : chunk0;
+            if ((end < len && t[end] == '-') ||
+                may_be_named(c, t + p, len - p, first8, n, n, chunk0))
+                goto found;
         }
-        if (len - p < 8)
-            break;
-        if (!rest) { /* the word goes on into the next block */
-            if (!skip_plain_word(c, t, len, p, &i))
-                break;
-            continue;
-        }
-        size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
-        uint64_t chunk0 = load8(t + p) | FOLD;
-        uint64_t first8 = n < 8 ? chunk0 & low_bytes(n) : chunk0;
-        if ((end < len && t[end] == '-') ||
-            may_be_named(c, t + p, len - p, first8, n, n, chunk0))
-            break;
-        i = end;
     }
+    p = len;
+found:
     *blk = b;
-    return i < len ? i : len;
+    return p;
 }
 
 /* Every mention of a state and every cue word in t, in text order: each

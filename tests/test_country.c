@@ -303,6 +303,36 @@ static void test_scan_at_every_offset(void **state)
     ft_countries_free(c);
 }
 
+/* The scan passes a word by its first two bytes unless a word of the
+ * table or a cue starts with them: a cue in any case of those two, a
+ * state word added later, in its case alone. */
+static void test_first_two_bytes(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    static const char *const deal[] = {"contract", "Contract", "cOntract",
+                                       "COntract"};
+    for (size_t k = 0; k < sizeof deal / sizeof deal[0]; k++) {
+        char text[160];
+        snprintf(text, sizeof text,
+                 "Hanwha won a $310 million %s to supply Estonia with "
+                 "rocket launchers.",
+                 deal[k]);
+        assert_string_equal(country_of(c, text, "$310 million"), "EST");
+    }
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_string_equal(
+        country_of(c, "qz Freedonians spent $5 billion.", "$5 billion"), "");
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ADJECTIVE,
+                                           "qz Freedonians"),
+                     FT_OK);
+    assert_string_equal(
+        country_of(c, "qz Freedonians spent $5 billion.", "$5 billion"), "FRD");
+    assert_string_equal(
+        country_of(c, "Qz Freedonians spent $5 billion.", "$5 billion"), "");
+    ft_countries_free(c);
+}
+
 /* A word past ASCII of two bytes is keyed by those two, beside the
  * words keyed by their first three. */
 static void test_two_byte_word(void **state)
@@ -551,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_company_home_state),
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_scan_at_every_offset),
+        cmocka_unit_test(test_first_two_bytes),
         cmocka_unit_test(test_two_byte_word),
         cmocka_unit_test(test_many_mentions_and_states),
         cmocka_unit_test(test_names_that_own_nothing),
