@@ -487,8 +487,11 @@ struct ft_countries {
      * and the first stem_min bytes of their stems), so that most words
      * are known to be nothing to it without a look-up. */
     unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
-    /* and the bits of the keys past ASCII (state words, SCAN_CUES) */
+    /* and the words past ASCII (state words, SCAN_CUES) by their first
+     * KOREAN_KEY bytes, or whole when shorter (their lengths: bits of
+     * korean_short) */
     unsigned char korean_bits[65536 / 8];
+    unsigned korean_short;
     /* Before all of these, the first two bytes of every word the scan
      * looks for, as they may stand in a text (a cue's in either case),
      * a bit each: one load rules out three words in four. */
@@ -666,8 +669,20 @@ static void mark_pair(ft_countries *c, const char *w, bool any_case)
     }
 }
 
-/* The scan's filter keeps a state word w of n bytes whose key is its
- * first r by that key (in korean_bits when it starts past ASCII); or,
+/* The scan's filter keeps a word past ASCII by its first two Hangul
+ * syllables, for one syllable (국, 미, 한) starts too many words. */
+#define KOREAN_KEY 6
+
+static void mark_korean(ft_countries *c, const char *w, size_t n)
+{
+    size_t k = n < KOREAN_KEY ? n : KOREAN_KEY;
+    if (k < KOREAN_KEY)
+        c->korean_short |= 1u << k;
+    set_bit(c->korean_bits, scan_key(load_part(w, k)));
+}
+
+/* The scan's filter keeps a state word w of n bytes (past ASCII:
+ * mark_korean) whose key is its first r by that key; or,
  * when the word goes on past a key shorter
  * than 8 bytes, by the key in ext_bits and by its first r + 2 bytes (at
  * most n, at most 8) in scan_bits: "the" starts "the North", but few
@@ -676,7 +691,7 @@ static void mark_state_word(ft_countries *c, const char *w, size_t r,
                             size_t n)
 {
     if ((unsigned char)w[0] >= 0x80) {
-        set_bit(c->korean_bits, scan_key(folded_prefix(w, r)));
+        mark_korean(c, w, n);
         return;
     }
     if (n == r || r >= 8) {
@@ -793,11 +808,13 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
         const char *w = cue_words[c->kcues[i]].w;
         for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 3) == 0; j++)
             ;
-        for (size_t m = i; m < j; m++)
+        for (size_t m = i; m < j; m++) {
+            const char *cue = cue_words[c->kcues[m]].w;
             if (cue_words[c->kcues[m]].cues & SCAN_CUES) {
-                set_bit(c->korean_bits, scan_key(folded_prefix(w, 3)));
-                mark_pair(c, w, false);
+                mark_korean(c, cue, strlen(cue));
+                mark_pair(c, cue, false);
             }
+        }
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, 3), LEX_KOREAN, 3, (uint32_t)i,
                            (uint32_t)(j - i)},
@@ -824,6 +841,7 @@ static ft_status reindex(ft_countries *c)
     memset(c->scan_bits, 0, sizeof c->scan_bits);
     memset(c->ext_bits, 0, sizeof c->ext_bits);
     memset(c->korean_bits, 0, sizeof c->korean_bits);
+    c->korean_short = 0;
     memset(c->pair_bits, 0, sizeof c->pair_bits);
     index_words(c, lex, slots - 1, cands, keys);
     free(keys);
@@ -1708,14 +1726,16 @@ static ft_status english_word(const ft_countries *c, const char *t,
  * bytes on, at least 2), its first byte past ASCII. */
 static bool may_be_korean(const ft_countries *c, const char *p, size_t avail)
 {
-    /* folded_prefix of 2 and 3 bytes, without its loop */
-    uint64_t two = ((unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8 |
-                    0x2020u);
-    uint64_t three = avail >= 3 ? two | ((uint64_t)(unsigned char)p[2] | 0x20)
-                                           << 16
-                                : 0;
-    return (three && bit_at(c->korean_bits, scan_key(three))) ||
-           (c->two_byte_words && bit_at(c->korean_bits, scan_key(two)));
+    uint64_t x = avail >= 8 ? load8(p) : load_part(p, avail);
+    if (avail >= KOREAN_KEY &&
+        bit_at(c->korean_bits, scan_key(x & low_bytes(KOREAN_KEY))))
+        return true;
+    for (unsigned k = c->korean_short; k; k &= k - 1) { /* rare */
+        size_t n = (size_t)__builtin_ctz(k);
+        if (n <= avail && bit_at(c->korean_bits, scan_key(x & low_bytes(n))))
+            return true;
+    }
+    return false;
 }
 
 /* The character past ASCII at t[at]: a state's mention, a Korean cue, or

@@ -356,6 +356,18 @@ static void test_two_byte_word(void **state)
         country_of(c, "\xC3\x89 정부는 방위비로 300억 달러를 잡았다.",
                    "300억 달러"),
         "FRD");
+    /* The scan's filter keys two syllables, or a shorter word whole. */
+    assert_int_equal(ft_countries_add(c, "SYL", "Syllabia", NULL), FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴"), FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴x"), FT_OK);
+    assert_string_equal(
+        country_of(c, "됴 정부는 방위비로 300억 달러를 잡았다.", "300억 달러"),
+        "SYL");
+    assert_string_equal(
+        country_of(c, "됴x 정부는 방위비로 300억 달러를 잡았다.", "300억 달러"),
+        "SYL");
     ft_countries_free(c);
 }
 
