@@ -355,6 +355,13 @@ static uint64_t low_bytes(size_t k)
     return k >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * k)) - 1;
 }
 
+/* The n (<= 8) bytes at p, zero above them, of which avail (at least n)
+ * can be read: in one load when 8 can. */
+static uint64_t load_upto(const char *p, size_t n, size_t avail)
+{
+    return avail >= 8 ? load8(p) & low_bytes(n) : load_part(p, n);
+}
+
 /* The high bit of each byte of x that is an ASCII letter or digit: a
  * byte below 0x80 plus (0x80 - lo) has its high bit set exactly when it
  * is at least lo, and no carry crosses into the next byte. */
@@ -367,11 +374,11 @@ static uint64_t alnum_bits(uint64_t x)
 }
 
 /* The first bytes of p[0..n) (at most 8) with their case bit set: what
- * the stems are first compared by. */
-static uint64_t folded_prefix(const char *p, size_t n)
+ * the stems are first compared by (avail: as for load_upto). */
+static uint64_t folded_prefix(const char *p, size_t n, size_t avail)
 {
     size_t k = n < 8 ? n : 8;
-    return (load_part(p, k) | FOLD) & low_bytes(k);
+    return (load_upto(p, k, avail) | FOLD) & low_bytes(k);
 }
 
 /* The lexicon's hash: of the bytes with their case bit set, so that
@@ -392,14 +399,15 @@ static uint32_t hash_end(uint64_t h, size_t n)
     return (uint32_t)(hash_step(h, n) >> 32);
 }
 
-static uint32_t hash_bytes(const char *p, size_t n)
+static uint32_t hash_bytes(const char *p, size_t n, size_t avail)
 {
     uint64_t h = HASH_SEED;
     size_t i = 0;
     for (; n - i >= 8; i += 8)
         h = hash_step(h, load8(p + i) | FOLD);
     if (i < n)
-        h = hash_step(h, (load_part(p + i, n - i) | FOLD) & low_bytes(n - i));
+        h = hash_step(h, (load_upto(p + i, n - i, avail - i) | FOLD) &
+                             low_bytes(n - i));
     return hash_end(h, n);
 }
 
@@ -467,6 +475,7 @@ struct ft_countries {
     ft_buf arena;
     state *states;
     size_t nstates, capstates;
+    size_t usa; /* the state paid in cost-sharing, NONE when not in the table */
     word *words;
     size_t nwords, capwords;
     /* Derived (reindex): the lexicon, an open-addressed table of
@@ -509,6 +518,7 @@ ft_countries *ft_countries_new(void)
     if (!c)
         return NULL;
     ft_buf_init(&c->arena);
+    c->usa = NONE;
     if (reindex(c) != FT_OK) { /* the cue words, before any state word */
         free(c);
         return NULL;
@@ -575,6 +585,8 @@ ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
         memset(&c->states[i], 0, sizeof c->states[i]);
         memcpy(c->states[i].iso3, iso3, 4);
         c->states[i].name = NONE;
+        if (strcmp(iso3, "USA") == 0)
+            c->usa = i;
     }
     state *s = &c->states[i];
     if (currency && *currency)
@@ -643,7 +655,7 @@ static bool bit_at(const unsigned char *bits, unsigned k)
 
 static void mark_scan(ft_countries *c, const char *key, size_t n)
 {
-    set_bit(c->scan_bits, scan_key(folded_prefix(key, n)));
+    set_bit(c->scan_bits, scan_key(folded_prefix(key, n, n)));
 }
 
 /* The two bytes at p as pair_bits indexes them. */
@@ -698,7 +710,7 @@ static void mark_state_word(ft_countries *c, const char *w, size_t r,
         mark_scan(c, w, r);
         return;
     }
-    set_bit(c->ext_bits, scan_key(folded_prefix(w, r)));
+    set_bit(c->ext_bits, scan_key(folded_prefix(w, r, r)));
     size_t m = r + 2 < n ? r + 2 : n;
     mark_scan(c, w, m < 8 ? m : 8);
 }
@@ -740,7 +752,7 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
             mark_pair(c, keys[j].key, false);
         }
         lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(keys[i].key, keys[i].keylen), LEX_STATE,
+                (lex_slot){hash_bytes(keys[i].key, keys[i].keylen, keys[i].keylen), LEX_STATE,
                            (uint32_t)keys[i].keylen, (uint32_t)i,
                            (uint32_t)(j - i)},
                 keys[i].key);
@@ -774,7 +786,7 @@ static void index_stems(ft_countries *c)
         size_t j = at[(unsigned char)(w[0] | 0x20)]++;
         c->stems[j] = (unsigned short)k;
         c->stem_len[j] = (unsigned short)m;
-        c->stem8[j] = folded_prefix(w, m);
+        c->stem8[j] = folded_prefix(w, m, m);
         if (cue_words[k].cues & SCAN_CUES)
             mark_scan(c, w, c->stem_min);
     }
@@ -800,7 +812,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
         }
         size_t m = cue_len(w);
         lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(w, m), LEX_CUE, (uint32_t)m,
+                (lex_slot){hash_bytes(w, m, m), LEX_CUE, (uint32_t)m,
                            (uint32_t)k, 1},
                 w);
     }
@@ -816,7 +828,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
             }
         }
         lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(w, 3), LEX_KOREAN, 3, (uint32_t)i,
+                (lex_slot){hash_bytes(w, 3, 3), LEX_KOREAN, 3, (uint32_t)i,
                            (uint32_t)(j - i)},
                 w);
     }
@@ -1102,7 +1114,7 @@ static size_t match_past_ascii(const ft_countries *c, const char *t,
 {
     size_t w = len - at >= 3 ? match_key(c, t, len, at, 3, h3) : NONE;
     if (w == NONE && c->two_byte_words)
-        w = match_key(c, t, len, at, 2, hash_bytes(t + at, 2));
+        w = match_key(c, t, len, at, 2, hash_bytes(t + at, 2, len - at));
     return w;
 }
 
@@ -1115,7 +1127,7 @@ static size_t match_at(const ft_countries *c, const char *t, size_t len,
     unsigned char b0 = (unsigned char)t[at];
     if (b0 >= 0x80)
         return match_past_ascii(c, t, len, at,
-                                len - at >= 3 ? hash_bytes(t + at, 3) : 0);
+                                len - at >= 3 ? hash_bytes(t + at, 3, len - at) : 0);
     if (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1])))
         return NONE;
     word_run r = scan_run(t, len, at);
@@ -1183,15 +1195,16 @@ static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
     return cues;
 }
 
-/* The cues of the English word t[at..at+n) (n its full length). */
-static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
-                          size_t n)
+/* The cues of the English word t[at..at+n) (n its full length) of a
+ * text of len bytes. */
+static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
+                          size_t at, size_t n)
 {
     if (n == 0)
         return 0;
     const char *p = t + at;
-    return whole_word_cues(c, p, n, hash_bytes(p, n)) |
-           stem_cues(c, p, n, folded_prefix(p, n));
+    return whole_word_cues(c, p, n, hash_bytes(p, n, len - at)) |
+           stem_cues(c, p, n, folded_prefix(p, n, len - at));
 }
 
 /* The Korean cue at t[at..) (of the kinds in `want`), whose first three
@@ -1222,7 +1235,7 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
 {
     if (len - at < 3)
         return 0;
-    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3), want, n);
+    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3, len - at), want, n);
 }
 
 bool ft_countries_cues_found(const ft_countries *c)
@@ -1240,7 +1253,7 @@ bool ft_countries_cues_found(const ft_countries *c)
             if (n != m)
                 return false;
         } else {
-            got = word_cues(c, w, 0, m);
+            got = word_cues(c, w, m, 0, m);
         }
         if ((got & cue_words[k].cues) != cue_words[k].cues)
             return false;
@@ -1248,7 +1261,7 @@ bool ft_countries_cues_found(const ft_countries *c)
         if (m != strlen(w)) {
             char longer[64];
             snprintf(longer, sizeof longer, "%.*sxyz", (int)m, w);
-            if ((word_cues(c, longer, 0, m + 3) & cue_words[k].cues) !=
+            if ((word_cues(c, longer, m + 3, 0, m + 3) & cue_words[k].cues) !=
                 cue_words[k].cues)
                 return false;
         }
@@ -1390,7 +1403,7 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
             return ROLE_SKIP;
     }
     if (spaced && n > 0 && !poss) {
-        unsigned cues = word_cues(c, t, at, n);
+        unsigned cues = word_cues(c, t, len, at, n);
         if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at])) {
             *partial = true;
             return ROLE_SKIP;
@@ -1419,9 +1432,15 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
     size_t pn, p = prev_word(t, m->start, &pn);
     if (word_is(t, p, pn, "the"))
         p = prev_word(t, p, &pn);
-    unsigned pcues = pn ? word_cues(c, t, p, pn) : 0;
-    size_t qn, q = prev_word(t, p, &qn);
-    unsigned qcues = qn ? word_cues(c, t, q, qn) : 0;
+    /* The word before that counts only after a few ("built in",
+     * "support of", "an order from"): it is read only then. */
+    unsigned qcues = 0;
+    if (word_is(t, p, pn, "in") || word_is(t, p, pn, "by") ||
+        word_is(t, p, pn, "of") || word_is(t, p, pn, "for") ||
+        word_is(t, p, pn, "to") || word_is(t, p, pn, "from")) {
+        size_t qn, q = prev_word(t, p, &qn);
+        qcues = word_cues(c, t, len, q, qn);
+    }
     /* "built in South Korea", "built by South Korea's Hyundai Heavy" */
     if ((word_is(t, p, pn, "in") || word_is(t, p, pn, "by")) &&
         (qcues & CUE_ORIGIN))
@@ -1438,6 +1457,7 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
      * pay"). */
     if (m->kind == FT_COUNTRY_ORG || word_is(t, at, n, "to"))
         return ROLE_PLAIN;
+    unsigned pcues = word_cues(c, t, len, p, pn);
     /* "give Ukraine 1 billion euros": Ukraine receives. */
     if (pcues & CUE_GIVE)
         return ROLE_SKIP;
@@ -1618,7 +1638,7 @@ static bool state_word_may_go_on(const ft_countries *c, const char *p,
                                  size_t avail, size_t r, uint64_t chunk0)
 {
     for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++) {
-        uint64_t key = chunk0 ? chunk0 & low_bytes(n) : folded_prefix(p, n);
+        uint64_t key = chunk0 ? chunk0 & low_bytes(n) : folded_prefix(p, n, avail);
         if (bit_at(c->scan_bits, scan_key(key)))
             return true;
     }
@@ -1710,8 +1730,9 @@ static ft_status english_word(const ft_countries *c, const char *t,
         while (e < len &&
                (byte_class[(unsigned char)t[e]] & (B_ALNUM | B_DASH)))
             e++;
-        cues = whole_word_cues(c, t + at, e - at, hash_bytes(t + at, e - at));
-        first8 = folded_prefix(t + at, e - at);
+        cues = whole_word_cues(c, t + at, e - at,
+                               hash_bytes(t + at, e - at, len - at));
+        first8 = folded_prefix(t + at, e - at, len - at);
     }
     cues = (cues | stem_cues(c, t + at, e - at, first8)) & SCAN_CUES;
     if (cues && push(ms, (mention){.start = at,
@@ -1751,7 +1772,7 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
     *next = e;
     if (at + 1 >= len || !may_be_korean(c, t + at, len - at))
         return FT_OK;
-    uint32_t h = len - at >= 3 ? hash_bytes(t + at, 3) : 0;
+    uint32_t h = len - at >= 3 ? hash_bytes(t + at, 3, len - at) : 0;
     size_t w = match_past_ascii(c, t, len, at, h);
     if (w != NONE)
         return push_state(c, t, len, at, w, ms, next);
@@ -2127,7 +2148,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     mentions ms;
     mentions_init(&ms);
     /* last and score on the stack for a table of LOCAL_STATES states or
-     * fewer, else in one block on the heap */
+     * fewer, else in one block on the heap; score starts at zero (and
+     * dominant leaves it so), last is written before it is read */
     size_t last_local[LOCAL_STATES];
     int score_local[LOCAL_STATES];
     bool local = c->nstates <= LOCAL_STATES;
@@ -2136,10 +2158,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     int *score = !last ? NULL
                  : local ? score_local
                          : (int *)(last + c->nstates);
-    if (local) {
-        memset(last_local, 0, c->nstates * sizeof *last_local);
+    if (local)
         memset(score_local, 0, c->nstates * sizeof *score_local);
-    }
     if (!last || collect(c, text, len, &ms) != FT_OK) {
         mentions_free(&ms);
         if (!local)
@@ -2151,7 +2171,7 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
              .ms = &ms,
              .figs = figs,
              .nfigs = n,
-             .usa = find_state(c, "USA"),
+             .usa = c->usa,
              .score = score,
              .last = last};
     hints h = {0};
