@@ -694,11 +694,11 @@ static void mark_korean(ft_countries *c, const char *w, size_t n)
 }
 
 /* The scan's filter keeps a state word w of n bytes (past ASCII:
- * mark_korean) whose key is its first r by that key; or,
- * when the word goes on past a key shorter
- * than 8 bytes, by the key in ext_bits and by its first r + 2 bytes (at
- * most n, at most 8) in scan_bits: "the" starts "the North", but few
- * "the"s do. */
+ * mark_korean) whose key is its first r by that key; or, when the word
+ * goes on past a key shorter than 8 bytes, by its first r bytes and its
+ * first r + 2 (at most n, at most 8) in ext_bits, as spelled, for a
+ * state word's case counts: "the" starts "the North", but few "the"s
+ * do, and "the n" starts none. */
 static void mark_state_word(ft_countries *c, const char *w, size_t r,
                             size_t n)
 {
@@ -710,9 +710,9 @@ static void mark_state_word(ft_countries *c, const char *w, size_t r,
         mark_scan(c, w, r);
         return;
     }
-    set_bit(c->ext_bits, scan_key(folded_prefix(w, r, r)));
     size_t m = r + 2 < n ? r + 2 : n;
-    mark_scan(c, w, m < 8 ? m : 8);
+    set_bit(c->ext_bits, scan_key(load_part(w, r)));
+    set_bit(c->ext_bits, scan_key(load_upto(w, m < 8 ? m : 8, n)));
 }
 
 static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
@@ -1630,35 +1630,32 @@ static ft_status push_state(const ft_countries *c, const char *t, size_t len,
     return FT_OK;
 }
 
-/* Whether a state word that goes on past its key may start at p (avail
- * bytes on), the run of letters and digits there being r bytes long
- * (see mark_state_word); chunk0, when not 0, is p's first 8 bytes with
- * their case bits set. */
-static bool state_word_may_go_on(const ft_countries *c, const char *p,
-                                 size_t avail, size_t r, uint64_t chunk0)
+/* Whether a state word that goes on past its key may start where the
+ * first 8 bytes are raw8 (avail of them in the text), the run of
+ * letters and digits there, of r < 8 bytes, being such a key (see
+ * mark_state_word). */
+static bool state_word_may_go_on(const ft_countries *c, uint64_t raw8,
+                                 size_t r, size_t avail)
 {
-    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++) {
-        uint64_t key = chunk0 ? chunk0 & low_bytes(n) : folded_prefix(p, n, avail);
-        if (bit_at(c->scan_bits, scan_key(key)))
+    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++)
+        if (bit_at(c->ext_bits, scan_key(raw8 & low_bytes(n))))
             return true;
-    }
     return false;
 }
 
-/* Whether the English word at p (avail bytes on), of n bytes, whose run
- * of r letters and digits begins with first8 (folded_prefix), may be a
- * state's or one of the SCAN_CUES: most words are known not to be from
- * the filters alone.  chunk0: as for state_word_may_go_on. */
-static inline bool may_be_named(const ft_countries *c, const char *p,
-                                size_t avail, uint64_t first8, size_t r,
-                                size_t n, uint64_t chunk0)
+/* Whether the English word whose first 8 bytes are raw8 (avail of them
+ * in the text, zero past those), its run of letters and digits r bytes
+ * long, may be a state's or one of the SCAN_CUES: most words are known
+ * not to be from the filters alone. */
+static inline bool may_be_named(const ft_countries *c, uint64_t raw8,
+                                size_t r, size_t avail)
 {
-    unsigned k = scan_key(first8);
-    return bit_at(c->scan_bits, k) ||
-           (n > c->stem_min &&
+    uint64_t first8 = (raw8 | FOLD) & low_bytes(r); /* folded_prefix */
+    return bit_at(c->scan_bits, scan_key(first8)) ||
+           (r > c->stem_min &&
             bit_at(c->scan_bits, scan_key(first8 & c->stem_mask))) ||
-           (bit_at(c->ext_bits, k) &&
-            state_word_may_go_on(c, p, avail, r, chunk0));
+           (r < 8 && bit_at(c->ext_bits, scan_key(raw8 & low_bytes(r))) &&
+            state_word_may_go_on(c, raw8, r, avail));
 }
 
 /* The English word at t[at] (one that runs into the next block of
@@ -1671,24 +1668,21 @@ static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
                             size_t at, size_t *next)
 {
     size_t e = at;
-    uint64_t x, letters, stop, chunk0 = 0;
+    uint64_t x, letters, stop;
     for (;;) {
         if (len - e < 8)
             return false;
         x = load8(t + e);
         letters = alnum_bits(x);
         stop = ~letters & HIGHS;
-        if (e == at)
-            chunk0 = x | FOLD;
         if (stop)
             break;
         e += 8;
     }
     size_t k = (size_t)__builtin_ctzll(stop) / 8;
-    uint64_t first8 = e == at ? chunk0 & low_bytes(k) : chunk0;
     size_t r = e + k - at;
     if ((x >> (8 * k) & 0xFF) == '-' ||
-        may_be_named(c, t + at, len - at, first8, r, r, chunk0))
+        may_be_named(c, load8(t + at), r, len - at))
         return false;
     uint64_t lead = x & (x << 1) & HIGHS; /* 0xC0 and above */
     uint64_t starts = (letters | lead) & ~low_bytes(k);
@@ -1888,10 +1882,8 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                 break;
             }
             size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
-            uint64_t chunk0 = load8(t + p) | FOLD;
-            uint64_t first8 = n < 8 ? chunk0 & low_bytes(n) : chunk0;
             if ((end < len && t[end] == '-') ||
-                may_be_named(c, t + p, len - p, first8, n, n, chunk0))
+                may_be_named(c, load8(t + p), n, len - p))
                 goto found;
         }
     }
@@ -1914,9 +1906,10 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
             st = korean_char(c, t, len, i, ms, &i);
         } else {
             word_run r = scan_run(t, len, i);
+            size_t avail = len - i;
             if ((r.end < len && t[r.end] == '-') ||
-                may_be_named(c, t + i, len - i, r.first8, r.end - i,
-                             r.end - i, 0))
+                may_be_named(c, load_upto(t + i, avail < 8 ? avail : 8, avail),
+                             r.end - i, avail))
                 st = english_word(c, t, len, i, &r, ms, &i);
             else
                 i = r.end;
