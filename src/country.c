@@ -503,8 +503,9 @@ struct ft_countries {
     unsigned korean_short;
     /* Before all of these, the first two bytes of every word the scan
      * looks for, as they may stand in a text (a cue's in either case),
-     * a bit each: one load rules out three words in four. */
-    unsigned char pair_bits[65536 / 8];
+     * a byte each (not a bit: one load and no shifts, for every word of
+     * the text): it rules out three words in four. */
+    unsigned char pair_starts[65536];
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
@@ -658,17 +659,20 @@ static void mark_scan(ft_countries *c, const char *key, size_t n)
     set_bit(c->scan_bits, scan_key(folded_prefix(key, n, n)));
 }
 
-/* The two bytes at p as pair_bits indexes them. */
+/* The two bytes at p as pair_starts indexes them (in the machine's
+ * order: the table is filled and read by this one function). */
 static unsigned pair_key(const char *p)
 {
-    return (unsigned)(unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8;
+    uint16_t k;
+    memcpy(&k, p, sizeof k);
+    return k;
 }
 
 /* A word w (at least two bytes) the scan looks for: its first two bytes
  * as spelled, and in every case when its case does not count (a cue). */
 static void mark_pair(ft_countries *c, const char *w, bool any_case)
 {
-    set_bit(c->pair_bits, pair_key(w));
+    c->pair_starts[pair_key(w)] = 1;
     if (!any_case)
         return;
     for (unsigned flip = 1; flip < 4; flip++) {
@@ -677,7 +681,7 @@ static void mark_pair(ft_countries *c, const char *w, bool any_case)
             if ((flip >> j & 1) && (upper((unsigned char)v[j]) ||
                                     (v[j] >= 'a' && v[j] <= 'z')))
                 v[j] ^= 0x20;
-        set_bit(c->pair_bits, pair_key(v));
+        c->pair_starts[pair_key(v)] = 1;
     }
 }
 
@@ -854,7 +858,7 @@ static ft_status reindex(ft_countries *c)
     memset(c->ext_bits, 0, sizeof c->ext_bits);
     memset(c->korean_bits, 0, sizeof c->korean_bits);
     c->korean_short = 0;
-    memset(c->pair_bits, 0, sizeof c->pair_bits);
+    memset(c->pair_starts, 0, sizeof c->pair_starts);
     index_words(c, lex, slots - 1, cands, keys);
     free(keys);
     index_cues(c, lex, slots - 1);
@@ -1851,7 +1855,7 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
  * call to the next; base SIZE_MAX before the first), and most words
- * after one look at their first two bytes (pair_bits). */
+ * after one look at their first two bytes (pair_starts). */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                              size_t i, block *blk)
 {
@@ -1865,7 +1869,7 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
         i = base + 64;
         for (; cand; cand &= cand - 1) {
             p = base + (size_t)__builtin_ctzll(cand);
-            if (len - p >= 2 && !bit_at(c->pair_bits, pair_key(t + p)))
+            if (len - p >= 2 && !c->pair_starts[pair_key(t + p)])
                 continue;
             if (b.lead >> (p - base) & 1) {
                 /* what korean_char would find nothing at is passed here */
