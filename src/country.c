@@ -68,6 +68,22 @@ typedef struct {
     size_t name; /* arena offset; NONE until named */
 } state;
 
+/* The codes of three capital letters, each an index below NCODES. */
+#define NCODES (26 * 26 * 26)
+
+/* The index of currency code cur, NONE when it is not three capital
+ * letters. */
+static size_t code_index(const char *cur)
+{
+    size_t k = 0;
+    for (int j = 0; j < 3; j++) {
+        if (cur[j] < 'A' || cur[j] > 'Z')
+            return NONE;
+        k = 26 * k + (size_t)(cur[j] - 'A');
+    }
+    return cur[3] == '\0' ? k : NONE;
+}
+
 typedef struct {
     size_t text, len; /* arena offset and length */
     size_t state;     /* index into states */
@@ -476,6 +492,9 @@ struct ft_countries {
     state *states;
     size_t nstates, capstates;
     size_t usa; /* the state paid in cost-sharing, NONE when not in the table */
+    /* By code_index: the first state whose currency that is, plus one;
+     * 0 for none.  Kept by ft_countries_add, read for every figure. */
+    uint32_t currency_first[NCODES];
     word *words;
     size_t nwords, capwords;
     /* Derived (reindex): the lexicon, an open-addressed table of
@@ -572,6 +591,31 @@ static size_t find_state(const ft_countries *c, const char *iso3)
     return NONE;
 }
 
+/* The first state of the currency whose code_index is k, by the
+ * table's order (NONE when none), counted again. */
+static size_t first_of_currency(const ft_countries *c, size_t k)
+{
+    for (size_t i = 0; i < c->nstates; i++)
+        if (code_index(c->states[i].currency) == k)
+            return i;
+    return NONE;
+}
+
+/* State i takes currency cur (three capital letters), and currency_first
+ * follows: the code it leaves may fall to a later state. */
+static void set_currency(ft_countries *c, size_t i, const char *cur)
+{
+    size_t old = code_index(c->states[i].currency);
+    memcpy(c->states[i].currency, cur, 4);
+    size_t k = code_index(cur);
+    if (old != NONE && old != k && c->currency_first[old] == i + 1) {
+        size_t j = first_of_currency(c, old);
+        c->currency_first[old] = j == NONE ? 0 : (uint32_t)(j + 1);
+    }
+    if (c->currency_first[k] == 0 || c->currency_first[k] > i + 1)
+        c->currency_first[k] = (uint32_t)(i + 1);
+}
+
 ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
                            const char *currency)
 {
@@ -589,9 +633,8 @@ ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
         if (strcmp(iso3, "USA") == 0)
             c->usa = i;
     }
-    state *s = &c->states[i];
     if (currency && *currency)
-        memcpy(s->currency, currency, 4);
+        set_currency(c, i, currency);
     if (name && *name) {
         size_t off;
         if (arena_put(c, name, strlen(name), &off) != FT_OK)
@@ -915,13 +958,9 @@ const char *ft_countries_name(const ft_countries *c, const char *iso3)
 /* The first state of currency cur, NONE when none (or cur is empty). */
 static size_t currency_state(const ft_countries *c, const char *cur)
 {
-    if (!cur || !*cur)
-        return NONE;
-    for (size_t i = 0; i < c->nstates; i++)
-        if (c->states[i].currency[0] == cur[0] &&
-            strcmp(c->states[i].currency, cur) == 0)
-            return i;
-    return NONE;
+    size_t k = cur ? code_index(cur) : NONE;
+    return k == NONE || c->currency_first[k] == 0 ? NONE
+                                                  : c->currency_first[k] - 1;
 }
 
 const char *ft_countries_of_currency(const ft_countries *c, const char *cur)

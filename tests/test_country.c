@@ -333,6 +333,29 @@ static void test_first_two_bytes(void **state)
     ft_countries_free(c);
 }
 
+/* A currency leads to the first state that has it, also after a state
+ * given again takes another. */
+static void test_currency_first_state(void **state)
+{
+    (void)state;
+    ft_countries *c = ft_countries_new();
+    assert_non_null(c);
+    assert_int_equal(ft_countries_add(c, "AAA", "Aland", "XXX"), FT_OK);
+    assert_int_equal(ft_countries_add(c, "BBB", "Bland", "XXX"), FT_OK);
+    assert_int_equal(ft_countries_add(c, "CCC", "Cland", "YYY"), FT_OK);
+    assert_string_equal(ft_countries_of_currency(c, "XXX"), "AAA");
+    assert_int_equal(ft_countries_add(c, "AAA", NULL, "YYY"), FT_OK);
+    assert_string_equal(ft_countries_of_currency(c, "XXX"), "BBB");
+    assert_string_equal(ft_countries_of_currency(c, "YYY"), "AAA");
+    assert_int_equal(ft_countries_add(c, "BBB", NULL, "ZZZ"), FT_OK);
+    assert_null(ft_countries_of_currency(c, "XXX"));
+    assert_null(ft_countries_of_currency(c, "XXXX"));
+    assert_null(ft_countries_of_currency(c, "XX"));
+    assert_null(ft_countries_of_currency(c, ""));
+    assert_null(ft_countries_of_currency(c, NULL));
+    ft_countries_free(c);
+}
+
 /* A word past ASCII of two bytes is keyed by those two, beside the
  * words keyed by their first three. */
 static void test_two_byte_word(void **state)
@@ -594,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_scan_at_every_offset),
         cmocka_unit_test(test_first_two_bytes),
+        cmocka_unit_test(test_currency_first_state),
         cmocka_unit_test(test_two_byte_word),
         cmocka_unit_test(test_many_mentions_and_states),
         cmocka_unit_test(test_names_that_own_nothing),
