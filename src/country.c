@@ -522,8 +522,9 @@ struct ft_countries {
     unsigned korean_short;
     /* Before all of these, the first two bytes of every word the scan
      * looks for, as they may stand in a text (a cue's in either case),
-     * a byte each (not a bit: one load and no shifts, for every word of
-     * the text): it rules out three words in four. */
+     * a byte each (one load, for every word of the text), whose bits
+     * tell the third bytes (third_bit) that may follow: together they
+     * rule out six words in seven. */
     unsigned char pair_starts[65536];
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
@@ -711,11 +712,22 @@ static unsigned pair_key(const char *p)
     return k;
 }
 
-/* A word w (at least two bytes) the scan looks for: its first two bytes
- * as spelled, and in every case when its case does not count (a cue). */
-static void mark_pair(ft_countries *c, const char *w, bool any_case)
+/* The bit of pair_starts that a third byte b stands for (its low three
+ * bits, which a letter's case leaves alone). */
+static unsigned third_bit(unsigned char b)
 {
-    c->pair_starts[pair_key(w)] = 1;
+    return 1u << (b & 7);
+}
+
+/* A word w of n bytes (at least two) the scan looks for: its first two
+ * bytes as spelled, and in every case when its case does not count (a
+ * cue), with the bit of its third byte, or every bit when it has none
+ * (the text may go on with anything). */
+static void mark_pair(ft_countries *c, const char *w, size_t n, bool any_case)
+{
+    unsigned char third =
+        n >= 3 ? (unsigned char)third_bit((unsigned char)w[2]) : 0xFF;
+    c->pair_starts[pair_key(w)] |= third;
     if (!any_case)
         return;
     for (unsigned flip = 1; flip < 4; flip++) {
@@ -724,7 +736,7 @@ static void mark_pair(ft_countries *c, const char *w, bool any_case)
             if ((flip >> j & 1) && (upper((unsigned char)v[j]) ||
                                     (v[j] >= 'a' && v[j] <= 'z')))
                 v[j] ^= 0x20;
-        c->pair_starts[pair_key(v)] = 1;
+        c->pair_starts[pair_key(v)] |= third;
     }
 }
 
@@ -767,7 +779,7 @@ static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
 {
     if (s.kind == LEX_CUE && (cue_words[s.first].cues & SCAN_CUES)) {
         mark_scan(c, key, s.keylen);
-        mark_pair(c, key, true);
+        mark_pair(c, key, s.keylen, true);
     }
     size_t i = s.hash & mask;
     while (lex[i].kind != LEX_EMPTY)
@@ -796,7 +808,7 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
              j++) {
             cands[j] = keys[j].index;
             mark_state_word(c, keys[j].key, keys[j].keylen, keys[j].len);
-            mark_pair(c, keys[j].key, false);
+            mark_pair(c, keys[j].key, keys[j].len, false);
         }
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(keys[i].key, keys[i].keylen, keys[i].keylen), LEX_STATE,
@@ -871,7 +883,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
             const char *cue = cue_words[c->kcues[m]].w;
             if (cue_words[c->kcues[m]].cues & SCAN_CUES) {
                 mark_korean(c, cue, strlen(cue));
-                mark_pair(c, cue, false);
+                mark_pair(c, cue, strlen(cue), false);
             }
         }
         lex_put(c, lex, mask,
@@ -1908,8 +1920,12 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
         i = base + 64;
         for (; cand; cand &= cand - 1) {
             p = base + (size_t)__builtin_ctzll(cand);
-            if (len - p >= 2 && !c->pair_starts[pair_key(t + p)])
-                continue;
+            if (len - p >= 2) {
+                unsigned thirds = c->pair_starts[pair_key(t + p)];
+                if (!thirds || (len - p >= 3 &&
+                                !(thirds & third_bit((unsigned char)t[p + 2]))))
+                    continue;
+            }
             if (b.lead >> (p - base) & 1) {
                 /* what korean_char would find nothing at is passed here */
                 if (len - p >= 2 && may_be_korean(c, t + p, len - p))

@@ -303,15 +303,15 @@ static void test_scan_at_every_offset(void **state)
     ft_countries_free(c);
 }
 
-/* The scan passes a word by its first two bytes unless a word of the
- * table or a cue starts with them: a cue in any case of those two, a
- * state word added later, in its case alone. */
+/* The scan passes a word by its first three bytes unless a word of the
+ * table or a cue starts with them: a cue in any case, a state word added
+ * later, in its case alone; a word of two bytes with anything after. */
 static void test_first_two_bytes(void **state)
 {
     (void)state;
     ft_countries *c = table();
     static const char *const deal[] = {"contract", "Contract", "cOntract",
-                                       "COntract"};
+                                       "COntract", "coNTRACT"};
     for (size_t k = 0; k < sizeof deal / sizeof deal[0]; k++) {
         char text[160];
         snprintf(text, sizeof text,
@@ -330,6 +330,13 @@ static void test_first_two_bytes(void **state)
         country_of(c, "qz Freedonians spent $5 billion.", "$5 billion"), "FRD");
     assert_string_equal(
         country_of(c, "Qz Freedonians spent $5 billion.", "$5 billion"), "");
+    /* A word of two bytes, whatever byte the text goes on with. */
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_NAME, "Fq"), FT_OK);
+    assert_string_equal(country_of(c, "Fq's budget is $5 billion.", "$5 billion"),
+                        "FRD");
+    assert_string_equal(country_of(c, "Fq budget: $5 billion.", "$5 billion"),
+                        "FRD");
     ft_countries_free(c);
 }
 
