@@ -1549,6 +1549,24 @@ static const struct {
     {"는", "구매", 240, true},
 };
 
+/* Whether verb v starts in t[from..to) before a full stop or a line
+ * break, which end the sentence the particle began. */
+static bool verb_in_sentence(const char *t, size_t len, size_t from,
+                             size_t to, const char *v)
+{
+    const char *end = t + to, *stop;
+    if ((stop = memchr(t + from, '.', to - from)) != NULL)
+        end = stop;
+    if ((stop = memchr(t + from, '\n', (size_t)(end - (t + from)))) != NULL)
+        end = stop;
+    size_t vn = strlen(v);
+    for (const char *p = t + from;
+         p < end && (p = memchr(p, v[0], (size_t)(end - p))) != NULL; p++)
+        if ((size_t)(t + len - p) >= vn && memcmp(p, v, vn) == 0)
+            return true;
+    return false;
+}
+
 static int korean_role(const ft_countries *c, const char *t, size_t len,
                        const mention *m)
 {
@@ -1568,13 +1586,8 @@ static int korean_role(const ft_countries *c, const char *t, size_t len,
         size_t to = from + korean_buyer[k].within;
         if (to > len)
             to = len;
-        const char *v = korean_buyer[k].verb;
-        for (size_t i = from; i < to; i++) {
-            if (t[i] == '.' || t[i] == '\n')
-                break;
-            if (t[i] == v[0] && bytes_are(t, len, i, v))
-                return ROLE_BUYER;
-        }
+        if (verb_in_sentence(t, len, from, to, korean_buyer[k].verb))
+            return ROLE_BUYER;
     }
     return ROLE_PLAIN;
 }
