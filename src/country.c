@@ -6,10 +6,13 @@
  * bounded windows around it and before it, with bounds that only move
  * forward from one figure to the next, so the work stays linear in the
  * text.  The pass classifies the text 64 bytes at a time and reads each
- * word once: bit filters derived from the lexicon (one hashed table of
- * the state words and the cue words, built when the table is loaded)
- * rule out most words without a look-up, and the rest are looked up
- * once.  The rules, strongest first (DESIGN.md, "Country"):
+ * word once: filters derived from the lexicon (one hashed table of the
+ * state words and the cue words, built when the table is loaded) rule
+ * out most words without a look-up, most by their first three bytes
+ * alone (pair_starts), and the rest are looked up once.  The
+ * whole article is read, not only the windows around its figures: the
+ * articles are short, and the windows cover nearly all of them.  The
+ * rules, strongest first (DESIGN.md, "Country"):
  *
  *   1. a buyer in the figure's sentence: an arms deal or a US foreign
  *      military sale belongs to the state that buys ("a sale to Taiwan",
@@ -512,8 +515,9 @@ struct ft_countries {
     uint64_t stem8[NCUES];
     /* Derived too, for the scan, which wants only the state words and
      * the SCAN_CUES: bits at scan_keys (mark_state_word, the SCAN_CUES
-     * and the first stem_min bytes of their stems), so that most words
-     * are known to be nothing to it without a look-up. */
+     * and the first stem_min bytes of their stems; in ext_bits, the
+     * state words that go on past their first run, as spelled), so
+     * that most words are known to be nothing to it without a look-up. */
     unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
     /* and the words past ASCII (state words, SCAN_CUES) by their first
      * KOREAN_KEY bytes, or whole when shorter (their lengths: bits of
@@ -524,7 +528,7 @@ struct ft_countries {
      * looks for, as they may stand in a text (a cue's in either case),
      * a byte each (one load, for every word of the text), whose bits
      * tell the third bytes (third_bit) that may follow: together they
-     * rule out six words in seven. */
+     * rule out six English words in seven. */
     unsigned char pair_starts[65536];
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
