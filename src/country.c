@@ -6,10 +6,13 @@
  * bounded windows around it and before it, with bounds that only move
  * forward from one figure to the next, so the work stays linear in the
  * text.  The pass classifies the text 64 bytes at a time and reads each
- * word once: bit filters derived from the lexicon (one hashed table of
- * the state words and the cue words, built when the table is loaded)
- * rule out most words without a look-up, and the rest are looked up
- * once.  The rules, strongest first (DESIGN.md, "Country"):
+ * word once: filters derived from the lexicon (one hashed table of the
+ * state words and the cue words, built when the table is loaded) rule
+ * out most words without a look-up, most by their first three bytes
+ * alone (pair_starts), and the rest are looked up once.  The
+ * whole article is read, not only the windows around its figures: the
+ * articles are short, and the windows cover nearly all of them.  The
+ * rules, strongest first (DESIGN.md, "Country"):
  *
  *   1. a buyer in the figure's sentence: an arms deal or a US foreign
  *      military sale belongs to the state that buys ("a sale to Taiwan",
@@ -46,6 +49,10 @@
 #include "table.h"
 #include "text.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define NONE SIZE_MAX
 
 /* How far the rules look, in bytes: around a figure in its sentence, and
@@ -63,6 +70,22 @@ typedef struct {
     char currency[4];
     size_t name; /* arena offset; NONE until named */
 } state;
+
+/* The codes of three capital letters, each an index below NCODES. */
+#define NCODES (26 * 26 * 26)
+
+/* The index of currency code cur, NONE when it is not three capital
+ * letters. */
+static size_t code_index(const char *cur)
+{
+    size_t k = 0;
+    for (int j = 0; j < 3; j++) {
+        if (cur[j] < 'A' || cur[j] > 'Z')
+            return NONE;
+        k = 26 * k + (size_t)(cur[j] - 'A');
+    }
+    return cur[3] == '\0' ? k : NONE;
+}
 
 typedef struct {
     size_t text, len; /* arena offset and length */
@@ -351,6 +374,13 @@ static uint64_t low_bytes(size_t k)
     return k >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * k)) - 1;
 }
 
+/* The n (<= 8) bytes at p, zero above them, of which avail (at least n)
+ * can be read: in one load when 8 can. */
+static uint64_t load_upto(const char *p, size_t n, size_t avail)
+{
+    return avail >= 8 ? load8(p) & low_bytes(n) : load_part(p, n);
+}
+
 /* The high bit of each byte of x that is an ASCII letter or digit: a
  * byte below 0x80 plus (0x80 - lo) has its high bit set exactly when it
  * is at least lo, and no carry crosses into the next byte. */
@@ -363,11 +393,11 @@ static uint64_t alnum_bits(uint64_t x)
 }
 
 /* The first bytes of p[0..n) (at most 8) with their case bit set: what
- * the stems are first compared by. */
-static uint64_t folded_prefix(const char *p, size_t n)
+ * the stems are first compared by (avail: as for load_upto). */
+static uint64_t folded_prefix(const char *p, size_t n, size_t avail)
 {
     size_t k = n < 8 ? n : 8;
-    return (load_part(p, k) | FOLD) & low_bytes(k);
+    return (load_upto(p, k, avail) | FOLD) & low_bytes(k);
 }
 
 /* The lexicon's hash: of the bytes with their case bit set, so that
@@ -388,14 +418,15 @@ static uint32_t hash_end(uint64_t h, size_t n)
     return (uint32_t)(hash_step(h, n) >> 32);
 }
 
-static uint32_t hash_bytes(const char *p, size_t n)
+static uint32_t hash_bytes(const char *p, size_t n, size_t avail)
 {
     uint64_t h = HASH_SEED;
     size_t i = 0;
     for (; n - i >= 8; i += 8)
         h = hash_step(h, load8(p + i) | FOLD);
     if (i < n)
-        h = hash_step(h, (load_part(p + i, n - i) | FOLD) & low_bytes(n - i));
+        h = hash_step(h, (load_upto(p + i, n - i, avail - i) | FOLD) &
+                             low_bytes(n - i));
     return hash_end(h, n);
 }
 
@@ -463,6 +494,10 @@ struct ft_countries {
     ft_buf arena;
     state *states;
     size_t nstates, capstates;
+    size_t usa; /* the state paid in cost-sharing, NONE when not in the table */
+    /* By code_index: the first state whose currency that is, plus one;
+     * 0 for none.  Kept by ft_countries_add, read for every figure. */
+    uint32_t currency_first[NCODES];
     word *words;
     size_t nwords, capwords;
     /* Derived (reindex): the lexicon, an open-addressed table of
@@ -480,11 +515,21 @@ struct ft_countries {
     uint64_t stem8[NCUES];
     /* Derived too, for the scan, which wants only the state words and
      * the SCAN_CUES: bits at scan_keys (mark_state_word, the SCAN_CUES
-     * and the first stem_min bytes of their stems), so that most words
-     * are known to be nothing to it without a look-up. */
+     * and the first stem_min bytes of their stems; in ext_bits, the
+     * state words that go on past their first run, as spelled), so
+     * that most words are known to be nothing to it without a look-up. */
     unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
-    /* and the bits of the keys past ASCII (state words, SCAN_CUES) */
+    /* and the words past ASCII (state words, SCAN_CUES) by their first
+     * KOREAN_KEY bytes, or whole when shorter (their lengths: bits of
+     * korean_short) */
     unsigned char korean_bits[65536 / 8];
+    unsigned korean_short;
+    /* Before all of these, the first two bytes of every word the scan
+     * looks for, as they may stand in a text (a cue's in either case),
+     * a byte each (one load, for every word of the text), whose bits
+     * tell the third bytes (third_bit) that may follow: together they
+     * rule out six English words in seven. */
+    unsigned char pair_starts[65536];
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
@@ -498,6 +543,7 @@ ft_countries *ft_countries_new(void)
     if (!c)
         return NULL;
     ft_buf_init(&c->arena);
+    c->usa = NONE;
     if (reindex(c) != FT_OK) { /* the cue words, before any state word */
         free(c);
         return NULL;
@@ -550,6 +596,31 @@ static size_t find_state(const ft_countries *c, const char *iso3)
     return NONE;
 }
 
+/* The first state of the currency whose code_index is k, by the
+ * table's order (NONE when none), counted again. */
+static size_t first_of_currency(const ft_countries *c, size_t k)
+{
+    for (size_t i = 0; i < c->nstates; i++)
+        if (code_index(c->states[i].currency) == k)
+            return i;
+    return NONE;
+}
+
+/* State i takes currency cur (three capital letters), and currency_first
+ * follows: the code it leaves may fall to a later state. */
+static void set_currency(ft_countries *c, size_t i, const char *cur)
+{
+    size_t old = code_index(c->states[i].currency);
+    memcpy(c->states[i].currency, cur, 4);
+    size_t k = code_index(cur);
+    if (old != NONE && old != k && c->currency_first[old] == i + 1) {
+        size_t j = first_of_currency(c, old);
+        c->currency_first[old] = j == NONE ? 0 : (uint32_t)(j + 1);
+    }
+    if (c->currency_first[k] == 0 || c->currency_first[k] > i + 1)
+        c->currency_first[k] = (uint32_t)(i + 1);
+}
+
 ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
                            const char *currency)
 {
@@ -564,10 +635,11 @@ ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
         memset(&c->states[i], 0, sizeof c->states[i]);
         memcpy(c->states[i].iso3, iso3, 4);
         c->states[i].name = NONE;
+        if (strcmp(iso3, "USA") == 0)
+            c->usa = i;
     }
-    state *s = &c->states[i];
     if (currency && *currency)
-        memcpy(s->currency, currency, 4);
+        set_currency(c, i, currency);
     if (name && *name) {
         size_t off;
         if (arena_put(c, name, strlen(name), &off) != FT_OK)
@@ -632,36 +704,87 @@ static bool bit_at(const unsigned char *bits, unsigned k)
 
 static void mark_scan(ft_countries *c, const char *key, size_t n)
 {
-    set_bit(c->scan_bits, scan_key(folded_prefix(key, n)));
+    set_bit(c->scan_bits, scan_key(folded_prefix(key, n, n)));
 }
 
-/* The scan's filter keeps a state word w of n bytes whose key is its
- * first r by that key (in korean_bits when it starts past ASCII); or,
- * when the word goes on past a key shorter
- * than 8 bytes, by the key in ext_bits and by its first r + 2 bytes (at
- * most n, at most 8) in scan_bits: "the" starts "the North", but few
- * "the"s do. */
+/* The two bytes at p as pair_starts indexes them (in the machine's
+ * order: the table is filled and read by this one function). */
+static unsigned pair_key(const char *p)
+{
+    uint16_t k;
+    memcpy(&k, p, sizeof k);
+    return k;
+}
+
+/* The bit of pair_starts that a third byte b stands for (its low three
+ * bits, which a letter's case leaves alone). */
+static unsigned third_bit(unsigned char b)
+{
+    return 1u << (b & 7);
+}
+
+/* A word w of n bytes (at least two) the scan looks for: its first two
+ * bytes as spelled, and in every case when its case does not count (a
+ * cue), with the bit of its third byte, or every bit when it has none
+ * (the text may go on with anything). */
+static void mark_pair(ft_countries *c, const char *w, size_t n, bool any_case)
+{
+    unsigned char third =
+        n >= 3 ? (unsigned char)third_bit((unsigned char)w[2]) : 0xFF;
+    c->pair_starts[pair_key(w)] |= third;
+    if (!any_case)
+        return;
+    for (unsigned flip = 1; flip < 4; flip++) {
+        char v[2] = {w[0], w[1]};
+        for (int j = 0; j < 2; j++)
+            if ((flip >> j & 1) && (upper((unsigned char)v[j]) ||
+                                    (v[j] >= 'a' && v[j] <= 'z')))
+                v[j] ^= 0x20;
+        c->pair_starts[pair_key(v)] |= third;
+    }
+}
+
+/* The scan's filter keeps a word past ASCII by its first two Hangul
+ * syllables, for one syllable (국, 미, 한) starts too many words. */
+#define KOREAN_KEY 6
+
+static void mark_korean(ft_countries *c, const char *w, size_t n)
+{
+    size_t k = n < KOREAN_KEY ? n : KOREAN_KEY;
+    if (k < KOREAN_KEY)
+        c->korean_short |= 1u << k;
+    set_bit(c->korean_bits, scan_key(load_part(w, k)));
+}
+
+/* The scan's filter keeps a state word w of n bytes (past ASCII:
+ * mark_korean) whose key is its first r by that key; or, when the word
+ * goes on past a key shorter than 8 bytes, by its first r bytes and its
+ * first r + 2 (at most n, at most 8) in ext_bits, as spelled, for a
+ * state word's case counts: "the" starts "the North", but few "the"s
+ * do, and "the n" starts none. */
 static void mark_state_word(ft_countries *c, const char *w, size_t r,
                             size_t n)
 {
     if ((unsigned char)w[0] >= 0x80) {
-        set_bit(c->korean_bits, scan_key(folded_prefix(w, r)));
+        mark_korean(c, w, n);
         return;
     }
     if (n == r || r >= 8) {
         mark_scan(c, w, r);
         return;
     }
-    set_bit(c->ext_bits, scan_key(folded_prefix(w, r)));
     size_t m = r + 2 < n ? r + 2 : n;
-    mark_scan(c, w, m < 8 ? m : 8);
+    set_bit(c->ext_bits, scan_key(load_part(w, r)));
+    set_bit(c->ext_bits, scan_key(load_upto(w, m < 8 ? m : 8, n)));
 }
 
 static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
                     const char *key)
 {
-    if (s.kind == LEX_CUE && (cue_words[s.first].cues & SCAN_CUES))
+    if (s.kind == LEX_CUE && (cue_words[s.first].cues & SCAN_CUES)) {
         mark_scan(c, key, s.keylen);
+        mark_pair(c, key, s.keylen, true);
+    }
     size_t i = s.hash & mask;
     while (lex[i].kind != LEX_EMPTY)
         i = (i + 1) & mask;
@@ -689,9 +812,10 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
              j++) {
             cands[j] = keys[j].index;
             mark_state_word(c, keys[j].key, keys[j].keylen, keys[j].len);
+            mark_pair(c, keys[j].key, keys[j].len, false);
         }
         lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(keys[i].key, keys[i].keylen), LEX_STATE,
+                (lex_slot){hash_bytes(keys[i].key, keys[i].keylen, keys[i].keylen), LEX_STATE,
                            (uint32_t)keys[i].keylen, (uint32_t)i,
                            (uint32_t)(j - i)},
                 keys[i].key);
@@ -725,7 +849,7 @@ static void index_stems(ft_countries *c)
         size_t j = at[(unsigned char)(w[0] | 0x20)]++;
         c->stems[j] = (unsigned short)k;
         c->stem_len[j] = (unsigned short)m;
-        c->stem8[j] = folded_prefix(w, m);
+        c->stem8[j] = folded_prefix(w, m, m);
         if (cue_words[k].cues & SCAN_CUES)
             mark_scan(c, w, c->stem_min);
     }
@@ -751,7 +875,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
         }
         size_t m = cue_len(w);
         lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(w, m), LEX_CUE, (uint32_t)m,
+                (lex_slot){hash_bytes(w, m, m), LEX_CUE, (uint32_t)m,
                            (uint32_t)k, 1},
                 w);
     }
@@ -759,11 +883,15 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
         const char *w = cue_words[c->kcues[i]].w;
         for (j = i; j < nk && memcmp(cue_words[c->kcues[j]].w, w, 3) == 0; j++)
             ;
-        for (size_t m = i; m < j; m++)
-            if (cue_words[c->kcues[m]].cues & SCAN_CUES)
-                set_bit(c->korean_bits, scan_key(folded_prefix(w, 3)));
+        for (size_t m = i; m < j; m++) {
+            const char *cue = cue_words[c->kcues[m]].w;
+            if (cue_words[c->kcues[m]].cues & SCAN_CUES) {
+                mark_korean(c, cue, strlen(cue));
+                mark_pair(c, cue, strlen(cue), false);
+            }
+        }
         lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(w, 3), LEX_KOREAN, 3, (uint32_t)i,
+                (lex_slot){hash_bytes(w, 3, 3), LEX_KOREAN, 3, (uint32_t)i,
                            (uint32_t)(j - i)},
                 w);
     }
@@ -788,6 +916,8 @@ static ft_status reindex(ft_countries *c)
     memset(c->scan_bits, 0, sizeof c->scan_bits);
     memset(c->ext_bits, 0, sizeof c->ext_bits);
     memset(c->korean_bits, 0, sizeof c->korean_bits);
+    c->korean_short = 0;
+    memset(c->pair_starts, 0, sizeof c->pair_starts);
     index_words(c, lex, slots - 1, cands, keys);
     free(keys);
     index_cues(c, lex, slots - 1);
@@ -844,13 +974,9 @@ const char *ft_countries_name(const ft_countries *c, const char *iso3)
 /* The first state of currency cur, NONE when none (or cur is empty). */
 static size_t currency_state(const ft_countries *c, const char *cur)
 {
-    if (!cur || !*cur)
-        return NONE;
-    for (size_t i = 0; i < c->nstates; i++)
-        if (c->states[i].currency[0] == cur[0] &&
-            strcmp(c->states[i].currency, cur) == 0)
-            return i;
-    return NONE;
+    size_t k = cur ? code_index(cur) : NONE;
+    return k == NONE || c->currency_first[k] == 0 ? NONE
+                                                  : c->currency_first[k] - 1;
 }
 
 const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
@@ -1047,7 +1173,7 @@ static size_t match_past_ascii(const ft_countries *c, const char *t,
 {
     size_t w = len - at >= 3 ? match_key(c, t, len, at, 3, h3) : NONE;
     if (w == NONE && c->two_byte_words)
-        w = match_key(c, t, len, at, 2, hash_bytes(t + at, 2));
+        w = match_key(c, t, len, at, 2, hash_bytes(t + at, 2, len - at));
     return w;
 }
 
@@ -1060,7 +1186,7 @@ static size_t match_at(const ft_countries *c, const char *t, size_t len,
     unsigned char b0 = (unsigned char)t[at];
     if (b0 >= 0x80)
         return match_past_ascii(c, t, len, at,
-                                len - at >= 3 ? hash_bytes(t + at, 3) : 0);
+                                len - at >= 3 ? hash_bytes(t + at, 3, len - at) : 0);
     if (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1])))
         return NONE;
     word_run r = scan_run(t, len, at);
@@ -1128,15 +1254,16 @@ static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
     return cues;
 }
 
-/* The cues of the English word t[at..at+n) (n its full length). */
-static unsigned word_cues(const ft_countries *c, const char *t, size_t at,
-                          size_t n)
+/* The cues of the English word t[at..at+n) (n its full length) of a
+ * text of len bytes. */
+static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
+                          size_t at, size_t n)
 {
     if (n == 0)
         return 0;
     const char *p = t + at;
-    return whole_word_cues(c, p, n, hash_bytes(p, n)) |
-           stem_cues(c, p, n, folded_prefix(p, n));
+    return whole_word_cues(c, p, n, hash_bytes(p, n, len - at)) |
+           stem_cues(c, p, n, folded_prefix(p, n, len - at));
 }
 
 /* The Korean cue at t[at..) (of the kinds in `want`), whose first three
@@ -1167,7 +1294,7 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
 {
     if (len - at < 3)
         return 0;
-    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3), want, n);
+    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3, len - at), want, n);
 }
 
 bool ft_countries_cues_found(const ft_countries *c)
@@ -1185,7 +1312,7 @@ bool ft_countries_cues_found(const ft_countries *c)
             if (n != m)
                 return false;
         } else {
-            got = word_cues(c, w, 0, m);
+            got = word_cues(c, w, m, 0, m);
         }
         if ((got & cue_words[k].cues) != cue_words[k].cues)
             return false;
@@ -1193,7 +1320,7 @@ bool ft_countries_cues_found(const ft_countries *c)
         if (m != strlen(w)) {
             char longer[64];
             snprintf(longer, sizeof longer, "%.*sxyz", (int)m, w);
-            if ((word_cues(c, longer, 0, m + 3) & cue_words[k].cues) !=
+            if ((word_cues(c, longer, m + 3, 0, m + 3) & cue_words[k].cues) !=
                 cue_words[k].cues)
                 return false;
         }
@@ -1335,7 +1462,7 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
             return ROLE_SKIP;
     }
     if (spaced && n > 0 && !poss) {
-        unsigned cues = word_cues(c, t, at, n);
+        unsigned cues = word_cues(c, t, len, at, n);
         if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at])) {
             *partial = true;
             return ROLE_SKIP;
@@ -1364,9 +1491,15 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
     size_t pn, p = prev_word(t, m->start, &pn);
     if (word_is(t, p, pn, "the"))
         p = prev_word(t, p, &pn);
-    unsigned pcues = pn ? word_cues(c, t, p, pn) : 0;
-    size_t qn, q = prev_word(t, p, &qn);
-    unsigned qcues = qn ? word_cues(c, t, q, qn) : 0;
+    /* The word before that counts only after a few ("built in",
+     * "support of", "an order from"): it is read only then. */
+    unsigned qcues = 0;
+    if (word_is(t, p, pn, "in") || word_is(t, p, pn, "by") ||
+        word_is(t, p, pn, "of") || word_is(t, p, pn, "for") ||
+        word_is(t, p, pn, "to") || word_is(t, p, pn, "from")) {
+        size_t qn, q = prev_word(t, p, &qn);
+        qcues = word_cues(c, t, len, q, qn);
+    }
     /* "built in South Korea", "built by South Korea's Hyundai Heavy" */
     if ((word_is(t, p, pn, "in") || word_is(t, p, pn, "by")) &&
         (qcues & CUE_ORIGIN))
@@ -1383,6 +1516,7 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
      * pay"). */
     if (m->kind == FT_COUNTRY_ORG || word_is(t, at, n, "to"))
         return ROLE_PLAIN;
+    unsigned pcues = word_cues(c, t, len, p, pn);
     /* "give Ukraine 1 billion euros": Ukraine receives. */
     if (pcues & CUE_GIVE)
         return ROLE_SKIP;
@@ -1419,6 +1553,24 @@ static const struct {
     {"는", "구매", 240, true},
 };
 
+/* Whether verb v starts in t[from..to) before a full stop or a line
+ * break, which end the sentence the particle began. */
+static bool verb_in_sentence(const char *t, size_t len, size_t from,
+                             size_t to, const char *v)
+{
+    const char *end = t + to, *stop;
+    if ((stop = memchr(t + from, '.', to - from)) != NULL)
+        end = stop;
+    if ((stop = memchr(t + from, '\n', (size_t)(end - (t + from)))) != NULL)
+        end = stop;
+    size_t vn = strlen(v);
+    for (const char *p = t + from;
+         p < end && (p = memchr(p, v[0], (size_t)(end - p))) != NULL; p++)
+        if ((size_t)(t + len - p) >= vn && memcmp(p, v, vn) == 0)
+            return true;
+    return false;
+}
+
 static int korean_role(const ft_countries *c, const char *t, size_t len,
                        const mention *m)
 {
@@ -1438,13 +1590,8 @@ static int korean_role(const ft_countries *c, const char *t, size_t len,
         size_t to = from + korean_buyer[k].within;
         if (to > len)
             to = len;
-        const char *v = korean_buyer[k].verb;
-        for (size_t i = from; i < to; i++) {
-            if (t[i] == '.' || t[i] == '\n')
-                break;
-            if (t[i] == v[0] && bytes_are(t, len, i, v))
-                return ROLE_BUYER;
-        }
+        if (verb_in_sentence(t, len, from, to, korean_buyer[k].verb))
+            return ROLE_BUYER;
     }
     return ROLE_PLAIN;
 }
@@ -1555,35 +1702,32 @@ static ft_status push_state(const ft_countries *c, const char *t, size_t len,
     return FT_OK;
 }
 
-/* Whether a state word that goes on past its key may start at p (avail
- * bytes on), the run of letters and digits there being r bytes long
- * (see mark_state_word); chunk0, when not 0, is p's first 8 bytes with
- * their case bits set. */
-static bool state_word_may_go_on(const ft_countries *c, const char *p,
-                                 size_t avail, size_t r, uint64_t chunk0)
+/* Whether a state word that goes on past its key may start where the
+ * first 8 bytes are raw8 (avail of them in the text), the run of
+ * letters and digits there, of r < 8 bytes, being such a key (see
+ * mark_state_word). */
+static bool state_word_may_go_on(const ft_countries *c, uint64_t raw8,
+                                 size_t r, size_t avail)
 {
-    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++) {
-        uint64_t key = chunk0 ? chunk0 & low_bytes(n) : folded_prefix(p, n);
-        if (bit_at(c->scan_bits, scan_key(key)))
+    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++)
+        if (bit_at(c->ext_bits, scan_key(raw8 & low_bytes(n))))
             return true;
-    }
     return false;
 }
 
-/* Whether the English word at p (avail bytes on), of n bytes, whose run
- * of r letters and digits begins with first8 (folded_prefix), may be a
- * state's or one of the SCAN_CUES: most words are known not to be from
- * the filters alone.  chunk0: as for state_word_may_go_on. */
-static inline bool may_be_named(const ft_countries *c, const char *p,
-                                size_t avail, uint64_t first8, size_t r,
-                                size_t n, uint64_t chunk0)
+/* Whether the English word whose first 8 bytes are raw8 (avail of them
+ * in the text, zero past those), its run of letters and digits r bytes
+ * long, may be a state's or one of the SCAN_CUES: most words are known
+ * not to be from the filters alone. */
+static inline bool may_be_named(const ft_countries *c, uint64_t raw8,
+                                size_t r, size_t avail)
 {
-    unsigned k = scan_key(first8);
-    return bit_at(c->scan_bits, k) ||
-           (n > c->stem_min &&
+    uint64_t first8 = (raw8 | FOLD) & low_bytes(r); /* folded_prefix */
+    return bit_at(c->scan_bits, scan_key(first8)) ||
+           (r > c->stem_min &&
             bit_at(c->scan_bits, scan_key(first8 & c->stem_mask))) ||
-           (bit_at(c->ext_bits, k) &&
-            state_word_may_go_on(c, p, avail, r, chunk0));
+           (r < 8 && bit_at(c->ext_bits, scan_key(raw8 & low_bytes(r))) &&
+            state_word_may_go_on(c, raw8, r, avail));
 }
 
 /* The English word at t[at] (one that runs into the next block of
@@ -1596,24 +1740,21 @@ static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
                             size_t at, size_t *next)
 {
     size_t e = at;
-    uint64_t x, letters, stop, chunk0 = 0;
+    uint64_t x, letters, stop;
     for (;;) {
         if (len - e < 8)
             return false;
         x = load8(t + e);
         letters = alnum_bits(x);
         stop = ~letters & HIGHS;
-        if (e == at)
-            chunk0 = x | FOLD;
         if (stop)
             break;
         e += 8;
     }
     size_t k = (size_t)__builtin_ctzll(stop) / 8;
-    uint64_t first8 = e == at ? chunk0 & low_bytes(k) : chunk0;
     size_t r = e + k - at;
     if ((x >> (8 * k) & 0xFF) == '-' ||
-        may_be_named(c, t + at, len - at, first8, r, r, chunk0))
+        may_be_named(c, load8(t + at), r, len - at))
         return false;
     uint64_t lead = x & (x << 1) & HIGHS; /* 0xC0 and above */
     uint64_t starts = (letters | lead) & ~low_bytes(k);
@@ -1655,8 +1796,9 @@ static ft_status english_word(const ft_countries *c, const char *t,
         while (e < len &&
                (byte_class[(unsigned char)t[e]] & (B_ALNUM | B_DASH)))
             e++;
-        cues = whole_word_cues(c, t + at, e - at, hash_bytes(t + at, e - at));
-        first8 = folded_prefix(t + at, e - at);
+        cues = whole_word_cues(c, t + at, e - at,
+                               hash_bytes(t + at, e - at, len - at));
+        first8 = folded_prefix(t + at, e - at, len - at);
     }
     cues = (cues | stem_cues(c, t + at, e - at, first8)) & SCAN_CUES;
     if (cues && push(ms, (mention){.start = at,
@@ -1671,14 +1813,16 @@ static ft_status english_word(const ft_countries *c, const char *t,
  * bytes on, at least 2), its first byte past ASCII. */
 static bool may_be_korean(const ft_countries *c, const char *p, size_t avail)
 {
-    /* folded_prefix of 2 and 3 bytes, without its loop */
-    uint64_t two = ((unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8 |
-                    0x2020u);
-    uint64_t three = avail >= 3 ? two | ((uint64_t)(unsigned char)p[2] | 0x20)
-                                           << 16
-                                : 0;
-    return (three && bit_at(c->korean_bits, scan_key(three))) ||
-           (c->two_byte_words && bit_at(c->korean_bits, scan_key(two)));
+    uint64_t x = avail >= 8 ? load8(p) : load_part(p, avail);
+    if (avail >= KOREAN_KEY &&
+        bit_at(c->korean_bits, scan_key(x & low_bytes(KOREAN_KEY))))
+        return true;
+    for (unsigned k = c->korean_short; k; k &= k - 1) { /* rare */
+        size_t n = (size_t)__builtin_ctz(k);
+        if (n <= avail && bit_at(c->korean_bits, scan_key(x & low_bytes(n))))
+            return true;
+    }
+    return false;
 }
 
 /* The character past ASCII at t[at]: a state's mention, a Korean cue, or
@@ -1694,7 +1838,7 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
     *next = e;
     if (at + 1 >= len || !may_be_korean(c, t + at, len - at))
         return FT_OK;
-    uint32_t h = len - at >= 3 ? hash_bytes(t + at, 3) : 0;
+    uint32_t h = len - at >= 3 ? hash_bytes(t + at, 3, len - at) : 0;
     size_t w = match_past_ascii(c, t, len, at, h);
     if (w != NONE)
         return push_state(c, t, len, at, w, ms, next);
@@ -1715,22 +1859,52 @@ typedef struct {
     uint64_t words, letters, lead;
 } block;
 
+#if !defined(__SSE2__)
 /* Bit j: the high bit of byte j of h (whose other bits are clear). */
 static uint64_t gather_highs(uint64_t h)
 {
     return ((h >> 7) * UINT64_C(0x0102040810204080)) >> 56;
 }
+#endif
+
+#if defined(__SSE2__)
+/* The 16 bytes at p, a bit each: the ASCII letters and digits in
+ * *letters, the bytes 0xC0 and up in *lead.  SSE2, which every x86-64
+ * has, classifies them in a dozen instructions (the signed comparisons
+ * leave the bytes past ASCII out of both ranges). */
+static void classify16(const char *p, unsigned *letters, unsigned *lead)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i letter =
+        _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                      _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    *letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    *lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
+}
+#endif
 
 static void load_block(const char *t, size_t len, size_t base, block *b)
 {
     size_t n = len - base < 64 ? len - base : 64, j = 0;
     uint64_t letters = 0, lead = 0;
+#if defined(__SSE2__)
+    for (; j + 16 <= n; j += 16) {
+        unsigned l, d;
+        classify16(t + base + j, &l, &d);
+        letters |= (uint64_t)l << j;
+        lead |= (uint64_t)d << j;
+    }
+#else
     for (; j + 8 <= n; j += 8) {
         uint64_t x = load8(t + base + j);
         letters |= gather_highs(alnum_bits(x)) << j;
         if (x & HIGHS) /* rare in English: skip the work without them */
             lead |= gather_highs(x & (x << 1) & HIGHS) << j; /* 0xC0 up */
     }
+#endif
     for (; j < n; j++) {
         unsigned k = byte_class[(unsigned char)t[base + j]];
         letters |= (uint64_t)((k & B_ALNUM) != 0) << j;
@@ -1748,47 +1922,51 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
  * word (which ends at a word boundary), or within or past a character
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
- * call to the next; base SIZE_MAX before the first). */
+ * call to the next; base SIZE_MAX before the first), and most words
+ * after one look at their first two bytes (pair_starts). */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                              size_t i, block *blk)
 {
     block b = *blk;
+    size_t p = len;
     while (i < len) {
         size_t base = i & ~(size_t)63;
         if (b.base != base)
             load_block(t, len, base, &b);
         uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
-        if (!cand) {
-            i = base + 64;
-            continue;
-        }
-        size_t p = base + (size_t)__builtin_ctzll(cand);
-        uint64_t rest = ~b.letters >> (p - base);
-        i = p;
-        if (b.lead >> (p - base) & 1) {
-            /* what korean_char would find nothing at is passed here */
-            if (len - p >= 2 && may_be_korean(c, t + p, len - p))
+        i = base + 64;
+        for (; cand; cand &= cand - 1) {
+            p = base + (size_t)__builtin_ctzll(cand);
+            if (len - p >= 2) {
+                unsigned thirds = c->pair_starts[pair_key(t + p)];
+                if (!thirds || (len - p >= 3 &&
+                                !(thirds & third_bit((unsigned char)t[p + 2]))))
+                    continue;
+            }
+            if (b.lead >> (p - base) & 1) {
+                /* what korean_char would find nothing at is passed here */
+                if (len - p >= 2 && may_be_korean(c, t + p, len - p))
+                    goto found;
+                continue;
+            }
+            if (len - p < 8)
+                goto found;
+            uint64_t rest = ~b.letters >> (p - base);
+            if (!rest) { /* the word goes on into the next block */
+                if (!skip_plain_word(c, t, len, p, &i))
+                    goto found;
                 break;
-            i = p + 1;
-            continue;
+            }
+            size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
+            if ((end < len && t[end] == '-') ||
+                may_be_named(c, load8(t + p), n, len - p))
+                goto found;
         }
-        if (len - p < 8)
-            break;
-        if (!rest) { /* the word goes on into the next block */
-            if (!skip_plain_word(c, t, len, p, &i))
-                break;
-            continue;
-        }
-        size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
-        uint64_t chunk0 = load8(t + p) | FOLD;
-        uint64_t first8 = n < 8 ? chunk0 & low_bytes(n) : chunk0;
-        if ((end < len && t[end] == '-') ||
-            may_be_named(c, t + p, len - p, first8, n, n, chunk0))
-            break;
-        i = end;
     }
+    p = len;
+found:
     *blk = b;
-    return i < len ? i : len;
+    return p;
 }
 
 /* Every mention of a state and every cue word in t, in text order: each
@@ -1804,9 +1982,10 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
             st = korean_char(c, t, len, i, ms, &i);
         } else {
             word_run r = scan_run(t, len, i);
+            size_t avail = len - i;
             if ((r.end < len && t[r.end] == '-') ||
-                may_be_named(c, t + i, len - i, r.first8, r.end - i,
-                             r.end - i, 0))
+                may_be_named(c, load_upto(t + i, avail < 8 ? avail : 8, avail),
+                             r.end - i, avail))
                 st = english_word(c, t, len, i, &r, ms, &i);
             else
                 i = r.end;
@@ -2038,7 +2217,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     mentions ms;
     mentions_init(&ms);
     /* last and score on the stack for a table of LOCAL_STATES states or
-     * fewer, else in one block on the heap */
+     * fewer, else in one block on the heap; score starts at zero (and
+     * dominant leaves it so), last is written before it is read */
     size_t last_local[LOCAL_STATES];
     int score_local[LOCAL_STATES];
     bool local = c->nstates <= LOCAL_STATES;
@@ -2047,10 +2227,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     int *score = !last ? NULL
                  : local ? score_local
                          : (int *)(last + c->nstates);
-    if (local) {
-        memset(last_local, 0, c->nstates * sizeof *last_local);
+    if (local)
         memset(score_local, 0, c->nstates * sizeof *score_local);
-    }
     if (!last || collect(c, text, len, &ms) != FT_OK) {
         mentions_free(&ms);
         if (!local)
@@ -2062,7 +2240,7 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
              .ms = &ms,
              .figs = figs,
              .nfigs = n,
-             .usa = find_state(c, "USA"),
+             .usa = c->usa,
              .score = score,
              .last = last};
     hints h = {0};

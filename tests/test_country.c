@@ -303,6 +303,66 @@ static void test_scan_at_every_offset(void **state)
     ft_countries_free(c);
 }
 
+/* The scan passes a word by its first three bytes unless a word of the
+ * table or a cue starts with them: a cue in any case, a state word added
+ * later, in its case alone; a word of two bytes with anything after. */
+static void test_first_two_bytes(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    static const char *const deal[] = {"contract", "Contract", "cOntract",
+                                       "COntract", "coNTRACT"};
+    for (size_t k = 0; k < sizeof deal / sizeof deal[0]; k++) {
+        char text[160];
+        snprintf(text, sizeof text,
+                 "Hanwha won a $310 million %s to supply Estonia with "
+                 "rocket launchers.",
+                 deal[k]);
+        assert_string_equal(country_of(c, text, "$310 million"), "EST");
+    }
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_string_equal(
+        country_of(c, "qz Freedonians spent $5 billion.", "$5 billion"), "");
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ADJECTIVE,
+                                           "qz Freedonians"),
+                     FT_OK);
+    assert_string_equal(
+        country_of(c, "qz Freedonians spent $5 billion.", "$5 billion"), "FRD");
+    assert_string_equal(
+        country_of(c, "Qz Freedonians spent $5 billion.", "$5 billion"), "");
+    /* A word of two bytes, whatever byte the text goes on with. */
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_NAME, "Fq"), FT_OK);
+    assert_string_equal(country_of(c, "Fq's budget is $5 billion.", "$5 billion"),
+                        "FRD");
+    assert_string_equal(country_of(c, "Fq budget: $5 billion.", "$5 billion"),
+                        "FRD");
+    ft_countries_free(c);
+}
+
+/* A currency leads to the first state that has it, also after a state
+ * given again takes another. */
+static void test_currency_first_state(void **state)
+{
+    (void)state;
+    ft_countries *c = ft_countries_new();
+    assert_non_null(c);
+    assert_int_equal(ft_countries_add(c, "AAA", "Aland", "XXX"), FT_OK);
+    assert_int_equal(ft_countries_add(c, "BBB", "Bland", "XXX"), FT_OK);
+    assert_int_equal(ft_countries_add(c, "CCC", "Cland", "YYY"), FT_OK);
+    assert_string_equal(ft_countries_of_currency(c, "XXX"), "AAA");
+    assert_int_equal(ft_countries_add(c, "AAA", NULL, "YYY"), FT_OK);
+    assert_string_equal(ft_countries_of_currency(c, "XXX"), "BBB");
+    assert_string_equal(ft_countries_of_currency(c, "YYY"), "AAA");
+    assert_int_equal(ft_countries_add(c, "BBB", NULL, "ZZZ"), FT_OK);
+    assert_null(ft_countries_of_currency(c, "XXX"));
+    assert_null(ft_countries_of_currency(c, "XXXX"));
+    assert_null(ft_countries_of_currency(c, "XX"));
+    assert_null(ft_countries_of_currency(c, ""));
+    assert_null(ft_countries_of_currency(c, NULL));
+    ft_countries_free(c);
+}
+
 /* A word past ASCII of two bytes is keyed by those two, beside the
  * words keyed by their first three. */
 static void test_two_byte_word(void **state)
@@ -326,6 +386,18 @@ static void test_two_byte_word(void **state)
         country_of(c, "\xC3\x89 정부는 방위비로 300억 달러를 잡았다.",
                    "300억 달러"),
         "FRD");
+    /* The scan's filter keys two syllables, or a shorter word whole. */
+    assert_int_equal(ft_countries_add(c, "SYL", "Syllabia", NULL), FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴"), FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴x"), FT_OK);
+    assert_string_equal(
+        country_of(c, "됴 정부는 방위비로 300억 달러를 잡았다.", "300억 달러"),
+        "SYL");
+    assert_string_equal(
+        country_of(c, "됴x 정부는 방위비로 300억 달러를 잡았다.", "300억 달러"),
+        "SYL");
     ft_countries_free(c);
 }
 
@@ -551,6 +623,8 @@ int main(void)
         cmocka_unit_test(test_company_home_state),
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_scan_at_every_offset),
+        cmocka_unit_test(test_first_two_bytes),
+        cmocka_unit_test(test_currency_first_state),
         cmocka_unit_test(test_two_byte_word),
         cmocka_unit_test(test_many_mentions_and_states),
         cmocka_unit_test(test_names_that_own_nothing),
