@@ -195,45 +195,66 @@ static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
 
 /* ------------------------------------------------------ what surrounds */
 
+/* What follows a rate's amount: a lead word, then one of its tails ("per"
+ * + " u.s. dollar").  The lead is matched first, as a whole word, so that
+ * the many words that merely start like one ("percent", "total",
+ * "forecast") cost one comparison, not one per phrase. */
+static const char *const per_tails[] = {
+    " dollar", " u.s. dollar", " us dollar", " euro",     " yen",
+    " 100 yen", " yuan",       " greenback", " won",
+};
+static const char *const to_tails[] = {
+    " the dollar", " the u.s. dollar", " the euro",
+    " the yuan",   " one dollar",      " the won",
+};
+static const char *const against_tails[] = {
+    " the dollar", " the u.s. dollar", " the euro", " the yen",
+    " the yuan",   " the greenback",   " the won",
+};
+static const char *const the_dollar_tail[] = {" the dollar"};
+static const char *const dollar_tail[] = {" dollar"};
+static const char *const for_tails[] = {" one dollar", " each dollar"};
+
+#define RATE_LEAD(lead, tails) {lead, tails, sizeof tails / sizeof *tails}
+static const struct {
+    const char *lead;
+    const char *const *tails;
+    size_t n;
+} rate_after[] = {
+    RATE_LEAD("per", per_tails),
+    RATE_LEAD("to", to_tails),
+    RATE_LEAD("against", against_tails),
+    RATE_LEAD("versus", the_dollar_tail),
+    RATE_LEAD("vs", the_dollar_tail),
+    RATE_LEAD("a", dollar_tail),
+    RATE_LEAD("for", for_tails),
+};
+
+/* A rate's lead word and one of its tails at j. */
+static bool rate_phrase_at(ft_view x, size_t j)
+{
+    unsigned char c = ft_ascii_fold(ft_view_at(x, j));
+    for (size_t k = 0; k < sizeof rate_after / sizeof *rate_after; k++) {
+        if ((unsigned char)rate_after[k].lead[0] != c)
+            continue;
+        size_t e = ft_phrase_at(x.t, x.len, j, rate_after[k].lead);
+        if (e && ft_phrase_at_any(x.t, x.len, e, rate_after[k].tails,
+                                  rate_after[k].n))
+            return true;
+    }
+    return false;
+}
+
 /* An exchange rate, not money: "1,120 won per dollar", "(US$1=W1,120)",
  * "the exchange rate of 1,380 won", "달러당 1,380원". */
 static bool is_rate(ft_view x, const ft_money *m)
 {
-    static const char *const after[] = {
-        "per dollar",
-        "per u.s. dollar",
-        "per us dollar",
-        "to the dollar",
-        "against the dollar",
-        "versus the dollar",
-        "vs the dollar",
-        "to the u.s. dollar",
-        "against the u.s. dollar",
-        "a dollar",
-        "per euro",
-        "to the euro",
-        "against the euro",
-        "per yen",
-        "per 100 yen",
-        "against the yen",
-        "per yuan",
-        "to the yuan",
-        "against the yuan",
-        "against the greenback",
-        "per greenback",
-        "to one dollar",
-        "for one dollar",
-        "for each dollar",
-        "per won",
-        "to the won",
-        "against the won",
-    };
     size_t j = skip_space(x, m->end);
     if (ft_view_at(x, j) == '=' || ft_view_at(x, j) == '/')
         return true;
     if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
         return true;
-    if (FT_PHRASE_AT_ANY(x.t, x.len, j, after))
+    if (rate_phrase_at(x, j))
         return true;
     size_t b = m->start;
     while (b > 0 && ft_ascii_space(ft_view_at(x, b - 1)))
@@ -254,15 +275,20 @@ static bool is_rate(ft_view x, const ft_money *m)
     /* "달러당" (per dollar) or "환율" (exchange rate), or an English "exchange
      * rate" just before an amount with no scale */
     size_t lo = m->start > 60 ? m->start - 60 : 0;
+    /* 달러당, 환율 and "exchange" start so: one load a byte for the rest */
+    static const bool lead[256] = {
+        [0xEB] = true, [0xED] = true, ['e'] = true, ['E'] = true};
     for (size_t i = lo; i + 3 <= m->start; i++) {
         unsigned char c = ft_view_at(x, i);
-        if (c != 0xEB && c != 0xED && ft_ascii_fold(c) != 'e')
-            continue; /* 달러당, 환율 and "exchange" start so */
-        if (bytes_at(x, i,
-                     "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
-            bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") ||       /* 환율 */
-            ft_phrase_at(x.t, x.len, i, "exchange rate") ||
-            ft_phrase_at(x.t, x.len, i, "exchange rates"))
+        if (!lead[c])
+            continue;
+        if (c == 0xEB ? bytes_at(x, i, "\xEB\x8B\xAC\xEB\x9F\xAC"
+                                       "\xEB\x8B\xB9") /* 달러당 */
+            : c == 0xED
+                ? bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") /* 환율 */
+                : ft_ascii_fold(ft_view_at(x, i + 1)) == 'x' &&
+                      (ft_phrase_at(x.t, x.len, i, "exchange rate") ||
+                       ft_phrase_at(x.t, x.len, i, "exchange rates")))
             return true;
     }
     return false;
