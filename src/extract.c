@@ -98,6 +98,8 @@ static bool is_abbreviation(ft_view x, size_t dot)
         return true; /* an initial: "S. Korea", "Douglas A. MacArthur" */
     if (n == 0 || n > 6)
         return false; /* none is longer */
+    if (ft_ascii_digit(ft_view_at(x, dot - 1)))
+        return false; /* none ends in a digit: "in 2023." ends a sentence */
     for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
         if (abbr[k].n != n)
             continue;
@@ -601,9 +603,10 @@ static bool korean_became(ft_view x, size_t end)
     return false;
 }
 
-/* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
- * after "between"); returns where the second amount may start, or 0. */
-static size_t range_joint(ft_view x, size_t end, bool after_between)
+/* The joint of a range after `end` that needs no word: "-", "–", "~",
+ * 에서; returns where the second amount may start, or 0 with *word where
+ * a joint word ("to", "and") would stand. */
+static size_t sign_joint(ft_view x, size_t end, size_t *word)
 {
     size_t j = end;
     if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~')
@@ -624,12 +627,23 @@ static size_t range_joint(ft_view x, size_t end, bool after_between)
             j = skip_space(x, j + 6);
         return j;
     }
-    size_t e;
-    if (after_between && (e = ft_phrase_at(x.t, x.len, j, "and")))
-        return skip_space(x, e);
-    if (!after_between && (e = ft_phrase_at(x.t, x.len, j, "to")))
-        return skip_space(x, e);
+    *word = j;
     return 0;
+}
+
+/* The joint word at j: "to", or "and" only after "between". */
+static size_t word_joint(ft_view x, size_t j, bool after_between)
+{
+    size_t e = ft_phrase_at(x.t, x.len, j, after_between ? "and" : "to");
+    return e ? skip_space(x, e) : 0;
+}
+
+/* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
+ * after "between"); returns where the second amount may start, or 0. */
+static size_t range_joint(ft_view x, size_t end, bool after_between)
+{
+    size_t word, j = sign_joint(x, end, &word);
+    return j ? j : word_joint(x, word, after_between);
 }
 
 /* Try to read the high end of a range starting at `from`; on success
@@ -903,17 +917,25 @@ static void copy_code(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-/* The two range joints after an amount's end, each looked for once. */
+/* The range joints after an amount's end: the signs looked for once,
+ * then each joint word once. */
 typedef struct {
     size_t end;
-    size_t joint[2]; /* [after_between] */
-    bool known[2];
+    size_t sign, word;   /* sign_joint's answer and its *word */
+    size_t joint[2];     /* [after_between] */
+    bool signs_known, known[2];
 } joints;
 
 static size_t joint_after(ft_view x, joints *j, bool after_between)
 {
+    if (!j->signs_known) {
+        j->sign = sign_joint(x, j->end, &j->word);
+        j->signs_known = true;
+    }
+    if (j->sign)
+        return j->sign;
     if (!j->known[after_between]) {
-        j->joint[after_between] = range_joint(x, j->end, after_between);
+        j->joint[after_between] = word_joint(x, j->word, after_between);
         j->known[after_between] = true;
     }
     return j->joint[after_between];
