@@ -984,9 +984,17 @@ static bool ends_plain(const char *t, size_t len, size_t k)
     return c != '-' || !(is_alpha(n) || n >= 0x80 || starts_suffix(n));
 }
 
-/* The amount at pos, once the quick reject has let pos through. */
+/* A currency before the number that the quick reject has matched
+ * already, so that read_amount does not match it again. */
+typedef struct {
+    bool known; /* else read_amount looks */
+    cur_match pre;
+} prefix_seen;
+
+/* The amount at pos, once the quick reject has let pos through; seen:
+ * its prefix currency, when the quick reject matched one (else NULL). */
 static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
-                        ft_money *m)
+                        const prefix_seen *seen, ft_money *m)
 {
     memset(m, 0, sizeof *m);
     m->start = pos;
@@ -996,7 +1004,10 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
     bool has_pre = false;
 
     /* 1. a currency before the number */
-    if (!is_digit(at(t, len, j)) && match_prefix(t, len, j, &pre)) {
+    if (seen && seen->known)
+        pre = seen->pre;
+    if ((seen && seen->known) ||
+        (!is_digit(at(t, len, j)) && match_prefix(t, len, j, &pre))) {
         size_t k = pre.end;
         if (!(pre.flags & CUR_GLUED))
             k = skip_ws(t, len, k);
@@ -1187,7 +1198,8 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
 bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
                    ft_money *m)
 {
-    return may_start_amount(t, len, pos) && read_amount(t, len, pos, opts, m);
+    return may_start_amount(t, len, pos) &&
+           read_amount(t, len, pos, opts, NULL, m);
 }
 
 /* ------------------------------------------------------- the whole text */
@@ -1310,10 +1322,12 @@ static bool numeral_may_go_on(const char *t, size_t len, size_t e)
 }
 
 /* The quick reject at a word of `letters` letters, with the finder's
- * digits. */
-static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
+ * digits; *seen gets the prefix currency it matched, if any. */
+static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
+                          prefix_seen *seen)
 {
     const char *t = f->t;
+    seen->known = false;
     word_bits b = {
         .k = fold((unsigned char)t[i]) - 'a',
         .run = run_bit(letters),
@@ -1326,21 +1340,22 @@ static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
         numeral_may_go_on(t, f->len, i + letters) &&
         run_opens_numeral(t, i, letters))
         return true;
-    cur_match m;
-    return word_fits(&run_index.prefix, &b) && finder_digit_near(f, i) &&
-           match_prefix(t, f->len, i, &m);
+    return seen->known = word_fits(&run_index.prefix, &b) &&
+                         finder_digit_near(f, i) &&
+                         match_prefix(t, f->len, i, &seen->pre);
 }
 
-/* The quick reject at a token start that is no letter. */
-static bool sign_may_open(ft_money_finder *f, size_t i)
+/* The quick reject at a token start that is no letter; *seen as for
+ * word_may_open. */
+static bool sign_may_open(ft_money_finder *f, size_t i, prefix_seen *seen)
 {
     unsigned char c = (unsigned char)f->t[i];
-    cur_match m;
+    seen->known = false;
     if (is_digit(c))
         return true;
     if (c < 0x80)
-        return c == '$' && finder_digit_near(f, i) &&
-               match_prefix(f->t, f->len, i, &m);
+        return seen->known = c == '$' && finder_digit_near(f, i) &&
+                             match_prefix(f->t, f->len, i, &seen->pre);
     return (run_index.lead[(c - 0x80) / 32] >> (c % 32) & 1u) &&
            may_start_amount_near(f->t, f->len, i, true);
 }
@@ -1376,13 +1391,17 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
                 e++;
             /* most words fail on their length alone */
             size_t k = fold(c) - 'a';
+            prefix_seen seen;
             if (((run_index.numeral.run[k] | run_index.prefix.run[k]) &
                  run_bit(e - i)) &&
-                word_may_open(f, i, e - i) && read_amount(t, len, i, opts, m))
+                word_may_open(f, i, e - i, &seen) &&
+                read_amount(t, len, i, opts, &seen, m))
                 break;
             i = skip_word(t, len, e);
         } else {
-            if (sign_may_open(f, i) && read_amount(t, len, i, opts, m))
+            prefix_seen seen;
+            if (sign_may_open(f, i, &seen) &&
+                read_amount(t, len, i, opts, &seen, m))
                 break;
             i = c < 0x80 ? skip_word(t, len, i + 1) : i + 1;
         }
