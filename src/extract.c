@@ -296,74 +296,65 @@ static bool is_rate(ft_view x, const ft_money *m)
     return false;
 }
 
-typedef struct {
-    ft_lit phrase;
-    ft_qualifier q;
-} qualifier_phrase;
+/* Before the amount; longest first where one ends another.  One list,
+ * read as the phrases (for ft_phrase_before_any) and their qualifiers. */
+#define BEFORE_QUALIFIERS(Q)                                                   \
+    Q("approximately", FT_Q_APPROX)                                            \
+    Q("an estimated", FT_Q_APPROX)                                             \
+    Q("estimated", FT_Q_APPROX)                                                \
+    Q("roughly", FT_Q_APPROX)                                                  \
+    Q("around", FT_Q_APPROX)                                                   \
+    Q("about", FT_Q_APPROX)                                                    \
+    Q("approx.", FT_Q_APPROX)                                                  \
+    Q("nearly", FT_Q_APPROX)                                                   \
+    Q("almost", FT_Q_APPROX)                                                   \
+    Q("close to", FT_Q_APPROX)                                                 \
+    Q("circa", FT_Q_APPROX)                                                    \
+    Q("some", FT_Q_APPROX)                                                     \
+    Q("just over", FT_Q_GT)                                                    \
+    Q("more than", FT_Q_GT)                                                    \
+    Q("greater than", FT_Q_GT)                                                 \
+    Q("in excess of", FT_Q_GT)                                                 \
+    Q("upwards of", FT_Q_GT)                                                   \
+    Q("exceeding", FT_Q_GT)                                                    \
+    Q("over", FT_Q_GT)                                                         \
+    Q("exceeded", FT_Q_GT)                                                     \
+    Q("exceeds", FT_Q_GT)                                                      \
+    Q("exceed", FT_Q_GT)                                                       \
+    Q("topped", FT_Q_GT)                                                       \
+    Q("tops", FT_Q_GT)                                                         \
+    Q("top", FT_Q_GT)                                                          \
+    Q("surpassed", FT_Q_GT)                                                    \
+    Q("surpass", FT_Q_GT)                                                      \
+    Q("crossed", FT_Q_GT)                                                      \
+    Q("broke through", FT_Q_GT)                                                \
+    Q("above", FT_Q_GT)                                                        \
+    Q("at least", FT_Q_GE)                                                     \
+    Q("no less than", FT_Q_GE)                                                 \
+    Q("a minimum of", FT_Q_GE)                                                 \
+    Q("just under", FT_Q_LT)                                                   \
+    Q("less than", FT_Q_LT)                                                    \
+    Q("under", FT_Q_LT)                                                        \
+    Q("below", FT_Q_LT)                                                        \
+    Q("up to", FT_Q_LE)                                                        \
+    Q("at most", FT_Q_LE)                                                      \
+    Q("no more than", FT_Q_LE)                                                 \
+    Q("as much as", FT_Q_LE)                                                   \
+    Q("a maximum of", FT_Q_LE)
 
-/* Before the amount; longest first where one ends another. */
-static const qualifier_phrase before_q[] = {
-    {FT_LIT("approximately"), FT_Q_APPROX},
-    {FT_LIT("an estimated"), FT_Q_APPROX},
-    {FT_LIT("estimated"), FT_Q_APPROX},
-    {FT_LIT("roughly"), FT_Q_APPROX},
-    {FT_LIT("around"), FT_Q_APPROX},
-    {FT_LIT("about"), FT_Q_APPROX},
-    {FT_LIT("approx."), FT_Q_APPROX},
-    {FT_LIT("nearly"), FT_Q_APPROX},
-    {FT_LIT("almost"), FT_Q_APPROX},
-    {FT_LIT("close to"), FT_Q_APPROX},
-    {FT_LIT("circa"), FT_Q_APPROX},
-    {FT_LIT("some"), FT_Q_APPROX},
-    {FT_LIT("just over"), FT_Q_GT},
-    {FT_LIT("more than"), FT_Q_GT},
-    {FT_LIT("greater than"), FT_Q_GT},
-    {FT_LIT("in excess of"), FT_Q_GT},
-    {FT_LIT("upwards of"), FT_Q_GT},
-    {FT_LIT("exceeding"), FT_Q_GT},
-    {FT_LIT("over"), FT_Q_GT},
-    {FT_LIT("exceeded"), FT_Q_GT},
-    {FT_LIT("exceeds"), FT_Q_GT},
-    {FT_LIT("exceed"), FT_Q_GT},
-    {FT_LIT("topped"), FT_Q_GT},
-    {FT_LIT("tops"), FT_Q_GT},
-    {FT_LIT("top"), FT_Q_GT},
-    {FT_LIT("surpassed"), FT_Q_GT},
-    {FT_LIT("surpass"), FT_Q_GT},
-    {FT_LIT("crossed"), FT_Q_GT},
-    {FT_LIT("broke through"), FT_Q_GT},
-    {FT_LIT("above"), FT_Q_GT},
-    {FT_LIT("at least"), FT_Q_GE},
-    {FT_LIT("no less than"), FT_Q_GE},
-    {FT_LIT("a minimum of"), FT_Q_GE},
-    {FT_LIT("just under"), FT_Q_LT},
-    {FT_LIT("less than"), FT_Q_LT},
-    {FT_LIT("under"), FT_Q_LT},
-    {FT_LIT("below"), FT_Q_LT},
-    {FT_LIT("up to"), FT_Q_LE},
-    {FT_LIT("at most"), FT_Q_LE},
-    {FT_LIT("no more than"), FT_Q_LE},
-    {FT_LIT("as much as"), FT_Q_LE},
-    {FT_LIT("a maximum of"), FT_Q_LE},
-};
+#define AS_PHRASE(phrase, q) FT_LIT(phrase),
+#define AS_QUALIFIER(phrase, q) q,
+static const ft_lit before_q_phrase[] = {BEFORE_QUALIFIERS(AS_PHRASE)};
+static const ft_qualifier before_q_kind[] = {BEFORE_QUALIFIERS(AS_QUALIFIER)};
 
 /* A qualifier ending right before `start`; sets *q and returns where it
  * starts (so that the words before it can be read too), else start. */
 static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 {
-    size_t end = ft_phrase_trim_back(x.t, start);
-    /* a phrase ending at `end` ends with the byte before it: most fail
-     * on that byte, without a call */
-    unsigned char last = end > 0 ? ft_ascii_fold(ft_view_at(x, end - 1)) : 0;
-    for (size_t k = 0; end > 0 && k < sizeof before_q / sizeof *before_q; k++) {
-        const ft_lit *p = &before_q[k].phrase;
-        if ((unsigned char)p->s[p->n - 1] != last)
-            continue;
-        size_t s = ft_phrase_ending_at(x.t, x.len, end, *p);
-        if (s != SIZE_MAX) {
-            *q = before_q[k].q;
-            return s;
-        }
+    size_t k, s = FT_PHRASE_BEFORE_ANY(x.t, x.len, start, before_q_phrase, &k);
+    if (s != SIZE_MAX) {
+        *q = before_q_kind[k];
+        return s;
     }
     /* 약 (about) */
     size_t j = start;
