@@ -803,31 +803,40 @@ static bool opens_numeral_word(const char *t, size_t len, size_t pos)
     return false;
 }
 
+/* A currency before the number that the quick reject has matched
+ * already, so that read_amount does not match it again. */
+typedef struct {
+    bool known; /* else read_amount looks */
+    cur_match pre;
+} prefix_seen;
+
 /* Most tokens of an article open no amount; tell them apart with the
  * lexicon's own tables, each read only over the run of its entries that
  * share the token's first byte.  digit_near: a digit lies within
  * DIGIT_REACH bytes after pos (asked only of ASCII bytes). */
 static bool may_start_amount_near(const char *t, size_t len, size_t pos,
-                                  bool digit_near)
+                                  bool digit_near, prefix_seen *seen)
 {
     unsigned char c = at(t, len, pos);
+    seen->known = false;
     if (is_digit(c))
         return true;
     int u = korean_unit(t, len, pos);
     if (u > 0)
         return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
-    cur_match m;
-    if ((c >= 0x80 || digit_near) && match_prefix(t, len, pos, &m))
-        return true;
+    if ((c >= 0x80 || digit_near) && match_prefix(t, len, pos, &seen->pre))
+        return seen->known = true;
     return is_alpha(c) && opens_numeral_word(t, len, pos);
 }
 
-static bool may_start_amount(const char *t, size_t len, size_t pos)
+static bool may_start_amount(const char *t, size_t len, size_t pos,
+                             prefix_seen *seen)
 {
     unsigned char c = at(t, len, pos);
     return may_start_amount_near(t, len, pos,
                                  c < 0x80 && !is_digit(c) &&
-                                     digit_within_reach(t, len, pos));
+                                     digit_within_reach(t, len, pos),
+                                 seen);
 }
 
 /* ------------------------------------------------------- the whole amount */
@@ -984,15 +993,8 @@ static bool ends_plain(const char *t, size_t len, size_t k)
     return c != '-' || !(is_alpha(n) || n >= 0x80 || starts_suffix(n));
 }
 
-/* A currency before the number that the quick reject has matched
- * already, so that read_amount does not match it again. */
-typedef struct {
-    bool known; /* else read_amount looks */
-    cur_match pre;
-} prefix_seen;
-
 /* The amount at pos, once the quick reject has let pos through; seen:
- * its prefix currency, when the quick reject matched one (else NULL). */
+ * the prefix currency the quick reject matched, if it did. */
 static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
                         const prefix_seen *seen, ft_money *m)
 {
@@ -1004,9 +1006,9 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
     bool has_pre = false;
 
     /* 1. a currency before the number */
-    if (seen && seen->known)
+    if (seen->known)
         pre = seen->pre;
-    if ((seen && seen->known) ||
+    if (seen->known ||
         (!is_digit(at(t, len, j)) && match_prefix(t, len, j, &pre))) {
         size_t k = pre.end;
         if (!(pre.flags & CUR_GLUED))
@@ -1198,8 +1200,9 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
 bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
                    ft_money *m)
 {
-    return may_start_amount(t, len, pos) &&
-           read_amount(t, len, pos, opts, NULL, m);
+    prefix_seen seen;
+    return may_start_amount(t, len, pos, &seen) &&
+           read_amount(t, len, pos, opts, &seen, m);
 }
 
 /* ------------------------------------------------------- the whole text */
@@ -1357,7 +1360,7 @@ static bool sign_may_open(ft_money_finder *f, size_t i, prefix_seen *seen)
         return seen->known = c == '$' && finder_digit_near(f, i) &&
                              match_prefix(f->t, f->len, i, &seen->pre);
     return (run_index.lead[(c - 0x80) / 32] >> (c % 32) & 1u) &&
-           may_start_amount_near(f->t, f->len, i, true);
+           may_start_amount_near(f->t, f->len, i, true, seen);
 }
 
 /* The rest of a word or number after a failed candidate: word bytes, and
