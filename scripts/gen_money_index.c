@@ -64,7 +64,8 @@ static void shape_add(word_shapes *w, const char *pat, bool plural)
     c ^= 0x20; /* the other case */
     w->first[c / 32] |= 1u << (c % 32);
     size_t k = fold(c) - 'a';
-    w->run[k] |= run_lengths(pat, plural);
+    uint32_t runs = run_lengths(pat, plural);
+    w->run[k] |= runs;
     unsigned char seq[3];
     size_t n = 0;
     bool stopped = false, open = false;
@@ -82,8 +83,14 @@ static void shape_add(word_shapes *w, const char *pat, bool plural)
     if (!stopped && plural && n < 3)
         seq[n++] = 's';
     const uint32_t any = (1u << 26) - 1;
-    w->second[k] |= n >= 2 ? 1u << (seq[1] - 'a') : open ? any : 0;
-    w->third[k] |= n >= 3 ? 1u << (seq[2] - 'a') : open ? any : 0;
+    uint32_t second = n >= 2 ? 1u << (seq[1] - 'a') : open ? any : 0;
+    uint32_t third = n >= 3 ? 1u << (seq[2] - 'a') : open ? any : 0;
+    /* at each run length the pattern can leave */
+    for (size_t r = 0; r <= RUN_BITS; r++)
+        if (runs & run_bit(r)) {
+            w->second[k][r] |= second;
+            w->third[k][r] |= third;
+        }
 }
 
 static void lead_add(uint32_t *lead, const char *pat)
@@ -164,12 +171,25 @@ static void put_row(const char *name, const uint32_t *row, size_t cells)
     printf("\n        },\n");
 }
 
+/* A table of rows, [26][RUN_BITS + 1]: one row a first letter. */
+static void put_rows(const char *name, const uint32_t (*rows)[RUN_BITS + 1])
+{
+    printf("        .%s = {", name);
+    for (size_t k = 0; k < 26; k++) {
+        printf("\n            {");
+        for (size_t r = 0; r <= RUN_BITS; r++)
+            printf("%s0x%x,", r ? " " : "", (unsigned)rows[k][r]);
+        printf("},");
+    }
+    printf("\n        },\n");
+}
+
 static void put_shapes(const char *name, const word_shapes *w)
 {
     printf("    .%s = {\n", name);
     put_row("run", w->run, 26);
-    put_row("second", w->second, 26);
-    put_row("third", w->third, 26);
+    put_rows("second", w->second);
+    put_rows("third", w->third);
     put_row("first", w->first, 8);
     put_row("at", w->at, 26);
     printf("    },\n");

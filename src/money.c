@@ -167,10 +167,11 @@ static bool shape_may_match(const word_shapes *w, const char *t, size_t i,
         return false;
     if (!is_alpha(c))
         return true;
-    size_t k = fold(c) - 'a';
+    size_t k = fold(c) - 'a', n = run_slot(letters);
     return (w->run[k] & run_bit(letters)) &&
-           (letters < 2 || has_letter(w->second[k], (unsigned char)t[i + 1])) &&
-           (letters < 3 || has_letter(w->third[k], (unsigned char)t[i + 2]));
+           (letters < 2 ||
+            has_letter(w->second[k][n], (unsigned char)t[i + 1])) &&
+           (letters < 3 || has_letter(w->third[k][n], (unsigned char)t[i + 2]));
 }
 
 /* ------------------------------------------------- the tables as indexes */
@@ -1295,18 +1296,18 @@ static bool run_opens_numeral(const char *t, size_t i, size_t letters)
 }
 
 /* A word's first letters against a table's shapes (as shape_may_match,
- * with the letters folded once): k its first letter - 'a'; run, second,
- * third its bits, 0 where the word is shorter. */
+ * with the letters folded once): k its first letter - 'a', n its run_slot;
+ * run, second, third its bits, 0 where the word is shorter. */
 typedef struct {
-    size_t k;
+    size_t k, n;
     uint32_t run, second, third;
 } word_bits;
 
 static inline bool word_fits(const word_shapes *w, const word_bits *b)
 {
     return (w->run[b->k] & b->run) &&
-           (!b->second || (w->second[b->k] & b->second)) &&
-           (!b->third || (w->third[b->k] & b->third));
+           (!b->second || (w->second[b->k][b->n] & b->second)) &&
+           (!b->third || (w->third[b->k][b->n] & b->third));
 }
 
 /* After the first word of a numeral in words (ending at e), a numeral
@@ -1333,6 +1334,7 @@ static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
     seen->known = false;
     word_bits b = {
         .k = fold((unsigned char)t[i]) - 'a',
+        .n = run_slot(letters),
         .run = run_bit(letters),
         .second =
             letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,

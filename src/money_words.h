@@ -411,16 +411,33 @@ static inline bool table_ordered(const void *table, size_t n, size_t stride)
 
 /* --------------------------------------------------- the index of words */
 
+/* Run lengths of letters: bit n of a mask for n letters, the last bit for
+ * that many or more. */
+#define RUN_BITS 15
+static inline size_t run_slot(size_t n)
+{
+    return n < RUN_BITS ? n : RUN_BITS;
+}
+
+static inline uint32_t run_bit(size_t n)
+{
+    return 1u << run_slot(n);
+}
+
 /* Most words of an article are no currency, scale or numeral, and need
  * only their first three letters and the length of their run of letters
  * to say so: a pattern can leave only a few run lengths before a
  * non-letter (a space, '$', the number), and few letters second and third.
  * So each table has, for each first letter, the run lengths (bit n: n
- * letters; the last bit: that many or more) and the second and third
- * letters (bit c - 'a') its entries can leave; a word that fails them is
- * refused before any look-up.  The ISO codes count with the currencies. */
+ * letters; the last bit: that many or more) and, for each run length, the
+ * second and third letters (bit c - 'a') its entries can leave; a word
+ * that fails them is refused before any look-up.  The ISO codes count with the currencies. */
 typedef struct {
-    uint32_t run[26], second[26], third[26];
+    uint32_t run[26];
+    /* by first letter and run length (run_slot): a word whose run of
+     * letters no entry leaves with its second or third letter is refused
+     * ("the" passes "twelve" by its third letter, not "ten" or "two") */
+    uint32_t second[26][RUN_BITS + 1], third[26][RUN_BITS + 1];
     uint32_t first[8]; /* bit b: an entry begins with byte b (either case) */
     uint32_t at[26];   /* where the run of entries keyed by each letter
                           starts in the table (run_start, looked up) */
@@ -439,10 +456,5 @@ typedef struct {
                             Korean unit or a currency before the number */
 } word_index;
 
-#define RUN_BITS 15
-static inline uint32_t run_bit(size_t n)
-{
-    return 1u << (n < RUN_BITS ? n : RUN_BITS);
-}
 
 #endif
