@@ -1213,14 +1213,50 @@ void ft_money_finder_init(ft_money_finder *f, const char *t, size_t len)
     *f = (ft_money_finder){.t = t, .len = len};
 }
 
+/* ---- digits eight bytes at a time: the words between two numbers of an
+ * article run to hundreds of bytes. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS (0x80 * ONES)
+
+/* The 8 bytes at p, the first in the low byte. */
+static uint64_t load8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* The high bit of each byte of x that is an ASCII digit: a byte below
+ * 0x80 plus (0x80 - lo) has its high bit set exactly when it is at least
+ * lo, and no carry crosses into the next byte. */
+static uint64_t digit_bits(uint64_t x)
+{
+    uint64_t low = x & ~HIGHS;
+    return (low + 0x50 * ONES) & ~(low + 0x46 * ONES) & ~x & HIGHS;
+}
+
+/* The first digit at or after k, else len. */
+static size_t next_digit(const char *t, size_t len, size_t k)
+{
+    for (; k + 8 <= len; k += 8) {
+        uint64_t d = digit_bits(load8(t + k));
+        if (d)
+            return k + (size_t)__builtin_ctzll(d) / 8;
+    }
+    while (k < len && !is_digit((unsigned char)t[k]))
+        k++;
+    return k;
+}
+
 /* digit_within_reach for a finder: the text is searched for digits once,
  * ahead of the words, each byte at most once while pos only grows. */
 static bool finder_digit_near(ft_money_finder *f, size_t pos)
 {
     if (pos + 1 < f->no_digit_from || pos + 1 > f->digit_at) {
-        size_t k = pos + 1;
-        while (k < f->len && !is_digit((unsigned char)f->t[k]))
-            k++;
+        size_t k = next_digit(f->t, f->len, pos + 1);
         f->no_digit_from = pos + 1;
         f->digit_at = k;
     }

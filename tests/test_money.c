@@ -173,12 +173,32 @@ static void test_finder_as_scan(void **state)
     assert_true(found > 150);
 }
 
+/* The finder looks for the next digit eight bytes at a time: a currency
+ * word before a number must see it at every distance and alignment, as
+ * ft_money_scan does. */
+static void test_finder_digit_reach(void **state)
+{
+    (void)state;
+    static const char filler[] = "so it is a  sum of about or near ";
+    char text[256];
+    for (size_t pad = 0; pad < 9; pad++)
+        for (size_t gap = 0; gap < sizeof filler; gap++) {
+            int n = snprintf(text, sizeof text,
+                             "%.*sthe KRW %.*s5 million and US$%.*s7 and "
+                             "USD %.*s",
+                             (int)pad, filler, (int)gap, filler, (int)gap,
+                             filler, (int)gap, filler);
+            compare_passes(text, (size_t)n);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tables_ordered),
         cmocka_unit_test(test_every_entry_matches),
         cmocka_unit_test(test_finder_as_scan),
+        cmocka_unit_test(test_finder_digit_reach),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }
