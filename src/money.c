@@ -89,12 +89,10 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
         } else if (*p == '.') {
             if (at(t, len, j) == '.')
                 j++;
-        } else if (is_alpha(*p) && !exact) {
-            if (fold(at(t, len, j)) != fold(*p))
-                return false;
-            j++;
         } else {
-            if (at(t, len, j) != *p)
+            /* most bytes are as written: one comparison for them */
+            unsigned char c = at(t, len, j);
+            if (c != *p && (exact || !is_alpha(*p) || fold(c) != fold(*p)))
                 return false;
             j++;
         }
