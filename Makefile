@@ -94,6 +94,15 @@ $(BUILD)/gen/purpose_slots.h: scripts/gen_words.c src/purpose_words.h
 
 $(call obj,src/purpose.c): $(BUILD)/gen/purpose_slots.h
 
+# The index of words that money's quick reject reads, derived from the
+# lexicon in src/money_words.h at build time (scripts/gen_money_index.c).
+$(BUILD)/gen/money_index.h: scripts/gen_money_index.c src/money_words.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Isrc $< -o $(BUILD)/gen/gen_money_index
+	$(BUILD)/gen/gen_money_index > $@.tmp && mv $@.tmp $@
+
+$(call obj,src/money.c): $(BUILD)/gen/money_index.h
+
 $(LIB): $(call obj,$(LIB_SRC))
 	@rm -f $@
 	$(AR) rcs $@ $^

@@ -98,6 +98,8 @@ static bool is_abbreviation(ft_view x, size_t dot)
         return true; /* an initial: "S. Korea", "Douglas A. MacArthur" */
     if (n == 0 || n > 6)
         return false; /* none is longer */
+    if (ft_ascii_digit(ft_view_at(x, dot - 1)))
+        return false; /* none ends in a digit: "in 2023." ends a sentence */
     for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
         if (abbr[k].n != n)
             continue;
@@ -195,45 +197,66 @@ static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
 
 /* ------------------------------------------------------ what surrounds */
 
+/* What follows a rate's amount: a lead word, then one of its tails ("per"
+ * + " u.s. dollar").  The lead is matched first, as a whole word, so that
+ * the many words that merely start like one ("percent", "total",
+ * "forecast") cost one comparison, not one per phrase. */
+static const char *const per_tails[] = {
+    " dollar", " u.s. dollar", " us dollar", " euro",     " yen",
+    " 100 yen", " yuan",       " greenback", " won",
+};
+static const char *const to_tails[] = {
+    " the dollar", " the u.s. dollar", " the euro",
+    " the yuan",   " one dollar",      " the won",
+};
+static const char *const against_tails[] = {
+    " the dollar", " the u.s. dollar", " the euro", " the yen",
+    " the yuan",   " the greenback",   " the won",
+};
+static const char *const the_dollar_tail[] = {" the dollar"};
+static const char *const dollar_tail[] = {" dollar"};
+static const char *const for_tails[] = {" one dollar", " each dollar"};
+
+#define RATE_LEAD(lead, tails) {lead, tails, sizeof tails / sizeof *tails}
+static const struct {
+    const char *lead;
+    const char *const *tails;
+    size_t n;
+} rate_after[] = {
+    RATE_LEAD("per", per_tails),
+    RATE_LEAD("to", to_tails),
+    RATE_LEAD("against", against_tails),
+    RATE_LEAD("versus", the_dollar_tail),
+    RATE_LEAD("vs", the_dollar_tail),
+    RATE_LEAD("a", dollar_tail),
+    RATE_LEAD("for", for_tails),
+};
+
+/* A rate's lead word and one of its tails at j. */
+static bool rate_phrase_at(ft_view x, size_t j)
+{
+    unsigned char c = ft_ascii_fold(ft_view_at(x, j));
+    for (size_t k = 0; k < sizeof rate_after / sizeof *rate_after; k++) {
+        if ((unsigned char)rate_after[k].lead[0] != c)
+            continue;
+        size_t e = ft_phrase_at(x.t, x.len, j, rate_after[k].lead);
+        if (e && ft_phrase_at_any(x.t, x.len, e, rate_after[k].tails,
+                                  rate_after[k].n))
+            return true;
+    }
+    return false;
+}
+
 /* An exchange rate, not money: "1,120 won per dollar", "(US$1=W1,120)",
  * "the exchange rate of 1,380 won", "달러당 1,380원". */
 static bool is_rate(ft_view x, const ft_money *m)
 {
-    static const char *const after[] = {
-        "per dollar",
-        "per u.s. dollar",
-        "per us dollar",
-        "to the dollar",
-        "against the dollar",
-        "versus the dollar",
-        "vs the dollar",
-        "to the u.s. dollar",
-        "against the u.s. dollar",
-        "a dollar",
-        "per euro",
-        "to the euro",
-        "against the euro",
-        "per yen",
-        "per 100 yen",
-        "against the yen",
-        "per yuan",
-        "to the yuan",
-        "against the yuan",
-        "against the greenback",
-        "per greenback",
-        "to one dollar",
-        "for one dollar",
-        "for each dollar",
-        "per won",
-        "to the won",
-        "against the won",
-    };
     size_t j = skip_space(x, m->end);
     if (ft_view_at(x, j) == '=' || ft_view_at(x, j) == '/')
         return true;
     if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
         return true;
-    if (FT_PHRASE_AT_ANY(x.t, x.len, j, after))
+    if (rate_phrase_at(x, j))
         return true;
     size_t b = m->start;
     while (b > 0 && ft_ascii_space(ft_view_at(x, b - 1)))
@@ -254,88 +277,84 @@ static bool is_rate(ft_view x, const ft_money *m)
     /* "달러당" (per dollar) or "환율" (exchange rate), or an English "exchange
      * rate" just before an amount with no scale */
     size_t lo = m->start > 60 ? m->start - 60 : 0;
+    /* 달러당, 환율 and "exchange" start so: one load a byte for the rest */
+    static const bool lead[256] = {
+        [0xEB] = true, [0xED] = true, ['e'] = true, ['E'] = true};
     for (size_t i = lo; i + 3 <= m->start; i++) {
         unsigned char c = ft_view_at(x, i);
-        if (c != 0xEB && c != 0xED && ft_ascii_fold(c) != 'e')
-            continue; /* 달러당, 환율 and "exchange" start so */
-        if (bytes_at(x, i,
-                     "\xEB\x8B\xAC\xEB\x9F\xAC\xEB\x8B\xB9") || /* 달러당 */
-            bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") ||       /* 환율 */
-            ft_phrase_at(x.t, x.len, i, "exchange rate") ||
-            ft_phrase_at(x.t, x.len, i, "exchange rates"))
+        if (!lead[c])
+            continue;
+        if (c == 0xEB ? bytes_at(x, i, "\xEB\x8B\xAC\xEB\x9F\xAC"
+                                       "\xEB\x8B\xB9") /* 달러당 */
+            : c == 0xED
+                ? bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") /* 환율 */
+                : ft_ascii_fold(ft_view_at(x, i + 1)) == 'x' &&
+                      (ft_phrase_at(x.t, x.len, i, "exchange rate") ||
+                       ft_phrase_at(x.t, x.len, i, "exchange rates")))
             return true;
     }
     return false;
 }
 
-typedef struct {
-    ft_lit phrase;
-    ft_qualifier q;
-} qualifier_phrase;
+/* Before the amount; longest first where one ends another.  One list,
+ * read as the phrases (for ft_phrase_before_any) and their qualifiers. */
+#define BEFORE_QUALIFIERS(Q)                                                   \
+    Q("approximately", FT_Q_APPROX)                                            \
+    Q("an estimated", FT_Q_APPROX)                                             \
+    Q("estimated", FT_Q_APPROX)                                                \
+    Q("roughly", FT_Q_APPROX)                                                  \
+    Q("around", FT_Q_APPROX)                                                   \
+    Q("about", FT_Q_APPROX)                                                    \
+    Q("approx.", FT_Q_APPROX)                                                  \
+    Q("nearly", FT_Q_APPROX)                                                   \
+    Q("almost", FT_Q_APPROX)                                                   \
+    Q("close to", FT_Q_APPROX)                                                 \
+    Q("circa", FT_Q_APPROX)                                                    \
+    Q("some", FT_Q_APPROX)                                                     \
+    Q("just over", FT_Q_GT)                                                    \
+    Q("more than", FT_Q_GT)                                                    \
+    Q("greater than", FT_Q_GT)                                                 \
+    Q("in excess of", FT_Q_GT)                                                 \
+    Q("upwards of", FT_Q_GT)                                                   \
+    Q("exceeding", FT_Q_GT)                                                    \
+    Q("over", FT_Q_GT)                                                         \
+    Q("exceeded", FT_Q_GT)                                                     \
+    Q("exceeds", FT_Q_GT)                                                      \
+    Q("exceed", FT_Q_GT)                                                       \
+    Q("topped", FT_Q_GT)                                                       \
+    Q("tops", FT_Q_GT)                                                         \
+    Q("top", FT_Q_GT)                                                          \
+    Q("surpassed", FT_Q_GT)                                                    \
+    Q("surpass", FT_Q_GT)                                                      \
+    Q("crossed", FT_Q_GT)                                                      \
+    Q("broke through", FT_Q_GT)                                                \
+    Q("above", FT_Q_GT)                                                        \
+    Q("at least", FT_Q_GE)                                                     \
+    Q("no less than", FT_Q_GE)                                                 \
+    Q("a minimum of", FT_Q_GE)                                                 \
+    Q("just under", FT_Q_LT)                                                   \
+    Q("less than", FT_Q_LT)                                                    \
+    Q("under", FT_Q_LT)                                                        \
+    Q("below", FT_Q_LT)                                                        \
+    Q("up to", FT_Q_LE)                                                        \
+    Q("at most", FT_Q_LE)                                                      \
+    Q("no more than", FT_Q_LE)                                                 \
+    Q("as much as", FT_Q_LE)                                                   \
+    Q("a maximum of", FT_Q_LE)
 
-/* Before the amount; longest first where one ends another. */
-static const qualifier_phrase before_q[] = {
-    {FT_LIT("approximately"), FT_Q_APPROX},
-    {FT_LIT("an estimated"), FT_Q_APPROX},
-    {FT_LIT("estimated"), FT_Q_APPROX},
-    {FT_LIT("roughly"), FT_Q_APPROX},
-    {FT_LIT("around"), FT_Q_APPROX},
-    {FT_LIT("about"), FT_Q_APPROX},
-    {FT_LIT("approx."), FT_Q_APPROX},
-    {FT_LIT("nearly"), FT_Q_APPROX},
-    {FT_LIT("almost"), FT_Q_APPROX},
-    {FT_LIT("close to"), FT_Q_APPROX},
-    {FT_LIT("circa"), FT_Q_APPROX},
-    {FT_LIT("some"), FT_Q_APPROX},
-    {FT_LIT("just over"), FT_Q_GT},
-    {FT_LIT("more than"), FT_Q_GT},
-    {FT_LIT("greater than"), FT_Q_GT},
-    {FT_LIT("in excess of"), FT_Q_GT},
-    {FT_LIT("upwards of"), FT_Q_GT},
-    {FT_LIT("exceeding"), FT_Q_GT},
-    {FT_LIT("over"), FT_Q_GT},
-    {FT_LIT("exceeded"), FT_Q_GT},
-    {FT_LIT("exceeds"), FT_Q_GT},
-    {FT_LIT("exceed"), FT_Q_GT},
-    {FT_LIT("topped"), FT_Q_GT},
-    {FT_LIT("tops"), FT_Q_GT},
-    {FT_LIT("top"), FT_Q_GT},
-    {FT_LIT("surpassed"), FT_Q_GT},
-    {FT_LIT("surpass"), FT_Q_GT},
-    {FT_LIT("crossed"), FT_Q_GT},
-    {FT_LIT("broke through"), FT_Q_GT},
-    {FT_LIT("above"), FT_Q_GT},
-    {FT_LIT("at least"), FT_Q_GE},
-    {FT_LIT("no less than"), FT_Q_GE},
-    {FT_LIT("a minimum of"), FT_Q_GE},
-    {FT_LIT("just under"), FT_Q_LT},
-    {FT_LIT("less than"), FT_Q_LT},
-    {FT_LIT("under"), FT_Q_LT},
-    {FT_LIT("below"), FT_Q_LT},
-    {FT_LIT("up to"), FT_Q_LE},
-    {FT_LIT("at most"), FT_Q_LE},
-    {FT_LIT("no more than"), FT_Q_LE},
-    {FT_LIT("as much as"), FT_Q_LE},
-    {FT_LIT("a maximum of"), FT_Q_LE},
-};
+#define AS_PHRASE(phrase, q) FT_LIT(phrase),
+#define AS_QUALIFIER(phrase, q) q,
+static const ft_lit before_q_phrase[] = {BEFORE_QUALIFIERS(AS_PHRASE)};
+static const ft_qualifier before_q_kind[] = {BEFORE_QUALIFIERS(AS_QUALIFIER)};
 
 /* A qualifier ending right before `start`; sets *q and returns where it
  * starts (so that the words before it can be read too), else start. */
 static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 {
-    size_t end = ft_phrase_trim_back(x.t, start);
-    /* a phrase ending at `end` ends with the byte before it: most fail
-     * on that byte, without a call */
-    unsigned char last = end > 0 ? ft_ascii_fold(ft_view_at(x, end - 1)) : 0;
-    for (size_t k = 0; end > 0 && k < sizeof before_q / sizeof *before_q; k++) {
-        const ft_lit *p = &before_q[k].phrase;
-        if ((unsigned char)p->s[p->n - 1] != last)
-            continue;
-        size_t s = ft_phrase_ending_at(x.t, x.len, end, *p);
-        if (s != SIZE_MAX) {
-            *q = before_q[k].q;
-            return s;
-        }
+    size_t k, s = FT_PHRASE_BEFORE_ANY(x.t, x.len, start, before_q_phrase, &k);
+    if (s != SIZE_MAX) {
+        *q = before_q_kind[k];
+        return s;
     }
     /* 약 (about) */
     size_t j = start;
@@ -575,9 +594,10 @@ static bool korean_became(ft_view x, size_t end)
     return false;
 }
 
-/* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
- * after "between"); returns where the second amount may start, or 0. */
-static size_t range_joint(ft_view x, size_t end, bool after_between)
+/* The joint of a range after `end` that needs no word: "-", "–", "~",
+ * 에서; returns where the second amount may start, or 0 with *word where
+ * a joint word ("to", "and") would stand. */
+static size_t sign_joint(ft_view x, size_t end, size_t *word)
 {
     size_t j = end;
     if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~')
@@ -598,12 +618,23 @@ static size_t range_joint(ft_view x, size_t end, bool after_between)
             j = skip_space(x, j + 6);
         return j;
     }
-    size_t e;
-    if (after_between && (e = ft_phrase_at(x.t, x.len, j, "and")))
-        return skip_space(x, e);
-    if (!after_between && (e = ft_phrase_at(x.t, x.len, j, "to")))
-        return skip_space(x, e);
+    *word = j;
     return 0;
+}
+
+/* The joint word at j: "to", or "and" only after "between". */
+static size_t word_joint(ft_view x, size_t j, bool after_between)
+{
+    size_t e = ft_phrase_at(x.t, x.len, j, after_between ? "and" : "to");
+    return e ? skip_space(x, e) : 0;
+}
+
+/* The joint of a range after `end`: "-", "–", "~", "to", "and" (only
+ * after "between"); returns where the second amount may start, or 0. */
+static size_t range_joint(ft_view x, size_t end, bool after_between)
+{
+    size_t word, j = sign_joint(x, end, &word);
+    return j ? j : word_joint(x, word, after_between);
 }
 
 /* Try to read the high end of a range starting at `from`; on success
@@ -877,17 +908,25 @@ static void copy_code(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-/* The two range joints after an amount's end, each looked for once. */
+/* The range joints after an amount's end: the signs looked for once,
+ * then each joint word once. */
 typedef struct {
     size_t end;
-    size_t joint[2]; /* [after_between] */
-    bool known[2];
+    size_t sign, word;   /* sign_joint's answer and its *word */
+    size_t joint[2];     /* [after_between] */
+    bool signs_known, known[2];
 } joints;
 
 static size_t joint_after(ft_view x, joints *j, bool after_between)
 {
+    if (!j->signs_known) {
+        j->sign = sign_joint(x, j->end, &j->word);
+        j->signs_known = true;
+    }
+    if (j->sign)
+        return j->sign;
     if (!j->known[after_between]) {
-        j->joint[after_between] = range_joint(x, j->end, after_between);
+        j->joint[after_between] = word_joint(x, j->word, after_between);
         j->known[after_between] = true;
     }
     return j->joint[after_between];

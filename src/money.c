@@ -1,14 +1,20 @@
 /* money.c — the lexicon of currencies, scales and numerals, and the reader
  * of one amount at a position (see money.h).
  *
+ * The lexicon's tables are in money_words.h; the index of words that the
+ * quick reject reads (`run_index`) is derived from them at build time by
+ * scripts/gen_money_index.c into money_index.h.
+ *
  * Everything here looks at a bounded stretch of bytes after the position
  * and allocates nothing, so the article-level pass in extract.c stays a
  * single pass over the text.
  */
 #include "money.h"
 
+#include "money_words.h"
+#include "money_index.h" /* generated: see the Makefile */
+
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- bytes */
@@ -83,12 +89,10 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
         } else if (*p == '.') {
             if (at(t, len, j) == '.')
                 j++;
-        } else if (is_alpha(*p) && !exact) {
-            if (fold(at(t, len, j)) != fold(*p))
-                return false;
-            j++;
         } else {
-            if (at(t, len, j) != *p)
+            /* most bytes are as written: one comparison for them */
+            unsigned char c = at(t, len, j);
+            if (c != *p && (exact || !is_alpha(*p) || fold(c) != fold(*p)))
                 return false;
             j++;
         }
@@ -129,261 +133,6 @@ static inline bool third_ok(const char *t, size_t len, size_t i,
 
 /* ------------------------------------------------------------ currencies */
 
-enum {
-    CUR_EXACT = 1u << 0,       /* letters must match case */
-    CUR_PLURAL = 1u << 1,      /* an optional plural "s" */
-    CUR_NEEDS_SCALE = 1u << 2, /* ambiguous with a unit ("pounds") */
-    CUR_DOLLAR = 1u << 3,      /* a dollar: takes cents, "$10 dollars" */
-    CUR_VERB = 1u << 4,        /* "won": also an English verb */
-    CUR_HANGUL_WON = 1u << 5,  /* 원: also a syllable of many words */
-    CUR_SYMBOL = 1u << 6,      /* a sign ($ € £): not a prefix of words */
-    CUR_GLUED = 1u << 7        /* a letter glued to the digits: "W850" */
-};
-
-typedef struct {
-    const char *pat;
-    const char *iso; /* "" when the word names several currencies */
-    signed char pow10;
-    unsigned char flags;
-} currency;
-
-/* Before the number.  Longest match wins; in key order (see key_of). */
-static const currency prefixes[] = {
-    {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
-    {"A$", "AUD", 0, CUR_DOLLAR | CUR_EXACT},
-    {"au $", "AUD", 0, CUR_DOLLAR},
-    {"aud $", "AUD", 0, CUR_DOLLAR},
-    {"c $", "CAD", 0, CUR_DOLLAR},
-    {"ca $", "CAD", 0, CUR_DOLLAR},
-    {"cad $", "CAD", 0, CUR_DOLLAR},
-    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"hk $", "HKD", 0, CUR_DOLLAR},
-    {"hkd $", "HKD", 0, CUR_DOLLAR},
-    {"mex $", "MXN", 0, CUR_DOLLAR},
-    {"mxn $", "MXN", 0, CUR_DOLLAR},
-    {"musd", "USD", 6, 0},
-    {"meur", "EUR", 6, 0},
-    {"mgbp", "GBP", 6, 0},
-    {"maud", "AUD", 6, 0},
-    {"nt $", "TWD", 0, CUR_DOLLAR},
-    {"nz $", "NZD", 0, CUR_DOLLAR},
-    {"nzd $", "NZD", 0, CUR_DOLLAR},
-    /* Philippine pesos in Manila's papers: "P6 billion", "Php204.56
-     * billion"; a bare P glued to digits is a peso only before a scale
-     * ("P3 program", "P5 nations" are names) */
-    {"P", "PHP", 0, CUR_EXACT | CUR_GLUED | CUR_NEEDS_SCALE},
-    {"Php", "PHP", 0, CUR_EXACT | CUR_GLUED},
-    {"R$", "BRL", 0, CUR_EXACT},
-    {"Rs", "INR", 0, CUR_EXACT},
-    {"Rs", "INR", 0, CUR_EXACT | CUR_GLUED}, /* Rs500 crore */
-    {"Rs.", "INR", 0, CUR_EXACT},
-    {"RM", "MYR", 0, CUR_EXACT},
-    {"RMB", "CNY", 0, CUR_EXACT | CUR_GLUED}, /* RMB1.2 trillion */
-    {"rmb", "CNY", 0, 0},
-    {"S$", "SGD", 0, CUR_DOLLAR | CUR_EXACT},
-    {"sgd $", "SGD", 0, CUR_DOLLAR},
-    /* Taiwan's dollar in English-language defence news; Tonga's pa'anga
-     * writes T$ too, but seldom in a budget story */
-    {"T$", "TWD", 0, CUR_DOLLAR | CUR_EXACT},
-    {"u.s. $", "USD", 0, CUR_DOLLAR},
-    {"usd $", "USD", 0, CUR_DOLLAR},
-    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"W", "KRW", 0, CUR_EXACT | CUR_GLUED},    /* W850 billion */
-    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},    /* ₩ */
-    {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},    /* € */
-    {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},        /* £ */
-    {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},        /* ¥ */
-    {"\xE2\x82\xB9", "INR", 0, CUR_SYMBOL},    /* ₹ */
-    {"\xE2\x82\xBD", "RUB", 0, CUR_SYMBOL},    /* ₽ */
-    {"\xE2\x82\xBF", "BTC", 0, CUR_SYMBOL},    /* ₿ */
-    {"\xE2\x82\xA1", "CRC", 0, CUR_SYMBOL},    /* ₡ */
-    {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},    /* ₾ */
-    {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},    /* ₭ */
-    {"\xE2\x82\xB1", "PHP", 0, CUR_SYMBOL},    /* ₱ */
-    {"\xE2\x82\xAB", "VND", 0, CUR_SYMBOL},    /* ₫ */
-    {"\xE2\x82\xAA", "ILS", 0, CUR_SYMBOL},    /* ₪ */
-    {"\xE2\x82\xBA", "TRY", 0, CUR_SYMBOL},    /* ₺ */
-    {"\xE2\x82\xB4", "UAH", 0, CUR_SYMBOL},    /* ₴ */
-    {"\xEB\xAF\xB8\xED\x99\x94", "USD", 0, 0}, /* 미화 (US currency) */
-    {"\xEF\xBF\xA6", "KRW", 0, CUR_SYMBOL},    /* fullwidth ₩ */
-    {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},    /* fullwidth ¥ */
-};
-
-/* After the number; in key order like prefixes. */
-static const currency suffixes[] = {
-    {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
-    {"american dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"australian dollar", "AUD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"british pound", "GBP", 0, CUR_PLURAL},
-    {"bitcoin", "BTC", 0, CUR_PLURAL},
-    {"baht", "THB", 0, 0},
-    {"btc", "BTC", 0, 0},
-    {"canadian dollar", "CAD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"cent", "USD", -2, CUR_PLURAL},
-    {"chinese yuan", "CNY", 0, 0},
-    {"dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"dutch guilder", "NLG", 0, CUR_PLURAL},
-    {"danish krone", "DKK", 0, 0},
-    {"danish kroner", "DKK", 0, 0},
-    {"deutsche mark", "DEM", 0, CUR_PLURAL},
-    {"deutschmark", "DEM", 0, CUR_PLURAL},
-    {"dirham", "AED", 0, CUR_PLURAL},
-    {"euro cent", "EUR", -2, CUR_PLURAL},
-    {"euro", "EUR", 0, CUR_PLURAL},
-    {"franc", "", 0, CUR_PLURAL},
-    {"french franc", "FRF", 0, CUR_PLURAL},
-    {"finnish markka", "FIM", 0, 0},
-    {"guilder", "NLG", 0, CUR_PLURAL},
-    {"hong kong dollar", "HKD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"hryvnia", "UAH", 0, CUR_PLURAL},
-    {"indian rupee", "INR", 0, CUR_PLURAL},
-    {"japanese yen", "JPY", 0, 0},
-    {"korean won", "KRW", 0, 0},
-    {"krona", "SEK", 0, 0},
-    {"kronor", "SEK", 0, 0},
-    /* Norway's and Denmark's: the text around settles which */
-    {"krone", "", 0, 0},
-    {"kroner", "", 0, 0},
-    {"lira", "TRY", 0, 0},
-    {"mexican peso", "MXN", 0, CUR_PLURAL},
-    {"markka", "FIM", 0, 0},
-    {"musd", "USD", 6, 0},
-    {"meur", "EUR", 6, 0},
-    {"mgbp", "GBP", 6, 0},
-    {"maud", "AUD", 6, 0},
-    {"new taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"new zealand dollar", "NZD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"norwegian krone", "NOK", 0, 0},
-    {"norwegian kroner", "NOK", 0, 0},
-    {"pound", "GBP", 0, CUR_PLURAL | CUR_NEEDS_SCALE},
-    {"pounds sterling", "GBP", 0, 0},
-    {"pence", "GBP", -2, 0},
-    {"penny", "GBP", -2, 0},
-    {"pakistani rupee", "PKR", 0, CUR_PLURAL},
-    {"peso", "", 0, CUR_PLURAL}, /* the text around settles whose */
-    {"polish zloty", "PLN", 0, CUR_PLURAL},
-    {"philippine peso", "PHP", 0, CUR_PLURAL},
-    {"peseta", "ESP", 0, CUR_PLURAL},
-    {"renminbi", "CNY", 0, 0},
-    {"rupee", "", 0, CUR_PLURAL},
-    {"ruble", "RUB", 0, CUR_PLURAL},
-    {"rouble", "RUB", 0, CUR_PLURAL},
-    {"rand", "ZAR", 0, CUR_NEEDS_SCALE},
-    {"ringgit", "MYR", 0, 0},
-    {"rupiah", "IDR", 0, 0},
-    {"riyal", "SAR", 0, CUR_PLURAL},
-    {"reais", "BRL", 0, 0},
-    {"rmb", "CNY", 0, 0},
-    {"south korean won", "KRW", 0, 0},
-    {"singapore dollar", "SGD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"sterling", "GBP", 0, CUR_NEEDS_SCALE},
-    {"swiss franc", "CHF", 0, CUR_PLURAL},
-    {"swedish krona", "SEK", 0, 0},
-    {"swedish kronor", "SEK", 0, 0},
-    {"sri lankan rupee", "LKR", 0, CUR_PLURAL},
-    {"satoshi", "BTC", -8, CUR_PLURAL},
-    {"shekel", "ILS", 0, CUR_PLURAL},
-    {"taiwan dollar", "TWD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"turkish lira", "TRY", 0, 0},
-    {"u.s. dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
-    {"won", "KRW", 0, CUR_VERB},
-    {"yen", "JPY", 0, 0},
-    {"yuan", "CNY", 0, 0},
-    {"zloty", "PLN", 0, CUR_PLURAL},
-    {"z\xC5\x82oty", "PLN", 0, CUR_PLURAL},    /* złoty */
-    {"z\xC5\x82", "PLN", 0, 0},                /* zł */
-    {"\xE0\xAE\xB0\xE0\xAF\x82", "LKR", 0, 0}, /* ரூ */
-    {"\xE2\x82\xAC", "EUR", 0, CUR_SYMBOL},
-    {"\xC2\xA3", "GBP", 0, CUR_SYMBOL},
-    {"\xC2\xA5", "JPY", 0, CUR_SYMBOL},
-    {"\xE2\x82\xA9", "KRW", 0, CUR_SYMBOL},
-    {"\xE2\x82\xBF", "BTC", 0, CUR_SYMBOL},
-    {"\xE2\x82\xA1", "CRC", 0, CUR_SYMBOL},
-    {"\xE2\x82\xBE", "GEL", 0, CUR_SYMBOL},
-    {"\xE2\x82\xAD", "LAK", 0, CUR_SYMBOL},
-    {"\xE3\x83\x89\xE3\x83\xAB", "USD", 0, CUR_DOLLAR}, /* ドル */
-    {"\xE5\x86\x86", "JPY", 0, 0},                      /* 円 */
-    {"\xE5\x85\x83", "CNY", 0, 0},                      /* 元 */
-    {"\xE7\xBE\x8E\xE5\x85\x83", "USD", 0, CUR_DOLLAR}, /* 美元 */
-    {"\xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0, CUR_DOLLAR}, /* 달러 */
-    {"\xEB\xAF\xB8\xEA\xB5\xAD \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0,
-     CUR_DOLLAR}, /* 미국 달러 */
-    {"\xEB\xAF\xB8 \xEB\x8B\xAC\xEB\x9F\xAC", "USD", 0,
-     CUR_DOLLAR}, /* 미 달러 */
-    {"\xEB\x8C\x80\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC", "TWD", 0,
-     CUR_DOLLAR},                           /* 대만 달러 */
-    {"\xEB\xA3\xA8\xED\x94\xBC", "", 0, 0}, /* 루피 */
-    {"\xEB\x84\xA4\xEB\x8D\x9C\xEB\x9E\x80\xEB\x93\x9C "
-     "\xED\x9C\xA0\xEB\x8D\x98",
-     "NLG", 0, 0}, /* 네덜란드 휠던 */
-    {"\xEB\x85\xB8\xEB\xA5\xB4\xEC\x9B\xA8\xEC\x9D\xB4 "
-     "\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4",
-     "NOK", 0, 0},                             /* 노르웨이 크로네 */
-    {"\xEB\x9D\xBC\xEB\xA6\xAC", "GEL", 0, 0}, /* 라리 (Georgia) */
-    {"\xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4", "FIM", 0, 0}, /* 마르카 */
-    {"\xEB\xB6\x88", "USD", 0, CUR_DOLLAR},                /* 불 */
-    {"\xEB\xA3\xA8\xEB\xB8\x94", "RUB", 0, 0},             /* 루블 */
-    {"\xEC\x9B\x90", "KRW", 0, CUR_HANGUL_WON},            /* 원 */
-    {"\xEC\xBD\x9C\xEB\xA1\xA0", "CRC", 0, 0},             /* 콜론 */
-    {"\xEC\xBA\x90\xEB\x82\x98\xEB\x8B\xA4 \xEB\x8B\xAC\xEB\x9F\xAC", "CAD", 0,
-     CUR_DOLLAR}, /* 캐나다 달러 */
-    {"\xEC\x8B\xB1\xEA\xB0\x80\xED\x8F\xAC\xEB\xA5\xB4 "
-     "\xEB\x8B\xAC\xEB\x9F\xAC",
-     "SGD", 0, CUR_DOLLAR}, /* 싱가포르 달러 */
-    {"\xEC\xA4\x91\xEA\xB5\xAD \xEC\x9C\x84\xEC\x95\x88", "CNY", 0,
-     0},                                                   /* 중국 위안 */
-    {"\xEC\xA6\x90\xEB\xA1\x9C\xED\x8B\xB0", "PLN", 0, 0}, /* 즐로티 */
-    {"\xEC\x8A\xA4\xEC\x9C\x84\xEC\x8A\xA4 \xED\x94\x84\xEB\x9E\x91", "CHF", 0,
-     0}, /* 스위스 프랑 */
-    {"\xEC\x9D\xBC\xEB\xB3\xB8 \xEC\x97\x94", "JPY", 0, 0}, /* 일본 엔 */
-    {"\xEC\x84\xBC\xED\x8A\xB8", "USD", -2, 0},             /* 센트 */
-    {"\xEC\x97\x94", "JPY", 0, 0},                          /* 엔 */
-    {"\xEC\x9C\xA0\xEB\xA1\x9C", "EUR", 0, 0},              /* 유로 */
-    {"\xEC\x9C\x84\xEC\x95\x88", "CNY", 0, 0},              /* 위안 */
-    {"\xED\x98\xB8\xEC\xA3\xBC \xEB\x8B\xAC\xEB\x9F\xAC", "AUD", 0,
-     CUR_DOLLAR}, /* 호주 달러 */
-    {"\xED\x99\x8D\xEC\xBD\xA9 \xEB\x8B\xAC\xEB\x9F\xAC", "HKD", 0,
-     CUR_DOLLAR},                                          /* 홍콩 달러 */
-    {"\xED\x8E\x9C\xEC\x8A\xA4", "GBP", -2, 0},            /* 펜스 */
-    {"\xED\x94\x84\xEB\x9E\x91", "", 0, 0},                /* 프랑 */
-    {"\xED\x8C\x8C\xEC\x9A\xB4\xEB\x93\x9C", "GBP", 0, 0}, /* 파운드 */
-    {"\xED\x8E\x98\xEB\x8B\x88", "GBP", -2, 0},            /* 페니 */
-    {"\xED\x8E\x98\xEC\x84\xB8\xED\x83\x80", "ESP", 0, 0}, /* 페세타 */
-    {"\xED\x8E\x98\xEC\x86\x8C", "", 0, 0},                /* 페소 */
-    {"\xED\x95\x84\xEB\xA6\xAC\xED\x95\x80 \xED\x8E\x98\xEC\x86\x8C", "PHP", 0,
-     0},                                       /* 필리핀 페소 */
-    {"\xED\x9C\xA0\xEB\x8D\x98", "NLG", 0, 0}, /* 휠던 */
-    {"\xED\x95\x80\xEB\x9E\x80\xEB\x93\x9C "
-     "\xEB\xA7\x88\xEB\xA5\xB4\xEC\xB9\xB4",
-     "FIM", 0, 0},                 /* 핀란드 마르카 */
-    {"\xED\x82\xB5", "LAK", 0, 0}, /* 킵 (Laos) */
-    {"\xED\x81\xAC\xEB\xA1\x9C\xEB\x84\xA4", "", 0, 0}, /* 크로네 */
-};
-
-/* ISO 4217 codes, written before or after the number ("KRW38.71
- * trillion", "487.3 billion KRW") or glued to it ("USD115", "PHP35
- * billion").  The common ones match in any case; codes that are also
- * English words or names ("TRY", "PHP") only in capitals (CUR_EXACT). */
-typedef struct {
-    const char *code;
-    unsigned char flags; /* CUR_EXACT, CUR_DOLLAR */
-} iso_code;
-
-static const iso_code iso_codes[] = {
-    {"AED", 0},          {"AUD", 0},         {"BRL", 0},
-    {"CAD", 0},          {"CHF", 0},         {"CNY", 0},
-    {"DKK", 0},          {"EGP", CUR_EXACT}, {"EUR", 0},
-    {"GBP", 0},          {"HKD", 0},         {"IDR", 0},
-    {"ILS", 0},          {"INR", 0},         {"JPY", 0},
-    {"KPW", 0},          {"KRW", 0},         {"MXN", 0},
-    {"MYR", 0},          {"NGN", CUR_EXACT}, {"NOK", 0},
-    {"NZD", 0},          {"PHP", CUR_EXACT}, {"PKR", CUR_EXACT},
-    {"PLN", 0},          {"RUB", 0},         {"SAR", 0},
-    {"SEK", 0},          {"SGD", 0},         {"THB", 0},
-    {"TRY", CUR_EXACT},  {"TWD", 0},         {"UAH", CUR_EXACT},
-    {"USD", CUR_DOLLAR}, {"VND", 0},         {"ZAR", 0},
-};
-
 typedef struct {
     const char *iso;
     int pow10;
@@ -391,131 +140,6 @@ typedef struct {
     size_t end;
     const char *word; /* the entry matched */
 } cur_match;
-
-/* --------------------------------------------------- the index of words */
-
-/* Most words of an article are no currency, scale or numeral, and need
- * only their first three letters and the length of their run of letters
- * to say so: a pattern can leave only a few run lengths before a
- * non-letter (a space, '$', the number), and few letters second and third.
- * So each table has, for each first letter, the run lengths (bit n: n
- * letters; the last bit: that many or more) and the second and third
- * letters (bit c - 'a') its entries can leave; a word that fails them is
- * refused before any look-up.  The ISO codes count with the currencies. */
-typedef struct {
-    uint32_t run[26], second[26], third[26];
-    uint32_t first[8]; /* bit b: an entry begins with byte b (either case) */
-    uint32_t at[26];   /* where the run of entries keyed by each letter
-                          starts in the table (run_start, looked up) */
-} word_shapes;
-
-typedef struct {
-    word_shapes numeral; /* number words and the other openers */
-    word_shapes prefix;  /* currencies written before the number */
-    word_shapes suffix;  /* currencies written after it */
-    word_shapes scale;   /* scale words */
-    word_shapes iso;     /* ISO codes alone */
-    word_shapes next;    /* what may follow a numeral's first word: another
-                            numeral word, "and", "point", a scale, a
-                            currency */
-    uint32_t lead[4];    /* bit b - 0x80: a byte b above 0x7F may begin a
-                            Korean unit or a currency before the number */
-} word_index;
-
-#define RUN_BITS 15
-static uint32_t run_bit(size_t n)
-{
-    return 1u << (n < RUN_BITS ? n : RUN_BITS);
-}
-
-/* word_index_build's result, written out so that no pass pays for it and
- * no static state is written at run time.  test_money.c rebuilds it from
- * the tables and, when a table change leaves it stale, prints the rows to
- * paste here (then clang-format). */
-static const word_index run_index = {
-    {{0x6,   0x0,   0x0, 0x0, 0x160, 0x1b0, 0x0, 0x90, 0x0,
-      0x0,   0x0,   0x0, 0x0, 0x150, 0x8,   0x0, 0x80, 0x0,
-      0x2a8, 0x168, 0x0, 0x0, 0x0,   0x0,   0x0, 0x10},
-     {0x2000, 0x0,      0x0, 0x0, 0x900, 0x4100, 0x0, 0x100001, 0x0,
-      0x0,    0x0,      0x0, 0x0, 0x100, 0x2000, 0x0, 0x100000, 0x0,
-      0x110,  0x400090, 0x0, 0x0, 0x0,   0x0,    0x0, 0x10},
-     {0x0,      0x0,     0x0, 0x0, 0x50,   0x320020, 0x0, 0x2800, 0x0,
-      0x0,      0x0,     0x0, 0x0, 0x2000, 0x10,     0x0, 0x1,    0x0,
-      0xa00000, 0x26110, 0x0, 0x0, 0x0,    0x0,      0x0, 0x20000},
-     {0x0, 0x0, 0x41ac162, 0x41ac162, 0x0, 0x0, 0x0, 0x0},
-     {0x0, 0x0, 0x0, 0x0, 0x0, 0x4, 0xa,  0xa,  0xa,  0xa,  0xa,  0xa,  0xa,
-      0xa, 0xd, 0xe, 0xe, 0xe, 0xe, 0x14, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b}},
-    {{0xe, 0x8, 0xe, 0xc8, 0x8,    0x0, 0x8, 0xc,   0x8, 0x8, 0x8, 0x0, 0x18,
-      0xc, 0x0, 0xa, 0x0,  0xfffe, 0xa, 0xa, 0x30e, 0x8, 0x2, 0x0, 0x0, 0x8},
-     {0x100010, 0x20000, 0x2081, 0x4400,   0x100040, 0x0,       0x2,
-      0x400,    0x2808,  0x8000, 0x28000,  0x0,      0x1900051, 0x2084040,
-      0x0,      0xc80,   0x0,    0x141000, 0x51,     0x420080,  0x40001,
-      0x2000,   0x0,     0x0,    0x0,      0x1},
-     {0x8, 0x800,   0x1000028, 0xc00,     0x28000, 0x0,       0x8000,
-      0x8, 0x60000, 0x1000000, 0x400000,  0x0,     0x962002,  0x2408,
-      0x0, 0x2a000, 0x0,       0x3ffffff, 0x20408, 0x100000a, 0x88,
-      0x8, 0x0,     0x0,       0x0,       0x20000},
-     {0x0, 0x10, 0x4fd6fbe, 0x4fd6fbe, 0x0, 0x0, 0x4, 0x8804},
-     {0x1,  0x4,  0x4,  0x7,  0x8,  0x8,  0x8,  0x8,  0xa,
-      0xa,  0xa,  0xa,  0xa,  0x10, 0x13, 0x13, 0x15, 0x15,
-      0x1c, 0x1e, 0x1f, 0x22, 0x22, 0x23, 0x23, 0x23}},
-    {{0xc508, 0x3198, 0xc9b8, 0x39e8, 0x338,  0x38e0, 0x188,  0xc198, 0x1848,
-      0x908,  0x268,  0x10,   0x18d8, 0xc608, 0x0,    0xdef8, 0x0,    0x1f8,
-      0xffe8, 0x38c8, 0x30e,  0x8,    0x8,    0x0,    0x18,   0x6a},
-     {0x101010, 0xa0101, 0x2091, 0x104511, 0x100040, 0x20100,   0x100002,
-      0x24400,  0x2808,  0x8001, 0x2c000,  0x100,    0x1900051, 0x2004050,
-      0x0,      0x4c91,  0x0,    0x105111, 0x4a41d1, 0x520081,  0x40001,
-      0x2000,   0x4000,  0x0,    0x100010, 0x801},
-     {0x40018,   0x80984,  0x1002128, 0x1a2c00,  0x28000,  0x2011,    0x8100,
-      0x1002008, 0x60008,  0x1008000, 0x424000,  0x20000,  0x962002,  0x422408,
-      0x0,       0x16ad00, 0x0,       0x110a003, 0x1a2518, 0x102010a, 0x88,
-      0x8,       0x2000,   0x0,       0x2001,    0x24000},
-     {0x0, 0x10, 0x6fd7ffe, 0x6fd7ffe, 0x0, 0x0, 0x4, 0x38ad},
-     {0x1,  0x3,  0x7,  0xa,  0x11, 0x13, 0x16, 0x17, 0x19,
-      0x1a, 0x1b, 0x20, 0x21, 0x27, 0x2b, 0x2b, 0x34, 0x34,
-      0x3e, 0x47, 0x49, 0x4a, 0x4a, 0x4b, 0x4b, 0x4d}},
-    {{0x0, 0x8e, 0x64, 0x0, 0x0, 0x0, 0x0,   0x0, 0x0, 0x0, 0x2, 0x230, 0x9e,
-      0x0, 0x0,  0x0,  0x0, 0x0, 0x0, 0x11c, 0x0, 0x0, 0x0, 0x0, 0x0,   0x0},
-     {0x0, 0x2900,  0x20000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
-      0x0, 0x0,     0x1,     0x3900, 0x0, 0x0, 0x0, 0x0, 0x0,
-      0x0, 0x22880, 0x0,     0x0,    0x0, 0x0, 0x0, 0x0},
-     {0x0, 0x2800, 0x4000, 0x0,    0x0, 0x0, 0x0, 0x0, 0x0,
-      0x0, 0x0,    0x400,  0x2800, 0x0, 0x0, 0x0, 0x0, 0x0,
-      0x0, 0x6900, 0x0,    0x0,    0x0, 0x0, 0x0, 0x0},
-     {0x0, 0x0, 0x10380c, 0x10380c, 0x0, 0x0, 0x0, 0x0},
-     {0x0,  0x0,  0x5,  0x8,  0x8,  0x8,  0x8,  0x8,  0x8,
-      0x8,  0x8,  0xa,  0xd,  0x14, 0x14, 0x14, 0x14, 0x14,
-      0x14, 0x14, 0x1c, 0x1c, 0x1c, 0x1c, 0x1c, 0x1c}},
-    {{0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x8,
-      0x8, 0x0, 0x8, 0x0, 0x8, 0x8, 0x8, 0x8, 0x8, 0x0, 0x0, 0x0, 0x8},
-     {0x100010, 0x20000, 0x2081, 0x400,    0x100040, 0x0,       0x2,
-      0x400,    0x2808,  0x8000, 0x28000,  0x0,      0x1800000, 0x2004040,
-      0x0,      0xc80,   0x0,    0x100000, 0x51,     0x420080,  0x40001,
-      0x2000,   0x0,     0x0,    0x0,      0x1},
-     {0x8, 0x800,   0x1000028, 0x400,    0x28000, 0x0,       0x8000,
-      0x8, 0x60000, 0x1000000, 0x400000, 0x0,     0x22000,   0x2408,
-      0x0, 0x2a000, 0x0,       0x2,      0x20408, 0x100000a, 0x88,
-      0x8, 0x0,     0x0,       0x0,      0x20000},
-     {0x0, 0x0, 0x47d6fbe, 0x47d6fbe, 0x0, 0x0, 0x0, 0x0},
-     {0x0,  0x2,  0x3,  0x6,  0x7,  0x9,  0x9,  0xa,  0xb,
-      0xe,  0xf,  0x11, 0x11, 0x13, 0x16, 0x16, 0x19, 0x19,
-      0x1a, 0x1d, 0x20, 0x22, 0x23, 0x23, 0x23, 0x23}},
-    {{0xc50e, 0x319e, 0xc9fc, 0x39e8, 0x378,  0x39f0, 0x188,  0xc198, 0x1848,
-      0x908,  0x26a,  0x230,  0x18de, 0xc758, 0x8,    0xdef8, 0x180,  0x1f8,
-      0xffe8, 0x39fc, 0x30e,  0x8,    0x8,    0x0,    0x18,   0x7a},
-     {0x103010, 0xa2901, 0x22091,  0x104511, 0x100940, 0x24100,   0x100002,
-      0x124401, 0x2808,  0x8001,   0x2c000,  0x101,    0x1903951, 0x2004150,
-      0x2000,   0x4c91,  0x100000, 0x105111, 0x4a41d1, 0x522891,  0x40001,
-      0x2000,   0x4000,  0x0,      0x100010, 0x811},
-     {0x40018,   0x82984,  0x1006128, 0x1a2c00,  0x28050,  0x322031,  0x8100,
-      0x1002808, 0x60008,  0x1008000, 0x424000,  0x20400,  0x962802,  0x422408,
-      0x10,      0x16ad00, 0x1,       0x110a003, 0xba2518, 0x102691a, 0x88,
-      0x8,       0x2000,   0x0,       0x2001,    0x24000},
-     {0x0, 0x10, 0x6fffffe, 0x6fffffe, 0x0, 0x0, 0x4, 0x38ad},
-     {0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
-      0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0}},
-    {0x0, 0x0, 0x4, 0x98b4},
-};
 
 /* The run of ASCII letters at i, up to RUN_BITS (all a mask tells). */
 static size_t letters_at(const char *t, size_t len, size_t i)
@@ -541,45 +165,14 @@ static bool shape_may_match(const word_shapes *w, const char *t, size_t i,
         return false;
     if (!is_alpha(c))
         return true;
-    size_t k = fold(c) - 'a';
+    size_t k = fold(c) - 'a', n = run_slot(letters);
     return (w->run[k] & run_bit(letters)) &&
-           (letters < 2 || has_letter(w->second[k], (unsigned char)t[i + 1])) &&
-           (letters < 3 || has_letter(w->third[k], (unsigned char)t[i + 2]));
+           (letters < 2 ||
+            has_letter(w->second[k][n], (unsigned char)t[i + 1])) &&
+           (letters < 3 || has_letter(w->third[k][n], (unsigned char)t[i + 2]));
 }
 
 /* ------------------------------------------------- the tables as indexes */
-
-/* Every word table here begins each entry with its pattern and keeps the
- * entries in the order of their key: the first byte with 0x20 set, which
- * folds ASCII letters (on other bytes it can only put more entries in one
- * run, never keep a match out).  So the entries that may match at a byte
- * are one run, found by bisection: each table is its own index, and
- * ft_money_tables_ordered() (a unit test) keeps it so. */
-static unsigned char key_of(const char *pat)
-{
-    return (unsigned char)pat[0] | 0x20;
-}
-
-static const char *pat_at(const void *table, size_t stride, size_t k)
-{
-    return *(const char *const *)(const void *)((const char *)table +
-                                                k * stride);
-}
-
-/* The first entry whose key is not below `key`. */
-static size_t run_start(const void *table, size_t n, size_t stride,
-                        unsigned char key)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (key_of(pat_at(table, stride, mid)) < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 /* run_start, from the index for a letter. */
 static size_t run_from(const word_shapes *w, const void *table, size_t n,
@@ -587,15 +180,6 @@ static size_t run_from(const word_shapes *w, const void *table, size_t n,
 {
     return key >= 'a' && key <= 'z' ? w->at[key - 'a']
                                     : run_start(table, n, stride, key);
-}
-
-static bool table_ordered(const void *table, size_t n, size_t stride)
-{
-    for (size_t k = 1; k < n; k++)
-        if (key_of(pat_at(table, stride, k - 1)) >
-            key_of(pat_at(table, stride, k)))
-            return false;
-    return true;
 }
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -712,46 +296,6 @@ static bool currency_at(const char *t, size_t len, size_t i)
 }
 
 /* ---------------------------------------------------------------- scales */
-
-typedef struct {
-    const char *pat;
-    int pow10;
-    bool glued_only; /* a single letter: only right after the digits */
-    bool exact;
-} scale_word;
-
-/* In key order (see key_of); of two words with one first letter the
- * longer comes first where both could match ("lakh crore", "k-cr"). */
-static const scale_word scales[] = {
-    {"billion", 9, false, false},
-    {"bn", 9, false, false},
-    {"bln", 9, false, false},
-    {"bil", 9, false, false},
-    {"b", 9, true, false},
-    {"crore", 7, false, false},
-    {"crores", 7, false, false},
-    {"cr", 7, false, false},
-    {"k-cr", 10, true, false}, /* "₹5.2k-cr": thousand crore */
-    {"k", 3, true, false},
-    {"lakh crore", 12, false, false}, /* India's budgets: 10^5 x 10^7 */
-    {"lakh", 5, false, false},
-    {"lakhs", 5, false, false},
-    {"million", 6, false, false},
-    {"mn", 6, false, false},
-    {"mln", 6, false, false},
-    {"mil", 6, false, false},
-    {"mill", 6, false, false},
-    {"MM", 6, false, true},
-    {"m", 6, true, false},
-    {"thousand", 3, false, false},
-    {"trillion", 12, false, false},
-    {"tn", 12, false, false},
-    {"trn", 12, false, false},
-    {"tr", 12, false, false},
-    {"trln", 12, false, false},
-    {"tln", 12, false, false}, /* Yonhap's headlines: "66 tln won" */
-    {"tril", 12, false, false},
-};
 
 /* A scale word at i (after optional space or hyphen for words). */
 static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
@@ -913,22 +457,6 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
     *end = j;
     return true;
 }
-
-/* The number words below a hundred, in key order (see key_of). */
-typedef struct {
-    const char *pat;
-    int value;
-} number_word;
-
-static const number_word number_words[] = {
-    {"eight", 8},    {"eighteen", 18}, {"eighty", 80},  {"eleven", 11},
-    {"fifteen", 15}, {"fifty", 50},    {"five", 5},     {"forty", 40},
-    {"four", 4},     {"fourteen", 14}, {"nine", 9},     {"nineteen", 19},
-    {"ninety", 90},  {"one", 1},       {"seven", 7},    {"seventeen", 17},
-    {"seventy", 70}, {"six", 6},       {"sixteen", 16}, {"sixty", 60},
-    {"ten", 10},     {"thirteen", 13}, {"thirty", 30},  {"three", 3},
-    {"twelve", 12},  {"twenty", 20},   {"two", 2},      {"zero", 0},
-};
 
 /* One number word below `limit` at i, or -1.  Word boundaries make the
  * match unique ("four" is no match inside "fourteen"). */
@@ -1127,25 +655,6 @@ static bool digits_point_words(const char *t, size_t len, size_t j,
 
 /* ---------------------------------------------------------- Korean units */
 
-/* 십 백 천 (within a group of four digits) and 만 억 조 (groups). */
-static const struct {
-    const char *s;
-    int pow10;
-} korean_units[] = {
-    {"\xEC\x8B\xAD", 1},  /* 십 */
-    {"\xEB\xB0\xB1", 2},  /* 백 */
-    {"\xEC\xB2\x9C", 3},  /* 천 */
-    {"\xEB\xA7\x8C", 4},  /* 만 */
-    {"\xEC\x96\xB5", 8},  /* 억 */
-    {"\xEC\xA1\xB0", 12}, /* 조 */
-    /* the same units in Japanese and Chinese: 百 千 万 億 兆 */
-    {"\xE7\x99\xBE", 2},
-    {"\xE5\x8D\x83", 3},
-    {"\xE4\xB8\x87", 4},
-    {"\xE5\x84\x84", 8},
-    {"\xE5\x85\x86", 12},
-};
-
 static int korean_unit(const char *t, size_t len, size_t i)
 {
     if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
@@ -1278,10 +787,6 @@ static bool digit_within_reach(const char *t, size_t len, size_t pos)
     return false;
 }
 
-/* Words that open a numeral besides the number words. */
-static const char *const other_openers[] = {"a", "an", "half", "hundred",
-                                            "quarter"};
-
 /* A numeral in words may open here: a number word, "a", "an", "half",
  * "hundred", "quarter". */
 static bool opens_numeral_word(const char *t, size_t len, size_t pos)
@@ -1297,31 +802,40 @@ static bool opens_numeral_word(const char *t, size_t len, size_t pos)
     return false;
 }
 
+/* A currency before the number that the quick reject has matched
+ * already, so that read_amount does not match it again. */
+typedef struct {
+    bool known; /* else read_amount looks */
+    cur_match pre;
+} prefix_seen;
+
 /* Most tokens of an article open no amount; tell them apart with the
  * lexicon's own tables, each read only over the run of its entries that
  * share the token's first byte.  digit_near: a digit lies within
  * DIGIT_REACH bytes after pos (asked only of ASCII bytes). */
 static bool may_start_amount_near(const char *t, size_t len, size_t pos,
-                                  bool digit_near)
+                                  bool digit_near, prefix_seen *seen)
 {
     unsigned char c = at(t, len, pos);
+    seen->known = false;
     if (is_digit(c))
         return true;
     int u = korean_unit(t, len, pos);
     if (u > 0)
         return u <= 4; /* "천만 원": only 천 백 십 만 open a numeral */
-    cur_match m;
-    if ((c >= 0x80 || digit_near) && match_prefix(t, len, pos, &m))
-        return true;
+    if ((c >= 0x80 || digit_near) && match_prefix(t, len, pos, &seen->pre))
+        return seen->known = true;
     return is_alpha(c) && opens_numeral_word(t, len, pos);
 }
 
-static bool may_start_amount(const char *t, size_t len, size_t pos)
+static bool may_start_amount(const char *t, size_t len, size_t pos,
+                             prefix_seen *seen)
 {
     unsigned char c = at(t, len, pos);
     return may_start_amount_near(t, len, pos,
                                  c < 0x80 && !is_digit(c) &&
-                                     digit_within_reach(t, len, pos));
+                                     digit_within_reach(t, len, pos),
+                                 seen);
 }
 
 /* ------------------------------------------------------- the whole amount */
@@ -1478,9 +992,10 @@ static bool ends_plain(const char *t, size_t len, size_t k)
     return c != '-' || !(is_alpha(n) || n >= 0x80 || starts_suffix(n));
 }
 
-/* The amount at pos, once the quick reject has let pos through. */
+/* The amount at pos, once the quick reject has let pos through; seen:
+ * the prefix currency the quick reject matched, if it did. */
 static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
-                        ft_money *m)
+                        const prefix_seen *seen, ft_money *m)
 {
     memset(m, 0, sizeof *m);
     m->start = pos;
@@ -1490,7 +1005,10 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
     bool has_pre = false;
 
     /* 1. a currency before the number */
-    if (!is_digit(at(t, len, j)) && match_prefix(t, len, j, &pre)) {
+    if (seen->known)
+        pre = seen->pre;
+    if (seen->known ||
+        (!is_digit(at(t, len, j)) && match_prefix(t, len, j, &pre))) {
         size_t k = pre.end;
         if (!(pre.flags & CUR_GLUED))
             k = skip_ws(t, len, k);
@@ -1681,171 +1199,9 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
 bool ft_money_scan(const char *t, size_t len, size_t pos, unsigned opts,
                    ft_money *m)
 {
-    return may_start_amount(t, len, pos) && read_amount(t, len, pos, opts, m);
-}
-
-/* ------------------------------------------ building the index of words */
-
-/* The run lengths a pattern can leave: its optional '.' and ' ' either
- * end the run or, left out, join the letters on both sides; any other
- * byte ends it; a plural adds an "s".  A pattern that ends in an optional
- * byte ("Rs.") has no word boundary after it: any longer run may follow. */
-static uint32_t run_lengths(const char *pat, bool plural)
-{
-    uint32_t mask = 0;
-    size_t n = 0;
-    for (const char *p = pat; *p; p++) {
-        if (is_alpha((unsigned char)*p)) {
-            n++;
-        } else if (*p == '.' || *p == ' ') {
-            mask |= run_bit(n);
-            if (p[1] == '\0')
-                for (size_t k = n; k <= RUN_BITS; k++)
-                    mask |= run_bit(k);
-        } else {
-            return mask | run_bit(n);
-        }
-    }
-    mask |= run_bit(n);
-    if (plural)
-        mask |= run_bit(n + 1);
-    return mask;
-}
-
-/* Adds a pattern's shape: its run lengths, and the second and third
- * letters of its letters in order (the optional bytes left out, as they
- * may be), or any letter where the run may go on past the pattern. */
-static void shape_add(word_shapes *w, const char *pat, bool plural)
-{
-    unsigned char c = (unsigned char)pat[0];
-    w->first[c / 32] |= 1u << (c % 32);
-    if (!is_alpha(c))
-        return;
-    c ^= 0x20; /* the other case */
-    w->first[c / 32] |= 1u << (c % 32);
-    size_t k = fold(c) - 'a';
-    w->run[k] |= run_lengths(pat, plural);
-    unsigned char seq[3];
-    size_t n = 0;
-    bool stopped = false, open = false;
-    for (const char *p = pat; *p && !stopped; p++) {
-        if (is_alpha((unsigned char)*p)) {
-            if (n < 3)
-                seq[n] = fold((unsigned char)*p);
-            n++;
-        } else if (*p == '.' || *p == ' ') {
-            open = p[1] == '\0';
-        } else {
-            stopped = true;
-        }
-    }
-    if (!stopped && plural && n < 3)
-        seq[n++] = 's';
-    const uint32_t any = (1u << 26) - 1;
-    w->second[k] |= n >= 2 ? 1u << (seq[1] - 'a') : open ? any : 0;
-    w->third[k] |= n >= 3 ? 1u << (seq[2] - 'a') : open ? any : 0;
-}
-
-static void lead_add(uint32_t *lead, const char *pat)
-{
-    unsigned char c = (unsigned char)pat[0];
-    if (c >= 0x80)
-        lead[(c - 0x80) / 32] |= 1u << (c % 32);
-}
-
-/* The index as the tables make it. */
-static void word_index_build(word_index *w)
-{
-    memset(w, 0, sizeof *w);
-    for (size_t k = 0; k < COUNT(number_words); k++)
-        shape_add(&w->numeral, number_words[k].pat, false);
-    for (size_t k = 0; k < COUNT(other_openers); k++)
-        shape_add(&w->numeral, other_openers[k], false);
-    for (size_t k = 0; k < COUNT(prefixes); k++)
-        shape_add(&w->prefix, prefixes[k].pat, prefixes[k].flags & CUR_PLURAL);
-    for (size_t k = 0; k < COUNT(suffixes); k++)
-        shape_add(&w->suffix, suffixes[k].pat, suffixes[k].flags & CUR_PLURAL);
-    for (size_t k = 0; k < COUNT(iso_codes); k++) {
-        shape_add(&w->prefix, iso_codes[k].code, false);
-        shape_add(&w->suffix, iso_codes[k].code, false);
-        shape_add(&w->iso, iso_codes[k].code, false);
-    }
-    for (size_t k = 0; k < COUNT(scales); k++)
-        shape_add(&w->scale, scales[k].pat, false);
-    /* what parse_words reads after a first word, and what may follow the
-     * numeral it makes */
-    static const char *const goes_on[] = {"and", "point", "quarters"};
-    for (size_t k = 0; k < COUNT(goes_on); k++)
-        shape_add(&w->next, goes_on[k], false);
-    for (size_t k = 0; k < COUNT(number_words); k++)
-        shape_add(&w->next, number_words[k].pat, false);
-    for (size_t k = 0; k < COUNT(other_openers); k++)
-        shape_add(&w->next, other_openers[k], false);
-    for (size_t k = 0; k < COUNT(scales); k++)
-        shape_add(&w->next, scales[k].pat, false);
-    for (size_t k = 0; k < COUNT(suffixes); k++)
-        shape_add(&w->next, suffixes[k].pat, suffixes[k].flags & CUR_PLURAL);
-    for (size_t k = 0; k < COUNT(iso_codes); k++)
-        shape_add(&w->next, iso_codes[k].code, false);
-    for (unsigned char c = 'a'; c <= 'z'; c++) {
-        size_t k = c - 'a';
-        w->numeral.at[k] = (uint32_t)run_start(
-            number_words, COUNT(number_words), sizeof *number_words, c);
-        w->prefix.at[k] =
-            (uint32_t)run_start(prefixes, COUNT(prefixes), sizeof *prefixes, c);
-        w->suffix.at[k] =
-            (uint32_t)run_start(suffixes, COUNT(suffixes), sizeof *suffixes, c);
-        w->iso.at[k] = (uint32_t)run_start(iso_codes, COUNT(iso_codes),
-                                           sizeof *iso_codes, c);
-        w->scale.at[k] =
-            (uint32_t)run_start(scales, COUNT(scales), sizeof *scales, c);
-    }
-    for (size_t k = 0; k < COUNT(korean_units); k++)
-        lead_add(w->lead, korean_units[k].s);
-    for (size_t k = 0; k < COUNT(prefixes); k++)
-        lead_add(w->lead, prefixes[k].pat);
-}
-
-/* Appends s to buf[*o..n); false when it does not fit (see below). */
-static bool put(char *buf, size_t n, size_t *o, const char *s);
-
-static bool put_row(char *buf, size_t n, size_t *o, const uint32_t *row,
-                    size_t cells)
-{
-    char cell[16];
-    for (size_t k = 0; k < cells; k++) {
-        snprintf(cell, sizeof cell, "%s0x%x", k ? ", " : "{", row[k]);
-        if (!put(buf, n, o, cell))
-            return false;
-    }
-    return put(buf, n, o, "}");
-}
-
-static bool put_shapes(char *buf, size_t n, size_t *o, const word_shapes *w)
-{
-    return put(buf, n, o, "{") && put_row(buf, n, o, w->run, 26) &&
-           put(buf, n, o, ", ") && put_row(buf, n, o, w->second, 26) &&
-           put(buf, n, o, ", ") && put_row(buf, n, o, w->third, 26) &&
-           put(buf, n, o, ", ") && put_row(buf, n, o, w->first, 8) &&
-           put(buf, n, o, ", ") && put_row(buf, n, o, w->at, 26) &&
-           put(buf, n, o, "},\n");
-}
-
-bool ft_money_index_current(char *buf, size_t n)
-{
-    word_index w;
-    word_index_build(&w);
-    size_t o = 0;
-    if (n > 0)
-        buf[0] = '\0';
-    bool written =
-        put_shapes(buf, n, &o, &w.numeral) &&
-        put_shapes(buf, n, &o, &w.prefix) &&
-        put_shapes(buf, n, &o, &w.suffix) && put_shapes(buf, n, &o, &w.scale) &&
-        put_shapes(buf, n, &o, &w.iso) && put_shapes(buf, n, &o, &w.next) &&
-        put_row(buf, n, &o, w.lead, 4) && put(buf, n, &o, ",\n");
-    (void)written; /* a short buffer only shortens the message */
-    return memcmp(&w, &run_index, sizeof w) == 0;
+    prefix_seen seen;
+    return may_start_amount(t, len, pos, &seen) &&
+           read_amount(t, len, pos, opts, &seen, m);
 }
 
 /* ------------------------------------------------------- the whole text */
@@ -1855,14 +1211,50 @@ void ft_money_finder_init(ft_money_finder *f, const char *t, size_t len)
     *f = (ft_money_finder){.t = t, .len = len};
 }
 
+/* ---- digits eight bytes at a time: the words between two numbers of an
+ * article run to hundreds of bytes. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS (0x80 * ONES)
+
+/* The 8 bytes at p, the first in the low byte. */
+static uint64_t load8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* The high bit of each byte of x that is an ASCII digit: a byte below
+ * 0x80 plus (0x80 - lo) has its high bit set exactly when it is at least
+ * lo, and no carry crosses into the next byte. */
+static uint64_t digit_bits(uint64_t x)
+{
+    uint64_t low = x & ~HIGHS;
+    return (low + 0x50 * ONES) & ~(low + 0x46 * ONES) & ~x & HIGHS;
+}
+
+/* The first digit at or after k, else len. */
+static size_t next_digit(const char *t, size_t len, size_t k)
+{
+    for (; k + 8 <= len; k += 8) {
+        uint64_t d = digit_bits(load8(t + k));
+        if (d)
+            return k + (size_t)__builtin_ctzll(d) / 8;
+    }
+    while (k < len && !is_digit((unsigned char)t[k]))
+        k++;
+    return k;
+}
+
 /* digit_within_reach for a finder: the text is searched for digits once,
  * ahead of the words, each byte at most once while pos only grows. */
 static bool finder_digit_near(ft_money_finder *f, size_t pos)
 {
     if (pos + 1 < f->no_digit_from || pos + 1 > f->digit_at) {
-        size_t k = pos + 1;
-        while (k < f->len && !is_digit((unsigned char)f->t[k]))
-            k++;
+        size_t k = next_digit(f->t, f->len, pos + 1);
         f->no_digit_from = pos + 1;
         f->digit_at = k;
     }
@@ -1938,18 +1330,18 @@ static bool run_opens_numeral(const char *t, size_t i, size_t letters)
 }
 
 /* A word's first letters against a table's shapes (as shape_may_match,
- * with the letters folded once): k its first letter - 'a'; run, second,
- * third its bits, 0 where the word is shorter. */
+ * with the letters folded once): k its first letter - 'a', n its run_slot;
+ * run, second, third its bits, 0 where the word is shorter. */
 typedef struct {
-    size_t k;
+    size_t k, n;
     uint32_t run, second, third;
 } word_bits;
 
 static inline bool word_fits(const word_shapes *w, const word_bits *b)
 {
     return (w->run[b->k] & b->run) &&
-           (!b->second || (w->second[b->k] & b->second)) &&
-           (!b->third || (w->third[b->k] & b->third));
+           (!b->second || (w->second[b->k][b->n] & b->second)) &&
+           (!b->third || (w->third[b->k][b->n] & b->third));
 }
 
 /* After the first word of a numeral in words (ending at e), a numeral
@@ -1968,12 +1360,15 @@ static bool numeral_may_go_on(const char *t, size_t len, size_t e)
 }
 
 /* The quick reject at a word of `letters` letters, with the finder's
- * digits. */
-static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
+ * digits; *seen gets the prefix currency it matched, if any. */
+static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
+                          prefix_seen *seen)
 {
     const char *t = f->t;
+    seen->known = false;
     word_bits b = {
         .k = fold((unsigned char)t[i]) - 'a',
+        .n = run_slot(letters),
         .run = run_bit(letters),
         .second =
             letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,
@@ -1984,23 +1379,24 @@ static bool word_may_open(ft_money_finder *f, size_t i, size_t letters)
         numeral_may_go_on(t, f->len, i + letters) &&
         run_opens_numeral(t, i, letters))
         return true;
-    cur_match m;
-    return word_fits(&run_index.prefix, &b) && finder_digit_near(f, i) &&
-           match_prefix(t, f->len, i, &m);
+    return seen->known = word_fits(&run_index.prefix, &b) &&
+                         finder_digit_near(f, i) &&
+                         match_prefix(t, f->len, i, &seen->pre);
 }
 
-/* The quick reject at a token start that is no letter. */
-static bool sign_may_open(ft_money_finder *f, size_t i)
+/* The quick reject at a token start that is no letter; *seen as for
+ * word_may_open. */
+static bool sign_may_open(ft_money_finder *f, size_t i, prefix_seen *seen)
 {
     unsigned char c = (unsigned char)f->t[i];
-    cur_match m;
+    seen->known = false;
     if (is_digit(c))
         return true;
     if (c < 0x80)
-        return c == '$' && finder_digit_near(f, i) &&
-               match_prefix(f->t, f->len, i, &m);
+        return seen->known = c == '$' && finder_digit_near(f, i) &&
+                             match_prefix(f->t, f->len, i, &seen->pre);
     return (run_index.lead[(c - 0x80) / 32] >> (c % 32) & 1u) &&
-           may_start_amount_near(f->t, f->len, i, true);
+           may_start_amount_near(f->t, f->len, i, true, seen);
 }
 
 /* The rest of a word or number after a failed candidate: word bytes, and
@@ -2034,13 +1430,17 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
                 e++;
             /* most words fail on their length alone */
             size_t k = fold(c) - 'a';
+            prefix_seen seen;
             if (((run_index.numeral.run[k] | run_index.prefix.run[k]) &
                  run_bit(e - i)) &&
-                word_may_open(f, i, e - i) && read_amount(t, len, i, opts, m))
+                word_may_open(f, i, e - i, &seen) &&
+                read_amount(t, len, i, opts, &seen, m))
                 break;
             i = skip_word(t, len, e);
         } else {
-            if (sign_may_open(f, i) && read_amount(t, len, i, opts, m))
+            prefix_seen seen;
+            if (sign_may_open(f, i, &seen) &&
+                read_amount(t, len, i, opts, &seen, m))
                 break;
             i = c < 0x80 ? skip_word(t, len, i + 1) : i + 1;
         }

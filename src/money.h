@@ -85,11 +85,6 @@ static inline bool ft_money_is_word_byte(unsigned char c)
  * tests). */
 bool ft_money_tables_ordered(void);
 
-/* For the tests: true when the index of words that the quick reject reads
- * (money.c, `run_index`) is the one the tables make; buf gets that index as C
- * text to paste there. */
-bool ft_money_index_current(char *buf, size_t n);
-
 /* For the tests: entry k of the lexicon (every currency written before or
  * after the number, ISO code, scale word, Korean unit and number word), in
  * table order, written into buf as a sample amount ("5 million won",

@@ -424,6 +424,21 @@ static const extract_case cases[] = {
     {"The won traded at 1,380.5 won per dollar.", ""},
     {"at (US$1=W1,120).", ""},
     {"The rate was 1,300 won to the dollar.", ""},
+    /* each lead word of a rate, with a tail, a no-break space, capitals */
+    {"It was 1,300 won against the greenback.", ""},
+    {"1,300 won versus the dollar", ""},
+    {"1,300 won vs the dollar", ""},
+    {"1,300 won a dollar", ""},
+    {"1,300 won for each dollar", ""},
+    {"9 won per 100 yen", "100 JPY"}, /* the rate dropped, not its base */
+    {"1,300 won per\xC2\xA0U.S. dollar", ""},
+    {"the exchange rates: 1,380 won", ""},
+    /* a lead word with no tail of its own, or a word that starts like one */
+    {"5 billion won per year", "5000000000 KRW"},
+    {"5 billion won for the army", "5000000000 KRW"},
+    {"5 billion won to the yen fund", "5000000000 KRW"},
+    {"5 billion won percentage", "5000000000 KRW"},
+    {"5 billion won pertains to it", "5000000000 KRW"},
     {"원/달러 환율은 1,380원이다.", ""},
     {"1달러당 1,380원", ""},
     {"dollar: 143.80 yen", ""},

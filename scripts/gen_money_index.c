@@ -1,0 +1,232 @@
+/* gen_money_index.c — the index of words that money.c's quick reject
+ * reads (`run_index`), derived from the lexicon in src/money_words.h and
+ * written as C on standard output at build time.
+ *
+ * For each table and each first letter: the run lengths of letters its
+ * entries can leave, their second and third letters, the bytes an entry
+ * begins with, and where the entries keyed by that letter start in the
+ * table; and the bytes above 0x7F that begin a Korean unit or a currency
+ * written before the number.  Exits 1 when a table is out of key order
+ * (the look-up reads one run of entries per first byte).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "money_words.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static bool is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static unsigned char fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* The run lengths a pattern can leave: its optional '.' and ' ' either
+ * end the run or, left out, join the letters on both sides; any other
+ * byte ends it; a plural adds an "s".  A pattern that ends in an optional
+ * byte ("Rs.") has no word boundary after it: any longer run may follow. */
+static uint32_t run_lengths(const char *pat, bool plural)
+{
+    uint32_t mask = 0;
+    size_t n = 0;
+    for (const char *p = pat; *p; p++) {
+        if (is_alpha((unsigned char)*p)) {
+            n++;
+        } else if (*p == '.' || *p == ' ') {
+            mask |= run_bit(n);
+            if (p[1] == '\0')
+                for (size_t k = n; k <= RUN_BITS; k++)
+                    mask |= run_bit(k);
+        } else {
+            return mask | run_bit(n);
+        }
+    }
+    mask |= run_bit(n);
+    if (plural)
+        mask |= run_bit(n + 1);
+    return mask;
+}
+
+/* Adds a pattern's shape: its run lengths, and the second and third
+ * letters of its letters in order (the optional bytes left out, as they
+ * may be), or any letter where the run may go on past the pattern. */
+static void shape_add(word_shapes *w, const char *pat, bool plural)
+{
+    unsigned char c = (unsigned char)pat[0];
+    w->first[c / 32] |= 1u << (c % 32);
+    if (!is_alpha(c))
+        return;
+    c ^= 0x20; /* the other case */
+    w->first[c / 32] |= 1u << (c % 32);
+    size_t k = fold(c) - 'a';
+    uint32_t runs = run_lengths(pat, plural);
+    w->run[k] |= runs;
+    unsigned char seq[3];
+    size_t n = 0;
+    bool stopped = false, open = false;
+    for (const char *p = pat; *p && !stopped; p++) {
+        if (is_alpha((unsigned char)*p)) {
+            if (n < 3)
+                seq[n] = fold((unsigned char)*p);
+            n++;
+        } else if (*p == '.' || *p == ' ') {
+            open = p[1] == '\0';
+        } else {
+            stopped = true;
+        }
+    }
+    if (!stopped && plural && n < 3)
+        seq[n++] = 's';
+    const uint32_t any = (1u << 26) - 1;
+    uint32_t second = n >= 2 ? 1u << (seq[1] - 'a') : open ? any : 0;
+    uint32_t third = n >= 3 ? 1u << (seq[2] - 'a') : open ? any : 0;
+    /* at each run length the pattern can leave */
+    for (size_t r = 0; r <= RUN_BITS; r++)
+        if (runs & run_bit(r)) {
+            w->second[k][r] |= second;
+            w->third[k][r] |= third;
+        }
+}
+
+static void lead_add(uint32_t *lead, const char *pat)
+{
+    unsigned char c = (unsigned char)pat[0];
+    if (c >= 0x80)
+        lead[(c - 0x80) / 32] |= 1u << (c % 32);
+}
+
+static void currencies_add(word_shapes *w, const currency *table, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        shape_add(w, table[k].pat, table[k].flags & CUR_PLURAL);
+}
+
+static void iso_add(word_shapes *w)
+{
+    for (size_t k = 0; k < COUNT(iso_codes); k++)
+        shape_add(w, iso_codes[k].code, false);
+}
+
+static void numerals_add(word_shapes *w)
+{
+    for (size_t k = 0; k < COUNT(number_words); k++)
+        shape_add(w, number_words[k].pat, false);
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        shape_add(w, other_openers[k], false);
+}
+
+static void scales_add(word_shapes *w)
+{
+    for (size_t k = 0; k < COUNT(scales); k++)
+        shape_add(w, scales[k].pat, false);
+}
+
+/* Where each letter's run of entries starts in a table. */
+static void runs_at(uint32_t *at, const void *table, size_t n, size_t stride)
+{
+    for (unsigned char c = 'a'; c <= 'z'; c++)
+        at[c - 'a'] = (uint32_t)run_start(table, n, stride, c);
+}
+
+static void word_index_build(word_index *w)
+{
+    memset(w, 0, sizeof *w);
+    numerals_add(&w->numeral);
+    currencies_add(&w->prefix, prefixes, COUNT(prefixes));
+    iso_add(&w->prefix);
+    currencies_add(&w->suffix, suffixes, COUNT(suffixes));
+    iso_add(&w->suffix);
+    iso_add(&w->iso);
+    scales_add(&w->scale);
+    /* what parse_words reads after a first word, and what may follow the
+     * numeral it makes */
+    for (size_t k = 0; k < COUNT(goes_on); k++)
+        shape_add(&w->next, goes_on[k], false);
+    numerals_add(&w->next);
+    scales_add(&w->next);
+    currencies_add(&w->next, suffixes, COUNT(suffixes));
+    iso_add(&w->next);
+    runs_at(w->numeral.at, number_words, COUNT(number_words),
+            sizeof *number_words);
+    runs_at(w->prefix.at, prefixes, COUNT(prefixes), sizeof *prefixes);
+    runs_at(w->suffix.at, suffixes, COUNT(suffixes), sizeof *suffixes);
+    runs_at(w->iso.at, iso_codes, COUNT(iso_codes), sizeof *iso_codes);
+    runs_at(w->scale.at, scales, COUNT(scales), sizeof *scales);
+    for (size_t k = 0; k < COUNT(korean_units); k++)
+        lead_add(w->lead, korean_units[k].s);
+    for (size_t k = 0; k < COUNT(prefixes); k++)
+        lead_add(w->lead, prefixes[k].pat);
+}
+
+static void put_row(const char *name, const uint32_t *row, size_t cells)
+{
+    printf("        .%s = {", name);
+    for (size_t k = 0; k < cells; k++)
+        printf("%s0x%x,", k % 8 ? " " : "\n            ", (unsigned)row[k]);
+    printf("\n        },\n");
+}
+
+/* A table of rows, [26][RUN_BITS + 1]: one row a first letter. */
+static void put_rows(const char *name, const uint32_t (*rows)[RUN_BITS + 1])
+{
+    printf("        .%s = {", name);
+    for (size_t k = 0; k < 26; k++) {
+        printf("\n            {");
+        for (size_t r = 0; r <= RUN_BITS; r++)
+            printf("%s0x%x,", r ? " " : "", (unsigned)rows[k][r]);
+        printf("},");
+    }
+    printf("\n        },\n");
+}
+
+static void put_shapes(const char *name, const word_shapes *w)
+{
+    printf("    .%s = {\n", name);
+    put_row("run", w->run, 26);
+    put_rows("second", w->second);
+    put_rows("third", w->third);
+    put_row("first", w->first, 8);
+    put_row("at", w->at, 26);
+    printf("    },\n");
+}
+
+static bool ordered(const char *name, const void *table, size_t n,
+                    size_t stride)
+{
+    if (table_ordered(table, n, stride))
+        return true;
+    fprintf(stderr, "gen_money_index: %s is out of key order\n", name);
+    return false;
+}
+
+int main(void)
+{
+    if (!ordered("prefixes", prefixes, COUNT(prefixes), sizeof *prefixes) ||
+        !ordered("suffixes", suffixes, COUNT(suffixes), sizeof *suffixes) ||
+        !ordered("iso_codes", iso_codes, COUNT(iso_codes),
+                 sizeof *iso_codes) ||
+        !ordered("scales", scales, COUNT(scales), sizeof *scales) ||
+        !ordered("number_words", number_words, COUNT(number_words),
+                 sizeof *number_words))
+        return 1;
+    word_index w;
+    word_index_build(&w);
+    printf("/* Generated by scripts/gen_money_index.c from "
+           "src/money_words.h: do not edit. */\n");
+    printf("#include \"money_words.h\"\n\n");
+    printf("static const word_index run_index = {\n");
+    put_shapes("numeral", &w.numeral);
+    put_shapes("prefix", &w.prefix);
+    put_shapes("suffix", &w.suffix);
+    put_shapes("scale", &w.scale);
+    put_shapes("iso", &w.iso);
+    put_shapes("next", &w.next);
+    put_row("lead", w.lead, 4);
+    printf("};\n");
+    return 0;
+}
