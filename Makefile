@@ -94,6 +94,15 @@ $(BUILD)/gen/purpose_slots.h: scripts/gen_words.c src/purpose_words.h
 
 $(call obj,src/purpose.c): $(BUILD)/gen/purpose_slots.h
 
+# The indexes in front of the phrase lists of src/years_words.h, made from
+# them at build time, folded by phrase.c's own tables.
+$(BUILD)/gen/years_index.h: scripts/gen_years.c src/years_words.h src/phrase.c src/phrase.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Isrc $< src/phrase.c -o $(BUILD)/gen/gen_years
+	$(BUILD)/gen/gen_years > $@.tmp && mv $@.tmp $@
+
+$(call obj,src/years.c): $(BUILD)/gen/years_index.h
+
 $(LIB): $(call obj,$(LIB_SRC))
 	@rm -f $@
 	$(AR) rcs $@ $^
