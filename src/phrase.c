@@ -18,6 +18,7 @@ enum {
 #define S SPACE
 #define B BREAK
 #define R RUN
+#define W FT_BREAK_WORD /* the first letters of conjunction_at's words */
 /* One row of sixteen bytes a line: */
 /* clang-format off */
 const unsigned char ft_ascii_class[256] = {
@@ -27,8 +28,8 @@ const unsigned char ft_ascii_class[256] = {
     D, D, D, D, D, D, D, D, D, D, B, B, 0, 0, 0, 0,             /* 0-9 : ; */
     0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,             /* A-O */
     A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,             /* P-Z */
-    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,             /* a-o */
-    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,             /* p-z */
+    0, A | W, A | W, A, A, A, A, A, A, A, A, A, A, A, A, A,     /* a-o */
+    A, A, A, A, A | W, A, A, A | W, A, A, A, 0, 0, 0, 0, 0,     /* p-z */
     [0xC2] = R, /* the lead byte of a no-break space */
     [0xE2] = B, /* the lead byte of an em dash */
 };
@@ -38,6 +39,7 @@ const unsigned char ft_ascii_class[256] = {
 #undef S
 #undef B
 #undef R
+#undef W
 
 /* ASCII upper case folded to lower, every other byte as it is. */
 const unsigned char ft_ascii_folded[256] = {
@@ -309,6 +311,7 @@ bool ft_phrase_glued_stop_rest(const char *t, size_t len, size_t i)
 __attribute__((noinline)) static bool conjunction_at(const unsigned char *u,
                                                      size_t len, size_t i)
 {
+    /* their first letters are FT_BREAK_WORD in ft_ascii_class */
     static const char *const words[] = {" but ", " while ", " whereas ",
                                         " although ", " though "};
     /* u[i] is an ASCII space and u[i + 1] a letter: the space and the
@@ -328,8 +331,7 @@ static int break_at(const unsigned char *u, size_t len, size_t i)
     unsigned char c = u[i];
     if (c == ' ') {
         unsigned char n = i + 1 < len ? u[i + 1] : 0;
-        return (n == 'b' || n == 'w' || n == 'a' || n == 't') &&
-                       conjunction_at(u, len, i)
+        return (ft_ascii_class[n] & FT_BREAK_WORD) && conjunction_at(u, len, i)
                    ? 2
                    : 0;
     }

@@ -36,6 +36,7 @@ enum {
     FT_ASCII_DIGIT = 2, /* 0-9 */
     FT_ASCII_SPACE = 4, /* space, tab, CR, LF */
     FT_BREAK_START = 8, /* a byte ft_clause_break may find a break at */
+    FT_BREAK_WORD = 32, /* a byte a break word (" but ") may start with */
 };
 extern const unsigned char ft_ascii_class[256];
 extern const unsigned char ft_ascii_folded[256];
@@ -151,7 +152,12 @@ static inline int ft_clause_break(const char *t, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
-    if (!(ft_ascii_class[(unsigned char)t[i]] & FT_BREAK_START))
+    unsigned char c = (unsigned char)t[i];
+    if (!(ft_ascii_class[c] & FT_BREAK_START))
+        return 0;
+    /* most spaces start no break word */
+    if (c == ' ' && !(i + 1 < len &&
+                      ft_ascii_class[(unsigned char)t[i + 1]] & FT_BREAK_WORD))
         return 0;
     return ft_clause_break_rest(t, len, i);
 }

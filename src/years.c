@@ -159,44 +159,11 @@ const char *ft_years_table_entry(size_t t, size_t k)
 
 /* --------------------------------------------------------- small reads */
 
-/* The words after a space that ft_clause_break takes for a break
- * (phrase.h): their first three letters, enough to rule out "the" and
- * "that".  A test holds them to ft_clause_break. */
-static const char break_words[][4] = {"but", "whi", "whe", "alt", "tho"};
-
-/* ft_clause_break, answered here where it must be 0: phrase.h puts a
- * break only at a comma, a semicolon, a colon, an em dash (lead byte
- * 0xE2) or the space before one of break_words; most bytes are none of
- * these, and need no call. */
-static bool may_break(unsigned char c)
-{
-    return c <= ' ' || c == ',' || c == ';' || c == ':' || c == 0xE2;
-}
-
-static int clause_break_at(ft_view x, size_t i, unsigned char c)
-{
-    if (c == ' ') {
-        unsigned char a = ft_ascii_fold(ft_view_at(x, i + 1));
-        size_t k = 0;
-        while (k < N_OF(break_words) &&
-               !(a == (unsigned char)break_words[k][0] &&
-                 ft_ascii_fold(ft_view_at(x, i + 2)) ==
-                     (unsigned char)break_words[k][1] &&
-                 ft_ascii_fold(ft_view_at(x, i + 3)) ==
-                     (unsigned char)break_words[k][2]))
-            k++;
-        if (k == N_OF(break_words))
-            return 0; /* most words */
-    } else if (c != ',' && c != ';' && c != ':' && c != 0xE2) {
-        return 0;
-    }
-    return ft_clause_break(x.t, x.len, i);
-}
-
+/* The clause break at i (ft_clause_break, phrase.h: the one definition
+ * of a break), 0 past the window. */
 static inline int clause_break(ft_view x, size_t i)
 {
-    unsigned char c = ft_view_at(x, i);
-    return may_break(c) ? clause_break_at(x, i, c) : 0; /* most bytes not */
+    return ft_clause_break(x.t, x.len, i);
 }
 
 /* ft_phrase_glued_stop, which only a full stop can be. */
@@ -1025,7 +992,7 @@ static void mark_sentence(window *w)
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     w->anchor = SIZE_MAX;
     for (size_t k = 0; k < n; k++) {
-        if (may_break(t[k])) {
+        if (ft_ascii_class[t[k]] & FT_BREAK_START) {
             int b = clause_break(w->x, w->ws + k);
             sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
         } else if (t[k] == '(' || t[k] == ')') {
