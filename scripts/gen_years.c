@@ -140,6 +140,19 @@ int main(void)
     /* read backwards, just before a position */
     END(hedges), bad |= ix.bad;
     END(compare_words), bad |= ix.bad;
+    END(span_before), bad |= ix.bad;
+    END(target_words), bad |= ix.bad;
+    END(data_nouns), bad |= ix.bad;
+    END(launch_verbs), bad |= ix.bad;
+    END(deal_nouns), bad |= ix.bad;
+    END(done_words), bad |= ix.bad;
+    END(korean_particles), bad |= ix.bad;
+    END(korean_launch), bad |= ix.bad;
+    END(korean_done), bad |= ix.bad;
+    END(months), bad |= ix.bad;
+    END(fiscal_before), bad |= ix.bad;
+    END(reach_words), bad |= ix.bad;
+    END(recurring_before), bad |= ix.bad;
 
     /* the anchors that start with each byte, either case */
     uint8_t first[256] = {0};

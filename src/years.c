@@ -82,8 +82,10 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 #define PHRASE_AT(x, i, p) ft_phrase_at((x).t, (x).len, (i), (p))
 #define PHRASE_BEFORE(x, end, p)                                               \
     ft_phrase_before((x).t, (x).len, (end), (ft_lit)FT_LIT(p))
+/* A phrase of list just before end, its index asked first (see
+ * QUICK_BEFORE_ANY). */
 #define ANY_BEFORE(x, end, list)                                               \
-    (FT_PHRASE_BEFORE_ANY((x).t, (x).len, (end), (list), NULL) != SIZE_MAX)
+    (QUICK_BEFORE_ANY((x), (end), list, NULL) != SIZE_MAX)
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 /* Hangul spellings, UTF-8. */
@@ -316,19 +318,20 @@ static bool korean_compare_soon(ft_view x, size_t i)
     return false;
 }
 
-/* A Korean noun of list before `end`, maybe with a particle. */
-static bool korean_noun_before(ft_view x, size_t end, const ft_lit *list,
-                               size_t n)
+/* A Korean noun of list (ix its ender index) before `end`, maybe with a
+ * particle. */
+static bool korean_noun_before(ft_view x, size_t end, const years_index *ix,
+                               const ft_lit *list, size_t n)
 {
     size_t j = ft_phrase_trim_back(x.t, end);
-    if (FT_PHRASE_BEFORE_ANY(x.t, x.len, j, korean_particles, NULL) !=
-            SIZE_MAX &&
-        j >= 3 && hangul_lead(ft_view_at(x, j - 3))) {
-        if (ft_phrase_before_any(x.t, x.len, j - 3, list, n, NULL) != SIZE_MAX)
-            return true;
-    }
-    return ft_phrase_before_any(x.t, x.len, j, list, n, NULL) != SIZE_MAX;
+    if (ANY_BEFORE(x, j, korean_particles) && j >= 3 &&
+        hangul_lead(ft_view_at(x, j - 3)) &&
+        quick_before_any(ix, x, j - 3, list, n, NULL) != SIZE_MAX)
+        return true;
+    return quick_before_any(ix, x, j, list, n, NULL) != SIZE_MAX;
 }
+#define KOREAN_NOUN_BEFORE(x, end, list)                                       \
+    korean_noun_before((x), (end), &end_##list, (list), N_OF(list))
 
 /* `end` moved back over a possessive ("the country's 2021 budget"), so
  * that the word before the owner decides. */
@@ -363,7 +366,7 @@ static size_t date_start(ft_view x, size_t s)
         d--;
     if (d < j && j - d <= 2)
         j = ft_phrase_trim_back(x.t, d);
-    size_t m = FT_PHRASE_BEFORE_ANY(x.t, x.len, j, months, NULL);
+    size_t m = QUICK_BEFORE_ANY(x, j, months, NULL);
     if (m == SIZE_MAX)
         return s;
     /* a day before the month: "4 August 2025" */
@@ -543,10 +546,10 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         vc--;
     if (ANY_BEFORE(x, v, launch_verbs) || ANY_BEFORE(x, vc, launch_verbs) ||
         (in != SIZE_MAX && ANY_BEFORE(x, in, deal_nouns)) ||
-        korean_noun_before(x, s, korean_launch, N_OF(korean_launch)))
+        KOREAN_NOUN_BEFORE(x, s, korean_launch))
         return ROLE_LAUNCH;
     if (ANY_BEFORE(x, s, done_words) || ANY_BEFORE(x, v, done_words) ||
-        korean_noun_before(x, s, korean_done, N_OF(korean_done)))
+        KOREAN_NOUN_BEFORE(x, s, korean_done))
         return ROLE_DONE;
     return ROLE_DATES;
 }
