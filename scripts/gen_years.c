@@ -4,7 +4,8 @@
  *
  * open_LIST says which first two bytes can open a phrase of LIST, end_LIST
  * which last two can end one (years_index, years_words.h); anchor_first
- * gives each byte the anchors that start with it.  Letters are folded by
+ * and anchor_second give each byte the anchors whose first (either case)
+ * or second letter (folded) it is.  Letters are folded by
  * phrase.c's own table (this program is linked with it), so an index
  * cannot fold otherwise than the matcher it stands in front of.  Exits 1
  * on an empty phrase, which no index can describe.
@@ -167,6 +168,18 @@ int main(void)
     for (unsigned c = 0; c < 256; c++)
         if (first[c])
             printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c, first[c]);
+    printf("\n};\n");
+    /* ...and their second letters, folded */
+    uint8_t second[256] = {0};
+    for (size_t k = 0; k < N_OF(anchors); k++)
+        second[ft_ascii_fold((unsigned char)anchors[k].s[1])] |=
+            (uint8_t)(1u << k);
+    printf("\nstatic const uint8_t anchor_second[256] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (second[c])
+            printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c,
+                   second[c]);
     printf("\n};\n\n#endif\n");
     return bad;
 }

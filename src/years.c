@@ -177,7 +177,7 @@ static bool glued_stop(const char *t, size_t len, size_t i)
 /* A letter or digit: a byte of an English word or a number. */
 static bool word_byte(unsigned char c)
 {
-    return ft_ascii_alpha(c) || ft_ascii_digit(c);
+    return ft_ascii_class[c] & (FT_ASCII_ALPHA | FT_ASCII_DIGIT);
 }
 
 static size_t skip_spaces(ft_view x, size_t i)
@@ -265,14 +265,22 @@ static bool anchor_at(ft_view x, size_t i, unsigned bits)
     return false;
 }
 
+/* Does an anchor start at i?  anchor_first and anchor_second
+ * (years_index.h) leave few bytes to try. */
+static inline bool anchor_from(ft_view x, size_t i)
+{
+    unsigned bits = anchor_first[ft_view_at(x, i)] &
+                    anchor_second[ft_ascii_fold(ft_view_at(x, i + 1))];
+    return bits && anchor_at(x, i, bits);
+}
+
 /* Where the last anchor that starts in x[from, to) starts (letters
  * folded, inside a word or not), or SIZE_MAX. */
-static size_t last_anchor(ft_view x, size_t from, size_t to,
-                          const uint8_t first[256])
+static size_t last_anchor(ft_view x, size_t from, size_t to)
 {
     const unsigned char *t = (const unsigned char *)x.t;
     for (size_t i = to < x.len ? to : x.len; i-- > from;)
-        if (first[t[i]] && anchor_at(x, i, first[t[i]]))
+        if (anchor_first[t[i]] && anchor_from(x, i))
             return i;
     return SIZE_MAX;
 }
@@ -833,11 +841,21 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
 {
     size_t n = 0;
     const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
+    /* after the last anchor, no English word opens an expression but FY */
+    size_t words_from = anchor == SIZE_MAX ? 0 : anchor + 1;
     for (size_t i = s; i < e && n < cap;) {
         unsigned char c = t[i];
         if (c < 0x80 ? !word_byte(c) && c != '\'' : c < 0xC0) {
             i++; /* spaces, punctuation and the inner bytes of a UTF-8
                   * character open nothing */
+            continue;
+        }
+        if (ft_ascii_alpha(c) && (c | 0x20) != 'f' && i >= words_from) {
+            /* most words: the rest of the chain below would skip them
+             * too, a byte (inside the word) or the word at a time */
+            do
+                i++;
+            while (i < e && word_byte(t[i]));
             continue;
         }
         int y = 0, offset = 0;
@@ -990,18 +1008,18 @@ static void mark_sentence(window *w)
     _Static_assert(WINDOW < 0x10000, "a count fits in 16 bits");
     uint32_t sum = 0;
     uint16_t paren = 0;
+    w->anchor = SIZE_MAX;
     w->brk[0] = 0;
     w->last_paren[0] = 0;
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
-    w->anchor = SIZE_MAX;
     for (size_t k = 0; k < n; k++) {
-        if (ft_ascii_class[t[k]] & FT_BREAK_START) {
+        unsigned char c = t[k];
+        if (ft_ascii_class[c] & FT_BREAK_START) {
             int b = clause_break(w->x, w->ws + k);
             sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
-        } else if (t[k] == '(' || t[k] == ')') {
+        } else if ((c | 1) == ')') { /* '(' or ')' */
             paren = (uint16_t)(k + 1);
-        } else if (anchor_first[t[k]] &&
-                   anchor_at(w->x, w->ws + k, anchor_first[t[k]])) {
+        } else if (anchor_first[c] && anchor_from(w->x, w->ws + k)) {
             w->anchor = w->ws + k;
         }
         w->brk[k + 1] = sum;
@@ -1365,7 +1383,7 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
             break;
         size_t ps = sentence_start_before(w->x, p - 1);
         if (anchor == SIZE_MAX)
-            anchor = last_anchor(w->x, ps, s, anchor_first);
+            anchor = last_anchor(w->x, ps, s);
         year_expr prev[MAX_EXPRS];
         size_t k =
             find_exprs(w->x, ps, p, published_year, anchor, prev, MAX_EXPRS);
