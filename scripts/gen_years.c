@@ -10,6 +10,7 @@
  * cannot fold otherwise than the matcher it stands in front of.  Exits 1
  * on an empty phrase, which no index can describe.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 static struct {
     uint8_t row[256];
     uint64_t second[256][4];
+    uint64_t entries[256]; /* per row, bit k for entry k of the list */
     size_t nrows;
     bool always;
     int bad;
@@ -38,8 +40,9 @@ static void set(size_t r, unsigned char c)
     ix.second[r][c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
-/* A phrase whose key bytes are c0 then c1 (c1 0: the phrase has one). */
-static void ix_add(unsigned char c0, unsigned char c1)
+/* Entry k (SIZE_MAX: unnumbered), whose key bytes are c0 then c1 (c1 0:
+ * the phrase has one). */
+static void ix_add(size_t k, unsigned char c0, unsigned char c1)
 {
     if (c0 == ' ') {
         ix.always = true;
@@ -49,6 +52,14 @@ static void ix_add(unsigned char c0, unsigned char c1)
     if (!ix.row[c0])
         ix.row[c0] = (uint8_t)++ix.nrows;
     size_t r = ix.row[c0] - 1u;
+    if (k == SIZE_MAX) {
+        /* an index of several lists numbers no entries */
+    } else if (k >= 64) {
+        fprintf(stderr, "gen_years: a list of more than 64 phrases\n");
+        ix.bad = 1;
+    } else {
+        ix.entries[r] |= (uint64_t)1 << k;
+    }
     if (c1 == 0) { /* any byte may follow */
         memset(ix.second[r], 0xFF, sizeof ix.second[r]);
     } else if (c1 == ' ') { /* what the matchers take for a space */
@@ -62,7 +73,7 @@ static void ix_add(unsigned char c0, unsigned char c1)
 }
 
 /* A phrase, read forwards (an opener) or backwards (an ender). */
-static void ix_phrase(ft_lit p, bool ender)
+static void ix_phrase(size_t k, ft_lit p, bool ender)
 {
     const unsigned char *s = (const unsigned char *)p.s;
     if (p.n == 0) {
@@ -71,21 +82,21 @@ static void ix_phrase(ft_lit p, bool ender)
         return;
     }
     if (ender)
-        ix_add(s[p.n - 1], p.n > 1 ? s[p.n - 2] : 0);
+        ix_add(k, s[p.n - 1], p.n > 1 ? s[p.n - 2] : 0);
     else
-        ix_add(s[0], p.n > 1 ? s[1] : 0);
+        ix_add(k, s[0], p.n > 1 ? s[1] : 0);
 }
 
-static void ix_lits(const ft_lit *list, size_t n, bool ender)
+static void ix_lits(const ft_lit *list, size_t n, bool ender, bool numbered)
 {
     for (size_t k = 0; k < n; k++)
-        ix_phrase(list[k], ender);
+        ix_phrase(numbered ? k : SIZE_MAX, list[k], ender);
 }
 
 static void ix_words(const relative_word *list, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        ix_phrase(list[k].w, false);
+        ix_phrase(SIZE_MAX, list[k].w, false);
 }
 
 static void ix_emit(const char *name)
@@ -98,20 +109,25 @@ static void ix_emit(const char *name)
                (unsigned long long)ix.second[r][1],
                (unsigned long long)ix.second[r][2],
                (unsigned long long)ix.second[r][3]);
-    printf("};\nstatic const years_index %s = {\n    {", name);
+    printf("};\nstatic const uint64_t %s_entries[%zu] = {", name, rows);
+    for (size_t r = 0; r < rows; r++)
+        printf("%s0x%llxu,", r % 4 ? " " : "\n    ",
+               (unsigned long long)ix.entries[r]);
+    printf("\n};\nstatic const years_index %s = {\n    {", name);
     int put = 0;
     for (unsigned c = 0; c < 256; c++)
         if (ix.row[c])
             printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n     ", c,
                    ix.row[c]);
-    printf("%s},\n    %s_second,\n    %s,\n};\n", put ? "\n    " : "0", name,
-           ix.always ? "true" : "false");
+    printf("%s},\n    %s_second,\n    %s_entries,\n    %s,\n};\n",
+           put ? "\n    " : "0", name, name, ix.always ? "true" : "false");
 }
 
 #define OPEN(list)                                                             \
-    (ix_clear(), ix_lits((list), N_OF(list), false), ix_emit("open_" #list))
+    (ix_clear(), ix_lits((list), N_OF(list), false, true),                     \
+     ix_emit("open_" #list))
 #define END(list)                                                              \
-    (ix_clear(), ix_lits((list), N_OF(list), true), ix_emit("end_" #list))
+    (ix_clear(), ix_lits((list), N_OF(list), true, true), ix_emit("end_" #list))
 
 int main(void)
 {
@@ -124,8 +140,8 @@ int main(void)
     /* what a year expression opens with, when not with a digit, an
      * apostrophe or FY: the words that multi_year_at and relative_at read */
     ix_clear();
-    ix_lits(span_leads, N_OF(span_leads), false);
-    ix_lits(counts, N_OF(counts), false);
+    ix_lits(span_leads, N_OF(span_leads), false, false);
+    ix_lits(counts, N_OF(counts), false, false);
     ix_words(relative_words, N_OF(relative_words));
     ix_words(relative_korean, N_OF(relative_korean));
     ix_emit("open_year_words");

@@ -221,26 +221,34 @@ static bool may_open(const years_index *ix, ft_view x, size_t i)
     return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
 }
 
-/* May a phrase of the index end just before `end`, spaces skipped? */
-static bool may_end(const years_index *ix, ft_view x, size_t end)
-{
-    size_t j = ft_phrase_trim_back(x.t, end);
-    if (j == 0)
-        return false; /* ft_phrase_before_any finds nothing there */
-    size_t r = ix->row[ft_ascii_fold((unsigned char)x.t[j - 1])];
-    if (!r)
-        return ix->always;
-    unsigned char c1 = j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0;
-    return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
-}
-
-/* ft_phrase_before_any, the index asked first. */
+/* ft_phrase_before_any (the first phrase of list ending just before
+ * `end`, spaces skipped), the ender index ix asked first: only the
+ * entries of its row, those whose last byte is the text's, are tried, in
+ * the list's order. */
 static size_t quick_before_any(const years_index *ix, ft_view x, size_t end,
                                const ft_lit *list, size_t n, size_t *which)
 {
-    return may_end(ix, x, end)
-               ? ft_phrase_before_any(x.t, x.len, end, list, n, which)
-               : SIZE_MAX;
+    if (ix->always)
+        return ft_phrase_before_any(x.t, x.len, end, list, n, which);
+    size_t j = ft_phrase_trim_back(x.t, end);
+    if (j == 0 || j > x.len)
+        return SIZE_MAX;
+    size_t r = ix->row[ft_ascii_fold((unsigned char)x.t[j - 1])];
+    if (!r)
+        return SIZE_MAX;
+    unsigned char c1 = j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0;
+    if (!(ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1))
+        return SIZE_MAX;
+    for (uint64_t m = ix->entries[r - 1]; m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
+        size_t start = ft_phrase_ending_at(x.t, x.len, j, list[k]);
+        if (start != SIZE_MAX) {
+            if (which)
+                *which = k;
+            return start;
+        }
+    }
+    return SIZE_MAX;
 }
 #define QUICK_BEFORE_ANY(x, end, list, which)                                  \
     quick_before_any(&end_##list, (x), (end), (list), N_OF(list), (which))

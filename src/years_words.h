@@ -302,6 +302,8 @@ static const ft_lit anchors[] = {
 typedef struct {
     uint8_t row[256];            /* folded first byte: 1 + its row, or 0 */
     const uint64_t (*second)[4]; /* per row, the folded second bytes */
+    const uint64_t *entries;     /* per row, its entries: bit k for entry k
+                                  * (0 in an index of several lists) */
     bool always; /* a phrase that opens with a space: any byte may */
 } years_index;
 
