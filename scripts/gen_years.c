@@ -154,6 +154,7 @@ int main(void)
     OPEN(korean_units), bad |= ix.bad;
     OPEN(other_period), bad |= ix.bad;
     OPEN(korean_was), bad |= ix.bad;
+    OPEN(stop_words), bad |= ix.bad;
     /* read backwards, just before a position */
     END(hedges), bad |= ix.bad;
     END(compare_words), bad |= ix.bad;

@@ -398,11 +398,16 @@ static size_t date_start(ft_view x, size_t s)
  * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
 static bool signed_in_clause(ft_view x, size_t s)
 {
-    for (size_t k = s; k > 0 && s - k < 80; k--) {
-        if (clause_break(x, k - 1) > 0 || ft_view_at(x, k - 1) == '.')
+    /* nothing stands at or past the view's end */
+    size_t top = s < x.len ? s : x.len, stop = s > 80 ? s - 80 : 0;
+    const unsigned char *t = (const unsigned char *)x.t;
+    for (size_t k = top; k > stop; k--) {
+        unsigned char c = t[k - 1];
+        if (!ft_ascii_alpha(c) && (c == '.' || clause_break(x, k - 1) > 0))
             break;
-        if (!ft_ascii_alpha(ft_view_at(x, k - 2)) &&
-            QUICK_LIT_AT(x, k - 1, signing_verbs))
+        if (k >= 2 && ft_ascii_alpha(t[k - 2]))
+            continue; /* inside a word */
+        if (QUICK_LIT_AT(x, k - 1, signing_verbs))
             return true;
     }
     size_t e = s;
@@ -1108,33 +1113,38 @@ static bool is_base(ft_view x, size_t s, size_t pend)
 /* Words that end ownership: the expression belongs to another relation. */
 static bool stop_word(ft_view x, size_t i, size_t e)
 {
-    static const ft_lit stops[] = {
-        FT_LIT("to"),      FT_LIT("from"),     FT_LIT("than"),
-        FT_LIT("over"),    FT_LIT("above"),    FT_LIT("below"),
-        FT_LIT("against"), FT_LIT("versus"),   FT_LIT("by"),
-        FT_LIT("until"),   FT_LIT("through"),  FT_LIT("and"),
-        FT_LIT("or"),      FT_LIT("but"),      FT_LIT("since"),
-        FT_LIT("between"), FT_LIT("compared"), FT_LIT("up"),
-        FT_LIT("down"),    FT_LIT("more"),     FT_LIT("less"),
-        FT_LIT("higher"),  FT_LIT("lower"),
-    };
-    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
-    for (size_t k = 0; k < N_OF(stops); k++)
-        if (e - i == stops[k].n && (unsigned char)stops[k].s[0] == c &&
-            PHRASE_AT(x, i, stops[k].s))
+    /* only the stop words that start with the byte at i (open_stop_words,
+     * years_index.h) */
+    size_t r = open_stop_words.row[ft_ascii_fold(ft_view_at(x, i))];
+    if (!r)
+        return false;
+    for (uint64_t m = open_stop_words.entries[r - 1]; m; m &= m - 1) {
+        const ft_lit *p = &stop_words[__builtin_ctzll(m)];
+        if (e - i == p->n && PHRASE_AT(x, i, p->s))
             return true;
+    }
     return false;
+}
+
+/* Is there a clause break in [a,b)?  Within the sentence, the counts of
+ * mark_sentence say; before it (the sentences look_back reads), each byte
+ * is asked.  Past we the view ends: no break there. */
+static bool breaks_in(const window *w, size_t a, size_t b)
+{
+    for (; a < b && a < w->ws; a++)
+        if (clause_break(w->x, a) > 0)
+            return true;
+    if (b > w->we)
+        b = w->we;
+    return a < b && w->brk[b - w->ws] != w->brk[a - w->ws];
 }
 
 /* Can the gap [a,b) tie a year to a figure: no clause break, no other
  * relation, at most max_words words? */
 static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
 {
-    if (b < a || b - a > 48)
+    if (b < a || b - a > 48 || breaks_in(w, a, b))
         return false;
-    for (size_t i = a; i < b; i++)
-        if (clause_break(w->x, i) > 0)
-            return false;
     int words = 0;
     for (size_t i = a; i < b;) {
         unsigned char c = ft_view_at(w->x, i);

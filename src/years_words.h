@@ -282,6 +282,17 @@ static const ft_lit span_leads[] = {
     FT_LIT("in just"),       FT_LIT("in only"),       FT_LIT("for the next"),
 };
 
+/* Words that end a year's ownership of a figure beside it: the year
+ * belongs to another relation ("X to 2025", "X and 2024"). */
+static const ft_lit stop_words[] = {
+    FT_LIT("to"),       FT_LIT("from"),   FT_LIT("than"),    FT_LIT("over"),
+    FT_LIT("above"),    FT_LIT("below"),  FT_LIT("against"), FT_LIT("versus"),
+    FT_LIT("by"),       FT_LIT("until"),  FT_LIT("through"), FT_LIT("and"),
+    FT_LIT("or"),       FT_LIT("but"),    FT_LIT("since"),   FT_LIT("between"),
+    FT_LIT("compared"), FT_LIT("up"),     FT_LIT("down"),    FT_LIT("more"),
+    FT_LIT("less"),     FT_LIT("higher"), FT_LIT("lower"),
+};
+
 /* Words one of which every English relative year and span of years
  * holds: "last year", "currently", "as of now", "over the next five
  * months", "a five-year plan".  (An entry of relative_words without one
