@@ -5,8 +5,10 @@
  * open_LIST says which first two bytes can open a phrase of LIST, end_LIST
  * which last two can end one (years_index, years_words.h); anchor_first
  * and anchor_second give each byte the anchors whose first (either case)
- * or second letter (folded) it is.  Letters are folded by
- * phrase.c's own table (this program is linked with it), so an index
+ * or second letter (folded) it is; sentence_marks what mark_sentence
+ * notes of each byte: a clause break may start there (phrase.c's
+ * FT_BREAK_START), a parenthesis, an anchor may start there.  Letters are
+ * folded by phrase.c's own table (this program is linked with it), so an index
  * cannot fold otherwise than the matcher it stands in front of.  Exits 1
  * on an empty phrase, which no index can describe.
  */
@@ -197,6 +199,17 @@ int main(void)
         if (second[c])
             printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c,
                    second[c]);
+    printf("\n};\n");
+    /* what mark_sentence notes of a byte: one look-up for three tables */
+    printf("\nenum { MARK_BREAK = 1, MARK_PAREN = 2, MARK_ANCHOR = 4 };\n"
+           "static const uint8_t sentence_marks[256] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned m = (ft_ascii_class[c] & FT_BREAK_START ? 1u : 0u) |
+                     (c == '(' || c == ')' ? 2u : 0u) | (first[c] ? 4u : 0u);
+        if (m)
+            printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c, m);
+    }
     printf("\n};\n\n#endif\n");
     return bad;
 }

@@ -1026,14 +1026,16 @@ static void mark_sentence(window *w)
     w->last_paren[0] = 0;
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     for (size_t k = 0; k < n; k++) {
-        unsigned char c = t[k];
-        if (ft_ascii_class[c] & FT_BREAK_START) {
-            int b = clause_break(w->x, w->ws + k);
-            sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
-        } else if ((c | 1) == ')') { /* '(' or ')' */
-            paren = (uint16_t)(k + 1);
-        } else if (anchor_first[c] && anchor_from(w->x, w->ws + k)) {
-            w->anchor = w->ws + k;
+        unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
+        if (mark) {
+            if (mark & MARK_BREAK) {
+                int b = clause_break(w->x, w->ws + k);
+                sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
+            } else if (mark & MARK_PAREN) {
+                paren = (uint16_t)(k + 1);
+            } else if (anchor_from(w->x, w->ws + k)) {
+                w->anchor = w->ws + k;
+            }
         }
         w->brk[k + 1] = sum;
         w->last_paren[k + 1] = paren;
