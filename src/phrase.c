@@ -207,13 +207,6 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
     return best;
 }
 
-size_t ft_phrase_trim_back(const char *t, size_t end)
-{
-    while (end > 0 && is_space((unsigned char)t[end - 1]))
-        end--;
-    return end;
-}
-
 /* The phrase p[0,n) (n > 0) ending at j, where 0 < j <= len: where it
  * starts, or SIZE_MAX.  Out of line: callers try the last byte first. */
 static size_t match_back(const unsigned char *u, size_t len, size_t j,
@@ -244,11 +237,6 @@ size_t ft_phrase_ending_at_rest(const char *t, size_t len, size_t j, ft_lit p)
     /* 0 < j <= len and the last byte matched (phrase.h) */
     return match_back((const unsigned char *)t, len, j,
                       (const unsigned char *)p.s, p.n);
-}
-
-size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p)
-{
-    return ft_phrase_ending_at(t, len, ft_phrase_trim_back(t, end), p);
 }
 
 /* The first phrase of [l, end) whose last byte is c, else end.  Four at a

@@ -85,16 +85,26 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
 #define FT_PHRASE_AT_ANY(t, len, i, list)                                      \
     ft_phrase_at_any((t), (len), (i), (list), sizeof(list) / sizeof *(list))
 
-/* `end` moved back over spaces. */
-size_t ft_phrase_trim_back(const char *t, size_t end);
+/* `end` moved back over spaces (inline: the readers of the words before
+ * a position ask it first, a hundred thousand times a megabyte). */
+static inline size_t ft_phrase_trim_back(const char *t, size_t end)
+{
+    while (end > 0 && ft_ascii_space((unsigned char)t[end - 1]))
+        end--;
+    return end;
+}
 
 /* The phrase ending exactly at j: where it starts, or SIZE_MAX. */
 static inline size_t ft_phrase_ending_at(const char *t, size_t len, size_t j,
                                          ft_lit p);
 
 /* The phrase ending just before `end`, spaces skipped: where it starts,
- * or SIZE_MAX. */
-size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p);
+ * or SIZE_MAX.  Inline: its last byte, tried inline, rules out most. */
+static inline size_t ft_phrase_before(const char *t, size_t len, size_t end,
+                                      ft_lit p)
+{
+    return ft_phrase_ending_at(t, len, ft_phrase_trim_back(t, end), p);
+}
 
 /* The first phrase of list ending just before `end`: where it starts, or
  * SIZE_MAX; *which (when not NULL) gets its index. */
