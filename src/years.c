@@ -212,7 +212,7 @@ static size_t lit_at(ft_view x, size_t i, const ft_lit *list, size_t n)
  * say so from two bytes, before a list is read. */
 
 /* May a phrase of the index open at i?  False only when none can. */
-static bool may_open(const years_index *ix, ft_view x, size_t i)
+static inline bool may_open(const years_index *ix, ft_view x, size_t i)
 {
     size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
     if (!r)
@@ -221,12 +221,30 @@ static bool may_open(const years_index *ix, ft_view x, size_t i)
     return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
 }
 
+/* The first of the entries m of list that ends at j: where it starts,
+ * or SIZE_MAX; *which (when not NULL) gets its index. */
+static size_t first_ending_at(ft_view x, size_t j, const ft_lit *list,
+                              uint64_t m, size_t *which)
+{
+    for (; m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
+        size_t start = ft_phrase_ending_at(x.t, x.len, j, list[k]);
+        if (start != SIZE_MAX) {
+            if (which)
+                *which = k;
+            return start;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* ft_phrase_before_any (the first phrase of list ending just before
  * `end`, spaces skipped), the ender index ix asked first: only the
  * entries of its row, those whose last byte is the text's, are tried, in
- * the list's order. */
-static size_t quick_before_any(const years_index *ix, ft_view x, size_t end,
-                               const ft_lit *list, size_t n, size_t *which)
+ * the list's order.  Inline: most calls end at the index. */
+static inline size_t quick_before_any(const years_index *ix, ft_view x,
+                                      size_t end, const ft_lit *list, size_t n,
+                                      size_t *which)
 {
     if (ix->always)
         return ft_phrase_before_any(x.t, x.len, end, list, n, which);
@@ -239,16 +257,7 @@ static size_t quick_before_any(const years_index *ix, ft_view x, size_t end,
     unsigned char c1 = j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0;
     if (!(ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1))
         return SIZE_MAX;
-    for (uint64_t m = ix->entries[r - 1]; m; m &= m - 1) {
-        size_t k = (size_t)__builtin_ctzll(m);
-        size_t start = ft_phrase_ending_at(x.t, x.len, j, list[k]);
-        if (start != SIZE_MAX) {
-            if (which)
-                *which = k;
-            return start;
-        }
-    }
-    return SIZE_MAX;
+    return first_ending_at(x, j, list, ix->entries[r - 1], which);
 }
 #define QUICK_BEFORE_ANY(x, end, list, which)                                  \
     quick_before_any(&end_##list, (x), (end), (list), N_OF(list), (which))
