@@ -1007,12 +1007,15 @@ typedef struct {
     size_t lo;     /* where the window starts in the text */
     size_t ws, we; /* the clipped sentence, in the window */
     bool clipped;  /* the sentence starts before ws */
-    /* prefix counts of the clause breaks: of strength 1 in the low 16
-     * bits, of strength 2 in the high (each below 2^16: WINDOW bytes) */
-    uint32_t brk[WINDOW + 1];
-    /* 1 + where the last parenthesis, open or shut, before each byte of
-     * the sentence stands (from ws), or 0 */
-    uint16_t last_paren[WINDOW + 1];
+    /* the clause breaks of the sentence, in order: where (from ws) and
+     * how strong (1 or 2); a sentence has few, so they are listed, not
+     * counted at every byte */
+    uint16_t brk_at[WINDOW];
+    uint8_t brk_strength[WINDOW];
+    size_t nbrk;
+    /* the parentheses, open or shut, in order: where (from ws) */
+    uint16_t paren_at[WINDOW];
+    size_t nparen;
     year_expr ex[MAX_EXPRS];
     int owner[MAX_EXPRS]; /* the neighbour that owns each, or -1 */
     size_t paren[MAX_EXPRS];
@@ -1022,33 +1025,45 @@ typedef struct {
     size_t anchor; /* the last anchor that starts in the sentence */
 } window;
 
-/* Clause breaks of strength 1 and 2 over the sentence, counted once, the
- * last parenthesis before each byte, and the last anchor. */
+/* The clause breaks and the parentheses of the sentence, listed once,
+ * and its last anchor. */
 static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
-    _Static_assert(WINDOW < 0x10000, "a count fits in 16 bits");
-    uint32_t sum = 0;
-    uint16_t paren = 0;
+    _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
-    w->brk[0] = 0;
-    w->last_paren[0] = 0;
+    w->nbrk = w->nparen = 0;
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     for (size_t k = 0; k < n; k++) {
         unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
-        if (mark) {
-            if (mark & MARK_BREAK) {
-                int b = clause_break(w->x, w->ws + k);
-                sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
-            } else if (mark & MARK_PAREN) {
-                paren = (uint16_t)(k + 1);
-            } else if (anchor_from(w->x, w->ws + k)) {
-                w->anchor = w->ws + k;
+        if (!mark)
+            continue;
+        if (mark & MARK_BREAK) {
+            int b = clause_break(w->x, w->ws + k);
+            if (b > 0) {
+                w->brk_at[w->nbrk] = (uint16_t)k;
+                w->brk_strength[w->nbrk++] = (uint8_t)b;
             }
+        } else if (mark & MARK_PAREN) {
+            w->paren_at[w->nparen++] = (uint16_t)k;
+        } else if (anchor_from(w->x, w->ws + k)) {
+            w->anchor = w->ws + k;
         }
-        w->brk[k + 1] = sum;
-        w->last_paren[k + 1] = paren;
     }
+}
+
+/* How many of the places v[0,n) (in order) are below k. */
+static size_t places_below(const uint16_t *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static size_t clamp(size_t v, size_t lo, size_t hi)
@@ -1067,21 +1082,23 @@ static int breaks_between(const window *w, size_t a, size_t b, size_t sa,
     sa = clamp(sa, w->ws, w->we) - w->ws;
     sb = clamp(sb, w->ws, w->we) - w->ws;
     size_t oa = sa > a ? sa : a, ob = sb < b ? sb : b;
-    /* the fields never borrow: each count only grows along the window */
-    uint32_t d = w->brk[b] - w->brk[a];
-    if (oa < ob)
-        d -= w->brk[ob] - w->brk[oa];
-    int n2 = (int)(d >> 16), n1 = (int)(d & 0xFFFF);
-    return n2 > 0 ? 2 : n1 > 0 ? 1 : 0;
+    int most = 0;
+    for (size_t q = places_below(w->brk_at, w->nbrk, a);
+         q < w->nbrk && w->brk_at[q] < b && most < 2; q++)
+        if (!(oa < ob && w->brk_at[q] >= oa && w->brk_at[q] < ob) &&
+            w->brk_strength[q] > most)
+            most = w->brk_strength[q];
+    return most;
 }
 
 /* The parenthesis that position i stands in, or SIZE_MAX. */
 static size_t paren_of(const window *w, size_t i)
 {
-    size_t k = w->last_paren[clamp(i, w->ws, w->we) - w->ws];
+    size_t k =
+        places_below(w->paren_at, w->nparen, clamp(i, w->ws, w->we) - w->ws);
     if (k == 0)
         return SIZE_MAX;
-    size_t p = w->ws + k - 1;
+    size_t p = w->ws + w->paren_at[k - 1];
     if (i - p > PAREN_REACH || ft_view_at(w->x, p) == ')')
         return SIZE_MAX;
     return p;
@@ -1137,8 +1154,8 @@ static bool stop_word(ft_view x, size_t i, size_t e)
     return false;
 }
 
-/* Is there a clause break in [a,b)?  Within the sentence, the counts of
- * mark_sentence say; before it (the sentences look_back reads), each byte
+/* Is there a clause break in [a,b)?  Within the sentence, the list of
+ * mark_sentence says; before it (the sentences look_back reads), each byte
  * is asked.  Past we the view ends: no break there. */
 static bool breaks_in(const window *w, size_t a, size_t b)
 {
@@ -1147,7 +1164,10 @@ static bool breaks_in(const window *w, size_t a, size_t b)
             return true;
     if (b > w->we)
         b = w->we;
-    return a < b && w->brk[b - w->ws] != w->brk[a - w->ws];
+    if (a >= b)
+        return false;
+    size_t q = places_below(w->brk_at, w->nbrk, a - w->ws);
+    return q < w->nbrk && w->brk_at[q] < b - w->ws;
 }
 
 /* Can the gap [a,b) tie a year to a figure: no clause break, no other
