@@ -241,10 +241,11 @@ static size_t first_ending_at(ft_view x, size_t j, const ft_lit *list,
 /* ft_phrase_before_any (the first phrase of list ending just before
  * `end`, spaces skipped), the ender index ix asked first: only the
  * entries of its row, those whose last byte is the text's, are tried, in
- * the list's order.  Inline: most calls end at the index. */
-static inline size_t quick_before_any(const years_index *ix, ft_view x,
-                                      size_t end, const ft_lit *list, size_t n,
-                                      size_t *which)
+ * the list's order.  Inlined (gcc would not): most calls end at the
+ * index. */
+__attribute__((always_inline)) static inline size_t
+quick_before_any(const years_index *ix, ft_view x, size_t end,
+                 const ft_lit *list, size_t n, size_t *which)
 {
     if (ix->always)
         return ft_phrase_before_any(x.t, x.len, end, list, n, which);
