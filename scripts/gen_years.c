@@ -95,10 +95,10 @@ static void ix_lits(const ft_lit *list, size_t n, bool ender, bool numbered)
         ix_phrase(numbered ? k : SIZE_MAX, list[k], ender);
 }
 
-static void ix_words(const relative_word *list, size_t n)
+static void ix_words(const relative_word *list, size_t n, bool numbered)
 {
     for (size_t k = 0; k < n; k++)
-        ix_phrase(SIZE_MAX, list[k].w, false);
+        ix_phrase(numbered ? k : SIZE_MAX, list[k].w, false);
 }
 
 static void ix_emit(const char *name)
@@ -144,8 +144,8 @@ int main(void)
     ix_clear();
     ix_lits(span_leads, N_OF(span_leads), false, false);
     ix_lits(counts, N_OF(counts), false, false);
-    ix_words(relative_words, N_OF(relative_words));
-    ix_words(relative_korean, N_OF(relative_korean));
+    ix_words(relative_words, N_OF(relative_words), false);
+    ix_words(relative_korean, N_OF(relative_korean), false);
     ix_emit("open_year_words");
     bad |= ix.bad;
 
@@ -157,6 +157,10 @@ int main(void)
     OPEN(other_period), bad |= ix.bad;
     OPEN(korean_was), bad |= ix.bad;
     OPEN(stop_words), bad |= ix.bad;
+    ix_clear();
+    ix_words(relative_korean, N_OF(relative_korean), true);
+    ix_emit("open_relative_korean");
+    bad |= ix.bad;
     /* read backwards, just before a position */
     END(hedges), bad |= ix.bad;
     END(compare_words), bad |= ix.bad;

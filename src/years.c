@@ -721,10 +721,16 @@ static size_t relative_at(ft_view x, size_t i, int *offset)
          * but the syllable before must not be Hangul: 예전년 is not 전년) */
         if (i >= 3 && hangul_lead(ft_view_at(x, i - 3)))
             return 0;
-        for (size_t k = 0; k < N_OF(relative_korean); k++) {
-            size_t e = PHRASE_AT(x, i, relative_korean[k].w.s);
+        /* the words that open with the bytes at i, in the list's order
+         * (open_relative_korean, years_index.h) */
+        size_t r = open_relative_korean.row[c];
+        if (!r || !may_open(&open_relative_korean, x, i))
+            return 0;
+        for (uint64_t m = open_relative_korean.entries[r - 1]; m; m &= m - 1) {
+            const relative_word *w = &relative_korean[__builtin_ctzll(m)];
+            size_t e = PHRASE_AT(x, i, w->w.s);
             if (e) {
-                *offset = relative_korean[k].offset;
+                *offset = w->offset;
                 return e;
             }
         }
