@@ -51,8 +51,14 @@ static void ix_add(size_t k, unsigned char c0, unsigned char c1)
         return;
     }
     c0 = ft_ascii_fold(c0);
-    if (!ix.row[c0])
+    if (!ix.row[c0]) {
+        if (ix.nrows == 255) { /* a row number is one byte */
+            fprintf(stderr, "gen_years: more than 255 rows\n");
+            ix.bad = 1;
+            return;
+        }
         ix.row[c0] = (uint8_t)++ix.nrows;
+    }
     size_t r = ix.row[c0] - 1u;
     if (k == SIZE_MAX) {
         /* an index of several lists numbers no entries */
