@@ -103,6 +103,15 @@ $(BUILD)/gen/money_index.h: scripts/gen_money_index.c src/money_words.h
 
 $(call obj,src/money.c): $(BUILD)/gen/money_index.h
 
+# The indexes in front of the phrase lists of src/years_words.h, made from
+# them at build time, folded by phrase.c's own tables.
+$(BUILD)/gen/years_index.h: scripts/gen_years.c src/years_words.h src/phrase.c src/phrase.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Isrc $< src/phrase.c -o $(BUILD)/gen/gen_years
+	$(BUILD)/gen/gen_years > $@.tmp && mv $@.tmp $@
+
+$(call obj,src/years.c): $(BUILD)/gen/years_index.h
+
 $(LIB): $(call obj,$(LIB_SRC))
 	@rm -f $@
 	$(AR) rcs $@ $^

@@ -18,6 +18,7 @@ enum {
 #define S SPACE
 #define B BREAK
 #define R RUN
+#define W FT_BREAK_WORD /* the first letters of conjunction_at's words */
 /* One row of sixteen bytes a line: */
 /* clang-format off */
 const unsigned char ft_ascii_class[256] = {
@@ -27,8 +28,8 @@ const unsigned char ft_ascii_class[256] = {
     D, D, D, D, D, D, D, D, D, D, B, B, 0, 0, 0, 0,             /* 0-9 : ; */
     0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,             /* A-O */
     A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,             /* P-Z */
-    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,             /* a-o */
-    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,             /* p-z */
+    0, A | W, A | W, A, A, A, A, A, A, A, A, A, A, A, A, A,     /* a-o */
+    A, A, A, A, A | W, A, A, A | W, A, A, A, 0, 0, 0, 0, 0,     /* p-z */
     [0xC2] = R, /* the lead byte of a no-break space */
     [0xE2] = B, /* the lead byte of an em dash */
 };
@@ -38,6 +39,7 @@ const unsigned char ft_ascii_class[256] = {
 #undef S
 #undef B
 #undef R
+#undef W
 
 /* ASCII upper case folded to lower, every other byte as it is. */
 const unsigned char ft_ascii_folded[256] = {
@@ -205,13 +207,6 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
     return best;
 }
 
-size_t ft_phrase_trim_back(const char *t, size_t end)
-{
-    while (end > 0 && is_space((unsigned char)t[end - 1]))
-        end--;
-    return end;
-}
-
 /* The phrase p[0,n) (n > 0) ending at j, where 0 < j <= len: where it
  * starts, or SIZE_MAX.  Out of line: callers try the last byte first. */
 static size_t match_back(const unsigned char *u, size_t len, size_t j,
@@ -242,11 +237,6 @@ size_t ft_phrase_ending_at_rest(const char *t, size_t len, size_t j, ft_lit p)
     /* 0 < j <= len and the last byte matched (phrase.h) */
     return match_back((const unsigned char *)t, len, j,
                       (const unsigned char *)p.s, p.n);
-}
-
-size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p)
-{
-    return ft_phrase_ending_at(t, len, ft_phrase_trim_back(t, end), p);
 }
 
 /* The first phrase of [l, end) whose last byte is c, else end.  Four at a
@@ -309,6 +299,7 @@ bool ft_phrase_glued_stop_rest(const char *t, size_t len, size_t i)
 __attribute__((noinline)) static bool conjunction_at(const unsigned char *u,
                                                      size_t len, size_t i)
 {
+    /* their first letters are FT_BREAK_WORD in ft_ascii_class */
     static const char *const words[] = {" but ", " while ", " whereas ",
                                         " although ", " though "};
     /* u[i] is an ASCII space and u[i + 1] a letter: the space and the
@@ -328,8 +319,7 @@ static int break_at(const unsigned char *u, size_t len, size_t i)
     unsigned char c = u[i];
     if (c == ' ') {
         unsigned char n = i + 1 < len ? u[i + 1] : 0;
-        return (n == 'b' || n == 'w' || n == 'a' || n == 't') &&
-                       conjunction_at(u, len, i)
+        return (ft_ascii_class[n] & FT_BREAK_WORD) && conjunction_at(u, len, i)
                    ? 2
                    : 0;
     }

@@ -36,6 +36,7 @@ enum {
     FT_ASCII_DIGIT = 2, /* 0-9 */
     FT_ASCII_SPACE = 4, /* space, tab, CR, LF */
     FT_BREAK_START = 8, /* a byte ft_clause_break may find a break at */
+    FT_BREAK_WORD = 32, /* a byte a break word (" but ") may start with */
 };
 extern const unsigned char ft_ascii_class[256];
 extern const unsigned char ft_ascii_folded[256];
@@ -84,16 +85,26 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
 #define FT_PHRASE_AT_ANY(t, len, i, list)                                      \
     ft_phrase_at_any((t), (len), (i), (list), sizeof(list) / sizeof *(list))
 
-/* `end` moved back over spaces. */
-size_t ft_phrase_trim_back(const char *t, size_t end);
+/* `end` moved back over spaces (inline: the readers of the words before
+ * a position ask it first, a hundred thousand times a megabyte). */
+static inline size_t ft_phrase_trim_back(const char *t, size_t end)
+{
+    while (end > 0 && ft_ascii_space((unsigned char)t[end - 1]))
+        end--;
+    return end;
+}
 
 /* The phrase ending exactly at j: where it starts, or SIZE_MAX. */
 static inline size_t ft_phrase_ending_at(const char *t, size_t len, size_t j,
                                          ft_lit p);
 
 /* The phrase ending just before `end`, spaces skipped: where it starts,
- * or SIZE_MAX. */
-size_t ft_phrase_before(const char *t, size_t len, size_t end, ft_lit p);
+ * or SIZE_MAX.  Inline: its last byte, tried inline, rules out most. */
+static inline size_t ft_phrase_before(const char *t, size_t len, size_t end,
+                                      ft_lit p)
+{
+    return ft_phrase_ending_at(t, len, ft_phrase_trim_back(t, end), p);
+}
 
 /* The first phrase of list ending just before `end`: where it starts, or
  * SIZE_MAX; *which (when not NULL) gets its index. */
@@ -151,7 +162,12 @@ static inline int ft_clause_break(const char *t, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
-    if (!(ft_ascii_class[(unsigned char)t[i]] & FT_BREAK_START))
+    unsigned char c = (unsigned char)t[i];
+    if (!(ft_ascii_class[c] & FT_BREAK_START))
+        return 0;
+    /* most spaces start no break word */
+    if (c == ' ' && !(i + 1 < len &&
+                      ft_ascii_class[(unsigned char)t[i + 1]] & FT_BREAK_WORD))
         return 0;
     return ft_clause_break_rest(t, len, i);
 }

@@ -26,6 +26,8 @@
 #include "years.h"
 
 #include "phrase.h"
+#include "years_index.h"
+#include "years_words.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -80,8 +82,10 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 #define PHRASE_AT(x, i, p) ft_phrase_at((x).t, (x).len, (i), (p))
 #define PHRASE_BEFORE(x, end, p)                                               \
     ft_phrase_before((x).t, (x).len, (end), (ft_lit)FT_LIT(p))
+/* A phrase of list just before end, its index asked first (see
+ * QUICK_BEFORE_ANY). */
 #define ANY_BEFORE(x, end, list)                                               \
-    (FT_PHRASE_BEFORE_ANY((x).t, (x).len, (end), (list), NULL) != SIZE_MAX)
+    (QUICK_BEFORE_ANY((x), (end), list, NULL) != SIZE_MAX)
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 /* Hangul spellings, UTF-8. */
@@ -99,276 +103,6 @@ static bool hangul_lead(unsigned char c)
 {
     return c >= 0xEA && c <= 0xED; /* the lead bytes of Hangul syllables */
 }
-
-/* ------------------------------------------------------------ tables */
-
-typedef struct {
-    ft_lit w;
-    int offset; /* years from the publication year */
-} relative_word;
-
-/* Words before a year that make it the end of a span. */
-static const ft_lit span_before[] = {
-    FT_LIT("through"),
-    FT_LIT("thru"),
-    FT_LIT("through fiscal"),
-    FT_LIT("through fiscal year"),
-    FT_LIT("through the end of"),
-};
-/* Words in a sentence that put it in another period than the sentences
- * before ("Under the previous government it reached X"): no look-back. */
-static const ft_lit other_period[] = {
-    FT_LIT("under the previous"),
-    FT_LIT("under the former"),
-    FT_LIT("in the past"),
-    FT_LIT("previously"),
-    FT_LIT("\xEC\xA7\x80\xEB\x82\x9C \xEC\xA0\x95\xEB\xB6\x80"), /* 지난 정부 */
-    FT_LIT("\xEC\x9D\xB4\xEC\xA0\x84 \xEC\xA0\x95\xEB\xB6\x80"), /* 이전 정부 */
-    FT_LIT("\xEC\xA0\x84 \xEC\xA0\x95\xEB\xB6\x80"), /* 전 정부 */
-};
-
-/* Words before a year that make it a completion target. */
-static const ft_lit target_words[] = {
-    FT_LIT("by"),
-    FT_LIT("until"),
-    FT_LIT("till"),
-    FT_LIT("before"),
-    FT_LIT("ahead of"),
-    FT_LIT("no later than"),
-    FT_LIT("by the end of"),
-    FT_LIT("by end of"),
-    FT_LIT("by around"),
-    FT_LIT("by about"),
-    FT_LIT("by the end of fiscal"),
-};
-/* ...a comparison base (also before a figure: "up from X"). */
-static const ft_lit compare_words[] = {
-    FT_LIT("from"),
-    FT_LIT("than"),
-    FT_LIT("compared with"),
-    FT_LIT("compared to"),
-    FT_LIT("versus"),
-    FT_LIT("vs"),
-    FT_LIT("vs."),
-    FT_LIT("against"),
-    FT_LIT("over"),
-    FT_LIT("relative to"),
-    FT_LIT("above"),
-    FT_LIT("below"),
-    FT_LIT("from the"),
-    FT_LIT("than the"),
-    FT_LIT("compared with the"),
-    FT_LIT("compared to the"),
-    FT_LIT("over the"),
-    FT_LIT("versus the"),
-    FT_LIT("than in"),
-    FT_LIT("from its"),
-    FT_LIT("than its"),
-    FT_LIT("above the"),
-    FT_LIT("below the"),
-    FT_LIT("above its"),
-    FT_LIT("below its"),
-};
-/* Nouns before "from YEAR" that make it the year of the data, not a
- * base: "figures from 1999". */
-static const ft_lit data_nouns[] = {
-    FT_LIT("figures"),   FT_LIT("data"),    FT_LIT("statistics"),
-    FT_LIT("estimates"), FT_LIT("numbers"),
-};
-/* ...a launch, founding, signing or past event that is not the money's
- * year ("signed in 2022": a contract's value is not that year's money). */
-static const ft_lit launch_verbs[] = {
-    FT_LIT("established"),    FT_LIT("founded"),     FT_LIT("launched"),
-    FT_LIT("created"),        FT_LIT("set up"),      FT_LIT("introduced"),
-    FT_LIT("deployed"),       FT_LIT("built"),       FT_LIT("began"),
-    FT_LIT("started"),        FT_LIT("inaugurated"), FT_LIT("opened"),
-    FT_LIT("formed"),         FT_LIT("born"),        FT_LIT("commissioned"),
-    FT_LIT("enacted"),        FT_LIT("adopted"),     FT_LIT("instituted"),
-    FT_LIT("first deployed"), FT_LIT("signed"),      FT_LIT("awarded"),
-    FT_LIT("concluded"),      FT_LIT("released"),    FT_LIT("published"),
-};
-/* Verbs of a deal: the clause's year is when it was struck. */
-static const ft_lit signing_verbs[] = {
-    FT_LIT("signed"),
-    FT_LIT("inked"),
-    FT_LIT("awarded"),
-    FT_LIT("concluded"),
-};
-/* ...a deal struck then: "a $5 billion contract in 2013". */
-static const ft_lit deal_nouns[] = {
-    FT_LIT("contract"),
-    FT_LIT("deal"),
-    FT_LIT("agreement"),
-    FT_LIT("order"),
-};
-/* ...a completion or delivery date: after a cost it is a target ("will
- * cost X, set to be completed in 2028"), before a level it dates it
- * ("once the plan is completed in 2022, pay reaches X"). */
-static const ft_lit done_words[] = {
-    FT_LIT("completed"),   FT_LIT("finished"),    FT_LIT("delivered"),
-    FT_LIT("ready in"),    FT_LIT("complete in"), FT_LIT("operational in"),
-    FT_LIT("delivery in"), FT_LIT("arrive"),      FT_LIT("arrives"),
-    FT_LIT("operating"),   FT_LIT("in service"),
-};
-/* Conjunctions that open a clause of time ("once the plan is completed
- * in 2022, ..."). */
-static const ft_lit time_conjunctions[] = {
-    FT_LIT("once"),
-    FT_LIT("when"),
-    FT_LIT("after"),
-    FT_LIT("as soon as"),
-};
-/* Korean nouns before a year, with or without a particle: a delivery or
- * completion date (납품은 2027년), ... */
-static const ft_lit korean_done[] = {
-    FT_LIT("\xEB\x82\xA9\xED\x92\x88"),             /* 납품 */
-    FT_LIT("\xEC\x9D\xB8\xEB\x8F\x84"),             /* 인도 */
-    FT_LIT("\xEC\x99\x84\xEB\xA3\x8C"),             /* 완료 */
-    FT_LIT("\xEC\xA0\x84\xEB\xA0\xA5\xED\x99\x94"), /* 전력화 */
-    FT_LIT("\xEB\xB0\xB0\xEC\xB9\x98"),             /* 배치 */
-};
-/* ...a signing date (체결은 2022년). */
-static const ft_lit korean_launch[] = {
-    FT_LIT("\xEC\x84\x9C\xEB\xAA\x85"), /* 서명 */
-    FT_LIT("\xEC\xB2\xB4\xEA\xB2\xB0"), /* 체결 */
-};
-/* The particles such a noun may carry. */
-static const ft_lit korean_particles[] = {
-    FT_LIT("\xEC\x9D\x80"), FT_LIT("\xEB\x8A\x94"), /* 은 는 */
-    FT_LIT("\xEC\x9D\xB4"), FT_LIT("\xEA\xB0\x80"), /* 이 가 */
-    FT_LIT("\xEC\x9D\x84"), FT_LIT("\xEB\xA5\xBC"), /* 을 를 */
-    FT_LIT("\xEB\x8F\x84"),                         /* 도 */
-};
-/* Korean words after a year or an amount (a parenthesis and 에/와/과
- * between allowed) that make it a comparison base: 2016년 대비, 올해보다,
- * 올해(X)에 비해, 2024년과 비교해. */
-static const ft_lit korean_compare[] = {
-    FT_LIT("\xEB\x8C\x80\xEB\xB9\x84"),              /* 대비 */
-    FT_LIT("\xEB\xB3\xB4\xEB\x8B\xA4"),              /* 보다 */
-    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\xB4"), /* 에 비해 */
-    FT_LIT("\xEC\x97\x90\xEB\xB9\x84\xED\x95\xB4"),  /* 에비해 */
-    FT_LIT("\xEC\x99\x80 \xEB\xB9\x84\xEA\xB5\x90"), /* 와 비교 */
-    FT_LIT("\xEA\xB3\xBC \xEB\xB9\x84\xEA\xB5\x90"), /* 과 비교 */
-    FT_LIT("\xEC\x97\x90 \xEB\xB9\x84\xED\x95\x98"), /* 에 비하 */
-    FT_LIT("\xEC\x97\x90 \xEA\xB2\xAC\xEC\xA3\xBC"), /* 에 견주 */
-};
-/* Korean words after an amount that make it the old value of a change:
- * "3만원이던 것이", "1607억 규모였던 사업비", "141,000원에서 30만원으로". */
-static const ft_lit korean_was[] = {
-    FT_LIT("\xEC\x9D\xB4\xEB\x8D\x98"),                         /* 이던 */
-    FT_LIT("\xEC\x98\x80\xEB\x8D\x98"),                         /* 였던 */
-    FT_LIT("\xEC\x9D\xB4\xEC\x97\x88\xEB\x8D\x98"),             /* 이었던 */
-    FT_LIT("\xEC\x97\x90\xEC\x84\x9C"),                         /* 에서 */
-    FT_LIT("\xEA\xB7\x9C\xEB\xAA\xA8\xEC\x98\x80\xEB\x8D\x98"), /* 규모였던 */
-};
-/* Korean units after digits: the digits are an amount, never a year
- * (2056억원, 1조 2000억원, 5조 1911억엔). */
-static const ft_lit korean_units[] = {
-    FT_LIT("\xEC\x96\xB5"),
-    FT_LIT("\xEB\xA7\x8C"), /* 억 만 */
-    FT_LIT("\xEC\xB2\x9C"),
-    FT_LIT("\xEC\x9B\x90"), /* 천 원 */
-    FT_LIT("\xEC\xA1\xB0"),
-    FT_LIT("\xEB\xB0\xB1"),             /* 조 백 */
-    FT_LIT("\xEB\x8B\xAC\xEB\x9F\xAC"), /* 달러 */
-    FT_LIT("\xEC\x97\x94"),             /* 엔 */
-};
-/* Korean words after "N년" that make it a span: 5년간, 5년 동안, 2년 반
- * 사이. */
-static const ft_lit korean_span[] = {
-    FT_LIT("\xEA\xB0\x84"),             /* 간 */
-    FT_LIT("\xEB\x8F\x99\xEC\x95\x88"), /* 동안 */
-    FT_LIT("\xEC\x82\xAC\xEC\x9D\xB4"), /* 사이 */
-};
-
-/* Words after a figure's verb that make "by YEAR" the year a level is
- * reached ("raise monthly pay to 1 million won by 2027"). */
-static const ft_lit reach_words[] = {FT_LIT("to"),       FT_LIT("reach"),
-                                     FT_LIT("reaching"), FT_LIT("hit"),
-                                     FT_LIT("top"),      FT_LIT("exceed")};
-
-/* Words beside a figure that make it a yearly rate, not any one year's
- * money: "200 billion yen annually", "a yearly average of $38 billion",
- * 연간 10만 원. */
-static const ft_lit recurring_after[] = {
-    FT_LIT("annually"),  FT_LIT("a year"),     FT_LIT("per year"),
-    FT_LIT("each year"), FT_LIT("every year"), FT_LIT("per annum"),
-};
-static const ft_lit recurring_before[] = {
-    FT_LIT("yearly average of"),
-    FT_LIT("annual average of"),
-    FT_LIT("\xEC\x97\xB0\xEA\xB0\x84"),             /* 연간 */
-    FT_LIT("\xEC\x97\xB0\xED\x8F\x89\xEA\xB7\xA0"), /* 연평균 */
-    FT_LIT("\xEB\xA7\xA4\xEB\x85\x84"),             /* 매년 */
-    FT_LIT("\xED\x95\xB4\xEB\xA7\x88\xEB\x8B\xA4"), /* 해마다 */
-};
-
-/* Words before a year that make it a fiscal year. */
-static const ft_lit fiscal_before[] = {
-    FT_LIT("fiscal"),
-    FT_LIT("fiscal year"),
-    FT_LIT("fy"),
-    FT_LIT("financial year"),
-};
-
-/* Hedges that may stand between a comparison word and its amount ("up
- * from about $5 billion"). */
-static const ft_lit hedges[] = {
-    FT_LIT("about"),  FT_LIT("around"), FT_LIT("roughly"),       FT_LIT("some"),
-    FT_LIT("nearly"), FT_LIT("almost"), FT_LIT("approximately"), FT_LIT("just"),
-    FT_LIT("only"),   FT_LIT("the"),
-};
-
-/* Months before a year's date ("adopted in December 2022"). */
-static const ft_lit months[] = {
-    FT_LIT("january"), FT_LIT("february"), FT_LIT("march"),
-    FT_LIT("april"),   FT_LIT("may"),      FT_LIT("june"),
-    FT_LIT("july"),    FT_LIT("august"),   FT_LIT("september"),
-    FT_LIT("october"), FT_LIT("november"), FT_LIT("december"),
-    FT_LIT("jan."),    FT_LIT("feb."),     FT_LIT("mar."),
-    FT_LIT("apr."),    FT_LIT("aug."),     FT_LIT("sept."),
-    FT_LIT("sep."),    FT_LIT("oct."),     FT_LIT("nov."),
-    FT_LIT("dec."),    FT_LIT("jan"),      FT_LIT("feb"),
-    FT_LIT("aug"),     FT_LIT("sep"),      FT_LIT("sept"),
-    FT_LIT("oct"),     FT_LIT("nov"),      FT_LIT("dec"),
-};
-
-/* Relative years, English and Korean, with their distance from the
- * publication year. */
-static const relative_word relative_words[] = {
-    {FT_LIT("this year"), 0},         {FT_LIT("this fiscal year"), 0},
-    {FT_LIT("the current year"), 0},  {FT_LIT("currently"), 0},
-    {FT_LIT("as of now"), 0},         {FT_LIT("next year"), 1},
-    {FT_LIT("next fiscal year"), 1},  {FT_LIT("last year"), -1},
-    {FT_LIT("last fiscal year"), -1}, {FT_LIT("the previous year"), -1},
-    {FT_LIT("the year before"), -1},  {FT_LIT("a year earlier"), -1},
-    {FT_LIT("a year ago"), -1},       {FT_LIT("the following year"), 1},
-    {FT_LIT("the coming year"), 1},   {FT_LIT("the past year"), -1},
-};
-static const relative_word relative_korean[] = {
-    {FT_LIT("\xEB\x82\xB4\xED\x9B\x84\xEB\x85\x84"), 2},   /* 내후년 */
-    {FT_LIT("\xEC\x9E\xAC\xEC\x9E\x91\xEB\x85\x84"), -2},  /* 재작년 */
-    {FT_LIT("\xEC\x98\xAC\xED\x95\xB4"), 0},               /* 올해 */
-    {FT_LIT("\xEA\xB8\x88\xEB\x85\x84"), 0},               /* 금년 */
-    {FT_LIT("\xEB\x82\xB4\xEB\x85\x84"), 1},               /* 내년 */
-    {FT_LIT("\xEC\xA7\x80\xEB\x82\x9C\xED\x95\xB4"), -1},  /* 지난해 */
-    {FT_LIT("\xEC\xA7\x80\xEB\x82\x9C \xED\x95\xB4"), -1}, /* 지난 해 */
-    {FT_LIT("\xEC\x9E\x91\xEB\x85\x84"), -1},              /* 작년 */
-    {FT_LIT("\xEC\xA0\x84\xEB\x85\x84"), -1},              /* 전년 */
-};
-
-/* Count words of a multi-year span ("five-year", "over two years"). */
-static const ft_lit counts[] = {
-    FT_LIT("two"), FT_LIT("three"), FT_LIT("four"),    FT_LIT("five"),
-    FT_LIT("six"), FT_LIT("seven"), FT_LIT("eight"),   FT_LIT("nine"),
-    FT_LIT("ten"), FT_LIT("multi"), FT_LIT("several"),
-};
-/* What may lead a span of years or months ("over the next five years"). */
-static const ft_lit span_leads[] = {
-    FT_LIT("over the next"), FT_LIT("over the past"), FT_LIT("over the"),
-    FT_LIT("over"),          FT_LIT("in the next"),   FT_LIT("within"),
-    FT_LIT("in just"),       FT_LIT("in only"),       FT_LIT("for the next"),
-};
 
 /* The tables, for ft_years_table_*: one place that names them. */
 static const struct {
@@ -427,44 +161,11 @@ const char *ft_years_table_entry(size_t t, size_t k)
 
 /* --------------------------------------------------------- small reads */
 
-/* The words after a space that ft_clause_break takes for a break
- * (phrase.h): their first three letters, enough to rule out "the" and
- * "that".  A test holds them to ft_clause_break. */
-static const char break_words[][4] = {"but", "whi", "whe", "alt", "tho"};
-
-/* ft_clause_break, answered here where it must be 0: phrase.h puts a
- * break only at a comma, a semicolon, a colon, an em dash (lead byte
- * 0xE2) or the space before one of break_words; most bytes are none of
- * these, and need no call. */
-static bool may_break(unsigned char c)
-{
-    return c <= ' ' || c == ',' || c == ';' || c == ':' || c == 0xE2;
-}
-
-static int clause_break_at(ft_view x, size_t i, unsigned char c)
-{
-    if (c == ' ') {
-        unsigned char a = ft_ascii_fold(ft_view_at(x, i + 1));
-        size_t k = 0;
-        while (k < N_OF(break_words) &&
-               !(a == (unsigned char)break_words[k][0] &&
-                 ft_ascii_fold(ft_view_at(x, i + 2)) ==
-                     (unsigned char)break_words[k][1] &&
-                 ft_ascii_fold(ft_view_at(x, i + 3)) ==
-                     (unsigned char)break_words[k][2]))
-            k++;
-        if (k == N_OF(break_words))
-            return 0; /* most words */
-    } else if (c != ',' && c != ';' && c != ':' && c != 0xE2) {
-        return 0;
-    }
-    return ft_clause_break(x.t, x.len, i);
-}
-
+/* The clause break at i (ft_clause_break, phrase.h: the one definition
+ * of a break), 0 past the window. */
 static inline int clause_break(ft_view x, size_t i)
 {
-    unsigned char c = ft_view_at(x, i);
-    return may_break(c) ? clause_break_at(x, i, c) : 0; /* most bytes not */
+    return ft_clause_break(x.t, x.len, i);
 }
 
 /* ft_phrase_glued_stop, which only a full stop can be. */
@@ -476,7 +177,7 @@ static bool glued_stop(const char *t, size_t len, size_t i)
 /* A letter or digit: a byte of an English word or a number. */
 static bool word_byte(unsigned char c)
 {
-    return ft_ascii_alpha(c) || ft_ascii_digit(c);
+    return ft_ascii_class[c] & (FT_ASCII_ALPHA | FT_ASCII_DIGIT);
 }
 
 static size_t skip_spaces(ft_view x, size_t i)
@@ -504,79 +205,14 @@ static size_t lit_at(ft_view x, size_t i, const ft_lit *list, size_t n)
 }
 #define LIT_AT(x, i, list) lit_at((x), (i), (list), N_OF(list))
 
-/* ------------------------------------------------------ quick "no"s */
-
-/* Which first two bytes can open a phrase of some lists: a phrase matches
- * only where its first byte and its second (a space standing for any run
- * of spaces) match the text's, letters folded.  Most words of a sentence
- * open no year, so this answers most of them without reading the lists.
- * Built from the tables for each call (no state outlives one). */
-#define OPENER_ROWS 24
-
-typedef struct {
-    uint8_t row[256];                /* folded first byte: 1 + its row, or 0 */
-    uint64_t second[OPENER_ROWS][4]; /* per row, the folded second bytes */
-    size_t nrows;
-    bool always; /* a phrase that opens with a space, or too many rows */
-} opener_index;
-
-static void opener_set(opener_index *ix, size_t r, unsigned char c)
-{
-    ix->second[r][c >> 6] |= (uint64_t)1 << (c & 63);
-}
-
-static inline void opener_add(opener_index *ix, const char *phrase)
-{
-    const unsigned char *p = (const unsigned char *)phrase;
-    if (p[0] == ' ' || p[0] == 0) {
-        ix->always = true;
-        return;
-    }
-    unsigned char c0 = ft_ascii_fold(p[0]);
-    size_t r = ix->row[c0];
-    if (!r) {
-        if (ix->nrows == OPENER_ROWS) {
-            ix->always = true;
-            return;
-        }
-        r = ix->row[c0] = (uint8_t)++ix->nrows;
-        memset(ix->second[r - 1], 0, sizeof ix->second[0]);
-    }
-    if (p[1] == 0) { /* a one-byte phrase: any byte may follow */
-        memset(ix->second[r - 1], 0xFF, sizeof ix->second[0]);
-    } else if (p[1] == ' ') { /* what ft_phrase_at takes for a space */
-        opener_set(ix, r - 1, ' ');
-        opener_set(ix, r - 1, '\t');
-        opener_set(ix, r - 1, '\r');
-        opener_set(ix, r - 1, '\n');
-        opener_set(ix, r - 1, 0xC2); /* a no-break space */
-    } else {
-        opener_set(ix, r - 1, ft_ascii_fold(p[1]));
-    }
-}
-
-static void opener_clear(opener_index *ix)
-{
-    memset(ix->row, 0, sizeof ix->row);
-    ix->nrows = 0;
-    ix->always = false;
-}
-
-static void opener_add_lits(opener_index *ix, const ft_lit *list, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        opener_add(ix, list[k].s);
-}
-
-static void opener_add_words(opener_index *ix, const relative_word *list,
-                             size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        opener_add(ix, list[k].w.s);
-}
+/* ------------------------------------------------------ quick "no"s
+ *
+ * Most positions open or end no phrase of a list: the indexes of
+ * years_index.h, made from the lists at build time (scripts/gen_years.c),
+ * say so from two bytes, before a list is read. */
 
 /* May a phrase of the index open at i?  False only when none can. */
-static bool may_open(const opener_index *ix, ft_view x, size_t i)
+static inline bool may_open(const years_index *ix, ft_view x, size_t i)
 {
     size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
     if (!r)
@@ -585,69 +221,50 @@ static bool may_open(const opener_index *ix, ft_view x, size_t i)
     return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
 }
 
-/* The same index read backwards, for the phrases that end just before a
- * position (ft_phrase_before_any): keyed by their last byte and the one
- * before it. */
-static void ender_add_lits(opener_index *ix, const ft_lit *list, size_t n)
+/* The first of the entries m of list that ends at j: where it starts,
+ * or SIZE_MAX; *which (when not NULL) gets its index. */
+static size_t first_ending_at(ft_view x, size_t j, const ft_lit *list,
+                              uint64_t m, size_t *which)
 {
-    for (size_t k = 0; k < n; k++) {
-        const ft_lit *p = &list[k];
-        /* reversed, its last two bytes lead */
-        char rev[3] = {p->n ? p->s[p->n - 1] : 0, p->n > 1 ? p->s[p->n - 2] : 0,
-                       0};
-        opener_add(ix, rev);
+    for (; m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
+        size_t start = ft_phrase_ending_at(x.t, x.len, j, list[k]);
+        if (start != SIZE_MAX) {
+            if (which)
+                *which = k;
+            return start;
+        }
     }
+    return SIZE_MAX;
 }
 
-/* May a phrase of the index end just before `end`, spaces skipped? */
-static bool may_end(const opener_index *ix, ft_view x, size_t end)
+/* ft_phrase_before_any (the first phrase of list ending just before
+ * `end`, spaces skipped), the ender index ix asked first: only the
+ * entries of its row, those whose last byte is the text's, are tried, in
+ * the list's order.  Inlined (gcc would not): most calls end at the
+ * index. */
+__attribute__((always_inline)) static inline size_t
+quick_before_any(const years_index *ix, ft_view x, size_t end,
+                 const ft_lit *list, size_t n, size_t *which)
 {
+    if (ix->always)
+        return ft_phrase_before_any(x.t, x.len, end, list, n, which);
     size_t j = ft_phrase_trim_back(x.t, end);
-    if (j == 0)
-        return false; /* ft_phrase_before_any finds nothing there */
+    if (j == 0 || j > x.len)
+        return SIZE_MAX;
     size_t r = ix->row[ft_ascii_fold((unsigned char)x.t[j - 1])];
     if (!r)
-        return ix->always;
+        return SIZE_MAX;
     unsigned char c1 = j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0;
-    return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
+    if (!(ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1))
+        return SIZE_MAX;
+    return first_ending_at(x, j, list, ix->entries[r - 1], which);
 }
+#define QUICK_BEFORE_ANY(x, end, list, which)                                  \
+    quick_before_any(&end_##list, (x), (end), (list), N_OF(list), (which))
 
-/* ft_phrase_before_any, the index asked first. */
-static size_t quick_before_any(const opener_index *ix, ft_view x, size_t end,
-                               const ft_lit *list, size_t n, size_t *which)
-{
-    return may_end(ix, x, end)
-               ? ft_phrase_before_any(x.t, x.len, end, list, n, which)
-               : SIZE_MAX;
-}
-#define QUICK_BEFORE_ANY(ix, x, end, list, which)                              \
-    quick_before_any((ix), (x), (end), (list), N_OF(list), (which))
-
-/* Words one of which every English relative year and span of years
- * holds: "last year", "currently", "as of now", "over the next five
- * months", "a five-year plan".  (An entry of relative_words without one
- * would never be found, which the table test would tell.) */
-static const ft_lit anchors[] = {
-    FT_LIT("year"),
-    FT_LIT("month"),
-    FT_LIT("currently"),
-    FT_LIT("now"),
-};
-
-/* Of each byte, the anchors that start with it (either case), one bit
- * each. */
-_Static_assert(sizeof anchors / sizeof *anchors <= 8, "a bit each in a byte");
-
-static void anchor_firsts(uint8_t first[256])
-{
-    memset(first, 0, 256);
-    for (size_t k = 0; k < N_OF(anchors); k++) {
-        unsigned char a = (unsigned char)anchors[k].s[0];
-        first[a] |= (uint8_t)(1u << k);
-        if (ft_ascii_lower(a))
-            first[a - 32] |= (uint8_t)(1u << k);
-    }
-}
+_Static_assert(sizeof anchors / sizeof *anchors <= 8,
+               "a bit each in anchor_first");
 
 /* Does one of the anchors of bits (those that start with the byte at i)
  * stand at i? */
@@ -657,9 +274,8 @@ static bool anchor_at(ft_view x, size_t i, unsigned bits)
         if (!(bits & 1))
             continue;
         size_t q = 1;
-        while (q < anchors[k].n &&
-               ft_ascii_fold(ft_view_at(x, i + q)) ==
-                   (unsigned char)anchors[k].s[q])
+        while (q < anchors[k].n && ft_ascii_fold(ft_view_at(x, i + q)) ==
+                                       (unsigned char)anchors[k].s[q])
             q++;
         if (q == anchors[k].n)
             return true;
@@ -667,66 +283,29 @@ static bool anchor_at(ft_view x, size_t i, unsigned bits)
     return false;
 }
 
+/* Does an anchor start at i?  anchor_first and anchor_second
+ * (years_index.h) leave few bytes to try. */
+static inline bool anchor_from(ft_view x, size_t i)
+{
+    unsigned bits = anchor_first[ft_view_at(x, i)] &
+                    anchor_second[ft_ascii_fold(ft_view_at(x, i + 1))];
+    return bits && anchor_at(x, i, bits);
+}
+
 /* Where the last anchor that starts in x[from, to) starts (letters
  * folded, inside a word or not), or SIZE_MAX. */
-static size_t last_anchor(ft_view x, size_t from, size_t to,
-                          const uint8_t first[256])
+static size_t last_anchor(ft_view x, size_t from, size_t to)
 {
     const unsigned char *t = (const unsigned char *)x.t;
     for (size_t i = to < x.len ? to : x.len; i-- > from;)
-        if (first[t[i]] && anchor_at(x, i, first[t[i]]))
+        if (anchor_first[t[i]] && anchor_from(x, i))
             return i;
     return SIZE_MAX;
 }
 
-/* The quick "no"s of one call. */
-typedef struct {
-    opener_index words;    /* what a year expression opens with, when not
-                            * with a digit, an apostrophe or FY: the words
-                            * that multi_year_at and relative_at read */
-    opener_index compares; /* korean_compare */
-    opener_index signing;  /* signing_verbs */
-    opener_index launch;   /* korean_launch */
-    opener_index units;    /* korean_units */
-    opener_index periods;  /* other_period */
-    opener_index was;      /* korean_was */
-    opener_index hedges;   /* hedges, by their ends */
-    opener_index compare_ends; /* compare_words, by their ends */
-    uint8_t anchor_first[256]; /* see anchor_firsts */
-} quick_index;
-
-static void opener_of(opener_index *ix, const ft_lit *list, size_t n)
-{
-    opener_clear(ix);
-    opener_add_lits(ix, list, n);
-}
-#define OPENER_OF(ix, list) opener_of((ix), (list), N_OF(list))
-
-/* A phrase of list at i, the index asked first. */
-#define QUICK_LIT_AT(x, i, ix, list)                                           \
-    (may_open((ix), (x), (i)) ? LIT_AT((x), (i), (list)) : 0)
-
-static void quick_build(quick_index *q)
-{
-    opener_clear(&q->words);
-    opener_add_lits(&q->words, span_leads, N_OF(span_leads));
-    opener_add_lits(&q->words, counts, N_OF(counts));
-    opener_add_words(&q->words, relative_words, N_OF(relative_words));
-    opener_add_words(&q->words, relative_korean, N_OF(relative_korean));
-    OPENER_OF(&q->compares, korean_compare);
-    OPENER_OF(&q->signing, signing_verbs);
-    OPENER_OF(&q->launch, korean_launch);
-    OPENER_OF(&q->units, korean_units);
-    OPENER_OF(&q->periods, other_period);
-    OPENER_OF(&q->was, korean_was);
-    opener_clear(&q->hedges);
-    ender_add_lits(&q->hedges, hedges, N_OF(hedges));
-    opener_clear(&q->compare_ends);
-    ender_add_lits(&q->compare_ends, compare_words, N_OF(compare_words));
-    anchor_firsts(q->anchor_first);
-}
-
-
+/* A phrase of list at i, its index (years_index.h) asked first. */
+#define QUICK_LIT_AT(x, i, list)                                               \
+    (may_open(&open_##list, (x), (i)) ? LIT_AT((x), (i), list) : 0)
 
 /* A parenthesis right at i ("(1조163억 원)"): its end, else i. */
 static size_t skip_paren(ft_view x, size_t i)
@@ -740,16 +319,16 @@ static size_t skip_paren(ft_view x, size_t i)
 }
 
 /* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교. */
-static bool korean_compare_after(const quick_index *q, ft_view x, size_t i)
+static bool korean_compare_after(ft_view x, size_t i)
 {
     size_t j = skip_paren(x, skip_spaces(x, i));
-    return QUICK_LIT_AT(x, j, &q->compares, korean_compare) ||
-           QUICK_LIT_AT(x, skip_spaces(x, j), &q->compares, korean_compare);
+    return QUICK_LIT_AT(x, j, korean_compare) ||
+           QUICK_LIT_AT(x, skip_spaces(x, j), korean_compare);
 }
 
 /* A Korean comparison in the next few words of the clause from i: "(2009년의)
  * 집행률 8.6%보다". */
-static bool korean_compare_soon(const quick_index *q, ft_view x, size_t i)
+static bool korean_compare_soon(ft_view x, size_t i)
 {
     int words = 0;
     for (size_t k = i; k < x.len && k < i + 48; k++) {
@@ -759,25 +338,26 @@ static bool korean_compare_soon(const quick_index *q, ft_view x, size_t i)
             return false;
         if (c == ' ' && ++words > 4)
             return false;
-        if (QUICK_LIT_AT(x, k, &q->compares, korean_compare))
+        if (QUICK_LIT_AT(x, k, korean_compare))
             return true;
     }
     return false;
 }
 
-/* A Korean noun of list before `end`, maybe with a particle. */
-static bool korean_noun_before(ft_view x, size_t end, const ft_lit *list,
-                               size_t n)
+/* A Korean noun of list (ix its ender index) before `end`, maybe with a
+ * particle. */
+static bool korean_noun_before(ft_view x, size_t end, const years_index *ix,
+                               const ft_lit *list, size_t n)
 {
     size_t j = ft_phrase_trim_back(x.t, end);
-    if (FT_PHRASE_BEFORE_ANY(x.t, x.len, j, korean_particles, NULL) !=
-            SIZE_MAX &&
-        j >= 3 && hangul_lead(ft_view_at(x, j - 3))) {
-        if (ft_phrase_before_any(x.t, x.len, j - 3, list, n, NULL) != SIZE_MAX)
-            return true;
-    }
-    return ft_phrase_before_any(x.t, x.len, j, list, n, NULL) != SIZE_MAX;
+    if (ANY_BEFORE(x, j, korean_particles) && j >= 3 &&
+        hangul_lead(ft_view_at(x, j - 3)) &&
+        quick_before_any(ix, x, j - 3, list, n, NULL) != SIZE_MAX)
+        return true;
+    return quick_before_any(ix, x, j, list, n, NULL) != SIZE_MAX;
 }
+#define KOREAN_NOUN_BEFORE(x, end, list)                                       \
+    korean_noun_before((x), (end), &end_##list, (list), N_OF(list))
 
 /* `end` moved back over a possessive ("the country's 2021 budget"), so
  * that the word before the owner decides. */
@@ -812,7 +392,7 @@ static size_t date_start(ft_view x, size_t s)
         d--;
     if (d < j && j - d <= 2)
         j = ft_phrase_trim_back(x.t, d);
-    size_t m = FT_PHRASE_BEFORE_ANY(x.t, x.len, j, months, NULL);
+    size_t m = QUICK_BEFORE_ANY(x, j, months, NULL);
     if (m == SIZE_MAX)
         return s;
     /* a day before the month: "4 August 2025" */
@@ -826,13 +406,18 @@ static size_t date_start(ft_view x, size_t s)
 /* A signing verb earlier in the clause of the year at s ("Poland signed
  * a $6 billion deal for 180 tanks in 2022"), or a Korean one after it
  * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
-static bool signed_in_clause(const quick_index *q, ft_view x, size_t s)
+static bool signed_in_clause(ft_view x, size_t s)
 {
-    for (size_t k = s; k > 0 && s - k < 80; k--) {
-        if (clause_break(x, k - 1) > 0 || ft_view_at(x, k - 1) == '.')
+    /* nothing stands at or past the view's end */
+    size_t top = s < x.len ? s : x.len, stop = s > 80 ? s - 80 : 0;
+    const unsigned char *t = (const unsigned char *)x.t;
+    for (size_t k = top; k > stop; k--) {
+        unsigned char c = t[k - 1];
+        if (!ft_ascii_alpha(c) && (c == '.' || clause_break(x, k - 1) > 0))
             break;
-        if (!ft_ascii_alpha(ft_view_at(x, k - 2)) &&
-            QUICK_LIT_AT(x, k - 1, &q->signing, signing_verbs))
+        if (k >= 2 && ft_ascii_alpha(t[k - 2]))
+            continue; /* inside a word */
+        if (QUICK_LIT_AT(x, k - 1, signing_verbs))
             return true;
     }
     size_t e = s;
@@ -843,7 +428,7 @@ static bool signed_in_clause(const quick_index *q, ft_view x, size_t s)
     for (size_t k = e; k < x.len && k - e < 60; k++) {
         if (clause_break(x, k) > 0 || ft_view_at(x, k) == '.')
             break;
-        if (QUICK_LIT_AT(x, k, &q->launch, korean_launch))
+        if (QUICK_LIT_AT(x, k, korean_launch))
             return true;
     }
     return false;
@@ -863,18 +448,16 @@ static size_t dash_at(ft_view x, size_t i)
 
 /* Korean units (or a space and one) at i: the digits before are an
  * amount. */
-static bool korean_unit_at(const quick_index *q, ft_view x, size_t i)
+static bool korean_unit_at(ft_view x, size_t i)
 {
-    return QUICK_LIT_AT(x, i, &q->units, korean_units) ||
-           (ft_view_at(x, i) == ' ' &&
-            QUICK_LIT_AT(x, i + 1, &q->units, korean_units));
+    return QUICK_LIT_AT(x, i, korean_units) ||
+           (ft_view_at(x, i) == ' ' && QUICK_LIT_AT(x, i + 1, korean_units));
 }
 
 /* The far end of a span at i: a standalone two- or four-digit year (not
  * "24.49", "24%", 2000억).  Returns its end, or 0; *far gets the year as
  * written (two digits or four). */
-static size_t span_end_at(const quick_index *q, ft_view x, size_t i,
-                          bool two_ok, int *far)
+static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
 {
     if (bytes_at(x, i, "\xE2\x80\x99") || ft_view_at(x, i) == '\'')
         i += ft_view_at(x, i) == '\'' ? 1 : 3; /* 2013∼’17 */
@@ -888,7 +471,7 @@ static size_t span_end_at(const quick_index *q, ft_view x, size_t i,
     unsigned char n = ft_view_at(x, d);
     if (ft_ascii_alpha(n) || n == '%' ||
         ((n == '.' || n == ',') && ft_ascii_digit(ft_view_at(x, d + 1))) ||
-        korean_unit_at(q, x, d))
+        korean_unit_at(x, d))
         return 0;
     if (d - i == 4 && (v < 1900 || v > 2099))
         return 0;
@@ -899,8 +482,8 @@ static size_t span_end_at(const quick_index *q, ft_view x, size_t i,
 /* The role of a year written at [s,e) from the words around it.  A span
  * that is one fiscal year ("2023-24", "2029-30", "2023/2024") sets
  * *fiscal and dates; any other span's end goes to *span_end. */
-static role year_role(const quick_index *q, ft_view x, size_t s, size_t e,
-                      int year, size_t *span_end, bool *fiscal)
+static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
+                      bool *fiscal)
 {
     /* Korean particles after the year: 2029년까지, 2026년부터, 2016년 대비 */
     size_t k = e;
@@ -913,14 +496,14 @@ static role year_role(const quick_index *q, ft_view x, size_t s, size_t e,
         if (bytes_at(x, k, K_BUTEO) ||
             bytes_at(x, skip_spaces(x, k), "\xEC\x9D\xB4\xED\x9B\x84"))
             return ROLE_SPAN; /* 2026년부터, 2000년 이후 */
-        if (bytes_at(x, k, "\xEC\x9D\x98") && korean_compare_soon(q, x, k + 3))
+        if (bytes_at(x, k, "\xEC\x9D\x98") && korean_compare_soon(x, k + 3))
             return ROLE_COMPARE; /* 2009년의 집행률 8.6%보다 */
     }
-    if (korean_compare_after(q, x, k) ||
+    if (korean_compare_after(x, k) ||
         (k > e &&
          (bytes_at(x, k, "\xEC\x99\x80") || bytes_at(x, k, "\xEA\xB3\xBC") ||
           bytes_at(x, k, "\xEC\x97\x90")) &&
-         korean_compare_after(q, x, k + 3)))
+         korean_compare_after(x, k + 3)))
         return ROLE_COMPARE; /* 2024년보다, 2024년과 비교해 */
     /* a span: 2024-2028, 2020~2024, 2019 –2023, 2024 to 2028, between
      * 2020 and 2025 */
@@ -936,7 +519,7 @@ static role year_role(const quick_index *q, ft_view x, size_t s, size_t e,
             p = PHRASE_AT(x, e, " and ");
     }
     int far = 0;
-    size_t d = p ? span_end_at(q, x, p, dash, &far) : 0;
+    size_t d = p ? span_end_at(x, p, dash, &far) : 0;
     if (d) {
         int second = far < 100 ? year / 100 * 100 + far : far;
         *span_end = d;
@@ -977,12 +560,11 @@ static role year_role(const quick_index *q, ft_view x, size_t s, size_t e,
     size_t from = PHRASE_BEFORE(x, s, "from");
     if (from != SIZE_MAX && ANY_BEFORE(x, from, data_nouns))
         return ROLE_DATES; /* "drawing on figures from 1999": their year */
-    if (QUICK_BEFORE_ANY(&q->compare_ends, x, s, compare_words, NULL) !=
-            SIZE_MAX ||
-        QUICK_BEFORE_ANY(&q->compare_ends, x, before_possessive(x, s),
-                         compare_words, NULL) != SIZE_MAX)
+    if (QUICK_BEFORE_ANY(x, s, compare_words, NULL) != SIZE_MAX ||
+        QUICK_BEFORE_ANY(x, before_possessive(x, s), compare_words, NULL) !=
+            SIZE_MAX)
         return ROLE_COMPARE;
-    if (signed_in_clause(q, x, s))
+    if (signed_in_clause(x, s))
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
     /* "launched in 2016", "signed, in December 2021, a deal", "a contract
      * in April 2013", "completed in 2028" */
@@ -995,10 +577,10 @@ static role year_role(const quick_index *q, ft_view x, size_t s, size_t e,
         vc--;
     if (ANY_BEFORE(x, v, launch_verbs) || ANY_BEFORE(x, vc, launch_verbs) ||
         (in != SIZE_MAX && ANY_BEFORE(x, in, deal_nouns)) ||
-        korean_noun_before(x, s, korean_launch, N_OF(korean_launch)))
+        KOREAN_NOUN_BEFORE(x, s, korean_launch))
         return ROLE_LAUNCH;
     if (ANY_BEFORE(x, s, done_words) || ANY_BEFORE(x, v, done_words) ||
-        korean_noun_before(x, s, korean_done, N_OF(korean_done)))
+        KOREAN_NOUN_BEFORE(x, s, korean_done))
         return ROLE_DONE;
     return ROLE_DATES;
 }
@@ -1019,7 +601,7 @@ static bool event_name_before(ft_view x, size_t i)
 /* A four-digit year at i (1900..2099) standing alone: not part of a
  * longer number, an amount ("2,000", 2056억원, 1조2000억원) or a
  * percentage; "2020s" is a decade.  Returns its end or 0. */
-static size_t year_at(const quick_index *q, ft_view x, size_t i, int *year)
+static size_t year_at(ft_view x, size_t i, int *year)
 {
     if (i > 0 &&
         (ft_ascii_digit(ft_view_at(x, i - 1)) ||
@@ -1035,7 +617,7 @@ static size_t year_at(const quick_index *q, ft_view x, size_t i, int *year)
     unsigned char n = ft_view_at(x, i + 4);
     if (ft_ascii_digit(n) || ft_ascii_alpha(n) || n == '%' ||
         ((n == ',' || n == '.') && ft_ascii_digit(ft_view_at(x, i + 5))) ||
-        korean_unit_at(q, x, i + 4))
+        korean_unit_at(x, i + 4))
         return 0;
     /* after 조 or 억 ("1조 2000억"): the lower part of an amount */
     size_t b = ft_phrase_trim_back(x.t, i);
@@ -1139,10 +721,16 @@ static size_t relative_at(ft_view x, size_t i, int *offset)
          * but the syllable before must not be Hangul: 예전년 is not 전년) */
         if (i >= 3 && hangul_lead(ft_view_at(x, i - 3)))
             return 0;
-        for (size_t k = 0; k < N_OF(relative_korean); k++) {
-            size_t e = PHRASE_AT(x, i, relative_korean[k].w.s);
+        /* the words that open with the bytes at i, in the list's order
+         * (open_relative_korean, years_index.h) */
+        size_t r = open_relative_korean.row[c];
+        if (!r || !may_open(&open_relative_korean, x, i))
+            return 0;
+        for (uint64_t m = open_relative_korean.entries[r - 1]; m; m &= m - 1) {
+            const relative_word *w = &relative_korean[__builtin_ctzll(m)];
+            size_t e = PHRASE_AT(x, i, w->w.s);
             if (e) {
-                *offset = relative_korean[k].offset;
+                *offset = w->offset;
                 return e;
             }
         }
@@ -1199,26 +787,24 @@ static size_t years_ago_at(ft_view x, size_t i, int *offset)
 /* The role of a relative year: a comparison base when it follows "from",
  * "than", "over" or precedes 대비/보다/에 비해 ("up 5 percent from a year
  * earlier", 전년 대비, 올해(X)에 비해). */
-static role relative_role(const quick_index *q, ft_view x, size_t s,
-                          size_t e)
+static role relative_role(ft_view x, size_t s, size_t e)
 {
     /* "from this year's 59.4 trillion won": the possessive dates the
      * amount it owns, whatever that amount is compared with */
     if (e >= 2 && x.t[e - 1] == 's' &&
         (x.t[e - 2] == '\'' || (unsigned char)x.t[e - 2] == 0x99))
         return ROLE_DATES;
-    if (QUICK_BEFORE_ANY(&q->compare_ends, x, s, compare_words, NULL) !=
-        SIZE_MAX)
+    if (QUICK_BEFORE_ANY(x, s, compare_words, NULL) != SIZE_MAX)
         return ROLE_COMPARE;
     size_t j = e;
     if (bytes_at(x, j, K_DO))
         j += 3; /* 전년도보다 */
-    if (korean_compare_after(q, x, j))
+    if (korean_compare_after(x, j))
         return ROLE_COMPARE;
     if (bytes_at(x, j, "\xEC\x97\x90") || bytes_at(x, j, "\xEC\x99\x80") ||
         bytes_at(x, j, "\xEA\xB3\xBC") || bytes_at(x, j, "\xEC\x9D\x98"))
         j += 3; /* 올해에, 올해와, 올해의 */
-    if (korean_compare_after(q, x, e) || korean_compare_after(q, x, j))
+    if (korean_compare_after(x, e) || korean_compare_after(x, j))
         return ROLE_COMPARE;
     /* "a year earlier" is almost always a base */
     if (PHRASE_AT(x, s, "a year earlier") || PHRASE_AT(x, s, "a year ago"))
@@ -1280,16 +866,25 @@ static size_t multi_year_at(ft_view x, size_t i)
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
  * in x[s, x.len), or SIZE_MAX. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         const quick_index *q, size_t anchor,
-                         year_expr *out, size_t cap)
+                         size_t anchor, year_expr *out, size_t cap)
 {
     size_t n = 0;
     const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
+    /* after the last anchor, no English word opens an expression but FY */
+    size_t words_from = anchor == SIZE_MAX ? 0 : anchor + 1;
     for (size_t i = s; i < e && n < cap;) {
         unsigned char c = t[i];
         if (c < 0x80 ? !word_byte(c) && c != '\'' : c < 0xC0) {
             i++; /* spaces, punctuation and the inner bytes of a UTF-8
                   * character open nothing */
+            continue;
+        }
+        if (ft_ascii_alpha(c) && (c | 0x20) != 'f' && i >= words_from) {
+            /* most words: the rest of the chain below would skip them
+             * too, a byte (inside the word) or the word at a time */
+            do
+                i++;
+            while (i < e && word_byte(t[i]));
             continue;
         }
         int y = 0, offset = 0;
@@ -1299,7 +894,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         if ((c == '\'' || c == 0xE2) && (end = short_year_at(x, i, &y))) {
             /* "’20년도", "in '24" */
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(q, x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
         } else if ((c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) ||
                    (c >= 0x80 && c < 0xC0)) {
             i++; /* spaces, punctuation and the inner bytes of a UTF-8
@@ -1309,9 +904,9 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                              ft_ascii_digit(ft_view_at(x, i - 1)))) {
             i++; /* inside a word or number */
             continue;
-        } else if (ft_ascii_digit(c) && (end = year_at(q, x, i, &y))) {
+        } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(q, x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
             if (is_fiscal(x, i, end)) {
                 fiscal = true;
                 /* "the fiscal year 2023-24" is 2023, not a span */
@@ -1321,12 +916,12 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         } else if ((c == 'F' || c == 'f') &&
                    (end = fy_at(x, i, &y, &is_short))) {
             ex = (year_expr){i, end, y, FT_YEAR_FISCAL, ROLE_DATES, is_short};
-            ex.role = year_role(q, x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
         } else if (!ft_ascii_digit(c) &&
                    ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
-                    !may_open(&q->words, x, i))) {
+                    !may_open(&open_year_words, x, i))) {
             /* no word of a span or a relative year opens here: below,
              * only a digit opens an expression without one; nor inside
              * the rest of the word or character */
@@ -1357,7 +952,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                              published_year ? FT_YEAR_RELATIVE : FT_YEAR_NONE,
                              ROLE_DATES,
                              false};
-            ex.role = relative_role(q, x, i, end);
+            ex.role = relative_role(x, i, end);
         } else {
             /* nothing opens here; nor inside the rest of an English word
              * or number, whose every byte follows a letter or digit */
@@ -1419,47 +1014,63 @@ typedef struct {
     size_t lo;     /* where the window starts in the text */
     size_t ws, we; /* the clipped sentence, in the window */
     bool clipped;  /* the sentence starts before ws */
-    /* prefix counts of the clause breaks: of strength 1 in the low 16
-     * bits, of strength 2 in the high (each below 2^16: WINDOW bytes) */
-    uint32_t brk[WINDOW + 1];
-    /* 1 + where the last parenthesis, open or shut, before each byte of
-     * the sentence stands (from ws), or 0 */
-    uint16_t last_paren[WINDOW + 1];
+    /* the clause breaks of the sentence, in order: where (from ws) and
+     * how strong (1 or 2); a sentence has few, so they are listed, not
+     * counted at every byte */
+    uint16_t brk_at[WINDOW];
+    uint8_t brk_strength[WINDOW];
+    size_t nbrk;
+    /* the parentheses, open or shut, in order: where (from ws) */
+    uint16_t paren_at[WINDOW];
+    size_t nparen;
     year_expr ex[MAX_EXPRS];
     int owner[MAX_EXPRS]; /* the neighbour that owns each, or -1 */
     size_t paren[MAX_EXPRS];
     size_t nex;
     neighbour nb[MAX_NEIGHBOURS];
     size_t nnb;
-    quick_index quick; /* built once per call, kept across windows */
     size_t anchor; /* the last anchor that starts in the sentence */
 } window;
 
-/* Clause breaks of strength 1 and 2 over the sentence, counted once, the
- * last parenthesis before each byte, and the last anchor. */
+/* The clause breaks and the parentheses of the sentence, listed once,
+ * and its last anchor. */
 static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
-    _Static_assert(WINDOW < 0x10000, "a count fits in 16 bits");
-    uint32_t sum = 0;
-    uint16_t paren = 0;
-    w->brk[0] = 0;
-    w->last_paren[0] = 0;
-    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
+    _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
+    w->nbrk = w->nparen = 0;
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     for (size_t k = 0; k < n; k++) {
-        if (may_break(t[k])) {
+        unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
+        if (!mark)
+            continue;
+        if (mark & MARK_BREAK) {
             int b = clause_break(w->x, w->ws + k);
-            sum += b == 1 ? 1u : b == 2 ? 0x10000u : 0u;
-        } else if (t[k] == '(' || t[k] == ')') {
-            paren = (uint16_t)(k + 1);
-        } else if (w->quick.anchor_first[t[k]] &&
-                   anchor_at(w->x, w->ws + k, w->quick.anchor_first[t[k]])) {
+            if (b > 0) {
+                w->brk_at[w->nbrk] = (uint16_t)k;
+                w->brk_strength[w->nbrk++] = (uint8_t)b;
+            }
+        } else if (mark & MARK_PAREN) {
+            w->paren_at[w->nparen++] = (uint16_t)k;
+        } else if (anchor_from(w->x, w->ws + k)) {
             w->anchor = w->ws + k;
         }
-        w->brk[k + 1] = sum;
-        w->last_paren[k + 1] = paren;
     }
+}
+
+/* How many of the places v[0,n) (in order) are below k. */
+static size_t places_below(const uint16_t *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static size_t clamp(size_t v, size_t lo, size_t hi)
@@ -1478,21 +1089,23 @@ static int breaks_between(const window *w, size_t a, size_t b, size_t sa,
     sa = clamp(sa, w->ws, w->we) - w->ws;
     sb = clamp(sb, w->ws, w->we) - w->ws;
     size_t oa = sa > a ? sa : a, ob = sb < b ? sb : b;
-    /* the fields never borrow: each count only grows along the window */
-    uint32_t d = w->brk[b] - w->brk[a];
-    if (oa < ob)
-        d -= w->brk[ob] - w->brk[oa];
-    int n2 = (int)(d >> 16), n1 = (int)(d & 0xFFFF);
-    return n2 > 0 ? 2 : n1 > 0 ? 1 : 0;
+    int most = 0;
+    for (size_t q = places_below(w->brk_at, w->nbrk, a);
+         q < w->nbrk && w->brk_at[q] < b && most < 2; q++)
+        if (!(oa < ob && w->brk_at[q] >= oa && w->brk_at[q] < ob) &&
+            w->brk_strength[q] > most)
+            most = w->brk_strength[q];
+    return most;
 }
 
 /* The parenthesis that position i stands in, or SIZE_MAX. */
 static size_t paren_of(const window *w, size_t i)
 {
-    size_t k = w->last_paren[clamp(i, w->ws, w->we) - w->ws];
+    size_t k =
+        places_below(w->paren_at, w->nparen, clamp(i, w->ws, w->we) - w->ws);
     if (k == 0)
         return SIZE_MAX;
-    size_t p = w->ws + k - 1;
+    size_t p = w->ws + w->paren_at[k - 1];
     if (i - p > PAREN_REACH || ft_view_at(w->x, p) == ')')
         return SIZE_MAX;
     return p;
@@ -1500,17 +1113,16 @@ static size_t paren_of(const window *w, size_t i)
 
 /* Is the figure at [s,e) a comparison base: "up from X", "than X",
  * "X보다", "X에 비해", "X에서 Y로"? */
-static bool is_base(const quick_index *q, ft_view x, size_t s, size_t pend)
+static bool is_base(ft_view x, size_t s, size_t pend)
 {
     size_t b = s;
     size_t h;
-    while ((h = QUICK_BEFORE_ANY(&q->hedges, x, b, hedges, NULL)) != SIZE_MAX)
+    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
         b = h;
     size_t which = 0;
-    size_t c = QUICK_BEFORE_ANY(&q->compare_ends, x, b, compare_words, &which);
+    size_t c = QUICK_BEFORE_ANY(x, b, compare_words, &which);
     if (c == SIZE_MAX)
-        c = QUICK_BEFORE_ANY(&q->compare_ends, x, before_possessive(x, b),
-                             compare_words, &which);
+        c = QUICK_BEFORE_ANY(x, before_possessive(x, b), compare_words, &which);
     if (c != SIZE_MAX && strcmp(compare_words[which].s, "over") != 0 &&
         strcmp(compare_words[which].s, "against") != 0) {
         /* "over $5 billion" is a qualifier; "X against China's Y" sets
@@ -1529,41 +1141,48 @@ static bool is_base(const quick_index *q, ft_view x, size_t s, size_t pend)
     size_t j = pend;
     if (ft_view_at(x, j) == ')')
         j++; /* "올해(X)에 비해" */
-    return korean_compare_after(q, x, j) ||
-           QUICK_LIT_AT(x, j, &q->was, korean_was) ||
-           QUICK_LIT_AT(x, skip_spaces(x, j), &q->was, korean_was);
+    return korean_compare_after(x, j) || QUICK_LIT_AT(x, j, korean_was) ||
+           QUICK_LIT_AT(x, skip_spaces(x, j), korean_was);
 }
 
 /* Words that end ownership: the expression belongs to another relation. */
 static bool stop_word(ft_view x, size_t i, size_t e)
 {
-    static const ft_lit stops[] = {
-        FT_LIT("to"),      FT_LIT("from"),   FT_LIT("than"),
-        FT_LIT("over"),    FT_LIT("above"),  FT_LIT("below"),
-        FT_LIT("against"), FT_LIT("versus"), FT_LIT("by"),
-        FT_LIT("until"),   FT_LIT("through"), FT_LIT("and"),
-        FT_LIT("or"),      FT_LIT("but"),    FT_LIT("since"),
-        FT_LIT("between"), FT_LIT("compared"), FT_LIT("up"),
-        FT_LIT("down"),    FT_LIT("more"),   FT_LIT("less"),
-        FT_LIT("higher"),  FT_LIT("lower"),
-    };
-    unsigned char c = ft_ascii_fold(ft_view_at(x, i));
-    for (size_t k = 0; k < N_OF(stops); k++)
-        if (e - i == stops[k].n && (unsigned char)stops[k].s[0] == c &&
-            PHRASE_AT(x, i, stops[k].s))
+    /* only the stop words that start with the byte at i (open_stop_words,
+     * years_index.h) */
+    size_t r = open_stop_words.row[ft_ascii_fold(ft_view_at(x, i))];
+    if (!r)
+        return false;
+    for (uint64_t m = open_stop_words.entries[r - 1]; m; m &= m - 1) {
+        const ft_lit *p = &stop_words[__builtin_ctzll(m)];
+        if (e - i == p->n && PHRASE_AT(x, i, p->s))
             return true;
+    }
     return false;
+}
+
+/* Is there a clause break in [a,b)?  Within the sentence, the list of
+ * mark_sentence says; before it (the sentences look_back reads), each byte
+ * is asked.  Past we the view ends: no break there. */
+static bool breaks_in(const window *w, size_t a, size_t b)
+{
+    for (; a < b && a < w->ws; a++)
+        if (clause_break(w->x, a) > 0)
+            return true;
+    if (b > w->we)
+        b = w->we;
+    if (a >= b)
+        return false;
+    size_t q = places_below(w->brk_at, w->nbrk, a - w->ws);
+    return q < w->nbrk && w->brk_at[q] < b - w->ws;
 }
 
 /* Can the gap [a,b) tie a year to a figure: no clause break, no other
  * relation, at most max_words words? */
 static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
 {
-    if (b < a || b - a > 48)
+    if (b < a || b - a > 48 || breaks_in(w, a, b))
         return false;
-    for (size_t i = a; i < b; i++)
-        if (clause_break(w->x, i) > 0)
-            return false;
     int words = 0;
     for (size_t i = a; i < b;) {
         unsigned char c = ft_view_at(w->x, i);
@@ -1578,7 +1197,7 @@ static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
         if (stop_word(w->x, i, e) || ++words > max_words)
             return false;
         for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
-            if (may_open(&w->quick.compares, w->x, q) &&
+            if (may_open(&open_korean_compare, w->x, q) &&
                 LIT_AT(w->x, q, korean_compare))
                 return false;
         i = e;
@@ -1613,8 +1232,8 @@ static void find_owners(window *w)
         if (after && tying_gap(w, e->end, after->start, korean ? 3 : 1)) {
             w->owner[k] = (int)(after - w->nb);
             /* "over last year's $855 million": the figure is a base */
-            if (QUICK_BEFORE_ANY(&w->quick.compare_ends, w->x, e->start,
-                                 compare_words, NULL) != SIZE_MAX)
+            if (QUICK_BEFORE_ANY(w->x, e->start, compare_words, NULL) !=
+                SIZE_MAX)
                 w->nb[w->owner[k]].base = true;
         }
         if (!korean && before && tying_gap(w, before->pend, e->start, 2))
@@ -1745,15 +1364,14 @@ static void open_window(window *w, const char *text, size_t len,
         nb->end = clamp(g->end, ws, we) - w->lo;
         nb->pend = clamp(pend, ws, we) - w->lo;
         nb->index = k;
-        nb->base = is_base(&w->quick, w->x, nb->start, nb->pend);
+        nb->base = is_base(w->x, nb->start, nb->pend);
         nb->paren = paren_of(w, nb->start);
     }
 
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
-    size_t nf =
-        find_exprs(w->x, w->ws, w->we, published_year, &w->quick, w->anchor,
-                   found, MAX_EXPRS);
+    size_t nf = find_exprs(w->x, w->ws, w->we, published_year, w->anchor, found,
+                           MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1794,7 +1412,7 @@ static bool base_year(const window *w, const ft_figure *prior, size_t n,
         bool korean = ft_view_at(w->x, q->end) >= 0x80 ||
                       ft_view_at(w->x, q->start) >= 0x80;
         return tying_gap(w, q->end, gs, korean ? 3 : 1) &&
-               is_base(&w->quick, w->x, gs, ge);
+               is_base(w->x, gs, ge);
     }
     return false;
 }
@@ -1806,7 +1424,7 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
         return false; /* the sentence starts beyond reach */
     for (size_t i = w->ws; i < w->we; i++)
         if ((i == w->ws || !ft_ascii_alpha(ft_view_at(w->x, i - 1))) &&
-            QUICK_LIT_AT(w->x, i, &w->quick.periods, other_period))
+            QUICK_LIT_AT(w->x, i, other_period))
             return false;
     size_t s = w->ws;
     size_t anchor = w->anchor; /* the last that starts in [s, x.len) */
@@ -1821,10 +1439,10 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
             break;
         size_t ps = sentence_start_before(w->x, p - 1);
         if (anchor == SIZE_MAX)
-            anchor = last_anchor(w->x, ps, s, w->quick.anchor_first);
+            anchor = last_anchor(w->x, ps, s);
         year_expr prev[MAX_EXPRS];
-        size_t k = find_exprs(w->x, ps, p, published_year, &w->quick, anchor,
-                              prev, MAX_EXPRS);
+        size_t k =
+            find_exprs(w->x, ps, p, published_year, anchor, prev, MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
         bool other = false;
@@ -1872,11 +1490,10 @@ static bool once_done(const window *w, size_t i)
 
 /* "by 2029" after "raise monthly pay to 1 million won", 2025년까지 before
  * 205만원으로: the level is reached that year, so it dates the amount. */
-static bool reached_by(const quick_index *q, ft_view x, const neighbour *f,
-                       const year_expr *e)
+static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
 {
     size_t b = f->start, h;
-    while ((h = QUICK_BEFORE_ANY(&q->hedges, x, b, hedges, NULL)) != SIZE_MAX)
+    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
         b = h;
     /* "raise pay to X by 2027", "By 2027, pay will rise to X" */
     if (ANY_BEFORE(x, b, reach_words))
@@ -1912,7 +1529,7 @@ static bool opens_clause(const window *w, const year_expr *e)
 }
 
 /* A yearly rate, not one year's money: "200 billion yen annually". */
-static bool recurring(const quick_index *q, ft_view x, const neighbour *f)
+static bool recurring(ft_view x, const neighbour *f)
 {
     size_t j = skip_spaces(x, f->pend);
     size_t e = LIT_AT(x, j, recurring_after);
@@ -1923,7 +1540,7 @@ static bool recurring(const quick_index *q, ft_view x, const neighbour *f)
         return true;
     size_t b = f->start;
     size_t h;
-    while ((h = QUICK_BEFORE_ANY(&q->hedges, x, b, hedges, NULL)) != SIZE_MAX)
+    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
         b = h;
     return ANY_BEFORE(x, b, recurring_before);
 }
@@ -1945,7 +1562,7 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
     f->year = 0;
     f->year_basis = FT_YEAR_NONE;
     f->target_year = 0;
-    if (recurring(&w->quick, w->x, me))
+    if (recurring(w->x, me))
         return;
     const year_expr *best = NULL, *target = NULL;
     size_t best_d = SIZE_MAX, target_d = SIZE_MAX, undated_d = SIZE_MAX;
@@ -1988,7 +1605,7 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
                 : once_done(w, e->start) ? ROLE_DATES
                                          : ROLE_LAUNCH;
         if (r == ROLE_TARGET && breaks <= (e->start >= me->end ? 0 : 1) &&
-            reached_by(&w->quick, w->x, me, e))
+            reached_by(w->x, me, e))
             r = ROLE_DATES;
         if (r == ROLE_TARGET) {
             if (d < target_d) {
@@ -2038,7 +1655,6 @@ void ft_years_assign(const char *text, size_t len, int published_year,
                      ft_figure *figs, size_t n)
 {
     window w;
-    quick_build(&w.quick);
     for (size_t i = 0; i < n;) {
         /* a group: the figures of one sentence within REACH of the first */
         size_t j = i + 1;

@@ -1,0 +1,225 @@
+/* gen_years.c — the indexes years.c asks before it reads a phrase list of
+ * src/years_words.h, written as C on standard output at build time
+ * (build/gen/years_index.h).
+ *
+ * open_LIST says which first two bytes can open a phrase of LIST, end_LIST
+ * which last two can end one (years_index, years_words.h); anchor_first
+ * and anchor_second give each byte the anchors whose first (either case)
+ * or second letter (folded) it is; sentence_marks what mark_sentence
+ * notes of each byte: a clause break may start there (phrase.c's
+ * FT_BREAK_START), a parenthesis, an anchor may start there.  Letters are
+ * folded by phrase.c's own table (this program is linked with it), so an index
+ * cannot fold otherwise than the matcher it stands in front of.  Exits 1
+ * on an empty phrase, which no index can describe.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "phrase.h"
+#include "years_words.h"
+
+#define N_OF(a) (sizeof(a) / sizeof *(a))
+
+/* The index being made. */
+static struct {
+    uint8_t row[256];
+    uint64_t second[256][4];
+    uint64_t entries[256]; /* per row, bit k for entry k of the list */
+    size_t nrows;
+    bool always;
+    int bad;
+} ix;
+
+static void ix_clear(void)
+{
+    memset(&ix, 0, sizeof ix);
+}
+
+static void set(size_t r, unsigned char c)
+{
+    ix.second[r][c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+/* Entry k (SIZE_MAX: unnumbered), whose key bytes are c0 then c1 (c1 0:
+ * the phrase has one). */
+static void ix_add(size_t k, unsigned char c0, unsigned char c1)
+{
+    if (c0 == ' ') {
+        ix.always = true;
+        return;
+    }
+    c0 = ft_ascii_fold(c0);
+    if (!ix.row[c0]) {
+        if (ix.nrows == 255) { /* a row number is one byte */
+            fprintf(stderr, "gen_years: more than 255 rows\n");
+            ix.bad = 1;
+            return;
+        }
+        ix.row[c0] = (uint8_t)++ix.nrows;
+    }
+    size_t r = ix.row[c0] - 1u;
+    if (k == SIZE_MAX) {
+        /* an index of several lists numbers no entries */
+    } else if (k >= 64) {
+        fprintf(stderr, "gen_years: a list of more than 64 phrases\n");
+        ix.bad = 1;
+    } else {
+        ix.entries[r] |= (uint64_t)1 << k;
+    }
+    if (c1 == 0) { /* any byte may follow */
+        memset(ix.second[r], 0xFF, sizeof ix.second[r]);
+    } else if (c1 == ' ') { /* what the matchers take for a space */
+        for (unsigned c = 0; c < 256; c++)
+            if (ft_ascii_space((unsigned char)c))
+                set(r, (unsigned char)c);
+        set(r, 0xC2); /* a no-break space */
+    } else {
+        set(r, ft_ascii_fold(c1));
+    }
+}
+
+/* A phrase, read forwards (an opener) or backwards (an ender). */
+static void ix_phrase(size_t k, ft_lit p, bool ender)
+{
+    const unsigned char *s = (const unsigned char *)p.s;
+    if (p.n == 0) {
+        fprintf(stderr, "gen_years: an empty phrase\n");
+        ix.bad = 1;
+        return;
+    }
+    if (ender)
+        ix_add(k, s[p.n - 1], p.n > 1 ? s[p.n - 2] : 0);
+    else
+        ix_add(k, s[0], p.n > 1 ? s[1] : 0);
+}
+
+static void ix_lits(const ft_lit *list, size_t n, bool ender, bool numbered)
+{
+    for (size_t k = 0; k < n; k++)
+        ix_phrase(numbered ? k : SIZE_MAX, list[k], ender);
+}
+
+static void ix_words(const relative_word *list, size_t n, bool numbered)
+{
+    for (size_t k = 0; k < n; k++)
+        ix_phrase(numbered ? k : SIZE_MAX, list[k].w, false);
+}
+
+static void ix_emit(const char *name)
+{
+    size_t rows = ix.nrows ? ix.nrows : 1; /* C has no empty array */
+    printf("\nstatic const uint64_t %s_second[%zu][4] = {\n", name, rows);
+    for (size_t r = 0; r < rows; r++)
+        printf("    {0x%016llxu, 0x%016llxu, 0x%016llxu, 0x%016llxu},\n",
+               (unsigned long long)ix.second[r][0],
+               (unsigned long long)ix.second[r][1],
+               (unsigned long long)ix.second[r][2],
+               (unsigned long long)ix.second[r][3]);
+    printf("};\nstatic const uint64_t %s_entries[%zu] = {", name, rows);
+    for (size_t r = 0; r < rows; r++)
+        printf("%s0x%llxu,", r % 4 ? " " : "\n    ",
+               (unsigned long long)ix.entries[r]);
+    printf("\n};\nstatic const years_index %s = {\n    {", name);
+    int put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (ix.row[c])
+            printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n     ", c,
+                   ix.row[c]);
+    printf("%s},\n    %s_second,\n    %s_entries,\n    %s,\n};\n",
+           put ? "\n    " : "0", name, name, ix.always ? "true" : "false");
+}
+
+#define OPEN(list)                                                             \
+    (ix_clear(), ix_lits((list), N_OF(list), false, true),                     \
+     ix_emit("open_" #list))
+#define END(list)                                                              \
+    (ix_clear(), ix_lits((list), N_OF(list), true, true), ix_emit("end_" #list))
+
+int main(void)
+{
+    int bad = 0;
+    printf("/* years_index.h — made by scripts/gen_years.c from "
+           "src/years_words.h.\n * Do not edit. */\n"
+           "#ifndef FT_YEARS_INDEX_H\n#define FT_YEARS_INDEX_H\n\n"
+           "#include \"years_words.h\"\n");
+
+    /* what a year expression opens with, when not with a digit, an
+     * apostrophe or FY: the words that multi_year_at and relative_at read */
+    ix_clear();
+    ix_lits(span_leads, N_OF(span_leads), false, false);
+    ix_lits(counts, N_OF(counts), false, false);
+    ix_words(relative_words, N_OF(relative_words), false);
+    ix_words(relative_korean, N_OF(relative_korean), false);
+    ix_emit("open_year_words");
+    bad |= ix.bad;
+
+    /* read forwards from a position */
+    OPEN(korean_compare), bad |= ix.bad;
+    OPEN(signing_verbs), bad |= ix.bad;
+    OPEN(korean_launch), bad |= ix.bad;
+    OPEN(korean_units), bad |= ix.bad;
+    OPEN(other_period), bad |= ix.bad;
+    OPEN(korean_was), bad |= ix.bad;
+    OPEN(stop_words), bad |= ix.bad;
+    ix_clear();
+    ix_words(relative_korean, N_OF(relative_korean), true);
+    ix_emit("open_relative_korean");
+    bad |= ix.bad;
+    /* read backwards, just before a position */
+    END(hedges), bad |= ix.bad;
+    END(compare_words), bad |= ix.bad;
+    END(span_before), bad |= ix.bad;
+    END(target_words), bad |= ix.bad;
+    END(data_nouns), bad |= ix.bad;
+    END(launch_verbs), bad |= ix.bad;
+    END(deal_nouns), bad |= ix.bad;
+    END(done_words), bad |= ix.bad;
+    END(korean_particles), bad |= ix.bad;
+    END(korean_launch), bad |= ix.bad;
+    END(korean_done), bad |= ix.bad;
+    END(months), bad |= ix.bad;
+    END(fiscal_before), bad |= ix.bad;
+    END(reach_words), bad |= ix.bad;
+    END(recurring_before), bad |= ix.bad;
+
+    /* the anchors that start with each byte, either case */
+    uint8_t first[256] = {0};
+    for (size_t k = 0; k < N_OF(anchors); k++) {
+        unsigned char a = (unsigned char)anchors[k].s[0];
+        first[a] |= (uint8_t)(1u << k);
+        if (ft_ascii_lower(a))
+            first[a - 32] |= (uint8_t)(1u << k);
+    }
+    printf("\nstatic const uint8_t anchor_first[256] = {");
+    int put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (first[c])
+            printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c, first[c]);
+    printf("\n};\n");
+    /* ...and their second letters, folded */
+    uint8_t second[256] = {0};
+    for (size_t k = 0; k < N_OF(anchors); k++)
+        second[ft_ascii_fold((unsigned char)anchors[k].s[1])] |=
+            (uint8_t)(1u << k);
+    printf("\nstatic const uint8_t anchor_second[256] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (second[c])
+            printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c,
+                   second[c]);
+    printf("\n};\n");
+    /* what mark_sentence notes of a byte: one look-up for three tables */
+    printf("\nenum { MARK_BREAK = 1, MARK_PAREN = 2, MARK_ANCHOR = 4 };\n"
+           "static const uint8_t sentence_marks[256] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned m = (ft_ascii_class[c] & FT_BREAK_START ? 1u : 0u) |
+                     (c == '(' || c == ')' ? 2u : 0u) | (first[c] ? 4u : 0u);
+        if (m)
+            printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c, m);
+    }
+    printf("\n};\n\n#endif\n");
+    return bad;
+}
