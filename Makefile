@@ -85,31 +85,25 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c $< -o $@
 
-# The hash table that finds a word in src/purpose_words.h, computed from
-# the list at build time by a program of our own (no generator to install).
-$(BUILD)/gen/purpose_slots.h: scripts/gen_words.c src/purpose_words.h
+# Indexes derived from the word tables at build time, never kept by hand
+# beside them: scripts/gen_NAME.c prints $(BUILD)/gen/NAME.h from the
+# table header it includes (a program of our own, no generator to
+# install); it stops the build when a table breaks what the index needs.
+#   purpose_slots  the hash table of src/purpose_words.h's words
+#   money_index    the word shapes money's quick reject reads (money_words.h)
+#   years_index    the indexes in front of years' phrase lists
+#                  (years_words.h), folded by phrase.c's own tables
+GEN_LINK_years_index := src/phrase.c
+$(BUILD)/gen/%.h: scripts/gen_%.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -Wall -Wextra -Isrc $< -o $(BUILD)/gen/gen_words
-	$(BUILD)/gen/gen_words > $@.tmp && mv $@.tmp $@
+	$(CC) -std=c11 -Wall -Wextra -Isrc $< $(GEN_LINK_$*) -o $(BUILD)/gen/gen_$*
+	$(BUILD)/gen/gen_$* > $@.tmp && mv $@.tmp $@
 
+$(BUILD)/gen/purpose_slots.h: src/purpose_words.h
+$(BUILD)/gen/money_index.h: src/money_words.h
+$(BUILD)/gen/years_index.h: src/years_words.h src/phrase.c src/phrase.h
 $(call obj,src/purpose.c): $(BUILD)/gen/purpose_slots.h
-
-# The index of words that money's quick reject reads, derived from the
-# lexicon in src/money_words.h at build time (scripts/gen_money_index.c).
-$(BUILD)/gen/money_index.h: scripts/gen_money_index.c src/money_words.h
-	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -Wall -Wextra -Isrc $< -o $(BUILD)/gen/gen_money_index
-	$(BUILD)/gen/gen_money_index > $@.tmp && mv $@.tmp $@
-
 $(call obj,src/money.c): $(BUILD)/gen/money_index.h
-
-# The indexes in front of the phrase lists of src/years_words.h, made from
-# them at build time, folded by phrase.c's own tables.
-$(BUILD)/gen/years_index.h: scripts/gen_years.c src/years_words.h src/phrase.c src/phrase.h
-	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -Wall -Wextra -Isrc $< src/phrase.c -o $(BUILD)/gen/gen_years
-	$(BUILD)/gen/gen_years > $@.tmp && mv $@.tmp $@
-
 $(call obj,src/years.c): $(BUILD)/gen/years_index.h
 
 $(LIB): $(call obj,$(LIB_SRC))

@@ -79,7 +79,7 @@ static int cmp_folded(const char *w, size_t n, const char *s)
 }
 
 /* The word w[0,n) of the text (in any case) in the table: its name, or
- * EN_NONE.  The slots come from scripts/gen_words.c (purpose_words.h). */
+ * EN_NONE.  The slots come from scripts/gen_purpose_slots.c (purpose_words.h). */
 static unsigned word_id(const char *w, size_t n)
 {
     if (n == 0 || n > PURPOSE_WORD_LONGEST)
@@ -1260,7 +1260,7 @@ static inline bool ends_in(const char *w, size_t n, ft_lit l)
 
 /* The longest particle that ends w[0,n) and is not all of it: its
  * length, or 0.  The table finds the particles by their last syllable
- * (gen_words.c), so one probe run holds every particle that can end w. */
+ * (gen_purpose_slots.c), so one probe run holds every particle that can end w. */
 static size_t particle_len(const char *w, size_t n)
 {
     if (n < 3)
@@ -1320,7 +1320,7 @@ static bool has_particle(const sentence *s, size_t k)
 }
 
 /* Does w[0,n) hold a domain noun?  Each starts with a Hangul syllable and
- * has two or more (ft_purpose_tables_ok, gen_words.c), so only where a
+ * has two or more (ft_purpose_tables_ok, gen_purpose_slots.c), so only where a
  * syllable starts is one looked for, by the hash of two syllables. */
 static bool holds_domain_noun(const char *w, size_t n)
 {

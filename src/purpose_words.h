@@ -4,7 +4,7 @@
  * an amount; and the hashes that find them.
  *
  * Each list is an X-macro, so that one list gives purpose.c its table (and
- * the English words their names, EN_for) and gives scripts/gen_words.c, at
+ * the English words their names, EN_for) and gives scripts/gen_purpose_slots.c, at
  * build time, what it places in the hash tables that find a word of the
  * text: an index is derived from its list, never kept beside it.
  * W(word, classes) is a word spelt as its C name, WS(name, "spelling",
@@ -534,7 +534,7 @@
 
 /* Korean nouns of what money pays for: a word holding one names a
  * purpose (병장 월급, 방위비 분담금, 방위력개선비).  Each is two syllables or
- * more: the hash table finds them by their first two (gen_words.c). */
+ * more: the hash table finds them by their first two (gen_purpose_slots.c). */
 #define FT_PURPOSE_DOMAIN_NOUNS(X)                                             \
     X("\xEC\x98\x88\xEC\x82\xB0")             /* 예산 */                     \
     X("\xEA\xB8\xB0\xEA\xB8\x88")             /* 기금 */                     \
@@ -694,7 +694,7 @@ static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
 
 /* The hash of the word w[0,n), n > 0, in any case: its length and four
  * of its letters, so that it costs the same for any word.
- * scripts/gen_words.c places each word of the list by it, and purpose.c
+ * scripts/gen_purpose_slots.c places each word of the list by it, and purpose.c
  * looks a word of the text up by it. */
 static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 {
@@ -707,7 +707,7 @@ static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 }
 
 /* The hash of the first two syllables (six bytes) of w: where
- * gen_words.c places a domain noun and where purpose.c looks for one that
+ * gen_purpose_slots.c places a domain noun and where purpose.c looks for one that
  * starts at w. */
 static inline uint32_t ft_purpose_noun_hash(const char *w)
 {
@@ -717,7 +717,7 @@ static inline uint32_t ft_purpose_noun_hash(const char *w)
     return h ^ (h >> 15);
 }
 
-/* The hash of the syllable (three bytes) at p: gen_words.c places a
+/* The hash of the syllable (three bytes) at p: gen_purpose_slots.c places a
  * particle or a Korean skip word by its last syllable, and purpose.c finds
  * there every particle that can end a word and the skip word it may be. */
 static inline uint32_t ft_purpose_syllable_hash(const char *p)

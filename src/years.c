@@ -208,7 +208,7 @@ static size_t lit_at(ft_view x, size_t i, const ft_lit *list, size_t n)
 /* ------------------------------------------------------ quick "no"s
  *
  * Most positions open or end no phrase of a list: the indexes of
- * years_index.h, made from the lists at build time (scripts/gen_years.c),
+ * years_index.h, made from the lists at build time (scripts/gen_years_index.c),
  * say so from two bytes, before a list is read. */
 
 /* May a phrase of the index open at i?  False only when none can. */

@@ -1,4 +1,4 @@
-/* gen_years.c — the indexes years.c asks before it reads a phrase list of
+/* gen_years_index.c — the indexes years.c asks before it reads a phrase list of
  * src/years_words.h, written as C on standard output at build time
  * (build/gen/years_index.h).
  *
@@ -53,7 +53,7 @@ static void ix_add(size_t k, unsigned char c0, unsigned char c1)
     c0 = ft_ascii_fold(c0);
     if (!ix.row[c0]) {
         if (ix.nrows == 255) { /* a row number is one byte */
-            fprintf(stderr, "gen_years: more than 255 rows\n");
+            fprintf(stderr, "gen_years_index: more than 255 rows\n");
             ix.bad = 1;
             return;
         }
@@ -63,7 +63,7 @@ static void ix_add(size_t k, unsigned char c0, unsigned char c1)
     if (k == SIZE_MAX) {
         /* an index of several lists numbers no entries */
     } else if (k >= 64) {
-        fprintf(stderr, "gen_years: a list of more than 64 phrases\n");
+        fprintf(stderr, "gen_years_index: a list of more than 64 phrases\n");
         ix.bad = 1;
     } else {
         ix.entries[r] |= (uint64_t)1 << k;
@@ -85,7 +85,7 @@ static void ix_phrase(size_t k, ft_lit p, bool ender)
 {
     const unsigned char *s = (const unsigned char *)p.s;
     if (p.n == 0) {
-        fprintf(stderr, "gen_years: an empty phrase\n");
+        fprintf(stderr, "gen_years_index: an empty phrase\n");
         ix.bad = 1;
         return;
     }
@@ -140,7 +140,7 @@ static void ix_emit(const char *name)
 int main(void)
 {
     int bad = 0;
-    printf("/* years_index.h — made by scripts/gen_years.c from "
+    printf("/* years_index.h — made by scripts/gen_years_index.c from "
            "src/years_words.h.\n * Do not edit. */\n"
            "#ifndef FT_YEARS_INDEX_H\n#define FT_YEARS_INDEX_H\n\n"
            "#include \"years_words.h\"\n");
