@@ -148,7 +148,7 @@ static char *rebuild(char *o, const char *s, size_t n, unsigned special)
 
 /* The most a text cell of n bytes can become: 3 bytes for each (a bad
  * byte's U+FFFD), two quotes and the neutralising quote. */
-static bool cell_room(size_t n, size_t *room)
+bool ft_csvio_text_room(size_t n, size_t *room)
 {
     if (n > (SIZE_MAX - 8) / 3)
         return false;
@@ -156,9 +156,8 @@ static bool cell_room(size_t n, size_t *room)
     return true;
 }
 
-/* The text cell s[0..n) at o (room for it made); the end. */
-static char *text_at(char *o, ft_csvio_dialect dialect, const char *s,
-                     size_t n)
+char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
+                       size_t n)
 {
     unsigned acc = classes(s, n);
     /* Scrubbing never changes whether a cell is risky (= + - @ tab and CR
@@ -196,9 +195,9 @@ ft_status ft_csvio_put_text(ft_buf *b, ft_csvio_dialect dialect, const char *s,
                             size_t n)
 {
     size_t room;
-    if (!cell_room(n, &room) || ft_buf_reserve(b, room) != FT_OK)
+    if (!ft_csvio_text_room(n, &room) || ft_buf_reserve(b, room) != FT_OK)
         return FT_ENOMEM;
-    set_end(b, text_at(b->data + b->len, dialect, s, n));
+    set_end(b, ft_csvio_text_at(b->data + b->len, dialect, s, n));
     return FT_OK;
 }
 
@@ -210,7 +209,7 @@ ft_status ft_csvio_put_row(ft_buf *b, ft_csvio_dialect dialect,
     size_t room = n + 1;
     for (size_t i = 0; i < n; i++) {
         size_t r = len[i];
-        if ((!numeric[i] && !cell_room(len[i], &r)) || r > SIZE_MAX / 2 - room)
+        if ((!numeric[i] && !ft_csvio_text_room(len[i], &r)) || r > SIZE_MAX / 2 - room)
             return FT_ENOMEM;
         room += r;
     }
@@ -224,7 +223,7 @@ ft_status ft_csvio_put_row(ft_buf *b, ft_csvio_dialect dialect,
             memcpy(o, cell[i], len[i]);
             o += len[i];
         } else
-            o = text_at(o, dialect, cell[i], len[i]);
+            o = ft_csvio_text_at(o, dialect, cell[i], len[i]);
     }
     *o++ = '\n';
     set_end(b, o);
