@@ -193,6 +193,10 @@ static void test_date_forms(void **state)
     /* leap years */
     assert_date("Feb. 29, 2024", "2024-02-29");
     assert_date("2000.2.29", "2000-02-29");
+    /* our own form, taken as it is */
+    assert_date("2024-02-29", "2024-02-29");
+    assert_date("1000-01-01", "1000-01-01");
+    assert_date("9999-12-31", "9999-12-31");
 }
 
 static void test_date_forms_refused(void **state)
