@@ -1225,45 +1225,23 @@ static uint64_t word_below(uint64_t v, unsigned char c)
     return (v - ONES * c) & ~v & HIGHS;
 }
 
-/* Sixteen bytes compared at once (GCC and Clang vector extensions: SSE2
- * on x86-64, NEON on ARM); a comparison gives 0xFF in each lane where it
- * holds. */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
-/* The first lane of v that is not zero (16: none). */
-static size_t first_lane16(bytes16 v)
-{
-    uint64_t h[2];
-    memcpy(h, &v, 16);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    if (h[0])
-        return (size_t)__builtin_clzll(h[0]) / 8;
-    return h[1] ? 8 + (size_t)__builtin_clzll(h[1]) / 8 : 16;
-#else
-    if (h[0])
-        return (size_t)__builtin_ctzll(h[0]) / 8;
-    return h[1] ? 8 + (size_t)__builtin_ctzll(h[1]) / 8 : 16;
-#endif
-}
-
 /* The end of the run of plain string bytes at p (not a quote, a
  * backslash or a C0 control), sixteen bytes at a time, then eight; notes
  * in j whether the run holds a byte beyond ASCII or DEL. */
 static char *plain_run(jparser *j, char *p)
 {
-    static const bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
+    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
                                  8, 9, 10, 11, 12, 13, 14, 15};
-    bytes16 high16 = {0}, del16 = {0};
+    ft_bytes16 high16 = {0}, del16 = {0};
     size_t k = 16;
     while (k == 16 && j->end - p >= 16) {
-        bytes16 v;
-        memcpy(&v, p, 16);
-        k = first_lane16((bytes16)(v < 0x20) | (bytes16)(v == '"') |
-                         (bytes16)(v == '\\'));
+        ft_bytes16 v = ft_load16(p);
+        k = ft_first16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
+                       (ft_bytes16)(v == '\\'));
         /* the lanes before the stop (all sixteen when there is none) */
-        bytes16 before = (bytes16)(lane < (unsigned char)k);
+        ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
         high16 |= v & before;
-        del16 |= (bytes16)(v == 0x7F) & before;
+        del16 |= (ft_bytes16)(v == 0x7F) & before;
         p += k;
     }
     uint64_t high = 0, del = 0;

@@ -91,33 +91,16 @@ static unsigned table_classes(const unsigned char *u, size_t n)
     return a0 | a1 | a2 | a3;
 }
 
-/* Sixteen bytes compared at once (GCC and Clang vector extensions: SSE2
- * on x86-64, NEON on ARM); a comparison gives 0xFF in each lane where it
- * holds.  byte_class stays the one rule: these only find the bytes it
- * marks, and a control, the one class they do not tell apart, sends the
- * cell to the table. */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
-static bytes16 load16(const unsigned char *s)
-{
-    bytes16 v;
-    memcpy(&v, s, 16);
-    return v;
-}
-
-static bool any16(bytes16 v)
-{
-    uint64_t h[2];
-    memcpy(h, &v, 16);
-    return (h[0] | h[1]) != 0;
-}
+/* The scans below look sixteen bytes at a time (text.h).  byte_class
+ * stays the one rule: they only find the bytes it marks, and a control,
+ * the one class they do not tell apart, sends the cell to the table. */
 
 /* The lanes of v that byte_class marks C or H (a control, DEL, not
  * ASCII) or that are `special` ('"' or a backslash). */
-static bytes16 marked16(bytes16 v, unsigned char special)
+static ft_bytes16 marked16(ft_bytes16 v, unsigned char special)
 {
-    return (bytes16)(v < 0x20) | (bytes16)(v >= 0x7F) |
-           (bytes16)(v == special);
+    return (ft_bytes16)(v < 0x20) | (ft_bytes16)(v >= 0x7F) |
+           (ft_bytes16)(v == special);
 }
 
 /* The same or-ed classes, news text sixteen bytes at a time. */
@@ -126,26 +109,26 @@ static unsigned classes(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     if (n < 16)
         return table_classes(u, n);
-    bytes16 ctl = {0}, del = {0}, high = {0}, quote = {0}, comma = {0},
+    ft_bytes16 ctl = {0}, del = {0}, high = {0}, quote = {0}, comma = {0},
             backslash = {0};
     size_t i = 0;
     for (; i + 16 <= n; i += 16) {
-        bytes16 v = load16(u + i);
-        ctl |= (bytes16)(v < 0x20);
-        del |= (bytes16)(v == 0x7F);
-        high |= (bytes16)(v >= 0x80);
-        quote |= (bytes16)(v == '"');
-        comma |= (bytes16)(v == ',');
-        backslash |= (bytes16)(v == '\\');
+        ft_bytes16 v = ft_load16(u + i);
+        ctl |= (ft_bytes16)(v < 0x20);
+        del |= (ft_bytes16)(v == 0x7F);
+        high |= (ft_bytes16)(v >= 0x80);
+        quote |= (ft_bytes16)(v == '"');
+        comma |= (ft_bytes16)(v == ',');
+        backslash |= (ft_bytes16)(v == '\\');
     }
-    if (any16(ctl)) /* tab, LF and CR are classed apart from the rest */
+    if (ft_any16(ctl)) /* tab, LF and CR are classed apart from the rest */
         return table_classes(u, n);
     unsigned acc = table_classes(u + i, n - i);
-    acc |= any16(del) ? C : 0;
-    acc |= any16(high) ? H : 0;
-    acc |= any16(quote) ? Q | D : 0;
-    acc |= any16(comma) ? Q : 0;
-    acc |= any16(backslash) ? E : 0;
+    acc |= ft_any16(del) ? C : 0;
+    acc |= ft_any16(high) ? H : 0;
+    acc |= ft_any16(quote) ? Q | D : 0;
+    acc |= ft_any16(comma) ? Q : 0;
+    acc |= ft_any16(backslash) ? E : 0;
     return acc;
 }
 
@@ -174,18 +157,17 @@ static char *rebuild(char *o, const char *s, size_t n, unsigned special)
     static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
     const unsigned char *u = (const unsigned char *)s;
     unsigned char special_byte = special & D ? '"' : '\\';
-    size_t i = 0, slow_to = 0; /* s[i..slow_to) is gone through byte by byte */
+    size_t i = 0;
     while (i < n) {
-        /* Sixteen bytes with nothing to change are copied at once; else
-         * they are gone through one by one. */
-        if (i >= slow_to && i + 16 <= n) {
-            if (!any16(marked16(load16(u + i), special_byte))) {
-                memcpy(o, s + i, 16);
-                o += 16;
-                i += 16;
+        /* What comes before the first byte to change in the next sixteen
+         * is copied at once (all sixteen are stored, the room allows). */
+        if (i + 16 <= n) {
+            size_t run = ft_first16(marked16(ft_load16(u + i), special_byte));
+            memcpy(o, s + i, 16);
+            o += run;
+            i += run;
+            if (run == 16)
                 continue;
-            }
-            slow_to = i + 16;
         }
         unsigned char c = (unsigned char)s[i];
         unsigned k = byte_class[c] & (special | C | H);
