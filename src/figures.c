@@ -437,14 +437,34 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
 
 /* ---- rows built in place --------------------------------------------- */
 
-/* v in decimal at o (as ft_decimal_format writes it); the end. */
+/* v in decimal at o (as ft_decimal_format writes it); the end.  Two
+ * digits a step: offsets and amounts run to ten digits and more. */
 static char *put_uint(char *o, uint64_t v)
 {
+    static const char pairs[] = "00010203040506070809"
+                                "10111213141516171819"
+                                "20212223242526272829"
+                                "30313233343536373839"
+                                "40414243444546474849"
+                                "50515253545556575859"
+                                "60616263646566676869"
+                                "70717273747576777879"
+                                "80818283848586878889"
+                                "90919293949596979899";
     size_t n = 1;
     for (uint64_t t = v; t >= 10; t /= 10)
         n++;
-    for (size_t i = n; i-- > 0; v /= 10)
-        o[i] = (char)('0' + v % 10);
+    char *p = o + n;
+    while (v >= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * v, 2);
+    } else
+        *--p = (char)('0' + v);
     return o + n;
 }
 
@@ -457,7 +477,13 @@ static char *put_int(char *o, int v)
 
 static char *put_decimal(char *o, ft_decimal d)
 {
-    return o + ft_decimal_format(d, o, FT_DECIMAL_BUFSZ);
+    if (d.scale > 0)
+        return o + ft_decimal_format(d, o, FT_DECIMAL_BUFSZ);
+    /* a whole number, most amounts: its digits, as ft_decimal_format
+     * writes them */
+    if (d.negative && d.digits)
+        *o++ = '-';
+    return put_uint(o, d.digits);
 }
 
 static char *put_bytes(char *o, const char *s, size_t n)
