@@ -1231,7 +1231,7 @@ static uint64_t word_below(uint64_t v, unsigned char c)
 static char *plain_run(jparser *j, char *p)
 {
     static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                 8, 9, 10, 11, 12, 13, 14, 15};
+                                    8, 9, 10, 11, 12, 13, 14, 15};
     ft_bytes16 high16 = {0}, del16 = {0};
     size_t k = 16;
     while (k == 16 && j->end - p >= 16) {

@@ -110,7 +110,7 @@ static unsigned classes(const char *s, size_t n)
     if (n < 16)
         return table_classes(u, n);
     ft_bytes16 ctl = {0}, del = {0}, high = {0}, quote = {0}, comma = {0},
-            backslash = {0};
+               backslash = {0};
     size_t i = 0;
     for (; i + 16 <= n; i += 16) {
         ft_bytes16 v = ft_load16(u + i);
@@ -263,7 +263,8 @@ ft_status ft_csvio_put_row(ft_buf *b, ft_csvio_dialect dialect,
     size_t room = n + 1;
     for (size_t i = 0; i < n; i++) {
         size_t r = len[i];
-        if ((!numeric[i] && !ft_csvio_text_room(len[i], &r)) || r > SIZE_MAX / 2 - room)
+        if ((!numeric[i] && !ft_csvio_text_room(len[i], &r)) ||
+            r > SIZE_MAX / 2 - room)
             return FT_ENOMEM;
         room += r;
     }

@@ -132,10 +132,10 @@ struct ft_figwriter {
     /* An article's rows share their first and last cells and often their
      * sentence: these are rendered once in the writer's format (quoted,
      * escaped) and copied into each row. */
-    ft_buf head;     /* doc and published, each with what follows it */
-    ft_buf tail;     /* source, title and url, and the line end */
+    ft_buf head;         /* doc and published, each with what follows it */
+    ft_buf tail;         /* source, title and url, and the line end */
     article_key head_of; /* whose head and tail; id NULL: none */
-    ft_buf sentence; /* `folded` rendered as a cell */
+    ft_buf sentence;     /* `folded` rendered as a cell */
     bool sentence_ready;
 };
 
@@ -623,8 +623,8 @@ static ft_status sentence_cell(ft_figwriter *w)
 /* The figure's own cells, from mention to flags (and the separator
  * after), at o; the end.  Room made by format_row. */
 static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
-                          size_t mention, const ft_figure *f,
-                          const char *flags, size_t flags_len)
+                          size_t mention, const ft_figure *f, const char *flags,
+                          size_t flags_len)
 {
     bool json = w->format == FT_FORMAT_JSONL;
     char sep = ft_csvio_separator(w->dialect);
@@ -689,10 +689,9 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     size_t surface;
     if (!text_room(w, f->end - f->start, &surface))
         return FT_ENOMEM;
-    size_t room = ROW_FIXED_ROOM + 6 * (sizeof f->currency +
-                                        sizeof f->reported_currency +
-                                        sizeof f->subject + sizeof f->country +
-                                        FLAGS_BUFSZ);
+    size_t room = ROW_FIXED_ROOM +
+                  6 * (sizeof f->currency + sizeof f->reported_currency +
+                       sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
     size_t fixed = w->head.len + w->tail.len + w->sentence.len;
     if (surface > SIZE_MAX / 4 || fixed > SIZE_MAX / 4 ||
         ft_buf_reserve(b, room + surface + fixed) != FT_OK)
@@ -714,8 +713,7 @@ ft_status ft_figwriter_format(ft_figwriter *w, const ft_article *a,
     ft_status st = prepare(w, a, mention, f, err);
     if (st != FT_OK)
         return st;
-    return format_row(w, a, mention, f, out) == FT_OK ? FT_OK
-                                                      : no_memory(err);
+    return format_row(w, a, mention, f, out) == FT_OK ? FT_OK : no_memory(err);
 }
 
 ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,

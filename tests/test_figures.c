@@ -140,15 +140,26 @@ static void test_names_need_no_quoting(void **state)
 static void test_format_same_as_cells(void **state)
 {
     (void)state;
-    static const uint64_t values[] = {0, 1, 9, 10, 99, 100, 101, 999, 1000,
-                                      12345, 439700000000ULL,
-                                      9999999999999999999ULL, UINT64_MAX};
+    static const uint64_t values[] = {0,
+                                      1,
+                                      9,
+                                      10,
+                                      99,
+                                      100,
+                                      101,
+                                      999,
+                                      1000,
+                                      12345,
+                                      439700000000ULL,
+                                      9999999999999999999ULL,
+                                      UINT64_MAX};
     ft_article a = article("doc", "2025-08-01");
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
         for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
             for (int scale = -1; scale <= 3; scale++) {
                 ft_figure f = card_figure();
-                f.amount = (ft_decimal){.digits = values[i], .scale = scale,
+                f.amount = (ft_decimal){.digits = values[i],
+                                        .scale = scale,
                                         .negative = i % 2 == 1};
                 f.has_max = true;
                 f.amount_max = (ft_decimal){.digits = values[i] / 7};
@@ -162,7 +173,8 @@ static void test_format_same_as_cells(void **state)
                 ft_figwriter *cells = ft_figwriter_new(out, (ft_format)fmt);
                 ft_figrow row;
                 assert_int_equal(
-                    ft_figwriter_cells(cells, &a, i + 1, &f, &row, NULL), FT_OK);
+                    ft_figwriter_cells(cells, &a, i + 1, &f, &row, NULL),
+                    FT_OK);
                 assert_int_equal(ft_figwriter_cells_row(cells, &row, NULL),
                                  FT_OK);
                 ft_figwriter_free(cells);
@@ -170,8 +182,8 @@ static void test_format_same_as_cells(void **state)
                 ft_figwriter *w = ft_figwriter_new(NULL, (ft_format)fmt);
                 ft_buf b;
                 ft_buf_init(&b);
-                assert_int_equal(ft_figwriter_format(w, &a, i + 1, &f, &b, NULL),
-                                 FT_OK);
+                assert_int_equal(
+                    ft_figwriter_format(w, &a, i + 1, &f, &b, NULL), FT_OK);
                 assert_string_equal(b.data, data);
                 ft_buf_free(&b);
                 ft_figwriter_free(w);
