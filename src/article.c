@@ -274,6 +274,12 @@ static void format_date(int y, int m, int d, char buf[11])
 
 bool ft_article_date_parse(const char *s, size_t n, char out[11])
 {
+    /* Most feeds give the date as we write it: nothing to read. */
+    if (n == 10 && ft_article_date_valid(s, n)) {
+        memcpy(out, s, 10);
+        out[10] = '\0';
+        return true;
+    }
     dcur start = {s, s + n};
     d_spaces(&start);
     while (start.end > start.p &&
@@ -1220,30 +1226,49 @@ static uint64_t word_below(uint64_t v, unsigned char c)
 }
 
 /* The end of the run of plain string bytes at p (not a quote, a
- * backslash or a C0 control), eight bytes at a time; notes in j whether
- * the run holds a byte beyond ASCII or DEL. */
+ * backslash or a C0 control), sixteen bytes at a time, then eight; notes
+ * in j whether the run holds a byte beyond ASCII or DEL. */
 static char *plain_run(jparser *j, char *p)
 {
+    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
+                                    8, 9, 10, 11, 12, 13, 14, 15};
+    ft_bytes16 high16 = {0}, del16 = {0};
+    size_t k = 16;
+    while (k == 16 && j->end - p >= 16) {
+        ft_bytes16 v = ft_load16(p);
+        k = ft_first16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
+                       (ft_bytes16)(v == '\\'));
+        /* the lanes before the stop (all sixteen when there is none) */
+        ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+        high16 |= v & before;
+        del16 |= (ft_bytes16)(v == 0x7F) & before;
+        p += k;
+    }
     uint64_t high = 0, del = 0;
-    while (j->end - p >= 8) {
-        uint64_t v;
-        memcpy(&v, p, 8);
-        if (word_below(v, 0x20) | word_eq(v, '"') | word_eq(v, '\\'))
-            break;
-        high |= v;
-        del |= word_eq(v, 0x7F);
-        p += 8;
+    if (k == 16) { /* the last bytes of the input */
+        while (j->end - p >= 8) {
+            uint64_t v;
+            memcpy(&v, p, 8);
+            if (word_below(v, 0x20) | word_eq(v, '"') | word_eq(v, '\\'))
+                break;
+            high |= v;
+            del |= word_eq(v, 0x7F);
+            p += 8;
+        }
+        unsigned char c;
+        while (p < j->end && (c = (unsigned char)*p) >= 0x20 && c != '"' &&
+               c != '\\') {
+            high |= c;
+            del |= c == 0x7F;
+            p++;
+        }
     }
-    unsigned char c;
-    while (p < j->end && (c = (unsigned char)*p) >= 0x20 && c != '"' &&
-           c != '\\') {
-        high |= c;
-        del |= c == 0x7F;
-        p++;
-    }
-    if (high & HIGHS)
+    uint64_t h[2], d[2];
+    memcpy(h, &high16, 16);
+    memcpy(d, &del16, 16);
+    if ((high | h[0] | h[1]) & HIGHS)
         j->str_high = true;
-    if (del)
+    if (del | d[0] | d[1])
         j->str_control = true;
     return p;
 }

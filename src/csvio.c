@@ -74,11 +74,10 @@ char ft_csvio_separator(ft_csvio_dialect dialect)
     return dialect == FT_CSVIO_TSV ? '\t' : ',';
 }
 
-/* The classes of every byte of s[0..n), or-ed (four at a time: cells
- * are short, and this is most of the work on most of them). */
-static unsigned classes(const char *s, size_t n)
+/* The classes of every byte of s[0..n), or-ed, through the table (four
+ * at a time: cells are short). */
+static unsigned table_classes(const unsigned char *u, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     unsigned a0 = 0, a1 = 0, a2 = 0, a3 = 0;
     size_t i = 0;
     for (; i + 4 <= n; i += 4) {
@@ -90,6 +89,47 @@ static unsigned classes(const char *s, size_t n)
     for (; i < n; i++)
         a0 |= byte_class[u[i]];
     return a0 | a1 | a2 | a3;
+}
+
+/* The scans below look sixteen bytes at a time (text.h).  byte_class
+ * stays the one rule: they only find the bytes it marks, and a control,
+ * the one class they do not tell apart, sends the cell to the table. */
+
+/* The lanes of v that byte_class marks C or H (a control, DEL, not
+ * ASCII) or that are `special` ('"' or a backslash). */
+static ft_bytes16 marked16(ft_bytes16 v, unsigned char special)
+{
+    return (ft_bytes16)(v < 0x20) | (ft_bytes16)(v >= 0x7F) |
+           (ft_bytes16)(v == special);
+}
+
+/* The same or-ed classes, news text sixteen bytes at a time. */
+static unsigned classes(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 16)
+        return table_classes(u, n);
+    ft_bytes16 ctl = {0}, del = {0}, high = {0}, quote = {0}, comma = {0},
+               backslash = {0};
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        ft_bytes16 v = ft_load16(u + i);
+        ctl |= (ft_bytes16)(v < 0x20);
+        del |= (ft_bytes16)(v == 0x7F);
+        high |= (ft_bytes16)(v >= 0x80);
+        quote |= (ft_bytes16)(v == '"');
+        comma |= (ft_bytes16)(v == ',');
+        backslash |= (ft_bytes16)(v == '\\');
+    }
+    if (ft_any16(ctl)) /* tab, LF and CR are classed apart from the rest */
+        return table_classes(u, n);
+    unsigned acc = table_classes(u + i, n - i);
+    acc |= ft_any16(del) ? C : 0;
+    acc |= ft_any16(high) ? H : 0;
+    acc |= ft_any16(quote) ? Q | D : 0;
+    acc |= ft_any16(comma) ? Q : 0;
+    acc |= ft_any16(backslash) ? E : 0;
+    return acc;
 }
 
 /* Length of the well-formed character at s[0..n) (s[0] >= 0x80) to copy,
@@ -115,8 +155,20 @@ static size_t high_char(const char *s, size_t n, size_t *skip)
 static char *rebuild(char *o, const char *s, size_t n, unsigned special)
 {
     static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char special_byte = special & D ? '"' : '\\';
     size_t i = 0;
     while (i < n) {
+        /* What comes before the first byte to change in the next sixteen
+         * is copied at once (all sixteen are stored, the room allows). */
+        if (i + 16 <= n) {
+            size_t run = ft_first16(marked16(ft_load16(u + i), special_byte));
+            memcpy(o, s + i, 16);
+            o += run;
+            i += run;
+            if (run == 16)
+                continue;
+        }
         unsigned char c = (unsigned char)s[i];
         unsigned k = byte_class[c] & (special | C | H);
         if (k == 0) {
@@ -148,7 +200,7 @@ static char *rebuild(char *o, const char *s, size_t n, unsigned special)
 
 /* The most a text cell of n bytes can become: 3 bytes for each (a bad
  * byte's U+FFFD), two quotes and the neutralising quote. */
-static bool cell_room(size_t n, size_t *room)
+bool ft_csvio_text_room(size_t n, size_t *room)
 {
     if (n > (SIZE_MAX - 8) / 3)
         return false;
@@ -156,10 +208,11 @@ static bool cell_room(size_t n, size_t *room)
     return true;
 }
 
-/* The text cell s[0..n) at o (room for it made); the end. */
-static char *text_at(char *o, ft_csvio_dialect dialect, const char *s,
-                     size_t n)
+char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
+                       size_t n)
 {
+    if (n == 0) /* the most common cell: nothing to write */
+        return o;
     unsigned acc = classes(s, n);
     /* Scrubbing never changes whether a cell is risky (= + - @ tab and CR
      * are kept, and U+FFFD is none of them) nor its first and last byte
@@ -196,9 +249,9 @@ ft_status ft_csvio_put_text(ft_buf *b, ft_csvio_dialect dialect, const char *s,
                             size_t n)
 {
     size_t room;
-    if (!cell_room(n, &room) || ft_buf_reserve(b, room) != FT_OK)
+    if (!ft_csvio_text_room(n, &room) || ft_buf_reserve(b, room) != FT_OK)
         return FT_ENOMEM;
-    set_end(b, text_at(b->data + b->len, dialect, s, n));
+    set_end(b, ft_csvio_text_at(b->data + b->len, dialect, s, n));
     return FT_OK;
 }
 
@@ -210,7 +263,8 @@ ft_status ft_csvio_put_row(ft_buf *b, ft_csvio_dialect dialect,
     size_t room = n + 1;
     for (size_t i = 0; i < n; i++) {
         size_t r = len[i];
-        if ((!numeric[i] && !cell_room(len[i], &r)) || r > SIZE_MAX / 2 - room)
+        if ((!numeric[i] && !ft_csvio_text_room(len[i], &r)) ||
+            r > SIZE_MAX / 2 - room)
             return FT_ENOMEM;
         room += r;
     }
@@ -224,7 +278,7 @@ ft_status ft_csvio_put_row(ft_buf *b, ft_csvio_dialect dialect,
             memcpy(o, cell[i], len[i]);
             o += len[i];
         } else
-            o = text_at(o, dialect, cell[i], len[i]);
+            o = ft_csvio_text_at(o, dialect, cell[i], len[i]);
     }
     *o++ = '\n';
     set_end(b, o);

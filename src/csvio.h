@@ -81,6 +81,17 @@ char ft_csvio_separator(ft_csvio_dialect dialect);
 ft_status ft_csvio_put_text(ft_buf *b, ft_csvio_dialect dialect, const char *s,
                             size_t n);
 
+/* The most bytes a text cell of n bytes becomes (quotes, the neutralising
+ * quote and U+FFFD for every byte counted); false when that overflows. */
+bool ft_csvio_text_room(size_t n, size_t *room);
+
+/* The text cell s[0..n) written at o, exactly as ft_csvio_put_text
+ * appends it (no separator, no NUL); returns the end.  The caller has made
+ * ft_csvio_text_room(n) bytes of room: for rows built in place, a cell
+ * after another without a buffer call each. */
+char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
+                       size_t n);
+
 /* Append to b a whole row of n cells, cell[i][0..len[i]), each a number
  * written as given (numeric[i]) or a text cell as ft_csvio_put_text
  * writes it, with separators and the "\n".  FT_ENOMEM is the only

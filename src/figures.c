@@ -114,6 +114,11 @@ typedef struct {
         amount_max_len, reported_len, flags_len;
 } row_cells;
 
+/* The article whose cells `head` and `tail` hold: its fields' storage. */
+typedef struct {
+    const char *id, *published, *source, *title, *url;
+} article_key;
+
 struct ft_figwriter {
     FILE *out;
     ft_format format;
@@ -124,6 +129,14 @@ struct ft_figwriter {
     const char *folded_from;
     size_t folded_len;
     row_cells cells; /* the last row's cells (ft_figwriter_cells) */
+    /* An article's rows share their first and last cells and often their
+     * sentence: these are rendered once in the writer's format (quoted,
+     * escaped) and copied into each row. */
+    ft_buf head;         /* doc and published, each with what follows it */
+    ft_buf tail;         /* source, title and url, and the line end */
+    article_key head_of; /* whose head and tail; id NULL: none */
+    ft_buf sentence;     /* `folded` rendered as a cell */
+    bool sentence_ready;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -139,6 +152,11 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     w->folded_from = NULL;
     w->folded_len = 0;
     memset(&w->cells, 0, sizeof w->cells);
+    ft_buf_init(&w->head);
+    ft_buf_init(&w->tail);
+    ft_buf_init(&w->sentence);
+    w->head_of = (article_key){0};
+    w->sentence_ready = false;
     return w;
 }
 
@@ -148,6 +166,9 @@ void ft_figwriter_free(ft_figwriter *w)
         return;
     ft_buf_free(&w->line);
     ft_buf_free(&w->folded);
+    ft_buf_free(&w->head);
+    ft_buf_free(&w->tail);
+    ft_buf_free(&w->sentence);
     free(w);
 }
 
@@ -283,33 +304,6 @@ static char *json_string_at(char *o, const char *s, size_t n)
     return o;
 }
 
-static ft_status json_string(ft_buf *b, const char *s, size_t n)
-{
-    if (n > (SIZE_MAX - 8) / 6 || ft_buf_reserve(b, 6 * n + 2) != FT_OK)
-        return FT_ENOMEM;
-    char *o = json_string_at(b->data + b->len, s, n);
-    *o = '\0';
-    b->len = (size_t)(o - b->data);
-    return FT_OK;
-}
-
-/* A key and a string value; an empty string is null. */
-static ft_status json_text(ft_buf *b, const char *key, const char *s, size_t n)
-{
-    if (ft_buf_append(b, key, strlen(key)) != FT_OK)
-        return FT_ENOMEM;
-    return n ? json_string(b, s, n) : ft_buf_append(b, "null", 4);
-}
-
-/* A key and a bare number num[0..n) (or null when num is NULL). */
-static ft_status json_number(ft_buf *b, const char *key, const char *num,
-                             size_t n)
-{
-    if (ft_buf_append(b, key, strlen(key)) != FT_OK)
-        return FT_ENOMEM;
-    return num ? ft_buf_append(b, num, n) : ft_buf_append(b, "null", 4);
-}
-
 /* ---- rows ---------------------------------------------------------- */
 
 static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
@@ -401,14 +395,6 @@ static void row_from(ft_figrow *r, const ft_figwriter *w, const ft_article *a,
     }
 }
 
-/* b back to its first `was` bytes (a row that could not be finished). */
-static void truncate_to(ft_buf *b, size_t was)
-{
-    b->len = was;
-    if (b->data)
-        b->data[was] = '\0';
-}
-
 /* The cells as one CSV/TSV row, appended to b (as it was on failure). */
 static ft_status format_cells(ft_csvio_dialect d, const ft_figrow *r,
                               ft_buf *b)
@@ -425,63 +411,14 @@ ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
     return write_line(w, err);
 }
 
-/* The row as one JSON object and its line end, appended to b (as it was
- * on failure). */
-static ft_status format_json(const ft_figwriter *w, const ft_article *a,
-                             const ft_figure *f, const row_cells *c, ft_buf *b)
-{
-    const char *rc = f->has_reported ? f->reported_currency : "";
-    size_t was = b->len;
-    /* A failed append leaves the buffer as it was, so checking the
-     * combined result once is enough: later appends fail the same way or
-     * succeed, and any failure means out of memory. */
-    int bad = 0;
-    bad |= json_text(b, "{\"doc\":", a->id, strlen(a->id));
-    bad |= json_text(b, ",\"published\":", a->published, strlen(a->published));
-    bad |= json_number(b, ",\"mention\":", c->mention, c->mention_len);
-    bad |= json_number(b, ",\"start\":", c->start, c->start_len);
-    bad |= json_number(b, ",\"end\":", c->end, c->end_len);
-    bad |= json_text(b, ",\"surface\":", a->text + f->start, f->end - f->start);
-    bad |= json_number(b, ",\"amount\":", c->amount, c->amount_len);
-    bad |= json_number(b, ",\"amount_max\":", f->has_max ? c->amount_max : NULL,
-                       c->amount_max_len);
-    bad |= json_text(b, ",\"currency\":", f->currency, strlen(f->currency));
-    bad |= json_text(b, ",\"qualifier\":", ft_qualifier_name(f->qualifier),
-                     strlen(ft_qualifier_name(f->qualifier)));
-    bad |= json_text(b, ",\"kind\":", ft_kind_name(f->kind),
-                     strlen(ft_kind_name(f->kind)));
-    bad |= json_number(b, ",\"reported_amount\":",
-                       f->has_reported ? c->reported : NULL, c->reported_len);
-    bad |= json_text(b, ",\"reported_currency\":", rc, strlen(rc));
-    bad |= json_number(b, ",\"year\":", f->year ? c->year : NULL, c->year_len);
-    bad |= json_text(b, ",\"year_basis\":", ft_year_basis_name(f->year_basis),
-                     strlen(ft_year_basis_name(f->year_basis)));
-    bad |= json_text(b, ",\"subject\":", f->subject, strlen(f->subject));
-    bad |= json_text(b, ",\"country\":", f->country, strlen(f->country));
-    bad |= json_text(b, ",\"flags\":", c->flags, c->flags_len);
-    bad |= json_text(b, ",\"sentence\":", w->folded.data, w->folded.len);
-    bad |= json_text(b, ",\"source\":", a->source ? a->source : "",
-                     len_of(a->source));
-    bad |= json_text(b, ",\"title\":", a->title ? a->title : "",
-                     len_of(a->title));
-    bad |= json_text(b, ",\"url\":", a->url ? a->url : "", len_of(a->url));
-    bad |= ft_buf_append(b, "}\n", 2);
-    if (bad) {
-        truncate_to(b, was);
-        return FT_ENOMEM;
-    }
-    return FT_OK;
-}
-
-/* Check the offsets, format the cells and fold the sentence. */
+/* Check the offsets and fold the sentence. */
 static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
-                         const ft_figure *f, row_cells *c, ft_error *err)
+                         const ft_figure *f, ft_error *err)
 {
     if (f->start > f->end || f->end > a->len || f->sent_start > f->sent_end ||
         f->sent_end > a->len)
         return ft_error_set(err, FT_EDATA,
                             "figure %zu: offsets outside the article", mention);
-    fill_cells(c, mention, f);
     const char *from = a->text + f->sent_start;
     size_t len = f->sent_end - f->sent_start;
     /* An article's rows come in order from mention 1; a new article may
@@ -489,6 +426,7 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
     if (mention == 1 || from != w->folded_from || len != w->folded_len) {
         ft_buf_clear(&w->folded);
         w->folded_from = NULL;
+        w->sentence_ready = false;
         if (ft_text_fold(&w->folded, from, len) != FT_OK)
             return ft_error_set(err, FT_ENOMEM, "out of memory");
         w->folded_from = from;
@@ -497,21 +435,285 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
     return FT_OK;
 }
 
+/* ---- rows built in place --------------------------------------------- */
+
+/* v in decimal at o (as ft_decimal_format writes it); the end.  Two
+ * digits a step: offsets and amounts run to ten digits and more. */
+static char *put_uint(char *o, uint64_t v)
+{
+    static const char pairs[] = "00010203040506070809"
+                                "10111213141516171819"
+                                "20212223242526272829"
+                                "30313233343536373839"
+                                "40414243444546474849"
+                                "50515253545556575859"
+                                "60616263646566676869"
+                                "70717273747576777879"
+                                "80818283848586878889"
+                                "90919293949596979899";
+    size_t n = 1;
+    for (uint64_t t = v; t >= 10; t /= 10)
+        n++;
+    char *p = o + n;
+    while (v >= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * v, 2);
+    } else
+        *--p = (char)('0' + v);
+    return o + n;
+}
+
+static char *put_int(char *o, int v)
+{
+    if (v < 0)
+        *o++ = '-';
+    return put_uint(o, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+}
+
+static char *put_decimal(char *o, ft_decimal d)
+{
+    if (d.scale > 0)
+        return o + ft_decimal_format(d, o, FT_DECIMAL_BUFSZ);
+    /* a whole number, most amounts: its digits, as ft_decimal_format
+     * writes them */
+    if (d.negative && d.digits)
+        *o++ = '-';
+    return put_uint(o, d.digits);
+}
+
+static char *put_bytes(char *o, const char *s, size_t n)
+{
+    memcpy(o, s, n);
+    return o + n;
+}
+
+/* The most a row's numbers, names, flags, keys and separators take: all
+ * but its text cells. */
+#define ROW_FIXED_ROOM (1024 + 3 * FT_DECIMAL_BUFSZ + FLAGS_BUFSZ)
+
+/* The most a text cell of n bytes becomes in JSON (6 bytes an escape, the
+ * quotes), or as a CSV/TSV cell. */
+static bool text_room(const ft_figwriter *w, size_t n, size_t *room)
+{
+    if (w->format == FT_FORMAT_JSONL) {
+        if (n > (SIZE_MAX - 8) / 6)
+            return false;
+        *room = 6 * n + 2;
+        return true;
+    }
+    return ft_csvio_text_room(n, room);
+}
+
+/* A text cell at o in the writer's format; the end.  In JSON an empty
+ * string is null. */
+static char *put_text(const ft_figwriter *w, char *o, const char *s, size_t n)
+{
+    if (w->format != FT_FORMAT_JSONL)
+        return ft_csvio_text_at(o, w->dialect, s, n);
+    return n ? json_string_at(o, s, n) : put_bytes(o, "null", 4);
+}
+
+/* A name from this module's tables (qualifier, kind, year basis) or the
+ * flags cell at o; the end.  These are lowercase words, '_', ';', ':',
+ * digits and '-' after the first byte, which every format writes as they
+ * are (test_names_need_no_quoting walks them): no cell to look at. */
+static char *put_name(const ft_figwriter *w, char *o, const char *s, size_t n)
+{
+    if (w->format != FT_FORMAT_JSONL)
+        return put_bytes(o, s, n);
+    if (n == 0)
+        return put_bytes(o, "null", 4);
+    *o++ = '"';
+    o = put_bytes(o, s, n);
+    *o++ = '"';
+    return o;
+}
+
+/* Append cells to b: each JSON key (with its ':' and the ',' before) or
+ * CSV/TSV separator before a text cell, and after the last one `end`. */
+static ft_status put_cells(const ft_figwriter *w, ft_buf *b,
+                           const char *const *key, const char *const *s,
+                           const size_t *n, size_t cells, const char *end)
+{
+    size_t room = strlen(end) + 1;
+    for (size_t i = 0; i < cells; i++) {
+        size_t r;
+        if (!text_room(w, n[i], &r) || r > SIZE_MAX / 2 - room - 32)
+            return FT_ENOMEM;
+        room += r + strlen(key[i]);
+    }
+    if (ft_buf_reserve(b, room) != FT_OK)
+        return FT_ENOMEM;
+    char *o = b->data + b->len;
+    for (size_t i = 0; i < cells; i++) {
+        o = put_bytes(o, key[i], strlen(key[i]));
+        o = put_text(w, o, s[i], n[i]);
+    }
+    o = put_bytes(o, end, strlen(end));
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    return FT_OK;
+}
+
+static article_key key_of(const ft_article *a)
+{
+    return (article_key){a->id, a->published, a->source, a->title, a->url};
+}
+
+static bool same_article(const article_key *k, const ft_article *a)
+{
+    return k->id == a->id && k->published == a->published &&
+           k->source == a->source && k->title == a->title && k->url == a->url;
+}
+
+/* The article's first cells (doc, published, then the separator before
+ * mention) and last (source, title, url, the line end) in w->head and
+ * w->tail, rendered once per article. */
+static ft_status article_cells(ft_figwriter *w, const ft_article *a,
+                               size_t mention)
+{
+    if (mention != 1 && w->head_of.id && same_article(&w->head_of, a))
+        return FT_OK;
+    w->head_of.id = NULL;
+    bool json = w->format == FT_FORMAT_JSONL;
+    char sep[2] = {ft_csvio_separator(w->dialect), '\0'};
+    const char *head_keys[] = {json ? "{\"doc\":" : "",
+                               json ? ",\"published\":" : sep};
+    const char *head_s[] = {a->id, a->published};
+    size_t head_n[] = {strlen(a->id), strlen(a->published)};
+    const char *tail_keys[] = {json ? ",\"source\":" : sep,
+                               json ? ",\"title\":" : sep,
+                               json ? ",\"url\":" : sep};
+    const char *tail_s[] = {a->source ? a->source : "",
+                            a->title ? a->title : "", a->url ? a->url : ""};
+    size_t tail_n[] = {len_of(a->source), len_of(a->title), len_of(a->url)};
+    ft_buf_clear(&w->head);
+    ft_buf_clear(&w->tail);
+    if (put_cells(w, &w->head, head_keys, head_s, head_n, 2,
+                  json ? ",\"mention\":" : sep) != FT_OK ||
+        put_cells(w, &w->tail, tail_keys, tail_s, tail_n, 3,
+                  json ? "}\n" : "\n") != FT_OK)
+        return FT_ENOMEM;
+    w->head_of = key_of(a);
+    return FT_OK;
+}
+
+/* The folded sentence rendered as a cell (with its JSON key), once for
+ * the figures that share it. */
+static ft_status sentence_cell(ft_figwriter *w)
+{
+    if (w->sentence_ready)
+        return FT_OK;
+    bool json = w->format == FT_FORMAT_JSONL;
+    const char *key[] = {json ? ",\"sentence\":" : ""};
+    const char *s[] = {w->folded.data ? w->folded.data : ""};
+    size_t n[] = {w->folded.len};
+    ft_buf_clear(&w->sentence);
+    if (put_cells(w, &w->sentence, key, s, n, 1, "") != FT_OK)
+        return FT_ENOMEM;
+    w->sentence_ready = true;
+    return FT_OK;
+}
+
+/* The figure's own cells, from mention to flags (and the separator
+ * after), at o; the end.  Room made by format_row. */
+static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
+                          size_t mention, const ft_figure *f, const char *flags,
+                          size_t flags_len)
+{
+    bool json = w->format == FT_FORMAT_JSONL;
+    char sep = ft_csvio_separator(w->dialect);
+    /* In CSV/TSV an absent number is an empty cell, in JSON null. */
+    const char *absent = json ? "null" : "";
+    size_t absent_len = json ? 4 : 0;
+    const char *q = ft_qualifier_name(f->qualifier), *k = ft_kind_name(f->kind),
+               *yb = ft_year_basis_name(f->year_basis),
+               *rc = f->has_reported ? f->reported_currency : "";
+/* what comes before a cell: its key, or the separator */
+#define KEY(json_key)                                                          \
+    (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
+    o = put_uint(o, mention);
+    KEY(",\"start\":");
+    o = put_uint(o, f->start);
+    KEY(",\"end\":");
+    o = put_uint(o, f->end);
+    KEY(",\"surface\":");
+    o = put_text(w, o, a->text + f->start, f->end - f->start);
+    KEY(",\"amount\":");
+    o = put_decimal(o, f->amount);
+    KEY(",\"amount_max\":");
+    o = f->has_max ? put_decimal(o, f->amount_max)
+                   : put_bytes(o, absent, absent_len);
+    KEY(",\"currency\":");
+    o = put_text(w, o, f->currency, strlen(f->currency));
+    KEY(",\"qualifier\":");
+    o = put_name(w, o, q, strlen(q));
+    KEY(",\"kind\":");
+    o = put_name(w, o, k, strlen(k));
+    KEY(",\"reported_amount\":");
+    o = f->has_reported ? put_decimal(o, f->reported)
+                        : put_bytes(o, absent, absent_len);
+    KEY(",\"reported_currency\":");
+    o = put_text(w, o, rc, strlen(rc));
+    KEY(",\"year\":");
+    o = f->year ? put_int(o, f->year) : put_bytes(o, absent, absent_len);
+    KEY(",\"year_basis\":");
+    o = put_name(w, o, yb, strlen(yb));
+    KEY(",\"subject\":");
+    o = put_text(w, o, f->subject, strlen(f->subject));
+    KEY(",\"country\":");
+    o = put_text(w, o, f->country, strlen(f->country));
+    KEY(",\"flags\":");
+    o = put_name(w, o, flags, flags_len);
+    if (!json)
+        *o++ = sep; /* JSON's sentence brings its own key */
+#undef KEY
+    return o;
+}
+
+/* The row (and its line end) appended to b, as it was on failure. */
+static ft_status format_row(ft_figwriter *w, const ft_article *a,
+                            size_t mention, const ft_figure *f, ft_buf *b)
+{
+    if (article_cells(w, a, mention) != FT_OK || sentence_cell(w) != FT_OK)
+        return FT_ENOMEM;
+    char flags[FLAGS_BUFSZ];
+    size_t flags_len = format_flags(f, flags);
+    /* the text cells cut from the figure: each bounded by its length
+     * (the fixed-size ones are in ROW_FIXED_ROOM, six bytes a byte) */
+    size_t surface;
+    if (!text_room(w, f->end - f->start, &surface))
+        return FT_ENOMEM;
+    size_t room = ROW_FIXED_ROOM +
+                  6 * (sizeof f->currency + sizeof f->reported_currency +
+                       sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
+    size_t fixed = w->head.len + w->tail.len + w->sentence.len;
+    if (surface > SIZE_MAX / 4 || fixed > SIZE_MAX / 4 ||
+        ft_buf_reserve(b, room + surface + fixed) != FT_OK)
+        return FT_ENOMEM;
+    char *o = b->data + b->len;
+    o = put_bytes(o, w->head.data, w->head.len);
+    o = figure_cells(w, o, a, mention, f, flags, flags_len);
+    o = put_bytes(o, w->sentence.data, w->sentence.len);
+    o = put_bytes(o, w->tail.data, w->tail.len);
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    return FT_OK;
+}
+
 ft_status ft_figwriter_format(ft_figwriter *w, const ft_article *a,
                               size_t mention, const ft_figure *f, ft_buf *out,
                               ft_error *err)
 {
-    ft_status st = prepare(w, a, mention, f, &w->cells, err);
+    ft_status st = prepare(w, a, mention, f, err);
     if (st != FT_OK)
         return st;
-    if (w->format == FT_FORMAT_JSONL)
-        st = format_json(w, a, f, &w->cells, out);
-    else {
-        ft_figrow r;
-        row_from(&r, w, a, f, &w->cells);
-        st = format_cells(w->dialect, &r, out);
-    }
-    return st == FT_OK ? FT_OK : no_memory(err);
+    return format_row(w, a, mention, f, out) == FT_OK ? FT_OK : no_memory(err);
 }
 
 ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
@@ -526,8 +728,10 @@ ft_status ft_figwriter_cells(ft_figwriter *w, const ft_article *a,
                              size_t mention, const ft_figure *f, ft_figrow *row,
                              ft_error *err)
 {
-    ft_status st = prepare(w, a, mention, f, &w->cells, err);
-    if (st == FT_OK)
+    ft_status st = prepare(w, a, mention, f, err);
+    if (st == FT_OK) {
+        fill_cells(&w->cells, mention, f);
         row_from(row, w, a, f, &w->cells);
+    }
     return st;
 }

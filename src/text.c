@@ -214,16 +214,29 @@ static bool is_ascii_space(unsigned char c)
     return c <= ' ' && (spaces >> c & 1);
 }
 
-/* How many of the eight bytes at s, from the first, are ASCII other than
- * space and the controls below it (0x21..0x7F): what ft_text_fold copies
- * as it is. */
+/* The high bit of each byte of v outside 0x21..0x7F (ASCII other than
+ * space and the controls below it): exact up to the first such byte (a
+ * borrow runs only upwards from one), and never missing one. */
+static uint64_t not_word8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return ((v - ones * 0x21) & ~v & highs) | (v & highs);
+}
+
+/* How many of the eight bytes at s, from the first, ft_text_fold copies
+ * as they are: ASCII 0x21..0x7F, and a space between two such bytes (one
+ * space inside a sentence is what folding makes of it anyway).  s[8] is
+ * read, to see what follows a space in the last place.  A stop may come
+ * early (a borrow past a space), never late: the caller copies what it
+ * stopped at one byte at a time. */
 static size_t plain_run8(const unsigned char *s)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     uint64_t v = load8(s);
-    /* the high bit of each byte below 0x21 or from 0x80: exact up to the
-     * first such byte (a borrow runs only upwards from one) */
-    uint64_t stop = ((v - ones * 0x21) & ~v & highs) | (v & highs);
+    uint64_t next = (v >> 8) | (uint64_t)s[8] << 56;
+    uint64_t x = v ^ ones * ' ';
+    uint64_t space = (x - ones) & ~x & highs;
+    uint64_t stop = not_word8(v) & ~(space & ~not_word8(next));
     return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
 }
 
@@ -251,11 +264,11 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
                 out[o++] = ' ';
             pending_space = false;
             any = true;
-            /* the common case, a word: copied eight bytes at a time
+            /* the common case, words: copied eight bytes at a time
              * (the room kept covers the bytes stored past its end) */
             out[o++] = (char)u[i++];
             size_t k = 8;
-            while (k == 8 && i + 8 <= n) {
+            while (k == 8 && i + 9 <= n) {
                 memcpy(out + o, u + i, 8);
                 k = plain_run8(u + i);
                 o += k;

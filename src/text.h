@@ -10,8 +10,48 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "status.h"
+
+/* ---- sixteen bytes at a time ------------------------------------------
+ * GCC and Clang vector extensions (SSE2 on x86-64, NEON on ARM): a
+ * comparison such as (ft_bytes16)(v == '"') gives 0xFF in each lane where
+ * it holds, 0 elsewhere.  For the scanners of long text (JSON strings,
+ * output cells). */
+typedef unsigned char ft_bytes16 __attribute__((vector_size(16)));
+
+static inline ft_bytes16 ft_load16(const void *s)
+{
+    ft_bytes16 v;
+    memcpy(&v, s, 16);
+    return v;
+}
+
+/* Whether any lane of v is not zero. */
+static inline bool ft_any16(ft_bytes16 v)
+{
+    uint64_t h[2];
+    memcpy(h, &v, 16);
+    return (h[0] | h[1]) != 0;
+}
+
+/* The first lane of v that is not zero, in memory order (16: none). */
+static inline size_t ft_first16(ft_bytes16 v)
+{
+    uint64_t h[2];
+    memcpy(h, &v, 16);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    if (h[0])
+        return (size_t)__builtin_clzll(h[0]) / 8;
+    return h[1] ? 8 + (size_t)__builtin_clzll(h[1]) / 8 : 16;
+#else
+    if (h[0])
+        return (size_t)__builtin_ctzll(h[0]) / 8;
+    return h[1] ? 8 + (size_t)__builtin_ctzll(h[1]) / 8 : 16;
+#endif
+}
 
 /* A byte buffer that grows as needed.  data is NULL until the first
  * reserve or append, and from then on always NUL-terminated (so it can be

@@ -193,6 +193,10 @@ static void test_date_forms(void **state)
     /* leap years */
     assert_date("Feb. 29, 2024", "2024-02-29");
     assert_date("2000.2.29", "2000-02-29");
+    /* our own form, taken as it is */
+    assert_date("2024-02-29", "2024-02-29");
+    assert_date("1000-01-01", "1000-01-01");
+    assert_date("9999-12-31", "9999-12-31");
 }
 
 static void test_date_forms_refused(void **state)
@@ -548,6 +552,45 @@ static void test_jsonl_controls_and_utf8_anywhere(void **state)
         assert_int_equal(fx->warnings[FT_WARN_UTF8], cases[i].utf8_warnings);
         ft_article_clear(&a);
     }
+}
+
+/* The same at every place of a string scanned sixteen bytes at a time,
+ * with an escape before it in the same sixteen and a bad byte in a later
+ * field (which is not the text's). */
+static void test_jsonl_controls_at_every_place(void **state)
+{
+    fixture *fx = *state;
+    for (size_t at = 0; at < 40; at++)
+        for (int kind = 0; kind < 3; kind++) {
+            char json[64], want[64];
+            memset(json, 'a', 40);
+            memset(want, 'a', 40);
+            json[40] = want[40] = '\0';
+            if (at >= 3) { /* an escape three bytes before */
+                memcpy(json + at - 3, "\\t", 2);
+                want[at - 3] = '\t';
+                memmove(want + at - 2, want + at - 1, 40 - (at - 1) + 1);
+            }
+            if (kind == 0) { /* DEL: blanked */
+                json[at] = '\x7f';
+                want[at >= 3 ? at - 1 : at] = ' ';
+            } else if (kind == 1) { /* a bad byte: kept, warned */
+                json[at] = '\xff';
+                want[at >= 3 ? at - 1 : at] = '\xff';
+            }
+            char line[256];
+            snprintf(line, sizeof line,
+                     "{\"id\":\"k\",\"text\":\"%s\",\"title\":\"x\xff\x7f\"}\n",
+                     json);
+            const char *p = puts_file(fx, "a.jsonl", line);
+            ft_reader_opts o = opts_for(fx);
+            ft_article a = {0};
+            fx->warnings[FT_WARN_UTF8] = 0;
+            read_one(p, &o, &a);
+            assert_string_equal(a.text, want);
+            assert_int_equal(fx->warnings[FT_WARN_UTF8], kind == 1);
+            ft_article_clear(&a);
+        }
 }
 
 static void test_jsonl_lines(void **state)
@@ -1202,6 +1245,7 @@ int main(void)
         T(test_size_limit),
         T(test_jsonl_fields_and_escapes),
         T(test_jsonl_controls_and_utf8_anywhere),
+        T(test_jsonl_controls_at_every_place),
         T(test_jsonl_lines),
         T(test_jsonl_bad_lines_skipped),
         T(test_jsonl_deep_nesting_refused),

@@ -261,6 +261,130 @@ static void test_write_error_reported(void **state)
     fclose(f);
 }
 
+/* A text cell as csvio.h describes it, byte by byte: the reference the
+ * sixteen-byte paths are held to. */
+static size_t ref_cell(char *o, ft_csvio_dialect d, const unsigned char *s,
+                       size_t n)
+{
+    bool csv = d == FT_CSVIO_CSV, risky = ft_csvio_is_risky((const char *)s, n);
+    bool quote = false;
+    for (size_t i = 0; i < n; i++)
+        quote |= s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (n > 0 &&
+        ((!risky && s[0] == ' ') || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        quote = true;
+    quote &= csv;
+    size_t len = 0;
+    if (quote)
+        o[len++] = '"';
+    if (risky)
+        o[len++] = '\'';
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k = 1;
+        if (csv && c == '"') {
+            memcpy(o + len, "\"\"", 2);
+            len += 2;
+        } else if (!csv && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
+            o[len++] = '\\';
+            o[len++] = c == '\t'   ? 't'
+                       : c == '\n' ? 'n'
+                       : c == '\r' ? 'r'
+                                   : '\\';
+        } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+                   c == 0x7F ||
+                   (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 &&
+                    s[i + 1] <= 0x9F) ||
+                   (c >= 0x80 &&
+                    ft_text_utf8_len((const char *)s + i, n - i) == 0)) {
+            memcpy(o + len, "\xEF\xBF\xBD", 3);
+            len += 3;
+            k = c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F
+                    ? 2
+                    : 1;
+        } else {
+            k = c < 0x80 ? 1 : ft_text_utf8_len((const char *)s + i, n - i);
+            memcpy(o + len, s + i, k);
+            len += k;
+        }
+        i += k;
+    }
+    if (quote)
+        o[len++] = '"';
+    return len;
+}
+
+/* Long cells (the sixteen-byte paths) of random pieces, and every byte
+ * value at every place of a cell, written as the reference writes them. */
+static void test_cells_same_as_reference(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a",
+        "word",
+        "plain ascii text here",
+        ",",
+        "\"",
+        "\\",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\x01",
+        "\x1B[31m",
+        "\x7F",
+        "=",
+        "-",
+        "@",
+        "+",
+        "\xC2\xA0",
+        "\xC2\x85",
+        "\xC2\x9B",
+        "\xE2\x80\x94",
+        "\xEA\xB5\xAD",
+        "\xF0\x9F\x98\x80",
+        "\x80",
+        "\xFF",
+        "\xC2",
+        "\xED\xA0\x80",
+        "\xE2\x80",
+    };
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    uint64_t seed = 0x9E3779B97F4A7C15ULL;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char s[600];
+        size_t n = 0;
+        if (round < 256 * 40) { /* byte round/40 at place round%40 */
+            n = 40;
+            memset(s, 'x', n);
+            s[round % 40] = (unsigned char)(round / 40);
+        } else {
+            seed ^= seed >> 12, seed ^= seed << 25, seed ^= seed >> 27;
+            size_t count = (seed * 0x2545F4914F6CDD1DULL >> 33) % 40;
+            for (size_t k = 0; k < count; k++) {
+                seed ^= seed >> 12, seed ^= seed << 25, seed ^= seed >> 27;
+                const char *p =
+                    pieces[(seed * 0x2545F4914F6CDD1DULL >> 33) % n_pieces];
+                memcpy(s + n, p, strlen(p));
+                n += strlen(p);
+            }
+        }
+        for (int d = FT_CSVIO_CSV; d <= FT_CSVIO_TSV; d++) {
+            char want[3 * 600 + 8];
+            size_t want_n = ref_cell(want, (ft_csvio_dialect)d, s, n);
+            ft_buf b;
+            ft_buf_init(&b);
+            assert_int_equal(
+                ft_csvio_put_text(&b, (ft_csvio_dialect)d, (const char *)s, n),
+                FT_OK);
+            assert_int_equal(b.len, want_n);
+            assert_memory_equal(b.data, want, want_n);
+            ft_buf_free(&b);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_numbers_never_change),
         cmocka_unit_test(test_rows_and_separators),
         cmocka_unit_test(test_write_error_reported),
+        cmocka_unit_test(test_cells_same_as_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

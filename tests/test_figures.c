@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvio.h"
 #include "figures.h"
 
 #define HEADER                                                                 \
@@ -82,6 +83,112 @@ static void test_names(void **state)
     assert_string_equal(ft_year_basis_name(FT_YEAR_EXPLICIT), "explicit");
     assert_string_equal(ft_year_basis_name(FT_YEAR_FISCAL), "fiscal");
     assert_string_equal(ft_year_basis_name(FT_YEAR_RELATIVE), "relative");
+}
+
+/* s as every format writes it: unchanged in CSV and TSV, and a JSON
+ * string with nothing to escape. */
+static void assert_plain_cell(const char *s, size_t n)
+{
+    static const ft_csvio_dialect dialects[] = {FT_CSVIO_CSV, FT_CSVIO_TSV};
+    for (size_t d = 0; d < 2; d++) {
+        ft_buf b;
+        ft_buf_init(&b);
+        assert_int_equal(ft_csvio_put_text(&b, dialects[d], s, n), FT_OK);
+        assert_int_equal(b.len, n);
+        assert_memory_equal(b.data ? b.data : "", s, n);
+        ft_buf_free(&b);
+    }
+    for (size_t i = 0; i < n; i++)
+        assert_true(s[i] > 0x20 && s[i] < 0x7F && s[i] != '"' && s[i] != '\\');
+}
+
+/* The writer copies names and flags without looking at them: every
+ * qualifier, kind, year basis and set of flags is a plain cell. */
+static void test_names_need_no_quoting(void **state)
+{
+    (void)state;
+    ft_article a = article("d", "");
+    ft_figure f = card_figure();
+    ft_figwriter *w = ft_figwriter_new(NULL, FT_FORMAT_CSV);
+    assert_non_null(w);
+    static const int target_years[] = {0, 2025, -12};
+    for (int q = FT_Q_EQ; q <= FT_Q_RANGE + 1; q++)
+        for (int k = FT_KIND_LEVEL; k <= FT_KIND_CHANGE + 1; k++)
+            for (int yb = FT_YEAR_NONE; yb <= FT_YEAR_RELATIVE + 1; yb++)
+                for (unsigned flags = 0; flags < 16; flags++)
+                    for (size_t t = 0; t < 3; t++) {
+                        f.qualifier = (ft_qualifier)q;
+                        f.kind = (ft_kind)k;
+                        f.year_basis = (ft_year_basis)yb;
+                        f.flags = flags;
+                        f.target_year = target_years[t];
+                        ft_figrow row;
+                        assert_int_equal(
+                            ft_figwriter_cells(w, &a, 1, &f, &row, NULL),
+                            FT_OK);
+                        static const size_t named[] = {9, 10, 14, 17};
+                        for (size_t i = 0; i < 4; i++)
+                            assert_plain_cell(row.cell[named[i]],
+                                              row.len[named[i]]);
+                    }
+    ft_figwriter_free(w);
+}
+
+/* The row ft_figwriter_format builds in place is the row its cells make
+ * (ft_figwriter_cells, through ft_decimal_format), for numbers of every
+ * length and sign, in CSV and TSV. */
+static void test_format_same_as_cells(void **state)
+{
+    (void)state;
+    static const uint64_t values[] = {0,
+                                      1,
+                                      9,
+                                      10,
+                                      99,
+                                      100,
+                                      101,
+                                      999,
+                                      1000,
+                                      12345,
+                                      439700000000ULL,
+                                      9999999999999999999ULL,
+                                      UINT64_MAX};
+    ft_article a = article("doc", "2025-08-01");
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
+        for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+            for (int scale = -1; scale <= 3; scale++) {
+                ft_figure f = card_figure();
+                f.amount = (ft_decimal){.digits = values[i],
+                                        .scale = scale,
+                                        .negative = i % 2 == 1};
+                f.has_max = true;
+                f.amount_max = (ft_decimal){.digits = values[i] / 7};
+                f.reported = (ft_decimal){.digits = values[i], .scale = 2};
+                f.year = i % 3 == 0 ? -(int)i : (int)(values[i] % 100000);
+                f.target_year = (int)i - 5;
+                char *data = NULL;
+                size_t len = 0;
+                FILE *out = open_memstream(&data, &len);
+                assert_non_null(out);
+                ft_figwriter *cells = ft_figwriter_new(out, (ft_format)fmt);
+                ft_figrow row;
+                assert_int_equal(
+                    ft_figwriter_cells(cells, &a, i + 1, &f, &row, NULL),
+                    FT_OK);
+                assert_int_equal(ft_figwriter_cells_row(cells, &row, NULL),
+                                 FT_OK);
+                ft_figwriter_free(cells);
+                fclose(out);
+                ft_figwriter *w = ft_figwriter_new(NULL, (ft_format)fmt);
+                ft_buf b;
+                ft_buf_init(&b);
+                assert_int_equal(
+                    ft_figwriter_format(w, &a, i + 1, &f, &b, NULL), FT_OK);
+                assert_string_equal(b.data, data);
+                ft_buf_free(&b);
+                ft_figwriter_free(w);
+                free(data);
+            }
 }
 
 static void test_csv_card_row(void **state)
@@ -380,6 +487,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_names_need_no_quoting),
+        cmocka_unit_test(test_format_same_as_cells),
         cmocka_unit_test(test_csv_card_row),
         cmocka_unit_test(test_csv_range_flags_and_folding),
         cmocka_unit_test(test_csv_neutralises_text_not_numbers),

@@ -456,7 +456,7 @@ static size_t ref_fold(char *out, const unsigned char *u, size_t n)
 
 /* clang-format off */
 static const char *const pieces[] = {
-    "a", "b", "Z", "word", "longer words here", "1,234.5", "\x01", "\x7F",
+    "a", "b", "Z", "word", "longer words here", "a b c d e f g h i j", "! !", "1,234.5", "\x01", "\x7F",
     " ", "  ", "\t", "\n", "\r\n", "\v", "\f",
     "\xC2\xA0", "\xC2\x85", "\xE2\x80\x89", "\xE2\x80\xAF",
     "\xE3\x80\x80", "\xE2\x81\x9F", "\xE2\x80\x94",
