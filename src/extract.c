@@ -857,13 +857,14 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
  * sergeant and 98,500 for a private".  What follows must be no count's
  * noun: "for", "respectively", or punctuation. */
 static bool listed_after_money(ft_view x, const ft_money *m,
-                               const ft_figlist *out)
+                               const ft_figlist *out, size_t first)
 {
     static const ft_lit joints[] = {FT_LIT("and"), FT_LIT("or"), FT_LIT(","),
                                     FT_LIT("versus"), FT_LIT("against")};
     static const char *const ok_next[] = {"for", "respectively", "a month",
                                           "per month", "a year"};
-    if (m->integer_only || m->year_like || m->value.scale != 0 || out->len == 0)
+    if (m->integer_only || m->year_like || m->value.scale != 0 ||
+        out->len == first)
         return false;
     const ft_figure *prev = &out->items[out->len - 1];
     if (!prev->currency[0] || (prev->flags & FT_FLAG_CURRENCY_INFERRED) ||
@@ -886,9 +887,9 @@ static bool listed_after_money(ft_view x, const ft_money *m,
  * particle: "각각 125억, 73억, 58억이 배정됐다".  It follows the figure
  * before it with only a comma between. */
 static bool korean_list_item(ft_view x, const ft_money *m,
-                             const ft_figlist *out)
+                             const ft_figlist *out, size_t first)
 {
-    if (!m->has_scale || out->len == 0 || ft_view_at(x, m->end - 1) < 0x80)
+    if (!m->has_scale || out->len == first || ft_view_at(x, m->end - 1) < 0x80)
         return false;
     const ft_figure *prev = &out->items[out->len - 1];
     if (prev->end > m->start || m->start - prev->end > 4 ||
@@ -932,9 +933,11 @@ static size_t joint_after(ft_view x, joints *j, bool after_between)
     return j->joint[after_between];
 }
 
-/* Handle the amount m found at its start; returns where to continue. */
+/* Handle the amount m found at its start; returns where to continue.
+ * The article's figures are out->items[first..]: those before are another
+ * article's (ft_extract appends), and no look-back may reach them. */
 static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
-                             size_t *next)
+                             size_t first, size_t *next)
 {
     *next = m.end;
     /* Most plain numbers (years, counts) are settled here, cheaply. */
@@ -942,7 +945,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     joints js = {.end = m.end};
     if (!m.has_currency && !m.has_scale && !joint_after(x, &js, true) &&
         !joint_after(x, &js, false) &&
-        !(listed = listed_after_money(x, &m, out)))
+        !(listed = listed_after_money(x, &m, out, first)))
         return FT_OK;
     if (is_rate(x, &m))
         return FT_OK;
@@ -995,7 +998,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     if (!m.has_currency) {
         /* bare: kept for now, its currency comes from its neighbours */
         if (!listed && (!m.has_scale || !bare_can_be_money(x, &m)) &&
-            !korean_list_item(x, &m, out)) {
+            !korean_list_item(x, &m, out, first)) {
             /* skip the plain number, not what may follow it */
             *next = m.end;
             return FT_OK;
@@ -1038,7 +1041,8 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
         f->paired_end = conv; /* years.c reads past it to the clause */
     }
     /* Figures often share a sentence: the one before may know it. */
-    const ft_figure *prev = out->len > 1 ? &out->items[out->len - 2] : NULL;
+    const ft_figure *prev =
+        out->len > first + 1 ? &out->items[out->len - 2] : NULL;
     if (prev && f->start >= prev->end && f->end + 1 < prev->sent_end &&
         prev->sent_end > prev->end) {
         f->sent_start = prev->sent_start;
@@ -1098,7 +1102,7 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
      * carries the currency ("1-2 trillion won"). */
     while (ft_money_find(&finder, FT_MONEY_ALLOW_PLAIN, &m)) {
         size_t next;
-        if (take_amount(x, m, out, &next) != FT_OK)
+        if (take_amount(x, m, out, first, &next) != FT_OK)
             return ft_error_set(err, FT_ENOMEM, "out of memory");
         finder.pos = next > m.start ? next : m.start + 1;
     }

@@ -629,6 +629,44 @@ static void test_no_figures_empty_list(void **state)
     }
 }
 
+/* ft_extract appends: an article's figures must not depend on what the
+ * list already holds from another article.  The first article's last
+ * figure ends before a figure of the second and its sentence runs past
+ * it: that sentence must not be lent to the second article, nor its
+ * currency to a currency-less "98,500". */
+static void test_appending_articles_independent(void **state)
+{
+    (void)state;
+    const char *a = "405,000 won for a sergeant, the ministry said in a "
+                    "statement on its plans for the coming year.";
+    const char *b = "Pay rose and 98,500 for a private. Later, $5 billion.";
+    const char *c = "It rose. Then $5 billion was spent on it.";
+    ft_figlist alone, both;
+    ft_figlist_init(&alone);
+    ft_figlist_init(&both);
+    const char *seconds[] = {b, c};
+    for (size_t k = 0; k < 2; k++) {
+        const char *t = seconds[k];
+        alone.len = 0;
+        both.len = 0;
+        assert_int_equal(ft_extract(t, strlen(t), NULL, &alone, NULL), FT_OK);
+        assert_int_equal(ft_extract(a, strlen(a), NULL, &both, NULL), FT_OK);
+        size_t first = both.len;
+        assert_int_equal(ft_extract(t, strlen(t), NULL, &both, NULL), FT_OK);
+        assert_int_equal(both.len - first, alone.len);
+        for (size_t i = 0; i < alone.len; i++) {
+            const ft_figure *x = &alone.items[i], *y = &both.items[first + i];
+            assert_int_equal(x->start, y->start);
+            assert_int_equal(x->end, y->end);
+            assert_string_equal(x->currency, y->currency);
+            assert_int_equal(x->sent_start, y->sent_start);
+            assert_int_equal(x->sent_end, y->sent_end);
+        }
+    }
+    ft_figlist_free(&alone);
+    ft_figlist_free(&both);
+}
+
 /* Abbreviations and initials do not end a sentence. */
 static void test_sentence_abbreviations(void **state)
 {
@@ -714,6 +752,7 @@ int main(void)
         cmocka_unit_test(test_sentence_lines),
         cmocka_unit_test(test_hostile_bytes),
         cmocka_unit_test(test_figure_at_end),
+        cmocka_unit_test(test_appending_articles_independent),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
