@@ -838,26 +838,29 @@ static bool may_open(const char *p, const char *key, size_t n)
     return k == n && !is_alnum((unsigned char)p[n]);
 }
 
+/* The word lists and the role each gives its words in the index. */
+static const struct {
+    const char *const *words;
+    size_t n;
+    unsigned role;
+} role_lists[] = {
+    {not_subjects, COUNT(not_subjects), W_NOT_SUBJECT},
+    {inner_stops, COUNT(inner_stops), W_INNER_STOP},
+    {function_words, COUNT(function_words), W_FUNCTION},
+    {institutions, COUNT(institutions), W_INSTITUTION},
+    {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
+};
+
 static word_index *word_index_new(void)
 {
-    static const struct {
-        const char *const *words;
-        size_t n;
-        unsigned role;
-    } lists[] = {
-        {not_subjects, COUNT(not_subjects), W_NOT_SUBJECT},
-        {inner_stops, COUNT(inner_stops), W_INNER_STOP},
-        {function_words, COUNT(function_words), W_FUNCTION},
-        {institutions, COUNT(institutions), W_INSTITUTION},
-        {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
-    };
     word_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return NULL;
     bool ok = true;
-    for (size_t l = 0; l < COUNT(lists) && ok; l++)
-        for (size_t k = 0; k < lists[l].n && ok; k++)
-            ok = word_add(ix, lists[l].words[k], lists[l].role, false, 0);
+    for (size_t l = 0; l < COUNT(role_lists) && ok; l++)
+        for (size_t k = 0; k < role_lists[l].n && ok; k++)
+            ok = word_add(ix, role_lists[l].words[k], role_lists[l].role,
+                          false, 0);
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
         ok = word_add(ix, heads[k].word, 0, true, k + 1);
     ok = ok && word_add_firsts(ix, budget_lines, sizeof *budget_lines,
@@ -2138,24 +2141,13 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
  * looked for (for the tests). */
 bool ft_subject_lists_ordered(void)
 {
-    static const struct {
-        const char *const *words;
-        size_t n;
-        unsigned role;
-    } lists[] = {
-        {not_subjects, COUNT(not_subjects), W_NOT_SUBJECT},
-        {inner_stops, COUNT(inner_stops), W_INNER_STOP},
-        {function_words, COUNT(function_words), W_FUNCTION},
-        {institutions, COUNT(institutions), W_INSTITUTION},
-        {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
-    };
     word_index *ix = word_index_new();
     bool ok = ix != NULL;
-    for (size_t l = 0; l < COUNT(lists) && ok; l++)
-        for (size_t k = 0; k < lists[l].n && ok; k++) {
-            const char *w = lists[l].words[k];
+    for (size_t l = 0; l < COUNT(role_lists) && ok; l++)
+        for (size_t k = 0; k < role_lists[l].n && ok; k++) {
+            const char *w = role_lists[l].words[k];
             size_t n = strlen(w);
-            ok = word_roles(word_look(ix, w, n), w, n) & lists[l].role;
+            ok = word_roles(word_look(ix, w, n), w, n) & role_lists[l].role;
         }
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
         ok = word_head(word_look(ix, heads[k].word, strlen(heads[k].word))) ==
