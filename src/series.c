@@ -75,7 +75,6 @@ typedef struct {
 
 typedef struct {
     check_off *off;
-    ft_series_check *pub; /* after build */
     size_t n, cap;
 } check_list;
 
@@ -121,17 +120,15 @@ struct ft_series_set {
     point_off *poff;
     size_t npoints, cappoints;
     article_off *arts;
-    ft_point_article *arts_pub; /* after build */
     size_t narts, caparts;
     check_list left, mism;
     /* The selection (ft_series_set_select). */
     const char *pattern;
     int from, to;
-    /* Every row of each series, in series order (row indices), and
-     * their public form after build. */
+    /* Every row of each series, in series order (row indices); after
+     * build, each series' by_published. */
     key *figrows;
     size_t nfigrows, capfigrows;
-    ft_series_figure *figs;
 };
 
 const char *ft_value_kind_name(ft_value_kind k)
@@ -183,13 +180,9 @@ void ft_series_set_free(ft_series_set *s)
     free(s->points);
     free(s->poff);
     free(s->arts);
-    free(s->arts_pub);
     free(s->left.off);
-    free(s->left.pub);
     free(s->mism.off);
-    free(s->mism.pub);
     free(s->figrows);
-    free(s->figs);
     free(s);
 }
 
@@ -794,10 +787,12 @@ static int by_series(const ft_series_set *s, int vi, key ka, key kb)
     return by_recency(s, ka, kb);
 }
 
-/* Sort k[0..n) by_series: a bottom-up merge sort (qsort passes no
- * context), with tmp room for n keys. */
-static void sort_keys(const ft_series_set *s, int vi, key *k, key *tmp,
-                      size_t n)
+typedef int (*key_order)(const ft_series_set *s, int vi, key ka, key kb);
+
+/* Sort k[0..n) by `order`: a bottom-up merge sort (qsort passes no
+ * context; stable, as glibc's qsort was), with tmp room for n keys. */
+static void sort_keys(const ft_series_set *s, int vi, key_order order, key *k,
+                      key *tmp, size_t n)
 {
     key *from = k, *to = tmp;
     for (size_t w = 1; w < n; w *= 2) {
@@ -806,8 +801,8 @@ static void sort_keys(const ft_series_set *s, int vi, key *k, key *tmp,
             size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
             size_t i = lo, j = mid, o = lo;
             while (i < mid && j < hi)
-                to[o++] = by_series(s, vi, from[j], from[i]) < 0 ? from[j++]
-                                                                 : from[i++];
+                to[o++] = order(s, vi, from[j], from[i]) < 0 ? from[j++]
+                                                             : from[i++];
             while (i < mid)
                 to[o++] = from[i++];
             while (j < hi)
@@ -1122,7 +1117,7 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
         free(k);
         return FT_ENOMEM;
     }
-    sort_keys(s, vi, k, tmp, n);
+    sort_keys(s, vi, by_series, k, tmp, n);
     free(tmp);
     *out = k;
     *nout = n;
@@ -1205,40 +1200,28 @@ static ft_status series_name(ft_series_set *s, size_t i, aoff *off)
     return st;
 }
 
-/* The public entries of a list of checks. */
-static ft_status publish_checks(ft_series_set *s, check_list *l)
+/* The public form of a figure to check. */
+static ft_series_check check_pub(const ft_series_set *s, const check_off *c)
 {
-    l->pub = malloc((l->n ? l->n : 1) * sizeof *l->pub);
-    if (!l->pub)
-        return FT_ENOMEM;
-    for (size_t i = 0; i < l->n; i++) {
-        const check_off *c = &l->off[i];
-        l->pub[i] = (ft_series_check){
-            .reason = c->reason,
-            .doc = str(s, c->off[K_DOC]),
-            .published = str(s, c->off[K_PUBLISHED]),
-            .source = str(s, c->off[K_SOURCE]),
-            .title = str(s, c->off[K_TITLE]),
-            .url = str(s, c->off[K_URL]),
-            .mention = c->mention,
-            .year = str(s, c->off[K_YEAR]),
-            .subject = str(s, c->off[K_SUBJECT]),
-            .country = str(s, c->off[K_COUNTRY]),
-            .amount = str(s, c->off[K_AMOUNT]),
-            .currency = str(s, c->off[K_CURRENCY]),
-            .reported_amount = str(s, c->off[K_REPORTED]),
-            .reported_currency = str(s, c->off[K_REPORTED_CURRENCY]),
-            .converted = str(s, c->off[K_CONVERTED]),
-            .to_currency = str(s, c->off[K_TO_CURRENCY]),
-            .rate_year = str(s, c->off[K_RATE_YEAR]),
-        };
-    }
-    /* The public form replaces them (at a million figures, a quarter
-     * are left out). */
-    free(l->off);
-    l->off = NULL;
-    l->cap = 0;
-    return FT_OK;
+    return (ft_series_check){
+        .reason = c->reason,
+        .doc = str(s, c->off[K_DOC]),
+        .published = str(s, c->off[K_PUBLISHED]),
+        .source = str(s, c->off[K_SOURCE]),
+        .title = str(s, c->off[K_TITLE]),
+        .url = str(s, c->off[K_URL]),
+        .mention = c->mention,
+        .year = str(s, c->off[K_YEAR]),
+        .subject = str(s, c->off[K_SUBJECT]),
+        .country = str(s, c->off[K_COUNTRY]),
+        .amount = str(s, c->off[K_AMOUNT]),
+        .currency = str(s, c->off[K_CURRENCY]),
+        .reported_amount = str(s, c->off[K_REPORTED]),
+        .reported_currency = str(s, c->off[K_REPORTED_CURRENCY]),
+        .converted = str(s, c->off[K_CONVERTED]),
+        .to_currency = str(s, c->off[K_TO_CURRENCY]),
+        .rate_year = str(s, c->off[K_RATE_YEAR]),
+    };
 }
 
 /* Names and statistics, once every string is in the arena. */
@@ -1252,33 +1235,11 @@ static ft_status finish(ft_series_set *s)
             return st;
     }
     /* The arena grows no more: pointers into it are stable now. */
-    if (publish_checks(s, &s->left) != FT_OK ||
-        publish_checks(s, &s->mism) != FT_OK)
-        return FT_ENOMEM;
-    s->arts_pub = malloc((s->narts ? s->narts : 1) * sizeof *s->arts_pub);
-    if (!s->arts_pub)
-        return FT_ENOMEM;
-    int vi = value_index(s->kind);
-    for (size_t i = 0; i < s->narts; i++) {
-        const row *r = &s->rows[s->arts[i].row];
-        s->arts_pub[i] = (ft_point_article){.doc = str(s, r->doc),
-                                            .published = str(s, r->pub),
-                                            .source = str(s, r->source),
-                                            .title = str(s, r->title),
-                                            .url = str(s, r->url),
-                                            .amount = str(s, r->value[vi]),
-                                            .value = r->num[vi],
-                                            .agrees = s->arts[i].agrees};
-    }
-    /* The public form replaces them (n stays: recount reads it). */
-    free(s->arts);
-    s->arts = NULL;
-    s->caparts = 0;
     for (size_t i = 0; i < s->npoints; i++) {
         s->points[i].amount = str(s, s->poff[i].amount);
         s->points[i].docs = str(s, s->poff[i].docs);
         s->points[i].flags = str(s, s->poff[i].flags);
-        s->points[i].articles = s->arts_pub + s->poff[i].first_art;
+        s->points[i].first_article = s->poff[i].first_art;
         s->points[i].narticles = s->poff[i].nart;
     }
     double *x = malloc((s->npoints ? s->npoints : 1) * sizeof *x);
@@ -1317,39 +1278,31 @@ static ft_status finish(ft_series_set *s)
     return FT_OK;
 }
 
-/* The history of each series: its rows, by published date, year,
- * article and mention. */
-static int by_published(const void *pa, const void *pb)
+/* The history of each series: its rows, by published date (a date
+ * or none), year, article and mention. */
+static int by_published(const ft_series_set *s, int vi, key ka, key kb)
 {
-    const ft_series_figure *a = pa, *b = pb;
-    int c = strcmp(a->published, b->published);
+    (void)vi;
+    const row *a = &s->rows[ka], *b = &s->rows[kb];
+    int c = cmp_interned(s, a->published, b->published);
     if (c)
         return c;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    if ((c = strcmp(a->doc, b->doc)))
+    if ((c = cmp_interned(s, a->doc, b->doc)))
         return c;
     return a->mention < b->mention ? -1 : a->mention > b->mention;
 }
 
-static ft_status publish_figures(ft_series_set *s)
+static ft_status sort_figures(ft_series_set *s)
 {
-    int vi = value_index(s->kind);
-    s->figs = malloc((s->nfigrows ? s->nfigrows : 1) * sizeof *s->figs);
-    if (!s->figs)
+    key *tmp = malloc((s->nfigrows ? s->nfigrows : 1) * sizeof *tmp);
+    if (!tmp)
         return FT_ENOMEM;
-    for (size_t i = 0; i < s->nfigrows; i++) {
-        const row *r = &s->rows[s->figrows[i]];
-        s->figs[i] = (ft_series_figure){.published = str(s, r->published),
-                                        .doc = str(s, r->doc),
-                                        .source = str(s, r->source),
-                                        .mention = r->mention,
-                                        .year = r->year,
-                                        .value = r->num[vi]};
-    }
     for (size_t i = 0; i < s->nseries; i++)
-        qsort(s->figs + s->soff[i].fig_first, s->soff[i].nfig, sizeof *s->figs,
-              by_published);
+        sort_keys(s, 0, by_published, s->figrows + s->soff[i].fig_first, tmp,
+                  s->soff[i].nfig);
+    free(tmp);
     return FT_OK;
 }
 
@@ -1376,7 +1329,8 @@ static ft_status recount(ft_series_set *s)
             const ft_point *p = &se->points[j];
             c->used += p->mentions;
             for (size_t a = 0; a < p->narticles; a++) {
-                const ft_point_article *art = &p->articles[a];
+                ft_point_article pa = ft_series_article(s, p, a);
+                const ft_point_article *art = &pa;
                 if (!art->agrees) {
                     c->conflicts++;
                     continue;
@@ -1429,16 +1383,18 @@ static void select_checks(ft_series_set *s)
     check_list *lists[] = {&s->left, &s->mism};
     for (size_t l = 0; l < 2; l++) {
         size_t kept = 0;
-        for (size_t i = 0; i < lists[l]->n; i++)
-            if (check_selected(s, &lists[l]->pub[i]))
-                lists[l]->pub[kept++] = lists[l]->pub[i];
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            ft_series_check c = check_pub(s, &lists[l]->off[i]);
+            if (check_selected(s, &c))
+                lists[l]->off[kept++] = lists[l]->off[i];
+        }
         lists[l]->n = kept;
     }
     ft_series_counts *c = &s->counts;
     c->changes = c->no_year = c->no_subject = c->bad = c->no_value =
         c->other_base = 0;
     for (size_t i = 0; i < s->left.n; i++) {
-        const char *why = s->left.pub[i].reason;
+        const char *why = s->left.off[i].reason;
         if (why == WHY_CHANGE)
             c->changes++;
         else if (why == WHY_NO_YEAR)
@@ -1475,15 +1431,31 @@ static ft_status select_series(ft_series_set *s)
     return recount(s);
 }
 
-const ft_series_figure *ft_series_figures(const ft_series_set *s, size_t i,
-                                          size_t *n)
+ft_status ft_series_figures(const ft_series_set *s, size_t i,
+                            ft_series_figure **out, size_t *n)
 {
-    if (!s->figs || i >= s->nseries) {
-        *n = 0;
-        return NULL;
+    *out = NULL;
+    *n = 0;
+    if (!s->built || i >= s->nseries)
+        return FT_OK;
+    size_t m = s->soff[i].nfig;
+    const key *k = s->figrows + s->soff[i].fig_first;
+    ft_series_figure *f = malloc((m ? m : 1) * sizeof *f);
+    if (!f)
+        return FT_ENOMEM;
+    int vi = value_index(s->kind);
+    for (size_t j = 0; j < m; j++) {
+        const row *r = &s->rows[k[j]];
+        f[j] = (ft_series_figure){.published = str(s, r->published),
+                                  .doc = str(s, r->doc),
+                                  .source = str(s, r->source),
+                                  .mention = r->mention,
+                                  .year = r->year,
+                                  .value = r->num[vi]};
     }
-    *n = s->soff[i].nfig;
-    return s->figs + s->soff[i].fig_first;
+    *out = f;
+    *n = m;
+    return FT_OK;
 }
 
 size_t ft_series_figure_articles(const ft_series_figure *f, size_t n)
@@ -1509,26 +1481,6 @@ static bool same_series(const ft_series_set *s, key a, key b, int vi)
     return x->country == y->country && x->subject == y->subject &&
            x->currency == y->currency &&
            (vi == V_ORIGINAL || x->to_currency == y->to_currency);
-}
-
-/* Once built, everything handed out is in the arena and the public
- * arrays: the rows, and the lists that named them, go (at a million
- * figures they are most of the memory). */
-static void drop_rows(ft_series_set *s)
-{
-    free(s->rows);
-    s->rows = NULL;
-    s->nrows = s->caprows = 0;
-    free(s->arts);
-    s->arts = NULL;
-    s->narts = s->caparts = 0;
-    free(s->figrows);
-    s->figrows = NULL;
-    s->nfigrows = s->capfigrows = 0;
-    free(s->left.off);
-    free(s->mism.off);
-    s->left.off = s->mism.off = NULL;
-    s->left.cap = s->mism.cap = 0;
 }
 
 ft_status ft_series_build(ft_series_set *s, ft_error *err)
@@ -1591,10 +1543,9 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
     if (st == FT_OK)
         st = finish(s);
     if (st == FT_OK)
-        st = publish_figures(s);
+        st = sort_figures(s);
     if (st == FT_OK)
         st = select_series(s);
-    drop_rows(s);
     if (st != FT_OK)
         return ft_error_set(err, st, "out of memory");
     return FT_OK;
@@ -1625,16 +1576,40 @@ const ft_series_counts *ft_series_counts_of(const ft_series_set *s)
     return &s->counts;
 }
 
-const ft_series_check *ft_series_left_out(const ft_series_set *s, size_t *n)
+ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
+                                   size_t a)
 {
-    *n = s->left.pub ? s->left.n : 0;
-    return s->left.pub;
+    const article_off *ar = &s->arts[p->first_article + a];
+    const row *r = &s->rows[ar->row];
+    int vi = value_index(s->kind);
+    return (ft_point_article){.doc = str(s, r->doc),
+                              .published = str(s, r->pub),
+                              .source = str(s, r->source),
+                              .title = str(s, r->title),
+                              .url = str(s, r->url),
+                              .amount = str(s, r->value[vi]),
+                              .value = r->num[vi],
+                              .agrees = ar->agrees};
 }
 
-const ft_series_check *ft_series_mismatches(const ft_series_set *s, size_t *n)
+size_t ft_series_nleft_out(const ft_series_set *s)
 {
-    *n = s->mism.pub ? s->mism.n : 0;
-    return s->mism.pub;
+    return s->built ? s->left.n : 0;
+}
+
+ft_series_check ft_series_left_out_at(const ft_series_set *s, size_t i)
+{
+    return check_pub(s, &s->left.off[i]);
+}
+
+size_t ft_series_nmismatches(const ft_series_set *s)
+{
+    return s->built ? s->mism.n : 0;
+}
+
+ft_series_check ft_series_mismatch_at(const ft_series_set *s, size_t i)
+{
+    return check_pub(s, &s->mism.off[i]);
 }
 
 /* ---- CSV outputs ----------------------------------------------------------
