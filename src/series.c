@@ -105,6 +105,9 @@ struct ft_series_set {
     aoff *slots;
     uint32_t *slot_seq;
     size_t nslots, nused;
+    /* The amounts' plain text seen last, by hash (number_text). */
+    aoff *recent_numbers;
+    size_t nrecent;
     row *rows;
     size_t nrows, caprows;
     size_t with_column[NVALUES]; /* rows whose input has the column */
@@ -174,6 +177,7 @@ void ft_series_set_free(ft_series_set *s)
     ft_buf_free(&s->arena);
     free(s->slots);
     free(s->slot_seq);
+    free(s->recent_numbers);
     free(s->rows);
     free(s->series);
     free(s->soff);
@@ -291,6 +295,61 @@ static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off,
 
 /* ---- numbers ---------------------------------------------------------- */
 
+/* The most slots of the set's recent_numbers: 2 MB, from a million
+ * rows. */
+#define RECENT_NUMBERS_MAX (1u << 19)
+
+/* Room in the cache of recent amounts for a slot every other row, the
+ * amounts already there kept (each where it hashes now). */
+static ft_status grow_recent(ft_series_set *s)
+{
+    size_t m = s->nrecent ? s->nrecent * 2 : 4096;
+    aoff *slots = malloc(m * sizeof *slots);
+    if (!slots)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < m; i++)
+        slots[i] = NONE;
+    for (size_t i = 0; i < s->nrecent; i++) {
+        aoff o = s->recent_numbers[i];
+        if (o != NONE) {
+            const char *p = str(s, o);
+            slots[hash(p, strlen(p)) & (m - 1)] = o;
+        }
+    }
+    free(s->recent_numbers);
+    s->recent_numbers = slots;
+    s->nrecent = m;
+    return FT_OK;
+}
+
+/* An amount's plain text p[0..n) into the arena at *off, stored once when
+ * the same text was stored last under its hash: amounts recur (each
+ * article that repeats a budget), and every row keeps its amounts' text.
+ * A cache of a slot every other row, not a table of every amount: where
+ * amounts rarely repeat, such a table costs more than it saves.  Kept
+ * apart from the interned cells, whose order of first appearance is an
+ * article's doc_seq. */
+static ft_status number_text(ft_series_set *s, const char *p, size_t n,
+                             aoff *off)
+{
+    if ((s->nrecent == 0 ||
+         (s->nrows >= 2 * s->nrecent && s->nrecent < RECENT_NUMBERS_MAX)) &&
+        grow_recent(s) != FT_OK)
+        return FT_ENOMEM;
+    aoff *slot = &s->recent_numbers[hash(p, n) & (s->nrecent - 1)];
+    if (*slot != NONE) {
+        const char *q = str(s, *slot);
+        if (strncmp(q, p, n) == 0 && q[n] == '\0') {
+            *off = *slot;
+            return FT_OK;
+        }
+    }
+    ft_status st = put_str(s, p, n, off);
+    if (st == FT_OK)
+        *slot = *off;
+    return st;
+}
+
 /* Significant digits written in a plain number ("61246900000000" has 6,
  * "439.7" 4, "0.9" 1). */
 static int significant_digits(const char *p)
@@ -330,7 +389,7 @@ static bool number_cell(ft_series_set *s, const char *cell, aoff *off,
         return false;
     if (len == 0 || len >= sizeof buf)
         return false;
-    *st = put_str(s, buf, len, off);
+    *st = number_text(s, buf, len, off);
     return true;
 }
 
@@ -1488,6 +1547,10 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
     if (s->built)
         return ft_error_set(err, FT_EUSAGE, "series already built");
     s->built = true;
+    /* Every amount is read: the cache of their text goes. */
+    free(s->recent_numbers);
+    s->recent_numbers = NULL;
+    s->nrecent = 0;
     resolve_kind(s);
     int vi = value_index(s->kind);
     key *k;

@@ -970,6 +970,48 @@ static void test_history_follows_selection(void **state)
     ft_series_set_free(s);
 }
 
+/* An article whose doc reads like an amount seen before it is still
+ * ordered by when its doc was first read: amounts are stored apart. */
+static void test_numeric_doc_keeps_its_order(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("a", "2024-01-01", "1", "other", "2020", "7", "KRW"));
+    add(s, fig("x", "2024-01-01", "1", "fund", "2020", "50", "KRW"));
+    add(s, fig("7", "2024-01-01", "1", "fund", "2020", "100", "KRW"));
+    built(s);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_string_equal(se->subject, "fund");
+    /* Same date: the article read last is the latest. */
+    assert_string_equal(se->points[0].amount, "100");
+    assert_string_equal(se->points[0].flags, "conflict");
+    ft_series_set_free(s);
+}
+
+/* Amounts that recur share their text, past the first sizes of the
+ * cache of recent amounts, and each point keeps its own. */
+static void test_many_recurring_amounts(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    char doc[16], year[16], amount[32];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(doc, sizeof doc, "d%d", i);
+        snprintf(year, sizeof year, "%d", 1000 + i % 5000);
+        snprintf(amount, sizeof amount, "%d.5", i % 5000);
+        add(s, fig(doc, "2024-01-01", "1", "fund", year, amount, "KRW"));
+    }
+    built(s);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_int_equal(se->npoints, 5000);
+    for (size_t j = 0; j < se->npoints; j++) {
+        snprintf(amount, sizeof amount, "%zu.5", j);
+        assert_string_equal(se->points[j].amount, amount);
+        assert_int_equal(se->points[j].mentions, 4);
+    }
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -1002,6 +1044,8 @@ int main(void)
         cmocka_unit_test(test_no_selection_keeps_all),
         cmocka_unit_test(test_series_figures_history),
         cmocka_unit_test(test_history_follows_selection),
+        cmocka_unit_test(test_numeric_doc_keeps_its_order),
+        cmocka_unit_test(test_many_recurring_amounts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
