@@ -38,7 +38,6 @@ typedef struct {
     /* The published cell as read when it has 10 bytes (a date), else
      * NONE: the recency order and the dates compare it. */
     aoff published;
-    uint32_t doc_seq;          /* order in which the article was first seen */
     short year, constant_year; /* 1 to 9999 (ft_table_parse_year); 0 none */
     unsigned short sig;        /* significant digits of the original amount */
     unsigned char bad;         /* bit k: the value cell k is not a number */
@@ -103,7 +102,6 @@ struct ft_series_set {
     ft_buf arena; /* NUL-terminated strings, addressed by offset */
     /* Interned strings (subjects, docs, currencies): open addressing. */
     aoff *slots;
-    uint32_t *slot_seq;
     size_t nslots, nused;
     /* The amounts' plain text seen last, by hash (number_text). */
     aoff *recent_numbers;
@@ -176,7 +174,6 @@ void ft_series_set_free(ft_series_set *s)
         return;
     ft_buf_free(&s->arena);
     free(s->slots);
-    free(s->slot_seq);
     free(s->recent_numbers);
     free(s->rows);
     free(s->series);
@@ -220,12 +217,8 @@ static ft_status rehash(ft_series_set *s)
 {
     size_t n = s->nslots ? s->nslots * 2 : 256;
     aoff *slots = malloc(n * sizeof *slots);
-    uint32_t *seq = malloc(n * sizeof *seq);
-    if (!slots || !seq) {
-        free(slots);
-        free(seq);
+    if (!slots)
         return FT_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++)
         slots[i] = NONE;
     for (size_t i = 0; i < s->nslots; i++) {
@@ -236,20 +229,17 @@ static ft_status rehash(ft_series_set *s)
         while (slots[j] != NONE)
             j = (j + 1) & (n - 1);
         slots[j] = s->slots[i];
-        seq[j] = s->slot_seq[i];
     }
     free(s->slots);
-    free(s->slot_seq);
     s->slots = slots;
-    s->slot_seq = seq;
     s->nslots = n;
     return FT_OK;
 }
 
-/* The offset of p[0..n) (which holds no NUL), stored once; *seq (when
- * not NULL) is its order of first appearance. */
-static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
-                        uint32_t *seq)
+/* The offset of p[0..n) (which holds no NUL), stored once.  Strings
+ * go into the arena as they are first seen, so offsets order them so:
+ * an article's doc is its order of first reading. */
+static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off)
 {
     if ((s->nused + 1) * 2 > s->nslots && rehash(s) != FT_OK)
         return FT_ENOMEM;
@@ -258,8 +248,6 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
         const char *q = str(s, s->slots[j]);
         if (strncmp(q, p, n) == 0 && q[n] == '\0') {
             *off = s->slots[j];
-            if (seq)
-                *seq = s->slot_seq[j];
             return FT_OK;
         }
         j = (j + 1) & (s->nslots - 1);
@@ -267,28 +255,25 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
     if (put_str(s, p, n, off) != FT_OK)
         return FT_ENOMEM;
     s->slots[j] = *off;
-    s->slot_seq[j] = (uint32_t)s->nused++;
-    if (seq)
-        *seq = s->slot_seq[j];
+    s->nused++;
     return FT_OK;
 }
 
 /* Intern a cell as well-formed UTF-8 (bad bytes become U+FFFD), cut at
  * its first NUL; NONE for NULL or "". */
-static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off,
-                             uint32_t *seq)
+static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off)
 {
     *off = NONE;
     if (!cell || !*cell)
         return FT_OK;
     size_t n = strlen(cell);
     if (ft_text_utf8_valid(cell, n, NULL))
-        return intern(s, cell, n, off, seq);
+        return intern(s, cell, n, off);
     ft_buf b;
     ft_buf_init(&b);
     ft_status st = ft_text_scrub(&b, cell, n);
     if (st == FT_OK)
-        st = intern(s, b.data, b.len, off, seq);
+        st = intern(s, b.data, b.len, off);
     ft_buf_free(&b);
     return st;
 }
@@ -327,8 +312,9 @@ static ft_status grow_recent(ft_series_set *s)
  * article that repeats a budget), and every row keeps its amounts' text.
  * A cache of a slot every other row, not a table of every amount: where
  * amounts rarely repeat, such a table costs more than it saves.  Kept
- * apart from the interned cells, whose order of first appearance is an
- * article's doc_seq. */
+ * apart from the interned cells: a doc's offset is when its article was
+ * first read (intern), and an amount of the same text seen before it
+ * must not move it. */
 static ft_status number_text(ft_series_set *s, const char *p, size_t n,
                              aoff *off)
 {
@@ -457,7 +443,7 @@ static ft_status check_from_cells(ft_series_set *s, check_list *l,
         return FT_ENOMEM;
     for (int i = 0; i < NK; i++) {
         aoff off;
-        ft_status st = intern_cell(s, cells[i], &off, NULL);
+        ft_status st = intern_cell(s, cells[i], &off);
         if (st != FT_OK)
             return st;
         c->off[i] = off; /* l does not move while the arena grows */
@@ -473,7 +459,7 @@ static ft_status check_from_row(ft_series_set *s, check_list *l,
     int n = snprintf(year, sizeof year, "%d", r->year);
     check_off *c = new_check(l, reason, r->mention);
     aoff yoff;
-    if (!c || intern(s, year, (size_t)n, &yoff, NULL) != FT_OK)
+    if (!c || intern(s, year, (size_t)n, &yoff) != FT_OK)
         return FT_ENOMEM;
     c->off[K_DOC] = r->doc;
     c->off[K_PUBLISHED] = r->pub;
@@ -610,23 +596,21 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
     memset(w, 0, sizeof *w);
     w->year = (short)year;
     ft_status st = FT_OK;
-    uint32_t doc_seq = 0;
-    if ((st = intern_cell(s, r->subject, &w->subject, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->country, &w->country, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->doc, &w->doc, &doc_seq)) != FT_OK ||
-        (st = intern_cell(s, r->qualifier, &w->qualifier, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->flags, &w->flags, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->currency, &w->currency, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->to_currency, &w->to_currency, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->published, &w->pub, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->source, &w->source, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->title, &w->title, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->url, &w->url, NULL)) != FT_OK)
+    if ((st = intern_cell(s, r->subject, &w->subject)) != FT_OK ||
+        (st = intern_cell(s, r->country, &w->country)) != FT_OK ||
+        (st = intern_cell(s, r->doc, &w->doc)) != FT_OK ||
+        (st = intern_cell(s, r->qualifier, &w->qualifier)) != FT_OK ||
+        (st = intern_cell(s, r->flags, &w->flags)) != FT_OK ||
+        (st = intern_cell(s, r->currency, &w->currency)) != FT_OK ||
+        (st = intern_cell(s, r->to_currency, &w->to_currency)) != FT_OK ||
+        (st = intern_cell(s, r->published, &w->pub)) != FT_OK ||
+        (st = intern_cell(s, r->source, &w->source)) != FT_OK ||
+        (st = intern_cell(s, r->title, &w->title)) != FT_OK ||
+        (st = intern_cell(s, r->url, &w->url)) != FT_OK)
         return ft_error_set(err, st, "out of memory");
-    w->doc_seq = w->doc == NONE ? 0 : doc_seq;
     w->published = NONE;
     if (r->published && strlen(r->published) == 10 &&
-        intern(s, r->published, 10, &w->published, NULL) != FT_OK)
+        intern(s, r->published, 10, &w->published) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     if (r->mention)
         w->mention = strtol(r->mention, NULL, 10);
@@ -811,6 +795,13 @@ static int cmp_interned(const ft_series_set *s, aoff a, aoff b)
     return a == b ? 0 : strcmp(str(s, a), str(s, b));
 }
 
+/* When a row's article was first read: its doc's offset (intern), 0
+ * for none, as the first string stored (always an interned cell). */
+static aoff doc_order(const row *r)
+{
+    return r->doc == NONE ? 0 : r->doc;
+}
+
 /* Later articles first: by published, then by when the article was
  * first read, then its earlier mention. */
 static int by_recency(const ft_series_set *s, key ka, key kb)
@@ -819,8 +810,8 @@ static int by_recency(const ft_series_set *s, key ka, key kb)
     int c = cmp_interned(s, b->published, a->published);
     if (c)
         return c;
-    if (a->doc_seq != b->doc_seq)
-        return a->doc_seq < b->doc_seq ? 1 : -1;
+    if (doc_order(a) != doc_order(b))
+        return doc_order(a) < doc_order(b) ? 1 : -1;
     if (a->mention != b->mention)
         return a->mention < b->mention ? -1 : 1;
     return ka < kb ? -1 : ka > kb;
