@@ -30,7 +30,6 @@ enum { V_ORIGINAL = 0, V_NOMINAL, V_CONSTANT, NVALUES };
 /* A stored row: strings are offsets into the set's arena (the widest
  * fields first, so that it packs). */
 typedef struct {
-    double num[NVALUES];
     long mention;
     aoff subject, country, doc, qualifier, flags, currency, to_currency;
     aoff value[NVALUES];          /* plain number text, NONE when absent */
@@ -43,7 +42,7 @@ typedef struct {
     unsigned char bad;         /* bit k: the value cell k is not a number */
 } row;
 /* A million are kept for a report of a million figures. */
-_Static_assert(sizeof(row) <= 104, "a row grew");
+_Static_assert(sizeof(row) <= 80, "a row grew");
 
 /* A figure to check (ft_series_check), as arena offsets until build's
  * end: the fields in the order of enum below. */
@@ -108,6 +107,12 @@ struct ft_series_set {
     size_t nrecent;
     row *rows;
     size_t nrows, caprows;
+    /* Each row's values (as the value index numbers them), apart from
+     * the rows: once the kind plotted is known, only its own and the
+     * original are kept, and the original only until the points are
+     * made. */
+    double *num[NVALUES];
+    size_t capnum[NVALUES];
     size_t with_column[NVALUES]; /* rows whose input has the column */
     size_t with_value[NVALUES];  /* rows with a value in it */
     ft_series_counts counts;
@@ -176,6 +181,8 @@ void ft_series_set_free(ft_series_set *s)
     free(s->slots);
     free(s->recent_numbers);
     free(s->rows);
+    for (int k = 0; k < NVALUES; k++)
+        free(s->num[k]);
     free(s->series);
     free(s->soff);
     free(s->points);
@@ -592,8 +599,14 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
                 64) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
+    for (int k = 0; k < NVALUES; k++)
+        if (ft_grow((void **)&s->num[k], &s->capnum[k], s->nrows,
+                    sizeof *s->num[k], 64) != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
     row *w = &s->rows[s->nrows];
     memset(w, 0, sizeof *w);
+    for (int k = 0; k < NVALUES; k++)
+        s->num[k][s->nrows] = 0;
     w->year = (short)year;
     ft_status st = FT_OK;
     if ((st = intern_cell(s, r->subject, &w->subject)) != FT_OK ||
@@ -626,7 +639,8 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         if (empty(cells[k]))
             continue;
         s->with_value[k]++;
-        if (!number_cell(s, cells[k], &w->value[k], &w->num[k], &st))
+        if (!number_cell(s, cells[k], &w->value[k], &s->num[k][s->nrows],
+                         &st))
             w->bad |= 1u << k;
         else if (st != FT_OK)
             return ft_error_set(err, st, "out of memory");
@@ -866,6 +880,20 @@ static void sort_keys(const ft_series_set *s, int vi, key_order order, key *k,
         memcpy(k, from, n * sizeof *k);
 }
 
+/* Row r's value k (while the set keeps it). */
+static double value_of(const ft_series_set *s, const row *r, int k)
+{
+    return s->num[k][r - s->rows];
+}
+
+/* Forget the values of index k (none of them is read again). */
+static void drop_values(ft_series_set *s, int k)
+{
+    free(s->num[k]);
+    s->num[k] = NULL;
+    s->capnum[k] = 0;
+}
+
 static bool same_figure(double a, double b)
 {
     double m = fmax(fabs(a), fabs(b));
@@ -1073,7 +1101,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         if (any_figure && is_bound(str(s, r->qualifier)))
             continue;
         considered++;
-        if (!same_figure(r->num[vi], win->num[vi]))
+        if (!same_figure(value_of(s, r, vi), value_of(s, win, vi)))
             continue;
         agree[i] = true;
         agreeing++;
@@ -1101,9 +1129,9 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         point_off *o = &s->poff[s->npoints];
         memset(p, 0, sizeof *p);
         p->year = r->year;
-        p->value = r->num[vi];
+        p->value = value_of(s, r, vi);
         p->original = r->value[V_ORIGINAL] != NONE && !(r->bad & 1u)
-                          ? r->num[V_ORIGINAL]
+                          ? value_of(s, r, V_ORIGINAL)
                           : NAN;
         p->mentions = agreeing;
         o->amount = r->value[vi];
@@ -1501,7 +1529,7 @@ ft_status ft_series_figures(const ft_series_set *s, size_t i,
                                   .source = str(s, r->source),
                                   .mention = r->mention,
                                   .year = r->year,
-                                  .value = r->num[vi]};
+                                  .value = value_of(s, r, vi)};
     }
     *out = f;
     *n = m;
@@ -1544,6 +1572,11 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
     s->nrecent = 0;
     resolve_kind(s);
     int vi = value_index(s->kind);
+    /* From here only the values plotted are read, and the original ones
+     * (a point's figure as reported) until the points are made. */
+    for (int v = 0; v < NVALUES; v++)
+        if (v != vi && v != V_ORIGINAL)
+            drop_values(s, v);
     key *k;
     size_t n;
     if (collect(s, vi, &k, &n) != FT_OK)
@@ -1594,6 +1627,8 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
     }
     free(docs);
     free(k);
+    if (vi != V_ORIGINAL)
+        drop_values(s, V_ORIGINAL);
     if (st == FT_OK)
         st = finish(s);
     if (st == FT_OK)
@@ -1642,7 +1677,7 @@ ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
                               .title = str(s, r->title),
                               .url = str(s, r->url),
                               .amount = str(s, r->value[vi]),
-                              .value = r->num[vi],
+                              .value = value_of(s, r, vi),
                               .agrees = ar->agrees};
 }
 
