@@ -1740,11 +1740,16 @@ ft_status ft_series_write_long(const ft_series_set *s, FILE *out, ft_error *err)
     for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
         const ft_series *se = &s->series[i];
         /* Two series of one country's subject in one currency (converted
-         * from different ones): the label tells their rows apart. */
+         * from different ones): the label tells their rows apart.  The
+         * series of one country's subject are next to each other (the
+         * sort's first keys). */
         bool shared = false;
-        for (size_t j = 0; j < s->nseries; j++)
-            shared |= j != i && same_thing(&s->soff[j], &s->soff[i]) &&
-                      s->soff[j].currency == s->soff[i].currency;
+        const series_off *o = &s->soff[i];
+        for (size_t j = i; j-- > 0 && same_thing(&s->soff[j], o);)
+            shared |= s->soff[j].currency == o->currency;
+        for (size_t j = i + 1; j < s->nseries && same_thing(&s->soff[j], o);
+             j++)
+            shared |= s->soff[j].currency == o->currency;
         const char *subject = shared ? se->label : se->subject;
         for (size_t j = 0; j < se->npoints && st == FT_OK; j++) {
             const ft_point *p = &se->points[j];

@@ -1012,6 +1012,26 @@ static void test_many_recurring_amounts(void **state)
     ft_series_set_free(s);
 }
 
+/* series.csv names by label only the series that share their country's
+ * subject and currency (converted from different ones). */
+static void test_long_labels_shared_currency(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s,
+        converted("j", "defence budget", "2022", "JPY", "40", "45.5", "2023"));
+    add(s,
+        converted("k", "defence budget", "2022", "KRW", "42", "47.25", "2023"));
+    add(s, converted("k", "fund", "2022", "KRW", "1", "2", "2023"));
+    built(s);
+    char *longf = output(s, ft_series_write_long);
+    assert_non_null(strstr(longf, ",defence budget (from JPY),2022,45.5,"));
+    assert_non_null(strstr(longf, ",defence budget (from KRW),2022,47.25,"));
+    assert_non_null(strstr(longf, ",fund,2022,2,"));
+    free(longf);
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -1046,6 +1066,7 @@ int main(void)
         cmocka_unit_test(test_history_follows_selection),
         cmocka_unit_test(test_numeric_doc_keeps_its_order),
         cmocka_unit_test(test_many_recurring_amounts),
+        cmocka_unit_test(test_long_labels_shared_currency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
