@@ -261,6 +261,52 @@ static int by_size_desc(const void *a, const void *b)
                   (*(const ft_series *const *)b)->name);
 }
 
+/* The series with two or more years in one currency: how many, with
+ * how many points. */
+typedef struct {
+    const char *currency;
+    size_t n, pts;
+} currency_tally;
+
+/* The currency with the most series of two or more years (then the most
+ * points, then the first by name) in *best (NULL: none), and how many. */
+static ft_status busiest_currency(const ft_series_set *set, const char **best,
+                                  size_t *best_n)
+{
+    size_t n = ft_series_count(set), nt = 0, cap = 0;
+    currency_tally *t = NULL;
+    ft_status st = FT_OK;
+    /* Currencies are few: a list, looked through for each series. */
+    for (size_t i = 0; i < n && st == FT_OK; i++) {
+        const ft_series *s = ft_series_at(set, i);
+        if (s->npoints < 2)
+            continue;
+        size_t k = 0;
+        while (k < nt && strcmp(t[k].currency, s->currency) != 0)
+            k++;
+        if (k == nt) {
+            if ((st = ft_grow((void **)&t, &cap, nt, sizeof *t, 8)) != FT_OK)
+                break;
+            t[nt++] = (currency_tally){.currency = s->currency};
+        }
+        t[k].n++;
+        t[k].pts += s->npoints;
+    }
+    *best = NULL;
+    *best_n = 0;
+    size_t best_pts = 0;
+    for (size_t k = 0; k < nt && st == FT_OK; k++)
+        if (t[k].n > *best_n || (t[k].n == *best_n && t[k].pts > best_pts) ||
+            (t[k].n == *best_n && t[k].pts == best_pts &&
+             strcmp(t[k].currency, *best) < 0)) {
+            *best = t[k].currency;
+            *best_n = t[k].n;
+            best_pts = t[k].pts;
+        }
+    free(t);
+    return st;
+}
+
 /* The largest series with two or more years in the currency that has
  * the most of them. */
 static ft_status pick_overview(const ft_series_set *set, size_t max,
@@ -268,28 +314,10 @@ static ft_status pick_overview(const ft_series_set *set, size_t max,
 {
     size_t n = ft_series_count(set);
     memset(ov, 0, sizeof *ov);
-    const char *best = NULL;
-    size_t best_n = 0, best_pts = 0;
-    for (size_t i = 0; i < n; i++) {
-        const ft_series *s = ft_series_at(set, i);
-        if (s->npoints < 2)
-            continue;
-        size_t cnt = 0, pts = 0;
-        for (size_t j = 0; j < n; j++) {
-            const ft_series *t = ft_series_at(set, j);
-            if (t->npoints >= 2 && strcmp(t->currency, s->currency) == 0) {
-                cnt++;
-                pts += t->npoints;
-            }
-        }
-        if (cnt > best_n || (cnt == best_n && pts > best_pts) ||
-            (cnt == best_n && pts == best_pts &&
-             strcmp(s->currency, best) < 0)) {
-            best = s->currency;
-            best_n = cnt;
-            best_pts = pts;
-        }
-    }
+    const char *best;
+    size_t best_n;
+    if (busiest_currency(set, &best, &best_n) != FT_OK)
+        return FT_ENOMEM;
     if (best_n < 2)
         return FT_OK;
     ov->list = malloc(best_n * sizeof *ov->list);
