@@ -3,6 +3,7 @@
 #include "cmd.h"
 
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -119,8 +120,21 @@ static ft_rates *report_rates(void)
     return rates;
 }
 
+/* A report frees large arrays as it goes (the sort keys, the values not
+ * plotted): they go back to the system only when mapped on their own,
+ * and glibc raises the size from which it maps after the first such
+ * free, so the later ones would stay in the heap and the peak memory
+ * (issue 12: a million rows).  A fixed threshold keeps mapping them. */
+static void release_large_frees(void)
+{
+#ifdef M_MMAP_THRESHOLD
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 int cmd_report(int argc, char **argv)
 {
+    release_large_frees();
     enum {
         O_OUT = 256,
         O_FORMAT,

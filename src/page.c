@@ -175,12 +175,13 @@ static void money(page *p, const char *amount, const char *currency)
 }
 
 /* Each point's articles, year by year, folded away. */
-static void point_articles(page *p, const ft_series *s)
+static void point_articles(page *p, const ft_series_set *set,
+                           const ft_series *s)
 {
     size_t total = 0;
-    for (size_t j = 0; j < s->npoints; j++)
+    for (size_t j = 0; j < s->npoints && set; j++)
         for (size_t a = 0; a < s->points[j].narticles; a++)
-            total += s->points[j].articles[a].agrees;
+            total += ft_series_article(set, &s->points[j], a).agrees;
     if (total == 0)
         return;
     put(p, "<details class=\"arts\"><summary>Sources, year by year</summary>"
@@ -192,7 +193,8 @@ static void point_articles(page *p, const ft_series *s)
         integer(p, pt->year);
         put(p, "</dt>\n");
         for (size_t a = 0; a < pt->narticles; a++) {
-            const ft_point_article *ar = &pt->articles[a];
+            ft_point_article art = ft_series_article(set, pt, a);
+            const ft_point_article *ar = &art;
             if (!ar->agrees) {
                 against++;
                 continue;
@@ -237,10 +239,10 @@ static void pct_cell(page *p, bool ok, double pct)
     put(p, "</td>");
 }
 
-static void check_mismatches(page *p, const ft_page *pg)
+static void check_mismatches(page *p, const ft_page *pg, size_t n)
 {
     put(p, "<h3>The paper's conversion disagrees with ours (");
-    integer(p, (long)pg->nmismatches);
+    integer(p, (long)n);
     put(p, ")</h3>\n<p>Papers convert at the rate of the day they write, "
            "so ours is first at the average rate of the article's year (the "
            "check that flagged it: more than 10% apart), then at the rate "
@@ -253,8 +255,9 @@ static void check_mismatches(page *p, const ft_page *pg)
            "<th class=\"n\">apart</th>"
            "<th class=\"n\">ours, at the figure's year</th>"
            "<th class=\"n\">apart</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < pg->nmismatches; i++) {
-        const ft_series_check *c = &pg->mismatches[i];
+    for (size_t i = 0; i < n; i++) {
+        ft_series_check mc = ft_series_mismatch_at(pg->set, i);
+        const ft_series_check *c = &mc;
         put(p, "<tr><td class=\"docs\">");
         article_ref(p, c->doc, c->published, c->source, c->title, c->url);
         put(p, "</td><td class=\"n\">");
@@ -306,11 +309,11 @@ static void check_mismatches(page *p, const ft_page *pg)
 static size_t count_conflicts(const ft_page *pg)
 {
     size_t n = 0;
-    for (size_t i = 0; i < pg->nitems; i++) {
+    for (size_t i = 0; i < pg->nitems && pg->set; i++) {
         const ft_series *s = pg->items[i].series;
         for (size_t j = 0; j < s->npoints; j++)
             for (size_t a = 0; a < s->points[j].narticles; a++)
-                if (!s->points[j].articles[a].agrees) {
+                if (!ft_series_article(pg->set, &s->points[j], a).agrees) {
                     n++;
                     break;
                 }
@@ -331,7 +334,7 @@ static void check_conflicts(page *p, const ft_page *pg, size_t n)
             const ft_point *pt = &s->points[j];
             bool any = false;
             for (size_t a = 0; a < pt->narticles && !any; a++)
-                any = !pt->articles[a].agrees;
+                any = !ft_series_article(pg->set, pt, a).agrees;
             if (!any)
                 continue;
             put(p, "<li>");
@@ -342,7 +345,8 @@ static void check_conflicts(page *p, const ft_page *pg, size_t n)
             text(p, it->unit);
             put(p, "):\n<ul>\n");
             for (size_t a = 0; a < pt->narticles; a++) {
-                const ft_point_article *ar = &pt->articles[a];
+                ft_point_article art = ft_series_article(pg->set, pt, a);
+                const ft_point_article *ar = &art;
                 put(p, "<li>");
                 num(p, ar->value / it->scale.div, 6, 3);
                 put(p, ar->agrees ? " <b>kept</b>: " : ": ");
@@ -356,17 +360,18 @@ static void check_conflicts(page *p, const ft_page *pg, size_t n)
     put(p, "</ul>\n");
 }
 
-static void check_left_out(page *p, const ft_page *pg)
+static void check_left_out(page *p, const ft_page *pg, size_t n)
 {
     put(p, "<h3>Left out of the series (");
-    integer(p, (long)pg->nleft_out);
+    integer(p, (long)n);
     put(p, ")</h3>\n<details><summary>Every figure not plotted, with why"
            "</summary>\n<div class=\"scroll\"><table>\n<thead><tr>"
            "<th>article</th><th class=\"n\">figure</th>"
            "<th class=\"n\">year</th><th>subject</th><th>why</th></tr>"
            "</thead>\n<tbody>\n");
-    for (size_t i = 0; i < pg->nleft_out; i++) {
-        const ft_series_check *c = &pg->left_out[i];
+    for (size_t i = 0; i < n; i++) {
+        ft_series_check lc = ft_series_left_out_at(pg->set, i);
+        const ft_series_check *c = &lc;
         put(p, "<tr><td class=\"docs\">");
         article_ref(p, c->doc, c->published, c->source, c->title, c->url);
         if (c->mention > 0) {
@@ -391,19 +396,21 @@ static void check_left_out(page *p, const ft_page *pg)
 static void check_section(page *p, const ft_page *pg)
 {
     size_t nconf = count_conflicts(pg);
+    size_t nmism = pg->set ? ft_series_nmismatches(pg->set) : 0;
+    size_t nleft = pg->set ? ft_series_nleft_out(pg->set) : 0;
     put(p, "<h2 id=\"check\">Check these</h2>\n");
-    if (pg->nmismatches == 0 && nconf == 0 && pg->nleft_out == 0) {
+    if (nmism == 0 && nconf == 0 && nleft == 0) {
         put(p, "<p>Nothing to check: no paper's conversion disagrees with "
                "ours, no year has conflicting figures, and every figure is "
                "in a series.</p>\n");
         return;
     }
-    if (pg->nmismatches)
-        check_mismatches(p, pg);
+    if (nmism)
+        check_mismatches(p, pg, nmism);
     if (nconf)
         check_conflicts(p, pg, nconf);
-    if (pg->nleft_out)
-        check_left_out(p, pg);
+    if (nleft)
+        check_left_out(p, pg, nleft);
 }
 
 /* Phones: the charts are drawn for a narrow screen (chart.c: 540 px wide,
@@ -580,7 +587,7 @@ static void series_section(page *p, const ft_page *pg, const ft_page_item *it)
         put(p, "</td></tr>\n");
     }
     put(p, "</tbody></table></div>\n");
-    point_articles(p, s);
+    point_articles(p, pg->set, s);
     history_figure(p, pg, it);
     put(p, "</section>\n");
 }

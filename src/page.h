@@ -48,14 +48,13 @@ typedef struct {
     size_t nitems;
     const char *const *notes; /* one line each */
     size_t nnotes;
-    /* The "Check these" section: figures whose paper's own conversion
-     * disagrees with ours, and figures left out of every series, with
-     * why (src/series.h); conflicts come from the items' points. */
-    const ft_series_check *mismatches;
-    size_t nmismatches;
+    /* The set the items' series are of: their points' articles, and the
+     * "Check these" section's figures whose paper's own conversion
+     * disagrees with ours and figures left out of every series, with
+     * why (src/series.h); conflicts come from the items' points.  NULL:
+     * none of those. */
+    const ft_series_set *set;
     const ft_page_ours *mismatch_ours; /* one per mismatch; may be NULL */
-    const ft_series_check *left_out;
-    size_t nleft_out;
     /* The comparison (report --compare): NULL stem when there is none. */
     const char *compare_stem;
     bool compare_rendered;

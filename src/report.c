@@ -261,6 +261,52 @@ static int by_size_desc(const void *a, const void *b)
                   (*(const ft_series *const *)b)->name);
 }
 
+/* The series with two or more years in one currency: how many, with
+ * how many points. */
+typedef struct {
+    const char *currency;
+    size_t n, pts;
+} currency_tally;
+
+/* The currency with the most series of two or more years (then the most
+ * points, then the first by name) in *best (NULL: none), and how many. */
+static ft_status busiest_currency(const ft_series_set *set, const char **best,
+                                  size_t *best_n)
+{
+    size_t n = ft_series_count(set), nt = 0, cap = 0;
+    currency_tally *t = NULL;
+    ft_status st = FT_OK;
+    /* Currencies are few: a list, looked through for each series. */
+    for (size_t i = 0; i < n && st == FT_OK; i++) {
+        const ft_series *s = ft_series_at(set, i);
+        if (s->npoints < 2)
+            continue;
+        size_t k = 0;
+        while (k < nt && strcmp(t[k].currency, s->currency) != 0)
+            k++;
+        if (k == nt) {
+            if ((st = ft_grow((void **)&t, &cap, nt, sizeof *t, 8)) != FT_OK)
+                break;
+            t[nt++] = (currency_tally){.currency = s->currency};
+        }
+        t[k].n++;
+        t[k].pts += s->npoints;
+    }
+    *best = NULL;
+    *best_n = 0;
+    size_t best_pts = 0;
+    for (size_t k = 0; k < nt && st == FT_OK; k++)
+        if (t[k].n > *best_n || (t[k].n == *best_n && t[k].pts > best_pts) ||
+            (t[k].n == *best_n && t[k].pts == best_pts &&
+             strcmp(t[k].currency, *best) < 0)) {
+            *best = t[k].currency;
+            *best_n = t[k].n;
+            best_pts = t[k].pts;
+        }
+    free(t);
+    return st;
+}
+
 /* The largest series with two or more years in the currency that has
  * the most of them. */
 static ft_status pick_overview(const ft_series_set *set, size_t max,
@@ -268,28 +314,10 @@ static ft_status pick_overview(const ft_series_set *set, size_t max,
 {
     size_t n = ft_series_count(set);
     memset(ov, 0, sizeof *ov);
-    const char *best = NULL;
-    size_t best_n = 0, best_pts = 0;
-    for (size_t i = 0; i < n; i++) {
-        const ft_series *s = ft_series_at(set, i);
-        if (s->npoints < 2)
-            continue;
-        size_t cnt = 0, pts = 0;
-        for (size_t j = 0; j < n; j++) {
-            const ft_series *t = ft_series_at(set, j);
-            if (t->npoints >= 2 && strcmp(t->currency, s->currency) == 0) {
-                cnt++;
-                pts += t->npoints;
-            }
-        }
-        if (cnt > best_n || (cnt == best_n && pts > best_pts) ||
-            (cnt == best_n && pts == best_pts &&
-             strcmp(s->currency, best) < 0)) {
-            best = s->currency;
-            best_n = cnt;
-            best_pts = pts;
-        }
-    }
+    const char *best;
+    size_t best_n;
+    if (busiest_currency(set, &best, &best_n) != FT_OK)
+        return FT_ENOMEM;
     if (best_n < 2)
         return FT_OK;
     ov->list = malloc(best_n * sizeof *ov->list);
@@ -576,8 +604,9 @@ static void basis_text(char *out, size_t n, const ft_report_result *res,
  * rate (as convert checked it); NULL without rates or memory (the page
  * then shows the figure's own year's conversion only). */
 static ft_page_ours *mismatch_ours(const ft_rates *rates,
-                                   const ft_series_check *m, size_t n)
+                                   const ft_series_set *set)
 {
+    size_t n = ft_series_nmismatches(set);
     if (!rates || n == 0)
         return NULL;
     ft_page_ours *ours = malloc(n * sizeof *ours);
@@ -585,36 +614,32 @@ static ft_page_ours *mismatch_ours(const ft_rates *rates,
         return NULL;
     for (size_t i = 0; i < n; i++) {
         ours[i] = (ft_page_ours){.value = NAN};
+        ft_series_check m = ft_series_mismatch_at(set, i);
         char *end;
-        double amount = strtod(m[i].amount, &end);
+        double amount = strtod(m.amount, &end);
         int year = 0;
-        if (!*m[i].amount || *end || strlen(m[i].published) < 4 ||
-            sscanf(m[i].published, "%4d", &year) != 1)
+        if (!*m.amount || *end || strlen(m.published) < 4 ||
+            sscanf(m.published, "%4d", &year) != 1)
             continue;
         ft_rate r;
         ft_error e;
-        if (ft_rates_cross(rates, m[i].currency, m[i].reported_currency, year,
-                           true, &r, &e) == FT_OK &&
+        if (ft_rates_cross(rates, m.currency, m.reported_currency, year, true,
+                           &r, &e) == FT_OK &&
             r.basis != FT_RATE_NONE)
             ours[i] = (ft_page_ours){.value = amount * r.value, .year = r.year};
     }
     return ours;
 }
 
-/* The figure history of series i, when figures from two or more dated
- * articles make it: every figure against its article's date. */
-static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
+/* draw_history's chart, from the series' figures f[0..n) (from `arts`
+ * dated articles). */
+static ft_status draw_figures(renderer *r, const ft_series *s,
+                              const ft_series_figure *f, size_t n, size_t arts,
                               const ft_report_opts *o, const char *dir,
                               ft_report_result *res, chart_text *t,
                               ft_page_item *it, ft_chart_stems *stems,
                               size_t *nstems, const char **keep, ft_error *err)
 {
-    const ft_series *s = ft_series_at(set, i);
-    size_t n;
-    const ft_series_figure *f = ft_series_figures(set, i, &n);
-    size_t arts = ft_series_figure_articles(f, n);
-    if (arts < 2)
-        return FT_OK;
     size_t dated = 0;
     double max = 0;
     for (size_t k = 0; k < n; k++)
@@ -663,6 +688,27 @@ static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     draw(r, &c, &r->script, &r->data, &it->history_rendered);
     return FT_OK;
+}
+
+/* The figure history of series i, when figures from two or more dated
+ * articles make it: every figure against its article's date. */
+static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
+                              const ft_report_opts *o, const char *dir,
+                              ft_report_result *res, chart_text *t,
+                              ft_page_item *it, ft_chart_stems *stems,
+                              size_t *nstems, const char **keep, ft_error *err)
+{
+    const ft_series *s = ft_series_at(set, i);
+    size_t n;
+    ft_series_figure *f;
+    if (ft_series_figures(set, i, &f, &n) != FT_OK)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    size_t arts = ft_series_figure_articles(f, n);
+    ft_status st = arts < 2 ? FT_OK
+                            : draw_figures(r, s, f, n, arts, o, dir, res, t, it,
+                                           stems, nstems, keep, err);
+    free(f);
+    return st;
 }
 
 /* The comparison's chart: the named series on one linear axis. */
@@ -959,9 +1005,8 @@ static ft_status charts_and_page(const ft_series_set *set,
         pg.compare_rendered = cmp_rendered;
         pg.compare_caption = cmp_caption;
     }
-    pg.mismatches = ft_series_mismatches(set, &pg.nmismatches);
-    pg.left_out = ft_series_left_out(set, &pg.nleft_out);
-    ft_page_ours *ours = mismatch_ours(o->rates, pg.mismatches, pg.nmismatches);
+    pg.set = set;
+    ft_page_ours *ours = mismatch_ours(o->rates, set);
     pg.mismatch_ours = ours;
     ft_outfile out;
     if ((st = ft_outfile_open(&out, dir, "index.html", err)) == FT_OK) {

@@ -30,7 +30,6 @@ enum { V_ORIGINAL = 0, V_NOMINAL, V_CONSTANT, NVALUES };
 /* A stored row: strings are offsets into the set's arena (the widest
  * fields first, so that it packs). */
 typedef struct {
-    double num[NVALUES];
     long mention;
     aoff subject, country, doc, qualifier, flags, currency, to_currency;
     aoff value[NVALUES];          /* plain number text, NONE when absent */
@@ -38,13 +37,12 @@ typedef struct {
     /* The published cell as read when it has 10 bytes (a date), else
      * NONE: the recency order and the dates compare it. */
     aoff published;
-    uint32_t doc_seq;          /* order in which the article was first seen */
     short year, constant_year; /* 1 to 9999 (ft_table_parse_year); 0 none */
     unsigned short sig;        /* significant digits of the original amount */
     unsigned char bad;         /* bit k: the value cell k is not a number */
 } row;
 /* A million are kept for a report of a million figures. */
-_Static_assert(sizeof(row) <= 104, "a row grew");
+_Static_assert(sizeof(row) <= 80, "a row grew");
 
 /* A figure to check (ft_series_check), as arena offsets until build's
  * end: the fields in the order of enum below. */
@@ -75,7 +73,6 @@ typedef struct {
 
 typedef struct {
     check_off *off;
-    ft_series_check *pub; /* after build */
     size_t n, cap;
 } check_list;
 
@@ -104,10 +101,18 @@ struct ft_series_set {
     ft_buf arena; /* NUL-terminated strings, addressed by offset */
     /* Interned strings (subjects, docs, currencies): open addressing. */
     aoff *slots;
-    uint32_t *slot_seq;
     size_t nslots, nused;
+    /* The amounts' plain text seen last, by hash (number_text). */
+    aoff *recent_numbers;
+    size_t nrecent;
     row *rows;
     size_t nrows, caprows;
+    /* Each row's values (as the value index numbers them), apart from
+     * the rows: once the kind plotted is known, only its own and the
+     * original are kept, and the original only until the points are
+     * made. */
+    double *num[NVALUES];
+    size_t capnum[NVALUES];
     size_t with_column[NVALUES]; /* rows whose input has the column */
     size_t with_value[NVALUES];  /* rows with a value in it */
     ft_series_counts counts;
@@ -121,17 +126,15 @@ struct ft_series_set {
     point_off *poff;
     size_t npoints, cappoints;
     article_off *arts;
-    ft_point_article *arts_pub; /* after build */
     size_t narts, caparts;
     check_list left, mism;
     /* The selection (ft_series_set_select). */
     const char *pattern;
     int from, to;
-    /* Every row of each series, in series order (row indices), and
-     * their public form after build. */
+    /* Every row of each series, in series order (row indices); after
+     * build, each series' by_published. */
     key *figrows;
     size_t nfigrows, capfigrows;
-    ft_series_figure *figs;
 };
 
 const char *ft_value_kind_name(ft_value_kind k)
@@ -176,20 +179,18 @@ void ft_series_set_free(ft_series_set *s)
         return;
     ft_buf_free(&s->arena);
     free(s->slots);
-    free(s->slot_seq);
+    free(s->recent_numbers);
     free(s->rows);
+    for (int k = 0; k < NVALUES; k++)
+        free(s->num[k]);
     free(s->series);
     free(s->soff);
     free(s->points);
     free(s->poff);
     free(s->arts);
-    free(s->arts_pub);
     free(s->left.off);
-    free(s->left.pub);
     free(s->mism.off);
-    free(s->mism.pub);
     free(s->figrows);
-    free(s->figs);
     free(s);
 }
 
@@ -223,12 +224,8 @@ static ft_status rehash(ft_series_set *s)
 {
     size_t n = s->nslots ? s->nslots * 2 : 256;
     aoff *slots = malloc(n * sizeof *slots);
-    uint32_t *seq = malloc(n * sizeof *seq);
-    if (!slots || !seq) {
-        free(slots);
-        free(seq);
+    if (!slots)
         return FT_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++)
         slots[i] = NONE;
     for (size_t i = 0; i < s->nslots; i++) {
@@ -239,20 +236,17 @@ static ft_status rehash(ft_series_set *s)
         while (slots[j] != NONE)
             j = (j + 1) & (n - 1);
         slots[j] = s->slots[i];
-        seq[j] = s->slot_seq[i];
     }
     free(s->slots);
-    free(s->slot_seq);
     s->slots = slots;
-    s->slot_seq = seq;
     s->nslots = n;
     return FT_OK;
 }
 
-/* The offset of p[0..n) (which holds no NUL), stored once; *seq (when
- * not NULL) is its order of first appearance. */
-static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
-                        uint32_t *seq)
+/* The offset of p[0..n) (which holds no NUL), stored once.  Strings
+ * go into the arena as they are first seen, so offsets order them so:
+ * an article's doc is its order of first reading. */
+static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off)
 {
     if ((s->nused + 1) * 2 > s->nslots && rehash(s) != FT_OK)
         return FT_ENOMEM;
@@ -261,8 +255,6 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
         const char *q = str(s, s->slots[j]);
         if (strncmp(q, p, n) == 0 && q[n] == '\0') {
             *off = s->slots[j];
-            if (seq)
-                *seq = s->slot_seq[j];
             return FT_OK;
         }
         j = (j + 1) & (s->nslots - 1);
@@ -270,33 +262,86 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off,
     if (put_str(s, p, n, off) != FT_OK)
         return FT_ENOMEM;
     s->slots[j] = *off;
-    s->slot_seq[j] = (uint32_t)s->nused++;
-    if (seq)
-        *seq = s->slot_seq[j];
+    s->nused++;
     return FT_OK;
 }
 
 /* Intern a cell as well-formed UTF-8 (bad bytes become U+FFFD), cut at
  * its first NUL; NONE for NULL or "". */
-static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off,
-                             uint32_t *seq)
+static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off)
 {
     *off = NONE;
     if (!cell || !*cell)
         return FT_OK;
     size_t n = strlen(cell);
     if (ft_text_utf8_valid(cell, n, NULL))
-        return intern(s, cell, n, off, seq);
+        return intern(s, cell, n, off);
     ft_buf b;
     ft_buf_init(&b);
     ft_status st = ft_text_scrub(&b, cell, n);
     if (st == FT_OK)
-        st = intern(s, b.data, b.len, off, seq);
+        st = intern(s, b.data, b.len, off);
     ft_buf_free(&b);
     return st;
 }
 
 /* ---- numbers ---------------------------------------------------------- */
+
+/* The most slots of the set's recent_numbers: 2 MB, from a million
+ * rows. */
+#define RECENT_NUMBERS_MAX (1u << 19)
+
+/* Room in the cache of recent amounts for a slot every other row, the
+ * amounts already there kept (each where it hashes now). */
+static ft_status grow_recent(ft_series_set *s)
+{
+    size_t m = s->nrecent ? s->nrecent * 2 : 4096;
+    aoff *slots = malloc(m * sizeof *slots);
+    if (!slots)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < m; i++)
+        slots[i] = NONE;
+    for (size_t i = 0; i < s->nrecent; i++) {
+        aoff o = s->recent_numbers[i];
+        if (o != NONE) {
+            const char *p = str(s, o);
+            slots[hash(p, strlen(p)) & (m - 1)] = o;
+        }
+    }
+    free(s->recent_numbers);
+    s->recent_numbers = slots;
+    s->nrecent = m;
+    return FT_OK;
+}
+
+/* An amount's plain text p[0..n) into the arena at *off, stored once when
+ * the same text was stored last under its hash: amounts recur (each
+ * article that repeats a budget), and every row keeps its amounts' text.
+ * A cache of a slot every other row, not a table of every amount: where
+ * amounts rarely repeat, such a table costs more than it saves.  Kept
+ * apart from the interned cells: a doc's offset is when its article was
+ * first read (intern), and an amount of the same text seen before it
+ * must not move it. */
+static ft_status number_text(ft_series_set *s, const char *p, size_t n,
+                             aoff *off)
+{
+    if ((s->nrecent == 0 ||
+         (s->nrows >= 2 * s->nrecent && s->nrecent < RECENT_NUMBERS_MAX)) &&
+        grow_recent(s) != FT_OK)
+        return FT_ENOMEM;
+    aoff *slot = &s->recent_numbers[hash(p, n) & (s->nrecent - 1)];
+    if (*slot != NONE) {
+        const char *q = str(s, *slot);
+        if (strncmp(q, p, n) == 0 && q[n] == '\0') {
+            *off = *slot;
+            return FT_OK;
+        }
+    }
+    ft_status st = put_str(s, p, n, off);
+    if (st == FT_OK)
+        *slot = *off;
+    return st;
+}
 
 /* Significant digits written in a plain number ("61246900000000" has 6,
  * "439.7" 4, "0.9" 1). */
@@ -337,7 +382,7 @@ static bool number_cell(ft_series_set *s, const char *cell, aoff *off,
         return false;
     if (len == 0 || len >= sizeof buf)
         return false;
-    *st = put_str(s, buf, len, off);
+    *st = number_text(s, buf, len, off);
     return true;
 }
 
@@ -405,7 +450,7 @@ static ft_status check_from_cells(ft_series_set *s, check_list *l,
         return FT_ENOMEM;
     for (int i = 0; i < NK; i++) {
         aoff off;
-        ft_status st = intern_cell(s, cells[i], &off, NULL);
+        ft_status st = intern_cell(s, cells[i], &off);
         if (st != FT_OK)
             return st;
         c->off[i] = off; /* l does not move while the arena grows */
@@ -421,7 +466,7 @@ static ft_status check_from_row(ft_series_set *s, check_list *l,
     int n = snprintf(year, sizeof year, "%d", r->year);
     check_off *c = new_check(l, reason, r->mention);
     aoff yoff;
-    if (!c || intern(s, year, (size_t)n, &yoff, NULL) != FT_OK)
+    if (!c || intern(s, year, (size_t)n, &yoff) != FT_OK)
         return FT_ENOMEM;
     c->off[K_DOC] = r->doc;
     c->off[K_PUBLISHED] = r->pub;
@@ -554,27 +599,31 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
                 64) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
+    for (int k = 0; k < NVALUES; k++)
+        if (ft_grow((void **)&s->num[k], &s->capnum[k], s->nrows,
+                    sizeof *s->num[k], 64) != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
     row *w = &s->rows[s->nrows];
     memset(w, 0, sizeof *w);
+    for (int k = 0; k < NVALUES; k++)
+        s->num[k][s->nrows] = 0;
     w->year = (short)year;
     ft_status st = FT_OK;
-    uint32_t doc_seq = 0;
-    if ((st = intern_cell(s, r->subject, &w->subject, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->country, &w->country, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->doc, &w->doc, &doc_seq)) != FT_OK ||
-        (st = intern_cell(s, r->qualifier, &w->qualifier, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->flags, &w->flags, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->currency, &w->currency, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->to_currency, &w->to_currency, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->published, &w->pub, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->source, &w->source, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->title, &w->title, NULL)) != FT_OK ||
-        (st = intern_cell(s, r->url, &w->url, NULL)) != FT_OK)
+    if ((st = intern_cell(s, r->subject, &w->subject)) != FT_OK ||
+        (st = intern_cell(s, r->country, &w->country)) != FT_OK ||
+        (st = intern_cell(s, r->doc, &w->doc)) != FT_OK ||
+        (st = intern_cell(s, r->qualifier, &w->qualifier)) != FT_OK ||
+        (st = intern_cell(s, r->flags, &w->flags)) != FT_OK ||
+        (st = intern_cell(s, r->currency, &w->currency)) != FT_OK ||
+        (st = intern_cell(s, r->to_currency, &w->to_currency)) != FT_OK ||
+        (st = intern_cell(s, r->published, &w->pub)) != FT_OK ||
+        (st = intern_cell(s, r->source, &w->source)) != FT_OK ||
+        (st = intern_cell(s, r->title, &w->title)) != FT_OK ||
+        (st = intern_cell(s, r->url, &w->url)) != FT_OK)
         return ft_error_set(err, st, "out of memory");
-    w->doc_seq = w->doc == NONE ? 0 : doc_seq;
     w->published = NONE;
     if (r->published && strlen(r->published) == 10 &&
-        intern(s, r->published, 10, &w->published, NULL) != FT_OK)
+        intern(s, r->published, 10, &w->published) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     if (r->mention)
         w->mention = strtol(r->mention, NULL, 10);
@@ -590,7 +639,8 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         if (empty(cells[k]))
             continue;
         s->with_value[k]++;
-        if (!number_cell(s, cells[k], &w->value[k], &w->num[k], &st))
+        if (!number_cell(s, cells[k], &w->value[k], &s->num[k][s->nrows],
+                         &st))
             w->bad |= 1u << k;
         else if (st != FT_OK)
             return ft_error_set(err, st, "out of memory");
@@ -759,6 +809,13 @@ static int cmp_interned(const ft_series_set *s, aoff a, aoff b)
     return a == b ? 0 : strcmp(str(s, a), str(s, b));
 }
 
+/* When a row's article was first read: its doc's offset (intern), 0
+ * for none, as the first string stored (always an interned cell). */
+static aoff doc_order(const row *r)
+{
+    return r->doc == NONE ? 0 : r->doc;
+}
+
 /* Later articles first: by published, then by when the article was
  * first read, then its earlier mention. */
 static int by_recency(const ft_series_set *s, key ka, key kb)
@@ -767,8 +824,8 @@ static int by_recency(const ft_series_set *s, key ka, key kb)
     int c = cmp_interned(s, b->published, a->published);
     if (c)
         return c;
-    if (a->doc_seq != b->doc_seq)
-        return a->doc_seq < b->doc_seq ? 1 : -1;
+    if (doc_order(a) != doc_order(b))
+        return doc_order(a) < doc_order(b) ? 1 : -1;
     if (a->mention != b->mention)
         return a->mention < b->mention ? -1 : 1;
     return ka < kb ? -1 : ka > kb;
@@ -794,10 +851,12 @@ static int by_series(const ft_series_set *s, int vi, key ka, key kb)
     return by_recency(s, ka, kb);
 }
 
-/* Sort k[0..n) by_series: a bottom-up merge sort (qsort passes no
- * context), with tmp room for n keys. */
-static void sort_keys(const ft_series_set *s, int vi, key *k, key *tmp,
-                      size_t n)
+typedef int (*key_order)(const ft_series_set *s, int vi, key ka, key kb);
+
+/* Sort k[0..n) by `order`: a bottom-up merge sort (qsort passes no
+ * context; stable, as glibc's qsort was), with tmp room for n keys. */
+static void sort_keys(const ft_series_set *s, int vi, key_order order, key *k,
+                      key *tmp, size_t n)
 {
     key *from = k, *to = tmp;
     for (size_t w = 1; w < n; w *= 2) {
@@ -806,8 +865,8 @@ static void sort_keys(const ft_series_set *s, int vi, key *k, key *tmp,
             size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
             size_t i = lo, j = mid, o = lo;
             while (i < mid && j < hi)
-                to[o++] = by_series(s, vi, from[j], from[i]) < 0 ? from[j++]
-                                                                 : from[i++];
+                to[o++] = order(s, vi, from[j], from[i]) < 0 ? from[j++]
+                                                             : from[i++];
             while (i < mid)
                 to[o++] = from[i++];
             while (j < hi)
@@ -819,6 +878,20 @@ static void sort_keys(const ft_series_set *s, int vi, key *k, key *tmp,
     }
     if (from != k)
         memcpy(k, from, n * sizeof *k);
+}
+
+/* Row r's value k (while the set keeps it). */
+static double value_of(const ft_series_set *s, const row *r, int k)
+{
+    return s->num[k][r - s->rows];
+}
+
+/* Forget the values of index k (none of them is read again). */
+static void drop_values(ft_series_set *s, int k)
+{
+    free(s->num[k]);
+    s->num[k] = NULL;
+    s->capnum[k] = 0;
 }
 
 static bool same_figure(double a, double b)
@@ -1028,7 +1101,7 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         if (any_figure && is_bound(str(s, r->qualifier)))
             continue;
         considered++;
-        if (!same_figure(r->num[vi], win->num[vi]))
+        if (!same_figure(value_of(s, r, vi), value_of(s, win, vi)))
             continue;
         agree[i] = true;
         agreeing++;
@@ -1056,9 +1129,9 @@ static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
         point_off *o = &s->poff[s->npoints];
         memset(p, 0, sizeof *p);
         p->year = r->year;
-        p->value = r->num[vi];
+        p->value = value_of(s, r, vi);
         p->original = r->value[V_ORIGINAL] != NONE && !(r->bad & 1u)
-                          ? r->num[V_ORIGINAL]
+                          ? value_of(s, r, V_ORIGINAL)
                           : NAN;
         p->mentions = agreeing;
         o->amount = r->value[vi];
@@ -1122,7 +1195,7 @@ static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
         free(k);
         return FT_ENOMEM;
     }
-    sort_keys(s, vi, k, tmp, n);
+    sort_keys(s, vi, by_series, k, tmp, n);
     free(tmp);
     *out = k;
     *nout = n;
@@ -1205,40 +1278,28 @@ static ft_status series_name(ft_series_set *s, size_t i, aoff *off)
     return st;
 }
 
-/* The public entries of a list of checks. */
-static ft_status publish_checks(ft_series_set *s, check_list *l)
+/* The public form of a figure to check. */
+static ft_series_check check_pub(const ft_series_set *s, const check_off *c)
 {
-    l->pub = malloc((l->n ? l->n : 1) * sizeof *l->pub);
-    if (!l->pub)
-        return FT_ENOMEM;
-    for (size_t i = 0; i < l->n; i++) {
-        const check_off *c = &l->off[i];
-        l->pub[i] = (ft_series_check){
-            .reason = c->reason,
-            .doc = str(s, c->off[K_DOC]),
-            .published = str(s, c->off[K_PUBLISHED]),
-            .source = str(s, c->off[K_SOURCE]),
-            .title = str(s, c->off[K_TITLE]),
-            .url = str(s, c->off[K_URL]),
-            .mention = c->mention,
-            .year = str(s, c->off[K_YEAR]),
-            .subject = str(s, c->off[K_SUBJECT]),
-            .country = str(s, c->off[K_COUNTRY]),
-            .amount = str(s, c->off[K_AMOUNT]),
-            .currency = str(s, c->off[K_CURRENCY]),
-            .reported_amount = str(s, c->off[K_REPORTED]),
-            .reported_currency = str(s, c->off[K_REPORTED_CURRENCY]),
-            .converted = str(s, c->off[K_CONVERTED]),
-            .to_currency = str(s, c->off[K_TO_CURRENCY]),
-            .rate_year = str(s, c->off[K_RATE_YEAR]),
-        };
-    }
-    /* The public form replaces them (at a million figures, a quarter
-     * are left out). */
-    free(l->off);
-    l->off = NULL;
-    l->cap = 0;
-    return FT_OK;
+    return (ft_series_check){
+        .reason = c->reason,
+        .doc = str(s, c->off[K_DOC]),
+        .published = str(s, c->off[K_PUBLISHED]),
+        .source = str(s, c->off[K_SOURCE]),
+        .title = str(s, c->off[K_TITLE]),
+        .url = str(s, c->off[K_URL]),
+        .mention = c->mention,
+        .year = str(s, c->off[K_YEAR]),
+        .subject = str(s, c->off[K_SUBJECT]),
+        .country = str(s, c->off[K_COUNTRY]),
+        .amount = str(s, c->off[K_AMOUNT]),
+        .currency = str(s, c->off[K_CURRENCY]),
+        .reported_amount = str(s, c->off[K_REPORTED]),
+        .reported_currency = str(s, c->off[K_REPORTED_CURRENCY]),
+        .converted = str(s, c->off[K_CONVERTED]),
+        .to_currency = str(s, c->off[K_TO_CURRENCY]),
+        .rate_year = str(s, c->off[K_RATE_YEAR]),
+    };
 }
 
 /* Names and statistics, once every string is in the arena. */
@@ -1252,33 +1313,11 @@ static ft_status finish(ft_series_set *s)
             return st;
     }
     /* The arena grows no more: pointers into it are stable now. */
-    if (publish_checks(s, &s->left) != FT_OK ||
-        publish_checks(s, &s->mism) != FT_OK)
-        return FT_ENOMEM;
-    s->arts_pub = malloc((s->narts ? s->narts : 1) * sizeof *s->arts_pub);
-    if (!s->arts_pub)
-        return FT_ENOMEM;
-    int vi = value_index(s->kind);
-    for (size_t i = 0; i < s->narts; i++) {
-        const row *r = &s->rows[s->arts[i].row];
-        s->arts_pub[i] = (ft_point_article){.doc = str(s, r->doc),
-                                            .published = str(s, r->pub),
-                                            .source = str(s, r->source),
-                                            .title = str(s, r->title),
-                                            .url = str(s, r->url),
-                                            .amount = str(s, r->value[vi]),
-                                            .value = r->num[vi],
-                                            .agrees = s->arts[i].agrees};
-    }
-    /* The public form replaces them (n stays: recount reads it). */
-    free(s->arts);
-    s->arts = NULL;
-    s->caparts = 0;
     for (size_t i = 0; i < s->npoints; i++) {
         s->points[i].amount = str(s, s->poff[i].amount);
         s->points[i].docs = str(s, s->poff[i].docs);
         s->points[i].flags = str(s, s->poff[i].flags);
-        s->points[i].articles = s->arts_pub + s->poff[i].first_art;
+        s->points[i].first_article = s->poff[i].first_art;
         s->points[i].narticles = s->poff[i].nart;
     }
     double *x = malloc((s->npoints ? s->npoints : 1) * sizeof *x);
@@ -1317,39 +1356,31 @@ static ft_status finish(ft_series_set *s)
     return FT_OK;
 }
 
-/* The history of each series: its rows, by published date, year,
- * article and mention. */
-static int by_published(const void *pa, const void *pb)
+/* The history of each series: its rows, by published date (a date
+ * or none), year, article and mention. */
+static int by_published(const ft_series_set *s, int vi, key ka, key kb)
 {
-    const ft_series_figure *a = pa, *b = pb;
-    int c = strcmp(a->published, b->published);
+    (void)vi;
+    const row *a = &s->rows[ka], *b = &s->rows[kb];
+    int c = cmp_interned(s, a->published, b->published);
     if (c)
         return c;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    if ((c = strcmp(a->doc, b->doc)))
+    if ((c = cmp_interned(s, a->doc, b->doc)))
         return c;
     return a->mention < b->mention ? -1 : a->mention > b->mention;
 }
 
-static ft_status publish_figures(ft_series_set *s)
+static ft_status sort_figures(ft_series_set *s)
 {
-    int vi = value_index(s->kind);
-    s->figs = malloc((s->nfigrows ? s->nfigrows : 1) * sizeof *s->figs);
-    if (!s->figs)
+    key *tmp = malloc((s->nfigrows ? s->nfigrows : 1) * sizeof *tmp);
+    if (!tmp)
         return FT_ENOMEM;
-    for (size_t i = 0; i < s->nfigrows; i++) {
-        const row *r = &s->rows[s->figrows[i]];
-        s->figs[i] = (ft_series_figure){.published = str(s, r->published),
-                                        .doc = str(s, r->doc),
-                                        .source = str(s, r->source),
-                                        .mention = r->mention,
-                                        .year = r->year,
-                                        .value = r->num[vi]};
-    }
     for (size_t i = 0; i < s->nseries; i++)
-        qsort(s->figs + s->soff[i].fig_first, s->soff[i].nfig, sizeof *s->figs,
-              by_published);
+        sort_keys(s, 0, by_published, s->figrows + s->soff[i].fig_first, tmp,
+                  s->soff[i].nfig);
+    free(tmp);
     return FT_OK;
 }
 
@@ -1376,7 +1407,8 @@ static ft_status recount(ft_series_set *s)
             const ft_point *p = &se->points[j];
             c->used += p->mentions;
             for (size_t a = 0; a < p->narticles; a++) {
-                const ft_point_article *art = &p->articles[a];
+                ft_point_article pa = ft_series_article(s, p, a);
+                const ft_point_article *art = &pa;
                 if (!art->agrees) {
                     c->conflicts++;
                     continue;
@@ -1429,16 +1461,18 @@ static void select_checks(ft_series_set *s)
     check_list *lists[] = {&s->left, &s->mism};
     for (size_t l = 0; l < 2; l++) {
         size_t kept = 0;
-        for (size_t i = 0; i < lists[l]->n; i++)
-            if (check_selected(s, &lists[l]->pub[i]))
-                lists[l]->pub[kept++] = lists[l]->pub[i];
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            ft_series_check c = check_pub(s, &lists[l]->off[i]);
+            if (check_selected(s, &c))
+                lists[l]->off[kept++] = lists[l]->off[i];
+        }
         lists[l]->n = kept;
     }
     ft_series_counts *c = &s->counts;
     c->changes = c->no_year = c->no_subject = c->bad = c->no_value =
         c->other_base = 0;
     for (size_t i = 0; i < s->left.n; i++) {
-        const char *why = s->left.pub[i].reason;
+        const char *why = s->left.off[i].reason;
         if (why == WHY_CHANGE)
             c->changes++;
         else if (why == WHY_NO_YEAR)
@@ -1475,15 +1509,31 @@ static ft_status select_series(ft_series_set *s)
     return recount(s);
 }
 
-const ft_series_figure *ft_series_figures(const ft_series_set *s, size_t i,
-                                          size_t *n)
+ft_status ft_series_figures(const ft_series_set *s, size_t i,
+                            ft_series_figure **out, size_t *n)
 {
-    if (!s->figs || i >= s->nseries) {
-        *n = 0;
-        return NULL;
+    *out = NULL;
+    *n = 0;
+    if (!s->built || i >= s->nseries)
+        return FT_OK;
+    size_t m = s->soff[i].nfig;
+    const key *k = s->figrows + s->soff[i].fig_first;
+    ft_series_figure *f = malloc((m ? m : 1) * sizeof *f);
+    if (!f)
+        return FT_ENOMEM;
+    int vi = value_index(s->kind);
+    for (size_t j = 0; j < m; j++) {
+        const row *r = &s->rows[k[j]];
+        f[j] = (ft_series_figure){.published = str(s, r->published),
+                                  .doc = str(s, r->doc),
+                                  .source = str(s, r->source),
+                                  .mention = r->mention,
+                                  .year = r->year,
+                                  .value = value_of(s, r, vi)};
     }
-    *n = s->soff[i].nfig;
-    return s->figs + s->soff[i].fig_first;
+    *out = f;
+    *n = m;
+    return FT_OK;
 }
 
 size_t ft_series_figure_articles(const ft_series_figure *f, size_t n)
@@ -1511,33 +1561,22 @@ static bool same_series(const ft_series_set *s, key a, key b, int vi)
            (vi == V_ORIGINAL || x->to_currency == y->to_currency);
 }
 
-/* Once built, everything handed out is in the arena and the public
- * arrays: the rows, and the lists that named them, go (at a million
- * figures they are most of the memory). */
-static void drop_rows(ft_series_set *s)
-{
-    free(s->rows);
-    s->rows = NULL;
-    s->nrows = s->caprows = 0;
-    free(s->arts);
-    s->arts = NULL;
-    s->narts = s->caparts = 0;
-    free(s->figrows);
-    s->figrows = NULL;
-    s->nfigrows = s->capfigrows = 0;
-    free(s->left.off);
-    free(s->mism.off);
-    s->left.off = s->mism.off = NULL;
-    s->left.cap = s->mism.cap = 0;
-}
-
 ft_status ft_series_build(ft_series_set *s, ft_error *err)
 {
     if (s->built)
         return ft_error_set(err, FT_EUSAGE, "series already built");
     s->built = true;
+    /* Every amount is read: the cache of their text goes. */
+    free(s->recent_numbers);
+    s->recent_numbers = NULL;
+    s->nrecent = 0;
     resolve_kind(s);
     int vi = value_index(s->kind);
+    /* From here only the values plotted are read, and the original ones
+     * (a point's figure as reported) until the points are made. */
+    for (int v = 0; v < NVALUES; v++)
+        if (v != vi && v != V_ORIGINAL)
+            drop_values(s, v);
     key *k;
     size_t n;
     if (collect(s, vi, &k, &n) != FT_OK)
@@ -1588,13 +1627,14 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
     }
     free(docs);
     free(k);
+    if (vi != V_ORIGINAL)
+        drop_values(s, V_ORIGINAL);
     if (st == FT_OK)
         st = finish(s);
     if (st == FT_OK)
-        st = publish_figures(s);
+        st = sort_figures(s);
     if (st == FT_OK)
         st = select_series(s);
-    drop_rows(s);
     if (st != FT_OK)
         return ft_error_set(err, st, "out of memory");
     return FT_OK;
@@ -1625,16 +1665,40 @@ const ft_series_counts *ft_series_counts_of(const ft_series_set *s)
     return &s->counts;
 }
 
-const ft_series_check *ft_series_left_out(const ft_series_set *s, size_t *n)
+ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
+                                   size_t a)
 {
-    *n = s->left.pub ? s->left.n : 0;
-    return s->left.pub;
+    const article_off *ar = &s->arts[p->first_article + a];
+    const row *r = &s->rows[ar->row];
+    int vi = value_index(s->kind);
+    return (ft_point_article){.doc = str(s, r->doc),
+                              .published = str(s, r->pub),
+                              .source = str(s, r->source),
+                              .title = str(s, r->title),
+                              .url = str(s, r->url),
+                              .amount = str(s, r->value[vi]),
+                              .value = value_of(s, r, vi),
+                              .agrees = ar->agrees};
 }
 
-const ft_series_check *ft_series_mismatches(const ft_series_set *s, size_t *n)
+size_t ft_series_nleft_out(const ft_series_set *s)
 {
-    *n = s->mism.pub ? s->mism.n : 0;
-    return s->mism.pub;
+    return s->built ? s->left.n : 0;
+}
+
+ft_series_check ft_series_left_out_at(const ft_series_set *s, size_t i)
+{
+    return check_pub(s, &s->left.off[i]);
+}
+
+size_t ft_series_nmismatches(const ft_series_set *s)
+{
+    return s->built ? s->mism.n : 0;
+}
+
+ft_series_check ft_series_mismatch_at(const ft_series_set *s, size_t i)
+{
+    return check_pub(s, &s->mism.off[i]);
 }
 
 /* ---- CSV outputs ----------------------------------------------------------
@@ -1676,11 +1740,16 @@ ft_status ft_series_write_long(const ft_series_set *s, FILE *out, ft_error *err)
     for (size_t i = 0; i < s->nseries && st == FT_OK; i++) {
         const ft_series *se = &s->series[i];
         /* Two series of one country's subject in one currency (converted
-         * from different ones): the label tells their rows apart. */
+         * from different ones): the label tells their rows apart.  The
+         * series of one country's subject are next to each other (the
+         * sort's first keys). */
         bool shared = false;
-        for (size_t j = 0; j < s->nseries; j++)
-            shared |= j != i && same_thing(&s->soff[j], &s->soff[i]) &&
-                      s->soff[j].currency == s->soff[i].currency;
+        const series_off *o = &s->soff[i];
+        for (size_t j = i; j-- > 0 && same_thing(&s->soff[j], o);)
+            shared |= s->soff[j].currency == o->currency;
+        for (size_t j = i + 1; j < s->nseries && same_thing(&s->soff[j], o);
+             j++)
+            shared |= s->soff[j].currency == o->currency;
         const char *subject = shared ? se->label : se->subject;
         for (size_t j = 0; j < se->npoints && st == FT_OK; j++) {
             const ft_point *p = &se->points[j];

@@ -27,7 +27,11 @@
  * figure and is flagged `conflict`.
  *
  * Ownership: an ft_series_set owns every string and array it hands out
- * (series, points, names, docs, flags), valid until ft_series_set_free.
+ * (series, points, names, docs, flags, and the strings of the articles,
+ * checks and figures it fills in), valid until ft_series_set_free.  The
+ * per-figure detail (a point's articles, the figures to check, the
+ * histories) is made on request, one entry at a time: at a million
+ * figures, arrays of it would be most of the memory.
  * Row cells passed in are borrowed for the call only.
  */
 #ifndef FT_SERIES_H
@@ -100,10 +104,10 @@ typedef struct {
     const char *docs;   /* their articles, ';'-separated, oldest first */
     const char *flags;  /* ';'-separated: qualifier, the row's own flags,
                            "conflict"; "" when none */
-    /* Its articles: those that agree, oldest first, one per article,
-     * then those that conflict, latest first. */
-    const ft_point_article *articles;
-    size_t narticles;
+    /* Its articles (ft_series_article gives each): those that agree,
+     * oldest first, one per article, then those that conflict, latest
+     * first.  first_article is where they start among the set's. */
+    size_t first_article, narticles;
 } ft_point;
 
 typedef struct {
@@ -223,14 +227,22 @@ ft_value_kind ft_series_kind(const ft_series_set *s);
 int ft_series_constant_year(const ft_series_set *s);
 const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
 
+/* After build: article a (below p->narticles) of point p. */
+ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
+                                   size_t a);
+
 /* After build: the figures left out of every series, each with why
  * (malformed rows excepted: they have no cells to show): first those
  * refused as they are added (a change, no year, no subject), then those
  * refused on building (no value, another base year, a bound giving way
- * to a figure), each group in input order. */
-const ft_series_check *ft_series_left_out(const ft_series_set *s, size_t *n);
-/* After build: the figures flagged conversion_mismatch, in input order. */
-const ft_series_check *ft_series_mismatches(const ft_series_set *s, size_t *n);
+ * to a figure), each group in input order; i below
+ * ft_series_nleft_out. */
+size_t ft_series_nleft_out(const ft_series_set *s);
+ft_series_check ft_series_left_out_at(const ft_series_set *s, size_t i);
+/* After build: the figures flagged conversion_mismatch, in input order;
+ * i below ft_series_nmismatches. */
+size_t ft_series_nmismatches(const ft_series_set *s);
+ft_series_check ft_series_mismatch_at(const ft_series_set *s, size_t i);
 
 /* Every figure a series was made of, each row read and not only the
  * point kept (the figures agreeing with it, the conflicts and the bounds
@@ -246,9 +258,10 @@ typedef struct {
 
 /* After build: the figures of series i (as ft_series_at numbers them),
  * by published date (undated first), then year, then article and
- * mention; *n their count. */
-const ft_series_figure *ft_series_figures(const ft_series_set *s, size_t i,
-                                          size_t *n);
+ * mention, into *out (the caller frees it), *n their count (*out NULL
+ * and *n 0 for no such series).  FT_ENOMEM. */
+ft_status ft_series_figures(const ft_series_set *s, size_t i,
+                            ft_series_figure **out, size_t *n);
 /* The distinct articles with a published date among f[0..n). */
 size_t ft_series_figure_articles(const ft_series_figure *f, size_t n);
 

@@ -110,8 +110,7 @@ static char *page_of(ft_series_set *s, const char *unit,
         items[i] = (ft_page_item){
             .series = ft_series_at(s, i), .scale = {1, ""}, .unit = unit};
     ft_page pg = {.title = "t", .basis = "b", .items = items, .nitems = n};
-    pg.mismatches = ft_series_mismatches(s, &pg.nmismatches);
-    pg.left_out = ft_series_left_out(s, &pg.nleft_out);
+    pg.set = s;
     pg.mismatch_ours = ours;
     char *data = NULL;
     size_t len = 0;
@@ -261,7 +260,7 @@ static void test_large_page_streams(void **state)
     FILE *full = fopen("/dev/full", "w");
     if (full) {
         ft_page pg = {.title = "t", .basis = "b", .format = FT_CHART_SVG};
-        pg.left_out = ft_series_left_out(s, &pg.nleft_out);
+        pg.set = s;
         ft_error e;
         assert_int_equal(ft_page_write(full, &pg, &e), FT_EIO);
         assert_non_null(strstr(e.message, "write error"));

@@ -42,6 +42,25 @@ static ft_series_set *built(ft_series_set *s)
     return s;
 }
 
+/* Point p's article a (in set s). */
+static ft_point_article art(const ft_series_set *s, const ft_point *p, size_t a)
+{
+    assert_true(a < p->narticles);
+    return ft_series_article(s, p, a);
+}
+
+/* The figures left out (mism false) or the mismatches, as one array the
+ * caller frees; *n their count. */
+static ft_series_check *checks_of(const ft_series_set *s, bool mism, size_t *n)
+{
+    *n = mism ? ft_series_nmismatches(s) : ft_series_nleft_out(s);
+    ft_series_check *c = calloc(*n + 1, sizeof *c);
+    assert_non_null(c);
+    for (size_t i = 0; i < *n; i++)
+        c[i] = mism ? ft_series_mismatch_at(s, i) : ft_series_left_out_at(s, i);
+    return c;
+}
+
 static void test_same_figure_in_two_articles(void **state)
 {
     (void)state;
@@ -525,7 +544,7 @@ static void test_published_kept_as_written(void **state)
     const ft_point *p = &ft_series_at(s, 0)->points[0];
     assert_string_equal(p->docs, "b;a");
     assert_int_equal(p->narticles, 2);
-    assert_string_equal(p->articles[1].published, "2024-01-0\xef\xbf\xbd");
+    assert_string_equal(art(s, p, 1).published, "2024-01-0\xef\xbf\xbd");
     ft_series_set_free(s);
 }
 
@@ -660,23 +679,23 @@ static void test_point_articles_and_conflicts(void **state)
     assert_string_equal(p->amount, "100");
     assert_string_equal(p->flags, "conflict");
     assert_int_equal(p->narticles, 4);
-    assert_string_equal(p->articles[0].doc, "a");
-    assert_true(p->articles[0].agrees);
-    assert_string_equal(p->articles[0].source, "Harbour Post");
-    assert_string_equal(p->articles[0].title, "Fund grows");
-    assert_string_equal(p->articles[0].url, "https://example.org/a");
-    assert_string_equal(p->articles[0].published, "2023-02-01");
-    assert_string_equal(p->articles[1].doc, "b");
-    assert_true(p->articles[1].agrees);
-    assert_string_equal(p->articles[1].title, "");
+    assert_string_equal(art(s, p, 0).doc, "a");
+    assert_true(art(s, p, 0).agrees);
+    assert_string_equal(art(s, p, 0).source, "Harbour Post");
+    assert_string_equal(art(s, p, 0).title, "Fund grows");
+    assert_string_equal(art(s, p, 0).url, "https://example.org/a");
+    assert_string_equal(art(s, p, 0).published, "2023-02-01");
+    assert_string_equal(art(s, p, 1).doc, "b");
+    assert_true(art(s, p, 1).agrees);
+    assert_string_equal(art(s, p, 1).title, "");
     /* Conflicts, latest first, with the figure each gave. */
-    assert_string_equal(p->articles[2].doc, "d");
-    assert_false(p->articles[2].agrees);
-    assert_string_equal(p->articles[2].amount, "90");
-    assert_string_equal(p->articles[3].doc, "c");
-    assert_string_equal(p->articles[3].amount, "130");
-    assert_true(p->articles[3].value == 130.0);
-    assert_string_equal(p->articles[3].title, "A rival figure");
+    assert_string_equal(art(s, p, 2).doc, "d");
+    assert_false(art(s, p, 2).agrees);
+    assert_string_equal(art(s, p, 2).amount, "90");
+    assert_string_equal(art(s, p, 3).doc, "c");
+    assert_string_equal(art(s, p, 3).amount, "130");
+    assert_true(art(s, p, 3).value == 130.0);
+    assert_string_equal(art(s, p, 3).title, "A rival figure");
     ft_series_set_free(s);
 }
 
@@ -703,7 +722,7 @@ static void test_left_out_with_why(void **state)
     add(s, bound);
     built(s);
     size_t n;
-    const ft_series_check *l = ft_series_left_out(s, &n);
+    ft_series_check *l = checks_of(s, false, &n);
     assert_int_equal(n, 7);
     /* Rows refused on reading come first, then those refused later. */
     assert_string_equal(l[0].reason, "no year");
@@ -729,9 +748,8 @@ static void test_left_out_with_why(void **state)
                         "a bound (more than, up to) where the year has a "
                         "figure");
     assert_string_equal(l[6].doc, "e");
-    size_t m;
-    ft_series_mismatches(s, &m);
-    assert_int_equal(m, 0);
+    free(l);
+    assert_int_equal(ft_series_nmismatches(s), 0);
     ft_series_set_free(s);
 }
 
@@ -759,7 +777,7 @@ static void test_mismatches_listed(void **state)
         FT_OK);
     built(s);
     size_t n;
-    const ft_series_check *m = ft_series_mismatches(s, &n);
+    ft_series_check *m = checks_of(s, true, &n);
     assert_int_equal(n, 2);
     assert_null(m[0].reason);
     assert_string_equal(m[0].doc, "a");
@@ -772,6 +790,7 @@ static void test_mismatches_listed(void **state)
     assert_string_equal(m[0].url, "https://x.example");
     assert_string_equal(m[1].doc, "b");
     assert_string_equal(m[1].reported_currency, "EUR");
+    free(m);
     /* A file without the article columns still reads. */
     ft_series_set *t = ft_series_set_new(FT_VALUE_AUTO);
     assert_int_equal(read_text(t,
@@ -782,8 +801,8 @@ static void test_mismatches_listed(void **state)
     built(t);
     const ft_point *p = &ft_series_at(t, 0)->points[0];
     assert_int_equal(p->narticles, 1);
-    assert_string_equal(p->articles[0].source, "");
-    assert_string_equal(p->articles[0].doc, "");
+    assert_string_equal(art(t, p, 0).source, "");
+    assert_string_equal(art(t, p, 0).doc, "");
     ft_series_set_free(t);
     ft_series_set_free(s);
 }
@@ -862,12 +881,9 @@ static void test_select_series_and_years(void **state)
     assert_int_equal(c->docs, 2);
     assert_string_equal(c->first_published, "2019-12-01");
     assert_string_equal(c->last_published, "2021-12-01");
-    size_t n;
-    const ft_series_check *left = ft_series_left_out(s, &n);
-    assert_int_equal(n, 1);
-    assert_string_equal(left[0].country, "KOR");
-    ft_series_mismatches(s, &n);
-    assert_int_equal(n, 0);
+    assert_int_equal(ft_series_nleft_out(s), 1);
+    assert_string_equal(ft_series_left_out_at(s, 0).country, "KOR");
+    assert_int_equal(ft_series_nmismatches(s), 0);
     ft_series_set_free(s);
 }
 
@@ -906,7 +922,8 @@ static void test_series_figures_history(void **state)
     built(s);
     assert_int_equal(ft_series_count(s), 2);
     size_t n;
-    const ft_series_figure *f = ft_series_figures(s, 0, &n);
+    ft_series_figure *f;
+    assert_int_equal(ft_series_figures(s, 0, &f, &n), FT_OK);
     assert_string_equal(ft_series_at(s, 0)->subject, "budget");
     assert_int_equal(n, 6);
     assert_string_equal(f[0].published, ""); /* undated first */
@@ -921,10 +938,13 @@ static void test_series_figures_history(void **state)
     assert_true(f[4].value == 55);
     assert_string_equal(f[5].doc, "d"); /* and the bound */
     assert_int_equal(ft_series_figure_articles(f, n), 4);
-    f = ft_series_figures(s, 1, &n);
+    free(f);
+    assert_int_equal(ft_series_figures(s, 1, &f, &n), FT_OK);
     assert_int_equal(n, 1);
     assert_int_equal(ft_series_figure_articles(f, n), 1);
-    assert_null(ft_series_figures(s, 2, &n));
+    free(f);
+    assert_int_equal(ft_series_figures(s, 2, &f, &n), FT_OK);
+    assert_null(f);
     assert_int_equal(n, 0);
     ft_series_set_free(s);
 }
@@ -941,10 +961,74 @@ static void test_history_follows_selection(void **state)
     built(s);
     assert_int_equal(ft_series_count(s), 1);
     size_t n;
-    const ft_series_figure *f = ft_series_figures(s, 0, &n);
+    ft_series_figure *f;
+    assert_int_equal(ft_series_figures(s, 0, &f, &n), FT_OK);
     assert_int_equal(n, 2);
     assert_string_equal(f[0].doc, "b");
     assert_string_equal(f[1].doc, "c");
+    free(f);
+    ft_series_set_free(s);
+}
+
+/* An article whose doc reads like an amount seen before it is still
+ * ordered by when its doc was first read: amounts are stored apart. */
+static void test_numeric_doc_keeps_its_order(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("a", "2024-01-01", "1", "other", "2020", "7", "KRW"));
+    add(s, fig("x", "2024-01-01", "1", "fund", "2020", "50", "KRW"));
+    add(s, fig("7", "2024-01-01", "1", "fund", "2020", "100", "KRW"));
+    built(s);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_string_equal(se->subject, "fund");
+    /* Same date: the article read last is the latest. */
+    assert_string_equal(se->points[0].amount, "100");
+    assert_string_equal(se->points[0].flags, "conflict");
+    ft_series_set_free(s);
+}
+
+/* Amounts that recur share their text, past the first sizes of the
+ * cache of recent amounts, and each point keeps its own. */
+static void test_many_recurring_amounts(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    char doc[16], year[16], amount[32];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(doc, sizeof doc, "d%d", i);
+        snprintf(year, sizeof year, "%d", 1000 + i % 5000);
+        snprintf(amount, sizeof amount, "%d.5", i % 5000);
+        add(s, fig(doc, "2024-01-01", "1", "fund", year, amount, "KRW"));
+    }
+    built(s);
+    const ft_series *se = ft_series_at(s, 0);
+    assert_int_equal(se->npoints, 5000);
+    for (size_t j = 0; j < se->npoints; j++) {
+        snprintf(amount, sizeof amount, "%zu.5", j);
+        assert_string_equal(se->points[j].amount, amount);
+        assert_int_equal(se->points[j].mentions, 4);
+    }
+    ft_series_set_free(s);
+}
+
+/* series.csv names by label only the series that share their country's
+ * subject and currency (converted from different ones). */
+static void test_long_labels_shared_currency(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s,
+        converted("j", "defence budget", "2022", "JPY", "40", "45.5", "2023"));
+    add(s,
+        converted("k", "defence budget", "2022", "KRW", "42", "47.25", "2023"));
+    add(s, converted("k", "fund", "2022", "KRW", "1", "2", "2023"));
+    built(s);
+    char *longf = output(s, ft_series_write_long);
+    assert_non_null(strstr(longf, ",defence budget (from JPY),2022,45.5,"));
+    assert_non_null(strstr(longf, ",defence budget (from KRW),2022,47.25,"));
+    assert_non_null(strstr(longf, ",fund,2022,2,"));
+    free(longf);
     ft_series_set_free(s);
 }
 
@@ -980,6 +1064,9 @@ int main(void)
         cmocka_unit_test(test_no_selection_keeps_all),
         cmocka_unit_test(test_series_figures_history),
         cmocka_unit_test(test_history_follows_selection),
+        cmocka_unit_test(test_numeric_doc_keeps_its_order),
+        cmocka_unit_test(test_many_recurring_amounts),
+        cmocka_unit_test(test_long_labels_shared_currency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
