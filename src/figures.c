@@ -180,6 +180,8 @@ static ft_status no_memory(ft_error *err)
 ft_status ft_figwriter_write(ft_figwriter *w, const char *rows, size_t n,
                              ft_error *err)
 {
+    if (n == 0) /* rows may then be NULL, which fwrite may not be given */
+        return FT_OK;
     if (fwrite(rows, 1, n, w->out) != n || ferror(w->out))
         return ft_error_set(err, FT_EIO, "write error: %s",
                             errno ? strerror(errno) : "unknown");

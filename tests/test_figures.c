@@ -71,6 +71,25 @@ static char *render(ft_format fmt, const ft_article *a, const ft_figure *f,
     return data;
 }
 
+/* An article with no figure renders no rows: an empty buffer, which may
+ * have no storage yet, is written as nothing (fwrite's pointer must not
+ * be NULL, which UBSan checks in make check-asan). */
+static void test_write_nothing(void **state)
+{
+    (void)state;
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    assert_non_null(out);
+    ft_figwriter *w = ft_figwriter_new(out, FT_FORMAT_CSV);
+    assert_non_null(w);
+    assert_int_equal(ft_figwriter_write(w, NULL, 0, NULL), FT_OK);
+    ft_figwriter_free(w);
+    fclose(out);
+    assert_int_equal(len, 0);
+    free(data);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -502,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_sentence_of_a_reused_buffer),
         cmocka_unit_test(test_source_title_url),
         cmocka_unit_test(test_format_is_row),
+        cmocka_unit_test(test_write_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
