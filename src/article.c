@@ -1208,21 +1208,19 @@ static size_t put_utf8(unsigned cp, char *w)
     return 4;
 }
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
 
 /* The high bit of each byte of v equal to c, or of one below it: exact
  * whether any is (the classic "has a zero byte" and "has a byte less
  * than" tests), all a caller asks. */
 static uint64_t word_eq(uint64_t v, unsigned char c)
 {
-    uint64_t x = v ^ (ONES * c);
-    return (x - ONES) & ~x & HIGHS;
+    uint64_t x = v ^ (FT_ONES8 * c);
+    return (x - FT_ONES8) & ~x & FT_HIGHS8;
 }
 
 static uint64_t word_below(uint64_t v, unsigned char c)
 {
-    return (v - ONES * c) & ~v & HIGHS;
+    return (v - FT_ONES8 * c) & ~v & FT_HIGHS8;
 }
 
 /* The end of the run of plain string bytes at p (not a quote, a
@@ -1266,7 +1264,7 @@ static char *plain_run(jparser *j, char *p)
     uint64_t h[2], d[2];
     memcpy(h, &high16, 16);
     memcpy(d, &del16, 16);
-    if ((high | h[0] | h[1]) & HIGHS)
+    if ((high | h[0] | h[1]) & FT_HIGHS8)
         j->str_high = true;
     if (del | d[0] | d[1])
         j->str_control = true;

@@ -344,22 +344,9 @@ static unsigned char lower(unsigned char b)
 /* Most of the text is English words that name nothing; reading them a
  * machine word at a time, not a byte at a time, is most of what makes
  * the scan cheap. */
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS (0x80 * ONES)
-#define FOLD (0x20 * ONES) /* an ASCII letter's case bit */
+#define FOLD (0x20 * FT_ONES8) /* an ASCII letter's case bit */
 
-/* The 8 bytes at p, the first in the low byte. */
-static uint64_t load8(const char *p)
-{
-    uint64_t x;
-    memcpy(&x, p, sizeof x);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
-
-/* The n (< 8) bytes at p the same way, zero above them. */
+/* The n (< 8) bytes at p as ft_load8 reads them, zero above them. */
 static uint64_t load_part(const char *p, size_t n)
 {
     uint64_t x = 0;
@@ -378,7 +365,7 @@ static uint64_t low_bytes(size_t k)
  * can be read: in one load when 8 can. */
 static uint64_t load_upto(const char *p, size_t n, size_t avail)
 {
-    return avail >= 8 ? load8(p) & low_bytes(n) : load_part(p, n);
+    return avail >= 8 ? ft_load8(p) & low_bytes(n) : load_part(p, n);
 }
 
 /* The high bit of each byte of x that is an ASCII letter or digit: a
@@ -386,10 +373,10 @@ static uint64_t load_upto(const char *p, size_t n, size_t avail)
  * is at least lo, and no carry crosses into the next byte. */
 static uint64_t alnum_bits(uint64_t x)
 {
-    uint64_t low = x & ~HIGHS, folded = low | FOLD;
-    uint64_t digit = (low + 0x50 * ONES) & ~(low + 0x46 * ONES);
-    uint64_t letter = (folded + 0x1F * ONES) & ~(folded + 0x05 * ONES);
-    return (digit | letter) & ~x & HIGHS;
+    uint64_t low = x & ~FT_HIGHS8, folded = low | FOLD;
+    uint64_t digit = (low + 0x50 * FT_ONES8) & ~(low + 0x46 * FT_ONES8);
+    uint64_t letter = (folded + 0x1F * FT_ONES8) & ~(folded + 0x05 * FT_ONES8);
+    return (digit | letter) & ~x & FT_HIGHS8;
 }
 
 /* The first bytes of p[0..n) (at most 8) with their case bit set: what
@@ -423,7 +410,7 @@ static uint32_t hash_bytes(const char *p, size_t n, size_t avail)
     uint64_t h = HASH_SEED;
     size_t i = 0;
     for (; n - i >= 8; i += 8)
-        h = hash_step(h, load8(p + i) | FOLD);
+        h = hash_step(h, ft_load8(p + i) | FOLD);
     if (i < n)
         h = hash_step(h, (load_upto(p + i, n - i, avail - i) | FOLD) &
                              low_bytes(n - i));
@@ -448,8 +435,8 @@ static inline word_run scan_run(const char *t, size_t len, size_t at)
         uint64_t x;
         size_t k = 0;
         if (len - e >= 8) {
-            x = load8(t + e);
-            uint64_t stop = ~alnum_bits(x) & HIGHS;
+            x = ft_load8(t + e);
+            uint64_t stop = ~alnum_bits(x) & FT_HIGHS8;
             k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
         } else {
             x = load_part(t + e, len - e);
@@ -1744,9 +1731,9 @@ static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
     for (;;) {
         if (len - e < 8)
             return false;
-        x = load8(t + e);
+        x = ft_load8(t + e);
         letters = alnum_bits(x);
-        stop = ~letters & HIGHS;
+        stop = ~letters & FT_HIGHS8;
         if (stop)
             break;
         e += 8;
@@ -1754,9 +1741,9 @@ static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
     size_t k = (size_t)__builtin_ctzll(stop) / 8;
     size_t r = e + k - at;
     if ((x >> (8 * k) & 0xFF) == '-' ||
-        may_be_named(c, load8(t + at), r, len - at))
+        may_be_named(c, ft_load8(t + at), r, len - at))
         return false;
-    uint64_t lead = x & (x << 1) & HIGHS; /* 0xC0 and above */
+    uint64_t lead = x & (x << 1) & FT_HIGHS8; /* 0xC0 and above */
     uint64_t starts = (letters | lead) & ~low_bytes(k);
     *next = e + (starts ? (size_t)__builtin_ctzll(starts) / 8 : 8);
     return true;
@@ -1813,7 +1800,7 @@ static ft_status english_word(const ft_countries *c, const char *t,
  * bytes on, at least 2), its first byte past ASCII. */
 static bool may_be_korean(const ft_countries *c, const char *p, size_t avail)
 {
-    uint64_t x = avail >= 8 ? load8(p) : load_part(p, avail);
+    uint64_t x = avail >= 8 ? ft_load8(p) : load_part(p, avail);
     if (avail >= KOREAN_KEY &&
         bit_at(c->korean_bits, scan_key(x & low_bytes(KOREAN_KEY))))
         return true;
@@ -1899,10 +1886,10 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
     }
 #else
     for (; j + 8 <= n; j += 8) {
-        uint64_t x = load8(t + base + j);
+        uint64_t x = ft_load8(t + base + j);
         letters |= gather_highs(alnum_bits(x)) << j;
-        if (x & HIGHS) /* rare in English: skip the work without them */
-            lead |= gather_highs(x & (x << 1) & HIGHS) << j; /* 0xC0 up */
+        if (x & FT_HIGHS8) /* rare in English: skip the work without them */
+            lead |= gather_highs(x & (x << 1) & FT_HIGHS8) << j; /* 0xC0 up */
     }
 #endif
     for (; j < n; j++) {
@@ -1959,7 +1946,7 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
             }
             size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
             if ((end < len && t[end] == '-') ||
-                may_be_named(c, load8(t + p), n, len - p))
+                may_be_named(c, ft_load8(t + p), n, len - p))
                 goto found;
         }
     }

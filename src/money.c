@@ -12,6 +12,7 @@
 #include "money.h"
 
 #include "money_words.h"
+#include "text.h"
 #include "money_index.h" /* generated: see the Makefile */
 
 #include <stdint.h>
@@ -1213,34 +1214,21 @@ void ft_money_finder_init(ft_money_finder *f, const char *t, size_t len)
 
 /* ---- digits eight bytes at a time: the words between two numbers of an
  * article run to hundreds of bytes. */
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS (0x80 * ONES)
-
-/* The 8 bytes at p, the first in the low byte. */
-static uint64_t load8(const char *p)
-{
-    uint64_t x;
-    memcpy(&x, p, sizeof x);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
 
 /* The high bit of each byte of x that is an ASCII digit: a byte below
  * 0x80 plus (0x80 - lo) has its high bit set exactly when it is at least
  * lo, and no carry crosses into the next byte. */
 static uint64_t digit_bits(uint64_t x)
 {
-    uint64_t low = x & ~HIGHS;
-    return (low + 0x50 * ONES) & ~(low + 0x46 * ONES) & ~x & HIGHS;
+    uint64_t low = x & ~FT_HIGHS8;
+    return (low + 0x50 * FT_ONES8) & ~(low + 0x46 * FT_ONES8) & ~x & FT_HIGHS8;
 }
 
 /* The first digit at or after k, else len. */
 static size_t next_digit(const char *t, size_t len, size_t k)
 {
     for (; k + 8 <= len; k += 8) {
-        uint64_t d = digit_bits(load8(t + k));
+        uint64_t d = digit_bits(ft_load8(t + k));
         if (d)
             return k + (size_t)__builtin_ctzll(d) / 8;
     }

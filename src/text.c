@@ -126,19 +126,8 @@ size_t ft_text_utf8_len(const char *s, size_t n)
     return seq_len((const unsigned char *)s, n);
 }
 
-/* The eight bytes at s as a number, the first byte lowest. */
-static uint64_t load8(const void *s)
-{
-    uint64_t v;
-    memcpy(&v, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
-
 /* Where the first byte with its high bit set is in eight bytes loaded by
- * load8 (8: none). */
+ * ft_load8 (8: none). */
 static size_t first_high8(uint64_t v)
 {
     uint64_t high = v & 0x8080808080808080u;
@@ -152,12 +141,12 @@ bool ft_text_utf8_valid(const char *s, size_t n, size_t *bad)
     while (i < n) {
         /* Most news text is ASCII: skip it eight bytes at a time, and to
          * the first byte that is not in one step. */
-        while (i + 8 <= n && first_high8(load8(u + i)) == 8)
+        while (i + 8 <= n && first_high8(ft_load8(u + i)) == 8)
             i += 8;
         if (i >= n)
             break;
         if (i + 8 <= n) {
-            i += first_high8(load8(u + i));
+            i += first_high8(ft_load8(u + i));
         } else if (u[i] < 0x80) {
             i++;
             continue;
@@ -232,7 +221,7 @@ static uint64_t not_word8(uint64_t v)
 static size_t plain_run8(const unsigned char *s)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t v = load8(s);
+    uint64_t v = ft_load8(s);
     uint64_t next = (v >> 8) | (uint64_t)s[8] << 56;
     uint64_t x = v ^ ones * ' ';
     uint64_t space = (x - ones) & ~x & highs;

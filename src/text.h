@@ -15,6 +15,24 @@
 
 #include "status.h"
 
+/* ---- eight bytes at a time (SWAR) ---------------------------------------
+ * The eight bytes at s as one number, the first byte lowest whatever the
+ * machine's byte order, and the constants of the per-byte tricks ("has a
+ * zero byte", "has a byte below c"): for the scanners that step over
+ * words, digits and ASCII runs. */
+#define FT_ONES8 UINT64_C(0x0101010101010101)
+#define FT_HIGHS8 UINT64_C(0x8080808080808080)
+
+static inline uint64_t ft_load8(const void *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
 /* ---- sixteen bytes at a time ------------------------------------------
  * GCC and Clang vector extensions (SSE2 on x86-64, NEON on ARM): a
  * comparison such as (ft_bytes16)(v == '"') gives 0xFF in each lane where
