@@ -208,8 +208,7 @@ int main(void)
 {
     if (!ordered("prefixes", prefixes, COUNT(prefixes), sizeof *prefixes) ||
         !ordered("suffixes", suffixes, COUNT(suffixes), sizeof *suffixes) ||
-        !ordered("iso_codes", iso_codes, COUNT(iso_codes),
-                 sizeof *iso_codes) ||
+        !ordered("iso_codes", iso_codes, COUNT(iso_codes), sizeof *iso_codes) ||
         !ordered("scales", scales, COUNT(scales), sizeof *scales) ||
         !ordered("number_words", number_words, COUNT(number_words),
                  sizeof *number_words))

@@ -1208,7 +1208,6 @@ static size_t put_utf8(unsigned cp, char *w)
     return 4;
 }
 
-
 /* The high bit of each byte of v equal to c, or of one below it: exact
  * whether any is (the classic "has a zero byte" and "has a byte less
  * than" tests), all a caller asks. */

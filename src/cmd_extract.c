@@ -452,7 +452,8 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
             break;
         case 'h':
             fputs(help, stdout);
-            return cli_finish(FT_EXIT_OK) == FT_EXIT_OK ? HELP_PRINTED : FT_EXIT_IOERR;
+            return cli_finish(FT_EXIT_OK) == FT_EXIT_OK ? HELP_PRINTED
+                                                        : FT_EXIT_IOERR;
         default: /* ':' or '?' */
             return cli_bad_option("extract", c, argv[optind - 1]);
         }
@@ -522,7 +523,8 @@ int cmd_extract(int argc, char **argv)
     int code = parse_options(argc, argv, &o, &rs);
     if (code == HELP_PRINTED) /* reads nothing */
         code = FT_EXIT_OK;
-    else if (code == FT_EXIT_OK && o.header_only) /* reads nothing: needs no aliases */
+    else if (code == FT_EXIT_OK &&
+             o.header_only) /* reads nothing: needs no aliases */
         code = run(NULL, 0, &o, NULL, &rs);
     else if (code == FT_EXIT_OK) {
         static char stdin_arg[] = "-";

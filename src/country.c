@@ -284,7 +284,6 @@ static bool is_korean_cue(const char *w)
     return (unsigned char)w[0] >= 0x80 || w[0] == ' ';
 }
 
-
 static size_t cue_len(const char *w)
 {
     size_t m = strlen(w);
@@ -296,7 +295,6 @@ static unsigned long korean_key(const char *p)
     return (unsigned long)(unsigned char)p[0] << 16 |
            (unsigned long)(unsigned char)p[1] << 8 | (unsigned char)p[2];
 }
-
 
 /* ---- bytes --------------------------------------------------------------- */
 
@@ -636,7 +634,7 @@ ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
     return FT_OK;
 }
 
-/* ---- the index ------------------------------------------------------------ */
+/* ---- the index ------------------------------------------------------- */
 
 /* How many bytes of a state word key it in the lexicon (see lex_slot); 0
  * for a word that starts with an ASCII sign and so never matches. */
@@ -724,8 +722,8 @@ static void mark_pair(ft_countries *c, const char *w, size_t n, bool any_case)
     for (unsigned flip = 1; flip < 4; flip++) {
         char v[2] = {w[0], w[1]};
         for (int j = 0; j < 2; j++)
-            if ((flip >> j & 1) && (upper((unsigned char)v[j]) ||
-                                    (v[j] >= 'a' && v[j] <= 'z')))
+            if ((flip >> j & 1) &&
+                (upper((unsigned char)v[j]) || (v[j] >= 'a' && v[j] <= 'z')))
                 v[j] ^= 0x20;
         c->pair_starts[pair_key(v)] |= third;
     }
@@ -749,8 +747,7 @@ static void mark_korean(ft_countries *c, const char *w, size_t n)
  * first r + 2 (at most n, at most 8) in ext_bits, as spelled, for a
  * state word's case counts: "the" starts "the North", but few "the"s
  * do, and "the n" starts none. */
-static void mark_state_word(ft_countries *c, const char *w, size_t r,
-                            size_t n)
+static void mark_state_word(ft_countries *c, const char *w, size_t r, size_t n)
 {
     if ((unsigned char)w[0] >= 0x80) {
         mark_korean(c, w, n);
@@ -801,11 +798,12 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
             mark_state_word(c, keys[j].key, keys[j].keylen, keys[j].len);
             mark_pair(c, keys[j].key, keys[j].len, false);
         }
-        lex_put(c, lex, mask,
-                (lex_slot){hash_bytes(keys[i].key, keys[i].keylen, keys[i].keylen), LEX_STATE,
-                           (uint32_t)keys[i].keylen, (uint32_t)i,
-                           (uint32_t)(j - i)},
-                keys[i].key);
+        lex_put(
+            c, lex, mask,
+            (lex_slot){hash_bytes(keys[i].key, keys[i].keylen, keys[i].keylen),
+                       LEX_STATE, (uint32_t)keys[i].keylen, (uint32_t)i,
+                       (uint32_t)(j - i)},
+            keys[i].key);
     }
 }
 
@@ -852,8 +850,8 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
         const char *w = cue_words[k].w;
         if (is_korean_cue(w)) {
             size_t j = nk++; /* insertion sort: a handful of entries */
-            while (j > 0 && korean_key(cue_words[c->kcues[j - 1]].w) >
-                                korean_key(w)) {
+            while (j > 0 &&
+                   korean_key(cue_words[c->kcues[j - 1]].w) > korean_key(w)) {
                 c->kcues[j] = c->kcues[j - 1];
                 j--;
             }
@@ -1155,8 +1153,8 @@ static size_t match_key(const ft_countries *c, const char *t, size_t len,
  * first byte is past ASCII and whose first three bytes hash to h3 (any
  * h3 when fewer are left): its index, NONE when none.  The words keyed
  * by three bytes are longer than those keyed by two. */
-static size_t match_past_ascii(const ft_countries *c, const char *t,
-                               size_t len, size_t at, uint32_t h3)
+static size_t match_past_ascii(const ft_countries *c, const char *t, size_t len,
+                               size_t at, uint32_t h3)
 {
     size_t w = len - at >= 3 ? match_key(c, t, len, at, 3, h3) : NONE;
     if (w == NONE && c->two_byte_words)
@@ -1172,8 +1170,8 @@ static size_t match_at(const ft_countries *c, const char *t, size_t len,
         return NONE;
     unsigned char b0 = (unsigned char)t[at];
     if (b0 >= 0x80)
-        return match_past_ascii(c, t, len, at,
-                                len - at >= 3 ? hash_bytes(t + at, 3, len - at) : 0);
+        return match_past_ascii(
+            c, t, len, at, len - at >= 3 ? hash_bytes(t + at, 3, len - at) : 0);
     if (!alnum(b0) || (at > 0 && alnum((unsigned char)t[at - 1])))
         return NONE;
     word_run r = scan_run(t, len, at);
@@ -1202,15 +1200,15 @@ static bool cue_equals(const char *w, const char *p, size_t m)
     size_t j = 0;
     while (j < m && lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
         j++;
-    bool acronym = m <= 3 && upper((unsigned char)w[0]) &&
-                   upper((unsigned char)w[m - 1]);
+    bool acronym =
+        m <= 3 && upper((unsigned char)w[0]) && upper((unsigned char)w[m - 1]);
     return j == m && (!acronym || memcmp(p, w, m) == 0);
 }
 
 /* The cues of the English word p[0..n) whose hash is h, as spelled
  * (stems only when they are the whole word). */
-static unsigned whole_word_cues(const ft_countries *c, const char *p,
-                                size_t n, uint32_t h)
+static unsigned whole_word_cues(const ft_countries *c, const char *p, size_t n,
+                                uint32_t h)
 {
     unsigned cues = 0;
     for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
@@ -1281,7 +1279,8 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
 {
     if (len - at < 3)
         return 0;
-    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3, len - at), want, n);
+    return korean_cue_hashed(c, t, len, at, hash_bytes(t + at, 3, len - at),
+                             want, n);
 }
 
 bool ft_countries_cues_found(const ft_countries *c)
@@ -1542,8 +1541,8 @@ static const struct {
 
 /* Whether verb v starts in t[from..to) before a full stop or a line
  * break, which end the sentence the particle began. */
-static bool verb_in_sentence(const char *t, size_t len, size_t from,
-                             size_t to, const char *v)
+static bool verb_in_sentence(const char *t, size_t len, size_t from, size_t to,
+                             const char *v)
 {
     const char *end = t + to, *stop;
     if ((stop = memchr(t + from, '.', to - from)) != NULL)
@@ -1693,8 +1692,8 @@ static ft_status push_state(const ft_countries *c, const char *t, size_t len,
  * first 8 bytes are raw8 (avail of them in the text), the run of
  * letters and digits there, of r < 8 bytes, being such a key (see
  * mark_state_word). */
-static bool state_word_may_go_on(const ft_countries *c, uint64_t raw8,
-                                 size_t r, size_t avail)
+static bool state_word_may_go_on(const ft_countries *c, uint64_t raw8, size_t r,
+                                 size_t avail)
 {
     for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++)
         if (bit_at(c->ext_bits, scan_key(raw8 & low_bytes(n))))
@@ -1706,8 +1705,8 @@ static bool state_word_may_go_on(const ft_countries *c, uint64_t raw8,
  * in the text, zero past those), its run of letters and digits r bytes
  * long, may be a state's or one of the SCAN_CUES: most words are known
  * not to be from the filters alone. */
-static inline bool may_be_named(const ft_countries *c, uint64_t raw8,
-                                size_t r, size_t avail)
+static inline bool may_be_named(const ft_countries *c, uint64_t raw8, size_t r,
+                                size_t avail)
 {
     uint64_t first8 = (raw8 | FOLD) & low_bytes(r); /* folded_prefix */
     return bit_at(c->scan_bits, scan_key(first8)) ||
@@ -1753,9 +1752,9 @@ static bool skip_plain_word(const ft_countries *c, const char *t, size_t len,
  * r: a state's mention or a cue; the scan goes on at *next.  The run
  * keys the state words and, unless a hyphen follows it, the cues too
  * ("cost-sharing" is looked up again, whole). */
-static ft_status english_word(const ft_countries *c, const char *t,
-                              size_t len, size_t at, const word_run *r,
-                              mentions *ms, size_t *next)
+static ft_status english_word(const ft_countries *c, const char *t, size_t len,
+                              size_t at, const word_run *r, mentions *ms,
+                              size_t *next)
 {
     uint32_t h = r->hash;
     uint64_t first8 = r->first8;
@@ -1788,10 +1787,10 @@ static ft_status english_word(const ft_countries *c, const char *t,
         first8 = folded_prefix(t + at, e - at, len - at);
     }
     cues = (cues | stem_cues(c, t + at, e - at, first8)) & SCAN_CUES;
-    if (cues && push(ms, (mention){.start = at,
-                                   .end = e,
-                                   .state = NONE,
-                                   .cues = cues}) != FT_OK)
+    if (cues &&
+        push(ms,
+             (mention){.start = at, .end = e, .state = NONE, .cues = cues}) !=
+            FT_OK)
         return FT_ENOMEM;
     return FT_OK;
 }
@@ -1834,8 +1833,8 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
     if (!cues)
         return FT_OK;
     *next = at + n;
-    return push(ms, (mention){
-                        .start = at, .end = at + n, .state = NONE, .cues = cues});
+    return push(
+        ms, (mention){.start = at, .end = at + n, .state = NONE, .cues = cues});
 }
 
 /* The bytes of the text in blocks of 64, each byte a bit: where English
@@ -2209,9 +2208,9 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     size_t last_local[LOCAL_STATES];
     int score_local[LOCAL_STATES];
     bool local = c->nstates <= LOCAL_STATES;
-    size_t *last = local ? last_local
-                         : calloc(c->nstates, sizeof *last + sizeof(int));
-    int *score = !last ? NULL
+    size_t *last =
+        local ? last_local : calloc(c->nstates, sizeof *last + sizeof(int));
+    int *score = !last   ? NULL
                  : local ? score_local
                          : (int *)(last + c->nstates);
     if (local)
@@ -2242,4 +2241,3 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         free(last);
     return FT_OK;
 }
-

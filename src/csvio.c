@@ -12,31 +12,31 @@
 
 /* What a byte asks of a text cell, as bits. */
 enum {
-    P = 0,  /* nothing: copied */
-    Q = 1,  /* CSV: the cell is quoted (',', '"', LF, CR) */
-    D = 2,  /* CSV: doubled inside the quotes ('"') */
-    E = 4,  /* TSV: escaped (backslash, tab, LF, CR) */
-    C = 8,  /* a control a terminal acts on: U+FFFD */
-    H = 16  /* not ASCII: well-formed UTF-8 and no C1 control, or U+FFFD */
+    P = 0, /* nothing: copied */
+    Q = 1, /* CSV: the cell is quoted (',', '"', LF, CR) */
+    D = 2, /* CSV: doubled inside the quotes ('"') */
+    E = 4, /* TSV: escaped (backslash, tab, LF, CR) */
+    C = 8, /* a control a terminal acts on: U+FFFD */
+    H = 16 /* not ASCII: well-formed UTF-8 and no C1 control, or U+FFFD */
 };
 
 static const unsigned char byte_class[256] = {
-    C, C, C, C, C, C, C, C, C, E, Q | E, C, C, Q | E, C, C, /* 00 */
-    C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, /* 10 */
-    P, P, Q | D, P, P, P, P, P, P, P, P, P, Q, P, P, P, /* 20 */
-    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, /* 30 */
-    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, /* 40 */
-    P, P, P, P, P, P, P, P, P, P, P, P, E, P, P, P, /* 50 */
-    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, /* 60 */
-    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, C, /* 70 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* 80 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* 90 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* A0 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* B0 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* C0 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* D0 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* E0 */
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, /* F0 */
+    C, C, C,     C, C, C, C, C, C, E, Q | E, C, C, Q | E, C, C, /* 00 */
+    C, C, C,     C, C, C, C, C, C, C, C,     C, C, C,     C, C, /* 10 */
+    P, P, Q | D, P, P, P, P, P, P, P, P,     P, Q, P,     P, P, /* 20 */
+    P, P, P,     P, P, P, P, P, P, P, P,     P, P, P,     P, P, /* 30 */
+    P, P, P,     P, P, P, P, P, P, P, P,     P, P, P,     P, P, /* 40 */
+    P, P, P,     P, P, P, P, P, P, P, P,     P, E, P,     P, P, /* 50 */
+    P, P, P,     P, P, P, P, P, P, P, P,     P, P, P,     P, P, /* 60 */
+    P, P, P,     P, P, P, P, P, P, P, P,     P, P, P,     P, C, /* 70 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* 80 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* 90 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* A0 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* B0 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* C0 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* D0 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* E0 */
+    H, H, H,     H, H, H, H, H, H, H, H,     H, H, H,     H, H, /* F0 */
 };
 
 void ft_csvio_init(ft_csvio *w, FILE *out, ft_csvio_dialect dialect)
@@ -139,8 +139,8 @@ static unsigned classes(const char *s, size_t n)
  * would act on when the file is viewed with cat or less. */
 static size_t high_char(const char *s, size_t n, size_t *skip)
 {
-    if ((unsigned char)s[0] == 0xC2 && n > 1 &&
-        (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
+    if ((unsigned char)s[0] == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
+        (unsigned char)s[1] <= 0x9F) {
         *skip = 2;
         return 0;
     }
@@ -220,9 +220,9 @@ char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
     bool risky = ft_csvio_is_risky(s, n);
     bool csv = dialect != FT_CSVIO_TSV;
     /* libcsv's reader would trim a space or tab at either end. */
-    bool quote = csv && ((acc & Q) || (n > 0 && ((!risky && s[0] == ' ') ||
-                                                  s[n - 1] == ' ' ||
-                                                  s[n - 1] == '\t')));
+    bool quote =
+        csv && ((acc & Q) || (n > 0 && ((!risky && s[0] == ' ') ||
+                                        s[n - 1] == ' ' || s[n - 1] == '\t')));
     unsigned special = csv ? D : E;
     if (quote)
         *o++ = '"';

@@ -50,8 +50,8 @@ void ft_csvio_init(ft_csvio *w, FILE *out, ft_csvio_dialect dialect);
 void ft_csvio_free(ft_csvio *w);
 
 /* A text cell: controls and bad bytes replaced by U+FFFD, neutralised
- * when it starts with = + - @ tab or CR, then quoted or escaped as the dialect needs.  The separator before it is
- * written for you. */
+ * when it starts with = + - @ tab or CR, then quoted or escaped as the dialect
+ * needs.  The separator before it is written for you. */
 ft_status ft_csvio_text(ft_csvio *w, const char *s, size_t n, ft_error *err);
 
 /* Same for a NUL-terminated string (NULL writes an empty cell). */

@@ -202,8 +202,8 @@ static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
  * the many words that merely start like one ("percent", "total",
  * "forecast") cost one comparison, not one per phrase. */
 static const char *const per_tails[] = {
-    " dollar", " u.s. dollar", " us dollar", " euro",     " yen",
-    " 100 yen", " yuan",       " greenback", " won",
+    " dollar",  " u.s. dollar", " us dollar", " euro", " yen",
+    " 100 yen", " yuan",        " greenback", " won",
 };
 static const char *const to_tails[] = {
     " the dollar", " the u.s. dollar", " the euro",
@@ -217,18 +217,18 @@ static const char *const the_dollar_tail[] = {" the dollar"};
 static const char *const dollar_tail[] = {" dollar"};
 static const char *const for_tails[] = {" one dollar", " each dollar"};
 
-#define RATE_LEAD(lead, tails) {lead, tails, sizeof tails / sizeof *tails}
+#define RATE_LEAD(lead, tails)                                                 \
+    {                                                                          \
+        lead, tails, sizeof tails / sizeof *tails                              \
+    }
 static const struct {
     const char *lead;
     const char *const *tails;
     size_t n;
 } rate_after[] = {
-    RATE_LEAD("per", per_tails),
-    RATE_LEAD("to", to_tails),
-    RATE_LEAD("against", against_tails),
-    RATE_LEAD("versus", the_dollar_tail),
-    RATE_LEAD("vs", the_dollar_tail),
-    RATE_LEAD("a", dollar_tail),
+    RATE_LEAD("per", per_tails),         RATE_LEAD("to", to_tails),
+    RATE_LEAD("against", against_tails), RATE_LEAD("versus", the_dollar_tail),
+    RATE_LEAD("vs", the_dollar_tail),    RATE_LEAD("a", dollar_tail),
     RATE_LEAD("for", for_tails),
 };
 
@@ -284,13 +284,13 @@ static bool is_rate(ft_view x, const ft_money *m)
         unsigned char c = ft_view_at(x, i);
         if (!lead[c])
             continue;
-        if (c == 0xEB ? bytes_at(x, i, "\xEB\x8B\xAC\xEB\x9F\xAC"
-                                       "\xEB\x8B\xB9") /* 달러당 */
-            : c == 0xED
-                ? bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") /* 환율 */
-                : ft_ascii_fold(ft_view_at(x, i + 1)) == 'x' &&
-                      (ft_phrase_at(x.t, x.len, i, "exchange rate") ||
-                       ft_phrase_at(x.t, x.len, i, "exchange rates")))
+        if (c == 0xEB   ? bytes_at(x, i,
+                                   "\xEB\x8B\xAC\xEB\x9F\xAC"
+                                     "\xEB\x8B\xB9") /* 달러당 */
+            : c == 0xED ? bytes_at(x, i, "\xED\x99\x98\xEC\x9C\xA8") /* 환율 */
+                        : ft_ascii_fold(ft_view_at(x, i + 1)) == 'x' &&
+                              (ft_phrase_at(x.t, x.len, i, "exchange rate") ||
+                               ft_phrase_at(x.t, x.len, i, "exchange rates")))
             return true;
     }
     return false;
@@ -913,8 +913,8 @@ static void copy_code(char *dst, size_t n, const char *src)
  * then each joint word once. */
 typedef struct {
     size_t end;
-    size_t sign, word;   /* sign_joint's answer and its *word */
-    size_t joint[2];     /* [after_between] */
+    size_t sign, word; /* sign_joint's answer and its *word */
+    size_t joint[2];   /* [after_between] */
     bool signs_known, known[2];
 } joints;
 

@@ -124,7 +124,7 @@ struct ft_figwriter {
     ft_format format;
     ft_csvio_dialect dialect; /* CSV and TSV */
     ft_buf line;              /* the row being built */
-    ft_buf folded; /* the sentence, folded */
+    ft_buf folded;            /* the sentence, folded */
     /* which sentence `folded` holds: figures often share one */
     const char *folded_from;
     size_t folded_len;
@@ -312,8 +312,8 @@ static void fill_cells(row_cells *c, size_t mention, const ft_figure *f)
 {
     c->mention_len = ft_decimal_format((ft_decimal){.digits = mention},
                                        c->mention, sizeof c->mention);
-    c->start_len = ft_decimal_format((ft_decimal){.digits = f->start},
-                                     c->start, sizeof c->start);
+    c->start_len = ft_decimal_format((ft_decimal){.digits = f->start}, c->start,
+                                     sizeof c->start);
     c->end_len = ft_decimal_format((ft_decimal){.digits = f->end}, c->end,
                                    sizeof c->end);
     c->year_len = 0;
@@ -372,7 +372,8 @@ static void row_from(ft_figrow *r, const ft_figwriter *w, const ft_article *a,
         {c->mention, c->mention_len},
         {c->start, c->start_len},
         {c->end, c->end_len},
-        {a->text + f->start, f->end - f->start}, /* surface: cut from the text */
+        {a->text + f->start,
+         f->end - f->start}, /* surface: cut from the text */
         {c->amount, c->amount_len},
         {c->amount_max, c->amount_max_len},
         {f->currency, strlen(f->currency)},
@@ -398,8 +399,7 @@ static void row_from(ft_figrow *r, const ft_figwriter *w, const ft_article *a,
 }
 
 /* The cells as one CSV/TSV row, appended to b (as it was on failure). */
-static ft_status format_cells(ft_csvio_dialect d, const ft_figrow *r,
-                              ft_buf *b)
+static ft_status format_cells(ft_csvio_dialect d, const ft_figrow *r, ft_buf *b)
 {
     return ft_csvio_put_row(b, d, r->cell, r->len, numeric, NCOLUMNS);
 }

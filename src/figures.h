@@ -40,9 +40,11 @@ typedef enum {
 /* Flags, written ';'-separated in this order. */
 enum {
     FT_FLAG_AMBIGUOUS_CURRENCY = 1u << 0, /* "ambiguous_currency" */
-    FT_FLAG_CURRENCY_INFERRED = 1u << 1,  /* "currency_inferred": taken from neighbours */
+    FT_FLAG_CURRENCY_INFERRED =
+        1u << 1, /* "currency_inferred": taken from neighbours */
     FT_FLAG_CONVERSION_MISMATCH = 1u << 2, /* "conversion_mismatch" (convert) */
-    FT_FLAG_SUBJECT_FROM_STORY = 1u << 3  /* "subject_from_story": its sentence names none */
+    FT_FLAG_SUBJECT_FROM_STORY =
+        1u << 3 /* "subject_from_story": its sentence names none */
 };
 
 #define FT_SUBJECT_MAX 128
@@ -85,9 +87,8 @@ ft_status ft_figwriter_header(ft_figwriter *w, ft_error *err);
 
 /* One row; `mention` is 1-based.  The article supplies doc, published and
  * the text that surface and sentence are cut from. */
-ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a,
-                           size_t mention, const ft_figure *f,
-                           ft_error *err);
+ft_status ft_figwriter_row(ft_figwriter *w, const ft_article *a, size_t mention,
+                           const ft_figure *f, ft_error *err);
 
 /* The same row appended to `out` instead of written (a row made on one
  * thread and written on another, or many rows written at once): the same

@@ -833,10 +833,9 @@ static bool may_start_amount(const char *t, size_t len, size_t pos,
                              prefix_seen *seen)
 {
     unsigned char c = at(t, len, pos);
-    return may_start_amount_near(t, len, pos,
-                                 c < 0x80 && !is_digit(c) &&
-                                     digit_within_reach(t, len, pos),
-                                 seen);
+    return may_start_amount_near(
+        t, len, pos,
+        c < 0x80 && !is_digit(c) && digit_within_reach(t, len, pos), seen);
 }
 
 /* ------------------------------------------------------- the whole amount */

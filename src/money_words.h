@@ -431,7 +431,8 @@ static inline uint32_t run_bit(size_t n)
  * So each table has, for each first letter, the run lengths (bit n: n
  * letters; the last bit: that many or more) and, for each run length, the
  * second and third letters (bit c - 'a') its entries can leave; a word
- * that fails them is refused before any look-up.  The ISO codes count with the currencies. */
+ * that fails them is refused before any look-up.  The ISO codes count with the
+ * currencies. */
 typedef struct {
     uint32_t run[26];
     /* by first letter and run length (run_slot): a word whose run of
@@ -455,6 +456,5 @@ typedef struct {
     uint32_t lead[4];    /* bit b - 0x80: a byte b above 0x7F may begin a
                             Korean unit or a currency before the number */
 } word_index;
-
 
 #endif

@@ -52,7 +52,7 @@ typedef struct {
     ft_error err;
     held_warning *warns;
     size_t nwarns, capwarns;
-    bool rendered;     /* its bytes are the batch's out[from..to) */
+    bool rendered; /* its bytes are the batch's out[from..to) */
     size_t from, to;
 } entry;
 
@@ -82,10 +82,10 @@ struct ft_pipeline {
     entry *entries; /* BATCH_MAX per batch of the pool */
     batch **spare;  /* the batches neither queued nor being filled */
     size_t nspare, cap;
-    batch *cur;      /* being filled: the reader's warnings go to it */
+    batch *cur; /* being filled: the reader's warnings go to it */
     const ft_pipeline_render *render; /* NULL: none */
-    size_t inflight; /* article bytes in the queue */
-    bool oom;        /* a warning could not be held */
+    size_t inflight;                  /* article bytes in the queue */
+    bool oom;                         /* a warning could not be held */
 };
 
 ft_pipeline *ft_pipeline_new(const ft_reader_opts *reader,
@@ -204,8 +204,7 @@ static void render_entry(batch *b, entry *e)
 {
     ft_buf *out = &b->out;
     e->from = out->len;
-    e->rendered =
-        b->render->render(b->state, &e->a, &e->figs, out) == FT_OK;
+    e->rendered = b->render->render(b->state, &e->a, &e->figs, out) == FT_OK;
     if (!e->rendered) {
         out->len = e->from;
         if (out->data)

@@ -79,7 +79,8 @@ static int cmp_folded(const char *w, size_t n, const char *s)
 }
 
 /* The word w[0,n) of the text (in any case) in the table: its name, or
- * EN_NONE.  The slots come from scripts/gen_purpose_slots.c (purpose_words.h). */
+ * EN_NONE.  The slots come from scripts/gen_purpose_slots.c (purpose_words.h).
+ */
 static unsigned word_id(const char *w, size_t n)
 {
     if (n == 0 || n > PURPOSE_WORD_LONGEST)
@@ -1260,7 +1261,8 @@ static inline bool ends_in(const char *w, size_t n, ft_lit l)
 
 /* The longest particle that ends w[0,n) and is not all of it: its
  * length, or 0.  The table finds the particles by their last syllable
- * (gen_purpose_slots.c), so one probe run holds every particle that can end w. */
+ * (gen_purpose_slots.c), so one probe run holds every particle that can end w.
+ */
 static size_t particle_len(const char *w, size_t n)
 {
     if (n < 3)
@@ -1834,8 +1836,8 @@ static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,
                            const ft_figure *figs, size_t n, size_t a, size_t b,
                            bool at_sentence_start)
 {
-    if (w->text == text && w->len == len && w->figs == figs &&
-        w->nfigs == n && w->a == a && w->b == b)
+    if (w->text == text && w->len == len && w->figs == figs && w->nfigs == n &&
+        w->a == a && w->b == b)
         return &w->s;
     w->text = text;
     w->len = len;
@@ -1897,9 +1899,8 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
             return FT_PURPOSE_FOUND;
         }
     }
-    return continues_list(s, f) || opens_with_anaphor(s)
-               ? FT_PURPOSE_AS_BEFORE
-               : FT_PURPOSE_NONE;
+    return continues_list(s, f) || opens_with_anaphor(s) ? FT_PURPOSE_AS_BEFORE
+                                                         : FT_PURPOSE_NONE;
 }
 
 size_t ft_purpose_korean_stem(const char *w, size_t n)

@@ -4,8 +4,8 @@
  * an amount; and the hashes that find them.
  *
  * Each list is an X-macro, so that one list gives purpose.c its table (and
- * the English words their names, EN_for) and gives scripts/gen_purpose_slots.c, at
- * build time, what it places in the hash tables that find a word of the
+ * the English words their names, EN_for) and gives scripts/gen_purpose_slots.c,
+ * at build time, what it places in the hash tables that find a word of the
  * text: an index is derived from its list, never kept beside it.
  * W(word, classes) is a word spelt as its C name, WS(name, "spelling",
  * classes) one that is not.  Words with no class are here because a
@@ -707,8 +707,8 @@ static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 }
 
 /* The hash of the first two syllables (six bytes) of w: where
- * gen_purpose_slots.c places a domain noun and where purpose.c looks for one that
- * starts at w. */
+ * gen_purpose_slots.c places a domain noun and where purpose.c looks for one
+ * that starts at w. */
 static inline uint32_t ft_purpose_noun_hash(const char *w)
 {
     uint32_t h = 0x811C9DC5u;

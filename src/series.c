@@ -639,8 +639,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         if (empty(cells[k]))
             continue;
         s->with_value[k]++;
-        if (!number_cell(s, cells[k], &w->value[k], &s->num[k][s->nrows],
-                         &st))
+        if (!number_cell(s, cells[k], &w->value[k], &s->num[k][s->nrows], &st))
             w->bad |= 1u << k;
         else if (st != FT_OK)
             return ft_error_set(err, st, "out of memory");
@@ -865,8 +864,8 @@ static void sort_keys(const ft_series_set *s, int vi, key_order order, key *k,
             size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
             size_t i = lo, j = mid, o = lo;
             while (i < mid && j < hi)
-                to[o++] = order(s, vi, from[j], from[i]) < 0 ? from[j++]
-                                                             : from[i++];
+                to[o++] =
+                    order(s, vi, from[j], from[i]) < 0 ? from[j++] : from[i++];
             while (i < mid)
                 to[o++] = from[i++];
             while (j < hi)

@@ -100,10 +100,10 @@ typedef struct {
     /* The figure as its article gave it, in the series' `origin`
      * currency (for a share of GDP in that currency); NaN when unknown. */
     double original;
-    size_t mentions;    /* rows that gave this figure */
-    const char *docs;   /* their articles, ';'-separated, oldest first */
-    const char *flags;  /* ';'-separated: qualifier, the row's own flags,
-                           "conflict"; "" when none */
+    size_t mentions;   /* rows that gave this figure */
+    const char *docs;  /* their articles, ';'-separated, oldest first */
+    const char *flags; /* ';'-separated: qualifier, the row's own flags,
+                          "conflict"; "" when none */
     /* Its articles (ft_series_article gives each): those that agree,
      * oldest first, one per article, then those that conflict, latest
      * first.  first_article is where they start among the set's. */

@@ -859,8 +859,8 @@ static word_index *word_index_new(void)
     bool ok = true;
     for (size_t l = 0; l < COUNT(role_lists) && ok; l++)
         for (size_t k = 0; k < role_lists[l].n && ok; k++)
-            ok = word_add(ix, role_lists[l].words[k], role_lists[l].role,
-                          false, 0);
+            ok = word_add(ix, role_lists[l].words[k], role_lists[l].role, false,
+                          0);
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
         ok = word_add(ix, heads[k].word, 0, true, k + 1);
     ok = ok && word_add_firsts(ix, budget_lines, sizeof *budget_lines,
@@ -2057,11 +2057,11 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
                l.items[from].end <= f->sent_start)
             from++;
         phrase named = {0};
-        ft_purpose said =
-            words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i,
-                                     named.name, sizeof named.name)
-                  : ft_purpose_of(x.t, x.len, figs, n, i, named.name,
-                                  sizeof named.name);
+        ft_purpose said = words
+                              ? ft_purpose_of_in(words, x.t, x.len, figs, n, i,
+                                                 named.name, sizeof named.name)
+                              : ft_purpose_of(x.t, x.len, figs, n, i,
+                                              named.name, sizeof named.name);
         if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
             sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});

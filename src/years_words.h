@@ -1,10 +1,11 @@
 /* years_words.h — the phrase tables of years.c, and the shape of the
  * indexes made from them.
  *
- * Included by years.c, which reads the tables, and by scripts/gen_years_index.c,
- * which at build time derives from them the indexes that rule out most
- * positions without reading a list (build/gen/years_index.h): an index is
- * computed from its list, never kept by hand beside it.
+ * Included by years.c, which reads the tables, and by
+ * scripts/gen_years_index.c, which at build time derives from them the indexes
+ * that rule out most positions without reading a list
+ * (build/gen/years_index.h): an index is computed from its list, never kept by
+ * hand beside it.
  */
 #ifndef FT_YEARS_WORDS_H
 #define FT_YEARS_WORDS_H

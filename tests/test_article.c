@@ -536,8 +536,12 @@ static void test_jsonl_controls_and_utf8_anywhere(void **state)
         {"abcdefghijklmnopqrstuvw\\u007f", "abcdefghijklmnopqrstuvw ", 0},
         {"abcdefghijklmnopqrstuvw\\u000b\\f", "abcdefghijklmnopqrstuvw\v\f", 0},
         {"abcdefghijklmnopqrstu\xff", "abcdefghijklmnopqrstu\xff", 1},
-        {"abcdefghijklmnopq\xc3\xa9\xed\x95\x9c", "abcdefghijklmnopq\xc3\xa9\xed\x95\x9c", 0},
-        {"\\u00e9abcdefghijklmnopqrstu", "\xc3\xa9" "abcdefghijklmnopqrstu", 0},
+        {"abcdefghijklmnopq\xc3\xa9\xed\x95\x9c",
+         "abcdefghijklmnopq\xc3\xa9\xed\x95\x9c", 0},
+        {"\\u00e9abcdefghijklmnopqrstu",
+         "\xc3\xa9"
+         "abcdefghijklmnopqrstu",
+         0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char line[256];

@@ -258,8 +258,7 @@ static void test_scan_at_every_offset(void **state)
         /* a short word, a key of 8 bytes and more, a key of one letter
          * and a stop, a state word whose first word is a common one */
         {"Japan's budget is $5 billion.", "$5 billion", "JPN"},
-        {"Mitsubishi Heavy Industries booked $5 billion.", "$5 billion",
-         "JPN"},
+        {"Mitsubishi Heavy Industries booked $5 billion.", "$5 billion", "JPN"},
         {"Republic of Korea spent $5 billion.", "$5 billion", "KOR"},
         {"U.S. spending rose by $5 billion.", "$5 billion", "USA"},
         {"the North's budget is $5 billion.", "$5 billion", "PRK"},
@@ -288,8 +287,8 @@ static void test_scan_at_every_offset(void **state)
                 const char *got = country_after(c, n, shortw, cases[k].text,
                                                 cases[k].surface);
                 if (strcmp(got, cases[k].iso3) != 0)
-                    fail_msg("'%s' behind %zu bytes: %s, not %s",
-                             cases[k].text, n, got, cases[k].iso3);
+                    fail_msg("'%s' behind %zu bytes: %s, not %s", cases[k].text,
+                             n, got, cases[k].iso3);
             }
     }
     /* Capitals matter to state words ("The North" is no state), not to
@@ -323,18 +322,18 @@ static void test_first_two_bytes(void **state)
     assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
     assert_string_equal(
         country_of(c, "qz Freedonians spent $5 billion.", "$5 billion"), "");
-    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ADJECTIVE,
-                                           "qz Freedonians"),
-                     FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_ADJECTIVE, "qz Freedonians"),
+        FT_OK);
     assert_string_equal(
         country_of(c, "qz Freedonians spent $5 billion.", "$5 billion"), "FRD");
     assert_string_equal(
         country_of(c, "Qz Freedonians spent $5 billion.", "$5 billion"), "");
     /* A word of two bytes, whatever byte the text goes on with. */
-    assert_int_equal(
-        ft_countries_add_word(c, "FRD", FT_COUNTRY_NAME, "Fq"), FT_OK);
-    assert_string_equal(country_of(c, "Fq's budget is $5 billion.", "$5 billion"),
-                        "FRD");
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_NAME, "Fq"),
+                     FT_OK);
+    assert_string_equal(
+        country_of(c, "Fq's budget is $5 billion.", "$5 billion"), "FRD");
     assert_string_equal(country_of(c, "Fq budget: $5 billion.", "$5 billion"),
                         "FRD");
     ft_countries_free(c);
@@ -379,8 +378,7 @@ static void test_two_byte_word(void **state)
     assert_int_equal(ft_countries_match(c, "\xC3\x89x", 3, 0, &iso3, NULL), 2);
     assert_string_equal(iso3, "FRD");
     assert_int_equal(
-        ft_countries_match(c, "\xC3\x89\xC3\x89\xC3\x89", 6, 0, NULL, NULL),
-        6);
+        ft_countries_match(c, "\xC3\x89\xC3\x89\xC3\x89", 6, 0, NULL, NULL), 6);
     assert_int_equal(ft_countries_match(c, "\xC3\x8A", 2, 0, NULL, NULL), 0);
     assert_string_equal(
         country_of(c, "\xC3\x89 정부는 방위비로 300억 달러를 잡았다.",
@@ -388,10 +386,10 @@ static void test_two_byte_word(void **state)
         "FRD");
     /* The scan's filter keys two syllables, or a shorter word whole. */
     assert_int_equal(ft_countries_add(c, "SYL", "Syllabia", NULL), FT_OK);
-    assert_int_equal(
-        ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴"), FT_OK);
-    assert_int_equal(
-        ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴x"), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "SYL", FT_COUNTRY_KOREAN, "됴x"),
+                     FT_OK);
     assert_string_equal(
         country_of(c, "됴 정부는 방위비로 300억 달러를 잡았다.", "300억 달러"),
         "SYL");
@@ -413,8 +411,8 @@ static void test_many_mentions_and_states(void **state)
         iso3[2] = (char)('A' + i % 26);
         assert_int_equal(ft_countries_add(c, iso3, "Somewhere", NULL), FT_OK);
     }
-    assert_int_equal(
-        ft_countries_add_word(c, iso3, FT_COUNTRY_NAME, "Zembla"), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, iso3, FT_COUNTRY_NAME, "Zembla"),
+                     FT_OK);
     char text[2048] = "";
     for (int i = 0; i < 100; i++)
         strcat(text, "Japan, Korea, ");
@@ -475,12 +473,13 @@ static void test_names_that_own_nothing(void **state)
                                    "Indonesia pays a fifth.",
                                    "5 trillion won"),
                         "KOR");
-    assert_string_equal(country_of(c,
-                                   "The country will spend 90 billion zlotys on "
-                                   "the army of the nation, whose border "
-                                   "with Ukraine is tense.",
-                                   "90 billion zlotys"),
-                        "POL");
+    assert_string_equal(
+        country_of(c,
+                   "The country will spend 90 billion zlotys on "
+                   "the army of the nation, whose border "
+                   "with Ukraine is tense.",
+                   "90 billion zlotys"),
+        "POL");
     ft_countries_free(c);
 }
 

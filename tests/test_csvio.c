@@ -144,15 +144,22 @@ static void test_controls_replaced(void **state)
         assert_text_cell(dialects[d], "red \x1b[31mflag\x1b[0m",
                          "red \xEF\xBF\xBD[31mflag\xEF\xBF\xBD[0m");
         assert_text_cell(dialects[d], "ring\a", "ring\xEF\xBF\xBD");
-        assert_text_cell(dialects[d], "back\b\x7f", "back\xEF\xBF\xBD\xEF\xBF\xBD");
-        assert_text_cell(dialects[d], "csi \xC2\x9B" "2J", "csi \xEF\xBF\xBD" "2J");
+        assert_text_cell(dialects[d], "back\b\x7f",
+                         "back\xEF\xBF\xBD\xEF\xBF\xBD");
+        assert_text_cell(dialects[d],
+                         "csi \xC2\x9B"
+                         "2J",
+                         "csi \xEF\xBF\xBD"
+                         "2J");
         assert_text_cell(dialects[d], "\x01", "\xEF\xBF\xBD");
         assert_text_cell(dialects[d], "bad \xFF byte", "bad \xEF\xBF\xBD byte");
         /* U+00A0 (C2 A0) is a letter's neighbour, not a control */
         assert_text_cell(dialects[d], "5\xC2\xA0won", "5\xC2\xA0won");
     }
     /* a NUL inside the cell, counted by length */
-    assert_cell_n(FT_CSVIO_CSV, "a\0b", 3, "a\xEF\xBF\xBD" "b");
+    assert_cell_n(FT_CSVIO_CSV, "a\0b", 3,
+                  "a\xEF\xBF\xBD"
+                  "b");
     /* the formats' own whitespace is kept */
     assert_text_cell(FT_CSVIO_CSV, "a\tb\nc", "\"a\tb\nc\"");
     assert_text_cell(FT_CSVIO_TSV, "a\tb\nc", "a\\tb\\nc");
@@ -166,14 +173,17 @@ static void test_controls_replaced(void **state)
 static void test_scrub_beside_quoting(void **state)
 {
     (void)state;
-    assert_text_cell(FT_CSVIO_CSV, "\xE2\x80\"x", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"\"x\"");
+    assert_text_cell(FT_CSVIO_CSV, "\xE2\x80\"x",
+                     "\"\xEF\xBF\xBD\xEF\xBF\xBD\"\"x\"");
     assert_text_cell(FT_CSVIO_CSV, "a\xFF ", "\"a\xEF\xBF\xBD \"");
     assert_text_cell(FT_CSVIO_CSV, "end\xC2\x85", "end\xEF\xBF\xBD");
     assert_text_cell(FT_CSVIO_CSV, "end\xC2", "end\xEF\xBF\xBD");
-    assert_text_cell(FT_CSVIO_TSV, "\xF0\x9F\\", "\xEF\xBF\xBD\xEF\xBF\xBD\\\\");
+    assert_text_cell(FT_CSVIO_TSV, "\xF0\x9F\\",
+                     "\xEF\xBF\xBD\xEF\xBF\xBD\\\\");
     assert_text_cell(FT_CSVIO_TSV, "-\x1b\t", "'-\xEF\xBF\xBD\\t");
     assert_text_cell(FT_CSVIO_CSV, "\t", "\"'\t\"");
-    assert_text_cell(FT_CSVIO_CSV, "\xEA\xB5\xAD,\xEB\xB0\xA9", "\"\xEA\xB5\xAD,\xEB\xB0\xA9\"");
+    assert_text_cell(FT_CSVIO_CSV, "\xEA\xB5\xAD,\xEB\xB0\xA9",
+                     "\"\xEA\xB5\xAD,\xEB\xB0\xA9\"");
 }
 
 /* The quoting is libcsv's: for cells of printable ASCII (which scrubbing
@@ -196,10 +206,11 @@ static void test_quoting_as_libcsv(void **state)
             cell[cn++] = '\'';
         memcpy(cell + cn, in, n);
         cn += n;
-        bool quote = cn > 0 && (cell[0] == ' ' || cell[0] == '\t' ||
-                                cell[cn - 1] == ' ' || cell[cn - 1] == '\t' ||
-                                memchr(cell, ',', cn) || memchr(cell, '"', cn) ||
-                                memchr(cell, '\n', cn) || memchr(cell, '\r', cn));
+        bool quote =
+            cn > 0 && (cell[0] == ' ' || cell[0] == '\t' ||
+                       cell[cn - 1] == ' ' || cell[cn - 1] == '\t' ||
+                       memchr(cell, ',', cn) || memchr(cell, '"', cn) ||
+                       memchr(cell, '\n', cn) || memchr(cell, '\r', cn));
         size_t wn = cn;
         if (quote)
             wn = csv_write(want, sizeof want, cell, cn);

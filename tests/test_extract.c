@@ -622,8 +622,8 @@ static void test_no_figures_empty_list(void **state)
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         ft_figlist l;
         ft_figlist_init(&l);
-        assert_int_equal(
-            ft_extract(texts[i], strlen(texts[i]), NULL, &l, NULL), FT_OK);
+        assert_int_equal(ft_extract(texts[i], strlen(texts[i]), NULL, &l, NULL),
+                         FT_OK);
         assert_int_equal(l.len, 0);
         ft_figlist_free(&l);
     }

@@ -387,8 +387,8 @@ static void test_sentence_of_a_reused_buffer(void **state)
 {
     (void)state;
     char buf[] = "It cost 900 million won.";
-    ft_article a = {.id = "a", .published = "", .text = buf,
-                    .len = strlen(buf)};
+    ft_article a = {
+        .id = "a", .published = "", .text = buf, .len = strlen(buf)};
     ft_figure f = {.start = 8, .end = 23, .sent_start = 0, .sent_end = 24};
     strcpy(f.currency, "KRW");
     f.amount.digits = 900000000;
@@ -472,9 +472,8 @@ static void test_format_is_row(void **state)
         ft_buf_init(&b);
         assert_int_equal(ft_buf_append(&b, "[", 1), FT_OK);
         for (size_t i = 0; i < 3; i++)
-            assert_int_equal(ft_figwriter_format(maker, &a, i + 1, &f[i], &b,
-                                                 NULL),
-                             FT_OK);
+            assert_int_equal(
+                ft_figwriter_format(maker, &a, i + 1, &f[i], &b, NULL), FT_OK);
         ft_figure bad = card_figure();
         bad.end = a.len + 1;
         size_t was = b.len;
@@ -488,12 +487,13 @@ static void test_format_is_row(void **state)
         fclose(out);
         assert_string_equal(data, want);
         if (formats[k] != FT_FORMAT_JSONL)
-            assert_non_null(strstr(data, ",ambiguous_currency;currency_inferred;"
-                                         "conversion_mismatch;subject_from_story;"
-                                         "target_year:-12,") ||
-                            strstr(data, "\tambiguous_currency;currency_inferred;"
-                                         "conversion_mismatch;subject_from_story;"
-                                         "target_year:-12\t"));
+            assert_non_null(
+                strstr(data, ",ambiguous_currency;currency_inferred;"
+                             "conversion_mismatch;subject_from_story;"
+                             "target_year:-12,") ||
+                strstr(data, "\tambiguous_currency;currency_inferred;"
+                             "conversion_mismatch;subject_from_story;"
+                             "target_year:-12\t"));
         else
             assert_non_null(strstr(data, "\"year\":-3,"));
         ft_buf_free(&b);

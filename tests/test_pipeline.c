@@ -319,8 +319,7 @@ static char *run_jobs_render(unsigned jobs, bool render,
     assert_non_null(p);
     ft_pipeline_jobs(p, jobs);
     ft_pipeline_sink sink = {log_article, log_reject, &c};
-    ft_pipeline_render r = {state_new, state_free, render_line, emit_lines,
-                            &c};
+    ft_pipeline_render r = {state_new, state_free, render_line, emit_lines, &c};
     if (render)
         ft_pipeline_render_with(p, &r);
     ft_error err;

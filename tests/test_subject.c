@@ -775,13 +775,14 @@ static void test_name_ending_in_bracket(void **state)
     (void)state;
     ft_subjects *s = aliases();
     const char *texts[] = {"To fleet(,$2 billion", "To Seoul(,$2",
-                           "To o(, $2 billion", "The plan (ACR) cost $2 billion."};
+                           "To o(, $2 billion",
+                           "The plan (ACR) cost $2 billion."};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         ft_extract_opts o = {.subjects = s};
         ft_figlist l;
         ft_figlist_init(&l);
-        assert_int_equal(
-            ft_extract(texts[i], strlen(texts[i]), &o, &l, NULL), FT_OK);
+        assert_int_equal(ft_extract(texts[i], strlen(texts[i]), &o, &l, NULL),
+                         FT_OK);
         assert_int_equal(l.len, 1);
         assert_true(strlen(l.items[0].subject) < FT_SUBJECT_MAX);
         ft_figlist_free(&l);
@@ -933,7 +934,8 @@ static void check_shared_words(const char *text, const char *const *surfaces,
     assert_non_null(w);
     for (size_t i = 0; i < n; i++) {
         char alone[128], shared[128];
-        ft_purpose a = ft_purpose_of(text, len, figs, n, i, alone, sizeof alone);
+        ft_purpose a =
+            ft_purpose_of(text, len, figs, n, i, alone, sizeof alone);
         ft_purpose b =
             ft_purpose_of_in(w, text, len, figs, n, i, shared, sizeof shared);
         assert_int_equal(a, b);

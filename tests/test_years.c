@@ -103,8 +103,7 @@ static const year_case cases[] = {
     {"As of now, the fund holds $5 billion.", "2025-03-01", "r2025"},
     {"The budget was set last year.\nIt includes $5 billion for weapons.",
      "2025-03-01", "r2024"},
-    {"It will spend $5 billion over the next five months.", "2025-03-01",
-     "-"},
+    {"It will spend $5 billion over the next five months.", "2025-03-01", "-"},
     /* the last of several full stops that lost their space starts the
      * sentence */
     {"In 2019 it rose.In 2020 it fell.It cost $5 billion.", "", "2020"},
@@ -845,13 +844,13 @@ static void test_glued_stops_in_one_sentence(void **state)
     (void)state;
     /* the last stop before the figure starts its sentence: the year is
      * three sentences back, out of reach */
+    assert_int_equal(date_in_one_sentence("It rose in 2019.Costs fell.Prices "
+                                          "fell.It cost 5 billion dollars."),
+                     0);
     assert_int_equal(
         date_in_one_sentence(
-            "It rose in 2019.Costs fell.Prices fell.It cost 5 billion dollars."),
-        0);
-    assert_int_equal(date_in_one_sentence(
-                         "It rose in 2019.Costs fell.It cost 5 billion dollars."),
-                     2019);
+            "It rose in 2019.Costs fell.It cost 5 billion dollars."),
+        2019);
     /* the first stop after the figure ends it */
     assert_int_equal(
         date_in_one_sentence("It cost 5 billion dollars.Costs rose in 2019."),
