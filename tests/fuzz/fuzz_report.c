@@ -74,18 +74,20 @@ static void check_series(const ft_series_set *set, size_t i, size_t *mentions)
         FUZZ_CHECK(p->mentions >= 1 && p->amount && p->docs && p->flags);
         size_t agree = 0;
         for (size_t a = 0; a < p->narticles; a++)
-            agree += p->articles[a].agrees;
+            agree += ft_series_article(set, p, a).agrees;
         FUZZ_CHECK(agree >= 1 && agree <= p->mentions);
         *mentions += p->mentions;
     }
     size_t nf;
-    const ft_series_figure *f = ft_series_figures(set, i, &nf);
+    ft_series_figure *f;
+    FUZZ_CHECK(ft_series_figures(set, i, &f, &nf) == FT_OK);
     FUZZ_CHECK(nf >= s->npoints);
     for (size_t j = 0; j < nf; j++) {
         FUZZ_CHECK(f[j].year >= 1 && f[j].year <= 9999);
         FUZZ_CHECK(isfinite(f[j].value));
     }
     FUZZ_CHECK(ft_series_figure_articles(f, nf) <= nf);
+    free(f);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -111,9 +113,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         points += ft_series_at(set, i)->npoints;
     }
     const ft_series_counts *c = ft_series_counts_of(set);
-    size_t nleft, nmism;
-    (void)ft_series_left_out(set, &nleft);
-    (void)ft_series_mismatches(set, &nmism);
+    size_t nleft = ft_series_nleft_out(set);
+    size_t nmism = ft_series_nmismatches(set);
+    for (size_t i = 0; i < nleft; i++)
+        FUZZ_CHECK(ft_series_left_out_at(set, i).reason);
+    for (size_t i = 0; i < nmism; i++)
+        FUZZ_CHECK(ft_series_mismatch_at(set, i).doc);
     FUZZ_CHECK(c->used == mentions);
     FUZZ_CHECK(c->used + c->conflicts + nleft == c->rows);
     FUZZ_CHECK(nmism <= c->rows);
