@@ -138,12 +138,15 @@ run: deps
 	    --out plots plots/figures_converted.csv
 	@echo "wrote the report: open plots/index.html"
 
+# With clang, the fuzz harnesses are built too (not run: make fuzz), so
+# that a change of the library's API cannot leave one broken.
 test: deps
 	$(MAKE) testbins
 	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build build-asan
-	@if command -v clang >/dev/null; then $(MAKE) check-clang; \
-	 else echo "check-clang: skipped (no clang)"; fi
+	@if command -v clang >/dev/null; then $(MAKE) check-clang && \
+	   $(MAKE) CC=clang BUILD=build-fuzz EXTRA_CFLAGS="$(FUZZ_SAN)" fuzzbins; \
+	 else echo "check-clang, fuzz harnesses: skipped (no clang)"; fi
 	bash tests/valgrind.sh build
 	$(MAKE) check-tsan
 
