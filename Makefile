@@ -72,7 +72,7 @@ BIN   := $(BUILD)/figtrend
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
-.PHONY: all testbins fuzzbins deps run test check check-asan check-clang check-tsan check-valgrind fuzz \
+.PHONY: all testbins fuzzbins check-fuzz-harnesses deps run test check check-asan check-clang check-tsan check-valgrind fuzz \
         bench install uninstall clean
 # Keep the test objects make would otherwise delete as intermediates.
 .SECONDARY:
@@ -138,14 +138,15 @@ run: deps
 	    --out plots plots/figures_converted.csv
 	@echo "wrote the report: open plots/index.html"
 
-# With clang, the fuzz harnesses are built too (not run: make fuzz), so
-# that a change of the library's API cannot leave one broken.
+# With clang, the fuzz harnesses are compiled too (checked, not built or
+# run: make fuzz), so that a change of the library's API cannot leave one
+# broken.
 test: deps
 	$(MAKE) testbins
 	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build build-asan
 	@if command -v clang >/dev/null; then $(MAKE) check-clang && \
-	   $(MAKE) CC=clang BUILD=build-fuzz EXTRA_CFLAGS="$(FUZZ_SAN)" fuzzbins; \
+	   $(MAKE) check-fuzz-harnesses; \
 	 else echo "check-clang, fuzz harnesses: skipped (no clang)"; fi
 	bash tests/valgrind.sh build
 	$(MAKE) check-tsan
@@ -191,6 +192,12 @@ FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined \
 FUZZ_BINS  = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 fuzzbins: $(FUZZ_BINS)
+
+# Every harness against today's headers, in a second (what make test runs).
+check-fuzz-harnesses:
+	clang -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -Isrc -fsyntax-only \
+	    -Werror=implicit-function-declaration -Werror=int-conversion \
+	    -Werror=incompatible-pointer-types tests/fuzz/fuzz_*.c
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_check.h tests/fuzz/fuzz_article.h $(LIB)
 	@mkdir -p $(dir $@)
