@@ -142,6 +142,9 @@ static void word_index_build(word_index *w)
     currencies_add(&w->suffix, suffixes, COUNT(suffixes));
     iso_add(&w->suffix);
     iso_add(&w->iso);
+    numerals_add(&w->opener);
+    currencies_add(&w->opener, prefixes, COUNT(prefixes));
+    iso_add(&w->opener);
     scales_add(&w->scale);
     /* what parse_words reads after a first word, and what may follow the
      * numeral it makes */
@@ -225,6 +228,7 @@ int main(void)
     put_shapes("scale", &w.scale);
     put_shapes("iso", &w.iso);
     put_shapes("next", &w.next);
+    put_shapes("opener", &w.opener);
     put_row("lead", w.lead, 4);
     printf("};\n");
     return 0;

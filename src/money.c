@@ -1324,6 +1324,18 @@ typedef struct {
     uint32_t run, second, third;
 } word_bits;
 
+static inline word_bits word_bits_at(const char *t, size_t i, size_t letters)
+{
+    return (word_bits){
+        .k = fold((unsigned char)t[i]) - 'a',
+        .n = run_slot(letters),
+        .run = run_bit(letters),
+        .second =
+            letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,
+        .third = letters >= 3 ? 1u << (fold((unsigned char)t[i + 2]) - 'a') : 0,
+    };
+}
+
 static inline bool word_fits(const word_shapes *w, const word_bits *b)
 {
     return (w->run[b->k] & b->run) &&
@@ -1346,27 +1358,20 @@ static bool numeral_may_go_on(const char *t, size_t len, size_t e)
                            letters_at(t, len, e + 1));
 }
 
-/* The quick reject at a word of `letters` letters, with the finder's
- * digits; *seen gets the prefix currency it matched, if any. */
+/* The quick reject at a word of `letters` letters (b: its bits), with
+ * the finder's digits; *seen gets the prefix currency it matched, if
+ * any. */
 static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
-                          prefix_seen *seen)
+                          const word_bits *b, prefix_seen *seen)
 {
     const char *t = f->t;
     seen->known = false;
-    word_bits b = {
-        .k = fold((unsigned char)t[i]) - 'a',
-        .n = run_slot(letters),
-        .run = run_bit(letters),
-        .second =
-            letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,
-        .third = letters >= 3 ? 1u << (fold((unsigned char)t[i + 2]) - 'a') : 0,
-    };
-    if (word_fits(&run_index.numeral, &b) &&
+    if (word_fits(&run_index.numeral, b) &&
         !is_digit(at(t, f->len, i + letters)) &&
         numeral_may_go_on(t, f->len, i + letters) &&
         run_opens_numeral(t, i, letters))
         return true;
-    return seen->known = word_fits(&run_index.prefix, &b) &&
+    return seen->known = word_fits(&run_index.prefix, b) &&
                          finder_digit_near(f, i) &&
                          match_prefix(t, f->len, i, &seen->pre);
 }
@@ -1397,43 +1402,193 @@ static inline size_t skip_word(const char *t, size_t len, size_t i)
     return i;
 }
 
+/* Whether i is in the run of a word or number that skip_word steps
+ * over. */
+static bool in_word(const char *t, size_t len, size_t i)
+{
+    return i < len &&
+           ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
+            ((t[i] == '.' || t[i] == ',') && is_digit(at(t, len, i + 1))));
+}
+
+/* The lanes of v that are ASCII letters. */
+static inline ft_bytes16 letters16(ft_bytes16 v)
+{
+    return (ft_bytes16)((v | 0x20) - 'a' < 26);
+}
+
+/* Where the run of ASCII letters at i ends: sixteen bytes a look. */
+static size_t letters_end(const char *t, size_t len, size_t i)
+{
+    for (; len - i >= 16; i += 16) {
+        uint32_t other = ~ft_bits16(letters16(ft_load16(t + i))) & 0xFFFF;
+        if (other)
+            return i + (size_t)__builtin_ctz(other);
+    }
+    while (i < len && (class_of(t, i) & B_LETTER))
+        i++;
+    return i;
+}
+
+/* The candidate at i (a token start that may begin an amount), asked in
+ * full: true and *m filled when an amount starts there, else false and
+ * *next where the pass goes on, past the rest of the word or number.  e:
+ * where the run of letters at i ends (i when none). */
+static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
+                          ft_money *m, size_t *next)
+{
+    const char *t = f->t;
+    size_t len = f->len;
+    unsigned char c = (unsigned char)t[i];
+    prefix_seen seen;
+    if (e > i) {
+        /* most words fail on their first letters and length alone */
+        word_bits b = word_bits_at(t, i, e - i);
+        if (word_fits(&run_index.opener, &b) &&
+            word_may_open(f, i, e - i, &b, &seen) &&
+            read_amount(t, len, i, opts, &seen, m))
+            return true;
+        *next = skip_word(t, len, e);
+        return false;
+    }
+    if (sign_may_open(f, i, &seen) && read_amount(t, len, i, opts, &seen, m))
+        return true;
+    *next = c < 0x80 ? skip_word(t, len, i + 1) : i + 1;
+    return false;
+}
+
+/* A candidate as the pass meets it once it has skipped a word: a token
+ * start that may begin an amount, but not a digit after a letter or
+ * digit and a '.' or ',' ("No.5"), which the skip of its word steps
+ * over. */
+static bool candidate_at(const char *t, size_t len, size_t i)
+{
+    return (class_of(t, i) & B_BEGIN) && token_start(t, len, i) &&
+           !(i >= 2 && is_digit((unsigned char)t[i]) &&
+             (t[i - 1] == '.' || t[i - 1] == ',') &&
+             (class_of(t, i - 2) & (B_LETTER | B_DIGIT)));
+}
+
+/* What the pass knows of the 64 bytes from b, bit k for b + k (none at
+ * or beyond len): the ASCII letters, so that a word's length is one
+ * count; and the bytes that may be candidates: those that may begin an
+ * amount (B_BEGIN) after no letter or digit.  A letter among them is a
+ * candidate; a digit or a byte above 0x7F is one when candidate_at says
+ * so (token_start's other refusals are rare). */
+typedef struct {
+    uint64_t candidates, letters;
+} block;
+
+static block block_at(const char *t, size_t len, size_t b)
+{
+    uint64_t letters = 0, words = 0, begins = 0;
+    size_t k = 0;
+    for (; k < 64 && len - b - k >= 16; k += 16) {
+        ft_bytes16 v = ft_load16(t + b + k);
+        ft_bytes16 letter = letters16(v);
+        ft_bytes16 word = letter | (ft_bytes16)(v - '0' < 10);
+        ft_bytes16 begin =
+            word | (ft_bytes16)(v == '$') | (ft_bytes16)(v >= 0xC2);
+        letters |= (uint64_t)ft_bits16(letter) << k;
+        words |= (uint64_t)ft_bits16(word) << k;
+        begins |= (uint64_t)ft_bits16(begin) << k;
+    }
+    for (; k < 64 && b + k < len; k++) {
+        uint64_t bit = UINT64_C(1) << k;
+        unsigned char c = class_of(t, b + k);
+        letters |= c & B_LETTER ? bit : 0;
+        words |= c & (B_LETTER | B_DIGIT) ? bit : 0;
+        begins |= c & B_BEGIN ? bit : 0;
+    }
+    uint64_t after_word =
+        words << 1 | (b > 0 && (class_of(t, b - 1) & (B_LETTER | B_DIGIT)));
+    return (block){begins & ~after_word, letters};
+}
+
+/* word_fits(&run_index.opener, ...) for the run of `letters` letters at
+ * w, each letter folded and tested only when the one before passed:
+ * asked of nearly every word of a text. */
+static inline bool opener_may_fit(const unsigned char *w, size_t letters)
+{
+    const word_shapes *o = &run_index.opener;
+    size_t k = (w[0] | 0x20u) - 'a', n = run_slot(letters);
+    return (o->run[k] >> n & 1u) &&
+           (letters < 2 || (o->second[k][n] >> ((w[1] | 0x20u) - 'a') & 1u)) &&
+           (letters < 3 || (o->third[k][n] >> ((w[2] | 0x20u) - 'a') & 1u));
+}
+
+/* After a run of letters ending at e, the word goes on: a digit, or a '.'
+ * or ',' before one (skip_word would step on). */
+static inline bool word_goes_on(const char *t, size_t len, size_t e)
+{
+    if (e >= len)
+        return false;
+    unsigned char c = (unsigned char)t[e];
+    return is_digit(c) ||
+           ((c == '.' || c == ',') && is_digit(at(t, len, e + 1)));
+}
+
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
     size_t len = f->len, i = f->pos;
-    for (;;) {
-        while (i < len && !(class_of(t, i) & B_BEGIN))
-            i++;
-        if (i >= len)
-            break;
-        if (!token_start(t, len, i)) {
-            i++;
-            continue;
-        }
-        unsigned char c = (unsigned char)t[i];
-        if (class_of(t, i) & B_LETTER) {
-            size_t e = i + 1;
-            while (e < len && (class_of(t, e) & B_LETTER))
-                e++;
-            /* most words fail on their length alone */
-            size_t k = fold(c) - 'a';
-            prefix_seen seen;
-            if (((run_index.numeral.run[k] | run_index.prefix.run[k]) &
-                 run_bit(e - i)) &&
-                word_may_open(f, i, e - i, &seen) &&
-                read_amount(t, len, i, opts, &seen, m))
-                break;
-            i = skip_word(t, len, e);
-        } else {
-            prefix_seen seen;
-            if (sign_may_open(f, i, &seen) &&
-                read_amount(t, len, i, opts, &seen, m))
-                break;
-            i = c < 0x80 ? skip_word(t, len, i + 1) : i + 1;
+    /* Where the caller left pos inside a word or number, its bytes are
+     * asked one by one, as block_at cannot know the word's start. */
+    if (i > 0 && in_word(t, len, i - 1)) {
+        size_t end = skip_word(t, len, i);
+        while (i < end) {
+            if (!(class_of(t, i) & B_BEGIN) || !token_start(t, len, i))
+                i++;
+            else if (try_candidate(f, i, letters_end(t, len, i), opts, m, &i)) {
+                f->pos = i;
+                return true;
+            }
         }
     }
-    f->pos = i < len ? i : len;
-    return i < len;
+    /* Then 64 bytes at a time, each candidate in turn. */
+    size_t b = i;
+    block bl = b < len ? block_at(t, len, b) : (block){0, 0};
+    for (;;) {
+        if (!bl.candidates) {
+            b += 64;
+            if (b >= len)
+                break;
+            bl = block_at(t, len, b);
+            continue;
+        }
+        unsigned n = (unsigned)__builtin_ctzll(bl.candidates);
+        size_t j = b + n, e = j;
+        if (bl.letters >> n & 1u) {
+            /* a word: its length from the letters, then most words are
+             * refused by their first letters and length alone */
+            uint64_t other = ~(bl.letters >> n);
+            unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
+            e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
+            if (!opener_may_fit((const unsigned char *)t + j, e - j) &&
+                !word_goes_on(t, len, e)) {
+                /* skipped to e: no candidate lies inside a word */
+                bl.candidates &= bl.candidates - 1;
+                continue;
+            }
+        } else if (!candidate_at(t, len, j)) {
+            bl.candidates &= bl.candidates - 1;
+            continue;
+        }
+        if (try_candidate(f, j, e, opts, m, &i)) {
+            f->pos = j;
+            return true;
+        }
+        if (i - b >= 64) {
+            b = i;
+            if (b >= len)
+                break;
+            bl = block_at(t, len, b);
+        } else {
+            bl.candidates &= ~UINT64_C(0) << (i - b);
+        }
+    }
+    f->pos = len;
+    return false;
 }
 
 bool ft_money_tables_ordered(void)

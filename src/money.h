@@ -48,8 +48,10 @@ bool ft_money_scan(const char *text, size_t len, size_t pos, unsigned opts,
  * asks ft_money_scan only at the start of a token (not inside an ASCII
  * word or number, nor at a Hangul unit inside a word), skips the rest of
  * a word or number that opens nothing, and rejects most words before any
- * look-up: the word is measured once, and where the next digit lies is
- * searched once for the whole text, not once per word.  Borrows the text;
+ * look-up: the text is classified 64 bytes at a time, a word's length is
+ * one count of its letters, its first three letters and length refuse
+ * most words, and where the next digit lies is searched once for the
+ * whole text, not once per word.  Borrows the text;
  * a plain value on the caller's stack, no allocation. */
 typedef struct {
     const char *t;

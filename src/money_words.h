@@ -450,6 +450,8 @@ typedef struct {
     word_shapes suffix;  /* currencies written after it */
     word_shapes scale;   /* scale words */
     word_shapes iso;     /* ISO codes alone */
+    word_shapes opener;  /* numeral and prefix together: the finder's
+                            first look at a word */
     word_shapes next;    /* what may follow a numeral's first word: another
                             numeral word, "and", "point", a scale, a
                             currency */

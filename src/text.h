@@ -181,4 +181,28 @@ bool ft_text_looks_cp949(const char *s, size_t n, bool final);
 /* Number of U+FFFD characters in s[0..n). */
 size_t ft_text_count_replacements(const char *s, size_t n);
 
+/* One bit a lane of v (each lane 0 or 0xFF), the first lane lowest: the
+ * hits of a comparison as a number, to walk with __builtin_ctz. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+static inline uint32_t ft_bits16(ft_bytes16 v)
+{
+#if defined(__SSE2__)
+    return (uint32_t)_mm_movemask_epi8((__m128i)v);
+#else
+    uint64_t h[2];
+    memcpy(h, &v, 16);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    h[0] = __builtin_bswap64(h[0]);
+    h[1] = __builtin_bswap64(h[1]);
+#endif
+    /* each lane's high bit to bit 56 + lane: no two terms of the product
+     * meet, so nothing carries */
+    const uint64_t gather = UINT64_C(0x0002040810204081);
+    return (uint32_t)(((h[0] & FT_HIGHS8) * gather) >> 56) |
+           (uint32_t)(((h[1] & FT_HIGHS8) * gather) >> 56) << 8;
+#endif
+}
+
 #endif

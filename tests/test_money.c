@@ -107,12 +107,14 @@ static bool ref_find(const char *t, size_t len, size_t *pos, ft_money *m)
     return false;
 }
 
-/* The finder and the reference read the same amounts from text. */
-static size_t compare_passes(const char *t, size_t len)
+/* The finder and the reference read the same amounts from text, from
+ * `start` on (the caller may leave pos inside a word). */
+static size_t compare_passes_from(const char *t, size_t len, size_t start)
 {
     ft_money_finder f;
     ft_money_finder_init(&f, t, len);
-    size_t rpos = 0, found = 0;
+    f.pos = start;
+    size_t rpos = start, found = 0;
     ft_money a, b;
     for (;;) {
         bool fa = ft_money_find(&f, FT_MONEY_ALLOW_PLAIN, &a);
@@ -127,6 +129,11 @@ static size_t compare_passes(const char *t, size_t len)
         found++;
         f.pos = rpos = a.end > a.start ? a.end : a.start + 1;
     }
+}
+
+static size_t compare_passes(const char *t, size_t len)
+{
+    return compare_passes_from(t, len, 0);
 }
 
 static void test_finder_as_scan(void **state)
@@ -192,6 +199,35 @@ static void test_finder_digit_reach(void **state)
         }
 }
 
+/* The finder reads the text 64 bytes at a time and a word's length from
+ * the letters it saw: amounts and words at every offset of a block, words
+ * longer than one, and every position the caller may leave it at. */
+static void test_finder_blocks(void **state)
+{
+    (void)state;
+    static const char *const tails[] = {
+        "No.5 billion won, abc.7 billion won, 1,5 trillion yen",
+        "spending rose in the twelve months to US$84.9 million, he said",
+        "abc$5 billion, $.5 billion, x$ 7 million dollars, five$",
+        "\xEC\x88\x98\xEC\xB2\x9C\xEC\x96\xB5 3\xEC\xA1\xB0 "
+        "\xEC\x9B\x90, 1\xEC\xA1\xB0 2\xEC\xB2\x9C\xEC\x96\xB5",
+    };
+    char text[320];
+    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
+        for (size_t pad = 0; pad < 140; pad += pad < 70 ? 1 : 7) {
+            /* one word of `pad` letters, then the tail */
+            memset(text, 'x', pad);
+            int n = snprintf(text + pad, sizeof text - pad, " %s", tails[k]);
+            size_t len = pad + (size_t)n;
+            compare_passes(text, len);
+            /* a run of short words instead */
+            for (size_t q = 2; q < pad; q += 3)
+                text[q] = ' ';
+            for (size_t start = 0; start < len; start++)
+                compare_passes_from(text, len, start);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_every_entry_matches),
         cmocka_unit_test(test_finder_as_scan),
         cmocka_unit_test(test_finder_digit_reach),
+        cmocka_unit_test(test_finder_blocks),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }
