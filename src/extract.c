@@ -163,13 +163,50 @@ static size_t utf8_floor(ft_view x, size_t i)
     return i;
 }
 
-/* Only these bytes can end a sentence (0xE3 leads 。). */
+/* Only these bytes can end a sentence (0xE3 leads 。); enders16 below
+ * asks the same of sixteen bytes at once. */
 static bool may_end_sentence(unsigned char c)
 {
     /* one load a byte in the sentence scans, not five comparisons */
     static const bool ender[256] = {
         ['\n'] = true, ['.'] = true, ['!'] = true, ['?'] = true, [0xE3] = true};
     return ender[c];
+}
+
+/* The bytes of t[0..16) that may end a sentence (may_end_sentence), one
+ * bit each: the sentence scans pass sixteen bytes at a time. */
+static uint32_t enders16(const unsigned char *t)
+{
+    ft_bytes16 v = ft_load16(t);
+    return ft_bits16((ft_bytes16)((v == '\n') | (v == '.') | (v == '!') |
+                                  (v == '?') | (v == 0xE3)));
+}
+
+/* The last byte in t[lo..i) that may end a sentence, else SIZE_MAX. */
+static size_t prev_ender(const unsigned char *t, size_t lo, size_t i)
+{
+    for (; i - lo >= 16; i -= 16) {
+        uint32_t m = enders16(t + i - 16);
+        if (m)
+            return i - 16 + 31 - (size_t)__builtin_clz(m);
+    }
+    while (i > lo)
+        if (may_end_sentence(t[--i]))
+            return i;
+    return SIZE_MAX;
+}
+
+/* The first byte in t[j..hi) that may end a sentence, else hi. */
+static size_t next_ender(const unsigned char *t, size_t j, size_t hi)
+{
+    for (; hi - j >= 16; j += 16) {
+        uint32_t m = enders16(t + j);
+        if (m)
+            return j + (size_t)__builtin_ctz(m);
+    }
+    while (j < hi && !may_end_sentence(t[j]))
+        j++;
+    return j;
 }
 
 static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
@@ -179,14 +216,24 @@ static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
     const unsigned char *t = (const unsigned char *)x.t;
     size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
     size_t i = start;
-    while (i > lo && !(may_end_sentence(t[i - 1]) && ends_sentence(x, i - 1)))
-        i--;
+    for (;;) {
+        size_t p = prev_ender(t, lo, i);
+        if (p == SIZE_MAX) {
+            i = lo;
+            break;
+        }
+        if (ends_sentence(x, p)) {
+            i = p + 1;
+            break;
+        }
+        i = p;
+    }
     *s = utf8_floor(x, skip_space(x, i));
     if (*s > start)
         *s = start;
     size_t hi = end + SENTENCE_REACH < x.len ? end + SENTENCE_REACH : x.len;
     size_t j = end;
-    while (j < hi && !(may_end_sentence(t[j]) && ends_sentence(x, j)))
+    while ((j = next_ender(t, j, hi)) < hi && !ends_sentence(x, j))
         j++;
     if (j < hi && ft_view_at(x, j) != '\n')
         j += bytes_at(x, j, "\xE3\x80\x82") ? 3 : 1;

@@ -46,8 +46,35 @@ static bool mul_u64(uint64_t a, uint64_t b, uint64_t *out)
     return !__builtin_mul_overflow(a, b, out);
 }
 
+/* ft_decimal_parse of at most 19 bytes: no 19 digits overflow 64 bits
+ * and no fraction outgrows FT_DECIMAL_MAX_SCALE, so neither is checked.
+ * Nearly every number of an article is this short. */
+static bool parse_short(const char *s, size_t n, ft_decimal *out)
+{
+    ft_decimal d = {0, 0, false};
+    size_t point = n; /* where the full stop is; n: none */
+    for (size_t i = 0; i < n; i++) {
+        unsigned digit = (unsigned char)s[i] - (unsigned)'0';
+        if (digit < 10) {
+            d.digits = d.digits * 10 + digit;
+        } else if (s[i] == '.' && point == n) {
+            point = i;
+        } else {
+            return false;
+        }
+    }
+    if (n == 0 || (point < n && n == 1))
+        return false; /* no digit */
+    d.scale = point < n ? (int)(n - point - 1) : 0;
+    normalise(&d);
+    *out = d;
+    return true;
+}
+
 bool ft_decimal_parse(const char *s, size_t n, ft_decimal *out)
 {
+    if (n <= 19)
+        return parse_short(s, n, out);
     ft_decimal d = {0, 0, false};
     bool seen_digit = false, seen_point = false;
     for (size_t i = 0; i < n; i++) {

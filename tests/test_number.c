@@ -45,6 +45,28 @@ static void test_parse_rejects(void **state)
     assert_false(ft_decimal_parse("18446744073709551616", 20, &d));
 }
 
+/* Short numbers (19 bytes or fewer) are read without overflow checks:
+ * the longest of them and the first longer ones read as before. */
+static void test_parse_short_and_long(void **state)
+{
+    (void)state;
+    ft_decimal d;
+    assert_fmt(parse("9999999999999999999"), "9999999999999999999");
+    assert_fmt(parse("999999999999999999.9"), "999999999999999999.9");
+    assert_fmt(parse(".000000000000000001"), "0.000000000000000001");
+    assert_fmt(parse("0.000000000000000001"), "0.000000000000000001");
+    assert_fmt(parse("0.0000000000000000010"), "0.000000000000000001");
+    assert_fmt(parse("5."), "5");
+    assert_fmt(parse(".5"), "0.5");
+    assert_fmt(parse("0.00"), "0");
+    assert_false(ft_decimal_parse("0.0000000000000000001", 21, &d));
+    assert_false(ft_decimal_parse("..", 2, &d));
+    assert_false(ft_decimal_parse("1.", 1, &d) == false);
+    assert_false(ft_decimal_parse("-1", 2, &d));
+    assert_false(ft_decimal_parse("1 ", 2, &d));
+    assert_false(ft_decimal_parse("12345678901234567890", 20, &d) == false);
+}
+
 static void test_scale_exact(void **state)
 {
     (void)state;
@@ -150,6 +172,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_and_format),
         cmocka_unit_test(test_parse_rejects),
+        cmocka_unit_test(test_parse_short_and_long),
         cmocka_unit_test(test_scale_exact),
         cmocka_unit_test(test_overflow_refused),
         cmocka_unit_test(test_add_mul_cmp),
