@@ -43,10 +43,14 @@ static unsigned char at(const char *t, size_t len, size_t i)
 /* Horizontal space, a single line break, and the no-break spaces that
  * news sites put between a number and its unit.  Returns the length of
  * the space at i, 0 when none. */
-static size_t space_len(const char *t, size_t len, size_t i)
+static inline size_t space_len(const char *t, size_t len, size_t i)
 {
     unsigned char c = at(t, len, i);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+    if (c == ' ')
+        return 1;
+    if (c > ' ' && c < 0xC2) /* most bytes, at one test */
+        return 0;
+    if (c == '\t' || c == '\n' || c == '\r')
         return 1;
     if (c == 0xC2 && at(t, len, i + 1) == 0xA0)
         return 2;
@@ -145,6 +149,14 @@ typedef struct {
 /* The run of ASCII letters at i, up to RUN_BITS (all a mask tells). */
 static size_t letters_at(const char *t, size_t len, size_t i)
 {
+    if (i <= len && len - i >= 16) {
+        _Static_assert(RUN_BITS < 16, "a run fits one look");
+        ft_bytes16 v = ft_load16(t + i);
+        uint32_t other =
+            ~ft_bits16((ft_bytes16)((v | 0x20) - 'a' < 26)) | 1u << 16;
+        size_t n = (size_t)__builtin_ctz(other);
+        return n < RUN_BITS ? n : RUN_BITS;
+    }
     size_t n = 0;
     while (n < RUN_BITS && i + n < len && is_alpha((unsigned char)t[i + n]))
         n++;
