@@ -1557,9 +1557,17 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             }
         }
     }
-    /* Then 64 bytes at a time, each candidate in turn. */
+    /* Then 64 bytes at a time, each candidate in turn, from the block
+     * the last search ended in when it holds i. */
     size_t b = i;
-    block bl = b < len ? block_at(t, len, b) : (block){0, 0};
+    block bl = {f->block_candidates, f->block_letters};
+    if ((bl.candidates | bl.letters) && i >= f->block_from &&
+        i - f->block_from < 64) {
+        b = f->block_from;
+        bl.candidates &= ~UINT64_C(0) << (i - b);
+    } else {
+        bl = b < len ? block_at(t, len, b) : (block){0, 0};
+    }
     for (;;) {
         if (!bl.candidates) {
             b += 64;
@@ -1588,6 +1596,9 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
         }
         if (try_candidate(f, j, e, opts, m, &i)) {
             f->pos = j;
+            f->block_from = b;
+            f->block_candidates = bl.candidates;
+            f->block_letters = bl.letters;
             return true;
         }
         if (i - b >= 64) {

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "number.h"
 
@@ -60,6 +61,11 @@ typedef struct {
                              past what it took */
     size_t no_digit_from; /* no digit in [no_digit_from, digit_at) ... */
     size_t digit_at;      /* ... and a digit here, or the end of the text */
+    /* the 64 bytes the last search ended in, as money.c classified them
+     * (valid when block_letters or block_candidates is not 0): the next
+     * search starts there without classifying them again */
+    size_t block_from;
+    uint64_t block_candidates, block_letters;
 } ft_money_finder;
 
 void ft_money_finder_init(ft_money_finder *f, const char *text, size_t len);
