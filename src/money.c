@@ -1529,17 +1529,6 @@ static inline bool opener_may_fit(const unsigned char *w, size_t letters)
            (letters < 3 || (o->third[k][n] >> ((w[2] | 0x20u) - 'a') & 1u));
 }
 
-/* After a run of letters ending at e, the word goes on: a digit, or a '.'
- * or ',' before one (skip_word would step on). */
-static inline bool word_goes_on(const char *t, size_t len, size_t e)
-{
-    if (e >= len)
-        return false;
-    unsigned char c = (unsigned char)t[e];
-    return is_digit(c) ||
-           ((c == '.' || c == ',') && is_digit(at(t, len, e + 1)));
-}
-
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
@@ -1584,9 +1573,10 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             uint64_t other = ~(bl.letters >> n);
             unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
             e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
-            if (!opener_may_fit((const unsigned char *)t + j, e - j) &&
-                !word_goes_on(t, len, e)) {
-                /* skipped to e: no candidate lies inside a word */
+            if (!opener_may_fit((const unsigned char *)t + j, e - j)) {
+                /* skipped with the rest of its word: no bit of the block
+                 * lies inside a word but a digit after a '.' or ',', which
+                 * candidate_at refuses ("abc.5") */
                 bl.candidates &= bl.candidates - 1;
                 continue;
             }
