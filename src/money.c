@@ -1529,6 +1529,21 @@ static inline bool opener_may_fit(const unsigned char *w, size_t letters)
            (letters < 3 || (o->third[k][n] >> ((w[2] | 0x20u) - 'a') & 1u));
 }
 
+/* A bit of the block at a byte that is no letter: a candidate
+ * (candidate_at) that sign_may_open does not refuse at once.  Above 0x7F
+ * (every syllable of Korean text) only a byte of run_index.lead may
+ * open an amount, and token_start's rule for a Hangul unit is asked
+ * here, without a call. */
+static inline bool sign_may_be_candidate(const char *t, size_t len, size_t j)
+{
+    unsigned char c = (unsigned char)t[j];
+    if (c < 0x80)
+        return candidate_at(t, len, j);
+    return (run_index.lead[(c - 0x80) / 32] >> (c % 32) & 1u) &&
+           !((c == 0xEB || c == 0xEC) && j > 0 &&
+             (unsigned char)t[j - 1] >= 0x80);
+}
+
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
@@ -1580,7 +1595,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
                 bl.candidates &= bl.candidates - 1;
                 continue;
             }
-        } else if (!candidate_at(t, len, j)) {
+        } else if (!sign_may_be_candidate(t, len, j)) {
             bl.candidates &= bl.candidates - 1;
             continue;
         }
