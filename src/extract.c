@@ -294,6 +294,31 @@ static bool rate_phrase_at(ft_view x, size_t j)
     return false;
 }
 
+/* The first i >= from where 달러당, 환율 or "exchange" may start, by its
+ * first two bytes, with i + 3 <= end; else end.  Sixteen bytes at a look,
+ * as "e" alone would stop at every few bytes of English. */
+static size_t rate_word_from(ft_view x, size_t from, size_t end)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    size_t i = from;
+    for (; i + 17 <= end; i += 16) {
+        ft_bytes16 c = ft_load16(t + i), n = ft_load16(t + i + 1);
+        uint32_t m =
+            ft_bits16((ft_bytes16)(((c | 0x20) == 'e') & ((n | 0x20) == 'x')) |
+                      (ft_bytes16)((c == 0xEB) & (n == 0x8B)) |
+                      (ft_bytes16)((c == 0xED) & (n == 0x99)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    for (; i + 3 <= end; i++) {
+        unsigned char c = t[i], n = t[i + 1];
+        if (((c | 0x20) == 'e' && (n | 0x20) == 'x') ||
+            (c == 0xEB && n == 0x8B) || (c == 0xED && n == 0x99))
+            return i;
+    }
+    return end;
+}
+
 /* An exchange rate, not money: "1,120 won per dollar", "(US$1=W1,120)",
  * "the exchange rate of 1,380 won", "달러당 1,380원". */
 static bool is_rate(ft_view x, const ft_money *m)
@@ -324,13 +349,9 @@ static bool is_rate(ft_view x, const ft_money *m)
     /* "달러당" (per dollar) or "환율" (exchange rate), or an English "exchange
      * rate" just before an amount with no scale */
     size_t lo = m->start > 60 ? m->start - 60 : 0;
-    /* 달러당, 환율 and "exchange" start so: one load a byte for the rest */
-    static const bool lead[256] = {
-        [0xEB] = true, [0xED] = true, ['e'] = true, ['E'] = true};
-    for (size_t i = lo; i + 3 <= m->start; i++) {
+    for (size_t i = lo; (i = rate_word_from(x, i, m->start)) + 3 <= m->start;
+         i++) {
         unsigned char c = ft_view_at(x, i);
-        if (!lead[c])
-            continue;
         if (c == 0xEB   ? bytes_at(x, i,
                                    "\xEB\x8B\xAC\xEB\x9F\xAC"
                                      "\xEB\x8B\xB9") /* 달러당 */

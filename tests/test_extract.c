@@ -433,6 +433,15 @@ static const extract_case cases[] = {
     {"9 won per 100 yen", "100 JPY"}, /* the rate dropped, not its base */
     {"1,300 won per\xC2\xA0U.S. dollar", ""},
     {"the exchange rates: 1,380 won", ""},
+    /* the rate words anywhere in the 60 bytes before, read 16 at a time */
+    {"The Exchange rate of the currency stood on Friday at 1,380 won", ""},
+    {"Its exchange rate, as quoted by the central bank, was 1,380 won", ""},
+    {"\xEC\x9B\x90/\xEB\x8B\xAC\xEB\x9F\xAC \xED\x99\x98\xEC\x9C"
+     "\xA8\xEC\x9D\x80 \xEC\x98\xA4\xEB\x8A\x98 \xEC\x98\xA4\xEC"
+     "\xA0\x84 \xEC\xA2\x85\xEA\xB0\x80 1,380\xEC\x9B\x90",
+     ""},
+    {"the exchange was closed and the fund paid 1,380 won", "1380 KRW"},
+    {"an expert on the index said the fund gave 1,380,000 won", "1380000 KRW"},
     /* a lead word with no tail of its own, or a word that starts like one */
     {"5 billion won per year", "5000000000 KRW"},
     {"5 billion won for the army", "5000000000 KRW"},
