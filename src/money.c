@@ -1263,7 +1263,8 @@ static bool finder_digit_near(ft_money_finder *f, size_t pos)
 /* Byte classes for the pass: ASCII letters and digits, and the bytes a
  * candidate may begin with (a digit, a letter, '$' or the lead byte of a
  * multi-byte character: ₩ € £ ¥ 미화); everything else is skipped at
- * once.  Sixteen bytes a row. */
+ * once.  Sixteen bytes a row.  block_at asks the same of sixteen bytes
+ * at a time (test_finder_blocks holds the two together). */
 enum { B_LETTER = 1, B_DIGIT = 2, B_BEGIN = 4 };
 static const unsigned char byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,

@@ -226,6 +226,17 @@ static void test_finder_blocks(void **state)
             for (size_t start = 0; start < len; start++)
                 compare_passes_from(text, len, start);
         }
+    /* every byte value, at every offset of a block's sixteen-byte looks:
+     * the vector classes must be the byte classes */
+    for (unsigned c = 1; c < 256; c++)
+        for (size_t at = 0; at < 20; at++) {
+            int n = snprintf(text, sizeof text,
+                             "%.*sab %c5 billion won %c$7 %cx9 and %cthe "
+                             "end of it all, 5 won",
+                             (int)at, "xxxxxxxxxxxxxxxxxxxxxxxxx", (char)c,
+                             (char)c, (char)c, (char)c);
+            compare_passes(text, (size_t)n);
+        }
 }
 
 int main(void)
