@@ -63,7 +63,20 @@ static inline size_t space_len(const char *t, size_t len, size_t i)
 
 /* Skip a short run of spaces (no blank line: a paragraph break ends an
  * amount). */
-static size_t skip_ws(const char *t, size_t len, size_t i)
+static size_t skip_ws_run(const char *t, size_t len, size_t i);
+
+static inline size_t skip_ws(const char *t, size_t len, size_t i)
+{
+    /* no space, or one space before a word: most calls, without a call */
+    if (space_len(t, len, i) == 0)
+        return i;
+    if (t[i] == ' ' && i + 1 < len && (unsigned char)t[i + 1] > ' ' &&
+        (unsigned char)t[i + 1] < 0xC2)
+        return i + 1;
+    return skip_ws_run(t, len, i);
+}
+
+static size_t skip_ws_run(const char *t, size_t len, size_t i)
 {
     int newlines = 0;
     for (int steps = 0; steps < 8; steps++) {
