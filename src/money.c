@@ -1483,24 +1483,11 @@ static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
     return false;
 }
 
-/* A candidate as the pass meets it once it has skipped a word: a token
- * start that may begin an amount, but not a digit after a letter or
- * digit and a '.' or ',' ("No.5"), which the skip of its word steps
- * over. */
-static bool candidate_at(const char *t, size_t len, size_t i)
-{
-    return (class_of(t, i) & B_BEGIN) && token_start(t, len, i) &&
-           !(i >= 2 && is_digit((unsigned char)t[i]) &&
-             (t[i - 1] == '.' || t[i - 1] == ',') &&
-             (class_of(t, i - 2) & (B_LETTER | B_DIGIT)));
-}
-
 /* What the pass knows of the 64 bytes from b, bit k for b + k (none at
  * or beyond len): the ASCII letters, so that a word's length is one
  * count; and the bytes that may be candidates: those that may begin an
  * amount (B_BEGIN) after no letter or digit.  A letter among them is a
- * candidate; a digit or a byte above 0x7F is one when candidate_at says
- * so (token_start's other refusals are rare). */
+ * candidate; the others are asked sign_may_be_candidate. */
 typedef struct {
     uint64_t candidates, letters;
 } block;
@@ -1543,16 +1530,20 @@ static inline bool opener_may_fit(const unsigned char *w, size_t letters)
            (letters < 3 || (o->third[k][n] >> ((w[2] | 0x20u) - 'a') & 1u));
 }
 
-/* A bit of the block at a byte that is no letter: a candidate
- * (candidate_at) that sign_may_open does not refuse at once.  Above 0x7F
- * (every syllable of Korean text) only a byte of run_index.lead may
- * open an amount, and token_start's rule for a Hangul unit is asked
- * here, without a call. */
-static inline bool sign_may_be_candidate(const char *t, size_t len, size_t j)
+/* A bit of the block at a byte that is no letter ('$', a digit, a byte
+ * above 0x7F): a candidate that sign_may_open does not refuse at once.
+ * A candidate is a token start (token_start) but for a digit after a
+ * letter or digit and a '.' or ',' ("No.5"), which the skip of its word
+ * steps over.  The bit already says the byte may begin an amount after no
+ * letter or digit, so only the rules for such a digit and for a Hangul
+ * unit inside a word are left.  Above 0x7F (every syllable of Korean
+ * text) only a byte of run_index.lead may open an amount. */
+static inline bool sign_may_be_candidate(const char *t, size_t j)
 {
     unsigned char c = (unsigned char)t[j];
     if (c < 0x80)
-        return candidate_at(t, len, j);
+        return !(j >= 2 && (t[j - 1] == '.' || t[j - 1] == ',') &&
+                 is_digit(c) && (class_of(t, j - 2) & (B_LETTER | B_DIGIT)));
     return (run_index.lead[(c - 0x80) / 32] >> (c % 32) & 1u) &&
            !((c == 0xEB || c == 0xEC) && j > 0 &&
              (unsigned char)t[j - 1] >= 0x80);
@@ -1605,11 +1596,11 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             if (!opener_may_fit((const unsigned char *)t + j, e - j)) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
-                 * candidate_at refuses ("abc.5") */
+                 * sign_may_be_candidate refuses ("abc.5") */
                 bl.candidates &= bl.candidates - 1;
                 continue;
             }
-        } else if (!sign_may_be_candidate(t, len, j)) {
+        } else if (!sign_may_be_candidate(t, j)) {
             bl.candidates &= bl.candidates - 1;
             continue;
         }
