@@ -191,6 +191,10 @@ struct ft_series_set {
     size_t nfigrows;
 };
 enum { A_ARTICLE, A_CHECK, NANSWERS };
+/* Text records are read 1 kB at a time (get_text), with room for NULs
+ * after them and a year (check_pub). */
+enum { TEXT_GUESS = 1024, TEXT_PAD = 32 };
+#define ANSWER_ROOM (TEXT_GUESS + TEXT_PAD)
 
 const char *ft_value_kind_name(ft_value_kind k)
 {
@@ -217,8 +221,15 @@ ft_series_set *ft_series_set_new(ft_value_kind kind)
         free(s);
         return NULL;
     }
-    for (int i = 0; i < NANSWERS; i++)
+    /* Room for most answers at once, so that an answer that cannot
+     * have more is one of empty fields, never none (get_text). */
+    for (int i = 0; i < NANSWERS; i++) {
         ft_buf_init(&s->answer[i]);
+        if (ft_buf_reserve(&s->answer[i], ANSWER_ROOM) != FT_OK) {
+            ft_series_set_free(s);
+            return NULL;
+        }
+    }
     s->want = kind;
     s->kind = kind;
     ft_buf_init(&s->arena);
@@ -415,22 +426,29 @@ static ft_status put_text(ft_series_set *s, uint64_t *off)
 }
 
 /* Text record `off` into b (its NUL-separated fields); false, and b
- * holding empty fields, when it cannot be read. */
+ * holding empty fields, when it cannot be read.  One read takes the
+ * length and, mostly, the record: a second, the rest of a long one. */
 static bool get_text(const ft_series_set *s, uint64_t off, ft_buf *b)
 {
-    uint32_t n;
+    uint32_t n = 0;
     ft_buf_clear(b);
-    bool ok = pread(fileno(s->text), &n, sizeof n, (off_t)off) == sizeof n &&
-              ft_buf_reserve(b, (size_t)n + 32) == FT_OK &&
-              pread(fileno(s->text), b->data, n, (off_t)(off + sizeof n)) ==
-                  (ssize_t)n;
-    if (!ok) {
-        n = 0;
-        if (ft_buf_reserve(b, 32) != FT_OK)
-            return false;
+    bool ok = ft_buf_reserve(b, TEXT_GUESS + TEXT_PAD) == FT_OK;
+    ssize_t got =
+        ok ? pread(fileno(s->text), b->data, TEXT_GUESS, (off_t)off) : -1;
+    ok = got >= (ssize_t)sizeof n;
+    if (ok) {
+        memcpy(&n, b->data, sizeof n);
+        size_t have = (size_t)got - sizeof n;
+        memmove(b->data, b->data + sizeof n, have < n ? have : n);
+        if (have < n)
+            ok = ft_buf_reserve(b, (size_t)n + TEXT_PAD) == FT_OK &&
+                 pread(fileno(s->text), b->data + have, n - have,
+                       (off_t)(off + sizeof n + have)) == (ssize_t)(n - have);
     }
+    if (!ok)
+        n = 0;
     /* Fields past the end read as "": NULs after it. */
-    memset(b->data + n, 0, 32);
+    memset(b->data + n, 0, TEXT_PAD);
     b->len = n;
     return ok;
 }
