@@ -191,9 +191,9 @@ struct ft_series_set {
     size_t nfigrows;
 };
 enum { A_ARTICLE, A_CHECK, NANSWERS };
-/* Text records are read 1 kB at a time (get_text), with room for NULs
+/* Text records are read 256 bytes at a time (get_text), with room for NULs
  * after them and a year (check_pub). */
-enum { TEXT_GUESS = 1024, TEXT_PAD = 32 };
+enum { TEXT_GUESS = 256, TEXT_PAD = 32 };
 #define ANSWER_ROOM (TEXT_GUESS + TEXT_PAD)
 
 const char *ft_value_kind_name(ft_value_kind k)
