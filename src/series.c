@@ -163,6 +163,7 @@ struct ft_series_set {
     size_t npslots;
     /* The scratch files: the rows' records, their text records. */
     FILE *recs, *text;
+    const char *scratch_dir; /* where they are ($TMPDIR, else /tmp) */
     uint64_t text_len;
     ft_buf line;    /* a text record being made */
     ft_buf *answer; /* the strings of the last on-request answer: one
@@ -171,6 +172,9 @@ struct ft_series_set {
     size_t with_column[NVALUES]; /* rows whose input has the column */
     size_t with_value[NVALUES];  /* rows with a value in it */
     ft_series_counts counts;
+    /* A scratch file could not be made or written: the rows read no
+     * longer match their points, and build refuses. */
+    bool broken;
     /* After build. */
     bool built;
     ft_series *series;
@@ -396,9 +400,9 @@ static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off)
 
 static ft_status open_scratch(ft_series_set *s)
 {
-    if (!s->recs && !(s->recs = ft_outfile_scratch("report", NULL)))
+    if (!s->recs && !(s->recs = ft_outfile_scratch("report", &s->scratch_dir)))
         return FT_EIO;
-    if (!s->text && !(s->text = ft_outfile_scratch("report", NULL)))
+    if (!s->text && !(s->text = ft_outfile_scratch("report", &s->scratch_dir)))
         return FT_EIO;
     return FT_OK;
 }
@@ -669,6 +673,15 @@ static bool outside_years(const ft_series_set *s, const ft_series_row *r)
     return (s->from && year < s->from) || (s->to && year > s->to);
 }
 
+/* A failure to write the scratch file, which no later row undoes. */
+static ft_status write_failed(ft_series_set *s, ft_error *err)
+{
+    s->broken = true;
+    return ft_error_set(err, FT_EIO, "cannot write a temporary file in %s: %s",
+                        s->scratch_dir ? s->scratch_dir : "$TMPDIR",
+                        strerror(errno));
+}
+
 /* A row left out before it is kept: counted and listed. */
 static ft_status left_out(ft_series_set *s, size_t *count, const char *why,
                           const ft_series_row *r, ft_error *err)
@@ -676,8 +689,7 @@ static ft_status left_out(ft_series_set *s, size_t *count, const char *why,
     (*count)++;
     ft_status st = check_from_cells(s, &s->left, why, r);
     if (st == FT_EIO)
-        return ft_error_set(err, st, "cannot write a temporary file: %s",
-                            strerror(errno));
+        return write_failed(s, err);
     if (st != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     return FT_OK;
@@ -888,6 +900,8 @@ static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
 ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
 {
     ft_series_counts *c = &s->counts;
+    if (s->broken)
+        return ft_error_set(err, FT_EIO, "cannot write a temporary file");
     if (outside_years(s, r)) {
         c->outside++;
         return FT_OK;
@@ -900,8 +914,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
     if (has_flag(r->flags, "conversion_mismatch")) {
         ft_status st = check_from_cells(s, &s->mism, NULL, r);
         if (st == FT_EIO)
-            return ft_error_set(err, st, "cannot write a temporary file: %s",
-                                strerror(errno));
+            return write_failed(s, err);
         if (st != FT_OK)
             return ft_error_set(err, FT_ENOMEM, "out of memory");
     }
@@ -918,8 +931,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_status st = keep_row(s, r, year, doc);
     if (st == FT_EIO)
-        return ft_error_set(err, st, "cannot write a temporary file: %s",
-                            strerror(errno));
+        return write_failed(s, err);
     if (st != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     return FT_OK;
@@ -2007,9 +2019,10 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
         return ft_error_set(err, FT_EUSAGE, "series already built");
     s->built = true;
     ft_status st = FT_OK;
+    if (s->broken)
+        return ft_error_set(err, FT_EIO, "cannot write a temporary file");
     if (s->recs && (fflush(s->recs) != 0 || fflush(s->text) != 0))
-        return ft_error_set(err, FT_EIO, "cannot write a temporary file: %s",
-                            strerror(errno));
+        return write_failed(s, err);
     resolve_kind(s);
     int vi = value_index(s->kind);
     if (s->nrows)

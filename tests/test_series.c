@@ -1118,6 +1118,29 @@ static void test_memory_stays_with_the_points(void **state)
     ft_series_set_free(s);
 }
 
+/* With no room for its scratch file, adding fails (FT_EIO), and so do
+ * later rows and the build: the rows read would not match their points. */
+static void test_no_scratch_file(void **state)
+{
+    (void)state;
+    const char *old = getenv("TMPDIR");
+    char *keep = old ? strdup(old) : NULL;
+    setenv("TMPDIR", "/nonexistent/figtrend-test", 1);
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_row r = fig("a", "2024-01-01", "1", "budget", "2024", "5", "KRW");
+    ft_error e;
+    assert_int_equal(ft_series_add(s, &r, &e), FT_EIO);
+    assert_non_null(strstr(e.message, "temporary file"));
+    if (keep)
+        setenv("TMPDIR", keep, 1);
+    else
+        unsetenv("TMPDIR");
+    free(keep);
+    assert_int_equal(ft_series_add(s, &r, &e), FT_EIO);
+    assert_int_equal(ft_series_build(s, &e), FT_EIO);
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -1151,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_series_figures_history),
         cmocka_unit_test(test_history_follows_selection),
         cmocka_unit_test(test_memory_stays_with_the_points),
+        cmocka_unit_test(test_no_scratch_file),
         cmocka_unit_test(test_numeric_doc_keeps_its_order),
         cmocka_unit_test(test_many_recurring_amounts),
         cmocka_unit_test(test_long_labels_shared_currency),
