@@ -32,7 +32,10 @@
  * request; memory keeps the strings rows share (subjects, articles'
  * docs and dates, currencies), an entry per point and value that may be
  * plotted, and after build four bytes per figure of a series (its
- * history and its point's articles) and sixteen per figure to check.
+ * history), four per article of a point and sixteen per figure to
+ * check; building takes twenty more per figure of a series while it
+ * runs.  (The series' `docs` cells, which name every article, are kept
+ * whole.)
  *
  * Ownership: an ft_series_set owns every string and array it hands out
  * (series, points, names, docs, flags, and the strings of the figures it
