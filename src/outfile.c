@@ -135,6 +135,33 @@ void ft_outfile_abort(ft_outfile *o)
     clear(o);
 }
 
+FILE *ft_outfile_scratch(const char *what, const char **dir)
+{
+    const char *d = getenv("TMPDIR");
+    d = d && *d ? d : "/tmp";
+    if (dir)
+        *dir = d;
+    char path[4096];
+    int k = snprintf(path, sizeof path, "%s/figtrend-%s-XXXXXX", d, what);
+    if (k < 0 || (size_t)k >= sizeof path) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = NULL;
+    if (fcntl(fd, F_SETFD, FD_CLOEXEC) == 0)
+        f = fdopen(fd, "w+");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return f;
+}
+
 void ft_outfile_sync_dir(const char *dir)
 {
     int fd = open(dir && *dir ? dir : ".", O_RDONLY | O_DIRECTORY);

@@ -41,6 +41,16 @@ void ft_outfile_abort(ft_outfile *o);
  * empty.  NULL when out of memory. */
 char *ft_outfile_join(const char *dir, const char *name);
 
+/* An anonymous scratch file for a writer's own use (read back and
+ * gone with it), in $TMPDIR, else /tmp, as sort(1) chooses: glibc's
+ * tmpfile(3) always uses /tmp, which may be small where the user
+ * pointed TMPDIR at room.  Its name is removed at once, so nothing is
+ * left however the process ends, and it is closed on exec, so no child
+ * (gnuplot) holds it.  `what` goes into the short-lived name
+ * ("figtrend-WHAT-XXXXXX").  NULL with errno set when it cannot be made;
+ * *dir (may be NULL) says where it was tried. */
+FILE *ft_outfile_scratch(const char *what, const char **dir);
+
 /* Flush the folder itself to disk, so that renames in it survive a power
  * cut.  Best effort: errors are ignored. */
 void ft_outfile_sync_dir(const char *dir);

@@ -181,7 +181,7 @@ static void point_articles(page *p, const ft_series_set *set,
     size_t total = 0;
     for (size_t j = 0; j < s->npoints && set; j++)
         for (size_t a = 0; a < s->points[j].narticles; a++)
-            total += ft_series_article(set, &s->points[j], a).agrees;
+            total += ft_series_article_agrees(set, &s->points[j], a);
     if (total == 0)
         return;
     put(p, "<details class=\"arts\"><summary>Sources, year by year</summary>"
@@ -193,12 +193,12 @@ static void point_articles(page *p, const ft_series_set *set,
         integer(p, pt->year);
         put(p, "</dt>\n");
         for (size_t a = 0; a < pt->narticles; a++) {
-            ft_point_article art = ft_series_article(set, pt, a);
-            const ft_point_article *ar = &art;
-            if (!ar->agrees) {
+            if (!ft_series_article_agrees(set, pt, a)) {
                 against++;
                 continue;
             }
+            ft_point_article art = ft_series_article(set, pt, a);
+            const ft_point_article *ar = &art;
             put(p, "<dd>");
             article_ref(p, ar->doc, ar->published, ar->source, ar->title,
                         ar->url);
@@ -313,7 +313,7 @@ static size_t count_conflicts(const ft_page *pg)
         const ft_series *s = pg->items[i].series;
         for (size_t j = 0; j < s->npoints; j++)
             for (size_t a = 0; a < s->points[j].narticles; a++)
-                if (!ft_series_article(pg->set, &s->points[j], a).agrees) {
+                if (!ft_series_article_agrees(pg->set, &s->points[j], a)) {
                     n++;
                     break;
                 }
@@ -334,7 +334,7 @@ static void check_conflicts(page *p, const ft_page *pg, size_t n)
             const ft_point *pt = &s->points[j];
             bool any = false;
             for (size_t a = 0; a < pt->narticles && !any; a++)
-                any = !ft_series_article(pg->set, pt, a).agrees;
+                any = !ft_series_article_agrees(pg->set, pt, a);
             if (!any)
                 continue;
             put(p, "<li>");

@@ -1,51 +1,65 @@
 /* series.c — figures rows grouped into one point per country, subject
- * and year. */
+ * and year.
+ *
+ * What is kept is what a point needs, not the rows: each row read goes
+ * to a scratch file (a record of fixed size, its free text apart), and
+ * memory holds the interned strings (subjects, articles, dates), one
+ * entry per point for each value that may be plotted (which one is known
+ * only once every row is read), and a reference per figure the page
+ * lists.  Building reads the records back once, in order; the page's
+ * detail (titles, addresses, the figures' text) is read back on
+ * request. */
 #include "series.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csvio.h"
 #include "number.h"
+#include "outfile.h"
 #include "table.h"
 #include "text.h"
 
 /* Strings are NUL-terminated in the set's arena and addressed by 32-bit
- * offsets: a row is kept for each figure read, and at a million figures
- * every byte of it counts.  An arena past 4 GiB is out of memory. */
+ * offsets.  An arena past 4 GiB is out of memory. */
 typedef uint32_t aoff;
 #define NONE UINT32_MAX
-/* A row by its number in the set's rows: the rows that make points are
- * sorted as their numbers (a key of their own would cost more than the
- * row), and a series' history lists them. */
-typedef uint32_t key;
 /* Two figures closer than this (relative) are one figure rounded
  * differently. */
 #define SAME_FIGURE 0.005
 
 enum { V_ORIGINAL = 0, V_NOMINAL, V_CONSTANT, NVALUES };
 
-/* A stored row: strings are offsets into the set's arena (the widest
- * fields first, so that it packs). */
+/* A row kept (one that may make a point), as its record in the scratch
+ * file: record i is row i. */
 typedef struct {
     long mention;
+    double num[NVALUES]; /* its values; 0 when none or not a number */
+    uint64_t text;       /* its text record (T_ fields below) */
     aoff subject, country, doc, qualifier, flags, currency, to_currency;
-    aoff value[NVALUES];          /* plain number text, NONE when absent */
-    aoff pub, source, title, url; /* the article, for the page */
+    aoff pub, source; /* the article, for the page */
     /* The published cell as read when it has 10 bytes (a date), else
      * NONE: the recency order and the dates compare it. */
     aoff published;
+    uint32_t point[NVALUES];   /* its point for each value index; NONE */
     short year, constant_year; /* 1 to 9999 (ft_table_parse_year); 0 none */
     unsigned short sig;        /* significant digits of the original amount */
     unsigned char bad;         /* bit k: the value cell k is not a number */
-} row;
-/* A million are kept for a report of a million figures. */
-_Static_assert(sizeof(row) <= 80, "a row grew");
+    unsigned char has;         /* bit k: value k is there, a number */
+} rec;
 
-/* A figure to check (ft_series_check), as arena offsets until build's
- * end: the fields in the order of enum below. */
+/* A row's text record: these fields, each NUL-terminated. */
+enum { T_TITLE, T_URL, T_VALUE, NT = T_VALUE + NVALUES };
+/* Rows are numbered below this: their two top bits carry a class
+ * (entry below), the top one an agreement (arts). */
+#define ROWS_MAX (UINT32_C(1) << 30)
+
+/* A figure to check (ft_series_check) as it is given back: the fields
+ * in the order of enum below. */
 enum {
     K_DOC,
     K_PUBLISHED,
@@ -65,22 +79,59 @@ enum {
     NK
 };
 
+/* A figure to check: a row kept (FROM_ROW and its number), or a text
+ * record of its cells as given (its mention, then the NK fields). */
+#define FROM_ROW (UINT64_C(1) << 63)
 typedef struct {
     const char *reason; /* static text; NULL for a mismatch */
-    long mention;
-    aoff off[NK];
-} check_off;
+    uint64_t ref;
+} check_ref;
 
 typedef struct {
-    check_off *off;
+    check_ref *c;
     size_t n, cap;
 } check_list;
 
-/* An article behind or against a point: the row that names it. */
+/* The latest row of a point so far (row NONE: none yet). */
 typedef struct {
-    key row;
-    bool agrees;
-} article_off;
+    uint32_t row;
+    aoff published, doc;
+    long mention;
+    double value; /* in the point's value index */
+} latest;
+
+/* A point for one value index, summed as rows are added: what decides
+ * which figure it keeps. */
+typedef struct {
+    aoff country, subject, to_currency, currency; /* to_currency NONE for
+                                                     V_ORIGINAL */
+    short year;
+    unsigned char vi;
+    latest last[2]; /* [0] the latest figure, [1] the latest bound */
+} pacc;
+
+/* Building: what the rows of a point (of the index plotted) add up to. */
+typedef struct {
+    size_t considered, agreeing;
+    latest chosen; /* the agreeing row that gives the figure */
+    unsigned short sig;
+} tally;
+
+/* A row of a point while building: sorted by point, class and recency
+ * for the articles, then by series and date for the histories. */
+typedef struct {
+    uint32_t point;     /* its point's place in the points */
+    uint32_t row;       /* row number | class << 30 */
+    uint32_t published; /* its date's rank (0: none) */
+    aoff doc;           /* its doc; for the histories, its rank */
+    int32_t mention;
+} entry;
+enum { E_AGREES = 0, E_CONFLICT = 1, E_BOUND = 2 };
+#define E_CLASS(e) ((e)->row >> 30)
+#define E_ROW(e) ((e)->row & (ROWS_MAX - 1))
+
+/* An article of a point: its row, with ART_AGREES when it agrees. */
+#define ART_AGREES (UINT32_C(1) << 31)
 
 typedef struct {
     aoff name, label, subject, country, currency, origin; /* arena offsets */
@@ -95,27 +146,35 @@ typedef struct {
 
 struct ft_series_set {
     ft_value_kind want, kind;
-    int constant_year;
+    int constant_year; /* of the first row with a constant-price value */
+    bool have_base;    /* constant_year is set */
+    int asked;         /* the first constant_year a row asks for; 0 */
     const ft_countries *countries; /* for names; may be NULL */
     const ft_gdp *gdp;             /* for shares of GDP; may be NULL */
     ft_buf arena; /* NUL-terminated strings, addressed by offset */
     /* Interned strings (subjects, docs, currencies): open addressing. */
-    aoff *slots;
+    uint32_t *slots;
     size_t nslots, nused;
-    /* The amounts' plain text seen last, by hash (number_text). */
-    aoff *recent_numbers;
-    size_t nrecent;
-    row *rows;
-    size_t nrows, caprows;
-    /* Each row's values (as the value index numbers them), apart from
-     * the rows: once the kind plotted is known, only its own and the
-     * original are kept, and the original only until the points are
-     * made. */
-    double *num[NVALUES];
-    size_t capnum[NVALUES];
+    /* The points summed for each value index, and their table (open
+     * addressing, by key). */
+    pacc *acc;
+    size_t nacc, capacc;
+    uint32_t *pslots;
+    size_t npslots;
+    /* The scratch files: the rows' records, their text records. */
+    FILE *recs, *text;
+    const char *scratch_dir; /* where they are ($TMPDIR, else /tmp) */
+    uint64_t text_len;
+    ft_buf line;    /* a text record being made */
+    ft_buf *answer; /* the strings of the last on-request answer: one
+                       buffer per kind of answer (A_ below) */
+    size_t nrows;
     size_t with_column[NVALUES]; /* rows whose input has the column */
     size_t with_value[NVALUES];  /* rows with a value in it */
     ft_series_counts counts;
+    /* A scratch file could not be made or written: the rows read no
+     * longer match their points, and build refuses. */
+    bool broken;
     /* After build. */
     bool built;
     ft_series *series;
@@ -125,17 +184,21 @@ struct ft_series_set {
     ft_point *points;
     point_off *poff;
     size_t npoints, cappoints;
-    article_off *arts;
+    uint32_t *arts; /* rows, | ART_AGREES */
     size_t narts, caparts;
     check_list left, mism;
     /* The selection (ft_series_set_select). */
     const char *pattern;
     int from, to;
-    /* Every row of each series, in series order (row indices); after
-     * build, each series' by_published. */
-    key *figrows;
-    size_t nfigrows, capfigrows;
+    /* Every row of each series, each series' by published date. */
+    uint32_t *figrows;
+    size_t nfigrows;
 };
+enum { A_ARTICLE, A_CHECK, NANSWERS };
+/* Text records are read 256 bytes at a time (get_text), with room for NULs
+ * after them and a year (check_pub). */
+enum { TEXT_GUESS = 256, TEXT_PAD = 32 };
+#define ANSWER_ROOM (TEXT_GUESS + TEXT_PAD)
 
 const char *ft_value_kind_name(ft_value_kind k)
 {
@@ -157,9 +220,24 @@ ft_series_set *ft_series_set_new(ft_value_kind kind)
     ft_series_set *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
+    s->answer = calloc(NANSWERS, sizeof *s->answer);
+    if (!s->answer) {
+        free(s);
+        return NULL;
+    }
+    /* Room for most answers at once, so that an answer that cannot
+     * have more is one of empty fields, never none (get_text). */
+    for (int i = 0; i < NANSWERS; i++) {
+        ft_buf_init(&s->answer[i]);
+        if (ft_buf_reserve(&s->answer[i], ANSWER_ROOM) != FT_OK) {
+            ft_series_set_free(s);
+            return NULL;
+        }
+    }
     s->want = kind;
     s->kind = kind;
     ft_buf_init(&s->arena);
+    ft_buf_init(&s->line);
     return s;
 }
 
@@ -178,20 +256,40 @@ void ft_series_set_free(ft_series_set *s)
     if (!s)
         return;
     ft_buf_free(&s->arena);
+    ft_buf_free(&s->line);
+    for (int i = 0; i < NANSWERS; i++)
+        ft_buf_free(&s->answer[i]);
+    free(s->answer);
     free(s->slots);
-    free(s->recent_numbers);
-    free(s->rows);
-    for (int k = 0; k < NVALUES; k++)
-        free(s->num[k]);
+    free(s->acc);
+    free(s->pslots);
+    if (s->recs)
+        fclose(s->recs);
+    if (s->text)
+        fclose(s->text);
     free(s->series);
     free(s->soff);
     free(s->points);
     free(s->poff);
     free(s->arts);
-    free(s->left.off);
-    free(s->mism.off);
+    free(s->left.c);
+    free(s->mism.c);
     free(s->figrows);
     free(s);
+}
+
+size_t ft_series_held_bytes(const ft_series_set *s)
+{
+    size_t n = sizeof *s + s->arena.cap + s->line.cap;
+    for (int i = 0; i < NANSWERS; i++)
+        n += s->answer[i].cap;
+    n += (s->nslots + s->npslots) * sizeof(uint32_t);
+    n += s->capacc * sizeof *s->acc;
+    n += (s->left.cap + s->mism.cap) * sizeof(check_ref);
+    n += s->capseries * (sizeof *s->series + sizeof *s->soff);
+    n += s->cappoints * (sizeof *s->points + sizeof *s->poff);
+    n += s->caparts * sizeof *s->arts + s->nfigrows * sizeof *s->figrows;
+    return n;
 }
 
 /* ---- strings ---------------------------------------------------------- */
@@ -220,27 +318,39 @@ static uint64_t hash(const char *p, size_t n)
     return h;
 }
 
-static ft_status rehash(ft_series_set *s)
+/* Where an entry of an open-addressing table hashes. */
+typedef uint64_t (*entry_hash)(const ft_series_set *s, uint32_t entry);
+
+/* Double an open-addressing table of entries (NONE: an empty slot),
+ * `first` slots the first time, each entry moved to where it hashes
+ * now.  The slots are a power of two. */
+static ft_status grow_table(const ft_series_set *s, uint32_t **slots,
+                            size_t *nslots, size_t first, entry_hash h)
 {
-    size_t n = s->nslots ? s->nslots * 2 : 256;
-    aoff *slots = malloc(n * sizeof *slots);
-    if (!slots)
+    size_t n = *nslots ? *nslots * 2 : first;
+    uint32_t *t = malloc(n * sizeof *t);
+    if (!t)
         return FT_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        slots[i] = NONE;
-    for (size_t i = 0; i < s->nslots; i++) {
-        if (s->slots[i] == NONE)
+        t[i] = NONE;
+    for (size_t i = 0; i < *nslots; i++) {
+        if ((*slots)[i] == NONE)
             continue;
-        const char *p = str(s, s->slots[i]);
-        size_t j = hash(p, strlen(p)) & (n - 1);
-        while (slots[j] != NONE)
+        size_t j = h(s, (*slots)[i]) & (n - 1);
+        while (t[j] != NONE)
             j = (j + 1) & (n - 1);
-        slots[j] = s->slots[i];
+        t[j] = (*slots)[i];
     }
-    free(s->slots);
-    s->slots = slots;
-    s->nslots = n;
+    free(*slots);
+    *slots = t;
+    *nslots = n;
     return FT_OK;
+}
+
+static uint64_t string_hash(const ft_series_set *s, uint32_t off)
+{
+    const char *p = str(s, off);
+    return hash(p, strlen(p));
 }
 
 /* The offset of p[0..n) (which holds no NUL), stored once.  Strings
@@ -248,7 +358,8 @@ static ft_status rehash(ft_series_set *s)
  * an article's doc is its order of first reading. */
 static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off)
 {
-    if ((s->nused + 1) * 2 > s->nslots && rehash(s) != FT_OK)
+    if ((s->nused + 1) * 2 > s->nslots &&
+        grow_table(s, &s->slots, &s->nslots, 256, string_hash) != FT_OK)
         return FT_ENOMEM;
     size_t j = hash(p, n) & (s->nslots - 1);
     while (s->slots[j] != NONE) {
@@ -285,63 +396,94 @@ static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off)
     return st;
 }
 
-/* ---- numbers ---------------------------------------------------------- */
+/* ---- the scratch files ------------------------------------------------- */
 
-/* The most slots of the set's recent_numbers: 2 MB, from a million
- * rows. */
-#define RECENT_NUMBERS_MAX (1u << 19)
-
-/* Room in the cache of recent amounts for a slot every other row, the
- * amounts already there kept (each where it hashes now). */
-static ft_status grow_recent(ft_series_set *s)
+static ft_status open_scratch(ft_series_set *s)
 {
-    size_t m = s->nrecent ? s->nrecent * 2 : 4096;
-    aoff *slots = malloc(m * sizeof *slots);
-    if (!slots)
-        return FT_ENOMEM;
-    for (size_t i = 0; i < m; i++)
-        slots[i] = NONE;
-    for (size_t i = 0; i < s->nrecent; i++) {
-        aoff o = s->recent_numbers[i];
-        if (o != NONE) {
-            const char *p = str(s, o);
-            slots[hash(p, strlen(p)) & (m - 1)] = o;
-        }
-    }
-    free(s->recent_numbers);
-    s->recent_numbers = slots;
-    s->nrecent = m;
+    if (!s->recs && !(s->recs = ft_outfile_scratch("report", &s->scratch_dir)))
+        return FT_EIO;
+    if (!s->text && !(s->text = ft_outfile_scratch("report", &s->scratch_dir)))
+        return FT_EIO;
     return FT_OK;
 }
 
-/* An amount's plain text p[0..n) into the arena at *off, stored once when
- * the same text was stored last under its hash: amounts recur (each
- * article that repeats a budget), and every row keeps its amounts' text.
- * A cache of a slot every other row, not a table of every amount: where
- * amounts rarely repeat, such a table costs more than it saves.  Kept
- * apart from the interned cells: a doc's offset is when its article was
- * first read (intern), and an amount of the same text seen before it
- * must not move it. */
-static ft_status number_text(ft_series_set *s, const char *p, size_t n,
-                             aoff *off)
+/* A cell to a text record: well-formed UTF-8 (as intern_cell), cut at
+ * its first NUL, and a NUL; "" for NULL. */
+static ft_status text_cell(ft_buf *b, const char *cell)
 {
-    if ((s->nrecent == 0 ||
-         (s->nrows >= 2 * s->nrecent && s->nrecent < RECENT_NUMBERS_MAX)) &&
-        grow_recent(s) != FT_OK)
-        return FT_ENOMEM;
-    aoff *slot = &s->recent_numbers[hash(p, n) & (s->nrecent - 1)];
-    if (*slot != NONE) {
-        const char *q = str(s, *slot);
-        if (strncmp(q, p, n) == 0 && q[n] == '\0') {
-            *off = *slot;
-            return FT_OK;
-        }
-    }
-    ft_status st = put_str(s, p, n, off);
-    if (st == FT_OK)
-        *slot = *off;
-    return st;
+    ft_status st = cell ? ft_text_scrub(b, cell, strlen(cell)) : FT_OK;
+    return st == FT_OK ? ft_buf_putc(b, '\0') : st;
 }
+
+/* The text record in s->line to the text file, at *off. */
+static ft_status put_text(ft_series_set *s, uint64_t *off)
+{
+    uint32_t n = (uint32_t)s->line.len;
+    if (s->line.len > UINT32_MAX - 1)
+        return FT_ENOMEM;
+    if (fwrite(&n, sizeof n, 1, s->text) != 1 ||
+        (n && fwrite(s->line.data, 1, n, s->text) != n))
+        return FT_EIO;
+    *off = s->text_len;
+    s->text_len += sizeof n + n;
+    return FT_OK;
+}
+
+/* Text record `off` into b (its NUL-separated fields); false, and b
+ * holding empty fields, when it cannot be read.  One read takes the
+ * length and, mostly, the record: a second, the rest of a long one. */
+static bool get_text(const ft_series_set *s, uint64_t off, ft_buf *b)
+{
+    uint32_t n = 0;
+    ft_buf_clear(b);
+    bool ok = ft_buf_reserve(b, TEXT_GUESS + TEXT_PAD) == FT_OK;
+    ssize_t got =
+        ok ? pread(fileno(s->text), b->data, TEXT_GUESS, (off_t)off) : -1;
+    ok = got >= (ssize_t)sizeof n;
+    if (ok) {
+        memcpy(&n, b->data, sizeof n);
+        size_t have = (size_t)got - sizeof n;
+        memmove(b->data, b->data + sizeof n, have < n ? have : n);
+        if (have < n)
+            ok = ft_buf_reserve(b, (size_t)n + TEXT_PAD) == FT_OK &&
+                 pread(fileno(s->text), b->data + have, n - have,
+                       (off_t)(off + sizeof n + have)) == (ssize_t)(n - have);
+    }
+    if (!ok)
+        n = 0;
+    /* Fields past the end read as "": NULs after it. */
+    memset(b->data + n, 0, TEXT_PAD);
+    b->len = n;
+    return ok;
+}
+
+/* Field k of a text record's NUL-separated fields. */
+static const char *field(const char *p, int k)
+{
+    while (k-- > 0)
+        p += strlen(p) + 1;
+    return p;
+}
+
+/* Row i's record; false, and an empty record, when it cannot be
+ * read. */
+static bool get_rec(const ft_series_set *s, uint32_t i, rec *r)
+{
+    if (pread(fileno(s->recs), r, sizeof *r, (off_t)i * (off_t)sizeof *r) ==
+        (ssize_t)sizeof *r)
+        return true;
+    memset(r, 0xff, sizeof *r); /* every offset NONE */
+    r->mention = 0;
+    r->year = r->constant_year = 0;
+    r->sig = 0;
+    r->bad = 0;
+    for (int k = 0; k < NVALUES; k++)
+        r->num[k] = 0;
+    r->text = UINT64_MAX;
+    return false;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
 
 /* Significant digits written in a plain number ("61246900000000" has 6,
  * "439.7" 4, "0.9" 1). */
@@ -362,11 +504,10 @@ static int significant_digits(const char *p)
 }
 
 /* A number cell as plain decimal text ("439700000000", "2.75", never an
- * exponent) at *off, its value in *v; false when it is not a number. */
-static bool number_cell(ft_series_set *s, const char *cell, aoff *off,
-                        double *v, ft_status *st)
+ * exponent) into buf[0..FT_STATS_BUFSZ), its value in *v; false when it
+ * is not a number. */
+static bool number_cell(const char *cell, char *buf, double *v)
 {
-    char buf[FT_STATS_BUFSZ];
     size_t n = strlen(cell);
     bool neg = n > 0 && cell[0] == '-';
     ft_decimal d;
@@ -374,16 +515,13 @@ static bool number_cell(ft_series_set *s, const char *cell, aoff *off,
     if (n > (size_t)neg && cell[neg] != '.' && cell[n - 1] != '.' &&
         ft_decimal_parse(cell + neg, n - neg, &d)) {
         d.negative = neg && !ft_decimal_is_zero(d);
-        len = ft_decimal_format(d, buf, sizeof buf);
+        len = ft_decimal_format(d, buf, FT_STATS_BUFSZ);
         *v = ft_decimal_to_double(d);
     } else if (ft_table_parse_number(cell, v))
-        len = ft_stats_format(*v, 15, 6, buf, sizeof buf);
+        len = ft_stats_format(*v, 15, 6, buf, FT_STATS_BUFSZ);
     else
         return false;
-    if (len == 0 || len >= sizeof buf)
-        return false;
-    *st = number_text(s, buf, len, off);
-    return true;
+    return len > 0 && len < FT_STATS_BUFSZ;
 }
 
 /* ---- adding rows ------------------------------------------------------- */
@@ -410,20 +548,16 @@ static const char *const why_no_value[NVALUES] = {
     [V_CONSTANT] = "no constant-price amount (no rate or price index?)",
 };
 
-/* A new entry at the end of l, every field empty. */
-static check_off *new_check(check_list *l, const char *reason, long mention)
+static ft_status add_check(check_list *l, const char *reason, uint64_t ref)
 {
-    if (ft_grow((void **)&l->off, &l->cap, l->n, sizeof *l->off, 16) != FT_OK)
-        return NULL;
-    check_off *c = &l->off[l->n++];
-    c->reason = reason;
-    c->mention = mention;
-    for (int i = 0; i < NK; i++)
-        c->off[i] = NONE;
-    return c;
+    if (ft_grow((void **)&l->c, &l->cap, l->n, sizeof *l->c, 16) != FT_OK)
+        return FT_ENOMEM;
+    l->c[l->n++] = (check_ref){.reason = reason, .ref = ref};
+    return FT_OK;
 }
 
-/* A figure to check, from its row's cells as given. */
+/* A figure to check, from its row's cells as given: a text record of
+ * them. */
 static ft_status check_from_cells(ft_series_set *s, check_list *l,
                                   const char *reason, const ft_series_row *r)
 {
@@ -444,43 +578,17 @@ static ft_status check_from_cells(ft_series_set *s, check_list *l,
         [K_TO_CURRENCY] = r->to_currency,
         [K_RATE_YEAR] = r->rate_year,
     };
-    check_off *c =
-        new_check(l, reason, r->mention ? strtol(r->mention, NULL, 10) : 0);
-    if (!c)
-        return FT_ENOMEM;
-    for (int i = 0; i < NK; i++) {
-        aoff off;
-        ft_status st = intern_cell(s, cells[i], &off);
-        if (st != FT_OK)
-            return st;
-        c->off[i] = off; /* l does not move while the arena grows */
-    }
-    return FT_OK;
-}
-
-/* A figure left out after it was kept as a row. */
-static ft_status check_from_row(ft_series_set *s, check_list *l,
-                                const char *reason, const row *r)
-{
-    char year[16];
-    int n = snprintf(year, sizeof year, "%d", r->year);
-    check_off *c = new_check(l, reason, r->mention);
-    aoff yoff;
-    if (!c || intern(s, year, (size_t)n, &yoff) != FT_OK)
-        return FT_ENOMEM;
-    c->off[K_DOC] = r->doc;
-    c->off[K_PUBLISHED] = r->pub;
-    c->off[K_SOURCE] = r->source;
-    c->off[K_TITLE] = r->title;
-    c->off[K_URL] = r->url;
-    c->off[K_YEAR] = yoff;
-    c->off[K_SUBJECT] = r->subject;
-    c->off[K_COUNTRY] = r->country;
-    c->off[K_AMOUNT] = r->value[V_ORIGINAL];
-    c->off[K_CURRENCY] = r->currency;
-    c->off[K_CONVERTED] = r->value[V_NOMINAL];
-    c->off[K_TO_CURRENCY] = r->to_currency;
-    return FT_OK;
+    long mention = r->mention ? strtol(r->mention, NULL, 10) : 0;
+    ft_buf_clear(&s->line);
+    ft_status st =
+        ft_buf_append(&s->line, (const char *)&mention, sizeof mention);
+    for (int i = 0; i < NK && st == FT_OK; i++)
+        st = text_cell(&s->line, cells[i]);
+    uint64_t off;
+    if (st == FT_OK && (st = open_scratch(s)) == FT_OK &&
+        (st = put_text(s, &off)) == FT_OK)
+        st = add_check(l, reason, off);
+    return st;
 }
 
 /* Whether a ';'-separated flags cell holds `flag`. */
@@ -565,27 +673,251 @@ static bool outside_years(const ft_series_set *s, const ft_series_row *r)
     return (s->from && year < s->from) || (s->to && year > s->to);
 }
 
+/* A failure to write the scratch file, which no later row undoes. */
+static ft_status write_failed(ft_series_set *s, ft_error *err)
+{
+    s->broken = true;
+    return ft_error_set(err, FT_EIO, "cannot write a temporary file in %s: %s",
+                        s->scratch_dir ? s->scratch_dir : "$TMPDIR",
+                        strerror(errno));
+}
+
 /* A row left out before it is kept: counted and listed. */
 static ft_status left_out(ft_series_set *s, size_t *count, const char *why,
                           const ft_series_row *r, ft_error *err)
 {
     (*count)++;
-    if (check_from_cells(s, &s->left, why, r) != FT_OK)
+    ft_status st = check_from_cells(s, &s->left, why, r);
+    if (st == FT_EIO)
+        return write_failed(s, err);
+    if (st != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     return FT_OK;
+}
+
+/* ---- points, summed as rows are added ---------------------------------- */
+
+/* Two interned strings: the same offset is the same string. */
+static int cmp_interned(const ft_series_set *s, aoff a, aoff b)
+{
+    return a == b ? 0 : strcmp(str(s, a), str(s, b));
+}
+
+/* When an article was first read: its doc's offset (intern), 0 for
+ * none, as the first string stored (always an interned cell). */
+static aoff doc_order(aoff doc)
+{
+    return doc == NONE ? 0 : doc;
+}
+
+/* Whether a comes before b, later articles first: by published, then
+ * by when the article was first read, then its earlier mention, then
+ * the row read first. */
+static bool sooner(const ft_series_set *s, const latest *a, const latest *b)
+{
+    int c = cmp_interned(s, b->published, a->published);
+    if (c)
+        return c < 0;
+    if (doc_order(a->doc) != doc_order(b->doc))
+        return doc_order(a->doc) > doc_order(b->doc);
+    if (a->mention != b->mention)
+        return a->mention < b->mention;
+    return a->row < b->row;
+}
+
+/* Is a qualifier a bound (more than, at least, less than, up to)? */
+static bool is_bound(const char *q)
+{
+    return strcmp(q, "gt") == 0 || strcmp(q, "ge") == 0 ||
+           strcmp(q, "lt") == 0 || strcmp(q, "le") == 0;
+}
+
+static uint64_t key_hash(aoff country, aoff subject, aoff to_cur, aoff cur,
+                         int year, int vi)
+{
+    uint64_t h = 1469598103934665603u;
+    uint64_t k[] = {country, subject,        to_cur,
+                    cur,     (uint64_t)year, (uint64_t)vi};
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+        h = (h ^ k[i]) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+static uint64_t point_hash(const ft_series_set *s, uint32_t i)
+{
+    const pacc *a = &s->acc[i];
+    return key_hash(a->country, a->subject, a->to_currency, a->currency,
+                    a->year, a->vi);
+}
+
+/* Why a kept row makes no point of value index vi (and the count it
+ * adds to), NULL when it makes one. */
+static const char *why_not_point(ft_series_set *s, const rec *r, int vi,
+                                 size_t **count)
+{
+    aoff cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
+    if (r->bad & (1u << vi))
+        return *count = &s->counts.bad, WHY_BAD_VALUE;
+    if (!(r->has & (1u << vi)) || cur == NONE)
+        return *count = &s->counts.no_value, why_no_value[vi];
+    if (vi == V_CONSTANT && r->constant_year != s->constant_year)
+        return *count = &s->counts.other_base, WHY_OTHER_BASE;
+    return NULL;
+}
+
+/* The base year of constant prices is the first one a row with a
+ * constant-price value gives (not 0): when it comes after rows of none,
+ * the points those made are of another base year, and go. */
+static void set_base(ft_series_set *s, const rec *r)
+{
+    if (!(r->has & (1u << V_CONSTANT)) || s->constant_year || !r->constant_year)
+        return;
+    s->constant_year = r->constant_year;
+    for (size_t i = 0; i < s->nacc; i++)
+        if (s->acc[i].vi == V_CONSTANT)
+            s->acc[i].vi = NVALUES; /* matches no row again */
+}
+
+/* Row r (number i) into its point of value index vi: *point is the
+ * point's number. */
+static ft_status add_to_point(ft_series_set *s, const rec *r, uint32_t i,
+                              int vi, uint32_t *point)
+{
+    if ((s->nacc + 1) * 2 > s->npslots &&
+        grow_table(s, &s->pslots, &s->npslots, 1024, point_hash) != FT_OK)
+        return FT_ENOMEM;
+    aoff to = vi == V_ORIGINAL ? NONE : r->to_currency;
+    size_t j = key_hash(r->country, r->subject, to, r->currency, r->year, vi) &
+               (s->npslots - 1);
+    pacc *a = NULL;
+    for (; s->pslots[j] != NONE; j = (j + 1) & (s->npslots - 1)) {
+        pacc *b = &s->acc[s->pslots[j]];
+        if (b->country == r->country && b->subject == r->subject &&
+            b->to_currency == to && b->currency == r->currency &&
+            b->year == r->year && b->vi == vi) {
+            a = b;
+            break;
+        }
+    }
+    if (!a) {
+        if (s->nacc >= NONE - 1 ||
+            ft_grow((void **)&s->acc, &s->capacc, s->nacc, sizeof *s->acc,
+                    256) != FT_OK)
+            return FT_ENOMEM;
+        s->pslots[j] = (uint32_t)s->nacc;
+        a = &s->acc[s->nacc++];
+        *a = (pacc){.country = r->country,
+                    .subject = r->subject,
+                    .to_currency = to,
+                    .currency = r->currency,
+                    .year = r->year,
+                    .vi = (unsigned char)vi,
+                    .last = {{.row = NONE}, {.row = NONE}}};
+    }
+    *point = (uint32_t)(a - s->acc);
+    latest l = {.row = i,
+                .published = r->published,
+                .doc = r->doc,
+                .mention = r->mention,
+                .value = r->num[vi]};
+    latest *w = &a->last[is_bound(str(s, r->qualifier))];
+    if (w->row == NONE || sooner(s, &l, w))
+        *w = l;
+    return FT_OK;
+}
+
+/* A row that may make a point: its record, its text, its points. */
+static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
+                          aoff doc)
+{
+    rec w;
+    memset(&w, 0, sizeof w);
+    w.year = (short)year;
+    w.doc = doc;
+    ft_status st = FT_OK;
+    if ((st = intern_cell(s, r->subject, &w.subject)) != FT_OK ||
+        (st = intern_cell(s, r->country, &w.country)) != FT_OK ||
+        (st = intern_cell(s, r->qualifier, &w.qualifier)) != FT_OK ||
+        (st = intern_cell(s, r->flags, &w.flags)) != FT_OK ||
+        (st = intern_cell(s, r->currency, &w.currency)) != FT_OK ||
+        (st = intern_cell(s, r->to_currency, &w.to_currency)) != FT_OK ||
+        (st = intern_cell(s, r->published, &w.pub)) != FT_OK ||
+        (st = intern_cell(s, r->source, &w.source)) != FT_OK)
+        return st;
+    w.published = NONE;
+    if (r->published && strlen(r->published) == 10 &&
+        (st = intern(s, r->published, 10, &w.published)) != FT_OK)
+        return st;
+    if (r->mention)
+        w.mention = strtol(r->mention, NULL, 10);
+    int base;
+    if (r->constant_year && ft_table_parse_year(r->constant_year, &base))
+        w.constant_year = (short)base;
+    if (!s->asked)
+        s->asked = w.constant_year;
+    ft_buf_clear(&s->line);
+    if ((st = text_cell(&s->line, r->title)) != FT_OK ||
+        (st = text_cell(&s->line, r->url)) != FT_OK)
+        return st;
+    const char *cells[NVALUES] = {r->amount, r->amount_nominal,
+                                  r->amount_constant};
+    for (int k = 0; k < NVALUES && st == FT_OK; k++) {
+        char buf[FT_STATS_BUFSZ];
+        bool has = false;
+        if (cells[k])
+            s->with_column[k]++;
+        if (!empty(cells[k])) {
+            s->with_value[k]++;
+            has = number_cell(cells[k], buf, &w.num[k]);
+            if (!has)
+                w.num[k] = 0;
+            w.bad |= (unsigned char)(!has << k);
+            w.has |= (unsigned char)(has << k);
+        }
+        if (has && k == V_ORIGINAL)
+            w.sig = (unsigned short)significant_digits(buf);
+        st = has ? ft_buf_append(&s->line, buf, strlen(buf) + 1)
+                 : ft_buf_putc(&s->line, '\0');
+    }
+    if (st != FT_OK)
+        return st;
+    set_base(s, &w);
+    for (int k = 0; k < NVALUES && st == FT_OK; k++) {
+        size_t *count;
+        w.point[k] = NONE;
+        if (!why_not_point(s, &w, k, &count))
+            st = add_to_point(s, &w, (uint32_t)s->nrows, k, &w.point[k]);
+    }
+    if (st == FT_OK && (st = open_scratch(s)) == FT_OK &&
+        (st = put_text(s, &w.text)) == FT_OK &&
+        fwrite(&w, sizeof w, 1, s->recs) != 1)
+        st = FT_EIO;
+    if (st == FT_OK)
+        s->nrows++;
+    return st;
 }
 
 ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
 {
     ft_series_counts *c = &s->counts;
+    if (s->broken)
+        return ft_error_set(err, FT_EIO, "cannot write a temporary file");
     if (outside_years(s, r)) {
         c->outside++;
         return FT_OK;
     }
     c->rows++;
-    if (has_flag(r->flags, "conversion_mismatch") &&
-        check_from_cells(s, &s->mism, NULL, r) != FT_OK)
+    /* Every row read orders its article, kept or not. */
+    aoff doc;
+    if (intern_cell(s, r->doc, &doc) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
+    if (has_flag(r->flags, "conversion_mismatch")) {
+        ft_status st = check_from_cells(s, &s->mism, NULL, r);
+        if (st == FT_EIO)
+            return write_failed(s, err);
+        if (st != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
     if (r->kind && strcmp(r->kind, "change") == 0)
         return left_out(s, &c->changes, WHY_CHANGE, r, err);
     if (empty(r->year))
@@ -595,60 +927,13 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         return left_out(s, &c->bad, WHY_BAD_YEAR, r, err);
     if (empty(r->subject))
         return left_out(s, &c->no_subject, WHY_NO_SUBJECT, r, err);
-    if (s->nrows == UINT32_MAX || /* a row's number is a key */
-        ft_grow((void **)&s->rows, &s->caprows, s->nrows, sizeof *s->rows,
-                64) != FT_OK)
+    if (s->nrows >= ROWS_MAX - 1)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    for (int k = 0; k < NVALUES; k++)
-        if (ft_grow((void **)&s->num[k], &s->capnum[k], s->nrows,
-                    sizeof *s->num[k], 64) != FT_OK)
-            return ft_error_set(err, FT_ENOMEM, "out of memory");
-    row *w = &s->rows[s->nrows];
-    memset(w, 0, sizeof *w);
-    for (int k = 0; k < NVALUES; k++)
-        s->num[k][s->nrows] = 0;
-    w->year = (short)year;
-    ft_status st = FT_OK;
-    if ((st = intern_cell(s, r->subject, &w->subject)) != FT_OK ||
-        (st = intern_cell(s, r->country, &w->country)) != FT_OK ||
-        (st = intern_cell(s, r->doc, &w->doc)) != FT_OK ||
-        (st = intern_cell(s, r->qualifier, &w->qualifier)) != FT_OK ||
-        (st = intern_cell(s, r->flags, &w->flags)) != FT_OK ||
-        (st = intern_cell(s, r->currency, &w->currency)) != FT_OK ||
-        (st = intern_cell(s, r->to_currency, &w->to_currency)) != FT_OK ||
-        (st = intern_cell(s, r->published, &w->pub)) != FT_OK ||
-        (st = intern_cell(s, r->source, &w->source)) != FT_OK ||
-        (st = intern_cell(s, r->title, &w->title)) != FT_OK ||
-        (st = intern_cell(s, r->url, &w->url)) != FT_OK)
-        return ft_error_set(err, st, "out of memory");
-    w->published = NONE;
-    if (r->published && strlen(r->published) == 10 &&
-        intern(s, r->published, 10, &w->published) != FT_OK)
+    ft_status st = keep_row(s, r, year, doc);
+    if (st == FT_EIO)
+        return write_failed(s, err);
+    if (st != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    if (r->mention)
-        w->mention = strtol(r->mention, NULL, 10);
-    int base;
-    if (r->constant_year && ft_table_parse_year(r->constant_year, &base))
-        w->constant_year = (short)base;
-    const char *cells[NVALUES] = {r->amount, r->amount_nominal,
-                                  r->amount_constant};
-    for (int k = 0; k < NVALUES; k++) {
-        w->value[k] = NONE;
-        if (cells[k])
-            s->with_column[k]++;
-        if (empty(cells[k]))
-            continue;
-        s->with_value[k]++;
-        if (!number_cell(s, cells[k], &w->value[k], &s->num[k][s->nrows], &st))
-            w->bad |= 1u << k;
-        else if (st != FT_OK)
-            return ft_error_set(err, st, "out of memory");
-    }
-    w->sig =
-        w->value[V_ORIGINAL] == NONE
-            ? 0
-            : (unsigned short)significant_digits(str(s, w->value[V_ORIGINAL]));
-    s->nrows++;
     return FT_OK;
 }
 
@@ -802,97 +1087,6 @@ ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
 
 /* ---- building series ---------------------------------------------------- */
 
-/* Two interned strings: the same offset is the same string. */
-static int cmp_interned(const ft_series_set *s, aoff a, aoff b)
-{
-    return a == b ? 0 : strcmp(str(s, a), str(s, b));
-}
-
-/* When a row's article was first read: its doc's offset (intern), 0
- * for none, as the first string stored (always an interned cell). */
-static aoff doc_order(const row *r)
-{
-    return r->doc == NONE ? 0 : r->doc;
-}
-
-/* Later articles first: by published, then by when the article was
- * first read, then its earlier mention. */
-static int by_recency(const ft_series_set *s, key ka, key kb)
-{
-    const row *a = &s->rows[ka], *b = &s->rows[kb];
-    int c = cmp_interned(s, b->published, a->published);
-    if (c)
-        return c;
-    if (doc_order(a) != doc_order(b))
-        return doc_order(a) < doc_order(b) ? 1 : -1;
-    if (a->mention != b->mention)
-        return a->mention < b->mention ? -1 : 1;
-    return ka < kb ? -1 : ka > kb;
-}
-
-/* By country, subject, currency plotted (per value index vi), currency
- * reported, year, then recency. */
-static int by_series(const ft_series_set *s, int vi, key ka, key kb)
-{
-    const row *a = &s->rows[ka], *b = &s->rows[kb];
-    int c = cmp_interned(s, a->country, b->country);
-    if (c)
-        return c;
-    if ((c = cmp_interned(s, a->subject, b->subject)))
-        return c;
-    if (vi != V_ORIGINAL &&
-        (c = cmp_interned(s, a->to_currency, b->to_currency)))
-        return c;
-    if ((c = cmp_interned(s, a->currency, b->currency)))
-        return c;
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
-    return by_recency(s, ka, kb);
-}
-
-typedef int (*key_order)(const ft_series_set *s, int vi, key ka, key kb);
-
-/* Sort k[0..n) by `order`: a bottom-up merge sort (qsort passes no
- * context; stable, as glibc's qsort was), with tmp room for n keys. */
-static void sort_keys(const ft_series_set *s, int vi, key_order order, key *k,
-                      key *tmp, size_t n)
-{
-    key *from = k, *to = tmp;
-    for (size_t w = 1; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n;
-            size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t i = lo, j = mid, o = lo;
-            while (i < mid && j < hi)
-                to[o++] =
-                    order(s, vi, from[j], from[i]) < 0 ? from[j++] : from[i++];
-            while (i < mid)
-                to[o++] = from[i++];
-            while (j < hi)
-                to[o++] = from[j++];
-        }
-        key *t = from;
-        from = to;
-        to = t;
-    }
-    if (from != k)
-        memcpy(k, from, n * sizeof *k);
-}
-
-/* Row r's value k (while the set keeps it). */
-static double value_of(const ft_series_set *s, const row *r, int k)
-{
-    return s->num[k][r - s->rows];
-}
-
-/* Forget the values of index k (none of them is read again). */
-static void drop_values(ft_series_set *s, int k)
-{
-    free(s->num[k]);
-    s->num[k] = NULL;
-    s->capnum[k] = 0;
-}
-
 static bool same_figure(double a, double b)
 {
     double m = fmax(fabs(a), fabs(b));
@@ -916,15 +1110,12 @@ static bool usable(const ft_series_set *s, int k)
 
 static void resolve_kind(ft_series_set *s)
 {
-    int asked = 0;
-    for (size_t i = 0; i < s->nrows && !asked; i++)
-        asked = s->rows[i].constant_year;
     for (int k = V_CONSTANT; k > V_ORIGINAL && s->want == FT_VALUE_AUTO; k--)
         if (s->nrows > 0 && s->with_column[k] == s->nrows &&
-            s->with_value[k] == 0 && (k != V_CONSTANT || asked)) {
+            s->with_value[k] == 0 && (k != V_CONSTANT || s->asked)) {
             s->counts.empty_column =
                 k == V_CONSTANT ? FT_VALUE_CONSTANT : FT_VALUE_NOMINAL;
-            s->counts.empty_constant_year = k == V_CONSTANT ? asked : 0;
+            s->counts.empty_constant_year = k == V_CONSTANT ? s->asked : 0;
             break;
         }
     if (s->want != FT_VALUE_AUTO)
@@ -944,61 +1135,275 @@ static int value_index(ft_value_kind k)
                                    : V_ORIGINAL;
 }
 
-/* The ';'-separated flags of a point into the arena at *off. */
-static ft_status point_flags(ft_series_set *s, const row *r, bool conflict,
-                             aoff *off)
+typedef int (*item_order)(const ft_series_set *s, const void *a, const void *b);
+
+/* Sort n items of `size` bytes (at most 32) in place by `order`, a total
+ * order: a heap sort (qsort passes no context, and would take a copy of
+ * the array, as large as every row's entry). */
+static void sort_items(const ft_series_set *s, void *base, size_t n,
+                       size_t size, item_order order)
 {
-    ft_buf b;
-    ft_buf_init(&b);
-    ft_status st = FT_OK;
-    const char *q = str(s, r->qualifier);
-    if (*q && strcmp(q, "eq") != 0)
-        st = ft_buf_append(&b, q, strlen(q));
-    const char *f = str(s, r->flags);
-    if (st == FT_OK && *f) {
-        if (b.len)
-            st = ft_buf_putc(&b, ';');
-        if (st == FT_OK)
-            st = ft_buf_append(&b, f, strlen(f));
+    unsigned char *b = base, t[32];
+#define AT(i) (b + (i)*size)
+#define SWAP(i, j)                                                             \
+    (memcpy(t, AT(i), size), memcpy(AT(i), AT(j), size), memcpy(AT(j), t, size))
+    for (size_t k = n / 2, end = n; end > 1;) {
+        if (k > 0)
+            k--;
+        else {
+            end--;
+            SWAP(0, end);
+        }
+        for (size_t i = k;;) { /* sift down */
+            size_t c = 2 * i + 1;
+            if (c >= end)
+                break;
+            if (c + 1 < end && order(s, AT(c + 1), AT(c)) > 0)
+                c++;
+            if (order(s, AT(c), AT(i)) <= 0)
+                break;
+            SWAP(i, c);
+            i = c;
+        }
     }
-    if (st == FT_OK && conflict) {
-        if (b.len)
-            st = ft_buf_putc(&b, ';');
-        if (st == FT_OK)
-            st = ft_buf_append(&b, "conflict", 8);
-    }
-    if (st == FT_OK)
-        st = put_str(s, b.data ? b.data : "", b.len, off);
-    ft_buf_free(&b);
-    return st;
+#undef AT
+#undef SWAP
 }
 
-/* The docs of the agreeing rows k[0..n) (latest first), oldest first,
- * each once, ';'-separated, into the arena at *off.  The rows of one
- * article are next to each other in that order (same date, same place in
- * the input), so a repeat is always the doc just written. */
-static ft_status point_docs(ft_series_set *s, const key *k, const bool *agree,
-                            size_t n, aoff *off)
+/* ---- the rows read back ------------------------------------------------- */
+
+/* The record of each row in turn, read in large pieces. */
+typedef struct {
+    const ft_series_set *s;
+    rec buf[512];
+    size_t n, at, next; /* records in buf, the next in buf, next row */
+} rec_reader;
+
+static const rec *next_rec(rec_reader *rd)
 {
-    ft_buf b;
-    ft_buf_init(&b);
-    ft_status st = FT_OK;
-    aoff last = NONE;
-    for (size_t i = n; i-- > 0 && st == FT_OK;) {
-        aoff doc = s->rows[k[i]].doc;
-        if (!agree[i] || doc == NONE || doc == last)
-            continue;
-        last = doc;
-        const char *d = str(s, doc);
-        if (b.len)
-            st = ft_buf_putc(&b, ';');
-        if (st == FT_OK)
-            st = ft_buf_append(&b, d, strlen(d));
+    if (rd->at == rd->n) {
+        size_t want = rd->s->nrows - rd->next;
+        if (want > sizeof rd->buf / sizeof *rd->buf)
+            want = sizeof rd->buf / sizeof *rd->buf;
+        ssize_t got =
+            want ? pread(fileno(rd->s->recs), rd->buf, want * sizeof *rd->buf,
+                         (off_t)(rd->next * sizeof *rd->buf))
+                 : 0;
+        if (got < 0 || (size_t)got != want * sizeof *rd->buf || !want)
+            return NULL;
+        rd->n = want;
+        rd->at = 0;
     }
-    if (st == FT_OK)
-        st = put_str(s, b.data ? b.data : "", b.len, off);
-    ft_buf_free(&b);
-    return st;
+    rd->next++;
+    return &rd->buf[rd->at++];
+}
+
+static int32_t clamp32(long v)
+{
+    return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int32_t)v;
+}
+
+/* Every row read back once, in order: the rows that make no point of
+ * index vi listed (and counted), and each row of a point in *out (its
+ * point's number, its class; published and doc as offsets), the points'
+ * tallies in t. */
+static ft_status tally_rows(ft_series_set *s, int vi, tally *t, entry **out,
+                            size_t *nout)
+{
+    ft_series_counts *c = &s->counts;
+    rec_reader *rd = malloc(sizeof *rd);
+    entry *e = malloc((s->nrows ? s->nrows : 1) * sizeof *e);
+    if (!rd || !e) {
+        free(rd);
+        free(e);
+        return FT_ENOMEM;
+    }
+    rd->s = s;
+    rd->n = rd->at = rd->next = 0;
+    size_t n = 0;
+    ft_status st = FT_OK;
+    for (uint32_t i = 0; i < s->nrows && st == FT_OK; i++) {
+        const rec *r = next_rec(rd);
+        size_t *count;
+        const char *why;
+        if (!r) {
+            st = FT_EIO;
+            break;
+        }
+        if ((why = why_not_point(s, r, vi, &count))) {
+            (*count)++;
+            st = add_check(&s->left, why, FROM_ROW | i);
+            continue;
+        }
+        uint32_t p = r->point[vi];
+        const pacc *a = &s->acc[p];
+        /* A bound ("more than 60 trillion won", "넘는") says less than a
+         * figure: where the year has figures, bounds are left out of it
+         * and are no conflict; where it has only bounds, they make the
+         * point. */
+        bool any_figure = a->last[0].row != NONE;
+        unsigned cls = E_BOUND;
+        if (!any_figure || !is_bound(str(s, r->qualifier))) {
+            tally *k = &t[p];
+            k->considered++;
+            cls = E_CONFLICT;
+            if (same_figure(r->num[vi], a->last[any_figure ? 0 : 1].value)) {
+                cls = E_AGREES;
+                k->agreeing++;
+                latest l = {.row = i,
+                            .published = r->published,
+                            .doc = r->doc,
+                            .mention = r->mention,
+                            .value = r->num[vi]};
+                /* The most precise of them, the latest of those. */
+                if (k->chosen.row == NONE || r->sig > k->sig ||
+                    (r->sig == k->sig && sooner(s, &l, &k->chosen))) {
+                    k->chosen = l;
+                    k->sig = r->sig;
+                }
+                if (r->published != NONE) {
+                    const char *pub = str(s, r->published);
+                    if (!*c->first_published ||
+                        strcmp(pub, c->first_published) < 0)
+                        memcpy(c->first_published, pub, 11);
+                    if (strcmp(pub, c->last_published) > 0)
+                        memcpy(c->last_published, pub, 11);
+                }
+            }
+        }
+        e[n++] = (entry){.point = p,
+                         .row = i | (uint32_t)cls << 30,
+                         .published = r->published,
+                         .doc = r->doc,
+                         .mention = clamp32(r->mention)};
+    }
+    free(rd);
+    if (st != FT_OK) {
+        free(e);
+        return st;
+    }
+    *out = e;
+    *nout = n;
+    return FT_OK;
+}
+
+/* ---- ranks ----------------------------------------------------------------
+ */
+
+/* Interned strings in string order, to compare them as numbers. */
+typedef struct {
+    aoff *off;   /* the distinct offsets, ascending */
+    uint32_t *r; /* the rank of each (NONE, "", first) */
+    size_t n;
+} ranks;
+
+static int by_string(const ft_series_set *s, const void *a, const void *b)
+{
+    return cmp_interned(s, *(const aoff *)a, *(const aoff *)b);
+}
+
+/* The ranks of the offsets found at field `at` of e[0..n). */
+static ft_status rank_field(const ft_series_set *s, const entry *e, size_t n,
+                            size_t at, ranks *k)
+{
+    aoff *all = malloc((n ? n : 1) * sizeof *all);
+    if (!all)
+        return FT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        memcpy(&all[i], (const char *)&e[i] + at, sizeof *all);
+    qsort(all, n, sizeof *all, by_offset);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || all[i] != all[m - 1])
+            all[m++] = all[i];
+    aoff *byname = malloc((m ? m : 1) * sizeof *byname);
+    k->r = malloc((m ? m : 1) * sizeof *k->r);
+    if (!byname || !k->r) {
+        free(all);
+        free(byname);
+        free(k->r);
+        return FT_ENOMEM;
+    }
+    memcpy(byname, all, m * sizeof *all);
+    sort_items(s, byname, m, sizeof *byname, by_string);
+    k->off = realloc(all, (m ? m : 1) * sizeof *all);
+    if (!k->off)
+        k->off = all;
+    k->n = m;
+    for (size_t i = 0; i < m; i++) {
+        aoff *at_off =
+            bsearch(&byname[i], k->off, m, sizeof *k->off, by_offset);
+        k->r[at_off - k->off] = (uint32_t)i;
+    }
+    free(byname);
+    return FT_OK;
+}
+
+static uint32_t rank_of(const ranks *k, aoff off)
+{
+    aoff *at = bsearch(&off, k->off, k->n, sizeof *k->off, by_offset);
+    return at ? k->r[at - k->off] : 0;
+}
+
+static void ranks_free(ranks *k)
+{
+    free(k->off);
+    free(k->r);
+}
+
+/* ---- points and series ------------------------------------------------- */
+
+/* By country, subject, currency plotted, currency reported, year. */
+static int by_series(const ft_series_set *s, const void *pa, const void *pb)
+{
+    const pacc *a = &s->acc[*(const uint32_t *)pa];
+    const pacc *b = &s->acc[*(const uint32_t *)pb];
+    int c = cmp_interned(s, a->country, b->country);
+    if (c)
+        return c;
+    if ((c = cmp_interned(s, a->subject, b->subject)))
+        return c;
+    if ((c = cmp_interned(s, a->to_currency, b->to_currency)))
+        return c;
+    if ((c = cmp_interned(s, a->currency, b->currency)))
+        return c;
+    return a->year < b->year ? -1 : a->year > b->year;
+}
+
+/* By point, class (agreeing, conflicting, bounds), then latest first (as
+ * sooner, published being ranks). */
+static int by_point(const ft_series_set *s, const void *pa, const void *pb)
+{
+    (void)s;
+    const entry *a = pa, *b = pb;
+    if (a->point != b->point)
+        return a->point < b->point ? -1 : 1;
+    if (E_CLASS(a) != E_CLASS(b))
+        return E_CLASS(a) < E_CLASS(b) ? -1 : 1;
+    if (a->published != b->published)
+        return a->published > b->published ? -1 : 1;
+    if (doc_order(a->doc) != doc_order(b->doc))
+        return doc_order(a->doc) > doc_order(b->doc) ? -1 : 1;
+    if (a->mention != b->mention)
+        return a->mention < b->mention ? -1 : 1;
+    return E_ROW(a) < E_ROW(b) ? -1 : E_ROW(a) > E_ROW(b);
+}
+
+/* A series' history: by published date, year, doc (published and doc
+ * as ranks by name), mention, then the row read first. */
+static int by_date(const ft_series_set *s, const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    if (a->published != b->published)
+        return a->published < b->published ? -1 : 1;
+    int ya = s->points[a->point].year, yb = s->points[b->point].year;
+    if (ya != yb)
+        return ya < yb ? -1 : 1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->mention != b->mention)
+        return a->mention < b->mention ? -1 : 1;
+    return E_ROW(a) < E_ROW(b) ? -1 : E_ROW(a) > E_ROW(b);
 }
 
 /* Room for one more point (both arrays). */
@@ -1030,175 +1435,146 @@ static ft_status grow_series(ft_series_set *s)
     return FT_OK;
 }
 
-/* Is a qualifier a bound (more than, at least, less than, up to)? */
-static bool is_bound(const char *q)
+/* The points of index vi in series order (ord[0..n), acc numbers), made
+ * into series: the points' places in *place (by acc number). */
+static ft_status make_series(ft_series_set *s, int vi, const uint32_t *ord,
+                             size_t n, uint32_t *place)
 {
-    return strcmp(q, "gt") == 0 || strcmp(q, "ge") == 0 ||
-           strcmp(q, "lt") == 0 || strcmp(q, "le") == 0;
+    for (size_t i = 0; i < n;) {
+        const pacc *a = &s->acc[ord[i]];
+        size_t j = i;
+        while (j < n && s->acc[ord[j]].country == a->country &&
+               s->acc[ord[j]].subject == a->subject &&
+               s->acc[ord[j]].to_currency == a->to_currency &&
+               s->acc[ord[j]].currency == a->currency)
+            j++;
+        if (grow_series(s) != FT_OK)
+            return FT_ENOMEM;
+        series_off *o = &s->soff[s->nseries++];
+        memset(o, 0, sizeof *o);
+        o->subject = a->subject;
+        o->country = a->country;
+        o->currency = vi == V_ORIGINAL ? a->currency : a->to_currency;
+        o->origin = a->currency;
+        o->first = i;
+        o->n = j - i;
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++)
+        place[ord[i]] = (uint32_t)i;
+    return FT_OK;
 }
 
-static ft_status add_article(ft_series_set *s, const row *r, bool agrees)
+/* The ';'-separated flags of a point into the arena at *off. */
+static ft_status point_flags(ft_series_set *s, const rec *r, bool conflict,
+                             aoff *off)
+{
+    ft_buf b;
+    ft_buf_init(&b);
+    ft_status st = FT_OK;
+    const char *q = str(s, r->qualifier);
+    if (*q && strcmp(q, "eq") != 0)
+        st = ft_buf_append(&b, q, strlen(q));
+    const char *f = str(s, r->flags);
+    if (st == FT_OK && *f) {
+        if (b.len)
+            st = ft_buf_putc(&b, ';');
+        if (st == FT_OK)
+            st = ft_buf_append(&b, f, strlen(f));
+    }
+    if (st == FT_OK && conflict) {
+        if (b.len)
+            st = ft_buf_putc(&b, ';');
+        if (st == FT_OK)
+            st = ft_buf_append(&b, "conflict", 8);
+    }
+    if (st == FT_OK)
+        st = put_str(s, b.data ? b.data : "", b.len, off);
+    ft_buf_free(&b);
+    return st;
+}
+
+static ft_status add_article(ft_series_set *s, uint32_t row, bool agrees)
 {
     if (ft_grow((void **)&s->arts, &s->caparts, s->narts, sizeof *s->arts,
                 64) != FT_OK)
         return FT_ENOMEM;
-    s->arts[s->narts++] =
-        (article_off){.row = (key)(r - s->rows), .agrees = agrees};
+    s->arts[s->narts++] = row | (agrees ? ART_AGREES : 0);
     return FT_OK;
 }
 
-/* The articles of a point from its rows k[0..n) (latest first): those
- * that agree, oldest first and each once (an article's rows are next to
- * each other), then the conflicts, latest first.  A bound left out for a
- * figure of its year is listed as left out. */
-static ft_status point_articles(ft_series_set *s, const key *k,
-                                const bool *agree, size_t n, bool any_figure)
+/* Point `place` from its tally and its rows e[0..n) (agreeing, then
+ * conflicting, then bounds, each latest first): its figure, its docs
+ * (oldest first, each once), its articles (those that agree, oldest
+ * first and each once, then the conflicts, latest first); the bounds
+ * left out.  The agreeing rows' docs go to used_docs. */
+static ft_status make_point(ft_series_set *s, int vi, const tally *t,
+                            const entry *e, size_t n, aoff *used_docs,
+                            size_t *nused)
 {
-    ft_status st = FT_OK;
-    aoff last = NONE;
-    for (size_t i = n; i-- > 0 && st == FT_OK;) {
-        const row *r = &s->rows[k[i]];
-        if (!agree[i] || (r->doc != NONE && r->doc == last))
-            continue;
-        last = r->doc;
-        st = add_article(s, r, true);
-    }
-    for (size_t i = 0; i < n && st == FT_OK; i++) {
-        const row *r = &s->rows[k[i]];
-        if (agree[i])
-            continue;
-        if (any_figure && is_bound(str(s, r->qualifier)))
-            st = check_from_row(s, &s->left, WHY_BOUND, r);
-        else
-            st = add_article(s, r, false);
-    }
-    return st;
-}
-
-/* One point from the rows k[0..n) of one subject, currency and year,
- * latest first; the docs of the rows it uses go to used_docs. */
-static ft_status make_point(ft_series_set *s, const key *k, size_t n, int vi,
-                            aoff *used_docs, size_t *nused_docs)
-{
-    bool *agree = calloc(n, sizeof *agree);
-    if (!agree)
-        return FT_ENOMEM;
-    /* A bound ("more than 60 trillion won", "넘는") says less than a
-     * figure: where the year has figures, bounds are left out of it and
-     * are no conflict; where it has only bounds, they make the point. */
-    bool any_figure = false;
-    for (size_t i = 0; i < n && !any_figure; i++)
-        any_figure = !is_bound(str(s, s->rows[k[i]].qualifier));
-    size_t first = 0;
-    while (any_figure && is_bound(str(s, s->rows[k[first]].qualifier)))
-        first++;
-    const row *win = &s->rows[k[first]];
-    size_t chosen = first, agreeing = 0, considered = 0;
-    ft_series_counts *c = &s->counts;
-    for (size_t i = 0; i < n; i++) {
-        const row *r = &s->rows[k[i]];
-        if (any_figure && is_bound(str(s, r->qualifier)))
-            continue;
-        considered++;
-        if (!same_figure(value_of(s, r, vi), value_of(s, win, vi)))
-            continue;
-        agree[i] = true;
-        agreeing++;
-        if (r->sig > s->rows[k[chosen]].sig)
-            chosen = i;
-        if (r->doc != NONE)
-            used_docs[(*nused_docs)++] = r->doc;
-        if (r->published != NONE) {
-            const char *pub = str(s, r->published);
-            if (!*c->first_published || strcmp(pub, c->first_published) < 0)
-                memcpy(c->first_published, pub, 11);
-            if (strcmp(pub, c->last_published) > 0)
-                memcpy(c->last_published, pub, 11);
-        }
-    }
-    c->used += agreeing;
-    c->conflicts += considered - agreeing;
+    ft_status st = grow_points(s);
+    if (st != FT_OK)
+        return st;
+    size_t nagree = 0;
+    while (nagree < n && E_CLASS(&e[nagree]) == E_AGREES)
+        nagree++;
+    ft_buf b;
+    ft_buf_init(&b);
+    aoff last = NONE, last_art = NONE;
     size_t first_art = s->narts;
-    ft_status st = point_articles(s, k, agree, n, any_figure);
-    const row *r = &s->rows[k[chosen]];
-    if (st == FT_OK)
-        st = grow_points(s);
+    /* The rows of one article are next to each other in that order (same
+     * date, same place in the input), so a repeat is always the doc just
+     * written. */
+    for (size_t i = nagree; i-- > 0 && st == FT_OK;) {
+        aoff doc = e[i].doc;
+        if (doc != NONE)
+            used_docs[(*nused)++] = doc;
+        if (!(doc != NONE && doc == last_art))
+            st = add_article(s, E_ROW(&e[i]), true);
+        last_art = doc;
+        if (st != FT_OK || doc == NONE || doc == last)
+            continue;
+        last = doc;
+        const char *d = str(s, doc);
+        if (b.len)
+            st = ft_buf_putc(&b, ';');
+        if (st == FT_OK)
+            st = ft_buf_append(&b, d, strlen(d));
+    }
+    for (size_t i = nagree; i < n && st == FT_OK; i++)
+        st = E_CLASS(&e[i]) == E_CONFLICT
+                 ? add_article(s, E_ROW(&e[i]), false)
+                 : add_check(&s->left, WHY_BOUND, FROM_ROW | E_ROW(&e[i]));
+    rec r;
+    ft_buf *text = &s->answer[A_ARTICLE];
+    if (st == FT_OK &&
+        (!get_rec(s, t->chosen.row, &r) || !get_text(s, r.text, text)))
+        st = FT_EIO;
+    point_off *o = &s->poff[s->npoints];
+    ft_point *p = &s->points[s->npoints];
+    memset(p, 0, sizeof *p);
+    memset(o, 0, sizeof *o);
     if (st == FT_OK) {
-        ft_point *p = &s->points[s->npoints];
-        point_off *o = &s->poff[s->npoints];
-        memset(p, 0, sizeof *p);
-        p->year = r->year;
-        p->value = value_of(s, r, vi);
-        p->original = r->value[V_ORIGINAL] != NONE && !(r->bad & 1u)
-                          ? value_of(s, r, V_ORIGINAL)
-                          : NAN;
-        p->mentions = agreeing;
-        o->amount = r->value[vi];
+        p->year = r.year;
+        p->value = r.num[vi];
+        p->original = (r.has & 1u) ? r.num[V_ORIGINAL] : NAN;
+        p->mentions = t->agreeing;
         o->first_art = first_art;
         o->nart = s->narts - first_art;
-        if ((st = point_docs(s, k, agree, n, &o->docs)) == FT_OK &&
-            (st = point_flags(s, r, agreeing < considered, &o->flags)) == FT_OK)
-            s->npoints++;
+        const char *amount = field(text->data, T_VALUE + vi);
+        st = put_str(s, amount, strlen(amount), &o->amount);
     }
-    free(agree);
+    if (st == FT_OK)
+        st = put_str(s, b.data ? b.data : "", b.len, &o->docs);
+    if (st == FT_OK)
+        st = point_flags(s, &r, t->agreeing < t->considered, &o->flags);
+    if (st == FT_OK) {
+        s->counts.used += t->agreeing;
+        s->counts.conflicts += t->considered - t->agreeing;
+        s->npoints++;
+    }
+    ft_buf_free(&b);
     return st;
-}
-
-/* Why a kept row makes no point (and the count it adds to), NULL when
- * it makes one. */
-static const char *why_not_point(ft_series_set *s, const row *r, int vi,
-                                 size_t **count)
-{
-    aoff cur = vi == V_ORIGINAL ? r->currency : r->to_currency;
-    if (r->bad & (1u << vi))
-        return *count = &s->counts.bad, WHY_BAD_VALUE;
-    if (r->value[vi] == NONE || cur == NONE)
-        return *count = &s->counts.no_value, why_no_value[vi];
-    if (vi == V_CONSTANT && r->constant_year != s->constant_year)
-        return *count = &s->counts.other_base, WHY_OTHER_BASE;
-    return NULL;
-}
-
-/* The rows that make points, as sort keys; the others counted. */
-static ft_status collect(ft_series_set *s, int vi, key **out, size_t *nout)
-{
-    key *k = malloc((s->nrows ? s->nrows : 1) * sizeof *k);
-    if (!k)
-        return FT_ENOMEM;
-    size_t n = 0;
-    /* Constant prices: the base year of the first row that has one. */
-    if (vi == V_CONSTANT)
-        for (size_t i = 0; i < s->nrows && !s->constant_year; i++)
-            if (s->rows[i].value[vi] != NONE)
-                s->constant_year = s->rows[i].constant_year;
-    /* The rows left out, listed first: listing them grows the arena,
-     * which the keys below point into. */
-    for (size_t i = 0; i < s->nrows; i++) {
-        size_t *count;
-        const char *why = why_not_point(s, &s->rows[i], vi, &count);
-        if (!why)
-            continue;
-        (*count)++;
-        if (check_from_row(s, &s->left, why, &s->rows[i]) != FT_OK) {
-            free(k);
-            return FT_ENOMEM;
-        }
-    }
-    for (size_t i = 0; i < s->nrows; i++) {
-        size_t *count;
-        if (!why_not_point(s, &s->rows[i], vi, &count))
-            k[n++] = (key)i;
-    }
-    key *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    if (!tmp) {
-        free(k);
-        return FT_ENOMEM;
-    }
-    sort_keys(s, vi, by_series, k, tmp, n);
-    free(tmp);
-    *out = k;
-    *nout = n;
-    return FT_OK;
 }
 
 static bool same_thing(const series_off *a, const series_off *b)
@@ -1277,28 +1653,104 @@ static ft_status series_name(ft_series_set *s, size_t i, aoff *off)
     return st;
 }
 
-/* The public form of a figure to check. */
-static ft_series_check check_pub(const ft_series_set *s, const check_off *c)
+/* The public form of a figure to check, its strings in the set's answer
+ * buffer (until the next). */
+static ft_series_check check_pub(const ft_series_set *s, const check_ref *c)
 {
-    return (ft_series_check){
-        .reason = c->reason,
-        .doc = str(s, c->off[K_DOC]),
-        .published = str(s, c->off[K_PUBLISHED]),
-        .source = str(s, c->off[K_SOURCE]),
-        .title = str(s, c->off[K_TITLE]),
-        .url = str(s, c->off[K_URL]),
-        .mention = c->mention,
-        .year = str(s, c->off[K_YEAR]),
-        .subject = str(s, c->off[K_SUBJECT]),
-        .country = str(s, c->off[K_COUNTRY]),
-        .amount = str(s, c->off[K_AMOUNT]),
-        .currency = str(s, c->off[K_CURRENCY]),
-        .reported_amount = str(s, c->off[K_REPORTED]),
-        .reported_currency = str(s, c->off[K_REPORTED_CURRENCY]),
-        .converted = str(s, c->off[K_CONVERTED]),
-        .to_currency = str(s, c->off[K_TO_CURRENCY]),
-        .rate_year = str(s, c->off[K_RATE_YEAR]),
-    };
+    ft_buf *b = &s->answer[A_CHECK];
+    ft_series_check k = {.reason = c->reason};
+    if (!(c->ref & FROM_ROW)) {
+        get_text(s, c->ref, b);
+        const char *p = b->data;
+        memcpy(&k.mention, p, sizeof k.mention);
+        const char *f[NK];
+        p += sizeof k.mention;
+        for (int i = 0; i < NK; i++, p += strlen(p) + 1)
+            f[i] = p;
+        k.doc = f[K_DOC];
+        k.published = f[K_PUBLISHED];
+        k.source = f[K_SOURCE];
+        k.title = f[K_TITLE];
+        k.url = f[K_URL];
+        k.year = f[K_YEAR];
+        k.subject = f[K_SUBJECT];
+        k.country = f[K_COUNTRY];
+        k.amount = f[K_AMOUNT];
+        k.currency = f[K_CURRENCY];
+        k.reported_amount = f[K_REPORTED];
+        k.reported_currency = f[K_REPORTED_CURRENCY];
+        k.converted = f[K_CONVERTED];
+        k.to_currency = f[K_TO_CURRENCY];
+        k.rate_year = f[K_RATE_YEAR];
+        return k;
+    }
+    /* A figure left out after it was kept as a row: its year as parsed,
+     * its amounts as plain numbers. */
+    rec r;
+    get_rec(s, (uint32_t)(c->ref & ~FROM_ROW), &r);
+    get_text(s, r.text, b);
+    size_t at = b->len; /* the year after the fields (room was made) */
+    snprintf(b->data + at, 16, "%d", r.year);
+    k.mention = r.mention;
+    k.doc = str(s, r.doc);
+    k.published = str(s, r.pub);
+    k.source = str(s, r.source);
+    k.title = field(b->data, T_TITLE);
+    k.url = field(b->data, T_URL);
+    k.year = b->data + at;
+    k.subject = str(s, r.subject);
+    k.country = str(s, r.country);
+    k.amount = field(b->data, T_VALUE + V_ORIGINAL);
+    k.currency = str(s, r.currency);
+    k.reported_amount = k.reported_currency = "";
+    k.converted = field(b->data, T_VALUE + V_NOMINAL);
+    k.to_currency = str(s, r.to_currency);
+    k.rate_year = "";
+    return k;
+}
+
+/* The counts of rows used, conflicts, articles and dates, over the
+ * series kept. */
+static ft_status recount(ft_series_set *s)
+{
+    ft_series_counts *c = &s->counts;
+    c->used = c->conflicts = c->docs = 0;
+    c->first_published[0] = c->last_published[0] = '\0';
+    aoff *docs = malloc((s->narts ? s->narts : 1) * sizeof *docs);
+    if (!docs)
+        return FT_ENOMEM;
+    size_t nd = 0;
+    for (size_t i = 0; i < s->nseries; i++) {
+        const ft_series *se = &s->series[i];
+        for (size_t j = 0; j < se->npoints; j++) {
+            const ft_point *p = &se->points[j];
+            c->used += p->mentions;
+            for (size_t a = 0; a < p->narticles; a++) {
+                uint32_t art = s->arts[p->first_article + a];
+                if (!(art & ART_AGREES)) {
+                    c->conflicts++;
+                    continue;
+                }
+                rec r;
+                get_rec(s, art & ~ART_AGREES, &r);
+                if (r.doc != NONE)
+                    docs[nd++] = r.doc;
+                const char *pub = str(s, r.pub);
+                if (strlen(pub) != 10)
+                    continue;
+                if (!*c->first_published || strcmp(pub, c->first_published) < 0)
+                    memcpy(c->first_published, pub, 11);
+                if (strcmp(pub, c->last_published) > 0)
+                    memcpy(c->last_published, pub, 11);
+            }
+        }
+    }
+    qsort(docs, nd, sizeof *docs, by_offset);
+    for (size_t i = 0; i < nd; i++)
+        if (i == 0 || docs[i] != docs[i - 1])
+            c->docs++;
+    free(docs);
+    return FT_OK;
 }
 
 /* Names and statistics, once every string is in the arena. */
@@ -1355,83 +1807,11 @@ static ft_status finish(ft_series_set *s)
     return FT_OK;
 }
 
-/* The history of each series: its rows, by published date (a date
- * or none), year, article and mention. */
-static int by_published(const ft_series_set *s, int vi, key ka, key kb)
-{
-    (void)vi;
-    const row *a = &s->rows[ka], *b = &s->rows[kb];
-    int c = cmp_interned(s, a->published, b->published);
-    if (c)
-        return c;
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
-    if ((c = cmp_interned(s, a->doc, b->doc)))
-        return c;
-    return a->mention < b->mention ? -1 : a->mention > b->mention;
-}
-
-static ft_status sort_figures(ft_series_set *s)
-{
-    key *tmp = malloc((s->nfigrows ? s->nfigrows : 1) * sizeof *tmp);
-    if (!tmp)
-        return FT_ENOMEM;
-    for (size_t i = 0; i < s->nseries; i++)
-        sort_keys(s, 0, by_published, s->figrows + s->soff[i].fig_first, tmp,
-                  s->soff[i].nfig);
-    free(tmp);
-    return FT_OK;
-}
-
 static int by_pointer(const void *pa, const void *pb)
 {
     const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
     return strcmp(a, b);
 }
-
-/* The counts of rows used, conflicts, articles and dates, over the
- * series kept. */
-static ft_status recount(ft_series_set *s)
-{
-    ft_series_counts *c = &s->counts;
-    c->used = c->conflicts = c->docs = 0;
-    c->first_published[0] = c->last_published[0] = '\0';
-    const char **docs = malloc((s->narts ? s->narts : 1) * sizeof *docs);
-    if (!docs)
-        return FT_ENOMEM;
-    size_t nd = 0;
-    for (size_t i = 0; i < s->nseries; i++) {
-        const ft_series *se = &s->series[i];
-        for (size_t j = 0; j < se->npoints; j++) {
-            const ft_point *p = &se->points[j];
-            c->used += p->mentions;
-            for (size_t a = 0; a < p->narticles; a++) {
-                ft_point_article pa = ft_series_article(s, p, a);
-                const ft_point_article *art = &pa;
-                if (!art->agrees) {
-                    c->conflicts++;
-                    continue;
-                }
-                if (*art->doc)
-                    docs[nd++] = art->doc;
-                if (strlen(art->published) != 10)
-                    continue;
-                if (!*c->first_published ||
-                    strcmp(art->published, c->first_published) < 0)
-                    memcpy(c->first_published, art->published, 11);
-                if (strcmp(art->published, c->last_published) > 0)
-                    memcpy(c->last_published, art->published, 11);
-            }
-        }
-    }
-    qsort(docs, nd, sizeof *docs, by_pointer);
-    for (size_t i = 0; i < nd; i++)
-        if (i == 0 || strcmp(docs[i], docs[i - 1]) != 0)
-            c->docs++;
-    free(docs);
-    return FT_OK;
-}
-
 /* Whether a figure to check belongs to the series the pattern keeps:
  * the name its series would have (its country's name, ": ", its
  * subject; the subject alone without a country) matches. */
@@ -1461,9 +1841,9 @@ static void select_checks(ft_series_set *s)
     for (size_t l = 0; l < 2; l++) {
         size_t kept = 0;
         for (size_t i = 0; i < lists[l]->n; i++) {
-            ft_series_check c = check_pub(s, &lists[l]->off[i]);
+            ft_series_check c = check_pub(s, &lists[l]->c[i]);
             if (check_selected(s, &c))
-                lists[l]->off[kept++] = lists[l]->off[i];
+                lists[l]->c[kept++] = lists[l]->c[i];
         }
         lists[l]->n = kept;
     }
@@ -1471,7 +1851,7 @@ static void select_checks(ft_series_set *s)
     c->changes = c->no_year = c->no_subject = c->bad = c->no_value =
         c->other_base = 0;
     for (size_t i = 0; i < s->left.n; i++) {
-        const char *why = s->left.off[i].reason;
+        const char *why = s->left.c[i].reason;
         if (why == WHY_CHANGE)
             c->changes++;
         else if (why == WHY_NO_YEAR)
@@ -1516,25 +1896,25 @@ ft_status ft_series_figures(const ft_series_set *s, size_t i,
     if (!s->built || i >= s->nseries)
         return FT_OK;
     size_t m = s->soff[i].nfig;
-    const key *k = s->figrows + s->soff[i].fig_first;
+    const uint32_t *k = s->figrows + s->soff[i].fig_first;
     ft_series_figure *f = malloc((m ? m : 1) * sizeof *f);
     if (!f)
         return FT_ENOMEM;
     int vi = value_index(s->kind);
     for (size_t j = 0; j < m; j++) {
-        const row *r = &s->rows[k[j]];
-        f[j] = (ft_series_figure){.published = str(s, r->published),
-                                  .doc = str(s, r->doc),
-                                  .source = str(s, r->source),
-                                  .mention = r->mention,
-                                  .year = r->year,
-                                  .value = value_of(s, r, vi)};
+        rec r;
+        get_rec(s, k[j], &r);
+        f[j] = (ft_series_figure){.published = str(s, r.published),
+                                  .doc = str(s, r.doc),
+                                  .source = str(s, r.source),
+                                  .mention = r.mention,
+                                  .year = r.year,
+                                  .value = r.num[vi]};
     }
     *out = f;
     *n = m;
     return FT_OK;
 }
-
 size_t ft_series_figure_articles(const ft_series_figure *f, size_t n)
 {
     const char **docs = malloc((n ? n : 1) * sizeof *docs);
@@ -1552,71 +1932,47 @@ size_t ft_series_figure_articles(const ft_series_figure *f, size_t n)
     return distinct;
 }
 
-static bool same_series(const ft_series_set *s, key a, key b, int vi)
+/* The points of index vi, their series, articles and histories, from
+ * the rows read back. */
+static ft_status build_points(ft_series_set *s, int vi)
 {
-    const row *x = &s->rows[a], *y = &s->rows[b];
-    return x->country == y->country && x->subject == y->subject &&
-           x->currency == y->currency &&
-           (vi == V_ORIGINAL || x->to_currency == y->to_currency);
-}
-
-ft_status ft_series_build(ft_series_set *s, ft_error *err)
-{
-    if (s->built)
-        return ft_error_set(err, FT_EUSAGE, "series already built");
-    s->built = true;
-    /* Every amount is read: the cache of their text goes. */
-    free(s->recent_numbers);
-    s->recent_numbers = NULL;
-    s->nrecent = 0;
-    resolve_kind(s);
-    int vi = value_index(s->kind);
-    /* From here only the values plotted are read, and the original ones
-     * (a point's figure as reported) until the points are made. */
-    for (int v = 0; v < NVALUES; v++)
-        if (v != vi && v != V_ORIGINAL)
-            drop_values(s, v);
-    key *k;
-    size_t n;
-    if (collect(s, vi, &k, &n) != FT_OK)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
-    aoff *docs = malloc((n ? n : 1) * sizeof *docs);
-    size_t ndocs = 0;
-    ft_status st = docs ? FT_OK : FT_ENOMEM;
-    for (size_t i = 0; i < n && st == FT_OK;) {
-        /* One series: the same subject and currencies (interned, so the
-         * same offsets; the arena moves as points are made, so the keys'
-         * pointers are not looked at after the sort). */
-        size_t j = i;
-        while (j < n && same_series(s, k[i], k[j], vi))
-            j++;
-        if ((st = grow_series(s)) != FT_OK)
-            break;
-        series_off *o = &s->soff[s->nseries++];
-        const row *r0 = &s->rows[k[i]];
-        o->subject = r0->subject;
-        o->country = r0->country;
-        o->currency = vi == V_ORIGINAL ? r0->currency : r0->to_currency;
-        o->origin = r0->currency;
-        o->first = s->npoints;
-        o->fig_first = s->nfigrows;
-        for (size_t a = i; a < j && st == FT_OK; a++) {
-            st = ft_grow((void **)&s->figrows, &s->capfigrows, s->nfigrows,
-                         sizeof *s->figrows, 64);
-            if (st == FT_OK)
-                s->figrows[s->nfigrows++] = k[a];
+    tally *t = malloc((s->nacc ? s->nacc : 1) * sizeof *t);
+    uint32_t *ord = malloc((s->nacc ? s->nacc : 1) * sizeof *ord);
+    uint32_t *place = malloc((s->nacc ? s->nacc : 1) * sizeof *place);
+    entry *e = NULL;
+    aoff *docs = NULL;
+    ranks pub = {0}, doc = {0};
+    size_t n = 0, nord = 0, ndocs = 0;
+    ft_status st = t && ord && place ? FT_OK : FT_ENOMEM;
+    for (size_t i = 0; i < s->nacc && st == FT_OK; i++) {
+        t[i] = (tally){.chosen = {.row = NONE}};
+        if (s->acc[i].vi == vi)
+            ord[nord++] = (uint32_t)i;
+    }
+    if (st == FT_OK)
+        st = tally_rows(s, vi, t, &e, &n);
+    if (st == FT_OK) {
+        sort_items(s, ord, nord, sizeof *ord, by_series);
+        st = make_series(s, vi, ord, nord, place);
+    }
+    if (st == FT_OK)
+        st = rank_field(s, e, n, offsetof(entry, published), &pub);
+    if (st == FT_OK && !(docs = malloc((n ? n : 1) * sizeof *docs)))
+        st = FT_ENOMEM;
+    if (st == FT_OK) {
+        for (size_t i = 0; i < n; i++) {
+            e[i].point = place[e[i].point];
+            e[i].published = rank_of(&pub, e[i].published);
         }
-        o->nfig = s->nfigrows - o->fig_first;
-        /* One point per year. */
-        for (size_t a = i; a < j && st == FT_OK;) {
-            size_t b = a;
-            while (b < j && s->rows[k[b]].year == s->rows[k[a]].year)
-                b++;
-            st = make_point(s, k + a, b - a, vi, docs, &ndocs);
-            a = b;
-        }
-        o->n = s->npoints - o->first;
-        i = j;
+        sort_items(s, e, n, sizeof *e, by_point);
+    }
+    /* One point per place, its rows e[a..b). */
+    for (size_t a = 0, p = 0; p < nord && st == FT_OK; p++) {
+        size_t b = a;
+        while (b < n && e[b].point == p)
+            b++;
+        st = make_point(s, vi, &t[ord[p]], e + a, b - a, docs, &ndocs);
+        a = b;
     }
     if (st == FT_OK) {
         qsort(docs, ndocs, sizeof *docs, by_offset);
@@ -1625,20 +1981,66 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
                 s->counts.docs++;
     }
     free(docs);
-    free(k);
-    if (vi != V_ORIGINAL)
-        drop_values(s, V_ORIGINAL);
+    free(t);
+    free(ord);
+    free(place);
+    /* The histories: each series' rows by date. */
+    if (st == FT_OK)
+        st = rank_field(s, e, n, offsetof(entry, doc), &doc);
+    if (st == FT_OK && !(s->figrows = malloc((n ? n : 1) * sizeof *s->figrows)))
+        st = FT_ENOMEM;
+    if (st == FT_OK) {
+        for (size_t i = 0; i < n; i++)
+            e[i].doc = rank_of(&doc, e[i].doc);
+        size_t a = 0;
+        for (size_t i = 0; i < s->nseries; i++) {
+            series_off *o = &s->soff[i];
+            size_t b = a;
+            while (b < n && e[b].point < o->first + o->n)
+                b++;
+            sort_items(s, e + a, b - a, sizeof *e, by_date);
+            o->fig_first = a;
+            o->nfig = b - a;
+            a = b;
+        }
+        for (size_t i = 0; i < n; i++)
+            s->figrows[i] = E_ROW(&e[i]);
+        s->nfigrows = n;
+    }
+    ranks_free(&pub);
+    ranks_free(&doc);
+    free(e);
+    return st;
+}
+
+ft_status ft_series_build(ft_series_set *s, ft_error *err)
+{
+    if (s->built)
+        return ft_error_set(err, FT_EUSAGE, "series already built");
+    s->built = true;
+    ft_status st = FT_OK;
+    if (s->broken)
+        return ft_error_set(err, FT_EIO, "cannot write a temporary file");
+    if (s->recs && (fflush(s->recs) != 0 || fflush(s->text) != 0))
+        return write_failed(s, err);
+    resolve_kind(s);
+    int vi = value_index(s->kind);
+    if (s->nrows)
+        st = build_points(s, vi);
+    /* The points are made: their table goes. */
+    free(s->pslots);
+    s->pslots = NULL;
+    s->npslots = 0;
     if (st == FT_OK)
         st = finish(s);
     if (st == FT_OK)
-        st = sort_figures(s);
-    if (st == FT_OK)
         st = select_series(s);
+    if (st == FT_EIO)
+        return ft_error_set(err, st, "cannot read a temporary file back");
     if (st != FT_OK)
         return ft_error_set(err, st, "out of memory");
     return FT_OK;
 }
-
 size_t ft_series_count(const ft_series_set *s)
 {
     return s->nseries;
@@ -1667,17 +2069,26 @@ const ft_series_counts *ft_series_counts_of(const ft_series_set *s)
 ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
                                    size_t a)
 {
-    const article_off *ar = &s->arts[p->first_article + a];
-    const row *r = &s->rows[ar->row];
+    uint32_t art = s->arts[p->first_article + a];
+    rec r;
+    get_rec(s, art & ~ART_AGREES, &r);
+    ft_buf *b = &s->answer[A_ARTICLE];
+    get_text(s, r.text, b);
     int vi = value_index(s->kind);
-    return (ft_point_article){.doc = str(s, r->doc),
-                              .published = str(s, r->pub),
-                              .source = str(s, r->source),
-                              .title = str(s, r->title),
-                              .url = str(s, r->url),
-                              .amount = str(s, r->value[vi]),
-                              .value = value_of(s, r, vi),
-                              .agrees = ar->agrees};
+    return (ft_point_article){.doc = str(s, r.doc),
+                              .published = str(s, r.pub),
+                              .source = str(s, r.source),
+                              .title = field(b->data, T_TITLE),
+                              .url = field(b->data, T_URL),
+                              .amount = field(b->data, T_VALUE + vi),
+                              .value = r.num[vi],
+                              .agrees = (art & ART_AGREES) != 0};
+}
+
+bool ft_series_article_agrees(const ft_series_set *s, const ft_point *p,
+                              size_t a)
+{
+    return (s->arts[p->first_article + a] & ART_AGREES) != 0;
 }
 
 size_t ft_series_nleft_out(const ft_series_set *s)
@@ -1687,7 +2098,7 @@ size_t ft_series_nleft_out(const ft_series_set *s)
 
 ft_series_check ft_series_left_out_at(const ft_series_set *s, size_t i)
 {
-    return check_pub(s, &s->left.off[i]);
+    return check_pub(s, &s->left.c[i]);
 }
 
 size_t ft_series_nmismatches(const ft_series_set *s)
@@ -1697,7 +2108,7 @@ size_t ft_series_nmismatches(const ft_series_set *s)
 
 ft_series_check ft_series_mismatch_at(const ft_series_set *s, size_t i)
 {
-    return check_pub(s, &s->mism.off[i]);
+    return check_pub(s, &s->mism.c[i]);
 }
 
 /* ---- CSV outputs ----------------------------------------------------------

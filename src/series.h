@@ -26,12 +26,25 @@
  * Rows further apart are a conflict: the point keeps the latest article's
  * figure and is flagged `conflict`.
  *
+ * Memory: what a point needs, not each row.  The rows added go to two
+ * scratch files (ft_outfile_scratch: in $TMPDIR, gone with the process),
+ * read back once by ft_series_build and, for the page's detail, on
+ * request; memory keeps the strings rows share (subjects, articles'
+ * docs and dates, currencies), an entry per point and value that may be
+ * plotted, and after build four bytes per figure of a series (its
+ * history), four per article of a point and sixteen per figure to
+ * check; building takes twenty more per figure of a series while it
+ * runs.  (The series' `docs` cells, which name every article, are kept
+ * whole.)
+ *
  * Ownership: an ft_series_set owns every string and array it hands out
- * (series, points, names, docs, flags, and the strings of the articles,
- * checks and figures it fills in), valid until ft_series_set_free.  The
- * per-figure detail (a point's articles, the figures to check, the
- * histories) is made on request, one entry at a time: at a million
- * figures, arrays of it would be most of the memory.
+ * (series, points, names, docs, flags, and the strings of the figures it
+ * fills in), valid until ft_series_set_free; the strings of an article
+ * (ft_series_article) are valid until the next article is asked for, and
+ * those of a figure to check (ft_series_left_out_at,
+ * ft_series_mismatch_at) until the next figure to check.  The per-figure
+ * detail (a point's articles, the figures to check, the histories) is
+ * read back on request, one entry at a time.
  * Row cells passed in are borrowed for the call only.
  */
 #ifndef FT_SERIES_H
@@ -194,8 +207,9 @@ bool ft_series_name_matches(const char *name, const char *pattern);
 void ft_series_set_select(ft_series_set *s, const char *pattern, int from,
                           int to);
 
-/* Add one row (before ft_series_build).  FT_ENOMEM only: a row that is
- * not a point is counted, not refused. */
+/* Add one row (before ft_series_build).  FT_ENOMEM, or FT_EIO when the
+ * scratch file cannot be made or written: a row that is not a point is
+ * counted, not refused. */
 ft_status ft_series_add(ft_series_set *s, const ft_series_row *row,
                         ft_error *err);
 
@@ -214,7 +228,8 @@ ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
 /* Turn the rows added into series (sorted by country, subject, currency
  * and currency reported).  A figures CSV without a country column (an
  * older figtrend's) gives rows with no country.
- * Call once, after the last add.  FT_ENOMEM. */
+ * Call once, after the last add.  FT_ENOMEM, FT_EIO (the scratch file
+ * could not be read back). */
 ft_status ft_series_build(ft_series_set *s, ft_error *err);
 
 /* After build: */
@@ -227,9 +242,13 @@ ft_value_kind ft_series_kind(const ft_series_set *s);
 int ft_series_constant_year(const ft_series_set *s);
 const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
 
-/* After build: article a (below p->narticles) of point p. */
+/* After build: article a (below p->narticles) of point p.  Its strings
+ * are "" when the scratch file cannot be read back. */
 ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
                                    size_t a);
+/* Whether it agrees with the point, without reading it back. */
+bool ft_series_article_agrees(const ft_series_set *s, const ft_point *p,
+                              size_t a);
 
 /* After build: the figures left out of every series, each with why
  * (malformed rows excepted: they have no cells to show): first those
@@ -255,6 +274,10 @@ typedef struct {
     int year;
     double value;
 } ft_series_figure;
+
+/* The bytes of memory the set holds (its scratch files apart): what
+ * a test of the memory's bound compares. */
+size_t ft_series_held_bytes(const ft_series_set *s);
 
 /* After build: the figures of series i (as ft_series_at numbers them),
  * by published date (undated first), then year, then article and

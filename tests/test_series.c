@@ -49,15 +49,61 @@ static ft_point_article art(const ft_series_set *s, const ft_point *p, size_t a)
     return ft_series_article(s, p, a);
 }
 
-/* The figures left out (mism false) or the mismatches, as one array the
- * caller frees; *n their count. */
+/* Check i of s (mismatches when mism, else the figures left out). */
+static ft_series_check check_at(const ft_series_set *s, bool mism, size_t i)
+{
+    return mism ? ft_series_mismatch_at(s, i) : ft_series_left_out_at(s, i);
+}
+
+/* The string fields of a check, to copy them. */
+static void check_strings(ft_series_check *c, const char **f[16])
+{
+    const char **all[] = {&c->doc,
+                          &c->published,
+                          &c->source,
+                          &c->title,
+                          &c->url,
+                          &c->year,
+                          &c->subject,
+                          &c->country,
+                          &c->amount,
+                          &c->currency,
+                          &c->reported_amount,
+                          &c->reported_currency,
+                          &c->converted,
+                          &c->to_currency,
+                          &c->rate_year,
+                          NULL};
+    memcpy(f, all, sizeof all);
+}
+
+/* The figures left out (mism false) or the mismatches, as one block the
+ * caller frees: their strings copied into it (a check's strings last
+ * only until the next is asked for); *n their count. */
 static ft_series_check *checks_of(const ft_series_set *s, bool mism, size_t *n)
 {
     *n = mism ? ft_series_nmismatches(s) : ft_series_nleft_out(s);
-    ft_series_check *c = calloc(*n + 1, sizeof *c);
+    size_t bytes = 0;
+    const char **f[16];
+    for (size_t i = 0; i < *n; i++) {
+        ft_series_check c = check_at(s, mism, i);
+        check_strings(&c, f);
+        for (int k = 0; f[k]; k++)
+            bytes += strlen(*f[k]) + 1;
+    }
+    ft_series_check *c = calloc(1, (*n + 1) * sizeof *c + bytes);
     assert_non_null(c);
-    for (size_t i = 0; i < *n; i++)
-        c[i] = mism ? ft_series_mismatch_at(s, i) : ft_series_left_out_at(s, i);
+    char *pool = (char *)(c + *n + 1);
+    for (size_t i = 0; i < *n; i++) {
+        c[i] = check_at(s, mism, i);
+        check_strings(&c[i], f);
+        for (int k = 0; f[k]; k++) {
+            size_t len = strlen(*f[k]) + 1;
+            memcpy(pool, *f[k], len);
+            *f[k] = pool;
+            pool += len;
+        }
+    }
     return c;
 }
 
@@ -1032,6 +1078,69 @@ static void test_long_labels_shared_currency(void **state)
     ft_series_set_free(s);
 }
 
+/* Issue 12: memory follows the points, not the rows.  The same two
+ * articles' figures added again and again (a re-run over one corpus)
+ * leave the set's memory as it was once each figure was seen: rows are
+ * summed into their points as they come, and what the page lists is
+ * read back from the scratch file. */
+static void test_memory_stays_with_the_points(void **state)
+{
+    (void)state;
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_row r[4] = {
+        fig("a", "2024-01-01", "1", "budget", "2023", "57.1", "KRW"),
+        fig("a", "2024-01-01", "2", "budget", "2024", "59.4", "KRW"),
+        fig("b", "2024-02-01", "1", "budget", "2024", "59.40", "KRW"),
+        fig("b", "2024-02-01", "2", "budget", "", "61", "KRW"), /* left out */
+    };
+    r[1].title = "A long title that a row struct would keep for each row";
+    r[1].url = "https://example.com/a/long/address/kept/per/row";
+    for (int i = 0; i < 4; i++)
+        add(s, r[i]);
+    size_t once = ft_series_held_bytes(s);
+    /* r[3] is listed each time (sixteen bytes each): leave it out. */
+    for (int k = 0; k < 20000; k++)
+        for (int i = 0; i < 3; i++)
+            add(s, r[i]);
+    assert_int_equal(ft_series_held_bytes(s), once);
+    built(s);
+    /* And the points are what they would be from the rows kept. */
+    const ft_series *se = ft_series_at(s, 0);
+    assert_int_equal(se->npoints, 2);
+    assert_int_equal(se->points[1].mentions, 40002);
+    assert_string_equal(se->points[1].docs, "a;b");
+    assert_int_equal(se->points[1].narticles, 2);
+    ft_point_article a = art(s, &se->points[1], 0);
+    assert_string_equal(a.title, r[1].title);
+    assert_string_equal(a.url, r[1].url);
+    assert_int_equal(ft_series_nleft_out(s), 1);
+    assert_string_equal(ft_series_left_out_at(s, 0).reason, "no year");
+    ft_series_set_free(s);
+}
+
+/* With no room for its scratch file, adding fails (FT_EIO), and so do
+ * later rows and the build: the rows read would not match their points. */
+static void test_no_scratch_file(void **state)
+{
+    (void)state;
+    const char *old = getenv("TMPDIR");
+    char *keep = old ? strdup(old) : NULL;
+    setenv("TMPDIR", "/nonexistent/figtrend-test", 1);
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_row r = fig("a", "2024-01-01", "1", "budget", "2024", "5", "KRW");
+    ft_error e;
+    assert_int_equal(ft_series_add(s, &r, &e), FT_EIO);
+    assert_non_null(strstr(e.message, "temporary file"));
+    if (keep)
+        setenv("TMPDIR", keep, 1);
+    else
+        unsetenv("TMPDIR");
+    free(keep);
+    assert_int_equal(ft_series_add(s, &r, &e), FT_EIO);
+    assert_int_equal(ft_series_build(s, &e), FT_EIO);
+    ft_series_set_free(s);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -1064,6 +1173,8 @@ int main(void)
         cmocka_unit_test(test_no_selection_keeps_all),
         cmocka_unit_test(test_series_figures_history),
         cmocka_unit_test(test_history_follows_selection),
+        cmocka_unit_test(test_memory_stays_with_the_points),
+        cmocka_unit_test(test_no_scratch_file),
         cmocka_unit_test(test_numeric_doc_keeps_its_order),
         cmocka_unit_test(test_many_recurring_amounts),
         cmocka_unit_test(test_long_labels_shared_currency),
