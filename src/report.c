@@ -71,7 +71,9 @@ static ft_status read_input(ft_series_set *set, ft_xlsx_figures *figs,
         else
             clearerr(stdin);
     }
-    if (st == FT_ENOMEM) {
+    /* Out of memory, or the series' scratch file cannot be written: no
+     * later input could be read either, so the report stops. */
+    if (st == FT_ENOMEM || st == FT_EIO) {
         if (err)
             *err = e;
         return st;
