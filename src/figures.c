@@ -124,19 +124,20 @@ struct ft_figwriter {
     ft_format format;
     ft_csvio_dialect dialect; /* CSV and TSV */
     ft_buf line;              /* the row being built */
-    ft_buf folded;            /* the sentence, folded */
-    /* which sentence `folded` holds: figures often share one */
-    const char *folded_from;
-    size_t folded_len;
+    /* The sentence of the last figure, which figures often share, and
+     * what is made of it once: folded (made only when asked for) and
+     * rendered as a cell. */
+    const char *sentence_from;
+    size_t sentence_len;
+    ft_buf folded; /* the sentence, folded */
+    bool folded_ready;
     row_cells cells; /* the last row's cells (ft_figwriter_cells) */
-    /* An article's rows share their first and last cells and often their
-     * sentence: these are rendered once in the writer's format (quoted,
-     * escaped) and copied into each row. */
+    /* An article's rows share their first and last cells: these are
+     * rendered once in the writer's format (quoted, escaped) and copied
+     * into each row. */
     ft_buf head;         /* doc and published, each with what follows it */
     ft_buf tail;         /* source, title and url, and the line end */
     article_key head_of; /* whose head and tail; id NULL: none */
-    ft_buf sentence;     /* `folded` rendered as a cell */
-    bool sentence_ready;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -148,15 +149,14 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     w->format = format;
     w->dialect = format == FT_FORMAT_TSV ? FT_CSVIO_TSV : FT_CSVIO_CSV;
     ft_buf_init(&w->line);
+    w->sentence_from = NULL;
+    w->sentence_len = 0;
     ft_buf_init(&w->folded);
-    w->folded_from = NULL;
-    w->folded_len = 0;
+    w->folded_ready = false;
     memset(&w->cells, 0, sizeof w->cells);
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
-    ft_buf_init(&w->sentence);
     w->head_of = (article_key){0};
-    w->sentence_ready = false;
     return w;
 }
 
@@ -168,7 +168,6 @@ void ft_figwriter_free(ft_figwriter *w)
     ft_buf_free(&w->folded);
     ft_buf_free(&w->head);
     ft_buf_free(&w->tail);
-    ft_buf_free(&w->sentence);
     free(w);
 }
 
@@ -413,7 +412,8 @@ ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
     return write_line(w, err);
 }
 
-/* Check the offsets and fold the sentence. */
+/* Check the offsets, and forget what was made of the last sentence when
+ * this figure has another. */
 static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
                          const ft_figure *f, ft_error *err)
 {
@@ -425,16 +425,52 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
     size_t len = f->sent_end - f->sent_start;
     /* An article's rows come in order from mention 1; a new article may
      * reuse the old text's memory, so the cache starts afresh there. */
-    if (mention == 1 || from != w->folded_from || len != w->folded_len) {
-        ft_buf_clear(&w->folded);
-        w->folded_from = NULL;
-        w->sentence_ready = false;
-        if (ft_text_fold(&w->folded, from, len) != FT_OK)
-            return ft_error_set(err, FT_ENOMEM, "out of memory");
-        w->folded_from = from;
-        w->folded_len = len;
+    if (mention == 1 || from != w->sentence_from || len != w->sentence_len) {
+        w->sentence_from = from;
+        w->sentence_len = len;
+        w->folded_ready = false;
     }
     return FT_OK;
+}
+
+/* The sentence folded in w->folded (once for the figures sharing it). */
+static ft_status fold_sentence(ft_figwriter *w)
+{
+    if (w->folded_ready)
+        return FT_OK;
+    ft_buf_clear(&w->folded);
+    if (ft_text_fold(&w->folded, w->sentence_from, w->sentence_len) != FT_OK)
+        return FT_ENOMEM;
+    w->folded_ready = true;
+    return FT_OK;
+}
+
+/* Whether ft_text_fold leaves s[0..n) as it is: ASCII 0x20..0x7E with no
+ * space at either end and no two spaces in a row (folding copies such
+ * bytes and makes one space of each run).  Most sentences of news are
+ * so, and are then rendered from the article's text without a fold: a
+ * sixteen-byte look at each place instead of a copy and a second look. */
+static bool folds_to_itself(const char *s, size_t n)
+{
+    if (n == 0)
+        return true;
+    if (s[0] == ' ' || s[n - 1] == ' ')
+        return false;
+    const unsigned char *u = (const unsigned char *)s;
+    ft_bytes16 bad = {0};
+    size_t i = 0;
+    for (; i + 17 <= n; i += 16) {
+        ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
+        bad |= (ft_bytes16)(v < 0x20) | (ft_bytes16)(v > 0x7E) |
+               ((ft_bytes16)(v == ' ') & (ft_bytes16)(next == ' '));
+    }
+    if (ft_any16(bad))
+        return false;
+    for (; i < n; i++)
+        if (u[i] < 0x20 || u[i] > 0x7E ||
+            (u[i] == ' ' && i + 1 < n && u[i + 1] == ' '))
+            return false;
+    return true;
 }
 
 /* ---- rows built in place --------------------------------------------- */
@@ -453,9 +489,32 @@ static char *put_uint(char *o, uint64_t v)
                                 "70717273747576777879"
                                 "80818283848586878889"
                                 "90919293949596979899";
-    size_t n = 1;
-    for (uint64_t t = v; t >= 10; t /= 10)
-        n++;
+    static const uint64_t pow10[20] = {1u,
+                                       10u,
+                                       100u,
+                                       1000u,
+                                       10000u,
+                                       100000u,
+                                       1000000u,
+                                       10000000u,
+                                       100000000u,
+                                       1000000000u,
+                                       10000000000u,
+                                       100000000000u,
+                                       1000000000000u,
+                                       10000000000000u,
+                                       100000000000000u,
+                                       1000000000000000u,
+                                       10000000000000000u,
+                                       100000000000000000u,
+                                       1000000000000000000u,
+                                       10000000000000000000u};
+    /* The digits, from the bits: 1233/4096 is just over log10(2), so t
+     * is the digit count or one more; v | 1 crosses no power of ten
+     * (they are even) and makes 0 one digit. */
+    uint64_t u = v | 1;
+    size_t t = (size_t)(64 - __builtin_clzll(u)) * 1233 >> 12;
+    size_t n = t + 1 - (u < pow10[t]);
     char *p = o + n;
     while (v >= 100) {
         p -= 2;
@@ -605,20 +664,20 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
     return FT_OK;
 }
 
-/* The folded sentence rendered as a cell (with its JSON key), once for
- * the figures that share it. */
-static ft_status sentence_cell(ft_figwriter *w)
+/* The sentence's text as written: the article's own bytes when folding
+ * would leave them as they are, else the sentence folded.  Rendered in
+ * each row: news sentences seldom hold two figures. */
+static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
 {
-    if (w->sentence_ready)
+    if (folds_to_itself(w->sentence_from, w->sentence_len)) {
+        *s = w->sentence_from;
+        *n = w->sentence_len;
         return FT_OK;
-    bool json = w->format == FT_FORMAT_JSONL;
-    const char *key[] = {json ? ",\"sentence\":" : ""};
-    const char *s[] = {w->folded.data ? w->folded.data : ""};
-    size_t n[] = {w->folded.len};
-    ft_buf_clear(&w->sentence);
-    if (put_cells(w, &w->sentence, key, s, n, 1, "") != FT_OK)
+    }
+    if (fold_sentence(w) != FT_OK)
         return FT_ENOMEM;
-    w->sentence_ready = true;
+    *s = w->folded.data ? w->folded.data : "";
+    *n = w->folded.len;
     return FT_OK;
 }
 
@@ -682,26 +741,33 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
 static ft_status format_row(ft_figwriter *w, const ft_article *a,
                             size_t mention, const ft_figure *f, ft_buf *b)
 {
-    if (article_cells(w, a, mention) != FT_OK || sentence_cell(w) != FT_OK)
+    const char *sentence;
+    size_t sentence_len;
+    if (article_cells(w, a, mention) != FT_OK ||
+        sentence_text(w, &sentence, &sentence_len) != FT_OK)
         return FT_ENOMEM;
     char flags[FLAGS_BUFSZ];
     size_t flags_len = format_flags(f, flags);
     /* the text cells cut from the figure: each bounded by its length
      * (the fixed-size ones are in ROW_FIXED_ROOM, six bytes a byte) */
-    size_t surface;
-    if (!text_room(w, f->end - f->start, &surface))
+    size_t surface, sentence_room;
+    if (!text_room(w, f->end - f->start, &surface) ||
+        !text_room(w, sentence_len, &sentence_room))
         return FT_ENOMEM;
     size_t room = ROW_FIXED_ROOM +
                   6 * (sizeof f->currency + sizeof f->reported_currency +
                        sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
-    size_t fixed = w->head.len + w->tail.len + w->sentence.len;
-    if (surface > SIZE_MAX / 4 || fixed > SIZE_MAX / 4 ||
-        ft_buf_reserve(b, room + surface + fixed) != FT_OK)
+    size_t fixed = w->head.len + w->tail.len;
+    if (surface > SIZE_MAX / 8 || sentence_room > SIZE_MAX / 8 ||
+        fixed > SIZE_MAX / 8 ||
+        ft_buf_reserve(b, room + surface + sentence_room + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     o = put_bytes(o, w->head.data, w->head.len);
     o = figure_cells(w, o, a, mention, f, flags, flags_len);
-    o = put_bytes(o, w->sentence.data, w->sentence.len);
+    if (w->format == FT_FORMAT_JSONL)
+        o = put_bytes(o, ",\"sentence\":", 12);
+    o = put_text(w, o, sentence, sentence_len);
     o = put_bytes(o, w->tail.data, w->tail.len);
     *o = '\0';
     b->len = (size_t)(o - b->data);
@@ -731,6 +797,8 @@ ft_status ft_figwriter_cells(ft_figwriter *w, const ft_article *a,
                              ft_error *err)
 {
     ft_status st = prepare(w, a, mention, f, err);
+    if (st == FT_OK && fold_sentence(w) != FT_OK)
+        st = no_memory(err);
     if (st == FT_OK) {
         fill_cells(&w->cells, mention, f);
         row_from(row, w, a, f, &w->cells);
