@@ -208,22 +208,66 @@ bool ft_csvio_text_room(size_t n, size_t *room)
     return true;
 }
 
+/* The classes of s[0..n) that matter to a cell of the dialect: all of
+ * them, or for a cell of plain text (ASCII 0x20..0x7E but the quote in CSV
+ * and the backslash in TSV, most news text) at most Q, which a look at
+ * sixteen bytes at a time tells (the last sixteen overlap the others);
+ * n >= 16. */
+static unsigned long_classes(const char *s, size_t n, bool csv)
+{
+    typedef signed char signed16 __attribute__((vector_size(16)));
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char special = csv ? '"' : '\\';
+    ft_bytes16 odd = {0}, comma = {0};
+    for (size_t i = 0;; i += 16) {
+        if (i + 16 > n)
+            i = n - 16;
+        ft_bytes16 v = ft_load16(u + i);
+        /* as signed bytes, controls and bytes past ASCII are below ' ' */
+        odd |= (ft_bytes16)((signed16)v < ' ') | (ft_bytes16)(v == 0x7F) |
+               (ft_bytes16)(v == special);
+        comma |= (ft_bytes16)(v == ',');
+        if (i + 16 == n)
+            break;
+    }
+    if (ft_any16(odd))
+        return classes(s, n);
+    return ft_any16(comma) ? Q : 0;
+}
+
 char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
                        size_t n)
 {
     if (n == 0) /* the most common cell: nothing to write */
         return o;
-    unsigned acc = classes(s, n);
+    bool risky = ft_csvio_is_risky(s, n);
+    bool csv = dialect != FT_CSVIO_TSV;
+    unsigned special = csv ? D : E;
+    /* libcsv's reader would trim a space or tab at either end. */
+    bool trimmed =
+        csv && ((!risky && s[0] == ' ') || s[n - 1] == ' ' || s[n - 1] == '\t');
+    unsigned acc;
+    if (n < 16) {
+        /* A short cell (a code, a name, an amount's words) is copied as
+         * it is looked at, after the neutralising quote; kept when it
+         * needs nothing more, else written again below. */
+        const unsigned char *u = (const unsigned char *)s;
+        char *p = o + risky;
+        *o = '\'';
+        acc = 0;
+        for (size_t i = 0; i < n; i++) {
+            acc |= byte_class[u[i]];
+            p[i] = (char)u[i];
+        }
+        unsigned matters = csv ? Q | D | C | H : E | C | H;
+        if (!trimmed && (acc & matters) == 0)
+            return p + n;
+    } else
+        acc = long_classes(s, n, csv);
     /* Scrubbing never changes whether a cell is risky (= + - @ tab and CR
      * are kept, and U+FFFD is none of them) nor its first and last byte
      * when these are spaces or tabs: the quoting is known before. */
-    bool risky = ft_csvio_is_risky(s, n);
-    bool csv = dialect != FT_CSVIO_TSV;
-    /* libcsv's reader would trim a space or tab at either end. */
-    bool quote =
-        csv && ((acc & Q) || (n > 0 && ((!risky && s[0] == ' ') ||
-                                        s[n - 1] == ' ' || s[n - 1] == '\t')));
-    unsigned special = csv ? D : E;
+    bool quote = csv && ((acc & Q) || trimmed);
     if (quote)
         *o++ = '"';
     if (risky) /* inside any quoting */
