@@ -36,34 +36,60 @@ static const char *const columns[] = {
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
+/* A name with its length, so that no row measures it. */
+typedef struct {
+    const char *s;
+    size_t n;
+} name;
+#define NAME(s) {s, sizeof s - 1}
+#define NAME_IN(names, i)                                                      \
+    ((size_t)(i) < sizeof names / sizeof names[0] ? names[i] : (name)NAME(""))
+
+static name qualifier_of(ft_qualifier q)
+{
+    static const name names[] = {NAME("eq"), NAME("approx"), NAME("gt"),
+                                 NAME("ge"), NAME("lt"),     NAME("le"),
+                                 NAME("range")};
+    return NAME_IN(names, q);
+}
+
+static name kind_of(ft_kind k)
+{
+    static const name names[] = {NAME("level"), NAME("change")};
+    return NAME_IN(names, k);
+}
+
+static name year_basis_of(ft_year_basis b)
+{
+    static const name names[] = {NAME("none"), NAME("explicit"),
+                                 NAME("fiscal"), NAME("relative")};
+    return NAME_IN(names, b);
+}
+
 const char *ft_qualifier_name(ft_qualifier q)
 {
-    static const char *const names[] = {"eq", "approx", "gt",   "ge",
-                                        "lt", "le",     "range"};
-    return (unsigned)q < sizeof names / sizeof names[0] ? names[q] : "";
+    return qualifier_of(q).s;
 }
 
 const char *ft_kind_name(ft_kind k)
 {
-    return k == FT_KIND_LEVEL ? "level" : k == FT_KIND_CHANGE ? "change" : "";
+    return kind_of(k).s;
 }
 
 const char *ft_year_basis_name(ft_year_basis b)
 {
-    static const char *const names[] = {"none", "explicit", "fiscal",
-                                        "relative"};
-    return (unsigned)b < sizeof names / sizeof names[0] ? names[b] : "";
+    return year_basis_of(b).s;
 }
 
 /* Flag bits in the order they are written. */
 static const struct {
     unsigned bit;
-    const char *name;
+    name name;
 } flag_names[] = {
-    {FT_FLAG_AMBIGUOUS_CURRENCY, "ambiguous_currency"},
-    {FT_FLAG_CURRENCY_INFERRED, "currency_inferred"},
-    {FT_FLAG_CONVERSION_MISMATCH, "conversion_mismatch"},
-    {FT_FLAG_SUBJECT_FROM_STORY, "subject_from_story"},
+    {FT_FLAG_AMBIGUOUS_CURRENCY, NAME("ambiguous_currency")},
+    {FT_FLAG_CURRENCY_INFERRED, NAME("currency_inferred")},
+    {FT_FLAG_CONVERSION_MISMATCH, NAME("conversion_mismatch")},
+    {FT_FLAG_SUBJECT_FROM_STORY, NAME("subject_from_story")},
 };
 
 /* Longest flags cell: every name, the separators and target_year. */
@@ -91,7 +117,7 @@ static size_t format_flags(const ft_figure *f, char *buf)
             continue;
         if (len)
             buf[len++] = ';';
-        len = put(buf, len, flag_names[i].name, strlen(flag_names[i].name));
+        len = put(buf, len, flag_names[i].name.s, flag_names[i].name.n);
     }
     if (f->target_year != 0) {
         if (len)
@@ -457,20 +483,28 @@ static bool folds_to_itself(const char *s, size_t n)
     if (s[0] == ' ' || s[n - 1] == ' ')
         return false;
     const unsigned char *u = (const unsigned char *)s;
+    if (n < 17) {
+        for (size_t i = 0; i < n; i++)
+            if (u[i] < 0x20 || u[i] > 0x7E ||
+                (u[i] == ' ' && i + 1 < n && u[i + 1] == ' '))
+                return false;
+        return true;
+    }
+    /* Each byte but the last, and the one after it; the last step
+     * overlaps the one before, and the last byte is looked at alone. */
+    if (u[n - 1] < 0x20 || u[n - 1] > 0x7E)
+        return false;
     ft_bytes16 bad = {0};
-    size_t i = 0;
-    for (; i + 17 <= n; i += 16) {
+    for (size_t i = 0;; i += 16) {
+        if (i + 17 > n)
+            i = n - 17;
         ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
         bad |= (ft_bytes16)(v < 0x20) | (ft_bytes16)(v > 0x7E) |
                ((ft_bytes16)(v == ' ') & (ft_bytes16)(next == ' '));
+        if (i + 17 == n)
+            break;
     }
-    if (ft_any16(bad))
-        return false;
-    for (; i < n; i++)
-        if (u[i] < 0x20 || u[i] > 0x7E ||
-            (u[i] == ' ' && i + 1 < n && u[i + 1] == ' '))
-            return false;
-    return true;
+    return !ft_any16(bad);
 }
 
 /* ---- rows built in place --------------------------------------------- */
@@ -516,7 +550,15 @@ static char *put_uint(char *o, uint64_t v)
     size_t t = (size_t)(64 - __builtin_clzll(u)) * 1233 >> 12;
     size_t n = t + 1 - (u < pow10[t]);
     char *p = o + n;
-    while (v >= 100) {
+    /* four digits for each 64-bit division, their pairs in 32 bits */
+    while (v >= 10000) {
+        uint32_t r = (uint32_t)(v % 10000);
+        v /= 10000;
+        p -= 4;
+        memcpy(p, pairs + 2 * (r / 100), 2);
+        memcpy(p + 2, pairs + 2 * (r % 100), 2);
+    }
+    if (v >= 100) {
         p -= 2;
         memcpy(p, pairs + 2 * (v % 100), 2);
         v /= 100;
@@ -692,9 +734,9 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     /* In CSV/TSV an absent number is an empty cell, in JSON null. */
     const char *absent = json ? "null" : "";
     size_t absent_len = json ? 4 : 0;
-    const char *q = ft_qualifier_name(f->qualifier), *k = ft_kind_name(f->kind),
-               *yb = ft_year_basis_name(f->year_basis),
-               *rc = f->has_reported ? f->reported_currency : "";
+    name q = qualifier_of(f->qualifier), k = kind_of(f->kind),
+         yb = year_basis_of(f->year_basis);
+    const char *rc = f->has_reported ? f->reported_currency : "";
 /* what comes before a cell: its key, or the separator */
 #define KEY(json_key)                                                          \
     (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
@@ -713,9 +755,9 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"currency\":");
     o = put_text(w, o, f->currency, strlen(f->currency));
     KEY(",\"qualifier\":");
-    o = put_name(w, o, q, strlen(q));
+    o = put_name(w, o, q.s, q.n);
     KEY(",\"kind\":");
-    o = put_name(w, o, k, strlen(k));
+    o = put_name(w, o, k.s, k.n);
     KEY(",\"reported_amount\":");
     o = f->has_reported ? put_decimal(o, f->reported)
                         : put_bytes(o, absent, absent_len);
@@ -724,7 +766,7 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"year\":");
     o = f->year ? put_int(o, f->year) : put_bytes(o, absent, absent_len);
     KEY(",\"year_basis\":");
-    o = put_name(w, o, yb, strlen(yb));
+    o = put_name(w, o, yb.s, yb.n);
     KEY(",\"subject\":");
     o = put_text(w, o, f->subject, strlen(f->subject));
     KEY(",\"country\":");
