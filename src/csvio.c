@@ -159,21 +159,21 @@ static char *rebuild(char *o, const char *s, size_t n, unsigned special)
     unsigned char special_byte = special & D ? '"' : '\\';
     size_t i = 0;
     while (i < n) {
-        /* What comes before the first byte to change in the next sixteen
-         * is copied at once (all sixteen are stored, the room allows). */
-        if (i + 16 <= n) {
-            size_t run = ft_first16(marked16(ft_load16(u + i), special_byte));
-            memcpy(o, s + i, 16);
-            o += run;
-            i += run;
-            if (run == 16)
-                continue;
-        }
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         unsigned k = byte_class[c] & (special | C | H);
         if (k == 0) {
-            *o++ = (char)c;
-            i++;
+            /* What comes before the first byte to change in the next
+             * sixteen is copied at once (all sixteen are stored, the room
+             * allows); a tab in CSV, marked but kept, goes alone. */
+            size_t run = 1;
+            if (i + 16 <= n) {
+                run = ft_first16(marked16(ft_load16(u + i), special_byte));
+                memcpy(o, s + i, 16);
+                run += run == 0;
+            } else
+                *o = (char)c;
+            o += run;
+            i += run;
         } else if (k & D) {
             *o++ = '"';
             *o++ = '"';
@@ -182,6 +182,14 @@ static char *rebuild(char *o, const char *s, size_t n, unsigned special)
             *o++ = '\\';
             *o++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
             i++;
+        } else if (c >= 0xE1 && c <= 0xEC && i + 3 <= n &&
+                   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            /* Hangul and most of the BMP, well-formed whatever the
+             * continuation bytes (the check text.c makes first too):
+             * copied without a call */
+            memcpy(o, s + i, 3);
+            o += 3;
+            i += 3;
         } else {
             size_t skip = 1, len = k & H ? high_char(s + i, n - i, &skip) : 0;
             if (len) {
