@@ -41,14 +41,17 @@ typedef struct {
     const char *s;
     size_t n;
 } name;
-#define NAME(s) {s, sizeof s - 1}
+#define NAME(s)                                                                \
+    {                                                                          \
+        s, sizeof s - 1                                                        \
+    }
 #define NAME_IN(names, i)                                                      \
     ((size_t)(i) < sizeof names / sizeof names[0] ? names[i] : (name)NAME(""))
 
 static name qualifier_of(ft_qualifier q)
 {
-    static const name names[] = {NAME("eq"), NAME("approx"), NAME("gt"),
-                                 NAME("ge"), NAME("lt"),     NAME("le"),
+    static const name names[] = {NAME("eq"),   NAME("approx"), NAME("gt"),
+                                 NAME("ge"),   NAME("lt"),     NAME("le"),
                                  NAME("range")};
     return NAME_IN(names, q);
 }
@@ -61,8 +64,8 @@ static name kind_of(ft_kind k)
 
 static name year_basis_of(ft_year_basis b)
 {
-    static const name names[] = {NAME("none"), NAME("explicit"),
-                                 NAME("fiscal"), NAME("relative")};
+    static const name names[] = {NAME("none"), NAME("explicit"), NAME("fiscal"),
+                                 NAME("relative")};
     return NAME_IN(names, b);
 }
 
@@ -471,40 +474,106 @@ static ft_status fold_sentence(ft_figwriter *w)
     return FT_OK;
 }
 
-/* Whether ft_text_fold leaves s[0..n) as it is: ASCII 0x20..0x7E with no
- * space at either end and no two spaces in a row (folding copies such
- * bytes and makes one space of each run).  Most sentences of news are
- * so, and are then rendered from the article's text without a fold: a
- * sixteen-byte look at each place instead of a copy and a second look. */
-static bool folds_to_itself(const char *s, size_t n)
+/* What ft_text_fold makes of a sentence that is simple: ASCII from 0x21
+ * (DEL too, which folding copies and the cell replaces) and single ASCII
+ * spaces (space, tab, LF, VT, FF, CR) between them, none at either end. Folding
+ * copies those bytes and makes one space of each run, so the fold is the
+ * sentence with each space byte a ' ' (the same bytes when they all are).  Most
+ * sentences of news are so: they are written without a fold, from a
+ * sixteen-byte look at each place. */
+typedef enum { FOLD_OTHER = 0, FOLD_SAME, FOLD_SPACES } fold_kind;
+
+static bool is_space(unsigned char c)
 {
-    if (n == 0)
-        return true;
-    if (s[0] == ' ' || s[n - 1] == ' ')
-        return false;
+    return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';
+}
+
+/* The lanes of v that are ASCII spaces. */
+static ft_bytes16 spaces16(ft_bytes16 v)
+{
+    return (ft_bytes16)(v == ' ') |
+           (ft_bytes16)((ft_bytes16)(v - '\t') <= '\r' - '\t');
+}
+
+static fold_kind simple_fold(const char *s, size_t n)
+{
     const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return FOLD_SAME;
+    if (is_space(u[0]) || is_space(u[n - 1]))
+        return FOLD_OTHER;
     if (n < 17) {
-        for (size_t i = 0; i < n; i++)
-            if (u[i] < 0x20 || u[i] > 0x7E ||
-                (u[i] == ' ' && i + 1 < n && u[i + 1] == ' '))
-                return false;
-        return true;
+        bool controls = false;
+        for (size_t i = 0; i < n; i++) {
+            bool space = is_space(u[i]);
+            if ((u[i] < 0x20 && !space) || u[i] > 0x7F ||
+                (space && i + 1 < n && is_space(u[i + 1])))
+                return FOLD_OTHER;
+            controls |= space && u[i] != ' ';
+        }
+        return controls ? FOLD_SPACES : FOLD_SAME;
     }
     /* Each byte but the last, and the one after it; the last step
-     * overlaps the one before, and the last byte is looked at alone. */
-    if (u[n - 1] < 0x20 || u[n - 1] > 0x7E)
-        return false;
-    ft_bytes16 bad = {0};
+     * overlaps the one before, and the last byte (no space) is looked at
+     * alone.  Two bytes up to ' ' in a row, or one not ASCII, end it; a
+     * control alone is looked at again, to see that it is a space. */
+    if (u[n - 1] < 0x20 || u[n - 1] > 0x7F)
+        return FOLD_OTHER;
+    typedef signed char signed16 __attribute__((vector_size(16)));
+    ft_bytes16 bad = {0}, controls = {0};
     for (size_t i = 0;; i += 16) {
         if (i + 17 > n)
             i = n - 17;
         ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
-        bad |= (ft_bytes16)(v < 0x20) | (ft_bytes16)(v > 0x7E) |
-               ((ft_bytes16)(v == ' ') & (ft_bytes16)(next == ' '));
+        ft_bytes16 control = (ft_bytes16)(v < 0x20);
+        bad |=
+            ((control | (ft_bytes16)(v == ' ')) & (ft_bytes16)(next <= ' ')) |
+            (ft_bytes16)((signed16)v < 0);
+        controls |= control;
         if (i + 17 == n)
             break;
     }
-    return !ft_any16(bad);
+    if (ft_any16(bad))
+        return FOLD_OTHER;
+    if (!ft_any16(controls))
+        return FOLD_SAME;
+    for (size_t i = 0;; i += 16) {
+        if (i + 16 > n)
+            i = n - 16;
+        ft_bytes16 v = ft_load16(u + i);
+        bad |= (ft_bytes16)(v < 0x20) & ~spaces16(v);
+        if (i + 16 == n)
+            break;
+    }
+    return ft_any16(bad) ? FOLD_OTHER : FOLD_SPACES;
+}
+
+/* The fold of a FOLD_SPACES sentence in w->folded: each space byte a ' '. */
+static ft_status fold_spaces(ft_figwriter *w)
+{
+    const unsigned char *u = (const unsigned char *)w->sentence_from;
+    size_t n = w->sentence_len;
+    ft_buf_clear(&w->folded);
+    if (ft_buf_reserve(&w->folded, n) != FT_OK)
+        return FT_ENOMEM;
+    char *o = w->folded.data;
+    if (n < 16)
+        for (size_t i = 0; i < n; i++)
+            o[i] = is_space(u[i]) ? ' ' : (char)u[i];
+    else
+        for (size_t i = 0;; i += 16) { /* the last step overlaps */
+            if (i + 16 > n)
+                i = n - 16;
+            ft_bytes16 v = ft_load16(u + i), space = spaces16(v);
+            v = (v & ~space) | (space & ' ');
+            memcpy(o + i, &v, 16);
+            if (i + 16 == n)
+                break;
+        }
+    o[n] = '\0';
+    w->folded.len = n;
+    w->folded_ready = true;
+    return FT_OK;
 }
 
 /* ---- rows built in place --------------------------------------------- */
@@ -711,12 +780,14 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
  * each row: news sentences seldom hold two figures. */
 static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
 {
-    if (folds_to_itself(w->sentence_from, w->sentence_len)) {
+    fold_kind kind = simple_fold(w->sentence_from, w->sentence_len);
+    if (kind == FOLD_SAME) {
         *s = w->sentence_from;
         *n = w->sentence_len;
         return FT_OK;
     }
-    if (fold_sentence(w) != FT_OK)
+    if (!w->folded_ready &&
+        (kind == FOLD_SPACES ? fold_spaces(w) : fold_sentence(w)) != FT_OK)
         return FT_ENOMEM;
     *s = w->folded.data ? w->folded.data : "";
     *n = w->folded.len;

@@ -256,9 +256,13 @@ static void test_sentence_unfolded_same_as_folded(void **state)
         "ends with a space ",
         " starts with a space",
         "two  spaces",
+        "a\nb",
+        "tab\there, cr\rthere",
+        "lf\n\nlf",
     };
     static const char *const inserts[] = {
-        "  ", " ", "\t", "\r", "\x7F", "\xC3\xA9", "\xFF", "\"", ",", "\\"};
+        "  ",   " ",    "\t",       "\r",   "\n", "\v", "\f", "\x01",
+        "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",  "\\"};
     static const char base[] = "The budget rose to 5 billion won in 2023, "
                                "officials said.";
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
