@@ -104,7 +104,7 @@ static ft_bytes16 marked16(ft_bytes16 v, unsigned char special)
 }
 
 /* The same or-ed classes, news text sixteen bytes at a time. */
-static unsigned classes(const char *s, size_t n)
+__attribute__((noinline)) static unsigned classes(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n < 16)
@@ -152,7 +152,10 @@ static size_t high_char(const char *s, size_t n, size_t *skip)
  * escaped, controls and bad bytes replaced by U+FFFD (the one rule for
  * every text cell, the same replacement the sentence column makes for bad
  * bytes); returns the end.  At most 3 bytes out for each byte in. */
-static char *rebuild(char *o, const char *s, size_t n, unsigned special)
+/* (Kept out of ft_csvio_text_at, whose common paths then save fewer
+ * registers.) */
+__attribute__((noinline)) static char *rebuild(char *o, const char *s, size_t n,
+                                               unsigned special)
 {
     static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
     const unsigned char *u = (const unsigned char *)s;

@@ -284,7 +284,9 @@ static size_t json_escape(unsigned char c, char *o)
 
 /* s[0..n) as a JSON string, at o; the end.  At most 6 bytes out for each
  * byte in, and the quotes. */
-static char *json_string_at(char *o, const char *s, size_t n)
+__attribute__((noinline)) /* out of put_text, which is inlined in rows */
+static char *
+json_string_at(char *o, const char *s, size_t n)
 {
     *o++ = '"';
     unsigned acc = 0;
@@ -683,7 +685,8 @@ static bool text_room(const ft_figwriter *w, size_t n, size_t *room)
 
 /* A text cell at o in the writer's format; the end.  In JSON an empty
  * string is null. */
-static char *put_text(const ft_figwriter *w, char *o, const char *s, size_t n)
+static inline char *put_text(const ft_figwriter *w, char *o, const char *s,
+                             size_t n)
 {
     if (w->format != FT_FORMAT_JSONL)
         return ft_csvio_text_at(o, w->dialect, s, n);
@@ -694,7 +697,8 @@ static char *put_text(const ft_figwriter *w, char *o, const char *s, size_t n)
  * flags cell at o; the end.  These are lowercase words, '_', ';', ':',
  * digits and '-' after the first byte, which every format writes as they
  * are (test_names_need_no_quoting walks them): no cell to look at. */
-static char *put_name(const ft_figwriter *w, char *o, const char *s, size_t n)
+static inline char *put_name(const ft_figwriter *w, char *o, const char *s,
+                             size_t n)
 {
     if (w->format != FT_FORMAT_JSONL)
         return put_bytes(o, s, n);
