@@ -219,6 +219,19 @@ bool ft_csvio_text_room(size_t n, size_t *room)
     return true;
 }
 
+/* The sixteen bytes at u into long_classes' lanes: controls, bytes past
+ * ASCII (both below ' ' as signed bytes), DEL and `special` in *odd, and
+ * commas in *comma. */
+static inline void plain16(const unsigned char *u, unsigned char special,
+                           ft_bytes16 *odd, ft_bytes16 *comma)
+{
+    typedef signed char signed16 __attribute__((vector_size(16)));
+    ft_bytes16 v = ft_load16(u);
+    *odd |= (ft_bytes16)((signed16)v < ' ') | (ft_bytes16)(v == 0x7F) |
+            (ft_bytes16)(v == special);
+    *comma |= (ft_bytes16)(v == ',');
+}
+
 /* The classes of s[0..n) that matter to a cell of the dialect: all of
  * them, or for a cell of plain text (ASCII 0x20..0x7E but the quote in CSV
  * and the backslash in TSV, most news text) at most Q, which a look at
@@ -226,21 +239,12 @@ bool ft_csvio_text_room(size_t n, size_t *room)
  * n >= 16. */
 static unsigned long_classes(const char *s, size_t n, bool csv)
 {
-    typedef signed char signed16 __attribute__((vector_size(16)));
     const unsigned char *u = (const unsigned char *)s;
     unsigned char special = csv ? '"' : '\\';
     ft_bytes16 odd = {0}, comma = {0};
-    for (size_t i = 0;; i += 16) {
-        if (i + 16 > n)
-            i = n - 16;
-        ft_bytes16 v = ft_load16(u + i);
-        /* as signed bytes, controls and bytes past ASCII are below ' ' */
-        odd |= (ft_bytes16)((signed16)v < ' ') | (ft_bytes16)(v == 0x7F) |
-               (ft_bytes16)(v == special);
-        comma |= (ft_bytes16)(v == ',');
-        if (i + 16 == n)
-            break;
-    }
+    for (size_t i = 0; i + 16 < n; i += 16)
+        plain16(u + i, special, &odd, &comma);
+    plain16(u + n - 16, special, &odd, &comma);
     if (ft_any16(odd))
         return classes(s, n);
     return ft_any16(comma) ? Q : 0;

@@ -497,6 +497,26 @@ static ft_bytes16 spaces16(ft_bytes16 v)
            (ft_bytes16)((ft_bytes16)(v - '\t') <= '\r' - '\t');
 }
 
+/* The sixteen bytes at u (and the one after them) into simple_fold's
+ * lanes: in *bad two bytes up to ' ' in a row (space or control) and
+ * bytes past ASCII, in *controls the controls. */
+static inline void simple16(const unsigned char *u, ft_bytes16 *bad,
+                            ft_bytes16 *controls)
+{
+    typedef signed char signed16 __attribute__((vector_size(16)));
+    ft_bytes16 v = ft_load16(u), next = ft_load16(u + 1);
+    ft_bytes16 control = (ft_bytes16)(v < 0x20);
+    *bad |= ((control | (ft_bytes16)(v == ' ')) & (ft_bytes16)(next <= ' ')) |
+            (ft_bytes16)((signed16)v < 0);
+    *controls |= control;
+}
+
+/* The lanes of v that are controls but not spaces. */
+static ft_bytes16 controls16(ft_bytes16 v)
+{
+    return (ft_bytes16)(v < 0x20) & ~spaces16(v);
+}
+
 static fold_kind simple_fold(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -521,32 +541,17 @@ static fold_kind simple_fold(const char *s, size_t n)
      * control alone is looked at again, to see that it is a space. */
     if (u[n - 1] < 0x20 || u[n - 1] > 0x7F)
         return FOLD_OTHER;
-    typedef signed char signed16 __attribute__((vector_size(16)));
     ft_bytes16 bad = {0}, controls = {0};
-    for (size_t i = 0;; i += 16) {
-        if (i + 17 > n)
-            i = n - 17;
-        ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
-        ft_bytes16 control = (ft_bytes16)(v < 0x20);
-        bad |=
-            ((control | (ft_bytes16)(v == ' ')) & (ft_bytes16)(next <= ' ')) |
-            (ft_bytes16)((signed16)v < 0);
-        controls |= control;
-        if (i + 17 == n)
-            break;
-    }
+    for (size_t i = 0; i + 17 < n; i += 16)
+        simple16(u + i, &bad, &controls);
+    simple16(u + n - 17, &bad, &controls);
     if (ft_any16(bad))
         return FOLD_OTHER;
     if (!ft_any16(controls))
         return FOLD_SAME;
-    for (size_t i = 0;; i += 16) {
-        if (i + 16 > n)
-            i = n - 16;
-        ft_bytes16 v = ft_load16(u + i);
-        bad |= (ft_bytes16)(v < 0x20) & ~spaces16(v);
-        if (i + 16 == n)
-            break;
-    }
+    for (size_t i = 0; i + 16 < n; i += 16)
+        bad |= controls16(ft_load16(u + i));
+    bad |= controls16(ft_load16(u + n - 16));
     return ft_any16(bad) ? FOLD_OTHER : FOLD_SPACES;
 }
 
