@@ -115,6 +115,10 @@ static size_t format_int(int v, char *buf, size_t size)
 static size_t format_flags(const ft_figure *f, char *buf)
 {
     size_t len = 0;
+    if (f->flags == 0 && f->target_year == 0) { /* most figures */
+        buf[0] = '\0';
+        return 0;
+    }
     for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++) {
         if (!(f->flags & flag_names[i].bit))
             continue;
@@ -715,6 +719,32 @@ static inline char *put_name(const ft_figwriter *w, char *o, const char *s,
     return o;
 }
 
+/* A code cell (currency, country) from its field of `size` bytes (8 or
+ * 4), NUL-terminated within it, at o; the end.  Capital letters, as the
+ * codes are, every format writes as they are (the field is copied whole,
+ * in the room made for it, and the end set after the letters); anything
+ * else is written as text. */
+static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
+                             size_t size)
+{
+    size_t n = 0;
+    while (n < size && s[n] >= 'A' && s[n] <= 'Z')
+        n++;
+    if (n == size || s[n] != '\0')
+        return put_text(w, o, s, strlen(s));
+    if (w->format != FT_FORMAT_JSONL) {
+        memcpy(o, s, size);
+        return o + n;
+    }
+    if (n == 0)
+        return put_bytes(o, "null", 4);
+    *o++ = '"';
+    memcpy(o, s, size);
+    o += n;
+    *o++ = '"';
+    return o;
+}
+
 /* Append cells to b: each JSON key (with its ':' and the ',' before) or
  * CSV/TSV separator before a text cell, and after the last one `end`. */
 static ft_status put_cells(const ft_figwriter *w, ft_buf *b,
@@ -816,7 +846,6 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     size_t absent_len = json ? 4 : 0;
     name q = qualifier_of(f->qualifier), k = kind_of(f->kind),
          yb = year_basis_of(f->year_basis);
-    const char *rc = f->has_reported ? f->reported_currency : "";
 /* what comes before a cell: its key, or the separator */
 #define KEY(json_key)                                                          \
     (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
@@ -833,7 +862,7 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     o = f->has_max ? put_decimal(o, f->amount_max)
                    : put_bytes(o, absent, absent_len);
     KEY(",\"currency\":");
-    o = put_text(w, o, f->currency, strlen(f->currency));
+    o = put_code(w, o, f->currency, sizeof f->currency);
     KEY(",\"qualifier\":");
     o = put_name(w, o, q.s, q.n);
     KEY(",\"kind\":");
@@ -842,7 +871,9 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     o = f->has_reported ? put_decimal(o, f->reported)
                         : put_bytes(o, absent, absent_len);
     KEY(",\"reported_currency\":");
-    o = put_text(w, o, rc, strlen(rc));
+    o = f->has_reported
+            ? put_code(w, o, f->reported_currency, sizeof f->reported_currency)
+            : put_name(w, o, "", 0);
     KEY(",\"year\":");
     o = f->year ? put_int(o, f->year) : put_bytes(o, absent, absent_len);
     KEY(",\"year_basis\":");
@@ -850,7 +881,7 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"subject\":");
     o = put_text(w, o, f->subject, strlen(f->subject));
     KEY(",\"country\":");
-    o = put_text(w, o, f->country, strlen(f->country));
+    o = put_code(w, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
     o = put_name(w, o, flags, flags_len);
     if (!json)

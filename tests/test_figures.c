@@ -287,6 +287,46 @@ static void test_sentence_unfolded_same_as_folded(void **state)
     }
 }
 
+/* Currency and country cells are codes of capital letters, written as
+ * they are; anything else in those fields is text like any other
+ * (quoted, neutralised, escaped), and an empty one is empty (null in
+ * JSON). */
+static void test_code_cells(void **state)
+{
+    (void)state;
+    ft_article a = article("d", "");
+    ft_figure f = card_figure();
+    strcpy(f.currency, "us,d");
+    strcpy(f.reported_currency, "");
+    strcpy(f.country, "=X");
+    char *got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_non_null(strstr(got, ",439700000000,,\"us,d\",eq,level,317400000,,"
+                                "2007,explicit,Inter-Korean Cooperation Fund,"
+                                "'=X,,"));
+    free(got);
+    got = render(FT_FORMAT_TSV, &a, &f, 1);
+    assert_non_null(strstr(got, "\tus,d\teq\t"));
+    assert_non_null(strstr(got, "\t'=X\t"));
+    free(got);
+    got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    assert_non_null(strstr(got, "\"currency\":\"us,d\","));
+    assert_non_null(strstr(got, "\"reported_currency\":null,"));
+    assert_non_null(strstr(got, "\"country\":\"=X\","));
+    free(got);
+    strcpy(f.currency, "EUR");
+    strcpy(f.reported_currency, "USD");
+    f.country[0] = '\0';
+    got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    assert_non_null(strstr(got, "\"currency\":\"EUR\","));
+    assert_non_null(strstr(got, "\"reported_currency\":\"USD\","));
+    assert_non_null(strstr(got, "\"country\":null,"));
+    free(got);
+    got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_non_null(strstr(got, ",EUR,eq,level,317400000,USD,2007,"));
+    assert_non_null(strstr(got, "Cooperation Fund,,,"));
+    free(got);
+}
+
 static void test_csv_card_row(void **state)
 {
     (void)state;
@@ -586,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_names_need_no_quoting),
         cmocka_unit_test(test_format_same_as_cells),
         cmocka_unit_test(test_sentence_unfolded_same_as_folded),
+        cmocka_unit_test(test_code_cells),
         cmocka_unit_test(test_csv_card_row),
         cmocka_unit_test(test_csv_range_flags_and_folding),
         cmocka_unit_test(test_csv_neutralises_text_not_numbers),
