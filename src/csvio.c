@@ -1,7 +1,8 @@
 /* csvio.c — delimited rows, built whole in a buffer, with spreadsheet-safe
- * text.  A cell is looked at once through a byte table: most cells need
- * nothing but a copy, the rest are rebuilt byte by byte in one pass
- * (quoted as libcsv's csv_write quotes, or escaped, and scrubbed). */
+ * text.  A cell is looked at once (a short one through a byte table as it
+ * is copied, a long one sixteen bytes at a time): most cells need nothing
+ * but a copy, the rest are rebuilt byte by byte in one pass (quoted as
+ * libcsv's csv_write quotes, or escaped, and scrubbed). */
 #include "csvio.h"
 
 #include "number.h"
@@ -151,9 +152,9 @@ static size_t high_char(const char *s, size_t n, size_t *skip)
 /* s[0..n) rebuilt at o, the dialect's `special` bytes (D or E) quoted or
  * escaped, controls and bad bytes replaced by U+FFFD (the one rule for
  * every text cell, the same replacement the sentence column makes for bad
- * bytes); returns the end.  At most 3 bytes out for each byte in. */
-/* (Kept out of ft_csvio_text_at, whose common paths then save fewer
- * registers.) */
+ * bytes); returns the end.  At most 3 bytes out for each byte in.  (Not
+ * inlined, nor is classes: ft_csvio_text_at's common paths then save
+ * fewer registers.) */
 __attribute__((noinline)) static char *rebuild(char *o, const char *s, size_t n,
                                                unsigned special)
 {

@@ -157,9 +157,10 @@ struct ft_figwriter {
     ft_format format;
     ft_csvio_dialect dialect; /* CSV and TSV */
     ft_buf line;              /* the row being built */
-    /* The sentence of the last figure, which figures often share, and
-     * what is made of it once: folded (made only when asked for) and
-     * rendered as a cell. */
+    /* The sentence of the last figure, which figures may share, and its
+     * fold, made only when asked for and once for the figures sharing it
+     * (the cell is rendered in each row: news sentences seldom hold two
+     * figures). */
     const char *sentence_from;
     size_t sentence_len;
     ft_buf folded; /* the sentence, folded */
@@ -287,10 +288,10 @@ static size_t json_escape(unsigned char c, char *o)
 }
 
 /* s[0..n) as a JSON string, at o; the end.  At most 6 bytes out for each
- * byte in, and the quotes. */
-__attribute__((noinline)) /* out of put_text, which is inlined in rows */
-static char *
-json_string_at(char *o, const char *s, size_t n)
+ * byte in, and the quotes.  (Not inlined: put_text, which calls it, is
+ * inlined in every row.) */
+static __attribute__((noinline)) char *json_string_at(char *o, const char *s,
+                                                      size_t n)
 {
     *o++ = '"';
     unsigned acc = 0;
@@ -482,11 +483,11 @@ static ft_status fold_sentence(ft_figwriter *w)
 
 /* What ft_text_fold makes of a sentence that is simple: ASCII from 0x21
  * (DEL too, which folding copies and the cell replaces) and single ASCII
- * spaces (space, tab, LF, VT, FF, CR) between them, none at either end. Folding
- * copies those bytes and makes one space of each run, so the fold is the
- * sentence with each space byte a ' ' (the same bytes when they all are).  Most
- * sentences of news are so: they are written without a fold, from a
- * sixteen-byte look at each place. */
+ * spaces (space, tab, LF, VT, FF, CR) between them, none at either end.
+ * Folding copies those bytes and makes one space of each run, so the fold
+ * is the sentence with each space byte a ' ' (the same bytes when they all
+ * are).  Most sentences of news are so: they are written without a fold,
+ * from a sixteen-byte look at each place. */
 typedef enum { FOLD_OTHER = 0, FOLD_SAME, FOLD_SPACES } fold_kind;
 
 static bool is_space(unsigned char c)
