@@ -214,20 +214,43 @@ typedef struct {
     ft_figwriter *w;
     ft_format format;
     run_state *rs;
+    ft_buf rows; /* an article's rows, written together */
 } sink_state;
+
+/* Rows are written a batch at a time (one fwrite, not one a row) once
+ * they reach this size, and at the end of each article. */
+#define ROWS_BATCH (64 * 1024)
+
+static ft_status write_rows(sink_state *s, ft_error *err)
+{
+    ft_status st = ft_figwriter_write(s->w, s->rows.data, s->rows.len, err);
+    ft_buf_clear(&s->rows);
+    return st;
+}
 
 static ft_status write_article(void *ctx, const ft_article *a,
                                const ft_figlist *figs, ft_error *err)
 {
     sink_state *s = ctx;
+    ft_buf_clear(&s->rows);
     for (size_t i = 0; i < figs->len; i++) {
-        ft_status st = ft_figwriter_row(s->w, a, i + 1, &figs->items[i], err);
+        ft_status st =
+            ft_figwriter_format(s->w, a, i + 1, &figs->items[i], &s->rows, err);
+        if (st == FT_OK && s->rows.len < ROWS_BATCH)
+            continue;
+        /* the rows before a row refused go out first, as they came */
+        ft_status written = write_rows(s, err);
+        if (written != FT_OK)
+            return written;
         if (st == FT_EDATA) { /* an extractor bug: say so, go on */
             ft_error_at(err, a->id, 0);
             cli_report(err, "internal error: ");
         } else if (st != FT_OK)
             return st;
     }
+    ft_status st = write_rows(s, err);
+    if (st != FT_OK)
+        return st;
     s->rs->ok++;
     return FT_OK;
 }
@@ -288,7 +311,8 @@ static void reject_input(void *ctx, ft_status st, const ft_error *why)
 static int do_inputs(char **paths, int n, ft_pipeline *p, ft_figwriter *w,
                      ft_format format, run_state *rs)
 {
-    sink_state s = {w, format, rs};
+    sink_state s = {w, format, rs, {0}};
+    ft_buf_init(&s.rows);
     ft_pipeline_sink sink = {write_article, reject_input, &s};
     ft_pipeline_render render = {render_new, render_free, render_article,
                                  emit_rows, &s};
@@ -297,6 +321,7 @@ static int do_inputs(char **paths, int n, ft_pipeline *p, ft_figwriter *w,
     ft_status st = ft_pipeline_inputs(p, (const char *const *)paths, (size_t)n,
                                       &sink, &err);
     ft_pipeline_render_with(p, NULL);
+    ft_buf_free(&s.rows);
     if (st != FT_OK) {
         cli_report(&err, "");
         return ft_status_exit_code(st);

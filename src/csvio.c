@@ -1,7 +1,8 @@
 /* csvio.c — delimited rows, built whole in a buffer, with spreadsheet-safe
- * text.  A cell is looked at once through a byte table: most cells need
- * nothing but a copy, the rest are rebuilt byte by byte in one pass
- * (quoted as libcsv's csv_write quotes, or escaped, and scrubbed). */
+ * text.  A cell is looked at once (a short one through a byte table as it
+ * is copied, a long one sixteen bytes at a time): most cells need nothing
+ * but a copy, the rest are rebuilt byte by byte in one pass (quoted as
+ * libcsv's csv_write quotes, or escaped, and scrubbed). */
 #include "csvio.h"
 
 #include "number.h"
@@ -104,7 +105,7 @@ static ft_bytes16 marked16(ft_bytes16 v, unsigned char special)
 }
 
 /* The same or-ed classes, news text sixteen bytes at a time. */
-static unsigned classes(const char *s, size_t n)
+__attribute__((noinline)) static unsigned classes(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n < 16)
@@ -151,29 +152,32 @@ static size_t high_char(const char *s, size_t n, size_t *skip)
 /* s[0..n) rebuilt at o, the dialect's `special` bytes (D or E) quoted or
  * escaped, controls and bad bytes replaced by U+FFFD (the one rule for
  * every text cell, the same replacement the sentence column makes for bad
- * bytes); returns the end.  At most 3 bytes out for each byte in. */
-static char *rebuild(char *o, const char *s, size_t n, unsigned special)
+ * bytes); returns the end.  At most 3 bytes out for each byte in.  (Not
+ * inlined, nor is classes: ft_csvio_text_at's common paths then save
+ * fewer registers.) */
+__attribute__((noinline)) static char *rebuild(char *o, const char *s, size_t n,
+                                               unsigned special)
 {
     static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
     const unsigned char *u = (const unsigned char *)s;
     unsigned char special_byte = special & D ? '"' : '\\';
     size_t i = 0;
     while (i < n) {
-        /* What comes before the first byte to change in the next sixteen
-         * is copied at once (all sixteen are stored, the room allows). */
-        if (i + 16 <= n) {
-            size_t run = ft_first16(marked16(ft_load16(u + i), special_byte));
-            memcpy(o, s + i, 16);
-            o += run;
-            i += run;
-            if (run == 16)
-                continue;
-        }
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         unsigned k = byte_class[c] & (special | C | H);
         if (k == 0) {
-            *o++ = (char)c;
-            i++;
+            /* What comes before the first byte to change in the next
+             * sixteen is copied at once (all sixteen are stored, the room
+             * allows); a tab in CSV, marked but kept, goes alone. */
+            size_t run = 1;
+            if (i + 16 <= n) {
+                run = ft_first16(marked16(ft_load16(u + i), special_byte));
+                memcpy(o, s + i, 16);
+                run += run == 0;
+            } else
+                *o = (char)c;
+            o += run;
+            i += run;
         } else if (k & D) {
             *o++ = '"';
             *o++ = '"';
@@ -182,6 +186,14 @@ static char *rebuild(char *o, const char *s, size_t n, unsigned special)
             *o++ = '\\';
             *o++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
             i++;
+        } else if (c >= 0xE1 && c <= 0xEC && i + 3 <= n &&
+                   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            /* Hangul and most of the BMP, well-formed whatever the
+             * continuation bytes (the check text.c makes first too):
+             * copied without a call */
+            memcpy(o, s + i, 3);
+            o += 3;
+            i += 3;
         } else {
             size_t skip = 1, len = k & H ? high_char(s + i, n - i, &skip) : 0;
             if (len) {
@@ -208,22 +220,70 @@ bool ft_csvio_text_room(size_t n, size_t *room)
     return true;
 }
 
+/* The sixteen bytes at u into long_classes' lanes: controls, bytes past
+ * ASCII (both below ' ' as signed bytes), DEL and `special` in *odd, and
+ * commas in *comma. */
+static inline void plain16(const unsigned char *u, unsigned char special,
+                           ft_bytes16 *odd, ft_bytes16 *comma)
+{
+    typedef signed char signed16 __attribute__((vector_size(16)));
+    ft_bytes16 v = ft_load16(u);
+    *odd |= (ft_bytes16)((signed16)v < ' ') | (ft_bytes16)(v == 0x7F) |
+            (ft_bytes16)(v == special);
+    *comma |= (ft_bytes16)(v == ',');
+}
+
+/* The classes of s[0..n) that matter to a cell of the dialect: all of
+ * them, or for a cell of plain text (ASCII 0x20..0x7E but the quote in CSV
+ * and the backslash in TSV, most news text) at most Q, which a look at
+ * sixteen bytes at a time tells (the last sixteen overlap the others);
+ * n >= 16. */
+static unsigned long_classes(const char *s, size_t n, bool csv)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char special = csv ? '"' : '\\';
+    ft_bytes16 odd = {0}, comma = {0};
+    for (size_t i = 0; i + 16 < n; i += 16)
+        plain16(u + i, special, &odd, &comma);
+    plain16(u + n - 16, special, &odd, &comma);
+    if (ft_any16(odd))
+        return classes(s, n);
+    return ft_any16(comma) ? Q : 0;
+}
+
 char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
                        size_t n)
 {
     if (n == 0) /* the most common cell: nothing to write */
         return o;
-    unsigned acc = classes(s, n);
+    bool risky = ft_csvio_is_risky(s, n);
+    bool csv = dialect != FT_CSVIO_TSV;
+    unsigned special = csv ? D : E;
+    /* libcsv's reader would trim a space or tab at either end. */
+    bool trimmed =
+        csv && ((!risky && s[0] == ' ') || s[n - 1] == ' ' || s[n - 1] == '\t');
+    unsigned acc;
+    if (n < 16) {
+        /* A short cell (a code, a name, an amount's words) is copied as
+         * it is looked at, after the neutralising quote; kept when it
+         * needs nothing more, else written again below. */
+        const unsigned char *u = (const unsigned char *)s;
+        char *p = o + risky;
+        *o = '\'';
+        acc = 0;
+        for (size_t i = 0; i < n; i++) {
+            acc |= byte_class[u[i]];
+            p[i] = (char)u[i];
+        }
+        unsigned matters = csv ? Q | D | C | H : E | C | H;
+        if (!trimmed && (acc & matters) == 0)
+            return p + n;
+    } else
+        acc = long_classes(s, n, csv);
     /* Scrubbing never changes whether a cell is risky (= + - @ tab and CR
      * are kept, and U+FFFD is none of them) nor its first and last byte
      * when these are spaces or tabs: the quoting is known before. */
-    bool risky = ft_csvio_is_risky(s, n);
-    bool csv = dialect != FT_CSVIO_TSV;
-    /* libcsv's reader would trim a space or tab at either end. */
-    bool quote =
-        csv && ((acc & Q) || (n > 0 && ((!risky && s[0] == ' ') ||
-                                        s[n - 1] == ' ' || s[n - 1] == '\t')));
-    unsigned special = csv ? D : E;
+    bool quote = csv && ((acc & Q) || trimmed);
     if (quote)
         *o++ = '"';
     if (risky) /* inside any quoting */

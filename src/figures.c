@@ -36,34 +36,63 @@ static const char *const columns[] = {
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
+/* A name with its length, so that no row measures it. */
+typedef struct {
+    const char *s;
+    size_t n;
+} name;
+#define NAME(s)                                                                \
+    {                                                                          \
+        s, sizeof s - 1                                                        \
+    }
+#define NAME_IN(names, i)                                                      \
+    ((size_t)(i) < sizeof names / sizeof names[0] ? names[i] : (name)NAME(""))
+
+static name qualifier_of(ft_qualifier q)
+{
+    static const name names[] = {NAME("eq"),   NAME("approx"), NAME("gt"),
+                                 NAME("ge"),   NAME("lt"),     NAME("le"),
+                                 NAME("range")};
+    return NAME_IN(names, q);
+}
+
+static name kind_of(ft_kind k)
+{
+    static const name names[] = {NAME("level"), NAME("change")};
+    return NAME_IN(names, k);
+}
+
+static name year_basis_of(ft_year_basis b)
+{
+    static const name names[] = {NAME("none"), NAME("explicit"), NAME("fiscal"),
+                                 NAME("relative")};
+    return NAME_IN(names, b);
+}
+
 const char *ft_qualifier_name(ft_qualifier q)
 {
-    static const char *const names[] = {"eq", "approx", "gt",   "ge",
-                                        "lt", "le",     "range"};
-    return (unsigned)q < sizeof names / sizeof names[0] ? names[q] : "";
+    return qualifier_of(q).s;
 }
 
 const char *ft_kind_name(ft_kind k)
 {
-    return k == FT_KIND_LEVEL ? "level" : k == FT_KIND_CHANGE ? "change" : "";
+    return kind_of(k).s;
 }
 
 const char *ft_year_basis_name(ft_year_basis b)
 {
-    static const char *const names[] = {"none", "explicit", "fiscal",
-                                        "relative"};
-    return (unsigned)b < sizeof names / sizeof names[0] ? names[b] : "";
+    return year_basis_of(b).s;
 }
 
 /* Flag bits in the order they are written. */
 static const struct {
     unsigned bit;
-    const char *name;
+    name name;
 } flag_names[] = {
-    {FT_FLAG_AMBIGUOUS_CURRENCY, "ambiguous_currency"},
-    {FT_FLAG_CURRENCY_INFERRED, "currency_inferred"},
-    {FT_FLAG_CONVERSION_MISMATCH, "conversion_mismatch"},
-    {FT_FLAG_SUBJECT_FROM_STORY, "subject_from_story"},
+    {FT_FLAG_AMBIGUOUS_CURRENCY, NAME("ambiguous_currency")},
+    {FT_FLAG_CURRENCY_INFERRED, NAME("currency_inferred")},
+    {FT_FLAG_CONVERSION_MISMATCH, NAME("conversion_mismatch")},
+    {FT_FLAG_SUBJECT_FROM_STORY, NAME("subject_from_story")},
 };
 
 /* Longest flags cell: every name, the separators and target_year. */
@@ -86,12 +115,16 @@ static size_t format_int(int v, char *buf, size_t size)
 static size_t format_flags(const ft_figure *f, char *buf)
 {
     size_t len = 0;
+    if (f->flags == 0 && f->target_year == 0) { /* most figures */
+        buf[0] = '\0';
+        return 0;
+    }
     for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++) {
         if (!(f->flags & flag_names[i].bit))
             continue;
         if (len)
             buf[len++] = ';';
-        len = put(buf, len, flag_names[i].name, strlen(flag_names[i].name));
+        len = put(buf, len, flag_names[i].name.s, flag_names[i].name.n);
     }
     if (f->target_year != 0) {
         if (len)
@@ -124,19 +157,21 @@ struct ft_figwriter {
     ft_format format;
     ft_csvio_dialect dialect; /* CSV and TSV */
     ft_buf line;              /* the row being built */
-    ft_buf folded;            /* the sentence, folded */
-    /* which sentence `folded` holds: figures often share one */
-    const char *folded_from;
-    size_t folded_len;
+    /* The sentence of the last figure, which figures may share, and its
+     * fold, made only when asked for and once for the figures sharing it
+     * (the cell is rendered in each row: news sentences seldom hold two
+     * figures). */
+    const char *sentence_from;
+    size_t sentence_len;
+    ft_buf folded; /* the sentence, folded */
+    bool folded_ready;
     row_cells cells; /* the last row's cells (ft_figwriter_cells) */
-    /* An article's rows share their first and last cells and often their
-     * sentence: these are rendered once in the writer's format (quoted,
-     * escaped) and copied into each row. */
+    /* An article's rows share their first and last cells: these are
+     * rendered once in the writer's format (quoted, escaped) and copied
+     * into each row. */
     ft_buf head;         /* doc and published, each with what follows it */
     ft_buf tail;         /* source, title and url, and the line end */
     article_key head_of; /* whose head and tail; id NULL: none */
-    ft_buf sentence;     /* `folded` rendered as a cell */
-    bool sentence_ready;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -148,15 +183,14 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     w->format = format;
     w->dialect = format == FT_FORMAT_TSV ? FT_CSVIO_TSV : FT_CSVIO_CSV;
     ft_buf_init(&w->line);
+    w->sentence_from = NULL;
+    w->sentence_len = 0;
     ft_buf_init(&w->folded);
-    w->folded_from = NULL;
-    w->folded_len = 0;
+    w->folded_ready = false;
     memset(&w->cells, 0, sizeof w->cells);
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
-    ft_buf_init(&w->sentence);
     w->head_of = (article_key){0};
-    w->sentence_ready = false;
     return w;
 }
 
@@ -168,7 +202,6 @@ void ft_figwriter_free(ft_figwriter *w)
     ft_buf_free(&w->folded);
     ft_buf_free(&w->head);
     ft_buf_free(&w->tail);
-    ft_buf_free(&w->sentence);
     free(w);
 }
 
@@ -255,8 +288,10 @@ static size_t json_escape(unsigned char c, char *o)
 }
 
 /* s[0..n) as a JSON string, at o; the end.  At most 6 bytes out for each
- * byte in, and the quotes. */
-static char *json_string_at(char *o, const char *s, size_t n)
+ * byte in, and the quotes.  (Not inlined: put_text, which calls it, is
+ * inlined in every row.) */
+static __attribute__((noinline)) char *json_string_at(char *o, const char *s,
+                                                      size_t n)
 {
     *o++ = '"';
     unsigned acc = 0;
@@ -413,7 +448,8 @@ ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
     return write_line(w, err);
 }
 
-/* Check the offsets and fold the sentence. */
+/* Check the offsets, and forget what was made of the last sentence when
+ * this figure has another. */
 static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
                          const ft_figure *f, ft_error *err)
 {
@@ -425,15 +461,130 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
     size_t len = f->sent_end - f->sent_start;
     /* An article's rows come in order from mention 1; a new article may
      * reuse the old text's memory, so the cache starts afresh there. */
-    if (mention == 1 || from != w->folded_from || len != w->folded_len) {
-        ft_buf_clear(&w->folded);
-        w->folded_from = NULL;
-        w->sentence_ready = false;
-        if (ft_text_fold(&w->folded, from, len) != FT_OK)
-            return ft_error_set(err, FT_ENOMEM, "out of memory");
-        w->folded_from = from;
-        w->folded_len = len;
+    if (mention == 1 || from != w->sentence_from || len != w->sentence_len) {
+        w->sentence_from = from;
+        w->sentence_len = len;
+        w->folded_ready = false;
     }
+    return FT_OK;
+}
+
+/* The sentence folded in w->folded (once for the figures sharing it). */
+static ft_status fold_sentence(ft_figwriter *w)
+{
+    if (w->folded_ready)
+        return FT_OK;
+    ft_buf_clear(&w->folded);
+    if (ft_text_fold(&w->folded, w->sentence_from, w->sentence_len) != FT_OK)
+        return FT_ENOMEM;
+    w->folded_ready = true;
+    return FT_OK;
+}
+
+/* What ft_text_fold makes of a sentence that is simple: ASCII from 0x21
+ * (DEL too, which folding copies and the cell replaces) and single ASCII
+ * spaces (space, tab, LF, VT, FF, CR) between them, none at either end.
+ * Folding copies those bytes and makes one space of each run, so the fold
+ * is the sentence with each space byte a ' ' (the same bytes when they all
+ * are).  Most sentences of news are so: they are written without a fold,
+ * from a sixteen-byte look at each place. */
+typedef enum { FOLD_OTHER = 0, FOLD_SAME, FOLD_SPACES } fold_kind;
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';
+}
+
+/* The lanes of v that are ASCII spaces. */
+static ft_bytes16 spaces16(ft_bytes16 v)
+{
+    return (ft_bytes16)(v == ' ') |
+           (ft_bytes16)((ft_bytes16)(v - '\t') <= '\r' - '\t');
+}
+
+/* The sixteen bytes at u (and the one after them) into simple_fold's
+ * lanes: in *bad two bytes up to ' ' in a row (space or control) and
+ * bytes past ASCII, in *controls the controls. */
+static inline void simple16(const unsigned char *u, ft_bytes16 *bad,
+                            ft_bytes16 *controls)
+{
+    typedef signed char signed16 __attribute__((vector_size(16)));
+    ft_bytes16 v = ft_load16(u), next = ft_load16(u + 1);
+    ft_bytes16 control = (ft_bytes16)(v < 0x20);
+    *bad |= ((control | (ft_bytes16)(v == ' ')) & (ft_bytes16)(next <= ' ')) |
+            (ft_bytes16)((signed16)v < 0);
+    *controls |= control;
+}
+
+/* The lanes of v that are controls but not spaces. */
+static ft_bytes16 controls16(ft_bytes16 v)
+{
+    return (ft_bytes16)(v < 0x20) & ~spaces16(v);
+}
+
+static fold_kind simple_fold(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return FOLD_SAME;
+    if (is_space(u[0]) || is_space(u[n - 1]))
+        return FOLD_OTHER;
+    if (n < 17) {
+        bool controls = false;
+        for (size_t i = 0; i < n; i++) {
+            bool space = is_space(u[i]);
+            if ((u[i] < 0x20 && !space) || u[i] > 0x7F ||
+                (space && i + 1 < n && is_space(u[i + 1])))
+                return FOLD_OTHER;
+            controls |= space && u[i] != ' ';
+        }
+        return controls ? FOLD_SPACES : FOLD_SAME;
+    }
+    /* Each byte but the last, and the one after it; the last step
+     * overlaps the one before, and the last byte (no space) is looked at
+     * alone.  Two bytes up to ' ' in a row, or one not ASCII, end it; a
+     * control alone is looked at again, to see that it is a space. */
+    if (u[n - 1] < 0x20 || u[n - 1] > 0x7F)
+        return FOLD_OTHER;
+    ft_bytes16 bad = {0}, controls = {0};
+    for (size_t i = 0; i + 17 < n; i += 16)
+        simple16(u + i, &bad, &controls);
+    simple16(u + n - 17, &bad, &controls);
+    if (ft_any16(bad))
+        return FOLD_OTHER;
+    if (!ft_any16(controls))
+        return FOLD_SAME;
+    for (size_t i = 0; i + 16 < n; i += 16)
+        bad |= controls16(ft_load16(u + i));
+    bad |= controls16(ft_load16(u + n - 16));
+    return ft_any16(bad) ? FOLD_OTHER : FOLD_SPACES;
+}
+
+/* The fold of a FOLD_SPACES sentence in w->folded: each space byte a ' '. */
+static ft_status fold_spaces(ft_figwriter *w)
+{
+    const unsigned char *u = (const unsigned char *)w->sentence_from;
+    size_t n = w->sentence_len;
+    ft_buf_clear(&w->folded);
+    if (ft_buf_reserve(&w->folded, n) != FT_OK)
+        return FT_ENOMEM;
+    char *o = w->folded.data;
+    if (n < 16)
+        for (size_t i = 0; i < n; i++)
+            o[i] = is_space(u[i]) ? ' ' : (char)u[i];
+    else
+        for (size_t i = 0;; i += 16) { /* the last step overlaps */
+            if (i + 16 > n)
+                i = n - 16;
+            ft_bytes16 v = ft_load16(u + i), space = spaces16(v);
+            v = (v & ~space) | (space & ' ');
+            memcpy(o + i, &v, 16);
+            if (i + 16 == n)
+                break;
+        }
+    o[n] = '\0';
+    w->folded.len = n;
+    w->folded_ready = true;
     return FT_OK;
 }
 
@@ -453,11 +604,42 @@ static char *put_uint(char *o, uint64_t v)
                                 "70717273747576777879"
                                 "80818283848586878889"
                                 "90919293949596979899";
-    size_t n = 1;
-    for (uint64_t t = v; t >= 10; t /= 10)
-        n++;
+    static const uint64_t pow10[20] = {1u,
+                                       10u,
+                                       100u,
+                                       1000u,
+                                       10000u,
+                                       100000u,
+                                       1000000u,
+                                       10000000u,
+                                       100000000u,
+                                       1000000000u,
+                                       10000000000u,
+                                       100000000000u,
+                                       1000000000000u,
+                                       10000000000000u,
+                                       100000000000000u,
+                                       1000000000000000u,
+                                       10000000000000000u,
+                                       100000000000000000u,
+                                       1000000000000000000u,
+                                       10000000000000000000u};
+    /* The digits, from the bits: 1233/4096 is just over log10(2), so t
+     * is the digit count or one more; v | 1 crosses no power of ten
+     * (they are even) and makes 0 one digit. */
+    uint64_t u = v | 1;
+    size_t t = (size_t)(64 - __builtin_clzll(u)) * 1233 >> 12;
+    size_t n = t + 1 - (u < pow10[t]);
     char *p = o + n;
-    while (v >= 100) {
+    /* four digits for each 64-bit division, their pairs in 32 bits */
+    while (v >= 10000) {
+        uint32_t r = (uint32_t)(v % 10000);
+        v /= 10000;
+        p -= 4;
+        memcpy(p, pairs + 2 * (r / 100), 2);
+        memcpy(p + 2, pairs + 2 * (r % 100), 2);
+    }
+    if (v >= 100) {
         p -= 2;
         memcpy(p, pairs + 2 * (v % 100), 2);
         v /= 100;
@@ -513,7 +695,8 @@ static bool text_room(const ft_figwriter *w, size_t n, size_t *room)
 
 /* A text cell at o in the writer's format; the end.  In JSON an empty
  * string is null. */
-static char *put_text(const ft_figwriter *w, char *o, const char *s, size_t n)
+static inline char *put_text(const ft_figwriter *w, char *o, const char *s,
+                             size_t n)
 {
     if (w->format != FT_FORMAT_JSONL)
         return ft_csvio_text_at(o, w->dialect, s, n);
@@ -524,7 +707,8 @@ static char *put_text(const ft_figwriter *w, char *o, const char *s, size_t n)
  * flags cell at o; the end.  These are lowercase words, '_', ';', ':',
  * digits and '-' after the first byte, which every format writes as they
  * are (test_names_need_no_quoting walks them): no cell to look at. */
-static char *put_name(const ft_figwriter *w, char *o, const char *s, size_t n)
+static inline char *put_name(const ft_figwriter *w, char *o, const char *s,
+                             size_t n)
 {
     if (w->format != FT_FORMAT_JSONL)
         return put_bytes(o, s, n);
@@ -532,6 +716,32 @@ static char *put_name(const ft_figwriter *w, char *o, const char *s, size_t n)
         return put_bytes(o, "null", 4);
     *o++ = '"';
     o = put_bytes(o, s, n);
+    *o++ = '"';
+    return o;
+}
+
+/* A code cell (currency, country) from its field of `size` bytes (8 or
+ * 4), NUL-terminated within it, at o; the end.  Capital letters, as the
+ * codes are, every format writes as they are (the field is copied whole,
+ * in the room made for it, and the end set after the letters); anything
+ * else is written as text. */
+static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
+                             size_t size)
+{
+    size_t n = 0;
+    while (n < size && s[n] >= 'A' && s[n] <= 'Z')
+        n++;
+    if (n == size || s[n] != '\0')
+        return put_text(w, o, s, strlen(s));
+    if (w->format != FT_FORMAT_JSONL) {
+        memcpy(o, s, size);
+        return o + n;
+    }
+    if (n == 0)
+        return put_bytes(o, "null", 4);
+    *o++ = '"';
+    memcpy(o, s, size);
+    o += n;
     *o++ = '"';
     return o;
 }
@@ -605,20 +815,22 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
     return FT_OK;
 }
 
-/* The folded sentence rendered as a cell (with its JSON key), once for
- * the figures that share it. */
-static ft_status sentence_cell(ft_figwriter *w)
+/* The sentence's text as written: the article's own bytes when folding
+ * would leave them as they are, else the sentence folded.  Rendered in
+ * each row: news sentences seldom hold two figures. */
+static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
 {
-    if (w->sentence_ready)
+    fold_kind kind = simple_fold(w->sentence_from, w->sentence_len);
+    if (kind == FOLD_SAME) {
+        *s = w->sentence_from;
+        *n = w->sentence_len;
         return FT_OK;
-    bool json = w->format == FT_FORMAT_JSONL;
-    const char *key[] = {json ? ",\"sentence\":" : ""};
-    const char *s[] = {w->folded.data ? w->folded.data : ""};
-    size_t n[] = {w->folded.len};
-    ft_buf_clear(&w->sentence);
-    if (put_cells(w, &w->sentence, key, s, n, 1, "") != FT_OK)
+    }
+    if (!w->folded_ready &&
+        (kind == FOLD_SPACES ? fold_spaces(w) : fold_sentence(w)) != FT_OK)
         return FT_ENOMEM;
-    w->sentence_ready = true;
+    *s = w->folded.data ? w->folded.data : "";
+    *n = w->folded.len;
     return FT_OK;
 }
 
@@ -633,9 +845,8 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     /* In CSV/TSV an absent number is an empty cell, in JSON null. */
     const char *absent = json ? "null" : "";
     size_t absent_len = json ? 4 : 0;
-    const char *q = ft_qualifier_name(f->qualifier), *k = ft_kind_name(f->kind),
-               *yb = ft_year_basis_name(f->year_basis),
-               *rc = f->has_reported ? f->reported_currency : "";
+    name q = qualifier_of(f->qualifier), k = kind_of(f->kind),
+         yb = year_basis_of(f->year_basis);
 /* what comes before a cell: its key, or the separator */
 #define KEY(json_key)                                                          \
     (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
@@ -652,24 +863,26 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     o = f->has_max ? put_decimal(o, f->amount_max)
                    : put_bytes(o, absent, absent_len);
     KEY(",\"currency\":");
-    o = put_text(w, o, f->currency, strlen(f->currency));
+    o = put_code(w, o, f->currency, sizeof f->currency);
     KEY(",\"qualifier\":");
-    o = put_name(w, o, q, strlen(q));
+    o = put_name(w, o, q.s, q.n);
     KEY(",\"kind\":");
-    o = put_name(w, o, k, strlen(k));
+    o = put_name(w, o, k.s, k.n);
     KEY(",\"reported_amount\":");
     o = f->has_reported ? put_decimal(o, f->reported)
                         : put_bytes(o, absent, absent_len);
     KEY(",\"reported_currency\":");
-    o = put_text(w, o, rc, strlen(rc));
+    o = f->has_reported
+            ? put_code(w, o, f->reported_currency, sizeof f->reported_currency)
+            : put_name(w, o, "", 0);
     KEY(",\"year\":");
     o = f->year ? put_int(o, f->year) : put_bytes(o, absent, absent_len);
     KEY(",\"year_basis\":");
-    o = put_name(w, o, yb, strlen(yb));
+    o = put_name(w, o, yb.s, yb.n);
     KEY(",\"subject\":");
     o = put_text(w, o, f->subject, strlen(f->subject));
     KEY(",\"country\":");
-    o = put_text(w, o, f->country, strlen(f->country));
+    o = put_code(w, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
     o = put_name(w, o, flags, flags_len);
     if (!json)
@@ -682,26 +895,33 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
 static ft_status format_row(ft_figwriter *w, const ft_article *a,
                             size_t mention, const ft_figure *f, ft_buf *b)
 {
-    if (article_cells(w, a, mention) != FT_OK || sentence_cell(w) != FT_OK)
+    const char *sentence;
+    size_t sentence_len;
+    if (article_cells(w, a, mention) != FT_OK ||
+        sentence_text(w, &sentence, &sentence_len) != FT_OK)
         return FT_ENOMEM;
     char flags[FLAGS_BUFSZ];
     size_t flags_len = format_flags(f, flags);
     /* the text cells cut from the figure: each bounded by its length
      * (the fixed-size ones are in ROW_FIXED_ROOM, six bytes a byte) */
-    size_t surface;
-    if (!text_room(w, f->end - f->start, &surface))
+    size_t surface, sentence_room;
+    if (!text_room(w, f->end - f->start, &surface) ||
+        !text_room(w, sentence_len, &sentence_room))
         return FT_ENOMEM;
     size_t room = ROW_FIXED_ROOM +
                   6 * (sizeof f->currency + sizeof f->reported_currency +
                        sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
-    size_t fixed = w->head.len + w->tail.len + w->sentence.len;
-    if (surface > SIZE_MAX / 4 || fixed > SIZE_MAX / 4 ||
-        ft_buf_reserve(b, room + surface + fixed) != FT_OK)
+    size_t fixed = w->head.len + w->tail.len;
+    if (surface > SIZE_MAX / 8 || sentence_room > SIZE_MAX / 8 ||
+        fixed > SIZE_MAX / 8 ||
+        ft_buf_reserve(b, room + surface + sentence_room + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     o = put_bytes(o, w->head.data, w->head.len);
     o = figure_cells(w, o, a, mention, f, flags, flags_len);
-    o = put_bytes(o, w->sentence.data, w->sentence.len);
+    if (w->format == FT_FORMAT_JSONL)
+        o = put_bytes(o, ",\"sentence\":", 12);
+    o = put_text(w, o, sentence, sentence_len);
     o = put_bytes(o, w->tail.data, w->tail.len);
     *o = '\0';
     b->len = (size_t)(o - b->data);
@@ -731,6 +951,8 @@ ft_status ft_figwriter_cells(ft_figwriter *w, const ft_article *a,
                              ft_error *err)
 {
     ft_status st = prepare(w, a, mention, f, err);
+    if (st == FT_OK && fold_sentence(w) != FT_OK)
+        st = no_memory(err);
     if (st == FT_OK) {
         fill_cells(&w->cells, mention, f);
         row_from(row, w, a, f, &w->cells);

@@ -396,6 +396,33 @@ static void test_cells_same_as_reference(void **state)
     }
 }
 
+/* Every byte value at every place of cells of 1 to 33 bytes: the short
+ * cells copied as they are looked at (under 16 bytes), and the long ones
+ * whose last sixteen bytes overlap the others, against the reference. */
+static void test_every_length_same_as_reference(void **state)
+{
+    (void)state;
+    for (size_t n = 1; n <= 33; n++)
+        for (size_t at = 0; at < n; at++)
+            for (unsigned c = 0; c < 256; c++) {
+                unsigned char s[40];
+                memset(s, 'x', n);
+                s[at] = (unsigned char)c;
+                for (int d = FT_CSVIO_CSV; d <= FT_CSVIO_TSV; d++) {
+                    char want[3 * 40 + 8];
+                    size_t want_n = ref_cell(want, (ft_csvio_dialect)d, s, n);
+                    ft_buf b;
+                    ft_buf_init(&b);
+                    assert_int_equal(ft_csvio_put_text(&b, (ft_csvio_dialect)d,
+                                                       (const char *)s, n),
+                                     FT_OK);
+                    assert_int_equal(b.len, want_n);
+                    assert_memory_equal(b.data, want, want_n);
+                    ft_buf_free(&b);
+                }
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_rows_and_separators),
         cmocka_unit_test(test_write_error_reported),
         cmocka_unit_test(test_cells_same_as_reference),
+        cmocka_unit_test(test_every_length_same_as_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -210,6 +210,123 @@ static void test_format_same_as_cells(void **state)
             }
 }
 
+/* The row of a figure whose sentence is s, in format fmt; the sentence
+ * ends the text, or is followed by a line end that it does not include
+ * (folding drops it): the same cells either way. */
+static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after)
+{
+    size_t n = strlen(s);
+    char *t = malloc(n + 2);
+    assert_non_null(t);
+    memcpy(t, s, n);
+    t[n] = '\n';
+    t[n + 1] = '\0';
+    ft_article a = {.id = "d", .published = "", .text = t, .len = n + 1};
+    ft_figure f = card_figure();
+    f.start = 0;
+    f.end = n < 3 ? n : 3;
+    f.sent_start = 0;
+    f.sent_end = newline_after ? n + 1 : n;
+    ft_figwriter *w = ft_figwriter_new(NULL, fmt);
+    ft_buf b;
+    ft_buf_init(&b);
+    assert_int_equal(ft_figwriter_format(w, &a, 1, &f, &b, NULL), FT_OK);
+    ft_figwriter_free(w);
+    free(t);
+    return b.data;
+}
+
+/* A sentence that folding leaves as it is is written from the article's
+ * text without a fold: the cell is the one the folded sentence makes.
+ * The line end after it makes the writer fold; spaces, controls and bytes
+ * that are not ASCII are put at every place of a sentence longer than
+ * two sixteen-byte steps. */
+static void test_sentence_unfolded_same_as_folded(void **state)
+{
+    (void)state;
+    static const char *const fixed[] = {
+        "",
+        "x",
+        "A plain one.",
+        "Commas, and \"quotes\" inside, cost $5.",
+        "=1+2 looks like a formula",
+        "-5 percent",
+        "@home",
+        "back\\slash and \\t",
+        "ends with a space ",
+        " starts with a space",
+        "two  spaces",
+        "a\nb",
+        "tab\there, cr\rthere",
+        "lf\n\nlf",
+    };
+    static const char *const inserts[] = {
+        "  ",   " ",    "\t",       "\r",   "\n", "\v", "\f", "\x01",
+        "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",  "\\"};
+    static const char base[] = "The budget rose to 5 billion won in 2023, "
+                               "officials said.";
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
+        for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+            char *want = row_of_sentence((ft_format)fmt, fixed[i], true);
+            char *got = row_of_sentence((ft_format)fmt, fixed[i], false);
+            assert_string_equal(got, want);
+            free(want);
+            free(got);
+        }
+        for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++)
+            for (size_t at = 0; at <= sizeof base - 1; at++) {
+                char s[128];
+                snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
+                         base + at);
+                char *want = row_of_sentence((ft_format)fmt, s, true);
+                char *got = row_of_sentence((ft_format)fmt, s, false);
+                assert_string_equal(got, want);
+                free(want);
+                free(got);
+            }
+    }
+}
+
+/* Currency and country cells are codes of capital letters, written as
+ * they are; anything else in those fields is text like any other
+ * (quoted, neutralised, escaped), and an empty one is empty (null in
+ * JSON). */
+static void test_code_cells(void **state)
+{
+    (void)state;
+    ft_article a = article("d", "");
+    ft_figure f = card_figure();
+    strcpy(f.currency, "us,d");
+    strcpy(f.reported_currency, "");
+    strcpy(f.country, "=X");
+    char *got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_non_null(strstr(got, ",439700000000,,\"us,d\",eq,level,317400000,,"
+                                "2007,explicit,Inter-Korean Cooperation Fund,"
+                                "'=X,,"));
+    free(got);
+    got = render(FT_FORMAT_TSV, &a, &f, 1);
+    assert_non_null(strstr(got, "\tus,d\teq\t"));
+    assert_non_null(strstr(got, "\t'=X\t"));
+    free(got);
+    got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    assert_non_null(strstr(got, "\"currency\":\"us,d\","));
+    assert_non_null(strstr(got, "\"reported_currency\":null,"));
+    assert_non_null(strstr(got, "\"country\":\"=X\","));
+    free(got);
+    strcpy(f.currency, "EUR");
+    strcpy(f.reported_currency, "USD");
+    f.country[0] = '\0';
+    got = render(FT_FORMAT_JSONL, &a, &f, 1);
+    assert_non_null(strstr(got, "\"currency\":\"EUR\","));
+    assert_non_null(strstr(got, "\"reported_currency\":\"USD\","));
+    assert_non_null(strstr(got, "\"country\":null,"));
+    free(got);
+    got = render(FT_FORMAT_CSV, &a, &f, 1);
+    assert_non_null(strstr(got, ",EUR,eq,level,317400000,USD,2007,"));
+    assert_non_null(strstr(got, "Cooperation Fund,,,"));
+    free(got);
+}
+
 static void test_csv_card_row(void **state)
 {
     (void)state;
@@ -508,6 +625,8 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_names_need_no_quoting),
         cmocka_unit_test(test_format_same_as_cells),
+        cmocka_unit_test(test_sentence_unfolded_same_as_folded),
+        cmocka_unit_test(test_code_cells),
         cmocka_unit_test(test_csv_card_row),
         cmocka_unit_test(test_csv_range_flags_and_folding),
         cmocka_unit_test(test_csv_neutralises_text_not_numbers),
