@@ -145,6 +145,7 @@ typedef struct {
     unsigned cls; /* word classes of an English word */
     unsigned id;  /* its name in the table, else EN_NONE */
     bool hangul;  /* holds Hangul */
+    bool content; /* an English word that is content(), set with id */
     size_t fig;   /* the figure of a T_FIG */
 } token;
 
@@ -356,14 +357,29 @@ static bool is_word(const sentence *s, size_t k)
     return k < s->n && s->t[k].type == T_WORD;
 }
 
-/* Look word k up in the table: its name, its classes beside it.  A word
- * is looked up the first time a construction asks about it (id_of), since
- * about half the words of a window are never asked about, and only then. */
+static inline bool period(const sentence *s, size_t k);
+
+/* Can an English word of classes c that is no period stand in a noun
+ * phrase (content)? */
+static bool content_class(unsigned c)
+{
+    if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
+        return false; /* "build", "lift", "hand": verbs */
+    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
+                  W_PRON));
+}
+
+/* Look word k up in the table: its name, its classes beside it, and
+ * whether it is a content word, which the noun phrases ask of each word
+ * again and again.  A word is looked up the first time a construction
+ * asks about it, since about half the words of a window are never asked
+ * about, and only then. */
 static unsigned look_up(const sentence *s, size_t k)
 {
     token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
     t->id = word_id(s->x.t + t->s, t->e - t->s);
     t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
+    t->content = !period(s, k) && content_class(t->cls);
     return t->id;
 }
 
@@ -460,18 +476,15 @@ static inline bool holds(const sentence *s, size_t k, const char *needle)
     return false;
 }
 
-/* A word that can stand in a noun phrase: not a function word. */
-static bool content(const sentence *s, size_t k)
+/* A word that can stand in a noun phrase: not a function word (worked
+ * out when it is looked up). */
+static inline bool content(const sentence *s, size_t k)
 {
     if (!is_word(s, k) || s->t[k].hangul)
         return false;
-    if (period(s, k))
-        return false;
-    unsigned c = cls_of(s, k);
-    if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
-        return false; /* "build", "lift", "hand": verbs */
-    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
-                  W_PRON));
+    if (s->t[k].id == EN_UNASKED)
+        look_up(s, k);
+    return s->t[k].content;
 }
 
 /* ------------------------------------------------------ noun phrases */
@@ -1181,23 +1194,20 @@ static bool list_filler(const sentence *s, size_t k)
            word_is(s, k, EN_percent) || holds(s, k, "-point-");
 }
 
-/* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
- * list before the amounts. */
-/* Do the bytes of tokens (f, f + 40) hold "respectively" in any case?
- * Most sentences have none, and bytes are cheaper to read than the list
- * before it. */
+/* Might a token of (f, f + 40) be "respectively"?  A word of its length
+ * and first letter: most sentences have none, and that is cheaper to ask
+ * than the list before it. */
 static bool respectively_after(const sentence *s, size_t f)
 {
-    static const char word[] = "respectively";
-    size_t m = sizeof word - 1, last = f + 39 < s->n ? f + 39 : s->n - 1;
-    const char *t = s->x.t;
-    for (size_t i = s->t[f].e; i + m <= s->t[last].e; i++)
-        if (ft_ascii_fold((unsigned char)t[i]) == 'r' &&
-            cmp_folded(t + i, m, word) == 0)
+    for (size_t k = f + 1; k < s->n && k < f + 40; k++)
+        if (s->t[k].type == T_WORD && s->t[k].e - s->t[k].s == 12 &&
+            ft_ascii_fold((unsigned char)s->x.t[s->t[k].s]) == 'r')
             return true;
     return false;
 }
 
+/* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
+ * list before the amounts. */
 static span respective(const sentence *s, size_t f)
 {
     size_t last = f;
@@ -1471,11 +1481,14 @@ static bool korean_names(const sentence *s, size_t k)
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
     size_t n = strip_particle(w, t->e - t->s);
-    if (n == 0 || korean_announcer(s, k))
+    if (n == 0)
         return false;
+    /* the announcers are Hangul: a capital opens none, and a word with no
+     * domain noun, most of what is asked, need not be looked for in them */
     if (ft_ascii_upper((unsigned char)w[0]) && n >= 2)
         return true;
-    return holds_domain_noun(w, n) && !korean_stem_verb(w, n);
+    return holds_domain_noun(w, n) && !korean_stem_verb(w, n) &&
+           !korean_announcer(s, k);
 }
 
 /* Write words [a,b] of a Korean phrase, the particle of the last dropped. */
