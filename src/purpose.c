@@ -170,10 +170,16 @@ static inline bool hangul_at(ft_view x, size_t i)
     return c >= 0xEA && c <= 0xED && ft_view_at(x, i + 1) >= 0x80;
 }
 
+/* An ASCII letter or digit: one look-up, for the bytes of every word. */
+static inline bool ascii_alnum(unsigned char c)
+{
+    return ft_ascii_class[c] & (FT_ASCII_ALPHA | FT_ASCII_DIGIT);
+}
+
 static inline bool word_byte(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
-    if (ft_ascii_alpha(c) || ft_ascii_digit(c))
+    if (ascii_alnum(c))
         return true;
     return hangul_at(x, i);
 }
@@ -232,20 +238,15 @@ static size_t conversion_end(const sentence *s, size_t i, size_t next_fig)
  * a syllable are stepped over whole, as char_len does. */
 static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
 {
-    while (j < b) {
-        unsigned char c = (unsigned char)x.t[j];
-        if (c < 0x80) {
-            if (!ft_ascii_alpha(c) && !ft_ascii_digit(c))
-                break;
+    const unsigned char *u = (const unsigned char *)x.t;
+    for (;;) {
+        while (j < b && ascii_alnum(u[j]))
             j++;
-        } else if (hangul_at(x, j)) {
-            *hangul = true;
-            j += j + 3 <= x.len ? 3 : x.len - j;
-        } else {
-            break;
-        }
+        if (j >= b || !hangul_at(x, j))
+            return j;
+        *hangul = true;
+        j += j + 3 <= x.len ? 3 : x.len - j;
     }
-    return j;
 }
 
 static void tokenise(sentence *s, size_t a, size_t b)
@@ -264,9 +265,12 @@ static void tokenise(sentence *s, size_t a, size_t b)
         while (a < b && word_byte(x, a))
             a++;
     /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one */
-    size_t fig_start = SIZE_MAX, fig_end = SIZE_MAX;
+    while (f < nfigs && figs[f].end <= a)
+        f++;
+    size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
+    size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     for (size_t i = a; i < b && n < MAX_TOKENS;) {
-        if (fig_end == SIZE_MAX || fig_end <= i) {
+        if (fig_end <= i) {
             while (f < nfigs && figs[f].end <= i)
                 f++;
             fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
@@ -333,7 +337,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
             n++;
             /* the space after a word, stepped over here: the loop's tests
              * are for what starts a token (a figure starts at no space) */
-            while (j < b && j < fig_start && x.t[j] == ' ')
+            size_t stop = b < fig_start ? b : fig_start;
+            while (j < stop && x.t[j] == ' ')
                 j++;
             i = j;
             continue;
@@ -389,6 +394,18 @@ static inline unsigned cls_of(const sentence *s, size_t k)
     if (s->t[k].id == EN_UNASKED)
         look_up(s, k);
     return s->t[k].cls;
+}
+
+/* The name of token k in the table: EN_NONE for a word not in it, for
+ * what is no English word and past the tokens.  A token it is EN_NONE
+ * for is no word_is() and of no class (has_class): the chains of tests
+ * below ask it first to skip the rest. */
+static inline unsigned id_of(const sentence *s, size_t k)
+{
+    if (k >= s->n)
+        return EN_NONE;
+    unsigned id = s->t[k].id;
+    return id == EN_UNASKED ? look_up(s, k) : id;
 }
 
 /* Is token k the word named w (EN_for)? */
@@ -651,6 +668,8 @@ static size_t span_of_time(const sentence *s, size_t k)
 static size_t skip_after(const sentence *s, size_t k)
 {
     for (;;) {
+        if (id_of(s, k) == EN_NONE)
+            return k; /* every test below reads a word of the table at k */
         if (has_class(s, k, W_EACH))
             k++;
         else if ((word_is(s, k, EN_a) || word_is(s, k, EN_per)) &&
@@ -872,6 +891,16 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
             k = r == 0 ? SIZE_MAX : r - 1;
             continue;
         }
+        if (id_of(s, k) == EN_NONE) {
+            /* no word of the table: of the tests below only those of
+             * years, periods, adverbs and broadcast rates can hold */
+            if (!is_year(s, k) && !period(s, k) &&
+                !(ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) &&
+                !holds(s, k, "-point-"))
+                break;
+            k = k == 0 ? SIZE_MAX : k - 1;
+            continue;
+        }
         bool first = s->t[k + 1].type == T_FIG || has_class(s, k + 1, W_HEDGE);
         /* "the total amount received comes to X": a participle after a
          * noun and before the verb belongs to the noun */
@@ -1008,6 +1037,8 @@ static const struct {
 /* The noun of the verb at k, or NULL. */
 static const char *nominal_of(const sentence *s, size_t k)
 {
+    if (id_of(s, k) == EN_NONE)
+        return NULL;
     for (size_t q = 0; q < sizeof nominals / sizeof *nominals; q++)
         if (word_is(s, k, nominals[q].verb))
             return nominals[q].noun;
