@@ -83,8 +83,11 @@ static int cmp_folded(const char *w, size_t n, const char *s)
  */
 static unsigned word_id(const char *w, size_t n)
 {
-    if (n == 0 || n > PURPOSE_WORD_LONGEST)
-        return EN_NONE;
+    if (n == 0 || n > PURPOSE_WORD_LONGEST ||
+        !(purpose_word_shapes[n][FT_PURPOSE_WORD_FIRST(w)] >>
+              FT_PURPOSE_WORD_LAST(w, n) &
+          1))
+        return EN_NONE; /* no word of that length, first and last letter */
     for (size_t h = ft_purpose_word_hash(w, n);; h++) {
         unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
         if (k == 0)
