@@ -711,7 +711,7 @@ static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 /* The shape of a word w[0,n), n > 0: its length with its first and its last
  * letter (five bits each).  scripts/gen_purpose_slots.c marks the shape of
  * every word of the list (purpose_word_shapes), and a word of the text of
- * no marked shape, most of them, is none without being hashed. */
+ * no marked shape is none without being hashed. */
 #define FT_PURPOSE_WORD_FIRST(w) (ft_purpose_word_byte((w), 0) & 31u)
 #define FT_PURPOSE_WORD_LAST(w, n) (ft_purpose_word_byte((w), (n)-1) & 31u)
 
