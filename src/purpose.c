@@ -245,7 +245,8 @@ static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
     for (;;) {
         while (j < b && ascii_alnum(u[j]))
             j++;
-        if (j >= b || !hangul_at(x, j))
+        /* j < b <= x.len: the byte is there; most words end at a space */
+        if (j >= b || u[j] < 0xEA || !hangul_at(x, j))
             return j;
         *hangul = true;
         j += j + 3 <= x.len ? 3 : x.len - j;
@@ -273,7 +274,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     for (size_t i = a; i < b && n < MAX_TOKENS;) {
-        if (fig_end <= i) {
+        /* fig_start <= fig_end: one test for most tokens */
+        if (fig_start <= i && fig_end <= i) {
             while (f < nfigs && figs[f].end <= i)
                 f++;
             fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
