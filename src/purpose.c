@@ -165,6 +165,7 @@ typedef struct {
     token *t; /* t[0,n); a word is looked up when first asked about */
     size_t n;
     bool at_sentence_start; /* the tokens start where the sentence does */
+    bool hangul;            /* a word of the tokens holds Hangul */
 } sentence;
 
 static inline bool hangul_at(ft_view x, size_t i)
@@ -262,8 +263,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
     size_t n = 0; /* s->n, kept here: the stores to the tokens might be
                      to it for all the compiler knows */
     size_t f = 0;
-    while (f < nfigs && figs[f].end <= a)
-        f++;
+    bool hangul = false;
     /* a window that starts inside a word starts after it */
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
@@ -339,6 +339,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
             t->e = j;
             if (!t->hangul)
                 t->id = EN_UNASKED;
+            hangul |= t->hangul;
             n++;
             /* the space after a word, stepped over here: the loop's tests
              * are for what starts a token (a figure starts at no space) */
@@ -354,6 +355,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
         n++;
     }
     s->n = n;
+    s->hangul = hangul;
 }
 
 static bool punct_is(const sentence *s, size_t k, char c)
@@ -973,9 +975,13 @@ static size_t clause_floor(const sentence *s, size_t f)
     size_t k = f;
     while (k > 0) {
         const token *t = &s->t[k - 1];
-        if (t->type == T_FIG || punct_is(s, k - 1, ';') ||
-            (punct_is(s, k - 1, ':') && k - 1 != f - 1))
+        if (t->type == T_FIG)
             break;
+        if (t->type == T_PUNCT && t->e - t->s == 1) {
+            char c = s->x.t[t->s];
+            if (c == ';' || (c == ':' && k != f))
+                break;
+        }
         k--;
     }
     return k;
@@ -1235,10 +1241,11 @@ static bool list_filler(const sentence *s, size_t k)
  * than the list before it. */
 static bool respectively_after(const sentence *s, size_t f)
 {
-    for (size_t k = f + 1; k < s->n && k < f + 40; k++)
-        if (s->t[k].type == T_WORD && s->t[k].e - s->t[k].s == 12 &&
+    size_t last = f + 40 < s->n ? f + 40 : s->n;
+    for (size_t k = f + 1; k < last; k++)
+        if (s->t[k].e - s->t[k].s == 12 &&
             ft_ascii_fold((unsigned char)s->x.t[s->t[k].s]) == 'r')
-            return true;
+            return true; /* the type need not be asked of a superset */
     return false;
 }
 
@@ -1793,7 +1800,7 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
 
 static bool korean_near(const sentence *s, size_t f)
 {
-    for (size_t k = f > 2 ? f - 2 : 0; k <= f + 2 && k < s->n; k++)
+    for (size_t k = f > 2 ? f - 2 : 0; s->hangul && k <= f + 2 && k < s->n; k++)
         if (k != f && is_word(s, k) && s->t[k].hangul)
             return true;
     const ft_figure *fig = &s->figs[s->t[f].fig];
