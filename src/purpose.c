@@ -254,6 +254,34 @@ static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
     }
 }
 
+/* The end of the word that starts at word byte i, joiners and all:
+ * "U.S.-made", "veterans'", "U.S.". */
+static inline size_t word_end(ft_view x, size_t i, size_t b, bool *hangul)
+{
+    size_t j = i;
+    for (;;) {
+        j = word_run(x, j, b, hangul);
+        if (j < b && ft_ascii_space((unsigned char)x.t[j]))
+            return j; /* what ends most words: no joiner, no full stop */
+        size_t jl = joiner_len(x, j);
+        if (jl && ft_view_at(x, j) == '.' && ft_view_at(x, j + 1) == '-')
+            jl = 2; /* "U.S.-made" */
+        if (jl && j + jl < b && word_byte(x, j + jl)) {
+            j += jl;
+        } else {
+            /* "veterans' pensions": the plural possessive */
+            if (jl && j > i && ft_view_at(x, j - 1) == 's' &&
+                ft_view_at(x, j) != '-' && ft_view_at(x, j) != '/')
+                j += jl;
+            break;
+        }
+    }
+    if (j - i >= 3 && ft_view_at(x, j) == '.' &&
+        ft_ascii_upper(ft_view_at(x, j - 1)) && ft_view_at(x, j - 2) == '.')
+        j++; /* "U.S.": the abbreviation's own full stop */
+    return j;
+}
+
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
@@ -274,85 +302,70 @@ static void tokenise(sentence *s, size_t a, size_t b)
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     for (size_t i = a; i < b && n < MAX_TOKENS;) {
-        /* fig_start <= fig_end: one test for most tokens */
-        if (fig_start <= i && fig_end <= i) {
-            while (f < nfigs && figs[f].end <= i)
-                f++;
-            fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
-            fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
-        }
         token *t = &toks[n];
-        if (fig_start <= i) {
-            size_t next = f + 1 < nfigs ? figs[f + 1].start : SIZE_MAX;
-            *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
-            t->e = conversion_end(s, figs[f].end, next);
-            i = t->e;
-            n++;
-            continue;
-        }
-        unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
-        if (ft_ascii_space(c) || (c == 0xC2 && ft_view_at(x, i + 1) == 0xA0)) {
-            i += c == 0xC2 ? 2 : 1;
-            continue;
-        }
-        *t = (token){.s = i, .id = EN_NONE};
-        if (ft_ascii_digit(c)) {
-            size_t j = i;
-            while (j < b &&
-                   (ft_ascii_digit(ft_view_at(x, j)) ||
-                    ((ft_view_at(x, j) == ',' || ft_view_at(x, j) == '.') &&
-                     ft_ascii_digit(ft_view_at(x, j + 1)))))
-                j++;
-            if (!word_byte(x, j) && !joiner_len(x, j)) {
-                t->type = T_NUM;
-                t->e = j;
-                i = j;
+        if (fig_start <= i) { /* fig_start <= fig_end */
+            if (fig_end <= i) {
+                while (f < nfigs && figs[f].end <= i)
+                    f++;
+                fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
+                fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
+            }
+            if (fig_start <= i) {
+                size_t next = f + 1 < nfigs ? figs[f + 1].start : SIZE_MAX;
+                *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
+                t->e = conversion_end(s, figs[f].end, next);
+                i = t->e;
                 n++;
                 continue;
             }
         }
-        if (word_byte(x, i)) {
-            size_t j = i;
-            for (;;) {
-                j = word_run(x, j, b, &t->hangul);
-                size_t jl = joiner_len(x, j);
-                if (jl && ft_view_at(x, j) == '.' &&
-                    ft_view_at(x, j + 1) == '-')
-                    jl = 2; /* "U.S.-made" */
-                if (jl && j + jl < b && word_byte(x, j + jl)) {
-                    j += jl;
-                } else {
-                    /* "veterans' pensions": the plural possessive */
-                    if (jl && j > i && ft_view_at(x, j - 1) == 's' &&
-                        ft_view_at(x, j) != '-' && ft_view_at(x, j) != '/')
-                        j += jl;
-                    break;
+        unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
+        *t = (token){.s = i, .id = EN_NONE};
+        /* a letter starts a word: most tokens skip the tests below */
+        if (!ft_ascii_alpha(c)) {
+            if (ft_ascii_space(c) ||
+                (c == 0xC2 && ft_view_at(x, i + 1) == 0xA0)) {
+                i += c == 0xC2 ? 2 : 1;
+                continue;
+            }
+            if (ft_ascii_digit(c)) {
+                size_t j = i;
+                while (j < b &&
+                       (ft_ascii_digit(ft_view_at(x, j)) ||
+                        ((ft_view_at(x, j) == ',' || ft_view_at(x, j) == '.') &&
+                         ft_ascii_digit(ft_view_at(x, j + 1)))))
+                    j++;
+                if (!word_byte(x, j) && !joiner_len(x, j)) {
+                    t->type = T_NUM;
+                    t->e = j;
+                    i = j;
+                    n++;
+                    continue;
                 }
             }
-            if (j - i >= 3 && ft_view_at(x, j) == '.' &&
-                ft_ascii_upper(ft_view_at(x, j - 1)) &&
-                ft_view_at(x, j - 2) == '.')
-                j++; /* "U.S.": the abbreviation's own full stop */
-            if (j > fig_start)
-                j = fig_start; /* a figure glued to a word */
-            t->type = T_WORD;
-            t->e = j;
-            if (!t->hangul)
-                t->id = EN_UNASKED;
-            hangul |= t->hangul;
-            n++;
-            /* the space after a word, stepped over here: the loop's tests
-             * are for what starts a token (a figure starts at no space) */
-            size_t stop = b < fig_start ? b : fig_start;
-            while (j < stop && x.t[j] == ' ')
-                j++;
-            i = j;
-            continue;
+            if (!word_byte(x, i)) {
+                t->type = T_PUNCT;
+                t->e = i + char_len(x, i);
+                i = t->e;
+                n++;
+                continue;
+            }
         }
-        t->type = T_PUNCT;
-        t->e = i + char_len(x, i);
-        i = t->e;
+        size_t j = word_end(x, i, b, &t->hangul);
+        if (j > fig_start)
+            j = fig_start; /* a figure glued to a word */
+        t->type = T_WORD;
+        t->e = j;
+        if (!t->hangul)
+            t->id = EN_UNASKED;
+        hangul |= t->hangul;
         n++;
+        /* the space after a word, stepped over here: the loop's tests
+         * are for what starts a token (a figure starts at no space) */
+        size_t stop = b < fig_start ? b : fig_start;
+        while (j < stop && x.t[j] == ' ')
+            j++;
+        i = j;
     }
     s->n = n;
     s->hangul = hangul;
