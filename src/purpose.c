@@ -244,8 +244,12 @@ static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
 {
     const unsigned char *u = (const unsigned char *)x.t;
     for (;;) {
-        while (j < b && ascii_alnum(u[j]))
-            j++;
+        /* the loop rotated by hand: one branch a letter */
+        if (j < b && ascii_alnum(u[j])) {
+            do
+                j++;
+            while (j < b && ascii_alnum(u[j]));
+        }
         /* j < b <= x.len: the byte is there; most words end at a space */
         if (j >= b || u[j] < 0xEA || !hangul_at(x, j))
             return j;
