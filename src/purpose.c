@@ -81,7 +81,7 @@ static int cmp_folded(const char *w, size_t n, const char *s)
 /* The word w[0,n) of the text (in any case) in the table: its name, or
  * EN_NONE.  The slots come from scripts/gen_purpose_slots.c (purpose_words.h).
  */
-static unsigned word_id(const char *w, size_t n)
+static inline unsigned word_id(const char *w, size_t n)
 {
     if (n == 0 || n > PURPOSE_WORD_LONGEST ||
         !(purpose_word_shapes[n][FT_PURPOSE_WORD_FIRST(w)] >>
@@ -408,7 +408,7 @@ static unsigned look_up(const sentence *s, size_t k)
     token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
     t->id = word_id(s->x.t + t->s, t->e - t->s);
     t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
-    t->content = !period(s, k) && content_class(t->cls);
+    t->content = content_class(t->cls) && !period(s, k);
     return t->id;
 }
 
