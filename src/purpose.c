@@ -447,7 +447,7 @@ static inline bool has_class(const sentence *s, size_t k, unsigned cls)
 }
 
 /* A four-digit year standing alone. */
-static bool is_year(const sentence *s, size_t k)
+static inline bool is_year(const sentence *s, size_t k)
 {
     if (k >= s->n || s->t[k].type != T_NUM || s->t[k].e - s->t[k].s != 4)
         return false;
@@ -1065,10 +1065,11 @@ static const struct {
 /* The noun of the verb at k, or NULL. */
 static const char *nominal_of(const sentence *s, size_t k)
 {
-    if (id_of(s, k) == EN_NONE)
+    unsigned id = id_of(s, k);
+    if (id == EN_NONE)
         return NULL;
     for (size_t q = 0; q < sizeof nominals / sizeof *nominals; q++)
-        if (word_is(s, k, nominals[q].verb))
+        if (id == nominals[q].verb)
             return nominals[q].noun;
     return NULL;
 }
