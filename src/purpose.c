@@ -672,9 +672,9 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
  * two years", "in the first half"), else 0. */
 static size_t span_of_time(const sentence *s, size_t k)
 {
-    if (!(word_is(s, k, EN_over) || word_is(s, k, EN_for) ||
-          word_is(s, k, EN_in) || word_is(s, k, EN_during) ||
-          word_is(s, k, EN_within)))
+    unsigned w = id_of(s, k);
+    if (!(w == EN_over || w == EN_for || w == EN_in || w == EN_during ||
+          w == EN_within))
         return 0;
     size_t end = 0;
     for (size_t j = k + 1;
@@ -692,22 +692,19 @@ static size_t span_of_time(const sentence *s, size_t k)
 static size_t skip_after(const sentence *s, size_t k)
 {
     for (;;) {
-        if (id_of(s, k) == EN_NONE)
+        unsigned w = id_of(s, k);
+        if (w == EN_NONE)
             return k; /* every test below reads a word of the table at k */
         if (has_class(s, k, W_EACH))
             k++;
-        else if ((word_is(s, k, EN_a) || word_is(s, k, EN_per)) &&
+        else if ((w == EN_a || w == EN_per) && has_class(s, k + 1, W_TIME))
+            k += 2;
+        else if ((w == EN_this || w == EN_next || w == EN_last) &&
                  has_class(s, k + 1, W_TIME))
             k += 2;
-        else if ((word_is(s, k, EN_this) || word_is(s, k, EN_next) ||
-                  word_is(s, k, EN_last)) &&
-                 has_class(s, k + 1, W_TIME))
+        else if ((w == EN_in || w == EN_for || w == EN_by) && is_year(s, k + 1))
             k += 2;
-        else if ((word_is(s, k, EN_in) || word_is(s, k, EN_for) ||
-                  word_is(s, k, EN_by)) &&
-                 is_year(s, k + 1))
-            k += 2;
-        else if (word_is(s, k, EN_in) && word_is(s, k + 1, EN_total))
+        else if (w == EN_in && word_is(s, k + 1, EN_total))
             k += 2;
         else if (span_of_time(s, k))
             k = span_of_time(s, k); /* "over the next five years" */
@@ -771,54 +768,54 @@ static span purpose_after(const sentence *s, size_t f)
     if (verbs > k &&
         (has_class(s, verbs - 1, W_ALLOT) || word_is(s, verbs - 1, EN_aside)))
         k = verbs; /* "is earmarked", "will go" */
-    if (k == verbs && k > f + 1 && word_is(s, k, EN_to) &&
+    /* the word at k, asked once of the tests below */
+    unsigned w = id_of(s, k);
+    if (k == verbs && k > f + 1 && w == EN_to &&
         (word_is(s, k - 1, EN_go) || word_is(s, k - 1, EN_goes) ||
          word_is(s, k - 1, EN_going) || word_is(s, k - 1, EN_went))) {
         span p = np_forward(s, k + 1, 2); /* "X goes to reinforcing NP" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, EN_for) || word_is(s, k, EN_toward) ||
-        word_is(s, k, EN_towards) || word_is(s, k, EN_on) ||
-        word_is(s, k, EN_into)) {
+    if (w == EN_for || w == EN_toward || w == EN_towards || w == EN_on ||
+        w == EN_into) {
         span p = np_forward(s, k + 1, 2);
         return p;
     }
-    if (word_is(s, k, EN_in)) {
+    if (w == EN_in) {
         span p = np_forward(s, k + 1, 1); /* "X in financial assistance" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID))
                 return p;
     }
-    if (word_is(s, k, EN_to) && given(s, f)) {
+    if (w == EN_to && given(s, f)) {
         span p = np_forward(s, k + 1, 1); /* "hand X to the workers" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, EN_to) && has_class(s, k + 1, W_TO)) {
+    if (w == EN_to && has_class(s, k + 1, W_TO)) {
         span p = np_forward(s, k + 2, 2);
         if (!empty(p))
             p.a = k + 1; /* "build infrastructure" */
         return p;
     }
-    if (word_is(s, k, EN_worth) && word_is(s, k + 1, EN_of))
+    if (w == EN_worth && word_is(s, k + 1, EN_of))
         return np_forward(s, k + 2, 1);
     span fronted = fronted_purpose(s, f);
     if (!empty(fronted))
         return fronted;
     /* "X out of the regular budget", "X taken from the special fund",
      * "X under its budget request" */
-    if ((word_is(s, k, EN_out) && word_is(s, k + 1, EN_of)) ||
-        ((word_is(s, k, EN_taken) || word_is(s, k, EN_drawn)) &&
-         word_is(s, k + 1, EN_from)))
+    if ((w == EN_out && word_is(s, k + 1, EN_of)) ||
+        ((w == EN_taken || w == EN_drawn) && word_is(s, k + 1, EN_from)))
         return np_forward(s, k + 2, 1);
-    if (word_is(s, k, EN_as)) {
+    if (w == EN_as) {
         span p = np_forward(s, k + 1, 0); /* "designated X as OCO funding" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID | W_VAGUE))
                 return p;
     }
-    if (word_is(s, k, EN_under)) {
+    if (w == EN_under) {
         span p = np_forward(s, k + 1, 0);
         if (!empty(p) && (has_class(s, p.b - 1, W_VAGUE | W_PAID) ||
                           word_is(s, p.b - 1, EN_request)))
@@ -915,7 +912,8 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
             k = r == 0 ? SIZE_MAX : r - 1;
             continue;
         }
-        if (id_of(s, k) == EN_NONE) {
+        unsigned w = id_of(s, k); /* asked once of the tests below */
+        if (w == EN_NONE) {
             /* no word of the table: of the tests below only those of
              * years, periods, adverbs and broadcast rates can hold */
             if (!is_year(s, k) && !period(s, k) &&
@@ -935,43 +933,37 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
                        has_class(s, k - 1, W_AUX); /* "were allotted" */
         /* "accounts for X", "pay would increase from X to Y" */
         bool verb_of =
-            ((word_is(s, k, EN_accounts) || word_is(s, k, EN_accounted)) &&
+            ((w == EN_accounts || w == EN_accounted) &&
              word_is(s, k + 1, EN_for)) ||
             (has_class(s, k, W_CHANGE | W_RAISE) &&
              (word_is(s, k + 1, EN_from) || word_is(s, k + 1, EN_by) ||
               word_is(s, k + 1, EN_to) || rate_back(s, k + 2) == k + 1));
         if (has_class(s, k, W_LINK | W_AUX) || passive || verb_of ||
-            (first && (word_is(s, k, EN_total) || word_is(s, k, EN_cost)) &&
+            (first && (w == EN_total || w == EN_cost) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
         } else if (has_class(s, k, W_HEDGE | W_TIME) ||
                    (has_class(s, k, W_VAGUE | W_CHANGE) &&
                     word_is(s, k + 1, EN_of)) ||
-                   ((word_is(s, k, EN_for) || word_is(s, k, EN_in)) &&
-                    is_year(s, k + 1)) ||
-                   word_is(s, k, EN_to) || word_is(s, k, EN_at) ||
-                   (word_is(s, k, EN_for) && k > 0 &&
+                   ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
+                   w == EN_to || w == EN_at ||
+                   (w == EN_for && k > 0 &&
                     (word_is(s, k - 1, EN_accounts) ||
                      word_is(s, k - 1, EN_accounted))) ||
-                   word_is(s, k, EN_by) || word_is(s, k, EN_from) ||
-                   word_is(s, k, EN_of) || word_is(s, k, EN_an) ||
-                   word_is(s, k, EN_a) || word_is(s, k, EN_on_year) ||
-                   is_year(s, k) || period(s, k) ||
-                   (word_is(s, k, EN_the) &&
+                   w == EN_by || w == EN_from || w == EN_of || w == EN_an ||
+                   w == EN_a || w == EN_on_year || is_year(s, k) ||
+                   period(s, k) ||
+                   (w == EN_the &&
                     (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
-                   (word_is(s, k, EN_financial) &&
-                    word_is(s, k + 1, EN_year)) ||
-                   ((word_is(s, k, EN_itself) ||
-                     word_is(s, k, EN_themselves)) &&
-                    k > 0 && word_is(s, k - 1, EN_by)) ||
-                   (word_is(s, k, EN_by) &&
-                    (word_is(s, k + 1, EN_itself) ||
-                     word_is(s, k + 1, EN_themselves))) ||
-                   ((word_is(s, k, EN_in) || word_is(s, k, EN_during)) &&
+                   (w == EN_financial && word_is(s, k + 1, EN_year)) ||
+                   ((w == EN_itself || w == EN_themselves) && k > 0 &&
+                    word_is(s, k - 1, EN_by)) ||
+                   (w == EN_by && (word_is(s, k + 1, EN_itself) ||
+                                   word_is(s, k + 1, EN_themselves))) ||
+                   ((w == EN_in || w == EN_during) &&
                     word_is(s, k + 1, EN_the) &&
                     (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
-                   (word_is(s, k, EN_in) &&
-                    (is_year(s, k + 1) || period(s, k + 1)))) {
+                   (w == EN_in && (is_year(s, k + 1) || period(s, k + 1)))) {
             /* crossed */
         } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
             /* an adverb: "now finally stands at" */
@@ -1242,16 +1234,14 @@ static bool list_filler(const sentence *s, size_t k)
                punct_is(s, k, '(') || punct_is(s, k, ')');
     if (t->hangul)
         return false;
+    unsigned w = id_of(s, k);
     return (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ |
                             W_EACH | W_DET | W_CHANGE)) ||
-           word_is(s, k, EN_above) || word_is(s, k, EN_below) ||
-           word_is(s, k, EN_than) || word_is(s, k, EN_compared) ||
-           word_is(s, k, EN_before) || word_is(s, k, EN_after) ||
-           period(s, k) || word_is(s, k, EN_on) || word_is(s, k, EN_at) ||
-           ends_with(s, k, "ly") || word_is(s, k, EN_to) ||
-           word_is(s, k, EN_from) || word_is(s, k, EN_in) ||
-           word_is(s, k, EN_a) || word_is(s, k, EN_by) ||
-           word_is(s, k, EN_percent) || holds(s, k, "-point-");
+           w == EN_above || w == EN_below || w == EN_than || w == EN_compared ||
+           w == EN_before || w == EN_after || period(s, k) || w == EN_on ||
+           w == EN_at || ends_with(s, k, "ly") || w == EN_to || w == EN_from ||
+           w == EN_in || w == EN_a || w == EN_by || w == EN_percent ||
+           holds(s, k, "-point-");
 }
 
 /* Might a token of (f, f + 40) be "respectively"?  A word of its length
