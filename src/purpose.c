@@ -892,8 +892,11 @@ static bool participle(const sentence *s, size_t k)
     };
     if (ends_with(s, k, "ed"))
         return true;
+    unsigned id = id_of(s, k);
+    if (id == EN_NONE)
+        return false;
     for (size_t q = 0; q < sizeof irregular / sizeof *irregular; q++)
-        if (word_is(s, k, irregular[q]))
+        if (id == irregular[q])
             return true;
     return false;
 }
@@ -1020,10 +1023,10 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             a--;
         if (a < floor + 2 || !content(s, a - 2))
             return p;
-        if (!(word_is(s, a - 1, EN_within) || word_is(s, a - 1, EN_in) ||
-              word_is(s, a - 1, EN_to) || word_is(s, a - 1, EN_by) ||
-              word_is(s, a - 1, EN_from) || word_is(s, a - 1, EN_with) ||
-              word_is(s, a - 1, EN_across) || word_is(s, a - 1, EN_at)))
+        unsigned prep = id_of(s, a - 1);
+        if (!(prep == EN_within || prep == EN_in || prep == EN_to ||
+              prep == EN_by || prep == EN_from || prep == EN_with ||
+              prep == EN_across || prep == EN_at))
             return p;
         span q = np_backward(s, a - 2, floor, 2);
         /* "the system made [by LIG Nex1]": past the participle to its
@@ -1032,7 +1035,7 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             q = np_backward(s, q.a - 1, floor, 2);
         else if (q.b - q.a > 1 && participle(s, q.b - 1))
             q.b--;
-        else if (word_is(s, a - 1, EN_by))
+        else if (prep == EN_by)
             return p; /* "by" after a noun is its doer, not its place */
         char probe[FT_SUBJECT_MAX];
         if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
