@@ -1815,8 +1815,10 @@ static bool korean_near(const sentence *s, size_t f)
         if (k != f && is_word(s, k) && s->t[k].hangul)
             return true;
     const ft_figure *fig = &s->figs[s->t[f].fig];
-    for (size_t i = fig->start; i < fig->end; i++)
-        if (hangul_at(s->x, i))
+    const unsigned char *u = (const unsigned char *)s->x.t;
+    size_t end = fig->end < s->x.len ? fig->end : s->x.len;
+    for (size_t i = fig->start; i < end; i++)
+        if (u[i] >= 0xEA && hangul_at(s->x, i)) /* most bytes are ASCII */
             return true;
     return false;
 }
