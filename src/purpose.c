@@ -289,11 +289,11 @@ static inline size_t word_end(ft_view x, size_t i, size_t b, bool *hangul)
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
-    token *const toks = s->t;
+    token *t = s->t, *const last = s->t + MAX_TOKENS;
     const ft_figure *const figs = s->figs;
     const size_t nfigs = s->nfigs;
-    size_t n = 0; /* s->n, kept here: the stores to the tokens might be
-                     to it for all the compiler knows */
+    /* t: the next token (s->n is not kept up as they are cut: the stores
+     * to the tokens might be to it for all the compiler knows) */
     size_t f = 0;
     bool hangul = false;
     /* a window that starts inside a word starts after it */
@@ -305,8 +305,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
         f++;
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
-    for (size_t i = a; i < b && n < MAX_TOKENS;) {
-        token *t = &toks[n];
+    for (size_t i = a; i < b && t < last;) {
         if (fig_start <= i) { /* fig_start <= fig_end */
             if (fig_end <= i) {
                 while (f < nfigs && figs[f].end <= i)
@@ -319,7 +318,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
                 t->e = conversion_end(s, figs[f].end, next);
                 i = t->e;
-                n++;
+                t++;
                 continue;
             }
         }
@@ -343,7 +342,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
                     t->type = T_NUM;
                     t->e = j;
                     i = j;
-                    n++;
+                    t++;
                     continue;
                 }
             }
@@ -351,7 +350,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 t->type = T_PUNCT;
                 t->e = i + char_len(x, i);
                 i = t->e;
-                n++;
+                t++;
                 continue;
             }
         }
@@ -363,7 +362,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
         if (!t->hangul)
             t->id = EN_UNASKED;
         hangul |= t->hangul;
-        n++;
+        t++;
         /* the space after a word, stepped over here: the loop's tests
          * are for what starts a token (a figure starts at no space) */
         size_t stop = b < fig_start ? b : fig_start;
@@ -371,7 +370,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
             j++;
         i = j;
     }
-    s->n = n;
+    s->n = (size_t)(t - s->t);
     s->hangul = hangul;
 }
 
