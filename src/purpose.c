@@ -354,14 +354,16 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 continue;
             }
         }
-        size_t j = word_end(x, i, b, &t->hangul);
+        bool h = false; /* kept out of the token while it is cut */
+        size_t j = word_end(x, i, b, &h);
         if (j > fig_start)
             j = fig_start; /* a figure glued to a word */
         t->type = T_WORD;
         t->e = j;
-        if (!t->hangul)
+        t->hangul = h;
+        if (!h)
             t->id = EN_UNASKED;
-        hangul |= t->hangul;
+        hangul |= h;
         t++;
         /* the space after a word, stepped over here: the loop's tests
          * are for what starts a token (a figure starts at no space) */
