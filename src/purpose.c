@@ -166,6 +166,7 @@ typedef struct {
     size_t n;
     bool at_sentence_start; /* the tokens start where the sentence does */
     bool hangul;            /* a word of the tokens holds Hangul */
+    size_t first_fig;       /* the first T_FIG token, n when none */
 } sentence;
 
 static inline bool hangul_at(ft_view x, size_t i)
@@ -305,6 +306,7 @@ static void tokenise(sentence *s, size_t a, size_t b)
         f++;
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
+    s->first_fig = SIZE_MAX;
     for (size_t i = a; i < b && t < last;) {
         if (fig_start <= i) { /* fig_start <= fig_end */
             if (fig_end <= i) {
@@ -318,6 +320,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
                 t->e = conversion_end(s, figs[f].end, next);
                 i = t->e;
+                if (s->first_fig == SIZE_MAX)
+                    s->first_fig = (size_t)(t - s->t);
                 t++;
                 continue;
             }
@@ -373,6 +377,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
         i = j;
     }
     s->n = (size_t)(t - s->t);
+    if (s->first_fig == SIZE_MAX)
+        s->first_fig = s->n;
     s->hangul = hangul;
 }
 
@@ -1949,7 +1955,7 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
     const sentence *s =
         cut(words, text, len, figs, n, a, b, a == fig->sent_start);
     size_t f = SIZE_MAX;
-    for (size_t k = 0; k < s->n && f == SIZE_MAX; k++)
+    for (size_t k = s->first_fig; k < s->n && f == SIZE_MAX; k++)
         if (s->t[k].type == T_FIG && s->t[k].fig == i)
             f = k; /* a figure has one token at most */
     if (f == SIZE_MAX)
