@@ -1505,6 +1505,8 @@ static bool korean_verb(const sentence *s, size_t k)
         FT_LIT("\xEA\xB0\x80"), /* 가 */ FT_LIT("\xEC\x98\xA4"), /* 오 */
     };
     const token *t = &s->t[k];
+    if (t->type == T_WORD && !t->hangul)
+        return false; /* every ending and stem below is Hangul */
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
@@ -1541,6 +1543,10 @@ static bool korean_names(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
+    /* a word with no Hangul has no particle, no domain noun and is no
+     * announcer: only a Latin name such as K9 can name */
+    if (t->type == T_WORD && !t->hangul)
+        return ft_ascii_upper((unsigned char)w[0]) && t->e - t->s >= 2;
     size_t n = strip_particle(w, t->e - t->s);
     if (n == 0)
         return false;
