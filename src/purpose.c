@@ -145,11 +145,13 @@ typedef enum { T_WORD, T_NUM, T_PUNCT, T_FIG } token_type;
 typedef struct {
     size_t s, e; /* bytes of the token */
     token_type type;
-    unsigned cls; /* word classes of an English word */
-    unsigned id;  /* its name in the table, else EN_NONE */
-    bool hangul;  /* holds Hangul */
-    bool content; /* an English word that is content(), set with id */
-    size_t fig;   /* the figure of a T_FIG */
+    unsigned cls;           /* word classes of an English word */
+    unsigned id;            /* its name in the table, else EN_NONE */
+    bool hangul;            /* holds Hangul */
+    bool content;           /* an English word that is content(), set with id */
+    unsigned char particle; /* 1 + the bytes of its particle, 0 until
+                               asked (stem_len) */
+    size_t fig;             /* the figure of a T_FIG */
 } token;
 
 /* The bytes the tokens of one figure come from, either side of it: a
@@ -1326,8 +1328,14 @@ found:;
  * words from most entries. */
 static inline bool ends_in(const char *w, size_t n, ft_lit l)
 {
-    return n >= l.n && w[n - 1] == l.s[l.n - 1] &&
-           memcmp(w + n - l.n, l.s, l.n) == 0;
+    if (n < l.n || w[n - 1] != l.s[l.n - 1])
+        return false;
+    /* a few bytes, compared here: a call to memcmp costs more */
+    const char *e = w + n - l.n;
+    for (size_t i = 0; i + 1 < l.n; i++)
+        if (e[i] != l.s[i])
+            return false;
+    return true;
 }
 
 /* The longest particle that ends w[0,n) and is not all of it: its
@@ -1386,10 +1394,21 @@ static size_t strip_particle(const char *w, size_t n)
     return n - particle_len(w, n);
 }
 
+/* The length of token k without its particle (strip_particle), worked
+ * out once: the Korean tests ask it of a word again and again. */
+static size_t stem_len(const sentence *s, size_t k)
+{
+    token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
+    if (t->particle == 0)
+        t->particle =
+            (unsigned char)(1 + particle_len(s->x.t + t->s, t->e - t->s));
+    return t->e - t->s - (t->particle - 1u);
+}
+
 static bool has_particle(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
-    return strip_particle(s->x.t + t->s, t->e - t->s) != t->e - t->s;
+    return stem_len(s, k) != t->e - t->s;
 }
 
 /* Does w[0,n) hold a domain noun?  Each starts with a Hangul syllable and
@@ -1433,7 +1452,7 @@ static bool korean_skip(const sentence *s, size_t k)
      * an English word, most of what is asked, is none of them */
     if (!t->hangul && !ft_ascii_digit((unsigned char)w[0]))
         return false;
-    size_t n = strip_particle(w, t->e - t->s);
+    size_t n = stem_len(s, k);
     if (n == 0 || is_particle(w, t->e - t->s))
         return true;
     if (ft_ascii_digit((unsigned char)w[0])) {
@@ -1452,7 +1471,7 @@ static bool korean_skip(const sentence *s, size_t k)
 }
 
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
-static bool korean_stem_verb(const char *w, size_t n)
+static bool stem_is_verb(const char *w, size_t m)
 {
     static const ft_lit stems[] = {
         FT_LIT("\xEB\x90\x90"),
@@ -1463,11 +1482,16 @@ static bool korean_stem_verb(const char *w, size_t n)
         /* 었 */ FT_LIT("\xED\x95\x98\xEA\xB8\xB0"), /* 하기 */
         FT_LIT("\xEB\x90\x98\xEA\xB8\xB0"),          /* 되기 */
     };
-    size_t m = strip_particle(w, n);
     for (size_t q = 0; q < sizeof stems / sizeof *stems; q++)
         if (ends_in(w, m, stems[q]))
             return true;
     return false;
+}
+
+/* The same of the word w[0,n), particle and all. */
+static bool korean_stem_verb(const char *w, size_t n)
+{
+    return stem_is_verb(w, strip_particle(w, n));
 }
 
 /* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을. */
@@ -1519,7 +1543,7 @@ static bool korean_verb(const sentence *s, size_t k)
         FT_LIT("\xEC\x9C\xBC\xEB\x82\x98"), /* 으나 */
         FT_LIT("\xEB\x8F\x84\xEB\xA1\x9D"), /* 도록 */
     };
-    size_t stem = strip_particle(w, n);
+    size_t stem = stem_len(s, k);
     for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++)
         if (stem < n && ends_in(w, stem, adverbial[q]))
             return true;
@@ -1527,7 +1551,7 @@ static bool korean_verb(const sentence *s, size_t k)
         for (size_t q = 0; q < sizeof before_neun / sizeof *before_neun; q++)
             if (memcmp(w + n - 6, before_neun[q].s, 3) == 0)
                 return true;
-    return korean_stem_verb(w, n);
+    return stem_is_verb(w, stem);
 }
 
 /* A word that names what money is for: a domain noun or a Latin name
@@ -1536,7 +1560,7 @@ static bool korean_announcer(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
-    return IS_ONE_OF(w, strip_particle(w, t->e - t->s), korean_announcers);
+    return IS_ONE_OF(w, stem_len(s, k), korean_announcers);
 }
 
 static bool korean_names(const sentence *s, size_t k)
@@ -1547,7 +1571,7 @@ static bool korean_names(const sentence *s, size_t k)
      * announcer: only a Latin name such as K9 can name */
     if (t->type == T_WORD && !t->hangul)
         return ft_ascii_upper((unsigned char)w[0]) && t->e - t->s >= 2;
-    size_t n = strip_particle(w, t->e - t->s);
+    size_t n = stem_len(s, k);
     if (n == 0)
         return false;
     /* the announcers are Hangul: a capital opens none, and a word with no
@@ -1565,8 +1589,7 @@ static size_t write_korean(const sentence *s, size_t a, size_t b, char *out,
     size_t o = 0;
     for (size_t k = a; k <= b; k++) {
         const token *t = &s->t[k];
-        size_t n =
-            k == b ? strip_particle(s->x.t + t->s, t->e - t->s) : t->e - t->s;
+        size_t n = k == b ? stem_len(s, k) : t->e - t->s;
         if (o + n + 2 >= cap)
             break;
         if (o > 0)
@@ -1635,7 +1658,7 @@ static bool korean_is_vague(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
-    return IS_ONE_OF(w, strip_particle(w, t->e - t->s), korean_vague);
+    return IS_ONE_OF(w, stem_len(s, k), korean_vague);
 }
 
 /* A bare noun right before an amount names it in a list ("방독면△200억원",
@@ -1679,8 +1702,8 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
     };
     for (size_t q = 0; q < sizeof topics / sizeof *topics; q++)
         if (n >= 9 && memcmp(w + n - 3, topics[q].s, 3) == 0)
-            return t->hangul && !korean_verb(s, j) && !korean_stem_verb(w, n) &&
-                   !korean_is_vague(s, j);
+            return t->hangul && !korean_verb(s, j) &&
+                   !stem_is_verb(w, stem_len(s, j)) && !korean_is_vague(s, j);
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
 }
 
