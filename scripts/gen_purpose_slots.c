@@ -11,9 +11,12 @@
  * their first two syllables (nouns that share them share a probe run), the
  * particles and the Korean skip words by ft_purpose_syllable_hash of their
  * last syllable (so one probe run holds every particle that can end a
- * word).  Exits 1 when a list holds an entry twice (the look-up's answer
- * would depend on the order), a noun shorter than two syllables, a particle
- * longer than three or an entry that is not whole syllables.
+ * word).  Beside the English table it writes the shapes of its words
+ * (length, first and last letter: purpose_words.h), which turn most other
+ * words away before they are hashed.  Exits 1 when a list holds an entry twice
+ * (the look-up's answer would depend on the order), a noun shorter than two
+ * syllables, a particle longer than three or an entry that is not whole
+ * syllables.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,8 +77,8 @@ static int emit(const char *name, const char *NAME, const char *const *list,
     return 0;
 }
 
-/* Write purpose_word_shapes: bit l of [n][f] is set when a word of
- * list[0,n) has length n, first letter f and last letter l (each as
+/* Write purpose_word_shapes: bit l of [m][f] is set when a word of
+ * list[0,n) has length m, first letter f and last letter l (each as
  * FT_PURPOSE_WORD_FIRST and _LAST read it); 0 on success. */
 static int emit_shapes(const char *const *list, size_t n, size_t longest)
 {
