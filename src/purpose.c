@@ -81,10 +81,13 @@ static int cmp_folded(const char *w, size_t n, const char *s)
 /* The word w[0,n) of the text (in any case) in the table: its name, or
  * EN_NONE.  The slots come from scripts/gen_purpose_slots.c (purpose_words.h).
  */
-static unsigned word_id(const char *w, size_t n)
+static inline unsigned word_id(const char *w, size_t n)
 {
-    if (n == 0 || n > PURPOSE_WORD_LONGEST)
-        return EN_NONE;
+    if (n == 0 || n > PURPOSE_WORD_LONGEST ||
+        !(purpose_word_shapes[n][FT_PURPOSE_WORD_FIRST(w)] >>
+              FT_PURPOSE_WORD_LAST(w, n) &
+          1))
+        return EN_NONE; /* no word of that length, first and last letter */
     for (size_t h = ft_purpose_word_hash(w, n);; h++) {
         unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
         if (k == 0)
@@ -142,10 +145,13 @@ typedef enum { T_WORD, T_NUM, T_PUNCT, T_FIG } token_type;
 typedef struct {
     size_t s, e; /* bytes of the token */
     token_type type;
-    unsigned cls; /* word classes of an English word */
-    unsigned id;  /* its name in the table, else EN_NONE */
-    bool hangul;  /* holds Hangul */
-    size_t fig;   /* the figure of a T_FIG */
+    unsigned cls;           /* word classes of an English word */
+    unsigned id;            /* its name in the table, else EN_NONE */
+    bool hangul;            /* holds Hangul */
+    bool content;           /* an English word that is content(), set with id */
+    unsigned char particle; /* 1 + the bytes of its particle, 0 until
+                               asked (stem_len) */
+    size_t fig;             /* the figure of a T_FIG */
 } token;
 
 /* The bytes the tokens of one figure come from, either side of it: a
@@ -161,6 +167,8 @@ typedef struct {
     token *t; /* t[0,n); a word is looked up when first asked about */
     size_t n;
     bool at_sentence_start; /* the tokens start where the sentence does */
+    bool hangul;            /* a word of the tokens holds Hangul */
+    size_t first_fig;       /* the first T_FIG token, n when none */
 } sentence;
 
 static inline bool hangul_at(ft_view x, size_t i)
@@ -169,10 +177,16 @@ static inline bool hangul_at(ft_view x, size_t i)
     return c >= 0xEA && c <= 0xED && ft_view_at(x, i + 1) >= 0x80;
 }
 
+/* An ASCII letter or digit: one look-up, for the bytes of every word. */
+static inline bool ascii_alnum(unsigned char c)
+{
+    return ft_ascii_class[c] & (FT_ASCII_ALPHA | FT_ASCII_DIGIT);
+}
+
 static inline bool word_byte(ft_view x, size_t i)
 {
     unsigned char c = ft_view_at(x, i);
-    if (ft_ascii_alpha(c) || ft_ascii_digit(c))
+    if (ascii_alnum(c))
         return true;
     return hangul_at(x, i);
 }
@@ -231,118 +245,143 @@ static size_t conversion_end(const sentence *s, size_t i, size_t next_fig)
  * a syllable are stepped over whole, as char_len does. */
 static inline size_t word_run(ft_view x, size_t j, size_t b, bool *hangul)
 {
-    while (j < b) {
-        unsigned char c = (unsigned char)x.t[j];
-        if (c < 0x80) {
-            if (!ft_ascii_alpha(c) && !ft_ascii_digit(c))
-                break;
-            j++;
-        } else if (hangul_at(x, j)) {
-            *hangul = true;
-            j += j + 3 <= x.len ? 3 : x.len - j;
+    const unsigned char *u = (const unsigned char *)x.t;
+    for (;;) {
+        /* the loop rotated by hand: one branch a letter */
+        if (j < b && ascii_alnum(u[j])) {
+            do
+                j++;
+            while (j < b && ascii_alnum(u[j]));
+        }
+        /* j < b <= x.len: the byte is there; most words end at a space */
+        if (j >= b || u[j] < 0xEA || !hangul_at(x, j))
+            return j;
+        *hangul = true;
+        j += j + 3 <= x.len ? 3 : x.len - j;
+    }
+}
+
+/* The end of the word that starts at word byte i, joiners and all:
+ * "U.S.-made", "veterans'", "U.S.". */
+static inline size_t word_end(ft_view x, size_t i, size_t b, bool *hangul)
+{
+    size_t j = i;
+    for (;;) {
+        j = word_run(x, j, b, hangul);
+        if (j < b && ft_ascii_space((unsigned char)x.t[j]))
+            return j; /* what ends most words: no joiner, no full stop */
+        size_t jl = joiner_len(x, j);
+        if (jl && ft_view_at(x, j) == '.' && ft_view_at(x, j + 1) == '-')
+            jl = 2; /* "U.S.-made" */
+        if (jl && j + jl < b && word_byte(x, j + jl)) {
+            j += jl;
         } else {
+            /* "veterans' pensions": the plural possessive */
+            if (jl && j > i && ft_view_at(x, j - 1) == 's' &&
+                ft_view_at(x, j) != '-' && ft_view_at(x, j) != '/')
+                j += jl;
             break;
         }
     }
+    if (j - i >= 3 && ft_view_at(x, j) == '.' &&
+        ft_ascii_upper(ft_view_at(x, j - 1)) && ft_view_at(x, j - 2) == '.')
+        j++; /* "U.S.": the abbreviation's own full stop */
     return j;
 }
 
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
-    token *const toks = s->t;
+    token *t = s->t, *const last = s->t + MAX_TOKENS;
     const ft_figure *const figs = s->figs;
     const size_t nfigs = s->nfigs;
-    size_t n = 0; /* s->n, kept here: the stores to the tokens might be
-                     to it for all the compiler knows */
+    /* t: the next token (s->n is not kept up as they are cut: the stores
+     * to the tokens might be to it for all the compiler knows) */
     size_t f = 0;
-    while (f < nfigs && figs[f].end <= a)
-        f++;
+    bool hangul = false;
     /* a window that starts inside a word starts after it */
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
             a++;
     /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one */
-    size_t fig_start = SIZE_MAX, fig_end = SIZE_MAX;
-    for (size_t i = a; i < b && n < MAX_TOKENS;) {
-        if (fig_end == SIZE_MAX || fig_end <= i) {
-            while (f < nfigs && figs[f].end <= i)
-                f++;
-            fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
-            fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
-        }
-        token *t = &toks[n];
-        if (fig_start <= i) {
-            size_t next = f + 1 < nfigs ? figs[f + 1].start : SIZE_MAX;
-            *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
-            t->e = conversion_end(s, figs[f].end, next);
-            i = t->e;
-            n++;
-            continue;
-        }
-        unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
-        if (ft_ascii_space(c) || (c == 0xC2 && ft_view_at(x, i + 1) == 0xA0)) {
-            i += c == 0xC2 ? 2 : 1;
-            continue;
-        }
-        *t = (token){.s = i, .id = EN_NONE};
-        if (ft_ascii_digit(c)) {
-            size_t j = i;
-            while (j < b &&
-                   (ft_ascii_digit(ft_view_at(x, j)) ||
-                    ((ft_view_at(x, j) == ',' || ft_view_at(x, j) == '.') &&
-                     ft_ascii_digit(ft_view_at(x, j + 1)))))
-                j++;
-            if (!word_byte(x, j) && !joiner_len(x, j)) {
-                t->type = T_NUM;
-                t->e = j;
-                i = j;
-                n++;
+    while (f < nfigs && figs[f].end <= a)
+        f++;
+    size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
+    size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
+    s->first_fig = SIZE_MAX;
+    for (size_t i = a; i < b && t < last;) {
+        if (fig_start <= i) { /* fig_start <= fig_end */
+            if (fig_end <= i) {
+                while (f < nfigs && figs[f].end <= i)
+                    f++;
+                fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
+                fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
+            }
+            if (fig_start <= i) {
+                size_t next = f + 1 < nfigs ? figs[f + 1].start : SIZE_MAX;
+                *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
+                t->e = conversion_end(s, figs[f].end, next);
+                i = t->e;
+                if (s->first_fig == SIZE_MAX)
+                    s->first_fig = (size_t)(t - s->t);
+                t++;
                 continue;
             }
         }
-        if (word_byte(x, i)) {
-            size_t j = i;
-            for (;;) {
-                j = word_run(x, j, b, &t->hangul);
-                size_t jl = joiner_len(x, j);
-                if (jl && ft_view_at(x, j) == '.' &&
-                    ft_view_at(x, j + 1) == '-')
-                    jl = 2; /* "U.S.-made" */
-                if (jl && j + jl < b && word_byte(x, j + jl)) {
-                    j += jl;
-                } else {
-                    /* "veterans' pensions": the plural possessive */
-                    if (jl && j > i && ft_view_at(x, j - 1) == 's' &&
-                        ft_view_at(x, j) != '-' && ft_view_at(x, j) != '/')
-                        j += jl;
-                    break;
+        unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
+        *t = (token){.s = i, .id = EN_NONE};
+        /* a letter starts a word: most tokens skip the tests below */
+        if (!ft_ascii_alpha(c)) {
+            if (ft_ascii_space(c) ||
+                (c == 0xC2 && ft_view_at(x, i + 1) == 0xA0)) {
+                i += c == 0xC2 ? 2 : 1;
+                continue;
+            }
+            if (ft_ascii_digit(c)) {
+                size_t j = i;
+                while (j < b &&
+                       (ft_ascii_digit(ft_view_at(x, j)) ||
+                        ((ft_view_at(x, j) == ',' || ft_view_at(x, j) == '.') &&
+                         ft_ascii_digit(ft_view_at(x, j + 1)))))
+                    j++;
+                if (!word_byte(x, j) && !joiner_len(x, j)) {
+                    t->type = T_NUM;
+                    t->e = j;
+                    i = j;
+                    t++;
+                    continue;
                 }
             }
-            if (j - i >= 3 && ft_view_at(x, j) == '.' &&
-                ft_ascii_upper(ft_view_at(x, j - 1)) &&
-                ft_view_at(x, j - 2) == '.')
-                j++; /* "U.S.": the abbreviation's own full stop */
-            if (j > fig_start)
-                j = fig_start; /* a figure glued to a word */
-            t->type = T_WORD;
-            t->e = j;
-            if (!t->hangul)
-                t->id = EN_UNASKED;
-            n++;
-            /* the space after a word, stepped over here: the loop's tests
-             * are for what starts a token (a figure starts at no space) */
-            while (j < b && j < fig_start && x.t[j] == ' ')
-                j++;
-            i = j;
-            continue;
+            if (!word_byte(x, i)) {
+                t->type = T_PUNCT;
+                t->e = i + char_len(x, i);
+                i = t->e;
+                t++;
+                continue;
+            }
         }
-        t->type = T_PUNCT;
-        t->e = i + char_len(x, i);
-        i = t->e;
-        n++;
+        bool h = false; /* kept out of the token while it is cut */
+        size_t j = word_end(x, i, b, &h);
+        if (j > fig_start)
+            j = fig_start; /* a figure glued to a word */
+        t->type = T_WORD;
+        t->e = j;
+        t->hangul = h;
+        if (!h)
+            t->id = EN_UNASKED;
+        hangul |= h;
+        t++;
+        /* the space after a word, stepped over here: the loop's tests
+         * are for what starts a token (a figure starts at no space) */
+        size_t stop = b < fig_start ? b : fig_start;
+        while (j < stop && x.t[j] == ' ')
+            j++;
+        i = j;
     }
-    s->n = n;
+    s->n = (size_t)(t - s->t);
+    if (s->first_fig == SIZE_MAX)
+        s->first_fig = s->n;
+    s->hangul = hangul;
 }
 
 static bool punct_is(const sentence *s, size_t k, char c)
@@ -356,14 +395,29 @@ static bool is_word(const sentence *s, size_t k)
     return k < s->n && s->t[k].type == T_WORD;
 }
 
-/* Look word k up in the table: its name, its classes beside it.  A word
- * is looked up the first time a construction asks about it (id_of), since
- * about half the words of a window are never asked about, and only then. */
+static inline bool period(const sentence *s, size_t k);
+
+/* Can an English word of classes c that is no period stand in a noun
+ * phrase (content)? */
+static bool content_class(unsigned c)
+{
+    if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
+        return false; /* "build", "lift", "hand": verbs */
+    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
+                  W_PRON));
+}
+
+/* Look word k up in the table: its name, its classes beside it, and
+ * whether it is a content word, which the noun phrases ask of each word
+ * again and again.  A word is looked up the first time a construction
+ * asks about it, since about half the words of a window are never asked
+ * about, and only then. */
 static unsigned look_up(const sentence *s, size_t k)
 {
     token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
     t->id = word_id(s->x.t + t->s, t->e - t->s);
     t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
+    t->content = content_class(t->cls) && !period(s, k);
     return t->id;
 }
 
@@ -373,6 +427,18 @@ static inline unsigned cls_of(const sentence *s, size_t k)
     if (s->t[k].id == EN_UNASKED)
         look_up(s, k);
     return s->t[k].cls;
+}
+
+/* The name of token k in the table: EN_NONE for a word not in it, for
+ * what is no English word and past the tokens.  A token it is EN_NONE
+ * for is no word_is() and of no class (has_class): the chains of tests
+ * below ask it first to skip the rest. */
+static inline unsigned id_of(const sentence *s, size_t k)
+{
+    if (k >= s->n)
+        return EN_NONE;
+    unsigned id = s->t[k].id;
+    return id == EN_UNASKED ? look_up(s, k) : id;
 }
 
 /* Is token k the word named w (EN_for)? */
@@ -390,7 +456,7 @@ static inline bool has_class(const sentence *s, size_t k, unsigned cls)
 }
 
 /* A four-digit year standing alone. */
-static bool is_year(const sentence *s, size_t k)
+static inline bool is_year(const sentence *s, size_t k)
 {
     if (k >= s->n || s->t[k].type != T_NUM || s->t[k].e - s->t[k].s != 4)
         return false;
@@ -460,18 +526,15 @@ static inline bool holds(const sentence *s, size_t k, const char *needle)
     return false;
 }
 
-/* A word that can stand in a noun phrase: not a function word. */
-static bool content(const sentence *s, size_t k)
+/* A word that can stand in a noun phrase: not a function word (worked
+ * out when it is looked up). */
+static inline bool content(const sentence *s, size_t k)
 {
     if (!is_word(s, k) || s->t[k].hangul)
         return false;
-    if (period(s, k))
-        return false;
-    unsigned c = cls_of(s, k);
-    if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
-        return false; /* "build", "lift", "hand": verbs */
-    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
-                  W_PRON));
+    if (s->t[k].id == EN_UNASKED)
+        look_up(s, k);
+    return s->t[k].content;
 }
 
 /* ------------------------------------------------------ noun phrases */
@@ -618,9 +681,9 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
  * two years", "in the first half"), else 0. */
 static size_t span_of_time(const sentence *s, size_t k)
 {
-    if (!(word_is(s, k, EN_over) || word_is(s, k, EN_for) ||
-          word_is(s, k, EN_in) || word_is(s, k, EN_during) ||
-          word_is(s, k, EN_within)))
+    unsigned w = id_of(s, k);
+    if (!(w == EN_over || w == EN_for || w == EN_in || w == EN_during ||
+          w == EN_within))
         return 0;
     size_t end = 0;
     for (size_t j = k + 1;
@@ -638,20 +701,19 @@ static size_t span_of_time(const sentence *s, size_t k)
 static size_t skip_after(const sentence *s, size_t k)
 {
     for (;;) {
+        unsigned w = id_of(s, k);
+        if (w == EN_NONE)
+            return k; /* every test below reads a word of the table at k */
         if (has_class(s, k, W_EACH))
             k++;
-        else if ((word_is(s, k, EN_a) || word_is(s, k, EN_per)) &&
+        else if ((w == EN_a || w == EN_per) && has_class(s, k + 1, W_TIME))
+            k += 2;
+        else if ((w == EN_this || w == EN_next || w == EN_last) &&
                  has_class(s, k + 1, W_TIME))
             k += 2;
-        else if ((word_is(s, k, EN_this) || word_is(s, k, EN_next) ||
-                  word_is(s, k, EN_last)) &&
-                 has_class(s, k + 1, W_TIME))
+        else if ((w == EN_in || w == EN_for || w == EN_by) && is_year(s, k + 1))
             k += 2;
-        else if ((word_is(s, k, EN_in) || word_is(s, k, EN_for) ||
-                  word_is(s, k, EN_by)) &&
-                 is_year(s, k + 1))
-            k += 2;
-        else if (word_is(s, k, EN_in) && word_is(s, k + 1, EN_total))
+        else if (w == EN_in && word_is(s, k + 1, EN_total))
             k += 2;
         else if (span_of_time(s, k))
             k = span_of_time(s, k); /* "over the next five years" */
@@ -715,54 +777,54 @@ static span purpose_after(const sentence *s, size_t f)
     if (verbs > k &&
         (has_class(s, verbs - 1, W_ALLOT) || word_is(s, verbs - 1, EN_aside)))
         k = verbs; /* "is earmarked", "will go" */
-    if (k == verbs && k > f + 1 && word_is(s, k, EN_to) &&
+    /* the word at k, asked once of the tests below */
+    unsigned w = id_of(s, k);
+    if (k == verbs && k > f + 1 && w == EN_to &&
         (word_is(s, k - 1, EN_go) || word_is(s, k - 1, EN_goes) ||
          word_is(s, k - 1, EN_going) || word_is(s, k - 1, EN_went))) {
         span p = np_forward(s, k + 1, 2); /* "X goes to reinforcing NP" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, EN_for) || word_is(s, k, EN_toward) ||
-        word_is(s, k, EN_towards) || word_is(s, k, EN_on) ||
-        word_is(s, k, EN_into)) {
+    if (w == EN_for || w == EN_toward || w == EN_towards || w == EN_on ||
+        w == EN_into) {
         span p = np_forward(s, k + 1, 2);
         return p;
     }
-    if (word_is(s, k, EN_in)) {
+    if (w == EN_in) {
         span p = np_forward(s, k + 1, 1); /* "X in financial assistance" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID))
                 return p;
     }
-    if (word_is(s, k, EN_to) && given(s, f)) {
+    if (w == EN_to && given(s, f)) {
         span p = np_forward(s, k + 1, 1); /* "hand X to the workers" */
         if (!empty(p))
             return p;
     }
-    if (word_is(s, k, EN_to) && has_class(s, k + 1, W_TO)) {
+    if (w == EN_to && has_class(s, k + 1, W_TO)) {
         span p = np_forward(s, k + 2, 2);
         if (!empty(p))
             p.a = k + 1; /* "build infrastructure" */
         return p;
     }
-    if (word_is(s, k, EN_worth) && word_is(s, k + 1, EN_of))
+    if (w == EN_worth && word_is(s, k + 1, EN_of))
         return np_forward(s, k + 2, 1);
     span fronted = fronted_purpose(s, f);
     if (!empty(fronted))
         return fronted;
     /* "X out of the regular budget", "X taken from the special fund",
      * "X under its budget request" */
-    if ((word_is(s, k, EN_out) && word_is(s, k + 1, EN_of)) ||
-        ((word_is(s, k, EN_taken) || word_is(s, k, EN_drawn)) &&
-         word_is(s, k + 1, EN_from)))
+    if ((w == EN_out && word_is(s, k + 1, EN_of)) ||
+        ((w == EN_taken || w == EN_drawn) && word_is(s, k + 1, EN_from)))
         return np_forward(s, k + 2, 1);
-    if (word_is(s, k, EN_as)) {
+    if (w == EN_as) {
         span p = np_forward(s, k + 1, 0); /* "designated X as OCO funding" */
         for (size_t j = p.a; j < p.b; j++)
             if (has_class(s, j, W_PAID | W_VAGUE))
                 return p;
     }
-    if (word_is(s, k, EN_under)) {
+    if (w == EN_under) {
         span p = np_forward(s, k + 1, 0);
         if (!empty(p) && (has_class(s, p.b - 1, W_VAGUE | W_PAID) ||
                           word_is(s, p.b - 1, EN_request)))
@@ -839,8 +901,11 @@ static bool participle(const sentence *s, size_t k)
     };
     if (ends_with(s, k, "ed"))
         return true;
+    unsigned id = id_of(s, k);
+    if (id == EN_NONE)
+        return false;
     for (size_t q = 0; q < sizeof irregular / sizeof *irregular; q++)
-        if (word_is(s, k, irregular[q]))
+        if (id == irregular[q])
             return true;
     return false;
 }
@@ -859,6 +924,17 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
             k = r == 0 ? SIZE_MAX : r - 1;
             continue;
         }
+        unsigned w = id_of(s, k); /* asked once of the tests below */
+        if (w == EN_NONE) {
+            /* no word of the table: of the tests below only those of
+             * years, periods, adverbs and broadcast rates can hold */
+            if (!is_year(s, k) && !period(s, k) &&
+                !(ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) &&
+                !holds(s, k, "-point-"))
+                break;
+            k = k == 0 ? SIZE_MAX : k - 1;
+            continue;
+        }
         bool first = s->t[k + 1].type == T_FIG || has_class(s, k + 1, W_HEDGE);
         /* "the total amount received comes to X": a participle after a
          * noun and before the verb belongs to the noun */
@@ -869,43 +945,37 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
                        has_class(s, k - 1, W_AUX); /* "were allotted" */
         /* "accounts for X", "pay would increase from X to Y" */
         bool verb_of =
-            ((word_is(s, k, EN_accounts) || word_is(s, k, EN_accounted)) &&
+            ((w == EN_accounts || w == EN_accounted) &&
              word_is(s, k + 1, EN_for)) ||
             (has_class(s, k, W_CHANGE | W_RAISE) &&
              (word_is(s, k + 1, EN_from) || word_is(s, k + 1, EN_by) ||
               word_is(s, k + 1, EN_to) || rate_back(s, k + 2) == k + 1));
         if (has_class(s, k, W_LINK | W_AUX) || passive || verb_of ||
-            (first && (word_is(s, k, EN_total) || word_is(s, k, EN_cost)) &&
+            (first && (w == EN_total || w == EN_cost) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
         } else if (has_class(s, k, W_HEDGE | W_TIME) ||
                    (has_class(s, k, W_VAGUE | W_CHANGE) &&
                     word_is(s, k + 1, EN_of)) ||
-                   ((word_is(s, k, EN_for) || word_is(s, k, EN_in)) &&
-                    is_year(s, k + 1)) ||
-                   word_is(s, k, EN_to) || word_is(s, k, EN_at) ||
-                   (word_is(s, k, EN_for) && k > 0 &&
+                   ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
+                   w == EN_to || w == EN_at ||
+                   (w == EN_for && k > 0 &&
                     (word_is(s, k - 1, EN_accounts) ||
                      word_is(s, k - 1, EN_accounted))) ||
-                   word_is(s, k, EN_by) || word_is(s, k, EN_from) ||
-                   word_is(s, k, EN_of) || word_is(s, k, EN_an) ||
-                   word_is(s, k, EN_a) || word_is(s, k, EN_on_year) ||
-                   is_year(s, k) || period(s, k) ||
-                   (word_is(s, k, EN_the) &&
+                   w == EN_by || w == EN_from || w == EN_of || w == EN_an ||
+                   w == EN_a || w == EN_on_year || is_year(s, k) ||
+                   period(s, k) ||
+                   (w == EN_the &&
                     (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
-                   (word_is(s, k, EN_financial) &&
-                    word_is(s, k + 1, EN_year)) ||
-                   ((word_is(s, k, EN_itself) ||
-                     word_is(s, k, EN_themselves)) &&
-                    k > 0 && word_is(s, k - 1, EN_by)) ||
-                   (word_is(s, k, EN_by) &&
-                    (word_is(s, k + 1, EN_itself) ||
-                     word_is(s, k + 1, EN_themselves))) ||
-                   ((word_is(s, k, EN_in) || word_is(s, k, EN_during)) &&
+                   (w == EN_financial && word_is(s, k + 1, EN_year)) ||
+                   ((w == EN_itself || w == EN_themselves) && k > 0 &&
+                    word_is(s, k - 1, EN_by)) ||
+                   (w == EN_by && (word_is(s, k + 1, EN_itself) ||
+                                   word_is(s, k + 1, EN_themselves))) ||
+                   ((w == EN_in || w == EN_during) &&
                     word_is(s, k + 1, EN_the) &&
                     (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
-                   (word_is(s, k, EN_in) &&
-                    (is_year(s, k + 1) || period(s, k + 1)))) {
+                   (w == EN_in && (is_year(s, k + 1) || period(s, k + 1)))) {
             /* crossed */
         } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
             /* an adverb: "now finally stands at" */
@@ -926,9 +996,13 @@ static size_t clause_floor(const sentence *s, size_t f)
     size_t k = f;
     while (k > 0) {
         const token *t = &s->t[k - 1];
-        if (t->type == T_FIG || punct_is(s, k - 1, ';') ||
-            (punct_is(s, k - 1, ':') && k - 1 != f - 1))
+        if (t->type == T_FIG)
             break;
+        if (t->type == T_PUNCT && t->e - t->s == 1) {
+            char c = s->x.t[t->s];
+            if (c == ';' || (c == ':' && k != f))
+                break;
+        }
         k--;
     }
     return k;
@@ -958,10 +1032,10 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             a--;
         if (a < floor + 2 || !content(s, a - 2))
             return p;
-        if (!(word_is(s, a - 1, EN_within) || word_is(s, a - 1, EN_in) ||
-              word_is(s, a - 1, EN_to) || word_is(s, a - 1, EN_by) ||
-              word_is(s, a - 1, EN_from) || word_is(s, a - 1, EN_with) ||
-              word_is(s, a - 1, EN_across) || word_is(s, a - 1, EN_at)))
+        unsigned prep = id_of(s, a - 1);
+        if (!(prep == EN_within || prep == EN_in || prep == EN_to ||
+              prep == EN_by || prep == EN_from || prep == EN_with ||
+              prep == EN_across || prep == EN_at))
             return p;
         span q = np_backward(s, a - 2, floor, 2);
         /* "the system made [by LIG Nex1]": past the participle to its
@@ -970,7 +1044,7 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             q = np_backward(s, q.a - 1, floor, 2);
         else if (q.b - q.a > 1 && participle(s, q.b - 1))
             q.b--;
-        else if (word_is(s, a - 1, EN_by))
+        else if (prep == EN_by)
             return p; /* "by" after a noun is its doer, not its place */
         char probe[FT_SUBJECT_MAX];
         if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
@@ -995,8 +1069,11 @@ static const struct {
 /* The noun of the verb at k, or NULL. */
 static const char *nominal_of(const sentence *s, size_t k)
 {
+    unsigned id = id_of(s, k);
+    if (id == EN_NONE)
+        return NULL;
     for (size_t q = 0; q < sizeof nominals / sizeof *nominals; q++)
-        if (word_is(s, k, nominals[q].verb))
+        if (id == nominals[q].verb)
             return nominals[q].noun;
     return NULL;
 }
@@ -1169,35 +1246,31 @@ static bool list_filler(const sentence *s, size_t k)
                punct_is(s, k, '(') || punct_is(s, k, ')');
     if (t->hangul)
         return false;
+    unsigned w = id_of(s, k);
     return (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ |
                             W_EACH | W_DET | W_CHANGE)) ||
-           word_is(s, k, EN_above) || word_is(s, k, EN_below) ||
-           word_is(s, k, EN_than) || word_is(s, k, EN_compared) ||
-           word_is(s, k, EN_before) || word_is(s, k, EN_after) ||
-           period(s, k) || word_is(s, k, EN_on) || word_is(s, k, EN_at) ||
-           ends_with(s, k, "ly") || word_is(s, k, EN_to) ||
-           word_is(s, k, EN_from) || word_is(s, k, EN_in) ||
-           word_is(s, k, EN_a) || word_is(s, k, EN_by) ||
-           word_is(s, k, EN_percent) || holds(s, k, "-point-");
+           w == EN_above || w == EN_below || w == EN_than || w == EN_compared ||
+           w == EN_before || w == EN_after || period(s, k) || w == EN_on ||
+           w == EN_at || ends_with(s, k, "ly") || w == EN_to || w == EN_from ||
+           w == EN_in || w == EN_a || w == EN_by || w == EN_percent ||
+           holds(s, k, "-point-");
+}
+
+/* Might a token of (f, f + 40) be "respectively"?  A word of its length
+ * and first letter: most sentences have none, and that is cheaper to ask
+ * than the list before it. */
+static bool respectively_after(const sentence *s, size_t f)
+{
+    size_t last = f + 40 < s->n ? f + 40 : s->n;
+    for (size_t k = f + 1; k < last; k++)
+        if (s->t[k].e - s->t[k].s == 12 &&
+            ft_ascii_fold((unsigned char)s->x.t[s->t[k].s]) == 'r')
+            return true; /* the type need not be asked of a superset */
+    return false;
 }
 
 /* "A, B, C and D get W, X, Y and Z respectively": the k-th name of the
  * list before the amounts. */
-/* Do the bytes of tokens (f, f + 40) hold "respectively" in any case?
- * Most sentences have none, and bytes are cheaper to read than the list
- * before it. */
-static bool respectively_after(const sentence *s, size_t f)
-{
-    static const char word[] = "respectively";
-    size_t m = sizeof word - 1, last = f + 39 < s->n ? f + 39 : s->n - 1;
-    const char *t = s->x.t;
-    for (size_t i = s->t[f].e; i + m <= s->t[last].e; i++)
-        if (ft_ascii_fold((unsigned char)t[i]) == 'r' &&
-            cmp_folded(t + i, m, word) == 0)
-            return true;
-    return false;
-}
-
 static span respective(const sentence *s, size_t f)
 {
     size_t last = f;
@@ -1255,8 +1328,14 @@ found:;
  * words from most entries. */
 static inline bool ends_in(const char *w, size_t n, ft_lit l)
 {
-    return n >= l.n && w[n - 1] == l.s[l.n - 1] &&
-           memcmp(w + n - l.n, l.s, l.n) == 0;
+    if (n < l.n || w[n - 1] != l.s[l.n - 1])
+        return false;
+    /* a few bytes, compared here: a call to memcmp costs more */
+    const char *e = w + n - l.n;
+    for (size_t i = 0; i + 1 < l.n; i++)
+        if (e[i] != l.s[i])
+            return false;
+    return true;
 }
 
 /* The longest particle that ends w[0,n) and is not all of it: its
@@ -1315,10 +1394,21 @@ static size_t strip_particle(const char *w, size_t n)
     return n - particle_len(w, n);
 }
 
+/* The length of token k without its particle (strip_particle), worked
+ * out once: the Korean tests ask it of a word again and again. */
+static size_t stem_len(const sentence *s, size_t k)
+{
+    token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
+    if (t->particle == 0)
+        t->particle =
+            (unsigned char)(1 + particle_len(s->x.t + t->s, t->e - t->s));
+    return t->e - t->s - (t->particle - 1u);
+}
+
 static bool has_particle(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
-    return strip_particle(s->x.t + t->s, t->e - t->s) != t->e - t->s;
+    return stem_len(s, k) != t->e - t->s;
 }
 
 /* Does w[0,n) hold a domain noun?  Each starts with a Hangul syllable and
@@ -1362,7 +1452,7 @@ static bool korean_skip(const sentence *s, size_t k)
      * an English word, most of what is asked, is none of them */
     if (!t->hangul && !ft_ascii_digit((unsigned char)w[0]))
         return false;
-    size_t n = strip_particle(w, t->e - t->s);
+    size_t n = stem_len(s, k);
     if (n == 0 || is_particle(w, t->e - t->s))
         return true;
     if (ft_ascii_digit((unsigned char)w[0])) {
@@ -1381,7 +1471,7 @@ static bool korean_skip(const sentence *s, size_t k)
 }
 
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
-static bool korean_stem_verb(const char *w, size_t n)
+static bool stem_is_verb(const char *w, size_t m)
 {
     static const ft_lit stems[] = {
         FT_LIT("\xEB\x90\x90"),
@@ -1392,11 +1482,16 @@ static bool korean_stem_verb(const char *w, size_t n)
         /* 었 */ FT_LIT("\xED\x95\x98\xEA\xB8\xB0"), /* 하기 */
         FT_LIT("\xEB\x90\x98\xEA\xB8\xB0"),          /* 되기 */
     };
-    size_t m = strip_particle(w, n);
     for (size_t q = 0; q < sizeof stems / sizeof *stems; q++)
         if (ends_in(w, m, stems[q]))
             return true;
     return false;
+}
+
+/* The same of the word w[0,n), particle and all. */
+static bool korean_stem_verb(const char *w, size_t n)
+{
+    return stem_is_verb(w, strip_particle(w, n));
 }
 
 /* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을. */
@@ -1434,6 +1529,8 @@ static bool korean_verb(const sentence *s, size_t k)
         FT_LIT("\xEA\xB0\x80"), /* 가 */ FT_LIT("\xEC\x98\xA4"), /* 오 */
     };
     const token *t = &s->t[k];
+    if (t->type == T_WORD && !t->hangul)
+        return false; /* every ending and stem below is Hangul */
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
@@ -1446,7 +1543,7 @@ static bool korean_verb(const sentence *s, size_t k)
         FT_LIT("\xEC\x9C\xBC\xEB\x82\x98"), /* 으나 */
         FT_LIT("\xEB\x8F\x84\xEB\xA1\x9D"), /* 도록 */
     };
-    size_t stem = strip_particle(w, n);
+    size_t stem = stem_len(s, k);
     for (size_t q = 0; q < sizeof adverbial / sizeof *adverbial; q++)
         if (stem < n && ends_in(w, stem, adverbial[q]))
             return true;
@@ -1454,7 +1551,7 @@ static bool korean_verb(const sentence *s, size_t k)
         for (size_t q = 0; q < sizeof before_neun / sizeof *before_neun; q++)
             if (memcmp(w + n - 6, before_neun[q].s, 3) == 0)
                 return true;
-    return korean_stem_verb(w, n);
+    return stem_is_verb(w, stem);
 }
 
 /* A word that names what money is for: a domain noun or a Latin name
@@ -1463,19 +1560,26 @@ static bool korean_announcer(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
-    return IS_ONE_OF(w, strip_particle(w, t->e - t->s), korean_announcers);
+    return IS_ONE_OF(w, stem_len(s, k), korean_announcers);
 }
 
 static bool korean_names(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
-    size_t n = strip_particle(w, t->e - t->s);
-    if (n == 0 || korean_announcer(s, k))
+    /* a word with no Hangul has no particle, no domain noun and is no
+     * announcer: only a Latin name such as K9 can name */
+    if (t->type == T_WORD && !t->hangul)
+        return ft_ascii_upper((unsigned char)w[0]) && t->e - t->s >= 2;
+    size_t n = stem_len(s, k);
+    if (n == 0)
         return false;
+    /* the announcers are Hangul: a capital opens none, and a word with no
+     * domain noun, most of what is asked, need not be looked for in them */
     if (ft_ascii_upper((unsigned char)w[0]) && n >= 2)
         return true;
-    return holds_domain_noun(w, n) && !korean_stem_verb(w, n);
+    return holds_domain_noun(w, n) && !korean_stem_verb(w, n) &&
+           !korean_announcer(s, k);
 }
 
 /* Write words [a,b] of a Korean phrase, the particle of the last dropped. */
@@ -1485,8 +1589,7 @@ static size_t write_korean(const sentence *s, size_t a, size_t b, char *out,
     size_t o = 0;
     for (size_t k = a; k <= b; k++) {
         const token *t = &s->t[k];
-        size_t n =
-            k == b ? strip_particle(s->x.t + t->s, t->e - t->s) : t->e - t->s;
+        size_t n = k == b ? stem_len(s, k) : t->e - t->s;
         if (o + n + 2 >= cap)
             break;
         if (o > 0)
@@ -1555,7 +1658,7 @@ static bool korean_is_vague(const sentence *s, size_t k)
 {
     const token *t = &s->t[k];
     const char *w = s->x.t + t->s;
-    return IS_ONE_OF(w, strip_particle(w, t->e - t->s), korean_vague);
+    return IS_ONE_OF(w, stem_len(s, k), korean_vague);
 }
 
 /* A bare noun right before an amount names it in a list ("방독면△200억원",
@@ -1599,8 +1702,8 @@ static bool korean_marks(const sentence *s, size_t j, size_t f)
     };
     for (size_t q = 0; q < sizeof topics / sizeof *topics; q++)
         if (n >= 9 && memcmp(w + n - 3, topics[q].s, 3) == 0)
-            return t->hangul && !korean_verb(s, j) && !korean_stem_verb(w, n) &&
-                   !korean_is_vague(s, j);
+            return t->hangul && !korean_verb(s, j) &&
+                   !stem_is_verb(w, stem_len(s, j)) && !korean_is_vague(s, j);
     return t->hangul && !has_particle(s, j) && !korean_verb(s, j);
 }
 
@@ -1744,12 +1847,14 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
 
 static bool korean_near(const sentence *s, size_t f)
 {
-    for (size_t k = f > 2 ? f - 2 : 0; k <= f + 2 && k < s->n; k++)
+    for (size_t k = f > 2 ? f - 2 : 0; s->hangul && k <= f + 2 && k < s->n; k++)
         if (k != f && is_word(s, k) && s->t[k].hangul)
             return true;
     const ft_figure *fig = &s->figs[s->t[f].fig];
-    for (size_t i = fig->start; i < fig->end; i++)
-        if (hangul_at(s->x, i))
+    const unsigned char *u = (const unsigned char *)s->x.t;
+    size_t end = fig->end < s->x.len ? fig->end : s->x.len;
+    for (size_t i = fig->start; i < end; i++)
+        if (u[i] >= 0xEA && hangul_at(s->x, i)) /* most bytes are ASCII */
             return true;
     return false;
 }
@@ -1879,7 +1984,7 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
     const sentence *s =
         cut(words, text, len, figs, n, a, b, a == fig->sent_start);
     size_t f = SIZE_MAX;
-    for (size_t k = 0; k < s->n && f == SIZE_MAX; k++)
+    for (size_t k = s->first_fig; k < s->n && f == SIZE_MAX; k++)
         if (s->t[k].type == T_FIG && s->t[k].fig == i)
             f = k; /* a figure has one token at most */
     if (f == SIZE_MAX)

@@ -685,11 +685,13 @@
     X("\xEC\x95\x88\xED\x8C\x8E")             /* 안팎 */                     \
     X("\xEB\x82\xB4\xEC\x99\xB8")             /* 내외 */
 
-/* Byte i of a word, folded to lower case, for the hash below. */
-static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
+/* Byte i of a word, folded for the hash and the shapes below: the words of
+ * the list are spelt in lower-case letters and '-', which | 0x20 leaves as
+ * they are, and a word of the text that is one of them in any case comes
+ * to the same bytes (what it does to other bytes does not matter). */
+static inline uint32_t ft_purpose_word_byte(const char *w, size_t i)
 {
-    uint32_t c = (unsigned char)w[i];
-    return c - 'A' < 26u ? c + 32 : c;
+    return (unsigned char)w[i] | 0x20u;
 }
 
 /* The hash of the word w[0,n), n > 0, in any case: its length and four
@@ -698,13 +700,20 @@ static inline uint32_t ft_purpose_word_hash_byte(const char *w, size_t i)
  * looks a word of the text up by it. */
 static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
 {
-    uint32_t h = (uint32_t)n * 0x165667B1u;
-    h = (h ^ ft_purpose_word_hash_byte(w, 0)) * 0x9E3779B1u;
-    h = (h ^ ft_purpose_word_hash_byte(w, n > 1)) * 0x85EBCA6Bu;
-    h = (h ^ ft_purpose_word_hash_byte(w, n / 2)) * 0xC2B2AE35u;
-    h = (h ^ ft_purpose_word_hash_byte(w, n - 1)) * 0x27D4EB2Fu;
+    uint32_t v = ft_purpose_word_byte(w, 0) |
+                 ft_purpose_word_byte(w, n > 1) << 8 |
+                 ft_purpose_word_byte(w, n / 2) << 16 |
+                 ft_purpose_word_byte(w, n - 1) << 24;
+    uint32_t h = (v ^ (uint32_t)n * 0x165667B1u) * 0x9E3779B1u;
     return h ^ (h >> 15);
 }
+
+/* The shape of a word w[0,n), n > 0: its length with its first and its last
+ * letter (five bits each).  scripts/gen_purpose_slots.c marks the shape of
+ * every word of the list (purpose_word_shapes), and a word of the text of
+ * no marked shape is none without being hashed. */
+#define FT_PURPOSE_WORD_FIRST(w) (ft_purpose_word_byte((w), 0) & 31u)
+#define FT_PURPOSE_WORD_LAST(w, n) (ft_purpose_word_byte((w), (n)-1) & 31u)
 
 /* The hash of the first two syllables (six bytes) of w: where
  * gen_purpose_slots.c places a domain noun and where purpose.c looks for one
