@@ -14,6 +14,7 @@
 
 #include "country.h"
 #include "hash.h"
+#include "pipeline.h"
 #include "prices.h"
 #include "gdp.h"
 #include "rates.h"
@@ -51,6 +52,9 @@ static const char help[] =
     "                     every article to UTF-8 first, as extract does (a\n"
     "                     changed ENC reads everything again)\n"
     "  -r, --recursive    enter the folders' subfolders too\n"
+    "  -j, --jobs N       extract on N threads (default: one per core, as\n"
+    "                     extract does); the state and every output are the\n"
+    "                     same for any N\n"
     "  -q, --quiet        no warnings and no rejects on stderr (they stay\n"
     "                     in rejects.csv and the database), errors only\n"
     "  -v, --verbose      progress (a bar on a terminal), a summary and the\n"
@@ -196,6 +200,7 @@ typedef struct {
     bool recursive;
     bool xlsx;
     const char *encoding; /* of every article (NULL: UTF-8 as is) */
+    unsigned jobs;        /* --jobs, else ft_pipeline_default_jobs() */
 } options;
 
 static int parse_options(int argc, char **argv, options *o, cli_state *c)
@@ -210,6 +215,7 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
         {"xlsx", no_argument, NULL, O_XLSX},
         {"encoding", required_argument, NULL, O_ENCODING},
         {"recursive", no_argument, NULL, 'r'},
+        {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -218,7 +224,7 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
     int ch;
     optind = 1;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":hqrv", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":hj:qrv", longopts, NULL)) != -1) {
         switch (ch) {
         case O_OUT:
             if (!*optarg)
@@ -264,6 +270,12 @@ static int parse_options(int argc, char **argv, options *o, cli_state *c)
         case 'r':
             o->recursive = true;
             break;
+        case 'j': {
+            int code = cli_jobs("run", optarg, &o->jobs);
+            if (code)
+                return code;
+            break;
+        }
         case 'q':
             c->quiet = true;
             break;
@@ -390,6 +402,7 @@ int cmd_run(int argc, char **argv)
                        .warn = on_read_warning,
                        .warn_ctx = &c},
             .tables = {.subjects = subjects, .countries = countries},
+            .jobs = o.jobs ? o.jobs : ft_pipeline_default_jobs(),
             .extractor = version,
             .tables_hash = thash,
             .started = started,

@@ -271,9 +271,10 @@ ft_status ft_store_seen(ft_store *s, const char *path, const char *hash,
     ft_status st = step_path(s, Q_SEEN, path, err);
     if (st != FT_OK)
         return st;
-    if (sqlite3_changes(s->db) == 0) /* named twice: counted once */
-        s->inputs--;
-    s->inputs++;
+    /* Named twice: counted once, and read once (the first time). */
+    bool again = sqlite3_changes(s->db) == 0;
+    if (!again)
+        s->inputs++;
     sqlite3_stmt *q = s->q[Q_LOOKUP];
     sqlite3_reset(q);
     sqlite3_bind_text(q, 1, path, -1, SQLITE_STATIC);
@@ -283,11 +284,13 @@ ft_status ft_store_seen(ft_store *s, const char *path, const char *hash,
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         *unchanged = sqlite3_column_int(q, 0) != 0;
-        *was_rejected = *unchanged && sqlite3_column_int(q, 1) != 0;
+        *was_rejected = sqlite3_column_int(q, 1) != 0;
     }
     sqlite3_reset(q);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return db_error(s, FT_EIO, err, "cannot look up an article");
+    *unchanged = *unchanged || again;
+    *was_rejected = *unchanged && *was_rejected;
     if (*unchanged)
         s->unchanged++;
     return FT_OK;

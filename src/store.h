@@ -61,8 +61,10 @@ ft_status ft_store_begin(ft_store *s, const char *extractor, const char *tables,
                          const char *started, ft_error *err);
 
 /* Note that path is an input of this run.  *unchanged: it was read before
- * with this hash, extractor and tables (nothing to do); else it is to be
- * read again: call ft_store_article.  *was_rejected: unchanged and
+ * with this hash, extractor and tables, or it was already noted in this
+ * run (nothing to do: a path named twice is read once); else it is to be
+ * read again: call ft_store_article, after noting every input if need be
+ * (the lookups do not depend on it).  *was_rejected: unchanged and
  * rejected last time. */
 ft_status ft_store_seen(ft_store *s, const char *path, const char *hash,
                         bool *unchanged, bool *was_rejected, ft_error *err);
