@@ -339,6 +339,7 @@ typedef struct {
     ft_csvio csv;
     ft_figwriter *w; /* figures.csv rows */
     size_t ncols;
+    long *kinds; /* changes.csv: its rows counted, new, revised, gone */
 } csv_out;
 
 static ft_status put_figure(void *ctx, const char *const *cells,
@@ -361,6 +362,10 @@ static ft_status put_plain(void *ctx, const char *const *cells,
                            const size_t *lens, size_t n, ft_error *err)
 {
     csv_out *c = ctx;
+    if (c->kinds && n > 0)
+        c->kinds[strcmp(cells[0], "new") == 0       ? 0
+                 : strcmp(cells[0], "revised") == 0 ? 1
+                                                    : 2]++;
     for (size_t i = 0; i < n; i++) {
         bool num = c->ncols == FT_STORE_CHANGES_NCOLUMNS &&
                    (i == 3 || i == 4 || i == 6 || i == 8);
@@ -395,13 +400,13 @@ static ft_status write_table(ft_store *store, const char *dir, const char *name,
                              const char *const *cols, size_t ncols,
                              ft_status (*rows)(ft_store *, ft_store_row_fn,
                                                void *, ft_error *),
-                             ft_error *err)
+                             long *kinds, ft_error *err)
 {
     ft_outfile f;
     ft_status st = ft_outfile_open(&f, dir, name, err);
     if (st != FT_OK)
         return st;
-    csv_out c = {.ncols = ncols};
+    csv_out c = {.ncols = ncols, .kinds = kinds};
     ft_csvio_init(&c.csv, f.fp, FT_CSVIO_CSV);
     for (size_t i = 0; st == FT_OK && i < ncols; i++)
         st = ft_csvio_str(&c.csv, cols[i], err);
@@ -448,31 +453,21 @@ static ft_status write_converted(const ft_run_opts *o, const char *dir,
     return st;
 }
 
-/* Counts changes.csv rows by kind: new, revised, gone. */
-static ft_status count_change(void *ctx, const char *const *cells,
-                              const size_t *lens, size_t n, ft_error *err)
-{
-    (void)lens, (void)err;
-    long *c = ctx;
-    if (n > 0)
-        c[strcmp(cells[0], "new") == 0       ? 0
-          : strcmp(cells[0], "revised") == 0 ? 1
-                                             : 2]++;
-    return FT_OK;
-}
-
 static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
                                warnings *ws, ft_run_result *res, ft_error *err)
 {
     const char *dir = o->out_dir;
     ft_status st;
+    /* The last change's figures by kind, counted as changes.csv is
+     * written (for the page's note). */
+    long c[3] = {0, 0, 0}, rejects = 0;
     if ((st = write_figures(store, dir, err)) != FT_OK ||
         (st = write_table(store, dir, "changes.csv", ft_store_changes_columns,
-                          FT_STORE_CHANGES_NCOLUMNS, ft_store_changes, err)) !=
-            FT_OK ||
+                          FT_STORE_CHANGES_NCOLUMNS, ft_store_changes, c,
+                          err)) != FT_OK ||
         (st = write_table(store, dir, "rejects.csv", ft_store_rejects_columns,
-                          FT_STORE_REJECTS_NCOLUMNS, ft_store_rejects, err)) !=
-            FT_OK)
+                          FT_STORE_REJECTS_NCOLUMNS, ft_store_rejects, NULL,
+                          err)) != FT_OK)
         return st;
     const char *name = "figures.csv";
     if (o->convert.rates) {
@@ -493,9 +488,7 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
     char lines[FT_REPORT_EXTRA_NOTES][200];
     const char *ptrs[FT_REPORT_EXTRA_NOTES];
     size_t nl = 0;
-    long c[3] = {0, 0, 0}, rejects = 0;
-    if ((st = ft_store_changes(store, count_change, c, err)) != FT_OK ||
-        (st = ft_store_count_rejects(store, &rejects, err)) != FT_OK) {
+    if ((st = ft_store_count_rejects(store, &rejects, err)) != FT_OK) {
         free(input);
         return st;
     }

@@ -31,6 +31,9 @@
  * A run is one transaction: ft_store_begin to ft_store_commit.  Killed in
  * between, the database keeps the last committed run.
  *
+ * Threads: an ft_store is used by one thread at a time (its connection
+ * has no mutex of its own); `run` uses it on its calling thread only.
+ *
  * Ownership: an ft_store owns its connection (ft_store_close).  Strings
  * passed in are copied or bound; rows handed to callbacks are borrowed
  * for the length of the call.
