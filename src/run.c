@@ -91,11 +91,21 @@ typedef struct {
     ft_error *unreadable; /* why it cannot be hashed, or NULL */
 } file_info;
 
+/* Progress: one more file done (unchanged, read or rejected), of all. */
+static void one_done(const ft_run_opts *o, size_t *done, size_t total)
+{
+    ++*done;
+    if (o->progress)
+        o->progress(o->ctx, *done, total);
+}
+
 /* Hash every file and look it up, in order: what the state holds decides
  * which files are read, before the first is (so that they can all go
- * through one pipeline, read ahead on several threads). */
-static ft_status look_up(ft_store *store, const path_list *files,
-                         file_info *info, ft_error *err)
+ * through one pipeline, read ahead on several threads).  The unchanged
+ * ones are done. */
+static ft_status look_up(const ft_run_opts *o, ft_store *store,
+                         const path_list *files, file_info *info, size_t *done,
+                         ft_error *err)
 {
     for (size_t i = 0; i < files->n; i++) {
         const char *path = files->paths[i];
@@ -128,6 +138,8 @@ static ft_status look_up(ft_store *store, const path_list *files,
         }
         if (st != FT_OK)
             return st;
+        if (f->unchanged)
+            one_done(o, done, files->n);
     }
     return FT_OK;
 }
@@ -142,23 +154,26 @@ typedef struct {
     const path_list *files;
     const file_info *info;
     const size_t *file_of;   /* the file each input of the pipeline is */
-    size_t done;             /* files[0..done) are through */
+    size_t through;          /* files[0..through) are through */
+    size_t done;             /* files done, for the progress */
     const char *path, *hash; /* of the file being read */
     long ord;
     ft_status failed; /* a store failure inside store_reject */
     ft_error why;
 } state_sink;
 
-/* Files done up to `end`: the unreadable ones recorded as rejected (the
- * file being read, if any, is done once its articles are), and the
- * progress told. */
+/* Files through up to `end`: the unreadable ones recorded as rejected,
+ * and the progress told (the file being read, if any, is through once its
+ * articles are). */
 static ft_status settle(state_sink *s, size_t end, ft_error *err)
 {
     const ft_run_opts *o = s->o;
-    for (; s->done < end; s->done++) {
-        const char *path = s->files->paths[s->done];
-        const file_info *f = &s->info[s->done];
-        if (f->unreadable && !f->unchanged) {
+    for (; s->through < end; s->through++) {
+        const char *path = s->files->paths[s->through];
+        const file_info *f = &s->info[s->through];
+        if (f->unchanged)
+            continue; /* done when looked up */
+        if (f->unreadable) {
             ft_status st;
             if ((st = ft_store_article(s->store, path, "", f->size, err)) !=
                     FT_OK ||
@@ -169,8 +184,7 @@ static ft_status settle(state_sink *s, size_t end, ft_error *err)
             if (o->rejected)
                 o->rejected(o->ctx, f->unreadable);
         }
-        if (o->progress)
-            o->progress(o->ctx, s->done + 1, s->files->n);
+        one_done(o, &s->done, s->files->n);
     }
     return FT_OK;
 }
@@ -250,7 +264,7 @@ static void store_reject(void *ctx, ft_status st, const ft_error *why)
  * in the order of the files. */
 static ft_status read_files(const ft_run_opts *o, ft_store *store,
                             const path_list *files, const file_info *info,
-                            ft_error *err)
+                            size_t done, ft_error *err)
 {
     const char **paths = malloc((files->n + 1) * sizeof *paths);
     size_t *file_of = malloc((files->n + 1) * sizeof *file_of);
@@ -271,6 +285,7 @@ static ft_status read_files(const ft_run_opts *o, ft_store *store,
                     .files = files,
                     .info = info,
                     .file_of = file_of,
+                    .done = done,
                     .failed = FT_OK};
     ft_pipeline_sink sink = {.article = store_article,
                              .reject = store_reject,
@@ -300,10 +315,11 @@ static ft_status update_state(const ft_run_opts *o, ft_store *store,
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     ft_status st =
         ft_store_begin(store, o->extractor, o->tables_hash, o->started, err);
+    size_t done = 0; /* files, for the progress */
     if (st == FT_OK)
-        st = look_up(store, files, info, err);
+        st = look_up(o, store, files, info, &done, err);
     if (st == FT_OK)
-        st = read_files(o, store, files, info, err);
+        st = read_files(o, store, files, info, done, err);
     if (st == FT_OK)
         st = ft_store_commit(store, o->started, counts, err);
     else
