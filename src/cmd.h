@@ -71,6 +71,10 @@ void cli_datasets_hint(void);
  * cp949, euc-kr, auto), else the exit code, the error already reported. */
 int cli_encoding(const char *cmd, const char *arg);
 
+/* 0 with *jobs set when a --jobs argument is a number of threads from 1
+ * to FT_PIPELINE_JOBS_MAX, else the usage error's exit code, reported. */
+int cli_jobs(const char *cmd, const char *arg, unsigned *jobs);
+
 /* The ISO 4217 code a --to argument names, upper-cased into out[4]; false
  * when it names none the rates know. */
 bool cli_currency(const char *arg, char out[4]);

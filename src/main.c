@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700
 #include "cmd.h"
 
+#include "pipeline.h"
 #include "rates.h"
 #include "text.h"
 
@@ -267,6 +268,21 @@ int cli_encoding(const char *cmd, const char *arg)
         cli_report(&err, "");
         return ft_status_exit_code(st);
     }
+    return FT_EXIT_OK;
+}
+
+int cli_jobs(const char *cmd, const char *arg, unsigned *jobs)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(arg, &end, 10);
+    if (*arg < '0' || *arg > '9' || *end || errno || n < 1 ||
+        n > FT_PIPELINE_JOBS_MAX)
+        return cli_usage_error(cmd,
+                               "--jobs '%s': want a number of threads from 1 "
+                               "to %d",
+                               arg, FT_PIPELINE_JOBS_MAX);
+    *jobs = (unsigned)n;
     return FT_EXIT_OK;
 }
 

@@ -4,11 +4,14 @@
  * workers extract, and the calling thread pops the batches in order and
  * hands over each article with the warnings held back since the one
  * before. */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT: the default jobs */
 #include "pipeline.h"
 
+#include <sched.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "workq.h"
@@ -39,7 +42,8 @@ typedef struct {
 typedef enum {
     ENTRY_NOTHING, /* only warnings (the last ones of a stream) */
     ENTRY_ARTICLE, /* an article, extracted by a worker */
-    ENTRY_REJECT   /* an input, line or row rejected */
+    ENTRY_REJECT,  /* an input, line or row rejected */
+    ENTRY_INPUT    /* an input begins (for the sink's `input`) */
 } entry_kind;
 
 /* One article, or reject, on its way through, with what the reader said
@@ -54,6 +58,7 @@ typedef struct {
     size_t nwarns, capwarns;
     bool rendered; /* its bytes are the batch's out[from..to) */
     size_t from, to;
+    size_t input; /* ENTRY_INPUT: which of the paths */
 } entry;
 
 /* What goes through the queue: entries e[0..n) in input order; while the
@@ -82,7 +87,8 @@ struct ft_pipeline {
     entry *entries; /* BATCH_MAX per batch of the pool */
     batch **spare;  /* the batches neither queued nor being filled */
     size_t nspare, cap;
-    batch *cur; /* being filled: the reader's warnings go to it */
+    batch *cur;               /* being filled: the reader's warnings go to it */
+    const char *const *paths; /* the inputs, while they run */
     const ft_pipeline_render *render; /* NULL: none */
     size_t inflight;                  /* article bytes in the queue */
     bool oom;                         /* a warning could not be held */
@@ -141,6 +147,19 @@ void ft_pipeline_jobs(ft_pipeline *p, unsigned n)
         p->jobs = n > 1 ? n : 1;
 }
 
+unsigned ft_pipeline_default_jobs(void)
+{
+    long n = 0;
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        n = CPU_COUNT(&set);
+    if (n < 1)
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 1
+               ? (unsigned)(n > FT_PIPELINE_JOBS_MAX ? FT_PIPELINE_JOBS_MAX : n)
+               : 1;
+}
+
 static void reject(const ft_pipeline_sink *sink, ft_status st,
                    const ft_error *why)
 {
@@ -150,12 +169,18 @@ static void reject(const ft_pipeline_sink *sink, ft_status st,
 
 /* ---- one thread ------------------------------------------------------ */
 
-static ft_status serial_input(ft_pipeline *p, const char *path,
+static ft_status serial_input(ft_pipeline *p, size_t i, const char *path,
                               const ft_pipeline_sink *sink, ft_error *err)
 {
     ft_error e;
     ft_reader *r;
-    ft_status st = ft_reader_open(path, &p->reader, &r, &e);
+    ft_status st;
+    if (sink->input && (st = sink->input(sink->ctx, i, path, &e)) != FT_OK) {
+        if (err)
+            *err = e;
+        return st;
+    }
+    st = ft_reader_open(path, &p->reader, &r, &e);
     if (st != FT_OK) {
         if (st == FT_ENOMEM) {
             if (err)
@@ -367,6 +392,10 @@ static ft_status hand_over(ft_pipeline *p, batch *b,
         first = i + 1;
         if (e->kind == ENTRY_REJECT)
             reject(sink, e->st, &e->err);
+        if (e->kind == ENTRY_INPUT &&
+            (st = sink->input(sink->ctx, e->input, p->paths[e->input], err)) !=
+                FT_OK)
+            return st;
         if (e->kind != ENTRY_ARTICLE)
             continue;
         if ((st = e->st) != FT_OK) {
@@ -439,6 +468,7 @@ static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
     ro.warn = hold_warning;
     ro.warn_ctx = p;
     p->oom = false;
+    p->paths = paths;
     p->cur = p->spare[--p->nspare];
     /* A failed hand-over stops everything at once; a reader's failure
      * (out of memory) only the reading: what was read before it is still
@@ -448,8 +478,16 @@ static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
     for (size_t i = 0; i < n && handed == FT_OK && read == FT_OK; i++) {
         if ((handed = make_room(p, sink, &handed_err)) != FT_OK)
             break;
-        ft_reader *r;
         entry *e = &p->cur->e[p->cur->n];
+        if (sink->input) {
+            /* Its warnings so far are the last input's: told before. */
+            e->input = i;
+            close_entry(p, ENTRY_INPUT);
+            if ((handed = make_room(p, sink, &handed_err)) != FT_OK)
+                break;
+            e = &p->cur->e[p->cur->n];
+        }
+        ft_reader *r;
         ft_status opened = ft_reader_open(paths[i], &ro, &r, &e->err);
         ft_status st = read_status(p, opened, &e->err);
         if (st == FT_ENOMEM) {
@@ -502,6 +540,7 @@ static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
     }
     recycle(p, p->cur, false);
     p->cur = NULL;
+    p->paths = NULL;
     /* The renderer's states: the next inputs may have another one. */
     for (size_t i = 0; i <= p->cap; i++) {
         batch *pb = &p->pool[i];
@@ -528,7 +567,7 @@ ft_status ft_pipeline_inputs(ft_pipeline *p, const char *const *paths, size_t n,
     if (p->jobs > 1 && !p->serial && (p->q || start_jobs(p)))
         return threaded_inputs(p, paths, n, sink, err);
     for (size_t i = 0; i < n; i++) {
-        ft_status st = serial_input(p, paths[i], sink, err);
+        ft_status st = serial_input(p, i, paths[i], sink, err);
         if (st != FT_OK)
             return st;
     }

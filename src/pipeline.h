@@ -46,6 +46,13 @@ typedef struct {
      * the next one.  May be NULL. */
     void (*reject)(void *ctx, ft_status st, const ft_error *why);
     void *ctx;
+    /* Input paths[i] begins (i is 0 for ft_pipeline_input): called before
+     * its rejects and articles, and before the warnings its reading
+     * gives, also when it has none, so that a sink of several inputs
+     * knows which one each article comes from.  A status other than FT_OK
+     * stops the inputs, as article's does.  May be NULL.  (Last, so that
+     * a sink made before it needs only a NULL at the end.) */
+    ft_status (*input)(void *ctx, size_t i, const char *path, ft_error *err);
 } ft_pipeline_sink;
 
 /* Optional, for a sink whose work is mostly turning articles into bytes
@@ -92,6 +99,15 @@ void ft_pipeline_free(ft_pipeline *p);
  * threads start with the next input and live until ft_pipeline_free; when
  * none can be started, the pipeline runs in the calling thread. */
 void ft_pipeline_jobs(ft_pipeline *p, unsigned n);
+
+/* --jobs at most: far beyond any core count, short of a thread limit. */
+#define FT_PIPELINE_JOBS_MAX 1024
+
+/* The jobs a command runs when not told: one per core this process may
+ * run on (its CPU affinity, which taskset, a container's or a Slurm
+ * task's cpuset narrow, else the online cores), at most
+ * FT_PIPELINE_JOBS_MAX; 1 when neither tells. */
+unsigned ft_pipeline_default_jobs(void);
 
 /* Render (above) the articles of the inputs that follow, when they run
  * with jobs, standing in for the sink's `article` as said there; NULL:

@@ -80,40 +80,165 @@ static ft_status list_inputs(const ft_run_opts *o, path_list *out,
     return FT_OK;
 }
 
-/* ---- one article file into the state --------------------------------- */
+/* ---- the article files into the state -------------------------------- */
 
+/* What the run found of one article file before reading any: its hash,
+ * or why it has none. */
+typedef struct {
+    char hash[FT_HASH_HEX];
+    uint64_t size;
+    bool unchanged;
+    ft_error *unreadable; /* why it cannot be hashed, or NULL */
+} file_info;
+
+/* Progress: one more file done (unchanged, read or rejected), of all. */
+static void one_done(const ft_run_opts *o, size_t *done, size_t total)
+{
+    ++*done;
+    if (o->progress)
+        o->progress(o->ctx, *done, total);
+}
+
+/* Hash every file and look it up, in order: what the state holds decides
+ * which files are read, before the first is (so that they can all go
+ * through one pipeline, read ahead on several threads).  The unchanged
+ * ones are done. */
+static ft_status look_up(const ft_run_opts *o, ft_store *store,
+                         const path_list *files, file_info *info, size_t *done,
+                         ft_error *err)
+{
+    for (size_t i = 0; i < files->n; i++) {
+        const char *path = files->paths[i];
+        file_info *f = &info[i];
+        ft_hash h;
+        ft_error why;
+        struct stat sb;
+        ft_status hs;
+        bool was_rejected;
+        ft_hash_init(&h);
+        /* A FIFO or a device named as INPUT would block or never end. */
+        if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+            hs = ft_error_set(&why, FT_EDATA, "not a regular file");
+        else
+            hs = ft_hash_file(&h, path, &f->size, &why);
+        ft_hash_hex(&h, f->hash);
+        ft_status st;
+        if (hs == FT_OK)
+            st = ft_store_seen(store, path, f->hash, &f->unchanged,
+                               &was_rejected, err);
+        else {
+            /* Unreadable: no hash to compare, so tried every run (the
+             * lookup's hash matches no stored one). */
+            ft_error_at(&why, path, 0);
+            if (!(f->unreadable = malloc(sizeof why)))
+                return ft_error_set(err, FT_ENOMEM, "out of memory");
+            *f->unreadable = why;
+            st = ft_store_seen(store, path, "-", &f->unchanged, &was_rejected,
+                               err);
+        }
+        if (st != FT_OK)
+            return st;
+        if (f->unchanged)
+            one_done(o, done, files->n);
+    }
+    return FT_OK;
+}
+
+/* The files read in one pipeline, in order, and what their articles
+ * become: rows of the state.  The state changes in the order of the
+ * files, as when each was read in its turn. */
 typedef struct {
     const ft_run_opts *o;
     ft_store *store;
     ft_figwriter *cells; /* makes the cells; writes nothing */
-    const char *path, *hash;
+    const path_list *files;
+    const file_info *info;
+    const size_t *file_of;   /* the file each input of the pipeline is */
+    size_t through;          /* files[0..through) are through */
+    size_t done;             /* files done, for the progress */
+    const char *path, *hash; /* of the file being read */
     long ord;
-    ft_status failed; /* a store failure inside a callback */
+    ft_status failed; /* a store failure inside store_reject */
     ft_error why;
-} article_sink;
+} state_sink;
+
+/* Files through up to `end`: the unreadable ones recorded as rejected,
+ * and the progress told (the file being read, if any, is through once its
+ * articles are). */
+static ft_status settle(state_sink *s, size_t end, ft_error *err)
+{
+    const ft_run_opts *o = s->o;
+    for (; s->through < end; s->through++) {
+        const char *path = s->files->paths[s->through];
+        const file_info *f = &s->info[s->through];
+        if (f->unchanged)
+            continue; /* done when looked up */
+        if (f->unreadable) {
+            ft_status st;
+            if ((st = ft_store_article(s->store, path, "", f->size, err)) !=
+                    FT_OK ||
+                (st = ft_store_reject(s->store, path, "", path,
+                                      f->unreadable->message, true, err)) !=
+                    FT_OK)
+                return st;
+            if (o->rejected)
+                o->rejected(o->ctx, f->unreadable);
+        }
+        one_done(o, &s->done, s->files->n);
+    }
+    return FT_OK;
+}
+
+/* A store failure in store_reject, which cannot return it: stops at the
+ * next call that can. */
+static ft_status failed(const state_sink *s, ft_error *err)
+{
+    if (s->failed != FT_OK && err)
+        *err = s->why;
+    return s->failed;
+}
+
+/* A file begins: the files before it are through; forget what it gave
+ * before and record it as read in this run. */
+static ft_status begin_file(void *ctx, size_t i, const char *path,
+                            ft_error *err)
+{
+    state_sink *s = ctx;
+    size_t at = s->file_of[i];
+    ft_status st = failed(s, err);
+    if (st == FT_OK)
+        st = settle(s, at, err);
+    if (st == FT_OK)
+        st = ft_store_article(s->store, path, s->info[at].hash,
+                              s->info[at].size, err);
+    s->path = path;
+    s->hash = s->info[at].hash;
+    s->ord = 0;
+    return st;
+}
 
 static ft_status store_article(void *ctx, const ft_article *a,
                                const ft_figlist *figs, ft_error *err)
 {
-    article_sink *s = ctx;
-    for (size_t i = 0; i < figs->len; i++) {
+    state_sink *s = ctx;
+    ft_status st = failed(s, err);
+    for (size_t i = 0; st == FT_OK && i < figs->len; i++) {
         ft_figrow row;
-        ft_status st =
-            ft_figwriter_cells(s->cells, a, i + 1, &figs->items[i], &row, err);
-        if (st == FT_EDATA) /* an extractor bug: that figure is left out */
+        st = ft_figwriter_cells(s->cells, a, i + 1, &figs->items[i], &row, err);
+        if (st == FT_EDATA) { /* an extractor bug: that figure is left out */
+            st = FT_OK;
             continue;
+        }
         if (st == FT_OK)
             st = ft_store_figure(s->store, s->path, ++s->ord, &row, err);
-        if (st != FT_OK)
-            return st;
     }
-    return FT_OK;
+    return st;
 }
 
 static void store_reject(void *ctx, ft_status st, const ft_error *why)
 {
     (void)st;
-    article_sink *s = ctx;
+    state_sink *s = ctx;
     if (s->failed != FT_OK)
         return;
     bool whole = why->line == 0;
@@ -134,28 +259,50 @@ static void store_reject(void *ctx, ft_status st, const ft_error *why)
         s->o->rejected(s->o->ctx, why);
 }
 
-/* Read one article file again (or for the first time) into the state. */
-static ft_status read_article(const ft_run_opts *o, ft_store *store,
-                              ft_pipeline *p, ft_figwriter *cells,
-                              const char *path, const char *hash, uint64_t size,
-                              ft_error *err)
+/* Read the files new or changed since the last run (all in one pipeline,
+ * with o->jobs threads) into the state, the unreadable ones as rejected,
+ * in the order of the files. */
+static ft_status read_files(const ft_run_opts *o, ft_store *store,
+                            const path_list *files, const file_info *info,
+                            size_t done, ft_error *err)
 {
-    ft_status st = ft_store_article(store, path, hash, size, err);
-    if (st != FT_OK)
-        return st;
-    article_sink s = {.o = o,
-                      .store = store,
-                      .cells = cells,
-                      .path = path,
-                      .hash = hash,
-                      .failed = FT_OK};
-    ft_pipeline_sink sink = {store_article, store_reject, &s};
-    st = ft_pipeline_input(p, path, &sink, err);
-    if (st == FT_OK && s.failed != FT_OK) {
-        if (err)
-            *err = s.why;
-        st = s.failed;
+    const char **paths = malloc((files->n + 1) * sizeof *paths);
+    size_t *file_of = malloc((files->n + 1) * sizeof *file_of);
+    ft_pipeline *p = ft_pipeline_new(&o->reader, &o->tables);
+    ft_figwriter *cells = ft_figwriter_new(NULL, FT_FORMAT_CSV);
+    ft_status st = FT_OK;
+    if (!paths || !file_of || !p || !cells)
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; st == FT_OK && i < files->n; i++)
+        if (!info[i].unchanged && !info[i].unreadable) {
+            paths[n] = files->paths[i];
+            file_of[n++] = i;
+        }
+    state_sink s = {.o = o,
+                    .store = store,
+                    .cells = cells,
+                    .files = files,
+                    .info = info,
+                    .file_of = file_of,
+                    .done = done,
+                    .failed = FT_OK};
+    ft_pipeline_sink sink = {.article = store_article,
+                             .reject = store_reject,
+                             .input = begin_file,
+                             .ctx = &s};
+    if (st == FT_OK && n > 0) {
+        ft_pipeline_jobs(p, o->jobs);
+        st = ft_pipeline_inputs(p, paths, n, &sink, err);
     }
+    if (st == FT_OK)
+        st = failed(&s, err);
+    if (st == FT_OK)
+        st = settle(&s, files->n, err);
+    ft_figwriter_free(cells);
+    ft_pipeline_free(p);
+    free(file_of);
+    free(paths);
     return st;
 }
 
@@ -163,55 +310,23 @@ static ft_status update_state(const ft_run_opts *o, ft_store *store,
                               const path_list *files, ft_store_counts *counts,
                               ft_error *err)
 {
-    ft_pipeline *p = ft_pipeline_new(&o->reader, &o->tables);
-    ft_figwriter *cells = ft_figwriter_new(NULL, FT_FORMAT_CSV);
-    if (!p || !cells) {
-        ft_pipeline_free(p);
-        ft_figwriter_free(cells);
+    file_info *info = calloc(files->n + 1, sizeof *info);
+    if (!info)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    }
     ft_status st =
         ft_store_begin(store, o->extractor, o->tables_hash, o->started, err);
-    for (size_t i = 0; st == FT_OK && i < files->n; i++) {
-        const char *path = files->paths[i];
-        ft_hash h;
-        char hex[FT_HASH_HEX];
-        uint64_t size = 0;
-        ft_error why;
-        struct stat sb;
-        ft_status hs = FT_OK;
-        ft_hash_init(&h);
-        /* A FIFO or a device named as INPUT would block or never end. */
-        if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
-            hs = ft_error_set(&why, FT_EDATA, "not a regular file");
-        else
-            hs = ft_hash_file(&h, path, &size, &why);
-        ft_hash_hex(&h, hex);
-        ft_error_at(&why, path, 0);
-        bool unchanged = false, was_rejected = false;
-        if (hs != FT_OK) {
-            /* Unreadable: no hash to compare, so tried every run (the
-             * lookup's hash matches no stored one). */
-            if ((st = ft_store_seen(store, path, "-", &unchanged, &was_rejected,
-                                    err)) == FT_OK &&
-                (st = ft_store_article(store, path, "", size, err)) == FT_OK &&
-                (st = ft_store_reject(store, path, "", path, why.message, true,
-                                      err)) == FT_OK &&
-                o->rejected)
-                o->rejected(o->ctx, &why);
-        } else if ((st = ft_store_seen(store, path, hex, &unchanged,
-                                       &was_rejected, err)) == FT_OK &&
-                   !unchanged)
-            st = read_article(o, store, p, cells, path, hex, size, err);
-        if (o->progress)
-            o->progress(o->ctx, i + 1, files->n);
-    }
+    size_t done = 0; /* files, for the progress */
+    if (st == FT_OK)
+        st = look_up(o, store, files, info, &done, err);
+    if (st == FT_OK)
+        st = read_files(o, store, files, info, done, err);
     if (st == FT_OK)
         st = ft_store_commit(store, o->started, counts, err);
     else
         ft_store_rollback(store);
-    ft_figwriter_free(cells);
-    ft_pipeline_free(p);
+    for (size_t i = 0; i < files->n; i++)
+        free(info[i].unreadable);
+    free(info);
     return st;
 }
 
@@ -240,6 +355,7 @@ typedef struct {
     ft_csvio csv;
     ft_figwriter *w; /* figures.csv rows */
     size_t ncols;
+    long *kinds; /* changes.csv: its rows counted, new, revised, gone */
 } csv_out;
 
 static ft_status put_figure(void *ctx, const char *const *cells,
@@ -262,6 +378,10 @@ static ft_status put_plain(void *ctx, const char *const *cells,
                            const size_t *lens, size_t n, ft_error *err)
 {
     csv_out *c = ctx;
+    if (c->kinds && n > 0)
+        c->kinds[strcmp(cells[0], "new") == 0       ? 0
+                 : strcmp(cells[0], "revised") == 0 ? 1
+                                                    : 2]++;
     for (size_t i = 0; i < n; i++) {
         bool num = c->ncols == FT_STORE_CHANGES_NCOLUMNS &&
                    (i == 3 || i == 4 || i == 6 || i == 8);
@@ -296,13 +416,13 @@ static ft_status write_table(ft_store *store, const char *dir, const char *name,
                              const char *const *cols, size_t ncols,
                              ft_status (*rows)(ft_store *, ft_store_row_fn,
                                                void *, ft_error *),
-                             ft_error *err)
+                             long *kinds, ft_error *err)
 {
     ft_outfile f;
     ft_status st = ft_outfile_open(&f, dir, name, err);
     if (st != FT_OK)
         return st;
-    csv_out c = {.ncols = ncols};
+    csv_out c = {.ncols = ncols, .kinds = kinds};
     ft_csvio_init(&c.csv, f.fp, FT_CSVIO_CSV);
     for (size_t i = 0; st == FT_OK && i < ncols; i++)
         st = ft_csvio_str(&c.csv, cols[i], err);
@@ -349,31 +469,21 @@ static ft_status write_converted(const ft_run_opts *o, const char *dir,
     return st;
 }
 
-/* Counts changes.csv rows by kind: new, revised, gone. */
-static ft_status count_change(void *ctx, const char *const *cells,
-                              const size_t *lens, size_t n, ft_error *err)
-{
-    (void)lens, (void)err;
-    long *c = ctx;
-    if (n > 0)
-        c[strcmp(cells[0], "new") == 0       ? 0
-          : strcmp(cells[0], "revised") == 0 ? 1
-                                             : 2]++;
-    return FT_OK;
-}
-
 static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
                                warnings *ws, ft_run_result *res, ft_error *err)
 {
     const char *dir = o->out_dir;
     ft_status st;
+    /* The last change's figures by kind, counted as changes.csv is
+     * written (for the page's note). */
+    long c[3] = {0, 0, 0}, rejects = 0;
     if ((st = write_figures(store, dir, err)) != FT_OK ||
         (st = write_table(store, dir, "changes.csv", ft_store_changes_columns,
-                          FT_STORE_CHANGES_NCOLUMNS, ft_store_changes, err)) !=
-            FT_OK ||
+                          FT_STORE_CHANGES_NCOLUMNS, ft_store_changes, c,
+                          err)) != FT_OK ||
         (st = write_table(store, dir, "rejects.csv", ft_store_rejects_columns,
-                          FT_STORE_REJECTS_NCOLUMNS, ft_store_rejects, err)) !=
-            FT_OK)
+                          FT_STORE_REJECTS_NCOLUMNS, ft_store_rejects, NULL,
+                          err)) != FT_OK)
         return st;
     const char *name = "figures.csv";
     if (o->convert.rates) {
@@ -394,9 +504,7 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
     char lines[FT_REPORT_EXTRA_NOTES][200];
     const char *ptrs[FT_REPORT_EXTRA_NOTES];
     size_t nl = 0;
-    long c[3] = {0, 0, 0}, rejects = 0;
-    if ((st = ft_store_changes(store, count_change, c, err)) != FT_OK ||
-        (st = ft_store_count_rejects(store, &rejects, err)) != FT_OK) {
+    if ((st = ft_store_count_rejects(store, &rejects, err)) != FT_OK) {
         free(input);
         return st;
     }

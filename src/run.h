@@ -41,6 +41,10 @@ typedef struct {
 
     ft_reader_opts reader; /* recursive, max_bytes, date, ... */
     ft_extract_opts tables;
+    /* Threads that extract (0 or 1: the calling thread only; see
+     * ft_pipeline_jobs).  The state and every output are the same for
+     * any number. */
+    unsigned jobs;
     const char *extractor;   /* version of the extractor */
     const char *tables_hash; /* hash of the alias and countries tables */
     const char *started;     /* a time for the runs table only, or NULL */

@@ -31,6 +31,9 @@
  * A run is one transaction: ft_store_begin to ft_store_commit.  Killed in
  * between, the database keeps the last committed run.
  *
+ * Threads: an ft_store is used by one thread at a time (its connection
+ * has no mutex of its own); `run` uses it on its calling thread only.
+ *
  * Ownership: an ft_store owns its connection (ft_store_close).  Strings
  * passed in are copied or bound; rows handed to callbacks are borrowed
  * for the length of the call.
@@ -61,8 +64,10 @@ ft_status ft_store_begin(ft_store *s, const char *extractor, const char *tables,
                          const char *started, ft_error *err);
 
 /* Note that path is an input of this run.  *unchanged: it was read before
- * with this hash, extractor and tables (nothing to do); else it is to be
- * read again: call ft_store_article.  *was_rejected: unchanged and
+ * with this hash, extractor and tables, or it was already noted in this
+ * run (nothing to do: a path named twice is read once); else it is to be
+ * read again: call ft_store_article, after noting every input if need be
+ * (the lookups do not depend on it).  *was_rejected: unchanged and
  * rejected last time. */
 ft_status ft_store_seen(ft_store *s, const char *path, const char *hash,
                         bool *unchanged, bool *was_rejected, ft_error *err);

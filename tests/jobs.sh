@@ -13,6 +13,13 @@
 #   - articles of 3 MB, more text than the pipeline reads ahead at once;
 #   - a standard output that cannot be written (/dev/full): the same error
 #     and exit status.
+# And `figtrend run --jobs N`, N = 2 and 7 against 1, over a folder of
+# many article files (a binary one, an empty one, a JSONL file with bad
+# lines among them) and that archive, a FIFO and a file named again, then again after some
+# files were edited, deleted and added and the archive changed: every
+# output, standard error (-v: the progress, rejects and warnings) and
+# the exit status are the same, and so is the state database, dumped as
+# SQL without the runs' times.
 # Run it under a build with -fsanitize=thread (make check-tsan) to show
 # that the threads share nothing unguarded.
 #
@@ -158,6 +165,110 @@ check "--jobs x is a usage error" \
 "$bin" extract --jobs 1 --max-bytes 64K archive.jsonl >out.1 2>err.1
 check "no --jobs: as --jobs 1" \
     bash -c 'cmp -s out.1 out.d && cmp -s err.1 err.d'
+
+# ---- run --jobs N ------------------------------------------------------
+python3 - demo.jsonl <<'PY'
+import json, os, sys
+os.makedirs("arts", exist_ok=True)
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    if i >= 300:
+        break
+    d = json.loads(line)
+    with open("arts/a%03d.txt" % i, "w", encoding="utf-8") as f:
+        f.write("Title: %s\nDate: %s\n\n%s" % (d.get("title", ""),
+                                                d.get("published", ""),
+                                                d["text"]))
+PY
+printf 'bin\0ary\0' >arts/a150-binary.txt
+: >arts/a151-empty.txt
+head -n 30 archive.jsonl >arts/a152-part.jsonl
+echo '{not json' >>arts/a152-part.jsonl
+
+# The state as SQL, without what differs from run to run (times).
+state_sql() {
+    cp "$1" state.tmp.db &&
+        sqlite3 state.tmp.db 'UPDATE runs SET started = NULL, finished = NULL' &&
+        sqlite3 state.tmp.db .dump && rm -f state.tmp.db
+}
+
+# Every output, the state dump, standard output and error and the exit
+# status of the run in work folder w$1, into w$1.result.
+run_in() { # J [the run's options...]
+    local j=$1 rc=0
+    shift
+    (cd "w$j" && "$bin" run "$@" --out out arts archive.jsonl \
+        arts/a153-fifo.txt arts/a000.txt >stdout 2>stderr) || rc=$?
+    {
+        echo "exit $rc"
+        (cd "w$j" && cat stdout stderr &&
+            find out -type f ! -path 'out/.state/*' | LC_ALL=C sort |
+            xargs sha256sum)
+        if command -v sqlite3 >/dev/null; then
+            state_sql "w$j/out/.state/figtrend.db"
+        fi
+    } >"w$j.result" 2>&1
+}
+
+same_run() { # NAME: w1.result against w2's and w7's
+    local j
+    for j in 2 7; do
+        if cmp -s w1.result "w$j.result"; then
+            check "$1: run --jobs $j as --jobs 1" true
+        else
+            diff w1.result "w$j.result" | head -n 5
+            check "$1: run --jobs $j as --jobs 1" false
+        fi
+    done
+}
+
+for j in 1 2 7; do
+    mkdir "w$j"
+    cp -R arts archive.jsonl "w$j/"
+    mkfifo "w$j/arts/a153-fifo.txt"
+    opt=--jobs
+    [[ $j == 7 ]] && opt=-j
+    run_in "$j" -v "$opt" "$j"
+done
+same_run "a first run"
+check "a first run: some inputs rejected (exit 3)" grep -qx 'exit 3' w1.result
+check "a first run: figures, rejects and progress" \
+    bash -c 'test "$(wc -l <w1/out/figures.csv)" -gt 1000 &&
+             grep -q "a152-part.jsonl:31" w1/out/rejects.csv &&
+             grep -q "a153-fifo.txt" w1/out/rejects.csv &&
+             grep -q "306 of 306 inputs" w1/stderr'
+
+for j in 1 2 7; do
+    (
+        cd "w$j" || exit 1
+        rm arts/a010.txt arts/a200.txt
+        sed -i 's/trillion/billion/' arts/a020.txt arts/a120.txt
+        printf 'Date: 2025-03-01\n\nThe fund received 120 billion won in 2024.\n' \
+            >arts/a299-new.txt
+        sed -i '5d; 100s/billion/million/' archive.jsonl
+    )
+    run_in "$j" -v --jobs "$j"
+done
+same_run "after edits, deletions and a new file"
+check "after edits: changes.csv tells them" \
+    bash -c 'grep -q "^gone,arts/a010.txt" w1/out/changes.csv &&
+             grep -q "^revised,arts/a020.txt" w1/out/changes.csv &&
+             grep -q "^new,arts/a299-new.txt" w1/out/changes.csv &&
+             grep -q "archive.jsonl" w1/out/changes.csv'
+
+for j in 1 2 7; do
+    run_in "$j" -q --jobs "$j"
+done
+same_run "nothing new"
+# Read: the FIFO alone (what cannot be hashed is tried every run).
+check "nothing new: nothing read" \
+    bash -c '! command -v sqlite3 >/dev/null ||
+        sqlite3 w1/out/.state/figtrend.db \
+            "SELECT read FROM runs ORDER BY id DESC LIMIT 1" | grep -qx 1'
+
+check "run --jobs 0 is a usage error" \
+    bash -c '"$0" run --jobs 0 --out w0 arts >/dev/null 2>&1; [[ $? == 64 ]]' "$bin"
+check "run --jobs 1025 is a usage error" \
+    bash -c '"$0" run -j 1025 --out w0 arts >/dev/null 2>&1; [[ $? == 64 ]]' "$bin"
 
 echo "jobs: $pass passed, $fail failed, 0 skipped"
 [[ $fail -eq 0 ]]

@@ -87,7 +87,7 @@ static tally run(bool recursive)
     ft_reader_opts ro = {.recursive = recursive};
     ft_pipeline *p = ft_pipeline_new(&ro, NULL);
     assert_non_null(p);
-    ft_pipeline_sink sink = {count_article, count_reject, &t};
+    ft_pipeline_sink sink = {count_article, count_reject, &t, NULL};
     ft_error err;
     assert_int_equal(ft_pipeline_input(p, dir, &sink, &err), FT_OK);
     ft_pipeline_free(p);
@@ -121,7 +121,7 @@ static void test_missing_input_is_a_reject(void **state)
     (void)state;
     tally t = {0};
     ft_pipeline *p = ft_pipeline_new(NULL, NULL);
-    ft_pipeline_sink sink = {count_article, count_reject, &t};
+    ft_pipeline_sink sink = {count_article, count_reject, &t, NULL};
     ft_error err;
     assert_int_equal(
         ft_pipeline_input(p, "/nonexistent/figtrend/x.txt", &sink, &err),
@@ -143,7 +143,7 @@ static void test_sink_failure_stops(void **state)
 {
     (void)state;
     ft_pipeline *p = ft_pipeline_new(NULL, NULL);
-    ft_pipeline_sink sink = {fail_article, NULL, NULL};
+    ft_pipeline_sink sink = {fail_article, NULL, NULL, NULL};
     ft_error err;
     assert_int_equal(ft_pipeline_input(p, dir, &sink, &err), FT_EIO);
     assert_string_equal(err.message, "disk full");
@@ -189,7 +189,7 @@ static void test_cells_write_back_the_same_row(void **state)
     char path[128];
     snprintf(path, sizeof path, "%s/q.txt", dir);
     ft_pipeline *p = ft_pipeline_new(NULL, NULL);
-    ft_pipeline_sink sink = {write_twice, NULL, &t};
+    ft_pipeline_sink sink = {write_twice, NULL, &t, NULL};
     ft_error err;
     assert_int_equal(ft_pipeline_input(p, path, &sink, &err), FT_OK);
     ft_pipeline_free(p);
@@ -215,6 +215,8 @@ typedef struct {
     FILE *f;
     int articles, fail_at; /* fail_at: the article whose hand-over fails */
     int states;            /* render states made and not freed */
+    bool inputs;           /* log each input's beginning too */
+    int fail_input;        /* and fail at the one numbered so (from 1) */
 } calls;
 
 static ft_status log_article(void *ctx, const ft_article *a,
@@ -227,6 +229,15 @@ static ft_status log_article(void *ctx, const ft_article *a,
     for (size_t i = 0; i < figs->len; i++)
         fprintf(c->f, " %zu-%zu", figs->items[i].start, figs->items[i].end);
     fputc('\n', c->f);
+    return FT_OK;
+}
+
+static ft_status log_input(void *ctx, size_t i, const char *path, ft_error *err)
+{
+    calls *c = ctx;
+    if ((int)i + 1 == c->fail_input)
+        return ft_error_set(err, FT_EIO, "failed at input %zu", i);
+    fprintf(c->f, "input %zu %s\n", i, path);
     return FT_OK;
 }
 
@@ -304,11 +315,13 @@ static ft_status emit_lines(void *ctx, const char *bytes, size_t n,
 
 /* The calls of one run over paths with `jobs` threads (and a renderer
  * when render), and its status. */
-static char *run_jobs_render(unsigned jobs, bool render,
+static char *run_jobs_inputs(unsigned jobs, bool render, int fail_input,
                              const char *const *paths, size_t n, int fail_at,
                              ft_status *st)
 {
-    calls c = {.fail_at = fail_at};
+    calls c = {.fail_at = fail_at,
+               .inputs = fail_input >= 0,
+               .fail_input = fail_input};
     c.f = open_memstream(&c.log, &c.len);
     assert_non_null(c.f);
     ft_reader_opts ro = {.recursive = true,
@@ -318,7 +331,8 @@ static char *run_jobs_render(unsigned jobs, bool render,
     ft_pipeline *p = ft_pipeline_new(&ro, NULL);
     assert_non_null(p);
     ft_pipeline_jobs(p, jobs);
-    ft_pipeline_sink sink = {log_article, log_reject, &c};
+    ft_pipeline_sink sink = {log_article, log_reject, &c,
+                             c.inputs ? log_input : NULL};
     ft_pipeline_render r = {state_new, state_free, render_line, emit_lines, &c};
     if (render)
         ft_pipeline_render_with(p, &r);
@@ -331,6 +345,13 @@ static char *run_jobs_render(unsigned jobs, bool render,
     if (render && jobs > 1)
         assert_true(c.states > 0);
     return c.log;
+}
+
+static char *run_jobs_render(unsigned jobs, bool render,
+                             const char *const *paths, size_t n, int fail_at,
+                             ft_status *st)
+{
+    return run_jobs_inputs(jobs, render, -1, paths, n, fail_at, st);
 }
 
 static char *run_jobs(unsigned jobs, const char *const *paths, size_t n,
@@ -416,6 +437,47 @@ static void test_jobs_render_the_same_calls(void **state)
     unlink(stream);
 }
 
+/* The sink is told where each input begins, before its rejects, warnings
+ * and articles, also for an input that gives nothing; with jobs at the
+ * same place, and a failure there stops where one thread stops. */
+static void test_jobs_tell_each_input(void **state)
+{
+    (void)state;
+    put_stream("stream.jsonl");
+    char stream[128], missing[128], empty[128];
+    snprintf(stream, sizeof stream, "%s/stream.jsonl", dir);
+    snprintf(missing, sizeof missing, "%s/missing.txt", dir);
+    snprintf(empty, sizeof empty, "%s/none", dir); /* a folder of nothing */
+    assert_int_equal(mkdir(empty, 0777), 0);
+    const char *paths[] = {missing, empty, stream, dir, empty, stream};
+    ft_status st1, st;
+    char *one = run_jobs_inputs(1, false, 0, paths, 6, 0, &st1);
+    assert_int_equal(st1, FT_OK);
+    char want[512];
+    snprintf(want, sizeof want, "input 0 %s\nreject ", missing);
+    assert_memory_equal(one, want, strlen(want));
+    snprintf(want, sizeof want, "input 1 %s\ninput 2 %s\n", empty, stream);
+    assert_non_null(strstr(one, want));
+    snprintf(want, sizeof want, "\ninput 5 %s\n", stream);
+    assert_non_null(strstr(one, want));
+    for (int fail_input = 0; fail_input <= 5; fail_input += 5) {
+        char *first = run_jobs_inputs(1, false, fail_input, paths, 6, 0, &st1);
+        assert_int_equal(st1, fail_input ? FT_EIO : FT_OK);
+        for (unsigned jobs = 2; jobs <= 5; jobs += 3)
+            for (int render = 0; render <= 1; render++) {
+                char *many =
+                    run_jobs_inputs(jobs, render, fail_input, paths, 6, 0, &st);
+                assert_int_equal(st, st1);
+                assert_string_equal(many, first);
+                free(many);
+            }
+        free(first);
+    }
+    free(one);
+    unlink(stream);
+    rmdir(empty);
+}
+
 static void test_jobs_stop_where_one_thread_stops(void **state)
 {
     (void)state;
@@ -446,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_jobs_make_the_same_calls),
         cmocka_unit_test(test_jobs_stop_where_one_thread_stops),
         cmocka_unit_test(test_jobs_render_the_same_calls),
+        cmocka_unit_test(test_jobs_tell_each_input),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -199,6 +199,69 @@ static void test_unchanged_is_not_read(void **state)
     ft_store_close(s);
 }
 
+/* Every input looked up before any is read (run with jobs): a path named
+ * twice is counted and read once, though its first reading comes after
+ * the second lookup. */
+static void test_named_twice_read_once(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    ft_error err;
+    bool unchanged[3], rejected;
+    begin(s, "T");
+    const char *paths[] = {"a.txt", "b.txt", "a.txt"};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(
+            ft_store_seen(s, paths[i], "h1", &unchanged[i], &rejected, &err),
+            FT_OK);
+    assert_false(unchanged[0]);
+    assert_false(unchanged[1]);
+    assert_true(unchanged[2]);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(ft_store_article(s, paths[i], "h1", 10, &err), FT_OK);
+        add(s, paths[i], 1, row(paths[i], "1", "5", "KRW", "2025"));
+    }
+    ft_store_counts c = commit(s);
+    assert_int_equal(c.inputs, 2);
+    assert_int_equal(c.read, 2);
+    assert_int_equal(c.unchanged, 1);
+    assert_int_equal(c.figures, 2);
+
+    /* The next run: both unchanged, a.txt still counted once. */
+    begin(s, "T");
+    assert_false(see(s, "a.txt", "h1"));
+    assert_false(see(s, "a.txt", "h1"));
+    assert_false(see(s, "b.txt", "h1"));
+    c = commit(s);
+    assert_int_equal(c.inputs, 2);
+    assert_int_equal(c.read, 0);
+    assert_int_equal(c.figures, 2);
+    ft_store_close(s);
+}
+
+/* A first run (no figure yet) skips looking for what a new path gave
+ * before, but an article recorded twice in it still loses its first
+ * figures. */
+static void test_first_run_article_recorded_twice(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    ft_error err;
+    begin(s, "T");
+    assert_true(see(s, "a.txt", "h1"));
+    add(s, "a.txt", 1, row("a.txt", "1", "4", "KRW", "2025"));
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(ft_store_article(s, "a.txt", "h1", 10, &err), FT_OK);
+        add(s, "a.txt", 1, row("a.txt", "1", i ? "6" : "5", "KRW", "2025"));
+    }
+    ft_store_counts c = commit(s);
+    assert_int_equal(c.figures, 1);
+    rows r = {""};
+    assert_int_equal(ft_store_figures(s, collect, &r, &err), FT_OK);
+    assert_non_null(strstr(r.text, "|6||KRW|"));
+    ft_store_close(s);
+}
+
 static void test_changed_tables_read_again(void **state)
 {
     (void)state;
@@ -312,6 +375,8 @@ int main(void)
         cmocka_unit_test(test_first_run_all_new),
         cmocka_unit_test(test_old_state_gains_columns),
         cmocka_unit_test(test_unchanged_is_not_read),
+        cmocka_unit_test(test_named_twice_read_once),
+        cmocka_unit_test(test_first_run_article_recorded_twice),
         cmocka_unit_test(test_changed_tables_read_again),
         cmocka_unit_test(test_edit_revises_and_delete_drops),
         cmocka_unit_test(test_rejects_kept_until_changed),

@@ -224,7 +224,7 @@ static inline void fuzz_pipeline_run(const uint8_t *data, size_t size,
     ft_pipeline *p = ft_pipeline_new(&ro, &eo);
     FUZZ_CHECK(p);
     fuzz_pipeline_seen seen = {0};
-    ft_pipeline_sink sink = {fuzz_on_article, fuzz_on_reject, &seen};
+    ft_pipeline_sink sink = {fuzz_on_article, fuzz_on_reject, &seen, NULL};
     ft_error err;
     ft_status st = ft_pipeline_input(p, path, &sink, &err);
     ft_pipeline_free(p);
