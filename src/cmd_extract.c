@@ -1,10 +1,8 @@
 /* cmd_extract.c — `figtrend extract`: articles in, figures.csv rows out. */
-#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT: the default --jobs */
 #include "cmd.h"
 
 #include <errno.h>
 #include <getopt.h>
-#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -206,9 +204,6 @@ static size_t parse_size(const char *s)
     return (size_t)(v << shift);
 }
 
-/* --jobs at most: far beyond any core count, short of a thread limit. */
-#define JOBS_MAX 1024
-
 /* What the pipeline hands over goes to the writer. */
 typedef struct {
     ft_figwriter *w;
@@ -313,7 +308,7 @@ static int do_inputs(char **paths, int n, ft_pipeline *p, ft_figwriter *w,
 {
     sink_state s = {w, format, rs, {0}};
     ft_buf_init(&s.rows);
-    ft_pipeline_sink sink = {write_article, reject_input, &s};
+    ft_pipeline_sink sink = {write_article, reject_input, &s, NULL};
     ft_pipeline_render render = {render_new, render_free, render_article,
                                  emit_rows, &s};
     ft_pipeline_render_with(p, &render);
@@ -329,23 +324,9 @@ static int do_inputs(char **paths, int n, ft_pipeline *p, ft_figwriter *w,
     return 0;
 }
 
-/* One job per core this process may run on: its CPU affinity, which
- * taskset, a container's or a Slurm task's cpuset narrow, else the online
- * cores (sysconf); 1 when neither tells. */
-static unsigned default_jobs(void)
-{
-    long n = 0;
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof set, &set) == 0)
-        n = CPU_COUNT(&set);
-    if (n < 1)
-        n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 1 ? (unsigned)(n > JOBS_MAX ? JOBS_MAX : n) : 1;
-}
-
 typedef struct {
     ft_reader_opts reader;
-    unsigned jobs; /* --jobs, else default_jobs() */
+    unsigned jobs; /* --jobs, else ft_pipeline_default_jobs() */
     ft_format format;
     bool header, header_only;
     char date[11];        /* --date, normalised */
@@ -451,16 +432,9 @@ static int parse_options(int argc, char **argv, options *o, run_state *rs)
             break;
         }
         case 'j': {
-            char *end;
-            errno = 0;
-            unsigned long n = strtoul(optarg, &end, 10);
-            if (*optarg < '0' || *optarg > '9' || *end || errno || n < 1 ||
-                n > JOBS_MAX)
-                return cli_usage_error("extract",
-                                       "--jobs '%s': want a number of "
-                                       "threads from 1 to %d",
-                                       optarg, JOBS_MAX);
-            o->jobs = (unsigned)n;
+            int code = cli_jobs("extract", optarg, &o->jobs);
+            if (code)
+                return code;
             break;
         }
         case O_SUBJECTS:
@@ -513,7 +487,7 @@ static int run(char **inputs, int ninputs, const options *o,
         cli_report(&err, "");
         fatal = FT_EXIT_IOERR;
     }
-    ft_pipeline_jobs(p, o->jobs ? o->jobs : default_jobs());
+    ft_pipeline_jobs(p, o->jobs ? o->jobs : ft_pipeline_default_jobs());
     if (!o->header_only && !fatal)
         fatal = do_inputs(inputs, ninputs, p, w, o->format, rs);
     ft_pipeline_free(p);
