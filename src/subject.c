@@ -21,9 +21,14 @@
 
 #include <csv.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------ aliases */
 
@@ -1453,6 +1458,223 @@ static size_t min_size(size_t a, size_t b)
     return a < b ? a : b;
 }
 
+/* ----------------------------------------------------------- the scan */
+
+/* A place the collector acts at, in text order: a letter after no
+ * letter (a word starts there, or a letter after a digit the collector
+ * passes), a byte past ASCII, a STOP_BYTES byte.  The collector passes
+ * all other bytes (spaces, digits, other punctuation, the letters of a
+ * word after its first) untouched, so it reads the article's acts, cut
+ * once, instead of its bytes. */
+typedef struct {
+    size_t at;
+    size_t end; /* word_end of the word that starts at `at`, 0 for none */
+} scan_act;
+
+typedef struct {
+    scan_act *items;
+    size_t len, cap;
+} scan_acts;
+
+/* Some 64 bytes, a bit each (bit j for byte j). */
+typedef struct {
+    uint64_t alpha, alnum, other, joins; /* joins: '-' and '.' */
+} byte_bits;
+
+#if defined(__SSE2__)
+/* Add the 16 bytes at p + j to bits.  SSE2, which every x86-64 has,
+ * classifies them in a score of instructions: a range test is an add
+ * that moves the range to the bottom of the signed bytes and one signed
+ * comparison (the bytes past ASCII fall outside every range). */
+__attribute__((always_inline)) static inline void
+classify16(const unsigned char *p, unsigned j, byte_bits *bits)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(31)),
+                                    _mm_set1_epi8(-128 + 26)); /* a-z */
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(80)),
+                                   _mm_set1_epi8(-128 + 10)); /* 0-9 */
+    __m128i joins = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(83)),
+                                   _mm_set1_epi8(-128 + 2)); /* '-' '.' */
+    /* ',' and '.' are one byte but for bit 1 */
+    __m128i stop = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('.')),
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                     _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
+    bits->alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << j;
+    bits->alnum |=
+        (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << j;
+    bits->other |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, x))
+                   << j;
+    bits->joins |= (uint64_t)(unsigned)_mm_movemask_epi8(joins) << j;
+}
+#endif
+
+/* The 64 bytes at p, classified. */
+static byte_bits classify64(const unsigned char *p)
+{
+    byte_bits bits = {0, 0, 0, 0};
+#if defined(__SSE2__)
+    classify16(p, 0, &bits);
+    classify16(p, 16, &bits);
+    classify16(p, 32, &bits);
+    classify16(p, 48, &bits);
+#else
+    for (unsigned j = 0; j < 64; j++) {
+        unsigned char ch = p[j];
+        bits.alpha |= (uint64_t)ft_ascii_alpha(ch) << j;
+        bits.alnum |= (uint64_t)is_alnum(ch) << j;
+        bits.other |=
+            (uint64_t)(ch >= 0x80 || (ch < 64 && (STOP_BYTES >> ch & 1))) << j;
+        bits.joins |= (uint64_t)(ch == '-' || ch == '.') << j;
+    }
+#endif
+    return bits;
+}
+
+/* What cutting an article's acts reads, and where it stands among the
+ * figures: the collector's own view of them (see collect), a function of
+ * the place alone. */
+typedef struct {
+    ft_view x;
+    const word_index *ix;
+    const ft_figure *figs; /* in text order */
+    size_t nfigs;
+    size_t f, g;             /* as in collect, for the last place looked at */
+    size_t until;            /* where f, g or what follows may change */
+    bool in_figure;          /* the place is within a figure */
+    const unsigned *lengths; /* may_matter_... of its sentence */
+} cutter;
+
+/* Where the cutter stands at `at` (not before the last place). */
+static void cutter_move(cutter *c, size_t at)
+{
+    const ft_figure *figs = c->figs;
+    size_t n = c->nfigs;
+    while (c->f < n && figs[c->f].sent_end <= at)
+        c->f++;
+    while (c->g < n && figs[c->g].end <= at)
+        c->g++;
+    bool in_sentence = c->f < n && figs[c->f].sent_start <= at;
+    c->in_figure = c->g < n && figs[c->g].start <= at;
+    c->lengths = in_sentence ? c->ix->lower_lengths : c->ix->outside_lengths;
+    c->until = SIZE_MAX;
+    if (c->f < n)
+        c->until = min_size(c->until, in_sentence ? figs[c->f].sent_end
+                                                  : figs[c->f].sent_start);
+    if (c->g < n)
+        c->until = min_size(c->until,
+                            c->in_figure ? figs[c->g].end : figs[c->g].start);
+}
+
+/* May the collector pass the word [at,end) as if it were no act?  So it
+ * may a word in lower case that does not matter where it stands, outside
+ * the figures' sentences or in one (see may_matter_outside,
+ * may_matter_in_lower_case), and that is in no figure (where the
+ * collector reads a letter of a figure, it steps over the figure; it
+ * reads no letter of a word but its first). */
+static bool passes_unread(cutter *c, size_t at, size_t end)
+{
+    unsigned char ch = (unsigned char)c->x.t[at];
+    if (!ft_ascii_lower(ch))
+        return false;
+    if (at >= c->until)
+        cutter_move(c, at);
+    size_t m = end - at;
+    return !c->in_figure && !(m <= WORD_MAX && (c->lengths[ch] >> m & 1));
+}
+
+/* Add the acts of the 64 bytes at base (fewer at the end). */
+static void cut_block(cutter *c, size_t base, scan_acts *out)
+{
+    ft_view x = c->x;
+    cutter here = *c;
+    const unsigned char *t = (const unsigned char *)x.t;
+    size_t n = x.len - base < 64 ? x.len - base : 64;
+    byte_bits bits;
+    if (n == 64) {
+        bits = classify64(t + base);
+    } else {
+        unsigned char pad[64] = {0}; /* NUL: in no class */
+        memcpy(pad, t + base, n);
+        bits = classify64(pad);
+    }
+    uint64_t alpha_before = base > 0 && ft_ascii_alpha(t[base - 1]);
+    uint64_t alnum_before = base > 0 && is_alnum(t[base - 1]);
+    uint64_t alnum_after =
+        n == 64 && base + 64 < x.len && is_alnum(t[base + 64]);
+    /* word_end goes on over a hyphen or stop between letters or digits */
+    uint64_t joiners = bits.joins & (bits.alnum << 1 | alnum_before) &
+                       (bits.alnum >> 1 | alnum_after << 63);
+    uint64_t word = bits.alnum | joiners;
+    uint64_t starts = bits.alpha & ~(bits.alnum << 1 | alnum_before);
+    uint64_t acts =
+        bits.other | (bits.alpha & ~(bits.alpha << 1 | alpha_before));
+    scan_act *o = out->items + out->len;
+    for (; acts; acts &= acts - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(acts);
+        size_t at = base + j, end = 0;
+        if (starts >> j & 1) {
+            uint64_t rest = ~word >> j;
+            end = rest ? at + (size_t)__builtin_ctzll(rest)
+                       : word_end(x, at); /* on past the block */
+            if (passes_unread(&here, at, end))
+                continue;
+        }
+        *o++ = (scan_act){at, end};
+    }
+    out->len = (size_t)(o - out->items);
+    *c = here;
+}
+
+/* The acts of x, in text order, but the words passes_unread; false when
+ * out of memory. */
+static bool cut_acts(ft_view x, const word_index *ix, const ft_figure *figs,
+                     size_t nfigs, scan_acts *out)
+{
+    cutter c = {x, ix, figs, nfigs, 0, 0, 0, false, NULL};
+    cutter_move(&c, 0);
+    for (size_t base = 0; base < x.len; base += 64) {
+        void *items = out->items;
+        /* room for a block's 64 (most texts need an eighth of theirs) */
+        if (ft_grow(&items, &out->cap, out->len + 63, sizeof *out->items,
+                    x.len / 8 + 64) != FT_OK)
+            return false;
+        out->items = items;
+        cut_block(&c, base, out);
+    }
+    return true;
+}
+
+/* Pass the acts from k on that lie before `from` (within what was read)
+ * or are a full stop or semicolon, up to the first other; returns its
+ * index (n for none).  A stop only ends an aside; most acts the collector
+ * reads are stops, once cut_acts has passed the words that need nothing. */
+static size_t pass_stops(const scan_act *a, size_t n, size_t k,
+                         const unsigned char *t, size_t from, bool *aside)
+{
+    for (; k < n; k++) {
+        size_t at = a[k].at;
+        if (at < from)
+            continue; /* within what was read */
+        if (t[at] != '.' && t[at] != ';')
+            return k;
+        *aside = false;
+        from = at + 1;
+    }
+    return n;
+}
+
+/* Is i within a word, a letter right after another?  The collector passes
+ * such letters one at a time when it lands on one (after "10th"'s "t"),
+ * though they are no acts. */
+static bool amid_letters(ft_view x, size_t i)
+{
+    return i > 0 && i < x.len && ft_ascii_alpha((unsigned char)x.t[i]) &&
+           ft_ascii_alpha((unsigned char)x.t[i - 1]);
+}
+
 /* Collect the phrases of an article in text order; false when out of
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
@@ -1467,17 +1689,27 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
     size_t recheck = 0;
     bool in_figure_sentence = false;
     bool ok = true;
-    /* every byte passes the loop once: read where i < x.len is known */
     const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t i = 0; i < x.len && ok;) {
-        unsigned char ch = t[i];
-        if (ch < 64 && !(STOP_BYTES >> ch & 1)) {
-            /* spaces and digits: most bytes between words */
-            do
-                i++;
-            while (i < x.len && (ch = t[i]) < 64 && !(STOP_BYTES >> ch & 1));
-            continue;
+    scan_acts acts = {0};
+    if (!cut_acts(x, ix, figs, nfigs, &acts)) {
+        free(acts.items);
+        return false;
+    }
+    size_t k = 0;        /* the next act */
+    bool landed = false; /* i is amid_letters: visited though no act */
+    for (size_t i = 0; ok;) {
+        size_t w = 0; /* the end of the word that starts at i, 0 for none */
+        if (!landed) {
+            k = pass_stops(acts.items, acts.len, k, t, i, &c.aside);
+            if (k == acts.len)
+                break;
+            i = acts.items[k].at;
+            w = acts.items[k++].end;
         }
+        landed = false;
+        if (i >= x.len)
+            break;
+        unsigned char ch = t[i];
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
             /* ", which covers ...," is an aside; a comma or a full stop
              * ends it */
@@ -1509,6 +1741,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
                 g++;
             if (g < nfigs && figs[g].start <= i) {
                 i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+                landed = amid_letters(x, i);
                 continue;
             }
             in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
@@ -1528,12 +1761,15 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
             i = take_hangul(&c, i, &ok);
             continue;
         }
-        if (!ft_ascii_alpha(ch) ||
-            (i > 0 && (ft_ascii_alpha(t[i - 1]) || ft_ascii_digit(t[i - 1])))) {
+        if (!ft_ascii_alpha(ch)) {
             i++;
             continue;
         }
-        size_t w = word_end(x, i);
+        if (!w) {
+            i++; /* no word starts here: the "t" of "10th" */
+            landed = amid_letters(x, i);
+            continue;
+        }
         if (!in_figure_sentence && !ft_ascii_upper(ch)) {
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
@@ -1546,6 +1782,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
             else if (en && (en->roles & W_OPENS_LINE)) {
                 size_t e = take_budget_line(&c, i, w, en, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
+                landed = amid_letters(x, w);
             }
             i = w > i ? w : i + 1;
             continue;
@@ -1594,7 +1831,9 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
                 take_noun_phrase(&c, i, w, h, &ok);
         }
         i = e > w ? e : (w > i ? w : i + 1);
+        landed = e > w && amid_letters(x, i);
     }
+    free(acts.items);
     return ok;
 }
 
