@@ -2053,7 +2053,8 @@ static const char *canonical_tail(const ft_subjects *aliases, const char *name)
         for (size_t t = 0; t < nstarts; t++) {
             /* what normalise makes of the tail: no leading "the " */
             size_t k = starts[t];
-            if (strncmp(key + k, "the ", 4) == 0)
+            if (key[k] == 't' && key[k + 1] == 'h' && key[k + 2] == 'e' &&
+                key[k + 3] == ' ')
                 k += 4;
             const char *canon =
                 k < end ? canonical_of_key(aliases, key + k, end - k) : NULL;
@@ -2103,8 +2104,12 @@ static bool is_general(const char *name)
     for (const char *p = name; *p && all;) {
         size_t n = strcspn(p, " ");
         bool found = false;
+        /* the first letter tells most words from each (the list is in
+         * lower case) */
+        unsigned char first = ft_ascii_fold((unsigned char)p[0]);
         for (size_t k = 0; k < sizeof generic / sizeof *generic && !found; k++)
-            found = starts_folded(generic[k], p, n) && generic[k][n] == '\0';
+            found = (unsigned char)generic[k][0] == first &&
+                    starts_folded(generic[k], p, n) && generic[k][n] == '\0';
         all = found;
         p += n;
         while (*p == ' ')
