@@ -627,6 +627,18 @@ typedef struct {
     } spell[WORD_SPELLINGS];
 } word_entry;
 
+/* Slots of the tables by a word's first two letters (word_pair). */
+#define WORD_PAIRS 1024
+
+/* The slot of the word w[0,n) by its first two letters, either case (the
+ * low five bits of a letter): words that share one share no more than
+ * that. */
+static size_t word_pair(const char *w, size_t n)
+{
+    return (size_t)((unsigned char)w[0] & 31) << 5 |
+           (n >= 2 ? (unsigned char)w[1] & 31 : 0);
+}
+
 struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
     word_entry entry[WORD_SLOTS / 2];
@@ -636,6 +648,9 @@ struct word_index {
     unsigned lengths[256];
     unsigned outside_lengths[256]; /* the words that matter_outside */
     unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
+    /* the same by the first two letters (word_pair): what cut_acts passes
+     * without a look-up */
+    unsigned outside_pairs[WORD_PAIRS], lower_pairs[WORD_PAIRS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -778,10 +793,14 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     if (head)
         en->head = (unsigned char)head;
     const head_word *h = head ? &heads[head - 1] : NULL;
-    if (matters_outside(roles, h))
+    if (matters_outside(roles, h)) {
         ix->outside_lengths[first] |= 1u << n;
-    if (folded && matters_in_lower_case(roles, h))
+        ix->outside_pairs[word_pair(w, n)] |= 1u << n;
+    }
+    if (folded && matters_in_lower_case(roles, h)) {
         ix->lower_lengths[first] |= 1u << n;
+        ix->lower_pairs[word_pair(w, n)] |= 1u << n;
+    }
     if (folded) {
         en->roles |= (unsigned short)roles;
         return true;
@@ -1541,10 +1560,10 @@ typedef struct {
     const word_index *ix;
     const ft_figure *figs; /* in text order */
     size_t nfigs;
-    size_t f, g;             /* as in collect, for the last place looked at */
-    size_t until;            /* where f, g or what follows may change */
-    bool in_figure;          /* the place is within a figure */
-    const unsigned *lengths; /* may_matter_... of its sentence */
+    size_t f, g;           /* as in collect, for the last place looked at */
+    size_t until;          /* where f, g or what follows may change */
+    bool in_figure;        /* the place is within a figure */
+    const unsigned *pairs; /* the word_index's of its sentence */
 } cutter;
 
 /* Where the cutter stands at `at` (not before the last place). */
@@ -1558,7 +1577,7 @@ static void cutter_move(cutter *c, size_t at)
         c->g++;
     bool in_sentence = c->f < n && figs[c->f].sent_start <= at;
     c->in_figure = c->g < n && figs[c->g].start <= at;
-    c->lengths = in_sentence ? c->ix->lower_lengths : c->ix->outside_lengths;
+    c->pairs = in_sentence ? c->ix->lower_pairs : c->ix->outside_pairs;
     c->until = SIZE_MAX;
     if (c->f < n)
         c->until = min_size(c->until, in_sentence ? figs[c->f].sent_end
@@ -1570,10 +1589,10 @@ static void cutter_move(cutter *c, size_t at)
 
 /* May the collector pass the word [at,end) as if it were no act?  So it
  * may a word in lower case that does not matter where it stands, outside
- * the figures' sentences or in one (see may_matter_outside,
- * may_matter_in_lower_case), and that is in no figure (where the
- * collector reads a letter of a figure, it steps over the figure; it
- * reads no letter of a word but its first). */
+ * the figures' sentences or in one (no word of its first two letters and
+ * length does: see matters_outside, matters_in_lower_case), and that is
+ * in no figure (where the collector reads a letter of a figure, it steps
+ * over the figure; it reads no letter of a word but its first). */
 static bool passes_unread(cutter *c, size_t at, size_t end)
 {
     unsigned char ch = (unsigned char)c->x.t[at];
@@ -1582,7 +1601,8 @@ static bool passes_unread(cutter *c, size_t at, size_t end)
     if (at >= c->until)
         cutter_move(c, at);
     size_t m = end - at;
-    return !c->in_figure && !(m <= WORD_MAX && (c->lengths[ch] >> m & 1));
+    return !c->in_figure &&
+           !(m <= WORD_MAX && (c->pairs[word_pair(c->x.t + at, m)] >> m & 1));
 }
 
 /* Add the acts of the 64 bytes at base (fewer at the end). */
