@@ -1498,6 +1498,7 @@ typedef struct {
 /* Some 64 bytes, a bit each (bit j for byte j). */
 typedef struct {
     uint64_t alpha, alnum, other, joins; /* joins: '-' and '.' */
+    uint64_t lower; /* of the letters, those in lower case */
 } byte_bits;
 
 #if defined(__SSE2__)
@@ -1527,13 +1528,17 @@ classify16(const unsigned char *p, unsigned j, byte_bits *bits)
     bits->other |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, x))
                    << j;
     bits->joins |= (uint64_t)(unsigned)_mm_movemask_epi8(joins) << j;
+    /* bit 5 of each byte, shifted up to its top (a 16-bit shift moves no
+     * bit into another byte's top) */
+    bits->lower |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2))
+                   << j;
 }
 #endif
 
 /* The 64 bytes at p, classified. */
 static byte_bits classify64(const unsigned char *p)
 {
-    byte_bits bits = {0, 0, 0, 0};
+    byte_bits bits = {0, 0, 0, 0, 0};
 #if defined(__SSE2__)
     classify16(p, 0, &bits);
     classify16(p, 16, &bits);
@@ -1547,8 +1552,10 @@ static byte_bits classify64(const unsigned char *p)
         bits.other |=
             (uint64_t)(ch >= 0x80 || (ch < 64 && (STOP_BYTES >> ch & 1))) << j;
         bits.joins |= (uint64_t)(ch == '-' || ch == '.') << j;
+        bits.lower |= (uint64_t)ft_ascii_lower(ch) << j;
     }
 #endif
+    bits.lower &= bits.alpha;
     return bits;
 }
 
@@ -1587,29 +1594,30 @@ static void cutter_move(cutter *c, size_t at)
                             c->in_figure ? figs[c->g].end : figs[c->g].start);
 }
 
-/* May the collector pass the word [at,end) as if it were no act?  So it
- * may a word in lower case that does not matter where it stands, outside
- * the figures' sentences or in one (no word of its first two letters and
- * length does: see matters_outside, matters_in_lower_case), and that is
- * in no figure (where the collector reads a letter of a figure, it steps
- * over the figure; it reads no letter of a word but its first). */
-static bool passes_unread(cutter *c, size_t at, size_t end)
+/* The end of a word that goes on to i, the byte before it one of the
+ * word's (what word_end would find from the word's start). */
+static size_t word_on(ft_view x, size_t i)
 {
-    unsigned char ch = (unsigned char)c->x.t[at];
-    if (!ft_ascii_lower(ch))
-        return false;
-    if (at >= c->until)
-        cutter_move(c, at);
-    size_t m = end - at;
-    return !c->in_figure &&
-           !(m <= WORD_MAX && (c->pairs[word_pair(c->x.t + at, m)] >> m & 1));
+    if (i < x.len && is_alnum((unsigned char)x.t[i]))
+        return word_end(x, i);
+    /* after a letter or digit, an inner hyphen or stop */
+    if (i + 1 < x.len && (x.t[i] == '-' || x.t[i] == '.') &&
+        is_alnum((unsigned char)x.t[i + 1]))
+        return word_end(x, i + 1);
+    return i;
 }
 
-/* Add the acts of the 64 bytes at base (fewer at the end). */
+/* Add the acts of the 64 bytes at base (fewer at the end) but those of
+ * the words in lower case that do not matter where they stand, outside
+ * the figures' sentences or in one (no word of their first two letters
+ * and length does: see matters_outside, matters_in_lower_case) and that
+ * are in no figure (where the collector reads a letter of a figure, it
+ * steps over the figure; it reads no letter of a word but its first):
+ * the collector may pass those as if they were no acts, and most words
+ * are such. */
 static void cut_block(cutter *c, size_t base, scan_acts *out)
 {
     ft_view x = c->x;
-    cutter here = *c;
     const unsigned char *t = (const unsigned char *)x.t;
     size_t n = x.len - base < 64 ? x.len - base : 64;
     byte_bits bits;
@@ -1631,6 +1639,29 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
     uint64_t starts = bits.alpha & ~(bits.alnum << 1 | alnum_before);
     uint64_t acts =
         bits.other | (bits.alpha & ~(bits.alpha << 1 | alpha_before));
+    /* what is read for each word in lower case, kept in registers */
+    size_t until = c->until;
+    const unsigned *pairs = c->pairs;
+    bool in_figure = c->in_figure;
+    for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(lower);
+        size_t at = base + j;
+        uint64_t rest = ~word >> j;
+        /* a word on past the block is longer than any it may be when it
+         * starts before its last WORD_MAX bytes */
+        size_t m = rest                ? (size_t)__builtin_ctzll(rest)
+                   : j < 64 - WORD_MAX ? 64 - j
+                                       : word_on(x, base + 64) - at;
+        if (at >= until) {
+            cutter_move(c, at);
+            until = c->until;
+            pairs = c->pairs;
+            in_figure = c->in_figure;
+        }
+        if (!in_figure &&
+            !(m <= WORD_MAX && (pairs[word_pair(x.t + at, m)] >> m & 1)))
+            acts &= ~(UINT64_C(1) << j);
+    }
     scan_act *o = out->items + out->len;
     for (; acts; acts &= acts - 1) {
         unsigned j = (unsigned)__builtin_ctzll(acts);
@@ -1638,17 +1669,14 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
         if (starts >> j & 1) {
             uint64_t rest = ~word >> j;
             end = rest ? at + (size_t)__builtin_ctzll(rest)
-                       : word_end(x, at); /* on past the block */
-            if (passes_unread(&here, at, end))
-                continue;
+                       : word_on(x, base + 64);
         }
         *o++ = (scan_act){at, end};
     }
     out->len = (size_t)(o - out->items);
-    *c = here;
 }
 
-/* The acts of x, in text order, but the words passes_unread; false when
+/* The acts of x, in text order, but the words cut_block passes; false when
  * out of memory. */
 static bool cut_acts(ft_view x, const word_index *ix, const ft_figure *figs,
                      size_t nfigs, scan_acts *out)

@@ -983,9 +983,14 @@ static void test_block_alignment(void **state)
         "billion won.",
         "The 2023s plan. The ministry's budget request was 9.5 trillion "
         "won.\n\nKF-21s cost US$1.5 billion, the defence budget said.",
+        /* words longer than any of the lists, and lower-case hyphens */
+        "The counterintelligence-modernisation budget stands at 2 trillion "
+        "won, and the one-year cost-sharing deal at 1.2 trillion won; the "
+        "defense-budget talks and the supercalifragilisticexpialidocious "
+        "fund got 3 billion won.",
     };
     size_t n = sizeof cases / sizeof *cases, failures = 0;
-    for (size_t c = 0; c < n + 2; c++) {
+    for (size_t c = 0; c < n + 3; c++) {
         const char *text = c < n ? cases[c].text : extra[c - n];
         char buf[4096], want[2048], got[2048];
         for (size_t shift = 0; shift <= 70; shift++) {
