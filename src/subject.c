@@ -1386,6 +1386,15 @@ static size_t take_name(collector *c, size_t i, size_t w,
         words = 1;
     }
     bool acronym = words == 1 && is_acronym(x.t + i, w - i);
+    if (words == 1 && !h && !acronym) {
+        /* one capitalised word ("Siemens"): only "(ACRONYM)" after it
+         * would make a name of it; every way below returns its end */
+        size_t k = end;
+        while (ft_view_at(x, k) == ' ')
+            k++;
+        if (ft_view_at(x, k) != '(')
+            return end;
+    }
     /* a dateline, "SEOUL --" or "TOKYO (Yonhap)", names a place */
     if (acronym) {
         size_t k = w;
