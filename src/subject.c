@@ -1999,7 +1999,8 @@ static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
         const char *p = memchr(h, needle[0], (size_t)(end - h) - m + 1);
         if (!p)
             return false;
-        if (memcmp(p, needle, m) == 0)
+        /* the second byte tells most places from the needle at once */
+        if ((m < 2 || p[1] == needle[1]) && memcmp(p, needle, m) == 0)
             return true;
         h = p + 1;
     }
