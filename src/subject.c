@@ -1946,8 +1946,20 @@ static const join_entry *find_join(const join_entry *e, size_t n,
     return lo < n && strcmp(e[lo].key, key) == 0 ? &e[lo] : NULL;
 }
 
+/* Is a phrase a single word of the class of names, what an acronym is?
+ * Without one there is nothing to join. */
+static bool has_lone_name(const phrase_list *l)
+{
+    for (size_t k = 0; k < l->len; k++)
+        if (l->items[k].cls == CLASS_NAME && !strchr(l->items[k].name, ' '))
+            return true;
+    return false;
+}
+
 static void join_acronyms(phrase_list *l)
 {
+    if (!has_lone_name(l))
+        return;
     join_entry *names = malloc((l->len ? l->len : 1) * sizeof *names);
     join_entry *renames = malloc((2 * l->len + 1) * sizeof *renames);
     size_t nn = 0, nr = 0;
