@@ -1502,7 +1502,33 @@ typedef struct {
 typedef struct {
     scan_act *items;
     size_t len, cap;
+    bool own; /* items were allocated here (else the caller's) */
 } scan_acts;
+
+/* Room for 64 more acts; false when out of memory.  The first items may
+ * be the caller's (most articles fit on its stack), and are then copied
+ * out, never freed. */
+static bool acts_room(scan_acts *a)
+{
+    if (a->len + 64 <= a->cap)
+        return true;
+    size_t cap = a->cap ? a->cap : 64;
+    while (cap < a->len + 64) {
+        if (cap > SIZE_MAX / 2 / sizeof *a->items)
+            return false;
+        cap *= 2;
+    }
+    scan_act *p =
+        a->own ? realloc(a->items, cap * sizeof *p) : malloc(cap * sizeof *p);
+    if (!p)
+        return false;
+    if (!a->own && a->len)
+        memcpy(p, a->items, a->len * sizeof *p);
+    a->items = p;
+    a->cap = cap;
+    a->own = true;
+    return true;
+}
 
 /* Some 64 bytes, a bit each (bit j for byte j). */
 typedef struct {
@@ -1693,12 +1719,8 @@ static bool cut_acts(ft_view x, const word_index *ix, const ft_figure *figs,
     cutter c = {x, ix, figs, nfigs, 0, 0, 0, false, NULL};
     cutter_move(&c, 0);
     for (size_t base = 0; base < x.len; base += 64) {
-        void *items = out->items;
-        /* room for a block's 64 (most texts need an eighth of theirs) */
-        if (ft_grow(&items, &out->cap, out->len + 63, sizeof *out->items,
-                    x.len / 8 + 64) != FT_OK)
+        if (!acts_room(out)) /* a block's 64 */
             return false;
-        out->items = items;
         cut_block(&c, base, out);
     }
     return true;
@@ -1747,9 +1769,11 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
     bool in_figure_sentence = false;
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
-    scan_acts acts = {0};
+    scan_act first_acts[512];
+    scan_acts acts = {first_acts, 0, 512, false};
     if (!cut_acts(x, ix, figs, nfigs, &acts)) {
-        free(acts.items);
+        if (acts.own)
+            free(acts.items);
         return false;
     }
     size_t k = 0;        /* the next act */
@@ -1890,7 +1914,8 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
         i = e > w ? e : (w > i ? w : i + 1);
         landed = e > w && amid_letters(x, i);
     }
-    free(acts.items);
+    if (acts.own)
+        free(acts.items);
     return ok;
 }
 
