@@ -2115,17 +2115,22 @@ static bool tails_key(const char *name, char *key, size_t *starts,
     size_t n = strlen(name), o = 0, w = 0;
     if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
         return false;
+    bool start = true; /* a word starts at the next byte but a space */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
-        if (c == '\t' || c == '\r' || c == '\n')
-            return false;
-        if (c == ' ') {
-            if (key[o - 1] != ' ')
-                key[o++] = ' ';
-            continue;
+        if (c <= ' ') { /* one test for most bytes */
+            if (c == '\t' || c == '\r' || c == '\n')
+                return false;
+            if (c == ' ') {
+                if (!start)
+                    key[o++] = ' ';
+                start = true;
+                continue;
+            }
         }
-        if (o == 0 || key[o - 1] == ' ')
+        if (start)
             starts[w++] = o;
+        start = false;
         key[o++] = (char)ft_ascii_fold(c);
     }
     if (o >= 2 && key[o - 2] == '\'' && key[o - 1] == 's')
