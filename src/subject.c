@@ -1127,7 +1127,15 @@ static size_t take_hangul(collector *c, size_t i, bool *ok)
            ft_view_at(x, j) >= 0x80)
         j++;
     size_t n = ft_purpose_korean_stem(x.t + i, j - i);
-    const char *canon = ft_subjects_canonical(c->aliases, x.t + i, n);
+    /* bytes past ASCII alone normalise to themselves: the table's
+     * lengths may tell at once that no alias is so spelt */
+    const ft_subjects *a = c->aliases;
+    const char *canon =
+        a && (n + 2 >= KEY_MAX ||
+              (n > 0 &&
+               (a->key_lengths[(unsigned char)x.t[i]] >> (n & 63) & 1)))
+            ? ft_subjects_canonical(a, x.t + i, n)
+            : NULL;
     if (canon || (ft_purpose_korean_names(x.t + i, j - i) &&
                   !ft_purpose_korean_general(x.t + i, j - i))) {
         phrase p = {.start = i,
@@ -2202,7 +2210,9 @@ static bool is_general(const char *name)
      * general */
     bool all = true;
     for (const char *p = name; *p && all;) {
-        size_t n = strcspn(p, " ");
+        size_t n = 0; /* strcspn(p, " "), with no call */
+        while (p[n] && p[n] != ' ')
+            n++;
         bool found = false;
         /* the first letter tells most words from each (the list is in
          * lower case) */
