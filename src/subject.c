@@ -47,8 +47,25 @@ struct ft_subjects {
     /* by first byte of a key, a bit for its length (mod 64): most names
      * looked up have no alias, and this says so at once */
     unsigned long long key_lengths[256];
+    /* the same by the first two bytes (key_pair) */
+    unsigned long long key_pairs[1024];
     word_index *words; /* read-only once built: threads share it */
 };
+
+/* The slot of key k[0,n) in key_pairs, by the low five bits of its first
+ * two bytes. */
+static size_t key_pair(const char *k, size_t n)
+{
+    return (size_t)((unsigned char)k[0] & 31) << 5 |
+           (n >= 2 ? (unsigned char)k[1] & 31 : 0);
+}
+
+/* May k[0,n) (n > 0) be a key of s?  False says it is none. */
+static bool may_be_key(const struct ft_subjects *s, const char *k, size_t n)
+{
+    return (s->key_lengths[(unsigned char)k[0]] >> (n & 63) & 1) &&
+           (s->key_pairs[key_pair(k, n)] >> (n & 63) & 1);
+}
 
 ft_subjects *ft_subjects_new(void)
 {
@@ -161,6 +178,7 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
     s->items[at_] = a;
     s->len++;
     s->key_lengths[(unsigned char)key[0]] |= 1ull << (strlen(key) & 63);
+    s->key_pairs[key_pair(key, strlen(key))] |= 1ull << (strlen(key) & 63);
     return FT_OK;
 }
 
@@ -169,7 +187,7 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
 static const char *canonical_of_key(const ft_subjects *s, const char *k,
                                     size_t n)
 {
-    if (n == 0 || !(s->key_lengths[(unsigned char)k[0]] >> (n & 63) & 1))
+    if (n == 0 || !may_be_key(s, k, n))
         return NULL;
     size_t i = find_key(s, k);
     return i < s->len && strcmp(s->items[i].key, k) == 0 ? s->items[i].canonical
@@ -1131,9 +1149,7 @@ static size_t take_hangul(collector *c, size_t i, bool *ok)
      * lengths may tell at once that no alias is so spelt */
     const ft_subjects *a = c->aliases;
     const char *canon =
-        a && (n + 2 >= KEY_MAX ||
-              (n > 0 &&
-               (a->key_lengths[(unsigned char)x.t[i]] >> (n & 63) & 1)))
+        a && (n + 2 >= KEY_MAX || (n > 0 && may_be_key(a, x.t + i, n)))
             ? ft_subjects_canonical(a, x.t + i, n)
             : NULL;
     if (canon || (ft_purpose_korean_names(x.t + i, j - i) &&
