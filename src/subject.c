@@ -41,30 +41,35 @@ typedef struct {
 typedef struct word_index word_index;
 static word_index *word_index_new(void);
 
+/* Slots of the tables by the first two bytes of a word or key. */
+#define PAIR_SLOTS 1024
+
+/* The slot of the word or key w[0,n) by the low five bits of its first
+ * two bytes (a letter's either case): words that share one share no
+ * more than that, and most words of an article share none with the few
+ * a table holds. */
+static size_t pair_slot(const char *w, size_t n)
+{
+    return (size_t)((unsigned char)w[0] & 31) << 5 |
+           (n >= 2 ? (unsigned char)w[1] & 31 : 0);
+}
+
 struct ft_subjects {
     alias *items;
     size_t len, cap;
     /* by first byte of a key, a bit for its length (mod 64): most names
      * looked up have no alias, and this says so at once */
     unsigned long long key_lengths[256];
-    /* the same by the first two bytes (key_pair) */
-    unsigned long long key_pairs[1024];
+    /* the same by the first two bytes (pair_slot) */
+    unsigned long long key_pairs[PAIR_SLOTS];
     word_index *words; /* read-only once built: threads share it */
 };
-
-/* The slot of key k[0,n) in key_pairs, by the low five bits of its first
- * two bytes. */
-static size_t key_pair(const char *k, size_t n)
-{
-    return (size_t)((unsigned char)k[0] & 31) << 5 |
-           (n >= 2 ? (unsigned char)k[1] & 31 : 0);
-}
 
 /* May k[0,n) (n > 0) be a key of s?  False says it is none. */
 static bool may_be_key(const struct ft_subjects *s, const char *k, size_t n)
 {
     return (s->key_lengths[(unsigned char)k[0]] >> (n & 63) & 1) &&
-           (s->key_pairs[key_pair(k, n)] >> (n & 63) & 1);
+           (s->key_pairs[pair_slot(k, n)] >> (n & 63) & 1);
 }
 
 ft_subjects *ft_subjects_new(void)
@@ -178,7 +183,7 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
     s->items[at_] = a;
     s->len++;
     s->key_lengths[(unsigned char)key[0]] |= 1ull << (strlen(key) & 63);
-    s->key_pairs[key_pair(key, strlen(key))] |= 1ull << (strlen(key) & 63);
+    s->key_pairs[pair_slot(key, strlen(key))] |= 1ull << (strlen(key) & 63);
     return FT_OK;
 }
 
@@ -645,18 +650,6 @@ typedef struct {
     } spell[WORD_SPELLINGS];
 } word_entry;
 
-/* Slots of the tables by a word's first two letters (word_pair). */
-#define WORD_PAIRS 1024
-
-/* The slot of the word w[0,n) by its first two letters, either case (the
- * low five bits of a letter): words that share one share no more than
- * that. */
-static size_t word_pair(const char *w, size_t n)
-{
-    return (size_t)((unsigned char)w[0] & 31) << 5 |
-           (n >= 2 ? (unsigned char)w[1] & 31 : 0);
-}
-
 struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
     word_entry entry[WORD_SLOTS / 2];
@@ -666,9 +659,9 @@ struct word_index {
     unsigned lengths[256];
     unsigned outside_lengths[256]; /* the words that matter_outside */
     unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
-    /* the same by the first two letters (word_pair): what cut_acts passes
+    /* the same by the first two letters (pair_slot): what cut_acts passes
      * without a look-up */
-    unsigned outside_pairs[WORD_PAIRS], lower_pairs[WORD_PAIRS];
+    unsigned outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -813,11 +806,11 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     const head_word *h = head ? &heads[head - 1] : NULL;
     if (matters_outside(roles, h)) {
         ix->outside_lengths[first] |= 1u << n;
-        ix->outside_pairs[word_pair(w, n)] |= 1u << n;
+        ix->outside_pairs[pair_slot(w, n)] |= 1u << n;
     }
     if (folded && matters_in_lower_case(roles, h)) {
         ix->lower_lengths[first] |= 1u << n;
-        ix->lower_pairs[word_pair(w, n)] |= 1u << n;
+        ix->lower_pairs[pair_slot(w, n)] |= 1u << n;
     }
     if (folded) {
         en->roles |= (unsigned short)roles;
@@ -1556,8 +1549,9 @@ static bool acts_room(scan_acts *a)
 
 /* Some 64 bytes, a bit each (bit j for byte j). */
 typedef struct {
-    uint64_t alpha, alnum, other, joins; /* joins: '-' and '.' */
-    uint64_t lower; /* of the letters, those in lower case */
+    uint64_t alpha, alnum, joins; /* joins: '-' and '.' */
+    uint64_t other;               /* STOP_BYTES and the bytes past ASCII */
+    uint64_t lower;               /* of the letters, those in lower case */
 } byte_bits;
 
 #if defined(__SSE2__)
@@ -1718,7 +1712,7 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
             in_figure = c->in_figure;
         }
         if (!in_figure &&
-            !(m <= WORD_MAX && (pairs[word_pair(x.t + at, m)] >> m & 1)))
+            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
             acts &= ~(UINT64_C(1) << j);
     }
     scan_act *o = out->items + out->len;
