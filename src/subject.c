@@ -21,9 +21,14 @@
 
 #include <csv.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------ aliases */
 
@@ -36,14 +41,36 @@ typedef struct {
 typedef struct word_index word_index;
 static word_index *word_index_new(void);
 
+/* Slots of the tables by the first two bytes of a word or key. */
+#define PAIR_SLOTS 1024
+
+/* The slot of the word or key w[0,n) by the low five bits of its first
+ * two bytes (a letter's either case): words that share one share no
+ * more than that, and most words of an article share none with the few
+ * a table holds. */
+static size_t pair_slot(const char *w, size_t n)
+{
+    return (size_t)((unsigned char)w[0] & 31) << 5 |
+           (n >= 2 ? (unsigned char)w[1] & 31 : 0);
+}
+
 struct ft_subjects {
     alias *items;
     size_t len, cap;
     /* by first byte of a key, a bit for its length (mod 64): most names
      * looked up have no alias, and this says so at once */
     unsigned long long key_lengths[256];
+    /* the same by the first two bytes (pair_slot) */
+    unsigned long long key_pairs[PAIR_SLOTS];
     word_index *words; /* read-only once built: threads share it */
 };
+
+/* May k[0,n) (n > 0) be a key of s?  False says it is none. */
+static bool may_be_key(const struct ft_subjects *s, const char *k, size_t n)
+{
+    return (s->key_lengths[(unsigned char)k[0]] >> (n & 63) & 1) &&
+           (s->key_pairs[pair_slot(k, n)] >> (n & 63) & 1);
+}
 
 ft_subjects *ft_subjects_new(void)
 {
@@ -156,6 +183,7 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
     s->items[at_] = a;
     s->len++;
     s->key_lengths[(unsigned char)key[0]] |= 1ull << (strlen(key) & 63);
+    s->key_pairs[pair_slot(key, strlen(key))] |= 1ull << (strlen(key) & 63);
     return FT_OK;
 }
 
@@ -164,7 +192,7 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
 static const char *canonical_of_key(const ft_subjects *s, const char *k,
                                     size_t n)
 {
-    if (n == 0 || !(s->key_lengths[(unsigned char)k[0]] >> (n & 63) & 1))
+    if (n == 0 || !may_be_key(s, k, n))
         return NULL;
     size_t i = find_key(s, k);
     return i < s->len && strcmp(s->items[i].key, k) == 0 ? s->items[i].canonical
@@ -631,6 +659,9 @@ struct word_index {
     unsigned lengths[256];
     unsigned outside_lengths[256]; /* the words that matter_outside */
     unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
+    /* the same by the first two letters (pair_slot): what cut_acts passes
+     * without a look-up */
+    unsigned outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -773,10 +804,14 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     if (head)
         en->head = (unsigned char)head;
     const head_word *h = head ? &heads[head - 1] : NULL;
-    if (matters_outside(roles, h))
+    if (matters_outside(roles, h)) {
         ix->outside_lengths[first] |= 1u << n;
-    if (folded && matters_in_lower_case(roles, h))
+        ix->outside_pairs[pair_slot(w, n)] |= 1u << n;
+    }
+    if (folded && matters_in_lower_case(roles, h)) {
         ix->lower_lengths[first] |= 1u << n;
+        ix->lower_pairs[pair_slot(w, n)] |= 1u << n;
+    }
     if (folded) {
         en->roles |= (unsigned short)roles;
         return true;
@@ -1103,7 +1138,13 @@ static size_t take_hangul(collector *c, size_t i, bool *ok)
            ft_view_at(x, j) >= 0x80)
         j++;
     size_t n = ft_purpose_korean_stem(x.t + i, j - i);
-    const char *canon = ft_subjects_canonical(c->aliases, x.t + i, n);
+    /* bytes past ASCII alone normalise to themselves: the table's
+     * lengths may tell at once that no alias is so spelt */
+    const ft_subjects *a = c->aliases;
+    const char *canon =
+        a && (n + 2 >= KEY_MAX || (n > 0 && may_be_key(a, x.t + i, n)))
+            ? ft_subjects_canonical(a, x.t + i, n)
+            : NULL;
     if (canon || (ft_purpose_korean_names(x.t + i, j - i) &&
                   !ft_purpose_korean_general(x.t + i, j - i))) {
         phrase p = {.start = i,
@@ -1362,6 +1403,15 @@ static size_t take_name(collector *c, size_t i, size_t w,
         words = 1;
     }
     bool acronym = words == 1 && is_acronym(x.t + i, w - i);
+    if (words == 1 && !h && !acronym) {
+        /* one capitalised word ("Siemens"): only "(ACRONYM)" after it
+         * would make a name of it; every way below returns its end */
+        size_t k = end;
+        while (ft_view_at(x, k) == ' ')
+            k++;
+        if (ft_view_at(x, k) != '(')
+            return end;
+    }
     /* a dateline, "SEOUL --" or "TOKYO (Yonhap)", names a place */
     if (acronym) {
         size_t k = w;
@@ -1453,6 +1503,275 @@ static size_t min_size(size_t a, size_t b)
     return a < b ? a : b;
 }
 
+/* ----------------------------------------------------------- the scan */
+
+/* A place the collector acts at, in text order: a letter after no
+ * letter (a word starts there, or a letter after a digit the collector
+ * passes), a byte past ASCII, a STOP_BYTES byte.  The collector passes
+ * all other bytes (spaces, digits, other punctuation, the letters of a
+ * word after its first) untouched, so it reads the article's acts, cut
+ * once, instead of its bytes. */
+typedef struct {
+    size_t at;
+    size_t end; /* word_end of the word that starts at `at`, 0 for none */
+} scan_act;
+
+typedef struct {
+    scan_act *items;
+    size_t len, cap;
+    bool own; /* items were allocated here (else the caller's) */
+} scan_acts;
+
+/* Room for 64 more acts; false when out of memory.  The first items may
+ * be the caller's (most articles fit on its stack), and are then copied
+ * out, never freed. */
+static bool acts_room(scan_acts *a)
+{
+    if (a->len + 64 <= a->cap)
+        return true;
+    size_t cap = a->cap ? a->cap : 64;
+    while (cap < a->len + 64) {
+        if (cap > SIZE_MAX / 2 / sizeof *a->items)
+            return false;
+        cap *= 2;
+    }
+    scan_act *p =
+        a->own ? realloc(a->items, cap * sizeof *p) : malloc(cap * sizeof *p);
+    if (!p)
+        return false;
+    if (!a->own && a->len)
+        memcpy(p, a->items, a->len * sizeof *p);
+    a->items = p;
+    a->cap = cap;
+    a->own = true;
+    return true;
+}
+
+/* Some 64 bytes, a bit each (bit j for byte j). */
+typedef struct {
+    uint64_t alpha, alnum, joins; /* joins: '-' and '.' */
+    uint64_t other;               /* STOP_BYTES and the bytes past ASCII */
+    uint64_t lower;               /* of the letters, those in lower case */
+} byte_bits;
+
+#if defined(__SSE2__)
+/* Add the 16 bytes at p + j to bits.  SSE2, which every x86-64 has,
+ * classifies them in a score of instructions: a range test is an add
+ * that moves the range to the bottom of the signed bytes and one signed
+ * comparison (the bytes past ASCII fall outside every range). */
+__attribute__((always_inline)) static inline void
+classify16(const unsigned char *p, unsigned j, byte_bits *bits)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(31)),
+                                    _mm_set1_epi8(-128 + 26)); /* a-z */
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(80)),
+                                   _mm_set1_epi8(-128 + 10)); /* 0-9 */
+    __m128i joins = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(83)),
+                                   _mm_set1_epi8(-128 + 2)); /* '-' '.' */
+    /* ',' and '.' are one byte but for bit 1 */
+    __m128i stop = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('.')),
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                     _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
+    bits->alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << j;
+    bits->alnum |=
+        (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << j;
+    bits->other |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, x))
+                   << j;
+    bits->joins |= (uint64_t)(unsigned)_mm_movemask_epi8(joins) << j;
+    /* bit 5 of each byte, shifted up to its top (a 16-bit shift moves no
+     * bit into another byte's top) */
+    bits->lower |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2))
+                   << j;
+}
+#endif
+
+/* The 64 bytes at p, classified. */
+static byte_bits classify64(const unsigned char *p)
+{
+    byte_bits bits = {0, 0, 0, 0, 0};
+#if defined(__SSE2__)
+    classify16(p, 0, &bits);
+    classify16(p, 16, &bits);
+    classify16(p, 32, &bits);
+    classify16(p, 48, &bits);
+#else
+    for (unsigned j = 0; j < 64; j++) {
+        unsigned char ch = p[j];
+        bits.alpha |= (uint64_t)ft_ascii_alpha(ch) << j;
+        bits.alnum |= (uint64_t)is_alnum(ch) << j;
+        bits.other |=
+            (uint64_t)(ch >= 0x80 || (ch < 64 && (STOP_BYTES >> ch & 1))) << j;
+        bits.joins |= (uint64_t)(ch == '-' || ch == '.') << j;
+        bits.lower |= (uint64_t)ft_ascii_lower(ch) << j;
+    }
+#endif
+    bits.lower &= bits.alpha;
+    return bits;
+}
+
+/* What cutting an article's acts reads, and where it stands among the
+ * figures: the collector's own view of them (see collect), a function of
+ * the place alone. */
+typedef struct {
+    ft_view x;
+    const word_index *ix;
+    const ft_figure *figs; /* in text order */
+    size_t nfigs;
+    size_t f, g;           /* as in collect, for the last place looked at */
+    size_t until;          /* where f, g or what follows may change */
+    bool in_figure;        /* the place is within a figure */
+    const unsigned *pairs; /* the word_index's of its sentence */
+} cutter;
+
+/* Where the cutter stands at `at` (not before the last place). */
+static void cutter_move(cutter *c, size_t at)
+{
+    const ft_figure *figs = c->figs;
+    size_t n = c->nfigs;
+    while (c->f < n && figs[c->f].sent_end <= at)
+        c->f++;
+    while (c->g < n && figs[c->g].end <= at)
+        c->g++;
+    bool in_sentence = c->f < n && figs[c->f].sent_start <= at;
+    c->in_figure = c->g < n && figs[c->g].start <= at;
+    c->pairs = in_sentence ? c->ix->lower_pairs : c->ix->outside_pairs;
+    c->until = SIZE_MAX;
+    if (c->f < n)
+        c->until = min_size(c->until, in_sentence ? figs[c->f].sent_end
+                                                  : figs[c->f].sent_start);
+    if (c->g < n)
+        c->until = min_size(c->until,
+                            c->in_figure ? figs[c->g].end : figs[c->g].start);
+}
+
+/* The end of a word that goes on to i, the byte before it one of the
+ * word's (what word_end would find from the word's start). */
+static size_t word_on(ft_view x, size_t i)
+{
+    if (i < x.len && is_alnum((unsigned char)x.t[i]))
+        return word_end(x, i);
+    /* after a letter or digit, an inner hyphen or stop */
+    if (i + 1 < x.len && (x.t[i] == '-' || x.t[i] == '.') &&
+        is_alnum((unsigned char)x.t[i + 1]))
+        return word_end(x, i + 1);
+    return i;
+}
+
+/* Add the acts of the 64 bytes at base (fewer at the end) but those of
+ * the words in lower case that do not matter where they stand, outside
+ * the figures' sentences or in one (no word of their first two letters
+ * and length does: see matters_outside, matters_in_lower_case) and that
+ * are in no figure (where the collector reads a letter of a figure, it
+ * steps over the figure; it reads no letter of a word but its first):
+ * the collector may pass those as if they were no acts, and most words
+ * are such. */
+static void cut_block(cutter *c, size_t base, scan_acts *out)
+{
+    ft_view x = c->x;
+    const unsigned char *t = (const unsigned char *)x.t;
+    size_t n = x.len - base < 64 ? x.len - base : 64;
+    byte_bits bits;
+    if (n == 64) {
+        bits = classify64(t + base);
+    } else {
+        unsigned char pad[64] = {0}; /* NUL: in no class */
+        memcpy(pad, t + base, n);
+        bits = classify64(pad);
+    }
+    uint64_t alpha_before = base > 0 && ft_ascii_alpha(t[base - 1]);
+    uint64_t alnum_before = base > 0 && is_alnum(t[base - 1]);
+    uint64_t alnum_after =
+        n == 64 && base + 64 < x.len && is_alnum(t[base + 64]);
+    /* word_end goes on over a hyphen or stop between letters or digits */
+    uint64_t joiners = bits.joins & (bits.alnum << 1 | alnum_before) &
+                       (bits.alnum >> 1 | alnum_after << 63);
+    uint64_t word = bits.alnum | joiners;
+    uint64_t starts = bits.alpha & ~(bits.alnum << 1 | alnum_before);
+    uint64_t acts =
+        bits.other | (bits.alpha & ~(bits.alpha << 1 | alpha_before));
+    /* what is read for each word in lower case, kept in registers */
+    size_t until = c->until;
+    const unsigned *pairs = c->pairs;
+    bool in_figure = c->in_figure;
+    for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(lower);
+        size_t at = base + j;
+        uint64_t rest = ~word >> j;
+        /* a word on past the block is longer than any it may be when it
+         * starts before its last WORD_MAX bytes */
+        size_t m = rest                ? (size_t)__builtin_ctzll(rest)
+                   : j < 64 - WORD_MAX ? 64 - j
+                                       : word_on(x, base + 64) - at;
+        if (at >= until) {
+            cutter_move(c, at);
+            until = c->until;
+            pairs = c->pairs;
+            in_figure = c->in_figure;
+        }
+        if (!in_figure &&
+            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+            acts &= ~(UINT64_C(1) << j);
+    }
+    scan_act *o = out->items + out->len;
+    for (; acts; acts &= acts - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(acts);
+        size_t at = base + j, end = 0;
+        if (starts >> j & 1) {
+            uint64_t rest = ~word >> j;
+            end = rest ? at + (size_t)__builtin_ctzll(rest)
+                       : word_on(x, base + 64);
+        }
+        *o++ = (scan_act){at, end};
+    }
+    out->len = (size_t)(o - out->items);
+}
+
+/* The acts of x, in text order, but the words cut_block passes; false when
+ * out of memory. */
+static bool cut_acts(ft_view x, const word_index *ix, const ft_figure *figs,
+                     size_t nfigs, scan_acts *out)
+{
+    cutter c = {x, ix, figs, nfigs, 0, 0, 0, false, NULL};
+    cutter_move(&c, 0);
+    for (size_t base = 0; base < x.len; base += 64) {
+        if (!acts_room(out)) /* a block's 64 */
+            return false;
+        cut_block(&c, base, out);
+    }
+    return true;
+}
+
+/* Pass the acts from k on that lie before `from` (within what was read)
+ * or are a full stop or semicolon, up to the first other; returns its
+ * index (n for none).  A stop only ends an aside; most acts the collector
+ * reads are stops, once cut_acts has passed the words that need nothing. */
+static size_t pass_stops(const scan_act *a, size_t n, size_t k,
+                         const unsigned char *t, size_t from, bool *aside)
+{
+    for (; k < n; k++) {
+        size_t at = a[k].at;
+        if (at < from)
+            continue; /* within what was read */
+        if (t[at] != '.' && t[at] != ';')
+            return k;
+        *aside = false;
+        from = at + 1;
+    }
+    return n;
+}
+
+/* Is i within a word, a letter right after another?  The collector passes
+ * such letters one at a time when it lands on one (after "10th"'s "t"),
+ * though they are no acts. */
+static bool amid_letters(ft_view x, size_t i)
+{
+    return i > 0 && i < x.len && ft_ascii_alpha((unsigned char)x.t[i]) &&
+           ft_ascii_alpha((unsigned char)x.t[i - 1]);
+}
+
 /* Collect the phrases of an article in text order; false when out of
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
@@ -1467,17 +1786,29 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
     size_t recheck = 0;
     bool in_figure_sentence = false;
     bool ok = true;
-    /* every byte passes the loop once: read where i < x.len is known */
     const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t i = 0; i < x.len && ok;) {
-        unsigned char ch = t[i];
-        if (ch < 64 && !(STOP_BYTES >> ch & 1)) {
-            /* spaces and digits: most bytes between words */
-            do
-                i++;
-            while (i < x.len && (ch = t[i]) < 64 && !(STOP_BYTES >> ch & 1));
-            continue;
+    scan_act first_acts[512];
+    scan_acts acts = {first_acts, 0, 512, false};
+    if (!cut_acts(x, ix, figs, nfigs, &acts)) {
+        if (acts.own)
+            free(acts.items);
+        return false;
+    }
+    size_t k = 0;        /* the next act */
+    bool landed = false; /* i is amid_letters: visited though no act */
+    for (size_t i = 0; ok;) {
+        size_t w = 0; /* the end of the word that starts at i, 0 for none */
+        if (!landed) {
+            k = pass_stops(acts.items, acts.len, k, t, i, &c.aside);
+            if (k == acts.len)
+                break;
+            i = acts.items[k].at;
+            w = acts.items[k++].end;
         }
+        landed = false;
+        if (i >= x.len)
+            break;
+        unsigned char ch = t[i];
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
             /* ", which covers ...," is an aside; a comma or a full stop
              * ends it */
@@ -1509,6 +1840,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
                 g++;
             if (g < nfigs && figs[g].start <= i) {
                 i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+                landed = amid_letters(x, i);
                 continue;
             }
             in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
@@ -1528,12 +1860,15 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
             i = take_hangul(&c, i, &ok);
             continue;
         }
-        if (!ft_ascii_alpha(ch) ||
-            (i > 0 && (ft_ascii_alpha(t[i - 1]) || ft_ascii_digit(t[i - 1])))) {
+        if (!ft_ascii_alpha(ch)) {
             i++;
             continue;
         }
-        size_t w = word_end(x, i);
+        if (!w) {
+            i++; /* no word starts here: the "t" of "10th" */
+            landed = amid_letters(x, i);
+            continue;
+        }
         if (!in_figure_sentence && !ft_ascii_upper(ch)) {
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
@@ -1546,6 +1881,7 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
             else if (en && (en->roles & W_OPENS_LINE)) {
                 size_t e = take_budget_line(&c, i, w, en, &ok);
                 w = e > w ? e : w; /* "China unveiled its defence budget" */
+                landed = amid_letters(x, w);
             }
             i = w > i ? w : i + 1;
             continue;
@@ -1594,7 +1930,10 @@ static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
                 take_noun_phrase(&c, i, w, h, &ok);
         }
         i = e > w ? e : (w > i ? w : i + 1);
+        landed = e > w && amid_letters(x, i);
     }
+    if (acts.own)
+        free(acts.items);
     return ok;
 }
 
@@ -1650,8 +1989,20 @@ static const join_entry *find_join(const join_entry *e, size_t n,
     return lo < n && strcmp(e[lo].key, key) == 0 ? &e[lo] : NULL;
 }
 
+/* Is a phrase a single word of the class of names, what an acronym is?
+ * Without one there is nothing to join. */
+static bool has_lone_name(const phrase_list *l)
+{
+    for (size_t k = 0; k < l->len; k++)
+        if (l->items[k].cls == CLASS_NAME && !strchr(l->items[k].name, ' '))
+            return true;
+    return false;
+}
+
 static void join_acronyms(phrase_list *l)
 {
+    if (!has_lone_name(l))
+        return;
     join_entry *names = malloc((l->len ? l->len : 1) * sizeof *names);
     join_entry *renames = malloc((2 * l->len + 1) * sizeof *renames);
     size_t nn = 0, nr = 0;
@@ -1703,7 +2054,8 @@ static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
         const char *p = memchr(h, needle[0], (size_t)(end - h) - m + 1);
         if (!p)
             return false;
-        if (memcmp(p, needle, m) == 0)
+        /* the second byte tells most places from the needle at once */
+        if ((m < 2 || p[1] == needle[1]) && memcmp(p, needle, m) == 0)
             return true;
         h = p + 1;
     }
@@ -1781,17 +2133,22 @@ static bool tails_key(const char *name, char *key, size_t *starts,
     size_t n = strlen(name), o = 0, w = 0;
     if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
         return false;
+    bool start = true; /* a word starts at the next byte but a space */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
-        if (c == '\t' || c == '\r' || c == '\n')
-            return false;
-        if (c == ' ') {
-            if (key[o - 1] != ' ')
-                key[o++] = ' ';
-            continue;
+        if (c <= ' ') { /* one test for most bytes */
+            if (c == '\t' || c == '\r' || c == '\n')
+                return false;
+            if (c == ' ') {
+                if (!start)
+                    key[o++] = ' ';
+                start = true;
+                continue;
+            }
         }
-        if (o == 0 || key[o - 1] == ' ')
+        if (start)
             starts[w++] = o;
+        start = false;
         key[o++] = (char)ft_ascii_fold(c);
     }
     if (o >= 2 && key[o - 2] == '\'' && key[o - 1] == 's')
@@ -1814,7 +2171,8 @@ static const char *canonical_tail(const ft_subjects *aliases, const char *name)
         for (size_t t = 0; t < nstarts; t++) {
             /* what normalise makes of the tail: no leading "the " */
             size_t k = starts[t];
-            if (strncmp(key + k, "the ", 4) == 0)
+            if (key[k] == 't' && key[k + 1] == 'h' && key[k + 2] == 'e' &&
+                key[k + 3] == ' ')
                 k += 4;
             const char *canon =
                 k < end ? canonical_of_key(aliases, key + k, end - k) : NULL;
@@ -1862,10 +2220,16 @@ static bool is_general(const char *name)
      * general */
     bool all = true;
     for (const char *p = name; *p && all;) {
-        size_t n = strcspn(p, " ");
+        size_t n = 0; /* strcspn(p, " "), with no call */
+        while (p[n] && p[n] != ' ')
+            n++;
         bool found = false;
+        /* the first letter tells most words from each (the list is in
+         * lower case) */
+        unsigned char first = ft_ascii_fold((unsigned char)p[0]);
         for (size_t k = 0; k < sizeof generic / sizeof *generic && !found; k++)
-            found = starts_folded(generic[k], p, n) && generic[k][n] == '\0';
+            found = (unsigned char)generic[k][0] == first &&
+                    starts_folded(generic[k], p, n) && generic[k][n] == '\0';
         all = found;
         p += n;
         while (*p == ' ')

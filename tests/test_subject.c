@@ -968,11 +968,54 @@ static void test_purpose_shared_words(void **state)
     check_shared_words(long_text, two, 2);
 }
 
+/* The collector reads an article in blocks of 64 bytes: where the words,
+ * hyphens ("Inter-Korean", "KF-21"), stops ("U.S."), letters after digits
+ * ("10th") and figures fall within the blocks changes no subject.  Each
+ * case is read after a line of 0 to 70 spaces. */
+static void test_block_alignment(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    static const char *const extra[] = {
+        "On its 10th anniversary the U.S.-backed Inter-Korean Cooperation "
+        "Fund (IKCF), which paid for roads, received 5 billion won, and the "
+        "KF-21 project got 2 billion won; the fund's reserve rose to 3 "
+        "billion won.",
+        "The 2023s plan. The ministry's budget request was 9.5 trillion "
+        "won.\n\nKF-21s cost US$1.5 billion, the defence budget said.",
+        /* words longer than any of the lists, and lower-case hyphens */
+        "The counterintelligence-modernisation budget stands at 2 trillion "
+        "won, and the one-year cost-sharing deal at 1.2 trillion won; the "
+        "defense-budget talks and the supercalifragilisticexpialidocious "
+        "fund got 3 billion won.",
+    };
+    size_t n = sizeof cases / sizeof *cases, failures = 0;
+    for (size_t c = 0; c < n + 3; c++) {
+        const char *text = c < n ? cases[c].text : extra[c - n];
+        char buf[4096], want[2048], got[2048];
+        for (size_t shift = 0; shift <= 70; shift++) {
+            int m = snprintf(buf, sizeof buf, "%*s\n%s", (int)shift, "", text);
+            assert_true(m > 0 && (size_t)m < sizeof buf);
+            subjects_of(buf, s, shift ? got : want, sizeof got);
+            if (shift && strcmp(got, want) != 0) {
+                print_error("in \"%s\" after %zu spaces: \"%s\", want "
+                            "\"%s\"\n",
+                            text, shift, got, want);
+                failures++;
+            }
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu shifts changed subjects", failures);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lists_ordered),
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_block_alignment),
         cmocka_unit_test(test_canonical_lookup),
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_load_errors),
