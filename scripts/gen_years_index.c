@@ -163,6 +163,12 @@ int main(void)
     OPEN(other_period), bad |= ix.bad;
     OPEN(korean_was), bad |= ix.bad;
     OPEN(stop_words), bad |= ix.bad;
+    OPEN(span_leads), bad |= ix.bad;
+    OPEN(counts), bad |= ix.bad;
+    ix_clear();
+    ix_words(relative_words, N_OF(relative_words), true);
+    ix_emit("open_relative_words");
+    bad |= ix.bad;
     ix_clear();
     ix_words(relative_korean, N_OF(relative_korean), true);
     ix_emit("open_relative_korean");

@@ -411,14 +411,25 @@ static bool signed_in_clause(ft_view x, size_t s)
     /* nothing stands at or past the view's end */
     size_t top = s < x.len ? s : x.len, stop = s > 80 ? s - 80 : 0;
     const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t k = top; k > stop; k--) {
+    for (size_t k = top; k > stop;) {
         unsigned char c = t[k - 1];
-        if (!ft_ascii_alpha(c) && (c == '.' || clause_break(x, k - 1) > 0))
+        if (ft_ascii_alpha(c)) {
+            /* a word at a time: only its first letter may open a verb */
+            size_t w = k - 1;
+            while (w > stop && ft_ascii_alpha(t[w - 1]))
+                w--;
+            if (!(w > 0 && ft_ascii_alpha(t[w - 1])) &&
+                QUICK_LIT_AT(x, w, signing_verbs))
+                return true;
+            k = w;
+            continue;
+        }
+        if (c == '.' || clause_break(x, k - 1) > 0)
             break;
-        if (k >= 2 && ft_ascii_alpha(t[k - 2]))
-            continue; /* inside a word */
-        if (QUICK_LIT_AT(x, k - 1, signing_verbs))
+        if (!(k >= 2 && ft_ascii_alpha(t[k - 2])) &&
+            QUICK_LIT_AT(x, k - 1, signing_verbs))
             return true;
+        k--;
     }
     size_t e = s;
     while (ft_ascii_digit(ft_view_at(x, e)))
@@ -738,13 +749,16 @@ static size_t relative_at(ft_view x, size_t i, int *offset)
     }
     if (i > 0 && ft_ascii_alpha(ft_view_at(x, i - 1)))
         return 0;
-    for (size_t k = 0; k < N_OF(relative_words); k++) {
-        /* the first letter, from the table, rules out most words */
-        if ((unsigned char)relative_words[k].w.s[0] != ft_ascii_fold(c))
-            continue;
-        size_t e = PHRASE_AT(x, i, relative_words[k].w.s);
+    /* the words that open with the bytes at i, in the list's order
+     * (open_relative_words, years_index.h) */
+    size_t r = open_relative_words.row[ft_ascii_fold(c)];
+    if (!r || !may_open(&open_relative_words, x, i))
+        return 0;
+    for (uint64_t m = open_relative_words.entries[r - 1]; m; m &= m - 1) {
+        const relative_word *w = &relative_words[__builtin_ctzll(m)];
+        size_t e = PHRASE_AT(x, i, w->w.s);
         if (e) {
-            *offset = relative_words[k].offset;
+            *offset = w->offset;
             if (ft_view_at(x, e) == '\'' &&
                 ft_ascii_fold(ft_view_at(x, e + 1)) == 's')
                 e += 2; /* "last year's" */
@@ -834,10 +848,10 @@ static size_t multi_year_at(ft_view x, size_t i)
             return e;
         }
     } else {
-        size_t lead = LIT_AT(x, j, span_leads);
+        size_t lead = QUICK_LIT_AT(x, j, span_leads);
         if (lead) { /* "over the next five years", "over the 18 months" */
             size_t k = skip_spaces(x, lead);
-            size_t w = LIT_AT(x, k, counts);
+            size_t w = QUICK_LIT_AT(x, k, counts);
             if (!w) {
                 while (ft_ascii_digit(ft_view_at(x, k)) && k - lead < 3)
                     k++;
@@ -848,7 +862,7 @@ static size_t multi_year_at(ft_view x, size_t i)
             size_t e = PHRASE_AT(x, w, " years");
             return e ? e : PHRASE_AT(x, w, " months");
         }
-        size_t e = LIT_AT(x, j, counts);
+        size_t e = QUICK_LIT_AT(x, j, counts);
         if (!e)
             return 0;
         j = e;
@@ -861,6 +875,26 @@ static size_t multi_year_at(ft_view x, size_t i)
     if (!e || ft_view_at(x, e) == '-') /* "five-year-old" */
         return 0;
     return e;
+}
+
+/* May the number at i open an expression: four digits (year_at), or one
+ * or two before a space, a dash or 년 ("5 years ago", "5-year", "5년간",
+ * years_ago_at and multi_year_at)?  Most numbers are amounts, which this
+ * rules out from their digits and the byte after them. */
+static bool may_open_number(ft_view x, size_t i)
+{
+    size_t d = i;
+    while (d < i + 5 && ft_ascii_digit(ft_view_at(x, d)))
+        d++;
+    if (d - i == 4)
+        return true;
+    if (d - i > 2)
+        return false;
+    unsigned char n = ft_view_at(x, d);
+    /* a space as a phrase reads it (phrase.h: a no-break one too), a dash,
+     * the lead byte of 년 */
+    return ft_ascii_space(n) || n == 0xC2 || n == '-' ||
+           n == (unsigned char)K_NYEON[0];
 }
 
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
@@ -903,6 +937,12 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         } else if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
                              ft_ascii_digit(ft_view_at(x, i - 1)))) {
             i++; /* inside a word or number */
+            continue;
+        } else if (ft_ascii_digit(c) && !may_open_number(x, i)) {
+            /* an amount: skip it and whatever is glued to it */
+            i++;
+            while (i < e && word_byte(t[i]))
+                i++;
             continue;
         } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
