@@ -226,6 +226,22 @@ int main(void)
         if (m)
             printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c, m);
     }
+    printf("\n};\n");
+    /* the same, as lists for the scanners that compare sixteen bytes at
+     * once: the bytes noted whatever follows them (all but a space and
+     * the anchors' letters), and the bytes after which a space may break
+     * a clause (phrase.h: ft_clause_break) */
+    printf("\nstatic const unsigned char mark_alone[] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (((ft_ascii_class[c] & FT_BREAK_START) && c != ' ') || c == '(' ||
+            c == ')')
+            printf("%s0x%02x,", put++ % 8 ? " " : "\n    ", c);
+    printf("\n};\nstatic const unsigned char break_words[] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (ft_ascii_class[c] & FT_BREAK_WORD)
+            printf("%s0x%02x,", put++ % 8 ? " " : "\n    ", c);
     printf("\n};\n\n#endif\n");
     return bad;
 }

@@ -26,12 +26,17 @@
 #include "years.h"
 
 #include "phrase.h"
+#include "text.h"
 #include "years_index.h"
 #include "years_words.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef enum {
     ROLE_DATES,   /* the year the money belongs to */
@@ -1072,6 +1077,69 @@ typedef struct {
     size_t anchor; /* the last anchor that starts in the sentence */
 } window;
 
+/* Bit j: lane j of m is not zero. */
+static inline unsigned lanes16(ft_bytes16 m)
+{
+#if defined(__SSE2__)
+    return (unsigned)_mm_movemask_epi8((__m128i)m);
+#else
+    unsigned bits = 0;
+    for (unsigned j = 0; j < 16; j++)
+        bits |= (unsigned)(m[j] != 0) << j;
+    return bits;
+#endif
+}
+
+/* Bit j: byte j of the sixteen at p (p[16] readable too) may carry a mark
+ * that mark_sentence keeps: a byte noted whatever follows it (mark_alone),
+ * a space before a letter that may open a break word (break_words), or
+ * the first two letters of an anchor (either case: letters | 0x20 keeps
+ * more, never fewer).  Most bytes of a sentence carry none, and sixteen
+ * compared at once cost less than a look-up each. */
+static unsigned marks16(const unsigned char *p)
+{
+    ft_bytes16 v = ft_load16(p), next = ft_load16(p + 1);
+    ft_bytes16 m = {0}, word = {0};
+    /* unrolled, the lists' bytes become constants */
+#pragma GCC unroll 16
+    for (size_t k = 0; k < N_OF(mark_alone); k++)
+        m |= (ft_bytes16)(v == mark_alone[k]);
+#pragma GCC unroll 16
+    for (size_t k = 0; k < N_OF(break_words); k++)
+        word |= (ft_bytes16)(next == break_words[k]);
+    m |= (ft_bytes16)(v == ' ') & word;
+    ft_bytes16 lv = v | 0x20, ln = next | 0x20;
+#pragma GCC unroll 16
+    for (size_t k = 0; k < N_OF(anchors); k++) {
+        unsigned char a0 = (unsigned char)(anchors[k].s[0] | 0x20);
+        unsigned char a1 =
+            (unsigned char)(ft_ascii_fold((unsigned char)anchors[k].s[1]) |
+                            0x20);
+        m |= (ft_bytes16)(lv == a0) & (ft_bytes16)(ln == a1);
+    }
+    return lanes16(m);
+}
+
+/* Note the byte k of the sentence, if it carries a mark. */
+static inline void mark_byte(window *w, size_t k)
+{
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
+    unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
+    if (!mark)
+        return;
+    if (mark & MARK_BREAK) {
+        int b = clause_break(w->x, w->ws + k);
+        if (b > 0) {
+            w->brk_at[w->nbrk] = (uint16_t)k;
+            w->brk_strength[w->nbrk++] = (uint8_t)b;
+        }
+    } else if (mark & MARK_PAREN) {
+        w->paren_at[w->nparen++] = (uint16_t)k;
+    } else if (anchor_from(w->x, w->ws + k)) {
+        w->anchor = w->ws + k;
+    }
+}
+
 /* The clause breaks and the parentheses of the sentence, listed once,
  * and its last anchor. */
 static void mark_sentence(window *w)
@@ -1081,21 +1149,19 @@ static void mark_sentence(window *w)
     w->anchor = SIZE_MAX;
     w->nbrk = w->nparen = 0;
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
-    for (size_t k = 0; k < n; k++) {
-        unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
-        if (!mark)
-            continue;
-        if (mark & MARK_BREAK) {
-            int b = clause_break(w->x, w->ws + k);
-            if (b > 0) {
-                w->brk_at[w->nbrk] = (uint16_t)k;
-                w->brk_strength[w->nbrk++] = (uint8_t)b;
-            }
-        } else if (mark & MARK_PAREN) {
-            w->paren_at[w->nparen++] = (uint16_t)k;
-        } else if (anchor_from(w->x, w->ws + k)) {
-            w->anchor = w->ws + k;
-        }
+    size_t k = 0;
+    /* sixteen at a time while the byte after them is in the sentence */
+    for (; k + 17 <= n; k += 16)
+        for (unsigned bits = marks16(t + k); bits; bits &= bits - 1)
+            mark_byte(w, k + (size_t)__builtin_ctz(bits));
+    if (k < n) {
+        /* the rest, copied where zeros follow it, as the view's bytes
+         * past its end read (ft_view_at) */
+        unsigned char rest[17] = {0};
+        memcpy(rest, t + k, n - k);
+        unsigned bits = marks16(rest) & ((1u << (n - k)) - 1);
+        for (; bits; bits &= bits - 1)
+            mark_byte(w, k + (size_t)__builtin_ctz(bits));
     }
 }
 
