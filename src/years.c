@@ -902,6 +902,76 @@ static bool may_open_number(ft_view x, size_t i)
            n == (unsigned char)K_NYEON[0];
 }
 
+/* Bit j: the top bit of lane j of m (all of a comparison's lane). */
+static inline unsigned lanes16(ft_bytes16 m)
+{
+#if defined(__SSE2__)
+    return (unsigned)_mm_movemask_epi8((__m128i)m);
+#else
+    unsigned bits = 0;
+    for (unsigned j = 0; j < 16; j++)
+        bits |= (unsigned)(m[j] >> 7) << j;
+    return bits;
+#endif
+}
+
+/* The sixteen bytes at p, a bit each: *alnum the ASCII letters and
+ * digits, *starts the digits and Fs, *letters the letters, *always the
+ * apostrophes and the bytes 0xC0 and up (the lead bytes of characters
+ * past ASCII).  Signed comparisons leave the bytes past ASCII out of the
+ * ASCII ranges. */
+static inline void classify16(const unsigned char *p, unsigned *alnum,
+                              unsigned *starts, unsigned *letters,
+                              unsigned *always)
+{
+    typedef signed char sbytes16 __attribute__((vector_size(16)));
+    sbytes16 v = (sbytes16)ft_load16(p), lv = v | 0x20;
+    sbytes16 letter = (lv > 'a' - 1) & (lv < 'z' + 1);
+    sbytes16 digit = (v > '0' - 1) & (v < '9' + 1);
+    *alnum = lanes16((ft_bytes16)(letter | digit));
+    *starts = lanes16((ft_bytes16)(digit | (lv == 'f')));
+    *letters = lanes16((ft_bytes16)letter);
+    /* 0xC0 and up: the top two bits set */
+    *always = lanes16((ft_bytes16)((v & (v + v)) | (v == '\'')));
+}
+
+/* Bit j: the byte at base + j of x[s,e) may open an expression, as
+ * find_exprs reads them (a superset: whatever else find_exprs meets it
+ * steps over without a look): an apostrophe or a lead byte past ASCII
+ * (’20, 올해), or, at the start of a word or number, a digit, an F (FY)
+ * or, before words_from, any letter.  Sixteen bytes are classified at
+ * once, and most bytes of a sentence open nothing. */
+static uint64_t opens64(ft_view x, size_t s, size_t e, size_t base,
+                        size_t words_from)
+{
+    const unsigned char *p = (const unsigned char *)x.t + base;
+    unsigned char rest[64];
+    if (x.len - base < 64) { /* zeros, which open nothing, past the view */
+        memset(rest, 0, sizeof rest);
+        memcpy(rest, p, x.len - base);
+        p = rest;
+    }
+    uint64_t alnum = 0, starts = 0, letters = 0, always = 0;
+    for (unsigned j = 0; j < 64; j += 16) {
+        unsigned a, st, l, al;
+        classify16(p + j, &a, &st, &l, &al);
+        alnum |= (uint64_t)a << j;
+        starts |= (uint64_t)st << j;
+        letters |= (uint64_t)l << j;
+        always |= (uint64_t)al << j;
+    }
+    uint64_t after_alnum =
+        alnum << 1 | (base > s && word_byte((unsigned char)x.t[base - 1]));
+    if (words_from > base)
+        starts |= letters & (words_from - base >= 64
+                                 ? ~UINT64_C(0)
+                                 : (UINT64_C(1) << (words_from - base)) - 1);
+    uint64_t bits = always | (starts & ~after_alnum);
+    if (e - base < 64)
+        bits &= (UINT64_C(1) << (e - base)) - 1;
+    return bits;
+}
+
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
  * in x[s, x.len), or SIZE_MAX. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
@@ -911,21 +981,24 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
     const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
     /* after the last anchor, no English word opens an expression but FY */
     size_t words_from = anchor == SIZE_MAX ? 0 : anchor + 1;
+    size_t base = s; /* the 64 bytes opens64 marked in bits */
+    uint64_t bits = s < e ? opens64(x, s, e, s, words_from) : 0;
     for (size_t i = s; i < e && n < cap;) {
+        /* on to the next byte that may open an expression */
+        if (i - base >= 64) {
+            base = i;
+            bits = opens64(x, s, e, base, words_from);
+        } else {
+            bits &= ~UINT64_C(0) << (i - base);
+        }
+        while (!bits && base + 64 < e) {
+            base += 64;
+            bits = opens64(x, s, e, base, words_from);
+        }
+        if (!bits)
+            break;
+        i = base + (size_t)__builtin_ctzll(bits);
         unsigned char c = t[i];
-        if (c < 0x80 ? !word_byte(c) && c != '\'' : c < 0xC0) {
-            i++; /* spaces, punctuation and the inner bytes of a UTF-8
-                  * character open nothing */
-            continue;
-        }
-        if (ft_ascii_alpha(c) && (c | 0x20) != 'f' && i >= words_from) {
-            /* most words: the rest of the chain below would skip them
-             * too, a byte (inside the word) or the word at a time */
-            do
-                i++;
-            while (i < e && word_byte(t[i]));
-            continue;
-        }
         int y = 0, offset = 0;
         size_t end, span_end = 0;
         bool fiscal = false, is_short = false;
@@ -944,10 +1017,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             i++; /* inside a word or number */
             continue;
         } else if (ft_ascii_digit(c) && !may_open_number(x, i)) {
-            /* an amount: skip it and whatever is glued to it */
-            i++;
-            while (i < e && word_byte(t[i]))
-                i++;
+            i++; /* an amount */
             continue;
         } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
@@ -968,15 +1038,8 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                    ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
                     !may_open(&open_year_words, x, i))) {
             /* no word of a span or a relative year opens here: below,
-             * only a digit opens an expression without one; nor inside
-             * the rest of the word or character */
+             * only a digit opens an expression without one */
             i++;
-            if (c < 0x80)
-                while (i < e && word_byte(t[i]))
-                    i++;
-            else
-                while (i < e && t[i] >= 0x80 && t[i] < 0xC0)
-                    i++;
             continue;
         } else if ((end = years_ago_at(x, i, &offset))) {
             /* "two years ago", "2년 전" */
@@ -999,14 +1062,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                              false};
             ex.role = relative_role(x, i, end);
         } else {
-            /* nothing opens here; nor inside the rest of an English word
-             * or number, whose every byte follows a letter or digit */
-            bool ascii_word = c < 0x80;
-            i++;
-            while (ascii_word && i < e &&
-                   (ft_ascii_alpha(ft_view_at(x, i)) ||
-                    ft_ascii_digit(ft_view_at(x, i))))
-                i++;
+            i++; /* nothing opens here */
             continue;
         }
         if (fiscal && ex.basis == FT_YEAR_EXPLICIT)
@@ -1076,19 +1132,6 @@ typedef struct {
     size_t nnb;
     size_t anchor; /* the last anchor that starts in the sentence */
 } window;
-
-/* Bit j: lane j of m is not zero. */
-static inline unsigned lanes16(ft_bytes16 m)
-{
-#if defined(__SSE2__)
-    return (unsigned)_mm_movemask_epi8((__m128i)m);
-#else
-    unsigned bits = 0;
-    for (unsigned j = 0; j < 16; j++)
-        bits |= (unsigned)(m[j] != 0) << j;
-    return bits;
-#endif
-}
 
 /* Bit j: byte j of the sixteen at p (p[16] readable too) may carry a mark
  * that mark_sentence keeps: a byte noted whatever follows it (mark_alone),
