@@ -84,7 +84,16 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
     return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
 }
 
-#define PHRASE_AT(x, i, p) ft_phrase_at((x).t, (x).len, (i), (p))
+/* ft_phrase_at, its first byte tried here: most tries end there, and
+ * the call costs more than the byte. */
+static inline size_t phrase_at(ft_view x, size_t i, const char *p)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (c != ' ' && ft_ascii_fold(ft_view_at(x, i)) != c)
+        return 0;
+    return ft_phrase_at(x.t, x.len, i, p);
+}
+#define PHRASE_AT(x, i, p) phrase_at((x), (i), (p))
 #define PHRASE_BEFORE(x, end, p)                                               \
     ft_phrase_before((x).t, (x).len, (end), (ft_lit)FT_LIT(p))
 /* A phrase of list just before end, its index asked first (see
