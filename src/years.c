@@ -317,9 +317,28 @@ static size_t last_anchor(ft_view x, size_t from, size_t to)
     return SIZE_MAX;
 }
 
+/* lit_at (the longest phrase of list at i) where may_open (its opener
+ * index ix) holds: only the entries of the row of the text's byte, those
+ * that open with it, are tried. */
+static size_t lit_at_row(const years_index *ix, ft_view x, size_t i,
+                         const ft_lit *list, size_t n)
+{
+    if (ix->always)
+        return lit_at(x, i, list, n);
+    size_t best = 0;
+    size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
+    for (uint64_t m = ix->entries[r - 1]; m; m &= m - 1) {
+        size_t e = PHRASE_AT(x, i, list[__builtin_ctzll(m)].s);
+        if (e > best)
+            best = e;
+    }
+    return best;
+}
 /* A phrase of list at i, its index (years_index.h) asked first. */
 #define QUICK_LIT_AT(x, i, list)                                               \
-    (may_open(&open_##list, (x), (i)) ? LIT_AT((x), (i), list) : 0)
+    (may_open(&open_##list, (x), (i))                                          \
+         ? lit_at_row(&open_##list, (x), (i), (list), N_OF(list))              \
+         : 0)
 
 /* A parenthesis right at i ("(1조163억 원)"): its end, else i. */
 static size_t skip_paren(ft_view x, size_t i)
@@ -1024,6 +1043,11 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         } else if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
                              ft_ascii_digit(ft_view_at(x, i - 1)))) {
             i++; /* inside a word or number */
+            continue;
+        } else if (c >= 0xC0 && c != 0xE2 &&
+                   !may_open(&open_year_words, x, i)) {
+            i++; /* a character that opens no word of a relative year or a
+                  * span (below, the only expressions it could open) */
             continue;
         } else if (ft_ascii_digit(c) && !may_open_number(x, i)) {
             i++; /* an amount */
