@@ -242,6 +242,14 @@ int main(void)
     for (unsigned c = 0; c < 256; c++)
         if (ft_ascii_class[c] & FT_BREAK_WORD)
             printf("%s0x%02x,", put++ % 8 ? " " : "\n    ", c);
+    printf("\n};\n");
+    /* ...and the anchors' first two letters, | 0x20 (which keeps both
+     * cases of a letter, and more of other bytes, never fewer) */
+    printf("static const unsigned char anchor_heads[][2] = {");
+    for (size_t k = 0; k < N_OF(anchors); k++)
+        printf("%s{0x%02x, 0x%02x},", k % 4 ? " " : "\n    ",
+               (unsigned char)anchors[k].s[0] | 0x20,
+               ft_ascii_fold((unsigned char)anchors[k].s[1]) | 0x20);
     printf("\n};\n\n#endif\n");
     return bad;
 }

@@ -963,14 +963,24 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
     *always = lanes16((ft_bytes16)((v & (v + v)) | (v == '\'')));
 }
 
-/* Bit j: the byte at base + j of x[s,e) may open an expression, as
- * find_exprs reads them (a superset: whatever else find_exprs meets it
- * steps over without a look): an apostrophe or a lead byte past ASCII
- * (’20, 올해), or, at the start of a word or number, a digit, an F (FY)
- * or, before words_from, any letter.  Sixteen bytes are classified at
- * once, and most bytes of a sentence open nothing. */
-static uint64_t opens64(ft_view x, size_t s, size_t e, size_t base,
-                        size_t words_from)
+/* Where the bytes of a sentence may open an expression, as find_exprs
+ * reads them (a superset: whatever else find_exprs meets it steps over
+ * without a look), a bit a byte from the sentence's start, 64 to a
+ * word: in words, the letters that start a word (which open one only
+ * before the sentence's last anchor); in others, the apostrophes and the
+ * lead bytes past ASCII (’20, 올해), and the digits and Fs (FY) that
+ * start a word or number.  mark_sentence fills them for the window's
+ * sentence as it reads it. */
+#define OPENER_WORDS (WINDOW / 64 + 1)
+typedef struct {
+    uint64_t words[OPENER_WORDS];
+    uint64_t others[OPENER_WORDS];
+} opener_bits;
+
+/* The bits of x[s,e) from base (s plus a multiple of 64) on, as
+ * opener_bits has them: 64 bytes classified sixteen at a time. */
+static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
+                    uint64_t *others)
 {
     const unsigned char *p = (const unsigned char *)x.t + base;
     unsigned char rest[64];
@@ -990,38 +1000,53 @@ static uint64_t opens64(ft_view x, size_t s, size_t e, size_t base,
     }
     uint64_t after_alnum =
         alnum << 1 | (base > s && word_byte((unsigned char)x.t[base - 1]));
-    if (words_from > base)
-        starts |= letters & (words_from - base >= 64
-                                 ? ~UINT64_C(0)
-                                 : (UINT64_C(1) << (words_from - base)) - 1);
-    uint64_t bits = always | (starts & ~after_alnum);
-    if (e - base < 64)
-        bits &= (UINT64_C(1) << (e - base)) - 1;
-    return bits;
+    uint64_t in =
+        e - base < 64 ? (UINT64_C(1) << (e - base)) - 1 : ~UINT64_C(0);
+    *words = letters & ~after_alnum & in;
+    *others = (always | (starts & ~after_alnum)) & in;
+}
+
+/* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
+ * plus a multiple of 64); from pre when the window's sentence is read. */
+static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
+                         size_t words_from, const opener_bits *pre)
+{
+    uint64_t words, others;
+    if (pre) {
+        words = pre->words[(base - s) / 64];
+        others = pre->others[(base - s) / 64];
+    } else {
+        opens64(x, s, e, base, &words, &others);
+    }
+    if (words_from <= base)
+        return others;
+    return others | (words & (words_from - base >= 64
+                                  ? ~UINT64_C(0)
+                                  : (UINT64_C(1) << (words_from - base)) - 1));
 }
 
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
  * in x[s, x.len), or SIZE_MAX. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         size_t anchor, year_expr *out, size_t cap)
+                         size_t anchor, const opener_bits *pre, year_expr *out,
+                         size_t cap)
 {
     size_t n = 0;
     const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
     /* after the last anchor, no English word opens an expression but FY */
     size_t words_from = anchor == SIZE_MAX ? 0 : anchor + 1;
-    size_t base = s; /* the 64 bytes opens64 marked in bits */
-    uint64_t bits = s < e ? opens64(x, s, e, s, words_from) : 0;
+    size_t base = s; /* the 64 bytes opens_at marked in bits */
+    uint64_t bits = s < e ? opens_at(x, s, e, s, words_from, pre) : 0;
     for (size_t i = s; i < e && n < cap;) {
         /* on to the next byte that may open an expression */
         if (i - base >= 64) {
-            base = i;
-            bits = opens64(x, s, e, base, words_from);
-        } else {
-            bits &= ~UINT64_C(0) << (i - base);
+            base = s + (i - s) / 64 * 64;
+            bits = opens_at(x, s, e, base, words_from, pre);
         }
+        bits &= ~UINT64_C(0) << (i - base);
         while (!bits && base + 64 < e) {
             base += 64;
-            bits = opens64(x, s, e, base, words_from);
+            bits = opens_at(x, s, e, base, words_from, pre);
         }
         if (!bits)
             break;
@@ -1163,7 +1188,8 @@ typedef struct {
     size_t nex;
     neighbour nb[MAX_NEIGHBOURS];
     size_t nnb;
-    size_t anchor; /* the last anchor that starts in the sentence */
+    size_t anchor;     /* the last anchor that starts in the sentence */
+    opener_bits opens; /* where its bytes may open an expression */
 } window;
 
 /* Bit j: byte j of the sixteen at p (p[16] readable too) may carry a mark
@@ -1186,13 +1212,9 @@ static unsigned marks16(const unsigned char *p)
     m |= (ft_bytes16)(v == ' ') & word;
     ft_bytes16 lv = v | 0x20, ln = next | 0x20;
 #pragma GCC unroll 16
-    for (size_t k = 0; k < N_OF(anchors); k++) {
-        unsigned char a0 = (unsigned char)(anchors[k].s[0] | 0x20);
-        unsigned char a1 =
-            (unsigned char)(ft_ascii_fold((unsigned char)anchors[k].s[1]) |
-                            0x20);
-        m |= (ft_bytes16)(lv == a0) & (ft_bytes16)(ln == a1);
-    }
+    for (size_t k = 0; k < N_OF(anchor_heads); k++)
+        m |= (ft_bytes16)(lv == anchor_heads[k][0]) &
+             (ft_bytes16)(ln == anchor_heads[k][1]);
     return lanes16(m);
 }
 
@@ -1224,20 +1246,33 @@ static void mark_sentence(window *w)
     _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
     w->nbrk = w->nparen = 0;
+    memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
+    unsigned after = 0; /* the last byte read was a letter or digit */
     size_t k = 0;
-    /* sixteen at a time while the byte after them is in the sentence */
-    for (; k + 17 <= n; k += 16)
-        for (unsigned bits = marks16(t + k); bits; bits &= bits - 1)
-            mark_byte(w, k + (size_t)__builtin_ctz(bits));
-    if (k < n) {
-        /* the rest, copied where zeros follow it, as the view's bytes
-         * past its end read (ft_view_at) */
+    /* sixteen at a time while the byte after them is in the sentence;
+     * the rest copied where zeros follow it, as the view's bytes past
+     * its end read (ft_view_at) */
+    for (; k < n; k += 16) {
         unsigned char rest[17] = {0};
-        memcpy(rest, t + k, n - k);
-        unsigned bits = marks16(rest) & ((1u << (n - k)) - 1);
-        for (; bits; bits &= bits - 1)
+        const unsigned char *p = t + k;
+        unsigned live = 0xFFFFu;
+        if (k + 17 > n) {
+            memcpy(rest, p, n - k);
+            p = rest;
+            live = (1u << (n - k)) - 1;
+        }
+        for (unsigned bits = marks16(p) & live; bits; bits &= bits - 1)
             mark_byte(w, k + (size_t)__builtin_ctz(bits));
+        unsigned alnum, starts, letters, always;
+        classify16(p, &alnum, &starts, &letters, &always);
+        unsigned first = ~(alnum << 1 | after);
+        after = alnum >> 15 & 1;
+        w->opens.words[k / 64] |= (uint64_t)(letters & first & live)
+                                  << (k % 64);
+        w->opens.others[k / 64] |=
+            (uint64_t)((always | (starts & first)) & live) << (k % 64);
     }
 }
 
@@ -1552,8 +1587,8 @@ static void open_window(window *w, const char *text, size_t len,
 
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
-    size_t nf = find_exprs(w->x, w->ws, w->we, published_year, w->anchor, found,
-                           MAX_EXPRS);
+    size_t nf = find_exprs(w->x, w->ws, w->we, published_year, w->anchor,
+                           &w->opens, found, MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1623,8 +1658,8 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
         if (anchor == SIZE_MAX)
             anchor = last_anchor(w->x, ps, s);
         year_expr prev[MAX_EXPRS];
-        size_t k =
-            find_exprs(w->x, ps, p, published_year, anchor, prev, MAX_EXPRS);
+        size_t k = find_exprs(w->x, ps, p, published_year, anchor, NULL, prev,
+                              MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
         bool other = false;
