@@ -328,7 +328,16 @@ static size_t lit_at_row(const years_index *ix, ft_view x, size_t i,
     size_t best = 0;
     size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
     for (uint64_t m = ix->entries[r - 1]; m; m &= m - 1) {
-        size_t e = PHRASE_AT(x, i, list[__builtin_ctzll(m)].s);
+        const char *p = list[__builtin_ctzll(m)].s;
+        /* its first letters, up to a space (which may match a run),
+         * rule out most entries before a call */
+        size_t k = 0;
+        while (k < 4 && (unsigned char)p[k] > ' ' &&
+               ft_ascii_fold(ft_view_at(x, i + k)) == (unsigned char)p[k])
+            k++;
+        if (k < 4 && (unsigned char)p[k] > ' ')
+            continue;
+        size_t e = ft_phrase_at(x.t, x.len, i, p);
         if (e > best)
             best = e;
     }
