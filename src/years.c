@@ -252,18 +252,19 @@ static size_t first_ending_at(ft_view x, size_t j, const ft_lit *list,
     return SIZE_MAX;
 }
 
-/* ft_phrase_before_any (the first phrase of list ending just before
- * `end`, spaces skipped), the ender index ix asked first: only the
+/* ft_phrase_before_any (the first phrase of list ending just before a
+ * position, spaces skipped: j), the ender index ix asked first: only the
  * entries of its row, those whose last byte is the text's, are tried, in
  * the list's order.  Inlined (gcc would not): most calls end at the
  * index. */
 __attribute__((always_inline)) static inline size_t
-quick_before_any(const years_index *ix, ft_view x, size_t end,
-                 const ft_lit *list, size_t n, size_t *which)
+quick_ending_at(const years_index *ix, ft_view x, size_t j, const ft_lit *list,
+                size_t n, size_t *which)
 {
+    /* j: spaces already skipped (ft_phrase_trim_back), which
+     * ft_phrase_before_any does again for nothing */
     if (ix->always)
-        return ft_phrase_before_any(x.t, x.len, end, list, n, which);
-    size_t j = ft_phrase_trim_back(x.t, end);
+        return ft_phrase_before_any(x.t, x.len, j, list, n, which);
     if (j == 0 || j > x.len)
         return SIZE_MAX;
     size_t r = ix->row[ft_ascii_fold((unsigned char)x.t[j - 1])];
@@ -275,7 +276,15 @@ quick_before_any(const years_index *ix, ft_view x, size_t end,
     return first_ending_at(x, j, list, ix->entries[r - 1], which);
 }
 #define QUICK_BEFORE_ANY(x, end, list, which)                                  \
-    quick_before_any(&end_##list, (x), (end), (list), N_OF(list), (which))
+    quick_ending_at(&end_##list, (x), ft_phrase_trim_back((x).t, (end)),       \
+                    (list), N_OF(list), (which))
+/* The same from a position whose spaces are skipped already: where the
+ * readers of the words before a year ask many lists at one place. */
+#define ANY_ENDING(x, j, list)                                                 \
+    (quick_ending_at(&end_##list, (x), (j), (list), N_OF(list), NULL) !=       \
+     SIZE_MAX)
+#define PHRASE_ENDING(x, j, p)                                                 \
+    ft_phrase_ending_at((x).t, (x).len, (j), (ft_lit)FT_LIT(p))
 
 _Static_assert(sizeof anchors / sizeof *anchors <= 8,
                "a bit each in anchor_first");
@@ -388,15 +397,16 @@ static bool korean_compare_soon(ft_view x, size_t i)
 
 /* A Korean noun of list (ix its ender index) before `end`, maybe with a
  * particle. */
-static bool korean_noun_before(ft_view x, size_t end, const years_index *ix,
+static bool korean_noun_before(ft_view x, size_t j, const years_index *ix,
                                const ft_lit *list, size_t n)
 {
-    size_t j = ft_phrase_trim_back(x.t, end);
-    if (ANY_BEFORE(x, j, korean_particles) && j >= 3 &&
+    /* j: spaces already skipped */
+    if (ANY_ENDING(x, j, korean_particles) && j >= 3 &&
         hangul_lead(ft_view_at(x, j - 3)) &&
-        quick_before_any(ix, x, j - 3, list, n, NULL) != SIZE_MAX)
+        quick_ending_at(ix, x, ft_phrase_trim_back(x.t, j - 3), list, n,
+                        NULL) != SIZE_MAX)
         return true;
-    return quick_before_any(ix, x, j, list, n, NULL) != SIZE_MAX;
+    return quick_ending_at(ix, x, j, list, n, NULL) != SIZE_MAX;
 }
 #define KOREAN_NOUN_BEFORE(x, end, list)                                       \
     korean_noun_before((x), (end), &end_##list, (list), N_OF(list))
@@ -424,9 +434,9 @@ static size_t before_possessive(ft_view x, size_t end)
 /* Where the words before a date's year begin: back over a month and a day
  * ("adopted in December 2022", "signed on Dec. 4, 2022", "4 August
  * 2025"), so that the verb before the date decides its role. */
-static size_t date_start(ft_view x, size_t s)
+static size_t date_start(ft_view x, size_t s, size_t j)
 {
-    size_t j = ft_phrase_trim_back(x.t, s);
+    /* j: s, spaces skipped back */
     if (j > 0 && ft_view_at(x, j - 1) == ',')
         j = ft_phrase_trim_back(x.t, j - 1);
     size_t d = j; /* a day before the year: "Dec. 4, 2022" */
@@ -434,7 +444,7 @@ static size_t date_start(ft_view x, size_t s)
         d--;
     if (d < j && j - d <= 2)
         j = ft_phrase_trim_back(x.t, d);
-    size_t m = QUICK_BEFORE_ANY(x, j, months, NULL);
+    size_t m = quick_ending_at(&end_months, x, j, months, N_OF(months), NULL);
     if (m == SIZE_MAX)
         return s;
     /* a day before the month: "4 August 2025" */
@@ -560,6 +570,8 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         return ROLE_COMPARE; /* 2024년보다, 2024년과 비교해 */
     /* a span: 2024-2028, 2020~2024, 2019 –2023, 2024 to 2028, between
      * 2020 and 2025 */
+    /* the words before are asked from where their spaces end */
+    size_t ts = ft_phrase_trim_back(x.t, s);
     size_t j = skip_spaces(x, e), p = dash_at(x, j);
     bool dash = p != 0;
     if (dash) {
@@ -568,7 +580,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         p = PHRASE_AT(x, e, " to ");
         if (!p)
             p = PHRASE_AT(x, e, " through ");
-        if (!p && PHRASE_BEFORE(x, s, "between") != SIZE_MAX)
+        if (!p && PHRASE_ENDING(x, ts, "between") != SIZE_MAX)
             p = PHRASE_AT(x, e, " and ");
     }
     int far = 0;
@@ -583,37 +595,39 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         }
         return ROLE_SPAN;
     }
-    if (PHRASE_BEFORE(x, s, "between") != SIZE_MAX ||
-        PHRASE_BEFORE(x, s, "since") != SIZE_MAX)
+    if (PHRASE_ENDING(x, ts, "between") != SIZE_MAX ||
+        PHRASE_ENDING(x, ts, "since") != SIZE_MAX)
         return ROLE_SPAN;
     /* the far end of a span: "2024-2028", "from 2024 to 2028" */
-    size_t b = ft_phrase_trim_back(x.t, s);
+    size_t b = ts;
     if (b > 0 && (ft_view_at(x, b - 1) == '-' || ft_view_at(x, b - 1) == '~'))
         b = ft_phrase_trim_back(x.t, b - 1);
     else if (b >= 3 && (bytes_at(x, b - 3, "\xE2\x80\x93") ||
                         bytes_at(x, b - 3, "\xE2\x88\xBC")))
         b = ft_phrase_trim_back(x.t, b - 3);
-    if (b < ft_phrase_trim_back(x.t, s) && b > 0 &&
-        ft_ascii_digit(ft_view_at(x, b - 1)))
+    if (b < ts && b > 0 && ft_ascii_digit(ft_view_at(x, b - 1)))
         return ROLE_SPAN;
     size_t where;
-    if ((where = PHRASE_BEFORE(x, s, "to")) != SIZE_MAX ||
-        (where = PHRASE_BEFORE(x, s, "through")) != SIZE_MAX ||
-        (where = PHRASE_BEFORE(x, s, "and")) != SIZE_MAX) {
+    if ((where = PHRASE_ENDING(x, ts, "to")) != SIZE_MAX ||
+        (where = PHRASE_ENDING(x, ts, "through")) != SIZE_MAX ||
+        (where = PHRASE_ENDING(x, ts, "and")) != SIZE_MAX) {
         size_t w = ft_phrase_trim_back(x.t, where);
         if (w >= 4 && ft_ascii_digit(ft_view_at(x, w - 1)) &&
             ft_ascii_digit(ft_view_at(x, w - 4)))
             return ROLE_SPAN;
     }
-    s = date_start(x, s);
-    if (ANY_BEFORE(x, s, span_before))
+    size_t ds = date_start(x, s, ts);
+    if (ds != s)
+        ts = ft_phrase_trim_back(x.t, ds);
+    s = ds;
+    if (ANY_ENDING(x, ts, span_before))
         return ROLE_SPAN; /* "spend 1.5 trillion won through 2029" */
-    if (ANY_BEFORE(x, s, target_words))
+    if (ANY_ENDING(x, ts, target_words))
         return ROLE_TARGET;
-    size_t from = PHRASE_BEFORE(x, s, "from");
+    size_t from = PHRASE_ENDING(x, ts, "from");
     if (from != SIZE_MAX && ANY_BEFORE(x, from, data_nouns))
         return ROLE_DATES; /* "drawing on figures from 1999": their year */
-    if (QUICK_BEFORE_ANY(x, s, compare_words, NULL) != SIZE_MAX ||
+    if (ANY_ENDING(x, ts, compare_words) ||
         QUICK_BEFORE_ANY(x, before_possessive(x, s), compare_words, NULL) !=
             SIZE_MAX)
         return ROLE_COMPARE;
@@ -621,19 +635,21 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
     /* "launched in 2016", "signed, in December 2021, a deal", "a contract
      * in April 2013", "completed in 2028" */
-    size_t in = PHRASE_BEFORE(x, s, "in");
+    size_t in = PHRASE_ENDING(x, ts, "in");
     if (in == SIZE_MAX)
-        in = PHRASE_BEFORE(x, s, "on"); /* "signed on Dec. 4, 2022" */
-    size_t v = in != SIZE_MAX ? in : s;
-    size_t vc = ft_phrase_trim_back(x.t, v);
+        in = PHRASE_ENDING(x, ts, "on"); /* "signed on Dec. 4, 2022" */
+    /* v: where the words before "in" end (else ts), vc: that, a comma
+     * before it skipped */
+    size_t v = in != SIZE_MAX ? ft_phrase_trim_back(x.t, in) : ts;
+    size_t vc = v;
     if (vc > 0 && ft_view_at(x, vc - 1) == ',')
-        vc--;
-    if (ANY_BEFORE(x, v, launch_verbs) || ANY_BEFORE(x, vc, launch_verbs) ||
-        (in != SIZE_MAX && ANY_BEFORE(x, in, deal_nouns)) ||
-        KOREAN_NOUN_BEFORE(x, s, korean_launch))
+        vc = ft_phrase_trim_back(x.t, vc - 1);
+    if (ANY_ENDING(x, v, launch_verbs) || ANY_ENDING(x, vc, launch_verbs) ||
+        (in != SIZE_MAX && ANY_ENDING(x, v, deal_nouns)) ||
+        KOREAN_NOUN_BEFORE(x, ts, korean_launch))
         return ROLE_LAUNCH;
-    if (ANY_BEFORE(x, s, done_words) || ANY_BEFORE(x, v, done_words) ||
-        KOREAN_NOUN_BEFORE(x, s, korean_done))
+    if (ANY_ENDING(x, ts, done_words) || ANY_ENDING(x, v, done_words) ||
+        KOREAN_NOUN_BEFORE(x, ts, korean_done))
         return ROLE_DONE;
     return ROLE_DATES;
 }
