@@ -165,6 +165,9 @@ int main(void)
     OPEN(stop_words), bad |= ix.bad;
     OPEN(span_leads), bad |= ix.bad;
     OPEN(counts), bad |= ix.bad;
+    OPEN(recurring_after), bad |= ix.bad;
+    OPEN(time_conjunctions), bad |= ix.bad;
+    OPEN(korean_span), bad |= ix.bad;
     ix_clear();
     ix_words(relative_words, N_OF(relative_words), true);
     ix_emit("open_relative_words");

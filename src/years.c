@@ -900,7 +900,7 @@ static size_t multi_year_at(ft_view x, size_t i)
             size_t k = skip_spaces(x, j + 3);
             if (bytes_at(x, k, K_BAN))
                 k = skip_spaces(x, k + 3);
-            size_t e = LIT_AT(x, k, korean_span);
+            size_t e = QUICK_LIT_AT(x, k, korean_span);
             if (!e && k == j + 3)
                 return 0;
             return e;
@@ -1439,8 +1439,7 @@ static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
         if (stop_word(w->x, i, e) || ++words > max_words)
             return false;
         for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
-            if (may_open(&open_korean_compare, w->x, q) &&
-                LIT_AT(w->x, q, korean_compare))
+            if (QUICK_LIT_AT(w->x, q, korean_compare))
                 return false;
         i = e;
     }
@@ -1724,7 +1723,7 @@ static bool once_done(const window *w, size_t i)
         if (clause_break(w->x, k - 1) > 0)
             return false;
         if ((k - 1 == w->ws || ft_ascii_space(ft_view_at(w->x, k - 2))) &&
-            LIT_AT(w->x, k - 1, time_conjunctions))
+            QUICK_LIT_AT(w->x, k - 1, time_conjunctions))
             return true;
     }
     return false;
@@ -1774,7 +1773,7 @@ static bool opens_clause(const window *w, const year_expr *e)
 static bool recurring(ft_view x, const neighbour *f)
 {
     size_t j = skip_spaces(x, f->pend);
-    size_t e = LIT_AT(x, j, recurring_after);
+    size_t e = QUICK_LIT_AT(x, j, recurring_after);
     if (e && !PHRASE_AT(x, skip_spaces(x, e), "earlier") &&
         !PHRASE_AT(x, skip_spaces(x, e), "ago") &&
         !PHRASE_AT(x, skip_spaces(x, e), "later") &&
