@@ -89,8 +89,19 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 static inline size_t phrase_at(ft_view x, size_t i, const char *p)
 {
     unsigned char c = (unsigned char)p[0];
-    if (c != ' ' && ft_ascii_fold(ft_view_at(x, i)) != c)
-        return 0;
+    if (c != ' ') {
+        if (ft_ascii_fold(ft_view_at(x, i)) != c)
+            return 0;
+    } else if ((unsigned char)p[1] > ' ') {
+        /* " years ago": a space (or a no-break one), then, after one
+         * plain space, the phrase's next letter */
+        unsigned char t0 = ft_view_at(x, i), t1 = ft_view_at(x, i + 1);
+        if (!ft_ascii_space(t0) && t0 != 0xC2)
+            return 0;
+        if (t0 != 0xC2 && !ft_ascii_space(t1) && t1 != 0xC2 &&
+            ft_ascii_fold(t1) != (unsigned char)p[1])
+            return 0;
+    }
     return ft_phrase_at(x.t, x.len, i, p);
 }
 #define PHRASE_AT(x, i, p) phrase_at((x), (i), (p))
