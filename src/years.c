@@ -1276,6 +1276,24 @@ static inline void mark_byte(window *w, size_t k)
 
 /* The clause breaks and the parentheses of the sentence, listed once,
  * and its last anchor. */
+/* mark_sentence's sixteen bytes at p (p[16] read too), those of the
+ * sentence from k: the marks of those of live, and where they may open
+ * an expression; *after: the byte before them was a letter or digit. */
+__attribute__((always_inline)) static inline void
+mark16(window *w, const unsigned char *p, size_t k, unsigned live,
+       unsigned *after)
+{
+    for (unsigned bits = marks16(p) & live; bits; bits &= bits - 1)
+        mark_byte(w, k + (size_t)__builtin_ctz(bits));
+    unsigned alnum, starts, letters, always;
+    classify16(p, &alnum, &starts, &letters, &always);
+    unsigned first = ~(alnum << 1 | *after);
+    *after = alnum >> 15 & 1;
+    w->opens.words[k / 64] |= (uint64_t)(letters & first & live) << (k % 64);
+    w->opens.others[k / 64] |= (uint64_t)((always | (starts & first)) & live)
+                               << (k % 64);
+}
+
 static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
@@ -1285,30 +1303,17 @@ static void mark_sentence(window *w)
     memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
-    unsigned after = 0; /* the last byte read was a letter or digit */
+    unsigned after = 0;
     size_t k = 0;
-    /* sixteen at a time while the byte after them is in the sentence;
-     * the rest copied where zeros follow it, as the view's bytes past
-     * its end read (ft_view_at) */
-    for (; k < n; k += 16) {
+    /* sixteen at a time while the byte after them is in the sentence */
+    for (; k + 17 <= n; k += 16)
+        mark16(w, t + k, k, 0xFFFFu, &after);
+    if (k < n) {
+        /* the rest, copied where zeros follow it, as the view's bytes
+         * past its end read (ft_view_at) */
         unsigned char rest[17] = {0};
-        const unsigned char *p = t + k;
-        unsigned live = 0xFFFFu;
-        if (k + 17 > n) {
-            memcpy(rest, p, n - k);
-            p = rest;
-            live = (1u << (n - k)) - 1;
-        }
-        for (unsigned bits = marks16(p) & live; bits; bits &= bits - 1)
-            mark_byte(w, k + (size_t)__builtin_ctz(bits));
-        unsigned alnum, starts, letters, always;
-        classify16(p, &alnum, &starts, &letters, &always);
-        unsigned first = ~(alnum << 1 | after);
-        after = alnum >> 15 & 1;
-        w->opens.words[k / 64] |= (uint64_t)(letters & first & live)
-                                  << (k % 64);
-        w->opens.others[k / 64] |=
-            (uint64_t)((always | (starts & first)) & live) << (k % 64);
+        memcpy(rest, t + k, n - k);
+        mark16(w, rest, k, (1u << (n - k)) - 1, &after);
     }
 }
 
@@ -1443,15 +1448,18 @@ static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
             i++;
             continue;
         }
+        /* the word, none of whose bytes may open a comparison (년보다,
+         * 올해에 비해), nor it be a stop word */
         size_t e = i;
-        while (e < b && !ft_ascii_space(ft_view_at(w->x, e)) &&
-               ft_view_at(w->x, e) != '(' && ft_view_at(w->x, e) != ')')
-            e++;
+        for (; e < b; e++) {
+            unsigned char d = ft_view_at(w->x, e);
+            if (ft_ascii_space(d) || d == '(' || d == ')')
+                break;
+            if (QUICK_LIT_AT(w->x, e, korean_compare))
+                return false;
+        }
         if (stop_word(w->x, i, e) || ++words > max_words)
             return false;
-        for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
-            if (QUICK_LIT_AT(w->x, q, korean_compare))
-                return false;
         i = e;
     }
     return true;
