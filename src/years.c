@@ -989,14 +989,15 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
                               unsigned *always)
 {
     typedef signed char sbytes16 __attribute__((vector_size(16)));
-    sbytes16 v = (sbytes16)ft_load16(p), lv = v | 0x20;
+    ft_bytes16 u = ft_load16(p);
+    sbytes16 v = (sbytes16)u, lv = v | 0x20;
     sbytes16 letter = (lv > 'a' - 1) & (lv < 'z' + 1);
     sbytes16 digit = (v > '0' - 1) & (v < '9' + 1);
     *alnum = lanes16((ft_bytes16)(letter | digit));
     *starts = lanes16((ft_bytes16)(digit | (lv == 'f')));
     *letters = lanes16((ft_bytes16)letter);
-    /* 0xC0 and up: the top two bits set */
-    *always = lanes16((ft_bytes16)((v & (v + v)) | (v == '\'')));
+    /* 0xC0 and up: the top two bits set (unsigned: u + u wraps) */
+    *always = lanes16((u & (u + u)) | (ft_bytes16)(v == '\''));
 }
 
 /* Where the bytes of a sentence may open an expression, as find_exprs
