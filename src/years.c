@@ -291,9 +291,9 @@ quick_ending_at(const years_index *ix, ft_view x, size_t j, const ft_lit *list,
                     (list), N_OF(list), (which))
 /* The same from a position whose spaces are skipped already: where the
  * readers of the words before a year ask many lists at one place. */
-#define ANY_ENDING(x, j, list)                                                 \
-    (quick_ending_at(&end_##list, (x), (j), (list), N_OF(list), NULL) !=       \
-     SIZE_MAX)
+#define QUICK_ENDING_ANY(x, j, list, which)                                    \
+    quick_ending_at(&end_##list, (x), (j), (list), N_OF(list), (which))
+#define ANY_ENDING(x, j, list) (QUICK_ENDING_ANY(x, j, list, NULL) != SIZE_MAX)
 #define PHRASE_ENDING(x, j, p)                                                 \
     ft_phrase_ending_at((x).t, (x).len, (j), (ft_lit)FT_LIT(p))
 
@@ -638,9 +638,12 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
     size_t from = PHRASE_ENDING(x, ts, "from");
     if (from != SIZE_MAX && ANY_BEFORE(x, from, data_nouns))
         return ROLE_DATES; /* "drawing on figures from 1999": their year */
+    /* before an owner ("from the country's 2021 budget"): where there is
+     * none, the same question again */
+    size_t owner = before_possessive(x, s);
     if (ANY_ENDING(x, ts, compare_words) ||
-        QUICK_BEFORE_ANY(x, before_possessive(x, s), compare_words, NULL) !=
-            SIZE_MAX)
+        (owner != s &&
+         QUICK_BEFORE_ANY(x, owner, compare_words, NULL) != SIZE_MAX))
         return ROLE_COMPARE;
     if (signed_in_clause(x, s))
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
@@ -1374,14 +1377,17 @@ static size_t paren_of(const window *w, size_t i)
  * "X보다", "X에 비해", "X에서 Y로"? */
 static bool is_base(ft_view x, size_t s, size_t pend)
 {
-    size_t b = s;
-    size_t h;
-    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
+    /* b: back over hedges ("up from about X"); tb: b, spaces skipped */
+    size_t b = s, tb = ft_phrase_trim_back(x.t, s), h;
+    while ((h = QUICK_ENDING_ANY(x, tb, hedges, NULL)) != SIZE_MAX) {
         b = h;
+        tb = ft_phrase_trim_back(x.t, b);
+    }
     size_t which = 0;
-    size_t c = QUICK_BEFORE_ANY(x, b, compare_words, &which);
-    if (c == SIZE_MAX)
-        c = QUICK_BEFORE_ANY(x, before_possessive(x, b), compare_words, &which);
+    size_t c = QUICK_ENDING_ANY(x, tb, compare_words, &which);
+    size_t owner; /* before a possessive; b when there is none */
+    if (c == SIZE_MAX && (owner = before_possessive(x, b)) != b)
+        c = QUICK_BEFORE_ANY(x, owner, compare_words, &which);
     if (c != SIZE_MAX && strcmp(compare_words[which].s, "over") != 0 &&
         strcmp(compare_words[which].s, "against") != 0) {
         /* "over $5 billion" is a qualifier; "X against China's Y" sets
