@@ -1373,16 +1373,26 @@ static size_t paren_of(const window *w, size_t i)
     return p;
 }
 
-/* Is the figure at [s,e) a comparison base: "up from X", "than X",
- * "X보다", "X에 비해", "X에서 Y로"? */
-static bool is_base(ft_view x, size_t s, size_t pend)
+/* Where the words before s end, back over hedges ("up from about X"),
+ * spaces skipped; *start (when not NULL) gets where the first hedge
+ * starts, else s. */
+static inline size_t before_hedges(ft_view x, size_t s, size_t *start)
 {
-    /* b: back over hedges ("up from about X"); tb: b, spaces skipped */
     size_t b = s, tb = ft_phrase_trim_back(x.t, s), h;
     while ((h = QUICK_ENDING_ANY(x, tb, hedges, NULL)) != SIZE_MAX) {
         b = h;
         tb = ft_phrase_trim_back(x.t, b);
     }
+    if (start)
+        *start = b;
+    return tb;
+}
+
+/* Is the figure at [s,e) a comparison base: "up from X", "than X",
+ * "X보다", "X에 비해", "X에서 Y로"? */
+static bool is_base(ft_view x, size_t s, size_t pend)
+{
+    size_t b, tb = before_hedges(x, s, &b);
     size_t which = 0;
     size_t c = QUICK_ENDING_ANY(x, tb, compare_words, &which);
     size_t owner; /* before a possessive; b when there is none */
@@ -1759,11 +1769,8 @@ static bool once_done(const window *w, size_t i)
  * 205만원으로: the level is reached that year, so it dates the amount. */
 static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
 {
-    size_t b = f->start, h;
-    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
-        b = h;
     /* "raise pay to X by 2027", "By 2027, pay will rise to X" */
-    if (ANY_BEFORE(x, b, reach_words))
+    if (ANY_ENDING(x, before_hedges(x, f->start, NULL), reach_words))
         return true;
     if (e->start >= f->end)
         return false;
@@ -1805,11 +1812,7 @@ static bool recurring(ft_view x, const neighbour *f)
         !PHRASE_AT(x, skip_spaces(x, e), "later") &&
         !PHRASE_AT(x, skip_spaces(x, e), "before"))
         return true;
-    size_t b = f->start;
-    size_t h;
-    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
-        b = h;
-    return ANY_BEFORE(x, b, recurring_before);
+    return ANY_ENDING(x, before_hedges(x, f->start, NULL), recurring_before);
 }
 
 static void apply(ft_figure *f, const year_expr *e)
