@@ -22,6 +22,12 @@
  * Every read stays inside the group's window (text[lo, hi), at most
  * BACK_REACH + 3 * REACH bytes, see years.h), and clause breaks are
  * counted once per window, so the work is linear in the text.
+ *
+ * Most bytes matter to none of this, so a sentence is read sixteen bytes
+ * at a time (mark_sentence, with vector comparisons): the few that may
+ * carry a break, a parenthesis or an anchor are noted, and those where an
+ * expression may open, from which find_exprs goes to the next; the lists
+ * behind a position are asked through the indexes of years_index.h.
  */
 #include "years.h"
 
