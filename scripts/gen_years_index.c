@@ -107,7 +107,28 @@ static void ix_words(const relative_word *list, size_t n, bool numbered)
         ix_phrase(numbered ? k : SIZE_MAX, list[k].w, false);
 }
 
-static void ix_emit(const char *name)
+/* The tails of an ender index's entries (years_index). */
+static void ix_tails(const char *name, const ft_lit *list, size_t n)
+{
+    printf("\nstatic const uint8_t %s_tails[%zu][2] = {", name, n);
+    for (size_t k = 0; k < n; k++) {
+        const unsigned char *p = (const unsigned char *)list[k].s;
+        size_t len = list[k].n, last = 0;
+        while (last < len && p[len - 1 - last] != ' ')
+            last++;
+        /* the byte before the space before the last word, if it is no
+         * space itself (a phrase with two spaces in a row never matches)
+         * and the word fits a byte's count */
+        unsigned char before = 0;
+        if (last + 2 <= len && p[len - last - 2] != ' ' && last < 256)
+            before = ft_ascii_fold(p[len - last - 2]);
+        printf("%s{%zu, 0x%02x},", k % 4 ? " " : "\n    ",
+               before ? last : (size_t)0, before);
+    }
+    printf("\n};\n");
+}
+
+static void ix_emit(const char *name, bool tails)
 {
     size_t rows = ix.nrows ? ix.nrows : 1; /* C has no empty array */
     printf("\nstatic const uint64_t %s_second[%zu][4] = {\n", name, rows);
@@ -127,15 +148,20 @@ static void ix_emit(const char *name)
         if (ix.row[c])
             printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n     ", c,
                    ix.row[c]);
-    printf("%s},\n    %s_second,\n    %s_entries,\n    %s,\n};\n",
+    printf("%s},\n    %s_second,\n    %s_entries,\n    %s,\n",
            put ? "\n    " : "0", name, name, ix.always ? "true" : "false");
+    if (tails)
+        printf("    %s_tails,\n};\n", name);
+    else
+        printf("    NULL,\n};\n");
 }
 
 #define OPEN(list)                                                             \
     (ix_clear(), ix_lits((list), N_OF(list), false, true),                     \
-     ix_emit("open_" #list))
+     ix_emit("open_" #list, false))
 #define END(list)                                                              \
-    (ix_clear(), ix_lits((list), N_OF(list), true, true), ix_emit("end_" #list))
+    (ix_clear(), ix_lits((list), N_OF(list), true, true),                      \
+     ix_tails("end_" #list, (list), N_OF(list)), ix_emit("end_" #list, true))
 
 int main(void)
 {
@@ -152,7 +178,7 @@ int main(void)
     ix_lits(counts, N_OF(counts), false, false);
     ix_words(relative_words, N_OF(relative_words), false);
     ix_words(relative_korean, N_OF(relative_korean), false);
-    ix_emit("open_year_words");
+    ix_emit("open_year_words", false);
     bad |= ix.bad;
 
     /* read forwards from a position */
@@ -170,11 +196,11 @@ int main(void)
     OPEN(korean_span), bad |= ix.bad;
     ix_clear();
     ix_words(relative_words, N_OF(relative_words), true);
-    ix_emit("open_relative_words");
+    ix_emit("open_relative_words", false);
     bad |= ix.bad;
     ix_clear();
     ix_words(relative_korean, N_OF(relative_korean), true);
-    ix_emit("open_relative_korean");
+    ix_emit("open_relative_korean", false);
     bad |= ix.bad;
     /* read backwards, just before a position */
     END(hedges), bad |= ix.bad;

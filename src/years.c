@@ -252,13 +252,30 @@ static inline bool may_open(const years_index *ix, ft_view x, size_t i)
     return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
 }
 
-/* The first of the entries m of list that ends at j: where it starts,
- * or SIZE_MAX; *which (when not NULL) gets its index. */
-static size_t first_ending_at(ft_view x, size_t j, const ft_lit *list,
-                              uint64_t m, size_t *which)
+/* Can entry k of an ender index's list end at j, by its tail (the byte
+ * before the spaces before its last word, years_index)?  False only when
+ * it cannot. */
+static inline bool tail_fits(const years_index *ix, ft_view x, size_t j,
+                             size_t k)
+{
+    size_t last = ix->tails[k][0];
+    if (!ix->tails[k][1])
+        return true;
+    if (j < last + 1 || !ft_ascii_space((unsigned char)x.t[j - last - 1]))
+        return false;
+    size_t i = ft_phrase_trim_back(x.t, j - last - 1);
+    return i > 0 && ft_ascii_fold((unsigned char)x.t[i - 1]) == ix->tails[k][1];
+}
+
+/* The first of the entries m of list (ix its ender index) that ends at j:
+ * where it starts, or SIZE_MAX; *which (when not NULL) gets its index. */
+static size_t first_ending_at(const years_index *ix, ft_view x, size_t j,
+                              const ft_lit *list, uint64_t m, size_t *which)
 {
     for (; m; m &= m - 1) {
         size_t k = (size_t)__builtin_ctzll(m);
+        if (!tail_fits(ix, x, j, k))
+            continue;
         size_t start = ft_phrase_ending_at(x.t, x.len, j, list[k]);
         if (start != SIZE_MAX) {
             if (which)
@@ -290,7 +307,7 @@ quick_ending_at(const years_index *ix, ft_view x, size_t j, const ft_lit *list,
     unsigned char c1 = j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0;
     if (!(ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1))
         return SIZE_MAX;
-    return first_ending_at(x, j, list, ix->entries[r - 1], which);
+    return first_ending_at(ix, x, j, list, ix->entries[r - 1], which);
 }
 #define QUICK_BEFORE_ANY(x, end, list, which)                                  \
     quick_ending_at(&end_##list, (x), ft_phrase_trim_back((x).t, (end)),       \

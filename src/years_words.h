@@ -317,6 +317,11 @@ typedef struct {
     const uint64_t *entries;     /* per row, its entries: bit k for entry k
                                   * (0 in an index of several lists) */
     bool always; /* a phrase that opens with a space: any byte may */
+    /* an ender index's: per entry, the length of its last word and the
+     * byte before the spaces before that word (0: none, or the phrase is
+     * one word), which rules out "by the end of" before "quarter of" at a
+     * look; NULL in an opener index */
+    const uint8_t (*tails)[2];
 } years_index;
 
 #endif
