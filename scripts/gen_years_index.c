@@ -110,20 +110,26 @@ static void ix_words(const relative_word *list, size_t n, bool numbered)
 /* The tails of an ender index's entries (years_index). */
 static void ix_tails(const char *name, const ft_lit *list, size_t n)
 {
-    printf("\nstatic const uint8_t %s_tails[%zu][2] = {", name, n);
+    printf("\nstatic const uint8_t %s_tails[%zu][3] = {", name, n);
     for (size_t k = 0; k < n; k++) {
         const unsigned char *p = (const unsigned char *)list[k].s;
         size_t len = list[k].n, last = 0;
         while (last < len && p[len - 1 - last] != ' ')
             last++;
-        /* the byte before the space before the last word, if it is no
-         * space itself (a phrase with two spaces in a row never matches)
-         * and the word fits a byte's count */
-        unsigned char before = 0;
-        if (last + 2 <= len && p[len - last - 2] != ' ' && last < 256)
-            before = ft_ascii_fold(p[len - last - 2]);
-        printf("%s{%zu, 0x%02x},", k % 4 ? " " : "\n    ",
-               before ? last : (size_t)0, before);
+        unsigned char byte = 0, kind = 0;
+        if (last >= 256) {
+            /* no look: a count fits a byte */
+        } else if (last == len && len > 2) {
+            /* one word, longer than the index's two bytes */
+            byte = ft_ascii_fold(p[0]);
+            kind = TAIL_FIRST;
+        } else if (last + 2 <= len && p[len - last - 2] != ' ') {
+            /* (a phrase with two spaces in a row never matches) */
+            byte = ft_ascii_fold(p[len - last - 2]);
+            kind = TAIL_BEFORE;
+        }
+        printf("%s{%zu, 0x%02x, %u},", k % 4 ? " " : "\n    ", kind ? last : 0,
+               byte, kind);
     }
     printf("\n};\n");
 }

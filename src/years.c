@@ -252,19 +252,21 @@ static inline bool may_open(const years_index *ix, ft_view x, size_t i)
     return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
 }
 
-/* Can entry k of an ender index's list end at j, by its tail (the byte
- * before the spaces before its last word, years_index)?  False only when
- * it cannot. */
+/* Can entry k of an ender index's list end at j, by its tail (a byte it
+ * must find, years_index)?  False only when it cannot. */
 static inline bool tail_fits(const years_index *ix, ft_view x, size_t j,
                              size_t k)
 {
     size_t last = ix->tails[k][0];
-    if (!ix->tails[k][1])
+    unsigned char byte = ix->tails[k][1];
+    if (ix->tails[k][2] == TAIL_FIRST)
+        return j >= last && ft_ascii_fold((unsigned char)x.t[j - last]) == byte;
+    if (ix->tails[k][2] != TAIL_BEFORE)
         return true;
     if (j < last + 1 || !ft_ascii_space((unsigned char)x.t[j - last - 1]))
         return false;
     size_t i = ft_phrase_trim_back(x.t, j - last - 1);
-    return i > 0 && ft_ascii_fold((unsigned char)x.t[i - 1]) == ix->tails[k][1];
+    return i > 0 && ft_ascii_fold((unsigned char)x.t[i - 1]) == byte;
 }
 
 /* The first of the entries m of list (ix its ender index) that ends at j:
