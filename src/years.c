@@ -1263,7 +1263,8 @@ typedef struct {
  * the first two letters of an anchor (either case: letters | 0x20 keeps
  * more, never fewer).  Most bytes of a sentence carry none, and sixteen
  * compared at once cost less than a look-up each. */
-static unsigned marks16(const unsigned char *p)
+__attribute__((always_inline)) static inline unsigned
+marks16(const unsigned char *p)
 {
     ft_bytes16 v = ft_load16(p), next = ft_load16(p + 1);
     ft_bytes16 m = {0}, word = {0};
