@@ -107,7 +107,34 @@ static void ix_words(const relative_word *list, size_t n, bool numbered)
         ix_phrase(numbered ? k : SIZE_MAX, list[k].w, false);
 }
 
-static void ix_emit(const char *name)
+/* The tails of an ender index's entries (years_index). */
+static void ix_tails(const char *name, const ft_lit *list, size_t n)
+{
+    printf("\nstatic const uint8_t %s_tails[%zu][3] = {", name, n);
+    for (size_t k = 0; k < n; k++) {
+        const unsigned char *p = (const unsigned char *)list[k].s;
+        size_t len = list[k].n, last = 0;
+        while (last < len && p[len - 1 - last] != ' ')
+            last++;
+        unsigned char byte = 0, kind = 0;
+        if (last >= 256) {
+            /* no look: a count fits a byte */
+        } else if (last == len && len > 2) {
+            /* one word, longer than the index's two bytes */
+            byte = ft_ascii_fold(p[0]);
+            kind = TAIL_FIRST;
+        } else if (last + 2 <= len && p[len - last - 2] != ' ') {
+            /* (a phrase with two spaces in a row never matches) */
+            byte = ft_ascii_fold(p[len - last - 2]);
+            kind = TAIL_BEFORE;
+        }
+        printf("%s{%zu, 0x%02x, %u},", k % 4 ? " " : "\n    ", kind ? last : 0,
+               byte, kind);
+    }
+    printf("\n};\n");
+}
+
+static void ix_emit(const char *name, bool tails)
 {
     size_t rows = ix.nrows ? ix.nrows : 1; /* C has no empty array */
     printf("\nstatic const uint64_t %s_second[%zu][4] = {\n", name, rows);
@@ -127,15 +154,20 @@ static void ix_emit(const char *name)
         if (ix.row[c])
             printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n     ", c,
                    ix.row[c]);
-    printf("%s},\n    %s_second,\n    %s_entries,\n    %s,\n};\n",
+    printf("%s},\n    %s_second,\n    %s_entries,\n    %s,\n",
            put ? "\n    " : "0", name, name, ix.always ? "true" : "false");
+    if (tails)
+        printf("    %s_tails,\n};\n", name);
+    else
+        printf("    NULL,\n};\n");
 }
 
 #define OPEN(list)                                                             \
     (ix_clear(), ix_lits((list), N_OF(list), false, true),                     \
-     ix_emit("open_" #list))
+     ix_emit("open_" #list, false))
 #define END(list)                                                              \
-    (ix_clear(), ix_lits((list), N_OF(list), true, true), ix_emit("end_" #list))
+    (ix_clear(), ix_lits((list), N_OF(list), true, true),                      \
+     ix_tails("end_" #list, (list), N_OF(list)), ix_emit("end_" #list, true))
 
 int main(void)
 {
@@ -152,7 +184,7 @@ int main(void)
     ix_lits(counts, N_OF(counts), false, false);
     ix_words(relative_words, N_OF(relative_words), false);
     ix_words(relative_korean, N_OF(relative_korean), false);
-    ix_emit("open_year_words");
+    ix_emit("open_year_words", false);
     bad |= ix.bad;
 
     /* read forwards from a position */
@@ -163,9 +195,18 @@ int main(void)
     OPEN(other_period), bad |= ix.bad;
     OPEN(korean_was), bad |= ix.bad;
     OPEN(stop_words), bad |= ix.bad;
+    OPEN(span_leads), bad |= ix.bad;
+    OPEN(counts), bad |= ix.bad;
+    OPEN(recurring_after), bad |= ix.bad;
+    OPEN(time_conjunctions), bad |= ix.bad;
+    OPEN(korean_span), bad |= ix.bad;
+    ix_clear();
+    ix_words(relative_words, N_OF(relative_words), true);
+    ix_emit("open_relative_words", false);
+    bad |= ix.bad;
     ix_clear();
     ix_words(relative_korean, N_OF(relative_korean), true);
-    ix_emit("open_relative_korean");
+    ix_emit("open_relative_korean", false);
     bad |= ix.bad;
     /* read backwards, just before a position */
     END(hedges), bad |= ix.bad;
@@ -220,6 +261,30 @@ int main(void)
         if (m)
             printf("%s[0x%02x] = %u,", put++ % 6 ? " " : "\n    ", c, m);
     }
+    printf("\n};\n");
+    /* the same, as lists for the scanners that compare sixteen bytes at
+     * once: the bytes noted whatever follows them (all but a space and
+     * the anchors' letters), and the bytes after which a space may break
+     * a clause (phrase.h: ft_clause_break) */
+    printf("\nstatic const unsigned char mark_alone[] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (((ft_ascii_class[c] & FT_BREAK_START) && c != ' ') || c == '(' ||
+            c == ')')
+            printf("%s0x%02x,", put++ % 8 ? " " : "\n    ", c);
+    printf("\n};\nstatic const unsigned char break_words[] = {");
+    put = 0;
+    for (unsigned c = 0; c < 256; c++)
+        if (ft_ascii_class[c] & FT_BREAK_WORD)
+            printf("%s0x%02x,", put++ % 8 ? " " : "\n    ", c);
+    printf("\n};\n");
+    /* ...and the anchors' first two letters, | 0x20 (which keeps both
+     * cases of a letter, and more of other bytes, never fewer) */
+    printf("static const unsigned char anchor_heads[][2] = {");
+    for (size_t k = 0; k < N_OF(anchors); k++)
+        printf("%s{0x%02x, 0x%02x},", k % 4 ? " " : "\n    ",
+               (unsigned char)anchors[k].s[0] | 0x20,
+               ft_ascii_fold((unsigned char)anchors[k].s[1]) | 0x20);
     printf("\n};\n\n#endif\n");
     return bad;
 }

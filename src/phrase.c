@@ -18,7 +18,8 @@ enum {
 #define S SPACE
 #define B BREAK
 #define R RUN
-#define W FT_BREAK_WORD /* the first letters of conjunction_at's words */
+#define W FT_BREAK_WORD  /* the first letters of conjunction_at's words */
+#define V FT_BREAK_WORD2 /* ...and their second letters, either case */
 /* One row of sixteen bytes a line: */
 /* clang-format off */
 const unsigned char ft_ascii_class[256] = {
@@ -26,10 +27,10 @@ const unsigned char ft_ascii_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,             /* 0x10 */
     S | R | B, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, 0, 0, 0,     /* ' ' , */
     D, D, D, D, D, D, D, D, D, D, B, B, 0, 0, 0, 0,             /* 0-9 : ; */
-    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,             /* A-O */
-    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,             /* P-Z */
-    0, A | W, A | W, A, A, A, A, A, A, A, A, A, A, A, A, A,     /* a-o */
-    A, A, A, A, A | W, A, A, A | W, A, A, A, 0, 0, 0, 0, 0,     /* p-z */
+    0, A, A, A, A, A, A, A, A | V, A, A, A, A | V, A, A, A,     /* A-O */
+    A, A, A, A, A, A | V, A, A, A, A, A, 0, 0, 0, 0, 0,         /* P-Z */
+    0, A | W, A | W, A, A, A, A, A, A | V, A, A, A, A | V, A, A, A, /* a-o */
+    A, A, A, A, A | W, A | V, A, A | W, A, A, A, 0, 0, 0, 0, 0, /* p-z */
     [0xC2] = R, /* the lead byte of a no-break space */
     [0xE2] = B, /* the lead byte of an em dash */
 };
@@ -40,6 +41,7 @@ const unsigned char ft_ascii_class[256] = {
 #undef B
 #undef R
 #undef W
+#undef V
 
 /* ASCII upper case folded to lower, every other byte as it is. */
 const unsigned char ft_ascii_folded[256] = {
@@ -299,7 +301,8 @@ bool ft_phrase_glued_stop_rest(const char *t, size_t len, size_t i)
 __attribute__((noinline)) static bool conjunction_at(const unsigned char *u,
                                                      size_t len, size_t i)
 {
-    /* their first letters are FT_BREAK_WORD in ft_ascii_class */
+    /* their first letters are FT_BREAK_WORD in ft_ascii_class, their
+     * second ones (either case) FT_BREAK_WORD2 */
     static const char *const words[] = {" but ", " while ", " whereas ",
                                         " although ", " though "};
     /* u[i] is an ASCII space and u[i + 1] a letter: the space and the
@@ -319,7 +322,10 @@ static int break_at(const unsigned char *u, size_t len, size_t i)
     unsigned char c = u[i];
     if (c == ' ') {
         unsigned char n = i + 1 < len ? u[i + 1] : 0;
-        return (ft_ascii_class[n] & FT_BREAK_WORD) && conjunction_at(u, len, i)
+        unsigned char n2 = i + 2 < len ? u[i + 2] : 0;
+        return (ft_ascii_class[n] & FT_BREAK_WORD) &&
+                       (ft_ascii_class[n2] & FT_BREAK_WORD2) &&
+                       conjunction_at(u, len, i)
                    ? 2
                    : 0;
     }

@@ -32,11 +32,12 @@ static inline unsigned char ft_view_at(ft_view x, size_t i)
  * every byte (the bits below; phrase.c keeps others of its own there),
  * and every byte folded to lower case. */
 enum {
-    FT_ASCII_ALPHA = 1, /* A-Z, a-z */
-    FT_ASCII_DIGIT = 2, /* 0-9 */
-    FT_ASCII_SPACE = 4, /* space, tab, CR, LF */
-    FT_BREAK_START = 8, /* a byte ft_clause_break may find a break at */
-    FT_BREAK_WORD = 32, /* a byte a break word (" but ") may start with */
+    FT_ASCII_ALPHA = 1,  /* A-Z, a-z */
+    FT_ASCII_DIGIT = 2,  /* 0-9 */
+    FT_ASCII_SPACE = 4,  /* space, tab, CR, LF */
+    FT_BREAK_START = 8,  /* a byte ft_clause_break may find a break at */
+    FT_BREAK_WORD = 32,  /* a byte a break word (" but ") may start with */
+    FT_BREAK_WORD2 = 64, /* ...and its second letter, either case */
 };
 extern const unsigned char ft_ascii_class[256];
 extern const unsigned char ft_ascii_folded[256];
@@ -165,9 +166,10 @@ static inline int ft_clause_break(const char *t, size_t len, size_t i)
     unsigned char c = (unsigned char)t[i];
     if (!(ft_ascii_class[c] & FT_BREAK_START))
         return 0;
-    /* most spaces start no break word */
-    if (c == ' ' && !(i + 1 < len &&
-                      ft_ascii_class[(unsigned char)t[i + 1]] & FT_BREAK_WORD))
+    /* most spaces start no break word: its first two letters tell */
+    if (c == ' ' && !(i + 2 < len &&
+                      ft_ascii_class[(unsigned char)t[i + 1]] & FT_BREAK_WORD &&
+                      ft_ascii_class[(unsigned char)t[i + 2]] & FT_BREAK_WORD2))
         return 0;
     return ft_clause_break_rest(t, len, i);
 }

@@ -22,16 +22,27 @@
  * Every read stays inside the group's window (text[lo, hi), at most
  * BACK_REACH + 3 * REACH bytes, see years.h), and clause breaks are
  * counted once per window, so the work is linear in the text.
+ *
+ * Most bytes matter to none of this, so a sentence is read sixteen bytes
+ * at a time (mark_sentence, with vector comparisons): the few that may
+ * carry a break, a parenthesis or an anchor are noted, and those where an
+ * expression may open, from which find_exprs goes to the next; the lists
+ * behind a position are asked through the indexes of years_index.h.
  */
 #include "years.h"
 
 #include "phrase.h"
+#include "text.h"
 #include "years_index.h"
 #include "years_words.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef enum {
     ROLE_DATES,   /* the year the money belongs to */
@@ -79,7 +90,27 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
     return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
 }
 
-#define PHRASE_AT(x, i, p) ft_phrase_at((x).t, (x).len, (i), (p))
+/* ft_phrase_at, its first byte tried here: most tries end there, and
+ * the call costs more than the byte. */
+static inline size_t phrase_at(ft_view x, size_t i, const char *p)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (c != ' ') {
+        if (ft_ascii_fold(ft_view_at(x, i)) != c)
+            return 0;
+    } else if ((unsigned char)p[1] > ' ') {
+        /* " years ago": a space (or a no-break one), then, after one
+         * plain space, the phrase's next letter */
+        unsigned char t0 = ft_view_at(x, i), t1 = ft_view_at(x, i + 1);
+        if (!ft_ascii_space(t0) && t0 != 0xC2)
+            return 0;
+        if (t0 != 0xC2 && !ft_ascii_space(t1) && t1 != 0xC2 &&
+            ft_ascii_fold(t1) != (unsigned char)p[1])
+            return 0;
+    }
+    return ft_phrase_at(x.t, x.len, i, p);
+}
+#define PHRASE_AT(x, i, p) phrase_at((x), (i), (p))
 #define PHRASE_BEFORE(x, end, p)                                               \
     ft_phrase_before((x).t, (x).len, (end), (ft_lit)FT_LIT(p))
 /* A phrase of list just before end, its index asked first (see
@@ -221,13 +252,32 @@ static inline bool may_open(const years_index *ix, ft_view x, size_t i)
     return ix->always || (ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1);
 }
 
-/* The first of the entries m of list that ends at j: where it starts,
- * or SIZE_MAX; *which (when not NULL) gets its index. */
-static size_t first_ending_at(ft_view x, size_t j, const ft_lit *list,
-                              uint64_t m, size_t *which)
+/* Can entry k of an ender index's list end at j, by its tail (a byte it
+ * must find, years_index)?  False only when it cannot. */
+static inline bool tail_fits(const years_index *ix, ft_view x, size_t j,
+                             size_t k)
+{
+    size_t last = ix->tails[k][0];
+    unsigned char byte = ix->tails[k][1];
+    if (ix->tails[k][2] == TAIL_FIRST)
+        return j >= last && ft_ascii_fold((unsigned char)x.t[j - last]) == byte;
+    if (ix->tails[k][2] != TAIL_BEFORE)
+        return true;
+    if (j < last + 1 || !ft_ascii_space((unsigned char)x.t[j - last - 1]))
+        return false;
+    size_t i = ft_phrase_trim_back(x.t, j - last - 1);
+    return i > 0 && ft_ascii_fold((unsigned char)x.t[i - 1]) == byte;
+}
+
+/* The first of the entries m of list (ix its ender index) that ends at j:
+ * where it starts, or SIZE_MAX; *which (when not NULL) gets its index. */
+static size_t first_ending_at(const years_index *ix, ft_view x, size_t j,
+                              const ft_lit *list, uint64_t m, size_t *which)
 {
     for (; m; m &= m - 1) {
         size_t k = (size_t)__builtin_ctzll(m);
+        if (!tail_fits(ix, x, j, k))
+            continue;
         size_t start = ft_phrase_ending_at(x.t, x.len, j, list[k]);
         if (start != SIZE_MAX) {
             if (which)
@@ -238,18 +288,19 @@ static size_t first_ending_at(ft_view x, size_t j, const ft_lit *list,
     return SIZE_MAX;
 }
 
-/* ft_phrase_before_any (the first phrase of list ending just before
- * `end`, spaces skipped), the ender index ix asked first: only the
+/* ft_phrase_before_any (the first phrase of list ending just before a
+ * position, spaces skipped: j), the ender index ix asked first: only the
  * entries of its row, those whose last byte is the text's, are tried, in
  * the list's order.  Inlined (gcc would not): most calls end at the
  * index. */
 __attribute__((always_inline)) static inline size_t
-quick_before_any(const years_index *ix, ft_view x, size_t end,
-                 const ft_lit *list, size_t n, size_t *which)
+quick_ending_at(const years_index *ix, ft_view x, size_t j, const ft_lit *list,
+                size_t n, size_t *which)
 {
+    /* j: spaces already skipped (ft_phrase_trim_back), which
+     * ft_phrase_before_any does again for nothing */
     if (ix->always)
-        return ft_phrase_before_any(x.t, x.len, end, list, n, which);
-    size_t j = ft_phrase_trim_back(x.t, end);
+        return ft_phrase_before_any(x.t, x.len, j, list, n, which);
     if (j == 0 || j > x.len)
         return SIZE_MAX;
     size_t r = ix->row[ft_ascii_fold((unsigned char)x.t[j - 1])];
@@ -258,10 +309,18 @@ quick_before_any(const years_index *ix, ft_view x, size_t end,
     unsigned char c1 = j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0;
     if (!(ix->second[r - 1][c1 >> 6] >> (c1 & 63) & 1))
         return SIZE_MAX;
-    return first_ending_at(x, j, list, ix->entries[r - 1], which);
+    return first_ending_at(ix, x, j, list, ix->entries[r - 1], which);
 }
 #define QUICK_BEFORE_ANY(x, end, list, which)                                  \
-    quick_before_any(&end_##list, (x), (end), (list), N_OF(list), (which))
+    quick_ending_at(&end_##list, (x), ft_phrase_trim_back((x).t, (end)),       \
+                    (list), N_OF(list), (which))
+/* The same from a position whose spaces are skipped already: where the
+ * readers of the words before a year ask many lists at one place. */
+#define QUICK_ENDING_ANY(x, j, list, which)                                    \
+    quick_ending_at(&end_##list, (x), (j), (list), N_OF(list), (which))
+#define ANY_ENDING(x, j, list) (QUICK_ENDING_ANY(x, j, list, NULL) != SIZE_MAX)
+#define PHRASE_ENDING(x, j, p)                                                 \
+    ft_phrase_ending_at((x).t, (x).len, (j), (ft_lit)FT_LIT(p))
 
 _Static_assert(sizeof anchors / sizeof *anchors <= 8,
                "a bit each in anchor_first");
@@ -303,9 +362,37 @@ static size_t last_anchor(ft_view x, size_t from, size_t to)
     return SIZE_MAX;
 }
 
+/* lit_at (the longest phrase of list at i) where may_open (its opener
+ * index ix) holds: only the entries of the row of the text's byte, those
+ * that open with it, are tried. */
+static size_t lit_at_row(const years_index *ix, ft_view x, size_t i,
+                         const ft_lit *list, size_t n)
+{
+    if (ix->always)
+        return lit_at(x, i, list, n);
+    size_t best = 0;
+    size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
+    for (uint64_t m = ix->entries[r - 1]; m; m &= m - 1) {
+        const char *p = list[__builtin_ctzll(m)].s;
+        /* its first letters, up to a space (which may match a run),
+         * rule out most entries before a call */
+        size_t k = 0;
+        while (k < 4 && (unsigned char)p[k] > ' ' &&
+               ft_ascii_fold(ft_view_at(x, i + k)) == (unsigned char)p[k])
+            k++;
+        if (k < 4 && (unsigned char)p[k] > ' ')
+            continue;
+        size_t e = ft_phrase_at(x.t, x.len, i, p);
+        if (e > best)
+            best = e;
+    }
+    return best;
+}
 /* A phrase of list at i, its index (years_index.h) asked first. */
 #define QUICK_LIT_AT(x, i, list)                                               \
-    (may_open(&open_##list, (x), (i)) ? LIT_AT((x), (i), list) : 0)
+    (may_open(&open_##list, (x), (i))                                          \
+         ? lit_at_row(&open_##list, (x), (i), (list), N_OF(list))              \
+         : 0)
 
 /* A parenthesis right at i ("(1조163억 원)"): its end, else i. */
 static size_t skip_paren(ft_view x, size_t i)
@@ -346,15 +433,16 @@ static bool korean_compare_soon(ft_view x, size_t i)
 
 /* A Korean noun of list (ix its ender index) before `end`, maybe with a
  * particle. */
-static bool korean_noun_before(ft_view x, size_t end, const years_index *ix,
+static bool korean_noun_before(ft_view x, size_t j, const years_index *ix,
                                const ft_lit *list, size_t n)
 {
-    size_t j = ft_phrase_trim_back(x.t, end);
-    if (ANY_BEFORE(x, j, korean_particles) && j >= 3 &&
+    /* j: spaces already skipped */
+    if (ANY_ENDING(x, j, korean_particles) && j >= 3 &&
         hangul_lead(ft_view_at(x, j - 3)) &&
-        quick_before_any(ix, x, j - 3, list, n, NULL) != SIZE_MAX)
+        quick_ending_at(ix, x, ft_phrase_trim_back(x.t, j - 3), list, n,
+                        NULL) != SIZE_MAX)
         return true;
-    return quick_before_any(ix, x, j, list, n, NULL) != SIZE_MAX;
+    return quick_ending_at(ix, x, j, list, n, NULL) != SIZE_MAX;
 }
 #define KOREAN_NOUN_BEFORE(x, end, list)                                       \
     korean_noun_before((x), (end), &end_##list, (list), N_OF(list))
@@ -382,9 +470,9 @@ static size_t before_possessive(ft_view x, size_t end)
 /* Where the words before a date's year begin: back over a month and a day
  * ("adopted in December 2022", "signed on Dec. 4, 2022", "4 August
  * 2025"), so that the verb before the date decides its role. */
-static size_t date_start(ft_view x, size_t s)
+static size_t date_start(ft_view x, size_t s, size_t j)
 {
-    size_t j = ft_phrase_trim_back(x.t, s);
+    /* j: s, spaces skipped back */
     if (j > 0 && ft_view_at(x, j - 1) == ',')
         j = ft_phrase_trim_back(x.t, j - 1);
     size_t d = j; /* a day before the year: "Dec. 4, 2022" */
@@ -392,7 +480,7 @@ static size_t date_start(ft_view x, size_t s)
         d--;
     if (d < j && j - d <= 2)
         j = ft_phrase_trim_back(x.t, d);
-    size_t m = QUICK_BEFORE_ANY(x, j, months, NULL);
+    size_t m = quick_ending_at(&end_months, x, j, months, N_OF(months), NULL);
     if (m == SIZE_MAX)
         return s;
     /* a day before the month: "4 August 2025" */
@@ -411,14 +499,25 @@ static bool signed_in_clause(ft_view x, size_t s)
     /* nothing stands at or past the view's end */
     size_t top = s < x.len ? s : x.len, stop = s > 80 ? s - 80 : 0;
     const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t k = top; k > stop; k--) {
+    for (size_t k = top; k > stop;) {
         unsigned char c = t[k - 1];
-        if (!ft_ascii_alpha(c) && (c == '.' || clause_break(x, k - 1) > 0))
+        if (ft_ascii_alpha(c)) {
+            /* a word at a time: only its first letter may open a verb */
+            size_t w = k - 1;
+            while (w > stop && ft_ascii_alpha(t[w - 1]))
+                w--;
+            if (!(w > 0 && ft_ascii_alpha(t[w - 1])) &&
+                QUICK_LIT_AT(x, w, signing_verbs))
+                return true;
+            k = w;
+            continue;
+        }
+        if (c == '.' || clause_break(x, k - 1) > 0)
             break;
-        if (k >= 2 && ft_ascii_alpha(t[k - 2]))
-            continue; /* inside a word */
-        if (QUICK_LIT_AT(x, k - 1, signing_verbs))
+        if (!(k >= 2 && ft_ascii_alpha(t[k - 2])) &&
+            QUICK_LIT_AT(x, k - 1, signing_verbs))
             return true;
+        k--;
     }
     size_t e = s;
     while (ft_ascii_digit(ft_view_at(x, e)))
@@ -507,6 +606,8 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         return ROLE_COMPARE; /* 2024년보다, 2024년과 비교해 */
     /* a span: 2024-2028, 2020~2024, 2019 –2023, 2024 to 2028, between
      * 2020 and 2025 */
+    /* the words before are asked from where their spaces end */
+    size_t ts = ft_phrase_trim_back(x.t, s);
     size_t j = skip_spaces(x, e), p = dash_at(x, j);
     bool dash = p != 0;
     if (dash) {
@@ -515,7 +616,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         p = PHRASE_AT(x, e, " to ");
         if (!p)
             p = PHRASE_AT(x, e, " through ");
-        if (!p && PHRASE_BEFORE(x, s, "between") != SIZE_MAX)
+        if (!p && PHRASE_ENDING(x, ts, "between") != SIZE_MAX)
             p = PHRASE_AT(x, e, " and ");
     }
     int far = 0;
@@ -530,57 +631,64 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         }
         return ROLE_SPAN;
     }
-    if (PHRASE_BEFORE(x, s, "between") != SIZE_MAX ||
-        PHRASE_BEFORE(x, s, "since") != SIZE_MAX)
+    if (PHRASE_ENDING(x, ts, "between") != SIZE_MAX ||
+        PHRASE_ENDING(x, ts, "since") != SIZE_MAX)
         return ROLE_SPAN;
     /* the far end of a span: "2024-2028", "from 2024 to 2028" */
-    size_t b = ft_phrase_trim_back(x.t, s);
+    size_t b = ts;
     if (b > 0 && (ft_view_at(x, b - 1) == '-' || ft_view_at(x, b - 1) == '~'))
         b = ft_phrase_trim_back(x.t, b - 1);
     else if (b >= 3 && (bytes_at(x, b - 3, "\xE2\x80\x93") ||
                         bytes_at(x, b - 3, "\xE2\x88\xBC")))
         b = ft_phrase_trim_back(x.t, b - 3);
-    if (b < ft_phrase_trim_back(x.t, s) && b > 0 &&
-        ft_ascii_digit(ft_view_at(x, b - 1)))
+    if (b < ts && b > 0 && ft_ascii_digit(ft_view_at(x, b - 1)))
         return ROLE_SPAN;
     size_t where;
-    if ((where = PHRASE_BEFORE(x, s, "to")) != SIZE_MAX ||
-        (where = PHRASE_BEFORE(x, s, "through")) != SIZE_MAX ||
-        (where = PHRASE_BEFORE(x, s, "and")) != SIZE_MAX) {
+    if ((where = PHRASE_ENDING(x, ts, "to")) != SIZE_MAX ||
+        (where = PHRASE_ENDING(x, ts, "through")) != SIZE_MAX ||
+        (where = PHRASE_ENDING(x, ts, "and")) != SIZE_MAX) {
         size_t w = ft_phrase_trim_back(x.t, where);
         if (w >= 4 && ft_ascii_digit(ft_view_at(x, w - 1)) &&
             ft_ascii_digit(ft_view_at(x, w - 4)))
             return ROLE_SPAN;
     }
-    s = date_start(x, s);
-    if (ANY_BEFORE(x, s, span_before))
+    size_t ds = date_start(x, s, ts);
+    if (ds != s)
+        ts = ft_phrase_trim_back(x.t, ds);
+    s = ds;
+    if (ANY_ENDING(x, ts, span_before))
         return ROLE_SPAN; /* "spend 1.5 trillion won through 2029" */
-    if (ANY_BEFORE(x, s, target_words))
+    if (ANY_ENDING(x, ts, target_words))
         return ROLE_TARGET;
-    size_t from = PHRASE_BEFORE(x, s, "from");
+    size_t from = PHRASE_ENDING(x, ts, "from");
     if (from != SIZE_MAX && ANY_BEFORE(x, from, data_nouns))
         return ROLE_DATES; /* "drawing on figures from 1999": their year */
-    if (QUICK_BEFORE_ANY(x, s, compare_words, NULL) != SIZE_MAX ||
-        QUICK_BEFORE_ANY(x, before_possessive(x, s), compare_words, NULL) !=
-            SIZE_MAX)
+    /* before an owner ("from the country's 2021 budget"): where there is
+     * none, the same question again */
+    size_t owner = before_possessive(x, s);
+    if (ANY_ENDING(x, ts, compare_words) ||
+        (owner != s &&
+         QUICK_BEFORE_ANY(x, owner, compare_words, NULL) != SIZE_MAX))
         return ROLE_COMPARE;
     if (signed_in_clause(x, s))
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
     /* "launched in 2016", "signed, in December 2021, a deal", "a contract
      * in April 2013", "completed in 2028" */
-    size_t in = PHRASE_BEFORE(x, s, "in");
+    size_t in = PHRASE_ENDING(x, ts, "in");
     if (in == SIZE_MAX)
-        in = PHRASE_BEFORE(x, s, "on"); /* "signed on Dec. 4, 2022" */
-    size_t v = in != SIZE_MAX ? in : s;
-    size_t vc = ft_phrase_trim_back(x.t, v);
+        in = PHRASE_ENDING(x, ts, "on"); /* "signed on Dec. 4, 2022" */
+    /* v: where the words before "in" end (else ts), vc: that, a comma
+     * before it skipped */
+    size_t v = in != SIZE_MAX ? ft_phrase_trim_back(x.t, in) : ts;
+    size_t vc = v;
     if (vc > 0 && ft_view_at(x, vc - 1) == ',')
-        vc--;
-    if (ANY_BEFORE(x, v, launch_verbs) || ANY_BEFORE(x, vc, launch_verbs) ||
-        (in != SIZE_MAX && ANY_BEFORE(x, in, deal_nouns)) ||
-        KOREAN_NOUN_BEFORE(x, s, korean_launch))
+        vc = ft_phrase_trim_back(x.t, vc - 1);
+    if (ANY_ENDING(x, v, launch_verbs) || ANY_ENDING(x, vc, launch_verbs) ||
+        (in != SIZE_MAX && ANY_ENDING(x, v, deal_nouns)) ||
+        KOREAN_NOUN_BEFORE(x, ts, korean_launch))
         return ROLE_LAUNCH;
-    if (ANY_BEFORE(x, s, done_words) || ANY_BEFORE(x, v, done_words) ||
-        KOREAN_NOUN_BEFORE(x, s, korean_done))
+    if (ANY_ENDING(x, ts, done_words) || ANY_ENDING(x, v, done_words) ||
+        KOREAN_NOUN_BEFORE(x, ts, korean_done))
         return ROLE_DONE;
     return ROLE_DATES;
 }
@@ -738,13 +846,16 @@ static size_t relative_at(ft_view x, size_t i, int *offset)
     }
     if (i > 0 && ft_ascii_alpha(ft_view_at(x, i - 1)))
         return 0;
-    for (size_t k = 0; k < N_OF(relative_words); k++) {
-        /* the first letter, from the table, rules out most words */
-        if ((unsigned char)relative_words[k].w.s[0] != ft_ascii_fold(c))
-            continue;
-        size_t e = PHRASE_AT(x, i, relative_words[k].w.s);
+    /* the words that open with the bytes at i, in the list's order
+     * (open_relative_words, years_index.h) */
+    size_t r = open_relative_words.row[ft_ascii_fold(c)];
+    if (!r || !may_open(&open_relative_words, x, i))
+        return 0;
+    for (uint64_t m = open_relative_words.entries[r - 1]; m; m &= m - 1) {
+        const relative_word *w = &relative_words[__builtin_ctzll(m)];
+        size_t e = PHRASE_AT(x, i, w->w.s);
         if (e) {
-            *offset = relative_words[k].offset;
+            *offset = w->offset;
             if (ft_view_at(x, e) == '\'' &&
                 ft_ascii_fold(ft_view_at(x, e + 1)) == 's')
                 e += 2; /* "last year's" */
@@ -828,16 +939,16 @@ static size_t multi_year_at(ft_view x, size_t i)
             size_t k = skip_spaces(x, j + 3);
             if (bytes_at(x, k, K_BAN))
                 k = skip_spaces(x, k + 3);
-            size_t e = LIT_AT(x, k, korean_span);
+            size_t e = QUICK_LIT_AT(x, k, korean_span);
             if (!e && k == j + 3)
                 return 0;
             return e;
         }
     } else {
-        size_t lead = LIT_AT(x, j, span_leads);
+        size_t lead = QUICK_LIT_AT(x, j, span_leads);
         if (lead) { /* "over the next five years", "over the 18 months" */
             size_t k = skip_spaces(x, lead);
-            size_t w = LIT_AT(x, k, counts);
+            size_t w = QUICK_LIT_AT(x, k, counts);
             if (!w) {
                 while (ft_ascii_digit(ft_view_at(x, k)) && k - lead < 3)
                     k++;
@@ -848,7 +959,7 @@ static size_t multi_year_at(ft_view x, size_t i)
             size_t e = PHRASE_AT(x, w, " years");
             return e ? e : PHRASE_AT(x, w, " months");
         }
-        size_t e = LIT_AT(x, j, counts);
+        size_t e = QUICK_LIT_AT(x, j, counts);
         if (!e)
             return 0;
         j = e;
@@ -863,30 +974,149 @@ static size_t multi_year_at(ft_view x, size_t i)
     return e;
 }
 
+/* May the number at i open an expression: four digits (year_at), or one
+ * or two before a space, a dash or 년 ("5 years ago", "5-year", "5년간",
+ * years_ago_at and multi_year_at)?  Most numbers are amounts, which this
+ * rules out from their digits and the byte after them. */
+static bool may_open_number(ft_view x, size_t i)
+{
+    size_t d = i;
+    while (d < i + 5 && ft_ascii_digit(ft_view_at(x, d)))
+        d++;
+    if (d - i == 4)
+        return true;
+    if (d - i > 2)
+        return false;
+    unsigned char n = ft_view_at(x, d);
+    /* a space as a phrase reads it (phrase.h: a no-break one too), a dash,
+     * the lead byte of 년 */
+    return ft_ascii_space(n) || n == 0xC2 || n == '-' ||
+           n == (unsigned char)K_NYEON[0];
+}
+
+/* Bit j: the top bit of lane j of m (all of a comparison's lane). */
+static inline unsigned lanes16(ft_bytes16 m)
+{
+#if defined(__SSE2__)
+    return (unsigned)_mm_movemask_epi8((__m128i)m);
+#else
+    unsigned bits = 0;
+    for (unsigned j = 0; j < 16; j++)
+        bits |= (unsigned)(m[j] >> 7) << j;
+    return bits;
+#endif
+}
+
+/* The sixteen bytes at p, a bit each: *alnum the ASCII letters and
+ * digits, *starts the digits and Fs, *letters the letters, *always the
+ * apostrophes and the bytes 0xC0 and up (the lead bytes of characters
+ * past ASCII).  Signed comparisons leave the bytes past ASCII out of the
+ * ASCII ranges. */
+static inline void classify16(const unsigned char *p, unsigned *alnum,
+                              unsigned *starts, unsigned *letters,
+                              unsigned *always)
+{
+    typedef signed char sbytes16 __attribute__((vector_size(16)));
+    ft_bytes16 u = ft_load16(p);
+    sbytes16 v = (sbytes16)u, lv = v | 0x20;
+    sbytes16 letter = (lv > 'a' - 1) & (lv < 'z' + 1);
+    sbytes16 digit = (v > '0' - 1) & (v < '9' + 1);
+    *alnum = lanes16((ft_bytes16)(letter | digit));
+    *starts = lanes16((ft_bytes16)(digit | (lv == 'f')));
+    *letters = lanes16((ft_bytes16)letter);
+    /* 0xC0 and up: the top two bits set (unsigned: u + u wraps) */
+    *always = lanes16((u & (u + u)) | (ft_bytes16)(v == '\''));
+}
+
+/* Where the bytes of a sentence may open an expression, as find_exprs
+ * reads them (a superset: whatever else find_exprs meets it steps over
+ * without a look), a bit a byte from the sentence's start, 64 to a
+ * word: in words, the letters that start a word (which open one only
+ * before the sentence's last anchor); in others, the apostrophes and the
+ * lead bytes past ASCII (’20, 올해), and the digits and Fs (FY) that
+ * start a word or number.  mark_sentence fills them for the window's
+ * sentence as it reads it. */
+#define OPENER_WORDS (WINDOW / 64 + 1)
+typedef struct {
+    uint64_t words[OPENER_WORDS];
+    uint64_t others[OPENER_WORDS];
+} opener_bits;
+
+/* The bits of x[s,e) from base (s plus a multiple of 64) on, as
+ * opener_bits has them: 64 bytes classified sixteen at a time. */
+static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
+                    uint64_t *others)
+{
+    const unsigned char *p = (const unsigned char *)x.t + base;
+    unsigned char rest[64];
+    if (x.len - base < 64) { /* zeros, which open nothing, past the view */
+        memset(rest, 0, sizeof rest);
+        memcpy(rest, p, x.len - base);
+        p = rest;
+    }
+    uint64_t alnum = 0, starts = 0, letters = 0, always = 0;
+    for (unsigned j = 0; j < 64; j += 16) {
+        unsigned a, st, l, al;
+        classify16(p + j, &a, &st, &l, &al);
+        alnum |= (uint64_t)a << j;
+        starts |= (uint64_t)st << j;
+        letters |= (uint64_t)l << j;
+        always |= (uint64_t)al << j;
+    }
+    uint64_t after_alnum =
+        alnum << 1 | (base > s && word_byte((unsigned char)x.t[base - 1]));
+    uint64_t in =
+        e - base < 64 ? (UINT64_C(1) << (e - base)) - 1 : ~UINT64_C(0);
+    *words = letters & ~after_alnum & in;
+    *others = (always | (starts & ~after_alnum)) & in;
+}
+
+/* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
+ * plus a multiple of 64); from pre when the window's sentence is read. */
+static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
+                         size_t words_from, const opener_bits *pre)
+{
+    uint64_t words, others;
+    if (pre) {
+        words = pre->words[(base - s) / 64];
+        others = pre->others[(base - s) / 64];
+    } else {
+        opens64(x, s, e, base, &words, &others);
+    }
+    if (words_from <= base)
+        return others;
+    return others | (words & (words_from - base >= 64
+                                  ? ~UINT64_C(0)
+                                  : (UINT64_C(1) << (words_from - base)) - 1));
+}
+
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
  * in x[s, x.len), or SIZE_MAX. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         size_t anchor, year_expr *out, size_t cap)
+                         size_t anchor, const opener_bits *pre, year_expr *out,
+                         size_t cap)
 {
     size_t n = 0;
     const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
     /* after the last anchor, no English word opens an expression but FY */
     size_t words_from = anchor == SIZE_MAX ? 0 : anchor + 1;
+    size_t base = s; /* the 64 bytes opens_at marked in bits */
+    uint64_t bits = s < e ? opens_at(x, s, e, s, words_from, pre) : 0;
     for (size_t i = s; i < e && n < cap;) {
+        /* on to the next byte that may open an expression */
+        if (i - base >= 64) {
+            base = s + (i - s) / 64 * 64;
+            bits = opens_at(x, s, e, base, words_from, pre);
+        }
+        bits &= ~UINT64_C(0) << (i - base);
+        while (!bits && base + 64 < e) {
+            base += 64;
+            bits = opens_at(x, s, e, base, words_from, pre);
+        }
+        if (!bits)
+            break;
+        i = base + (size_t)__builtin_ctzll(bits);
         unsigned char c = t[i];
-        if (c < 0x80 ? !word_byte(c) && c != '\'' : c < 0xC0) {
-            i++; /* spaces, punctuation and the inner bytes of a UTF-8
-                  * character open nothing */
-            continue;
-        }
-        if (ft_ascii_alpha(c) && (c | 0x20) != 'f' && i >= words_from) {
-            /* most words: the rest of the chain below would skip them
-             * too, a byte (inside the word) or the word at a time */
-            do
-                i++;
-            while (i < e && word_byte(t[i]));
-            continue;
-        }
         int y = 0, offset = 0;
         size_t end, span_end = 0;
         bool fiscal = false, is_short = false;
@@ -903,6 +1133,14 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         } else if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
                              ft_ascii_digit(ft_view_at(x, i - 1)))) {
             i++; /* inside a word or number */
+            continue;
+        } else if (c >= 0xC0 && c != 0xE2 &&
+                   !may_open(&open_year_words, x, i)) {
+            i++; /* a character that opens no word of a relative year or a
+                  * span (below, the only expressions it could open) */
+            continue;
+        } else if (ft_ascii_digit(c) && !may_open_number(x, i)) {
+            i++; /* an amount */
             continue;
         } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
@@ -923,15 +1161,8 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                    ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
                     !may_open(&open_year_words, x, i))) {
             /* no word of a span or a relative year opens here: below,
-             * only a digit opens an expression without one; nor inside
-             * the rest of the word or character */
+             * only a digit opens an expression without one */
             i++;
-            if (c < 0x80)
-                while (i < e && word_byte(t[i]))
-                    i++;
-            else
-                while (i < e && t[i] >= 0x80 && t[i] < 0xC0)
-                    i++;
             continue;
         } else if ((end = years_ago_at(x, i, &offset))) {
             /* "two years ago", "2년 전" */
@@ -954,14 +1185,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
                              false};
             ex.role = relative_role(x, i, end);
         } else {
-            /* nothing opens here; nor inside the rest of an English word
-             * or number, whose every byte follows a letter or digit */
-            bool ascii_word = c < 0x80;
-            i++;
-            while (ascii_word && i < e &&
-                   (ft_ascii_alpha(ft_view_at(x, i)) ||
-                    ft_ascii_digit(ft_view_at(x, i))))
-                i++;
+            i++; /* nothing opens here */
             continue;
         }
         if (fiscal && ex.basis == FT_YEAR_EXPLICIT)
@@ -1029,33 +1253,97 @@ typedef struct {
     size_t nex;
     neighbour nb[MAX_NEIGHBOURS];
     size_t nnb;
-    size_t anchor; /* the last anchor that starts in the sentence */
+    size_t anchor;     /* the last anchor that starts in the sentence */
+    opener_bits opens; /* where its bytes may open an expression */
 } window;
+
+/* Bit j: byte j of the sixteen at p (p[16] readable too) may carry a mark
+ * that mark_sentence keeps: a byte noted whatever follows it (mark_alone),
+ * a space before a letter that may open a break word (break_words), or
+ * the first two letters of an anchor (either case: letters | 0x20 keeps
+ * more, never fewer).  Most bytes of a sentence carry none, and sixteen
+ * compared at once cost less than a look-up each. */
+__attribute__((always_inline)) static inline unsigned
+marks16(const unsigned char *p)
+{
+    ft_bytes16 v = ft_load16(p), next = ft_load16(p + 1);
+    ft_bytes16 m = {0}, word = {0};
+    /* unrolled, the lists' bytes become constants */
+#pragma GCC unroll 16
+    for (size_t k = 0; k < N_OF(mark_alone); k++)
+        m |= (ft_bytes16)(v == mark_alone[k]);
+#pragma GCC unroll 16
+    for (size_t k = 0; k < N_OF(break_words); k++)
+        word |= (ft_bytes16)(next == break_words[k]);
+    m |= (ft_bytes16)(v == ' ') & word;
+    ft_bytes16 lv = v | 0x20, ln = next | 0x20;
+#pragma GCC unroll 16
+    for (size_t k = 0; k < N_OF(anchor_heads); k++)
+        m |= (ft_bytes16)(lv == anchor_heads[k][0]) &
+             (ft_bytes16)(ln == anchor_heads[k][1]);
+    return lanes16(m);
+}
+
+/* Note the byte k of the sentence, if it carries a mark. */
+static inline void mark_byte(window *w, size_t k)
+{
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
+    unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
+    if (!mark)
+        return;
+    if (mark & MARK_BREAK) {
+        int b = clause_break(w->x, w->ws + k);
+        if (b > 0) {
+            w->brk_at[w->nbrk] = (uint16_t)k;
+            w->brk_strength[w->nbrk++] = (uint8_t)b;
+        }
+    } else if (mark & MARK_PAREN) {
+        w->paren_at[w->nparen++] = (uint16_t)k;
+    } else if (anchor_from(w->x, w->ws + k)) {
+        w->anchor = w->ws + k;
+    }
+}
 
 /* The clause breaks and the parentheses of the sentence, listed once,
  * and its last anchor. */
+/* mark_sentence's sixteen bytes at p (p[16] read too), those of the
+ * sentence from k: the marks of those of live, and where they may open
+ * an expression; *after: the byte before them was a letter or digit. */
+__attribute__((always_inline)) static inline void
+mark16(window *w, const unsigned char *p, size_t k, unsigned live,
+       unsigned *after)
+{
+    for (unsigned bits = marks16(p) & live; bits; bits &= bits - 1)
+        mark_byte(w, k + (size_t)__builtin_ctz(bits));
+    unsigned alnum, starts, letters, always;
+    classify16(p, &alnum, &starts, &letters, &always);
+    unsigned first = ~(alnum << 1 | *after);
+    *after = alnum >> 15 & 1;
+    w->opens.words[k / 64] |= (uint64_t)(letters & first & live) << (k % 64);
+    w->opens.others[k / 64] |= (uint64_t)((always | (starts & first)) & live)
+                               << (k % 64);
+}
+
 static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
     _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
     w->nbrk = w->nparen = 0;
+    memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
-    for (size_t k = 0; k < n; k++) {
-        unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
-        if (!mark)
-            continue;
-        if (mark & MARK_BREAK) {
-            int b = clause_break(w->x, w->ws + k);
-            if (b > 0) {
-                w->brk_at[w->nbrk] = (uint16_t)k;
-                w->brk_strength[w->nbrk++] = (uint8_t)b;
-            }
-        } else if (mark & MARK_PAREN) {
-            w->paren_at[w->nparen++] = (uint16_t)k;
-        } else if (anchor_from(w->x, w->ws + k)) {
-            w->anchor = w->ws + k;
-        }
+    unsigned after = 0;
+    size_t k = 0;
+    /* sixteen at a time while the byte after them is in the sentence */
+    for (; k + 17 <= n; k += 16)
+        mark16(w, t + k, k, 0xFFFFu, &after);
+    if (k < n) {
+        /* the rest, copied where zeros follow it, as the view's bytes
+         * past its end read (ft_view_at) */
+        unsigned char rest[17] = {0};
+        memcpy(rest, t + k, n - k);
+        mark16(w, rest, k, (1u << (n - k)) - 1, &after);
     }
 }
 
@@ -1111,18 +1399,31 @@ static size_t paren_of(const window *w, size_t i)
     return p;
 }
 
+/* Where the words before s end, back over hedges ("up from about X"),
+ * spaces skipped; *start (when not NULL) gets where the first hedge
+ * starts, else s. */
+static inline size_t before_hedges(ft_view x, size_t s, size_t *start)
+{
+    size_t b = s, tb = ft_phrase_trim_back(x.t, s), h;
+    while ((h = QUICK_ENDING_ANY(x, tb, hedges, NULL)) != SIZE_MAX) {
+        b = h;
+        tb = ft_phrase_trim_back(x.t, b);
+    }
+    if (start)
+        *start = b;
+    return tb;
+}
+
 /* Is the figure at [s,e) a comparison base: "up from X", "than X",
  * "X보다", "X에 비해", "X에서 Y로"? */
 static bool is_base(ft_view x, size_t s, size_t pend)
 {
-    size_t b = s;
-    size_t h;
-    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
-        b = h;
+    size_t b, tb = before_hedges(x, s, &b);
     size_t which = 0;
-    size_t c = QUICK_BEFORE_ANY(x, b, compare_words, &which);
-    if (c == SIZE_MAX)
-        c = QUICK_BEFORE_ANY(x, before_possessive(x, b), compare_words, &which);
+    size_t c = QUICK_ENDING_ANY(x, tb, compare_words, &which);
+    size_t owner; /* before a possessive; b when there is none */
+    if (c == SIZE_MAX && (owner = before_possessive(x, b)) != b)
+        c = QUICK_BEFORE_ANY(x, owner, compare_words, &which);
     if (c != SIZE_MAX && strcmp(compare_words[which].s, "over") != 0 &&
         strcmp(compare_words[which].s, "against") != 0) {
         /* "over $5 billion" is a qualifier; "X against China's Y" sets
@@ -1190,16 +1491,18 @@ static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
             i++;
             continue;
         }
+        /* the word, none of whose bytes may open a comparison (년보다,
+         * 올해에 비해), nor it be a stop word */
         size_t e = i;
-        while (e < b && !ft_ascii_space(ft_view_at(w->x, e)) &&
-               ft_view_at(w->x, e) != '(' && ft_view_at(w->x, e) != ')')
-            e++;
+        for (; e < b; e++) {
+            unsigned char d = ft_view_at(w->x, e);
+            if (ft_ascii_space(d) || d == '(' || d == ')')
+                break;
+            if (QUICK_LIT_AT(w->x, e, korean_compare))
+                return false;
+        }
         if (stop_word(w->x, i, e) || ++words > max_words)
             return false;
-        for (size_t q = i; q < e; q++) /* 년보다, 올해에 비해 */
-            if (may_open(&open_korean_compare, w->x, q) &&
-                LIT_AT(w->x, q, korean_compare))
-                return false;
         i = e;
     }
     return true;
@@ -1370,8 +1673,8 @@ static void open_window(window *w, const char *text, size_t len,
 
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
-    size_t nf = find_exprs(w->x, w->ws, w->we, published_year, w->anchor, found,
-                           MAX_EXPRS);
+    size_t nf = find_exprs(w->x, w->ws, w->we, published_year, w->anchor,
+                           &w->opens, found, MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1441,8 +1744,8 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
         if (anchor == SIZE_MAX)
             anchor = last_anchor(w->x, ps, s);
         year_expr prev[MAX_EXPRS];
-        size_t k =
-            find_exprs(w->x, ps, p, published_year, anchor, prev, MAX_EXPRS);
+        size_t k = find_exprs(w->x, ps, p, published_year, anchor, NULL, prev,
+                              MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
         bool other = false;
@@ -1482,7 +1785,7 @@ static bool once_done(const window *w, size_t i)
         if (clause_break(w->x, k - 1) > 0)
             return false;
         if ((k - 1 == w->ws || ft_ascii_space(ft_view_at(w->x, k - 2))) &&
-            LIT_AT(w->x, k - 1, time_conjunctions))
+            QUICK_LIT_AT(w->x, k - 1, time_conjunctions))
             return true;
     }
     return false;
@@ -1492,11 +1795,8 @@ static bool once_done(const window *w, size_t i)
  * 205만원으로: the level is reached that year, so it dates the amount. */
 static bool reached_by(ft_view x, const neighbour *f, const year_expr *e)
 {
-    size_t b = f->start, h;
-    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
-        b = h;
     /* "raise pay to X by 2027", "By 2027, pay will rise to X" */
-    if (ANY_BEFORE(x, b, reach_words))
+    if (ANY_ENDING(x, before_hedges(x, f->start, NULL), reach_words))
         return true;
     if (e->start >= f->end)
         return false;
@@ -1532,17 +1832,13 @@ static bool opens_clause(const window *w, const year_expr *e)
 static bool recurring(ft_view x, const neighbour *f)
 {
     size_t j = skip_spaces(x, f->pend);
-    size_t e = LIT_AT(x, j, recurring_after);
+    size_t e = QUICK_LIT_AT(x, j, recurring_after);
     if (e && !PHRASE_AT(x, skip_spaces(x, e), "earlier") &&
         !PHRASE_AT(x, skip_spaces(x, e), "ago") &&
         !PHRASE_AT(x, skip_spaces(x, e), "later") &&
         !PHRASE_AT(x, skip_spaces(x, e), "before"))
         return true;
-    size_t b = f->start;
-    size_t h;
-    while ((h = QUICK_BEFORE_ANY(x, b, hedges, NULL)) != SIZE_MAX)
-        b = h;
-    return ANY_BEFORE(x, b, recurring_before);
+    return ANY_ENDING(x, before_hedges(x, f->start, NULL), recurring_before);
 }
 
 static void apply(ft_figure *f, const year_expr *e)

@@ -311,12 +311,21 @@ static const ft_lit anchors[] = {
  * in the phrase standing for any run of spaces.  Most positions open or
  * end no phrase of a list, so this answers most of them without reading
  * the list. */
+enum { TAIL_BEFORE = 1, TAIL_FIRST = 2 };
+
 typedef struct {
     uint8_t row[256];            /* folded first byte: 1 + its row, or 0 */
     const uint64_t (*second)[4]; /* per row, the folded second bytes */
     const uint64_t *entries;     /* per row, its entries: bit k for entry k
                                   * (0 in an index of several lists) */
     bool always; /* a phrase that opens with a space: any byte may */
+    /* an ender index's: per entry, a byte it must find and where: the
+     * length of its last word, the byte, and TAIL_BEFORE (the byte before
+     * the spaces before that word: "by the end of" is no "quarter of"),
+     * TAIL_FIRST (the phrase is one word, and this its first byte:
+     * "launched" is no "expected") or 0 (no look); NULL in an opener
+     * index */
+    const uint8_t (*tails)[3];
 } years_index;
 
 #endif

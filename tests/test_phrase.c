@@ -500,6 +500,13 @@ static void test_clause_break(void **state)
     assert_int_equal(clause("a while b", 1), 2);
     assert_int_equal(clause("a whereas b", 1), 2);
     assert_int_equal(clause("a though b", 1), 2);
+    /* the second letter folds too (FT_BREAK_WORD2 either case) */
+    assert_int_equal(clause("a wHile b", 1), 2);
+    assert_int_equal(clause("a wHEREAS b", 1), 2);
+    assert_int_equal(clause("a aLthough b", 1), 2);
+    assert_int_equal(clause("a tHOUGH b", 1), 2);
+    assert_int_equal(clause("a b", 1), 0);
+    assert_int_equal(clause("a bu", 1), 0);
     assert_int_equal(clause("a butter b", 1), 0);
     assert_int_equal(clause("a but", 1), 0);
     assert_int_equal(clause("a\xC2\xA0"

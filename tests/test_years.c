@@ -902,6 +902,60 @@ static void test_far_year_out_of_reach(void **state)
     }
 }
 
+/* years reads a sentence sixteen and 64 bytes at a time: a word of any
+ * length before the words that matter moves them across every boundary,
+ * and the years must not move with them (the word stands before them
+ * all: their distances, which reaches limit, stay). */
+static void years_of(const char *t, const char *published, char *out,
+                     size_t cap)
+{
+    ft_extract_opts o = {.published = published};
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(t, strlen(t), &o, &l, NULL), FT_OK);
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < l.len && used < cap; k++)
+        used += (size_t)snprintf(out + used, cap - used, "%d/%d/%d ",
+                                 l.items[k].year, (int)l.items[k].year_basis,
+                                 l.items[k].target_year);
+    ft_figlist_free(&l);
+}
+
+static void test_years_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const templates[] = {
+        "The %s fund spent 5 billion dollars last year.",
+        "The %s fund spent 5 billion dollars in 2021, up from 4 billion "
+        "dollars in 2020.",
+        "The %s fund said in 2019 it got 5 billion dollars, but 2020 was "
+        "leaner.",
+        "The %s fund, launched in 2016, costs 5 billion dollars.",
+        "The %s firm signed a deal worth 5 billion dollars in 2022.",
+        "The %s fund will cost 5 billion dollars and be completed in 2028.",
+        "The %s fund got 5 billion dollars (in FY27) over the next five "
+        "years.",
+        /* 그 %s 기금은 2024년 예산 5조원이다. */
+        "\xEA\xB7\xB8 %s \xEA\xB8\xB0\xEA\xB8\x88\xEC\x9D\x80 "
+        "2024\xEB\x85\x84 \xEC\x98\x88\xEC\x82\xB0 "
+        "5\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEB\x8B\xA4.",
+    };
+    char word[160], text[512], first[256], got[256];
+    for (size_t k = 0; k < sizeof templates / sizeof *templates; k++) {
+        for (size_t n = 1; n < sizeof word; n++) {
+            memset(word, 'z', n);
+            word[n] = '\0';
+            snprintf(text, sizeof text, templates[k], word);
+            years_of(text, "2024-05-01", n == 1 ? first : got, sizeof first);
+            if (n > 1 && strcmp(got, first) != 0)
+                fail_msg("template %zu, a word of %zu: %s, not %s", k, n, got,
+                         first);
+        }
+        assert_true(strchr(first, '/') != NULL); /* figures were found */
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -912,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_far_year_out_of_reach),
         cmocka_unit_test(test_span_end_of_many_digits),
         cmocka_unit_test(test_glued_stops_in_one_sentence),
+        cmocka_unit_test(test_years_at_every_offset),
     };
     return cmocka_run_group_tests_name("years", tests, NULL, NULL);
 }
