@@ -163,7 +163,7 @@ struct ft_series_set {
     size_t npslots;
     /* The scratch files: the rows' records, their text records. */
     FILE *recs, *text;
-    const char *scratch_dir; /* where they are ($TMPDIR, else /tmp) */
+    char *scratch_dir; /* where they are ($TMPDIR, else /tmp); NULL */
     uint64_t text_len;
     ft_buf line;    /* a text record being made */
     ft_buf *answer; /* the strings of the last on-request answer: one
@@ -260,6 +260,7 @@ void ft_series_set_free(ft_series_set *s)
     for (int i = 0; i < NANSWERS; i++)
         ft_buf_free(&s->answer[i]);
     free(s->answer);
+    free(s->scratch_dir);
     free(s->slots);
     free(s->acc);
     free(s->pslots);
@@ -400,11 +401,21 @@ static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off)
 
 static ft_status open_scratch(ft_series_set *s)
 {
-    if (!s->recs && !(s->recs = ft_outfile_scratch("report", &s->scratch_dir)))
-        return FT_EIO;
-    if (!s->text && !(s->text = ft_outfile_scratch("report", &s->scratch_dir)))
-        return FT_EIO;
-    return FT_OK;
+    const char *dir = NULL;
+    ft_status st = FT_OK;
+    if (!s->recs && !(s->recs = ft_outfile_scratch("report", &dir)))
+        st = FT_EIO;
+    else if (!s->text && !(s->text = ft_outfile_scratch("report", &dir)))
+        st = FT_EIO;
+    /* The directory, for messages, copied: it is the environment's
+     * string, which a later setenv may free.  Without memory for it the
+     * messages say "$TMPDIR". */
+    if (dir && !s->scratch_dir) {
+        int e = errno;
+        s->scratch_dir = strdup(dir);
+        errno = e;
+    }
+    return st;
 }
 
 /* A cell to a text record: well-formed UTF-8 (as intern_cell), cut at
@@ -1653,14 +1664,16 @@ static ft_status series_name(ft_series_set *s, size_t i, aoff *off)
     return st;
 }
 
-/* The public form of a figure to check, its strings in the set's answer
- * buffer (until the next). */
-static ft_series_check check_pub(const ft_series_set *s, const check_ref *c)
+/* The public form of a figure to check in *out, its strings in the
+ * set's answer buffer (until the next); false when the scratch file
+ * cannot be read back (its strings then "", its year too). */
+static bool check_pub(const ft_series_set *s, const check_ref *c,
+                      ft_series_check *out)
 {
     ft_buf *b = &s->answer[A_CHECK];
     ft_series_check k = {.reason = c->reason};
     if (!(c->ref & FROM_ROW)) {
-        get_text(s, c->ref, b);
+        bool ok = get_text(s, c->ref, b);
         const char *p = b->data;
         memcpy(&k.mention, p, sizeof k.mention);
         const char *f[NK];
@@ -1682,15 +1695,21 @@ static ft_series_check check_pub(const ft_series_set *s, const check_ref *c)
         k.converted = f[K_CONVERTED];
         k.to_currency = f[K_TO_CURRENCY];
         k.rate_year = f[K_RATE_YEAR];
-        return k;
+        *out = k;
+        return ok;
     }
     /* A figure left out after it was kept as a row: its year as parsed,
      * its amounts as plain numbers. */
     rec r;
-    get_rec(s, (uint32_t)(c->ref & ~FROM_ROW), &r);
-    get_text(s, r.text, b);
+    bool ok = get_rec(s, (uint32_t)(c->ref & ~FROM_ROW), &r) &&
+              get_text(s, r.text, b);
+    if (!ok) { /* empty fields, as get_text leaves them */
+        b->len = 0;
+        memset(b->data, 0, TEXT_PAD);
+    }
     size_t at = b->len; /* the year after the fields (room was made) */
-    snprintf(b->data + at, 16, "%d", r.year);
+    if (ok)
+        snprintf(b->data + at, 16, "%d", r.year);
     k.mention = r.mention;
     k.doc = str(s, r.doc);
     k.published = str(s, r.pub);
@@ -1706,7 +1725,8 @@ static ft_series_check check_pub(const ft_series_set *s, const check_ref *c)
     k.converted = field(b->data, T_VALUE + V_NOMINAL);
     k.to_currency = str(s, r.to_currency);
     k.rate_year = "";
-    return k;
+    *out = k;
+    return ok;
 }
 
 /* The counts of rows used, conflicts, articles and dates, over the
@@ -1732,7 +1752,10 @@ static ft_status recount(ft_series_set *s)
                     continue;
                 }
                 rec r;
-                get_rec(s, art & ~ART_AGREES, &r);
+                if (!get_rec(s, art & ~ART_AGREES, &r)) {
+                    free(docs);
+                    return FT_EIO;
+                }
                 if (r.doc != NONE)
                     docs[nd++] = r.doc;
                 const char *pub = str(s, r.pub);
@@ -1834,14 +1857,16 @@ static bool check_selected(const ft_series_set *s, const ft_series_check *c)
 }
 
 /* Keep the checks of the series kept, and count the left-out ones again
- * by their reasons. */
-static void select_checks(ft_series_set *s)
+ * by their reasons.  FT_EIO when one cannot be read back. */
+static ft_status select_checks(ft_series_set *s)
 {
     check_list *lists[] = {&s->left, &s->mism};
     for (size_t l = 0; l < 2; l++) {
         size_t kept = 0;
         for (size_t i = 0; i < lists[l]->n; i++) {
-            ft_series_check c = check_pub(s, &lists[l]->c[i]);
+            ft_series_check c;
+            if (!check_pub(s, &lists[l]->c[i], &c))
+                return FT_EIO;
             if (check_selected(s, &c))
                 lists[l]->c[kept++] = lists[l]->c[i];
         }
@@ -1865,6 +1890,7 @@ static void select_checks(ft_series_set *s)
         else if (why != WHY_BOUND)
             c->no_value++; /* one of why_no_value */
     }
+    return FT_OK;
 }
 
 /* Drop the series whose name the pattern does not match, with the
@@ -1883,9 +1909,9 @@ static ft_status select_series(ft_series_set *s)
         s->soff[kept++] = s->soff[i];
     }
     s->nseries = kept;
-    select_checks(s);
+    ft_status st = select_checks(s);
     s->pattern = NULL; /* borrowed until now */
-    return recount(s);
+    return st == FT_OK ? recount(s) : st;
 }
 
 ft_status ft_series_figures(const ft_series_set *s, size_t i,
@@ -1903,7 +1929,10 @@ ft_status ft_series_figures(const ft_series_set *s, size_t i,
     int vi = value_index(s->kind);
     for (size_t j = 0; j < m; j++) {
         rec r;
-        get_rec(s, k[j], &r);
+        if (!get_rec(s, k[j], &r)) {
+            free(f);
+            return FT_EIO;
+        }
         f[j] = (ft_series_figure){.published = str(s, r.published),
                                   .doc = str(s, r.doc),
                                   .source = str(s, r.source),
@@ -2035,12 +2064,19 @@ ft_status ft_series_build(ft_series_set *s, ft_error *err)
         st = finish(s);
     if (st == FT_OK)
         st = select_series(s);
-    if (st == FT_EIO)
+    if (st == FT_EIO) {
+        s->broken = true;
         return ft_error_set(err, st, "cannot read a temporary file back");
+    }
     if (st != FT_OK)
         return ft_error_set(err, st, "out of memory");
     return FT_OK;
 }
+bool ft_series_broken(const ft_series_set *s)
+{
+    return s->broken;
+}
+
 size_t ft_series_count(const ft_series_set *s)
 {
     return s->nseries;
@@ -2098,7 +2134,9 @@ size_t ft_series_nleft_out(const ft_series_set *s)
 
 ft_series_check ft_series_left_out_at(const ft_series_set *s, size_t i)
 {
-    return check_pub(s, &s->left.c[i]);
+    ft_series_check c;
+    check_pub(s, &s->left.c[i], &c); /* "" when it cannot be read back */
+    return c;
 }
 
 size_t ft_series_nmismatches(const ft_series_set *s)
@@ -2108,7 +2146,9 @@ size_t ft_series_nmismatches(const ft_series_set *s)
 
 ft_series_check ft_series_mismatch_at(const ft_series_set *s, size_t i)
 {
-    return check_pub(s, &s->mism.c[i]);
+    ft_series_check c;
+    check_pub(s, &s->mism.c[i], &c); /* "" when it cannot be read back */
+    return c;
 }
 
 /* ---- CSV outputs ----------------------------------------------------------

@@ -232,6 +232,14 @@ ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
  * could not be read back). */
 ft_status ft_series_build(ft_series_set *s, ft_error *err);
 
+/* Whether the set itself failed: a row could not be added whole (its
+ * scratch file could not be made or written, or memory ran out part
+ * way) or the build could not read the scratch file back.  Then every
+ * later add and the build fail, and the report cannot go on; an input
+ * that cannot be read (FT_EIO from ft_series_read on a directory) leaves
+ * the set whole. */
+bool ft_series_broken(const ft_series_set *s);
+
 /* After build: */
 size_t ft_series_count(const ft_series_set *s);
 const ft_series *ft_series_at(const ft_series_set *s, size_t i);

@@ -1,6 +1,7 @@
 /* test_series.c — figures rows into series: one point per country,
  * subject and year, mentions and docs, conflicts, the value chosen, the
  * counts, and the CSV outputs (plain numbers, neutralised text). */
+#define _XOPEN_SOURCE 700 /* putenv: a string the environment borrows */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <fcntl.h>
 
 #include "series.h"
 
@@ -1131,6 +1135,7 @@ static void test_no_scratch_file(void **state)
     ft_error e;
     assert_int_equal(ft_series_add(s, &r, &e), FT_EIO);
     assert_non_null(strstr(e.message, "temporary file"));
+    assert_true(ft_series_broken(s));
     if (keep)
         setenv("TMPDIR", keep, 1);
     else
@@ -1139,6 +1144,115 @@ static void test_no_scratch_file(void **state)
     assert_int_equal(ft_series_add(s, &r, &e), FT_EIO);
     assert_int_equal(ft_series_build(s, &e), FT_EIO);
     ft_series_set_free(s);
+}
+
+/* The descriptors a set's scratch files will get (the rows' records,
+ * then their text): the two lowest free now, as the set opens them
+ * first thing on its first add. */
+static void next_two_fds(int fd[2])
+{
+    fd[0] = open("/dev/null", O_RDONLY);
+    fd[1] = open("/dev/null", O_RDONLY);
+    assert_true(fd[0] >= 0 && fd[1] > fd[0]);
+    close(fd[0]);
+    close(fd[1]);
+}
+
+/* fd is a scratch file: a regular file, unlinked. */
+static void assert_scratch(int fd)
+{
+    struct stat st;
+    assert_int_equal(fstat(fd, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    assert_int_equal(st.st_nlink, 0);
+}
+
+/* The scratch file at fd replaced by /dev/null opened with `flags`:
+ * O_WRONLY, reads fail; O_RDONLY, writes fail. */
+static void replace_fd(int fd, int flags)
+{
+    int w = open("/dev/null", flags);
+    assert_true(w >= 0);
+    assert_int_equal(dup2(w, fd), fd);
+    close(w);
+}
+
+/* A history that cannot be read back is an error, not figures of year
+ * 0 and value 0. */
+static void test_history_read_failure(void **state)
+{
+    (void)state;
+    int fd[2];
+    next_two_fds(fd);
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("a", "2022-09-01", "1", "budget", "2022", "54.6", "KRW"));
+    add(s, fig("b", "2023-09-01", "1", "budget", "2023", "57", "KRW"));
+    assert_scratch(fd[0]);
+    built(s);
+    assert_false(ft_series_broken(s));
+    replace_fd(fd[0], O_WRONLY);
+    size_t n = 7;
+    ft_series_figure *f = (ft_series_figure *)&n;
+    assert_int_equal(ft_series_figures(s, 0, &f, &n), FT_EIO);
+    assert_null(f);
+    assert_int_equal(n, 0);
+    ft_series_set_free(s);
+}
+
+/* A figure left out that cannot be read back while --series selects
+ * fails the build (FT_EIO, the set broken), rather than vanishing. */
+static void test_selection_read_failure(void **state)
+{
+    (void)state;
+    int fd[2];
+    next_two_fds(fd);
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    ft_series_set_select(s, "kor", 0, 0);
+    ft_series_row change = fig_in("a", "2020-01-01", "1", "KOR", "2020", "1");
+    change.kind = "change";
+    add(s, change);
+    assert_scratch(fd[1]);
+    replace_fd(fd[1], O_WRONLY);
+    ft_error e;
+    assert_int_equal(ft_series_build(s, &e), FT_EIO);
+    assert_non_null(strstr(e.message, "temporary file"));
+    assert_true(ft_series_broken(s));
+    ft_series_set_free(s);
+}
+
+/* A scratch file that cannot be flushed fails the build, and the error
+ * names the directory it was made in, even once $TMPDIR has changed
+ * and the string it came from is gone. */
+static void test_flush_failure_names_its_dir(void **state)
+{
+    (void)state;
+    static char env[] = "TMPDIR=/tmp/figtrend-test-XXXXXX";
+    char *dir = env + strlen("TMPDIR=");
+    assert_non_null(mkdtemp(dir));
+    char keep[sizeof env];
+    strcpy(keep, dir);
+    const char *old = getenv("TMPDIR");
+    char *was = old ? strdup(old) : NULL;
+    putenv(env);
+    int fd[2];
+    next_two_fds(fd);
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    assert_false(ft_series_broken(s));
+    add(s, fig("a", "2022-09-01", "1", "budget", "2022", "54.6", "KRW"));
+    assert_scratch(fd[1]);
+    if (was)
+        setenv("TMPDIR", was, 1);
+    else
+        unsetenv("TMPDIR");
+    free(was);
+    memset(dir, 'x', strlen(dir)); /* the environment's string, changed */
+    replace_fd(fd[1], O_RDONLY);
+    ft_error e;
+    assert_int_equal(ft_series_build(s, &e), FT_EIO);
+    assert_non_null(strstr(e.message, keep));
+    assert_true(ft_series_broken(s));
+    ft_series_set_free(s);
+    assert_int_equal(rmdir(keep), 0);
 }
 
 int main(void)
@@ -1175,6 +1289,9 @@ int main(void)
         cmocka_unit_test(test_history_follows_selection),
         cmocka_unit_test(test_memory_stays_with_the_points),
         cmocka_unit_test(test_no_scratch_file),
+        cmocka_unit_test(test_history_read_failure),
+        cmocka_unit_test(test_selection_read_failure),
+        cmocka_unit_test(test_flush_failure_names_its_dir),
         cmocka_unit_test(test_numeric_doc_keeps_its_order),
         cmocka_unit_test(test_many_recurring_amounts),
         cmocka_unit_test(test_long_labels_shared_currency),
