@@ -837,7 +837,10 @@ static ft_status add_to_point(ft_series_set *s, const rec *r, uint32_t i,
     return FT_OK;
 }
 
-/* A row that may make a point: its record, its text, its points. */
+/* A row that may make a point: its record, its text, its points.  What
+ * can fail without changing the set (interned strings apart, which
+ * nothing refers to yet) comes first; a failure after the first change
+ * marks the set broken, as its points would name a row never written. */
 static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
                           aoff doc)
 {
@@ -864,8 +867,6 @@ static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
     int base;
     if (r->constant_year && ft_table_parse_year(r->constant_year, &base))
         w.constant_year = (short)base;
-    if (!s->asked)
-        s->asked = w.constant_year;
     ft_buf_clear(&s->line);
     if ((st = text_cell(&s->line, r->title)) != FT_OK ||
         (st = text_cell(&s->line, r->url)) != FT_OK)
@@ -875,10 +876,7 @@ static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
     for (int k = 0; k < NVALUES && st == FT_OK; k++) {
         char buf[FT_STATS_BUFSZ];
         bool has = false;
-        if (cells[k])
-            s->with_column[k]++;
         if (!empty(cells[k])) {
-            s->with_value[k]++;
             has = number_cell(cells[k], buf, &w.num[k]);
             if (!has)
                 w.num[k] = 0;
@@ -892,6 +890,13 @@ static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
     }
     if (st != FT_OK)
         return st;
+    /* The first change. */
+    if (!s->asked)
+        s->asked = w.constant_year;
+    for (int k = 0; k < NVALUES; k++) {
+        s->with_column[k] += cells[k] != NULL;
+        s->with_value[k] += !empty(cells[k]);
+    }
     set_base(s, &w);
     for (int k = 0; k < NVALUES && st == FT_OK; k++) {
         size_t *count;
@@ -905,6 +910,8 @@ static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
         st = FT_EIO;
     if (st == FT_OK)
         s->nrows++;
+    else
+        s->broken = true;
     return st;
 }
 
@@ -938,8 +945,8 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
         return left_out(s, &c->bad, WHY_BAD_YEAR, r, err);
     if (empty(r->subject))
         return left_out(s, &c->no_subject, WHY_NO_SUBJECT, r, err);
-    if (s->nrows >= ROWS_MAX - 1)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    if (s->nrows >= ROWS_MAX - 1) /* rows are numbered in 30 bits */
+        return ft_error_set(err, FT_ENOMEM, "more than 2^30 figures");
     ft_status st = keep_row(s, r, year, doc);
     if (st == FT_EIO)
         return write_failed(s, err);
@@ -1198,7 +1205,7 @@ static const rec *next_rec(rec_reader *rd)
             want = sizeof rd->buf / sizeof *rd->buf;
         ssize_t got =
             want ? pread(fileno(rd->s->recs), rd->buf, want * sizeof *rd->buf,
-                         (off_t)(rd->next * sizeof *rd->buf))
+                         (off_t)rd->next * (off_t)sizeof *rd->buf)
                  : 0;
         if (got < 0 || (size_t)got != want * sizeof *rd->buf || !want)
             return NULL;

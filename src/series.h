@@ -228,8 +228,9 @@ ft_status ft_series_read(ft_series_set *s, FILE *in, const char *name,
 /* Turn the rows added into series (sorted by country, subject, currency
  * and currency reported).  A figures CSV without a country column (an
  * older figtrend's) gives rows with no country.
- * Call once, after the last add.  FT_ENOMEM, FT_EIO (the scratch file
- * could not be read back). */
+ * Call once, after the last add.  FT_ENOMEM; FT_EIO when an add failed
+ * on its scratch file (the set is broken) or the scratch file cannot be
+ * flushed or read back (then the set is broken too). */
 ft_status ft_series_build(ft_series_set *s, ft_error *err);
 
 /* Whether the set itself failed: a row could not be added whole (its
