@@ -71,9 +71,10 @@ static ft_status read_input(ft_series_set *set, ft_xlsx_figures *figs,
         else
             clearerr(stdin);
     }
-    /* Out of memory, or the series' scratch file cannot be written: no
-     * later input could be read either, so the report stops. */
-    if (st == FT_ENOMEM || st == FT_EIO) {
+    /* Out of memory, or the series' scratch file failed: no later input
+     * could be read either, so the report stops.  An unreadable input is
+     * only a bad one. */
+    if (st == FT_ENOMEM || (st == FT_EIO && ft_series_broken(set))) {
         if (err)
             *err = e;
         return st;
@@ -703,8 +704,12 @@ static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
     const ft_series *s = ft_series_at(set, i);
     size_t n;
     ft_series_figure *f;
-    if (ft_series_figures(set, i, &f, &n) != FT_OK)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_status got = ft_series_figures(set, i, &f, &n);
+    if (got != FT_OK)
+        return ft_error_set(err, got,
+                            got == FT_EIO
+                                ? "cannot read a temporary file back"
+                                : "out of memory");
     size_t arts = ft_series_figure_articles(f, n);
     ft_status st = arts < 2 ? FT_OK
                             : draw_figures(r, s, f, n, arts, o, dir, res, t, it,
