@@ -515,6 +515,10 @@ struct ft_countries {
      * tell the third bytes (third_bit) that may follow: together they
      * rule out six English words in seven. */
     unsigned char pair_starts[65536];
+    /* Whether a word of the scan may start with a digit: when none does,
+     * the words that do (a figure's own, "2024") are passed over a block
+     * at a time (load_block). */
+    bool digit_starts;
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
@@ -907,6 +911,10 @@ static ft_status reindex(ft_countries *c)
     free(keys);
     index_cues(c, lex, slots - 1);
     index_stems(c);
+    c->digit_starts = false;
+    for (unsigned d = '0'; d <= '9'; d++)
+        for (unsigned b = 0; b < 256; b++)
+            c->digit_starts |= c->pair_starts[d | b << 8] != 0;
     free(c->lex);
     free(c->cands);
     c->lex = lex;
@@ -1855,10 +1863,12 @@ static uint64_t gather_highs(uint64_t h)
 
 #if defined(__SSE2__)
 /* The 16 bytes at p, a bit each: the ASCII letters and digits in
- * *letters, the bytes 0xC0 and up in *lead.  SSE2, which every x86-64
- * has, classifies them in a dozen instructions (the signed comparisons
- * leave the bytes past ASCII out of both ranges). */
-static void classify16(const char *p, unsigned *letters, unsigned *lead)
+ * *letters, the digits in *digits, the bytes 0xC0 and up in *lead.
+ * SSE2, which every x86-64 has, classifies them in a dozen instructions
+ * (the signed comparisons leave the bytes past ASCII out of both
+ * ranges). */
+static void classify16(const char *p, unsigned *letters, unsigned *digits,
+                       unsigned *lead)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
@@ -1868,22 +1878,32 @@ static void classify16(const char *p, unsigned *letters, unsigned *lead)
     __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
                                   _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
     *letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    *digits = (unsigned)_mm_movemask_epi8(digit);
     *lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
 }
 #endif
 
-static void load_block(const char *t, size_t len, size_t base, block *b)
+/* The block at base; a word that starts with a digit is left out of
+ * its words when no word of the scan does (!c->digit_starts), which only
+ * spares next_candidate's look at it (some may be kept: in the last
+ * bytes of a text, and without SSE2). */
+static void load_block(const ft_countries *c, const char *t, size_t len,
+                       size_t base, block *b)
 {
     size_t n = len - base < 64 ? len - base : 64, j = 0;
-    uint64_t letters = 0, lead = 0;
+    uint64_t letters = 0, lead = 0, digits = 0;
 #if defined(__SSE2__)
     for (; j + 16 <= n; j += 16) {
-        unsigned l, d;
-        classify16(t + base + j, &l, &d);
+        unsigned l, g, d;
+        classify16(t + base + j, &l, &g, &d);
         letters |= (uint64_t)l << j;
+        digits |= (uint64_t)g << j;
         lead |= (uint64_t)d << j;
     }
+    if (c->digit_starts)
+        digits = 0;
 #else
+    (void)c;
     for (; j + 8 <= n; j += 8) {
         uint64_t x = ft_load8(t + base + j);
         letters |= gather_highs(alnum_bits(x)) << j;
@@ -1897,7 +1917,8 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
         lead |= (uint64_t)((k & B_LEAD) != 0) << j;
     }
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
-    *b = (block){base, letters & ~(letters << 1 | before), letters, lead};
+    *b = (block){base, letters & ~(letters << 1 | before | digits), letters,
+                 lead};
 }
 
 /* The first place at or after i where the scan must look closer: an
@@ -1918,7 +1939,7 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
     while (i < len) {
         size_t base = i & ~(size_t)63;
         if (b.base != base)
-            load_block(t, len, base, &b);
+            load_block(c, t, len, base, &b);
         uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
         i = base + 64;
         for (; cand; cand &= cand - 1) {

@@ -339,6 +339,29 @@ static void test_first_two_bytes(void **state)
     ft_countries_free(c);
 }
 
+/* The scan passes over words that start with a digit a block at a time,
+ * until the table has a word that does: then it finds that word, deep in
+ * a long text as at its start. */
+static void test_word_with_a_digit_first(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    char text[400];
+    snprintf(text, sizeof text,
+             "In 2024 and 2025, 1st rank 3rd rank 42 7 88 9 10 11 12 13 14 "
+             "15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34: "
+             "the 7th Fleet's budget is $5 billion.");
+    assert_string_equal(country_of(c, text, "$5 billion"), "");
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "7th Fleet"), FT_OK);
+    assert_string_equal(country_of(c, text, "$5 billion"), "FRD");
+    assert_string_equal(
+        country_of(c, "7th Fleet's budget is $5 billion.", "$5 billion"),
+        "FRD");
+    ft_countries_free(c);
+}
+
 /* A currency leads to the first state that has it, also after a state
  * given again takes another. */
 static void test_currency_first_state(void **state)
@@ -623,6 +646,7 @@ int main(void)
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_scan_at_every_offset),
         cmocka_unit_test(test_first_two_bytes),
+        cmocka_unit_test(test_word_with_a_digit_first),
         cmocka_unit_test(test_currency_first_state),
         cmocka_unit_test(test_two_byte_word),
         cmocka_unit_test(test_many_mentions_and_states),
