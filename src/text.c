@@ -298,6 +298,95 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
     return FT_OK;
 }
 
+/* The lanes of v (bytes p3, p2, p1 before each, nx after it) where
+ * folding changes something or may: a control, a space before a space
+ * (or a control), a byte that is not where well-formed UTF-8 has it;
+ * Hangul's own lead byte 0xED, whose second byte stops at 0x9F, is
+ * looked at here, the leads rarer in Korean text by unfolded_rare16. */
+static ft_bytes16 unfolded16(ft_bytes16 p3, ft_bytes16 p2, ft_bytes16 p1,
+                             ft_bytes16 v, ft_bytes16 nx)
+{
+    ft_bytes16 bad = (ft_bytes16)(v < 0x20) |
+                     ((ft_bytes16)(v == ' ') & (ft_bytes16)(nx <= ' '));
+    /* a continuation byte exactly where a lead byte before asks for one */
+    ft_bytes16 cont = (ft_bytes16)((v & 0xC0) == 0x80);
+    ft_bytes16 need = (ft_bytes16)(p1 >= 0xC0) | (ft_bytes16)(p2 >= 0xE0) |
+                      (ft_bytes16)(p3 >= 0xF0);
+    return bad | (cont ^ need) |
+           ((ft_bytes16)(p1 == 0xED) & (ft_bytes16)(v > 0x9F));
+}
+
+/* The lanes of v that may start what unfolded_rare16 looks at (0xE1
+ * too, which costs only a look). */
+static ft_bytes16 rare16(ft_bytes16 v)
+{
+    return (ft_bytes16)((v & 0xFC) == 0xE0) | (ft_bytes16)(v >= 0xF0) |
+           (ft_bytes16)((ft_bytes16)(v - 0xC0) < 3);
+}
+
+/* The rest of what unfolded16 leaves, for lanes after a byte of rare16:
+ * the lead bytes of nothing; second bytes out of their lead's range
+ * (overlong forms, past U+10FFFF); the Unicode spaces, which fold to
+ * ' ' (ft_text_space_len). */
+static ft_bytes16 unfolded_rare16(ft_bytes16 p2, ft_bytes16 p1, ft_bytes16 v)
+{
+    ft_bytes16 bad = (ft_bytes16)((v & 0xFE) == 0xC0) | (ft_bytes16)(v >= 0xF5);
+    bad |= ((ft_bytes16)(p1 == 0xE0) & (ft_bytes16)(v < 0xA0)) |
+           ((ft_bytes16)(p1 == 0xF0) & (ft_bytes16)(v < 0x90)) |
+           ((ft_bytes16)(p1 == 0xF4) & (ft_bytes16)(v > 0x8F));
+    /* NEL, no-break space; U+2000..U+200A, U+2028, U+2029, U+202F;
+     * U+205F; U+3000 */
+    bad |= (ft_bytes16)(p1 == 0xC2) &
+           ((ft_bytes16)(v == 0x85) | (ft_bytes16)(v == 0xA0));
+    ft_bytes16 e2 = (ft_bytes16)(p2 == 0xE2);
+    bad |= e2 & (ft_bytes16)(p1 == 0x80) &
+           ((ft_bytes16)(v <= 0x8A) | (ft_bytes16)((v & 0xFE) == 0xA8) |
+            (ft_bytes16)(v == 0xAF));
+    bad |= e2 & (ft_bytes16)(p1 == 0x81) & (ft_bytes16)(v == 0x9F);
+    bad |= (ft_bytes16)(p2 == 0xE3) & (ft_bytes16)(p1 == 0x80) &
+           (ft_bytes16)(v == 0x80);
+    return bad;
+}
+
+bool ft_text_fold_same(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return true;
+    if (u[0] == ' ' || u[n - 1] == ' ') /* other whitespace: unfolded16 */
+        return false;
+    ft_bytes16 bad = {0};
+    bool rare_before = false;
+    /* Sixteen lanes at i, with the three bytes before them and the one
+     * after: read in place inside the text; at its ends from a copy
+     * padded with 'A', which asks for no continuation byte and is none
+     * (so a sequence cut off at the end is bad).  The steps go on past
+     * the end while a lead byte there may want a byte after it.  A step
+     * after a rare lead byte (in it or in the two bytes before it, which
+     * end the step before) looks at it closer. */
+    for (size_t i = 0; i < n + 3; i += 16) {
+        const unsigned char *p;
+        unsigned char pad[3 + 16 + 1];
+        if (i >= 3 && i + 17 <= n) {
+            p = u + i - 3;
+        } else {
+            memset(pad, 'A', sizeof pad);
+            size_t from = i >= 3 ? i - 3 : 0, to = i + 17 < n ? i + 17 : n;
+            if (from < to)
+                memcpy(pad + (from + 3 - i), u + from, to - from);
+            p = pad;
+        }
+        ft_bytes16 p2 = ft_load16(p + 1), p1 = ft_load16(p + 2),
+                   v = ft_load16(p + 3);
+        bad |= unfolded16(ft_load16(p), p2, p1, v, ft_load16(p + 4));
+        bool rare = ft_any16(rare16(v));
+        if (rare || rare_before)
+            bad |= unfolded_rare16(p2, p1, v);
+        rare_before = rare;
+    }
+    return !ft_any16(bad);
+}
+
 ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n)
 {
     if (ft_buf_reserve(b, n) != FT_OK) /* also makes data a C string */

@@ -155,6 +155,99 @@ static void test_fold_appends(void **state)
     ft_buf_free(&b);
 }
 
+/* ft_text_fold_same against ft_text_fold itself: on strings of pieces
+ * that folding keeps, changes or replaces (at every length, so that
+ * every piece falls at every place of a sixteen-byte step), it is true
+ * exactly when the fold is the string, but for controls, where it may
+ * say false. */
+static void test_fold_same(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {" ",
+                                         "  ",
+                                         "\t",
+                                         "\n",
+                                         "a",
+                                         "Z",
+                                         "7",
+                                         ".",
+                                         "\x7F",
+                                         "\x01",
+                                         "한",
+                                         "국방비",
+                                         "\xED\x9F\xBF",
+                                         "\xED\xA0\x80",
+                                         "\xE0\xA0\x80",
+                                         "\xE0\x9F\xBF",
+                                         "\xC2\xA0",
+                                         "\xC2\x85",
+                                         "\xC2\xA9",
+                                         "\xDF\xBF",
+                                         "\xE2\x80\x89",
+                                         "\xE2\x80\x8A",
+                                         "\xE2\x80\x8B",
+                                         "\xE2\x80\x99",
+                                         "\xE2\x80\xA8",
+                                         "\xE2\x80\xA9",
+                                         "\xE2\x80\xAA",
+                                         "\xE2\x80\xAF",
+                                         "\xE2\x81\x9F",
+                                         "\xE2\x81\x9E",
+                                         "\xE3\x80\x80",
+                                         "\xE3\x80\x81",
+                                         "\xEF\xBF\xBD",
+                                         "\xF0\x9F\x98\x80",
+                                         "\xF0\x8F\xBF\xBF",
+                                         "\xF0\x90\x80\x80",
+                                         "\xF4\x8F\xBF\xBF",
+                                         "\xF4\x90\x80\x80",
+                                         "\xC0\x80",
+                                         "\xC1\xBF",
+                                         "\xF5\x80\x80\x80",
+                                         "\x80",
+                                         "\xEA",
+                                         "\xEA\xB0",
+                                         "\xF0\x9F\x98",
+                                         "\xFF"};
+    size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 12345;
+    ft_buf b;
+    ft_buf_init(&b);
+    size_t agreed_same = 0;
+    for (int round = 0; round < 3000; round++) {
+        char text[200];
+        size_t len = 0;
+        /* mostly Hangul and single spaces, any piece now and then */
+        while (len < 120) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t r = seed >> 8;
+            const char *piece = r % 8 < 5 ? (r >> 3) % 2 ? "한" : "국방비"
+                                : r % 8 == 5 ? " "
+                                : r % 8 == 6 ? "a"
+                                             : pieces[(r >> 4) % npieces];
+            size_t m = strlen(piece);
+            memcpy(text + len, piece, m);
+            len += m;
+        }
+        for (size_t n = 0; n <= len; n++) {
+            ft_buf_clear(&b);
+            assert_int_equal(ft_text_fold(&b, text, n), FT_OK);
+            bool same = b.len == n && memcmp(b.data, text, n) == 0;
+            bool controls = false;
+            for (size_t i = 0; i < n; i++)
+                controls |= (unsigned char)text[i] < 0x20;
+            bool got = ft_text_fold_same(text, n);
+            if (got)
+                assert_true(same);
+            else if (!controls)
+                assert_false(same);
+            agreed_same += got;
+        }
+    }
+    assert_true(agreed_same > 1000); /* the test sees both answers */
+    ft_buf_free(&b);
+}
+
 static void test_scrub(void **state)
 {
     (void)state;
@@ -528,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_fold_replaces_bad_bytes),
         cmocka_unit_test(test_fold_appends),
+        cmocka_unit_test(test_fold_same),
         cmocka_unit_test(test_scrub),
         cmocka_unit_test(test_blank_controls),
         cmocka_unit_test(test_bom),
