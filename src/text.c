@@ -306,22 +306,23 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
 static ft_bytes16 unfolded16(ft_bytes16 p3, ft_bytes16 p2, ft_bytes16 p1,
                              ft_bytes16 v, ft_bytes16 nx)
 {
+    /* (a space before a control: the control's own lane) */
     ft_bytes16 bad = (ft_bytes16)(v < 0x20) |
-                     ((ft_bytes16)(v == ' ') & (ft_bytes16)(nx <= ' '));
-    /* a continuation byte exactly where a lead byte before asks for one */
+                     ((ft_bytes16)(v == ' ') & (ft_bytes16)(nx == ' '));
+    /* a continuation byte exactly where a lead byte before asks for one
+     * (bad: where none asks and it is one, or one asks and it is not) */
     ft_bytes16 cont = (ft_bytes16)((v & 0xC0) == 0x80);
-    ft_bytes16 need = (ft_bytes16)(p1 >= 0xC0) | (ft_bytes16)(p2 >= 0xE0) |
-                      (ft_bytes16)(p3 >= 0xF0);
-    return bad | (cont ^ need) |
-           ((ft_bytes16)(p1 == 0xED) & (ft_bytes16)(v > 0x9F));
+    ft_bytes16 unasked = (ft_bytes16)(p1 < 0xC0) & (ft_bytes16)(p2 < 0xE0) &
+                         (ft_bytes16)(p3 < 0xF0);
+    return bad | (ft_bytes16)(unasked == cont) |
+           ((ft_bytes16)(p1 == 0xED) & (ft_bytes16)((v & 0xE0) == 0xA0));
 }
 
-/* The lanes of v that may start what unfolded_rare16 looks at (0xE1
- * too, which costs only a look). */
+/* The lanes of v that may start what unfolded_rare16 looks at: 0xC0 to
+ * 0xC3, 0xE0 to 0xE3, 0xF0 and up (0xC3 and 0xE1 cost only a look). */
 static ft_bytes16 rare16(ft_bytes16 v)
 {
-    return (ft_bytes16)((v & 0xFC) == 0xE0) | (ft_bytes16)(v >= 0xF0) |
-           (ft_bytes16)((ft_bytes16)(v - 0xC0) < 3);
+    return (ft_bytes16)((v & 0xDC) == 0xC0) | (ft_bytes16)((v & 0xF0) == 0xF0);
 }
 
 /* The rest of what unfolded16 leaves, for lanes after a byte of rare16:
