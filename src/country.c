@@ -1548,7 +1548,9 @@ static const struct {
 };
 
 /* Whether verb v starts in t[from..to) before a full stop or a line
- * break, which end the sentence the particle began. */
+ * break, which end the sentence the particle began.  It is looked for by
+ * its last byte, a continuation byte of Hangul, which stands in Korean
+ * text far more seldom than its first (one of four lead bytes). */
 static bool verb_in_sentence(const char *t, size_t len, size_t from, size_t to,
                              const char *v)
 {
@@ -1557,10 +1559,14 @@ static bool verb_in_sentence(const char *t, size_t len, size_t from, size_t to,
         end = stop;
     if ((stop = memchr(t + from, '\n', (size_t)(end - (t + from)))) != NULL)
         end = stop;
-    size_t vn = strlen(v);
-    for (const char *p = t + from;
-         p < end && (p = memchr(p, v[0], (size_t)(end - p))) != NULL; p++)
-        if ((size_t)(t + len - p) >= vn && memcmp(p, v, vn) == 0)
+    size_t vn = strlen(v), starts = (size_t)(end - t); /* starts < this */
+    if (starts <= from || len - from < vn)
+        return false;
+    /* its last byte at q, in [from + vn - 1, min(starts + vn - 1, len)) */
+    size_t lim = len - starts >= vn - 1 ? starts + vn - 1 : len;
+    for (const char *q = t + from + vn - 1;
+         q < t + lim && (q = memchr(q, v[vn - 1], (size_t)(t + lim - q))); q++)
+        if (memcmp(q - (vn - 1), v, vn) == 0)
             return true;
     return false;
 }

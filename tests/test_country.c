@@ -183,6 +183,19 @@ static void test_buyer_owns_the_deal(void **state)
                                    "들여오기로 했다.",
                                    "5억 달러"),
                         "CZE");
+    /* The buyer's verb at the very end of the text; cut off there; past
+     * the full stop that ends the sentence. */
+    assert_string_equal(
+        country_of(c, "한국 업체가 2억 달러에 핀란드에 자주포를 수출",
+                   "2억 달러"),
+        "FIN");
+    assert_string_equal(
+        country_of(c, "한국 업체가 2억 달러에 핀란드에 자주포를 \xEC\x88",
+                   "2억 달러"),
+        "KOR");
+    assert_string_equal(
+        country_of(c, "한국 업체가 2억 달러에 핀란드에 간다. 수출", "2억 달러"),
+        "KOR");
     ft_countries_free(c);
 }
 
