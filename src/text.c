@@ -298,17 +298,24 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
     return FT_OK;
 }
 
+/* The lanes of v (nx the byte after each) where folding changes ASCII
+ * text or may: a control, a space before a space (a space before a
+ * control: the control's own lane). */
+static ft_bytes16 unfolded_ascii16(ft_bytes16 v, ft_bytes16 nx)
+{
+    return (ft_bytes16)(v < 0x20) |
+           ((ft_bytes16)(v == ' ') & (ft_bytes16)(nx == ' '));
+}
+
 /* The lanes of v (bytes p3, p2, p1 before each, nx after it) where
- * folding changes something or may: a control, a space before a space
- * (or a control), a byte that is not where well-formed UTF-8 has it;
- * Hangul's own lead byte 0xED, whose second byte stops at 0x9F, is
- * looked at here, the leads rarer in Korean text by unfolded_rare16. */
+ * folding changes something or may: those of unfolded_ascii16, and a
+ * byte that is not where well-formed UTF-8 has it; Hangul's own lead
+ * byte 0xED, whose second byte stops at 0x9F, is looked at here, the
+ * leads rarer in Korean text by unfolded_rare16. */
 static ft_bytes16 unfolded16(ft_bytes16 p3, ft_bytes16 p2, ft_bytes16 p1,
                              ft_bytes16 v, ft_bytes16 nx)
 {
-    /* (a space before a control: the control's own lane) */
-    ft_bytes16 bad = (ft_bytes16)(v < 0x20) |
-                     ((ft_bytes16)(v == ' ') & (ft_bytes16)(nx == ' '));
+    ft_bytes16 bad = unfolded_ascii16(v, nx);
     /* a continuation byte exactly where a lead byte before asks for one
      * (bad: where none asks and it is one, or one asks and it is not) */
     ft_bytes16 cont = (ft_bytes16)((v & 0xC0) == 0x80);
@@ -377,10 +384,17 @@ bool ft_text_fold_same(const char *s, size_t n)
                 memcpy(pad + (from + 3 - i), u + from, to - from);
             p = pad;
         }
-        ft_bytes16 p2 = ft_load16(p + 1), p1 = ft_load16(p + 2),
-                   v = ft_load16(p + 3);
-        bad |= unfolded16(ft_load16(p), p2, p1, v, ft_load16(p + 4));
-        bool rare = ft_any16(rare16(v));
+        ft_bytes16 p3 = ft_load16(p), v = ft_load16(p + 3),
+                   nx = ft_load16(p + 4);
+        typedef signed char signed16 __attribute__((vector_size(16)));
+        if (!ft_bits16((ft_bytes16)((signed16)(p3 | v) < 0))) { /* ASCII */
+            bad |= unfolded_ascii16(v, nx);
+            rare_before = false;
+            continue;
+        }
+        ft_bytes16 p2 = ft_load16(p + 1), p1 = ft_load16(p + 2);
+        bad |= unfolded16(p3, p2, p1, v, nx);
+        bool rare = ft_bits16(rare16(v)) != 0;
         if (rare || rare_before)
             bad |= unfolded_rare16(p2, p1, v);
         rare_before = rare;

@@ -217,13 +217,17 @@ static void test_fold_same(void **state)
     for (int round = 0; round < 3000; round++) {
         char text[200];
         size_t len = 0;
-        /* mostly Hangul and single spaces, any piece now and then */
+        /* mostly Hangul, or in odd rounds ASCII, and single spaces; any
+         * piece now and then */
+        bool ascii = round % 2;
         while (len < 120) {
             seed = seed * 1103515245u + 12345u;
             uint32_t r = seed >> 8;
-            const char *piece = r % 8 < 5 ? (r >> 3) % 2 ? "한" : "국방비"
-                                : r % 8 == 5 ? " "
-                                : r % 8 == 6 ? "a"
+            const char *word = ascii          ? (r >> 3) % 2 ? "a" : "won."
+                               : (r >> 3) % 2 ? "한"
+                                              : "국방비";
+            const char *piece = r % 8 < 6    ? word
+                                : r % 8 == 6 ? " "
                                              : pieces[(r >> 4) % npieces];
             size_t m = strlen(piece);
             memcpy(text + len, piece, m);
