@@ -504,6 +504,9 @@ struct ft_countries {
      * state words that go on past their first run, as spelled), so
      * that most words are known to be nothing to it without a look-up. */
     unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
+    /* the ways a word of ext_bits goes on past its key: bit 1 for one
+     * byte more, bit 2 for two */
+    unsigned ext_steps;
     /* and the words past ASCII (state words, SCAN_CUES) by their first
      * KOREAN_KEY bytes, or whole when shorter (their lengths: bits of
      * korean_short) */
@@ -762,8 +765,11 @@ static void mark_state_word(ft_countries *c, const char *w, size_t r, size_t n)
         return;
     }
     size_t m = r + 2 < n ? r + 2 : n;
+    if (m > 8)
+        m = 8;
     set_bit(c->ext_bits, scan_key(load_part(w, r)));
-    set_bit(c->ext_bits, scan_key(load_upto(w, m < 8 ? m : 8, n)));
+    set_bit(c->ext_bits, scan_key(load_upto(w, m, n)));
+    c->ext_steps |= 1u << (m - r);
 }
 
 static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
@@ -904,6 +910,7 @@ static ft_status reindex(ft_countries *c)
     }
     memset(c->scan_bits, 0, sizeof c->scan_bits);
     memset(c->ext_bits, 0, sizeof c->ext_bits);
+    c->ext_steps = 0;
     memset(c->korean_bits, 0, sizeof c->korean_bits);
     c->korean_short = 0;
     memset(c->pair_starts, 0, sizeof c->pair_starts);
@@ -1706,12 +1713,15 @@ static ft_status push_state(const ft_countries *c, const char *t, size_t len,
  * first 8 bytes are raw8 (avail of them in the text), the run of
  * letters and digits there, of r < 8 bytes, being such a key (see
  * mark_state_word). */
-static bool state_word_may_go_on(const ft_countries *c, uint64_t raw8, size_t r,
-                                 size_t avail)
+static inline bool state_word_may_go_on(const ft_countries *c, uint64_t raw8,
+                                        size_t r, size_t avail)
 {
-    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++)
-        if (bit_at(c->ext_bits, scan_key(raw8 & low_bytes(n))))
+    for (unsigned k = c->ext_steps; k; k &= k - 1) { /* the steps words take */
+        size_t n = r + (size_t)__builtin_ctz(k);
+        if (n <= 8 && n <= avail &&
+            bit_at(c->ext_bits, scan_key(raw8 & low_bytes(n))))
             return true;
+    }
     return false;
 }
 

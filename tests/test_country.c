@@ -349,6 +349,17 @@ static void test_first_two_bytes(void **state)
         country_of(c, "Fq's budget is $5 billion.", "$5 billion"), "FRD");
     assert_string_equal(country_of(c, "Fq budget: $5 billion.", "$5 billion"),
                         "FRD");
+    /* A word one byte longer than its key, and one two bytes longer. */
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Zorbq."),
+                     FT_OK);
+    assert_string_equal(
+        country_of(c, "Zorbq. spent $5 billion on tanks.", "$5 billion"),
+        "FRD");
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Yorbq Works"), FT_OK);
+    assert_string_equal(
+        country_of(c, "Yorbq Works spent $5 billion on tanks.", "$5 billion"),
+        "FRD");
     ft_countries_free(c);
 }
 
