@@ -1880,19 +1880,21 @@ static uint64_t gather_highs(uint64_t h)
 #if defined(__SSE2__)
 /* The 16 bytes at p, a bit each: the ASCII letters and digits in
  * *letters, the digits in *digits, the bytes 0xC0 and up in *lead.
- * SSE2, which every x86-64 has, classifies them in a dozen instructions
- * (the signed comparisons leave the bytes past ASCII out of both
- * ranges). */
+ * SSE2, which every x86-64 has, classifies them in a dozen instructions:
+ * a byte is in [lo, lo + n) when adding 0x80 - lo (mod 256) brings it
+ * into [0x80, 0x80 + n), the n lowest values of a signed byte, which one
+ * signed comparison tells. */
 static void classify16(const char *p, unsigned *letters, unsigned *digits,
                        unsigned *lead)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
     __m128i letter =
-        _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                      _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+        _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(0x80 - 'a'))),
+                       _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit =
+        _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                       _mm_set1_epi8((char)(0x80 + 10)));
     *letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
     *digits = (unsigned)_mm_movemask_epi8(digit);
     *lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));

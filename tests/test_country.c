@@ -386,6 +386,32 @@ static void test_word_with_a_digit_first(void **state)
     ft_countries_free(c);
 }
 
+/* A state word is one only where a word starts: after every byte that
+ * is not an ASCII letter or digit, at every place of the scan's blocks
+ * of 16 and 64 bytes, and never after one that is. */
+static void test_word_starts_after_every_byte(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    static const size_t fills[] = {0, 14, 15, 16, 46, 47, 62, 63, 64};
+    for (size_t f = 0; f < sizeof fills / sizeof fills[0]; f++)
+        for (unsigned b = 1; b < 256; b++) {
+            char text[160];
+            memset(text, ' ', fills[f]);
+            text[fills[f]] = (char)b;
+            strcpy(text + fills[f] + 1, "Japan's budget is $5 billion.");
+            bool alnum = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') ||
+                         (b >= 'a' && b <= 'z');
+            const char *got = country_of(c, text, "$5 billion");
+            if (alnum ? strcmp(got, "JPN") == 0
+                      : (b == ' ' || b == '(' || b >= 0x80) &&
+                            strcmp(got, "JPN") != 0)
+                fail_msg("byte 0x%02X after %zu spaces: '%s'", b, fills[f],
+                         got);
+        }
+    ft_countries_free(c);
+}
+
 /* A currency leads to the first state that has it, also after a state
  * given again takes another. */
 static void test_currency_first_state(void **state)
@@ -671,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_scan_at_every_offset),
         cmocka_unit_test(test_first_two_bytes),
         cmocka_unit_test(test_word_with_a_digit_first),
+        cmocka_unit_test(test_word_starts_after_every_byte),
         cmocka_unit_test(test_currency_first_state),
         cmocka_unit_test(test_two_byte_word),
         cmocka_unit_test(test_many_mentions_and_states),
