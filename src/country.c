@@ -522,6 +522,12 @@ struct ft_countries {
      * the words that do (a figure's own, "2024") are passed over a block
      * at a time (load_block). */
     bool digit_starts;
+    /* For the rules' look at the words next to a state (word_cues): bits
+     * at scan_key of every English cue's folded_prefix (of a stem, of
+     * its first stem_lens bytes), so that most words are known to be no
+     * cue without a look-up. */
+    unsigned char cue_bits[65536 / 8];
+    unsigned stem_lens; /* bit k: a stem of k bytes (8: of 8 or more) */
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
@@ -828,6 +834,7 @@ static void index_stems(ft_countries *c)
         if (is_korean_cue(w) || m == strlen(w))
             continue;
         c->stem_at[(unsigned char)(w[0] | 0x20) + 1]++;
+        c->stem_lens |= 1u << (m < 8 ? m : 8);
         if ((cue_words[k].cues & SCAN_CUES) && m < c->stem_min)
             c->stem_min = m < 8 ? m : 8;
     }
@@ -869,6 +876,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
             continue;
         }
         size_t m = cue_len(w);
+        set_bit(c->cue_bits, scan_key(folded_prefix(w, m, m)));
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, m, m), LEX_CUE, (uint32_t)m,
                            (uint32_t)k, 1},
@@ -910,6 +918,8 @@ static ft_status reindex(ft_countries *c)
     }
     memset(c->scan_bits, 0, sizeof c->scan_bits);
     memset(c->ext_bits, 0, sizeof c->ext_bits);
+    memset(c->cue_bits, 0, sizeof c->cue_bits);
+    c->stem_lens = 0;
     c->ext_steps = 0;
     memset(c->korean_bits, 0, sizeof c->korean_bits);
     c->korean_short = 0;
@@ -1254,6 +1264,20 @@ static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
     return cues;
 }
 
+/* Whether the English word of n bytes whose folded_prefix is first8 may
+ * be a cue, or begin with a stem shorter than it (cue_bits). */
+static bool may_be_cue(const ft_countries *c, uint64_t first8, size_t n)
+{
+    if (bit_at(c->cue_bits, scan_key(first8)))
+        return true;
+    for (unsigned k = c->stem_lens; k; k &= k - 1) {
+        size_t m = (size_t)__builtin_ctz(k);
+        if (m < n && bit_at(c->cue_bits, scan_key(first8 & low_bytes(m))))
+            return true;
+    }
+    return false;
+}
+
 /* The cues of the English word t[at..at+n) (n its full length) of a
  * text of len bytes. */
 static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
@@ -1262,8 +1286,11 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
     if (n == 0)
         return 0;
     const char *p = t + at;
+    uint64_t first8 = folded_prefix(p, n, len - at);
+    if (!may_be_cue(c, first8, n))
+        return 0;
     return whole_word_cues(c, p, n, hash_bytes(p, n, len - at)) |
-           stem_cues(c, p, n, folded_prefix(p, n, len - at));
+           stem_cues(c, p, n, first8);
 }
 
 /* The Korean cue at t[at..) (of the kinds in `want`), whose first three
