@@ -298,13 +298,43 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
     return FT_OK;
 }
 
-/* The lanes of v (nx the byte after each) where folding changes ASCII
- * text or may: a control, a space before a space (a space before a
- * control: the control's own lane). */
-static ft_bytes16 unfolded_ascii16(ft_bytes16 v, ft_bytes16 nx)
+/* The lanes of v that are ASCII whitespace: space, tab, LF, VT, FF, CR. */
+static ft_bytes16 space16(ft_bytes16 v)
 {
-    return (ft_bytes16)(v < 0x20) |
-           ((ft_bytes16)(v == ' ') & (ft_bytes16)(nx == ' '));
+    return (ft_bytes16)(v == ' ') | (ft_bytes16)((ft_bytes16)(v - '\t') < 5);
+}
+
+/* The lanes of v (nx the byte after each) where folding changes ASCII
+ * text: whitespace or a control before another; the controls in
+ * *controls (whitespace that folding makes ' ' when they are all
+ * whitespace, see controls_are_spaces). */
+static ft_bytes16 unfolded_ascii16(ft_bytes16 v, ft_bytes16 nx,
+                                   ft_bytes16 *controls)
+{
+    *controls |= (ft_bytes16)(v < 0x20);
+    return (ft_bytes16)(v <= ' ') & (ft_bytes16)(nx <= ' ');
+}
+
+/* Whether every control of u[0..n) is whitespace: looked at only for a
+ * text that has controls (a sentence across a line break). */
+static bool controls_are_spaces(const unsigned char *u, size_t n)
+{
+    if (n < 16) {
+        for (size_t i = 0; i < n; i++)
+            if (u[i] < 0x20 && !is_ascii_space(u[i]))
+                return false;
+        return true;
+    }
+    ft_bytes16 bad = {0};
+    for (size_t i = 0;; i += 16) { /* the last step overlaps */
+        if (i + 16 > n)
+            i = n - 16;
+        ft_bytes16 v = ft_load16(u + i);
+        bad |= (ft_bytes16)(v < 0x20) & ~space16(v);
+        if (i + 16 == n)
+            break;
+    }
+    return !ft_any16(bad);
 }
 
 /* The lanes of v (bytes p3, p2, p1 before each, nx after it) where
@@ -313,9 +343,9 @@ static ft_bytes16 unfolded_ascii16(ft_bytes16 v, ft_bytes16 nx)
  * byte 0xED, whose second byte stops at 0x9F, is looked at here, the
  * leads rarer in Korean text by unfolded_rare16. */
 static ft_bytes16 unfolded16(ft_bytes16 p3, ft_bytes16 p2, ft_bytes16 p1,
-                             ft_bytes16 v, ft_bytes16 nx)
+                             ft_bytes16 v, ft_bytes16 nx, ft_bytes16 *controls)
 {
-    ft_bytes16 bad = unfolded_ascii16(v, nx);
+    ft_bytes16 bad = unfolded_ascii16(v, nx, controls);
     /* a continuation byte exactly where a lead byte before asks for one
      * (bad: where none asks and it is one, or one asks and it is not) */
     ft_bytes16 cont = (ft_bytes16)((v & 0xC0) == 0x80);
@@ -356,14 +386,15 @@ static ft_bytes16 unfolded_rare16(ft_bytes16 p2, ft_bytes16 p1, ft_bytes16 v)
     return bad;
 }
 
-bool ft_text_fold_same(const char *s, size_t n)
+bool ft_text_fold_simple(const char *s, size_t n, bool *spaces)
 {
     const unsigned char *u = (const unsigned char *)s;
+    *spaces = false;
     if (n == 0)
         return true;
-    if (u[0] == ' ' || u[n - 1] == ' ') /* other whitespace: unfolded16 */
+    if (is_ascii_space(u[0]) || is_ascii_space(u[n - 1]))
         return false;
-    ft_bytes16 bad = {0};
+    ft_bytes16 bad = {0}, controls = {0};
     bool rare_before = false;
     /* Sixteen lanes at i, with the three bytes before them and the one
      * after: read in place inside the text; at its ends from a copy
@@ -388,18 +419,21 @@ bool ft_text_fold_same(const char *s, size_t n)
                    nx = ft_load16(p + 4);
         typedef signed char signed16 __attribute__((vector_size(16)));
         if (!ft_bits16((ft_bytes16)((signed16)(p3 | v) < 0))) { /* ASCII */
-            bad |= unfolded_ascii16(v, nx);
+            bad |= unfolded_ascii16(v, nx, &controls);
             rare_before = false;
             continue;
         }
         ft_bytes16 p2 = ft_load16(p + 1), p1 = ft_load16(p + 2);
-        bad |= unfolded16(p3, p2, p1, v, nx);
+        bad |= unfolded16(p3, p2, p1, v, nx, &controls);
         bool rare = ft_bits16(rare16(v)) != 0;
         if (rare || rare_before)
             bad |= unfolded_rare16(p2, p1, v);
         rare_before = rare;
     }
-    return !ft_any16(bad);
+    if (ft_any16(bad))
+        return false;
+    *spaces = ft_any16(controls);
+    return !*spaces || controls_are_spaces(u, n);
 }
 
 ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n)

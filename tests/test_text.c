@@ -155,18 +155,22 @@ static void test_fold_appends(void **state)
     ft_buf_free(&b);
 }
 
-/* ft_text_fold_same against ft_text_fold itself: on strings of pieces
+/* ft_text_fold_simple against ft_text_fold itself: on strings of pieces
  * that folding keeps, changes or replaces (at every length, so that
  * every piece falls at every place of a sixteen-byte step), it is true
- * exactly when the fold is the string, but for controls, where it may
- * say false. */
-static void test_fold_same(void **state)
+ * exactly when the fold is the string with its whitespace bytes made
+ * ' ', but for controls, where it may say false. */
+static void test_fold_simple(void **state)
 {
     (void)state;
     static const char *const pieces[] = {" ",
                                          "  ",
                                          "\t",
                                          "\n",
+                                         "\r",
+                                         "\v",
+                                         "\f",
+                                         "\x1F",
                                          "a",
                                          "Z",
                                          "7",
@@ -213,7 +217,7 @@ static void test_fold_same(void **state)
     uint32_t seed = 12345;
     ft_buf b;
     ft_buf_init(&b);
-    size_t agreed_same = 0;
+    size_t agreed_same = 0, agreed_spaces = 0;
     for (int round = 0; round < 3000; round++) {
         char text[200];
         size_t len = 0;
@@ -236,23 +240,35 @@ static void test_fold_same(void **state)
         for (size_t n = 0; n <= len; n++) {
             ft_buf_clear(&b);
             assert_int_equal(ft_text_fold(&b, text, n), FT_OK);
-            bool same = b.len == n && memcmp(b.data, text, n) == 0;
-            bool controls = false;
-            for (size_t i = 0; i < n; i++)
-                controls |= (unsigned char)text[i] < 0x20;
+            /* the text with its whitespace bytes made ' ' */
+            char spaced[200];
+            bool controls = false, tabs = false;
+            for (size_t i = 0; i < n; i++) {
+                unsigned char x = (unsigned char)text[i];
+                bool space = x == ' ' || (x >= '\t' && x <= '\r');
+                controls |= x < 0x20 && !space;
+                tabs |= space && x != ' ';
+                spaced[i] = space ? ' ' : text[i];
+            }
+            bool simple = b.len == n && memcmp(b.data, spaced, n) == 0;
             char *exact = malloc(n ? n : 1); /* no byte past n to read */
             assert_non_null(exact);
             memcpy(exact, text, n);
-            bool got = ft_text_fold_same(exact, n);
+            bool spaces = !tabs;
+            bool got = ft_text_fold_simple(exact, n, &spaces);
             free(exact);
-            if (got)
-                assert_true(same);
-            else if (!controls)
-                assert_false(same);
-            agreed_same += got;
+            if (got) {
+                assert_true(simple);
+                assert_true(spaces == tabs);
+            } else if (!controls) {
+                assert_false(simple);
+            }
+            agreed_same += got && !spaces;
+            agreed_spaces += got && spaces;
         }
     }
-    assert_true(agreed_same > 1000); /* the test sees both answers */
+    /* the test sees every answer */
+    assert_true(agreed_same > 1000 && agreed_spaces > 1000);
     ft_buf_free(&b);
 }
 
@@ -629,7 +645,7 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_fold_replaces_bad_bytes),
         cmocka_unit_test(test_fold_appends),
-        cmocka_unit_test(test_fold_same),
+        cmocka_unit_test(test_fold_simple),
         cmocka_unit_test(test_scrub),
         cmocka_unit_test(test_blank_controls),
         cmocka_unit_test(test_bom),
