@@ -504,6 +504,9 @@ struct ft_countries {
      * state words that go on past their first run, as spelled), so
      * that most words are known to be nothing to it without a look-up. */
     unsigned char scan_bits[65536 / 8], ext_bits[65536 / 8];
+    /* the ways a word of ext_bits goes on past its key: bit 1 for one
+     * byte more, bit 2 for two */
+    unsigned ext_steps;
     /* and the words past ASCII (state words, SCAN_CUES) by their first
      * KOREAN_KEY bytes, or whole when shorter (their lengths: bits of
      * korean_short) */
@@ -515,6 +518,16 @@ struct ft_countries {
      * tell the third bytes (third_bit) that may follow: together they
      * rule out six English words in seven. */
     unsigned char pair_starts[65536];
+    /* Whether a word of the scan may start with a digit: when none does,
+     * the words that do (a figure's own, "2024") are passed over a block
+     * at a time (load_block). */
+    bool digit_starts;
+    /* For the rules' look at the words next to a state (word_cues): bits
+     * at scan_key of every English cue's folded_prefix (of a stem, of
+     * its first stem_lens bytes), so that most words are known to be no
+     * cue without a look-up. */
+    unsigned char cue_bits[65536 / 8];
+    unsigned stem_lens; /* bit k: a stem of k bytes (8: of 8 or more) */
     size_t stem_min;    /* at most 8; SIZE_MAX without such stems */
     uint64_t stem_mask; /* low_bytes(stem_min) */
     unsigned short stem_at[257];
@@ -758,8 +771,11 @@ static void mark_state_word(ft_countries *c, const char *w, size_t r, size_t n)
         return;
     }
     size_t m = r + 2 < n ? r + 2 : n;
+    if (m > 8)
+        m = 8;
     set_bit(c->ext_bits, scan_key(load_part(w, r)));
-    set_bit(c->ext_bits, scan_key(load_upto(w, m < 8 ? m : 8, n)));
+    set_bit(c->ext_bits, scan_key(load_upto(w, m, n)));
+    c->ext_steps |= 1u << (m - r);
 }
 
 static void lex_put(ft_countries *c, lex_slot *lex, size_t mask, lex_slot s,
@@ -818,6 +834,7 @@ static void index_stems(ft_countries *c)
         if (is_korean_cue(w) || m == strlen(w))
             continue;
         c->stem_at[(unsigned char)(w[0] | 0x20) + 1]++;
+        c->stem_lens |= 1u << (m < 8 ? m : 8);
         if ((cue_words[k].cues & SCAN_CUES) && m < c->stem_min)
             c->stem_min = m < 8 ? m : 8;
     }
@@ -859,6 +876,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
             continue;
         }
         size_t m = cue_len(w);
+        set_bit(c->cue_bits, scan_key(folded_prefix(w, m, m)));
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, m, m), LEX_CUE, (uint32_t)m,
                            (uint32_t)k, 1},
@@ -900,6 +918,9 @@ static ft_status reindex(ft_countries *c)
     }
     memset(c->scan_bits, 0, sizeof c->scan_bits);
     memset(c->ext_bits, 0, sizeof c->ext_bits);
+    memset(c->cue_bits, 0, sizeof c->cue_bits);
+    c->stem_lens = 0;
+    c->ext_steps = 0;
     memset(c->korean_bits, 0, sizeof c->korean_bits);
     c->korean_short = 0;
     memset(c->pair_starts, 0, sizeof c->pair_starts);
@@ -907,6 +928,10 @@ static ft_status reindex(ft_countries *c)
     free(keys);
     index_cues(c, lex, slots - 1);
     index_stems(c);
+    c->digit_starts = false;
+    for (unsigned d = '0'; d <= '9'; d++)
+        for (unsigned b = 0; b < 256; b++)
+            c->digit_starts |= c->pair_starts[d | b << 8] != 0;
     free(c->lex);
     free(c->cands);
     c->lex = lex;
@@ -1239,6 +1264,20 @@ static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
     return cues;
 }
 
+/* Whether the English word of n bytes whose folded_prefix is first8 may
+ * be a cue, or begin with a stem shorter than it (cue_bits). */
+static bool may_be_cue(const ft_countries *c, uint64_t first8, size_t n)
+{
+    if (bit_at(c->cue_bits, scan_key(first8)))
+        return true;
+    for (unsigned k = c->stem_lens; k; k &= k - 1) {
+        size_t m = (size_t)__builtin_ctz(k);
+        if (m < n && bit_at(c->cue_bits, scan_key(first8 & low_bytes(m))))
+            return true;
+    }
+    return false;
+}
+
 /* The cues of the English word t[at..at+n) (n its full length) of a
  * text of len bytes. */
 static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
@@ -1247,8 +1286,11 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
     if (n == 0)
         return 0;
     const char *p = t + at;
+    uint64_t first8 = folded_prefix(p, n, len - at);
+    if (!may_be_cue(c, first8, n))
+        return 0;
     return whole_word_cues(c, p, n, hash_bytes(p, n, len - at)) |
-           stem_cues(c, p, n, folded_prefix(p, n, len - at));
+           stem_cues(c, p, n, first8);
 }
 
 /* The Korean cue at t[at..) (of the kinds in `want`), whose first three
@@ -1540,7 +1582,9 @@ static const struct {
 };
 
 /* Whether verb v starts in t[from..to) before a full stop or a line
- * break, which end the sentence the particle began. */
+ * break, which end the sentence the particle began.  It is looked for by
+ * its last byte, a continuation byte of Hangul, which stands in Korean
+ * text far more seldom than its first (one of four lead bytes). */
 static bool verb_in_sentence(const char *t, size_t len, size_t from, size_t to,
                              const char *v)
 {
@@ -1549,10 +1593,14 @@ static bool verb_in_sentence(const char *t, size_t len, size_t from, size_t to,
         end = stop;
     if ((stop = memchr(t + from, '\n', (size_t)(end - (t + from)))) != NULL)
         end = stop;
-    size_t vn = strlen(v);
-    for (const char *p = t + from;
-         p < end && (p = memchr(p, v[0], (size_t)(end - p))) != NULL; p++)
-        if ((size_t)(t + len - p) >= vn && memcmp(p, v, vn) == 0)
+    size_t vn = strlen(v), starts = (size_t)(end - t); /* starts < this */
+    if (starts <= from || len - from < vn)
+        return false;
+    /* its last byte at q, in [from + vn - 1, min(starts + vn - 1, len)) */
+    size_t lim = len - starts >= vn - 1 ? starts + vn - 1 : len;
+    for (const char *q = t + from + vn - 1;
+         q < t + lim && (q = memchr(q, v[vn - 1], (size_t)(t + lim - q))); q++)
+        if (memcmp(q - (vn - 1), v, vn) == 0)
             return true;
     return false;
 }
@@ -1692,12 +1740,15 @@ static ft_status push_state(const ft_countries *c, const char *t, size_t len,
  * first 8 bytes are raw8 (avail of them in the text), the run of
  * letters and digits there, of r < 8 bytes, being such a key (see
  * mark_state_word). */
-static bool state_word_may_go_on(const ft_countries *c, uint64_t raw8, size_t r,
-                                 size_t avail)
+static inline bool state_word_may_go_on(const ft_countries *c, uint64_t raw8,
+                                        size_t r, size_t avail)
 {
-    for (size_t n = r + 1; n <= r + 2 && n <= 8 && n <= avail; n++)
-        if (bit_at(c->ext_bits, scan_key(raw8 & low_bytes(n))))
+    for (unsigned k = c->ext_steps; k; k &= k - 1) { /* the steps words take */
+        size_t n = r + (size_t)__builtin_ctz(k);
+        if (n <= 8 && n <= avail &&
+            bit_at(c->ext_bits, scan_key(raw8 & low_bytes(n))))
             return true;
+    }
     return false;
 }
 
@@ -1855,35 +1906,49 @@ static uint64_t gather_highs(uint64_t h)
 
 #if defined(__SSE2__)
 /* The 16 bytes at p, a bit each: the ASCII letters and digits in
- * *letters, the bytes 0xC0 and up in *lead.  SSE2, which every x86-64
- * has, classifies them in a dozen instructions (the signed comparisons
- * leave the bytes past ASCII out of both ranges). */
-static void classify16(const char *p, unsigned *letters, unsigned *lead)
+ * *letters, the digits in *digits, the bytes 0xC0 and up in *lead.
+ * SSE2, which every x86-64 has, classifies them in a dozen instructions:
+ * a byte is in [lo, lo + n) when adding 0x80 - lo (mod 256) brings it
+ * into [0x80, 0x80 + n), the n lowest values of a signed byte, which one
+ * signed comparison tells. */
+static void classify16(const char *p, unsigned *letters, unsigned *digits,
+                       unsigned *lead)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
     __m128i letter =
-        _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                      _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+        _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(0x80 - 'a'))),
+                       _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit =
+        _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                       _mm_set1_epi8((char)(0x80 + 10)));
     *letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    *digits = (unsigned)_mm_movemask_epi8(digit);
     *lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
 }
 #endif
 
-static void load_block(const char *t, size_t len, size_t base, block *b)
+/* The block at base; a word that starts with a digit is left out of
+ * its words when no word of the scan does (!c->digit_starts), which only
+ * spares next_candidate's look at it (some may be kept: in the last
+ * bytes of a text, and without SSE2). */
+static void load_block(const ft_countries *c, const char *t, size_t len,
+                       size_t base, block *b)
 {
     size_t n = len - base < 64 ? len - base : 64, j = 0;
-    uint64_t letters = 0, lead = 0;
+    uint64_t letters = 0, lead = 0, digits = 0;
 #if defined(__SSE2__)
     for (; j + 16 <= n; j += 16) {
-        unsigned l, d;
-        classify16(t + base + j, &l, &d);
+        unsigned l, g, d;
+        classify16(t + base + j, &l, &g, &d);
         letters |= (uint64_t)l << j;
+        digits |= (uint64_t)g << j;
         lead |= (uint64_t)d << j;
     }
+    if (c->digit_starts)
+        digits = 0;
 #else
+    (void)c;
     for (; j + 8 <= n; j += 8) {
         uint64_t x = ft_load8(t + base + j);
         letters |= gather_highs(alnum_bits(x)) << j;
@@ -1897,7 +1962,8 @@ static void load_block(const char *t, size_t len, size_t base, block *b)
         lead |= (uint64_t)((k & B_LEAD) != 0) << j;
     }
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
-    *b = (block){base, letters & ~(letters << 1 | before), letters, lead};
+    *b = (block){base, letters & ~(letters << 1 | before | digits), letters,
+                 lead};
 }
 
 /* The first place at or after i where the scan must look closer: an
@@ -1918,7 +1984,7 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
     while (i < len) {
         size_t base = i & ~(size_t)63;
         if (b.base != base)
-            load_block(t, len, base, &b);
+            load_block(c, t, len, base, &b);
         uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
         i = base + 64;
         for (; cand; cand &= cand - 1) {

@@ -821,6 +821,11 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
 static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
 {
     fold_kind kind = simple_fold(w->sentence_from, w->sentence_len);
+    /* Past ASCII (Korean sentences), a second look may find it simple. */
+    bool spaces;
+    if (kind == FOLD_OTHER && !w->folded_ready &&
+        ft_text_fold_simple(w->sentence_from, w->sentence_len, &spaces))
+        kind = spaces ? FOLD_SPACES : FOLD_SAME;
     if (kind == FOLD_SAME) {
         *s = w->sentence_from;
         *n = w->sentence_len;

@@ -298,6 +298,144 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
     return FT_OK;
 }
 
+/* The lanes of v that are ASCII whitespace: space, tab, LF, VT, FF, CR. */
+static ft_bytes16 space16(ft_bytes16 v)
+{
+    return (ft_bytes16)(v == ' ') | (ft_bytes16)((ft_bytes16)(v - '\t') < 5);
+}
+
+/* The lanes of v (nx the byte after each) where folding changes ASCII
+ * text: whitespace or a control before another; the controls in
+ * *controls (whitespace that folding makes ' ' when they are all
+ * whitespace, see controls_are_spaces). */
+static ft_bytes16 unfolded_ascii16(ft_bytes16 v, ft_bytes16 nx,
+                                   ft_bytes16 *controls)
+{
+    *controls |= (ft_bytes16)(v < 0x20);
+    return (ft_bytes16)(v <= ' ') & (ft_bytes16)(nx <= ' ');
+}
+
+/* Whether every control of u[0..n) is whitespace: looked at only for a
+ * text that has controls (a sentence across a line break). */
+static bool controls_are_spaces(const unsigned char *u, size_t n)
+{
+    if (n < 16) {
+        for (size_t i = 0; i < n; i++)
+            if (u[i] < 0x20 && !is_ascii_space(u[i]))
+                return false;
+        return true;
+    }
+    ft_bytes16 bad = {0};
+    for (size_t i = 0;; i += 16) { /* the last step overlaps */
+        if (i + 16 > n)
+            i = n - 16;
+        ft_bytes16 v = ft_load16(u + i);
+        bad |= (ft_bytes16)(v < 0x20) & ~space16(v);
+        if (i + 16 == n)
+            break;
+    }
+    return !ft_any16(bad);
+}
+
+/* The lanes of v (bytes p3, p2, p1 before each, nx after it) where
+ * folding changes something or may: those of unfolded_ascii16, and a
+ * byte that is not where well-formed UTF-8 has it; Hangul's own lead
+ * byte 0xED, whose second byte stops at 0x9F, is looked at here, the
+ * leads rarer in Korean text by unfolded_rare16. */
+static ft_bytes16 unfolded16(ft_bytes16 p3, ft_bytes16 p2, ft_bytes16 p1,
+                             ft_bytes16 v, ft_bytes16 nx, ft_bytes16 *controls)
+{
+    ft_bytes16 bad = unfolded_ascii16(v, nx, controls);
+    /* a continuation byte exactly where a lead byte before asks for one
+     * (bad: where none asks and it is one, or one asks and it is not) */
+    ft_bytes16 cont = (ft_bytes16)((v & 0xC0) == 0x80);
+    ft_bytes16 unasked = (ft_bytes16)(p1 < 0xC0) & (ft_bytes16)(p2 < 0xE0) &
+                         (ft_bytes16)(p3 < 0xF0);
+    return bad | (ft_bytes16)(unasked == cont) |
+           ((ft_bytes16)(p1 == 0xED) & (ft_bytes16)((v & 0xE0) == 0xA0));
+}
+
+/* The lanes of v that may start what unfolded_rare16 looks at: 0xC0 to
+ * 0xC3, 0xE0 to 0xE3, 0xF0 and up (0xC3 and 0xE1 cost only a look). */
+static ft_bytes16 rare16(ft_bytes16 v)
+{
+    return (ft_bytes16)((v & 0xDC) == 0xC0) | (ft_bytes16)((v & 0xF0) == 0xF0);
+}
+
+/* The rest of what unfolded16 leaves, for lanes after a byte of rare16:
+ * the lead bytes of nothing; second bytes out of their lead's range
+ * (overlong forms, past U+10FFFF); the Unicode spaces, which fold to
+ * ' ' (ft_text_space_len). */
+static ft_bytes16 unfolded_rare16(ft_bytes16 p2, ft_bytes16 p1, ft_bytes16 v)
+{
+    ft_bytes16 bad = (ft_bytes16)((v & 0xFE) == 0xC0) | (ft_bytes16)(v >= 0xF5);
+    bad |= ((ft_bytes16)(p1 == 0xE0) & (ft_bytes16)(v < 0xA0)) |
+           ((ft_bytes16)(p1 == 0xF0) & (ft_bytes16)(v < 0x90)) |
+           ((ft_bytes16)(p1 == 0xF4) & (ft_bytes16)(v > 0x8F));
+    /* NEL, no-break space; U+2000..U+200A, U+2028, U+2029, U+202F;
+     * U+205F; U+3000 */
+    bad |= (ft_bytes16)(p1 == 0xC2) &
+           ((ft_bytes16)(v == 0x85) | (ft_bytes16)(v == 0xA0));
+    ft_bytes16 e2 = (ft_bytes16)(p2 == 0xE2);
+    bad |= e2 & (ft_bytes16)(p1 == 0x80) &
+           ((ft_bytes16)(v <= 0x8A) | (ft_bytes16)((v & 0xFE) == 0xA8) |
+            (ft_bytes16)(v == 0xAF));
+    bad |= e2 & (ft_bytes16)(p1 == 0x81) & (ft_bytes16)(v == 0x9F);
+    bad |= (ft_bytes16)(p2 == 0xE3) & (ft_bytes16)(p1 == 0x80) &
+           (ft_bytes16)(v == 0x80);
+    return bad;
+}
+
+bool ft_text_fold_simple(const char *s, size_t n, bool *spaces)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    *spaces = false;
+    if (n == 0)
+        return true;
+    if (is_ascii_space(u[0]) || is_ascii_space(u[n - 1]))
+        return false;
+    ft_bytes16 bad = {0}, controls = {0};
+    bool rare_before = false;
+    /* Sixteen lanes at i, with the three bytes before them and the one
+     * after: read in place inside the text; at its ends from a copy
+     * padded with 'A', which asks for no continuation byte and is none
+     * (so a sequence cut off at the end is bad).  The steps go on past
+     * the end while a lead byte there may want a byte after it.  A step
+     * after a rare lead byte (in it or in the two bytes before it, which
+     * end the step before) looks at it closer. */
+    for (size_t i = 0; i < n + 3; i += 16) {
+        const unsigned char *p;
+        unsigned char pad[3 + 16 + 1];
+        if (i >= 3 && i + 17 <= n) {
+            p = u + i - 3;
+        } else {
+            memset(pad, 'A', sizeof pad);
+            size_t from = i >= 3 ? i - 3 : 0, to = i + 17 < n ? i + 17 : n;
+            if (from < to)
+                memcpy(pad + (from + 3 - i), u + from, to - from);
+            p = pad;
+        }
+        ft_bytes16 p3 = ft_load16(p), v = ft_load16(p + 3),
+                   nx = ft_load16(p + 4);
+        typedef signed char signed16 __attribute__((vector_size(16)));
+        if (!ft_bits16((ft_bytes16)((signed16)(p3 | v) < 0))) { /* ASCII */
+            bad |= unfolded_ascii16(v, nx, &controls);
+            rare_before = false;
+            continue;
+        }
+        ft_bytes16 p2 = ft_load16(p + 1), p1 = ft_load16(p + 2);
+        bad |= unfolded16(p3, p2, p1, v, nx, &controls);
+        bool rare = ft_bits16(rare16(v)) != 0;
+        if (rare || rare_before)
+            bad |= unfolded_rare16(p2, p1, v);
+        rare_before = rare;
+    }
+    if (ft_any16(bad))
+        return false;
+    *spaces = ft_any16(controls);
+    return !*spaces || controls_are_spaces(u, n);
+}
+
 ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n)
 {
     if (ft_buf_reserve(b, n) != FT_OK) /* also makes data a C string */

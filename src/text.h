@@ -116,6 +116,16 @@ size_t ft_text_space_len(const char *s, size_t n);
  * UTF-8).  This is how the `sentence` column is made. */
 ft_status ft_text_fold(ft_buf *b, const char *s, size_t n);
 
+/* Whether ft_text_fold leaves s[0..n) as it is but for each whitespace
+ * byte other than ' ' (tab, LF, VT, FF, CR), which it makes ' ': true
+ * for well-formed UTF-8 whose whitespace is single ASCII bytes between
+ * other characters, with no other C0 control; *spaces then tells
+ * whether any such byte is not ' '.  False tells only that it may not (a
+ * control byte other than whitespace, which folding copies, answers
+ * false).  Sixteen bytes a step, for the sentences of Korean text, which
+ * are seldom ASCII alone. */
+bool ft_text_fold_simple(const char *s, size_t n, bool *spaces);
+
 /* Append s[0..n) to b with each byte that is not well-formed UTF-8
  * replaced by U+FFFD. */
 ft_status ft_text_scrub(ft_buf *b, const char *s, size_t n);

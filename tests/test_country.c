@@ -183,6 +183,19 @@ static void test_buyer_owns_the_deal(void **state)
                                    "들여오기로 했다.",
                                    "5억 달러"),
                         "CZE");
+    /* The buyer's verb at the very end of the text; cut off there; past
+     * the full stop that ends the sentence. */
+    assert_string_equal(
+        country_of(c, "한국 업체가 2억 달러에 핀란드에 자주포를 수출",
+                   "2억 달러"),
+        "FIN");
+    assert_string_equal(
+        country_of(c, "한국 업체가 2억 달러에 핀란드에 자주포를 \xEC\x88",
+                   "2억 달러"),
+        "KOR");
+    assert_string_equal(
+        country_of(c, "한국 업체가 2억 달러에 핀란드에 간다. 수출", "2억 달러"),
+        "KOR");
     ft_countries_free(c);
 }
 
@@ -336,6 +349,66 @@ static void test_first_two_bytes(void **state)
         country_of(c, "Fq's budget is $5 billion.", "$5 billion"), "FRD");
     assert_string_equal(country_of(c, "Fq budget: $5 billion.", "$5 billion"),
                         "FRD");
+    /* A word one byte longer than its key, and one two bytes longer. */
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Zorbq."),
+                     FT_OK);
+    assert_string_equal(
+        country_of(c, "Zorbq. spent $5 billion on tanks.", "$5 billion"),
+        "FRD");
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Yorbq Works"), FT_OK);
+    assert_string_equal(
+        country_of(c, "Yorbq Works spent $5 billion on tanks.", "$5 billion"),
+        "FRD");
+    ft_countries_free(c);
+}
+
+/* The scan passes over words that start with a digit a block at a time,
+ * until the table has a word that does: then it finds that word, deep in
+ * a long text as at its start. */
+static void test_word_with_a_digit_first(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    char text[400];
+    snprintf(text, sizeof text,
+             "In 2024 and 2025, 1st rank 3rd rank 42 7 88 9 10 11 12 13 14 "
+             "15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34: "
+             "the 7th Fleet's budget is $5 billion.");
+    assert_string_equal(country_of(c, text, "$5 billion"), "");
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "7th Fleet"), FT_OK);
+    assert_string_equal(country_of(c, text, "$5 billion"), "FRD");
+    assert_string_equal(
+        country_of(c, "7th Fleet's budget is $5 billion.", "$5 billion"),
+        "FRD");
+    ft_countries_free(c);
+}
+
+/* A state word is one only where a word starts: after every byte that
+ * is not an ASCII letter or digit, at every place of the scan's blocks
+ * of 16 and 64 bytes, and never after one that is. */
+static void test_word_starts_after_every_byte(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    static const size_t fills[] = {0, 14, 15, 16, 46, 47, 62, 63, 64};
+    for (size_t f = 0; f < sizeof fills / sizeof fills[0]; f++)
+        for (unsigned b = 1; b < 256; b++) {
+            char text[160];
+            memset(text, ' ', fills[f]);
+            text[fills[f]] = (char)b;
+            strcpy(text + fills[f] + 1, "Japan's budget is $5 billion.");
+            bool alnum = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') ||
+                         (b >= 'a' && b <= 'z');
+            const char *got = country_of(c, text, "$5 billion");
+            if (alnum ? strcmp(got, "JPN") == 0
+                      : (b == ' ' || b == '(' || b >= 0x80) &&
+                            strcmp(got, "JPN") != 0)
+                fail_msg("byte 0x%02X after %zu spaces: '%s'", b, fills[f],
+                         got);
+        }
     ft_countries_free(c);
 }
 
@@ -623,6 +696,8 @@ int main(void)
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_scan_at_every_offset),
         cmocka_unit_test(test_first_two_bytes),
+        cmocka_unit_test(test_word_with_a_digit_first),
+        cmocka_unit_test(test_word_starts_after_every_byte),
         cmocka_unit_test(test_currency_first_state),
         cmocka_unit_test(test_two_byte_word),
         cmocka_unit_test(test_many_mentions_and_states),

@@ -155,6 +155,123 @@ static void test_fold_appends(void **state)
     ft_buf_free(&b);
 }
 
+/* ft_text_fold_simple against ft_text_fold itself: on strings of pieces
+ * that folding keeps, changes or replaces (at every length, so that
+ * every piece falls at every place of a sixteen-byte step), it is true
+ * exactly when the fold is the string with its whitespace bytes made
+ * ' ', but for controls, where it may say false. */
+static void test_fold_simple(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {" ",
+                                         "  ",
+                                         "\t",
+                                         "\n",
+                                         "\r",
+                                         "\v",
+                                         "\f",
+                                         "\x1F",
+                                         "a",
+                                         "Z",
+                                         "7",
+                                         ".",
+                                         "\x7F",
+                                         "\x01",
+                                         "한",
+                                         "국방비",
+                                         "\xED\x9F\xBF",
+                                         "\xED\xA0\x80",
+                                         "\xE0\xA0\x80",
+                                         "\xE0\x9F\xBF",
+                                         "\xC2\xA0",
+                                         "\xC2\x85",
+                                         "\xC2\xA9",
+                                         "\xDF\xBF",
+                                         "\xE2\x80\x89",
+                                         "\xE2\x80\x8A",
+                                         "\xE2\x80\x8B",
+                                         "\xE2\x80\x99",
+                                         "\xE2\x80\xA8",
+                                         "\xE2\x80\xA9",
+                                         "\xE2\x80\xAA",
+                                         "\xE2\x80\xAF",
+                                         "\xE2\x81\x9F",
+                                         "\xE2\x81\x9E",
+                                         "\xE3\x80\x80",
+                                         "\xE3\x80\x81",
+                                         "\xEF\xBF\xBD",
+                                         "\xF0\x9F\x98\x80",
+                                         "\xF0\x8F\xBF\xBF",
+                                         "\xF0\x90\x80\x80",
+                                         "\xF4\x8F\xBF\xBF",
+                                         "\xF4\x90\x80\x80",
+                                         "\xC0\x80",
+                                         "\xC1\xBF",
+                                         "\xF5\x80\x80\x80",
+                                         "\x80",
+                                         "\xEA",
+                                         "\xEA\xB0",
+                                         "\xF0\x9F\x98",
+                                         "\xFF"};
+    size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 12345;
+    ft_buf b;
+    ft_buf_init(&b);
+    size_t agreed_same = 0, agreed_spaces = 0;
+    for (int round = 0; round < 3000; round++) {
+        char text[200];
+        size_t len = 0;
+        /* mostly Hangul, or in odd rounds ASCII, and single spaces; any
+         * piece now and then */
+        bool ascii = round % 2;
+        while (len < 120) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t r = seed >> 8;
+            const char *word = ascii          ? (r >> 3) % 2 ? "a" : "won."
+                               : (r >> 3) % 2 ? "한"
+                                              : "국방비";
+            const char *piece = r % 8 < 6    ? word
+                                : r % 8 == 6 ? " "
+                                             : pieces[(r >> 4) % npieces];
+            size_t m = strlen(piece);
+            memcpy(text + len, piece, m);
+            len += m;
+        }
+        for (size_t n = 0; n <= len; n++) {
+            ft_buf_clear(&b);
+            assert_int_equal(ft_text_fold(&b, text, n), FT_OK);
+            /* the text with its whitespace bytes made ' ' */
+            char spaced[200];
+            bool controls = false, tabs = false;
+            for (size_t i = 0; i < n; i++) {
+                unsigned char x = (unsigned char)text[i];
+                bool space = x == ' ' || (x >= '\t' && x <= '\r');
+                controls |= x < 0x20 && !space;
+                tabs |= space && x != ' ';
+                spaced[i] = space ? ' ' : text[i];
+            }
+            bool simple = b.len == n && memcmp(b.data, spaced, n) == 0;
+            char *exact = malloc(n ? n : 1); /* no byte past n to read */
+            assert_non_null(exact);
+            memcpy(exact, text, n);
+            bool spaces = !tabs;
+            bool got = ft_text_fold_simple(exact, n, &spaces);
+            free(exact);
+            if (got) {
+                assert_true(simple);
+                assert_true(spaces == tabs);
+            } else if (!controls) {
+                assert_false(simple);
+            }
+            agreed_same += got && !spaces;
+            agreed_spaces += got && spaces;
+        }
+    }
+    /* the test sees every answer */
+    assert_true(agreed_same > 1000 && agreed_spaces > 1000);
+    ft_buf_free(&b);
+}
+
 static void test_scrub(void **state)
 {
     (void)state;
@@ -528,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_fold_replaces_bad_bytes),
         cmocka_unit_test(test_fold_appends),
+        cmocka_unit_test(test_fold_simple),
         cmocka_unit_test(test_scrub),
         cmocka_unit_test(test_blank_controls),
         cmocka_unit_test(test_bom),
