@@ -310,15 +310,9 @@ enum { J_ID, J_PUBLISHED, J_SOURCE, J_TITLE, J_URL, J_TEXT, NJFIELDS };
 
 /* The article fields, as JSONL keys and CSV column names, with their
  * lengths (each key of each line is compared with them). */
-#define FIELD(name)                                                            \
-    {                                                                          \
-        name, sizeof name - 1                                                  \
-    }
-static const struct {
-    const char *name;
-    size_t len;
-} fields[NJFIELDS] = {FIELD("id"),    FIELD("published"), FIELD("source"),
-                      FIELD("title"), FIELD("url"),       FIELD("text")};
+static const ft_lit fields[NJFIELDS] = {FT_LIT("id"),     FT_LIT("published"),
+                                        FT_LIT("source"), FT_LIT("title"),
+                                        FT_LIT("url"),    FT_LIT("text")};
 
 typedef enum { IN_TEXT, IN_JSONL, IN_CSV } input_format;
 
@@ -1528,8 +1522,7 @@ static bool jobject(jparser *j)
                 return false;
             int which = -1;
             for (int i = 0; i < NJFIELDS; i++)
-                if (fields[i].len == klen &&
-                    memcmp(key, fields[i].name, klen) == 0)
+                if (fields[i].n == klen && memcmp(key, fields[i].s, klen) == 0)
                     which = i;
             if (which >= 0 && (seen & (1u << which)))
                 return jfail(j, "a field given twice");
@@ -1680,7 +1673,7 @@ static void csv_on_field(void *s, size_t n, void *ctx)
         return;
     if (!r->have_header) {
         for (int k = 0; k < NJFIELDS; k++)
-            if (fields[k].len == n && strncasecmp(s, fields[k].name, n) == 0) {
+            if (fields[k].n == n && strncasecmp(s, fields[k].s, n) == 0) {
                 if (r->col[k] >= 0)
                     r->row_why = "a column named twice";
                 r->col[k] = (long)i;

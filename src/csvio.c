@@ -226,9 +226,8 @@ bool ft_csvio_text_room(size_t n, size_t *room)
 static inline void plain16(const unsigned char *u, unsigned char special,
                            ft_bytes16 *odd, ft_bytes16 *comma)
 {
-    typedef signed char signed16 __attribute__((vector_size(16)));
     ft_bytes16 v = ft_load16(u);
-    *odd |= (ft_bytes16)((signed16)v < ' ') | (ft_bytes16)(v == 0x7F) |
+    *odd |= (ft_bytes16)((ft_sbytes16)v < ' ') | (ft_bytes16)(v == 0x7F) |
             (ft_bytes16)(v == special);
     *comma |= (ft_bytes16)(v == ',');
 }

@@ -36,36 +36,30 @@ static const char *const columns[] = {
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
-/* A name with its length, so that no row measures it. */
-typedef struct {
-    const char *s;
-    size_t n;
-} name;
-#define NAME(s)                                                                \
-    {                                                                          \
-        s, sizeof s - 1                                                        \
-    }
+/* Names are ft_lit (text.h): with their lengths, so that no row
+ * measures them. */
 #define NAME_IN(names, i)                                                      \
-    ((size_t)(i) < sizeof names / sizeof names[0] ? names[i] : (name)NAME(""))
+    ((size_t)(i) < sizeof names / sizeof names[0] ? names[i]                   \
+                                                  : (ft_lit)FT_LIT(""))
 
-static name qualifier_of(ft_qualifier q)
+static ft_lit qualifier_of(ft_qualifier q)
 {
-    static const name names[] = {NAME("eq"),   NAME("approx"), NAME("gt"),
-                                 NAME("ge"),   NAME("lt"),     NAME("le"),
-                                 NAME("range")};
+    static const ft_lit names[] = {
+        FT_LIT("eq"), FT_LIT("approx"), FT_LIT("gt"),   FT_LIT("ge"),
+        FT_LIT("lt"), FT_LIT("le"),     FT_LIT("range")};
     return NAME_IN(names, q);
 }
 
-static name kind_of(ft_kind k)
+static ft_lit kind_of(ft_kind k)
 {
-    static const name names[] = {NAME("level"), NAME("change")};
+    static const ft_lit names[] = {FT_LIT("level"), FT_LIT("change")};
     return NAME_IN(names, k);
 }
 
-static name year_basis_of(ft_year_basis b)
+static ft_lit year_basis_of(ft_year_basis b)
 {
-    static const name names[] = {NAME("none"), NAME("explicit"), NAME("fiscal"),
-                                 NAME("relative")};
+    static const ft_lit names[] = {FT_LIT("none"), FT_LIT("explicit"),
+                                   FT_LIT("fiscal"), FT_LIT("relative")};
     return NAME_IN(names, b);
 }
 
@@ -87,12 +81,12 @@ const char *ft_year_basis_name(ft_year_basis b)
 /* Flag bits in the order they are written. */
 static const struct {
     unsigned bit;
-    name name;
+    ft_lit name;
 } flag_names[] = {
-    {FT_FLAG_AMBIGUOUS_CURRENCY, NAME("ambiguous_currency")},
-    {FT_FLAG_CURRENCY_INFERRED, NAME("currency_inferred")},
-    {FT_FLAG_CONVERSION_MISMATCH, NAME("conversion_mismatch")},
-    {FT_FLAG_SUBJECT_FROM_STORY, NAME("subject_from_story")},
+    {FT_FLAG_AMBIGUOUS_CURRENCY, FT_LIT("ambiguous_currency")},
+    {FT_FLAG_CURRENCY_INFERRED, FT_LIT("currency_inferred")},
+    {FT_FLAG_CONVERSION_MISMATCH, FT_LIT("conversion_mismatch")},
+    {FT_FLAG_SUBJECT_FROM_STORY, FT_LIT("subject_from_story")},
 };
 
 /* Longest flags cell: every name, the separators and target_year. */
@@ -490,36 +484,23 @@ static ft_status fold_sentence(ft_figwriter *w)
  * from a sixteen-byte look at each place. */
 typedef enum { FOLD_OTHER = 0, FOLD_SAME, FOLD_SPACES } fold_kind;
 
-static bool is_space(unsigned char c)
-{
-    return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';
-}
-
-/* The lanes of v that are ASCII spaces. */
-static ft_bytes16 spaces16(ft_bytes16 v)
-{
-    return (ft_bytes16)(v == ' ') |
-           (ft_bytes16)((ft_bytes16)(v - '\t') <= '\r' - '\t');
-}
-
 /* The sixteen bytes at u (and the one after them) into simple_fold's
  * lanes: in *bad two bytes up to ' ' in a row (space or control) and
  * bytes past ASCII, in *controls the controls. */
 static inline void simple16(const unsigned char *u, ft_bytes16 *bad,
                             ft_bytes16 *controls)
 {
-    typedef signed char signed16 __attribute__((vector_size(16)));
     ft_bytes16 v = ft_load16(u), next = ft_load16(u + 1);
     ft_bytes16 control = (ft_bytes16)(v < 0x20);
     *bad |= ((control | (ft_bytes16)(v == ' ')) & (ft_bytes16)(next <= ' ')) |
-            (ft_bytes16)((signed16)v < 0);
+            (ft_bytes16)((ft_sbytes16)v < 0);
     *controls |= control;
 }
 
 /* The lanes of v that are controls but not spaces. */
 static ft_bytes16 controls16(ft_bytes16 v)
 {
-    return (ft_bytes16)(v < 0x20) & ~spaces16(v);
+    return (ft_bytes16)(v < 0x20) & ~ft_spaces16(v);
 }
 
 static fold_kind simple_fold(const char *s, size_t n)
@@ -527,14 +508,14 @@ static fold_kind simple_fold(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     if (n == 0)
         return FOLD_SAME;
-    if (is_space(u[0]) || is_space(u[n - 1]))
+    if (ft_ascii_whitespace(u[0]) || ft_ascii_whitespace(u[n - 1]))
         return FOLD_OTHER;
     if (n < 17) {
         bool controls = false;
         for (size_t i = 0; i < n; i++) {
-            bool space = is_space(u[i]);
+            bool space = ft_ascii_whitespace(u[i]);
             if ((u[i] < 0x20 && !space) || u[i] > 0x7F ||
-                (space && i + 1 < n && is_space(u[i + 1])))
+                (space && i + 1 < n && ft_ascii_whitespace(u[i + 1])))
                 return FOLD_OTHER;
             controls |= space && u[i] != ' ';
         }
@@ -571,12 +552,12 @@ static ft_status fold_spaces(ft_figwriter *w)
     char *o = w->folded.data;
     if (n < 16)
         for (size_t i = 0; i < n; i++)
-            o[i] = is_space(u[i]) ? ' ' : (char)u[i];
+            o[i] = ft_ascii_whitespace(u[i]) ? ' ' : (char)u[i];
     else
         for (size_t i = 0;; i += 16) { /* the last step overlaps */
             if (i + 16 > n)
                 i = n - 16;
-            ft_bytes16 v = ft_load16(u + i), space = spaces16(v);
+            ft_bytes16 v = ft_load16(u + i), space = ft_spaces16(v);
             v = (v & ~space) | (space & ' ');
             memcpy(o + i, &v, 16);
             if (i + 16 == n)
@@ -850,8 +831,8 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     /* In CSV/TSV an absent number is an empty cell, in JSON null. */
     const char *absent = json ? "null" : "";
     size_t absent_len = json ? 4 : 0;
-    name q = qualifier_of(f->qualifier), k = kind_of(f->kind),
-         yb = year_basis_of(f->year_basis);
+    ft_lit q = qualifier_of(f->qualifier), k = kind_of(f->kind),
+           yb = year_basis_of(f->year_basis);
 /* what comes before a cell: its key, or the separator */
 #define KEY(json_key)                                                          \
     (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))

@@ -165,8 +165,7 @@ static size_t letters_at(const char *t, size_t len, size_t i)
     if (i <= len && len - i >= 16) {
         _Static_assert(RUN_BITS < 16, "a run fits one look");
         ft_bytes16 v = ft_load16(t + i);
-        uint32_t other =
-            ~ft_bits16((ft_bytes16)((v | 0x20) - 'a' < 26)) | 1u << 16;
+        uint32_t other = ~ft_bits16(ft_letters16(v)) | 1u << 16;
         size_t n = (size_t)__builtin_ctz(other);
         return n < RUN_BITS ? n : RUN_BITS;
     }
@@ -1437,17 +1436,11 @@ static bool in_word(const char *t, size_t len, size_t i)
             ((t[i] == '.' || t[i] == ',') && is_digit(at(t, len, i + 1))));
 }
 
-/* The lanes of v that are ASCII letters. */
-static inline ft_bytes16 letters16(ft_bytes16 v)
-{
-    return (ft_bytes16)((v | 0x20) - 'a' < 26);
-}
-
 /* Where the run of ASCII letters at i ends: sixteen bytes a look. */
 static size_t letters_end(const char *t, size_t len, size_t i)
 {
     for (; len - i >= 16; i += 16) {
-        uint32_t other = ~ft_bits16(letters16(ft_load16(t + i))) & 0xFFFF;
+        uint32_t other = ~ft_bits16(ft_letters16(ft_load16(t + i))) & 0xFFFF;
         if (other)
             return i + (size_t)__builtin_ctz(other);
     }
@@ -1498,7 +1491,7 @@ static block block_at(const char *t, size_t len, size_t b)
     size_t k = 0;
     for (; k < 64 && len - b - k >= 16; k += 16) {
         ft_bytes16 v = ft_load16(t + b + k);
-        ft_bytes16 letter = letters16(v);
+        ft_bytes16 letter = ft_letters16(v);
         ft_bytes16 word = letter | (ft_bytes16)(v - '0' < 10);
         ft_bytes16 begin =
             word | (ft_bytes16)(v == '$') | (ft_bytes16)(v >= 0xC2);

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
+
 /* A borrowed stretch of text, and its byte at i (0 past the end): how the
  * readers of the words around a figure look at an article. */
 typedef struct {
@@ -67,15 +69,7 @@ static inline bool ft_ascii_space(unsigned char c)
     return ft_ascii_class[c] & FT_ASCII_SPACE;
 }
 
-/* A phrase with its length, so that lists of them need no strlen. */
-typedef struct {
-    const char *s;
-    size_t n;
-} ft_lit;
-#define FT_LIT(s)                                                              \
-    {                                                                          \
-        (s), sizeof(s) - 1                                                     \
-    }
+/* A phrase is an ft_lit (text.h): with its length, no strlen. */
 
 /* The phrase at i: its end, or 0. */
 size_t ft_phrase_at(const char *t, size_t len, size_t i, const char *p);

@@ -196,13 +196,6 @@ size_t ft_text_space_len(const char *s, size_t n)
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
 /* Space, tab, LF, VT, FF, CR: one bit each in a mask. */
-static bool is_ascii_space(unsigned char c)
-{
-    const uint64_t spaces = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' |
-                            1ull << '\v' | 1ull << '\f' | 1ull << '\r';
-    return c <= ' ' && (spaces >> c & 1);
-}
-
 /* The high bit of each byte of v outside 0x21..0x7F (ASCII other than
  * space and the controls below it): exact up to the first such byte (a
  * borrow runs only upwards from one), and never missing one. */
@@ -244,7 +237,7 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
     while (i < n) {
         unsigned char c = u[i];
         if (c < 0x80) {
-            if (is_ascii_space(c)) {
+            if (ft_ascii_whitespace(c)) {
                 pending_space = any;
                 i++;
                 continue;
@@ -298,12 +291,6 @@ ft_status ft_text_fold(ft_buf *b, const char *s, size_t n)
     return FT_OK;
 }
 
-/* The lanes of v that are ASCII whitespace: space, tab, LF, VT, FF, CR. */
-static ft_bytes16 space16(ft_bytes16 v)
-{
-    return (ft_bytes16)(v == ' ') | (ft_bytes16)((ft_bytes16)(v - '\t') < 5);
-}
-
 /* The lanes of v (nx the byte after each) where folding changes ASCII
  * text: whitespace or a control before another; the controls in
  * *controls (whitespace that folding makes ' ' when they are all
@@ -321,7 +308,7 @@ static bool controls_are_spaces(const unsigned char *u, size_t n)
 {
     if (n < 16) {
         for (size_t i = 0; i < n; i++)
-            if (u[i] < 0x20 && !is_ascii_space(u[i]))
+            if (u[i] < 0x20 && !ft_ascii_whitespace(u[i]))
                 return false;
         return true;
     }
@@ -330,7 +317,7 @@ static bool controls_are_spaces(const unsigned char *u, size_t n)
         if (i + 16 > n)
             i = n - 16;
         ft_bytes16 v = ft_load16(u + i);
-        bad |= (ft_bytes16)(v < 0x20) & ~space16(v);
+        bad |= (ft_bytes16)(v < 0x20) & ~ft_spaces16(v);
         if (i + 16 == n)
             break;
     }
@@ -392,7 +379,7 @@ bool ft_text_fold_simple(const char *s, size_t n, bool *spaces)
     *spaces = false;
     if (n == 0)
         return true;
-    if (is_ascii_space(u[0]) || is_ascii_space(u[n - 1]))
+    if (ft_ascii_whitespace(u[0]) || ft_ascii_whitespace(u[n - 1]))
         return false;
     ft_bytes16 bad = {0}, controls = {0};
     bool rare_before = false;
@@ -417,8 +404,7 @@ bool ft_text_fold_simple(const char *s, size_t n, bool *spaces)
         }
         ft_bytes16 p3 = ft_load16(p), v = ft_load16(p + 3),
                    nx = ft_load16(p + 4);
-        typedef signed char signed16 __attribute__((vector_size(16)));
-        if (!ft_bits16((ft_bytes16)((signed16)(p3 | v) < 0))) { /* ASCII */
+        if (!ft_bits16((ft_bytes16)((ft_sbytes16)(p3 | v) < 0))) { /* ASCII */
             bad |= unfolded_ascii16(v, nx, &controls);
             rare_before = false;
             continue;

@@ -15,6 +15,10 @@
 
 #include "status.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h> /* ft_bits16 */
+#endif
+
 /* ---- eight bytes at a time (SWAR) ---------------------------------------
  * The eight bytes at s as one number, the first byte lowest whatever the
  * machine's byte order, and the constants of the per-byte tricks ("has a
@@ -39,6 +43,9 @@ static inline uint64_t ft_load8(const void *s)
  * it holds, 0 elsewhere.  For the scanners of long text (JSON strings,
  * output cells). */
 typedef unsigned char ft_bytes16 __attribute__((vector_size(16)));
+/* The same lanes as signed bytes: (ft_sbytes16)v < 0 are the bytes past
+ * ASCII, and a signed range test leaves them out of every ASCII range. */
+typedef signed char ft_sbytes16 __attribute__((vector_size(16)));
 
 static inline ft_bytes16 ft_load16(const void *s)
 {
@@ -193,9 +200,6 @@ size_t ft_text_count_replacements(const char *s, size_t n);
 
 /* One bit a lane of v (each lane 0 or 0xFF), the first lane lowest: the
  * hits of a comparison as a number, to walk with __builtin_ctz. */
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 static inline uint32_t ft_bits16(ft_bytes16 v)
 {
 #if defined(__SSE2__)
@@ -214,5 +218,35 @@ static inline uint32_t ft_bits16(ft_bytes16 v)
            (uint32_t)(((h[1] & FT_HIGHS8) * gather) >> 56) << 8;
 #endif
 }
+
+/* The lanes of v that are ASCII letters. */
+static inline ft_bytes16 ft_letters16(ft_bytes16 v)
+{
+    return (ft_bytes16)((v | 0x20) - 'a' < 26);
+}
+
+/* ASCII whitespace: space, tab, LF, VT, FF, CR (what ft_text_fold folds;
+ * phrase.h's ft_ascii_space, what a phrase's space matches, leaves out VT
+ * and FF). */
+static inline bool ft_ascii_whitespace(unsigned char c)
+{
+    return c == ' ' || (unsigned char)(c - '\t') < 5;
+}
+
+/* The lanes of v that are ASCII whitespace (ft_ascii_whitespace). */
+static inline ft_bytes16 ft_spaces16(ft_bytes16 v)
+{
+    return (ft_bytes16)(v == ' ') | (ft_bytes16)((ft_bytes16)(v - '\t') < 5);
+}
+
+/* A string with its length, so that lists of them need no strlen. */
+typedef struct {
+    const char *s;
+    size_t n;
+} ft_lit;
+#define FT_LIT(s)                                                              \
+    {                                                                          \
+        (s), sizeof(s) - 1                                                     \
+    }
 
 #endif

@@ -40,10 +40,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 typedef enum {
     ROLE_DATES,   /* the year the money belongs to */
     ROLE_TARGET,  /* a completion target: "by 2029" */
@@ -994,19 +990,6 @@ static bool may_open_number(ft_view x, size_t i)
            n == (unsigned char)K_NYEON[0];
 }
 
-/* Bit j: the top bit of lane j of m (all of a comparison's lane). */
-static inline unsigned lanes16(ft_bytes16 m)
-{
-#if defined(__SSE2__)
-    return (unsigned)_mm_movemask_epi8((__m128i)m);
-#else
-    unsigned bits = 0;
-    for (unsigned j = 0; j < 16; j++)
-        bits |= (unsigned)(m[j] >> 7) << j;
-    return bits;
-#endif
-}
-
 /* The sixteen bytes at p, a bit each: *alnum the ASCII letters and
  * digits, *starts the digits and Fs, *letters the letters, *always the
  * apostrophes and the bytes 0xC0 and up (the lead bytes of characters
@@ -1016,16 +999,15 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
                               unsigned *starts, unsigned *letters,
                               unsigned *always)
 {
-    typedef signed char sbytes16 __attribute__((vector_size(16)));
     ft_bytes16 u = ft_load16(p);
-    sbytes16 v = (sbytes16)u, lv = v | 0x20;
-    sbytes16 letter = (lv > 'a' - 1) & (lv < 'z' + 1);
-    sbytes16 digit = (v > '0' - 1) & (v < '9' + 1);
-    *alnum = lanes16((ft_bytes16)(letter | digit));
-    *starts = lanes16((ft_bytes16)(digit | (lv == 'f')));
-    *letters = lanes16((ft_bytes16)letter);
+    ft_sbytes16 v = (ft_sbytes16)u, lv = v | 0x20;
+    ft_sbytes16 letter = (lv > 'a' - 1) & (lv < 'z' + 1);
+    ft_sbytes16 digit = (v > '0' - 1) & (v < '9' + 1);
+    *alnum = ft_bits16((ft_bytes16)(letter | digit));
+    *starts = ft_bits16((ft_bytes16)(digit | (lv == 'f')));
+    *letters = ft_bits16((ft_bytes16)letter);
     /* 0xC0 and up: the top two bits set (unsigned: u + u wraps) */
-    *always = lanes16((u & (u + u)) | (ft_bytes16)(v == '\''));
+    *always = ft_bits16((u & (u + u)) | (ft_bytes16)(v == '\''));
 }
 
 /* Where the bytes of a sentence may open an expression, as find_exprs
@@ -1281,7 +1263,7 @@ marks16(const unsigned char *p)
     for (size_t k = 0; k < N_OF(anchor_heads); k++)
         m |= (ft_bytes16)(lv == anchor_heads[k][0]) &
              (ft_bytes16)(ln == anchor_heads[k][1]);
-    return lanes16(m);
+    return ft_bits16(m);
 }
 
 /* Note the byte k of the sentence, if it carries a mark. */
