@@ -304,11 +304,11 @@ static int flush_all(ft_outfile_batch *b)
 #if defined(__linux__) && defined(__GLIBC__) &&                                \
     (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 14))
     /* One call for the whole file system the files are on (Linux reports
-     * a failed write-back through it since 5.8). */
+     * a failed write-back through it since 5.8).  Its error may be any
+     * file's on that file system, not ours: then each of ours is
+     * flushed and asked on its own. */
     if (syncfs(b->ownfd) == 0)
         return 0;
-    if (errno != ENOSYS)
-        return errno;
 #endif
     const char *name = b->names;
     for (size_t i = 0; i < b->n; i++, name += strlen(name) + 1) {
