@@ -623,17 +623,27 @@ static ft_status file_name(char *out, size_t n, const char *stem,
     return FT_OK;
 }
 
+/* The file name of c, with its text, into its batch or its folder. */
+static ft_status put_file(const ft_chart *c, const char *name,
+                          const ft_buf *text, ft_error *err)
+{
+    if (c->batch)
+        return ft_outfile_batch_write(c->batch, name, text->data, text->len,
+                                      err);
+    return write_file(c->dir, name, text, err);
+}
+
 ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
                          const ft_buf *data, ft_error *err)
 {
     char name[256];
     ft_status st = file_name(name, sizeof name, c->stem, "dat", err);
     if (st == FT_OK)
-        st = write_file(c->dir, name, data, err);
+        st = put_file(c, name, data, err);
     if (st == FT_OK)
         st = file_name(name, sizeof name, c->stem, "gp", err);
     if (st == FT_OK)
-        st = write_file(c->dir, name, script, err);
+        st = put_file(c, name, script, err);
     return st;
 }
 
@@ -668,12 +678,16 @@ struct ft_chart_job {
     pid_t pid;
     FILE *errf;     /* its standard error: a temporary file, not a pipe,
                        so that several can run without being read */
-    ft_outfile pic; /* the picture, drawn to pic.tmp inside `own` */
+    ft_outfile pic; /* the picture, drawn to pic.tmp inside `own` (or
+                       the batch's folder) */
     char *own;      /* DIR/FT_OUTFILE_PRIVATE_PREFIX + 6 characters: made for
                        this picture alone (mode 0700), removed with the
                        job; ft_outfile_sweep removes one a kill left */
+    ft_outfile_batch *batch; /* the chart's, which takes the picture */
+    char *name;              /* the picture's file name, for the batch */
     ft_chart_format format;
     char *program, *script;
+    char *shown; /* DIR/STEM.gp, the script as the user will find it */
 };
 
 static void job_free(ft_chart_job *j)
@@ -687,8 +701,10 @@ static void job_free(ft_chart_job *j)
         rmdir(j->own);
         free(j->own);
     }
+    free(j->name);
     free(j->program);
     free(j->script);
+    free(j->shown);
     free(j);
 }
 
@@ -772,6 +788,22 @@ static ft_status private_folder(ft_chart_job *j, const char *dir,
     return FT_OK;
 }
 
+/* The same in the batch's private folder, which holds the chart's
+ * script and data too: j->pic is the picture there, to be taken into
+ * the batch.  Something not a regular file by the picture's final name
+ * fails the chart now, before gnuplot runs. */
+static ft_status batch_picture(ft_chart_job *j, ft_outfile_batch *b,
+                               const char *dir, const char *name, ft_error *err)
+{
+    j->pic.fp = NULL;
+    j->batch = b;
+    if (!(j->name = strdup(name)) ||
+        !(j->pic.path = ft_outfile_join(dir, name)) ||
+        !(j->pic.tmp = ft_outfile_join(ft_outfile_batch_dir(b), name)))
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    return ft_outfile_check(j->pic.path, err);
+}
+
 ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                                 ft_chart_job **out, ft_error *err)
 {
@@ -782,21 +814,27 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
         return st;
     ft_chart_job *j = calloc(1, sizeof *j);
     char *joined = ft_outfile_join(c->dir, name);
+    /* With a batch, gnuplot runs the script in its private folder. */
+    char *drawn =
+        c->batch ? ft_outfile_join(ft_outfile_batch_dir(c->batch), name) : NULL;
     char *title = arg_label(c->title, TITLE_COLS),
          *ylabel = arg_label(c->ylabel, 0),
          *note = arg_label(c->note, NOTE_COLS), *pic = NULL;
     if (j) {
         j->format = c->format;
         j->program = strdup(gnuplot ? gnuplot : "gnuplot");
-        j->script = plain_path(joined);
+        j->shown = plain_path(joined);
+        j->script = plain_path(c->batch ? drawn : joined);
     }
-    if (!j || !j->program || !j->script || !title || !ylabel || !note) {
+    if (!j || !j->program || !j->script || !j->shown || !title || !ylabel ||
+        !note) {
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
         goto done;
     }
     if ((st = file_name(name, sizeof name, c->stem, ft_chart_ext(c->format),
                         err)) != FT_OK ||
-        (st = private_folder(j, c->dir, name, err)) != FT_OK)
+        (st = c->batch ? batch_picture(j, c->batch, c->dir, name, err)
+                       : private_folder(j, c->dir, name, err)) != FT_OK)
         goto done;
     if (!(pic = plain_path(j->pic.tmp)) || !(j->errf = tmpfile())) {
         st = ft_error_set(err, pic ? FT_ECANTCREAT : FT_ENOMEM,
@@ -825,6 +863,7 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                           strerror(rc));
 done:
     free(joined);
+    free(drawn);
     free(title);
     free(ylabel);
     free(note);
@@ -850,15 +889,20 @@ ft_status ft_chart_render_finish(ft_chart_job *j, ft_error *err)
         char msg[512];
         complaint(j->errf, msg, sizeof msg);
         st = ft_error_set(err, FT_ECANTCREAT, "gnuplot failed on %s%s%s",
-                          j->script, *msg ? ": " : "", msg);
+                          j->shown, *msg ? ": " : "", msg);
     } else if (!ft_chart_picture_whole(j->pic.tmp, j->format)) {
         /* Not renamed: the earlier picture stays. */
         st = ft_error_set(err, FT_EIO,
                           "picture cut short (is the disk full?); the "
                           "earlier one is kept");
         ft_error_at(err, j->pic.path, 0);
-    } else
+    } else if (!j->batch)
         st = ft_outfile_commit(&j->pic, err);
+    else if ((st = ft_outfile_batch_add(j->batch, j->name, err)) == FT_OK) {
+        /* The batch's now: job_free must not remove it. */
+        free(j->pic.tmp);
+        j->pic.tmp = NULL;
+    }
     job_free(j);
     return st;
 }

@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "outfile.h"
 #include "series.h"
 #include "status.h"
 #include "text.h"
@@ -91,6 +92,12 @@ typedef struct {
     const char *stem; /* [a-z0-9-] only: it is the one name in a script */
     ft_chart_format format;
     const char *title, *ylabel, *note; /* untrusted: ARG1..ARG3 only */
+    /* NULL: each file is flushed to disk and renamed into DIR as it is
+     * made.  Else a batch for DIR (src/outfile.h): the files are written
+     * and drawn in its private folder, under their final names (the
+     * script finds its data there), and reach DIR at its commit, which
+     * flushes thousands of charts to disk at once. */
+    ft_outfile_batch *batch;
 } ft_chart;
 
 /* Data of one series, a line a year from its first to its last (tab
@@ -131,8 +138,8 @@ ft_status ft_chart_history_script(ft_buf *out, const ft_chart *c,
  * published date is YYYY-MM-DD in digits. */
 bool ft_chart_history_dated(const ft_series_figure *f);
 
-/* Write STEM.gp and STEM.dat, each atomically.  FT_ECANTCREAT, FT_EIO,
- * FT_ENOMEM. */
+/* Write STEM.gp and STEM.dat, each atomically (or into the chart's
+ * batch).  FT_ECANTCREAT, FT_EIO, FT_ENOMEM. */
 ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
                          const ft_buf *data, ft_error *err);
 
@@ -142,7 +149,9 @@ ft_status ft_chart_write(const ft_chart *c, const ft_buf *script,
  * of complaint in err), or something not a regular file has the
  * picture's name; FT_EIO when the picture is cut short
  * (ft_chart_picture_whole; err names it).  On failure the previous
- * picture, if any, is left as it was. */
+ * picture, if any, is left as it was.  With a batch, the picture is
+ * taken into it (and in place after its commit); STEM.gp and STEM.dat
+ * must be in the batch already (ft_chart_write). */
 ft_status ft_chart_render(const ft_chart *c, const char *gnuplot,
                           ft_error *err);
 

@@ -3,7 +3,6 @@
 #include "convert.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 
 #include "article.h"
 #include "csvio.h"
+#include "outfile.h"
 #include "table.h"
 #include "text.h"
 
@@ -649,43 +649,12 @@ ft_status ft_convert_csv(FILE *in, const char *name, FILE *out,
     return st;
 }
 
-/* An anonymous temporary file in $TMPDIR, else /tmp, as sort(1) and
- * mktemp(1) choose theirs: glibc's tmpfile(3) always uses /tmp, which may
- * be small or a RAM disk where the user pointed TMPDIR at room.  Its name
- * is removed at once, so nothing is left however the process ends, and it
- * is closed on exec, so no child (gnuplot) holds it.  NULL with errno set
- * when it cannot be made; *dir says where it was tried. */
-static FILE *temporary_file(const char **dir)
-{
-    const char *d = getenv("TMPDIR");
-    *dir = d && *d ? d : "/tmp";
-    char path[4096];
-    int k = snprintf(path, sizeof path, "%s/figtrend-convert-XXXXXX", *dir);
-    if (k < 0 || (size_t)k >= sizeof path) {
-        errno = ENAMETOOLONG;
-        return NULL;
-    }
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return NULL;
-    unlink(path);
-    FILE *f = NULL;
-    if (fcntl(fd, F_SETFD, FD_CLOEXEC) == 0)
-        f = fdopen(fd, "w+");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        errno = e;
-    }
-    return f;
-}
-
 ft_status ft_convert_csv_whole(FILE *in, const char *name, FILE *out,
                                const ft_convert_opts *o,
                                ft_convert_counts *counts, ft_error *err)
 {
     const char *dir;
-    FILE *tmp = temporary_file(&dir);
+    FILE *tmp = ft_outfile_scratch("convert", &dir);
     if (!tmp)
         return ft_error_set(err, FT_ECANTCREAT,
                             "cannot create a temporary file for %s in %s: %s",

@@ -1,6 +1,7 @@
 /* outfile.c — write to a temporary file, flush, rename; folders; locks. */
-/* flock(2) and nanosleep are outside POSIX 2008 proper. */
-#define _DEFAULT_SOURCE
+/* flock(2) and nanosleep are outside POSIX 2008 proper, syncfs(2) is
+ * Linux's own. */
+#define _GNU_SOURCE
 #include "outfile.h"
 
 #include <dirent.h>
@@ -100,15 +101,7 @@ ft_status ft_outfile_commit(ft_outfile *o, ft_error *err)
         if (fd >= 0)
             close(fd);
     }
-    /* A FIFO, device, socket or folder by the output's name is not ours
-     * to replace: say so rather than make it vanish.  (A symlink is
-     * replaced, never written through.) */
-    struct stat sb;
-    if (!failed && lstat(o->path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
-        !S_ISLNK(sb.st_mode)) {
-        ft_error_set(err, FT_ECANTCREAT,
-                     "not a regular file, so left as it is");
-        ft_error_at(err, o->path, 0);
+    if (!failed && ft_outfile_check(o->path, err) != FT_OK) {
         unlink(o->tmp);
         clear(o);
         return FT_ECANTCREAT;
@@ -133,6 +126,236 @@ void ft_outfile_abort(ft_outfile *o)
     if (o->tmp)
         unlink(o->tmp);
     clear(o);
+}
+
+/* A FIFO, device, socket or folder by an output's name is not ours to
+ * replace: say so rather than make it vanish. */
+static bool in_the_way(const struct stat *sb)
+{
+    return !S_ISREG(sb->st_mode) && !S_ISLNK(sb->st_mode);
+}
+
+static ft_status not_regular(const char *path, ft_error *err)
+{
+    ft_error_set(err, FT_ECANTCREAT, "not a regular file, so left as it is");
+    ft_error_at(err, path, 0);
+    return FT_ECANTCREAT;
+}
+
+ft_status ft_outfile_check(const char *path, ft_error *err)
+{
+    struct stat sb;
+    if (lstat(path, &sb) == 0 && in_the_way(&sb))
+        return not_regular(path, err);
+    return FT_OK;
+}
+
+/* ---- batches ------------------------------------------------------------ */
+
+struct ft_outfile_batch {
+    char *dir;        /* the output folder, for messages */
+    char *own;        /* its private folder */
+    int dirfd, ownfd; /* both open, for the *at calls */
+    char *names;      /* the files taken, each ending in '\0' */
+    size_t len, cap, n;
+};
+
+ft_status ft_outfile_batch_new(const char *dir, ft_outfile_batch **out,
+                               ft_error *err)
+{
+    *out = NULL;
+    ft_outfile_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    b->dirfd = b->ownfd = -1;
+    b->dir = strdup(dir && *dir ? dir : ".");
+    b->own = ft_outfile_join(dir, FT_OUTFILE_PRIVATE_PREFIX "XXXXXX");
+    if (!b->dir || !b->own) {
+        ft_outfile_batch_free(b);
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    }
+    if (!mkdtemp(b->own)) {
+        free(b->own);
+        b->own = NULL; /* not made: nothing to remove */
+    } else {
+        b->dirfd = open(b->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        b->ownfd = open(b->own, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    if (b->ownfd < 0 || b->dirfd < 0) {
+        ft_error_set(err, FT_ECANTCREAT, "cannot create a folder here: %s",
+                     strerror(errno));
+        ft_error_at(err, b->dir, 0);
+        ft_outfile_batch_free(b);
+        return FT_ECANTCREAT;
+    }
+    *out = b;
+    return FT_OK;
+}
+
+/* Remove the files taken and not committed. */
+static void remove_all(ft_outfile_batch *b)
+{
+    const char *name = b->names;
+    for (size_t i = 0; i < b->n; i++, name += strlen(name) + 1)
+        unlinkat(b->ownfd, name, 0);
+    b->n = b->len = 0;
+}
+
+void ft_outfile_batch_free(ft_outfile_batch *b)
+{
+    if (!b)
+        return;
+    if (b->ownfd >= 0) {
+        remove_all(b);
+        close(b->ownfd);
+    }
+    if (b->dirfd >= 0)
+        close(b->dirfd);
+    if (b->own)
+        rmdir(b->own); /* a file left in it (not ours) keeps it for sweep */
+    free(b->own);
+    free(b->dir);
+    free(b->names);
+    free(b);
+}
+
+const char *ft_outfile_batch_dir(const ft_outfile_batch *b)
+{
+    return b->own;
+}
+
+ft_status ft_outfile_batch_add(ft_outfile_batch *b, const char *name,
+                               ft_error *err)
+{
+    size_t l = strlen(name) + 1;
+    if (b->cap - b->len < l) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap - b->len < l)
+            cap *= 2;
+        char *p = realloc(b->names, cap);
+        if (!p)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+        b->names = p;
+        b->cap = cap;
+    }
+    memcpy(b->names + b->len, name, l);
+    b->len += l;
+    b->n++;
+    return FT_OK;
+}
+
+/* What went wrong with DIR/NAME (and errno's message, unless e is 0)
+ * into err; returns st. */
+static ft_status batch_error(const ft_outfile_batch *b, const char *name,
+                             ft_status st, const char *what, int e,
+                             ft_error *err)
+{
+    if (e)
+        ft_error_set(err, st, "%s: %s", what, strerror(e));
+    else
+        ft_error_set(err, st, "%s", what);
+    char *path = ft_outfile_join(b->dir, name);
+    ft_error_at(err, path ? path : b->dir, 0);
+    free(path);
+    return st;
+}
+
+ft_status ft_outfile_batch_write(ft_outfile_batch *b, const char *name,
+                                 const void *data, size_t len, ft_error *err)
+{
+    struct stat sb;
+    if (fstatat(b->dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+        in_the_way(&sb))
+        return batch_error(b, name, FT_ECANTCREAT,
+                           "not a regular file, so left as it is", 0, err);
+    /* The folder is ours alone, so the name is too; the mode is an
+     * output's (0666 less the umask). */
+    int fd =
+        openat(b->ownfd, name,
+               O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return batch_error(b, name, FT_ECANTCREAT, "cannot create a file here",
+                           errno, err);
+    const char *p = data;
+    int e = 0;
+    while (len > 0 && !e) {
+        ssize_t k = write(fd, p, len);
+        if (k > 0) {
+            p += k;
+            len -= (size_t)k;
+        } else if (k == 0 || errno != EINTR)
+            e = k == 0 ? EIO : errno;
+    }
+    if (close(fd) != 0 && !e && errno != EINTR)
+        e = errno;
+    if (e) {
+        unlinkat(b->ownfd, name, 0);
+        return batch_error(b, name, FT_EIO, "write error", e, err);
+    }
+    ft_status st = ft_outfile_batch_add(b, name, err);
+    if (st != FT_OK)
+        unlinkat(b->ownfd, name, 0);
+    return st;
+}
+
+/* Flush every file of the batch to disk; 0 or an errno. */
+static int flush_all(ft_outfile_batch *b)
+{
+#if defined(__linux__) && defined(__GLIBC__) &&                                \
+    (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 14))
+    /* One call for the whole file system the files are on (Linux reports
+     * a failed write-back through it since 5.8).  Its error may be any
+     * file's on that file system, not ours: then each of ours is
+     * flushed and asked on its own. */
+    if (syncfs(b->ownfd) == 0)
+        return 0;
+#endif
+    const char *name = b->names;
+    for (size_t i = 0; i < b->n; i++, name += strlen(name) + 1) {
+        int fd = openat(b->ownfd, name,
+                        O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+        int e = fd < 0 || fsync(fd) != 0 ? errno : 0;
+        if (fd >= 0)
+            close(fd);
+        if (e)
+            return e;
+    }
+    return 0;
+}
+
+ft_status ft_outfile_batch_commit(ft_outfile_batch *b, ft_error *err)
+{
+    if (b->n == 0)
+        return FT_OK;
+    int e = flush_all(b);
+    if (e) {
+        remove_all(b);
+        ft_error_set(err, FT_EIO, "write error: %s", strerror(e));
+        ft_error_at(err, b->dir, 0);
+        return FT_EIO;
+    }
+    ft_status st = FT_OK;
+    const char *name = b->names;
+    for (size_t i = 0; i < b->n; i++, name += strlen(name) + 1) {
+        struct stat sb;
+        if (st != FT_EIO &&
+            fstatat(b->dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+            in_the_way(&sb)) {
+            /* Something came by the name since the file was written. */
+            if (st == FT_OK)
+                batch_error(b, name, FT_ECANTCREAT,
+                            "not a regular file, so left as it is", 0, err);
+            st = FT_ECANTCREAT;
+        } else if (st != FT_EIO &&
+                   renameat(b->ownfd, name, b->dirfd, name) == 0)
+            continue;
+        else if (st != FT_EIO)
+            st = batch_error(b, name, FT_EIO, "write error", errno, err);
+        unlinkat(b->ownfd, name, 0);
+    }
+    b->n = b->len = 0;
+    fsync(b->dirfd); /* the renames survive a power cut */
+    return st;
 }
 
 FILE *ft_outfile_scratch(const char *what, const char **dir)
@@ -255,8 +478,7 @@ void ft_outfile_unlock(int fd)
 static bool is_leftover(const char *name)
 {
     static const char *const kinds[] = {
-        ".csv", ".svg",  ".png",  ".pdf",
-        ".gp",  ".dat",  ".html", ".xlsx",
+        ".csv", ".svg", ".png", ".pdf", ".gp", ".dat", ".html", ".xlsx",
         /* FT_MANIFEST_NAME, less its leading dot */
         "figtrend-manifest"};
     size_t n = strlen(name);
@@ -307,8 +529,8 @@ static bool stale(const struct stat *sb, time_t now)
  * there).  Whether it went. */
 static bool sweep_private(int dirfd, const char *name, time_t now)
 {
-    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-                                     O_CLOEXEC);
+    int fd =
+        openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return false;
     struct stat sb;

@@ -37,6 +37,12 @@ ft_status ft_outfile_commit(ft_outfile *o, ft_error *err);
 /* Close and remove the temporary file. */
 void ft_outfile_abort(ft_outfile *o);
 
+/* FT_ECANTCREAT (err names path) when something not a regular file (a
+ * FIFO, a device, a socket, a folder) has the name path: it is not ours
+ * to replace.  FT_OK when nothing or a regular file (or a symlink, which
+ * a rename replaces, never writes through) has it. */
+ft_status ft_outfile_check(const char *path, ft_error *err);
+
 /* "DIR/NAME" in fresh memory (the caller frees); "./NAME" when DIR is
  * empty.  NULL when out of memory. */
 char *ft_outfile_join(const char *dir, const char *name);
@@ -74,6 +80,58 @@ void ft_outfile_sync_dir(const char *dir);
  * kind of name) keeps its file.  Call it while holding the folder's
  * lock (below).  Best effort; returns how many went. */
 size_t ft_outfile_sweep(const char *dir);
+
+/* ---- many outputs flushed to disk at once ---------------------------
+ *
+ * A flush to disk waits for the disk (milliseconds each), so a report
+ * of thousands of charts flushing file by file spent nearly all its time
+ * waiting.  A batch writes its files under their final names in a
+ * private folder of its own (FT_OUTFILE_PRIVATE_PREFIX, mode 0700) in
+ * the output folder, where another program (gnuplot) may write by name
+ * too; ft_outfile_batch_commit then flushes them all at once (one
+ * syncfs(2) where the C library has it, else an fsync each), renames
+ * each into the output folder and flushes the folder once.  Until the
+ * commit no file of the batch has its final name: a kill at any moment
+ * leaves the previous outputs (and the private folder, which
+ * ft_outfile_sweep removes).
+ *
+ * Ownership: the batch owns its folder and the files in it;
+ * ft_outfile_batch_free removes what was not committed. */
+typedef struct ft_outfile_batch ft_outfile_batch;
+
+/* A batch for outputs in dir; its private folder is made now.
+ * FT_ECANTCREAT (err names dir), FT_ENOMEM. */
+ft_status ft_outfile_batch_new(const char *dir, ft_outfile_batch **b,
+                               ft_error *err);
+
+/* Remove the files not committed and the private folder (NULL: nothing
+ * to do). */
+void ft_outfile_batch_free(ft_outfile_batch *b);
+
+/* The private folder ("DIR/.figtrend-draw.XXXXXX"), where the batch's
+ * file NAME is written as FOLDER/NAME. */
+const char *ft_outfile_batch_dir(const ft_outfile_batch *b);
+
+/* Write data[0..len) as the batch's file name (a name, not a path).
+ * FT_ECANTCREAT when something not a regular file has the final name
+ * DIR/NAME (ft_outfile_check) or the file cannot be made, FT_EIO when
+ * it cannot be written (err names DIR/NAME), FT_ENOMEM. */
+ft_status ft_outfile_batch_write(ft_outfile_batch *b, const char *name,
+                                 const void *data, size_t len, ft_error *err);
+
+/* Take FOLDER/NAME, written by another program, into the batch.
+ * FT_ENOMEM. */
+ft_status ft_outfile_batch_add(ft_outfile_batch *b, const char *name,
+                               ft_error *err);
+
+/* Flush the batch's files to disk, rename each to DIR/NAME, flush the
+ * folder; the batch is then empty (and may take more).  FT_EIO when the
+ * flush failed (none is renamed, all are removed: the previous outputs
+ * stay) or a rename failed (err names it; the files after it are
+ * removed, the ones before are in place); FT_ECANTCREAT when something
+ * not a regular file took a final name meanwhile (that file is removed,
+ * the others are in place; err names the first). */
+ft_status ft_outfile_batch_commit(ft_outfile_batch *b, ft_error *err);
 
 /* mkdir -p: dir and every missing folder above it.  FT_ECANTCREAT (err
  * names dir) when it is not a folder afterwards, FT_ENOMEM. */

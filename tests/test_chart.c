@@ -409,6 +409,55 @@ static void test_render_hostile_titles(void **state)
     remove_all(dir);
 }
 
+/* In a batch the chart is drawn in the batch's private folder (its
+ * script finds its data there) and none of its files has its final name
+ * before the commit. */
+static void test_render_in_batch(void **state)
+{
+    (void)state;
+    if (!have_gnuplot()) {
+        print_message("skipped: gnuplot not installed\n");
+        skip();
+    }
+    char *dir = scratch();
+    ft_series_set *s = one_series("fund");
+    const ft_series *se = ft_series_at(s, 0);
+    ft_outfile_batch *b;
+    ft_error e;
+    assert_int_equal(ft_outfile_batch_new(dir, &b, &e), FT_OK);
+    ft_chart c = {.dir = dir,
+                  .stem = "fund",
+                  .title = se->name,
+                  .ylabel = "KRW",
+                  .note = se->name,
+                  .batch = b};
+    ft_buf script, data;
+    ft_buf_init(&script);
+    ft_buf_init(&data);
+    assert_int_equal(ft_chart_series_script(&script, &c, se), FT_OK);
+    assert_int_equal(ft_chart_series_data(&data, se, ft_chart_scale_for(1e13)),
+                     FT_OK);
+    assert_int_equal(ft_chart_write(&c, &script, &data, &e), FT_OK);
+    ft_status st = ft_chart_render(&c, NULL, &e);
+    if (st != FT_OK)
+        fail_msg("%s", e.message);
+    assert_false(exists(dir, "fund.gp"));
+    assert_false(exists(dir, "fund.svg"));
+    assert_int_equal(count_files(ft_outfile_batch_dir(b)), 3);
+    assert_int_equal(ft_outfile_batch_commit(b, &e), FT_OK);
+    ft_outfile_batch_free(b);
+    assert_true(exists(dir, "fund.gp"));
+    assert_true(exists(dir, "fund.dat"));
+    char pic[512];
+    snprintf(pic, sizeof pic, "%s/fund.svg", dir);
+    assert_true(ft_chart_picture_whole(pic, FT_CHART_SVG));
+    assert_int_equal(count_files(dir), 3); /* the private folder went */
+    ft_buf_free(&script);
+    ft_buf_free(&data);
+    ft_series_set_free(s);
+    remove_all(dir);
+}
+
 /* A figure history: one block per year, by date within it; undated and
  * badly dated figures left out; an article's id only in the data,
  * sanitised; the script holds numbers and fixed text alone. */
@@ -556,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_history_years_told_apart),
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),
+        cmocka_unit_test(test_render_in_batch),
         cmocka_unit_test(test_picture_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

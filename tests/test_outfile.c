@@ -346,6 +346,146 @@ static void test_manifest_hostile(void **state)
     assert_true(S_ISFIFO(sb.st_mode));
 }
 
+/* ---- batches ---------------------------------------------------------- */
+
+/* The text of dir/name ("" when it cannot be read). */
+static const char *text_of(const char *name)
+{
+    static char buf[64];
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    buf[0] = '\0';
+    FILE *f = fopen(p, "r");
+    if (f) {
+        buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+        fclose(f);
+    }
+    return buf;
+}
+
+/* How many entries dir has besides . and .. */
+static size_t entries(const char *path)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", path);
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    assert_non_null(p);
+    assert_int_equal(fscanf(p, "%zu", &n), 1);
+    pclose(p);
+    return n;
+}
+
+/* No file has its final name before the commit, all have it after (the
+ * ones written by the batch and one another program wrote in its
+ * folder), each as readable as any output, and the private folder goes
+ * with the batch. */
+static void test_batch_commit(void **state)
+{
+    (void)state;
+    write_text("a.gp", "old");
+    ft_outfile_batch *b;
+    ft_error err;
+    assert_int_equal(ft_outfile_batch_new(dir, &b, &err), FT_OK);
+    const char *own = ft_outfile_batch_dir(b);
+    assert_non_null(strstr(own, FT_OUTFILE_PRIVATE_PREFIX));
+    struct stat sb;
+    assert_int_equal(stat(own, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    assert_int_equal(ft_outfile_batch_write(b, "a.gp", "new", 3, &err), FT_OK);
+    assert_int_equal(ft_outfile_batch_write(b, "b.dat", "", 0, &err), FT_OK);
+    char p[256];
+    snprintf(p, sizeof p, "%s/c.svg", own);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("<svg/>", f);
+    fclose(f);
+    assert_int_equal(ft_outfile_batch_add(b, "c.svg", &err), FT_OK);
+    assert_string_equal(text_of("a.gp"), "old");
+    assert_false(exists("b.dat"));
+    assert_false(exists("c.svg"));
+    assert_int_equal(ft_outfile_batch_commit(b, &err), FT_OK);
+    assert_string_equal(text_of("a.gp"), "new");
+    assert_true(exists("b.dat"));
+    assert_string_equal(text_of("c.svg"), "<svg/>");
+    assert_int_equal(entries(own), 0);
+    mode_t mask = umask(0);
+    umask(mask);
+    snprintf(p, sizeof p, "%s/b.dat", dir);
+    assert_int_equal(stat(p, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0666 & ~mask);
+    ft_outfile_batch_free(b);
+    assert_int_equal(entries(dir), 3);
+}
+
+/* A batch freed uncommitted (a failed report) leaves the previous
+ * outputs and nothing else. */
+static void test_batch_free_keeps_previous(void **state)
+{
+    (void)state;
+    write_text("a.csv", "old");
+    ft_outfile_batch *b;
+    ft_error err;
+    assert_int_equal(ft_outfile_batch_new(dir, &b, &err), FT_OK);
+    assert_int_equal(ft_outfile_batch_write(b, "a.csv", "new", 3, &err), FT_OK);
+    assert_int_equal(ft_outfile_batch_write(b, "n.csv", "new", 3, &err), FT_OK);
+    ft_outfile_batch_free(b);
+    assert_string_equal(text_of("a.csv"), "old");
+    assert_int_equal(entries(dir), 1);
+}
+
+/* A commit whose rename fails says which file, keeps its previous
+ * output, places none after it and leaves no temporary. */
+static void test_batch_failed_commit_keeps_previous(void **state)
+{
+    (void)state;
+    write_text("x.dat", "old");
+    write_text("y.dat", "old");
+    ft_outfile_batch *b;
+    ft_error err;
+    assert_int_equal(ft_outfile_batch_new(dir, &b, &err), FT_OK);
+    assert_int_equal(ft_outfile_batch_write(b, "x.dat", "new", 3, &err), FT_OK);
+    assert_int_equal(ft_outfile_batch_write(b, "y.dat", "new", 3, &err), FT_OK);
+    char p[256];
+    snprintf(p, sizeof p, "%s/x.dat", ft_outfile_batch_dir(b));
+    assert_int_equal(unlink(p), 0); /* gone from under the batch */
+    assert_int_equal(ft_outfile_batch_commit(b, &err), FT_EIO);
+    assert_non_null(strstr(err.file, "x.dat"));
+    assert_string_equal(text_of("x.dat"), "old");
+    assert_string_equal(text_of("y.dat"), "old");
+    assert_int_equal(entries(ft_outfile_batch_dir(b)), 0);
+    ft_outfile_batch_free(b);
+    assert_int_equal(entries(dir), 2);
+}
+
+/* A FIFO by a final name stays: refused when the file is written, and
+ * passed over (the others placed) when it came later. */
+static void test_batch_leaves_a_fifo(void **state)
+{
+    (void)state;
+    char p[256];
+    snprintf(p, sizeof p, "%s/pipe.dat", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    ft_outfile_batch *b;
+    ft_error err;
+    assert_int_equal(ft_outfile_batch_new(dir, &b, &err), FT_OK);
+    assert_int_equal(ft_outfile_batch_write(b, "pipe.dat", "x", 1, &err),
+                     FT_ECANTCREAT);
+    assert_non_null(strstr(err.file, "pipe.dat"));
+    assert_int_equal(ft_outfile_batch_write(b, "late.gp", "x", 1, &err), FT_OK);
+    assert_int_equal(ft_outfile_batch_write(b, "ok.gp", "x", 1, &err), FT_OK);
+    snprintf(p, sizeof p, "%s/late.gp", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_int_equal(ft_outfile_batch_commit(b, &err), FT_ECANTCREAT);
+    assert_non_null(strstr(err.file, "late.gp"));
+    struct stat sb;
+    assert_int_equal(lstat(p, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+    assert_string_equal(text_of("ok.gp"), "x");
+    ft_outfile_batch_free(b);
+    assert_int_equal(entries(dir), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +500,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_manifest_failed_report_keeps_names,
                                         own_folder, drop_folder),
         cmocka_unit_test_setup_teardown(test_manifest_hostile, own_folder,
+                                        drop_folder),
+        cmocka_unit_test_setup_teardown(test_batch_commit, own_folder,
+                                        drop_folder),
+        cmocka_unit_test_setup_teardown(test_batch_free_keeps_previous,
+                                        own_folder, drop_folder),
+        cmocka_unit_test_setup_teardown(test_batch_failed_commit_keeps_previous,
+                                        own_folder, drop_folder),
+        cmocka_unit_test_setup_teardown(test_batch_leaves_a_fifo, own_folder,
                                         drop_folder),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
