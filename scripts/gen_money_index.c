@@ -10,6 +10,7 @@
  * (the look-up reads one run of entries per first byte).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "money_words.h"
@@ -198,6 +199,84 @@ static void put_shapes(const char *name, const word_shapes *w)
     printf("    },\n");
 }
 
+/* ------------------------------------------ the entries the bytes allow */
+
+/* Adds entry e's bytes to rows[ENTRY_BYTES][256][words] (money_words.h):
+ * as second_ok and third_ok in money.c read a pattern, and as match()
+ * does, so that a row may only let through more entries, never fewer. */
+static void entry_bytes_add(uint64_t *rows, size_t words, size_t e,
+                            const char *pat, bool exact)
+{
+    bool any = false;
+    for (size_t k = 0; k < ENTRY_BYTES; k++) {
+        unsigned char p = any ? 0 : (unsigned char)pat[k];
+        any |= p == '\0' || p == ' ' || p == '.';
+        for (unsigned b = 0; b < 256; b++) {
+            bool ok =
+                any || b == p ||
+                (!exact && is_alpha(p) && fold((unsigned char)b) == fold(p));
+            if (ok)
+                rows[(k * 256 + b) * words + e / 64] |= UINT64_C(1) << (e % 64);
+        }
+    }
+}
+
+static void put_entry_bytes(const char *name, const uint64_t *rows,
+                            size_t words)
+{
+    printf("static const uint64_t %s[%d][256][%zu] = {", name, ENTRY_BYTES,
+           words);
+    for (size_t k = 0; k < ENTRY_BYTES; k++) {
+        printf("\n    {");
+        for (size_t b = 0; b < 256; b++) {
+            printf("%s{", b % 4 ? " " : "\n        ");
+            for (size_t w = 0; w < words; w++)
+                printf("%s0x%llx", w ? ", " : "",
+                       (unsigned long long)rows[(k * 256 + b) * words + w]);
+            printf("},");
+        }
+        printf("\n    },");
+    }
+    printf("\n};\n");
+}
+
+/* A currency table's rows. */
+static void currency_rows(const char *name, const currency *table, size_t n)
+{
+    size_t words = entry_words(n);
+    static uint64_t rows[ENTRY_BYTES * 256 * 4];
+    if (words > 4) {
+        fprintf(stderr, "gen_money_index: %s has too many entries\n", name);
+        exit(1);
+    }
+    memset(rows, 0, sizeof rows);
+    for (size_t e = 0; e < n; e++)
+        entry_bytes_add(rows, words, e, table[e].pat,
+                        table[e].flags & CUR_EXACT);
+    put_entry_bytes(name, rows, words);
+}
+
+static void scale_rows(void)
+{
+    static uint64_t rows[ENTRY_BYTES * 256 * 1];
+    _Static_assert(COUNT(scales) <= 64, "one word of scales");
+    memset(rows, 0, sizeof rows);
+    for (size_t e = 0; e < COUNT(scales); e++)
+        entry_bytes_add(rows, 1, e, scales[e].pat, scales[e].exact);
+    put_entry_bytes("scale_bytes", rows, 1);
+}
+
+static void iso_rows(void)
+{
+    static uint64_t rows[ENTRY_BYTES * 256 * 1];
+    _Static_assert(COUNT(iso_codes) <= 64, "one word of codes");
+    memset(rows, 0, sizeof rows);
+    for (size_t e = 0; e < COUNT(iso_codes); e++)
+        entry_bytes_add(rows, 1, e, iso_codes[e].code,
+                        iso_codes[e].flags & CUR_EXACT);
+    put_entry_bytes("iso_bytes", rows, 1);
+}
+
 static bool ordered(const char *name, const void *table, size_t n,
                     size_t stride)
 {
@@ -230,6 +309,10 @@ int main(void)
     put_shapes("next", &w.next);
     put_shapes("opener", &w.opener);
     put_row("lead", w.lead, 4);
-    printf("};\n");
+    printf("};\n\n");
+    currency_rows("prefix_bytes", prefixes, COUNT(prefixes));
+    currency_rows("suffix_bytes", suffixes, COUNT(suffixes));
+    scale_rows();
+    iso_rows();
     return 0;
 }

@@ -2,8 +2,9 @@
  * of one amount at a position (see money.h).
  *
  * The lexicon's tables are in money_words.h; the index of words that the
- * quick reject reads (`run_index`) is derived from them at build time by
- * scripts/gen_money_index.c into money_index.h.
+ * quick reject reads (`run_index`) and the entries each byte allows
+ * (`prefix_bytes` and the like, read before match()) are derived from them
+ * at build time by scripts/gen_money_index.c into money_index.h.
  *
  * Everything here looks at a bounded stretch of bytes after the position
  * and allocates nothing, so the article-level pass in extract.c stays a
@@ -122,31 +123,19 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
     return true;
 }
 
-/* A quick test before match(): can the pattern's second byte be at i + 1?
- * Most candidates of a run fail here, without a call. */
-static inline bool byte_ok(const char *t, size_t len, size_t i, const char *pat,
-                           size_t k, bool exact)
+/* A quick test before match(): the entries of a table (rows: its
+ * ENTRY_BYTES rows, money_words.h) that the bytes at i, i + 1 and i + 2
+ * allow, word w of the set.  Most candidates fail here for every entry at
+ * once; a Hangul syllable is three bytes, and many patterns share the
+ * first two. */
+static inline uint64_t entries_allowed(const char *t, size_t len, size_t i,
+                                       const uint64_t *rows, size_t words,
+                                       size_t w)
 {
-    unsigned char p = (unsigned char)pat[k], c = at(t, len, i + k);
-    if (p == '\0' || p == ' ' || p == '.')
-        return true;
-    return is_alpha(p) && !exact ? fold(c) == fold(p) : c == p;
-}
-
-static inline bool second_ok(const char *t, size_t len, size_t i,
-                             const char *pat, bool exact)
-{
-    return byte_ok(t, len, i, pat, 1, exact);
-}
-
-/* And the third, while the second was no optional byte: a Hangul
- * syllable is three bytes, and many patterns share the first two. */
-static inline bool third_ok(const char *t, size_t len, size_t i,
-                            const char *pat, bool exact)
-{
-    unsigned char p = (unsigned char)pat[1];
-    return p == '\0' || p == ' ' || p == '.' ||
-           byte_ok(t, len, i, pat, 2, exact);
+    _Static_assert(ENTRY_BYTES == 3, "three bytes a look");
+    return rows[at(t, len, i) * words + w] &
+           rows[(256 + at(t, len, i + 1)) * words + w] &
+           rows[(512 + at(t, len, i + 2)) * words + w];
 }
 
 /* ------------------------------------------------------------ currencies */
@@ -226,13 +215,10 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     if (is_alpha(n) &&
         !(is_upper(a) && is_upper(b) && is_upper(c) && n >= 'a' && n <= 'z'))
         return false;
-    if (!shape_may_match(&run_index.iso, t, i, 3))
-        return false;
-    unsigned char first = fold(a);
-    for (size_t k = run_from(&run_index.iso, iso_codes, COUNT(iso_codes),
-                             sizeof *iso_codes, first);
-         k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
-        const iso_code *e = &iso_codes[k];
+    _Static_assert(COUNT(iso_codes) <= 64, "one word of codes");
+    for (uint64_t set = entries_allowed(t, len, i, &iso_bytes[0][0][0], 1, 0);
+         set; set &= set - 1) {
+        const iso_code *e = &iso_codes[__builtin_ctzll(set)];
         bool same = (e->flags & CUR_EXACT)
                         ? memcmp(t + i, e->code, 3) == 0
                         : fold(b) == fold((unsigned char)e->code[1]) &&
@@ -247,44 +233,42 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
 }
 
 static bool match_table(const char *t, size_t len, size_t i,
-                        const currency *table, size_t n,
-                        const word_shapes *shapes, cur_match *best)
+                        const currency *table, size_t n, const uint64_t *rows,
+                        cur_match *best)
 {
     bool found = false;
-    unsigned char first = at(t, len, i) | 0x20;
-    if (i >= len || !shape_may_match(shapes, t, i, letters_at(t, len, i)))
-        return false;
-    size_t lo = run_from(shapes, table, n, sizeof *table, first);
-    for (size_t k = lo; k < n && key_of(table[k].pat) == first; k++) {
-        const currency *c = &table[k];
-        size_t e;
-        bool ok;
-        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT) ||
-            !third_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
-            continue;
-        if (c->flags & CUR_GLUED) {
-            size_t n = strlen(c->pat);
-            ok = i + n < len && memcmp(t + i, c->pat, n) == 0 &&
-                 is_digit(at(t, len, i + n));
-            e = i + n;
-        } else {
-            ok = match(t, len, i, c->pat, c->flags & CUR_EXACT, &e);
-        }
-        if (!ok && (c->flags & CUR_PLURAL)) {
-            /* "dollars": the pattern with an s; match() would have refused
-             * "dollar" before an 's' as inside a word. */
-            size_t plen = strlen(c->pat);
-            char buf[40];
-            if (plen + 2 < sizeof buf) {
-                memcpy(buf, c->pat, plen);
-                buf[plen] = 's';
-                buf[plen + 1] = '\0';
-                ok = match(t, len, i, buf, c->flags & CUR_EXACT, &e);
+    size_t words = entry_words(n);
+    for (size_t w = 0; w < words; w++) {
+        /* at or past len at(t, len, i) is 0, which begins no entry */
+        for (uint64_t set = entries_allowed(t, len, i, rows, words, w); set;
+             set &= set - 1) {
+            const currency *c = &table[w * 64 + (size_t)__builtin_ctzll(set)];
+            size_t e;
+            bool ok;
+            if (c->flags & CUR_GLUED) {
+                size_t n = strlen(c->pat);
+                ok = i + n < len && memcmp(t + i, c->pat, n) == 0 &&
+                     is_digit(at(t, len, i + n));
+                e = i + n;
+            } else {
+                ok = match(t, len, i, c->pat, c->flags & CUR_EXACT, &e);
             }
-        }
-        if (ok && (!found || e > best->end)) {
-            *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
-            found = true;
+            if (!ok && (c->flags & CUR_PLURAL)) {
+                /* "dollars": the pattern with an s; match() would have
+                 * refused "dollar" before an 's' as inside a word. */
+                size_t plen = strlen(c->pat);
+                char buf[40];
+                if (plen + 2 < sizeof buf) {
+                    memcpy(buf, c->pat, plen);
+                    buf[plen] = 's';
+                    buf[plen + 1] = '\0';
+                    ok = match(t, len, i, buf, c->flags & CUR_EXACT, &e);
+                }
+            }
+            if (ok && (!found || e > best->end)) {
+                *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
+                found = true;
+            }
         }
     }
     return found;
@@ -292,8 +276,8 @@ static bool match_table(const char *t, size_t len, size_t i,
 
 static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    bool found =
-        match_table(t, len, i, prefixes, COUNT(prefixes), &run_index.prefix, m);
+    bool found = match_table(t, len, i, prefixes, COUNT(prefixes),
+                             &prefix_bytes[0][0][0], m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -304,8 +288,8 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    bool found =
-        match_table(t, len, i, suffixes, COUNT(suffixes), &run_index.suffix, m);
+    bool found = match_table(t, len, i, suffixes, COUNT(suffixes),
+                             &suffix_bytes[0][0][0], m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -336,16 +320,11 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
         separated = k != j;
         j = k;
     }
-    unsigned char first = at(t, len, j);
-    if (!is_alpha(first) ||
-        !shape_may_match(&run_index.scale, t, j, letters_at(t, len, j)))
-        return false;
-    unsigned char key = fold(first);
-    for (size_t s = run_from(&run_index.scale, scales, COUNT(scales),
-                             sizeof *scales, key);
-         s < COUNT(scales) && key_of(scales[s].pat) == key; s++) {
-        if ((scales[s].glued_only && separated) ||
-            !second_ok(t, len, j, scales[s].pat, scales[s].exact))
+    _Static_assert(COUNT(scales) <= 64, "one word of scales");
+    for (uint64_t set = entries_allowed(t, len, j, &scale_bytes[0][0][0], 1, 0);
+         set; set &= set - 1) {
+        size_t s = (size_t)__builtin_ctzll(set);
+        if (scales[s].glued_only && separated)
             continue;
         size_t e;
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {

@@ -459,4 +459,20 @@ typedef struct {
                             Korean unit or a currency before the number */
 } word_index;
 
+/* ------------------------------------------ the entries the bytes allow */
+
+/* Which entries of a table may match at i, by the bytes at i, i + 1 and
+ * i + 2, for every entry at once: row [k][b] holds bit e % 64 of word
+ * e / 64 when entry e allows byte b at i + k.  An entry allows its own
+ * byte there (either case for a letter unless it must match case), and
+ * any byte from its first optional space or full stop on, or past its
+ * end.  scripts/gen_money_index.c writes the rows (prefix_bytes,
+ * suffix_bytes, scale_bytes, iso_bytes: uint64_t [3][256][words]). */
+#define ENTRY_BYTES 3
+
+static inline size_t entry_words(size_t n)
+{
+    return (n + 63) / 64;
+}
+
 #endif
