@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "country.h"
+#include "extract_words.h"
+#include "extract_index.h" /* generated: see the Makefile */
 #include "money.h"
 #include "phrase.h"
 #include "subject.h"
@@ -364,62 +366,41 @@ static bool is_rate(ft_view x, const ft_money *m)
     return false;
 }
 
-/* Before the amount; longest first where one ends another.  One list,
- * read as the phrases (for ft_phrase_before_any) and their qualifiers. */
-#define BEFORE_QUALIFIERS(Q)                                                   \
-    Q("approximately", FT_Q_APPROX)                                            \
-    Q("an estimated", FT_Q_APPROX)                                             \
-    Q("estimated", FT_Q_APPROX)                                                \
-    Q("roughly", FT_Q_APPROX)                                                  \
-    Q("around", FT_Q_APPROX)                                                   \
-    Q("about", FT_Q_APPROX)                                                    \
-    Q("approx.", FT_Q_APPROX)                                                  \
-    Q("nearly", FT_Q_APPROX)                                                   \
-    Q("almost", FT_Q_APPROX)                                                   \
-    Q("close to", FT_Q_APPROX)                                                 \
-    Q("circa", FT_Q_APPROX)                                                    \
-    Q("some", FT_Q_APPROX)                                                     \
-    Q("just over", FT_Q_GT)                                                    \
-    Q("more than", FT_Q_GT)                                                    \
-    Q("greater than", FT_Q_GT)                                                 \
-    Q("in excess of", FT_Q_GT)                                                 \
-    Q("upwards of", FT_Q_GT)                                                   \
-    Q("exceeding", FT_Q_GT)                                                    \
-    Q("over", FT_Q_GT)                                                         \
-    Q("exceeded", FT_Q_GT)                                                     \
-    Q("exceeds", FT_Q_GT)                                                      \
-    Q("exceed", FT_Q_GT)                                                       \
-    Q("topped", FT_Q_GT)                                                       \
-    Q("tops", FT_Q_GT)                                                         \
-    Q("top", FT_Q_GT)                                                          \
-    Q("surpassed", FT_Q_GT)                                                    \
-    Q("surpass", FT_Q_GT)                                                      \
-    Q("crossed", FT_Q_GT)                                                      \
-    Q("broke through", FT_Q_GT)                                                \
-    Q("above", FT_Q_GT)                                                        \
-    Q("at least", FT_Q_GE)                                                     \
-    Q("no less than", FT_Q_GE)                                                 \
-    Q("a minimum of", FT_Q_GE)                                                 \
-    Q("just under", FT_Q_LT)                                                   \
-    Q("less than", FT_Q_LT)                                                    \
-    Q("under", FT_Q_LT)                                                        \
-    Q("below", FT_Q_LT)                                                        \
-    Q("up to", FT_Q_LE)                                                        \
-    Q("at most", FT_Q_LE)                                                      \
-    Q("no more than", FT_Q_LE)                                                 \
-    Q("as much as", FT_Q_LE)                                                   \
-    Q("a maximum of", FT_Q_LE)
+/* ft_phrase_before_any for a list of extract_words.h, its ender index
+ * (extract_index.h) asked first: only the entries whose last two bytes
+ * the text allows are tried, in the list's order.  Most positions end
+ * at the index. */
+static size_t phrase_before_indexed(ft_view x, size_t end,
+                                    const ender_index *ix, const ft_lit *list,
+                                    size_t *which)
+{
+    size_t j = ft_phrase_trim_back(x.t, end);
+    if (j == 0 || j > x.len)
+        return SIZE_MAX;
+    uint64_t m =
+        ix->last[ft_ascii_fold((unsigned char)x.t[j - 1])] &
+        ix->before_last[j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0];
+    for (; m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
+        size_t s = ft_phrase_ending_at_rest(x.t, x.len, j, list[k]);
+        if (s != SIZE_MAX) {
+            if (which)
+                *which = k;
+            return s;
+        }
+    }
+    return SIZE_MAX;
+}
 
-#define AS_PHRASE(phrase, q) FT_LIT(phrase),
 #define AS_QUALIFIER(phrase, q) q,
-static const ft_lit before_q_phrase[] = {BEFORE_QUALIFIERS(AS_PHRASE)};
 static const ft_qualifier before_q_kind[] = {BEFORE_QUALIFIERS(AS_QUALIFIER)};
 
 /* A qualifier ending right before `start`; sets *q and returns where it
  * starts (so that the words before it can be read too), else start. */
 static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 {
-    size_t k, s = FT_PHRASE_BEFORE_ANY(x.t, x.len, start, before_q_phrase, &k);
+    size_t k, s = phrase_before_indexed(x, start, &before_q_enders,
+                                        before_q_phrase, &k);
     if (s != SIZE_MAX) {
         *q = before_q_kind[k];
         return s;
@@ -485,51 +466,12 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
     return false;
 }
 
-/* An amount that is a change, not a level: "up 1.2 trillion won", "cut by
- * X", "an additional X", "X more than", "X increase", 증액, 줄었다. */
-static const ft_lit change_words_before[] = {
-    FT_LIT("up"),
-    FT_LIT("down"),
-    FT_LIT("by"),
-    FT_LIT("an additional"),
-    FT_LIT("additional"),
-    FT_LIT("extra"),
-    FT_LIT("another"),
-    FT_LIT("increase of"),
-    FT_LIT("a rise of"),
-    FT_LIT("a cut of"),
-    FT_LIT("a reduction of"),
-    FT_LIT("an increase of"),
-    FT_LIT("a decrease of"),
-    FT_LIT("a drop of"),
-    FT_LIT("rose"),
-    FT_LIT("rise"),
-    FT_LIT("fell"),
-    FT_LIT("dropped"),
-    FT_LIT("declined"),
-    FT_LIT("grew"),
-    FT_LIT("increased"),
-    FT_LIT("decreased"),
-    FT_LIT("cut"),
-    FT_LIT("trimmed"),
-    FT_LIT("slashed"),
-    FT_LIT("raised"),
-    FT_LIT("boosted"),
-    FT_LIT("jumped"),
-    FT_LIT("added"),
-    FT_LIT("gained"),
-    FT_LIT("climbed"),
-    FT_LIT("surged"),
-    FT_LIT("reduced"),
-    FT_LIT("shrank"),
-};
-
 /* A verb or phrase of change just before `before`: "up", "cut by", "an
  * additional". */
 static bool change_before(ft_view x, size_t before)
 {
-    return FT_PHRASE_BEFORE_ANY(x.t, x.len, before, change_words_before,
-                                NULL) != SIZE_MAX;
+    return phrase_before_indexed(x, before, &change_enders, change_words_before,
+                                 NULL) != SIZE_MAX;
 }
 
 /* Verbs of motion before "from X to Y": the amount went from one level to
