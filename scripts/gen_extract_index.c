@@ -1,5 +1,6 @@
 /* gen_extract_index.c — the ender indexes that extract.c reads before its
- * phrase lists (qualifier_before, change_before), derived from the lists
+ * phrase lists (qualifier_before, change_before) and abbreviations
+ * (is_abbreviation), derived from the lists
  * in src/extract_words.h and written as C on standard output at build
  * time.
  *
@@ -65,7 +66,8 @@ int main(void)
     if (!put_index("before_q_enders", before_q_phrase,
                    COUNT(before_q_phrase)) ||
         !put_index("change_enders", change_words_before,
-                   COUNT(change_words_before)))
+                   COUNT(change_words_before)) ||
+        !put_index("abbreviation_enders", abbreviations, COUNT(abbreviations)))
         return 1;
     return 0;
 }

@@ -77,20 +77,6 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 
 static bool is_abbreviation(ft_view x, size_t dot)
 {
-    static const ft_lit abbr[] = {
-        FT_LIT("mr"),   FT_LIT("mrs"),  FT_LIT("ms"),     FT_LIT("dr"),
-        FT_LIT("gen"),  FT_LIT("col"),  FT_LIT("lt"),     FT_LIT("sgt"),
-        FT_LIT("maj"),  FT_LIT("capt"), FT_LIT("adm"),    FT_LIT("no"),
-        FT_LIT("jan"),  FT_LIT("feb"),  FT_LIT("mar"),    FT_LIT("apr"),
-        FT_LIT("jun"),  FT_LIT("jul"),  FT_LIT("aug"),    FT_LIT("sep"),
-        FT_LIT("sept"), FT_LIT("oct"),  FT_LIT("nov"),    FT_LIT("dec"),
-        FT_LIT("corp"), FT_LIT("inc"),  FT_LIT("co"),     FT_LIT("ltd"),
-        FT_LIT("st"),   FT_LIT("vs"),   FT_LIT("approx"), FT_LIT("est"),
-        FT_LIT("rep"),  FT_LIT("sen"),  FT_LIT("gov"),    FT_LIT("jr"),
-        FT_LIT("sr"),   FT_LIT("prof"), FT_LIT("fig"),    FT_LIT("e.g"),
-        FT_LIT("i.e"),  FT_LIT("u.s"),  FT_LIT("u.k"),    FT_LIT("u.n"),
-        FT_LIT("dept"),
-    };
     size_t s = dot;
     while (s > 0 && (ft_money_is_word_byte(ft_view_at(x, s - 1)) ||
                      ft_view_at(x, s - 1) == '.'))
@@ -102,12 +88,18 @@ static bool is_abbreviation(ft_view x, size_t dot)
         return false; /* none is longer */
     if (ft_ascii_digit(ft_view_at(x, dot - 1)))
         return false; /* none ends in a digit: "in 2023." ends a sentence */
-    for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
-        if (abbr[k].n != n)
+    /* only the entries the word's last two bytes allow (extract_index.h) */
+    uint64_t m =
+        abbreviation_enders.last[ft_ascii_fold(ft_view_at(x, dot - 1))] &
+        abbreviation_enders
+            .before_last[n > 1 ? ft_ascii_fold(ft_view_at(x, dot - 2)) : 0];
+    for (; m; m &= m - 1) {
+        const ft_lit *a = &abbreviations[__builtin_ctzll(m)];
+        if (a->n != n)
             continue;
         size_t q = 0;
-        while (q < n && ft_ascii_fold(ft_view_at(x, s + q)) ==
-                            (unsigned char)abbr[k].s[q])
+        while (q < n &&
+               ft_ascii_fold(ft_view_at(x, s + q)) == (unsigned char)a->s[q])
             q++;
         if (q == n)
             return true;

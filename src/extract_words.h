@@ -1,6 +1,7 @@
 /* extract_words.h — the phrase lists that extract.c reads just before an
  * amount: qualifiers ("about", "more than") and words of change ("up",
- * "cut by"); and the shape of their ender index.
+ * "cut by"); the abbreviations its sentences read past; and the shape of
+ * their ender index.
  *
  * Included by extract.c, which matches with the lists, and by
  * scripts/gen_extract_index.c, which derives the ender index of each list
@@ -102,6 +103,23 @@ static const ft_lit change_words_before[] = {
     FT_LIT("surged"),
     FT_LIT("reduced"),
     FT_LIT("shrank"),
+};
+
+/* Words that a full stop ends without ending the sentence ("Mr.",
+ * "Jan.", "U.S."), in lower case. */
+static const ft_lit abbreviations[] = {
+    FT_LIT("mr"),   FT_LIT("mrs"),  FT_LIT("ms"),     FT_LIT("dr"),
+    FT_LIT("gen"),  FT_LIT("col"),  FT_LIT("lt"),     FT_LIT("sgt"),
+    FT_LIT("maj"),  FT_LIT("capt"), FT_LIT("adm"),    FT_LIT("no"),
+    FT_LIT("jan"),  FT_LIT("feb"),  FT_LIT("mar"),    FT_LIT("apr"),
+    FT_LIT("jun"),  FT_LIT("jul"),  FT_LIT("aug"),    FT_LIT("sep"),
+    FT_LIT("sept"), FT_LIT("oct"),  FT_LIT("nov"),    FT_LIT("dec"),
+    FT_LIT("corp"), FT_LIT("inc"),  FT_LIT("co"),     FT_LIT("ltd"),
+    FT_LIT("st"),   FT_LIT("vs"),   FT_LIT("approx"), FT_LIT("est"),
+    FT_LIT("rep"),  FT_LIT("sen"),  FT_LIT("gov"),    FT_LIT("jr"),
+    FT_LIT("sr"),   FT_LIT("prof"), FT_LIT("fig"),    FT_LIT("e.g"),
+    FT_LIT("i.e"),  FT_LIT("u.s"),  FT_LIT("u.k"),    FT_LIT("u.n"),
+    FT_LIT("dept"),
 };
 
 /* Most positions have no phrase of a list ending there, and the two bytes

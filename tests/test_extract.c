@@ -718,6 +718,26 @@ static void test_appending_articles_independent(void **state)
     ft_figlist_free(&both);
 }
 
+/* Every abbreviation of extract_words.h, through its ender index, keeps
+ * the sentence going; a word that is none ends it. */
+static void test_every_abbreviation(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k <= sizeof abbreviations / sizeof *abbreviations; k++) {
+        bool none = k == sizeof abbreviations / sizeof *abbreviations;
+        char text[128];
+        snprintf(text, sizeof text, "We met %s. Then it cost $5 million.",
+                 none ? "them" : abbreviations[k].s);
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
+        assert_int_equal(l.len, 1);
+        if ((l.items[0].sent_start == 0) == none)
+            fail_msg("%s: sentence from %zu", text, l.items[0].sent_start);
+        ft_figlist_free(&l);
+    }
+}
+
 /* Abbreviations and initials do not end a sentence. */
 static void test_sentence_abbreviations(void **state)
 {
@@ -800,6 +820,7 @@ int main(void)
         cmocka_unit_test(test_phrase_lists),
         cmocka_unit_test(test_no_figures_empty_list),
         cmocka_unit_test(test_sentence_abbreviations),
+        cmocka_unit_test(test_every_abbreviation),
         cmocka_unit_test(test_sentence_glued_stop),
         cmocka_unit_test(test_sentence_lines),
         cmocka_unit_test(test_hostile_bytes),
