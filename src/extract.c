@@ -21,13 +21,6 @@
 #include "text.h"
 #include "years.h"
 
-/* Korean words of the conversion leads */
-#define K_HANHWA "\xED\x95\x9C\xED\x99\x94" /* 한화 (in won) */
-#define K_WONHWA "\xEC\x9B\x90\xED\x99\x94" /* 원화 (the won) */
-/* 우리 돈으로 (in our money) */
-#define K_URI_DON                                                              \
-    "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C"
-
 void ft_figlist_init(ft_figlist *l)
 {
     l->items = NULL;
@@ -384,6 +377,25 @@ static size_t phrase_before_indexed(ft_view x, size_t end,
     return SIZE_MAX;
 }
 
+/* ft_phrase_at_any for a list of extract_words.h, its starter index
+ * (extract_index.h) asked first: only the entries whose first two bytes
+ * the text allows are tried. */
+static size_t phrase_at_indexed(ft_view x, size_t i, const starter_index *ix,
+                                const char *const *list)
+{
+    if (i >= x.len)
+        return 0;
+    uint64_t m = ix->first[ft_ascii_fold((unsigned char)x.t[i])] &
+                 ix->second[ft_ascii_fold(ft_view_at(x, i + 1))];
+    size_t best = 0;
+    for (; m; m &= m - 1) {
+        size_t e = ft_phrase_at(x.t, x.len, i, list[__builtin_ctzll(m)]);
+        if (e > best)
+            best = e;
+    }
+    return best;
+}
+
 #define AS_QUALIFIER(phrase, q) q,
 static const ft_qualifier before_q_kind[] = {BEFORE_QUALIFIERS(AS_QUALIFIER)};
 
@@ -489,11 +501,6 @@ static const ft_lit moved_from[] = {
 
 static bool is_change(ft_view x, size_t before, size_t end)
 {
-    static const char *const words_after[] = {
-        "more than", "less than", "higher than", "lower than", "increase",
-        "rise",      "hike",      "cut",         "reduction",  "jump",
-        "boost",     "decrease",  "drop",        "increment",  "more",
-    };
     static const ft_lit korean_after[] = {
         FT_LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
         FT_LIT("\xEC\xA6\x9D\xEA\xB0\x80"), /* 증가 */
@@ -513,7 +520,7 @@ static bool is_change(ft_view x, size_t before, size_t end)
     if (change_before(x, before))
         return true;
     size_t j = skip_space(x, end);
-    if (FT_PHRASE_AT_ANY(x.t, x.len, j, words_after))
+    if (phrase_at_indexed(x, j, &change_after_starters, change_words_after))
         return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩);
      * but "61조원으로 늘었다" (rose *to*) names the level reached */
@@ -711,50 +718,11 @@ static bool korean_won_apposition(ft_view x, const ft_money *main, size_t j)
 static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
                                ft_money *r)
 {
-    /* Inside a parenthesis a qualifier may lead; after a comma only words
-     * that announce a conversion do ("$5 million, nearly 3 billion won" is
-     * a list). */
-    static const char *const paren_lead[] = {
-        "about",
-        "approximately",
-        "approx.",
-        "around",
-        "roughly",
-        "some",
-        "nearly",
-        "almost",
-        "or about",
-        "or roughly",
-        "or around",
-        "or",
-        "us",
-        "equivalent to",
-        "the equivalent of",
-        "equal to",
-        "~",
-        K_HANHWA,
-        K_WONHWA,
-        K_URI_DON,
-    };
-    static const char *const comma_lead[] = {
-        "or about", "or roughly", "or around", "or some", "or nearly", "or",
-        "or the equivalent of", "the equivalent of", "equivalent to",
-        "which translates to", "which translates into", "which is about",
-        "which is roughly", "which is", "translating to", "equal to",
-        "roughly equal to", "worth about", "worth",
-        /* a Korean paper's own conversion: "in our money", "in won" */
-        K_URI_DON, K_URI_DON "\xEB\x8A\x94", /* 우리 돈으로는 */
-        K_HANHWA, K_HANHWA "\xEB\xA1\x9C",   /* 한화로 */
-        K_WONHWA "\xEB\xA1\x9C",             /* 원화로 */
-    };
-    /* nouns an amount may modify before its conversion: "the A$7 billion
-     * mark ($4.7 billion)" */
-    static const char *const held_nouns[] = {
-        "mark", "threshold", "level", "ceiling", "cap", "barrier", "line",
-    };
+    /* its leads and the nouns an amount may modify before it:
+     * paren_lead, comma_lead, held_nouns (extract_words.h) */
     size_t j = skip_space(x, end), h;
     bool paren = false, dash = false, comma = false;
-    if ((h = FT_PHRASE_AT_ANY(x.t, x.len, j, held_nouns)) != 0 &&
+    if ((h = phrase_at_indexed(x, j, &held_starters, held_nouns)) != 0 &&
         is_open_paren(x, skip_space(x, h)))
         j = skip_space(x, h);
     else if (ft_view_at(x, j) == '.' && is_open_paren(x, skip_space(x, j + 1)))
@@ -773,8 +741,8 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
     } else if (!ft_phrase_at(x.t, x.len, j, "or")) {
         return 0;
     }
-    size_t best = paren ? FT_PHRASE_AT_ANY(x.t, x.len, j, paren_lead)
-                        : FT_PHRASE_AT_ANY(x.t, x.len, j, comma_lead);
+    size_t best = paren ? phrase_at_indexed(x, j, &paren_starters, paren_lead)
+                        : phrase_at_indexed(x, j, &comma_starters, comma_lead);
     if (best)
         j = skip_space(x, best);
     else if (!paren && !dash && !(comma && korean_won_apposition(x, main, j)))

@@ -105,6 +105,65 @@ static const ft_lit change_words_before[] = {
     FT_LIT("shrank"),
 };
 
+/* Words after an amount that make it a change: "X more than", "X
+ * increase". */
+static const char *const change_words_after[] = {
+    "more than", "less than", "higher than", "lower than", "increase",
+    "rise",      "hike",      "cut",         "reduction",  "jump",
+    "boost",     "decrease",  "drop",        "increment",  "more",
+};
+
+/* Korean words of the conversion leads */
+#define K_HANHWA "\xED\x95\x9C\xED\x99\x94" /* 한화 (in won) */
+#define K_WONHWA "\xEC\x9B\x90\xED\x99\x94" /* 원화 (the won) */
+/* 우리 돈으로 (in our money) */
+#define K_URI_DON                                                              \
+    "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C"
+
+/* Inside a parenthesis after a figure a qualifier may lead its
+ * conversion; after a comma only words that announce a conversion do
+ * ("$5 million, nearly 3 billion won" is a list). */
+static const char *const paren_lead[] = {
+    "about",
+    "approximately",
+    "approx.",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "or about",
+    "or roughly",
+    "or around",
+    "or",
+    "us",
+    "equivalent to",
+    "the equivalent of",
+    "equal to",
+    "~",
+    K_HANHWA,
+    K_WONHWA,
+    K_URI_DON,
+};
+
+static const char *const comma_lead[] = {
+    "or about", "or roughly", "or around", "or some", "or nearly", "or",
+    "or the equivalent of", "the equivalent of", "equivalent to",
+    "which translates to", "which translates into", "which is about",
+    "which is roughly", "which is", "translating to", "equal to",
+    "roughly equal to", "worth about", "worth",
+    /* a Korean paper's own conversion: "in our money", "in won" */
+    K_URI_DON, K_URI_DON "\xEB\x8A\x94", /* 우리 돈으로는 */
+    K_HANHWA, K_HANHWA "\xEB\xA1\x9C",   /* 한화로 */
+    K_WONHWA "\xEB\xA1\x9C",             /* 원화로 */
+};
+
+/* Nouns an amount may modify before its conversion: "the A$7 billion
+ * mark ($4.7 billion)". */
+static const char *const held_nouns[] = {
+    "mark", "threshold", "level", "ceiling", "cap", "barrier", "line",
+};
+
 /* Words that a full stop ends without ending the sentence ("Mr.",
  * "Jan.", "U.S."), in lower case. */
 static const ft_lit abbreviations[] = {
@@ -131,5 +190,14 @@ static const ft_lit abbreviations[] = {
 typedef struct {
     uint64_t last[256], before_last[256];
 } ender_index;
+
+/* The same for the lists read forward from a position (as ft_phrase_at_any
+ * reads them): bit k of first[b] when entry k starts with byte b (any byte
+ * for a space), of second[b] when its second byte is b (any byte for a
+ * space, an entry of one byte or one that starts with a space); b is the
+ * text's byte folded, 0 past the end. */
+typedef struct {
+    uint64_t first[256], second[256];
+} starter_index;
 
 #endif

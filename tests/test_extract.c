@@ -625,11 +625,15 @@ static void test_offsets_and_sentence(void **state)
  * (gen_extract_index.c): each qualifier gives a qualifier, its own but
  * for "no more than", which "more than" (earlier in the list) ends and
  * reads as FT_Q_GT: a known fault, kept while output stays as it was;
- * each word of change a change. */
-static const ft_figure *one_figure(ft_figlist *l, const char *phrase)
+ * each word of change, before the amount or after it, a change. */
+static const ft_figure *one_figure(ft_figlist *l, const char *phrase,
+                                   bool after)
 {
     char text[128];
-    snprintf(text, sizeof text, "It was %s $5 million.", phrase);
+    if (after)
+        snprintf(text, sizeof text, "It was $5 million %s.", phrase);
+    else
+        snprintf(text, sizeof text, "It was %s $5 million.", phrase);
     ft_figlist_init(l);
     assert_int_equal(ft_extract(text, strlen(text), NULL, l, NULL), FT_OK);
     if (l->len != 1)
@@ -646,7 +650,7 @@ static void test_phrase_lists(void **state)
     for (size_t k = 0; k < sizeof before_q_phrase / sizeof *before_q_phrase;
          k++) {
         ft_figlist l;
-        const ft_figure *f = one_figure(&l, before_q_phrase[k].s);
+        const ft_figure *f = one_figure(&l, before_q_phrase[k].s, false);
         bool known_fault = strcmp(before_q_phrase[k].s, "no more than") == 0;
         if (f->qualifier != (known_fault ? FT_Q_GT : kinds[k]))
             fail_msg("%s: qualifier %d", before_q_phrase[k].s, f->qualifier);
@@ -655,9 +659,17 @@ static void test_phrase_lists(void **state)
     for (size_t k = 0;
          k < sizeof change_words_before / sizeof *change_words_before; k++) {
         ft_figlist l;
-        const ft_figure *f = one_figure(&l, change_words_before[k].s);
+        const ft_figure *f = one_figure(&l, change_words_before[k].s, false);
         if (f->kind != FT_KIND_CHANGE)
             fail_msg("%s: no change", change_words_before[k].s);
+        ft_figlist_free(&l);
+    }
+    for (size_t k = 0;
+         k < sizeof change_words_after / sizeof *change_words_after; k++) {
+        ft_figlist l;
+        const ft_figure *f = one_figure(&l, change_words_after[k], true);
+        if (f->kind != FT_KIND_CHANGE)
+            fail_msg("%s: no change", change_words_after[k]);
         ft_figlist_free(&l);
     }
 }
