@@ -4,10 +4,12 @@
  *
  * For each table and each first letter: the run lengths of letters its
  * entries can leave, their second and third letters, the bytes an entry
- * begins with, and where the entries keyed by that letter start in the
- * table; and the bytes above 0x7F that begin a Korean unit or a currency
- * written before the number.  Exits 1 when a table is out of key order
- * (the look-up reads one run of entries per first byte).
+ * begins with, and (number words) where the entries keyed by that letter
+ * start in the table; the bytes above 0x7F that begin a Korean unit or a
+ * currency written before the number; and, for the currency, scale and
+ * ISO tables, the entries each byte allows at each of the first three
+ * places.  Exits 1 when the number words are out of key order (their
+ * look-up reads one run of entries per first letter).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,10 +159,6 @@ static void word_index_build(word_index *w)
     iso_add(&w->next);
     runs_at(w->numeral.at, number_words, COUNT(number_words),
             sizeof *number_words);
-    runs_at(w->prefix.at, prefixes, COUNT(prefixes), sizeof *prefixes);
-    runs_at(w->suffix.at, suffixes, COUNT(suffixes), sizeof *suffixes);
-    runs_at(w->iso.at, iso_codes, COUNT(iso_codes), sizeof *iso_codes);
-    runs_at(w->scale.at, scales, COUNT(scales), sizeof *scales);
     for (size_t k = 0; k < COUNT(korean_units); k++)
         lead_add(w->lead, korean_units[k].s);
     for (size_t k = 0; k < COUNT(prefixes); k++)
@@ -288,11 +286,7 @@ static bool ordered(const char *name, const void *table, size_t n,
 
 int main(void)
 {
-    if (!ordered("prefixes", prefixes, COUNT(prefixes), sizeof *prefixes) ||
-        !ordered("suffixes", suffixes, COUNT(suffixes), sizeof *suffixes) ||
-        !ordered("iso_codes", iso_codes, COUNT(iso_codes), sizeof *iso_codes) ||
-        !ordered("scales", scales, COUNT(scales), sizeof *scales) ||
-        !ordered("number_words", number_words, COUNT(number_words),
+    if (!ordered("number_words", number_words, COUNT(number_words),
                  sizeof *number_words))
         return 1;
     word_index w;

@@ -1598,11 +1598,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 
 bool ft_money_tables_ordered(void)
 {
-    return table_ordered(prefixes, COUNT(prefixes), sizeof *prefixes) &&
-           table_ordered(suffixes, COUNT(suffixes), sizeof *suffixes) &&
-           table_ordered(iso_codes, COUNT(iso_codes), sizeof *iso_codes) &&
-           table_ordered(scales, COUNT(scales), sizeof *scales) &&
-           table_ordered(number_words, COUNT(number_words),
+    return table_ordered(number_words, COUNT(number_words),
                          sizeof *number_words);
 }
 
