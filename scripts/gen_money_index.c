@@ -103,6 +103,19 @@ static void lead_add(uint32_t *lead, const char *pat)
         lead[(c - 0x80) / 32] |= 1u << (c % 32);
 }
 
+/* money.c's match_plural reads no plural of a currency glued to the
+ * digits. */
+static bool plurals_unglued(const char *name, const currency *table, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((table[k].flags & CUR_GLUED) && (table[k].flags & CUR_PLURAL)) {
+            fprintf(stderr, "gen_money_index: %s: %s is glued and plural\n",
+                    name, table[k].pat);
+            return false;
+        }
+    return true;
+}
+
 static void currencies_add(word_shapes *w, const currency *table, size_t n)
 {
     for (size_t k = 0; k < n; k++)
@@ -287,7 +300,9 @@ static bool ordered(const char *name, const void *table, size_t n,
 int main(void)
 {
     if (!ordered("number_words", number_words, COUNT(number_words),
-                 sizeof *number_words))
+                 sizeof *number_words) ||
+        !plurals_unglued("prefixes", prefixes, COUNT(prefixes)) ||
+        !plurals_unglued("suffixes", suffixes, COUNT(suffixes)))
         return 1;
     word_index w;
     word_index_build(&w);

@@ -97,8 +97,27 @@ static size_t skip_ws_run(const char *t, size_t len, size_t i)
  * an optional full stop, letters match either case unless `exact`; any
  * other byte (symbols, Hangul) must be there as written.  A pattern that
  * ends in a letter must end at a word boundary. */
+static inline bool match_bytes(const char *t, size_t len, size_t i,
+                               const char *pat, bool exact, size_t *end,
+                               unsigned char *last);
+
 static bool match(const char *t, size_t len, size_t i, const char *pat,
                   bool exact, size_t *end)
+{
+    size_t j;
+    unsigned char last;
+    if (!match_bytes(t, len, i, pat, exact, &j, &last) ||
+        (is_alpha(last) && ft_money_is_word_byte(at(t, len, j))))
+        return false;
+    *end = j;
+    return true;
+}
+
+/* match() but for the word boundary after the pattern: *end where its
+ * bytes end, *last its last byte (0 when empty). */
+static inline bool match_bytes(const char *t, size_t len, size_t i,
+                               const char *pat, bool exact, size_t *end,
+                               unsigned char *last)
 {
     size_t j = i;
     const unsigned char *p = (const unsigned char *)pat;
@@ -116,9 +135,7 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
             j++;
         }
     }
-    if (p > (const unsigned char *)pat && is_alpha(p[-1]) &&
-        ft_money_is_word_byte(at(t, len, j)))
-        return false;
+    *last = p > (const unsigned char *)pat ? p[-1] : 0;
     *end = j;
     return true;
 }
@@ -232,6 +249,30 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     return false;
 }
 
+/* match() of a currency, and of its plural where it takes one:
+ * "dollars" is the pattern with an s (in capitals too unless the case
+ * must match), which match() would refuse as "dollar" inside a word.
+ * (No glued currency takes a plural: gen_money_index.c sees to it.) */
+static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
+                         size_t *end)
+{
+    bool exact = c->flags & CUR_EXACT;
+    size_t j;
+    unsigned char last;
+    if (!match_bytes(t, len, i, c->pat, exact, &j, &last))
+        return false;
+    unsigned char s = at(t, len, j);
+    if (!is_alpha(last) || !ft_money_is_word_byte(s)) {
+        *end = j;
+        return true;
+    }
+    if (!(c->flags & CUR_PLURAL) || (exact ? s : fold(s)) != 's' ||
+        ft_money_is_word_byte(at(t, len, j + 1)))
+        return false;
+    *end = j + 1;
+    return true;
+}
+
 static bool match_table(const char *t, size_t len, size_t i,
                         const currency *table, size_t n, const uint64_t *rows,
                         cur_match *best)
@@ -251,19 +292,7 @@ static bool match_table(const char *t, size_t len, size_t i,
                      is_digit(at(t, len, i + n));
                 e = i + n;
             } else {
-                ok = match(t, len, i, c->pat, c->flags & CUR_EXACT, &e);
-            }
-            if (!ok && (c->flags & CUR_PLURAL)) {
-                /* "dollars": the pattern with an s; match() would have
-                 * refused "dollar" before an 's' as inside a word. */
-                size_t plen = strlen(c->pat);
-                char buf[40];
-                if (plen + 2 < sizeof buf) {
-                    memcpy(buf, c->pat, plen);
-                    buf[plen] = 's';
-                    buf[plen + 1] = '\0';
-                    ok = match(t, len, i, buf, c->flags & CUR_EXACT, &e);
-                }
+                ok = match_plural(t, len, i, c, &e);
             }
             if (ok && (!found || e > best->end)) {
                 *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
