@@ -30,9 +30,17 @@ static bool ender_build(ender_index *ix, const ft_lit *list, size_t n)
         if (len == 0)
             return false; /* ft_phrase_before_any wants none empty */
         ix->last[p[len - 1]] |= bit;
-        for (unsigned b = 0; b < 256; b++)
+        size_t space = len; /* the last space, len when none */
+        for (size_t q = 0; q < len; q++)
+            if (p[q] == ' ')
+                space = q;
+        for (unsigned b = 0; b < 256; b++) {
             if (len == 1 || p[len - 2] == ' ' || b == p[len - 2])
                 ix->before_last[b] |= bit;
+            if (space == len || space == 0 || p[space - 1] == ' ' ||
+                b == p[space - 1])
+                ix->word_before[b] |= bit;
+        }
     }
     return true;
 }
@@ -56,6 +64,7 @@ static bool put_index(const char *name, const ft_lit *list, size_t n)
     printf("static const ender_index %s = {\n", name);
     put_row("last", ix.last);
     put_row("before_last", ix.before_last);
+    put_row("word_before", ix.word_before);
     printf("};\n\n");
     return true;
 }

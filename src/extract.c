@@ -365,6 +365,20 @@ static size_t phrase_before_indexed(ft_view x, size_t end,
     uint64_t m =
         ix->last[ft_ascii_fold((unsigned char)x.t[j - 1])] &
         ix->before_last[j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0];
+    if (m) {
+        /* the byte before the text's last word and the spaces before it:
+         * a phrase's last word is all of the text's ("in excess of") */
+        size_t w = j;
+        while (w > 0 && j - w <= 32 &&
+               !ft_ascii_space((unsigned char)x.t[w - 1]))
+            w--;
+        while (w > 0 && ft_ascii_space((unsigned char)x.t[w - 1]))
+            w--;
+        if (j - w <= 32) /* else left to the phrases themselves */
+            m &=
+                ix->word_before[w > 0 ? ft_ascii_fold((unsigned char)x.t[w - 1])
+                                      : 0];
+    }
     for (; m; m &= m - 1) {
         size_t k = (size_t)__builtin_ctzll(m);
         size_t s = ft_phrase_ending_at_rest(x.t, x.len, j, list[k]);

@@ -189,6 +189,11 @@ static const ft_lit abbreviations[] = {
  * A list has at most 64 entries. */
 typedef struct {
     uint64_t last[256], before_last[256];
+    /* bit k of word_before[b] when entry k's last word follows a space
+     * after byte b (" of" after "excess"), or any byte when it has one
+     * word: asked of the text's byte before the spaces before its last
+     * word, 0 when none, only when the two bytes leave entries */
+    uint64_t word_before[256];
 } ender_index;
 
 /* The same for the lists read forward from a position (as ft_phrase_at_any
