@@ -288,6 +288,34 @@ static void iso_rows(void)
     put_entry_bytes("iso_bytes", rows, 1);
 }
 
+static void unit_rows(void)
+{
+    uint16_t rows[ENTRY_BYTES][256] = {{0}};
+    _Static_assert(COUNT(korean_units) <= 16, "sixteen bits of units");
+    for (size_t e = 0; e < COUNT(korean_units); e++)
+        for (size_t k = 0; k < ENTRY_BYTES; k++)
+            rows[k][(unsigned char)korean_units[e].s[k]] |= (uint16_t)(1u << e);
+    printf("static const uint16_t unit_bytes[%d][256] = {", ENTRY_BYTES);
+    for (size_t k = 0; k < ENTRY_BYTES; k++) {
+        printf("\n    {");
+        for (size_t b = 0; b < 256; b++)
+            printf("%s0x%x,", b % 8 ? " " : "\n        ", (unsigned)rows[k][b]);
+        printf("\n    },");
+    }
+    printf("\n};\n");
+}
+
+static bool units_three_bytes(void)
+{
+    for (size_t e = 0; e < COUNT(korean_units); e++)
+        if (strlen(korean_units[e].s) != ENTRY_BYTES) {
+            fprintf(stderr, "gen_money_index: a Korean unit is not %d bytes\n",
+                    ENTRY_BYTES);
+            return false;
+        }
+    return true;
+}
+
 static bool ordered(const char *name, const void *table, size_t n,
                     size_t stride)
 {
@@ -302,7 +330,8 @@ int main(void)
     if (!ordered("number_words", number_words, COUNT(number_words),
                  sizeof *number_words) ||
         !plurals_unglued("prefixes", prefixes, COUNT(prefixes)) ||
-        !plurals_unglued("suffixes", suffixes, COUNT(suffixes)))
+        !plurals_unglued("suffixes", suffixes, COUNT(suffixes)) ||
+        !units_three_bytes())
         return 1;
     word_index w;
     word_index_build(&w);
@@ -323,5 +352,6 @@ int main(void)
     currency_rows("suffix_bytes", suffixes, COUNT(suffixes));
     scale_rows();
     iso_rows();
+    unit_rows();
     return 0;
 }

@@ -692,11 +692,11 @@ static int korean_unit(const char *t, size_t len, size_t i)
 {
     if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
-    for (size_t k = 0; k < COUNT(korean_units); k++)
-        if (korean_units[k].s[0] == t[i] && korean_units[k].s[1] == t[i + 1] &&
-            korean_units[k].s[2] == t[i + 2])
-            return korean_units[k].pow10;
-    return 0;
+    /* the units each byte allows (money_words.h); the first of them */
+    unsigned set = unit_bytes[0][(unsigned char)t[i]] &
+                   unit_bytes[1][(unsigned char)t[i + 1]] &
+                   unit_bytes[2][(unsigned char)t[i + 2]];
+    return set ? korean_units[__builtin_ctz(set)].pow10 : 0;
 }
 
 /* A Korean numeral starting with digits: "1조 2천억", "4,397억",

@@ -468,7 +468,9 @@ typedef struct {
  * byte there (either case for a letter unless it must match case), and
  * any byte from its first optional space or full stop on, or past its
  * end.  scripts/gen_money_index.c writes the rows (prefix_bytes,
- * suffix_bytes, scale_bytes, iso_bytes: uint64_t [3][256][words]). */
+ * suffix_bytes, scale_bytes, iso_bytes: uint64_t [3][256][words]; and
+ * unit_bytes, uint16_t [3][256], for the Korean units, all three bytes
+ * long). */
 #define ENTRY_BYTES 3
 
 static inline size_t entry_words(size_t n)
