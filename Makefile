@@ -93,6 +93,8 @@ $(BUILD)/obj/%.o: %.c
 #   money_index    the word shapes money's quick reject reads (money_words.h)
 #   years_index    the indexes in front of years' phrase lists
 #                  (years_words.h), folded by phrase.c's own tables
+#   extract_index  the ender indexes of extract's phrase lists
+#                  (extract_words.h)
 GEN_LINK_years_index := src/phrase.c
 $(BUILD)/gen/%.h: scripts/gen_%.c
 	@mkdir -p $(dir $@)
@@ -105,6 +107,8 @@ $(BUILD)/gen/years_index.h: src/years_words.h src/phrase.c src/phrase.h
 $(call obj,src/purpose.c): $(BUILD)/gen/purpose_slots.h
 $(call obj,src/money.c): $(BUILD)/gen/money_index.h
 $(call obj,src/years.c): $(BUILD)/gen/years_index.h
+$(BUILD)/gen/extract_index.h: src/extract_words.h src/text.h
+$(call obj,src/extract.c): $(BUILD)/gen/extract_index.h
 
 $(LIB): $(call obj,$(LIB_SRC))
 	@rm -f $@

@@ -4,12 +4,15 @@
  *
  * For each table and each first letter: the run lengths of letters its
  * entries can leave, their second and third letters, the bytes an entry
- * begins with, and where the entries keyed by that letter start in the
- * table; and the bytes above 0x7F that begin a Korean unit or a currency
- * written before the number.  Exits 1 when a table is out of key order
- * (the look-up reads one run of entries per first byte).
+ * begins with, and (number words) where the entries keyed by that letter
+ * start in the table; the bytes above 0x7F that begin a Korean unit or a
+ * currency written before the number; and, for the currency, scale and
+ * ISO tables, the entries each byte allows at each of the first three
+ * places.  Exits 1 when the number words are out of key order (their
+ * look-up reads one run of entries per first letter).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "money_words.h"
@@ -100,6 +103,19 @@ static void lead_add(uint32_t *lead, const char *pat)
         lead[(c - 0x80) / 32] |= 1u << (c % 32);
 }
 
+/* money.c's match_plural reads no plural of a currency glued to the
+ * digits. */
+static bool plurals_unglued(const char *name, const currency *table, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((table[k].flags & CUR_GLUED) && (table[k].flags & CUR_PLURAL)) {
+            fprintf(stderr, "gen_money_index: %s: %s is glued and plural\n",
+                    name, table[k].pat);
+            return false;
+        }
+    return true;
+}
+
 static void currencies_add(word_shapes *w, const currency *table, size_t n)
 {
     for (size_t k = 0; k < n; k++)
@@ -156,10 +172,6 @@ static void word_index_build(word_index *w)
     iso_add(&w->next);
     runs_at(w->numeral.at, number_words, COUNT(number_words),
             sizeof *number_words);
-    runs_at(w->prefix.at, prefixes, COUNT(prefixes), sizeof *prefixes);
-    runs_at(w->suffix.at, suffixes, COUNT(suffixes), sizeof *suffixes);
-    runs_at(w->iso.at, iso_codes, COUNT(iso_codes), sizeof *iso_codes);
-    runs_at(w->scale.at, scales, COUNT(scales), sizeof *scales);
     for (size_t k = 0; k < COUNT(korean_units); k++)
         lead_add(w->lead, korean_units[k].s);
     for (size_t k = 0; k < COUNT(prefixes); k++)
@@ -198,6 +210,112 @@ static void put_shapes(const char *name, const word_shapes *w)
     printf("    },\n");
 }
 
+/* ------------------------------------------ the entries the bytes allow */
+
+/* Adds entry e's bytes to rows[ENTRY_BYTES][256][words] (money_words.h):
+ * as second_ok and third_ok in money.c read a pattern, and as match()
+ * does, so that a row may only let through more entries, never fewer. */
+static void entry_bytes_add(uint64_t *rows, size_t words, size_t e,
+                            const char *pat, bool exact)
+{
+    bool any = false;
+    for (size_t k = 0; k < ENTRY_BYTES; k++) {
+        unsigned char p = any ? 0 : (unsigned char)pat[k];
+        any |= p == '\0' || p == ' ' || p == '.';
+        for (unsigned b = 0; b < 256; b++) {
+            bool ok =
+                any || b == p ||
+                (!exact && is_alpha(p) && fold((unsigned char)b) == fold(p));
+            if (ok)
+                rows[(k * 256 + b) * words + e / 64] |= UINT64_C(1) << (e % 64);
+        }
+    }
+}
+
+static void put_entry_bytes(const char *name, const uint64_t *rows,
+                            size_t words)
+{
+    printf("static const uint64_t %s[%d][256][%zu] = {", name, ENTRY_BYTES,
+           words);
+    for (size_t k = 0; k < ENTRY_BYTES; k++) {
+        printf("\n    {");
+        for (size_t b = 0; b < 256; b++) {
+            printf("%s{", b % 4 ? " " : "\n        ");
+            for (size_t w = 0; w < words; w++)
+                printf("%s0x%llx", w ? ", " : "",
+                       (unsigned long long)rows[(k * 256 + b) * words + w]);
+            printf("},");
+        }
+        printf("\n    },");
+    }
+    printf("\n};\n");
+}
+
+/* A currency table's rows. */
+static void currency_rows(const char *name, const currency *table, size_t n)
+{
+    size_t words = entry_words(n);
+    static uint64_t rows[ENTRY_BYTES * 256 * 4];
+    if (words > 4) {
+        fprintf(stderr, "gen_money_index: %s has too many entries\n", name);
+        exit(1);
+    }
+    memset(rows, 0, sizeof rows);
+    for (size_t e = 0; e < n; e++)
+        entry_bytes_add(rows, words, e, table[e].pat,
+                        table[e].flags & CUR_EXACT);
+    put_entry_bytes(name, rows, words);
+}
+
+static void scale_rows(void)
+{
+    static uint64_t rows[ENTRY_BYTES * 256 * 1];
+    _Static_assert(COUNT(scales) <= 64, "one word of scales");
+    memset(rows, 0, sizeof rows);
+    for (size_t e = 0; e < COUNT(scales); e++)
+        entry_bytes_add(rows, 1, e, scales[e].pat, scales[e].exact);
+    put_entry_bytes("scale_bytes", rows, 1);
+}
+
+static void iso_rows(void)
+{
+    static uint64_t rows[ENTRY_BYTES * 256 * 1];
+    _Static_assert(COUNT(iso_codes) <= 64, "one word of codes");
+    memset(rows, 0, sizeof rows);
+    for (size_t e = 0; e < COUNT(iso_codes); e++)
+        entry_bytes_add(rows, 1, e, iso_codes[e].code,
+                        iso_codes[e].flags & CUR_EXACT);
+    put_entry_bytes("iso_bytes", rows, 1);
+}
+
+static void unit_rows(void)
+{
+    uint16_t rows[ENTRY_BYTES][256] = {{0}};
+    _Static_assert(COUNT(korean_units) <= 16, "sixteen bits of units");
+    for (size_t e = 0; e < COUNT(korean_units); e++)
+        for (size_t k = 0; k < ENTRY_BYTES; k++)
+            rows[k][(unsigned char)korean_units[e].s[k]] |= (uint16_t)(1u << e);
+    printf("static const uint16_t unit_bytes[%d][256] = {", ENTRY_BYTES);
+    for (size_t k = 0; k < ENTRY_BYTES; k++) {
+        printf("\n    {");
+        for (size_t b = 0; b < 256; b++)
+            printf("%s0x%x,", b % 8 ? " " : "\n        ", (unsigned)rows[k][b]);
+        printf("\n    },");
+    }
+    printf("\n};\n");
+}
+
+static bool units_three_bytes(void)
+{
+    for (size_t e = 0; e < COUNT(korean_units); e++)
+        if (strlen(korean_units[e].s) != ENTRY_BYTES) {
+            fprintf(stderr, "gen_money_index: a Korean unit is not %d bytes\n",
+                    ENTRY_BYTES);
+            return false;
+        }
+    return true;
+}
+
 static bool ordered(const char *name, const void *table, size_t n,
                     size_t stride)
 {
@@ -209,12 +327,11 @@ static bool ordered(const char *name, const void *table, size_t n,
 
 int main(void)
 {
-    if (!ordered("prefixes", prefixes, COUNT(prefixes), sizeof *prefixes) ||
-        !ordered("suffixes", suffixes, COUNT(suffixes), sizeof *suffixes) ||
-        !ordered("iso_codes", iso_codes, COUNT(iso_codes), sizeof *iso_codes) ||
-        !ordered("scales", scales, COUNT(scales), sizeof *scales) ||
-        !ordered("number_words", number_words, COUNT(number_words),
-                 sizeof *number_words))
+    if (!ordered("number_words", number_words, COUNT(number_words),
+                 sizeof *number_words) ||
+        !plurals_unglued("prefixes", prefixes, COUNT(prefixes)) ||
+        !plurals_unglued("suffixes", suffixes, COUNT(suffixes)) ||
+        !units_three_bytes())
         return 1;
     word_index w;
     word_index_build(&w);
@@ -230,6 +347,11 @@ int main(void)
     put_shapes("next", &w.next);
     put_shapes("opener", &w.opener);
     put_row("lead", w.lead, 4);
-    printf("};\n");
+    printf("};\n\n");
+    currency_rows("prefix_bytes", prefixes, COUNT(prefixes));
+    currency_rows("suffix_bytes", suffixes, COUNT(suffixes));
+    scale_rows();
+    iso_rows();
+    unit_rows();
     return 0;
 }

@@ -13,18 +13,13 @@
 #include <string.h>
 
 #include "country.h"
+#include "extract_words.h"
+#include "extract_index.h" /* generated: see the Makefile */
 #include "money.h"
 #include "phrase.h"
 #include "subject.h"
 #include "text.h"
 #include "years.h"
-
-/* Korean words of the conversion leads */
-#define K_HANHWA "\xED\x95\x9C\xED\x99\x94" /* 한화 (in won) */
-#define K_WONHWA "\xEC\x9B\x90\xED\x99\x94" /* 원화 (the won) */
-/* 우리 돈으로 (in our money) */
-#define K_URI_DON                                                              \
-    "\xEC\x9A\xB0\xEB\xA6\xAC \xEB\x8F\x88\xEC\x9C\xBC\xEB\xA1\x9C"
 
 void ft_figlist_init(ft_figlist *l)
 {
@@ -75,20 +70,6 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 
 static bool is_abbreviation(ft_view x, size_t dot)
 {
-    static const ft_lit abbr[] = {
-        FT_LIT("mr"),   FT_LIT("mrs"),  FT_LIT("ms"),     FT_LIT("dr"),
-        FT_LIT("gen"),  FT_LIT("col"),  FT_LIT("lt"),     FT_LIT("sgt"),
-        FT_LIT("maj"),  FT_LIT("capt"), FT_LIT("adm"),    FT_LIT("no"),
-        FT_LIT("jan"),  FT_LIT("feb"),  FT_LIT("mar"),    FT_LIT("apr"),
-        FT_LIT("jun"),  FT_LIT("jul"),  FT_LIT("aug"),    FT_LIT("sep"),
-        FT_LIT("sept"), FT_LIT("oct"),  FT_LIT("nov"),    FT_LIT("dec"),
-        FT_LIT("corp"), FT_LIT("inc"),  FT_LIT("co"),     FT_LIT("ltd"),
-        FT_LIT("st"),   FT_LIT("vs"),   FT_LIT("approx"), FT_LIT("est"),
-        FT_LIT("rep"),  FT_LIT("sen"),  FT_LIT("gov"),    FT_LIT("jr"),
-        FT_LIT("sr"),   FT_LIT("prof"), FT_LIT("fig"),    FT_LIT("e.g"),
-        FT_LIT("i.e"),  FT_LIT("u.s"),  FT_LIT("u.k"),    FT_LIT("u.n"),
-        FT_LIT("dept"),
-    };
     size_t s = dot;
     while (s > 0 && (ft_money_is_word_byte(ft_view_at(x, s - 1)) ||
                      ft_view_at(x, s - 1) == '.'))
@@ -100,12 +81,18 @@ static bool is_abbreviation(ft_view x, size_t dot)
         return false; /* none is longer */
     if (ft_ascii_digit(ft_view_at(x, dot - 1)))
         return false; /* none ends in a digit: "in 2023." ends a sentence */
-    for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
-        if (abbr[k].n != n)
+    /* only the entries the word's last two bytes allow (extract_index.h) */
+    uint64_t m =
+        abbreviation_enders.last[ft_ascii_fold(ft_view_at(x, dot - 1))] &
+        abbreviation_enders
+            .before_last[n > 1 ? ft_ascii_fold(ft_view_at(x, dot - 2)) : 0];
+    for (; m; m &= m - 1) {
+        const ft_lit *a = &abbreviations[__builtin_ctzll(m)];
+        if (a->n != n)
             continue;
         size_t q = 0;
-        while (q < n && ft_ascii_fold(ft_view_at(x, s + q)) ==
-                            (unsigned char)abbr[k].s[q])
+        while (q < n &&
+               ft_ascii_fold(ft_view_at(x, s + q)) == (unsigned char)a->s[q])
             q++;
         if (q == n)
             return true;
@@ -364,62 +351,74 @@ static bool is_rate(ft_view x, const ft_money *m)
     return false;
 }
 
-/* Before the amount; longest first where one ends another.  One list,
- * read as the phrases (for ft_phrase_before_any) and their qualifiers. */
-#define BEFORE_QUALIFIERS(Q)                                                   \
-    Q("approximately", FT_Q_APPROX)                                            \
-    Q("an estimated", FT_Q_APPROX)                                             \
-    Q("estimated", FT_Q_APPROX)                                                \
-    Q("roughly", FT_Q_APPROX)                                                  \
-    Q("around", FT_Q_APPROX)                                                   \
-    Q("about", FT_Q_APPROX)                                                    \
-    Q("approx.", FT_Q_APPROX)                                                  \
-    Q("nearly", FT_Q_APPROX)                                                   \
-    Q("almost", FT_Q_APPROX)                                                   \
-    Q("close to", FT_Q_APPROX)                                                 \
-    Q("circa", FT_Q_APPROX)                                                    \
-    Q("some", FT_Q_APPROX)                                                     \
-    Q("just over", FT_Q_GT)                                                    \
-    Q("more than", FT_Q_GT)                                                    \
-    Q("greater than", FT_Q_GT)                                                 \
-    Q("in excess of", FT_Q_GT)                                                 \
-    Q("upwards of", FT_Q_GT)                                                   \
-    Q("exceeding", FT_Q_GT)                                                    \
-    Q("over", FT_Q_GT)                                                         \
-    Q("exceeded", FT_Q_GT)                                                     \
-    Q("exceeds", FT_Q_GT)                                                      \
-    Q("exceed", FT_Q_GT)                                                       \
-    Q("topped", FT_Q_GT)                                                       \
-    Q("tops", FT_Q_GT)                                                         \
-    Q("top", FT_Q_GT)                                                          \
-    Q("surpassed", FT_Q_GT)                                                    \
-    Q("surpass", FT_Q_GT)                                                      \
-    Q("crossed", FT_Q_GT)                                                      \
-    Q("broke through", FT_Q_GT)                                                \
-    Q("above", FT_Q_GT)                                                        \
-    Q("at least", FT_Q_GE)                                                     \
-    Q("no less than", FT_Q_GE)                                                 \
-    Q("a minimum of", FT_Q_GE)                                                 \
-    Q("just under", FT_Q_LT)                                                   \
-    Q("less than", FT_Q_LT)                                                    \
-    Q("under", FT_Q_LT)                                                        \
-    Q("below", FT_Q_LT)                                                        \
-    Q("up to", FT_Q_LE)                                                        \
-    Q("at most", FT_Q_LE)                                                      \
-    Q("no more than", FT_Q_LE)                                                 \
-    Q("as much as", FT_Q_LE)                                                   \
-    Q("a maximum of", FT_Q_LE)
+/* ft_phrase_before_any for a list of extract_words.h, its ender index
+ * (extract_index.h) asked first: only the entries whose last two bytes
+ * the text allows are tried, in the list's order.  Most positions end
+ * at the index. */
+static size_t phrase_before_indexed(ft_view x, size_t end,
+                                    const ender_index *ix, const ft_lit *list,
+                                    size_t *which)
+{
+    size_t j = ft_phrase_trim_back(x.t, end);
+    if (j == 0 || j > x.len)
+        return SIZE_MAX;
+    uint64_t m =
+        ix->last[ft_ascii_fold((unsigned char)x.t[j - 1])] &
+        ix->before_last[j > 1 ? ft_ascii_fold((unsigned char)x.t[j - 2]) : 0];
+    if (m) {
+        /* the byte before the text's last word and the spaces before it:
+         * a phrase's last word is all of the text's ("in excess of") */
+        size_t w = j;
+        while (w > 0 && j - w <= 32 &&
+               !ft_ascii_space((unsigned char)x.t[w - 1]))
+            w--;
+        while (w > 0 && ft_ascii_space((unsigned char)x.t[w - 1]))
+            w--;
+        if (j - w <= 32) /* else left to the phrases themselves */
+            m &=
+                ix->word_before[w > 0 ? ft_ascii_fold((unsigned char)x.t[w - 1])
+                                      : 0];
+    }
+    for (; m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
+        size_t s = ft_phrase_ending_at_rest(x.t, x.len, j, list[k]);
+        if (s != SIZE_MAX) {
+            if (which)
+                *which = k;
+            return s;
+        }
+    }
+    return SIZE_MAX;
+}
 
-#define AS_PHRASE(phrase, q) FT_LIT(phrase),
+/* ft_phrase_at_any for a list of extract_words.h, its starter index
+ * (extract_index.h) asked first: only the entries whose first two bytes
+ * the text allows are tried. */
+static size_t phrase_at_indexed(ft_view x, size_t i, const starter_index *ix,
+                                const char *const *list)
+{
+    if (i >= x.len)
+        return 0;
+    uint64_t m = ix->first[ft_ascii_fold((unsigned char)x.t[i])] &
+                 ix->second[ft_ascii_fold(ft_view_at(x, i + 1))];
+    size_t best = 0;
+    for (; m; m &= m - 1) {
+        size_t e = ft_phrase_at(x.t, x.len, i, list[__builtin_ctzll(m)]);
+        if (e > best)
+            best = e;
+    }
+    return best;
+}
+
 #define AS_QUALIFIER(phrase, q) q,
-static const ft_lit before_q_phrase[] = {BEFORE_QUALIFIERS(AS_PHRASE)};
 static const ft_qualifier before_q_kind[] = {BEFORE_QUALIFIERS(AS_QUALIFIER)};
 
 /* A qualifier ending right before `start`; sets *q and returns where it
  * starts (so that the words before it can be read too), else start. */
 static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 {
-    size_t k, s = FT_PHRASE_BEFORE_ANY(x.t, x.len, start, before_q_phrase, &k);
+    size_t k, s = phrase_before_indexed(x, start, &before_q_enders,
+                                        before_q_phrase, &k);
     if (s != SIZE_MAX) {
         *q = before_q_kind[k];
         return s;
@@ -485,51 +484,12 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
     return false;
 }
 
-/* An amount that is a change, not a level: "up 1.2 trillion won", "cut by
- * X", "an additional X", "X more than", "X increase", 증액, 줄었다. */
-static const ft_lit change_words_before[] = {
-    FT_LIT("up"),
-    FT_LIT("down"),
-    FT_LIT("by"),
-    FT_LIT("an additional"),
-    FT_LIT("additional"),
-    FT_LIT("extra"),
-    FT_LIT("another"),
-    FT_LIT("increase of"),
-    FT_LIT("a rise of"),
-    FT_LIT("a cut of"),
-    FT_LIT("a reduction of"),
-    FT_LIT("an increase of"),
-    FT_LIT("a decrease of"),
-    FT_LIT("a drop of"),
-    FT_LIT("rose"),
-    FT_LIT("rise"),
-    FT_LIT("fell"),
-    FT_LIT("dropped"),
-    FT_LIT("declined"),
-    FT_LIT("grew"),
-    FT_LIT("increased"),
-    FT_LIT("decreased"),
-    FT_LIT("cut"),
-    FT_LIT("trimmed"),
-    FT_LIT("slashed"),
-    FT_LIT("raised"),
-    FT_LIT("boosted"),
-    FT_LIT("jumped"),
-    FT_LIT("added"),
-    FT_LIT("gained"),
-    FT_LIT("climbed"),
-    FT_LIT("surged"),
-    FT_LIT("reduced"),
-    FT_LIT("shrank"),
-};
-
 /* A verb or phrase of change just before `before`: "up", "cut by", "an
  * additional". */
 static bool change_before(ft_view x, size_t before)
 {
-    return FT_PHRASE_BEFORE_ANY(x.t, x.len, before, change_words_before,
-                                NULL) != SIZE_MAX;
+    return phrase_before_indexed(x, before, &change_enders, change_words_before,
+                                 NULL) != SIZE_MAX;
 }
 
 /* Verbs of motion before "from X to Y": the amount went from one level to
@@ -555,11 +515,6 @@ static const ft_lit moved_from[] = {
 
 static bool is_change(ft_view x, size_t before, size_t end)
 {
-    static const char *const words_after[] = {
-        "more than", "less than", "higher than", "lower than", "increase",
-        "rise",      "hike",      "cut",         "reduction",  "jump",
-        "boost",     "decrease",  "drop",        "increment",  "more",
-    };
     static const ft_lit korean_after[] = {
         FT_LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
         FT_LIT("\xEC\xA6\x9D\xEA\xB0\x80"), /* 증가 */
@@ -579,7 +534,7 @@ static bool is_change(ft_view x, size_t before, size_t end)
     if (change_before(x, before))
         return true;
     size_t j = skip_space(x, end);
-    if (FT_PHRASE_AT_ANY(x.t, x.len, j, words_after))
+    if (phrase_at_indexed(x, j, &change_after_starters, change_words_after))
         return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩);
      * but "61조원으로 늘었다" (rose *to*) names the level reached */
@@ -777,50 +732,11 @@ static bool korean_won_apposition(ft_view x, const ft_money *main, size_t j)
 static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
                                ft_money *r)
 {
-    /* Inside a parenthesis a qualifier may lead; after a comma only words
-     * that announce a conversion do ("$5 million, nearly 3 billion won" is
-     * a list). */
-    static const char *const paren_lead[] = {
-        "about",
-        "approximately",
-        "approx.",
-        "around",
-        "roughly",
-        "some",
-        "nearly",
-        "almost",
-        "or about",
-        "or roughly",
-        "or around",
-        "or",
-        "us",
-        "equivalent to",
-        "the equivalent of",
-        "equal to",
-        "~",
-        K_HANHWA,
-        K_WONHWA,
-        K_URI_DON,
-    };
-    static const char *const comma_lead[] = {
-        "or about", "or roughly", "or around", "or some", "or nearly", "or",
-        "or the equivalent of", "the equivalent of", "equivalent to",
-        "which translates to", "which translates into", "which is about",
-        "which is roughly", "which is", "translating to", "equal to",
-        "roughly equal to", "worth about", "worth",
-        /* a Korean paper's own conversion: "in our money", "in won" */
-        K_URI_DON, K_URI_DON "\xEB\x8A\x94", /* 우리 돈으로는 */
-        K_HANHWA, K_HANHWA "\xEB\xA1\x9C",   /* 한화로 */
-        K_WONHWA "\xEB\xA1\x9C",             /* 원화로 */
-    };
-    /* nouns an amount may modify before its conversion: "the A$7 billion
-     * mark ($4.7 billion)" */
-    static const char *const held_nouns[] = {
-        "mark", "threshold", "level", "ceiling", "cap", "barrier", "line",
-    };
+    /* its leads and the nouns an amount may modify before it:
+     * paren_lead, comma_lead, held_nouns (extract_words.h) */
     size_t j = skip_space(x, end), h;
     bool paren = false, dash = false, comma = false;
-    if ((h = FT_PHRASE_AT_ANY(x.t, x.len, j, held_nouns)) != 0 &&
+    if ((h = phrase_at_indexed(x, j, &held_starters, held_nouns)) != 0 &&
         is_open_paren(x, skip_space(x, h)))
         j = skip_space(x, h);
     else if (ft_view_at(x, j) == '.' && is_open_paren(x, skip_space(x, j + 1)))
@@ -839,8 +755,8 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
     } else if (!ft_phrase_at(x.t, x.len, j, "or")) {
         return 0;
     }
-    size_t best = paren ? FT_PHRASE_AT_ANY(x.t, x.len, j, paren_lead)
-                        : FT_PHRASE_AT_ANY(x.t, x.len, j, comma_lead);
+    size_t best = paren ? phrase_at_indexed(x, j, &paren_starters, paren_lead)
+                        : phrase_at_indexed(x, j, &comma_starters, comma_lead);
     if (best)
         j = skip_space(x, best);
     else if (!paren && !dash && !(comma && korean_won_apposition(x, main, j)))

@@ -2,8 +2,9 @@
  * of one amount at a position (see money.h).
  *
  * The lexicon's tables are in money_words.h; the index of words that the
- * quick reject reads (`run_index`) is derived from them at build time by
- * scripts/gen_money_index.c into money_index.h.
+ * quick reject reads (`run_index`) and the entries each byte allows
+ * (`prefix_bytes` and the like, read before match()) are derived from them
+ * at build time by scripts/gen_money_index.c into money_index.h.
  *
  * Everything here looks at a bounded stretch of bytes after the position
  * and allocates nothing, so the article-level pass in extract.c stays a
@@ -96,8 +97,27 @@ static size_t skip_ws_run(const char *t, size_t len, size_t i)
  * an optional full stop, letters match either case unless `exact`; any
  * other byte (symbols, Hangul) must be there as written.  A pattern that
  * ends in a letter must end at a word boundary. */
+static inline bool match_bytes(const char *t, size_t len, size_t i,
+                               const char *pat, bool exact, size_t *end,
+                               unsigned char *last);
+
 static bool match(const char *t, size_t len, size_t i, const char *pat,
                   bool exact, size_t *end)
+{
+    size_t j;
+    unsigned char last;
+    if (!match_bytes(t, len, i, pat, exact, &j, &last) ||
+        (is_alpha(last) && ft_money_is_word_byte(at(t, len, j))))
+        return false;
+    *end = j;
+    return true;
+}
+
+/* match() but for the word boundary after the pattern: *end where its
+ * bytes end, *last its last byte (0 when empty). */
+static inline bool match_bytes(const char *t, size_t len, size_t i,
+                               const char *pat, bool exact, size_t *end,
+                               unsigned char *last)
 {
     size_t j = i;
     const unsigned char *p = (const unsigned char *)pat;
@@ -115,38 +135,24 @@ static bool match(const char *t, size_t len, size_t i, const char *pat,
             j++;
         }
     }
-    if (p > (const unsigned char *)pat && is_alpha(p[-1]) &&
-        ft_money_is_word_byte(at(t, len, j)))
-        return false;
+    *last = p > (const unsigned char *)pat ? p[-1] : 0;
     *end = j;
     return true;
 }
 
-/* A quick test before match(): can the pattern's second byte be at i + 1?
- * Most candidates of a run fail here, without a call. */
-static inline bool byte_ok(const char *t, size_t len, size_t i, const char *pat,
-                           size_t k, bool exact)
+/* A quick test before match(): the entries of a table (rows: its
+ * ENTRY_BYTES rows, money_words.h) that the bytes at i, i + 1 and i + 2
+ * allow, word w of the set.  Most candidates fail here for every entry at
+ * once; a Hangul syllable is three bytes, and many patterns share the
+ * first two. */
+static inline uint64_t entries_allowed(const char *t, size_t len, size_t i,
+                                       const uint64_t *rows, size_t words,
+                                       size_t w)
 {
-    unsigned char p = (unsigned char)pat[k], c = at(t, len, i + k);
-    if (p == '\0' || p == ' ' || p == '.')
-        return true;
-    return is_alpha(p) && !exact ? fold(c) == fold(p) : c == p;
-}
-
-static inline bool second_ok(const char *t, size_t len, size_t i,
-                             const char *pat, bool exact)
-{
-    return byte_ok(t, len, i, pat, 1, exact);
-}
-
-/* And the third, while the second was no optional byte: a Hangul
- * syllable is three bytes, and many patterns share the first two. */
-static inline bool third_ok(const char *t, size_t len, size_t i,
-                            const char *pat, bool exact)
-{
-    unsigned char p = (unsigned char)pat[1];
-    return p == '\0' || p == ' ' || p == '.' ||
-           byte_ok(t, len, i, pat, 2, exact);
+    _Static_assert(ENTRY_BYTES == 3, "three bytes a look");
+    return rows[at(t, len, i) * words + w] &
+           rows[(256 + at(t, len, i + 1)) * words + w] &
+           rows[(512 + at(t, len, i + 2)) * words + w];
 }
 
 /* ------------------------------------------------------------ currencies */
@@ -226,13 +232,10 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     if (is_alpha(n) &&
         !(is_upper(a) && is_upper(b) && is_upper(c) && n >= 'a' && n <= 'z'))
         return false;
-    if (!shape_may_match(&run_index.iso, t, i, 3))
-        return false;
-    unsigned char first = fold(a);
-    for (size_t k = run_from(&run_index.iso, iso_codes, COUNT(iso_codes),
-                             sizeof *iso_codes, first);
-         k < COUNT(iso_codes) && key_of(iso_codes[k].code) == first; k++) {
-        const iso_code *e = &iso_codes[k];
+    _Static_assert(COUNT(iso_codes) <= 64, "one word of codes");
+    for (uint64_t set = entries_allowed(t, len, i, &iso_bytes[0][0][0], 1, 0);
+         set; set &= set - 1) {
+        const iso_code *e = &iso_codes[__builtin_ctzll(set)];
         bool same = (e->flags & CUR_EXACT)
                         ? memcmp(t + i, e->code, 3) == 0
                         : fold(b) == fold((unsigned char)e->code[1]) &&
@@ -246,45 +249,55 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     return false;
 }
 
+/* match() of a currency, and of its plural where it takes one:
+ * "dollars" is the pattern with an s (in capitals too unless the case
+ * must match), which match() would refuse as "dollar" inside a word.
+ * (No glued currency takes a plural: gen_money_index.c sees to it.) */
+static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
+                         size_t *end)
+{
+    bool exact = c->flags & CUR_EXACT;
+    size_t j;
+    unsigned char last;
+    if (!match_bytes(t, len, i, c->pat, exact, &j, &last))
+        return false;
+    unsigned char s = at(t, len, j);
+    if (!is_alpha(last) || !ft_money_is_word_byte(s)) {
+        *end = j;
+        return true;
+    }
+    if (!(c->flags & CUR_PLURAL) || (exact ? s : fold(s)) != 's' ||
+        ft_money_is_word_byte(at(t, len, j + 1)))
+        return false;
+    *end = j + 1;
+    return true;
+}
+
 static bool match_table(const char *t, size_t len, size_t i,
-                        const currency *table, size_t n,
-                        const word_shapes *shapes, cur_match *best)
+                        const currency *table, size_t n, const uint64_t *rows,
+                        cur_match *best)
 {
     bool found = false;
-    unsigned char first = at(t, len, i) | 0x20;
-    if (i >= len || !shape_may_match(shapes, t, i, letters_at(t, len, i)))
-        return false;
-    size_t lo = run_from(shapes, table, n, sizeof *table, first);
-    for (size_t k = lo; k < n && key_of(table[k].pat) == first; k++) {
-        const currency *c = &table[k];
-        size_t e;
-        bool ok;
-        if (!second_ok(t, len, i, c->pat, c->flags & CUR_EXACT) ||
-            !third_ok(t, len, i, c->pat, c->flags & CUR_EXACT))
-            continue;
-        if (c->flags & CUR_GLUED) {
-            size_t n = strlen(c->pat);
-            ok = i + n < len && memcmp(t + i, c->pat, n) == 0 &&
-                 is_digit(at(t, len, i + n));
-            e = i + n;
-        } else {
-            ok = match(t, len, i, c->pat, c->flags & CUR_EXACT, &e);
-        }
-        if (!ok && (c->flags & CUR_PLURAL)) {
-            /* "dollars": the pattern with an s; match() would have refused
-             * "dollar" before an 's' as inside a word. */
-            size_t plen = strlen(c->pat);
-            char buf[40];
-            if (plen + 2 < sizeof buf) {
-                memcpy(buf, c->pat, plen);
-                buf[plen] = 's';
-                buf[plen + 1] = '\0';
-                ok = match(t, len, i, buf, c->flags & CUR_EXACT, &e);
+    size_t words = entry_words(n);
+    for (size_t w = 0; w < words; w++) {
+        /* at or past len at(t, len, i) is 0, which begins no entry */
+        for (uint64_t set = entries_allowed(t, len, i, rows, words, w); set;
+             set &= set - 1) {
+            const currency *c = &table[w * 64 + (size_t)__builtin_ctzll(set)];
+            size_t e;
+            bool ok;
+            if (c->flags & CUR_GLUED) {
+                size_t n = strlen(c->pat);
+                ok = i + n < len && memcmp(t + i, c->pat, n) == 0 &&
+                     is_digit(at(t, len, i + n));
+                e = i + n;
+            } else {
+                ok = match_plural(t, len, i, c, &e);
             }
-        }
-        if (ok && (!found || e > best->end)) {
-            *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
-            found = true;
+            if (ok && (!found || e > best->end)) {
+                *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
+                found = true;
+            }
         }
     }
     return found;
@@ -292,8 +305,8 @@ static bool match_table(const char *t, size_t len, size_t i,
 
 static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    bool found =
-        match_table(t, len, i, prefixes, COUNT(prefixes), &run_index.prefix, m);
+    bool found = match_table(t, len, i, prefixes, COUNT(prefixes),
+                             &prefix_bytes[0][0][0], m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -304,8 +317,8 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
-    bool found =
-        match_table(t, len, i, suffixes, COUNT(suffixes), &run_index.suffix, m);
+    bool found = match_table(t, len, i, suffixes, COUNT(suffixes),
+                             &suffix_bytes[0][0][0], m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -336,16 +349,11 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
         separated = k != j;
         j = k;
     }
-    unsigned char first = at(t, len, j);
-    if (!is_alpha(first) ||
-        !shape_may_match(&run_index.scale, t, j, letters_at(t, len, j)))
-        return false;
-    unsigned char key = fold(first);
-    for (size_t s = run_from(&run_index.scale, scales, COUNT(scales),
-                             sizeof *scales, key);
-         s < COUNT(scales) && key_of(scales[s].pat) == key; s++) {
-        if ((scales[s].glued_only && separated) ||
-            !second_ok(t, len, j, scales[s].pat, scales[s].exact))
+    _Static_assert(COUNT(scales) <= 64, "one word of scales");
+    for (uint64_t set = entries_allowed(t, len, j, &scale_bytes[0][0][0], 1, 0);
+         set; set &= set - 1) {
+        size_t s = (size_t)__builtin_ctzll(set);
+        if (scales[s].glued_only && separated)
             continue;
         size_t e;
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
@@ -684,11 +692,11 @@ static int korean_unit(const char *t, size_t len, size_t i)
 {
     if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
-    for (size_t k = 0; k < COUNT(korean_units); k++)
-        if (korean_units[k].s[0] == t[i] && korean_units[k].s[1] == t[i + 1] &&
-            korean_units[k].s[2] == t[i + 2])
-            return korean_units[k].pow10;
-    return 0;
+    /* the units each byte allows (money_words.h); the first of them */
+    unsigned set = unit_bytes[0][(unsigned char)t[i]] &
+                   unit_bytes[1][(unsigned char)t[i + 1]] &
+                   unit_bytes[2][(unsigned char)t[i + 2]];
+    return set ? korean_units[__builtin_ctz(set)].pow10 : 0;
 }
 
 /* A Korean numeral starting with digits: "1조 2천억", "4,397억",
@@ -1619,11 +1627,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 
 bool ft_money_tables_ordered(void)
 {
-    return table_ordered(prefixes, COUNT(prefixes), sizeof *prefixes) &&
-           table_ordered(suffixes, COUNT(suffixes), sizeof *suffixes) &&
-           table_ordered(iso_codes, COUNT(iso_codes), sizeof *iso_codes) &&
-           table_ordered(scales, COUNT(scales), sizeof *scales) &&
-           table_ordered(number_words, COUNT(number_words),
+    return table_ordered(number_words, COUNT(number_words),
                          sizeof *number_words);
 }
 

@@ -89,8 +89,8 @@ static inline bool ft_money_is_word_byte(unsigned char c)
            (unsigned char)(c - '0') < 10;
 }
 
-/* The word tables are in the key order their look-up relies on (for the
- * tests). */
+/* The number words are in the key order their look-up relies on (for
+ * the tests). */
 bool ft_money_tables_ordered(void);
 
 /* For the tests: entry k of the lexicon (every currency written before or

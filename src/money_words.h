@@ -36,7 +36,7 @@ typedef struct {
     unsigned char flags;
 } currency;
 
-/* Before the number.  Longest match wins; in key order (see key_of). */
+/* Before the number.  Longest match wins (of two as long, the earlier). */
 static const currency prefixes[] = {
     {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
     {"A$", "AUD", 0, CUR_DOLLAR | CUR_EXACT},
@@ -98,7 +98,7 @@ static const currency prefixes[] = {
     {"\xEF\xBF\xA5", "JPY", 0, CUR_SYMBOL},    /* fullwidth ¥ */
 };
 
-/* After the number; in key order like prefixes. */
+/* After the number; read as prefixes. */
 static const currency suffixes[] = {
     {"$", "USD", 0, CUR_DOLLAR | CUR_SYMBOL},
     {"american dollar", "USD", 0, CUR_DOLLAR | CUR_PLURAL},
@@ -282,8 +282,8 @@ typedef struct {
     bool exact;
 } scale_word;
 
-/* In key order (see key_of); of two words with one first letter the
- * longer comes first where both could match ("lakh crore", "k-cr"). */
+/* The first entry that matches wins: of two words with one first letter
+ * the longer comes first where both could match ("lakh crore", "k-cr"). */
 static const scale_word scales[] = {
     {"billion", 9, false, false},
     {"bn", 9, false, false},
@@ -367,13 +367,14 @@ static const unit_word korean_units[] = {
 
 /* ------------------------------------------------- the tables as indexes */
 
-/* Every word table here begins each entry with its pattern and keeps the
- * entries in the order of their key: the first byte with 0x20 set, which
- * folds ASCII letters (on other bytes it can only put more entries in one
- * run, never keep a match out).  So the entries that may match at a byte
- * are one run, found by bisection: each table is its own index, and
+/* The number words (and only they: the other tables are read through
+ * the rows of the entries each byte allows, below) are kept in the order
+ * of their key: the first byte with 0x20 set, which folds ASCII letters.
+ * So the words that may match at a letter are one run, which starts at
+ * run_index.numeral.at: the table is its own index, and
  * scripts/gen_money_index.c (the build) and ft_money_tables_ordered() (a
- * unit test) keep it so. */
+ * unit test) keep it so.  Every word table begins each entry with its
+ * pattern (pat_at). */
 static inline unsigned char key_of(const char *pat)
 {
     return (unsigned char)pat[0] | 0x20;
@@ -440,8 +441,8 @@ typedef struct {
      * ("the" passes "twelve" by its third letter, not "ten" or "two") */
     uint32_t second[26][RUN_BITS + 1], third[26][RUN_BITS + 1];
     uint32_t first[8]; /* bit b: an entry begins with byte b (either case) */
-    uint32_t at[26];   /* where the run of entries keyed by each letter
-                          starts in the table (run_start, looked up) */
+    uint32_t at[26];   /* numeral only: where the run of number words
+                          keyed by each letter starts (run_start) */
 } word_shapes;
 
 typedef struct {
@@ -458,5 +459,23 @@ typedef struct {
     uint32_t lead[4];    /* bit b - 0x80: a byte b above 0x7F may begin a
                             Korean unit or a currency before the number */
 } word_index;
+
+/* ------------------------------------------ the entries the bytes allow */
+
+/* Which entries of a table may match at i, by the bytes at i, i + 1 and
+ * i + 2, for every entry at once: row [k][b] holds bit e % 64 of word
+ * e / 64 when entry e allows byte b at i + k.  An entry allows its own
+ * byte there (either case for a letter unless it must match case), and
+ * any byte from its first optional space or full stop on, or past its
+ * end.  scripts/gen_money_index.c writes the rows (prefix_bytes,
+ * suffix_bytes, scale_bytes, iso_bytes: uint64_t [3][256][words]; and
+ * unit_bytes, uint16_t [3][256], for the Korean units, all three bytes
+ * long). */
+#define ENTRY_BYTES 3
+
+static inline size_t entry_words(size_t n)
+{
+    return (n + 63) / 64;
+}
 
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "extract_words.h"
 #include "money.h"
 
 typedef struct {
@@ -620,6 +621,59 @@ static void test_offsets_and_sentence(void **state)
     ft_figlist_free(&l);
 }
 
+/* Every phrase of extract_words.h's lists, through its ender index
+ * (gen_extract_index.c): each qualifier gives a qualifier, its own but
+ * for "no more than", which "more than" (earlier in the list) ends and
+ * reads as FT_Q_GT: a known fault, kept while output stays as it was;
+ * each word of change, before the amount or after it, a change. */
+static const ft_figure *one_figure(ft_figlist *l, const char *phrase,
+                                   bool after)
+{
+    char text[128];
+    if (after)
+        snprintf(text, sizeof text, "It was $5 million %s.", phrase);
+    else
+        snprintf(text, sizeof text, "It was %s $5 million.", phrase);
+    ft_figlist_init(l);
+    assert_int_equal(ft_extract(text, strlen(text), NULL, l, NULL), FT_OK);
+    if (l->len != 1)
+        fail_msg("%s: %zu figures", text, l->len);
+    return &l->items[0];
+}
+
+static void test_phrase_lists(void **state)
+{
+    (void)state;
+#define AS_KIND(phrase, q) q,
+    static const ft_qualifier kinds[] = {BEFORE_QUALIFIERS(AS_KIND)};
+#undef AS_KIND
+    for (size_t k = 0; k < sizeof before_q_phrase / sizeof *before_q_phrase;
+         k++) {
+        ft_figlist l;
+        const ft_figure *f = one_figure(&l, before_q_phrase[k].s, false);
+        bool known_fault = strcmp(before_q_phrase[k].s, "no more than") == 0;
+        if (f->qualifier != (known_fault ? FT_Q_GT : kinds[k]))
+            fail_msg("%s: qualifier %d", before_q_phrase[k].s, f->qualifier);
+        ft_figlist_free(&l);
+    }
+    for (size_t k = 0;
+         k < sizeof change_words_before / sizeof *change_words_before; k++) {
+        ft_figlist l;
+        const ft_figure *f = one_figure(&l, change_words_before[k].s, false);
+        if (f->kind != FT_KIND_CHANGE)
+            fail_msg("%s: no change", change_words_before[k].s);
+        ft_figlist_free(&l);
+    }
+    for (size_t k = 0;
+         k < sizeof change_words_after / sizeof *change_words_after; k++) {
+        ft_figlist l;
+        const ft_figure *f = one_figure(&l, change_words_after[k], true);
+        if (f->kind != FT_KIND_CHANGE)
+            fail_msg("%s: no change", change_words_after[k]);
+        ft_figlist_free(&l);
+    }
+}
+
 /* A text without figures leaves a fresh list empty and untouched (its
  * items still NULL): the clang UBSan build checks that no pointer
  * arithmetic is done on that NULL. */
@@ -674,6 +728,26 @@ static void test_appending_articles_independent(void **state)
     }
     ft_figlist_free(&alone);
     ft_figlist_free(&both);
+}
+
+/* Every abbreviation of extract_words.h, through its ender index, keeps
+ * the sentence going; a word that is none ends it. */
+static void test_every_abbreviation(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k <= sizeof abbreviations / sizeof *abbreviations; k++) {
+        bool none = k == sizeof abbreviations / sizeof *abbreviations;
+        char text[128];
+        snprintf(text, sizeof text, "We met %s. Then it cost $5 million.",
+                 none ? "them" : abbreviations[k].s);
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL), FT_OK);
+        assert_int_equal(l.len, 1);
+        if ((l.items[0].sent_start == 0) == none)
+            fail_msg("%s: sentence from %zu", text, l.items[0].sent_start);
+        ft_figlist_free(&l);
+    }
 }
 
 /* Abbreviations and initials do not end a sentence. */
@@ -755,8 +829,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_offsets_and_sentence),
+        cmocka_unit_test(test_phrase_lists),
         cmocka_unit_test(test_no_figures_empty_list),
         cmocka_unit_test(test_sentence_abbreviations),
+        cmocka_unit_test(test_every_abbreviation),
         cmocka_unit_test(test_sentence_glued_stop),
         cmocka_unit_test(test_sentence_lines),
         cmocka_unit_test(test_hostile_bytes),

@@ -3,7 +3,7 @@
  * Every currency (before and after the number), ISO code, scale word,
  * Korean unit and number word is written as a sample amount and read back
  * through ft_money_scan, and found in prose by ft_money_find: an entry
- * that the matcher can never reach (a typo, a table out of key order, a
+ * that the matcher can never reach (a typo, number words out of key order, a
  * quick reject whose index, derived from the tables at build time by
  * scripts/gen_money_index.c, leaves it out) fails here by name.
  */
@@ -18,8 +18,8 @@
 
 #include "money.h"
 
-/* The look-up reads each table only over the run of entries that share a
- * first byte, which needs the tables in key order. */
+/* The number words are read only over the run of entries that share a
+ * first letter, which needs them in key order. */
 static void test_tables_ordered(void **state)
 {
     (void)state;
