@@ -32,6 +32,7 @@
     Q("circa", FT_Q_APPROX)                                                    \
     Q("some", FT_Q_APPROX)                                                     \
     Q("just over", FT_Q_GT)                                                    \
+    Q("no more than", FT_Q_LE)                                                 \
     Q("more than", FT_Q_GT)                                                    \
     Q("greater than", FT_Q_GT)                                                 \
     Q("in excess of", FT_Q_GT)                                                 \
@@ -58,7 +59,6 @@
     Q("below", FT_Q_LT)                                                        \
     Q("up to", FT_Q_LE)                                                        \
     Q("at most", FT_Q_LE)                                                      \
-    Q("no more than", FT_Q_LE)                                                 \
     Q("as much as", FT_Q_LE)                                                   \
     Q("a maximum of", FT_Q_LE)
 
