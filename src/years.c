@@ -487,34 +487,73 @@ static size_t date_start(ft_view x, size_t s, size_t j)
     return d < b && b - d <= 2 ? d : m;
 }
 
+/* How far back in its clause signed_in_clause looks for a verb. */
+#define SIGN_REACH 80
+
+/* A signing verb among the words of x[stop, top) (at most SIGN_REACH
+ * bytes) after the last clause break or full stop there.  The bytes are
+ * read sixteen at a time from the top down: their letters say where
+ * words start, and only the few that may end a clause (a break's first
+ * byte, phrase.h, or a full stop) are asked, last first; the words after
+ * the first that does are the last asked. */
+static bool signed_before(ft_view x, size_t stop, size_t top)
+{
+    enum { ROOM = (SIGN_REACH + 15) / 16 * 16 };
+    if (top <= stop)
+        return false;
+    size_t n = top - stop;
+    /* the bytes at b[at, 1 + ROOM), so that the top sixteen are whole;
+     * before them the byte before stop (which says whether a word there
+     * starts), after them the byte after top (whether a space there may
+     * break), zeros elsewhere (as past the view's end) */
+    unsigned char b[1 + ROOM + 1] = {0};
+    size_t at = 1 + ROOM - n, before = stop > 0, after = top < x.len;
+    memcpy(b + at - before, x.t + stop - before, before + n + after);
+    for (size_t c = 1 + ROOM - 16; c + 16 > at; c -= 16) {
+        ft_bytes16 v = ft_load16(b + c), next = ft_load16(b + c + 1);
+        ft_bytes16 m = (ft_bytes16)(v == '.'), word = {0};
+#pragma GCC unroll 16
+        for (size_t k = 0; k < N_OF(mark_alone); k++)
+            if (mark_alone[k] != '(' && mark_alone[k] != ')')
+                m |= (ft_bytes16)(v == mark_alone[k]);
+#pragma GCC unroll 16
+        for (size_t k = 0; k < N_OF(break_words); k++)
+            word |= (ft_bytes16)(next == break_words[k]);
+        m |= (ft_bytes16)(v == ' ') & word;
+        unsigned live = c >= at ? 0xFFFFu : 0xFFFFu << (at - c) & 0xFFFFu;
+        unsigned letters = ft_bits16(ft_letters16(v));
+        unsigned starts =
+            letters & ~(letters << 1 | ft_ascii_alpha(b[c - 1])) & live;
+        /* the last break or stop here: the words before it are another
+         * clause's */
+        bool ended = false;
+        for (unsigned e = ft_bits16(m) & live; e && !ended;
+             e &= ~(1u << (31 - __builtin_clz(e)))) {
+            unsigned k = 31u - (unsigned)__builtin_clz(e);
+            if (b[c + k] == '.' || clause_break(x, stop + c + k - at) > 0) {
+                ended = true;
+                starts &= ~0u << k;
+            }
+        }
+        for (; starts; starts &= starts - 1)
+            if (QUICK_LIT_AT(x, stop + c + (size_t)__builtin_ctz(starts) - at,
+                             signing_verbs))
+                return true;
+        if (ended)
+            return false;
+    }
+    return false;
+}
+
 /* A signing verb earlier in the clause of the year at s ("Poland signed
  * a $6 billion deal for 180 tanks in 2022"), or a Korean one after it
  * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
 static bool signed_in_clause(ft_view x, size_t s)
 {
     /* nothing stands at or past the view's end */
-    size_t top = s < x.len ? s : x.len, stop = s > 80 ? s - 80 : 0;
-    const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t k = top; k > stop;) {
-        unsigned char c = t[k - 1];
-        if (ft_ascii_alpha(c)) {
-            /* a word at a time: only its first letter may open a verb */
-            size_t w = k - 1;
-            while (w > stop && ft_ascii_alpha(t[w - 1]))
-                w--;
-            if (!(w > 0 && ft_ascii_alpha(t[w - 1])) &&
-                QUICK_LIT_AT(x, w, signing_verbs))
-                return true;
-            k = w;
-            continue;
-        }
-        if (c == '.' || clause_break(x, k - 1) > 0)
-            break;
-        if (!(k >= 2 && ft_ascii_alpha(t[k - 2])) &&
-            QUICK_LIT_AT(x, k - 1, signing_verbs))
-            return true;
-        k--;
-    }
+    size_t top = s < x.len ? s : x.len;
+    if (signed_before(x, s > SIGN_REACH ? s - SIGN_REACH : 0, top))
+        return true;
     size_t e = s;
     while (ft_ascii_digit(ft_view_at(x, e)))
         e++;
