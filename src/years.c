@@ -1029,10 +1029,12 @@ static bool may_open_number(ft_view x, size_t i)
            n == (unsigned char)K_NYEON[0];
 }
 
-/* The sixteen bytes at p, a bit each: *alnum the ASCII letters and
- * digits, *starts the digits and Fs, *letters the letters, *always the
- * apostrophes and the bytes 0xC0 and up (the lead bytes of characters
- * past ASCII).  Signed comparisons leave the bytes past ASCII out of the
+/* The sixteen bytes at p (p[16] read too), a bit each: *alnum the ASCII
+ * letters and digits, *starts the digits and Fs, *letters the letters,
+ * *always the apostrophes, the lead bytes of ’ (short_year_at) and those
+ * past ASCII whose next byte may go on to a word of open_year_words
+ * (year_word_heads, years_index.h: 올해, 지난해); find_exprs steps over
+ * any other.  Signed comparisons leave the bytes past ASCII out of the
  * ASCII ranges. */
 static inline void classify16(const unsigned char *p, unsigned *alnum,
                               unsigned *starts, unsigned *letters,
@@ -1045,8 +1047,17 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
     *alnum = ft_bits16((ft_bytes16)(letter | digit));
     *starts = ft_bits16((ft_bytes16)(digit | (lv == 'f')));
     *letters = ft_bits16((ft_bytes16)letter);
-    /* 0xC0 and up: the top two bits set (unsigned: u + u wraps) */
-    *always = ft_bits16((u & (u + u)) | (ft_bytes16)(v == '\''));
+    *always = ft_bits16((ft_bytes16)(v == '\''));
+    /* 0xC0 and up (the top two bits set; unsigned: u + u wraps): most
+     * English has none */
+    if (ft_bits16(u & (u + u))) {
+        ft_bytes16 next = ft_load16(p + 1), m = (ft_bytes16)(u == 0xE2);
+#pragma GCC unroll 16
+        for (size_t k = 0; k < N_OF(year_word_heads); k++)
+            m |= (ft_bytes16)(u == year_word_heads[k][0]) &
+                 (ft_bytes16)(next == year_word_heads[k][1]);
+        *always |= ft_bits16(m);
+    }
 }
 
 /* Where the bytes of a sentence may open an expression, as find_exprs
@@ -1054,8 +1065,8 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
  * without a look), a bit a byte from the sentence's start, 64 to a
  * word: in words, the letters that start a word (which open one only
  * before the sentence's last anchor); in others, the apostrophes and the
- * lead bytes past ASCII (’20, 올해), and the digits and Fs (FY) that
- * start a word or number.  mark_sentence fills them for the window's
+ * lead bytes past ASCII that may open one (’20, 올해), and the digits and Fs
+ * (FY) that start a word or number.  mark_sentence fills them for the window's
  * sentence as it reads it. */
 #define OPENER_WORDS (WINDOW / 64 + 1)
 typedef struct {
@@ -1069,8 +1080,8 @@ static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
                     uint64_t *others)
 {
     const unsigned char *p = (const unsigned char *)x.t + base;
-    unsigned char rest[64];
-    if (x.len - base < 64) { /* zeros, which open nothing, past the view */
+    unsigned char rest[65];  /* and the byte after them (classify16) */
+    if (x.len - base < 65) { /* zeros, which open nothing, past the view */
         memset(rest, 0, sizeof rest);
         memcpy(rest, p, x.len - base);
         p = rest;
