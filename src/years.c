@@ -1752,15 +1752,48 @@ static bool base_year(const window *w, const ft_figure *prior, size_t n,
     return false;
 }
 
+/* Does a phrase of other_period ("under the previous", 지난 정부) open
+ * in the window's sentence, not after a letter?  Sixteen bytes at a
+ * time: the list is asked only where the first two bytes of one may
+ * stand (other_period_heads, years_index.h). */
+static bool other_period_in(const window *w)
+{
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
+    size_t n = w->we - w->ws;
+    unsigned after = 0; /* the sentence's first byte is asked whatever
+                         * stands before it */
+    for (size_t k = 0; k < n; k += 16) {
+        const unsigned char *p = t + k;
+        unsigned char rest[17] = {0}; /* zeros past the view's end */
+        if (n - k < 17) {
+            memcpy(rest, p, n - k);
+            p = rest;
+        }
+        ft_bytes16 u = ft_load16(p), next = ft_load16(p + 1);
+        ft_bytes16 lu = u | 0x20, ln = next | 0x20, m = {0};
+#pragma GCC unroll 16
+        for (size_t q = 0; q < N_OF(other_period_heads); q++)
+            m |= (ft_bytes16)(lu == other_period_heads[q][0]) &
+                 (ft_bytes16)(ln == other_period_heads[q][1]);
+        unsigned letters = ft_bits16(ft_letters16(u));
+        unsigned bits = ft_bits16(m) & ~(letters << 1 | after);
+        after = letters >> 15 & 1;
+        if (n - k < 16)
+            bits &= (1u << (n - k)) - 1;
+        for (; bits; bits &= bits - 1)
+            if (QUICK_LIT_AT(w->x, w->ws + k + (size_t)__builtin_ctz(bits),
+                             other_period))
+                return true;
+    }
+    return false;
+}
+
 static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
                       int published_year, year_expr *out)
 {
-    if (w->clipped)
-        return false; /* the sentence starts beyond reach */
-    for (size_t i = w->ws; i < w->we; i++)
-        if ((i == w->ws || !ft_ascii_alpha(ft_view_at(w->x, i - 1))) &&
-            QUICK_LIT_AT(w->x, i, other_period))
-            return false;
+    if (w->clipped || other_period_in(w))
+        return false; /* the sentence starts beyond reach, or is about
+                       * another period */
     size_t s = w->ws;
     size_t anchor = w->anchor; /* the last that starts in [s, x.len) */
     for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {

@@ -1004,6 +1004,60 @@ static void test_signing_verb_reach(void **state)
     }
 }
 
+/* A sentence about another period ("previously", 지난 정부) takes no
+ * year from the sentence before it, wherever in it the phrase stands: a
+ * filler of any length moves the phrase across the sixteen-byte steps
+ * that look for it.  After a letter or a digit it is no phrase
+ * ("xpreviously", "5previously"); at the sentence's start it is. */
+static void test_other_period_anywhere(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *template;
+        int want; /* the second figure's year */
+    } cases[] = {
+        {"In 2023 it cost 5 billion dollars. The %s fund previously got 7 "
+         "billion dollars.",
+         0},
+        {"In 2023 it cost 5 billion dollars. The %s fund xpreviously got 7 "
+         "billion dollars.",
+         2023},
+        {"In 2023 it cost 5 billion dollars. The %s fund 5previously got 7 "
+         "billion dollars.",
+         2023},
+        {"In 2023 it cost 5 billion dollars. Previously the %s fund got 7 "
+         "billion dollars.",
+         0},
+        {"In 2023 it cost 5 billion dollars. The %s fund got 7 billion dollars "
+         "under the former",
+         0},
+        /* 그 %s 기금은 지난 정부에서 7조원이었다. */
+        {"In 2023 it cost 5 billion dollars. \xEA\xB7\xB8 %s "
+         "\xEA\xB8\xB0\xEA\xB8\x88\xEC\x9D\x80 \xEC\xA7\x80\xEB\x82\x9C "
+         "\xEC\xA0\x95\xEB\xB6\x80\xEC\x97\x90\xEC\x84\x9C "
+         "7\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEC\x97\x88\xEB\x8B\xA4.",
+         0},
+    };
+    char word[80], text[512];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        for (size_t n = 1; n < sizeof word; n++) {
+            memset(word, 'z', n);
+            word[n] = '\0';
+            snprintf(text, sizeof text, cases[k].template, word);
+            ft_figlist l;
+            ft_figlist_init(&l);
+            assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL),
+                             FT_OK);
+            assert_int_equal(l.len, 2);
+            assert_int_equal(l.items[0].year, 2023);
+            if (l.items[1].year != cases[k].want)
+                fail_msg("\"%s\": year %d, want %d", text, l.items[1].year,
+                         cases[k].want);
+            ft_figlist_free(&l);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1016,6 +1070,7 @@ int main(void)
         cmocka_unit_test(test_glued_stops_in_one_sentence),
         cmocka_unit_test(test_years_at_every_offset),
         cmocka_unit_test(test_signing_verb_reach),
+        cmocka_unit_test(test_other_period_anywhere),
     };
     return cmocka_run_group_tests_name("years", tests, NULL, NULL);
 }
