@@ -487,6 +487,28 @@ static size_t date_start(ft_view x, size_t s, size_t j)
     return d < b && b - d <= 2 ? d : m;
 }
 
+/* How many of the places v[0,n) (in order) are below k. */
+static size_t places_below(const uint16_t *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The clause breaks of the window's sentence x[ws, we), as mark_sentence
+ * lists them (at: places from ws, in order): every place there where
+ * clause_break finds one. */
+typedef struct {
+    const uint16_t *at;
+    size_t n, ws, we;
+} break_list;
+
 /* How far back in its clause signed_in_clause looks for a verb. */
 #define SIGN_REACH 80
 
@@ -495,8 +517,9 @@ static size_t date_start(ft_view x, size_t s, size_t j)
  * read sixteen at a time from the top down: their letters say where
  * words start, and only the few that may end a clause (a break's first
  * byte, phrase.h, or a full stop) are asked, last first; the words after
- * the first that does are the last asked. */
-static bool signed_before(ft_view x, size_t stop, size_t top)
+ * the first that does are the last asked.  no_breaks: x[stop, top) is
+ * known to hold no clause break, only full stops are looked for. */
+static bool signed_before(ft_view x, size_t stop, size_t top, bool no_breaks)
 {
     enum { ROOM = (SIGN_REACH + 15) / 16 * 16 };
     if (top <= stop)
@@ -512,14 +535,16 @@ static bool signed_before(ft_view x, size_t stop, size_t top)
     for (size_t c = 1 + ROOM - 16; c + 16 > at; c -= 16) {
         ft_bytes16 v = ft_load16(b + c), next = ft_load16(b + c + 1);
         ft_bytes16 m = (ft_bytes16)(v == '.'), word = {0};
+        if (!no_breaks) {
 #pragma GCC unroll 16
-        for (size_t k = 0; k < N_OF(mark_alone); k++)
-            if (mark_alone[k] != '(' && mark_alone[k] != ')')
-                m |= (ft_bytes16)(v == mark_alone[k]);
+            for (size_t k = 0; k < N_OF(mark_alone); k++)
+                if (mark_alone[k] != '(' && mark_alone[k] != ')')
+                    m |= (ft_bytes16)(v == mark_alone[k]);
 #pragma GCC unroll 16
-        for (size_t k = 0; k < N_OF(break_words); k++)
-            word |= (ft_bytes16)(next == break_words[k]);
-        m |= (ft_bytes16)(v == ' ') & word;
+            for (size_t k = 0; k < N_OF(break_words); k++)
+                word |= (ft_bytes16)(next == break_words[k]);
+            m |= (ft_bytes16)(v == ' ') & word;
+        }
         unsigned live = c >= at ? 0xFFFFu : 0xFFFFu << (at - c) & 0xFFFFu;
         unsigned letters = ft_bits16(ft_letters16(v));
         unsigned starts =
@@ -530,7 +555,8 @@ static bool signed_before(ft_view x, size_t stop, size_t top)
         for (unsigned e = ft_bits16(m) & live; e && !ended;
              e &= ~(1u << (31 - __builtin_clz(e)))) {
             unsigned k = 31u - (unsigned)__builtin_clz(e);
-            if (b[c + k] == '.' || clause_break(x, stop + c + k - at) > 0) {
+            if (b[c + k] == '.' ||
+                (!no_breaks && clause_break(x, stop + c + k - at) > 0)) {
                 ended = true;
                 starts &= ~0u << k;
             }
@@ -548,11 +574,21 @@ static bool signed_before(ft_view x, size_t stop, size_t top)
 /* A signing verb earlier in the clause of the year at s ("Poland signed
  * a $6 billion deal for 180 tanks in 2022"), or a Korean one after it
  * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
-static bool signed_in_clause(ft_view x, size_t s)
+static bool signed_in_clause(ft_view x, size_t s, const break_list *brk)
 {
     /* nothing stands at or past the view's end */
     size_t top = s < x.len ? s : x.len;
-    if (signed_before(x, s > SIGN_REACH ? s - SIGN_REACH : 0, top))
+    size_t stop = s > SIGN_REACH ? s - SIGN_REACH : 0;
+    /* within the window's sentence its list says where the last break
+     * is: the look starts after it, and only full stops are left to
+     * find */
+    bool listed = brk && stop >= brk->ws && top <= brk->we;
+    if (listed) {
+        size_t q = places_below(brk->at, brk->n, top - brk->ws);
+        if (q > 0 && brk->ws + brk->at[q - 1] >= stop)
+            stop = brk->ws + brk->at[q - 1] + 1;
+    }
+    if (signed_before(x, stop, top, listed))
         return true;
     size_t e = s;
     while (ft_ascii_digit(ft_view_at(x, e)))
@@ -617,7 +653,7 @@ static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
  * that is one fiscal year ("2023-24", "2029-30", "2023/2024") sets
  * *fiscal and dates; any other span's end goes to *span_end. */
 static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
-                      bool *fiscal)
+                      bool *fiscal, const break_list *brk)
 {
     /* Korean particles after the year: 2029년까지, 2026년부터, 2016년 대비 */
     size_t k = e;
@@ -705,7 +741,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         (owner != s &&
          QUICK_BEFORE_ANY(x, owner, compare_words, NULL) != SIZE_MAX))
         return ROLE_COMPARE;
-    if (signed_in_clause(x, s))
+    if (signed_in_clause(x, s, brk))
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
     /* "launched in 2016", "signed, in December 2021, a deal", "a contract
      * in April 2013", "completed in 2028" */
@@ -1123,10 +1159,11 @@ static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
 }
 
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
- * in x[s, x.len), or SIZE_MAX. */
+ * in x[s, x.len), or SIZE_MAX; pre and brk (or NULL): the opener bits and
+ * the clause breaks of the window's sentence, when x[s,e) is it. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         size_t anchor, const opener_bits *pre, year_expr *out,
-                         size_t cap)
+                         size_t anchor, const opener_bits *pre,
+                         const break_list *brk, year_expr *out, size_t cap)
 {
     size_t n = 0;
     const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
@@ -1156,7 +1193,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         if ((c == '\'' || c == 0xE2) && (end = short_year_at(x, i, &y))) {
             /* "’20년도", "in '24" */
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal, brk);
         } else if ((c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) ||
                    (c >= 0x80 && c < 0xC0)) {
             i++; /* spaces, punctuation and the inner bytes of a UTF-8
@@ -1176,7 +1213,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             continue;
         } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal, brk);
             if (is_fiscal(x, i, end)) {
                 fiscal = true;
                 /* "the fiscal year 2023-24" is 2023, not a span */
@@ -1186,7 +1223,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         } else if ((c == 'F' || c == 'f') &&
                    (end = fy_at(x, i, &y, &is_short))) {
             ex = (year_expr){i, end, y, FT_YEAR_FISCAL, ROLE_DATES, is_short};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal, brk);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
         } else if (!ft_ascii_digit(c) &&
@@ -1377,20 +1414,6 @@ static void mark_sentence(window *w)
         memcpy(rest, t + k, n - k);
         mark16(w, rest, k, (1u << (n - k)) - 1, &after);
     }
-}
-
-/* How many of the places v[0,n) (in order) are below k. */
-static size_t places_below(const uint16_t *v, size_t n, size_t k)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 static size_t clamp(size_t v, size_t lo, size_t hi)
@@ -1705,8 +1728,9 @@ static void open_window(window *w, const char *text, size_t len,
 
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
+    break_list brk = {w->brk_at, w->nbrk, w->ws, w->we};
     size_t nf = find_exprs(w->x, w->ws, w->we, published_year, w->anchor,
-                           &w->opens, found, MAX_EXPRS);
+                           &w->opens, &brk, found, MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1809,8 +1833,8 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
         if (anchor == SIZE_MAX)
             anchor = last_anchor(w->x, ps, s);
         year_expr prev[MAX_EXPRS];
-        size_t k = find_exprs(w->x, ps, p, published_year, anchor, NULL, prev,
-                              MAX_EXPRS);
+        size_t k = find_exprs(w->x, ps, p, published_year, anchor, NULL, NULL,
+                              prev, MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
         bool other = false;

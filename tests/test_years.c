@@ -978,6 +978,14 @@ static void test_signing_verb_reach(void **state)
          true},
         {"Poland SIGNED a %s deal for tanks worth 6 billion dollars in 2022.",
          "SIGNED", false},
+        /* a break before the verb, and the sentence before: the look
+         * starts within the year's sentence or before it */
+        {"Talks ended; Poland signed a deal for %s tanks worth 6 billion "
+         "dollars in 2022.",
+         "signed", false},
+        {"Talks ended. Poland signed a deal for %s tanks worth 6 billion "
+         "dollars in 2022.",
+         "signed", false},
         {"The firm was awarded a %s deal for tanks worth 6 billion dollars in "
          "2022.",
          "awarded", false},
