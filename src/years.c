@@ -538,7 +538,7 @@ static bool signed_before(ft_view x, size_t stop, size_t top, bool no_breaks)
         if (!no_breaks) {
 #pragma GCC unroll 16
             for (size_t k = 0; k < N_OF(mark_alone); k++)
-                if (mark_alone[k] != '(' && mark_alone[k] != ')')
+                if (sentence_marks[mark_alone[k]] & MARK_BREAK) /* not ( ) */
                     m |= (ft_bytes16)(v == mark_alone[k]);
 #pragma GCC unroll 16
             for (size_t k = 0; k < N_OF(break_words); k++)
@@ -1101,9 +1101,9 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
  * without a look), a bit a byte from the sentence's start, 64 to a
  * word: in words, the letters that start a word (which open one only
  * before the sentence's last anchor); in others, the apostrophes and the
- * lead bytes past ASCII that may open one (’20, 올해), and the digits and Fs
- * (FY) that start a word or number.  mark_sentence fills them for the window's
- * sentence as it reads it. */
+ * lead bytes past ASCII that may open one (’20, 올해), and the digits
+ * and Fs (FY) that start a word or number.  mark_sentence fills them for
+ * the window's sentence as it reads it. */
 #define OPENER_WORDS (WINDOW / 64 + 1)
 typedef struct {
     uint64_t words[OPENER_WORDS];
