@@ -3,7 +3,10 @@
  * (build/gen/years_index.h).
  *
  * open_LIST says which first two bytes can open a phrase of LIST, end_LIST
- * which last two can end one (years_index, years_words.h); anchor_first
+ * which last two can end one (years_index, years_words.h);
+ * year_word_heads the first two bytes of the year words that open past
+ * ASCII (open_year_words' Korean rows, as pairs); other_period_heads
+ * those of open_other_period, | 0x20; anchor_first
  * and anchor_second give each byte the anchors whose first (either case)
  * or second letter (folded) it is; sentence_marks what mark_sentence
  * notes of each byte: a clause break may start there (phrase.c's
@@ -162,6 +165,75 @@ static void ix_emit(const char *name, bool tails)
         printf("    NULL,\n};\n");
 }
 
+/* The pairs of first two bytes of the index's phrases that open past
+ * ASCII (Korean words), as a list for the scanners that compare sixteen
+ * bytes at once: years.c's classify16 marks only the lead bytes that
+ * open such a pair. */
+static void ix_heads_past_ascii(const char *name)
+{
+    if (ix.always) { /* a phrase may open anywhere: no list can say so */
+        fprintf(stderr, "gen_years_index: %s opens anywhere\n", name);
+        ix.bad = 1;
+        return;
+    }
+    printf("\nstatic const unsigned char %s[][2] = {", name);
+    int put = 0;
+    for (unsigned c0 = 0x80; c0 < 256; c0++) {
+        if (!ix.row[c0])
+            continue;
+        const uint64_t *second = ix.second[ix.row[c0] - 1u];
+        for (unsigned c1 = 0; c1 < 256; c1++) {
+            if (!(second[c1 >> 6] >> (c1 & 63) & 1))
+                continue;
+            /* the index folds the second byte: both cases of a letter */
+            printf("%s{0x%02x, 0x%02x},", put++ % 4 ? " " : "\n    ", c0, c1);
+            if (ft_ascii_lower((unsigned char)c1))
+                printf("%s{0x%02x, 0x%02x},", put++ % 4 ? " " : "\n    ", c0,
+                       c1 - 32);
+        }
+    }
+    if (!put) { /* C has no empty array */
+        fprintf(stderr, "gen_years_index: %s opens nothing past ASCII\n", name);
+        ix.bad = 1;
+    }
+    printf("\n};\n");
+}
+
+/* The pairs of first two bytes of the index's phrases, each | 0x20 (which
+ * keeps both cases of a letter, and more of other bytes, never fewer), as
+ * a list for the scanners that compare sixteen bytes at once: years.c's
+ * look_back asks other_period only where such a pair stands. */
+static void ix_heads_folded(const char *name)
+{
+    if (ix.always) { /* a phrase may open anywhere: no list can say so */
+        fprintf(stderr, "gen_years_index: %s opens anywhere\n", name);
+        ix.bad = 1;
+        return;
+    }
+    static uint64_t seen[256][4];
+    memset(seen, 0, sizeof seen);
+    printf("\nstatic const unsigned char %s[][2] = {", name);
+    int put = 0;
+    for (unsigned c0 = 0; c0 < 256; c0++) {
+        if (!ix.row[c0])
+            continue;
+        const uint64_t *second = ix.second[ix.row[c0] - 1u];
+        for (unsigned c1 = 0; c1 < 256; c1++) {
+            unsigned a = c0 | 0x20, b = c1 | 0x20;
+            if (!(second[c1 >> 6] >> (c1 & 63) & 1) ||
+                (seen[a][b >> 6] >> (b & 63) & 1))
+                continue;
+            seen[a][b >> 6] |= (uint64_t)1 << (b & 63);
+            printf("%s{0x%02x, 0x%02x},", put++ % 4 ? " " : "\n    ", a, b);
+        }
+    }
+    if (!put) { /* C has no empty array */
+        fprintf(stderr, "gen_years_index: %s opens nothing\n", name);
+        ix.bad = 1;
+    }
+    printf("\n};\n");
+}
+
 #define OPEN(list)                                                             \
     (ix_clear(), ix_lits((list), N_OF(list), false, true),                     \
      ix_emit("open_" #list, false))
@@ -185,6 +257,7 @@ int main(void)
     ix_words(relative_words, N_OF(relative_words), false);
     ix_words(relative_korean, N_OF(relative_korean), false);
     ix_emit("open_year_words", false);
+    ix_heads_past_ascii("year_word_heads");
     bad |= ix.bad;
 
     /* read forwards from a position */
@@ -192,7 +265,8 @@ int main(void)
     OPEN(signing_verbs), bad |= ix.bad;
     OPEN(korean_launch), bad |= ix.bad;
     OPEN(korean_units), bad |= ix.bad;
-    OPEN(other_period), bad |= ix.bad;
+    OPEN(other_period), ix_heads_folded("other_period_heads");
+    bad |= ix.bad;
     OPEN(korean_was), bad |= ix.bad;
     OPEN(stop_words), bad |= ix.bad;
     OPEN(span_leads), bad |= ix.bad;

@@ -487,34 +487,109 @@ static size_t date_start(ft_view x, size_t s, size_t j)
     return d < b && b - d <= 2 ? d : m;
 }
 
+/* How many of the places v[0,n) (in order) are below k. */
+static size_t places_below(const uint16_t *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The clause breaks of the window's sentence x[ws, we), as mark_sentence
+ * lists them (at: places from ws, in order): every place there where
+ * clause_break finds one. */
+typedef struct {
+    const uint16_t *at;
+    size_t n, ws, we;
+} break_list;
+
+/* How far back in its clause signed_in_clause looks for a verb. */
+#define SIGN_REACH 80
+
+/* A signing verb among the words of x[stop, top) (at most SIGN_REACH
+ * bytes) after the last clause break or full stop there.  The bytes are
+ * read sixteen at a time from the top down: their letters say where
+ * words start, and only the few that may end a clause (a break's first
+ * byte, phrase.h, or a full stop) are asked, last first; the words after
+ * the first that does are the last asked.  no_breaks: x[stop, top) is
+ * known to hold no clause break, only full stops are looked for. */
+static bool signed_before(ft_view x, size_t stop, size_t top, bool no_breaks)
+{
+    enum { ROOM = (SIGN_REACH + 15) / 16 * 16 };
+    if (top <= stop)
+        return false;
+    size_t n = top - stop;
+    /* the bytes at b[at, 1 + ROOM), so that the top sixteen are whole;
+     * before them the byte before stop (which says whether a word there
+     * starts), after them the byte after top (whether a space there may
+     * break), zeros elsewhere (as past the view's end) */
+    unsigned char b[1 + ROOM + 1] = {0};
+    size_t at = 1 + ROOM - n, before = stop > 0, after = top < x.len;
+    memcpy(b + at - before, x.t + stop - before, before + n + after);
+    for (size_t c = 1 + ROOM - 16; c + 16 > at; c -= 16) {
+        ft_bytes16 v = ft_load16(b + c), next = ft_load16(b + c + 1);
+        ft_bytes16 m = (ft_bytes16)(v == '.'), word = {0};
+        if (!no_breaks) {
+#pragma GCC unroll 16
+            for (size_t k = 0; k < N_OF(mark_alone); k++)
+                if (sentence_marks[mark_alone[k]] & MARK_BREAK) /* not ( ) */
+                    m |= (ft_bytes16)(v == mark_alone[k]);
+#pragma GCC unroll 16
+            for (size_t k = 0; k < N_OF(break_words); k++)
+                word |= (ft_bytes16)(next == break_words[k]);
+            m |= (ft_bytes16)(v == ' ') & word;
+        }
+        unsigned live = c >= at ? 0xFFFFu : 0xFFFFu << (at - c) & 0xFFFFu;
+        unsigned letters = ft_bits16(ft_letters16(v));
+        unsigned starts =
+            letters & ~(letters << 1 | ft_ascii_alpha(b[c - 1])) & live;
+        /* the last break or stop here: the words before it are another
+         * clause's */
+        bool ended = false;
+        for (unsigned e = ft_bits16(m) & live; e && !ended;
+             e &= ~(1u << (31 - __builtin_clz(e)))) {
+            unsigned k = 31u - (unsigned)__builtin_clz(e);
+            if (b[c + k] == '.' ||
+                (!no_breaks && clause_break(x, stop + c + k - at) > 0)) {
+                ended = true;
+                starts &= ~0u << k;
+            }
+        }
+        for (; starts; starts &= starts - 1)
+            if (QUICK_LIT_AT(x, stop + c + (size_t)__builtin_ctz(starts) - at,
+                             signing_verbs))
+                return true;
+        if (ended)
+            return false;
+    }
+    return false;
+}
+
 /* A signing verb earlier in the clause of the year at s ("Poland signed
  * a $6 billion deal for 180 tanks in 2022"), or a Korean one after it
  * (2022년 ... 계약을 체결했다): the year is the deal's, not its money's. */
-static bool signed_in_clause(ft_view x, size_t s)
+static bool signed_in_clause(ft_view x, size_t s, const break_list *brk)
 {
     /* nothing stands at or past the view's end */
-    size_t top = s < x.len ? s : x.len, stop = s > 80 ? s - 80 : 0;
-    const unsigned char *t = (const unsigned char *)x.t;
-    for (size_t k = top; k > stop;) {
-        unsigned char c = t[k - 1];
-        if (ft_ascii_alpha(c)) {
-            /* a word at a time: only its first letter may open a verb */
-            size_t w = k - 1;
-            while (w > stop && ft_ascii_alpha(t[w - 1]))
-                w--;
-            if (!(w > 0 && ft_ascii_alpha(t[w - 1])) &&
-                QUICK_LIT_AT(x, w, signing_verbs))
-                return true;
-            k = w;
-            continue;
-        }
-        if (c == '.' || clause_break(x, k - 1) > 0)
-            break;
-        if (!(k >= 2 && ft_ascii_alpha(t[k - 2])) &&
-            QUICK_LIT_AT(x, k - 1, signing_verbs))
-            return true;
-        k--;
+    size_t top = s < x.len ? s : x.len;
+    size_t stop = s > SIGN_REACH ? s - SIGN_REACH : 0;
+    /* within the window's sentence its list says where the last break
+     * is: the look starts after it, and only full stops are left to
+     * find */
+    bool listed = brk && stop >= brk->ws && top <= brk->we;
+    if (listed) {
+        size_t q = places_below(brk->at, brk->n, top - brk->ws);
+        if (q > 0 && brk->ws + brk->at[q - 1] >= stop)
+            stop = brk->ws + brk->at[q - 1] + 1;
     }
+    if (signed_before(x, stop, top, listed))
+        return true;
     size_t e = s;
     while (ft_ascii_digit(ft_view_at(x, e)))
         e++;
@@ -578,7 +653,7 @@ static size_t span_end_at(ft_view x, size_t i, bool two_ok, int *far)
  * that is one fiscal year ("2023-24", "2029-30", "2023/2024") sets
  * *fiscal and dates; any other span's end goes to *span_end. */
 static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
-                      bool *fiscal)
+                      bool *fiscal, const break_list *brk)
 {
     /* Korean particles after the year: 2029년까지, 2026년부터, 2016년 대비 */
     size_t k = e;
@@ -666,7 +741,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         (owner != s &&
          QUICK_BEFORE_ANY(x, owner, compare_words, NULL) != SIZE_MAX))
         return ROLE_COMPARE;
-    if (signed_in_clause(x, s))
+    if (signed_in_clause(x, s, brk))
         return ROLE_LAUNCH; /* "Poland signed a $6 billion deal ... in 2022" */
     /* "launched in 2016", "signed, in December 2021, a deal", "a contract
      * in April 2013", "completed in 2028" */
@@ -990,10 +1065,12 @@ static bool may_open_number(ft_view x, size_t i)
            n == (unsigned char)K_NYEON[0];
 }
 
-/* The sixteen bytes at p, a bit each: *alnum the ASCII letters and
- * digits, *starts the digits and Fs, *letters the letters, *always the
- * apostrophes and the bytes 0xC0 and up (the lead bytes of characters
- * past ASCII).  Signed comparisons leave the bytes past ASCII out of the
+/* The sixteen bytes at p (p[16] read too), a bit each: *alnum the ASCII
+ * letters and digits, *starts the digits and Fs, *letters the letters,
+ * *always the apostrophes, the lead bytes of ’ (short_year_at) and those
+ * past ASCII whose next byte may go on to a word of open_year_words
+ * (year_word_heads, years_index.h: 올해, 지난해); find_exprs steps over
+ * any other.  Signed comparisons leave the bytes past ASCII out of the
  * ASCII ranges. */
 static inline void classify16(const unsigned char *p, unsigned *alnum,
                               unsigned *starts, unsigned *letters,
@@ -1006,8 +1083,17 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
     *alnum = ft_bits16((ft_bytes16)(letter | digit));
     *starts = ft_bits16((ft_bytes16)(digit | (lv == 'f')));
     *letters = ft_bits16((ft_bytes16)letter);
-    /* 0xC0 and up: the top two bits set (unsigned: u + u wraps) */
-    *always = ft_bits16((u & (u + u)) | (ft_bytes16)(v == '\''));
+    *always = ft_bits16((ft_bytes16)(v == '\''));
+    /* 0xC0 and up (the top two bits set; unsigned: u + u wraps): most
+     * English has none */
+    if (ft_bits16(u & (u + u))) {
+        ft_bytes16 next = ft_load16(p + 1), m = (ft_bytes16)(u == 0xE2);
+#pragma GCC unroll 16
+        for (size_t k = 0; k < N_OF(year_word_heads); k++)
+            m |= (ft_bytes16)(u == year_word_heads[k][0]) &
+                 (ft_bytes16)(next == year_word_heads[k][1]);
+        *always |= ft_bits16(m);
+    }
 }
 
 /* Where the bytes of a sentence may open an expression, as find_exprs
@@ -1015,9 +1101,9 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
  * without a look), a bit a byte from the sentence's start, 64 to a
  * word: in words, the letters that start a word (which open one only
  * before the sentence's last anchor); in others, the apostrophes and the
- * lead bytes past ASCII (’20, 올해), and the digits and Fs (FY) that
- * start a word or number.  mark_sentence fills them for the window's
- * sentence as it reads it. */
+ * lead bytes past ASCII that may open one (’20, 올해), and the digits
+ * and Fs (FY) that start a word or number.  mark_sentence fills them for
+ * the window's sentence as it reads it. */
 #define OPENER_WORDS (WINDOW / 64 + 1)
 typedef struct {
     uint64_t words[OPENER_WORDS];
@@ -1030,8 +1116,8 @@ static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
                     uint64_t *others)
 {
     const unsigned char *p = (const unsigned char *)x.t + base;
-    unsigned char rest[64];
-    if (x.len - base < 64) { /* zeros, which open nothing, past the view */
+    unsigned char rest[65];  /* and the byte after them (classify16) */
+    if (x.len - base < 65) { /* zeros, which open nothing, past the view */
         memset(rest, 0, sizeof rest);
         memcpy(rest, p, x.len - base);
         p = rest;
@@ -1073,10 +1159,11 @@ static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
 }
 
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
- * in x[s, x.len), or SIZE_MAX. */
+ * in x[s, x.len), or SIZE_MAX; pre and brk (or NULL): the opener bits and
+ * the clause breaks of the window's sentence, when x[s,e) is it. */
 static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
-                         size_t anchor, const opener_bits *pre, year_expr *out,
-                         size_t cap)
+                         size_t anchor, const opener_bits *pre,
+                         const break_list *brk, year_expr *out, size_t cap)
 {
     size_t n = 0;
     const unsigned char *t = (const unsigned char *)x.t; /* e <= x.len */
@@ -1106,7 +1193,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         if ((c == '\'' || c == 0xE2) && (end = short_year_at(x, i, &y))) {
             /* "’20년도", "in '24" */
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal, brk);
         } else if ((c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) ||
                    (c >= 0x80 && c < 0xC0)) {
             i++; /* spaces, punctuation and the inner bytes of a UTF-8
@@ -1126,7 +1213,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             continue;
         } else if (ft_ascii_digit(c) && (end = year_at(x, i, &y))) {
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal, brk);
             if (is_fiscal(x, i, end)) {
                 fiscal = true;
                 /* "the fiscal year 2023-24" is 2023, not a span */
@@ -1136,7 +1223,7 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
         } else if ((c == 'F' || c == 'f') &&
                    (end = fy_at(x, i, &y, &is_short))) {
             ex = (year_expr){i, end, y, FT_YEAR_FISCAL, ROLE_DATES, is_short};
-            ex.role = year_role(x, i, end, y, &span_end, &fiscal);
+            ex.role = year_role(x, i, end, y, &span_end, &fiscal, brk);
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
         } else if (!ft_ascii_digit(c) &&
@@ -1327,20 +1414,6 @@ static void mark_sentence(window *w)
         memcpy(rest, t + k, n - k);
         mark16(w, rest, k, (1u << (n - k)) - 1, &after);
     }
-}
-
-/* How many of the places v[0,n) (in order) are below k. */
-static size_t places_below(const uint16_t *v, size_t n, size_t k)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 static size_t clamp(size_t v, size_t lo, size_t hi)
@@ -1655,8 +1728,9 @@ static void open_window(window *w, const char *text, size_t len,
 
     /* the year expressions, none of them inside a figure (1조2000억원) */
     year_expr found[MAX_EXPRS];
+    break_list brk = {w->brk_at, w->nbrk, w->ws, w->we};
     size_t nf = find_exprs(w->x, w->ws, w->we, published_year, w->anchor,
-                           &w->opens, found, MAX_EXPRS);
+                           &w->opens, &brk, found, MAX_EXPRS);
     w->nex = 0;
     size_t m = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -1702,15 +1776,48 @@ static bool base_year(const window *w, const ft_figure *prior, size_t n,
     return false;
 }
 
+/* Does a phrase of other_period ("under the previous", 지난 정부) open
+ * in the window's sentence, not after a letter?  Sixteen bytes at a
+ * time: the list is asked only where the first two bytes of one may
+ * stand (other_period_heads, years_index.h). */
+static bool other_period_in(const window *w)
+{
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
+    size_t n = w->we - w->ws;
+    unsigned after = 0; /* the sentence's first byte is asked whatever
+                         * stands before it */
+    for (size_t k = 0; k < n; k += 16) {
+        const unsigned char *p = t + k;
+        unsigned char rest[17] = {0}; /* zeros past the view's end */
+        if (n - k < 17) {
+            memcpy(rest, p, n - k);
+            p = rest;
+        }
+        ft_bytes16 u = ft_load16(p), next = ft_load16(p + 1);
+        ft_bytes16 lu = u | 0x20, ln = next | 0x20, m = {0};
+#pragma GCC unroll 16
+        for (size_t q = 0; q < N_OF(other_period_heads); q++)
+            m |= (ft_bytes16)(lu == other_period_heads[q][0]) &
+                 (ft_bytes16)(ln == other_period_heads[q][1]);
+        unsigned letters = ft_bits16(ft_letters16(u));
+        unsigned bits = ft_bits16(m) & ~(letters << 1 | after);
+        after = letters >> 15 & 1;
+        if (n - k < 16)
+            bits &= (1u << (n - k)) - 1;
+        for (; bits; bits &= bits - 1)
+            if (QUICK_LIT_AT(w->x, w->ws + k + (size_t)__builtin_ctz(bits),
+                             other_period))
+                return true;
+    }
+    return false;
+}
+
 static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
                       int published_year, year_expr *out)
 {
-    if (w->clipped)
-        return false; /* the sentence starts beyond reach */
-    for (size_t i = w->ws; i < w->we; i++)
-        if ((i == w->ws || !ft_ascii_alpha(ft_view_at(w->x, i - 1))) &&
-            QUICK_LIT_AT(w->x, i, other_period))
-            return false;
+    if (w->clipped || other_period_in(w))
+        return false; /* the sentence starts beyond reach, or is about
+                       * another period */
     size_t s = w->ws;
     size_t anchor = w->anchor; /* the last that starts in [s, x.len) */
     for (int back = 0; back < BACK_SENTENCES && s > 0; back++) {
@@ -1726,8 +1833,8 @@ static bool look_back(const window *w, const ft_figure *prior, size_t nprior,
         if (anchor == SIZE_MAX)
             anchor = last_anchor(w->x, ps, s);
         year_expr prev[MAX_EXPRS];
-        size_t k = find_exprs(w->x, ps, p, published_year, anchor, NULL, prev,
-                              MAX_EXPRS);
+        size_t k = find_exprs(w->x, ps, p, published_year, anchor, NULL, NULL,
+                              prev, MAX_EXPRS);
         /* the first dating year: the one the sentence is about, not a
          * base it is compared with later */
         bool other = false;

@@ -956,6 +956,116 @@ static void test_years_at_every_offset(void **state)
     }
 }
 
+/* A signing verb dates no money with its year when it stands in the
+ * year's clause, at most 80 bytes before the year (SIGN_REACH in
+ * years.c): a filler of any length moves the verb across that reach and
+ * the sixteen-byte steps that read it, and a clause break (a semicolon,
+ * a comma, " but ") or a full stop between them ends its clause. */
+static void test_signing_verb_reach(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *template, *verb;
+        bool breaks; /* the verb is in another clause */
+    } cases[] = {
+        {"Poland signed a deal for %s tanks worth 6 billion dollars in 2022.",
+         "signed", false},
+        {"Poland inked %s, a deal worth 6 billion dollars in 2022.", "inked",
+         true},
+        {"Poland signed %s; tanks cost 6 billion dollars in 2022.", "signed",
+         true},
+        {"Poland signed %s but tanks cost 6 billion dollars in 2022.", "signed",
+         true},
+        {"Poland SIGNED a %s deal for tanks worth 6 billion dollars in 2022.",
+         "SIGNED", false},
+        /* a break before the verb, and the sentence before: the look
+         * starts within the year's sentence or before it */
+        {"Talks ended; Poland signed a deal for %s tanks worth 6 billion "
+         "dollars in 2022.",
+         "signed", false},
+        {"Talks ended. Poland signed a deal for %s tanks worth 6 billion "
+         "dollars in 2022.",
+         "signed", false},
+        {"The firm was awarded a %s deal for tanks worth 6 billion dollars in "
+         "2022.",
+         "awarded", false},
+    };
+    char word[120], text[512];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        for (size_t n = 1; n < sizeof word; n++) {
+            memset(word, 'z', n);
+            word[n] = '\0';
+            snprintf(text, sizeof text, cases[k].template, word);
+            size_t v = (size_t)(strstr(text, cases[k].verb) - text);
+            size_t y = (size_t)(strstr(text, "2022") - text);
+            ft_figlist l;
+            ft_figlist_init(&l);
+            assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL),
+                             FT_OK);
+            assert_int_equal(l.len, 1);
+            int want = !cases[k].breaks && y - v <= 80 ? 0 : 2022;
+            if (l.items[0].year != want)
+                fail_msg("\"%s\": year %d, want %d", text, l.items[0].year,
+                         want);
+            ft_figlist_free(&l);
+        }
+    }
+}
+
+/* A sentence about another period ("previously", 지난 정부) takes no
+ * year from the sentence before it, wherever in it the phrase stands: a
+ * filler of any length moves the phrase across the sixteen-byte steps
+ * that look for it.  After a letter or a digit it is no phrase
+ * ("xpreviously", "5previously"); at the sentence's start it is. */
+static void test_other_period_anywhere(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *template;
+        int want; /* the second figure's year */
+    } cases[] = {
+        {"In 2023 it cost 5 billion dollars. The %s fund previously got 7 "
+         "billion dollars.",
+         0},
+        {"In 2023 it cost 5 billion dollars. The %s fund xpreviously got 7 "
+         "billion dollars.",
+         2023},
+        {"In 2023 it cost 5 billion dollars. The %s fund 5previously got 7 "
+         "billion dollars.",
+         2023},
+        {"In 2023 it cost 5 billion dollars. Previously the %s fund got 7 "
+         "billion dollars.",
+         0},
+        {"In 2023 it cost 5 billion dollars. The %s fund got 7 billion dollars "
+         "under the former",
+         0},
+        /* 그 %s 기금은 지난 정부에서 7조원이었다. */
+        {"In 2023 it cost 5 billion dollars. \xEA\xB7\xB8 %s "
+         "\xEA\xB8\xB0\xEA\xB8\x88\xEC\x9D\x80 \xEC\xA7\x80\xEB\x82\x9C "
+         "\xEC\xA0\x95\xEB\xB6\x80\xEC\x97\x90\xEC\x84\x9C "
+         "7\xEC\xA1\xB0\xEC\x9B\x90\xEC\x9D\xB4\xEC\x97\x88\xEB\x8B\xA4.",
+         0},
+    };
+    char word[80], text[512];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        for (size_t n = 1; n < sizeof word; n++) {
+            memset(word, 'z', n);
+            word[n] = '\0';
+            snprintf(text, sizeof text, cases[k].template, word);
+            ft_figlist l;
+            ft_figlist_init(&l);
+            assert_int_equal(ft_extract(text, strlen(text), NULL, &l, NULL),
+                             FT_OK);
+            assert_int_equal(l.len, 2);
+            assert_int_equal(l.items[0].year, 2023);
+            if (l.items[1].year != cases[k].want)
+                fail_msg("\"%s\": year %d, want %d", text, l.items[1].year,
+                         cases[k].want);
+            ft_figlist_free(&l);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -967,6 +1077,8 @@ int main(void)
         cmocka_unit_test(test_span_end_of_many_digits),
         cmocka_unit_test(test_glued_stops_in_one_sentence),
         cmocka_unit_test(test_years_at_every_offset),
+        cmocka_unit_test(test_signing_verb_reach),
+        cmocka_unit_test(test_other_period_anywhere),
     };
     return cmocka_run_group_tests_name("years", tests, NULL, NULL);
 }
