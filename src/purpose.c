@@ -1340,20 +1340,21 @@ static inline bool ends_in(const char *w, size_t n, ft_lit l)
 
 /* The longest particle that ends w[0,n) and is not all of it: its
  * length, or 0.  The table finds the particles by their last syllable
- * (gen_purpose_slots.c), so one probe run holds every particle that can end w.
- */
+ * (gen_purpose_slots.c), so one probe run holds every particle that can end
+ * w, and holds those of one syllable in the order of the list, longest
+ * first (which the generator checks): the first that ends w is the
+ * longest. */
 static size_t particle_len(const char *w, size_t n)
 {
     if (n < 3)
         return 0;
-    size_t best = 0;
     for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
         unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
         if (k == 0)
-            return best;
+            return 0;
         ft_lit p = particles[k - 1];
-        if (p.n > best && n > p.n && ends_in(w, n, p))
-            best = p.n;
+        if (n > p.n && ends_in(w, n, p))
+            return p.n;
     }
 }
 
