@@ -895,19 +895,25 @@ static span modified_by(const sentence *s, size_t f)
 /* A past participle: "-ed", or one of the common irregular ones. */
 static bool participle(const sentence *s, size_t k)
 {
-    static const unsigned irregular[] = {
-        EN_bought, EN_brought, EN_built, EN_done, EN_drawn, EN_given,
-        EN_held,   EN_made,    EN_paid,  EN_sold, EN_spent, EN_taken,
-    };
     if (ends_with(s, k, "ed"))
         return true;
-    unsigned id = id_of(s, k);
-    if (id == EN_NONE)
+    switch (id_of(s, k)) {
+    case EN_bought:
+    case EN_brought:
+    case EN_built:
+    case EN_done:
+    case EN_drawn:
+    case EN_given:
+    case EN_held:
+    case EN_made:
+    case EN_paid:
+    case EN_sold:
+    case EN_spent:
+    case EN_taken:
+        return true;
+    default:
         return false;
-    for (size_t q = 0; q < sizeof irregular / sizeof *irregular; q++)
-        if (id == irregular[q])
-            return true;
-    return false;
+    }
 }
 
 /* Back from the token before an amount over what links a noun phrase to
@@ -1054,28 +1060,28 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
     return p;
 }
 
-/* Verbs of money whose noun names what an amount right after them is:
- * "able to save about X" is savings. */
-static const struct {
-    unsigned verb;
-    const char *noun;
-} nominals[] = {
-    {EN_donate, "donations"},  {EN_donated, "donations"},
-    {EN_earn, "earnings"},     {EN_earned, "earnings"},
-    {EN_invest, "investment"}, {EN_invested, "investment"},
-    {EN_save, "savings"},      {EN_saved, "savings"},
-};
-
-/* The noun of the verb at k, or NULL. */
+/* The noun of the verb at k, or NULL: verbs of money whose noun names
+ * what an amount right after them is ("able to save about X" is
+ * savings).  A switch, since it is asked of most figures and most words
+ * are none of them. */
 static const char *nominal_of(const sentence *s, size_t k)
 {
-    unsigned id = id_of(s, k);
-    if (id == EN_NONE)
+    switch (id_of(s, k)) {
+    case EN_donate:
+    case EN_donated:
+        return "donations";
+    case EN_earn:
+    case EN_earned:
+        return "earnings";
+    case EN_invest:
+    case EN_invested:
+        return "investment";
+    case EN_save:
+    case EN_saved:
+        return "savings";
+    default:
         return NULL;
-    for (size_t q = 0; q < sizeof nominals / sizeof *nominals; q++)
-        if (id == nominals[q].verb)
-            return nominals[q].noun;
-    return NULL;
+    }
 }
 
 /* The token before figure f past its hedges ("save about X"). */
