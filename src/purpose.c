@@ -636,7 +636,9 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
 }
 
 /* Write the phrase: words with single spaces, years and "year(s)" left
- * out; false when nothing but vague or time words is left. */
+ * out; false when nothing but vague or time words is left.  With out NULL
+ * it only tells whether the phrase names something (a probe, which
+ * need not copy a byte and is done at the first word that names). */
 static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
 {
     size_t o = 0;
@@ -644,7 +646,8 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
     if (!empty(p) &&
         ((has_class(s, p.b - 1, W_TIME) && !has_class(s, p.b - 1, W_PAID)) ||
          has_class(s, p.b - 1, W_WHO))) {
-        out[0] = '\0';
+        if (out)
+            out[0] = '\0';
         return false; /* "the next financial year", "the government" */
     }
     for (size_t k = p.a; k < p.b; k++) {
@@ -657,22 +660,37 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
                        stands in the way of the aliases */
             continue;
         }
-        if (t->type == T_WORD && !(cls_of(s, k) & (W_VAGUE | W_CHANGE)))
+        if (t->type == T_WORD && !(cls_of(s, k) & (W_VAGUE | W_CHANGE))) {
+            if (!out)
+                return true; /* named, whatever follows */
             named = true;
+        }
         size_t n = t->e - t->s;
         bool glue = o > 0 &&
                     (punct_is(s, k, ')') || (k > 0 && punct_is(s, k - 1, '(')));
         if (o + n + 2 >= cap)
             break;
-        if (o > 0 && !glue)
-            out[o++] = ' ';
-        memcpy(out + o, s->x.t + t->s, n);
+        if (o > 0 && !glue) {
+            if (out)
+                out[o] = ' ';
+            o++;
+        }
+        if (out)
+            memcpy(out + o, s->x.t + t->s, n);
         o += n;
     }
-    out[o] = '\0';
-    if (!named)
-        out[0] = '\0';
+    if (out) {
+        out[o] = '\0';
+        if (!named)
+            out[0] = '\0';
+    }
     return named;
+}
+
+/* Does phrase p name something (write_phrase)? */
+static bool names(const sentence *s, span p)
+{
+    return write_phrase(s, p, NULL, FT_SUBJECT_MAX);
 }
 
 /* ---------------------------------------------------- constructions */
@@ -1052,8 +1070,7 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             q.b--;
         else if (prep == EN_by)
             return p; /* "by" after a noun is its doer, not its place */
-        char probe[FT_SUBJECT_MAX];
-        if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
+        if (empty(q) || !names(s, q))
             return p; /* "funding to [new platforms]": a vague head */
         p = q;
     }
@@ -1118,8 +1135,7 @@ static span named_before(const sentence *s, size_t f)
     size_t floor = clause_floor(s, f);
     if (word_is(s, f - 1, EN_of) && f >= 2) {
         span p = np_backward(s, f - 2, floor, 0);
-        char probe[FT_SUBJECT_MAX];
-        if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
+        if (!empty(p) && names(s, p))
             return p;
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
@@ -1150,8 +1166,7 @@ static span named_before(const sentence *s, size_t f)
         !word_is(s, r - 1, EN_accounted)) {
         /* "a budget request for a record X", "an order for X" */
         span p = np_backward(s, r - 1, floor, 1);
-        char probe[FT_SUBJECT_MAX];
-        if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
+        if (!empty(p) && names(s, p))
             return p;
     }
     size_t c = f - 1;
