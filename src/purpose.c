@@ -1267,14 +1267,28 @@ static bool list_filler(const sentence *s, size_t k)
                punct_is(s, k, '(') || punct_is(s, k, ')');
     if (t->hangul)
         return false;
-    unsigned w = id_of(s, k);
-    return (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ |
-                            W_EACH | W_DET | W_CHANGE)) ||
-           w == EN_above || w == EN_below || w == EN_than || w == EN_compared ||
-           w == EN_before || w == EN_after || period(s, k) || w == EN_on ||
-           w == EN_at || ends_with(s, k, "ly") || w == EN_to || w == EN_from ||
-           w == EN_in || w == EN_a || w == EN_by || w == EN_percent ||
-           holds(s, k, "-point-");
+    if (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
+                        W_DET | W_CHANGE))
+        return true;
+    switch (id_of(s, k)) {
+    case EN_above:
+    case EN_below:
+    case EN_than:
+    case EN_compared:
+    case EN_before:
+    case EN_after:
+    case EN_on:
+    case EN_at:
+    case EN_to:
+    case EN_from:
+    case EN_in:
+    case EN_a:
+    case EN_by:
+    case EN_percent:
+        return true;
+    default:
+        return period(s, k) || ends_with(s, k, "ly") || holds(s, k, "-point-");
+    }
 }
 
 /* Might a token of (f, f + 40) be "respectively"?  A word of its length
