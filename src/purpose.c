@@ -495,11 +495,15 @@ static inline bool period(const sentence *s, size_t k)
 
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
  * between a noun and its amount ("rose 6.2% to X"). */
-static size_t rate_back(const sentence *s, size_t k)
+static inline size_t rate_back(const sentence *s, size_t k)
 {
-    if (punct_is(s, k, '%') && k > 0 && s->t[k - 1].type == T_NUM)
-        return k - 1;
-    if (word_is(s, k, EN_percent) && k > 0 &&
+    /* asked of every token link_back steps over: the type first */
+    if (k == 0 || k >= s->n)
+        return SIZE_MAX;
+    if (s->t[k].type == T_PUNCT)
+        return punct_is(s, k, '%') && s->t[k - 1].type == T_NUM ? k - 1
+                                                                : SIZE_MAX;
+    if (word_is(s, k, EN_percent) &&
         (s->t[k - 1].type == T_NUM || is_word(s, k - 1)))
         return k - 1;
     return SIZE_MAX;
