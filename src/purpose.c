@@ -938,6 +938,41 @@ static bool participle(const sentence *s, size_t k)
     }
 }
 
+/* Does link_back step over word k (named w, not EN_NONE) without a verb:
+ * a hedge, a time, "of", "to", "by itself", "in the first half", "in
+ * 2008"?  The words that do whatever stands next to them are asked
+ * first, by a switch. */
+static bool crossed(const sentence *s, size_t k, unsigned w)
+{
+    switch (w) {
+    case EN_to:
+    case EN_at:
+    case EN_by:
+    case EN_from:
+    case EN_of:
+    case EN_an:
+    case EN_a:
+    case EN_on_year:
+        return true;
+    default:
+        break;
+    }
+    return has_class(s, k, W_HEDGE | W_TIME) ||
+           (has_class(s, k, W_VAGUE | W_CHANGE) && word_is(s, k + 1, EN_of)) ||
+           ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
+           (w == EN_for && k > 0 &&
+            (word_is(s, k - 1, EN_accounts) ||
+             word_is(s, k - 1, EN_accounted))) ||
+           is_year(s, k) || period(s, k) ||
+           (w == EN_the && (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
+           (w == EN_financial && word_is(s, k + 1, EN_year)) ||
+           ((w == EN_itself || w == EN_themselves) && k > 0 &&
+            word_is(s, k - 1, EN_by)) ||
+           ((w == EN_in || w == EN_during) && word_is(s, k + 1, EN_the) &&
+            (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
+           (w == EN_in && (is_year(s, k + 1) || period(s, k + 1)));
+}
+
 /* Back from the token before an amount over what links a noun phrase to
  * it: verbs of being and reaching, auxiliaries, hedges, rates, "this
  * year", "in 2008".  Returns the last token of the phrase before them
@@ -982,28 +1017,7 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
             (first && (w == EN_total || w == EN_cost) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
-        } else if (has_class(s, k, W_HEDGE | W_TIME) ||
-                   (has_class(s, k, W_VAGUE | W_CHANGE) &&
-                    word_is(s, k + 1, EN_of)) ||
-                   ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
-                   w == EN_to || w == EN_at ||
-                   (w == EN_for && k > 0 &&
-                    (word_is(s, k - 1, EN_accounts) ||
-                     word_is(s, k - 1, EN_accounted))) ||
-                   w == EN_by || w == EN_from || w == EN_of || w == EN_an ||
-                   w == EN_a || w == EN_on_year || is_year(s, k) ||
-                   period(s, k) ||
-                   (w == EN_the &&
-                    (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
-                   (w == EN_financial && word_is(s, k + 1, EN_year)) ||
-                   ((w == EN_itself || w == EN_themselves) && k > 0 &&
-                    word_is(s, k - 1, EN_by)) ||
-                   (w == EN_by && (word_is(s, k + 1, EN_itself) ||
-                                   word_is(s, k + 1, EN_themselves))) ||
-                   ((w == EN_in || w == EN_during) &&
-                    word_is(s, k + 1, EN_the) &&
-                    (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
-                   (w == EN_in && (is_year(s, k + 1) || period(s, k + 1)))) {
+        } else if (crossed(s, k, w)) {
             /* crossed */
         } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
             /* an adverb: "now finally stands at" */
