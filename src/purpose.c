@@ -2074,7 +2074,8 @@ size_t ft_purpose_korean_stem(const char *w, size_t n)
 bool ft_purpose_korean_names(const char *w, size_t n)
 {
     size_t m = strip_particle(w, n);
-    return m > 0 && holds_domain_noun(w, m) && !korean_stem_verb(w, n) &&
+    return m > 0 && holds_domain_noun(w, m) &&
+           !stem_is_verb(w, m) && /* korean_stem_verb, its stem at hand */
            !IS_ONE_OF(w, m, korean_announcers);
 }
 
