@@ -1392,22 +1392,38 @@ static inline bool ends_in(const char *w, size_t n, ft_lit l)
 }
 
 /* The longest particle that ends w[0,n) and is not all of it: its
- * length, or 0.  The table finds the particles by their last syllable
- * (gen_purpose_slots.c), so one probe run holds every particle that can end
- * w, and holds those of one syllable in the order of the list, longest
- * first (which the generator checks): the first that ends w is the
- * longest. */
+ * length, or 0.  The particles are grouped by their last syllable, longest
+ * first (gen_purpose_slots.c): the word's last syllable finds its group,
+ * and the first of the group whose other syllables end the word is the
+ * longest.  Most words end in a particle, so the syllable is compared once
+ * for the group rather than once for each particle. */
 static size_t particle_len(const char *w, size_t n)
 {
     if (n < 3)
         return 0;
-    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
-        unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
-        if (k == 0)
+    const char *last = w + n - 3;
+    for (size_t h = ft_purpose_syllable_hash(last);; h++) {
+        unsigned g = purpose_particle_group[h & (PURPOSE_PARTICLE_GROUPS - 1)];
+        if (g == 0)
             return 0;
-        ft_lit p = particles[k - 1];
-        if (n > p.n && ends_in(w, n, p))
-            return p.n;
+        size_t q = g >> 4, end = q + (g & 15);
+        ft_lit p = particles[purpose_particle_order[q]];
+        const char *syllable = p.s + p.n - 3;
+        if (syllable[0] != last[0] || syllable[1] != last[1] ||
+            syllable[2] != last[2])
+            continue; /* another syllable's group */
+        for (; q < end; q++) {
+            p = particles[purpose_particle_order[q]];
+            if (n <= p.n)
+                continue;
+            const char *e = w + n - p.n;
+            size_t i = 0;
+            while (i + 3 < p.n && e[i] == p.s[i])
+                i++;
+            if (i + 3 >= p.n)
+                return p.n;
+        }
+        return 0;
     }
 }
 

@@ -595,9 +595,7 @@
     X("\xEB\xB9\x84\xEC\x9A\xA9")             /* 비용 */
 
 /* Korean particles that end a noun phrase: a word loses the longest that
- * ends it (purpose.c).  Each is one to three syllables, whole ones, and
- * those of one last syllable are listed longest first (gen_purpose_slots.c
- * checks). */
+ * ends it (purpose.c).  Each is one to three syllables, whole ones. */
 #define FT_PURPOSE_PARTICLES(X)                                                \
     X("\xEC\x9C\xBC\xEB\xA1\x9C\xEB\x8F\x84") /* 으로도 */                  \
     X("\xEC\x97\x90\xEC\x84\x9C\xEB\x8F\x84") /* 에서도 */                  \
