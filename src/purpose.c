@@ -1537,7 +1537,8 @@ static bool korean_skip(const sentence *s, size_t k)
             syllables += ((unsigned char)w[i] & 0xC0) != 0x80;
         return syllables <= 2;
     }
-    return is_korean_skip(w, n) || is_korean_skip(w, t->e - t->s);
+    size_t whole = t->e - t->s;
+    return is_korean_skip(w, n) || (n != whole && is_korean_skip(w, whole));
 }
 
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
