@@ -11,12 +11,14 @@
  * their first two syllables (nouns that share them share a probe run), the
  * particles and the Korean skip words by ft_purpose_syllable_hash of their
  * last syllable (so one probe run holds every particle that can end a
- * word).  Beside the English table it writes the shapes of its words
- * (length, first and last letter: purpose_words.h), which turn most other
- * words away before they are hashed.  Exits 1 when a list holds an entry twice
- * (the look-up's answer would depend on the order), a noun shorter than two
- * syllables, a particle longer than three or an entry that is not whole
- * syllables.
+ * word); the particles are written once more in groups of one last
+ * syllable, longest first (emit_particle_groups), which is how
+ * particle_len reads them.  Beside the English table it writes the shapes
+ * of its words (length, first and last letter: purpose_words.h), which turn
+ * most other words away before they are hashed.  Exits 1 when a list holds
+ * an entry twice (the look-up's answer would depend on the order), a noun
+ * shorter than two syllables, a particle longer than three or an entry that
+ * is not whole syllables.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +72,75 @@ static int emit(const char *name, const char *NAME, const char *const *list,
     printf("\n/* %zu entries, at most %zu probes. */\n", n, worst);
     printf("#define %s_SLOTS %zu\n", NAME, slots);
     printf("static const unsigned short %s_slot[%zu] = {", name, slots);
+    for (size_t h = 0; h < slots; h++)
+        printf("%s%u,", h % 16 ? " " : "\n    ", slot[h]);
+    printf("\n};\n");
+    free(slot);
+    return 0;
+}
+
+/* Does particle a end with the last syllable of particle b? */
+static int same_last_syllable(const char *a, const char *b)
+{
+    return memcmp(a + strlen(a) - 3, b + strlen(b) - 3, 3) == 0;
+}
+
+/* Write the particles by their last syllable: purpose_particle_order lists
+ * their indices, those of one last syllable together and longest first,
+ * and slot h of purpose_particle_group holds a last syllable's run of
+ * purpose_particle_order as its start << 4 | its length (0 when empty),
+ * placed by ft_purpose_syllable_hash and linear probing.  particle_len then
+ * compares a word's last syllable once and tries its particles longest
+ * first.  0 on success. */
+static int emit_particle_groups(const char *const *list, size_t n)
+{
+    size_t order[64], runs = 0, done = 0;
+    size_t run_start[64], run_len[64];
+    if (n > 64) {
+        fprintf(stderr, "gen_purpose_slots: more than 64 particles\n");
+        return 1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        int seen = 0;
+        for (size_t j = 0; j < k; j++)
+            seen |= same_last_syllable(list[j], list[k]);
+        if (seen)
+            continue;
+        run_start[runs] = done;
+        /* the particles of this syllable, longest first (stable) */
+        for (size_t len = 9; len >= 3; len -= 3)
+            for (size_t j = k; j < n; j++)
+                if (same_last_syllable(list[j], list[k]) &&
+                    strlen(list[j]) == len)
+                    order[done++] = j;
+        run_len[runs] = done - run_start[runs];
+        if (run_len[runs] > 15) {
+            fprintf(stderr, "gen_purpose_slots: more than 15 particles end "
+                            "with one syllable\n");
+            return 1;
+        }
+        runs++;
+    }
+    size_t slots = 1;
+    while (slots < 4 * runs)
+        slots *= 2;
+    unsigned *slot = calloc(slots, sizeof *slot);
+    if (!slot)
+        return 1;
+    for (size_t r = 0; r < runs; r++) {
+        size_t h = last_syllable_hash(list[order[run_start[r]]]) & (slots - 1);
+        while (slot[h])
+            h = (h + 1) & (slots - 1);
+        slot[h] = (unsigned)(run_start[r] << 4 | run_len[r]);
+    }
+    printf("\n/* %zu particles, %zu last syllables. */\n", n, runs);
+    printf("static const unsigned char purpose_particle_order[%zu] = {", n);
+    for (size_t k = 0; k < n; k++)
+        printf("%s%zu,", k % 16 ? " " : "\n    ", order[k]);
+    printf("\n};\n");
+    printf("#define PURPOSE_PARTICLE_GROUPS %zu\n", slots);
+    printf("static const unsigned short purpose_particle_group[%zu] = {",
+           slots);
     for (size_t h = 0; h < slots; h++)
         printf("%s%u,", h % 16 ? " " : "\n    ", slot[h]);
     printf("\n};\n");
@@ -145,5 +216,6 @@ int main(void)
                 ft_purpose_noun_hash) ||
            emit("purpose_particle", "PURPOSE_PARTICLE", particles, np,
                 last_syllable_hash) ||
+           emit_particle_groups(particles, np) ||
            emit("purpose_skip", "PURPOSE_SKIP", skips, ns, last_syllable_hash);
 }

@@ -495,11 +495,15 @@ static inline bool period(const sentence *s, size_t k)
 
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
  * between a noun and its amount ("rose 6.2% to X"). */
-static size_t rate_back(const sentence *s, size_t k)
+static inline size_t rate_back(const sentence *s, size_t k)
 {
-    if (punct_is(s, k, '%') && k > 0 && s->t[k - 1].type == T_NUM)
-        return k - 1;
-    if (word_is(s, k, EN_percent) && k > 0 &&
+    /* asked of every token link_back steps over: the type first */
+    if (k == 0 || k >= s->n)
+        return SIZE_MAX;
+    if (s->t[k].type == T_PUNCT)
+        return punct_is(s, k, '%') && s->t[k - 1].type == T_NUM ? k - 1
+                                                                : SIZE_MAX;
+    if (word_is(s, k, EN_percent) &&
         (s->t[k - 1].type == T_NUM || is_word(s, k - 1)))
         return k - 1;
     return SIZE_MAX;
@@ -636,7 +640,9 @@ static span np_backward(const sentence *s, size_t k, size_t floor, int joins)
 }
 
 /* Write the phrase: words with single spaces, years and "year(s)" left
- * out; false when nothing but vague or time words is left. */
+ * out; false when nothing but vague or time words is left.  With out NULL
+ * it only tells whether the phrase names something (a probe, which
+ * need not copy a byte and is done at the first word that names). */
 static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
 {
     size_t o = 0;
@@ -644,7 +650,8 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
     if (!empty(p) &&
         ((has_class(s, p.b - 1, W_TIME) && !has_class(s, p.b - 1, W_PAID)) ||
          has_class(s, p.b - 1, W_WHO))) {
-        out[0] = '\0';
+        if (out)
+            out[0] = '\0';
         return false; /* "the next financial year", "the government" */
     }
     for (size_t k = p.a; k < p.b; k++) {
@@ -657,22 +664,37 @@ static bool write_phrase(const sentence *s, span p, char *out, size_t cap)
                        stands in the way of the aliases */
             continue;
         }
-        if (t->type == T_WORD && !(cls_of(s, k) & (W_VAGUE | W_CHANGE)))
+        if (t->type == T_WORD && !(cls_of(s, k) & (W_VAGUE | W_CHANGE))) {
+            if (!out)
+                return true; /* named, whatever follows */
             named = true;
+        }
         size_t n = t->e - t->s;
         bool glue = o > 0 &&
                     (punct_is(s, k, ')') || (k > 0 && punct_is(s, k - 1, '(')));
         if (o + n + 2 >= cap)
             break;
-        if (o > 0 && !glue)
-            out[o++] = ' ';
-        memcpy(out + o, s->x.t + t->s, n);
+        if (o > 0 && !glue) {
+            if (out)
+                out[o] = ' ';
+            o++;
+        }
+        if (out)
+            memcpy(out + o, s->x.t + t->s, n);
         o += n;
     }
-    out[o] = '\0';
-    if (!named)
-        out[0] = '\0';
+    if (out) {
+        out[o] = '\0';
+        if (!named)
+            out[0] = '\0';
+    }
     return named;
+}
+
+/* Does phrase p name something (write_phrase)? */
+static bool names(const sentence *s, span p)
+{
+    return write_phrase(s, p, NULL, FT_SUBJECT_MAX);
 }
 
 /* ---------------------------------------------------- constructions */
@@ -895,19 +917,60 @@ static span modified_by(const sentence *s, size_t f)
 /* A past participle: "-ed", or one of the common irregular ones. */
 static bool participle(const sentence *s, size_t k)
 {
-    static const unsigned irregular[] = {
-        EN_bought, EN_brought, EN_built, EN_done, EN_drawn, EN_given,
-        EN_held,   EN_made,    EN_paid,  EN_sold, EN_spent, EN_taken,
-    };
     if (ends_with(s, k, "ed"))
         return true;
-    unsigned id = id_of(s, k);
-    if (id == EN_NONE)
+    switch (id_of(s, k)) {
+    case EN_bought:
+    case EN_brought:
+    case EN_built:
+    case EN_done:
+    case EN_drawn:
+    case EN_given:
+    case EN_held:
+    case EN_made:
+    case EN_paid:
+    case EN_sold:
+    case EN_spent:
+    case EN_taken:
+        return true;
+    default:
         return false;
-    for (size_t q = 0; q < sizeof irregular / sizeof *irregular; q++)
-        if (id == irregular[q])
-            return true;
-    return false;
+    }
+}
+
+/* Does link_back step over word k (named w, not EN_NONE) without a verb:
+ * a hedge, a time, "of", "to", "by itself", "in the first half", "in
+ * 2008"?  The words that do whatever stands next to them are asked
+ * first, by a switch. */
+static bool crossed(const sentence *s, size_t k, unsigned w)
+{
+    switch (w) {
+    case EN_to:
+    case EN_at:
+    case EN_by:
+    case EN_from:
+    case EN_of:
+    case EN_an:
+    case EN_a:
+    case EN_on_year:
+        return true;
+    default:
+        break;
+    }
+    return has_class(s, k, W_HEDGE | W_TIME) ||
+           (has_class(s, k, W_VAGUE | W_CHANGE) && word_is(s, k + 1, EN_of)) ||
+           ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
+           (w == EN_for && k > 0 &&
+            (word_is(s, k - 1, EN_accounts) ||
+             word_is(s, k - 1, EN_accounted))) ||
+           is_year(s, k) || period(s, k) ||
+           (w == EN_the && (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
+           (w == EN_financial && word_is(s, k + 1, EN_year)) ||
+           ((w == EN_itself || w == EN_themselves) && k > 0 &&
+            word_is(s, k - 1, EN_by)) ||
+           ((w == EN_in || w == EN_during) && word_is(s, k + 1, EN_the) &&
+            (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
+           (w == EN_in && (is_year(s, k + 1) || period(s, k + 1)));
 }
 
 /* Back from the token before an amount over what links a noun phrase to
@@ -954,28 +1017,7 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
             (first && (w == EN_total || w == EN_cost) &&
              !has_class(s, k - 1 == SIZE_MAX ? k : k - 1, W_DET))) {
             *verb = true; /* "forecast to total X", "will cost X" */
-        } else if (has_class(s, k, W_HEDGE | W_TIME) ||
-                   (has_class(s, k, W_VAGUE | W_CHANGE) &&
-                    word_is(s, k + 1, EN_of)) ||
-                   ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
-                   w == EN_to || w == EN_at ||
-                   (w == EN_for && k > 0 &&
-                    (word_is(s, k - 1, EN_accounts) ||
-                     word_is(s, k - 1, EN_accounted))) ||
-                   w == EN_by || w == EN_from || w == EN_of || w == EN_an ||
-                   w == EN_a || w == EN_on_year || is_year(s, k) ||
-                   period(s, k) ||
-                   (w == EN_the &&
-                    (has_class(s, k + 1, W_TIME) || period(s, k + 1))) ||
-                   (w == EN_financial && word_is(s, k + 1, EN_year)) ||
-                   ((w == EN_itself || w == EN_themselves) && k > 0 &&
-                    word_is(s, k - 1, EN_by)) ||
-                   (w == EN_by && (word_is(s, k + 1, EN_itself) ||
-                                   word_is(s, k + 1, EN_themselves))) ||
-                   ((w == EN_in || w == EN_during) &&
-                    word_is(s, k + 1, EN_the) &&
-                    (has_class(s, k + 2, W_TIME) || period(s, k + 2))) ||
-                   (w == EN_in && (is_year(s, k + 1) || period(s, k + 1)))) {
+        } else if (crossed(s, k, w)) {
             /* crossed */
         } else if (ends_with(s, k, "ly") && s->t[k].e - s->t[k].s > 4) {
             /* an adverb: "now finally stands at" */
@@ -1046,36 +1088,35 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
             q.b--;
         else if (prep == EN_by)
             return p; /* "by" after a noun is its doer, not its place */
-        char probe[FT_SUBJECT_MAX];
-        if (empty(q) || !write_phrase(s, q, probe, sizeof probe))
+        if (empty(q) || !names(s, q))
             return p; /* "funding to [new platforms]": a vague head */
         p = q;
     }
     return p;
 }
 
-/* Verbs of money whose noun names what an amount right after them is:
- * "able to save about X" is savings. */
-static const struct {
-    unsigned verb;
-    const char *noun;
-} nominals[] = {
-    {EN_donate, "donations"},  {EN_donated, "donations"},
-    {EN_earn, "earnings"},     {EN_earned, "earnings"},
-    {EN_invest, "investment"}, {EN_invested, "investment"},
-    {EN_save, "savings"},      {EN_saved, "savings"},
-};
-
-/* The noun of the verb at k, or NULL. */
+/* The noun of the verb at k, or NULL: verbs of money whose noun names
+ * what an amount right after them is ("able to save about X" is
+ * savings).  A switch, since it is asked of most figures and most words
+ * are none of them. */
 static const char *nominal_of(const sentence *s, size_t k)
 {
-    unsigned id = id_of(s, k);
-    if (id == EN_NONE)
+    switch (id_of(s, k)) {
+    case EN_donate:
+    case EN_donated:
+        return "donations";
+    case EN_earn:
+    case EN_earned:
+        return "earnings";
+    case EN_invest:
+    case EN_invested:
+        return "investment";
+    case EN_save:
+    case EN_saved:
+        return "savings";
+    default:
         return NULL;
-    for (size_t q = 0; q < sizeof nominals / sizeof *nominals; q++)
-        if (id == nominals[q].verb)
-            return nominals[q].noun;
-    return NULL;
+    }
 }
 
 /* The token before figure f past its hedges ("save about X"). */
@@ -1112,8 +1153,7 @@ static span named_before(const sentence *s, size_t f)
     size_t floor = clause_floor(s, f);
     if (word_is(s, f - 1, EN_of) && f >= 2) {
         span p = np_backward(s, f - 2, floor, 0);
-        char probe[FT_SUBJECT_MAX];
-        if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
+        if (!empty(p) && names(s, p))
             return p;
     }
     if (punct_is(s, f - 1, ':') && f >= 2)
@@ -1144,8 +1184,7 @@ static span named_before(const sentence *s, size_t f)
         !word_is(s, r - 1, EN_accounted)) {
         /* "a budget request for a record X", "an order for X" */
         span p = np_backward(s, r - 1, floor, 1);
-        char probe[FT_SUBJECT_MAX];
-        if (!empty(p) && write_phrase(s, p, probe, sizeof probe))
+        if (!empty(p) && names(s, p))
             return p;
     }
     size_t c = f - 1;
@@ -1246,14 +1285,28 @@ static bool list_filler(const sentence *s, size_t k)
                punct_is(s, k, '(') || punct_is(s, k, ')');
     if (t->hangul)
         return false;
-    unsigned w = id_of(s, k);
-    return (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ |
-                            W_EACH | W_DET | W_CHANGE)) ||
-           w == EN_above || w == EN_below || w == EN_than || w == EN_compared ||
-           w == EN_before || w == EN_after || period(s, k) || w == EN_on ||
-           w == EN_at || ends_with(s, k, "ly") || w == EN_to || w == EN_from ||
-           w == EN_in || w == EN_a || w == EN_by || w == EN_percent ||
-           holds(s, k, "-point-");
+    if (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
+                        W_DET | W_CHANGE))
+        return true;
+    switch (id_of(s, k)) {
+    case EN_above:
+    case EN_below:
+    case EN_than:
+    case EN_compared:
+    case EN_before:
+    case EN_after:
+    case EN_on:
+    case EN_at:
+    case EN_to:
+    case EN_from:
+    case EN_in:
+    case EN_a:
+    case EN_by:
+    case EN_percent:
+        return true;
+    default:
+        return period(s, k) || ends_with(s, k, "ly") || holds(s, k, "-point-");
+    }
 }
 
 /* Might a token of (f, f + 40) be "respectively"?  A word of its length
@@ -1339,21 +1392,38 @@ static inline bool ends_in(const char *w, size_t n, ft_lit l)
 }
 
 /* The longest particle that ends w[0,n) and is not all of it: its
- * length, or 0.  The table finds the particles by their last syllable
- * (gen_purpose_slots.c), so one probe run holds every particle that can end w.
- */
+ * length, or 0.  The particles are grouped by their last syllable, longest
+ * first (gen_purpose_slots.c): the word's last syllable finds its group,
+ * and the first of the group whose other syllables end the word is the
+ * longest.  Most words end in a particle, so the syllable is compared once
+ * for the group rather than once for each particle. */
 static size_t particle_len(const char *w, size_t n)
 {
     if (n < 3)
         return 0;
-    size_t best = 0;
-    for (size_t h = ft_purpose_syllable_hash(w + n - 3);; h++) {
-        unsigned k = purpose_particle_slot[h & (PURPOSE_PARTICLE_SLOTS - 1)];
-        if (k == 0)
-            return best;
-        ft_lit p = particles[k - 1];
-        if (p.n > best && n > p.n && ends_in(w, n, p))
-            best = p.n;
+    const char *last = w + n - 3;
+    for (size_t h = ft_purpose_syllable_hash(last);; h++) {
+        unsigned g = purpose_particle_group[h & (PURPOSE_PARTICLE_GROUPS - 1)];
+        if (g == 0)
+            return 0;
+        size_t q = g >> 4, end = q + (g & 15);
+        ft_lit p = particles[purpose_particle_order[q]];
+        const char *syllable = p.s + p.n - 3;
+        if (syllable[0] != last[0] || syllable[1] != last[1] ||
+            syllable[2] != last[2])
+            continue; /* another syllable's group */
+        for (; q < end; q++) {
+            p = particles[purpose_particle_order[q]];
+            if (n <= p.n)
+                continue;
+            const char *e = w + n - p.n;
+            size_t i = 0;
+            while (i + 3 < p.n && e[i] == p.s[i])
+                i++;
+            if (i + 3 >= p.n)
+                return p.n;
+        }
+        return 0;
     }
 }
 
@@ -1467,7 +1537,8 @@ static bool korean_skip(const sentence *s, size_t k)
             syllables += ((unsigned char)w[i] & 0xC0) != 0x80;
         return syllables <= 2;
     }
-    return is_korean_skip(w, n) || is_korean_skip(w, t->e - t->s);
+    size_t whole = t->e - t->s;
+    return is_korean_skip(w, n) || (n != whole && is_korean_skip(w, whole));
 }
 
 /* A stem left when a particle is cut off a verb: 수출됐(을), 분담하기(로). */
@@ -1853,8 +1924,12 @@ static bool korean_near(const sentence *s, size_t f)
     const ft_figure *fig = &s->figs[s->t[f].fig];
     const unsigned char *u = (const unsigned char *)s->x.t;
     size_t end = fig->end < s->x.len ? fig->end : s->x.len;
-    for (size_t i = fig->start; i < end; i++)
-        if (u[i] >= 0xEA && hangul_at(s->x, i)) /* most bytes are ASCII */
+    size_t i = fig->start;
+    /* most figures are ASCII: eight bytes at a time while they are */
+    while (i + 8 <= end && !(ft_load8(u + i) & FT_HIGHS8))
+        i += 8;
+    for (; i < end; i++)
+        if (u[i] >= 0xEA && hangul_at(s->x, i))
             return true;
     return false;
 }
@@ -2016,7 +2091,8 @@ size_t ft_purpose_korean_stem(const char *w, size_t n)
 bool ft_purpose_korean_names(const char *w, size_t n)
 {
     size_t m = strip_particle(w, n);
-    return m > 0 && holds_domain_noun(w, m) && !korean_stem_verb(w, n) &&
+    return m > 0 && holds_domain_noun(w, m) &&
+           !stem_is_verb(w, m) && /* korean_stem_verb, its stem at hand */
            !IS_ONE_OF(w, m, korean_announcers);
 }
 
