@@ -1660,6 +1660,28 @@ static size_t word_on(ft_view x, size_t i)
     return i;
 }
 
+/* Of the words in lower case that start at `lower` (bit j for base + j;
+ * `word` the bytes of words), those that do not matter where they stand,
+ * by pairs (see cut_block): a block that lies in no figure and where no
+ * figure's sentence starts or ends. */
+static uint64_t idle_words(ft_view x, size_t base, uint64_t lower,
+                           uint64_t word, const unsigned *pairs)
+{
+    const char *p = x.t + base;
+    uint64_t idle = 0;
+    for (; lower; lower &= lower - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(lower);
+        uint64_t rest = ~word >> j;
+        /* as in cut_block */
+        size_t m = rest                ? (size_t)__builtin_ctzll(rest)
+                   : j < 64 - WORD_MAX ? 64 - j
+                                       : word_on(x, base + 64) - (base + j);
+        if (!(m <= WORD_MAX && (pairs[pair_slot(p + j, m)] >> m & 1)))
+            idle |= lower & -lower;
+    }
+    return idle;
+}
+
 /* Add the acts of the 64 bytes at base (fewer at the end) but those of
  * the words in lower case that do not matter where they stand, outside
  * the figures' sentences or in one (no word of their first two letters
@@ -1692,28 +1714,34 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
     uint64_t starts = bits.alpha & ~(bits.alnum << 1 | alnum_before);
     uint64_t acts =
         bits.other | (bits.alpha & ~(bits.alpha << 1 | alpha_before));
-    /* what is read for each word in lower case, kept in registers */
-    size_t until = c->until;
-    const unsigned *pairs = c->pairs;
-    bool in_figure = c->in_figure;
-    for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
-        unsigned j = (unsigned)__builtin_ctzll(lower);
-        size_t at = base + j;
-        uint64_t rest = ~word >> j;
-        /* a word on past the block is longer than any it may be when it
-         * starts before its last WORD_MAX bytes */
-        size_t m = rest                ? (size_t)__builtin_ctzll(rest)
-                   : j < 64 - WORD_MAX ? 64 - j
-                                       : word_on(x, base + 64) - at;
-        if (at >= until) {
-            cutter_move(c, at);
-            until = c->until;
-            pairs = c->pairs;
-            in_figure = c->in_figure;
+    if (c->until >= base + 64 && !c->in_figure) {
+        /* most blocks: all in one place among the figures' sentences and
+         * in no figure */
+        acts &= ~idle_words(x, base, starts & bits.lower, word, c->pairs);
+    } else {
+        /* what is read for each word in lower case, kept in registers */
+        size_t until = c->until;
+        const unsigned *pairs = c->pairs;
+        bool in_figure = c->in_figure;
+        for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
+            unsigned j = (unsigned)__builtin_ctzll(lower);
+            size_t at = base + j;
+            uint64_t rest = ~word >> j;
+            /* a word on past the block is longer than any it may be when it
+             * starts before its last WORD_MAX bytes */
+            size_t m = rest                ? (size_t)__builtin_ctzll(rest)
+                       : j < 64 - WORD_MAX ? 64 - j
+                                           : word_on(x, base + 64) - at;
+            if (at >= until) {
+                cutter_move(c, at);
+                until = c->until;
+                pairs = c->pairs;
+                in_figure = c->in_figure;
+            }
+            if (!in_figure &&
+                !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+                acts &= ~(UINT64_C(1) << j);
         }
-        if (!in_figure &&
-            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
-            acts &= ~(UINT64_C(1) << j);
     }
     scan_act *o = out->items + out->len;
     for (; acts; acts &= acts - 1) {

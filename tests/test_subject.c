@@ -1010,6 +1010,57 @@ static void test_block_alignment(void **state)
         fail_msg("%zu shifts changed subjects", failures);
 }
 
+/* Bytes past ASCII: the collector acts on a lead byte of Hangul
+ * everywhere and on the other bytes past ASCII only within a figure
+ * (where it steps over the figure), so curly quotes, dashes and Korean
+ * before, inside and after figures, at every place within the scan's
+ * blocks, give the subjects they gave when every such byte was read. */
+static void test_bytes_past_ascii(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"The \xe2\x80\x9cInter-Korean Cooperation Fund\xe2\x80\x9d \xe2\x80"
+         "\x94 which paid for roads \xe2\x80\x94 received \xe2\x82\xa9"
+         "5 billion, and the KF-21 project\xe2\x80\x99s budget got "
+         "\xe2\x82\xac"
+         "2 billion.",
+         "KF-21|KF-21 project\xe2\x80\x99s budget"},
+        {"\xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 \xec\x98\x88\xec\x82\xb0\xec"
+         "\x9d\x80 57\xec\xa1\xb0 \xec\x9b\x90\xec\x9d\xb4\xeb\x8b\xa4. "
+         "The ministry\xe2\x80\x99s \xe2\x80\x9c"
+         "defense budget\xe2\x80\x9d rose to 46.7 trillion won.",
+         "\xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 "
+         "\xec\x98\x88\xec\x82\xb0|defence budget"},
+        {"Seoul\xe2\x80\x99s 2.1\xc2\xa0trillion\xc2\xa0won "
+         "\xe2\x80\x9c"
+         "fund\xe2\x80\x9d and the \xc3\xa9lite "
+         "Defense Acquisition Program\xe2\x80\x99s 900 billion won.",
+         "Seoul\xe2\x80\x99s|Defense Acquisition Program"},
+    };
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char buf[4096], got[2048];
+        for (size_t shift = 0; shift <= 70; shift++) {
+            int m = snprintf(buf, sizeof buf, "%*s\n%s", (int)shift, "",
+                             cases[c].text);
+            assert_true(m > 0 && (size_t)m < sizeof buf);
+            subjects_of(buf, s, got, sizeof got);
+            if (strcmp(got, cases[c].want) != 0) {
+                print_error("case %zu after %zu spaces: \"%s\", want "
+                            "\"%s\"\n",
+                            c, shift, got, cases[c].want);
+                failures++;
+            }
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu readings changed subjects", failures);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1030,6 +1081,7 @@ int main(void)
         cmocka_unit_test(test_purpose_korean_nouns),
         cmocka_unit_test(test_purpose_respectively),
         cmocka_unit_test(test_purpose_shared_words),
+        cmocka_unit_test(test_bytes_past_ascii),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
