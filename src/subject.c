@@ -2235,15 +2235,20 @@ static bool is_vague(const char *canon, const word_index *ix, const char *name)
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
 
+/* The words of a name that says only whose budget, not what of: in lower
+ * case, each with its length. */
+static const ft_lit general_words[] = {
+    FT_LIT("annual"),   FT_LIT("bill"),       FT_LIT("budget"),
+    FT_LIT("draft"),    FT_LIT("government"), FT_LIT("government's"),
+    FT_LIT("initial"),  FT_LIT("ministry"),   FT_LIT("ministry's"),
+    FT_LIT("overall"),  FT_LIT("plan"),       FT_LIT("proposal"),
+    FT_LIT("proposed"), FT_LIT("request"),    FT_LIT("total"),
+};
+
 /* "budget request", "the ministry's budget proposal": every word general,
  * so who asks says whose budget it is. */
 static bool is_general(const char *name)
 {
-    static const char *const generic[] = {
-        "annual",       "bill",     "budget",   "draft",      "government",
-        "government's", "initial",  "ministry", "ministry's", "overall",
-        "plan",         "proposal", "proposed", "request",    "total",
-    };
     /* "budget request", "the ministry's budget proposal": every word
      * general */
     bool all = true;
@@ -2252,12 +2257,13 @@ static bool is_general(const char *name)
         while (p[n] && p[n] != ' ')
             n++;
         bool found = false;
-        /* the first letter tells most words from each (the list is in
-         * lower case) */
+        /* the length and the first letter tell most words from each (the
+         * list is in lower case) */
         unsigned char first = ft_ascii_fold((unsigned char)p[0]);
-        for (size_t k = 0; k < sizeof generic / sizeof *generic && !found; k++)
-            found = (unsigned char)generic[k][0] == first &&
-                    starts_folded(generic[k], p, n) && generic[k][n] == '\0';
+        for (size_t k = 0; k < COUNT(general_words) && !found; k++)
+            found = general_words[k].n == n &&
+                    (unsigned char)general_words[k].s[0] == first &&
+                    starts_folded(general_words[k].s, p, n);
         all = found;
         p += n;
         while (*p == ' ')
@@ -2561,6 +2567,22 @@ bool ft_subject_lists_ordered(void)
             ok = ok && !ft_ascii_upper((unsigned char)r[i]);
         const word_entry *at = word_look(ix, r, n);
         ok = ok && at && (at->roles & W_OPENS_REFERENCE) && (at->refs >> k & 1);
+    }
+    /* each general word, with its length, in lower case and in capitals */
+    for (size_t k = 0; k < COUNT(general_words) && ok; k++) {
+        const ft_lit g = general_words[k];
+        char up[32];
+        ok = g.n == strlen(g.s) && g.n < sizeof up && is_general(g.s);
+        for (size_t i = 0; i < g.n && ok; i++) {
+            ok = !ft_ascii_upper((unsigned char)g.s[i]);
+            up[i] = (char)(ft_ascii_lower((unsigned char)g.s[i])
+                               ? g.s[i] - 'a' + 'A'
+                               : g.s[i]);
+        }
+        if (ok) {
+            up[g.n] = '\0';
+            ok = is_general(up);
+        }
     }
     free(ix);
     return ok;
