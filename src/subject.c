@@ -2158,11 +2158,28 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
 static bool tails_key(const char *name, char *key, size_t *starts,
                       size_t *nstarts)
 {
-    size_t n = strlen(name), o = 0, w = 0;
+    size_t n = strlen(name), o = 0, w = 0, i = 0;
     if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
         return false;
     bool start = true; /* a word starts at the next byte but a space */
-    for (size_t i = 0; i < n; i++) {
+    /* sixteen bytes at a time while each space is a single one and no
+     * byte a tab or line end: there the key is the name folded, byte for
+     * byte (o == i); the loop below goes on from the first other */
+    for (; i + 16 <= n; i += 16, o = i) {
+        ft_bytes16 v = ft_load16(name + i);
+        uint32_t sp = ft_bits16((ft_bytes16)(v == ' '));
+        uint32_t after_space = sp << 1 | (start ? 1u : 0u);
+        if ((sp & after_space) ||
+            ft_any16((ft_bytes16)(v == '\t') | (ft_bytes16)(v == '\r') |
+                     (ft_bytes16)(v == '\n')))
+            break;
+        for (uint32_t st = ~sp & after_space & 0xFFFF; st; st &= st - 1)
+            starts[w++] = i + (size_t)__builtin_ctz(st);
+        v |= (ft_bytes16)((ft_bytes16)(v - 'A') < 26) & 0x20;
+        memcpy(key + i, &v, 16);
+        start = sp >> 15 & 1;
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
         if (c <= ' ') { /* one test for most bytes */
             if (c == '\t' || c == '\r' || c == '\n')

@@ -1061,6 +1061,37 @@ static void test_bytes_past_ascii(void **state)
         fail_msg("%zu readings changed subjects", failures);
 }
 
+/* A name's tails are looked up from one key, made sixteen bytes at a
+ * time where the name allows: a run of spaces or a tab anywhere in a
+ * long name, on either side of each sixteen bytes, finds the alias of
+ * its tail as a name of single spaces does. */
+static void test_long_name_tails(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    static const char *const gaps[] = {" ", "  ", "\t", "   "};
+    size_t failures = 0;
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++)
+        for (size_t pad = 0; pad <= 40; pad++) {
+            char word[64], text[256], got[2048];
+            memset(word, 'x', pad);
+            word[0] = 'X';
+            word[pad] = '\0';
+            snprintf(text, sizeof text,
+                     "The %s%sKorea%sDefense%sBudget rose to 46.7 "
+                     "trillion won.",
+                     word, pad ? " " : "", gaps[g], gaps[g]);
+            subjects_of(text, s, got, sizeof got);
+            if (strcmp(got, "defence budget") != 0) {
+                print_error("\"%s\": \"%s\"\n", text, got);
+                failures++;
+            }
+        }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu names lost their alias", failures);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1082,6 +1113,7 @@ int main(void)
         cmocka_unit_test(test_purpose_respectively),
         cmocka_unit_test(test_purpose_shared_words),
         cmocka_unit_test(test_bytes_past_ascii),
+        cmocka_unit_test(test_long_name_tails),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
