@@ -1092,6 +1092,46 @@ static void test_long_name_tails(void **state)
         fail_msg("%zu names lost their alias", failures);
 }
 
+/* Whether a sentence names a defence ministry is first looked for in its
+ * bytes, sixteen places at a time and the last sixteen where the
+ * sentence ends: the ministry at the sentence's start or end, in a
+ * sentence shorter or longer than sixteen bytes, is found wherever it
+ * stands. */
+static void test_ministry_anywhere(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    static const struct {
+        const char *format, *want;
+    } cases[] = {
+        {"%sDefense ministry requested 66 trillion won.", "defence budget"},
+        {"Defense news. %sIt requested 66 trillion won, said the ministry.",
+         "defence budget"},
+        {"%s \xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 57\xec\xa1\xb0 "
+         "\xec\x9b\x90 \xed\x8e\xb8\xec\x84\xb1",
+         "defence budget"},
+    };
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++)
+        for (size_t pad = 0; pad <= 40; pad++) {
+            char words[64], text[256], got[2048];
+            memset(words, 'a', pad);
+            for (size_t k = 3; k < pad; k += 4)
+                words[k] = ' ';
+            words[pad] = '\0';
+            snprintf(text, sizeof text, cases[c].format, words);
+            subjects_of(text, s, got, sizeof got);
+            if (strcmp(got, cases[c].want) != 0) {
+                print_error("\"%s\": \"%s\", want \"%s\"\n", text, got,
+                            cases[c].want);
+                failures++;
+            }
+        }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu sentences changed subjects", failures);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1114,6 +1154,7 @@ int main(void)
         cmocka_unit_test(test_purpose_shared_words),
         cmocka_unit_test(test_bytes_past_ascii),
         cmocka_unit_test(test_long_name_tails),
+        cmocka_unit_test(test_ministry_anywhere),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
