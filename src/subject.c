@@ -2416,22 +2416,22 @@ static bool names_again(const char *before, const char *word)
 
 /* The name as its sentence's phrases spell it once joined to its acronym
  * ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name itself. */
-static const phrase *joined_form(const phrase_list *l, size_t from,
-                                 const ft_figure *f, const phrase *named)
+static const char *joined_form(const phrase_list *l, size_t from,
+                               const ft_figure *f, const char *named)
 {
-    size_t n = strlen(named->name);
+    size_t n = strlen(named);
     for (size_t k = from; k < l->len && l->items[k].start < f->sent_end; k++) {
         const char *name = l->items[k].name;
         if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
             name += 4;
         size_t m = strlen(name);
-        bool expands = strncmp(name, named->name, n) == 0 &&
-                       strncmp(name + n, " (", 2) == 0;
+        bool expands =
+            strncmp(name, named, n) == 0 && strncmp(name + n, " (", 2) == 0;
         bool spells = m > n + 2 && name[m - 1] == ')' &&
                       name[m - n - 2] == '(' &&
-                      strncmp(name + m - n - 1, named->name, n) == 0;
+                      strncmp(name + m - n - 1, named, n) == 0;
         if (expands || spells)
-            return &l->items[k];
+            return l->items[k].name;
     }
     return named;
 }
@@ -2496,32 +2496,31 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         while (from < l.len && l.items[from].start < f->sent_start &&
                l.items[from].end <= f->sent_start)
             from++;
-        phrase named = {0};
-        ft_purpose said = words
-                              ? ft_purpose_of_in(words, x.t, x.len, figs, n, i,
-                                                 named.name, sizeof named.name)
-                              : ft_purpose_of(x.t, x.len, figs, n, i,
-                                              named.name, sizeof named.name);
-        if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
+        char named[FT_SUBJECT_MAX]; /* what the purpose names */
+        named[0] = '\0';
+        ft_purpose said =
+            words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
+                                     sizeof named)
+                  : ft_purpose_of(x.t, x.len, figs, n, i, named, sizeof named);
+        if (said == FT_PURPOSE_FOUND && is_general(named) &&
             sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
             continue;
         }
         if (said == FT_PURPOSE_FOUND && i > 0 &&
             f->start - figs[i - 1].end < TOPIC_REACH &&
-            names_again(figs[i - 1].subject, named.name)) {
+            names_again(figs[i - 1].subject, named)) {
             /* "국방중기계획 ... 계획의 X", "통일부 예산 ... 예산 X": a
              * general word for the thing named just before */
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
             continue;
         }
-        const char *canon = said == FT_PURPOSE_FOUND
-                                ? canonical_tail(aliases, named.name)
-                                : NULL;
-        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named.name)) {
-            const phrase *p = joined_form(&l, from, f, &named);
-            write_named(aliases, f, p->name,
-                        p == &named ? canon : canonical_tail(aliases, p->name));
+        const char *canon =
+            said == FT_PURPOSE_FOUND ? canonical_tail(aliases, named) : NULL;
+        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named)) {
+            const char *name = joined_form(&l, from, f, named);
+            write_named(aliases, f, name,
+                        name == named ? canon : canonical_tail(aliases, name));
             continue;
         }
         if (said == FT_PURPOSE_AS_BEFORE && i > 0 && figs[i - 1].subject[0]) {
