@@ -2057,8 +2057,13 @@ static void join_acronyms(phrase_list *l)
 {
     if (!has_lone_name(l))
         return;
-    join_entry *names = malloc((l->len ? l->len : 1) * sizeof *names);
-    join_entry *renames = malloc((2 * l->len + 1) * sizeof *renames);
+    /* most articles keep a few phrases: their entries fit on the stack */
+    join_entry first_names[8], first_renames[2 * 8 + 1];
+    bool few = l->len <= COUNT(first_names);
+    join_entry *names =
+        few ? first_names : malloc((l->len ? l->len : 1) * sizeof *names);
+    join_entry *renames =
+        few ? first_renames : malloc((2 * l->len + 1) * sizeof *renames);
     size_t nn = 0, nr = 0;
     if (!names || !renames)
         goto done; /* out of memory: names stay unjoined */
@@ -2096,8 +2101,10 @@ static void join_acronyms(phrase_list *l)
             set_name(&l->items[q], r->joined, strlen(r->joined));
     }
 done:
-    free(names);
-    free(renames);
+    if (!few) {
+        free(names);
+        free(renames);
+    }
 }
 
 /* Does h[0,n) hold the m bytes of needle (m > 0)?  Sixteen places at a
