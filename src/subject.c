@@ -541,16 +541,38 @@ static void set_name(phrase *p, const char *s, size_t n)
 typedef struct {
     phrase *items;
     size_t len, cap;
+    bool own;       /* items were allocated here (else the caller's) */
     size_t *breaks; /* byte offsets of the story breaks, ascending */
     size_t nbreaks, capbreaks;
 } phrase_list;
 
+/* A list whose first cap phrases are the caller's `first` (most articles
+ * keep a few, and need no allocation). */
+static phrase_list phrase_list_on(phrase *first, size_t cap)
+{
+    return (phrase_list){.items = first, .cap = cap, .own = false};
+}
+
+static void phrase_list_free(phrase_list *l)
+{
+    if (l->own)
+        free(l->items);
+    free(l->breaks);
+}
+
 static bool push(phrase_list *l, const phrase *p)
 {
-    void *items = l->items;
-    if (ft_grow(&items, &l->cap, l->len, sizeof *l->items, 32) != FT_OK)
-        return false;
-    l->items = items;
+    if (l->len == l->cap) {
+        void *items = l->own ? l->items : NULL;
+        size_t cap = l->own ? l->cap : 0;
+        if (ft_grow(&items, &cap, l->cap, sizeof *l->items, 32) != FT_OK)
+            return false;
+        if (!l->own && l->len)
+            memcpy(items, l->items, l->len * sizeof *l->items);
+        l->items = items;
+        l->cap = cap;
+        l->own = true;
+    }
     l->items[l->len++] = *p;
     return true;
 }
@@ -1660,6 +1682,28 @@ static size_t word_on(ft_view x, size_t i)
     return i;
 }
 
+/* Of the words in lower case that start at `lower` (bit j for base + j;
+ * `word` the bytes of words), those that do not matter where they stand,
+ * by pairs (see cut_block): a block that lies in no figure and where no
+ * figure's sentence starts or ends. */
+static uint64_t idle_words(ft_view x, size_t base, uint64_t lower,
+                           uint64_t word, const unsigned *pairs)
+{
+    const char *p = x.t + base;
+    uint64_t idle = 0;
+    for (; lower; lower &= lower - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(lower);
+        uint64_t rest = ~word >> j;
+        /* as in cut_block */
+        size_t m = rest                ? (size_t)__builtin_ctzll(rest)
+                   : j < 64 - WORD_MAX ? 64 - j
+                                       : word_on(x, base + 64) - (base + j);
+        if (!(m <= WORD_MAX && (pairs[pair_slot(p + j, m)] >> m & 1)))
+            idle |= lower & -lower;
+    }
+    return idle;
+}
+
 /* Add the acts of the 64 bytes at base (fewer at the end) but those of
  * the words in lower case that do not matter where they stand, outside
  * the figures' sentences or in one (no word of their first two letters
@@ -1692,28 +1736,34 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
     uint64_t starts = bits.alpha & ~(bits.alnum << 1 | alnum_before);
     uint64_t acts =
         bits.other | (bits.alpha & ~(bits.alpha << 1 | alpha_before));
-    /* what is read for each word in lower case, kept in registers */
-    size_t until = c->until;
-    const unsigned *pairs = c->pairs;
-    bool in_figure = c->in_figure;
-    for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
-        unsigned j = (unsigned)__builtin_ctzll(lower);
-        size_t at = base + j;
-        uint64_t rest = ~word >> j;
-        /* a word on past the block is longer than any it may be when it
-         * starts before its last WORD_MAX bytes */
-        size_t m = rest                ? (size_t)__builtin_ctzll(rest)
-                   : j < 64 - WORD_MAX ? 64 - j
-                                       : word_on(x, base + 64) - at;
-        if (at >= until) {
-            cutter_move(c, at);
-            until = c->until;
-            pairs = c->pairs;
-            in_figure = c->in_figure;
+    if (c->until >= base + 64 && !c->in_figure) {
+        /* most blocks: all in one place among the figures' sentences and
+         * in no figure */
+        acts &= ~idle_words(x, base, starts & bits.lower, word, c->pairs);
+    } else {
+        /* what is read for each word in lower case, kept in registers */
+        size_t until = c->until;
+        const unsigned *pairs = c->pairs;
+        bool in_figure = c->in_figure;
+        for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
+            unsigned j = (unsigned)__builtin_ctzll(lower);
+            size_t at = base + j;
+            uint64_t rest = ~word >> j;
+            /* a word on past the block is longer than any it may be when it
+             * starts before its last WORD_MAX bytes */
+            size_t m = rest                ? (size_t)__builtin_ctzll(rest)
+                       : j < 64 - WORD_MAX ? 64 - j
+                                           : word_on(x, base + 64) - at;
+            if (at >= until) {
+                cutter_move(c, at);
+                until = c->until;
+                pairs = c->pairs;
+                in_figure = c->in_figure;
+            }
+            if (!in_figure &&
+                !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+                acts &= ~(UINT64_C(1) << j);
         }
-        if (!in_figure &&
-            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
-            acts &= ~(UINT64_C(1) << j);
     }
     scan_act *o = out->items + out->len;
     for (; acts; acts &= acts - 1) {
@@ -1775,9 +1825,13 @@ static bool amid_letters(ft_view x, size_t i)
 /* Collect the phrases of an article in text order; false when out of
  * memory.  Outside the sentences that hold figures only names matter
  * (they are what later references stand for), so lower-case words and
- * Hangul are skipped there, which is most of the text. */
-static bool collect(const ft_subjects *aliases, const word_index *ix, ft_view x,
-                    const ft_figure *figs, size_t nfigs, phrase_list *out)
+ * Hangul are skipped there, which is most of the text.  Kept out of
+ * ft_subjects_assign: inlined there, its loops lose registers to the
+ * caller's (some 0.5 M instructions more on small.jsonl). */
+__attribute__((noinline)) static bool collect(const ft_subjects *aliases,
+                                              const word_index *ix, ft_view x,
+                                              const ft_figure *figs,
+                                              size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, ix, x, out, 0, false, figs, nfigs};
     size_t line_start = 0, f = 0, g = 0;
@@ -2003,8 +2057,13 @@ static void join_acronyms(phrase_list *l)
 {
     if (!has_lone_name(l))
         return;
-    join_entry *names = malloc((l->len ? l->len : 1) * sizeof *names);
-    join_entry *renames = malloc((2 * l->len + 1) * sizeof *renames);
+    /* most articles keep a few phrases: their entries fit on the stack */
+    join_entry first_names[8], first_renames[2 * 8 + 1];
+    bool few = l->len <= COUNT(first_names);
+    join_entry *names =
+        few ? first_names : malloc((l->len ? l->len : 1) * sizeof *names);
+    join_entry *renames =
+        few ? first_renames : malloc((2 * l->len + 1) * sizeof *renames);
     size_t nn = 0, nr = 0;
     if (!names || !renames)
         goto done; /* out of memory: names stay unjoined */
@@ -2042,24 +2101,51 @@ static void join_acronyms(phrase_list *l)
             set_name(&l->items[q], r->joined, strlen(r->joined));
     }
 done:
-    free(names);
-    free(renames);
+    if (!few) {
+        free(names);
+        free(renames);
+    }
 }
 
-/* Does h[0,n) hold the m bytes of needle?  (memchr does the walking.) */
+/* Does h[0,n) hold the m bytes of needle (m > 0)?  Sixteen places at a
+ * time, by their first and last bytes: in text, few places have both, and
+ * only those are compared in full (memchr finds a first byte past ASCII
+ * faster).  The last sixteen places end where the
+ * text does, over some already looked at. */
 static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
 {
-    const char *end = h + n;
-    while ((size_t)(end - h) >= m) {
-        const char *p = memchr(h, needle[0], (size_t)(end - h) - m + 1);
-        if (!p)
-            return false;
-        /* the second byte tells most places from the needle at once */
-        if ((m < 2 || p[1] == needle[1]) && memcmp(p, needle, m) == 0)
-            return true;
-        h = p + 1;
+    if (m > n)
+        return false;
+    size_t places = n - m + 1;
+    if ((unsigned char)needle[0] >= 0x80) {
+        /* a byte past ASCII is rare in most text: memchr walks to each
+         * faster */
+        for (const char *p = h, *end = h + places;
+             (p = memchr(p, needle[0], (size_t)(end - p))) != NULL; p++)
+            if (memcmp(p, needle, m) == 0)
+                return true;
+        return false;
     }
-    return false;
+    if (places < 16) {
+        for (size_t i = 0; i < places; i++)
+            if (h[i] == needle[0] && memcmp(h + i, needle, m) == 0)
+                return true;
+        return false;
+    }
+    unsigned char a = (unsigned char)needle[0];
+    unsigned char z = (unsigned char)needle[m - 1];
+    for (size_t i = 0;; i += 16) {
+        if (i > places - 16)
+            i = places - 16; /* the last sixteen */
+        ft_bytes16 firsts = ft_load16(h + i), lasts = ft_load16(h + i + m - 1);
+        uint32_t at =
+            ft_bits16((ft_bytes16)(firsts == a) & (ft_bytes16)(lasts == z));
+        for (; at; at &= at - 1)
+            if (memcmp(h + i + (size_t)__builtin_ctz(at), needle, m) == 0)
+                return true;
+        if (i == places - 16)
+            return false;
+    }
 }
 
 /* How far back a story is read for the word "defence". */
@@ -2130,11 +2216,28 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
 static bool tails_key(const char *name, char *key, size_t *starts,
                       size_t *nstarts)
 {
-    size_t n = strlen(name), o = 0, w = 0;
+    size_t n = strlen(name), o = 0, w = 0, i = 0;
     if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
         return false;
     bool start = true; /* a word starts at the next byte but a space */
-    for (size_t i = 0; i < n; i++) {
+    /* sixteen bytes at a time while each space is a single one and no
+     * byte a tab or line end: there the key is the name folded, byte for
+     * byte (o == i); the loop below goes on from the first other */
+    for (; i + 16 <= n; i += 16, o = i) {
+        ft_bytes16 v = ft_load16(name + i);
+        uint32_t sp = ft_bits16((ft_bytes16)(v == ' '));
+        uint32_t after_space = sp << 1 | (start ? 1u : 0u);
+        if ((sp & after_space) ||
+            ft_any16((ft_bytes16)(v == '\t') | (ft_bytes16)(v == '\r') |
+                     (ft_bytes16)(v == '\n')))
+            break;
+        for (uint32_t st = ~sp & after_space & 0xFFFF; st; st &= st - 1)
+            starts[w++] = i + (size_t)__builtin_ctz(st);
+        v |= (ft_bytes16)((ft_bytes16)(v - 'A') < 26) & 0x20;
+        memcpy(key + i, &v, 16);
+        start = sp >> 15 & 1;
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
         if (c <= ' ') { /* one test for most bytes */
             if (c == '\t' || c == '\r' || c == '\n')
@@ -2207,15 +2310,20 @@ static bool is_vague(const char *canon, const word_index *ix, const char *name)
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
 
+/* The words of a name that says only whose budget, not what of: in lower
+ * case, each with its length. */
+static const ft_lit general_words[] = {
+    FT_LIT("annual"),   FT_LIT("bill"),       FT_LIT("budget"),
+    FT_LIT("draft"),    FT_LIT("government"), FT_LIT("government's"),
+    FT_LIT("initial"),  FT_LIT("ministry"),   FT_LIT("ministry's"),
+    FT_LIT("overall"),  FT_LIT("plan"),       FT_LIT("proposal"),
+    FT_LIT("proposed"), FT_LIT("request"),    FT_LIT("total"),
+};
+
 /* "budget request", "the ministry's budget proposal": every word general,
  * so who asks says whose budget it is. */
 static bool is_general(const char *name)
 {
-    static const char *const generic[] = {
-        "annual",       "bill",     "budget",   "draft",      "government",
-        "government's", "initial",  "ministry", "ministry's", "overall",
-        "plan",         "proposal", "proposed", "request",    "total",
-    };
     /* "budget request", "the ministry's budget proposal": every word
      * general */
     bool all = true;
@@ -2224,12 +2332,13 @@ static bool is_general(const char *name)
         while (p[n] && p[n] != ' ')
             n++;
         bool found = false;
-        /* the first letter tells most words from each (the list is in
-         * lower case) */
+        /* the length and the first letter tell most words from each (the
+         * list is in lower case) */
         unsigned char first = ft_ascii_fold((unsigned char)p[0]);
-        for (size_t k = 0; k < sizeof generic / sizeof *generic && !found; k++)
-            found = (unsigned char)generic[k][0] == first &&
-                    starts_folded(generic[k], p, n) && generic[k][n] == '\0';
+        for (size_t k = 0; k < COUNT(general_words) && !found; k++)
+            found = general_words[k].n == n &&
+                    (unsigned char)general_words[k].s[0] == first &&
+                    starts_folded(general_words[k].s, p, n);
         all = found;
         p += n;
         while (*p == ' ')
@@ -2340,22 +2449,22 @@ static bool names_again(const char *before, const char *word)
 
 /* The name as its sentence's phrases spell it once joined to its acronym
  * ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name itself. */
-static const phrase *joined_form(const phrase_list *l, size_t from,
-                                 const ft_figure *f, const phrase *named)
+static const char *joined_form(const phrase_list *l, size_t from,
+                               const ft_figure *f, const char *named)
 {
-    size_t n = strlen(named->name);
+    size_t n = strlen(named);
     for (size_t k = from; k < l->len && l->items[k].start < f->sent_end; k++) {
         const char *name = l->items[k].name;
         if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
             name += 4;
         size_t m = strlen(name);
-        bool expands = strncmp(name, named->name, n) == 0 &&
-                       strncmp(name + n, " (", 2) == 0;
+        bool expands =
+            strncmp(name, named, n) == 0 && strncmp(name + n, " (", 2) == 0;
         bool spells = m > n + 2 && name[m - 1] == ')' &&
                       name[m - n - 2] == '(' &&
-                      strncmp(name + m - n - 1, named->name, n) == 0;
+                      strncmp(name + m - n - 1, named, n) == 0;
         if (expands || spells)
-            return &l->items[k];
+            return l->items[k].name;
     }
     return named;
 }
@@ -2395,13 +2504,13 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     if (n == 0)
         return;
     ft_view x = {text_, len};
-    phrase_list l = {0};
+    phrase first_phrases[16];
+    phrase_list l = phrase_list_on(first_phrases, COUNT(first_phrases));
     /* without an alias table, the words are indexed for this call */
     word_index *own = aliases ? NULL : word_index_new();
     const word_index *ix = aliases ? aliases->words : own;
     if (!ix || !collect(aliases, ix, x, figs, n, &l)) {
-        free(l.items); /* out of memory: subjects stay empty */
-        free(l.breaks);
+        phrase_list_free(&l); /* out of memory: subjects stay empty */
         free(own);
         return;
     }
@@ -2420,32 +2529,31 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         while (from < l.len && l.items[from].start < f->sent_start &&
                l.items[from].end <= f->sent_start)
             from++;
-        phrase named = {0};
-        ft_purpose said = words
-                              ? ft_purpose_of_in(words, x.t, x.len, figs, n, i,
-                                                 named.name, sizeof named.name)
-                              : ft_purpose_of(x.t, x.len, figs, n, i,
-                                              named.name, sizeof named.name);
-        if (said == FT_PURPOSE_FOUND && is_general(named.name) &&
+        char named[FT_SUBJECT_MAX]; /* what the purpose names */
+        named[0] = '\0';
+        ft_purpose said =
+            words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
+                                     sizeof named)
+                  : ft_purpose_of(x.t, x.len, figs, n, i, named, sizeof named);
+        if (said == FT_PURPOSE_FOUND && is_general(named) &&
             sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
             continue;
         }
         if (said == FT_PURPOSE_FOUND && i > 0 &&
             f->start - figs[i - 1].end < TOPIC_REACH &&
-            names_again(figs[i - 1].subject, named.name)) {
+            names_again(figs[i - 1].subject, named)) {
             /* "국방중기계획 ... 계획의 X", "통일부 예산 ... 예산 X": a
              * general word for the thing named just before */
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
             continue;
         }
-        const char *canon = said == FT_PURPOSE_FOUND
-                                ? canonical_tail(aliases, named.name)
-                                : NULL;
-        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named.name)) {
-            const phrase *p = joined_form(&l, from, f, &named);
-            write_named(aliases, f, p->name,
-                        p == &named ? canon : canonical_tail(aliases, p->name));
+        const char *canon =
+            said == FT_PURPOSE_FOUND ? canonical_tail(aliases, named) : NULL;
+        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named)) {
+            const char *name = joined_form(&l, from, f, named);
+            write_named(aliases, f, name,
+                        name == named ? canon : canonical_tail(aliases, name));
             continue;
         }
         if (said == FT_PURPOSE_AS_BEFORE && i > 0 && figs[i - 1].subject[0]) {
@@ -2495,8 +2603,7 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
         }
     }
     ft_purpose_words_free(words);
-    free(l.items);
-    free(l.breaks);
+    phrase_list_free(&l);
     free(own);
 }
 
@@ -2533,6 +2640,22 @@ bool ft_subject_lists_ordered(void)
             ok = ok && !ft_ascii_upper((unsigned char)r[i]);
         const word_entry *at = word_look(ix, r, n);
         ok = ok && at && (at->roles & W_OPENS_REFERENCE) && (at->refs >> k & 1);
+    }
+    /* each general word, with its length, in lower case and in capitals */
+    for (size_t k = 0; k < COUNT(general_words) && ok; k++) {
+        const ft_lit g = general_words[k];
+        char up[32];
+        ok = g.n == strlen(g.s) && g.n < sizeof up && is_general(g.s);
+        for (size_t i = 0; i < g.n && ok; i++) {
+            ok = !ft_ascii_upper((unsigned char)g.s[i]);
+            up[i] = (char)(ft_ascii_lower((unsigned char)g.s[i])
+                               ? g.s[i] - 'a' + 'A'
+                               : g.s[i]);
+        }
+        if (ok) {
+            up[g.n] = '\0';
+            ok = is_general(up);
+        }
     }
     free(ix);
     return ok;

@@ -1010,6 +1010,128 @@ static void test_block_alignment(void **state)
         fail_msg("%zu shifts changed subjects", failures);
 }
 
+/* Bytes past ASCII: the collector acts on a lead byte of Hangul
+ * everywhere and on the other bytes past ASCII only within a figure
+ * (where it steps over the figure), so curly quotes, dashes and Korean
+ * before, inside and after figures, at every place within the scan's
+ * blocks, give the subjects they gave when every such byte was read. */
+static void test_bytes_past_ascii(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"The \xe2\x80\x9cInter-Korean Cooperation Fund\xe2\x80\x9d \xe2\x80"
+         "\x94 which paid for roads \xe2\x80\x94 received \xe2\x82\xa9"
+         "5 billion, and the KF-21 project\xe2\x80\x99s budget got "
+         "\xe2\x82\xac"
+         "2 billion.",
+         "KF-21|KF-21 project\xe2\x80\x99s budget"},
+        {"\xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 \xec\x98\x88\xec\x82\xb0\xec"
+         "\x9d\x80 57\xec\xa1\xb0 \xec\x9b\x90\xec\x9d\xb4\xeb\x8b\xa4. "
+         "The ministry\xe2\x80\x99s \xe2\x80\x9c"
+         "defense budget\xe2\x80\x9d rose to 46.7 trillion won.",
+         "\xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 "
+         "\xec\x98\x88\xec\x82\xb0|defence budget"},
+        {"Seoul\xe2\x80\x99s 2.1\xc2\xa0trillion\xc2\xa0won "
+         "\xe2\x80\x9c"
+         "fund\xe2\x80\x9d and the \xc3\xa9lite "
+         "Defense Acquisition Program\xe2\x80\x99s 900 billion won.",
+         "Seoul\xe2\x80\x99s|Defense Acquisition Program"},
+    };
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char buf[4096], got[2048];
+        for (size_t shift = 0; shift <= 70; shift++) {
+            int m = snprintf(buf, sizeof buf, "%*s\n%s", (int)shift, "",
+                             cases[c].text);
+            assert_true(m > 0 && (size_t)m < sizeof buf);
+            subjects_of(buf, s, got, sizeof got);
+            if (strcmp(got, cases[c].want) != 0) {
+                print_error("case %zu after %zu spaces: \"%s\", want "
+                            "\"%s\"\n",
+                            c, shift, got, cases[c].want);
+                failures++;
+            }
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu readings changed subjects", failures);
+}
+
+/* A name's tails are looked up from one key, made sixteen bytes at a
+ * time where the name allows: a run of spaces or a tab anywhere in a
+ * long name, on either side of each sixteen bytes, finds the alias of
+ * its tail as a name of single spaces does. */
+static void test_long_name_tails(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    static const char *const gaps[] = {" ", "  ", "\t", "   "};
+    size_t failures = 0;
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++)
+        for (size_t pad = 0; pad <= 40; pad++) {
+            char word[64], text[256], got[2048];
+            memset(word, 'x', pad);
+            word[0] = 'X';
+            word[pad] = '\0';
+            snprintf(text, sizeof text,
+                     "The %s%sKorea%sDefense%sBudget rose to 46.7 "
+                     "trillion won.",
+                     word, pad ? " " : "", gaps[g], gaps[g]);
+            subjects_of(text, s, got, sizeof got);
+            if (strcmp(got, "defence budget") != 0) {
+                print_error("\"%s\": \"%s\"\n", text, got);
+                failures++;
+            }
+        }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu names lost their alias", failures);
+}
+
+/* Whether a sentence names a defence ministry is first looked for in its
+ * bytes, sixteen places at a time and the last sixteen where the
+ * sentence ends: the ministry at the sentence's start or end, in a
+ * sentence shorter or longer than sixteen bytes, is found wherever it
+ * stands. */
+static void test_ministry_anywhere(void **state)
+{
+    (void)state;
+    ft_subjects *s = aliases();
+    static const struct {
+        const char *format, *want;
+    } cases[] = {
+        {"%sDefense ministry requested 66 trillion won.", "defence budget"},
+        {"Defense news. %sIt requested 66 trillion won, said the ministry.",
+         "defence budget"},
+        {"%s \xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 57\xec\xa1\xb0 "
+         "\xec\x9b\x90 \xed\x8e\xb8\xec\x84\xb1",
+         "defence budget"},
+    };
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++)
+        for (size_t pad = 0; pad <= 40; pad++) {
+            char words[64], text[256], got[2048];
+            memset(words, 'a', pad);
+            for (size_t k = 3; k < pad; k += 4)
+                words[k] = ' ';
+            words[pad] = '\0';
+            snprintf(text, sizeof text, cases[c].format, words);
+            subjects_of(text, s, got, sizeof got);
+            if (strcmp(got, cases[c].want) != 0) {
+                print_error("\"%s\": \"%s\", want \"%s\"\n", text, got,
+                            cases[c].want);
+                failures++;
+            }
+        }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu sentences changed subjects", failures);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1030,6 +1152,9 @@ int main(void)
         cmocka_unit_test(test_purpose_korean_nouns),
         cmocka_unit_test(test_purpose_respectively),
         cmocka_unit_test(test_purpose_shared_words),
+        cmocka_unit_test(test_bytes_past_ascii),
+        cmocka_unit_test(test_long_name_tails),
+        cmocka_unit_test(test_ministry_anywhere),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
