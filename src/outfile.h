@@ -22,7 +22,7 @@ typedef struct {
     char *path; /* DIR/NAME */
 } ft_outfile;
 
-/* Create DIR/.NAME.XXXXXX (mode 0644 less the umask) and open it for
+/* Create DIR/.NAME.XXXXXX (mode 0666 less the umask) and open it for
  * writing.  FT_ECANTCREAT when the folder does not take it, FT_ENOMEM. */
 ft_status ft_outfile_open(ft_outfile *o, const char *dir, const char *name,
                           ft_error *err);
@@ -91,9 +91,11 @@ size_t ft_outfile_sweep(const char *dir);
  * too; ft_outfile_batch_commit then flushes them all at once (one
  * syncfs(2) where the C library has it, else an fsync each), renames
  * each into the output folder and flushes the folder once.  Until the
- * commit no file of the batch has its final name: a kill at any moment
+ * commit no file of the batch has its final name: a kill before it
  * leaves the previous outputs (and the private folder, which
- * ft_outfile_sweep removes).
+ * ft_outfile_sweep removes).  The commit is one rename a file, not one
+ * step: a kill during its renames leaves the files before in place, new,
+ * and the rest as they were, each of them whole.
  *
  * Ownership: the batch owns its folder and the files in it;
  * ft_outfile_batch_free removes what was not committed. */
@@ -120,7 +122,8 @@ ft_status ft_outfile_batch_write(ft_outfile_batch *b, const char *name,
                                  const void *data, size_t len, ft_error *err);
 
 /* Take FOLDER/NAME, written by another program, into the batch.
- * FT_ENOMEM. */
+ * FT_ENOMEM.  A batch's names must differ (here and in
+ * ft_outfile_batch_write): the second rename of one name would fail. */
 ft_status ft_outfile_batch_add(ft_outfile_batch *b, const char *name,
                                ft_error *err);
 
