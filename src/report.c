@@ -195,15 +195,41 @@ typedef struct {
     ft_outfile_batch *batch;
 } renderer;
 
-static void chart_failed(renderer *r, ft_status st, const ft_error *e)
+/* Keep the first failure (a write error before a name taken), for the
+ * exit status and the message. */
+static void note_failure(renderer *r, ft_status st, const ft_error *e)
 {
-    r->res->charts_failed++;
     if (r->failed == FT_OK || (r->failed == FT_ECANTCREAT && st != r->failed)) {
         r->failed = st;
         r->first = *e;
     }
     if (strncmp(e->message, "cannot run", 10) == 0)
         r->no_gnuplot = true;
+}
+
+static void chart_failed(renderer *r, ft_status st, const ft_error *e)
+{
+    r->res->charts_failed++;
+    note_failure(r, st, e);
+}
+
+/* After a commit that left a name alone (something not a regular file
+ * took it while the chart was drawn): a chart drawn but not in place is
+ * not rendered, and counts only as failed. */
+static void unplaced(renderer *r, const char *dir, const char *stem,
+                     bool *rendered)
+{
+    if (!stem || !*rendered)
+        return;
+    char path[4096];
+    ft_error e;
+    int k = snprintf(path, sizeof path, "%s/%s.%s", dir, stem,
+                     ft_chart_ext(r->o->format));
+    if (k > 0 && (size_t)k < sizeof path && ft_outfile_check(path, &e) == FT_OK)
+        return;
+    *rendered = false;
+    r->res->charts--;
+    r->res->charts_failed++;
 }
 
 /* Wait for the oldest chart in the queue. */
@@ -715,9 +741,8 @@ static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
     ft_status got = ft_series_figures(set, i, &f, &n);
     if (got != FT_OK)
         return ft_error_set(err, got,
-                            got == FT_EIO
-                                ? "cannot read a temporary file back"
-                                : "out of memory");
+                            got == FT_EIO ? "cannot read a temporary file back"
+                                          : "out of memory");
     size_t arts = ft_series_figure_articles(f, n);
     ft_status st = arts < 2 ? FT_OK
                             : draw_figures(r, s, f, n, arts, o, dir, res, t, it,
@@ -978,9 +1003,16 @@ static ft_status charts_and_page(const ft_series_set *set,
     if (st == FT_OK) {
         ft_error e;
         ft_status cs = ft_outfile_batch_commit(r.batch, &e);
-        if (cs == FT_ECANTCREAT)
-            chart_failed(&r, cs, &e); /* a FIFO came by a chart's name */
-        else if (cs != FT_OK) {
+        if (cs == FT_ECANTCREAT) { /* a FIFO came by a chart's name */
+            note_failure(&r, cs, &e);
+            for (size_t i = 0; i < n; i++) {
+                unplaced(&r, dir, items[i].stem, &items[i].rendered);
+                unplaced(&r, dir, items[i].history_stem,
+                         &items[i].history_rendered);
+            }
+            unplaced(&r, dir, ovt.stem, &ov_rendered);
+            unplaced(&r, dir, cmpt.stem, &cmp_rendered);
+        } else if (cs != FT_OK) {
             st = cs;
             if (err)
                 *err = e;
