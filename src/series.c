@@ -1424,33 +1424,29 @@ static int by_date(const ft_series_set *s, const void *pa, const void *pb)
     return E_ROW(a) < E_ROW(b) ? -1 : E_ROW(a) > E_ROW(b);
 }
 
-/* Room for one more point (both arrays). */
+/* Room for one more of n items in two arrays that grow in step (a
+ * point and its offset, a series and its); *cap is the smaller room. */
+static ft_status grow_pair(void **a, size_t asize, void **b, size_t bsize,
+                           size_t *cap, size_t n, size_t least)
+{
+    size_t cap1 = *cap, cap2 = *cap;
+    if (ft_grow(a, &cap1, n, asize, least) != FT_OK ||
+        ft_grow(b, &cap2, n, bsize, least) != FT_OK)
+        return FT_ENOMEM;
+    *cap = cap1 < cap2 ? cap1 : cap2;
+    return FT_OK;
+}
+
 static ft_status grow_points(ft_series_set *s)
 {
-    size_t cap = s->cappoints;
-    if (ft_grow((void **)&s->points, &cap, s->npoints, sizeof *s->points, 64) !=
-        FT_OK)
-        return FT_ENOMEM;
-    size_t cap2 = s->cappoints;
-    if (ft_grow((void **)&s->poff, &cap2, s->npoints, sizeof *s->poff, 64) !=
-        FT_OK)
-        return FT_ENOMEM;
-    s->cappoints = cap < cap2 ? cap : cap2;
-    return FT_OK;
+    return grow_pair((void **)&s->points, sizeof *s->points, (void **)&s->poff,
+                     sizeof *s->poff, &s->cappoints, s->npoints, 64);
 }
 
 static ft_status grow_series(ft_series_set *s)
 {
-    size_t cap = s->capseries;
-    if (ft_grow((void **)&s->series, &cap, s->nseries, sizeof *s->series, 16) !=
-        FT_OK)
-        return FT_ENOMEM;
-    size_t cap2 = s->capseries;
-    if (ft_grow((void **)&s->soff, &cap2, s->nseries, sizeof *s->soff, 16) !=
-        FT_OK)
-        return FT_ENOMEM;
-    s->capseries = cap < cap2 ? cap : cap2;
-    return FT_OK;
+    return grow_pair((void **)&s->series, sizeof *s->series, (void **)&s->soff,
+                     sizeof *s->soff, &s->capseries, s->nseries, 16);
 }
 
 /* The points of index vi in series order (ord[0..n), acc numbers), made
