@@ -47,6 +47,12 @@ PREFIX  ?= /usr/local
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
 
+# The builds that make run and make test start themselves use every core
+# (compiling the four builds of make test one file at a time was a third
+# of its time on CI's two cores); a make already given -j keeps its own.
+NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+PAR    = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(NPROC))
+
 # GSL and cmocka ship pkg-config files; Debian ships none for libcsv.  The
 # fallbacks matter only before deps.sh has installed pkg-config.
 GSL_CFLAGS    := $(shell pkg-config --cflags gsl 2>/dev/null)
@@ -130,7 +136,7 @@ deps:
 
 # Sub-makes re-read this file, so they see what deps.sh just installed.
 run: deps
-	$(MAKE) all
+	$(MAKE) $(PAR) all
 	@mkdir -p plots
 	$(BIN) extract datasets/articles/ > plots/figures.csv.tmp
 	mv plots/figures.csv.tmp plots/figures.csv
@@ -146,8 +152,8 @@ run: deps
 # run: make fuzz), so that a change of the library's API cannot leave one
 # broken.
 test: deps
-	$(MAKE) testbins
-	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
+	$(MAKE) $(PAR) testbins
+	$(MAKE) $(PAR) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build build-asan
 	@if command -v clang >/dev/null; then $(MAKE) check-clang && \
 	   $(MAKE) check-fuzz-harnesses; \
@@ -159,14 +165,14 @@ check: testbins
 	bash tests/run_all.sh $(BUILD)
 
 check-asan:
-	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
+	$(MAKE) $(PAR) BUILD=build-asan EXTRA_CFLAGS="$(SAN)" testbins
 	bash tests/run_all.sh build-asan
 
 # What runs on several threads, under ThreadSanitizer, which stops at the
 # first race (halt_on_error).
 TSAN := -fsanitize=thread -fno-omit-frame-pointer
 check-tsan:
-	$(MAKE) BUILD=build-tsan EXTRA_CFLAGS="$(TSAN)" testbins
+	$(MAKE) $(PAR) BUILD=build-tsan EXTRA_CFLAGS="$(TSAN)" testbins
 	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_workq
 	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_pipeline
 	TSAN_OPTIONS=halt_on_error=1 bash tests/jobs.sh build-tsan/figtrend
@@ -179,7 +185,7 @@ check-valgrind: testbins
 # The unit tests alone (the end-to-end suite already runs under gcc's
 # sanitizers): what clang adds is its UBSan's other checks.
 check-clang:
-	$(MAKE) CC=clang BUILD=build-clang EXTRA_CFLAGS="$(SAN)" testbins
+	$(MAKE) $(PAR) CC=clang BUILD=build-clang EXTRA_CFLAGS="$(SAN)" testbins
 	@p=0; f=0; for t in build-clang/tests/test_*; do \
 	    [ -x "$$t" ] || continue; \
 	    if "$$t" >build-clang/last.log 2>&1; then p=$$((p + 1)); \
@@ -208,7 +214,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_check.h tests/fuzz/fuzz_article.
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $< $(LIB) $(LDLIBS) -o $@
 
 fuzz:
-	$(MAKE) CC=clang BUILD=build-fuzz EXTRA_CFLAGS="$(FUZZ_SAN)" fuzzbins
+	$(MAKE) $(PAR) CC=clang BUILD=build-fuzz EXTRA_CFLAGS="$(FUZZ_SAN)" fuzzbins
 	bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: all

@@ -17,7 +17,7 @@
 # the accuracy on real news (tests/devset.py against the floors in
 # tests/devset_floors.txt).  A scorer that finds no ../shared exits 77 and
 # counts as skipped, never as passed.  The last line is
-# "N passed, M failed, S skipped"; the exit status is 1 when M > 0.
+# "N passed, M failed, S skipped (T s)"; the exit status is 1 when M > 0.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -26,12 +26,17 @@ failed=0
 skipped=0
 SKIP=77
 
+# Each line ends with the seconds since the last, so that a slow part of
+# the suite shows where it is.
+last=$SECONDS
 count() { # "what" passed failed [skipped]
-    local s=${4:-0}
+    local s=${4:-0} took=$((SECONDS - last))
+    last=$SECONDS
     if [[ $s -gt 0 ]]; then
-        printf '  %-40s %d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$s"
+        printf '  %-40s %d passed, %d failed, %d skipped (%d s)\n' \
+            "$1" "$2" "$3" "$s" "$took"
     else
-        printf '  %-40s %d passed, %d failed\n' "$1" "$2" "$3"
+        printf '  %-40s %d passed, %d failed (%d s)\n' "$1" "$2" "$3" "$took"
     fi
     passed=$((passed + $2))
     failed=$((failed + $3))
@@ -130,5 +135,5 @@ for build in "$@"; do
 done
 
 echo
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "$passed passed, $failed failed, $skipped skipped ($SECONDS s)"
 [[ $failed -eq 0 ]]
