@@ -7,6 +7,7 @@
 
 #include "rates.h"
 #include "table.h"
+#include "text.h"
 
 typedef struct {
     char country[4], cur[4];
@@ -114,7 +115,8 @@ ft_status ft_gdp_load_stream(FILE *in, const char *name, ft_gdp **out,
     loader l = {.g = g};
     ft_status st = ft_table_read(in, name, FT_ECONFIG, on_row, &l, err);
     if (st == FT_OK && g->n > 1) {
-        qsort(g->rows, g->n, sizeof *g->rows, cmp_row);
+        if (!ft_sorted(g->rows, g->n, sizeof *g->rows, cmp_row))
+            qsort(g->rows, g->n, sizeof *g->rows, cmp_row);
         for (size_t i = 1; i < g->n && st == FT_OK; i++)
             if (cmp_row(&g->rows[i - 1], &g->rows[i]) == 0) {
                 const row *a = &g->rows[i - 1], *b = &g->rows[i];

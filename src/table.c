@@ -241,6 +241,8 @@ typedef struct {
     ft_annual *a;
     long col_year, col_cur, col_value;
     size_t ncols; /* 0 until the header is read */
+    size_t last;  /* the series of the row before (a table lists a
+                   * currency's years together), a->n for none */
 } annual_loader;
 
 ft_annual_series *ft_annual_find(const ft_annual *a, const char *cur)
@@ -253,16 +255,22 @@ ft_annual_series *ft_annual_find(const ft_annual *a, const char *cur)
     return NULL;
 }
 
-static ft_annual_series *annual_find_or_add(ft_annual *a, const char *cur)
+static ft_annual_series *annual_find_or_add(annual_loader *l, const char *cur)
 {
+    ft_annual *a = l->a;
+    /* the row before's series first: the search of all of them for each
+     * row was a seventh of a report's start */
+    if (l->last < a->n && strcmp(a->s[l->last].cur, cur) == 0)
+        return &a->s[l->last];
     ft_annual_series *s = ft_annual_find(a, cur);
-    if (s)
-        return s;
-    if (ft_grow((void **)&a->s, &a->cap, a->n, sizeof *a->s, 16) != FT_OK)
-        return NULL;
-    s = &a->s[a->n++];
-    memset(s, 0, sizeof *s);
-    memcpy(s->cur, cur, 4);
+    if (!s) {
+        if (ft_grow((void **)&a->s, &a->cap, a->n, sizeof *a->s, 16) != FT_OK)
+            return NULL;
+        s = &a->s[a->n++];
+        memset(s, 0, sizeof *s);
+        memcpy(s->cur, cur, 4);
+    }
+    l->last = (size_t)(s - a->s);
     return s;
 }
 
@@ -313,7 +321,7 @@ static ft_status annual_row(void *ctx, char *const *cells, const size_t *lens,
     ft_status st = l->spec->value(cur, vs, &value, &keep, err);
     if (st != FT_OK || !keep)
         return st;
-    ft_annual_series *s = annual_find_or_add(l->a, cur);
+    ft_annual_series *s = annual_find_or_add(l, cur);
     if (!s ||
         ft_grow((void **)&s->pts, &s->cap, s->n, sizeof *s->pts, 64) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -330,11 +338,13 @@ static int cmp_annual_point(const void *a, const void *b)
     return p->line < q->line ? -1 : p->line > q->line;
 }
 
-/* Sort a series by year and refuse a year given twice. */
+/* Sort a series by year (unless the table already lists it in order,
+ * as ours do) and refuse a year given twice. */
 static ft_status annual_sort(ft_annual_series *s, const ft_annual_spec *spec,
                              const char *name, ft_error *err)
 {
-    qsort(s->pts, s->n, sizeof *s->pts, cmp_annual_point);
+    if (!ft_sorted(s->pts, s->n, sizeof *s->pts, cmp_annual_point))
+        qsort(s->pts, s->n, sizeof *s->pts, cmp_annual_point);
     for (size_t i = 1; i < s->n; i++)
         if (s->pts[i].year == s->pts[i - 1].year) {
             ft_error_set(err, FT_ECONFIG,
@@ -351,7 +361,7 @@ ft_status ft_table_load_annual(FILE *in, const char *name,
                                ft_error *err)
 {
     *out = (ft_annual){0};
-    annual_loader l = {.spec = spec, .a = out};
+    annual_loader l = {.spec = spec, .a = out, .last = SIZE_MAX};
     ft_status st = ft_table_read(in, name, FT_ECONFIG, annual_row, &l, err);
     for (size_t i = 0; st == FT_OK && i < out->n; i++)
         st = annual_sort(&out->s[i], spec, name, err);

@@ -46,6 +46,16 @@ ft_status ft_grow(void **items, size_t *cap, size_t len, size_t size,
     return FT_OK;
 }
 
+bool ft_sorted(const void *items, size_t n, size_t size,
+               int (*cmp)(const void *, const void *))
+{
+    const char *p = items;
+    for (size_t i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * size, p + i * size) > 0)
+            return false;
+    return true;
+}
+
 ft_status ft_buf_reserve(ft_buf *b, size_t extra)
 {
     if (extra >= SIZE_MAX - b->len)

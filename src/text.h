@@ -102,6 +102,12 @@ ft_status ft_buf_putc(ft_buf *b, char c);
 ft_status ft_grow(void **items, size_t *cap, size_t len, size_t size,
                   size_t first);
 
+/* Are the n elements of `size` bytes at items already in cmp's order (no
+ * element after one cmp puts after it)?  A table that lists its rows in
+ * order then needs no qsort. */
+bool ft_sorted(const void *items, size_t n, size_t size,
+               int (*cmp)(const void *, const void *));
+
 /* Length of the well-formed UTF-8 sequence at s[0..n) (1 to 4), or 0 when
  * the bytes there are not one (bad lead byte, truncated, overlong, a
  * surrogate or beyond U+10FFFF).  n must be > 0. */

@@ -99,6 +99,10 @@ static void test_malformed(void **state)
     assert_bad("year,country,currency,gdp_lcu\n2020,FRD,KRW,1\n"
                "2021,FRD,KRW,1\n2020,FRD,KRW,2\n",
                4, "given twice");
+    /* twice in a row, the table otherwise in order */
+    assert_bad("year,country,currency,gdp_lcu\n2020,FRD,KRW,1\n"
+               "2020,FRD,KRW,2\n2021,FRD,KRW,1\n",
+               3, "given twice");
     ft_gdp *g;
     ft_error err;
     assert_int_equal(ft_gdp_load("no/such/gdp.csv", &g, &err), FT_ENOINPUT);

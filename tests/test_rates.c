@@ -195,6 +195,29 @@ static void test_table_forms(void **state)
     assert_int_equal(ft_rates_lookup(r, "KRW", 2006, false, &x, &err), FT_OK);
     assert_true(x.value == 929.2595);
     ft_rates_free(r);
+    /* Currencies interleaved, each in any order: every row reaches its
+     * own series. */
+    assert_int_equal(load_rates("year,currency,units_per_usd\n"
+                                "2001,KRW,1100\n2000,JPY,100\n2000,KRW,1000\n"
+                                "2001,JPY,110\n2002,KRW,1200\n",
+                                &r, &err),
+                     FT_OK);
+    const struct {
+        const char *cur;
+        int year;
+        double value;
+    } want[] = {{"KRW", 2000, 1000},
+                {"KRW", 2001, 1100},
+                {"KRW", 2002, 1200},
+                {"JPY", 2000, 100},
+                {"JPY", 2001, 110}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        assert_int_equal(
+            ft_rates_lookup(r, want[i].cur, want[i].year, false, &x, &err),
+            FT_OK);
+        assert_true(x.value == want[i].value);
+    }
+    ft_rates_free(r);
     /* A header alone is an empty table; USD rows of 1 are allowed. */
     assert_int_equal(
         load_rates("year,currency,units_per_usd\n2000,USD,1\n", &r, &err),
@@ -231,6 +254,12 @@ static void test_malformed_rates(void **state)
                      "2001,KRW,1100\n"
                      "2000,KRW,1001\n",
                      4, "KRW 2000 given twice (first on line 2)");
+    /* twice in a row, the table otherwise in order */
+    assert_bad_rates("year,currency,units_per_usd\n"
+                     "1999,KRW,900\n"
+                     "2000,KRW,1000\n"
+                     "2000,KRW,1001\n",
+                     4, "KRW 2000 given twice (first on line 3)");
     assert_bad_rates("year,currency,units_per_usd\n2000,KRW,-1000\n", 2,
                      "not positive");
     assert_bad_rates("year,currency,units_per_usd\n2000,KRW,0\n", 2,

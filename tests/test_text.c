@@ -490,6 +490,24 @@ static void test_grow(void **state)
     free(items);
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_sorted(void **state)
+{
+    (void)state;
+    int up[] = {1, 2, 2, 5}, down[] = {1, 3, 2}, last[] = {1, 2, 3, 0};
+    assert_true(ft_sorted(up, 4, sizeof *up, cmp_int)); /* ties are in order */
+    assert_false(ft_sorted(down, 3, sizeof *down, cmp_int));
+    assert_false(ft_sorted(last, 4, sizeof *last, cmp_int));
+    assert_true(ft_sorted(last, 3, sizeof *last, cmp_int));
+    assert_true(ft_sorted(down, 1, sizeof *down, cmp_int));
+    assert_true(ft_sorted(NULL, 0, sizeof(int), cmp_int));
+}
+
 /* ---- the fast loops against a plain reference --------------------------
  *
  * ft_text_fold and ft_text_utf8_valid skip ASCII in bulk; these are the
@@ -655,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_decode_replaces_bad_bytes),
         cmocka_unit_test(test_decode_in_pieces),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_fast_loops_same_as_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
