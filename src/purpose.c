@@ -151,7 +151,10 @@ typedef struct {
     bool content;           /* an English word that is content(), set with id */
     unsigned char particle; /* 1 + the bytes of its particle, 0 until
                                asked (stem_len) */
-    size_t fig;             /* the figure of a T_FIG */
+    unsigned short floor;   /* of a T_FIG: clause_floor(), found as the
+                               tokens are cut (MAX_TOKENS fit) */
+    unsigned fig; /* the figure of a T_FIG (an article has fewer figures
+                     than that: ft_purpose_of_in) */
 } token;
 
 /* The bytes the tokens of one figure come from, either side of it: a
@@ -159,6 +162,7 @@ typedef struct {
  * figure constant in a sentence with no end. */
 #define WINDOW 1200
 #define MAX_TOKENS 640
+_Static_assert(MAX_TOKENS < 65536, "a token's number fits its floor");
 
 typedef struct {
     ft_view x;
@@ -169,6 +173,8 @@ typedef struct {
     bool at_sentence_start; /* the tokens start where the sentence does */
     bool hangul;            /* a word of the tokens holds Hangul */
     size_t first_fig;       /* the first T_FIG token, n when none */
+    size_t last_r12;        /* the last word of 12 letters from "r", as
+                               "respectively" is; SIZE_MAX when none */
 } sentence;
 
 static inline bool hangul_at(ft_view x, size_t i)
@@ -309,6 +315,10 @@ static void tokenise(sentence *s, size_t a, size_t b)
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     s->first_fig = SIZE_MAX;
+    s->last_r12 = SIZE_MAX;
+    /* the clause breaks before the next token, 1 + the token's number (0
+     * for none): the last figure or semicolon, the last two colons */
+    size_t brk = 0, colon = 0, colon_before = 0;
     for (size_t i = a; i < b && t < last;) {
         if (fig_start <= i) { /* fig_start <= fig_end */
             if (fig_end <= i) {
@@ -319,11 +329,20 @@ static void tokenise(sentence *s, size_t a, size_t b)
             }
             if (fig_start <= i) {
                 size_t next = f + 1 < nfigs ? figs[f + 1].start : SIZE_MAX;
-                *t = (token){.s = i, .type = T_FIG, .fig = f, .id = EN_NONE};
+                size_t k = (size_t)(t - s->t);
+                /* a colon right before the figure is no break:
+                 * "NP: X" */
+                size_t c = colon == k ? colon_before : colon;
+                *t = (token){.s = i,
+                             .type = T_FIG,
+                             .fig = (unsigned)f,
+                             .id = EN_NONE,
+                             .floor = (unsigned short)(brk > c ? brk : c)};
                 t->e = conversion_end(s, figs[f].end, next);
                 i = t->e;
                 if (s->first_fig == SIZE_MAX)
-                    s->first_fig = (size_t)(t - s->t);
+                    s->first_fig = k;
+                brk = k + 1;
                 t++;
                 continue;
             }
@@ -356,6 +375,12 @@ static void tokenise(sentence *s, size_t a, size_t b)
                 t->type = T_PUNCT;
                 t->e = i + char_len(x, i);
                 i = t->e;
+                if (c == ';')
+                    brk = (size_t)(t - s->t) + 1;
+                else if (c == ':') {
+                    colon_before = colon;
+                    colon = (size_t)(t - s->t) + 1;
+                }
                 t++;
                 continue;
             }
@@ -369,6 +394,8 @@ static void tokenise(sentence *s, size_t a, size_t b)
         t->hangul = h;
         if (!h)
             t->id = EN_UNASKED;
+        if (j - i == 12 && ft_ascii_fold(c) == 'r')
+            s->last_r12 = (size_t)(t - s->t);
         hangul |= h;
         t++;
         /* the space after a word, stepped over here: the loop's tests
@@ -737,10 +764,12 @@ static size_t skip_after(const sentence *s, size_t k)
             k += 2;
         else if (w == EN_in && word_is(s, k + 1, EN_total))
             k += 2;
-        else if (span_of_time(s, k))
-            k = span_of_time(s, k); /* "over the next five years" */
-        else
-            return k;
+        else {
+            size_t end = span_of_time(s, k); /* "over the next five years" */
+            if (end == 0)
+                return k;
+            k = end;
+        }
     }
 }
 
@@ -1031,23 +1060,12 @@ static size_t link_back(const sentence *s, size_t k, size_t floor, bool *verb)
     return k;
 }
 
-/* The first token a phrase for token f may use: after the figure before
- * it and after a semicolon or colon. */
+/* The first token a phrase for figure token f may use: after the figure
+ * before it and after a semicolon or colon (found as the tokens are cut,
+ * tokenise()). */
 static size_t clause_floor(const sentence *s, size_t f)
 {
-    size_t k = f;
-    while (k > 0) {
-        const token *t = &s->t[k - 1];
-        if (t->type == T_FIG)
-            break;
-        if (t->type == T_PUNCT && t->e - t->s == 1) {
-            char c = s->x.t[t->s];
-            if (c == ';' || (c == ':' && k != f))
-                break;
-        }
-        k--;
-    }
-    return k;
+    return s->t[f].floor;
 }
 
 /* A dash standing between words: "—", "―", "–". */
@@ -1310,10 +1328,13 @@ static bool list_filler(const sentence *s, size_t k)
 }
 
 /* Might a token of (f, f + 40) be "respectively"?  A word of its length
- * and first letter: most sentences have none, and that is cheaper to ask
- * than the list before it. */
+ * and first letter: most sentences have none after f (s->last_r12, noted
+ * as the tokens are cut), and that is cheaper to ask than the list before
+ * it. */
 static bool respectively_after(const sentence *s, size_t f)
 {
+    if (s->last_r12 == SIZE_MAX || s->last_r12 <= f)
+        return false; /* no such word after f: most sentences */
     size_t last = f + 40 < s->n ? f + 40 : s->n;
     for (size_t k = f + 1; k < last; k++)
         if (s->t[k].e - s->t[k].s == 12 &&

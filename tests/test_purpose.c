@@ -1,0 +1,82 @@
+/* test_purpose.c — the clause a figure's purpose is read from.
+ *
+ * The constructions read a phrase for a figure only from its own clause:
+ * after the figure before it, a semicolon or a colon, but a colon right
+ * before the figure ("Fuel: X").  The clause's first token is found as the
+ * sentence's tokens are cut, once for all its figures; each case is read
+ * both for one figure alone (ft_purpose_of) and with the words kept for
+ * the figures of one sentence (ft_purpose_of_in).  (The other purpose
+ * tests are in test_subject.c.)
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "purpose.h"
+
+typedef struct {
+    const char *text;
+    const char *figures[2]; /* their text, in order; NULL past the last */
+    const char *want[2];    /* "" for no purpose */
+} clause_case;
+
+static void test_clause_floor(void **state)
+{
+    (void)state;
+    static const clause_case cases[] = {
+        /* a semicolon or a colon ends the clause before the figure: "fuel"
+         * opens it, as a list's item does */
+        {"Tanks; fuel 3 billion won.", {"3 billion won"}, {"fuel"}},
+        {"Tanks: fuel 3 billion won.", {"3 billion won"}, {"fuel"}},
+        {"Tanks: pay rose: fuel 3 billion won.", {"3 billion won"}, {"fuel"}},
+        /* a colon right before the figure does not */
+        {"Fuel: 3 billion won.", {"3 billion won"}, {"Fuel"}},
+        /* nor does a comma, but the figure before does */
+        {"Tanks 2 billion won, fuel 3 billion won.",
+         {"2 billion won", "3 billion won"},
+         {"Tanks", "fuel"}},
+        {"Tanks 2 billion won fuel 3 billion won.",
+         {"2 billion won", "3 billion won"},
+         {"Tanks", "fuel"}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const char *text = cases[c].text;
+        size_t len = strlen(text), n = 0;
+        ft_figure f[2] = {{0}};
+        for (const char *from = text; n < 2 && cases[c].figures[n]; n++) {
+            const char *p = strstr(from, cases[c].figures[n]);
+            assert_non_null(p);
+            f[n].start = (size_t)(p - text);
+            f[n].end = f[n].start + strlen(cases[c].figures[n]);
+            f[n].sent_end = len;
+            from = text + f[n].end;
+        }
+        ft_purpose_words *words = ft_purpose_words_new();
+        assert_non_null(words);
+        for (size_t i = 0; i < n; i++) {
+            char alone[FT_SUBJECT_MAX], shared[FT_SUBJECT_MAX];
+            ft_purpose want =
+                cases[c].want[i][0] ? FT_PURPOSE_FOUND : FT_PURPOSE_NONE;
+            assert_int_equal(
+                ft_purpose_of(text, len, f, n, i, alone, sizeof alone), want);
+            assert_string_equal(alone, cases[c].want[i]);
+            assert_int_equal(ft_purpose_of_in(words, text, len, f, n, i, shared,
+                                              sizeof shared),
+                             want);
+            assert_string_equal(shared, cases[c].want[i]);
+        }
+        ft_purpose_words_free(words);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clause_floor),
+    };
+    return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
+}
