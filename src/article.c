@@ -791,11 +791,15 @@ static const char *not_text(const char *s, size_t n)
     return controls * 10 > m ? "not text (mostly control characters)" : NULL;
 }
 
-static void warn_utf8(ft_reader *r, const char *text, size_t len, long line)
+/* Whether text is well-formed UTF-8 as far as it was checked (false: not
+ * known): warned about when it is not. */
+static bool warn_utf8(ft_reader *r, const char *text, size_t len, long line)
 {
     size_t bad;
-    if (!r->warn || r->dec || ft_text_utf8_valid(text, len, &bad))
-        return;
+    if (!r->warn || r->dec)
+        return false;
+    if (ft_text_utf8_valid(text, len, &bad))
+        return true;
     /* Korean text saved as CP949 gives no figure read as UTF-8: say so
      * whatever the verbosity, with what to do. */
     if (ft_text_looks_cp949(text, len, true))
@@ -806,6 +810,7 @@ static void warn_utf8(ft_reader *r, const char *text, size_t len, long line)
         warn(r, FT_WARN_UTF8, r->name, line,
              "invalid UTF-8 at byte %zu of the text (read as a separator)",
              bad);
+    return false;
 }
 
 /* Decoded input holds U+FFFD only where a byte did not decode (CP949
@@ -1029,7 +1034,7 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
     a->len = len - skip;
     a->text = buf;
     a->text[a->len] = '\0';
-    warn_utf8(r, a->text, a->len, 0);
+    a->utf8 = warn_utf8(r, a->text, a->len, 0);
     return FT_OK;
 }
 
@@ -1592,9 +1597,9 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
     line[j.len[J_TEXT]] = '\0';
     a->text = line;
     a->len = j.len[J_TEXT];
-    /* Only bytes beyond ASCII can be bad UTF-8 (escapes decode to good). */
-    if (j.text_high)
-        warn_utf8(r, a->text, a->len, r->line);
+    /* Only bytes beyond ASCII can be bad UTF-8 (escapes decode to good);
+     * blanking controls keeps it so (it blanks whole characters). */
+    a->utf8 = j.text_high ? warn_utf8(r, a->text, a->len, r->line) : true;
     r->no_controls = !j.text_control;
     warn_undecoded(r, undecoded, r->line);
     return FT_OK;
@@ -1832,7 +1837,7 @@ static ft_status csv_article(ft_reader *r, long line, ft_article *a,
         ft_article_clear(a);
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     }
-    warn_utf8(r, a->text, a->len, line);
+    a->utf8 = warn_utf8(r, a->text, a->len, line);
     warn_undecoded(r, undecoded, line);
     return FT_OK;
 }

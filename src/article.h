@@ -26,6 +26,9 @@ typedef struct {
     char *url;       /* or "" */
     char *text;      /* body, NUL-terminated, len bytes (may hold no NUL) */
     size_t len;
+    /* The reader found text well-formed UTF-8 (false: not known), so
+     * that what is cut from it is not checked again (figures.h). */
+    bool utf8;
 } ft_article;
 
 void ft_article_clear(ft_article *a);

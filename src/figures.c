@@ -159,7 +159,13 @@ struct ft_figwriter {
     size_t sentence_len;
     ft_buf folded; /* the sentence, folded */
     bool folded_ready;
-    row_cells cells; /* the last row's cells (ft_figwriter_cells) */
+    /* The sentence's cell as the format writes it (quoted, escaped),
+     * made once for the figures sharing it and copied into each row. */
+    ft_buf sentence_cell;
+    size_t cell_start; /* where in it the cell starts */
+    bool cell_ready;
+    bool sentence_utf8; /* known well-formed UTF-8 (cut from such text) */
+    row_cells cells;    /* the last row's cells (ft_figwriter_cells) */
     /* An article's rows share their first and last cells: these are
      * rendered once in the writer's format (quoted, escaped) and copied
      * into each row. */
@@ -181,6 +187,8 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     w->sentence_len = 0;
     ft_buf_init(&w->folded);
     w->folded_ready = false;
+    ft_buf_init(&w->sentence_cell);
+    w->cell_ready = false;
     memset(&w->cells, 0, sizeof w->cells);
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
@@ -194,6 +202,7 @@ void ft_figwriter_free(ft_figwriter *w)
         return;
     ft_buf_free(&w->line);
     ft_buf_free(&w->folded);
+    ft_buf_free(&w->sentence_cell);
     ft_buf_free(&w->head);
     ft_buf_free(&w->tail);
     free(w);
@@ -442,6 +451,14 @@ ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
     return write_line(w, err);
 }
 
+/* Whether a->text[from..to) is known to be well-formed UTF-8: the text
+ * is, and neither end cuts a character (no continuation byte there). */
+static bool piece_utf8(const ft_article *a, size_t from, size_t to)
+{
+    return a->utf8 && (from == a->len || (a->text[from] & 0xC0) != 0x80) &&
+           (to == a->len || (a->text[to] & 0xC0) != 0x80);
+}
+
 /* Check the offsets, and forget what was made of the last sentence when
  * this figure has another. */
 static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
@@ -459,6 +476,8 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
         w->sentence_from = from;
         w->sentence_len = len;
         w->folded_ready = false;
+        w->cell_ready = false;
+        w->sentence_utf8 = piece_utf8(a, f->sent_start, f->sent_end);
     }
     return FT_OK;
 }
@@ -877,6 +896,125 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     return o;
 }
 
+/* The sentence's CSV or TSV cell at o, made in one look at each sixteen
+ * bytes that folds, checks and copies them at once, when the sentence is
+ * plain: at least 17 bytes, none DEL or a control other than an ASCII
+ * space (tab, LF, VT, FF, CR), nor the dialect's `special` ('"' or
+ * backslash), with single ASCII spaces between the others and none at
+ * either end, which folding makes ' ' and leaves the rest alone; past
+ * ASCII only when the sentence is known well-formed UTF-8, without a
+ * space past ASCII (NBSP, U+2000.., U+3000: their first bytes 0xC2,
+ * 0xE2, 0xE3 are looked at) or a C1 control (0xC2 too).  The cell is
+ * then the folded sentence, after the neutralising quote when it is
+ * risky, quoted when it holds a comma (CSV): as ft_csvio_text_at writes
+ * it, from *start (one or two bytes on from o, as the quotes fall) to
+ * the end returned.  NULL when the sentence is not plain (the caller
+ * writes it the long way); the room is the cell's (text_room). */
+static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
+{
+    const unsigned char *u = (const unsigned char *)w->sentence_from;
+    size_t n = w->sentence_len;
+    bool csv = w->dialect != FT_CSVIO_TSV, utf8 = w->sentence_utf8;
+    unsigned char special = csv ? '"' : '\\';
+    if (n < 17 || ft_ascii_whitespace(u[0]) || u[n - 1] <= ' ' ||
+        u[n - 1] == 0x7F || (!utf8 && u[n - 1] > 0x7F) || u[n - 1] == special)
+        return NULL;
+    bool risky = ft_csvio_is_risky((const char *)u, n);
+    char *t = o + 1 + risky; /* the text, after the quote and the ' */
+    /* Each byte but the last (looked at above), with the one after it;
+     * the last step overlaps the one before.  Two bytes up to ' ' in a
+     * row end it; a control alone is looked at again below. */
+    ft_bytes16 controls = {0}, comma = {0};
+    ft_bytes16 off = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0xFF;
+    for (size_t i = 0;; i += 16) {
+        if (i + 17 > n)
+            i = n - 17;
+        ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
+        ft_sbytes16 sv = (ft_sbytes16)v, sn = (ft_sbytes16)next;
+        ft_bytes16 low = (ft_bytes16)(sv < 0x21) & (ft_bytes16)(sv >= 0);
+        ft_bytes16 bad =
+            (low & (ft_bytes16)(sn < 0x21) & (ft_bytes16)(sn >= 0)) |
+            (ft_bytes16)(v == 0x7F) | (ft_bytes16)(v == special) |
+            (ft_bytes16)(v == 0xC2) | ((ft_bytes16)(sv < 0) & off);
+        if (ft_any16(bad))
+            return NULL;
+        if (utf8) {
+            uint32_t look =
+                ft_bits16((ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3));
+            for (; look; look &= look - 1) {
+                size_t at = i + (size_t)__builtin_ctz(look);
+                if (ft_text_space_len((const char *)u + at, n - at))
+                    return NULL;
+            }
+        }
+        controls |= (ft_bytes16)(sv < 0x20) & (ft_bytes16)(sv >= 0);
+        comma |= (ft_bytes16)(v == ',');
+        memcpy(t + i, &v, 16);
+        if (i + 17 == n)
+            break;
+    }
+    t[n - 1] = (char)u[n - 1];
+    /* Controls alone between other bytes: spaces (tab, LF, VT, FF, CR),
+     * which folding makes ' ', or the sentence is not plain. */
+    if (ft_any16(controls))
+        for (size_t i = 0;; i += 16) {
+            if (i + 16 > n)
+                i = n - 16;
+            ft_bytes16 v = ft_load16(t + i), space = ft_spaces16(v);
+            ft_sbytes16 sv = (ft_sbytes16)v;
+            if (ft_any16((ft_bytes16)(sv < 0x20) & (ft_bytes16)(sv >= 0) &
+                         ~space))
+                return NULL;
+            v = (v & ~space) | (space & ' ');
+            memcpy(t + i, &v, 16);
+            if (i + 16 == n)
+                break;
+        }
+    bool quote = csv && ft_any16(comma);
+    *start = t - risky - quote;
+    if (quote)
+        **start = '"';
+    if (risky)
+        t[-1] = '\'';
+    o = t + n;
+    if (quote)
+        *o++ = '"';
+    return o;
+}
+
+/* The sentence's cell, made once for the figures that share it. */
+static ft_status sentence_cell(ft_figwriter *w, const char **cell, size_t *n)
+{
+    if (!w->cell_ready) {
+        size_t room;
+        if (!text_room(w, w->sentence_len, &room) ||
+            ft_buf_reserve(&w->sentence_cell, room + 2) != FT_OK)
+            return FT_ENOMEM;
+        char *o = w->sentence_cell.data, *start = o, *end = NULL;
+        if (w->format != FT_FORMAT_JSONL)
+            end = plain_sentence_cell(w, o, &start);
+        if (!end) {
+            start = o;
+            const char *s;
+            size_t len;
+            if (sentence_text(w, &s, &len) != FT_OK)
+                return FT_ENOMEM;
+            /* a sentence as written is well-formed UTF-8 (folding
+             * makes it so, and the fold is skipped only for such) */
+            end = w->format == FT_FORMAT_JSONL
+                      ? put_text(w, o, s, len)
+                      : ft_csvio_text_utf8_at(o, w->dialect, s, len);
+        }
+        *end = '\0';
+        w->sentence_cell.len = (size_t)(end - o);
+        w->cell_start = (size_t)(start - o);
+        w->cell_ready = true;
+    }
+    *cell = w->sentence_cell.data + w->cell_start;
+    *n = w->sentence_cell.len - w->cell_start;
+    return FT_OK;
+}
+
 /* The row (and its line end) appended to b, as it was on failure. */
 static ft_status format_row(ft_figwriter *w, const ft_article *a,
                             size_t mention, const ft_figure *f, ft_buf *b)
@@ -884,30 +1022,29 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     const char *sentence;
     size_t sentence_len;
     if (article_cells(w, a, mention) != FT_OK ||
-        sentence_text(w, &sentence, &sentence_len) != FT_OK)
+        sentence_cell(w, &sentence, &sentence_len) != FT_OK)
         return FT_ENOMEM;
     char flags[FLAGS_BUFSZ];
     size_t flags_len = format_flags(f, flags);
-    /* the text cells cut from the figure: each bounded by its length
-     * (the fixed-size ones are in ROW_FIXED_ROOM, six bytes a byte) */
-    size_t surface, sentence_room;
-    if (!text_room(w, f->end - f->start, &surface) ||
-        !text_room(w, sentence_len, &sentence_room))
+    /* the text cell cut from the figure, bounded by its length (the
+     * fixed-size ones are in ROW_FIXED_ROOM, six bytes a byte) */
+    size_t surface;
+    if (!text_room(w, f->end - f->start, &surface))
         return FT_ENOMEM;
     size_t room = ROW_FIXED_ROOM +
                   6 * (sizeof f->currency + sizeof f->reported_currency +
                        sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
     size_t fixed = w->head.len + w->tail.len;
-    if (surface > SIZE_MAX / 8 || sentence_room > SIZE_MAX / 8 ||
+    if (surface > SIZE_MAX / 8 || sentence_len > SIZE_MAX / 8 ||
         fixed > SIZE_MAX / 8 ||
-        ft_buf_reserve(b, room + surface + sentence_room + fixed) != FT_OK)
+        ft_buf_reserve(b, room + surface + sentence_len + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     o = put_bytes(o, w->head.data, w->head.len);
     o = figure_cells(w, o, a, mention, f, flags, flags_len);
     if (w->format == FT_FORMAT_JSONL)
         o = put_bytes(o, ",\"sentence\":", 12);
-    o = put_text(w, o, sentence, sentence_len);
+    o = put_bytes(o, sentence, sentence_len);
     o = put_bytes(o, w->tail.data, w->tail.len);
     *o = '\0';
     b->len = (size_t)(o - b->data);

@@ -213,7 +213,8 @@ static void test_format_same_as_cells(void **state)
 /* The row of a figure whose sentence is s, in format fmt; the sentence
  * ends the text, or is followed by a line end that it does not include
  * (folding drops it): the same cells either way. */
-static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after)
+static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after,
+                             bool utf8)
 {
     size_t n = strlen(s);
     char *t = malloc(n + 2);
@@ -221,7 +222,8 @@ static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after)
     memcpy(t, s, n);
     t[n] = '\n';
     t[n + 1] = '\0';
-    ft_article a = {.id = "d", .published = "", .text = t, .len = n + 1};
+    ft_article a = {
+        .id = "d", .published = "", .text = t, .len = n + 1, .utf8 = utf8};
     ft_figure f = card_figure();
     f.start = 0;
     f.end = n < 3 ? n : 3;
@@ -267,8 +269,8 @@ static void test_sentence_unfolded_same_as_folded(void **state)
                                "officials said.";
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
-            char *want = row_of_sentence((ft_format)fmt, fixed[i], true);
-            char *got = row_of_sentence((ft_format)fmt, fixed[i], false);
+            char *want = row_of_sentence((ft_format)fmt, fixed[i], true, false);
+            char *got = row_of_sentence((ft_format)fmt, fixed[i], false, false);
             assert_string_equal(got, want);
             free(want);
             free(got);
@@ -278,13 +280,57 @@ static void test_sentence_unfolded_same_as_folded(void **state)
                 char s[128];
                 snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
                          base + at);
-                char *want = row_of_sentence((ft_format)fmt, s, true);
-                char *got = row_of_sentence((ft_format)fmt, s, false);
+                char *want = row_of_sentence((ft_format)fmt, s, true, false);
+                char *got = row_of_sentence((ft_format)fmt, s, false, false);
                 assert_string_equal(got, want);
                 free(want);
                 free(got);
             }
     }
+}
+
+/* A sentence of a text the reader found well-formed UTF-8 is not checked
+ * again, but for the characters folding or the cell changes: the row is
+ * the one an unchecked text makes.  Spaces past ASCII, C1 controls,
+ * characters that share their first byte with those, and Hangul are put
+ * at every place. */
+static void test_sentence_of_utf8_text(void **state)
+{
+    (void)state;
+    static const char *const inserts[] = {"\xE2\x80\x94",
+                                          "\xE2\x80\x99",
+                                          "\xE3\x80\x80",
+                                          "\xE3\x80\x8C",
+                                          "\xE2\x80\x83",
+                                          "\xE2\x80\xA8",
+                                          "\xE2\x81\x9F",
+                                          "\xC2\xA0",
+                                          "\xC2\x85",
+                                          "\xC2\x9B",
+                                          "\xC2\xB0",
+                                          "\xED\x95\x9C",
+                                          "\xED\x95\x9C ",
+                                          " \xED\x95\x9C",
+                                          "\xF0\x9F\x98\x80",
+                                          "\n\xEA\xB5\xAD",
+                                          "\x7F",
+                                          "\"",
+                                          ",",
+                                          "\\"};
+    static const char base[] = "The budget rose to 5 billion won in 2023, "
+                               "officials said.";
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++)
+        for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++)
+            for (size_t at = 0; at <= sizeof base - 1; at++) {
+                char s[128];
+                snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
+                         base + at);
+                char *want = row_of_sentence((ft_format)fmt, s, true, false);
+                char *got = row_of_sentence((ft_format)fmt, s, false, true);
+                assert_string_equal(got, want);
+                free(want);
+                free(got);
+            }
 }
 
 /* Currency and country cells are codes of capital letters, written as
@@ -626,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_names_need_no_quoting),
         cmocka_unit_test(test_format_same_as_cells),
         cmocka_unit_test(test_sentence_unfolded_same_as_folded),
+        cmocka_unit_test(test_sentence_of_utf8_text),
         cmocka_unit_test(test_code_cells),
         cmocka_unit_test(test_csv_card_row),
         cmocka_unit_test(test_csv_range_flags_and_folding),
