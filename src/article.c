@@ -1238,15 +1238,22 @@ static char *plain_run(jparser *j, char *p)
                                     8, 9, 10, 11, 12, 13, 14, 15};
     ft_bytes16 high16 = {0}, del16 = {0};
     size_t k = 16;
-    while (k == 16 && j->end - p >= 16) {
+    while (j->end - p >= 16) {
         ft_bytes16 v = ft_load16(p);
-        k = ft_first16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
-                       (ft_bytes16)(v == '\\'));
-        /* the lanes before the stop (all sixteen when there is none) */
-        ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
-        high16 |= v & before;
-        del16 |= (ft_bytes16)(v == 0x7F) & before;
-        p += k;
+        uint32_t stop =
+            ft_bits16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
+                      (ft_bytes16)(v == '\\'));
+        if (stop) { /* only the lanes before it */
+            k = (size_t)__builtin_ctz(stop);
+            ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+            high16 |= v & before;
+            del16 |= (ft_bytes16)(v == 0x7F) & before;
+            p += k;
+            break;
+        }
+        high16 |= v;
+        del16 |= (ft_bytes16)(v == 0x7F);
+        p += 16;
     }
     uint64_t high = 0, del = 0;
     if (k == 16) { /* the last bytes of the input */
@@ -1412,7 +1419,20 @@ static bool jkey(jparser *j, const char **key, size_t *len)
 {
     if (j->p == j->end || *j->p != '"')
         return jfail(j, "key expected");
-    if (!jstring(j, key, len))
+    /* A key is short and plain ("text"): its closing quote is found in
+     * one look at the sixteen bytes after the opening one, before any
+     * backslash or control (else it is read as any string). */
+    uint32_t stop = 0;
+    if (j->end - j->p > 16) {
+        ft_bytes16 v = ft_load16(j->p + 1);
+        stop = ft_bits16((ft_bytes16)(v == '"') | (ft_bytes16)(v == '\\') |
+                         (ft_bytes16)(v < 0x20));
+    }
+    if (stop && j->p[1 + __builtin_ctz(stop)] == '"') {
+        *key = j->p + 1;
+        *len = (size_t)__builtin_ctz(stop);
+        j->p += *len + 2;
+    } else if (!jstring(j, key, len))
         return false;
     jskip_ws(j);
     if (j->p == j->end || *j->p != ':')
