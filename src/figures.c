@@ -924,35 +924,44 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before.  Two bytes up to ' ' in a
      * row end it; a control alone is looked at again below. */
-    ft_bytes16 controls = {0}, comma = {0};
-    ft_bytes16 off = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0xFF;
+    ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
+    ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
     for (size_t i = 0;; i += 16) {
         if (i + 17 > n)
             i = n - 17;
         ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
-        ft_sbytes16 sv = (ft_sbytes16)v, sn = (ft_sbytes16)next;
-        ft_bytes16 low = (ft_bytes16)(sv < 0x21) & (ft_bytes16)(sv >= 0);
-        ft_bytes16 bad =
-            (low & (ft_bytes16)(sn < 0x21) & (ft_bytes16)(sn >= 0)) |
-            (ft_bytes16)(v == 0x7F) | (ft_bytes16)(v == special) |
-            (ft_bytes16)(v == 0xC2) | ((ft_bytes16)(sv < 0) & off);
-        if (ft_any16(bad))
-            return NULL;
-        if (utf8) {
-            uint32_t look =
-                ft_bits16((ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3));
-            for (; look; look &= look - 1) {
-                size_t at = i + (size_t)__builtin_ctz(look);
-                if (ft_text_space_len((const char *)u + at, n - at))
-                    return NULL;
-            }
-        }
-        controls |= (ft_bytes16)(sv < 0x20) & (ft_bytes16)(sv >= 0);
+        /* up to ' ', not past ASCII: a space or a control */
+        ft_bytes16 low = (ft_bytes16)(v <= ' '),
+                   control = (ft_bytes16)(v < ' ');
+        bad |= (low & (ft_bytes16)(next <= ' ')) | (ft_bytes16)(v == 0x7F) |
+               (ft_bytes16)(v == special) | (ft_bytes16)(v == 0xC2) |
+               (v & high_bad);
+        look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
+        controls |= control;
         comma |= (ft_bytes16)(v == ',');
         memcpy(t + i, &v, 16);
         if (i + 17 == n)
             break;
     }
+    if (ft_any16(bad))
+        return NULL;
+    /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
+     * dashes): each is looked at, in the sentences that hold one */
+    if (ft_any16(look))
+        for (size_t i = 0;; i += 16) {
+            if (i + 17 > n)
+                i = n - 17;
+            ft_bytes16 v = ft_load16(u + i);
+            for (uint32_t m = ft_bits16((ft_bytes16)(v == 0xE2) |
+                                        (ft_bytes16)(v == 0xE3));
+                 m; m &= m - 1) {
+                size_t at = i + (size_t)__builtin_ctz(m);
+                if (ft_text_space_len((const char *)u + at, n - at))
+                    return NULL;
+            }
+            if (i + 17 == n)
+                break;
+        }
     t[n - 1] = (char)u[n - 1];
     /* Controls alone between other bytes: spaces (tab, LF, VT, FF, CR),
      * which folding makes ' ', or the sentence is not plain. */
@@ -961,9 +970,7 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
             if (i + 16 > n)
                 i = n - 16;
             ft_bytes16 v = ft_load16(t + i), space = ft_spaces16(v);
-            ft_sbytes16 sv = (ft_sbytes16)v;
-            if (ft_any16((ft_bytes16)(sv < 0x20) & (ft_bytes16)(sv >= 0) &
-                         ~space))
+            if (ft_any16((ft_bytes16)(v < ' ') & ~space))
                 return NULL;
             v = (v & ~space) | (space & ' ');
             memcpy(t + i, &v, 16);
