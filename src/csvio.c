@@ -347,6 +347,41 @@ char *ft_csvio_text_utf8_at(char *o, ft_csvio_dialect dialect, const char *s,
     return text_at(o, dialect, s, n, true);
 }
 
+char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
+                              size_t n, bool utf8)
+{
+    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
+                                    8, 9, 10, 11, 12, 13, 14, 15};
+    if (n == 0)
+        return o;
+    bool risky = ft_csvio_is_risky(s, n);
+    bool csv = dialect != FT_CSVIO_TSV;
+    /* the bytes that may ask for more than a copy (more than byte_class
+     * marks: a tab in CSV too, which only costs it the long way) */
+    unsigned char special = csv ? '"' : '\\', quote = csv ? ',' : '\\';
+    bool trimmed =
+        csv && ((!risky && s[0] == ' ') || s[n - 1] == ' ' || s[n - 1] == '\t');
+    if (!trimmed) {
+        char *p = o + risky;
+        *o = '\'';
+        ft_bytes16 odd = {0};
+        for (size_t i = 0; i < n; i += 16) {
+            ft_bytes16 v = ft_load16(s + i);
+            ft_bytes16 m =
+                (ft_bytes16)(v < 0x20) | (ft_bytes16)(v == 0x7F) |
+                (ft_bytes16)(v == special) | (ft_bytes16)(v == quote) |
+                (utf8 ? (ft_bytes16)(v == 0xC2) : (ft_bytes16)(v >= 0x80));
+            if (n - i < 16)
+                m &= (ft_bytes16)(lane < (unsigned char)(n - i));
+            odd |= m;
+            memcpy(p + i, &v, 16);
+        }
+        if (!ft_any16(odd))
+            return p + n;
+    }
+    return text_at(o, dialect, s, n, utf8);
+}
+
 /* b's length set to end's place, NUL-terminated. */
 static void set_end(ft_buf *b, char *end)
 {

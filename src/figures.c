@@ -839,8 +839,23 @@ static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
     return FT_OK;
 }
 
+/* The surface cell at o; the end.  Its bytes are read sixteen at a time
+ * when the text (and its NUL) goes on that far. */
+static char *put_surface(const ft_figwriter *w, char *o, const ft_article *a,
+                         const ft_figure *f)
+{
+    const char *s = a->text + f->start;
+    size_t n = f->end - f->start;
+    if (w->format == FT_FORMAT_JSONL ||
+        ((n + 15) & ~(size_t)15) > a->len + 1 - f->start)
+        return put_text(w, o, s, n);
+    return ft_csvio_text_padded_at(o, w->dialect, s, n,
+                                   piece_utf8(a, f->start, f->end));
+}
+
 /* The figure's own cells, from mention to flags (and the separator
- * after), at o; the end.  Room made by format_row. */
+ * after), at o; the end.  Room made by format_row (with 16 bytes more
+ * for each cell ft_csvio_text_padded_at writes). */
 static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
                           size_t mention, const ft_figure *f, const char *flags,
                           size_t flags_len)
@@ -861,7 +876,7 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"end\":");
     o = put_uint(o, f->end);
     KEY(",\"surface\":");
-    o = put_text(w, o, a->text + f->start, f->end - f->start);
+    o = put_surface(w, o, a, f);
     KEY(",\"amount\":");
     o = put_decimal(o, f->amount);
     KEY(",\"amount_max\":");
@@ -885,7 +900,10 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"year_basis\":");
     o = put_name(w, o, yb.s, yb.n);
     KEY(",\"subject\":");
-    o = put_text(w, o, f->subject, strlen(f->subject));
+    /* (the field can be read sixteen bytes at a time to its end) */
+    o = json ? put_text(w, o, f->subject, strlen(f->subject))
+             : ft_csvio_text_padded_at(o, w->dialect, f->subject,
+                                       strlen(f->subject), false);
     KEY(",\"country\":");
     o = put_code(w, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
@@ -1038,7 +1056,7 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     size_t surface;
     if (!text_room(w, f->end - f->start, &surface))
         return FT_ENOMEM;
-    size_t room = ROW_FIXED_ROOM +
+    size_t room = ROW_FIXED_ROOM + 2 * 16 +
                   6 * (sizeof f->currency + sizeof f->reported_currency +
                        sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
     size_t fixed = w->head.len + w->tail.len;
