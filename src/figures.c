@@ -141,6 +141,14 @@ typedef struct {
         amount_max_len, reported_len, flags_len;
 } row_cells;
 
+/* A cell that the articles of an input mostly share (their source, the
+ * day): the last one's text and its cell, made again only when the text
+ * differs. */
+typedef struct {
+    ft_buf text, cell;
+    bool ready;
+} cell_memo;
+
 /* The article whose cells `head` and `tail` hold: its fields' storage. */
 typedef struct {
     const char *id, *published, *source, *title, *url;
@@ -172,6 +180,7 @@ struct ft_figwriter {
     ft_buf head;         /* doc and published, each with what follows it */
     ft_buf tail;         /* source, title and url, and the line end */
     article_key head_of; /* whose head and tail; id NULL: none */
+    cell_memo published_memo, source_memo;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -193,6 +202,12 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
     w->head_of = (article_key){0};
+    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
+    for (size_t i = 0; i < 2; i++) {
+        ft_buf_init(&memos[i]->text);
+        ft_buf_init(&memos[i]->cell);
+        memos[i]->ready = false;
+    }
     return w;
 }
 
@@ -205,6 +220,11 @@ void ft_figwriter_free(ft_figwriter *w)
     ft_buf_free(&w->sentence_cell);
     ft_buf_free(&w->head);
     ft_buf_free(&w->tail);
+    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
+    for (size_t i = 0; i < 2; i++) {
+        ft_buf_free(&memos[i]->text);
+        ft_buf_free(&memos[i]->cell);
+    }
     free(w);
 }
 
@@ -746,27 +766,54 @@ static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
     return o;
 }
 
-/* Append cells to b: each JSON key (with its ':' and the ',' before) or
- * CSV/TSV separator before a text cell, and after the last one `end`. */
-static ft_status put_cells(const ft_figwriter *w, ft_buf *b,
-                           const char *const *key, const char *const *s,
-                           const size_t *n, size_t cells, const char *end)
+/* The cell of s[0..n) from memo when memo holds the same text, else made
+ * there; NULL when out of memory. */
+static const ft_buf *memo_cell(const ft_figwriter *w, cell_memo *memo,
+                               const char *s, size_t n)
 {
-    size_t room = strlen(end) + 1;
+    if (memo->ready && memo->text.len == n &&
+        (n == 0 || memcmp(memo->text.data, s, n) == 0))
+        return &memo->cell;
+    memo->ready = false;
+    ft_buf_clear(&memo->text);
+    ft_buf_clear(&memo->cell);
+    size_t room;
+    if (!text_room(w, n, &room) || ft_buf_append(&memo->text, s, n) != FT_OK ||
+        ft_buf_reserve(&memo->cell, room) != FT_OK)
+        return NULL;
+    char *end = put_text(w, memo->cell.data, s, n);
+    *end = '\0';
+    memo->cell.len = (size_t)(end - memo->cell.data);
+    memo->ready = true;
+    return &memo->cell;
+}
+
+/* Append cells to b: each JSON key (with its ':' and the ',' before) or
+ * CSV/TSV separator before a text cell, and after the last one `end`; a
+ * cell with a memo (not NULL) is taken from it. */
+static ft_status put_cells(const ft_figwriter *w, ft_buf *b, const ft_lit *key,
+                           const char *const *s, const size_t *n,
+                           cell_memo *const *memo, size_t cells, ft_lit end)
+{
+    size_t room = end.n + 1;
     for (size_t i = 0; i < cells; i++) {
         size_t r;
         if (!text_room(w, n[i], &r) || r > SIZE_MAX / 2 - room - 32)
             return FT_ENOMEM;
-        room += r + strlen(key[i]);
+        room += r + key[i].n;
     }
     if (ft_buf_reserve(b, room) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     for (size_t i = 0; i < cells; i++) {
-        o = put_bytes(o, key[i], strlen(key[i]));
-        o = put_text(w, o, s[i], n[i]);
+        o = put_bytes(o, key[i].s, key[i].n);
+        const ft_buf *cell = memo[i] ? memo_cell(w, memo[i], s[i], n[i]) : NULL;
+        if (memo[i] && !cell)
+            return FT_ENOMEM;
+        o = cell ? put_bytes(o, cell->data, cell->len)
+                 : put_text(w, o, s[i], n[i]);
     }
-    o = put_bytes(o, end, strlen(end));
+    o = put_bytes(o, end.s, end.n);
     *o = '\0';
     b->len = (size_t)(o - b->data);
     return FT_OK;
@@ -793,23 +840,27 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
         return FT_OK;
     w->head_of.id = NULL;
     bool json = w->format == FT_FORMAT_JSONL;
-    char sep[2] = {ft_csvio_separator(w->dialect), '\0'};
-    const char *head_keys[] = {json ? "{\"doc\":" : "",
-                               json ? ",\"published\":" : sep};
+    ft_lit sep =
+        w->dialect == FT_CSVIO_TSV ? (ft_lit)FT_LIT("\t") : (ft_lit)FT_LIT(",");
+    const ft_lit head_keys[] = {json ? (ft_lit)FT_LIT("{\"doc\":")
+                                     : (ft_lit)FT_LIT(""),
+                                json ? (ft_lit)FT_LIT(",\"published\":") : sep};
     const char *head_s[] = {a->id, a->published};
     size_t head_n[] = {strlen(a->id), strlen(a->published)};
-    const char *tail_keys[] = {json ? ",\"source\":" : sep,
-                               json ? ",\"title\":" : sep,
-                               json ? ",\"url\":" : sep};
+    cell_memo *const head_memo[] = {NULL, &w->published_memo};
+    const ft_lit tail_keys[] = {json ? (ft_lit)FT_LIT(",\"source\":") : sep,
+                                json ? (ft_lit)FT_LIT(",\"title\":") : sep,
+                                json ? (ft_lit)FT_LIT(",\"url\":") : sep};
     const char *tail_s[] = {a->source ? a->source : "",
                             a->title ? a->title : "", a->url ? a->url : ""};
     size_t tail_n[] = {len_of(a->source), len_of(a->title), len_of(a->url)};
+    cell_memo *const tail_memo[] = {&w->source_memo, NULL, NULL};
     ft_buf_clear(&w->head);
     ft_buf_clear(&w->tail);
-    if (put_cells(w, &w->head, head_keys, head_s, head_n, 2,
-                  json ? ",\"mention\":" : sep) != FT_OK ||
-        put_cells(w, &w->tail, tail_keys, tail_s, tail_n, 3,
-                  json ? "}\n" : "\n") != FT_OK)
+    if (put_cells(w, &w->head, head_keys, head_s, head_n, head_memo, 2,
+                  json ? (ft_lit)FT_LIT(",\"mention\":") : sep) != FT_OK ||
+        put_cells(w, &w->tail, tail_keys, tail_s, tail_n, tail_memo, 3,
+                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) != FT_OK)
         return FT_ENOMEM;
     w->head_of = key_of(a);
     return FT_OK;

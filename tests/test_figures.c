@@ -604,6 +604,41 @@ static void test_source_title_url(void **state)
         }
 }
 
+/* One writer's rows for articles that share their source or their day or
+ * not (those cells are kept from the article before): each the row a
+ * new writer makes. */
+static void test_shared_cells_from_article_to_article(void **state)
+{
+    (void)state;
+    static const char *const sources[] = {"Wire", "Wire", "Wire, Inc.",
+                                          "",     "",     "=Wire"};
+    static const char *const days[] = {
+        "2025-01-01", "2025-01-01", "", "2025-01-02", "", "2025-01-02"};
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
+        ft_figwriter *w = ft_figwriter_new(NULL, (ft_format)fmt);
+        for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+            char id[16];
+            snprintf(id, sizeof id, "d%zu", i);
+            ft_article a = article(id, (char *)days[i]);
+            a.source = (char *)sources[i];
+            ft_figure f = card_figure();
+            ft_buf b, want;
+            ft_buf_init(&b);
+            ft_buf_init(&want);
+            assert_int_equal(ft_figwriter_format(w, &a, 1, &f, &b, NULL),
+                             FT_OK);
+            ft_figwriter *fresh = ft_figwriter_new(NULL, (ft_format)fmt);
+            assert_int_equal(ft_figwriter_format(fresh, &a, 1, &f, &want, NULL),
+                             FT_OK);
+            assert_string_equal(b.data, want.data);
+            ft_figwriter_free(fresh);
+            ft_buf_free(&b);
+            ft_buf_free(&want);
+        }
+        ft_figwriter_free(w);
+    }
+}
+
 /* Rows formatted into a buffer (on a worker thread, with jobs) are the
  * bytes ft_figwriter_row writes, appended after what the buffer held;
  * written with ft_figwriter_write they make the same stream.  A figure
@@ -686,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_mentions_count_from_one),
         cmocka_unit_test(test_sentence_of_a_reused_buffer),
         cmocka_unit_test(test_source_title_url),
+        cmocka_unit_test(test_shared_cells_from_article_to_article),
         cmocka_unit_test(test_format_is_row),
         cmocka_unit_test(test_write_nothing),
     };
