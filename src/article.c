@@ -23,11 +23,7 @@
 
 void ft_article_clear(ft_article *a)
 {
-    free(a->id);
-    free(a->published);
-    free(a->source);
-    free(a->title);
-    free(a->url);
+    free(a->id); /* and published, source, title, url */
     free(a->text);
     memset(a, 0, sizeof *a);
 }
@@ -791,11 +787,15 @@ static const char *not_text(const char *s, size_t n)
     return controls * 10 > m ? "not text (mostly control characters)" : NULL;
 }
 
-static void warn_utf8(ft_reader *r, const char *text, size_t len, long line)
+/* Whether text is well-formed UTF-8 as far as it was checked (false: not
+ * known): warned about when it is not. */
+static bool warn_utf8(ft_reader *r, const char *text, size_t len, long line)
 {
     size_t bad;
-    if (!r->warn || r->dec || ft_text_utf8_valid(text, len, &bad))
-        return;
+    if (!r->warn || r->dec)
+        return false;
+    if (ft_text_utf8_valid(text, len, &bad))
+        return true;
     /* Korean text saved as CP949 gives no figure read as UTF-8: say so
      * whatever the verbosity, with what to do. */
     if (ft_text_looks_cp949(text, len, true))
@@ -806,6 +806,7 @@ static void warn_utf8(ft_reader *r, const char *text, size_t len, long line)
         warn(r, FT_WARN_UTF8, r->name, line,
              "invalid UTF-8 at byte %zu of the text (read as a separator)",
              bad);
+    return false;
 }
 
 /* Decoded input holds U+FFFD only where a byte did not decode (CP949
@@ -824,13 +825,14 @@ static void warn_undecoded(ft_reader *r, size_t count, long line)
              count == 1 ? "" : "s", r->encoding);
 }
 
-/* Fill the metadata every article gets; published and source are given
+/* Fill the metadata every article gets, in one block (article.h): the
+ * id (NULL: "<input>:<line>"), published, source, title and url, given
  * as spans (ptr, len) that may be absent (NULL). */
 static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
-                           const char *date, size_t date_len,
-                           const char *source, size_t source_len,
-                           const char *title, size_t title_len, const char *url,
-                           size_t url_len)
+                           const char *id, size_t id_len, const char *date,
+                           size_t date_len, const char *source,
+                           size_t source_len, const char *title,
+                           size_t title_len, const char *url, size_t url_len)
 {
     char norm[11];
     if (date && !ft_article_date_parse(date, date_len, norm)) {
@@ -847,18 +849,43 @@ static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
              "date '%s' is not a recognised date; ignored", shown);
         date = NULL;
     }
-    if (date)
-        a->published = strdup(norm);
-    else
-        a->published = strdup(r->date ? r->date : "");
-    if (source)
-        a->source = strndup(source, source_len);
-    else
-        a->source = strdup(r->source ? r->source : "");
-    a->title = title ? strndup(title, title_len) : strdup("");
-    a->url = url ? strndup(url, url_len) : strdup("");
-    if (!a->published || !a->source || !a->title || !a->url)
+    const char *pub = date ? norm : r->date ? r->date : "";
+    if (!source) {
+        source = r->source ? r->source : "";
+        source_len = strlen(source);
+    }
+    if (!title)
+        title = "", title_len = 0;
+    if (!url)
+        url = "", url_len = 0;
+    if (!id) {
+        int n = snprintf(NULL, 0, "%s:%ld", r->name, line);
+        if (n < 0)
+            return FT_ENOMEM;
+        id_len = (size_t)n;
+    }
+    const char *part[] = {pub, source, title, url};
+    size_t len[] = {strlen(pub), source_len, title_len, url_len};
+    size_t total = id_len + 1;
+    for (size_t k = 0; k < 4; k++)
+        total += len[k] + 1;
+    char *block = malloc(total);
+    if (!block)
         return FT_ENOMEM;
+    if (id)
+        memcpy(block, id, id_len);
+    else
+        snprintf(block, id_len + 1, "%s:%ld", r->name, line);
+    block[id_len] = '\0';
+    a->id = block;
+    char **field[] = {&a->published, &a->source, &a->title, &a->url};
+    char *o = block + id_len + 1;
+    for (size_t k = 0; k < 4; k++) {
+        memcpy(o, part[k], len[k]);
+        o[len[k]] = '\0';
+        *field[k] = o;
+        o += len[k] + 1;
+    }
     return FT_OK;
 }
 
@@ -1014,11 +1041,11 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
     size_t bom = ft_text_bom_len(buf, len);
     header h;
     parse_header(buf + bom, len - bom, &h);
-    a->id = strdup(r->name);
-    st = fill_meta(r, a, 0, h.value[H_DATE], h.len[H_DATE], h.value[H_SOURCE],
-                   h.len[H_SOURCE], h.value[H_TITLE], h.len[H_TITLE],
-                   h.value[H_URL], h.len[H_URL]);
-    if (st != FT_OK || !a->id) {
+    st = fill_meta(r, a, 0, r->name, strlen(r->name), h.value[H_DATE],
+                   h.len[H_DATE], h.value[H_SOURCE], h.len[H_SOURCE],
+                   h.value[H_TITLE], h.len[H_TITLE], h.value[H_URL],
+                   h.len[H_URL]);
+    if (st != FT_OK) {
         free(buf);
         ft_article_clear(a);
         return ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -1029,7 +1056,7 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
     a->len = len - skip;
     a->text = buf;
     a->text[a->len] = '\0';
-    warn_utf8(r, a->text, a->len, 0);
+    a->utf8 = warn_utf8(r, a->text, a->len, 0);
     return FT_OK;
 }
 
@@ -1233,15 +1260,22 @@ static char *plain_run(jparser *j, char *p)
                                     8, 9, 10, 11, 12, 13, 14, 15};
     ft_bytes16 high16 = {0}, del16 = {0};
     size_t k = 16;
-    while (k == 16 && j->end - p >= 16) {
+    while (j->end - p >= 16) {
         ft_bytes16 v = ft_load16(p);
-        k = ft_first16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
-                       (ft_bytes16)(v == '\\'));
-        /* the lanes before the stop (all sixteen when there is none) */
-        ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
-        high16 |= v & before;
-        del16 |= (ft_bytes16)(v == 0x7F) & before;
-        p += k;
+        uint32_t stop =
+            ft_bits16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
+                      (ft_bytes16)(v == '\\'));
+        if (stop) { /* only the lanes before it */
+            k = (size_t)__builtin_ctz(stop);
+            ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+            high16 |= v & before;
+            del16 |= (ft_bytes16)(v == 0x7F) & before;
+            p += k;
+            break;
+        }
+        high16 |= v;
+        del16 |= (ft_bytes16)(v == 0x7F);
+        p += 16;
     }
     uint64_t high = 0, del = 0;
     if (k == 16) { /* the last bytes of the input */
@@ -1407,7 +1441,20 @@ static bool jkey(jparser *j, const char **key, size_t *len)
 {
     if (j->p == j->end || *j->p != '"')
         return jfail(j, "key expected");
-    if (!jstring(j, key, len))
+    /* A key is short and plain ("text"): its closing quote is found in
+     * one look at the sixteen bytes after the opening one, before any
+     * backslash or control (else it is read as any string). */
+    uint32_t stop = 0;
+    if (j->end - j->p > 16) {
+        ft_bytes16 v = ft_load16(j->p + 1);
+        stop = ft_bits16((ft_bytes16)(v == '"') | (ft_bytes16)(v == '\\') |
+                         (ft_bytes16)(v < 0x20));
+    }
+    if (stop && j->p[1 + __builtin_ctz(stop)] == '"') {
+        *key = j->p + 1;
+        *len = (size_t)__builtin_ctz(stop);
+        j->p += *len + 2;
+    } else if (!jstring(j, key, len))
         return false;
     jskip_ws(j);
     if (j->p == j->end || *j->p != ':')
@@ -1570,18 +1617,14 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
         return fail_at(err, FT_EDATA, r->name, r->line,
                        "no \"text\" string; line skipped");
     }
-    if (j.val[J_ID] && j.len[J_ID] > 0) /* "" names nothing, as null */
-        a->id = strndup(j.val[J_ID], j.len[J_ID]);
-    else {
-        size_t n = strlen(r->name) + 24;
-        if ((a->id = malloc(n)) != NULL)
-            snprintf(a->id, n, "%s:%ld", r->name, r->line);
-    }
+    /* "" names nothing, as null */
+    bool named = j.val[J_ID] && j.len[J_ID] > 0;
     ft_status st =
-        fill_meta(r, a, r->line, j.val[J_PUBLISHED], j.len[J_PUBLISHED],
-                  j.val[J_SOURCE], j.len[J_SOURCE], j.val[J_TITLE],
-                  j.len[J_TITLE], j.val[J_URL], j.len[J_URL]);
-    if (st != FT_OK || !a->id) {
+        fill_meta(r, a, r->line, named ? j.val[J_ID] : NULL, j.len[J_ID],
+                  j.val[J_PUBLISHED], j.len[J_PUBLISHED], j.val[J_SOURCE],
+                  j.len[J_SOURCE], j.val[J_TITLE], j.len[J_TITLE], j.val[J_URL],
+                  j.len[J_URL]);
+    if (st != FT_OK) {
         free(line);
         ft_article_clear(a);
         return ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -1592,9 +1635,9 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
     line[j.len[J_TEXT]] = '\0';
     a->text = line;
     a->len = j.len[J_TEXT];
-    /* Only bytes beyond ASCII can be bad UTF-8 (escapes decode to good). */
-    if (j.text_high)
-        warn_utf8(r, a->text, a->len, r->line);
+    /* Only bytes beyond ASCII can be bad UTF-8 (escapes decode to good);
+     * blanking controls keeps it so (it blanks whole characters). */
+    a->utf8 = j.text_high ? warn_utf8(r, a->text, a->len, r->line) : true;
     r->no_controls = !j.text_control;
     warn_undecoded(r, undecoded, r->line);
     return FT_OK;
@@ -1810,16 +1853,9 @@ static ft_status csv_article(ft_reader *r, long line, ft_article *a,
         v[k] = n[k] ? r->cell[k].data : NULL;
         undecoded += count_undecoded(r, r->cell[k].data, n[k]);
     }
-    if (v[J_ID])
-        a->id = strndup(v[J_ID], n[J_ID]);
-    else {
-        size_t size = strlen(r->name) + 24;
-        if ((a->id = malloc(size)) != NULL)
-            snprintf(a->id, size, "%s:%ld", r->name, line);
-    }
-    ft_status st =
-        fill_meta(r, a, line, v[J_PUBLISHED], n[J_PUBLISHED], v[J_SOURCE],
-                  n[J_SOURCE], v[J_TITLE], n[J_TITLE], v[J_URL], n[J_URL]);
+    ft_status st = fill_meta(r, a, line, v[J_ID], n[J_ID], v[J_PUBLISHED],
+                             n[J_PUBLISHED], v[J_SOURCE], n[J_SOURCE],
+                             v[J_TITLE], n[J_TITLE], v[J_URL], n[J_URL]);
     /* The text cell's storage becomes the article's text. */
     ft_buf *t = &r->cell[J_TEXT];
     if (t->data) {
@@ -1832,7 +1868,7 @@ static ft_status csv_article(ft_reader *r, long line, ft_article *a,
         ft_article_clear(a);
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     }
-    warn_utf8(r, a->text, a->len, line);
+    a->utf8 = warn_utf8(r, a->text, a->len, line);
     warn_undecoded(r, undecoded, line);
     return FT_OK;
 }

@@ -1,6 +1,8 @@
 /* article.h — articles and the readers that produce them.
  *
- * An ft_article owns its strings (free with ft_article_clear).  Readers
+ * An ft_article owns its strings (free with ft_article_clear): id and
+ * text, each a block of its own; published, source, title and url live
+ * in id's block, after it (one allocation, not five, an article).  Readers
  * accept a plain text file (one article, optional Title:/Date:/Source:/URL:
  * header lines then a blank line), a .jsonl file (one article per line),
  * a .csv file (one article per row), a directory (its article files in
@@ -19,13 +21,17 @@
 #include "status.h"
 
 typedef struct {
-    char *id;        /* the "id" field, else the path as given */
+    char *id;        /* the "id" field, else the path as given; its block
+                        holds the four strings below too */
     char *published; /* YYYY-MM-DD or "" */
     char *source;    /* or "" */
     char *title;     /* or "" */
     char *url;       /* or "" */
     char *text;      /* body, NUL-terminated, len bytes (may hold no NUL) */
     size_t len;
+    /* The reader found text well-formed UTF-8 (false: not known), so
+     * that what is cut from it is not checked again (figures.h). */
+    bool utf8;
 } ft_article;
 
 void ft_article_clear(ft_article *a);

@@ -104,6 +104,14 @@ static ft_bytes16 marked16(ft_bytes16 v, unsigned char special)
            (ft_bytes16)(v == special);
 }
 
+/* The lanes of v that are to change in well-formed UTF-8: the controls,
+ * DEL, `special` and the 0xC2 that may start a C1 control. */
+static ft_bytes16 marked16_utf8(ft_bytes16 v, unsigned char special)
+{
+    return (ft_bytes16)(v < 0x20) | (ft_bytes16)(v == 0x7F) |
+           (ft_bytes16)(v == 0xC2) | (ft_bytes16)(v == special);
+}
+
 /* The same or-ed classes, news text sixteen bytes at a time. */
 __attribute__((noinline)) static unsigned classes(const char *s, size_t n)
 {
@@ -156,7 +164,7 @@ static size_t high_char(const char *s, size_t n, size_t *skip)
  * inlined, nor is classes: ft_csvio_text_at's common paths then save
  * fewer registers.) */
 __attribute__((noinline)) static char *rebuild(char *o, const char *s, size_t n,
-                                               unsigned special)
+                                               unsigned special, bool utf8)
 {
     static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
     const unsigned char *u = (const unsigned char *)s;
@@ -165,13 +173,17 @@ __attribute__((noinline)) static char *rebuild(char *o, const char *s, size_t n,
     while (i < n) {
         unsigned char c = u[i];
         unsigned k = byte_class[c] & (special | C | H);
+        if (utf8 && c >= 0x80 && c != 0xC2)
+            k = 0; /* well-formed, and no C1 control */
         if (k == 0) {
             /* What comes before the first byte to change in the next
              * sixteen is copied at once (all sixteen are stored, the room
              * allows); a tab in CSV, marked but kept, goes alone. */
             size_t run = 1;
             if (i + 16 <= n) {
-                run = ft_first16(marked16(ft_load16(u + i), special_byte));
+                ft_bytes16 v = ft_load16(u + i);
+                run = ft_first16(utf8 ? marked16_utf8(v, special_byte)
+                                      : marked16(v, special_byte));
                 memcpy(o, s + i, 16);
                 run += run == 0;
             } else
@@ -250,8 +262,32 @@ static unsigned long_classes(const char *s, size_t n, bool csv)
     return ft_any16(comma) ? Q : 0;
 }
 
-char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
-                       size_t n)
+/* long_classes of well-formed UTF-8, where the bytes past ASCII matter
+ * only when one is 0xC2 (a C1 control is C2 80..C2 9F). */
+static unsigned long_classes_utf8(const char *s, size_t n, bool csv)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char special = csv ? '"' : '\\';
+    ft_bytes16 odd = {0}, comma = {0};
+    for (size_t i = 0;; i += 16) {
+        if (i + 16 > n)
+            i = n - 16;
+        ft_bytes16 v = ft_load16(u + i);
+        odd |= marked16_utf8(v, special);
+        comma |= (ft_bytes16)(v == ',');
+        if (i + 16 == n)
+            break;
+    }
+    if (ft_any16(odd)) {
+        unsigned acc = classes(s, n);
+        return memchr(s, 0xC2, n) ? acc : acc & ~(unsigned)H;
+    }
+    return ft_any16(comma) ? Q : 0;
+}
+
+/* ft_csvio_text_at, and with utf8 ft_csvio_text_utf8_at. */
+static inline char *text_at(char *o, ft_csvio_dialect dialect, const char *s,
+                            size_t n, bool utf8)
 {
     if (n == 0) /* the most common cell: nothing to write */
         return o;
@@ -274,11 +310,13 @@ char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
             acc |= byte_class[u[i]];
             p[i] = (char)u[i];
         }
+        if (utf8 && (acc & H) && !memchr(s, 0xC2, n))
+            acc &= ~(unsigned)H;
         unsigned matters = csv ? Q | D | C | H : E | C | H;
         if (!trimmed && (acc & matters) == 0)
             return p + n;
     } else
-        acc = long_classes(s, n, csv);
+        acc = utf8 ? long_classes_utf8(s, n, csv) : long_classes(s, n, csv);
     /* Scrubbing never changes whether a cell is risky (= + - @ tab and CR
      * are kept, and U+FFFD is none of them) nor its first and last byte
      * when these are spaces or tabs: the quoting is known before. */
@@ -291,10 +329,57 @@ char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
         memcpy(o, s, n);
         o += n;
     } else
-        o = rebuild(o, s, n, special);
+        o = rebuild(o, s, n, special, utf8);
     if (quote)
         *o++ = '"';
     return o;
+}
+
+char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
+                       size_t n)
+{
+    return text_at(o, dialect, s, n, false);
+}
+
+char *ft_csvio_text_utf8_at(char *o, ft_csvio_dialect dialect, const char *s,
+                            size_t n)
+{
+    return text_at(o, dialect, s, n, true);
+}
+
+char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
+                              size_t n, bool utf8)
+{
+    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
+                                    8, 9, 10, 11, 12, 13, 14, 15};
+    if (n == 0)
+        return o;
+    bool risky = ft_csvio_is_risky(s, n);
+    bool csv = dialect != FT_CSVIO_TSV;
+    /* the bytes that may ask for more than a copy (more than byte_class
+     * marks: a tab in CSV too, which only costs it the long way) */
+    unsigned char special = csv ? '"' : '\\', quote = csv ? ',' : '\\';
+    bool trimmed =
+        csv && ((!risky && s[0] == ' ') || s[n - 1] == ' ' || s[n - 1] == '\t');
+    if (!trimmed) {
+        char *p = o + risky;
+        *o = '\'';
+        ft_bytes16 odd = {0};
+        for (size_t i = 0; i < n; i += 16) {
+            ft_bytes16 v = ft_load16(s + i);
+            ft_bytes16 m =
+                (ft_bytes16)(v < 0x20) | (ft_bytes16)(v == 0x7F) |
+                (ft_bytes16)(v == special) | (ft_bytes16)(v == quote) |
+                (utf8 ? (ft_bytes16)(v == 0xC2) : (ft_bytes16)(v >= 0x80));
+            if (n - i < 16)
+                m &= (ft_bytes16)(lane < (unsigned char)(n - i));
+            odd |= m;
+            memcpy(p + i, &v, 16);
+        }
+        if (!ft_any16(odd))
+            return p + n;
+    }
+    return text_at(o, dialect, s, n, utf8);
 }
 
 /* b's length set to end's place, NUL-terminated. */

@@ -92,6 +92,22 @@ bool ft_csvio_text_room(size_t n, size_t *room);
 char *ft_csvio_text_at(char *o, ft_csvio_dialect dialect, const char *s,
                        size_t n);
 
+/* The same for s[0..n) known to be well-formed UTF-8 (what a fold makes,
+ * or a piece of a text the reader checked, cut at character bounds):
+ * bytes past ASCII are not looked at again but for the C1 controls (each
+ * starts with 0xC2), so a Korean cell costs little more than an English
+ * one.  Anything else is undefined. */
+char *ft_csvio_text_utf8_at(char *o, ft_csvio_dialect dialect, const char *s,
+                            size_t n);
+
+/* ft_csvio_text_at (utf8: ft_csvio_text_utf8_at) for a cell whose bytes
+ * can be read sixteen at a time, s[0..n rounded up to 16): a cell that
+ * needs nothing but a copy (and the neutralising quote) is copied in
+ * blocks as it is looked at.  It may store up to 16 bytes past the
+ * cell's end, within the caller's room of ft_csvio_text_room(n) + 16. */
+char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
+                              size_t n, bool utf8);
+
 /* Append to b a whole row of n cells, cell[i][0..len[i]), each a number
  * written as given (numeric[i]) or a text cell as ft_csvio_put_text
  * writes it, with separators and the "\n".  FT_ENOMEM is the only

@@ -141,6 +141,14 @@ typedef struct {
         amount_max_len, reported_len, flags_len;
 } row_cells;
 
+/* A cell that the articles of an input mostly share (their source, the
+ * day): the last one's text and its cell, made again only when the text
+ * differs. */
+typedef struct {
+    ft_buf text, cell;
+    bool ready;
+} cell_memo;
+
 /* The article whose cells `head` and `tail` hold: its fields' storage. */
 typedef struct {
     const char *id, *published, *source, *title, *url;
@@ -159,13 +167,20 @@ struct ft_figwriter {
     size_t sentence_len;
     ft_buf folded; /* the sentence, folded */
     bool folded_ready;
-    row_cells cells; /* the last row's cells (ft_figwriter_cells) */
+    /* The sentence's cell as the format writes it (quoted, escaped),
+     * made once for the figures sharing it and copied into each row. */
+    ft_buf sentence_cell;
+    size_t cell_start; /* where in it the cell starts */
+    bool cell_ready;
+    bool sentence_utf8; /* known well-formed UTF-8 (cut from such text) */
+    row_cells cells;    /* the last row's cells (ft_figwriter_cells) */
     /* An article's rows share their first and last cells: these are
      * rendered once in the writer's format (quoted, escaped) and copied
      * into each row. */
     ft_buf head;         /* doc and published, each with what follows it */
     ft_buf tail;         /* source, title and url, and the line end */
     article_key head_of; /* whose head and tail; id NULL: none */
+    cell_memo published_memo, source_memo;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -181,10 +196,18 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     w->sentence_len = 0;
     ft_buf_init(&w->folded);
     w->folded_ready = false;
+    ft_buf_init(&w->sentence_cell);
+    w->cell_ready = false;
     memset(&w->cells, 0, sizeof w->cells);
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
     w->head_of = (article_key){0};
+    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
+    for (size_t i = 0; i < 2; i++) {
+        ft_buf_init(&memos[i]->text);
+        ft_buf_init(&memos[i]->cell);
+        memos[i]->ready = false;
+    }
     return w;
 }
 
@@ -194,8 +217,14 @@ void ft_figwriter_free(ft_figwriter *w)
         return;
     ft_buf_free(&w->line);
     ft_buf_free(&w->folded);
+    ft_buf_free(&w->sentence_cell);
     ft_buf_free(&w->head);
     ft_buf_free(&w->tail);
+    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
+    for (size_t i = 0; i < 2; i++) {
+        ft_buf_free(&memos[i]->text);
+        ft_buf_free(&memos[i]->cell);
+    }
     free(w);
 }
 
@@ -442,6 +471,14 @@ ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
     return write_line(w, err);
 }
 
+/* Whether a->text[from..to) is known to be well-formed UTF-8: the text
+ * is, and neither end cuts a character (no continuation byte there). */
+static bool piece_utf8(const ft_article *a, size_t from, size_t to)
+{
+    return a->utf8 && (from == a->len || (a->text[from] & 0xC0) != 0x80) &&
+           (to == a->len || (a->text[to] & 0xC0) != 0x80);
+}
+
 /* Check the offsets, and forget what was made of the last sentence when
  * this figure has another. */
 static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
@@ -459,6 +496,8 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
         w->sentence_from = from;
         w->sentence_len = len;
         w->folded_ready = false;
+        w->cell_ready = false;
+        w->sentence_utf8 = piece_utf8(a, f->sent_start, f->sent_end);
     }
     return FT_OK;
 }
@@ -727,27 +766,54 @@ static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
     return o;
 }
 
-/* Append cells to b: each JSON key (with its ':' and the ',' before) or
- * CSV/TSV separator before a text cell, and after the last one `end`. */
-static ft_status put_cells(const ft_figwriter *w, ft_buf *b,
-                           const char *const *key, const char *const *s,
-                           const size_t *n, size_t cells, const char *end)
+/* The cell of s[0..n) from memo when memo holds the same text, else made
+ * there; NULL when out of memory. */
+static const ft_buf *memo_cell(const ft_figwriter *w, cell_memo *memo,
+                               const char *s, size_t n)
 {
-    size_t room = strlen(end) + 1;
+    if (memo->ready && memo->text.len == n &&
+        (n == 0 || memcmp(memo->text.data, s, n) == 0))
+        return &memo->cell;
+    memo->ready = false;
+    ft_buf_clear(&memo->text);
+    ft_buf_clear(&memo->cell);
+    size_t room;
+    if (!text_room(w, n, &room) || ft_buf_append(&memo->text, s, n) != FT_OK ||
+        ft_buf_reserve(&memo->cell, room) != FT_OK)
+        return NULL;
+    char *end = put_text(w, memo->cell.data, s, n);
+    *end = '\0';
+    memo->cell.len = (size_t)(end - memo->cell.data);
+    memo->ready = true;
+    return &memo->cell;
+}
+
+/* Append cells to b: each JSON key (with its ':' and the ',' before) or
+ * CSV/TSV separator before a text cell, and after the last one `end`; a
+ * cell with a memo (not NULL) is taken from it. */
+static ft_status put_cells(const ft_figwriter *w, ft_buf *b, const ft_lit *key,
+                           const char *const *s, const size_t *n,
+                           cell_memo *const *memo, size_t cells, ft_lit end)
+{
+    size_t room = end.n + 1;
     for (size_t i = 0; i < cells; i++) {
         size_t r;
         if (!text_room(w, n[i], &r) || r > SIZE_MAX / 2 - room - 32)
             return FT_ENOMEM;
-        room += r + strlen(key[i]);
+        room += r + key[i].n;
     }
     if (ft_buf_reserve(b, room) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     for (size_t i = 0; i < cells; i++) {
-        o = put_bytes(o, key[i], strlen(key[i]));
-        o = put_text(w, o, s[i], n[i]);
+        o = put_bytes(o, key[i].s, key[i].n);
+        const ft_buf *cell = memo[i] ? memo_cell(w, memo[i], s[i], n[i]) : NULL;
+        if (memo[i] && !cell)
+            return FT_ENOMEM;
+        o = cell ? put_bytes(o, cell->data, cell->len)
+                 : put_text(w, o, s[i], n[i]);
     }
-    o = put_bytes(o, end, strlen(end));
+    o = put_bytes(o, end.s, end.n);
     *o = '\0';
     b->len = (size_t)(o - b->data);
     return FT_OK;
@@ -774,23 +840,27 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
         return FT_OK;
     w->head_of.id = NULL;
     bool json = w->format == FT_FORMAT_JSONL;
-    char sep[2] = {ft_csvio_separator(w->dialect), '\0'};
-    const char *head_keys[] = {json ? "{\"doc\":" : "",
-                               json ? ",\"published\":" : sep};
+    ft_lit sep =
+        w->dialect == FT_CSVIO_TSV ? (ft_lit)FT_LIT("\t") : (ft_lit)FT_LIT(",");
+    const ft_lit head_keys[] = {json ? (ft_lit)FT_LIT("{\"doc\":")
+                                     : (ft_lit)FT_LIT(""),
+                                json ? (ft_lit)FT_LIT(",\"published\":") : sep};
     const char *head_s[] = {a->id, a->published};
     size_t head_n[] = {strlen(a->id), strlen(a->published)};
-    const char *tail_keys[] = {json ? ",\"source\":" : sep,
-                               json ? ",\"title\":" : sep,
-                               json ? ",\"url\":" : sep};
+    cell_memo *const head_memo[] = {NULL, &w->published_memo};
+    const ft_lit tail_keys[] = {json ? (ft_lit)FT_LIT(",\"source\":") : sep,
+                                json ? (ft_lit)FT_LIT(",\"title\":") : sep,
+                                json ? (ft_lit)FT_LIT(",\"url\":") : sep};
     const char *tail_s[] = {a->source ? a->source : "",
                             a->title ? a->title : "", a->url ? a->url : ""};
     size_t tail_n[] = {len_of(a->source), len_of(a->title), len_of(a->url)};
+    cell_memo *const tail_memo[] = {&w->source_memo, NULL, NULL};
     ft_buf_clear(&w->head);
     ft_buf_clear(&w->tail);
-    if (put_cells(w, &w->head, head_keys, head_s, head_n, 2,
-                  json ? ",\"mention\":" : sep) != FT_OK ||
-        put_cells(w, &w->tail, tail_keys, tail_s, tail_n, 3,
-                  json ? "}\n" : "\n") != FT_OK)
+    if (put_cells(w, &w->head, head_keys, head_s, head_n, head_memo, 2,
+                  json ? (ft_lit)FT_LIT(",\"mention\":") : sep) != FT_OK ||
+        put_cells(w, &w->tail, tail_keys, tail_s, tail_n, tail_memo, 3,
+                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) != FT_OK)
         return FT_ENOMEM;
     w->head_of = key_of(a);
     return FT_OK;
@@ -820,8 +890,23 @@ static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
     return FT_OK;
 }
 
+/* The surface cell at o; the end.  Its bytes are read sixteen at a time
+ * when the text (and its NUL) goes on that far. */
+static char *put_surface(const ft_figwriter *w, char *o, const ft_article *a,
+                         const ft_figure *f)
+{
+    const char *s = a->text + f->start;
+    size_t n = f->end - f->start;
+    if (w->format == FT_FORMAT_JSONL ||
+        ((n + 15) & ~(size_t)15) > a->len + 1 - f->start)
+        return put_text(w, o, s, n);
+    return ft_csvio_text_padded_at(o, w->dialect, s, n,
+                                   piece_utf8(a, f->start, f->end));
+}
+
 /* The figure's own cells, from mention to flags (and the separator
- * after), at o; the end.  Room made by format_row. */
+ * after), at o; the end.  Room made by format_row (with 16 bytes more
+ * for each cell ft_csvio_text_padded_at writes). */
 static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
                           size_t mention, const ft_figure *f, const char *flags,
                           size_t flags_len)
@@ -842,7 +927,7 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"end\":");
     o = put_uint(o, f->end);
     KEY(",\"surface\":");
-    o = put_text(w, o, a->text + f->start, f->end - f->start);
+    o = put_surface(w, o, a, f);
     KEY(",\"amount\":");
     o = put_decimal(o, f->amount);
     KEY(",\"amount_max\":");
@@ -866,7 +951,10 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"year_basis\":");
     o = put_name(w, o, yb.s, yb.n);
     KEY(",\"subject\":");
-    o = put_text(w, o, f->subject, strlen(f->subject));
+    /* (the field can be read sixteen bytes at a time to its end) */
+    o = json ? put_text(w, o, f->subject, strlen(f->subject))
+             : ft_csvio_text_padded_at(o, w->dialect, f->subject,
+                                       strlen(f->subject), false);
     KEY(",\"country\":");
     o = put_code(w, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
@@ -877,6 +965,132 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     return o;
 }
 
+/* The sentence's CSV or TSV cell at o, made in one look at each sixteen
+ * bytes that folds, checks and copies them at once, when the sentence is
+ * plain: at least 17 bytes, none DEL or a control other than an ASCII
+ * space (tab, LF, VT, FF, CR), nor the dialect's `special` ('"' or
+ * backslash), with single ASCII spaces between the others and none at
+ * either end, which folding makes ' ' and leaves the rest alone; past
+ * ASCII only when the sentence is known well-formed UTF-8, without a
+ * space past ASCII (NBSP, U+2000.., U+3000: their first bytes 0xC2,
+ * 0xE2, 0xE3 are looked at) or a C1 control (0xC2 too).  The cell is
+ * then the folded sentence, after the neutralising quote when it is
+ * risky, quoted when it holds a comma (CSV): as ft_csvio_text_at writes
+ * it, from *start (one or two bytes on from o, as the quotes fall) to
+ * the end returned.  NULL when the sentence is not plain (the caller
+ * writes it the long way); the room is the cell's (text_room). */
+static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
+{
+    const unsigned char *u = (const unsigned char *)w->sentence_from;
+    size_t n = w->sentence_len;
+    bool csv = w->dialect != FT_CSVIO_TSV, utf8 = w->sentence_utf8;
+    unsigned char special = csv ? '"' : '\\';
+    if (n < 17 || ft_ascii_whitespace(u[0]) || u[n - 1] <= ' ' ||
+        u[n - 1] == 0x7F || (!utf8 && u[n - 1] > 0x7F) || u[n - 1] == special)
+        return NULL;
+    bool risky = ft_csvio_is_risky((const char *)u, n);
+    char *t = o + 1 + risky; /* the text, after the quote and the ' */
+    /* Each byte but the last (looked at above), with the one after it;
+     * the last step overlaps the one before.  Two bytes up to ' ' in a
+     * row end it; a control alone is looked at again below. */
+    ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
+    ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
+    for (size_t i = 0;; i += 16) {
+        if (i + 17 > n)
+            i = n - 17;
+        ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
+        /* up to ' ', not past ASCII: a space or a control */
+        ft_bytes16 low = (ft_bytes16)(v <= ' '),
+                   control = (ft_bytes16)(v < ' ');
+        bad |= (low & (ft_bytes16)(next <= ' ')) | (ft_bytes16)(v == 0x7F) |
+               (ft_bytes16)(v == special) | (ft_bytes16)(v == 0xC2) |
+               (v & high_bad);
+        look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
+        controls |= control;
+        comma |= (ft_bytes16)(v == ',');
+        memcpy(t + i, &v, 16);
+        if (i + 17 == n)
+            break;
+    }
+    if (ft_any16(bad))
+        return NULL;
+    /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
+     * dashes): each is looked at, in the sentences that hold one */
+    if (ft_any16(look))
+        for (size_t i = 0;; i += 16) {
+            if (i + 17 > n)
+                i = n - 17;
+            ft_bytes16 v = ft_load16(u + i);
+            for (uint32_t m = ft_bits16((ft_bytes16)(v == 0xE2) |
+                                        (ft_bytes16)(v == 0xE3));
+                 m; m &= m - 1) {
+                size_t at = i + (size_t)__builtin_ctz(m);
+                if (ft_text_space_len((const char *)u + at, n - at))
+                    return NULL;
+            }
+            if (i + 17 == n)
+                break;
+        }
+    t[n - 1] = (char)u[n - 1];
+    /* Controls alone between other bytes: spaces (tab, LF, VT, FF, CR),
+     * which folding makes ' ', or the sentence is not plain. */
+    if (ft_any16(controls))
+        for (size_t i = 0;; i += 16) {
+            if (i + 16 > n)
+                i = n - 16;
+            ft_bytes16 v = ft_load16(t + i), space = ft_spaces16(v);
+            if (ft_any16((ft_bytes16)(v < ' ') & ~space))
+                return NULL;
+            v = (v & ~space) | (space & ' ');
+            memcpy(t + i, &v, 16);
+            if (i + 16 == n)
+                break;
+        }
+    bool quote = csv && ft_any16(comma);
+    *start = t - risky - quote;
+    if (quote)
+        **start = '"';
+    if (risky)
+        t[-1] = '\'';
+    o = t + n;
+    if (quote)
+        *o++ = '"';
+    return o;
+}
+
+/* The sentence's cell, made once for the figures that share it. */
+static ft_status sentence_cell(ft_figwriter *w, const char **cell, size_t *n)
+{
+    if (!w->cell_ready) {
+        size_t room;
+        if (!text_room(w, w->sentence_len, &room) ||
+            ft_buf_reserve(&w->sentence_cell, room + 2) != FT_OK)
+            return FT_ENOMEM;
+        char *o = w->sentence_cell.data, *start = o, *end = NULL;
+        if (w->format != FT_FORMAT_JSONL)
+            end = plain_sentence_cell(w, o, &start);
+        if (!end) {
+            start = o;
+            const char *s;
+            size_t len;
+            if (sentence_text(w, &s, &len) != FT_OK)
+                return FT_ENOMEM;
+            /* a sentence as written is well-formed UTF-8 (folding
+             * makes it so, and the fold is skipped only for such) */
+            end = w->format == FT_FORMAT_JSONL
+                      ? put_text(w, o, s, len)
+                      : ft_csvio_text_utf8_at(o, w->dialect, s, len);
+        }
+        *end = '\0';
+        w->sentence_cell.len = (size_t)(end - o);
+        w->cell_start = (size_t)(start - o);
+        w->cell_ready = true;
+    }
+    *cell = w->sentence_cell.data + w->cell_start;
+    *n = w->sentence_cell.len - w->cell_start;
+    return FT_OK;
+}
+
 /* The row (and its line end) appended to b, as it was on failure. */
 static ft_status format_row(ft_figwriter *w, const ft_article *a,
                             size_t mention, const ft_figure *f, ft_buf *b)
@@ -884,30 +1098,29 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     const char *sentence;
     size_t sentence_len;
     if (article_cells(w, a, mention) != FT_OK ||
-        sentence_text(w, &sentence, &sentence_len) != FT_OK)
+        sentence_cell(w, &sentence, &sentence_len) != FT_OK)
         return FT_ENOMEM;
     char flags[FLAGS_BUFSZ];
     size_t flags_len = format_flags(f, flags);
-    /* the text cells cut from the figure: each bounded by its length
-     * (the fixed-size ones are in ROW_FIXED_ROOM, six bytes a byte) */
-    size_t surface, sentence_room;
-    if (!text_room(w, f->end - f->start, &surface) ||
-        !text_room(w, sentence_len, &sentence_room))
+    /* the text cell cut from the figure, bounded by its length (the
+     * fixed-size ones are in ROW_FIXED_ROOM, six bytes a byte) */
+    size_t surface;
+    if (!text_room(w, f->end - f->start, &surface))
         return FT_ENOMEM;
-    size_t room = ROW_FIXED_ROOM +
+    size_t room = ROW_FIXED_ROOM + 2 * 16 +
                   6 * (sizeof f->currency + sizeof f->reported_currency +
                        sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
     size_t fixed = w->head.len + w->tail.len;
-    if (surface > SIZE_MAX / 8 || sentence_room > SIZE_MAX / 8 ||
+    if (surface > SIZE_MAX / 8 || sentence_len > SIZE_MAX / 8 ||
         fixed > SIZE_MAX / 8 ||
-        ft_buf_reserve(b, room + surface + sentence_room + fixed) != FT_OK)
+        ft_buf_reserve(b, room + surface + sentence_len + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     o = put_bytes(o, w->head.data, w->head.len);
     o = figure_cells(w, o, a, mention, f, flags, flags_len);
     if (w->format == FT_FORMAT_JSONL)
         o = put_bytes(o, ",\"sentence\":", 12);
-    o = put_text(w, o, sentence, sentence_len);
+    o = put_bytes(o, sentence, sentence_len);
     o = put_bytes(o, w->tail.data, w->tail.len);
     *o = '\0';
     b->len = (size_t)(o - b->data);

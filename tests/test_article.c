@@ -517,6 +517,38 @@ static void test_jsonl_fields_and_escapes(void **state)
     ft_article_clear(&a);
 }
 
+/* Keys are found whatever their spelling: escaped ("t\u0065xt"), longer
+ * than a look of sixteen bytes, unknown and long, or at the line's end;
+ * and whether the reader found the text well-formed UTF-8 is said. */
+static void test_jsonl_keys_spelled_any_way(void **state)
+{
+    fixture *fx = *state;
+    const char *p =
+        puts_file(fx, "a.jsonl",
+                  "{\"t\\u0065xt\":\"one "
+                  "\xED\x95\x9C\",\"an_unknown_key_longer_than_16\":1,"
+                  "\"\\u0069d\":\"k1\"}\n"
+                  "{\"id\":\"k2\",\"text\":\"two\"}\n"
+                  "{\"text\":\"bad \xFF\"}\n");
+    ft_reader_opts o = opts_for(fx);
+    ft_reader *r = open_ok(p, &o);
+    ft_article a = {0};
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_OK);
+    assert_string_equal(a.id, "k1");
+    assert_string_equal(a.text, "one \xED\x95\x9C");
+    assert_true(a.utf8);
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_OK);
+    assert_string_equal(a.id, "k2");
+    assert_string_equal(a.text, "two");
+    assert_true(a.utf8);
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_OK);
+    assert_string_equal(a.text, "bad \xFF");
+    assert_false(a.utf8);
+    assert_int_equal(ft_reader_next(r, &a, NULL), FT_EOF);
+    ft_article_clear(&a);
+    ft_reader_free(r);
+}
+
 /* The reader skips the UTF-8 check for a text of ASCII bytes and the
  * blanking for a text without a control; both must still happen where
  * the one byte that asks for them sits anywhere in a long string (the
@@ -1248,6 +1280,7 @@ int main(void)
         T(test_invalid_utf8_kept_and_warned),
         T(test_size_limit),
         T(test_jsonl_fields_and_escapes),
+        T(test_jsonl_keys_spelled_any_way),
         T(test_jsonl_controls_and_utf8_anywhere),
         T(test_jsonl_controls_at_every_place),
         T(test_jsonl_lines),

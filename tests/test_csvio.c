@@ -328,6 +328,29 @@ static size_t ref_cell(char *o, ft_csvio_dialect d, const unsigned char *s,
 
 /* Long cells (the sixteen-byte paths) of random pieces, and every byte
  * value at every place of a cell, written as the reference writes them. */
+/* The other ways to write a cell make the same one: read sixteen bytes
+ * at a time (s padded), and, for well-formed UTF-8, not looked at again
+ * past ASCII. */
+static void assert_other_ways(ft_csvio_dialect d, const unsigned char *s,
+                              size_t n, const char *want, size_t want_n)
+{
+    char padded[640], got[3 * 640 + 32];
+    assert_true(n + 16 <= sizeof padded);
+    memset(padded, 0x01, sizeof padded); /* marked: must be left out */
+    memcpy(padded, s, n);
+    char *end = ft_csvio_text_padded_at(got, d, padded, n, false);
+    assert_int_equal((size_t)(end - got), want_n);
+    assert_memory_equal(got, want, want_n);
+    if (!ft_text_utf8_valid((const char *)s, n, NULL))
+        return;
+    end = ft_csvio_text_padded_at(got, d, padded, n, true);
+    assert_int_equal((size_t)(end - got), want_n);
+    assert_memory_equal(got, want, want_n);
+    end = ft_csvio_text_utf8_at(got, d, padded, n);
+    assert_int_equal((size_t)(end - got), want_n);
+    assert_memory_equal(got, want, want_n);
+}
+
 static void test_cells_same_as_reference(void **state)
 {
     (void)state;
@@ -392,6 +415,7 @@ static void test_cells_same_as_reference(void **state)
             assert_int_equal(b.len, want_n);
             assert_memory_equal(b.data, want, want_n);
             ft_buf_free(&b);
+            assert_other_ways((ft_csvio_dialect)d, s, n, want, want_n);
         }
     }
 }
@@ -419,6 +443,7 @@ static void test_every_length_same_as_reference(void **state)
                     assert_int_equal(b.len, want_n);
                     assert_memory_equal(b.data, want, want_n);
                     ft_buf_free(&b);
+                    assert_other_ways((ft_csvio_dialect)d, s, n, want, want_n);
                 }
             }
 }

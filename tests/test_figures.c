@@ -213,7 +213,8 @@ static void test_format_same_as_cells(void **state)
 /* The row of a figure whose sentence is s, in format fmt; the sentence
  * ends the text, or is followed by a line end that it does not include
  * (folding drops it): the same cells either way. */
-static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after)
+static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after,
+                             bool utf8)
 {
     size_t n = strlen(s);
     char *t = malloc(n + 2);
@@ -221,7 +222,8 @@ static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after)
     memcpy(t, s, n);
     t[n] = '\n';
     t[n + 1] = '\0';
-    ft_article a = {.id = "d", .published = "", .text = t, .len = n + 1};
+    ft_article a = {
+        .id = "d", .published = "", .text = t, .len = n + 1, .utf8 = utf8};
     ft_figure f = card_figure();
     f.start = 0;
     f.end = n < 3 ? n : 3;
@@ -267,8 +269,8 @@ static void test_sentence_unfolded_same_as_folded(void **state)
                                "officials said.";
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
-            char *want = row_of_sentence((ft_format)fmt, fixed[i], true);
-            char *got = row_of_sentence((ft_format)fmt, fixed[i], false);
+            char *want = row_of_sentence((ft_format)fmt, fixed[i], true, false);
+            char *got = row_of_sentence((ft_format)fmt, fixed[i], false, false);
             assert_string_equal(got, want);
             free(want);
             free(got);
@@ -278,13 +280,57 @@ static void test_sentence_unfolded_same_as_folded(void **state)
                 char s[128];
                 snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
                          base + at);
-                char *want = row_of_sentence((ft_format)fmt, s, true);
-                char *got = row_of_sentence((ft_format)fmt, s, false);
+                char *want = row_of_sentence((ft_format)fmt, s, true, false);
+                char *got = row_of_sentence((ft_format)fmt, s, false, false);
                 assert_string_equal(got, want);
                 free(want);
                 free(got);
             }
     }
+}
+
+/* A sentence of a text the reader found well-formed UTF-8 is not checked
+ * again, but for the characters folding or the cell changes: the row is
+ * the one an unchecked text makes.  Spaces past ASCII, C1 controls,
+ * characters that share their first byte with those, and Hangul are put
+ * at every place. */
+static void test_sentence_of_utf8_text(void **state)
+{
+    (void)state;
+    static const char *const inserts[] = {"\xE2\x80\x94",
+                                          "\xE2\x80\x99",
+                                          "\xE3\x80\x80",
+                                          "\xE3\x80\x8C",
+                                          "\xE2\x80\x83",
+                                          "\xE2\x80\xA8",
+                                          "\xE2\x81\x9F",
+                                          "\xC2\xA0",
+                                          "\xC2\x85",
+                                          "\xC2\x9B",
+                                          "\xC2\xB0",
+                                          "\xED\x95\x9C",
+                                          "\xED\x95\x9C ",
+                                          " \xED\x95\x9C",
+                                          "\xF0\x9F\x98\x80",
+                                          "\n\xEA\xB5\xAD",
+                                          "\x7F",
+                                          "\"",
+                                          ",",
+                                          "\\"};
+    static const char base[] = "The budget rose to 5 billion won in 2023, "
+                               "officials said.";
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++)
+        for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++)
+            for (size_t at = 0; at <= sizeof base - 1; at++) {
+                char s[128];
+                snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
+                         base + at);
+                char *want = row_of_sentence((ft_format)fmt, s, true, false);
+                char *got = row_of_sentence((ft_format)fmt, s, false, true);
+                assert_string_equal(got, want);
+                free(want);
+                free(got);
+            }
 }
 
 /* Currency and country cells are codes of capital letters, written as
@@ -558,6 +604,41 @@ static void test_source_title_url(void **state)
         }
 }
 
+/* One writer's rows for articles that share their source or their day or
+ * not (those cells are kept from the article before): each the row a
+ * new writer makes. */
+static void test_shared_cells_from_article_to_article(void **state)
+{
+    (void)state;
+    static const char *const sources[] = {"Wire", "Wire", "Wire, Inc.",
+                                          "",     "",     "=Wire"};
+    static const char *const days[] = {
+        "2025-01-01", "2025-01-01", "", "2025-01-02", "", "2025-01-02"};
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
+        ft_figwriter *w = ft_figwriter_new(NULL, (ft_format)fmt);
+        for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+            char id[16];
+            snprintf(id, sizeof id, "d%zu", i);
+            ft_article a = article(id, (char *)days[i]);
+            a.source = (char *)sources[i];
+            ft_figure f = card_figure();
+            ft_buf b, want;
+            ft_buf_init(&b);
+            ft_buf_init(&want);
+            assert_int_equal(ft_figwriter_format(w, &a, 1, &f, &b, NULL),
+                             FT_OK);
+            ft_figwriter *fresh = ft_figwriter_new(NULL, (ft_format)fmt);
+            assert_int_equal(ft_figwriter_format(fresh, &a, 1, &f, &want, NULL),
+                             FT_OK);
+            assert_string_equal(b.data, want.data);
+            ft_figwriter_free(fresh);
+            ft_buf_free(&b);
+            ft_buf_free(&want);
+        }
+        ft_figwriter_free(w);
+    }
+}
+
 /* Rows formatted into a buffer (on a worker thread, with jobs) are the
  * bytes ft_figwriter_row writes, appended after what the buffer held;
  * written with ft_figwriter_write they make the same stream.  A figure
@@ -626,6 +707,7 @@ int main(void)
         cmocka_unit_test(test_names_need_no_quoting),
         cmocka_unit_test(test_format_same_as_cells),
         cmocka_unit_test(test_sentence_unfolded_same_as_folded),
+        cmocka_unit_test(test_sentence_of_utf8_text),
         cmocka_unit_test(test_code_cells),
         cmocka_unit_test(test_csv_card_row),
         cmocka_unit_test(test_csv_range_flags_and_folding),
@@ -639,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_mentions_count_from_one),
         cmocka_unit_test(test_sentence_of_a_reused_buffer),
         cmocka_unit_test(test_source_title_url),
+        cmocka_unit_test(test_shared_cells_from_article_to_article),
         cmocka_unit_test(test_format_is_row),
         cmocka_unit_test(test_write_nothing),
     };
