@@ -27,7 +27,10 @@
  * at a time (mark_sentence, with vector comparisons): the few that may
  * carry a break, a parenthesis or an anchor are noted, and those where an
  * expression may open, from which find_exprs goes to the next; the lists
- * behind a position are asked through the indexes of years_index.h.
+ * behind a position are asked through the indexes of years_index.h.  An
+ * English word or a small number is asked only when it stands a few
+ * words before an anchor ("year", "month", "now", "currently"), which
+ * every English expression but a year holds.
  */
 #include "years.h"
 
@@ -1065,6 +1068,15 @@ static bool may_open_number(ft_view x, size_t i)
            n == (unsigned char)K_NYEON[0];
 }
 
+/* The digits at i followed by 년 ("5년간", "2년 전"), whose expressions
+ * hold no anchor. */
+static bool digits_then_nyeon(ft_view x, size_t i)
+{
+    while (ft_ascii_digit(ft_view_at(x, i)))
+        i++;
+    return bytes_at(x, i, K_NYEON);
+}
+
 /* The sixteen bytes at p (p[16] read too), a bit each: *alnum the ASCII
  * letters and digits, *starts the digits and Fs, *letters the letters,
  * *always the apostrophes, the lead bytes of ’ (short_year_at) and those
@@ -1108,6 +1120,11 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
 typedef struct {
     uint64_t words[OPENER_WORDS];
     uint64_t others[OPENER_WORDS];
+    /* the words and numbers that start close enough before an anchor to
+     * open an English expression: the last ANCHOR_WORDS + 1 word starts
+     * at or before each (years_index.h counts the most an expression
+     * holds before its anchor) */
+    uint64_t near[OPENER_WORDS];
 } opener_bits;
 
 /* The bits of x[s,e) from base (s plus a multiple of 64) on, as
@@ -1146,8 +1163,8 @@ static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
 {
     uint64_t words, others;
     if (pre) {
-        words = pre->words[(base - s) / 64];
-        others = pre->others[(base - s) / 64];
+        size_t k = (base - s) / 64;
+        return pre->others[k] | (pre->words[k] & pre->near[k]);
     } else {
         opens64(x, s, e, base, &words, &others);
     }
@@ -1156,6 +1173,18 @@ static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
     return others | (words & (words_from - base >= 64
                                   ? ~UINT64_C(0)
                                   : (UINT64_C(1) << (words_from - base)) - 1));
+}
+
+/* May an English word, or a number of a digit or two, at i of x[s,e) open
+ * an expression ("last year", "over the next five years", "5-year", "two
+ * years ago")?  Each holds an anchor: with the opener bits (pre), at
+ * most ANCHOR_WORDS words before one; else, before the last (anchor). */
+static inline bool english_may_open(const opener_bits *pre, size_t s,
+                                    size_t anchor, size_t i)
+{
+    if (pre)
+        return pre->near[(i - s) / 64] >> ((i - s) % 64) & 1;
+    return anchor != SIZE_MAX && i <= anchor;
 }
 
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
@@ -1227,11 +1256,15 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
         } else if (!ft_ascii_digit(c) &&
-                   ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
+                   ((c < 0x80 && !english_may_open(pre, s, anchor, i)) ||
                     !may_open(&open_year_words, x, i))) {
             /* no word of a span or a relative year opens here: below,
              * only a digit opens an expression without one */
             i++;
+            continue;
+        } else if (ft_ascii_digit(c) && !english_may_open(pre, s, anchor, i) &&
+                   !digits_then_nyeon(x, i)) {
+            i++; /* no year after it: not "5 years ago" nor "5-year" */
             continue;
         } else if ((end = years_ago_at(x, i, &offset))) {
             /* "two years ago", "2년 전" */
@@ -1324,6 +1357,11 @@ typedef struct {
     size_t nnb;
     size_t anchor;     /* the last anchor that starts in the sentence */
     opener_bits opens; /* where its bytes may open an expression */
+    /* the anchors that start in the sentence, in order (from ws), and a
+     * bit a byte for the words and numbers that start there */
+    uint16_t anchor_at[WINDOW];
+    size_t nanchor;
+    uint64_t starts[OPENER_WORDS];
 } window;
 
 /* Bit j: byte j of the sixteen at p (p[16] readable too) may carry a mark
@@ -1370,6 +1408,7 @@ static inline void mark_byte(window *w, size_t k)
         w->paren_at[w->nparen++] = (uint16_t)k;
     } else if (anchor_from(w->x, w->ws + k)) {
         w->anchor = w->ws + k;
+        w->anchor_at[w->nanchor++] = (uint16_t)k;
     }
 }
 
@@ -1388,9 +1427,50 @@ mark16(window *w, const unsigned char *p, size_t k, unsigned live,
     classify16(p, &alnum, &starts, &letters, &always);
     unsigned first = ~(alnum << 1 | *after);
     *after = alnum >> 15 & 1;
+    w->starts[k / 64] |= (uint64_t)(alnum & first & live) << (k % 64);
     w->opens.words[k / 64] |= (uint64_t)(letters & first & live) << (k % 64);
     w->opens.others[k / 64] |= (uint64_t)((always | (starts & first)) & live)
                                << (k % 64);
+}
+
+/* The bits of bits[] (a bit a place) in [lo, hi] set. */
+static void set_bits(uint64_t *bits, size_t lo, size_t hi)
+{
+    for (size_t k = lo / 64; k <= hi / 64; k++) {
+        uint64_t m = ~UINT64_C(0);
+        if (k == lo / 64)
+            m &= ~UINT64_C(0) << (lo % 64);
+        if (k == hi / 64 && hi % 64 < 63)
+            m &= (UINT64_C(1) << (hi % 64 + 1)) - 1;
+        bits[k] |= m;
+    }
+}
+
+/* opens.near from the sentence's anchors and word starts: before each
+ * anchor a, back over ANCHOR_WORDS + 1 word starts. */
+static void mark_near(window *w)
+{
+    memset(w->opens.near, 0, ((w->we - w->ws + 63) / 64) * sizeof(uint64_t));
+    for (size_t q = 0; q < w->nanchor; q++) {
+        size_t a = w->anchor_at[q], k = a / 64, lo = 0;
+        size_t left = ANCHOR_WORDS + 1;
+        uint64_t m = w->starts[k] & (a % 64 < 63 ? (UINT64_C(2) << (a % 64)) - 1
+                                                 : ~UINT64_C(0));
+        for (;;) {
+            size_t c = (size_t)__builtin_popcountll(m);
+            if (c >= left) {
+                for (; c > left; c--)
+                    m &= m - 1; /* the lowest go: the last `left` stay */
+                lo = k * 64 + (size_t)__builtin_ctzll(m);
+                break;
+            }
+            if (k == 0)
+                break;
+            left -= c;
+            m = w->starts[--k];
+        }
+        set_bits(w->opens.near, lo, a);
+    }
 }
 
 static void mark_sentence(window *w)
@@ -1398,9 +1478,10 @@ static void mark_sentence(window *w)
     size_t n = w->we - w->ws;
     _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
-    w->nbrk = w->nparen = 0;
+    w->nbrk = w->nparen = w->nanchor = 0;
     memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->starts, 0, ((n + 63) / 64) * sizeof(uint64_t));
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     unsigned after = 0;
     size_t k = 0;
@@ -1414,6 +1495,7 @@ static void mark_sentence(window *w)
         memcpy(rest, t + k, n - k);
         mark16(w, rest, k, (1u << (n - k)) - 1, &after);
     }
+    mark_near(w);
 }
 
 static size_t clamp(size_t v, size_t lo, size_t hi)
