@@ -1331,8 +1331,9 @@ static size_t sentence_start_before(ft_view x, size_t i)
 typedef struct {
     size_t start, end, pend; /* pend: the end of its conversion, if any */
     size_t index;            /* in the article's figures */
-    bool base;               /* a comparison base: "from X", X보다 */
-    size_t paren;            /* its parenthesis, or SIZE_MAX */
+    int8_t base;  /* a comparison base ("from X", X보다): 1 or 0, -1 until
+                   * asked (base_of) */
+    size_t paren; /* its parenthesis, or SIZE_MAX */
 } neighbour;
 
 typedef struct {
@@ -1674,7 +1675,7 @@ static void find_owners(window *w)
             /* "over last year's $855 million": the figure is a base */
             if (QUICK_BEFORE_ANY(w->x, e->start, compare_words, NULL) !=
                 SIZE_MAX)
-                w->nb[w->owner[k]].base = true;
+                w->nb[w->owner[k]].base = 1;
         }
         if (!korean && before && tying_gap(w, before->pend, e->start, 2))
             w->owner[k] = (int)(before - w->nb); /* "X in 2006 to Y" */
@@ -1804,7 +1805,7 @@ static void open_window(window *w, const char *text, size_t len,
         nb->end = clamp(g->end, ws, we) - w->lo;
         nb->pend = clamp(pend, ws, we) - w->lo;
         nb->index = k;
-        nb->base = is_base(w->x, nb->start, nb->pend);
+        nb->base = -1;
         nb->paren = paren_of(w, nb->start);
     }
 
@@ -2022,8 +2023,17 @@ static void apply(ft_figure *f, const year_expr *e)
         f->year--;
 }
 
-static void date_figure(const window *w, ft_figure *f, const neighbour *me,
-                        int mine, const ft_figure *prior, size_t nprior,
+/* Is the neighbour a comparison base?  Asked once, when a year's choice
+ * needs it: a figure that owns its year never does. */
+static bool base_of(window *w, neighbour *nb)
+{
+    if (nb->base < 0)
+        nb->base = is_base(w->x, nb->start, nb->pend);
+    return nb->base > 0;
+}
+
+static void date_figure(window *w, ft_figure *f, neighbour *me, int mine,
+                        const ft_figure *prior, size_t nprior,
                         int published_year, int *looked, year_expr *back)
 {
     f->year = 0;
@@ -2043,18 +2053,18 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
             /* another figure's year: never a base's; in the same clause,
              * only for a change (the year of the level it changes), an
              * item of the same list or a breakdown in its parenthesis */
-            const neighbour *g = &w->nb[w->owner[k]];
+            neighbour *g = &w->nb[w->owner[k]];
             bool same_clause =
                 breaks_between(w, g->start < me->start ? g->pend : me->pend,
                                g->start < me->start ? me->start : g->start, 0,
                                0) == 0;
             bool breakdown = me->paren != SIZE_MAX && me->paren >= g->end &&
                              me->paren <= g->pend + 1;
-            if (g->base || (same_clause && !listed_together(w, me, g) &&
-                            !breakdown && f->kind != FT_KIND_CHANGE))
+            if (base_of(w, g) || (same_clause && !listed_together(w, me, g) &&
+                                  !breakdown && f->kind != FT_KIND_CHANGE))
                 continue;
         }
-        if (!own && me->base)
+        if (!own && base_of(w, me))
             continue; /* a base is dated only by its own year */
         if (!own && w->paren[k] != SIZE_MAX && w->paren[k] != me->paren)
             continue; /* an aside: "(2017년 최저임금의 40%)" */
@@ -2105,7 +2115,7 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
         best = NULL; /* "over the next five years ... X": a total */
     if (best && (best_breaks == 0 || !blocked)) {
         apply(f, best);
-    } else if (!best && !target && !undated && !me->base) {
+    } else if (!best && !target && !undated && !base_of(w, me)) {
         /* no year of its own (at most a comparison base): the sentences
          * before, read once for the whole window */
         if (*looked == 0)
