@@ -1078,9 +1078,10 @@ static bool digits_then_nyeon(ft_view x, size_t i)
 }
 
 /* The sixteen bytes at p (p[16] read too), a bit each: *alnum the ASCII
- * letters and digits, *starts the digits and Fs, *letters the letters,
- * *always the apostrophes, the lead bytes of ’ (short_year_at) and those
- * past ASCII whose next byte may go on to a word of open_year_words
+ * letters and digits, *starts the digits and the Fs before a Y (fy_at),
+ * *letters the letters, *always the apostrophes before a digit, the lead
+ * bytes of ’ (short_year_at: E2 80, with “ and ”) and those past ASCII
+ * whose next byte may go on to a word of open_year_words
  * (year_word_heads, years_index.h: 올해, 지난해); find_exprs steps over
  * any other.  Signed comparisons leave the bytes past ASCII out of the
  * ASCII ranges. */
@@ -1088,18 +1089,20 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
                               unsigned *starts, unsigned *letters,
                               unsigned *always)
 {
-    ft_bytes16 u = ft_load16(p);
+    ft_bytes16 u = ft_load16(p), next = ft_load16(p + 1);
     ft_sbytes16 v = (ft_sbytes16)u, lv = v | 0x20;
+    ft_sbytes16 n = (ft_sbytes16)next, ln = n | 0x20;
     ft_sbytes16 letter = (lv > 'a' - 1) & (lv < 'z' + 1);
     ft_sbytes16 digit = (v > '0' - 1) & (v < '9' + 1);
+    ft_sbytes16 digit_next = (n > '0' - 1) & (n < '9' + 1);
     *alnum = ft_bits16((ft_bytes16)(letter | digit));
-    *starts = ft_bits16((ft_bytes16)(digit | (lv == 'f')));
+    *starts = ft_bits16((ft_bytes16)(digit | ((lv == 'f') & (ln == 'y'))));
     *letters = ft_bits16((ft_bytes16)letter);
-    *always = ft_bits16((ft_bytes16)(v == '\''));
+    *always = ft_bits16((ft_bytes16)((v == '\'') & digit_next));
     /* 0xC0 and up (the top two bits set; unsigned: u + u wraps): most
      * English has none */
     if (ft_bits16(u & (u + u))) {
-        ft_bytes16 next = ft_load16(p + 1), m = (ft_bytes16)(u == 0xE2);
+        ft_bytes16 m = (ft_bytes16)(u == 0xE2) & (ft_bytes16)(next == 0x80);
 #pragma GCC unroll 16
         for (size_t k = 0; k < N_OF(year_word_heads); k++)
             m |= (ft_bytes16)(u == year_word_heads[k][0]) &
@@ -1363,6 +1366,8 @@ typedef struct {
     uint16_t anchor_at[WINDOW];
     size_t nanchor;
     uint64_t starts[OPENER_WORDS];
+    /* a bit a byte: its ASCII digits, its bytes 0xEB (the lead of 년) */
+    uint64_t digits[OPENER_WORDS], nyeon[OPENER_WORDS];
 } window;
 
 /* Bit j: byte j of the sixteen at p (p[16] readable too) may carry a mark
@@ -1429,6 +1434,9 @@ mark16(window *w, const unsigned char *p, size_t k, unsigned live,
     unsigned first = ~(alnum << 1 | *after);
     *after = alnum >> 15 & 1;
     w->starts[k / 64] |= (uint64_t)(alnum & first & live) << (k % 64);
+    w->digits[k / 64] |= (uint64_t)(alnum & ~letters & live) << (k % 64);
+    unsigned eb = ft_bits16((ft_bytes16)(ft_load16(p) == K_NYEON[0]));
+    w->nyeon[k / 64] |= (uint64_t)(eb & live) << (k % 64);
     w->opens.words[k / 64] |= (uint64_t)(letters & first & live) << (k % 64);
     w->opens.others[k / 64] |= (uint64_t)((always | (starts & first)) & live)
                                << (k % 64);
@@ -1474,6 +1482,38 @@ static void mark_near(window *w)
     }
 }
 
+/* opens.others keeps of the numbers that start in the sentence only
+ * those that may open an expression (may_open_number, english_may_open):
+ * four digits, or one or two before an anchor near enough or before 년.
+ * Most numbers are amounts, which the digits' bits rule out a word of
+ * sixty-four bytes at a time. */
+static void mark_numbers(window *w)
+{
+    size_t words = (w->we - w->ws + 63) / 64;
+    uint64_t prev = 0; /* the digit bit before the word's first */
+    for (size_t q = 0; q < words; q++) {
+        uint64_t d = w->digits[q];
+        if (!d) {
+            prev = 0;
+            continue;
+        }
+        uint64_t dn = q + 1 < words ? w->digits[q + 1] : 0;
+        uint64_t en = q + 1 < words ? w->nyeon[q + 1] : 0;
+        /* bit j: a digit, a 0xEB at j + k */
+#define AFTER(b, bn, k) ((b) >> (k) | (bn) << (64 - (k)))
+        uint64_t d1 = AFTER(d, dn, 1), d2 = AFTER(d, dn, 2);
+        uint64_t start = d & ~(d << 1 | prev);
+        uint64_t run4 = start & d1 & d2 & AFTER(d, dn, 3) & ~AFTER(d, dn, 4);
+        uint64_t one = start & ~d1, two = start & d1 & ~d2;
+        uint64_t nyeon = (one & AFTER(w->nyeon[q], en, 1)) |
+                         (two & AFTER(w->nyeon[q], en, 2));
+#undef AFTER
+        uint64_t keep = run4 | ((one | two) & w->opens.near[q]) | nyeon;
+        prev = d >> 63;
+        w->opens.others[q] &= ~d | keep;
+    }
+}
+
 static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
@@ -1483,6 +1523,8 @@ static void mark_sentence(window *w)
     memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->starts, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->digits, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->nyeon, 0, ((n + 63) / 64) * sizeof(uint64_t));
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     unsigned after = 0;
     size_t k = 0;
@@ -1497,6 +1539,7 @@ static void mark_sentence(window *w)
         mark16(w, rest, k, (1u << (n - k)) - 1, &after);
     }
     mark_near(w);
+    mark_numbers(w);
 }
 
 static size_t clamp(size_t v, size_t lo, size_t hi)

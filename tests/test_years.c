@@ -279,6 +279,14 @@ static const year_case cases[] = {
     {"It will cost $5 billion and be ready by \xE2\x80\x99"
      "29.",
      "", "-@2029"},
+    /* among quotes, apostrophes, words with F and amounts, which open
+     * nothing, the few that do */
+    {"\xE2\x80\x9CIt\xE2\x80\x99s done,\xE2\x80\x9D the firm's chief "
+     "said of the '24 budget, first set at $5.25 billion.",
+     "", "2024"},
+    {"For fiscal reasons it asked for $5 billion in fy25.", "", "f2025"},
+    {"Seoul will spend $5.5 billion on 36 jets over the next 5 years.", "",
+     "-"},
     /* 2년전 1690만 달러였다. */
     {"2\xEB\x85\x84\xEC\xA0\x84 1690\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC"
      "\xEC\x98\x80\xEB\x8B\xA4.",
