@@ -10,10 +10,13 @@
  * and anchor_second give each byte the anchors whose first (either case)
  * or second letter (folded) it is; sentence_marks what mark_sentence
  * notes of each byte: a clause break may start there (phrase.c's
- * FT_BREAK_START), a parenthesis, an anchor may start there.  Letters are
+ * FT_BREAK_START), a parenthesis, an anchor may start there;
+ * ANCHOR_WORDS the most words an English relative year or span opens
+ * before its first anchor ("over the next five years").  Letters are
  * folded by phrase.c's own table (this program is linked with it), so an index
  * cannot fold otherwise than the matcher it stands in front of.  Exits 1
- * on an empty phrase, which no index can describe.
+ * on an empty phrase, which no index can describe, and on a relative year
+ * without an anchor, which years.c would never look for.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -234,6 +237,79 @@ static void ix_heads_folded(const char *name)
     printf("\n};\n");
 }
 
+/* An ASCII letter or digit: what starts a word where none stands
+ * before it, for years.c as for this program. */
+static int alnum(unsigned char c)
+{
+    return (ft_ascii_class[c] & (FT_ASCII_ALPHA | FT_ASCII_DIGIT)) != 0;
+}
+
+/* How many words start in p[from, to) (a letter or digit after none;
+ * a space of the phrase, which matches a run of spaces, is none). */
+static size_t word_starts(const char *p, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t q = from; q < to; q++)
+        n += alnum((unsigned char)p[q]) &&
+             (q == 0 || !alnum((unsigned char)p[q - 1]));
+    return n;
+}
+
+/* Where the first anchor in phrase p starts (letters folded), or
+ * SIZE_MAX. */
+static size_t first_anchor(const char *p)
+{
+    for (size_t q = 0; p[q]; q++)
+        for (size_t k = 0; k < N_OF(anchors); k++) {
+            size_t m = 0;
+            while (m < anchors[k].n && p[q + m] &&
+                   ft_ascii_fold((unsigned char)p[q + m]) ==
+                       (unsigned char)anchors[k].s[m])
+                m++;
+            if (m == anchors[k].n)
+                return q;
+        }
+    return SIZE_MAX;
+}
+
+/* The most words that start after the first byte of an English relative
+ * year or span of years, up to its first anchor (the anchor's own word
+ * counted when it starts one): what multi_year_at, years_ago_at and
+ * relative_at read.  Exits 1 on a relative year without an anchor. */
+static size_t anchor_words(int *bad)
+{
+    size_t most = 1; /* "5 years ago", "5-year": the number, then "year" */
+    for (size_t k = 0; k < N_OF(relative_words); k++) {
+        const char *p = relative_words[k].w.s;
+        size_t a = first_anchor(p);
+        if (a == SIZE_MAX) {
+            fprintf(stderr, "relative_words: \"%s\" holds no anchor\n", p);
+            *bad = 1;
+            continue;
+        }
+        size_t n = word_starts(p, 1, a + 1);
+        if (n > most)
+            most = n;
+    }
+    /* a count ("five", or digits: one word), then " year" or "-year" */
+    size_t count = 1, count_rest = 0;
+    for (size_t k = 0; k < N_OF(counts); k++) {
+        size_t n = word_starts(counts[k].s, 0, counts[k].n);
+        count = n > count ? n : count;
+        n = word_starts(counts[k].s, 1, counts[k].n);
+        count_rest = n > count_rest ? n : count_rest;
+    }
+    if (count_rest + 1 > most)
+        most = count_rest + 1;
+    /* a lead ("over the next"), a count, then " years" or " months" */
+    for (size_t k = 0; k < N_OF(span_leads); k++) {
+        size_t n = word_starts(span_leads[k].s, 1, span_leads[k].n) + count + 1;
+        if (n > most)
+            most = n;
+    }
+    return most;
+}
+
 #define OPEN(list)                                                             \
     (ix_clear(), ix_lits((list), N_OF(list), false, true),                     \
      ix_emit("open_" #list, false))
@@ -298,6 +374,9 @@ int main(void)
     END(fiscal_before), bad |= ix.bad;
     END(reach_words), bad |= ix.bad;
     END(recurring_before), bad |= ix.bad;
+
+    /* how far before an anchor an English expression may open */
+    printf("\nenum { ANCHOR_WORDS = %zu };\n", anchor_words(&bad));
 
     /* the anchors that start with each byte, either case */
     uint8_t first[256] = {0};

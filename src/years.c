@@ -27,7 +27,10 @@
  * at a time (mark_sentence, with vector comparisons): the few that may
  * carry a break, a parenthesis or an anchor are noted, and those where an
  * expression may open, from which find_exprs goes to the next; the lists
- * behind a position are asked through the indexes of years_index.h.
+ * behind a position are asked through the indexes of years_index.h.  An
+ * English word or a small number is asked only when it stands a few
+ * words before an anchor ("year", "month", "now", "currently"), which
+ * every English expression but a year holds.
  */
 #include "years.h"
 
@@ -1065,10 +1068,20 @@ static bool may_open_number(ft_view x, size_t i)
            n == (unsigned char)K_NYEON[0];
 }
 
+/* The digits at i followed by 년 ("5년간", "2년 전"), whose expressions
+ * hold no anchor. */
+static bool digits_then_nyeon(ft_view x, size_t i)
+{
+    while (ft_ascii_digit(ft_view_at(x, i)))
+        i++;
+    return bytes_at(x, i, K_NYEON);
+}
+
 /* The sixteen bytes at p (p[16] read too), a bit each: *alnum the ASCII
- * letters and digits, *starts the digits and Fs, *letters the letters,
- * *always the apostrophes, the lead bytes of ’ (short_year_at) and those
- * past ASCII whose next byte may go on to a word of open_year_words
+ * letters and digits, *starts the digits and the Fs before a Y (fy_at),
+ * *letters the letters, *always the apostrophes before a digit, the lead
+ * bytes of ’ (short_year_at: E2 80, with “ and ”) and those past ASCII
+ * whose next byte may go on to a word of open_year_words
  * (year_word_heads, years_index.h: 올해, 지난해); find_exprs steps over
  * any other.  Signed comparisons leave the bytes past ASCII out of the
  * ASCII ranges. */
@@ -1076,18 +1089,20 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
                               unsigned *starts, unsigned *letters,
                               unsigned *always)
 {
-    ft_bytes16 u = ft_load16(p);
+    ft_bytes16 u = ft_load16(p), next = ft_load16(p + 1);
     ft_sbytes16 v = (ft_sbytes16)u, lv = v | 0x20;
+    ft_sbytes16 n = (ft_sbytes16)next, ln = n | 0x20;
     ft_sbytes16 letter = (lv > 'a' - 1) & (lv < 'z' + 1);
     ft_sbytes16 digit = (v > '0' - 1) & (v < '9' + 1);
+    ft_sbytes16 digit_next = (n > '0' - 1) & (n < '9' + 1);
     *alnum = ft_bits16((ft_bytes16)(letter | digit));
-    *starts = ft_bits16((ft_bytes16)(digit | (lv == 'f')));
+    *starts = ft_bits16((ft_bytes16)(digit | ((lv == 'f') & (ln == 'y'))));
     *letters = ft_bits16((ft_bytes16)letter);
-    *always = ft_bits16((ft_bytes16)(v == '\''));
+    *always = ft_bits16((ft_bytes16)((v == '\'') & digit_next));
     /* 0xC0 and up (the top two bits set; unsigned: u + u wraps): most
      * English has none */
     if (ft_bits16(u & (u + u))) {
-        ft_bytes16 next = ft_load16(p + 1), m = (ft_bytes16)(u == 0xE2);
+        ft_bytes16 m = (ft_bytes16)(u == 0xE2) & (ft_bytes16)(next == 0x80);
 #pragma GCC unroll 16
         for (size_t k = 0; k < N_OF(year_word_heads); k++)
             m |= (ft_bytes16)(u == year_word_heads[k][0]) &
@@ -1108,6 +1123,11 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
 typedef struct {
     uint64_t words[OPENER_WORDS];
     uint64_t others[OPENER_WORDS];
+    /* the words and numbers that start close enough before an anchor to
+     * open an English expression: the last ANCHOR_WORDS + 1 word starts
+     * at or before each (years_index.h counts the most an expression
+     * holds before its anchor) */
+    uint64_t near[OPENER_WORDS];
 } opener_bits;
 
 /* The bits of x[s,e) from base (s plus a multiple of 64) on, as
@@ -1146,8 +1166,8 @@ static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
 {
     uint64_t words, others;
     if (pre) {
-        words = pre->words[(base - s) / 64];
-        others = pre->others[(base - s) / 64];
+        size_t k = (base - s) / 64;
+        return pre->others[k] | (pre->words[k] & pre->near[k]);
     } else {
         opens64(x, s, e, base, &words, &others);
     }
@@ -1156,6 +1176,18 @@ static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
     return others | (words & (words_from - base >= 64
                                   ? ~UINT64_C(0)
                                   : (UINT64_C(1) << (words_from - base)) - 1));
+}
+
+/* May an English word, or a number of a digit or two, at i of x[s,e) open
+ * an expression ("last year", "over the next five years", "5-year", "two
+ * years ago")?  Each holds an anchor: with the opener bits (pre), at
+ * most ANCHOR_WORDS words before one; else, before the last (anchor). */
+static inline bool english_may_open(const opener_bits *pre, size_t s,
+                                    size_t anchor, size_t i)
+{
+    if (pre)
+        return pre->near[(i - s) / 64] >> ((i - s) % 64) & 1;
+    return anchor != SIZE_MAX && i <= anchor;
 }
 
 /* Every year expression in x[s,e).  anchor: the last anchor that starts
@@ -1227,11 +1259,15 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             if (ex.role == ROLE_SPAN)
                 ex.role = ROLE_DATES;
         } else if (!ft_ascii_digit(c) &&
-                   ((c < 0x80 && (anchor == SIZE_MAX || i > anchor)) ||
+                   ((c < 0x80 && !english_may_open(pre, s, anchor, i)) ||
                     !may_open(&open_year_words, x, i))) {
             /* no word of a span or a relative year opens here: below,
              * only a digit opens an expression without one */
             i++;
+            continue;
+        } else if (ft_ascii_digit(c) && !english_may_open(pre, s, anchor, i) &&
+                   !digits_then_nyeon(x, i)) {
+            i++; /* no year after it: not "5 years ago" nor "5-year" */
             continue;
         } else if ((end = years_ago_at(x, i, &offset))) {
             /* "two years ago", "2년 전" */
@@ -1298,8 +1334,9 @@ static size_t sentence_start_before(ft_view x, size_t i)
 typedef struct {
     size_t start, end, pend; /* pend: the end of its conversion, if any */
     size_t index;            /* in the article's figures */
-    bool base;               /* a comparison base: "from X", X보다 */
-    size_t paren;            /* its parenthesis, or SIZE_MAX */
+    int8_t base;  /* a comparison base ("from X", X보다): 1 or 0, -1 until
+                   * asked (base_of) */
+    size_t paren; /* its parenthesis, or SIZE_MAX */
 } neighbour;
 
 typedef struct {
@@ -1324,6 +1361,13 @@ typedef struct {
     size_t nnb;
     size_t anchor;     /* the last anchor that starts in the sentence */
     opener_bits opens; /* where its bytes may open an expression */
+    /* the anchors that start in the sentence, in order (from ws), and a
+     * bit a byte for the words and numbers that start there */
+    uint16_t anchor_at[WINDOW];
+    size_t nanchor;
+    uint64_t starts[OPENER_WORDS];
+    /* a bit a byte: its ASCII digits, its bytes 0xEB (the lead of 년) */
+    uint64_t digits[OPENER_WORDS], nyeon[OPENER_WORDS];
 } window;
 
 /* Bit j: byte j of the sixteen at p (p[16] readable too) may carry a mark
@@ -1370,6 +1414,7 @@ static inline void mark_byte(window *w, size_t k)
         w->paren_at[w->nparen++] = (uint16_t)k;
     } else if (anchor_from(w->x, w->ws + k)) {
         w->anchor = w->ws + k;
+        w->anchor_at[w->nanchor++] = (uint16_t)k;
     }
 }
 
@@ -1388,9 +1433,85 @@ mark16(window *w, const unsigned char *p, size_t k, unsigned live,
     classify16(p, &alnum, &starts, &letters, &always);
     unsigned first = ~(alnum << 1 | *after);
     *after = alnum >> 15 & 1;
+    w->starts[k / 64] |= (uint64_t)(alnum & first & live) << (k % 64);
+    w->digits[k / 64] |= (uint64_t)(alnum & ~letters & live) << (k % 64);
+    unsigned eb = ft_bits16((ft_bytes16)(ft_load16(p) == K_NYEON[0]));
+    w->nyeon[k / 64] |= (uint64_t)(eb & live) << (k % 64);
     w->opens.words[k / 64] |= (uint64_t)(letters & first & live) << (k % 64);
     w->opens.others[k / 64] |= (uint64_t)((always | (starts & first)) & live)
                                << (k % 64);
+}
+
+/* The bits of bits[] (a bit a place) in [lo, hi] set. */
+static void set_bits(uint64_t *bits, size_t lo, size_t hi)
+{
+    for (size_t k = lo / 64; k <= hi / 64; k++) {
+        uint64_t m = ~UINT64_C(0);
+        if (k == lo / 64)
+            m &= ~UINT64_C(0) << (lo % 64);
+        if (k == hi / 64 && hi % 64 < 63)
+            m &= (UINT64_C(1) << (hi % 64 + 1)) - 1;
+        bits[k] |= m;
+    }
+}
+
+/* opens.near from the sentence's anchors and word starts: before each
+ * anchor a, back over ANCHOR_WORDS + 1 word starts. */
+static void mark_near(window *w)
+{
+    memset(w->opens.near, 0, ((w->we - w->ws + 63) / 64) * sizeof(uint64_t));
+    for (size_t q = 0; q < w->nanchor; q++) {
+        size_t a = w->anchor_at[q], k = a / 64, lo = 0;
+        size_t left = ANCHOR_WORDS + 1;
+        uint64_t m = w->starts[k] & (a % 64 < 63 ? (UINT64_C(2) << (a % 64)) - 1
+                                                 : ~UINT64_C(0));
+        for (;;) {
+            size_t c = (size_t)__builtin_popcountll(m);
+            if (c >= left) {
+                for (; c > left; c--)
+                    m &= m - 1; /* the lowest go: the last `left` stay */
+                lo = k * 64 + (size_t)__builtin_ctzll(m);
+                break;
+            }
+            if (k == 0)
+                break;
+            left -= c;
+            m = w->starts[--k];
+        }
+        set_bits(w->opens.near, lo, a);
+    }
+}
+
+/* opens.others keeps of the numbers that start in the sentence only
+ * those that may open an expression (may_open_number, english_may_open):
+ * four digits, or one or two before an anchor near enough or before 년.
+ * Most numbers are amounts, which the digits' bits rule out a word of
+ * sixty-four bytes at a time. */
+static void mark_numbers(window *w)
+{
+    size_t words = (w->we - w->ws + 63) / 64;
+    uint64_t prev = 0; /* the digit bit before the word's first */
+    for (size_t q = 0; q < words; q++) {
+        uint64_t d = w->digits[q];
+        if (!d) {
+            prev = 0;
+            continue;
+        }
+        uint64_t dn = q + 1 < words ? w->digits[q + 1] : 0;
+        uint64_t en = q + 1 < words ? w->nyeon[q + 1] : 0;
+        /* bit j: a digit, a 0xEB at j + k */
+#define AFTER(b, bn, k) ((b) >> (k) | (bn) << (64 - (k)))
+        uint64_t d1 = AFTER(d, dn, 1), d2 = AFTER(d, dn, 2);
+        uint64_t start = d & ~(d << 1 | prev);
+        uint64_t run4 = start & d1 & d2 & AFTER(d, dn, 3) & ~AFTER(d, dn, 4);
+        uint64_t one = start & ~d1, two = start & d1 & ~d2;
+        uint64_t nyeon = (one & AFTER(w->nyeon[q], en, 1)) |
+                         (two & AFTER(w->nyeon[q], en, 2));
+#undef AFTER
+        uint64_t keep = run4 | ((one | two) & w->opens.near[q]) | nyeon;
+        prev = d >> 63;
+        w->opens.others[q] &= ~d | keep;
+    }
 }
 
 static void mark_sentence(window *w)
@@ -1398,9 +1519,12 @@ static void mark_sentence(window *w)
     size_t n = w->we - w->ws;
     _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
-    w->nbrk = w->nparen = 0;
+    w->nbrk = w->nparen = w->nanchor = 0;
     memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->starts, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->digits, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    memset(w->nyeon, 0, ((n + 63) / 64) * sizeof(uint64_t));
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     unsigned after = 0;
     size_t k = 0;
@@ -1414,6 +1538,8 @@ static void mark_sentence(window *w)
         memcpy(rest, t + k, n - k);
         mark16(w, rest, k, (1u << (n - k)) - 1, &after);
     }
+    mark_near(w);
+    mark_numbers(w);
 }
 
 static size_t clamp(size_t v, size_t lo, size_t hi)
@@ -1592,7 +1718,7 @@ static void find_owners(window *w)
             /* "over last year's $855 million": the figure is a base */
             if (QUICK_BEFORE_ANY(w->x, e->start, compare_words, NULL) !=
                 SIZE_MAX)
-                w->nb[w->owner[k]].base = true;
+                w->nb[w->owner[k]].base = 1;
         }
         if (!korean && before && tying_gap(w, before->pend, e->start, 2))
             w->owner[k] = (int)(before - w->nb); /* "X in 2006 to Y" */
@@ -1722,7 +1848,7 @@ static void open_window(window *w, const char *text, size_t len,
         nb->end = clamp(g->end, ws, we) - w->lo;
         nb->pend = clamp(pend, ws, we) - w->lo;
         nb->index = k;
-        nb->base = is_base(w->x, nb->start, nb->pend);
+        nb->base = -1;
         nb->paren = paren_of(w, nb->start);
     }
 
@@ -1940,8 +2066,17 @@ static void apply(ft_figure *f, const year_expr *e)
         f->year--;
 }
 
-static void date_figure(const window *w, ft_figure *f, const neighbour *me,
-                        int mine, const ft_figure *prior, size_t nprior,
+/* Is the neighbour a comparison base?  Asked once, when a year's choice
+ * needs it: a figure that owns its year never does. */
+static bool base_of(window *w, neighbour *nb)
+{
+    if (nb->base < 0)
+        nb->base = is_base(w->x, nb->start, nb->pend);
+    return nb->base > 0;
+}
+
+static void date_figure(window *w, ft_figure *f, neighbour *me, int mine,
+                        const ft_figure *prior, size_t nprior,
                         int published_year, int *looked, year_expr *back)
 {
     f->year = 0;
@@ -1961,18 +2096,18 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
             /* another figure's year: never a base's; in the same clause,
              * only for a change (the year of the level it changes), an
              * item of the same list or a breakdown in its parenthesis */
-            const neighbour *g = &w->nb[w->owner[k]];
+            neighbour *g = &w->nb[w->owner[k]];
             bool same_clause =
                 breaks_between(w, g->start < me->start ? g->pend : me->pend,
                                g->start < me->start ? me->start : g->start, 0,
                                0) == 0;
             bool breakdown = me->paren != SIZE_MAX && me->paren >= g->end &&
                              me->paren <= g->pend + 1;
-            if (g->base || (same_clause && !listed_together(w, me, g) &&
-                            !breakdown && f->kind != FT_KIND_CHANGE))
+            if (base_of(w, g) || (same_clause && !listed_together(w, me, g) &&
+                                  !breakdown && f->kind != FT_KIND_CHANGE))
                 continue;
         }
-        if (!own && me->base)
+        if (!own && base_of(w, me))
             continue; /* a base is dated only by its own year */
         if (!own && w->paren[k] != SIZE_MAX && w->paren[k] != me->paren)
             continue; /* an aside: "(2017년 최저임금의 40%)" */
@@ -2023,7 +2158,7 @@ static void date_figure(const window *w, ft_figure *f, const neighbour *me,
         best = NULL; /* "over the next five years ... X": a total */
     if (best && (best_breaks == 0 || !blocked)) {
         apply(f, best);
-    } else if (!best && !target && !undated && !me->base) {
+    } else if (!best && !target && !undated && !base_of(w, me)) {
         /* no year of its own (at most a comparison base): the sentences
          * before, read once for the whole window */
         if (*looked == 0)

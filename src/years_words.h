@@ -296,8 +296,9 @@ static const ft_lit stop_words[] = {
 
 /* Words one of which every English relative year and span of years
  * holds: "last year", "currently", "as of now", "over the next five
- * months", "a five-year plan".  (An entry of relative_words without one
- * would never be found, which the table test would tell.) */
+ * months", "a five-year plan".  years.c looks for those only a few words
+ * before an anchor (ANCHOR_WORDS, counted from these lists at build
+ * time); an entry of relative_words without one stops the build. */
 static const ft_lit anchors[] = {
     FT_LIT("year"),
     FT_LIT("month"),

@@ -279,6 +279,14 @@ static const year_case cases[] = {
     {"It will cost $5 billion and be ready by \xE2\x80\x99"
      "29.",
      "", "-@2029"},
+    /* among quotes, apostrophes, words with F and amounts, which open
+     * nothing, the few that do */
+    {"\xE2\x80\x9CIt\xE2\x80\x99s done,\xE2\x80\x9D the firm's chief "
+     "said of the '24 budget, first set at $5.25 billion.",
+     "", "2024"},
+    {"For fiscal reasons it asked for $5 billion in fy25.", "", "f2025"},
+    {"Seoul will spend $5.5 billion on 36 jets over the next 5 years.", "",
+     "-"},
     /* 2년전 1690만 달러였다. */
     {"2\xEB\x85\x84\xEC\xA0\x84 1690\xEB\xA7\x8C \xEB\x8B\xAC\xEB\x9F\xAC"
      "\xEC\x98\x80\xEB\x8B\xA4.",
@@ -732,6 +740,54 @@ static void test_every_table_entry_matches(void **state)
         fail_msg("%zu table entries cannot match", failures);
 }
 
+/* An English relative year or span is looked for only a few words before
+ * an anchor ("year", "month", ...), words and not bytes: each entry still
+ * matches with runs of spaces and tabs between its words. */
+static void test_spaced_entries_match(void **state)
+{
+    (void)state;
+    static const char *const spaced_tables[] = {"relative_words", "span_leads",
+                                                "counts"};
+    size_t failures = 0;
+    for (size_t t = 0; t < ft_years_tables(); t++) {
+        const char *name = ft_years_table_name(t);
+        const table_case *c = NULL;
+        for (size_t q = 0; q < sizeof spaced_tables / sizeof *spaced_tables;
+             q++)
+            if (strcmp(spaced_tables[q], name) == 0)
+                for (size_t k = 0; k < sizeof table_cases / sizeof *table_cases;
+                     k++)
+                    if (strcmp(table_cases[k].table, name) == 0)
+                        c = &table_cases[k];
+        if (!c)
+            continue;
+        char none[128], got[128];
+        years_with(c, "xyzzy", none, sizeof none);
+        for (size_t k = 0; k < ft_years_table_len(t); k++) {
+            const char *entry = ft_years_table_entry(t, k);
+            char spaced[128];
+            size_t n = 0;
+            for (const char *p = entry; *p && n + 8 < sizeof spaced; p++) {
+                if (*p == ' ') {
+                    memcpy(spaced + n, "   \t  ", 6);
+                    n += 6;
+                } else {
+                    spaced[n++] = *p;
+                }
+            }
+            spaced[n] = '\0';
+            years_with(c, spaced, got, sizeof got);
+            if (strcmp(got, none) == 0) {
+                print_error("%s entry \"%s\" spaced out does not match\n", name,
+                            entry);
+                failures++;
+            }
+        }
+    }
+    if (failures)
+        fail_msg("%zu spaced entries cannot match", failures);
+}
+
 /* ------------------------------------------------------ bounded work
  *
  * Without a clock: a figure in a text with no sentence end for a
@@ -1071,6 +1127,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_every_table_entry_matches),
+        cmocka_unit_test(test_spaced_entries_match),
         cmocka_unit_test(test_no_stop_megabyte_is_bounded),
         cmocka_unit_test(test_cjk_stop_megabyte_is_bounded),
         cmocka_unit_test(test_far_year_out_of_reach),
