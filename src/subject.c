@@ -1517,8 +1517,10 @@ static bool opens_aside(ft_view x, size_t i)
 }
 
 /* The bytes below 64 the collector stops at: a line break, and the
- * comma, stop and semicolon that open or close an aside. */
-#define STOP_BYTES (1ull << '\n' | 1ull << ',' | 1ull << '.' | 1ull << ';')
+ * comma that opens or closes an aside.  The full stops and semicolons
+ * that also close one are no acts: the collector looks for them only
+ * while an aside is open (see aside_closed). */
+#define STOP_BYTES (1ull << '\n' | 1ull << ',')
 
 static size_t min_size(size_t a, size_t b)
 {
@@ -1572,7 +1574,8 @@ static bool acts_room(scan_acts *a)
 /* Some 64 bytes, a bit each (bit j for byte j). */
 typedef struct {
     uint64_t alpha, alnum, joins; /* joins: '-' and '.' */
-    uint64_t other;               /* STOP_BYTES and the bytes past ASCII */
+    uint64_t other;               /* STOP_BYTES and the Hangul lead bytes */
+    uint64_t high;                /* the bytes past ASCII */
     uint64_t lower;               /* of the letters, those in lower case */
 } byte_bits;
 
@@ -1592,16 +1595,17 @@ classify16(const unsigned char *p, unsigned j, byte_bits *bits)
                                    _mm_set1_epi8(-128 + 10)); /* 0-9 */
     __m128i joins = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(83)),
                                    _mm_set1_epi8(-128 + 2)); /* '-' '.' */
-    /* ',' and '.' are one byte but for bit 1 */
-    __m128i stop = _mm_or_si128(
-        _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('.')),
-        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                     _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
+    __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    /* 0xEA-0xED, the lead bytes of the Hangul syllables */
+    __m128i hangul = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(-0x6A)),
+                                    _mm_set1_epi8(-128 + 4));
     bits->alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << j;
     bits->alnum |=
         (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << j;
-    bits->other |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, x))
-                   << j;
+    bits->other |=
+        (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, hangul)) << j;
+    bits->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << j;
     bits->joins |= (uint64_t)(unsigned)_mm_movemask_epi8(joins) << j;
     /* bit 5 of each byte, shifted up to its top (a 16-bit shift moves no
      * bit into another byte's top) */
@@ -1613,7 +1617,7 @@ classify16(const unsigned char *p, unsigned j, byte_bits *bits)
 /* The 64 bytes at p, classified. */
 static byte_bits classify64(const unsigned char *p)
 {
-    byte_bits bits = {0, 0, 0, 0, 0};
+    byte_bits bits = {0, 0, 0, 0, 0, 0};
 #if defined(__SSE2__)
     classify16(p, 0, &bits);
     classify16(p, 16, &bits);
@@ -1624,8 +1628,10 @@ static byte_bits classify64(const unsigned char *p)
         unsigned char ch = p[j];
         bits.alpha |= (uint64_t)ft_ascii_alpha(ch) << j;
         bits.alnum |= (uint64_t)is_alnum(ch) << j;
-        bits.other |=
-            (uint64_t)(ch >= 0x80 || (ch < 64 && (STOP_BYTES >> ch & 1))) << j;
+        bits.other |= (uint64_t)((ch >= 0xEA && ch <= 0xED) ||
+                                 (ch < 64 && (STOP_BYTES >> ch & 1)))
+                      << j;
+        bits.high |= (uint64_t)(ch >= 0x80) << j;
         bits.joins |= (uint64_t)(ch == '-' || ch == '.') << j;
         bits.lower |= (uint64_t)ft_ascii_lower(ch) << j;
     }
@@ -1741,6 +1747,10 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
          * in no figure */
         acts &= ~idle_words(x, base, starts & bits.lower, word, c->pairs);
     } else {
+        /* a byte past ASCII but Hangul asks nothing of the collector,
+         * unless it lies in a figure: there the collector steps over the
+         * figure from the first act in it */
+        acts |= bits.high;
         /* what is read for each word in lower case, kept in registers */
         size_t until = c->until;
         const unsigned *pairs = c->pairs;
@@ -1794,23 +1804,24 @@ static bool cut_acts(ft_view x, const word_index *ix, const ft_figure *figs,
     return true;
 }
 
-/* Pass the acts from k on that lie before `from` (within what was read)
- * or are a full stop or semicolon, up to the first other; returns its
- * index (n for none).  A stop only ends an aside; most acts the collector
- * reads are stops, once cut_acts has passed the words that need nothing. */
-static size_t pass_stops(const scan_act *a, size_t n, size_t k,
-                         const unsigned char *t, size_t from, bool *aside)
+/* Pass the acts from k on that lie before `from` (within what was read);
+ * returns the index of the first other (n for none). */
+static size_t pass_read(const scan_act *a, size_t n, size_t k, size_t from)
 {
-    for (; k < n; k++) {
-        size_t at = a[k].at;
-        if (at < from)
-            continue; /* within what was read */
-        if (t[at] != '.' && t[at] != ';')
-            return k;
-        *aside = false;
-        from = at + 1;
-    }
-    return n;
+    while (k < n && a[k].at < from)
+        k++;
+    return k;
+}
+
+/* Does a full stop or semicolon in t[from,to) close an aside?  The
+ * collector passes every byte there (they are no acts), and either one
+ * ends what ", which" opened. */
+static bool aside_closed(const unsigned char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (t[i] == '.' || t[i] == ';')
+            return true;
+    return false;
 }
 
 /* Is i within a word, a letter right after another?  The collector passes
@@ -1853,9 +1864,11 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
     for (size_t i = 0; ok;) {
         size_t w = 0; /* the end of the word that starts at i, 0 for none */
         if (!landed) {
-            k = pass_stops(acts.items, acts.len, k, t, i, &c.aside);
+            k = pass_read(acts.items, acts.len, k, i);
             if (k == acts.len)
                 break;
+            if (c.aside && aside_closed(t, i, acts.items[k].at))
+                c.aside = false;
             i = acts.items[k].at;
             w = acts.items[k++].end;
         }
@@ -1864,12 +1877,10 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
             break;
         unsigned char ch = t[i];
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
-            /* ", which covers ...," is an aside; a comma or a full stop
-             * ends it */
+            /* ", which covers ...," is an aside; a comma ends it (and a
+             * full stop: see aside_closed) */
             if (ch == ',')
                 c.aside = opens_aside(x, i + 1);
-            else if (ch == '.' || ch == ';')
-                c.aside = false;
             i++; /* the rest of the punctuation */
             continue;
         }
