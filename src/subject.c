@@ -655,6 +655,9 @@ enum {
 /* Slots of the hash table: a power of two, well above the words. */
 #define WORD_SLOTS 1024
 #define WORD_SPELLINGS 4
+/* Where the bits of the words that only open phrases start in the pairs
+ * of word_index. */
+#define OPENER_BIT 32
 
 typedef struct {
     char key[WORD_MAX]; /* folded to lower case */
@@ -682,8 +685,14 @@ struct word_index {
     unsigned outside_lengths[256]; /* the words that matter_outside */
     unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
     /* the same by the first two letters (pair_slot): what cut_acts passes
-     * without a look-up */
-    unsigned outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
+     * without a look-up (a bit for each length); but the words that only
+     * open references and budget lines as their whole first word ("the",
+     * "its", "defence") have their bit OPENER_BIT higher, in both: they
+     * matter only before a word of second_pairs, the first run of letters
+     * and digits of such a phrase's second word ("fund", "budget", "cost"
+     * of "cost-sharing") */
+    unsigned long long outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
+    unsigned second_pairs[PAIR_SLOTS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -826,14 +835,10 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     if (head)
         en->head = (unsigned char)head;
     const head_word *h = head ? &heads[head - 1] : NULL;
-    if (matters_outside(roles, h)) {
+    if (matters_outside(roles, h))
         ix->outside_lengths[first] |= 1u << n;
-        ix->outside_pairs[pair_slot(w, n)] |= 1u << n;
-    }
-    if (folded && matters_in_lower_case(roles, h)) {
+    if (folded && matters_in_lower_case(roles, h))
         ix->lower_lengths[first] |= 1u << n;
-        ix->lower_pairs[pair_slot(w, n)] |= 1u << n;
-    }
     if (folded) {
         en->roles |= (unsigned short)roles;
         return true;
@@ -908,6 +913,55 @@ static const struct {
     {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
 };
 
+/* Does the entry only open phrases it is the whole first word of (no
+ * head word, nothing else it opens)?  In lower case it then matters only
+ * before what may be their second word (see word_index). */
+static bool only_opens(const word_entry *en)
+{
+    return !en->head && (en->roles & (W_OPENS_LINE | W_OPENS_REFERENCE)) &&
+           !(en->lines & ~en->lines_first) && !(en->refs & ~en->refs_first);
+}
+
+/* Mark the first run of letters and digits of phrase p's second word in
+ * second_pairs. */
+static void add_second(word_index *ix, const char *p)
+{
+    const char *sp = strchr(p, ' ');
+    if (!sp)
+        return;
+    size_t n = 0;
+    while (is_alnum((unsigned char)sp[1 + n]))
+        n++;
+    if (n > 0 && n <= WORD_MAX)
+        ix->second_pairs[pair_slot(sp + 1, n)] |= 1u << n;
+}
+
+/* The pairs of words in lower case (see word_index), once every entry
+ * knows the phrases it opens. */
+static void index_pairs(word_index *ix)
+{
+    memset(ix->lower_pairs, 0, sizeof ix->lower_pairs);
+    memset(ix->outside_pairs, 0, sizeof ix->outside_pairs);
+    for (size_t e = 0; e < ix->len; e++) {
+        const word_entry *en = &ix->entry[e];
+        size_t slot = pair_slot(en->key, en->n);
+        if (only_opens(en)) {
+            ix->lower_pairs[slot] |= 1ull << (OPENER_BIT + en->n);
+            if (matters_outside(en->roles, NULL)) /* a budget line's */
+                ix->outside_pairs[slot] |= 1ull << (OPENER_BIT + en->n);
+            continue;
+        }
+        if (matters_in_lower_case(en->roles, word_head(en)))
+            ix->lower_pairs[slot] |= 1ull << en->n;
+        if (matters_outside(en->roles, word_head(en)))
+            ix->outside_pairs[slot] |= 1ull << en->n;
+    }
+    for (size_t k = 0; k < COUNT(budget_lines); k++)
+        add_second(ix, budget_lines[k]);
+    for (size_t k = 0; k < COUNT(references); k++)
+        add_second(ix, references[k].words);
+}
+
 static word_index *word_index_new(void)
 {
     word_index *ix = calloc(1, sizeof *ix);
@@ -958,6 +1012,7 @@ static word_index *word_index_new(void)
         free(ix);
         return NULL;
     }
+    index_pairs(ix);
     return ix;
 }
 
@@ -1648,10 +1703,10 @@ typedef struct {
     const word_index *ix;
     const ft_figure *figs; /* in text order */
     size_t nfigs;
-    size_t f, g;           /* as in collect, for the last place looked at */
-    size_t until;          /* where f, g or what follows may change */
-    bool in_figure;        /* the place is within a figure */
-    const unsigned *pairs; /* the word_index's of its sentence */
+    size_t f, g;    /* as in collect, for the last place looked at */
+    size_t until;   /* where f, g or what follows may change */
+    bool in_figure; /* the place is within a figure */
+    const unsigned long long *pairs; /* the word_index's of its sentence */
 } cutter;
 
 /* Where the cutter stands at `at` (not before the last place). */
@@ -1688,14 +1743,45 @@ static size_t word_on(ft_view x, size_t i)
     return i;
 }
 
+/* Is the word at `at` (m bytes), one that only opens phrases (see
+ * word_index), where it may open one: followed by other than one space
+ * and a letter or digit, or by one space and a word of second_pairs?
+ * Else no phrase it opens is there, and the collector does nothing with
+ * it. */
+__attribute__((noinline)) static bool
+opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
+{
+    size_t k = at + m + 1, n = 0;
+    if (k > x.len || x.t[k - 1] != ' ' || k == x.len ||
+        !is_alnum((unsigned char)x.t[k]))
+        return true; /* other spaces, or none: read as ever */
+    while (n <= WORD_MAX && k + n < x.len &&
+           is_alnum((unsigned char)x.t[k + n]))
+        n++;
+    return n <= WORD_MAX && (ix->second_pairs[pair_slot(x.t + k, n)] >> n & 1);
+}
+
+/* Does the word at `at` (m bytes) matter by `pairs` (lower_pairs or
+ * outside_pairs of ix)? */
+__attribute__((always_inline)) static inline bool
+word_matters(ft_view x, const word_index *ix, const unsigned long long *pairs,
+             size_t at, size_t m)
+{
+    if (m > WORD_MAX)
+        return false;
+    unsigned long long v = pairs[pair_slot(x.t + at, m)];
+    return (v >> m & 1) ||
+           ((v >> (OPENER_BIT + m) & 1) && opens_here(x, ix, at, m));
+}
+
 /* Of the words in lower case that start at `lower` (bit j for base + j;
  * `word` the bytes of words), those that do not matter where they stand,
  * by pairs (see cut_block): a block that lies in no figure and where no
  * figure's sentence starts or ends. */
-static uint64_t idle_words(ft_view x, size_t base, uint64_t lower,
-                           uint64_t word, const unsigned *pairs)
+static uint64_t idle_words(ft_view x, const word_index *ix, size_t base,
+                           uint64_t lower, uint64_t word,
+                           const unsigned long long *pairs)
 {
-    const char *p = x.t + base;
     uint64_t idle = 0;
     for (; lower; lower &= lower - 1) {
         unsigned j = (unsigned)__builtin_ctzll(lower);
@@ -1704,7 +1790,7 @@ static uint64_t idle_words(ft_view x, size_t base, uint64_t lower,
         size_t m = rest                ? (size_t)__builtin_ctzll(rest)
                    : j < 64 - WORD_MAX ? 64 - j
                                        : word_on(x, base + 64) - (base + j);
-        if (!(m <= WORD_MAX && (pairs[pair_slot(p + j, m)] >> m & 1)))
+        if (!word_matters(x, ix, pairs, base + j, m))
             idle |= lower & -lower;
     }
     return idle;
@@ -1745,7 +1831,8 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
     if (c->until >= base + 64 && !c->in_figure) {
         /* most blocks: all in one place among the figures' sentences and
          * in no figure */
-        acts &= ~idle_words(x, base, starts & bits.lower, word, c->pairs);
+        acts &=
+            ~idle_words(x, c->ix, base, starts & bits.lower, word, c->pairs);
     } else {
         /* a byte past ASCII but Hangul asks nothing of the collector,
          * unless it lies in a figure: there the collector steps over the
@@ -1753,7 +1840,7 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
         acts |= bits.high;
         /* what is read for each word in lower case, kept in registers */
         size_t until = c->until;
-        const unsigned *pairs = c->pairs;
+        const unsigned long long *pairs = c->pairs;
         bool in_figure = c->in_figure;
         for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
             unsigned j = (unsigned)__builtin_ctzll(lower);
@@ -1770,8 +1857,7 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
                 pairs = c->pairs;
                 in_figure = c->in_figure;
             }
-            if (!in_figure &&
-                !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+            if (!in_figure && !word_matters(x, c->ix, pairs, at, m))
                 acts &= ~(UINT64_C(1) << j);
         }
     }

@@ -820,6 +820,68 @@ static void subjects_of(const char *text, const ft_subjects *s, char *got,
     ft_figlist_free(&l);
 }
 
+/* "the", "its" and "defence" matter only as the first word of a
+ * reference or budget line, and the collector reads them only before
+ * what may be its second word: after one space, a word of the right
+ * letters and length; after other spaces, always.  The reference and the
+ * budget line are found however they are spaced, and a word that starts
+ * like the second word but is longer ("fundamental", "dealer's") or goes
+ * on past a hyphen ("fund-raising") gives what it gave. */
+static void test_openers_before_second_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the fund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the  fund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the\xC2\xA0"
+         "fund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the\nfund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the fund-raising drive.",
+         "fund-raising drive"},
+        {"Seoul raised its defence budget to 50 trillion won.",
+         "defence budget"},
+        {"Seoul raised its defence\xC2\xA0"
+         "budget to 50 trillion won.",
+         "defence budget"},
+        {"Seoul raised its defence  budget to 50 trillion won, and its\tbudget "
+         "rose 3 percent to 2 trillion won.",
+         "defence budget|defence  budget"},
+        {"Seoul raised the fundamental budget to 50 trillion won.",
+         "fundamental budget"},
+        {"The Special Measures Agreement was signed in 2021. Seoul paid 1 "
+         "trillion won under the deal.",
+         "Special Measures Agreement"},
+        {"The Special Measures Agreement was signed in 2021. Seoul paid 1 "
+         "trillion won under the dealer's terms.",
+         "Special Measures Agreement"},
+    };
+    ft_subjects *s = aliases();
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char got[1024];
+        subjects_of(cases[c].text, s, got, sizeof got);
+        if (strcmp(got, cases[c].want) != 0) {
+            print_error("in \"%s\": \"%s\", want \"%s\"\n", cases[c].text, got,
+                        cases[c].want);
+            failures++;
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu cases failed", failures);
+}
+
 typedef struct {
     const char *text;
     const char *with_aliases; /* with the table of aliases() */
@@ -1155,6 +1217,7 @@ int main(void)
         cmocka_unit_test(test_bytes_past_ascii),
         cmocka_unit_test(test_long_name_tails),
         cmocka_unit_test(test_ministry_anywhere),
+        cmocka_unit_test(test_openers_before_second_words),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
