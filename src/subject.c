@@ -1586,45 +1586,11 @@ static size_t min_size(size_t a, size_t b)
 
 /* A place the collector acts at, in text order: a letter after no
  * letter (a word starts there, or a letter after a digit the collector
- * passes), a byte past ASCII, a STOP_BYTES byte.  The collector passes
- * all other bytes (spaces, digits, other punctuation, the letters of a
- * word after its first) untouched, so it reads the article's acts, cut
- * once, instead of its bytes. */
-typedef struct {
-    size_t at;
-    size_t end; /* word_end of the word that starts at `at`, 0 for none */
-} scan_act;
-
-typedef struct {
-    scan_act *items;
-    size_t len, cap;
-    bool own; /* items were allocated here (else the caller's) */
-} scan_acts;
-
-/* Room for 64 more acts; false when out of memory.  The first items may
- * be the caller's (most articles fit on its stack), and are then copied
- * out, never freed. */
-static bool acts_room(scan_acts *a)
-{
-    if (a->len + 64 <= a->cap)
-        return true;
-    size_t cap = a->cap ? a->cap : 64;
-    while (cap < a->len + 64) {
-        if (cap > SIZE_MAX / 2 / sizeof *a->items)
-            return false;
-        cap *= 2;
-    }
-    scan_act *p =
-        a->own ? realloc(a->items, cap * sizeof *p) : malloc(cap * sizeof *p);
-    if (!p)
-        return false;
-    if (!a->own && a->len)
-        memcpy(p, a->items, a->len * sizeof *p);
-    a->items = p;
-    a->cap = cap;
-    a->own = true;
-    return true;
-}
+ * passes), a Hangul lead byte (and any byte past ASCII in a figure), a
+ * STOP_BYTES byte.  The collector passes all other bytes (spaces, digits,
+ * other punctuation, the letters of a word after its first) untouched, so
+ * it reads the article's acts, cut a block of 64 bytes at a time, instead
+ * of its bytes. */
 
 /* Some 64 bytes, a bit each (bit j for byte j). */
 typedef struct {
@@ -1796,15 +1762,17 @@ static uint64_t idle_words(ft_view x, const word_index *ix, size_t base,
     return idle;
 }
 
-/* Add the acts of the 64 bytes at base (fewer at the end) but those of
- * the words in lower case that do not matter where they stand, outside
+/* The acts of the 64 bytes at base (fewer at the end), a bit each, with
+ * the word starts and the bytes of words: all but those of the words in
+ * lower case that do not matter where they stand, outside
  * the figures' sentences or in one (no word of their first two letters
  * and length does: see matters_outside, matters_in_lower_case) and that
  * are in no figure (where the collector reads a letter of a figure, it
  * steps over the figure; it reads no letter of a word but its first):
  * the collector may pass those as if they were no acts, and most words
  * are such. */
-static void cut_block(cutter *c, size_t base, scan_acts *out)
+static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
+                      uint64_t *starts_out, uint64_t *word_out)
 {
     ft_view x = c->x;
     const unsigned char *t = (const unsigned char *)x.t;
@@ -1861,42 +1829,46 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
                 acts &= ~(UINT64_C(1) << j);
         }
     }
-    scan_act *o = out->items + out->len;
-    for (; acts; acts &= acts - 1) {
-        unsigned j = (unsigned)__builtin_ctzll(acts);
-        size_t at = base + j, end = 0;
-        if (starts >> j & 1) {
-            uint64_t rest = ~word >> j;
-            end = rest ? at + (size_t)__builtin_ctzll(rest)
-                       : word_on(x, base + 64);
+    *acts_out = acts;
+    *starts_out = starts;
+    *word_out = word;
+}
+
+/* The acts of an article, cut a block at a time as the collector comes
+ * to them: a block it steps over whole (a long name, a figure) is never
+ * cut. */
+typedef struct {
+    cutter cut;
+    size_t base;                 /* the block cut last, SIZE_MAX for none */
+    uint64_t acts, starts, word; /* its acts, word starts and word bytes */
+} act_stream;
+
+/* The first act at or after `from` (which never goes back): true with its
+ * place and the end of the word that starts there (0 for none), false
+ * when there is none. */
+static bool next_act(act_stream *s, size_t from, size_t *at, size_t *end)
+{
+    ft_view x = s->cut.x;
+    for (; from < x.len; from = (from | 63) + 1) {
+        size_t base = from & ~(size_t)63;
+        if (s->base != base) {
+            cut_block(&s->cut, base, &s->acts, &s->starts, &s->word);
+            s->base = base;
         }
-        *o++ = (scan_act){at, end};
+        uint64_t ahead = s->acts >> (from - base);
+        if (!ahead)
+            continue;
+        unsigned j = (unsigned)(from - base) + (unsigned)__builtin_ctzll(ahead);
+        *at = base + j;
+        *end = 0;
+        if (s->starts >> j & 1) {
+            uint64_t rest = ~s->word >> j;
+            *end = rest ? *at + (size_t)__builtin_ctzll(rest)
+                        : word_on(x, base + 64);
+        }
+        return true;
     }
-    out->len = (size_t)(o - out->items);
-}
-
-/* The acts of x, in text order, but the words cut_block passes; false when
- * out of memory. */
-static bool cut_acts(ft_view x, const word_index *ix, const ft_figure *figs,
-                     size_t nfigs, scan_acts *out)
-{
-    cutter c = {x, ix, figs, nfigs, 0, 0, 0, false, NULL};
-    cutter_move(&c, 0);
-    for (size_t base = 0; base < x.len; base += 64) {
-        if (!acts_room(out)) /* a block's 64 */
-            return false;
-        cut_block(&c, base, out);
-    }
-    return true;
-}
-
-/* Pass the acts from k on that lie before `from` (within what was read);
- * returns the index of the first other (n for none). */
-static size_t pass_read(const scan_act *a, size_t n, size_t k, size_t from)
-{
-    while (k < n && a[k].at < from)
-        k++;
-    return k;
+    return false;
 }
 
 /* Does a full stop or semicolon in t[from,to) close an aside?  The
@@ -1938,25 +1910,19 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
     bool in_figure_sentence = false;
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
-    scan_act first_acts[512];
-    scan_acts acts = {first_acts, 0, 512, false};
-    if (!cut_acts(x, ix, figs, nfigs, &acts)) {
-        if (acts.own)
-            free(acts.items);
-        return false;
-    }
-    size_t k = 0;        /* the next act */
+    act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0, 0, false, NULL},
+                       .base = SIZE_MAX};
+    cutter_move(&acts.cut, 0);
     bool landed = false; /* i is amid_letters: visited though no act */
     for (size_t i = 0; ok;) {
         size_t w = 0; /* the end of the word that starts at i, 0 for none */
         if (!landed) {
-            k = pass_read(acts.items, acts.len, k, i);
-            if (k == acts.len)
+            size_t at;
+            if (!next_act(&acts, i, &at, &w))
                 break;
-            if (c.aside && aside_closed(t, i, acts.items[k].at))
+            if (c.aside && aside_closed(t, i, at))
                 c.aside = false;
-            i = acts.items[k].at;
-            w = acts.items[k++].end;
+            i = at;
         }
         landed = false;
         if (i >= x.len)
@@ -2083,8 +2049,6 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         i = e > w ? e : (w > i ? w : i + 1);
         landed = e > w && amid_letters(x, i);
     }
-    if (acts.own)
-        free(acts.items);
     return ok;
 }
 
