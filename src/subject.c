@@ -693,6 +693,9 @@ struct word_index {
      * of "cost-sharing") */
     unsigned long long outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
     unsigned second_pairs[PAIR_SLOTS];
+    /* the length of the shortest word in each: the shorter words of an
+     * article are passed without a look (see short_words) */
+    size_t outside_shortest, lower_shortest;
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -936,25 +939,46 @@ static void add_second(word_index *ix, const char *p)
         ix->second_pairs[pair_slot(sp + 1, n)] |= 1u << n;
 }
 
+/* May a word of a text (see word_end) be spelt w[0,n): letters and
+ * digits, and hyphens and stops between them? */
+static bool could_be_word(const char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!is_alnum((unsigned char)w[k]) &&
+            !((w[k] == '-' || w[k] == '.') && k > 0 && k + 1 < n &&
+              is_alnum((unsigned char)w[k - 1]) &&
+              is_alnum((unsigned char)w[k + 1])))
+            return false;
+    return true;
+}
+
 /* The pairs of words in lower case (see word_index), once every entry
  * knows the phrases it opens. */
 static void index_pairs(word_index *ix)
 {
     memset(ix->lower_pairs, 0, sizeof ix->lower_pairs);
     memset(ix->outside_pairs, 0, sizeof ix->outside_pairs);
+    ix->lower_shortest = ix->outside_shortest = WORD_MAX + 1;
     for (size_t e = 0; e < ix->len; e++) {
         const word_entry *en = &ix->entry[e];
+        if (!could_be_word(en->key, en->n))
+            continue; /* "r&d": no word of a text is so spelt */
         size_t slot = pair_slot(en->key, en->n);
-        if (only_opens(en)) {
-            ix->lower_pairs[slot] |= 1ull << (OPENER_BIT + en->n);
-            if (matters_outside(en->roles, NULL)) /* a budget line's */
-                ix->outside_pairs[slot] |= 1ull << (OPENER_BIT + en->n);
-            continue;
+        bool opens = only_opens(en);
+        bool lower = opens || matters_in_lower_case(en->roles, word_head(en));
+        bool outside = opens ? matters_outside(en->roles, NULL) /* a line's */
+                             : matters_outside(en->roles, word_head(en));
+        unsigned long long bit = 1ull << ((opens ? OPENER_BIT : 0) + en->n);
+        if (lower) {
+            ix->lower_pairs[slot] |= bit;
+            if (en->n < ix->lower_shortest)
+                ix->lower_shortest = en->n;
         }
-        if (matters_in_lower_case(en->roles, word_head(en)))
-            ix->lower_pairs[slot] |= 1ull << en->n;
-        if (matters_outside(en->roles, word_head(en)))
-            ix->outside_pairs[slot] |= 1ull << en->n;
+        if (outside) {
+            ix->outside_pairs[slot] |= bit;
+            if (en->n < ix->outside_shortest)
+                ix->outside_shortest = en->n;
+        }
     }
     for (size_t k = 0; k < COUNT(budget_lines); k++)
         add_second(ix, budget_lines[k]);
@@ -1673,6 +1697,7 @@ typedef struct {
     size_t until;   /* where f, g or what follows may change */
     bool in_figure; /* the place is within a figure */
     const unsigned long long *pairs; /* the word_index's of its sentence */
+    size_t shortest;                 /* the shortest word of pairs */
 } cutter;
 
 /* Where the cutter stands at `at` (not before the last place). */
@@ -1687,6 +1712,7 @@ static void cutter_move(cutter *c, size_t at)
     bool in_sentence = c->f < n && figs[c->f].sent_start <= at;
     c->in_figure = c->g < n && figs[c->g].start <= at;
     c->pairs = in_sentence ? c->ix->lower_pairs : c->ix->outside_pairs;
+    c->shortest = in_sentence ? c->ix->lower_shortest : c->ix->outside_shortest;
     c->until = SIZE_MAX;
     if (c->f < n)
         c->until = min_size(c->until, in_sentence ? figs[c->f].sent_end
@@ -1725,6 +1751,19 @@ opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
            is_alnum((unsigned char)x.t[k + n]))
         n++;
     return n <= WORD_MAX && (ix->second_pairs[pair_slot(x.t + k, n)] >> n & 1);
+}
+
+/* The bytes of `word` (a bit each) that start n bytes of it or more, a
+ * word going on past the block counted as long: where no word shorter
+ * than n starts.  Most words of an article are shorter than any of a
+ * table ("of", "the" outside the figures' sentences), and a few shifts
+ * pass them all. */
+static uint64_t long_words(uint64_t word, size_t n)
+{
+    uint64_t longer = word;
+    for (size_t k = 1; k < n && k < 64; k++)
+        longer &= word >> k | ~(~UINT64_C(0) >> k);
+    return longer;
 }
 
 /* Does the word at `at` (m bytes) matter by `pairs` (lower_pairs or
@@ -1799,8 +1838,10 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
     if (c->until >= base + 64 && !c->in_figure) {
         /* most blocks: all in one place among the figures' sentences and
          * in no figure */
-        acts &=
-            ~idle_words(x, c->ix, base, starts & bits.lower, word, c->pairs);
+        uint64_t lower = starts & bits.lower;
+        uint64_t longer = lower & long_words(word, c->shortest);
+        acts &= ~((lower & ~longer) |
+                  idle_words(x, c->ix, base, longer, word, c->pairs));
     } else {
         /* a byte past ASCII but Hangul asks nothing of the collector,
          * unless it lies in a figure: there the collector steps over the
