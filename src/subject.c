@@ -537,6 +537,26 @@ static void set_name(phrase *p, const char *s, size_t n)
     p->name[n] = '\0';
 }
 
+static size_t min_size(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
+/* The name "Name (ACR)" of the name s[0,n) and acronym a[0,m) (no NUL
+ * byte in either), cut as set_name cuts. */
+static void set_name_with(phrase *p, const char *s, size_t n, const char *a,
+                          size_t m)
+{
+    const char *parts[4] = {s, " (", a, ")"};
+    size_t lens[4] = {n, 2, m, 1}, o = 0;
+    for (size_t k = 0; k < 4; k++) {
+        size_t take = min_size(lens[k], sizeof p->name - 1 - o);
+        memcpy(p->name + o, parts[k], take);
+        o += take;
+    }
+    p->name[o] = '\0';
+}
+
 /* The phrases of an article, in text order. */
 typedef struct {
     phrase *items;
@@ -1554,10 +1574,8 @@ static size_t take_name(collector *c, size_t i, size_t w,
                 .cls = CLASS_NAME,
                 .kind = h ? h->kind : KIND_ANY};
     if (acr_end && !acronym) {
-        char buf[2 * FT_SUBJECT_MAX + 4];
-        snprintf(buf, sizeof buf, "%.*s (%.*s)", (int)(end - i), x.t + i,
-                 (int)(acr_end - acr_start), x.t + acr_start);
-        set_name(&p, buf, strlen(buf));
+        set_name_with(&p, x.t + i, end - i, x.t + acr_start,
+                      acr_end - acr_start);
     } else {
         set_name(&p, x.t + i, end - i);
     }
@@ -1600,11 +1618,6 @@ static bool opens_aside(ft_view x, size_t i)
  * that also close one are no acts: the collector looks for them only
  * while an aside is open (see aside_closed). */
 #define STOP_BYTES (1ull << '\n' | 1ull << ',')
-
-static size_t min_size(size_t a, size_t b)
-{
-    return a < b ? a : b;
-}
 
 /* ----------------------------------------------------------- the scan */
 
