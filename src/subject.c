@@ -20,6 +20,7 @@
 #include "text.h"
 
 #include <csv.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -55,8 +56,12 @@ static size_t pair_slot(const char *w, size_t n)
 }
 
 struct ft_subjects {
-    alias *items;
+    alias *items; /* in the order added */
     size_t len, cap;
+    /* the items by key_hash, open addressing: 1 + index in items, 0 for
+     * none; a power of two, at least twice the items */
+    unsigned *slots;
+    size_t nslots;
     /* by first byte of a key, a bit for its length (mod 64): most names
      * looked up have no alias, and this says so at once */
     unsigned long long key_lengths[256];
@@ -92,6 +97,7 @@ void ft_subjects_free(ft_subjects *s)
         free(s->items[i].canonical);
     }
     free(s->items);
+    free(s->slots);
     free(s);
 }
 
@@ -138,18 +144,49 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
 
 #define KEY_MAX 256
 
-/* The first entry whose key is not below `key` (the table is sorted). */
-static size_t find_key(const ft_subjects *s, const char *key)
+/* Where a key k[0,n) is looked for among the slots: FNV-1a of its length
+ * and of its first and last eight bytes (the keys are the user's table,
+ * and tell apart well enough so; an article's text only looks up). */
+static size_t key_hash(const char *k, size_t n)
 {
-    size_t lo = 0, hi = s->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(s->items[mid].key, key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint64_t h = (14695981039346656037ull ^ n) * 1099511628211ull;
+    size_t head = n < 8 ? n : 8, tail = n - head < 8 ? n - head : 8;
+    for (size_t i = 0; i < head; i++)
+        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+    for (size_t i = n - tail; i < n; i++)
+        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+    return (size_t)(h ^ h >> 29);
+}
+
+/* The slot of the key k[0,n) (k[n] == '\0'), or the empty one where it
+ * would go (s->nslots > 0). */
+static size_t find_slot(const ft_subjects *s, const char *k, size_t n)
+{
+    size_t mask = s->nslots - 1;
+    for (size_t i = key_hash(k, n) & mask;; i = (i + 1) & mask)
+        if (!s->slots[i] || strcmp(s->items[s->slots[i] - 1].key, k) == 0)
+            return i;
+}
+
+/* Room in the slots for one more item; false when out of memory. */
+static bool slots_room(ft_subjects *s)
+{
+    if (2 * (s->len + 1) <= s->nslots)
+        return true;
+    size_t n = s->nslots ? 2 * s->nslots : 64;
+    if (n > UINT_MAX || n > SIZE_MAX / sizeof *s->slots)
+        return false;
+    unsigned *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return false;
+    free(s->slots);
+    s->slots = slots;
+    s->nslots = n;
+    for (size_t i = 0; i < s->len; i++) {
+        const char *k = s->items[i].key;
+        s->slots[find_slot(s, k, strlen(k))] = (unsigned)(i + 1);
     }
-    return lo;
+    return true;
 }
 
 ft_status ft_subjects_add(ft_subjects *s, const char *name,
@@ -158,17 +195,21 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
     char key[KEY_MAX];
     if (normalise(name, strlen(name), key, sizeof key) == 0)
         return FT_OK;
-    size_t at_ = find_key(s, key);
-    if (at_ < s->len && strcmp(s->items[at_].key, key) == 0) {
-        char *c = strdup(canonical); /* later files win */
-        if (!c)
-            return FT_ENOMEM;
-        free(s->items[at_].canonical);
-        s->items[at_].canonical = c;
-        return FT_OK;
+    size_t n = strlen(key);
+    if (s->nslots) {
+        unsigned at_ = s->slots[find_slot(s, key, n)];
+        if (at_) {
+            char *c = strdup(canonical); /* later files win */
+            if (!c)
+                return FT_ENOMEM;
+            free(s->items[at_ - 1].canonical);
+            s->items[at_ - 1].canonical = c;
+            return FT_OK;
+        }
     }
     void *items = s->items;
-    if (ft_grow(&items, &s->cap, s->len, sizeof *s->items, 64) != FT_OK)
+    if (!slots_room(s) ||
+        ft_grow(&items, &s->cap, s->len, sizeof *s->items, 64) != FT_OK)
         return FT_ENOMEM;
     s->items = items;
     alias a = {strdup(key), strdup(canonical)};
@@ -177,13 +218,10 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
         free(a.canonical);
         return FT_ENOMEM;
     }
-    /* kept in key order, for find_key */
-    memmove(s->items + at_ + 1, s->items + at_,
-            (s->len - at_) * sizeof *s->items);
-    s->items[at_] = a;
-    s->len++;
-    s->key_lengths[(unsigned char)key[0]] |= 1ull << (strlen(key) & 63);
-    s->key_pairs[pair_slot(key, strlen(key))] |= 1ull << (strlen(key) & 63);
+    s->items[s->len++] = a;
+    s->slots[find_slot(s, key, n)] = (unsigned)s->len;
+    s->key_lengths[(unsigned char)key[0]] |= 1ull << (n & 63);
+    s->key_pairs[pair_slot(key, n)] |= 1ull << (n & 63);
     return FT_OK;
 }
 
@@ -193,10 +231,9 @@ static const char *canonical_of_key(const ft_subjects *s, const char *k,
                                     size_t n)
 {
     if (n == 0 || !may_be_key(s, k, n))
-        return NULL;
-    size_t i = find_key(s, k);
-    return i < s->len && strcmp(s->items[i].key, k) == 0 ? s->items[i].canonical
-                                                         : NULL;
+        return NULL; /* (and so with no items, no slots) */
+    unsigned i = s->slots[find_slot(s, k, n)];
+    return i ? s->items[i - 1].canonical : NULL;
 }
 
 const char *ft_subjects_canonical(const ft_subjects *s, const char *name,

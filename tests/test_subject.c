@@ -577,6 +577,33 @@ static void test_cases(void **state)
                  sizeof cases / sizeof *cases);
 }
 
+/* A table of thousands of aliases (the slots grow many times over): each
+ * is found, in any case, a later one wins, and names near them are none. */
+static void test_many_aliases(void **state)
+{
+    (void)state;
+    ft_subjects *s = ft_subjects_new();
+    assert_non_null(s);
+    char alias[64], canon[64];
+    for (int k = 0; k < 5000; k++) {
+        snprintf(alias, sizeof alias, "fund number %d of the plan", k);
+        snprintf(canon, sizeof canon, "Fund %d", k);
+        assert_int_equal(ft_subjects_add(s, alias, canon), FT_OK);
+    }
+    assert_int_equal(ft_subjects_add(s, "FUND NUMBER 7 OF THE PLAN", "Seven"),
+                     FT_OK);
+    for (int k = 0; k < 5000; k++) {
+        snprintf(alias, sizeof alias, "The Fund Number %d of the plan", k);
+        snprintf(canon, sizeof canon, "Fund %d", k);
+        const char *c = ft_subjects_canonical(s, alias, strlen(alias));
+        assert_non_null(c);
+        assert_string_equal(c, k == 7 ? "Seven" : canon);
+        snprintf(alias, sizeof alias, "fund number %d of the plans", k);
+        assert_null(ft_subjects_canonical(s, alias, strlen(alias)));
+    }
+    ft_subjects_free(s);
+}
+
 static void test_canonical_lookup(void **state)
 {
     (void)state;
@@ -1201,6 +1228,7 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_block_alignment),
         cmocka_unit_test(test_canonical_lookup),
+        cmocka_unit_test(test_many_aliases),
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_long_names_are_cut),
