@@ -741,7 +741,7 @@ struct word_index {
     unsigned lengths[256];
     unsigned outside_lengths[256]; /* the words that matter_outside */
     unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
-    /* the same by the first two letters (pair_slot): what cut_acts passes
+    /* the same by the first two letters (pair_slot): what cut_block passes
      * without a look-up (a bit for each length); but the words that only
      * open references and budget lines as their whole first word ("the",
      * "its", "defence") have their bit OPENER_BIT higher, in both: they
@@ -751,7 +751,7 @@ struct word_index {
     unsigned long long outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
     unsigned second_pairs[PAIR_SLOTS];
     /* the length of the shortest word in each: the shorter words of an
-     * article are passed without a look (see short_words) */
+     * article are passed without a look (see long_words) */
     size_t outside_shortest, lower_shortest;
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
@@ -1853,9 +1853,10 @@ static uint64_t idle_words(ft_view x, const word_index *ix, size_t base,
 
 /* The acts of the 64 bytes at base (fewer at the end), a bit each, with
  * the word starts and the bytes of words: all but those of the words in
- * lower case that do not matter where they stand, outside
- * the figures' sentences or in one (no word of their first two letters
- * and length does: see matters_outside, matters_in_lower_case) and that
+ * lower case that do not matter where they stand, outside the figures'
+ * sentences or in one (no word of their first two letters and length
+ * does, or one that only opens phrases whose second word does not follow:
+ * see word_matters, matters_outside, matters_in_lower_case) and that
  * are in no figure (where the collector reads a letter of a figure, it
  * steps over the figure; it reads no letter of a word but its first):
  * the collector may pass those as if they were no acts, and most words
