@@ -753,6 +753,9 @@ struct word_index {
     /* the length of the shortest word in each: the shorter words of an
      * article are passed without a look (see long_words) */
     size_t outside_shortest, lower_shortest;
+    /* the head words by the same: what a capitalised word outside the
+     * figures' sentences may be read for (see idle_capitals) */
+    unsigned long long head_pairs[PAIR_SLOTS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -1026,6 +1029,8 @@ static void index_pairs(word_index *ix)
         bool outside = opens ? matters_outside(en->roles, NULL) /* a line's */
                              : matters_outside(en->roles, word_head(en));
         unsigned long long bit = 1ull << ((opens ? OPENER_BIT : 0) + en->n);
+        if (word_head(en))
+            ix->head_pairs[slot] |= 1ull << en->n;
         if (lower) {
             ix->lower_pairs[slot] |= bit;
             if (en->n < ix->lower_shortest)
@@ -1803,6 +1808,53 @@ opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
     return n <= WORD_MAX && (ix->second_pairs[pair_slot(x.t + k, n)] >> n & 1);
 }
 
+/* The bytes after a capitalised word (and a space) that may carry a
+ * name on (take_name: a capital, "(", or "of", "and", "for": whatever
+ * starts with o, a or f is let through), and a second space, which is
+ * not looked past. */
+#define UPPER_(a)                                                              \
+    [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1,  \
+    [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1,          \
+    [a + 11] = 1, [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1,      \
+    [a + 16] = 1, [a + 17] = 1, [a + 18] = 1, [a + 19] = 1, [a + 20] = 1,      \
+    [a + 21] = 1, [a + 22] = 1, [a + 23] = 1, [a + 24] = 1, [a + 25] = 1
+static const unsigned char name_goes_on[256] = {
+    UPPER_('A'), ['('] = 1, ['o'] = 1, ['a'] = 1, ['f'] = 1, [' '] = 1};
+#undef UPPER_
+
+/* Of the capitalised words that start at `caps` (bit j for base + j; a
+ * block outside the figures' sentences and in no figure), those the
+ * collector reads for nothing: a capital then lower-case letters only,
+ * no head word by `pairs` (head_pairs), and nothing after that can carry
+ * on to a name (name_goes_on).  The collector reads such a word alone
+ * (take_name keeps one capitalised word only when it is a head word or
+ * "(ACRONYM)" follows) and keeps nothing; out there it reads no
+ * reference or budget line. */
+__attribute__((always_inline)) static inline uint64_t
+idle_capitals(ft_view x, size_t base, uint64_t caps, uint64_t lower,
+              uint64_t word, const unsigned long long *pairs)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    uint64_t idle = 0;
+    for (; caps; caps &= caps - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(caps);
+        uint64_t rest = ~word >> j;
+        if (!rest)
+            continue; /* on past the block: read as ever */
+        size_t m = (size_t)__builtin_ctzll(rest), at = base + j, k = at + m;
+        unsigned char b = k < x.len ? t[k] : 0;
+        if (b == ' ')
+            b = k + 1 < x.len ? t[k + 1] : 0;
+        if (name_goes_on[b])
+            continue; /* most names go on here */
+        uint64_t tail = ((UINT64_C(1) << m) - 1) << j & ~(UINT64_C(1) << j);
+        if ((lower & tail) == tail &&
+            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+            idle |= caps & -caps;
+    }
+    return idle;
+}
+
 /* The bytes of `word` (a bit each) that start n bytes of it or more, a
  * word going on past the block counted as long: where no word shorter
  * than n starts.  Most words of an article are shorter than any of a
@@ -1891,8 +1943,12 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
          * in no figure */
         uint64_t lower = starts & bits.lower;
         uint64_t longer = lower & long_words(word, c->shortest);
-        acts &= ~((lower & ~longer) |
-                  idle_words(x, c->ix, base, longer, word, c->pairs));
+        uint64_t idle = (lower & ~longer) |
+                        idle_words(x, c->ix, base, longer, word, c->pairs);
+        if (c->pairs == c->ix->outside_pairs) /* outside the sentences */
+            idle |= idle_capitals(x, base, starts & ~bits.lower, bits.lower,
+                                  word, c->ix->head_pairs);
+        acts &= ~idle;
     } else {
         /* a byte past ASCII but Hangul asks nothing of the collector,
          * unless it lies in a figure: there the collector steps over the

@@ -909,6 +909,63 @@ static void test_openers_before_second_words(void **state)
         fail_msg("%zu cases failed", failures);
 }
 
+/* Outside the figures' sentences a capitalised word is read only when it
+ * is a head word or what follows may carry a name on (a capital, "(", a
+ * word of o, a or f, another space): names and "(ACRONYM)" there are
+ * found however they are spaced and joined. */
+static void test_capitals_outside(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"Officials met Siemens (SMS) on Monday.\nLater, SMS received 5 "
+         "billion won.",
+         "SMS"},
+        {"Officials met Siemens  (SMS) on Monday.\nLater, SMS received 5 "
+         "billion won.",
+         "SMS"},
+        {"Officials met Siemens\n(SMS) on Monday.\nLater, SMS received 5 "
+         "billion won.",
+         "SMS"},
+        {"Seoul backed the Hanwha Ocean Fund on Monday. Officials said Fund "
+         "managers agreed.\nLater, the fund received 5 billion won.",
+         "Fund"},
+        {"Seoul backed Ocean of Korea Fund on Monday.\nLater, the fund "
+         "received 5 billion won.",
+         "Ocean of Korea Fund"},
+        {"Seoul backed Ocean and Korea Fund on Monday.\nLater, the fund "
+         "received 5 billion won.",
+         "Ocean and Korea Fund"},
+        {"Seoul backed Ocean for Korea Fund on Monday.\nLater, the fund "
+         "received 5 billion won.",
+         "Ocean for Korea Fund"},
+        {"Seoul backed Ocean,Korea Fund on Monday.\nLater, the fund received "
+         "5 billion won.",
+         "Fund"},
+        {"Seoul backed Ocean-Korea Fund on Monday.\nLater, the fund received "
+         "5 billion won.",
+         "Ocean-Korea Fund"},
+        {"Seoul backed Oceanic Fund.\nLater, the fund received 5 billion "
+         "won.",
+         "Oceanic Fund"},
+    };
+    ft_subjects *s = aliases();
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char got[1024];
+        subjects_of(cases[c].text, s, got, sizeof got);
+        if (strcmp(got, cases[c].want) != 0) {
+            print_error("in \"%s\": \"%s\", want \"%s\"\n", cases[c].text, got,
+                        cases[c].want);
+            failures++;
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu cases failed", failures);
+}
+
 typedef struct {
     const char *text;
     const char *with_aliases; /* with the table of aliases() */
@@ -1246,6 +1303,7 @@ int main(void)
         cmocka_unit_test(test_long_name_tails),
         cmocka_unit_test(test_ministry_anywhere),
         cmocka_unit_test(test_openers_before_second_words),
+        cmocka_unit_test(test_capitals_outside),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
