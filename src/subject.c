@@ -20,6 +20,7 @@
 #include "text.h"
 
 #include <csv.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -55,8 +56,12 @@ static size_t pair_slot(const char *w, size_t n)
 }
 
 struct ft_subjects {
-    alias *items;
+    alias *items; /* in the order added */
     size_t len, cap;
+    /* the items by key_hash, open addressing: 1 + index in items, 0 for
+     * none; a power of two, at least twice the items */
+    unsigned *slots;
+    size_t nslots;
     /* by first byte of a key, a bit for its length (mod 64): most names
      * looked up have no alias, and this says so at once */
     unsigned long long key_lengths[256];
@@ -92,6 +97,7 @@ void ft_subjects_free(ft_subjects *s)
         free(s->items[i].canonical);
     }
     free(s->items);
+    free(s->slots);
     free(s);
 }
 
@@ -138,18 +144,49 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
 
 #define KEY_MAX 256
 
-/* The first entry whose key is not below `key` (the table is sorted). */
-static size_t find_key(const ft_subjects *s, const char *key)
+/* Where a key k[0,n) is looked for among the slots: FNV-1a of its length
+ * and of its first and last eight bytes (the keys are the user's table,
+ * and tell apart well enough so; an article's text only looks up). */
+static size_t key_hash(const char *k, size_t n)
 {
-    size_t lo = 0, hi = s->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(s->items[mid].key, key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint64_t h = (14695981039346656037ull ^ n) * 1099511628211ull;
+    size_t head = n < 8 ? n : 8, tail = n - head < 8 ? n - head : 8;
+    for (size_t i = 0; i < head; i++)
+        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+    for (size_t i = n - tail; i < n; i++)
+        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+    return (size_t)(h ^ h >> 29);
+}
+
+/* The slot of the key k[0,n) (k[n] == '\0'), or the empty one where it
+ * would go (s->nslots > 0). */
+static size_t find_slot(const ft_subjects *s, const char *k, size_t n)
+{
+    size_t mask = s->nslots - 1;
+    for (size_t i = key_hash(k, n) & mask;; i = (i + 1) & mask)
+        if (!s->slots[i] || strcmp(s->items[s->slots[i] - 1].key, k) == 0)
+            return i;
+}
+
+/* Room in the slots for one more item; false when out of memory. */
+static bool slots_room(ft_subjects *s)
+{
+    if (2 * (s->len + 1) <= s->nslots)
+        return true;
+    size_t n = s->nslots ? 2 * s->nslots : 64;
+    if (n > UINT_MAX || n > SIZE_MAX / sizeof *s->slots)
+        return false;
+    unsigned *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return false;
+    free(s->slots);
+    s->slots = slots;
+    s->nslots = n;
+    for (size_t i = 0; i < s->len; i++) {
+        const char *k = s->items[i].key;
+        s->slots[find_slot(s, k, strlen(k))] = (unsigned)(i + 1);
     }
-    return lo;
+    return true;
 }
 
 ft_status ft_subjects_add(ft_subjects *s, const char *name,
@@ -158,17 +195,21 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
     char key[KEY_MAX];
     if (normalise(name, strlen(name), key, sizeof key) == 0)
         return FT_OK;
-    size_t at_ = find_key(s, key);
-    if (at_ < s->len && strcmp(s->items[at_].key, key) == 0) {
-        char *c = strdup(canonical); /* later files win */
-        if (!c)
-            return FT_ENOMEM;
-        free(s->items[at_].canonical);
-        s->items[at_].canonical = c;
-        return FT_OK;
+    size_t n = strlen(key);
+    if (s->nslots) {
+        unsigned at_ = s->slots[find_slot(s, key, n)];
+        if (at_) {
+            char *c = strdup(canonical); /* later files win */
+            if (!c)
+                return FT_ENOMEM;
+            free(s->items[at_ - 1].canonical);
+            s->items[at_ - 1].canonical = c;
+            return FT_OK;
+        }
     }
     void *items = s->items;
-    if (ft_grow(&items, &s->cap, s->len, sizeof *s->items, 64) != FT_OK)
+    if (!slots_room(s) ||
+        ft_grow(&items, &s->cap, s->len, sizeof *s->items, 64) != FT_OK)
         return FT_ENOMEM;
     s->items = items;
     alias a = {strdup(key), strdup(canonical)};
@@ -177,13 +218,10 @@ ft_status ft_subjects_add(ft_subjects *s, const char *name,
         free(a.canonical);
         return FT_ENOMEM;
     }
-    /* kept in key order, for find_key */
-    memmove(s->items + at_ + 1, s->items + at_,
-            (s->len - at_) * sizeof *s->items);
-    s->items[at_] = a;
-    s->len++;
-    s->key_lengths[(unsigned char)key[0]] |= 1ull << (strlen(key) & 63);
-    s->key_pairs[pair_slot(key, strlen(key))] |= 1ull << (strlen(key) & 63);
+    s->items[s->len++] = a;
+    s->slots[find_slot(s, key, n)] = (unsigned)s->len;
+    s->key_lengths[(unsigned char)key[0]] |= 1ull << (n & 63);
+    s->key_pairs[pair_slot(key, n)] |= 1ull << (n & 63);
     return FT_OK;
 }
 
@@ -193,10 +231,9 @@ static const char *canonical_of_key(const ft_subjects *s, const char *k,
                                     size_t n)
 {
     if (n == 0 || !may_be_key(s, k, n))
-        return NULL;
-    size_t i = find_key(s, k);
-    return i < s->len && strcmp(s->items[i].key, k) == 0 ? s->items[i].canonical
-                                                         : NULL;
+        return NULL; /* (and so with no items, no slots) */
+    unsigned i = s->slots[find_slot(s, k, n)];
+    return i ? s->items[i - 1].canonical : NULL;
 }
 
 const char *ft_subjects_canonical(const ft_subjects *s, const char *name,
@@ -537,6 +574,26 @@ static void set_name(phrase *p, const char *s, size_t n)
     p->name[n] = '\0';
 }
 
+static size_t min_size(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
+/* The name "Name (ACR)" of the name s[0,n) and acronym a[0,m) (no NUL
+ * byte in either), cut as set_name cuts. */
+static void set_name_with(phrase *p, const char *s, size_t n, const char *a,
+                          size_t m)
+{
+    const char *parts[4] = {s, " (", a, ")"};
+    size_t lens[4] = {n, 2, m, 1}, o = 0;
+    for (size_t k = 0; k < 4; k++) {
+        size_t take = min_size(lens[k], sizeof p->name - 1 - o);
+        memcpy(p->name + o, parts[k], take);
+        o += take;
+    }
+    p->name[o] = '\0';
+}
+
 /* The phrases of an article, in text order. */
 typedef struct {
     phrase *items;
@@ -655,6 +712,9 @@ enum {
 /* Slots of the hash table: a power of two, well above the words. */
 #define WORD_SLOTS 1024
 #define WORD_SPELLINGS 4
+/* Where the bits of the words that only open phrases start in the pairs
+ * of word_index. */
+#define OPENER_BIT 32
 
 typedef struct {
     char key[WORD_MAX]; /* folded to lower case */
@@ -681,9 +741,21 @@ struct word_index {
     unsigned lengths[256];
     unsigned outside_lengths[256]; /* the words that matter_outside */
     unsigned lower_lengths[256];   /* the words that matter_in_lower_case */
-    /* the same by the first two letters (pair_slot): what cut_acts passes
-     * without a look-up */
-    unsigned outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
+    /* the same by the first two letters (pair_slot): what cut_block passes
+     * without a look-up (a bit for each length); but the words that only
+     * open references and budget lines as their whole first word ("the",
+     * "its", "defence") have their bit OPENER_BIT higher, in both: they
+     * matter only before a word of second_pairs, the first run of letters
+     * and digits of such a phrase's second word ("fund", "budget", "cost"
+     * of "cost-sharing") */
+    unsigned long long outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
+    unsigned second_pairs[PAIR_SLOTS];
+    /* the length of the shortest word in each: the shorter words of an
+     * article are passed without a look (see long_words) */
+    size_t outside_shortest, lower_shortest;
+    /* the head words by the same: what a capitalised word outside the
+     * figures' sentences may be read for (see idle_capitals) */
+    unsigned long long head_pairs[PAIR_SLOTS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -826,14 +898,10 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     if (head)
         en->head = (unsigned char)head;
     const head_word *h = head ? &heads[head - 1] : NULL;
-    if (matters_outside(roles, h)) {
+    if (matters_outside(roles, h))
         ix->outside_lengths[first] |= 1u << n;
-        ix->outside_pairs[pair_slot(w, n)] |= 1u << n;
-    }
-    if (folded && matters_in_lower_case(roles, h)) {
+    if (folded && matters_in_lower_case(roles, h))
         ix->lower_lengths[first] |= 1u << n;
-        ix->lower_pairs[pair_slot(w, n)] |= 1u << n;
-    }
     if (folded) {
         en->roles |= (unsigned short)roles;
         return true;
@@ -908,6 +976,78 @@ static const struct {
     {noun_stops, COUNT(noun_stops), W_NOUN_STOP},
 };
 
+/* Does the entry only open phrases it is the whole first word of (no
+ * head word, nothing else it opens)?  In lower case it then matters only
+ * before what may be their second word (see word_index). */
+static bool only_opens(const word_entry *en)
+{
+    return !en->head && (en->roles & (W_OPENS_LINE | W_OPENS_REFERENCE)) &&
+           !(en->lines & ~en->lines_first) && !(en->refs & ~en->refs_first);
+}
+
+/* Mark the first run of letters and digits of phrase p's second word in
+ * second_pairs. */
+static void add_second(word_index *ix, const char *p)
+{
+    const char *sp = strchr(p, ' ');
+    if (!sp)
+        return;
+    size_t n = 0;
+    while (is_alnum((unsigned char)sp[1 + n]))
+        n++;
+    if (n > 0 && n <= WORD_MAX)
+        ix->second_pairs[pair_slot(sp + 1, n)] |= 1u << n;
+}
+
+/* May a word of a text (see word_end) be spelt w[0,n): letters and
+ * digits, and hyphens and stops between them? */
+static bool could_be_word(const char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!is_alnum((unsigned char)w[k]) &&
+            !((w[k] == '-' || w[k] == '.') && k > 0 && k + 1 < n &&
+              is_alnum((unsigned char)w[k - 1]) &&
+              is_alnum((unsigned char)w[k + 1])))
+            return false;
+    return true;
+}
+
+/* The pairs of words in lower case (see word_index), once every entry
+ * knows the phrases it opens. */
+static void index_pairs(word_index *ix)
+{
+    memset(ix->lower_pairs, 0, sizeof ix->lower_pairs);
+    memset(ix->outside_pairs, 0, sizeof ix->outside_pairs);
+    ix->lower_shortest = ix->outside_shortest = WORD_MAX + 1;
+    for (size_t e = 0; e < ix->len; e++) {
+        const word_entry *en = &ix->entry[e];
+        if (!could_be_word(en->key, en->n))
+            continue; /* "r&d": no word of a text is so spelt */
+        size_t slot = pair_slot(en->key, en->n);
+        bool opens = only_opens(en);
+        bool lower = opens || matters_in_lower_case(en->roles, word_head(en));
+        bool outside = opens ? matters_outside(en->roles, NULL) /* a line's */
+                             : matters_outside(en->roles, word_head(en));
+        unsigned long long bit = 1ull << ((opens ? OPENER_BIT : 0) + en->n);
+        if (word_head(en))
+            ix->head_pairs[slot] |= 1ull << en->n;
+        if (lower) {
+            ix->lower_pairs[slot] |= bit;
+            if (en->n < ix->lower_shortest)
+                ix->lower_shortest = en->n;
+        }
+        if (outside) {
+            ix->outside_pairs[slot] |= bit;
+            if (en->n < ix->outside_shortest)
+                ix->outside_shortest = en->n;
+        }
+    }
+    for (size_t k = 0; k < COUNT(budget_lines); k++)
+        add_second(ix, budget_lines[k]);
+    for (size_t k = 0; k < COUNT(references); k++)
+        add_second(ix, references[k].words);
+}
+
 static word_index *word_index_new(void)
 {
     word_index *ix = calloc(1, sizeof *ix);
@@ -958,6 +1098,7 @@ static word_index *word_index_new(void)
         free(ix);
         return NULL;
     }
+    index_pairs(ix);
     return ix;
 }
 
@@ -1475,10 +1616,8 @@ static size_t take_name(collector *c, size_t i, size_t w,
                 .cls = CLASS_NAME,
                 .kind = h ? h->kind : KIND_ANY};
     if (acr_end && !acronym) {
-        char buf[2 * FT_SUBJECT_MAX + 4];
-        snprintf(buf, sizeof buf, "%.*s (%.*s)", (int)(end - i), x.t + i,
-                 (int)(acr_end - acr_start), x.t + acr_start);
-        set_name(&p, buf, strlen(buf));
+        set_name_with(&p, x.t + i, end - i, x.t + acr_start,
+                      acr_end - acr_start);
     } else {
         set_name(&p, x.t + i, end - i);
     }
@@ -1517,62 +1656,26 @@ static bool opens_aside(ft_view x, size_t i)
 }
 
 /* The bytes below 64 the collector stops at: a line break, and the
- * comma, stop and semicolon that open or close an aside. */
-#define STOP_BYTES (1ull << '\n' | 1ull << ',' | 1ull << '.' | 1ull << ';')
-
-static size_t min_size(size_t a, size_t b)
-{
-    return a < b ? a : b;
-}
+ * comma that opens or closes an aside.  The full stops and semicolons
+ * that also close one are no acts: the collector looks for them only
+ * while an aside is open (see aside_closed). */
+#define STOP_BYTES (1ull << '\n' | 1ull << ',')
 
 /* ----------------------------------------------------------- the scan */
 
 /* A place the collector acts at, in text order: a letter after no
  * letter (a word starts there, or a letter after a digit the collector
- * passes), a byte past ASCII, a STOP_BYTES byte.  The collector passes
- * all other bytes (spaces, digits, other punctuation, the letters of a
- * word after its first) untouched, so it reads the article's acts, cut
- * once, instead of its bytes. */
-typedef struct {
-    size_t at;
-    size_t end; /* word_end of the word that starts at `at`, 0 for none */
-} scan_act;
-
-typedef struct {
-    scan_act *items;
-    size_t len, cap;
-    bool own; /* items were allocated here (else the caller's) */
-} scan_acts;
-
-/* Room for 64 more acts; false when out of memory.  The first items may
- * be the caller's (most articles fit on its stack), and are then copied
- * out, never freed. */
-static bool acts_room(scan_acts *a)
-{
-    if (a->len + 64 <= a->cap)
-        return true;
-    size_t cap = a->cap ? a->cap : 64;
-    while (cap < a->len + 64) {
-        if (cap > SIZE_MAX / 2 / sizeof *a->items)
-            return false;
-        cap *= 2;
-    }
-    scan_act *p =
-        a->own ? realloc(a->items, cap * sizeof *p) : malloc(cap * sizeof *p);
-    if (!p)
-        return false;
-    if (!a->own && a->len)
-        memcpy(p, a->items, a->len * sizeof *p);
-    a->items = p;
-    a->cap = cap;
-    a->own = true;
-    return true;
-}
+ * passes), a Hangul lead byte (and any byte past ASCII in a figure), a
+ * STOP_BYTES byte.  The collector passes all other bytes (spaces, digits,
+ * other punctuation, the letters of a word after its first) untouched, so
+ * it reads the article's acts, cut a block of 64 bytes at a time, instead
+ * of its bytes. */
 
 /* Some 64 bytes, a bit each (bit j for byte j). */
 typedef struct {
     uint64_t alpha, alnum, joins; /* joins: '-' and '.' */
-    uint64_t other;               /* STOP_BYTES and the bytes past ASCII */
+    uint64_t other;               /* STOP_BYTES and the Hangul lead bytes */
+    uint64_t high;                /* the bytes past ASCII */
     uint64_t lower;               /* of the letters, those in lower case */
 } byte_bits;
 
@@ -1592,16 +1695,17 @@ classify16(const unsigned char *p, unsigned j, byte_bits *bits)
                                    _mm_set1_epi8(-128 + 10)); /* 0-9 */
     __m128i joins = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(83)),
                                    _mm_set1_epi8(-128 + 2)); /* '-' '.' */
-    /* ',' and '.' are one byte but for bit 1 */
-    __m128i stop = _mm_or_si128(
-        _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('.')),
-        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                     _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
+    __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    /* 0xEA-0xED, the lead bytes of the Hangul syllables */
+    __m128i hangul = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(-0x6A)),
+                                    _mm_set1_epi8(-128 + 4));
     bits->alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << j;
     bits->alnum |=
         (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << j;
-    bits->other |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, x))
-                   << j;
+    bits->other |=
+        (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, hangul)) << j;
+    bits->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << j;
     bits->joins |= (uint64_t)(unsigned)_mm_movemask_epi8(joins) << j;
     /* bit 5 of each byte, shifted up to its top (a 16-bit shift moves no
      * bit into another byte's top) */
@@ -1613,7 +1717,7 @@ classify16(const unsigned char *p, unsigned j, byte_bits *bits)
 /* The 64 bytes at p, classified. */
 static byte_bits classify64(const unsigned char *p)
 {
-    byte_bits bits = {0, 0, 0, 0, 0};
+    byte_bits bits = {0, 0, 0, 0, 0, 0};
 #if defined(__SSE2__)
     classify16(p, 0, &bits);
     classify16(p, 16, &bits);
@@ -1624,8 +1728,10 @@ static byte_bits classify64(const unsigned char *p)
         unsigned char ch = p[j];
         bits.alpha |= (uint64_t)ft_ascii_alpha(ch) << j;
         bits.alnum |= (uint64_t)is_alnum(ch) << j;
-        bits.other |=
-            (uint64_t)(ch >= 0x80 || (ch < 64 && (STOP_BYTES >> ch & 1))) << j;
+        bits.other |= (uint64_t)((ch >= 0xEA && ch <= 0xED) ||
+                                 (ch < 64 && (STOP_BYTES >> ch & 1)))
+                      << j;
+        bits.high |= (uint64_t)(ch >= 0x80) << j;
         bits.joins |= (uint64_t)(ch == '-' || ch == '.') << j;
         bits.lower |= (uint64_t)ft_ascii_lower(ch) << j;
     }
@@ -1642,10 +1748,11 @@ typedef struct {
     const word_index *ix;
     const ft_figure *figs; /* in text order */
     size_t nfigs;
-    size_t f, g;           /* as in collect, for the last place looked at */
-    size_t until;          /* where f, g or what follows may change */
-    bool in_figure;        /* the place is within a figure */
-    const unsigned *pairs; /* the word_index's of its sentence */
+    size_t f, g;    /* as in collect, for the last place looked at */
+    size_t until;   /* where f, g or what follows may change */
+    bool in_figure; /* the place is within a figure */
+    const unsigned long long *pairs; /* the word_index's of its sentence */
+    size_t shortest;                 /* the shortest word of pairs */
 } cutter;
 
 /* Where the cutter stands at `at` (not before the last place). */
@@ -1660,6 +1767,7 @@ static void cutter_move(cutter *c, size_t at)
     bool in_sentence = c->f < n && figs[c->f].sent_start <= at;
     c->in_figure = c->g < n && figs[c->g].start <= at;
     c->pairs = in_sentence ? c->ix->lower_pairs : c->ix->outside_pairs;
+    c->shortest = in_sentence ? c->ix->lower_shortest : c->ix->outside_shortest;
     c->until = SIZE_MAX;
     if (c->f < n)
         c->until = min_size(c->until, in_sentence ? figs[c->f].sent_end
@@ -1682,14 +1790,105 @@ static size_t word_on(ft_view x, size_t i)
     return i;
 }
 
+/* Is the word at `at` (m bytes), one that only opens phrases (see
+ * word_index), where it may open one: followed by other than one space
+ * and a letter or digit, or by one space and a word of second_pairs?
+ * Else no phrase it opens is there, and the collector does nothing with
+ * it. */
+__attribute__((noinline)) static bool
+opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
+{
+    size_t k = at + m + 1, n = 0;
+    if (k > x.len || x.t[k - 1] != ' ' || k == x.len ||
+        !is_alnum((unsigned char)x.t[k]))
+        return true; /* other spaces, or none: read as ever */
+    while (n <= WORD_MAX && k + n < x.len &&
+           is_alnum((unsigned char)x.t[k + n]))
+        n++;
+    return n <= WORD_MAX && (ix->second_pairs[pair_slot(x.t + k, n)] >> n & 1);
+}
+
+/* The bytes after a capitalised word (and a space) that may carry a
+ * name on (take_name: a capital, "(", or "of", "and", "for": whatever
+ * starts with o, a or f is let through), and a second space, which is
+ * not looked past. */
+#define UPPER_(a)                                                              \
+    [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1,  \
+    [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1,          \
+    [a + 11] = 1, [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1,      \
+    [a + 16] = 1, [a + 17] = 1, [a + 18] = 1, [a + 19] = 1, [a + 20] = 1,      \
+    [a + 21] = 1, [a + 22] = 1, [a + 23] = 1, [a + 24] = 1, [a + 25] = 1
+static const unsigned char name_goes_on[256] = {
+    UPPER_('A'), ['('] = 1, ['o'] = 1, ['a'] = 1, ['f'] = 1, [' '] = 1};
+#undef UPPER_
+
+/* Of the capitalised words that start at `caps` (bit j for base + j; a
+ * block outside the figures' sentences and in no figure), those the
+ * collector reads for nothing: a capital then lower-case letters only,
+ * no head word by `pairs` (head_pairs), and nothing after that can carry
+ * on to a name (name_goes_on).  The collector reads such a word alone
+ * (take_name keeps one capitalised word only when it is a head word or
+ * "(ACRONYM)" follows) and keeps nothing; out there it reads no
+ * reference or budget line. */
+__attribute__((always_inline)) static inline uint64_t
+idle_capitals(ft_view x, size_t base, uint64_t caps, uint64_t lower,
+              uint64_t word, const unsigned long long *pairs)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    uint64_t idle = 0;
+    for (; caps; caps &= caps - 1) {
+        unsigned j = (unsigned)__builtin_ctzll(caps);
+        uint64_t rest = ~word >> j;
+        if (!rest)
+            continue; /* on past the block: read as ever */
+        size_t m = (size_t)__builtin_ctzll(rest), at = base + j, k = at + m;
+        unsigned char b = k < x.len ? t[k] : 0;
+        if (b == ' ')
+            b = k + 1 < x.len ? t[k + 1] : 0;
+        if (name_goes_on[b])
+            continue; /* most names go on here */
+        uint64_t tail = ((UINT64_C(1) << m) - 1) << j & ~(UINT64_C(1) << j);
+        if ((lower & tail) == tail &&
+            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+            idle |= caps & -caps;
+    }
+    return idle;
+}
+
+/* The bytes of `word` (a bit each) that start n bytes of it or more, a
+ * word going on past the block counted as long: where no word shorter
+ * than n starts.  Most words of an article are shorter than any of a
+ * table ("of", "the" outside the figures' sentences), and a few shifts
+ * pass them all. */
+static uint64_t long_words(uint64_t word, size_t n)
+{
+    uint64_t longer = word;
+    for (size_t k = 1; k < n && k < 64; k++)
+        longer &= word >> k | ~(~UINT64_C(0) >> k);
+    return longer;
+}
+
+/* Does the word at `at` (m bytes) matter by `pairs` (lower_pairs or
+ * outside_pairs of ix)? */
+__attribute__((always_inline)) static inline bool
+word_matters(ft_view x, const word_index *ix, const unsigned long long *pairs,
+             size_t at, size_t m)
+{
+    if (m > WORD_MAX)
+        return false;
+    unsigned long long v = pairs[pair_slot(x.t + at, m)];
+    return (v >> m & 1) ||
+           ((v >> (OPENER_BIT + m) & 1) && opens_here(x, ix, at, m));
+}
+
 /* Of the words in lower case that start at `lower` (bit j for base + j;
  * `word` the bytes of words), those that do not matter where they stand,
  * by pairs (see cut_block): a block that lies in no figure and where no
  * figure's sentence starts or ends. */
-static uint64_t idle_words(ft_view x, size_t base, uint64_t lower,
-                           uint64_t word, const unsigned *pairs)
+static uint64_t idle_words(ft_view x, const word_index *ix, size_t base,
+                           uint64_t lower, uint64_t word,
+                           const unsigned long long *pairs)
 {
-    const char *p = x.t + base;
     uint64_t idle = 0;
     for (; lower; lower &= lower - 1) {
         unsigned j = (unsigned)__builtin_ctzll(lower);
@@ -1698,21 +1897,24 @@ static uint64_t idle_words(ft_view x, size_t base, uint64_t lower,
         size_t m = rest                ? (size_t)__builtin_ctzll(rest)
                    : j < 64 - WORD_MAX ? 64 - j
                                        : word_on(x, base + 64) - (base + j);
-        if (!(m <= WORD_MAX && (pairs[pair_slot(p + j, m)] >> m & 1)))
+        if (!word_matters(x, ix, pairs, base + j, m))
             idle |= lower & -lower;
     }
     return idle;
 }
 
-/* Add the acts of the 64 bytes at base (fewer at the end) but those of
- * the words in lower case that do not matter where they stand, outside
- * the figures' sentences or in one (no word of their first two letters
- * and length does: see matters_outside, matters_in_lower_case) and that
+/* The acts of the 64 bytes at base (fewer at the end), a bit each, with
+ * the word starts and the bytes of words: all but those of the words in
+ * lower case that do not matter where they stand, outside the figures'
+ * sentences or in one (no word of their first two letters and length
+ * does, or one that only opens phrases whose second word does not follow:
+ * see word_matters, matters_outside, matters_in_lower_case) and that
  * are in no figure (where the collector reads a letter of a figure, it
  * steps over the figure; it reads no letter of a word but its first):
  * the collector may pass those as if they were no acts, and most words
  * are such. */
-static void cut_block(cutter *c, size_t base, scan_acts *out)
+static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
+                      uint64_t *starts_out, uint64_t *word_out)
 {
     ft_view x = c->x;
     const unsigned char *t = (const unsigned char *)x.t;
@@ -1739,11 +1941,22 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
     if (c->until >= base + 64 && !c->in_figure) {
         /* most blocks: all in one place among the figures' sentences and
          * in no figure */
-        acts &= ~idle_words(x, base, starts & bits.lower, word, c->pairs);
+        uint64_t lower = starts & bits.lower;
+        uint64_t longer = lower & long_words(word, c->shortest);
+        uint64_t idle = (lower & ~longer) |
+                        idle_words(x, c->ix, base, longer, word, c->pairs);
+        if (c->pairs == c->ix->outside_pairs) /* outside the sentences */
+            idle |= idle_capitals(x, base, starts & ~bits.lower, bits.lower,
+                                  word, c->ix->head_pairs);
+        acts &= ~idle;
     } else {
+        /* a byte past ASCII but Hangul asks nothing of the collector,
+         * unless it lies in a figure: there the collector steps over the
+         * figure from the first act in it */
+        acts |= bits.high;
         /* what is read for each word in lower case, kept in registers */
         size_t until = c->until;
-        const unsigned *pairs = c->pairs;
+        const unsigned long long *pairs = c->pairs;
         bool in_figure = c->in_figure;
         for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
             unsigned j = (unsigned)__builtin_ctzll(lower);
@@ -1760,57 +1973,61 @@ static void cut_block(cutter *c, size_t base, scan_acts *out)
                 pairs = c->pairs;
                 in_figure = c->in_figure;
             }
-            if (!in_figure &&
-                !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+            if (!in_figure && !word_matters(x, c->ix, pairs, at, m))
                 acts &= ~(UINT64_C(1) << j);
         }
     }
-    scan_act *o = out->items + out->len;
-    for (; acts; acts &= acts - 1) {
-        unsigned j = (unsigned)__builtin_ctzll(acts);
-        size_t at = base + j, end = 0;
-        if (starts >> j & 1) {
-            uint64_t rest = ~word >> j;
-            end = rest ? at + (size_t)__builtin_ctzll(rest)
-                       : word_on(x, base + 64);
+    *acts_out = acts;
+    *starts_out = starts;
+    *word_out = word;
+}
+
+/* The acts of an article, cut a block at a time as the collector comes
+ * to them: a block it steps over whole (a long name, a figure) is never
+ * cut. */
+typedef struct {
+    cutter cut;
+    size_t base;                 /* the block cut last, SIZE_MAX for none */
+    uint64_t acts, starts, word; /* its acts, word starts and word bytes */
+} act_stream;
+
+/* The first act at or after `from` (which never goes back): true with its
+ * place and the end of the word that starts there (0 for none), false
+ * when there is none. */
+static bool next_act(act_stream *s, size_t from, size_t *at, size_t *end)
+{
+    ft_view x = s->cut.x;
+    for (; from < x.len; from = (from | 63) + 1) {
+        size_t base = from & ~(size_t)63;
+        if (s->base != base) {
+            cut_block(&s->cut, base, &s->acts, &s->starts, &s->word);
+            s->base = base;
         }
-        *o++ = (scan_act){at, end};
+        uint64_t ahead = s->acts >> (from - base);
+        if (!ahead)
+            continue;
+        unsigned j = (unsigned)(from - base) + (unsigned)__builtin_ctzll(ahead);
+        *at = base + j;
+        *end = 0;
+        if (s->starts >> j & 1) {
+            uint64_t rest = ~s->word >> j;
+            *end = rest ? *at + (size_t)__builtin_ctzll(rest)
+                        : word_on(x, base + 64);
+        }
+        return true;
     }
-    out->len = (size_t)(o - out->items);
+    return false;
 }
 
-/* The acts of x, in text order, but the words cut_block passes; false when
- * out of memory. */
-static bool cut_acts(ft_view x, const word_index *ix, const ft_figure *figs,
-                     size_t nfigs, scan_acts *out)
+/* Does a full stop or semicolon in t[from,to) close an aside?  The
+ * collector passes every byte there (they are no acts), and either one
+ * ends what ", which" opened. */
+static bool aside_closed(const unsigned char *t, size_t from, size_t to)
 {
-    cutter c = {x, ix, figs, nfigs, 0, 0, 0, false, NULL};
-    cutter_move(&c, 0);
-    for (size_t base = 0; base < x.len; base += 64) {
-        if (!acts_room(out)) /* a block's 64 */
-            return false;
-        cut_block(&c, base, out);
-    }
-    return true;
-}
-
-/* Pass the acts from k on that lie before `from` (within what was read)
- * or are a full stop or semicolon, up to the first other; returns its
- * index (n for none).  A stop only ends an aside; most acts the collector
- * reads are stops, once cut_acts has passed the words that need nothing. */
-static size_t pass_stops(const scan_act *a, size_t n, size_t k,
-                         const unsigned char *t, size_t from, bool *aside)
-{
-    for (; k < n; k++) {
-        size_t at = a[k].at;
-        if (at < from)
-            continue; /* within what was read */
-        if (t[at] != '.' && t[at] != ';')
-            return k;
-        *aside = false;
-        from = at + 1;
-    }
-    return n;
+    for (size_t i = from; i < to; i++)
+        if (t[i] == '.' || t[i] == ';')
+            return true;
+    return false;
 }
 
 /* Is i within a word, a letter right after another?  The collector passes
@@ -1841,35 +2058,29 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
     bool in_figure_sentence = false;
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
-    scan_act first_acts[512];
-    scan_acts acts = {first_acts, 0, 512, false};
-    if (!cut_acts(x, ix, figs, nfigs, &acts)) {
-        if (acts.own)
-            free(acts.items);
-        return false;
-    }
-    size_t k = 0;        /* the next act */
+    act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0, 0, false, NULL},
+                       .base = SIZE_MAX};
+    cutter_move(&acts.cut, 0);
     bool landed = false; /* i is amid_letters: visited though no act */
     for (size_t i = 0; ok;) {
         size_t w = 0; /* the end of the word that starts at i, 0 for none */
         if (!landed) {
-            k = pass_stops(acts.items, acts.len, k, t, i, &c.aside);
-            if (k == acts.len)
+            size_t at;
+            if (!next_act(&acts, i, &at, &w))
                 break;
-            i = acts.items[k].at;
-            w = acts.items[k++].end;
+            if (c.aside && aside_closed(t, i, at))
+                c.aside = false;
+            i = at;
         }
         landed = false;
         if (i >= x.len)
             break;
         unsigned char ch = t[i];
         if (ch < 0x80 && ch != '\n' && !ft_ascii_alpha(ch)) {
-            /* ", which covers ...," is an aside; a comma or a full stop
-             * ends it */
+            /* ", which covers ...," is an aside; a comma ends it (and a
+             * full stop: see aside_closed) */
             if (ch == ',')
                 c.aside = opens_aside(x, i + 1);
-            else if (ch == '.' || ch == ';')
-                c.aside = false;
             i++; /* the rest of the punctuation */
             continue;
         }
@@ -1986,8 +2197,6 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         i = e > w ? e : (w > i ? w : i + 1);
         landed = e > w && amid_letters(x, i);
     }
-    if (acts.own)
-        free(acts.items);
     return ok;
 }
 

@@ -577,6 +577,33 @@ static void test_cases(void **state)
                  sizeof cases / sizeof *cases);
 }
 
+/* A table of thousands of aliases (the slots grow many times over): each
+ * is found, in any case, a later one wins, and names near them are none. */
+static void test_many_aliases(void **state)
+{
+    (void)state;
+    ft_subjects *s = ft_subjects_new();
+    assert_non_null(s);
+    char alias[64], canon[64];
+    for (int k = 0; k < 5000; k++) {
+        snprintf(alias, sizeof alias, "fund number %d of the plan", k);
+        snprintf(canon, sizeof canon, "Fund %d", k);
+        assert_int_equal(ft_subjects_add(s, alias, canon), FT_OK);
+    }
+    assert_int_equal(ft_subjects_add(s, "FUND NUMBER 7 OF THE PLAN", "Seven"),
+                     FT_OK);
+    for (int k = 0; k < 5000; k++) {
+        snprintf(alias, sizeof alias, "The Fund Number %d of the plan", k);
+        snprintf(canon, sizeof canon, "Fund %d", k);
+        const char *c = ft_subjects_canonical(s, alias, strlen(alias));
+        assert_non_null(c);
+        assert_string_equal(c, k == 7 ? "Seven" : canon);
+        snprintf(alias, sizeof alias, "fund number %d of the plans", k);
+        assert_null(ft_subjects_canonical(s, alias, strlen(alias)));
+    }
+    ft_subjects_free(s);
+}
+
 static void test_canonical_lookup(void **state)
 {
     (void)state;
@@ -818,6 +845,125 @@ static void subjects_of(const char *text, const ft_subjects *s, char *got,
                 cap - strlen(got) - 1);
     }
     ft_figlist_free(&l);
+}
+
+/* "the", "its" and "defence" matter only as the first word of a
+ * reference or budget line, and the collector reads them only before
+ * what may be its second word: after one space, a word of the right
+ * letters and length; after other spaces, always.  The reference and the
+ * budget line are found however they are spaced, and a word that starts
+ * like the second word but is longer ("fundamental", "dealer's") or goes
+ * on past a hyphen ("fund-raising") gives what it gave. */
+static void test_openers_before_second_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the fund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the  fund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the\xC2\xA0"
+         "fund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the\nfund last year.",
+         "Inter-Korean Cooperation Fund"},
+        {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
+         "put 5 billion won into the fund-raising drive.",
+         "fund-raising drive"},
+        {"Seoul raised its defence budget to 50 trillion won.",
+         "defence budget"},
+        {"Seoul raised its defence\xC2\xA0"
+         "budget to 50 trillion won.",
+         "defence budget"},
+        {"Seoul raised its defence  budget to 50 trillion won, and its\tbudget "
+         "rose 3 percent to 2 trillion won.",
+         "defence budget|defence  budget"},
+        {"Seoul raised the fundamental budget to 50 trillion won.",
+         "fundamental budget"},
+        {"The Special Measures Agreement was signed in 2021. Seoul paid 1 "
+         "trillion won under the deal.",
+         "Special Measures Agreement"},
+        {"The Special Measures Agreement was signed in 2021. Seoul paid 1 "
+         "trillion won under the dealer's terms.",
+         "Special Measures Agreement"},
+    };
+    ft_subjects *s = aliases();
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char got[1024];
+        subjects_of(cases[c].text, s, got, sizeof got);
+        if (strcmp(got, cases[c].want) != 0) {
+            print_error("in \"%s\": \"%s\", want \"%s\"\n", cases[c].text, got,
+                        cases[c].want);
+            failures++;
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu cases failed", failures);
+}
+
+/* Outside the figures' sentences a capitalised word is read only when it
+ * is a head word or what follows may carry a name on (a capital, "(", a
+ * word of o, a or f, another space): names and "(ACRONYM)" there are
+ * found however they are spaced and joined. */
+static void test_capitals_outside(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"Officials met Siemens (SMS) on Monday.\nLater, SMS received 5 "
+         "billion won.",
+         "SMS"},
+        {"Officials met Siemens  (SMS) on Monday.\nLater, SMS received 5 "
+         "billion won.",
+         "SMS"},
+        {"Officials met Siemens\n(SMS) on Monday.\nLater, SMS received 5 "
+         "billion won.",
+         "SMS"},
+        {"Seoul backed the Hanwha Ocean Fund on Monday. Officials said Fund "
+         "managers agreed.\nLater, the fund received 5 billion won.",
+         "Fund"},
+        {"Seoul backed Ocean of Korea Fund on Monday.\nLater, the fund "
+         "received 5 billion won.",
+         "Ocean of Korea Fund"},
+        {"Seoul backed Ocean and Korea Fund on Monday.\nLater, the fund "
+         "received 5 billion won.",
+         "Ocean and Korea Fund"},
+        {"Seoul backed Ocean for Korea Fund on Monday.\nLater, the fund "
+         "received 5 billion won.",
+         "Ocean for Korea Fund"},
+        {"Seoul backed Ocean,Korea Fund on Monday.\nLater, the fund received "
+         "5 billion won.",
+         "Fund"},
+        {"Seoul backed Ocean-Korea Fund on Monday.\nLater, the fund received "
+         "5 billion won.",
+         "Ocean-Korea Fund"},
+        {"Seoul backed Oceanic Fund.\nLater, the fund received 5 billion "
+         "won.",
+         "Oceanic Fund"},
+    };
+    ft_subjects *s = aliases();
+    size_t failures = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char got[1024];
+        subjects_of(cases[c].text, s, got, sizeof got);
+        if (strcmp(got, cases[c].want) != 0) {
+            print_error("in \"%s\": \"%s\", want \"%s\"\n", cases[c].text, got,
+                        cases[c].want);
+            failures++;
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu cases failed", failures);
 }
 
 typedef struct {
@@ -1139,6 +1285,7 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_block_alignment),
         cmocka_unit_test(test_canonical_lookup),
+        cmocka_unit_test(test_many_aliases),
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_long_names_are_cut),
@@ -1155,6 +1302,8 @@ int main(void)
         cmocka_unit_test(test_bytes_past_ascii),
         cmocka_unit_test(test_long_name_tails),
         cmocka_unit_test(test_ministry_anywhere),
+        cmocka_unit_test(test_openers_before_second_words),
+        cmocka_unit_test(test_capitals_outside),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
