@@ -427,22 +427,31 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
                          size_t *end, numeral_info *info)
 {
+    /* the digits' value is read as they are scanned: no copy parsed
+     * again (past 19 bytes it may overflow, and ft_decimal_parse reads
+     * them instead) */
+    uint64_t v = 0;
     size_t w = i;
-    while (is_digit(at(t, len, w)))
-        w++;
-    if (w > i && !(at(t, len, w) == ',' && is_digit(at(t, len, w + 1)))) {
+    for (unsigned d; (d = at(t, len, w) - (unsigned)'0') < 10; w++)
+        v = v * 10 + d;
+    unsigned char c = at(t, len, w);
+    if (w > i && !(c == ',' && is_digit(at(t, len, w + 1)))) {
         /* no separator: the digits and a fraction right after their point
          * are read where they stand, as the copy below would hold them */
-        size_t frac = broken_fraction(t, len, w, false);
-        if (frac == 0 || (frac == w + 1 && t[w] == '.')) {
+        size_t frac =
+            c == '.' || c == ',' ? broken_fraction(t, len, w, false) : 0;
+        if (frac == 0 || (frac == w + 1 && c == '.')) {
             size_t e = w;
             if (frac) {
-                e = frac;
-                while (is_digit(at(t, len, e)))
-                    e++;
+                for (e = frac; is_digit(at(t, len, e)); e++)
+                    v = v * 10 + (unsigned)(t[e] - '0');
                 info->fraction = true;
             }
-            if (e - i >= 64 || !ft_decimal_parse(t + i, e - i, value))
+            if (e - i >= 64)
+                return false;
+            if (e - i <= 19)
+                *value = ft_decimal_of(v, (int)(frac ? e - frac : 0));
+            else if (!ft_decimal_parse(t + i, e - i, value))
                 return false;
             *end = e;
             return true;
