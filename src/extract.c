@@ -645,6 +645,19 @@ static size_t sign_joint(ft_view x, size_t end, size_t *word)
     return 0;
 }
 
+/* Whether a range joint may follow an amount ending at end: a byte that
+ * sign_joint or word_joint starts with ("-", "~", a dash, 에서, "to",
+ * "and").  Most plain numbers ("in 2023,", "8.7 percent") are refused
+ * here, before either looks. */
+static bool may_join(ft_view x, size_t end)
+{
+    unsigned char c = ft_view_at(x, end);
+    if (c == '-' || c == '~' || c >= 0x80)
+        return true;
+    c = ft_ascii_fold(ft_view_at(x, skip_space(x, end)));
+    return c == '~' || c >= 0x80 || c == 'a' || c == 't';
+}
+
 /* The joint word at j: "to", or "and" only after "between". */
 static size_t word_joint(ft_view x, size_t j, bool after_between)
 {
@@ -927,8 +940,9 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     /* Most plain numbers (years, counts) are settled here, cheaply. */
     bool listed = false;
     joints js = {.end = m.end};
-    if (!m.has_currency && !m.has_scale && !joint_after(x, &js, true) &&
-        !joint_after(x, &js, false) &&
+    if (!m.has_currency && !m.has_scale &&
+        !(may_join(x, m.end) &&
+          (joint_after(x, &js, true) || joint_after(x, &js, false))) &&
         !(listed = listed_after_money(x, &m, out, first)))
         return FT_OK;
     if (is_rate(x, &m))
