@@ -70,6 +70,9 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 
 static bool is_abbreviation(ft_view x, size_t dot)
 {
+    if (dot == 0 || ft_ascii_digit(ft_view_at(x, dot - 1)))
+        return false; /* none ends in a digit: "in 2023." ends a sentence
+                         (asked first: no word walked back over) */
     size_t s = dot;
     while (s > 0 && (ft_money_is_word_byte(ft_view_at(x, s - 1)) ||
                      ft_view_at(x, s - 1) == '.'))
@@ -79,8 +82,6 @@ static bool is_abbreviation(ft_view x, size_t dot)
         return true; /* an initial: "S. Korea", "Douglas A. MacArthur" */
     if (n == 0 || n > 6)
         return false; /* none is longer */
-    if (ft_ascii_digit(ft_view_at(x, dot - 1)))
-        return false; /* none ends in a digit: "in 2023." ends a sentence */
     /* only the entries the word's last two bytes allow (extract_index.h) */
     uint64_t m =
         abbreviation_enders.last[ft_ascii_fold(ft_view_at(x, dot - 1))] &
@@ -513,6 +514,21 @@ static const ft_lit moved_from[] = {
     FT_LIT("up"),        FT_LIT("down"),
 };
 
+/* Whether a lead byte of the verbs is_change looks for after an amount
+ * (0xEA to 0xEC) lies in the 12 bytes from end before a '.', ',' or line
+ * break: sixteen bytes at one look, for English text has none. */
+static bool korean_lead_within(ft_view x, size_t end)
+{
+    if (end > x.len || x.len - end < 16)
+        return true; /* near the end: the loop itself looks */
+    ft_bytes16 v = ft_load16(x.t + end);
+    uint32_t lead = ft_bits16((ft_bytes16)((v >= 0xEA) & (v <= 0xEC))) & 0xFFF,
+             stop = ft_bits16(
+                        (ft_bytes16)((v == '.') | (v == ',') | (v == '\n'))) &
+                    0xFFF;
+    return lead && (!stop || __builtin_ctz(lead) < __builtin_ctz(stop));
+}
+
 static bool is_change(ft_view x, size_t before, size_t end)
 {
     static const ft_lit korean_after[] = {
@@ -538,9 +554,10 @@ static bool is_change(ft_view x, size_t before, size_t end)
         return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩);
      * but "61조원으로 늘었다" (rose *to*) names the level reached */
-    size_t k = skip_space(x, end);
-    if (bytes_at(x, k, "\xEC\x9C\xBC\xEB\xA1\x9C") || /* 으로 */
-        bytes_at(x, k, "\xEB\xA1\x9C"))               /* 로 */
+    if (bytes_at(x, j, "\xEC\x9C\xBC\xEB\xA1\x9C") || /* 으로 */
+        bytes_at(x, j, "\xEB\xA1\x9C"))               /* 로 */
+        return false;
+    if (!korean_lead_within(x, end))
         return false;
     for (size_t i = end; i < end + 12 && i < x.len; i++) {
         unsigned char c = ft_view_at(x, i);
@@ -1062,7 +1079,9 @@ static void resolve_bare(ft_figlist *out, size_t first)
     for (size_t i = first; i < out->len; i++) {
         ft_figure *f = &out->items[i];
         if (f->currency[0] || !(f->flags & FT_FLAG_CURRENCY_INFERRED)) {
-            out->items[w++] = *f;
+            if (w != i) /* most figures stay where they are */
+                out->items[w] = *f;
+            w++;
             continue;
         }
         const ft_figure *best = NULL;
