@@ -422,6 +422,9 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
     return k;
 }
 
+static bool parse_grouped(const char *t, size_t len, size_t i,
+                          ft_decimal *value, size_t *end, numeral_info *info);
+
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
  * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
@@ -438,8 +441,10 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
     if (w > i && !(c == ',' && is_digit(at(t, len, w + 1)))) {
         /* no separator: the digits and a fraction right after their point
          * are read where they stand, as the copy below would hold them */
-        size_t frac =
-            c == '.' || c == ',' ? broken_fraction(t, len, w, false) : 0;
+        /* most fractions stand right after their point: "83.8" */
+        size_t frac = c == '.' && is_digit(at(t, len, w + 1)) ? w + 1
+                      : c == '.' || c == ',' ? broken_fraction(t, len, w, false)
+                                             : 0;
         if (frac == 0 || (frac == w + 1 && c == '.')) {
             size_t e = w;
             if (frac) {
@@ -457,11 +462,23 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
             return true;
         }
     }
+    return parse_grouped(t, len, i, value, end, info);
+}
+
+/* parse_digits past its first case: thousands separators, or a fraction
+ * that broken_fraction finds apart from the digits. */
+static bool parse_grouped(const char *t, size_t len, size_t i,
+                          ft_decimal *value, size_t *end, numeral_info *info)
+{
+    /* the digits are copied out for ft_decimal_parse, which only a long
+     * number needs: their value is read as they are copied */
     char buf[64];
+    uint64_t v = 0;
     size_t n = 0, j = i;
     while (is_digit(at(t, len, j))) {
         if (n + 1 >= sizeof buf)
             return false;
+        v = v * 10 + (unsigned)(t[j] - '0');
         buf[n++] = t[j++];
     }
     if (n == 0)
@@ -478,23 +495,30 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
             break;
         if (n + g >= sizeof buf)
             return false;
+        for (size_t q = 0; q < g; q++)
+            v = v * 10 + (unsigned)(t[j + 1 + q] - '0');
         memcpy(buf + n, t + j + 1, g);
         n += g;
         j = k;
         info->grouped = true;
     }
-    size_t frac = broken_fraction(t, len, j, info->grouped);
+    size_t frac = broken_fraction(t, len, j, info->grouped), point = n;
     if (frac) {
         buf[n++] = '.';
         j = frac;
         while (is_digit(at(t, len, j))) {
             if (n + 1 >= sizeof buf)
                 return false;
+            v = v * 10 + (unsigned)(t[j] - '0');
             buf[n++] = t[j++];
         }
         info->fraction = true;
     }
-    if (!ft_decimal_parse(buf, n, value))
+    /* as ft_decimal_parse would read buf: at most 19 bytes never
+     * overflow */
+    if (n <= 19)
+        *value = ft_decimal_of(v, frac ? (int)(n - point - 1) : 0);
+    else if (!ft_decimal_parse(buf, n, value))
         return false;
     *end = j;
     return true;
