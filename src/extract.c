@@ -48,6 +48,14 @@ static ft_figure *figlist_push(ft_figlist *l)
 
 static size_t skip_space(ft_view x, size_t i)
 {
+    /* most calls find no space, or one before a word: no loop for them */
+    if (i + 1 < x.len) {
+        unsigned char c = (unsigned char)x.t[i], n = (unsigned char)x.t[i + 1];
+        if (c != 0xC2 && !ft_ascii_space(c))
+            return i;
+        if (c == ' ' && n != 0xC2 && !ft_ascii_space(n))
+            return i + 1;
+    }
     while (i < x.len &&
            (ft_ascii_space(ft_view_at(x, i)) ||
             (ft_view_at(x, i) == 0xC2 && ft_view_at(x, i + 1) == 0xA0)))
@@ -309,9 +317,9 @@ static size_t rate_word_from(ft_view x, size_t from, size_t end)
 
 /* An exchange rate, not money: "1,120 won per dollar", "(US$1=W1,120)",
  * "the exchange rate of 1,380 won", "달러당 1,380원". */
-static bool is_rate(ft_view x, const ft_money *m)
+static bool is_rate(ft_view x, const ft_money *m, size_t after)
 {
-    size_t j = skip_space(x, m->end);
+    size_t j = after; /* skip_space(x, m->end) */
     if (ft_view_at(x, j) == '=' || ft_view_at(x, j) == '/')
         return true;
     if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
@@ -438,7 +446,8 @@ static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 /* Korean qualifiers after the amount: 가량 정도 안팎 내외 (about), 이상
  * (at least), 넘는/넘게/초과 (over), 미만 (under), 이하 (at most), and the
  * band 대 ("1조원대"). */
-static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
+static bool korean_qualifier_after(ft_view x, size_t end, size_t next,
+                                   ft_qualifier *q)
 {
     /* `glued`: only right after the currency, no space ("1조원대"; "1조
      * 원 대비" is "compared with") */
@@ -462,7 +471,7 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
         {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT, false},     /* 미만 */
         {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE, false},     /* 이하 */
     };
-    size_t j = skip_space(x, end);
+    size_t j = next; /* skip_space(x, end) */
     if (ft_view_at(x, j) < 0x80)
         return false; /* every phrase and particle here is Hangul */
     /* a particle may stand between: "60조원을 넘은", "1조 원이 넘는" */
@@ -529,7 +538,7 @@ static bool korean_lead_within(ft_view x, size_t end)
     return lead && (!stop || __builtin_ctz(lead) < __builtin_ctz(stop));
 }
 
-static bool is_change(ft_view x, size_t before, size_t end)
+static bool is_change(ft_view x, size_t before, size_t end, size_t after)
 {
     static const ft_lit korean_after[] = {
         FT_LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
@@ -549,7 +558,7 @@ static bool is_change(ft_view x, size_t before, size_t end)
     };
     if (change_before(x, before))
         return true;
-    size_t j = skip_space(x, end);
+    size_t j = after; /* skip_space(x, end) */
     if (phrase_at_indexed(x, j, &change_after_starters, change_words_after))
         return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩);
@@ -759,12 +768,13 @@ static bool korean_won_apposition(ft_view x, const ft_money *main, size_t j)
 /* The paper's own conversion right after a figure: "X won ($Y)", "X won
  * (about US$Y)", "$Y (X won)", ", or about $Y,", ", which translates to
  * $Y".  On success fills *r and returns the end of what was consumed. */
-static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
-                               ft_money *r)
+static size_t conversion_after(ft_view x, size_t end, size_t after,
+                               const ft_money *main, ft_money *r)
 {
     /* its leads and the nouns an amount may modify before it:
-     * paren_lead, comma_lead, held_nouns (extract_words.h) */
-    size_t j = skip_space(x, end), h;
+     * paren_lead, comma_lead, held_nouns (extract_words.h); after:
+     * skip_space(x, end) */
+    size_t j = after, h;
     bool paren = false, dash = false, comma = false;
     if ((h = phrase_at_indexed(x, j, &held_starters, held_nouns)) != 0 &&
         is_open_paren(x, skip_space(x, h)))
@@ -807,7 +817,7 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
         return 0;
     if (strcmp(r->currency, main->currency) == 0 && !main->ambiguous)
         return 0; /* a breakdown in the same currency */
-    if (is_rate(x, r))
+    if (is_rate(x, r, skip_space(x, r->end)))
         return 0;
     if (paren) {
         /* allow a short tail: "($84.9 million at today's rate)", and
@@ -828,7 +838,7 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
 
 /* A bare amount ("15 billion") is money only when what follows is not a
  * count of things: punctuation, the end, or a small word. */
-static bool bare_can_be_money(ft_view x, const ft_money *m)
+static bool bare_can_be_money(ft_view x, const ft_money *m, size_t after)
 {
     static const char *const ok_next[] = {
         "and",        "or",     "to",    "in",    "for",   "from",
@@ -841,7 +851,7 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
     };
     if (m->year_like)
         return false;
-    size_t j = skip_space(x, m->end);
+    size_t j = after; /* skip_space(x, m->end) */
     unsigned char c = ft_view_at(x, j);
     if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' || c == ':')
         return true;
@@ -962,7 +972,9 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
           (joint_after(x, &js, true) || joint_after(x, &js, false))) &&
         !(listed = listed_after_money(x, &m, out, first)))
         return FT_OK;
-    if (is_rate(x, &m))
+    /* what follows the amount, for the looks below */
+    size_t after = skip_space(x, m.end);
+    if (is_rate(x, &m, after))
         return FT_OK;
     if (m.ambiguous) {
         /* pesos beside "the Philippines" are PHP */
@@ -999,7 +1011,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
      * from X to Y"). */
     /* "rose by 2 trillion won to 61 trillion won" is a change and then
      * the level it led to, never a range */
-    bool to = ft_view_at(x, skip_space(x, m.end)) == 't';
+    bool to = ft_view_at(x, after) == 't';
     if (joint &&
         !(to && from != SIZE_MAX &&
           (change_before(x, from) ||
@@ -1007,12 +1019,12 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
                SIZE_MAX)) &&
         !(to && change_before(x, before)))
         range = take_range(x, &m, joint, &hi);
-    if (range && is_eseo(x, skip_space(x, m.end)) && korean_became(x, hi.end))
+    if (range && is_eseo(x, after) && korean_became(x, hi.end))
         range = false;
 
     if (!m.has_currency) {
         /* bare: kept for now, its currency comes from its neighbours */
-        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m)) &&
+        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m, after)) &&
             !korean_list_item(x, &m, out, first)) {
             /* skip the plain number, not what may follow it */
             *next = m.end;
@@ -1020,6 +1032,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
         }
     }
     size_t end = range ? hi.end : m.end;
+    size_t after_end = range ? skip_space(x, end) : after;
     *next = end;
 
     ft_figure *f = figlist_push(out);
@@ -1041,12 +1054,14 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
         q = FT_Q_APPROX;
     }
     if (q == FT_Q_EQ)
-        korean_qualifier_after(x, end, &q);
+        korean_qualifier_after(x, end, after_end, &q);
     f->qualifier = q;
-    f->kind = is_change(x, before, end) ? FT_KIND_CHANGE : FT_KIND_LEVEL;
+    f->kind =
+        is_change(x, before, end, after_end) ? FT_KIND_CHANGE : FT_KIND_LEVEL;
 
     ft_money r;
-    size_t conv = m.has_currency ? conversion_after(x, end, &m, &r) : 0;
+    size_t conv =
+        m.has_currency ? conversion_after(x, end, after_end, &m, &r) : 0;
     if (conv) {
         f->reported = r.value;
         f->has_reported = true;
