@@ -240,48 +240,18 @@ static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
 
 /* ------------------------------------------------------ what surrounds */
 
-/* What follows a rate's amount: a lead word, then one of its tails ("per"
- * + " u.s. dollar").  The lead is matched first, as a whole word, so that
- * the many words that merely start like one ("percent", "total",
- * "forecast") cost one comparison, not one per phrase. */
-static const char *const per_tails[] = {
-    " dollar",  " u.s. dollar", " us dollar", " euro", " yen",
-    " 100 yen", " yuan",        " greenback", " won",
-};
-static const char *const to_tails[] = {
-    " the dollar", " the u.s. dollar", " the euro",
-    " the yuan",   " one dollar",      " the won",
-};
-static const char *const against_tails[] = {
-    " the dollar", " the u.s. dollar", " the euro", " the yen",
-    " the yuan",   " the greenback",   " the won",
-};
-static const char *const the_dollar_tail[] = {" the dollar"};
-static const char *const dollar_tail[] = {" dollar"};
-static const char *const for_tails[] = {" one dollar", " each dollar"};
-
-#define RATE_LEAD(lead, tails)                                                 \
-    {                                                                          \
-        lead, tails, sizeof tails / sizeof *tails                              \
-    }
-static const struct {
-    const char *lead;
-    const char *const *tails;
-    size_t n;
-} rate_after[] = {
-    RATE_LEAD("per", per_tails),         RATE_LEAD("to", to_tails),
-    RATE_LEAD("against", against_tails), RATE_LEAD("versus", the_dollar_tail),
-    RATE_LEAD("vs", the_dollar_tail),    RATE_LEAD("a", dollar_tail),
-    RATE_LEAD("for", for_tails),
-};
-
-/* A rate's lead word and one of its tails at j. */
+/* A rate's lead word and one of its tails at j (rate_after,
+ * extract_words.h): only the leads whose first two bytes the text allows
+ * (rate_lead_starters, extract_index.h) are matched. */
 static bool rate_phrase_at(ft_view x, size_t j)
 {
-    unsigned char c = ft_ascii_fold(ft_view_at(x, j));
-    for (size_t k = 0; k < sizeof rate_after / sizeof *rate_after; k++) {
-        if ((unsigned char)rate_after[k].lead[0] != c)
-            continue;
+    if (j >= x.len)
+        return false;
+    for (uint64_t m =
+             rate_lead_starters.first[ft_ascii_fold((unsigned char)x.t[j])] &
+             rate_lead_starters.second[ft_ascii_fold(ft_view_at(x, j + 1))];
+         m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
         size_t e = ft_phrase_at(x.t, x.len, j, rate_after[k].lead);
         if (e && ft_phrase_at_any(x.t, x.len, e, rate_after[k].tails,
                                   rate_after[k].n))
