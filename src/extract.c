@@ -66,10 +66,17 @@ static size_t skip_space(ft_view x, size_t i)
 /* Bytes at i equal the literal s (for Hangul and symbols). */
 #define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
 
-static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
+static inline bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 {
-    /* most fail on the first byte: no call for them */
-    return i + n <= x.len && x.t[i] == s[0] && memcmp(x.t + i, s, n) == 0;
+    /* most fail on the first byte, and the rest are a syllable or two
+     * long: compared here, byte by byte, not by a call to memcmp (Korean
+     * text passes the first byte often) */
+    if (i + n > x.len || x.t[i] != s[0])
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (x.t[i + k] != s[k])
+            return false;
+    return true;
 }
 
 /* ----------------------------------------------------------- sentences */
