@@ -703,6 +703,17 @@ static bool parse_words(const char *t, size_t len, size_t i, ft_decimal *value,
     return true;
 }
 
+/* Whether "point" may follow digits ending at j, after the gap of
+ * digits_point_words: most numbers are followed by no p. */
+static inline bool point_may_follow(const char *t, size_t len, size_t j)
+{
+    unsigned char c = at(t, len, j);
+    if (c == '-')
+        return fold(at(t, len, j + 1)) == 'p';
+    return c == ' ' ? fold(at(t, len, j + 1)) == 'p' || space_len(t, len, j + 1)
+                    : space_len(t, len, j) != 0;
+}
+
 /* Digits whose fraction is spoken: "305-point-six". */
 static bool digits_point_words(const char *t, size_t len, size_t j,
                                ft_decimal *value, size_t *end)
@@ -727,10 +738,19 @@ static bool digits_point_words(const char *t, size_t len, size_t j,
 
 /* ---------------------------------------------------------- Korean units */
 
-static int korean_unit(const char *t, size_t len, size_t i)
+static int korean_unit_at(const char *t, size_t i);
+
+/* The power of ten of the Korean unit at i, 0 when none: asked after
+ * most numbers, where an ASCII byte answers at once, without a call. */
+static inline int korean_unit(const char *t, size_t len, size_t i)
 {
     if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
+    return korean_unit_at(t, i);
+}
+
+static int korean_unit_at(const char *t, size_t i)
+{
     /* the units each byte allows (money_words.h); the first of them */
     unsigned set = unit_bytes[0][(unsigned char)t[i]] &
                    unit_bytes[1][(unsigned char)t[i + 1]] &
@@ -1123,7 +1143,8 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
                     k = y + 3;
                 }
             }
-        } else if (!info.grouped && !info.fraction) {
+        } else if (!info.grouped && !info.fraction &&
+                   point_may_follow(t, len, k)) {
             if (digits_point_words(t, len, k, &value, &k))
                 info.fraction = true;
         }
