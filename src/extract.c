@@ -903,10 +903,10 @@ static bool korean_list_item(ft_view x, const ft_money *m,
 
 static void copy_code(char *dst, size_t n, const char *src)
 {
-    size_t l = strlen(src);
-    if (l >= n)
-        l = n - 1;
-    memcpy(dst, src, l);
+    /* a code is a few bytes: copied as it is read, not measured first */
+    size_t l = 0;
+    for (; l + 1 < n && src[l]; l++)
+        dst[l] = src[l];
     dst[l] = '\0';
 }
 
