@@ -626,15 +626,22 @@ static bool korean_became(ft_view x, size_t end)
 static size_t sign_joint(ft_view x, size_t end, size_t *word)
 {
     size_t j = end;
-    if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~')
+    unsigned char c = ft_view_at(x, j);
+    if (c == '-' || c == '~')
         return j + 1;
-    /* – ～ 〜 ∼ */
-    if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
-        bytes_at(x, j, "\xE3\x80\x9C") || bytes_at(x, j, "\xE2\x88\xBC"))
+    /* – ～ 〜 ∼ (the signs and 에서 below are all past ASCII) */
+    if (c >= 0x80 &&
+        (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
+         bytes_at(x, j, "\xE3\x80\x9C") || bytes_at(x, j, "\xE2\x88\xBC")))
         return j + 3;
     j = skip_space(x, end);
-    if (ft_view_at(x, j) == '~')
+    c = ft_view_at(x, j);
+    if (c == '~')
         return skip_space(x, j + 1);
+    if (c < 0x80) {
+        *word = j;
+        return 0;
+    }
     if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xE2\x88\xBC"))
         return skip_space(x, j + 3);
     if (is_eseo(x, j)) {

@@ -321,8 +321,12 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
     return found;
 }
 
+static bool starts_suffix(unsigned char c);
+
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
+    if (!starts_suffix(at(t, len, i)))
+        return false; /* no currency or code begins with that byte */
     bool found = match_table(t, len, i, suffixes, COUNT(suffixes),
                              &suffix_bytes[0][0][0], m);
     cur_match iso;
