@@ -451,10 +451,16 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
     if (w > i && !(c == ',' && is_digit(at(t, len, w + 1)))) {
         /* no separator: the digits and a fraction right after their point
          * are read where they stand, as the copy below would hold them */
-        /* most fractions stand right after their point: "83.8" */
-        size_t frac = c == '.' && is_digit(at(t, len, w + 1)) ? w + 1
-                      : c == '.' || c == ',' ? broken_fraction(t, len, w, false)
-                                             : 0;
+        /* most fractions stand right after their point ("83.8"); one cut
+         * from its point has a space before it (a byte at most ' ', or
+         * past 0xC1); a comma here has no digit after it, and
+         * broken_fraction finds no fraction after either without one */
+        unsigned char n = at(t, len, w + 1);
+        size_t frac = 0;
+        if (c == '.' && is_digit(n))
+            frac = w + 1;
+        else if (c == '.' && (n <= ' ' || n >= 0xC2))
+            frac = broken_fraction(t, len, w, false);
         if (frac == 0 || (frac == w + 1 && c == '.')) {
             size_t e = w;
             if (frac) {
