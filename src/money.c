@@ -407,8 +407,8 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
     if (c == '.') {
         for (int steps = 0; steps < 4 && space_len(t, len, k); steps++)
             k += space_len(t, len, k); /* a blank line too: "130.\n\n0" */
-        if (k == j + 1)
-            return 0;
+        if (k == j + 1 || !is_digit(at(t, len, k)))
+            return 0; /* "in 2023. The": no digit, no fraction */
         bool zero = at(t, len, k) == '0';
         bool one_space = k == j + 2 && t[j + 1] == ' ';
         size_t w = j; /* the whole part, for the year test */
