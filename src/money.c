@@ -285,10 +285,14 @@ static bool match_table(const char *t, size_t len, size_t i,
 {
     bool found = false;
     size_t words = entry_words(n);
+    /* the rows of the three bytes, read once for every word of the set
+     * (at or past len at(t, len, i) is 0, which begins no entry) */
+    _Static_assert(ENTRY_BYTES == 3, "three bytes a look");
+    const uint64_t *r0 = rows + at(t, len, i) * words,
+                   *r1 = rows + (256 + at(t, len, i + 1)) * words,
+                   *r2 = rows + (512 + at(t, len, i + 2)) * words;
     for (size_t w = 0; w < words; w++) {
-        /* at or past len at(t, len, i) is 0, which begins no entry */
-        for (uint64_t set = entries_allowed(t, len, i, rows, words, w); set;
-             set &= set - 1) {
+        for (uint64_t set = r0[w] & r1[w] & r2[w]; set; set &= set - 1) {
             const currency *c = &table[w * 64 + (size_t)__builtin_ctzll(set)];
             size_t e;
             bool ok;
