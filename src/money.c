@@ -1679,7 +1679,18 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             bl.candidates &= bl.candidates - 1;
             continue;
         }
-        if (try_candidate(f, j, e, opts, m, &i)) {
+        bool found;
+        if (e == j && is_digit((unsigned char)t[j])) {
+            /* a number, the most common candidate: try_candidate's
+             * answer without its looks at words and signs */
+            prefix_seen none = {.known = false};
+            found = read_amount(t, len, j, opts, &none, m);
+            if (!found)
+                i = skip_word(t, len, j + 1);
+        } else {
+            found = try_candidate(f, j, e, opts, m, &i);
+        }
+        if (found) {
             f->pos = j;
             f->block_from = b;
             f->block_candidates = bl.candidates;
