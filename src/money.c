@@ -1465,6 +1465,22 @@ static bool numeral_may_go_on(const char *t, size_t len, size_t e)
                            letters_at(t, len, e + 1));
 }
 
+/* Whether match_prefix may match at a word of `letters` letters at i:
+ * an entry of the table allows its three bytes, or it is long enough
+ * for an ISO code.  "a" and "s" ("Samsung's") fit the shapes of "A$" and
+ * "S$" by their letter, and fail here by the byte after it. */
+static bool prefix_may_match(const char *t, size_t len, size_t i,
+                             size_t letters)
+{
+    if (letters >= 3)
+        return true;
+    size_t words = entry_words(COUNT(prefixes));
+    for (size_t w = 0; w < words; w++)
+        if (entries_allowed(t, len, i, &prefix_bytes[0][0][0], words, w))
+            return true;
+    return false;
+}
+
 /* The quick reject at a word of `letters` letters (b: its bits), with
  * the finder's digits; *seen gets the prefix currency it matched, if
  * any. */
@@ -1479,6 +1495,7 @@ static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
         run_opens_numeral(t, i, letters))
         return true;
     return seen->known = word_fits(&run_index.prefix, b) &&
+                         prefix_may_match(t, f->len, i, letters) &&
                          finder_digit_near(f, i) &&
                          match_prefix(t, f->len, i, &seen->pre);
 }
