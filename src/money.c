@@ -172,7 +172,7 @@ typedef struct {
 } cur_match;
 
 /* The run of ASCII letters at i, up to RUN_BITS (all a mask tells). */
-static size_t letters_at(const char *t, size_t len, size_t i)
+static inline size_t letters_at(const char *t, size_t len, size_t i)
 {
     if (i <= len && len - i >= 16) {
         _Static_assert(RUN_BITS < 16, "a run fits one look");
@@ -194,8 +194,8 @@ static bool has_letter(uint32_t mask, unsigned char c)
 
 /* May the run of `letters` letters at i match an entry, by its shape?
  * At a byte that is no letter only the first byte is known. */
-static bool shape_may_match(const word_shapes *w, const char *t, size_t i,
-                            size_t letters)
+static inline bool shape_may_match(const word_shapes *w, const char *t,
+                                   size_t i, size_t letters)
 {
     unsigned char c = (unsigned char)t[i];
     if (!(w->first[c / 32] >> (c % 32) & 1u))
