@@ -983,13 +983,18 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 
     ft_qualifier q = FT_Q_EQ;
     size_t before = qualifier_before(x, m.start, &q);
-    bool between = ft_phrase_before(x.t, x.len, before,
-                                    (ft_lit)FT_LIT("between")) != SIZE_MAX;
-    size_t from = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("from"));
+    /* a range only where a joint may follow (most figures have none):
+     * the words before it are read then */
+    size_t joint = 0, from = SIZE_MAX;
+    if (may_join(x, m.end)) {
+        bool between = ft_phrase_before(x.t, x.len, before,
+                                        (ft_lit)FT_LIT("between")) != SIZE_MAX;
+        from = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("from"));
+        joint = joint_after(x, &js, between);
+    }
 
     ft_money hi;
     bool range = false;
-    size_t joint = joint_after(x, &js, between);
     /* "from X to Y" is a range ("secured from 30.6 trillion won to 66
      * trillion won"), unless a verb of change makes it two levels ("rose
      * from X to Y"). */
