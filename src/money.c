@@ -1187,8 +1187,12 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
         ft_decimal total = {0};
         while (match_scale(t, len, k, &p10, &e) && p10 < last) {
             ft_decimal part = value;
-            if (!ft_decimal_mul_pow10(&part, p10) ||
-                !ft_decimal_add(total, part, &total))
+            if (!ft_decimal_mul_pow10(&part, p10))
+                return false;
+            /* the first group is the total so far: nothing to add it to */
+            if (last == 99)
+                total = part;
+            else if (!ft_decimal_add(total, part, &total))
                 return false;
             m->has_scale = true;
             m->scale_pow10 = p10;
