@@ -454,8 +454,8 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
     unsigned char c = at(t, len, w);
     if (w > i && !(c == ',' && is_digit(at(t, len, w + 1)))) {
         /* no separator: the digits and a fraction right after their point
-         * are read where they stand, as the copy below would hold them */
-        /* most fractions stand right after their point ("83.8"); one cut
+         * are read where they stand, as parse_grouped would hold them.
+         * Most fractions stand right after their point ("83.8"); one cut
          * from its point has a space before it (a byte at most ' ', or
          * past 0xC1); a comma here has no digit after it, and
          * broken_fraction finds no fraction after either without one */
