@@ -48,6 +48,14 @@ static ft_figure *figlist_push(ft_figlist *l)
 
 static size_t skip_space(ft_view x, size_t i)
 {
+    /* most calls find no space, or one before a word: no loop for them */
+    if (i + 1 < x.len) {
+        unsigned char c = (unsigned char)x.t[i], n = (unsigned char)x.t[i + 1];
+        if (c != 0xC2 && !ft_ascii_space(c))
+            return i;
+        if (c == ' ' && n != 0xC2 && !ft_ascii_space(n))
+            return i + 1;
+    }
     while (i < x.len &&
            (ft_ascii_space(ft_view_at(x, i)) ||
             (ft_view_at(x, i) == 0xC2 && ft_view_at(x, i + 1) == 0xA0)))
@@ -58,10 +66,17 @@ static size_t skip_space(ft_view x, size_t i)
 /* Bytes at i equal the literal s (for Hangul and symbols). */
 #define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
 
-static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
+static inline bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 {
-    /* most fail on the first byte: no call for them */
-    return i + n <= x.len && x.t[i] == s[0] && memcmp(x.t + i, s, n) == 0;
+    /* most fail on the first byte, and the rest are a syllable or two
+     * long: compared here, byte by byte, not by a call to memcmp (Korean
+     * text passes the first byte often) */
+    if (i + n > x.len || x.t[i] != s[0])
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (x.t[i + k] != s[k])
+            return false;
+    return true;
 }
 
 /* ----------------------------------------------------------- sentences */
@@ -70,6 +85,9 @@ static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 
 static bool is_abbreviation(ft_view x, size_t dot)
 {
+    if (dot == 0 || ft_ascii_digit(ft_view_at(x, dot - 1)))
+        return false; /* none ends in a digit: "in 2023." ends a sentence
+                         (asked first: no word walked back over) */
     size_t s = dot;
     while (s > 0 && (ft_money_is_word_byte(ft_view_at(x, s - 1)) ||
                      ft_view_at(x, s - 1) == '.'))
@@ -79,8 +97,6 @@ static bool is_abbreviation(ft_view x, size_t dot)
         return true; /* an initial: "S. Korea", "Douglas A. MacArthur" */
     if (n == 0 || n > 6)
         return false; /* none is longer */
-    if (ft_ascii_digit(ft_view_at(x, dot - 1)))
-        return false; /* none ends in a digit: "in 2023." ends a sentence */
     /* only the entries the word's last two bytes allow (extract_index.h) */
     uint64_t m =
         abbreviation_enders.last[ft_ascii_fold(ft_view_at(x, dot - 1))] &
@@ -231,48 +247,18 @@ static void sentence_bounds(ft_view x, size_t start, size_t end, size_t *s,
 
 /* ------------------------------------------------------ what surrounds */
 
-/* What follows a rate's amount: a lead word, then one of its tails ("per"
- * + " u.s. dollar").  The lead is matched first, as a whole word, so that
- * the many words that merely start like one ("percent", "total",
- * "forecast") cost one comparison, not one per phrase. */
-static const char *const per_tails[] = {
-    " dollar",  " u.s. dollar", " us dollar", " euro", " yen",
-    " 100 yen", " yuan",        " greenback", " won",
-};
-static const char *const to_tails[] = {
-    " the dollar", " the u.s. dollar", " the euro",
-    " the yuan",   " one dollar",      " the won",
-};
-static const char *const against_tails[] = {
-    " the dollar", " the u.s. dollar", " the euro", " the yen",
-    " the yuan",   " the greenback",   " the won",
-};
-static const char *const the_dollar_tail[] = {" the dollar"};
-static const char *const dollar_tail[] = {" dollar"};
-static const char *const for_tails[] = {" one dollar", " each dollar"};
-
-#define RATE_LEAD(lead, tails)                                                 \
-    {                                                                          \
-        lead, tails, sizeof tails / sizeof *tails                              \
-    }
-static const struct {
-    const char *lead;
-    const char *const *tails;
-    size_t n;
-} rate_after[] = {
-    RATE_LEAD("per", per_tails),         RATE_LEAD("to", to_tails),
-    RATE_LEAD("against", against_tails), RATE_LEAD("versus", the_dollar_tail),
-    RATE_LEAD("vs", the_dollar_tail),    RATE_LEAD("a", dollar_tail),
-    RATE_LEAD("for", for_tails),
-};
-
-/* A rate's lead word and one of its tails at j. */
+/* A rate's lead word and one of its tails at j (rate_after,
+ * extract_words.h): only the leads whose first two bytes the text allows
+ * (rate_lead_starters, extract_index.h) are matched. */
 static bool rate_phrase_at(ft_view x, size_t j)
 {
-    unsigned char c = ft_ascii_fold(ft_view_at(x, j));
-    for (size_t k = 0; k < sizeof rate_after / sizeof *rate_after; k++) {
-        if ((unsigned char)rate_after[k].lead[0] != c)
-            continue;
+    if (j >= x.len)
+        return false;
+    for (uint64_t m =
+             rate_lead_starters.first[ft_ascii_fold((unsigned char)x.t[j])] &
+             rate_lead_starters.second[ft_ascii_fold(ft_view_at(x, j + 1))];
+         m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
         size_t e = ft_phrase_at(x.t, x.len, j, rate_after[k].lead);
         if (e && ft_phrase_at_any(x.t, x.len, e, rate_after[k].tails,
                                   rate_after[k].n))
@@ -308,9 +294,9 @@ static size_t rate_word_from(ft_view x, size_t from, size_t end)
 
 /* An exchange rate, not money: "1,120 won per dollar", "(US$1=W1,120)",
  * "the exchange rate of 1,380 won", "달러당 1,380원". */
-static bool is_rate(ft_view x, const ft_money *m)
+static bool is_rate(ft_view x, const ft_money *m, size_t after)
 {
-    size_t j = skip_space(x, m->end);
+    size_t j = after; /* skip_space(x, m->end) */
     if (ft_view_at(x, j) == '=' || ft_view_at(x, j) == '/')
         return true;
     if (bytes_at(x, m->end, "\xEB\x8B\xB9")) /* 1달러당: per dollar */
@@ -437,7 +423,8 @@ static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
 /* Korean qualifiers after the amount: 가량 정도 안팎 내외 (about), 이상
  * (at least), 넘는/넘게/초과 (over), 미만 (under), 이하 (at most), and the
  * band 대 ("1조원대"). */
-static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
+static bool korean_qualifier_after(ft_view x, size_t end, size_t next,
+                                   ft_qualifier *q)
 {
     /* `glued`: only right after the currency, no space ("1조원대"; "1조
      * 원 대비" is "compared with") */
@@ -461,7 +448,7 @@ static bool korean_qualifier_after(ft_view x, size_t end, ft_qualifier *q)
         {FT_LIT("\xEB\xAF\xB8\xEB\xA7\x8C"), FT_Q_LT, false},     /* 미만 */
         {FT_LIT("\xEC\x9D\xB4\xED\x95\x98"), FT_Q_LE, false},     /* 이하 */
     };
-    size_t j = skip_space(x, end);
+    size_t j = next; /* skip_space(x, end) */
     if (ft_view_at(x, j) < 0x80)
         return false; /* every phrase and particle here is Hangul */
     /* a particle may stand between: "60조원을 넘은", "1조 원이 넘는" */
@@ -513,7 +500,22 @@ static const ft_lit moved_from[] = {
     FT_LIT("up"),        FT_LIT("down"),
 };
 
-static bool is_change(ft_view x, size_t before, size_t end)
+/* Whether a lead byte of the verbs is_change looks for after an amount
+ * (0xEA to 0xEC) lies in the 12 bytes from end before a '.', ',' or line
+ * break: sixteen bytes at one look, for English text has none. */
+static bool korean_lead_within(ft_view x, size_t end)
+{
+    if (end > x.len || x.len - end < 16)
+        return true; /* near the end: the loop itself looks */
+    ft_bytes16 v = ft_load16(x.t + end);
+    uint32_t lead = ft_bits16((ft_bytes16)((v >= 0xEA) & (v <= 0xEC))) & 0xFFF,
+             stop = ft_bits16(
+                        (ft_bytes16)((v == '.') | (v == ',') | (v == '\n'))) &
+                    0xFFF;
+    return lead && (!stop || __builtin_ctz(lead) < __builtin_ctz(stop));
+}
+
+static bool is_change(ft_view x, size_t before, size_t end, size_t after)
 {
     static const ft_lit korean_after[] = {
         FT_LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
@@ -533,14 +535,15 @@ static bool is_change(ft_view x, size_t before, size_t end)
     };
     if (change_before(x, before))
         return true;
-    size_t j = skip_space(x, end);
+    size_t j = after; /* skip_space(x, end) */
     if (phrase_at_indexed(x, j, &change_after_starters, change_words_after))
         return true;
     /* Korean: the verb follows after a particle or two (이, 가, 을, 씩);
      * but "61조원으로 늘었다" (rose *to*) names the level reached */
-    size_t k = skip_space(x, end);
-    if (bytes_at(x, k, "\xEC\x9C\xBC\xEB\xA1\x9C") || /* 으로 */
-        bytes_at(x, k, "\xEB\xA1\x9C"))               /* 로 */
+    if (bytes_at(x, j, "\xEC\x9C\xBC\xEB\xA1\x9C") || /* 으로 */
+        bytes_at(x, j, "\xEB\xA1\x9C"))               /* 로 */
+        return false;
+    if (!korean_lead_within(x, end))
         return false;
     for (size_t i = end; i < end + 12 && i < x.len; i++) {
         unsigned char c = ft_view_at(x, i);
@@ -623,15 +626,22 @@ static bool korean_became(ft_view x, size_t end)
 static size_t sign_joint(ft_view x, size_t end, size_t *word)
 {
     size_t j = end;
-    if (ft_view_at(x, j) == '-' || ft_view_at(x, j) == '~')
+    unsigned char c = ft_view_at(x, j);
+    if (c == '-' || c == '~')
         return j + 1;
-    /* – ～ 〜 ∼ */
-    if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
-        bytes_at(x, j, "\xE3\x80\x9C") || bytes_at(x, j, "\xE2\x88\xBC"))
+    /* – ～ 〜 ∼ (the signs and 에서 below are all past ASCII) */
+    if (c >= 0x80 &&
+        (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xEF\xBD\x9E") ||
+         bytes_at(x, j, "\xE3\x80\x9C") || bytes_at(x, j, "\xE2\x88\xBC")))
         return j + 3;
     j = skip_space(x, end);
-    if (ft_view_at(x, j) == '~')
+    c = ft_view_at(x, j);
+    if (c == '~')
         return skip_space(x, j + 1);
+    if (c < 0x80) {
+        *word = j;
+        return 0;
+    }
     if (bytes_at(x, j, "\xE2\x80\x93") || bytes_at(x, j, "\xE2\x88\xBC"))
         return skip_space(x, j + 3);
     if (is_eseo(x, j)) {
@@ -643,6 +653,19 @@ static size_t sign_joint(ft_view x, size_t end, size_t *word)
     }
     *word = j;
     return 0;
+}
+
+/* Whether a range joint may follow an amount ending at end: a byte that
+ * sign_joint or word_joint starts with ("-", "~", a dash, 에서, "to",
+ * "and").  Most plain numbers ("in 2023,", "8.7 percent") are refused
+ * here, before either looks. */
+static bool may_join(ft_view x, size_t end)
+{
+    unsigned char c = ft_view_at(x, end);
+    if (c == '-' || c == '~' || c >= 0x80)
+        return true;
+    c = ft_ascii_fold(ft_view_at(x, skip_space(x, end)));
+    return c == '~' || c >= 0x80 || c == 'a' || c == 't';
 }
 
 /* The joint word at j: "to", or "and" only after "between". */
@@ -729,12 +752,13 @@ static bool korean_won_apposition(ft_view x, const ft_money *main, size_t j)
 /* The paper's own conversion right after a figure: "X won ($Y)", "X won
  * (about US$Y)", "$Y (X won)", ", or about $Y,", ", which translates to
  * $Y".  On success fills *r and returns the end of what was consumed. */
-static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
-                               ft_money *r)
+static size_t conversion_after(ft_view x, size_t end, size_t after,
+                               const ft_money *main, ft_money *r)
 {
     /* its leads and the nouns an amount may modify before it:
-     * paren_lead, comma_lead, held_nouns (extract_words.h) */
-    size_t j = skip_space(x, end), h;
+     * paren_lead, comma_lead, held_nouns (extract_words.h); after:
+     * skip_space(x, end) */
+    size_t j = after, h;
     bool paren = false, dash = false, comma = false;
     if ((h = phrase_at_indexed(x, j, &held_starters, held_nouns)) != 0 &&
         is_open_paren(x, skip_space(x, h)))
@@ -777,7 +801,7 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
         return 0;
     if (strcmp(r->currency, main->currency) == 0 && !main->ambiguous)
         return 0; /* a breakdown in the same currency */
-    if (is_rate(x, r))
+    if (is_rate(x, r, skip_space(x, r->end)))
         return 0;
     if (paren) {
         /* allow a short tail: "($84.9 million at today's rate)", and
@@ -798,7 +822,7 @@ static size_t conversion_after(ft_view x, size_t end, const ft_money *main,
 
 /* A bare amount ("15 billion") is money only when what follows is not a
  * count of things: punctuation, the end, or a small word. */
-static bool bare_can_be_money(ft_view x, const ft_money *m)
+static bool bare_can_be_money(ft_view x, const ft_money *m, size_t after)
 {
     static const char *const ok_next[] = {
         "and",        "or",     "to",    "in",    "for",   "from",
@@ -811,7 +835,7 @@ static bool bare_can_be_money(ft_view x, const ft_money *m)
     };
     if (m->year_like)
         return false;
-    size_t j = skip_space(x, m->end);
+    size_t j = after; /* skip_space(x, m->end) */
     unsigned char c = ft_view_at(x, j);
     if (j >= x.len || c == '.' || c == ',' || c == ';' || c == ')' || c == ':')
         return true;
@@ -886,10 +910,10 @@ static bool korean_list_item(ft_view x, const ft_money *m,
 
 static void copy_code(char *dst, size_t n, const char *src)
 {
-    size_t l = strlen(src);
-    if (l >= n)
-        l = n - 1;
-    memcpy(dst, src, l);
+    /* a code is a few bytes: copied as it is read, not measured first */
+    size_t l = 0;
+    for (; l + 1 < n && src[l]; l++)
+        dst[l] = src[l];
     dst[l] = '\0';
 }
 
@@ -927,11 +951,14 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     /* Most plain numbers (years, counts) are settled here, cheaply. */
     bool listed = false;
     joints js = {.end = m.end};
-    if (!m.has_currency && !m.has_scale && !joint_after(x, &js, true) &&
-        !joint_after(x, &js, false) &&
+    if (!m.has_currency && !m.has_scale &&
+        !(may_join(x, m.end) &&
+          (joint_after(x, &js, true) || joint_after(x, &js, false))) &&
         !(listed = listed_after_money(x, &m, out, first)))
         return FT_OK;
-    if (is_rate(x, &m))
+    /* what follows the amount, for the looks below */
+    size_t after = skip_space(x, m.end);
+    if (is_rate(x, &m, after))
         return FT_OK;
     if (m.ambiguous) {
         /* pesos beside "the Philippines" are PHP */
@@ -956,19 +983,24 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
 
     ft_qualifier q = FT_Q_EQ;
     size_t before = qualifier_before(x, m.start, &q);
-    bool between = ft_phrase_before(x.t, x.len, before,
-                                    (ft_lit)FT_LIT("between")) != SIZE_MAX;
-    size_t from = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("from"));
+    /* a range only where a joint may follow (most figures have none):
+     * the words before it are read then */
+    size_t joint = 0, from = SIZE_MAX;
+    if (may_join(x, m.end)) {
+        bool between = ft_phrase_before(x.t, x.len, before,
+                                        (ft_lit)FT_LIT("between")) != SIZE_MAX;
+        from = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("from"));
+        joint = joint_after(x, &js, between);
+    }
 
     ft_money hi;
     bool range = false;
-    size_t joint = joint_after(x, &js, between);
     /* "from X to Y" is a range ("secured from 30.6 trillion won to 66
      * trillion won"), unless a verb of change makes it two levels ("rose
      * from X to Y"). */
     /* "rose by 2 trillion won to 61 trillion won" is a change and then
      * the level it led to, never a range */
-    bool to = ft_view_at(x, skip_space(x, m.end)) == 't';
+    bool to = ft_view_at(x, after) == 't';
     if (joint &&
         !(to && from != SIZE_MAX &&
           (change_before(x, from) ||
@@ -976,12 +1008,12 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
                SIZE_MAX)) &&
         !(to && change_before(x, before)))
         range = take_range(x, &m, joint, &hi);
-    if (range && is_eseo(x, skip_space(x, m.end)) && korean_became(x, hi.end))
+    if (range && is_eseo(x, after) && korean_became(x, hi.end))
         range = false;
 
     if (!m.has_currency) {
         /* bare: kept for now, its currency comes from its neighbours */
-        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m)) &&
+        if (!listed && (!m.has_scale || !bare_can_be_money(x, &m, after)) &&
             !korean_list_item(x, &m, out, first)) {
             /* skip the plain number, not what may follow it */
             *next = m.end;
@@ -989,6 +1021,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
         }
     }
     size_t end = range ? hi.end : m.end;
+    size_t after_end = range ? skip_space(x, end) : after;
     *next = end;
 
     ft_figure *f = figlist_push(out);
@@ -1010,12 +1043,14 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
         q = FT_Q_APPROX;
     }
     if (q == FT_Q_EQ)
-        korean_qualifier_after(x, end, &q);
+        korean_qualifier_after(x, end, after_end, &q);
     f->qualifier = q;
-    f->kind = is_change(x, before, end) ? FT_KIND_CHANGE : FT_KIND_LEVEL;
+    f->kind =
+        is_change(x, before, end, after_end) ? FT_KIND_CHANGE : FT_KIND_LEVEL;
 
     ft_money r;
-    size_t conv = m.has_currency ? conversion_after(x, end, &m, &r) : 0;
+    size_t conv =
+        m.has_currency ? conversion_after(x, end, after_end, &m, &r) : 0;
     if (conv) {
         f->reported = r.value;
         f->has_reported = true;
@@ -1048,7 +1083,9 @@ static void resolve_bare(ft_figlist *out, size_t first)
     for (size_t i = first; i < out->len; i++) {
         ft_figure *f = &out->items[i];
         if (f->currency[0] || !(f->flags & FT_FLAG_CURRENCY_INFERRED)) {
-            out->items[w++] = *f;
+            if (w != i) /* most figures stay where they are */
+                out->items[w] = *f;
+            w++;
             continue;
         }
         const ft_figure *best = NULL;

@@ -113,6 +113,43 @@ static const char *const change_words_after[] = {
     "boost",     "decrease",  "drop",        "increment",  "more",
 };
 
+/* What follows a rate's amount: a lead word, then one of its tails ("per"
+ * + " u.s. dollar").  The lead is matched first, as a whole word, so that
+ * the many words that merely start like one ("percent", "total",
+ * "forecast") cost one comparison, not one per phrase. */
+static const char *const per_tails[] = {
+    " dollar",  " u.s. dollar", " us dollar", " euro", " yen",
+    " 100 yen", " yuan",        " greenback", " won",
+};
+static const char *const to_tails[] = {
+    " the dollar", " the u.s. dollar", " the euro",
+    " the yuan",   " one dollar",      " the won",
+};
+static const char *const against_tails[] = {
+    " the dollar", " the u.s. dollar", " the euro", " the yen",
+    " the yuan",   " the greenback",   " the won",
+};
+static const char *const the_dollar_tail[] = {" the dollar"};
+static const char *const dollar_tail[] = {" dollar"};
+static const char *const for_tails[] = {" one dollar", " each dollar"};
+
+#define RATE_LEAD(lead, tails)                                                 \
+    {                                                                          \
+        lead, tails, sizeof tails / sizeof *tails                              \
+    }
+typedef struct {
+    const char *lead;
+    const char *const *tails;
+    size_t n;
+} rate_lead;
+
+static const rate_lead rate_after[] = {
+    RATE_LEAD("per", per_tails),         RATE_LEAD("to", to_tails),
+    RATE_LEAD("against", against_tails), RATE_LEAD("versus", the_dollar_tail),
+    RATE_LEAD("vs", the_dollar_tail),    RATE_LEAD("a", dollar_tail),
+    RATE_LEAD("for", for_tails),
+};
+
 /* Korean words of the conversion leads */
 #define K_HANHWA "\xED\x95\x9C\xED\x99\x94" /* 한화 (in won) */
 #define K_WONHWA "\xEC\x9B\x90\xED\x99\x94" /* 원화 (the won) */

@@ -121,6 +121,12 @@ static inline bool match_bytes(const char *t, size_t len, size_t i,
 {
     size_t j = i;
     const unsigned char *p = (const unsigned char *)pat;
+    /* most patterns begin with lower-case letters, most of the text is
+     * far from its end: those letters compare folded, a byte a step */
+    if (!exact && i <= len && len - i >= 16)
+        for (; *p >= 'a' && *p <= 'z' && j - i < 16; p++, j++)
+            if (((unsigned char)t[j] | 0x20) != *p)
+                return false;
     for (; *p; p++) {
         if (*p == ' ') {
             j = skip_ws(t, len, j);
@@ -166,7 +172,7 @@ typedef struct {
 } cur_match;
 
 /* The run of ASCII letters at i, up to RUN_BITS (all a mask tells). */
-static size_t letters_at(const char *t, size_t len, size_t i)
+static inline size_t letters_at(const char *t, size_t len, size_t i)
 {
     if (i <= len && len - i >= 16) {
         _Static_assert(RUN_BITS < 16, "a run fits one look");
@@ -188,8 +194,8 @@ static bool has_letter(uint32_t mask, unsigned char c)
 
 /* May the run of `letters` letters at i match an entry, by its shape?
  * At a byte that is no letter only the first byte is known. */
-static bool shape_may_match(const word_shapes *w, const char *t, size_t i,
-                            size_t letters)
+static inline bool shape_may_match(const word_shapes *w, const char *t,
+                                   size_t i, size_t letters)
 {
     unsigned char c = (unsigned char)t[i];
     if (!(w->first[c / 32] >> (c % 32) & 1u))
@@ -279,10 +285,14 @@ static bool match_table(const char *t, size_t len, size_t i,
 {
     bool found = false;
     size_t words = entry_words(n);
+    /* the rows of the three bytes, read once for every word of the set
+     * (at or past len at(t, len, i) is 0, which begins no entry) */
+    _Static_assert(ENTRY_BYTES == 3, "three bytes a look");
+    const uint64_t *r0 = rows + at(t, len, i) * words,
+                   *r1 = rows + (256 + at(t, len, i + 1)) * words,
+                   *r2 = rows + (512 + at(t, len, i + 2)) * words;
     for (size_t w = 0; w < words; w++) {
-        /* at or past len at(t, len, i) is 0, which begins no entry */
-        for (uint64_t set = entries_allowed(t, len, i, rows, words, w); set;
-             set &= set - 1) {
+        for (uint64_t set = r0[w] & r1[w] & r2[w]; set; set &= set - 1) {
             const currency *c = &table[w * 64 + (size_t)__builtin_ctzll(set)];
             size_t e;
             bool ok;
@@ -315,8 +325,12 @@ static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
     return found;
 }
 
+static bool starts_suffix(unsigned char c);
+
 static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
+    if (!starts_suffix(at(t, len, i)))
+        return false; /* no currency or code begins with that byte */
     bool found = match_table(t, len, i, suffixes, COUNT(suffixes),
                              &suffix_bytes[0][0][0], m);
     cur_match iso;
@@ -359,7 +373,7 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
         if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
             /* an abbreviation's full stop inside a sentence: "3 bil. won"
              * (before a capital it more likely ends the sentence) */
-            if (strlen(scales[s].pat) <= 4 && at(t, len, e) == '.' &&
+            if (at(t, len, e) == '.' && strlen(scales[s].pat) <= 4 &&
                 at(t, len, e + 1) == ' ' && at(t, len, e + 2) >= 'a' &&
                 at(t, len, e + 2) <= 'z')
                 e++;
@@ -397,8 +411,8 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
     if (c == '.') {
         for (int steps = 0; steps < 4 && space_len(t, len, k); steps++)
             k += space_len(t, len, k); /* a blank line too: "130.\n\n0" */
-        if (k == j + 1)
-            return 0;
+        if (k == j + 1 || !is_digit(at(t, len, k)))
+            return 0; /* "in 2023. The": no digit, no fraction */
         bool zero = at(t, len, k) == '0';
         bool one_space = k == j + 2 && t[j + 1] == ' ';
         size_t w = j; /* the whole part, for the year test */
@@ -422,37 +436,69 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
     return k;
 }
 
+static bool parse_grouped(const char *t, size_t len, size_t i,
+                          ft_decimal *value, size_t *end, numeral_info *info);
+
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
  * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
                          size_t *end, numeral_info *info)
 {
+    /* the digits' value is read as they are scanned: no copy parsed
+     * again (past 19 bytes it may overflow, and ft_decimal_parse reads
+     * them instead) */
+    uint64_t v = 0;
     size_t w = i;
-    while (is_digit(at(t, len, w)))
-        w++;
-    if (w > i && !(at(t, len, w) == ',' && is_digit(at(t, len, w + 1)))) {
+    for (unsigned d; (d = at(t, len, w) - (unsigned)'0') < 10; w++)
+        v = v * 10 + d;
+    unsigned char c = at(t, len, w);
+    if (w > i && !(c == ',' && is_digit(at(t, len, w + 1)))) {
         /* no separator: the digits and a fraction right after their point
-         * are read where they stand, as the copy below would hold them */
-        size_t frac = broken_fraction(t, len, w, false);
-        if (frac == 0 || (frac == w + 1 && t[w] == '.')) {
+         * are read where they stand, as parse_grouped would hold them.
+         * Most fractions stand right after their point ("83.8"); one cut
+         * from its point has a space before it (a byte at most ' ', or
+         * past 0xC1); a comma here has no digit after it, and
+         * broken_fraction finds no fraction after either without one */
+        unsigned char n = at(t, len, w + 1);
+        size_t frac = 0;
+        if (c == '.' && is_digit(n))
+            frac = w + 1;
+        else if (c == '.' && (n <= ' ' || n >= 0xC2))
+            frac = broken_fraction(t, len, w, false);
+        if (frac == 0 || (frac == w + 1 && c == '.')) {
             size_t e = w;
             if (frac) {
-                e = frac;
-                while (is_digit(at(t, len, e)))
-                    e++;
+                for (e = frac; is_digit(at(t, len, e)); e++)
+                    v = v * 10 + (unsigned)(t[e] - '0');
                 info->fraction = true;
             }
-            if (e - i >= 64 || !ft_decimal_parse(t + i, e - i, value))
+            if (e - i >= 64)
+                return false;
+            if (e - i <= 19)
+                *value = ft_decimal_of(v, (int)(frac ? e - frac : 0));
+            else if (!ft_decimal_parse(t + i, e - i, value))
                 return false;
             *end = e;
             return true;
         }
     }
+    return parse_grouped(t, len, i, value, end, info);
+}
+
+/* parse_digits past its first case: thousands separators, or a fraction
+ * that broken_fraction finds apart from the digits. */
+static bool parse_grouped(const char *t, size_t len, size_t i,
+                          ft_decimal *value, size_t *end, numeral_info *info)
+{
+    /* the digits are copied out for ft_decimal_parse, which only a long
+     * number needs: their value is read as they are copied */
     char buf[64];
+    uint64_t v = 0;
     size_t n = 0, j = i;
     while (is_digit(at(t, len, j))) {
         if (n + 1 >= sizeof buf)
             return false;
+        v = v * 10 + (unsigned)(t[j] - '0');
         buf[n++] = t[j++];
     }
     if (n == 0)
@@ -469,23 +515,30 @@ static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
             break;
         if (n + g >= sizeof buf)
             return false;
+        for (size_t q = 0; q < g; q++)
+            v = v * 10 + (unsigned)(t[j + 1 + q] - '0');
         memcpy(buf + n, t + j + 1, g);
         n += g;
         j = k;
         info->grouped = true;
     }
-    size_t frac = broken_fraction(t, len, j, info->grouped);
+    size_t frac = broken_fraction(t, len, j, info->grouped), point = n;
     if (frac) {
         buf[n++] = '.';
         j = frac;
         while (is_digit(at(t, len, j))) {
             if (n + 1 >= sizeof buf)
                 return false;
+            v = v * 10 + (unsigned)(t[j] - '0');
             buf[n++] = t[j++];
         }
         info->fraction = true;
     }
-    if (!ft_decimal_parse(buf, n, value))
+    /* as ft_decimal_parse would read buf: at most 19 bytes never
+     * overflow */
+    if (n <= 19)
+        *value = ft_decimal_of(v, frac ? (int)(n - point - 1) : 0);
+    else if (!ft_decimal_parse(buf, n, value))
         return false;
     *end = j;
     return true;
@@ -664,6 +717,17 @@ static bool parse_words(const char *t, size_t len, size_t i, ft_decimal *value,
     return true;
 }
 
+/* Whether "point" may follow digits ending at j, after the gap of
+ * digits_point_words: most numbers are followed by no p. */
+static inline bool point_may_follow(const char *t, size_t len, size_t j)
+{
+    unsigned char c = at(t, len, j);
+    if (c == '-')
+        return fold(at(t, len, j + 1)) == 'p';
+    return c == ' ' ? fold(at(t, len, j + 1)) == 'p' || space_len(t, len, j + 1)
+                    : space_len(t, len, j) != 0;
+}
+
 /* Digits whose fraction is spoken: "305-point-six". */
 static bool digits_point_words(const char *t, size_t len, size_t j,
                                ft_decimal *value, size_t *end)
@@ -688,10 +752,19 @@ static bool digits_point_words(const char *t, size_t len, size_t j,
 
 /* ---------------------------------------------------------- Korean units */
 
-static int korean_unit(const char *t, size_t len, size_t i)
+static int korean_unit_at(const char *t, size_t i);
+
+/* The power of ten of the Korean unit at i, 0 when none: asked after
+ * most numbers, where an ASCII byte answers at once, without a call. */
+static inline int korean_unit(const char *t, size_t len, size_t i)
 {
     if (i + 3 > len || at(t, len, i) < 0x80) /* every unit is multi-byte */
         return 0;
+    return korean_unit_at(t, i);
+}
+
+static int korean_unit_at(const char *t, size_t i)
+{
     /* the units each byte allows (money_words.h); the first of them */
     unsigned set = unit_bytes[0][(unsigned char)t[i]] &
                    unit_bytes[1][(unsigned char)t[i + 1]] &
@@ -1084,7 +1157,8 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
                     k = y + 3;
                 }
             }
-        } else if (!info.grouped && !info.fraction) {
+        } else if (!info.grouped && !info.fraction &&
+                   point_may_follow(t, len, k)) {
             if (digits_point_words(t, len, k, &value, &k))
                 info.fraction = true;
         }
@@ -1113,8 +1187,12 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
         ft_decimal total = {0};
         while (match_scale(t, len, k, &p10, &e) && p10 < last) {
             ft_decimal part = value;
-            if (!ft_decimal_mul_pow10(&part, p10) ||
-                !ft_decimal_add(total, part, &total))
+            if (!ft_decimal_mul_pow10(&part, p10))
+                return false;
+            /* the first group is the total so far: nothing to add it to */
+            if (last == 99)
+                total = part;
+            else if (!ft_decimal_add(total, part, &total))
                 return false;
             m->has_scale = true;
             m->scale_pow10 = p10;
@@ -1391,6 +1469,22 @@ static bool numeral_may_go_on(const char *t, size_t len, size_t e)
                            letters_at(t, len, e + 1));
 }
 
+/* Whether match_prefix may match at a word of `letters` letters at i:
+ * an entry of the table allows its three bytes, or it is long enough
+ * for an ISO code.  "a" and "s" ("Samsung's") fit the shapes of "A$" and
+ * "S$" by their letter, and fail here by the byte after it. */
+static bool prefix_may_match(const char *t, size_t len, size_t i,
+                             size_t letters)
+{
+    if (letters >= 3)
+        return true;
+    size_t words = entry_words(COUNT(prefixes));
+    for (size_t w = 0; w < words; w++)
+        if (entries_allowed(t, len, i, &prefix_bytes[0][0][0], words, w))
+            return true;
+    return false;
+}
+
 /* The quick reject at a word of `letters` letters (b: its bits), with
  * the finder's digits; *seen gets the prefix currency it matched, if
  * any. */
@@ -1405,6 +1499,7 @@ static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
         run_opens_numeral(t, i, letters))
         return true;
     return seen->known = word_fits(&run_index.prefix, b) &&
+                         prefix_may_match(t, f->len, i, letters) &&
                          finder_digit_near(f, i) &&
                          match_prefix(t, f->len, i, &seen->pre);
 }
@@ -1605,7 +1700,18 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             bl.candidates &= bl.candidates - 1;
             continue;
         }
-        if (try_candidate(f, j, e, opts, m, &i)) {
+        bool found;
+        if (e == j && is_digit((unsigned char)t[j])) {
+            /* a number, the most common candidate: try_candidate's
+             * answer without its looks at words and signs */
+            prefix_seen none = {.known = false};
+            found = read_amount(t, len, j, opts, &none, m);
+            if (!found)
+                i = skip_word(t, len, j + 1);
+        } else {
+            found = try_candidate(f, j, e, opts, m, &i);
+        }
+        if (found) {
             f->pos = j;
             f->block_from = b;
             f->block_candidates = bl.candidates;

@@ -23,6 +23,18 @@ typedef struct {
  * digits. */
 bool ft_decimal_parse(const char *s, size_t n, ft_decimal *out);
 
+/* digits / 10^scale (0 <= scale <= 18), normalised as ft_decimal_parse
+ * leaves it: the value of digits a caller has read itself, without
+ * writing them out and parsing them again. */
+static inline ft_decimal ft_decimal_of(uint64_t digits, int scale)
+{
+    while (scale > 0 && digits % 10 == 0) {
+        digits /= 10;
+        scale--;
+    }
+    return (ft_decimal){digits, digits ? scale : 0, false};
+}
+
 /* d * 10^k (k may be negative).  Returns false on overflow. */
 bool ft_decimal_mul_pow10(ft_decimal *d, int k);
 

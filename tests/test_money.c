@@ -180,6 +180,37 @@ static void test_finder_as_scan(void **state)
     assert_true(found > 150);
 }
 
+/* The digits' value, read as they are scanned, is what the text says:
+ * grouped, Indian, with a fraction apart or trailing zeros, and past the
+ * 19 bytes that are read without overflow checks. */
+static void test_digit_values(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *value;
+    } cases[] = {
+        {"$83.8 million", "83800000"},
+        {"$83.80", "83.8"},
+        {"007 dollars", "7"},
+        {"1,234.5 billion won", "1234500000000"},
+        {"12,34,567.89 rupees", "1234567.89"},
+        {"130. 0 billion yen", "130000000000"},
+        {"$ 1,7 billion", "1700000000"},
+        {"1,000.00 dollars", "1000"},
+        {"US$ 12,345,678,901,234,567.89", "12345678901234567.89"},
+        {"US$ 1234567890123456.789", "1234567890123456.789"},
+        {"$0.000000000000000001", "0.000000000000000001"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ft_money m;
+        char buf[FT_DECIMAL_BUFSZ];
+        const char *t = cases[k].text;
+        assert_true(ft_money_scan(t, strlen(t), 0, 0, &m));
+        ft_decimal_format(m.value, buf, sizeof buf);
+        assert_string_equal(buf, cases[k].value);
+    }
+}
+
 /* The finder looks for the next digit eight bytes at a time: a currency
  * word before a number must see it at every distance and alignment, as
  * ft_money_scan does. */
@@ -245,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_tables_ordered),
         cmocka_unit_test(test_every_entry_matches),
         cmocka_unit_test(test_finder_as_scan),
+        cmocka_unit_test(test_digit_values),
         cmocka_unit_test(test_finder_digit_reach),
         cmocka_unit_test(test_finder_blocks),
     };

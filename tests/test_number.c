@@ -67,6 +67,25 @@ static void test_parse_short_and_long(void **state)
     assert_false(ft_decimal_parse("12345678901234567890", 20, &d) == false);
 }
 
+/* ft_decimal_of is ft_decimal_parse for digits a caller read itself. */
+static void test_of_is_parse(void **state)
+{
+    (void)state;
+    static const struct {
+        uint64_t digits;
+        int scale;
+        const char *text;
+    } cases[] = {{0, 0, "0"},        {0, 3, "0.000"}, {4397, 1, "439.7"},
+                 {2750, 3, "2.750"}, {7, 0, "007"},   {1000, 3, "1.000"},
+                 {5, 1, "0.5"},      {120, 0, "120"}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ft_decimal a = ft_decimal_of(cases[k].digits, cases[k].scale),
+                   b = parse(cases[k].text);
+        assert_true(a.digits == b.digits && a.scale == b.scale &&
+                    a.negative == b.negative);
+    }
+}
+
 static void test_scale_exact(void **state)
 {
     (void)state;
@@ -173,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_parse_and_format),
         cmocka_unit_test(test_parse_rejects),
         cmocka_unit_test(test_parse_short_and_long),
+        cmocka_unit_test(test_of_is_parse),
         cmocka_unit_test(test_scale_exact),
         cmocka_unit_test(test_overflow_refused),
         cmocka_unit_test(test_add_mul_cmp),
