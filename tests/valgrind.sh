@@ -6,11 +6,14 @@
 #
 # Usage: tests/valgrind.sh BUILD_DIR      (make test and make check-valgrind)
 #
-# Each unit test binary and each end-to-end case counts once.  The
-# end-to-end cases run in two halves at once (valgrind makes each start
-# slow); cases with a no_valgrind file are skipped and counted as
-# skipped, and so is everything when valgrind is not installed.  The
-# last line is "valgrind: P passed, F failed, S skipped".
+# Each unit test binary and each end-to-end case counts once.  They all
+# go through one queue, as many at a time as there are cores: under
+# valgrind one test (test_pipeline, whose threads take turns) takes a
+# third of the unit tests' time, and the cases' starts are slow, so a
+# fixed split left a core idle.  Cases with a no_valgrind file are
+# skipped and counted as skipped, and so is everything when valgrind is
+# not installed.  The last line is "valgrind: P passed, F failed, S
+# skipped".
 set -u
 cd "$(dirname "$0")/.."
 build=${1:?usage: valgrind.sh BUILD_DIR}
@@ -31,20 +34,6 @@ vg=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible
 
 passed=0 failed=0 skipped=0
 
-for t in "$build"/tests/test_*; do
-    [[ -x $t ]] || continue
-    name=$(basename "$t")
-    if "${vg[@]}" --log-file="$logs/$name.%p" "$t" >"$tmp/out" 2>&1; then
-        echo "ok $name"
-        passed=$((passed + 1))
-    else
-        echo "FAIL $name"
-        grep -v '^\[ \(RUN\|      OK\) ' "$tmp/out" | tail -n 20
-        cat "$logs/$name".* | head -n 40
-        failed=$((failed + 1))
-    fi
-done
-
 # figtrend, for the end-to-end cases: every run under memcheck, its report
 # in a file of its own (the case's standard error stays the program's).
 wrapper=$tmp/figtrend
@@ -56,25 +45,66 @@ wrapper=$tmp/figtrend
 } >"$wrapper"
 chmod +x "$wrapper"
 
-cases=()
-for d in tests/e2e/cases/*/; do
-    cases+=("$(basename "$d")")
+# One job, "N unit PATH" or "N e2e CASE" (N its place in the queue): its
+# output goes to $tmp/out/N, its exit status to $tmp/out/N.rc.
+mkdir -p "$tmp/out"
+{
+    echo '#!/usr/bin/env bash'
+    printf 'vg=('
+    printf ' %q' "${vg[@]}"
+    echo ' )'
+    printf 'out=%q logs=%q wrapper=%q\n' "$tmp/out" "$logs" "$wrapper"
+    cat <<'EOF_JOB'
+n=$1 kind=$2 what=$3
+if [[ $kind == unit ]]; then
+    "${vg[@]}" --log-file="$logs/${what##*/}.%p" "$what" >"$out/$n" 2>&1
+else
+    FT_E2E_VALGRIND=1 tests/e2e/run.sh "$wrapper" "$what" >"$out/$n" 2>&1
+fi
+echo $? >"$out/$n.rc"
+EOF_JOB
+} >"$tmp/job"
+chmod +x "$tmp/job"
+
+queue=()
+for t in "$build"/tests/test_*; do
+    [[ -x $t ]] && queue+=("unit $t")
 done
-half=$(((${#cases[@]} + 1) / 2))
-FT_E2E_VALGRIND=1 tests/e2e/run.sh "$wrapper" "${cases[@]:0:half}" \
-    >"$tmp/e2e1" 2>&1 &
-FT_E2E_VALGRIND=1 tests/e2e/run.sh "$wrapper" "${cases[@]:half}" \
-    >"$tmp/e2e2" 2>&1
-wait
-for part in "$tmp/e2e1" "$tmp/e2e2"; do
-    grep -v '^ok ' "$part" | grep -v '^e2e: '
-    line=$(tail -n 1 "$part")
+for d in tests/e2e/cases/*/; do
+    queue+=("e2e $(basename "$d")")
+done
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+for i in "${!queue[@]}"; do
+    read -r kind what <<<"${queue[i]}"
+    printf '%s\0%s\0%s\0' "$i" "$kind" "$what"
+done | xargs -0 -n 3 -P "$cores" "$tmp/job"
+
+# In the queue's order, whatever order they finished in.
+for i in "${!queue[@]}"; do
+    read -r kind what <<<"${queue[i]}"
+    out=$tmp/out/$i
+    rc=$(cat "$out.rc" 2>/dev/null || echo 1)
+    if [[ $kind == unit ]]; then
+        name=$(basename "$what")
+        if [[ $rc == 0 ]]; then
+            echo "ok $name"
+            passed=$((passed + 1))
+        else
+            echo "FAIL $name"
+            grep -v '^\[ \(RUN\|      OK\) ' "$out" | tail -n 20
+            cat "$logs/$name".* | head -n 40
+            failed=$((failed + 1))
+        fi
+        continue
+    fi
+    grep -v '^e2e: ' "$out"
+    line=$(tail -n 1 "$out")
     if [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
         passed=$((passed + BASH_REMATCH[1]))
         failed=$((failed + BASH_REMATCH[2]))
         skipped=$((skipped + BASH_REMATCH[3]))
     else
-        echo "FAIL e2e under valgrind: no summary"
+        echo "FAIL e2e case $what under valgrind: no summary"
         failed=$((failed + 1))
     fi
 done
