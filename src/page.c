@@ -52,7 +52,18 @@ typedef struct {
     FILE *out;
     ft_status st;
     int write_errno; /* when st is FT_EIO */
+    bool unread;     /* FT_EIO: the set's scratch file, not the page */
 } page;
+
+/* An article or check the set could not read back fails the page: a
+ * page with its sources and checks left blank would pass for whole. */
+static void read_back(page *p, bool unread)
+{
+    if (unread && p->st == FT_OK) {
+        p->st = FT_EIO;
+        p->unread = true;
+    }
+}
 
 /* Write what is buffered once there is enough of it (or `all`). */
 static void flush(page *p, bool all)
@@ -199,6 +210,7 @@ static void point_articles(page *p, const ft_series_set *set,
             }
             ft_point_article art = ft_series_article(set, pt, a);
             const ft_point_article *ar = &art;
+            read_back(p, art.unread);
             put(p, "<dd>");
             article_ref(p, ar->doc, ar->published, ar->source, ar->title,
                         ar->url);
@@ -258,6 +270,7 @@ static void check_mismatches(page *p, const ft_page *pg, size_t n)
     for (size_t i = 0; i < n; i++) {
         ft_series_check mc = ft_series_mismatch_at(pg->set, i);
         const ft_series_check *c = &mc;
+        read_back(p, mc.unread);
         put(p, "<tr><td class=\"docs\">");
         article_ref(p, c->doc, c->published, c->source, c->title, c->url);
         put(p, "</td><td class=\"n\">");
@@ -347,6 +360,7 @@ static void check_conflicts(page *p, const ft_page *pg, size_t n)
             for (size_t a = 0; a < pt->narticles; a++) {
                 ft_point_article art = ft_series_article(pg->set, pt, a);
                 const ft_point_article *ar = &art;
+                read_back(p, art.unread);
                 put(p, "<li>");
                 num(p, ar->value / it->scale.div, 6, 3);
                 put(p, ar->agrees ? " <b>kept</b>: " : ": ");
@@ -372,6 +386,7 @@ static void check_left_out(page *p, const ft_page *pg, size_t n)
     for (size_t i = 0; i < n; i++) {
         ft_series_check lc = ft_series_left_out_at(pg->set, i);
         const ft_series_check *c = &lc;
+        read_back(p, lc.unread);
         put(p, "<tr><td class=\"docs\">");
         article_ref(p, c->doc, c->published, c->source, c->title, c->url);
         if (c->mention > 0) {
@@ -659,7 +674,9 @@ ft_status ft_page_write(FILE *out, const ft_page *pg, ft_error *err)
             "</body>\n</html>\n");
     flush(&p, true);
     ft_status st = p.st;
-    if (st == FT_EIO)
+    if (st == FT_EIO && p.unread)
+        ft_error_set(err, st, "cannot read a temporary file back");
+    else if (st == FT_EIO)
         ft_error_set(err, st, "write error: %s", strerror(p.write_errno));
     else if (st != FT_OK)
         ft_error_set(err, st, "out of memory");

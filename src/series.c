@@ -2110,9 +2110,9 @@ ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
 {
     uint32_t art = s->arts[p->first_article + a];
     rec r;
-    get_rec(s, art & ~ART_AGREES, &r);
+    bool read = get_rec(s, art & ~ART_AGREES, &r);
     ft_buf *b = &s->answer[A_ARTICLE];
-    get_text(s, r.text, b);
+    read = get_text(s, r.text, b) && read;
     int vi = value_index(s->kind);
     return (ft_point_article){.doc = str(s, r.doc),
                               .published = str(s, r.pub),
@@ -2121,7 +2121,8 @@ ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
                               .url = field(b->data, T_URL),
                               .amount = field(b->data, T_VALUE + vi),
                               .value = r.num[vi],
-                              .agrees = (art & ART_AGREES) != 0};
+                              .agrees = (art & ART_AGREES) != 0,
+                              .unread = !read};
 }
 
 bool ft_series_article_agrees(const ft_series_set *s, const ft_point *p,
@@ -2138,7 +2139,7 @@ size_t ft_series_nleft_out(const ft_series_set *s)
 ft_series_check ft_series_left_out_at(const ft_series_set *s, size_t i)
 {
     ft_series_check c;
-    check_pub(s, &s->left.c[i], &c); /* "" when it cannot be read back */
+    c.unread = !check_pub(s, &s->left.c[i], &c);
     return c;
 }
 
@@ -2150,7 +2151,7 @@ size_t ft_series_nmismatches(const ft_series_set *s)
 ft_series_check ft_series_mismatch_at(const ft_series_set *s, size_t i)
 {
     ft_series_check c;
-    check_pub(s, &s->mism.c[i], &c); /* "" when it cannot be read back */
+    c.unread = !check_pub(s, &s->mism.c[i], &c);
     return c;
 }
 

@@ -90,6 +90,7 @@ typedef struct {
     const char *amount; /* the figure it gave, plain decimal text */
     double value;       /* the same, in the series' currency */
     bool agrees;        /* false: a conflict, not the point's figure */
+    bool unread; /* the scratch file could not be read back: strings "" */
 } ft_point_article;
 
 /* A figure the page asks a reader to check: one left out of the series
@@ -104,6 +105,7 @@ typedef struct {
     const char *amount, *currency;                   /* as the article gave */
     const char *reported_amount, *reported_currency; /* the paper's */
     const char *converted, *to_currency, *rate_year; /* ours: amount_nominal */
+    bool unread; /* the scratch file could not be read back: strings "" */
 } ft_series_check;
 
 typedef struct {
@@ -251,8 +253,8 @@ ft_value_kind ft_series_kind(const ft_series_set *s);
 int ft_series_constant_year(const ft_series_set *s);
 const ft_series_counts *ft_series_counts_of(const ft_series_set *s);
 
-/* After build: article a (below p->narticles) of point p.  Its strings
- * are "" when the scratch file cannot be read back. */
+/* After build: article a (below p->narticles) of point p.  When the
+ * scratch file cannot be read back, it is `unread` and its strings "". */
 ft_point_article ft_series_article(const ft_series_set *s, const ft_point *p,
                                    size_t a);
 /* Whether it agrees with the point, without reading it back. */

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "page.h"
 
@@ -269,6 +271,69 @@ static void test_large_page_streams(void **state)
     ft_series_set_free(s);
 }
 
+/* When the set cannot read its scratch files back (a disk error after
+ * the build), the page is not written with empty articles and checks:
+ * ft_page_write fails with FT_EIO and says so.  Parts: a series' sources,
+ * a figure left out (no year) alone, a mismatch alone (its series not on
+ * the page). */
+static void test_unreadable_items_fail(void **state)
+{
+    (void)state;
+    /* the set's two scratch files get the two lowest free descriptors */
+    int fd[2];
+    fd[0] = open("/dev/null", O_RDONLY);
+    fd[1] = open("/dev/null", O_RDONLY);
+    assert_true(fd[0] >= 0 && fd[1] > fd[0]);
+    close(fd[0]);
+    close(fd[1]);
+    for (int part = 0; part < 3; part++) {
+        ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+        ft_series_row r = {.doc = "a1",
+                           .published = "2024-01-02",
+                           .mention = "1",
+                           .subject = "fund",
+                           .year = part == 1 ? "" : "2022",
+                           .kind = "level",
+                           .amount = "1000",
+                           .currency = "KRW",
+                           .reported_amount = "2",
+                           .reported_currency = "USD",
+                           .flags = part == 2 ? "conversion_mismatch" : ""};
+        add(s, r);
+        if (part == 0) {
+            r.doc = "b1";
+            r.year = "2021";
+            add(s, r);
+        }
+        assert_int_equal(ft_series_build(s, NULL), FT_OK);
+        assert_int_equal(ft_series_count(s), part != 1);
+        assert_int_equal(ft_series_nleft_out(s), part == 1);
+        assert_int_equal(ft_series_nmismatches(s), part == 2);
+        ft_page_item item = {
+            .series = ft_series_at(s, 0), .scale = {1, ""}, .unit = "KRW"};
+        ft_page pg = {.title = "t",
+                      .basis = "b",
+                      .items = &item,
+                      .nitems = part == 0,
+                      .set = s};
+        for (int k = 0; k < 2; k++) {
+            int w = open("/dev/null", O_WRONLY); /* reads fail */
+            assert_true(w >= 0);
+            assert_int_equal(dup2(w, fd[k]), fd[k]);
+            close(w);
+        }
+        char *data = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&data, &len);
+        ft_error e;
+        assert_int_equal(ft_page_write(f, &pg, &e), FT_EIO);
+        assert_non_null(strstr(e.message, "temporary file"));
+        fclose(f);
+        free(data);
+        ft_series_set_free(s);
+    }
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -279,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_sources_and_checks),
         cmocka_unit_test(test_nothing_to_check),
         cmocka_unit_test(test_large_page_streams),
+        cmocka_unit_test(test_unreadable_items_fail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1220,6 +1220,43 @@ static void test_selection_read_failure(void **state)
     ft_series_set_free(s);
 }
 
+/* An article, a figure left out or a mismatch that cannot be read back
+ * for the page says so (unread), rather than passing for one with empty
+ * fields. */
+static void test_items_read_failure(void **state)
+{
+    (void)state;
+    int fd[2];
+    next_two_fds(fd);
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    add(s, fig("a", "2022-09-01", "1", "budget", "2022", "54.6", "KRW"));
+    ft_series_row m =
+        fig("b", "2023-09-01", "1", "budget", "2023", "57", "KRW");
+    m.flags = "conversion_mismatch";
+    add(s, m);
+    add(s, fig("c", "2023-09-01", "2", "budget", "", "58", "KRW"));
+    assert_scratch(fd[0]);
+    assert_scratch(fd[1]);
+    built(s);
+    assert_int_equal(ft_series_count(s), 1);
+    const ft_point *p = &ft_series_at(s, 0)->points[0];
+    assert_int_equal(ft_series_nleft_out(s), 1);
+    assert_int_equal(ft_series_nmismatches(s), 1);
+    assert_false(art(s, p, 0).unread);
+    assert_string_equal(art(s, p, 0).doc, "a");
+    assert_false(ft_series_left_out_at(s, 0).unread);
+    assert_string_equal(ft_series_left_out_at(s, 0).doc, "c");
+    assert_false(ft_series_mismatch_at(s, 0).unread);
+    assert_string_equal(ft_series_mismatch_at(s, 0).doc, "b");
+    replace_fd(fd[0], O_WRONLY);
+    replace_fd(fd[1], O_WRONLY);
+    assert_true(art(s, p, 0).unread);
+    assert_true(ft_series_left_out_at(s, 0).unread);
+    assert_true(ft_series_mismatch_at(s, 0).unread);
+    assert_string_equal(ft_series_mismatch_at(s, 0).doc, "");
+    ft_series_set_free(s);
+}
+
 /* A scratch file that cannot be flushed fails the build, and the error
  * names the directory it was made in, even once $TMPDIR has changed
  * and the string it came from is gone. */
@@ -1291,6 +1328,7 @@ int main(void)
         cmocka_unit_test(test_no_scratch_file),
         cmocka_unit_test(test_history_read_failure),
         cmocka_unit_test(test_selection_read_failure),
+        cmocka_unit_test(test_items_read_failure),
         cmocka_unit_test(test_flush_failure_names_its_dir),
         cmocka_unit_test(test_numeric_doc_keeps_its_order),
         cmocka_unit_test(test_many_recurring_amounts),
