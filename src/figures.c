@@ -1046,7 +1046,8 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
             if (i + 16 == n)
                 break;
         }
-    bool quote = csv && ft_any16(comma);
+    /* the last byte too, which the steps above leave out */
+    bool quote = csv && (ft_any16(comma) || u[n - 1] == ',');
     *start = t - risky - quote;
     if (quote)
         **start = '"';

@@ -261,11 +261,15 @@ static void test_sentence_unfolded_same_as_folded(void **state)
         "a\nb",
         "tab\there, cr\rthere",
         "lf\n\nlf",
+        "Its one comma at the end,",
+        "Its one comma at the end of 32 b,",
     };
     static const char *const inserts[] = {
         "  ",   " ",    "\t",       "\r",   "\n", "\v", "\f", "\x01",
         "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",  "\\"};
-    static const char base[] = "The budget rose to 5 billion won in 2023, "
+    /* with no comma of its own, so that one put anywhere (the first byte,
+     * the last) is what quotes the cell */
+    static const char base[] = "The budget rose to 5 billion won in 2023 "
                                "officials said.";
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
