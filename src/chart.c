@@ -836,14 +836,16 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
         (st = c->batch ? batch_picture(j, c->batch, c->dir, name, err)
                        : private_folder(j, c->dir, name, err)) != FT_OK)
         goto done;
-    if (!(pic = plain_path(j->pic.tmp)) || !(j->errf = tmpfile())) {
+    /* gnuplot's messages go to a scratch file in $TMPDIR, closed on exec:
+     * only the gnuplot it is for gets it (as its stderr) */
+    const char *tmpdir = "";
+    if (!(pic = plain_path(j->pic.tmp)) ||
+        !(j->errf = ft_outfile_scratch("gnuplot", &tmpdir))) {
         st = ft_error_set(err, pic ? FT_ECANTCREAT : FT_ENOMEM,
-                          "no temporary file for gnuplot's messages: %s",
-                          strerror(errno));
+                          "no temporary file for gnuplot's messages in %s: %s",
+                          tmpdir, strerror(errno));
         goto done;
     }
-    /* Only the gnuplot it is for gets it (as its stderr). */
-    fcntl(fileno(j->errf), F_SETFD, FD_CLOEXEC);
     /* -d: without the user's ~/.gnuplot and the system gnuplotrc, which
      * gnuplot reads first otherwise: an init file could change the
      * terminal or the output, or run commands, before our script. */

@@ -371,6 +371,36 @@ static void test_render_without_gnuplot(void **state)
     remove_all(dir);
 }
 
+/* gnuplot's messages are kept in a scratch file in $TMPDIR, as the
+ * report's others are (not tmpfile()'s /tmp, which may be small or
+ * absent where the user pointed TMPDIR at room): a TMPDIR with no
+ * folder fails the chart and names it. */
+static void test_render_messages_in_tmpdir(void **state)
+{
+    (void)state;
+    char *dir = scratch();
+    ft_series_set *s = one_series("fund");
+    write_chart(dir, "fund", ft_series_at(s, 0), FT_CHART_SVG);
+    ft_chart c = {
+        .dir = dir, .stem = "fund", .title = "t", .ylabel = "y", .note = "n"};
+    const char *was = getenv("TMPDIR");
+    char *keep = was ? strdup(was) : NULL;
+    setenv("TMPDIR", "/nonexistent/figtrend-tmp", 1);
+    ft_error e;
+    ft_status st = ft_chart_render(&c, "/nonexistent/gnuplot", &e);
+    if (keep)
+        setenv("TMPDIR", keep, 1);
+    else
+        unsetenv("TMPDIR");
+    free(keep);
+    assert_int_equal(st, FT_ECANTCREAT);
+    assert_non_null(strstr(e.message, "gnuplot's messages"));
+    assert_non_null(strstr(e.message, "/nonexistent/figtrend-tmp"));
+    assert_int_equal(count_files(dir), 2);
+    ft_series_set_free(s);
+    remove_all(dir);
+}
+
 static bool have_gnuplot(void)
 {
     return system("gnuplot --version >/dev/null 2>&1") == 0;
@@ -604,6 +634,7 @@ int main(void)
         cmocka_unit_test(test_history_data_and_script),
         cmocka_unit_test(test_history_years_told_apart),
         cmocka_unit_test(test_render_without_gnuplot),
+        cmocka_unit_test(test_render_messages_in_tmpdir),
         cmocka_unit_test(test_render_hostile_titles),
         cmocka_unit_test(test_render_in_batch),
         cmocka_unit_test(test_picture_whole),
