@@ -295,6 +295,41 @@ static inline size_t word_end(ft_view x, size_t i, size_t b, bool *hangul)
     return j;
 }
 
+/* Cut the words from i that are a letter, letters and digits, then a space
+ * before stop (b or the next figure), as tokenise would, for as long as
+ * the next token is another such: where the last one's spaces end (i when
+ * the word at i is not one).  Most words are such, and fit in sixteen
+ * bytes, which one comparison of each kind classifies; the rest (a word
+ * with a joiner, at the end of the text, longer) are left to tokenise.
+ * *tp is the next token, before last. */
+static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
+                          size_t b, size_t stop)
+{
+    token *t = *tp;
+    const unsigned char *u = (const unsigned char *)s->x.t;
+    const size_t len = s->x.len;
+    do {
+        if (i + 16 > len)
+            break;
+        ft_bytes16 v = ft_load16(u + i);
+        uint32_t other =
+            ~ft_bits16(ft_letters16(v) | (ft_bytes16)(v - '0' < 10)) & 0xFFFF;
+        size_t j = i + (size_t)__builtin_ctz(other | 0x10000);
+        /* word_end stops at the space; a figure glued on is tokenise's */
+        if (j >= b || u[j] != ' ' || j > stop)
+            break;
+        *t = (token){.s = i, .e = j, .type = T_WORD, .id = EN_UNASKED};
+        if (j - i == 12 && ft_ascii_fold(u[i]) == 'r')
+            s->last_r12 = (size_t)(t - s->t);
+        t++;
+        while (j < stop && u[j] == ' ')
+            j++;
+        i = j;
+    } while (i < stop && t < last && ft_ascii_alpha(u[i]));
+    *tp = t;
+    return i;
+}
+
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
@@ -348,6 +383,15 @@ static void tokenise(sentence *s, size_t a, size_t b)
             }
         }
         unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
+        if (ft_ascii_alpha(c)) {
+            /* most words: cut many in a row */
+            size_t j =
+                plain_words(s, &t, last, i, b, b < fig_start ? b : fig_start);
+            if (j != i) {
+                i = j;
+                continue;
+            }
+        }
         *t = (token){.s = i, .id = EN_NONE};
         /* a letter starts a word: most tokens skip the tests below */
         if (!ft_ascii_alpha(c)) {
