@@ -295,13 +295,14 @@ static inline size_t word_end(ft_view x, size_t i, size_t b, bool *hangul)
     return j;
 }
 
-/* Cut the words from i that are a letter, letters and digits, then a space
- * before stop (b or the next figure), as tokenise would, for as long as
- * the next token is another such: where the last one's spaces end (i when
- * the word at i is not one).  Most words are such, and fit in sixteen
- * bytes, which one comparison of each kind classifies; the rest (a word
- * with a joiner, at the end of the text, longer) are left to tokenise.
- * *tp is the next token, before last. */
+/* Cut the words from i that are a letter, letters and digits, then a
+ * space, a comma or a full stop (a token of its own) before stop (b or the
+ * next figure), as tokenise would, for as long as the next token is
+ * another such: where the last one's spaces end (i when the word at i is
+ * not one).  Most words are such, and fit in sixteen bytes, which one
+ * comparison of each kind classifies; the rest (a word with a joiner, at
+ * the end of the text, longer) are left to tokenise.  *tp is the next
+ * token, before last. */
 static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
                           size_t b, size_t stop)
 {
@@ -315,13 +316,31 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
         uint32_t other =
             ~ft_bits16(ft_letters16(v) | (ft_bytes16)(v - '0' < 10)) & 0xFFFF;
         size_t j = i + (size_t)__builtin_ctz(other | 0x10000);
-        /* word_end stops at the space; a figure glued on is tokenise's */
-        if (j >= b || u[j] != ' ' || j > stop)
+        /* word_end stops at a space, a comma, and a full stop after a
+         * lower-case letter or a digit (no joiner, no "U.S."), before b; a
+         * figure glued on is tokenise's */
+        if (j >= b || j > stop)
             break;
+        bool stop_mark = false; /* the comma or full stop, a token of its own */
+        if (u[j] != ' ') {
+            if (j == stop ||
+                !(u[j] == ',' || (u[j] == '.' && !ft_ascii_upper(u[j - 1]))))
+                break;
+            stop_mark = true;
+        }
         *t = (token){.s = i, .e = j, .type = T_WORD, .id = EN_UNASKED};
         if (j - i == 12 && ft_ascii_fold(u[i]) == 'r')
             s->last_r12 = (size_t)(t - s->t);
         t++;
+        if (stop_mark) {
+            if (t == last) {
+                i = j; /* no room for it: the cut ends */
+                break;
+            }
+            *t = (token){.s = j, .e = j + 1, .type = T_PUNCT, .id = EN_NONE};
+            t++;
+            j++;
+        }
         while (j < stop && u[j] == ' ')
             j++;
         i = j;
