@@ -309,6 +309,8 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
     token *t = *tp;
     const unsigned char *u = (const unsigned char *)s->x.t;
     const size_t len = s->x.len;
+    /* before b, and no figure glued on (the word ends at stop at most) */
+    const size_t limit = stop < b ? stop + 1 : b;
     do {
         if (i + 16 > len)
             break;
@@ -319,7 +321,7 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
         /* word_end stops at a space, a comma, and a full stop after a
          * lower-case letter or a digit (no joiner, no "U.S."), before b; a
          * figure glued on is tokenise's */
-        if (j >= b || j > stop)
+        if (j >= limit)
             break;
         bool stop_mark = false; /* the comma or full stop, a token of its own */
         if (u[j] != ' ') {
@@ -340,6 +342,8 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
             *t = (token){.s = j, .e = j + 1, .type = T_PUNCT, .id = EN_NONE};
             t++;
             j++;
+        } else if (j < stop) {
+            j++; /* the space that ended it */
         }
         while (j < stop && u[j] == ' ')
             j++;
