@@ -2098,6 +2098,14 @@ void ft_purpose_words_free(ft_purpose_words *w)
     free(w);
 }
 
+void ft_purpose_with_words(void (*fn)(ft_purpose_words *words, void *ctx),
+                           void *ctx)
+{
+    ft_purpose_words w; /* as ft_purpose_of keeps its own */
+    w.text = NULL;
+    fn(&w, ctx);
+}
+
 /* The tokens of window [a,b) of the article, cut unless they are the
  * ones cut last. */
 static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,

@@ -116,11 +116,50 @@ static void test_cut_words(void **state)
     }
 }
 
+/* The figures of one sentence read through words on the stack
+ * (ft_purpose_with_words) get the purposes each reads alone. */
+typedef struct {
+    const char *text;
+    const ft_figure *figs;
+    size_t n;
+    char got[2][FT_SUBJECT_MAX];
+} stack_read;
+
+static void read_figures(ft_purpose_words *words, void *ctx)
+{
+    stack_read *r = ctx;
+    for (size_t i = 0; i < r->n; i++)
+        ft_purpose_of_in(words, r->text, strlen(r->text), r->figs, r->n, i,
+                         r->got[i], sizeof r->got[i]);
+}
+
+static void test_with_words(void **state)
+{
+    (void)state;
+    const char *text = "Tanks got 2 billion won and fuel 3 billion won.";
+    ft_figure f[2] = {{0}};
+    const char *figures[2] = {"2 billion won", "3 billion won"};
+    for (size_t i = 0; i < 2; i++) {
+        f[i].start = (size_t)(strstr(text, figures[i]) - text);
+        f[i].end = f[i].start + strlen(figures[i]);
+        f[i].sent_end = strlen(text);
+    }
+    stack_read r = {.text = text, .figs = f, .n = 2};
+    ft_purpose_with_words(read_figures, &r);
+    for (size_t i = 0; i < 2; i++) {
+        char alone[FT_SUBJECT_MAX];
+        ft_purpose_of(text, strlen(text), f, 2, i, alone, sizeof alone);
+        assert_string_equal(r.got[i], alone);
+    }
+    assert_string_equal(r.got[0], "Tanks");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clause_floor),
         cmocka_unit_test(test_cut_words),
+        cmocka_unit_test(test_with_words),
     };
     return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
 }
