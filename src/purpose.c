@@ -295,6 +295,64 @@ static inline size_t word_end(ft_view x, size_t i, size_t b, bool *hangul)
     return j;
 }
 
+/* Cut the words from i that are a letter, letters and digits, then a
+ * space, a comma or a full stop (a token of its own) before stop (b or the
+ * next figure), as tokenise would, for as long as the next token is
+ * another such: where the last one's spaces end (i when the word at i is
+ * not one).  Most words are such, and fit in sixteen bytes, which one
+ * comparison of each kind classifies; the rest (a word with a joiner, at
+ * the end of the text, longer) are left to tokenise.  *tp is the next
+ * token, before last. */
+static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
+                          size_t b, size_t stop)
+{
+    token *t = *tp;
+    const unsigned char *u = (const unsigned char *)s->x.t;
+    const size_t len = s->x.len;
+    /* before b, and no figure glued on (the word ends at stop at most) */
+    const size_t limit = stop < b ? stop + 1 : b;
+    do {
+        if (i + 16 > len)
+            break;
+        ft_bytes16 v = ft_load16(u + i);
+        uint32_t other =
+            ~ft_bits16(ft_letters16(v) | (ft_bytes16)(v - '0' < 10)) & 0xFFFF;
+        size_t j = i + (size_t)__builtin_ctz(other | 0x10000);
+        /* word_end stops at a space, a comma, and a full stop after a
+         * lower-case letter or a digit (no joiner, no "U.S."), before b; a
+         * figure glued on is tokenise's */
+        if (j >= limit)
+            break;
+        bool stop_mark = false; /* the comma or full stop, a token of its own */
+        if (u[j] != ' ') {
+            if (j == stop ||
+                !(u[j] == ',' || (u[j] == '.' && !ft_ascii_upper(u[j - 1]))))
+                break;
+            stop_mark = true;
+        }
+        *t = (token){.s = i, .e = j, .type = T_WORD, .id = EN_UNASKED};
+        if (j - i == 12 && ft_ascii_fold(u[i]) == 'r')
+            s->last_r12 = (size_t)(t - s->t);
+        t++;
+        if (stop_mark) {
+            if (t == last) {
+                i = j; /* no room for it: the cut ends */
+                break;
+            }
+            *t = (token){.s = j, .e = j + 1, .type = T_PUNCT, .id = EN_NONE};
+            t++;
+            j++;
+        } else if (j < stop) {
+            j++; /* the space that ended it */
+        }
+        while (j < stop && u[j] == ' ')
+            j++;
+        i = j;
+    } while (i < stop && t < last && ft_ascii_alpha(u[i]));
+    *tp = t;
+    return i;
+}
+
 static void tokenise(sentence *s, size_t a, size_t b)
 {
     ft_view x = s->x;
@@ -348,6 +406,15 @@ static void tokenise(sentence *s, size_t a, size_t b)
             }
         }
         unsigned char c = (unsigned char)x.t[i]; /* i < b <= x.len */
+        if (ft_ascii_alpha(c)) {
+            /* most words: cut many in a row */
+            size_t j =
+                plain_words(s, &t, last, i, b, b < fig_start ? b : fig_start);
+            if (j != i) {
+                i = j;
+                continue;
+            }
+        }
         *t = (token){.s = i, .id = EN_NONE};
         /* a letter starts a word: most tokens skip the tests below */
         if (!ft_ascii_alpha(c)) {
@@ -2029,6 +2096,14 @@ ft_purpose_words *ft_purpose_words_new(void)
 void ft_purpose_words_free(ft_purpose_words *w)
 {
     free(w);
+}
+
+void ft_purpose_with_words(void (*fn)(ft_purpose_words *words, void *ctx),
+                           void *ctx)
+{
+    ft_purpose_words w; /* as ft_purpose_of keeps its own */
+    w.text = NULL;
+    fn(&w, ctx);
 }
 
 /* The tokens of window [a,b) of the article, cut unless they are the

@@ -46,6 +46,12 @@ typedef struct ft_purpose_words ft_purpose_words;
 ft_purpose_words *ft_purpose_words_new(void);
 void ft_purpose_words_free(ft_purpose_words *w);
 
+/* Call fn(words, ctx) with words of its own that live for the call, on the
+ * stack: a caller that reads the figures of one article and then forgets
+ * the words allocates nothing for them. */
+void ft_purpose_with_words(void (*fn)(ft_purpose_words *words, void *ctx),
+                           void *ctx);
+
 /* ft_purpose_of, reusing the words `words` kept from the call before when
  * the figure's window of the sentence is the same: the calls that share
  * `words` pass one article (text, len and figs in place, the figures'

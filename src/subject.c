@@ -2705,30 +2705,32 @@ static bool shares_sentence(const ft_figure *figs, size_t n)
     return false;
 }
 
-void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
-                        size_t len, ft_figure *figs, size_t n)
+/* What ft_subjects_assign reads its figures' subjects from, once the
+ * phrases are collected: handed to assign_figures through
+ * ft_purpose_with_words. */
+typedef struct {
+    const ft_subjects *aliases;
+    ft_view x;
+    ft_figure *figs;
+    size_t n;
+    const phrase_list *phrases;
+    const word_index *ix;
+} assign_job;
+
+/* The subject of each figure of job, reading purposes with `words` (the
+ * words of the figures' sentences, kept from one figure to the next) or,
+ * when NULL, with words of each figure's own. */
+static void assign_figures(ft_purpose_words *words, void *job_)
 {
-    for (size_t i = 0; i < n; i++)
-        figs[i].subject[0] = '\0';
-    if (n == 0)
-        return;
-    ft_view x = {text_, len};
-    phrase first_phrases[16];
-    phrase_list l = phrase_list_on(first_phrases, COUNT(first_phrases));
-    /* without an alias table, the words are indexed for this call */
-    word_index *own = aliases ? NULL : word_index_new();
-    const word_index *ix = aliases ? aliases->words : own;
-    if (!ix || !collect(aliases, ix, x, figs, n, &l)) {
-        phrase_list_free(&l); /* out of memory: subjects stay empty */
-        free(own);
-        return;
-    }
-    join_acronyms(&l);
-    /* the figures of a sentence share its words, cut once; without it
-     * (no sentence holds two figures, or out of memory) each figure cuts
-     * its own */
-    ft_purpose_words *words =
-        shares_sentence(figs, n) ? ft_purpose_words_new() : NULL;
+    const assign_job *job = job_;
+    const ft_subjects *aliases = job->aliases;
+    ft_view x = job->x;
+    ft_figure *figs = job->figs;
+    size_t n = job->n;
+    /* a copy of its own (the list does not change here), which the
+     * writes to the figures cannot touch */
+    const phrase_list l = *job->phrases;
+    const word_index *ix = job->ix;
     asked asks = {.known = false};
     size_t from = 0; /* phrases are in text order, figures too */
     for (size_t i = 0; i < n; i++) {
@@ -2811,7 +2813,39 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
             f->flags |= FT_FLAG_SUBJECT_FROM_STORY;
         }
     }
-    ft_purpose_words_free(words);
+}
+
+void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
+                        size_t len, ft_figure *figs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        figs[i].subject[0] = '\0';
+    if (n == 0)
+        return;
+    ft_view x = {text_, len};
+    phrase first_phrases[16];
+    phrase_list l = phrase_list_on(first_phrases, COUNT(first_phrases));
+    /* without an alias table, the words are indexed for this call */
+    word_index *own = aliases ? NULL : word_index_new();
+    const word_index *ix = aliases ? aliases->words : own;
+    if (!ix || !collect(aliases, ix, x, figs, n, &l)) {
+        phrase_list_free(&l); /* out of memory: subjects stay empty */
+        free(own);
+        return;
+    }
+    join_acronyms(&l);
+    /* the figures of a sentence share its words, cut once; without it (no
+     * sentence holds two figures) each figure cuts its own */
+    assign_job job = {.aliases = aliases,
+                      .x = x,
+                      .figs = figs,
+                      .n = n,
+                      .phrases = &l,
+                      .ix = ix};
+    if (shares_sentence(figs, n))
+        ft_purpose_with_words(assign_figures, &job);
+    else
+        assign_figures(NULL, &job);
     phrase_list_free(&l);
     free(own);
 }

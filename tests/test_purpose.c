@@ -73,10 +73,93 @@ static void test_clause_floor(void **state)
     }
 }
 
+/* The words are cut many at a time where they are plain (letters and
+ * digits, then a space, a comma or a full stop) and byte by byte where
+ * not: each case mixes the two, and the phrase read is the one the
+ * byte-by-byte cut alone gave. */
+static void test_cut_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"The U.S. Army got 3 billion won for tanks.", "tanks"},
+        {"Veterans' pensions rose to 3 billion won.", "Veterans' pensions"},
+        {"Fuel, food and tanks 3 billion won.", "food and tanks"},
+        /* the text ends less than sixteen bytes after a word */
+        {"Spending on fuel was 3 billion won", "Spending on fuel"},
+        {"Spending on fuel was 3 billion won for tanks", "tanks"},
+        /* a word of sixteen bytes or more */
+        {"Telecommunications spending reached 3 billion won.",
+         "Telecommunications spending"},
+        /* a word glued to the figure */
+        {"Spending on tanks3 billion won.", "Spending on tanks"},
+        {"Fuel   costs  rose   to 3 billion won.", "Fuel costs"},
+        {"It paid 3 billion won for new tanks, trucks and fuel.", "new tanks"},
+        /* a full stop after a capital, and after a digit */
+        {"Funds for the EU. Fuel costs 3 billion won.", "Fuel"},
+        {"The A380 fleet. Its upkeep costs 3 billion won.", "upkeep"},
+        {"Ammunition stocks, at 3 billion won, ran low.", "Ammunition stocks"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const char *text = cases[c].text, *p = strstr(text, "3 billion won");
+        assert_non_null(p);
+        size_t len = strlen(text);
+        ft_figure f = {0};
+        f.start = (size_t)(p - text);
+        f.end = f.start + strlen("3 billion won");
+        f.sent_end = len;
+        char out[FT_SUBJECT_MAX];
+        assert_int_equal(ft_purpose_of(text, len, &f, 1, 0, out, sizeof out),
+                         FT_PURPOSE_FOUND);
+        assert_string_equal(out, cases[c].want);
+    }
+}
+
+/* The figures of one sentence read through words on the stack
+ * (ft_purpose_with_words) get the purposes each reads alone. */
+typedef struct {
+    const char *text;
+    const ft_figure *figs;
+    size_t n;
+    char got[2][FT_SUBJECT_MAX];
+} stack_read;
+
+static void read_figures(ft_purpose_words *words, void *ctx)
+{
+    stack_read *r = ctx;
+    for (size_t i = 0; i < r->n; i++)
+        ft_purpose_of_in(words, r->text, strlen(r->text), r->figs, r->n, i,
+                         r->got[i], sizeof r->got[i]);
+}
+
+static void test_with_words(void **state)
+{
+    (void)state;
+    const char *text = "Tanks got 2 billion won and fuel 3 billion won.";
+    ft_figure f[2] = {{0}};
+    const char *figures[2] = {"2 billion won", "3 billion won"};
+    for (size_t i = 0; i < 2; i++) {
+        f[i].start = (size_t)(strstr(text, figures[i]) - text);
+        f[i].end = f[i].start + strlen(figures[i]);
+        f[i].sent_end = strlen(text);
+    }
+    stack_read r = {.text = text, .figs = f, .n = 2};
+    ft_purpose_with_words(read_figures, &r);
+    for (size_t i = 0; i < 2; i++) {
+        char alone[FT_SUBJECT_MAX];
+        ft_purpose_of(text, strlen(text), f, 2, i, alone, sizeof alone);
+        assert_string_equal(r.got[i], alone);
+    }
+    assert_string_equal(r.got[0], "Tanks");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clause_floor),
+        cmocka_unit_test(test_cut_words),
+        cmocka_unit_test(test_with_words),
     };
     return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
 }
