@@ -787,15 +787,18 @@ static const char *not_text(const char *s, size_t n)
     return controls * 10 > m ? "not text (mostly control characters)" : NULL;
 }
 
-/* Whether text is well-formed UTF-8 as far as it was checked (false: not
- * known): warned about when it is not. */
-static bool warn_utf8(ft_reader *r, const char *text, size_t len, long line)
+/* Whether text (as read, not decoded) is well-formed UTF-8, which the
+ * article's utf8 keeps (false: not, or not known); when it is not, a
+ * warning says so. */
+static bool check_utf8(ft_reader *r, const char *text, size_t len, long line)
 {
     size_t bad;
-    if (!r->warn || r->dec)
+    if (r->dec)
         return false;
     if (ft_text_utf8_valid(text, len, &bad))
         return true;
+    if (!r->warn)
+        return false;
     /* Korean text saved as CP949 gives no figure read as UTF-8: say so
      * whatever the verbosity, with what to do. */
     if (ft_text_looks_cp949(text, len, true))
@@ -1056,7 +1059,7 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
     a->len = len - skip;
     a->text = buf;
     a->text[a->len] = '\0';
-    a->utf8 = warn_utf8(r, a->text, a->len, 0);
+    a->utf8 = check_utf8(r, a->text, a->len, 0);
     return FT_OK;
 }
 
@@ -1435,7 +1438,6 @@ static bool jnumber(jparser *j)
     return true;
 }
 
-/* Any value, checked and thrown away (a key this reader does not use). */
 /* An object member's key and its ':' (and the spaces after it). */
 static bool jkey(jparser *j, const char **key, size_t *len)
 {
@@ -1464,6 +1466,7 @@ static bool jkey(jparser *j, const char **key, size_t *len)
     return true;
 }
 
+/* Any value, checked and thrown away (a key this reader does not use). */
 static bool jskip_value(jparser *j, int depth)
 {
     const char *s;
@@ -1637,7 +1640,7 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
     a->len = j.len[J_TEXT];
     /* Only bytes beyond ASCII can be bad UTF-8 (escapes decode to good);
      * blanking controls keeps it so (it blanks whole characters). */
-    a->utf8 = j.text_high ? warn_utf8(r, a->text, a->len, r->line) : true;
+    a->utf8 = j.text_high ? check_utf8(r, a->text, a->len, r->line) : true;
     r->no_controls = !j.text_control;
     warn_undecoded(r, undecoded, r->line);
     return FT_OK;
@@ -1868,7 +1871,7 @@ static ft_status csv_article(ft_reader *r, long line, ft_article *a,
         ft_article_clear(a);
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     }
-    a->utf8 = warn_utf8(r, a->text, a->len, line);
+    a->utf8 = check_utf8(r, a->text, a->len, line);
     warn_undecoded(r, undecoded, line);
     return FT_OK;
 }

@@ -30,7 +30,8 @@ typedef struct {
     char *text;      /* body, NUL-terminated, len bytes (may hold no NUL) */
     size_t len;
     /* The reader found text well-formed UTF-8 (false: not known), so
-     * that what is cut from it is not checked again (figures.h). */
+     * that what is cut from it is not checked again (the row writer's
+     * sentence and surface cells, figures.c). */
     bool utf8;
 } ft_article;
 

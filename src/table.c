@@ -242,7 +242,7 @@ typedef struct {
     long col_year, col_cur, col_value;
     size_t ncols; /* 0 until the header is read */
     size_t last;  /* the series of the row before (a table lists a
-                   * currency's years together), a->n for none */
+                   * currency's years together), SIZE_MAX for none */
 } annual_loader;
 
 ft_annual_series *ft_annual_find(const ft_annual *a, const char *cur)

@@ -326,8 +326,6 @@ static size_t ref_cell(char *o, ft_csvio_dialect d, const unsigned char *s,
     return len;
 }
 
-/* Long cells (the sixteen-byte paths) of random pieces, and every byte
- * value at every place of a cell, written as the reference writes them. */
 /* The other ways to write a cell make the same one: read sixteen bytes
  * at a time (s padded), and, for well-formed UTF-8, not looked at again
  * past ASCII. */
@@ -351,6 +349,8 @@ static void assert_other_ways(ft_csvio_dialect d, const unsigned char *s,
     assert_memory_equal(got, want, want_n);
 }
 
+/* Long cells (the sixteen-byte paths) of random pieces, and every byte
+ * value at every place of a cell, written as the reference writes them. */
 static void test_cells_same_as_reference(void **state)
 {
     (void)state;
