@@ -367,9 +367,17 @@ static void tokenise(sentence *s, size_t a, size_t b)
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
             a++;
-    /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one */
-    while (f < nfigs && figs[f].end <= a)
-        f++;
+    /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one; the
+     * first that ends after a, found by halves (figures are in text
+     * order): a walk from the first figure for each window made an
+     * article of many figures quadratic */
+    for (size_t hi = nfigs; f < hi;) {
+        size_t mid = f + (hi - f) / 2;
+        if (figs[mid].end <= a)
+            f = mid + 1;
+        else
+            hi = mid;
+    }
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     s->first_fig = SIZE_MAX;
