@@ -10,6 +10,7 @@
  */
 #include "purpose.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,8 +154,8 @@ typedef struct {
                                asked (stem_len) */
     unsigned short floor;   /* of a T_FIG: clause_floor(), found as the
                                tokens are cut (MAX_TOKENS fit) */
-    unsigned fig; /* the figure of a T_FIG (an article has fewer figures
-                     than that: ft_purpose_of_in) */
+    unsigned fig; /* the figure of a T_FIG (ft_purpose_of_in refuses an
+                     article of more figures than that) */
 } token;
 
 /* The bytes the tokens of one figure come from, either side of it: a
@@ -2151,7 +2152,7 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
                             size_t i, char *out, size_t cap)
 {
     out[0] = '\0';
-    if (i >= n || cap < 2)
+    if (i >= n || n > UINT_MAX || cap < 2) /* a token's fig is unsigned */
         return FT_PURPOSE_NONE;
     const ft_figure *fig = &figs[i];
     size_t a = fig->start > WINDOW ? fig->start - WINDOW : 0;

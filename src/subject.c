@@ -1664,11 +1664,11 @@ static bool opens_aside(ft_view x, size_t i)
 
 /* A place the collector acts at, in text order: a letter after no
  * letter (a word starts there, or a letter after a digit the collector
- * passes), a Hangul lead byte (and any byte past ASCII in a figure), a
- * STOP_BYTES byte.  The collector passes all other bytes (spaces, digits,
- * other punctuation, the letters of a word after its first) untouched, so
- * it reads the article's acts, cut a block of 64 bytes at a time, instead
- * of its bytes. */
+ * passes), a Hangul lead byte (any byte past ASCII, in a block that a
+ * figure or a figure's sentence edge touches), a STOP_BYTES byte.  The
+ * collector passes all other bytes (spaces, digits, other punctuation, the
+ * letters of a word after its first) untouched, so it reads the article's acts,
+ * cut a block of 64 bytes at a time, instead of its bytes. */
 
 /* Some 64 bytes, a bit each (bit j for byte j). */
 typedef struct {

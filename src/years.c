@@ -1114,11 +1114,12 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
 /* Where the bytes of a sentence may open an expression, as find_exprs
  * reads them (a superset: whatever else find_exprs meets it steps over
  * without a look), a bit a byte from the sentence's start, 64 to a
- * word: in words, the letters that start a word (which open one only
- * before the sentence's last anchor); in others, the apostrophes and the
- * lead bytes past ASCII that may open one (’20, 올해), and the digits
- * and Fs (FY) that start a word or number.  mark_sentence fills them for
- * the window's sentence as it reads it. */
+ * word: in words, the letters that start a word, which open one only
+ * where near has them too; in others, the apostrophes before a digit,
+ * the lead bytes past ASCII that may open one (’20, 올해), an F before a
+ * Y (FY), and of the numbers that start a word only those mark_numbers
+ * keeps.  mark_sentence fills them for the window's sentence as it reads
+ * it. */
 #define OPENER_WORDS (WINDOW / 64 + 1)
 typedef struct {
     uint64_t words[OPENER_WORDS];
@@ -1160,7 +1161,9 @@ static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
 }
 
 /* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
- * plus a multiple of 64); from pre when the window's sentence is read. */
+ * plus a multiple of 64).  From pre when the window's sentence is read,
+ * whose near bits say where words may open (words_from is not read
+ * then); else words open only before words_from. */
 static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
                          size_t words_from, const opener_bits *pre)
 {
@@ -1418,8 +1421,6 @@ static inline void mark_byte(window *w, size_t k)
     }
 }
 
-/* The clause breaks and the parentheses of the sentence, listed once,
- * and its last anchor. */
 /* mark_sentence's sixteen bytes at p (p[16] read too), those of the
  * sentence from k: the marks of those of live, and where they may open
  * an expression; *after: the byte before them was a letter or digit. */
@@ -1514,6 +1515,10 @@ static void mark_numbers(window *w)
     }
 }
 
+/* The clause breaks, the parentheses and the anchors of the window's
+ * sentence, listed once, its last anchor, and its opener bits (opens:
+ * words, others, then near and the numbers kept by mark_near and
+ * mark_numbers). */
 static void mark_sentence(window *w)
 {
     size_t n = w->we - w->ws;
