@@ -238,6 +238,28 @@ static char *row_of_sentence(ft_format fmt, const char *s, bool newline_after,
     return b.data;
 }
 
+/* Each insert put at every place of a sentence (with no comma of its
+ * own, so that one put anywhere, the first byte or the last, is what
+ * quotes the cell): the row written from the text as it is (known
+ * well-formed UTF-8 when utf8) is the one the folded sentence makes. */
+static void assert_inserts_same(ft_format fmt, const char *const *inserts,
+                                size_t n, bool utf8)
+{
+    static const char base[] = "The budget rose to 5 billion won in 2023 "
+                               "officials said.";
+    for (size_t k = 0; k < n; k++)
+        for (size_t at = 0; at <= sizeof base - 1; at++) {
+            char s[128];
+            snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
+                     base + at);
+            char *want = row_of_sentence(fmt, s, true, false);
+            char *got = row_of_sentence(fmt, s, false, utf8);
+            assert_string_equal(got, want);
+            free(want);
+            free(got);
+        }
+}
+
 /* A sentence that folding leaves as it is is written from the article's
  * text without a fold: the cell is the one the folded sentence makes.
  * The line end after it makes the writer fold; spaces, controls and bytes
@@ -267,10 +289,6 @@ static void test_sentence_unfolded_same_as_folded(void **state)
     static const char *const inserts[] = {
         "  ",   " ",    "\t",       "\r",   "\n", "\v", "\f", "\x01",
         "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",  "\\"};
-    /* with no comma of its own, so that one put anywhere (the first byte,
-     * the last) is what quotes the cell */
-    static const char base[] = "The budget rose to 5 billion won in 2023 "
-                               "officials said.";
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
             char *want = row_of_sentence((ft_format)fmt, fixed[i], true, false);
@@ -279,17 +297,8 @@ static void test_sentence_unfolded_same_as_folded(void **state)
             free(want);
             free(got);
         }
-        for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++)
-            for (size_t at = 0; at <= sizeof base - 1; at++) {
-                char s[128];
-                snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
-                         base + at);
-                char *want = row_of_sentence((ft_format)fmt, s, true, false);
-                char *got = row_of_sentence((ft_format)fmt, s, false, false);
-                assert_string_equal(got, want);
-                free(want);
-                free(got);
-            }
+        assert_inserts_same((ft_format)fmt, inserts,
+                            sizeof inserts / sizeof inserts[0], false);
     }
 }
 
@@ -321,20 +330,9 @@ static void test_sentence_of_utf8_text(void **state)
                                           "\"",
                                           ",",
                                           "\\"};
-    static const char base[] = "The budget rose to 5 billion won in 2023, "
-                               "officials said.";
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++)
-        for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++)
-            for (size_t at = 0; at <= sizeof base - 1; at++) {
-                char s[128];
-                snprintf(s, sizeof s, "%.*s%s%s", (int)at, base, inserts[k],
-                         base + at);
-                char *want = row_of_sentence((ft_format)fmt, s, true, false);
-                char *got = row_of_sentence((ft_format)fmt, s, false, true);
-                assert_string_equal(got, want);
-                free(want);
-                free(got);
-            }
+        assert_inserts_same((ft_format)fmt, inserts,
+                            sizeof inserts / sizeof inserts[0], true);
 }
 
 /* Currency and country cells are codes of capital letters, written as

@@ -847,6 +847,26 @@ static void subjects_of(const char *text, const ft_subjects *s, char *got,
     ft_figlist_free(&l);
 }
 
+/* Each case's subjects, with the table of aliases(); every miss is told
+ * before the test fails. */
+static void assert_subjects(const subject_case *cases, size_t n)
+{
+    ft_subjects *s = aliases();
+    size_t failures = 0;
+    for (size_t c = 0; c < n; c++) {
+        char got[1024];
+        subjects_of(cases[c].text, s, got, sizeof got);
+        if (strcmp(got, cases[c].want) != 0) {
+            print_error("in \"%s\": \"%s\", want \"%s\"\n", cases[c].text, got,
+                        cases[c].want);
+            failures++;
+        }
+    }
+    ft_subjects_free(s);
+    if (failures)
+        fail_msg("%zu cases failed", failures);
+}
+
 /* "the", "its" and "defence" matter only as the first word of a
  * reference or budget line, and the collector reads them only before
  * what may be its second word: after one space, a word of the right
@@ -857,9 +877,7 @@ static void subjects_of(const char *text, const ft_subjects *s, char *got,
 static void test_openers_before_second_words(void **state)
 {
     (void)state;
-    static const struct {
-        const char *text, *want;
-    } cases[] = {
+    static const subject_case cases[] = {
         {"The Inter-Korean Cooperation Fund was set up in 2010. The ministry "
          "put 5 billion won into the fund last year.",
          "Inter-Korean Cooperation Fund"},
@@ -893,20 +911,7 @@ static void test_openers_before_second_words(void **state)
          "trillion won under the dealer's terms.",
          "Special Measures Agreement"},
     };
-    ft_subjects *s = aliases();
-    size_t failures = 0;
-    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        char got[1024];
-        subjects_of(cases[c].text, s, got, sizeof got);
-        if (strcmp(got, cases[c].want) != 0) {
-            print_error("in \"%s\": \"%s\", want \"%s\"\n", cases[c].text, got,
-                        cases[c].want);
-            failures++;
-        }
-    }
-    ft_subjects_free(s);
-    if (failures)
-        fail_msg("%zu cases failed", failures);
+    assert_subjects(cases, sizeof cases / sizeof *cases);
 }
 
 /* Outside the figures' sentences a capitalised word is read only when it
@@ -916,9 +921,7 @@ static void test_openers_before_second_words(void **state)
 static void test_capitals_outside(void **state)
 {
     (void)state;
-    static const struct {
-        const char *text, *want;
-    } cases[] = {
+    static const subject_case cases[] = {
         {"Officials met Siemens (SMS) on Monday.\nLater, SMS received 5 "
          "billion won.",
          "SMS"},
@@ -950,20 +953,7 @@ static void test_capitals_outside(void **state)
          "won.",
          "Oceanic Fund"},
     };
-    ft_subjects *s = aliases();
-    size_t failures = 0;
-    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        char got[1024];
-        subjects_of(cases[c].text, s, got, sizeof got);
-        if (strcmp(got, cases[c].want) != 0) {
-            print_error("in \"%s\": \"%s\", want \"%s\"\n", cases[c].text, got,
-                        cases[c].want);
-            failures++;
-        }
-    }
-    ft_subjects_free(s);
-    if (failures)
-        fail_msg("%zu cases failed", failures);
+    assert_subjects(cases, sizeof cases / sizeof *cases);
 }
 
 typedef struct {
