@@ -1121,11 +1121,22 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
     ft_money m;
     /* A plain number is read too, for it may open a range whose other end
      * carries the currency ("1-2 trillion won"). */
+    size_t most =
+        opts && opts->max_figures ? opts->max_figures : FT_EXTRACT_FIGURES_MAX;
     while (ft_money_find(&finder, FT_MONEY_ALLOW_PLAIN, &m)) {
         size_t next;
         if (take_amount(x, m, out, first, &next) != FT_OK)
             return ft_error_set(err, FT_ENOMEM, "out of memory");
         finder.pos = next > m.start ? next : m.start + 1;
+        /* figures whose currency is inferred, which resolve_bare may drop,
+         * count too: the bound is on what is held while reading */
+        if (out->len - first > most) {
+            out->len = first;
+            return ft_error_set(err, FT_ETOOBIG,
+                                "more than %zu figures: not read (a table or "
+                                "generated text?)",
+                                most);
+        }
     }
     resolve_bare(out, first);
     /* No figure: nothing to assign, and out->items may still be NULL, so

@@ -201,11 +201,18 @@ static ft_status serial_input(ft_pipeline *p, size_t i, const char *path,
             reject(sink, st, &e);
             continue;
         }
-        p->figs.len = 0; /* keep the array from the last article */
+        /* keep the array from the last article, unless it grew large */
+        if (p->figs.cap > FIGS_KEPT)
+            ft_figlist_free(&p->figs);
+        p->figs.len = 0;
         ft_extract_opts xo = p->tables;
         xo.published = a.published;
         if ((st = ft_extract(a.text, a.len, &xo, &p->figs, &e)) != FT_OK) {
             ft_error_at(&e, a.id, 0);
+            if (st == FT_ETOOBIG) { /* too many figures: that article only */
+                reject(sink, st, &e);
+                continue;
+            }
             out = st;
             break;
         }
@@ -398,6 +405,12 @@ static ft_status hand_over(ft_pipeline *p, batch *b,
             return st;
         if (e->kind != ENTRY_ARTICLE)
             continue;
+        if (e->st == FT_ETOOBIG) { /* as one thread: that article only */
+            ft_error why = e->err;
+            ft_error_at(&why, e->a.id, 0);
+            reject(sink, e->st, &why);
+            continue;
+        }
         if ((st = e->st) != FT_OK) {
             *err = e->err;
             ft_error_at(err, e->a.id, 0);

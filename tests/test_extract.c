@@ -823,6 +823,29 @@ static void test_figure_at_end(void **state)
     ft_figlist_free(&l);
 }
 
+/* An article of more figures than the cap (a table or generated text,
+ * not news: each figure costs memory until the article is written) is
+ * refused whole, FT_ETOOBIG, appending nothing; at the cap it is read.
+ * A pair ("X won ($Y)") is one figure, the conversion its reported
+ * amount. */
+static void test_figures_capped(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "It got 1 billion won ($0.8 million), then $2, $3 and $4.";
+    ft_figlist l;
+    ft_figlist_init(&l);
+    ft_error e;
+    ft_extract_opts at = {.max_figures = 4}, below = {.max_figures = 3};
+    assert_int_equal(ft_extract(text, strlen(text), &at, &l, &e), FT_OK);
+    assert_int_equal(l.len, 4);
+    assert_int_equal(ft_extract(text, strlen(text), &below, &l, &e),
+                     FT_ETOOBIG);
+    assert_int_equal(l.len, 4); /* the first article's, no more */
+    assert_non_null(strstr(e.message, "more than 3 figures"));
+    ft_figlist_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -836,6 +859,7 @@ int main(void)
         cmocka_unit_test(test_sentence_lines),
         cmocka_unit_test(test_hostile_bytes),
         cmocka_unit_test(test_figure_at_end),
+        cmocka_unit_test(test_figures_capped),
         cmocka_unit_test(test_appending_articles_independent),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);

@@ -328,7 +328,10 @@ static char *run_jobs_inputs(unsigned jobs, bool render, int fail_input,
                          .max_bytes = 4096,
                          .warn = log_warning,
                          .warn_ctx = &c};
-    ft_pipeline *p = ft_pipeline_new(&ro, NULL);
+    /* an article of more figures than that is rejected (put_stream's
+     * "dense" ones), and the rest go on */
+    ft_extract_opts tables = {.max_figures = 3};
+    ft_pipeline *p = ft_pipeline_new(&ro, &tables);
     assert_non_null(p);
     ft_pipeline_jobs(p, jobs);
     ft_pipeline_sink sink = {log_article, log_reject, &c,
@@ -360,8 +363,9 @@ static char *run_jobs(unsigned jobs, const char *const *paths, size_t n,
     return run_jobs_render(jobs, false, paths, n, fail_at, st);
 }
 
-/* A JSONL file of many articles with a bad line, one too big, bytes that
- * are not UTF-8 and dates that are no dates among them. */
+/* A JSONL file of many articles with a bad line, one too big, one of too
+ * many figures (for run_jobs_inputs' cap of 3), bytes that are not UTF-8
+ * and dates that are no dates among them. */
 static void put_stream(const char *name)
 {
     char path[256];
@@ -371,6 +375,11 @@ static void put_stream(const char *name)
     for (int i = 0; i < 700; i++) {
         if (i % 37 == 5)
             fputs("{broken\n", f);
+        if (i % 43 == 9)
+            fprintf(f,
+                    "{\"id\":\"dense%d\",\"text\":\"$1, $2, $3 and "
+                    "$4.\"}\n",
+                    i);
         if (i % 53 == 7) {
             fputs("{\"id\":\"huge\",\"text\":\"", f);
             for (int k = 0; k < 500; k++)
@@ -399,6 +408,14 @@ static void test_jobs_make_the_same_calls(void **state)
     assert_int_equal(st1, FT_OK);
     assert_non_null(strstr(one, "reject"));
     assert_non_null(strstr(one, "warning"));
+    /* too many figures: a reject of its own, the articles after it read */
+    char want[64];
+    snprintf(want, sizeof want, "reject %d ", (int)FT_ETOOBIG);
+    const char *dense = strstr(one, "dense9");
+    assert_non_null(dense);
+    assert_non_null(strstr(dense, "more than 3 figures"));
+    assert_non_null(strstr(one, want));
+    assert_non_null(strstr(dense, "article n10 "));
     for (unsigned jobs = 2; jobs <= 5; jobs += 3) {
         char *many = run_jobs(jobs, paths, 4, 0, &st);
         assert_int_equal(st, st1);
