@@ -520,7 +520,9 @@ typedef struct {
  * read sixteen at a time from the top down: their letters say where
  * words start, and only the few that may end a clause (a break's first
  * byte, phrase.h, or a full stop) are asked, last first; the words after
- * the first that does are the last asked.  no_breaks: x[stop, top) is
+ * the first that does are the last asked, and of those only the ones
+ * whose first two letters open a signing verb (signing_heads,
+ * years_index.h).  no_breaks: x[stop, top) is
  * known to hold no clause break, only full stops are looked for. */
 static bool signed_before(ft_view x, size_t stop, size_t top, bool no_breaks)
 {
@@ -550,8 +552,13 @@ static bool signed_before(ft_view x, size_t stop, size_t top, bool no_breaks)
         }
         unsigned live = c >= at ? 0xFFFFu : 0xFFFFu << (at - c) & 0xFFFFu;
         unsigned letters = ft_bits16(ft_letters16(v));
-        unsigned starts =
-            letters & ~(letters << 1 | ft_ascii_alpha(b[c - 1])) & live;
+        ft_bytes16 lv = v | 0x20, ln = next | 0x20, heads = {0};
+#pragma GCC unroll 16
+        for (size_t k = 0; k < N_OF(signing_heads); k++)
+            heads |= (ft_bytes16)(lv == signing_heads[k][0]) &
+                     (ft_bytes16)(ln == signing_heads[k][1]);
+        unsigned starts = letters & ft_bits16(heads) &
+                          ~(letters << 1 | ft_ascii_alpha(b[c - 1])) & live;
         /* the last break or stop here: the words before it are another
          * clause's */
         bool ended = false;
