@@ -7,7 +7,8 @@
  * year_word_heads the first two bytes of the year words that open past
  * ASCII (open_year_words' Korean rows, as pairs); other_period_heads
  * those of open_other_period, | 0x20, and signing_heads those of
- * open_signing_verbs; anchor_first
+ * open_signing_verbs, korean_compare_heads those of
+ * open_korean_compare; anchor_first
  * and anchor_second give each byte the anchors whose first (either case)
  * or second letter (folded) it is; sentence_marks what mark_sentence
  * notes of each byte: a clause break may start there (phrase.c's
@@ -206,8 +207,8 @@ static void ix_heads_past_ascii(const char *name)
 /* The pairs of first two bytes of the index's phrases, each | 0x20 (which
  * keeps both cases of a letter, and more of other bytes, never fewer), as
  * a list for the scanners that compare sixteen bytes at once: years.c's
- * look_back asks other_period, and signed_before signing_verbs, only
- * where such a pair stands. */
+ * look_back asks other_period, signed_before signing_verbs and
+ * tying_gap korean_compare only where such a pair stands. */
 static void ix_heads_folded(const char *name)
 {
     if (ix.always) { /* a phrase may open anywhere: no list can say so */
@@ -339,7 +340,8 @@ int main(void)
     bad |= ix.bad;
 
     /* read forwards from a position */
-    OPEN(korean_compare), bad |= ix.bad;
+    OPEN(korean_compare), ix_heads_folded("korean_compare_heads");
+    bad |= ix.bad;
     OPEN(signing_verbs), ix_heads_folded("signing_heads");
     bad |= ix.bad;
     OPEN(korean_launch), bad |= ix.bad;

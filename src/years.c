@@ -1678,32 +1678,80 @@ static bool breaks_in(const window *w, size_t a, size_t b)
     return q < w->nbrk && w->brk_at[q] < b - w->ws;
 }
 
+/* The longest gap that may tie a year to a figure (tying_gap). */
+#define TIE_REACH 48
+_Static_assert(TIE_REACH % 16 == 0 && TIE_REACH < 64,
+               "gap_bits reads whole sixteens into one word");
+
+/* The n <= TIE_REACH bytes from a, a bit each (bit k: byte a + k, 0 past
+ * the view's end, as ft_view_at reads it; bits from n on may be set too,
+ * sixteen at a time): *sep the spaces and parentheses,
+ * which end a word, *quote the double quotes, *heads where a phrase of
+ * korean_compare may open (korean_compare_heads, years_index.h, | 0x20:
+ * more, never fewer). */
+static void gap_bits(ft_view x, size_t a, size_t n, uint64_t *sep,
+                     uint64_t *quote, uint64_t *heads)
+{
+    /* the bytes and the one after them (a head's second byte): in place
+     * where the view holds them all, else copied where zeros follow */
+    unsigned char pad[TIE_REACH + 1];
+    const unsigned char *p = (const unsigned char *)x.t + a;
+    if (a > x.len || x.len - a < TIE_REACH + 1) {
+        memset(pad, 0, sizeof pad);
+        if (a < x.len)
+            memcpy(pad, x.t + a, x.len - a);
+        p = pad;
+    }
+    *sep = *quote = *heads = 0;
+#pragma GCC unroll 3
+    for (unsigned k = 0; k < n; k += 16) {
+        ft_bytes16 v = ft_load16(p + k), next = ft_load16(p + k + 1);
+        /* ft_ascii_space's bytes, and the parentheses */
+        ft_bytes16 s = (ft_bytes16)(v == ' ') | (ft_bytes16)(v == '\t') |
+                       (ft_bytes16)(v == '\n') | (ft_bytes16)(v == '\r') |
+                       (ft_bytes16)(v == '(') | (ft_bytes16)(v == ')');
+        ft_bytes16 lv = v | 0x20, ln = next | 0x20, h = {0};
+#pragma GCC unroll 16
+        for (size_t q = 0; q < N_OF(korean_compare_heads); q++)
+            h |= (ft_bytes16)(lv == korean_compare_heads[q][0]) &
+                 (ft_bytes16)(ln == korean_compare_heads[q][1]);
+        *sep |= (uint64_t)ft_bits16(s) << k;
+        *quote |= (uint64_t)ft_bits16((ft_bytes16)(v == '"')) << k;
+        *heads |= (uint64_t)ft_bits16(h) << k;
+    }
+}
+
 /* Can the gap [a,b) tie a year to a figure: no clause break, no other
- * relation, at most max_words words? */
+ * relation, at most max_words words?  Its bytes are classified at once
+ * (gap_bits): a word is a run of bytes that are no space nor
+ * parenthesis, from its first that is no double quote (a run of quotes
+ * alone is none); only its bytes where a comparison may open are asked
+ * for one. */
 static bool tying_gap(const window *w, size_t a, size_t b, int max_words)
 {
-    if (b < a || b - a > 48 || breaks_in(w, a, b))
+    if (b < a || b - a > TIE_REACH || breaks_in(w, a, b))
         return false;
+    uint64_t sep, quote, heads;
+    gap_bits(w->x, a, b - a, &sep, &quote, &heads);
+    /* past the gap nothing is a word's: the runs end at b */
+    uint64_t word = ~sep & ((UINT64_C(1) << (b - a)) - 1);
     int words = 0;
-    for (size_t i = a; i < b;) {
-        unsigned char c = ft_view_at(w->x, i);
-        if (ft_ascii_space(c) || c == '(' || c == ')' || c == '"') {
-            i++;
-            continue;
-        }
+    for (uint64_t runs = word & ~(word << 1); runs; runs &= runs - 1) {
+        uint64_t from = ~UINT64_C(0) << __builtin_ctzll(runs);
+        unsigned e = (unsigned)__builtin_ctzll(~word & from);
+        uint64_t run = from & ~(~UINT64_C(0) << e);
+        if (!(run & ~quote))
+            continue; /* quotes alone */
+        uint64_t body = run & ~UINT64_C(0) << __builtin_ctzll(run & ~quote);
         /* the word, none of whose bytes may open a comparison (년보다,
          * 올해에 비해), nor it be a stop word */
-        size_t e = i;
-        for (; e < b; e++) {
-            unsigned char d = ft_view_at(w->x, e);
-            if (ft_ascii_space(d) || d == '(' || d == ')')
-                break;
-            if (QUICK_LIT_AT(w->x, e, korean_compare))
+        for (uint64_t h = heads & body; h; h &= h - 1)
+            if (QUICK_LIT_AT(w->x, a + (size_t)__builtin_ctzll(h),
+                             korean_compare))
                 return false;
-        }
-        if (stop_word(w->x, i, e) || ++words > max_words)
+        if (stop_word(w->x, a + (size_t)__builtin_ctzll(body), a + e) ||
+            ++words > max_words)
             return false;
-        i = e;
     }
     return true;
 }
