@@ -356,6 +356,19 @@ int ft_clause_break_rest(const char *t, size_t len, size_t i)
     return break_at((const unsigned char *)t, len, i);
 }
 
+/* Bit j: byte j of the sixteen at p may start a clause break: the bytes
+ * that are BREAK in ft_ascii_class (a space, a comma, a colon, a
+ * semicolon, 0xE2 the lead byte of an em dash), compared sixteen at once
+ * (test_breaks_between_every_byte, test_phrase.c, holds this list to
+ * the table's). */
+static inline unsigned may_break16(const unsigned char *p)
+{
+    ft_bytes16 v = ft_load16(p);
+    return ft_bits16((ft_bytes16)(v == ' ') | (ft_bytes16)(v == ',') |
+                     (ft_bytes16)(v == ':') | (ft_bytes16)(v == ';') |
+                     (ft_bytes16)(v == 0xE2));
+}
+
 int ft_clause_breaks_between(const char *t, size_t len, size_t a, size_t b,
                              size_t skip_from, size_t skip_to)
 {
@@ -363,7 +376,19 @@ int ft_clause_breaks_between(const char *t, size_t len, size_t a, size_t b,
     int most = 0;
     if (b > len)
         b = len; /* past the end there is no break */
-    for (size_t i = a; i < b && most < 2; i++) {
+    size_t i = a;
+    /* sixteen at a time while all of them are in [a, b), inside the
+     * text (b <= len): no load reads past it */
+    for (; b >= 16 && i <= b - 16 && most < 2; i += 16)
+        for (unsigned m = may_break16(u + i); m; m &= m - 1) {
+            size_t k = i + (size_t)__builtin_ctz(m);
+            if (k >= skip_from && k < skip_to)
+                continue;
+            int br = break_at(u, len, k);
+            if (br > most)
+                most = br;
+        }
+    for (; i < b && most < 2; i++) {
         if (!(ft_ascii_class[u[i]] & BREAK) || (i >= skip_from && i < skip_to))
             continue;
         int k = break_at(u, len, i);

@@ -690,6 +690,45 @@ static void test_same_as_reference_on_phrases(void **state)
         }
 }
 
+/* ft_clause_breaks_between reads sixteen bytes at a time and holds its
+ * own list of the bytes that may start a break: against the reference,
+ * byte by byte, from every start to every end of a text that holds every
+ * byte value, break words and thousands separators, in a buffer of its
+ * exact length (so that a read past it shows under ASan). */
+static void test_breaks_between_every_byte(void **state)
+{
+    (void)state;
+    static const char *const extras[] = {
+        " but ",    " While ", " whereas ",    " although ",
+        " though ", "1,000",   "\xE2\x80\x94", " the ",
+        " a ",      " bu",     "x,y",
+    };
+    char s[512];
+    size_t n = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        s[n++] = (char)c;
+        if (c % 24 == 23) {
+            /* a stretch of more than sixteen bytes without a break */
+            memcpy(s + n, "abcdefghijklmnopqr", 18);
+            n += 18;
+        } else if (c % 24 == 11) {
+            const char *e = extras[c / 24 % (sizeof extras / sizeof *extras)];
+            memcpy(s + n, e, strlen(e));
+            n += strlen(e);
+        }
+    }
+    char *t = exact(s, n);
+    for (size_t a = 0; a <= n; a++)
+        for (size_t b = a; b <= n + 1; b++) {
+            assert_int_equal(ft_clause_breaks_between(t, n, a, b, n, n),
+                             ref_breaks_between(t, n, a, b, n, n));
+            assert_int_equal(
+                ft_clause_breaks_between(t, n, a, b, a + 3, a + 21),
+                ref_breaks_between(t, n, a, b, a + 3, a + 21));
+        }
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -709,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_same_as_reference_short),
         cmocka_unit_test(test_same_as_reference_random),
         cmocka_unit_test(test_same_as_reference_on_phrases),
+        cmocka_unit_test(test_breaks_between_every_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
