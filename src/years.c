@@ -1243,13 +1243,15 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
             /* "’20년도", "in '24" */
             ex = (year_expr){i, end, y, FT_YEAR_EXPLICIT, ROLE_DATES, false};
             ex.role = year_role(x, i, end, y, &span_end, &fiscal, brk);
-        } else if ((c < 0x80 && !ft_ascii_digit(c) && !ft_ascii_alpha(c)) ||
-                   (c >= 0x80 && c < 0xC0)) {
+        } else if ((c < 0xC0) & !word_byte(c)) {
+            /* (one test, no branch between its halves: the bytes here
+             * are mostly letters and digits, for which both fail) */
             i++; /* spaces, punctuation and the inner bytes of a UTF-8
                   * character open nothing */
             continue;
-        } else if (i > s && (ft_ascii_alpha(ft_view_at(x, i - 1)) ||
-                             ft_ascii_digit(ft_view_at(x, i - 1)))) {
+        } else if ((i > s) & word_byte(ft_view_at(x, i - 1))) {
+            /* (one test likewise; at i == s, the byte before s is in the
+             * view or, s being 0, past its end: 0) */
             i++; /* inside a word or number */
             continue;
         } else if (c >= 0xC0 && c != 0xE2 &&
