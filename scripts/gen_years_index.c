@@ -142,7 +142,25 @@ static void ix_tails(const char *name, const ft_lit *list, size_t n)
     printf("\n};\n");
 }
 
-static void ix_emit(const char *name, bool tails)
+/* The first bytes of an opener index's entries, four at most and none
+ * from the first space (which may match a run) or the end on (years_index:
+ * prefix4), each byte k of them at bits 8k. */
+static void ix_prefixes(const char *name, const ft_lit *list, size_t n)
+{
+    printf("\nstatic const uint32_t %s_prefix4[%zu][2] = {", name, n);
+    for (size_t k = 0; k < n; k++) {
+        const unsigned char *p = (const unsigned char *)list[k].s;
+        uint32_t bytes = 0, mask = 0;
+        for (size_t q = 0; q < 4 && q < list[k].n && p[q] > ' '; q++) {
+            bytes |= (uint32_t)p[q] << (8 * q);
+            mask |= (uint32_t)0xFF << (8 * q);
+        }
+        printf("%s{0x%08xu, 0x%08xu},", k % 3 ? " " : "\n    ", bytes, mask);
+    }
+    printf("\n};\n");
+}
+
+static void ix_emit(const char *name, bool tails, bool prefixes)
 {
     size_t rows = ix.nrows ? ix.nrows : 1; /* C has no empty array */
     printf("\nstatic const uint64_t %s_second[%zu][4] = {\n", name, rows);
@@ -165,7 +183,11 @@ static void ix_emit(const char *name, bool tails)
     printf("%s},\n    %s_second,\n    %s_entries,\n    %s,\n",
            put ? "\n    " : "0", name, name, ix.always ? "true" : "false");
     if (tails)
-        printf("    %s_tails,\n};\n", name);
+        printf("    %s_tails,\n", name);
+    else
+        printf("    NULL,\n");
+    if (prefixes)
+        printf("    %s_prefix4,\n};\n", name);
     else
         printf("    NULL,\n};\n");
 }
@@ -315,10 +337,12 @@ static size_t anchor_words(int *bad)
 
 #define OPEN(list)                                                             \
     (ix_clear(), ix_lits((list), N_OF(list), false, true),                     \
-     ix_emit("open_" #list, false))
+     ix_prefixes("open_" #list, (list), N_OF(list)),                           \
+     ix_emit("open_" #list, false, true))
 #define END(list)                                                              \
     (ix_clear(), ix_lits((list), N_OF(list), true, true),                      \
-     ix_tails("end_" #list, (list), N_OF(list)), ix_emit("end_" #list, true))
+     ix_tails("end_" #list, (list), N_OF(list)),                               \
+     ix_emit("end_" #list, true, false))
 
 int main(void)
 {
@@ -335,7 +359,7 @@ int main(void)
     ix_lits(counts, N_OF(counts), false, false);
     ix_words(relative_words, N_OF(relative_words), false);
     ix_words(relative_korean, N_OF(relative_korean), false);
-    ix_emit("open_year_words", false);
+    ix_emit("open_year_words", false, false);
     ix_heads_past_ascii("year_word_heads");
     bad |= ix.bad;
 
@@ -357,11 +381,11 @@ int main(void)
     OPEN(korean_span), bad |= ix.bad;
     ix_clear();
     ix_words(relative_words, N_OF(relative_words), true);
-    ix_emit("open_relative_words", false);
+    ix_emit("open_relative_words", false, false);
     bad |= ix.bad;
     ix_clear();
     ix_words(relative_korean, N_OF(relative_korean), true);
-    ix_emit("open_relative_korean", false);
+    ix_emit("open_relative_korean", false, false);
     bad |= ix.bad;
     /* read backwards, just before a position */
     END(hedges), bad |= ix.bad;

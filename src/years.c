@@ -361,6 +361,28 @@ static size_t last_anchor(ft_view x, size_t from, size_t to)
     return SIZE_MAX;
 }
 
+/* The four bytes of x at i, byte k at bits 8k, folded as ft_ascii_fold
+ * folds (0 past the view's end).  Four at once where the view holds
+ * them: a byte's low seven bits plus 0x3F reach 0x80 from 'A' on, plus
+ * 0x25 from past 'Z' on (no carry leaves a byte: seven bits plus either
+ * stay below 0x100), and a byte past ASCII is no letter. */
+static inline uint32_t fold4(ft_view x, size_t i)
+{
+    if (i > x.len || x.len - i < 4) {
+        uint32_t t = 0;
+        for (size_t k = 0; k < 4; k++)
+            t |= (uint32_t)ft_ascii_fold(ft_view_at(x, i + k)) << (8 * k);
+        return t;
+    }
+    const unsigned char *p = (const unsigned char *)x.t + i;
+    uint32_t t = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                 (uint32_t)p[3] << 24;
+    uint32_t low = t & 0x7F7F7F7Fu;
+    uint32_t upper =
+        (low + 0x3F3F3F3Fu) & ~(low + 0x25252525u) & ~t & 0x80808080u;
+    return t | upper >> 2;
+}
+
 /* lit_at (the longest phrase of list at i) where may_open (its opener
  * index ix) holds: only the entries of the row of the text's byte, those
  * that open with it, are tried. */
@@ -371,17 +393,15 @@ static size_t lit_at_row(const years_index *ix, ft_view x, size_t i,
         return lit_at(x, i, list, n);
     size_t best = 0;
     size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
+    /* the text's first four bytes, folded, as prefix4 has an entry's:
+     * its first letters, up to a space (which may match a run), rule out
+     * most entries before a call, with no branch a letter */
+    uint32_t text4 = fold4(x, i);
     for (uint64_t m = ix->entries[r - 1]; m; m &= m - 1) {
-        const char *p = list[__builtin_ctzll(m)].s;
-        /* its first letters, up to a space (which may match a run),
-         * rule out most entries before a call */
-        size_t k = 0;
-        while (k < 4 && (unsigned char)p[k] > ' ' &&
-               ft_ascii_fold(ft_view_at(x, i + k)) == (unsigned char)p[k])
-            k++;
-        if (k < 4 && (unsigned char)p[k] > ' ')
+        size_t k = (size_t)__builtin_ctzll(m);
+        if ((text4 & ix->prefix4[k][1]) != ix->prefix4[k][0])
             continue;
-        size_t e = ft_phrase_at(x.t, x.len, i, p);
+        size_t e = ft_phrase_at(x.t, x.len, i, list[k].s);
         if (e > best)
             best = e;
     }

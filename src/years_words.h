@@ -327,6 +327,10 @@ typedef struct {
      * "launched" is no "expected") or 0 (no look); NULL in an opener
      * index */
     const uint8_t (*tails)[3];
+    /* an opener index's: per entry, its first bytes (four at most, none
+     * from its first space or its end on), byte k at bits 8k, and the
+     * mask of those bits; NULL in an ender index */
+    const uint32_t (*prefix4)[2];
 } years_index;
 
 #endif
