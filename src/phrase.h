@@ -69,6 +69,18 @@ static inline bool ft_ascii_space(unsigned char c)
     return ft_ascii_class[c] & FT_ASCII_SPACE;
 }
 
+/* Four bytes (one a byte of t) each folded as ft_ascii_fold folds them,
+ * at once: a byte's low seven bits plus 0x3F reach 0x80 from 'A' on, plus
+ * 0x25 from past 'Z' on (no carry leaves a byte: seven bits plus either
+ * stay below 0x100), and a byte past ASCII is no letter. */
+static inline uint32_t ft_ascii_fold4(uint32_t t)
+{
+    uint32_t low = t & 0x7F7F7F7Fu;
+    uint32_t upper =
+        (low + 0x3F3F3F3Fu) & ~(low + 0x25252525u) & ~t & 0x80808080u;
+    return t | upper >> 2;
+}
+
 /* A phrase is an ft_lit (text.h): with its length, no strlen. */
 
 /* The phrase at i: its end, or 0. */

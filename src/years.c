@@ -361,11 +361,8 @@ static size_t last_anchor(ft_view x, size_t from, size_t to)
     return SIZE_MAX;
 }
 
-/* The four bytes of x at i, byte k at bits 8k, folded as ft_ascii_fold
- * folds (0 past the view's end).  Four at once where the view holds
- * them: a byte's low seven bits plus 0x3F reach 0x80 from 'A' on, plus
- * 0x25 from past 'Z' on (no carry leaves a byte: seven bits plus either
- * stay below 0x100), and a byte past ASCII is no letter. */
+/* The four bytes of x at i, byte k at bits 8k, folded (0 past the view's
+ * end): at once (ft_ascii_fold4) where the view holds them. */
 static inline uint32_t fold4(ft_view x, size_t i)
 {
     if (i > x.len || x.len - i < 4) {
@@ -375,12 +372,8 @@ static inline uint32_t fold4(ft_view x, size_t i)
         return t;
     }
     const unsigned char *p = (const unsigned char *)x.t + i;
-    uint32_t t = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-                 (uint32_t)p[3] << 24;
-    uint32_t low = t & 0x7F7F7F7Fu;
-    uint32_t upper =
-        (low + 0x3F3F3F3Fu) & ~(low + 0x25252525u) & ~t & 0x80808080u;
-    return t | upper >> 2;
+    return ft_ascii_fold4(p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                          (uint32_t)p[3] << 24);
 }
 
 /* lit_at (the longest phrase of list at i) where may_open (its opener

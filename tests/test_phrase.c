@@ -729,6 +729,27 @@ static void test_breaks_between_every_byte(void **state)
     free(t);
 }
 
+/* ft_ascii_fold4 folds each of its four bytes as ft_ascii_fold does:
+ * every byte value at every place, beside every other at the next. */
+static void test_fold4_every_byte(void **state)
+{
+    (void)state;
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++)
+            for (unsigned at = 0; at < 4; at++) {
+                unsigned bytes[4] = {b ^ 0x5A, b, a ^ 0xA5, a};
+                bytes[at] = a;
+                bytes[(at + 1) % 4] = b;
+                uint32_t t = 0, want = 0;
+                for (unsigned k = 0; k < 4; k++) {
+                    t |= (uint32_t)bytes[k] << (8 * k);
+                    want |= (uint32_t)ft_ascii_fold((unsigned char)bytes[k])
+                            << (8 * k);
+                }
+                assert_int_equal(ft_ascii_fold4(t), want);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -749,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_same_as_reference_random),
         cmocka_unit_test(test_same_as_reference_on_phrases),
         cmocka_unit_test(test_breaks_between_every_byte),
+        cmocka_unit_test(test_fold4_every_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
