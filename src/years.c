@@ -506,15 +506,17 @@ static size_t date_start(ft_view x, size_t s, size_t j)
 /* How many of the places v[0,n) (in order) are below k. */
 static size_t places_below(const uint16_t *v, size_t n, size_t k)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* halved each time whichever way the place goes: the loop turns by n
+     * alone, and the choice is a conditional move, no branch */
+    if (n == 0)
+        return 0;
+    const uint16_t *base = v;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half] < k ? base + half : base;
+        n -= half;
     }
-    return lo;
+    return (size_t)(base - v) + (*base < k);
 }
 
 /* The clause breaks of the window's sentence x[ws, we), as mark_sentence
