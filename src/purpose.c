@@ -55,14 +55,14 @@ enum {
 };
 
 typedef struct {
-    const char *word; /* lower case */
-    size_t len;
+    char word[16]; /* lower case, zero padded: word_id compares all 16 */
     unsigned cls;
 } word_class;
+_Static_assert(PURPOSE_WORD_LONGEST < 16, "a word and its NUL fit word[16]");
 
 /* The one table of English words the constructions read, by name. */
-#define AS_ENTRY(name, cls) {#name, sizeof #name - 1, cls},
-#define AS_ENTRY_S(name, spelling, cls) {spelling, sizeof spelling - 1, cls},
+#define AS_ENTRY(name, cls) {#name, cls},
+#define AS_ENTRY_S(name, spelling, cls) {spelling, cls},
 static const word_class words[EN_COUNT] = {
     FT_PURPOSE_WORDS(AS_ENTRY, AS_ENTRY_S)};
 
@@ -79,28 +79,47 @@ static int cmp_folded(const char *w, size_t n, const char *s)
     return s[n] ? -1 : 0;
 }
 
+/* The word w[0,n), n <= 16, in lower case and zero padded to sixteen
+ * bytes, as word_class spells the table's words.  w[0,avail) may be read:
+ * sixteen bytes are loaded from w itself only when avail >= 16, else from
+ * a copy of its n bytes. */
+static inline ft_bytes16 folded16(const char *w, size_t n, size_t avail)
+{
+    /* keep[16 - n, 32 - n) is n lanes of 0xFF, then zeros */
+    static const unsigned char keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                           0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                           0xFF, 0xFF, 0xFF, 0xFF};
+    ft_bytes16 v;
+    if (avail >= 16) {
+        v = ft_load16(w);
+    } else {
+        char copy[16] = {0};
+        memcpy(copy, w, n);
+        v = ft_load16(copy);
+    }
+    v |= (ft_bytes16)(v - 'A' < 26) & 0x20; /* ft_ascii_fold */
+    return v & ft_load16(keep + 16 - n);
+}
+
 /* The word w[0,n) of the text (in any case) in the table: its name, or
- * EN_NONE.  The slots come from scripts/gen_purpose_slots.c (purpose_words.h).
- */
-static inline unsigned word_id(const char *w, size_t n)
+ * EN_NONE.  w[0,avail) may be read (avail >= n).  The slots come from
+ * scripts/gen_purpose_slots.c (purpose_words.h).  A word of the text holds
+ * no NUL, so the zero padding tells lengths apart: one comparison of
+ * sixteen bytes per slot, where one per letter mispredicted at the first
+ * letter that differed. */
+static inline unsigned word_id(const char *w, size_t n, size_t avail)
 {
     if (n == 0 || n > PURPOSE_WORD_LONGEST ||
         !(purpose_word_shapes[n][FT_PURPOSE_WORD_FIRST(w)] >>
               FT_PURPOSE_WORD_LAST(w, n) &
           1))
         return EN_NONE; /* no word of that length, first and last letter */
+    ft_bytes16 v = folded16(w, n, avail);
     for (size_t h = ft_purpose_word_hash(w, n);; h++) {
         unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
         if (k == 0)
             return EN_NONE;
-        if (words[k - 1].len != n)
-            continue;
-        const char *t = words[k - 1].word;
-        size_t i = 0;
-        while (i < n &&
-               ft_ascii_fold((unsigned char)w[i]) == (unsigned char)t[i])
-            i++;
-        if (i == n)
+        if (!ft_any16(v ^ ft_load16(words[k - 1].word)))
             return k - 1;
     }
 }
@@ -518,7 +537,7 @@ static bool content_class(unsigned c)
 static unsigned look_up(const sentence *s, size_t k)
 {
     token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
-    t->id = word_id(s->x.t + t->s, t->e - t->s);
+    t->id = word_id(s->x.t + t->s, t->e - t->s, s->x.len - t->s);
     t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
     t->content = content_class(t->cls) && !period(s, k);
     return t->id;
@@ -2233,17 +2252,24 @@ static bool holds_hangul(ft_lit w)
 bool ft_purpose_tables_ok(const char **bad)
 {
     /* each word is spelt in lower case (the look-up folds the text's word,
-     * not the table's) and is found as written and in capitals ("FOR") */
+     * not the table's) and is found as written and in capitals ("FOR"),
+     * followed by other letters (sixteen bytes loaded) and at the end of
+     * its buffer (a copy); with a letter more or one less it is not that
+     * word (the zero padding and the lanes kept tell the lengths apart) */
     for (size_t k = 0; k < EN_COUNT; k++) {
-        char up[PURPOSE_WORD_LONGEST];
+        char up[32];
         size_t n = strlen(words[k].word);
+        memset(up, 'S', sizeof up);
         for (size_t i = 0; i < n && i < sizeof up; i++)
             up[i] = (char)(ft_ascii_lower((unsigned char)words[k].word[i])
                                ? words[k].word[i] - 32
                                : words[k].word[i]);
-        if (n != words[k].len || n > sizeof up ||
+        if (n > PURPOSE_WORD_LONGEST ||
             strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n ||
-            word_id(words[k].word, n) != k || word_id(up, n) != k) {
+            word_id(words[k].word, n, sizeof words[k].word) != k ||
+            word_id(up, n, sizeof up) != k || word_id(up, n, n) != k ||
+            word_id(up, n + 1, sizeof up) == k ||
+            word_id(up, n - 1, sizeof up) == k) {
             *bad = words[k].word;
             return false;
         }

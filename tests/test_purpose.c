@@ -154,12 +154,25 @@ static void test_with_words(void **state)
     assert_string_equal(r.got[0], "Tanks");
 }
 
+/* Every word of the tables is found by the look-up that reads it, as
+ * written, in capitals and at the very end of its buffer (where sixteen
+ * bytes are not loaded), and not with a letter more or one less. */
+static void test_tables(void **state)
+{
+    (void)state;
+    const char *bad = NULL;
+    bool ok = ft_purpose_tables_ok(&bad);
+    if (!ok)
+        fail_msg("not found: %s", bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clause_floor),
         cmocka_unit_test(test_cut_words),
         cmocka_unit_test(test_with_words),
+        cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
 }
