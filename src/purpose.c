@@ -1041,25 +1041,14 @@ static span modified_by(const sentence *s, size_t f)
 /* A past participle: "-ed", or one of the common irregular ones. */
 static bool participle(const sentence *s, size_t k)
 {
-    if (ends_with(s, k, "ed"))
-        return true;
-    switch (id_of(s, k)) {
-    case EN_bought:
-    case EN_brought:
-    case EN_built:
-    case EN_done:
-    case EN_drawn:
-    case EN_given:
-    case EN_held:
-    case EN_made:
-    case EN_paid:
-    case EN_sold:
-    case EN_spent:
-    case EN_taken:
-        return true;
-    default:
-        return false;
-    }
+    /* by the word's name, a load where a switch was a chain of branches */
+    static const bool irregular[EN_NONE + 1] = {
+        [EN_bought] = true, [EN_brought] = true, [EN_built] = true,
+        [EN_done] = true,   [EN_drawn] = true,   [EN_given] = true,
+        [EN_held] = true,   [EN_made] = true,    [EN_paid] = true,
+        [EN_sold] = true,   [EN_spent] = true,   [EN_taken] = true,
+    };
+    return ends_with(s, k, "ed") || irregular[id_of(s, k)];
 }
 
 /* Does link_back step over word k (named w, not EN_NONE) without a verb:
@@ -1068,20 +1057,11 @@ static bool participle(const sentence *s, size_t k)
  * first, by a switch. */
 static bool crossed(const sentence *s, size_t k, unsigned w)
 {
-    switch (w) {
-    case EN_to:
-    case EN_at:
-    case EN_by:
-    case EN_from:
-    case EN_of:
-    case EN_an:
-    case EN_a:
-    case EN_on_year:
-        return true;
-    default:
-        break;
-    }
-    return has_class(s, k, W_HEDGE | W_TIME) ||
+    static const bool always[EN_NONE + 1] = {
+        [EN_to] = true, [EN_at] = true, [EN_by] = true, [EN_from] = true,
+        [EN_of] = true, [EN_an] = true, [EN_a] = true,  [EN_on_year] = true,
+    };
+    return always[w] || has_class(s, k, W_HEDGE | W_TIME) ||
            (has_class(s, k, W_VAGUE | W_CHANGE) && word_is(s, k + 1, EN_of)) ||
            ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
            (w == EN_for && k > 0 &&
@@ -1210,26 +1190,17 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
 
 /* The noun of the verb at k, or NULL: verbs of money whose noun names
  * what an amount right after them is ("able to save about X" is
- * savings).  A switch, since it is asked of most figures and most words
- * are none of them. */
+ * savings).  A table by the word's name, since it is asked of most
+ * figures and most words are none of them. */
 static const char *nominal_of(const sentence *s, size_t k)
 {
-    switch (id_of(s, k)) {
-    case EN_donate:
-    case EN_donated:
-        return "donations";
-    case EN_earn:
-    case EN_earned:
-        return "earnings";
-    case EN_invest:
-    case EN_invested:
-        return "investment";
-    case EN_save:
-    case EN_saved:
-        return "savings";
-    default:
-        return NULL;
-    }
+    static const char *const nominal[EN_NONE + 1] = {
+        [EN_donate] = "donations",  [EN_donated] = "donations",
+        [EN_earn] = "earnings",     [EN_earned] = "earnings",
+        [EN_invest] = "investment", [EN_invested] = "investment",
+        [EN_save] = "savings",      [EN_saved] = "savings",
+    };
+    return nominal[id_of(s, k)];
 }
 
 /* The token before figure f past its hedges ("save about X"). */
@@ -1401,25 +1372,16 @@ static bool list_filler(const sentence *s, size_t k)
     if (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
                         W_DET | W_CHANGE))
         return true;
-    switch (id_of(s, k)) {
-    case EN_above:
-    case EN_below:
-    case EN_than:
-    case EN_compared:
-    case EN_before:
-    case EN_after:
-    case EN_on:
-    case EN_at:
-    case EN_to:
-    case EN_from:
-    case EN_in:
-    case EN_a:
-    case EN_by:
-    case EN_percent:
-        return true;
-    default:
-        return period(s, k) || ends_with(s, k, "ly") || holds(s, k, "-point-");
-    }
+    /* the words a list steps over whatever their class, by name */
+    static const bool filler[EN_NONE + 1] = {
+        [EN_above] = true,    [EN_below] = true,   [EN_than] = true,
+        [EN_compared] = true, [EN_before] = true,  [EN_after] = true,
+        [EN_on] = true,       [EN_at] = true,      [EN_to] = true,
+        [EN_from] = true,     [EN_in] = true,      [EN_a] = true,
+        [EN_by] = true,       [EN_percent] = true,
+    };
+    return filler[id_of(s, k)] || period(s, k) || ends_with(s, k, "ly") ||
+           holds(s, k, "-point-");
 }
 
 /* Might a token of (f, f + 40) be "respectively"?  A word of its length
