@@ -593,13 +593,18 @@ static bool period_at(const sentence *s, size_t k)
 /* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
 static inline bool period(const sentence *s, size_t k)
 {
-    if (k >= s->n || s->t[k].type == T_FIG || s->t[k].type == T_PUNCT)
+    /* what most words fail: a period opens with a digit, F, f, Q or H,
+     * a look-up where a chain of tests mispredicted */
+    static const bool opens[256] = {
+        ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+        ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+        ['F'] = true, ['f'] = true, ['Q'] = true, ['H'] = true,
+    };
+    if (k >= s->n)
         return false;
-    /* what most words fail: a period opens with a digit, F, f, Q or H */
-    unsigned char c = (unsigned char)s->x.t[s->t[k].s];
-    return (ft_ascii_digit(c) || c == 'F' || c == 'f' || c == 'Q' ||
-            c == 'H') &&
-           period_at(s, k);
+    /* a word or a number, the type asked as one test */
+    bool typed = (1u << s->t[k].type) & (1u << T_WORD | 1u << T_NUM);
+    return typed & opens[(unsigned char)s->x.t[s->t[k].s]] && period_at(s, k);
 }
 
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
