@@ -559,9 +559,12 @@ static inline bool word_is(const sentence *s, size_t k, unsigned w)
     return id == w || (id == EN_UNASKED && look_up(s, k) == w);
 }
 
+/* Is token k an English word of a class of cls?  A token that is no
+ * English word (a number, a figure, a mark, a Hangul word) is cut with
+ * no class and never looked up, so its type need not be asked. */
 static inline bool has_class(const sentence *s, size_t k, unsigned cls)
 {
-    return is_word(s, k) && (cls_of(s, k) & cls);
+    return k < s->n && (cls_of(s, k) & cls);
 }
 
 /* A four-digit year standing alone. */
@@ -655,7 +658,9 @@ static inline bool holds(const sentence *s, size_t k, const char *needle)
  * out when it is looked up). */
 static inline bool content(const sentence *s, size_t k)
 {
-    if (!is_word(s, k) || s->t[k].hangul)
+    /* a token that is no English word is cut not content and never looked
+     * up (tokenise): neither its type nor Hangul need be asked */
+    if (k >= s->n)
         return false;
     if (s->t[k].id == EN_UNASKED)
         look_up(s, k);
