@@ -417,6 +417,13 @@ static void tokenise(sentence *s, size_t a, size_t b)
                     s->first_fig = k;
                 brk = k + 1;
                 t++;
+                /* on to the next figure now, not when the next token asks:
+                 * the test above then holds only at a figure */
+                f++;
+                while (f < nfigs && figs[f].end <= i)
+                    f++; /* inside the conversion */
+                fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
+                fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
                 continue;
             }
         }
