@@ -377,14 +377,15 @@ static void tokenise(sentence *s, size_t a, size_t b)
     /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one; the
      * first that ends after a, found by halves (figures are in text
      * order): a walk from the first figure for each window made an
-     * article of many figures quadratic */
-    for (size_t hi = nfigs; f < hi;) {
-        size_t mid = f + (hi - f) / 2;
-        if (figs[mid].end <= a)
-            f = mid + 1;
-        else
-            hi = mid;
+     * article of many figures quadratic.  Each halving is a select, where
+     * a branch went either way at random: the figure sought is one of
+     * [f, f + count] throughout. */
+    for (size_t count = nfigs; count > 1;) {
+        size_t half = count / 2;
+        f = figs[f + half - 1].end <= a ? f + half : f;
+        count -= half;
     }
+    f += nfigs > 0 && figs[f].end <= a;
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     s->first_fig = SIZE_MAX;
