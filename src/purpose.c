@@ -55,52 +55,58 @@ enum {
 };
 
 typedef struct {
-    const char *word; /* lower case */
-    size_t len;
+    char word[16]; /* lower case, zero padded: word_id compares all 16 */
     unsigned cls;
 } word_class;
+_Static_assert(PURPOSE_WORD_LONGEST < 16, "a word and its NUL fit word[16]");
 
 /* The one table of English words the constructions read, by name. */
-#define AS_ENTRY(name, cls) {#name, sizeof #name - 1, cls},
-#define AS_ENTRY_S(name, spelling, cls) {spelling, sizeof spelling - 1, cls},
+#define AS_ENTRY(name, cls) {#name, cls},
+#define AS_ENTRY_S(name, spelling, cls) {spelling, cls},
 static const word_class words[EN_COUNT] = {
     FT_PURPOSE_WORDS(AS_ENTRY, AS_ENTRY_S)};
 
-static int cmp_folded(const char *w, size_t n, const char *s)
+/* The word w[0,n), n <= 16, in lower case and zero padded to sixteen
+ * bytes, as word_class spells the table's words.  w[0,avail) may be read:
+ * sixteen bytes are loaded from w itself only when avail >= 16, else from
+ * a copy of its n bytes. */
+static inline ft_bytes16 folded16(const char *w, size_t n, size_t avail)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = ft_ascii_fold((unsigned char)w[i]);
-        unsigned char b = (unsigned char)s[i];
-        if (b == 0 || a > b)
-            return 1;
-        if (a < b)
-            return -1;
+    /* keep[16 - n, 32 - n) is n lanes of 0xFF, then zeros */
+    static const unsigned char keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                           0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                           0xFF, 0xFF, 0xFF, 0xFF};
+    ft_bytes16 v;
+    if (avail >= 16) {
+        v = ft_load16(w);
+    } else {
+        char copy[16] = {0};
+        memcpy(copy, w, n);
+        v = ft_load16(copy);
     }
-    return s[n] ? -1 : 0;
+    v |= (ft_bytes16)(v - 'A' < 26) & 0x20; /* ft_ascii_fold */
+    return v & ft_load16(keep + 16 - n);
 }
 
 /* The word w[0,n) of the text (in any case) in the table: its name, or
- * EN_NONE.  The slots come from scripts/gen_purpose_slots.c (purpose_words.h).
- */
-static inline unsigned word_id(const char *w, size_t n)
+ * EN_NONE.  w[0,avail) may be read (avail >= n).  The slots come from
+ * scripts/gen_purpose_slots.c (purpose_words.h).  A word of the text holds
+ * no NUL, so the zero padding tells lengths apart: one comparison of
+ * sixteen bytes per slot, where one per letter mispredicted at the first
+ * letter that differed. */
+static inline unsigned word_id(const char *w, size_t n, size_t avail)
 {
     if (n == 0 || n > PURPOSE_WORD_LONGEST ||
         !(purpose_word_shapes[n][FT_PURPOSE_WORD_FIRST(w)] >>
               FT_PURPOSE_WORD_LAST(w, n) &
           1))
         return EN_NONE; /* no word of that length, first and last letter */
+    ft_bytes16 v = folded16(w, n, avail);
     for (size_t h = ft_purpose_word_hash(w, n);; h++) {
         unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
         if (k == 0)
             return EN_NONE;
-        if (words[k - 1].len != n)
-            continue;
-        const char *t = words[k - 1].word;
-        size_t i = 0;
-        while (i < n &&
-               ft_ascii_fold((unsigned char)w[i]) == (unsigned char)t[i])
-            i++;
-        if (i == n)
+        if (!ft_any16(v ^ ft_load16(words[k - 1].word)))
             return k - 1;
     }
 }
@@ -371,14 +377,15 @@ static void tokenise(sentence *s, size_t a, size_t b)
     /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one; the
      * first that ends after a, found by halves (figures are in text
      * order): a walk from the first figure for each window made an
-     * article of many figures quadratic */
-    for (size_t hi = nfigs; f < hi;) {
-        size_t mid = f + (hi - f) / 2;
-        if (figs[mid].end <= a)
-            f = mid + 1;
-        else
-            hi = mid;
+     * article of many figures quadratic.  Each halving is a select, where
+     * a branch went either way at random: the figure sought is one of
+     * [f, f + count] throughout. */
+    for (size_t count = nfigs; count > 1;) {
+        size_t half = count / 2;
+        f = figs[f + half - 1].end <= a ? f + half : f;
+        count -= half;
     }
+    f += nfigs > 0 && figs[f].end <= a;
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     s->first_fig = SIZE_MAX;
@@ -411,6 +418,13 @@ static void tokenise(sentence *s, size_t a, size_t b)
                     s->first_fig = k;
                 brk = k + 1;
                 t++;
+                /* on to the next figure now, not when the next token asks:
+                 * the test above then holds only at a figure */
+                f++;
+                while (f < nfigs && figs[f].end <= i)
+                    f++; /* inside the conversion */
+                fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
+                fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
                 continue;
             }
         }
@@ -518,7 +532,7 @@ static bool content_class(unsigned c)
 static unsigned look_up(const sentence *s, size_t k)
 {
     token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
-    t->id = word_id(s->x.t + t->s, t->e - t->s);
+    t->id = word_id(s->x.t + t->s, t->e - t->s, s->x.len - t->s);
     t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
     t->content = content_class(t->cls) && !period(s, k);
     return t->id;
@@ -553,9 +567,12 @@ static inline bool word_is(const sentence *s, size_t k, unsigned w)
     return id == w || (id == EN_UNASKED && look_up(s, k) == w);
 }
 
+/* Is token k an English word of a class of cls?  A token that is no
+ * English word (a number, a figure, a mark, a Hangul word) is cut with
+ * no class and never looked up, so its type need not be asked. */
 static inline bool has_class(const sentence *s, size_t k, unsigned cls)
 {
-    return is_word(s, k) && (cls_of(s, k) & cls);
+    return k < s->n && (cls_of(s, k) & cls);
 }
 
 /* A four-digit year standing alone. */
@@ -587,13 +604,18 @@ static bool period_at(const sentence *s, size_t k)
 /* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
 static inline bool period(const sentence *s, size_t k)
 {
-    if (k >= s->n || s->t[k].type == T_FIG || s->t[k].type == T_PUNCT)
+    /* what most words fail: a period opens with a digit, F, f, Q or H,
+     * a look-up where a chain of tests mispredicted */
+    static const bool opens[256] = {
+        ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+        ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+        ['F'] = true, ['f'] = true, ['Q'] = true, ['H'] = true,
+    };
+    if (k >= s->n)
         return false;
-    /* what most words fail: a period opens with a digit, F, f, Q or H */
-    unsigned char c = (unsigned char)s->x.t[s->t[k].s];
-    return (ft_ascii_digit(c) || c == 'F' || c == 'f' || c == 'Q' ||
-            c == 'H') &&
-           period_at(s, k);
+    /* a word or a number, the type asked as one test */
+    bool typed = (1u << s->t[k].type) & (1u << T_WORD | 1u << T_NUM);
+    return typed & opens[(unsigned char)s->x.t[s->t[k].s]] && period_at(s, k);
 }
 
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
@@ -612,13 +634,20 @@ static inline size_t rate_back(const sentence *s, size_t k)
     return SIZE_MAX;
 }
 
-/* Does word k end with the ASCII letters of suffix? */
+/* Does word k, longer than suffix, end with it in any case?  suffix is
+ * lower-case ASCII letters ("ed", "ing"), and c | 0x20 is the letter l
+ * only when c is l or its capital: the bytes are compared all at once,
+ * where a loop mispredicted at the first that differed. */
 static inline bool ends_with(const sentence *s, size_t k, const char *suffix)
 {
     size_t m = strlen(suffix);
     if (!is_word(s, k) || s->t[k].hangul || s->t[k].e - s->t[k].s <= m)
         return false;
-    return cmp_folded(s->x.t + s->t[k].e - m, m, suffix) == 0;
+    const char *e = s->x.t + s->t[k].e - m;
+    unsigned differ = 0;
+    for (size_t i = 0; i < m; i++)
+        differ |= ((unsigned char)e[i] | 0x20u) ^ (unsigned char)suffix[i];
+    return differ == 0;
 }
 
 /* Does token k hold the bytes of needle? */
@@ -637,7 +666,9 @@ static inline bool holds(const sentence *s, size_t k, const char *needle)
  * out when it is looked up). */
 static inline bool content(const sentence *s, size_t k)
 {
-    if (!is_word(s, k) || s->t[k].hangul)
+    /* a token that is no English word is cut not content and never looked
+     * up (tokenise): neither its type nor Hangul need be asked */
+    if (k >= s->n)
         return false;
     if (s->t[k].id == EN_UNASKED)
         look_up(s, k);
@@ -964,8 +995,7 @@ static span purpose_after(const sentence *s, size_t f)
             if (has_class(s, j, W_PAID) && !has_class(s, j, W_TO))
                 return p;
     }
-    if (is_word(s, k) && !s->t[k].hangul && s->t[k].e - s->t[k].s > 5 &&
-        cmp_folded(s->x.t + s->t[k].e - 3, 3, "ing") == 0 && content(s, k))
+    if (ends_with(s, k, "ing") && s->t[k].e - s->t[k].s > 5 && content(s, k))
         return np_forward(s, k, 2); /* "X buying weapons" */
     return no_span;
 }
@@ -1022,25 +1052,14 @@ static span modified_by(const sentence *s, size_t f)
 /* A past participle: "-ed", or one of the common irregular ones. */
 static bool participle(const sentence *s, size_t k)
 {
-    if (ends_with(s, k, "ed"))
-        return true;
-    switch (id_of(s, k)) {
-    case EN_bought:
-    case EN_brought:
-    case EN_built:
-    case EN_done:
-    case EN_drawn:
-    case EN_given:
-    case EN_held:
-    case EN_made:
-    case EN_paid:
-    case EN_sold:
-    case EN_spent:
-    case EN_taken:
-        return true;
-    default:
-        return false;
-    }
+    /* by the word's name, a load where a switch was a chain of branches */
+    static const bool irregular[EN_NONE + 1] = {
+        [EN_bought] = true, [EN_brought] = true, [EN_built] = true,
+        [EN_done] = true,   [EN_drawn] = true,   [EN_given] = true,
+        [EN_held] = true,   [EN_made] = true,    [EN_paid] = true,
+        [EN_sold] = true,   [EN_spent] = true,   [EN_taken] = true,
+    };
+    return ends_with(s, k, "ed") || irregular[id_of(s, k)];
 }
 
 /* Does link_back step over word k (named w, not EN_NONE) without a verb:
@@ -1049,20 +1068,11 @@ static bool participle(const sentence *s, size_t k)
  * first, by a switch. */
 static bool crossed(const sentence *s, size_t k, unsigned w)
 {
-    switch (w) {
-    case EN_to:
-    case EN_at:
-    case EN_by:
-    case EN_from:
-    case EN_of:
-    case EN_an:
-    case EN_a:
-    case EN_on_year:
-        return true;
-    default:
-        break;
-    }
-    return has_class(s, k, W_HEDGE | W_TIME) ||
+    static const bool always[EN_NONE + 1] = {
+        [EN_to] = true, [EN_at] = true, [EN_by] = true, [EN_from] = true,
+        [EN_of] = true, [EN_an] = true, [EN_a] = true,  [EN_on_year] = true,
+    };
+    return always[w] || has_class(s, k, W_HEDGE | W_TIME) ||
            (has_class(s, k, W_VAGUE | W_CHANGE) && word_is(s, k + 1, EN_of)) ||
            ((w == EN_for || w == EN_in) && is_year(s, k + 1)) ||
            (w == EN_for && k > 0 &&
@@ -1191,26 +1201,17 @@ static span head_of_pp(const sentence *s, span p, size_t floor)
 
 /* The noun of the verb at k, or NULL: verbs of money whose noun names
  * what an amount right after them is ("able to save about X" is
- * savings).  A switch, since it is asked of most figures and most words
- * are none of them. */
+ * savings).  A table by the word's name, since it is asked of most
+ * figures and most words are none of them. */
 static const char *nominal_of(const sentence *s, size_t k)
 {
-    switch (id_of(s, k)) {
-    case EN_donate:
-    case EN_donated:
-        return "donations";
-    case EN_earn:
-    case EN_earned:
-        return "earnings";
-    case EN_invest:
-    case EN_invested:
-        return "investment";
-    case EN_save:
-    case EN_saved:
-        return "savings";
-    default:
-        return NULL;
-    }
+    static const char *const nominal[EN_NONE + 1] = {
+        [EN_donate] = "donations",  [EN_donated] = "donations",
+        [EN_earn] = "earnings",     [EN_earned] = "earnings",
+        [EN_invest] = "investment", [EN_invested] = "investment",
+        [EN_save] = "savings",      [EN_saved] = "savings",
+    };
+    return nominal[id_of(s, k)];
 }
 
 /* The token before figure f past its hedges ("save about X"). */
@@ -1382,25 +1383,16 @@ static bool list_filler(const sentence *s, size_t k)
     if (cls_of(s, k) & (W_HEDGE | W_TIME | W_LINK | W_AUX | W_CONJ | W_EACH |
                         W_DET | W_CHANGE))
         return true;
-    switch (id_of(s, k)) {
-    case EN_above:
-    case EN_below:
-    case EN_than:
-    case EN_compared:
-    case EN_before:
-    case EN_after:
-    case EN_on:
-    case EN_at:
-    case EN_to:
-    case EN_from:
-    case EN_in:
-    case EN_a:
-    case EN_by:
-    case EN_percent:
-        return true;
-    default:
-        return period(s, k) || ends_with(s, k, "ly") || holds(s, k, "-point-");
-    }
+    /* the words a list steps over whatever their class, by name */
+    static const bool filler[EN_NONE + 1] = {
+        [EN_above] = true,    [EN_below] = true,   [EN_than] = true,
+        [EN_compared] = true, [EN_before] = true,  [EN_after] = true,
+        [EN_on] = true,       [EN_at] = true,      [EN_to] = true,
+        [EN_from] = true,     [EN_in] = true,      [EN_a] = true,
+        [EN_by] = true,       [EN_percent] = true,
+    };
+    return filler[id_of(s, k)] || period(s, k) || ends_with(s, k, "ly") ||
+           holds(s, k, "-point-");
 }
 
 /* Might a token of (f, f + 40) be "respectively"?  A word of its length
@@ -2013,22 +2005,37 @@ static size_t korean_purpose(const sentence *s, size_t f, char *out, size_t cap)
 
 /* ------------------------------------------------------------ entry */
 
+/* Does the text of figure fig hold a Hangul syllable ("3조원")? */
+static bool figure_hangul(ft_view x, const ft_figure *fig)
+{
+    const unsigned char *u = (const unsigned char *)x.t;
+    size_t end = fig->end < x.len ? fig->end : x.len;
+    size_t i = fig->start;
+    /* most figures are ASCII: sixteen bytes at a time while they are, the
+     * lanes past the figure's end left out, so that a figure of up to
+     * sixteen bytes takes one test and no branch per byte (the bytes
+     * loaded are in the text: i + 16 <= x.len; a syllable cannot start
+     * before i, whose bytes were ASCII) */
+    while (i < end && i + 16 <= x.len) {
+        uint32_t high = ft_bits16(ft_load16(u + i));
+        if (end - i < 16)
+            high &= (1u << (end - i)) - 1;
+        if (high)
+            break;
+        i += 16;
+    }
+    for (; i < end; i++)
+        if (u[i] >= 0xEA && hangul_at(x, i))
+            return true;
+    return false;
+}
+
 static bool korean_near(const sentence *s, size_t f)
 {
     for (size_t k = f > 2 ? f - 2 : 0; s->hangul && k <= f + 2 && k < s->n; k++)
         if (k != f && is_word(s, k) && s->t[k].hangul)
             return true;
-    const ft_figure *fig = &s->figs[s->t[f].fig];
-    const unsigned char *u = (const unsigned char *)s->x.t;
-    size_t end = fig->end < s->x.len ? fig->end : s->x.len;
-    size_t i = fig->start;
-    /* most figures are ASCII: eight bytes at a time while they are */
-    while (i + 8 <= end && !(ft_load8(u + i) & FT_HIGHS8))
-        i += 8;
-    for (; i < end; i++)
-        if (u[i] >= 0xEA && hangul_at(s->x, i))
-            return true;
-    return false;
+    return figure_hangul(s->x, &s->figs[s->t[f].fig]);
 }
 
 /* "This is 6% more than ...", "이는 ... 늘어난 액수다": a sentence that
@@ -2139,6 +2146,16 @@ static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,
     return &w->s;
 }
 
+/* A rule found phrase p, written to out: one word that names an action
+ * gives its noun instead ("save X": savings). */
+static ft_purpose found(const sentence *s, span p, char *out, size_t cap)
+{
+    const char *noun = p.b - p.a == 1 ? nominal_of(s, p.a) : NULL;
+    if (noun)
+        snprintf(out, cap, "%s", noun);
+    return FT_PURPOSE_FOUND;
+}
+
 ft_purpose ft_purpose_of(const char *text, size_t len, const ft_figure *figs,
                          size_t n, size_t i, char *out, size_t cap)
 {
@@ -2171,19 +2188,23 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
         return FT_PURPOSE_NONE;
     if (korean_near(s, f) && korean_purpose(s, f, out, cap))
         return FT_PURPOSE_FOUND;
-    span (*const rules[])(const sentence *, size_t) = {
-        respective, purpose_after, modified_by, named_before};
-    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
-        span p = rules[r](s, f);
-        if (!empty(p) && write_phrase(s, p, out, cap)) {
-            if (rules[r] == respective)
-                singular_head(out); /* "privates first class" */
-            const char *noun = p.b - p.a == 1 ? nominal_of(s, p.a) : NULL;
-            if (noun)
-                snprintf(out, cap, "%s", noun); /* "save X": savings */
-            return FT_PURPOSE_FOUND;
-        }
+    /* the rules by name, in order of how surely they name a purpose: a
+     * table of function pointers cost an indirect branch each, most of
+     * them mispredicted */
+    span p = respective(s, f);
+    if (!empty(p) && write_phrase(s, p, out, cap)) {
+        singular_head(out); /* "privates first class" */
+        return found(s, p, out, cap);
     }
+    p = purpose_after(s, f);
+    if (!empty(p) && write_phrase(s, p, out, cap))
+        return found(s, p, out, cap);
+    p = modified_by(s, f);
+    if (!empty(p) && write_phrase(s, p, out, cap))
+        return found(s, p, out, cap);
+    p = named_before(s, f);
+    if (!empty(p) && write_phrase(s, p, out, cap))
+        return found(s, p, out, cap);
     return continues_list(s, f) || opens_with_anaphor(s) ? FT_PURPOSE_AS_BEFORE
                                                          : FT_PURPOSE_NONE;
 }
@@ -2219,17 +2240,24 @@ static bool holds_hangul(ft_lit w)
 bool ft_purpose_tables_ok(const char **bad)
 {
     /* each word is spelt in lower case (the look-up folds the text's word,
-     * not the table's) and is found as written and in capitals ("FOR") */
+     * not the table's) and is found as written and in capitals ("FOR"),
+     * followed by other letters (sixteen bytes loaded) and at the end of
+     * its buffer (a copy); with a letter more or one less it is not that
+     * word (the zero padding and the lanes kept tell the lengths apart) */
     for (size_t k = 0; k < EN_COUNT; k++) {
-        char up[PURPOSE_WORD_LONGEST];
+        char up[32];
         size_t n = strlen(words[k].word);
+        memset(up, 'S', sizeof up);
         for (size_t i = 0; i < n && i < sizeof up; i++)
             up[i] = (char)(ft_ascii_lower((unsigned char)words[k].word[i])
                                ? words[k].word[i] - 32
                                : words[k].word[i]);
-        if (n != words[k].len || n > sizeof up ||
+        if (n > PURPOSE_WORD_LONGEST ||
             strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n ||
-            word_id(words[k].word, n) != k || word_id(up, n) != k) {
+            word_id(words[k].word, n, sizeof words[k].word) != k ||
+            word_id(up, n, sizeof up) != k || word_id(up, n, n) != k ||
+            word_id(up, n + 1, sizeof up) == k ||
+            word_id(up, n - 1, sizeof up) == k) {
             *bad = words[k].word;
             return false;
         }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "purpose.h"
@@ -154,12 +155,61 @@ static void test_with_words(void **state)
     assert_string_equal(r.got[0], "Tanks");
 }
 
+/* In an article of many sentences, each with its figure, the window of
+ * each figure starts at its sentence, and the first figure of the window
+ * is found by halves over all the article's figures: every count of
+ * figures up to 40 and every figure of each. */
+static void test_many_figures(void **state)
+{
+    (void)state;
+    enum { MAX = 40 };
+    static const char *const nouns[] = {"Fuel", "Tanks", "Pay", "Food"};
+    for (size_t n = 1; n <= MAX; n++) {
+        char text[MAX * 32];
+        ft_figure f[MAX] = {{0}};
+        size_t len = 0;
+        for (size_t i = 0; i < n; i++) {
+            f[i].sent_start = len;
+            len += (size_t)sprintf(text + len, "%s ", nouns[i % 4]);
+            f[i].start = len;
+            len += (size_t)sprintf(text + len, "%zu billion won", i + 1);
+            f[i].end = len;
+            len += (size_t)sprintf(text + len, ". ");
+            f[i].sent_end = len - 1;
+        }
+        ft_purpose_words *words = ft_purpose_words_new();
+        assert_non_null(words);
+        for (size_t i = 0; i < n; i++) {
+            char out[FT_SUBJECT_MAX];
+            assert_int_equal(
+                ft_purpose_of_in(words, text, len, f, n, i, out, sizeof out),
+                FT_PURPOSE_FOUND);
+            assert_string_equal(out, nouns[i % 4]);
+        }
+        ft_purpose_words_free(words);
+    }
+}
+
+/* Every word of the tables is found by the look-up that reads it, as
+ * written, in capitals and at the very end of its buffer (where sixteen
+ * bytes are not loaded), and not with a letter more or one less. */
+static void test_tables(void **state)
+{
+    (void)state;
+    const char *bad = NULL;
+    bool ok = ft_purpose_tables_ok(&bad);
+    if (!ok)
+        fail_msg("not found: %s", bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clause_floor),
         cmocka_unit_test(test_cut_words),
         cmocka_unit_test(test_with_words),
+        cmocka_unit_test(test_many_figures),
+        cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
 }
