@@ -1894,6 +1894,7 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
 typedef struct {
     size_t base;
     uint64_t words, letters, lead;
+    uint64_t starts; /* the words and leads that pass pair_passes */
 } block;
 
 #if !defined(__SSE2__)
@@ -1927,6 +1928,45 @@ static void classify16(const char *p, unsigned *letters, unsigned *digits,
     *lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
 }
 #endif
+
+/* Whether a word the scan looks for may start at t[p] by its first two
+ * bytes and the bit of its third (pair_starts); a word of the text's
+ * last byte may. */
+static bool pair_passes(const ft_countries *c, const char *t, size_t len,
+                        size_t p)
+{
+    if (len - p < 2)
+        return true;
+    unsigned thirds = c->pair_starts[pair_key(t + p)];
+    return thirds &&
+           (len - p < 3 || (thirds & third_bit((unsigned char)t[p + 2])));
+}
+
+/* The places of cand (bit j: byte base + j) that pair_passes.  Most
+ * words fail it, at random: computed for the whole block, a bit at a
+ * time without a branch on each word, it costs no mispredict per word,
+ * only at the loop's end.  Three bytes can be read at every place when
+ * len - base >= 66; the text's last block takes the plain test. */
+static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
+                            size_t base, uint64_t cand)
+{
+    uint64_t keep = 0;
+    if (len - base < 66) {
+        for (; cand; cand &= cand - 1) {
+            size_t j = (size_t)__builtin_ctzll(cand);
+            if (pair_passes(c, t, len, base + j))
+                keep |= UINT64_C(1) << j;
+        }
+        return keep;
+    }
+    for (; cand; cand &= cand - 1) {
+        size_t j = (size_t)__builtin_ctzll(cand);
+        const char *p = t + base + j;
+        unsigned thirds = c->pair_starts[pair_key(p)];
+        keep |= (uint64_t)(thirds >> ((unsigned char)p[2] & 7) & 1) << j;
+    }
+    return keep;
+}
 
 /* The block at base; a word that starts with a digit is left out of
  * its words when no word of the scan does (!c->digit_starts), which only
@@ -1962,8 +2002,9 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
         lead |= (uint64_t)((k & B_LEAD) != 0) << j;
     }
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
-    *b = (block){base, letters & ~(letters << 1 | before | digits), letters,
-                 lead};
+    uint64_t words = letters & ~(letters << 1 | before | digits);
+    *b = (block){base, words, letters, lead,
+                 pair_filter(c, t, len, base, words | lead)};
 }
 
 /* The first place at or after i where the scan must look closer: an
@@ -1985,16 +2026,10 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
         size_t base = i & ~(size_t)63;
         if (b.base != base)
             load_block(c, t, len, base, &b);
-        uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
+        uint64_t cand = b.starts & (~UINT64_C(0) << (i - base));
         i = base + 64;
         for (; cand; cand &= cand - 1) {
             p = base + (size_t)__builtin_ctzll(cand);
-            if (len - p >= 2) {
-                unsigned thirds = c->pair_starts[pair_key(t + p)];
-                if (!thirds || (len - p >= 3 &&
-                                !(thirds & third_bit((unsigned char)t[p + 2]))))
-                    continue;
-            }
             if (b.lead >> (p - base) & 1) {
                 /* what korean_char would find nothing at is passed here */
                 if (len - p >= 2 && may_be_korean(c, t + p, len - p))
