@@ -9,7 +9,8 @@
  * word once: filters derived from the lexicon (one hashed table of the
  * state words and the cue words, built when the table is loaded) rule
  * out most words without a look-up, most by their first three bytes
- * alone (pair_starts), and the rest are looked up once.  The
+ * (pair_starts) and then their first five (start_passes), and the rest
+ * are looked up once.  The
  * whole article is read, not only the windows around its figures: the
  * articles are short, and the windows cover nearly all of them.  The
  * rules, strongest first (DESIGN.md, "Country"):
@@ -518,6 +519,14 @@ struct ft_countries {
      * tell the third bytes (third_bit) that may follow: together they
      * rule out six English words in seven. */
     unsigned char pair_starts[65536];
+    /* Behind them, for the English words (start_passes): those of
+     * START_KEY bytes or more by their first START_KEY bytes as spelled,
+     * case bits set ("the N" of "the North", which few "the"s pass), a
+     * bit each at start_key; the shorter ones ("US", "but", a stem
+     * "sell", any word past ASCII) as pair_starts keeps them, in
+     * short_starts. */
+    unsigned char start_bits[65536 / 8];
+    unsigned char short_starts[65536];
     /* Whether a word of the scan may start with a digit: when none does,
      * the words that do (a figure's own, "2024") are passed over a block
      * at a time (load_block). */
@@ -721,24 +730,37 @@ static unsigned third_bit(unsigned char b)
     return 1u << (b & 7);
 }
 
-/* A word w of n bytes (at least two) the scan looks for: its first two
- * bytes as spelled, and in every case when its case does not count (a
- * cue), with the bit of its third byte, or every bit when it has none
- * (the text may go on with anything). */
+/* How many first bytes of an English word start_bits keys it by. */
+#define START_KEY 5
+
+/* The key of start_bits of the word whose first 8 bytes are x. */
+static unsigned start_key(uint64_t x)
+{
+    return scan_key((x | FOLD) & low_bytes(START_KEY));
+}
+
+/* A word w of n bytes (at least two; of a '*' stem, its first n) the
+ * scan looks for: its first two bytes as spelled, and in every case when
+ * its case does not count (a cue), with the bit of its third byte, or
+ * every bit when it has none (the text may go on with anything); in
+ * start_bits or short_starts too (see there).  Every word the scan looks
+ * for passes here. */
 static void mark_pair(ft_countries *c, const char *w, size_t n, bool any_case)
 {
+    bool whole = (unsigned char)w[0] < 0x80 && n >= START_KEY;
+    if (whole)
+        set_bit(c->start_bits, start_key(load_part(w, START_KEY)));
     unsigned char third =
         n >= 3 ? (unsigned char)third_bit((unsigned char)w[2]) : 0xFF;
-    c->pair_starts[pair_key(w)] |= third;
-    if (!any_case)
-        return;
-    for (unsigned flip = 1; flip < 4; flip++) {
+    for (unsigned flip = 0; flip < (any_case ? 4u : 1u); flip++) {
         char v[2] = {w[0], w[1]};
         for (int j = 0; j < 2; j++)
             if ((flip >> j & 1) &&
                 (upper((unsigned char)v[j]) || (v[j] >= 'a' && v[j] <= 'z')))
                 v[j] ^= 0x20;
         c->pair_starts[pair_key(v)] |= third;
+        if (!whole)
+            c->short_starts[pair_key(v)] |= third;
     }
 }
 
@@ -924,6 +946,8 @@ static ft_status reindex(ft_countries *c)
     memset(c->korean_bits, 0, sizeof c->korean_bits);
     c->korean_short = 0;
     memset(c->pair_starts, 0, sizeof c->pair_starts);
+    memset(c->start_bits, 0, sizeof c->start_bits);
+    memset(c->short_starts, 0, sizeof c->short_starts);
     index_words(c, lex, slots - 1, cands, keys);
     free(keys);
     index_cues(c, lex, slots - 1);
@@ -1894,6 +1918,7 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
 typedef struct {
     size_t base;
     uint64_t words, letters, lead;
+    uint64_t starts; /* the words and leads that pass pair_passes */
 } block;
 
 #if !defined(__SSE2__)
@@ -1927,6 +1952,63 @@ static void classify16(const char *p, unsigned *letters, unsigned *digits,
     *lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
 }
 #endif
+
+/* Whether a word the scan looks for may start at t[p] by its first two
+ * bytes and the bit of its third (pair_starts); a word of the text's
+ * last byte may. */
+static bool pair_passes(const ft_countries *c, const char *t, size_t len,
+                        size_t p)
+{
+    if (len - p < 2)
+        return true;
+    unsigned thirds = c->pair_starts[pair_key(t + p)];
+    return thirds &&
+           (len - p < 3 || (thirds & third_bit((unsigned char)t[p + 2])));
+}
+
+/* Whether the English word at p (8 bytes readable), which pair_passes,
+ * may be one the scan looks for: a short one by its first three bytes,
+ * or a longer one by its first START_KEY. */
+static unsigned start_passes(const ft_countries *c, const char *p)
+{
+    unsigned shorts = c->short_starts[pair_key(p)];
+    return (shorts >> ((unsigned char)p[2] & 7) & 1) |
+           bit_at(c->start_bits, start_key(ft_load8(p)));
+}
+
+/* The places of cand (bit j: byte base + j) that pair_passes and, for
+ * English words, start_passes.  Most words fail them, at random:
+ * computed for the whole block, a bit at a time without a branch on
+ * each word, they cost no mispredict per word, only at each loop's end.
+ * Every place of the block is below base + 64, so 8 bytes can be read at
+ * each when len - base >= 72 (three when >= 66); the text's last block
+ * takes the plain test. */
+static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
+                            size_t base, uint64_t cand, uint64_t lead)
+{
+    uint64_t keep = 0;
+    if (len - base < 66) {
+        for (; cand; cand &= cand - 1) {
+            size_t j = (size_t)__builtin_ctzll(cand);
+            if (pair_passes(c, t, len, base + j))
+                keep |= UINT64_C(1) << j;
+        }
+        return keep;
+    }
+    for (; cand; cand &= cand - 1) {
+        size_t j = (size_t)__builtin_ctzll(cand);
+        const char *p = t + base + j;
+        unsigned thirds = c->pair_starts[pair_key(p)];
+        keep |= (uint64_t)(thirds >> ((unsigned char)p[2] & 7) & 1) << j;
+    }
+    if (len - base < 72)
+        return keep;
+    for (uint64_t w = keep & ~lead; w; w &= w - 1) {
+        size_t j = (size_t)__builtin_ctzll(w);
+        keep &= ~((uint64_t)!start_passes(c, t + base + j) << j);
+    }
+    return keep;
+}
 
 /* The block at base; a word that starts with a digit is left out of
  * its words when no word of the scan does (!c->digit_starts), which only
@@ -1962,8 +2044,9 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
         lead |= (uint64_t)((k & B_LEAD) != 0) << j;
     }
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
-    *b = (block){base, letters & ~(letters << 1 | before | digits), letters,
-                 lead};
+    uint64_t words = letters & ~(letters << 1 | before | digits);
+    *b = (block){base, words, letters, lead,
+                 pair_filter(c, t, len, base, words | lead, lead)};
 }
 
 /* The first place at or after i where the scan must look closer: an
@@ -1985,16 +2068,10 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
         size_t base = i & ~(size_t)63;
         if (b.base != base)
             load_block(c, t, len, base, &b);
-        uint64_t cand = (b.words | b.lead) & (~UINT64_C(0) << (i - base));
+        uint64_t cand = b.starts & (~UINT64_C(0) << (i - base));
         i = base + 64;
         for (; cand; cand &= cand - 1) {
             p = base + (size_t)__builtin_ctzll(cand);
-            if (len - p >= 2) {
-                unsigned thirds = c->pair_starts[pair_key(t + p)];
-                if (!thirds || (len - p >= 3 &&
-                                !(thirds & third_bit((unsigned char)t[p + 2]))))
-                    continue;
-            }
             if (b.lead >> (p - base) & 1) {
                 /* what korean_char would find nothing at is passed here */
                 if (len - p >= 2 && may_be_korean(c, t + p, len - p))

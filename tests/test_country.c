@@ -363,6 +363,64 @@ static void test_first_two_bytes(void **state)
     ft_countries_free(c);
 }
 
+/* Behind its first three bytes, the scan passes an English word by its
+ * first five (start_passes): every word it reads must still pass, at
+ * every place of a block, with text enough after it for the 8-byte
+ * reads: a word shorter than five bytes with anything after it ("US",
+ * "but", "deal"), a stem of four ("selling"), one of five and more
+ * spelled past its first word ("the North"), with a hyphen
+ * ("cost-sharing"), in any case for a cue ("DEAL"), and words added to
+ * the table of five bytes and of four. */
+static void test_first_five_bytes(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Qzorb"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Qzor"),
+                     FT_OK);
+    static const struct {
+        const char *text, *surface, *iso3;
+    } cases[] = {
+        {"US spending rose by $5 billion.", "$5 billion", "USA"},
+        {"U.S. spending rose by $5 billion.", "$5 billion", "USA"},
+        {"the North's budget is $5 billion.", "$5 billion", "PRK"},
+        {"Spending rose to $5 billion but Japan", "$5 billion", ""},
+        {"Spending rose to $5 billion while Japan", "$5 billion", ""},
+        {"Hanwha won a $310 million deal to supply Estonia with rocket "
+         "launchers.",
+         "$310 million", "EST"},
+        {"Hanwha won a $310 million DEAL to supply Estonia with rocket "
+         "launchers.",
+         "$310 million", "EST"},
+        {"Hanwha is selling $310 million of launchers to Estonia.",
+         "$310 million", "EST"},
+        {"Hanwha won $310 million in contracts to supply Estonia with "
+         "rocket launchers.",
+         "$310 million", "EST"},
+        {"Under the cost-sharing pact, Seoul and the U.S. settled on $1.1 "
+         "billion.",
+         "$1.1 billion", "KOR"},
+        {"Qzorb spent $5 billion on tanks.", "$5 billion", "FRD"},
+        {"Qzor spent $5 billion on tanks.", "$5 billion", "FRD"},
+    };
+    /* after the sentence, more than a block of words that name nothing */
+    static const char tail[] = " Other words follow here to fill the block "
+                               "past its end, and then some more of them.";
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        for (size_t n = 1; n <= 72; n++) {
+            char text[256];
+            snprintf(text, sizeof text, "%s%s", cases[k].text, tail);
+            const char *got =
+                country_after(c, n, false, text, cases[k].surface);
+            if (strcmp(got, cases[k].iso3) != 0)
+                fail_msg("'%s' behind %zu bytes: '%s', not '%s'", cases[k].text,
+                         n, got, cases[k].iso3);
+        }
+    ft_countries_free(c);
+}
+
 /* The scan passes over words that start with a digit a block at a time,
  * until the table has a word that does: then it finds that word, deep in
  * a long text as at its start. */
@@ -696,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_cost_sharing_paid_by_host),
         cmocka_unit_test(test_scan_at_every_offset),
         cmocka_unit_test(test_first_two_bytes),
+        cmocka_unit_test(test_first_five_bytes),
         cmocka_unit_test(test_word_with_a_digit_first),
         cmocka_unit_test(test_word_starts_after_every_byte),
         cmocka_unit_test(test_currency_first_state),
