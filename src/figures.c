@@ -610,70 +610,80 @@ static ft_status fold_spaces(ft_figwriter *w)
 
 /* ---- rows built in place --------------------------------------------- */
 
-/* v in decimal at o (as ft_decimal_format writes it); the end.  Two
- * digits a step: offsets and amounts run to ten digits and more. */
+/* A row's pieces are stored in whole words: a number's eight bytes, a
+ * text cell's sixteen (ft_csvio_text_padded_at), where fewer are its own.
+ * No store reaches more than PAD bytes past the end of what the row holds
+ * so far, which is within the room the row's text is bounded by
+ * (format_row); format_row makes PAD bytes more, so every such store
+ * lands in the buffer, and what follows writes over the bytes past the
+ * piece's end. */
+#define PAD 32
+
+enum { E8 = 100000000 };
+
+/* The eight decimal digits of v < 10^8 as the byte values 0..9, most
+ * significant in the lowest byte (first in memory), made in all lanes at
+ * once: v is split into halves of four digits (32-bit lanes), each into
+ * two of two (16-bit lanes), each into two digits (bytes).  The divisions
+ * by 100 and 10 are multiplications, exact below 10^4 and 10^2 (x * 5243
+ * >> 19 and x * 103 >> 10), and no lane's product reaches the next lane. */
+static inline uint64_t digits8(uint32_t v)
+{
+    uint64_t x = (uint64_t)(v / 10000) | (uint64_t)(v % 10000) << 32;
+    uint64_t y = (x * 5243 >> 19) & 0x0000007F0000007FULL;
+    x = y | (x - y * 100) << 16;
+    y = (x * 103 >> 10) & 0x000F000F000F000FULL;
+    return y | (x - y * 10) << 8;
+}
+
+#define ASCII_ZEROS 0x3030303030303030ULL
+
+/* v < 10^8 in decimal at o, no leading zero; the end.  Writes 8 bytes. */
+static inline char *put_short_uint(char *o, uint32_t v)
+{
+    uint64_t d = digits8(v);
+    /* the leading zeros are the low zero bytes; the last digit (byte 7)
+     * is kept, so that 0 is "0" */
+    unsigned zeros = (unsigned)__builtin_ctzll(d | 1ULL << 56) >> 3;
+    d = (d | ASCII_ZEROS) >> (8 * zeros);
+    memcpy(o, &d, 8);
+    return o + 8 - zeros;
+}
+
+/* v < 10^8 in eight digits at o; the end. */
+static char *put_uint8(char *o, uint32_t v)
+{
+    uint64_t d = digits8(v) | ASCII_ZEROS;
+    memcpy(o, &d, 8);
+    return o + 8;
+}
+
+/* v in decimal at o (as ft_decimal_format writes it); the end.  Eight
+ * digits at a time, with no branch below 10^8 (offsets, most amounts). */
 static char *put_uint(char *o, uint64_t v)
 {
-    static const char pairs[] = "00010203040506070809"
-                                "10111213141516171819"
-                                "20212223242526272829"
-                                "30313233343536373839"
-                                "40414243444546474849"
-                                "50515253545556575859"
-                                "60616263646566676869"
-                                "70717273747576777879"
-                                "80818283848586878889"
-                                "90919293949596979899";
-    static const uint64_t pow10[20] = {1u,
-                                       10u,
-                                       100u,
-                                       1000u,
-                                       10000u,
-                                       100000u,
-                                       1000000u,
-                                       10000000u,
-                                       100000000u,
-                                       1000000000u,
-                                       10000000000u,
-                                       100000000000u,
-                                       1000000000000u,
-                                       10000000000000u,
-                                       100000000000000u,
-                                       1000000000000000u,
-                                       10000000000000000u,
-                                       100000000000000000u,
-                                       1000000000000000000u,
-                                       10000000000000000000u};
-    /* The digits, from the bits: 1233/4096 is just over log10(2), so t
-     * is the digit count or one more; v | 1 crosses no power of ten
-     * (they are even) and makes 0 one digit. */
-    uint64_t u = v | 1;
-    size_t t = (size_t)(64 - __builtin_clzll(u)) * 1233 >> 12;
-    size_t n = t + 1 - (u < pow10[t]);
-    char *p = o + n;
-    /* four digits for each 64-bit division, their pairs in 32 bits */
-    while (v >= 10000) {
-        uint32_t r = (uint32_t)(v % 10000);
-        v /= 10000;
-        p -= 4;
-        memcpy(p, pairs + 2 * (r / 100), 2);
-        memcpy(p + 2, pairs + 2 * (r % 100), 2);
-    }
-    if (v >= 100) {
-        p -= 2;
-        memcpy(p, pairs + 2 * (v % 100), 2);
-        v /= 100;
-    }
-    if (v >= 10) {
-        p -= 2;
-        memcpy(p, pairs + 2 * v, 2);
-    } else
-        *--p = (char)('0' + v);
-    return o + n;
+    if (v < E8)
+        return put_short_uint(o, (uint32_t)v);
+    uint64_t high = v / E8; /* below 2^64 / 10^8 < 10^12 */
+    if (high < E8)
+        o = put_short_uint(o, (uint32_t)high);
+    else
+        o = put_uint8(put_short_uint(o, (uint32_t)(high / E8)),
+                      (uint32_t)(high % E8));
+    return put_uint8(o, (uint32_t)(v % E8));
 }
 
 static char *put_int(char *o, int v)
 {
+    if (v >= 1000 && v <= 9999) { /* a year: four digits, as digits8's
+                                   * low half makes them */
+        uint32_t x = (uint32_t)v, y = x * 5243 >> 19;
+        x = y | (x - y * 100) << 16;
+        y = (x * 103 >> 10) & 0x000F000Fu;
+        x = (y | (x - y * 10) << 8) | 0x30303030u;
+        memcpy(o, &x, 4);
+        return o + 4;
+    }
     if (v < 0)
         *o++ = '-';
     return put_uint(o, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
@@ -921,7 +931,9 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
 /* what comes before a cell: its key, or the separator */
 #define KEY(json_key)                                                          \
     (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
-    o = put_uint(o, mention);
+    /* most articles have fewer than ten figures */
+    o = mention < 10 ? (*o = (char)('0' + mention), o + 1)
+                     : put_uint(o, mention);
     KEY(",\"start\":");
     o = put_uint(o, f->start);
     KEY(",\"end\":");
@@ -1108,7 +1120,7 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     size_t surface;
     if (!text_room(w, f->end - f->start, &surface))
         return FT_ENOMEM;
-    size_t room = ROW_FIXED_ROOM + 2 * 16 +
+    size_t room = ROW_FIXED_ROOM + PAD +
                   6 * (sizeof f->currency + sizeof f->reported_currency +
                        sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
     size_t fixed = w->head.len + w->tail.len;

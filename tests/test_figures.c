@@ -159,22 +159,21 @@ static void test_names_need_no_quoting(void **state)
 static void test_format_same_as_cells(void **state)
 {
     (void)state;
-    static const uint64_t values[] = {0,
-                                      1,
-                                      9,
-                                      10,
-                                      99,
-                                      100,
-                                      101,
-                                      999,
-                                      1000,
-                                      12345,
-                                      439700000000ULL,
-                                      9999999999999999999ULL,
-                                      UINT64_MAX};
+    /* each side of every power of ten, where a number's digit count
+     * changes, and a few between */
+    uint64_t values[3 * 20 + 4] = {12345, 439700000000ULL, 12345678987654321ULL,
+                                   UINT64_MAX};
+    size_t nvalues = 4;
+    for (uint64_t p = 1;; p *= 10) {
+        values[nvalues++] = p - 1;
+        values[nvalues++] = p;
+        values[nvalues++] = p + 1;
+        if (p > UINT64_MAX / 10)
+            break;
+    }
     ft_article a = article("doc", "2025-08-01");
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
-        for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        for (size_t i = 0; i < nvalues; i++)
             for (int scale = -1; scale <= 3; scale++) {
                 ft_figure f = card_figure();
                 f.amount = (ft_decimal){.digits = values[i],
