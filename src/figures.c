@@ -36,46 +36,57 @@ static const char *const columns[] = {
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
-/* Names are ft_lit (text.h): with their lengths, so that no row
- * measures them. */
-#define NAME_IN(names, i)                                                      \
-    ((size_t)(i) < sizeof names / sizeof names[0] ? names[i]                   \
-                                                  : (ft_lit)FT_LIT(""))
+/* A name with its length, so that no row measures it, in a field a row
+ * copies whole (one sixteen-byte move, its own bytes and the NULs after
+ * them); NAME16 refuses to compile a name that leaves no NUL in it. */
+typedef struct {
+    char s[16];
+    size_t n;
+} name16;
+#define NAME16(lit)                                                            \
+    {                                                                          \
+        lit, sizeof lit - 1 + 0 * sizeof(char[sizeof lit <= 16 ? 1 : -1])      \
+    }
 
-static ft_lit qualifier_of(ft_qualifier q)
+static const name16 no_name = NAME16("");
+
+#define NAME_IN(names, i)                                                      \
+    ((size_t)(i) < sizeof names / sizeof names[0] ? &names[i] : &no_name)
+
+static const name16 *qualifier_of(ft_qualifier q)
 {
-    static const ft_lit names[] = {
-        FT_LIT("eq"), FT_LIT("approx"), FT_LIT("gt"),   FT_LIT("ge"),
-        FT_LIT("lt"), FT_LIT("le"),     FT_LIT("range")};
+    static const name16 names[] = {
+        NAME16("eq"), NAME16("approx"), NAME16("gt"),   NAME16("ge"),
+        NAME16("lt"), NAME16("le"),     NAME16("range")};
     return NAME_IN(names, q);
 }
 
-static ft_lit kind_of(ft_kind k)
+static const name16 *kind_of(ft_kind k)
 {
-    static const ft_lit names[] = {FT_LIT("level"), FT_LIT("change")};
+    static const name16 names[] = {NAME16("level"), NAME16("change")};
     return NAME_IN(names, k);
 }
 
-static ft_lit year_basis_of(ft_year_basis b)
+static const name16 *year_basis_of(ft_year_basis b)
 {
-    static const ft_lit names[] = {FT_LIT("none"), FT_LIT("explicit"),
-                                   FT_LIT("fiscal"), FT_LIT("relative")};
+    static const name16 names[] = {NAME16("none"), NAME16("explicit"),
+                                   NAME16("fiscal"), NAME16("relative")};
     return NAME_IN(names, b);
 }
 
 const char *ft_qualifier_name(ft_qualifier q)
 {
-    return qualifier_of(q).s;
+    return qualifier_of(q)->s;
 }
 
 const char *ft_kind_name(ft_kind k)
 {
-    return kind_of(k).s;
+    return kind_of(k)->s;
 }
 
 const char *ft_year_basis_name(ft_year_basis b)
 {
-    return year_basis_of(b).s;
+    return year_basis_of(b)->s;
 }
 
 /* Flag bits in the order they are written. */
@@ -89,7 +100,9 @@ static const struct {
     {FT_FLAG_SUBJECT_FROM_STORY, FT_LIT("subject_from_story")},
 };
 
-/* Longest flags cell: every name, the separators and target_year. */
+/* Longest flags cell: every name, the separators and target_year (99
+ * bytes); a multiple of 32, so that put_padded may read the buffer to its
+ * end. */
 #define FLAGS_BUFSZ 128
 
 static size_t put(char *buf, size_t len, const char *s, size_t n)
@@ -733,19 +746,67 @@ static inline char *put_text(const ft_figwriter *w, char *o, const char *s,
     return n ? json_string_at(o, s, n) : put_bytes(o, "null", 4);
 }
 
-/* A name from this module's tables (qualifier, kind, year basis) or the
- * flags cell at o; the end.  These are lowercase words, '_', ';', ':',
- * digits and '-' after the first byte, which every format writes as they
- * are (test_names_need_no_quoting walks them): no cell to look at. */
-static inline char *put_name(const ft_figwriter *w, char *o, const char *s,
-                             size_t n)
+/* s[0..n) at o; the end.  Copied 32 bytes a step, with no call and no
+ * branch for most pieces: a step reads s[i..i+32) and writes o[i..i+32)
+ * for i = 0, 32, ... below n (and i = 0 when n is 0), so it reads and
+ * writes at most PAD (32) bytes past s + n and o + n.  s must be padded
+ * (its buffer goes on PAD bytes past s + n: pad_buf, flags) and o in a
+ * row's room (PAD past its text, format_row). */
+static inline char *put_padded(char *o, const char *s, size_t n)
+{
+    size_t i = 0;
+    do {
+        memcpy(o + i, s + i, 32);
+        i += 32;
+    } while (i < n);
+    return o + n;
+}
+
+/* Make b's storage go on PAD bytes past its text, for put_padded. */
+static ft_status pad_buf(ft_buf *b)
+{
+    return ft_buf_reserve(b, PAD);
+}
+
+/* In JSON an absent cell (empty name, no number) is null, in CSV/TSV
+ * nothing: at o, the end.  (Four bytes stored either way.) */
+static inline char *put_absent(const ft_figwriter *w, char *o)
+{
+    memcpy(o, "null", 4);
+    return o + (w->format == FT_FORMAT_JSONL ? 4 : 0);
+}
+
+/* A name from this module's tables (qualifier, kind, year basis) at o;
+ * the end.  These are lowercase words and '_', which every format writes
+ * as they are (test_names_need_no_quoting walks them): no cell to look
+ * at. */
+static inline char *put_name(const ft_figwriter *w, char *o, const name16 *nm)
+{
+    if (w->format != FT_FORMAT_JSONL) {
+        memcpy(o, nm->s, sizeof nm->s);
+        return o + nm->n;
+    }
+    if (nm->n == 0)
+        return put_absent(w, o);
+    *o++ = '"';
+    memcpy(o, nm->s, sizeof nm->s);
+    o += nm->n;
+    *o++ = '"';
+    return o;
+}
+
+/* The flags cell (flags[0..n) of a FLAGS_BUFSZ buffer) at o; the end.
+ * Names, ';', ':', digits and '-', which every format writes as they
+ * are. */
+static inline char *put_flags(const ft_figwriter *w, char *o,
+                              const char flags[FLAGS_BUFSZ], size_t n)
 {
     if (w->format != FT_FORMAT_JSONL)
-        return put_bytes(o, s, n);
+        return put_padded(o, flags, n);
     if (n == 0)
-        return put_bytes(o, "null", 4);
+        return put_absent(w, o);
     *o++ = '"';
-    o = put_bytes(o, s, n);
+    o = put_padded(o, flags, n);
     *o++ = '"';
     return o;
 }
@@ -870,7 +931,9 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
     if (put_cells(w, &w->head, head_keys, head_s, head_n, head_memo, 2,
                   json ? (ft_lit)FT_LIT(",\"mention\":") : sep) != FT_OK ||
         put_cells(w, &w->tail, tail_keys, tail_s, tail_n, tail_memo, 3,
-                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) != FT_OK)
+                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) !=
+            FT_OK ||
+        pad_buf(&w->head) != FT_OK || pad_buf(&w->tail) != FT_OK)
         return FT_ENOMEM;
     w->head_of = key_of(a);
     return FT_OK;
@@ -923,11 +986,8 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
 {
     bool json = w->format == FT_FORMAT_JSONL;
     char sep = ft_csvio_separator(w->dialect);
-    /* In CSV/TSV an absent number is an empty cell, in JSON null. */
-    const char *absent = json ? "null" : "";
-    size_t absent_len = json ? 4 : 0;
-    ft_lit q = qualifier_of(f->qualifier), k = kind_of(f->kind),
-           yb = year_basis_of(f->year_basis);
+    const name16 *q = qualifier_of(f->qualifier), *k = kind_of(f->kind),
+                 *yb = year_basis_of(f->year_basis);
 /* what comes before a cell: its key, or the separator */
 #define KEY(json_key)                                                          \
     (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
@@ -943,25 +1003,23 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"amount\":");
     o = put_decimal(o, f->amount);
     KEY(",\"amount_max\":");
-    o = f->has_max ? put_decimal(o, f->amount_max)
-                   : put_bytes(o, absent, absent_len);
+    o = f->has_max ? put_decimal(o, f->amount_max) : put_absent(w, o);
     KEY(",\"currency\":");
     o = put_code(w, o, f->currency, sizeof f->currency);
     KEY(",\"qualifier\":");
-    o = put_name(w, o, q.s, q.n);
+    o = put_name(w, o, q);
     KEY(",\"kind\":");
-    o = put_name(w, o, k.s, k.n);
+    o = put_name(w, o, k);
     KEY(",\"reported_amount\":");
-    o = f->has_reported ? put_decimal(o, f->reported)
-                        : put_bytes(o, absent, absent_len);
+    o = f->has_reported ? put_decimal(o, f->reported) : put_absent(w, o);
     KEY(",\"reported_currency\":");
     o = f->has_reported
             ? put_code(w, o, f->reported_currency, sizeof f->reported_currency)
-            : put_name(w, o, "", 0);
+            : put_name(w, o, &no_name);
     KEY(",\"year\":");
-    o = f->year ? put_int(o, f->year) : put_bytes(o, absent, absent_len);
+    o = f->year ? put_int(o, f->year) : put_absent(w, o);
     KEY(",\"year_basis\":");
-    o = put_name(w, o, yb.s, yb.n);
+    o = put_name(w, o, yb);
     KEY(",\"subject\":");
     /* (the field can be read sixteen bytes at a time to its end) */
     o = json ? put_text(w, o, f->subject, strlen(f->subject))
@@ -970,7 +1028,7 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"country\":");
     o = put_code(w, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
-    o = put_name(w, o, flags, flags_len);
+    o = put_flags(w, o, flags, flags_len);
     if (!json)
         *o++ = sep; /* JSON's sentence brings its own key */
 #undef KEY
@@ -1071,13 +1129,15 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     return o;
 }
 
-/* The sentence's cell, made once for the figures that share it. */
+/* The sentence's cell, made once for the figures that share it; its
+ * buffer goes on PAD bytes past the cell (which takes at most room + 2
+ * bytes from its start), for put_padded. */
 static ft_status sentence_cell(ft_figwriter *w, const char **cell, size_t *n)
 {
     if (!w->cell_ready) {
         size_t room;
         if (!text_room(w, w->sentence_len, &room) ||
-            ft_buf_reserve(&w->sentence_cell, room + 2) != FT_OK)
+            ft_buf_reserve(&w->sentence_cell, room + 2 + PAD) != FT_OK)
             return FT_ENOMEM;
         char *o = w->sentence_cell.data, *start = o, *end = NULL;
         if (w->format != FT_FORMAT_JSONL)
@@ -1129,12 +1189,12 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
         ft_buf_reserve(b, room + surface + sentence_len + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
-    o = put_bytes(o, w->head.data, w->head.len);
+    o = put_padded(o, w->head.data, w->head.len);
     o = figure_cells(w, o, a, mention, f, flags, flags_len);
     if (w->format == FT_FORMAT_JSONL)
         o = put_bytes(o, ",\"sentence\":", 12);
-    o = put_bytes(o, sentence, sentence_len);
-    o = put_bytes(o, w->tail.data, w->tail.len);
+    o = put_padded(o, sentence, sentence_len);
+    o = put_padded(o, w->tail.data, w->tail.len);
     *o = '\0';
     b->len = (size_t)(o - b->data);
     return FT_OK;
