@@ -2,6 +2,7 @@
  * output. */
 #include "figures.h"
 
+#include <emmintrin.h> /* _mm_max_epu8 */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1035,6 +1036,30 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     return o;
 }
 
+/* plain_sentence_cell's look at the sixteen bytes at u (and the one
+ * after them), copied to t as folding makes them: into *bad two bytes up
+ * to ' ' in a row (a space or a control), DEL, `special`, 0xC2 and the
+ * bytes of high_bad; into *controls the controls, into *look the 0xE2
+ * and 0xE3 that may start a space past ASCII, into *comma the commas.
+ * Each byte below ' ' is a ' ' in the copy (one unsigned max): a space
+ * (tab, LF, VT, FF, CR), or a control that makes the sentence not plain,
+ * which the caller looks for when *controls has any. */
+static inline void plain16(const unsigned char *u, char *t,
+                           unsigned char special, ft_bytes16 high_bad,
+                           ft_bytes16 *bad, ft_bytes16 *controls,
+                           ft_bytes16 *look, ft_bytes16 *comma)
+{
+    ft_bytes16 v = ft_load16(u), next = ft_load16(u + 1);
+    *bad |= ((ft_bytes16)(v <= ' ') & (ft_bytes16)(next <= ' ')) |
+            (ft_bytes16)(v == 0x7F) | (ft_bytes16)(v == special) |
+            (ft_bytes16)(v == 0xC2) | (v & high_bad);
+    *controls |= (ft_bytes16)(v < ' ');
+    *look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
+    *comma |= (ft_bytes16)(v == ',');
+    __m128i folded = _mm_max_epu8((__m128i)v, _mm_set1_epi8(' '));
+    memcpy(t, &folded, 16);
+}
+
 /* The sentence's CSV or TSV cell at o, made in one look at each sixteen
  * bytes that folds, checks and copies them at once, when the sentence is
  * plain: at least 17 bytes, none DEL or a control other than an ASCII
@@ -1061,26 +1086,20 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     bool risky = ft_csvio_is_risky((const char *)u, n);
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
-     * the last step overlaps the one before.  Two bytes up to ' ' in a
-     * row end it; a control alone is looked at again below. */
+     * the last step overlaps the one before. */
     ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
     ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
-    for (size_t i = 0;; i += 16) {
-        if (i + 17 > n)
-            i = n - 17;
-        ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
-        /* up to ' ', not past ASCII: a space or a control */
-        ft_bytes16 low = (ft_bytes16)(v <= ' '),
-                   control = (ft_bytes16)(v < ' ');
-        bad |= (low & (ft_bytes16)(next <= ' ')) | (ft_bytes16)(v == 0x7F) |
-               (ft_bytes16)(v == special) | (ft_bytes16)(v == 0xC2) |
-               (v & high_bad);
-        look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
-        controls |= control;
-        comma |= (ft_bytes16)(v == ',');
-        memcpy(t + i, &v, 16);
-        if (i + 17 == n)
-            break;
+    for (size_t i = 0; i + 17 < n; i += 16)
+        plain16(u + i, t + i, special, high_bad, &bad, &controls, &look,
+                &comma);
+    plain16(u + n - 17, t + n - 17, special, high_bad, &bad, &controls, &look,
+            &comma);
+    /* Controls alone between other bytes: spaces, or the sentence is not
+     * plain (the last byte is none, looked at above). */
+    if (ft_any16(controls)) {
+        for (size_t i = 0; i + 16 < n; i += 16)
+            bad |= controls16(ft_load16(u + i));
+        bad |= controls16(ft_load16(u + n - 16));
     }
     if (ft_any16(bad))
         return NULL;
@@ -1102,20 +1121,6 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
                 break;
         }
     t[n - 1] = (char)u[n - 1];
-    /* Controls alone between other bytes: spaces (tab, LF, VT, FF, CR),
-     * which folding makes ' ', or the sentence is not plain. */
-    if (ft_any16(controls))
-        for (size_t i = 0;; i += 16) {
-            if (i + 16 > n)
-                i = n - 16;
-            ft_bytes16 v = ft_load16(t + i), space = ft_spaces16(v);
-            if (ft_any16((ft_bytes16)(v < ' ') & ~space))
-                return NULL;
-            v = (v & ~space) | (space & ' ');
-            memcpy(t + i, &v, 16);
-            if (i + 16 == n)
-                break;
-        }
     /* the last byte too, which the steps above leave out */
     bool quote = csv && (ft_any16(comma) || u[n - 1] == ',');
     *start = t - risky - quote;
