@@ -489,8 +489,11 @@ ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
  * is, and neither end cuts a character (no continuation byte there). */
 static bool piece_utf8(const ft_article *a, size_t from, size_t to)
 {
-    return a->utf8 && (from == a->len || (a->text[from] & 0xC0) != 0x80) &&
-           (to == a->len || (a->text[to] & 0xC0) != 0x80);
+    /* from, to <= len (prepare checks), and text[len] is the text's NUL
+     * (article.h), no continuation byte: each end is read without a
+     * test */
+    return a->utf8 & ((a->text[from] & 0xC0) != 0x80) &
+           ((a->text[to] & 0xC0) != 0x80);
 }
 
 /* Check the offsets, and forget what was made of the last sentence when
@@ -820,10 +823,17 @@ static inline char *put_flags(const ft_figwriter *w, char *o,
 static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
                              size_t size)
 {
-    size_t n = 0;
-    while (n < size && s[n] >= 'A' && s[n] <= 'Z')
-        n++;
-    if (n == size || s[n] != '\0')
+    /* The capital letters before the first other byte, all lanes at
+     * once: (b | 0x80) - c has its high bit set when b >= c, for b below
+     * 0x80, and borrows from no other lane. */
+    uint64_t x = 0;
+    memcpy(&x, s, size);
+    uint64_t h = x | FT_HIGHS8;
+    uint64_t upper =
+        (h - 'A' * FT_ONES8) & ~(h - ('Z' + 1) * FT_ONES8) & ~x & FT_HIGHS8;
+    /* (at most 7: byte 7 then is a letter, and not the NUL looked for) */
+    size_t n = (size_t)__builtin_ctzll((~upper & FT_HIGHS8) | 1ULL << 63) >> 3;
+    if (n >= size || (uint8_t)(x >> (8 * n)) != 0)
         return put_text(w, o, s, strlen(s));
     if (w->format != FT_FORMAT_JSONL) {
         memcpy(o, s, size);
