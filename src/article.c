@@ -35,20 +35,36 @@ static bool is_digit(char c)
 
 bool ft_article_date_valid(const char *s, size_t n)
 {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (n != 10 || s[4] != '-' || s[7] != '-')
+    /* each month's days (February's without the leap day), then zeros,
+     * so that any month number's low four bits index it */
+    static const unsigned char days[16] = {31, 28, 31, 30, 31, 30,
+                                           31, 31, 30, 31, 30, 31};
+    if (n != 10)
         return false;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !is_digit(s[i]))
-            return false;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-            (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1000 || m < 1 || m > 12 || d < 1)
+    /* "YYYY-MM-DD" against its pattern, all ten bytes at once: a byte's
+     * xor with the pattern's ('0' or '-') is below 10 just for a digit,
+     * 0 just for the dash; (x & 0x7F) + 0x80 - limit sets a lane's high
+     * bit when x >= limit (no lane carries into the next), | x when x
+     * >= 0x80. */
+    uint64_t head, x;
+    uint16_t tail, y2;
+    memcpy(&head, s, 8);
+    memcpy(&tail, s + 8, 2);
+    x = head ^ 0x2D30302D30303030ULL; /* "0000-00-" */
+    y2 = (uint16_t)(tail ^ 0x3030u);  /* "00" */
+    uint64_t bad =
+        (((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F76767F76767676ULL) | x) & FT_HIGHS8;
+    unsigned bad2 = (((y2 & 0x7F7Fu) + 0x7676u) | y2) & 0x8080u;
+    if (bad | bad2)
         return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
+    /* the digits' values are the xors' bytes, first digit lowest */
+    unsigned y = (unsigned)(x & 0xFF) * 1000 + (unsigned)(x >> 8 & 0xFF) * 100 +
+                 (unsigned)(x >> 16 & 0xFF) * 10 + (unsigned)(x >> 24 & 0xFF);
+    unsigned m = (unsigned)(x >> 40 & 0xFF) * 10 + (unsigned)(x >> 48 & 0xFF);
+    unsigned d = (unsigned)(y2 & 0xFF) * 10 + (unsigned)(y2 >> 8);
+    bool leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0);
+    return (y >= 1000) & (m >= 1) & (m <= 12) & (d >= 1) &
+           (d <= days[(m - 1) & 15] + (unsigned)((m == 2) & leap));
 }
 
 /* ---- publication dates -----------------------------------------------
