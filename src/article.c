@@ -35,20 +35,36 @@ static bool is_digit(char c)
 
 bool ft_article_date_valid(const char *s, size_t n)
 {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (n != 10 || s[4] != '-' || s[7] != '-')
+    /* each month's days (February's without the leap day), then zeros,
+     * so that any month number's low four bits index it */
+    static const unsigned char days[16] = {31, 28, 31, 30, 31, 30,
+                                           31, 31, 30, 31, 30, 31};
+    if (n != 10)
         return false;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !is_digit(s[i]))
-            return false;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-            (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1000 || m < 1 || m > 12 || d < 1)
+    /* "YYYY-MM-DD" against its pattern, all ten bytes at once: a byte's
+     * xor with the pattern's ('0' or '-') is below 10 just for a digit,
+     * 0 just for the dash; (x & 0x7F) + 0x80 - limit sets a lane's high
+     * bit when x >= limit (no lane carries into the next), | x when x
+     * >= 0x80. */
+    uint64_t head, x;
+    uint16_t tail, y2;
+    memcpy(&head, s, 8);
+    memcpy(&tail, s + 8, 2);
+    x = head ^ 0x2D30302D30303030ULL; /* "0000-00-" */
+    y2 = (uint16_t)(tail ^ 0x3030u);  /* "00" */
+    uint64_t bad =
+        (((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F76767F76767676ULL) | x) & FT_HIGHS8;
+    unsigned bad2 = (((y2 & 0x7F7Fu) + 0x7676u) | y2) & 0x8080u;
+    if (bad | bad2)
         return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
+    /* the digits' values are the xors' bytes, first digit lowest */
+    unsigned y = (unsigned)(x & 0xFF) * 1000 + (unsigned)(x >> 8 & 0xFF) * 100 +
+                 (unsigned)(x >> 16 & 0xFF) * 10 + (unsigned)(x >> 24 & 0xFF);
+    unsigned m = (unsigned)(x >> 40 & 0xFF) * 10 + (unsigned)(x >> 48 & 0xFF);
+    unsigned d = (unsigned)(y2 & 0xFF) * 10 + (unsigned)(y2 >> 8);
+    bool leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0);
+    return (y >= 1000) & (m >= 1) & (m <= 12) & (d >= 1) &
+           (d <= days[(m - 1) & 15] + (unsigned)((m == 2) & leap));
 }
 
 /* ---- publication dates -----------------------------------------------
@@ -305,10 +321,21 @@ bool ft_article_date_parse(const char *s, size_t n, char out[11])
 enum { J_ID, J_PUBLISHED, J_SOURCE, J_TITLE, J_URL, J_TEXT, NJFIELDS };
 
 /* The article fields, as JSONL keys and CSV column names, with their
- * lengths (each key of each line is compared with them). */
-static const ft_lit fields[NJFIELDS] = {FT_LIT("id"),     FT_LIT("published"),
-                                        FT_LIT("source"), FT_LIT("title"),
-                                        FT_LIT("url"),    FT_LIT("text")};
+ * lengths (each key of each line is compared with them), each in sixteen
+ * bytes with NULs after it, so that a short key is matched in one compare
+ * (field16); FIELD refuses to compile a name that leaves no NUL. */
+static const struct {
+    char s[16];
+    size_t n;
+} fields[NJFIELDS] = {
+#define FIELD(lit)                                                             \
+    {                                                                          \
+        lit, sizeof lit - 1 + 0 * sizeof(char[sizeof lit <= 16 ? 1 : -1])      \
+    }
+    FIELD("id"),    FIELD("published"), FIELD("source"),
+    FIELD("title"), FIELD("url"),       FIELD("text"),
+#undef FIELD
+};
 
 typedef enum { IN_TEXT, IN_JSONL, IN_CSV } input_format;
 
@@ -1438,8 +1465,37 @@ static bool jnumber(jparser *j)
     return true;
 }
 
-/* An object member's key and its ':' (and the spaces after it). */
-static bool jkey(jparser *j, const char **key, size_t *len)
+/* The field a key names, -1 for none, by a look at each name. */
+static int field_of(const char *key, size_t klen)
+{
+    int which = -1;
+    for (int i = 0; i < NJFIELDS; i++)
+        if (fields[i].n == klen && memcmp(key, fields[i].s, klen) == 0)
+            which = i;
+    return which;
+}
+
+/* field_of for a key of klen < 16 bytes, none a NUL, at the start of v,
+ * without a branch: the one name of its length (the names' lengths all
+ * differ, or test_jsonl_fields_and_escapes misses a field), then the key's
+ * lanes, those after it cleared, against that name's sixteen bytes. */
+static int field16(ft_bytes16 v, size_t klen)
+{
+    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
+                                    8, 9, 10, 11, 12, 13, 14, 15};
+    int which = 0; /* (a sum, not a choice: gcc makes no branch of it) */
+#pragma GCC unroll 8
+    for (int i = 1; i < NJFIELDS; i++)
+        which += i * (fields[i].n == klen);
+    ft_bytes16 key = v & (ft_bytes16)(lane < (unsigned char)klen);
+    bool same =
+        ft_bits16((ft_bytes16)(key == ft_load16(fields[which].s))) == 0xFFFF;
+    return same ? which : -1;
+}
+
+/* An object member's key and its ':' (and the spaces after it); *which
+ * the field it names, -1 for none. */
+static bool jkey(jparser *j, int *which)
 {
     if (j->p == j->end || *j->p != '"')
         return jfail(j, "key expected");
@@ -1447,17 +1503,23 @@ static bool jkey(jparser *j, const char **key, size_t *len)
      * one look at the sixteen bytes after the opening one, before any
      * backslash or control (else it is read as any string). */
     uint32_t stop = 0;
+    ft_bytes16 v = {0};
     if (j->end - j->p > 16) {
-        ft_bytes16 v = ft_load16(j->p + 1);
+        v = ft_load16(j->p + 1);
         stop = ft_bits16((ft_bytes16)(v == '"') | (ft_bytes16)(v == '\\') |
                          (ft_bytes16)(v < 0x20));
     }
     if (stop && j->p[1 + __builtin_ctz(stop)] == '"') {
-        *key = j->p + 1;
-        *len = (size_t)__builtin_ctz(stop);
-        j->p += *len + 2;
-    } else if (!jstring(j, key, len))
-        return false;
+        size_t len = (size_t)__builtin_ctz(stop);
+        *which = field16(v, len);
+        j->p += len + 2;
+    } else {
+        const char *key;
+        size_t len;
+        if (!jstring(j, &key, &len))
+            return false;
+        *which = field_of(key, len);
+    }
     jskip_ws(j);
     if (j->p == j->end || *j->p != ':')
         return jfail(j, "':' expected");
@@ -1494,10 +1556,9 @@ static bool jskip_value(jparser *j, int depth)
             return true;
         }
         for (;;) {
-            if (close == '}') {
-                if (!jkey(j, &s, &n))
-                    return false;
-            }
+            int which; /* (a nested object's keys name no field) */
+            if (close == '}' && !jkey(j, &which))
+                return false;
             if (!jskip_value(j, depth + 1))
                 return false;
             jskip_ws(j);
@@ -1566,14 +1627,9 @@ static bool jobject(jparser *j)
         j->p++;
     else
         for (;;) {
-            const char *key;
-            size_t klen;
-            if (!jkey(j, &key, &klen))
+            int which;
+            if (!jkey(j, &which))
                 return false;
-            int which = -1;
-            for (int i = 0; i < NJFIELDS; i++)
-                if (fields[i].n == klen && memcmp(key, fields[i].s, klen) == 0)
-                    which = i;
             if (which >= 0 && (seen & (1u << which)))
                 return jfail(j, "a field given twice");
             if (which >= 0)

@@ -53,21 +53,19 @@ void ft_csvio_free(ft_csvio *w)
     ft_buf_free(&w->row);
 }
 
+/* Whether a cell starting with c is neutralised ('=', '+', '-', '@', tab,
+ * CR): one bit of a word for the bytes below 64, without a branch. */
+static inline bool risky_byte(char c)
+{
+    const uint64_t below64 =
+        1ULL << '=' | 1ULL << '+' | 1ULL << '-' | 1ULL << '\t' | 1ULL << '\r';
+    unsigned char u = (unsigned char)c;
+    return (u < 64 && (below64 >> (u & 63) & 1)) | (u == '@');
+}
+
 bool ft_csvio_is_risky(const char *s, size_t n)
 {
-    if (n == 0)
-        return false;
-    switch (s[0]) {
-    case '=':
-    case '+':
-    case '-':
-    case '@':
-    case '\t':
-    case '\r':
-        return true;
-    default:
-        return false;
-    }
+    return n != 0 && risky_byte(s[0]);
 }
 
 char ft_csvio_separator(ft_csvio_dialect dialect)
@@ -291,7 +289,7 @@ static inline char *text_at(char *o, ft_csvio_dialect dialect, const char *s,
 {
     if (n == 0) /* the most common cell: nothing to write */
         return o;
-    bool risky = ft_csvio_is_risky(s, n);
+    bool risky = risky_byte(s[0]);
     bool csv = dialect != FT_CSVIO_TSV;
     unsigned special = csv ? D : E;
     /* libcsv's reader would trim a space or tab at either end. */
@@ -354,32 +352,45 @@ char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
                                     8, 9, 10, 11, 12, 13, 14, 15};
     if (n == 0)
         return o;
-    bool risky = ft_csvio_is_risky(s, n);
+    bool risky = risky_byte(s[0]);
     bool csv = dialect != FT_CSVIO_TSV;
-    /* the bytes that may ask for more than a copy (more than byte_class
-     * marks: a tab in CSV too, which only costs it the long way) */
-    unsigned char special = csv ? '"' : '\\', quote = csv ? ',' : '\\';
-    bool trimmed =
-        csv && ((!risky && s[0] == ' ') || s[n - 1] == ' ' || s[n - 1] == '\t');
-    if (!trimmed) {
-        char *p = o + risky;
-        *o = '\'';
-        ft_bytes16 odd = {0};
-        for (size_t i = 0; i < n; i += 16) {
-            ft_bytes16 v = ft_load16(s + i);
-            ft_bytes16 m =
-                (ft_bytes16)(v < 0x20) | (ft_bytes16)(v == 0x7F) |
-                (ft_bytes16)(v == special) | (ft_bytes16)(v == quote) |
-                (utf8 ? (ft_bytes16)(v == 0xC2) : (ft_bytes16)(v >= 0x80));
-            if (n - i < 16)
-                m &= (ft_bytes16)(lane < (unsigned char)(n - i));
-            odd |= m;
-            memcpy(p + i, &v, 16);
-        }
-        if (!ft_any16(odd))
-            return p + n;
+    /* The bytes that may ask for more than a copy (more than byte_class
+     * marks: a tab in CSV too, which only costs it the long way), and the
+     * commas, which ask for the quotes alone; the last block's lanes past
+     * the cell are left out by a mask, not a branch.  The cell is copied
+     * as it is looked at, after the neutralising quote. */
+    unsigned char special = csv ? '"' : '\\';
+    char *p = o + risky;
+    *o = '\'';
+    ft_bytes16 odd = {0}, comma = {0}, v;
+    size_t i = 0;
+#define LOOK16()                                                               \
+    (v = ft_load16(s + i), memcpy(p + i, &v, 16),                              \
+     (ft_bytes16)(v < 0x20) | (ft_bytes16)(v == 0x7F) |                        \
+         (ft_bytes16)(v == special) |                                          \
+         (utf8 ? (ft_bytes16)(v == 0xC2) : (ft_bytes16)(v >= 0x80)))
+    for (; n - i > 16; i += 16) {
+        odd |= LOOK16();
+        comma |= (ft_bytes16)(v == ',');
     }
-    return text_at(o, dialect, s, n, utf8);
+    ft_bytes16 in = (ft_bytes16)(lane < (unsigned char)(n - i));
+    odd |= LOOK16() & in;
+    comma |= (ft_bytes16)(v == ',') & in;
+#undef LOOK16
+    if (ft_any16(odd))
+        return text_at(o, dialect, s, n, utf8);
+    /* Quoted when a comma or a space at either end (libcsv's reader
+     * would trim it; a tab there is odd) asks for it, as text_at writes
+     * it: the copy again, one byte on. */
+    if (!csv || (!ft_any16(comma) && s[0] != ' ' && s[n - 1] != ' '))
+        return p + n;
+    o[0] = '"';
+    o[1] = '\'';
+    p = o + 1 + risky;
+    for (i = 0; i < n; i += 16)
+        memcpy(p + i, s + i, 16);
+    p[n] = '"';
+    return p + n + 1;
 }
 
 /* b's length set to end's place, NUL-terminated. */

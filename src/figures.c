@@ -2,6 +2,7 @@
  * output. */
 #include "figures.h"
 
+#include <emmintrin.h> /* _mm_max_epu8 */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,46 +37,57 @@ static const char *const columns[] = {
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
-/* Names are ft_lit (text.h): with their lengths, so that no row
- * measures them. */
-#define NAME_IN(names, i)                                                      \
-    ((size_t)(i) < sizeof names / sizeof names[0] ? names[i]                   \
-                                                  : (ft_lit)FT_LIT(""))
+/* A name with its length, so that no row measures it, in a field a row
+ * copies whole (one sixteen-byte move, its own bytes and the NULs after
+ * them); NAME16 refuses to compile a name that leaves no NUL in it. */
+typedef struct {
+    char s[16];
+    size_t n;
+} name16;
+#define NAME16(lit)                                                            \
+    {                                                                          \
+        lit, sizeof lit - 1 + 0 * sizeof(char[sizeof lit <= 16 ? 1 : -1])      \
+    }
 
-static ft_lit qualifier_of(ft_qualifier q)
+static const name16 no_name = NAME16("");
+
+#define NAME_IN(names, i)                                                      \
+    ((size_t)(i) < sizeof names / sizeof names[0] ? &names[i] : &no_name)
+
+static const name16 *qualifier_of(ft_qualifier q)
 {
-    static const ft_lit names[] = {
-        FT_LIT("eq"), FT_LIT("approx"), FT_LIT("gt"),   FT_LIT("ge"),
-        FT_LIT("lt"), FT_LIT("le"),     FT_LIT("range")};
+    static const name16 names[] = {
+        NAME16("eq"), NAME16("approx"), NAME16("gt"),   NAME16("ge"),
+        NAME16("lt"), NAME16("le"),     NAME16("range")};
     return NAME_IN(names, q);
 }
 
-static ft_lit kind_of(ft_kind k)
+static const name16 *kind_of(ft_kind k)
 {
-    static const ft_lit names[] = {FT_LIT("level"), FT_LIT("change")};
+    static const name16 names[] = {NAME16("level"), NAME16("change")};
     return NAME_IN(names, k);
 }
 
-static ft_lit year_basis_of(ft_year_basis b)
+static const name16 *year_basis_of(ft_year_basis b)
 {
-    static const ft_lit names[] = {FT_LIT("none"), FT_LIT("explicit"),
-                                   FT_LIT("fiscal"), FT_LIT("relative")};
+    static const name16 names[] = {NAME16("none"), NAME16("explicit"),
+                                   NAME16("fiscal"), NAME16("relative")};
     return NAME_IN(names, b);
 }
 
 const char *ft_qualifier_name(ft_qualifier q)
 {
-    return qualifier_of(q).s;
+    return qualifier_of(q)->s;
 }
 
 const char *ft_kind_name(ft_kind k)
 {
-    return kind_of(k).s;
+    return kind_of(k)->s;
 }
 
 const char *ft_year_basis_name(ft_year_basis b)
 {
-    return year_basis_of(b).s;
+    return year_basis_of(b)->s;
 }
 
 /* Flag bits in the order they are written. */
@@ -89,7 +101,9 @@ static const struct {
     {FT_FLAG_SUBJECT_FROM_STORY, FT_LIT("subject_from_story")},
 };
 
-/* Longest flags cell: every name, the separators and target_year. */
+/* Longest flags cell: every name, the separators and target_year (99
+ * bytes); a multiple of 32, so that put_padded may read the buffer to its
+ * end. */
 #define FLAGS_BUFSZ 128
 
 static size_t put(char *buf, size_t len, const char *s, size_t n)
@@ -475,8 +489,11 @@ ft_status ft_figwriter_cells_row(ft_figwriter *w, const ft_figrow *r,
  * is, and neither end cuts a character (no continuation byte there). */
 static bool piece_utf8(const ft_article *a, size_t from, size_t to)
 {
-    return a->utf8 && (from == a->len || (a->text[from] & 0xC0) != 0x80) &&
-           (to == a->len || (a->text[to] & 0xC0) != 0x80);
+    /* from, to <= len (prepare checks), and text[len] is the text's NUL
+     * (article.h), no continuation byte: each end is read without a
+     * test */
+    return a->utf8 & ((a->text[from] & 0xC0) != 0x80) &
+           ((a->text[to] & 0xC0) != 0x80);
 }
 
 /* Check the offsets, and forget what was made of the last sentence when
@@ -610,70 +627,80 @@ static ft_status fold_spaces(ft_figwriter *w)
 
 /* ---- rows built in place --------------------------------------------- */
 
-/* v in decimal at o (as ft_decimal_format writes it); the end.  Two
- * digits a step: offsets and amounts run to ten digits and more. */
+/* A row's pieces are stored in whole words: a number's eight bytes, a
+ * text cell's sixteen (ft_csvio_text_padded_at), where fewer are its own.
+ * No store reaches more than PAD bytes past the end of what the row holds
+ * so far, which is within the room the row's text is bounded by
+ * (format_row); format_row makes PAD bytes more, so every such store
+ * lands in the buffer, and what follows writes over the bytes past the
+ * piece's end. */
+#define PAD 32
+
+enum { E8 = 100000000 };
+
+/* The eight decimal digits of v < 10^8 as the byte values 0..9, most
+ * significant in the lowest byte (first in memory), made in all lanes at
+ * once: v is split into halves of four digits (32-bit lanes), each into
+ * two of two (16-bit lanes), each into two digits (bytes).  The divisions
+ * by 100 and 10 are multiplications, exact below 10^4 and 10^2 (x * 5243
+ * >> 19 and x * 103 >> 10), and no lane's product reaches the next lane. */
+static inline uint64_t digits8(uint32_t v)
+{
+    uint64_t x = (uint64_t)(v / 10000) | (uint64_t)(v % 10000) << 32;
+    uint64_t y = (x * 5243 >> 19) & 0x0000007F0000007FULL;
+    x = y | (x - y * 100) << 16;
+    y = (x * 103 >> 10) & 0x000F000F000F000FULL;
+    return y | (x - y * 10) << 8;
+}
+
+#define ASCII_ZEROS 0x3030303030303030ULL
+
+/* v < 10^8 in decimal at o, no leading zero; the end.  Writes 8 bytes. */
+static inline char *put_short_uint(char *o, uint32_t v)
+{
+    uint64_t d = digits8(v);
+    /* the leading zeros are the low zero bytes; the last digit (byte 7)
+     * is kept, so that 0 is "0" */
+    unsigned zeros = (unsigned)__builtin_ctzll(d | 1ULL << 56) >> 3;
+    d = (d | ASCII_ZEROS) >> (8 * zeros);
+    memcpy(o, &d, 8);
+    return o + 8 - zeros;
+}
+
+/* v < 10^8 in eight digits at o; the end. */
+static char *put_uint8(char *o, uint32_t v)
+{
+    uint64_t d = digits8(v) | ASCII_ZEROS;
+    memcpy(o, &d, 8);
+    return o + 8;
+}
+
+/* v in decimal at o (as ft_decimal_format writes it); the end.  Eight
+ * digits at a time, with no branch below 10^8 (offsets, most amounts). */
 static char *put_uint(char *o, uint64_t v)
 {
-    static const char pairs[] = "00010203040506070809"
-                                "10111213141516171819"
-                                "20212223242526272829"
-                                "30313233343536373839"
-                                "40414243444546474849"
-                                "50515253545556575859"
-                                "60616263646566676869"
-                                "70717273747576777879"
-                                "80818283848586878889"
-                                "90919293949596979899";
-    static const uint64_t pow10[20] = {1u,
-                                       10u,
-                                       100u,
-                                       1000u,
-                                       10000u,
-                                       100000u,
-                                       1000000u,
-                                       10000000u,
-                                       100000000u,
-                                       1000000000u,
-                                       10000000000u,
-                                       100000000000u,
-                                       1000000000000u,
-                                       10000000000000u,
-                                       100000000000000u,
-                                       1000000000000000u,
-                                       10000000000000000u,
-                                       100000000000000000u,
-                                       1000000000000000000u,
-                                       10000000000000000000u};
-    /* The digits, from the bits: 1233/4096 is just over log10(2), so t
-     * is the digit count or one more; v | 1 crosses no power of ten
-     * (they are even) and makes 0 one digit. */
-    uint64_t u = v | 1;
-    size_t t = (size_t)(64 - __builtin_clzll(u)) * 1233 >> 12;
-    size_t n = t + 1 - (u < pow10[t]);
-    char *p = o + n;
-    /* four digits for each 64-bit division, their pairs in 32 bits */
-    while (v >= 10000) {
-        uint32_t r = (uint32_t)(v % 10000);
-        v /= 10000;
-        p -= 4;
-        memcpy(p, pairs + 2 * (r / 100), 2);
-        memcpy(p + 2, pairs + 2 * (r % 100), 2);
-    }
-    if (v >= 100) {
-        p -= 2;
-        memcpy(p, pairs + 2 * (v % 100), 2);
-        v /= 100;
-    }
-    if (v >= 10) {
-        p -= 2;
-        memcpy(p, pairs + 2 * v, 2);
-    } else
-        *--p = (char)('0' + v);
-    return o + n;
+    if (v < E8)
+        return put_short_uint(o, (uint32_t)v);
+    uint64_t high = v / E8; /* below 2^64 / 10^8 < 10^12 */
+    if (high < E8)
+        o = put_short_uint(o, (uint32_t)high);
+    else
+        o = put_uint8(put_short_uint(o, (uint32_t)(high / E8)),
+                      (uint32_t)(high % E8));
+    return put_uint8(o, (uint32_t)(v % E8));
 }
 
 static char *put_int(char *o, int v)
 {
+    if (v >= 1000 && v <= 9999) { /* a year: four digits, as digits8's
+                                   * low half makes them */
+        uint32_t x = (uint32_t)v, y = x * 5243 >> 19;
+        x = y | (x - y * 100) << 16;
+        y = (x * 103 >> 10) & 0x000F000Fu;
+        x = (y | (x - y * 10) << 8) | 0x30303030u;
+        memcpy(o, &x, 4);
+        return o + 4;
+    }
     if (v < 0)
         *o++ = '-';
     return put_uint(o, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
@@ -723,19 +750,67 @@ static inline char *put_text(const ft_figwriter *w, char *o, const char *s,
     return n ? json_string_at(o, s, n) : put_bytes(o, "null", 4);
 }
 
-/* A name from this module's tables (qualifier, kind, year basis) or the
- * flags cell at o; the end.  These are lowercase words, '_', ';', ':',
- * digits and '-' after the first byte, which every format writes as they
- * are (test_names_need_no_quoting walks them): no cell to look at. */
-static inline char *put_name(const ft_figwriter *w, char *o, const char *s,
-                             size_t n)
+/* s[0..n) at o; the end.  Copied 32 bytes a step, with no call and no
+ * branch for most pieces: a step reads s[i..i+32) and writes o[i..i+32)
+ * for i = 0, 32, ... below n (and i = 0 when n is 0), so it reads and
+ * writes at most PAD (32) bytes past s + n and o + n.  s must be padded
+ * (its buffer goes on PAD bytes past s + n: pad_buf, flags) and o in a
+ * row's room (PAD past its text, format_row). */
+static inline char *put_padded(char *o, const char *s, size_t n)
+{
+    size_t i = 0;
+    do {
+        memcpy(o + i, s + i, 32);
+        i += 32;
+    } while (i < n);
+    return o + n;
+}
+
+/* Make b's storage go on PAD bytes past its text, for put_padded. */
+static ft_status pad_buf(ft_buf *b)
+{
+    return ft_buf_reserve(b, PAD);
+}
+
+/* In JSON an absent cell (empty name, no number) is null, in CSV/TSV
+ * nothing: at o, the end.  (Four bytes stored either way.) */
+static inline char *put_absent(const ft_figwriter *w, char *o)
+{
+    memcpy(o, "null", 4);
+    return o + (w->format == FT_FORMAT_JSONL ? 4 : 0);
+}
+
+/* A name from this module's tables (qualifier, kind, year basis) at o;
+ * the end.  These are lowercase words and '_', which every format writes
+ * as they are (test_names_need_no_quoting walks them): no cell to look
+ * at. */
+static inline char *put_name(const ft_figwriter *w, char *o, const name16 *nm)
+{
+    if (w->format != FT_FORMAT_JSONL) {
+        memcpy(o, nm->s, sizeof nm->s);
+        return o + nm->n;
+    }
+    if (nm->n == 0)
+        return put_absent(w, o);
+    *o++ = '"';
+    memcpy(o, nm->s, sizeof nm->s);
+    o += nm->n;
+    *o++ = '"';
+    return o;
+}
+
+/* The flags cell (flags[0..n) of a FLAGS_BUFSZ buffer) at o; the end.
+ * Names, ';', ':', digits and '-', which every format writes as they
+ * are. */
+static inline char *put_flags(const ft_figwriter *w, char *o,
+                              const char flags[FLAGS_BUFSZ], size_t n)
 {
     if (w->format != FT_FORMAT_JSONL)
-        return put_bytes(o, s, n);
+        return put_padded(o, flags, n);
     if (n == 0)
-        return put_bytes(o, "null", 4);
+        return put_absent(w, o);
     *o++ = '"';
-    o = put_bytes(o, s, n);
+    o = put_padded(o, flags, n);
     *o++ = '"';
     return o;
 }
@@ -748,10 +823,17 @@ static inline char *put_name(const ft_figwriter *w, char *o, const char *s,
 static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
                              size_t size)
 {
-    size_t n = 0;
-    while (n < size && s[n] >= 'A' && s[n] <= 'Z')
-        n++;
-    if (n == size || s[n] != '\0')
+    /* The capital letters before the first other byte, all lanes at
+     * once: (b | 0x80) - c has its high bit set when b >= c, for b below
+     * 0x80, and borrows from no other lane. */
+    uint64_t x = 0;
+    memcpy(&x, s, size);
+    uint64_t h = x | FT_HIGHS8;
+    uint64_t upper =
+        (h - 'A' * FT_ONES8) & ~(h - ('Z' + 1) * FT_ONES8) & ~x & FT_HIGHS8;
+    /* (at most 7: byte 7 then is a letter, and not the NUL looked for) */
+    size_t n = (size_t)__builtin_ctzll((~upper & FT_HIGHS8) | 1ULL << 63) >> 3;
+    if (n >= size || (uint8_t)(x >> (8 * n)) != 0)
         return put_text(w, o, s, strlen(s));
     if (w->format != FT_FORMAT_JSONL) {
         memcpy(o, s, size);
@@ -860,7 +942,9 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
     if (put_cells(w, &w->head, head_keys, head_s, head_n, head_memo, 2,
                   json ? (ft_lit)FT_LIT(",\"mention\":") : sep) != FT_OK ||
         put_cells(w, &w->tail, tail_keys, tail_s, tail_n, tail_memo, 3,
-                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) != FT_OK)
+                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) !=
+            FT_OK ||
+        pad_buf(&w->head) != FT_OK || pad_buf(&w->tail) != FT_OK)
         return FT_ENOMEM;
     w->head_of = key_of(a);
     return FT_OK;
@@ -913,15 +997,14 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
 {
     bool json = w->format == FT_FORMAT_JSONL;
     char sep = ft_csvio_separator(w->dialect);
-    /* In CSV/TSV an absent number is an empty cell, in JSON null. */
-    const char *absent = json ? "null" : "";
-    size_t absent_len = json ? 4 : 0;
-    ft_lit q = qualifier_of(f->qualifier), k = kind_of(f->kind),
-           yb = year_basis_of(f->year_basis);
+    const name16 *q = qualifier_of(f->qualifier), *k = kind_of(f->kind),
+                 *yb = year_basis_of(f->year_basis);
 /* what comes before a cell: its key, or the separator */
 #define KEY(json_key)                                                          \
     (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
-    o = put_uint(o, mention);
+    /* most articles have fewer than ten figures */
+    o = mention < 10 ? (*o = (char)('0' + mention), o + 1)
+                     : put_uint(o, mention);
     KEY(",\"start\":");
     o = put_uint(o, f->start);
     KEY(",\"end\":");
@@ -931,25 +1014,23 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"amount\":");
     o = put_decimal(o, f->amount);
     KEY(",\"amount_max\":");
-    o = f->has_max ? put_decimal(o, f->amount_max)
-                   : put_bytes(o, absent, absent_len);
+    o = f->has_max ? put_decimal(o, f->amount_max) : put_absent(w, o);
     KEY(",\"currency\":");
     o = put_code(w, o, f->currency, sizeof f->currency);
     KEY(",\"qualifier\":");
-    o = put_name(w, o, q.s, q.n);
+    o = put_name(w, o, q);
     KEY(",\"kind\":");
-    o = put_name(w, o, k.s, k.n);
+    o = put_name(w, o, k);
     KEY(",\"reported_amount\":");
-    o = f->has_reported ? put_decimal(o, f->reported)
-                        : put_bytes(o, absent, absent_len);
+    o = f->has_reported ? put_decimal(o, f->reported) : put_absent(w, o);
     KEY(",\"reported_currency\":");
     o = f->has_reported
             ? put_code(w, o, f->reported_currency, sizeof f->reported_currency)
-            : put_name(w, o, "", 0);
+            : put_name(w, o, &no_name);
     KEY(",\"year\":");
-    o = f->year ? put_int(o, f->year) : put_bytes(o, absent, absent_len);
+    o = f->year ? put_int(o, f->year) : put_absent(w, o);
     KEY(",\"year_basis\":");
-    o = put_name(w, o, yb.s, yb.n);
+    o = put_name(w, o, yb);
     KEY(",\"subject\":");
     /* (the field can be read sixteen bytes at a time to its end) */
     o = json ? put_text(w, o, f->subject, strlen(f->subject))
@@ -958,11 +1039,35 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"country\":");
     o = put_code(w, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
-    o = put_name(w, o, flags, flags_len);
+    o = put_flags(w, o, flags, flags_len);
     if (!json)
         *o++ = sep; /* JSON's sentence brings its own key */
 #undef KEY
     return o;
+}
+
+/* plain_sentence_cell's look at the sixteen bytes at u (and the one
+ * after them), copied to t as folding makes them: into *bad two bytes up
+ * to ' ' in a row (a space or a control), DEL, `special`, 0xC2 and the
+ * bytes of high_bad; into *controls the controls, into *look the 0xE2
+ * and 0xE3 that may start a space past ASCII, into *comma the commas.
+ * Each byte below ' ' is a ' ' in the copy (one unsigned max): a space
+ * (tab, LF, VT, FF, CR), or a control that makes the sentence not plain,
+ * which the caller looks for when *controls has any. */
+static inline void plain16(const unsigned char *u, char *t,
+                           unsigned char special, ft_bytes16 high_bad,
+                           ft_bytes16 *bad, ft_bytes16 *controls,
+                           ft_bytes16 *look, ft_bytes16 *comma)
+{
+    ft_bytes16 v = ft_load16(u), next = ft_load16(u + 1);
+    *bad |= ((ft_bytes16)(v <= ' ') & (ft_bytes16)(next <= ' ')) |
+            (ft_bytes16)(v == 0x7F) | (ft_bytes16)(v == special) |
+            (ft_bytes16)(v == 0xC2) | (v & high_bad);
+    *controls |= (ft_bytes16)(v < ' ');
+    *look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
+    *comma |= (ft_bytes16)(v == ',');
+    __m128i folded = _mm_max_epu8((__m128i)v, _mm_set1_epi8(' '));
+    memcpy(t, &folded, 16);
 }
 
 /* The sentence's CSV or TSV cell at o, made in one look at each sixteen
@@ -991,26 +1096,20 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     bool risky = ft_csvio_is_risky((const char *)u, n);
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
-     * the last step overlaps the one before.  Two bytes up to ' ' in a
-     * row end it; a control alone is looked at again below. */
+     * the last step overlaps the one before. */
     ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
     ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
-    for (size_t i = 0;; i += 16) {
-        if (i + 17 > n)
-            i = n - 17;
-        ft_bytes16 v = ft_load16(u + i), next = ft_load16(u + i + 1);
-        /* up to ' ', not past ASCII: a space or a control */
-        ft_bytes16 low = (ft_bytes16)(v <= ' '),
-                   control = (ft_bytes16)(v < ' ');
-        bad |= (low & (ft_bytes16)(next <= ' ')) | (ft_bytes16)(v == 0x7F) |
-               (ft_bytes16)(v == special) | (ft_bytes16)(v == 0xC2) |
-               (v & high_bad);
-        look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
-        controls |= control;
-        comma |= (ft_bytes16)(v == ',');
-        memcpy(t + i, &v, 16);
-        if (i + 17 == n)
-            break;
+    for (size_t i = 0; i + 17 < n; i += 16)
+        plain16(u + i, t + i, special, high_bad, &bad, &controls, &look,
+                &comma);
+    plain16(u + n - 17, t + n - 17, special, high_bad, &bad, &controls, &look,
+            &comma);
+    /* Controls alone between other bytes: spaces, or the sentence is not
+     * plain (the last byte is none, looked at above). */
+    if (ft_any16(controls)) {
+        for (size_t i = 0; i + 16 < n; i += 16)
+            bad |= controls16(ft_load16(u + i));
+        bad |= controls16(ft_load16(u + n - 16));
     }
     if (ft_any16(bad))
         return NULL;
@@ -1032,20 +1131,6 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
                 break;
         }
     t[n - 1] = (char)u[n - 1];
-    /* Controls alone between other bytes: spaces (tab, LF, VT, FF, CR),
-     * which folding makes ' ', or the sentence is not plain. */
-    if (ft_any16(controls))
-        for (size_t i = 0;; i += 16) {
-            if (i + 16 > n)
-                i = n - 16;
-            ft_bytes16 v = ft_load16(t + i), space = ft_spaces16(v);
-            if (ft_any16((ft_bytes16)(v < ' ') & ~space))
-                return NULL;
-            v = (v & ~space) | (space & ' ');
-            memcpy(t + i, &v, 16);
-            if (i + 16 == n)
-                break;
-        }
     /* the last byte too, which the steps above leave out */
     bool quote = csv && (ft_any16(comma) || u[n - 1] == ',');
     *start = t - risky - quote;
@@ -1059,13 +1144,15 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     return o;
 }
 
-/* The sentence's cell, made once for the figures that share it. */
+/* The sentence's cell, made once for the figures that share it; its
+ * buffer goes on PAD bytes past the cell (which takes at most room + 2
+ * bytes from its start), for put_padded. */
 static ft_status sentence_cell(ft_figwriter *w, const char **cell, size_t *n)
 {
     if (!w->cell_ready) {
         size_t room;
         if (!text_room(w, w->sentence_len, &room) ||
-            ft_buf_reserve(&w->sentence_cell, room + 2) != FT_OK)
+            ft_buf_reserve(&w->sentence_cell, room + 2 + PAD) != FT_OK)
             return FT_ENOMEM;
         char *o = w->sentence_cell.data, *start = o, *end = NULL;
         if (w->format != FT_FORMAT_JSONL)
@@ -1108,7 +1195,7 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     size_t surface;
     if (!text_room(w, f->end - f->start, &surface))
         return FT_ENOMEM;
-    size_t room = ROW_FIXED_ROOM + 2 * 16 +
+    size_t room = ROW_FIXED_ROOM + PAD +
                   6 * (sizeof f->currency + sizeof f->reported_currency +
                        sizeof f->subject + sizeof f->country + FLAGS_BUFSZ);
     size_t fixed = w->head.len + w->tail.len;
@@ -1117,12 +1204,12 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
         ft_buf_reserve(b, room + surface + sentence_len + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
-    o = put_bytes(o, w->head.data, w->head.len);
+    o = put_padded(o, w->head.data, w->head.len);
     o = figure_cells(w, o, a, mention, f, flags, flags_len);
     if (w->format == FT_FORMAT_JSONL)
         o = put_bytes(o, ",\"sentence\":", 12);
-    o = put_bytes(o, sentence, sentence_len);
-    o = put_bytes(o, w->tail.data, w->tail.len);
+    o = put_padded(o, sentence, sentence_len);
+    o = put_padded(o, w->tail.data, w->tail.len);
     *o = '\0';
     b->len = (size_t)(o - b->data);
     return FT_OK;

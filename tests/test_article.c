@@ -134,6 +134,47 @@ static void test_date_valid(void **state)
     assert_false(ft_article_date_valid("", 0));
 }
 
+/* ft_article_date_valid as the rule is written, a byte at a time. */
+static bool date_valid_plain(const char *s, size_t n)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1000 || m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* The dates are checked all ten bytes at once: every byte at every place
+ * of a date, and every month and day (and more) of years around the leap
+ * rules, against the rule written plainly. */
+static void test_date_valid_same_as_plain(void **state)
+{
+    (void)state;
+    char s[11];
+    for (size_t at = 0; at < 10; at++)
+        for (unsigned c = 0; c < 256; c++) {
+            memcpy(s, "2024-02-29", 11);
+            s[at] = (char)c;
+            assert_int_equal(ft_article_date_valid(s, 10),
+                             date_valid_plain(s, 10));
+        }
+    static const int years[] = {999,  1000, 1600, 1900, 1999, 2000,
+                                2023, 2024, 2100, 2400, 9999};
+    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++)
+        for (int m = 0; m <= 19; m++)
+            for (int d = 0; d <= 39; d++) {
+                snprintf(s, sizeof s, "%04d-%02d-%02d", years[i], m, d);
+                assert_int_equal(ft_article_date_valid(s, 10),
+                                 date_valid_plain(s, 10));
+            }
+}
+
 /* s must read as the date want. */
 static void assert_date(const char *s, const char *want)
 {
@@ -519,6 +560,8 @@ static void test_jsonl_fields_and_escapes(void **state)
 
 /* Keys are found whatever their spelling: escaped ("t\u0065xt"), longer
  * than a look of sixteen bytes, unknown and long, or at the line's end;
+ * a key that is a field's name but for a byte, cut short or longer, is
+ * no field;
  * and whether the reader found the text well-formed UTF-8 is said. */
 static void test_jsonl_keys_spelled_any_way(void **state)
 {
@@ -528,7 +571,8 @@ static void test_jsonl_keys_spelled_any_way(void **state)
                   "{\"t\\u0065xt\":\"one "
                   "\xED\x95\x9C\",\"an_unknown_key_longer_than_16\":1,"
                   "\"\\u0069d\":\"k1\"}\n"
-                  "{\"id\":\"k2\",\"text\":\"two\"}\n"
+                  "{\"id\":\"k2\",\"text\":\"two\",\"Text\":3,\"tex\":4,"
+                  "\"texts\":5,\"i\":6,\"idd\":7,\"publishe\":8,\"url2\":9}\n"
                   "{\"text\":\"bad \xFF\"}\n");
     ft_reader_opts o = opts_for(fx);
     ft_reader *r = open_ok(p, &o);
@@ -1264,6 +1308,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_valid),
+        cmocka_unit_test(test_date_valid_same_as_plain),
         cmocka_unit_test(test_date_forms),
         cmocka_unit_test(test_date_forms_refused),
         T(test_text_with_header),

@@ -120,6 +120,12 @@ static void test_is_risky(void **state)
     assert_false(ft_csvio_is_risky("'=", 2));
     assert_false(ft_csvio_is_risky("\n=", 2));
     assert_false(ft_csvio_is_risky("KRW", 3));
+    /* every first byte, against the rule as written */
+    for (unsigned c = 0; c < 256; c++) {
+        char cell[2] = {(char)c, 'x'};
+        assert_int_equal(ft_csvio_is_risky(cell, 2),
+                         c != 0 && strchr("=+-@\t\r", (int)c) != NULL);
+    }
 }
 
 static void test_tsv_escapes(void **state)
@@ -334,16 +340,25 @@ static void assert_other_ways(ft_csvio_dialect d, const unsigned char *s,
 {
     char padded[640], got[3 * 640 + 32];
     assert_true(n + 16 <= sizeof padded);
-    memset(padded, 0x01, sizeof padded); /* marked: must be left out */
-    memcpy(padded, s, n);
-    char *end = ft_csvio_text_padded_at(got, d, padded, n, false);
-    assert_int_equal((size_t)(end - got), want_n);
-    assert_memory_equal(got, want, want_n);
-    if (!ft_text_utf8_valid((const char *)s, n, NULL))
+    /* marked past the cell (a control, a comma, a space): must be left
+     * out */
+    static const char marks[] = {0x01, ',', ' '};
+    bool utf8 = ft_text_utf8_valid((const char *)s, n, NULL);
+    char *end;
+    for (size_t k = 0; k < sizeof marks; k++) {
+        memset(padded, marks[k], sizeof padded);
+        memcpy(padded, s, n);
+        end = ft_csvio_text_padded_at(got, d, padded, n, false);
+        assert_int_equal((size_t)(end - got), want_n);
+        assert_memory_equal(got, want, want_n);
+        if (!utf8)
+            continue;
+        end = ft_csvio_text_padded_at(got, d, padded, n, true);
+        assert_int_equal((size_t)(end - got), want_n);
+        assert_memory_equal(got, want, want_n);
+    }
+    if (!utf8)
         return;
-    end = ft_csvio_text_padded_at(got, d, padded, n, true);
-    assert_int_equal((size_t)(end - got), want_n);
-    assert_memory_equal(got, want, want_n);
     end = ft_csvio_text_utf8_at(got, d, padded, n);
     assert_int_equal((size_t)(end - got), want_n);
     assert_memory_equal(got, want, want_n);

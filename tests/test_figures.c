@@ -159,22 +159,21 @@ static void test_names_need_no_quoting(void **state)
 static void test_format_same_as_cells(void **state)
 {
     (void)state;
-    static const uint64_t values[] = {0,
-                                      1,
-                                      9,
-                                      10,
-                                      99,
-                                      100,
-                                      101,
-                                      999,
-                                      1000,
-                                      12345,
-                                      439700000000ULL,
-                                      9999999999999999999ULL,
-                                      UINT64_MAX};
+    /* each side of every power of ten, where a number's digit count
+     * changes, and a few between */
+    uint64_t values[3 * 20 + 4] = {12345, 439700000000ULL, 12345678987654321ULL,
+                                   UINT64_MAX};
+    size_t nvalues = 4;
+    for (uint64_t p = 1;; p *= 10) {
+        values[nvalues++] = p - 1;
+        values[nvalues++] = p;
+        values[nvalues++] = p + 1;
+        if (p > UINT64_MAX / 10)
+            break;
+    }
     ft_article a = article("doc", "2025-08-01");
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
-        for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        for (size_t i = 0; i < nvalues; i++)
             for (int scale = -1; scale <= 3; scale++) {
                 ft_figure f = card_figure();
                 f.amount = (ft_decimal){.digits = values[i],
@@ -339,6 +338,55 @@ static void test_sentence_of_utf8_text(void **state)
  * they are; anything else in those fields is text like any other
  * (quoted, neutralised, escaped), and an empty one is empty (null in
  * JSON). */
+/* The row ft_figwriter_format makes for f, against the row of its cells
+ * (ft_figwriter_cells, the plain way), in CSV or TSV. */
+static void assert_format_same_as_cells(ft_format fmt, const ft_article *a,
+                                        const ft_figure *f)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    assert_non_null(out);
+    ft_figwriter *cells = ft_figwriter_new(out, fmt);
+    ft_figrow row;
+    assert_int_equal(ft_figwriter_cells(cells, a, 1, f, &row, NULL), FT_OK);
+    assert_int_equal(ft_figwriter_cells_row(cells, &row, NULL), FT_OK);
+    ft_figwriter_free(cells);
+    fclose(out);
+    ft_figwriter *w = ft_figwriter_new(NULL, fmt);
+    ft_buf b;
+    ft_buf_init(&b);
+    assert_int_equal(ft_figwriter_format(w, a, 1, f, &b, NULL), FT_OK);
+    assert_string_equal(b.data, data);
+    ft_buf_free(&b);
+    ft_figwriter_free(w);
+    free(data);
+}
+
+/* A code field (currency, country) of capital letters is written as it
+ * is, found a word at a time: every byte at every place of a code of each
+ * length writes the same row as the plain way (the field's last byte
+ * stays its NUL). */
+static void test_code_cells_same_as_cells(void **state)
+{
+    (void)state;
+    ft_article a = article("doc", "2025-08-01");
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
+        for (size_t n = 0; n < 8; n++)
+            for (size_t at = 0; at <= n && at < 7; at++)
+                for (unsigned c = 0; c < 256; c++) {
+                    ft_figure f = card_figure();
+                    memset(f.currency, 0, sizeof f.currency);
+                    memcpy(f.currency, "ABCDEFG", n);
+                    f.currency[at] = (char)c;
+                    memset(f.country, 0, sizeof f.country);
+                    memcpy(f.country, "XYZ", n < 4 ? n : 3);
+                    f.country[at & 3] = (char)c;
+                    f.country[3] = '\0';
+                    assert_format_same_as_cells((ft_format)fmt, &a, &f);
+                }
+}
+
 static void test_code_cells(void **state)
 {
     (void)state;
@@ -711,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_sentence_unfolded_same_as_folded),
         cmocka_unit_test(test_sentence_of_utf8_text),
         cmocka_unit_test(test_code_cells),
+        cmocka_unit_test(test_code_cells_same_as_cells),
         cmocka_unit_test(test_csv_card_row),
         cmocka_unit_test(test_csv_range_flags_and_folding),
         cmocka_unit_test(test_csv_neutralises_text_not_numbers),
