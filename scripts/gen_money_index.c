@@ -8,8 +8,9 @@
  * start in the table; the bytes above 0x7F that begin a Korean unit or a
  * currency written before the number; and, for the currency, scale and
  * ISO tables, the entries each byte allows at each of the first three
- * places.  Exits 1 when the number words are out of key order (their
- * look-up reads one run of entries per first letter).
+ * places; and the opener's shapes again as one word a cell (opener_fit),
+ * for the finder's branchless first look.  Exits 1 when the number words are
+ * out of key order (their look-up reads one run of entries per first letter).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,6 +211,39 @@ static void put_shapes(const char *name, const word_shapes *w)
     printf("    },\n");
 }
 
+/* A set of letters (bit c - 'a') as a mask that a letter's byte c & 63
+ * shifts: 'A'-'Z' are 1-26 there, 'a'-'z' 33-58. */
+static uint64_t letters_by_low_bits(uint32_t set)
+{
+    return (uint64_t)set << 1 | (uint64_t)set << 33;
+}
+
+/* The opener's shapes as money.c's opener_may_fit reads them, by the
+ * first letter's byte & 31 and the run slot: the second and the third
+ * letters allowed (letters_by_low_bits), each all ones where the run is
+ * too short to have that letter, and both 0 where no entry leaves that
+ * run length.  So a word is asked by two shifts and no branch. */
+static void put_opener_fit(const word_shapes *o)
+{
+    printf("static const uint64_t opener_fit[32][%d][2] = {", RUN_BITS + 1);
+    for (size_t c = 0; c < 32; c++) {
+        printf("\n    {");
+        for (size_t n = 0; n <= RUN_BITS; n++) {
+            uint64_t second = 0, third = 0;
+            if (c >= 1 && c <= 26 && (o->run[c - 1] & run_bit(n))) {
+                second = n >= 2 ? letters_by_low_bits(o->second[c - 1][n])
+                                : UINT64_MAX;
+                third = n >= 3 ? letters_by_low_bits(o->third[c - 1][n])
+                               : UINT64_MAX;
+            }
+            printf("%s{0x%llx, 0x%llx},", n % 2 ? " " : "\n        ",
+                   (unsigned long long)second, (unsigned long long)third);
+        }
+        printf("\n    },");
+    }
+    printf("\n};\n\n");
+}
+
 /* ------------------------------------------ the entries the bytes allow */
 
 /* Adds entry e's bytes to rows[ENTRY_BYTES][256][words] (money_words.h):
@@ -348,6 +382,7 @@ int main(void)
     put_shapes("opener", &w.opener);
     put_row("lead", w.lead, 4);
     printf("};\n\n");
+    put_opener_fit(&w.opener);
     currency_rows("prefix_bytes", prefixes, COUNT(prefixes));
     currency_rows("suffix_bytes", suffixes, COUNT(suffixes));
     scale_rows();

@@ -1615,15 +1615,18 @@ static block block_at(const char *t, size_t len, size_t b)
 }
 
 /* word_fits(&run_index.opener, ...) for the run of `letters` letters at
- * w, each letter folded and tested only when the one before passed:
- * asked of nearly every word of a text. */
+ * w, asked of nearly every word of a text: by opener_fit (see
+ * gen_money_index.c), with no branch on the letters, whose answers no
+ * predictor learns.  A letter's byte & 31 or & 63 is its place in the
+ * table or a mask, so no letter is folded.  Every byte read is a letter of
+ * the run: a run too short for a second or third letter reads its first
+ * again, and its mask is all ones. */
 static inline bool opener_may_fit(const unsigned char *w, size_t letters)
 {
-    const word_shapes *o = &run_index.opener;
-    size_t k = (w[0] | 0x20u) - 'a', n = run_slot(letters);
-    return (o->run[k] >> n & 1u) &&
-           (letters < 2 || (o->second[k][n] >> ((w[1] | 0x20u) - 'a') & 1u)) &&
-           (letters < 3 || (o->third[k][n] >> ((w[2] | 0x20u) - 'a') & 1u));
+    const uint64_t *fit = opener_fit[w[0] & 31][run_slot(letters)];
+    return (fit[0] >> (w[letters > 1] & 63) &
+            fit[1] >> (w[letters > 2 ? 2 : 0] & 63)) &
+           1u;
 }
 
 /* A bit of the block at a byte that is no letter ('$', a digit, a byte
