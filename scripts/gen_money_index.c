@@ -8,8 +8,9 @@
  * start in the table; the bytes above 0x7F that begin a Korean unit or a
  * currency written before the number; and, for the currency, scale and
  * ISO tables, the entries each byte allows at each of the first three
- * places; and the opener's shapes again as one word a cell (opener_fit),
- * for the finder's branchless first look.  Exits 1 when the number words are
+ * places; and the shapes of the opener, numeral, prefix and next tables
+ * again as two words a cell (opener_fit and the like), for a look at a
+ * word with no branch.  Exits 1 when the number words are
  * out of key order (their look-up reads one run of entries per first letter).
  */
 #include <stdio.h>
@@ -218,23 +219,23 @@ static uint64_t letters_by_low_bits(uint32_t set)
     return (uint64_t)set << 1 | (uint64_t)set << 33;
 }
 
-/* The opener's shapes as money.c's opener_may_fit reads them, by the
- * first letter's byte & 31 and the run slot: the second and the third
- * letters allowed (letters_by_low_bits), each all ones where the run is
- * too short to have that letter, and both 0 where no entry leaves that
+/* A table's shapes as money.c's word_fits reads them, by the first
+ * letter (its byte & 31, less one) and the run slot: the second and the
+ * third letters allowed (letters_by_low_bits), each all ones where the run
+ * is too short to have that letter, and both 0 where no entry leaves that
  * run length.  So a word is asked by two shifts and no branch. */
-static void put_opener_fit(const word_shapes *o)
+static void put_fit(const char *name, const word_shapes *w)
 {
-    printf("static const uint64_t opener_fit[32][%d][2] = {", RUN_BITS + 1);
-    for (size_t c = 0; c < 32; c++) {
+    printf("static const uint64_t %s[26][%d][2] = {", name, RUN_BITS + 1);
+    for (size_t k = 0; k < 26; k++) {
         printf("\n    {");
         for (size_t n = 0; n <= RUN_BITS; n++) {
             uint64_t second = 0, third = 0;
-            if (c >= 1 && c <= 26 && (o->run[c - 1] & run_bit(n))) {
-                second = n >= 2 ? letters_by_low_bits(o->second[c - 1][n])
-                                : UINT64_MAX;
-                third = n >= 3 ? letters_by_low_bits(o->third[c - 1][n])
-                               : UINT64_MAX;
+            if (w->run[k] & run_bit(n)) {
+                second =
+                    n >= 2 ? letters_by_low_bits(w->second[k][n]) : UINT64_MAX;
+                third =
+                    n >= 3 ? letters_by_low_bits(w->third[k][n]) : UINT64_MAX;
             }
             printf("%s{0x%llx, 0x%llx},", n % 2 ? " " : "\n        ",
                    (unsigned long long)second, (unsigned long long)third);
@@ -382,7 +383,10 @@ int main(void)
     put_shapes("opener", &w.opener);
     put_row("lead", w.lead, 4);
     printf("};\n\n");
-    put_opener_fit(&w.opener);
+    put_fit("opener_fit", &w.opener);
+    put_fit("numeral_fit", &w.numeral);
+    put_fit("prefix_fit", &w.prefix);
+    put_fit("next_fit", &w.next);
     currency_rows("prefix_bytes", prefixes, COUNT(prefixes));
     currency_rows("suffix_bytes", suffixes, COUNT(suffixes));
     scale_rows();

@@ -187,26 +187,31 @@ static inline size_t letters_at(const char *t, size_t len, size_t i)
     return n;
 }
 
-static bool has_letter(uint32_t mask, unsigned char c)
+/* A table's shapes (one of the *_fit tables of money_index.h, see
+ * gen_money_index.c) against the run of `letters` letters at w (at least
+ * one), with no branch on the letters, whose answers no predictor learns:
+ * asked of nearly every word of a text.  A letter's byte & 31 or & 63 is
+ * its place in the table or a mask, so no letter is folded.  Every byte
+ * read is a letter of the run: a run too short for a second or third
+ * letter reads its first again, and its mask is all ones. */
+static inline bool word_fits(const uint64_t (*fit)[RUN_BITS + 1][2],
+                             const unsigned char *w, size_t letters)
 {
-    return mask >> (fold(c) - 'a') & 1u;
+    const uint64_t *cell = fit[(w[0] & 31) - 1][run_slot(letters)];
+    return (cell[0] >> (w[letters > 1] & 63) &
+            cell[1] >> (w[letters > 2 ? 2 : 0] & 63)) &
+           1u;
 }
 
-/* May the run of `letters` letters at i match an entry, by its shape?
- * At a byte that is no letter only the first byte is known. */
-static inline bool shape_may_match(const word_shapes *w, const char *t,
-                                   size_t i, size_t letters)
+/* May the run of `letters` letters at i (letters_at) begin what may
+ * follow a numeral's first word (run_index.next)?  At a byte that is no
+ * letter only the byte is known. */
+static inline bool next_may_match(const char *t, size_t i, size_t letters)
 {
     unsigned char c = (unsigned char)t[i];
-    if (!(w->first[c / 32] >> (c % 32) & 1u))
-        return false;
     if (!is_alpha(c))
-        return true;
-    size_t k = fold(c) - 'a', n = run_slot(letters);
-    return (w->run[k] & run_bit(letters)) &&
-           (letters < 2 ||
-            has_letter(w->second[k][n], (unsigned char)t[i + 1])) &&
-           (letters < 3 || has_letter(w->third[k][n], (unsigned char)t[i + 2]));
+        return run_index.next.first[c / 32] >> (c % 32) & 1u;
+    return word_fits(next_fit, (const unsigned char *)t + i, letters);
 }
 
 /* ------------------------------------------------- the tables as indexes */
@@ -1090,7 +1095,7 @@ static bool ends_plain(const char *t, size_t len, size_t k)
     unsigned char c = at(t, len, k), g = at(t, len, w);
     if (is_alpha(g) && w > k)
         /* a word after a space: by its shape ("percent", "compared") */
-        return !shape_may_match(&run_index.next, t, w, letters_at(t, len, w));
+        return !next_may_match(t, w, letters_at(t, len, w));
     if (c >= 0x80 || g >= 0x80 || is_alpha(g) || starts_suffix(g))
         return false;
     unsigned char n = at(t, len, k + 1);
@@ -1427,33 +1432,6 @@ static bool run_opens_numeral(const char *t, size_t i, size_t letters)
     return false;
 }
 
-/* A word's first letters against a table's shapes (as shape_may_match,
- * with the letters folded once): k its first letter - 'a', n its run_slot;
- * run, second, third its bits, 0 where the word is shorter. */
-typedef struct {
-    size_t k, n;
-    uint32_t run, second, third;
-} word_bits;
-
-static inline word_bits word_bits_at(const char *t, size_t i, size_t letters)
-{
-    return (word_bits){
-        .k = fold((unsigned char)t[i]) - 'a',
-        .n = run_slot(letters),
-        .run = run_bit(letters),
-        .second =
-            letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,
-        .third = letters >= 3 ? 1u << (fold((unsigned char)t[i + 2]) - 'a') : 0,
-    };
-}
-
-static inline bool word_fits(const word_shapes *w, const word_bits *b)
-{
-    return (w->run[b->k] & b->run) &&
-           (!b->second || (w->second[b->k][b->n] & b->second)) &&
-           (!b->third || (w->third[b->k][b->n] & b->third));
-}
-
 /* After the first word of a numeral in words (ending at e), a numeral
  * goes on, or a scale or a currency follows, only from a token that
  * run_index.next allows, after a space or a hyphen or at once: else the
@@ -1461,12 +1439,10 @@ static inline bool word_fits(const word_shapes *w, const word_bits *b)
 static bool numeral_may_go_on(const char *t, size_t len, size_t e)
 {
     size_t g = skip_ws(t, len, e);
-    if (g < len &&
-        shape_may_match(&run_index.next, t, g, letters_at(t, len, g)))
+    if (g < len && next_may_match(t, g, letters_at(t, len, g)))
         return true;
     return at(t, len, e) == '-' && e + 1 < len &&
-           shape_may_match(&run_index.next, t, e + 1,
-                           letters_at(t, len, e + 1));
+           next_may_match(t, e + 1, letters_at(t, len, e + 1));
 }
 
 /* Whether match_prefix may match at a word of `letters` letters at i:
@@ -1485,20 +1461,20 @@ static bool prefix_may_match(const char *t, size_t len, size_t i,
     return false;
 }
 
-/* The quick reject at a word of `letters` letters (b: its bits), with
- * the finder's digits; *seen gets the prefix currency it matched, if
- * any. */
+/* The quick reject at a word of `letters` letters at i, with the
+ * finder's digits; *seen gets the prefix currency it matched, if any. */
 static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
-                          const word_bits *b, prefix_seen *seen)
+                          prefix_seen *seen)
 {
     const char *t = f->t;
+    const unsigned char *w = (const unsigned char *)t + i;
     seen->known = false;
-    if (word_fits(&run_index.numeral, b) &&
+    if (word_fits(numeral_fit, w, letters) &&
         !is_digit(at(t, f->len, i + letters)) &&
         numeral_may_go_on(t, f->len, i + letters) &&
         run_opens_numeral(t, i, letters))
         return true;
-    return seen->known = word_fits(&run_index.prefix, b) &&
+    return seen->known = word_fits(prefix_fit, w, letters) &&
                          prefix_may_match(t, f->len, i, letters) &&
                          finder_digit_near(f, i) &&
                          match_prefix(t, f->len, i, &seen->pre);
@@ -1565,9 +1541,8 @@ static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
     prefix_seen seen;
     if (e > i) {
         /* most words fail on their first letters and length alone */
-        word_bits b = word_bits_at(t, i, e - i);
-        if (word_fits(&run_index.opener, &b) &&
-            word_may_open(f, i, e - i, &b, &seen) &&
+        if (word_fits(opener_fit, (const unsigned char *)t + i, e - i) &&
+            word_may_open(f, i, e - i, &seen) &&
             read_amount(t, len, i, opts, &seen, m))
             return true;
         *next = skip_word(t, len, e);
@@ -1626,21 +1601,6 @@ static block block_at(const char *t, size_t len, size_t b)
     uint64_t after_word =
         words << 1 | (b > 0 && (class_of(t, b - 1) & (B_LETTER | B_DIGIT)));
     return (block){begins & ~after_word, letters};
-}
-
-/* word_fits(&run_index.opener, ...) for the run of `letters` letters at
- * w, asked of nearly every word of a text: by opener_fit (see
- * gen_money_index.c), with no branch on the letters, whose answers no
- * predictor learns.  A letter's byte & 31 or & 63 is its place in the
- * table or a mask, so no letter is folded.  Every byte read is a letter of
- * the run: a run too short for a second or third letter reads its first
- * again, and its mask is all ones. */
-static inline bool opener_may_fit(const unsigned char *w, size_t letters)
-{
-    const uint64_t *fit = opener_fit[w[0] & 31][run_slot(letters)];
-    return (fit[0] >> (w[letters > 1] & 63) &
-            fit[1] >> (w[letters > 2 ? 2 : 0] & 63)) &
-           1u;
 }
 
 /* A bit of the block at a byte that is no letter ('$', a digit, a byte
@@ -1706,7 +1666,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             uint64_t other = ~(bl.letters >> n);
             unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
             e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
-            if (!opener_may_fit((const unsigned char *)t + j, e - j)) {
+            if (!word_fits(opener_fit, (const unsigned char *)t + j, e - j)) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
                  * sign_may_be_candidate refuses ("abc.5") */
