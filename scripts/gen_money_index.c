@@ -10,8 +10,10 @@
  * ISO tables, the entries each byte allows at each of the first three
  * places; and the shapes of the opener, numeral, prefix and next tables
  * again as two words a cell (opener_fit and the like), for a look at a
- * word with no branch.  Exits 1 when the number words are
- * out of key order (their look-up reads one run of entries per first letter).
+ * word with no branch; and each currency's and scale's first lower-case
+ * letters as eight bytes (prefix_heads and the like).  Exits 1 when the number
+ * words are out of key order (their look-up reads one run of entries per first
+ * letter).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -351,6 +353,40 @@ static bool units_three_bytes(void)
     return true;
 }
 
+/* ------------------------------------------ the entries' first letters */
+
+static letters_head head_of(const char *pat, bool exact)
+{
+    letters_head h = {0, 0, 0};
+    for (; !exact && h.n < 8 && pat[h.n] >= 'a' && pat[h.n] <= 'z'; h.n++) {
+        h.image |= (uint64_t)(unsigned char)pat[h.n] << (8 * h.n);
+        h.mask |= (uint64_t)0xFF << (8 * h.n);
+    }
+    return h;
+}
+
+static void put_head(letters_head h)
+{
+    printf("    {0x%llx, 0x%llx, %u},\n", (unsigned long long)h.image,
+           (unsigned long long)h.mask, (unsigned)h.n);
+}
+
+static void currency_heads(const char *name, const currency *table, size_t n)
+{
+    printf("static const letters_head %s[%zu] = {\n", name, n);
+    for (size_t e = 0; e < n; e++)
+        put_head(head_of(table[e].pat, table[e].flags & CUR_EXACT));
+    printf("};\n");
+}
+
+static void scale_heads(void)
+{
+    printf("static const letters_head scale_heads[%zu] = {\n", COUNT(scales));
+    for (size_t e = 0; e < COUNT(scales); e++)
+        put_head(head_of(scales[e].pat, scales[e].exact));
+    printf("};\n");
+}
+
 static bool ordered(const char *name, const void *table, size_t n,
                     size_t stride)
 {
@@ -392,5 +428,8 @@ int main(void)
     scale_rows();
     iso_rows();
     unit_rows();
+    currency_heads("prefix_heads", prefixes, COUNT(prefixes));
+    currency_heads("suffix_heads", suffixes, COUNT(suffixes));
+    scale_heads();
     return 0;
 }
