@@ -1555,7 +1555,8 @@ static size_t letters_end(const char *t, size_t len, size_t i)
 /* The candidate at i (a token start that may begin an amount), asked in
  * full: true and *m filled when an amount starts there, else false and
  * *next where the pass goes on, past the rest of the word or number.  e:
- * where the run of letters at i ends (i when none). */
+ * where the run of letters at i ends (i when none); a word the caller has
+ * already let through word_fits(opener_fit, ...), which refuses most. */
 static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
                           ft_money *m, size_t *next)
 {
@@ -1564,9 +1565,7 @@ static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
     unsigned char c = (unsigned char)t[i];
     prefix_seen seen;
     if (e > i) {
-        /* most words fail on their first letters and length alone */
-        if (word_fits(opener_fit, (const unsigned char *)t + i, e - i) &&
-            word_may_open(f, i, e - i, &seen) &&
+        if (word_may_open(f, i, e - i, &seen) &&
             read_amount(t, len, i, opts, &seen, m))
             return true;
         *next = skip_word(t, len, e);
@@ -1655,9 +1654,14 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
     if (i > 0 && in_word(t, len, i - 1)) {
         size_t end = skip_word(t, len, i);
         while (i < end) {
+            size_t e;
             if (!(class_of(t, i) & B_BEGIN) || !token_start(t, len, i))
                 i++;
-            else if (try_candidate(f, i, letters_end(t, len, i), opts, m, &i)) {
+            else if ((e = letters_end(t, len, i)) > i &&
+                     !word_fits(opener_fit, (const unsigned char *)t + i,
+                                e - i))
+                i = skip_word(t, len, e); /* most words, as below */
+            else if (try_candidate(f, i, e, opts, m, &i)) {
                 f->pos = i;
                 return true;
             }
