@@ -8,8 +8,12 @@
  * start in the table; the bytes above 0x7F that begin a Korean unit or a
  * currency written before the number; and, for the currency, scale and
  * ISO tables, the entries each byte allows at each of the first three
- * places.  Exits 1 when the number words are out of key order (their
- * look-up reads one run of entries per first letter).
+ * places; and the shapes of the opener, numeral, prefix and next tables
+ * again as two words a cell (opener_fit and the like), for a look at a
+ * word with no branch; and each currency's and scale's first lower-case
+ * letters as eight bytes (prefix_heads and the like).  Exits 1 when the number
+ * words are out of key order (their look-up reads one run of entries per first
+ * letter).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,6 +214,39 @@ static void put_shapes(const char *name, const word_shapes *w)
     printf("    },\n");
 }
 
+/* A set of letters (bit c - 'a') as a mask that a letter's byte c & 63
+ * shifts: 'A'-'Z' are 1-26 there, 'a'-'z' 33-58. */
+static uint64_t letters_by_low_bits(uint32_t set)
+{
+    return (uint64_t)set << 1 | (uint64_t)set << 33;
+}
+
+/* A table's shapes as money.c's word_fits reads them, by the first
+ * letter (its byte & 31, less one) and the run slot: the second and the
+ * third letters allowed (letters_by_low_bits), each all ones where the run
+ * is too short to have that letter, and both 0 where no entry leaves that
+ * run length.  So a word is asked by two shifts and no branch. */
+static void put_fit(const char *name, const word_shapes *w)
+{
+    printf("static const uint64_t %s[26][%d][2] = {", name, RUN_BITS + 1);
+    for (size_t k = 0; k < 26; k++) {
+        printf("\n    {");
+        for (size_t n = 0; n <= RUN_BITS; n++) {
+            uint64_t second = 0, third = 0;
+            if (w->run[k] & run_bit(n)) {
+                second =
+                    n >= 2 ? letters_by_low_bits(w->second[k][n]) : UINT64_MAX;
+                third =
+                    n >= 3 ? letters_by_low_bits(w->third[k][n]) : UINT64_MAX;
+            }
+            printf("%s{0x%llx, 0x%llx},", n % 2 ? " " : "\n        ",
+                   (unsigned long long)second, (unsigned long long)third);
+        }
+        printf("\n    },");
+    }
+    printf("\n};\n\n");
+}
+
 /* ------------------------------------------ the entries the bytes allow */
 
 /* Adds entry e's bytes to rows[ENTRY_BYTES][256][words] (money_words.h):
@@ -316,6 +353,40 @@ static bool units_three_bytes(void)
     return true;
 }
 
+/* ------------------------------------------ the entries' first letters */
+
+static letters_head head_of(const char *pat, bool exact)
+{
+    letters_head h = {0, 0, 0};
+    for (; !exact && h.n < 8 && pat[h.n] >= 'a' && pat[h.n] <= 'z'; h.n++) {
+        h.image |= (uint64_t)(unsigned char)pat[h.n] << (8 * h.n);
+        h.mask |= (uint64_t)0xFF << (8 * h.n);
+    }
+    return h;
+}
+
+static void put_head(letters_head h)
+{
+    printf("    {0x%llx, 0x%llx, %u},\n", (unsigned long long)h.image,
+           (unsigned long long)h.mask, (unsigned)h.n);
+}
+
+static void currency_heads(const char *name, const currency *table, size_t n)
+{
+    printf("static const letters_head %s[%zu] = {\n", name, n);
+    for (size_t e = 0; e < n; e++)
+        put_head(head_of(table[e].pat, table[e].flags & CUR_EXACT));
+    printf("};\n");
+}
+
+static void scale_heads(void)
+{
+    printf("static const letters_head scale_heads[%zu] = {\n", COUNT(scales));
+    for (size_t e = 0; e < COUNT(scales); e++)
+        put_head(head_of(scales[e].pat, scales[e].exact));
+    printf("};\n");
+}
+
 static bool ordered(const char *name, const void *table, size_t n,
                     size_t stride)
 {
@@ -348,10 +419,17 @@ int main(void)
     put_shapes("opener", &w.opener);
     put_row("lead", w.lead, 4);
     printf("};\n\n");
+    put_fit("opener_fit", &w.opener);
+    put_fit("numeral_fit", &w.numeral);
+    put_fit("prefix_fit", &w.prefix);
+    put_fit("next_fit", &w.next);
     currency_rows("prefix_bytes", prefixes, COUNT(prefixes));
     currency_rows("suffix_bytes", suffixes, COUNT(suffixes));
     scale_rows();
     iso_rows();
     unit_rows();
+    currency_heads("prefix_heads", prefixes, COUNT(prefixes));
+    currency_heads("suffix_heads", suffixes, COUNT(suffixes));
+    scale_heads();
     return 0;
 }

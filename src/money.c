@@ -96,37 +96,59 @@ static size_t skip_ws_run(const char *t, size_t len, size_t i)
 /* Match a lexicon pattern at i.  In a pattern, ' ' is optional space, '.'
  * an optional full stop, letters match either case unless `exact`; any
  * other byte (symbols, Hangul) must be there as written.  A pattern that
- * ends in a letter must end at a word boundary. */
-static inline bool match_bytes(const char *t, size_t len, size_t i,
-                               const char *pat, bool exact, size_t *end,
-                               unsigned char *last);
+ * ends in a letter must end at a word boundary.  Always inlined: each
+ * caller keeps its own path (an entry's head, or a pattern's letters a
+ * step), at a cost of 0.9 M instructions on 2 MB when called. */
+__attribute__((always_inline)) static inline bool
+match_bytes(const char *t, size_t len, size_t i, const char *pat,
+            const letters_head *head, bool exact, size_t *end,
+            unsigned char *last);
 
-static bool match(const char *t, size_t len, size_t i, const char *pat,
-                  bool exact, size_t *end)
+/* match() of a table's entry pat, whose first letters are head (its
+ * entry of prefix_heads and the like, see money_words.h). */
+static bool match_entry(const char *t, size_t len, size_t i, const char *pat,
+                        const letters_head *head, bool exact, size_t *end)
 {
     size_t j;
     unsigned char last;
-    if (!match_bytes(t, len, i, pat, exact, &j, &last) ||
+    if (!match_bytes(t, len, i, pat, head, exact, &j, &last) ||
         (is_alpha(last) && ft_money_is_word_byte(at(t, len, j))))
         return false;
     *end = j;
     return true;
 }
 
+static bool match(const char *t, size_t len, size_t i, const char *pat,
+                  bool exact, size_t *end)
+{
+    return match_entry(t, len, i, pat, NULL, exact, end);
+}
+
 /* match() but for the word boundary after the pattern: *end where its
- * bytes end, *last its last byte (0 when empty). */
+ * bytes end, *last its last byte (0 when empty).  head: the pattern's
+ * first letters when it is a table's entry, else NULL. */
 static inline bool match_bytes(const char *t, size_t len, size_t i,
-                               const char *pat, bool exact, size_t *end,
-                               unsigned char *last)
+                               const char *pat, const letters_head *head,
+                               bool exact, size_t *end, unsigned char *last)
 {
     size_t j = i;
     const unsigned char *p = (const unsigned char *)pat;
-    /* most patterns begin with lower-case letters, most of the text is
-     * far from its end: those letters compare folded, a byte a step */
-    if (!exact && i <= len && len - i >= 16)
+    if (head && i <= len && len - i >= 8) {
+        /* an entry's first lower-case letters at one compare, not a
+         * branch a letter whose count the entry decides (the eight bytes
+         * from i are inside the text) */
+        if (((ft_load8(t + i) | FT_ONES8 * 0x20) & head->mask) != head->image)
+            return false;
+        j += head->n;
+        p += head->n;
+    } else if (!exact && i <= len && len - i >= 16) {
+        /* most patterns begin with lower-case letters, most of the text
+         * is far from its end: those letters compare folded, a byte a
+         * step */
         for (; *p >= 'a' && *p <= 'z' && j - i < 16; p++, j++)
             if (((unsigned char)t[j] | 0x20) != *p)
                 return false;
+    }
     for (; *p; p++) {
         if (*p == ' ') {
             j = skip_ws(t, len, j);
@@ -187,26 +209,31 @@ static inline size_t letters_at(const char *t, size_t len, size_t i)
     return n;
 }
 
-static bool has_letter(uint32_t mask, unsigned char c)
+/* A table's shapes (one of the *_fit tables of money_index.h, see
+ * gen_money_index.c) against the run of `letters` letters at w (at least
+ * one), with no branch on the letters, whose answers no predictor learns:
+ * asked of nearly every word of a text.  A letter's byte & 31 or & 63 is
+ * its place in the table or a mask, so no letter is folded.  Every byte
+ * read is a letter of the run: a run too short for a second or third
+ * letter reads its first again, and its mask is all ones. */
+static inline bool word_fits(const uint64_t (*fit)[RUN_BITS + 1][2],
+                             const unsigned char *w, size_t letters)
 {
-    return mask >> (fold(c) - 'a') & 1u;
+    const uint64_t *cell = fit[(w[0] & 31) - 1][run_slot(letters)];
+    return (cell[0] >> (w[letters > 1] & 63) &
+            cell[1] >> (w[letters > 2 ? 2 : 0] & 63)) &
+           1u;
 }
 
-/* May the run of `letters` letters at i match an entry, by its shape?
- * At a byte that is no letter only the first byte is known. */
-static inline bool shape_may_match(const word_shapes *w, const char *t,
-                                   size_t i, size_t letters)
+/* May the run of `letters` letters at i (letters_at) begin what may
+ * follow a numeral's first word (run_index.next)?  At a byte that is no
+ * letter only the byte is known. */
+static inline bool next_may_match(const char *t, size_t i, size_t letters)
 {
     unsigned char c = (unsigned char)t[i];
-    if (!(w->first[c / 32] >> (c % 32) & 1u))
-        return false;
     if (!is_alpha(c))
-        return true;
-    size_t k = fold(c) - 'a', n = run_slot(letters);
-    return (w->run[k] & run_bit(letters)) &&
-           (letters < 2 ||
-            has_letter(w->second[k][n], (unsigned char)t[i + 1])) &&
-           (letters < 3 || has_letter(w->third[k][n], (unsigned char)t[i + 2]));
+        return run_index.next.first[c / 32] >> (c % 32) & 1u;
+    return word_fits(next_fit, (const unsigned char *)t + i, letters);
 }
 
 /* ------------------------------------------------- the tables as indexes */
@@ -260,12 +287,12 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
  * must match), which match() would refuse as "dollar" inside a word.
  * (No glued currency takes a plural: gen_money_index.c sees to it.) */
 static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
-                         size_t *end)
+                         const letters_head *head, size_t *end)
 {
     bool exact = c->flags & CUR_EXACT;
     size_t j;
     unsigned char last;
-    if (!match_bytes(t, len, i, c->pat, exact, &j, &last))
+    if (!match_bytes(t, len, i, c->pat, head, exact, &j, &last))
         return false;
     unsigned char s = at(t, len, j);
     if (!is_alpha(last) || !ft_money_is_word_byte(s)) {
@@ -281,7 +308,7 @@ static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
 
 static bool match_table(const char *t, size_t len, size_t i,
                         const currency *table, size_t n, const uint64_t *rows,
-                        cur_match *best)
+                        const letters_head *heads, cur_match *best)
 {
     bool found = false;
     size_t words = entry_words(n);
@@ -293,7 +320,8 @@ static bool match_table(const char *t, size_t len, size_t i,
                    *r2 = rows + (512 + at(t, len, i + 2)) * words;
     for (size_t w = 0; w < words; w++) {
         for (uint64_t set = r0[w] & r1[w] & r2[w]; set; set &= set - 1) {
-            const currency *c = &table[w * 64 + (size_t)__builtin_ctzll(set)];
+            size_t k = w * 64 + (size_t)__builtin_ctzll(set);
+            const currency *c = &table[k];
             size_t e;
             bool ok;
             if (c->flags & CUR_GLUED) {
@@ -302,7 +330,7 @@ static bool match_table(const char *t, size_t len, size_t i,
                      is_digit(at(t, len, i + n));
                 e = i + n;
             } else {
-                ok = match_plural(t, len, i, c, &e);
+                ok = match_plural(t, len, i, c, &heads[k], &e);
             }
             if (ok && (!found || e > best->end)) {
                 *best = (cur_match){c->iso, c->pow10, c->flags, e, c->pat};
@@ -316,7 +344,7 @@ static bool match_table(const char *t, size_t len, size_t i,
 static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
 {
     bool found = match_table(t, len, i, prefixes, COUNT(prefixes),
-                             &prefix_bytes[0][0][0], m);
+                             &prefix_bytes[0][0][0], prefix_heads, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -332,7 +360,7 @@ static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
     if (!starts_suffix(at(t, len, i)))
         return false; /* no currency or code begins with that byte */
     bool found = match_table(t, len, i, suffixes, COUNT(suffixes),
-                             &suffix_bytes[0][0][0], m);
+                             &suffix_bytes[0][0][0], suffix_heads, m);
     cur_match iso;
     if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
         *m = iso;
@@ -370,7 +398,8 @@ static bool match_scale(const char *t, size_t len, size_t i, int *pow10,
         if (scales[s].glued_only && separated)
             continue;
         size_t e;
-        if (match(t, len, j, scales[s].pat, scales[s].exact, &e)) {
+        if (match_entry(t, len, j, scales[s].pat, &scale_heads[s],
+                        scales[s].exact, &e)) {
             /* an abbreviation's full stop inside a sentence: "3 bil. won"
              * (before a capital it more likely ends the sentence) */
             if (at(t, len, e) == '.' && strlen(scales[s].pat) <= 4 &&
@@ -1090,7 +1119,7 @@ static bool ends_plain(const char *t, size_t len, size_t k)
     unsigned char c = at(t, len, k), g = at(t, len, w);
     if (is_alpha(g) && w > k)
         /* a word after a space: by its shape ("percent", "compared") */
-        return !shape_may_match(&run_index.next, t, w, letters_at(t, len, w));
+        return !next_may_match(t, w, letters_at(t, len, w));
     if (c >= 0x80 || g >= 0x80 || is_alpha(g) || starts_suffix(g))
         return false;
     unsigned char n = at(t, len, k + 1);
@@ -1427,33 +1456,6 @@ static bool run_opens_numeral(const char *t, size_t i, size_t letters)
     return false;
 }
 
-/* A word's first letters against a table's shapes (as shape_may_match,
- * with the letters folded once): k its first letter - 'a', n its run_slot;
- * run, second, third its bits, 0 where the word is shorter. */
-typedef struct {
-    size_t k, n;
-    uint32_t run, second, third;
-} word_bits;
-
-static inline word_bits word_bits_at(const char *t, size_t i, size_t letters)
-{
-    return (word_bits){
-        .k = fold((unsigned char)t[i]) - 'a',
-        .n = run_slot(letters),
-        .run = run_bit(letters),
-        .second =
-            letters >= 2 ? 1u << (fold((unsigned char)t[i + 1]) - 'a') : 0,
-        .third = letters >= 3 ? 1u << (fold((unsigned char)t[i + 2]) - 'a') : 0,
-    };
-}
-
-static inline bool word_fits(const word_shapes *w, const word_bits *b)
-{
-    return (w->run[b->k] & b->run) &&
-           (!b->second || (w->second[b->k][b->n] & b->second)) &&
-           (!b->third || (w->third[b->k][b->n] & b->third));
-}
-
 /* After the first word of a numeral in words (ending at e), a numeral
  * goes on, or a scale or a currency follows, only from a token that
  * run_index.next allows, after a space or a hyphen or at once: else the
@@ -1461,12 +1463,10 @@ static inline bool word_fits(const word_shapes *w, const word_bits *b)
 static bool numeral_may_go_on(const char *t, size_t len, size_t e)
 {
     size_t g = skip_ws(t, len, e);
-    if (g < len &&
-        shape_may_match(&run_index.next, t, g, letters_at(t, len, g)))
+    if (g < len && next_may_match(t, g, letters_at(t, len, g)))
         return true;
     return at(t, len, e) == '-' && e + 1 < len &&
-           shape_may_match(&run_index.next, t, e + 1,
-                           letters_at(t, len, e + 1));
+           next_may_match(t, e + 1, letters_at(t, len, e + 1));
 }
 
 /* Whether match_prefix may match at a word of `letters` letters at i:
@@ -1485,20 +1485,20 @@ static bool prefix_may_match(const char *t, size_t len, size_t i,
     return false;
 }
 
-/* The quick reject at a word of `letters` letters (b: its bits), with
- * the finder's digits; *seen gets the prefix currency it matched, if
- * any. */
+/* The quick reject at a word of `letters` letters at i, with the
+ * finder's digits; *seen gets the prefix currency it matched, if any. */
 static bool word_may_open(ft_money_finder *f, size_t i, size_t letters,
-                          const word_bits *b, prefix_seen *seen)
+                          prefix_seen *seen)
 {
     const char *t = f->t;
+    const unsigned char *w = (const unsigned char *)t + i;
     seen->known = false;
-    if (word_fits(&run_index.numeral, b) &&
+    if (word_fits(numeral_fit, w, letters) &&
         !is_digit(at(t, f->len, i + letters)) &&
         numeral_may_go_on(t, f->len, i + letters) &&
         run_opens_numeral(t, i, letters))
         return true;
-    return seen->known = word_fits(&run_index.prefix, b) &&
+    return seen->known = word_fits(prefix_fit, w, letters) &&
                          prefix_may_match(t, f->len, i, letters) &&
                          finder_digit_near(f, i) &&
                          match_prefix(t, f->len, i, &seen->pre);
@@ -1555,7 +1555,8 @@ static size_t letters_end(const char *t, size_t len, size_t i)
 /* The candidate at i (a token start that may begin an amount), asked in
  * full: true and *m filled when an amount starts there, else false and
  * *next where the pass goes on, past the rest of the word or number.  e:
- * where the run of letters at i ends (i when none). */
+ * where the run of letters at i ends (i when none); a word the caller has
+ * already let through word_fits(opener_fit, ...), which refuses most. */
 static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
                           ft_money *m, size_t *next)
 {
@@ -1564,10 +1565,7 @@ static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
     unsigned char c = (unsigned char)t[i];
     prefix_seen seen;
     if (e > i) {
-        /* most words fail on their first letters and length alone */
-        word_bits b = word_bits_at(t, i, e - i);
-        if (word_fits(&run_index.opener, &b) &&
-            word_may_open(f, i, e - i, &b, &seen) &&
+        if (word_may_open(f, i, e - i, &seen) &&
             read_amount(t, len, i, opts, &seen, m))
             return true;
         *next = skip_word(t, len, e);
@@ -1588,20 +1586,34 @@ typedef struct {
     uint64_t candidates, letters;
 } block;
 
+/* The classes of the sixteen bytes at s, or-ed into the block's masks
+ * at bit k. */
+static inline void block_add16(const char *s, size_t k, uint64_t *letters,
+                               uint64_t *words, uint64_t *begins)
+{
+    ft_bytes16 v = ft_load16(s);
+    ft_bytes16 letter = ft_letters16(v);
+    ft_bytes16 word = letter | (ft_bytes16)(v - '0' < 10);
+    ft_bytes16 begin = word | (ft_bytes16)(v == '$') | (ft_bytes16)(v >= 0xC2);
+    *letters |= (uint64_t)ft_bits16(letter) << k;
+    *words |= (uint64_t)ft_bits16(word) << k;
+    *begins |= (uint64_t)ft_bits16(begin) << k;
+}
+
 static block block_at(const char *t, size_t len, size_t b)
 {
     uint64_t letters = 0, words = 0, begins = 0;
     size_t k = 0;
-    for (; k < 64 && len - b - k >= 16; k += 16) {
-        ft_bytes16 v = ft_load16(t + b + k);
-        ft_bytes16 letter = ft_letters16(v);
-        ft_bytes16 word = letter | (ft_bytes16)(v - '0' < 10);
-        ft_bytes16 begin =
-            word | (ft_bytes16)(v == '$') | (ft_bytes16)(v >= 0xC2);
-        letters |= (uint64_t)ft_bits16(letter) << k;
-        words |= (uint64_t)ft_bits16(word) << k;
-        begins |= (uint64_t)ft_bits16(begin) << k;
+    if (len - b >= 64) {
+        /* nearly every block: four looks at fixed places, no loop */
+        block_add16(t + b, 0, &letters, &words, &begins);
+        block_add16(t + b + 16, 16, &letters, &words, &begins);
+        block_add16(t + b + 32, 32, &letters, &words, &begins);
+        block_add16(t + b + 48, 48, &letters, &words, &begins);
+        k = 64;
     }
+    for (; k < 64 && len - b - k >= 16; k += 16)
+        block_add16(t + b + k, k, &letters, &words, &begins);
     for (; k < 64 && b + k < len; k++) {
         uint64_t bit = UINT64_C(1) << k;
         unsigned char c = class_of(t, b + k);
@@ -1612,18 +1624,6 @@ static block block_at(const char *t, size_t len, size_t b)
     uint64_t after_word =
         words << 1 | (b > 0 && (class_of(t, b - 1) & (B_LETTER | B_DIGIT)));
     return (block){begins & ~after_word, letters};
-}
-
-/* word_fits(&run_index.opener, ...) for the run of `letters` letters at
- * w, each letter folded and tested only when the one before passed:
- * asked of nearly every word of a text. */
-static inline bool opener_may_fit(const unsigned char *w, size_t letters)
-{
-    const word_shapes *o = &run_index.opener;
-    size_t k = (w[0] | 0x20u) - 'a', n = run_slot(letters);
-    return (o->run[k] >> n & 1u) &&
-           (letters < 2 || (o->second[k][n] >> ((w[1] | 0x20u) - 'a') & 1u)) &&
-           (letters < 3 || (o->third[k][n] >> ((w[2] | 0x20u) - 'a') & 1u));
 }
 
 /* A bit of the block at a byte that is no letter ('$', a digit, a byte
@@ -1654,9 +1654,14 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
     if (i > 0 && in_word(t, len, i - 1)) {
         size_t end = skip_word(t, len, i);
         while (i < end) {
+            size_t e;
             if (!(class_of(t, i) & B_BEGIN) || !token_start(t, len, i))
                 i++;
-            else if (try_candidate(f, i, letters_end(t, len, i), opts, m, &i)) {
+            else if ((e = letters_end(t, len, i)) > i &&
+                     !word_fits(opener_fit, (const unsigned char *)t + i,
+                                e - i))
+                i = skip_word(t, len, e); /* most words, as below */
+            else if (try_candidate(f, i, e, opts, m, &i)) {
                 f->pos = i;
                 return true;
             }
@@ -1689,7 +1694,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             uint64_t other = ~(bl.letters >> n);
             unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
             e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
-            if (!opener_may_fit((const unsigned char *)t + j, e - j)) {
+            if (!word_fits(opener_fit, (const unsigned char *)t + j, e - j)) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
                  * sign_may_be_candidate refuses ("abc.5") */

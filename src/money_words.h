@@ -478,4 +478,15 @@ static inline size_t entry_words(size_t n)
     return (n + 63) / 64;
 }
 
+/* An entry's first lower-case letters (up to eight, none for an entry
+ * whose case must match) as eight bytes of text show them with every
+ * byte or-ed with 0x20, the first byte lowest, and the bytes they fill:
+ * match() compares them at once, not a letter a step.
+ * scripts/gen_money_index.c writes one a currency, prefix_heads,
+ * suffix_heads, and one a scale, scale_heads. */
+typedef struct {
+    uint64_t image, mask;
+    unsigned char n;
+} letters_head;
+
 #endif

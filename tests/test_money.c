@@ -26,6 +26,51 @@ static void test_tables_ordered(void **state)
     assert_true(ft_money_tables_ordered());
 }
 
+/* Upper-cases the ASCII letters of s. */
+static void capitals(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            *s = (char)(*s - 32);
+}
+
+/* The sample in buf read alone and with text after it the same: an
+ * entry's first letters are compared eight bytes at once where eight
+ * bytes follow (prefix_heads and the like), else a letter a step. */
+static bool reads_alike(const char *buf)
+{
+    char text[128];
+    int n = snprintf(text, sizeof text, "%s; and so on then", buf);
+    ft_money a, b;
+    bool ok_a = ft_money_scan(buf, strlen(buf), 0, 0, &a),
+         ok_b = ft_money_scan(text, (size_t)n, 0, 0, &b);
+    if (ok_a != ok_b)
+        return false;
+    return !ok_a || (a.start == b.start && a.end == b.end &&
+                     strcmp(a.currency, b.currency) == 0 &&
+                     ft_decimal_cmp(a.value, b.value) == 0);
+}
+
+static void test_entries_read_alike(void **state)
+{
+    (void)state;
+    char buf[64];
+    ft_money_sample s;
+    size_t failures = 0;
+    for (size_t k = 0; ft_money_sample_at(k, buf, sizeof buf, &s); k++) {
+        bool alike = reads_alike(buf);
+        capitals(buf);
+        if (!alike || !reads_alike(buf)) {
+            fprintf(stderr,
+                    "%s entry \"%s\": \"%s\" reads otherwise "
+                    "with text after it\n",
+                    s.table, s.entry, buf);
+            failures++;
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
 static void test_every_entry_matches(void **state)
 {
     (void)state;
@@ -170,12 +215,17 @@ static void test_finder_as_scan(void **state)
     size_t found = 0;
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
         found += compare_passes(texts[k], strlen(texts[k]));
-    /* every lexicon sample, inside prose */
+    /* every lexicon sample, inside prose, as written and in capitals (the
+     * finder's first look at a word reads its letters unfolded) */
     char buf[64], text[256];
     ft_money_sample s;
     for (size_t k = 0; ft_money_sample_at(k, buf, sizeof buf, &s); k++) {
         int n = snprintf(text, sizeof text, "the figure was %s and then", buf);
         found += compare_passes(text, (size_t)n);
+        for (int q = 0; q < n; q++)
+            if (text[q] >= 'a' && text[q] <= 'z')
+                text[q] = (char)(text[q] - 32);
+        compare_passes(text, (size_t)n);
     }
     assert_true(found > 150);
 }
@@ -275,6 +325,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tables_ordered),
         cmocka_unit_test(test_every_entry_matches),
+        cmocka_unit_test(test_entries_read_alike),
         cmocka_unit_test(test_finder_as_scan),
         cmocka_unit_test(test_digit_values),
         cmocka_unit_test(test_finder_digit_reach),
