@@ -708,15 +708,17 @@ enum {
 /* The longest word the lists may hold (the case of each letter fits in
  * one bit of an unsigned). */
 #define WORD_MAX 16
-/* Slots of the hash table: a power of two, well above the words. */
-#define WORD_SLOTS 1024
+/* Slots of the hash table: a power of two, eight times the entries, so
+ * that nearly every look-up is decided at its first slot. */
+#define WORD_SLOTS 4096
+#define WORD_ENTRIES 512
 #define WORD_SPELLINGS 4
 /* Where the bits of the words that only open phrases start in the pairs
  * of word_index. */
 #define OPENER_BIT 32
 
 typedef struct {
-    char key[WORD_MAX]; /* folded to lower case */
+    char key[WORD_MAX]; /* folded to lower case, NUL bytes after it */
     unsigned char n;
     unsigned char head;             /* 1 + index in heads, 0 for none */
     unsigned char nspell;           /* spellings below */
@@ -733,7 +735,7 @@ typedef struct {
 
 struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
-    word_entry entry[WORD_SLOTS / 2];
+    word_entry entry[WORD_ENTRIES];
     size_t len;
     /* by folded first byte, a bit for each length of a word there: most
      * words of an article are in no list, and this says so at once */
@@ -805,33 +807,60 @@ static size_t word_hash(size_t n, unsigned char first, unsigned char last)
     return (h ^ (h >> 15)) & (WORD_SLOTS - 1);
 }
 
-/* The entry of w[0,n) in any case, or NULL; *slot gets where it is or
- * would go. */
-static word_entry *word_find(const word_index *ix, const char *w, size_t n,
-                             size_t *slot)
+/* The entry whose key is the word w[0,n) (0 < n <= WORD_MAX) whose
+ * bytes `bytes` holds in its first n lanes (the others any), or NULL;
+ * *slot gets where it is or would go.  A probe compares the sixteen
+ * bytes of a key at once, and tests the slot after the comparison: the
+ * table is sparse, so that most probes end at the first slot, on one
+ * branch. */
+__attribute__((always_inline)) static inline word_entry *
+word_probe(const word_index *ix, ft_bytes16 bytes, size_t n, size_t *slot)
 {
-    if (n == 0 || n > WORD_MAX)
-        return NULL;
-    const unsigned char *u = (const unsigned char *)w;
-    unsigned char first = ft_ascii_fold(u[0]);
-    *slot = WORD_SLOTS;
-    if (!(ix->lengths[first] >> n & 1))
-        return NULL;
-    for (size_t s = word_hash(n, first, ft_ascii_fold(u[n - 1]));;
+    ft_bytes16 folded =
+        bytes | ((ft_bytes16)((ft_bytes16)(bytes - 'A') < 26) & 0x20);
+    uint32_t lanes = (1u << n) - 1; /* the word's */
+    for (size_t s = word_hash(n, folded[0], folded[n - 1]);;
          s = (s + 1) & (WORD_SLOTS - 1)) {
         unsigned e = ix->slot[s];
         *slot = s;
+        /* an empty slot reads entry 0, never one before the array (its
+         * key may match: e decides) */
+        const word_entry *en = &ix->entry[e - 1 + (e == 0)];
+        uint32_t equal = ft_bits16((ft_bytes16)(ft_load16(en->key) == folded));
+        /* the key's bytes past en->n are NUL: of the same length, it is
+         * the word when its first n bytes are */
+        bool same = !(~equal & lanes) & (en->n == n) & (e != 0);
+        if (same)
+            return (word_entry *)en;
         if (!e)
             return NULL;
-        const word_entry *en = &ix->entry[e - 1];
-        if (en->n != n || (unsigned char)en->key[0] != first)
-            continue;
-        size_t k = 1;
-        while (k < n && (unsigned char)en->key[k] == ft_ascii_fold(u[k]))
-            k++;
-        if (k == n)
-            return (word_entry *)en;
     }
+}
+
+/* word_probe of a word too near the end of what may be read to load
+ * sixteen bytes from it: rare, so out of line, where its copy costs the
+ * others nothing. */
+__attribute__((noinline)) static word_entry *
+word_probe_short(const word_index *ix, const char *w, size_t n, size_t *slot)
+{
+    unsigned char b[16] = {0};
+    memcpy(b, w, n);
+    return word_probe(ix, ft_load16(b), n, slot);
+}
+
+/* The entry of w[0,n) in any case, or NULL; *slot gets where it is or
+ * would go.  `room` is how many bytes from w may be read (at least n):
+ * sixteen are loaded at once when they all lie there. */
+static word_entry *word_find(const word_index *ix, const char *w, size_t n,
+                             size_t room, size_t *slot)
+{
+    *slot = WORD_SLOTS;
+    if (n == 0 || n > WORD_MAX ||
+        !(ix->lengths[ft_ascii_fold((unsigned char)w[0])] >> n & 1))
+        return NULL;
+    if (room < 16)
+        return word_probe_short(ix, w, n, slot);
+    return word_probe(ix, ft_load16(w), n, slot);
 }
 
 /* Which letters of w[0,n) are capitals, one bit each. */
@@ -843,12 +872,13 @@ static unsigned word_upper(const char *w, size_t n)
     return up;
 }
 
-/* The entry of the word w[0,n) in any case, NULL when it is in no list. */
+/* The entry of the word w[0,n) in any case, NULL when it is in no list;
+ * `room` as in word_find. */
 static const word_entry *word_look(const word_index *ix, const char *w,
-                                   size_t n)
+                                   size_t n, size_t room)
 {
     size_t slot;
-    return word_find(ix, w, n, &slot);
+    return word_find(ix, w, n, room, &slot);
 }
 
 /* The roles of the word w[0,n) whose entry is en (NULL for none), those
@@ -884,7 +914,7 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     unsigned upper = word_upper(w, n);
     unsigned char first = ft_ascii_fold((unsigned char)w[0]);
     ix->lengths[first] |= 1u << n;
-    word_entry *en = word_find(ix, w, n, &slot);
+    word_entry *en = word_find(ix, w, n, n + 1, &slot);
     if (!en) {
         if (ix->len == sizeof ix->entry / sizeof *ix->entry)
             return false;
@@ -1444,7 +1474,8 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             words++;
             break;
         }
-        if (word_roles(word_look(c->ix, x.t + a, b - a), x.t + a, b - a) &
+        if (word_roles(word_look(c->ix, x.t + a, b - a, x.len - a), x.t + a,
+                       b - a) &
             W_NOUN_STOP) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
@@ -1545,7 +1576,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
         }
         if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
-        const word_entry *en = word_look(c->ix, s2, n2);
+        const word_entry *en = word_look(c->ix, s2, n2, x.len - k);
         if (word_roles(en, s2, n2) & W_INNER_STOP)
             break;
         last = en;
@@ -2136,9 +2167,10 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         if (!in_figure_sentence && !ft_ascii_upper(ch)) {
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
-            const word_entry *en = may_matter_outside(ix, x.t + i, w - i)
-                                       ? word_look(ix, x.t + i, w - i)
-                                       : NULL;
+            const word_entry *en =
+                may_matter_outside(ix, x.t + i, w - i)
+                    ? word_look(ix, x.t + i, w - i, x.len - i)
+                    : NULL;
             const head_word *h = word_head(en);
             if (h && matters_outside(0, h))
                 take_noun_phrase(&c, i, w, h, &ok);
@@ -2155,7 +2187,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         size_t wn = w - i;
         const word_entry *en =
             ft_ascii_upper(ch) || may_matter_in_lower_case(ix, ws, wn)
-                ? word_look(ix, ws, wn)
+                ? word_look(ix, ws, wn, x.len - i)
                 : NULL;
         unsigned roles = en ? en->roles : 0; /* those of any case */
         const head_word *head = word_head(en);
@@ -2188,7 +2220,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
                 nx++;
             size_t nw = h ? word_end(x, nx) : nx;
             if (h && nx > w && nw > nx && ft_ascii_lower(ft_view_at(x, nx)) &&
-                word_head(word_look(ix, x.t + nx, nw - nx)))
+                word_head(word_look(ix, x.t + nx, nw - nx, x.len - nx)))
                 h = NULL;
             if (h)
                 take_noun_phrase(&c, i, w, h, &ok);
@@ -2511,7 +2543,7 @@ static bool is_vague(const char *canon, const word_index *ix, const char *name)
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
     size_t n = strlen(name);
-    const head_word *h = word_head(word_look(ix, name, n));
+    const head_word *h = word_head(word_look(ix, name, n, n + 1));
     if (h && h->kind != KIND_ANY &&
         !(n == 8 && starts_folded("spending", name, 8)))
         return true;
@@ -2860,11 +2892,12 @@ bool ft_subject_lists_ordered(void)
         for (size_t k = 0; k < role_lists[l].n && ok; k++) {
             const char *w = role_lists[l].words[k];
             size_t n = strlen(w);
-            ok = word_roles(word_look(ix, w, n), w, n) & role_lists[l].role;
+            ok = word_roles(word_look(ix, w, n, n + 1), w, n) &
+                 role_lists[l].role;
         }
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
-        ok = word_head(word_look(ix, heads[k].word, strlen(heads[k].word))) ==
-             &heads[k];
+        ok = word_head(word_look(ix, heads[k].word, strlen(heads[k].word),
+                                 strlen(heads[k].word) + 1)) == &heads[k];
     /* each budget line and reference is looked for at its first word,
      * which is in lower case (the look-up folds the text's) */
     for (size_t k = 0; k < COUNT(budget_lines) && ok; k++) {
@@ -2872,7 +2905,7 @@ bool ft_subject_lists_ordered(void)
         size_t n = strcspn(b, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)b[i]);
-        const word_entry *at = word_look(ix, b, n);
+        const word_entry *at = word_look(ix, b, n, strlen(b) + 1);
         ok = ok && at && (at->roles & W_OPENS_LINE) && (at->lines >> k & 1);
     }
     for (size_t k = 0; k < COUNT(references) && ok; k++) {
@@ -2880,7 +2913,7 @@ bool ft_subject_lists_ordered(void)
         size_t n = strcspn(r, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)r[i]);
-        const word_entry *at = word_look(ix, r, n);
+        const word_entry *at = word_look(ix, r, n, strlen(r) + 1);
         ok = ok && at && (at->roles & W_OPENS_REFERENCE) && (at->refs >> k & 1);
     }
     /* each general word, with its length, in lower case and in capitals */
@@ -2899,6 +2932,34 @@ bool ft_subject_lists_ordered(void)
             ok = is_general(up);
         }
     }
+    free(ix);
+    return ok;
+}
+
+/* The entry of w[0,n) in any case by a walk over every entry: what
+ * word_find must find. */
+static const word_entry *word_walk(const word_index *ix, const char *w,
+                                   size_t n)
+{
+    for (size_t e = 0; e < ix->len; e++) {
+        const word_entry *en = &ix->entry[e];
+        size_t k = 0;
+        while (k < n && k < en->n &&
+               (unsigned char)en->key[k] == ft_ascii_fold((unsigned char)w[k]))
+            k++;
+        if (k == n && en->n == n)
+            return en;
+    }
+    return NULL;
+}
+
+bool ft_subject_fast_paths_agree(const char *t, size_t n)
+{
+    word_index *ix = word_index_new();
+    bool ok = ix != NULL;
+    for (size_t i = 0; i < n && ok; i++)
+        for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
+            ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m);
     free(ix);
     return ok;
 }
