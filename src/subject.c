@@ -689,6 +689,16 @@ static const reference references[] = {
     {"the program's", KIND_PROJECT}, {"the system's", KIND_PROJECT},
 };
 
+/* The words of a name that says only whose budget, not what of: in lower
+ * case, each with its length. */
+static const ft_lit general_words[] = {
+    FT_LIT("annual"),   FT_LIT("bill"),       FT_LIT("budget"),
+    FT_LIT("draft"),    FT_LIT("government"), FT_LIT("government's"),
+    FT_LIT("initial"),  FT_LIT("ministry"),   FT_LIT("ministry's"),
+    FT_LIT("overall"),  FT_LIT("plan"),       FT_LIT("proposal"),
+    FT_LIT("proposed"), FT_LIT("request"),    FT_LIT("total"),
+};
+
 /* ------------------------------------------------------ the word index */
 
 /* What a word is to the collector, read off the lists above in one
@@ -761,6 +771,10 @@ struct word_index {
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
     unsigned long long line_seconds[256];
+    /* by the low five bits of a general word's first letter, a bit for
+     * its length: most words of a purpose are none, and this says so at
+     * once (see is_general) */
+    unsigned general_lengths[32];
 };
 
 /* Outside the figures' sentences, a lower-case word matters only when
@@ -1103,6 +1117,9 @@ static word_index *word_index_new(void)
         if (sp)
             ix->ref_seconds[(unsigned char)sp[1]] |= 1u << k;
     }
+    for (size_t k = 0; k < COUNT(general_words); k++)
+        ix->general_lengths[(unsigned char)general_words[k].s[0] & 31] |=
+            1u << general_words[k].n;
     for (size_t e = 0; e < ix->len && ok; e++) {
         word_entry *en = &ix->entry[e];
         for (size_t k = 0; k < COUNT(budget_lines); k++) {
@@ -2550,19 +2567,9 @@ static bool is_vague(const char *canon, const word_index *ix, const char *name)
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
 
-/* The words of a name that says only whose budget, not what of: in lower
- * case, each with its length. */
-static const ft_lit general_words[] = {
-    FT_LIT("annual"),   FT_LIT("bill"),       FT_LIT("budget"),
-    FT_LIT("draft"),    FT_LIT("government"), FT_LIT("government's"),
-    FT_LIT("initial"),  FT_LIT("ministry"),   FT_LIT("ministry's"),
-    FT_LIT("overall"),  FT_LIT("plan"),       FT_LIT("proposal"),
-    FT_LIT("proposed"), FT_LIT("request"),    FT_LIT("total"),
-};
-
 /* "budget request", "the ministry's budget proposal": every word general,
  * so who asks says whose budget it is. */
-static bool is_general(const char *name)
+static bool is_general(const word_index *ix, const char *name)
 {
     /* "budget request", "the ministry's budget proposal": every word
      * general */
@@ -2571,10 +2578,12 @@ static bool is_general(const char *name)
         size_t n = 0; /* strcspn(p, " "), with no call */
         while (p[n] && p[n] != ' ')
             n++;
-        bool found = false;
         /* the length and the first letter tell most words from each (the
          * list is in lower case) */
         unsigned char first = ft_ascii_fold((unsigned char)p[0]);
+        if (n >= 32 || !(ix->general_lengths[first & 31] >> n & 1))
+            return false; /* no general word is so spelt */
+        bool found = false;
         for (size_t k = 0; k < COUNT(general_words) && !found; k++)
             found = general_words[k].n == n &&
                     (unsigned char)general_words[k].s[0] == first &&
@@ -2777,7 +2786,7 @@ static void assign_figures(ft_purpose_words *words, void *job_)
             words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
                                      sizeof named)
                   : ft_purpose_of(x.t, x.len, figs, n, i, named, sizeof named);
-        if (said == FT_PURPOSE_FOUND && is_general(named) &&
+        if (said == FT_PURPOSE_FOUND && is_general(ix, named) &&
             sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
             continue;
@@ -2920,7 +2929,7 @@ bool ft_subject_lists_ordered(void)
     for (size_t k = 0; k < COUNT(general_words) && ok; k++) {
         const ft_lit g = general_words[k];
         char up[32];
-        ok = g.n == strlen(g.s) && g.n < sizeof up && is_general(g.s);
+        ok = g.n == strlen(g.s) && g.n < sizeof up && is_general(ix, g.s);
         for (size_t i = 0; i < g.n && ok; i++) {
             ok = !ft_ascii_upper((unsigned char)g.s[i]);
             up[i] = (char)(ft_ascii_lower((unsigned char)g.s[i])
@@ -2929,7 +2938,7 @@ bool ft_subject_lists_ordered(void)
         }
         if (ok) {
             up[g.n] = '\0';
-            ok = is_general(up);
+            ok = is_general(ix, up);
         }
     }
     free(ix);
