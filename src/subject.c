@@ -689,6 +689,16 @@ static const reference references[] = {
     {"the program's", KIND_PROJECT}, {"the system's", KIND_PROJECT},
 };
 
+/* The words of a name that says only whose budget, not what of: in lower
+ * case, each with its length. */
+static const ft_lit general_words[] = {
+    FT_LIT("annual"),   FT_LIT("bill"),       FT_LIT("budget"),
+    FT_LIT("draft"),    FT_LIT("government"), FT_LIT("government's"),
+    FT_LIT("initial"),  FT_LIT("ministry"),   FT_LIT("ministry's"),
+    FT_LIT("overall"),  FT_LIT("plan"),       FT_LIT("proposal"),
+    FT_LIT("proposed"), FT_LIT("request"),    FT_LIT("total"),
+};
+
 /* ------------------------------------------------------ the word index */
 
 /* What a word is to the collector, read off the lists above in one
@@ -708,15 +718,17 @@ enum {
 /* The longest word the lists may hold (the case of each letter fits in
  * one bit of an unsigned). */
 #define WORD_MAX 16
-/* Slots of the hash table: a power of two, well above the words. */
-#define WORD_SLOTS 1024
+/* Slots of the hash table: a power of two, eight times the entries, so
+ * that nearly every look-up is decided at its first slot. */
+#define WORD_SLOTS 4096
+#define WORD_ENTRIES 512
 #define WORD_SPELLINGS 4
 /* Where the bits of the words that only open phrases start in the pairs
  * of word_index. */
 #define OPENER_BIT 32
 
 typedef struct {
-    char key[WORD_MAX]; /* folded to lower case */
+    char key[WORD_MAX]; /* folded to lower case, NUL bytes after it */
     unsigned char n;
     unsigned char head;             /* 1 + index in heads, 0 for none */
     unsigned char nspell;           /* spellings below */
@@ -733,7 +745,7 @@ typedef struct {
 
 struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
-    word_entry entry[WORD_SLOTS / 2];
+    word_entry entry[WORD_ENTRIES];
     size_t len;
     /* by folded first byte, a bit for each length of a word there: most
      * words of an article are in no list, and this says so at once */
@@ -759,6 +771,10 @@ struct word_index {
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
     unsigned long long line_seconds[256];
+    /* by the low five bits of a general word's first letter, a bit for
+     * its length: most words of a purpose are none, and this says so at
+     * once (see is_general) */
+    unsigned general_lengths[32];
 };
 
 /* Outside the figures' sentences, a lower-case word matters only when
@@ -805,33 +821,60 @@ static size_t word_hash(size_t n, unsigned char first, unsigned char last)
     return (h ^ (h >> 15)) & (WORD_SLOTS - 1);
 }
 
-/* The entry of w[0,n) in any case, or NULL; *slot gets where it is or
- * would go. */
-static word_entry *word_find(const word_index *ix, const char *w, size_t n,
-                             size_t *slot)
+/* The entry whose key is the word w[0,n) (0 < n <= WORD_MAX) whose
+ * bytes `bytes` holds in its first n lanes (the others any), or NULL;
+ * *slot gets where it is or would go.  A probe compares the sixteen
+ * bytes of a key at once, and tests the slot after the comparison: the
+ * table is sparse, so that most probes end at the first slot, on one
+ * branch. */
+__attribute__((always_inline)) static inline word_entry *
+word_probe(const word_index *ix, ft_bytes16 bytes, size_t n, size_t *slot)
 {
-    if (n == 0 || n > WORD_MAX)
-        return NULL;
-    const unsigned char *u = (const unsigned char *)w;
-    unsigned char first = ft_ascii_fold(u[0]);
-    *slot = WORD_SLOTS;
-    if (!(ix->lengths[first] >> n & 1))
-        return NULL;
-    for (size_t s = word_hash(n, first, ft_ascii_fold(u[n - 1]));;
+    ft_bytes16 folded =
+        bytes | ((ft_bytes16)((ft_bytes16)(bytes - 'A') < 26) & 0x20);
+    uint32_t lanes = (1u << n) - 1; /* the word's */
+    for (size_t s = word_hash(n, folded[0], folded[n - 1]);;
          s = (s + 1) & (WORD_SLOTS - 1)) {
         unsigned e = ix->slot[s];
         *slot = s;
+        /* an empty slot reads entry 0, never one before the array (its
+         * key may match: e decides) */
+        const word_entry *en = &ix->entry[e - 1 + (e == 0)];
+        uint32_t equal = ft_bits16((ft_bytes16)(ft_load16(en->key) == folded));
+        /* the key's bytes past en->n are NUL: of the same length, it is
+         * the word when its first n bytes are */
+        bool same = !(~equal & lanes) & (en->n == n) & (e != 0);
+        if (same)
+            return (word_entry *)en;
         if (!e)
             return NULL;
-        const word_entry *en = &ix->entry[e - 1];
-        if (en->n != n || (unsigned char)en->key[0] != first)
-            continue;
-        size_t k = 1;
-        while (k < n && (unsigned char)en->key[k] == ft_ascii_fold(u[k]))
-            k++;
-        if (k == n)
-            return (word_entry *)en;
     }
+}
+
+/* word_probe of a word too near the end of what may be read to load
+ * sixteen bytes from it: rare, so out of line, where its copy costs the
+ * others nothing. */
+__attribute__((noinline)) static word_entry *
+word_probe_short(const word_index *ix, const char *w, size_t n, size_t *slot)
+{
+    unsigned char b[16] = {0};
+    memcpy(b, w, n);
+    return word_probe(ix, ft_load16(b), n, slot);
+}
+
+/* The entry of w[0,n) in any case, or NULL; *slot gets where it is or
+ * would go.  `room` is how many bytes from w may be read (at least n):
+ * sixteen are loaded at once when they all lie there. */
+static word_entry *word_find(const word_index *ix, const char *w, size_t n,
+                             size_t room, size_t *slot)
+{
+    *slot = WORD_SLOTS;
+    if (n == 0 || n > WORD_MAX ||
+        !(ix->lengths[ft_ascii_fold((unsigned char)w[0])] >> n & 1))
+        return NULL;
+    if (room < 16)
+        return word_probe_short(ix, w, n, slot);
+    return word_probe(ix, ft_load16(w), n, slot);
 }
 
 /* Which letters of w[0,n) are capitals, one bit each. */
@@ -843,12 +886,13 @@ static unsigned word_upper(const char *w, size_t n)
     return up;
 }
 
-/* The entry of the word w[0,n) in any case, NULL when it is in no list. */
+/* The entry of the word w[0,n) in any case, NULL when it is in no list;
+ * `room` as in word_find. */
 static const word_entry *word_look(const word_index *ix, const char *w,
-                                   size_t n)
+                                   size_t n, size_t room)
 {
     size_t slot;
-    return word_find(ix, w, n, &slot);
+    return word_find(ix, w, n, room, &slot);
 }
 
 /* The roles of the word w[0,n) whose entry is en (NULL for none), those
@@ -884,7 +928,7 @@ static bool word_add(word_index *ix, const char *w, unsigned roles, bool folded,
     unsigned upper = word_upper(w, n);
     unsigned char first = ft_ascii_fold((unsigned char)w[0]);
     ix->lengths[first] |= 1u << n;
-    word_entry *en = word_find(ix, w, n, &slot);
+    word_entry *en = word_find(ix, w, n, n + 1, &slot);
     if (!en) {
         if (ix->len == sizeof ix->entry / sizeof *ix->entry)
             return false;
@@ -1073,6 +1117,9 @@ static word_index *word_index_new(void)
         if (sp)
             ix->ref_seconds[(unsigned char)sp[1]] |= 1u << k;
     }
+    for (size_t k = 0; k < COUNT(general_words); k++)
+        ix->general_lengths[(unsigned char)general_words[k].s[0] & 31] |=
+            1u << general_words[k].n;
     for (size_t e = 0; e < ix->len && ok; e++) {
         word_entry *en = &ix->entry[e];
         for (size_t k = 0; k < COUNT(budget_lines); k++) {
@@ -1444,7 +1491,8 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             words++;
             break;
         }
-        if (word_roles(word_look(c->ix, x.t + a, b - a), x.t + a, b - a) &
+        if (word_roles(word_look(c->ix, x.t + a, b - a, x.len - a), x.t + a,
+                       b - a) &
             W_NOUN_STOP) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
@@ -1545,7 +1593,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
         }
         if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
-        const word_entry *en = word_look(c->ix, s2, n2);
+        const word_entry *en = word_look(c->ix, s2, n2, x.len - k);
         if (word_roles(en, s2, n2) & W_INNER_STOP)
             break;
         last = en;
@@ -2136,9 +2184,10 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         if (!in_figure_sentence && !ft_ascii_upper(ch)) {
             /* only names matter out here, and the deals, funds and plans
              * a later "the one-year deal" stands for */
-            const word_entry *en = may_matter_outside(ix, x.t + i, w - i)
-                                       ? word_look(ix, x.t + i, w - i)
-                                       : NULL;
+            const word_entry *en =
+                may_matter_outside(ix, x.t + i, w - i)
+                    ? word_look(ix, x.t + i, w - i, x.len - i)
+                    : NULL;
             const head_word *h = word_head(en);
             if (h && matters_outside(0, h))
                 take_noun_phrase(&c, i, w, h, &ok);
@@ -2155,7 +2204,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         size_t wn = w - i;
         const word_entry *en =
             ft_ascii_upper(ch) || may_matter_in_lower_case(ix, ws, wn)
-                ? word_look(ix, ws, wn)
+                ? word_look(ix, ws, wn, x.len - i)
                 : NULL;
         unsigned roles = en ? en->roles : 0; /* those of any case */
         const head_word *head = word_head(en);
@@ -2188,7 +2237,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
                 nx++;
             size_t nw = h ? word_end(x, nx) : nx;
             if (h && nx > w && nw > nx && ft_ascii_lower(ft_view_at(x, nx)) &&
-                word_head(word_look(ix, x.t + nx, nw - nx)))
+                word_head(word_look(ix, x.t + nx, nw - nx, x.len - nx)))
                 h = NULL;
             if (h)
                 take_noun_phrase(&c, i, w, h, &ok);
@@ -2511,26 +2560,16 @@ static bool is_vague(const char *canon, const word_index *ix, const char *name)
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
     size_t n = strlen(name);
-    const head_word *h = word_head(word_look(ix, name, n));
+    const head_word *h = word_head(word_look(ix, name, n, n + 1));
     if (h && h->kind != KIND_ANY &&
         !(n == 8 && starts_folded("spending", name, 8)))
         return true;
     return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
 }
 
-/* The words of a name that says only whose budget, not what of: in lower
- * case, each with its length. */
-static const ft_lit general_words[] = {
-    FT_LIT("annual"),   FT_LIT("bill"),       FT_LIT("budget"),
-    FT_LIT("draft"),    FT_LIT("government"), FT_LIT("government's"),
-    FT_LIT("initial"),  FT_LIT("ministry"),   FT_LIT("ministry's"),
-    FT_LIT("overall"),  FT_LIT("plan"),       FT_LIT("proposal"),
-    FT_LIT("proposed"), FT_LIT("request"),    FT_LIT("total"),
-};
-
 /* "budget request", "the ministry's budget proposal": every word general,
  * so who asks says whose budget it is. */
-static bool is_general(const char *name)
+static bool is_general(const word_index *ix, const char *name)
 {
     /* "budget request", "the ministry's budget proposal": every word
      * general */
@@ -2539,10 +2578,12 @@ static bool is_general(const char *name)
         size_t n = 0; /* strcspn(p, " "), with no call */
         while (p[n] && p[n] != ' ')
             n++;
-        bool found = false;
         /* the length and the first letter tell most words from each (the
          * list is in lower case) */
         unsigned char first = ft_ascii_fold((unsigned char)p[0]);
+        if (n >= 32 || !(ix->general_lengths[first & 31] >> n & 1))
+            return false; /* no general word is so spelt */
+        bool found = false;
         for (size_t k = 0; k < COUNT(general_words) && !found; k++)
             found = general_words[k].n == n &&
                     (unsigned char)general_words[k].s[0] == first &&
@@ -2745,7 +2786,7 @@ static void assign_figures(ft_purpose_words *words, void *job_)
             words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
                                      sizeof named)
                   : ft_purpose_of(x.t, x.len, figs, n, i, named, sizeof named);
-        if (said == FT_PURPOSE_FOUND && is_general(named) &&
+        if (said == FT_PURPOSE_FOUND && is_general(ix, named) &&
             sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
             continue;
@@ -2860,11 +2901,12 @@ bool ft_subject_lists_ordered(void)
         for (size_t k = 0; k < role_lists[l].n && ok; k++) {
             const char *w = role_lists[l].words[k];
             size_t n = strlen(w);
-            ok = word_roles(word_look(ix, w, n), w, n) & role_lists[l].role;
+            ok = word_roles(word_look(ix, w, n, n + 1), w, n) &
+                 role_lists[l].role;
         }
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
-        ok = word_head(word_look(ix, heads[k].word, strlen(heads[k].word))) ==
-             &heads[k];
+        ok = word_head(word_look(ix, heads[k].word, strlen(heads[k].word),
+                                 strlen(heads[k].word) + 1)) == &heads[k];
     /* each budget line and reference is looked for at its first word,
      * which is in lower case (the look-up folds the text's) */
     for (size_t k = 0; k < COUNT(budget_lines) && ok; k++) {
@@ -2872,7 +2914,7 @@ bool ft_subject_lists_ordered(void)
         size_t n = strcspn(b, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)b[i]);
-        const word_entry *at = word_look(ix, b, n);
+        const word_entry *at = word_look(ix, b, n, strlen(b) + 1);
         ok = ok && at && (at->roles & W_OPENS_LINE) && (at->lines >> k & 1);
     }
     for (size_t k = 0; k < COUNT(references) && ok; k++) {
@@ -2880,14 +2922,14 @@ bool ft_subject_lists_ordered(void)
         size_t n = strcspn(r, " ");
         for (size_t i = 0; i < n; i++)
             ok = ok && !ft_ascii_upper((unsigned char)r[i]);
-        const word_entry *at = word_look(ix, r, n);
+        const word_entry *at = word_look(ix, r, n, strlen(r) + 1);
         ok = ok && at && (at->roles & W_OPENS_REFERENCE) && (at->refs >> k & 1);
     }
     /* each general word, with its length, in lower case and in capitals */
     for (size_t k = 0; k < COUNT(general_words) && ok; k++) {
         const ft_lit g = general_words[k];
         char up[32];
-        ok = g.n == strlen(g.s) && g.n < sizeof up && is_general(g.s);
+        ok = g.n == strlen(g.s) && g.n < sizeof up && is_general(ix, g.s);
         for (size_t i = 0; i < g.n && ok; i++) {
             ok = !ft_ascii_upper((unsigned char)g.s[i]);
             up[i] = (char)(ft_ascii_lower((unsigned char)g.s[i])
@@ -2896,9 +2938,37 @@ bool ft_subject_lists_ordered(void)
         }
         if (ok) {
             up[g.n] = '\0';
-            ok = is_general(up);
+            ok = is_general(ix, up);
         }
     }
+    free(ix);
+    return ok;
+}
+
+/* The entry of w[0,n) in any case by a walk over every entry: what
+ * word_find must find. */
+static const word_entry *word_walk(const word_index *ix, const char *w,
+                                   size_t n)
+{
+    for (size_t e = 0; e < ix->len; e++) {
+        const word_entry *en = &ix->entry[e];
+        size_t k = 0;
+        while (k < n && k < en->n &&
+               (unsigned char)en->key[k] == ft_ascii_fold((unsigned char)w[k]))
+            k++;
+        if (k == n && en->n == n)
+            return en;
+    }
+    return NULL;
+}
+
+bool ft_subject_fast_paths_agree(const char *t, size_t n)
+{
+    word_index *ix = word_index_new();
+    bool ok = ix != NULL;
+    for (size_t i = 0; i < n && ok; i++)
+        for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
+            ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m);
     free(ix);
     return ok;
 }

@@ -47,4 +47,10 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text,
  * the role its table gives it (for the tests). */
 bool ft_subject_lists_ordered(void);
 
+/* Does each fast path of the module agree with its plain form at every
+ * byte of t[0,n) (n bytes, which the call reads and nothing past them)?
+ * The word look-up against a walk over every entry, for each length a
+ * word of the lists may have (for the tests). */
+bool ft_subject_fast_paths_agree(const char *t, size_t n);
+
 #endif

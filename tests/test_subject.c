@@ -826,6 +826,35 @@ static void test_lists_ordered(void **state)
         fail_msg("purpose table entry \"%s\" is not found by its look-up", bad);
 }
 
+/* The fast paths agree with their plain forms at every byte of texts
+ * that hold the words of the lists in every case, glued together, with
+ * bytes past ASCII, and ending right after a word (the buffer is of the
+ * text's size, so a read past its end is one past an allocation). */
+static void test_fast_paths_agree(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "The Fund funds FUNDS the fund's budget; its Budget. Defence "
+        "spending, R&D budget, cost-sharing deal, the agreement's "
+        "Agreement AGREEMENT agreements Agreement's US U.S. KOSPI SIPRI "
+        "Ministry's ministry Administration administrations helicopters "
+        "helicopterss Helicopter submarine",
+        "fund",
+        "fundsfundfundsfund budgetbudget \xEA\xB8\xB0\xEA\xB8\x88 "
+        "Wednesday Washington research",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E "
+        "programme",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        size_t n = strlen(texts[k]);
+        char *t = malloc(n);
+        assert_non_null(t);
+        memcpy(t, texts[k], n);
+        assert_true(ft_subject_fast_paths_agree(t, n));
+        free(t);
+    }
+}
+
 /* ------------------------------------------------ looking words up once */
 
 /* The subjects of the figures of text, "|"-separated, "-" for none. */
@@ -1272,6 +1301,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lists_ordered),
+        cmocka_unit_test(test_fast_paths_agree),
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_block_alignment),
         cmocka_unit_test(test_canonical_lookup),
