@@ -88,19 +88,21 @@ static inline ft_bytes16 folded16(const char *w, size_t n, size_t avail)
     return v & ft_load16(keep + 16 - n);
 }
 
-/* The word w[0,n) of the text (in any case) in the table: its name, or
- * EN_NONE.  w[0,avail) may be read (avail >= n).  The slots come from
+/* The word w[0,n), n > 0, of the text (in any case) in the table: its
+ * name, or EN_NONE.  w[0,avail) may be read (avail >= n).  The slots come from
  * scripts/gen_purpose_slots.c (purpose_words.h).  A word of the text holds
  * no NUL, so the zero padding tells lengths apart: one comparison of
  * sixteen bytes per slot, where one per letter mispredicted at the first
  * letter that differed. */
 static inline unsigned word_id(const char *w, size_t n, size_t avail)
 {
-    if (n == 0 || n > PURPOSE_WORD_LONGEST ||
-        !(purpose_word_shapes[n][FT_PURPOSE_WORD_FIRST(w)] >>
+    /* no word of that length, first and last letter: one branch, a word
+     * longer than any taking the row of length 0, which is empty */
+    size_t row = n <= PURPOSE_WORD_LONGEST ? n : 0;
+    if (!(purpose_word_shapes[row][FT_PURPOSE_WORD_FIRST(w)] >>
               FT_PURPOSE_WORD_LAST(w, n) &
           1))
-        return EN_NONE; /* no word of that length, first and last letter */
+        return EN_NONE;
     ft_bytes16 v = folded16(w, n, avail);
     for (size_t h = ft_purpose_word_hash(w, n);; h++) {
         unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
@@ -2244,6 +2246,12 @@ bool ft_purpose_tables_ok(const char **bad)
      * followed by other letters (sixteen bytes loaded) and at the end of
      * its buffer (a copy); with a letter more or one less it is not that
      * word (the zero padding and the lanes kept tell the lengths apart) */
+    /* word_id tries a word longer than any as one of length 0 */
+    for (size_t c = 0; c < 32; c++)
+        if (purpose_word_shapes[0][c]) {
+            *bad = "(a word of length 0)";
+            return false;
+        }
     for (size_t k = 0; k < EN_COUNT; k++) {
         char up[32];
         size_t n = strlen(words[k].word);
@@ -2257,7 +2265,7 @@ bool ft_purpose_tables_ok(const char **bad)
             word_id(words[k].word, n, sizeof words[k].word) != k ||
             word_id(up, n, sizeof up) != k || word_id(up, n, n) != k ||
             word_id(up, n + 1, sizeof up) == k ||
-            word_id(up, n - 1, sizeof up) == k) {
+            (n > 1 && word_id(up, n - 1, sizeof up) == k)) {
             *bad = words[k].word;
             return false;
         }
