@@ -1976,34 +1976,38 @@ static unsigned start_passes(const ft_countries *c, const char *p)
            bit_at(c->start_bits, start_key(ft_load8(p)));
 }
 
+/* The places j of a block at base (bit j: byte base + j) from which k
+ * bytes can be read in a text of len: j + k <= len - base. */
+static uint64_t places_with(size_t len, size_t base, size_t k)
+{
+    size_t avail = len - base;
+    if (avail >= 64 + k - 1)
+        return ~UINT64_C(0);
+    return avail >= k ? (UINT64_C(1) << (avail - k + 1)) - 1 : 0;
+}
+
 /* The places of cand (bit j: byte base + j) that pair_passes and, for
  * English words, start_passes.  Most words fail them, at random:
  * computed for the whole block, a bit at a time without a branch on
  * each word, they cost no mispredict per word, only at each loop's end.
- * Every place of the block is below base + 64, so 8 bytes can be read at
- * each when len - base >= 72 (three when >= 66); the text's last block
- * takes the plain test. */
+ * Each reads its bytes only at the places that have them (places_with):
+ * the text's last bytes take the plain pair_passes, and the words of its
+ * last 8 bytes only that. */
 static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
                             size_t base, uint64_t cand, uint64_t lead)
 {
-    uint64_t keep = 0;
-    if (len - base < 66) {
-        for (; cand; cand &= cand - 1) {
-            size_t j = (size_t)__builtin_ctzll(cand);
-            if (pair_passes(c, t, len, base + j))
-                keep |= UINT64_C(1) << j;
-        }
-        return keep;
+    uint64_t keep = 0, three = places_with(len, base, 3);
+    for (uint64_t w = cand & ~three; w; w &= w - 1) {
+        size_t j = (size_t)__builtin_ctzll(w);
+        keep |= (uint64_t)pair_passes(c, t, len, base + j) << j;
     }
-    for (; cand; cand &= cand - 1) {
-        size_t j = (size_t)__builtin_ctzll(cand);
+    for (uint64_t w = cand & three; w; w &= w - 1) {
+        size_t j = (size_t)__builtin_ctzll(w);
         const char *p = t + base + j;
         unsigned thirds = c->pair_starts[pair_key(p)];
         keep |= (uint64_t)(thirds >> ((unsigned char)p[2] & 7) & 1) << j;
     }
-    if (len - base < 72)
-        return keep;
-    for (uint64_t w = keep & ~lead; w; w &= w - 1) {
+    for (uint64_t w = keep & ~lead & places_with(len, base, 8); w; w &= w - 1) {
         size_t j = (size_t)__builtin_ctzll(w);
         keep &= ~((uint64_t)!start_passes(c, t + base + j) << j);
     }
@@ -2012,17 +2016,31 @@ static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
 
 /* The block at base; a word that starts with a digit is left out of
  * its words when no word of the scan does (!c->digit_starts), which only
- * spares next_candidate's look at it (some may be kept: in the last
- * bytes of a text, and without SSE2). */
+ * spares next_candidate's look at it (without SSE2 they are kept). */
 static void load_block(const ft_countries *c, const char *t, size_t len,
                        size_t base, block *b)
 {
     size_t n = len - base < 64 ? len - base : 64, j = 0;
     uint64_t letters = 0, lead = 0, digits = 0;
 #if defined(__SSE2__)
+    unsigned l, g, d;
     for (; j + 16 <= n; j += 16) {
-        unsigned l, g, d;
         classify16(t + base + j, &l, &g, &d);
+        letters |= (uint64_t)l << j;
+        digits |= (uint64_t)g << j;
+        lead |= (uint64_t)d << j;
+    }
+    if (j < n) {
+        /* The text's last k < 16 bytes (base + n is len here), no loop a
+         * byte at a time: read as the last of the 16 bytes that end the
+         * text, which are inside it; a text shorter than that through a
+         * copy padded with zeros, which are none of the three. */
+        size_t k = n - j;
+        char tiny[16] = {0};
+        const char *p = len >= 16 ? t + len - 16 : memcpy(tiny, t, len);
+        classify16(p, &l, &g, &d);
+        size_t drop = len >= 16 ? 16 - k : 0;
+        l >>= drop, g >>= drop, d >>= drop;
         letters |= (uint64_t)l << j;
         digits |= (uint64_t)g << j;
         lead |= (uint64_t)d << j;
@@ -2037,12 +2055,12 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
         if (x & FT_HIGHS8) /* rare in English: skip the work without them */
             lead |= gather_highs(x & (x << 1) & FT_HIGHS8) << j; /* 0xC0 up */
     }
-#endif
     for (; j < n; j++) {
         unsigned k = byte_class[(unsigned char)t[base + j]];
         letters |= (uint64_t)((k & B_ALNUM) != 0) << j;
         lead |= (uint64_t)((k & B_LEAD) != 0) << j;
     }
+#endif
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
     uint64_t words = letters & ~(letters << 1 | before | digits);
     *b = (block){base, words, letters, lead,
