@@ -2163,18 +2163,19 @@ static bool is_state(const mention *m)
 }
 
 /* The first figure that ends after p (figures are in text order and do
- * not overlap). */
-static size_t figure_after(const ctx *x, size_t p)
+ * not overlap), found from *hint, the answer for an earlier p, and kept
+ * there: the places asked about move forward from one figure to the
+ * next, so that the walk is a step or two, where a binary search would
+ * cost a mispredict at most of its steps. */
+static size_t figure_after_hint(const ctx *x, size_t *hint, size_t p)
 {
-    size_t lo = 0, hi = x->nfigs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->figs[mid].end <= p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    size_t i = *hint;
+    while (i < x->nfigs && x->figs[i].end <= p)
+        i++;
+    while (i > 0 && x->figs[i - 1].end > p)
+        i--;
+    *hint = i;
+    return i;
 }
 
 /* Whether p stands inside one of the figures (their own words, "U.S.
@@ -2212,10 +2213,10 @@ static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
  * counts, a buyer most, an institution least; a tie goes to the state
  * named last. */
 static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
-                       bool share)
+                       bool share, size_t *fig_hint)
 {
     const mentions *ms = x->ms;
-    size_t fi = figure_after(x, back);
+    size_t fi = figure_after_hint(x, fig_hint, back);
     size_t best = NONE;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
@@ -2258,6 +2259,7 @@ typedef struct {
     size_t near;       /* first mention of the window around the figure */
     size_t shared;     /* first mention not yet checked for cost-sharing */
     size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
+    size_t fig_from, fig_back; /* figure_after_hint's of from and back */
 } hints;
 
 static size_t choose(const ctx *x, const ft_figure *f, hints *h)
@@ -2283,23 +2285,25 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     size_t lo = h->lo;
     bool share = h->last_share > share_from;
 
+    /* One pass over the mentions up to `to`: a deal word anywhere there
+     * makes the sentence a deal; the states count only in the figure's
+     * clause, up to the first clause word after it (clause_end). */
     bool deal = false;
-    size_t hi = h->near;
-    for (; hi < ms->n && ms->m[hi].start < to; hi++) {
-        const mention *m = &ms->m[hi];
-        if (m->state == NONE && (m->cues & CUE_DEAL))
-            deal = true;
-    }
-    size_t fi = figure_after(x, from);
+    size_t clause_end = to;
+    size_t fi = figure_after_hint(x, &h->fig_from, from);
     size_t buyer = NONE, before = NONE, after = NONE;
     size_t org_before = NONE, org_after = NONE;
     size_t bdist = SIZE_MAX;
-    for (size_t k = h->near; k < hi; k++) {
+    for (size_t k = h->near; k < ms->n && ms->m[k].start < to; k++) {
         const mention *m = &ms->m[k];
-        if (m->state == NONE && (m->cues & CUE_CLAUSE) && m->start >= f->end &&
-            m->start < to)
-            to = m->start; /* the figure's clause ends here */
-        if (!is_state(m) || m->start < from || m->start >= to)
+        if (m->state == NONE) {
+            deal |= (m->cues & CUE_DEAL) != 0;
+            if ((m->cues & CUE_CLAUSE) && m->start >= f->end &&
+                m->start < clause_end)
+                clause_end = m->start;
+            continue;
+        }
+        if (m->role == ROLE_SKIP || m->start < from || m->start >= clause_end)
             continue;
         if (in_figure(x, &fi, m->start))
             continue;
@@ -2336,11 +2340,12 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
      * Finland ...  The contract is worth X won") is the buyer's, whatever
      * it is paid in; otherwise a currency of one state tells more than
      * the states talked about around it. */
-    size_t s = deal ? dominant(x, lo, back, f->sent_start, share) : NONE;
+    size_t s =
+        deal ? dominant(x, lo, back, f->sent_start, share, &h->fig_back) : NONE;
     if (s == NONE)
         s = by_currency(x, f->currency);
-    if (s == NONE)
-        s = dominant(x, lo, back, f->sent_start, share);
+    if (s == NONE && !deal) /* in a deal, dominant said NONE already */
+        s = dominant(x, lo, back, f->sent_start, share, &h->fig_back);
     if (s == NONE && org_before != NONE)
         s = ms->m[org_before].state;
     if (s == NONE && org_after != NONE)
