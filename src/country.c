@@ -2153,8 +2153,9 @@ typedef struct {
     const ft_figure *figs;
     size_t nfigs;
     size_t usa; /* the state paid in cost-sharing, NONE when not in the table */
-    int *score; /* per state, zero between figures */
-    size_t *last; /* per state: where it was last counted */
+    int *score; /* per state, valid in the call of dominant ... */
+    unsigned *seen; /* ... whose number is here (0: none yet) */
+    size_t *last;   /* per state: where it was last counted */
 } ctx;
 
 static bool is_state(const mention *m)
@@ -2209,36 +2210,44 @@ static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
     return k;
 }
 
+/* Where the previous figure's look-ups stopped: every bound moves only
+ * forward from one figure to the next, so each mention is passed over a
+ * bounded number of times. */
+typedef struct {
+    size_t lo;         /* first mention of the look-back window */
+    size_t near;       /* first mention of the window around the figure */
+    size_t shared;     /* first mention not yet checked for cost-sharing */
+    size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
+    size_t fig_from, fig_back; /* figure_after_hint's of from and back */
+    unsigned calls;            /* of dominant, so far */
+} hints;
+
 /* The state that dominates the text in [back, until): each mention
  * counts, a buyer most, an institution least; a tie goes to the state
  * named last. */
 static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
-                       bool share, size_t *fig_hint)
+                       bool share, hints *h)
 {
     const mentions *ms = x->ms;
-    size_t fi = figure_after_hint(x, fig_hint, back);
+    size_t fi = figure_after_hint(x, &h->fig_back, back);
     size_t best = NONE;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
-            const mention *m = &ms->m[k];
-            if (!is_state(m) || m->start < back ||
-                (share && m->state == x->usa))
-                continue;
-            if (pass == 1) { /* clean up for the next figure */
-                x->score[m->state] = 0;
-                continue;
-            }
-            if (in_figure(x, &fi, m->start))
-                continue;
-            x->score[m->state] += m->role == ROLE_BUYER       ? 3
-                                  : m->kind == FT_COUNTRY_ORG ? 1
-                                                              : 2;
-            x->last[m->state] = m->start;
-            if (best == NONE || x->score[m->state] > x->score[best] ||
-                (x->score[m->state] == x->score[best] &&
-                 x->last[m->state] >= x->last[best]))
-                best = m->state;
-        }
+    /* a score left by an earlier call counts as zero: one pass, no
+     * second one to clear the scores */
+    unsigned call = ++h->calls;
+    for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
+        const mention *m = &ms->m[k];
+        if (!is_state(m) || m->start < back || (share && m->state == x->usa))
+            continue;
+        if (in_figure(x, &fi, m->start))
+            continue;
+        size_t st = m->state;
+        int add = m->role == ROLE_BUYER ? 3 : m->kind == FT_COUNTRY_ORG ? 1 : 2;
+        x->score[st] = (x->seen[st] == call ? x->score[st] : 0) + add;
+        x->seen[st] = call;
+        x->last[st] = m->start;
+        if (best == NONE || x->score[st] > x->score[best] ||
+            (x->score[st] == x->score[best] && x->last[st] >= x->last[best]))
+            best = st;
     }
     return best;
 }
@@ -2249,18 +2258,6 @@ static size_t by_currency(const ctx *x, const char *cur)
 {
     return currency_state(x->c, cur);
 }
-
-/* The state of figure f (the rules at the top of this file), or NONE. */
-/* Where the previous figure's look-ups stopped: every bound moves only
- * forward from one figure to the next, so each mention is passed over a
- * bounded number of times. */
-typedef struct {
-    size_t lo;         /* first mention of the look-back window */
-    size_t near;       /* first mention of the window around the figure */
-    size_t shared;     /* first mention not yet checked for cost-sharing */
-    size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
-    size_t fig_from, fig_back; /* figure_after_hint's of from and back */
-} hints;
 
 static size_t choose(const ctx *x, const ft_figure *f, hints *h)
 {
@@ -2340,12 +2337,11 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
      * Finland ...  The contract is worth X won") is the buyer's, whatever
      * it is paid in; otherwise a currency of one state tells more than
      * the states talked about around it. */
-    size_t s =
-        deal ? dominant(x, lo, back, f->sent_start, share, &h->fig_back) : NONE;
+    size_t s = deal ? dominant(x, lo, back, f->sent_start, share, h) : NONE;
     if (s == NONE)
         s = by_currency(x, f->currency);
     if (s == NONE && !deal) /* in a deal, dominant said NONE already */
-        s = dominant(x, lo, back, f->sent_start, share, &h->fig_back);
+        s = dominant(x, lo, back, f->sent_start, share, h);
     if (s == NONE && org_before != NONE)
         s = ms->m[org_before].state;
     if (s == NONE && org_after != NONE)
@@ -2368,19 +2364,26 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         return FT_OK;
     mentions ms;
     mentions_init(&ms);
-    /* last and score on the stack for a table of LOCAL_STATES states or
-     * fewer, else in one block on the heap; score starts at zero (and
-     * dominant leaves it so), last is written before it is read */
+    /* last, score and seen on the stack for a table of LOCAL_STATES
+     * states or fewer, else in one block on the heap; seen starts at zero
+     * (no call of dominant), score and last are written before they are
+     * read */
     size_t last_local[LOCAL_STATES];
     int score_local[LOCAL_STATES];
+    unsigned seen_local[LOCAL_STATES];
     bool local = c->nstates <= LOCAL_STATES;
     size_t *last =
-        local ? last_local : calloc(c->nstates, sizeof *last + sizeof(int));
+        local
+            ? last_local
+            : calloc(c->nstates, sizeof *last + sizeof(int) + sizeof(unsigned));
     int *score = !last   ? NULL
                  : local ? score_local
                          : (int *)(last + c->nstates);
+    unsigned *seen = !last   ? NULL
+                     : local ? seen_local
+                             : (unsigned *)(score + c->nstates);
     if (local)
-        memset(score_local, 0, c->nstates * sizeof *score_local);
+        memset(seen_local, 0, c->nstates * sizeof *seen_local);
     if (!last || collect(c, text, len, &ms) != FT_OK) {
         mentions_free(&ms);
         if (!local)
@@ -2394,6 +2397,7 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
              .nfigs = n,
              .usa = c->usa,
              .score = score,
+             .seen = seen,
              .last = last};
     hints h = {0};
     for (size_t i = 0; i < n; i++) {
