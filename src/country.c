@@ -2014,6 +2014,25 @@ static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
     return keep;
 }
 
+#if defined(__SSE2__)
+/* classify16 of the 64 bytes at p, bit j for byte j. */
+static void classify64(const char *p, uint64_t *letters, uint64_t *digits,
+                       uint64_t *lead)
+{
+    unsigned l[4], g[4], d[4];
+    classify16(p, &l[0], &g[0], &d[0]);
+    classify16(p + 16, &l[1], &g[1], &d[1]);
+    classify16(p + 32, &l[2], &g[2], &d[2]);
+    classify16(p + 48, &l[3], &g[3], &d[3]);
+    *letters = l[0] | (uint64_t)l[1] << 16 | (uint64_t)l[2] << 32 |
+               (uint64_t)l[3] << 48;
+    *digits = g[0] | (uint64_t)g[1] << 16 | (uint64_t)g[2] << 32 |
+              (uint64_t)g[3] << 48;
+    *lead = d[0] | (uint64_t)d[1] << 16 | (uint64_t)d[2] << 32 |
+            (uint64_t)d[3] << 48;
+}
+#endif
+
 /* The block at base; a word that starts with a digit is left out of
  * its words when no word of the scan does (!c->digit_starts), which only
  * spares next_candidate's look at it (without SSE2 they are kept). */
@@ -2024,6 +2043,12 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
     uint64_t letters = 0, lead = 0, digits = 0;
 #if defined(__SSE2__)
     unsigned l, g, d;
+    if (n == 64) {
+        /* a whole block in four steps written out: a loop's exit would
+         * be one more mispredict a block */
+        classify64(t + base, &letters, &digits, &lead);
+        j = 64;
+    }
     for (; j + 16 <= n; j += 16) {
         classify16(t + base + j, &l, &g, &d);
         letters |= (uint64_t)l << j;
