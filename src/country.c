@@ -2257,7 +2257,10 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
     size_t fi = figure_after_hint(x, &h->fig_back, back);
     size_t best = NONE;
     /* a score left by an earlier call counts as zero: one pass, no
-     * second one to clear the scores */
+     * second one to clear the scores; seen is cleared at the first call
+     * of an article, which many articles never make */
+    if (h->calls == 0)
+        memset(x->seen, 0, x->c->nstates * sizeof *x->seen);
     unsigned call = ++h->calls;
     for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
         const mention *m = &ms->m[k];
@@ -2390,8 +2393,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     mentions ms;
     mentions_init(&ms);
     /* last, score and seen on the stack for a table of LOCAL_STATES
-     * states or fewer, else in one block on the heap; seen starts at zero
-     * (no call of dominant), score and last are written before they are
+     * states or fewer, else in one block on the heap; seen is cleared by
+     * dominant's first call, score and last are written before they are
      * read */
     size_t last_local[LOCAL_STATES];
     int score_local[LOCAL_STATES];
@@ -2407,8 +2410,6 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     unsigned *seen = !last   ? NULL
                      : local ? seen_local
                              : (unsigned *)(score + c->nstates);
-    if (local)
-        memset(seen_local, 0, c->nstates * sizeof *seen_local);
     if (!last || collect(c, text, len, &ms) != FT_OK) {
         mentions_free(&ms);
         if (!local)
