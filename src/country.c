@@ -2303,10 +2303,12 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     while (h->near < ms->n && ms->m[h->near].start < from)
         h->near++;
     for (; h->shared < ms->n && ms->m[h->shared].start < f->end + SHARE_AFTER;
-         h->shared++)
-        if (ms->m[h->shared].state == NONE &&
-            (ms->m[h->shared].cues & CUE_SHARE))
-            h->last_share = ms->m[h->shared].start + 1;
+         h->shared++) {
+        /* most mentions are no cost-sharing word, at random: no branch */
+        const mention *m = &ms->m[h->shared];
+        bool is_share = (m->state == NONE) & ((m->cues & CUE_SHARE) != 0);
+        h->last_share = is_share ? m->start + 1 : h->last_share;
+    }
     size_t lo = h->lo;
     bool share = h->last_share > share_from;
 
