@@ -1918,7 +1918,7 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
 typedef struct {
     size_t base;
     uint64_t words, letters, lead;
-    uint64_t starts; /* the words and leads that pass pair_passes */
+    uint64_t starts; /* the words and leads that pass pair_filter */
 } block;
 
 #if !defined(__SSE2__)
@@ -2101,7 +2101,7 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
  * call to the next; base SIZE_MAX before the first), and most words
- * after one look at their first two bytes (pair_starts). */
+ * ruled out with the block (pair_filter), by their first bytes. */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                              size_t i, block *blk)
 {
@@ -2287,6 +2287,7 @@ static size_t by_currency(const ctx *x, const char *cur)
     return currency_state(x->c, cur);
 }
 
+/* The state of figure f (the rules at the top of this file), or NONE. */
 static size_t choose(const ctx *x, const ft_figure *f, hints *h)
 {
     const mentions *ms = x->ms;
