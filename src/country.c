@@ -1918,7 +1918,7 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
 typedef struct {
     size_t base;
     uint64_t words, letters, lead;
-    uint64_t starts; /* the words and leads that pass pair_passes */
+    uint64_t starts; /* the words and leads that pass pair_filter */
 } block;
 
 #if !defined(__SSE2__)
@@ -1976,53 +1976,96 @@ static unsigned start_passes(const ft_countries *c, const char *p)
            bit_at(c->start_bits, start_key(ft_load8(p)));
 }
 
+/* The places j of a block at base (bit j: byte base + j) from which k
+ * bytes can be read in a text of len: j + k <= len - base. */
+static uint64_t places_with(size_t len, size_t base, size_t k)
+{
+    size_t avail = len - base;
+    if (avail >= 64 + k - 1)
+        return ~UINT64_C(0);
+    return avail >= k ? (UINT64_C(1) << (avail - k + 1)) - 1 : 0;
+}
+
 /* The places of cand (bit j: byte base + j) that pair_passes and, for
  * English words, start_passes.  Most words fail them, at random:
  * computed for the whole block, a bit at a time without a branch on
  * each word, they cost no mispredict per word, only at each loop's end.
- * Every place of the block is below base + 64, so 8 bytes can be read at
- * each when len - base >= 72 (three when >= 66); the text's last block
- * takes the plain test. */
+ * Each reads its bytes only at the places that have them (places_with):
+ * the text's last bytes take the plain pair_passes, and the words of its
+ * last 8 bytes only that. */
 static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
                             size_t base, uint64_t cand, uint64_t lead)
 {
-    uint64_t keep = 0;
-    if (len - base < 66) {
-        for (; cand; cand &= cand - 1) {
-            size_t j = (size_t)__builtin_ctzll(cand);
-            if (pair_passes(c, t, len, base + j))
-                keep |= UINT64_C(1) << j;
-        }
-        return keep;
+    uint64_t keep = 0, three = places_with(len, base, 3);
+    for (uint64_t w = cand & ~three; w; w &= w - 1) {
+        size_t j = (size_t)__builtin_ctzll(w);
+        keep |= (uint64_t)pair_passes(c, t, len, base + j) << j;
     }
-    for (; cand; cand &= cand - 1) {
-        size_t j = (size_t)__builtin_ctzll(cand);
+    for (uint64_t w = cand & three; w; w &= w - 1) {
+        size_t j = (size_t)__builtin_ctzll(w);
         const char *p = t + base + j;
         unsigned thirds = c->pair_starts[pair_key(p)];
         keep |= (uint64_t)(thirds >> ((unsigned char)p[2] & 7) & 1) << j;
     }
-    if (len - base < 72)
-        return keep;
-    for (uint64_t w = keep & ~lead; w; w &= w - 1) {
+    for (uint64_t w = keep & ~lead & places_with(len, base, 8); w; w &= w - 1) {
         size_t j = (size_t)__builtin_ctzll(w);
         keep &= ~((uint64_t)!start_passes(c, t + base + j) << j);
     }
     return keep;
 }
 
+#if defined(__SSE2__)
+/* classify16 of the 64 bytes at p, bit j for byte j. */
+static void classify64(const char *p, uint64_t *letters, uint64_t *digits,
+                       uint64_t *lead)
+{
+    unsigned l[4], g[4], d[4];
+    classify16(p, &l[0], &g[0], &d[0]);
+    classify16(p + 16, &l[1], &g[1], &d[1]);
+    classify16(p + 32, &l[2], &g[2], &d[2]);
+    classify16(p + 48, &l[3], &g[3], &d[3]);
+    *letters = l[0] | (uint64_t)l[1] << 16 | (uint64_t)l[2] << 32 |
+               (uint64_t)l[3] << 48;
+    *digits = g[0] | (uint64_t)g[1] << 16 | (uint64_t)g[2] << 32 |
+              (uint64_t)g[3] << 48;
+    *lead = d[0] | (uint64_t)d[1] << 16 | (uint64_t)d[2] << 32 |
+            (uint64_t)d[3] << 48;
+}
+#endif
+
 /* The block at base; a word that starts with a digit is left out of
  * its words when no word of the scan does (!c->digit_starts), which only
- * spares next_candidate's look at it (some may be kept: in the last
- * bytes of a text, and without SSE2). */
+ * spares next_candidate's look at it (without SSE2 they are kept). */
 static void load_block(const ft_countries *c, const char *t, size_t len,
                        size_t base, block *b)
 {
     size_t n = len - base < 64 ? len - base : 64, j = 0;
     uint64_t letters = 0, lead = 0, digits = 0;
 #if defined(__SSE2__)
+    unsigned l, g, d;
+    if (n == 64) {
+        /* a whole block in four steps written out: a loop's exit would
+         * be one more mispredict a block */
+        classify64(t + base, &letters, &digits, &lead);
+        j = 64;
+    }
     for (; j + 16 <= n; j += 16) {
-        unsigned l, g, d;
         classify16(t + base + j, &l, &g, &d);
+        letters |= (uint64_t)l << j;
+        digits |= (uint64_t)g << j;
+        lead |= (uint64_t)d << j;
+    }
+    if (j < n) {
+        /* The text's last k < 16 bytes (base + n is len here), no loop a
+         * byte at a time: read as the last of the 16 bytes that end the
+         * text, which are inside it; a text shorter than that through a
+         * copy padded with zeros, which are none of the three. */
+        size_t k = n - j;
+        char tiny[16] = {0};
+        const char *p = len >= 16 ? t + len - 16 : memcpy(tiny, t, len);
+        classify16(p, &l, &g, &d);
+        size_t drop = len >= 16 ? 16 - k : 0;
+        l >>= drop, g >>= drop, d >>= drop;
         letters |= (uint64_t)l << j;
         digits |= (uint64_t)g << j;
         lead |= (uint64_t)d << j;
@@ -2037,12 +2080,12 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
         if (x & FT_HIGHS8) /* rare in English: skip the work without them */
             lead |= gather_highs(x & (x << 1) & FT_HIGHS8) << j; /* 0xC0 up */
     }
-#endif
     for (; j < n; j++) {
         unsigned k = byte_class[(unsigned char)t[base + j]];
         letters |= (uint64_t)((k & B_ALNUM) != 0) << j;
         lead |= (uint64_t)((k & B_LEAD) != 0) << j;
     }
+#endif
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
     uint64_t words = letters & ~(letters << 1 | before | digits);
     *b = (block){base, words, letters, lead,
@@ -2058,7 +2101,7 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
  * call to the next; base SIZE_MAX before the first), and most words
- * after one look at their first two bytes (pair_starts). */
+ * ruled out with the block (pair_filter), by their first bytes. */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                              size_t i, block *blk)
 {
@@ -2135,8 +2178,9 @@ typedef struct {
     const ft_figure *figs;
     size_t nfigs;
     size_t usa; /* the state paid in cost-sharing, NONE when not in the table */
-    int *score; /* per state, zero between figures */
-    size_t *last; /* per state: where it was last counted */
+    int *score; /* per state, valid in the call of dominant ... */
+    unsigned *seen; /* ... whose number is here (0: none yet) */
+    size_t *last;   /* per state: where it was last counted */
 } ctx;
 
 static bool is_state(const mention *m)
@@ -2145,18 +2189,19 @@ static bool is_state(const mention *m)
 }
 
 /* The first figure that ends after p (figures are in text order and do
- * not overlap). */
-static size_t figure_after(const ctx *x, size_t p)
+ * not overlap), found from *hint, the answer for an earlier p, and kept
+ * there: the places asked about move forward from one figure to the
+ * next, so that the walk is a step or two, where a binary search would
+ * cost a mispredict at most of its steps. */
+static size_t figure_after_hint(const ctx *x, size_t *hint, size_t p)
 {
-    size_t lo = 0, hi = x->nfigs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->figs[mid].end <= p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    size_t i = *hint;
+    while (i < x->nfigs && x->figs[i].end <= p)
+        i++;
+    while (i > 0 && x->figs[i - 1].end > p)
+        i--;
+    *hint = i;
+    return i;
 }
 
 /* Whether p stands inside one of the figures (their own words, "U.S.
@@ -2190,36 +2235,47 @@ static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
     return k;
 }
 
+/* Where the previous figure's look-ups stopped: every bound moves only
+ * forward from one figure to the next, so each mention is passed over a
+ * bounded number of times. */
+typedef struct {
+    size_t lo;         /* first mention of the look-back window */
+    size_t near;       /* first mention of the window around the figure */
+    size_t shared;     /* first mention not yet checked for cost-sharing */
+    size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
+    size_t fig_from, fig_back; /* figure_after_hint's of from and back */
+    unsigned calls;            /* of dominant, so far */
+} hints;
+
 /* The state that dominates the text in [back, until): each mention
  * counts, a buyer most, an institution least; a tie goes to the state
  * named last. */
 static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
-                       bool share)
+                       bool share, hints *h)
 {
     const mentions *ms = x->ms;
-    size_t fi = figure_after(x, back);
+    size_t fi = figure_after_hint(x, &h->fig_back, back);
     size_t best = NONE;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
-            const mention *m = &ms->m[k];
-            if (!is_state(m) || m->start < back ||
-                (share && m->state == x->usa))
-                continue;
-            if (pass == 1) { /* clean up for the next figure */
-                x->score[m->state] = 0;
-                continue;
-            }
-            if (in_figure(x, &fi, m->start))
-                continue;
-            x->score[m->state] += m->role == ROLE_BUYER       ? 3
-                                  : m->kind == FT_COUNTRY_ORG ? 1
-                                                              : 2;
-            x->last[m->state] = m->start;
-            if (best == NONE || x->score[m->state] > x->score[best] ||
-                (x->score[m->state] == x->score[best] &&
-                 x->last[m->state] >= x->last[best]))
-                best = m->state;
-        }
+    /* a score left by an earlier call counts as zero: one pass, no
+     * second one to clear the scores; seen is cleared at the first call
+     * of an article, which many articles never make */
+    if (h->calls == 0)
+        memset(x->seen, 0, x->c->nstates * sizeof *x->seen);
+    unsigned call = ++h->calls;
+    for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
+        const mention *m = &ms->m[k];
+        if (!is_state(m) || m->start < back || (share && m->state == x->usa))
+            continue;
+        if (in_figure(x, &fi, m->start))
+            continue;
+        size_t st = m->state;
+        int add = m->role == ROLE_BUYER ? 3 : m->kind == FT_COUNTRY_ORG ? 1 : 2;
+        x->score[st] = (x->seen[st] == call ? x->score[st] : 0) + add;
+        x->seen[st] = call;
+        x->last[st] = m->start;
+        if (best == NONE || x->score[st] > x->score[best] ||
+            (x->score[st] == x->score[best] && x->last[st] >= x->last[best]))
+            best = st;
     }
     return best;
 }
@@ -2232,16 +2288,6 @@ static size_t by_currency(const ctx *x, const char *cur)
 }
 
 /* The state of figure f (the rules at the top of this file), or NONE. */
-/* Where the previous figure's look-ups stopped: every bound moves only
- * forward from one figure to the next, so each mention is passed over a
- * bounded number of times. */
-typedef struct {
-    size_t lo;         /* first mention of the look-back window */
-    size_t near;       /* first mention of the window around the figure */
-    size_t shared;     /* first mention not yet checked for cost-sharing */
-    size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
-} hints;
-
 static size_t choose(const ctx *x, const ft_figure *f, hints *h)
 {
     const mentions *ms = x->ms;
@@ -2258,30 +2304,34 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     while (h->near < ms->n && ms->m[h->near].start < from)
         h->near++;
     for (; h->shared < ms->n && ms->m[h->shared].start < f->end + SHARE_AFTER;
-         h->shared++)
-        if (ms->m[h->shared].state == NONE &&
-            (ms->m[h->shared].cues & CUE_SHARE))
-            h->last_share = ms->m[h->shared].start + 1;
+         h->shared++) {
+        /* most mentions are no cost-sharing word, at random: no branch */
+        const mention *m = &ms->m[h->shared];
+        bool is_share = (m->state == NONE) & ((m->cues & CUE_SHARE) != 0);
+        h->last_share = is_share ? m->start + 1 : h->last_share;
+    }
     size_t lo = h->lo;
     bool share = h->last_share > share_from;
 
+    /* One pass over the mentions up to `to`: a deal word anywhere there
+     * makes the sentence a deal; the states count only in the figure's
+     * clause, up to the first clause word after it (clause_end). */
     bool deal = false;
-    size_t hi = h->near;
-    for (; hi < ms->n && ms->m[hi].start < to; hi++) {
-        const mention *m = &ms->m[hi];
-        if (m->state == NONE && (m->cues & CUE_DEAL))
-            deal = true;
-    }
-    size_t fi = figure_after(x, from);
+    size_t clause_end = to;
+    size_t fi = figure_after_hint(x, &h->fig_from, from);
     size_t buyer = NONE, before = NONE, after = NONE;
     size_t org_before = NONE, org_after = NONE;
     size_t bdist = SIZE_MAX;
-    for (size_t k = h->near; k < hi; k++) {
+    for (size_t k = h->near; k < ms->n && ms->m[k].start < to; k++) {
         const mention *m = &ms->m[k];
-        if (m->state == NONE && (m->cues & CUE_CLAUSE) && m->start >= f->end &&
-            m->start < to)
-            to = m->start; /* the figure's clause ends here */
-        if (!is_state(m) || m->start < from || m->start >= to)
+        if (m->state == NONE) {
+            deal |= (m->cues & CUE_DEAL) != 0;
+            if ((m->cues & CUE_CLAUSE) && m->start >= f->end &&
+                m->start < clause_end)
+                clause_end = m->start;
+            continue;
+        }
+        if (m->role == ROLE_SKIP || m->start < from || m->start >= clause_end)
             continue;
         if (in_figure(x, &fi, m->start))
             continue;
@@ -2318,11 +2368,11 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
      * Finland ...  The contract is worth X won") is the buyer's, whatever
      * it is paid in; otherwise a currency of one state tells more than
      * the states talked about around it. */
-    size_t s = deal ? dominant(x, lo, back, f->sent_start, share) : NONE;
+    size_t s = deal ? dominant(x, lo, back, f->sent_start, share, h) : NONE;
     if (s == NONE)
         s = by_currency(x, f->currency);
-    if (s == NONE)
-        s = dominant(x, lo, back, f->sent_start, share);
+    if (s == NONE && !deal) /* in a deal, dominant said NONE already */
+        s = dominant(x, lo, back, f->sent_start, share, h);
     if (s == NONE && org_before != NONE)
         s = ms->m[org_before].state;
     if (s == NONE && org_after != NONE)
@@ -2345,19 +2395,24 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         return FT_OK;
     mentions ms;
     mentions_init(&ms);
-    /* last and score on the stack for a table of LOCAL_STATES states or
-     * fewer, else in one block on the heap; score starts at zero (and
-     * dominant leaves it so), last is written before it is read */
+    /* last, score and seen on the stack for a table of LOCAL_STATES
+     * states or fewer, else in one block on the heap; seen is cleared by
+     * dominant's first call, score and last are written before they are
+     * read */
     size_t last_local[LOCAL_STATES];
     int score_local[LOCAL_STATES];
+    unsigned seen_local[LOCAL_STATES];
     bool local = c->nstates <= LOCAL_STATES;
     size_t *last =
-        local ? last_local : calloc(c->nstates, sizeof *last + sizeof(int));
+        local
+            ? last_local
+            : calloc(c->nstates, sizeof *last + sizeof(int) + sizeof(unsigned));
     int *score = !last   ? NULL
                  : local ? score_local
                          : (int *)(last + c->nstates);
-    if (local)
-        memset(score_local, 0, c->nstates * sizeof *score_local);
+    unsigned *seen = !last   ? NULL
+                     : local ? seen_local
+                             : (unsigned *)(score + c->nstates);
     if (!last || collect(c, text, len, &ms) != FT_OK) {
         mentions_free(&ms);
         if (!local)
@@ -2371,6 +2426,7 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
              .nfigs = n,
              .usa = c->usa,
              .score = score,
+             .seen = seen,
              .last = last};
     hints h = {0};
     for (size_t i = 0; i < n; i++) {

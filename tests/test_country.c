@@ -288,6 +288,10 @@ static void test_scan_at_every_offset(void **state)
          "$1.1 billion", "KOR"},
         {"한화는 핀란드에 자주포를 수출하는 2억 달러 계약을 맺었다.",
          "2억 달러", "FIN"},
+        /* texts shorter than 16 bytes, read through a copy, and, behind
+         * the filler, of every length past the scan's blocks of 16 */
+        {"Japan $5bn", "$5bn", "JPN"},
+        {"일본 3억원", "3억원", "JPN"},
         /* a state named last, in the text's last bytes */
         {"It is twice the $700 million Tokyo", "$700 million", "JPN"},
         {"It is twice the $700 million Tokyo paid", "$700 million", "JPN"},
