@@ -1336,6 +1336,62 @@ static char *plain_run(jparser *j, char *p)
     return p;
 }
 
+/* The bytes of a string from j->p decoded in place to w (w <= j->p),
+ * sixteen at a time, and the escapes of one letter among them, up to a
+ * quote, a control, another escape (\u) or the last sixteen bytes of
+ * the line, which jstring reads on; the new w (and j->p), noting in j
+ * what plain_run notes.  Each block's plain bytes go to w in one store:
+ * the lanes past them keep the bytes that were there (read back first),
+ * so that no byte at or past the stop, still to be read, is written
+ * over; w + 16 <= j->p + 16 <= j->end, inside the line. */
+static char *string_blocks(jparser *j, char *w)
+{
+    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
+                                    8, 9, 10, 11, 12, 13, 14, 15};
+    static const char unescaped[256] = {
+        ['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
+        ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
+    char *p = j->p;
+    ft_bytes16 high = {0}, del = {0};
+    bool backspace = false;
+    while (j->end - p >= 16) {
+        ft_bytes16 v = ft_load16(p);
+        uint32_t stop =
+            ft_bits16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
+                      (ft_bytes16)(v == '\\'));
+        if (!stop) { /* (stored where it is until the first escape) */
+            high |= v;
+            del |= (ft_bytes16)(v == 0x7F);
+            memcpy(w, &v, 16);
+            p += 16;
+            w += 16;
+            continue;
+        }
+        size_t k = (size_t)__builtin_ctz(stop);
+        ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+        high |= v & before;
+        del |= (ft_bytes16)(v == 0x7F) & before;
+        v = (v & before) | (ft_load16(w) & ~before);
+        memcpy(w, &v, 16);
+        p += k;
+        w += k;
+        char d;
+        if (*p != '\\' || j->end - p < 2 ||
+            !(d = unescaped[(unsigned char)p[1]]))
+            break;
+        backspace |= p[1] == 'b'; /* a control, as its escape says */
+        *w++ = d;
+        p += 2;
+    }
+    j->p = p;
+    uint64_t h[2], c[2];
+    memcpy(h, &high, 16);
+    memcpy(c, &del, 16);
+    j->str_high |= ((h[0] | h[1]) & FT_HIGHS8) != 0;
+    j->str_control |= (c[0] | c[1]) != 0 || backspace;
+    return w;
+}
+
 /* A string at p (on its opening quote), decoded in place: an escape is
  * never shorter than what it stands for, so the write position never
  * passes the read position. */
@@ -1344,6 +1400,12 @@ static bool jstring(jparser *j, const char **out, size_t *out_len)
     char *w = ++j->p;
     *out = w;
     j->str_high = j->str_control = false;
+    w = string_blocks(j, w);
+    if (j->p < j->end && *j->p == '"') { /* the most common end */
+        *out_len = (size_t)(w - *out);
+        j->p++;
+        return true;
+    }
     while (j->p < j->end) {
         /* A run of plain bytes moves in one go (not at all before the
          * first escape, when w and j->p are the same place). */

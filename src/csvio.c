@@ -60,7 +60,7 @@ static inline bool risky_byte(char c)
     const uint64_t below64 =
         1ULL << '=' | 1ULL << '+' | 1ULL << '-' | 1ULL << '\t' | 1ULL << '\r';
     unsigned char u = (unsigned char)c;
-    return (u < 64 && (below64 >> (u & 63) & 1)) | (u == '@');
+    return ((below64 >> (u & 63) & 1) & (u < 64)) | (u == '@');
 }
 
 bool ft_csvio_is_risky(const char *s, size_t n)

@@ -123,7 +123,7 @@ static size_t format_int(int v, char *buf, size_t size)
 static size_t format_flags(const ft_figure *f, char *buf)
 {
     size_t len = 0;
-    if (f->flags == 0 && f->target_year == 0) { /* most figures */
+    if ((f->flags | (unsigned)f->target_year) == 0) { /* most figures */
         buf[0] = '\0';
         return 0;
     }
@@ -690,6 +690,14 @@ static char *put_uint(char *o, uint64_t v)
     return put_uint8(o, (uint32_t)(v % E8));
 }
 
+/* An offset in the text at o; the end.  Articles are far shorter than
+ * 10^8 bytes: this call's own test (put_uint's is shared by the amounts,
+ * which are often longer) then always goes one way. */
+static inline char *put_offset(char *o, size_t v)
+{
+    return v < E8 ? put_short_uint(o, (uint32_t)v) : put_uint(o, v);
+}
+
 static char *put_int(char *o, int v)
 {
     if (v >= 1000 && v <= 9999) { /* a year: four digits, as digits8's
@@ -712,9 +720,8 @@ static char *put_decimal(char *o, ft_decimal d)
         return o + ft_decimal_format(d, o, FT_DECIMAL_BUFSZ);
     /* a whole number, most amounts: its digits, as ft_decimal_format
      * writes them */
-    if (d.negative && d.digits)
-        *o++ = '-';
-    return put_uint(o, d.digits);
+    *o = '-';
+    return put_uint(o + (d.negative & (d.digits != 0)), d.digits);
 }
 
 static char *put_bytes(char *o, const char *s, size_t n)
@@ -1006,9 +1013,9 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     o = mention < 10 ? (*o = (char)('0' + mention), o + 1)
                      : put_uint(o, mention);
     KEY(",\"start\":");
-    o = put_uint(o, f->start);
+    o = put_offset(o, f->start);
     KEY(",\"end\":");
-    o = put_uint(o, f->end);
+    o = put_offset(o, f->end);
     KEY(",\"surface\":");
     o = put_surface(w, o, a, f);
     KEY(",\"amount\":");

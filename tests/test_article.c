@@ -634,6 +634,53 @@ static void test_jsonl_controls_and_utf8_anywhere(void **state)
     }
 }
 
+/* Strings are decoded sixteen bytes at a time with the escapes of one
+ * letter among them: each escape at every place of a text, alone or with
+ * another right after it or some bytes on, and the text's end near or far
+ * from the line's, reads as decoded byte by byte. */
+static void test_jsonl_escapes_at_every_place(void **state)
+{
+    fixture *fx = *state;
+    static const struct {
+        const char *json, *text;
+    } escapes[] = {{"\\n", "\n"}, {"\\\"", "\""}, {"\\\\", "\\"},
+                   {"\\/", "/"},  {"\\b", " "},   {"\\f", "\f"},
+                   {"\\r", "\r"}, {"\\t", "\t"},  {"\\u0041", "A"}};
+    size_t n = sizeof escapes / sizeof escapes[0];
+    for (size_t at = 0; at <= 40; at++)
+        for (size_t e = 0; e < n; e++)
+            for (size_t g = 0; g < 4; g++)
+                for (int far = 0; far < 2; far++) {
+                    static const size_t gaps[] = {0, 1, 15, 17};
+                    size_t gap = gaps[g];
+                    /* letters, the escape at `at`, another `gap` after */
+                    char json[128] = "", want[128] = "";
+                    for (size_t k = 0; k < at; k++)
+                        strcat(json, "a"), strcat(want, "a");
+                    strcat(json, escapes[e].json);
+                    strcat(want, escapes[e].text);
+                    for (size_t k = 0; gap && k < gap - 1; k++)
+                        strcat(json, "b"), strcat(want, "b");
+                    if (gap) {
+                        strcat(json, escapes[(e + 1) % n].json);
+                        strcat(want, escapes[(e + 1) % n].text);
+                    }
+                    strcat(json, "c");
+                    strcat(want, "c");
+                    char line[512];
+                    snprintf(line, sizeof line,
+                             "{\"id\":\"k\",\"text\":\"%s\"%s}\n", json,
+                             far ? ",\"title\":\"a title of some length\""
+                                 : "");
+                    const char *p = puts_file(fx, "a.jsonl", line);
+                    ft_reader_opts o = opts_for(fx);
+                    ft_article a = {0};
+                    read_one(p, &o, &a);
+                    assert_string_equal(a.text, want);
+                    ft_article_clear(&a);
+                }
+}
+
 /* The same at every place of a string scanned sixteen bytes at a time,
  * with an escape before it in the same sixteen and a bad byte in a later
  * field (which is not the text's). */
@@ -1328,6 +1375,7 @@ int main(void)
         T(test_jsonl_keys_spelled_any_way),
         T(test_jsonl_controls_and_utf8_anywhere),
         T(test_jsonl_controls_at_every_place),
+        T(test_jsonl_escapes_at_every_place),
         T(test_jsonl_lines),
         T(test_jsonl_bad_lines_skipped),
         T(test_jsonl_deep_nesting_refused),
