@@ -11,9 +11,9 @@
  * places; and the shapes of the opener, numeral, prefix and next tables
  * again as two words a cell (opener_fit and the like), for a look at a
  * word with no branch; and each currency's and scale's first lower-case
- * letters as eight bytes (prefix_heads and the like).  Exits 1 when the number
- * words are out of key order (their look-up reads one run of entries per first
- * letter).
+ * letters as eight bytes (prefix_heads and the like).  Exits 1 when the
+ * number words are out of key order (their look-up reads one run of
+ * entries per first letter).
  */
 #include <stdio.h>
 #include <stdlib.h>
