@@ -844,6 +844,12 @@ static void test_fast_paths_agree(void **state)
         "Wednesday Washington research",
         "a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E "
         "programme",
+        /* words of every length, digits, inner hyphens and stops, the
+         * bytes either side of each range of letters and digits */
+        "Inter-Korean KF-21 F-35A U.S. 0123456789abcdefghijklmnopqrstuvwxyz"
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ /:@[`{ a-b- -c .d. e..f g--h "
+        "abcdefghijklmnopq-rstuvwxyzabcdefg.hijklmnop 1.5-trillion x",
+        "Supercalifragilisticexpialidocious",
     };
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
         size_t n = strlen(texts[k]);
