@@ -913,16 +913,29 @@ static const word_entry *word_look(const word_index *ix, const char *w,
     return word_find(ix, w, n, room, &slot);
 }
 
+/* word_upper of a word of the lists (n <= WORD_MAX), `room` bytes from
+ * w readable: sixteen at once when they lie there, with no branch on the
+ * word's length. */
+static unsigned word_upper_in(const char *w, size_t n, size_t room)
+{
+    if (room < 16)
+        return word_upper(w, n);
+    ft_bytes16 v = ft_load16(w);
+    return ft_bits16((ft_bytes16)((ft_bytes16)(v - 'A') < 26)) &
+           ((1u << n) - 1);
+}
+
 /* The roles of the word w[0,n) whose entry is en (NULL for none), those
  * of its spelling too: read only where a role that depends on it is
- * asked for. */
-static unsigned word_roles(const word_entry *en, const char *w, size_t n)
+ * asked for.  `room` bytes from w may be read (at least n). */
+static unsigned word_roles(const word_entry *en, const char *w, size_t n,
+                           size_t room)
 {
     if (!en)
         return 0;
     unsigned roles = en->roles;
     if (en->nspell) {
-        unsigned upper = word_upper(w, n);
+        unsigned upper = word_upper_in(w, n, room);
         for (size_t k = 0; k < en->nspell; k++)
             if (en->spell[k].upper == upper)
                 roles |= en->spell[k].roles;
@@ -1510,7 +1523,7 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             break;
         }
         if (word_roles(word_look(c->ix, x.t + a, b - a, x.len - a), x.t + a,
-                       b - a) &
+                       b - a, x.len - a) &
             W_NOUN_STOP) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
@@ -1612,7 +1625,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
         if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
         const word_entry *en = word_look(c->ix, s2, n2, x.len - k);
-        if (word_roles(en, s2, n2) & W_INNER_STOP)
+        if (word_roles(en, s2, n2, x.len - k) & W_INNER_STOP)
             break;
         last = en;
         last_word = k;
@@ -1652,7 +1665,8 @@ static size_t take_name(collector *c, size_t i, size_t w,
             if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
                 return w;
     }
-    if (acronym && (word_roles(last, x.t + i, w - i) & W_NOT_SUBJECT))
+    if (acronym &&
+        (word_roles(last, x.t + i, w - i, x.len - i) & W_NOT_SUBJECT))
         return w;
     if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
         return w; /* "KRW40", "USD739": a currency code glued to digits;
@@ -1671,8 +1685,9 @@ static size_t take_name(collector *c, size_t i, size_t w,
     }
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
-    if ((word_roles(last, lw, ln) & W_INSTITUTION) ||
-        (words > 1 && (word_roles(first, x.t + i, w - i) & W_INSTITUTION)))
+    if ((word_roles(last, lw, ln, x.len - last_word) & W_INSTITUTION) ||
+        (words > 1 &&
+         (word_roles(first, x.t + i, w - i, x.len - i) & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -2238,7 +2253,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         /* both kinds of name begin with a capital */
         if (e == i && !opening && ft_ascii_upper(ch) &&
             (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
-            !(word_roles(en, ws, wn) & W_FUNCTION)) {
+            !(word_roles(en, ws, wn, x.len - i) & W_FUNCTION)) {
             e = take_name(&c, i, w, en, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
@@ -2919,7 +2934,7 @@ bool ft_subject_lists_ordered(void)
         for (size_t k = 0; k < role_lists[l].n && ok; k++) {
             const char *w = role_lists[l].words[k];
             size_t n = strlen(w);
-            ok = word_roles(word_look(ix, w, n, n + 1), w, n) &
+            ok = word_roles(word_look(ix, w, n, n + 1), w, n, n + 1) &
                  role_lists[l].role;
         }
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
@@ -3005,7 +3020,9 @@ bool ft_subject_fast_paths_agree(const char *t, size_t n)
         ok = word_end(x, i) == word_end_bytewise(x, i);
     for (size_t i = 0; i < n && ok; i++)
         for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
-            ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m);
+            ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m) &&
+                 (m > WORD_MAX ||
+                  word_upper_in(t + i, m, n - i) == word_upper(t + i, m));
     free(ix);
     return ok;
 }
