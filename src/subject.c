@@ -1878,13 +1878,11 @@ static size_t word_on(ft_view x, size_t i)
 __attribute__((noinline)) static bool
 opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
 {
-    size_t k = at + m + 1, n = 0;
+    size_t k = at + m + 1;
     if (k > x.len || x.t[k - 1] != ' ' || k == x.len ||
         !is_alnum((unsigned char)x.t[k]))
         return true; /* other spaces, or none: read as ever */
-    while (n <= WORD_MAX && k + n < x.len &&
-           is_alnum((unsigned char)x.t[k + n]))
-        n++;
+    size_t n = alnum_run_end(x, k) - k;
     return n <= WORD_MAX && (ix->second_pairs[pair_slot(x.t + k, n)] >> n & 1);
 }
 
