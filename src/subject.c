@@ -542,6 +542,21 @@ static size_t alnum_run_end(ft_view x, size_t j)
     return j;
 }
 
+/* The end of the run of bytes past ASCII at j, as alnum_run_end. */
+static size_t high_run_end(ft_view x, size_t j)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    for (; j + 16 <= x.len; j += 16) {
+        /* t[j, j + 16): in the text */
+        uint32_t other = ~ft_bits16(ft_load16(t + j)) & 0xFFFF;
+        if (other)
+            return j + (size_t)__builtin_ctz(other);
+    }
+    while (j < x.len && t[j] >= 0x80)
+        j++;
+    return j;
+}
+
 /* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
 static size_t word_end(ft_view x, size_t i)
@@ -1370,13 +1385,11 @@ static size_t take_budget_line(collector *c, size_t i, size_t w,
 }
 
 /* A Hangul word: an alias (국방예산) or a noun ending in 예산, 기금, 사업. */
-static size_t take_hangul(collector *c, size_t i, bool *ok)
+__attribute__((noinline)) static size_t take_hangul(collector *c, size_t i,
+                                                    bool *ok)
 {
     ft_view x = c->x;
-    size_t j = i;
-    while (j < x.len && !ft_ascii_space(ft_view_at(x, j)) &&
-           ft_view_at(x, j) >= 0x80)
-        j++;
+    size_t j = high_run_end(x, i); /* no space is past ASCII */
     size_t n = ft_purpose_korean_stem(x.t + i, j - i);
     /* bytes past ASCII alone normalise to themselves: the table's
      * lengths may tell at once that no alias is so spelt */
@@ -3014,8 +3027,13 @@ bool ft_subject_fast_paths_agree(const char *t, size_t n)
     word_index *ix = word_index_new();
     bool ok = ix != NULL;
     ft_view x = {t, n};
-    for (size_t i = 0; i <= n && ok; i++)
-        ok = word_end(x, i) == word_end_bytewise(x, i);
+    for (size_t i = 0; i <= n && ok; i++) {
+        size_t high = i;
+        while (high < n && (unsigned char)t[high] >= 0x80)
+            high++;
+        ok = word_end(x, i) == word_end_bytewise(x, i) &&
+             high_run_end(x, i) == high;
+    }
     for (size_t i = 0; i < n && ok; i++)
         for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
             ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m) &&
