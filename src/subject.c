@@ -523,6 +523,40 @@ static bool is_alnum(unsigned char c)
     return alnum_bytes[c];
 }
 
+/* The end of the run of letters and digits at j: sixteen bytes at a
+ * time while sixteen lie before the end of the text (most words end in
+ * the first, with no branch on their length), then a byte at a time. */
+static size_t alnum_run_end(ft_view x, size_t j)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    for (; j + 16 <= x.len; j += 16) {
+        ft_bytes16 v = ft_load16(t + j); /* t[j, j + 16): in the text */
+        uint32_t other = ~ft_bits16(ft_letters16(v) |
+                                    (ft_bytes16)((ft_bytes16)(v - '0') < 10)) &
+                         0xFFFF;
+        if (other)
+            return j + (size_t)__builtin_ctz(other);
+    }
+    while (j < x.len && is_alnum(t[j]))
+        j++;
+    return j;
+}
+
+/* The end of the run of bytes past ASCII at j, as alnum_run_end. */
+static size_t high_run_end(ft_view x, size_t j)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    for (; j + 16 <= x.len; j += 16) {
+        /* t[j, j + 16): in the text */
+        uint32_t other = ~ft_bits16(ft_load16(t + j)) & 0xFFFF;
+        if (other)
+            return j + (size_t)__builtin_ctz(other);
+    }
+    while (j < x.len && t[j] >= 0x80)
+        j++;
+    return j;
+}
+
 /* A word at i: letters, digits, and inner hyphens ("Inter-Korean",
  * "KF-21", "F-35A") and full stops of "U.S.".  Returns its end. */
 static size_t word_end(ft_view x, size_t i)
@@ -530,8 +564,7 @@ static size_t word_end(ft_view x, size_t i)
     const unsigned char *t = (const unsigned char *)x.t;
     size_t j = i;
     for (;;) {
-        while (j < x.len && is_alnum(t[j]))
-            j++;
+        j = alnum_run_end(x, j);
         /* an inner hyphen or stop, a letter or digit after it */
         if (j > i && j + 1 < x.len && (t[j] == '-' || t[j] == '.') &&
             is_alnum(t[j + 1]))
@@ -895,16 +928,29 @@ static const word_entry *word_look(const word_index *ix, const char *w,
     return word_find(ix, w, n, room, &slot);
 }
 
+/* word_upper of a word of the lists (n <= WORD_MAX), `room` bytes from
+ * w readable: sixteen at once when they lie there, with no branch on the
+ * word's length. */
+static unsigned word_upper_in(const char *w, size_t n, size_t room)
+{
+    if (room < 16)
+        return word_upper(w, n);
+    ft_bytes16 v = ft_load16(w);
+    return ft_bits16((ft_bytes16)((ft_bytes16)(v - 'A') < 26)) &
+           ((1u << n) - 1);
+}
+
 /* The roles of the word w[0,n) whose entry is en (NULL for none), those
  * of its spelling too: read only where a role that depends on it is
- * asked for. */
-static unsigned word_roles(const word_entry *en, const char *w, size_t n)
+ * asked for.  `room` bytes from w may be read (at least n). */
+static unsigned word_roles(const word_entry *en, const char *w, size_t n,
+                           size_t room)
 {
     if (!en)
         return 0;
     unsigned roles = en->roles;
     if (en->nspell) {
-        unsigned upper = word_upper(w, n);
+        unsigned upper = word_upper_in(w, n, room);
         for (size_t k = 0; k < en->nspell; k++)
             if (en->spell[k].upper == upper)
                 roles |= en->spell[k].roles;
@@ -1339,13 +1385,11 @@ static size_t take_budget_line(collector *c, size_t i, size_t w,
 }
 
 /* A Hangul word: an alias (국방예산) or a noun ending in 예산, 기금, 사업. */
-static size_t take_hangul(collector *c, size_t i, bool *ok)
+__attribute__((noinline)) static size_t take_hangul(collector *c, size_t i,
+                                                    bool *ok)
 {
     ft_view x = c->x;
-    size_t j = i;
-    while (j < x.len && !ft_ascii_space(ft_view_at(x, j)) &&
-           ft_view_at(x, j) >= 0x80)
-        j++;
+    size_t j = high_run_end(x, i); /* no space is past ASCII */
     size_t n = ft_purpose_korean_stem(x.t + i, j - i);
     /* bytes past ASCII alone normalise to themselves: the table's
      * lengths may tell at once that no alias is so spelt */
@@ -1492,7 +1536,7 @@ static void take_noun_phrase(collector *c, size_t i, size_t w,
             break;
         }
         if (word_roles(word_look(c->ix, x.t + a, b - a, x.len - a), x.t + a,
-                       b - a) &
+                       b - a, x.len - a) &
             W_NOUN_STOP) {
             definite = (b - a == 3 && (memcmp(x.t + a, "the", 3) == 0 ||
                                        memcmp(x.t + a, "its", 3) == 0)) ||
@@ -1594,7 +1638,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
         if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
         const word_entry *en = word_look(c->ix, s2, n2, x.len - k);
-        if (word_roles(en, s2, n2) & W_INNER_STOP)
+        if (word_roles(en, s2, n2, x.len - k) & W_INNER_STOP)
             break;
         last = en;
         last_word = k;
@@ -1634,7 +1678,8 @@ static size_t take_name(collector *c, size_t i, size_t w,
             if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
                 return w;
     }
-    if (acronym && (word_roles(last, x.t + i, w - i) & W_NOT_SUBJECT))
+    if (acronym &&
+        (word_roles(last, x.t + i, w - i, x.len - i) & W_NOT_SUBJECT))
         return w;
     if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
         return w; /* "KRW40", "USD739": a currency code glued to digits;
@@ -1653,8 +1698,9 @@ static size_t take_name(collector *c, size_t i, size_t w,
     }
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
-    if ((word_roles(last, lw, ln) & W_INSTITUTION) ||
-        (words > 1 && (word_roles(first, x.t + i, w - i) & W_INSTITUTION)))
+    if ((word_roles(last, lw, ln, x.len - last_word) & W_INSTITUTION) ||
+        (words > 1 &&
+         (word_roles(first, x.t + i, w - i, x.len - i) & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1845,13 +1891,11 @@ static size_t word_on(ft_view x, size_t i)
 __attribute__((noinline)) static bool
 opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
 {
-    size_t k = at + m + 1, n = 0;
+    size_t k = at + m + 1;
     if (k > x.len || x.t[k - 1] != ' ' || k == x.len ||
         !is_alnum((unsigned char)x.t[k]))
         return true; /* other spaces, or none: read as ever */
-    while (n <= WORD_MAX && k + n < x.len &&
-           is_alnum((unsigned char)x.t[k + n]))
-        n++;
+    size_t n = alnum_run_end(x, k) - k;
     return n <= WORD_MAX && (ix->second_pairs[pair_slot(x.t + k, n)] >> n & 1);
 }
 
@@ -2220,7 +2264,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         /* both kinds of name begin with a capital */
         if (e == i && !opening && ft_ascii_upper(ch) &&
             (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
-            !(word_roles(en, ws, wn) & W_FUNCTION)) {
+            !(word_roles(en, ws, wn, x.len - i) & W_FUNCTION)) {
             e = take_name(&c, i, w, en, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
@@ -2901,7 +2945,7 @@ bool ft_subject_lists_ordered(void)
         for (size_t k = 0; k < role_lists[l].n && ok; k++) {
             const char *w = role_lists[l].words[k];
             size_t n = strlen(w);
-            ok = word_roles(word_look(ix, w, n, n + 1), w, n) &
+            ok = word_roles(word_look(ix, w, n, n + 1), w, n, n + 1) &
                  role_lists[l].role;
         }
     for (size_t k = 0; k < COUNT(heads) && ok; k++)
@@ -2962,13 +3006,39 @@ static const word_entry *word_walk(const word_index *ix, const char *w,
     return NULL;
 }
 
+/* word_end a byte at a time: what it must find. */
+static size_t word_end_bytewise(ft_view x, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    size_t j = i;
+    for (;;) {
+        while (j < x.len && is_alnum(t[j]))
+            j++;
+        if (j > i && j + 1 < x.len && (t[j] == '-' || t[j] == '.') &&
+            is_alnum(t[j + 1]))
+            j += 2;
+        else
+            return j;
+    }
+}
+
 bool ft_subject_fast_paths_agree(const char *t, size_t n)
 {
     word_index *ix = word_index_new();
     bool ok = ix != NULL;
+    ft_view x = {t, n};
+    for (size_t i = 0; i <= n && ok; i++) {
+        size_t high = i;
+        while (high < n && (unsigned char)t[high] >= 0x80)
+            high++;
+        ok = word_end(x, i) == word_end_bytewise(x, i) &&
+             high_run_end(x, i) == high;
+    }
     for (size_t i = 0; i < n && ok; i++)
         for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
-            ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m);
+            ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m) &&
+                 (m > WORD_MAX ||
+                  word_upper_in(t + i, m, n - i) == word_upper(t + i, m));
     free(ix);
     return ok;
 }

@@ -50,7 +50,9 @@ bool ft_subject_lists_ordered(void);
 /* Does each fast path of the module agree with its plain form at every
  * byte of t[0,n) (n bytes, which the call reads and nothing past them)?
  * The word look-up against a walk over every entry, for each length a
- * word of the lists may have (for the tests). */
+ * word of the lists may have, and which of its letters are capitals; the
+ * end of a word, and of a run of bytes past ASCII, against a walk a byte
+ * at a time (for the tests). */
 bool ft_subject_fast_paths_agree(const char *t, size_t n);
 
 #endif

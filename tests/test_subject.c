@@ -844,6 +844,17 @@ static void test_fast_paths_agree(void **state)
         "Wednesday Washington research",
         "a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E "
         "programme",
+        /* words of every length, digits, inner hyphens and stops, the
+         * bytes either side of each range of letters and digits */
+        "Inter-Korean KF-21 F-35A U.S. 0123456789abcdefghijklmnopqrstuvwxyz"
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ /:@[`{ a-b- -c .d. e..f g--h "
+        "abcdefghijklmnopq-rstuvwxyzabcdefg.hijklmnop 1.5-trillion x",
+        "Supercalifragilisticexpialidocious",
+        /* Hangul runs of every length up to past sixteen bytes */
+        "\xEA\xB5\xAD\xEB\xB0\xA9\xEC\x98\x88\xEC\x82\xB0 "
+        "\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84\xEB\xB6\x84\xEB\x8B"
+        "\xB4\xED\x8A\xB9\xEB\xB3\x84\xED\x98\x91\xEC\xA0\x95, "
+        "x\xC2\xA0y \xEA\xB8\xB0\xEA\xB8\x88",
     };
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
         size_t n = strlen(texts[k]);
