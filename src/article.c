@@ -46,12 +46,9 @@ bool ft_article_date_valid(const char *s, size_t n)
      * 0 just for the dash; (x & 0x7F) + 0x80 - limit sets a lane's high
      * bit when x >= limit (no lane carries into the next), | x when x
      * >= 0x80. */
-    uint64_t head, x;
-    uint16_t tail, y2;
-    memcpy(&head, s, 8);
-    memcpy(&tail, s + 8, 2);
-    x = head ^ 0x2D30302D30303030ULL; /* "0000-00-" */
-    y2 = (uint16_t)(tail ^ 0x3030u);  /* "00" */
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t x = ft_load8(u) ^ 0x2D30302D30303030ULL;       /* "0000-00-" */
+    uint16_t y2 = (uint16_t)((u[8] | u[9] << 8) ^ 0x3030u); /* "00" */
     uint64_t bad =
         (((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F76767F76767676ULL) | x) & FT_HIGHS8;
     unsigned bad2 = (((y2 & 0x7F7Fu) + 0x7676u) | y2) & 0x8080u;

@@ -2,7 +2,6 @@
  * output. */
 #include "figures.h"
 
-#include <emmintrin.h> /* _mm_max_epu8 */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -663,15 +662,14 @@ static inline char *put_short_uint(char *o, uint32_t v)
      * is kept, so that 0 is "0" */
     unsigned zeros = (unsigned)__builtin_ctzll(d | 1ULL << 56) >> 3;
     d = (d | ASCII_ZEROS) >> (8 * zeros);
-    memcpy(o, &d, 8);
+    ft_store8(o, d);
     return o + 8 - zeros;
 }
 
 /* v < 10^8 in eight digits at o; the end. */
 static char *put_uint8(char *o, uint32_t v)
 {
-    uint64_t d = digits8(v) | ASCII_ZEROS;
-    memcpy(o, &d, 8);
+    ft_store8(o, digits8(v) | ASCII_ZEROS);
     return o + 8;
 }
 
@@ -705,8 +703,7 @@ static char *put_int(char *o, int v)
         uint32_t x = (uint32_t)v, y = x * 5243 >> 19;
         x = y | (x - y * 100) << 16;
         y = (x * 103 >> 10) & 0x000F000Fu;
-        x = (y | (x - y * 10) << 8) | 0x30303030u;
-        memcpy(o, &x, 4);
+        ft_store4(o, (y | (x - y * 10) << 8) | 0x30303030u);
         return o + 4;
     }
     if (v < 0)
@@ -833,8 +830,7 @@ static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
     /* The capital letters before the first other byte, all lanes at
      * once: (b | 0x80) - c has its high bit set when b >= c, for b below
      * 0x80, and borrows from no other lane. */
-    uint64_t x = 0;
-    memcpy(&x, s, size);
+    uint64_t x = size == 8 ? ft_load8(s) : ft_load4(s);
     uint64_t h = x | FT_HIGHS8;
     uint64_t upper =
         (h - 'A' * FT_ONES8) & ~(h - ('Z' + 1) * FT_ONES8) & ~x & FT_HIGHS8;
@@ -996,8 +992,9 @@ static char *put_surface(const ft_figwriter *w, char *o, const ft_article *a,
 }
 
 /* The figure's own cells, from mention to flags (and the separator
- * after), at o; the end.  Room made by format_row (with 16 bytes more
- * for each cell ft_csvio_text_padded_at writes). */
+ * after), at o; the end.  format_row leaves PAD bytes of room past the
+ * row's end as each cell is written, which is more than any store past a
+ * cell's end reaches (put_padded's 32, ft_csvio_text_padded_at's 16). */
 static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
                           size_t mention, const ft_figure *f, const char *flags,
                           size_t flags_len)
@@ -1073,7 +1070,7 @@ static inline void plain16(const unsigned char *u, char *t,
     *controls |= (ft_bytes16)(v < ' ');
     *look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
     *comma |= (ft_bytes16)(v == ',');
-    __m128i folded = _mm_max_epu8((__m128i)v, _mm_set1_epi8(' '));
+    ft_bytes16 low = (ft_bytes16)(v < ' '), folded = (v & ~low) | (low & ' ');
     memcpy(t, &folded, 16);
 }
 

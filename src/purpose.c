@@ -2253,7 +2253,10 @@ bool ft_purpose_tables_ok(const char **bad)
             return false;
         }
     for (size_t k = 0; k < EN_COUNT; k++) {
-        char up[32];
+        /* up: the word in capitals, then more letters; at_end: the same
+         * word as the last bytes of an array, so that a read past them
+         * is one past the array (AddressSanitizer sees it in the tests) */
+        char up[32], at_end[32];
         size_t n = strlen(words[k].word);
         memset(up, 'S', sizeof up);
         for (size_t i = 0; i < n && i < sizeof up; i++)
@@ -2261,9 +2264,14 @@ bool ft_purpose_tables_ok(const char **bad)
                                ? words[k].word[i] - 32
                                : words[k].word[i]);
         if (n > PURPOSE_WORD_LONGEST ||
-            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n ||
-            word_id(words[k].word, n, sizeof words[k].word) != k ||
-            word_id(up, n, sizeof up) != k || word_id(up, n, n) != k ||
+            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n) {
+            *bad = words[k].word;
+            return false;
+        }
+        memcpy(at_end + sizeof at_end - n, up, n);
+        if (word_id(words[k].word, n, sizeof words[k].word) != k ||
+            word_id(up, n, sizeof up) != k ||
+            word_id(at_end + sizeof at_end - n, n, n) != k ||
             word_id(up, n + 1, sizeof up) == k ||
             (n > 1 && word_id(up, n - 1, sizeof up) == k)) {
             *bad = words[k].word;

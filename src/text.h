@@ -37,6 +37,35 @@ static inline uint64_t ft_load8(const void *s)
     return v;
 }
 
+/* The four bytes at s, the first lowest, as ft_load8's. */
+static inline uint32_t ft_load4(const void *s)
+{
+    uint32_t v;
+    memcpy(&v, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
+/* v's eight (four) bytes at s, the lowest first: ft_load8's inverse, for
+ * writers that make several bytes in the lanes of one number. */
+static inline void ft_store8(void *s, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(s, &v, 8);
+}
+
+static inline void ft_store4(void *s, uint32_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    memcpy(s, &v, 4);
+}
+
 /* ---- sixteen bytes at a time ------------------------------------------
  * GCC and Clang vector extensions (SSE2 on x86-64, NEON on ARM): a
  * comparison such as (ft_bytes16)(v == '"') gives 0xFF in each lane where

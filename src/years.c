@@ -378,7 +378,8 @@ static inline uint32_t fold4(ft_view x, size_t i)
 
 /* lit_at (the longest phrase of list at i) where may_open (its opener
  * index ix) holds: only the entries of the row of the text's byte, those
- * that open with it, are tried. */
+ * that open with it, are tried.  ix is one that OPEN() makes
+ * (gen_years_index.c), the only kind with prefix4. */
 static size_t lit_at_row(const years_index *ix, ft_view x, size_t i,
                          const ft_lit *list, size_t n)
 {
