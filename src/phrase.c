@@ -70,6 +70,23 @@ const unsigned char ft_ascii_folded[256] = {
     0xfc, 0xfd, 0xfe, 0xff,
 };
 
+/* The key of a break word's first four bytes (phrase.h); the words and
+ * their slots are held to conjunction_at's list by test_break_word_keys
+ * (test_phrase.c). */
+#define BREAK_KEY(a, b, c, d)                                                  \
+    ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |                \
+     (uint32_t)(d) << 24 | 0x20202000u)
+#define BREAK_SLOT(a, b, c, d) FT_BREAK_KEY_SLOT(BREAK_KEY(a, b, c, d))
+const uint32_t ft_break_word_keys[8] = {
+    [BREAK_SLOT(' ', 'b', 'u', 't')] = BREAK_KEY(' ', 'b', 'u', 't'),
+    [BREAK_SLOT(' ', 'w', 'h', 'i')] = BREAK_KEY(' ', 'w', 'h', 'i'),
+    [BREAK_SLOT(' ', 'w', 'h', 'e')] = BREAK_KEY(' ', 'w', 'h', 'e'),
+    [BREAK_SLOT(' ', 'a', 'l', 't')] = BREAK_KEY(' ', 'a', 'l', 't'),
+    [BREAK_SLOT(' ', 't', 'h', 'o')] = BREAK_KEY(' ', 't', 'h', 'o'),
+};
+#undef BREAK_SLOT
+#undef BREAK_KEY
+
 static unsigned char at(const char *t, size_t len, size_t i)
 {
     return i < len ? (unsigned char)t[i] : 0;

@@ -44,6 +44,13 @@ enum {
 extern const unsigned char ft_ascii_class[256];
 extern const unsigned char ft_ascii_folded[256];
 
+/* The first four bytes of each break word (" but", " whi", " whe",
+ * " alt", " tho"), as ft_load4 reads them with 0x20 set in the letters'
+ * bytes, each in the slot FT_BREAK_KEY_SLOT gives it, zero in the others:
+ * for ft_clause_break, one look instead of a test a letter. */
+extern const uint32_t ft_break_word_keys[8];
+#define FT_BREAK_KEY_SLOT(key) ((uint32_t)((key)*83u) >> 29)
+
 static inline bool ft_ascii_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
@@ -172,11 +179,18 @@ static inline int ft_clause_break(const char *t, size_t len, size_t i)
     unsigned char c = (unsigned char)t[i];
     if (!(ft_ascii_class[c] & FT_BREAK_START))
         return 0;
-    /* most spaces start no break word: its first two letters tell */
-    if (c == ' ' && !(i + 2 < len &&
-                      ft_ascii_class[(unsigned char)t[i + 1]] & FT_BREAK_WORD &&
-                      ft_ascii_class[(unsigned char)t[i + 2]] & FT_BREAK_WORD2))
-        return 0;
+    if (c == ' ') {
+        /* a break word and the space after it take five bytes (so the
+         * load of four stays inside the text) */
+        if (i + 4 >= len)
+            return 0;
+        /* most spaces start no break word: its first three letters tell,
+         * folded by 0x20 (which sets it in other bytes too: a few more
+         * pass, never fewer), the slot's key asked, one branch for all */
+        uint32_t key = ft_load4(t + i) | 0x20202000u;
+        if (ft_break_word_keys[FT_BREAK_KEY_SLOT(key)] != key)
+            return 0;
+    }
     return ft_clause_break_rest(t, len, i);
 }
 

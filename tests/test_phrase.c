@@ -171,6 +171,11 @@ static bool ref_glued_stop(const char *t, size_t len, size_t i)
            ref_at(t, len, i - 3) <= 0xED && n >= 0xEA && n <= 0xED;
 }
 
+/* The words that break a clause (phrase.h). */
+static const char *const break_words[] = {" but ", " while ", " whereas ",
+                                          " although ", " though "};
+#define N_BREAK_WORDS (sizeof break_words / sizeof *break_words)
+
 static int ref_clause_break(const char *t, size_t len, size_t i)
 {
     unsigned char c = ref_at(t, len, i);
@@ -185,11 +190,10 @@ static int ref_clause_break(const char *t, size_t len, size_t i)
         ref_at(t, len, i + 2) == 0x94)
         return 2;
     unsigned char n = ref_at(t, len, i + 1);
-    if (c == ' ' && (n == 'b' || n == 'w' || n == 'a' || n == 't')) {
-        static const char *const words[] = {" but ", " while ", " whereas ",
-                                            " although ", " though "};
-        return ref_phrase_at_any(t, len, i, words, 5) != 0 ? 2 : 0;
-    }
+    if (c == ' ' && (n == 'b' || n == 'w' || n == 'a' || n == 't'))
+        return ref_phrase_at_any(t, len, i, break_words, N_BREAK_WORDS) != 0
+                   ? 2
+                   : 0;
     return 0;
 }
 
@@ -519,6 +523,38 @@ static void test_clause_break(void **state)
     assert_int_equal(clause("ab", 5), 0);
 }
 
+/* ft_break_word_keys holds the key of each break word's first four
+ * bytes in its slot and nothing else: a word left out would never break
+ * a clause. */
+static void test_break_word_keys(void **state)
+{
+    (void)state;
+    uint32_t want[8] = {0};
+    for (size_t k = 0; k < N_BREAK_WORDS; k++) {
+        const unsigned char *w = (const unsigned char *)break_words[k];
+        uint32_t key = (w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16 |
+                        (uint32_t)w[3] << 24) |
+                       0x20202000u;
+        assert_int_equal(want[FT_BREAK_KEY_SLOT(key)], 0); /* no two share */
+        want[FT_BREAK_KEY_SLOT(key)] = key;
+    }
+    for (size_t k = 0; k < 8; k++)
+        assert_int_equal(ft_break_word_keys[k], want[k]);
+    /* the text's five bytes from the space, the last of them too */
+    assert_int_equal(clause("a but ", 1), 2);
+    assert_int_equal(clause(" but ", 0), 2);
+    assert_int_equal(clause(" but", 0), 0);
+    assert_int_equal(clause("a but\xC2\xA0"
+                            "b",
+                            1),
+                     2);
+    /* spaces whose first three letters are a word's but not the rest */
+    assert_int_equal(clause("a which b", 1), 0);
+    assert_int_equal(clause("a those b", 1), 0);
+    assert_int_equal(clause("a Though b", 1), 0);
+    assert_int_equal(clause("a But b", 1), 0); /* its key, not its word */
+}
+
 static void test_clause_breaks_between(void **state)
 {
     (void)state;
@@ -765,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_before_any_takes_the_first),
         cmocka_unit_test(test_glued_stop),
         cmocka_unit_test(test_clause_break),
+        cmocka_unit_test(test_break_word_keys),
         cmocka_unit_test(test_clause_breaks_between),
         cmocka_unit_test(test_same_as_reference_short),
         cmocka_unit_test(test_same_as_reference_random),
