@@ -232,8 +232,21 @@ size_t ft_phrase_at_any(const char *t, size_t len, size_t i,
 static size_t match_back(const unsigned char *u, size_t len, size_t j,
                          const unsigned char *p, size_t n)
 {
-    size_t i = j;
-    for (size_t k = n; k-- > 0;) {
+    size_t i = j, k = n;
+    /* the last four bytes at once, where both have four (the loads stay
+     * in p[0,n) and u[0,j)) and the phrase's hold no space (which
+     * matches a run: no byte of tail ^ 0x20202020 is zero, the usual
+     * zero-byte test): they are then the text's, folded, or no match */
+    if (n >= 4 && j >= 4) {
+        uint32_t tail = ft_load4(p + n - 4), sp = tail ^ 0x20202020u;
+        if (!((sp - 0x01010101u) & ~sp & 0x80808080u)) {
+            if (ft_ascii_fold4(ft_load4(u + j - 4)) != tail)
+                return SIZE_MAX;
+            i = j - 4;
+            k = n - 4;
+        }
+    }
+    while (k-- > 0) {
         if (p[k] == ' ') {
             if (i == 0 || !is_space(u[i - 1]))
                 return SIZE_MAX;

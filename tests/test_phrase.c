@@ -597,6 +597,7 @@ static const char *const phrases[] = {
     "a\xC2",  "\xEA\xB0\x80", "\xEA\xB0\x80 a", "@", "`",     "{",
     "z",      "hat",     "that",      "a b ",    " a b",      "au",
     "what",   "'",       "eh",        "he",      "the  a",    "a.",
+    "whats",  "a that",  "THAT",
 };
 /* clang-format on */
 #define N_PHRASES (sizeof phrases / sizeof *phrases)
