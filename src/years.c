@@ -1436,7 +1436,10 @@ marks16(const unsigned char *p)
 static inline void mark_byte(window *w, size_t k)
 {
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
-    unsigned mark = sentence_marks[t[k]]; /* most bytes: none */
+    /* most marks are spaces (before a, b, t or w): asked first, their
+     * mark is the table's (MARK_BREAK) without the look-up, and the
+     * inlined ft_clause_break after it knows the byte is a space */
+    unsigned mark = t[k] == ' ' ? MARK_BREAK : sentence_marks[t[k]];
     if (!mark)
         return;
     if (mark & MARK_BREAK) {
