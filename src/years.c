@@ -86,6 +86,18 @@ _Static_assert(WINDOW <= FT_YEARS_LOOK_AFTER,
 
 static bool bytes_at_n(ft_view x, size_t i, const char *s, size_t n)
 {
+    if (n == 3) {
+        /* one character (most here): its three bytes one number, one
+         * branch, where memcmp compares two, then one (and most
+         * punctuation past ASCII shares its first two, E2 80) */
+        if (i + 3 > x.len)
+            return false;
+        uint16_t t2, s2; /* the first two (either byte order: both) */
+        memcpy(&t2, x.t + i, 2);
+        memcpy(&s2, s, 2);
+        return (t2 | (uint32_t)(unsigned char)x.t[i + 2] << 16) ==
+               (s2 | (uint32_t)(unsigned char)s[2] << 16);
+    }
     return i + n <= x.len && memcmp(x.t + i, s, n) == 0;
 }
 
