@@ -433,9 +433,11 @@ static size_t skip_paren(ft_view x, size_t i)
 /* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교. */
 static bool korean_compare_after(ft_view x, size_t i)
 {
-    size_t j = skip_paren(x, skip_spaces(x, i));
+    size_t a = skip_spaces(x, i), j = skip_paren(x, a);
+    /* spaces after j only where a parenthesis was skipped (a is past
+     * the spaces): else the second look would be the first again */
     return QUICK_LIT_AT(x, j, korean_compare) ||
-           QUICK_LIT_AT(x, skip_spaces(x, j), korean_compare);
+           (j != a && QUICK_LIT_AT(x, skip_spaces(x, j), korean_compare));
 }
 
 /* A Korean comparison in the next few words of the clause from i: "(2009년의)

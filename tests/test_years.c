@@ -86,6 +86,9 @@ static const year_case cases[] = {
     {"The budget rose 3 percent from a year earlier to 61 trillion won.",
      "2025-08-04", "-"},
     {"전년 대비 3조원 늘었다.", "2025-08-04", "-"},
+    /* the comparison after a parenthesis (and the spaces after it) */
+    {"2023년 (확정) 대비 3조원 늘었다.", "2025-08-04", "-"},
+    {"2023년 (확정)  대비 3조원 늘었다.", "2025-08-04", "-"},
     {"Since 2015, it has spent $5 billion.", "", "-"},
 
     {"It is part of a five-year buildup worth 43 trillion yen that the "
