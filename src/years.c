@@ -650,6 +650,8 @@ static size_t dash_at(ft_view x, size_t i)
     unsigned char c = ft_view_at(x, i);
     if (c == '-' || c == '~' || c == '/')
         return i + 1;
+    if (c < 0xE2) /* the others' lead bytes: most bytes go no further */
+        return 0;
     if (bytes_at(x, i, "\xE2\x80\x93") || bytes_at(x, i, "\xE2\x88\xBC") ||
         bytes_at(x, i, "\xEF\xBD\x9E"))
         return i + 3;
