@@ -160,6 +160,28 @@ static void ix_prefixes(const char *name, const ft_lit *list, size_t n)
     printf("\n};\n");
 }
 
+/* The entries of a list by their length, a bit each (an entry's bit in
+ * the index's entries), for lengths below max: for a reader that knows a
+ * whole word's length (years.c's stop_word), so that only the entries of
+ * its length are tried.  1 (the build fails) when an entry is longer. */
+static int ix_by_length(const char *name, const ft_lit *list, size_t n,
+                        size_t max)
+{
+    uint64_t by[64] = {0};
+    if (n > 64 || max > 64)
+        return 1;
+    for (size_t k = 0; k < n; k++) {
+        if (list[k].n >= max)
+            return 1;
+        by[list[k].n] |= (uint64_t)1 << k;
+    }
+    printf("\nstatic const uint64_t %s_by_length[%zu] = {", name, max);
+    for (size_t q = 0; q < max; q++)
+        printf("%s0x%llxu,", q % 4 ? " " : "\n    ", (unsigned long long)by[q]);
+    printf("\n};\n");
+    return 0;
+}
+
 static void ix_emit(const char *name, bool tails, bool prefixes)
 {
     size_t rows = ix.nrows ? ix.nrows : 1; /* C has no empty array */
@@ -374,6 +396,7 @@ int main(void)
     bad |= ix.bad;
     OPEN(korean_was), bad |= ix.bad;
     OPEN(stop_words), bad |= ix.bad;
+    bad |= ix_by_length("stop_words", stop_words, N_OF(stop_words), 16);
     OPEN(span_leads), bad |= ix.bad;
     OPEN(counts), bad |= ix.bad;
     OPEN(recurring_after), bad |= ix.bad;

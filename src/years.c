@@ -1691,11 +1691,15 @@ static bool stop_word(ft_view x, size_t i, size_t e)
     size_t r = open_stop_words.row[ft_ascii_fold(ft_view_at(x, i))];
     if (!r)
         return false;
-    for (uint64_t m = open_stop_words.entries[r - 1]; m; m &= m - 1) {
-        const ft_lit *p = &stop_words[__builtin_ctzll(m)];
-        if (e - i == p->n && PHRASE_AT(x, i, p->s))
+    /* and of those only the ones as long as the word (stop_words_by_length,
+     * years_index.h: none from its end on) */
+    size_t n = e - i;
+    if (n >= N_OF(stop_words_by_length))
+        return false;
+    uint64_t m = open_stop_words.entries[r - 1] & stop_words_by_length[n];
+    for (; m; m &= m - 1)
+        if (PHRASE_AT(x, i, stop_words[__builtin_ctzll(m)].s))
             return true;
-    }
     return false;
 }
 
