@@ -1360,8 +1360,15 @@ static size_t find_exprs(ft_view x, size_t s, size_t e, int published_year,
  * 0: the start of the window. */
 static size_t sentence_start_before(ft_view x, size_t i)
 {
-    while (i > 0) {
+    /* every end below has one of these bytes before i (0x82: the last
+     * of 。); most bytes are none, and one look-up sends them on */
+    static const bool may_end[256] = {
+        ['\n'] = true, ['.'] = true, ['!'] = true, ['?'] = true, [0x82] = true,
+    };
+    for (; i > 0; i--) {
         unsigned char c = ft_view_at(x, i - 1);
+        if (!may_end[c])
+            continue;
         if (c == '\n')
             return i;
         if (i >= 3 && bytes_at(x, i - 3, "\xE3\x80\x82")) /* 。 */
@@ -1374,7 +1381,6 @@ static size_t sentence_start_before(ft_view x, size_t i)
             return i;
         if (glued_stop(x.t, x.len, i - 1))
             return i;
-        i--;
     }
     return 0;
 }
