@@ -1393,13 +1393,15 @@ typedef struct {
 } mention;
 
 /* The mentions of one article: in `local` while they fit (most
- * articles, with no allocation), else on the heap (mentions_free). */
+ * articles, with no allocation), else on the heap (mentions_free).
+ * Either has room for one more than cap, m[n] for the end mark (see
+ * ft_countries_assign). */
 #define LOCAL_MENTIONS 48
 
 typedef struct {
     mention *m;
     size_t n, cap;
-    mention local[LOCAL_MENTIONS];
+    mention local[LOCAL_MENTIONS + 1];
 } mentions;
 
 static void mentions_init(mentions *ms)
@@ -1419,8 +1421,8 @@ static ft_status push(mentions *ms, mention m)
 {
     if (ms->n == ms->cap) {
         size_t cap = 2 * ms->cap;
-        mention *p = ms->m == ms->local ? malloc(cap * sizeof *p)
-                                        : realloc(ms->m, cap * sizeof *p);
+        mention *p = ms->m == ms->local ? malloc((cap + 1) * sizeof *p)
+                                        : realloc(ms->m, (cap + 1) * sizeof *p);
         if (!p)
             return FT_ENOMEM;
         if (ms->m == ms->local)
@@ -2262,7 +2264,7 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
     if (h->calls == 0)
         memset(x->seen, 0, x->c->nstates * sizeof *x->seen);
     unsigned call = ++h->calls;
-    for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
+    for (size_t k = lo; ms->m[k].start < until; k++) { /* the end mark */
         const mention *m = &ms->m[k];
         if (!is_state(m) || m->start < back || (share && m->state == x->usa))
             continue;
@@ -2299,12 +2301,12 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
         to = f->sent_end;
     size_t back = f->sent_start > LOOK_BACK ? f->sent_start - LOOK_BACK : 0;
     size_t share_from = f->start > SHARE_BEFORE ? f->start - SHARE_BEFORE : 0;
-    while (h->lo < ms->n && ms->m[h->lo].end <= back)
+    /* the walks stop at the end mark past the mentions at the latest */
+    while (ms->m[h->lo].end <= back)
         h->lo++;
-    while (h->near < ms->n && ms->m[h->near].start < from)
+    while (ms->m[h->near].start < from)
         h->near++;
-    for (; h->shared < ms->n && ms->m[h->shared].start < f->end + SHARE_AFTER;
-         h->shared++) {
+    for (; ms->m[h->shared].start < f->end + SHARE_AFTER; h->shared++) {
         /* most mentions are no cost-sharing word, at random: no branch */
         const mention *m = &ms->m[h->shared];
         bool is_share = (m->state == NONE) & ((m->cues & CUE_SHARE) != 0);
@@ -2322,7 +2324,7 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     size_t buyer = NONE, before = NONE, after = NONE;
     size_t org_before = NONE, org_after = NONE;
     size_t bdist = SIZE_MAX;
-    for (size_t k = h->near; k < ms->n && ms->m[k].start < to; k++) {
+    for (size_t k = h->near; ms->m[k].start < to; k++) {
         const mention *m = &ms->m[k];
         if (m->state == NONE) {
             deal |= (m->cues & CUE_DEAL) != 0;
@@ -2419,6 +2421,9 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
             free(last);
         return FT_ENOMEM;
     }
+    /* The mentions end with a mark, m[n], that starts and ends past any
+     * place in the text: choose's walks stop at it with no test of n. */
+    ms.m[ms.n] = (mention){.start = SIZE_MAX, .end = SIZE_MAX, .state = NONE};
     ctx x = {.c = c,
              .t = text,
              .ms = &ms,
