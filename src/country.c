@@ -2256,6 +2256,8 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
                        bool share, hints *h)
 {
     const mentions *ms = x->ms;
+    if (ms->m[lo].start >= until) /* nothing to count: no clearing */
+        return NONE;
     size_t fi = figure_after_hint(x, &h->fig_back, back);
     size_t best = NONE;
     /* a score left by an earlier call counts as zero: one pass, no
@@ -2287,6 +2289,16 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
 static size_t by_currency(const ctx *x, const char *cur)
 {
     return currency_state(x->c, cur);
+}
+
+/* The state of figure f in an article that names none, as choose finds
+ * it there: its currency's, else its conversion's; or NONE. */
+static size_t by_currencies(const ft_countries *c, const ft_figure *f)
+{
+    size_t s = currency_state(c, f->currency);
+    if (s == NONE && f->has_reported)
+        s = currency_state(c, f->reported_currency);
+    return s;
 }
 
 /* The state of figure f (the rules at the top of this file), or NONE. */
@@ -2388,13 +2400,19 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
 
 #define LOCAL_STATES 128
 
-ft_status ft_countries_assign(const ft_countries *c, const char *text,
-                              size_t len, ft_figure *figs, size_t n)
+static void clear_countries(ft_figure *figs, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         figs[i].country[0] = '\0';
-    if (!c || n == 0 || c->nstates == 0)
+}
+
+ft_status ft_countries_assign(const ft_countries *c, const char *text,
+                              size_t len, ft_figure *figs, size_t n)
+{
+    if (!c || n == 0 || c->nstates == 0) {
+        clear_countries(figs, n);
         return FT_OK;
+    }
     mentions ms;
     mentions_init(&ms);
     /* last, score and seen on the stack for a table of LOCAL_STATES
@@ -2419,6 +2437,7 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         mentions_free(&ms);
         if (!local)
             free(last);
+        clear_countries(figs, n);
         return FT_ENOMEM;
     }
     /* The mentions end with a mark, m[n], that starts and ends past any
@@ -2436,9 +2455,11 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     hints h = {0};
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
-        size_t s = choose(&x, f, &h);
+        size_t s = ms.n ? choose(&x, f, &h) : by_currencies(c, f);
         if (s != NONE)
             memcpy(f->country, c->states[s].iso3, 4);
+        else
+            f->country[0] = '\0';
     }
     mentions_free(&ms);
     if (!local)
