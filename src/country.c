@@ -1013,6 +1013,18 @@ static size_t currency_state(const ft_countries *c, const char *cur)
                                                   : c->currency_first[k] - 1;
 }
 
+/* currency_state of a figure's code, in an array of 8 bytes (so that the
+ * four read here are in it): its bytes tested together, not one at a
+ * time with a branch each. */
+static size_t figure_currency(const ft_countries *c, const char cur[8])
+{
+    unsigned a = (unsigned char)cur[0] - 'A', b = (unsigned char)cur[1] - 'A',
+             d = (unsigned char)cur[2] - 'A';
+    bool code = (a < 26) & (b < 26) & (d < 26) & (cur[3] == '\0');
+    uint32_t first = c->currency_first[code ? (a * 26 + b) * 26 + d : 0];
+    return code && first ? first - 1 : NONE;
+}
+
 const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
 {
     size_t i = c ? currency_state(c, cur) : NONE;
@@ -2286,18 +2298,18 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
 
 /* The state of a one-state currency, of the figure or of the paper's
  * conversion of it; NONE when neither is one. */
-static size_t by_currency(const ctx *x, const char *cur)
+static size_t by_currency(const ctx *x, const char cur[8])
 {
-    return currency_state(x->c, cur);
+    return figure_currency(x->c, cur);
 }
 
 /* The state of figure f in an article that names none, as choose finds
  * it there: its currency's, else its conversion's; or NONE. */
 static size_t by_currencies(const ft_countries *c, const ft_figure *f)
 {
-    size_t s = currency_state(c, f->currency);
+    size_t s = figure_currency(c, f->currency);
     if (s == NONE && f->has_reported)
-        s = currency_state(c, f->reported_currency);
+        s = figure_currency(c, f->reported_currency);
     return s;
 }
 
