@@ -2015,15 +2015,16 @@ static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
         size_t j = (size_t)__builtin_ctzll(w);
         keep |= (uint64_t)pair_passes(c, t, len, base + j) << j;
     }
+    const char *b = t + base;
     for (uint64_t w = cand & three; w; w &= w - 1) {
         size_t j = (size_t)__builtin_ctzll(w);
-        const char *p = t + base + j;
+        const char *p = b + j;
         unsigned thirds = c->pair_starts[pair_key(p)];
         keep |= (uint64_t)(thirds >> ((unsigned char)p[2] & 7) & 1) << j;
     }
     for (uint64_t w = keep & ~lead & places_with(len, base, 8); w; w &= w - 1) {
         size_t j = (size_t)__builtin_ctzll(w);
-        keep &= ~((uint64_t)!start_passes(c, t + base + j) << j);
+        keep &= ~((uint64_t)!start_passes(c, b + j) << j);
     }
     return keep;
 }
