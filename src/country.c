@@ -2207,14 +2207,14 @@ static bool is_state(const mention *m)
  * not overlap), found from *hint, the answer for an earlier p, and kept
  * there: the places asked about move forward from one figure to the
  * next, so that the walk is a step or two, where a binary search would
- * cost a mispredict at most of its steps. */
+ * cost a mispredict at most of its steps.  Each hint is asked about
+ * places that never move back (from and back of figures in text order,
+ * as choose's own walks take them), so the walk only goes forward. */
 static size_t figure_after_hint(const ctx *x, size_t *hint, size_t p)
 {
     size_t i = *hint;
     while (i < x->nfigs && x->figs[i].end <= p)
         i++;
-    while (i > 0 && x->figs[i - 1].end > p)
-        i--;
     *hint = i;
     return i;
 }
@@ -2334,8 +2334,9 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     for (; ms->m[h->shared].start < f->end + SHARE_AFTER; h->shared++) {
         /* most mentions are no cost-sharing word, at random: no branch */
         const mention *m = &ms->m[h->shared];
-        bool is_share = (m->state == NONE) & ((m->cues & CUE_SHARE) != 0);
-        h->last_share = is_share ? m->start + 1 : h->last_share;
+        size_t is_share =
+            (size_t)0 - ((m->state == NONE) & ((m->cues & CUE_SHARE) != 0));
+        h->last_share = ((m->start + 1) & is_share) | (h->last_share & ~is_share);
     }
     size_t lo = h->lo;
     bool share = h->last_share > share_from;
