@@ -975,8 +975,11 @@ static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
         return FT_OK;
     if (n < 2 || memchr(w, '\0', n))
         return FT_EUSAGE;
-    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
-        if (c->words[i].len == n && c->words[i].state == st &&
+    /* the same word again: its state first, a test that holds only for
+     * a run of words (a state's are mostly added together), which the
+     * branch predictor follows, where a length test is at random */
+    for (size_t i = 0; i < c->nwords; i++)
+        if (c->words[i].state == st && c->words[i].len == n &&
             memcmp(c->arena.data + c->words[i].text, w, n) == 0)
             return FT_OK;
     if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
@@ -2336,7 +2339,8 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
         const mention *m = &ms->m[h->shared];
         size_t is_share =
             (size_t)0 - ((m->state == NONE) & ((m->cues & CUE_SHARE) != 0));
-        h->last_share = ((m->start + 1) & is_share) | (h->last_share & ~is_share);
+        h->last_share =
+            ((m->start + 1) & is_share) | (h->last_share & ~is_share);
     }
     size_t lo = h->lo;
     bool share = h->last_share > share_from;
