@@ -2119,12 +2119,15 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
  * call to the next; base SIZE_MAX before the first), and most words
- * ruled out with the block (pair_filter), by their first bytes. */
+ * ruled out with the block (pair_filter), by their first bytes.
+ * *named: whether an English word at the place was found by may_be_named
+ * here (or a hyphen follows it), so that collect need not ask again. */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
-                             size_t i, block *blk)
+                             size_t i, block *blk, bool *named)
 {
     block b = *blk;
     size_t p = len;
+    *named = false;
     while (i < len) {
         size_t base = i & ~(size_t)63;
         if (b.base != base)
@@ -2149,8 +2152,10 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
             }
             size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
             if ((end < len && t[end] == '-') ||
-                may_be_named(c, ft_load8(t + p), n, len - p))
+                may_be_named(c, ft_load8(t + p), n, len - p)) {
+                *named = true;
                 goto found;
+            }
         }
     }
     p = len;
@@ -2165,15 +2170,16 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
                          mentions *ms)
 {
     block b = {.base = SIZE_MAX};
-    for (size_t i = next_candidate(c, t, len, 0, &b); i < len;
-         i = next_candidate(c, t, len, i, &b)) {
+    bool named;
+    for (size_t i = next_candidate(c, t, len, 0, &b, &named); i < len;
+         i = next_candidate(c, t, len, i, &b, &named)) {
         ft_status st = FT_OK;
         if ((unsigned char)t[i] >= 0xC0) {
             st = korean_char(c, t, len, i, ms, &i);
         } else {
             word_run r = scan_run(t, len, i);
             size_t avail = len - i;
-            if ((r.end < len && t[r.end] == '-') ||
+            if (named || (r.end < len && t[r.end] == '-') ||
                 may_be_named(c, load_upto(t + i, avail < 8 ? avail : 8, avail),
                              r.end - i, avail))
                 st = english_word(c, t, len, i, &r, ms, &i);
