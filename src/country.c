@@ -328,6 +328,13 @@ static bool alnum(unsigned char b)
     return byte_class[b] & B_ALNUM;
 }
 
+/* A byte of an English word as the rules read one: a letter, a digit or
+ * a hyphen ("Seoul-based"), one table test. */
+static bool word_byte(unsigned char b)
+{
+    return byte_class[b] & (B_ALNUM | B_DASH);
+}
+
 static bool upper(unsigned char b)
 {
     return b >= 'A' && b <= 'Z';
@@ -1463,7 +1470,7 @@ static size_t next_word(const char *t, size_t len, size_t i, size_t *n)
 {
     i = skip_spaces(t, len, i);
     size_t e = i;
-    while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
+    while (e < len && word_byte((unsigned char)t[e]))
         e++;
     *n = e - i;
     return i;
@@ -1475,7 +1482,7 @@ static size_t prev_word(const char *t, size_t i, size_t *n)
     while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '\t'))
         i--;
     size_t s = i;
-    while (s > 0 && (alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+    while (s > 0 && word_byte((unsigned char)t[s - 1]))
         s--;
     *n = i - s;
     return s;
