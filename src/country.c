@@ -385,6 +385,18 @@ static uint64_t alnum_bits(uint64_t x)
     return (digit | letter) & ~x & FT_HIGHS8;
 }
 
+/* x with its ASCII capitals made small, as lower() does a byte at a time:
+ * a byte below 0x80 plus (0x80 - lo) has its high bit set exactly when
+ * it is at least lo; the capitals' high bits, moved down two, are their
+ * case bits. */
+static uint64_t lower8(uint64_t x)
+{
+    uint64_t low = x & ~FT_HIGHS8;
+    uint64_t capital = (low + (0x80 - 'A') * FT_ONES8) &
+                       ~(low + (0x80 - 'Z' - 1) * FT_ONES8) & ~x & FT_HIGHS8;
+    return x | capital >> 2;
+}
+
 /* The first bytes of p[0..n) (at most 8) with their case bit set: what
  * the stems are first compared by (avail: as for load_upto). */
 static uint64_t folded_prefix(const char *p, size_t n, size_t avail)
@@ -506,6 +518,9 @@ struct ft_countries {
     unsigned short kcues[NCUES];
     unsigned short stems[NCUES], stem_len[NCUES];
     uint64_t stem8[NCUES];
+    /* each English cue's first bytes (at most 8) as lower8 leaves them,
+     * zero above: cue_equals compares them in one step */
+    uint64_t cue_low8[NCUES];
     /* Derived too, for the scan, which wants only the state words and
      * the SCAN_CUES: bits at scan_keys (mark_state_word, the SCAN_CUES
      * and the first stem_min bytes of their stems; in ext_bits, the
@@ -905,6 +920,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
             continue;
         }
         size_t m = cue_len(w);
+        c->cue_low8[k] = lower8(load_upto(w, m < 8 ? m : 8, m));
         set_bit(c->cue_bits, scan_key(folded_prefix(w, m, m)));
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, m, m), LEX_CUE, (uint32_t)m,
@@ -1266,9 +1282,15 @@ size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
 
 /* Whether p[0..m) spells cue w: in any case, but an all-capital cue of
  * three letters or fewer is an acronym (FMS, SMA) whose case counts. */
-static bool cue_equals(const char *w, const char *p, size_t m)
+static bool cue_equals(const ft_countries *c, size_t k, const char *p, size_t m,
+                       size_t avail)
 {
-    size_t j = 0;
+    /* m is cue k's length (every caller found it by that); its first 8
+     * bytes in one step, avail (at least m) as for load_upto */
+    const char *w = cue_words[k].w;
+    size_t j = m < 8 ? m : 8;
+    if (lower8(load_upto(p, j, avail)) != c->cue_low8[k])
+        return false;
     while (j < m && lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
         j++;
     bool acronym =
@@ -1279,14 +1301,14 @@ static bool cue_equals(const char *w, const char *p, size_t m)
 /* The cues of the English word p[0..n) whose hash is h, as spelled
  * (stems only when they are the whole word). */
 static unsigned whole_word_cues(const ft_countries *c, const char *p, size_t n,
-                                uint32_t h)
+                                size_t avail, uint32_t h)
 {
     unsigned cues = 0;
     for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
          i = (i + 1) & c->lex_mask) {
         const lex_slot *s = &c->lex[i];
         if (s->hash == h && s->kind == LEX_CUE && s->keylen == n &&
-            cue_equals(cue_words[s->first].w, p, n))
+            cue_equals(c, s->first, p, n, avail))
             cues |= cue_words[s->first].cues;
     }
     return cues;
@@ -1297,14 +1319,14 @@ static unsigned whole_word_cues(const ft_countries *c, const char *p, size_t n,
  * its first letter are compared first by their folded_prefix, which a
  * word that spells them in any case shares. */
 static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
-                          uint64_t first8)
+                          size_t avail, uint64_t first8)
 {
     unsigned char f = (unsigned char)first8;
     unsigned cues = 0;
     for (size_t k = c->stem_at[f]; k < c->stem_at[f + 1]; k++) {
         size_t m = c->stem_len[k];
         if (m < n && m < 64 && (first8 & low_bytes(m)) == c->stem8[k] &&
-            cue_equals(cue_words[c->stems[k]].w, p, m))
+            cue_equals(c, c->stems[k], p, m, avail))
             cues |= cue_words[c->stems[k]].cues;
     }
     return cues;
@@ -1335,8 +1357,8 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
     uint64_t first8 = folded_prefix(p, n, len - at);
     if (!may_be_cue(c, first8, n))
         return 0;
-    return whole_word_cues(c, p, n, hash_bytes(p, n, len - at)) |
-           stem_cues(c, p, n, first8);
+    return whole_word_cues(c, p, n, len - at, hash_bytes(p, n, len - at)) |
+           stem_cues(c, p, n, len - at, first8);
 }
 
 /* The Korean cue at t[at..) (of the kinds in `want`), whose first three
@@ -1371,6 +1393,32 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
                              want, n);
 }
 
+/* Whether cue_equals agrees with the plain rule, a byte at a time, when
+ * any one byte of cue k (m bytes) is any value, read in one load or in
+ * load_part's bytes. */
+static bool cue_equals_everywhere(const ft_countries *c, size_t k, size_t m)
+{
+    const char *w = cue_words[k].w;
+    bool acronym =
+        m <= 3 && upper((unsigned char)w[0]) && upper((unsigned char)w[m - 1]);
+    char p[64];
+    for (size_t j = 0; j < m && m < sizeof p; j++) {
+        for (unsigned v = 0; v < 256; v++) {
+            memset(p, 'x', sizeof p);
+            memcpy(p, w, m);
+            p[j] = (char)v;
+            bool want = !acronym || memcmp(p, w, m) == 0;
+            for (size_t i = 0; i < m; i++)
+                want &=
+                    lower((unsigned char)p[i]) == lower((unsigned char)w[i]);
+            if (cue_equals(c, k, p, m, m) != want ||
+                cue_equals(c, k, p, m, sizeof p) != want)
+                return false;
+        }
+    }
+    return true;
+}
+
 bool ft_countries_cues_found(const ft_countries *c)
 {
     for (size_t k = 0; k < NCUES; k++) {
@@ -1387,6 +1435,8 @@ bool ft_countries_cues_found(const ft_countries *c)
                 return false;
         } else {
             got = word_cues(c, w, m, 0, m);
+            if (!cue_equals_everywhere(c, k, m))
+                return false;
         }
         if ((got & cue_words[k].cues) != cue_words[k].cues)
             return false;
@@ -1871,7 +1921,7 @@ static ft_status english_word(const ft_countries *c, const char *t, size_t len,
             if (w != NONE)
                 return push_state(c, t, len, at, w, ms, next);
         } else if (s->kind == LEX_CUE && !hyphen &&
-                   cue_equals(cue_words[s->first].w, t + at, run - at)) {
+                   cue_equals(c, s->first, t + at, run - at, len - at)) {
             cues |= cue_words[s->first].cues;
         }
     }
@@ -1881,11 +1931,11 @@ static ft_status english_word(const ft_countries *c, const char *t, size_t len,
         while (e < len &&
                (byte_class[(unsigned char)t[e]] & (B_ALNUM | B_DASH)))
             e++;
-        cues = whole_word_cues(c, t + at, e - at,
+        cues = whole_word_cues(c, t + at, e - at, len - at,
                                hash_bytes(t + at, e - at, len - at));
         first8 = folded_prefix(t + at, e - at, len - at);
     }
-    cues = (cues | stem_cues(c, t + at, e - at, first8)) & SCAN_CUES;
+    cues = (cues | stem_cues(c, t + at, e - at, len - at, first8)) & SCAN_CUES;
     if (cues &&
         push(ms,
              (mention){.start = at, .end = e, .state = NONE, .cues = cues}) !=
