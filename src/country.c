@@ -1042,7 +1042,7 @@ static size_t currency_state(const ft_countries *c, const char *cur)
 /* currency_state of a figure's code, in an array of 8 bytes (so that the
  * four read here are in it): its bytes tested together, not one at a
  * time with a branch each. */
-static size_t figure_currency(const ft_countries *c, const char cur[8])
+static inline size_t figure_currency(const ft_countries *c, const char cur[8])
 {
     unsigned a = (unsigned char)cur[0] - 'A', b = (unsigned char)cur[1] - 'A',
              d = (unsigned char)cur[2] - 'A';
