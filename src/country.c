@@ -1489,7 +1489,8 @@ static void mentions_free(mentions *ms)
         free(ms->m);
 }
 
-static ft_status push(mentions *ms, mention m)
+/* Inline: out of line, each mention went through the stack to it. */
+static inline ft_status push(mentions *ms, mention m)
 {
     if (ms->n == ms->cap) {
         size_t cap = 2 * ms->cap;
