@@ -328,6 +328,13 @@ static bool alnum(unsigned char b)
     return byte_class[b] & B_ALNUM;
 }
 
+/* A byte of an English word as the rules read one: a letter, a digit or
+ * a hyphen ("Seoul-based"), one table test. */
+static bool word_byte(unsigned char b)
+{
+    return byte_class[b] & (B_ALNUM | B_DASH);
+}
+
 static bool upper(unsigned char b)
 {
     return b >= 'A' && b <= 'Z';
@@ -376,6 +383,18 @@ static uint64_t alnum_bits(uint64_t x)
     uint64_t digit = (low + 0x50 * FT_ONES8) & ~(low + 0x46 * FT_ONES8);
     uint64_t letter = (folded + 0x1F * FT_ONES8) & ~(folded + 0x05 * FT_ONES8);
     return (digit | letter) & ~x & FT_HIGHS8;
+}
+
+/* x with its ASCII capitals made small, as lower() does a byte at a time:
+ * a byte below 0x80 plus (0x80 - lo) has its high bit set exactly when
+ * it is at least lo; the capitals' high bits, moved down two, are their
+ * case bits. */
+static uint64_t lower8(uint64_t x)
+{
+    uint64_t low = x & ~FT_HIGHS8;
+    uint64_t capital = (low + (0x80 - 'A') * FT_ONES8) &
+                       ~(low + (0x80 - 'Z' - 1) * FT_ONES8) & ~x & FT_HIGHS8;
+    return x | capital >> 2;
 }
 
 /* The first bytes of p[0..n) (at most 8) with their case bit set: what
@@ -499,6 +518,9 @@ struct ft_countries {
     unsigned short kcues[NCUES];
     unsigned short stems[NCUES], stem_len[NCUES];
     uint64_t stem8[NCUES];
+    /* each English cue's first bytes (at most 8) as lower8 leaves them,
+     * zero above: cue_equals compares them in one step */
+    uint64_t cue_low8[NCUES];
     /* Derived too, for the scan, which wants only the state words and
      * the SCAN_CUES: bits at scan_keys (mark_state_word, the SCAN_CUES
      * and the first stem_min bytes of their stems; in ext_bits, the
@@ -898,6 +920,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
             continue;
         }
         size_t m = cue_len(w);
+        c->cue_low8[k] = lower8(load_upto(w, m < 8 ? m : 8, m));
         set_bit(c->cue_bits, scan_key(folded_prefix(w, m, m)));
         lex_put(c, lex, mask,
                 (lex_slot){hash_bytes(w, m, m), LEX_CUE, (uint32_t)m,
@@ -975,8 +998,11 @@ static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
         return FT_OK;
     if (n < 2 || memchr(w, '\0', n))
         return FT_EUSAGE;
-    for (size_t i = 0; i < c->nwords; i++) /* the same word again */
-        if (c->words[i].len == n && c->words[i].state == st &&
+    /* the same word again: its state first, a test that holds only for
+     * a run of words (a state's are mostly added together), which the
+     * branch predictor follows, where a length test is at random */
+    for (size_t i = 0; i < c->nwords; i++)
+        if (c->words[i].state == st && c->words[i].len == n &&
             memcmp(c->arena.data + c->words[i].text, w, n) == 0)
             return FT_OK;
     if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
@@ -1011,6 +1037,18 @@ static size_t currency_state(const ft_countries *c, const char *cur)
     size_t k = cur ? code_index(cur) : NONE;
     return k == NONE || c->currency_first[k] == 0 ? NONE
                                                   : c->currency_first[k] - 1;
+}
+
+/* currency_state of a figure's code, in an array of 8 bytes (so that the
+ * four read here are in it): its bytes tested together, not one at a
+ * time with a branch each. */
+static inline size_t figure_currency(const ft_countries *c, const char cur[8])
+{
+    unsigned a = (unsigned char)cur[0] - 'A', b = (unsigned char)cur[1] - 'A',
+             d = (unsigned char)cur[2] - 'A';
+    bool code = (a < 26) & (b < 26) & (d < 26) & (cur[3] == '\0');
+    uint32_t first = c->currency_first[code ? (a * 26 + b) * 26 + d : 0];
+    return code && first ? first - 1 : NONE;
 }
 
 const char *ft_countries_of_currency(const ft_countries *c, const char *cur)
@@ -1244,9 +1282,15 @@ size_t ft_countries_match(const ft_countries *c, const char *text, size_t len,
 
 /* Whether p[0..m) spells cue w: in any case, but an all-capital cue of
  * three letters or fewer is an acronym (FMS, SMA) whose case counts. */
-static bool cue_equals(const char *w, const char *p, size_t m)
+static bool cue_equals(const ft_countries *c, size_t k, const char *p, size_t m,
+                       size_t avail)
 {
-    size_t j = 0;
+    /* m is cue k's length (every caller found it by that); its first 8
+     * bytes in one step, avail (at least m) as for load_upto */
+    const char *w = cue_words[k].w;
+    size_t j = m < 8 ? m : 8;
+    if (lower8(load_upto(p, j, avail)) != c->cue_low8[k])
+        return false;
     while (j < m && lower((unsigned char)p[j]) == lower((unsigned char)w[j]))
         j++;
     bool acronym =
@@ -1257,14 +1301,14 @@ static bool cue_equals(const char *w, const char *p, size_t m)
 /* The cues of the English word p[0..n) whose hash is h, as spelled
  * (stems only when they are the whole word). */
 static unsigned whole_word_cues(const ft_countries *c, const char *p, size_t n,
-                                uint32_t h)
+                                size_t avail, uint32_t h)
 {
     unsigned cues = 0;
     for (size_t i = h & c->lex_mask; c->lex[i].kind != LEX_EMPTY;
          i = (i + 1) & c->lex_mask) {
         const lex_slot *s = &c->lex[i];
         if (s->hash == h && s->kind == LEX_CUE && s->keylen == n &&
-            cue_equals(cue_words[s->first].w, p, n))
+            cue_equals(c, s->first, p, n, avail))
             cues |= cue_words[s->first].cues;
     }
     return cues;
@@ -1275,14 +1319,14 @@ static unsigned whole_word_cues(const ft_countries *c, const char *p, size_t n,
  * its first letter are compared first by their folded_prefix, which a
  * word that spells them in any case shares. */
 static unsigned stem_cues(const ft_countries *c, const char *p, size_t n,
-                          uint64_t first8)
+                          size_t avail, uint64_t first8)
 {
     unsigned char f = (unsigned char)first8;
     unsigned cues = 0;
     for (size_t k = c->stem_at[f]; k < c->stem_at[f + 1]; k++) {
         size_t m = c->stem_len[k];
         if (m < n && m < 64 && (first8 & low_bytes(m)) == c->stem8[k] &&
-            cue_equals(cue_words[c->stems[k]].w, p, m))
+            cue_equals(c, c->stems[k], p, m, avail))
             cues |= cue_words[c->stems[k]].cues;
     }
     return cues;
@@ -1313,8 +1357,8 @@ static unsigned word_cues(const ft_countries *c, const char *t, size_t len,
     uint64_t first8 = folded_prefix(p, n, len - at);
     if (!may_be_cue(c, first8, n))
         return 0;
-    return whole_word_cues(c, p, n, hash_bytes(p, n, len - at)) |
-           stem_cues(c, p, n, first8);
+    return whole_word_cues(c, p, n, len - at, hash_bytes(p, n, len - at)) |
+           stem_cues(c, p, n, len - at, first8);
 }
 
 /* The Korean cue at t[at..) (of the kinds in `want`), whose first three
@@ -1349,6 +1393,32 @@ static unsigned korean_cue_at(const ft_countries *c, const char *t, size_t len,
                              want, n);
 }
 
+/* Whether cue_equals agrees with the plain rule, a byte at a time, when
+ * any one byte of cue k (m bytes) is any value, read in one load or in
+ * load_part's bytes. */
+static bool cue_equals_everywhere(const ft_countries *c, size_t k, size_t m)
+{
+    const char *w = cue_words[k].w;
+    bool acronym =
+        m <= 3 && upper((unsigned char)w[0]) && upper((unsigned char)w[m - 1]);
+    char p[64];
+    for (size_t j = 0; j < m && m < sizeof p; j++) {
+        for (unsigned v = 0; v < 256; v++) {
+            memset(p, 'x', sizeof p);
+            memcpy(p, w, m);
+            p[j] = (char)v;
+            bool want = !acronym || memcmp(p, w, m) == 0;
+            for (size_t i = 0; i < m; i++)
+                want &=
+                    lower((unsigned char)p[i]) == lower((unsigned char)w[i]);
+            if (cue_equals(c, k, p, m, m) != want ||
+                cue_equals(c, k, p, m, sizeof p) != want)
+                return false;
+        }
+    }
+    return true;
+}
+
 bool ft_countries_cues_found(const ft_countries *c)
 {
     for (size_t k = 0; k < NCUES; k++) {
@@ -1365,6 +1435,8 @@ bool ft_countries_cues_found(const ft_countries *c)
                 return false;
         } else {
             got = word_cues(c, w, m, 0, m);
+            if (!cue_equals_everywhere(c, k, m))
+                return false;
         }
         if ((got & cue_words[k].cues) != cue_words[k].cues)
             return false;
@@ -1393,13 +1465,15 @@ typedef struct {
 } mention;
 
 /* The mentions of one article: in `local` while they fit (most
- * articles, with no allocation), else on the heap (mentions_free). */
+ * articles, with no allocation), else on the heap (mentions_free).
+ * Either has room for one more than cap, m[n] for the end mark (see
+ * ft_countries_assign). */
 #define LOCAL_MENTIONS 48
 
 typedef struct {
     mention *m;
     size_t n, cap;
-    mention local[LOCAL_MENTIONS];
+    mention local[LOCAL_MENTIONS + 1];
 } mentions;
 
 static void mentions_init(mentions *ms)
@@ -1415,12 +1489,13 @@ static void mentions_free(mentions *ms)
         free(ms->m);
 }
 
-static ft_status push(mentions *ms, mention m)
+/* Inline: out of line, each mention went through the stack to it. */
+static inline ft_status push(mentions *ms, mention m)
 {
     if (ms->n == ms->cap) {
         size_t cap = 2 * ms->cap;
-        mention *p = ms->m == ms->local ? malloc(cap * sizeof *p)
-                                        : realloc(ms->m, cap * sizeof *p);
+        mention *p = ms->m == ms->local ? malloc((cap + 1) * sizeof *p)
+                                        : realloc(ms->m, (cap + 1) * sizeof *p);
         if (!p)
             return FT_ENOMEM;
         if (ms->m == ms->local)
@@ -1446,7 +1521,7 @@ static size_t next_word(const char *t, size_t len, size_t i, size_t *n)
 {
     i = skip_spaces(t, len, i);
     size_t e = i;
-    while (e < len && (alnum((unsigned char)t[e]) || t[e] == '-'))
+    while (e < len && word_byte((unsigned char)t[e]))
         e++;
     *n = e - i;
     return i;
@@ -1458,7 +1533,7 @@ static size_t prev_word(const char *t, size_t i, size_t *n)
     while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '\t'))
         i--;
     size_t s = i;
-    while (s > 0 && (alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+    while (s > 0 && word_byte((unsigned char)t[s - 1]))
         s--;
     *n = i - s;
     return s;
@@ -1847,7 +1922,7 @@ static ft_status english_word(const ft_countries *c, const char *t, size_t len,
             if (w != NONE)
                 return push_state(c, t, len, at, w, ms, next);
         } else if (s->kind == LEX_CUE && !hyphen &&
-                   cue_equals(cue_words[s->first].w, t + at, run - at)) {
+                   cue_equals(c, s->first, t + at, run - at, len - at)) {
             cues |= cue_words[s->first].cues;
         }
     }
@@ -1857,11 +1932,11 @@ static ft_status english_word(const ft_countries *c, const char *t, size_t len,
         while (e < len &&
                (byte_class[(unsigned char)t[e]] & (B_ALNUM | B_DASH)))
             e++;
-        cues = whole_word_cues(c, t + at, e - at,
+        cues = whole_word_cues(c, t + at, e - at, len - at,
                                hash_bytes(t + at, e - at, len - at));
         first8 = folded_prefix(t + at, e - at, len - at);
     }
-    cues = (cues | stem_cues(c, t + at, e - at, first8)) & SCAN_CUES;
+    cues = (cues | stem_cues(c, t + at, e - at, len - at, first8)) & SCAN_CUES;
     if (cues &&
         push(ms,
              (mention){.start = at, .end = e, .state = NONE, .cues = cues}) !=
@@ -2001,15 +2076,16 @@ static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
         size_t j = (size_t)__builtin_ctzll(w);
         keep |= (uint64_t)pair_passes(c, t, len, base + j) << j;
     }
+    const char *b = t + base;
     for (uint64_t w = cand & three; w; w &= w - 1) {
         size_t j = (size_t)__builtin_ctzll(w);
-        const char *p = t + base + j;
+        const char *p = b + j;
         unsigned thirds = c->pair_starts[pair_key(p)];
         keep |= (uint64_t)(thirds >> ((unsigned char)p[2] & 7) & 1) << j;
     }
     for (uint64_t w = keep & ~lead & places_with(len, base, 8); w; w &= w - 1) {
         size_t j = (size_t)__builtin_ctzll(w);
-        keep &= ~((uint64_t)!start_passes(c, t + base + j) << j);
+        keep &= ~((uint64_t)!start_passes(c, b + j) << j);
     }
     return keep;
 }
@@ -2101,12 +2177,15 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
  * call to the next; base SIZE_MAX before the first), and most words
- * ruled out with the block (pair_filter), by their first bytes. */
+ * ruled out with the block (pair_filter), by their first bytes.
+ * *named: whether an English word at the place was found by may_be_named
+ * here (or a hyphen follows it), so that collect need not ask again. */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
-                             size_t i, block *blk)
+                             size_t i, block *blk, bool *named)
 {
     block b = *blk;
     size_t p = len;
+    *named = false;
     while (i < len) {
         size_t base = i & ~(size_t)63;
         if (b.base != base)
@@ -2131,8 +2210,10 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
             }
             size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
             if ((end < len && t[end] == '-') ||
-                may_be_named(c, ft_load8(t + p), n, len - p))
+                may_be_named(c, ft_load8(t + p), n, len - p)) {
+                *named = true;
                 goto found;
+            }
         }
     }
     p = len;
@@ -2147,15 +2228,16 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
                          mentions *ms)
 {
     block b = {.base = SIZE_MAX};
-    for (size_t i = next_candidate(c, t, len, 0, &b); i < len;
-         i = next_candidate(c, t, len, i, &b)) {
+    bool named;
+    for (size_t i = next_candidate(c, t, len, 0, &b, &named); i < len;
+         i = next_candidate(c, t, len, i, &b, &named)) {
         ft_status st = FT_OK;
         if ((unsigned char)t[i] >= 0xC0) {
             st = korean_char(c, t, len, i, ms, &i);
         } else {
             word_run r = scan_run(t, len, i);
             size_t avail = len - i;
-            if ((r.end < len && t[r.end] == '-') ||
+            if (named || (r.end < len && t[r.end] == '-') ||
                 may_be_named(c, load_upto(t + i, avail < 8 ? avail : 8, avail),
                              r.end - i, avail))
                 st = english_word(c, t, len, i, &r, ms, &i);
@@ -2192,14 +2274,14 @@ static bool is_state(const mention *m)
  * not overlap), found from *hint, the answer for an earlier p, and kept
  * there: the places asked about move forward from one figure to the
  * next, so that the walk is a step or two, where a binary search would
- * cost a mispredict at most of its steps. */
+ * cost a mispredict at most of its steps.  Each hint is asked about
+ * places that never move back (from and back of figures in text order,
+ * as choose's own walks take them), so the walk only goes forward. */
 static size_t figure_after_hint(const ctx *x, size_t *hint, size_t p)
 {
     size_t i = *hint;
     while (i < x->nfigs && x->figs[i].end <= p)
         i++;
-    while (i > 0 && x->figs[i - 1].end > p)
-        i--;
     *hint = i;
     return i;
 }
@@ -2254,6 +2336,8 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
                        bool share, hints *h)
 {
     const mentions *ms = x->ms;
+    if (ms->m[lo].start >= until) /* nothing to count: no clearing */
+        return NONE;
     size_t fi = figure_after_hint(x, &h->fig_back, back);
     size_t best = NONE;
     /* a score left by an earlier call counts as zero: one pass, no
@@ -2262,7 +2346,7 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
     if (h->calls == 0)
         memset(x->seen, 0, x->c->nstates * sizeof *x->seen);
     unsigned call = ++h->calls;
-    for (size_t k = lo; k < ms->n && ms->m[k].start < until; k++) {
+    for (size_t k = lo; ms->m[k].start < until; k++) { /* the end mark */
         const mention *m = &ms->m[k];
         if (!is_state(m) || m->start < back || (share && m->state == x->usa))
             continue;
@@ -2282,9 +2366,19 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
 
 /* The state of a one-state currency, of the figure or of the paper's
  * conversion of it; NONE when neither is one. */
-static size_t by_currency(const ctx *x, const char *cur)
+static size_t by_currency(const ctx *x, const char cur[8])
 {
-    return currency_state(x->c, cur);
+    return figure_currency(x->c, cur);
+}
+
+/* The state of figure f in an article that names none, as choose finds
+ * it there: its currency's, else its conversion's; or NONE. */
+static size_t by_currencies(const ft_countries *c, const ft_figure *f)
+{
+    size_t s = figure_currency(c, f->currency);
+    if (s == NONE && f->has_reported)
+        s = figure_currency(c, f->reported_currency);
+    return s;
 }
 
 /* The state of figure f (the rules at the top of this file), or NONE. */
@@ -2299,16 +2393,18 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
         to = f->sent_end;
     size_t back = f->sent_start > LOOK_BACK ? f->sent_start - LOOK_BACK : 0;
     size_t share_from = f->start > SHARE_BEFORE ? f->start - SHARE_BEFORE : 0;
-    while (h->lo < ms->n && ms->m[h->lo].end <= back)
+    /* the walks stop at the end mark past the mentions at the latest */
+    while (ms->m[h->lo].end <= back)
         h->lo++;
-    while (h->near < ms->n && ms->m[h->near].start < from)
+    while (ms->m[h->near].start < from)
         h->near++;
-    for (; h->shared < ms->n && ms->m[h->shared].start < f->end + SHARE_AFTER;
-         h->shared++) {
+    for (; ms->m[h->shared].start < f->end + SHARE_AFTER; h->shared++) {
         /* most mentions are no cost-sharing word, at random: no branch */
         const mention *m = &ms->m[h->shared];
-        bool is_share = (m->state == NONE) & ((m->cues & CUE_SHARE) != 0);
-        h->last_share = is_share ? m->start + 1 : h->last_share;
+        size_t is_share =
+            (size_t)0 - ((m->state == NONE) & ((m->cues & CUE_SHARE) != 0));
+        h->last_share =
+            ((m->start + 1) & is_share) | (h->last_share & ~is_share);
     }
     size_t lo = h->lo;
     bool share = h->last_share > share_from;
@@ -2322,7 +2418,7 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     size_t buyer = NONE, before = NONE, after = NONE;
     size_t org_before = NONE, org_after = NONE;
     size_t bdist = SIZE_MAX;
-    for (size_t k = h->near; k < ms->n && ms->m[k].start < to; k++) {
+    for (size_t k = h->near; ms->m[k].start < to; k++) {
         const mention *m = &ms->m[k];
         if (m->state == NONE) {
             deal |= (m->cues & CUE_DEAL) != 0;
@@ -2386,13 +2482,19 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
 
 #define LOCAL_STATES 128
 
-ft_status ft_countries_assign(const ft_countries *c, const char *text,
-                              size_t len, ft_figure *figs, size_t n)
+static void clear_countries(ft_figure *figs, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         figs[i].country[0] = '\0';
-    if (!c || n == 0 || c->nstates == 0)
+}
+
+ft_status ft_countries_assign(const ft_countries *c, const char *text,
+                              size_t len, ft_figure *figs, size_t n)
+{
+    if (!c || n == 0 || c->nstates == 0) {
+        clear_countries(figs, n);
         return FT_OK;
+    }
     mentions ms;
     mentions_init(&ms);
     /* last, score and seen on the stack for a table of LOCAL_STATES
@@ -2417,8 +2519,12 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
         mentions_free(&ms);
         if (!local)
             free(last);
+        clear_countries(figs, n);
         return FT_ENOMEM;
     }
+    /* The mentions end with a mark, m[n], that starts and ends past any
+     * place in the text: choose's walks stop at it with no test of n. */
+    ms.m[ms.n] = (mention){.start = SIZE_MAX, .end = SIZE_MAX, .state = NONE};
     ctx x = {.c = c,
              .t = text,
              .ms = &ms,
@@ -2431,9 +2537,11 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     hints h = {0};
     for (size_t i = 0; i < n; i++) {
         ft_figure *f = &figs[i];
-        size_t s = choose(&x, f, &h);
+        size_t s = ms.n ? choose(&x, f, &h) : by_currencies(c, f);
         if (s != NONE)
             memcpy(f->country, c->states[s].iso3, 4);
+        else
+            f->country[0] = '\0';
     }
     mentions_free(&ms);
     if (!local)

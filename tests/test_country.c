@@ -693,6 +693,41 @@ static void test_look_back_and_currency(void **state)
     ft_countries_free(c);
 }
 
+/* A figure in an article that names no state takes its currency's state,
+ * else its conversion's, read from the figure's 8-byte codes: the same
+ * as ft_countries_of_currency for every byte at each of the code's four
+ * places (a code is three capitals and its end). */
+static void test_figure_currency_every_byte(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    const char text[] = "Nothing is named here, it cost 5 units.";
+    for (size_t p = 0; p < 4; p++) {
+        for (unsigned v = 0; v < 256; v++) {
+            for (int reported = 0; reported < 2; reported++) {
+                ft_figure f;
+                memset(&f, 0, sizeof f);
+                f.start = 31;
+                f.end = 38;
+                f.sent_end = sizeof text - 1;
+                char code[8] = "KRW";
+                code[p] = (char)v;
+                memcpy(reported ? f.reported_currency : f.currency, code, 8);
+                if (reported) {
+                    f.has_reported = true;
+                    memcpy(f.currency, "XX", 3);
+                }
+                assert_int_equal(
+                    ft_countries_assign(c, text, sizeof text - 1, &f, 1),
+                    FT_OK);
+                const char *want = ft_countries_of_currency(c, code);
+                assert_string_equal(f.country, want ? want : "");
+            }
+        }
+    }
+    ft_countries_free(c);
+}
+
 /* No table: every country stays empty. */
 static void test_no_table(void **state)
 {
@@ -768,6 +803,7 @@ int main(void)
         cmocka_unit_test(test_seller_and_recipient),
         cmocka_unit_test(test_joined_states),
         cmocka_unit_test(test_look_back_and_currency),
+        cmocka_unit_test(test_figure_currency_every_byte),
         cmocka_unit_test(test_no_table),
         cmocka_unit_test(test_load_user_file),
     };
