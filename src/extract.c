@@ -267,6 +267,16 @@ static bool rate_phrase_at(ft_view x, size_t j)
     return false;
 }
 
+/* The positions of t[0..16) where 달러당, 환율 or "exchange" may start, by
+ * their first two bytes (reads t[0..17)), one bit each. */
+static uint32_t rate_starts16(const unsigned char *t)
+{
+    ft_bytes16 c = ft_load16(t), n = ft_load16(t + 1);
+    return ft_bits16((ft_bytes16)(((c | 0x20) == 'e') & ((n | 0x20) == 'x')) |
+                     (ft_bytes16)((c == 0xEB) & (n == 0x8B)) |
+                     (ft_bytes16)((c == 0xED) & (n == 0x99)));
+}
+
 /* The first i >= from where 달러당, 환율 or "exchange" may start, by its
  * first two bytes, with i + 3 <= end; else end.  Sixteen bytes at a look,
  * as "e" alone would stop at every few bytes of English. */
@@ -275,13 +285,20 @@ static size_t rate_word_from(ft_view x, size_t from, size_t end)
     const unsigned char *t = (const unsigned char *)x.t;
     size_t i = from;
     for (; i + 17 <= end; i += 16) {
-        ft_bytes16 c = ft_load16(t + i), n = ft_load16(t + i + 1);
-        uint32_t m =
-            ft_bits16((ft_bytes16)(((c | 0x20) == 'e') & ((n | 0x20) == 'x')) |
-                      (ft_bytes16)((c == 0xEB) & (n == 0x8B)) |
-                      (ft_bytes16)((c == 0xED) & (n == 0x99)));
+        uint32_t m = rate_starts16(t + i);
         if (m)
             return i + (size_t)__builtin_ctz(m);
+    }
+    if (i + 3 > end)
+        return end;
+    if (end >= 17) {
+        /* the last 1..14 positions, i..end-3, in one look at the 17 bytes
+         * before end (inside the text: end <= x.len), which start before
+         * i: bit b is position end - 17 + b, and bit 15 (end - 2) is no
+         * start, as a word needs three bytes */
+        size_t q = end - 17;
+        uint32_t m = (rate_starts16(t + q) & 0x7FFF) >> (i - q);
+        return m ? i + (size_t)__builtin_ctz(m) : end;
     }
     for (; i + 3 <= end; i++) {
         unsigned char c = t[i], n = t[i + 1];

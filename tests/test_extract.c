@@ -823,6 +823,33 @@ static void test_figure_at_end(void **state)
     ft_figlist_free(&l);
 }
 
+/* The rate words are looked for sixteen bytes at a time and the last
+ * positions before the amount in one overlapping look: "exchange rate"
+ * or 환율 at every distance before the amount, after every length of
+ * near-misses ("ex"), must be found, and "exchange rats" never. */
+static void test_rate_word_every_distance(void **state)
+{
+    (void)state;
+    const char *words[] = {"exchange rate", "\xED\x99\x98\xEC\x9C\xA8",
+                           "exchange rats"};
+    const char *amount[] = {"1,380 won", "1,380\xEC\x9B\x90", "1,380 won"};
+    for (size_t w = 0; w < 3; w++)
+        for (size_t p = 0; p <= 20; p++)
+            for (size_t g = 1; g <= 40; g++) {
+                char text[128];
+                int n = snprintf(text, sizeof text, "%.*s %s%*s%s", (int)p,
+                                 "ex ex ex ex ex ex ex ex", words[w], (int)g,
+                                 "", amount[w]);
+                ft_figlist l;
+                ft_figlist_init(&l);
+                assert_int_equal(ft_extract(text, (size_t)n, NULL, &l, NULL),
+                                 FT_OK);
+                if (l.len != (w == 2 ? 1u : 0u))
+                    fail_msg("%zu figures in \"%s\"", l.len, text);
+                ft_figlist_free(&l);
+            }
+}
+
 /* An article of more figures than the cap (a table or generated text,
  * not news: each figure costs memory until the article is written) is
  * refused whole, FT_ETOOBIG, appending nothing; at the cap it is read.
@@ -860,6 +887,7 @@ int main(void)
         cmocka_unit_test(test_hostile_bytes),
         cmocka_unit_test(test_figure_at_end),
         cmocka_unit_test(test_figures_capped),
+        cmocka_unit_test(test_rate_word_every_distance),
         cmocka_unit_test(test_appending_articles_independent),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
