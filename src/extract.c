@@ -354,6 +354,25 @@ static bool is_rate(ft_view x, const ft_money *m, size_t after)
     return false;
 }
 
+/* The start of the word that ends at j (after the last space before j),
+ * looked for at most 33 bytes back: j - 33 when the word is longer. */
+static size_t word_start(ft_view x, size_t j)
+{
+    if (j >= 16) {
+        /* most words are short: the sixteen bytes before j (inside the
+         * text, as j <= x.len) hold their start */
+        ft_bytes16 v = ft_load16(x.t + j - 16);
+        uint32_t m = ft_bits16(
+            (ft_bytes16)((v == ' ') | (v == '\t') | (v == '\n') | (v == '\r')));
+        if (m)
+            return j - 16 + 32 - (size_t)__builtin_clz(m);
+    }
+    size_t w = j;
+    while (w > 0 && j - w <= 32 && !ft_ascii_space((unsigned char)x.t[w - 1]))
+        w--;
+    return w;
+}
+
 /* ft_phrase_before_any for a list of extract_words.h, its ender index
  * (extract_index.h) asked first: only the entries whose last two bytes
  * the text allows are tried, in the list's order.  Most positions end
@@ -371,10 +390,7 @@ static size_t phrase_before_indexed(ft_view x, size_t end,
     if (m) {
         /* the byte before the text's last word and the spaces before it:
          * a phrase's last word is all of the text's ("in excess of") */
-        size_t w = j;
-        while (w > 0 && j - w <= 32 &&
-               !ft_ascii_space((unsigned char)x.t[w - 1]))
-            w--;
+        size_t w = word_start(x, j);
         while (w > 0 && ft_ascii_space((unsigned char)x.t[w - 1]))
             w--;
         if (j - w <= 32) /* else left to the phrases themselves */

@@ -850,6 +850,30 @@ static void test_rate_word_every_distance(void **state)
             }
 }
 
+/* A qualifier of several words is asked for only when the word before
+ * its last word allows it, that word's start found sixteen bytes at a
+ * look: "close to" after a word of every length and every space. */
+static void test_qualifier_after_every_word(void **state)
+{
+    (void)state;
+    const char *seps[] = {" ", "\t", "\n ", "  ", "\r\n"};
+    for (size_t s = 0; s < sizeof seps / sizeof *seps; s++)
+        for (int len = 0; len <= 40; len++) {
+            char text[128];
+            int n =
+                snprintf(text, sizeof text, "%.*s%sclose to $7 million", len,
+                         "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", seps[s]);
+            ft_figlist l;
+            ft_figlist_init(&l);
+            assert_int_equal(ft_extract(text, (size_t)n, NULL, &l, NULL),
+                             FT_OK);
+            assert_int_equal(l.len, 1);
+            if (l.items[0].qualifier != FT_Q_APPROX)
+                fail_msg("no qualifier in \"%s\"", text);
+            ft_figlist_free(&l);
+        }
+}
+
 /* An article of more figures than the cap (a table or generated text,
  * not news: each figure costs memory until the article is written) is
  * refused whole, FT_ETOOBIG, appending nothing; at the cap it is read.
@@ -888,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_figure_at_end),
         cmocka_unit_test(test_figures_capped),
         cmocka_unit_test(test_rate_word_every_distance),
+        cmocka_unit_test(test_qualifier_after_every_word),
         cmocka_unit_test(test_appending_articles_independent),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
