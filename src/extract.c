@@ -550,21 +550,22 @@ static bool korean_lead_within(ft_view x, size_t end)
 
 static bool is_change(ft_view x, size_t before, size_t end, size_t after)
 {
-    static const ft_lit korean_after[] = {
-        FT_LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
-        FT_LIT("\xEC\xA6\x9D\xEA\xB0\x80"), /* 증가 */
-        FT_LIT("\xEB\x8A\x98\xEC\x96\xB4"), /* 늘어 */
-        FT_LIT("\xEB\x8A\x98\xEC\x97\x88"), /* 늘었 */
-        FT_LIT("\xEB\x8A\x98\xEB\xA6\xB0"), /* 늘린 */
-        FT_LIT("\xEB\x8A\x98\xEB\xA0\xA4"), /* 늘려 */
-        FT_LIT("\xEC\xA4\x84\xEC\x96\xB4"), /* 줄어 */
-        FT_LIT("\xEC\xA4\x84\xEC\x97\x88"), /* 줄었 */
-        FT_LIT("\xEC\xA4\x84\xEC\x9D\xB8"), /* 줄인 */
-        FT_LIT("\xEA\xB0\x90\xEC\x95\xA1"), /* 감액 */
-        FT_LIT("\xEC\x82\xAD\xEA\xB0\x90"), /* 삭감 */
-        FT_LIT("\xEA\xB0\x90\xEC\x86\x8C"), /* 감소 */
-        FT_LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
-        FT_LIT("\xEC\xB6\x94\xEA\xB0\x80"), /* 추가 */
+    /* two syllables each: six bytes, compared at once below */
+    static const char korean_after[][7] = {
+        "\xEC\xA6\x9D\xEC\x95\xA1", /* 증액 */
+        "\xEC\xA6\x9D\xEA\xB0\x80", /* 증가 */
+        "\xEB\x8A\x98\xEC\x96\xB4", /* 늘어 */
+        "\xEB\x8A\x98\xEC\x97\x88", /* 늘었 */
+        "\xEB\x8A\x98\xEB\xA6\xB0", /* 늘린 */
+        "\xEB\x8A\x98\xEB\xA0\xA4", /* 늘려 */
+        "\xEC\xA4\x84\xEC\x96\xB4", /* 줄어 */
+        "\xEC\xA4\x84\xEC\x97\x88", /* 줄었 */
+        "\xEC\xA4\x84\xEC\x9D\xB8", /* 줄인 */
+        "\xEA\xB0\x90\xEC\x95\xA1", /* 감액 */
+        "\xEC\x82\xAD\xEA\xB0\x90", /* 삭감 */
+        "\xEA\xB0\x90\xEC\x86\x8C", /* 감소 */
+        "\xEC\x9D\xB8\xEC\x83\x81", /* 인상 */
+        "\xEC\xB6\x94\xEA\xB0\x80", /* 추가 */
     };
     if (change_before(x, before))
         return true;
@@ -582,10 +583,12 @@ static bool is_change(ft_view x, size_t before, size_t end, size_t after)
         unsigned char c = ft_view_at(x, i);
         if (c == '.' || c == ',' || c == '\n')
             break;
-        if (c < 0xEA || c > 0xEC) /* lead bytes of the syllables below */
+        /* lead bytes of the syllables above, with room for two */
+        if (c < 0xEA || c > 0xEC || x.len - i < 6)
             continue;
+        /* six bytes a compare: one test an entry, and a match is rare */
         for (size_t k = 0; k < sizeof korean_after / sizeof *korean_after; k++)
-            if (bytes_at_n(x, i, korean_after[k].s, korean_after[k].n))
+            if (memcmp(x.t + i, korean_after[k], 6) == 0)
                 return true;
     }
     return false;
