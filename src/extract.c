@@ -700,8 +700,16 @@ static bool may_join(ft_view x, size_t end)
     unsigned char c = ft_view_at(x, end);
     if (c == '-' || c == '~' || c >= 0x80)
         return true;
-    c = ft_ascii_fold(ft_view_at(x, skip_space(x, end)));
-    return c == '~' || c >= 0x80 || c == 'a' || c == 't';
+    /* the byte after one ASCII space, or c itself (no test: a plain
+     * number is followed by a space or not as the text falls); only more
+     * space asks skip_space, from the same run of spaces */
+    size_t j = end + ft_ascii_space(c);
+    unsigned char n = ft_view_at(x, j);
+    if (ft_ascii_space(n) || n == 0xC2)
+        n = ft_view_at(x, skip_space(x, j));
+    n = ft_ascii_fold(n);
+    /* one answer, not four tests in turn: which word follows is no pattern */
+    return (n == '~') | (n >= 0x80) | (n == 'a') | (n == 't');
 }
 
 /* The joint word at j: "to", or "and" only after "between". */

@@ -237,6 +237,17 @@ static const extract_case cases[] = {
     {"$300-400 million", "300000000 USD max=400000000 q=range"},
     {"$300–400 million", "300000000 USD max=400000000 q=range"},
     {"$300 million to $400 million", "300000000 USD max=400000000 q=range"},
+    /* the joint after any run of spaces (may_join reads past one space
+     * itself, past more through skip_space) */
+    {"$300 million  to $400 million", "300000000 USD max=400000000 q=range"},
+    {"$300 million\nto $400 million", "300000000 USD max=400000000 q=range"},
+    {"$300 million \xC2\xA0To $400 million",
+     "300000000 USD max=400000000 q=range"},
+    {"between 200 million\xC2\xA0"
+     "and 400 million won",
+     "200000000 KRW max=400000000 q=range"},
+    {"between 200 million\t and 400 million won",
+     "200000000 KRW max=400000000 q=range"},
     {"32억5000만~47억8000만달러", "3250000000 USD max=4780000000 q=range"},
     {"3조~4조원", "3000000000000 KRW max=4000000000000 q=range"},
     {"1-2 trillion won", "1000000000000 KRW max=2000000000000 q=range"},
