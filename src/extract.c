@@ -48,13 +48,15 @@ static ft_figure *figlist_push(ft_figlist *l)
 
 static size_t skip_space(ft_view x, size_t i)
 {
-    /* most calls find no space, or one before a word: no loop for them */
+    /* most calls find no space, or one before a word: no loop for them,
+     * and no test of which (the text decides it, no pattern): the byte
+     * after one ASCII space, or the first, is looked at (j <= i + 1 is
+     * inside the text) */
     if (i + 1 < x.len) {
-        unsigned char c = (unsigned char)x.t[i], n = (unsigned char)x.t[i + 1];
-        if (c != 0xC2 && !ft_ascii_space(c))
-            return i;
-        if (c == ' ' && n != 0xC2 && !ft_ascii_space(n))
-            return i + 1;
+        size_t j = i + ft_ascii_space((unsigned char)x.t[i]);
+        unsigned char c = (unsigned char)x.t[j];
+        if (!(ft_ascii_space(c) | (c == 0xC2)))
+            return j;
     }
     while (i < x.len &&
            (ft_ascii_space(ft_view_at(x, i)) ||
