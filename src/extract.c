@@ -709,9 +709,10 @@ static bool may_join(ft_view x, size_t end)
     unsigned char n = ft_view_at(x, j);
     if (ft_ascii_space(n) || n == 0xC2)
         n = ft_view_at(x, skip_space(x, j));
-    n = ft_ascii_fold(n);
-    /* one answer, not four tests in turn: which word follows is no pattern */
-    return (n == '~') | (n >= 0x80) | (n == 'a') | (n == 't');
+    /* one load, not tests in turn: which word follows is no pattern */
+    static const bool joint_start[128] = {
+        ['~'] = true, ['a'] = true, ['A'] = true, ['t'] = true, ['T'] = true};
+    return (n >= 0x80) | joint_start[n & 0x7F];
 }
 
 /* The joint word at j: "to", or "and" only after "between". */
