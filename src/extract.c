@@ -65,6 +65,22 @@ static size_t skip_space(ft_view x, size_t i)
     return i;
 }
 
+/* The start of the ASCII spaces that end at i (i <= x.len). */
+static inline size_t space_start(ft_view x, size_t i)
+{
+    /* most amounts follow one space, or none: stepped back over with no
+     * test of which (the text decides it, no pattern), then one question
+     * of the byte before (i - 2 and i - 1 are inside the text) */
+    if (i >= 2) {
+        size_t j = i - ft_ascii_space((unsigned char)x.t[i - 1]);
+        if (!ft_ascii_space((unsigned char)x.t[j - 1]))
+            return j;
+    }
+    while (i > 0 && ft_ascii_space(ft_view_at(x, i - 1)))
+        i--;
+    return i;
+}
+
 /* Bytes at i equal the literal s (for Hangul and symbols). */
 #define bytes_at(x, i, s) bytes_at_n((x), (i), (s), sizeof(s) - 1)
 
@@ -322,9 +338,7 @@ static bool is_rate(ft_view x, const ft_money *m, size_t after)
         return true;
     if (rate_phrase_at(x, j))
         return true;
-    size_t b = m->start;
-    while (b > 0 && ft_ascii_space(ft_view_at(x, b - 1)))
-        b--;
+    size_t b = space_start(x, m->start);
     if (b > 0 && ft_view_at(x, b - 1) == '=')
         return true;
     /* a market table: "dollar: 143.80 yen" */
@@ -445,9 +459,7 @@ static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
         return s;
     }
     /* 약 (about) */
-    size_t j = start;
-    while (j > 0 && ft_ascii_space(ft_view_at(x, j - 1)))
-        j--;
+    size_t j = space_start(x, start);
     if (j >= 3 && bytes_at(x, j - 3, "\xEC\x95\xBD")) {
         *q = FT_Q_APPROX;
         return j - 3;
