@@ -48,18 +48,36 @@ static ft_figure *figlist_push(ft_figlist *l)
 
 static size_t skip_space(ft_view x, size_t i)
 {
-    /* most calls find no space, or one before a word: no loop for them */
+    /* most calls find no space, or one before a word: no loop for them,
+     * and no test of which (the text decides it, no pattern): the byte
+     * after one ASCII space, or the first, is looked at (j <= i + 1 is
+     * inside the text) */
     if (i + 1 < x.len) {
-        unsigned char c = (unsigned char)x.t[i], n = (unsigned char)x.t[i + 1];
-        if (c != 0xC2 && !ft_ascii_space(c))
-            return i;
-        if (c == ' ' && n != 0xC2 && !ft_ascii_space(n))
-            return i + 1;
+        size_t j = i + ft_ascii_space((unsigned char)x.t[i]);
+        unsigned char c = (unsigned char)x.t[j];
+        if (!(ft_ascii_space(c) | (c == 0xC2)))
+            return j;
     }
     while (i < x.len &&
            (ft_ascii_space(ft_view_at(x, i)) ||
             (ft_view_at(x, i) == 0xC2 && ft_view_at(x, i + 1) == 0xA0)))
         i += ft_view_at(x, i) == 0xC2 ? 2 : 1;
+    return i;
+}
+
+/* The start of the ASCII spaces that end at i (i <= x.len). */
+static inline size_t space_start(ft_view x, size_t i)
+{
+    /* most amounts follow one space, or none: stepped back over with no
+     * test of which (the text decides it, no pattern), then one question
+     * of the byte before (i - 2 and i - 1 are inside the text) */
+    if (i >= 2) {
+        size_t j = i - ft_ascii_space((unsigned char)x.t[i - 1]);
+        if (!ft_ascii_space((unsigned char)x.t[j - 1]))
+            return j;
+    }
+    while (i > 0 && ft_ascii_space(ft_view_at(x, i - 1)))
+        i--;
     return i;
 }
 
@@ -267,6 +285,16 @@ static bool rate_phrase_at(ft_view x, size_t j)
     return false;
 }
 
+/* The positions of t[0..16) where 달러당, 환율 or "exchange" may start, by
+ * their first two bytes (reads t[0..17)), one bit each. */
+static uint32_t rate_starts16(const unsigned char *t)
+{
+    ft_bytes16 c = ft_load16(t), n = ft_load16(t + 1);
+    return ft_bits16((ft_bytes16)(((c | 0x20) == 'e') & ((n | 0x20) == 'x')) |
+                     (ft_bytes16)((c == 0xEB) & (n == 0x8B)) |
+                     (ft_bytes16)((c == 0xED) & (n == 0x99)));
+}
+
 /* The first i >= from where 달러당, 환율 or "exchange" may start, by its
  * first two bytes, with i + 3 <= end; else end.  Sixteen bytes at a look,
  * as "e" alone would stop at every few bytes of English. */
@@ -275,13 +303,20 @@ static size_t rate_word_from(ft_view x, size_t from, size_t end)
     const unsigned char *t = (const unsigned char *)x.t;
     size_t i = from;
     for (; i + 17 <= end; i += 16) {
-        ft_bytes16 c = ft_load16(t + i), n = ft_load16(t + i + 1);
-        uint32_t m =
-            ft_bits16((ft_bytes16)(((c | 0x20) == 'e') & ((n | 0x20) == 'x')) |
-                      (ft_bytes16)((c == 0xEB) & (n == 0x8B)) |
-                      (ft_bytes16)((c == 0xED) & (n == 0x99)));
+        uint32_t m = rate_starts16(t + i);
         if (m)
             return i + (size_t)__builtin_ctz(m);
+    }
+    if (i + 3 > end)
+        return end;
+    if (end >= 17) {
+        /* the last 1..14 positions, i..end-3, in one look at the 17 bytes
+         * before end (inside the text: end <= x.len), which start before
+         * i: bit b is position end - 17 + b, and bit 15 (end - 2) is no
+         * start, as a word needs three bytes */
+        size_t q = end - 17;
+        uint32_t m = (rate_starts16(t + q) & 0x7FFF) >> (i - q);
+        return m ? i + (size_t)__builtin_ctz(m) : end;
     }
     for (; i + 3 <= end; i++) {
         unsigned char c = t[i], n = t[i + 1];
@@ -303,9 +338,7 @@ static bool is_rate(ft_view x, const ft_money *m, size_t after)
         return true;
     if (rate_phrase_at(x, j))
         return true;
-    size_t b = m->start;
-    while (b > 0 && ft_ascii_space(ft_view_at(x, b - 1)))
-        b--;
+    size_t b = space_start(x, m->start);
     if (b > 0 && ft_view_at(x, b - 1) == '=')
         return true;
     /* a market table: "dollar: 143.80 yen" */
@@ -337,6 +370,25 @@ static bool is_rate(ft_view x, const ft_money *m, size_t after)
     return false;
 }
 
+/* The start of the word that ends at j (after the last space before j),
+ * looked for at most 33 bytes back: j - 33 when the word is longer. */
+static size_t word_start(ft_view x, size_t j)
+{
+    if (j >= 16) {
+        /* most words are short: the sixteen bytes before j (inside the
+         * text, as j <= x.len) hold their start */
+        ft_bytes16 v = ft_load16(x.t + j - 16);
+        uint32_t m = ft_bits16(
+            (ft_bytes16)((v == ' ') | (v == '\t') | (v == '\n') | (v == '\r')));
+        if (m)
+            return j - 16 + 32 - (size_t)__builtin_clz(m);
+    }
+    size_t w = j;
+    while (w > 0 && j - w <= 32 && !ft_ascii_space((unsigned char)x.t[w - 1]))
+        w--;
+    return w;
+}
+
 /* ft_phrase_before_any for a list of extract_words.h, its ender index
  * (extract_index.h) asked first: only the entries whose last two bytes
  * the text allows are tried, in the list's order.  Most positions end
@@ -354,10 +406,7 @@ static size_t phrase_before_indexed(ft_view x, size_t end,
     if (m) {
         /* the byte before the text's last word and the spaces before it:
          * a phrase's last word is all of the text's ("in excess of") */
-        size_t w = j;
-        while (w > 0 && j - w <= 32 &&
-               !ft_ascii_space((unsigned char)x.t[w - 1]))
-            w--;
+        size_t w = word_start(x, j);
         while (w > 0 && ft_ascii_space((unsigned char)x.t[w - 1]))
             w--;
         if (j - w <= 32) /* else left to the phrases themselves */
@@ -410,9 +459,7 @@ static size_t qualifier_before(ft_view x, size_t start, ft_qualifier *q)
         return s;
     }
     /* 약 (about) */
-    size_t j = start;
-    while (j > 0 && ft_ascii_space(ft_view_at(x, j - 1)))
-        j--;
+    size_t j = space_start(x, start);
     if (j >= 3 && bytes_at(x, j - 3, "\xEC\x95\xBD")) {
         *q = FT_Q_APPROX;
         return j - 3;
@@ -517,21 +564,22 @@ static bool korean_lead_within(ft_view x, size_t end)
 
 static bool is_change(ft_view x, size_t before, size_t end, size_t after)
 {
-    static const ft_lit korean_after[] = {
-        FT_LIT("\xEC\xA6\x9D\xEC\x95\xA1"), /* 증액 */
-        FT_LIT("\xEC\xA6\x9D\xEA\xB0\x80"), /* 증가 */
-        FT_LIT("\xEB\x8A\x98\xEC\x96\xB4"), /* 늘어 */
-        FT_LIT("\xEB\x8A\x98\xEC\x97\x88"), /* 늘었 */
-        FT_LIT("\xEB\x8A\x98\xEB\xA6\xB0"), /* 늘린 */
-        FT_LIT("\xEB\x8A\x98\xEB\xA0\xA4"), /* 늘려 */
-        FT_LIT("\xEC\xA4\x84\xEC\x96\xB4"), /* 줄어 */
-        FT_LIT("\xEC\xA4\x84\xEC\x97\x88"), /* 줄었 */
-        FT_LIT("\xEC\xA4\x84\xEC\x9D\xB8"), /* 줄인 */
-        FT_LIT("\xEA\xB0\x90\xEC\x95\xA1"), /* 감액 */
-        FT_LIT("\xEC\x82\xAD\xEA\xB0\x90"), /* 삭감 */
-        FT_LIT("\xEA\xB0\x90\xEC\x86\x8C"), /* 감소 */
-        FT_LIT("\xEC\x9D\xB8\xEC\x83\x81"), /* 인상 */
-        FT_LIT("\xEC\xB6\x94\xEA\xB0\x80"), /* 추가 */
+    /* two syllables each: six bytes, compared at once below */
+    static const char korean_after[][7] = {
+        "\xEC\xA6\x9D\xEC\x95\xA1", /* 증액 */
+        "\xEC\xA6\x9D\xEA\xB0\x80", /* 증가 */
+        "\xEB\x8A\x98\xEC\x96\xB4", /* 늘어 */
+        "\xEB\x8A\x98\xEC\x97\x88", /* 늘었 */
+        "\xEB\x8A\x98\xEB\xA6\xB0", /* 늘린 */
+        "\xEB\x8A\x98\xEB\xA0\xA4", /* 늘려 */
+        "\xEC\xA4\x84\xEC\x96\xB4", /* 줄어 */
+        "\xEC\xA4\x84\xEC\x97\x88", /* 줄었 */
+        "\xEC\xA4\x84\xEC\x9D\xB8", /* 줄인 */
+        "\xEA\xB0\x90\xEC\x95\xA1", /* 감액 */
+        "\xEC\x82\xAD\xEA\xB0\x90", /* 삭감 */
+        "\xEA\xB0\x90\xEC\x86\x8C", /* 감소 */
+        "\xEC\x9D\xB8\xEC\x83\x81", /* 인상 */
+        "\xEC\xB6\x94\xEA\xB0\x80", /* 추가 */
     };
     if (change_before(x, before))
         return true;
@@ -549,10 +597,12 @@ static bool is_change(ft_view x, size_t before, size_t end, size_t after)
         unsigned char c = ft_view_at(x, i);
         if (c == '.' || c == ',' || c == '\n')
             break;
-        if (c < 0xEA || c > 0xEC) /* lead bytes of the syllables below */
+        /* lead bytes of the syllables above, with room for two */
+        if (c < 0xEA || c > 0xEC || x.len - i < 6)
             continue;
+        /* six bytes a compare: one test an entry, and a match is rare */
         for (size_t k = 0; k < sizeof korean_after / sizeof *korean_after; k++)
-            if (bytes_at_n(x, i, korean_after[k].s, korean_after[k].n))
+            if (memcmp(x.t + i, korean_after[k], 6) == 0)
                 return true;
     }
     return false;
@@ -664,8 +714,17 @@ static bool may_join(ft_view x, size_t end)
     unsigned char c = ft_view_at(x, end);
     if (c == '-' || c == '~' || c >= 0x80)
         return true;
-    c = ft_ascii_fold(ft_view_at(x, skip_space(x, end)));
-    return c == '~' || c >= 0x80 || c == 'a' || c == 't';
+    /* the byte after one ASCII space, or c itself (no test: a plain
+     * number is followed by a space or not as the text falls); only more
+     * space asks skip_space, from the same run of spaces */
+    size_t j = end + ft_ascii_space(c);
+    unsigned char n = ft_view_at(x, j);
+    if (ft_ascii_space(n) || n == 0xC2)
+        n = ft_view_at(x, skip_space(x, j));
+    /* one load, not tests in turn: which word follows is no pattern */
+    static const bool joint_start[128] = {
+        ['~'] = true, ['a'] = true, ['A'] = true, ['t'] = true, ['T'] = true};
+    return (n >= 0x80) | joint_start[n & 0x7F];
 }
 
 /* The joint word at j: "to", or "and" only after "between". */

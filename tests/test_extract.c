@@ -237,6 +237,17 @@ static const extract_case cases[] = {
     {"$300-400 million", "300000000 USD max=400000000 q=range"},
     {"$300–400 million", "300000000 USD max=400000000 q=range"},
     {"$300 million to $400 million", "300000000 USD max=400000000 q=range"},
+    /* the joint after any run of spaces (may_join reads past one space
+     * itself, past more through skip_space) */
+    {"$300 million  to $400 million", "300000000 USD max=400000000 q=range"},
+    {"$300 million\nto $400 million", "300000000 USD max=400000000 q=range"},
+    {"$300 million \xC2\xA0To $400 million",
+     "300000000 USD max=400000000 q=range"},
+    {"between 200 million\xC2\xA0"
+     "and 400 million won",
+     "200000000 KRW max=400000000 q=range"},
+    {"between 200 million\t and 400 million won",
+     "200000000 KRW max=400000000 q=range"},
     {"32억5000만~47억8000만달러", "3250000000 USD max=4780000000 q=range"},
     {"3조~4조원", "3000000000000 KRW max=4000000000000 q=range"},
     {"1-2 trillion won", "1000000000000 KRW max=2000000000000 q=range"},
@@ -297,6 +308,21 @@ static const extract_case cases[] = {
     {"전년보다 2조원 증가했다", "2000000000000 KRW k=change"},
     {"예산이 3천억원 줄었다", "300000000000 KRW k=change"},
     {"1조원을 증액했다", "1000000000000 KRW k=change"},
+    /* every verb is_change looks for in the 12 bytes after the amount */
+    {"예산 1조원 증액", "1000000000000 KRW k=change"},
+    {"예산 1조원 증가", "1000000000000 KRW k=change"},
+    {"예산 1조원 늘어", "1000000000000 KRW k=change"},
+    {"예산 1조원 늘었", "1000000000000 KRW k=change"},
+    {"예산 1조원 늘린", "1000000000000 KRW k=change"},
+    {"예산 1조원 늘려", "1000000000000 KRW k=change"},
+    {"예산 1조원 줄어", "1000000000000 KRW k=change"},
+    {"예산 1조원 줄었", "1000000000000 KRW k=change"},
+    {"예산 1조원 줄인", "1000000000000 KRW k=change"},
+    {"예산 1조원 감액", "1000000000000 KRW k=change"},
+    {"예산 1조원 삭감", "1000000000000 KRW k=change"},
+    {"예산 1조원 감소", "1000000000000 KRW k=change"},
+    {"예산 1조원 인상", "1000000000000 KRW k=change"},
+    {"예산 1조원 추가", "1000000000000 KRW k=change"},
     {"up to $5 billion", "5000000000 USD q=le"},
     /* from X to Y after a verb of motion: two levels */
     {"The allowance would increase from 80,000 won to 95,000 won.",
@@ -823,6 +849,57 @@ static void test_figure_at_end(void **state)
     ft_figlist_free(&l);
 }
 
+/* The rate words are looked for sixteen bytes at a time and the last
+ * positions before the amount in one overlapping look: "exchange rate"
+ * or 환율 at every distance before the amount, after every length of
+ * near-misses ("ex"), must be found, and "exchange rats" never. */
+static void test_rate_word_every_distance(void **state)
+{
+    (void)state;
+    const char *words[] = {"exchange rate", "\xED\x99\x98\xEC\x9C\xA8",
+                           "exchange rats"};
+    const char *amount[] = {"1,380 won", "1,380\xEC\x9B\x90", "1,380 won"};
+    for (size_t w = 0; w < 3; w++)
+        for (size_t p = 0; p <= 20; p++)
+            for (size_t g = 1; g <= 40; g++) {
+                char text[128];
+                int n = snprintf(text, sizeof text, "%.*s %s%*s%s", (int)p,
+                                 "ex ex ex ex ex ex ex ex", words[w], (int)g,
+                                 "", amount[w]);
+                ft_figlist l;
+                ft_figlist_init(&l);
+                assert_int_equal(ft_extract(text, (size_t)n, NULL, &l, NULL),
+                                 FT_OK);
+                if (l.len != (w == 2 ? 1u : 0u))
+                    fail_msg("%zu figures in \"%s\"", l.len, text);
+                ft_figlist_free(&l);
+            }
+}
+
+/* A qualifier of several words is asked for only when the word before
+ * its last word allows it, that word's start found sixteen bytes at a
+ * look: "close to" after a word of every length and every space. */
+static void test_qualifier_after_every_word(void **state)
+{
+    (void)state;
+    const char *seps[] = {" ", "\t", "\n ", "  ", "\r\n"};
+    for (size_t s = 0; s < sizeof seps / sizeof *seps; s++)
+        for (int len = 0; len <= 40; len++) {
+            char text[128];
+            int n =
+                snprintf(text, sizeof text, "%.*s%sclose to $7 million", len,
+                         "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", seps[s]);
+            ft_figlist l;
+            ft_figlist_init(&l);
+            assert_int_equal(ft_extract(text, (size_t)n, NULL, &l, NULL),
+                             FT_OK);
+            assert_int_equal(l.len, 1);
+            if (l.items[0].qualifier != FT_Q_APPROX)
+                fail_msg("no qualifier in \"%s\"", text);
+            ft_figlist_free(&l);
+        }
+}
+
 /* An article of more figures than the cap (a table or generated text,
  * not news: each figure costs memory until the article is written) is
  * refused whole, FT_ETOOBIG, appending nothing; at the cap it is read.
@@ -860,6 +937,8 @@ int main(void)
         cmocka_unit_test(test_hostile_bytes),
         cmocka_unit_test(test_figure_at_end),
         cmocka_unit_test(test_figures_capped),
+        cmocka_unit_test(test_rate_word_every_distance),
+        cmocka_unit_test(test_qualifier_after_every_word),
         cmocka_unit_test(test_appending_articles_independent),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
