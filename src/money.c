@@ -225,6 +225,18 @@ static inline bool word_fits(const uint64_t (*fit)[RUN_BITS + 1][2],
            1u;
 }
 
+/* word_fits where the two bytes after the word's first are inside the
+ * text: they are read whatever they are, as a run too short to have a
+ * second or third letter meets a mask of all ones there (and a first
+ * letter's byte is read once).  The finder asks it of nearly every word,
+ * so it saves the choice of which byte to read. */
+static inline bool word_fits_roomy(const uint64_t (*fit)[RUN_BITS + 1][2],
+                                   const unsigned char *w, size_t letters)
+{
+    const uint64_t *cell = fit[(w[0] & 31) - 1][run_slot(letters)];
+    return (cell[0] >> (w[1] & 63) & cell[1] >> (w[2] & 63)) & 1u;
+}
+
 /* May the run of `letters` letters at i (letters_at) begin what may
  * follow a numeral's first word (run_index.next)?  At a byte that is no
  * letter only the byte is known. */
@@ -1694,7 +1706,10 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             uint64_t other = ~(bl.letters >> n);
             unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
             e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
-            if (!word_fits(opener_fit, (const unsigned char *)t + j, e - j)) {
+            /* the two bytes after j are in the text when len - j > 2 */
+            const unsigned char *w = (const unsigned char *)t + j;
+            if (!(len - j > 2 ? word_fits_roomy(opener_fit, w, e - j)
+                              : word_fits(opener_fit, w, e - j))) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
                  * sign_may_be_candidate refuses ("abc.5") */
