@@ -328,10 +328,13 @@ static void test_finder_short_words_at_end(void **state)
 {
     (void)state;
     static const char *const words[] = {
-        "a",    "an",  "A",  "s",   "S$", "A$", "W",   "P",   "us",    "half",
-        "five", "KRW", "Rs", "Rs.", "$",  "5",  "a 5", "5 a", "5 won", "5 bn",
+        "a",   "an",   "A",      "s",    "S$",    "A$",  "W", "P",
+        "us",  "half", "five",   "KRW",  "Rs",    "Rs.", "$", "5",
+        "a 5", "5 a",  "5 won",  "5 bn", "R$",    "T$",  "r", "t",
+        "c $", "c",    "u.s. $", "W5",   "P5 bn",
     };
-    static const char *const after[] = {"", " ", ".", "$", "5", " 5", "$5"};
+    static const char *const after[] = {
+        "", " ", ".", "$", "5", " 5", "$5", "\xE4\xB8\x87", " $5"};
     char text[128];
     for (size_t w = 0; w < sizeof words / sizeof *words; w++)
         for (size_t a = 0; a < sizeof after / sizeof *after; a++)
