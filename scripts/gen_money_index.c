@@ -9,8 +9,9 @@
  * currency written before the number; and, for the currency, scale and
  * ISO tables, the entries each byte allows at each of the first three
  * places; and the shapes of the opener, numeral, prefix and next tables
- * again as two words a cell (opener_fit and the like), for a look at a
- * word with no branch; and each currency's and scale's first lower-case
+ * again as two words a cell (opener_fit and the like, opener_fit with the
+ * bytes that may follow a word of one letter), for a look at a word with
+ * no branch; and each currency's and scale's first lower-case
  * letters as eight bytes (prefix_heads and the like).  Exits 1 when the
  * number words are out of key order (their look-up reads one run of
  * entries per first letter).
@@ -224,9 +225,11 @@ static uint64_t letters_by_low_bits(uint32_t set)
 /* A table's shapes as money.c's word_fits reads them, by the first
  * letter (its byte & 31, less one) and the run slot: the second and the
  * third letters allowed (letters_by_low_bits), each all ones where the run
- * is too short to have that letter, and both 0 where no entry leaves that
- * run length.  So a word is asked by two shifts and no branch. */
-static void put_fit(const char *name, const word_shapes *w)
+ * is too short to have that letter (but for the bytes after a word of one
+ * letter, after_one, where it is given), and both 0 where no entry leaves
+ * that run length.  So a word is asked by two shifts and no branch. */
+static void put_fit(const char *name, const word_shapes *w,
+                    const uint64_t *after_one)
 {
     printf("static const uint64_t %s[26][%d][2] = {", name, RUN_BITS + 1);
     for (size_t k = 0; k < 26; k++) {
@@ -234,8 +237,9 @@ static void put_fit(const char *name, const word_shapes *w)
         for (size_t n = 0; n <= RUN_BITS; n++) {
             uint64_t second = 0, third = 0;
             if (w->run[k] & run_bit(n)) {
-                second =
-                    n >= 2 ? letters_by_low_bits(w->second[k][n]) : UINT64_MAX;
+                second = n >= 2 ? letters_by_low_bits(w->second[k][n])
+                         : n == 1 && after_one ? after_one[k]
+                                               : UINT64_MAX;
                 third =
                     n >= 3 ? letters_by_low_bits(w->third[k][n]) : UINT64_MAX;
             }
@@ -245,6 +249,41 @@ static void put_fit(const char *name, const word_shapes *w)
         printf("\n    },");
     }
     printf("\n};\n\n");
+}
+
+/* The bytes that may follow a word of one letter, by the letter, for the
+ * opener table (money.c's opener_fits reads the byte after such a word
+ * where a longer word has its second letter): as bit b & 63 of each byte
+ * b, any byte after a number word of one letter ("a"), and after a
+ * currency before the number the bytes that entries_allowed lets through
+ * at its second place ("S$": '$' alone; "c $": any).  Bytes that are
+ * letters are left out: they would make the word longer. */
+static void after_one_letter(uint64_t *after)
+{
+    memset(after, 0, 26 * sizeof *after);
+    for (size_t k = 0; k < COUNT(number_words); k++)
+        if (run_lengths(number_words[k].pat, false) & run_bit(1))
+            after[fold((unsigned char)number_words[k].pat[0]) - 'a'] =
+                UINT64_MAX;
+    for (size_t k = 0; k < COUNT(other_openers); k++)
+        if (run_lengths(other_openers[k], false) & run_bit(1))
+            after[fold((unsigned char)other_openers[k][0]) - 'a'] = UINT64_MAX;
+    for (size_t k = 0; k < COUNT(prefixes); k++) {
+        const char *pat = prefixes[k].pat;
+        unsigned char p = (unsigned char)pat[1];
+        if (!is_alpha((unsigned char)pat[0]) ||
+            !(run_lengths(pat, prefixes[k].flags & CUR_PLURAL) & run_bit(1)))
+            continue;
+        bool exact = prefixes[k].flags & CUR_EXACT,
+             any = p == '\0' || p == ' ' || p == '.';
+        for (unsigned b = 0; b < 256; b++)
+            if (!is_alpha((unsigned char)b) &&
+                (any || b == p ||
+                 (!exact && is_alpha(p) && fold((unsigned char)b) == fold(p))))
+                after[fold((unsigned char)pat[0]) - 'a'] |= UINT64_C(1)
+                                                            << (b & 63);
+    }
+    /* the ISO codes have three letters: no word of one letter */
 }
 
 /* ------------------------------------------ the entries the bytes allow */
@@ -419,10 +458,12 @@ int main(void)
     put_shapes("opener", &w.opener);
     put_row("lead", w.lead, 4);
     printf("};\n\n");
-    put_fit("opener_fit", &w.opener);
-    put_fit("numeral_fit", &w.numeral);
-    put_fit("prefix_fit", &w.prefix);
-    put_fit("next_fit", &w.next);
+    uint64_t after_one[26];
+    after_one_letter(after_one);
+    put_fit("opener_fit", &w.opener, after_one);
+    put_fit("numeral_fit", &w.numeral, NULL);
+    put_fit("prefix_fit", &w.prefix, NULL);
+    put_fit("next_fit", &w.next, NULL);
     currency_rows("prefix_bytes", prefixes, COUNT(prefixes));
     currency_rows("suffix_bytes", suffixes, COUNT(suffixes));
     scale_rows();

@@ -215,7 +215,8 @@ static inline size_t letters_at(const char *t, size_t len, size_t i)
  * asked of nearly every word of a text.  A letter's byte & 31 or & 63 is
  * its place in the table or a mask, so no letter is folded.  Every byte
  * read is a letter of the run: a run too short for a second or third
- * letter reads its first again, and its mask is all ones. */
+ * letter reads its first again, and its mask is all ones (not so in
+ * opener_fit, which word_fits_roomy reads). */
 static inline bool word_fits(const uint64_t (*fit)[RUN_BITS + 1][2],
                              const unsigned char *w, size_t letters)
 {
@@ -223,6 +224,43 @@ static inline bool word_fits(const uint64_t (*fit)[RUN_BITS + 1][2],
     return (cell[0] >> (w[letters > 1] & 63) &
             cell[1] >> (w[letters > 2 ? 2 : 0] & 63)) &
            1u;
+}
+
+/* word_fits where the two bytes after the word's first are inside the
+ * text: they are read whatever they are, not chosen by the run's length.
+ * A run too short for a third letter meets a mask of all ones there; in
+ * opener_fit a word of one letter meets the mask of the bytes that may
+ * follow it (gen_money_index.c: '$' alone after "s", which "Samsung's"
+ * fails). */
+static inline bool word_fits_roomy(const uint64_t (*fit)[RUN_BITS + 1][2],
+                                   const unsigned char *w, size_t letters)
+{
+    const uint64_t *cell = fit[(w[0] & 31) - 1][run_slot(letters)];
+    return (cell[0] >> (w[1] & 63) & cell[1] >> (w[2] & 63)) & 1u;
+}
+
+/* word_fits_roomy(opener_fit, ...) for a word at the text's last two
+ * bytes: a byte past the end reads as 0, which after a word of one letter
+ * only a mask of all ones lets through (no entry that must have a byte
+ * after such a word can end there). */
+static bool opener_fits_at_end(const char *t, size_t len, size_t j,
+                               size_t letters)
+{
+    unsigned char w[3] = {(unsigned char)t[j], 0, 0};
+    if (j + 1 < len)
+        w[1] = (unsigned char)t[j + 1];
+    return word_fits_roomy(opener_fit, w, letters);
+}
+
+/* The finder's first look at the run of `letters` letters at j (at least
+ * one), which refuses most words. */
+static inline bool opener_fits(const char *t, size_t len, size_t j,
+                               size_t letters)
+{
+    if (len - j > 2) /* the two bytes after j are inside the text */
+        return word_fits_roomy(opener_fit, (const unsigned char *)t + j,
+                               letters);
+    return opener_fits_at_end(t, len, j, letters);
 }
 
 /* May the run of `letters` letters at i (letters_at) begin what may
@@ -1556,7 +1594,7 @@ static size_t letters_end(const char *t, size_t len, size_t i)
  * full: true and *m filled when an amount starts there, else false and
  * *next where the pass goes on, past the rest of the word or number.  e:
  * where the run of letters at i ends (i when none); a word the caller has
- * already let through word_fits(opener_fit, ...), which refuses most. */
+ * already let through opener_fits, which refuses most. */
 static bool try_candidate(ft_money_finder *f, size_t i, size_t e, unsigned opts,
                           ft_money *m, size_t *next)
 {
@@ -1658,8 +1696,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             if (!(class_of(t, i) & B_BEGIN) || !token_start(t, len, i))
                 i++;
             else if ((e = letters_end(t, len, i)) > i &&
-                     !word_fits(opener_fit, (const unsigned char *)t + i,
-                                e - i))
+                     !opener_fits(t, len, i, e - i))
                 i = skip_word(t, len, e); /* most words, as below */
             else if (try_candidate(f, i, e, opts, m, &i)) {
                 f->pos = i;
@@ -1694,7 +1731,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             uint64_t other = ~(bl.letters >> n);
             unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
             e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
-            if (!word_fits(opener_fit, (const unsigned char *)t + j, e - j)) {
+            if (!opener_fits(t, len, j, e - j)) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
                  * sign_may_be_candidate refuses ("abc.5") */

@@ -320,6 +320,33 @@ static void test_finder_blocks(void **state)
         }
 }
 
+/* The finder's first look at a word reads the two bytes after its first
+ * letter whatever they are where they lie in the text, else only the
+ * word's letters: short words and openers at the very end of a text, and
+ * with one or two bytes after them. */
+static void test_finder_short_words_at_end(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "a",   "an",   "A",      "s",    "S$",    "A$",  "W", "P",
+        "us",  "half", "five",   "KRW",  "Rs",    "Rs.", "$", "5",
+        "a 5", "5 a",  "5 won",  "5 bn", "R$",    "T$",  "r", "t",
+        "c $", "c",    "u.s. $", "W5",   "P5 bn",
+    };
+    static const char *const after[] = {
+        "", " ", ".", "$", "5", " 5", "$5", "\xE4\xB8\x87", " $5"};
+    char text[128];
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        for (size_t a = 0; a < sizeof after / sizeof *after; a++)
+            for (size_t pad = 0; pad < 70; pad++) {
+                int n = snprintf(text, sizeof text, "%.*s%s%s", (int)pad,
+                                 "xx xx 5 million won for the xx xx xx xx "
+                                 "xx xx xx xx xx xx xx xx xx xx xx xx",
+                                 words[w], after[a]);
+                compare_passes(text, (size_t)n);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_digit_values),
         cmocka_unit_test(test_finder_digit_reach),
         cmocka_unit_test(test_finder_blocks),
+        cmocka_unit_test(test_finder_short_words_at_end),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }
