@@ -86,8 +86,8 @@ bool ft_countries_cues_found(const ft_countries *c);
 
 /* Fill `country` of each figure of one article (figures in text order,
  * offsets and sentences into text; years and subjects already set).
- * `c` NULL leaves every country empty.  FT_ENOMEM only (the figures keep
- * what they had). */
+ * `c` NULL leaves every country empty.  FT_ENOMEM only (every country
+ * is then left empty). */
 ft_status ft_countries_assign(const ft_countries *c, const char *text,
                               size_t len, ft_figure *figs, size_t n);
 

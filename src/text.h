@@ -233,8 +233,9 @@ bool ft_text_looks_cp949(const char *s, size_t n, bool final);
 /* Number of U+FFFD characters in s[0..n). */
 size_t ft_text_count_replacements(const char *s, size_t n);
 
-/* One bit a lane of v (each lane 0 or 0xFF), the first lane lowest: the
- * hits of a comparison as a number, to walk with __builtin_ctz. */
+/* One bit a lane of v, the lane's high bit, the first lane lowest: the
+ * hits of a comparison (lanes 0 or 0xFF) as a number, to walk with
+ * __builtin_ctz, or which bytes of raw text are 0x80 or above. */
 static inline uint32_t ft_bits16(ft_bytes16 v)
 {
 #if defined(__SSE2__)
