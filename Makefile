@@ -69,6 +69,26 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
              -pthread -Isrc -I$(BUILD)/gen $(GSL_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lxlsxwriter -lm -pthread
 
+# Profile-guided optimisation, on by default in the plain gcc build (no
+# EXTRA_CFLAGS): the program is compiled once with counters, extracts our
+# demo articles (scripts/pgo_train.sh), and is compiled again with what the
+# counters saw, which lays out each branch the way news text takes it
+# (extract 1.1-1.2x faster on one core: README, "Speed").  The output is
+# the same either way.  PGO=no compiles once, a quicker build while
+# editing; the sanitizer, thread, clang and fuzz builds never use it.
+IS_GCC := $(shell $(CC) -v 2>&1 | grep -q '^gcc version' && echo yes)
+PGO    ?= $(if $(IS_GCC),$(if $(EXTRA_CFLAGS),no,yes),no)
+PGO_PROFILE = $(abspath $(BUILD))/pgo-profile
+PGO_STAMP   = $(PGO_PROFILE)/trained
+ifeq ($(PGO),gen)
+PGO_FLAGS := -fprofile-generate=$(PGO_PROFILE) -fprofile-update=atomic
+else ifeq ($(PGO),yes)
+# -fprofile-partial-training: code the training never ran (report,
+# convert, run) is compiled as without a profile, not as cold.
+PGO_FLAGS := -fprofile-use=$(PGO_PROFILE) -fprofile-partial-training \
+             -Wno-missing-profile
+endif
+
 LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
@@ -89,7 +109,25 @@ testbins: $(BIN) $(TESTS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(PGO_FLAGS) $(CMOCKA_CFLAGS) -c $< -o $@
+
+# The counters come from the same sources and flags as the final compile,
+# into the same object files: gcc finds a static function's counters by a
+# name made from the object's path.  So the first compile (-B: every
+# object, counted) overwrites the objects, and since they are then older
+# than the stamp, the second compile replaces them all.  Any change to a
+# source or header trains again (gcc refuses a profile that does not match
+# its function).
+ifeq ($(PGO),yes)
+$(call obj,$(LIB_SRC) $(CLI_SRC)): $(PGO_STAMP)
+$(PGO_STAMP): $(wildcard src/*.c src/*.h scripts/gen_*.c) \
+              scripts/pgo_train.sh $(wildcard datasets/articles/*)
+	rm -rf $(PGO_PROFILE)
+	$(MAKE) -B PGO=gen $(BIN)
+	bash scripts/pgo_train.sh $(BIN)
+	@mkdir -p $(PGO_PROFILE)
+	touch $@
+endif
 
 # Indexes derived from the word tables at build time, never kept by hand
 # beside them: scripts/gen_NAME.c prints $(BUILD)/gen/NAME.h from the
@@ -121,7 +159,7 @@ $(LIB): $(call obj,$(LIB_SRC))
 	$(AR) rcs $@ $^
 
 $(BIN): $(call obj,$(CLI_SRC)) $(LIB)
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $^ $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(PGO_FLAGS) $^ $(LDLIBS) -o $@
 
 # The workbook test opens report.xlsx with zlib (installed with
 # libxlsxwriter, which needs it).
