@@ -100,8 +100,10 @@ obj    = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
 .PHONY: all testbins fuzzbins check-fuzz-harnesses deps run test check check-asan check-clang check-tsan check-valgrind fuzz \
         bench install uninstall clean
-# Keep the test objects make would otherwise delete as intermediates.
-.SECONDARY:
+# Keep the test objects make would otherwise delete as intermediates (not
+# every target: a secondary target that is missing is not remade, and the
+# profile's stamp below must be).
+.SECONDARY: $(call obj,$(TEST_SRC))
 
 all: $(BIN)
 
@@ -113,17 +115,30 @@ $(BUILD)/obj/%.o: %.c
 
 # The counters come from the same sources and flags as the final compile,
 # into the same object files: gcc finds a static function's counters by a
-# name made from the object's path.  So the first compile (-B: every
-# object, counted) overwrites the objects, and since they are then older
-# than the stamp, the second compile replaces them all.  Any change to a
+# name made from the object's path.  So the first compile replaces the
+# objects with counted ones, and since they are then older than the
+# stamp, the second compile replaces them all again.  Any change to a
 # source or header trains again (gcc refuses a profile that does not match
-# its function).
+# its function).  The generated headers are made first, by this make
+# alone, so that the two makes never write one file at once.
+GEN_HEADERS := $(patsubst scripts/gen_%.c,$(BUILD)/gen/%.h,$(wildcard scripts/gen_*.c))
+# The objects also depend on a file that names the kind of build they
+# are, rewritten when that changes, so that a make after a make PGO=no in
+# the same folder compiles them again (the first pass, PGO=gen, is part
+# of the same build and leaves it alone).
+ifneq ($(PGO),gen)
+PGO_MODE := $(BUILD)/pgo-mode
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(PGO_MODE) 2>/dev/null)" = $(PGO) ] || \
+        echo $(PGO) > $(PGO_MODE); })
+$(call obj,$(LIB_SRC) $(CLI_SRC)): $(PGO_MODE)
+endif
 ifeq ($(PGO),yes)
 $(call obj,$(LIB_SRC) $(CLI_SRC)): $(PGO_STAMP)
-$(PGO_STAMP): $(wildcard src/*.c src/*.h scripts/gen_*.c) \
+$(PGO_STAMP): $(wildcard src/*.c src/*.h) $(GEN_HEADERS) \
               scripts/pgo_train.sh $(wildcard datasets/articles/*)
 	rm -rf $(PGO_PROFILE)
-	$(MAKE) -B PGO=gen $(BIN)
+	rm -f $(call obj,$(LIB_SRC) $(CLI_SRC)) $(LIB) $(BIN)
+	$(MAKE) PGO=gen $(BIN)
 	bash scripts/pgo_train.sh $(BIN)
 	@mkdir -p $(PGO_PROFILE)
 	touch $@
