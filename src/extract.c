@@ -1170,13 +1170,12 @@ static void resolve_bare(ft_figlist *out, size_t first)
     out->len = w;
 }
 
-ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
-                     ft_figlist *out, ft_error *err)
+/* The amounts of text[0..len), appended to out from `first` on. */
+static ft_status find_amounts(ft_view x, const ft_extract_opts *opts,
+                              ft_figlist *out, size_t first, ft_error *err)
 {
-    size_t first = out->len;
-    ft_view x = {t, len};
     ft_money_finder finder;
-    ft_money_finder_init(&finder, t, len);
+    ft_money_finder_init(&finder, x.t, x.len);
     ft_money m;
     /* A plain number is read too, for it may open a range whose other end
      * carries the currency ("1-2 trillion won"). */
@@ -1198,20 +1197,52 @@ ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
         }
     }
     resolve_bare(out, first);
+    return FT_OK;
+}
+
+ft_status ft_extract_stage(ft_stage stage, const char *t, size_t len,
+                           const ft_extract_opts *opts, ft_figlist *out,
+                           size_t first, ft_error *err)
+{
+    if (stage == FT_STAGE_AMOUNTS)
+        return find_amounts((ft_view){t, len}, opts, out, first, err);
     /* No figure: nothing to assign, and out->items may still be NULL, so
      * "out->items + first" would be NULL + 0, undefined in C (clang's
      * UBSan reports it). */
-    if (out->len == first)
+    if (out->len <= first)
         return FT_OK;
-    int published_year = 0;
-    if (opts && opts->published && strlen(opts->published) >= 4)
-        published_year = atoi(opts->published);
-    ft_years_assign(t, len, published_year, out->items + first,
-                    out->len - first);
-    ft_subjects_assign(opts ? opts->subjects : NULL, t, len, out->items + first,
-                       out->len - first);
-    if (ft_countries_assign(opts ? opts->countries : NULL, t, len,
-                            out->items + first, out->len - first) != FT_OK)
-        return ft_error_set(err, FT_ENOMEM, "out of memory");
+    ft_figure *figs = out->items + first;
+    size_t n = out->len - first;
+    switch (stage) {
+    case FT_STAGE_YEARS: {
+        int published_year = 0;
+        if (opts && opts->published && strlen(opts->published) >= 4)
+            published_year = atoi(opts->published);
+        ft_years_assign(t, len, published_year, figs, n);
+        return FT_OK;
+    }
+    case FT_STAGE_SUBJECTS:
+        ft_subjects_assign(opts ? opts->subjects : NULL, t, len, figs, n);
+        return FT_OK;
+    case FT_STAGE_COUNTRIES:
+        if (ft_countries_assign(opts ? opts->countries : NULL, t, len, figs,
+                                n) != FT_OK)
+            return ft_error_set(err, FT_ENOMEM, "out of memory");
+        return FT_OK;
+    default:
+        return FT_OK;
+    }
+}
+
+ft_status ft_extract(const char *t, size_t len, const ft_extract_opts *opts,
+                     ft_figlist *out, ft_error *err)
+{
+    size_t first = out->len;
+    for (int s = 0; s < FT_STAGES; s++) {
+        ft_status st =
+            ft_extract_stage((ft_stage)s, t, len, opts, out, first, err);
+        if (st != FT_OK)
+            return st;
+    }
     return FT_OK;
 }

@@ -1,9 +1,10 @@
-/* pipeline.c — read, extract, hand over: one article at a time in the
- * calling thread, or, with jobs, through an ordered work queue (workq.h):
- * the calling thread reads articles into batches and pushes them, the
- * workers extract, and the calling thread pops the batches in order and
- * hands over each article with the warnings held back since the one
- * before. */
+/* pipeline.c — read, extract, hand over, through an ordered work queue
+ * (workq.h): the calling thread reads articles into batches and pushes
+ * them, the workers extract each batch a stage at a time (extract.h), and
+ * the calling thread pops the batches in order and hands over each
+ * article with the warnings held back since the one before.  With one
+ * job the queue has no workers: the calling thread extracts each batch
+ * as it pushes it, so one thread gets the same batches, stage by stage. */
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT: the default jobs */
 #include "pipeline.h"
 
@@ -18,8 +19,9 @@
 
 /* Articles go to the workers in batches, so that the threads meet once
  * per batch, not once per article (news articles are a few kB: a meeting
- * per article cost a third more CPU): a batch is closed at BATCH_MAX
- * entries or BATCH_BYTES of text. */
+ * per article cost a third more CPU), and so that each stage of the
+ * extraction runs over many articles while its code is in the caches: a
+ * batch is closed at BATCH_MAX entries or BATCH_BYTES of text. */
 #define BATCH_MAX 64
 #define BATCH_BYTES ((size_t)64 << 10)
 
@@ -78,11 +80,9 @@ typedef struct {
 struct ft_pipeline {
     ft_reader_opts reader;
     ft_extract_opts tables; /* read by the workers, never written */
-    ft_figlist figs;        /* reused from article to article */
     unsigned jobs;
-    /* With jobs, made at the first input: */
+    /* Made at the first input: */
     ft_workq *q;
-    bool serial;    /* no thread could be started: run in the caller's */
     batch *pool;    /* cap + 1: the queue's and the one being filled */
     entry *entries; /* BATCH_MAX per batch of the pool */
     batch **spare;  /* the batches neither queued nor being filled */
@@ -104,7 +104,6 @@ ft_pipeline *ft_pipeline_new(const ft_reader_opts *reader,
         p->reader = *reader;
     if (tables)
         p->tables = *tables;
-    ft_figlist_init(&p->figs);
     p->jobs = 1;
     return p;
 }
@@ -131,7 +130,6 @@ void ft_pipeline_free(ft_pipeline *p)
     free(p->entries);
     free(p->pool);
     free(p->spare);
-    ft_figlist_free(&p->figs);
     free(p);
 }
 
@@ -167,67 +165,6 @@ static void reject(const ft_pipeline_sink *sink, ft_status st,
         sink->reject(sink->ctx, st, why);
 }
 
-/* ---- one thread ------------------------------------------------------ */
-
-static ft_status serial_input(ft_pipeline *p, size_t i, const char *path,
-                              const ft_pipeline_sink *sink, ft_error *err)
-{
-    ft_error e;
-    ft_reader *r;
-    ft_status st;
-    if (sink->input && (st = sink->input(sink->ctx, i, path, &e)) != FT_OK) {
-        if (err)
-            *err = e;
-        return st;
-    }
-    st = ft_reader_open(path, &p->reader, &r, &e);
-    if (st != FT_OK) {
-        if (st == FT_ENOMEM) {
-            if (err)
-                *err = e;
-            return st;
-        }
-        reject(sink, st, &e);
-        return FT_OK;
-    }
-    ft_article a = {0};
-    ft_status out = FT_OK;
-    while ((st = ft_reader_next(r, &a, &e)) != FT_EOF) {
-        if (st == FT_ENOMEM) {
-            out = st;
-            break;
-        }
-        if (st != FT_OK) {
-            reject(sink, st, &e);
-            continue;
-        }
-        /* keep the array from the last article, unless it grew large */
-        if (p->figs.cap > FIGS_KEPT)
-            ft_figlist_free(&p->figs);
-        p->figs.len = 0;
-        ft_extract_opts xo = p->tables;
-        xo.published = a.published;
-        if ((st = ft_extract(a.text, a.len, &xo, &p->figs, &e)) != FT_OK) {
-            ft_error_at(&e, a.id, 0);
-            if (st == FT_ETOOBIG) { /* too many figures: that article only */
-                reject(sink, st, &e);
-                continue;
-            }
-            out = st;
-            break;
-        }
-        if ((st = sink->article(sink->ctx, &a, &p->figs, &e)) != FT_OK) {
-            out = st;
-            break;
-        }
-    }
-    if (out != FT_OK && err)
-        *err = e;
-    ft_article_clear(&a);
-    ft_reader_free(r);
-    return out;
-}
-
 /* ---- with jobs ------------------------------------------------------- */
 
 /* The sink's bytes for an extracted article, after the batch's others;
@@ -245,22 +182,27 @@ static void render_entry(batch *b, entry *e)
     e->to = out->len;
 }
 
-/* The workers' part, on their threads: touches only its own batch. */
+/* The workers' part, on their threads: touches only its own batch.  Each
+ * stage runs over the whole batch before the next (extract.h says why);
+ * an article whose stage failed skips the rest. */
 static void extract_batch(void *ctx, void *item)
 {
     const ft_pipeline *p = ctx;
     batch *b = item;
-    for (size_t i = 0; i < b->n; i++) {
-        entry *e = &b->e[i];
-        if (e->kind != ENTRY_ARTICLE)
-            continue;
-        ft_extract_opts xo = p->tables;
-        xo.published = e->a.published;
-        e->figs.len = 0;
-        e->st = ft_extract(e->a.text, e->a.len, &xo, &e->figs, &e->err);
-        if (e->st == FT_OK && b->state)
-            render_entry(b, e);
-    }
+    for (int s = 0; s < FT_STAGES; s++)
+        for (size_t i = 0; i < b->n; i++) {
+            entry *e = &b->e[i];
+            if (e->kind != ENTRY_ARTICLE || (s > 0 && e->st != FT_OK))
+                continue;
+            ft_extract_opts xo = p->tables;
+            xo.published = e->a.published;
+            e->st = ft_extract_stage((ft_stage)s, e->a.text, e->a.len, &xo,
+                                     &e->figs, 0, &e->err);
+        }
+    if (b->state)
+        for (size_t i = 0; i < b->n; i++)
+            if (b->e[i].kind == ENTRY_ARTICLE && b->e[i].st == FT_OK)
+                render_entry(b, &b->e[i]);
 }
 
 /* The reader's warning hook while jobs run: held with the entry being
@@ -284,24 +226,30 @@ static void hold_warning(void *ctx, ft_warning w, const ft_error *detail)
         memset(&h->detail, 0, sizeof h->detail);
 }
 
-/* The queue and its batches, at the first input; false when no thread
- * could be started (the pipeline then runs serially). */
-static bool start_jobs(ft_pipeline *p)
+/* The queue and its batches, at the first input: p->jobs workers, or
+ * none for one job (the calling thread extracts); none too when no
+ * thread can be started.  FT_ENOMEM when out of memory. */
+static ft_status start_queue(ft_pipeline *p, ft_error *err)
 {
-    p->cap = (size_t)p->jobs * BATCHES_PER_WORKER;
+    unsigned workers = p->jobs > 1 ? p->jobs : 0;
+    p->cap = workers ? (size_t)workers * BATCHES_PER_WORKER : 1;
     p->pool = calloc(p->cap + 1, sizeof *p->pool);
     p->spare = calloc(p->cap + 1, sizeof *p->spare);
     p->entries = calloc((p->cap + 1) * BATCH_MAX, sizeof *p->entries);
-    if (!p->pool || !p->spare || !p->entries ||
-        ft_workq_new(p->jobs, p->cap, extract_batch, p, &p->q, NULL) != FT_OK) {
+    ft_status st = FT_ENOMEM;
+    if (p->pool && p->spare && p->entries) {
+        st = ft_workq_new(workers, p->cap, extract_batch, p, &p->q, NULL);
+        if (st != FT_OK && workers > 0)
+            st = ft_workq_new(0, p->cap, extract_batch, p, &p->q, NULL);
+    }
+    if (st != FT_OK) {
         free(p->pool);
         free(p->spare);
         free(p->entries);
         p->pool = NULL;
         p->spare = NULL;
         p->entries = NULL;
-        p->serial = true;
-        return false;
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
     }
     /* The entries stay as calloc left them, all zero (an empty figure
      * list, no article, no warning: POSIX's null pointer is all zero
@@ -311,7 +259,7 @@ static bool start_jobs(ft_pipeline *p)
         p->pool[i].e = &p->entries[i * BATCH_MAX];
         p->spare[p->nspare++] = &p->pool[i];
     }
-    return true;
+    return FT_OK;
 }
 
 /* Queue the batch being filled and take a spare one.  There always is
@@ -473,9 +421,9 @@ static ft_status read_status(ft_pipeline *p, ft_status st, ft_error *err)
     return st;
 }
 
-static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
-                                 size_t n, const ft_pipeline_sink *sink,
-                                 ft_error *err)
+static ft_status queued_inputs(ft_pipeline *p, const char *const *paths,
+                               size_t n, const ft_pipeline_sink *sink,
+                               ft_error *err)
 {
     ft_reader_opts ro = p->reader;
     ro.warn = hold_warning;
@@ -485,7 +433,7 @@ static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
     p->cur = p->spare[--p->nspare];
     /* A failed hand-over stops everything at once; a reader's failure
      * (out of memory) only the reading: what was read before it is still
-     * handed over, as the serial loop did before it stopped. */
+     * handed over, as reading one article at a time would have. */
     ft_status handed = FT_OK, read = FT_OK;
     ft_error handed_err, read_err;
     for (size_t i = 0; i < n && handed == FT_OK && read == FT_OK; i++) {
@@ -544,7 +492,8 @@ static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
             push(p);
     }
     /* The rest of the queue, in order; after a failed hand-over only
-     * taken back, as the serial loop would never have read it. */
+     * taken back: reading one article at a time would never have read
+     * it. */
     batch *b;
     while ((b = ft_workq_pop(p->q, true)) != NULL) {
         if (handed == FT_OK)
@@ -577,14 +526,13 @@ static ft_status threaded_inputs(ft_pipeline *p, const char *const *paths,
 ft_status ft_pipeline_inputs(ft_pipeline *p, const char *const *paths, size_t n,
                              const ft_pipeline_sink *sink, ft_error *err)
 {
-    if (p->jobs > 1 && !p->serial && (p->q || start_jobs(p)))
-        return threaded_inputs(p, paths, n, sink, err);
-    for (size_t i = 0; i < n; i++) {
-        ft_status st = serial_input(p, i, paths[i], sink, err);
-        if (st != FT_OK)
-            return st;
+    ft_error e;
+    if (!p->q && start_queue(p, &e) != FT_OK) {
+        if (err)
+            *err = e;
+        return FT_ENOMEM;
     }
-    return FT_OK;
+    return queued_inputs(p, paths, n, sink, err);
 }
 
 ft_status ft_pipeline_input(ft_pipeline *p, const char *path,

@@ -6,7 +6,8 @@
  * memory, a sink's own failure) comes back as a status.
  *
  * Threads: with ft_pipeline_jobs(p, N > 1) the extraction runs on N worker
- * threads while the calling thread reads and hands over (workq.h); the
+ * threads while the calling thread reads and hands over (workq.h); with
+ * one job the calling thread does all of it, in the same batches; the
  * sink's callbacks and the reader's warning hook are still called on the
  * calling thread only, one at a time, in the order and with the contents
  * of a single-threaded run: each article's warnings are held back with it
@@ -16,16 +17,19 @@
  * A sink may have its output for each article made on the workers too
  * (ft_pipeline_render), so that the calling thread only reads and writes.
  * Articles go to the workers in batches (64 articles or 64 KiB of text),
- * so that the threads meet once per batch.  Memory stays bounded: at most
- * 4 x N batches, and about FT_PIPELINE_INFLIGHT bytes of article text
+ * so that the threads meet once per batch, and each stage of the
+ * extraction runs over a whole batch (extract.h): so an article is handed
+ * over once its batch is extracted, not as soon as it is read.  Memory
+ * stays bounded: at most 4 x N batches (2 with one job), and about
+ * FT_PIPELINE_INFLIGHT bytes of article text
  * plus one batch, are read ahead of the article being handed over (and
  * with a renderer, about FT_PIPELINE_RENDERED bytes of output per
  * batch: see ft_pipeline_render).
  *
  * Ownership: an ft_pipeline copies the option structs it is given but
  * borrows what they point to (the tables, the fallback date and source,
- * the warning hook's context), which must outlive it; it owns a scratch
- * figure list (ft_pipeline_free).  What the callbacks receive is borrowed
+ * the warning hook's context), which must outlive it; it owns its queue
+ * and batches (ft_pipeline_free).  What the callbacks receive is borrowed
  * for the length of the call.
  */
 #ifndef FT_PIPELINE_H
@@ -97,7 +101,8 @@ void ft_pipeline_free(ft_pipeline *p);
 
 /* Extract on n threads (0 or 1: in the calling thread, the default).  The
  * threads start with the next input and live until ft_pipeline_free; when
- * none can be started, the pipeline runs in the calling thread. */
+ * none can be started, the pipeline runs in the calling thread.  Fixed
+ * from the first input on. */
 void ft_pipeline_jobs(ft_pipeline *p, unsigned n);
 
 /* --jobs at most: far beyond any core count, short of a thread limit. */
@@ -109,10 +114,9 @@ void ft_pipeline_jobs(ft_pipeline *p, unsigned n);
  * FT_PIPELINE_JOBS_MAX; 1 when neither tells. */
 unsigned ft_pipeline_default_jobs(void);
 
-/* Render (above) the articles of the inputs that follow, when they run
- * with jobs, standing in for the sink's `article` as said there; NULL:
- * not any more.  r is borrowed, as the sink is, for those inputs.
- * Without jobs, the sink's `article` is called for every article. */
+/* Render (above) the articles of the inputs that follow, standing in
+ * for the sink's `article` as said there; NULL: not any more.  r is
+ * borrowed, as the sink is, for those inputs. */
 void ft_pipeline_render_with(ft_pipeline *p, const ft_pipeline_render *r);
 
 /* Every article of `path` (a file, a directory, "-") through the

@@ -67,15 +67,13 @@ ft_status ft_workq_new(unsigned nworkers, size_t cap, ft_workq_fn work,
                        void *ctx, ft_workq **out, ft_error *err)
 {
     *out = NULL;
-    if (nworkers < 1)
-        nworkers = 1;
     if (cap < 1)
         cap = 1;
     ft_workq *q = calloc(1, sizeof *q);
     if (!q)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     q->ring = calloc(cap, sizeof *q->ring);
-    q->threads = calloc(nworkers, sizeof *q->threads);
+    q->threads = calloc(nworkers ? nworkers : 1, sizeof *q->threads);
     if (!q->ring || !q->threads) {
         free(q->ring);
         free(q->threads);
@@ -91,7 +89,7 @@ ft_status ft_workq_new(unsigned nworkers, size_t cap, ft_workq_fn work,
     while (q->nthreads < nworkers &&
            pthread_create(&q->threads[q->nthreads], NULL, worker, q) == 0)
         q->nthreads++;
-    if (q->nthreads == 0) {
+    if (nworkers > 0 && q->nthreads == 0) {
         ft_workq_free(q);
         /* pthread_create fails only for want of memory or of threads
          * (EAGAIN): no strerror, which is not thread-safe. */
@@ -138,6 +136,10 @@ unsigned ft_workq_workers(const ft_workq *q)
 
 void ft_workq_push(ft_workq *q, void *item, bool work)
 {
+    if (work && q->nthreads == 0) { /* no workers: the owner's work */
+        q->work(q->ctx, item);
+        work = false;
+    }
     pthread_mutex_lock(&q->lock);
     *at(q, q->end) = (slot){item, !work};
     q->end++;

@@ -11,7 +11,9 @@
  *
  * Threads: one thread, the owner (the one that made the queue), pushes,
  * pops and frees; `work` runs on the worker threads, one item at a time
- * each, and never on the owner's.
+ * each, and never on the owner's, except in a queue of no workers, where
+ * push does the work at once on the owner's thread (`extract --jobs 1`:
+ * the same batches, in the same order, on one thread).
  *
  * Ownership: the queue borrows each item from its push to its pop; between
  * the two only the worker that does its work touches it, and it is the
@@ -31,10 +33,11 @@ typedef struct ft_workq ft_workq;
 /* The work on one item, done on a worker thread. */
 typedef void (*ft_workq_fn)(void *ctx, void *item);
 
-/* A queue of `cap` items (at least 1) with `nworkers` threads (at least
- * 1) running work(ctx, item).  FT_OK with *out set; FT_ENOMEM when memory
- * or not one thread could be had (err says which).  When only some
- * threads could be started, the queue runs with those. */
+/* A queue of `cap` items (at least 1) with `nworkers` threads running
+ * work(ctx, item), or none (0: push does the work).  FT_OK with *out set;
+ * FT_ENOMEM when memory or, with nworkers > 0, not one thread could be
+ * had (err says which).  When only some threads could be started, the
+ * queue runs with those. */
 ft_status ft_workq_new(unsigned nworkers, size_t cap, ft_workq_fn work,
                        void *ctx, ft_workq **out, ft_error *err);
 
@@ -52,7 +55,8 @@ unsigned ft_workq_workers(const ft_workq *q);
 
 /* Append item (not full: check ft_workq_full, pop first).  With work
  * false it is ready as it is, and comes out in its turn without a worker
- * touching it (a rejected input between two articles). */
+ * touching it (a rejected input between two articles).  In a queue of no
+ * workers, its work is done before push returns. */
 void ft_workq_push(ft_workq *q, void *item, bool work);
 
 /* The oldest item, once its work is done, taken out of the queue.  NULL

@@ -1,7 +1,7 @@
 /* test_workq.c — the ordered work queue: items come out in the order they
  * went in whatever order the workers finish them, each worked once, items
  * without work never touched, never more than cap inside, and a pop that
- * does not wait does not wait. */
+ * does not wait does not wait; with no workers, push does the work. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -138,14 +138,36 @@ static void test_free_idle_and_unused(void **state)
     assert_int_equal(ft_workq_new(3, 6, slow_work, NULL, &q, NULL), FT_OK);
     ft_workq_free(q);
     ft_workq_free(NULL);
-    /* Zero asks for one of each. */
-    assert_int_equal(ft_workq_new(0, 0, slow_work, NULL, &q, NULL), FT_OK);
-    assert_int_equal(ft_workq_workers(q), 1);
+    /* A cap of zero asks for one slot. */
+    assert_int_equal(ft_workq_new(1, 0, slow_work, NULL, &q, NULL), FT_OK);
     item a = {.spin = 3};
     ft_workq_push(q, &a, true);
     assert_true(ft_workq_full(q));
     assert_ptr_equal(ft_workq_pop(q, true), &a);
+    assert_int_equal(a.worked, 1);
     ft_workq_free(q);
+}
+
+/* No workers: push does the work before it returns, on this thread, and
+ * the items still come out in order (what extract --jobs 1 runs on). */
+static void test_no_workers(void **state)
+{
+    (void)state;
+    ft_workq *q;
+    assert_int_equal(ft_workq_new(0, 2, slow_work, NULL, &q, NULL), FT_OK);
+    assert_int_equal(ft_workq_workers(q), 0);
+    item a = {.spin = 3}, b = {.spin = 4};
+    ft_workq_push(q, &a, true);
+    assert_int_equal(a.worked, 1);
+    ft_workq_push(q, &b, false);
+    assert_int_equal(b.worked, 0);
+    assert_true(ft_workq_full(q));
+    assert_ptr_equal(ft_workq_pop(q, false), &a);
+    assert_ptr_equal(ft_workq_pop(q, false), &b);
+    assert_null(ft_workq_pop(q, true)); /* empty: no wait */
+    ft_workq_free(q);
+    run_stream(0, 1, 300);
+    run_stream(0, 5, 300);
 }
 
 int main(void)
@@ -155,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_order_kept_many_workers),
         cmocka_unit_test(test_pop_without_wait),
         cmocka_unit_test(test_free_idle_and_unused),
+        cmocka_unit_test(test_no_workers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
