@@ -1773,26 +1773,29 @@ typedef struct {
 } byte_bits;
 
 #if defined(__SSE2__)
-/* Add the 16 bytes at p + j to bits.  SSE2, which every x86-64 has,
- * classifies them in a score of instructions: a range test is an add
- * that moves the range to the bottom of the signed bytes and one signed
- * comparison (the bytes past ASCII fall outside every range). */
+/* Is each byte of x in [lo, lo + n) (0 < n < 128)?  SSE2, which every
+ * x86-64 has, tests a range with an add that moves it to the top of the
+ * signed bytes and one signed comparison, which overwrites the sum (a
+ * comparison with the range at the bottom would overwrite a copy of the
+ * constant); the bytes past ASCII fall outside every range below. */
+__attribute__((always_inline)) static inline __m128i in_range(__m128i x, int lo,
+                                                              int n)
+{
+    return _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - lo - n))),
+                          _mm_set1_epi8((char)(127 - n)));
+}
+
+/* Add the 16 bytes at p + j to bits, in a score of instructions. */
 __attribute__((always_inline)) static inline void
 classify16(const unsigned char *p, unsigned j, byte_bits *bits)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(31)),
-                                    _mm_set1_epi8(-128 + 26)); /* a-z */
-    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(80)),
-                                   _mm_set1_epi8(-128 + 10)); /* 0-9 */
-    __m128i joins = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(83)),
-                                   _mm_set1_epi8(-128 + 2)); /* '-' '.' */
+    __m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
+    __m128i digit = in_range(x, '0', 10);
+    __m128i joins = in_range(x, '-', 2); /* '-' '.' */
     __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-    /* 0xEA-0xED, the lead bytes of the Hangul syllables */
-    __m128i hangul = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(-0x6A)),
-                                    _mm_set1_epi8(-128 + 4));
+    __m128i hangul = in_range(x, 0xEA, 4); /* the Hangul syllables' leads */
     bits->alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << j;
     bits->alnum |=
         (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << j;
