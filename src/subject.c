@@ -1785,7 +1785,9 @@ __attribute__((always_inline)) static inline __m128i in_range(__m128i x, int lo,
                           _mm_set1_epi8((char)(127 - n)));
 }
 
-/* Add the 16 bytes at p + j to bits, in a score of instructions. */
+/* Add the 16 bytes at p + j to bits, in a score of instructions: of
+ * alnum only the digits, the letters being added once for all 64 bytes
+ * (see classify64). */
 __attribute__((always_inline)) static inline void
 classify16(const unsigned char *p, unsigned j, byte_bits *bits)
 {
@@ -1797,8 +1799,7 @@ classify16(const unsigned char *p, unsigned j, byte_bits *bits)
                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
     __m128i hangul = in_range(x, 0xEA, 4); /* the Hangul syllables' leads */
     bits->alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << j;
-    bits->alnum |=
-        (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << j;
+    bits->alnum |= (uint64_t)(unsigned)_mm_movemask_epi8(digit) << j;
     bits->other |=
         (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, hangul)) << j;
     bits->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << j;
@@ -1819,6 +1820,7 @@ static byte_bits classify64(const unsigned char *p)
     classify16(p, 16, &bits);
     classify16(p, 32, &bits);
     classify16(p, 48, &bits);
+    bits.alnum |= bits.alpha; /* the digits so far */
 #else
     for (unsigned j = 0; j < 64; j++) {
         unsigned char ch = p[j];
