@@ -2519,8 +2519,8 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
  * then the key from a start on, less a leading "the ".  False for a name
  * whose tails the key cannot give exactly (other white space, spaces at
  * either end, too long): those are normalised one by one. */
-static bool tails_key(const char *name, char *key, size_t *starts,
-                      size_t *nstarts)
+static bool tails_key(const char name[FT_SUBJECT_MAX], char *key,
+                      size_t *starts, size_t *nstarts)
 {
     size_t n = strlen(name), o = 0, w = 0, i = 0;
     if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
@@ -2528,16 +2528,24 @@ static bool tails_key(const char *name, char *key, size_t *starts,
     bool start = true; /* a word starts at the next byte but a space */
     /* sixteen bytes at a time while each space is a single one and no
      * byte a tab or line end: there the key is the name folded, byte for
-     * byte (o == i); the loop below goes on from the first other */
-    for (; i + 16 <= n; i += 16, o = i) {
+     * byte (o == i); the loop below goes on from the first other.  The
+     * last sixteen go on past the name's NUL: they lie in its buffer (i
+     * < n < FT_SUBJECT_MAX, a multiple of 16), whose bytes are all set
+     * (see canonical_tail), and only the name's lanes are asked about;
+     * the key (KEY_MAX bytes) gets the others folded, ended at o = n. */
+    _Static_assert(FT_SUBJECT_MAX % 16 == 0 && FT_SUBJECT_MAX <= KEY_MAX,
+                   "whole blocks of sixteen in a name's buffer and a key");
+    for (; i < n; i += 16, o = min_size(i, n)) {
         ft_bytes16 v = ft_load16(name + i);
-        uint32_t sp = ft_bits16((ft_bytes16)(v == ' '));
+        uint32_t lanes = n - i < 16 ? (1u << (n - i)) - 1 : 0xFFFF;
+        uint32_t sp = ft_bits16((ft_bytes16)(v == ' ')) & lanes;
         uint32_t after_space = sp << 1 | (start ? 1u : 0u);
         if ((sp & after_space) ||
-            ft_any16((ft_bytes16)(v == '\t') | (ft_bytes16)(v == '\r') |
-                     (ft_bytes16)(v == '\n')))
+            (ft_bits16((ft_bytes16)(v == '\t') | (ft_bytes16)(v == '\r') |
+                       (ft_bytes16)(v == '\n')) &
+             lanes))
             break;
-        for (uint32_t st = ~sp & after_space & 0xFFFF; st; st &= st - 1)
+        for (uint32_t st = ~sp & after_space & lanes; st; st &= st - 1)
             starts[w++] = i + (size_t)__builtin_ctz(st);
         v |= (ft_bytes16)((ft_bytes16)(v - 'A') < 26) & 0x20;
         memcpy(key + i, &v, 16);
@@ -2568,8 +2576,11 @@ static bool tails_key(const char *name, char *key, size_t *starts,
 }
 
 /* The canonical name of a name or of its longest tail that has one
- * ("South Korea's defence budget" -> "defence budget"), or NULL. */
-static const char *canonical_tail(const ft_subjects *aliases, const char *name)
+ * ("South Korea's defence budget" -> "defence budget"), or NULL.  The
+ * name starts a buffer of FT_SUBJECT_MAX bytes, all of them set (a
+ * phrase's name, or a zeroed one): tails_key reads past its NUL. */
+static const char *canonical_tail(const ft_subjects *aliases,
+                                  const char name[FT_SUBJECT_MAX])
 {
     if (!aliases)
         return NULL;
@@ -2829,8 +2840,8 @@ static void assign_figures(ft_purpose_words *words, void *job_)
         while (from < l.len && l.items[from].start < f->sent_start &&
                l.items[from].end <= f->sent_start)
             from++;
-        char named[FT_SUBJECT_MAX]; /* what the purpose names */
-        named[0] = '\0';
+        /* what the purpose names; zeroed for canonical_tail */
+        char named[FT_SUBJECT_MAX] = {0};
         ft_purpose said =
             words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
                                      sizeof named)
