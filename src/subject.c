@@ -1838,34 +1838,66 @@ static byte_bits classify64_bytewise(const unsigned char *p)
 }
 
 #if FT_AVX2
-/* in_range of 32 bytes. */
-__attribute__((target("avx2"))) static inline __m256i in_range32(__m256i x,
-                                                                 int lo, int n)
+/* The constants of the AVX2 classifier, each byte 32 times. */
+#define R8_(c) c, c, c, c, c, c, c, c
+#define BYTES32_(c) R8_(c), R8_(c), R8_(c), R8_(c)
+/* as in_range adds and compares */
+#define ADD_(lo, n) BYTES32_((unsigned char)(128 - (lo) - (n)))
+#define TOP_(n) BYTES32_((unsigned char)(127 - (n)))
+typedef struct {
+    unsigned char add[32], top[32];
+} range32;
+typedef struct {
+    range32 letters, digits, joins, hangul;
+    unsigned char fold[32], comma[32], line[32];
+} consts32;
+static const consts32 bytes32 = {
+    .letters = {{ADD_('a', 26)}, {TOP_(26)}},
+    .digits = {{ADD_('0', 10)}, {TOP_(10)}},
+    .joins = {{ADD_('-', 2)}, {TOP_(2)}}, /* '-' '.' */
+    .hangul = {{ADD_(0xEA, 4)}, {TOP_(4)}},
+    .fold = {BYTES32_(0x20)},
+    .comma = {BYTES32_(',')},
+    .line = {BYTES32_('\n')},
+};
+#undef TOP_
+#undef ADD_
+#undef BYTES32_
+#undef R8_
+
+__attribute__((target("avx2"))) static inline __m256i
+load32(const unsigned char *p)
 {
-    return _mm256_cmpgt_epi8(
-        _mm256_add_epi8(x, _mm256_set1_epi8((char)(128 - lo - n))),
-        _mm256_set1_epi8((char)(127 - n)));
+    return _mm256_loadu_si256((const __m256i *)(const void *)p);
+}
+
+/* in_range of 32 bytes. */
+__attribute__((target("avx2"))) static inline __m256i
+in_range32(__m256i x, const range32 *r)
+{
+    return _mm256_cmpgt_epi8(_mm256_add_epi8(x, load32(r->add)),
+                             load32(r->top));
 }
 
 /* classify16 of 32 bytes at once, where the processor has AVX2 (every
  * x86-64 of the last decade): half the instructions, and no copies (an
  * AVX2 instruction leaves its operands as they were). */
 __attribute__((target("avx2"))) static inline void
-classify32(const unsigned char *p, unsigned j, byte_bits *bits)
+classify32(const unsigned char *p, unsigned j, const consts32 *k,
+           byte_bits *bits)
 {
-    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + j));
+    __m256i x = load32(p + j);
     __m256i letter =
-        in_range32(_mm256_or_si256(x, _mm256_set1_epi8(0x20)), 'a', 26);
-    __m256i stop =
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(',')),
-                        _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\n')));
-    __m256i other = _mm256_or_si256(stop, in_range32(x, 0xEA, 4));
+        in_range32(_mm256_or_si256(x, load32(k->fold)), &k->letters);
+    __m256i stop = _mm256_or_si256(_mm256_cmpeq_epi8(x, load32(k->comma)),
+                                   _mm256_cmpeq_epi8(x, load32(k->line)));
+    __m256i other = _mm256_or_si256(stop, in_range32(x, &k->hangul));
 #define MASK_(v) ((uint64_t)(uint32_t)_mm256_movemask_epi8(v) << j)
     bits->alpha |= MASK_(letter);
-    bits->alnum |= MASK_(in_range32(x, '0', 10));
+    bits->alnum |= MASK_(in_range32(x, &k->digits));
     bits->other |= MASK_(other);
     bits->high |= MASK_(x);
-    bits->joins |= MASK_(in_range32(x, '-', 2));
+    bits->joins |= MASK_(in_range32(x, &k->joins));
     bits->lower |= MASK_(_mm256_slli_epi16(x, 2));
 #undef MASK_
 }
@@ -1873,9 +1905,13 @@ classify32(const unsigned char *p, unsigned j, byte_bits *bits)
 __attribute__((target("avx2"))) static byte_bits
 classify64_avx2(const unsigned char *p)
 {
+    /* the constants read from memory by the instructions that use them:
+     * gcc, knowing them, would build each anew, in three instructions */
+    const consts32 *k = &bytes32;
+    __asm__("" : "+r"(k));
     byte_bits bits = {0, 0, 0, 0, 0, 0};
-    classify32(p, 0, &bits);
-    classify32(p, 32, &bits);
+    classify32(p, 0, k, &bits);
+    classify32(p, 32, k, &bits);
     bits.alnum |= bits.alpha; /* the digits so far */
     bits.lower &= bits.alpha;
     return bits;
