@@ -864,9 +864,8 @@ static size_t word_hash(size_t n, unsigned char first, unsigned char last)
 /* The entry whose key is the word w[0,n) (0 < n <= WORD_MAX) whose
  * bytes `bytes` holds in its first n lanes (the others any), or NULL;
  * *slot gets where it is or would go.  A probe compares the sixteen
- * bytes of a key at once, and tests the slot after the comparison: the
- * table is sparse, so that most probes end at the first slot, on one
- * branch. */
+ * bytes of a key at once.  The table is sparse: most words, in no list,
+ * end at an empty first slot, before any comparison. */
 __attribute__((always_inline)) static inline word_entry *
 word_probe(const word_index *ix, ft_bytes16 bytes, size_t n, size_t *slot)
 {
@@ -877,17 +876,14 @@ word_probe(const word_index *ix, ft_bytes16 bytes, size_t n, size_t *slot)
          s = (s + 1) & (WORD_SLOTS - 1)) {
         unsigned e = ix->slot[s];
         *slot = s;
-        /* an empty slot reads entry 0, never one before the array (its
-         * key may match: e decides) */
-        const word_entry *en = &ix->entry[e - 1 + (e == 0)];
+        if (!e)
+            return NULL;
+        const word_entry *en = &ix->entry[e - 1];
         uint32_t equal = ft_bits16((ft_bytes16)(ft_load16(en->key) == folded));
         /* the key's bytes past en->n are NUL: of the same length, it is
          * the word when its first n bytes are */
-        bool same = !(~equal & lanes) & (en->n == n) & (e != 0);
-        if (same)
+        if (en->n == n && !(~equal & lanes))
             return (word_entry *)en;
-        if (!e)
-            return NULL;
     }
 }
 
