@@ -1372,9 +1372,8 @@ static size_t take_budget_line(collector *c, size_t i, size_t w,
         ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
     unsigned long long may =
         at->lines & (~at->lines_first | c->ix->line_seconds[next]);
-    for (size_t k = 0; may >> k; k++) {
-        if (!(may >> k & 1))
-            continue;
+    for (; may; may &= may - 1) {
+        size_t k = (size_t)__builtin_ctzll(may); /* in the lines' order */
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
             continue;
