@@ -2647,13 +2647,13 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
 }
 
 /* A name's look-up form made once for all its tails: key gets the name
- * folded, each run of spaces one space, and no trailing "'s"; starts[]
- * where each word begins in it.  What normalise makes of each tail is
- * then the key from a start on, less a leading "the ".  False for a name
- * whose tails the key cannot give exactly (other white space, spaces at
- * either end, too long): those are normalised one by one. */
+ * folded, each run of spaces one space, and no trailing "'s" (*keylen
+ * bytes and a NUL); starts[] where each word begins in it.  What normalise
+ * makes of each tail is then the key from a start on, less a leading "the ".
+ * False for a name whose tails the key cannot give exactly (other white space,
+ * spaces at either end, too long): those are normalised one by one. */
 static bool tails_key(const char name[FT_SUBJECT_MAX], char *key,
-                      size_t *starts, size_t *nstarts)
+                      size_t *keylen, size_t *starts, size_t *nstarts)
 {
     size_t n = strlen(name), o = 0, w = 0, i = 0;
     if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
@@ -2704,6 +2704,7 @@ static bool tails_key(const char name[FT_SUBJECT_MAX], char *key,
     if (o >= 2 && key[o - 2] == '\'' && key[o - 1] == 's')
         o -= 2;
     key[o] = '\0';
+    *keylen = o;
     *nstarts = w;
     return true;
 }
@@ -2718,9 +2719,8 @@ static const char *canonical_tail(const ft_subjects *aliases,
     if (!aliases)
         return NULL;
     char key[KEY_MAX];
-    size_t starts[KEY_MAX / 2], nstarts;
-    if (tails_key(name, key, starts, &nstarts)) {
-        size_t end = strlen(key);
+    size_t end, starts[KEY_MAX / 2], nstarts;
+    if (tails_key(name, key, &end, starts, &nstarts)) {
         for (size_t t = 0; t < nstarts; t++) {
             /* what normalise makes of the tail: no leading "the " */
             size_t k = starts[t];
