@@ -1658,7 +1658,10 @@ static size_t take_name(collector *c, size_t i, size_t w,
         w = end;
         words = 1;
     }
-    bool acronym = words == 1 && is_acronym(x.t + i, w - i);
+    /* most runs are one capitalised word ("Siemens"), which no acronym
+     * is (a lower-case second letter): told without a call */
+    bool acronym = words == 1 && !is_capitalised(x.t + i, w - i) &&
+                   is_acronym(x.t + i, w - i);
     if (words == 1 && !h && !acronym) {
         /* one capitalised word ("Siemens"): only "(ACRONYM)" after it
          * would make a name of it; every way below returns its end */
