@@ -1652,8 +1652,9 @@ static size_t take_name(collector *c, size_t i, size_t w,
     size_t ln = end - last_word;
     const head_word *h = word_head(last);
     /* "Then BCBF got ...": a run that ends in an acronym and no head word
-     * is that acronym, after a capitalised word or two */
-    if (words > 1 && !h && is_acronym(lw, ln)) {
+     * is that acronym, after a capitalised word or two (a capitalised
+     * word, told without a call, is no acronym: see below) */
+    if (words > 1 && !h && !is_capitalised(lw, ln) && is_acronym(lw, ln)) {
         i = last_word;
         w = end;
         words = 1;
