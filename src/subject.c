@@ -30,6 +30,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* AVX2 where gcc or clang can ask the processor for it (classify64) */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define FT_AVX2 1
+#include <immintrin.h>
+#else
+#define FT_AVX2 0
+#endif
 
 /* ------------------------------------------------------------ aliases */
 
@@ -857,9 +864,8 @@ static size_t word_hash(size_t n, unsigned char first, unsigned char last)
 /* The entry whose key is the word w[0,n) (0 < n <= WORD_MAX) whose
  * bytes `bytes` holds in its first n lanes (the others any), or NULL;
  * *slot gets where it is or would go.  A probe compares the sixteen
- * bytes of a key at once, and tests the slot after the comparison: the
- * table is sparse, so that most probes end at the first slot, on one
- * branch. */
+ * bytes of a key at once.  The table is sparse: most words, in no list,
+ * end at an empty first slot, before any comparison. */
 __attribute__((always_inline)) static inline word_entry *
 word_probe(const word_index *ix, ft_bytes16 bytes, size_t n, size_t *slot)
 {
@@ -870,17 +876,14 @@ word_probe(const word_index *ix, ft_bytes16 bytes, size_t n, size_t *slot)
          s = (s + 1) & (WORD_SLOTS - 1)) {
         unsigned e = ix->slot[s];
         *slot = s;
-        /* an empty slot reads entry 0, never one before the array (its
-         * key may match: e decides) */
-        const word_entry *en = &ix->entry[e - 1 + (e == 0)];
+        if (!e)
+            return NULL;
+        const word_entry *en = &ix->entry[e - 1];
         uint32_t equal = ft_bits16((ft_bytes16)(ft_load16(en->key) == folded));
         /* the key's bytes past en->n are NUL: of the same length, it is
          * the word when its first n bytes are */
-        bool same = !(~equal & lanes) & (en->n == n) & (e != 0);
-        if (same)
+        if (en->n == n && !(~equal & lanes))
             return (word_entry *)en;
-        if (!e)
-            return NULL;
     }
 }
 
@@ -1369,9 +1372,8 @@ static size_t take_budget_line(collector *c, size_t i, size_t w,
         ft_ascii_fold(ft_view_at(c->x, skip_phrase_space(c->x, w)));
     unsigned long long may =
         at->lines & (~at->lines_first | c->ix->line_seconds[next]);
-    for (size_t k = 0; may >> k; k++) {
-        if (!(may >> k & 1))
-            continue;
+    for (; may; may &= may - 1) {
+        size_t k = (size_t)__builtin_ctzll(may); /* in the lines' order */
         size_t e = ft_phrase_at(c->x.t, c->x.len, i, budget_lines[k]);
         if (!e)
             continue;
@@ -1650,13 +1652,17 @@ static size_t take_name(collector *c, size_t i, size_t w,
     size_t ln = end - last_word;
     const head_word *h = word_head(last);
     /* "Then BCBF got ...": a run that ends in an acronym and no head word
-     * is that acronym, after a capitalised word or two */
-    if (words > 1 && !h && is_acronym(lw, ln)) {
+     * is that acronym, after a capitalised word or two (a capitalised
+     * word, told without a call, is no acronym: see below) */
+    if (words > 1 && !h && !is_capitalised(lw, ln) && is_acronym(lw, ln)) {
         i = last_word;
         w = end;
         words = 1;
     }
-    bool acronym = words == 1 && is_acronym(x.t + i, w - i);
+    /* most runs are one capitalised word ("Siemens"), which no acronym
+     * is (a lower-case second letter): told without a call */
+    bool acronym = words == 1 && !is_capitalised(x.t + i, w - i) &&
+                   is_acronym(x.t + i, w - i);
     if (words == 1 && !h && !acronym) {
         /* one capitalised word ("Siemens"): only "(ACRONYM)" after it
          * would make a name of it; every way below returns its end */
@@ -1773,29 +1779,33 @@ typedef struct {
 } byte_bits;
 
 #if defined(__SSE2__)
-/* Add the 16 bytes at p + j to bits.  SSE2, which every x86-64 has,
- * classifies them in a score of instructions: a range test is an add
- * that moves the range to the bottom of the signed bytes and one signed
- * comparison (the bytes past ASCII fall outside every range). */
+/* Is each byte of x in [lo, lo + n) (0 < n < 128)?  SSE2, which every
+ * x86-64 has, tests a range with an add that moves it to the top of the
+ * signed bytes and one signed comparison, which overwrites the sum (a
+ * comparison with the range at the bottom would overwrite a copy of the
+ * constant); the bytes past ASCII fall outside every range below. */
+__attribute__((always_inline)) static inline __m128i in_range(__m128i x, int lo,
+                                                              int n)
+{
+    return _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(128 - lo - n))),
+                          _mm_set1_epi8((char)(127 - n)));
+}
+
+/* Add the 16 bytes at p + j to bits, in a score of instructions: of
+ * alnum only the digits, the letters being added once for all 64 bytes
+ * (see classify64_sse2). */
 __attribute__((always_inline)) static inline void
 classify16(const unsigned char *p, unsigned j, byte_bits *bits)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(31)),
-                                    _mm_set1_epi8(-128 + 26)); /* a-z */
-    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(80)),
-                                   _mm_set1_epi8(-128 + 10)); /* 0-9 */
-    __m128i joins = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(83)),
-                                   _mm_set1_epi8(-128 + 2)); /* '-' '.' */
+    __m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
+    __m128i digit = in_range(x, '0', 10);
+    __m128i joins = in_range(x, '-', 2); /* '-' '.' */
     __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-    /* 0xEA-0xED, the lead bytes of the Hangul syllables */
-    __m128i hangul = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(-0x6A)),
-                                    _mm_set1_epi8(-128 + 4));
+    __m128i hangul = in_range(x, 0xEA, 4); /* the Hangul syllables' leads */
     bits->alpha |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << j;
-    bits->alnum |=
-        (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) << j;
+    bits->alnum |= (uint64_t)(unsigned)_mm_movemask_epi8(digit) << j;
     bits->other |=
         (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(stop, hangul)) << j;
     bits->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << j;
@@ -1807,16 +1817,11 @@ classify16(const unsigned char *p, unsigned j, byte_bits *bits)
 }
 #endif
 
-/* The 64 bytes at p, classified. */
-static byte_bits classify64(const unsigned char *p)
+/* The 64 bytes at p, classified a byte at a time: where no SSE2 is, and
+ * what the tests hold the others to. */
+static byte_bits classify64_bytewise(const unsigned char *p)
 {
     byte_bits bits = {0, 0, 0, 0, 0, 0};
-#if defined(__SSE2__)
-    classify16(p, 0, &bits);
-    classify16(p, 16, &bits);
-    classify16(p, 32, &bits);
-    classify16(p, 48, &bits);
-#else
     for (unsigned j = 0; j < 64; j++) {
         unsigned char ch = p[j];
         bits.alpha |= (uint64_t)ft_ascii_alpha(ch) << j;
@@ -1828,9 +1833,146 @@ static byte_bits classify64(const unsigned char *p)
         bits.joins |= (uint64_t)(ch == '-' || ch == '.') << j;
         bits.lower |= (uint64_t)ft_ascii_lower(ch) << j;
     }
-#endif
+    return bits;
+}
+
+#if FT_AVX2
+/* The constants of the AVX2 classifier, each byte 32 times. */
+#define R8_(c) c, c, c, c, c, c, c, c
+#define BYTES32_(c) R8_(c), R8_(c), R8_(c), R8_(c)
+/* as in_range adds and compares */
+#define ADD_(lo, n) BYTES32_((unsigned char)(128 - (lo) - (n)))
+#define TOP_(n) BYTES32_((unsigned char)(127 - (n)))
+typedef struct {
+    unsigned char add[32], top[32];
+} range32;
+typedef struct {
+    range32 letters, digits, joins, hangul;
+    unsigned char fold[32], comma[32], line[32];
+} consts32;
+static const consts32 bytes32 = {
+    .letters = {{ADD_('a', 26)}, {TOP_(26)}},
+    .digits = {{ADD_('0', 10)}, {TOP_(10)}},
+    .joins = {{ADD_('-', 2)}, {TOP_(2)}}, /* '-' '.' */
+    .hangul = {{ADD_(0xEA, 4)}, {TOP_(4)}},
+    .fold = {BYTES32_(0x20)},
+    .comma = {BYTES32_(',')},
+    .line = {BYTES32_('\n')},
+};
+#undef TOP_
+#undef ADD_
+#undef BYTES32_
+#undef R8_
+
+__attribute__((target("avx2"))) static inline __m256i
+load32(const unsigned char *p)
+{
+    return _mm256_loadu_si256((const __m256i *)(const void *)p);
+}
+
+/* in_range of 32 bytes. */
+__attribute__((target("avx2"))) static inline __m256i
+in_range32(__m256i x, const range32 *r)
+{
+    return _mm256_cmpgt_epi8(_mm256_add_epi8(x, load32(r->add)),
+                             load32(r->top));
+}
+
+/* classify16 of 32 bytes at once, where the processor has AVX2 (every
+ * x86-64 of the last decade): half the instructions, and no copies (an
+ * AVX2 instruction leaves its operands as they were). */
+__attribute__((target("avx2"))) static inline void
+classify32(const unsigned char *p, unsigned j, const consts32 *k,
+           byte_bits *bits)
+{
+    __m256i x = load32(p + j);
+    __m256i letter =
+        in_range32(_mm256_or_si256(x, load32(k->fold)), &k->letters);
+    __m256i stop = _mm256_or_si256(_mm256_cmpeq_epi8(x, load32(k->comma)),
+                                   _mm256_cmpeq_epi8(x, load32(k->line)));
+    __m256i other = _mm256_or_si256(stop, in_range32(x, &k->hangul));
+#define MASK_(v) ((uint64_t)(uint32_t)_mm256_movemask_epi8(v) << j)
+    bits->alpha |= MASK_(letter);
+    bits->alnum |= MASK_(in_range32(x, &k->digits));
+    bits->other |= MASK_(other);
+    bits->high |= MASK_(x);
+    bits->joins |= MASK_(in_range32(x, &k->joins));
+    bits->lower |= MASK_(_mm256_slli_epi16(x, 2));
+#undef MASK_
+}
+
+__attribute__((target("avx2"))) static byte_bits
+classify64_avx2(const unsigned char *p)
+{
+    /* the constants read from memory by the instructions that use them:
+     * gcc, knowing them, would build each anew, in three instructions */
+    const consts32 *k = &bytes32;
+    __asm__("" : "+r"(k));
+    byte_bits bits = {0, 0, 0, 0, 0, 0};
+    classify32(p, 0, k, &bits);
+    classify32(p, 32, k, &bits);
+    bits.alnum |= bits.alpha; /* the digits so far */
     bits.lower &= bits.alpha;
     return bits;
+}
+#endif
+
+#if defined(__SSE2__)
+static byte_bits classify64_sse2(const unsigned char *p)
+{
+    byte_bits bits = {0, 0, 0, 0, 0, 0};
+    classify16(p, 0, &bits);
+    classify16(p, 16, &bits);
+    classify16(p, 32, &bits);
+    classify16(p, 48, &bits);
+    bits.alnum |= bits.alpha; /* the digits so far */
+    bits.lower &= bits.alpha;
+    return bits;
+}
+#endif
+
+/* The 64 bytes at p, classified. */
+static byte_bits classify64(const unsigned char *p)
+{
+#if FT_AVX2
+    if (__builtin_cpu_supports("avx2"))
+        return classify64_avx2(p);
+#endif
+#if defined(__SSE2__)
+    return classify64_sse2(p);
+#else
+    return classify64_bytewise(p);
+#endif
+}
+
+/* Do two classifications agree? */
+static bool same_bits(byte_bits a, byte_bits b)
+{
+    return a.alpha == b.alpha && a.alnum == b.alnum && a.joins == b.joins &&
+           a.other == b.other && a.high == b.high && a.lower == b.lower;
+}
+
+/* Does each way to classify 64 bytes this build has agree with
+ * classify64_bytewise at each of t[0,n) (and NULs after its end)? */
+static bool classify_agrees(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b[64] = {0};
+        memcpy(b, t + i, min_size(n - i, 64));
+        byte_bits want = classify64_bytewise(b);
+        if (!same_bits(classify64(b), want))
+            return false;
+#if defined(__SSE2__)
+        if (!same_bits(classify64_sse2(b), want))
+            return false;
+#endif
+#if FT_AVX2
+        if (__builtin_cpu_supports("avx2") &&
+            !same_bits(classify64_avx2(b), want))
+            return false;
+#endif
+    }
+    return true;
 }
 
 /* What cutting an article's acts reads, and where it stands among the
@@ -2509,13 +2651,13 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
 }
 
 /* A name's look-up form made once for all its tails: key gets the name
- * folded, each run of spaces one space, and no trailing "'s"; starts[]
- * where each word begins in it.  What normalise makes of each tail is
- * then the key from a start on, less a leading "the ".  False for a name
- * whose tails the key cannot give exactly (other white space, spaces at
- * either end, too long): those are normalised one by one. */
-static bool tails_key(const char *name, char *key, size_t *starts,
-                      size_t *nstarts)
+ * folded, each run of spaces one space, and no trailing "'s" (*keylen
+ * bytes and a NUL); starts[] where each word begins in it.  What normalise
+ * makes of each tail is then the key from a start on, less a leading "the ".
+ * False for a name whose tails the key cannot give exactly (other white space,
+ * spaces at either end, too long): those are normalised one by one. */
+static bool tails_key(const char name[FT_SUBJECT_MAX], char *key,
+                      size_t *keylen, size_t *starts, size_t *nstarts)
 {
     size_t n = strlen(name), o = 0, w = 0, i = 0;
     if (n == 0 || n + 2 >= KEY_MAX || name[0] == ' ' || name[n - 1] == ' ')
@@ -2523,16 +2665,24 @@ static bool tails_key(const char *name, char *key, size_t *starts,
     bool start = true; /* a word starts at the next byte but a space */
     /* sixteen bytes at a time while each space is a single one and no
      * byte a tab or line end: there the key is the name folded, byte for
-     * byte (o == i); the loop below goes on from the first other */
-    for (; i + 16 <= n; i += 16, o = i) {
+     * byte (o == i); the loop below goes on from the first other.  The
+     * last sixteen go on past the name's NUL: they lie in its buffer (i
+     * < n < FT_SUBJECT_MAX, a multiple of 16), whose bytes are all set
+     * (see canonical_tail), and only the name's lanes are asked about;
+     * the key (KEY_MAX bytes) gets the others folded, ended at o = n. */
+    _Static_assert(FT_SUBJECT_MAX % 16 == 0 && FT_SUBJECT_MAX <= KEY_MAX,
+                   "whole blocks of sixteen in a name's buffer and a key");
+    for (; i < n; i += 16, o = min_size(i, n)) {
         ft_bytes16 v = ft_load16(name + i);
-        uint32_t sp = ft_bits16((ft_bytes16)(v == ' '));
+        uint32_t lanes = n - i < 16 ? (1u << (n - i)) - 1 : 0xFFFF;
+        uint32_t sp = ft_bits16((ft_bytes16)(v == ' ')) & lanes;
         uint32_t after_space = sp << 1 | (start ? 1u : 0u);
         if ((sp & after_space) ||
-            ft_any16((ft_bytes16)(v == '\t') | (ft_bytes16)(v == '\r') |
-                     (ft_bytes16)(v == '\n')))
+            (ft_bits16((ft_bytes16)(v == '\t') | (ft_bytes16)(v == '\r') |
+                       (ft_bytes16)(v == '\n')) &
+             lanes))
             break;
-        for (uint32_t st = ~sp & after_space & 0xFFFF; st; st &= st - 1)
+        for (uint32_t st = ~sp & after_space & lanes; st; st &= st - 1)
             starts[w++] = i + (size_t)__builtin_ctz(st);
         v |= (ft_bytes16)((ft_bytes16)(v - 'A') < 26) & 0x20;
         memcpy(key + i, &v, 16);
@@ -2558,20 +2708,23 @@ static bool tails_key(const char *name, char *key, size_t *starts,
     if (o >= 2 && key[o - 2] == '\'' && key[o - 1] == 's')
         o -= 2;
     key[o] = '\0';
+    *keylen = o;
     *nstarts = w;
     return true;
 }
 
 /* The canonical name of a name or of its longest tail that has one
- * ("South Korea's defence budget" -> "defence budget"), or NULL. */
-static const char *canonical_tail(const ft_subjects *aliases, const char *name)
+ * ("South Korea's defence budget" -> "defence budget"), or NULL.  The
+ * name starts a buffer of FT_SUBJECT_MAX bytes, all of them set (a
+ * phrase's name, or a zeroed one): tails_key reads past its NUL. */
+static const char *canonical_tail(const ft_subjects *aliases,
+                                  const char name[FT_SUBJECT_MAX])
 {
     if (!aliases)
         return NULL;
     char key[KEY_MAX];
-    size_t starts[KEY_MAX / 2], nstarts;
-    if (tails_key(name, key, starts, &nstarts)) {
-        size_t end = strlen(key);
+    size_t end, starts[KEY_MAX / 2], nstarts;
+    if (tails_key(name, key, &end, starts, &nstarts)) {
         for (size_t t = 0; t < nstarts; t++) {
             /* what normalise makes of the tail: no leading "the " */
             size_t k = starts[t];
@@ -2824,8 +2977,8 @@ static void assign_figures(ft_purpose_words *words, void *job_)
         while (from < l.len && l.items[from].start < f->sent_start &&
                l.items[from].end <= f->sent_start)
             from++;
-        char named[FT_SUBJECT_MAX]; /* what the purpose names */
-        named[0] = '\0';
+        /* what the purpose names; zeroed for canonical_tail */
+        char named[FT_SUBJECT_MAX] = {0};
         ft_purpose said =
             words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
                                      sizeof named)
@@ -3034,6 +3187,7 @@ bool ft_subject_fast_paths_agree(const char *t, size_t n)
         ok = word_end(x, i) == word_end_bytewise(x, i) &&
              high_run_end(x, i) == high;
     }
+    ok = ok && classify_agrees(t, n);
     for (size_t i = 0; i < n && ok; i++)
         for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
             ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m) &&

@@ -51,8 +51,9 @@ bool ft_subject_lists_ordered(void);
  * byte of t[0,n) (n bytes, which the call reads and nothing past them)?
  * The word look-up against a walk over every entry, for each length a
  * word of the lists may have, and which of its letters are capitals; the
- * end of a word, and of a run of bytes past ASCII, against a walk a byte
- * at a time (for the tests). */
+ * end of a word, and of a run of bytes past ASCII, and the classes of the
+ * 64 bytes from each (SSE2 and AVX2 where the build and the processor
+ * have them), against a walk a byte at a time (for the tests). */
 bool ft_subject_fast_paths_agree(const char *t, size_t n);
 
 #endif

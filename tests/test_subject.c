@@ -864,6 +864,13 @@ static void test_fast_paths_agree(void **state)
         assert_true(ft_subject_fast_paths_agree(t, n));
         free(t);
     }
+    /* every byte, for the classes of bytes the collector reads */
+    char *all = malloc(256);
+    assert_non_null(all);
+    for (size_t b = 0; b < 256; b++)
+        all[b] = (char)(255 - b);
+    assert_true(ft_subject_fast_paths_agree(all, 256));
+    free(all);
 }
 
 /* ------------------------------------------------ looking words up once */
