@@ -66,6 +66,17 @@ _Static_assert(PURPOSE_WORD_LONGEST < 16, "a word and its NUL fit word[16]");
 static const word_class words[EN_COUNT] = {
     FT_PURPOSE_WORDS(AS_ENTRY, AS_ENTRY_S)};
 
+/* The bytes w[0,n), n < 16, zero padded to sixteen: for a word at the
+ * very end of the text, whose sixteen bytes are not all there.  Out of
+ * line: the call to memcpy made word_id save and restore six registers on
+ * every look-up, where one in hundreds needs it. */
+__attribute__((noinline)) static ft_bytes16 padded16(const char *w, size_t n)
+{
+    char copy[16] = {0};
+    memcpy(copy, w, n);
+    return ft_load16(copy);
+}
+
 /* The word w[0,n), n <= 16, in lower case and zero padded to sixteen
  * bytes, as word_class spells the table's words.  w[0,avail) may be read:
  * sixteen bytes are loaded from w itself only when avail >= 16, else from
@@ -76,14 +87,7 @@ static inline ft_bytes16 folded16(const char *w, size_t n, size_t avail)
     static const unsigned char keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF};
-    ft_bytes16 v;
-    if (avail >= 16) {
-        v = ft_load16(w);
-    } else {
-        char copy[16] = {0};
-        memcpy(copy, w, n);
-        v = ft_load16(copy);
-    }
+    ft_bytes16 v = avail >= 16 ? ft_load16(w) : padded16(w, n);
     v |= (ft_bytes16)(v - 'A' < 26) & 0x20; /* ft_ascii_fold */
     return v & ft_load16(keep + 16 - n);
 }
@@ -104,7 +108,7 @@ static inline unsigned word_id(const char *w, size_t n, size_t avail)
           1))
         return EN_NONE;
     ft_bytes16 v = folded16(w, n, avail);
-    for (size_t h = ft_purpose_word_hash(w, n);; h++) {
+    for (size_t h = ft_purpose_word_hash(&v);; h++) {
         unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
         if (k == 0)
             return EN_NONE;
