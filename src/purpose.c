@@ -66,38 +66,51 @@ _Static_assert(PURPOSE_WORD_LONGEST < 16, "a word and its NUL fit word[16]");
 static const word_class words[EN_COUNT] = {
     FT_PURPOSE_WORDS(AS_ENTRY, AS_ENTRY_S)};
 
-/* The bytes w[0,n), n < 16, zero padded to sixteen: for a word at the
- * very end of the text, whose sixteen bytes are not all there.  Out of
- * line: the call to memcpy made word_id save and restore six registers on
- * every look-up, where one in hundreds needs it. */
-__attribute__((noinline)) static ft_bytes16 padded16(const char *w, size_t n)
-{
-    char copy[16] = {0};
-    memcpy(copy, w, n);
-    return ft_load16(copy);
-}
-
-/* The word w[0,n), n <= 16, in lower case and zero padded to sixteen
- * bytes, as word_class spells the table's words.  w[0,avail) may be read:
- * sixteen bytes are loaded from w itself only when avail >= 16, else from
- * a copy of its n bytes. */
-static inline ft_bytes16 folded16(const char *w, size_t n, size_t avail)
+/* The word w[0,n), n <= 16, whose sixteen bytes from w are v, in lower
+ * case and zero padded, as word_class spells the table's words. */
+static inline ft_bytes16 folded16(ft_bytes16 v, size_t n)
 {
     /* keep[16 - n, 32 - n) is n lanes of 0xFF, then zeros */
     static const unsigned char keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF};
-    ft_bytes16 v = avail >= 16 ? ft_load16(w) : padded16(w, n);
     v |= (ft_bytes16)(v - 'A' < 26) & 0x20; /* ft_ascii_fold */
     return v & ft_load16(keep + 16 - n);
 }
 
-/* The word w[0,n), n > 0, of the text (in any case) in the table: its
- * name, or EN_NONE.  w[0,avail) may be read (avail >= n).  The slots come from
+/* The word of n bytes, n <= 16, whose sixteen bytes from its start are v
+ * in the table: its name, or EN_NONE.  The slots come from
  * scripts/gen_purpose_slots.c (purpose_words.h).  A word of the text holds
  * no NUL, so the zero padding tells lengths apart: one comparison of
  * sixteen bytes per slot, where one per letter mispredicted at the first
  * letter that differed. */
+static inline unsigned word_id_of16(ft_bytes16 v, size_t n)
+{
+    v = folded16(v, n);
+    for (size_t h = ft_purpose_word_hash(&v);; h++) {
+        unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
+        if (k == 0)
+            return EN_NONE;
+        if (!ft_any16(v ^ ft_load16(words[k - 1].word)))
+            return k - 1;
+    }
+}
+
+/* word_id_of16 for a word w[0,n), n < 16, at the very end of the text,
+ * whose sixteen bytes are not all there: from a copy.  Out of line: its
+ * call to memcpy made look_up save and restore six registers on every
+ * word, where one in hundreds needs it. */
+__attribute__((noinline)) static unsigned word_id_padded(const char *w,
+                                                         size_t n)
+{
+    char copy[16] = {0};
+    memcpy(copy, w, n);
+    return word_id_of16(ft_load16(copy), n);
+}
+
+/* The word w[0,n), n > 0, of the text (in any case) in the table: its
+ * name, or EN_NONE.  w[0,avail) may be read (avail >= n): sixteen bytes
+ * are loaded from w itself only when avail >= 16. */
 static inline unsigned word_id(const char *w, size_t n, size_t avail)
 {
     /* no word of that length, first and last letter: one branch, a word
@@ -107,14 +120,7 @@ static inline unsigned word_id(const char *w, size_t n, size_t avail)
               FT_PURPOSE_WORD_LAST(w, n) &
           1))
         return EN_NONE;
-    ft_bytes16 v = folded16(w, n, avail);
-    for (size_t h = ft_purpose_word_hash(&v);; h++) {
-        unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
-        if (k == 0)
-            return EN_NONE;
-        if (!ft_any16(v ^ ft_load16(words[k - 1].word)))
-            return k - 1;
-    }
+    return avail >= 16 ? word_id_of16(ft_load16(w), n) : word_id_padded(w, n);
 }
 
 #define AS_LIT(word) FT_LIT(word),
@@ -561,7 +567,7 @@ static bool is_word(const sentence *s, size_t k)
     return k < s->n && s->t[k].type == T_WORD;
 }
 
-static inline bool period(const sentence *s, size_t k);
+static inline bool period_bytes(const char *w, size_t n);
 
 /* Can an English word of classes c that is no period stand in a noun
  * phrase (content)? */
@@ -581,10 +587,15 @@ static bool content_class(unsigned c)
 static unsigned look_up(const sentence *s, size_t k)
 {
     token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
-    t->id = word_id(s->x.t + t->s, t->e - t->s, s->x.len - t->s);
-    t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
-    t->content = content_class(t->cls) && !period(s, k);
-    return t->id;
+    const char *w = s->x.t + t->s;
+    size_t n = t->e - t->s;
+    unsigned id = word_id(w, n, s->x.len - t->s);
+    unsigned cls = id == EN_NONE ? 0 : words[id].cls;
+    t->id = id;
+    t->cls = cls;
+    /* period(s, k) of a word (only words are looked up) */
+    t->content = content_class(cls) && !period_bytes(w, n);
+    return id;
 }
 
 /* The word classes of token k, k < s->n (0 for all but English words). */
@@ -633,11 +644,10 @@ static inline bool is_year(const sentence *s, size_t k)
     return (p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0');
 }
 
-/* The whole test of period(), for a token that opens as one can. */
-static bool period_at(const sentence *s, size_t k)
+/* The whole test of period_bytes(), for a word that opens as one can. */
+static bool period_at(const char *w, size_t n)
 {
-    const char *w = s->x.t + s->t[k].s;
-    size_t n = s->t[k].e - s->t[k].s, i = 0;
+    size_t i = 0;
     if (n >= 3 && (w[0] == 'F' || w[0] == 'f') && (w[1] == 'Y' || w[1] == 'y'))
         i = 2;
     else if (n >= 2 && (w[0] == 'Q' || w[0] == 'H'))
@@ -650,8 +660,9 @@ static bool period_at(const sentence *s, size_t k)
     return true;
 }
 
-/* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
-static inline bool period(const sentence *s, size_t k)
+/* A period written as a code or digits, w[0,n) of a word or a number:
+ * FY27, Q1, H2, 2023/2024, 2029-30. */
+static inline bool period_bytes(const char *w, size_t n)
 {
     /* what most words fail: a period opens with a digit, F, f, Q or H,
      * a look-up where a chain of tests mispredicted */
@@ -660,11 +671,17 @@ static inline bool period(const sentence *s, size_t k)
         ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
         ['F'] = true, ['f'] = true, ['Q'] = true, ['H'] = true,
     };
+    return opens[(unsigned char)w[0]] && period_at(w, n);
+}
+
+/* Is token k a period (period_bytes)? */
+static inline bool period(const sentence *s, size_t k)
+{
     if (k >= s->n)
         return false;
     /* a word or a number, the type asked as one test */
     bool typed = (1u << s->t[k].type) & (1u << T_WORD | 1u << T_NUM);
-    return typed & opens[(unsigned char)s->x.t[s->t[k].s]] && period_at(s, k);
+    return typed && period_bytes(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s);
 }
 
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
