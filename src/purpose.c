@@ -74,7 +74,8 @@ static inline ft_bytes16 folded16(ft_bytes16 v, size_t n)
     static const unsigned char keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF};
-    v |= (ft_bytes16)(v - 'A' < 26) & 0x20; /* ft_ascii_fold */
+    /* ft_ascii_fold: an upper-case letter, tested signed (alnum16) */
+    v |= (ft_bytes16)((ft_sbytes16)(v + (0x80 - 'A')) < -128 + 26) & 0x20;
     return v & ft_load16(keep + 16 - n);
 }
 
