@@ -57,12 +57,22 @@ enum {
 typedef struct {
     char word[16]; /* lower case, zero padded: word_id compares all 16 */
     unsigned cls;
+    bool content; /* CONTENT_CLASS(cls): no word of the table is a period */
 } word_class;
 _Static_assert(PURPOSE_WORD_LONGEST < 16, "a word and its NUL fit word[16]");
 
+/* Can an English word of classes c that is no period stand in a noun
+ * phrase (content)?  Not a verb ("build", "lift", "hand") nor a function
+ * word.  Worked out for each word of the table as it is compiled. */
+#define CONTENT_CLASS(c)                                                       \
+    (!(((c) & (W_TO | W_RAISE | W_GIVE)) &&                                    \
+       !((c) & (W_PAID | W_VAGUE | W_CHANGE))) &&                              \
+     !((c) & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |    \
+              W_PRON)))
+
 /* The one table of English words the constructions read, by name. */
-#define AS_ENTRY(name, cls) {#name, cls},
-#define AS_ENTRY_S(name, spelling, cls) {spelling, cls},
+#define AS_ENTRY(name, cls) {#name, cls, CONTENT_CLASS(cls)},
+#define AS_ENTRY_S(name, spelling, cls) {spelling, cls, CONTENT_CLASS(cls)},
 static const word_class words[EN_COUNT] = {
     FT_PURPOSE_WORDS(AS_ENTRY, AS_ENTRY_S)};
 
@@ -576,16 +586,6 @@ static bool is_word(const sentence *s, size_t k)
 
 static inline bool period_bytes(const char *w, size_t n);
 
-/* Can an English word of classes c that is no period stand in a noun
- * phrase (content)? */
-static bool content_class(unsigned c)
-{
-    if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
-        return false; /* "build", "lift", "hand": verbs */
-    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
-                  W_PRON));
-}
-
 /* Look word k up in the table: its name, its classes beside it, and
  * whether it is a content word, which the noun phrases ask of each word
  * again and again.  A word is looked up the first time a construction
@@ -597,11 +597,16 @@ static unsigned look_up(const sentence *s, size_t k)
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     unsigned id = word_id(w, n, s->x.len - t->s);
-    unsigned cls = id == EN_NONE ? 0 : words[id].cls;
     t->id = id;
-    t->cls = cls;
-    /* period(s, k) of a word (only words are looked up) */
-    t->content = content_class(cls) && !period_bytes(w, n);
+    if (id == EN_NONE) {
+        t->cls = 0;
+        /* period(s, k) of a word (only words are looked up) */
+        t->content = !period_bytes(w, n);
+    } else {
+        /* its letters are a word's of the table: no digit, no period */
+        t->cls = words[id].cls;
+        t->content = words[id].content;
+    }
     return id;
 }
 
@@ -2334,8 +2339,11 @@ bool ft_purpose_tables_ok(const char **bad)
             up[i] = (char)(ft_ascii_lower((unsigned char)words[k].word[i])
                                ? words[k].word[i] - 32
                                : words[k].word[i]);
+        /* look_up takes a word of the table for no period (its content
+         * is the table's) */
         if (n > PURPOSE_WORD_LONGEST ||
-            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n) {
+            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n ||
+            period_bytes(words[k].word, n)) {
             *bad = words[k].word;
             return false;
         }
