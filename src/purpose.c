@@ -263,10 +263,13 @@ static size_t conversion_end(const sentence *s, size_t i, size_t next_fig)
     if (ft_view_at(x, j) != '(')
         return i;
     bool digit = false;
-    for (size_t k = j + 1; k < x.len && k < j + 90; k++) {
-        unsigned char c = ft_view_at(x, k);
-        if (k >= next_fig)
-            return i;
+    /* the bytes it may hold: before the next figure, the text's end and
+     * ninety bytes, one bound asked a byte where three were */
+    size_t end = j + 90 < x.len ? j + 90 : x.len;
+    if (end > next_fig)
+        end = next_fig;
+    for (size_t k = j + 1; k < end; k++) {
+        unsigned char c = (unsigned char)x.t[k]; /* k < end <= x.len */
         if (c == ')')
             return digit ? k + 1 : i;
         if (c == '(')
