@@ -36,9 +36,13 @@ static const char *const nouns[] = {FT_PURPOSE_DOMAIN_NOUNS(AS_NOUN)};
 static const char *const particles[] = {FT_PURPOSE_PARTICLES(AS_NOUN)};
 static const char *const skips[] = {FT_PURPOSE_KOREAN_SKIPS(AS_NOUN)};
 
+/* A word of the list by its bytes as purpose.c's word_id folds a word of
+ * the text: lower case already, zero padded to sixteen. */
 static uint32_t word_hash(const char *w)
 {
-    return ft_purpose_word_hash(w, strlen(w));
+    char padded[16] = {0};
+    memcpy(padded, w, strlen(w)); /* no longer than 15: main checks */
+    return ft_purpose_word_hash(padded);
 }
 
 /* A particle or a skip word by its last syllable. */
@@ -185,6 +189,10 @@ int main(void)
     for (size_t k = 0; k < nw; k++)
         longest =
             strlen(spellings[k]) > longest ? strlen(spellings[k]) : longest;
+    if (longest > 15) {
+        fprintf(stderr, "gen_purpose_slots: a word longer than 15 bytes\n");
+        return 1;
+    }
     for (size_t k = 0; k < nn; k++)
         if (strlen(nouns[k]) < 6) {
             fprintf(stderr, "gen_purpose_slots: noun %zu has one syllable\n",

@@ -57,43 +57,71 @@ enum {
 typedef struct {
     char word[16]; /* lower case, zero padded: word_id compares all 16 */
     unsigned cls;
+    bool content; /* CONTENT_CLASS(cls): no word of the table is a period */
 } word_class;
 _Static_assert(PURPOSE_WORD_LONGEST < 16, "a word and its NUL fit word[16]");
 
+/* Can an English word of classes c that is no period stand in a noun
+ * phrase (content)?  Not a verb ("build", "lift", "hand") nor a function
+ * word.  Worked out for each word of the table as it is compiled. */
+#define CONTENT_CLASS(c)                                                       \
+    (!(((c) & (W_TO | W_RAISE | W_GIVE)) &&                                    \
+       !((c) & (W_PAID | W_VAGUE | W_CHANGE))) &&                              \
+     !((c) & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |    \
+              W_PRON)))
+
 /* The one table of English words the constructions read, by name. */
-#define AS_ENTRY(name, cls) {#name, cls},
-#define AS_ENTRY_S(name, spelling, cls) {spelling, cls},
+#define AS_ENTRY(name, cls) {#name, cls, CONTENT_CLASS(cls)},
+#define AS_ENTRY_S(name, spelling, cls) {spelling, cls, CONTENT_CLASS(cls)},
 static const word_class words[EN_COUNT] = {
     FT_PURPOSE_WORDS(AS_ENTRY, AS_ENTRY_S)};
 
-/* The word w[0,n), n <= 16, in lower case and zero padded to sixteen
- * bytes, as word_class spells the table's words.  w[0,avail) may be read:
- * sixteen bytes are loaded from w itself only when avail >= 16, else from
- * a copy of its n bytes. */
-static inline ft_bytes16 folded16(const char *w, size_t n, size_t avail)
+/* The word w[0,n), n <= 16, whose sixteen bytes from w are v, in lower
+ * case and zero padded, as word_class spells the table's words. */
+static inline ft_bytes16 folded16(ft_bytes16 v, size_t n)
 {
     /* keep[16 - n, 32 - n) is n lanes of 0xFF, then zeros */
     static const unsigned char keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                            0xFF, 0xFF, 0xFF, 0xFF};
-    ft_bytes16 v;
-    if (avail >= 16) {
-        v = ft_load16(w);
-    } else {
-        char copy[16] = {0};
-        memcpy(copy, w, n);
-        v = ft_load16(copy);
-    }
-    v |= (ft_bytes16)(v - 'A' < 26) & 0x20; /* ft_ascii_fold */
+    /* ft_ascii_fold: an upper-case letter, tested signed (alnum16) */
+    v |= (ft_bytes16)((ft_sbytes16)(v + (0x80 - 'A')) < -128 + 26) & 0x20;
     return v & ft_load16(keep + 16 - n);
 }
 
-/* The word w[0,n), n > 0, of the text (in any case) in the table: its
- * name, or EN_NONE.  w[0,avail) may be read (avail >= n).  The slots come from
+/* The word of n bytes, n <= 16, whose sixteen bytes from its start are v
+ * in the table: its name, or EN_NONE.  The slots come from
  * scripts/gen_purpose_slots.c (purpose_words.h).  A word of the text holds
  * no NUL, so the zero padding tells lengths apart: one comparison of
  * sixteen bytes per slot, where one per letter mispredicted at the first
  * letter that differed. */
+static inline unsigned word_id_of16(ft_bytes16 v, size_t n)
+{
+    v = folded16(v, n);
+    for (size_t h = ft_purpose_word_hash(&v);; h++) {
+        unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
+        if (k == 0)
+            return EN_NONE;
+        if (!ft_any16(v ^ ft_load16(words[k - 1].word)))
+            return k - 1;
+    }
+}
+
+/* word_id_of16 for a word w[0,n), n < 16, at the very end of the text,
+ * whose sixteen bytes are not all there: from a copy.  Out of line: its
+ * call to memcpy made look_up save and restore six registers on every
+ * word, where one in hundreds needs it. */
+__attribute__((noinline)) static unsigned word_id_padded(const char *w,
+                                                         size_t n)
+{
+    char copy[16] = {0};
+    memcpy(copy, w, n);
+    return word_id_of16(ft_load16(copy), n);
+}
+
+/* The word w[0,n), n > 0, of the text (in any case) in the table: its
+ * name, or EN_NONE.  w[0,avail) may be read (avail >= n): sixteen bytes
+ * are loaded from w itself only when avail >= 16. */
 static inline unsigned word_id(const char *w, size_t n, size_t avail)
 {
     /* no word of that length, first and last letter: one branch, a word
@@ -103,14 +131,7 @@ static inline unsigned word_id(const char *w, size_t n, size_t avail)
               FT_PURPOSE_WORD_LAST(w, n) &
           1))
         return EN_NONE;
-    ft_bytes16 v = folded16(w, n, avail);
-    for (size_t h = ft_purpose_word_hash(w, n);; h++) {
-        unsigned k = purpose_word_slot[h & (PURPOSE_WORD_SLOTS - 1)];
-        if (k == 0)
-            return EN_NONE;
-        if (!ft_any16(v ^ ft_load16(words[k - 1].word)))
-            return k - 1;
-    }
+    return avail >= 16 ? word_id_of16(ft_load16(w), n) : word_id_padded(w, n);
 }
 
 #define AS_LIT(word) FT_LIT(word),
@@ -242,10 +263,13 @@ static size_t conversion_end(const sentence *s, size_t i, size_t next_fig)
     if (ft_view_at(x, j) != '(')
         return i;
     bool digit = false;
-    for (size_t k = j + 1; k < x.len && k < j + 90; k++) {
-        unsigned char c = ft_view_at(x, k);
-        if (k >= next_fig)
-            return i;
+    /* the bytes it may hold: before the next figure, the text's end and
+     * ninety bytes, one bound asked a byte where three were */
+    size_t end = j + 90 < x.len ? j + 90 : x.len;
+    if (end > next_fig)
+        end = next_fig;
+    for (size_t k = j + 1; k < end; k++) {
+        unsigned char c = (unsigned char)x.t[k]; /* k < end <= x.len */
         if (c == ')')
             return digit ? k + 1 : i;
         if (c == '(')
@@ -331,6 +355,17 @@ __attribute__((noinline)) static size_t joined_end(const unsigned char *u,
     }
 }
 
+/* The lanes of the sixteen bytes at p that are ASCII letters or digits.
+ * Each range is tested signed, moved to start at -128: two operations
+ * where an unsigned test takes three. */
+static inline ft_bytes16 alnum16(const unsigned char *p)
+{
+    ft_bytes16 v = ft_load16(p);
+    ft_sbytes16 letter = (ft_sbytes16)((v | 0x20) + (0x80 - 'a'));
+    ft_sbytes16 digit = (ft_sbytes16)(v + (0x80 - '0'));
+    return (ft_bytes16)((letter < -128 + 26) | (digit < -128 + 10));
+}
+
 /* Cut the words from i that are a letter, letters and digits, then a
  * space, a comma or a full stop (a token of its own) before stop (b or the
  * next figure), as tokenise would, for as long as the next token is
@@ -352,10 +387,9 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
     do {
         if (i + 16 > len)
             break;
-        ft_bytes16 v = ft_load16(u + i);
-        uint32_t other =
-            ~ft_bits16(ft_letters16(v) | (ft_bytes16)(v - '0' < 10)) & 0xFFFF;
-        size_t j = i + (size_t)__builtin_ctz(other | 0x10000);
+        /* the first byte of the sixteen that is no letter nor digit, 16
+         * when all are: ~ sets the bits past them */
+        size_t j = i + (unsigned)__builtin_ctz(~ft_bits16(alnum16(u + i)));
         /* word_end stops at a space, a comma, and a full stop after a
          * lower-case letter or a digit (no joiner, no "U.S."), before b; a
          * figure glued on is tokenise's */
@@ -394,10 +428,6 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
             j++; /* the space that ended it */
         }
         i = j;
-        /* the figure or the end next: asked once, where the two loop tests
-         * below each mispredicted at it */
-        if (i >= stop)
-            break;
         while (i < stop && u[i] == ' ')
             i++;
     } while (i < stop && t < last && ft_ascii_alpha(u[i]));
@@ -557,17 +587,7 @@ static bool is_word(const sentence *s, size_t k)
     return k < s->n && s->t[k].type == T_WORD;
 }
 
-static inline bool period(const sentence *s, size_t k);
-
-/* Can an English word of classes c that is no period stand in a noun
- * phrase (content)? */
-static bool content_class(unsigned c)
-{
-    if ((c & (W_TO | W_RAISE | W_GIVE)) && !(c & (W_PAID | W_VAGUE | W_CHANGE)))
-        return false; /* "build", "lift", "hand": verbs */
-    return !(c & (W_DET | W_PREP | W_AUX | W_LINK | W_VERB | W_HEDGE | W_CONJ |
-                  W_PRON));
-}
+static inline bool period_bytes(const char *w, size_t n);
 
 /* Look word k up in the table: its name, its classes beside it, and
  * whether it is a content word, which the noun phrases ask of each word
@@ -577,10 +597,20 @@ static bool content_class(unsigned c)
 static unsigned look_up(const sentence *s, size_t k)
 {
     token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
-    t->id = word_id(s->x.t + t->s, t->e - t->s, s->x.len - t->s);
-    t->cls = t->id == EN_NONE ? 0 : words[t->id].cls;
-    t->content = content_class(t->cls) && !period(s, k);
-    return t->id;
+    const char *w = s->x.t + t->s;
+    size_t n = t->e - t->s;
+    unsigned id = word_id(w, n, s->x.len - t->s);
+    t->id = id;
+    if (id == EN_NONE) {
+        t->cls = 0;
+        /* period(s, k) of a word (only words are looked up) */
+        t->content = !period_bytes(w, n);
+    } else {
+        /* its letters are a word's of the table: no digit, no period */
+        t->cls = words[id].cls;
+        t->content = words[id].content;
+    }
+    return id;
 }
 
 /* The word classes of token k, k < s->n (0 for all but English words). */
@@ -629,11 +659,10 @@ static inline bool is_year(const sentence *s, size_t k)
     return (p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0');
 }
 
-/* The whole test of period(), for a token that opens as one can. */
-static bool period_at(const sentence *s, size_t k)
+/* The whole test of period_bytes(), for a word that opens as one can. */
+static bool period_at(const char *w, size_t n)
 {
-    const char *w = s->x.t + s->t[k].s;
-    size_t n = s->t[k].e - s->t[k].s, i = 0;
+    size_t i = 0;
     if (n >= 3 && (w[0] == 'F' || w[0] == 'f') && (w[1] == 'Y' || w[1] == 'y'))
         i = 2;
     else if (n >= 2 && (w[0] == 'Q' || w[0] == 'H'))
@@ -646,8 +675,9 @@ static bool period_at(const sentence *s, size_t k)
     return true;
 }
 
-/* A period written as a code or digits: FY27, Q1, H2, 2023/2024, 2029-30. */
-static inline bool period(const sentence *s, size_t k)
+/* A period written as a code or digits, w[0,n) of a word or a number:
+ * FY27, Q1, H2, 2023/2024, 2029-30. */
+static inline bool period_bytes(const char *w, size_t n)
 {
     /* what most words fail: a period opens with a digit, F, f, Q or H,
      * a look-up where a chain of tests mispredicted */
@@ -656,11 +686,17 @@ static inline bool period(const sentence *s, size_t k)
         ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
         ['F'] = true, ['f'] = true, ['Q'] = true, ['H'] = true,
     };
+    return opens[(unsigned char)w[0]] && period_at(w, n);
+}
+
+/* Is token k a period (period_bytes)? */
+static inline bool period(const sentence *s, size_t k)
+{
     if (k >= s->n)
         return false;
     /* a word or a number, the type asked as one test */
     bool typed = (1u << s->t[k].type) & (1u << T_WORD | 1u << T_NUM);
-    return typed & opens[(unsigned char)s->x.t[s->t[k].s]] && period_at(s, k);
+    return typed && period_bytes(s->x.t + s->t[k].s, s->t[k].e - s->t[k].s);
 }
 
 /* "9.7%", "four percent", "nine-point-four percent": a rate, which sits
@@ -2306,8 +2342,11 @@ bool ft_purpose_tables_ok(const char **bad)
             up[i] = (char)(ft_ascii_lower((unsigned char)words[k].word[i])
                                ? words[k].word[i] - 32
                                : words[k].word[i]);
+        /* look_up takes a word of the table for no period (its content
+         * is the table's) */
         if (n > PURPOSE_WORD_LONGEST ||
-            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n) {
+            strspn(words[k].word, "abcdefghijklmnopqrstuvwxyz-") != n ||
+            period_bytes(words[k].word, n)) {
             *bad = words[k].word;
             return false;
         }

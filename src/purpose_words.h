@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define FT_PURPOSE_WORDS(W, WS)                                                \
     W(a, W_DET)                                                                \
@@ -685,7 +686,7 @@
     X("\xEC\x95\x88\xED\x8C\x8E")             /* 안팎 */                     \
     X("\xEB\x82\xB4\xEC\x99\xB8")             /* 내외 */
 
-/* Byte i of a word, folded for the hash and the shapes below: the words of
+/* Byte i of a word, folded for the shapes below: the words of
  * the list are spelt in lower-case letters and '-', which | 0x20 leaves as
  * they are, and a word of the text that is one of them in any case comes
  * to the same bytes (what it does to other bytes does not matter). */
@@ -694,18 +695,19 @@ static inline uint32_t ft_purpose_word_byte(const char *w, size_t i)
     return (unsigned char)w[i] | 0x20u;
 }
 
-/* The hash of the word w[0,n), n > 0, in any case: its length and four
- * of its letters, so that it costs the same for any word.
- * scripts/gen_purpose_slots.c places each word of the list by it, and purpose.c
- * looks a word of the text up by it. */
-static inline uint32_t ft_purpose_word_hash(const char *w, size_t n)
+/* The hash of a word as word_id compares it: its sixteen bytes folded to
+ * lower case and zero padded (`folded`), read as two numbers in the
+ * machine's order.  A hash of the bytes word_id has already folded, where
+ * one of four letters loaded and folded again cost look_up twenty
+ * instructions a word.  scripts/gen_purpose_slots.c places each word of the
+ * list by it, and purpose.c looks a word of the text up by it. */
+static inline uint32_t ft_purpose_word_hash(const void *folded)
 {
-    uint32_t v = ft_purpose_word_byte(w, 0) |
-                 ft_purpose_word_byte(w, n > 1) << 8 |
-                 ft_purpose_word_byte(w, n / 2) << 16 |
-                 ft_purpose_word_byte(w, n - 1) << 24;
-    uint32_t h = (v ^ (uint32_t)n * 0x165667B1u) * 0x9E3779B1u;
-    return h ^ (h >> 15);
+    uint64_t h[2];
+    memcpy(h, folded, sizeof h);
+    uint64_t v = (h[0] ^ h[1] * UINT64_C(0x9E3779B97F4A7C15)) *
+                 UINT64_C(0xC2B2AE3D27D4EB4F);
+    return (uint32_t)(v >> 32);
 }
 
 /* The shape of a word w[0,n), n > 0: its length with its first and its last
