@@ -351,9 +351,12 @@ static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
     return true;
 }
 
-static bool match_table(const char *t, size_t len, size_t i,
-                        const currency *table, size_t n, const uint64_t *rows,
-                        const letters_head *heads, cur_match *best)
+/* Always inlined: each caller's table has its own count of words, a
+ * constant there, and its loop over them unrolled. */
+__attribute__((always_inline)) static inline bool
+match_table(const char *t, size_t len, size_t i, const currency *table,
+            size_t n, const uint64_t *rows, const letters_head *heads,
+            cur_match *best)
 {
     bool found = false;
     size_t words = entry_words(n);
