@@ -516,10 +516,59 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
 static bool parse_grouped(const char *t, size_t len, size_t i,
                           ft_decimal *value, size_t *end, numeral_info *info);
 
+static bool parse_digits_rest(const char *t, size_t len, size_t i,
+                              ft_decimal *value, size_t *end,
+                              numeral_info *info);
+
+/* Whether digits ending at a full stop at j end there, the stop no
+ * decimal point: a byte after it that is no space ("2.x"), or one space
+ * and then a byte that is neither digit nor space ("in 2023. The"), where
+ * broken_fraction finds no fraction. */
+static bool stop_ends_digits(const char *t, size_t len, size_t j)
+{
+    unsigned char n = at(t, len, j + 1), m = at(t, len, j + 2);
+    return (n > ' ' && n < 0xC2 && !is_digit(n)) ||
+           (n == ' ' && m > ' ' && m < 0xC2 && !is_digit(m));
+}
+
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
- * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
+ * "61,204.3", "12,34,567.89" (Indian grouping), "0.9".  Most numbers are
+ * at most 19 digits with no group after a comma and at most a fraction
+ * right after their point ("2023,", "8.7", "in 2023. The"): read here, in
+ * a function that calls nothing and so saves no registers;
+ * parse_digits_rest reads the others from i again (test_digit_values
+ * holds the two together). */
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
                          size_t *end, numeral_info *info)
+{
+    uint64_t v = 0;
+    size_t w = i;
+    for (unsigned d; (d = at(t, len, w) - (unsigned)'0') < 10; w++)
+        v = v * 10 + d;
+    unsigned char c = at(t, len, w);
+    if (w == i || w - i > 19)
+        return parse_digits_rest(t, len, i, value, end, info);
+    size_t e = w;
+    if (c == '.' && is_digit(at(t, len, w + 1))) {
+        for (e = w + 1; is_digit(at(t, len, e)); e++)
+            v = v * 10 + (unsigned)(t[e] - '0');
+        if (e - i > 19)
+            return parse_digits_rest(t, len, i, value, end, info);
+        info->fraction = true;
+    } else if ((c == ',' && is_digit(at(t, len, w + 1))) ||
+               (c == '.' && !stop_ends_digits(t, len, w))) {
+        return parse_digits_rest(t, len, i, value, end, info);
+    }
+    *value = ft_decimal_of(v, e > w ? (int)(e - w - 1) : 0);
+    *end = e;
+    return true;
+}
+
+/* parse_digits for the numbers it does not read itself.  Not inlined: its
+ * calls would make parse_digits save registers for every number. */
+__attribute__((noinline)) static bool
+parse_digits_rest(const char *t, size_t len, size_t i, ft_decimal *value,
+                  size_t *end, numeral_info *info)
 {
     /* the digits' value is read as they are scanned: no copy parsed
      * again (past 19 bytes it may overflow, and ft_decimal_parse reads
