@@ -1684,14 +1684,22 @@ typedef struct {
 } block;
 
 /* The classes of the sixteen bytes at s, or-ed into the block's masks
- * at bit k. */
+ * at bit k.  Each range of bytes is one comparison of signed lanes (the
+ * only kind SSE2 has, an unsigned one costs more): a byte plus 0x80 - lo
+ * is below -128 + n exactly when it is one of the n bytes from lo; a byte
+ * with its high bit flipped is above 0x41 exactly when it was at least
+ * 0xC2. */
 static inline void block_add16(const char *s, size_t k, uint64_t *letters,
                                uint64_t *words, uint64_t *begins)
 {
     ft_bytes16 v = ft_load16(s);
-    ft_bytes16 letter = ft_letters16(v);
-    ft_bytes16 word = letter | (ft_bytes16)(v - '0' < 10);
-    ft_bytes16 begin = word | (ft_bytes16)(v == '$') | (ft_bytes16)(v >= 0xC2);
+    ft_bytes16 letter =
+        (ft_bytes16)((ft_sbytes16)((v | 0x20) + (0x80 - 'a')) < -128 + 26);
+    ft_bytes16 digit =
+        (ft_bytes16)((ft_sbytes16)(v + (0x80 - '0')) < -128 + 10);
+    ft_bytes16 word = letter | digit;
+    ft_bytes16 begin = word | (ft_bytes16)(v == '$') |
+                       (ft_bytes16)((ft_sbytes16)(v ^ 0x80) > 0x41);
     *letters |= (uint64_t)ft_bits16(letter) << k;
     *words |= (uint64_t)ft_bits16(word) << k;
     *begins |= (uint64_t)ft_bits16(begin) << k;
