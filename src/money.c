@@ -68,12 +68,12 @@ static size_t skip_ws_run(const char *t, size_t len, size_t i);
 
 static inline size_t skip_ws(const char *t, size_t len, size_t i)
 {
-    /* no space, or one space before a word: most calls, without a call */
-    if (space_len(t, len, i) == 0)
-        return i;
-    if (t[i] == ' ' && i + 1 < len && (unsigned char)t[i + 1] > ' ' &&
+    /* one space before a word, or no space: most calls, without a call */
+    if (i + 1 < len && t[i] == ' ' && (unsigned char)t[i + 1] > ' ' &&
         (unsigned char)t[i + 1] < 0xC2)
         return i + 1;
+    if (space_len(t, len, i) == 0)
+        return i;
     return skip_ws_run(t, len, i);
 }
 
