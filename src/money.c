@@ -105,9 +105,11 @@ match_bytes(const char *t, size_t len, size_t i, const char *pat,
             unsigned char *last);
 
 /* match() of a table's entry pat, whose first letters are head (its
- * entry of prefix_heads and the like, see money_words.h). */
-static bool match_entry(const char *t, size_t len, size_t i, const char *pat,
-                        const letters_head *head, bool exact, size_t *end)
+ * entry of prefix_heads and the like, see money_words.h).  Always inlined,
+ * as match_bytes: match_scale asks it of most scale words. */
+__attribute__((always_inline)) static inline bool
+match_entry(const char *t, size_t len, size_t i, const char *pat,
+            const letters_head *head, bool exact, size_t *end)
 {
     size_t j;
     unsigned char last;
@@ -327,12 +329,14 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     return false;
 }
 
-/* match() of a currency, and of its plural where it takes one:
+/* match() of a currency, and of its plural where it takes one (always
+ * inlined into match_table, which asks it of every entry the bytes allow):
  * "dollars" is the pattern with an s (in capitals too unless the case
  * must match), which match() would refuse as "dollar" inside a word.
  * (No glued currency takes a plural: gen_money_index.c sees to it.) */
-static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
-                         const letters_head *head, size_t *end)
+__attribute__((always_inline)) static inline bool
+match_plural(const char *t, size_t len, size_t i, const currency *c,
+             const letters_head *head, size_t *end)
 {
     bool exact = c->flags & CUR_EXACT;
     size_t j;
