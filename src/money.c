@@ -302,8 +302,10 @@ static bool is_upper(unsigned char c)
 
 /* An ISO code at i: three letters standing alone ("KRW 5", "5 KRW"), glued
  * to a number ("USD115", "115USD"), or in capitals run into a lower-case
- * word when scraping lost a space ("80.8 billion KRWapproximately"). */
-static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
+ * word when scraping lost a space ("80.8 billion KRWapproximately").
+ * Always inlined: asked after most numbers, by match_suffix. */
+__attribute__((always_inline)) static inline bool
+match_iso(const char *t, size_t len, size_t i, cur_match *out)
 {
     unsigned char a = at(t, len, i), b = at(t, len, i + 1),
                   c = at(t, len, i + 2), n = at(t, len, i + 3);
