@@ -263,7 +263,7 @@ static bool opener_fits_at_end(const char *t, size_t len, size_t j,
 static inline bool opener_fits(const char *t, size_t len, size_t j,
                                size_t letters)
 {
-    if (!(run_index.opener.run[((unsigned char)t[j] & 31) - 1] &
+    if (!(run_index.opener.run[(size_t)((unsigned char)t[j] & 31) - 1] &
           run_bit(letters)))
         return false;
     if (len - j > 2) /* the two bytes after j are inside the text */
