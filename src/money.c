@@ -1801,10 +1801,15 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
         size_t j = b + n, e = j;
         if (bl.letters >> n & 1u) {
             /* a word: its length from the letters, then most words are
-             * refused by their first letters and length alone */
-            uint64_t other = ~(bl.letters >> n);
-            unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
-            e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
+             * refused by their first letters and length alone.  The bits
+             * shifted in stop a run at the block's end, and bit 63 stops
+             * one from bit 0 (never 0 for ctz): a run stopped there
+             * (n + run >= 63 and the last byte a letter) goes on in the
+             * next block. */
+            unsigned run = (unsigned)__builtin_ctzll(~(bl.letters >> n) |
+                                                     UINT64_C(1) << 63);
+            e = n + run >= 63 && bl.letters >> 63 ? letters_end(t, len, b + 64)
+                                                  : j + run;
             if (!opener_fits(t, len, j, e - j)) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
