@@ -1825,7 +1825,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
         if (e == j && is_digit((unsigned char)t[j])) {
             /* a number, the most common candidate: try_candidate's
              * answer without its looks at words and signs */
-            prefix_seen none = {.known = false};
+            static const prefix_seen none = {.known = false};
             found = read_amount(t, len, j, opts, &none, m);
             if (!found)
                 i = skip_word(t, len, j + 1);
