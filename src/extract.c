@@ -168,13 +168,14 @@ static bool ends_sentence(ft_view x, size_t i)
         /* "...for corporals.Starting next year": a scraped page lost the
          * space, the sentence still ends */
         return j == i + 1 && ft_phrase_glued_stop(x.t, x.len, i);
-    if (c == '.' && is_abbreviation(x, i))
-        return false;
+    if (c != '.')
+        return true;
+    /* a full stop before a lower-case word, or after an abbreviation,
+     * ends none: the cheaper test first */
     size_t k = skip_space(x, j);
-    if (c == '.' && k < x.len && ft_view_at(x, k) >= 'a' &&
-        ft_view_at(x, k) <= 'z')
+    if (k < x.len && ft_view_at(x, k) >= 'a' && ft_view_at(x, k) <= 'z')
         return false;
-    return true;
+    return !is_abbreviation(x, i);
 }
 
 static size_t utf8_floor(ft_view x, size_t i)

@@ -68,12 +68,12 @@ static size_t skip_ws_run(const char *t, size_t len, size_t i);
 
 static inline size_t skip_ws(const char *t, size_t len, size_t i)
 {
-    /* no space, or one space before a word: most calls, without a call */
-    if (space_len(t, len, i) == 0)
-        return i;
-    if (t[i] == ' ' && i + 1 < len && (unsigned char)t[i + 1] > ' ' &&
+    /* one space before a word, or no space: most calls, without a call */
+    if (i + 1 < len && t[i] == ' ' && (unsigned char)t[i + 1] > ' ' &&
         (unsigned char)t[i + 1] < 0xC2)
         return i + 1;
+    if (space_len(t, len, i) == 0)
+        return i;
     return skip_ws_run(t, len, i);
 }
 
@@ -105,9 +105,11 @@ match_bytes(const char *t, size_t len, size_t i, const char *pat,
             unsigned char *last);
 
 /* match() of a table's entry pat, whose first letters are head (its
- * entry of prefix_heads and the like, see money_words.h). */
-static bool match_entry(const char *t, size_t len, size_t i, const char *pat,
-                        const letters_head *head, bool exact, size_t *end)
+ * entry of prefix_heads and the like, see money_words.h).  Always inlined,
+ * as match_bytes: match_scale asks it of most scale words. */
+__attribute__((always_inline)) static inline bool
+match_entry(const char *t, size_t len, size_t i, const char *pat,
+            const letters_head *head, bool exact, size_t *end)
 {
     size_t j;
     unsigned char last;
@@ -253,10 +255,17 @@ static bool opener_fits_at_end(const char *t, size_t len, size_t j,
 }
 
 /* The finder's first look at the run of `letters` letters at j (at least
- * one), which refuses most words. */
+ * one), which refuses most words.  Most are refused by their first letter
+ * and length alone (run_index.opener.run, whose slot is set exactly where
+ * opener_fit has a cell not 0), at a branch and fewer instructions than
+ * the look at their letters: on this machine the instructions, not the
+ * mispredicts, set the speed. */
 static inline bool opener_fits(const char *t, size_t len, size_t j,
                                size_t letters)
 {
+    if (!(run_index.opener.run[(size_t)((unsigned char)t[j] & 31) - 1] &
+          run_bit(letters)))
+        return false;
     if (len - j > 2) /* the two bytes after j are inside the text */
         return word_fits_roomy(opener_fit, (const unsigned char *)t + j,
                                letters);
@@ -293,8 +302,10 @@ static bool is_upper(unsigned char c)
 
 /* An ISO code at i: three letters standing alone ("KRW 5", "5 KRW"), glued
  * to a number ("USD115", "115USD"), or in capitals run into a lower-case
- * word when scraping lost a space ("80.8 billion KRWapproximately"). */
-static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
+ * word when scraping lost a space ("80.8 billion KRWapproximately").
+ * Always inlined: asked after most numbers, by match_suffix. */
+__attribute__((always_inline)) static inline bool
+match_iso(const char *t, size_t len, size_t i, cur_match *out)
 {
     unsigned char a = at(t, len, i), b = at(t, len, i + 1),
                   c = at(t, len, i + 2), n = at(t, len, i + 3);
@@ -320,12 +331,14 @@ static bool match_iso(const char *t, size_t len, size_t i, cur_match *out)
     return false;
 }
 
-/* match() of a currency, and of its plural where it takes one:
+/* match() of a currency, and of its plural where it takes one (always
+ * inlined into match_table, which asks it of every entry the bytes allow):
  * "dollars" is the pattern with an s (in capitals too unless the case
  * must match), which match() would refuse as "dollar" inside a word.
  * (No glued currency takes a plural: gen_money_index.c sees to it.) */
-static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
-                         const letters_head *head, size_t *end)
+__attribute__((always_inline)) static inline bool
+match_plural(const char *t, size_t len, size_t i, const currency *c,
+             const letters_head *head, size_t *end)
 {
     bool exact = c->flags & CUR_EXACT;
     size_t j;
@@ -344,9 +357,12 @@ static bool match_plural(const char *t, size_t len, size_t i, const currency *c,
     return true;
 }
 
-static bool match_table(const char *t, size_t len, size_t i,
-                        const currency *table, size_t n, const uint64_t *rows,
-                        const letters_head *heads, cur_match *best)
+/* Always inlined: each caller's table has its own count of words, a
+ * constant there, and its loop over them unrolled. */
+__attribute__((always_inline)) static inline bool
+match_table(const char *t, size_t len, size_t i, const currency *table,
+            size_t n, const uint64_t *rows, const letters_head *heads,
+            cur_match *best)
 {
     bool found = false;
     size_t words = entry_words(n);
@@ -506,10 +522,59 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
 static bool parse_grouped(const char *t, size_t len, size_t i,
                           ft_decimal *value, size_t *end, numeral_info *info);
 
+static bool parse_digits_rest(const char *t, size_t len, size_t i,
+                              ft_decimal *value, size_t *end,
+                              numeral_info *info);
+
+/* Whether digits ending at a full stop at j end there, the stop no
+ * decimal point: a byte after it that is no space ("2.x"), or one space
+ * and then a byte that is neither digit nor space ("in 2023. The"), where
+ * broken_fraction finds no fraction. */
+static bool stop_ends_digits(const char *t, size_t len, size_t j)
+{
+    unsigned char n = at(t, len, j + 1), m = at(t, len, j + 2);
+    return (n > ' ' && n < 0xC2 && !is_digit(n)) ||
+           (n == ' ' && m > ' ' && m < 0xC2 && !is_digit(m));
+}
+
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
- * "61,204.3", "12,34,567.89" (Indian grouping), "0.9". */
+ * "61,204.3", "12,34,567.89" (Indian grouping), "0.9".  Most numbers are
+ * at most 19 digits with no group after a comma and at most a fraction
+ * right after their point ("2023,", "8.7", "in 2023. The"): read here, in
+ * a function that calls nothing and so saves no registers;
+ * parse_digits_rest reads the others from i again (test_digit_values
+ * holds the two together). */
 static bool parse_digits(const char *t, size_t len, size_t i, ft_decimal *value,
                          size_t *end, numeral_info *info)
+{
+    uint64_t v = 0;
+    size_t w = i;
+    for (unsigned d; (d = at(t, len, w) - (unsigned)'0') < 10; w++)
+        v = v * 10 + d;
+    unsigned char c = at(t, len, w);
+    if (w == i || w - i > 19)
+        return parse_digits_rest(t, len, i, value, end, info);
+    size_t e = w;
+    if (c == '.' && is_digit(at(t, len, w + 1))) {
+        for (e = w + 1; is_digit(at(t, len, e)); e++)
+            v = v * 10 + (unsigned)(t[e] - '0');
+        if (e - i > 19)
+            return parse_digits_rest(t, len, i, value, end, info);
+        info->fraction = true;
+    } else if ((c == ',' && is_digit(at(t, len, w + 1))) ||
+               (c == '.' && !stop_ends_digits(t, len, w))) {
+        return parse_digits_rest(t, len, i, value, end, info);
+    }
+    *value = ft_decimal_of(v, e > w ? (int)(e - w - 1) : 0);
+    *end = e;
+    return true;
+}
+
+/* parse_digits for the numbers it does not read itself.  Not inlined: its
+ * calls would make parse_digits save registers for every number. */
+__attribute__((noinline)) static bool
+parse_digits_rest(const char *t, size_t len, size_t i, ft_decimal *value,
+                  size_t *end, numeral_info *info)
 {
     /* the digits' value is read as they are scanned: no copy parsed
      * again (past 19 bytes it may overflow, and ft_decimal_parse reads
@@ -1577,8 +1642,9 @@ static bool in_word(const char *t, size_t len, size_t i)
             ((t[i] == '.' || t[i] == ',') && is_digit(at(t, len, i + 1))));
 }
 
-/* Where the run of ASCII letters at i ends: sixteen bytes a look. */
-static size_t letters_end(const char *t, size_t len, size_t i)
+/* Where the run of ASCII letters at i ends: sixteen bytes a look.
+ * Inline: the finder asks it of every word that runs past its block. */
+static inline size_t letters_end(const char *t, size_t len, size_t i)
 {
     for (; len - i >= 16; i += 16) {
         uint32_t other = ~ft_bits16(ft_letters16(ft_load16(t + i))) & 0xFFFF;
@@ -1625,14 +1691,22 @@ typedef struct {
 } block;
 
 /* The classes of the sixteen bytes at s, or-ed into the block's masks
- * at bit k. */
+ * at bit k.  Each range of bytes is one comparison of signed lanes (the
+ * only kind SSE2 has, an unsigned one costs more): a byte plus 0x80 - lo
+ * is below -128 + n exactly when it is one of the n bytes from lo; a byte
+ * with its high bit flipped is above 0x41 exactly when it was at least
+ * 0xC2. */
 static inline void block_add16(const char *s, size_t k, uint64_t *letters,
                                uint64_t *words, uint64_t *begins)
 {
     ft_bytes16 v = ft_load16(s);
-    ft_bytes16 letter = ft_letters16(v);
-    ft_bytes16 word = letter | (ft_bytes16)(v - '0' < 10);
-    ft_bytes16 begin = word | (ft_bytes16)(v == '$') | (ft_bytes16)(v >= 0xC2);
+    ft_bytes16 letter =
+        (ft_bytes16)((ft_sbytes16)((v | 0x20) + (0x80 - 'a')) < -128 + 26);
+    ft_bytes16 digit =
+        (ft_bytes16)((ft_sbytes16)(v + (0x80 - '0')) < -128 + 10);
+    ft_bytes16 word = letter | digit;
+    ft_bytes16 begin = word | (ft_bytes16)(v == '$') |
+                       (ft_bytes16)((ft_sbytes16)(v ^ 0x80) > 0x41);
     *letters |= (uint64_t)ft_bits16(letter) << k;
     *words |= (uint64_t)ft_bits16(word) << k;
     *begins |= (uint64_t)ft_bits16(begin) << k;
@@ -1727,10 +1801,15 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
         size_t j = b + n, e = j;
         if (bl.letters >> n & 1u) {
             /* a word: its length from the letters, then most words are
-             * refused by their first letters and length alone */
-            uint64_t other = ~(bl.letters >> n);
-            unsigned run = other ? (unsigned)__builtin_ctzll(other) : 64;
-            e = run < 64 - n ? j + run : letters_end(t, len, b + 64);
+             * refused by their first letters and length alone.  The bits
+             * shifted in stop a run at the block's end, and bit 63 stops
+             * one from bit 0 (never 0 for ctz): a run stopped there
+             * (n + run >= 63 and the last byte a letter) goes on in the
+             * next block. */
+            unsigned run = (unsigned)__builtin_ctzll(~(bl.letters >> n) |
+                                                     UINT64_C(1) << 63);
+            e = n + run >= 63 && bl.letters >> 63 ? letters_end(t, len, b + 64)
+                                                  : j + run;
             if (!opener_fits(t, len, j, e - j)) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
@@ -1746,7 +1825,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
         if (e == j && is_digit((unsigned char)t[j])) {
             /* a number, the most common candidate: try_candidate's
              * answer without its looks at words and signs */
-            prefix_seen none = {.known = false};
+            static const prefix_seen none = {.known = false};
             found = read_amount(t, len, j, opts, &none, m);
             if (!found)
                 i = skip_word(t, len, j + 1);
