@@ -1992,8 +1992,9 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
  * characters past ASCII (bit j stands for byte base + j). */
 typedef struct {
     size_t base;
-    uint64_t words, letters, lead;
-    uint64_t starts; /* the words and leads that pass pair_filter */
+    uint64_t letters, lead;
+    uint64_t starts; /* the words and the leads */
+    uint64_t roomy;  /* the places with 8 bytes to read (places_with) */
 } block;
 
 #if !defined(__SSE2__)
@@ -2028,20 +2029,26 @@ static void classify16(const char *p, unsigned *letters, unsigned *digits,
 }
 #endif
 
-/* Whether a word the scan looks for may start at t[p] by its first two
- * bytes and the bit of its third (pair_starts); a word of the text's
- * last byte may. */
+/* Whether a word the scan looks for may start at p (3 bytes readable)
+ * by its first two bytes and the bit of its third (third_bit). */
+static unsigned three_pass(const ft_countries *c, const char *p)
+{
+    return c->pair_starts[pair_key(p)] >> ((unsigned char)p[2] & 7) & 1;
+}
+
+/* As three_pass at t[p], with fewer bytes to read: a word of the text's
+ * last byte may start there. */
 static bool pair_passes(const ft_countries *c, const char *t, size_t len,
                         size_t p)
 {
     if (len - p < 2)
         return true;
-    unsigned thirds = c->pair_starts[pair_key(t + p)];
-    return thirds &&
-           (len - p < 3 || (thirds & third_bit((unsigned char)t[p + 2])));
+    if (len - p < 3)
+        return c->pair_starts[pair_key(t + p)] != 0;
+    return three_pass(c, t + p);
 }
 
-/* Whether the English word at p (8 bytes readable), which pair_passes,
+/* Whether the English word at p (8 bytes readable), which three_pass,
  * may be one the scan looks for: a short one by its first three bytes,
  * or a longer one by its first START_KEY. */
 static unsigned start_passes(const ft_countries *c, const char *p)
@@ -2059,35 +2066,6 @@ static uint64_t places_with(size_t len, size_t base, size_t k)
     if (avail >= 64 + k - 1)
         return ~UINT64_C(0);
     return avail >= k ? (UINT64_C(1) << (avail - k + 1)) - 1 : 0;
-}
-
-/* The places of cand (bit j: byte base + j) that pair_passes and, for
- * English words, start_passes.  Most words fail them, at random:
- * computed for the whole block, a bit at a time without a branch on
- * each word, they cost no mispredict per word, only at each loop's end.
- * Each reads its bytes only at the places that have them (places_with):
- * the text's last bytes take the plain pair_passes, and the words of its
- * last 8 bytes only that. */
-static uint64_t pair_filter(const ft_countries *c, const char *t, size_t len,
-                            size_t base, uint64_t cand, uint64_t lead)
-{
-    uint64_t keep = 0, three = places_with(len, base, 3);
-    for (uint64_t w = cand & ~three; w; w &= w - 1) {
-        size_t j = (size_t)__builtin_ctzll(w);
-        keep |= (uint64_t)pair_passes(c, t, len, base + j) << j;
-    }
-    const char *b = t + base;
-    for (uint64_t w = cand & three; w; w &= w - 1) {
-        size_t j = (size_t)__builtin_ctzll(w);
-        const char *p = b + j;
-        unsigned thirds = c->pair_starts[pair_key(p)];
-        keep |= (uint64_t)(thirds >> ((unsigned char)p[2] & 7) & 1) << j;
-    }
-    for (uint64_t w = keep & ~lead & places_with(len, base, 8); w; w &= w - 1) {
-        size_t j = (size_t)__builtin_ctzll(w);
-        keep &= ~((uint64_t)!start_passes(c, b + j) << j);
-    }
-    return keep;
 }
 
 #if defined(__SSE2__)
@@ -2164,8 +2142,7 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
 #endif
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
     uint64_t words = letters & ~(letters << 1 | before | digits);
-    *b = (block){base, words, letters, lead,
-                 pair_filter(c, t, len, base, words | lead, lead)};
+    *b = (block){base, letters, lead, words | lead, places_with(len, base, 8)};
 }
 
 /* The first place at or after i where the scan must look closer: an
@@ -2177,7 +2154,10 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
  * past ASCII.  Most of the text passes through this loop alone, a block
  * of 64 bytes classified at a time (*blk: the last one, kept from one
  * call to the next; base SIZE_MAX before the first), and most words
- * ruled out with the block (pair_filter), by their first bytes.
+ * ruled out by their first three bytes (three_pass), then their first
+ * five (start_passes): a branch on each word costs fewer instructions
+ * than a test computed for every word of the block without one, and
+ * the time follows the instructions here more than the mispredicts.
  * *named: whether an English word at the place was found by may_be_named
  * here (or a hyphen follows it), so that collect need not ask again. */
 static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
@@ -2191,22 +2171,26 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
         if (b.base != base)
             load_block(c, t, len, base, &b);
         uint64_t cand = b.starts & (~UINT64_C(0) << (i - base));
+        const char *q = t + base;
         i = base + 64;
-        for (; cand; cand &= cand - 1) {
-            p = base + (size_t)__builtin_ctzll(cand);
-            if (b.lead >> (p - base) & 1) {
+        for (uint64_t w = cand & b.roomy; w; w &= w - 1) {
+            size_t j = (size_t)__builtin_ctzll(w);
+            if (!three_pass(c, q + j))
+                continue;
+            p = base + j;
+            if (b.lead >> j & 1) {
                 /* what korean_char would find nothing at is passed here */
-                if (len - p >= 2 && may_be_korean(c, t + p, len - p))
+                if (may_be_korean(c, t + p, len - p))
                     goto found;
                 continue;
             }
-            if (len - p < 8)
-                goto found;
-            uint64_t rest = ~b.letters >> (p - base);
+            if (!start_passes(c, q + j))
+                continue;
+            uint64_t rest = ~b.letters >> j;
             if (!rest) { /* the word goes on into the next block */
                 if (!skip_plain_word(c, t, len, p, &i))
                     goto found;
-                break;
+                break; /* the rest of the block is that word */
             }
             size_t n = (size_t)__builtin_ctzll(rest), end = p + n;
             if ((end < len && t[end] == '-') ||
@@ -2214,6 +2198,14 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
                 *named = true;
                 goto found;
             }
+        }
+        /* the text's last 8 bytes: only the first bytes are read */
+        for (uint64_t w = cand & ~b.roomy; w; w &= w - 1) {
+            p = base + (size_t)__builtin_ctzll(w);
+            if (pair_passes(c, t, len, p) &&
+                (!(b.lead >> (p - base) & 1) ||
+                 (len - p >= 2 && may_be_korean(c, t + p, len - p))))
+                goto found;
         }
     }
     p = len;
