@@ -2006,16 +2006,13 @@ static uint64_t gather_highs(uint64_t h)
 #endif
 
 #if defined(__SSE2__)
-/* The 16 bytes at p, a bit each: the ASCII letters and digits in
- * *letters, the digits in *digits, the bytes 0xC0 and up in *lead.
- * SSE2, which every x86-64 has, classifies them in a dozen instructions:
- * a byte is in [lo, lo + n) when adding 0x80 - lo (mod 256) brings it
- * into [0x80, 0x80 + n), the n lowest values of a signed byte, which one
- * signed comparison tells. */
-static void classify16(const char *p, unsigned *letters, unsigned *digits,
-                       unsigned *lead)
+/* The 16 bytes x, a bit each: the ASCII letters and digits in
+ * *letters, the digits in *digits.  SSE2, which every x86-64 has,
+ * classifies them in a few instructions: a byte is in [lo, lo + n) when
+ * adding 0x80 - lo (mod 256) brings it into [0x80, 0x80 + n), the n
+ * lowest values of a signed byte, which one signed comparison tells. */
+static void ascii16(__m128i x, unsigned *letters, unsigned *digits)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
     __m128i letter =
         _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(0x80 - 'a'))),
@@ -2025,7 +2022,21 @@ static void classify16(const char *p, unsigned *letters, unsigned *digits,
                        _mm_set1_epi8((char)(0x80 + 10)));
     *letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
     *digits = (unsigned)_mm_movemask_epi8(digit);
-    *lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
+}
+
+/* The bytes 0xC0 and up of the 16 bytes x, a bit each. */
+static unsigned lead16(__m128i x)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
+}
+
+/* The 16 bytes at p, a bit each: ascii16's, and the leads in *lead. */
+static void classify16(const char *p, unsigned *letters, unsigned *digits,
+                       unsigned *lead)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    ascii16(x, letters, digits);
+    *lead = lead16(x);
 }
 #endif
 
@@ -2073,17 +2084,27 @@ static uint64_t places_with(size_t len, size_t base, size_t k)
 static void classify64(const char *p, uint64_t *letters, uint64_t *digits,
                        uint64_t *lead)
 {
-    unsigned l[4], g[4], d[4];
-    classify16(p, &l[0], &g[0], &d[0]);
-    classify16(p + 16, &l[1], &g[1], &d[1]);
-    classify16(p + 32, &l[2], &g[2], &d[2]);
-    classify16(p + 48, &l[3], &g[3], &d[3]);
+    /* written out: -O2 keeps a loop of four a loop */
+    __m128i x[4] = {_mm_loadu_si128((const __m128i *)(const void *)p),
+                    _mm_loadu_si128((const __m128i *)(const void *)(p + 16)),
+                    _mm_loadu_si128((const __m128i *)(const void *)(p + 32)),
+                    _mm_loadu_si128((const __m128i *)(const void *)(p + 48))};
+    unsigned l[4], g[4];
+    ascii16(x[0], &l[0], &g[0]);
+    ascii16(x[1], &l[1], &g[1]);
+    ascii16(x[2], &l[2], &g[2]);
+    ascii16(x[3], &l[3], &g[3]);
     *letters = l[0] | (uint64_t)l[1] << 16 | (uint64_t)l[2] << 32 |
                (uint64_t)l[3] << 48;
     *digits = g[0] | (uint64_t)g[1] << 16 | (uint64_t)g[2] << 32 |
               (uint64_t)g[3] << 48;
-    *lead = d[0] | (uint64_t)d[1] << 16 | (uint64_t)d[2] << 32 |
-            (uint64_t)d[3] << 48;
+    /* most blocks of an English text are all ASCII: no lead to look for */
+    __m128i any =
+        _mm_or_si128(_mm_or_si128(x[0], x[1]), _mm_or_si128(x[2], x[3]));
+    *lead = 0;
+    if (_mm_movemask_epi8(any))
+        *lead = lead16(x[0]) | (uint64_t)lead16(x[1]) << 16 |
+                (uint64_t)lead16(x[2]) << 32 | (uint64_t)lead16(x[3]) << 48;
 }
 #endif
 
