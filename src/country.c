@@ -2242,8 +2242,8 @@ static ft_status collect(const ft_countries *c, const char *t, size_t len,
 {
     block b = {.base = SIZE_MAX};
     bool named;
-    for (size_t i = next_candidate(c, t, len, 0, &b, &named); i < len;
-         i = next_candidate(c, t, len, i, &b, &named)) {
+    /* one call of next_candidate, which the compiler then inlines */
+    for (size_t i = 0; (i = next_candidate(c, t, len, i, &b, &named)) < len;) {
         ft_status st = FT_OK;
         if ((unsigned char)t[i] >= 0xC0) {
             st = korean_char(c, t, len, i, ms, &i);
