@@ -66,10 +66,15 @@
 #define SHARE_BEFORE 1500
 #define SHARE_AFTER 400
 
+/* A word's index into words, in a state's chain of them (fewer than
+ * NO_WORD words: see add_word). */
+#define NO_WORD UINT32_MAX
+
 typedef struct {
     char iso3[4];
     char currency[4];
-    size_t name; /* arena offset; NONE until named */
+    size_t name;        /* arena offset; NONE until named */
+    uint32_t last_word; /* index into words of its last word; NO_WORD */
 } state;
 
 /* The codes of three capital letters, each an index below NCODES. */
@@ -92,6 +97,7 @@ typedef struct {
     size_t text, len; /* arena offset and length */
     size_t state;     /* index into states */
     ft_country_word kind;
+    uint32_t prev; /* the word of the same state added before it; NO_WORD */
 } word;
 
 /* ---- cue words ----------------------------------------------------------- */
@@ -664,6 +670,7 @@ ft_status ft_countries_add(ft_countries *c, const char *iso3, const char *name,
         memset(&c->states[i], 0, sizeof c->states[i]);
         memcpy(c->states[i].iso3, iso3, 4);
         c->states[i].name = NONE;
+        c->states[i].last_word = NO_WORD;
         if (strcmp(iso3, "USA") == 0)
             c->usa = i;
     }
@@ -998,20 +1005,22 @@ static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
         return FT_OK;
     if (n < 2 || memchr(w, '\0', n))
         return FT_EUSAGE;
-    /* the same word again: its state first, a test that holds only for
-     * a run of words (a state's are mostly added together), which the
-     * branch predictor follows, where a length test is at random */
-    for (size_t i = 0; i < c->nwords; i++)
-        if (c->words[i].state == st && c->words[i].len == n &&
+    /* the same word again: among its state's words alone, not all */
+    for (uint32_t i = c->states[st].last_word; i != NO_WORD;
+         i = c->words[i].prev)
+        if (c->words[i].len == n &&
             memcmp(c->arena.data + c->words[i].text, w, n) == 0)
             return FT_OK;
+    if (c->nwords >= NO_WORD)
+        return FT_ENOMEM;
     if (ft_grow((void **)&c->words, &c->capwords, c->nwords, sizeof *c->words,
                 256) != FT_OK)
         return FT_ENOMEM;
     size_t off;
     if (arena_put(c, w, n, &off) != FT_OK)
         return FT_ENOMEM;
-    c->words[c->nwords++] = (word){off, n, st, kind};
+    c->words[c->nwords] = (word){off, n, st, kind, c->states[st].last_word};
+    c->states[st].last_word = (uint32_t)c->nwords++;
     return FT_OK;
 }
 

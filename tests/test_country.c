@@ -782,6 +782,36 @@ static void test_load_user_file(void **state)
     ft_countries_free(c);
 }
 
+/* A word a state has already is not added again, also when the state is
+ * given again later, with other states' words added in between; the
+ * same word for another state is that state's too. */
+static void test_word_given_twice(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    size_t n = ft_countries_nwords(c);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_ORG, "Hanwha"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_NAME, "Seoul"),
+                     FT_OK);
+    assert_int_equal(ft_countries_nwords(c), n);
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(ft_countries_nwords(c), n + 2);
+    assert_int_equal(ft_countries_add(c, "FRD", NULL, NULL), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "KOR", FT_COUNTRY_NAME, "South Korea"), FT_OK);
+    assert_int_equal(ft_countries_nwords(c), n + 2);
+    ft_countries_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -806,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_figure_currency_every_byte),
         cmocka_unit_test(test_no_table),
         cmocka_unit_test(test_load_user_file),
+        cmocka_unit_test(test_word_given_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
