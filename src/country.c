@@ -548,10 +548,10 @@ struct ft_countries {
      * rule out six English words in seven. */
     unsigned char pair_starts[65536];
     /* Behind them, for the English words (start_passes): those of
-     * START_KEY bytes or more by their first START_KEY bytes as spelled,
-     * case bits set ("the N" of "the North", which few "the"s pass), a
-     * bit each at start_key; the shorter ones ("US", "but", a stem
-     * "sell", any word past ASCII) as pair_starts keeps them, in
+     * START_KEY bytes or more by their first START_KEY bytes but the
+     * first, as spelled, case bits set ("he N" of "the North", which few
+     * "the"s pass), a bit each at start_key; the shorter ones ("US", "but", a
+     * stem "sell", any word past ASCII) as pair_starts keeps them, in
      * short_starts. */
     unsigned char start_bits[65536 / 8];
     unsigned char short_starts[65536];
@@ -759,13 +759,18 @@ static unsigned third_bit(unsigned char b)
     return 1u << (b & 7);
 }
 
-/* How many first bytes of an English word start_bits keys it by. */
+/* How many first bytes of an English word start_passes reads. */
 #define START_KEY 5
 
-/* The key of start_bits of the word whose first 8 bytes are x. */
-static unsigned start_key(uint64_t x)
+/* The key of start_bits of the word at p (START_KEY bytes readable): its
+ * bytes 1 to 4, case bits set (the first byte, pair_starts has tested
+ * with the second), in a 32-bit multiplicative hash, which needs no
+ * 64-bit constant. */
+static unsigned start_key(const char *p)
 {
-    return scan_key((x | FOLD) & low_bytes(START_KEY));
+    uint32_t x;
+    memcpy(&x, p + 1, sizeof x);
+    return ((x | 0x20202020u) * UINT32_C(0x9E3779B1)) >> 16;
 }
 
 /* A word w of n bytes (at least two; of a '*' stem, its first n) the
@@ -778,7 +783,7 @@ static void mark_pair(ft_countries *c, const char *w, size_t n, bool any_case)
 {
     bool whole = (unsigned char)w[0] < 0x80 && n >= START_KEY;
     if (whole)
-        set_bit(c->start_bits, start_key(load_part(w, START_KEY)));
+        set_bit(c->start_bits, start_key(w));
     unsigned char third =
         n >= 3 ? (unsigned char)third_bit((unsigned char)w[2]) : 0xFF;
     for (unsigned flip = 0; flip < (any_case ? 4u : 1u); flip++) {
@@ -2075,7 +2080,7 @@ static unsigned start_passes(const ft_countries *c, const char *p)
 {
     unsigned shorts = c->short_starts[pair_key(p)];
     return (shorts >> ((unsigned char)p[2] & 7) & 1) |
-           bit_at(c->start_bits, start_key(ft_load8(p)));
+           bit_at(c->start_bits, start_key(p));
 }
 
 /* The places j of a block at base (bit j: byte base + j) from which k
