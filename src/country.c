@@ -2027,12 +2027,12 @@ static uint64_t gather_highs(uint64_t h)
 #endif
 
 #if defined(__SSE2__)
-/* The 16 bytes x, a bit each: the ASCII letters and digits in
- * *letters, the digits in *digits.  SSE2, which every x86-64 has,
+/* The 16 bytes x, a bit each: the ASCII letters (not digits) in
+ * *alpha, the digits in *digits.  SSE2, which every x86-64 has,
  * classifies them in a few instructions: a byte is in [lo, lo + n) when
  * adding 0x80 - lo (mod 256) brings it into [0x80, 0x80 + n), the n
  * lowest values of a signed byte, which one signed comparison tells. */
-static void ascii16(__m128i x, unsigned *letters, unsigned *digits)
+static void ascii16(__m128i x, unsigned *alpha, unsigned *digits)
 {
     __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
     __m128i letter =
@@ -2041,7 +2041,7 @@ static void ascii16(__m128i x, unsigned *letters, unsigned *digits)
     __m128i digit =
         _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
                        _mm_set1_epi8((char)(0x80 + 10)));
-    *letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    *alpha = (unsigned)_mm_movemask_epi8(letter);
     *digits = (unsigned)_mm_movemask_epi8(digit);
 }
 
@@ -2051,12 +2051,15 @@ static unsigned lead16(__m128i x)
     return (unsigned)_mm_movemask_epi8(_mm_and_si128(x, _mm_add_epi8(x, x)));
 }
 
-/* The 16 bytes at p, a bit each: ascii16's, and the leads in *lead. */
+/* The 16 bytes at p, a bit each: the ASCII letters and digits in
+ * *letters, the digits in *digits, the leads in *lead. */
 static void classify16(const char *p, unsigned *letters, unsigned *digits,
                        unsigned *lead)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    ascii16(x, letters, digits);
+    unsigned alpha;
+    ascii16(x, &alpha, digits);
+    *letters = alpha | *digits;
     *lead = lead16(x);
 }
 #endif
@@ -2115,10 +2118,11 @@ static void classify64(const char *p, uint64_t *letters, uint64_t *digits,
     ascii16(x[1], &l[1], &g[1]);
     ascii16(x[2], &l[2], &g[2]);
     ascii16(x[3], &l[3], &g[3]);
-    *letters = l[0] | (uint64_t)l[1] << 16 | (uint64_t)l[2] << 32 |
-               (uint64_t)l[3] << 48;
     *digits = g[0] | (uint64_t)g[1] << 16 | (uint64_t)g[2] << 32 |
               (uint64_t)g[3] << 48;
+    *letters = (l[0] | (uint64_t)l[1] << 16 | (uint64_t)l[2] << 32 |
+                (uint64_t)l[3] << 48) |
+               *digits;
     /* most blocks of an English text are all ASCII: no lead to look for */
     __m128i any =
         _mm_or_si128(_mm_or_si128(x[0], x[1]), _mm_or_si128(x[2], x[3]));
