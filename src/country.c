@@ -699,8 +699,9 @@ static size_t word_key_len(const char *w, size_t n)
     return k;
 }
 
-/* A sort key of one state word: its key, then longer first, then the
- * table's order. */
+/* A sort key of one state word: its key (the length of the key first,
+ * which tells most pairs apart without comparing their bytes), then
+ * longer first, then the table's order. */
 typedef struct {
     const char *key;
     size_t keylen, len, index;
@@ -709,12 +710,11 @@ typedef struct {
 static int by_key(const void *pa, const void *pb)
 {
     const sort_key *a = pa, *b = pb;
-    size_t n = a->keylen < b->keylen ? a->keylen : b->keylen;
-    int d = memcmp(a->key, b->key, n);
-    if (d != 0)
-        return d;
     if (a->keylen != b->keylen)
         return a->keylen < b->keylen ? -1 : 1;
+    int d = memcmp(a->key, b->key, a->keylen);
+    if (d != 0)
+        return d;
     if (a->len != b->len)
         return a->len > b->len ? -1 : 1;
     return a->index < b->index ? -1 : a->index > b->index;
