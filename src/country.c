@@ -2437,12 +2437,9 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     while (ms->m[h->near].start < from)
         h->near++;
     for (; ms->m[h->shared].start < f->end + SHARE_AFTER; h->shared++) {
-        /* most mentions are no cost-sharing word, at random: no branch */
         const mention *m = &ms->m[h->shared];
-        size_t is_share =
-            (size_t)0 - ((m->state == NONE) & ((m->cues & CUE_SHARE) != 0));
-        h->last_share =
-            ((m->start + 1) & is_share) | (h->last_share & ~is_share);
+        if (m->state == NONE && (m->cues & CUE_SHARE))
+            h->last_share = m->start + 1;
     }
     size_t lo = h->lo;
     bool share = h->last_share > share_from;
