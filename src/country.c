@@ -1577,6 +1577,13 @@ static bool bytes_are(const char *t, size_t len, size_t at, const char *s)
     return m <= len - at && memcmp(t + at, s, m) == 0;
 }
 
+/* Whether the string w starts with "the " (strncmp without a call; it
+ * stops at w's end). */
+static bool the_first(const char *w)
+{
+    return w[0] == 't' && w[1] == 'h' && w[2] == 'e' && w[3] == ' ';
+}
+
 /* "Japan's", "Japan’s". */
 static bool possessive(const char *t, size_t len, size_t e)
 {
@@ -1611,7 +1618,7 @@ static int english_role(const ft_countries *c, const char *t, size_t len,
     }
     if (spaced && n > 0 && !poss) {
         unsigned cues = word_cues(c, t, len, at, n);
-        if (strncmp(w, "the ", 4) == 0 && upper((unsigned char)t[at])) {
+        if (the_first(w) && upper((unsigned char)t[at])) {
             *partial = true;
             return ROLE_SKIP;
         }
