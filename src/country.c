@@ -957,21 +957,6 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
     }
 }
 
-/* The filters an earlier index set, cleared for the next. */
-static void clear_filters(ft_countries *c)
-{
-    memset(c->scan_bits, 0, sizeof c->scan_bits);
-    memset(c->ext_bits, 0, sizeof c->ext_bits);
-    memset(c->cue_bits, 0, sizeof c->cue_bits);
-    c->stem_lens = 0;
-    c->ext_steps = 0;
-    memset(c->korean_bits, 0, sizeof c->korean_bits);
-    c->korean_short = 0;
-    memset(c->pair_starts, 0, sizeof c->pair_starts);
-    memset(c->start_bits, 0, sizeof c->start_bits);
-    memset(c->short_starts, 0, sizeof c->short_starts);
-}
-
 /* Derive the lexicon from the words (after every change to them). */
 static ft_status reindex(ft_countries *c)
 {
@@ -988,8 +973,10 @@ static ft_status reindex(ft_countries *c)
         free(keys);
         return FT_ENOMEM;
     }
-    if (c->lex) /* the first index finds them as calloc left them */
-        clear_filters(c);
+    /* The filters keep the bits of the last index (the first finds them
+     * as calloc left them): words are only ever added, each sets its
+     * own bits, so those are the bits of words still in the table; and
+     * a bit to spare would only send a word on to the look-up. */
     index_words(c, lex, slots - 1, cands, keys);
     free(keys);
     index_cues(c, lex, slots - 1);
