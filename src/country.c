@@ -1222,7 +1222,10 @@ static size_t state_word_at(const ft_countries *c, const lex_slot *s,
     for (size_t j = s->first; j < s->first + s->n; j++) {
         const word *w = &c->words[c->cands[j]];
         const char *p = c->arena.data + w->text;
-        if (w->len > len - at || memcmp(t + at, p, w->len) != 0)
+        /* its last byte first, with no call: a key's longer words
+         * (Hanwha Aerospace, Hanwha Ocean) are mostly not the text's */
+        if (w->len > len - at || t[at + w->len - 1] != p[w->len - 1] ||
+            memcmp(t + at, p, w->len) != 0)
             continue;
         /* An English word ends at a word boundary ("Japan" is not in
          * "Japanese"); a Korean one takes its particle unspaced. */
