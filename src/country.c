@@ -1934,8 +1934,9 @@ static ft_status english_word(const ft_countries *c, const char *t, size_t len,
         const lex_slot *s = &c->lex[i];
         if (s->hash != h || s->keylen != run - at)
             continue;
-        if (s->kind == LEX_STATE && at + 1 < len &&
-            memcmp(lex_key(c, s), t + at, run - at) == 0) {
+        if (s->kind == LEX_STATE && at + 1 < len) {
+            /* no compare of the key here: state_word_at compares each
+             * word whole, its key with it */
             size_t w = state_word_at(c, s, t, len, at);
             if (w != NONE)
                 return push_state(c, t, len, at, w, ms, next);
