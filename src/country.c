@@ -699,17 +699,21 @@ static size_t word_key_len(const char *w, size_t n)
     return k;
 }
 
-/* A sort key of one state word: its key (the length of the key first,
- * which tells most pairs apart without comparing their bytes), then
- * longer first, then the table's order. */
+/* A sort key of one state word: its key (by the key's hash and length
+ * first, which tell most pairs apart without comparing their bytes: the
+ * keys only need to be grouped, in no order of their own), then longer
+ * first, then the table's order. */
 typedef struct {
     const char *key;
     size_t keylen, len, index;
+    uint32_t hash; /* hash_bytes of the key */
 } sort_key;
 
 static int by_key(const void *pa, const void *pb)
 {
     const sort_key *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
     if (a->keylen != b->keylen)
         return a->keylen < b->keylen ? -1 : 1;
     int d = memcmp(a->key, b->key, a->keylen);
@@ -857,7 +861,8 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
         const char *w = c->arena.data + c->words[i].text;
         size_t k = word_key_len(w, c->words[i].len);
         if (k)
-            keys[n++] = (sort_key){w, k, c->words[i].len, i};
+            keys[n++] =
+                (sort_key){w, k, c->words[i].len, i, hash_bytes(w, k, k)};
         if ((unsigned char)w[0] >= 0x80 && k == 2)
             c->two_byte_words = true;
     }
@@ -870,12 +875,10 @@ static void index_words(ft_countries *c, lex_slot *lex, size_t mask,
             mark_state_word(c, keys[j].key, keys[j].keylen, keys[j].len);
             mark_pair(c, keys[j].key, keys[j].len, false);
         }
-        lex_put(
-            c, lex, mask,
-            (lex_slot){hash_bytes(keys[i].key, keys[i].keylen, keys[i].keylen),
-                       LEX_STATE, (uint32_t)keys[i].keylen, (uint32_t)i,
-                       (uint32_t)(j - i)},
-            keys[i].key);
+        lex_put(c, lex, mask,
+                (lex_slot){keys[i].hash, LEX_STATE, (uint32_t)keys[i].keylen,
+                           (uint32_t)i, (uint32_t)(j - i)},
+                keys[i].key);
     }
 }
 
