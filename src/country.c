@@ -555,9 +555,9 @@ struct ft_countries {
      * short_starts. */
     unsigned char start_bits[65536 / 8];
     unsigned char short_starts[65536];
-    /* Whether a word of the scan may start with a digit: when none does,
-     * the words that do (a figure's own, "2024") are passed over a block
-     * at a time (load_block). */
+    /* Whether a word of the scan may start with a digit (mark_pair):
+     * when none does, the words that do (a figure's own, "2024") are
+     * passed over a block at a time (load_block). */
     bool digit_starts;
     /* For the rules' look at the words next to a state (word_cues): bits
      * at scan_key of every English cue's folded_prefix (of a stem, of
@@ -788,6 +788,8 @@ static void mark_pair(ft_countries *c, const char *w, size_t n, bool any_case)
     bool whole = (unsigned char)w[0] < 0x80 && n >= START_KEY;
     if (whole)
         set_bit(c->start_bits, start_key(w));
+    if (w[0] >= '0' && w[0] <= '9')
+        c->digit_starts = true;
     unsigned char third =
         n >= 3 ? (unsigned char)third_bit((unsigned char)w[2]) : 0xFF;
     for (unsigned flip = 0; flip < (any_case ? 4u : 1u); flip++) {
@@ -984,10 +986,6 @@ static ft_status reindex(ft_countries *c)
     free(keys);
     index_cues(c, lex, slots - 1);
     index_stems(c);
-    c->digit_starts = false;
-    for (unsigned d = '0'; d <= '9'; d++)
-        for (unsigned b = 0; b < 256; b++)
-            c->digit_starts |= c->pair_starts[d | b << 8] != 0;
     free(c->lex);
     free(c->cands);
     c->lex = lex;
