@@ -782,6 +782,69 @@ static void test_load_user_file(void **state)
     ft_countries_free(c);
 }
 
+/* A word a state has already is not added again, also when the state is
+ * given again later, with other states' words added in between; the
+ * same word for another state is that state's too. */
+static void test_word_given_twice(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    size_t n = ft_countries_nwords(c);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_ORG, "Hanwha"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_NAME, "Seoul"),
+                     FT_OK);
+    assert_int_equal(ft_countries_nwords(c), n);
+    assert_int_equal(ft_countries_add(c, "FRD", "Freedonia", NULL), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(ft_countries_nwords(c), n + 2);
+    assert_int_equal(ft_countries_add(c, "FRD", NULL, NULL), FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "FRD", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(ft_countries_add_word(c, "KOR", FT_COUNTRY_ORG, "Acme"),
+                     FT_OK);
+    assert_int_equal(
+        ft_countries_add_word(c, "KOR", FT_COUNTRY_NAME, "South Korea"), FT_OK);
+    assert_int_equal(ft_countries_nwords(c), n + 2);
+    ft_countries_free(c);
+}
+
+/* The scan sends a word on to the look-up, which asks no filter again,
+ * when its first bytes may start a state word that goes on past them
+ * ("Hyundai " of "Hyundai Rotem") or a hyphen follows it: the look-up
+ * alone must then tell a word of the table from one that only begins
+ * like it, or from any other word with a hyphen, at every place of a
+ * block and in the text's last bytes. */
+static void test_look_up_after_the_filters(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    static const struct {
+        const char *text, *surface, *iso3;
+    } cases[] = {
+        {"Hyundai Rotem spent $5 billion on tanks.", "$5 billion", "KOR"},
+        {"Hyundai Motor spent $5 billion on plants.", "$5 billion", ""},
+        {"the North's budget is $5 billion.", "$5 billion", "PRK"},
+        {"the Northern fleet's budget is $5 billion.", "$5 billion", ""},
+        {"Qzorb-class ships cost $5 billion.", "$5 billion", ""},
+        {"It cost $5 billion, Hyundai Motor", "$5 billion", ""},
+        {"It cost $5 billion, Hyundai Rotem", "$5 billion", "KOR"},
+        {"It cost $5 billion, Qzorb-class", "$5 billion", ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        for (size_t n = 1; n <= 72; n++) {
+            const char *got =
+                country_after(c, n, false, cases[k].text, cases[k].surface);
+            if (strcmp(got, cases[k].iso3) != 0)
+                fail_msg("'%s' behind %zu bytes: '%s', not '%s'", cases[k].text,
+                         n, got, cases[k].iso3);
+        }
+    ft_countries_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -806,6 +869,8 @@ int main(void)
         cmocka_unit_test(test_figure_currency_every_byte),
         cmocka_unit_test(test_no_table),
         cmocka_unit_test(test_load_user_file),
+        cmocka_unit_test(test_word_given_twice),
+        cmocka_unit_test(test_look_up_after_the_filters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
