@@ -53,24 +53,10 @@ void ft_csvio_free(ft_csvio *w)
     ft_buf_free(&w->row);
 }
 
-/* Whether a cell starting with c is neutralised ('=', '+', '-', '@', tab,
- * CR): one bit of a word for the bytes below 64, without a branch. */
+/* Whether a cell starting with c is neutralised. */
 static inline bool risky_byte(char c)
 {
-    const uint64_t below64 =
-        1ULL << '=' | 1ULL << '+' | 1ULL << '-' | 1ULL << '\t' | 1ULL << '\r';
-    unsigned char u = (unsigned char)c;
-    return ((below64 >> (u & 63) & 1) & (u < 64)) | (u == '@');
-}
-
-bool ft_csvio_is_risky(const char *s, size_t n)
-{
-    return n != 0 && risky_byte(s[0]);
-}
-
-char ft_csvio_separator(ft_csvio_dialect dialect)
-{
-    return dialect == FT_CSVIO_TSV ? '\t' : ',';
+    return ft_csvio_is_risky(&c, 1);
 }
 
 /* The classes of every byte of s[0..n), or-ed, through the table (four
@@ -218,16 +204,6 @@ __attribute__((noinline)) static char *rebuild(char *o, const char *s, size_t n,
         }
     }
     return o;
-}
-
-/* The most a text cell of n bytes can become: 3 bytes for each (a bad
- * byte's U+FFFD), two quotes and the neutralising quote. */
-bool ft_csvio_text_room(size_t n, size_t *room)
-{
-    if (n > (SIZE_MAX - 8) / 3)
-        return false;
-    *room = 3 * n + 3;
-    return true;
 }
 
 /* The sixteen bytes at u into long_classes' lanes: controls, bytes past
