@@ -666,10 +666,12 @@ static inline char *put_short_uint(char *o, uint32_t v)
     return o + 8 - zeros;
 }
 
-/* v < 10^8 in eight digits at o; the end. */
+/* v < 10^8 in eight digits at o; the end.  Most amounts from 10^8 up
+ * are whole hundreds of millions (billions in news): their last eight
+ * digits are zeros, stored without being worked out. */
 static char *put_uint8(char *o, uint32_t v)
 {
-    ft_store8(o, digits8(v) | ASCII_ZEROS);
+    ft_store8(o, v ? digits8(v) | ASCII_ZEROS : ASCII_ZEROS);
     return o + 8;
 }
 
