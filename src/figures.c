@@ -690,22 +690,38 @@ static char *put_uint(char *o, uint64_t v)
     return put_uint8(o, (uint32_t)(v % E8));
 }
 
-/* An offset in the text at o; the end.  Articles are far shorter than
- * 10^8 bytes: this call's own test (put_uint's is shared by the amounts,
- * which are often longer) then always goes one way. */
+/* The four decimal digits of v < 10^4 as bytes 0..9, first in the
+ * lowest byte: digits8's low half, in one 32-bit word. */
+static inline uint32_t digits4(uint32_t v)
+{
+    uint32_t y = v * 5243 >> 19, x = y | (v - y * 100) << 16;
+    y = (x * 103 >> 10) & 0x000F000Fu;
+    return y | (x - y * 10) << 8;
+}
+
+/* v < 10^4 in decimal at o, no leading zero; the end.  Writes 4 bytes. */
+static inline char *put_short4(char *o, uint32_t v)
+{
+    uint32_t d = digits4(v);
+    unsigned zeros = (unsigned)__builtin_ctz(d | 1u << 24) >> 3;
+    ft_store4(o, (d | 0x30303030u) >> (8 * zeros));
+    return o + 4 - zeros;
+}
+
+/* An offset in the text at o; the end.  Most articles are shorter than
+ * 10^4 bytes, all far shorter than 10^8: this call's own tests (put_uint's
+ * is shared by the amounts, which are often longer) then go one way. */
 static inline char *put_offset(char *o, size_t v)
 {
+    if (v < 10000)
+        return put_short4(o, (uint32_t)v);
     return v < E8 ? put_short_uint(o, (uint32_t)v) : put_uint(o, v);
 }
 
 static char *put_int(char *o, int v)
 {
-    if (v >= 1000 && v <= 9999) { /* a year: four digits, as digits8's
-                                   * low half makes them */
-        uint32_t x = (uint32_t)v, y = x * 5243 >> 19;
-        x = y | (x - y * 100) << 16;
-        y = (x * 103 >> 10) & 0x000F000Fu;
-        ft_store4(o, (y | (x - y * 10) << 8) | 0x30303030u);
+    if (v >= 1000 && v <= 9999) { /* a year: four digits */
+        ft_store4(o, digits4((uint32_t)v) | 0x30303030u);
         return o + 4;
     }
     if (v < 0)
