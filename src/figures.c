@@ -1072,7 +1072,8 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
  * after them), copied to t as folding makes them: into *bad two bytes up
  * to ' ' in a row (a space or a control), DEL, `special`, 0xC2 and the
  * bytes of high_bad; into *controls the controls, into *look the 0xE2
- * and 0xE3 that may start a space past ASCII, into *comma the commas.
+ * and 0xE3 (0xE3 with bit 0 set) that may start a space past ASCII, into
+ * *comma the commas.
  * Each byte below ' ' is a ' ' in the copy (one unsigned max): a space
  * (tab, LF, VT, FF, CR), or a control that makes the sentence not plain,
  * which the caller looks for when *controls has any. */
@@ -1086,7 +1087,7 @@ static inline void plain16(const unsigned char *u, char *t,
             (ft_bytes16)(v == 0x7F) | (ft_bytes16)(v == special) |
             (ft_bytes16)(v == 0xC2) | (v & high_bad);
     *controls |= (ft_bytes16)(v < ' ');
-    *look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
+    *look |= (ft_bytes16)((v | 1) == 0xE3);
     *comma |= (ft_bytes16)(v == ',');
     ft_bytes16 low = (ft_bytes16)(v < ' '), folded = (v & ~low) | (low & ' ');
     memcpy(t, &folded, 16);
