@@ -1349,21 +1349,31 @@ static char *string_blocks(jparser *j, char *w)
         ['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
         ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
     char *p = j->p;
+    const char *end = j->end; /* (the stores through w may alias j->end) */
     ft_bytes16 high = {0}, del = {0};
     bool backspace = false;
-    while (j->end - p >= 16) {
-        ft_bytes16 v = ft_load16(p);
-        uint32_t stop =
-            ft_bits16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
-                      (ft_bytes16)(v == '\\'));
-        if (!stop) { /* (stored where it is until the first escape) */
+    while (end - p >= 16) {
+        /* The whole blocks up to the first with a stop, by index: one add
+         * a block for both places (w and p move together until the next
+         * escape). */
+        size_t i = 0, blocks = (size_t)(end - p) & ~(size_t)15;
+        ft_bytes16 v;
+        uint32_t stop = 0;
+        for (; i < blocks; i += 16) {
+            v = ft_load16(p + i);
+            stop = ft_bits16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
+                             (ft_bytes16)(v == '\\'));
+            if (stop)
+                break;
             high |= v;
             del |= (ft_bytes16)(v == 0x7F);
-            memcpy(w, &v, 16);
-            p += 16;
-            w += 16;
-            continue;
+            /* (stored where it is until the first escape) */
+            memcpy(w + i, &v, 16);
         }
+        p += i;
+        w += i;
+        if (!stop) /* fewer than sixteen bytes left */
+            break;
         size_t k = (size_t)__builtin_ctz(stop);
         ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
         high |= v & before;
@@ -1373,8 +1383,7 @@ static char *string_blocks(jparser *j, char *w)
         p += k;
         w += k;
         char d;
-        if (*p != '\\' || j->end - p < 2 ||
-            !(d = unescaped[(unsigned char)p[1]]))
+        if (*p != '\\' || end - p < 2 || !(d = unescaped[(unsigned char)p[1]]))
             break;
         backspace |= p[1] == 'b'; /* a control, as its escape says */
         *w++ = d;
