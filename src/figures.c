@@ -802,26 +802,30 @@ static ft_status pad_buf(ft_buf *b)
     return reserve(b, PAD);
 }
 
+/* The cell writers below are told the format (json: JSONL, else CSV or
+ * TSV) rather than read it from the writer: figure_cells is made once for
+ * each, with the tests gone. */
+
 /* In JSON an absent cell (empty name, no number) is null, in CSV/TSV
  * nothing: at o, the end.  (Four bytes stored either way.) */
-static inline char *put_absent(const ft_figwriter *w, char *o)
+static inline char *put_absent(bool json, char *o)
 {
     memcpy(o, "null", 4);
-    return o + (w->format == FT_FORMAT_JSONL ? 4 : 0);
+    return o + (json ? 4 : 0);
 }
 
 /* A name from this module's tables (qualifier, kind, year basis) at o;
  * the end.  These are lowercase words and '_', which every format writes
  * as they are (test_names_need_no_quoting walks them): no cell to look
  * at. */
-static inline char *put_name(const ft_figwriter *w, char *o, const name16 *nm)
+static inline char *put_name(bool json, char *o, const name16 *nm)
 {
-    if (w->format != FT_FORMAT_JSONL) {
+    if (!json) {
         memcpy(o, nm->s, sizeof nm->s);
         return o + nm->n;
     }
     if (nm->n == 0)
-        return put_absent(w, o);
+        return put_absent(json, o);
     *o++ = '"';
     memcpy(o, nm->s, sizeof nm->s);
     o += nm->n;
@@ -832,13 +836,13 @@ static inline char *put_name(const ft_figwriter *w, char *o, const name16 *nm)
 /* The flags cell (flags[0..n) of a FLAGS_BUFSZ buffer) at o; the end.
  * Names, ';', ':', digits and '-', which every format writes as they
  * are. */
-static inline char *put_flags(const ft_figwriter *w, char *o,
-                              const char flags[FLAGS_BUFSZ], size_t n)
+static inline char *put_flags(bool json, char *o, const char flags[FLAGS_BUFSZ],
+                              size_t n)
 {
-    if (w->format != FT_FORMAT_JSONL)
+    if (!json)
         return put_padded(o, flags, n);
     if (n == 0)
-        return put_absent(w, o);
+        return put_absent(json, o);
     *o++ = '"';
     o = put_padded(o, flags, n);
     *o++ = '"';
@@ -850,8 +854,8 @@ static inline char *put_flags(const ft_figwriter *w, char *o,
  * codes are, every format writes as they are (the field is copied whole,
  * in the room made for it, and the end set after the letters); anything
  * else is written as text. */
-static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
-                             size_t size)
+static inline char *put_code(const ft_figwriter *w, bool json, char *o,
+                             const char *s, size_t size)
 {
     /* The capital letters before the first other byte, all lanes at
      * once: (b | 0x80) - c has its high bit set when b >= c, for b below
@@ -864,7 +868,7 @@ static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
     size_t n = (size_t)__builtin_ctzll((~upper & FT_HIGHS8) | 1ULL << 63) >> 3;
     if (n >= size || (uint8_t)(x >> (8 * n)) != 0)
         return put_text(w, o, s, strlen(s));
-    if (w->format != FT_FORMAT_JSONL) {
+    if (!json) {
         memcpy(o, s, size);
         return o + n;
     }
@@ -1005,13 +1009,12 @@ static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
 
 /* The surface cell at o; the end.  Its bytes are read sixteen at a time
  * when the text (and its NUL) goes on that far. */
-static char *put_surface(const ft_figwriter *w, char *o, const ft_article *a,
-                         const ft_figure *f)
+static inline char *put_surface(const ft_figwriter *w, bool json, char *o,
+                                const ft_article *a, const ft_figure *f)
 {
     const char *s = a->text + f->start;
     size_t n = f->end - f->start;
-    if (w->format == FT_FORMAT_JSONL ||
-        ((n + 15) & ~(size_t)15) > a->len + 1 - f->start)
+    if (json || ((n + 15) & ~(size_t)15) > a->len + 1 - f->start)
         return put_text(w, o, s, n);
     return ft_csvio_text_padded_at(o, w->dialect, s, n,
                                    piece_utf8(a, f->start, f->end));
@@ -1020,12 +1023,13 @@ static char *put_surface(const ft_figwriter *w, char *o, const ft_article *a,
 /* The figure's own cells, from mention to flags (and the separator
  * after), at o; the end.  format_row leaves PAD bytes of room past the
  * row's end as each cell is written, which is more than any store past a
- * cell's end reaches (put_padded's 32, ft_csvio_text_padded_at's 16). */
-static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
-                          size_t mention, const ft_figure *f, const char *flags,
-                          size_t flags_len)
+ * cell's end reaches (put_padded's 32, ft_csvio_text_padded_at's 16).
+ * json is the writer's format, a constant where format_row calls it. */
+static inline __attribute__((always_inline)) char *
+figure_cells(const ft_figwriter *w, bool json, char *o, const ft_article *a,
+             size_t mention, const ft_figure *f, const char *flags,
+             size_t flags_len)
 {
-    bool json = w->format == FT_FORMAT_JSONL;
     char sep = ft_csvio_separator(w->dialect);
     const name16 *q = qualifier_of(f->qualifier), *k = kind_of(f->kind),
                  *yb = year_basis_of(f->year_basis);
@@ -1040,36 +1044,36 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"end\":");
     o = put_offset(o, f->end);
     KEY(",\"surface\":");
-    o = put_surface(w, o, a, f);
+    o = put_surface(w, json, o, a, f);
     KEY(",\"amount\":");
     o = put_decimal(o, f->amount);
     KEY(",\"amount_max\":");
-    o = f->has_max ? put_decimal(o, f->amount_max) : put_absent(w, o);
+    o = f->has_max ? put_decimal(o, f->amount_max) : put_absent(json, o);
     KEY(",\"currency\":");
-    o = put_code(w, o, f->currency, sizeof f->currency);
+    o = put_code(w, json, o, f->currency, sizeof f->currency);
     KEY(",\"qualifier\":");
-    o = put_name(w, o, q);
+    o = put_name(json, o, q);
     KEY(",\"kind\":");
-    o = put_name(w, o, k);
+    o = put_name(json, o, k);
     KEY(",\"reported_amount\":");
-    o = f->has_reported ? put_decimal(o, f->reported) : put_absent(w, o);
+    o = f->has_reported ? put_decimal(o, f->reported) : put_absent(json, o);
     KEY(",\"reported_currency\":");
-    o = f->has_reported
-            ? put_code(w, o, f->reported_currency, sizeof f->reported_currency)
-            : put_name(w, o, &no_name);
+    o = f->has_reported ? put_code(w, json, o, f->reported_currency,
+                                   sizeof f->reported_currency)
+                        : put_name(json, o, &no_name);
     KEY(",\"year\":");
-    o = f->year ? put_int(o, f->year) : put_absent(w, o);
+    o = f->year ? put_int(o, f->year) : put_absent(json, o);
     KEY(",\"year_basis\":");
-    o = put_name(w, o, yb);
+    o = put_name(json, o, yb);
     KEY(",\"subject\":");
     /* (the field can be read sixteen bytes at a time to its end) */
     o = json ? put_text(w, o, f->subject, strlen(f->subject))
              : ft_csvio_text_padded_at(o, w->dialect, f->subject,
                                        strlen(f->subject), false);
     KEY(",\"country\":");
-    o = put_code(w, o, f->country, sizeof f->country);
+    o = put_code(w, json, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
-    o = put_flags(w, o, flags, flags_len);
+    o = put_flags(json, o, flags, flags_len);
     if (!json)
         *o++ = sep; /* JSON's sentence brings its own key */
 #undef KEY
@@ -1236,7 +1240,9 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
         return FT_ENOMEM;
     char *o = b->data + b->len;
     o = put_padded(o, w->head.data, w->head.len);
-    o = figure_cells(w, o, a, mention, f, flags, flags_len);
+    o = w->format == FT_FORMAT_JSONL
+            ? figure_cells(w, true, o, a, mention, f, flags, flags_len)
+            : figure_cells(w, false, o, a, mention, f, flags, flags_len);
     if (w->format == FT_FORMAT_JSONL)
         o = put_bytes(o, ",\"sentence\":", 12);
     o = put_padded(o, sentence, sentence_len);
