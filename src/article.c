@@ -1283,8 +1283,6 @@ static uint64_t word_below(uint64_t v, unsigned char c)
  * in j whether the run holds a byte beyond ASCII or DEL. */
 static char *plain_run(jparser *j, char *p)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
     ft_bytes16 high16 = {0}, del16 = {0};
     size_t k = 16;
     while (j->end - p >= 16) {
@@ -1294,7 +1292,7 @@ static char *plain_run(jparser *j, char *p)
                       (ft_bytes16)(v == '\\'));
         if (stop) { /* only the lanes before it */
             k = (size_t)__builtin_ctz(stop);
-            ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+            ft_bytes16 before = ft_lanes_below16(k);
             high16 |= v & before;
             del16 |= (ft_bytes16)(v == 0x7F) & before;
             p += k;
@@ -1343,8 +1341,6 @@ static char *plain_run(jparser *j, char *p)
  * over; w + 16 <= j->p + 16 <= j->end, inside the line. */
 static char *string_blocks(jparser *j, char *w)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
     static const char unescaped[256] = {
         ['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
         ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
@@ -1375,7 +1371,7 @@ static char *string_blocks(jparser *j, char *w)
         if (!stop) /* fewer than sixteen bytes left */
             break;
         size_t k = (size_t)__builtin_ctz(stop);
-        ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+        ft_bytes16 before = ft_lanes_below16(k);
         high |= v & before;
         del |= (ft_bytes16)(v == 0x7F) & before;
         v = (v & before) | (ft_load16(w) & ~before);
@@ -1549,13 +1545,11 @@ static int field_of(const char *key, size_t klen)
  * lanes, those after it cleared, against that name's sixteen bytes. */
 static int field16(ft_bytes16 v, size_t klen)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
     int which = 0; /* (a sum, not a choice: gcc makes no branch of it) */
 #pragma GCC unroll 8
     for (int i = 1; i < NJFIELDS; i++)
         which += i * (fields[i].n == klen);
-    ft_bytes16 key = v & (ft_bytes16)(lane < (unsigned char)klen);
+    ft_bytes16 key = v & ft_lanes_below16(klen);
     bool same =
         ft_bits16((ft_bytes16)(key == ft_load16(fields[which].s))) == 0xFFFF;
     return same ? which : -1;

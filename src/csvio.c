@@ -324,8 +324,6 @@ char *ft_csvio_text_utf8_at(char *o, ft_csvio_dialect dialect, const char *s,
 char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
                               size_t n, bool utf8)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
     if (n == 0)
         return o;
     bool risky = risky_byte(s[0]);
@@ -349,7 +347,7 @@ char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
         odd |= LOOK16();
         comma |= (ft_bytes16)(v == ',');
     }
-    ft_bytes16 in = (ft_bytes16)(lane < (unsigned char)(n - i));
+    ft_bytes16 in = ft_lanes_below16(n - i);
     odd |= LOOK16() & in;
     comma |= (ft_bytes16)(v == ',') & in;
 #undef LOOK16
