@@ -1105,6 +1105,23 @@ static inline void plain16(const unsigned char *u, char *t,
     memcpy(t, &folded, 16);
 }
 
+/* plain16 over u[0..n) (n >= 17), copied to t: each byte but the last,
+ * with the one after it; the last step overlaps the one before.  The
+ * bytes past ASCII are bad but in well-formed UTF-8 (utf8: a constant
+ * where plain_sentence_cell calls it, so that the UTF-8 steps, most of
+ * them, do not look at them at all). */
+static inline __attribute__((always_inline)) void
+plain_blocks(const unsigned char *u, char *t, size_t n, unsigned char special,
+             bool utf8, ft_bytes16 *bad, ft_bytes16 *controls, ft_bytes16 *look,
+             ft_bytes16 *comma)
+{
+    ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
+    for (size_t i = 0; i + 17 < n; i += 16)
+        plain16(u + i, t + i, special, high_bad, bad, controls, look, comma);
+    plain16(u + n - 17, t + n - 17, special, high_bad, bad, controls, look,
+            comma);
+}
+
 /* The sentence's CSV or TSV cell at o, made in one look at each sixteen
  * bytes that folds, checks and copies them at once, when the sentence is
  * plain: at least 17 bytes, none DEL or a control other than an ASCII
@@ -1133,12 +1150,10 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before. */
     ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
-    ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
-    for (size_t i = 0; i + 17 < n; i += 16)
-        plain16(u + i, t + i, special, high_bad, &bad, &controls, &look,
-                &comma);
-    plain16(u + n - 17, t + n - 17, special, high_bad, &bad, &controls, &look,
-            &comma);
+    if (utf8)
+        plain_blocks(u, t, n, special, true, &bad, &controls, &look, &comma);
+    else
+        plain_blocks(u, t, n, special, false, &bad, &controls, &look, &comma);
     /* Controls alone between other bytes: spaces, or the sentence is not
      * plain (the last byte is none, looked at above). */
     if (ft_any16(controls)) {
