@@ -321,8 +321,10 @@ char *ft_csvio_text_utf8_at(char *o, ft_csvio_dialect dialect, const char *s,
     return text_at(o, dialect, s, n, true);
 }
 
-char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
-                              size_t n, bool utf8)
+/* ft_csvio_text_padded_at, made for each dialect and utf8 (constants
+ * where it is called, so that no block tests them). */
+static inline __attribute__((always_inline)) char *
+padded_at(char *o, ft_csvio_dialect dialect, const char *s, size_t n, bool utf8)
 {
     if (n == 0)
         return o;
@@ -365,6 +367,16 @@ char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
         memcpy(p + i, s + i, 16);
     p[n] = '"';
     return p + n + 1;
+}
+
+char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
+                              size_t n, bool utf8)
+{
+    if (dialect == FT_CSVIO_TSV)
+        return utf8 ? padded_at(o, FT_CSVIO_TSV, s, n, true)
+                    : padded_at(o, FT_CSVIO_TSV, s, n, false);
+    return utf8 ? padded_at(o, FT_CSVIO_CSV, s, n, true)
+                : padded_at(o, FT_CSVIO_CSV, s, n, false);
 }
 
 /* b's length set to end's place, NUL-terminated. */
