@@ -497,8 +497,9 @@ static bool piece_utf8(const ft_article *a, size_t from, size_t to)
 
 /* Check the offsets, and forget what was made of the last sentence when
  * this figure has another. */
-static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
-                         const ft_figure *f, ft_error *err)
+static inline __attribute__((always_inline)) ft_status
+prepare(ft_figwriter *w, const ft_article *a, size_t mention,
+        const ft_figure *f, ft_error *err)
 {
     if (f->start > f->end || f->end > a->len || f->sent_start > f->sent_end ||
         f->sent_end > a->len)
