@@ -315,23 +315,42 @@ bool ft_article_date_parse(const char *s, size_t n, char out[11])
 
 /* ---- the reader ----------------------------------------------------- */
 
-enum { J_ID, J_PUBLISHED, J_SOURCE, J_TITLE, J_URL, J_TEXT, NJFIELDS };
+/* The article fields and their names (JSONL keys, CSV column names): the
+ * one list the enum and the tables below are made from. */
+#define JFIELDS(X)                                                             \
+    X(J_ID, "id")                                                              \
+    X(J_PUBLISHED, "published")                                                \
+    X(J_SOURCE, "source")                                                      \
+    X(J_TITLE, "title")                                                        \
+    X(J_URL, "url")                                                            \
+    X(J_TEXT, "text")
 
-/* The article fields, as JSONL keys and CSV column names, with their
- * lengths (each key of each line is compared with them), each in sixteen
- * bytes with NULs after it, so that a short key is matched in one compare
- * (field16); FIELD refuses to compile a name that leaves no NUL. */
+#define FIELD_ENUM(e, lit) e,
+enum { JFIELDS(FIELD_ENUM) NJFIELDS };
+#undef FIELD_ENUM
+
+/* The names with their lengths (each key of each line is compared with
+ * them), each in sixteen bytes with NULs after it, so that a short key is
+ * matched in one compare (field16); FIELD refuses to compile a name that
+ * leaves no NUL. */
 static const struct {
     char s[16];
     size_t n;
 } fields[NJFIELDS] = {
-#define FIELD(lit)                                                             \
-    {                                                                          \
-        lit, sizeof lit - 1 + 0 * sizeof(char[sizeof lit <= 16 ? 1 : -1])      \
-    }
-    FIELD("id"),    FIELD("published"), FIELD("source"),
-    FIELD("title"), FIELD("url"),       FIELD("text"),
+#define FIELD(e, lit)                                                          \
+    [e] = {lit, sizeof lit - 1 + 0 * sizeof(char[sizeof lit <= 16 ? 1 : -1])},
+    JFIELDS(FIELD)
 #undef FIELD
+};
+
+/* The field whose name has each length below 16 (J_ID, 0, for none, which
+ * field16's compare then tells apart).  The names' lengths all differ:
+ * two of one length would set one entry twice, which -Woverride-init
+ * (-Wextra) reports, and test_jsonl_fields_and_escapes would miss one. */
+static const unsigned char field_of_len[16] = {
+#define FIELD_LEN(e, lit) [sizeof lit - 1] = e,
+    JFIELDS(FIELD_LEN)
+#undef FIELD_LEN
 };
 
 typedef enum { IN_TEXT, IN_JSONL, IN_CSV } input_format;
@@ -1540,15 +1559,12 @@ static int field_of(const char *key, size_t klen)
 }
 
 /* field_of for a key of klen < 16 bytes, none a NUL, at the start of v,
- * without a branch: the one name of its length (the names' lengths all
- * differ, or test_jsonl_fields_and_escapes misses a field), then the key's
- * lanes, those after it cleared, against that name's sixteen bytes. */
+ * without a branch: the one name of its length (field_of_len), then the
+ * key's lanes, those after it cleared, against that name's sixteen
+ * bytes. */
 static int field16(ft_bytes16 v, size_t klen)
 {
-    int which = 0; /* (a sum, not a choice: gcc makes no branch of it) */
-#pragma GCC unroll 8
-    for (int i = 1; i < NJFIELDS; i++)
-        which += i * (fields[i].n == klen);
+    int which = field_of_len[klen];
     ft_bytes16 key = v & ft_lanes_below16(klen);
     bool same =
         ft_bits16((ft_bytes16)(key == ft_load16(fields[which].s))) == 0xFFFF;
