@@ -1405,11 +1405,9 @@ static char *string_blocks(jparser *j, char *w)
         p += 2;
     }
     j->p = p;
-    uint64_t h[2], c[2];
-    memcpy(h, &high, 16);
-    memcpy(c, &del, 16);
-    j->str_high |= ((h[0] | h[1]) & FT_HIGHS8) != 0;
-    j->str_control |= (c[0] | c[1]) != 0 || backspace;
+    /* (a lane's high bit: a byte past ASCII; DEL lanes are 0xFF) */
+    j->str_high |= ft_bits16(high) != 0;
+    j->str_control |= ft_bits16(del) != 0 || backspace;
     return w;
 }
 
