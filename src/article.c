@@ -315,23 +315,42 @@ bool ft_article_date_parse(const char *s, size_t n, char out[11])
 
 /* ---- the reader ----------------------------------------------------- */
 
-enum { J_ID, J_PUBLISHED, J_SOURCE, J_TITLE, J_URL, J_TEXT, NJFIELDS };
+/* The article fields and their names (JSONL keys, CSV column names): the
+ * one list the enum and the tables below are made from. */
+#define JFIELDS(X)                                                             \
+    X(J_ID, "id")                                                              \
+    X(J_PUBLISHED, "published")                                                \
+    X(J_SOURCE, "source")                                                      \
+    X(J_TITLE, "title")                                                        \
+    X(J_URL, "url")                                                            \
+    X(J_TEXT, "text")
 
-/* The article fields, as JSONL keys and CSV column names, with their
- * lengths (each key of each line is compared with them), each in sixteen
- * bytes with NULs after it, so that a short key is matched in one compare
- * (field16); FIELD refuses to compile a name that leaves no NUL. */
+#define FIELD_ENUM(e, lit) e,
+enum { JFIELDS(FIELD_ENUM) NJFIELDS };
+#undef FIELD_ENUM
+
+/* The names with their lengths (each key of each line is compared with
+ * them), each in sixteen bytes with NULs after it, so that a short key is
+ * matched in one compare (field16); FIELD refuses to compile a name that
+ * leaves no NUL. */
 static const struct {
     char s[16];
     size_t n;
 } fields[NJFIELDS] = {
-#define FIELD(lit)                                                             \
-    {                                                                          \
-        lit, sizeof lit - 1 + 0 * sizeof(char[sizeof lit <= 16 ? 1 : -1])      \
-    }
-    FIELD("id"),    FIELD("published"), FIELD("source"),
-    FIELD("title"), FIELD("url"),       FIELD("text"),
+#define FIELD(e, lit)                                                          \
+    [e] = {lit, sizeof lit - 1 + 0 * sizeof(char[sizeof lit <= 16 ? 1 : -1])},
+    JFIELDS(FIELD)
 #undef FIELD
+};
+
+/* The field whose name has each length below 16 (J_ID, 0, for none, which
+ * field16's compare then tells apart).  The names' lengths all differ:
+ * two of one length would set one entry twice, which -Woverride-init
+ * (-Wextra) reports, and test_jsonl_fields_and_escapes would miss one. */
+static const unsigned char field_of_len[16] = {
+#define FIELD_LEN(e, lit) [sizeof lit - 1] = e,
+    JFIELDS(FIELD_LEN)
+#undef FIELD_LEN
 };
 
 typedef enum { IN_TEXT, IN_JSONL, IN_CSV } input_format;
@@ -1283,8 +1302,6 @@ static uint64_t word_below(uint64_t v, unsigned char c)
  * in j whether the run holds a byte beyond ASCII or DEL. */
 static char *plain_run(jparser *j, char *p)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
     ft_bytes16 high16 = {0}, del16 = {0};
     size_t k = 16;
     while (j->end - p >= 16) {
@@ -1294,7 +1311,7 @@ static char *plain_run(jparser *j, char *p)
                       (ft_bytes16)(v == '\\'));
         if (stop) { /* only the lanes before it */
             k = (size_t)__builtin_ctz(stop);
-            ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+            ft_bytes16 before = ft_lanes_below16(k);
             high16 |= v & before;
             del16 |= (ft_bytes16)(v == 0x7F) & before;
             p += k;
@@ -1343,29 +1360,37 @@ static char *plain_run(jparser *j, char *p)
  * over; w + 16 <= j->p + 16 <= j->end, inside the line. */
 static char *string_blocks(jparser *j, char *w)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
     static const char unescaped[256] = {
         ['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['b'] = '\b',
         ['f'] = '\f', ['n'] = '\n',  ['r'] = '\r', ['t'] = '\t'};
     char *p = j->p;
+    const char *end = j->end; /* (the stores through w may alias j->end) */
     ft_bytes16 high = {0}, del = {0};
     bool backspace = false;
-    while (j->end - p >= 16) {
-        ft_bytes16 v = ft_load16(p);
-        uint32_t stop =
-            ft_bits16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
-                      (ft_bytes16)(v == '\\'));
-        if (!stop) { /* (stored where it is until the first escape) */
+    while (end - p >= 16) {
+        /* The whole blocks up to the first with a stop, by index: one add
+         * a block for both places (w and p move together until the next
+         * escape). */
+        size_t i = 0, blocks = (size_t)(end - p) & ~(size_t)15;
+        ft_bytes16 v;
+        uint32_t stop = 0;
+        for (; i < blocks; i += 16) {
+            v = ft_load16(p + i);
+            stop = ft_bits16((ft_bytes16)(v < 0x20) | (ft_bytes16)(v == '"') |
+                             (ft_bytes16)(v == '\\'));
+            if (stop)
+                break;
             high |= v;
             del |= (ft_bytes16)(v == 0x7F);
-            memcpy(w, &v, 16);
-            p += 16;
-            w += 16;
-            continue;
+            /* (stored where it is until the first escape) */
+            memcpy(w + i, &v, 16);
         }
+        p += i;
+        w += i;
+        if (!stop) /* fewer than sixteen bytes left */
+            break;
         size_t k = (size_t)__builtin_ctz(stop);
-        ft_bytes16 before = (ft_bytes16)(lane < (unsigned char)k);
+        ft_bytes16 before = ft_lanes_below16(k);
         high |= v & before;
         del |= (ft_bytes16)(v == 0x7F) & before;
         v = (v & before) | (ft_load16(w) & ~before);
@@ -1373,19 +1398,16 @@ static char *string_blocks(jparser *j, char *w)
         p += k;
         w += k;
         char d;
-        if (*p != '\\' || j->end - p < 2 ||
-            !(d = unescaped[(unsigned char)p[1]]))
+        if (*p != '\\' || end - p < 2 || !(d = unescaped[(unsigned char)p[1]]))
             break;
         backspace |= p[1] == 'b'; /* a control, as its escape says */
         *w++ = d;
         p += 2;
     }
     j->p = p;
-    uint64_t h[2], c[2];
-    memcpy(h, &high, 16);
-    memcpy(c, &del, 16);
-    j->str_high |= ((h[0] | h[1]) & FT_HIGHS8) != 0;
-    j->str_control |= (c[0] | c[1]) != 0 || backspace;
+    /* (a lane's high bit: a byte past ASCII; DEL lanes are 0xFF) */
+    j->str_high |= ft_bits16(high) != 0;
+    j->str_control |= ft_bits16(del) != 0 || backspace;
     return w;
 }
 
@@ -1535,18 +1557,13 @@ static int field_of(const char *key, size_t klen)
 }
 
 /* field_of for a key of klen < 16 bytes, none a NUL, at the start of v,
- * without a branch: the one name of its length (the names' lengths all
- * differ, or test_jsonl_fields_and_escapes misses a field), then the key's
- * lanes, those after it cleared, against that name's sixteen bytes. */
+ * without a branch: the one name of its length (field_of_len), then the
+ * key's lanes, those after it cleared, against that name's sixteen
+ * bytes. */
 static int field16(ft_bytes16 v, size_t klen)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
-    int which = 0; /* (a sum, not a choice: gcc makes no branch of it) */
-#pragma GCC unroll 8
-    for (int i = 1; i < NJFIELDS; i++)
-        which += i * (fields[i].n == klen);
-    ft_bytes16 key = v & (ft_bytes16)(lane < (unsigned char)klen);
+    int which = field_of_len[klen];
+    ft_bytes16 key = v & ft_lanes_below16(klen);
     bool same =
         ft_bits16((ft_bytes16)(key == ft_load16(fields[which].s))) == 0xFFFF;
     return same ? which : -1;

@@ -53,24 +53,10 @@ void ft_csvio_free(ft_csvio *w)
     ft_buf_free(&w->row);
 }
 
-/* Whether a cell starting with c is neutralised ('=', '+', '-', '@', tab,
- * CR): one bit of a word for the bytes below 64, without a branch. */
+/* Whether a cell starting with c is neutralised. */
 static inline bool risky_byte(char c)
 {
-    const uint64_t below64 =
-        1ULL << '=' | 1ULL << '+' | 1ULL << '-' | 1ULL << '\t' | 1ULL << '\r';
-    unsigned char u = (unsigned char)c;
-    return ((below64 >> (u & 63) & 1) & (u < 64)) | (u == '@');
-}
-
-bool ft_csvio_is_risky(const char *s, size_t n)
-{
-    return n != 0 && risky_byte(s[0]);
-}
-
-char ft_csvio_separator(ft_csvio_dialect dialect)
-{
-    return dialect == FT_CSVIO_TSV ? '\t' : ',';
+    return ft_csvio_is_risky(&c, 1);
 }
 
 /* The classes of every byte of s[0..n), or-ed, through the table (four
@@ -220,16 +206,6 @@ __attribute__((noinline)) static char *rebuild(char *o, const char *s, size_t n,
     return o;
 }
 
-/* The most a text cell of n bytes can become: 3 bytes for each (a bad
- * byte's U+FFFD), two quotes and the neutralising quote. */
-bool ft_csvio_text_room(size_t n, size_t *room)
-{
-    if (n > (SIZE_MAX - 8) / 3)
-        return false;
-    *room = 3 * n + 3;
-    return true;
-}
-
 /* The sixteen bytes at u into long_classes' lanes: controls, bytes past
  * ASCII (both below ' ' as signed bytes), DEL and `special` in *odd, and
  * commas in *comma. */
@@ -345,11 +321,11 @@ char *ft_csvio_text_utf8_at(char *o, ft_csvio_dialect dialect, const char *s,
     return text_at(o, dialect, s, n, true);
 }
 
-char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
-                              size_t n, bool utf8)
+/* ft_csvio_text_padded_at, made for each dialect and utf8 (constants
+ * where it is called, so that no block tests them). */
+static inline __attribute__((always_inline)) char *
+padded_at(char *o, ft_csvio_dialect dialect, const char *s, size_t n, bool utf8)
 {
-    static const ft_bytes16 lane = {0, 1, 2,  3,  4,  5,  6,  7,
-                                    8, 9, 10, 11, 12, 13, 14, 15};
     if (n == 0)
         return o;
     bool risky = risky_byte(s[0]);
@@ -373,7 +349,7 @@ char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
         odd |= LOOK16();
         comma |= (ft_bytes16)(v == ',');
     }
-    ft_bytes16 in = (ft_bytes16)(lane < (unsigned char)(n - i));
+    ft_bytes16 in = ft_lanes_below16(n - i);
     odd |= LOOK16() & in;
     comma |= (ft_bytes16)(v == ',') & in;
 #undef LOOK16
@@ -391,6 +367,16 @@ char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
         memcpy(p + i, s + i, 16);
     p[n] = '"';
     return p + n + 1;
+}
+
+char *ft_csvio_text_padded_at(char *o, ft_csvio_dialect dialect, const char *s,
+                              size_t n, bool utf8)
+{
+    if (dialect == FT_CSVIO_TSV)
+        return utf8 ? padded_at(o, FT_CSVIO_TSV, s, n, true)
+                    : padded_at(o, FT_CSVIO_TSV, s, n, false);
+    return utf8 ? padded_at(o, FT_CSVIO_CSV, s, n, true)
+                : padded_at(o, FT_CSVIO_CSV, s, n, false);
 }
 
 /* b's length set to end's place, NUL-terminated. */

@@ -32,6 +32,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "status.h"
@@ -68,22 +69,41 @@ ft_status ft_csvio_uint(ft_csvio *w, unsigned long long v, ft_error *err);
  * (FT_EIO) here, so callers need not check every cell. */
 ft_status ft_csvio_endrow(ft_csvio *w, ft_error *err);
 
-/* true when a text cell s[0..n) would be neutralised. */
-bool ft_csvio_is_risky(const char *s, size_t n);
+/* true when a text cell s[0..n) would be neutralised: it starts with
+ * '=', '+', '-', '@', tab or CR, one bit of a word for the bytes below 64
+ * and no branch.  (Inline, as are the two below: a row asks them of each
+ * cell.) */
+static inline bool ft_csvio_is_risky(const char *s, size_t n)
+{
+    const uint64_t below64 =
+        1ULL << '=' | 1ULL << '+' | 1ULL << '-' | 1ULL << '\t' | 1ULL << '\r';
+    unsigned char u = n ? (unsigned char)s[0] : 0;
+    return ((below64 >> (u & 63) & 1) & (u < 64)) | (u == '@');
+}
 
 /* ---- cells into a caller's buffer ----------------------------------- */
 
 /* The byte between two cells: ',' or '\t'. */
-char ft_csvio_separator(ft_csvio_dialect dialect);
+static inline char ft_csvio_separator(ft_csvio_dialect dialect)
+{
+    return dialect == FT_CSVIO_TSV ? '\t' : ',';
+}
 
 /* Append to b the text cell s[0..n) exactly as ft_csvio_text writes it
  * (without the separator).  FT_ENOMEM is the only failure (b unchanged). */
 ft_status ft_csvio_put_text(ft_buf *b, ft_csvio_dialect dialect, const char *s,
                             size_t n);
 
-/* The most bytes a text cell of n bytes becomes (quotes, the neutralising
- * quote and U+FFFD for every byte counted); false when that overflows. */
-bool ft_csvio_text_room(size_t n, size_t *room);
+/* The most bytes a text cell of n bytes becomes: 3 for each (a bad
+ * byte's U+FFFD), two quotes and the neutralising quote; false when that
+ * overflows. */
+static inline bool ft_csvio_text_room(size_t n, size_t *room)
+{
+    if (n > (SIZE_MAX - 8) / 3)
+        return false;
+    *room = 3 * n + 3;
+    return true;
+}
 
 /* The text cell s[0..n) written at o, exactly as ft_csvio_put_text
  * appends it (no separator, no NUL); returns the end.  The caller has made

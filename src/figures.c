@@ -497,8 +497,9 @@ static bool piece_utf8(const ft_article *a, size_t from, size_t to)
 
 /* Check the offsets, and forget what was made of the last sentence when
  * this figure has another. */
-static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
-                         const ft_figure *f, ft_error *err)
+static inline __attribute__((always_inline)) ft_status
+prepare(ft_figwriter *w, const ft_article *a, size_t mention,
+        const ft_figure *f, ft_error *err)
 {
     if (f->start > f->end || f->end > a->len || f->sent_start > f->sent_end ||
         f->sent_end > a->len)
@@ -516,6 +517,14 @@ static ft_status prepare(ft_figwriter *w, const ft_article *a, size_t mention,
         w->sentence_utf8 = piece_utf8(a, f->sent_start, f->sent_end);
     }
     return FT_OK;
+}
+
+/* ft_buf_reserve, without the call when b has the room already (nearly
+ * every row: the buffers keep their storage from row to row).  It makes
+ * len + extra + 1 <= cap, which extra < cap - len is (len <= cap). */
+static inline ft_status reserve(ft_buf *b, size_t extra)
+{
+    return extra < b->cap - b->len ? FT_OK : ft_buf_reserve(b, extra);
 }
 
 /* The sentence folded in w->folded (once for the figures sharing it). */
@@ -602,7 +611,7 @@ static ft_status fold_spaces(ft_figwriter *w)
     const unsigned char *u = (const unsigned char *)w->sentence_from;
     size_t n = w->sentence_len;
     ft_buf_clear(&w->folded);
-    if (ft_buf_reserve(&w->folded, n) != FT_OK)
+    if (reserve(&w->folded, n) != FT_OK)
         return FT_ENOMEM;
     char *o = w->folded.data;
     if (n < 16)
@@ -666,10 +675,12 @@ static inline char *put_short_uint(char *o, uint32_t v)
     return o + 8 - zeros;
 }
 
-/* v < 10^8 in eight digits at o; the end. */
+/* v < 10^8 in eight digits at o; the end.  Most amounts from 10^8 up
+ * are whole hundreds of millions (billions in news): their last eight
+ * digits are zeros, stored without being worked out. */
 static char *put_uint8(char *o, uint32_t v)
 {
-    ft_store8(o, digits8(v) | ASCII_ZEROS);
+    ft_store8(o, v ? digits8(v) | ASCII_ZEROS : ASCII_ZEROS);
     return o + 8;
 }
 
@@ -688,22 +699,38 @@ static char *put_uint(char *o, uint64_t v)
     return put_uint8(o, (uint32_t)(v % E8));
 }
 
-/* An offset in the text at o; the end.  Articles are far shorter than
- * 10^8 bytes: this call's own test (put_uint's is shared by the amounts,
- * which are often longer) then always goes one way. */
+/* The four decimal digits of v < 10^4 as bytes 0..9, first in the
+ * lowest byte: digits8's low half, in one 32-bit word. */
+static inline uint32_t digits4(uint32_t v)
+{
+    uint32_t y = v * 5243 >> 19, x = y | (v - y * 100) << 16;
+    y = (x * 103 >> 10) & 0x000F000Fu;
+    return y | (x - y * 10) << 8;
+}
+
+/* v < 10^4 in decimal at o, no leading zero; the end.  Writes 4 bytes. */
+static inline char *put_short4(char *o, uint32_t v)
+{
+    uint32_t d = digits4(v);
+    unsigned zeros = (unsigned)__builtin_ctz(d | 1u << 24) >> 3;
+    ft_store4(o, (d | 0x30303030u) >> (8 * zeros));
+    return o + 4 - zeros;
+}
+
+/* An offset in the text at o; the end.  Most articles are shorter than
+ * 10^4 bytes, all far shorter than 10^8: this call's own tests (put_uint's
+ * is shared by the amounts, which are often longer) then go one way. */
 static inline char *put_offset(char *o, size_t v)
 {
+    if (v < 10000)
+        return put_short4(o, (uint32_t)v);
     return v < E8 ? put_short_uint(o, (uint32_t)v) : put_uint(o, v);
 }
 
 static char *put_int(char *o, int v)
 {
-    if (v >= 1000 && v <= 9999) { /* a year: four digits, as digits8's
-                                   * low half makes them */
-        uint32_t x = (uint32_t)v, y = x * 5243 >> 19;
-        x = y | (x - y * 100) << 16;
-        y = (x * 103 >> 10) & 0x000F000Fu;
-        ft_store4(o, (y | (x - y * 10) << 8) | 0x30303030u);
+    if (v >= 1000 && v <= 9999) { /* a year: four digits */
+        ft_store4(o, digits4((uint32_t)v) | 0x30303030u);
         return o + 4;
     }
     if (v < 0)
@@ -773,29 +800,33 @@ static inline char *put_padded(char *o, const char *s, size_t n)
 /* Make b's storage go on PAD bytes past its text, for put_padded. */
 static ft_status pad_buf(ft_buf *b)
 {
-    return ft_buf_reserve(b, PAD);
+    return reserve(b, PAD);
 }
+
+/* The cell writers below are told the format (json: JSONL, else CSV or
+ * TSV) rather than read it from the writer: figure_cells is made once for
+ * each, with the tests gone. */
 
 /* In JSON an absent cell (empty name, no number) is null, in CSV/TSV
  * nothing: at o, the end.  (Four bytes stored either way.) */
-static inline char *put_absent(const ft_figwriter *w, char *o)
+static inline char *put_absent(bool json, char *o)
 {
     memcpy(o, "null", 4);
-    return o + (w->format == FT_FORMAT_JSONL ? 4 : 0);
+    return o + (json ? 4 : 0);
 }
 
 /* A name from this module's tables (qualifier, kind, year basis) at o;
  * the end.  These are lowercase words and '_', which every format writes
  * as they are (test_names_need_no_quoting walks them): no cell to look
  * at. */
-static inline char *put_name(const ft_figwriter *w, char *o, const name16 *nm)
+static inline char *put_name(bool json, char *o, const name16 *nm)
 {
-    if (w->format != FT_FORMAT_JSONL) {
+    if (!json) {
         memcpy(o, nm->s, sizeof nm->s);
         return o + nm->n;
     }
     if (nm->n == 0)
-        return put_absent(w, o);
+        return put_absent(json, o);
     *o++ = '"';
     memcpy(o, nm->s, sizeof nm->s);
     o += nm->n;
@@ -806,13 +837,13 @@ static inline char *put_name(const ft_figwriter *w, char *o, const name16 *nm)
 /* The flags cell (flags[0..n) of a FLAGS_BUFSZ buffer) at o; the end.
  * Names, ';', ':', digits and '-', which every format writes as they
  * are. */
-static inline char *put_flags(const ft_figwriter *w, char *o,
-                              const char flags[FLAGS_BUFSZ], size_t n)
+static inline char *put_flags(bool json, char *o, const char flags[FLAGS_BUFSZ],
+                              size_t n)
 {
-    if (w->format != FT_FORMAT_JSONL)
+    if (!json)
         return put_padded(o, flags, n);
     if (n == 0)
-        return put_absent(w, o);
+        return put_absent(json, o);
     *o++ = '"';
     o = put_padded(o, flags, n);
     *o++ = '"';
@@ -824,8 +855,8 @@ static inline char *put_flags(const ft_figwriter *w, char *o,
  * codes are, every format writes as they are (the field is copied whole,
  * in the room made for it, and the end set after the letters); anything
  * else is written as text. */
-static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
-                             size_t size)
+static inline char *put_code(const ft_figwriter *w, bool json, char *o,
+                             const char *s, size_t size)
 {
     /* The capital letters before the first other byte, all lanes at
      * once: (b | 0x80) - c has its high bit set when b >= c, for b below
@@ -838,7 +869,7 @@ static inline char *put_code(const ft_figwriter *w, char *o, const char *s,
     size_t n = (size_t)__builtin_ctzll((~upper & FT_HIGHS8) | 1ULL << 63) >> 3;
     if (n >= size || (uint8_t)(x >> (8 * n)) != 0)
         return put_text(w, o, s, strlen(s));
-    if (w->format != FT_FORMAT_JSONL) {
+    if (!json) {
         memcpy(o, s, size);
         return o + n;
     }
@@ -864,7 +895,7 @@ static const ft_buf *memo_cell(const ft_figwriter *w, cell_memo *memo,
     ft_buf_clear(&memo->cell);
     size_t room;
     if (!text_room(w, n, &room) || ft_buf_append(&memo->text, s, n) != FT_OK ||
-        ft_buf_reserve(&memo->cell, room) != FT_OK)
+        reserve(&memo->cell, room) != FT_OK)
         return NULL;
     char *end = put_text(w, memo->cell.data, s, n);
     *end = '\0';
@@ -887,7 +918,7 @@ static ft_status put_cells(const ft_figwriter *w, ft_buf *b, const ft_lit *key,
             return FT_ENOMEM;
         room += r + key[i].n;
     }
-    if (ft_buf_reserve(b, room) != FT_OK)
+    if (reserve(b, room) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     for (size_t i = 0; i < cells; i++) {
@@ -979,13 +1010,12 @@ static ft_status sentence_text(ft_figwriter *w, const char **s, size_t *n)
 
 /* The surface cell at o; the end.  Its bytes are read sixteen at a time
  * when the text (and its NUL) goes on that far. */
-static char *put_surface(const ft_figwriter *w, char *o, const ft_article *a,
-                         const ft_figure *f)
+static inline char *put_surface(const ft_figwriter *w, bool json, char *o,
+                                const ft_article *a, const ft_figure *f)
 {
     const char *s = a->text + f->start;
     size_t n = f->end - f->start;
-    if (w->format == FT_FORMAT_JSONL ||
-        ((n + 15) & ~(size_t)15) > a->len + 1 - f->start)
+    if (json || ((n + 15) & ~(size_t)15) > a->len + 1 - f->start)
         return put_text(w, o, s, n);
     return ft_csvio_text_padded_at(o, w->dialect, s, n,
                                    piece_utf8(a, f->start, f->end));
@@ -994,12 +1024,13 @@ static char *put_surface(const ft_figwriter *w, char *o, const ft_article *a,
 /* The figure's own cells, from mention to flags (and the separator
  * after), at o; the end.  format_row leaves PAD bytes of room past the
  * row's end as each cell is written, which is more than any store past a
- * cell's end reaches (put_padded's 32, ft_csvio_text_padded_at's 16). */
-static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
-                          size_t mention, const ft_figure *f, const char *flags,
-                          size_t flags_len)
+ * cell's end reaches (put_padded's 32, ft_csvio_text_padded_at's 16).
+ * json is the writer's format, a constant where format_row calls it. */
+static inline __attribute__((always_inline)) char *
+figure_cells(const ft_figwriter *w, bool json, char *o, const ft_article *a,
+             size_t mention, const ft_figure *f, const char *flags,
+             size_t flags_len)
 {
-    bool json = w->format == FT_FORMAT_JSONL;
     char sep = ft_csvio_separator(w->dialect);
     const name16 *q = qualifier_of(f->qualifier), *k = kind_of(f->kind),
                  *yb = year_basis_of(f->year_basis);
@@ -1014,36 +1045,36 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
     KEY(",\"end\":");
     o = put_offset(o, f->end);
     KEY(",\"surface\":");
-    o = put_surface(w, o, a, f);
+    o = put_surface(w, json, o, a, f);
     KEY(",\"amount\":");
     o = put_decimal(o, f->amount);
     KEY(",\"amount_max\":");
-    o = f->has_max ? put_decimal(o, f->amount_max) : put_absent(w, o);
+    o = f->has_max ? put_decimal(o, f->amount_max) : put_absent(json, o);
     KEY(",\"currency\":");
-    o = put_code(w, o, f->currency, sizeof f->currency);
+    o = put_code(w, json, o, f->currency, sizeof f->currency);
     KEY(",\"qualifier\":");
-    o = put_name(w, o, q);
+    o = put_name(json, o, q);
     KEY(",\"kind\":");
-    o = put_name(w, o, k);
+    o = put_name(json, o, k);
     KEY(",\"reported_amount\":");
-    o = f->has_reported ? put_decimal(o, f->reported) : put_absent(w, o);
+    o = f->has_reported ? put_decimal(o, f->reported) : put_absent(json, o);
     KEY(",\"reported_currency\":");
-    o = f->has_reported
-            ? put_code(w, o, f->reported_currency, sizeof f->reported_currency)
-            : put_name(w, o, &no_name);
+    o = f->has_reported ? put_code(w, json, o, f->reported_currency,
+                                   sizeof f->reported_currency)
+                        : put_name(json, o, &no_name);
     KEY(",\"year\":");
-    o = f->year ? put_int(o, f->year) : put_absent(w, o);
+    o = f->year ? put_int(o, f->year) : put_absent(json, o);
     KEY(",\"year_basis\":");
-    o = put_name(w, o, yb);
+    o = put_name(json, o, yb);
     KEY(",\"subject\":");
     /* (the field can be read sixteen bytes at a time to its end) */
     o = json ? put_text(w, o, f->subject, strlen(f->subject))
              : ft_csvio_text_padded_at(o, w->dialect, f->subject,
                                        strlen(f->subject), false);
     KEY(",\"country\":");
-    o = put_code(w, o, f->country, sizeof f->country);
+    o = put_code(w, json, o, f->country, sizeof f->country);
     KEY(",\"flags\":");
-    o = put_flags(w, o, flags, flags_len);
+    o = put_flags(json, o, flags, flags_len);
     if (!json)
         *o++ = sep; /* JSON's sentence brings its own key */
 #undef KEY
@@ -1054,7 +1085,8 @@ static char *figure_cells(const ft_figwriter *w, char *o, const ft_article *a,
  * after them), copied to t as folding makes them: into *bad two bytes up
  * to ' ' in a row (a space or a control), DEL, `special`, 0xC2 and the
  * bytes of high_bad; into *controls the controls, into *look the 0xE2
- * and 0xE3 that may start a space past ASCII, into *comma the commas.
+ * and 0xE3 (0xE3 with bit 0 set) that may start a space past ASCII, into
+ * *comma the commas.
  * Each byte below ' ' is a ' ' in the copy (one unsigned max): a space
  * (tab, LF, VT, FF, CR), or a control that makes the sentence not plain,
  * which the caller looks for when *controls has any. */
@@ -1068,10 +1100,27 @@ static inline void plain16(const unsigned char *u, char *t,
             (ft_bytes16)(v == 0x7F) | (ft_bytes16)(v == special) |
             (ft_bytes16)(v == 0xC2) | (v & high_bad);
     *controls |= (ft_bytes16)(v < ' ');
-    *look |= (ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3);
+    *look |= (ft_bytes16)((v | 1) == 0xE3);
     *comma |= (ft_bytes16)(v == ',');
     ft_bytes16 low = (ft_bytes16)(v < ' '), folded = (v & ~low) | (low & ' ');
     memcpy(t, &folded, 16);
+}
+
+/* plain16 over u[0..n) (n >= 17), copied to t: each byte but the last,
+ * with the one after it; the last step overlaps the one before.  The
+ * bytes past ASCII are bad but in well-formed UTF-8 (utf8: a constant
+ * where plain_sentence_cell calls it, so that the UTF-8 steps, most of
+ * them, do not look at them at all). */
+static inline __attribute__((always_inline)) void
+plain_blocks(const unsigned char *u, char *t, size_t n, unsigned char special,
+             bool utf8, ft_bytes16 *bad, ft_bytes16 *controls, ft_bytes16 *look,
+             ft_bytes16 *comma)
+{
+    ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
+    for (size_t i = 0; i + 17 < n; i += 16)
+        plain16(u + i, t + i, special, high_bad, bad, controls, look, comma);
+    plain16(u + n - 17, t + n - 17, special, high_bad, bad, controls, look,
+            comma);
 }
 
 /* The sentence's CSV or TSV cell at o, made in one look at each sixteen
@@ -1102,12 +1151,10 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before. */
     ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
-    ft_bytes16 high_bad = utf8 ? (ft_bytes16){0} : (ft_bytes16){0} + 0x80;
-    for (size_t i = 0; i + 17 < n; i += 16)
-        plain16(u + i, t + i, special, high_bad, &bad, &controls, &look,
-                &comma);
-    plain16(u + n - 17, t + n - 17, special, high_bad, &bad, &controls, &look,
-            &comma);
+    if (utf8)
+        plain_blocks(u, t, n, special, true, &bad, &controls, &look, &comma);
+    else
+        plain_blocks(u, t, n, special, false, &bad, &controls, &look, &comma);
     /* Controls alone between other bytes: spaces, or the sentence is not
      * plain (the last byte is none, looked at above). */
     if (ft_any16(controls)) {
@@ -1156,7 +1203,7 @@ static ft_status sentence_cell(ft_figwriter *w, const char **cell, size_t *n)
     if (!w->cell_ready) {
         size_t room;
         if (!text_room(w, w->sentence_len, &room) ||
-            ft_buf_reserve(&w->sentence_cell, room + 2 + PAD) != FT_OK)
+            reserve(&w->sentence_cell, room + 2 + PAD) != FT_OK)
             return FT_ENOMEM;
         char *o = w->sentence_cell.data, *start = o, *end = NULL;
         if (w->format != FT_FORMAT_JSONL)
@@ -1205,11 +1252,13 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     size_t fixed = w->head.len + w->tail.len;
     if (surface > SIZE_MAX / 8 || sentence_len > SIZE_MAX / 8 ||
         fixed > SIZE_MAX / 8 ||
-        ft_buf_reserve(b, room + surface + sentence_len + fixed) != FT_OK)
+        reserve(b, room + surface + sentence_len + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     o = put_padded(o, w->head.data, w->head.len);
-    o = figure_cells(w, o, a, mention, f, flags, flags_len);
+    o = w->format == FT_FORMAT_JSONL
+            ? figure_cells(w, true, o, a, mention, f, flags, flags_len)
+            : figure_cells(w, false, o, a, mention, f, flags, flags_len);
     if (w->format == FT_FORMAT_JSONL)
         o = put_bytes(o, ",\"sentence\":", 12);
     o = put_padded(o, sentence, sentence_len);

@@ -107,6 +107,17 @@ static inline size_t ft_first16(ft_bytes16 v)
 #endif
 }
 
+/* The lanes before lane k (k <= 16) set, the rest clear: one load from
+ * a row of sixteen 0xFF and sixteen 0, k bytes before its middle (a
+ * compare with the lane numbers must first copy k to every lane). */
+static inline ft_bytes16 ft_lanes_below16(size_t k)
+{
+    static const unsigned char row[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                          0xFF, 0xFF, 0xFF, 0xFF};
+    return ft_load16(row + 16 - k);
+}
+
 /* A byte buffer that grows as needed.  data is NULL until the first
  * reserve or append, and from then on always NUL-terminated (so it can be
  * used as a C string). */

@@ -463,6 +463,20 @@ static void test_every_length_same_as_reference(void **state)
             }
 }
 
+/* ft_lanes_below16(k), the mask of a padded cell's last block (and of
+ * the JSON reader's), is the lanes before k, for every k. */
+static void test_lanes_below16(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k <= 16; k++) {
+        unsigned char m[16];
+        ft_bytes16 v = ft_lanes_below16(k);
+        memcpy(m, &v, 16);
+        for (size_t i = 0; i < 16; i++)
+            assert_int_equal(m[i], i < k ? 0xFF : 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,6 +484,7 @@ int main(void)
         cmocka_unit_test(test_quoting_through_libcsv),
         cmocka_unit_test(test_neutralise_csv),
         cmocka_unit_test(test_is_risky),
+        cmocka_unit_test(test_lanes_below16),
         cmocka_unit_test(test_tsv_escapes),
         cmocka_unit_test(test_controls_replaced),
         cmocka_unit_test(test_scrub_beside_quoting),

@@ -153,6 +153,32 @@ static void test_names_need_no_quoting(void **state)
     ft_figwriter_free(w);
 }
 
+/* The row ft_figwriter_format makes for f, against the row of its cells
+ * (ft_figwriter_cells, the plain way), in CSV or TSV. */
+static void assert_format_same_as_cells(ft_format fmt, const ft_article *a,
+                                        size_t mention, const ft_figure *f)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    assert_non_null(out);
+    ft_figwriter *cells = ft_figwriter_new(out, fmt);
+    ft_figrow row;
+    assert_int_equal(ft_figwriter_cells(cells, a, mention, f, &row, NULL),
+                     FT_OK);
+    assert_int_equal(ft_figwriter_cells_row(cells, &row, NULL), FT_OK);
+    ft_figwriter_free(cells);
+    fclose(out);
+    ft_figwriter *w = ft_figwriter_new(NULL, fmt);
+    ft_buf b;
+    ft_buf_init(&b);
+    assert_int_equal(ft_figwriter_format(w, a, mention, f, &b, NULL), FT_OK);
+    assert_string_equal(b.data, data);
+    ft_buf_free(&b);
+    ft_figwriter_free(w);
+    free(data);
+}
+
 /* The row ft_figwriter_format builds in place is the row its cells make
  * (ft_figwriter_cells, through ft_decimal_format), for numbers of every
  * length and sign, in CSV and TSV. */
@@ -184,29 +210,33 @@ static void test_format_same_as_cells(void **state)
                 f.reported = (ft_decimal){.digits = values[i], .scale = 2};
                 f.year = i % 3 == 0 ? -(int)i : (int)(values[i] % 100000);
                 f.target_year = (int)i - 5;
-                char *data = NULL;
-                size_t len = 0;
-                FILE *out = open_memstream(&data, &len);
-                assert_non_null(out);
-                ft_figwriter *cells = ft_figwriter_new(out, (ft_format)fmt);
-                ft_figrow row;
-                assert_int_equal(
-                    ft_figwriter_cells(cells, &a, i + 1, &f, &row, NULL),
-                    FT_OK);
-                assert_int_equal(ft_figwriter_cells_row(cells, &row, NULL),
-                                 FT_OK);
-                ft_figwriter_free(cells);
-                fclose(out);
-                ft_figwriter *w = ft_figwriter_new(NULL, (ft_format)fmt);
-                ft_buf b;
-                ft_buf_init(&b);
-                assert_int_equal(
-                    ft_figwriter_format(w, &a, i + 1, &f, &b, NULL), FT_OK);
-                assert_string_equal(b.data, data);
-                ft_buf_free(&b);
-                ft_figwriter_free(w);
-                free(data);
+                assert_format_same_as_cells((ft_format)fmt, &a, i + 1, &f);
             }
+}
+
+/* The offsets (start, end) written in place, on each side of every power
+ * of ten up to 10^5 (four digits and fewer take a shorter way), are the
+ * ones ft_figwriter_cells writes. */
+static void test_offsets_same_as_cells(void **state)
+{
+    (void)state;
+    size_t n = 300000;
+    char *t = malloc(n + 1);
+    assert_non_null(t);
+    memset(t, 'x', n);
+    t[n] = '\0';
+    ft_article a = {.id = "d", .published = "", .text = t, .len = n};
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
+        for (size_t p = 1; p <= 100000; p *= 10)
+            for (size_t at = p - 1; at <= p + 1; at++) {
+                ft_figure f = card_figure();
+                f.start = at;
+                f.end = 2 * at + 1;
+                f.sent_start = 0;
+                f.sent_end = 3;
+                assert_format_same_as_cells((ft_format)fmt, &a, at + 1, &f);
+            }
+    free(t);
 }
 
 /* The row of a figure whose sentence is s, in format fmt; the sentence
@@ -338,31 +368,6 @@ static void test_sentence_of_utf8_text(void **state)
  * they are; anything else in those fields is text like any other
  * (quoted, neutralised, escaped), and an empty one is empty (null in
  * JSON). */
-/* The row ft_figwriter_format makes for f, against the row of its cells
- * (ft_figwriter_cells, the plain way), in CSV or TSV. */
-static void assert_format_same_as_cells(ft_format fmt, const ft_article *a,
-                                        const ft_figure *f)
-{
-    char *data = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&data, &len);
-    assert_non_null(out);
-    ft_figwriter *cells = ft_figwriter_new(out, fmt);
-    ft_figrow row;
-    assert_int_equal(ft_figwriter_cells(cells, a, 1, f, &row, NULL), FT_OK);
-    assert_int_equal(ft_figwriter_cells_row(cells, &row, NULL), FT_OK);
-    ft_figwriter_free(cells);
-    fclose(out);
-    ft_figwriter *w = ft_figwriter_new(NULL, fmt);
-    ft_buf b;
-    ft_buf_init(&b);
-    assert_int_equal(ft_figwriter_format(w, a, 1, f, &b, NULL), FT_OK);
-    assert_string_equal(b.data, data);
-    ft_buf_free(&b);
-    ft_figwriter_free(w);
-    free(data);
-}
-
 /* A code field (currency, country) of capital letters is written as it
  * is, found a word at a time: every byte at every place of a code of each
  * length writes the same row as the plain way (the field's last byte
@@ -383,7 +388,7 @@ static void test_code_cells_same_as_cells(void **state)
                     memcpy(f.country, "XYZ", n < 4 ? n : 3);
                     f.country[at & 3] = (char)c;
                     f.country[3] = '\0';
-                    assert_format_same_as_cells((ft_format)fmt, &a, &f);
+                    assert_format_same_as_cells((ft_format)fmt, &a, 1, &f);
                 }
 }
 
@@ -756,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_names_need_no_quoting),
         cmocka_unit_test(test_format_same_as_cells),
+        cmocka_unit_test(test_offsets_same_as_cells),
         cmocka_unit_test(test_sentence_unfolded_same_as_folded),
         cmocka_unit_test(test_sentence_of_utf8_text),
         cmocka_unit_test(test_code_cells),
