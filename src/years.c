@@ -1160,12 +1160,12 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
 /* Where the bytes of a sentence may open an expression, as find_exprs
  * reads them (a superset: whatever else find_exprs meets it steps over
  * without a look), a bit a byte from the sentence's start, 64 to a
- * word: in words, the letters that start a word, which open one only
- * where near has them too; in others, the apostrophes before a digit,
- * the lead bytes past ASCII that may open one (’20, 올해), an F before a
- * Y (FY), and of the numbers that start a word only those mark_numbers
- * keeps.  mark_sentence fills them for the window's sentence as it reads
- * it. */
+ * word: in words, the letters that start a word and near has too (an
+ * English word opens one only there); in others, the apostrophes before
+ * a digit, the lead bytes past ASCII that may open one (’20, 올해), an F
+ * before a Y (FY), and of the numbers that start a word only those
+ * mark_numbers keeps.  mark_sentence fills them for the window's
+ * sentence as it reads it. */
 #define OPENER_WORDS (WINDOW / 64 + 1)
 typedef struct {
     uint64_t words[OPENER_WORDS];
@@ -1208,7 +1208,7 @@ static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
 
 /* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
  * plus a multiple of 64).  From pre when the window's sentence is read,
- * whose near bits say where words may open (words_from is not read
+ * whose words are only those near an anchor (words_from is not read
  * then); else words open only before words_from. */
 static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
                          size_t words_from, const opener_bits *pre)
@@ -1216,7 +1216,7 @@ static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
     uint64_t words, others;
     if (pre) {
         size_t k = (base - s) / 64;
-        return pre->others[k] | (pre->words[k] & pre->near[k]);
+        return pre->others[k] | pre->words[k];
     } else {
         opens64(x, s, e, base, &words, &others);
     }
@@ -1418,11 +1418,9 @@ typedef struct {
     size_t nnb;
     size_t anchor;     /* the last anchor that starts in the sentence */
     opener_bits opens; /* where its bytes may open an expression */
-    /* the anchors that start in the sentence, in order (from ws), and a
-     * bit a byte for the words and numbers that start there */
+    /* the anchors that start in the sentence, in order (from ws) */
     uint16_t anchor_at[WINDOW];
     size_t nanchor;
-    uint64_t starts[OPENER_WORDS];
     /* a bit a byte: its ASCII digits, its bytes 0xEB (the lead of 년) */
     uint64_t digits[OPENER_WORDS], nyeon[OPENER_WORDS];
 } window;
@@ -1478,24 +1476,45 @@ static inline void mark_byte(window *w, size_t k)
     }
 }
 
+/* May the sixteen bytes at p (p[16] read too) set a bit of others,
+ * digits or nyeon (mark16)?  Only a digit (an apostrophe opens only
+ * before one), a byte of 0xC0 and up (’, 년 and the Hangul lead bytes)
+ * or an F before a Y can: about half the sixteens of news text have
+ * none, and this test costs a fraction of classify16. */
+__attribute__((always_inline)) static inline bool
+may_open16(const unsigned char *p)
+{
+    ft_bytes16 u = ft_load16(p), next = ft_load16(p + 1);
+    ft_sbytes16 v = (ft_sbytes16)u;
+    ft_bytes16 m =
+        (ft_bytes16)((v > '0' - 1) & (v < '9' + 1)) |
+        (u & (u + u)) | /* the top two bits: 0xC0 and up */
+        ((ft_bytes16)((u | 0x20) == 'f') & (ft_bytes16)((next | 0x20) == 'y'));
+    return ft_bits16(m) || ft_ascii_digit(p[16]);
+}
+
 /* mark_sentence's sixteen bytes at p (p[16] read too), those of the
  * sentence from k: the marks of those of live, and where they may open
- * an expression; *after: the byte before them was a letter or digit. */
+ * an expression, but for the words (mark_near); *after: the byte before
+ * them was a letter or digit. */
 __attribute__((always_inline)) static inline void
 mark16(window *w, const unsigned char *p, size_t k, unsigned live,
        unsigned *after)
 {
     for (unsigned bits = marks16(p) & live; bits; bits &= bits - 1)
         mark_byte(w, k + (size_t)__builtin_ctz(bits));
+    if (!may_open16(p)) {
+        /* no bit to set: the arrays hold zeros there already */
+        *after = word_byte(p[15]);
+        return;
+    }
     unsigned alnum, starts, letters, always;
     classify16(p, &alnum, &starts, &letters, &always);
     unsigned first = ~(alnum << 1 | *after);
     *after = alnum >> 15 & 1;
-    w->starts[k / 64] |= (uint64_t)(alnum & first & live) << (k % 64);
     w->digits[k / 64] |= (uint64_t)(alnum & ~letters & live) << (k % 64);
     unsigned eb = ft_bits16((ft_bytes16)(ft_load16(p) == K_NYEON[0]));
     w->nyeon[k / 64] |= (uint64_t)(eb & live) << (k % 64);
-    w->opens.words[k / 64] |= (uint64_t)(letters & first & live) << (k % 64);
     w->opens.others[k / 64] |= (uint64_t)((always | (starts & first)) & live)
                                << (k % 64);
 }
@@ -1513,28 +1532,26 @@ static void set_bits(uint64_t *bits, size_t lo, size_t hi)
     }
 }
 
-/* opens.near from the sentence's anchors and word starts: before each
- * anchor a, back over ANCHOR_WORDS + 1 word starts. */
+/* opens.near and opens.words (zeros until then) from the sentence's
+ * anchors: before each anchor a, back over ANCHOR_WORDS + 1 starts of a
+ * word or number (a letter or digit after none, or first in the
+ * sentence), and of those the words'.  Anchors are few: the bytes
+ * before each are read one by one. */
 static void mark_near(window *w)
 {
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     memset(w->opens.near, 0, ((w->we - w->ws + 63) / 64) * sizeof(uint64_t));
     for (size_t q = 0; q < w->nanchor; q++) {
-        size_t a = w->anchor_at[q], k = a / 64, lo = 0;
-        size_t left = ANCHOR_WORDS + 1;
-        uint64_t m = w->starts[k] & (a % 64 < 63 ? (UINT64_C(2) << (a % 64)) - 1
-                                                 : ~UINT64_C(0));
-        for (;;) {
-            size_t c = (size_t)__builtin_popcountll(m);
-            if (c >= left) {
-                for (; c > left; c--)
-                    m &= m - 1; /* the lowest go: the last `left` stay */
-                lo = k * 64 + (size_t)__builtin_ctzll(m);
+        size_t a = w->anchor_at[q], lo = 0, left = ANCHOR_WORDS + 1;
+        for (size_t k = a + 1; k-- > 0;) {
+            if (!word_byte(t[k]) || (k > 0 && word_byte(t[k - 1])))
+                continue;
+            if (ft_ascii_alpha(t[k]))
+                w->opens.words[k / 64] |= UINT64_C(1) << (k % 64);
+            if (--left == 0) {
+                lo = k;
                 break;
             }
-            if (k == 0)
-                break;
-            left -= c;
-            m = w->starts[--k];
         }
         set_bits(w->opens.near, lo, a);
     }
@@ -1584,7 +1601,6 @@ static void mark_sentence(window *w)
     w->nbrk = w->nparen = w->nanchor = 0;
     memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->starts, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->digits, 0, ((n + 63) / 64) * sizeof(uint64_t));
     memset(w->nyeon, 0, ((n + 63) / 64) * sizeof(uint64_t));
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
