@@ -1532,15 +1532,14 @@ static void set_bits(uint64_t *bits, size_t lo, size_t hi)
     }
 }
 
-/* opens.near and opens.words (zeros until then) from the sentence's
- * anchors: before each anchor a, back over ANCHOR_WORDS + 1 starts of a
- * word or number (a letter or digit after none, or first in the
- * sentence), and of those the words'.  Anchors are few: the bytes
- * before each are read one by one. */
+/* opens.near and opens.words (zeros until then, mark_sentence) from the
+ * sentence's anchors: before each anchor a, back over ANCHOR_WORDS + 1 starts
+ * of a word or number (a letter or digit after none, or first in the sentence),
+ * and of those the words'.  Anchors are few: the bytes before each are read one
+ * by one. */
 static void mark_near(window *w)
 {
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
-    memset(w->opens.near, 0, ((w->we - w->ws + 63) / 64) * sizeof(uint64_t));
     for (size_t q = 0; q < w->nanchor; q++) {
         size_t a = w->anchor_at[q], lo = 0, left = ANCHOR_WORDS + 1;
         for (size_t k = a + 1; k-- > 0;) {
@@ -1589,6 +1588,18 @@ static void mark_numbers(window *w)
     }
 }
 
+/* Zeros in the first `words` of bits (an array of OPENER_WORDS): most
+ * sentences take four or fewer, cleared in a few stores where a memset
+ * of their number would be a call. */
+static inline void clear_bits(uint64_t *bits, size_t words)
+{
+    _Static_assert(OPENER_WORDS >= 4, "four words to clear");
+    if (words <= 4)
+        memset(bits, 0, 4 * sizeof *bits);
+    else
+        memset(bits, 0, words * sizeof *bits);
+}
+
 /* The clause breaks, the parentheses and the anchors of the window's
  * sentence, listed once, its last anchor, and its opener bits (opens:
  * words, others, then near and the numbers kept by mark_near and
@@ -1599,10 +1610,11 @@ static void mark_sentence(window *w)
     _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
     w->nbrk = w->nparen = w->nanchor = 0;
-    memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->digits, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->nyeon, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    clear_bits(w->opens.words, (n + 63) / 64);
+    clear_bits(w->opens.others, (n + 63) / 64);
+    clear_bits(w->opens.near, (n + 63) / 64);
+    clear_bits(w->digits, (n + 63) / 64);
+    clear_bits(w->nyeon, (n + 63) / 64);
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     unsigned after = 0;
     size_t k = 0;
