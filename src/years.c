@@ -1785,14 +1785,18 @@ static void gap_bits(ft_view x, size_t a, size_t n, uint64_t *sep,
         ft_bytes16 s = (ft_bytes16)(v == ' ') | (ft_bytes16)(v == '\t') |
                        (ft_bytes16)(v == '\n') | (ft_bytes16)(v == '\r') |
                        (ft_bytes16)(v == '(') | (ft_bytes16)(v == ')');
-        ft_bytes16 lv = v | 0x20, ln = next | 0x20, h = {0};
-#pragma GCC unroll 16
-        for (size_t q = 0; q < N_OF(korean_compare_heads); q++)
-            h |= (ft_bytes16)(lv == korean_compare_heads[q][0]) &
-                 (ft_bytes16)(ln == korean_compare_heads[q][1]);
         *sep |= (uint64_t)ft_bits16(s) << k;
         *quote |= (uint64_t)ft_bits16((ft_bytes16)(v == '"')) << k;
-        *heads |= (uint64_t)ft_bits16(h) << k;
+        /* the heads open past ASCII (korean_compare_heads_ascii): most
+         * gaps, English, have no such byte and no head */
+        if (korean_compare_heads_ascii || ft_bits16(v)) {
+            ft_bytes16 lv = v | 0x20, ln = next | 0x20, h = {0};
+#pragma GCC unroll 16
+            for (size_t q = 0; q < N_OF(korean_compare_heads); q++)
+                h |= (ft_bytes16)(lv == korean_compare_heads[q][0]) &
+                     (ft_bytes16)(ln == korean_compare_heads[q][1]);
+            *heads |= (uint64_t)ft_bits16(h) << k;
+        }
     }
 }
 
