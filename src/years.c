@@ -1717,15 +1717,10 @@ static bool is_base(ft_view x, size_t s, size_t pend)
            QUICK_LIT_AT(x, skip_spaces(x, j), korean_was);
 }
 
-/* Words that end ownership: the expression belongs to another relation. */
-static bool stop_word(ft_view x, size_t i, size_t e)
+/* stop_word's rest: the stop words of row r of open_stop_words. */
+static bool stop_word_of_row(ft_view x, size_t i, size_t e, size_t r)
 {
-    /* only the stop words that start with the byte at i (open_stop_words,
-     * years_index.h) */
-    size_t r = open_stop_words.row[ft_ascii_fold(ft_view_at(x, i))];
-    if (!r)
-        return false;
-    /* and of those only the ones as long as the word (stop_words_by_length,
+    /* of those only the ones as long as the word (stop_words_by_length,
      * years_index.h: none from its end on) */
     size_t n = e - i;
     if (n >= N_OF(stop_words_by_length))
@@ -1735,6 +1730,16 @@ static bool stop_word(ft_view x, size_t i, size_t e)
         if (PHRASE_AT(x, i, stop_words[__builtin_ctzll(m)].s))
             return true;
     return false;
+}
+
+/* Words that end ownership: the expression belongs to another relation.
+ * Only the stop words that start with the byte at i (open_stop_words,
+ * years_index.h) are asked, that byte here: most words start none, and
+ * the call costs more than the look. */
+static inline bool stop_word(ft_view x, size_t i, size_t e)
+{
+    size_t r = open_stop_words.row[ft_ascii_fold(ft_view_at(x, i))];
+    return r && stop_word_of_row(x, i, e, r);
 }
 
 /* Is there a clause break in [a,b)?  Within the sentence, the list of
