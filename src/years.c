@@ -1206,25 +1206,33 @@ static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
     *others = (always | (starts & ~after_alnum)) & in;
 }
 
-/* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
- * plus a multiple of 64).  From pre when the window's sentence is read,
- * whose words are only those near an anchor (words_from is not read
- * then); else words open only before words_from. */
-static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
-                         size_t words_from, const opener_bits *pre)
+/* opens_at where no opener bits are kept: words open only before
+ * words_from. */
+static uint64_t opens_read(ft_view x, size_t s, size_t e, size_t base,
+                           size_t words_from)
 {
     uint64_t words, others;
-    if (pre) {
-        size_t k = (base - s) / 64;
-        return pre->others[k] | pre->words[k];
-    } else {
-        opens64(x, s, e, base, &words, &others);
-    }
+    opens64(x, s, e, base, &words, &others);
     if (words_from <= base)
         return others;
     return others | (words & (words_from - base >= 64
                                   ? ~UINT64_C(0)
                                   : (UINT64_C(1) << (words_from - base)) - 1));
+}
+
+/* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
+ * plus a multiple of 64).  From pre when the window's sentence is read,
+ * whose words are only those near an anchor (words_from is not read
+ * then), two loads inline; else read (opens_read). */
+__attribute__((always_inline)) static inline uint64_t
+opens_at(ft_view x, size_t s, size_t e, size_t base, size_t words_from,
+         const opener_bits *pre)
+{
+    if (pre) {
+        size_t k = (base - s) / 64;
+        return pre->others[k] | pre->words[k];
+    }
+    return opens_read(x, s, e, base, words_from);
 }
 
 /* May an English word, or a number of a digit or two, at i of x[s,e) open
