@@ -458,18 +458,33 @@ static bool korean_compare_soon(ft_view x, size_t i)
     return false;
 }
 
-/* A Korean noun of list (ix its ender index) before `end`, maybe with a
- * particle. */
-static bool korean_noun_before(ft_view x, size_t j, const years_index *ix,
-                               const ft_lit *list, size_t n)
+/* A Korean noun of list (ix its ender index) before j (spaces already
+ * skipped), maybe with a particle. */
+static bool korean_noun_ends(ft_view x, size_t j, const years_index *ix,
+                             const ft_lit *list, size_t n)
 {
-    /* j: spaces already skipped */
     if (ANY_ENDING(x, j, korean_particles) && j >= 3 &&
         hangul_lead(ft_view_at(x, j - 3)) &&
         quick_ending_at(ix, x, ft_phrase_trim_back(x.t, j - 3), list, n,
                         NULL) != SIZE_MAX)
         return true;
     return quick_ending_at(ix, x, j, list, n, NULL) != SIZE_MAX;
+}
+
+/* korean_noun_ends, the last byte before j asked here: where neither
+ * index has a row for it (English text), no noun nor particle ends
+ * there, and the call costs more than the look. */
+static inline bool korean_noun_before(ft_view x, size_t j,
+                                      const years_index *ix, const ft_lit *list,
+                                      size_t n)
+{
+    if (ix->always || end_korean_particles.always)
+        return korean_noun_ends(x, j, ix, list, n);
+    if (j == 0 || j > x.len) /* as quick_ending_at: none ends there */
+        return false;
+    unsigned char c = ft_ascii_fold((unsigned char)x.t[j - 1]);
+    return (ix->row[c] || end_korean_particles.row[c]) &&
+           korean_noun_ends(x, j, ix, list, n);
 }
 #define KOREAN_NOUN_BEFORE(x, end, list)                                       \
     korean_noun_before((x), (end), &end_##list, (list), N_OF(list))
