@@ -430,14 +430,26 @@ static size_t skip_paren(ft_view x, size_t i)
     return i;
 }
 
-/* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교. */
-static bool korean_compare_after(ft_view x, size_t i)
+/* korean_compare_after from a, its spaces skipped. */
+static bool korean_compare_from(ft_view x, size_t a)
 {
-    size_t a = skip_spaces(x, i), j = skip_paren(x, a);
+    size_t j = skip_paren(x, a);
     /* spaces after j only where a parenthesis was skipped (a is past
      * the spaces): else the second look would be the first again */
     return QUICK_LIT_AT(x, j, korean_compare) ||
            (j != a && QUICK_LIT_AT(x, skip_spaces(x, j), korean_compare));
+}
+
+/* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교.
+ * Where no parenthesis stands after the spaces, only a comparison
+ * there can: the index asked here rules out most (English text), and the
+ * call costs more than the look. */
+static inline bool korean_compare_after(ft_view x, size_t i)
+{
+    size_t a = skip_spaces(x, i);
+    if (ft_view_at(x, a) != '(' && !may_open(&open_korean_compare, x, a))
+        return false;
+    return korean_compare_from(x, a);
 }
 
 /* A Korean comparison in the next few words of the clause from i: "(2009년의)
