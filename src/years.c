@@ -686,8 +686,8 @@ static size_t dash_at(ft_view x, size_t i)
 }
 
 /* Korean units (or a space and one) at i: the digits before are an
- * amount. */
-static bool korean_unit_at(ft_view x, size_t i)
+ * amount.  Inline: after most years the index says no at once. */
+static inline bool korean_unit_at(ft_view x, size_t i)
 {
     return QUICK_LIT_AT(x, i, korean_units) ||
            (ft_view_at(x, i) == ' ' && QUICK_LIT_AT(x, i + 1, korean_units));
