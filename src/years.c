@@ -501,22 +501,31 @@ static inline bool korean_noun_before(ft_view x, size_t j,
 #define KOREAN_NOUN_BEFORE(x, end, list)                                       \
     korean_noun_before((x), (end), &end_##list, (list), N_OF(list))
 
-/* `end` moved back over a possessive ("the country's 2021 budget"), so
- * that the word before the owner decides. */
-static size_t before_possessive(ft_view x, size_t end)
+/* before_possessive where the word before end (j >= 2: spaces skipped)
+ * ends in s. */
+static size_t before_owner(ft_view x, size_t end, size_t j)
 {
-    size_t j = ft_phrase_trim_back(x.t, end);
     size_t k = SIZE_MAX;
-    if (j >= 2 && ft_view_at(x, j - 1) == 's' && ft_view_at(x, j - 2) == '\'')
+    if (ft_view_at(x, j - 2) == '\'')
         k = j - 2;
-    else if (j >= 4 && ft_view_at(x, j - 1) == 's' &&
-             bytes_at(x, j - 4, "\xE2\x80\x99"))
+    else if (j >= 4 && bytes_at(x, j - 4, "\xE2\x80\x99"))
         k = j - 4;
     if (k == SIZE_MAX)
         return end;
     while (k > 0 && ft_ascii_alpha(ft_view_at(x, k - 1)))
         k--;
     return k;
+}
+
+/* `end` moved back over a possessive ("the country's 2021 budget"), so
+ * that the word before the owner decides.  Most words before end end in
+ * no s: asked inline. */
+static inline size_t before_possessive(ft_view x, size_t end)
+{
+    size_t j = ft_phrase_trim_back(x.t, end);
+    if (j < 2 || ft_view_at(x, j - 1) != 's')
+        return end;
+    return before_owner(x, end, j);
 }
 
 /* --------------------------------------------------- year expressions */
