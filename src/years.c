@@ -1701,8 +1701,8 @@ static int breaks_between(const window *w, size_t a, size_t b, size_t sa,
     return most;
 }
 
-/* The parenthesis that position i stands in, or SIZE_MAX. */
-static size_t paren_of(const window *w, size_t i)
+/* paren_of where the sentence has parentheses. */
+static size_t listed_paren_of(const window *w, size_t i)
 {
     size_t k =
         places_below(w->paren_at, w->nparen, clamp(i, w->ws, w->we) - w->ws);
@@ -1712,6 +1712,13 @@ static size_t paren_of(const window *w, size_t i)
     if (i - p > PAREN_REACH || ft_view_at(w->x, p) == ')')
         return SIZE_MAX;
     return p;
+}
+
+/* The parenthesis that position i stands in, or SIZE_MAX.  Most
+ * sentences have none: asked inline. */
+static inline size_t paren_of(const window *w, size_t i)
+{
+    return w->nparen ? listed_paren_of(w, i) : SIZE_MAX;
 }
 
 /* Where the words before s end, back over hedges ("up from about X"),
