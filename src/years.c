@@ -1983,7 +1983,12 @@ static size_t glued_in(const char *text, size_t len, size_t a, size_t b,
         if (!p)
             break;
         a = (size_t)(p - text);
-        if (ft_phrase_glued_stop(text, len, a)) {
+        /* a glued stop has a capital or a Hangul syllable after it
+         * (ft_phrase_glued_stop_rest): most full stops here are decimal
+         * points or have a space after, and are passed without a call */
+        unsigned char n = a + 1 < len ? (unsigned char)text[a + 1] : 0;
+        if ((ft_ascii_upper(n) || hangul_lead(n)) &&
+            ft_phrase_glued_stop(text, len, a)) {
             found = a;
             if (!last)
                 break;

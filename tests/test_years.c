@@ -914,6 +914,19 @@ static void test_glued_stops_in_one_sentence(void **state)
     assert_int_equal(
         date_in_one_sentence("It cost 5 billion dollars.Costs rose in 2019."),
         0);
+    /* between Hangul syllables too (다.올해), not before a digit or a
+     * small letter */
+    assert_int_equal(date_in_one_sentence("It cost 5 billion dollars "
+                                          "\xEB\x8B\xA4.\xEC\x98\xAC"
+                                          "\xED\x95\xB4 rose."),
+                     0);
+    assert_int_equal(date_in_one_sentence("It cost 5 billion dollars "
+                                          "\xEB\x8B\xA4 \xEC\x98\xAC"
+                                          "\xED\x95\xB4 rose."),
+                     2024);
+    assert_int_equal(
+        date_in_one_sentence("It cost 5 billion dollars.costs rose in 2019."),
+        2019);
 }
 
 static void test_span_end_of_many_digits(void **state)
