@@ -252,7 +252,9 @@ static void ix_heads_past_ascii(const char *name)
  * keeps both cases of a letter, and more of other bytes, never fewer), as
  * a list for the scanners that compare sixteen bytes at once: years.c's
  * look_back asks other_period, signed_before signing_verbs and
- * tying_gap korean_compare only where such a pair stands. */
+ * tying_gap korean_compare only where such a pair stands.  NAME_ascii
+ * says whether a first byte is ASCII: where none is, sixteen bytes with
+ * none past ASCII hold no pair. */
 static void ix_heads_folded(const char *name)
 {
     if (ix.always) { /* a phrase may open anywhere: no list can say so */
@@ -262,6 +264,7 @@ static void ix_heads_folded(const char *name)
     }
     static uint64_t seen[256][4];
     memset(seen, 0, sizeof seen);
+    int ascii = 0;
     printf("\nstatic const unsigned char %s[][2] = {", name);
     int put = 0;
     for (unsigned c0 = 0; c0 < 256; c0++) {
@@ -275,13 +278,14 @@ static void ix_heads_folded(const char *name)
                 continue;
             seen[a][b >> 6] |= (uint64_t)1 << (b & 63);
             printf("%s{0x%02x, 0x%02x},", put++ % 4 ? " " : "\n    ", a, b);
+            ascii |= a < 0x80;
         }
     }
     if (!put) { /* C has no empty array */
         fprintf(stderr, "gen_years_index: %s opens nothing\n", name);
         ix.bad = 1;
     }
-    printf("\n};\n");
+    printf("\n};\nenum { %s_ascii = %d };\n", name, ascii);
 }
 
 /* An ASCII letter or digit: what starts a word where none stands

@@ -430,14 +430,26 @@ static size_t skip_paren(ft_view x, size_t i)
     return i;
 }
 
-/* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교. */
-static bool korean_compare_after(ft_view x, size_t i)
+/* korean_compare_after from a, its spaces skipped. */
+static bool korean_compare_from(ft_view x, size_t a)
 {
-    size_t a = skip_spaces(x, i), j = skip_paren(x, a);
+    size_t j = skip_paren(x, a);
     /* spaces after j only where a parenthesis was skipped (a is past
      * the spaces): else the second look would be the first again */
     return QUICK_LIT_AT(x, j, korean_compare) ||
            (j != a && QUICK_LIT_AT(x, skip_spaces(x, j), korean_compare));
+}
+
+/* A Korean comparison after position i: 대비, 보다, (X)에 비해, 과 비교.
+ * Where no parenthesis stands after the spaces, only a comparison
+ * there can: the index asked here rules out most (English text), and the
+ * call costs more than the look. */
+static inline bool korean_compare_after(ft_view x, size_t i)
+{
+    size_t a = skip_spaces(x, i);
+    if (ft_view_at(x, a) != '(' && !may_open(&open_korean_compare, x, a))
+        return false;
+    return korean_compare_from(x, a);
 }
 
 /* A Korean comparison in the next few words of the clause from i: "(2009년의)
@@ -458,12 +470,11 @@ static bool korean_compare_soon(ft_view x, size_t i)
     return false;
 }
 
-/* A Korean noun of list (ix its ender index) before `end`, maybe with a
- * particle. */
-static bool korean_noun_before(ft_view x, size_t j, const years_index *ix,
-                               const ft_lit *list, size_t n)
+/* A Korean noun of list (ix its ender index) before j (spaces already
+ * skipped), maybe with a particle. */
+static bool korean_noun_ends(ft_view x, size_t j, const years_index *ix,
+                             const ft_lit *list, size_t n)
 {
-    /* j: spaces already skipped */
     if (ANY_ENDING(x, j, korean_particles) && j >= 3 &&
         hangul_lead(ft_view_at(x, j - 3)) &&
         quick_ending_at(ix, x, ft_phrase_trim_back(x.t, j - 3), list, n,
@@ -471,25 +482,50 @@ static bool korean_noun_before(ft_view x, size_t j, const years_index *ix,
         return true;
     return quick_ending_at(ix, x, j, list, n, NULL) != SIZE_MAX;
 }
+
+/* korean_noun_ends, the last byte before j asked here: where neither
+ * index has a row for it (English text), no noun nor particle ends
+ * there, and the call costs more than the look. */
+static inline bool korean_noun_before(ft_view x, size_t j,
+                                      const years_index *ix, const ft_lit *list,
+                                      size_t n)
+{
+    if (ix->always || end_korean_particles.always)
+        return korean_noun_ends(x, j, ix, list, n);
+    if (j == 0 || j > x.len) /* as quick_ending_at: none ends there */
+        return false;
+    unsigned char c = ft_ascii_fold((unsigned char)x.t[j - 1]);
+    return (ix->row[c] || end_korean_particles.row[c]) &&
+           korean_noun_ends(x, j, ix, list, n);
+}
 #define KOREAN_NOUN_BEFORE(x, end, list)                                       \
     korean_noun_before((x), (end), &end_##list, (list), N_OF(list))
 
-/* `end` moved back over a possessive ("the country's 2021 budget"), so
- * that the word before the owner decides. */
-static size_t before_possessive(ft_view x, size_t end)
+/* before_possessive where the word before end (j >= 2: spaces skipped)
+ * ends in s. */
+static size_t before_owner(ft_view x, size_t end, size_t j)
 {
-    size_t j = ft_phrase_trim_back(x.t, end);
     size_t k = SIZE_MAX;
-    if (j >= 2 && ft_view_at(x, j - 1) == 's' && ft_view_at(x, j - 2) == '\'')
+    if (ft_view_at(x, j - 2) == '\'')
         k = j - 2;
-    else if (j >= 4 && ft_view_at(x, j - 1) == 's' &&
-             bytes_at(x, j - 4, "\xE2\x80\x99"))
+    else if (j >= 4 && bytes_at(x, j - 4, "\xE2\x80\x99"))
         k = j - 4;
     if (k == SIZE_MAX)
         return end;
     while (k > 0 && ft_ascii_alpha(ft_view_at(x, k - 1)))
         k--;
     return k;
+}
+
+/* `end` moved back over a possessive ("the country's 2021 budget"), so
+ * that the word before the owner decides.  Most words before end end in
+ * no s: asked inline. */
+static inline size_t before_possessive(ft_view x, size_t end)
+{
+    size_t j = ft_phrase_trim_back(x.t, end);
+    if (j < 2 || ft_view_at(x, j - 1) != 's')
+        return end;
+    return before_owner(x, end, j);
 }
 
 /* --------------------------------------------------- year expressions */
@@ -659,8 +695,8 @@ static size_t dash_at(ft_view x, size_t i)
 }
 
 /* Korean units (or a space and one) at i: the digits before are an
- * amount. */
-static bool korean_unit_at(ft_view x, size_t i)
+ * amount.  Inline: after most years the index says no at once. */
+static inline bool korean_unit_at(ft_view x, size_t i)
 {
     return QUICK_LIT_AT(x, i, korean_units) ||
            (ft_view_at(x, i) == ' ' && QUICK_LIT_AT(x, i + 1, korean_units));
@@ -1160,12 +1196,12 @@ static inline void classify16(const unsigned char *p, unsigned *alnum,
 /* Where the bytes of a sentence may open an expression, as find_exprs
  * reads them (a superset: whatever else find_exprs meets it steps over
  * without a look), a bit a byte from the sentence's start, 64 to a
- * word: in words, the letters that start a word, which open one only
- * where near has them too; in others, the apostrophes before a digit,
- * the lead bytes past ASCII that may open one (’20, 올해), an F before a
- * Y (FY), and of the numbers that start a word only those mark_numbers
- * keeps.  mark_sentence fills them for the window's sentence as it reads
- * it. */
+ * word: in words, the letters that start a word and near has too (an
+ * English word opens one only there); in others, the apostrophes before
+ * a digit, the lead bytes past ASCII that may open one (’20, 올해), an F
+ * before a Y (FY), and of the numbers that start a word only those
+ * mark_numbers keeps.  mark_sentence fills them for the window's
+ * sentence as it reads it. */
 #define OPENER_WORDS (WINDOW / 64 + 1)
 typedef struct {
     uint64_t words[OPENER_WORDS];
@@ -1206,25 +1242,33 @@ static void opens64(ft_view x, size_t s, size_t e, size_t base, uint64_t *words,
     *others = (always | (starts & ~after_alnum)) & in;
 }
 
-/* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
- * plus a multiple of 64).  From pre when the window's sentence is read,
- * whose near bits say where words may open (words_from is not read
- * then); else words open only before words_from. */
-static uint64_t opens_at(ft_view x, size_t s, size_t e, size_t base,
-                         size_t words_from, const opener_bits *pre)
+/* opens_at where no opener bits are kept: words open only before
+ * words_from. */
+static uint64_t opens_read(ft_view x, size_t s, size_t e, size_t base,
+                           size_t words_from)
 {
     uint64_t words, others;
-    if (pre) {
-        size_t k = (base - s) / 64;
-        return pre->others[k] | (pre->words[k] & pre->near[k]);
-    } else {
-        opens64(x, s, e, base, &words, &others);
-    }
+    opens64(x, s, e, base, &words, &others);
     if (words_from <= base)
         return others;
     return others | (words & (words_from - base >= 64
                                   ? ~UINT64_C(0)
                                   : (UINT64_C(1) << (words_from - base)) - 1));
+}
+
+/* Bit j: the byte at base + j of x[s,e) may open an expression (base: s
+ * plus a multiple of 64).  From pre when the window's sentence is read,
+ * whose words are only those near an anchor (words_from is not read
+ * then), two loads inline; else read (opens_read). */
+__attribute__((always_inline)) static inline uint64_t
+opens_at(ft_view x, size_t s, size_t e, size_t base, size_t words_from,
+         const opener_bits *pre)
+{
+    if (pre) {
+        size_t k = (base - s) / 64;
+        return pre->others[k] | pre->words[k];
+    }
+    return opens_read(x, s, e, base, words_from);
 }
 
 /* May an English word, or a number of a digit or two, at i of x[s,e) open
@@ -1418,11 +1462,9 @@ typedef struct {
     size_t nnb;
     size_t anchor;     /* the last anchor that starts in the sentence */
     opener_bits opens; /* where its bytes may open an expression */
-    /* the anchors that start in the sentence, in order (from ws), and a
-     * bit a byte for the words and numbers that start there */
+    /* the anchors that start in the sentence, in order (from ws) */
     uint16_t anchor_at[WINDOW];
     size_t nanchor;
-    uint64_t starts[OPENER_WORDS];
     /* a bit a byte: its ASCII digits, its bytes 0xEB (the lead of 년) */
     uint64_t digits[OPENER_WORDS], nyeon[OPENER_WORDS];
 } window;
@@ -1478,24 +1520,45 @@ static inline void mark_byte(window *w, size_t k)
     }
 }
 
+/* May the sixteen bytes at p (p[16] read too) set a bit of others,
+ * digits or nyeon (mark16)?  Only a digit (an apostrophe opens only
+ * before one), a byte of 0xC0 and up (’, 년 and the Hangul lead bytes)
+ * or an F before a Y can: about half the sixteens of news text have
+ * none, and this test costs a fraction of classify16. */
+__attribute__((always_inline)) static inline bool
+may_open16(const unsigned char *p)
+{
+    ft_bytes16 u = ft_load16(p), next = ft_load16(p + 1);
+    ft_sbytes16 v = (ft_sbytes16)u;
+    ft_bytes16 m =
+        (ft_bytes16)((v > '0' - 1) & (v < '9' + 1)) |
+        (u & (u + u)) | /* the top two bits: 0xC0 and up */
+        ((ft_bytes16)((u | 0x20) == 'f') & (ft_bytes16)((next | 0x20) == 'y'));
+    return ft_bits16(m) || ft_ascii_digit(p[16]);
+}
+
 /* mark_sentence's sixteen bytes at p (p[16] read too), those of the
  * sentence from k: the marks of those of live, and where they may open
- * an expression; *after: the byte before them was a letter or digit. */
+ * an expression, but for the words (mark_near); *after: the byte before
+ * them was a letter or digit. */
 __attribute__((always_inline)) static inline void
 mark16(window *w, const unsigned char *p, size_t k, unsigned live,
        unsigned *after)
 {
     for (unsigned bits = marks16(p) & live; bits; bits &= bits - 1)
         mark_byte(w, k + (size_t)__builtin_ctz(bits));
+    if (!may_open16(p)) {
+        /* no bit to set: the arrays hold zeros there already */
+        *after = word_byte(p[15]);
+        return;
+    }
     unsigned alnum, starts, letters, always;
     classify16(p, &alnum, &starts, &letters, &always);
     unsigned first = ~(alnum << 1 | *after);
     *after = alnum >> 15 & 1;
-    w->starts[k / 64] |= (uint64_t)(alnum & first & live) << (k % 64);
     w->digits[k / 64] |= (uint64_t)(alnum & ~letters & live) << (k % 64);
     unsigned eb = ft_bits16((ft_bytes16)(ft_load16(p) == K_NYEON[0]));
     w->nyeon[k / 64] |= (uint64_t)(eb & live) << (k % 64);
-    w->opens.words[k / 64] |= (uint64_t)(letters & first & live) << (k % 64);
     w->opens.others[k / 64] |= (uint64_t)((always | (starts & first)) & live)
                                << (k % 64);
 }
@@ -1513,28 +1576,25 @@ static void set_bits(uint64_t *bits, size_t lo, size_t hi)
     }
 }
 
-/* opens.near from the sentence's anchors and word starts: before each
- * anchor a, back over ANCHOR_WORDS + 1 word starts. */
+/* opens.near and opens.words (zeros until then, mark_sentence) from the
+ * sentence's anchors: before each anchor a, back over ANCHOR_WORDS + 1 starts
+ * of a word or number (a letter or digit after none, or first in the sentence),
+ * and of those the words'.  Anchors are few: the bytes before each are read one
+ * by one. */
 static void mark_near(window *w)
 {
-    memset(w->opens.near, 0, ((w->we - w->ws + 63) / 64) * sizeof(uint64_t));
+    const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     for (size_t q = 0; q < w->nanchor; q++) {
-        size_t a = w->anchor_at[q], k = a / 64, lo = 0;
-        size_t left = ANCHOR_WORDS + 1;
-        uint64_t m = w->starts[k] & (a % 64 < 63 ? (UINT64_C(2) << (a % 64)) - 1
-                                                 : ~UINT64_C(0));
-        for (;;) {
-            size_t c = (size_t)__builtin_popcountll(m);
-            if (c >= left) {
-                for (; c > left; c--)
-                    m &= m - 1; /* the lowest go: the last `left` stay */
-                lo = k * 64 + (size_t)__builtin_ctzll(m);
+        size_t a = w->anchor_at[q], lo = 0, left = ANCHOR_WORDS + 1;
+        for (size_t k = a + 1; k-- > 0;) {
+            if (!word_byte(t[k]) || (k > 0 && word_byte(t[k - 1])))
+                continue;
+            if (ft_ascii_alpha(t[k]))
+                w->opens.words[k / 64] |= UINT64_C(1) << (k % 64);
+            if (--left == 0) {
+                lo = k;
                 break;
             }
-            if (k == 0)
-                break;
-            left -= c;
-            m = w->starts[--k];
         }
         set_bits(w->opens.near, lo, a);
     }
@@ -1572,6 +1632,18 @@ static void mark_numbers(window *w)
     }
 }
 
+/* Zeros in the first `words` of bits (an array of OPENER_WORDS): most
+ * sentences take four or fewer, cleared in a few stores where a memset
+ * of their number would be a call. */
+static inline void clear_bits(uint64_t *bits, size_t words)
+{
+    _Static_assert(OPENER_WORDS >= 4, "four words to clear");
+    if (words <= 4)
+        memset(bits, 0, 4 * sizeof *bits);
+    else
+        memset(bits, 0, words * sizeof *bits);
+}
+
 /* The clause breaks, the parentheses and the anchors of the window's
  * sentence, listed once, its last anchor, and its opener bits (opens:
  * words, others, then near and the numbers kept by mark_near and
@@ -1582,11 +1654,11 @@ static void mark_sentence(window *w)
     _Static_assert(WINDOW <= 0x10000, "a place fits in 16 bits");
     w->anchor = SIZE_MAX;
     w->nbrk = w->nparen = w->nanchor = 0;
-    memset(w->opens.words, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->opens.others, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->starts, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->digits, 0, ((n + 63) / 64) * sizeof(uint64_t));
-    memset(w->nyeon, 0, ((n + 63) / 64) * sizeof(uint64_t));
+    clear_bits(w->opens.words, (n + 63) / 64);
+    clear_bits(w->opens.others, (n + 63) / 64);
+    clear_bits(w->opens.near, (n + 63) / 64);
+    clear_bits(w->digits, (n + 63) / 64);
+    clear_bits(w->nyeon, (n + 63) / 64);
     const unsigned char *t = (const unsigned char *)w->x.t + w->ws;
     unsigned after = 0;
     size_t k = 0;
@@ -1629,8 +1701,8 @@ static int breaks_between(const window *w, size_t a, size_t b, size_t sa,
     return most;
 }
 
-/* The parenthesis that position i stands in, or SIZE_MAX. */
-static size_t paren_of(const window *w, size_t i)
+/* paren_of where the sentence has parentheses. */
+static size_t listed_paren_of(const window *w, size_t i)
 {
     size_t k =
         places_below(w->paren_at, w->nparen, clamp(i, w->ws, w->we) - w->ws);
@@ -1640,6 +1712,13 @@ static size_t paren_of(const window *w, size_t i)
     if (i - p > PAREN_REACH || ft_view_at(w->x, p) == ')')
         return SIZE_MAX;
     return p;
+}
+
+/* The parenthesis that position i stands in, or SIZE_MAX.  Most
+ * sentences have none: asked inline. */
+static inline size_t paren_of(const window *w, size_t i)
+{
+    return w->nparen ? listed_paren_of(w, i) : SIZE_MAX;
 }
 
 /* Where the words before s end, back over hedges ("up from about X"),
@@ -1689,15 +1768,10 @@ static bool is_base(ft_view x, size_t s, size_t pend)
            QUICK_LIT_AT(x, skip_spaces(x, j), korean_was);
 }
 
-/* Words that end ownership: the expression belongs to another relation. */
-static bool stop_word(ft_view x, size_t i, size_t e)
+/* stop_word's rest: the stop words of row r of open_stop_words. */
+static bool stop_word_of_row(ft_view x, size_t i, size_t e, size_t r)
 {
-    /* only the stop words that start with the byte at i (open_stop_words,
-     * years_index.h) */
-    size_t r = open_stop_words.row[ft_ascii_fold(ft_view_at(x, i))];
-    if (!r)
-        return false;
-    /* and of those only the ones as long as the word (stop_words_by_length,
+    /* of those only the ones as long as the word (stop_words_by_length,
      * years_index.h: none from its end on) */
     size_t n = e - i;
     if (n >= N_OF(stop_words_by_length))
@@ -1707,6 +1781,16 @@ static bool stop_word(ft_view x, size_t i, size_t e)
         if (PHRASE_AT(x, i, stop_words[__builtin_ctzll(m)].s))
             return true;
     return false;
+}
+
+/* Words that end ownership: the expression belongs to another relation.
+ * Only the stop words that start with the byte at i (open_stop_words,
+ * years_index.h) are asked, that byte here: most words start none, and
+ * the call costs more than the look. */
+static inline bool stop_word(ft_view x, size_t i, size_t e)
+{
+    size_t r = open_stop_words.row[ft_ascii_fold(ft_view_at(x, i))];
+    return r && stop_word_of_row(x, i, e, r);
 }
 
 /* Is there a clause break in [a,b)?  Within the sentence, the list of
@@ -1757,14 +1841,18 @@ static void gap_bits(ft_view x, size_t a, size_t n, uint64_t *sep,
         ft_bytes16 s = (ft_bytes16)(v == ' ') | (ft_bytes16)(v == '\t') |
                        (ft_bytes16)(v == '\n') | (ft_bytes16)(v == '\r') |
                        (ft_bytes16)(v == '(') | (ft_bytes16)(v == ')');
-        ft_bytes16 lv = v | 0x20, ln = next | 0x20, h = {0};
-#pragma GCC unroll 16
-        for (size_t q = 0; q < N_OF(korean_compare_heads); q++)
-            h |= (ft_bytes16)(lv == korean_compare_heads[q][0]) &
-                 (ft_bytes16)(ln == korean_compare_heads[q][1]);
         *sep |= (uint64_t)ft_bits16(s) << k;
         *quote |= (uint64_t)ft_bits16((ft_bytes16)(v == '"')) << k;
-        *heads |= (uint64_t)ft_bits16(h) << k;
+        /* the heads open past ASCII (korean_compare_heads_ascii): most
+         * gaps, English, have no such byte and no head */
+        if (korean_compare_heads_ascii || ft_bits16(v)) {
+            ft_bytes16 lv = v | 0x20, ln = next | 0x20, h = {0};
+#pragma GCC unroll 16
+            for (size_t q = 0; q < N_OF(korean_compare_heads); q++)
+                h |= (ft_bytes16)(lv == korean_compare_heads[q][0]) &
+                     (ft_bytes16)(ln == korean_compare_heads[q][1]);
+            *heads |= (uint64_t)ft_bits16(h) << k;
+        }
     }
 }
 
@@ -1895,7 +1983,12 @@ static size_t glued_in(const char *text, size_t len, size_t a, size_t b,
         if (!p)
             break;
         a = (size_t)(p - text);
-        if (ft_phrase_glued_stop(text, len, a)) {
+        /* a glued stop has a capital or a Hangul syllable after it
+         * (ft_phrase_glued_stop_rest): most full stops here are decimal
+         * points or have a space after, and are passed without a call */
+        unsigned char n = a + 1 < len ? (unsigned char)text[a + 1] : 0;
+        if ((ft_ascii_upper(n) || hangul_lead(n)) &&
+            ft_phrase_glued_stop(text, len, a)) {
             found = a;
             if (!last)
                 break;

@@ -914,6 +914,19 @@ static void test_glued_stops_in_one_sentence(void **state)
     assert_int_equal(
         date_in_one_sentence("It cost 5 billion dollars.Costs rose in 2019."),
         0);
+    /* between Hangul syllables too (다.올해), not before a digit or a
+     * small letter */
+    assert_int_equal(date_in_one_sentence("It cost 5 billion dollars "
+                                          "\xEB\x8B\xA4.\xEC\x98\xAC"
+                                          "\xED\x95\xB4 rose."),
+                     0);
+    assert_int_equal(date_in_one_sentence("It cost 5 billion dollars "
+                                          "\xEB\x8B\xA4 \xEC\x98\xAC"
+                                          "\xED\x95\xB4 rose."),
+                     2024);
+    assert_int_equal(
+        date_in_one_sentence("It cost 5 billion dollars.costs rose in 2019."),
+        2019);
 }
 
 static void test_span_end_of_many_digits(void **state)
@@ -1012,6 +1025,47 @@ static void test_years_at_every_offset(void **state)
                          first);
         }
         assert_true(strchr(first, '/') != NULL); /* figures were found */
+    }
+}
+
+/* The window's sentence is marked sixteen bytes at a time, where the
+ * sixteens with no digit, no byte past ASCII and no FY are skipped, and
+ * the words that may open an expression are found back from its anchors
+ * ("year", "month"); the sentences before it are read by another path
+ * (opens64).  An expression at any offset must be found by either: in
+ * the figure's sentence, and in the sentence before (look_back), with a
+ * filler of any length before it. */
+static void test_expressions_at_every_offset(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *phrase, *want;
+    } cases[] = {
+        {"last year", "2023/3/0 "},
+        {"3 years ago", "2021/3/0 "},
+        {"in '21", "2021/1/0 "},
+        {"in FY27", "2027/2/0 "},
+        {"in 2019", "2019/1/0 "},
+        {"during the year before last year", "2023/3/0 "},
+    };
+    char word[100], text[512], got[256];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        for (size_t n = 1; n < sizeof word; n++) {
+            memset(word, 'z', n);
+            word[n] = '\0';
+            snprintf(text, sizeof text,
+                     "The %s fund spent 5 billion dollars %s.", word,
+                     cases[k].phrase);
+            years_of(text, "2024-05-01", got, sizeof got);
+            if (strcmp(got, cases[k].want) != 0)
+                fail_msg("\"%s\": %s, not %s", text, got, cases[k].want);
+            snprintf(text, sizeof text,
+                     "The %s fund was busy %s. It spent 5 billion dollars.",
+                     word, cases[k].phrase);
+            years_of(text, "2024-05-01", got, sizeof got);
+            if (strcmp(got, cases[k].want) != 0)
+                fail_msg("\"%s\": %s, not %s", text, got, cases[k].want);
+        }
     }
 }
 
@@ -1137,6 +1191,7 @@ int main(void)
         cmocka_unit_test(test_span_end_of_many_digits),
         cmocka_unit_test(test_glued_stops_in_one_sentence),
         cmocka_unit_test(test_years_at_every_offset),
+        cmocka_unit_test(test_expressions_at_every_offset),
         cmocka_unit_test(test_signing_verb_reach),
         cmocka_unit_test(test_other_period_anywhere),
     };
