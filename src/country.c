@@ -509,6 +509,9 @@ struct ft_countries {
     /* By code_index: the first state whose currency that is, plus one;
      * 0 for none.  Kept by ft_countries_add, read for every figure. */
     uint32_t currency_first[NCODES];
+    /* Only ever added to, never removed or changed: reindex keeps the
+     * scan's filter bits of the words before (a function that took a
+     * word away would have to clear them). */
     word *words;
     size_t nwords, capwords;
     /* Derived (reindex): the lexicon, an open-addressed table of

@@ -519,14 +519,6 @@ prepare(ft_figwriter *w, const ft_article *a, size_t mention,
     return FT_OK;
 }
 
-/* ft_buf_reserve, without the call when b has the room already (nearly
- * every row: the buffers keep their storage from row to row).  It makes
- * len + extra + 1 <= cap, which extra < cap - len is (len <= cap). */
-static inline ft_status reserve(ft_buf *b, size_t extra)
-{
-    return extra < b->cap - b->len ? FT_OK : ft_buf_reserve(b, extra);
-}
-
 /* The sentence folded in w->folded (once for the figures sharing it). */
 static ft_status fold_sentence(ft_figwriter *w)
 {
@@ -611,7 +603,7 @@ static ft_status fold_spaces(ft_figwriter *w)
     const unsigned char *u = (const unsigned char *)w->sentence_from;
     size_t n = w->sentence_len;
     ft_buf_clear(&w->folded);
-    if (reserve(&w->folded, n) != FT_OK)
+    if (ft_buf_reserve(&w->folded, n) != FT_OK)
         return FT_ENOMEM;
     char *o = w->folded.data;
     if (n < 16)
@@ -800,7 +792,7 @@ static inline char *put_padded(char *o, const char *s, size_t n)
 /* Make b's storage go on PAD bytes past its text, for put_padded. */
 static ft_status pad_buf(ft_buf *b)
 {
-    return reserve(b, PAD);
+    return ft_buf_reserve(b, PAD);
 }
 
 /* The cell writers below are told the format (json: JSONL, else CSV or
@@ -895,7 +887,7 @@ static const ft_buf *memo_cell(const ft_figwriter *w, cell_memo *memo,
     ft_buf_clear(&memo->cell);
     size_t room;
     if (!text_room(w, n, &room) || ft_buf_append(&memo->text, s, n) != FT_OK ||
-        reserve(&memo->cell, room) != FT_OK)
+        ft_buf_reserve(&memo->cell, room) != FT_OK)
         return NULL;
     char *end = put_text(w, memo->cell.data, s, n);
     *end = '\0';
@@ -918,7 +910,7 @@ static ft_status put_cells(const ft_figwriter *w, ft_buf *b, const ft_lit *key,
             return FT_ENOMEM;
         room += r + key[i].n;
     }
-    if (reserve(b, room) != FT_OK)
+    if (ft_buf_reserve(b, room) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     for (size_t i = 0; i < cells; i++) {
@@ -1203,7 +1195,7 @@ static ft_status sentence_cell(ft_figwriter *w, const char **cell, size_t *n)
     if (!w->cell_ready) {
         size_t room;
         if (!text_room(w, w->sentence_len, &room) ||
-            reserve(&w->sentence_cell, room + 2 + PAD) != FT_OK)
+            ft_buf_reserve(&w->sentence_cell, room + 2 + PAD) != FT_OK)
             return FT_ENOMEM;
         char *o = w->sentence_cell.data, *start = o, *end = NULL;
         if (w->format != FT_FORMAT_JSONL)
@@ -1252,7 +1244,7 @@ static ft_status format_row(ft_figwriter *w, const ft_article *a,
     size_t fixed = w->head.len + w->tail.len;
     if (surface > SIZE_MAX / 8 || sentence_len > SIZE_MAX / 8 ||
         fixed > SIZE_MAX / 8 ||
-        reserve(b, room + surface + sentence_len + fixed) != FT_OK)
+        ft_buf_reserve(b, room + surface + sentence_len + fixed) != FT_OK)
         return FT_ENOMEM;
     char *o = b->data + b->len;
     o = put_padded(o, w->head.data, w->head.len);

@@ -19,6 +19,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text.h"
+
 #define FT_PURPOSE_WORDS(W, WS)                                                \
     W(a, W_DET)                                                                \
     W(about, W_PREP | W_HEDGE)                                                 \
@@ -696,17 +698,19 @@ static inline uint32_t ft_purpose_word_byte(const char *w, size_t i)
 }
 
 /* The hash of a word as word_id compares it: its sixteen bytes folded to
- * lower case and zero padded (`folded`), read as two numbers in the
- * machine's order.  A hash of the bytes word_id has already folded, where
- * one of four letters loaded and folded again cost look_up twenty
- * instructions a word.  scripts/gen_purpose_slots.c places each word of the
- * list by it, and purpose.c looks a word of the text up by it. */
+ * lower case and zero padded (`folded`), read as two numbers, first byte
+ * lowest whatever the machine (ft_load8), so that the table the generator
+ * made on one machine fits a program built for another.  A hash of the bytes
+ * word_id has already folded, where one of four letters loaded and folded again
+ * cost look_up twenty instructions a word.  scripts/gen_purpose_slots.c places
+ * each word of the list by it, and purpose.c looks a word of the text up by it.
+ */
 static inline uint32_t ft_purpose_word_hash(const void *folded)
 {
-    uint64_t h[2];
-    memcpy(h, folded, sizeof h);
-    uint64_t v = (h[0] ^ h[1] * UINT64_C(0x9E3779B97F4A7C15)) *
-                 UINT64_C(0xC2B2AE3D27D4EB4F);
+    const unsigned char *b = folded;
+    uint64_t v =
+        (ft_load8(b) ^ ft_load8(b + 8) * UINT64_C(0x9E3779B97F4A7C15)) *
+        UINT64_C(0xC2B2AE3D27D4EB4F);
     return (uint32_t)(v >> 32);
 }
 

@@ -1770,7 +1770,9 @@ static bool opens_aside(ft_view x, size_t i)
  * letters of a word after its first) untouched, so it reads the article's acts,
  * cut a block of 64 bytes at a time, instead of its bytes. */
 
-/* Some 64 bytes, a bit each (bit j for byte j). */
+/* Some 64 bytes, a bit each (bit j for byte j).  While classify16 or
+ * classify32 fill it, alnum holds the digits only: classify64's
+ * versions add the letters once at the end. */
 typedef struct {
     uint64_t alpha, alnum, joins; /* joins: '-' and '.' */
     uint64_t other;               /* STOP_BYTES and the Hangul lead bytes */
@@ -1878,8 +1880,9 @@ in_range32(__m256i x, const range32 *r)
                              load32(r->top));
 }
 
-/* classify16 of 32 bytes at once, where the processor has AVX2 (every
- * x86-64 of the last decade): half the instructions, and no copies (an
+/* classify16 of 32 bytes at once, where the processor has AVX2 (most
+ * x86-64 processors since 2013, not all: some Pentium and Celeron
+ * chips lack it): half the instructions, and no copies (an
  * AVX2 instruction leaves its operands as they were). */
 __attribute__((target("avx2"))) static inline void
 classify32(const unsigned char *p, unsigned j, const consts32 *k,
@@ -1931,7 +1934,9 @@ static byte_bits classify64_sse2(const unsigned char *p)
 }
 #endif
 
-/* The 64 bytes at p, classified. */
+/* The 64 bytes at p, classified.  __builtin_cpu_supports reads what
+ * libgcc found out about the processor at start-up: a load and a test
+ * each 64 bytes. */
 static byte_bits classify64(const unsigned char *p)
 {
 #if FT_AVX2

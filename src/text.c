@@ -56,7 +56,7 @@ bool ft_sorted(const void *items, size_t n, size_t size,
     return true;
 }
 
-ft_status ft_buf_reserve(ft_buf *b, size_t extra)
+ft_status ft_buf_grow(ft_buf *b, size_t extra)
 {
     if (extra >= SIZE_MAX - b->len)
         return FT_ENOMEM;

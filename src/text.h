@@ -8,6 +8,7 @@
 #ifndef FT_TEXT_H
 #define FT_TEXT_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -112,6 +113,7 @@ static inline size_t ft_first16(ft_bytes16 v)
  * compare with the lane numbers must first copy k to every lane). */
 static inline ft_bytes16 ft_lanes_below16(size_t k)
 {
+    assert(k <= 16);
     static const unsigned char row[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                           0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                           0xFF, 0xFF, 0xFF, 0xFF};
@@ -130,9 +132,17 @@ void ft_buf_init(ft_buf *b);
 void ft_buf_free(ft_buf *b);
 /* Empty the buffer, keeping its storage. */
 void ft_buf_clear(ft_buf *b);
+/* ft_buf_reserve's way when the room is not there: grow the storage. */
+ft_status ft_buf_grow(ft_buf *b, size_t extra);
 /* Room for at least `extra` more bytes plus the NUL.  FT_ENOMEM on failure
- * (the buffer is unchanged). */
-ft_status ft_buf_reserve(ft_buf *b, size_t extra);
+ * (the buffer is unchanged).  Inline: nearly every call finds the room
+ * there already (a row's buffers keep their storage), and the call cost
+ * more than the test. */
+static inline ft_status ft_buf_reserve(ft_buf *b, size_t extra)
+{
+    /* len + extra + 1 <= cap (len < cap once there is storage) */
+    return extra < b->cap - b->len ? FT_OK : ft_buf_grow(b, extra);
+}
 ft_status ft_buf_append(ft_buf *b, const char *s, size_t n);
 ft_status ft_buf_putc(ft_buf *b, char c);
 
