@@ -70,16 +70,17 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -MMD -MP \
 LDLIBS     = $(GSL_LIBS) -lcsv -lsqlite3 -lnettle -lxlsxwriter -lm -pthread
 
 # Profile-guided optimisation, on by default in the plain gcc build
-# (build/, no EXTRA_CFLAGS): the program is compiled once with counters,
-# extracts our demo articles (scripts/pgo_train.sh), and is compiled again
-# with what the counters saw, which lays out each branch the way news text
-# takes it (extract 1.1-1.2x faster on one core: README, "Speed").  The
-# output is the same either way.  PGO=no compiles once, a quicker build
-# while editing; the sanitizer, thread, clang and fuzz builds never use
-# it, nor a make in another BUILD given no EXTRA_CFLAGS (tests/install.sh
-# installs from build-asan/ so: it must keep what that folder holds).
+# (build/, by any path; no EXTRA_CFLAGS): the program is compiled once
+# with counters, extracts our demo articles (scripts/pgo_train.sh), and
+# is compiled again with what the counters saw, which lays out each
+# branch the way news text takes it (extract 1.1-1.2x faster on one core:
+# README, "Speed").  The output is the same either way.  PGO=no compiles
+# once, a quicker build while editing; the sanitizer, thread, clang and
+# fuzz builds never use it, nor a make in another BUILD given no
+# EXTRA_CFLAGS (tests/install.sh installs from build-asan/ so: it must
+# keep what that folder holds).
 IS_GCC := $(shell $(CC) -v 2>&1 | grep -q '^gcc version' && echo yes)
-PGO    ?= $(if $(and $(IS_GCC),$(filter build,$(BUILD))),$(if $(EXTRA_CFLAGS),no,yes),no)
+PGO    ?= $(if $(and $(IS_GCC),$(filter $(abspath build),$(abspath $(BUILD)))),$(if $(EXTRA_CFLAGS),no,yes),no)
 PGO_PROFILE = $(abspath $(BUILD))/pgo-profile
 PGO_STAMP   = $(PGO_PROFILE)/trained
 ifeq ($(PGO),gen)
