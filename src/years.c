@@ -1032,7 +1032,17 @@ static size_t years_ago_at(ft_view x, size_t i, int *offset)
     int n = 0;
     while (ft_ascii_digit(ft_view_at(x, j)) && j - i < 2)
         n = n * 10 + (ft_view_at(x, j++) - '0');
-    if (j == i || ft_ascii_digit(ft_view_at(x, j)) || n == 0)
+    if (j == i) { /* a number in words: "two" to "ten" (counts[0..8]) */
+        size_t w = 0;
+        for (size_t k = 0; k < 9 && !w; k++)
+            if ((w = PHRASE_AT(x, i, counts[k].s)))
+                n = (int)k + 2;
+        size_t e = w ? PHRASE_AT(x, w, " years ago") : 0;
+        if (e)
+            *offset = -n;
+        return e;
+    }
+    if (ft_ascii_digit(ft_view_at(x, j)) || n == 0)
         return 0;
     if (bytes_at(x, j, K_NYEON)) {
         size_t k = skip_spaces(x, j + 3);

@@ -270,7 +270,9 @@ static const relative_word relative_korean[] = {
     {FT_LIT("\xEC\xA0\x84\xEB\x85\x84"), -1},              /* 전년 */
 };
 
-/* Count words of a multi-year span ("five-year", "over two years"). */
+/* Count words of a multi-year span ("five-year", "over two years").
+ * years_ago_at reads the first nine as 2 to 10 ("two years ago"): they
+ * stay first, in order. */
 static const ft_lit counts[] = {
     FT_LIT("two"), FT_LIT("three"), FT_LIT("four"),    FT_LIT("five"),
     FT_LIT("six"), FT_LIT("seven"), FT_LIT("eight"),   FT_LIT("nine"),

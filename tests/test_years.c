@@ -1043,6 +1043,7 @@ static void test_expressions_at_every_offset(void **state)
     } cases[] = {
         {"last year", "2023/3/0 "},
         {"3 years ago", "2021/3/0 "},
+        {"two years ago", "2022/3/0 "},
         {"in '21", "2021/1/0 "},
         {"in FY27", "2027/2/0 "},
         {"in 2019", "2019/1/0 "},
@@ -1066,6 +1067,30 @@ static void test_expressions_at_every_offset(void **state)
             if (strcmp(got, cases[k].want) != 0)
                 fail_msg("\"%s\": %s, not %s", text, got, cases[k].want);
         }
+    }
+}
+
+/* Some years back in words, as in digits: "two years ago" is the
+ * published year less two, not a span of two years ("over two years"
+ * stays one). */
+static void test_years_ago_in_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"The fund spent 5 billion dollars two years ago.", "2022/3/0 "},
+        {"The fund spent 5 billion dollars ten years ago.", "2014/3/0 "},
+        {"Five years ago the fund spent 5 billion dollars.", "2019/3/0 "},
+        {"The fund spent 5 billion dollars 2 years ago.", "2022/3/0 "},
+        {"The fund will spend 5 billion dollars over two years.", "0/0/0 "},
+        {"The fund spent 5 billion dollars twenty years ago.", "0/0/0 "},
+    };
+    char got[256];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        years_of(cases[k].text, "2024-05-01", got, sizeof got);
+        if (strcmp(got, cases[k].want) != 0)
+            fail_msg("\"%s\": %s, not %s", cases[k].text, got, cases[k].want);
     }
 }
 
@@ -1192,6 +1217,7 @@ int main(void)
         cmocka_unit_test(test_glued_stops_in_one_sentence),
         cmocka_unit_test(test_years_at_every_offset),
         cmocka_unit_test(test_expressions_at_every_offset),
+        cmocka_unit_test(test_years_ago_in_words),
         cmocka_unit_test(test_signing_verb_reach),
         cmocka_unit_test(test_other_period_anywhere),
     };
