@@ -15,6 +15,11 @@
 #   figtrend extract --jobs 1 FILE      (one thread)
 #   figtrend extract --jobs N FILE      (N = the online cores, the default)
 #   wc -w FILE, wc -l FILE, grep -c '[0-9]' FILE
+#   figtrend convert --to USD, and once figtrend report (gnuplot
+#              included), on what extract and convert wrote of FILE: on a
+#              cluster they run once over everything (scripts/slurm), so
+#              their speed, given in MB of articles a second, bounds the
+#              whole job's
 # (output to /dev/null; wc and grep in the caller's locale, printed) and
 # prints the median MB/s of BENCH_RUNS runs, figtrend --jobs 1 over wc -w,
 # the --jobs N over --jobs 1 speed-up, figtrend's peak memory
@@ -167,6 +172,12 @@ mbps() { # BYTES SECONDS
 load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 # The busiest other process (its CPU share over its life): a fuzzer or a
 # build elsewhere on the machine takes cores from the threads measured.
+# What convert and report read: the figures of each corpus, once.
+for c in a b; do
+	"$bin" extract "$tmp/$c.jsonl" >"$tmp/$c.figures.csv" 2>/dev/null || true
+	"$bin" convert --to USD "$tmp/$c.figures.csv" >"$tmp/$c.converted.csv" \
+		2>/dev/null || true
+done
 busy=$(ps -eo pcpu=,comm= --sort=-pcpu 2>/dev/null | awk -v me="$$" \
 	'$1 + 0 >= 20 { printf "%s%s %s%%", n++ ? ", " : "", $2, $1 }' || true)
 for c in a b; do
@@ -177,7 +188,11 @@ for c in a b; do
 		timed "$c.wcw" wc -w "$f"
 		timed "$c.wcl" wc -l "$f"
 		timed "$c.grep" grep -c '[0-9]' "$f"
+		timed "$c.cv" "$bin" convert --to USD "$tmp/$c.figures.csv"
 	done
+	# once: its time is mostly gnuplot, once a chart, and the synthetic
+	# corpus's thousands of small series take a minute
+	timed "$c.rp" "$bin" report --out "$tmp/$c.report" "$tmp/$c.converted.csv"
 done
 load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 
@@ -188,7 +203,7 @@ for c in a b; do
 	bytes=$(wc -c <"$f")
 	col[$c.input]=$(awk -v b="$bytes" -v l="$(wc -l <"$f")" \
 		'BEGIN { printf "%.1f MB, %d lines", b / 1e6, l }')
-	for k in ft1 ftn wcw wcl grep; do
+	for k in ft1 ftn wcw wcl grep cv rp; do
 		col[$c.$k]="$(mbps "$bytes" "$(median "$tmp/$c.$k.t")") MB/s"
 	done
 	t1=$(median "$tmp/$c.ft1.t")
@@ -196,7 +211,7 @@ for c in a b; do
 	tw=$(median "$tmp/$c.wcw.t")
 	col[$c.ratio]=$(awk -v a="$t1" -v w="$tw" 'BEGIN { printf "%.3f", w / a }')
 	col[$c.speedup]=$(awk -v a="$t1" -v n="$tn" 'BEGIN { printf "%.2fx", a / n }')
-	for k in ft1 ftn; do
+	for k in ft1 ftn cv rp; do
 		if [[ -s $tmp/$c.$k.m ]]; then
 			col[$c.$k.mem]=$(sort -n "$tmp/$c.$k.m" | tail -n 1 |
 				awk '{ printf "%.1f MB", $1 / 1024 }')
@@ -228,6 +243,20 @@ row "--jobs $jobs / --jobs 1 speed-up" "${col[a.speedup]}" "${col[b.speedup]}"
 row "peak memory, --jobs 1" "${col[a.ft1.mem]}" "${col[b.ft1.mem]}"
 row "peak memory, --jobs $jobs" "${col[a.ftn.mem]}" "${col[b.ftn.mem]}"
 row "figures (rows)" "${col[a.rows]}" "${col[b.rows]}"
+row "figtrend convert --to USD" "${col[a.cv]}" "${col[b.cv]}"
+row "figtrend report (one run)" "${col[a.rp]}" "${col[b.rp]}"
+for c in a b; do
+	col[$c.charts]=$(find "$tmp/$c.report" -name '*.gp' | wc -l)
+done
+row "charts drawn by report" "${col[a.charts]}" "${col[b.charts]}"
+row "peak memory, convert" "${col[a.cv.mem]}" "${col[b.cv.mem]}"
+row "peak memory, report" "${col[a.rp.mem]}" "${col[b.rp.mem]}"
+for c in a b; do
+	col[$c.csv]=$(awk -v b="$(wc -c <"$tmp/$c.converted.csv")" \
+		'BEGIN { printf "%.1f MB", b / 1e6 }')
+done
+row "converted figures (CSV)" "${col[a.csv]}" "${col[b.csv]}"
+printf '(convert and report: MB of the articles whose figures they read, a second)\n'
 printf '\nload average: %s before, %s after' "$load_before" "$load_after"
 if awk -v a="$load_before" -v c="$cores" 'BEGIN { exit !(a + 0 > 0.5) }'; then
 	printf ' (other processes were running: figures are low and noisy)'
