@@ -125,6 +125,63 @@ static void test_number_formats(void **state)
     assert_string_equal(small, "473");
 }
 
+/* ----------------------------------------------------- annual look-up */
+
+static ft_status any_value(const char *cur, const char *cell, double *out,
+                           bool *keep, ft_error *err)
+{
+    (void)cur;
+    (void)keep;
+    (void)err;
+    *out = atof(cell);
+    return FT_OK;
+}
+
+static bool three_capitals(const char *cur)
+{
+    return strlen(cur) == 3 && strspn(cur, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3;
+}
+
+/* ft_annual_find's binary search must never miss a series the scan would
+ * find, in whatever order the table lists them, nor find one that is not
+ * there. */
+static void test_annual_find_any_order(void **state)
+{
+    (void)state;
+    static const char *const orders[] = {
+        "ZWL\nAFN\nKRW\nAED\nUSD\nBRL\nAAA\nZZZ\nKRX\n", /* none */
+        "AAA\nAED\nAFN\nBRL\nKRW\nKRX\nUSD\nZWL\nZZZ\n", /* sorted */
+        "ZZZ\nZWL\nUSD\nKRX\nKRW\nBRL\nAFN\nAED\nAAA\n", /* reversed */
+    };
+    const ft_annual_spec spec = {.table = "test",
+                                 .column = "v",
+                                 .twice = "",
+                                 .currency_ok = three_capitals,
+                                 .value = any_value};
+    for (size_t k = 0; k < sizeof orders / sizeof *orders; k++) {
+        char text[512] = "year,currency,v\n";
+        for (const char *p = orders[k]; *p; p += 4)
+            snprintf(text + strlen(text), sizeof text - strlen(text),
+                     "2000,%.3s,%d\n", p, (int)(p - orders[k]));
+        FILE *f = stream(text);
+        ft_annual a;
+        ft_error err;
+        assert_int_equal(ft_table_load_annual(f, "t.csv", &spec, &a, &err),
+                         FT_OK);
+        fclose(f);
+        assert_int_equal(a.n, 9);
+        for (size_t i = 0; i < a.n; i++) {
+            ft_annual_series *s = ft_annual_find(&a, a.s[i].cur);
+            assert_ptr_equal(s, &a.s[i]);
+        }
+        const char *absent[] = {"",    "A",    "AF",  "AFM", "AFO", "KRWX",
+                                "ABC", "ZZZZ", "zwl", "USE", "AA"};
+        for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+            assert_null(ft_annual_find(&a, absent[i]));
+        ft_annual_free(&a);
+    }
+}
+
 /* ----------------------------------------------------------- one amount */
 
 static void test_nominal(void **state)
@@ -279,8 +336,8 @@ static void test_tables_at_edge(void **state)
     assert_int_equal(ft_convert_amount(&o, "JPY", 2007, 1, &hi, &c, &err),
                      FT_OK);
     assert_false(c.has_nominal);
-    assert_string_equal(c.rate_why,
-                        "the rate of JPY to KRW in 2007 is out of range (1e+40)");
+    assert_string_equal(
+        c.rate_why, "the rate of JPY to KRW in 2007 is out of range (1e+40)");
     /* A price ratio whose product leaves the doubles: no constant
      * amount, with the years. */
     o.to = "USD";
@@ -577,12 +634,12 @@ static void test_csv_errors(void **state)
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,2x,KRW,eq,level,,,2007,,,,x\n",
                    FT_EDATA, 2, "amount_max '2x' is not a number");
     /* An out-of-range cell is blamed on its own column. */
-    assert_bad_csv(&o,
-                   HEAD "\na,,2,0,9,x,1,1" ZEROS300 ",KRW,eq,level,,,2007,,,,x\n",
-                   FT_EDATA, 2, "amount_max '1" ZEROS39 "' is out of range");
-    assert_bad_csv(&o,
-                   HEAD "\na,,2,0,9,x,1,,KRW,eq,level,1" ZEROS300 ",USD,2007,,,,x\n",
-                   FT_EDATA, 2, "reported_amount '1" ZEROS39 "' is out of range");
+    assert_bad_csv(
+        &o, HEAD "\na,,2,0,9,x,1,1" ZEROS300 ",KRW,eq,level,,,2007,,,,x\n",
+        FT_EDATA, 2, "amount_max '1" ZEROS39 "' is out of range");
+    assert_bad_csv(
+        &o, HEAD "\na,,2,0,9,x,1,,KRW,eq,level,1" ZEROS300 ",USD,2007,,,,x\n",
+        FT_EDATA, 2, "reported_amount '1" ZEROS39 "' is out of range");
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,,KRW,eq,level,$5,USD,2007,,,,x\n",
                    FT_EDATA, 2, "reported_amount '$5' is not a number");
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,,XYZ,eq,level,,,2007,,,,x\n",
@@ -926,6 +983,7 @@ int main(void)
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_number_formats),
+        cmocka_unit_test(test_annual_find_any_order),
         cmocka_unit_test_setup_teardown(test_nominal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_sipri_method, setup,
                                         teardown),
