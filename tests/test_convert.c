@@ -125,6 +125,127 @@ static void test_number_formats(void **state)
     assert_string_equal(small, "473");
 }
 
+/* The formats as snprintf gives them: what the fast paths of
+ * ft_convert_format_money and _ratio must agree with. */
+static void reference_fixed(double v, int decimals, char *out, size_t n)
+{
+    int k = snprintf(out, n, "%.*f", decimals, v);
+    assert_true(k > 0 && (size_t)k < n);
+    if (strchr(out, '.')) {
+        while (k > 0 && out[k - 1] == '0')
+            k--;
+        if (k > 0 && out[k - 1] == '.')
+            k--;
+    }
+    out[k] = '\0';
+    if (strcmp(out, "-0") == 0)
+        strcpy(out, "0");
+}
+
+static void assert_formats_as_snprintf(double v)
+{
+    char want[512], got[512];
+    if (!isfinite(v) || fabs(v) >= 1e300)
+        return;
+    reference_fixed(v, 2, want, sizeof want);
+    ft_convert_format_money(v, got, sizeof got);
+    if (strcmp(want, got) != 0)
+        fail_msg("money %.17g: '%s', snprintf '%s'", v, got, want);
+    int decimals = 0;
+    if (v != 0) {
+        decimals = 9 - (int)floor(log10(fabs(v)));
+        decimals = decimals < 0 ? 0 : decimals > 40 ? 40 : decimals;
+    }
+    reference_fixed(v, decimals, want, sizeof want);
+    ft_convert_format_ratio(v, got, sizeof got);
+    if (strcmp(want, got) != 0)
+        fail_msg("ratio %.17g: '%s', snprintf '%s'", v, got, want);
+}
+
+static void test_number_formats_as_snprintf(void **state)
+{
+    (void)state;
+    static const double edges[] = {0,
+                                   -0.0,
+                                   0.004,
+                                   -0.004,
+                                   0.005,
+                                   -0.005,
+                                   0.015,
+                                   0.125,
+                                   -0.125,
+                                   0.375,
+                                   0.625,
+                                   0.875,
+                                   2.5,
+                                   0.5,
+                                   1.5,
+                                   12.345,
+                                   1e-300,
+                                   5e-324,
+                                   2.2250738585072014e-308,
+                                   1e-13,
+                                   1.5e-13,
+                                   1e-14,
+                                   1e17,
+                                   1.8e17,
+                                   1.8446744073709552e17,
+                                   1e19,
+                                   9223372036854775808.0,
+                                   18446744073709551616.0,
+                                   1e20,
+                                   4.397e20,
+                                   1e22,
+                                   1e199,
+                                   -1e199,
+                                   1e299,
+                                   -1e299,
+                                   9.999999999,
+                                   999999999.995,
+                                   0.995,
+                                   0.99999999999999989,
+                                   1000000000.5,
+                                   12345678901.5,
+                                   12345678902.5,
+                                   -1000000000.5,
+                                   1.0000000005,
+                                   0.0009765625,
+                                   386400000000000.0,
+                                   473319047.2864,
+                                   1 / 928.9717,
+                                   928.9717,
+                                   1.4304668021234};
+    for (size_t i = 0; i < sizeof edges / sizeof *edges; i++)
+        assert_formats_as_snprintf(edges[i]);
+    /* every power of ten and its neighbours, exact ties of money (eighths)
+     * and of whole ratios (halves beyond 1e9) */
+    for (int k = -320; k <= 300; k++) {
+        double p = pow(10, k);
+        assert_formats_as_snprintf(p);
+        assert_formats_as_snprintf(nextafter(p, 0));
+        assert_formats_as_snprintf(nextafter(p, INFINITY));
+        assert_formats_as_snprintf(-p);
+    }
+    for (int k = -4000; k <= 4000; k++) {
+        assert_formats_as_snprintf(k / 8.0);
+        assert_formats_as_snprintf(1e9 + k / 2.0);
+        assert_formats_as_snprintf(1e15 + k / 8.0);
+    }
+    /* random values of every size, and random bit patterns */
+    uint64_t x = 88172645463325252ULL;
+    for (int i = 0; i < 100000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double mant = (double)(x >> 11) / 9007199254740992.0;
+        int decade = (int)(x % 61) - 30;
+        assert_formats_as_snprintf((x & 1 ? -1 : 1) * mant * pow(10, decade));
+        double bits;
+        memcpy(&bits, &x, sizeof bits);
+        assert_formats_as_snprintf(bits);
+    }
+}
+
 /* ----------------------------------------------------- annual look-up */
 
 static ft_status any_value(const char *cur, const char *cell, double *out,
@@ -983,6 +1104,7 @@ int main(void)
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_number_formats),
+        cmocka_unit_test(test_number_formats_as_snprintf),
         cmocka_unit_test(test_annual_find_any_order),
         cmocka_unit_test_setup_teardown(test_nominal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_sipri_method, setup,
