@@ -10,6 +10,7 @@
 
 #include "article.h"
 #include "csvio.h"
+#include "number.h"
 #include "outfile.h"
 #include "table.h"
 #include "text.h"
@@ -444,6 +445,14 @@ static bool plain_number(const char *s, size_t n)
     return i == n;
 }
 
+/* The value of a plain_number s[0..n), NUL-terminated: strtod's, without
+ * strtod for the short ones (nearly all). */
+static double plain_value(const char *s, size_t n)
+{
+    double v;
+    return ft_decimal_parse_double(s, n, &v) ? v : strtod(s, NULL);
+}
+
 static ft_status bad(ft_error *err, const char *fmt, const char *what)
 {
     return ft_error_set(err, FT_EDATA, fmt, what);
@@ -668,11 +677,11 @@ static ft_status on_row(void *ctx, char *const *cells, const size_t *lens,
         return bad(err, "amount_max '%.40s' is not a number", max_s);
     if (has_rep && !plain_number(rep_s, lens[r->col[C_REPORTED]]))
         return bad(err, "reported_amount '%.40s' is not a number", rep_s);
-    amount = strtod(amount_s, NULL);
+    amount = plain_value(amount_s, lens[r->col[C_AMOUNT]]);
     if (has_max)
-        amount_max = strtod(max_s, NULL);
+        amount_max = plain_value(max_s, lens[r->col[C_AMOUNT_MAX]]);
     if (has_rep)
-        reported = strtod(rep_s, NULL);
+        reported = plain_value(rep_s, lens[r->col[C_REPORTED]]);
     /* No news amount comes near this; beyond it a conversion could leave
      * the range of a double and its cells empty without a word. */
     if (!(fabs(amount) < MAX_AMOUNT))

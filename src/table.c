@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "number.h"
 #include "text.h"
 
 typedef struct {
@@ -207,10 +208,14 @@ bool ft_table_parse_number(const char *s, double *out)
 {
     if (!*s)
         return false;
-    for (const char *p = s; *p; p++)
+    const char *p = s;
+    for (; *p; p++)
         if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '+' ||
               *p == 'e' || *p == 'E'))
             return false;
+    /* the tables' numbers are short: strtod's value without strtod */
+    if (ft_decimal_parse_double(s, (size_t)(p - s), out))
+        return true;
     char *end;
     errno = 0;
     double v = strtod(s, &end);
