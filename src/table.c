@@ -4,7 +4,6 @@
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
-#include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,8 +16,10 @@ typedef struct {
     ft_table_row_fn fn;
     void *ctx;
     ft_error *err;
-    ft_status st; /* first failure: stops everything */
-    ft_buf *cells;
+    ft_status st;   /* first failure: stops everything */
+    ft_buf row;     /* the cells of the row being read, one after another,
+                     * each NUL-terminated: one copy each, in one place */
+    size_t *starts; /* where each cell starts in row */
     size_t *lens;
     char **ptrs;
     size_t n, cap; /* cells of the row being read; room for cap */
@@ -31,12 +32,10 @@ typedef struct {
 static ft_status grow(reader *r)
 {
     size_t cap = r->cap ? r->cap * 2 : 32;
-    ft_buf *cells = realloc(r->cells, cap * sizeof *cells);
-    if (!cells)
+    size_t *starts = realloc(r->starts, cap * sizeof *starts);
+    if (!starts)
         return FT_ENOMEM;
-    r->cells = cells;
-    for (size_t i = r->cap; i < cap; i++)
-        ft_buf_init(&cells[i]);
+    r->starts = starts;
     size_t *lens = realloc(r->lens, cap * sizeof *lens);
     if (!lens)
         return FT_ENOMEM;
@@ -58,18 +57,18 @@ static void on_field(void *data, size_t n, void *ctx)
         r->row_line = r->line;
         r->between = false;
     }
-    if (r->n == r->cap && grow(r) != FT_OK) {
+    if ((r->n == r->cap && grow(r) != FT_OK) ||
+        ft_buf_reserve(&r->row, n) != FT_OK) {
         r->st = ft_error_set(r->err, FT_ENOMEM, "out of memory");
         return;
     }
-    ft_buf *b = &r->cells[r->n];
-    ft_buf_clear(b);
-    if (ft_buf_reserve(b, n) != FT_OK ||
-        (n && ft_buf_append(b, data, n) != FT_OK)) {
-        r->st = ft_error_set(r->err, FT_ENOMEM, "out of memory");
-        return;
-    }
+    char *at = r->row.data + r->row.len;
+    if (n)
+        memcpy(at, data, n);
+    at[n] = '\0';
+    r->starts[r->n] = r->row.len;
     r->lens[r->n] = n;
+    r->row.len += n + 1;
     r->n++;
 }
 
@@ -79,13 +78,14 @@ static void on_row(int terminator, void *ctx)
     reader *r = ctx;
     size_t n = r->n;
     r->n = 0;
+    r->row.len = 0; /* the cells stay there until the next field */
     r->between = true;
     if (r->st != FT_OK)
         return;
     if (n == 0 || (n == 1 && r->lens[0] == 0))
         return; /* a blank line */
     for (size_t i = 0; i < n; i++)
-        r->ptrs[i] = r->cells[i].data;
+        r->ptrs[i] = r->row.data + r->starts[i];
     r->rows++;
     if (r->err) {
         r->err->file[0] = '\0';
@@ -108,6 +108,59 @@ static bool blank_line(const char *s, size_t n)
     return true;
 }
 
+/* The lines of a stream as getline gives them (each with its '\n', the
+ * last one maybe without), cut from blocks read whole: getline's cost per
+ * line was more than the search for its end. */
+typedef struct {
+    FILE *in;
+    char *buf;
+    size_t cap;
+    size_t start, end; /* read, not yet handed out: buf[start..end) */
+    bool done;         /* the end of the input or a read error seen */
+} line_reader;
+
+/* The next line at *line, *n bytes; *n 0 when there is none. */
+static ft_status next_line(line_reader *L, const char **line, size_t *n)
+{
+    size_t scanned = L->start; /* no '\n' in buf[start..scanned) */
+    for (;;) {
+        const char *nl = L->end > scanned
+                             ? memchr(L->buf + scanned, '\n', L->end - scanned)
+                             : NULL;
+        if (nl || (L->done && L->start < L->end)) {
+            *line = L->buf + L->start;
+            *n = nl ? (size_t)(nl + 1 - *line) : L->end - L->start;
+            L->start += *n;
+            return FT_OK;
+        }
+        if (L->done) {
+            *n = 0;
+            return FT_OK;
+        }
+        /* The line goes on: to the front with it, a bigger buffer when it
+         * fills this one, and read on. */
+        size_t have = L->end - L->start;
+        if (L->start > 0) {
+            memmove(L->buf, L->buf + L->start, have);
+            L->start = 0;
+            L->end = have;
+        }
+        scanned = have;
+        if (L->end == L->cap) {
+            size_t cap = L->cap ? L->cap * 2 : (size_t)1 << 16;
+            char *b = cap > L->cap ? realloc(L->buf, cap) : NULL;
+            if (!b)
+                return FT_ENOMEM;
+            L->buf = b;
+            L->cap = cap;
+        }
+        size_t room = L->cap - L->end;
+        size_t got = fread(L->buf + L->end, 1, room, L->in);
+        L->end += got;
+        L->done = got < room; /* fread stops short only there */
+    }
+}
+
 static ft_status malformed(reader *r, ft_status bad, struct csv_parser *p)
 {
     ft_error_set(r->err, bad, "malformed CSV (%s)", csv_strerror(csv_error(p)));
@@ -120,16 +173,17 @@ ft_status ft_table_read(FILE *in, const char *name, ft_status bad,
 {
     reader r = {
         .name = name, .fn = row, .ctx = ctx, .err = err, .between = true};
+    ft_buf_init(&r.row);
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
-    ft_status st = FT_OK;
+    line_reader lines = {.in = in};
+    const char *line;
+    size_t n;
+    ft_status st;
     /* One line at a time, so that each row knows the line it starts on. */
-    while ((got = getline(&line, &cap, in)) > 0) {
-        size_t n = (size_t)got, skip = 0;
+    while ((st = next_line(&lines, &line, &n)) == FT_OK && n > 0) {
+        size_t skip = 0;
         r.line++;
         if (r.line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
             skip = 3; /* a byte order mark */
@@ -145,6 +199,8 @@ ft_status ft_table_read(FILE *in, const char *name, ft_status bad,
         if (r.st != FT_OK)
             break;
     }
+    if (st == FT_ENOMEM)
+        ft_error_set(err, FT_ENOMEM, "out of memory");
     if (st == FT_OK && r.st == FT_OK && ferror(in))
         st = ft_error_set(err, FT_EIO, "read error");
     if (st == FT_OK && r.st == FT_OK &&
@@ -160,10 +216,9 @@ ft_status ft_table_read(FILE *in, const char *name, ft_status bad,
     if (st != FT_OK && err && !err->file[0])
         ft_error_at(err, name, err->line);
     csv_free(&p);
-    free(line);
-    for (size_t i = 0; i < r.cap; i++)
-        ft_buf_free(&r.cells[i]);
-    free(r.cells);
+    free(lines.buf);
+    ft_buf_free(&r.row);
+    free(r.starts);
     free(r.lens);
     free(r.ptrs);
     return st;

@@ -246,6 +246,79 @@ static void test_number_formats_as_snprintf(void **state)
     }
 }
 
+/* ------------------------------------------------------- table reading */
+
+typedef struct {
+    long lines[8];
+    size_t ncells[8], last_len[8];
+    int rows;
+} seen_rows;
+
+static ft_status record_row(void *ctx, char *const *cells, const size_t *lens,
+                            size_t n, long line, ft_error *err)
+{
+    (void)cells;
+    (void)err;
+    seen_rows *s = ctx;
+    assert_true(s->rows < 8);
+    s->lines[s->rows] = line;
+    s->ncells[s->rows] = n;
+    s->last_len[s->rows] = lens[n - 1];
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(cells[i][lens[i]], '\0');
+    s->rows++;
+    return FT_OK;
+}
+
+/* Lines longer than the blocks the table is read in, a quoted cell over
+ * two lines, a blank line, a NUL byte, CR line ends and no line end at
+ * the end: every row with the line it starts on, and an error after them
+ * with its own line. */
+static void test_table_read_lines(void **state)
+{
+    (void)state;
+    size_t longest = 300000;
+    char *text = malloc(longest * 2 + 100);
+    assert_non_null(text);
+    for (int bad = 0; bad < 2; bad++) {
+        size_t n = 0;
+        n += (size_t)sprintf(text + n, "a,b\n1,");
+        memset(text + n, 'x', 70000);
+        n += 70000;
+        n += (size_t)sprintf(text + n, "\n2,\"q\nr\"\n\n3,");
+        memset(text + n, 'y', longest);
+        n += longest;
+        memcpy(text + n, "\n4,x\0y\r\n5,z\r6,", 14);
+        n += 14;
+        n += (size_t)sprintf(text + n, bad ? "w\"v" : "end");
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        assert_int_equal(fwrite(text, 1, n, f), n);
+        rewind(f);
+        seen_rows s = {0};
+        ft_error err = {0};
+        ft_status st =
+            ft_table_read(f, "t.csv", FT_EDATA, record_row, &s, &err);
+        fclose(f);
+        static const long lines[] = {1, 2, 3, 6, 7, 8, 8};
+        static const size_t lens[] = {1, 70000, 3, 300000, 3, 1, 3};
+        assert_int_equal(s.rows, bad ? 6 : 7);
+        for (int i = 0; i < s.rows; i++) {
+            assert_int_equal(s.lines[i], lines[i]);
+            assert_int_equal(s.ncells[i], 2);
+            assert_int_equal(s.last_len[i], lens[i]);
+        }
+        if (bad) {
+            assert_int_equal(st, FT_EDATA);
+            assert_int_equal(err.line, 8);
+            assert_string_equal(err.file, "t.csv");
+        } else {
+            assert_int_equal(st, FT_OK);
+        }
+    }
+    free(text);
+}
+
 /* ----------------------------------------------------- annual look-up */
 
 static ft_status any_value(const char *cur, const char *cell, double *out,
@@ -1106,6 +1179,7 @@ int main(void)
         cmocka_unit_test(test_number_formats),
         cmocka_unit_test(test_number_formats_as_snprintf),
         cmocka_unit_test(test_annual_find_any_order),
+        cmocka_unit_test(test_table_read_lines),
         cmocka_unit_test_setup_teardown(test_nominal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_sipri_method, setup,
                                         teardown),
