@@ -211,6 +211,19 @@ double ft_decimal_to_double(ft_decimal d)
     return d.negative ? -v : v;
 }
 
+bool ft_decimal_parse_double(const char *s, size_t n, double *out)
+{
+    bool negative = n > 0 && s[0] == '-';
+    size_t sign = n > 0 && (s[0] == '-' || s[0] == '+');
+    ft_decimal d;
+    if (!ft_decimal_parse(s + sign, n - sign, &d) || d.digits > 1ULL << 53)
+        return false;
+    /* 10^scale (scale <= 18) is exact as a double: 5^18 < 2^53 */
+    double v = ft_decimal_to_double(d);
+    *out = negative ? -v : v;
+    return true;
+}
+
 bool ft_decimal_is_zero(ft_decimal d)
 {
     return d.digits == 0;

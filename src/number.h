@@ -52,6 +52,12 @@ double ft_decimal_to_double(ft_decimal d);
 
 bool ft_decimal_is_zero(ft_decimal d);
 
+/* The double strtod makes of s[0..n) when it is [-+]digits[.digits] with
+ * digits that make at most 2^53 (trailing fractional zeros aside): then
+ * one division of two exact doubles rounds as strtod does.  False for
+ * anything else (more digits, an exponent, not a number), for strtod. */
+bool ft_decimal_parse_double(const char *s, size_t n, double *out);
+
 /* Plain decimal text: "439700000000", "2.75", "-0.5", never an exponent, no
  * trailing fractional zeros.  Writes at most n bytes including the NUL;
  * returns the length it needs (like snprintf).  FT_DECIMAL_BUFSZ always

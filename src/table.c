@@ -4,11 +4,11 @@
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
-#include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "number.h"
 #include "text.h"
 
 typedef struct {
@@ -16,8 +16,10 @@ typedef struct {
     ft_table_row_fn fn;
     void *ctx;
     ft_error *err;
-    ft_status st; /* first failure: stops everything */
-    ft_buf *cells;
+    ft_status st;   /* first failure: stops everything */
+    ft_buf row;     /* the cells of the row being read, one after another,
+                     * each NUL-terminated: one copy each, in one place */
+    size_t *starts; /* where each cell starts in row */
     size_t *lens;
     char **ptrs;
     size_t n, cap; /* cells of the row being read; room for cap */
@@ -30,12 +32,10 @@ typedef struct {
 static ft_status grow(reader *r)
 {
     size_t cap = r->cap ? r->cap * 2 : 32;
-    ft_buf *cells = realloc(r->cells, cap * sizeof *cells);
-    if (!cells)
+    size_t *starts = realloc(r->starts, cap * sizeof *starts);
+    if (!starts)
         return FT_ENOMEM;
-    r->cells = cells;
-    for (size_t i = r->cap; i < cap; i++)
-        ft_buf_init(&cells[i]);
+    r->starts = starts;
     size_t *lens = realloc(r->lens, cap * sizeof *lens);
     if (!lens)
         return FT_ENOMEM;
@@ -57,18 +57,18 @@ static void on_field(void *data, size_t n, void *ctx)
         r->row_line = r->line;
         r->between = false;
     }
-    if (r->n == r->cap && grow(r) != FT_OK) {
+    if ((r->n == r->cap && grow(r) != FT_OK) ||
+        ft_buf_reserve(&r->row, n) != FT_OK) {
         r->st = ft_error_set(r->err, FT_ENOMEM, "out of memory");
         return;
     }
-    ft_buf *b = &r->cells[r->n];
-    ft_buf_clear(b);
-    if (ft_buf_reserve(b, n) != FT_OK ||
-        (n && ft_buf_append(b, data, n) != FT_OK)) {
-        r->st = ft_error_set(r->err, FT_ENOMEM, "out of memory");
-        return;
-    }
+    char *at = r->row.data + r->row.len;
+    if (n)
+        memcpy(at, data, n);
+    at[n] = '\0';
+    r->starts[r->n] = r->row.len;
     r->lens[r->n] = n;
+    r->row.len += n + 1;
     r->n++;
 }
 
@@ -78,13 +78,14 @@ static void on_row(int terminator, void *ctx)
     reader *r = ctx;
     size_t n = r->n;
     r->n = 0;
+    r->row.len = 0; /* the cells stay there until the next field */
     r->between = true;
     if (r->st != FT_OK)
         return;
     if (n == 0 || (n == 1 && r->lens[0] == 0))
         return; /* a blank line */
     for (size_t i = 0; i < n; i++)
-        r->ptrs[i] = r->cells[i].data;
+        r->ptrs[i] = r->row.data + r->starts[i];
     r->rows++;
     if (r->err) {
         r->err->file[0] = '\0';
@@ -107,6 +108,59 @@ static bool blank_line(const char *s, size_t n)
     return true;
 }
 
+/* The lines of a stream as getline gives them (each with its '\n', the
+ * last one maybe without), cut from blocks read whole: getline's cost per
+ * line was more than the search for its end. */
+typedef struct {
+    FILE *in;
+    char *buf;
+    size_t cap;
+    size_t start, end; /* read, not yet handed out: buf[start..end) */
+    bool done;         /* the end of the input or a read error seen */
+} line_reader;
+
+/* The next line at *line, *n bytes; *n 0 when there is none. */
+static ft_status next_line(line_reader *L, const char **line, size_t *n)
+{
+    size_t scanned = L->start; /* no '\n' in buf[start..scanned) */
+    for (;;) {
+        const char *nl = L->end > scanned
+                             ? memchr(L->buf + scanned, '\n', L->end - scanned)
+                             : NULL;
+        if (nl || (L->done && L->start < L->end)) {
+            *line = L->buf + L->start;
+            *n = nl ? (size_t)(nl + 1 - *line) : L->end - L->start;
+            L->start += *n;
+            return FT_OK;
+        }
+        if (L->done) {
+            *n = 0;
+            return FT_OK;
+        }
+        /* The line goes on: to the front with it, a bigger buffer when it
+         * fills this one, and read on. */
+        size_t have = L->end - L->start;
+        if (L->start > 0) {
+            memmove(L->buf, L->buf + L->start, have);
+            L->start = 0;
+            L->end = have;
+        }
+        scanned = have;
+        if (L->end == L->cap) {
+            size_t cap = L->cap ? L->cap * 2 : (size_t)1 << 16;
+            char *b = cap > L->cap ? realloc(L->buf, cap) : NULL;
+            if (!b)
+                return FT_ENOMEM;
+            L->buf = b;
+            L->cap = cap;
+        }
+        size_t room = L->cap - L->end;
+        size_t got = fread(L->buf + L->end, 1, room, L->in);
+        L->end += got;
+        L->done = got < room; /* fread stops short only there */
+    }
+}
+
 static ft_status malformed(reader *r, ft_status bad, struct csv_parser *p)
 {
     ft_error_set(r->err, bad, "malformed CSV (%s)", csv_strerror(csv_error(p)));
@@ -119,16 +173,17 @@ ft_status ft_table_read(FILE *in, const char *name, ft_status bad,
 {
     reader r = {
         .name = name, .fn = row, .ctx = ctx, .err = err, .between = true};
+    ft_buf_init(&r.row);
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
-    ft_status st = FT_OK;
+    line_reader lines = {.in = in};
+    const char *line;
+    size_t n;
+    ft_status st;
     /* One line at a time, so that each row knows the line it starts on. */
-    while ((got = getline(&line, &cap, in)) > 0) {
-        size_t n = (size_t)got, skip = 0;
+    while ((st = next_line(&lines, &line, &n)) == FT_OK && n > 0) {
+        size_t skip = 0;
         r.line++;
         if (r.line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
             skip = 3; /* a byte order mark */
@@ -144,6 +199,8 @@ ft_status ft_table_read(FILE *in, const char *name, ft_status bad,
         if (r.st != FT_OK)
             break;
     }
+    if (st == FT_ENOMEM)
+        ft_error_set(err, FT_ENOMEM, "out of memory");
     if (st == FT_OK && r.st == FT_OK && ferror(in))
         st = ft_error_set(err, FT_EIO, "read error");
     if (st == FT_OK && r.st == FT_OK &&
@@ -159,10 +216,9 @@ ft_status ft_table_read(FILE *in, const char *name, ft_status bad,
     if (st != FT_OK && err && !err->file[0])
         ft_error_at(err, name, err->line);
     csv_free(&p);
-    free(line);
-    for (size_t i = 0; i < r.cap; i++)
-        ft_buf_free(&r.cells[i]);
-    free(r.cells);
+    free(lines.buf);
+    ft_buf_free(&r.row);
+    free(r.starts);
     free(r.lens);
     free(r.ptrs);
     return st;
@@ -207,10 +263,14 @@ bool ft_table_parse_number(const char *s, double *out)
 {
     if (!*s)
         return false;
-    for (const char *p = s; *p; p++)
+    const char *p = s;
+    for (; *p; p++)
         if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '+' ||
               *p == 'e' || *p == 'E'))
             return false;
+    /* the tables' numbers are short: strtod's value without strtod */
+    if (ft_decimal_parse_double(s, (size_t)(p - s), out))
+        return true;
     char *end;
     errno = 0;
     double v = strtod(s, &end);
@@ -245,12 +305,41 @@ typedef struct {
                    * currency's years together), SIZE_MAX for none */
 } annual_loader;
 
+/* A code of at most three bytes as a number that sorts as strcmp does
+ * ("AED" < "AFN"): its bytes first to last, high to low, then zeros.
+ * False for a longer string, which no series has. */
+static bool code_key(const char *cur, uint32_t *key)
+{
+    uint32_t k = 0;
+    int i = 0;
+    for (; i < 3 && cur[i]; i++)
+        k |= (uint32_t)(unsigned char)cur[i] << (24 - 8 * i);
+    *key = k;
+    return cur[i] == '\0';
+}
+
 ft_annual_series *ft_annual_find(const ft_annual *a, const char *cur)
 {
-    /* Few series (tens): a linear search is quick enough and keeps the
-     * loading order free. */
+    uint32_t key;
+    if (!code_key(cur, &key))
+        return NULL;
+    /* A binary search finds it in a table in code order (the rates, about
+     * six look-ups a figure: a search by strcmp of every series was a
+     * fifth of convert); the scan finds it in any other order (the
+     * prices keep the table's).  Codes are unique, so whatever the
+     * binary search finds is the series. */
+    size_t lo = 0, hi = a->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->s[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->n && a->s[lo].key == key)
+        return &a->s[lo];
     for (size_t i = 0; i < a->n; i++)
-        if (strcmp(a->s[i].cur, cur) == 0)
+        if (a->s[i].key == key)
             return &a->s[i];
     return NULL;
 }
@@ -269,6 +358,7 @@ static ft_annual_series *annual_find_or_add(annual_loader *l, const char *cur)
         s = &a->s[a->n++];
         memset(s, 0, sizeof *s);
         memcpy(s->cur, cur, 4);
+        code_key(s->cur, &s->key);
     }
     l->last = (size_t)(s - a->s);
     return s;

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "status.h"
@@ -72,6 +73,7 @@ typedef struct {
 /* One currency's points, in year order once loaded. */
 typedef struct {
     char cur[4];
+    uint32_t key; /* cur as a number that sorts as strcmp does */
     ft_annual_point *pts;
     size_t n, cap;
 } ft_annual_series;
@@ -106,7 +108,8 @@ ft_status ft_table_load_annual(FILE *in, const char *name,
                                const ft_annual_spec *spec, ft_annual *out,
                                ft_error *err);
 
-/* cur's series in a, or NULL. */
+/* cur's series in a, or NULL.  Quickest when the series are in code
+ * order (as the rates sort them); any order is searched right. */
 ft_annual_series *ft_annual_find(const ft_annual *a, const char *cur);
 
 void ft_annual_free(ft_annual *a);

@@ -125,6 +125,257 @@ static void test_number_formats(void **state)
     assert_string_equal(small, "473");
 }
 
+/* The formats as snprintf gives them: what the fast paths of
+ * ft_convert_format_money and _ratio must agree with. */
+static void reference_fixed(double v, int decimals, char *out, size_t n)
+{
+    int k = snprintf(out, n, "%.*f", decimals, v);
+    assert_true(k > 0 && (size_t)k < n);
+    if (strchr(out, '.')) {
+        while (k > 0 && out[k - 1] == '0')
+            k--;
+        if (k > 0 && out[k - 1] == '.')
+            k--;
+    }
+    out[k] = '\0';
+    if (strcmp(out, "-0") == 0)
+        strcpy(out, "0");
+}
+
+static void assert_formats_as_snprintf(double v)
+{
+    char want[512], got[512];
+    if (!isfinite(v) || fabs(v) >= 1e300)
+        return;
+    reference_fixed(v, 2, want, sizeof want);
+    ft_convert_format_money(v, got, sizeof got);
+    if (strcmp(want, got) != 0)
+        fail_msg("money %.17g: '%s', snprintf '%s'", v, got, want);
+    int decimals = 0;
+    if (v != 0) {
+        decimals = 9 - (int)floor(log10(fabs(v)));
+        decimals = decimals < 0 ? 0 : decimals > 40 ? 40 : decimals;
+    }
+    reference_fixed(v, decimals, want, sizeof want);
+    ft_convert_format_ratio(v, got, sizeof got);
+    if (strcmp(want, got) != 0)
+        fail_msg("ratio %.17g: '%s', snprintf '%s'", v, got, want);
+}
+
+static void test_number_formats_as_snprintf(void **state)
+{
+    (void)state;
+    static const double edges[] = {0,
+                                   -0.0,
+                                   0.004,
+                                   -0.004,
+                                   0.005,
+                                   -0.005,
+                                   0.015,
+                                   0.125,
+                                   -0.125,
+                                   0.375,
+                                   0.625,
+                                   0.875,
+                                   2.5,
+                                   0.5,
+                                   1.5,
+                                   12.345,
+                                   1e-300,
+                                   5e-324,
+                                   2.2250738585072014e-308,
+                                   1e-13,
+                                   1.5e-13,
+                                   1e-14,
+                                   1e17,
+                                   1.8e17,
+                                   1.8446744073709552e17,
+                                   1e19,
+                                   9223372036854775808.0,
+                                   18446744073709551616.0,
+                                   1e20,
+                                   4.397e20,
+                                   1e22,
+                                   1e199,
+                                   -1e199,
+                                   1e299,
+                                   -1e299,
+                                   9.999999999,
+                                   999999999.995,
+                                   0.995,
+                                   0.99999999999999989,
+                                   1000000000.5,
+                                   12345678901.5,
+                                   12345678902.5,
+                                   -1000000000.5,
+                                   1.0000000005,
+                                   0.0009765625,
+                                   386400000000000.0,
+                                   473319047.2864,
+                                   1 / 928.9717,
+                                   928.9717,
+                                   1.4304668021234};
+    for (size_t i = 0; i < sizeof edges / sizeof *edges; i++)
+        assert_formats_as_snprintf(edges[i]);
+    /* every power of ten and its neighbours, exact ties of money (eighths)
+     * and of whole ratios (halves beyond 1e9) */
+    for (int k = -320; k <= 300; k++) {
+        double p = pow(10, k);
+        assert_formats_as_snprintf(p);
+        assert_formats_as_snprintf(nextafter(p, 0));
+        assert_formats_as_snprintf(nextafter(p, INFINITY));
+        assert_formats_as_snprintf(-p);
+    }
+    for (int k = -4000; k <= 4000; k++) {
+        assert_formats_as_snprintf(k / 8.0);
+        assert_formats_as_snprintf(1e9 + k / 2.0);
+        assert_formats_as_snprintf(1e15 + k / 8.0);
+    }
+    /* random values of every size, and random bit patterns */
+    uint64_t x = 88172645463325252ULL;
+    for (int i = 0; i < 100000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double mant = (double)(x >> 11) / 9007199254740992.0;
+        int decade = (int)(x % 61) - 30;
+        assert_formats_as_snprintf((x & 1 ? -1 : 1) * mant * pow(10, decade));
+        double bits;
+        memcpy(&bits, &x, sizeof bits);
+        assert_formats_as_snprintf(bits);
+    }
+}
+
+/* ------------------------------------------------------- table reading */
+
+typedef struct {
+    long lines[8];
+    size_t ncells[8], last_len[8];
+    int rows;
+} seen_rows;
+
+static ft_status record_row(void *ctx, char *const *cells, const size_t *lens,
+                            size_t n, long line, ft_error *err)
+{
+    (void)cells;
+    (void)err;
+    seen_rows *s = ctx;
+    assert_true(s->rows < 8);
+    s->lines[s->rows] = line;
+    s->ncells[s->rows] = n;
+    s->last_len[s->rows] = lens[n - 1];
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(cells[i][lens[i]], '\0');
+    s->rows++;
+    return FT_OK;
+}
+
+/* Lines longer than the blocks the table is read in, a quoted cell over
+ * two lines, a blank line, a NUL byte, CR line ends and no line end at
+ * the end: every row with the line it starts on, and an error after them
+ * with its own line. */
+static void test_table_read_lines(void **state)
+{
+    (void)state;
+    size_t longest = 300000;
+    char *text = malloc(longest * 2 + 100);
+    assert_non_null(text);
+    for (int bad = 0; bad < 2; bad++) {
+        size_t n = 0;
+        n += (size_t)sprintf(text + n, "a,b\n1,");
+        memset(text + n, 'x', 70000);
+        n += 70000;
+        n += (size_t)sprintf(text + n, "\n2,\"q\nr\"\n\n3,");
+        memset(text + n, 'y', longest);
+        n += longest;
+        memcpy(text + n, "\n4,x\0y\r\n5,z\r6,", 14);
+        n += 14;
+        n += (size_t)sprintf(text + n, bad ? "w\"v" : "end");
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        assert_int_equal(fwrite(text, 1, n, f), n);
+        rewind(f);
+        seen_rows s = {0};
+        ft_error err = {0};
+        ft_status st =
+            ft_table_read(f, "t.csv", FT_EDATA, record_row, &s, &err);
+        fclose(f);
+        static const long lines[] = {1, 2, 3, 6, 7, 8, 8};
+        static const size_t lens[] = {1, 70000, 3, 300000, 3, 1, 3};
+        assert_int_equal(s.rows, bad ? 6 : 7);
+        for (int i = 0; i < s.rows; i++) {
+            assert_int_equal(s.lines[i], lines[i]);
+            assert_int_equal(s.ncells[i], 2);
+            assert_int_equal(s.last_len[i], lens[i]);
+        }
+        if (bad) {
+            assert_int_equal(st, FT_EDATA);
+            assert_int_equal(err.line, 8);
+            assert_string_equal(err.file, "t.csv");
+        } else {
+            assert_int_equal(st, FT_OK);
+        }
+    }
+    free(text);
+}
+
+/* ----------------------------------------------------- annual look-up */
+
+static ft_status any_value(const char *cur, const char *cell, double *out,
+                           bool *keep, ft_error *err)
+{
+    (void)cur;
+    (void)keep;
+    (void)err;
+    *out = atof(cell);
+    return FT_OK;
+}
+
+static bool three_capitals(const char *cur)
+{
+    return strlen(cur) == 3 && strspn(cur, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3;
+}
+
+/* ft_annual_find's binary search must never miss a series the scan would
+ * find, in whatever order the table lists them, nor find one that is not
+ * there. */
+static void test_annual_find_any_order(void **state)
+{
+    (void)state;
+    static const char *const orders[] = {
+        "ZWL\nAFN\nKRW\nAED\nUSD\nBRL\nAAA\nZZZ\nKRX\n", /* none */
+        "AAA\nAED\nAFN\nBRL\nKRW\nKRX\nUSD\nZWL\nZZZ\n", /* sorted */
+        "ZZZ\nZWL\nUSD\nKRX\nKRW\nBRL\nAFN\nAED\nAAA\n", /* reversed */
+    };
+    const ft_annual_spec spec = {.table = "test",
+                                 .column = "v",
+                                 .twice = "",
+                                 .currency_ok = three_capitals,
+                                 .value = any_value};
+    for (size_t k = 0; k < sizeof orders / sizeof *orders; k++) {
+        char text[512] = "year,currency,v\n";
+        for (const char *p = orders[k]; *p; p += 4)
+            snprintf(text + strlen(text), sizeof text - strlen(text),
+                     "2000,%.3s,%d\n", p, (int)(p - orders[k]));
+        FILE *f = stream(text);
+        ft_annual a;
+        ft_error err;
+        assert_int_equal(ft_table_load_annual(f, "t.csv", &spec, &a, &err),
+                         FT_OK);
+        fclose(f);
+        assert_int_equal(a.n, 9);
+        for (size_t i = 0; i < a.n; i++) {
+            ft_annual_series *s = ft_annual_find(&a, a.s[i].cur);
+            assert_ptr_equal(s, &a.s[i]);
+        }
+        const char *absent[] = {"",    "A",    "AF",  "AFM", "AFO", "KRWX",
+                                "ABC", "ZZZZ", "zwl", "USE", "AA"};
+        for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+            assert_null(ft_annual_find(&a, absent[i]));
+        ft_annual_free(&a);
+    }
+}
+
 /* ----------------------------------------------------------- one amount */
 
 static void test_nominal(void **state)
@@ -279,8 +530,8 @@ static void test_tables_at_edge(void **state)
     assert_int_equal(ft_convert_amount(&o, "JPY", 2007, 1, &hi, &c, &err),
                      FT_OK);
     assert_false(c.has_nominal);
-    assert_string_equal(c.rate_why,
-                        "the rate of JPY to KRW in 2007 is out of range (1e+40)");
+    assert_string_equal(
+        c.rate_why, "the rate of JPY to KRW in 2007 is out of range (1e+40)");
     /* A price ratio whose product leaves the doubles: no constant
      * amount, with the years. */
     o.to = "USD";
@@ -577,12 +828,12 @@ static void test_csv_errors(void **state)
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,2x,KRW,eq,level,,,2007,,,,x\n",
                    FT_EDATA, 2, "amount_max '2x' is not a number");
     /* An out-of-range cell is blamed on its own column. */
-    assert_bad_csv(&o,
-                   HEAD "\na,,2,0,9,x,1,1" ZEROS300 ",KRW,eq,level,,,2007,,,,x\n",
-                   FT_EDATA, 2, "amount_max '1" ZEROS39 "' is out of range");
-    assert_bad_csv(&o,
-                   HEAD "\na,,2,0,9,x,1,,KRW,eq,level,1" ZEROS300 ",USD,2007,,,,x\n",
-                   FT_EDATA, 2, "reported_amount '1" ZEROS39 "' is out of range");
+    assert_bad_csv(
+        &o, HEAD "\na,,2,0,9,x,1,1" ZEROS300 ",KRW,eq,level,,,2007,,,,x\n",
+        FT_EDATA, 2, "amount_max '1" ZEROS39 "' is out of range");
+    assert_bad_csv(
+        &o, HEAD "\na,,2,0,9,x,1,,KRW,eq,level,1" ZEROS300 ",USD,2007,,,,x\n",
+        FT_EDATA, 2, "reported_amount '1" ZEROS39 "' is out of range");
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,,KRW,eq,level,$5,USD,2007,,,,x\n",
                    FT_EDATA, 2, "reported_amount '$5' is not a number");
     assert_bad_csv(&o, HEAD "\na,,2,0,9,x,1,,XYZ,eq,level,,,2007,,,,x\n",
@@ -926,6 +1177,9 @@ int main(void)
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_number_formats),
+        cmocka_unit_test(test_number_formats_as_snprintf),
+        cmocka_unit_test(test_annual_find_any_order),
+        cmocka_unit_test(test_table_read_lines),
         cmocka_unit_test_setup_teardown(test_nominal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_sipri_method, setup,
                                         teardown),

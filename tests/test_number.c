@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "number.h"
@@ -186,6 +188,82 @@ static void test_format_truncates_like_snprintf(void **state)
     assert_string_equal(buf, "123");
 }
 
+/* ft_decimal_parse_double must give strtod's double, bit for bit, or
+ * refuse. */
+static void assert_as_strtod(const char *s)
+{
+    double got;
+    if (!ft_decimal_parse_double(s, strlen(s), &got))
+        return;
+    char *end;
+    double want = strtod(s, &end);
+    if (*end || memcmp(&got, &want, sizeof got) != 0)
+        fail_msg("'%s': %.17g, strtod %.17g", s, got, want);
+}
+
+static void test_parse_double_as_strtod(void **state)
+{
+    (void)state;
+    static const char *const edges[] = {"0",
+                                        "-0",
+                                        "+0",
+                                        "0.0",
+                                        ".5",
+                                        "5.",
+                                        "-.5",
+                                        "0.1",
+                                        "0.2",
+                                        "0.3",
+                                        "1.1",
+                                        "-26400000000000",
+                                        "9007199254740992",
+                                        "9007199254740993",
+                                        "9007199254740991.5",
+                                        "900719925474099.2",
+                                        "0.000000000000000001",
+                                        "0.0000000000000000015",
+                                        "123456789.123456789",
+                                        "12.6862687216715",
+                                        "4.7619000037619",
+                                        "386400000000000",
+                                        "473319047.2900000000000000",
+                                        "1.000000000000000000001"};
+    for (size_t i = 0; i < sizeof edges / sizeof *edges; i++)
+        assert_as_strtod(edges[i]);
+    static const char *const refused[] = {
+        "",    ".",     "-",  "+",  "--5",  "+-5",
+        "1e3", "1.2.3", " 5", "5 ", "0x10", "9007199254740993.5",
+        "inf", "nan"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        double v;
+        assert_false(
+            ft_decimal_parse_double(refused[i], strlen(refused[i]), &v));
+    }
+    double v;
+    assert_true(ft_decimal_parse_double("-2.5", 4, &v));
+    assert_true(v == -2.5);
+    /* random digits of every length, with a point anywhere or none */
+    uint64_t x = 2463534242ULL;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        char s[40];
+        size_t n = 0, len = 1 + x % 24, point = (x >> 8) % (len + 2);
+        uint64_t r = x >> 16;
+        if (r % 3 == 0)
+            s[n++] = r % 2 ? '-' : '+';
+        for (size_t k = 0; k < len; k++) {
+            if (k == point)
+                s[n++] = '.';
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            s[n++] = (char)('0' + (x >> 33) % 10);
+        }
+        s[n] = '\0';
+        assert_as_strtod(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_sign),
         cmocka_unit_test(test_format_every_shape),
         cmocka_unit_test(test_format_truncates_like_snprintf),
+        cmocka_unit_test(test_parse_double_as_strtod),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }
