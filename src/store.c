@@ -94,7 +94,8 @@ struct ft_store {
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
     bool in_run;
-    bool fresh; /* the run began with no figure and no reject */
+    bool fresh;     /* the run began with no figure and no reject */
+    bool set_aside; /* figures were kept aside in prev in this run */
     long run;
     char extractor[128], tables[128];
     long inputs, read, unchanged;
@@ -218,6 +219,7 @@ ft_status ft_store_begin(ft_store *s, const char *extractor, const char *tables,
     copy(s->extractor, sizeof s->extractor, extractor);
     copy(s->tables, sizeof s->tables, tables);
     s->inputs = s->read = s->unchanged = 0;
+    s->set_aside = false;
     if ((st = exec(s,
                    "DELETE FROM prev; DELETE FROM touched;"
                    " DELETE FROM seen;",
@@ -319,8 +321,10 @@ static ft_status forget(ft_store *s, const char *path, ft_error *err)
 {
     ft_status st;
     if ((st = step_path(s, Q_TOUCH, path, err)) != FT_OK ||
-        (s->fresh && sqlite3_changes(s->db) > 0) ||
-        (st = step_path(s, Q_KEEP_OLD, path, err)) != FT_OK ||
+        (s->fresh && sqlite3_changes(s->db) > 0))
+        return st;
+    s->set_aside = true;
+    if ((st = step_path(s, Q_KEEP_OLD, path, err)) != FT_OK ||
         (st = step_path(s, Q_DEL_FIGS, path, err)) != FT_OK)
         return st;
     return step_path(s, Q_DEL_REJ, path, err);
@@ -447,6 +451,7 @@ static ft_status drop_deleted(ft_store *s, ft_error *err)
         "DELETE FROM articles WHERE path NOT IN (SELECT path FROM seen)",
     };
     ft_status st = FT_OK;
+    s->set_aside = true;
     for (size_t i = 0; st == FT_OK && i < sizeof steps / sizeof steps[0]; i++)
         st = run_sql(s, steps[i], NULL, err);
     return st;
@@ -476,12 +481,17 @@ static ft_status record_changes(ft_store *s, ft_store_counts *c, ft_error *err)
                            " NOT (" SAME_SAYING("f", "p") ")",
              &c->revised, err)) != FT_OK)
         return st;
+    /* A run that began with no figure and kept none aside has only new
+     * ones, all of touched paths: no lookups. */
     return run_sql(
         s,
-        "INSERT INTO changes SELECT ?1, 'new', f.path, f.doc, f.mention,"
-        " NULL, NULL, f.amount, f.currency, f.year, f.subject, f.country"
-        " FROM figures f WHERE f.path IN (SELECT path FROM touched) AND"
-        " NOT EXISTS (SELECT 1 FROM prev p WHERE " SAME_KEY("f", "p") ")",
+        s->fresh && !s->set_aside
+            ? "INSERT INTO changes SELECT ?1, 'new', path, doc, mention, NULL,"
+              " NULL, amount, currency, year, subject, country FROM figures"
+            : "INSERT INTO changes SELECT ?1, 'new', f.path, f.doc, f.mention,"
+              " NULL, NULL, f.amount, f.currency, f.year, f.subject, f.country"
+              " FROM figures f WHERE f.path IN (SELECT path FROM touched) AND"
+              " NOT EXISTS (SELECT 1 FROM prev p WHERE " SAME_KEY("f", "p") ")",
         &c->new_, err);
 }
 

@@ -256,6 +256,9 @@ static void test_first_run_article_recorded_twice(void **state)
     }
     ft_store_counts c = commit(s);
     assert_int_equal(c.figures, 1);
+    /* What was kept aside counts: revised twice, not new. */
+    assert_int_equal(c.new_, 0);
+    assert_int_equal(c.revised, 2);
     rows r = {""};
     assert_int_equal(ft_store_figures(s, collect, &r, &err), FT_OK);
     assert_non_null(strstr(r.text, "|6||KRW|"));
