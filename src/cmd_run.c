@@ -261,13 +261,13 @@ static void outputs_key(char *out, const char *version, const char *thash,
     ft_hash_init(&h);
     ft_hash_update(&h, buf, n > 0 ? (size_t)n : 0);
     if (rates_path)
-        ft_hash_file(&h, rates_path, NULL, NULL);
+        ft_hash_file_digest(&h, rates_path, NULL);
     ft_hash_update(&h, "\n", 1);
     if (prices_path)
-        ft_hash_file(&h, prices_path, NULL, NULL);
+        ft_hash_file_digest(&h, prices_path, NULL);
     ft_hash_update(&h, "\n", 1);
     if (gdp_path && gdp_path[0])
-        ft_hash_file(&h, gdp_path, NULL, NULL);
+        ft_hash_file_digest(&h, gdp_path, NULL);
     ft_hash_hex(&h, out);
 }
 
