@@ -19,7 +19,6 @@
 #include "hash.h"
 #include "pipeline.h"
 #include "prices.h"
-#include "gdp.h"
 #include "rates.h"
 #include "run.h"
 #include "subject.h"
@@ -439,8 +438,11 @@ int cmd_run(int argc, char **argv)
     ft_status st = FT_EIO; /* the snprintf below failing is an I/O error */
     ft_rates *rates = NULL;
     ft_prices *prices = NULL;
-    char gdp_path[4096];
-    ft_gdp *gdp = cli_load_gdp(gdp_path, sizeof gdp_path);
+    /* The GDP table is loaded by the run if it writes the outputs. */
+    char gdp_path[4096] = "";
+    if (!cli_datasets_path(CLI_GDP_FILE, gdp_path, sizeof gdp_path) ||
+        !cli_exists(gdp_path))
+        gdp_path[0] = '\0';
     if (!datasets_file(RATES_FILE, path, sizeof path))
         code = FT_EXIT_CONFIG;
     else if (snprintf(rates_path, sizeof rates_path, "%s", path) < 0 ||
@@ -497,8 +499,8 @@ int cmd_run(int argc, char **argv)
             .report = {.countries = countries,
                        .xlsx = o.xlsx,
                        .value = FT_VALUE_AUTO,
-                       .gdp = gdp,
                        .removed = c.verbose ? cli_removed : NULL},
+            .gdp_path = gdp_path,
             .progress = on_progress,
             .rejected = on_rejected,
             .warn = on_warn,
@@ -533,7 +535,6 @@ int cmd_run(int argc, char **argv)
     }
     ft_prices_free(prices);
     ft_rates_free(rates);
-    ft_gdp_free(gdp);
     ft_countries_free(countries);
     ft_subjects_free(subjects);
     return code;
