@@ -1,11 +1,13 @@
 /* cmd_run.c — `figtrend run`: extract what changed, convert and report,
  * for cron or a systemd timer. */
+#define _GNU_SOURCE /* dl_iterate_phdr: the program's build-id */
 #include "cmd.h"
 
 #include <ctype.h>
+#include <elf.h>
+#include <link.h>
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +19,6 @@
 #include "hash.h"
 #include "pipeline.h"
 #include "prices.h"
-#include "gdp.h"
 #include "rates.h"
 #include "run.h"
 #include "subject.h"
@@ -132,10 +133,86 @@ static void on_progress(void *ctx, size_t done, size_t total)
     }
 }
 
-/* The extractor's version: this program's own bytes, so that any rebuild
- * that may read articles differently reads them all again. */
+/* The GNU build-id note of this program: the linker's hash of every
+ * byte it linked (code, tables, debug info), so it changes whenever the
+ * program does.  Read from memory through the program headers, where
+ * hashing the 3 MB file took 128 M instructions a run. */
+typedef struct {
+    char *out;
+    size_t n;
+    bool found;
+} build_id;
+
+/* The build-id in one note segment of `size` bytes at `p`, notes padded
+ * to `align`: every length is checked against what is left before it is
+ * read. */
+static bool note_build_id(const unsigned char *p, size_t size, size_t align,
+                          build_id *b)
+{
+    static const char hex[] = "0123456789abcdef";
+    while (size >= sizeof(ElfW(Nhdr))) {
+        ElfW(Nhdr) nh;
+        memcpy(&nh, p, sizeof nh);
+        size_t name = (nh.n_namesz + align - 1) & ~(align - 1);
+        size_t desc = (nh.n_descsz + align - 1) & ~(align - 1);
+        size_t left = size - sizeof nh;
+        if (name > left || desc > left - name)
+            return false;
+        const unsigned char *d = p + sizeof nh + name;
+        if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
+            memcmp(p + sizeof nh, "GNU", 4) == 0 && nh.n_descsz > 0 &&
+            strlen("build-id:") + 2 * nh.n_descsz < b->n) {
+            char *o = b->out + sprintf(b->out, "build-id:");
+            for (size_t i = 0; i < nh.n_descsz; i++) {
+                *o++ = hex[d[i] >> 4];
+                *o++ = hex[d[i] & 15];
+            }
+            *o = '\0';
+            return true;
+        }
+        p += sizeof nh + name + desc;
+        size = left - name - desc;
+    }
+    return false;
+}
+
+/* Whether the segment lies inside one that is loaded (so in memory). */
+static bool loaded(const struct dl_phdr_info *info, const ElfW(Phdr) * seg)
+{
+    for (size_t i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type == PT_LOAD && seg->p_vaddr >= ph->p_vaddr &&
+            seg->p_memsz <= ph->p_memsz &&
+            seg->p_vaddr - ph->p_vaddr <= ph->p_memsz - seg->p_memsz)
+            return true;
+    }
+    return false;
+}
+
+/* dl_iterate_phdr's callback: the program itself comes first. */
+static int program_build_id(struct dl_phdr_info *info, size_t size, void *ctx)
+{
+    (void)size;
+    build_id *b = ctx;
+    for (size_t i = 0; i < info->dlpi_phnum && !b->found; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type == PT_NOTE && loaded(info, ph))
+            b->found = note_build_id(
+                (const unsigned char *)(info->dlpi_addr + ph->p_vaddr),
+                ph->p_memsz, ph->p_align == 8 ? 8 : 4, b);
+    }
+    return 1; /* the program only, not its libraries */
+}
+
+/* The extractor's version: the build-id, else (a program linked without
+ * one) the hash of its own bytes, so that any rebuild that may read
+ * articles differently reads them all again. */
 static void extractor_version(char *out, size_t n)
 {
+    build_id b = {.out = out, .n = n};
+    dl_iterate_phdr(program_build_id, &b);
+    if (b.found)
+        return;
     ft_hash h;
     char hex[FT_HASH_HEX];
     ft_hash_init(&h);
@@ -145,46 +222,6 @@ static void extractor_version(char *out, size_t n)
     }
     ft_hash_hex(&h, hex);
     snprintf(out, n, "exe-sha256:%s", hex);
-}
-
-/* The version, hashed on a thread of its own while the tables load when
- * there are jobs (the program is 2 MB: that was a twentieth of a first
- * run over 4,200 demo articles, and more of a run that finds nothing
- * new). */
-typedef struct {
-    pthread_t thread;
-    bool running;
-    char version[128];
-} version_job;
-
-static void *version_thread(void *arg)
-{
-    version_job *v = arg;
-    extractor_version(v->version, sizeof v->version);
-    return NULL;
-}
-
-static void version_start(version_job *v, unsigned jobs)
-{
-    v->version[0] = '\0';
-    v->running =
-        jobs > 1 && pthread_create(&v->thread, NULL, version_thread, v) == 0;
-}
-
-static void version_join(version_job *v)
-{
-    if (v->running)
-        pthread_join(v->thread, NULL);
-    v->running = false;
-}
-
-/* The version, from the thread or made now. */
-static const char *version_get(version_job *v)
-{
-    version_join(v);
-    if (!v->version[0])
-        extractor_version(v->version, sizeof v->version);
-    return v->version;
 }
 
 /* The hash of what reading an article depends on besides its bytes: the
@@ -223,13 +260,13 @@ static void outputs_key(char *out, const char *version, const char *thash,
     ft_hash_init(&h);
     ft_hash_update(&h, buf, n > 0 ? (size_t)n : 0);
     if (rates_path)
-        ft_hash_file(&h, rates_path, NULL, NULL);
+        ft_hash_file_digest(&h, rates_path, NULL);
     ft_hash_update(&h, "\n", 1);
     if (prices_path)
-        ft_hash_file(&h, prices_path, NULL, NULL);
+        ft_hash_file_digest(&h, prices_path, NULL);
     ft_hash_update(&h, "\n", 1);
     if (gdp_path && gdp_path[0])
-        ft_hash_file(&h, gdp_path, NULL, NULL);
+        ft_hash_file_digest(&h, gdp_path, NULL);
     ft_hash_hex(&h, out);
 }
 
@@ -388,14 +425,11 @@ int cmd_run(int argc, char **argv)
         o.state = state_buf;
     }
     unsigned jobs = o.jobs ? o.jobs : ft_pipeline_default_jobs();
-    version_job v;
-    version_start(&v, jobs);
 
     ft_subjects *subjects = cli_load_subjects(NULL, 0, c.verbose, &code);
     ft_countries *countries =
         subjects ? cli_load_countries(NULL, 0, c.verbose, &code) : NULL;
     if (!countries) {
-        version_join(&v);
         ft_subjects_free(subjects);
         return code;
     }
@@ -404,8 +438,11 @@ int cmd_run(int argc, char **argv)
     ft_status st = FT_EIO; /* the snprintf below failing is an I/O error */
     ft_rates *rates = NULL;
     ft_prices *prices = NULL;
-    char gdp_path[4096];
-    ft_gdp *gdp = cli_load_gdp(gdp_path, sizeof gdp_path);
+    /* The GDP table is loaded by the run if it writes the outputs. */
+    char gdp_path[4096] = "";
+    if (!cli_datasets_path(CLI_GDP_FILE, gdp_path, sizeof gdp_path) ||
+        !cli_exists(gdp_path))
+        gdp_path[0] = '\0';
     if (!datasets_file(RATES_FILE, path, sizeof path))
         code = FT_EXIT_CONFIG;
     else if (snprintf(rates_path, sizeof rates_path, "%s", path) < 0 ||
@@ -425,7 +462,8 @@ int cmd_run(int argc, char **argv)
     }
     if (code == FT_EXIT_OK) {
         char thash[FT_HASH_HEX], okey[FT_HASH_HEX], started[32];
-        const char *version = version_get(&v);
+        char version[128];
+        extractor_version(version, sizeof version);
         tables_hash(thash, o.encoding);
         outputs_key(okey, version, thash, o.to, o.constant_year, o.xlsx,
                     rates_path, prices_path[0] ? prices_path : NULL, gdp_path);
@@ -461,8 +499,8 @@ int cmd_run(int argc, char **argv)
             .report = {.countries = countries,
                        .xlsx = o.xlsx,
                        .value = FT_VALUE_AUTO,
-                       .gdp = gdp,
                        .removed = c.verbose ? cli_removed : NULL},
+            .gdp_path = gdp_path,
             .progress = on_progress,
             .rejected = on_rejected,
             .warn = on_warn,
@@ -495,10 +533,8 @@ int cmd_run(int argc, char **argv)
             code = k->rejected > 0 ? FT_EXIT_PARTIAL : FT_EXIT_OK;
         }
     }
-    version_join(&v);
     ft_prices_free(prices);
     ft_rates_free(rates);
-    ft_gdp_free(gdp);
     ft_countries_free(countries);
     ft_subjects_free(subjects);
     return code;

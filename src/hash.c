@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <nettle/md5.h>
+
 void ft_hash_init(ft_hash *h)
 {
     sha256_init(&h->ctx);
@@ -27,8 +29,22 @@ void ft_hash_hex(ft_hash *h, char out[FT_HASH_HEX])
     out[2 * sizeof d] = '\0';
 }
 
-ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
-                       ft_error *err)
+typedef void update_fn(void *ctx, const unsigned char *p, size_t n);
+
+static void sha256_feed(void *ctx, const unsigned char *p, size_t n)
+{
+    sha256_update(ctx, n, p);
+}
+
+static void md5_feed(void *ctx, const unsigned char *p, size_t n)
+{
+    md5_update(ctx, n, p);
+}
+
+/* Feed the bytes of the file at path to update(ctx, ...), counting them
+ * into *size when size is not NULL. */
+static ft_status feed_file(const char *path, update_fn *update, void *ctx,
+                           uint64_t *size, ft_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -39,7 +55,7 @@ ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
     unsigned char buf[1 << 16];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        sha256_update(&h->ctx, n, buf);
+        update(ctx, buf, n);
         if (size)
             *size += n;
     }
@@ -50,5 +66,24 @@ ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
         ft_error_at(err, path, 0);
         return FT_EIO;
     }
+    return FT_OK;
+}
+
+ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
+                       ft_error *err)
+{
+    return feed_file(path, sha256_feed, &h->ctx, size, err);
+}
+
+ft_status ft_hash_file_digest(ft_hash *h, const char *path, ft_error *err)
+{
+    struct md5_ctx md5;
+    uint8_t d[MD5_DIGEST_SIZE];
+    md5_init(&md5);
+    ft_status st = feed_file(path, md5_feed, &md5, NULL, err);
+    if (st != FT_OK)
+        return st;
+    md5_digest(&md5, sizeof d, d);
+    sha256_update(&h->ctx, sizeof d, d);
     return FT_OK;
 }

@@ -32,4 +32,11 @@ void ft_hash_hex(ft_hash *h, char out[FT_HASH_HEX]);
 ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
                        ft_error *err);
 
+/* Feed into h the MD5 digest of the file's bytes, not the bytes: for a
+ * key that only tells a changed file from the same one (nobody picks
+ * the file to collide), at a fifth of SHA-256's instructions (1.6 MB of
+ * rate and GDP tables were 77 M instructions a run).  Status as
+ * ft_hash_file. */
+ft_status ft_hash_file_digest(ft_hash *h, const char *path, ft_error *err);
+
 #endif

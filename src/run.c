@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "gdp.h"
 #include "hash.h"
 #include "outfile.h"
 #include "pipeline.h"
@@ -525,8 +526,15 @@ static ft_status write_outputs(const ft_run_opts *o, ft_store *store,
     ro.nextra_notes = nl;
     ro.warn = on_warning;
     ro.warn_ctx = ws;
+    ft_gdp *gdp = NULL;
+    ft_error gdp_err;
+    if (o->gdp_path && o->gdp_path[0] &&
+        ft_gdp_load(o->gdp_path, &gdp, &gdp_err) != FT_OK)
+        gdp = NULL;
+    ro.gdp = gdp;
     const char *const inputs[] = {input};
     st = ft_report_run(inputs, 1, &ro, &res->report, err);
+    ft_gdp_free(gdp);
     free(input);
     ft_outfile_sync_dir(dir);
     return st;

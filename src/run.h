@@ -58,6 +58,10 @@ typedef struct {
      * amounts in their own currencies). */
     ft_convert_opts convert;
     ft_report_opts report; /* out_dir is set from out_dir */
+    /* The GDP table for report.gdp, loaded only when the outputs are
+     * written (a run that keeps them never needs it): NULL or "" for
+     * none; one that does not load is left out, as `report` leaves it. */
+    const char *gdp_path;
 
     /* Hooks, each may be NULL: progress over the inputs (done of total),
      * an input rejected by this run, a warning (stale tables, a figure

@@ -94,7 +94,8 @@ struct ft_store {
     sqlite3 *db;
     sqlite3_stmt *q[NQ];
     bool in_run;
-    bool fresh; /* the run began with no figure and no reject */
+    bool fresh;     /* the run began with no figure and no reject */
+    bool set_aside; /* figures were kept aside in prev in this run */
     long run;
     char extractor[128], tables[128];
     long inputs, read, unchanged;
@@ -218,6 +219,7 @@ ft_status ft_store_begin(ft_store *s, const char *extractor, const char *tables,
     copy(s->extractor, sizeof s->extractor, extractor);
     copy(s->tables, sizeof s->tables, tables);
     s->inputs = s->read = s->unchanged = 0;
+    s->set_aside = false;
     if ((st = exec(s,
                    "DELETE FROM prev; DELETE FROM touched;"
                    " DELETE FROM seen;",
@@ -319,8 +321,10 @@ static ft_status forget(ft_store *s, const char *path, ft_error *err)
 {
     ft_status st;
     if ((st = step_path(s, Q_TOUCH, path, err)) != FT_OK ||
-        (s->fresh && sqlite3_changes(s->db) > 0) ||
-        (st = step_path(s, Q_KEEP_OLD, path, err)) != FT_OK ||
+        (s->fresh && sqlite3_changes(s->db) > 0))
+        return st;
+    s->set_aside = true;
+    if ((st = step_path(s, Q_KEEP_OLD, path, err)) != FT_OK ||
         (st = step_path(s, Q_DEL_FIGS, path, err)) != FT_OK)
         return st;
     return step_path(s, Q_DEL_REJ, path, err);
@@ -413,7 +417,10 @@ static ft_status count_of(ft_store *s, const char *text, long *n, ft_error *err)
       ".year IS " b ".year AND " a ".subject IS " b ".subject AND " a          \
       ".country IS " b ".country"
 
-static ft_status run_sql(ft_store *s, const char *text, ft_error *err)
+/* Run a statement with the run's id as ?1; *changed (may be NULL) gets
+ * the number of rows it inserted or deleted. */
+static ft_status run_sql(ft_store *s, const char *text, long *changed,
+                         ft_error *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, text, -1, &q, NULL) != SQLITE_OK)
@@ -424,7 +431,68 @@ static ft_status run_sql(ft_store *s, const char *text, ft_error *err)
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return db_error(s, FT_EIO, err, "cannot update");
+    if (changed)
+        *changed = (long)sqlite3_changes(s->db);
     return FT_OK;
+}
+
+/* Articles gone from the inputs: their figures go aside, then everything
+ * of theirs goes. */
+static ft_status drop_deleted(ft_store *s, ft_error *err)
+{
+    static const char *const steps[] = {
+        "INSERT OR IGNORE INTO touched SELECT path FROM articles"
+        " WHERE path NOT IN (SELECT path FROM seen)",
+        "INSERT INTO prev SELECT * FROM figures WHERE path IN"
+        " (SELECT path FROM articles WHERE path NOT IN (SELECT path FROM"
+        " seen))",
+        "DELETE FROM figures WHERE path NOT IN (SELECT path FROM seen)",
+        "DELETE FROM rejects WHERE path NOT IN (SELECT path FROM seen)",
+        "DELETE FROM articles WHERE path NOT IN (SELECT path FROM seen)",
+    };
+    ft_status st = FT_OK;
+    s->set_aside = true;
+    for (size_t i = 0; st == FT_OK && i < sizeof steps / sizeof steps[0]; i++)
+        st = run_sql(s, steps[i], NULL, err);
+    return st;
+}
+
+/* The run's rows of `changes`, counted as they are inserted.  Only the
+ * figures of touched paths can be new or revised: those are looked up
+ * through the index, in the order of a scan (a path's figures are in
+ * order of ord either way), so that changes.csv, sorted on path, doc,
+ * mention and change, keeps even ties in the same order. */
+static ft_status record_changes(ft_store *s, ft_store_counts *c, ft_error *err)
+{
+    ft_status st;
+    if ((st = run_sql(
+             s,
+             "INSERT INTO changes SELECT ?1, 'gone', p.path, p.doc, p.mention,"
+             " p.amount, p.currency, NULL, NULL, p.year, p.subject, p.country"
+             " FROM prev p WHERE NOT EXISTS (SELECT 1 FROM figures f "
+             "WHERE " SAME_KEY("f", "p") ")",
+             &c->gone, err)) != FT_OK ||
+        (st = run_sql(
+             s,
+             "INSERT INTO changes SELECT ?1, 'revised', f.path, f.doc,"
+             " f.mention, p.amount, p.currency, f.amount, f.currency, f.year,"
+             " f.subject, f.country FROM prev p JOIN figures f ON " SAME_KEY(
+                 "f", "p") " WHERE f.path IN (SELECT path FROM touched) AND"
+                           " NOT (" SAME_SAYING("f", "p") ")",
+             &c->revised, err)) != FT_OK)
+        return st;
+    /* A run that began with no figure and kept none aside has only new
+     * ones, all of touched paths: no lookups. */
+    return run_sql(
+        s,
+        s->fresh && !s->set_aside
+            ? "INSERT INTO changes SELECT ?1, 'new', path, doc, mention, NULL,"
+              " NULL, amount, currency, year, subject, country FROM figures"
+            : "INSERT INTO changes SELECT ?1, 'new', f.path, f.doc, f.mention,"
+              " NULL, NULL, f.amount, f.currency, f.year, f.subject, f.country"
+              " FROM figures f WHERE f.path IN (SELECT path FROM touched) AND"
+              " NOT EXISTS (SELECT 1 FROM prev p WHERE " SAME_KEY("f", "p") ")",
+        &c->new_, err);
 }
 
 ft_status ft_store_commit(ft_store *s, const char *finished,
@@ -434,55 +502,22 @@ ft_status ft_store_commit(ft_store *s, const char *finished,
         return ft_error_set(err, FT_EUSAGE, "state database: no run");
     ft_store_counts c = {
         .inputs = s->inputs, .read = s->read, .unchanged = s->unchanged};
-    static const char *const steps[] = {
-        /* Articles gone from the inputs: their figures go aside, then
-         * everything of theirs goes. */
-        "INSERT OR IGNORE INTO touched SELECT path FROM articles"
-        " WHERE path NOT IN (SELECT path FROM seen)",
-        "INSERT INTO prev SELECT * FROM figures WHERE path IN"
-        " (SELECT path FROM articles WHERE path NOT IN (SELECT path FROM"
-        " seen))",
-        "DELETE FROM figures WHERE path NOT IN (SELECT path FROM seen)",
-        "DELETE FROM rejects WHERE path NOT IN (SELECT path FROM seen)",
-        "DELETE FROM articles WHERE path NOT IN (SELECT path FROM seen)",
-        "INSERT INTO changes SELECT ?1, 'gone', p.path, p.doc, p.mention,"
-        " p.amount, p.currency, NULL, NULL, p.year, p.subject, p.country"
-        " FROM prev p WHERE NOT EXISTS (SELECT 1 FROM figures f "
-        "WHERE " SAME_KEY("f", "p") ")",
-        "INSERT INTO changes SELECT ?1, 'revised', f.path, f.doc,"
-        " f.mention, p.amount, p.currency, f.amount, f.currency, f.year,"
-        " f.subject, f.country FROM prev p JOIN figures f ON " SAME_KEY(
-            "f", "p") " WHERE NOT (" SAME_SAYING("f", "p") ")",
-        "INSERT INTO changes SELECT ?1, 'new', f.path, f.doc, f.mention,"
-        " NULL, NULL, f.amount, f.currency, f.year, f.subject, f.country"
-        " FROM figures f WHERE f.path IN (SELECT path FROM touched) AND"
-        " NOT EXISTS (SELECT 1 FROM prev p WHERE " SAME_KEY("f", "p") ")",
-    };
     ft_status st = FT_OK;
     if ((st = count_of(s,
                        "SELECT count(*) FROM articles WHERE path NOT IN"
                        " (SELECT path FROM seen)",
                        &c.deleted, err)) != FT_OK)
         goto fail;
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-        if ((st = run_sql(s, steps[i], err)) != FT_OK)
-            goto fail;
-    if ((st = count_of(s, "SELECT count(*) FROM figures", &c.figures, err)) !=
+    /* Every figure and reject is of an article (ft_store_article comes
+     * first): with no article gone, nothing is to drop, and the drops'
+     * scans of every figure are spared. */
+    if (c.deleted > 0 && (st = drop_deleted(s, err)) != FT_OK)
+        goto fail;
+    if ((st = record_changes(s, &c, err)) != FT_OK ||
+        (st = count_of(s, "SELECT count(*) FROM figures", &c.figures, err)) !=
             FT_OK ||
         (st = count_of(s, "SELECT count(*) FROM rejects", &c.rejected, err)) !=
-            FT_OK ||
-        (st = count_of(s,
-                       "SELECT count(*) FROM changes WHERE run = ?1 AND"
-                       " change = 'new'",
-                       &c.new_, err)) != FT_OK ||
-        (st = count_of(s,
-                       "SELECT count(*) FROM changes WHERE run = ?1 AND"
-                       " change = 'revised'",
-                       &c.revised, err)) != FT_OK ||
-        (st = count_of(s,
-                       "SELECT count(*) FROM changes WHERE run = ?1 AND"
-                       " change = 'gone'",
-                       &c.gone, err)) != FT_OK)
+            FT_OK)
         goto fail;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(

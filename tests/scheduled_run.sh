@@ -52,6 +52,13 @@ check "second run leaves every output byte-identical" \
     test "$before" = "$(outputs out)"
 check "second run reads nothing again" test \
     "$(sqlite3 out/.state/figtrend.db 'SELECT read FROM runs ORDER BY id DESC LIMIT 1')" = 0
+# A new program reads everything again: the version the articles were
+# read with is the program's build-id (the linker's hash of it).
+if command -v readelf >/dev/null; then
+    id=$(readelf -n "$bin" | sed -n 's/.*Build ID: *//p')
+    check "the extractor version is the program's build-id" test -n "$id" -a \
+        "$(sqlite3 out/.state/figtrend.db 'SELECT DISTINCT extractor FROM articles')" = "build-id:$id"
+fi
 sqlite3 out/.state/figtrend.db 'DELETE FROM outputs'
 run
 check "outputs written again from the same state are byte-identical" \

@@ -256,6 +256,9 @@ static void test_first_run_article_recorded_twice(void **state)
     }
     ft_store_counts c = commit(s);
     assert_int_equal(c.figures, 1);
+    /* What was kept aside counts: revised twice, not new. */
+    assert_int_equal(c.new_, 0);
+    assert_int_equal(c.revised, 2);
     rows r = {""};
     assert_int_equal(ft_store_figures(s, collect, &r, &err), FT_OK);
     assert_non_null(strstr(r.text, "|6||KRW|"));
@@ -311,6 +314,41 @@ static void test_edit_revises_and_delete_drops(void **state)
     assert_string_equal(r.text,
                         "revised|a.txt|a.txt|1|5|KRW|8|KRW|2025|the fund|KOR\n"
                         "gone|b.txt|b.txt|1|7|KRW|||2024|the fund|KOR\n");
+    ft_store_close(s);
+}
+
+/* Two articles of one file with the same id (a JSONL file may say so)
+ * give figures with the same path, doc and mention: every pair of old
+ * and new is revised, in the order a scan of the figures gives (the
+ * order of changes.csv among equal keys), and counted. */
+static void test_same_key_twice_keeps_its_order(void **state)
+{
+    (void)state;
+    ft_store *s = open_mem();
+    begin(s, "T");
+    see(s, "a.txt", "ha");
+    add(s, "a.txt", 1, row("a.txt", "1", "3", "KRW", "2025"));
+    see(s, "c.jsonl", "h1");
+    add(s, "c.jsonl", 1, row("x", "1", "5", "KRW", "2025"));
+    add(s, "c.jsonl", 2, row("x", "1", "6", "KRW", "2025"));
+    commit(s);
+
+    begin(s, "T");
+    see(s, "a.txt", "ha");
+    assert_true(see(s, "c.jsonl", "h2"));
+    add(s, "c.jsonl", 1, row("x", "1", "8", "KRW", "2025"));
+    add(s, "c.jsonl", 2, row("x", "1", "9", "KRW", "2025"));
+    ft_store_counts c = commit(s);
+    assert_int_equal(c.revised, 4);
+    assert_int_equal(c.new_ + c.gone + c.deleted, 0);
+    rows r = {""};
+    ft_error err;
+    assert_int_equal(ft_store_changes(s, collect, &r, &err), FT_OK);
+    assert_string_equal(r.text,
+                        "revised|c.jsonl|x|1|5|KRW|8|KRW|2025|the fund|KOR\n"
+                        "revised|c.jsonl|x|1|6|KRW|8|KRW|2025|the fund|KOR\n"
+                        "revised|c.jsonl|x|1|5|KRW|9|KRW|2025|the fund|KOR\n"
+                        "revised|c.jsonl|x|1|6|KRW|9|KRW|2025|the fund|KOR\n");
     ft_store_close(s);
 }
 
@@ -379,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_first_run_article_recorded_twice),
         cmocka_unit_test(test_changed_tables_read_again),
         cmocka_unit_test(test_edit_revises_and_delete_drops),
+        cmocka_unit_test(test_same_key_twice_keeps_its_order),
         cmocka_unit_test(test_rejects_kept_until_changed),
         cmocka_unit_test(test_rollback_keeps_last_run),
     };
