@@ -11,11 +11,17 @@
 
 ft_status ft_page_escape(ft_buf *b, const char *s)
 {
-    ft_status st = FT_OK;
-    size_t run = 0, i = 0;
-    for (; s && s[i] && st == FT_OK; i++) {
+    if (!s)
+        return FT_OK;
+    for (;;) {
+        /* strcspn looks at many bytes a step: most text has no byte to
+         * escape, or few. */
+        size_t run = strcspn(s, "&<>\"'");
+        if (ft_buf_append(b, s, run) != FT_OK)
+            return FT_ENOMEM;
+        s += run;
         const char *ref;
-        switch (s[i]) {
+        switch (*s) {
         case '&':
             ref = "&amp;";
             break;
@@ -31,16 +37,13 @@ ft_status ft_page_escape(ft_buf *b, const char *s)
         case '\'':
             ref = "&#39;";
             break;
-        default:
-            continue;
+        default: /* the end */
+            return FT_OK;
         }
-        if ((st = ft_buf_append(b, s + run, i - run)) == FT_OK)
-            st = ft_buf_append(b, ref, strlen(ref));
-        run = i + 1;
+        if (ft_buf_append(b, ref, strlen(ref)) != FT_OK)
+            return FT_ENOMEM;
+        s++;
     }
-    if (st == FT_OK && s)
-        st = ft_buf_append(b, s + run, i - run);
-    return st;
 }
 
 /* The page goes out through a small buffer: a report of a million
@@ -88,14 +91,19 @@ static void put(page *p, const char *s)
 /* Input text: escaped, and well-formed UTF-8. */
 static void text(page *p, const char *s)
 {
-    if (p->st != FT_OK)
+    if (p->st != FT_OK || !s)
         return;
-    ft_buf clean;
-    ft_buf_init(&clean);
-    p->st = ft_text_scrub(&clean, s ? s : "", s ? strlen(s) : 0);
-    if (p->st == FT_OK)
-        p->st = ft_page_escape(&p->b, clean.data ? clean.data : "");
-    ft_buf_free(&clean);
+    /* Most text is well-formed: escaped as it is, with no copy. */
+    if (ft_text_utf8_valid(s, strlen(s), NULL))
+        p->st = ft_page_escape(&p->b, s);
+    else {
+        ft_buf clean;
+        ft_buf_init(&clean);
+        p->st = ft_text_scrub(&clean, s, strlen(s));
+        if (p->st == FT_OK)
+            p->st = ft_page_escape(&p->b, clean.data ? clean.data : "");
+        ft_buf_free(&clean);
+    }
     flush(p, false);
 }
 

@@ -28,6 +28,51 @@ static void test_escape(void **state)
     ft_buf_free(&b);
 }
 
+/* ft_page_escape against a byte-by-byte escaper: every byte value, at
+ * the start, the middle and the end, alone and in runs. */
+static void escape_slowly(ft_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        const char *ref = *s == '&'    ? "&amp;"
+                          : *s == '<'  ? "&lt;"
+                          : *s == '>'  ? "&gt;"
+                          : *s == '"'  ? "&quot;"
+                          : *s == '\'' ? "&#39;"
+                                       : NULL;
+        if (ref)
+            ft_buf_append(b, ref, strlen(ref));
+        else
+            ft_buf_putc(b, *s);
+    }
+}
+
+static void test_escape_every_byte(void **state)
+{
+    (void)state;
+    ft_buf fast, slow;
+    ft_buf_init(&fast);
+    ft_buf_init(&slow);
+    assert_int_equal(ft_page_escape(&fast, NULL), FT_OK);
+    assert_int_equal(fast.len, 0);
+    assert_int_equal(ft_page_escape(&fast, ""), FT_OK);
+    assert_string_equal(fast.data, "");
+    for (int c = 1; c < 256; c++) {
+        for (int shape = 0; shape < 4; shape++) {
+            char s[64];
+            const char *fmt[] = {"%c", "%cab", "ab%ccd", "%c%c&x<%c"};
+            snprintf(s, sizeof s, fmt[shape], c, c, c);
+            ft_buf_clear(&fast);
+            ft_buf_clear(&slow);
+            assert_int_equal(ft_page_escape(&fast, s), FT_OK);
+            escape_slowly(&slow, s);
+            assert_int_equal(fast.len, slow.len);
+            assert_memory_equal(fast.data, slow.data, slow.len);
+        }
+    }
+    ft_buf_free(&fast);
+    ft_buf_free(&slow);
+}
+
 static void test_page_keeps_names_inert(void **state)
 {
     (void)state;
@@ -339,6 +384,7 @@ int main(void)
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_escape_every_byte),
         cmocka_unit_test(test_page_keeps_names_inert),
         cmocka_unit_test(test_is_link),
         cmocka_unit_test(test_sources_and_checks),
