@@ -40,16 +40,33 @@ ft_status ft_chart_label(ft_buf *out, const char *s, size_t max_bytes)
 {
     ft_buf clean;
     ft_buf_init(&clean);
-    if (ft_text_scrub(&clean, s ? s : "", s ? strlen(s) : 0) != FT_OK) {
-        ft_buf_free(&clean);
-        return FT_ENOMEM;
+    const char *p = s ? s : "";
+    size_t n = strlen(p);
+    /* Most labels are well-formed: read as they are, with no copy. */
+    if (!ft_text_utf8_valid(p, n, NULL)) {
+        if (ft_text_scrub(&clean, p, n) != FT_OK) {
+            ft_buf_free(&clean);
+            return FT_ENOMEM;
+        }
+        p = clean.data;
+        n = clean.len;
     }
     size_t start = out->len;
     ft_status st = FT_OK;
     bool space = true; /* drops leading spaces, folds runs */
-    const char *p = clean.data ? clean.data : "";
-    size_t n = clean.len;
     for (size_t i = 0; i < n && st == FT_OK;) {
+        /* A run of printable ASCII with no space or quote: as it is, in
+         * one append. */
+        size_t run = 0;
+        while (i + run < n && p[i + run] > ' ' && p[i + run] < 0x7f &&
+               p[i + run] != '"')
+            run++;
+        if (run) {
+            st = ft_buf_append(out, p + i, run);
+            space = false;
+            i += run;
+            continue;
+        }
         unsigned char c = (unsigned char)p[i];
         size_t len = c < 0x80 ? 1 : ft_text_utf8_len(p + i, n - i);
         if (len == 0)
@@ -518,15 +535,34 @@ ft_status ft_chart_history_data(ft_buf *out, const ft_series_figure *f,
     if (!o)
         return FT_ENOMEM;
     ft_status st = put(out, "# published\tvalue\tyear\tarticle\n");
+    /* A year's figures mostly repeat one value: the year's cell and the
+     * last value's are formatted once, and reused while they hold. */
+    char year[16] = "", num[FT_STATS_BUFSZ];
+    size_t year_len = 0, num_len = 0;
+    double last = NAN;
     for (size_t i = 0; i < m && st == FT_OK; i++) {
         if (i > 0 && o[i]->year != o[i - 1]->year)
             st = put(out, "\n\n");
+        if (i == 0 || o[i]->year != o[i - 1]->year)
+            year_len =
+                (size_t)snprintf(year, sizeof year, "\t%d\t", o[i]->year);
+        double v = o[i]->value / scale.div;
+        if (!(v == last)) { /* NaN: formatted each time, as "NaN" */
+            num_len = ft_stats_format(v, 10, 6, num, sizeof num);
+            if (num_len == 0) { /* as put_num */
+                memcpy(num, "NaN", 3);
+                num_len = 3;
+            }
+            last = v;
+        }
+        if (st == FT_OK) /* checked digits */
+            st = ft_buf_append(out, o[i]->published, 10);
         if (st == FT_OK)
-            st = bprintf(out, "%s\t", o[i]->published); /* checked digits */
+            st = ft_buf_putc(out, '\t');
         if (st == FT_OK)
-            st = put_num(out, o[i]->value / scale.div, 10, 6);
+            st = ft_buf_append(out, num, num_len);
         if (st == FT_OK)
-            st = bprintf(out, "\t%d\t", o[i]->year);
+            st = ft_buf_append(out, year, year_len);
         if (st == FT_OK)
             st = ft_chart_label(out, o[i]->doc, 60);
         if (st == FT_OK)

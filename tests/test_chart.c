@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <dirent.h>
 #include <gsl/gsl_errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,17 @@ static void test_label_sanitising(void **state)
     assert_label("abcdefghij", 8, "abcde\xE2\x80\xA6");
     assert_label("국방예산 국방예산", 10, "국방\xE2\x80\xA6");
     assert_label("ab cd efgh", 9, "ab cd\xE2\x80\xA6");
+    /* Runs of plain ASCII between spaces, quotes and other bytes. */
+    assert_label("2024-08-20-kf-21-cost#1", 60, "2024-08-20-kf-21-cost#1");
+    assert_label("\"a\"\"b\" c\x7f\x7f~d ", 160, "'a''b' c ~d");
+    assert_label(" a\xC2\xA0"
+                 "b\xE2\x80\xA9",
+                 160,
+                 "a\xC2\xA0"
+                 "b");
+    assert_label("abcdefghij klm", 12, "abcdefghi\xE2\x80\xA6");
+    assert_label("~!@#$%^&*()_+{}|:<>?[]\\;',./`", 160,
+                 "~!@#$%^&*()_+{}|:<>?[]\\;',./`");
 }
 
 static void assert_slug(const char *in, size_t n, const char *want)
@@ -549,6 +561,43 @@ static void test_history_data_and_script(void **state)
     ft_buf_free(&script);
 }
 
+/* A value repeated is written as it was the first time, NaN and the
+ * infinities as "NaN" each time, -0 as 0. */
+static void test_history_data_repeats(void **state)
+{
+    (void)state;
+    const double v[] = {1e12, 1e12, NAN,    NAN,  INFINITY, -INFINITY,
+                        -0.0, 0.0,  2.5e12, 1e12, 1e12,     123456789012.5};
+    const char *want[] = {"1", "1", "NaN", "NaN", "NaN", "NaN",
+                          "0", "0", "2.5", "1",   "1",   "0.123457"};
+    enum { N = sizeof v / sizeof *v };
+    ft_series_figure f[N];
+    char docs[N][8];
+    for (size_t i = 0; i < N; i++) {
+        snprintf(docs[i], sizeof docs[i], "d%02zu", i);
+        f[i] = (ft_series_figure){.published = "2020-01-01",
+                                  .doc = docs[i],
+                                  .source = "",
+                                  .year = i < 6 ? 2020 : 2021,
+                                  .value = v[i]};
+    }
+    ft_buf data, want_data;
+    ft_buf_init(&data);
+    ft_buf_init(&want_data);
+    ft_buf_append(&want_data, "# published\tvalue\tyear\tarticle\n", 31);
+    for (size_t i = 0; i < N; i++) {
+        char line[64];
+        int n = snprintf(line, sizeof line, "%s2020-01-01\t%s\t%d\td%02zu\n",
+                         i == 6 ? "\n\n" : "", want[i], f[i].year, i);
+        ft_buf_append(&want_data, line, (size_t)n);
+    }
+    assert_int_equal(
+        ft_chart_history_data(&data, f, N, ft_chart_scale_for(1e12)), FT_OK);
+    assert_string_equal(data.data, want_data.data);
+    ft_buf_free(&data);
+    ft_buf_free(&want_data);
+}
+
 /* Years past the eighth colour get other markers: no two years alike. */
 static void test_history_years_told_apart(void **state)
 {
@@ -626,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_script_holds_no_input_text),
         cmocka_unit_test(test_overview_names_only_in_data),
         cmocka_unit_test(test_history_data_and_script),
+        cmocka_unit_test(test_history_data_repeats),
         cmocka_unit_test(test_history_years_told_apart),
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),
