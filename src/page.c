@@ -110,7 +110,7 @@ static void text(page *p, const char *s)
 static void num(page *p, double v, int sig, int decimals)
 {
     char buf[FT_STATS_BUFSZ];
-    size_t n = ft_stats_format(v, sig, decimals, buf, sizeof buf);
+    size_t n = ft_chart_num(v, sig, decimals, buf, sizeof buf);
     if (p->st == FT_OK)
         p->st = n ? ft_buf_append(&p->b, buf, n)
                   : ft_buf_append(&p->b, "\xE2\x80\x94", 3); /* — */
@@ -296,7 +296,7 @@ static void check_mismatches(page *p, const ft_page *pg, size_t n)
         bool ok = false;
         if (o && !isnan(o->value)) {
             char buf[FT_STATS_BUFSZ];
-            ft_stats_format(o->value, 15, 2, buf, sizeof buf);
+            ft_chart_num(o->value, 15, 2, buf, sizeof buf);
             money(p, buf, c->reported_currency);
             put(p, " <small>(");
             integer(p, o->year);
