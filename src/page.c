@@ -117,11 +117,19 @@ static void num(page *p, double v, int sig, int decimals)
     flush(p, false);
 }
 
+/* v as "%ld" writes it, with no printf: years and counts, many. */
 static void integer(page *p, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
-    put(p, buf);
+    char buf[32], *q = buf + sizeof buf;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    *--q = '\0';
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--q = '-';
+    put(p, q);
 }
 
 /* ---- articles and the figures to check --------------------------------- */

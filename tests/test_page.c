@@ -177,6 +177,59 @@ static void add(ft_series_set *s, ft_series_row r)
  * link only to a web address; "Check these" gives the conversions that
  * disagree (both values and the gap), the conflicts with their articles,
  * and the figures left out with why. */
+/* Years and mentions written as "%ld" writes them, up to the longest. */
+static void test_integers(void **state)
+{
+    (void)state;
+    const char *mentions[] = {"1",     "9",
+                              "10",    "99",
+                              "12345", "9223372036854775807",
+                              "-3",    "-9223372036854775808"};
+    enum { N = sizeof mentions / sizeof *mentions };
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    for (size_t i = 0; i < N; i++) {
+        char doc[8];
+        snprintf(doc, sizeof doc, "d%zu", i);
+        ft_series_row r = {.doc = doc,
+                           .published = "2024-01-02",
+                           .mention = mentions[i],
+                           .subject = "fund",
+                           .year = "", /* left out: its mention shown */
+                           .kind = "level",
+                           .amount = "5",
+                           .currency = "KRW"};
+        add(s, r);
+    }
+    const char *years[] = {"1", "999", "2024", "9999"};
+    for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+        ft_series_row r = {.doc = "y",
+                           .published = "2024-01-02",
+                           .mention = "1",
+                           .subject = "fund",
+                           .year = years[i],
+                           .kind = "level",
+                           .amount = "5",
+                           .currency = "KRW"};
+        add(s, r);
+    }
+    assert_int_equal(ft_series_build(s, NULL), FT_OK);
+    char *html = page_of(s, "KRW", NULL);
+    for (size_t i = 0; i < N; i++) {
+        char want[64];
+        long m = strtol(mentions[i], NULL, 10);
+        snprintf(want, sizeof want, "<small>#%ld</small>", m);
+        if (m > 0)
+            assert_non_null(strstr(html, want));
+    }
+    for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "<dt>%ld</dt>", strtol(years[i], NULL, 10));
+        assert_non_null(strstr(html, want));
+    }
+    free(html);
+    ft_series_set_free(s);
+}
+
 static void test_sources_and_checks(void **state)
 {
     (void)state;
@@ -385,6 +438,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape),
         cmocka_unit_test(test_escape_every_byte),
+        cmocka_unit_test(test_integers),
         cmocka_unit_test(test_page_keeps_names_inert),
         cmocka_unit_test(test_is_link),
         cmocka_unit_test(test_sources_and_checks),
