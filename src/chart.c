@@ -573,10 +573,12 @@ static int by_year_then_date(const void *pa, const void *pb)
     const ft_series_figure *b = *(const ft_series_figure *const *)pb;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    int c = strcmp(a->published, b->published);
+    /* A set hands out each string once: the same pointer, mostly. */
+    int c =
+        a->published == b->published ? 0 : strcmp(a->published, b->published);
     if (c)
         return c;
-    if ((c = strcmp(a->doc, b->doc)))
+    if (a->doc != b->doc && (c = strcmp(a->doc, b->doc)))
         return c;
     return a->mention < b->mention ? -1 : a->mention > b->mention;
 }
