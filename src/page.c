@@ -81,10 +81,15 @@ static void flush(page *p, bool all)
     ft_buf_clear(&p->b);
 }
 
-static void put(page *p, const char *s)
+/* Inlined: most of the page is fixed text, whose length then compiles
+ * to a constant, and the room is mostly there. */
+static inline __attribute__((always_inline)) void put(page *p, const char *s)
 {
-    if (p->st == FT_OK)
-        p->st = ft_buf_append(&p->b, s, strlen(s));
+    size_t n = strlen(s);
+    if (p->st == FT_OK && (p->st = ft_buf_reserve(&p->b, n)) == FT_OK) {
+        memcpy(p->b.data + p->b.len, s, n + 1); /* and its NUL */
+        p->b.len += n;
+    }
     flush(p, false);
 }
 
