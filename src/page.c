@@ -68,17 +68,23 @@ static void read_back(page *p, bool unread)
     }
 }
 
-/* Write what is buffered once there is enough of it (or `all`). */
-static void flush(page *p, bool all)
+/* What is buffered, to the file. */
+static void write_out(page *p)
 {
-    if (p->st != FT_OK || p->b.len == 0 || (!all && p->b.len < PAGE_FLUSH))
-        return;
     errno = 0;
     if (fwrite(p->b.data, 1, p->b.len, p->out) != p->b.len) {
         p->st = FT_EIO;
         p->write_errno = errno;
     }
     ft_buf_clear(&p->b);
+}
+
+/* Write what is buffered once there is enough of it (or `all`).  The
+ * test inline, after every piece of the page; the writing not. */
+static inline void flush(page *p, bool all)
+{
+    if (p->st == FT_OK && p->b.len > 0 && (all || p->b.len >= PAGE_FLUSH))
+        write_out(p);
 }
 
 /* Inlined: most of the page is fixed text, whose length then compiles
