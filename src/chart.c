@@ -40,16 +40,33 @@ ft_status ft_chart_label(ft_buf *out, const char *s, size_t max_bytes)
 {
     ft_buf clean;
     ft_buf_init(&clean);
-    if (ft_text_scrub(&clean, s ? s : "", s ? strlen(s) : 0) != FT_OK) {
-        ft_buf_free(&clean);
-        return FT_ENOMEM;
+    const char *p = s ? s : "";
+    size_t n = strlen(p);
+    /* Most labels are well-formed: read as they are, with no copy. */
+    if (!ft_text_utf8_valid(p, n, NULL)) {
+        if (ft_text_scrub(&clean, p, n) != FT_OK) {
+            ft_buf_free(&clean);
+            return FT_ENOMEM;
+        }
+        p = clean.data;
+        n = clean.len;
     }
     size_t start = out->len;
     ft_status st = FT_OK;
     bool space = true; /* drops leading spaces, folds runs */
-    const char *p = clean.data ? clean.data : "";
-    size_t n = clean.len;
     for (size_t i = 0; i < n && st == FT_OK;) {
+        /* A run of printable ASCII with no space or quote: as it is, in
+         * one append. */
+        size_t run = 0;
+        while (i + run < n && p[i + run] > ' ' && p[i + run] < 0x7f &&
+               p[i + run] != '"')
+            run++;
+        if (run) {
+            st = ft_buf_append(out, p + i, run);
+            space = false;
+            i += run;
+            continue;
+        }
         unsigned char c = (unsigned char)p[i];
         size_t len = c < 0x80 ? 1 : ft_text_utf8_len(p + i, n - i);
         if (len == 0)
@@ -147,6 +164,75 @@ ft_chart_scale ft_chart_scale_for(double max_abs)
     return (ft_chart_scale){1, ""};
 }
 
+/* ---- numbers ------------------------------------------------------------- */
+
+/* The decimal digits of u, ending at end; returns where they start. */
+static char *digits_before(char *end, uint64_t u)
+{
+    do {
+        *--end = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    return end;
+}
+
+/* p + e (e: fma's remainder of the product p, |p| < 2^52) rounded to an
+ * integer as printf rounds a double's exact value: to nearest, ties to
+ * even.  TwoSum gives the fraction a + e exactly, as s + t. */
+static double round_exact(double p, double e)
+{
+    double n = nearbyint(p), a = p - n; /* exact: n is next to p */
+    double s = a + e, bb = s - a;
+    double t = (a - (s - bb)) + (e - bb);
+    bool odd = (int64_t)n % 2 != 0;
+    if (s > 0.5 || (s == 0.5 && (t > 0 || (t == 0 && odd))))
+        return n + 1;
+    if (s < -0.5 || (s == -0.5 && (t < 0 || (t == 0 && odd))))
+        return n - 1;
+    return n;
+}
+
+size_t ft_chart_num(double v, int sig, int max_decimals, char *buf, size_t n)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5,
+                                   1e6, 1e7, 1e8, 1e9, 1e10};
+    if (!isfinite(v) || fabs(v) >= 1e300 || fabs(v) < 1e-200 || n < 48)
+        return ft_stats_format(v, sig, max_decimals, buf, n);
+    /* ft_stats_format's steps (the same log10, pow and round) up to its
+     * printf. */
+    int s = sig < 1 ? 1 : sig, most = max_decimals < 0 ? 0 : max_decimals;
+    int decimals = 0, mag = (int)floor(log10(fabs(v))), k = mag - s + 1;
+    double w = v;
+    if (k > 0) {
+        double p = pow(10, k);
+        w = round(w / p) * p; /* an integer */
+    } else
+        decimals = -k < most ? -k : most;
+    /* Its digits as an integer, w * 10^decimals rounded, in 52 bits. */
+    if (decimals >= (int)(sizeof pow10 / sizeof *pow10))
+        return ft_stats_format(v, sig, max_decimals, buf, n);
+    double unit = pow10[decimals], p = w * unit;
+    if (fabs(p) >= 0x1p52)
+        return ft_stats_format(v, sig, max_decimals, buf, n);
+    double r = round_exact(p, fma(w, unit, -p));
+    uint64_t u = (uint64_t)fabs(r), frac = u % (uint64_t)unit;
+    char tmp[48], *end = tmp + sizeof tmp, *q = end;
+    int fdigits = decimals;
+    for (; fdigits > 0 && frac % 10 == 0; fdigits--) /* no trailing zeros */
+        frac /= 10;
+    for (int i = 0; i < fdigits; i++, frac /= 10)
+        *--q = (char)('0' + frac % 10);
+    if (fdigits > 0)
+        *--q = '.';
+    q = digits_before(q, u / (uint64_t)unit);
+    if (r < 0) /* "-0" is written "0" */
+        *--q = '-';
+    size_t len = (size_t)(end - q);
+    memcpy(buf, q, len);
+    buf[len] = '\0';
+    return len;
+}
+
 /* ---- text building ----------------------------------------------------- */
 
 /* Numbers and fixed text only: nothing from the input comes through
@@ -173,7 +259,7 @@ static ft_status put(ft_buf *b, const char *s)
 static ft_status put_num(ft_buf *b, double v, int sig, int decimals)
 {
     char num[FT_STATS_BUFSZ];
-    size_t n = ft_stats_format(v, sig, decimals, num, sizeof num);
+    size_t n = ft_chart_num(v, sig, decimals, num, sizeof num);
     if (n == 0)
         return ft_buf_append(b, "NaN", 3);
     return ft_buf_append(b, num, n);
@@ -487,10 +573,12 @@ static int by_year_then_date(const void *pa, const void *pb)
     const ft_series_figure *b = *(const ft_series_figure *const *)pb;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    int c = strcmp(a->published, b->published);
+    /* A set hands out each string once: the same pointer, mostly. */
+    int c =
+        a->published == b->published ? 0 : strcmp(a->published, b->published);
     if (c)
         return c;
-    if ((c = strcmp(a->doc, b->doc)))
+    if (a->doc != b->doc && (c = strcmp(a->doc, b->doc)))
         return c;
     return a->mention < b->mention ? -1 : a->mention > b->mention;
 }
@@ -518,15 +606,34 @@ ft_status ft_chart_history_data(ft_buf *out, const ft_series_figure *f,
     if (!o)
         return FT_ENOMEM;
     ft_status st = put(out, "# published\tvalue\tyear\tarticle\n");
+    /* A year's figures mostly repeat one value: the year's cell and the
+     * last value's are formatted once, and reused while they hold. */
+    char year[16] = "", num[FT_STATS_BUFSZ];
+    size_t year_len = 0, num_len = 0;
+    double last = NAN;
     for (size_t i = 0; i < m && st == FT_OK; i++) {
         if (i > 0 && o[i]->year != o[i - 1]->year)
             st = put(out, "\n\n");
+        if (i == 0 || o[i]->year != o[i - 1]->year)
+            year_len =
+                (size_t)snprintf(year, sizeof year, "\t%d\t", o[i]->year);
+        double v = o[i]->value / scale.div;
+        if (!(v == last)) { /* NaN: formatted each time, as "NaN" */
+            num_len = ft_chart_num(v, 10, 6, num, sizeof num);
+            if (num_len == 0) { /* as put_num */
+                memcpy(num, "NaN", 3);
+                num_len = 3;
+            }
+            last = v;
+        }
+        if (st == FT_OK) /* checked digits */
+            st = ft_buf_append(out, o[i]->published, 10);
         if (st == FT_OK)
-            st = bprintf(out, "%s\t", o[i]->published); /* checked digits */
+            st = ft_buf_putc(out, '\t');
         if (st == FT_OK)
-            st = put_num(out, o[i]->value / scale.div, 10, 6);
+            st = ft_buf_append(out, num, num_len);
         if (st == FT_OK)
-            st = bprintf(out, "\t%d\t", o[i]->year);
+            st = ft_buf_append(out, year, year_len);
         if (st == FT_OK)
             st = ft_chart_label(out, o[i]->doc, 60);
         if (st == FT_OK)

@@ -86,6 +86,12 @@ typedef struct {
 } ft_chart_scale;
 ft_chart_scale ft_chart_scale_for(double max_abs);
 
+/* ft_stats_format's text of v, byte for byte, with no printf where the
+ * value allows (a charts' data and a page are mostly numbers): v
+ * rounded to integer digits in exact integer arithmetic.  Same
+ * arguments and result. */
+size_t ft_chart_num(double v, int sig, int max_decimals, char *buf, size_t n);
+
 /* One chart: the files DIR/STEM.gp, DIR/STEM.dat and DIR/STEM.EXT. */
 typedef struct {
     const char *dir;

@@ -262,7 +262,12 @@ int cmd_report(int argc, char **argv)
     char gdp_path[4096];
     ft_gdp *gdp = cli_load_gdp(gdp_path, sizeof gdp_path);
     o.gdp = gdp;
-    ft_prices *prices = report_prices();
+    /* The prices table is named only beside constant prices: a report
+     * of other values never reads it. */
+    ft_prices *prices =
+        o.value == FT_VALUE_ORIGINAL || o.value == FT_VALUE_NOMINAL
+            ? NULL
+            : report_prices();
     o.prices = prices;
     ft_report_result res;
     /* One writer per folder at a time (the lock `run` takes there too):

@@ -11,11 +11,17 @@
 
 ft_status ft_page_escape(ft_buf *b, const char *s)
 {
-    ft_status st = FT_OK;
-    size_t run = 0, i = 0;
-    for (; s && s[i] && st == FT_OK; i++) {
+    if (!s)
+        return FT_OK;
+    for (;;) {
+        /* strcspn looks at many bytes a step: most text has no byte to
+         * escape, or few. */
+        size_t run = strcspn(s, "&<>\"'");
+        if (ft_buf_append(b, s, run) != FT_OK)
+            return FT_ENOMEM;
+        s += run;
         const char *ref;
-        switch (s[i]) {
+        switch (*s) {
         case '&':
             ref = "&amp;";
             break;
@@ -31,16 +37,13 @@ ft_status ft_page_escape(ft_buf *b, const char *s)
         case '\'':
             ref = "&#39;";
             break;
-        default:
-            continue;
+        default: /* the end */
+            return FT_OK;
         }
-        if ((st = ft_buf_append(b, s + run, i - run)) == FT_OK)
-            st = ft_buf_append(b, ref, strlen(ref));
-        run = i + 1;
+        if (ft_buf_append(b, ref, strlen(ref)) != FT_OK)
+            return FT_ENOMEM;
+        s++;
     }
-    if (st == FT_OK && s)
-        st = ft_buf_append(b, s + run, i - run);
-    return st;
 }
 
 /* The page goes out through a small buffer: a report of a million
@@ -65,11 +68,9 @@ static void read_back(page *p, bool unread)
     }
 }
 
-/* Write what is buffered once there is enough of it (or `all`). */
-static void flush(page *p, bool all)
+/* What is buffered, to the file. */
+static void write_out(page *p)
 {
-    if (p->st != FT_OK || p->b.len == 0 || (!all && p->b.len < PAGE_FLUSH))
-        return;
     errno = 0;
     if (fwrite(p->b.data, 1, p->b.len, p->out) != p->b.len) {
         p->st = FT_EIO;
@@ -78,42 +79,68 @@ static void flush(page *p, bool all)
     ft_buf_clear(&p->b);
 }
 
-static void put(page *p, const char *s)
+/* Write what is buffered once there is enough of it (or `all`).  The
+ * test inline, after every piece of the page; the writing not. */
+static inline void flush(page *p, bool all)
 {
-    if (p->st == FT_OK)
-        p->st = ft_buf_append(&p->b, s, strlen(s));
+    if (p->st == FT_OK && p->b.len > 0 && (all || p->b.len >= PAGE_FLUSH))
+        write_out(p);
+}
+
+/* Inlined: most of the page is fixed text, whose length then compiles
+ * to a constant, and the room is mostly there. */
+static inline __attribute__((always_inline)) void put(page *p, const char *s)
+{
+    size_t n = strlen(s);
+    if (p->st == FT_OK && (p->st = ft_buf_reserve(&p->b, n)) == FT_OK) {
+        memcpy(p->b.data + p->b.len, s, n + 1); /* and its NUL */
+        p->b.len += n;
+    }
     flush(p, false);
 }
 
 /* Input text: escaped, and well-formed UTF-8. */
 static void text(page *p, const char *s)
 {
-    if (p->st != FT_OK)
+    if (p->st != FT_OK || !s)
         return;
-    ft_buf clean;
-    ft_buf_init(&clean);
-    p->st = ft_text_scrub(&clean, s ? s : "", s ? strlen(s) : 0);
-    if (p->st == FT_OK)
-        p->st = ft_page_escape(&p->b, clean.data ? clean.data : "");
-    ft_buf_free(&clean);
+    /* Most text is well-formed: escaped as it is, with no copy. */
+    if (ft_text_utf8_valid(s, strlen(s), NULL))
+        p->st = ft_page_escape(&p->b, s);
+    else {
+        ft_buf clean;
+        ft_buf_init(&clean);
+        p->st = ft_text_scrub(&clean, s, strlen(s));
+        if (p->st == FT_OK)
+            p->st = ft_page_escape(&p->b, clean.data ? clean.data : "");
+        ft_buf_free(&clean);
+    }
     flush(p, false);
 }
 
 static void num(page *p, double v, int sig, int decimals)
 {
     char buf[FT_STATS_BUFSZ];
-    size_t n = ft_stats_format(v, sig, decimals, buf, sizeof buf);
+    size_t n = ft_chart_num(v, sig, decimals, buf, sizeof buf);
     if (p->st == FT_OK)
         p->st = n ? ft_buf_append(&p->b, buf, n)
                   : ft_buf_append(&p->b, "\xE2\x80\x94", 3); /* — */
     flush(p, false);
 }
 
+/* v as "%ld" writes it, with no printf: years and counts, many. */
 static void integer(page *p, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
-    put(p, buf);
+    char buf[32], *q = buf + sizeof buf;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    *--q = '\0';
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--q = '-';
+    put(p, q);
 }
 
 /* ---- articles and the figures to check --------------------------------- */
@@ -288,7 +315,7 @@ static void check_mismatches(page *p, const ft_page *pg, size_t n)
         bool ok = false;
         if (o && !isnan(o->value)) {
             char buf[FT_STATS_BUFSZ];
-            ft_stats_format(o->value, 15, 2, buf, sizeof buf);
+            ft_chart_num(o->value, 15, 2, buf, sizeof buf);
             money(p, buf, c->reported_currency);
             put(p, " <small>(");
             integer(p, o->year);

@@ -144,6 +144,20 @@ typedef struct {
     size_t first_art, nart;   /* its articles in the articles array */
 } point_off;
 
+/* The columns interned, each with its last string. */
+enum {
+    L_DOC,
+    L_SUBJECT,
+    L_COUNTRY,
+    L_QUALIFIER,
+    L_FLAGS,
+    L_CURRENCY,
+    L_TO_CURRENCY,
+    L_PUBLISHED,
+    L_SOURCE,
+    NLAST
+};
+
 struct ft_series_set {
     ft_value_kind want, kind;
     int constant_year; /* of the first row with a constant-price value */
@@ -155,6 +169,9 @@ struct ft_series_set {
     /* Interned strings (subjects, docs, currencies): open addressing. */
     uint32_t *slots;
     size_t nslots, nused;
+    /* The string each column interned last (NONE: none yet): a run of
+     * rows mostly repeats its article, country, currency... */
+    aoff last[NLAST];
     /* The points summed for each value index, and their table (open
      * addressing, by key). */
     pacc *acc;
@@ -238,6 +255,8 @@ ft_series_set *ft_series_set_new(ft_value_kind kind)
     s->kind = kind;
     ft_buf_init(&s->arena);
     ft_buf_init(&s->line);
+    for (int i = 0; i < NLAST; i++)
+        s->last[i] = NONE;
     return s;
 }
 
@@ -379,21 +398,33 @@ static ft_status intern(ft_series_set *s, const char *p, size_t n, aoff *off)
 }
 
 /* Intern a cell as well-formed UTF-8 (bad bytes become U+FFFD), cut at
- * its first NUL; NONE for NULL or "". */
-static ft_status intern_cell(ft_series_set *s, const char *cell, aoff *off)
+ * its first NUL; NONE for NULL or "".  A cell equal to its column's last
+ * string (s->last[col]) is that string: being well-formed, it interns
+ * as it is. */
+static ft_status intern_cell(ft_series_set *s, int col, const char *cell,
+                             aoff *off)
 {
     *off = NONE;
     if (!cell || !*cell)
         return FT_OK;
+    if (s->last[col] != NONE && strcmp(cell, str(s, s->last[col])) == 0) {
+        *off = s->last[col];
+        return FT_OK;
+    }
     size_t n = strlen(cell);
+    ft_status st;
     if (ft_text_utf8_valid(cell, n, NULL))
-        return intern(s, cell, n, off);
-    ft_buf b;
-    ft_buf_init(&b);
-    ft_status st = ft_text_scrub(&b, cell, n);
+        st = intern(s, cell, n, off);
+    else {
+        ft_buf b;
+        ft_buf_init(&b);
+        st = ft_text_scrub(&b, cell, n);
+        if (st == FT_OK)
+            st = intern(s, b.data, b.len, off);
+        ft_buf_free(&b);
+    }
     if (st == FT_OK)
-        st = intern(s, b.data, b.len, off);
-    ft_buf_free(&b);
+        s->last[col] = *off;
     return st;
 }
 
@@ -849,14 +880,16 @@ static ft_status keep_row(ft_series_set *s, const ft_series_row *r, int year,
     w.year = (short)year;
     w.doc = doc;
     ft_status st = FT_OK;
-    if ((st = intern_cell(s, r->subject, &w.subject)) != FT_OK ||
-        (st = intern_cell(s, r->country, &w.country)) != FT_OK ||
-        (st = intern_cell(s, r->qualifier, &w.qualifier)) != FT_OK ||
-        (st = intern_cell(s, r->flags, &w.flags)) != FT_OK ||
-        (st = intern_cell(s, r->currency, &w.currency)) != FT_OK ||
-        (st = intern_cell(s, r->to_currency, &w.to_currency)) != FT_OK ||
-        (st = intern_cell(s, r->published, &w.pub)) != FT_OK ||
-        (st = intern_cell(s, r->source, &w.source)) != FT_OK)
+    if ((st = intern_cell(s, L_SUBJECT, r->subject, &w.subject)) != FT_OK ||
+        (st = intern_cell(s, L_COUNTRY, r->country, &w.country)) != FT_OK ||
+        (st = intern_cell(s, L_QUALIFIER, r->qualifier, &w.qualifier)) !=
+            FT_OK ||
+        (st = intern_cell(s, L_FLAGS, r->flags, &w.flags)) != FT_OK ||
+        (st = intern_cell(s, L_CURRENCY, r->currency, &w.currency)) != FT_OK ||
+        (st = intern_cell(s, L_TO_CURRENCY, r->to_currency, &w.to_currency)) !=
+            FT_OK ||
+        (st = intern_cell(s, L_PUBLISHED, r->published, &w.pub)) != FT_OK ||
+        (st = intern_cell(s, L_SOURCE, r->source, &w.source)) != FT_OK)
         return st;
     w.published = NONE;
     if (r->published && strlen(r->published) == 10 &&
@@ -927,7 +960,7 @@ ft_status ft_series_add(ft_series_set *s, const ft_series_row *r, ft_error *err)
     c->rows++;
     /* Every row read orders its article, kept or not. */
     aoff doc;
-    if (intern_cell(s, r->doc, &doc) != FT_OK)
+    if (intern_cell(s, L_DOC, r->doc, &doc) != FT_OK)
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     if (has_flag(r->flags, "conversion_mismatch")) {
         ft_status st = check_from_cells(s, &s->mism, NULL, r);
@@ -1157,9 +1190,12 @@ typedef int (*item_order)(const ft_series_set *s, const void *a, const void *b);
 
 /* Sort n items of `size` bytes (at most 32) in place by `order`, a total
  * order: a heap sort (qsort passes no context, and would take a copy of
- * the array, as large as every row's entry). */
-static void sort_items(const ft_series_set *s, void *base, size_t n,
-                       size_t size, item_order order)
+ * the array, as large as every row's entry).  Inlined into each caller,
+ * whose constant size and order then compile to moves and a direct,
+ * inlined comparison: most of the build's time is spent here. */
+static inline __attribute__((always_inline)) void
+sort_items(const ft_series_set *s, void *base, size_t n, size_t size,
+           item_order order)
 {
     unsigned char *b = base, t[32];
 #define AT(i) (b + (i)*size)

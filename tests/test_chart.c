@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <dirent.h>
 #include <gsl/gsl_errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,17 @@ static void test_label_sanitising(void **state)
     assert_label("abcdefghij", 8, "abcde\xE2\x80\xA6");
     assert_label("국방예산 국방예산", 10, "국방\xE2\x80\xA6");
     assert_label("ab cd efgh", 9, "ab cd\xE2\x80\xA6");
+    /* Runs of plain ASCII between spaces, quotes and other bytes. */
+    assert_label("2024-08-20-kf-21-cost#1", 60, "2024-08-20-kf-21-cost#1");
+    assert_label("\"a\"\"b\" c\x7f\x7f~d ", 160, "'a''b' c ~d");
+    assert_label(" a\xC2\xA0"
+                 "b\xE2\x80\xA9",
+                 160,
+                 "a\xC2\xA0"
+                 "b");
+    assert_label("abcdefghij klm", 12, "abcdefghi\xE2\x80\xA6");
+    assert_label("~!@#$%^&*()_+{}|:<>?[]\\;',./`", 160,
+                 "~!@#$%^&*()_+{}|:<>?[]\\;',./`");
 }
 
 static void assert_slug(const char *in, size_t n, const char *want)
@@ -549,6 +561,132 @@ static void test_history_data_and_script(void **state)
     ft_buf_free(&script);
 }
 
+/* A value repeated is written as it was the first time, NaN and the
+ * infinities as "NaN" each time, -0 as 0. */
+static void test_history_data_repeats(void **state)
+{
+    (void)state;
+    const double v[] = {1e12, 1e12, NAN,    NAN,  INFINITY, -INFINITY,
+                        -0.0, 0.0,  2.5e12, 1e12, 1e12,     123456789012.5};
+    const char *want[] = {"1", "1", "NaN", "NaN", "NaN", "NaN",
+                          "0", "0", "2.5", "1",   "1",   "0.123457"};
+    enum { N = sizeof v / sizeof *v };
+    ft_series_figure f[N];
+    char docs[N][8];
+    for (size_t i = 0; i < N; i++) {
+        snprintf(docs[i], sizeof docs[i], "d%02zu", i);
+        f[i] = (ft_series_figure){.published = "2020-01-01",
+                                  .doc = docs[i],
+                                  .source = "",
+                                  .year = i < 6 ? 2020 : 2021,
+                                  .value = v[i]};
+    }
+    ft_buf data, want_data;
+    ft_buf_init(&data);
+    ft_buf_init(&want_data);
+    ft_buf_append(&want_data, "# published\tvalue\tyear\tarticle\n", 31);
+    for (size_t i = 0; i < N; i++) {
+        char line[64];
+        int n = snprintf(line, sizeof line, "%s2020-01-01\t%s\t%d\td%02zu\n",
+                         i == 6 ? "\n\n" : "", want[i], f[i].year, i);
+        ft_buf_append(&want_data, line, (size_t)n);
+    }
+    assert_int_equal(
+        ft_chart_history_data(&data, f, N, ft_chart_scale_for(1e12)), FT_OK);
+    assert_string_equal(data.data, want_data.data);
+    ft_buf_free(&data);
+    ft_buf_free(&want_data);
+}
+
+static void assert_num_agrees(double v, int sig, int decimals)
+{
+    char fast[FT_STATS_BUFSZ], slow[FT_STATS_BUFSZ];
+    size_t nf = ft_chart_num(v, sig, decimals, fast, sizeof fast);
+    size_t ns = ft_stats_format(v, sig, decimals, slow, sizeof slow);
+    if (nf != ns || strcmp(fast, slow) != 0)
+        fail_msg("%.17g sig %d decimals %d: \"%s\", want \"%s\"", v, sig,
+                 decimals, fast, slow);
+}
+
+/* ft_chart_num against ft_stats_format: edge values, ties that printf
+ * rounds to even, every magnitude, and random values. */
+static void test_num_agrees_with_stats_format(void **state)
+{
+    (void)state;
+    const double edge[] = {0,
+                           -0.0,
+                           1,
+                           -1,
+                           0.5,
+                           1.5,
+                           2.5,
+                           -2.5,
+                           0.125,
+                           0.375,
+                           -0.125,
+                           0.0005,
+                           -0.0004,
+                           0.00049999999999999,
+                           9.9999995,
+                           999999.5,
+                           99999999.95,
+                           0.1,
+                           0.7,
+                           1e-7,
+                           1e-200,
+                           1e-201,
+                           -1e-250,
+                           4503599627370495.5,
+                           4503599627370496,
+                           9007199254740993.0,
+                           1e15,
+                           1e22,
+                           1e23,
+                           -1e299,
+                           1e300,
+                           NAN,
+                           INFINITY,
+                           -INFINITY,
+                           54.6e12,
+                           61246900000000,
+                           445.1144255,
+                           0.0008625580954,
+                           333292448079.61,
+                           1.005,
+                           2.675,
+                           1.0049999999999999};
+    const int sigs[] = {1, 2, 3, 4, 6, 10, 15, 17, 0, -1};
+    const int decs[] = {0, 1, 2, 3, 6, 9, 10, 11, 15, -1};
+    for (size_t i = 0; i < sizeof edge / sizeof *edge; i++)
+        for (size_t a = 0; a < sizeof sigs / sizeof *sigs; a++)
+            for (size_t b = 0; b < sizeof decs / sizeof *decs; b++) {
+                assert_num_agrees(edge[i], sigs[a], decs[b]);
+                assert_num_agrees(nextafter(edge[i], 0), sigs[a], decs[b]);
+                assert_num_agrees(nextafter(edge[i], 1e308), sigs[a], decs[b]);
+            }
+    /* Halves and quarters at many scales: exact ties in binary. */
+    for (int e = -12; e <= 16; e++)
+        for (int m = -40; m <= 40; m++) {
+            double v = ldexp(m, e) / 4;
+            for (int d = 0; d <= 6; d++)
+                assert_num_agrees(v, 15, d);
+        }
+    /* Random values over every magnitude, with the callers' digits. */
+    uint64_t x = 88172645463325252u;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double m = (double)(x >> 11) / 0x1p53;
+        int e = (int)(x % 60) - 25;
+        double v = (x & (1u << 20) ? -m : m) * pow(10, e);
+        if (x & (1u << 21)) /* a decimal with few digits */
+            v = round(v * 1000) / 1000;
+        static const int sd[][2] = {{10, 6}, {4, 3}, {6, 3}, {15, 2},
+                                    {3, 3},  {2, 2}, {15, 6}};
+        const int *c = sd[(x >> 30) % (sizeof sd / sizeof *sd)];
+        assert_num_agrees(v, c[0], c[1]);
+    }
+}
+
 /* Years past the eighth colour get other markers: no two years alike. */
 static void test_history_years_told_apart(void **state)
 {
@@ -626,6 +764,8 @@ int main(void)
         cmocka_unit_test(test_script_holds_no_input_text),
         cmocka_unit_test(test_overview_names_only_in_data),
         cmocka_unit_test(test_history_data_and_script),
+        cmocka_unit_test(test_history_data_repeats),
+        cmocka_unit_test(test_num_agrees_with_stats_format),
         cmocka_unit_test(test_history_years_told_apart),
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),

@@ -28,6 +28,51 @@ static void test_escape(void **state)
     ft_buf_free(&b);
 }
 
+/* ft_page_escape against a byte-by-byte escaper: every byte value, at
+ * the start, the middle and the end, alone and in runs. */
+static void escape_slowly(ft_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        const char *ref = *s == '&'    ? "&amp;"
+                          : *s == '<'  ? "&lt;"
+                          : *s == '>'  ? "&gt;"
+                          : *s == '"'  ? "&quot;"
+                          : *s == '\'' ? "&#39;"
+                                       : NULL;
+        if (ref)
+            ft_buf_append(b, ref, strlen(ref));
+        else
+            ft_buf_putc(b, *s);
+    }
+}
+
+static void test_escape_every_byte(void **state)
+{
+    (void)state;
+    ft_buf fast, slow;
+    ft_buf_init(&fast);
+    ft_buf_init(&slow);
+    assert_int_equal(ft_page_escape(&fast, NULL), FT_OK);
+    assert_int_equal(fast.len, 0);
+    assert_int_equal(ft_page_escape(&fast, ""), FT_OK);
+    assert_string_equal(fast.data, "");
+    for (int c = 1; c < 256; c++) {
+        for (int shape = 0; shape < 4; shape++) {
+            char s[64];
+            const char *fmt[] = {"%c", "%cab", "ab%ccd", "%c%c&x<%c"};
+            snprintf(s, sizeof s, fmt[shape], c, c, c);
+            ft_buf_clear(&fast);
+            ft_buf_clear(&slow);
+            assert_int_equal(ft_page_escape(&fast, s), FT_OK);
+            escape_slowly(&slow, s);
+            assert_int_equal(fast.len, slow.len);
+            assert_memory_equal(fast.data, slow.data, slow.len);
+        }
+    }
+    ft_buf_free(&fast);
+    ft_buf_free(&slow);
+}
+
 static void test_page_keeps_names_inert(void **state)
 {
     (void)state;
@@ -132,6 +177,59 @@ static void add(ft_series_set *s, ft_series_row r)
  * link only to a web address; "Check these" gives the conversions that
  * disagree (both values and the gap), the conflicts with their articles,
  * and the figures left out with why. */
+/* Years and mentions written as "%ld" writes them, up to the longest. */
+static void test_integers(void **state)
+{
+    (void)state;
+    const char *mentions[] = {"1",     "9",
+                              "10",    "99",
+                              "12345", "9223372036854775807",
+                              "-3",    "-9223372036854775808"};
+    enum { N = sizeof mentions / sizeof *mentions };
+    ft_series_set *s = ft_series_set_new(FT_VALUE_AUTO);
+    for (size_t i = 0; i < N; i++) {
+        char doc[8];
+        snprintf(doc, sizeof doc, "d%zu", i);
+        ft_series_row r = {.doc = doc,
+                           .published = "2024-01-02",
+                           .mention = mentions[i],
+                           .subject = "fund",
+                           .year = "", /* left out: its mention shown */
+                           .kind = "level",
+                           .amount = "5",
+                           .currency = "KRW"};
+        add(s, r);
+    }
+    const char *years[] = {"1", "999", "2024", "9999"};
+    for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+        ft_series_row r = {.doc = "y",
+                           .published = "2024-01-02",
+                           .mention = "1",
+                           .subject = "fund",
+                           .year = years[i],
+                           .kind = "level",
+                           .amount = "5",
+                           .currency = "KRW"};
+        add(s, r);
+    }
+    assert_int_equal(ft_series_build(s, NULL), FT_OK);
+    char *html = page_of(s, "KRW", NULL);
+    for (size_t i = 0; i < N; i++) {
+        char want[64];
+        long m = strtol(mentions[i], NULL, 10);
+        snprintf(want, sizeof want, "<small>#%ld</small>", m);
+        if (m > 0)
+            assert_non_null(strstr(html, want));
+    }
+    for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "<dt>%ld</dt>", strtol(years[i], NULL, 10));
+        assert_non_null(strstr(html, want));
+    }
+    free(html);
+    ft_series_set_free(s);
+}
+
 static void test_sources_and_checks(void **state)
 {
     (void)state;
@@ -339,6 +437,8 @@ int main(void)
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_escape_every_byte),
+        cmocka_unit_test(test_integers),
         cmocka_unit_test(test_page_keeps_names_inert),
         cmocka_unit_test(test_is_link),
         cmocka_unit_test(test_sources_and_checks),
