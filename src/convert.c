@@ -65,26 +65,6 @@ __extension__ typedef unsigned __int128 u128;
  * an integer, exact in 128 bits while d <= 22. */
 static bool scaled_round(double v, int decimals, uint64_t *q)
 {
-    static const uint64_t tens[20] = {1ULL,
-                                      10ULL,
-                                      100ULL,
-                                      1000ULL,
-                                      10000ULL,
-                                      100000ULL,
-                                      1000000ULL,
-                                      10000000ULL,
-                                      100000000ULL,
-                                      1000000000ULL,
-                                      10000000000ULL,
-                                      100000000000ULL,
-                                      1000000000000ULL,
-                                      10000000000000ULL,
-                                      100000000000000ULL,
-                                      1000000000000000ULL,
-                                      10000000000000000ULL,
-                                      100000000000000000ULL,
-                                      1000000000000000000ULL,
-                                      10000000000000000000ULL};
     uint64_t bits;
     memcpy(&bits, &v, sizeof bits);
     int biased = (int)(bits >> 52 & 0x7ff);
@@ -97,8 +77,9 @@ static bool scaled_round(double v, int decimals, uint64_t *q)
         return false;
     m |= 1ULL << 52;
     int e = biased - 1075; /* |v| = m * 2^e */
-    u128 p = decimals <= 19 ? (u128)tens[decimals]
-                            : (u128)tens[19] * tens[decimals - 19];
+    u128 p = decimals <= 19
+                 ? (u128)ft_pow10_u64[decimals]
+                 : (u128)ft_pow10_u64[19] * ft_pow10_u64[decimals - 19];
     u128 n = (u128)m * p; /* < 2^53 * 10^22 < 2^127 */
     u128 r;
     if (e >= 0) {

@@ -5,7 +5,7 @@
 
 #define FT_DECIMAL_MAX_SCALE 18
 
-static const uint64_t pow10_table[20] = {
+const uint64_t ft_pow10_u64[20] = {
     1ULL,
     10ULL,
     100ULL,
@@ -125,7 +125,7 @@ bool ft_decimal_mul_pow10(ft_decimal *d, int k)
         int lower = k < r.scale ? k : r.scale;
         r.scale -= lower;
         k -= lower;
-        if (k > 19 || !mul_u64(r.digits, pow10_table[k], &r.digits))
+        if (k > 19 || !mul_u64(r.digits, ft_pow10_u64[k], &r.digits))
             return false;
     }
     normalise(&r);
@@ -207,7 +207,7 @@ int ft_decimal_cmp(ft_decimal a, ft_decimal b)
 
 double ft_decimal_to_double(ft_decimal d)
 {
-    double v = (double)d.digits / (double)pow10_table[d.scale];
+    double v = (double)d.digits / (double)ft_pow10_u64[d.scale];
     return d.negative ? -v : v;
 }
 

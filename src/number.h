@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 10^0 .. 10^19, every power of ten a uint64_t holds. */
+extern const uint64_t ft_pow10_u64[20];
+
 typedef struct {
     uint64_t digits;
     int scale;
