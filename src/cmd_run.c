@@ -143,39 +143,6 @@ typedef struct {
     bool found;
 } build_id;
 
-/* The build-id in one note segment of `size` bytes at `p`, notes padded
- * to `align`: every length is checked against what is left before it is
- * read. */
-static bool note_build_id(const unsigned char *p, size_t size, size_t align,
-                          build_id *b)
-{
-    static const char hex[] = "0123456789abcdef";
-    while (size >= sizeof(ElfW(Nhdr))) {
-        ElfW(Nhdr) nh;
-        memcpy(&nh, p, sizeof nh);
-        size_t name = (nh.n_namesz + align - 1) & ~(align - 1);
-        size_t desc = (nh.n_descsz + align - 1) & ~(align - 1);
-        size_t left = size - sizeof nh;
-        if (name > left || desc > left - name)
-            return false;
-        const unsigned char *d = p + sizeof nh + name;
-        if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
-            memcmp(p + sizeof nh, "GNU", 4) == 0 && nh.n_descsz > 0 &&
-            strlen("build-id:") + 2 * nh.n_descsz < b->n) {
-            char *o = b->out + sprintf(b->out, "build-id:");
-            for (size_t i = 0; i < nh.n_descsz; i++) {
-                *o++ = hex[d[i] >> 4];
-                *o++ = hex[d[i] & 15];
-            }
-            *o = '\0';
-            return true;
-        }
-        p += sizeof nh + name + desc;
-        size = left - name - desc;
-    }
-    return false;
-}
-
 /* Whether the segment lies inside one that is loaded (so in memory). */
 static bool loaded(const struct dl_phdr_info *info, const ElfW(Phdr) * seg)
 {
@@ -197,9 +164,9 @@ static int program_build_id(struct dl_phdr_info *info, size_t size, void *ctx)
     for (size_t i = 0; i < info->dlpi_phnum && !b->found; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
         if (ph->p_type == PT_NOTE && loaded(info, ph))
-            b->found = note_build_id(
+            b->found = ft_hash_build_id(
                 (const unsigned char *)(info->dlpi_addr + ph->p_vaddr),
-                ph->p_memsz, ph->p_align == 8 ? 8 : 4, b);
+                ph->p_memsz, ph->p_align == 8 ? 8 : 4, b->out, b->n);
     }
     return 1; /* the program only, not its libraries */
 }

@@ -1,6 +1,7 @@
-/* hash.c — SHA-256 over memory and files. */
+/* hash.c — SHA-256 over memory and files; a program's build-id. */
 #include "hash.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -86,4 +87,44 @@ ft_status ft_hash_file_digest(ft_hash *h, const char *path, ft_error *err)
     md5_digest(&md5, sizeof d, d);
     sha256_update(&h->ctx, sizeof d, d);
     return FT_OK;
+}
+
+bool ft_hash_build_id(const unsigned char *p, size_t size, size_t align,
+                      char *out, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    static const char tag[] = "build-id:";
+    /* A note: namesz, descsz, type (32 bits each, in ELF32 and ELF64
+     * alike), the name, then the descriptor and the next note, each at
+     * the alignment counted from the note's start (glibc's
+     * ELF_NOTE_DESC_OFFSET and ELF_NOTE_NEXT_OFFSET): with 8, "GNU"'s
+     * descriptor is at 16, not 12 + 8. */
+    uint32_t nh[3];
+    while (size >= sizeof nh) {
+        memcpy(nh, p, sizeof nh);
+        if (nh[0] > size - sizeof nh)
+            return false;
+        size_t at = (sizeof nh + nh[0] + align - 1) & ~(align - 1);
+        if (at > size || nh[1] > size - at)
+            return false;
+        if (nh[2] == NT_GNU_BUILD_ID && nh[0] == 4 &&
+            memcmp(p + sizeof nh, "GNU", 4) == 0 && nh[1] > 0) {
+            if (sizeof tag + 2 * (size_t)nh[1] > n)
+                return false;
+            memcpy(out, tag, sizeof tag - 1);
+            char *o = out + sizeof tag - 1;
+            for (size_t i = 0; i < nh[1]; i++) {
+                *o++ = hex[p[at + i] >> 4];
+                *o++ = hex[p[at + i] & 15];
+            }
+            *o = '\0';
+            return true;
+        }
+        size_t next = (at + nh[1] + align - 1) & ~(align - 1);
+        if (next >= size)
+            return false;
+        p += next;
+        size -= next;
+    }
+    return false;
 }

@@ -8,6 +8,7 @@
 #ifndef FT_HASH_H
 #define FT_HASH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,5 +39,13 @@ ft_status ft_hash_file(ft_hash *h, const char *path, uint64_t *size,
  * rate and GDP tables were 77 M instructions a run).  Status as
  * ft_hash_file. */
 ft_status ft_hash_file_digest(ft_hash *h, const char *path, ft_error *err);
+
+/* The GNU build-id (the linker's hash of every byte it linked) in an ELF
+ * note segment of `size` bytes at p, its notes aligned to `align` (4 or
+ * 8), as "build-id:" and lowercase hex into out[0,n): false when it holds
+ * none, or it does not fit.  No byte past p[size) is read, whatever the
+ * lengths the notes claim. */
+bool ft_hash_build_id(const unsigned char *p, size_t size, size_t align,
+                      char *out, size_t n);
 
 #endif
