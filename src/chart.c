@@ -795,7 +795,37 @@ struct ft_chart_job {
     ft_chart_format format;
     char *program, *script;
     char *shown; /* DIR/STEM.gp, the script as the user will find it */
+    /* gnuplot's arguments after the script, kept until it is started */
+    char *title, *ylabel, *note, *pic_arg;
+    bool started;          /* a gnuplot of its own was started (pid) */
+    ft_chart_group *group; /* else the group drawing it, or NULL */
+    size_t member;         /* its place in the group */
 };
+
+/* One gnuplot drawing several charts in turn (ft_chart_render_group). */
+struct ft_chart_group {
+    pid_t pid;      /* 0 when it could not be started */
+    bool waited;    /* pid reaped, every member's outcome read */
+    size_t refs;    /* members not finished yet */
+    size_t n;       /* members */
+    bool *drawn;    /* member i's script ran to its end */
+    FILE *in, *out; /* the driver (its standard input), what it printed */
+};
+
+static void group_release(ft_chart_group *g)
+{
+    if (!g || --g->refs > 0)
+        return;
+    if (g->pid > 0 && !g->waited)
+        while (waitpid(g->pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    if (g->in)
+        fclose(g->in);
+    if (g->out)
+        fclose(g->out);
+    free(g->drawn);
+    free(g);
+}
 
 static void job_free(ft_chart_job *j)
 {
@@ -812,6 +842,11 @@ static void job_free(ft_chart_job *j)
     free(j->program);
     free(j->script);
     free(j->shown);
+    free(j->title);
+    free(j->ylabel);
+    free(j->note);
+    free(j->pic_arg);
+    group_release(j->group);
     free(j);
 }
 
@@ -911,8 +946,43 @@ static ft_status batch_picture(ft_chart_job *j, ft_outfile_batch *b,
     return ft_outfile_check(j->pic.path, err);
 }
 
+/* Start a gnuplot of its own for j: FT_ECANTCREAT when it cannot be. */
+static ft_status spawn_one(ft_chart_job *j, ft_error *err)
+{
+    /* -d: without the user's ~/.gnuplot and the system gnuplotrc, which
+     * gnuplot reads first otherwise: an init file could change the
+     * terminal or the output, or run commands, before our script. */
+    char *argv[] = {j->program, "-d",    "-c",       j->script, j->title,
+                    j->ylabel,  j->note, j->pic_arg, NULL};
+    posix_spawn_file_actions_t fa;
+    int rc = posix_spawn_file_actions_init(&fa);
+    if (rc == 0) {
+        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_adddup2(&fa, fileno(j->errf), 2);
+        rc = posix_spawnp(&j->pid, j->program, &fa, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&fa);
+    }
+    if (rc != 0)
+        return ft_error_set(err, FT_ECANTCREAT, "cannot run %s: %s", j->program,
+                            strerror(rc));
+    j->started = true;
+    return FT_OK;
+}
+
 ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                                 ft_chart_job **out, ft_error *err)
+{
+    ft_status st = ft_chart_render_prepare(c, gnuplot, out, err);
+    if (st == FT_OK && (st = spawn_one(*out, err)) != FT_OK) {
+        job_free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+ft_status ft_chart_render_prepare(const ft_chart *c, const char *gnuplot,
+                                  ft_chart_job **out, ft_error *err)
 {
     *out = NULL;
     char name[256];
@@ -953,23 +1023,11 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                           tmpdir, strerror(errno));
         goto done;
     }
-    /* -d: without the user's ~/.gnuplot and the system gnuplotrc, which
-     * gnuplot reads first otherwise: an init file could change the
-     * terminal or the output, or run commands, before our script. */
-    char *argv[] = {j->program, "-d", "-c", j->script, title,
-                    ylabel,     note, pic,  NULL};
-    posix_spawn_file_actions_t fa;
-    int rc = posix_spawn_file_actions_init(&fa);
-    if (rc == 0) {
-        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_adddup2(&fa, fileno(j->errf), 2);
-        rc = posix_spawnp(&j->pid, j->program, &fa, NULL, argv, environ);
-        posix_spawn_file_actions_destroy(&fa);
-    }
-    if (rc != 0)
-        st = ft_error_set(err, FT_ECANTCREAT, "cannot run %s: %s", j->program,
-                          strerror(rc));
+    j->title = title;
+    j->ylabel = ylabel;
+    j->note = note;
+    j->pic_arg = pic;
+    title = ylabel = note = pic = NULL;
 done:
     free(joined);
     free(drawn);
@@ -984,13 +1042,150 @@ done:
     return st;
 }
 
+/* s as a gnuplot expression made of numbers only: sprintf("%c...",
+ * 84, 105, ...) joined by ".", sixteen bytes a call (well within
+ * gnuplot's stack).  Text from articles reaches the driver so, never as
+ * characters gnuplot could read as code. */
+static void put_string_expr(FILE *f, const char *s)
+{
+    size_t n = strlen(s);
+    if (!n) {
+        fputs("\"\"", f);
+        return;
+    }
+    for (size_t i = 0; i < n; i += 16) {
+        size_t k = n - i < 16 ? n - i : 16;
+        fputs(i ? " . sprintf(\"" : "sprintf(\"", f);
+        for (size_t q = 0; q < k; q++)
+            fputs("%c", f);
+        fputc('"', f);
+        for (size_t q = 0; q < k; q++)
+            fprintf(f, ", %u", (unsigned char)s[i + q]);
+        fputc(')', f);
+    }
+}
+
+/* The driver: for each chart, a fresh session, the script called with
+ * the arguments `gnuplot -c` would give it (call passes a variable's
+ * value as it is), the picture closed, and the chart's number printed
+ * once all that went without an error. */
+static void write_driver(FILE *f, ft_chart_job *const *jobs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ft_chart_job *j = jobs[i];
+        const char *args[] = {j->script, j->title, j->ylabel, j->note,
+                              j->pic_arg};
+        fputs("reset session\n", f);
+        for (size_t a = 0; a < 5; a++) {
+            fprintf(f, "figtrend_%zu = ", a);
+            put_string_expr(f, args[a]);
+            fputc('\n', f);
+        }
+        fprintf(f,
+                "call figtrend_0 figtrend_1 figtrend_2 figtrend_3 figtrend_4\n"
+                "set output\nset print \"-\"\nprint %zu\n",
+                i);
+    }
+}
+
+ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n)
+{
+    ft_chart_group *g = calloc(1, sizeof *g);
+    if (!g || !(g->drawn = calloc(n ? n : 1, sizeof *g->drawn))) {
+        free(g);
+        return FT_ENOMEM;
+    }
+    g->n = n;
+    for (size_t i = 0; i < n; i++) {
+        jobs[i]->group = g;
+        jobs[i]->member = i;
+        g->refs++;
+    }
+    /* When the group cannot start, each chart is drawn alone at its
+     * finish, which then says why. */
+    if (!n || !(g->in = ft_outfile_scratch("gnuplot", NULL)) ||
+        !(g->out = ft_outfile_scratch("gnuplot", NULL)))
+        return FT_OK;
+    write_driver(g->in, jobs, n);
+    if (fflush(g->in) != 0 || ferror(g->in) || fseek(g->in, 0, SEEK_SET) != 0)
+        return FT_OK;
+    /* The driver as a file (its standard input by name): given a file,
+     * gnuplot stops at the first error, where from a pipe or a terminal
+     * it would go on to the next line and print the next number.  Its
+     * complaints go to the first chart's stderr, unread: the chart that
+     * failed is drawn again alone, which says why. */
+    char *argv[] = {jobs[0]->program, "-d", "/dev/stdin", NULL};
+    posix_spawn_file_actions_t fa;
+    if (posix_spawn_file_actions_init(&fa) != 0)
+        return FT_OK;
+    posix_spawn_file_actions_adddup2(&fa, fileno(g->in), 0);
+    posix_spawn_file_actions_adddup2(&fa, fileno(g->out), 1);
+    posix_spawn_file_actions_adddup2(&fa, fileno(jobs[0]->errf), 2);
+    pid_t pid;
+    if (posix_spawnp(&pid, jobs[0]->program, &fa, NULL, argv, environ) == 0)
+        g->pid = pid;
+    posix_spawn_file_actions_destroy(&fa);
+    return FT_OK;
+}
+
+/* Wait for j's group and read which of its charts it drew: those whose
+ * number it printed, the driver's last step for each. */
+static void group_wait(ft_chart_group *g)
+{
+    if (g->waited)
+        return;
+    g->waited = true;
+    int status = 0;
+    if (g->pid <= 0)
+        return;
+    while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    (void)status; /* a failure shows as charts not printed */
+    char line[32];
+    if (fseek(g->out, 0, SEEK_SET) != 0)
+        return;
+    while (fgets(line, sizeof line, g->out)) {
+        char *end;
+        unsigned long k = strtoul(line, &end, 10);
+        if (end != line && *end == '\n' && k < g->n)
+            g->drawn[k] = true;
+    }
+}
+
+/* Was j drawn by its group, its picture whole?  Else (no group, or the
+ * group failed on it or before it) it is drawn now by a gnuplot of its
+ * own, which the caller waits for: FT_ECANTCREAT when that cannot
+ * start. */
+static ft_status drawn_by_group(ft_chart_job *j, bool *drawn, ft_error *err)
+{
+    *drawn = false;
+    if (j->group) {
+        group_wait(j->group);
+        *drawn = j->group->drawn[j->member] &&
+                 ft_chart_picture_whole(j->pic.tmp, j->format);
+    }
+    if (*drawn || j->started)
+        return FT_OK;
+    /* The group's messages, if any, are not this chart's. */
+    if (fflush(j->errf) != 0 || ftruncate(fileno(j->errf), 0) != 0 ||
+        fseek(j->errf, 0, SEEK_SET) != 0)
+        return ft_error_set(err, FT_ECANTCREAT,
+                            "no temporary file for gnuplot's messages");
+    return spawn_one(j, err);
+}
+
 ft_status ft_chart_render_finish(ft_chart_job *j, ft_error *err)
 {
+    bool drawn;
+    ft_status st = drawn_by_group(j, &drawn, err);
+    if (st != FT_OK) {
+        job_free(j);
+        return st;
+    }
     int status = 0;
-    while (waitpid(j->pid, &status, 0) < 0 && errno == EINTR)
+    while (!drawn && waitpid(j->pid, &status, 0) < 0 && errno == EINTR)
         ;
     struct stat sb;
-    ft_status st;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
         st = ft_error_set(err, FT_ECANTCREAT, "cannot run %s", j->program);
     else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||

@@ -176,4 +176,22 @@ ft_status ft_chart_render_start(const ft_chart *c, const char *gnuplot,
                                 ft_chart_job **job, ft_error *err);
 ft_status ft_chart_render_finish(ft_chart_job *job, ft_error *err);
 
+/* The same for many charts, one gnuplot drawing them in turn: a gnuplot
+ * takes some 18 ms to start and well under one to draw a chart, so a
+ * report of thousands of series spent nearly all its time starting
+ * them.  Prepare each chart's job (what ft_chart_render_start does,
+ * gnuplot not started), then give them to ft_chart_render_group and
+ * finish each as above, in order.  The labels reach that gnuplot
+ * through its script on standard input, each byte a number
+ * (sprintf("%c", ...)), never as text it could read as code.  A chart
+ * the group did not draw whole (gnuplot stops at an error, or could not
+ * start) is drawn again by a gnuplot of its own when it is finished,
+ * with the outcome and message ft_chart_render would give.  FT_ENOMEM
+ * only when out of memory (the jobs are then as prepared: finish them
+ * one by one). */
+ft_status ft_chart_render_prepare(const ft_chart *c, const char *gnuplot,
+                                  ft_chart_job **job, ft_error *err);
+typedef struct ft_chart_group ft_chart_group;
+ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n);
+
 #endif

@@ -170,8 +170,12 @@ static size_t count_docs(const ft_series *s)
     return distinct;
 }
 
-/* Charts are drawn by up to `max` gnuplots at once. */
+/* Charts are drawn by up to `max` gnuplots at once, each drawing up to
+ * GROUP charts in turn (ft_chart_render_group): a gnuplot's start was
+ * nearly all of a chart's time, and 16 charts a gnuplot still leave the
+ * few charts of a small report to more than one core. */
 #define MAX_JOBS 8
+#define GROUP 16
 
 typedef struct {
     ft_chart_job *job;
@@ -181,8 +185,10 @@ typedef struct {
 typedef struct {
     const ft_report_opts *o;
     ft_report_result *res;
-    pending queue[MAX_JOBS];
-    size_t nqueue, max;
+    /* the charts given to gnuplots, oldest first (ngroups groups, of
+     * sizes[i] charts each), then nforming prepared for the next */
+    pending queue[(MAX_JOBS + 1) * GROUP];
+    size_t nqueue, nforming, sizes[MAX_JOBS], ngroups, max;
     ft_error first; /* the first chart that failed */
     ft_status failed;
     bool no_gnuplot; /* stop trying */
@@ -232,24 +238,48 @@ static void unplaced(renderer *r, const char *dir, const char *stem,
     r->res->charts_failed++;
 }
 
-/* Wait for the oldest chart in the queue. */
-static void finish_one(renderer *r)
+/* Wait for the oldest group's gnuplot and finish its charts in order. */
+static void finish_group(renderer *r)
 {
-    pending p = r->queue[0];
-    memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *r->queue);
-    ft_error e;
-    ft_status st = ft_chart_render_finish(p.job, &e);
-    if (st == FT_OK) {
-        r->res->charts++;
-        *p.rendered = true;
-    } else
-        chart_failed(r, st, &e);
+    size_t n = r->sizes[0];
+    for (size_t i = 0; i < n; i++) {
+        pending p = r->queue[i];
+        ft_error e;
+        ft_status st = ft_chart_render_finish(p.job, &e);
+        if (st == FT_OK) {
+            r->res->charts++;
+            *p.rendered = true;
+        } else
+            chart_failed(r, st, &e);
+    }
+    memmove(r->queue, r->queue + n,
+            (r->nqueue - n + r->nforming) * sizeof *r->queue);
+    r->nqueue -= n;
+    memmove(r->sizes, r->sizes + 1, --r->ngroups * sizeof *r->sizes);
+}
+
+/* Give the charts prepared to one gnuplot, once fewer than max run. */
+static void start_group(renderer *r)
+{
+    if (r->nforming == 0)
+        return;
+    if (r->ngroups == r->max)
+        finish_group(r);
+    ft_chart_job *jobs[GROUP];
+    for (size_t i = 0; i < r->nforming; i++)
+        jobs[i] = r->queue[r->nqueue + i].job;
+    /* out of memory: each chart is drawn alone when finished */
+    (void)ft_chart_render_group(jobs, r->nforming);
+    r->sizes[r->ngroups++] = r->nforming;
+    r->nqueue += r->nforming;
+    r->nforming = 0;
 }
 
 static void finish_all(renderer *r)
 {
-    while (r->nqueue > 0)
-        finish_one(r);
+    start_group(r);
+    while (r->ngroups > 0)
+        finish_group(r);
 }
 
 /* Write a chart's script and data, and start drawing it, in the
@@ -268,15 +298,16 @@ static void draw(renderer *r, const ft_chart *chart, const ft_buf *script,
         r->res->charts_failed++;
         return;
     }
-    if (st == FT_OK && r->nqueue == r->max)
-        finish_one(r);
     ft_chart_job *job;
     if (st == FT_OK)
-        st = ft_chart_render_start(c, r->o->gnuplot, &job, &e);
-    if (st == FT_OK)
-        r->queue[r->nqueue++] = (pending){job, rendered};
-    else
+        st = ft_chart_render_prepare(c, r->o->gnuplot, &job, &e);
+    if (st != FT_OK) {
         chart_failed(r, st, &e);
+        return;
+    }
+    r->queue[r->nqueue + r->nforming++] = (pending){job, rendered};
+    if (r->nforming == GROUP)
+        start_group(r);
 }
 
 /* ---- the overview ------------------------------------------------------- */

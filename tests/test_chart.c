@@ -494,6 +494,164 @@ static void test_render_in_batch(void **state)
     remove_all(dir);
 }
 
+/* Read a whole file (NULL when it cannot be). */
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, len = 0, got;
+    do {
+        if (len + 4096 > cap) {
+            cap = cap ? 2 * cap : 65536;
+            char *b = realloc(buf, cap);
+            assert_non_null(b);
+            buf = b;
+        }
+        got = fread(buf + len, 1, cap - len, f);
+        len += got;
+    } while (got > 0);
+    fclose(f);
+    *n = len;
+    return buf;
+}
+
+/* Draw the hostile charts c0, c1, ... and a broken one among them, in
+ * the folder `dir` (the current one, where relative markers would land),
+ * either each alone (ft_chart_render) or all by one gnuplot
+ * (ft_chart_render_group); the broken chart's error into *broken. */
+#define NGROUPED (sizeof hostile / sizeof hostile[0] + 1)
+#define BROKEN 3 /* the broken chart's place: charts follow it */
+static void draw_hostile(bool grouped, const char *gnuplot, ft_status *st,
+                         ft_error *errs)
+{
+    ft_chart_job *jobs[NGROUPED];
+    ft_series_set *sets[NGROUPED];
+    char stems[NGROUPED][16];
+    for (size_t i = 0; i < NGROUPED; i++) {
+        size_t h = i < BROKEN ? i : i - 1;
+        sets[i] = one_series(i == BROKEN ? "broken" : hostile[h]);
+        const ft_series *se = ft_series_at(sets[i], 0);
+        snprintf(stems[i], sizeof stems[i], i == BROKEN ? "broken" : "c%zu", i);
+        write_chart(".", stems[i], se, FT_CHART_SVG);
+        if (i == BROKEN) { /* a script gnuplot stops at */
+            FILE *f = fopen("broken.gp", "w");
+            assert_non_null(f);
+            fputs("set output ARG4\nplot sin(x) with no_such_style\n", f);
+            fclose(f);
+        }
+        ft_chart c = {.dir = ".",
+                      .stem = stems[i],
+                      .title = se->name,
+                      .ylabel = se->name,
+                      .note = se->name};
+        if (!grouped)
+            st[i] = ft_chart_render(&c, gnuplot, &errs[i]);
+        else
+            assert_int_equal(
+                ft_chart_render_prepare(&c, gnuplot, &jobs[i], &errs[i]),
+                FT_OK);
+    }
+    if (grouped) {
+        assert_int_equal(ft_chart_render_group(jobs, NGROUPED), FT_OK);
+        for (size_t i = 0; i < NGROUPED; i++)
+            st[i] = ft_chart_render_finish(jobs[i], &errs[i]);
+    }
+    for (size_t i = 0; i < NGROUPED; i++)
+        ft_series_set_free(sets[i]);
+}
+
+/* One gnuplot drawing many charts draws each as a gnuplot of its own
+ * would, byte for byte, the hostile labels included, and runs nothing;
+ * a chart it stops at fails as it would alone (with the same message),
+ * and the charts after it are drawn all the same. */
+static void test_render_group(void **state)
+{
+    (void)state;
+    if (!have_gnuplot()) {
+        print_message("skipped: gnuplot not installed\n");
+        skip();
+    }
+    char *alone = scratch(), *grouped = scratch(), *bin = scratch();
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    /* a gnuplot that counts its starts, one line each */
+    char counter[512], log[512];
+    snprintf(counter, sizeof counter, "%s/gnuplot", bin);
+    snprintf(log, sizeof log, "%s/starts", bin);
+    FILE *f = fopen(counter, "w");
+    assert_non_null(f);
+    fprintf(f, "#!/bin/sh\necho >>'%s'\nexec gnuplot \"$@\"\n", log);
+    fclose(f);
+    assert_int_equal(chmod(counter, 0755), 0);
+    ft_status st[2][NGROUPED];
+    ft_error errs[2][NGROUPED];
+    size_t starts[2];
+    for (int g = 0; g < 2; g++) {
+        assert_int_equal(chdir(g ? grouped : alone), 0);
+        draw_hostile(g, counter, st[g], errs[g]);
+        assert_int_equal(chdir(cwd), 0);
+        char *lines = slurp(log, &starts[g]);
+        free(lines);
+        unlink(log);
+    }
+    /* Alone, a gnuplot a chart; grouped, one for all, then one for the
+     * broken chart and each after it (the group stopped there). */
+    assert_int_equal(starts[0], NGROUPED);
+    assert_int_equal(starts[1], 1 + NGROUPED - BROKEN);
+    for (size_t i = 0; i < NGROUPED; i++) {
+        if (i == BROKEN) {
+            assert_int_equal(st[1][i], FT_ECANTCREAT);
+            assert_int_equal(st[0][i], FT_ECANTCREAT);
+            assert_string_equal(errs[1][i].message, errs[0][i].message);
+            continue;
+        }
+        if (st[1][i] != FT_OK)
+            fail_msg("%s", errs[1][i].message);
+        assert_int_equal(st[0][i], FT_OK);
+        char a[512], b[512];
+        snprintf(a, sizeof a, "%s/c%zu.svg", alone, i);
+        snprintf(b, sizeof b, "%s/c%zu.svg", grouped, i);
+        size_t na, nb;
+        char *pa = slurp(a, &na), *pb = slurp(b, &nb);
+        assert_non_null(pa);
+        assert_non_null(pb);
+        assert_int_equal(na, nb);
+        assert_memory_equal(pa, pb, na);
+        free(pa);
+        free(pb);
+    }
+    /* Nothing ran: a .gp, .dat and picture a chart, the broken one's
+     * .gp and .dat (its picture not kept). */
+    assert_int_equal(count_files(grouped), 3 * NGROUPED - 1);
+    assert_int_equal(count_files(alone), 3 * NGROUPED - 1);
+    remove_all(alone);
+    remove_all(grouped);
+    remove_all(bin);
+}
+
+/* A group whose gnuplot cannot be started fails each chart as
+ * ft_chart_render would: "cannot run". */
+static void test_render_group_without_gnuplot(void **state)
+{
+    (void)state;
+    char *dir = scratch();
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    ft_status st[NGROUPED];
+    ft_error errs[NGROUPED];
+    draw_hostile(true, "/nonexistent/gnuplot", st, errs);
+    assert_int_equal(chdir(cwd), 0);
+    for (size_t i = 0; i < NGROUPED; i++) {
+        assert_int_equal(st[i], FT_ECANTCREAT);
+        assert_non_null(strstr(errs[i].message, "cannot run"));
+    }
+    assert_int_equal(count_files(dir), 2 * NGROUPED);
+    remove_all(dir);
+}
+
 /* A figure history: one block per year, by date within it; undated and
  * badly dated figures left out; an article's id only in the data,
  * sanitised; the script holds numbers and fixed text alone. */
@@ -770,6 +928,8 @@ int main(void)
         cmocka_unit_test(test_render_without_gnuplot),
         cmocka_unit_test(test_render_hostile_titles),
         cmocka_unit_test(test_render_in_batch),
+        cmocka_unit_test(test_render_group),
+        cmocka_unit_test(test_render_group_without_gnuplot),
         cmocka_unit_test(test_picture_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

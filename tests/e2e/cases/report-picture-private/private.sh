@@ -9,9 +9,25 @@ real=$(command -v gnuplot) || { echo "no gnuplot"; exit 0; }
 mkdir fake
 cat >fake/gnuplot <<EOS
 #!/bin/sh
-# gnuplot -d -c SCRIPT TITLE YLABEL NOTE OUTPUT: \$7 is the picture.
-d=\$(dirname "\$7")
-printf '%s %s %s\n' "\$d" "\$(stat -c %a "\$d")" "\$(basename "\$7")" >>"$PWD/drawn"
+# Where a picture goes: for one chart, gnuplot -d -c SCRIPT TITLE YLABEL
+# NOTE OUTPUT (\$7); for a group of them, gnuplot -d /dev/stdin with a
+# driver that gives each its OUTPUT as figtrend_4, in byte values.
+note() {
+    d=\$(dirname "\$1")
+    printf '%s %s %s\n' "\$d" "\$(stat -c %a "\$d")" "\$(basename "\$1")" >>"$PWD/drawn"
+}
+if [ "\$2" = /dev/stdin ]; then
+    driver=$PWD/driver.\$\$
+    cat >"\$driver"
+    grep '^figtrend_4 = ' "\$driver" | sed 's/^figtrend_4 = //' |
+        LC_ALL=C awk '{ gsub(/sprintf\("(%c)*", /, ""); gsub(/\)( \. )?/, ", ")
+            n = split(\$0, b, ", "); s = ""
+            for (i = 1; i <= n; i++) if (b[i] != "") s = s sprintf("%c", b[i] + 0)
+            print s }' |
+        while read -r pic; do note "\$pic"; done
+    exec "$real" -d "\$driver"
+fi
+note "\$7"
 exec "$real" "\$@"
 EOS
 chmod +x fake/gnuplot
