@@ -1090,8 +1090,10 @@ static void write_driver(FILE *f, ft_chart_job *const *jobs, size_t n)
 
 ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n)
 {
+    if (n == 0)
+        return FT_OK;
     ft_chart_group *g = calloc(1, sizeof *g);
-    if (!g || !(g->drawn = calloc(n ? n : 1, sizeof *g->drawn))) {
+    if (!g || !(g->drawn = calloc(n, sizeof *g->drawn))) {
         free(g);
         return FT_ENOMEM;
     }
@@ -1103,7 +1105,7 @@ ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n)
     }
     /* When the group cannot start, each chart is drawn alone at its
      * finish, which then says why. */
-    if (!n || !(g->in = ft_outfile_scratch("gnuplot", NULL)) ||
+    if (!(g->in = ft_outfile_scratch("gnuplot", NULL)) ||
         !(g->out = ft_outfile_scratch("gnuplot", NULL)))
         return FT_OK;
     write_driver(g->in, jobs, n);
@@ -1135,12 +1137,12 @@ static void group_wait(ft_chart_group *g)
     if (g->waited)
         return;
     g->waited = true;
-    int status = 0;
     if (g->pid <= 0)
         return;
-    while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
+    /* its exit status is not needed: a failure shows as charts not
+     * printed */
+    while (waitpid(g->pid, NULL, 0) < 0 && errno == EINTR)
         ;
-    (void)status; /* a failure shows as charts not printed */
     char line[32];
     if (fseek(g->out, 0, SEEK_SET) != 0)
         return;
