@@ -282,9 +282,10 @@ static void finish_all(renderer *r)
         finish_group(r);
 }
 
-/* Write a chart's script and data, and start drawing it, in the
- * renderer's batch; *rendered is set when the picture is drawn (after
- * finish_all), to be in place once the batch is committed. */
+/* Write a chart's script and data in the renderer's batch, and give the
+ * chart to the next group a gnuplot draws; *rendered is set when the
+ * picture is drawn (after finish_all), to be in place once the batch is
+ * committed. */
 static void draw(renderer *r, const ft_chart *chart, const ft_buf *script,
                  const ft_buf *data, bool *rendered)
 {
