@@ -780,6 +780,8 @@ static char *plain_path(const char *p)
     return ft_outfile_join(".", p);
 }
 
+typedef struct ft_chart_group ft_chart_group;
+
 /* A gnuplot at work on one picture. */
 struct ft_chart_job {
     pid_t pid;

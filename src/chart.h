@@ -191,7 +191,6 @@ ft_status ft_chart_render_finish(ft_chart_job *job, ft_error *err);
  * one by one). */
 ft_status ft_chart_render_prepare(const ft_chart *c, const char *gnuplot,
                                   ft_chart_job **job, ft_error *err);
-typedef struct ft_chart_group ft_chart_group;
 ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n);
 
 #endif
