@@ -1786,7 +1786,7 @@ block_add32(const char *s, const consts32 *k, uint32_t *letters,
 
 /* block_at of a whole block (64 bytes from b inside the text, so that
  * both loads read text) where the processor has AVX2: two looks of 32
- * bytes, 57 instructions where four of 16 took 140. */
+ * bytes, 57 instructions a block where four of 16 took 140 on average. */
 __attribute__((target("avx2"))) static block block_at_avx2(const char *t,
                                                            size_t b)
 {
