@@ -1816,12 +1816,20 @@ static block block_at_sse2(const char *t, size_t len, size_t b)
     }
     for (; k < 64 && len - b - k >= 16; k += 16)
         block_add16(t + b + k, k, &letters, &words, &begins);
-    for (; k < 64 && b + k < len; k++) {
-        uint64_t bit = UINT64_C(1) << k;
-        unsigned char c = class_of(t, b + k);
-        letters |= c & B_LETTER ? bit : 0;
-        words |= c & (B_LETTER | B_DIGIT) ? bit : 0;
-        begins |= c & B_BEGIN ? bit : 0;
+    if (b + k < len && k < 64) {
+        /* The text's last r < 16 bytes (the end of every article), not
+         * a byte at a time: read as the last of the 16 bytes that end the
+         * text, which are inside it; a text shorter than that through a
+         * copy padded with zeros, which are in no class. */
+        size_t r = len - b - k;
+        char tiny[16] = {0};
+        const char *p = len >= 16 ? t + len - 16 : memcpy(tiny, t + b + k, r);
+        size_t drop = len >= 16 ? 16 - r : 0;
+        uint64_t l = 0, w = 0, g = 0;
+        block_add16(p, 0, &l, &w, &g);
+        letters |= l >> drop << k;
+        words |= w >> drop << k;
+        begins |= g >> drop << k;
     }
     return block_of(t, b, letters, words, begins);
 }
