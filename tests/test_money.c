@@ -325,6 +325,30 @@ static void test_finder_blocks(void **state)
                              (char)c, (char)c, (char)c);
             compare_passes(text, (size_t)n);
         }
+    /* and at every place of a whole block (64 bytes inside the text),
+     * which the processor may classify 32 bytes at a time */
+    for (unsigned c = 1; c < 256; c++)
+        for (size_t at = 0; at < 64; at++) {
+            int n = snprintf(text, sizeof text,
+                             "%.*s%c5 billion won %c$7 %cx9 and %cthe end of "
+                             "it all, 5 won, and then some more words to "
+                             "fill a second block, 7 won",
+                             (int)at,
+                             "x y z w x y z w x y z w x y z w x y z w x y z w "
+                             "x y z w x y z w x y z w x y z w",
+                             (char)c, (char)c, (char)c, (char)c);
+            compare_passes(text, (size_t)n);
+        }
+    /* and at every place of a text's last sixteen bytes, which are read
+     * as the sixteen that end the text (or a copy of a shorter text) */
+    for (unsigned c = 1; c < 256; c++)
+        for (size_t at = 0; at < 40; at++) {
+            int n = snprintf(text, sizeof text, "%.*s%c5 won %c", (int)at,
+                             "x y 5 w x 7 z w $ y z w x y z w x 9 z w", (char)c,
+                             (char)c);
+            for (size_t cut = 0; cut <= 8 && cut < (size_t)n; cut++)
+                compare_passes(text, (size_t)n - cut);
+        }
 }
 
 /* The finder's first look at a word reads the two bytes after its first
