@@ -783,6 +783,9 @@ typedef struct {
     } spell[WORD_SPELLINGS];
 } word_entry;
 
+/* Where a word stands: outside the figures' sentences or in one. */
+enum { OUTSIDE = 0, IN_SENTENCE = 1 };
+
 struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
     word_entry entry[WORD_ENTRIES];
@@ -798,15 +801,18 @@ struct word_index {
      * "its", "defence") have their bit OPENER_BIT higher, in both: they
      * matter only before a word of second_pairs, the first run of letters
      * and digits of such a phrase's second word ("fund", "budget", "cost"
-     * of "cost-sharing") */
-    unsigned long long outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
+     * of "cost-sharing"); by place, outside the figures' sentences
+     * (matters_outside) or in one (matters_in_lower_case) */
+    unsigned long long pairs[2][PAIR_SLOTS];
     unsigned second_pairs[PAIR_SLOTS];
     /* the length of the shortest word in each: the shorter words of an
      * article are passed without a look (see long_words) */
-    size_t outside_shortest, lower_shortest;
-    /* the head words by the same: what a capitalised word outside the
-     * figures' sentences may be read for (see idle_capitals) */
-    unsigned long long head_pairs[PAIR_SLOTS];
+    size_t shortest[2];
+    /* by the same, a bit for the length of each word a capitalised word
+     * may be read for where it stands (see idle_capitals): the head words
+     * outside the figures' sentences; in one, also the first words of the
+     * references and budget lines ("The fund", "Defence budget") */
+    unsigned long long name_pairs[2][PAIR_SLOTS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -1108,9 +1114,8 @@ static bool could_be_word(const char *w, size_t n)
  * knows the phrases it opens. */
 static void index_pairs(word_index *ix)
 {
-    memset(ix->lower_pairs, 0, sizeof ix->lower_pairs);
-    memset(ix->outside_pairs, 0, sizeof ix->outside_pairs);
-    ix->lower_shortest = ix->outside_shortest = WORD_MAX + 1;
+    memset(ix->pairs, 0, sizeof ix->pairs);
+    ix->shortest[IN_SENTENCE] = ix->shortest[OUTSIDE] = WORD_MAX + 1;
     for (size_t e = 0; e < ix->len; e++) {
         const word_entry *en = &ix->entry[e];
         if (!could_be_word(en->key, en->n))
@@ -1122,16 +1127,18 @@ static void index_pairs(word_index *ix)
                              : matters_outside(en->roles, word_head(en));
         unsigned long long bit = 1ull << ((opens ? OPENER_BIT : 0) + en->n);
         if (word_head(en))
-            ix->head_pairs[slot] |= 1ull << en->n;
+            ix->name_pairs[OUTSIDE][slot] |= 1ull << en->n;
+        if (lower)
+            ix->name_pairs[IN_SENTENCE][slot] |= 1ull << en->n;
         if (lower) {
-            ix->lower_pairs[slot] |= bit;
-            if (en->n < ix->lower_shortest)
-                ix->lower_shortest = en->n;
+            ix->pairs[IN_SENTENCE][slot] |= bit;
+            if (en->n < ix->shortest[IN_SENTENCE])
+                ix->shortest[IN_SENTENCE] = en->n;
         }
         if (outside) {
-            ix->outside_pairs[slot] |= bit;
-            if (en->n < ix->outside_shortest)
-                ix->outside_shortest = en->n;
+            ix->pairs[OUTSIDE][slot] |= bit;
+            if (en->n < ix->shortest[OUTSIDE])
+                ix->shortest[OUTSIDE] = en->n;
         }
     }
     for (size_t k = 0; k < COUNT(budget_lines); k++)
@@ -1981,40 +1988,46 @@ static bool classify_agrees(const char *t, size_t n)
 }
 
 /* What cutting an article's acts reads, and where it stands among the
- * figures: the collector's own view of them (see collect), a function of
- * the place alone. */
+ * figures: the collector's own view of them (see collect). */
 typedef struct {
     ft_view x;
     const word_index *ix;
     const ft_figure *figs; /* in text order */
     size_t nfigs;
-    size_t f, g;    /* as in collect, for the last place looked at */
-    size_t until;   /* where f, g or what follows may change */
-    bool in_figure; /* the place is within a figure */
-    const unsigned long long *pairs; /* the word_index's of its sentence */
-    size_t shortest;                 /* the shortest word of pairs */
+    size_t f, g; /* as in collect, for the last block cut */
 } cutter;
 
-/* Where the cutter stands at `at` (not before the last place). */
-static void cutter_move(cutter *c, size_t at)
+/* The bits of a block below bit b (b <= 64: all of them at 64). */
+static uint64_t bits_below(size_t b)
 {
-    const ft_figure *figs = c->figs;
-    size_t n = c->nfigs;
-    while (c->f < n && figs[c->f].sent_end <= at)
-        c->f++;
-    while (c->g < n && figs[c->g].end <= at)
-        c->g++;
-    bool in_sentence = c->f < n && figs[c->f].sent_start <= at;
-    c->in_figure = c->g < n && figs[c->g].start <= at;
-    c->pairs = in_sentence ? c->ix->lower_pairs : c->ix->outside_pairs;
-    c->shortest = in_sentence ? c->ix->lower_shortest : c->ix->outside_shortest;
-    c->until = SIZE_MAX;
-    if (c->f < n)
-        c->until = min_size(c->until, in_sentence ? figs[c->f].sent_end
-                                                  : figs[c->f].sent_start);
-    if (c->g < n)
-        c->until = min_size(c->until,
-                            c->in_figure ? figs[c->g].end : figs[c->g].start);
+    return b < 64 ? (UINT64_C(1) << b) - 1 : ~UINT64_C(0);
+}
+
+/* The bytes of the block at base that lie in a figure (in a figure's
+ * sentence when `sentence`), as collect tells them: byte p does when
+ * the first figure whose span ends after p starts at or before p.  *k
+ * is that figure for the block's first byte, kept from one block to the
+ * next (the blocks come in text order); the few figures that end within
+ * the block are read once for all its words. */
+__attribute__((always_inline)) static inline uint64_t
+covered(const ft_figure *figs, size_t n, size_t *k, size_t base, bool sentence)
+{
+    uint64_t bits = 0;
+    for (size_t p = base;;) {
+        while (*k < n && (sentence ? figs[*k].sent_end : figs[*k].end) <= p)
+            (*k)++;
+        if (*k == n)
+            return bits;
+        size_t s = sentence ? figs[*k].sent_start : figs[*k].start;
+        size_t e = sentence ? figs[*k].sent_end : figs[*k].end;
+        /* [p, e) is the figure's: from s on, the bytes of the block */
+        size_t from = (s > p ? s : p) - base, to = e - base;
+        if (from < 64)
+            bits |= bits_below(to) & ~bits_below(from);
+        if (to >= 64)
+            return bits;
+        p = e;
+    }
 }
 
 /* The end of a word that goes on to i, the byte before it one of the
@@ -2060,17 +2073,17 @@ static const unsigned char name_goes_on[256] = {
     UPPER_('A'), ['('] = 1, ['o'] = 1, ['a'] = 1, ['f'] = 1, [' '] = 1};
 #undef UPPER_
 
-/* Of the capitalised words that start at `caps` (bit j for base + j; a
- * block outside the figures' sentences and in no figure), those the
+/* Of the capitalised words that start at `caps` (bit j for base + j;
+ * none in a figure; `sent` the bytes in a figure's sentence), those the
  * collector reads for nothing: a capital then lower-case letters only,
- * no head word by `pairs` (head_pairs), and nothing after that can carry
- * on to a name (name_goes_on).  The collector reads such a word alone
- * (take_name keeps one capitalised word only when it is a head word or
- * "(ACRONYM)" follows) and keeps nothing; out there it reads no
+ * nothing by name_pairs where the word stands, and nothing after that
+ * can carry on to a name (name_goes_on).  The collector reads such a
+ * word alone (take_name keeps one capitalised word only when it is a
+ * head word or "(ACRONYM)" follows) and keeps nothing; it opens no
  * reference or budget line. */
 __attribute__((always_inline)) static inline uint64_t
-idle_capitals(ft_view x, size_t base, uint64_t caps, uint64_t lower,
-              uint64_t word, const unsigned long long *pairs)
+idle_capitals(ft_view x, const word_index *ix, size_t base, uint64_t caps,
+              uint64_t lower, uint64_t word, uint64_t sent)
 {
     const unsigned char *t = (const unsigned char *)x.t;
     uint64_t idle = 0;
@@ -2087,55 +2100,61 @@ idle_capitals(ft_view x, size_t base, uint64_t caps, uint64_t lower,
             continue; /* most names go on here */
         uint64_t tail = ((UINT64_C(1) << m) - 1) << j & ~(UINT64_C(1) << j);
         if ((lower & tail) == tail &&
-            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+            !(m <= WORD_MAX &&
+              (ix->name_pairs[sent >> j & 1][pair_slot(x.t + at, m)] >> m & 1)))
             idle |= caps & -caps;
     }
     return idle;
 }
 
-/* The bytes of `word` (a bit each) that start n bytes of it or more, a
- * word going on past the block counted as long: where no word shorter
- * than n starts.  Most words of an article are shorter than any of a
- * table ("of", "the" outside the figures' sentences), and a few shifts
- * pass them all. */
-static uint64_t long_words(uint64_t word, size_t n)
+/* The bytes of `word` (a bit each) that start as many bytes of it as
+ * the shortest word that matters where they stand (`sent`: those in a
+ * figure's sentence; see word_index) or more, a word going on past the
+ * block counted as long.  Most words of an article are shorter than any
+ * of a table ("of", "the" outside the figures' sentences), and a few
+ * shifts, made once for both places, pass them all. */
+static uint64_t long_words(uint64_t word, uint64_t sent, const size_t n[2])
 {
-    uint64_t longer = word;
-    for (size_t k = 1; k < n && k < 64; k++)
+    uint64_t longer = word, at[2] = {word, word};
+    size_t top = n[0] > n[1] ? n[0] : n[1];
+    for (size_t k = 1; k < top && k < 64; k++) {
         longer &= word >> k | ~(~UINT64_C(0) >> k);
-    return longer;
+        at[0] = k + 1 == n[0] ? longer : at[0];
+        at[1] = k + 1 == n[1] ? longer : at[1];
+    }
+    return (sent & at[IN_SENTENCE]) | (~sent & at[OUTSIDE]);
 }
 
-/* Does the word at `at` (m bytes) matter by `pairs` (lower_pairs or
- * outside_pairs of ix)? */
+/* Does the word at `at` (m bytes) matter where it stands (`place`:
+ * OUTSIDE or IN_SENTENCE)? */
 __attribute__((always_inline)) static inline bool
-word_matters(ft_view x, const word_index *ix, const unsigned long long *pairs,
-             size_t at, size_t m)
+word_matters(ft_view x, const word_index *ix, unsigned place, size_t at,
+             size_t m)
 {
     if (m > WORD_MAX)
         return false;
-    unsigned long long v = pairs[pair_slot(x.t + at, m)];
+    unsigned long long v = ix->pairs[place][pair_slot(x.t + at, m)];
     return (v >> m & 1) ||
            ((v >> (OPENER_BIT + m) & 1) && opens_here(x, ix, at, m));
 }
 
 /* Of the words in lower case that start at `lower` (bit j for base + j;
- * `word` the bytes of words), those that do not matter where they stand,
- * by pairs (see cut_block): a block that lies in no figure and where no
- * figure's sentence starts or ends. */
-static uint64_t idle_words(ft_view x, const word_index *ix, size_t base,
-                           uint64_t lower, uint64_t word,
-                           const unsigned long long *pairs)
+ * `word` the bytes of words, `sent` those in a figure's sentence; none in
+ * a figure), those that do not matter where they stand (see cut_block). */
+__attribute__((always_inline)) static inline uint64_t
+idle_words(ft_view x, const word_index *ix, size_t base, uint64_t lower,
+           uint64_t word, uint64_t sent)
 {
     uint64_t idle = 0;
     for (; lower; lower &= lower - 1) {
         unsigned j = (unsigned)__builtin_ctzll(lower);
         uint64_t rest = ~word >> j;
-        /* as in cut_block */
+        /* a word on past the block is longer than any it may be when it
+         * starts before its last WORD_MAX bytes */
         size_t m = rest                ? (size_t)__builtin_ctzll(rest)
                    : j < 64 - WORD_MAX ? 64 - j
                                        : word_on(x, base + 64) - (base + j);
-        if (!word_matters(x, ix, pairs, base + j, m))
+        if (!word_matters(x, ix, (unsigned)(sent >> j & 1), base + j, m))
             idle |= lower & -lower;
     }
     return idle;
@@ -2146,11 +2165,13 @@ static uint64_t idle_words(ft_view x, const word_index *ix, size_t base,
  * lower case that do not matter where they stand, outside the figures'
  * sentences or in one (no word of their first two letters and length
  * does, or one that only opens phrases whose second word does not follow:
- * see word_matters, matters_outside, matters_in_lower_case) and that
- * are in no figure (where the collector reads a letter of a figure, it
- * steps over the figure; it reads no letter of a word but its first):
- * the collector may pass those as if they were no acts, and most words
- * are such. */
+ * see word_matters, matters_outside, matters_in_lower_case), and of the
+ * capitalised words it reads for nothing (see idle_capitals), that are in
+ * no figure (where the collector reads a letter of a figure, it steps
+ * over the figure; it reads no letter of a word but its first): the
+ * collector may pass those as if they were no acts, and most words are
+ * such.  Where the figures and their sentences lie is read once for the
+ * block (see covered), not once for each word. */
 static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
                       uint64_t *starts_out, uint64_t *word_out)
 {
@@ -2176,45 +2197,19 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
     uint64_t starts = bits.alpha & ~(bits.alnum << 1 | alnum_before);
     uint64_t acts =
         bits.other | (bits.alpha & ~(bits.alpha << 1 | alpha_before));
-    if (c->until >= base + 64 && !c->in_figure) {
-        /* most blocks: all in one place among the figures' sentences and
-         * in no figure */
-        uint64_t lower = starts & bits.lower;
-        uint64_t longer = lower & long_words(word, c->shortest);
-        uint64_t idle = (lower & ~longer) |
-                        idle_words(x, c->ix, base, longer, word, c->pairs);
-        if (c->pairs == c->ix->outside_pairs) /* outside the sentences */
-            idle |= idle_capitals(x, base, starts & ~bits.lower, bits.lower,
-                                  word, c->ix->head_pairs);
-        acts &= ~idle;
-    } else {
-        /* a byte past ASCII but Hangul asks nothing of the collector,
-         * unless it lies in a figure: there the collector steps over the
-         * figure from the first act in it */
-        acts |= bits.high;
-        /* what is read for each word in lower case, kept in registers */
-        size_t until = c->until;
-        const unsigned long long *pairs = c->pairs;
-        bool in_figure = c->in_figure;
-        for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
-            unsigned j = (unsigned)__builtin_ctzll(lower);
-            size_t at = base + j;
-            uint64_t rest = ~word >> j;
-            /* a word on past the block is longer than any it may be when it
-             * starts before its last WORD_MAX bytes */
-            size_t m = rest                ? (size_t)__builtin_ctzll(rest)
-                       : j < 64 - WORD_MAX ? 64 - j
-                                           : word_on(x, base + 64) - at;
-            if (at >= until) {
-                cutter_move(c, at);
-                until = c->until;
-                pairs = c->pairs;
-                in_figure = c->in_figure;
-            }
-            if (!in_figure && !word_matters(x, c->ix, pairs, at, m))
-                acts &= ~(UINT64_C(1) << j);
-        }
-    }
+    /* a byte past ASCII but Hangul asks nothing of the collector, unless
+     * it lies in a figure: there the collector steps over the figure from
+     * the first act in it; it reads no letter of a word but its first */
+    uint64_t fig = covered(c->figs, c->nfigs, &c->g, base, false);
+    uint64_t sent = covered(c->figs, c->nfigs, &c->f, base, true);
+    uint64_t lower = starts & bits.lower & ~fig;
+    const word_index *ix = c->ix;
+    uint64_t longer = lower & long_words(word, sent, ix->shortest);
+    uint64_t idle = (lower & ~longer) |
+                    idle_words(x, ix, base, longer, word, sent) |
+                    idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
+                                  bits.lower, word, sent);
+    acts = (acts & ~idle) | (bits.high & fig);
     *acts_out = acts;
     *starts_out = starts;
     *word_out = word;
@@ -2296,9 +2291,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
     bool in_figure_sentence = false;
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
-    act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0, 0, false, NULL},
-                       .base = SIZE_MAX};
-    cutter_move(&acts.cut, 0);
+    act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0}, .base = SIZE_MAX};
     bool landed = false; /* i is amid_letters: visited though no act */
     for (size_t i = 0; ok;) {
         size_t w = 0; /* the end of the word that starts at i, 0 for none */

@@ -1003,6 +1003,36 @@ static void test_capitals_outside(void **state)
     assert_subjects(cases, sizeof cases / sizeof *cases);
 }
 
+/* In a figure's sentence too a capitalised word is passed only when it
+ * is neither a head word nor the first word of a reference or budget
+ * line ("The fund", "Defence budget") and nothing after it may carry a
+ * name on: each of these is read as ever. */
+static void test_capitals_in_sentence(void **state)
+{
+    (void)state;
+    static const subject_case cases[] = {
+        {"The Hanwha Ocean Fund was set up in 2010. The fund received 5 "
+         "billion won.",
+         "Hanwha Ocean Fund"},
+        {"Officials met on Monday. Defence budget rose to 5 trillion won.",
+         "Defence budget"},
+        {"The Hanwha Ocean Fund was set up in 2010. Its budget rose to 5 "
+         "billion won.",
+         "Hanwha Ocean Fund"},
+        {"Officials said Siemens (SMS) got 5 billion won.", "Siemens (SMS)"},
+        {"Officials said Siemens  (SMS) got 5 billion won.", "Siemens (SMS)"},
+        {"Officials said Ocean of Korea Fund got 5 billion won.",
+         "Ocean of Korea Fund"},
+        {"Officials said Ocean,Korea Fund got 5 billion won.", "Korea Fund"},
+        {"Fund managers got 5 billion won.", "Fund managers"},
+        {"Siemens got 5 billion won for the Oceanic Fund.", "Oceanic Fund"},
+        {"Officials said Siemens\n(SMS) got 5 billion won.", "Siemens (SMS)"},
+        {"Siemens Ocean Fund got 5 billion won, Officials said.",
+         "Siemens Ocean Fund"},
+    };
+    assert_subjects(cases, sizeof cases / sizeof *cases);
+}
+
 typedef struct {
     const char *text;
     const char *with_aliases; /* with the table of aliases() */
@@ -1342,6 +1372,7 @@ int main(void)
         cmocka_unit_test(test_ministry_anywhere),
         cmocka_unit_test(test_openers_before_second_words),
         cmocka_unit_test(test_capitals_outside),
+        cmocka_unit_test(test_capitals_in_sentence),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
