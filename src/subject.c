@@ -2060,9 +2060,9 @@ opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
 }
 
 /* The bytes after a capitalised word (and a space) that may carry a
- * name on (take_name: a capital, "(", or "of", "and", "for": whatever
- * starts with o, a or f is let through), and a second space, which is
- * not looked past. */
+ * name on (take_name: a capital, "(", or "of", "and", "for": those
+ * starting with o, a or f are told by connector_at), and a second space,
+ * which is not looked past. */
 #define UPPER_(a)                                                              \
     [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1,  \
     [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1,          \
@@ -2070,8 +2070,17 @@ opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
     [a + 16] = 1, [a + 17] = 1, [a + 18] = 1, [a + 19] = 1, [a + 20] = 1,      \
     [a + 21] = 1, [a + 22] = 1, [a + 23] = 1, [a + 24] = 1, [a + 25] = 1
 static const unsigned char name_goes_on[256] = {
-    UPPER_('A'), ['('] = 1, ['o'] = 1, ['a'] = 1, ['f'] = 1, [' '] = 1};
+    UPPER_('A'), ['('] = 1, ['o'] = 2, ['a'] = 2, ['f'] = 2, [' '] = 1};
 #undef UPPER_
+
+/* May the word at k, which starts with o, a or f, be "of", "and" or
+ * "for" (is_connector)?  Only its first two letters are compared:
+ * "often" and "fort" say yes too. */
+static bool connector_at(ft_view x, size_t k)
+{
+    unsigned char second = x.t[k] == 'o' ? 'f' : x.t[k] == 'a' ? 'n' : 'o';
+    return k + 1 < x.len && (unsigned char)x.t[k + 1] == second;
+}
 
 /* Of the capitalised words that start at `caps` (bit j for base + j;
  * none in a figure; `sent` the bytes in a figure's sentence), those the
@@ -2095,8 +2104,8 @@ idle_capitals(ft_view x, const word_index *ix, size_t base, uint64_t caps,
         size_t m = (size_t)__builtin_ctzll(rest), at = base + j, k = at + m;
         unsigned char b = k < x.len ? t[k] : 0;
         if (b == ' ')
-            b = k + 1 < x.len ? t[k + 1] : 0;
-        if (name_goes_on[b])
+            b = ++k < x.len ? t[k] : 0;
+        if (name_goes_on[b] == 1 || (name_goes_on[b] && connector_at(x, k)))
             continue; /* most names go on here */
         uint64_t tail = ((UINT64_C(1) << m) - 1) << j & ~(UINT64_C(1) << j);
         if ((lower & tail) == tail &&
