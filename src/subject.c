@@ -1762,9 +1762,9 @@ static bool opens_aside(ft_view x, size_t i)
 }
 
 /* The bytes below 64 the collector stops at: a line break, and the
- * comma that opens or closes an aside.  The full stops and semicolons
- * that also close one are no acts: the collector looks for them only
- * while an aside is open (see aside_closed). */
+ * comma that opens an aside.  The full stops, semicolons and other
+ * commas that close one are no acts (see quiet_commas): the collector
+ * looks for them only while an aside is open (see aside_closed). */
 #define STOP_BYTES (1ull << '\n' | 1ull << ',')
 
 /* ----------------------------------------------------------- the scan */
@@ -2169,6 +2169,30 @@ idle_words(ft_view x, const word_index *ix, size_t base, uint64_t lower,
     return idle;
 }
 
+/* Of the line breaks and commas at `stops` (bit j for base + j), the
+ * commas that open no aside, by the two bytes after them: no space
+ * follows (see opens_aside), or one space and a byte that is no space and
+ * no "w".  Such a comma only closes an aside that is open, which the
+ * collector finds as it finds a full stop (see aside_closed), and most
+ * commas are such. */
+static uint64_t quiet_commas(ft_view x, size_t base, uint64_t stops)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    uint64_t quiet = 0;
+    for (; stops; stops &= stops - 1) {
+        size_t p = base + (size_t)__builtin_ctzll(stops);
+        if (t[p] != ',')
+            continue;
+        unsigned char a = p + 1 < x.len ? t[p + 1] : 0;
+        unsigned char b = p + 2 < x.len ? t[p + 2] : 0;
+        if ((!ft_ascii_space(a) && a != 0xC2) ||
+            (a == ' ' && !ft_ascii_space(b) && b != 0xC2 &&
+             ft_ascii_fold(b) != 'w'))
+            quiet |= stops & -stops;
+    }
+    return quiet;
+}
+
 /* The acts of the 64 bytes at base (fewer at the end), a bit each, with
  * the word starts and the bytes of words: all but those of the words in
  * lower case that do not matter where they stand, outside the figures'
@@ -2218,6 +2242,7 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
                     idle_words(x, ix, base, longer, word, sent) |
                     idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
                                   bits.lower, word, sent);
+    idle |= quiet_commas(x, base, bits.other & ~bits.high);
     acts = (acts & ~idle) | (bits.high & fig);
     *acts_out = acts;
     *starts_out = starts;
@@ -2261,13 +2286,14 @@ static bool next_act(act_stream *s, size_t from, size_t *at, size_t *end)
     return false;
 }
 
-/* Does a full stop or semicolon in t[from,to) close an aside?  The
- * collector passes every byte there (they are no acts), and either one
- * ends what ", which" opened. */
+/* Does a full stop, semicolon or comma in t[from,to) close an aside?
+ * The collector passes every byte there (they are no acts), and each
+ * ends what ", which" opened (a comma there opens no other: see
+ * quiet_commas). */
 static bool aside_closed(const unsigned char *t, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
-        if (t[i] == '.' || t[i] == ';')
+        if (t[i] == '.' || t[i] == ';' || t[i] == ',')
             return true;
     return false;
 }

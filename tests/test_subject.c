@@ -1041,6 +1041,42 @@ static void test_capitals_in_sentence(void **state)
     assert_subjects(cases, sizeof cases / sizeof *cases);
 }
 
+/* An aside (", which ...") ends at the next comma, full stop or
+ * semicolon; the commas that may open one (a space, then a "w") are
+ * read one by one, the others only while an aside is open: either way a
+ * phrase in an aside says less than one outside it. */
+static void test_asides(void **state)
+{
+    (void)state;
+    static const subject_case cases[] = {
+        {"Under the KF-21 Project, which backs the Hanwha Fund,the ABC Program "
+         "paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, 2023, the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund,  the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund,\tthe ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, who the ABC "
+         "Program paid 5 billion won.",
+         "KF-21"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, whose ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the 2,000 Hanwha Fund, the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+    };
+    assert_subjects(cases, sizeof cases / sizeof *cases);
+}
+
 typedef struct {
     const char *text;
     const char *with_aliases; /* with the table of aliases() */
@@ -1381,6 +1417,7 @@ int main(void)
         cmocka_unit_test(test_openers_before_second_words),
         cmocka_unit_test(test_capitals_outside),
         cmocka_unit_test(test_capitals_in_sentence),
+        cmocka_unit_test(test_asides),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
