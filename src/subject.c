@@ -805,9 +805,6 @@ struct word_index {
      * (matters_outside) or in one (matters_in_lower_case) */
     unsigned long long pairs[2][PAIR_SLOTS];
     unsigned second_pairs[PAIR_SLOTS];
-    /* the length of the shortest word in each: the shorter words of an
-     * article are passed without a look (see long_words) */
-    size_t shortest[2];
     /* by the same, a bit for the length of each word a capitalised word
      * may be read for where it stands (see idle_capitals): the head words
      * outside the figures' sentences; in one, also the first words of the
@@ -1115,7 +1112,6 @@ static bool could_be_word(const char *w, size_t n)
 static void index_pairs(word_index *ix)
 {
     memset(ix->pairs, 0, sizeof ix->pairs);
-    ix->shortest[IN_SENTENCE] = ix->shortest[OUTSIDE] = WORD_MAX + 1;
     for (size_t e = 0; e < ix->len; e++) {
         const word_entry *en = &ix->entry[e];
         if (!could_be_word(en->key, en->n))
@@ -1128,18 +1124,12 @@ static void index_pairs(word_index *ix)
         unsigned long long bit = 1ull << ((opens ? OPENER_BIT : 0) + en->n);
         if (word_head(en))
             ix->name_pairs[OUTSIDE][slot] |= 1ull << en->n;
-        if (lower)
-            ix->name_pairs[IN_SENTENCE][slot] |= 1ull << en->n;
         if (lower) {
+            ix->name_pairs[IN_SENTENCE][slot] |= 1ull << en->n;
             ix->pairs[IN_SENTENCE][slot] |= bit;
-            if (en->n < ix->shortest[IN_SENTENCE])
-                ix->shortest[IN_SENTENCE] = en->n;
         }
-        if (outside) {
+        if (outside)
             ix->pairs[OUTSIDE][slot] |= bit;
-            if (en->n < ix->shortest[OUTSIDE])
-                ix->shortest[OUTSIDE] = en->n;
-        }
     }
     for (size_t k = 0; k < COUNT(budget_lines); k++)
         add_second(ix, budget_lines[k]);
@@ -2013,21 +2003,24 @@ __attribute__((always_inline)) static inline uint64_t
 covered(const ft_figure *figs, size_t n, size_t *k, size_t base, bool sentence)
 {
     uint64_t bits = 0;
+    size_t f = *k; /* a local: the stores to *k might be to figs */
     for (size_t p = base;;) {
-        while (*k < n && (sentence ? figs[*k].sent_end : figs[*k].end) <= p)
-            (*k)++;
-        if (*k == n)
-            return bits;
-        size_t s = sentence ? figs[*k].sent_start : figs[*k].start;
-        size_t e = sentence ? figs[*k].sent_end : figs[*k].end;
+        while (f < n && (sentence ? figs[f].sent_end : figs[f].end) <= p)
+            f++;
+        if (f == n)
+            break;
+        size_t s = sentence ? figs[f].sent_start : figs[f].start;
+        size_t e = sentence ? figs[f].sent_end : figs[f].end;
         /* [p, e) is the figure's: from s on, the bytes of the block */
         size_t from = (s > p ? s : p) - base, to = e - base;
         if (from < 64)
             bits |= bits_below(to) & ~bits_below(from);
         if (to >= 64)
-            return bits;
+            break;
         p = e;
     }
+    *k = f;
+    return bits;
 }
 
 /* The end of a word that goes on to i, the byte before it one of the
@@ -2114,24 +2107,6 @@ idle_capitals(ft_view x, const word_index *ix, size_t base, uint64_t caps,
             idle |= caps & -caps;
     }
     return idle;
-}
-
-/* The bytes of `word` (a bit each) that start as many bytes of it as
- * the shortest word that matters where they stand (`sent`: those in a
- * figure's sentence; see word_index) or more, a word going on past the
- * block counted as long.  Most words of an article are shorter than any
- * of a table ("of", "the" outside the figures' sentences), and a few
- * shifts, made once for both places, pass them all. */
-static uint64_t long_words(uint64_t word, uint64_t sent, const size_t n[2])
-{
-    uint64_t longer = word, at[2] = {word, word};
-    size_t top = n[0] > n[1] ? n[0] : n[1];
-    for (size_t k = 1; k < top && k < 64; k++) {
-        longer &= word >> k | ~(~UINT64_C(0) >> k);
-        at[0] = k + 1 == n[0] ? longer : at[0];
-        at[1] = k + 1 == n[1] ? longer : at[1];
-    }
-    return (sent & at[IN_SENTENCE]) | (~sent & at[OUTSIDE]);
 }
 
 /* Does the word at `at` (m bytes) matter where it stands (`place`:
@@ -2237,9 +2212,7 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
     uint64_t sent = covered(c->figs, c->nfigs, &c->f, base, true);
     uint64_t lower = starts & bits.lower & ~fig;
     const word_index *ix = c->ix;
-    uint64_t longer = lower & long_words(word, sent, ix->shortest);
-    uint64_t idle = (lower & ~longer) |
-                    idle_words(x, ix, base, longer, word, sent) |
+    uint64_t idle = idle_words(x, ix, base, lower, word, sent) |
                     idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
                                   bits.lower, word, sent);
     idle |= quiet_commas(x, base, bits.other & ~bits.high);
