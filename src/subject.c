@@ -2597,6 +2597,33 @@ static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
     }
 }
 
+/* A set of bytes, a bit each. */
+typedef struct {
+    uint64_t bits[4];
+} byte_set;
+
+static bool in_byte_set(const byte_set *set, unsigned char c)
+{
+    return set->bits[c >> 6] >> (c & 63) & 1;
+}
+
+/* The bytes that a text's byte, folded, must be for a phrase of the list
+ * to start there (see phrase.h: the phrases are in lower case; one that
+ * starts with a space may start anywhere).  Most words of a sentence
+ * start none, and are passed without a look at the list. */
+static byte_set first_bytes(const char *const *list, size_t n)
+{
+    byte_set set = {{0}};
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)list[k][0];
+        if (c == ' ')
+            return (byte_set){
+                {~UINT64_C(0), ~UINT64_C(0), ~UINT64_C(0), ~UINT64_C(0)}};
+        set.bits[c >> 6] |= UINT64_C(1) << (c & 63);
+    }
+    return set;
+}
+
 /* How far back a story is read for the word "defence". */
 #define DEFENCE_REACH 4000
 
@@ -2645,13 +2672,17 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
                    find_bytes(x.t + from, e - from, "efence", 6) ||
                    find_bytes(x.t + from, e - from, "ilitary", 7));
     bool ministry = defence_story, verb = false;
+    byte_set ministry_firsts = first_bytes(ministries, COUNT(ministries));
+    byte_set verb_firsts = first_bytes(verbs, COUNT(verbs));
     for (size_t i = s; i < e && !(ministry && verb); i++) {
         if (i > s && ft_ascii_alpha(ft_view_at(x, i - 1)))
             continue;
-        ministry |= FT_PHRASE_AT_ANY(x.t, x.len, i, ministries) != 0 ||
-                    (ft_view_at(x, i) == 0xEA &&
-                     ft_phrase_at(x.t, x.len, i, ministries[5]));
-        verb |= FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0;
+        unsigned char c = ft_ascii_fold(ft_view_at(x, i));
+        ministry |= in_byte_set(&ministry_firsts, c) &&
+                    (FT_PHRASE_AT_ANY(x.t, x.len, i, ministries) != 0 ||
+                     (c == 0xEA && ft_phrase_at(x.t, x.len, i, ministries[5])));
+        verb |= in_byte_set(&verb_firsts, c) &&
+                FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0;
     }
     return ministry && verb;
 }

@@ -1367,6 +1367,14 @@ static void test_ministry_anywhere(void **state)
         {"%s \xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 57\xec\xa1\xb0 "
          "\xec\x9b\x90 \xed\x8e\xb8\xec\x84\xb1",
          "defence budget"},
+        /* either case, each of the verbs' first letters */
+        {"%sIts Defence Ministry Set Aside 66 trillion won.", "defence budget"},
+        {"%sThe Ministry of National Defense Budgeted 66 trillion won.",
+         "defence budget"},
+        {"%sIn its Proposal the defence ministry put 66 trillion won.",
+         "defence budget"},
+        {"%sThe defense ministry has earmarked 66 trillion won.",
+         "defence budget"},
     };
     size_t failures = 0;
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++)
