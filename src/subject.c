@@ -1984,7 +1984,7 @@ typedef struct {
     const word_index *ix;
     const ft_figure *figs; /* in text order */
     size_t nfigs;
-    size_t f, g; /* as in collect, for the last block cut */
+    size_t f, g; /* see covered: of the sentences (f), of the figures (g) */
 } cutter;
 
 /* The bits of a block below bit b (b <= 64: all of them at 64). */
@@ -2168,6 +2168,15 @@ static uint64_t quiet_commas(ft_view x, size_t base, uint64_t stops)
     return quiet;
 }
 
+/* What cut_block makes of a block, a bit for each of its bytes. */
+typedef struct {
+    uint64_t acts;   /* where the collector acts */
+    uint64_t starts; /* where a word starts */
+    uint64_t word;   /* the bytes of words */
+    uint64_t sent;   /* the bytes in a figure's sentence */
+    uint64_t fig;    /* the bytes in a figure */
+} block_cut;
+
 /* The acts of the 64 bytes at base (fewer at the end), a bit each, with
  * the word starts and the bytes of words: all but those of the words in
  * lower case that do not matter where they stand, outside the figures'
@@ -2180,8 +2189,7 @@ static uint64_t quiet_commas(ft_view x, size_t base, uint64_t stops)
  * collector may pass those as if they were no acts, and most words are
  * such.  Where the figures and their sentences lie is read once for the
  * block (see covered), not once for each word. */
-static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
-                      uint64_t *starts_out, uint64_t *word_out)
+static block_cut cut_block(cutter *c, size_t base)
 {
     ft_view x = c->x;
     const unsigned char *t = (const unsigned char *)x.t;
@@ -2216,10 +2224,11 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
                     idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
                                   bits.lower, word, sent);
     idle |= quiet_commas(x, base, bits.other & ~bits.high);
-    acts = (acts & ~idle) | (bits.high & fig);
-    *acts_out = acts;
-    *starts_out = starts;
-    *word_out = word;
+    return (block_cut){.acts = (acts & ~idle) | (bits.high & fig),
+                       .starts = starts,
+                       .word = word,
+                       .sent = sent,
+                       .fig = fig};
 }
 
 /* The acts of an article, cut a block at a time as the collector comes
@@ -2227,9 +2236,20 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
  * cut. */
 typedef struct {
     cutter cut;
-    size_t base;                 /* the block cut last, SIZE_MAX for none */
-    uint64_t acts, starts, word; /* its acts, word starts and word bytes */
+    size_t base; /* the block cut last, SIZE_MAX for none */
+    block_cut b; /* what it holds */
 } act_stream;
+
+/* Cut the block of i, unless it is the one cut last (i never goes back
+ * before that one). */
+static void cut_at(act_stream *s, size_t i)
+{
+    size_t base = i & ~(size_t)63;
+    if (s->base != base) {
+        s->b = cut_block(&s->cut, base);
+        s->base = base;
+    }
+}
 
 /* The first act at or after `from` (which never goes back): true with its
  * place and the end of the word that starts there (0 for none), false
@@ -2239,18 +2259,15 @@ static bool next_act(act_stream *s, size_t from, size_t *at, size_t *end)
     ft_view x = s->cut.x;
     for (; from < x.len; from = (from | 63) + 1) {
         size_t base = from & ~(size_t)63;
-        if (s->base != base) {
-            cut_block(&s->cut, base, &s->acts, &s->starts, &s->word);
-            s->base = base;
-        }
-        uint64_t ahead = s->acts >> (from - base);
+        cut_at(s, from);
+        uint64_t ahead = s->b.acts >> (from - base);
         if (!ahead)
             continue;
         unsigned j = (unsigned)(from - base) + (unsigned)__builtin_ctzll(ahead);
         *at = base + j;
         *end = 0;
-        if (s->starts >> j & 1) {
-            uint64_t rest = ~s->word >> j;
+        if (s->b.starts >> j & 1) {
+            uint64_t rest = ~s->b.word >> j;
             *end = rest ? *at + (size_t)__builtin_ctzll(rest)
                         : word_on(x, base + 64);
         }
@@ -2292,11 +2309,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
                                               size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, ix, x, out, 0, false, figs, nfigs};
-    size_t line_start = 0, f = 0, g = 0;
-    /* where f or g may move or the figure sentence begin: until then the
-     * word path need not look at the figures */
-    size_t recheck = 0;
-    bool in_figure_sentence = false;
+    size_t line_start = 0, g = 0; /* g: the first figure that ends after i */
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
     act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0}, .base = SIZE_MAX};
@@ -2337,27 +2350,20 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
             i++;
             continue;
         }
-        if (i >= recheck) {
-            while (f < nfigs && figs[f].sent_end <= i)
-                f++;
+        /* where i stands among the figures, as its block says (cut
+         * already, unless i was landed on) */
+        cut_at(&acts, i);
+        uint64_t bit = UINT64_C(1) << (i & 63);
+        if (acts.b.fig & bit) {
+            /* the figure i is in: the first that ends after i, which
+             * covered found (so g < nfigs after the walk) */
             while (g < nfigs && figs[g].end <= i)
                 g++;
-            if (g < nfigs && figs[g].start <= i) {
-                i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
-                landed = amid_letters(x, i);
-                continue;
-            }
-            in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
-            recheck = SIZE_MAX;
-            if (f < nfigs) {
-                recheck = min_size(recheck, figs[f].sent_end);
-                if (!in_figure_sentence)
-                    recheck = min_size(recheck, figs[f].sent_start);
-            }
-            if (g < nfigs)
-                recheck =
-                    min_size(min_size(recheck, figs[g].start), figs[g].end);
+            i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+            landed = amid_letters(x, i);
+            continue;
         }
+        bool in_figure_sentence = acts.b.sent & bit;
         if (ch >= 0xEA && ch <= 0xED) {
             /* outside the figures' sentences too: what a story names
              * there (방위비분담특별협정) is what a later "총액은 X" is of */
