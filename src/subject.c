@@ -783,6 +783,9 @@ typedef struct {
     } spell[WORD_SPELLINGS];
 } word_entry;
 
+/* Where a word stands: outside the figures' sentences or in one. */
+enum { OUTSIDE = 0, IN_SENTENCE = 1 };
+
 struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
     word_entry entry[WORD_ENTRIES];
@@ -798,15 +801,15 @@ struct word_index {
      * "its", "defence") have their bit OPENER_BIT higher, in both: they
      * matter only before a word of second_pairs, the first run of letters
      * and digits of such a phrase's second word ("fund", "budget", "cost"
-     * of "cost-sharing") */
-    unsigned long long outside_pairs[PAIR_SLOTS], lower_pairs[PAIR_SLOTS];
+     * of "cost-sharing"); by place, outside the figures' sentences
+     * (matters_outside) or in one (matters_in_lower_case) */
+    unsigned long long pairs[2][PAIR_SLOTS];
     unsigned second_pairs[PAIR_SLOTS];
-    /* the length of the shortest word in each: the shorter words of an
-     * article are passed without a look (see long_words) */
-    size_t outside_shortest, lower_shortest;
-    /* the head words by the same: what a capitalised word outside the
-     * figures' sentences may be read for (see idle_capitals) */
-    unsigned long long head_pairs[PAIR_SLOTS];
+    /* by the same, a bit for the length of each word a capitalised word
+     * may be read for where it stands (see idle_capitals): the head words
+     * outside the figures' sentences; in one, also the first words of the
+     * references and budget lines ("The fund", "Defence budget") */
+    unsigned long long name_pairs[2][PAIR_SLOTS];
     /* by byte, the references and budget lines whose byte after the
      * first space is that one (the first letter of the second word) */
     unsigned ref_seconds[256];
@@ -1108,9 +1111,7 @@ static bool could_be_word(const char *w, size_t n)
  * knows the phrases it opens. */
 static void index_pairs(word_index *ix)
 {
-    memset(ix->lower_pairs, 0, sizeof ix->lower_pairs);
-    memset(ix->outside_pairs, 0, sizeof ix->outside_pairs);
-    ix->lower_shortest = ix->outside_shortest = WORD_MAX + 1;
+    memset(ix->pairs, 0, sizeof ix->pairs);
     for (size_t e = 0; e < ix->len; e++) {
         const word_entry *en = &ix->entry[e];
         if (!could_be_word(en->key, en->n))
@@ -1122,17 +1123,13 @@ static void index_pairs(word_index *ix)
                              : matters_outside(en->roles, word_head(en));
         unsigned long long bit = 1ull << ((opens ? OPENER_BIT : 0) + en->n);
         if (word_head(en))
-            ix->head_pairs[slot] |= 1ull << en->n;
+            ix->name_pairs[OUTSIDE][slot] |= 1ull << en->n;
         if (lower) {
-            ix->lower_pairs[slot] |= bit;
-            if (en->n < ix->lower_shortest)
-                ix->lower_shortest = en->n;
+            ix->name_pairs[IN_SENTENCE][slot] |= 1ull << en->n;
+            ix->pairs[IN_SENTENCE][slot] |= bit;
         }
-        if (outside) {
-            ix->outside_pairs[slot] |= bit;
-            if (en->n < ix->outside_shortest)
-                ix->outside_shortest = en->n;
-        }
+        if (outside)
+            ix->pairs[OUTSIDE][slot] |= bit;
     }
     for (size_t k = 0; k < COUNT(budget_lines); k++)
         add_second(ix, budget_lines[k]);
@@ -1755,9 +1752,9 @@ static bool opens_aside(ft_view x, size_t i)
 }
 
 /* The bytes below 64 the collector stops at: a line break, and the
- * comma that opens or closes an aside.  The full stops and semicolons
- * that also close one are no acts: the collector looks for them only
- * while an aside is open (see aside_closed). */
+ * comma that opens an aside.  The full stops, semicolons and other
+ * commas that close one are no acts (see quiet_commas): the collector
+ * looks for them only while an aside is open (see aside_closed). */
 #define STOP_BYTES (1ull << '\n' | 1ull << ',')
 
 /* ----------------------------------------------------------- the scan */
@@ -1981,40 +1978,49 @@ static bool classify_agrees(const char *t, size_t n)
 }
 
 /* What cutting an article's acts reads, and where it stands among the
- * figures: the collector's own view of them (see collect), a function of
- * the place alone. */
+ * figures: the collector's own view of them (see collect). */
 typedef struct {
     ft_view x;
     const word_index *ix;
     const ft_figure *figs; /* in text order */
     size_t nfigs;
-    size_t f, g;    /* as in collect, for the last place looked at */
-    size_t until;   /* where f, g or what follows may change */
-    bool in_figure; /* the place is within a figure */
-    const unsigned long long *pairs; /* the word_index's of its sentence */
-    size_t shortest;                 /* the shortest word of pairs */
+    size_t f, g; /* see covered: of the sentences (f), of the figures (g) */
 } cutter;
 
-/* Where the cutter stands at `at` (not before the last place). */
-static void cutter_move(cutter *c, size_t at)
+/* The bits of a block below bit b (b <= 64: all of them at 64). */
+static uint64_t bits_below(size_t b)
 {
-    const ft_figure *figs = c->figs;
-    size_t n = c->nfigs;
-    while (c->f < n && figs[c->f].sent_end <= at)
-        c->f++;
-    while (c->g < n && figs[c->g].end <= at)
-        c->g++;
-    bool in_sentence = c->f < n && figs[c->f].sent_start <= at;
-    c->in_figure = c->g < n && figs[c->g].start <= at;
-    c->pairs = in_sentence ? c->ix->lower_pairs : c->ix->outside_pairs;
-    c->shortest = in_sentence ? c->ix->lower_shortest : c->ix->outside_shortest;
-    c->until = SIZE_MAX;
-    if (c->f < n)
-        c->until = min_size(c->until, in_sentence ? figs[c->f].sent_end
-                                                  : figs[c->f].sent_start);
-    if (c->g < n)
-        c->until = min_size(c->until,
-                            c->in_figure ? figs[c->g].end : figs[c->g].start);
+    return b < 64 ? (UINT64_C(1) << b) - 1 : ~UINT64_C(0);
+}
+
+/* The bytes of the block at base that lie in a figure (in a figure's
+ * sentence when `sentence`), as collect tells them: byte p does when
+ * the first figure whose span ends after p starts at or before p.  *k
+ * is that figure for the block's first byte, kept from one block to the
+ * next (the blocks come in text order); the few figures that end within
+ * the block are read once for all its words. */
+__attribute__((always_inline)) static inline uint64_t
+covered(const ft_figure *figs, size_t n, size_t *k, size_t base, bool sentence)
+{
+    uint64_t bits = 0;
+    size_t f = *k; /* a local: the stores to *k might be to figs */
+    for (size_t p = base;;) {
+        while (f < n && (sentence ? figs[f].sent_end : figs[f].end) <= p)
+            f++;
+        if (f == n)
+            break;
+        size_t s = sentence ? figs[f].sent_start : figs[f].start;
+        size_t e = sentence ? figs[f].sent_end : figs[f].end;
+        /* [p, e) is the figure's: from s on, the bytes of the block */
+        size_t from = (s > p ? s : p) - base, to = e - base;
+        if (from < 64)
+            bits |= bits_below(to) & ~bits_below(from);
+        if (to >= 64)
+            break;
+        p = e;
+    }
+    *k = f;
+    return bits;
 }
 
 /* The end of a word that goes on to i, the byte before it one of the
@@ -2047,9 +2053,9 @@ opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
 }
 
 /* The bytes after a capitalised word (and a space) that may carry a
- * name on (take_name: a capital, "(", or "of", "and", "for": whatever
- * starts with o, a or f is let through), and a second space, which is
- * not looked past. */
+ * name on (take_name: a capital, "(", or "of", "and", "for": those
+ * starting with o, a or f are told by connector_at), and a second space,
+ * which is not looked past. */
 #define UPPER_(a)                                                              \
     [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1,  \
     [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1,          \
@@ -2057,20 +2063,29 @@ opens_here(ft_view x, const word_index *ix, size_t at, size_t m)
     [a + 16] = 1, [a + 17] = 1, [a + 18] = 1, [a + 19] = 1, [a + 20] = 1,      \
     [a + 21] = 1, [a + 22] = 1, [a + 23] = 1, [a + 24] = 1, [a + 25] = 1
 static const unsigned char name_goes_on[256] = {
-    UPPER_('A'), ['('] = 1, ['o'] = 1, ['a'] = 1, ['f'] = 1, [' '] = 1};
+    UPPER_('A'), ['('] = 1, ['o'] = 2, ['a'] = 2, ['f'] = 2, [' '] = 1};
 #undef UPPER_
 
-/* Of the capitalised words that start at `caps` (bit j for base + j; a
- * block outside the figures' sentences and in no figure), those the
+/* May the word at k, which starts with o, a or f, be "of", "and" or
+ * "for" (is_connector)?  Only its first two letters are compared:
+ * "often" and "fort" say yes too. */
+static bool connector_at(ft_view x, size_t k)
+{
+    unsigned char second = x.t[k] == 'o' ? 'f' : x.t[k] == 'a' ? 'n' : 'o';
+    return k + 1 < x.len && (unsigned char)x.t[k + 1] == second;
+}
+
+/* Of the capitalised words that start at `caps` (bit j for base + j;
+ * none in a figure; `sent` the bytes in a figure's sentence), those the
  * collector reads for nothing: a capital then lower-case letters only,
- * no head word by `pairs` (head_pairs), and nothing after that can carry
- * on to a name (name_goes_on).  The collector reads such a word alone
- * (take_name keeps one capitalised word only when it is a head word or
- * "(ACRONYM)" follows) and keeps nothing; out there it reads no
+ * nothing by name_pairs where the word stands, and nothing after that
+ * can carry on to a name (name_goes_on).  The collector reads such a
+ * word alone (take_name keeps one capitalised word only when it is a
+ * head word or "(ACRONYM)" follows) and keeps nothing; it opens no
  * reference or budget line. */
 __attribute__((always_inline)) static inline uint64_t
-idle_capitals(ft_view x, size_t base, uint64_t caps, uint64_t lower,
-              uint64_t word, const unsigned long long *pairs)
+idle_capitals(ft_view x, const word_index *ix, size_t base, uint64_t caps,
+              uint64_t lower, uint64_t word, uint64_t sent)
 {
     const unsigned char *t = (const unsigned char *)x.t;
     uint64_t idle = 0;
@@ -2082,77 +2097,99 @@ idle_capitals(ft_view x, size_t base, uint64_t caps, uint64_t lower,
         size_t m = (size_t)__builtin_ctzll(rest), at = base + j, k = at + m;
         unsigned char b = k < x.len ? t[k] : 0;
         if (b == ' ')
-            b = k + 1 < x.len ? t[k + 1] : 0;
-        if (name_goes_on[b])
+            b = ++k < x.len ? t[k] : 0;
+        if (name_goes_on[b] == 1 || (name_goes_on[b] && connector_at(x, k)))
             continue; /* most names go on here */
         uint64_t tail = ((UINT64_C(1) << m) - 1) << j & ~(UINT64_C(1) << j);
         if ((lower & tail) == tail &&
-            !(m <= WORD_MAX && (pairs[pair_slot(x.t + at, m)] >> m & 1)))
+            !(m <= WORD_MAX &&
+              (ix->name_pairs[sent >> j & 1][pair_slot(x.t + at, m)] >> m & 1)))
             idle |= caps & -caps;
     }
     return idle;
 }
 
-/* The bytes of `word` (a bit each) that start n bytes of it or more, a
- * word going on past the block counted as long: where no word shorter
- * than n starts.  Most words of an article are shorter than any of a
- * table ("of", "the" outside the figures' sentences), and a few shifts
- * pass them all. */
-static uint64_t long_words(uint64_t word, size_t n)
-{
-    uint64_t longer = word;
-    for (size_t k = 1; k < n && k < 64; k++)
-        longer &= word >> k | ~(~UINT64_C(0) >> k);
-    return longer;
-}
-
-/* Does the word at `at` (m bytes) matter by `pairs` (lower_pairs or
- * outside_pairs of ix)? */
+/* Does the word at `at` (m bytes) matter where it stands (`place`:
+ * OUTSIDE or IN_SENTENCE)? */
 __attribute__((always_inline)) static inline bool
-word_matters(ft_view x, const word_index *ix, const unsigned long long *pairs,
-             size_t at, size_t m)
+word_matters(ft_view x, const word_index *ix, unsigned place, size_t at,
+             size_t m)
 {
     if (m > WORD_MAX)
         return false;
-    unsigned long long v = pairs[pair_slot(x.t + at, m)];
+    unsigned long long v = ix->pairs[place][pair_slot(x.t + at, m)];
     return (v >> m & 1) ||
            ((v >> (OPENER_BIT + m) & 1) && opens_here(x, ix, at, m));
 }
 
 /* Of the words in lower case that start at `lower` (bit j for base + j;
- * `word` the bytes of words), those that do not matter where they stand,
- * by pairs (see cut_block): a block that lies in no figure and where no
- * figure's sentence starts or ends. */
-static uint64_t idle_words(ft_view x, const word_index *ix, size_t base,
-                           uint64_t lower, uint64_t word,
-                           const unsigned long long *pairs)
+ * `word` the bytes of words, `sent` those in a figure's sentence; none in
+ * a figure), those that do not matter where they stand (see cut_block). */
+__attribute__((always_inline)) static inline uint64_t
+idle_words(ft_view x, const word_index *ix, size_t base, uint64_t lower,
+           uint64_t word, uint64_t sent)
 {
     uint64_t idle = 0;
     for (; lower; lower &= lower - 1) {
         unsigned j = (unsigned)__builtin_ctzll(lower);
         uint64_t rest = ~word >> j;
-        /* as in cut_block */
+        /* a word on past the block is longer than any it may be when it
+         * starts before its last WORD_MAX bytes */
         size_t m = rest                ? (size_t)__builtin_ctzll(rest)
                    : j < 64 - WORD_MAX ? 64 - j
                                        : word_on(x, base + 64) - (base + j);
-        if (!word_matters(x, ix, pairs, base + j, m))
+        if (!word_matters(x, ix, (unsigned)(sent >> j & 1), base + j, m))
             idle |= lower & -lower;
     }
     return idle;
 }
+
+/* Of the line breaks and commas at `stops` (bit j for base + j), the
+ * commas that open no aside, by the two bytes after them: no space
+ * follows (see opens_aside), or one space and a byte that is no space and
+ * no "w".  Such a comma only closes an aside that is open, which the
+ * collector finds as it finds a full stop (see aside_closed), and most
+ * commas are such. */
+static uint64_t quiet_commas(ft_view x, size_t base, uint64_t stops)
+{
+    const unsigned char *t = (const unsigned char *)x.t;
+    uint64_t quiet = 0;
+    for (; stops; stops &= stops - 1) {
+        size_t p = base + (size_t)__builtin_ctzll(stops);
+        if (t[p] != ',')
+            continue;
+        unsigned char a = p + 1 < x.len ? t[p + 1] : 0;
+        unsigned char b = p + 2 < x.len ? t[p + 2] : 0;
+        if ((!ft_ascii_space(a) && a != 0xC2) ||
+            (a == ' ' && !ft_ascii_space(b) && b != 0xC2 &&
+             ft_ascii_fold(b) != 'w'))
+            quiet |= stops & -stops;
+    }
+    return quiet;
+}
+
+/* What cut_block makes of a block, a bit for each of its bytes. */
+typedef struct {
+    uint64_t acts;   /* where the collector acts */
+    uint64_t starts; /* where a word starts */
+    uint64_t word;   /* the bytes of words */
+    uint64_t sent;   /* the bytes in a figure's sentence */
+    uint64_t fig;    /* the bytes in a figure */
+} block_cut;
 
 /* The acts of the 64 bytes at base (fewer at the end), a bit each, with
  * the word starts and the bytes of words: all but those of the words in
  * lower case that do not matter where they stand, outside the figures'
  * sentences or in one (no word of their first two letters and length
  * does, or one that only opens phrases whose second word does not follow:
- * see word_matters, matters_outside, matters_in_lower_case) and that
- * are in no figure (where the collector reads a letter of a figure, it
- * steps over the figure; it reads no letter of a word but its first):
- * the collector may pass those as if they were no acts, and most words
- * are such. */
-static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
-                      uint64_t *starts_out, uint64_t *word_out)
+ * see word_matters, matters_outside, matters_in_lower_case), and of the
+ * capitalised words it reads for nothing (see idle_capitals), that are in
+ * no figure (where the collector reads a letter of a figure, it steps
+ * over the figure; it reads no letter of a word but its first): the
+ * collector may pass those as if they were no acts, and most words are
+ * such.  Where the figures and their sentences lie is read once for the
+ * block (see covered), not once for each word. */
+static block_cut cut_block(cutter *c, size_t base)
 {
     ft_view x = c->x;
     const unsigned char *t = (const unsigned char *)x.t;
@@ -2176,48 +2213,22 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
     uint64_t starts = bits.alpha & ~(bits.alnum << 1 | alnum_before);
     uint64_t acts =
         bits.other | (bits.alpha & ~(bits.alpha << 1 | alpha_before));
-    if (c->until >= base + 64 && !c->in_figure) {
-        /* most blocks: all in one place among the figures' sentences and
-         * in no figure */
-        uint64_t lower = starts & bits.lower;
-        uint64_t longer = lower & long_words(word, c->shortest);
-        uint64_t idle = (lower & ~longer) |
-                        idle_words(x, c->ix, base, longer, word, c->pairs);
-        if (c->pairs == c->ix->outside_pairs) /* outside the sentences */
-            idle |= idle_capitals(x, base, starts & ~bits.lower, bits.lower,
-                                  word, c->ix->head_pairs);
-        acts &= ~idle;
-    } else {
-        /* a byte past ASCII but Hangul asks nothing of the collector,
-         * unless it lies in a figure: there the collector steps over the
-         * figure from the first act in it */
-        acts |= bits.high;
-        /* what is read for each word in lower case, kept in registers */
-        size_t until = c->until;
-        const unsigned long long *pairs = c->pairs;
-        bool in_figure = c->in_figure;
-        for (uint64_t lower = starts & bits.lower; lower; lower &= lower - 1) {
-            unsigned j = (unsigned)__builtin_ctzll(lower);
-            size_t at = base + j;
-            uint64_t rest = ~word >> j;
-            /* a word on past the block is longer than any it may be when it
-             * starts before its last WORD_MAX bytes */
-            size_t m = rest                ? (size_t)__builtin_ctzll(rest)
-                       : j < 64 - WORD_MAX ? 64 - j
-                                           : word_on(x, base + 64) - at;
-            if (at >= until) {
-                cutter_move(c, at);
-                until = c->until;
-                pairs = c->pairs;
-                in_figure = c->in_figure;
-            }
-            if (!in_figure && !word_matters(x, c->ix, pairs, at, m))
-                acts &= ~(UINT64_C(1) << j);
-        }
-    }
-    *acts_out = acts;
-    *starts_out = starts;
-    *word_out = word;
+    /* a byte past ASCII but Hangul asks nothing of the collector, unless
+     * it lies in a figure: there the collector steps over the figure from
+     * the first act in it; it reads no letter of a word but its first */
+    uint64_t fig = covered(c->figs, c->nfigs, &c->g, base, false);
+    uint64_t sent = covered(c->figs, c->nfigs, &c->f, base, true);
+    uint64_t lower = starts & bits.lower & ~fig;
+    const word_index *ix = c->ix;
+    uint64_t idle = idle_words(x, ix, base, lower, word, sent) |
+                    idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
+                                  bits.lower, word, sent);
+    idle |= quiet_commas(x, base, bits.other & ~bits.high);
+    return (block_cut){.acts = (acts & ~idle) | (bits.high & fig),
+                       .starts = starts,
+                       .word = word,
+                       .sent = sent,
+                       .fig = fig};
 }
 
 /* The acts of an article, cut a block at a time as the collector comes
@@ -2225,9 +2236,20 @@ static void cut_block(cutter *c, size_t base, uint64_t *acts_out,
  * cut. */
 typedef struct {
     cutter cut;
-    size_t base;                 /* the block cut last, SIZE_MAX for none */
-    uint64_t acts, starts, word; /* its acts, word starts and word bytes */
+    size_t base; /* the block cut last, SIZE_MAX for none */
+    block_cut b; /* what it holds */
 } act_stream;
+
+/* Cut the block of i, unless it is the one cut last (i never goes back
+ * before that one). */
+static void cut_at(act_stream *s, size_t i)
+{
+    size_t base = i & ~(size_t)63;
+    if (s->base != base) {
+        s->b = cut_block(&s->cut, base);
+        s->base = base;
+    }
+}
 
 /* The first act at or after `from` (which never goes back): true with its
  * place and the end of the word that starts there (0 for none), false
@@ -2237,18 +2259,15 @@ static bool next_act(act_stream *s, size_t from, size_t *at, size_t *end)
     ft_view x = s->cut.x;
     for (; from < x.len; from = (from | 63) + 1) {
         size_t base = from & ~(size_t)63;
-        if (s->base != base) {
-            cut_block(&s->cut, base, &s->acts, &s->starts, &s->word);
-            s->base = base;
-        }
-        uint64_t ahead = s->acts >> (from - base);
+        cut_at(s, from);
+        uint64_t ahead = s->b.acts >> (from - base);
         if (!ahead)
             continue;
         unsigned j = (unsigned)(from - base) + (unsigned)__builtin_ctzll(ahead);
         *at = base + j;
         *end = 0;
-        if (s->starts >> j & 1) {
-            uint64_t rest = ~s->word >> j;
+        if (s->b.starts >> j & 1) {
+            uint64_t rest = ~s->b.word >> j;
             *end = rest ? *at + (size_t)__builtin_ctzll(rest)
                         : word_on(x, base + 64);
         }
@@ -2257,13 +2276,14 @@ static bool next_act(act_stream *s, size_t from, size_t *at, size_t *end)
     return false;
 }
 
-/* Does a full stop or semicolon in t[from,to) close an aside?  The
- * collector passes every byte there (they are no acts), and either one
- * ends what ", which" opened. */
+/* Does a full stop, semicolon or comma in t[from,to) close an aside?
+ * The collector passes every byte there (they are no acts), and each
+ * ends what ", which" opened (a comma there opens no other: see
+ * quiet_commas). */
 static bool aside_closed(const unsigned char *t, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
-        if (t[i] == '.' || t[i] == ';')
+        if (t[i] == '.' || t[i] == ';' || t[i] == ',')
             return true;
     return false;
 }
@@ -2289,16 +2309,10 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
                                               size_t nfigs, phrase_list *out)
 {
     collector c = {aliases, ix, x, out, 0, false, figs, nfigs};
-    size_t line_start = 0, f = 0, g = 0;
-    /* where f or g may move or the figure sentence begin: until then the
-     * word path need not look at the figures */
-    size_t recheck = 0;
-    bool in_figure_sentence = false;
+    size_t line_start = 0, g = 0; /* g: the first figure that ends after i */
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
-    act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0, 0, false, NULL},
-                       .base = SIZE_MAX};
-    cutter_move(&acts.cut, 0);
+    act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0}, .base = SIZE_MAX};
     bool landed = false; /* i is amid_letters: visited though no act */
     for (size_t i = 0; ok;) {
         size_t w = 0; /* the end of the word that starts at i, 0 for none */
@@ -2336,27 +2350,20 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
             i++;
             continue;
         }
-        if (i >= recheck) {
-            while (f < nfigs && figs[f].sent_end <= i)
-                f++;
+        /* where i stands among the figures, as its block says (cut
+         * already, unless i was landed on) */
+        cut_at(&acts, i);
+        uint64_t bit = UINT64_C(1) << (i & 63);
+        if (acts.b.fig & bit) {
+            /* the figure i is in: the first that ends after i, which
+             * covered found (so g < nfigs after the walk) */
             while (g < nfigs && figs[g].end <= i)
                 g++;
-            if (g < nfigs && figs[g].start <= i) {
-                i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
-                landed = amid_letters(x, i);
-                continue;
-            }
-            in_figure_sentence = f < nfigs && figs[f].sent_start <= i;
-            recheck = SIZE_MAX;
-            if (f < nfigs) {
-                recheck = min_size(recheck, figs[f].sent_end);
-                if (!in_figure_sentence)
-                    recheck = min_size(recheck, figs[f].sent_start);
-            }
-            if (g < nfigs)
-                recheck =
-                    min_size(min_size(recheck, figs[g].start), figs[g].end);
+            i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+            landed = amid_letters(x, i);
+            continue;
         }
+        bool in_figure_sentence = acts.b.sent & bit;
         if (ch >= 0xEA && ch <= 0xED) {
             /* outside the figures' sentences too: what a story names
              * there (방위비분담특별협정) is what a later "총액은 X" is of */
@@ -2596,6 +2603,33 @@ static bool find_bytes(const char *h, size_t n, const char *needle, size_t m)
     }
 }
 
+/* A set of bytes, a bit each. */
+typedef struct {
+    uint64_t bits[4];
+} byte_set;
+
+static bool in_byte_set(const byte_set *set, unsigned char c)
+{
+    return set->bits[c >> 6] >> (c & 63) & 1;
+}
+
+/* The bytes that a text's byte, folded, must be for a phrase of the list
+ * to start there (see phrase.h: the phrases are in lower case; one that
+ * starts with a space may start anywhere).  Most words of a sentence
+ * start none, and are passed without a look at the list. */
+static byte_set first_bytes(const char *const *list, size_t n)
+{
+    byte_set set = {{0}};
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)list[k][0];
+        if (c == ' ')
+            return (byte_set){
+                {~UINT64_C(0), ~UINT64_C(0), ~UINT64_C(0), ~UINT64_C(0)}};
+        set.bits[c >> 6] |= UINT64_C(1) << (c & 63);
+    }
+    return set;
+}
+
 /* How far back a story is read for the word "defence". */
 #define DEFENCE_REACH 4000
 
@@ -2644,13 +2678,17 @@ static bool ministry_asks(ft_view x, size_t s, size_t e)
                    find_bytes(x.t + from, e - from, "efence", 6) ||
                    find_bytes(x.t + from, e - from, "ilitary", 7));
     bool ministry = defence_story, verb = false;
+    byte_set ministry_firsts = first_bytes(ministries, COUNT(ministries));
+    byte_set verb_firsts = first_bytes(verbs, COUNT(verbs));
     for (size_t i = s; i < e && !(ministry && verb); i++) {
         if (i > s && ft_ascii_alpha(ft_view_at(x, i - 1)))
             continue;
-        ministry |= FT_PHRASE_AT_ANY(x.t, x.len, i, ministries) != 0 ||
-                    (ft_view_at(x, i) == 0xEA &&
-                     ft_phrase_at(x.t, x.len, i, ministries[5]));
-        verb |= FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0;
+        unsigned char c = ft_ascii_fold(ft_view_at(x, i));
+        ministry |= in_byte_set(&ministry_firsts, c) &&
+                    (FT_PHRASE_AT_ANY(x.t, x.len, i, ministries) != 0 ||
+                     (c == 0xEA && ft_phrase_at(x.t, x.len, i, ministries[5])));
+        verb |= in_byte_set(&verb_firsts, c) &&
+                FT_PHRASE_AT_ANY(x.t, x.len, i, verbs) != 0;
     }
     return ministry && verb;
 }

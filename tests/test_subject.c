@@ -1003,6 +1003,80 @@ static void test_capitals_outside(void **state)
     assert_subjects(cases, sizeof cases / sizeof *cases);
 }
 
+/* In a figure's sentence too a capitalised word is passed only when it
+ * is neither a head word nor the first word of a reference or budget
+ * line ("The fund", "Defence budget") and nothing after it may carry a
+ * name on: each of these is read as ever. */
+static void test_capitals_in_sentence(void **state)
+{
+    (void)state;
+    static const subject_case cases[] = {
+        {"The Hanwha Ocean Fund was set up in 2010. The fund received 5 "
+         "billion won.",
+         "Hanwha Ocean Fund"},
+        {"Officials met on Monday. Defence budget rose to 5 trillion won.",
+         "Defence budget"},
+        {"The Hanwha Ocean Fund was set up in 2010. Its budget rose to 5 "
+         "billion won.",
+         "Hanwha Ocean Fund"},
+        {"Officials said Siemens (SMS) got 5 billion won.", "Siemens (SMS)"},
+        {"Officials said Siemens  (SMS) got 5 billion won.", "Siemens (SMS)"},
+        {"Officials said Ocean of Korea Fund got 5 billion won.",
+         "Ocean of Korea Fund"},
+        {"Officials said Ocean and Korea Fund got 5 billion won.",
+         "Ocean and Korea Fund"},
+        {"Officials said Ocean for Korea Fund got 5 billion won.",
+         "Ocean for Korea Fund"},
+        {"Officials said Ocean often got 5 billion won for the Korea Fund.",
+         "Korea Fund"},
+        {"Officials said Ocean fort Fund got 5 billion won.",
+         "Ocean fort Fund"},
+        {"Officials said Ocean,Korea Fund got 5 billion won.", "Korea Fund"},
+        {"Fund managers got 5 billion won.", "Fund managers"},
+        {"Siemens got 5 billion won for the Oceanic Fund.", "Oceanic Fund"},
+        {"Officials said Siemens\n(SMS) got 5 billion won.", "Siemens (SMS)"},
+        {"Siemens Ocean Fund got 5 billion won, Officials said.",
+         "Siemens Ocean Fund"},
+    };
+    assert_subjects(cases, sizeof cases / sizeof *cases);
+}
+
+/* An aside (", which ...") ends at the next comma, full stop or
+ * semicolon; the commas that may open one (a space, then a "w") are
+ * read one by one, the others only while an aside is open: either way a
+ * phrase in an aside says less than one outside it. */
+static void test_asides(void **state)
+{
+    (void)state;
+    static const subject_case cases[] = {
+        {"Under the KF-21 Project, which backs the Hanwha Fund,the ABC Program "
+         "paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, 2023, the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund,  the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund,\tthe ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, who the ABC "
+         "Program paid 5 billion won.",
+         "KF-21"},
+        {"Under the KF-21 Project, which backs the Hanwha Fund, whose ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+        {"Under the KF-21 Project, which backs the 2,000 Hanwha Fund, the ABC "
+         "Program paid 5 billion won.",
+         "ABC Program"},
+    };
+    assert_subjects(cases, sizeof cases / sizeof *cases);
+}
+
 typedef struct {
     const char *text;
     const char *with_aliases; /* with the table of aliases() */
@@ -1293,6 +1367,14 @@ static void test_ministry_anywhere(void **state)
         {"%s \xea\xb5\xad\xeb\xb0\xa9\xeb\xb6\x80 57\xec\xa1\xb0 "
          "\xec\x9b\x90 \xed\x8e\xb8\xec\x84\xb1",
          "defence budget"},
+        /* either case, each of the verbs' first letters */
+        {"%sIts Defence Ministry Set Aside 66 trillion won.", "defence budget"},
+        {"%sThe Ministry of National Defense Budgeted 66 trillion won.",
+         "defence budget"},
+        {"%sIn its Proposal the defence ministry put 66 trillion won.",
+         "defence budget"},
+        {"%sThe defense ministry has earmarked 66 trillion won.",
+         "defence budget"},
     };
     size_t failures = 0;
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++)
@@ -1342,6 +1424,8 @@ int main(void)
         cmocka_unit_test(test_ministry_anywhere),
         cmocka_unit_test(test_openers_before_second_words),
         cmocka_unit_test(test_capitals_outside),
+        cmocka_unit_test(test_capitals_in_sentence),
+        cmocka_unit_test(test_asides),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);
 }
