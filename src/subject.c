@@ -2356,12 +2356,14 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         uint64_t bit = UINT64_C(1) << (i & 63);
         if (acts.b.fig & bit) {
             /* the figure i is in: the first that ends after i, which
-             * covered found (so g < nfigs after the walk) */
+             * covered found (the test of g only guards the read) */
             while (g < nfigs && figs[g].end <= i)
                 g++;
-            i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
-            landed = amid_letters(x, i);
-            continue;
+            if (g < nfigs) {
+                i = figs[g].end; /* "NT" of "NT$550 billion" names nothing */
+                landed = amid_letters(x, i);
+                continue;
+            }
         }
         bool in_figure_sentence = acts.b.sent & bit;
         if (ch >= 0xEA && ch <= 0xED) {
