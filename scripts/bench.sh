@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # figtrend extract's throughput beside the speed of reading the bytes, on
-# two corpora side by side, in one run.
+# two corpora side by side (three with ../shared/seed), in one run.
 #
 # Usage: scripts/bench.sh [SIZE_MB]        (default 20)
 #
@@ -9,7 +9,13 @@
 #   synthetic  ../shared/tools/make_corpus.py's business news (else our
 #              scripts/gen_corpus.py), one article per blank-line block;
 #   demo       the demo articles of datasets/articles/ repeated, each copy
-#              with its own ids (tests/cluster_corpus.py).
+#              with its own ids (tests/cluster_corpus.py);
+#   seed       where ../shared/seed/ exists, its real news articles
+#              repeated: both corpora above have a figure every 120 to 220
+#              bytes, real news one every few kilobytes, so this column
+#              shows what most of the cost is on real news (the bytes, not
+#              the figures).  Read from ../shared at run time, as the
+#              tests do, never copied into the repository.
 # On each it times, interleaved round by round so that a change in the
 # machine's load touches every command alike:
 #   figtrend extract --jobs 1 FILE      (one thread)
@@ -126,8 +132,33 @@ python3 "$root/tests/cluster_corpus.py" "$tmp/one.jsonl" --copies 1
 copies=$(awk -v s="$size" -v b="$(wc -c <"$tmp/one.jsonl")" \
 	'BEGIN { c = int(s * 1e6 / b + 0.999); print c < 1 ? 1 : c }')
 python3 "$root/tests/cluster_corpus.py" "$tmp/b.jsonl" --copies "$copies"
-name_a="synthetic ($gen_a)"
-name_b="demo articles x$copies"
+declare -A names=([a]="synthetic ($gen_a)" [b]="demo articles x$copies")
+cols=(a b)
+seed_dir=$root/../shared/seed
+if compgen -G "$seed_dir/*.txt" >/dev/null; then
+	copies_c=$(python3 - "$seed_dir" "$size" "$tmp/c.jsonl" <<'PY'
+import glob, json, os, sys
+
+src, size, dst = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+texts = []
+for path in sorted(glob.glob(os.path.join(src, "*.txt"))):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        texts.append((os.path.basename(path), f.read()))
+lines = [json.dumps({"id": n, "source": "seed", "text": t},
+                    ensure_ascii=False) for n, t in texts]
+one = sum(len(x.encode()) + 1 for x in lines)
+copies = max(1, int(size * 1e6 / one + 0.999))
+with open(dst, "w", encoding="utf-8", newline="\n") as out:
+    for k in range(copies):
+        for (n, t) in texts:
+            out.write(json.dumps({"id": "%s-%d" % (n, k), "source": "seed",
+                                  "text": t}, ensure_ascii=False) + "\n")
+print(copies)
+PY
+	)
+	cols+=(c)
+	names[c]="real news (../shared/seed) x$copies_c"
+fi
 
 # --- timing ---------------------------------------------------------------
 now() {
@@ -173,14 +204,14 @@ load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 # The busiest other process (its CPU share over its life): a fuzzer or a
 # build elsewhere on the machine takes cores from the threads measured.
 # What convert and report read: the figures of each corpus, once.
-for c in a b; do
+for c in "${cols[@]}"; do
 	"$bin" extract "$tmp/$c.jsonl" >"$tmp/$c.figures.csv" 2>/dev/null || true
 	"$bin" convert --to USD "$tmp/$c.figures.csv" >"$tmp/$c.converted.csv" \
 		2>/dev/null || true
 done
 busy=$(ps -eo pcpu=,comm= --sort=-pcpu 2>/dev/null | awk -v me="$$" \
 	'$1 + 0 >= 20 { printf "%s%s %s%%", n++ ? ", " : "", $2, $1 }' || true)
-for c in a b; do
+for c in "${cols[@]}"; do
 	f=$tmp/$c.jsonl
 	for ((i = 0; i < runs; i++)); do
 		timed "$c.ft1" "$bin" extract --jobs 1 "$f"
@@ -198,7 +229,7 @@ load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 
 # --- report ---------------------------------------------------------------
 declare -A col
-for c in a b; do
+for c in "${cols[@]}"; do
 	f=$tmp/$c.jsonl
 	bytes=$(wc -c <"$f")
 	col[$c.input]=$(awk -v b="$bytes" -v l="$(wc -l <"$f")" \
@@ -225,37 +256,42 @@ print(sum(1 for r in csv.reader(sys.stdin) if r))' || true)
 	col[$c.rows]=$rows
 done
 
-row() { printf '%-34s %-28s %s\n' "$1" "$2" "$3"; }
+# row LABEL KEY: the label, then each corpus's col[CORPUS.KEY]
+row() {
+	local line c
+	line=$(printf '%-34s' "$1")
+	for c in "${cols[@]}"; do line+=$(printf ' %-28s' "${col[$c.$2]}"); done
+	printf '%s\n' "${line%"${line##*[! ]}"}"
+}
+for c in "${cols[@]}"; do
+	col[$c.name]=${names[$c]}
+	col[$c.charts]=$(find "$tmp/$c.report" -name '*.gp' | wc -l)
+	col[$c.csv]=$(awk -v b="$(wc -c <"$tmp/$c.converted.csv")" \
+		'BEGIN { printf "%.1f MB", b / 1e6 }')
+done
 printf 'figtrend bench: %s cores online, %d runs of each command, median\n' \
 	"$cores" "$runs"
 printf 'wall-clock, commands interleaved; wc and grep with LC_ALL=%s\n' \
 	"${LC_ALL:-${LC_CTYPE:-${LANG:-C}}}"
 printf 'binary: %s\n\n' "${bin#"$root"/}"
-row "" "$name_a" "$name_b"
-row "input (JSONL)" "${col[a.input]}" "${col[b.input]}"
-row "figtrend extract --jobs 1" "${col[a.ft1]}" "${col[b.ft1]}"
-row "figtrend extract --jobs $jobs" "${col[a.ftn]}" "${col[b.ftn]}"
-row "wc -w" "${col[a.wcw]}" "${col[b.wcw]}"
-row "wc -l" "${col[a.wcl]}" "${col[b.wcl]}"
-row "grep -c '[0-9]'" "${col[a.grep]}" "${col[b.grep]}"
-row "figtrend --jobs 1 / wc -w" "${col[a.ratio]}" "${col[b.ratio]}"
-row "--jobs $jobs / --jobs 1 speed-up" "${col[a.speedup]}" "${col[b.speedup]}"
-row "peak memory, --jobs 1" "${col[a.ft1.mem]}" "${col[b.ft1.mem]}"
-row "peak memory, --jobs $jobs" "${col[a.ftn.mem]}" "${col[b.ftn.mem]}"
-row "figures (rows)" "${col[a.rows]}" "${col[b.rows]}"
-row "figtrend convert --to USD" "${col[a.cv]}" "${col[b.cv]}"
-row "figtrend report (one run)" "${col[a.rp]}" "${col[b.rp]}"
-for c in a b; do
-	col[$c.charts]=$(find "$tmp/$c.report" -name '*.gp' | wc -l)
-done
-row "charts drawn by report" "${col[a.charts]}" "${col[b.charts]}"
-row "peak memory, convert" "${col[a.cv.mem]}" "${col[b.cv.mem]}"
-row "peak memory, report" "${col[a.rp.mem]}" "${col[b.rp.mem]}"
-for c in a b; do
-	col[$c.csv]=$(awk -v b="$(wc -c <"$tmp/$c.converted.csv")" \
-		'BEGIN { printf "%.1f MB", b / 1e6 }')
-done
-row "converted figures (CSV)" "${col[a.csv]}" "${col[b.csv]}"
+row "" name
+row "input (JSONL)" input
+row "figtrend extract --jobs 1" ft1
+row "figtrend extract --jobs $jobs" ftn
+row "wc -w" wcw
+row "wc -l" wcl
+row "grep -c '[0-9]'" grep
+row "figtrend --jobs 1 / wc -w" ratio
+row "--jobs $jobs / --jobs 1 speed-up" speedup
+row "peak memory, --jobs 1" ft1.mem
+row "peak memory, --jobs $jobs" ftn.mem
+row "figures (rows)" rows
+row "figtrend convert --to USD" cv
+row "figtrend report (one run)" rp
+row "charts drawn by report" charts
+row "peak memory, convert" cv.mem
+row "peak memory, report" rp.mem
+row "converted figures (CSV)" csv
 printf '(convert and report: MB of the articles whose figures they read, a second)\n'
 printf '\nload average: %s before, %s after' "$load_before" "$load_after"
 if awk -v a="$load_before" -v c="$cores" 'BEGIN { exit !(a + 0 > 0.5) }'; then
