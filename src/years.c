@@ -413,6 +413,33 @@ static size_t lit_at_row(const years_index *ix, ft_view x, size_t i,
     }
     return best;
 }
+
+/* The first phrase of list among the entries of mask m (a bit each, in
+ * the list's order) at i: its end (*which: its entry), or 0.  As
+ * lit_at_row, only the entries of the row of the text's byte are tried,
+ * and of those only the ones whose first four bytes fit (ix: an OPEN()
+ * index). */
+static size_t first_at_row(const years_index *ix, ft_view x, size_t i,
+                           const ft_lit *list, uint64_t m, size_t *which)
+{
+    if (!ix->always) {
+        size_t r = ix->row[ft_ascii_fold(ft_view_at(x, i))];
+        m &= r ? ix->entries[r - 1] : 0;
+    }
+    uint32_t text4 = fold4(x, i);
+    for (; m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
+        if (!ix->always && (text4 & ix->prefix4[k][1]) != ix->prefix4[k][0])
+            continue;
+        size_t e = PHRASE_AT(x, i, list[k].s);
+        if (e) {
+            *which = k;
+            return e;
+        }
+    }
+    return 0;
+}
+
 /* A phrase of list at i, its index (years_index.h) asked first. */
 #define QUICK_LIT_AT(x, i, list)                                               \
     (may_open(&open_##list, (x), (i))                                          \
@@ -1033,10 +1060,11 @@ static size_t years_ago_at(ft_view x, size_t i, int *offset)
     while (ft_ascii_digit(ft_view_at(x, j)) && j - i < 2)
         n = n * 10 + (ft_view_at(x, j++) - '0');
     if (j == i) { /* a number in words: "two" to "ten" (counts[0..8]) */
-        size_t w = 0;
-        for (size_t k = 0; k < 9 && !w; k++)
-            if ((w = PHRASE_AT(x, i, counts[k].s)))
-                n = (int)k + 2;
+        uint64_t two_to_ten = (UINT64_C(1) << 9) - 1;
+        size_t k = 0;
+        size_t w = first_at_row(&open_counts, x, i, counts, two_to_ten, &k);
+        if (w)
+            n = (int)k + 2;
         size_t e = w ? PHRASE_AT(x, w, " years ago") : 0;
         if (e)
             *offset = -n;

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -1096,6 +1097,39 @@ static void test_years_ago_in_words(void **state)
         expect_years(cases[k].text, cases[k].want);
 }
 
+/* Each number in words of the counts table ("two" to "ten", its first
+ * nine) makes "N years ago" the published year less N, whatever its
+ * case, in the figure's sentence and in the one before: years_ago_at
+ * tries only the words whose first bytes the table's index allows, and
+ * must find each. */
+static void test_years_ago_every_count(void **state)
+{
+    (void)state;
+    size_t t = 0;
+    while (strcmp(ft_years_table_name(t), "counts") != 0)
+        t++;
+    for (size_t k = 0; k < 9; k++) {
+        char word[32], want[32], text[256];
+        const char *entry = ft_years_table_entry(t, k);
+        snprintf(want, sizeof want, "%d/3/0 ", 2024 - (int)(k + 2));
+        for (int form = 0; form < 3; form++) {
+            size_t n = strlen(entry);
+            for (size_t q = 0; q <= n; q++) /* lower, Capital, UPPER */
+                word[q] = form == 2 || (form == 1 && q == 0)
+                              ? (char)toupper((unsigned char)entry[q])
+                              : entry[q];
+            snprintf(text, sizeof text,
+                     "The fund spent 5 billion dollars %s years ago.", word);
+            expect_years(text, want);
+            snprintf(text, sizeof text,
+                     "The fund was busy %s years ago. It spent 5 billion "
+                     "dollars.",
+                     word);
+            expect_years(text, want);
+        }
+    }
+}
+
 /* A signing verb dates no money with its year when it stands in the
  * year's clause, at most 80 bytes before the year (SIGN_REACH in
  * years.c): a filler of any length moves the verb across that reach and
@@ -1219,6 +1253,7 @@ int main(void)
         cmocka_unit_test(test_glued_stops_in_one_sentence),
         cmocka_unit_test(test_years_at_every_offset),
         cmocka_unit_test(test_expressions_at_every_offset),
+        cmocka_unit_test(test_years_ago_every_count),
         cmocka_unit_test(test_years_ago_in_words),
         cmocka_unit_test(test_signing_verb_reach),
         cmocka_unit_test(test_other_period_anywhere),
