@@ -626,10 +626,21 @@ static bool signed_before(ft_view x, size_t stop, size_t top, bool no_breaks)
     /* the bytes at b[at, 1 + ROOM), so that the top sixteen are whole;
      * before them the byte before stop (which says whether a word there
      * starts), after them the byte after top (whether a space there may
-     * break), zeros elsewhere (as past the view's end) */
-    unsigned char b[1 + ROOM + 1] = {0};
-    size_t at = 1 + ROOM - n, before = stop > 0, after = top < x.len;
-    memcpy(b + at - before, x.t + stop - before, before + n + after);
+     * break).  Read in place where the view holds all of b[0, 2 + ROOM),
+     * x.t[stop - at, top]: stop >= 1 + ROOM > at and top < x.len (the
+     * bytes before at are then text, not zeros, but of them only the byte
+     * before stop goes into a bit that live keeps); else copied, zeros
+     * elsewhere (as past the view's end) */
+    size_t at = 1 + ROOM - n;
+    unsigned char copy[1 + ROOM + 1];
+    const unsigned char *b = copy;
+    if (stop >= 1 + ROOM && top < x.len) {
+        b = (const unsigned char *)x.t + (stop - at);
+    } else {
+        size_t before = stop > 0, after = top < x.len;
+        memset(copy, 0, sizeof copy);
+        memcpy(copy + at - before, x.t + stop - before, before + n + after);
+    }
     for (size_t c = 1 + ROOM - 16; c + 16 > at; c -= 16) {
         ft_bytes16 v = ft_load16(b + c), next = ft_load16(b + c + 1);
         ft_bytes16 m = (ft_bytes16)(v == '.'), word = {0};

@@ -1133,8 +1133,10 @@ static void test_years_ago_every_count(void **state)
 /* A signing verb dates no money with its year when it stands in the
  * year's clause, at most 80 bytes before the year (SIGN_REACH in
  * years.c): a filler of any length moves the verb across that reach and
- * the sixteen-byte steps that read it, and a clause break (a semicolon,
- * a comma, " but ") or a full stop between them ends its clause. */
+ * the sixteen-byte steps that read it (and the year past the first 160
+ * bytes, where they are read in place, not copied), and a clause break
+ * (a semicolon, a comma, " but ") or a full stop between them ends its
+ * clause. */
 static void test_signing_verb_reach(void **state)
 {
     (void)state;
