@@ -795,6 +795,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
      * 2020 and 2025 */
     /* the words before are asked from where their spaces end */
     size_t ts = ft_phrase_trim_back(x.t, s);
+    bool between = PHRASE_ENDING(x, ts, "between") != SIZE_MAX;
     size_t j = skip_spaces(x, e), p = dash_at(x, j);
     bool dash = p != 0;
     if (dash) {
@@ -803,7 +804,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         p = PHRASE_AT(x, e, " to ");
         if (!p)
             p = PHRASE_AT(x, e, " through ");
-        if (!p && PHRASE_ENDING(x, ts, "between") != SIZE_MAX)
+        if (!p && between)
             p = PHRASE_AT(x, e, " and ");
     }
     int far = 0;
@@ -818,8 +819,7 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
         }
         return ROLE_SPAN;
     }
-    if (PHRASE_ENDING(x, ts, "between") != SIZE_MAX ||
-        PHRASE_ENDING(x, ts, "since") != SIZE_MAX)
+    if (between || PHRASE_ENDING(x, ts, "since") != SIZE_MAX)
         return ROLE_SPAN;
     /* the far end of a span: "2024-2028", "from 2024 to 2028" */
     size_t b = ts;
@@ -870,11 +870,15 @@ static role year_role(ft_view x, size_t s, size_t e, int year, size_t *span_end,
     size_t vc = v;
     if (vc > 0 && ft_view_at(x, vc - 1) == ',')
         vc = ft_phrase_trim_back(x.t, vc - 1);
-    if (ANY_ENDING(x, v, launch_verbs) || ANY_ENDING(x, vc, launch_verbs) ||
+    /* (each place asked once: vc is v where no comma stands before it,
+     * and v is ts where no "in" or "on" stands before the year) */
+    if (ANY_ENDING(x, v, launch_verbs) ||
+        (vc != v && ANY_ENDING(x, vc, launch_verbs)) ||
         (in != SIZE_MAX && ANY_ENDING(x, v, deal_nouns)) ||
         KOREAN_NOUN_BEFORE(x, ts, korean_launch))
         return ROLE_LAUNCH;
-    if (ANY_ENDING(x, ts, done_words) || ANY_ENDING(x, v, done_words) ||
+    if (ANY_ENDING(x, ts, done_words) ||
+        (v != ts && ANY_ENDING(x, v, done_words)) ||
         KOREAN_NOUN_BEFORE(x, ts, korean_done))
         return ROLE_DONE;
     return ROLE_DATES;
