@@ -1674,12 +1674,17 @@ static void mark_numbers(window *w)
 #define AFTER(b, bn, k) ((b) >> (k) | (bn) << (64 - (k)))
         uint64_t d1 = AFTER(d, dn, 1), d2 = AFTER(d, dn, 2);
         uint64_t start = d & ~(d << 1 | prev);
-        uint64_t run4 = start & d1 & d2 & AFTER(d, dn, 3) & ~AFTER(d, dn, 4);
-        uint64_t one = start & ~d1, two = start & d1 & ~d2;
-        uint64_t nyeon = (one & AFTER(w->nyeon[q], en, 1)) |
-                         (two & AFTER(w->nyeon[q], en, 2));
+        /* four digits, kept; one or two, only near an anchor or before
+         * 년, which most words have neither of (English text far from
+         * "year"): then they are not worked out */
+        uint64_t keep = start & d1 & d2 & AFTER(d, dn, 3) & ~AFTER(d, dn, 4);
+        if (w->opens.near[q] | w->nyeon[q] | en) {
+            uint64_t one = start & ~d1, two = start & d1 & ~d2;
+            keep |= ((one | two) & w->opens.near[q]) |
+                    (one & AFTER(w->nyeon[q], en, 1)) |
+                    (two & AFTER(w->nyeon[q], en, 2));
+        }
 #undef AFTER
-        uint64_t keep = run4 | ((one | two) & w->opens.near[q]) | nyeon;
         prev = d >> 63;
         w->opens.others[q] &= ~d | keep;
     }
