@@ -10,10 +10,10 @@
  * state words and the cue words, built when the table is loaded) rule
  * out most words without a look-up, most by their first three bytes
  * (pair_starts) and then their first five (start_passes), and the rest
- * are looked up once.  The
- * whole article is read, not only the windows around its figures: the
- * articles are short, and the windows cover nearly all of them.  The
- * rules, strongest first (DESIGN.md, "Country"):
+ * are looked up once.  Only the
+ * text within the rules' reach of some figure is read (collect_near):
+ * a news article has a few figures, and most of it is far from them.
+ * The rules, strongest first (DESIGN.md, "Country"):
  *
  *   1. a buyer in the figure's sentence: an arms deal or a US foreign
  *      military sale belongs to the state that buys ("a sale to Taiwan",
@@ -65,6 +65,13 @@
  * distance before or after them. */
 #define SHARE_BEFORE 1500
 #define SHARE_AFTER 400
+/* The farthest of these looks back from a figure or its sentence. */
+#define READ_BEFORE LOOK_BACK
+_Static_assert(READ_BEFORE >= SHARE_BEFORE && READ_BEFORE >= AROUND_BEFORE,
+               "READ_BEFORE is the farthest look back");
+/* How far a deal word reaches to make a state in a buyer's slot the
+ * buyer. */
+#define DEAL_REACH 250
 
 /* A word's index into words, in a state's chain of them (fewer than
  * NO_WORD words: see add_word). */
@@ -524,6 +531,16 @@ struct ft_countries {
     size_t lex_mask;
     size_t *cands;
     bool two_byte_words; /* a state word of two bytes past ASCII */
+    /* The longest state word, in bytes; and the bytes that a step of
+     * the scan may go over at once (held[b]: a letter, a digit, a
+     * hyphen, a byte past ASCII, a byte of a state word or of a cue),
+     * so that the scan of the whole text never stands just past one of
+     * the others (collect_near). */
+    size_t longest;
+    bool held[256];
+    /* How far the scan reads past the mentions the rules read
+     * (collect_near), before a figure, and the text it reads whole. */
+    size_t reach, read_before, short_text;
     unsigned short kcues[NCUES];
     unsigned short stems[NCUES], stem_len[NCUES];
     uint64_t stem8[NCUES];
@@ -965,6 +982,22 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
     }
 }
 
+/* c->held and the reaches of collect_near, of the words and the cues. */
+static void index_held(ft_countries *c)
+{
+    c->reach = c->longest + DEAL_REACH;
+    c->read_before = READ_BEFORE + c->reach;
+    c->short_text = c->read_before + SHARE_AFTER + c->reach;
+    for (unsigned b = 0; b < 256; b++)
+        c->held[b] = b >= 0x80 || (byte_class[b] & (B_ALNUM | B_DASH));
+    for (size_t i = 0; i < c->nwords; i++)
+        for (size_t k = 0; k < c->words[i].len; k++)
+            c->held[(unsigned char)c->arena.data[c->words[i].text + k]] = true;
+    for (size_t i = 0; i < NCUES; i++)
+        for (const char *p = cue_words[i].w; *p; p++)
+            c->held[(unsigned char)*p] = true;
+}
+
 /* Derive the lexicon from the words (after every change to them). */
 static ft_status reindex(ft_countries *c)
 {
@@ -989,6 +1022,7 @@ static ft_status reindex(ft_countries *c)
     free(keys);
     index_cues(c, lex, slots - 1);
     index_stems(c);
+    index_held(c);
     free(c->lex);
     free(c->cands);
     c->lex = lex;
@@ -1022,6 +1056,7 @@ static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
     size_t off;
     if (arena_put(c, w, n, &off) != FT_OK)
         return FT_ENOMEM;
+    c->longest = n > c->longest ? n : c->longest;
     c->words[c->nwords] = (word){off, n, st, kind, c->states[st].last_word};
     c->states[st].last_word = (uint32_t)c->nwords++;
     return FT_OK;
@@ -1772,10 +1807,6 @@ static bool breaks_between(const char *t, size_t len, size_t a, size_t b)
     return false;
 }
 
-/* How far a deal word reaches to make a state in a buyer's slot the
- * buyer. */
-#define DEAL_REACH 250
-
 /* A state after "to", "with", "from", "for" is the buyer when a deal
  * word stands in its sentence; a place or a beneficiary otherwise. */
 static void settle_slots(const char *t, size_t len, mentions *ms)
@@ -2262,15 +2293,96 @@ found:
     return p;
 }
 
-/* Every mention of a state and every cue word in t, in text order: each
- * English word and each character past ASCII is looked up once. */
-static ft_status collect(const ft_countries *c, const char *t, size_t len,
-                         mentions *ms)
+/* Where the scan of the whole text goes on at or before p, looked for
+ * back to `floor` (where it went on too): just past a byte that no
+ * step of it goes over (c->held), else floor. */
+static size_t resume_point(const ft_countries *c, const char *t, size_t floor,
+                           size_t p)
+{
+    while (p > floor && c->held[(unsigned char)t[p - 1]])
+        p--;
+    return p;
+}
+
+/* The scan, at i past the window it read (at or past *to), moves on to
+ * the next window, of the figures from *k on (one at least): theirs up
+ * to a gap between two, merged.  *i: where the scan of the whole text
+ * goes on at its start; *to: its end; *k: past those figures.  A figure
+ * that reaches back before the window of the one before (figures not in
+ * text order) makes the window the whole text, read again (ms emptied).
+ * Out of line: the scan's loop keeps its registers. */
+static __attribute__((noinline)) void
+next_window(const ft_countries *c, const char *t, size_t len,
+            const ft_figure *figs, size_t n, size_t *k, size_t *i, size_t *to,
+            mentions *ms)
+{
+    size_t before = c->read_before, reach = c->reach;
+    size_t j = *k, from = SIZE_MAX, end = 0;
+    for (; j < n; j++) {
+        const ft_figure *f = &figs[j];
+        size_t m = f->sent_start < f->start ? f->sent_start : f->start;
+        size_t lo = m > before ? m - before : 0;
+        size_t hi = f->end + SHARE_AFTER;
+        hi = (f->sent_start > hi ? f->sent_start : hi) + reach;
+        if (from == SIZE_MAX) {
+            from = lo;
+        } else if (lo > end) {
+            break; /* a gap: the window ends */
+        } else if (lo < from) {
+            ms->n = 0, *i = 0, from = 0, end = len;
+            j = n;
+            break;
+        }
+        end = hi > end ? hi : end;
+        if (from == 0 && end >= len) { /* the whole text: no figure after */
+            j = n;                     /* can make it more */
+            break;
+        }
+    }
+    *k = j;
+    *to = end < len ? end : len;
+    *i = *i < len ? *i : len;
+    if (from > *i)
+        *i = resume_point(c, t, *i, from < len ? from : len);
+}
+
+/* The mentions choose reads for the figures, as the scan of the whole
+ * text finds them (most of a news article is far from its few
+ * figures), in text order: each English word and each character past
+ * ASCII in the windows around the figures looked up once (the first
+ * candidate past a window too, where next_candidate stops).  A figure
+ * reads those that start up to READ_BEFORE before it or its sentence
+ * (those that end past the look-back bound start a state word's length
+ * earlier at most), to SHARE_AFTER past it or to its sentence's start,
+ * whichever is later; choose's bounds only move forward, so its windows
+ * never reach back further.  settle_slots gives these their roles from
+ * the deal words within DEAL_REACH of them, so the scan reads that far
+ * before and after too.  It starts where the scan of the whole text
+ * goes on (resume_point): just past a byte that no mention, no step of
+ * that scan and no join (" and ", " or ") holds, that scan looks at the
+ * same next word as one started there, and finds the same mentions,
+ * with the same roles (english_role and korean_role read the text).  A
+ * text no longer than the narrowest window (c->short_text) is read
+ * whole: what windows would leave out of it does not pay for them. */
+static ft_status collect_near(const ft_countries *c, const char *t, size_t len,
+                              const ft_figure *figs, size_t n, mentions *ms)
 {
     block b = {.base = SIZE_MAX};
+    /* the window [.., to) read now; the figures' windows from figure k */
+    size_t i = 0, to = len, k = n;
+    if (len > c->short_text) {
+        k = 0;
+        next_window(c, t, len, figs, n, &k, &i, &to, ms);
+    }
     bool named;
     /* one call of next_candidate, which the compiler then inlines */
-    for (size_t i = 0; (i = next_candidate(c, t, len, i, &b, &named)) < len;) {
+    while ((i = next_candidate(c, t, len, i, &b, &named)) < len) {
+        if (i >= to) {
+            if (k >= n)
+                break;
+            next_window(c, t, len, figs, n, &k, &i, &to, ms);
+            continue;
+        }
         ft_status st = FT_OK;
         if ((unsigned char)t[i] >= 0xC0) {
             st = korean_char(c, t, len, i, ms, &i);
@@ -2552,7 +2664,7 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     unsigned *seen = !last   ? NULL
                      : local ? seen_local
                              : (unsigned *)(score + c->nstates);
-    if (!last || collect(c, text, len, &ms) != FT_OK) {
+    if (!last || collect_near(c, text, len, figs, n, &ms) != FT_OK) {
         mentions_free(&ms);
         if (!local)
             free(last);
