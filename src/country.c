@@ -531,13 +531,15 @@ struct ft_countries {
     size_t lex_mask;
     size_t *cands;
     bool two_byte_words; /* a state word of two bytes past ASCII */
-    /* The longest state word, in bytes; and the bytes that a step of
-     * the scan may go over at once (held[b]: a letter, a digit, a
-     * hyphen, a byte past ASCII, a byte of a state word or of a cue),
-     * so that the scan of the whole text never stands just past one of
-     * the others (collect_near). */
+    /* The longest state word, in bytes; and, a bit each at a << 8 | b,
+     * the two bytes a, b that may stand next to each other within a
+     * state word, a cue or a join of states (" and ", " or ", a state
+     * word's ends next to a space): where the text's two bytes are none
+     * of those, no step of the scan that passes over a word the scan
+     * looks at, and no join, goes over from one to the other
+     * (collect_near). */
     size_t longest;
-    bool held[256];
+    unsigned char held_pairs[65536 / 8];
     /* How far the scan reads past the mentions the rules read
      * (collect_near), before a figure, and the text it reads whole. */
     size_t reach, read_before, short_text;
@@ -982,20 +984,35 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
     }
 }
 
-/* c->held and the reaches of collect_near, of the words and the cues. */
+/* Mark the pairs of bytes next to each other in w[0..n) held. */
+static void hold_pairs(ft_countries *c, const char *w, size_t n)
+{
+    for (size_t k = 1; k < n; k++)
+        set_bit(c->held_pairs,
+                (unsigned)(unsigned char)w[k - 1] << 8 | (unsigned char)w[k]);
+}
+
+/* c->held_pairs and the reaches of collect_near, of the words and the
+ * cues (an English cue is one run of letters and digits, which holds no
+ * place the scan looks at: a word starts after a byte of neither). */
 static void index_held(ft_countries *c)
 {
     c->reach = c->longest + DEAL_REACH;
     c->read_before = READ_BEFORE + c->reach;
     c->short_text = c->read_before + SHARE_AFTER + c->reach;
-    for (unsigned b = 0; b < 256; b++)
-        c->held[b] = b >= 0x80 || (byte_class[b] & (B_ALNUM | B_DASH));
-    for (size_t i = 0; i < c->nwords; i++)
-        for (size_t k = 0; k < c->words[i].len; k++)
-            c->held[(unsigned char)c->arena.data[c->words[i].text + k]] = true;
+    hold_pairs(c, " and ", 5);
+    hold_pairs(c, " or ", 4);
+    for (size_t i = 0; i < c->nwords; i++) {
+        const char *w = c->arena.data + c->words[i].text;
+        size_t n = c->words[i].len;
+        char ends[4] = {w[n - 1], ' ', ' ', w[0]};
+        hold_pairs(c, w, n);
+        hold_pairs(c, ends, 2);
+        hold_pairs(c, ends + 2, 2);
+    }
     for (size_t i = 0; i < NCUES; i++)
-        for (const char *p = cue_words[i].w; *p; p++)
-            c->held[(unsigned char)*p] = true;
+        if (is_korean_cue(cue_words[i].w))
+            hold_pairs(c, cue_words[i].w, strlen(cue_words[i].w));
 }
 
 /* Derive the lexicon from the words (after every change to them). */
@@ -2294,12 +2311,15 @@ found:
 }
 
 /* Where the scan of the whole text goes on at or before p, looked for
- * back to `floor` (where it went on too): just past a byte that no
- * step of it goes over (c->held), else floor. */
-static size_t resume_point(const ft_countries *c, const char *t, size_t floor,
-                           size_t p)
+ * back to `floor` (where it went on too): between two bytes that no
+ * step of it over a word it looks at goes over (c->held_pairs, see
+ * collect_near), else floor. */
+static size_t resume_point(const ft_countries *c, const char *t, size_t len,
+                           size_t floor, size_t p)
 {
-    while (p > floor && c->held[(unsigned char)t[p - 1]])
+    while (p > floor && p < len &&
+           bit_at(c->held_pairs,
+                  (unsigned)(unsigned char)t[p - 1] << 8 | (unsigned char)t[p]))
         p--;
     return p;
 }
@@ -2343,7 +2363,7 @@ next_window(const ft_countries *c, const char *t, size_t len,
     *to = end < len ? end : len;
     *i = *i < len ? *i : len;
     if (from > *i)
-        *i = resume_point(c, t, *i, from < len ? from : len);
+        *i = resume_point(c, t, len, *i, from < len ? from : len);
 }
 
 /* The mentions choose reads for the figures, as the scan of the whole
@@ -2358,10 +2378,14 @@ next_window(const ft_countries *c, const char *t, size_t len,
  * never reach back further.  settle_slots gives these their roles from
  * the deal words within DEAL_REACH of them, so the scan reads that far
  * before and after too.  It starts where the scan of the whole text
- * goes on (resume_point): just past a byte that no mention, no step of
- * that scan and no join (" and ", " or ") holds, that scan looks at the
- * same next word as one started there, and finds the same mentions,
- * with the same roles (english_role and korean_role read the text).  A
+ * goes on (resume_point): the steps of that scan that pass over places
+ * it would look at are the state words and cues it finds, and no join
+ * of states (settle_slots) goes over a window's start either, so
+ * between two bytes that none of those holds next to each other, that
+ * scan looks at the same next word as one started there, and finds the
+ * same mentions, with the same roles (english_role and korean_role read
+ * the text; a plain word or a character past ASCII, which that scan
+ * steps over whole, holds no place it looks at).  A
  * text no longer than the narrowest window (c->short_text) is read
  * whole: what windows would leave out of it does not pay for them. */
 static ft_status collect_near(const ft_countries *c, const char *t, size_t len,

@@ -923,6 +923,18 @@ static void test_windows_agree_with_whole_text(void **state)
         buyer |= strcmp(got, "POL") == 0;
     }
     assert_true(buyer);
+    /* States joined across a window's start: "a sale to" makes each a
+     * place, which names no owner, but the ones joined to it far from
+     * the deal word (" and "). */
+    for (size_t d = 1240; d < 1520; d += 3) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, " a sale to Japan");
+        for (int k = 0; k < 40; k++)
+            n += (size_t)sprintf(text + n, " and Japan");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, ". The contract is worth $5 billion.");
+        assert_windows_agree(c, text, n, "joined", got);
+    }
     /* Texts of many parts at random: states, cues, joins, breaks. */
     static const char *const parts[] = {"Japan",
                                         "the United States",
