@@ -984,12 +984,17 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
     }
 }
 
+/* Mark the pair of bytes a, b held. */
+static void hold_pair(ft_countries *c, unsigned char a, unsigned char b)
+{
+    set_bit(c->held_pairs, (unsigned)a << 8 | b);
+}
+
 /* Mark the pairs of bytes next to each other in w[0..n) held. */
 static void hold_pairs(ft_countries *c, const char *w, size_t n)
 {
     for (size_t k = 1; k < n; k++)
-        set_bit(c->held_pairs,
-                (unsigned)(unsigned char)w[k - 1] << 8 | (unsigned char)w[k]);
+        hold_pair(c, (unsigned char)w[k - 1], (unsigned char)w[k]);
 }
 
 /* c->held_pairs and the reaches of collect_near, of the words and the
@@ -1005,10 +1010,9 @@ static void index_held(ft_countries *c)
     for (size_t i = 0; i < c->nwords; i++) {
         const char *w = c->arena.data + c->words[i].text;
         size_t n = c->words[i].len;
-        char ends[4] = {w[n - 1], ' ', ' ', w[0]};
         hold_pairs(c, w, n);
-        hold_pairs(c, ends, 2);
-        hold_pairs(c, ends + 2, 2);
+        hold_pair(c, (unsigned char)w[n - 1], ' ');
+        hold_pair(c, ' ', (unsigned char)w[0]);
     }
     for (size_t i = 0; i < NCUES; i++)
         if (is_korean_cue(cue_words[i].w))
@@ -2324,6 +2328,14 @@ static size_t resume_point(const ft_countries *c, const char *t, size_t len,
     return p;
 }
 
+/* The figures whose windows collect_near reads: from `around` before
+ * each, or its sentence's start when that is earlier, `before` more
+ * back, to past it (see collect_near). */
+typedef struct {
+    const ft_figure *figs;
+    size_t n, around, before;
+} reading;
+
 /* The scan, at i past the window it read (at or past *to), moves on to
  * the next window, of the figures from *k on (one at least): theirs up
  * to a gap between two, merged.  *i: where the scan of the whole text
@@ -2332,15 +2344,16 @@ static size_t resume_point(const ft_countries *c, const char *t, size_t len,
  * text order) makes the window the whole text, read again (ms emptied).
  * Out of line: the scan's loop keeps its registers. */
 static __attribute__((noinline)) void
-next_window(const ft_countries *c, const char *t, size_t len,
-            const ft_figure *figs, size_t n, size_t *k, size_t *i, size_t *to,
-            mentions *ms)
+next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
+            size_t *k, size_t *i, size_t *to, mentions *ms)
 {
-    size_t before = c->read_before, reach = c->reach;
+    const ft_figure *figs = r->figs;
+    size_t n = r->n, around = r->around, before = r->before, reach = c->reach;
     size_t j = *k, from = SIZE_MAX, end = 0;
     for (; j < n; j++) {
         const ft_figure *f = &figs[j];
-        size_t m = f->sent_start < f->start ? f->sent_start : f->start;
+        size_t m = f->start > around ? f->start - around : 0;
+        m = f->sent_start < m ? f->sent_start : m;
         size_t lo = m > before ? m - before : 0;
         size_t hi = f->end + SHARE_AFTER;
         hi = (f->sent_start > hi ? f->sent_start : hi) + reach;
@@ -2377,7 +2390,11 @@ next_window(const ft_countries *c, const char *t, size_t len,
  * whichever is later; choose's bounds only move forward, so its windows
  * never reach back further.  settle_slots gives these their roles from
  * the deal words within DEAL_REACH of them, so the scan reads that far
- * before and after too.  It starts where the scan of the whole text
+ * (c->reach) before and after too: the windows start `before`
+ * (c->read_before) before each figure or its sentence, `around` 0.  Or
+ * they hold the window around its sentence alone (around AROUND_BEFORE,
+ * before c->reach: hints.near_only).  The scan starts where the scan of
+ * the whole text
  * goes on (resume_point): the steps of that scan that pass over places
  * it would look at are the state words and cues it finds, and no join
  * of states (settle_slots) goes over a window's start either, so
@@ -2389,14 +2406,17 @@ next_window(const ft_countries *c, const char *t, size_t len,
  * text no longer than the narrowest window (c->short_text) is read
  * whole: what windows would leave out of it does not pay for them. */
 static ft_status collect_near(const ft_countries *c, const char *t, size_t len,
-                              const ft_figure *figs, size_t n, mentions *ms)
+                              const ft_figure *figs, size_t n, size_t around,
+                              size_t before, mentions *ms)
 {
+    reading r; /* set and read when the text is read in windows */
     block b = {.base = SIZE_MAX};
     /* the window [.., to) read now; the figures' windows from figure k */
     size_t i = 0, to = len, k = n;
     if (len > c->short_text) {
+        r = (reading){figs, n, around, before};
         k = 0;
-        next_window(c, t, len, figs, n, &k, &i, &to, ms);
+        next_window(c, t, len, &r, &k, &i, &to, ms);
     }
     bool named;
     /* one call of next_candidate, which the compiler then inlines */
@@ -2404,7 +2424,7 @@ static ft_status collect_near(const ft_countries *c, const char *t, size_t len,
         if (i >= to) {
             if (k >= n)
                 break;
-            next_window(c, t, len, figs, n, &k, &i, &to, ms);
+            next_window(c, t, len, &r, &k, &i, &to, ms);
             continue;
         }
         ft_status st = FT_OK;
@@ -2471,25 +2491,28 @@ static bool in_figure(const ctx *x, size_t *fi, size_t p)
     return *fi < x->nfigs && x->figs[*fi].start <= p;
 }
 
-/* Of two states joined ("한국과 인도네시아가", "Japan and Australia"),
- * the first leads. */
-static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
+/* Whether mention k follows a state joined to it ("한국과 인도네시아가",
+ * "Japan and Australia"), whatever that state's role. */
+static bool joined(const ctx *x, size_t k)
 {
     static const char *const joins[] = {" and ", " and the ", "과 ", "와 ",
                                         "과",    "와",        " & "};
-    while (k > lo) {
-        const mention *a = &x->ms->m[k - 1], *b = &x->ms->m[k];
-        if (!is_state(a) || b->start < a->end)
-            break;
-        const char *gap = x->t + a->end;
-        size_t n = b->start - a->end;
-        bool joined = false;
-        for (size_t j = 0; j < sizeof joins / sizeof joins[0]; j++)
-            joined |= strlen(joins[j]) == n && memcmp(gap, joins[j], n) == 0;
-        if (!joined)
-            break;
+    const mention *a = &x->ms->m[k - 1], *b = &x->ms->m[k];
+    if (a->state == NONE || b->start < a->end)
+        return false;
+    const char *gap = x->t + a->end;
+    size_t n = b->start - a->end;
+    bool join = false;
+    for (size_t j = 0; j < sizeof joins / sizeof joins[0]; j++)
+        join |= strlen(joins[j]) == n && memcmp(gap, joins[j], n) == 0;
+    return join;
+}
+
+/* Of two states joined, the first leads. */
+static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
+{
+    while (k > lo && is_state(&x->ms->m[k - 1]) && joined(x, k))
         k--;
-    }
     return k;
 }
 
@@ -2503,6 +2526,11 @@ typedef struct {
     size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
     size_t fig_from, fig_back; /* figure_after_hint's of from and back */
     unsigned calls;            /* of dominant, so far */
+    /* The mentions are only those of the windows around the figures'
+     * sentences (collect_near); more: a figure's rules may read others
+     * (the look back, a cost-sharing word before its window, states
+     * joined across its window's start). */
+    bool near_only, more;
 } hints;
 
 /* The state that dominates the text in [back, until): each mention
@@ -2512,6 +2540,10 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
                        bool share, hints *h)
 {
     const mentions *ms = x->ms;
+    if (h->near_only) { /* the look back is not among them */
+        h->more = true;
+        return NONE;
+    }
     if (ms->m[lo].start >= until) /* nothing to count: no clearing */
         return NONE;
     size_t fi = figure_after_hint(x, &h->fig_back, back);
@@ -2604,8 +2636,12 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
             continue;
         if (in_figure(x, &fi, m->start))
             continue;
-        if (share && m->state == x->usa)
-            continue; /* the United States is paid, not paying */
+        if (m->state == x->usa) {
+            if (share)
+                continue;     /* the United States is paid, not paying */
+            if (h->near_only) /* a cost-sharing word may stand before */
+                h->more = true;
+        }
         bool is_before = m->start < f->start;
         size_t d = is_before ? f->start - m->end : m->start - f->end;
         if (m->kind == FT_COUNTRY_ORG) {
@@ -2624,8 +2660,15 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     }
     if (buyer != NONE)
         return ms->m[buyer].state;
-    if (before != NONE)
-        return ms->m[coordinated_first(x, before, lo)].state;
+    if (before != NONE) {
+        if (!h->near_only)
+            return ms->m[coordinated_first(x, before, lo)].state;
+        size_t bound = h->near > lo ? h->near : lo;
+        size_t k = coordinated_first(x, before, bound);
+        /* the states joined may go on before the window */
+        h->more |= k == bound && k > 0 && joined(x, k);
+        return ms->m[k].state;
+    }
     /* In a deal a company is the seller: the money is the buyer's. */
     if (!deal && org_before != NONE)
         return ms->m[org_before].state;
@@ -2651,6 +2694,26 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     if (s == NONE && f->has_reported)
         s = by_currency(x, f->reported_currency);
     return s;
+}
+
+/* Each figure's state from the mentions (which end with a mark, m[n],
+ * that starts and ends past any place in the text: choose's walks stop
+ * at it with no test of n).  false when mentions near the figures alone
+ * (h->near_only) may not decide them all: the states given are then
+ * not theirs. */
+static bool choose_all(const ctx *x, ft_figure *figs, hints *h)
+{
+    size_t n = x->nfigs;
+    for (size_t i = 0; i < n; i++) {
+        ft_figure *f = &figs[i];
+        size_t s =
+            x->ms->n || h->near_only ? choose(x, f, h) : by_currencies(x->c, f);
+        if (s != NONE)
+            memcpy(f->country, x->c->states[s].iso3, 4);
+        else
+            f->country[0] = '\0';
+    }
+    return !h->more;
 }
 
 #define LOCAL_STATES 128
@@ -2688,16 +2751,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     unsigned *seen = !last   ? NULL
                      : local ? seen_local
                              : (unsigned *)(score + c->nstates);
-    if (!last || collect_near(c, text, len, figs, n, &ms) != FT_OK) {
-        mentions_free(&ms);
-        if (!local)
-            free(last);
-        clear_countries(figs, n);
-        return FT_ENOMEM;
-    }
-    /* The mentions end with a mark, m[n], that starts and ends past any
-     * place in the text: choose's walks stop at it with no test of n. */
-    ms.m[ms.n] = (mention){.start = SIZE_MAX, .end = SIZE_MAX, .state = NONE};
+    if (!last)
+        goto out_of_memory;
     ctx x = {.c = c,
              .t = text,
              .ms = &ms,
@@ -2707,17 +2762,32 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
              .score = score,
              .seen = seen,
              .last = last};
+    /* First the mentions around the figures' sentences alone, when the
+     * figures are fewer than one to a narrowest window (as in news):
+     * they decide most figures there, and the look back is read only
+     * when one needs it. */
     hints h = {0};
-    for (size_t i = 0; i < n; i++) {
-        ft_figure *f = &figs[i];
-        size_t s = ms.n ? choose(&x, f, &h) : by_currencies(c, f);
-        if (s != NONE)
-            memcpy(f->country, c->states[s].iso3, 4);
-        else
-            f->country[0] = '\0';
+    if (len > c->short_text)
+        h.near_only = len / n > c->short_text;
+    for (;;) {
+        size_t around = h.near_only ? AROUND_BEFORE : 0;
+        size_t before = h.near_only ? c->reach : c->read_before;
+        if (collect_near(c, text, len, figs, n, around, before, &ms) != FT_OK)
+            goto out_of_memory;
+        ms.m[ms.n] =
+            (mention){.start = SIZE_MAX, .end = SIZE_MAX, .state = NONE};
+        if (choose_all(&x, figs, &h))
+            break;
+        h = (hints){0}, ms.n = 0;
     }
     mentions_free(&ms);
     if (!local)
         free(last);
     return FT_OK;
+out_of_memory:
+    mentions_free(&ms);
+    if (!local)
+        free(last);
+    clear_countries(figs, n);
+    return FT_ENOMEM;
 }

@@ -935,6 +935,28 @@ static void test_windows_agree_with_whole_text(void **state)
         n += (size_t)sprintf(text + n, ". The contract is worth $5 billion.");
         assert_windows_agree(c, text, n, "joined", got);
     }
+    /* What decides a figure from before the window around its sentence:
+     * a cost-sharing word (the United States is paid), states joined
+     * to the one before it. */
+    bool paid = false;
+    for (size_t d = 400; d < 1500; d += 50) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, " the cost-sharing talks ");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, ". The United States wants $5 billion.");
+        assert_windows_agree(c, text, n, "cost-sharing", got);
+        paid |= strcmp(got, "") == 0;
+    }
+    assert_true(paid);
+    for (int j = 50; j < 90; j += 3) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, ". China");
+        for (int k = 0; k < j; k++)
+            n += (size_t)sprintf(text + n, " and Japan");
+        n += (size_t)sprintf(text + n, " and Poland's budget is $5 billion.");
+        assert_windows_agree(c, text, n, "joined before", got);
+        assert_string_equal(got, "CHN");
+    }
     /* Texts of many parts at random: states, cues, joins, breaks. */
     static const char *const parts[] = {"Japan",
                                         "the United States",
