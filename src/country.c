@@ -2328,12 +2328,12 @@ static size_t resume_point(const ft_countries *c, const char *t, size_t len,
     return p;
 }
 
-/* The figures whose windows collect_near reads: from `around` before
- * each, or its sentence's start when that is earlier, `before` more
- * back, to past it (see collect_near). */
+/* The figures whose windows collect_near reads, and whether around
+ * their sentences alone (see collect_near). */
 typedef struct {
     const ft_figure *figs;
-    size_t n, around, before;
+    size_t n;
+    bool near_only;
 } reading;
 
 /* The scan, at i past the window it read (at or past *to), moves on to
@@ -2348,7 +2348,10 @@ next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
             size_t *k, size_t *i, size_t *to, mentions *ms)
 {
     const ft_figure *figs = r->figs;
-    size_t n = r->n, around = r->around, before = r->before, reach = c->reach;
+    bool near_only = r->near_only;
+    size_t n = r->n, reach = c->reach;
+    size_t around = near_only ? AROUND_BEFORE : 0;
+    size_t before = near_only ? reach : c->read_before;
     size_t j = *k, from = SIZE_MAX, end = 0;
     for (; j < n; j++) {
         const ft_figure *f = &figs[j];
@@ -2356,7 +2359,12 @@ next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
         m = f->sent_start < m ? f->sent_start : m;
         size_t lo = m > before ? m - before : 0;
         size_t hi = f->end + SHARE_AFTER;
-        hi = (f->sent_start > hi ? f->sent_start : hi) + reach;
+        /* near_only: choose's window, to the sentence's end at most (a
+         * cost-sharing word past it is the full read's to find) */
+        if (near_only && f->sent_end < hi)
+            hi = f->sent_end;
+        hi = f->sent_start > hi ? f->sent_start : hi;
+        hi = (m > hi ? m : hi) + reach; /* no window ends before it starts */
         if (from == SIZE_MAX) {
             from = lo;
         } else if (lo > end) {
@@ -2390,11 +2398,11 @@ next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
  * whichever is later; choose's bounds only move forward, so its windows
  * never reach back further.  settle_slots gives these their roles from
  * the deal words within DEAL_REACH of them, so the scan reads that far
- * (c->reach) before and after too: the windows start `before`
- * (c->read_before) before each figure or its sentence, `around` 0.  Or
- * they hold the window around its sentence alone (around AROUND_BEFORE,
- * before c->reach: hints.near_only).  The scan starts where the scan of
- * the whole text
+ * (c->reach) before and after too.  Or, near_only, they hold the
+ * mentions of the window around each figure in its sentence alone
+ * (AROUND_BEFORE before it to its sentence's end or AROUND_AFTER past
+ * it, as choose's), and the rest only when choose asks for more
+ * (hints.near_only).  The scan starts where the scan of the whole text
  * goes on (resume_point): the steps of that scan that pass over places
  * it would look at are the state words and cues it finds, and no join
  * of states (settle_slots) goes over a window's start either, so
@@ -2406,15 +2414,15 @@ next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
  * text no longer than the narrowest window (c->short_text) is read
  * whole: what windows would leave out of it does not pay for them. */
 static ft_status collect_near(const ft_countries *c, const char *t, size_t len,
-                              const ft_figure *figs, size_t n, size_t around,
-                              size_t before, mentions *ms)
+                              const ft_figure *figs, size_t n, bool near_only,
+                              mentions *ms)
 {
     reading r; /* set and read when the text is read in windows */
     block b = {.base = SIZE_MAX};
     /* the window [.., to) read now; the figures' windows from figure k */
     size_t i = 0, to = len, k = n;
     if (len > c->short_text) {
-        r = (reading){figs, n, around, before};
+        r = (reading){figs, n, near_only};
         k = 0;
         next_window(c, t, len, &r, &k, &i, &to, ms);
     }
@@ -2766,13 +2774,9 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
      * figures are fewer than one to a narrowest window (as in news):
      * they decide most figures there, and the look back is read only
      * when one needs it. */
-    hints h = {0};
-    if (len > c->short_text)
-        h.near_only = len / n > c->short_text;
+    hints h = {.near_only = len / n > c->short_text};
     for (;;) {
-        size_t around = h.near_only ? AROUND_BEFORE : 0;
-        size_t before = h.near_only ? c->reach : c->read_before;
-        if (collect_near(c, text, len, figs, n, around, before, &ms) != FT_OK)
+        if (collect_near(c, text, len, figs, n, h.near_only, &ms) != FT_OK)
             goto out_of_memory;
         ms.m[ms.n] =
             (mention){.start = SIZE_MAX, .end = SIZE_MAX, .state = NONE};

@@ -935,6 +935,19 @@ static void test_windows_agree_with_whole_text(void **state)
         n += (size_t)sprintf(text + n, ". The contract is worth $5 billion.");
         assert_windows_agree(c, text, n, "joined", got);
     }
+    /* A buyer at the end of a figure's sentence, after the state named
+     * before it. */
+    buyer = false;
+    for (size_t d = 0; d < 330; d += 11) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, ". Japan will sell $5 billion of arms");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, " in a sale to Poland. Then ");
+        n += filler(text + n, 3000);
+        assert_windows_agree(c, text, n, "buyer after", got);
+        buyer |= strcmp(got, "POL") == 0;
+    }
+    assert_true(buyer);
     /* What decides a figure from before the window around its sentence:
      * a cost-sharing word (the United States is paid), states joined
      * to the one before it. */
