@@ -69,6 +69,7 @@
 #define READ_BEFORE LOOK_BACK
 _Static_assert(READ_BEFORE >= SHARE_BEFORE && READ_BEFORE >= AROUND_BEFORE,
                "READ_BEFORE is the farthest look back");
+_Static_assert(SHARE_AFTER >= AROUND_AFTER, "SHARE_AFTER is the farthest on");
 /* How far a deal word reaches to make a state in a buyer's slot the
  * buyer. */
 #define DEAL_REACH 250
@@ -531,7 +532,7 @@ struct ft_countries {
     size_t lex_mask;
     size_t *cands;
     bool two_byte_words; /* a state word of two bytes past ASCII */
-    /* The longest state word, in bytes; and, a bit each at a << 8 | b,
+    /* The longest state word, in bytes; and, a byte each at a << 8 | b,
      * the two bytes a, b that may stand next to each other within a
      * state word, a cue or a join of states (" and ", " or ", a state
      * word's ends next to a space): where the text's two bytes are none
@@ -539,7 +540,7 @@ struct ft_countries {
      * looks at, and no join, goes over from one to the other
      * (collect_near). */
     size_t longest;
-    unsigned char held_pairs[65536 / 8];
+    bool held_pairs[65536];
     /* How far the scan reads past the mentions the rules read
      * (collect_near), before a figure, and the text it reads whole. */
     size_t reach, read_before, short_text;
@@ -987,7 +988,7 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
 /* Mark the pair of bytes a, b held. */
 static void hold_pair(ft_countries *c, unsigned char a, unsigned char b)
 {
-    set_bit(c->held_pairs, (unsigned)a << 8 | b);
+    c->held_pairs[(unsigned)a << 8 | b] = true;
 }
 
 /* Mark the pairs of bytes next to each other in w[0..n) held. */
@@ -2322,8 +2323,8 @@ static size_t resume_point(const ft_countries *c, const char *t, size_t len,
                            size_t floor, size_t p)
 {
     while (p > floor && p < len &&
-           bit_at(c->held_pairs,
-                  (unsigned)(unsigned char)t[p - 1] << 8 | (unsigned char)t[p]))
+           c->held_pairs[(unsigned)(unsigned char)t[p - 1] << 8 |
+                         (unsigned char)t[p]])
         p--;
     return p;
 }
@@ -2356,9 +2357,12 @@ next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
     for (; j < n; j++) {
         const ft_figure *f = &figs[j];
         size_t m = f->start > around ? f->start - around : 0;
-        m = f->sent_start < m ? f->sent_start : m;
+        if (near_only) /* choose's window: from the later of the two */
+            m = f->sent_start > m ? f->sent_start : m;
+        else /* the look back: from the earlier */
+            m = f->sent_start < m ? f->sent_start : m;
         size_t lo = m > before ? m - before : 0;
-        size_t hi = f->end + SHARE_AFTER;
+        size_t hi = f->end + (near_only ? AROUND_AFTER : SHARE_AFTER);
         /* near_only: choose's window, to the sentence's end at most (a
          * cost-sharing word past it is the full read's to find) */
         if (near_only && f->sent_end < hi)
@@ -2400,14 +2404,14 @@ next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
  * the deal words within DEAL_REACH of them, so the scan reads that far
  * (c->reach) before and after too.  Or, near_only, they hold the
  * mentions of the window around each figure in its sentence alone
- * (AROUND_BEFORE before it to its sentence's end or AROUND_AFTER past
- * it, as choose's), and the rest only when choose asks for more
- * (hints.near_only).  The scan starts where the scan of the whole text
- * goes on (resume_point): the steps of that scan that pass over places
- * it would look at are the state words and cues it finds, and no join
- * of states (settle_slots) goes over a window's start either, so
- * between two bytes that none of those holds next to each other, that
- * scan looks at the same next word as one started there, and finds the
+ * (choose's: from its sentence's start or AROUND_BEFORE before it,
+ * whichever is later, to its sentence's end or AROUND_AFTER past it),
+ * and the rest only when choose asks for more (hints.near_only).  The scan
+ * starts where the scan of the whole text goes on (resume_point): the steps of
+ * that scan that pass over places it would look at are the state words and cues
+ * it finds, and no join of states (settle_slots) goes over a window's start
+ * either, so between two bytes that none of those holds next to each other,
+ * that scan looks at the same next word as one started there, and finds the
  * same mentions, with the same roles (english_role and korean_role read
  * the text; a plain word or a character past ASCII, which that scan
  * steps over whole, holds no place it looks at).  A
