@@ -10,10 +10,10 @@
  * state words and the cue words, built when the table is loaded) rule
  * out most words without a look-up, most by their first three bytes
  * (pair_starts) and then their first five (start_passes), and the rest
- * are looked up once.  The
- * whole article is read, not only the windows around its figures: the
- * articles are short, and the windows cover nearly all of them.  The
- * rules, strongest first (DESIGN.md, "Country"):
+ * are looked up once.  Only the
+ * text within the rules' reach of some figure is read (collect_near):
+ * a news article has a few figures, and most of it is far from them.
+ * The rules, strongest first (DESIGN.md, "Country"):
  *
  *   1. a buyer in the figure's sentence: an arms deal or a US foreign
  *      military sale belongs to the state that buys ("a sale to Taiwan",
@@ -65,6 +65,14 @@
  * distance before or after them. */
 #define SHARE_BEFORE 1500
 #define SHARE_AFTER 400
+/* The farthest of these looks back from a figure or its sentence. */
+#define READ_BEFORE LOOK_BACK
+_Static_assert(READ_BEFORE >= SHARE_BEFORE && READ_BEFORE >= AROUND_BEFORE,
+               "READ_BEFORE is the farthest look back");
+_Static_assert(SHARE_AFTER >= AROUND_AFTER, "SHARE_AFTER is the farthest on");
+/* How far a deal word reaches to make a state in a buyer's slot the
+ * buyer. */
+#define DEAL_REACH 250
 
 /* A word's index into words, in a state's chain of them (fewer than
  * NO_WORD words: see add_word). */
@@ -524,6 +532,18 @@ struct ft_countries {
     size_t lex_mask;
     size_t *cands;
     bool two_byte_words; /* a state word of two bytes past ASCII */
+    /* The longest state word, in bytes; and, a byte each at a << 8 | b,
+     * the two bytes a, b that may stand next to each other within a
+     * state word, a cue or a join of states (" and ", " or ", a state
+     * word's ends next to a space): where the text's two bytes are none
+     * of those, no step of the scan that passes over a word the scan
+     * looks at, and no join, goes over from one to the other
+     * (collect_near). */
+    size_t longest;
+    bool held_pairs[65536];
+    /* How far the scan reads past the mentions the rules read
+     * (collect_near), before a figure, and the text it reads whole. */
+    size_t reach, read_before, short_text;
     unsigned short kcues[NCUES];
     unsigned short stems[NCUES], stem_len[NCUES];
     uint64_t stem8[NCUES];
@@ -965,6 +985,41 @@ static void index_cues(ft_countries *c, lex_slot *lex, size_t mask)
     }
 }
 
+/* Mark the pair of bytes a, b held. */
+static void hold_pair(ft_countries *c, unsigned char a, unsigned char b)
+{
+    c->held_pairs[(unsigned)a << 8 | b] = true;
+}
+
+/* Mark the pairs of bytes next to each other in w[0..n) held. */
+static void hold_pairs(ft_countries *c, const char *w, size_t n)
+{
+    for (size_t k = 1; k < n; k++)
+        hold_pair(c, (unsigned char)w[k - 1], (unsigned char)w[k]);
+}
+
+/* c->held_pairs and the reaches of collect_near, of the words and the
+ * cues (an English cue is one run of letters and digits, which holds no
+ * place the scan looks at: a word starts after a byte of neither). */
+static void index_held(ft_countries *c)
+{
+    c->reach = c->longest + DEAL_REACH;
+    c->read_before = READ_BEFORE + c->reach;
+    c->short_text = c->read_before + SHARE_AFTER + c->reach;
+    hold_pairs(c, " and ", 5);
+    hold_pairs(c, " or ", 4);
+    for (size_t i = 0; i < c->nwords; i++) {
+        const char *w = c->arena.data + c->words[i].text;
+        size_t n = c->words[i].len;
+        hold_pairs(c, w, n);
+        hold_pair(c, (unsigned char)w[n - 1], ' ');
+        hold_pair(c, ' ', (unsigned char)w[0]);
+    }
+    for (size_t i = 0; i < NCUES; i++)
+        if (is_korean_cue(cue_words[i].w))
+            hold_pairs(c, cue_words[i].w, strlen(cue_words[i].w));
+}
+
 /* Derive the lexicon from the words (after every change to them). */
 static ft_status reindex(ft_countries *c)
 {
@@ -989,6 +1044,7 @@ static ft_status reindex(ft_countries *c)
     free(keys);
     index_cues(c, lex, slots - 1);
     index_stems(c);
+    index_held(c);
     free(c->lex);
     free(c->cands);
     c->lex = lex;
@@ -1022,6 +1078,7 @@ static ft_status add_word(ft_countries *c, size_t st, ft_country_word kind,
     size_t off;
     if (arena_put(c, w, n, &off) != FT_OK)
         return FT_ENOMEM;
+    c->longest = n > c->longest ? n : c->longest;
     c->words[c->nwords] = (word){off, n, st, kind, c->states[st].last_word};
     c->states[st].last_word = (uint32_t)c->nwords++;
     return FT_OK;
@@ -1772,10 +1829,6 @@ static bool breaks_between(const char *t, size_t len, size_t a, size_t b)
     return false;
 }
 
-/* How far a deal word reaches to make a state in a buyer's slot the
- * buyer. */
-#define DEAL_REACH 250
-
 /* A state after "to", "with", "from", "for" is the buyer when a deal
  * word stands in its sentence; a place or a beneficiary otherwise. */
 static void settle_slots(const char *t, size_t len, mentions *ms)
@@ -2262,15 +2315,130 @@ found:
     return p;
 }
 
-/* Every mention of a state and every cue word in t, in text order: each
- * English word and each character past ASCII is looked up once. */
-static ft_status collect(const ft_countries *c, const char *t, size_t len,
-                         mentions *ms)
+/* Where the scan of the whole text goes on at or before p, looked for
+ * back to `floor` (where it went on too): between two bytes that no
+ * step of it over a word it looks at goes over (c->held_pairs, see
+ * collect_near), else floor. */
+static size_t resume_point(const ft_countries *c, const char *t, size_t len,
+                           size_t floor, size_t p)
 {
+    while (p > floor && p < len &&
+           c->held_pairs[(unsigned)(unsigned char)t[p - 1] << 8 |
+                         (unsigned char)t[p]])
+        p--;
+    return p;
+}
+
+/* The figures whose windows collect_near reads, and whether around
+ * their sentences alone (see collect_near). */
+typedef struct {
+    const ft_figure *figs;
+    size_t n;
+    bool near_only;
+} reading;
+
+/* The scan, at i past the window it read (at or past *to), moves on to
+ * the next window, of the figures from *k on (one at least): theirs up
+ * to a gap between two, merged.  *i: where the scan of the whole text
+ * goes on at its start; *to: its end; *k: past those figures.  A figure
+ * that reaches back before the window of the one before (figures not in
+ * text order) makes the window the whole text, read again (ms emptied).
+ * Out of line: the scan's loop keeps its registers. */
+static __attribute__((noinline)) void
+next_window(const ft_countries *c, const char *t, size_t len, const reading *r,
+            size_t *k, size_t *i, size_t *to, mentions *ms)
+{
+    const ft_figure *figs = r->figs;
+    bool near_only = r->near_only;
+    size_t n = r->n, reach = c->reach;
+    size_t around = near_only ? AROUND_BEFORE : 0;
+    size_t before = near_only ? reach : c->read_before;
+    size_t j = *k, from = SIZE_MAX, end = 0;
+    for (; j < n; j++) {
+        const ft_figure *f = &figs[j];
+        size_t m = f->start > around ? f->start - around : 0;
+        if (near_only) /* choose's window: from the later of the two */
+            m = f->sent_start > m ? f->sent_start : m;
+        else /* the look back: from the earlier */
+            m = f->sent_start < m ? f->sent_start : m;
+        size_t lo = m > before ? m - before : 0;
+        size_t hi = f->end + (near_only ? AROUND_AFTER : SHARE_AFTER);
+        /* near_only: choose's window, to the sentence's end at most (a
+         * cost-sharing word past it is the full read's to find) */
+        if (near_only && f->sent_end < hi)
+            hi = f->sent_end;
+        hi = f->sent_start > hi ? f->sent_start : hi;
+        hi = (m > hi ? m : hi) + reach; /* no window ends before it starts */
+        if (from == SIZE_MAX) {
+            from = lo;
+        } else if (lo > end) {
+            break; /* a gap: the window ends */
+        } else if (lo < from) {
+            ms->n = 0, *i = 0, from = 0, end = len;
+            j = n;
+            break;
+        }
+        end = hi > end ? hi : end;
+        if (from == 0 && end >= len) { /* the whole text: no figure after */
+            j = n;                     /* can make it more */
+            break;
+        }
+    }
+    *k = j;
+    *to = end < len ? end : len;
+    *i = *i < len ? *i : len;
+    if (from > *i)
+        *i = resume_point(c, t, len, *i, from < len ? from : len);
+}
+
+/* The mentions choose reads for the figures, as the scan of the whole
+ * text finds them (most of a news article is far from its few
+ * figures), in text order: each English word and each character past
+ * ASCII in the windows around the figures looked up once (the first
+ * candidate past a window too, where next_candidate stops).  A figure
+ * reads those that start up to READ_BEFORE before it or its sentence
+ * (those that end past the look-back bound start a state word's length
+ * earlier at most), to SHARE_AFTER past it or to its sentence's start,
+ * whichever is later; choose's bounds only move forward, so its windows
+ * never reach back further.  settle_slots gives these their roles from
+ * the deal words within DEAL_REACH of them, so the scan reads that far
+ * (c->reach) before and after too.  Or, near_only, they hold the
+ * mentions of the window around each figure in its sentence alone
+ * (choose's: from its sentence's start or AROUND_BEFORE before it,
+ * whichever is later, to its sentence's end or AROUND_AFTER past it),
+ * and the rest only when choose asks for more (hints.near_only).  The scan
+ * starts where the scan of the whole text goes on (resume_point): the steps of
+ * that scan that pass over places it would look at are the state words and cues
+ * it finds, and no join of states (settle_slots) goes over a window's start
+ * either, so between two bytes that none of those holds next to each other,
+ * that scan looks at the same next word as one started there, and finds the
+ * same mentions, with the same roles (english_role and korean_role read
+ * the text; a plain word or a character past ASCII, which that scan
+ * steps over whole, holds no place it looks at).  A
+ * text no longer than the narrowest window (c->short_text) is read
+ * whole: what windows would leave out of it does not pay for them. */
+static ft_status collect_near(const ft_countries *c, const char *t, size_t len,
+                              const ft_figure *figs, size_t n, bool near_only,
+                              mentions *ms)
+{
+    reading r; /* set and read when the text is read in windows */
     block b = {.base = SIZE_MAX};
+    /* the window [.., to) read now; the figures' windows from figure k */
+    size_t i = 0, to = len, k = n;
+    if (len > c->short_text) {
+        r = (reading){figs, n, near_only};
+        k = 0;
+        next_window(c, t, len, &r, &k, &i, &to, ms);
+    }
     bool named;
     /* one call of next_candidate, which the compiler then inlines */
-    for (size_t i = 0; (i = next_candidate(c, t, len, i, &b, &named)) < len;) {
+    while ((i = next_candidate(c, t, len, i, &b, &named)) < len) {
+        if (i >= to) {
+            if (k >= n)
+                break;
+            next_window(c, t, len, &r, &k, &i, &to, ms);
+            continue;
+        }
         ft_status st = FT_OK;
         if ((unsigned char)t[i] >= 0xC0) {
             st = korean_char(c, t, len, i, ms, &i);
@@ -2335,25 +2503,28 @@ static bool in_figure(const ctx *x, size_t *fi, size_t p)
     return *fi < x->nfigs && x->figs[*fi].start <= p;
 }
 
-/* Of two states joined ("한국과 인도네시아가", "Japan and Australia"),
- * the first leads. */
-static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
+/* Whether mention k follows a state joined to it ("한국과 인도네시아가",
+ * "Japan and Australia"), whatever that state's role. */
+static bool joined(const ctx *x, size_t k)
 {
     static const char *const joins[] = {" and ", " and the ", "과 ", "와 ",
                                         "과",    "와",        " & "};
-    while (k > lo) {
-        const mention *a = &x->ms->m[k - 1], *b = &x->ms->m[k];
-        if (!is_state(a) || b->start < a->end)
-            break;
-        const char *gap = x->t + a->end;
-        size_t n = b->start - a->end;
-        bool joined = false;
-        for (size_t j = 0; j < sizeof joins / sizeof joins[0]; j++)
-            joined |= strlen(joins[j]) == n && memcmp(gap, joins[j], n) == 0;
-        if (!joined)
-            break;
+    const mention *a = &x->ms->m[k - 1], *b = &x->ms->m[k];
+    if (a->state == NONE || b->start < a->end)
+        return false;
+    const char *gap = x->t + a->end;
+    size_t n = b->start - a->end;
+    bool join = false;
+    for (size_t j = 0; j < sizeof joins / sizeof joins[0]; j++)
+        join |= strlen(joins[j]) == n && memcmp(gap, joins[j], n) == 0;
+    return join;
+}
+
+/* Of two states joined, the first leads. */
+static size_t coordinated_first(const ctx *x, size_t k, size_t lo)
+{
+    while (k > lo && is_state(&x->ms->m[k - 1]) && joined(x, k))
         k--;
-    }
     return k;
 }
 
@@ -2367,6 +2538,11 @@ typedef struct {
     size_t last_share; /* where the last cost-sharing word stood + 1; 0 */
     size_t fig_from, fig_back; /* figure_after_hint's of from and back */
     unsigned calls;            /* of dominant, so far */
+    /* The mentions are only those of the windows around the figures'
+     * sentences (collect_near); more: a figure's rules may read others
+     * (the look back, a cost-sharing word before its window, states
+     * joined across its window's start). */
+    bool near_only, more;
 } hints;
 
 /* The state that dominates the text in [back, until): each mention
@@ -2376,6 +2552,10 @@ static size_t dominant(const ctx *x, size_t lo, size_t back, size_t until,
                        bool share, hints *h)
 {
     const mentions *ms = x->ms;
+    if (h->near_only) { /* the look back is not among them */
+        h->more = true;
+        return NONE;
+    }
     if (ms->m[lo].start >= until) /* nothing to count: no clearing */
         return NONE;
     size_t fi = figure_after_hint(x, &h->fig_back, back);
@@ -2468,8 +2648,12 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
             continue;
         if (in_figure(x, &fi, m->start))
             continue;
-        if (share && m->state == x->usa)
-            continue; /* the United States is paid, not paying */
+        if (m->state == x->usa) {
+            if (share)
+                continue;     /* the United States is paid, not paying */
+            if (h->near_only) /* a cost-sharing word may stand before */
+                h->more = true;
+        }
         bool is_before = m->start < f->start;
         size_t d = is_before ? f->start - m->end : m->start - f->end;
         if (m->kind == FT_COUNTRY_ORG) {
@@ -2488,8 +2672,15 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     }
     if (buyer != NONE)
         return ms->m[buyer].state;
-    if (before != NONE)
-        return ms->m[coordinated_first(x, before, lo)].state;
+    if (before != NONE) {
+        if (!h->near_only)
+            return ms->m[coordinated_first(x, before, lo)].state;
+        size_t bound = h->near > lo ? h->near : lo;
+        size_t k = coordinated_first(x, before, bound);
+        /* the states joined may go on before the window */
+        h->more |= k == bound && k > 0 && joined(x, k);
+        return ms->m[k].state;
+    }
     /* In a deal a company is the seller: the money is the buyer's. */
     if (!deal && org_before != NONE)
         return ms->m[org_before].state;
@@ -2515,6 +2706,26 @@ static size_t choose(const ctx *x, const ft_figure *f, hints *h)
     if (s == NONE && f->has_reported)
         s = by_currency(x, f->reported_currency);
     return s;
+}
+
+/* Each figure's state from the mentions (which end with a mark, m[n],
+ * that starts and ends past any place in the text: choose's walks stop
+ * at it with no test of n).  false when mentions near the figures alone
+ * (h->near_only) may not decide them all: the states given are then
+ * not theirs. */
+static bool choose_all(const ctx *x, ft_figure *figs, hints *h)
+{
+    size_t n = x->nfigs;
+    for (size_t i = 0; i < n; i++) {
+        ft_figure *f = &figs[i];
+        size_t s =
+            x->ms->n || h->near_only ? choose(x, f, h) : by_currencies(x->c, f);
+        if (s != NONE)
+            memcpy(f->country, x->c->states[s].iso3, 4);
+        else
+            f->country[0] = '\0';
+    }
+    return !h->more;
 }
 
 #define LOCAL_STATES 128
@@ -2552,16 +2763,8 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
     unsigned *seen = !last   ? NULL
                      : local ? seen_local
                              : (unsigned *)(score + c->nstates);
-    if (!last || collect(c, text, len, &ms) != FT_OK) {
-        mentions_free(&ms);
-        if (!local)
-            free(last);
-        clear_countries(figs, n);
-        return FT_ENOMEM;
-    }
-    /* The mentions end with a mark, m[n], that starts and ends past any
-     * place in the text: choose's walks stop at it with no test of n. */
-    ms.m[ms.n] = (mention){.start = SIZE_MAX, .end = SIZE_MAX, .state = NONE};
+    if (!last)
+        goto out_of_memory;
     ctx x = {.c = c,
              .t = text,
              .ms = &ms,
@@ -2571,17 +2774,28 @@ ft_status ft_countries_assign(const ft_countries *c, const char *text,
              .score = score,
              .seen = seen,
              .last = last};
-    hints h = {0};
-    for (size_t i = 0; i < n; i++) {
-        ft_figure *f = &figs[i];
-        size_t s = ms.n ? choose(&x, f, &h) : by_currencies(c, f);
-        if (s != NONE)
-            memcpy(f->country, c->states[s].iso3, 4);
-        else
-            f->country[0] = '\0';
+    /* First the mentions around the figures' sentences alone, when the
+     * figures are fewer than one to a narrowest window (as in news):
+     * they decide most figures there, and the look back is read only
+     * when one needs it. */
+    hints h = {.near_only = len / n > c->short_text};
+    for (;;) {
+        if (collect_near(c, text, len, figs, n, h.near_only, &ms) != FT_OK)
+            goto out_of_memory;
+        ms.m[ms.n] =
+            (mention){.start = SIZE_MAX, .end = SIZE_MAX, .state = NONE};
+        if (choose_all(&x, figs, &h))
+            break;
+        h = (hints){0}, ms.n = 0;
     }
     mentions_free(&ms);
     if (!local)
         free(last);
     return FT_OK;
+out_of_memory:
+    mentions_free(&ms);
+    if (!local)
+        free(last);
+    clear_countries(figs, n);
+    return FT_ENOMEM;
 }

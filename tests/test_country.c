@@ -845,6 +845,204 @@ static void test_look_up_after_the_filters(void **state)
     ft_countries_free(c);
 }
 
+/* A news article names states far from its few figures, and the scan
+ * reads only the text around them (collect_near): each figure must get
+ * the state the scan of the whole text gives it.  That scan is what a
+ * figure out of text order forces (one appended at the text's start,
+ * whose own look-ups come after all the others'), so the figures of
+ * text, as extract gives them, are given their states again with such a
+ * figure behind them, and must get the same.  The state of the last
+ * figure in *last ("?" when none). */
+static void assert_windows_agree(const ft_countries *c, const char *text,
+                                 size_t len, const char *what, char last[4])
+{
+    ft_figlist l;
+    ft_figlist_init(&l);
+    ft_extract_opts o = {.countries = c};
+    assert_int_equal(ft_extract(text, len, &o, &l, NULL), FT_OK);
+    strcpy(last, "?");
+    if (l.len == 0) {
+        ft_figlist_free(&l);
+        return;
+    }
+    ft_figure *all = calloc(l.len + 1, sizeof *all);
+    assert_non_null(all);
+    memcpy(all, l.items, l.len * sizeof *all);
+    all[l.len] = (ft_figure){.start = 0, .end = 1, .sent_end = 1};
+    assert_int_equal(ft_countries_assign(c, text, len, all, l.len + 1), FT_OK);
+    for (size_t i = 0; i < l.len; i++)
+        if (strcmp(all[i].country, l.items[i].country) != 0)
+            fail_msg("%s, figure at %zu: '%s' around it, '%s' whole", what,
+                     l.items[i].start, l.items[i].country, all[i].country);
+    memcpy(last, l.items[l.len - 1].country, 4);
+    free(all);
+    ft_figlist_free(&l);
+}
+
+/* n bytes of words that name nothing and are no cue, at p, with commas
+ * (where the scan may start) between them. */
+static size_t filler(char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = "lorem, "[i % 7];
+    return n;
+}
+
+static void test_windows_agree_with_whole_text(void **state)
+{
+    (void)state;
+    ft_countries *c = table();
+    static char text[16384];
+    char got[4];
+    /* At the edges of a figure's windows: a buyer's deal word a little
+     * before the first state it reads back to ("a sale, ... to Poland
+     * ... The contract is worth"), past bytes the scan may start after;
+     * and one a little after the last state it reads after it. */
+    bool buyer = false;
+    for (size_t d = 1400; d < 1560; d++) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, " a sale, ");
+        n += filler(text + n, 200);
+        n += (size_t)sprintf(text + n, " to Poland ");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, ". The contract is worth $5 billion.");
+        assert_windows_agree(c, text, n, "look back", got);
+        buyer |= strcmp(got, "POL") == 0;
+    }
+    assert_true(buyer);
+    buyer = false;
+    for (size_t d = 200; d < 300; d++) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, ". Arms worth $5 billion ");
+        n += filler(text + n, 370);
+        n += (size_t)sprintf(text + n, " went to Poland ");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, " in a deal.");
+        n += filler(text + n, 3000);
+        assert_windows_agree(c, text, n, "after", got);
+        buyer |= strcmp(got, "POL") == 0;
+    }
+    assert_true(buyer);
+    /* States joined across a window's start: "a sale to" makes each a
+     * place, which names no owner, but the ones joined to it far from
+     * the deal word (" and "). */
+    for (size_t d = 1240; d < 1520; d += 3) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, " a sale to Japan");
+        for (int k = 0; k < 40; k++)
+            n += (size_t)sprintf(text + n, " and Japan");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, ". The contract is worth $5 billion.");
+        assert_windows_agree(c, text, n, "joined", got);
+    }
+    /* A buyer at the end of a figure's sentence, after the state named
+     * before it. */
+    buyer = false;
+    for (size_t d = 0; d < 330; d += 11) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, ". Japan will sell $5 billion of arms");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, " in a sale to Poland. Then ");
+        n += filler(text + n, 3000);
+        assert_windows_agree(c, text, n, "buyer after", got);
+        buyer |= strcmp(got, "POL") == 0;
+    }
+    assert_true(buyer);
+    /* What decides a figure from before the window around its sentence:
+     * a cost-sharing word (the United States is paid), states joined
+     * to the one before it. */
+    bool paid = false;
+    for (size_t d = 400; d < 1500; d += 50) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, " the cost-sharing talks ");
+        n += filler(text + n, d);
+        n += (size_t)sprintf(text + n, ". The United States wants $5 billion.");
+        assert_windows_agree(c, text, n, "cost-sharing", got);
+        paid |= strcmp(got, "") == 0;
+    }
+    assert_true(paid);
+    for (int j = 50; j < 90; j += 3) {
+        size_t n = filler(text, 3000);
+        n += (size_t)sprintf(text + n, ". China");
+        for (int k = 0; k < j; k++)
+            n += (size_t)sprintf(text + n, " and Japan");
+        n += (size_t)sprintf(text + n, " and Poland's budget is $5 billion.");
+        assert_windows_agree(c, text, n, "joined before", got);
+        assert_string_equal(got, "CHN");
+    }
+    /* Texts of many parts at random: states, cues, joins, breaks. */
+    static const char *const parts[] = {"Japan",
+                                        "the United States",
+                                        "South Korea",
+                                        "North Korea",
+                                        "U.S.",
+                                        "Korean",
+                                        "Hanwha",
+                                        "Seoul",
+                                        "Poland",
+                                        "Finland",
+                                        "China",
+                                        " and ",
+                                        " and ",
+                                        " or ",
+                                        ", ",
+                                        ", ",
+                                        ". ",
+                                        ". The ",
+                                        "\n",
+                                        " ",
+                                        " ",
+                                        "-",
+                                        "'s ",
+                                        "(",
+                                        ")",
+                                        "contract",
+                                        "sale to ",
+                                        "sold to ",
+                                        "buying",
+                                        "order from ",
+                                        "aid to ",
+                                        "in ",
+                                        "for ",
+                                        "troops",
+                                        "cost-sharing",
+                                        "defense budget",
+                                        "the navy",
+                                        "it said",
+                                        "deal",
+                                        "built in ",
+                                        "won",
+                                        "한국",
+                                        "일본에 수출",
+                                        "폴란드와 계약",
+                                        "정부가 ",
+                                        "Korea Institute for Defense Analyses",
+                                        "$5 billion",
+                                        "3억 달러",
+                                        "100 billion won",
+                                        "Mitsubishi Heavy Industries",
+                                        "Estonia",
+                                        "and the",
+                                        "purchase",
+                                        "supply"};
+    size_t np = sizeof parts / sizeof parts[0];
+    uint32_t seed = 12345;
+    for (int k = 0; k < 300; k++) {
+        size_t n = 0, want = 2000 + (size_t)(k * 37 % 9000);
+        while (n + 64 < want) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 20) % 4 == 0) /* most of a text names nothing */
+                n += filler(text + n, 40 + (seed >> 24) % 200);
+            else
+                n += (size_t)sprintf(text + n, "%s", parts[(seed >> 8) % np]);
+        }
+        char what[32];
+        snprintf(what, sizeof what, "text %d", k);
+        assert_windows_agree(c, text, n, what, got);
+    }
+    ft_countries_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -871,6 +1069,7 @@ int main(void)
         cmocka_unit_test(test_load_user_file),
         cmocka_unit_test(test_word_given_twice),
         cmocka_unit_test(test_look_up_after_the_filters),
+        cmocka_unit_test(test_windows_agree_with_whole_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
