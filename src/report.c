@@ -176,7 +176,7 @@ static size_t count_docs(const ft_series *s)
  * fewer when the report's charts would not keep every gnuplot busy
  * (group_size). */
 #define MAX_JOBS 8
-#define GROUP_MAX 64
+#define GROUP_MAX 128
 
 typedef struct {
     ft_chart_job *job;

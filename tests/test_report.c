@@ -120,7 +120,7 @@ static void assert_groups(size_t series, bool history, size_t gnuplots,
     remove_all(dir);
 }
 
-/* A few charts are spread evenly over the gnuplots, many go 64 a
+/* A few charts are spread evenly over the gnuplots, many go 128 a
  * gnuplot; the histories count, though only reading the figures back
  * tells which series have one. */
 static void test_groups_follow_the_report(void **state)
@@ -135,10 +135,11 @@ static void test_groups_follow_the_report(void **state)
     assert_groups(2, false, 2, 3, (size_t[]){2, 1}, 2);
     assert_groups(22, false, 1, 23, (size_t[]){23}, 1);
     assert_groups(22, false, 4, 23, (size_t[]){6, 6, 6, 5}, 4);
-    /* more than a round of 64 each: two rounds of four even groups */
-    assert_groups(129, false, 2, 130, (size_t[]){33, 33, 33, 31}, 4);
-    /* four rounds of 64 or more: 64 a gnuplot */
-    assert_groups(299, false, 1, 300, (size_t[]){64, 64, 64, 64, 44}, 5);
+    /* up to a round of 128 each: one group each, above it two rounds */
+    assert_groups(129, false, 2, 130, (size_t[]){65, 65}, 2);
+    assert_groups(299, false, 2, 300, (size_t[]){75, 75, 75, 75}, 4);
+    /* four rounds of 128 or more: 128 a gnuplot */
+    assert_groups(599, false, 1, 600, (size_t[]){128, 128, 128, 128, 88}, 5);
 }
 
 int main(void)
