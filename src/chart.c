@@ -786,7 +786,9 @@ typedef struct ft_chart_group ft_chart_group;
 struct ft_chart_job {
     pid_t pid;
     FILE *errf;     /* its standard error: a temporary file, not a pipe,
-                       so that several can run without being read */
+                       so that several can run without being read; made
+                       only when it is drawn alone (spawn_one), so that a
+                       queue of prepared charts holds no open file */
     ft_outfile pic; /* the picture, drawn to pic.tmp inside `own` (or
                        the batch's folder) */
     char *own;      /* DIR/FT_OUTFILE_PRIVATE_PREFIX + 6 characters: made for
@@ -806,12 +808,12 @@ struct ft_chart_job {
 
 /* One gnuplot drawing several charts in turn (ft_chart_render_group). */
 struct ft_chart_group {
-    pid_t pid;      /* 0 when it could not be started */
-    bool waited;    /* pid reaped, every member's outcome read */
-    size_t refs;    /* members not finished yet */
-    size_t n;       /* members */
-    bool *drawn;    /* member i's script ran to its end */
-    FILE *in, *out; /* the driver (its standard input), what it printed */
+    pid_t pid;   /* 0 when it could not be started */
+    bool waited; /* pid reaped, every member's outcome read */
+    size_t refs; /* members not finished yet */
+    size_t n;    /* members */
+    bool *drawn; /* member i's script ran to its end */
+    FILE *out;   /* what it printed (a scratch file) */
 };
 
 static void group_release(ft_chart_group *g)
@@ -821,8 +823,6 @@ static void group_release(ft_chart_group *g)
     if (g->pid > 0 && !g->waited)
         while (waitpid(g->pid, NULL, 0) < 0 && errno == EINTR)
             ;
-    if (g->in)
-        fclose(g->in);
     if (g->out)
         fclose(g->out);
     free(g->drawn);
@@ -951,6 +951,14 @@ static ft_status batch_picture(ft_chart_job *j, ft_outfile_batch *b,
 /* Start a gnuplot of its own for j: FT_ECANTCREAT when it cannot be. */
 static ft_status spawn_one(ft_chart_job *j, ft_error *err)
 {
+    /* gnuplot's messages go to a scratch file in $TMPDIR, closed on exec:
+     * only the gnuplot it is for gets it (as its stderr) */
+    const char *tmpdir = "";
+    if (!(j->errf = ft_outfile_scratch("gnuplot", &tmpdir)))
+        return ft_error_set(
+            err, FT_ECANTCREAT,
+            "no temporary file for gnuplot's messages in %s: %s", tmpdir,
+            strerror(errno));
     /* -d: without the user's ~/.gnuplot and the system gnuplotrc, which
      * gnuplot reads first otherwise: an init file could change the
      * terminal or the output, or run commands, before our script. */
@@ -1015,14 +1023,8 @@ ft_status ft_chart_render_prepare(const ft_chart *c, const char *gnuplot,
         (st = c->batch ? batch_picture(j, c->batch, c->dir, name, err)
                        : private_folder(j, c->dir, name, err)) != FT_OK)
         goto done;
-    /* gnuplot's messages go to a scratch file in $TMPDIR, closed on exec:
-     * only the gnuplot it is for gets it (as its stderr) */
-    const char *tmpdir = "";
-    if (!(pic = plain_path(j->pic.tmp)) ||
-        !(j->errf = ft_outfile_scratch("gnuplot", &tmpdir))) {
-        st = ft_error_set(err, pic ? FT_ECANTCREAT : FT_ENOMEM,
-                          "no temporary file for gnuplot's messages in %s: %s",
-                          tmpdir, strerror(errno));
+    if (!(pic = plain_path(j->pic.tmp))) {
+        st = ft_error_set(err, FT_ENOMEM, "out of memory");
         goto done;
     }
     j->title = title;
@@ -1090,6 +1092,41 @@ static void write_driver(FILE *f, ft_chart_job *const *jobs, size_t n)
     }
 }
 
+/* Start g's gnuplot on the driver of jobs[0..n) (g->pid stays 0 when
+ * it cannot be: each chart is then drawn alone at its finish, which
+ * says why).  The driver is closed here, once gnuplot has it: a group
+ * holds one open file while it draws, what it prints. */
+static void group_spawn(ft_chart_group *g, ft_chart_job *const *jobs, size_t n)
+{
+    FILE *in = ft_outfile_scratch("gnuplot", NULL);
+    if (!in || !(g->out = ft_outfile_scratch("gnuplot", NULL))) {
+        if (in)
+            fclose(in);
+        return;
+    }
+    write_driver(in, jobs, n);
+    posix_spawn_file_actions_t fa;
+    if (fflush(in) != 0 || ferror(in) || fseek(in, 0, SEEK_SET) != 0 ||
+        posix_spawn_file_actions_init(&fa) != 0) {
+        fclose(in);
+        return;
+    }
+    /* The driver as a file (its standard input by name): given a file,
+     * gnuplot stops at the first error, where from a pipe or a terminal
+     * it would go on to the next line and print the next number.  Its
+     * complaints go nowhere: the chart that failed is drawn again alone,
+     * with a scratch file of its own, which says why. */
+    char *argv[] = {jobs[0]->program, "-d", "/dev/stdin", NULL};
+    posix_spawn_file_actions_adddup2(&fa, fileno(in), 0);
+    posix_spawn_file_actions_adddup2(&fa, fileno(g->out), 1);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    if (posix_spawnp(&pid, jobs[0]->program, &fa, NULL, argv, environ) == 0)
+        g->pid = pid;
+    posix_spawn_file_actions_destroy(&fa);
+    fclose(in);
+}
+
 ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n)
 {
     if (n == 0)
@@ -1105,30 +1142,7 @@ ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n)
         jobs[i]->member = i;
         g->refs++;
     }
-    /* When the group cannot start, each chart is drawn alone at its
-     * finish, which then says why. */
-    if (!(g->in = ft_outfile_scratch("gnuplot", NULL)) ||
-        !(g->out = ft_outfile_scratch("gnuplot", NULL)))
-        return FT_OK;
-    write_driver(g->in, jobs, n);
-    if (fflush(g->in) != 0 || ferror(g->in) || fseek(g->in, 0, SEEK_SET) != 0)
-        return FT_OK;
-    /* The driver as a file (its standard input by name): given a file,
-     * gnuplot stops at the first error, where from a pipe or a terminal
-     * it would go on to the next line and print the next number.  Its
-     * complaints go to the first chart's stderr, unread: the chart that
-     * failed is drawn again alone, which says why. */
-    char *argv[] = {jobs[0]->program, "-d", "/dev/stdin", NULL};
-    posix_spawn_file_actions_t fa;
-    if (posix_spawn_file_actions_init(&fa) != 0)
-        return FT_OK;
-    posix_spawn_file_actions_adddup2(&fa, fileno(g->in), 0);
-    posix_spawn_file_actions_adddup2(&fa, fileno(g->out), 1);
-    posix_spawn_file_actions_adddup2(&fa, fileno(jobs[0]->errf), 2);
-    pid_t pid;
-    if (posix_spawnp(&pid, jobs[0]->program, &fa, NULL, argv, environ) == 0)
-        g->pid = pid;
-    posix_spawn_file_actions_destroy(&fa);
+    group_spawn(g, jobs, n);
     return FT_OK;
 }
 
@@ -1170,11 +1184,6 @@ static ft_status drawn_by_group(ft_chart_job *j, bool *drawn, ft_error *err)
     }
     if (*drawn || j->started)
         return FT_OK;
-    /* The group's messages, if any, are not this chart's. */
-    if (fflush(j->errf) != 0 || ftruncate(fileno(j->errf), 0) != 0 ||
-        fseek(j->errf, 0, SEEK_SET) != 0)
-        return ft_error_set(err, FT_ECANTCREAT,
-                            "no temporary file for gnuplot's messages");
     return spawn_one(j, err);
 }
 

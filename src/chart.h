@@ -186,9 +186,11 @@ ft_status ft_chart_render_finish(ft_chart_job *job, ft_error *err);
  * (sprintf("%c", ...)), never as text it could read as code.  A chart
  * the group did not draw whole (gnuplot stops at an error, or could not
  * start) is drawn again by a gnuplot of its own when it is finished,
- * with the outcome and message ft_chart_render would give.  FT_ENOMEM
- * only when out of memory (the jobs are then as prepared: finish them
- * one by one). */
+ * with the outcome and message ft_chart_render would give.  A prepared
+ * job holds no open file (the scratch file for gnuplot's messages is
+ * made when a chart is drawn alone), and a group one while it draws, so
+ * that many charts can be queued.  FT_ENOMEM only when out of memory
+ * (the jobs are then as prepared: finish them one by one). */
 ft_status ft_chart_render_prepare(const ft_chart *c, const char *gnuplot,
                                   ft_chart_job **job, ft_error *err);
 ft_status ft_chart_render_group(ft_chart_job *const *jobs, size_t n);

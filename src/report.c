@@ -170,26 +170,42 @@ static size_t count_docs(const ft_series *s)
     return distinct;
 }
 
-/* Charts are drawn by up to `max` gnuplots at once, each drawing up to
- * GROUP charts in turn (ft_chart_render_group): a gnuplot's start was
- * nearly all of a chart's time, and 16 charts a gnuplot still leave the
- * few charts of a small report to more than one core. */
+/* Charts are drawn by up to `max` gnuplots at once, each drawing a
+ * group of charts in turn (ft_chart_render_group): a gnuplot's start was
+ * nearly all of a chart's time.  A group holds up to GROUP_MAX charts,
+ * fewer when the report's charts would not keep every gnuplot busy
+ * (group_size). */
 #define MAX_JOBS 8
-#define GROUP 16
+#define GROUP_MAX 128
 
 typedef struct {
     ft_chart_job *job;
     bool *rendered; /* set when its picture is in place */
 } pending;
 
+/* A series' figures, read back to count its history before the first
+ * chart (group_size) and kept for drawing it: read once, not twice. */
+typedef struct {
+    ft_series_figure *f;
+    size_t n;
+} kept_figures;
+
+/* At most this many figures are kept so (48 bytes each): the 13,860 of
+ * c-demo2.csv's 23 charts cost 8 ms to read back. */
+#define KEPT_FIGURES 65536
+
 typedef struct {
     const ft_report_opts *o;
     ft_report_result *res;
     /* the charts given to gnuplots, oldest first (ngroups groups, of
-     * sizes[i] charts each), then nforming prepared for the next */
-    pending queue[(MAX_JOBS + 1) * GROUP];
-    size_t nqueue, nforming, sizes[MAX_JOBS], ngroups, max;
-    ft_error first; /* the first chart that failed */
+     * sizes[i] charts each), then nforming prepared for the next, which
+     * starts at `group` (group_size); a prepared chart holds no open
+     * file (ft_chart_render_prepare), a group one */
+    pending queue[(MAX_JOBS + 1) * GROUP_MAX];
+    size_t nqueue, nforming, sizes[MAX_JOBS], ngroups, max, group;
+    kept_figures *kept; /* per series; f NULL when not kept */
+    size_t kept_room;   /* figures that may still be kept */
+    ft_error first;     /* the first chart that failed */
     ft_status failed;
     bool no_gnuplot; /* stop trying */
     /* A chart's script and data, built here and written by draw(); one
@@ -265,7 +281,7 @@ static void start_group(renderer *r)
         return;
     if (r->ngroups == r->max)
         finish_group(r);
-    ft_chart_job *jobs[GROUP];
+    ft_chart_job *jobs[GROUP_MAX];
     for (size_t i = 0; i < r->nforming; i++)
         jobs[i] = r->queue[r->nqueue + i].job;
     /* out of memory: each chart is drawn alone when finished */
@@ -307,7 +323,7 @@ static void draw(renderer *r, const ft_chart *chart, const ft_buf *script,
         return;
     }
     r->queue[r->nqueue + r->nforming++] = (pending){job, rendered};
-    if (r->nforming == GROUP)
+    if (r->nforming == r->group)
         start_group(r);
 }
 
@@ -768,9 +784,10 @@ static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
                               size_t *nstems, const char **keep, ft_error *err)
 {
     const ft_series *s = ft_series_at(set, i);
-    size_t n;
-    ft_series_figure *f;
-    ft_status got = ft_series_figures(set, i, &f, &n);
+    size_t n = r->kept[i].n;
+    ft_series_figure *f = r->kept[i].f;
+    r->kept[i].f = NULL;
+    ft_status got = f ? FT_OK : ft_series_figures(set, i, &f, &n);
     if (got != FT_OK)
         return ft_error_set(err, got,
                             got == FT_EIO ? "cannot read a temporary file back"
@@ -781,6 +798,61 @@ static ft_status draw_history(renderer *r, const ft_series_set *set, size_t i,
                                            stems, nstems, keep, err);
     free(f);
     return st;
+}
+
+/* Whether series i has a figure history to draw (draw_history's test);
+ * false when its figures cannot be read back (draw_history says why).
+ * Its figures are kept for draw_history while there is room. */
+static bool has_history(renderer *r, const ft_series_set *set, size_t i)
+{
+    size_t n;
+    ft_series_figure *f;
+    if (ft_series_figures(set, i, &f, &n) != FT_OK)
+        return false;
+    bool yes = ft_series_figure_articles(f, n) >= 2;
+    if (yes && n <= r->kept_room) {
+        r->kept[i] = (kept_figures){f, n};
+        r->kept_room -= n;
+    } else
+        free(f);
+    return yes;
+}
+
+/* The charts the report draws, counted before the first, or `enough`
+ * when there are at least as many: a chart per series of two or more
+ * years, the overview and the comparison, then the histories, which
+ * take reading each series' figures back (0.1 s for 4,452 charts). */
+static size_t charts_to_draw(renderer *r, const ft_series_set *set,
+                             const overview *ov, const comparison *cmp,
+                             size_t enough)
+{
+    size_t n = ft_series_count(set), charts = (ov->n > 0) + (cmp->n > 0);
+    for (size_t i = 0; i < n; i++)
+        charts += ft_series_at(set, i)->npoints >= 2;
+    for (size_t i = 0; i < n && charts < enough; i++)
+        charts += has_history(r, set, i);
+    return charts < enough ? charts : enough;
+}
+
+/* When the charts fill this many rounds of full groups (a group of
+ * GROUP_MAX charts for each of the `max` gnuplots), the last round's
+ * imbalance is a small part of the time, and the groups are GROUP_MAX. */
+#define EVEN_ROUNDS 4
+
+/* The charts a group takes when up to `max` gnuplots draw the report's
+ * at once: the fewest groups of at most GROUP_MAX that are a multiple
+ * of max, all of a size (the last perhaps smaller), so that the
+ * gnuplots finish together: 23 charts on two cores are 12 and 11, not
+ * 16 and 7 with one core idle half the time. */
+static size_t group_size(renderer *r, const ft_series_set *set,
+                         const overview *ov, const comparison *cmp)
+{
+    size_t max = r->max, many = max * GROUP_MAX * EVEN_ROUNDS;
+    size_t charts = charts_to_draw(r, set, ov, cmp, many);
+    if (charts == 0 || charts == many)
+        return GROUP_MAX;
+    size_t rounds = (charts + max * GROUP_MAX - 1) / (max * GROUP_MAX);
+    return (charts + rounds * max - 1) / (rounds * max);
 }
 
 /* The comparison's chart: the named series on one linear axis. */
@@ -904,16 +976,18 @@ static ft_status charts_and_page(const ft_series_set *set,
     ft_chart_stems *stems = ft_chart_stems_new(2 * n);
     const char **keep = calloc(2 * n + 3, sizeof *keep);
     overview ov = {0};
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    long cpus = o->gnuplots ? (long)o->gnuplots : sysconf(_SC_NPROCESSORS_ONLN);
     renderer r = {.o = o,
                   .res = res,
                   .failed = FT_OK,
+                  .kept = calloc(n + 1, sizeof *r.kept),
+                  .kept_room = KEPT_FIGURES,
                   .max = cpus < 1          ? 1
                          : cpus > MAX_JOBS ? MAX_JOBS
                                            : (size_t)cpus};
     size_t nstems = 0;
     ft_status st = FT_OK;
-    if (!items || !t || !stems || !keep ||
+    if (!items || !t || !stems || !keep || !r.kept ||
         pick_overview(set, o->overview_max ? o->overview_max : 6, &ov) !=
             FT_OK) {
         st = ft_error_set(err, FT_ENOMEM, "out of memory");
@@ -921,6 +995,7 @@ static ft_status charts_and_page(const ft_series_set *set,
     }
     if ((st = ft_outfile_batch_new(dir, &r.batch, err)) != FT_OK)
         goto done;
+    r.group = group_size(&r, set, &ov, cmp);
     for (size_t i = 0; i < n && st == FT_OK; i++) {
         const ft_series *s = ft_series_at(set, i);
         ft_page_item *it = &items[i];
@@ -1128,6 +1203,9 @@ static ft_status charts_and_page(const ft_series_set *set,
         }
     }
 done:
+    for (size_t i = 0; r.kept && i < n; i++)
+        free(r.kept[i].f);
+    free(r.kept);
     ft_outfile_batch_free(r.batch);
     ft_buf_free(&r.script);
     ft_buf_free(&r.data);

@@ -45,6 +45,7 @@ typedef struct {
     bool xlsx;              /* also report.xlsx (src/xlsx.h); without it
                                an earlier run's report.xlsx is removed */
     const char *gnuplot;    /* the program; "gnuplot" when NULL */
+    size_t gnuplots;        /* drawing at once; 0: one a core (at most 8) */
     size_t overview_max;    /* series in the overview; 6 when 0 */
     /* The states' English names for series names ("South Korea: defence
      * budget"); NULL: their codes. */

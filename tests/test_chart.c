@@ -631,6 +631,54 @@ static void test_render_group(void **state)
     remove_all(bin);
 }
 
+static size_t open_files(void)
+{
+    return count_files("/proc/self/fd");
+}
+
+/* Prepared charts hold no open file, so that a report can queue many;
+ * a group holds one while it draws (what its gnuplot prints), and
+ * nothing is left open once its charts are finished. */
+static void test_prepared_jobs_hold_no_file(void **state)
+{
+    (void)state;
+    if (!have_gnuplot()) {
+        print_message("skipped: gnuplot not installed\n");
+        skip();
+    }
+    char *dir = scratch();
+    ft_series_set *set = one_series("South Korea: defence budget");
+    const ft_series *se = ft_series_at(set, 0);
+    enum { N = 20 };
+    ft_chart_job *jobs[N];
+    char stems[N][8];
+    size_t before = open_files();
+    for (size_t i = 0; i < N; i++) {
+        snprintf(stems[i], sizeof stems[i], "c%zu", i);
+        write_chart(dir, stems[i], se, FT_CHART_SVG);
+        ft_chart c = {.dir = dir,
+                      .stem = stems[i],
+                      .title = se->name,
+                      .ylabel = se->name,
+                      .note = se->name};
+        ft_error e;
+        assert_int_equal(ft_chart_render_prepare(&c, NULL, &jobs[i], &e),
+                         FT_OK);
+    }
+    assert_int_equal(open_files(), before);
+    assert_int_equal(ft_chart_render_group(jobs, N), FT_OK);
+    assert_int_equal(open_files(), before + 1);
+    for (size_t i = 0; i < N; i++) {
+        ft_error e;
+        ft_status st = ft_chart_render_finish(jobs[i], &e);
+        if (st != FT_OK)
+            fail_msg("%s", e.message);
+    }
+    assert_int_equal(open_files(), before);
+    ft_series_set_free(set);
+    remove_all(dir);
+}
+
 /* A group whose gnuplot cannot be started fails each chart as
  * ft_chart_render would: "cannot run". */
 static void test_render_group_without_gnuplot(void **state)
@@ -930,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_render_in_batch),
         cmocka_unit_test(test_render_group),
         cmocka_unit_test(test_render_group_without_gnuplot),
+        cmocka_unit_test(test_prepared_jobs_hold_no_file),
         cmocka_unit_test(test_picture_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
