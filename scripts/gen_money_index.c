@@ -11,7 +11,8 @@
  * places; and the shapes of the opener, numeral, prefix and next tables
  * again as two words a cell (opener_fit and the like, opener_fit with the
  * bytes that may follow a word of one letter), for a look at a word with
- * no branch; and each currency's and scale's first lower-case
+ * no branch; the opener table's run lengths as 64 bits a letter
+ * (opener_runs); and each currency's and scale's first lower-case
  * letters as eight bytes (prefix_heads and the like).  Exits 1 when the
  * number words are out of key order (their look-up reads one run of
  * entries per first letter).
@@ -286,6 +287,24 @@ static void after_one_letter(uint64_t *after)
     /* the ISO codes have three letters: no word of one letter */
 }
 
+/* The opener table's run lengths by a letter's byte & 31 (1-26 for either
+ * case, 0 and 27-31 no letter: none), bit n for a run of n letters up to
+ * 63, each length from RUN_BITS on as run_slot reads it: money.c's
+ * opener_fits asks a word's first letter and length with one load and
+ * one shift, no fold and no clamp. */
+static void put_opener_runs(const word_shapes *w)
+{
+    printf("static const uint64_t opener_runs[32] = {");
+    for (size_t c = 0; c < 32; c++) {
+        uint64_t runs = 0;
+        for (size_t n = 0; c >= 1 && c <= 26 && n < 64; n++)
+            if (w->run[c - 1] & run_bit(n))
+                runs |= UINT64_C(1) << n;
+        printf("%s0x%llx,", c % 4 ? " " : "\n    ", (unsigned long long)runs);
+    }
+    printf("\n};\n\n");
+}
+
 /* ------------------------------------------ the entries the bytes allow */
 
 /* Adds entry e's bytes to rows[ENTRY_BYTES][256][words] (money_words.h):
@@ -460,6 +479,7 @@ int main(void)
     printf("};\n\n");
     uint64_t after_one[26];
     after_one_letter(after_one);
+    put_opener_runs(&w.opener);
     put_fit("opener_fit", &w.opener, after_one);
     put_fit("numeral_fit", &w.numeral, NULL);
     put_fit("prefix_fit", &w.prefix, NULL);

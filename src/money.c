@@ -263,21 +263,28 @@ static bool opener_fits_at_end(const char *t, size_t len, size_t j,
 }
 
 /* The finder's first look at the run of `letters` letters at j (at least
- * one), which refuses most words.  Most are refused by their first letter
- * and length alone (run_index.opener.run, whose slot is set exactly where
- * opener_fit has a cell not 0), at a branch and fewer instructions than
- * the look at their letters: on this machine the instructions, not the
- * mispredicts, set the speed. */
+ * one, at most 63), which refuses most words.  Most are refused by their
+ * first letter and length alone (opener_runs, whose bit is set exactly
+ * where opener_fit has a cell not 0), at a branch and fewer instructions
+ * than the look at their letters: on this machine the instructions, not
+ * the mispredicts, set the speed. */
 static inline bool opener_fits(const char *t, size_t len, size_t j,
                                size_t letters)
 {
-    if (!(run_index.opener.run[(size_t)((unsigned char)t[j] & 31) - 1] &
-          run_bit(letters)))
+    if (!(opener_runs[(unsigned char)t[j] & 31] >> letters & 1u))
         return false;
     if (len - j > 2) /* the two bytes after j are inside the text */
         return word_fits_roomy(opener_fit, (const unsigned char *)t + j,
                                letters);
     return opener_fits_at_end(t, len, j, letters);
+}
+
+/* opener_fits of a run of any length: a run past 63 letters meets the
+ * shapes of RUN_BITS letters or more, as run_slot reads it. */
+static bool opener_fits_long(const char *t, size_t len, size_t j,
+                             size_t letters)
+{
+    return opener_fits(t, len, j, letters < 63 ? letters : 63);
 }
 
 /* May the run of `letters` letters at i (letters_at) begin what may
@@ -1879,7 +1886,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             if (!(class_of(t, i) & B_BEGIN) || !token_start(t, len, i))
                 i++;
             else if ((e = letters_end(t, len, i)) > i &&
-                     !opener_fits(t, len, i, e - i))
+                     !opener_fits_long(t, len, i, e - i))
                 i = skip_word(t, len, e); /* most words, as below */
             else if (try_candidate(f, i, e, opts, m, &i)) {
                 f->pos = i;
@@ -1917,9 +1924,15 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
              * next block. */
             unsigned run = (unsigned)__builtin_ctzll(~(bl.letters >> n) |
                                                      UINT64_C(1) << 63);
-            e = n + run >= 63 && bl.letters >> 63 ? letters_end(t, len, b + 64)
-                                                  : j + run;
-            if (!opener_fits(t, len, j, e - j)) {
+            bool fits;
+            if (n + run >= 63 && bl.letters >> 63) {
+                e = letters_end(t, len, b + 64);
+                fits = opener_fits_long(t, len, j, e - j);
+            } else {
+                e = j + run;
+                fits = opener_fits(t, len, j, run);
+            }
+            if (!fits) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
                  * sign_may_be_candidate refuses ("abc.5") */
