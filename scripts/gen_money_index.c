@@ -305,6 +305,122 @@ static void put_opener_runs(const word_shapes *w)
     printf("\n};\n\n");
 }
 
+/* A word's first three bytes, asked 32 at a time (money.c's
+ * block_at_avx2): the opener table's shapes in eight groups, bit g of
+ * open_first[c & 31] for a first letter c of group g, of open_second for
+ * a second byte and of open_third for a third byte that some word of the
+ * group may have (the *_other bytes: a byte there that is no letter).  A
+ * word that opener_fits lets through has all three bits of some group,
+ * so a word start with none is refused by the vector alone.  The groups:
+ * the words of one letter (any first letter that makes one, then a byte
+ * that is no letter, then anything), the words of two (two letters, then
+ * a byte that is no letter), and the longer words of each first letter
+ * in six groups, each letter joining the group its second and third
+ * letters widen least. */
+typedef struct {
+    uint8_t first[32], second[32], third[32], second_other, third_other;
+} open_groups;
+
+enum { LONG_GROUPS = 6 };
+
+static void open_letter_add(uint8_t *row, uint32_t letters, uint8_t bit)
+{
+    for (size_t c = 0; c < 26; c++)
+        if (letters >> c & 1u)
+            row[c + 1] |= bit;
+}
+
+static int open_width(uint32_t second, uint32_t third)
+{
+    return __builtin_popcount(second) + __builtin_popcount(third);
+}
+
+static void open_groups_build(const word_shapes *w, open_groups *g)
+{
+    const uint32_t any = (1u << 26) - 1;
+    uint32_t s2[26] = {0}, s3[26] = {0};
+    bool longer[26] = {false}, placed[26] = {false};
+    memset(g, 0, sizeof *g);
+    for (size_t k = 0; k < 26; k++) {
+        if (w->run[k] & run_bit(1)) { /* then no letter, then anything */
+            g->first[k + 1] |= 1;
+            g->second_other |= 1;
+            open_letter_add(g->third, any, 1);
+            g->third_other |= 1;
+        }
+        if (w->run[k] & run_bit(2)) { /* two letters, then no letter */
+            g->first[k + 1] |= 2;
+            open_letter_add(g->second, w->second[k][2], 2);
+            g->third_other |= 2;
+        }
+        for (size_t n = 3; n <= RUN_BITS; n++)
+            if (w->run[k] & run_bit(n)) {
+                longer[k] = true;
+                s2[k] |= w->second[k][n];
+                s3[k] |= w->third[k][n];
+            }
+    }
+    /* the widest letters first, each into the group it leaves narrowest
+     * (an empty one while there is one and it is narrower) */
+    uint32_t g2[LONG_GROUPS] = {0}, g3[LONG_GROUPS] = {0};
+    for (;;) {
+        size_t k = 26;
+        for (size_t c = 0; c < 26; c++)
+            if (longer[c] && !placed[c] &&
+                (k == 26 ||
+                 open_width(s2[c], s3[c]) > open_width(s2[k], s3[k])))
+                k = c;
+        if (k == 26)
+            break;
+        placed[k] = true;
+        size_t best = 0;
+        for (size_t q = 1; q < LONG_GROUPS; q++)
+            if (open_width(g2[q] | s2[k], g3[q] | s3[k]) <
+                open_width(g2[best] | s2[k], g3[best] | s3[k]))
+                best = q;
+        g2[best] |= s2[k];
+        g3[best] |= s3[k];
+        g->first[k + 1] |= (uint8_t)(4u << best);
+    }
+    for (size_t q = 0; q < LONG_GROUPS; q++) {
+        open_letter_add(g->second, g2[q], (uint8_t)(4u << q));
+        open_letter_add(g->third, g3[q], (uint8_t)(4u << q));
+    }
+}
+
+/* A row of 32 by byte & 31 as pshufb reads it: the low 16 twice, then the
+ * high 16 twice (one table for each 128-bit lane). */
+static void put_open_row(const char *name, const uint8_t *row)
+{
+    printf("    .%s = {", name);
+    for (size_t h = 0; h < 2; h++)
+        for (size_t k = 0; k < 32; k++)
+            printf("%s0x%x,", k % 16 ? " " : "\n        ",
+                   (unsigned)row[h * 16 + k % 16]);
+    printf("\n    },\n");
+}
+
+static void put_open_other(const char *name, uint8_t bits)
+{
+    printf("    .%s = {", name);
+    for (size_t k = 0; k < 32; k++)
+        printf("%s0x%x,", k % 16 ? " " : "\n        ", (unsigned)bits);
+    printf("\n    },\n");
+}
+
+static void put_open_groups(const word_shapes *w)
+{
+    open_groups g;
+    open_groups_build(w, &g);
+    printf("static const open_tables open_groups = {\n");
+    put_open_row("first", g.first);
+    put_open_row("second", g.second);
+    put_open_row("third", g.third);
+    put_open_other("second_other", g.second_other);
+    put_open_other("third_other", g.third_other);
+    printf("};\n\n");
+}
+
 /* ------------------------------------------ the entries the bytes allow */
 
 /* Adds entry e's bytes to rows[ENTRY_BYTES][256][words] (money_words.h):
@@ -480,6 +596,7 @@ int main(void)
     uint64_t after_one[26];
     after_one_letter(after_one);
     put_opener_runs(&w.opener);
+    put_open_groups(&w.opener);
     put_fit("opener_fit", &w.opener, after_one);
     put_fit("numeral_fit", &w.numeral, NULL);
     put_fit("prefix_fit", &w.prefix, NULL);

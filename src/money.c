@@ -1768,6 +1768,50 @@ __attribute__((target("avx2"))) static inline __m256i load32(const void *p)
     return _mm256_loadu_si256((const __m256i *)p);
 }
 
+/* The ASCII letters among the 32 bytes of v, 0xFF a lane. */
+__attribute__((target("avx2"))) static inline __m256i
+letters32(__m256i v, const consts32 *k)
+{
+    return _mm256_cmpgt_epi8(
+        load32(k->letter_top),
+        _mm256_add_epi8(_mm256_or_si256(v, load32(k->fold)),
+                        load32(k->letter_add)));
+}
+
+/* A row of open_groups (money_words.h) read by each byte's & 31: pshufb
+ * reads its low four bits from one half of the row or the other, as
+ * bit 4, moved to the top of the byte by the shift, chooses.  A byte
+ * with its top bit set reads 0 (no letter: the caller does not ask). */
+__attribute__((target("avx2"))) static inline __m256i
+open_row(const uint8_t *row, __m256i v)
+{
+    return _mm256_blendv_epi8(_mm256_shuffle_epi8(load32(row), v),
+                              _mm256_shuffle_epi8(load32(row + 32), v),
+                              _mm256_slli_epi16(v, 3));
+}
+
+/* The bytes of the 32 at s where no word that opener_fits lets through
+ * can start, by their own byte and the two after (so s[0..33] are read):
+ * no group of open_groups holds all three.  A word opener_fits lets
+ * through has the three bytes of a group (gen_money_index.c,
+ * open_groups_build): one letter, then a byte that is no letter (group 0);
+ * two letters, then one that is none (group 1); or a longer word's first
+ * letter with a second and a third letter that its shapes allow at some
+ * length (groups 2-7).  Only its bits at letters are asked. */
+__attribute__((target("avx2"))) static inline uint32_t
+open_refused32(const char *s, const consts32 *k, const open_tables *g)
+{
+    __m256i v1 = load32(s + 1), v2 = load32(s + 2);
+    __m256i second = _mm256_blendv_epi8(
+        load32(g->second_other), open_row(g->second, v1), letters32(v1, k));
+    __m256i third = _mm256_blendv_epi8(
+        load32(g->third_other), open_row(g->third, v2), letters32(v2, k));
+    __m256i all = _mm256_and_si256(open_row(g->first, load32(s)),
+                                   _mm256_and_si256(second, third));
+    return (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(all, _mm256_setzero_si256()));
+}
+
 /* block_add16 of the 32 bytes at s, with the same comparisons: the
  * letters, the digits and the other bytes that may begin an amount ('$'
  * and the lead bytes from 0xC2), a bit a byte. */
@@ -1776,10 +1820,7 @@ block_add32(const char *s, const consts32 *k, uint32_t *letters,
             uint32_t *digits, uint32_t *others)
 {
     __m256i v = load32(s);
-    __m256i letter =
-        _mm256_cmpgt_epi8(load32(k->letter_top),
-                          _mm256_add_epi8(_mm256_or_si256(v, load32(k->fold)),
-                                          load32(k->letter_add)));
+    __m256i letter = letters32(v, k);
     __m256i digit = _mm256_cmpgt_epi8(load32(k->digit_top),
                                       _mm256_add_epi8(v, load32(k->digit_add)));
     __m256i other =
@@ -1791,9 +1832,11 @@ block_add32(const char *s, const consts32 *k, uint32_t *letters,
     *others = (uint32_t)_mm256_movemask_epi8(other);
 }
 
-/* block_at of a whole block (64 bytes from b inside the text, so that
- * both loads read text) where the processor has AVX2: two looks of 32
- * bytes, 57 instructions a block where four of 16 took 140 on average. */
+/* block_at of a whole block where the processor has AVX2: two looks of
+ * 32 bytes, 57 instructions a block where four of 16 took 140 on average;
+ * and the word starts that open_refused32 refuses are no candidates (a
+ * look at 66 bytes from b, inside the text: the caller's len - b >= 66),
+ * in some 60 instructions where each word start took 30. */
 __attribute__((target("avx2"))) static block block_at_avx2(const char *t,
                                                            size_t b)
 {
@@ -1804,7 +1847,12 @@ __attribute__((target("avx2"))) static block block_at_avx2(const char *t,
     block_add32(t + b + 32, k, &l1, &d1, &o1);
     uint64_t letters = l0 | (uint64_t)l1 << 32;
     uint64_t words = letters | d0 | (uint64_t)d1 << 32;
-    return block_of(t, b, letters, words, words | o0 | (uint64_t)o1 << 32);
+    const open_tables *g = &open_groups;
+    __asm__("" : "+r"(g)); /* the same for open_groups' rows */
+    uint64_t refused = open_refused32(t + b, k, g) |
+                       (uint64_t)open_refused32(t + b + 32, k, g) << 32;
+    return block_of(t, b, letters, words,
+                    (words | o0 | (uint64_t)o1 << 32) & ~(letters & refused));
 }
 #endif
 
@@ -1848,7 +1896,7 @@ static inline block block_at(const char *t, size_t len, size_t b)
 #if MONEY_AVX2
     /* __builtin_cpu_supports reads what libgcc found out about the
      * processor at start-up: a load and a test a block */
-    if (len - b >= 64 && __builtin_cpu_supports("avx2"))
+    if (len - b >= 66 && __builtin_cpu_supports("avx2"))
         return block_at_avx2(t, b);
 #endif
     return block_at_sse2(t, len, b);
