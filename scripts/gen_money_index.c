@@ -305,23 +305,27 @@ static void put_opener_runs(const word_shapes *w)
     printf("\n};\n\n");
 }
 
-/* A word's first three bytes, asked 32 at a time (money.c's
+/* A word's first four bytes, asked 32 at a time (money.c's
  * block_at_avx2): the opener table's shapes in eight groups, bit g of
- * open_first[c & 31] for a first letter c of group g, of open_second for
- * a second byte and of open_third for a third byte that some word of the
- * group may have (the *_other bytes: a byte there that is no letter).  A
- * word that opener_fits lets through has all three bits of some group,
- * so a word start with none is refused by the vector alone.  The groups:
- * the words of one letter (any first letter that makes one, then a byte
- * that is no letter, then anything), the words of two (two letters, then
- * a byte that is no letter), and the longer words of each first letter
- * in six groups, each letter joining the group its second and third
- * letters widen least. */
+ * open_first[c & 31], of open_second and of open_third for a first,
+ * second and third letter c that some word of group g may have there (the
+ * *_other bytes: a byte there that is no letter), and of fourth_letter
+ * and fourth_other for a fourth byte that is a letter or none.  A word
+ * that opener_fits lets through has all four bits of some group, so a
+ * word start with none is refused by the vector alone.  The groups: the
+ * words of one letter (any first letter that makes one, then a byte that
+ * is no letter, then anything), the words of two (two letters, then a
+ * byte that is no letter, then anything), and in three groups each the
+ * words of three letters (then a byte that is no letter) and those of
+ * four or more, each first letter's words joining the group of their
+ * kind that they leave narrowest. */
 typedef struct {
-    uint8_t first[32], second[32], third[32], second_other, third_other;
+    uint8_t first[32], second[32], third[32], second_other, third_other,
+        fourth_letter, fourth_other;
 } open_groups;
 
-enum { LONG_GROUPS = 6 };
+/* the groups of words of three letters, and of four or more */
+enum { KIND_GROUPS = 3, THREE_BITS = 7u << 2, LONGER_BITS = 7u << 5 };
 
 static void open_letter_add(uint8_t *row, uint32_t letters, uint8_t bit)
 {
@@ -335,11 +339,46 @@ static int open_width(uint32_t second, uint32_t third)
     return __builtin_popcount(second) + __builtin_popcount(third);
 }
 
+/* Places the words of each first letter whose run lengths are among
+ * `runs` (second and third letters s2, s3) into groups first_bit,
+ * first_bit << 1 and first_bit << 2: the widest letters first, each into
+ * the group it leaves narrowest (an empty one while there is one). */
+static void open_kind_place(open_groups *g, const uint32_t *s2,
+                            const uint32_t *s3, const bool *has,
+                            unsigned first_bit)
+{
+    uint32_t g2[KIND_GROUPS] = {0}, g3[KIND_GROUPS] = {0};
+    bool placed[26] = {false};
+    for (;;) {
+        size_t k = 26;
+        for (size_t c = 0; c < 26; c++)
+            if (has[c] && !placed[c] &&
+                (k == 26 ||
+                 open_width(s2[c], s3[c]) > open_width(s2[k], s3[k])))
+                k = c;
+        if (k == 26)
+            break;
+        placed[k] = true;
+        size_t best = 0;
+        for (size_t q = 1; q < KIND_GROUPS; q++)
+            if (open_width(g2[q] | s2[k], g3[q] | s3[k]) <
+                open_width(g2[best] | s2[k], g3[best] | s3[k]))
+                best = q;
+        g2[best] |= s2[k];
+        g3[best] |= s3[k];
+        g->first[k + 1] |= (uint8_t)(first_bit << best);
+    }
+    for (size_t q = 0; q < KIND_GROUPS; q++) {
+        open_letter_add(g->second, g2[q], (uint8_t)(first_bit << q));
+        open_letter_add(g->third, g3[q], (uint8_t)(first_bit << q));
+    }
+}
+
 static void open_groups_build(const word_shapes *w, open_groups *g)
 {
     const uint32_t any = (1u << 26) - 1;
-    uint32_t s2[26] = {0}, s3[26] = {0};
-    bool longer[26] = {false}, placed[26] = {false};
+    uint32_t s2[2][26] = {{0}}, s3[2][26] = {{0}};
+    bool has[2][26] = {{false}};
     memset(g, 0, sizeof *g);
     for (size_t k = 0; k < 26; k++) {
         if (w->run[k] & run_bit(1)) { /* then no letter, then anything */
@@ -355,37 +394,18 @@ static void open_groups_build(const word_shapes *w, open_groups *g)
         }
         for (size_t n = 3; n <= RUN_BITS; n++)
             if (w->run[k] & run_bit(n)) {
-                longer[k] = true;
-                s2[k] |= w->second[k][n];
-                s3[k] |= w->third[k][n];
+                size_t kind = n > 3;
+                has[kind][k] = true;
+                s2[kind][k] |= w->second[k][n];
+                s3[kind][k] |= w->third[k][n];
             }
     }
-    /* the widest letters first, each into the group it leaves narrowest
-     * (an empty one while there is one and it is narrower) */
-    uint32_t g2[LONG_GROUPS] = {0}, g3[LONG_GROUPS] = {0};
-    for (;;) {
-        size_t k = 26;
-        for (size_t c = 0; c < 26; c++)
-            if (longer[c] && !placed[c] &&
-                (k == 26 ||
-                 open_width(s2[c], s3[c]) > open_width(s2[k], s3[k])))
-                k = c;
-        if (k == 26)
-            break;
-        placed[k] = true;
-        size_t best = 0;
-        for (size_t q = 1; q < LONG_GROUPS; q++)
-            if (open_width(g2[q] | s2[k], g3[q] | s3[k]) <
-                open_width(g2[best] | s2[k], g3[best] | s3[k]))
-                best = q;
-        g2[best] |= s2[k];
-        g3[best] |= s3[k];
-        g->first[k + 1] |= (uint8_t)(4u << best);
-    }
-    for (size_t q = 0; q < LONG_GROUPS; q++) {
-        open_letter_add(g->second, g2[q], (uint8_t)(4u << q));
-        open_letter_add(g->third, g3[q], (uint8_t)(4u << q));
-    }
+    open_kind_place(g, s2[0], s3[0], has[0], THREE_BITS & -THREE_BITS);
+    open_kind_place(g, s2[1], s3[1], has[1], LONGER_BITS & -LONGER_BITS);
+    /* the fourth byte: anything after one or two letters, none after
+     * three, a letter in a longer word */
+    g->fourth_letter = 1 | 2 | LONGER_BITS;
+    g->fourth_other = 1 | 2 | THREE_BITS;
 }
 
 /* A row of 32 by byte & 31 as pshufb reads it: the low 16 twice, then the
@@ -418,6 +438,8 @@ static void put_open_groups(const word_shapes *w)
     put_open_row("third", g.third);
     put_open_other("second_other", g.second_other);
     put_open_other("third_other", g.third_other);
+    put_open_other("fourth_letter", g.fourth_letter);
+    put_open_other("fourth_other", g.fourth_other);
     printf("};\n\n");
 }
 

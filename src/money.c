@@ -1791,23 +1791,27 @@ open_row(const uint8_t *row, __m256i v)
 }
 
 /* The bytes of the 32 at s where no word that opener_fits lets through
- * can start, by their own byte and the two after (so s[0..33] are read):
- * no group of open_groups holds all three.  A word opener_fits lets
- * through has the three bytes of a group (gen_money_index.c,
- * open_groups_build): one letter, then a byte that is no letter (group 0);
- * two letters, then one that is none (group 1); or a longer word's first
- * letter with a second and a third letter that its shapes allow at some
- * length (groups 2-7).  Only its bits at letters are asked. */
+ * can start, by their own byte and the three after (so s[0..34] are
+ * read): no group of open_groups holds all four.  A word opener_fits lets
+ * through has the four bytes of a group (gen_money_index.c,
+ * open_groups_build): one letter, then a byte that is no letter (group
+ * 0); two letters, then one that is none (group 1); three letters that
+ * its shapes allow at that length, then no letter (groups 2-4); or the
+ * first three of a longer word that its shapes allow at some length, then
+ * a letter (groups 5-7).  Only its bits at letters are asked. */
 __attribute__((target("avx2"))) static inline uint32_t
 open_refused32(const char *s, const consts32 *k, const open_tables *g)
 {
-    __m256i v1 = load32(s + 1), v2 = load32(s + 2);
+    __m256i v1 = load32(s + 1), v2 = load32(s + 2), v3 = load32(s + 3);
     __m256i second = _mm256_blendv_epi8(
         load32(g->second_other), open_row(g->second, v1), letters32(v1, k));
     __m256i third = _mm256_blendv_epi8(
         load32(g->third_other), open_row(g->third, v2), letters32(v2, k));
-    __m256i all = _mm256_and_si256(open_row(g->first, load32(s)),
-                                   _mm256_and_si256(second, third));
+    __m256i fourth = _mm256_blendv_epi8(
+        load32(g->fourth_other), load32(g->fourth_letter), letters32(v3, k));
+    __m256i all = _mm256_and_si256(
+        _mm256_and_si256(open_row(g->first, load32(s)), fourth),
+        _mm256_and_si256(second, third));
     return (uint32_t)_mm256_movemask_epi8(
         _mm256_cmpeq_epi8(all, _mm256_setzero_si256()));
 }
@@ -1835,7 +1839,7 @@ block_add32(const char *s, const consts32 *k, uint32_t *letters,
 /* block_at of a whole block where the processor has AVX2: two looks of
  * 32 bytes, 57 instructions a block where four of 16 took 140 on average;
  * and the word starts that open_refused32 refuses are no candidates (a
- * look at 66 bytes from b, inside the text: the caller's len - b >= 66),
+ * look at 67 bytes from b, inside the text: the caller's len - b >= 67),
  * in some 60 instructions where each word start took 30. */
 __attribute__((target("avx2"))) static block block_at_avx2(const char *t,
                                                            size_t b)
@@ -1896,7 +1900,7 @@ static inline block block_at(const char *t, size_t len, size_t b)
 #if MONEY_AVX2
     /* __builtin_cpu_supports reads what libgcc found out about the
      * processor at start-up: a load and a test a block */
-    if (len - b >= 66 && __builtin_cpu_supports("avx2"))
+    if (len - b >= 67 && __builtin_cpu_supports("avx2"))
         return block_at_avx2(t, b);
 #endif
     return block_at_sse2(t, len, b);

@@ -380,9 +380,9 @@ static size_t in_blocks(const char *word)
     return found;
 }
 
-/* The finder refuses word starts 32 at a time by their first three bytes
+/* The finder refuses word starts 32 at a time by their first four bytes
  * (open_groups, derived from the tables at build time) before its look at
- * each word, where 66 bytes from the block's start are text: a group that
+ * each word, where 67 bytes from the block's start are text: a group that
  * left out a word of the index would lose its amounts here, which the
  * reference, asking every token start, reads.  Every lexicon sample, and
  * the openers that are no number word (other_openers), each found at every
