@@ -339,10 +339,10 @@ static int open_width(uint32_t second, uint32_t third)
     return __builtin_popcount(second) + __builtin_popcount(third);
 }
 
-/* Places the words of each first letter whose run lengths are among
- * `runs` (second and third letters s2, s3) into groups first_bit,
- * first_bit << 1 and first_bit << 2: the widest letters first, each into
- * the group it leaves narrowest (an empty one while there is one). */
+/* Places the words of one kind of each first letter that has some
+ * (second and third letters s2, s3) into groups first_bit, first_bit << 1
+ * and first_bit << 2: the widest letters first, each into the group it
+ * leaves narrowest (an empty one while there is one). */
 static void open_kind_place(open_groups *g, const uint32_t *s2,
                             const uint32_t *s3, const bool *has,
                             unsigned first_bit)

@@ -268,15 +268,15 @@ static void test_digit_values(void **state)
     }
 }
 
-/* The finder looks for the next digit eight bytes at a time: a currency
- * word before a number must see it at every distance and alignment, as
- * ft_money_scan does. */
+/* The finder looks for the next digit sixteen bytes at a time, then
+ * eight, then one: a currency word before a number must see it at every
+ * distance and alignment, as ft_money_scan does. */
 static void test_finder_digit_reach(void **state)
 {
     (void)state;
     static const char filler[] = "so it is a  sum of about or near ";
     char text[256];
-    for (size_t pad = 0; pad < 9; pad++)
+    for (size_t pad = 0; pad < 17; pad++)
         for (size_t gap = 0; gap < sizeof filler; gap++) {
             int n = snprintf(text, sizeof text,
                              "%.*sthe KRW %.*s5 million and US$%.*s7 and "
