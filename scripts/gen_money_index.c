@@ -11,7 +11,8 @@
  * places; and the shapes of the opener, numeral, prefix and next tables
  * again as two words a cell (opener_fit and the like, opener_fit with the
  * bytes that may follow a word of one letter), for a look at a word with
- * no branch; and each currency's and scale's first lower-case
+ * no branch; the opener table's run lengths as 64 bits a letter
+ * (opener_runs); and each currency's and scale's first lower-case
  * letters as eight bytes (prefix_heads and the like).  Exits 1 when the
  * number words are out of key order (their look-up reads one run of
  * entries per first letter).
@@ -286,6 +287,162 @@ static void after_one_letter(uint64_t *after)
     /* the ISO codes have three letters: no word of one letter */
 }
 
+/* The opener table's run lengths by a letter's byte & 31 (1-26 for either
+ * case, 0 and 27-31 no letter: none), bit n for a run of n letters up to
+ * 63, each length from RUN_BITS on as run_slot reads it: money.c's
+ * opener_fits asks a word's first letter and length with one load and
+ * one shift, no fold and no clamp. */
+static void put_opener_runs(const word_shapes *w)
+{
+    printf("static const uint64_t opener_runs[32] = {");
+    for (size_t c = 0; c < 32; c++) {
+        uint64_t runs = 0;
+        for (size_t n = 0; c >= 1 && c <= 26 && n < 64; n++)
+            if (w->run[c - 1] & run_bit(n))
+                runs |= UINT64_C(1) << n;
+        printf("%s0x%llx,", c % 4 ? " " : "\n    ", (unsigned long long)runs);
+    }
+    printf("\n};\n\n");
+}
+
+/* A word's first four bytes, asked 32 at a time (money.c's
+ * block_at_avx2): the opener table's shapes in eight groups, bit g of
+ * open_first[c & 31], of open_second and of open_third for a first,
+ * second and third letter c that some word of group g may have there (the
+ * *_other bytes: a byte there that is no letter), and of fourth_letter
+ * and fourth_other for a fourth byte that is a letter or none.  A word
+ * that opener_fits lets through has all four bits of some group, so a
+ * word start with none is refused by the vector alone.  The groups: the
+ * words of one letter (any first letter that makes one, then a byte that
+ * is no letter, then anything), the words of two (two letters, then a
+ * byte that is no letter, then anything), and in three groups each the
+ * words of three letters (then a byte that is no letter) and those of
+ * four or more, each first letter's words joining the group of their
+ * kind that they leave narrowest. */
+typedef struct {
+    uint8_t first[32], second[32], third[32], second_other, third_other,
+        fourth_letter, fourth_other;
+} open_groups;
+
+/* the groups of words of three letters, and of four or more */
+enum { KIND_GROUPS = 3, THREE_BITS = 7u << 2, LONGER_BITS = 7u << 5 };
+
+static void open_letter_add(uint8_t *row, uint32_t letters, uint8_t bit)
+{
+    for (size_t c = 0; c < 26; c++)
+        if (letters >> c & 1u)
+            row[c + 1] |= bit;
+}
+
+static int open_width(uint32_t second, uint32_t third)
+{
+    return __builtin_popcount(second) + __builtin_popcount(third);
+}
+
+/* Places the words of one kind of each first letter that has some
+ * (second and third letters s2, s3) into groups first_bit, first_bit << 1
+ * and first_bit << 2: the widest letters first, each into the group it
+ * leaves narrowest (an empty one while there is one). */
+static void open_kind_place(open_groups *g, const uint32_t *s2,
+                            const uint32_t *s3, const bool *has,
+                            unsigned first_bit)
+{
+    uint32_t g2[KIND_GROUPS] = {0}, g3[KIND_GROUPS] = {0};
+    bool placed[26] = {false};
+    for (;;) {
+        size_t k = 26;
+        for (size_t c = 0; c < 26; c++)
+            if (has[c] && !placed[c] &&
+                (k == 26 ||
+                 open_width(s2[c], s3[c]) > open_width(s2[k], s3[k])))
+                k = c;
+        if (k == 26)
+            break;
+        placed[k] = true;
+        size_t best = 0;
+        for (size_t q = 1; q < KIND_GROUPS; q++)
+            if (open_width(g2[q] | s2[k], g3[q] | s3[k]) <
+                open_width(g2[best] | s2[k], g3[best] | s3[k]))
+                best = q;
+        g2[best] |= s2[k];
+        g3[best] |= s3[k];
+        g->first[k + 1] |= (uint8_t)(first_bit << best);
+    }
+    for (size_t q = 0; q < KIND_GROUPS; q++) {
+        open_letter_add(g->second, g2[q], (uint8_t)(first_bit << q));
+        open_letter_add(g->third, g3[q], (uint8_t)(first_bit << q));
+    }
+}
+
+static void open_groups_build(const word_shapes *w, open_groups *g)
+{
+    const uint32_t any = (1u << 26) - 1;
+    uint32_t s2[2][26] = {{0}}, s3[2][26] = {{0}};
+    bool has[2][26] = {{false}};
+    memset(g, 0, sizeof *g);
+    for (size_t k = 0; k < 26; k++) {
+        if (w->run[k] & run_bit(1)) { /* then no letter, then anything */
+            g->first[k + 1] |= 1;
+            g->second_other |= 1;
+            open_letter_add(g->third, any, 1);
+            g->third_other |= 1;
+        }
+        if (w->run[k] & run_bit(2)) { /* two letters, then no letter */
+            g->first[k + 1] |= 2;
+            open_letter_add(g->second, w->second[k][2], 2);
+            g->third_other |= 2;
+        }
+        for (size_t n = 3; n <= RUN_BITS; n++)
+            if (w->run[k] & run_bit(n)) {
+                size_t kind = n > 3;
+                has[kind][k] = true;
+                s2[kind][k] |= w->second[k][n];
+                s3[kind][k] |= w->third[k][n];
+            }
+    }
+    open_kind_place(g, s2[0], s3[0], has[0], THREE_BITS & -THREE_BITS);
+    open_kind_place(g, s2[1], s3[1], has[1], LONGER_BITS & -LONGER_BITS);
+    /* the fourth byte: anything after one or two letters, none after
+     * three, a letter in a longer word */
+    g->fourth_letter = 1 | 2 | LONGER_BITS;
+    g->fourth_other = 1 | 2 | THREE_BITS;
+}
+
+/* A row of 32 by byte & 31 as pshufb reads it: the low 16 twice, then the
+ * high 16 twice (one table for each 128-bit lane). */
+static void put_open_row(const char *name, const uint8_t *row)
+{
+    printf("    .%s = {", name);
+    for (size_t h = 0; h < 2; h++)
+        for (size_t k = 0; k < 32; k++)
+            printf("%s0x%x,", k % 16 ? " " : "\n        ",
+                   (unsigned)row[h * 16 + k % 16]);
+    printf("\n    },\n");
+}
+
+static void put_open_other(const char *name, uint8_t bits)
+{
+    printf("    .%s = {", name);
+    for (size_t k = 0; k < 32; k++)
+        printf("%s0x%x,", k % 16 ? " " : "\n        ", (unsigned)bits);
+    printf("\n    },\n");
+}
+
+static void put_open_groups(const word_shapes *w)
+{
+    open_groups g;
+    open_groups_build(w, &g);
+    printf("static const open_tables open_groups = {\n");
+    put_open_row("first", g.first);
+    put_open_row("second", g.second);
+    put_open_row("third", g.third);
+    put_open_other("second_other", g.second_other);
+    put_open_other("third_other", g.third_other);
+    put_open_other("fourth_letter", g.fourth_letter);
+    put_open_other("fourth_other", g.fourth_other);
+    printf("};\n\n");
+}
+
 /* ------------------------------------------ the entries the bytes allow */
 
 /* Adds entry e's bytes to rows[ENTRY_BYTES][256][words] (money_words.h):
@@ -460,6 +617,8 @@ int main(void)
     printf("};\n\n");
     uint64_t after_one[26];
     after_one_letter(after_one);
+    put_opener_runs(&w.opener);
+    put_open_groups(&w.opener);
     put_fit("opener_fit", &w.opener, after_one);
     put_fit("numeral_fit", &w.numeral, NULL);
     put_fit("prefix_fit", &w.prefix, NULL);

@@ -263,21 +263,28 @@ static bool opener_fits_at_end(const char *t, size_t len, size_t j,
 }
 
 /* The finder's first look at the run of `letters` letters at j (at least
- * one), which refuses most words.  Most are refused by their first letter
- * and length alone (run_index.opener.run, whose slot is set exactly where
- * opener_fit has a cell not 0), at a branch and fewer instructions than
- * the look at their letters: on this machine the instructions, not the
- * mispredicts, set the speed. */
+ * one, at most 63), which refuses most words.  Most are refused by their
+ * first letter and length alone (opener_runs, whose bit is set exactly
+ * where opener_fit has a cell not 0), at a branch and fewer instructions
+ * than the look at their letters: on this machine the instructions, not
+ * the mispredicts, set the speed. */
 static inline bool opener_fits(const char *t, size_t len, size_t j,
                                size_t letters)
 {
-    if (!(run_index.opener.run[(size_t)((unsigned char)t[j] & 31) - 1] &
-          run_bit(letters)))
+    if (!(opener_runs[(unsigned char)t[j] & 31] >> letters & 1u))
         return false;
     if (len - j > 2) /* the two bytes after j are inside the text */
         return word_fits_roomy(opener_fit, (const unsigned char *)t + j,
                                letters);
     return opener_fits_at_end(t, len, j, letters);
+}
+
+/* opener_fits of a run of any length: a run past 63 letters meets the
+ * shapes of RUN_BITS letters or more, as run_slot reads it. */
+static bool opener_fits_long(const char *t, size_t len, size_t j,
+                             size_t letters)
+{
+    return opener_fits(t, len, j, letters < 63 ? letters : 63);
 }
 
 /* May the run of `letters` letters at i (letters_at) begin what may
@@ -1473,9 +1480,17 @@ static uint64_t digit_bits(uint64_t x)
     return (low + 0x50 * FT_ONES8) & ~(low + 0x46 * FT_ONES8) & ~x & FT_HIGHS8;
 }
 
-/* The first digit at or after k, else len. */
+/* The first digit at or after k, else len: sixteen bytes a look, then
+ * eight (each look inside the text). */
 static size_t next_digit(const char *t, size_t len, size_t k)
 {
+    for (; k + 16 <= len; k += 16) {
+        ft_bytes16 v = ft_load16(t + k);
+        uint32_t d = ft_bits16(
+            (ft_bytes16)((ft_sbytes16)(v + (0x80 - '0')) < -128 + 10));
+        if (d)
+            return k + (size_t)__builtin_ctz(d);
+    }
     for (; k + 8 <= len; k += 8) {
         uint64_t d = digit_bits(ft_load8(t + k));
         if (d)
@@ -1761,6 +1776,54 @@ __attribute__((target("avx2"))) static inline __m256i load32(const void *p)
     return _mm256_loadu_si256((const __m256i *)p);
 }
 
+/* The ASCII letters among the 32 bytes of v, 0xFF a lane. */
+__attribute__((target("avx2"))) static inline __m256i
+letters32(__m256i v, const consts32 *k)
+{
+    return _mm256_cmpgt_epi8(
+        load32(k->letter_top),
+        _mm256_add_epi8(_mm256_or_si256(v, load32(k->fold)),
+                        load32(k->letter_add)));
+}
+
+/* A row of open_groups (money_words.h) read by each byte's & 31: pshufb
+ * reads its low four bits from one half of the row or the other, as
+ * bit 4, moved to the top of the byte by the shift, chooses.  A byte
+ * with its top bit set reads 0 (no letter: the caller does not ask). */
+__attribute__((target("avx2"))) static inline __m256i
+open_row(const uint8_t *row, __m256i v)
+{
+    return _mm256_blendv_epi8(_mm256_shuffle_epi8(load32(row), v),
+                              _mm256_shuffle_epi8(load32(row + 32), v),
+                              _mm256_slli_epi16(v, 3));
+}
+
+/* The bytes of the 32 at s where no word that opener_fits lets through
+ * can start, by their own byte and the three after (so s[0..34] are
+ * read): no group of open_groups holds all four.  A word opener_fits lets
+ * through has the four bytes of a group (gen_money_index.c,
+ * open_groups_build): one letter, then a byte that is no letter (group
+ * 0); two letters, then one that is none (group 1); three letters that
+ * its shapes allow at that length, then no letter (groups 2-4); or the
+ * first three of a longer word that its shapes allow at some length, then
+ * a letter (groups 5-7).  Only its bits at letters are asked. */
+__attribute__((target("avx2"))) static inline uint32_t
+open_refused32(const char *s, const consts32 *k, const open_tables *g)
+{
+    __m256i v1 = load32(s + 1), v2 = load32(s + 2), v3 = load32(s + 3);
+    __m256i second = _mm256_blendv_epi8(
+        load32(g->second_other), open_row(g->second, v1), letters32(v1, k));
+    __m256i third = _mm256_blendv_epi8(
+        load32(g->third_other), open_row(g->third, v2), letters32(v2, k));
+    __m256i fourth = _mm256_blendv_epi8(
+        load32(g->fourth_other), load32(g->fourth_letter), letters32(v3, k));
+    __m256i all = _mm256_and_si256(
+        _mm256_and_si256(open_row(g->first, load32(s)), fourth),
+        _mm256_and_si256(second, third));
+    return (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(all, _mm256_setzero_si256()));
+}
+
 /* block_add16 of the 32 bytes at s, with the same comparisons: the
  * letters, the digits and the other bytes that may begin an amount ('$'
  * and the lead bytes from 0xC2), a bit a byte. */
@@ -1769,10 +1832,7 @@ block_add32(const char *s, const consts32 *k, uint32_t *letters,
             uint32_t *digits, uint32_t *others)
 {
     __m256i v = load32(s);
-    __m256i letter =
-        _mm256_cmpgt_epi8(load32(k->letter_top),
-                          _mm256_add_epi8(_mm256_or_si256(v, load32(k->fold)),
-                                          load32(k->letter_add)));
+    __m256i letter = letters32(v, k);
     __m256i digit = _mm256_cmpgt_epi8(load32(k->digit_top),
                                       _mm256_add_epi8(v, load32(k->digit_add)));
     __m256i other =
@@ -1784,9 +1844,11 @@ block_add32(const char *s, const consts32 *k, uint32_t *letters,
     *others = (uint32_t)_mm256_movemask_epi8(other);
 }
 
-/* block_at of a whole block (64 bytes from b inside the text, so that
- * both loads read text) where the processor has AVX2: two looks of 32
- * bytes, 57 instructions a block where four of 16 took 140 on average. */
+/* block_at of a whole block where the processor has AVX2: two looks of
+ * 32 bytes, 57 instructions a block where four of 16 took 140 on average;
+ * and the word starts that open_refused32 refuses are no candidates (a
+ * look at 67 bytes from b, inside the text: the caller's len - b >= 67),
+ * in some 60 instructions where each word start took 30. */
 __attribute__((target("avx2"))) static block block_at_avx2(const char *t,
                                                            size_t b)
 {
@@ -1797,7 +1859,12 @@ __attribute__((target("avx2"))) static block block_at_avx2(const char *t,
     block_add32(t + b + 32, k, &l1, &d1, &o1);
     uint64_t letters = l0 | (uint64_t)l1 << 32;
     uint64_t words = letters | d0 | (uint64_t)d1 << 32;
-    return block_of(t, b, letters, words, words | o0 | (uint64_t)o1 << 32);
+    const open_tables *g = &open_groups;
+    __asm__("" : "+r"(g)); /* the same for open_groups' rows */
+    uint64_t refused = open_refused32(t + b, k, g) |
+                       (uint64_t)open_refused32(t + b + 32, k, g) << 32;
+    return block_of(t, b, letters, words,
+                    (words | o0 | (uint64_t)o1 << 32) & ~(letters & refused));
 }
 #endif
 
@@ -1841,7 +1908,7 @@ static inline block block_at(const char *t, size_t len, size_t b)
 #if MONEY_AVX2
     /* __builtin_cpu_supports reads what libgcc found out about the
      * processor at start-up: a load and a test a block */
-    if (len - b >= 64 && __builtin_cpu_supports("avx2"))
+    if (len - b >= 67 && __builtin_cpu_supports("avx2"))
         return block_at_avx2(t, b);
 #endif
     return block_at_sse2(t, len, b);
@@ -1879,7 +1946,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             if (!(class_of(t, i) & B_BEGIN) || !token_start(t, len, i))
                 i++;
             else if ((e = letters_end(t, len, i)) > i &&
-                     !opener_fits(t, len, i, e - i))
+                     !opener_fits_long(t, len, i, e - i))
                 i = skip_word(t, len, e); /* most words, as below */
             else if (try_candidate(f, i, e, opts, m, &i)) {
                 f->pos = i;
@@ -1917,9 +1984,15 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
              * next block. */
             unsigned run = (unsigned)__builtin_ctzll(~(bl.letters >> n) |
                                                      UINT64_C(1) << 63);
-            e = n + run >= 63 && bl.letters >> 63 ? letters_end(t, len, b + 64)
-                                                  : j + run;
-            if (!opener_fits(t, len, j, e - j)) {
+            bool fits;
+            if (n + run >= 63 && bl.letters >> 63) {
+                e = letters_end(t, len, b + 64);
+                fits = opener_fits_long(t, len, j, e - j);
+            } else {
+                e = j + run;
+                fits = opener_fits(t, len, j, run);
+            }
+            if (!fits) {
                 /* skipped with the rest of its word: no bit of the block
                  * lies inside a word but a digit after a '.' or ',', which
                  * sign_may_be_candidate refuses ("abc.5") */

@@ -460,6 +460,18 @@ typedef struct {
                             Korean unit or a currency before the number */
 } word_index;
 
+/* The opener table's shapes in eight groups, for a look at 32 word starts
+ * at once (scripts/gen_money_index.c, open_groups): bit g of first[c &
+ * 31], second[...] and third[...] when a word of group g may have the
+ * letter c there, *_other when it may have a byte that is no letter, and
+ * fourth_letter and fourth_other for its fourth byte; each row of 32 as
+ * pshufb reads it in both lanes of 16: bytes [0, 32) the low half twice,
+ * [32, 64) the high half twice. */
+typedef struct {
+    uint8_t first[64], second[64], third[64], second_other[32], third_other[32],
+        fourth_letter[32], fourth_other[32];
+} open_tables;
+
 /* ------------------------------------------ the entries the bytes allow */
 
 /* Which entries of a table may match at i, by the bytes at i, i + 1 and

@@ -268,15 +268,15 @@ static void test_digit_values(void **state)
     }
 }
 
-/* The finder looks for the next digit eight bytes at a time: a currency
- * word before a number must see it at every distance and alignment, as
- * ft_money_scan does. */
+/* The finder looks for the next digit sixteen bytes at a time, then
+ * eight, then one: a currency word before a number must see it at every
+ * distance and alignment, as ft_money_scan does. */
 static void test_finder_digit_reach(void **state)
 {
     (void)state;
     static const char filler[] = "so it is a  sum of about or near ";
     char text[256];
-    for (size_t pad = 0; pad < 9; pad++)
+    for (size_t pad = 0; pad < 17; pad++)
         for (size_t gap = 0; gap < sizeof filler; gap++) {
             int n = snprintf(text, sizeof text,
                              "%.*sthe KRW %.*s5 million and US$%.*s7 and "
@@ -351,6 +351,59 @@ static void test_finder_blocks(void **state)
         }
 }
 
+/* The amounts found with `word` inside a whole block, at each of its 64
+ * places, as written, in capitals and with a capital first letter, each
+ * read as the reference reads it. */
+static size_t in_blocks(const char *word)
+{
+    char text[320];
+    size_t found = 0;
+    for (int form = 0; form < 3; form++) {
+        char w[64];
+        snprintf(w, sizeof w, "%s", word);
+        if (form == 1)
+            capitals(w);
+        if (form == 2 && w[0] >= 'a' && w[0] <= 'z')
+            w[0] = (char)(w[0] - 32);
+        for (int at = 0; at < 64; at++) {
+            int n = snprintf(text, sizeof text,
+                             "%.*s%s and then the other words of the text "
+                             "fill the rest of this block and the next, "
+                             "with no figure in them at all.",
+                             at,
+                             "the a of it as in to on by is an we or at he "
+                             "be so up no do go me us ok",
+                             w);
+            found += compare_passes(text, (size_t)n);
+        }
+    }
+    return found;
+}
+
+/* The finder refuses word starts 32 at a time by their first four bytes
+ * (open_groups, derived from the tables at build time) before its look at
+ * each word, where 67 bytes from the block's start are text: a group that
+ * left out a word of the index would lose its amounts here, which the
+ * reference, asking every token start, reads.  Every lexicon sample, and
+ * the openers that are no number word (other_openers), each found at every
+ * place as written. */
+static void test_finder_word_groups(void **state)
+{
+    (void)state;
+    static const char *const openers[] = {
+        "a million dollars", "an eight million won", "half a trillion yen",
+        "hundred dollars", "quarter billion yen"};
+    char buf[64];
+    ft_money_sample s;
+    size_t k, found = 0;
+    for (k = 0; ft_money_sample_at(k, buf, sizeof buf, &s); k++)
+        found += in_blocks(buf);
+    assert_true(k > 150);
+    assert_true(found >= k * 64);
+    for (size_t q = 0; q < sizeof openers / sizeof *openers; q++)
+        assert_true(in_blocks(openers[q]) >= 64);
+}
+
 /* The finder's first look at a word reads the two bytes after its first
  * letter whatever they are where they lie in the text, else only the
  * word's letters: short words and openers at the very end of a text, and
@@ -389,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_finder_digit_reach),
         cmocka_unit_test(test_finder_blocks),
         cmocka_unit_test(test_finder_short_words_at_end),
+        cmocka_unit_test(test_finder_word_groups),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }
