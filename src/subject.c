@@ -786,6 +786,18 @@ typedef struct {
 /* Where a word stands: outside the figures' sentences or in one. */
 enum { OUTSIDE = 0, IN_SENTENCE = 1 };
 
+/* The word starts cut_block may refuse 32 at a time, before its look at
+ * each word (see leads_refused): eight groups of the words that set a bit
+ * of pairs, by their first letter, a bit a group.  Each row holds that
+ * bit for each byte's & 31 where the first, second or third byte of a
+ * word of the group may be that letter, as pshufb reads it: the first
+ * sixteen twice, then the other sixteen twice; `*_end` has it where the
+ * word may have no letter there (shorter, a digit or hyphen). */
+typedef struct {
+    unsigned char first[64], second[64], third[64];
+    unsigned char second_end, third_end;
+} lead_groups;
+
 struct word_index {
     unsigned short slot[WORD_SLOTS]; /* 1 + index in entry, 0 for empty */
     word_entry entry[WORD_ENTRIES];
@@ -818,6 +830,7 @@ struct word_index {
      * its length: most words of a purpose are none, and this says so at
      * once (see is_general) */
     unsigned general_lengths[32];
+    lead_groups leads;
 };
 
 /* Outside the figures' sentences, a lower-case word matters only when
@@ -1107,6 +1120,78 @@ static bool could_be_word(const char *w, size_t n)
     return true;
 }
 
+/* Does the entry, in lower case, matter in a figure's sentence (`lower`)
+ * or outside them (`outside`), as pairs tells? */
+static void entry_places(const word_entry *en, bool *lower, bool *outside)
+{
+    bool opens = only_opens(en);
+    *lower = opens || matters_in_lower_case(en->roles, word_head(en));
+    *outside = opens ? matters_outside(en->roles, NULL) /* a line's */
+                     : matters_outside(en->roles, word_head(en));
+}
+
+/* Does the entry set a bit of pairs: may a word in lower case spelt so
+ * matter somewhere? */
+static bool entry_in_pairs(const word_entry *en)
+{
+    bool lower, outside;
+    entry_places(en, &lower, &outside);
+    return could_be_word(en->key, en->n) && (lower || outside);
+}
+
+/* Set a group's bit in a row of lead_groups at the letter c. */
+static void lead_set(unsigned char row[64], unsigned char c, unsigned bit)
+{
+    unsigned at = (c & 16u) * 2 + (c & 15u);
+    row[at] |= (unsigned char)bit;
+    row[at + 16] |= (unsigned char)bit;
+}
+
+/* The lead_groups of the entries that set a bit of pairs: their first
+ * letters dealt to the eight groups, the letter with most words first,
+ * each to the group with fewest words so far, so that a group allows few
+ * second and third letters. */
+static void index_leads(word_index *ix)
+{
+    unsigned count[32] = {0}, load[8] = {0};
+    unsigned char group[32];
+    for (size_t e = 0; e < ix->len; e++)
+        if (entry_in_pairs(&ix->entry[e]))
+            count[(unsigned char)ix->entry[e].key[0] & 31]++;
+    bool dealt[32] = {false};
+    for (size_t r = 0; r < 32; r++) {
+        size_t c = 0;
+        for (size_t k = 1; k < 32; k++)
+            if (!dealt[k] && (dealt[c] || count[k] > count[c]))
+                c = k;
+        size_t g = 0;
+        for (size_t k = 1; k < 8; k++)
+            if (load[k] < load[g])
+                g = k;
+        dealt[c] = true;
+        group[c] = (unsigned char)g;
+        load[g] += count[c];
+    }
+    lead_groups *l = &ix->leads;
+    memset(l, 0, sizeof *l);
+    for (size_t e = 0; e < ix->len; e++) {
+        const word_entry *en = &ix->entry[e];
+        if (!entry_in_pairs(en))
+            continue;
+        const unsigned char *k = (const unsigned char *)en->key;
+        unsigned bit = 1u << group[k[0] & 31];
+        lead_set(l->first, k[0], bit);
+        if (en->n >= 2 && ft_ascii_alpha(k[1]))
+            lead_set(l->second, k[1], bit);
+        else
+            l->second_end |= (unsigned char)bit;
+        if (en->n >= 3 && ft_ascii_alpha(k[2]))
+            lead_set(l->third, k[2], bit);
+        else
+            l->third_end |= (unsigned char)bit;
+    }
+}
+
 /* The pairs of words in lower case (see word_index), once every entry
  * knows the phrases it opens. */
 static void index_pairs(word_index *ix)
@@ -1117,11 +1202,10 @@ static void index_pairs(word_index *ix)
         if (!could_be_word(en->key, en->n))
             continue; /* "r&d": no word of a text is so spelt */
         size_t slot = pair_slot(en->key, en->n);
-        bool opens = only_opens(en);
-        bool lower = opens || matters_in_lower_case(en->roles, word_head(en));
-        bool outside = opens ? matters_outside(en->roles, NULL) /* a line's */
-                             : matters_outside(en->roles, word_head(en));
-        unsigned long long bit = 1ull << ((opens ? OPENER_BIT : 0) + en->n);
+        bool lower, outside;
+        entry_places(en, &lower, &outside);
+        unsigned long long bit = 1ull
+                                 << ((only_opens(en) ? OPENER_BIT : 0) + en->n);
         if (word_head(en))
             ix->name_pairs[OUTSIDE][slot] |= 1ull << en->n;
         if (lower) {
@@ -1131,6 +1215,7 @@ static void index_pairs(word_index *ix)
         if (outside)
             ix->pairs[OUTSIDE][slot] |= bit;
     }
+    index_leads(ix);
     for (size_t k = 0; k < COUNT(budget_lines); k++)
         add_second(ix, budget_lines[k]);
     for (size_t k = 0; k < COUNT(references); k++)
@@ -1915,7 +2000,71 @@ classify64_avx2(const unsigned char *p)
     bits.lower &= bits.alpha;
     return bits;
 }
+
+/* A row of lead_groups read by each byte of v's & 31: pshufb reads its
+ * low four bits in one half of the row or the other, as bit 4, moved to
+ * the top of the byte by the shift, chooses (a 16-bit shift moves no bit
+ * into another byte's top).  Only letters are asked. */
+__attribute__((target("avx2"))) static inline __m256i
+lead_row(const unsigned char *row, __m256i v)
+{
+    return _mm256_blendv_epi8(_mm256_shuffle_epi8(load32(row), v),
+                              _mm256_shuffle_epi8(load32(row + 32), v),
+                              _mm256_slli_epi16(v, 3));
+}
+
+/* lead_row of a word's second or third byte: `end` where it is no
+ * letter. */
+__attribute__((target("avx2"))) static inline __m256i
+lead_next(const unsigned char *row, unsigned char end, __m256i v,
+          const consts32 *k)
+{
+    __m256i letter =
+        in_range32(_mm256_or_si256(v, load32(k->fold)), &k->letters);
+    return _mm256_blendv_epi8(_mm256_set1_epi8((char)end), lead_row(row, v),
+                              letter);
+}
+
+/* The bytes of the 32 at s where no word that sets a bit of pairs can
+ * start, by their own byte and the two after (s[0,34) are read): no group
+ * of lead_groups holds all three.  Only the bits at letters mean
+ * anything. */
+__attribute__((target("avx2"))) static inline uint32_t
+leads_refused32(const unsigned char *s, const lead_groups *g, const consts32 *k)
+{
+    __m256i all = _mm256_and_si256(
+        lead_row(g->first, load32(s)),
+        _mm256_and_si256(lead_next(g->second, g->second_end, load32(s + 1), k),
+                         lead_next(g->third, g->third_end, load32(s + 2), k)));
+    return (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(all, _mm256_setzero_si256()));
+}
+
+__attribute__((target("avx2"))) static uint64_t
+leads_refused64_avx2(const unsigned char *s, const lead_groups *g)
+{
+    const consts32 *k = &bytes32;
+    __asm__("" : "+r"(k)); /* as in classify64_avx2 */
+    return leads_refused32(s, g, k) | (uint64_t)leads_refused32(s + 32, g, k)
+                                          << 32;
+}
 #endif
+
+/* Of the 64 bytes at base, the letters where no word that sets a bit of
+ * pairs starts (see leads_refused32), a bit each; none where there is no
+ * AVX2, or fewer than 66 bytes of text from base (the look reads two past
+ * the block: this test keeps its loads inside the text). */
+static uint64_t leads_refused(const unsigned char *t, size_t len, size_t base,
+                              const lead_groups *g)
+{
+#if FT_AVX2
+    if (len - base >= 66 && __builtin_cpu_supports("avx2"))
+        return leads_refused64_avx2(t + base, g);
+#else
+    (void)t, (void)len, (void)base, (void)g;
+#endif
+    return 0;
+}
 
 #if defined(__SSE2__)
 static byte_bits classify64_sse2(const unsigned char *p)
@@ -2218,9 +2367,13 @@ static block_cut cut_block(cutter *c, size_t base)
      * the first act in it; it reads no letter of a word but its first */
     uint64_t fig = covered(c->figs, c->nfigs, &c->g, base, false);
     uint64_t sent = covered(c->figs, c->nfigs, &c->f, base, true);
-    uint64_t lower = starts & bits.lower & ~fig;
     const word_index *ix = c->ix;
-    uint64_t idle = idle_words(x, ix, base, lower, word, sent) |
+    /* the words no word of the index can be are refused 64 at a time;
+     * the others are looked at one by one */
+    uint64_t lower = starts & bits.lower & ~fig;
+    uint64_t refused = lower & leads_refused(t, x.len, base, &ix->leads);
+    uint64_t idle = refused |
+                    idle_words(x, ix, base, lower & ~refused, word, sent) |
                     idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
                                   bits.lower, word, sent);
     idle |= quiet_commas(x, base, bits.other & ~bits.high);
@@ -3132,9 +3285,46 @@ void ft_subjects_assign(const ft_subjects *aliases, const char *text_,
     free(own);
 }
 
+/* The word w[0,n) spelt as `spelling` says (0: as it is, 1: its letters
+ * after the first in capitals, 2: every other letter so) at each place of
+ * a block, spaces around it: is it refused by leads_refused at none? */
+static bool leads_pass_at_each_place(const word_index *ix, const char *w,
+                                     size_t n, unsigned spelling)
+{
+    unsigned char b[64 + WORD_MAX + 2];
+    for (size_t j = 0; j < 64; j++) {
+        memset(b, ' ', sizeof b);
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)w[i];
+            bool up = i > 0 && (spelling == 1 || (spelling == 2 && i % 2));
+            b[j + i] = up && ft_ascii_lower(c) ? (unsigned char)(c - 32) : c;
+        }
+        if (leads_refused(b, sizeof b, 0, &ix->leads) >> j & 1)
+            return false;
+    }
+    return true;
+}
+
+/* Is no word of the index that sets a bit of pairs (in lower case, it
+ * may matter somewhere) refused by leads_refused, in any spelling that
+ * starts in lower case, at any place of a block? */
+static bool leads_pass_words(const word_index *ix)
+{
+    bool ok = true;
+    for (size_t e = 0; e < ix->len && ok; e++) {
+        const word_entry *en = &ix->entry[e];
+        if (!entry_in_pairs(en) || !ft_ascii_lower((unsigned char)en->key[0]))
+            continue;
+        for (unsigned spelling = 0; spelling < 3 && ok; spelling++)
+            ok = leads_pass_at_each_place(ix, en->key, en->n, spelling);
+    }
+    return ok;
+}
+
 /* Each word of each table is found by the look-up that reads it, with
- * the role that table gives it, and every budget line and reference is
- * looked for (for the tests). */
+ * the role that table gives it, every budget line and reference is
+ * looked for, and cut_block refuses no word of the index that may
+ * matter in lower case (for the tests). */
 bool ft_subject_lists_ordered(void)
 {
     word_index *ix = word_index_new();
@@ -3183,6 +3373,7 @@ bool ft_subject_lists_ordered(void)
             ok = is_general(ix, up);
         }
     }
+    ok = ok && leads_pass_words(ix);
     free(ix);
     return ok;
 }
