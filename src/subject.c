@@ -789,13 +789,13 @@ enum { OUTSIDE = 0, IN_SENTENCE = 1 };
 /* The word starts cut_block may refuse 32 at a time, before its look at
  * each word (see leads_refused): eight groups of the words that set a bit
  * of pairs, by their first letter, a bit a group.  Each row holds that
- * bit for each byte's & 31 where the first, second or third byte of a
- * word of the group may be that letter, as pshufb reads it: the first
+ * bit for each byte's & 31 where the first, second, third or fourth byte
+ * of a word of the group may be that letter, as pshufb reads it: the first
  * sixteen twice, then the other sixteen twice; `*_end` has it where the
  * word may have no letter there (shorter, a digit or hyphen). */
 typedef struct {
-    unsigned char first[64], second[64], third[64];
-    unsigned char second_end, third_end;
+    unsigned char first[64], second[64], third[64], fourth[64];
+    unsigned char second_end, third_end, fourth_end;
 } lead_groups;
 
 struct word_index {
@@ -1189,6 +1189,10 @@ static void index_leads(word_index *ix)
             lead_set(l->third, k[2], bit);
         else
             l->third_end |= (unsigned char)bit;
+        if (en->n >= 4 && ft_ascii_alpha(k[3]))
+            lead_set(l->fourth, k[3], bit);
+        else
+            l->fourth_end |= (unsigned char)bit;
     }
 }
 
@@ -2013,8 +2017,8 @@ lead_row(const unsigned char *row, __m256i v)
                               _mm256_slli_epi16(v, 3));
 }
 
-/* lead_row of a word's second or third byte: `end` where it is no
- * letter. */
+/* lead_row of a word's second, third or fourth byte: `end` where it is
+ * no letter. */
 __attribute__((target("avx2"))) static inline __m256i
 lead_next(const unsigned char *row, unsigned char end, __m256i v,
           const consts32 *k)
@@ -2026,16 +2030,19 @@ lead_next(const unsigned char *row, unsigned char end, __m256i v,
 }
 
 /* The bytes of the 32 at s where no word that sets a bit of pairs can
- * start, by their own byte and the two after (s[0,34) are read): no group
- * of lead_groups holds all three.  Only the bits at letters mean
+ * start, by their own byte and the three after (s[0,35) are read): no
+ * group of lead_groups holds all four.  Only the bits at letters mean
  * anything. */
 __attribute__((target("avx2"))) static inline uint32_t
 leads_refused32(const unsigned char *s, const lead_groups *g, const consts32 *k)
 {
     __m256i all = _mm256_and_si256(
         lead_row(g->first, load32(s)),
-        _mm256_and_si256(lead_next(g->second, g->second_end, load32(s + 1), k),
-                         lead_next(g->third, g->third_end, load32(s + 2), k)));
+        _mm256_and_si256(
+            lead_next(g->second, g->second_end, load32(s + 1), k),
+            _mm256_and_si256(
+                lead_next(g->third, g->third_end, load32(s + 2), k),
+                lead_next(g->fourth, g->fourth_end, load32(s + 3), k))));
     return (uint32_t)_mm256_movemask_epi8(
         _mm256_cmpeq_epi8(all, _mm256_setzero_si256()));
 }
@@ -2052,13 +2059,13 @@ leads_refused64_avx2(const unsigned char *s, const lead_groups *g)
 
 /* Of the 64 bytes at base, the letters where no word that sets a bit of
  * pairs starts (see leads_refused32), a bit each; none where there is no
- * AVX2, or fewer than 66 bytes of text from base (the look reads two past
- * the block: this test keeps its loads inside the text). */
+ * AVX2, or fewer than 67 bytes of text from base (the look reads three
+ * past the block: this test keeps its loads inside the text). */
 static uint64_t leads_refused(const unsigned char *t, size_t len, size_t base,
                               const lead_groups *g)
 {
 #if FT_AVX2
-    if (len - base >= 66 && __builtin_cpu_supports("avx2"))
+    if (len - base >= 67 && __builtin_cpu_supports("avx2"))
         return leads_refused64_avx2(t + base, g);
 #else
     (void)t, (void)len, (void)base, (void)g;
