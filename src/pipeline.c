@@ -1,8 +1,9 @@
 /* pipeline.c — read, extract, hand over, through an ordered work queue
  * (workq.h): the calling thread reads articles into batches and pushes
  * them, the workers extract each batch a stage at a time (extract.h), and
- * the calling thread pops the batches in order and hands over each
- * article with the warnings held back since the one before.  With one
+ * the calling thread pops the batches in order (extracting batches no
+ * worker has begun while it waits) and hands over each article with the
+ * warnings held back since the one before.  With one
  * job the queue has no workers: the calling thread extracts each batch
  * as it pushes it, so one thread gets the same batches, stage by stage. */
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT: the default jobs */
@@ -226,13 +227,16 @@ static void hold_warning(void *ctx, ft_warning w, const ft_error *detail)
         memset(&h->detail, 0, sizeof h->detail);
 }
 
-/* The queue and its batches, at the first input: p->jobs workers, or
- * none for one job (the calling thread extracts); none too when no
- * thread can be started.  FT_ENOMEM when out of memory. */
+/* The queue and its batches, at the first input: p->jobs - 1 workers
+ * (the calling thread extracts too, while it waits to pop: workq.h), or
+ * none for one job (the calling thread extracts each batch as it pushes
+ * it); none too when no thread can be started.  The batches in flight
+ * are BATCHES_PER_WORKER for each of the p->jobs threads.  FT_ENOMEM when
+ * out of memory. */
 static ft_status start_queue(ft_pipeline *p, ft_error *err)
 {
-    unsigned workers = p->jobs > 1 ? p->jobs : 0;
-    p->cap = workers ? (size_t)workers * BATCHES_PER_WORKER : 1;
+    unsigned workers = p->jobs > 1 ? p->jobs - 1 : 0;
+    p->cap = workers ? (size_t)p->jobs * BATCHES_PER_WORKER : 1;
     p->pool = calloc(p->cap + 1, sizeof *p->pool);
     p->spare = calloc(p->cap + 1, sizeof *p->spare);
     p->entries = calloc((p->cap + 1) * BATCH_MAX, sizeof *p->entries);

@@ -1,7 +1,8 @@
 /* workq.c — a ring of items under one mutex: the owner adds at the tail
- * and takes from the head; workers hand themselves the oldest item not
- * yet begun.  Positions are counted from the queue's start (64 bits never
- * wrap) and reduced modulo cap only to index the ring. */
+ * and takes from the head; workers, and the owner while it waits for the
+ * head, hand themselves the oldest item not yet begun.  Positions are
+ * counted from the queue's start (64 bits never wrap) and reduced modulo
+ * cap only to index the ring. */
 #include "workq.h"
 
 #include <pthread.h>
@@ -152,8 +153,23 @@ void *ft_workq_pop(ft_workq *q, bool wait)
 {
     void *item = NULL;
     pthread_mutex_lock(&q->lock);
-    while (q->first < q->end && !at(q, q->first)->done && wait)
-        pthread_cond_wait(&q->head, &q->lock);
+    /* Waiting, the owner does the work of the oldest item not begun, as a
+     * worker would, rather than sit idle: it is the N-th thread of
+     * extract --jobs N (pipeline.c), not a reader waiting beside N. */
+    while (q->first < q->end && !at(q, q->first)->done && wait) {
+        while (q->next < q->end && at(q, q->next)->done)
+            q->next++;
+        if (q->next == q->end) {
+            pthread_cond_wait(&q->head, &q->lock);
+            continue;
+        }
+        uint64_t pos = q->next++;
+        void *begun = at(q, pos)->item;
+        pthread_mutex_unlock(&q->lock);
+        q->work(q->ctx, begun);
+        pthread_mutex_lock(&q->lock);
+        at(q, pos)->done = true;
+    }
     if (q->first < q->end && at(q, q->first)->done) {
         item = at(q, q->first)->item;
         q->first++;

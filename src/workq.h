@@ -3,17 +3,20 @@
  * in the order they went in.
  *
  * What `extract --jobs N` is made of (pipeline.c): one thread reads the
- * articles and pushes them, N threads extract, and the same first thread
- * pops them and writes them, so the output is the one a single thread
- * would write.  The queue holds at most `cap` items: the owner has to pop
- * before it pushes more, which keeps memory bounded whatever the length
- * of the stream.
+ * articles and pushes them, N - 1 worker threads extract, and the same
+ * first thread pops them and writes them, so the output is the one a
+ * single thread would write; while it waits to pop, that thread extracts
+ * too (N threads at work, not N + 1 on N cores).  The queue holds at most
+ * `cap` items: the owner has to pop before it pushes more, which keeps
+ * memory bounded whatever the length of the stream.
  *
  * Threads: one thread, the owner (the one that made the queue), pushes,
  * pops and frees; `work` runs on the worker threads, one item at a time
- * each, and never on the owner's, except in a queue of no workers, where
- * push does the work at once on the owner's thread (`extract --jobs 1`:
- * the same batches, in the same order, on one thread).
+ * each, and on the owner's in a pop that waits (it does the work of an
+ * item no worker has begun while the oldest is not done), and in a queue
+ * of no workers, where push does the work at once on the owner's thread
+ * (`extract --jobs 1`: the same batches, in the same order, on one
+ * thread).
  *
  * Ownership: the queue borrows each item from its push to its pop; between
  * the two only the worker that does its work touches it, and it is the
@@ -61,7 +64,8 @@ void ft_workq_push(ft_workq *q, void *item, bool work);
 
 /* The oldest item, once its work is done, taken out of the queue.  NULL
  * when the queue is empty, or when wait is false and that item's work is
- * not done yet; with wait true, blocks until it is. */
+ * not done yet; with wait true, until it is, does the work of items no
+ * worker has begun (oldest first) and blocks when there are none. */
 void *ft_workq_pop(ft_workq *q, bool wait);
 
 #endif

@@ -1,7 +1,8 @@
 /* test_workq.c — the ordered work queue: items come out in the order they
  * went in whatever order the workers finish them, each worked once, items
  * without work never touched, never more than cap inside, and a pop that
- * does not wait does not wait; with no workers, push does the work. */
+ * does not wait does not wait; a pop that waits does the work of an item
+ * no worker has begun; with no workers, push does the work. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -131,6 +132,68 @@ static void test_pop_without_wait(void **state)
     ft_workq_free(q);
 }
 
+/* The first item's work waits (ten seconds at most) for the second's,
+ * which opens the gate; each notes the thread it ran on. */
+typedef struct {
+    pthread_mutex_t m;
+    pthread_cond_t c;
+    bool first_begun, open;
+} relay;
+
+typedef struct {
+    int seq;
+    bool saw_open;
+    pthread_t ran_on;
+} relay_item;
+
+static void relay_work(void *ctx, void *p)
+{
+    relay *r = ctx;
+    relay_item *it = p;
+    it->ran_on = pthread_self();
+    pthread_mutex_lock(&r->m);
+    if (it->seq == 0) {
+        r->first_begun = true;
+        pthread_cond_broadcast(&r->c);
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 10;
+        while (!r->open && pthread_cond_timedwait(&r->c, &r->m, &until) == 0)
+            ;
+        it->saw_open = r->open;
+    } else {
+        r->open = true;
+        pthread_cond_broadcast(&r->c);
+    }
+    pthread_mutex_unlock(&r->m);
+}
+
+/* While it waits in pop for the oldest item, the owner does the work of
+ * an item no worker has begun (extract --jobs N runs N - 1 workers and
+ * the reading thread so): here the only worker is held by the first
+ * item until the second's work is done, which only the owner can do. */
+static void test_owner_works_while_waiting(void **state)
+{
+    (void)state;
+    relay r = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false,
+               false};
+    ft_workq *q;
+    assert_int_equal(ft_workq_new(1, 2, relay_work, &r, &q, NULL), FT_OK);
+    relay_item a = {.seq = 0}, b = {.seq = 1};
+    ft_workq_push(q, &a, true);
+    pthread_mutex_lock(&r.m);
+    while (!r.first_begun)
+        pthread_cond_wait(&r.c, &r.m);
+    pthread_mutex_unlock(&r.m);
+    ft_workq_push(q, &b, true);
+    assert_ptr_equal(ft_workq_pop(q, true), &a);
+    assert_true(a.saw_open);
+    assert_false(pthread_equal(a.ran_on, pthread_self()));
+    assert_ptr_equal(ft_workq_pop(q, false), &b);
+    assert_true(pthread_equal(b.ran_on, pthread_self()));
+    ft_workq_free(q);
+}
+
 static void test_free_idle_and_unused(void **state)
 {
     (void)state;
@@ -176,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_order_kept_one_worker),
         cmocka_unit_test(test_order_kept_many_workers),
         cmocka_unit_test(test_pop_without_wait),
+        cmocka_unit_test(test_owner_works_while_waiting),
         cmocka_unit_test(test_free_idle_and_unused),
         cmocka_unit_test(test_no_workers),
     };
