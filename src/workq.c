@@ -36,30 +36,35 @@ static slot *at(ft_workq *q, uint64_t pos)
     return &q->ring[pos % q->cap];
 }
 
+/* With the lock held: the work of the oldest item not begun, done with
+ * the lock let go (and the owner woken if that item is the oldest);
+ * false when every item is begun. */
+static bool work_next(ft_workq *q)
+{
+    /* Items pushed without work are done already: not ours. */
+    while (q->next < q->end && at(q, q->next)->done)
+        q->next++;
+    if (q->next == q->end)
+        return false;
+    uint64_t pos = q->next++;
+    void *item = at(q, pos)->item;
+    pthread_mutex_unlock(&q->lock);
+    q->work(q->ctx, item);
+    pthread_mutex_lock(&q->lock);
+    at(q, pos)->done = true;
+    /* Only the oldest can be popped: the owner waits for no other. */
+    if (pos == q->first)
+        pthread_cond_signal(&q->head);
+    return true;
+}
+
 static void *worker(void *arg)
 {
     ft_workq *q = arg;
     pthread_mutex_lock(&q->lock);
-    for (;;) {
-        /* Items pushed without work are done already: not ours. */
-        while (q->next < q->end && at(q, q->next)->done)
-            q->next++;
-        if (q->stop)
-            break;
-        if (q->next == q->end) {
+    while (!q->stop)
+        if (!work_next(q))
             pthread_cond_wait(&q->more, &q->lock);
-            continue;
-        }
-        uint64_t pos = q->next++;
-        void *item = at(q, pos)->item;
-        pthread_mutex_unlock(&q->lock);
-        q->work(q->ctx, item);
-        pthread_mutex_lock(&q->lock);
-        at(q, pos)->done = true;
-        /* Only the oldest can be popped: the owner waits for no other. */
-        if (pos == q->first)
-            pthread_cond_signal(&q->head);
-    }
     pthread_mutex_unlock(&q->lock);
     return NULL;
 }
@@ -156,20 +161,9 @@ void *ft_workq_pop(ft_workq *q, bool wait)
     /* Waiting, the owner does the work of the oldest item not begun, as a
      * worker would, rather than sit idle: it is the N-th thread of
      * extract --jobs N (pipeline.c), not a reader waiting beside N. */
-    while (q->first < q->end && !at(q, q->first)->done && wait) {
-        while (q->next < q->end && at(q, q->next)->done)
-            q->next++;
-        if (q->next == q->end) {
+    while (q->first < q->end && !at(q, q->first)->done && wait)
+        if (!work_next(q))
             pthread_cond_wait(&q->head, &q->lock);
-            continue;
-        }
-        uint64_t pos = q->next++;
-        void *begun = at(q, pos)->item;
-        pthread_mutex_unlock(&q->lock);
-        q->work(q->ctx, begun);
-        pthread_mutex_lock(&q->lock);
-        at(q, pos)->done = true;
-    }
     if (q->first < q->end && at(q, q->first)->done) {
         item = at(q, q->first)->item;
         q->first++;
