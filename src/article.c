@@ -429,8 +429,12 @@ struct ft_reader {
 
 static origin origin_of(const ft_reader *r)
 {
-    return (origin){r->name, r->date,    r->source, r->dec ? r->encoding : NULL,
-                    r->warn, r->warn_ctx};
+    return (origin){.name = r->name,
+                    .date = r->date,
+                    .source = r->source,
+                    .encoding = r->dec ? r->encoding : NULL,
+                    .warn = r->warn,
+                    .warn_ctx = r->warn_ctx};
 }
 
 static void warn(const origin *o, ft_warning w, const char *file, long line,
