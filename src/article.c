@@ -355,6 +355,26 @@ static const unsigned char field_of_len[16] = {
 
 typedef enum { IN_TEXT, IN_JSONL, IN_CSV } input_format;
 
+/* Where an article comes from, as far as its metadata and the messages
+ * about it go: the reader's current input, or the input a JSONL line was
+ * read from (ft_line), which may be parsed after the reader moved on. */
+typedef struct {
+    const char *name;
+    const char *date, *source; /* fallbacks (date normalised), or NULL */
+    const char *encoding;      /* the input's when decoded, else NULL */
+    void (*warn)(void *ctx, ft_warning w, const ft_error *detail);
+    void *warn_ctx;
+} origin;
+
+/* A JSONL input's origin, shared by the reader and the lines read from it
+ * and freed with the last of them: refs are counted on the reader's
+ * thread only (article.h), parsers just read it.  Its strings follow it
+ * in its block. */
+struct ft_line_from {
+    size_t refs;
+    origin o;
+};
+
 struct ft_reader {
     /* options, copied */
     ft_input_kind kind;
@@ -380,9 +400,7 @@ struct ft_reader {
     char *chunk; /* JSONL, CSV read buffer, CHUNK bytes (decoded) */
     size_t chunk_pos, chunk_len;
     bool chunk_eof;
-    /* JSONL: the article just read can hold no control character to
-     * blank (ft_text_blank_controls would change nothing) */
-    bool no_controls;
+    ft_line_from *from; /* JSONL: the current input's, once a line is read */
 
     /* decoding (dec NULL: the input is read as it is) */
     ft_text_decoder *dec;
@@ -409,13 +427,23 @@ struct ft_reader {
     ft_buf cell[NJFIELDS]; /* the current row's values */
 };
 
-static void warn(ft_reader *r, ft_warning w, const char *file, long line,
+static origin origin_of(const ft_reader *r)
+{
+    return (origin){.name = r->name,
+                    .date = r->date,
+                    .source = r->source,
+                    .encoding = r->dec ? r->encoding : NULL,
+                    .warn = r->warn,
+                    .warn_ctx = r->warn_ctx};
+}
+
+static void warn(const origin *o, ft_warning w, const char *file, long line,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static void warn(ft_reader *r, ft_warning w, const char *file, long line,
+static void warn(const origin *o, ft_warning w, const char *file, long line,
                  const char *fmt, ...)
 {
-    if (!r->warn)
+    if (!o->warn)
         return;
     ft_error e;
     va_list ap;
@@ -424,7 +452,7 @@ static void warn(ft_reader *r, ft_warning w, const char *file, long line,
     va_end(ap);
     e.file[0] = '\0';
     ft_error_at(&e, file, line);
-    r->warn(r->warn_ctx, w, &e);
+    o->warn(o->warn_ctx, w, &e);
 }
 
 /* Fill err with a message about `file` (and `line` when > 0). */
@@ -496,6 +524,7 @@ static int cmp_names(const void *a, const void *b)
 static ft_status list_dir(ft_reader *r, const char *dir, size_t *cap, int depth,
                           ft_error *err)
 {
+    origin o = origin_of(r);
     DIR *d = opendir(dir);
     if (!d)
         return fail_at(err, FT_ENOINPUT, dir, 0, "%s", strerror(errno));
@@ -548,7 +577,7 @@ static ft_status list_dir(ft_reader *r, const char *dir, size_t *cap, int depth,
                 ft_error sub;
                 st = list_dir(r, path, cap, depth + 1, &sub);
                 if (st == FT_ENOINPUT) { /* an unreadable subfolder */
-                    warn(r, FT_WARN_SKIPPED, path, 0, "skipped: %s",
+                    warn(&o, FT_WARN_SKIPPED, path, 0, "skipped: %s",
                          sub.message);
                     st = FT_OK;
                 } else if (st != FT_OK && err)
@@ -559,7 +588,7 @@ static ft_status list_dir(ft_reader *r, const char *dir, size_t *cap, int depth,
         } else if (!S_ISREG(sb.st_mode))
             skip = "not a regular file";
         if (skip) {
-            warn(r, FT_WARN_SKIPPED, path, 0, "skipped: %s", skip);
+            warn(&o, FT_WARN_SKIPPED, path, 0, "skipped: %s", skip);
             free(path);
             continue;
         }
@@ -581,12 +610,48 @@ static void csv_stop(ft_reader *r)
     r->csv_live = false;
 }
 
+/* The current input's origin for its JSONL lines, copied into one block:
+ * they may be parsed after the reader moved on, or was freed.  NULL when
+ * out of memory. */
+static ft_line_from *from_new(const ft_reader *r)
+{
+    origin o = origin_of(r);
+    const char *s[] = {o.name, o.date, o.source, o.encoding};
+    const char **field[] = {&o.name, &o.date, &o.source, &o.encoding};
+    size_t len[4], total = sizeof(ft_line_from);
+    for (int k = 0; k < 4; k++)
+        total += len[k] = s[k] ? strlen(s[k]) + 1 : 0;
+    ft_line_from *f = malloc(total);
+    if (!f)
+        return NULL;
+    char *w = (char *)(f + 1);
+    for (int k = 0; k < 4; k++)
+        if (s[k]) {
+            memcpy(w, s[k], len[k]);
+            *field[k] = w;
+            w += len[k];
+        }
+    o.warn = NULL; /* the parser's, given to ft_line_parse */
+    o.warn_ctx = NULL;
+    f->o = o;
+    f->refs = 1;
+    return f;
+}
+
+static void from_release(ft_line_from *f)
+{
+    if (f && --f->refs == 0)
+        free(f);
+}
+
 static void close_input(ft_reader *r)
 {
     if (r->fp && r->fp != stdin)
         fclose(r->fp);
     r->fp = NULL;
     csv_stop(r);
+    from_release(r->from);
+    r->from = NULL;
 }
 
 size_t ft_reader_paths(const ft_reader *r, const char *const **paths)
@@ -833,23 +898,23 @@ static const char *not_text(const char *s, size_t n)
 /* Whether text (as read, not decoded) is well-formed UTF-8, which the
  * article's utf8 keeps (false: not, or not known); when it is not, a
  * warning says so. */
-static bool check_utf8(ft_reader *r, const char *text, size_t len, long line)
+static bool check_utf8(const origin *o, const char *text, size_t len, long line)
 {
     size_t bad;
-    if (r->dec)
+    if (o->encoding)
         return false;
     if (ft_text_utf8_valid(text, len, &bad))
         return true;
-    if (!r->warn)
+    if (!o->warn)
         return false;
     /* Korean text saved as CP949 gives no figure read as UTF-8: say so
      * whatever the verbosity, with what to do. */
     if (ft_text_looks_cp949(text, len, true))
-        warn(r, FT_WARN_CP949, r->name, line,
+        warn(o, FT_WARN_CP949, o->name, line,
              "not UTF-8 but reads as CP949 (Korean), which is lost read "
              "as it is; use --encoding cp949 (or --encoding auto)");
     else
-        warn(r, FT_WARN_UTF8, r->name, line,
+        warn(o, FT_WARN_UTF8, o->name, line,
              "invalid UTF-8 at byte %zu of the text (read as a separator)",
              bad);
     return false;
@@ -858,23 +923,23 @@ static bool check_utf8(ft_reader *r, const char *text, size_t len, long line)
 /* Decoded input holds U+FFFD only where a byte did not decode (CP949
  * cannot encode U+FFFD itself), so counting them in what makes one article
  * tells how many of its bytes were replaced. */
-static size_t count_undecoded(const ft_reader *r, const char *s, size_t n)
+static size_t count_undecoded(const origin *o, const char *s, size_t n)
 {
-    return r->dec && r->warn ? ft_text_count_replacements(s, n) : 0;
+    return o->encoding && o->warn ? ft_text_count_replacements(s, n) : 0;
 }
 
-static void warn_undecoded(ft_reader *r, size_t count, long line)
+static void warn_undecoded(const origin *o, size_t count, long line)
 {
     if (count)
-        warn(r, FT_WARN_ENCODING, r->name, line,
+        warn(o, FT_WARN_ENCODING, o->name, line,
              "%zu byte%s not valid %s, replaced by U+FFFD", count,
-             count == 1 ? "" : "s", r->encoding);
+             count == 1 ? "" : "s", o->encoding);
 }
 
 /* Fill the metadata every article gets, in one block (article.h): the
  * id (NULL: "<input>:<line>"), published, source, title and url, given
  * as spans (ptr, len) that may be absent (NULL). */
-static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
+static ft_status fill_meta(const origin *o, ft_article *a, long line,
                            const char *id, size_t id_len, const char *date,
                            size_t date_len, const char *source,
                            size_t source_len, const char *title,
@@ -891,13 +956,13 @@ static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
                            ? '?'
                            : date[i];
         shown[n] = '\0';
-        warn(r, FT_WARN_DATE, r->name, line,
+        warn(o, FT_WARN_DATE, o->name, line,
              "date '%s' is not a recognised date; ignored", shown);
         date = NULL;
     }
-    const char *pub = date ? norm : r->date ? r->date : "";
+    const char *pub = date ? norm : o->date ? o->date : "";
     if (!source) {
-        source = r->source ? r->source : "";
+        source = o->source ? o->source : "";
         source_len = strlen(source);
     }
     if (!title)
@@ -905,7 +970,7 @@ static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
     if (!url)
         url = "", url_len = 0;
     if (!id) {
-        int n = snprintf(NULL, 0, "%s:%ld", r->name, line);
+        int n = snprintf(NULL, 0, "%s:%ld", o->name, line);
         if (n < 0)
             return FT_ENOMEM;
         id_len = (size_t)n;
@@ -921,16 +986,16 @@ static ft_status fill_meta(ft_reader *r, ft_article *a, long line,
     if (id)
         memcpy(block, id, id_len);
     else
-        snprintf(block, id_len + 1, "%s:%ld", r->name, line);
+        snprintf(block, id_len + 1, "%s:%ld", o->name, line);
     block[id_len] = '\0';
     a->id = block;
     char **field[] = {&a->published, &a->source, &a->title, &a->url};
-    char *o = block + id_len + 1;
+    char *w = block + id_len + 1;
     for (size_t k = 0; k < 4; k++) {
-        memcpy(o, part[k], len[k]);
-        o[len[k]] = '\0';
-        *field[k] = o;
-        o += len[k] + 1;
+        memcpy(w, part[k], len[k]);
+        w[len[k]] = '\0';
+        *field[k] = w;
+        w += len[k] + 1;
     }
     return FT_OK;
 }
@@ -1083,11 +1148,12 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
         free(buf);
         return fail_at(err, FT_EDATA, r->name, 0, "%s", why);
     }
-    warn_undecoded(r, count_undecoded(r, buf, len), 0);
+    origin o = origin_of(r);
+    warn_undecoded(&o, count_undecoded(&o, buf, len), 0);
     size_t bom = ft_text_bom_len(buf, len);
     header h;
     parse_header(buf + bom, len - bom, &h);
-    st = fill_meta(r, a, 0, r->name, strlen(r->name), h.value[H_DATE],
+    st = fill_meta(&o, a, 0, r->name, strlen(r->name), h.value[H_DATE],
                    h.len[H_DATE], h.value[H_SOURCE], h.len[H_SOURCE],
                    h.value[H_TITLE], h.len[H_TITLE], h.value[H_URL],
                    h.len[H_URL]);
@@ -1102,7 +1168,7 @@ static ft_status next_text(ft_reader *r, ft_article *a, ft_error *err)
     a->len = len - skip;
     a->text = buf;
     a->text[a->len] = '\0';
-    a->utf8 = check_utf8(r, a->text, a->len, 0);
+    a->utf8 = check_utf8(&o, a->text, a->len, 0);
     return FT_OK;
 }
 
@@ -1730,35 +1796,35 @@ static bool jobject(jparser *j)
     return true;
 }
 
-/* One JSONL line (owned buffer, taken over) into an article. */
-static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
+/* JSONL line number `at` of o (owned buffer, taken over) into an
+ * article. */
+static ft_status parse_jsonl(const origin *o, long at, char *line, size_t len,
                              ft_article *a, ft_error *err)
 {
     /* Counted before the strings are decoded in place: a "\ufffd" escape
      * is the writer's, not a byte that failed to decode. */
-    size_t undecoded = count_undecoded(r, line, len);
+    size_t undecoded = count_undecoded(o, line, len);
     jparser j;
     memset(&j, 0, sizeof j);
     j.p = j.start = line;
     j.end = line + len;
     if (!jobject(&j)) {
         free(line);
-        return fail_at(err, FT_EDATA, r->name, r->line,
+        return fail_at(err, FT_EDATA, o->name, at,
                        "malformed JSON: %s at byte %zu; line skipped", j.why,
                        j.at + 1);
     }
     if (!j.val[J_TEXT]) {
         free(line);
-        return fail_at(err, FT_EDATA, r->name, r->line,
+        return fail_at(err, FT_EDATA, o->name, at,
                        "no \"text\" string; line skipped");
     }
     /* "" names nothing, as null */
     bool named = j.val[J_ID] && j.len[J_ID] > 0;
-    ft_status st =
-        fill_meta(r, a, r->line, named ? j.val[J_ID] : NULL, j.len[J_ID],
-                  j.val[J_PUBLISHED], j.len[J_PUBLISHED], j.val[J_SOURCE],
-                  j.len[J_SOURCE], j.val[J_TITLE], j.len[J_TITLE], j.val[J_URL],
-                  j.len[J_URL]);
+    ft_status st = fill_meta(o, a, at, named ? j.val[J_ID] : NULL, j.len[J_ID],
+                             j.val[J_PUBLISHED], j.len[J_PUBLISHED],
+                             j.val[J_SOURCE], j.len[J_SOURCE], j.val[J_TITLE],
+                             j.len[J_TITLE], j.val[J_URL], j.len[J_URL]);
     if (st != FT_OK) {
         free(line);
         ft_article_clear(a);
@@ -1772,15 +1838,21 @@ static ft_status parse_jsonl(ft_reader *r, char *line, size_t len,
     a->len = j.len[J_TEXT];
     /* Only bytes beyond ASCII can be bad UTF-8 (escapes decode to good);
      * blanking controls keeps it so (it blanks whole characters). */
-    a->utf8 = j.text_high ? check_utf8(r, a->text, a->len, r->line) : true;
-    r->no_controls = !j.text_control;
-    warn_undecoded(r, undecoded, r->line);
+    a->utf8 = j.text_high ? check_utf8(o, a->text, a->len, at) : true;
+    warn_undecoded(o, undecoded, at);
+    /* Terminal codes are not words (text.h); a text without a control
+     * (nor an escape for one) has none to blank. */
+    if (j.text_control)
+        ft_text_blank_controls(a->text, a->len);
     return FT_OK;
 }
 
-/* The next article of the current JSONL input; FT_EOF at its end. */
-static ft_status next_jsonl(ft_reader *r, ft_article *a, ft_error *err)
+/* The next line of the current JSONL input, unparsed; FT_EOF at its
+ * end. */
+static ft_status next_jsonl(ft_reader *r, ft_line *l, ft_error *err)
 {
+    if (!r->from && !(r->from = from_new(r)))
+        return ft_error_set(err, FT_ENOMEM, "out of memory");
     for (;;) {
         char *line = NULL;
         size_t len = 0;
@@ -1791,8 +1863,31 @@ static ft_status next_jsonl(ft_reader *r, ft_article *a, ft_error *err)
             free(line);
             continue;
         }
-        return parse_jsonl(r, line, len, a, err);
+        r->from->refs++;
+        *l = (ft_line){line, len, r->line, r->from};
+        return FT_OK;
     }
+}
+
+ft_status ft_line_parse(ft_line *l, ft_article *out,
+                        void (*warn)(void *ctx, ft_warning w,
+                                     const ft_error *detail),
+                        void *warn_ctx, ft_error *err)
+{
+    origin o = l->from->o;
+    o.warn = warn;
+    o.warn_ctx = warn_ctx;
+    char *bytes = l->bytes;
+    l->bytes = NULL;
+    ft_article_clear(out);
+    return parse_jsonl(&o, l->line, bytes, l->len, out, err);
+}
+
+void ft_line_clear(ft_line *l)
+{
+    free(l->bytes);
+    from_release(l->from);
+    *l = (ft_line){0};
 }
 
 /* ---- article CSV -----------------------------------------------------
@@ -1980,15 +2075,16 @@ static ft_status csv_reject(ft_reader *r, ft_error *err, long line,
 static ft_status csv_article(ft_reader *r, long line, ft_article *a,
                              ft_error *err)
 {
+    origin o = origin_of(r);
     const char *v[NJFIELDS];
     size_t n[NJFIELDS], undecoded = 0;
     for (int k = 0; k < NJFIELDS; k++) {
         /* An empty cell is an absent value, as null is in JSONL. */
         n[k] = r->cell[k].len;
         v[k] = n[k] ? r->cell[k].data : NULL;
-        undecoded += count_undecoded(r, r->cell[k].data, n[k]);
+        undecoded += count_undecoded(&o, r->cell[k].data, n[k]);
     }
-    ft_status st = fill_meta(r, a, line, v[J_ID], n[J_ID], v[J_PUBLISHED],
+    ft_status st = fill_meta(&o, a, line, v[J_ID], n[J_ID], v[J_PUBLISHED],
                              n[J_PUBLISHED], v[J_SOURCE], n[J_SOURCE],
                              v[J_TITLE], n[J_TITLE], v[J_URL], n[J_URL]);
     /* The text cell's storage becomes the article's text. */
@@ -2003,8 +2099,8 @@ static ft_status csv_article(ft_reader *r, long line, ft_article *a,
         ft_article_clear(a);
         return ft_error_set(err, FT_ENOMEM, "out of memory");
     }
-    a->utf8 = check_utf8(r, a->text, a->len, line);
-    warn_undecoded(r, undecoded, line);
+    a->utf8 = check_utf8(&o, a->text, a->len, line);
+    warn_undecoded(&o, undecoded, line);
     return FT_OK;
 }
 
@@ -2052,9 +2148,11 @@ static ft_status next_csv(ft_reader *r, ft_article *a, ft_error *err)
     }
 }
 
-ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
+ft_status ft_reader_next_line(ft_reader *r, ft_article *out, ft_line *line,
+                              ft_error *err)
 {
     ft_article_clear(out);
+    ft_line_clear(line);
     for (;;) {
         ft_status st;
         if (!r->fp) {
@@ -2078,17 +2176,27 @@ ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
             close_input(r);
             continue;
         }
-        r->no_controls = false;
-        st = r->format == IN_JSONL ? next_jsonl(r, out, err)
+        st = r->format == IN_JSONL ? next_jsonl(r, line, err)
                                    : next_csv(r, out, err);
         if (st == FT_EOF || st == FT_EIO) {
             close_input(r);
             if (st == FT_EOF)
                 continue;
         }
-        /* terminal codes are not words (text.h) */
-        if (st == FT_OK && !r->no_controls)
+        /* terminal codes are not words (text.h); a JSONL line's parser
+         * blanks its own */
+        if (st == FT_OK && r->format == IN_CSV)
             ft_text_blank_controls(out->text, out->len);
         return st;
     }
+}
+
+ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err)
+{
+    ft_line line = {0};
+    ft_status st = ft_reader_next_line(r, out, &line, err);
+    if (st == FT_OK && line.bytes)
+        st = ft_line_parse(&line, out, r->warn, r->warn_ctx, err);
+    ft_line_clear(&line);
+    return st;
 }

@@ -168,6 +168,50 @@ ft_status ft_reader_open(const char *path, const ft_reader_opts *opts,
  * *out holds no article unless FT_OK is returned. */
 ft_status ft_reader_next(ft_reader *r, ft_article *out, ft_error *err);
 
+/* ---- a JSONL line, parsed apart ---------------------------------------
+ *
+ * ft_reader_next is ft_reader_next_line then, for a line, ft_line_parse:
+ * split, the reading thread only finds a JSONL line's end and copies it,
+ * and any thread parses it later (pipeline.h), with the same article,
+ * reject and warnings, in the same order, as ft_reader_next gives.
+ *
+ * Ownership and threads: an ft_line owns its bytes and a share of what
+ * its input's articles and messages need (its name, the fallbacks, the
+ * encoding), which stays valid after the reader moves on or is freed.
+ * ft_reader_next_line and ft_line_clear count those shares, so they must
+ * be called on one thread (the reader's); ft_line_parse only reads them,
+ * on any thread, one call per line at a time. */
+
+typedef struct ft_line_from ft_line_from;
+
+typedef struct {
+    char *bytes; /* NUL-terminated, len bytes; NULL: none (parsed) */
+    size_t len;
+    long line; /* its number in its input, for the messages */
+    ft_line_from *from;
+} ft_line;
+
+/* As ft_reader_next, except that a JSONL line is not parsed: FT_OK with
+ * line->bytes set and *out empty.  *line must be zeroed or hold a line
+ * from an earlier call (cleared first).  The line limit (max_bytes), a
+ * blank line and read errors are dealt with here, as ft_reader_next
+ * does. */
+ft_status ft_reader_next_line(ft_reader *r, ft_article *out, ft_line *line,
+                              ft_error *err);
+
+/* Parse l into *out (zeroed or an earlier article, freed first), taking
+ * its bytes (they become the text); its warnings go to warn(warn_ctx,
+ * ...), which may be NULL.  FT_OK, FT_EDATA (the line rejected, err says
+ * why with file and line) or FT_ENOMEM. */
+ft_status ft_line_parse(ft_line *l, ft_article *out,
+                        void (*warn)(void *ctx, ft_warning w,
+                                     const ft_error *detail),
+                        void *warn_ctx, ft_error *err);
+
+/* Free what is left of l (its bytes when not parsed, its share) and zero
+ * it; on the reader's thread. */
+void ft_line_clear(ft_line *l);
+
 /* The inputs the reader goes through, in order: a file's path, a
  * directory's files, or "stdin".  Borrowed: valid until ft_reader_free. */
 size_t ft_reader_paths(const ft_reader *r, const char *const **paths);

@@ -1,6 +1,7 @@
 /* pipeline.c — read, extract, hand over, through an ordered work queue
- * (workq.h): the calling thread reads articles into batches and pushes
- * them, the workers extract each batch a stage at a time (extract.h), and
+ * (workq.h): the calling thread reads articles (JSONL lines unparsed)
+ * into batches and pushes them, the workers parse each batch's lines and
+ * extract it a stage at a time (extract.h), and
  * the calling thread pops the batches in order (extracting batches no
  * worker has begun while it waits) and hands over each article with the
  * warnings held back since the one before.  With one
@@ -44,6 +45,7 @@ typedef struct {
 
 typedef enum {
     ENTRY_NOTHING, /* only warnings (the last ones of a stream) */
+    ENTRY_LINE,    /* a JSONL line, parsed by a worker into one of: */
     ENTRY_ARTICLE, /* an article, extracted by a worker */
     ENTRY_REJECT,  /* an input, line or row rejected */
     ENTRY_INPUT    /* an input begins (for the sink's `input`) */
@@ -53,12 +55,14 @@ typedef enum {
  * while reading it. */
 typedef struct {
     entry_kind kind;
+    ft_line line; /* ENTRY_LINE: read, not parsed yet */
     ft_article a;
     ft_figlist figs;
     ft_status st; /* the reject's, or the extractor's answer */
     ft_error err;
     held_warning *warns;
     size_t nwarns, capwarns;
+    bool lost;     /* a warning of its parsing could not be held */
     bool rendered; /* its bytes are the batch's out[from..to) */
     size_t from, to;
     size_t input; /* ENTRY_INPUT: which of the paths */
@@ -69,7 +73,7 @@ typedef struct {
 typedef struct {
     entry *e; /* BATCH_MAX */
     size_t n;
-    size_t bytes; /* article text in e[0..n) */
+    size_t bytes; /* article text and JSONL lines in e[0..n) */
     /* With a renderer: it (while queued), its state for this batch
      * (NULL when none could be made: nothing is rendered), and the bytes
      * of the articles rendered, in order. */
@@ -183,13 +187,58 @@ static void render_entry(batch *b, entry *e)
     e->to = out->len;
 }
 
-/* The workers' part, on their threads: touches only its own batch.  Each
- * stage runs over the whole batch before the next (extract.h says why);
- * an article whose stage failed skips the rest. */
+/* Hold a warning with entry e, after those held while it was read; false
+ * when out of memory. */
+static bool hold(entry *e, ft_warning w, const ft_error *detail)
+{
+    void *warns = e->warns;
+    if (ft_grow(&warns, &e->capwarns, e->nwarns, sizeof *e->warns, 4) != FT_OK)
+        return false;
+    e->warns = warns;
+    held_warning *h = &e->warns[e->nwarns++];
+    h->w = w;
+    if (detail)
+        h->detail = *detail;
+    else
+        memset(&h->detail, 0, sizeof h->detail);
+    return true;
+}
+
+/* The warning hook of a line's parsing, on a worker: ctx is the entry. */
+static void hold_parse_warning(void *ctx, ft_warning w, const ft_error *detail)
+{
+    entry *e = ctx;
+    if (!hold(e, w, detail))
+        e->lost = true;
+}
+
+/* Each JSONL line of b into its article or reject, as the reader would
+ * have made it: a warning lost makes it a failure (FT_ENOMEM), which
+ * stops the hand-over there, as it stops the reading. */
+static void parse_lines(batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        entry *e = &b->e[i];
+        if (e->kind != ENTRY_LINE)
+            continue;
+        e->st = ft_line_parse(&e->line, &e->a, hold_parse_warning, e, &e->err);
+        if (e->lost) {
+            ft_article_clear(&e->a);
+            e->st = ft_error_set(&e->err, FT_ENOMEM, "out of memory");
+        }
+        e->kind = e->st == FT_OK ? ENTRY_ARTICLE : ENTRY_REJECT;
+    }
+}
+
+/* The workers' part, on their threads: touches only its own batch.  Its
+ * JSONL lines are parsed first (the reading thread only found them);
+ * then each stage runs over the whole batch before the next (extract.h
+ * says why); an article whose stage failed skips the rest. */
 static void extract_batch(void *ctx, void *item)
 {
     const ft_pipeline *p = ctx;
     batch *b = item;
+    parse_lines(b);
     for (int s = 0; s < FT_STAGES; s++)
         for (size_t i = 0; i < b->n; i++) {
             entry *e = &b->e[i];
@@ -211,20 +260,8 @@ static void extract_batch(void *ctx, void *item)
 static void hold_warning(void *ctx, ft_warning w, const ft_error *detail)
 {
     ft_pipeline *p = ctx;
-    entry *e = &p->cur->e[p->cur->n];
-    void *warns = e->warns;
-    if (ft_grow(&warns, &e->capwarns, e->nwarns, sizeof *e->warns, 4) !=
-        FT_OK) {
+    if (!hold(&p->cur->e[p->cur->n], w, detail))
         p->oom = true;
-        return;
-    }
-    e->warns = warns;
-    held_warning *h = &e->warns[e->nwarns++];
-    h->w = w;
-    if (detail)
-        h->detail = *detail;
-    else
-        memset(&h->detail, 0, sizeof h->detail);
 }
 
 /* The queue and its batches, at the first input: p->jobs - 1 workers
@@ -282,6 +319,15 @@ static void push(ft_pipeline *p)
     p->cur = p->spare[--p->nspare];
 }
 
+/* *s, of len bytes and a NUL, in a buffer of its size; len. */
+static size_t shrink(char **s, size_t len)
+{
+    char *t = realloc(*s, len + 1);
+    if (t)
+        *s = t;
+    return len;
+}
+
 /* The entry being read is done, as `kind`; the batch goes to the queue
  * when full (the caller made room). */
 static void close_entry(ft_pipeline *p, entry_kind kind)
@@ -289,16 +335,14 @@ static void close_entry(ft_pipeline *p, entry_kind kind)
     batch *b = p->cur;
     entry *e = &b->e[b->n++];
     e->kind = kind;
-    if (kind == ENTRY_ARTICLE) {
-        /* A reader may hand over its line buffer (64 KiB for a JSONL line
-         * of 500 bytes): held by hundreds of articles in the queue, that
-         * was three times the memory of one thread.  Shrinking in place
-         * copies nothing. */
-        char *t = realloc(e->a.text, e->a.len + 1);
-        if (t)
-            e->a.text = t;
-        b->bytes += e->a.len;
-    }
+    /* A reader may hand over its line buffer (64 KiB for a JSONL line of
+     * 500 bytes): held by hundreds of articles in the queue, that was
+     * three times the memory of one thread.  Shrinking in place copies
+     * nothing.  A line's text is parsed in place, never longer. */
+    if (kind == ENTRY_ARTICLE)
+        b->bytes += shrink(&e->a.text, e->a.len);
+    if (kind == ENTRY_LINE)
+        b->bytes += shrink(&e->line.bytes, e->line.len);
     if (b->n == BATCH_MAX || b->bytes >= BATCH_BYTES)
         push(p);
 }
@@ -349,6 +393,10 @@ static ft_status hand_over(ft_pipeline *p, batch *b,
             continue;
         }
         first = i + 1;
+        if (e->kind == ENTRY_REJECT && e->st == FT_ENOMEM) {
+            *err = e->err; /* a line's parsing gave up */
+            return e->st;
+        }
         if (e->kind == ENTRY_REJECT)
             reject(sink, e->st, &e->err);
         if (e->kind == ENTRY_INPUT &&
@@ -383,6 +431,8 @@ static void recycle(ft_pipeline *p, batch *b, bool queued)
     for (size_t i = 0; i <= b->n && i < BATCH_MAX; i++) {
         entry *e = &b->e[i];
         ft_article_clear(&e->a);
+        ft_line_clear(&e->line);
+        e->lost = false;
         e->figs.len = 0;
         if (e->figs.cap > FIGS_KEPT)
             ft_figlist_free(&e->figs);
@@ -417,7 +467,8 @@ static ft_status make_room(ft_pipeline *p, const ft_pipeline_sink *sink,
     }
 }
 
-/* ft_reader_open or ft_reader_next, then FT_ENOMEM if a warning was lost. */
+/* ft_reader_open or ft_reader_next_line, then FT_ENOMEM if a warning was
+ * lost. */
 static ft_status read_status(ft_pipeline *p, ft_status st, ft_error *err)
 {
     if (p->oom && st != FT_ENOMEM)
@@ -471,7 +522,8 @@ static ft_status queued_inputs(ft_pipeline *p, const char *const *paths,
             if ((handed = make_room(p, sink, &handed_err)) != FT_OK)
                 break;
             e = &p->cur->e[p->cur->n];
-            st = read_status(p, ft_reader_next(r, &e->a, &e->err), &e->err);
+            st = ft_reader_next_line(r, &e->a, &e->line, &e->err);
+            st = read_status(p, st, &e->err);
             if (st == FT_EOF)
                 break;
             if (st == FT_ENOMEM) {
@@ -480,7 +532,9 @@ static ft_status queued_inputs(ft_pipeline *p, const char *const *paths,
                 break;
             }
             e->st = st;
-            close_entry(p, st == FT_OK ? ENTRY_ARTICLE : ENTRY_REJECT);
+            close_entry(p, st != FT_OK     ? ENTRY_REJECT
+                           : e->line.bytes ? ENTRY_LINE
+                                           : ENTRY_ARTICLE);
         }
         ft_reader_free(r);
     }

@@ -6,7 +6,10 @@
  * memory, a sink's own failure) comes back as a status.
  *
  * Threads: with ft_pipeline_jobs(p, N > 1) the extraction runs on N worker
- * threads while the calling thread reads and hands over (workq.h); with
+ * threads while the calling thread reads and hands over (workq.h); a
+ * JSONL line is parsed by the thread that extracts its article too (the
+ * calling thread only finds where it ends: ft_reader_next_line), its
+ * reject or warnings held with it and told in its turn; with
  * one job the calling thread does all of it, in the same batches; the
  * sink's callbacks and the reader's warning hook are still called on the
  * calling thread only, one at a time, in the order and with the contents
@@ -21,8 +24,9 @@
  * extraction runs over a whole batch (extract.h): so an article is handed
  * over once its batch is extracted, not as soon as it is read.  Memory
  * stays bounded: at most 4 x N batches (2 with one job), and about
- * FT_PIPELINE_INFLIGHT bytes of article text
- * plus one batch, are read ahead of the article being handed over (and
+ * FT_PIPELINE_INFLIGHT bytes of article text and JSONL lines (not
+ * parsed yet: a line's text is no longer than it) plus one batch, are
+ * read ahead of the article being handed over (and
  * with a renderer, about FT_PIPELINE_RENDERED bytes of output per
  * batch: see ft_pipeline_render).
  *

@@ -132,6 +132,63 @@ same "missing file, directory, archive" --max-bytes 64K missing.txt dir \
     archive.jsonl dir/2015-12-03-korea-budget-2016.txt
 same "only missing inputs" missing.txt also-missing.jsonl
 
+# JSONL lines are parsed on the threads that extract them, after the
+# reading thread moved on: every kind of line, with its reject or
+# warnings between the articles around it, in runs over the edges of the
+# batches (64 entries) and mixed, named by their line numbers; with the
+# fallbacks and the decodings; and when each input is freed before its
+# lines are parsed (many small files).
+python3 - edges.jsonl <<'PY'
+import json, sys
+
+text = "The ministry spent %d billion won on roads in 2023."
+
+def art(ident, body, **kw):
+    d = {"text": body} if ident is None else {"id": ident, "text": body}
+    d.update(kw)
+    return json.dumps(d, ensure_ascii=False).encode()
+
+kinds = [
+    lambda i: art("e%d" % i, text % i),
+    lambda i: art(None, text % i),  # named FILE:LINE
+    lambda i: b"{not json %d" % i,
+    lambda i: json.dumps({"id": "t%d" % i, "title": "no text"}).encode(),
+    lambda i: b"",
+    lambda i: b"  \t ",
+    lambda i: art("d%d" % i, text % i, published="day %d" % i),
+    lambda i: art("u%d" % i, text % i).replace(b"ministry", b"mini\xffstry"),
+    lambda i: art("k%d" % i, "X " + text % i).replace(b"X", b"\xb3\xb3\xba\xce"),
+    lambda i: art("c%d" % i, "a\u0007b\u001b[1m " + text % i),
+    lambda i: art("z%d" % i, "a\u0000b"),
+    lambda i: b'{"id": "w%d", "n": [1, {"x": null}], "text": "%s"}' % (
+        i, (text % i).encode()),
+    lambda i: art("x%d" % i, "x" * 3000),  # over --max-bytes 2K
+    lambda i: art("r%d" % i, text % i) + b"\r",
+    lambda i: b'{"id": "a%d", "id": "again", "text": "t"}' % i,
+    lambda i: art("s%d" % i, text % i, source="Src", title="T", url="u"),
+]
+out = []
+for i in range(900):
+    # runs of one kind over the batch edges, then a mix
+    k = (i // 70) % len(kinds) if i < 450 else (i * 7) % len(kinds)
+    if i % 64 in (0, 63):
+        k = (i // 64 + 2) % len(kinds)
+    out.append(kinds[k](i) + b"\n")
+open(sys.argv[1], "wb").write(b"".join(out) + b'{"text": "no line end"}')
+PY
+same "JSONL lines at batch edges -v" -v --max-bytes 2K edges.jsonl
+check "edges: rejects and warnings told" test "$(grep -c . err.1)" -gt 300
+same "edges, fallbacks" --max-bytes 2K --date 2020-01-02 --source S \
+    edges.jsonl
+same "edges, --encoding cp949" -v --encoding cp949 edges.jsonl
+same "edges, --encoding auto" -v --encoding auto edges.jsonl
+stdin_file=edges.jsonl same "edges, standard input" -v --input jsonl -
+stdin_file=
+mkdir -p parts
+split -l 3 -a 3 --additional-suffix=.jsonl edges.jsonl parts/p
+same "edges in small files" -v --max-bytes 2K parts/*.jsonl
+same "edges in a directory" -v --max-bytes 2K --encoding auto parts
+
 # 3 MB articles: more text than FT_PIPELINE_INFLIGHT is read ahead.
 python3 - big.jsonl <<'PY'
 import json, sys

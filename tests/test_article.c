@@ -766,6 +766,83 @@ static void test_jsonl_lines(void **state)
     assert_int_equal(fx->warnings[FT_WARN_DATE], 0);
 }
 
+/* Lines read unparsed (what extract --jobs does): parsed after the reader
+ * is freed, they give the articles, rejects and warnings (to the hook
+ * given to the parse, not the reader's) that ft_reader_next gives, named
+ * by their input and line. */
+static void test_jsonl_lines_parsed_later(void **state)
+{
+    fixture *fx = *state;
+    const char *p = puts_file(
+        fx, "a.jsonl",
+        "{\"text\":\"one \\u0007\",\"published\":\"no day\"}\n"
+        "\n"
+        "{not json\n"
+        "{\"id\":\"k\",\"text\":\"\xB1\xB9\xFF\"}\n"
+        "{\"id\":\"long\",\"text\":\"0123456789012345678901234567890\"}\n"
+        "{\"id\":\"last\",\"text\":\"end\",\"source\":\"own\"}");
+    char path[256];
+    snprintf(path, sizeof path, "%s", p);
+    ft_reader_opts o = opts_for(fx);
+    o.date = "Aug. 4, 2025";
+    o.source = "S";
+    o.encoding = "EUC-KR";
+    o.max_bytes = 50;
+    ft_reader *r = open_ok(path, &o);
+    ft_line lines[4] = {{0}};
+    ft_article a = {0};
+    ft_error err;
+    long want_line[] = {1, 3, 4, 6};
+    for (int i = 0; i < 4; i++) {
+        if (i == 3) { /* line 5 is over max_bytes: the reader's reject */
+            assert_int_equal(ft_reader_next_line(r, &a, &lines[i], &err),
+                             FT_ETOOBIG);
+            assert_int_equal(err.line, 5);
+        }
+        assert_int_equal(ft_reader_next_line(r, &a, &lines[i], &err), FT_OK);
+        assert_non_null(lines[i].bytes);
+        assert_null(a.id);
+        assert_int_equal(lines[i].line, want_line[i]);
+    }
+    ft_line end = {0};
+    assert_int_equal(ft_reader_next_line(r, &a, &end, &err), FT_EOF);
+    ft_reader_free(r);
+    assert_int_equal(fx->warnings[FT_WARN_DATE], 0); /* not parsed yet */
+
+    fixture seen = {0};
+    char want[300];
+    assert_int_equal(ft_line_parse(&lines[0], &a, on_warning, &seen, &err),
+                     FT_OK);
+    assert_null(lines[0].bytes); /* taken: now the text */
+    snprintf(want, sizeof want, "%s:1", path);
+    assert_string_equal(a.id, want);
+    assert_string_equal(a.text, "one  "); /* the control blanked */
+    assert_string_equal(a.published, "2025-08-04");
+    assert_string_equal(a.source, "S");
+    assert_int_equal(seen.warnings[FT_WARN_DATE], 1);
+    assert_string_equal(seen.last_warning.file, path);
+    assert_int_equal(seen.last_warning.line, 1);
+    assert_int_equal(ft_line_parse(&lines[1], &a, on_warning, &seen, &err),
+                     FT_EDATA);
+    assert_null(a.id);
+    assert_string_equal(err.file, path);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(ft_line_parse(&lines[2], &a, on_warning, &seen, &err),
+                     FT_OK);
+    assert_string_equal(a.text, "국\xEF\xBF\xBD");
+    assert_int_equal(seen.warnings[FT_WARN_ENCODING], 1);
+    assert_non_null(strstr(seen.last_warning.message, "not valid EUC-KR"));
+    assert_int_equal(seen.last_warning.line, 4);
+    assert_int_equal(ft_line_parse(&lines[3], &a, NULL, NULL, &err), FT_OK);
+    assert_string_equal(a.id, "last");
+    assert_string_equal(a.source, "own");
+    for (int i = 0; i < 4; i++)
+        ft_line_clear(&lines[i]);
+    ft_article_clear(&a);
+    assert_int_equal(fx->warnings[FT_WARN_DATE], 0); /* the reader's hook */
+    assert_int_equal(fx->warnings[FT_WARN_ENCODING], 0);
+}
+
 static void test_jsonl_bad_lines_skipped(void **state)
 {
     fixture *fx = *state;
@@ -1377,6 +1454,7 @@ int main(void)
         T(test_jsonl_controls_at_every_place),
         T(test_jsonl_escapes_at_every_place),
         T(test_jsonl_lines),
+        T(test_jsonl_lines_parsed_later),
         T(test_jsonl_bad_lines_skipped),
         T(test_jsonl_deep_nesting_refused),
         T(test_jsonl_long_lines),
