@@ -17,7 +17,10 @@
  * with the fewest clause breaks between (the paper's conversion skipped),
  * else the first dating year of the two sentences before it (a blank line
  * between paragraphs allowed, two not).  A full stop that lost its space
- * ("corporals.Starting") and 。 end sentences.
+ * ("corporals.Starting") and 。 end sentences: the figure's sentence as
+ * the splitter gives it (extract.c ends it at both, so that the window's
+ * sentence is not searched for them again), the sentences before it as
+ * the look back finds them.
  *
  * Every read stays inside the group's window (text[lo, hi), at most
  * BACK_REACH + 3 * REACH bytes, see years.h), and clause breaks are
@@ -2028,40 +2031,6 @@ static bool listed_together(const window *w, const neighbour *f,
     return joined;
 }
 
-/* The first full stop that lost its space in text[a,b) (last: the last
- * one), or SIZE_MAX.  Full stops are few: memchr finds them. */
-static size_t glued_in(const char *text, size_t len, size_t a, size_t b,
-                       bool last)
-{
-    size_t found = SIZE_MAX;
-    if (b > len)
-        b = len;
-    while (a < b) {
-        const char *p = memchr(text + a, '.', b - a);
-        if (!p)
-            break;
-        a = (size_t)(p - text);
-        /* a glued stop has a capital or a Hangul syllable after it
-         * (ft_phrase_glued_stop_rest): most full stops here are decimal
-         * points or have a space after, and are passed without a call */
-        unsigned char n = a + 1 < len ? (unsigned char)text[a + 1] : 0;
-        if ((ft_ascii_upper(n) || hangul_lead(n)) &&
-            ft_phrase_glued_stop(text, len, a)) {
-            found = a;
-            if (!last)
-                break;
-        }
-        a++;
-    }
-    return found;
-}
-
-/* A full stop that lost its space in text[a,b). */
-static bool glued_between(const char *text, size_t len, size_t a, size_t b)
-{
-    return glued_in(text, len, a, b, false) != SIZE_MAX;
-}
-
 /* Set up the window around figures [i, j) of one sentence. */
 static void open_window(window *w, const char *text, size_t len,
                         const ft_figure *figs, size_t n, size_t i, size_t j,
@@ -2082,19 +2051,11 @@ static void open_window(window *w, const char *text, size_t len,
         we = ws + WINDOW;
     if (we < ws)
         we = ws;
-    /* a full stop that lost its space ends the sentence too */
-    size_t g = glued_in(text, len, ws, first->start, true);
-    bool glued = g != SIZE_MAX;
-    if (glued)
-        ws = g + 1;
-    g = glued_in(text, len, last, we, false);
-    if (g != SIZE_MAX)
-        we = g + 1;
     w->lo = ws > BACK_REACH ? ws - BACK_REACH : 0;
     w->x = (ft_view){text + w->lo, we - w->lo};
     w->ws = ws - w->lo;
     w->we = we - w->lo;
-    w->clipped = ws > ss && !glued;
+    w->clipped = ws > ss;
     mark_sentence(w);
 
     /* the figures of the sentence in the window */
@@ -2446,8 +2407,7 @@ void ft_years_assign(const char *text, size_t len, int published_year,
         while (j < n && figs[j].sent_start == figs[i].sent_start &&
                figs[j].sent_end == figs[i].sent_end &&
                figs[j].start < figs[i].start + REACH &&
-               j - i < MAX_NEIGHBOURS / 2 &&
-               !glued_between(text, len, figs[j - 1].end, figs[j].start))
+               j - i < MAX_NEIGHBOURS / 2)
             j++;
         open_window(&w, text, len, figs, n, i, j, published_year);
         int looked = 0;

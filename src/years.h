@@ -24,8 +24,10 @@
 #define FT_YEARS_LOOK_AFTER 4096
 
 /* Fill year, year_basis and target_year of each figure of one article
- * (figures in text order, with their sentences set).  published_year is 0
- * when unknown.  text is borrowed. */
+ * (figures in text order, with their sentences set as extract's splitter
+ * sets them: a sentence ends at a full stop that lost its space,
+ * "corporals.Starting", and years does not look for one inside it).
+ * published_year is 0 when unknown.  text is borrowed. */
 void ft_years_assign(const char *text, size_t len, int published_year,
                      ft_figure *figs, size_t n);
 

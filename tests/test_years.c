@@ -884,19 +884,20 @@ static void test_cjk_stop_megabyte_is_bounded(void **state)
 
 /* A span's far end of many digits ("2022-2000...0") is no year, and is
  * read without overflowing (UBSan, make check-asan, saw int overflow). */
-/* One figure of text dated as if the sentence splitter had seen a single
- * sentence from the start: years finds the stops that lost their space
- * itself. */
+/* The year of the one figure of text, through the whole extractor: the
+ * sentence splitter ends the figure's sentence at a stop that lost its
+ * space (years reads the window's sentence as the splitter gives it),
+ * and the look back to the sentences before finds such stops itself. */
 static int date_in_one_sentence(const char *t)
 {
-    ft_figure f;
-    memset(&f, 0, sizeof f);
-    f.start = (size_t)(strstr(t, "5 billion") - t);
-    f.end = f.start + strlen("5 billion dollars");
-    f.sent_start = 0;
-    f.sent_end = strlen(t);
-    ft_years_assign(t, strlen(t), 2024, &f, 1);
-    return f.year;
+    ft_extract_opts o = {.published = "2024-05-01"};
+    ft_figlist l;
+    ft_figlist_init(&l);
+    assert_int_equal(ft_extract(t, strlen(t), &o, &l, NULL), FT_OK);
+    assert_int_equal(l.len, 1);
+    int year = l.items[0].year;
+    ft_figlist_free(&l);
+    return year;
 }
 
 static void test_glued_stops_in_one_sentence(void **state)
