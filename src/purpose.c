@@ -435,7 +435,9 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
     return i;
 }
 
-static void tokenise(sentence *s, size_t a, size_t b)
+/* Cut the tokens of window [a,b), which holds figure `own` (the one the
+ * window was drawn around). */
+static void tokenise(sentence *s, size_t a, size_t b, size_t own)
 {
     ft_view x = s->x;
     token *t = s->t, *const last = s->t + MAX_TOKENS;
@@ -443,24 +445,25 @@ static void tokenise(sentence *s, size_t a, size_t b)
     const size_t nfigs = s->nfigs;
     /* t: the next token (s->n is not kept up as they are cut: the stores
      * to the tokens might be to it for all the compiler knows) */
-    size_t f = 0;
     bool hangul = false;
     /* a window that starts inside a word starts after it */
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
             a++;
     /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one; the
-     * first that ends after a, found by halves (figures are in text
-     * order): a walk from the first figure for each window made an
-     * article of many figures quadratic.  Each halving is a select, where
-     * a branch went either way at random: the figure sought is one of
-     * [f, f + count] throughout. */
-    for (size_t count = nfigs; count > 1;) {
-        size_t half = count / 2;
-        f = figs[f + half - 1].end <= a ? f + half : f;
-        count -= half;
-    }
-    f += nfigs > 0 && figs[f].end <= a;
+     * first that ends after a (figures are in text order), found from the
+     * window's own figure back over the figures before it that end inside
+     * the window (most windows hold none).  The walk steps only over
+     * figures in the window's bytes, each of which is cut as a token
+     * anyway: not from the article's first figure, which made an article
+     * of many figures quadratic, and a step or none where a search by
+     * halves over the article's figures took a dozen.  Should a window
+     * that starts inside a word have left the own figure behind (it ends
+     * at a or before), the loop below steps past it as past any figure
+     * it has left behind. */
+    size_t f = own;
+    while (f > 0 && figs[f - 1].end > a)
+        f--;
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     s->first_fig = SIZE_MAX;
@@ -2212,11 +2215,11 @@ void ft_purpose_with_words(void (*fn)(ft_purpose_words *words, void *ctx),
     fn(&w, ctx);
 }
 
-/* The tokens of window [a,b) of the article, cut unless they are the
- * ones cut last. */
+/* The tokens of window [a,b) of the article, drawn around figure own,
+ * cut unless they are the ones cut last. */
 static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,
                            const ft_figure *figs, size_t n, size_t a, size_t b,
-                           bool at_sentence_start)
+                           bool at_sentence_start, size_t own)
 {
     if (w->text == text && w->len == len && w->figs == figs && w->nfigs == n &&
         w->a == a && w->b == b)
@@ -2232,7 +2235,7 @@ static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,
     w->s.figs = figs;
     w->s.nfigs = n;
     w->s.at_sentence_start = at_sentence_start;
-    tokenise(&w->s, a, b);
+    tokenise(&w->s, a, b, own);
     return &w->s;
 }
 
@@ -2269,7 +2272,7 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
     if (b > fig->sent_end && fig->sent_end > fig->end)
         b = fig->sent_end;
     const sentence *s =
-        cut(words, text, len, figs, n, a, b, a == fig->sent_start);
+        cut(words, text, len, figs, n, a, b, a == fig->sent_start, i);
     size_t f = SIZE_MAX;
     for (size_t k = s->first_fig; k < s->n && f == SIZE_MAX; k++)
         if (s->t[k].type == T_FIG && s->t[k].fig == i)

@@ -191,8 +191,8 @@ static void test_with_words(void **state)
 
 /* In an article of many sentences, each with its figure, the window of
  * each figure starts at its sentence, and the first figure of the window
- * is found by halves over all the article's figures: every count of
- * figures up to 40 and every figure of each. */
+ * is found back from the figure's own: every count of figures up to 40
+ * and every figure of each. */
 static void test_many_figures(void **state)
 {
     (void)state;
@@ -224,6 +224,36 @@ static void test_many_figures(void **state)
     }
 }
 
+/* A window that starts inside a word starts after it: where that word
+ * runs on past the figure ("...가3억원"), the figure's own window holds
+ * none of it and no purpose is read, and the figure before it in the
+ * article is not taken for it. */
+static void test_window_past_figure(void **state)
+{
+    (void)state;
+    enum { RUN = 1300 };
+    static char text[64 + RUN + 64];
+    size_t len = (size_t)sprintf(text, "Fuel 2 billion won. ");
+    ft_figure f[2] = {{0}};
+    f[0].start = 5;
+    f[0].end = 18;
+    f[0].sent_end = 19;
+    f[1].sent_start = len;
+    memset(text + len, 'a', RUN);
+    len += RUN;
+    f[1].start = len;
+    len += (size_t)sprintf(text + len, "3\xEC\x96\xB5\xEC\x9B\x90 tanks.");
+    f[1].end = f[1].start + 7; /* 3억원 */
+    f[1].sent_end = len;
+    char out[FT_SUBJECT_MAX];
+    assert_int_equal(ft_purpose_of(text, len, f, 2, 1, out, sizeof out),
+                     FT_PURPOSE_NONE);
+    assert_string_equal(out, "");
+    assert_int_equal(ft_purpose_of(text, len, f, 2, 0, out, sizeof out),
+                     FT_PURPOSE_FOUND);
+    assert_string_equal(out, "Fuel");
+}
+
 /* Every word of the tables is found by the look-up that reads it, as
  * written, in capitals and at the very end of its buffer (where sixteen
  * bytes are not loaded), and not with a letter more or one less. */
@@ -243,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_cut_words),
         cmocka_unit_test(test_with_words),
         cmocka_unit_test(test_many_figures),
+        cmocka_unit_test(test_window_past_figure),
         cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
