@@ -2307,17 +2307,22 @@ size_t ft_purpose_korean_stem(const char *w, size_t n)
     return strip_particle(w, n);
 }
 
-bool ft_purpose_korean_names(const char *w, size_t n)
+/* ft_purpose_korean_names of a word whose stem is w[0,m). */
+static bool stem_names(const char *w, size_t m)
 {
-    size_t m = strip_particle(w, n);
     return m > 0 && holds_domain_noun(w, m) &&
            !stem_is_verb(w, m) && /* korean_stem_verb, its stem at hand */
            !IS_ONE_OF(w, m, korean_announcers);
 }
 
-bool ft_purpose_korean_general(const char *w, size_t n)
+bool ft_purpose_korean_names(const char *w, size_t n)
 {
-    return IS_ONE_OF(w, strip_particle(w, n), korean_vague);
+    return stem_names(w, strip_particle(w, n));
+}
+
+bool ft_purpose_korean_stem_names(const char *w, size_t m)
+{
+    return stem_names(w, m) && !IS_ONE_OF(w, m, korean_vague);
 }
 
 /* Whether a table word holds a Hangul syllable (what korean_skip's quick

@@ -11,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -254,6 +255,37 @@ static void test_window_past_figure(void **state)
     assert_string_equal(out, "Fuel");
 }
 
+/* A caller that has a Korean word's stem asks whether it names a purpose
+ * that is not too general from the stem alone: the word's particle is
+ * not looked for again. */
+static void test_stem_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word;
+        bool names;
+    } cases[] = {
+        {"\xEB\xB0\xA9\xEC\x9C\x84\xEB\xB9\x84\xEB\xB6\x84\xEB\x8B\xB4\xEA"
+         "\xB8\x88\xEC\x9D\x84",
+         true}, /* 방위비분담금을 */
+        {"\xEC\x98\x88\xEC\x82\xB0\xEC\x9D\x80",
+         false}, /* 예산은: too general */
+        {"\xEC\x82\xAC\xEC\x97\x85\xEB\xB9\x84", false}, /* 사업비 */
+        {"\xEA\xB5\xAD\xEB\xB0\xA9\xEB\xB6\x80\xEC\x97\x90\xEC\x84\x9C\xEB"
+         "\x8A\x94",
+         false}, /* 국방부에서는: who pays */
+        {"budget", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *w = cases[i].word;
+        size_t m = ft_purpose_korean_stem(w, strlen(w));
+        assert_int_equal(ft_purpose_korean_stem_names(w, m), cases[i].names);
+        /* never more than the word's own test */
+        if (cases[i].names)
+            assert_true(ft_purpose_korean_names(w, strlen(w)));
+    }
+}
+
 /* Every word of the tables is found by the look-up that reads it, as
  * written, in capitals and at the very end of its buffer (where sixteen
  * bytes are not loaded), and not with a letter more or one less. */
@@ -274,6 +306,7 @@ int main(void)
         cmocka_unit_test(test_with_words),
         cmocka_unit_test(test_many_figures),
         cmocka_unit_test(test_window_past_figure),
+        cmocka_unit_test(test_stem_names),
         cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
