@@ -181,6 +181,8 @@ typedef struct {
     bool content;           /* an English word that is content(), set with id */
     unsigned char particle; /* 1 + the bytes of its particle, 0 until
                                asked (stem_len) */
+    unsigned char verb;     /* of a Hangul word, 1 + korean_verb(), 0 until
+                               asked */
     unsigned short floor;   /* of a T_FIG: clause_floor(), found as the
                                tokens are cut (MAX_TOKENS fit) */
     unsigned fig; /* the figure of a T_FIG (ft_purpose_of_in refuses an
@@ -193,6 +195,7 @@ typedef struct {
 #define WINDOW 1200
 #define MAX_TOKENS 640
 _Static_assert(MAX_TOKENS < 65536, "a token's number fits its floor");
+_Static_assert(sizeof(token) <= 40, "the verb byte fits the padding");
 
 typedef struct {
     ft_view x;
@@ -1742,8 +1745,11 @@ static bool korean_stem_verb(const char *w, size_t n)
     return stem_is_verb(w, strip_particle(w, n));
 }
 
-/* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을. */
-static bool korean_verb(const sentence *s, size_t k)
+/* korean_verb of a token that is no English word, worked out anew.  Out
+ * of line: inlined, its registers were saved on each ask of an English
+ * word too. */
+__attribute__((noinline)) static bool korean_verb_of(const sentence *s,
+                                                     size_t k)
 {
     static const ft_lit endings[] = {
         FT_LIT("\xEB\x8B\xA4"),
@@ -1777,8 +1783,6 @@ static bool korean_verb(const sentence *s, size_t k)
         FT_LIT("\xEA\xB0\x80"), /* 가 */ FT_LIT("\xEC\x98\xA4"), /* 오 */
     };
     const token *t = &s->t[k];
-    if (t->type == T_WORD && !t->hangul)
-        return false; /* every ending and stem below is Hangul */
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
@@ -1800,6 +1804,21 @@ static bool korean_verb(const sentence *s, size_t k)
             if (memcmp(w + n - 6, before_neun[q].s, 3) == 0)
                 return true;
     return stem_is_verb(w, stem);
+}
+
+/* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을.
+ * Worked out once a token: the Korean rules ask it of a word again as
+ * they step back through a clause for each figure (about half the asks
+ * in the demo articles), and each time it tried up to forty endings and
+ * stems. */
+static inline bool korean_verb(const sentence *s, size_t k)
+{
+    token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
+    if (t->type == T_WORD && !t->hangul)
+        return false; /* every ending and stem is Hangul */
+    if (t->verb == 0)
+        t->verb = (unsigned char)(1 + korean_verb_of(s, k));
+    return t->verb == 2;
 }
 
 /* A word that names what money is for: a domain noun or a Latin name

@@ -255,6 +255,53 @@ static void test_window_past_figure(void **state)
     assert_string_equal(out, "Fuel");
 }
 
+/* The Korean rules ask whether a word is a verb form once a token and
+ * keep the answer on it: the answer of one sentence's word must not
+ * outlive it.  늘어난 (increased), a verb form, is left out of the
+ * phrase before the first figure; 자주포 (howitzer), the noun at the same
+ * place of the next sentence, is kept: read alone and through one set of
+ * words in turn. */
+static void test_korean_shared(void **state)
+{
+    (void)state;
+    /* 늘어난 병장 월급 100만원. 자주포 예산 150만원. */
+    static const char text[] =
+        "\xEB\x8A\x98\xEC\x96\xB4\xEB\x82\x9C \xEB\xB3\x91\xEC\x9E\xA5 "
+        "\xEC\x9B\x94\xEA\xB8\x89 100\xEB\xA7\x8C\xEC\x9B\x90. "
+        "\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC \xEC\x98\x88\xEC\x82\xB0 "
+        "150\xEB\xA7\x8C\xEC\x9B\x90.";
+    static const char *const figures[] = {"100\xEB\xA7\x8C\xEC\x9B\x90",
+                                          "150\xEB\xA7\x8C\xEC\x9B\x90"};
+    static const char *const want[] = {
+        "\xEB\xB3\x91\xEC\x9E\xA5 \xEC\x9B\x94\xEA\xB8\x89",
+        "\xEC\x9E\x90\xEC\xA3\xBC\xED\x8F\xAC \xEC\x98\x88\xEC\x82\xB0"};
+    enum { N = 2 };
+    size_t len = strlen(text);
+    const char *second = strstr(text, ". ") + 2;
+    ft_figure f[N] = {{0}};
+    for (size_t i = 0; i < N; i++) {
+        const char *p = strstr(i == 0 ? text : second, figures[i]);
+        assert_non_null(p);
+        f[i].start = (size_t)(p - text);
+        f[i].end = f[i].start + strlen(figures[i]);
+        f[i].sent_start = i == 0 ? 0 : (size_t)(second - text);
+        f[i].sent_end = i == 0 ? (size_t)(second - text) - 1 : len;
+    }
+    ft_purpose_words *words = ft_purpose_words_new();
+    assert_non_null(words);
+    for (size_t i = 0; i < N; i++) {
+        char alone[FT_SUBJECT_MAX], shared[FT_SUBJECT_MAX];
+        assert_int_equal(ft_purpose_of(text, len, f, N, i, alone, sizeof alone),
+                         FT_PURPOSE_FOUND);
+        assert_string_equal(alone, want[i]);
+        assert_int_equal(
+            ft_purpose_of_in(words, text, len, f, N, i, shared, sizeof shared),
+            FT_PURPOSE_FOUND);
+        assert_string_equal(shared, want[i]);
+    }
+    ft_purpose_words_free(words);
+}
+
 /* A caller that has a Korean word's stem asks whether it names a purpose
  * that is not too general from the stem alone: the word's particle is
  * not looked for again. */
@@ -307,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_many_figures),
         cmocka_unit_test(test_window_past_figure),
         cmocka_unit_test(test_stem_names),
+        cmocka_unit_test(test_korean_shared),
         cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests_name("purpose", tests, NULL, NULL);
