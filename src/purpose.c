@@ -181,6 +181,8 @@ typedef struct {
     bool content;           /* an English word that is content(), set with id */
     unsigned char particle; /* 1 + the bytes of its particle, 0 until
                                asked (stem_len) */
+    unsigned char verb;     /* of a Hangul word, 1 + korean_verb(), 0 until
+                               asked */
     unsigned short floor;   /* of a T_FIG: clause_floor(), found as the
                                tokens are cut (MAX_TOKENS fit) */
     unsigned fig; /* the figure of a T_FIG (ft_purpose_of_in refuses an
@@ -193,6 +195,7 @@ typedef struct {
 #define WINDOW 1200
 #define MAX_TOKENS 640
 _Static_assert(MAX_TOKENS < 65536, "a token's number fits its floor");
+_Static_assert(sizeof(token) <= 40, "the verb byte fits the padding");
 
 typedef struct {
     ft_view x;
@@ -435,7 +438,9 @@ static size_t plain_words(sentence *s, token **tp, token *const last, size_t i,
     return i;
 }
 
-static void tokenise(sentence *s, size_t a, size_t b)
+/* Cut the tokens of window [a,b), which holds figure `own` (the one the
+ * window was drawn around). */
+static void tokenise(sentence *s, size_t a, size_t b, size_t own)
 {
     ft_view x = s->x;
     token *t = s->t, *const last = s->t + MAX_TOKENS;
@@ -443,24 +448,25 @@ static void tokenise(sentence *s, size_t a, size_t b)
     const size_t nfigs = s->nfigs;
     /* t: the next token (s->n is not kept up as they are cut: the stores
      * to the tokens might be to it for all the compiler knows) */
-    size_t f = 0;
     bool hangul = false;
     /* a window that starts inside a word starts after it */
     if (a > 0 && word_byte(x, a) && word_byte(x, a - 1))
         while (a < b && word_byte(x, a))
             a++;
     /* the bytes of figure f, [SIZE_MAX, SIZE_MAX) past the last one; the
-     * first that ends after a, found by halves (figures are in text
-     * order): a walk from the first figure for each window made an
-     * article of many figures quadratic.  Each halving is a select, where
-     * a branch went either way at random: the figure sought is one of
-     * [f, f + count] throughout. */
-    for (size_t count = nfigs; count > 1;) {
-        size_t half = count / 2;
-        f = figs[f + half - 1].end <= a ? f + half : f;
-        count -= half;
-    }
-    f += nfigs > 0 && figs[f].end <= a;
+     * first that ends after a (figures are in text order), found from the
+     * window's own figure back over the figures before it that end inside
+     * the window (most windows hold none).  The walk steps only over
+     * figures in the window's bytes, each of which is cut as a token
+     * anyway: not from the article's first figure, which made an article
+     * of many figures quadratic, and a step or none where a search by
+     * halves over the article's figures took a dozen.  Should a window
+     * that starts inside a word have left the own figure behind (it ends
+     * at a or before), the loop below steps past it as past any figure
+     * it has left behind. */
+    size_t f = own;
+    while (f > 0 && figs[f - 1].end > a)
+        f--;
     size_t fig_start = f < nfigs ? figs[f].start : SIZE_MAX;
     size_t fig_end = f < nfigs ? figs[f].end : SIZE_MAX;
     s->first_fig = SIZE_MAX;
@@ -1739,8 +1745,11 @@ static bool korean_stem_verb(const char *w, size_t n)
     return stem_is_verb(w, strip_particle(w, n));
 }
 
-/* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을. */
-static bool korean_verb(const sentence *s, size_t k)
+/* korean_verb of a token that is no English word, worked out anew.  Out
+ * of line: inlined, its registers were saved on each ask of an English
+ * word too. */
+__attribute__((noinline)) static bool korean_verb_of(const sentence *s,
+                                                     size_t k)
 {
     static const ft_lit endings[] = {
         FT_LIT("\xEB\x8B\xA4"),
@@ -1774,8 +1783,6 @@ static bool korean_verb(const sentence *s, size_t k)
         FT_LIT("\xEA\xB0\x80"), /* 가 */ FT_LIT("\xEC\x98\xA4"), /* 오 */
     };
     const token *t = &s->t[k];
-    if (t->type == T_WORD && !t->hangul)
-        return false; /* every ending and stem below is Hangul */
     const char *w = s->x.t + t->s;
     size_t n = t->e - t->s;
     for (size_t q = 0; q < sizeof endings / sizeof *endings; q++)
@@ -1797,6 +1804,21 @@ static bool korean_verb(const sentence *s, size_t k)
             if (memcmp(w + n - 6, before_neun[q].s, 3) == 0)
                 return true;
     return stem_is_verb(w, stem);
+}
+
+/* A word that is a verb form, not a noun: 늘어난, 된다, 하는, 수출됐을.
+ * Worked out once a token: the Korean rules ask it of a word again as
+ * they step back through a clause for each figure (about half the asks
+ * in the demo articles), and each time it tried up to forty endings and
+ * stems. */
+static inline bool korean_verb(const sentence *s, size_t k)
+{
+    token *t = &s->t[k]; /* s->t is not const: the tokens fill in */
+    if (t->type == T_WORD && !t->hangul)
+        return false; /* every ending and stem is Hangul */
+    if (t->verb == 0)
+        t->verb = (unsigned char)(1 + korean_verb_of(s, k));
+    return t->verb == 2;
 }
 
 /* A word that names what money is for: a domain noun or a Latin name
@@ -2212,11 +2234,11 @@ void ft_purpose_with_words(void (*fn)(ft_purpose_words *words, void *ctx),
     fn(&w, ctx);
 }
 
-/* The tokens of window [a,b) of the article, cut unless they are the
- * ones cut last. */
+/* The tokens of window [a,b) of the article, drawn around figure own,
+ * cut unless they are the ones cut last. */
 static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,
                            const ft_figure *figs, size_t n, size_t a, size_t b,
-                           bool at_sentence_start)
+                           bool at_sentence_start, size_t own)
 {
     if (w->text == text && w->len == len && w->figs == figs && w->nfigs == n &&
         w->a == a && w->b == b)
@@ -2232,7 +2254,7 @@ static const sentence *cut(ft_purpose_words *w, const char *text, size_t len,
     w->s.figs = figs;
     w->s.nfigs = n;
     w->s.at_sentence_start = at_sentence_start;
-    tokenise(&w->s, a, b);
+    tokenise(&w->s, a, b, own);
     return &w->s;
 }
 
@@ -2269,7 +2291,7 @@ ft_purpose ft_purpose_of_in(ft_purpose_words *words, const char *text,
     if (b > fig->sent_end && fig->sent_end > fig->end)
         b = fig->sent_end;
     const sentence *s =
-        cut(words, text, len, figs, n, a, b, a == fig->sent_start);
+        cut(words, text, len, figs, n, a, b, a == fig->sent_start, i);
     size_t f = SIZE_MAX;
     for (size_t k = s->first_fig; k < s->n && f == SIZE_MAX; k++)
         if (s->t[k].type == T_FIG && s->t[k].fig == i)
@@ -2304,17 +2326,22 @@ size_t ft_purpose_korean_stem(const char *w, size_t n)
     return strip_particle(w, n);
 }
 
-bool ft_purpose_korean_names(const char *w, size_t n)
+/* ft_purpose_korean_names of a word whose stem is w[0,m). */
+static bool stem_names(const char *w, size_t m)
 {
-    size_t m = strip_particle(w, n);
     return m > 0 && holds_domain_noun(w, m) &&
            !stem_is_verb(w, m) && /* korean_stem_verb, its stem at hand */
            !IS_ONE_OF(w, m, korean_announcers);
 }
 
-bool ft_purpose_korean_general(const char *w, size_t n)
+bool ft_purpose_korean_names(const char *w, size_t n)
 {
-    return IS_ONE_OF(w, strip_particle(w, n), korean_vague);
+    return stem_names(w, strip_particle(w, n));
+}
+
+bool ft_purpose_korean_stem_names(const char *w, size_t m)
+{
+    return stem_names(w, m) && !IS_ONE_OF(w, m, korean_vague);
 }
 
 /* Whether a table word holds a Hangul syllable (what korean_skip's quick

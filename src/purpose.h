@@ -69,9 +69,11 @@ size_t ft_purpose_korean_stem(const char *w, size_t n);
  * (국방부, 정부) and not a verb form? */
 bool ft_purpose_korean_names(const char *w, size_t n);
 
-/* Is the Korean word w[0,n) (particle and all) too general to name a
- * purpose alone (예산, 사업비, 계획)? */
-bool ft_purpose_korean_general(const char *w, size_t n);
+/* Does the Korean word whose stem (ft_purpose_korean_stem) is w[0,m)
+ * name what money is for (ft_purpose_korean_names) and say more than a
+ * word too general to name a purpose alone (예산, 사업비, 계획)?  For a
+ * caller that has the stem: the particle is not looked for again. */
+bool ft_purpose_korean_stem_names(const char *w, size_t m);
 
 /* Every word of every table is found by the look-up that reads it (for the
  * tests); on failure *bad names the first word that is not. */

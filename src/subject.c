@@ -1486,8 +1486,7 @@ __attribute__((noinline)) static size_t take_hangul(collector *c, size_t i,
         a && (n + 2 >= KEY_MAX || (n > 0 && may_be_key(a, x.t + i, n)))
             ? ft_subjects_canonical(a, x.t + i, n)
             : NULL;
-    if (canon || (ft_purpose_korean_names(x.t + i, j - i) &&
-                  !ft_purpose_korean_general(x.t + i, j - i))) {
+    if (canon || ft_purpose_korean_stem_names(x.t + i, n)) {
         phrase p = {.start = i,
                     .end = i + n,
                     .cls = canon ? CLASS_NAME : CLASS_LINE,
