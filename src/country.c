@@ -53,6 +53,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* AVX2 where gcc or clang can ask the processor for it (classify64) */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define COUNTRY_AVX2 1
+#include <immintrin.h>
+#else
+#define COUNTRY_AVX2 0
+#endif
 
 #define NONE SIZE_MAX
 
@@ -2068,10 +2075,16 @@ static ft_status korean_char(const ft_countries *c, const char *t, size_t len,
  * characters past ASCII (bit j stands for byte base + j). */
 typedef struct {
     size_t base;
-    uint64_t letters, lead;
+    uint64_t letters;
     uint64_t starts; /* the words and the leads */
     uint64_t roomy;  /* the places with 8 bytes to read (places_with) */
 } block;
+
+/* What a block keeps of the bits of its bytes: the letters and digits,
+ * and where the words the scan looks at start. */
+typedef struct {
+    uint64_t letters, starts;
+} block_bits;
 
 #if !defined(__SSE2__)
 /* Bit j: the high bit of byte j of h (whose other bits are clear). */
@@ -2188,14 +2201,152 @@ static void classify64(const char *p, uint64_t *letters, uint64_t *digits,
 }
 #endif
 
-/* The block at base; a word that starts with a digit is left out of
- * its words when no word of the scan does (!c->digit_starts), which only
- * spares next_candidate's look at it (without SSE2 they are kept). */
+/* The words of a block from the bits of its bytes (as classify64 gives
+ * them; before: bit 0 set when a letter or digit stands before the
+ * block).  A word that starts with a digit is left out when no word of
+ * the scan does (!digit_starts), which only spares next_candidate's look
+ * at it.  Inline: into classify64_avx2 too, which returns what it
+ * does. */
+static inline __attribute__((always_inline)) block_bits
+words_of(uint64_t letters, uint64_t digits, uint64_t lead, uint64_t before,
+         bool digit_starts)
+{
+    if (digit_starts)
+        digits = 0;
+    uint64_t words = letters & ~(letters << 1 | before | digits);
+    return (block_bits){letters, words | lead};
+}
+
+#if COUNTRY_AVX2
+/* The constants of classify32, each byte 32 times, read from memory by
+ * the instructions that use them (gcc, knowing them, would build each
+ * anew, in three instructions). */
+#define R8_(c) c, c, c, c, c, c, c, c
+#define BYTES32_(c)                                                            \
+    {                                                                          \
+        R8_(c), R8_(c), R8_(c), R8_(c)                                         \
+    }
+typedef struct {
+    unsigned char fold[32], letter_add[32], letter_top[32];
+    unsigned char digit_add[32], digit_top[32];
+} consts32;
+static const consts32 bytes32 = {
+    BYTES32_(0x20),
+    BYTES32_((unsigned char)(0x80 - 'a')), /* as ascii16 adds and compares */
+    BYTES32_((unsigned char)(0x80 + 26)),
+    BYTES32_((unsigned char)(0x80 - '0')),
+    BYTES32_((unsigned char)(0x80 + 10)),
+};
+#undef BYTES32_
+#undef R8_
+
+__attribute__((target("avx2"))) static inline __m256i load32(const void *p)
+{
+    return _mm256_loadu_si256((const __m256i *)p);
+}
+
+/* ascii16 of the 32 bytes x, with the constants at b. */
+__attribute__((target("avx2"))) static inline void
+classify32(__m256i x, const consts32 *b, uint32_t *alpha, uint32_t *digits)
+{
+    __m256i folded = _mm256_or_si256(x, load32(b->fold));
+    __m256i letter = _mm256_cmpgt_epi8(
+        load32(b->letter_top), _mm256_add_epi8(folded, load32(b->letter_add)));
+    __m256i digit = _mm256_cmpgt_epi8(load32(b->digit_top),
+                                      _mm256_add_epi8(x, load32(b->digit_add)));
+    *alpha = (uint32_t)_mm256_movemask_epi8(letter);
+    *digits = (uint32_t)_mm256_movemask_epi8(digit);
+}
+
+/* words_of the 64 bytes at p, classified as classify64 does, where the
+ * processor has AVX2 (most x86-64 processors since 2013, not all): 32
+ * bytes a step, half the instructions; the two values come back in two
+ * registers, not through memory. */
+__attribute__((target("avx2"))) static block_bits
+classify64_avx2(const char *p, uint64_t before, bool digit_starts)
+{
+    const consts32 *k = &bytes32;
+    __asm__("" : "+r"(k)); /* see bytes32 */
+    __m256i x0 = load32(p), x1 = load32(p + 32);
+    uint32_t l0, l1, g0, g1;
+    classify32(x0, k, &l0, &g0);
+    classify32(x1, k, &l1, &g1);
+    uint64_t digits = g0 | (uint64_t)g1 << 32;
+    uint64_t letters = (l0 | (uint64_t)l1 << 32) | digits, lead = 0;
+    if (_mm256_movemask_epi8(_mm256_or_si256(x0, x1))) /* as classify64 */
+        lead = (uint32_t)_mm256_movemask_epi8(
+                   _mm256_and_si256(x0, _mm256_add_epi8(x0, x0))) |
+               (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                   _mm256_and_si256(x1, _mm256_add_epi8(x1, x1)))
+                   << 32;
+    return words_of(letters, digits, lead, before, digit_starts);
+}
+#endif
+
+/* words_of the 64 bytes at p, a byte at a time: what the others must
+ * agree with. */
+static block_bits classify64_bytewise(const char *p, uint64_t before,
+                                      bool digit_starts)
+{
+    uint64_t letters = 0, digits = 0, lead = 0;
+    for (unsigned j = 0; j < 64; j++) {
+        unsigned char b = (unsigned char)p[j];
+        letters |= (uint64_t)alnum(b) << j;
+        digits |= (uint64_t)(b >= '0' && b <= '9') << j;
+        lead |= (uint64_t)(b >= 0xC0) << j;
+    }
+    return words_of(letters, digits, lead, before, digit_starts);
+}
+
+static bool same_bits(block_bits a, block_bits b)
+{
+    return a.letters == b.letters && a.starts == b.starts;
+}
+
+bool ft_countries_blocks_agree(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char p[64] = {0};
+        memcpy(p, t + i, n - i < 64 ? n - i : 64);
+        for (unsigned k = 0; k < 4; k++) {
+            uint64_t before = k & 1;
+            bool digit_starts = k & 2;
+            block_bits want = classify64_bytewise(p, before, digit_starts);
+#if defined(__SSE2__)
+            uint64_t letters, digits, lead;
+            classify64(p, &letters, &digits, &lead);
+            if (!same_bits(
+                    words_of(letters, digits, lead, before, digit_starts),
+                    want))
+                return false;
+#endif
+#if COUNTRY_AVX2
+            if (__builtin_cpu_supports("avx2") &&
+                !same_bits(classify64_avx2(p, before, digit_starts), want))
+                return false;
+#endif
+        }
+    }
+    return true;
+}
+
+/* The block at base (without SSE2 every word is kept).
+ * __builtin_cpu_supports reads what libgcc found out about the
+ * processor at start-up: a load and a test a block. */
 static void load_block(const ft_countries *c, const char *t, size_t len,
                        size_t base, block *b)
 {
     size_t n = len - base < 64 ? len - base : 64, j = 0;
     uint64_t letters = 0, lead = 0, digits = 0;
+    uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
+    uint64_t roomy = places_with(len, base, 8);
+#if COUNTRY_AVX2
+    if (n == 64 && __builtin_cpu_supports("avx2")) {
+        block_bits w = classify64_avx2(t + base, before, c->digit_starts);
+        *b = (block){base, w.letters, w.starts, roomy};
+        return;
+    }
+#endif
 #if defined(__SSE2__)
     unsigned l, g, d;
     if (n == 64) {
@@ -2225,10 +2376,7 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
         digits |= (uint64_t)g << j;
         lead |= (uint64_t)d << j;
     }
-    if (c->digit_starts)
-        digits = 0;
 #else
-    (void)c;
     for (; j + 8 <= n; j += 8) {
         uint64_t x = ft_load8(t + base + j);
         letters |= gather_highs(alnum_bits(x)) << j;
@@ -2241,9 +2389,8 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
         lead |= (uint64_t)((k & B_LEAD) != 0) << j;
     }
 #endif
-    uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
-    uint64_t words = letters & ~(letters << 1 | before | digits);
-    *b = (block){base, letters, lead, words | lead, places_with(len, base, 8)};
+    block_bits w = words_of(letters, digits, lead, before, c->digit_starts);
+    *b = (block){base, w.letters, w.starts, roomy};
 }
 
 /* The first place at or after i where the scan must look closer: an
@@ -2279,7 +2426,7 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
             if (!three_pass(c, q + j))
                 continue;
             p = base + j;
-            if (b.lead >> j & 1) {
+            if ((unsigned char)q[j] >= 0xC0) { /* a lead */
                 /* what korean_char would find nothing at is passed here */
                 if (may_be_korean(c, t + p, len - p))
                     goto found;
@@ -2304,7 +2451,7 @@ static size_t next_candidate(const ft_countries *c, const char *t, size_t len,
         for (uint64_t w = cand & ~b.roomy; w; w &= w - 1) {
             p = base + (size_t)__builtin_ctzll(w);
             if (pair_passes(c, t, len, p) &&
-                (!(b.lead >> (p - base) & 1) ||
+                ((unsigned char)t[p] < 0xC0 ||
                  (len - p >= 2 && may_be_korean(c, t + p, len - p))))
                 goto found;
         }

@@ -84,6 +84,12 @@ const char *ft_countries_word(const ft_countries *c, size_t i,
  * from that one table). */
 bool ft_countries_cues_found(const ft_countries *c);
 
+/* Whether each way this build has to classify the text 64 bytes at a
+ * time for the scan (SSE2; AVX2, where the processor has it) finds the
+ * letters and the word starts that a byte at a time finds, at every
+ * place of t[0..n) (for the tests). */
+bool ft_countries_blocks_agree(const char *t, size_t n);
+
 /* Fill `country` of each figure of one article (figures in text order,
  * offsets and sentences into text; years and subjects already set).
  * `c` NULL leaves every country empty.  FT_ENOMEM only (every country

@@ -845,6 +845,29 @@ static void test_look_up_after_the_filters(void **state)
     ft_countries_free(c);
 }
 
+/* The scan classifies whole blocks of 64 bytes with SSE2, or with AVX2
+ * where the processor has it: each must find the letters, digits and
+ * word starts a look at each byte finds, whatever the bytes (every value
+ * at every place of a block, next to letters, digits, spaces and
+ * characters past ASCII). */
+static void test_blocks_agree(void **state)
+{
+    (void)state;
+    char text[256 * 4 + 64];
+    size_t n = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        static const char next[] = {'a', '7', ' ', (char)0xEC};
+        text[n++] = (char)b;
+        text[n++] = next[b % 4];
+        text[n++] = (char)(255 - b);
+        text[n++] = next[(b / 4) % 4];
+    }
+    static const char words[] = "Japan's 2024 budget: 일본 방위비, U.S.-made";
+    memcpy(text + n, words, sizeof words - 1);
+    n += sizeof words - 1;
+    assert_true(ft_countries_blocks_agree(text, n));
+}
+
 /* A news article names states far from its few figures, and the scan
  * reads only the text around them (collect_near): each figure must get
  * the state the scan of the whole text gives it.  That scan is what a
@@ -1069,6 +1092,7 @@ int main(void)
         cmocka_unit_test(test_load_user_file),
         cmocka_unit_test(test_word_given_twice),
         cmocka_unit_test(test_look_up_after_the_filters),
+        cmocka_unit_test(test_blocks_agree),
         cmocka_unit_test(test_windows_agree_with_whole_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
