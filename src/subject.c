@@ -2023,19 +2023,32 @@ classify32(const unsigned char *p, unsigned j, const consts32 *k,
 #undef MASK_
 }
 
-__attribute__((target("avx2"))) static byte_bits
-classify64_avx2(const unsigned char *p)
+/* The 64 bytes at p, classified with the constants at k. */
+__attribute__((target("avx2"), always_inline)) static inline byte_bits
+classify64_with(const unsigned char *p, const consts32 *k)
 {
-    /* the constants read from memory by the instructions that use them:
-     * gcc, knowing them, would build each anew, in three instructions */
-    const consts32 *k = &bytes32;
-    __asm__("" : "+r"(k));
     byte_bits bits = {0, 0, 0, 0, 0, 0};
     classify32(p, 0, k, &bits);
     classify32(p, 32, k, &bits);
     bits.alnum |= bits.alpha; /* the digits so far */
     bits.lower &= bits.alpha;
     return bits;
+}
+
+/* The constants of the AVX2 look, read from memory by the instructions
+ * that use them: gcc, knowing them, would build each anew, in three
+ * instructions. */
+__attribute__((always_inline)) static inline const consts32 *consts(void)
+{
+    const consts32 *k = &bytes32;
+    __asm__("" : "+r"(k));
+    return k;
+}
+
+__attribute__((target("avx2"))) static byte_bits
+classify64_avx2(const unsigned char *p)
+{
+    return classify64_with(p, consts());
 }
 
 /* A row of lead_groups read by each byte of v's & 31: pshufb reads its
@@ -2080,13 +2093,19 @@ leads_refused32(const unsigned char *s, const lead_groups *g, const consts32 *k)
         _mm256_cmpeq_epi8(all, _mm256_setzero_si256()));
 }
 
+/* leads_refused32 of the 64 bytes at s (s[0,67) are read). */
+__attribute__((target("avx2"), always_inline)) static inline uint64_t
+leads_refused64_with(const unsigned char *s, const lead_groups *g,
+                     const consts32 *k)
+{
+    return leads_refused32(s, g, k) | (uint64_t)leads_refused32(s + 32, g, k)
+                                          << 32;
+}
+
 __attribute__((target("avx2"))) static uint64_t
 leads_refused64_avx2(const unsigned char *s, const lead_groups *g)
 {
-    const consts32 *k = &bytes32;
-    __asm__("" : "+r"(k)); /* as in classify64_avx2 */
-    return leads_refused32(s, g, k) | (uint64_t)leads_refused32(s + 32, g, k)
-                                          << 32;
+    return leads_refused64_with(s, g, consts());
 }
 #endif
 
@@ -2119,6 +2138,16 @@ static byte_bits classify64_sse2(const unsigned char *p)
     return bits;
 }
 #endif
+
+/* The 64 bytes at p, classified without AVX2. */
+static byte_bits classify64_plain(const unsigned char *p)
+{
+#if defined(__SSE2__)
+    return classify64_sse2(p);
+#else
+    return classify64_bytewise(p);
+#endif
+}
 
 /* The 64 bytes at p, classified.  __builtin_cpu_supports reads what
  * libgcc found out about the processor at start-up: a load and a test
@@ -2366,10 +2395,12 @@ typedef struct {
     uint64_t fig;    /* the bytes in a figure */
 } block_cut;
 
-/* The acts of the 64 bytes at base (fewer at the end), a bit each, with
- * the word starts and the bytes of words: all but those of the words in
- * lower case that do not matter where they stand, outside the figures'
- * sentences or in one (no word of their first two letters and length
+/* The acts of the 64 bytes at base (fewer at the end), a bit each, into
+ * *out, with the word starts and the bytes of words, from the bytes'
+ * classes `bits` and the letters `refusable` where no word of the index
+ * starts (see leads_refused; none where it is not looked at): all but those of
+ * the words in lower case that do not matter where they stand, outside the
+ * figures' sentences or in one (no word of their first two letters and length
  * does, or one that only opens phrases whose second word does not follow:
  * see word_matters, matters_outside, matters_in_lower_case), and of the
  * capitalised words it reads for nothing (see idle_capitals), that are in
@@ -2378,23 +2409,15 @@ typedef struct {
  * collector may pass those as if they were no acts, and most words are
  * such.  Where the figures and their sentences lie is read once for the
  * block (see covered), not once for each word. */
-static block_cut cut_block(cutter *c, size_t base)
+__attribute__((always_inline)) static inline void
+cut_block(cutter *c, size_t base, byte_bits bits, uint64_t refusable,
+          block_cut *out)
 {
     ft_view x = c->x;
     const unsigned char *t = (const unsigned char *)x.t;
-    size_t n = x.len - base < 64 ? x.len - base : 64;
-    byte_bits bits;
-    if (n == 64) {
-        bits = classify64(t + base);
-    } else {
-        unsigned char pad[64] = {0}; /* NUL: in no class */
-        memcpy(pad, t + base, n);
-        bits = classify64(pad);
-    }
     uint64_t alpha_before = base > 0 && ft_ascii_alpha(t[base - 1]);
     uint64_t alnum_before = base > 0 && is_alnum(t[base - 1]);
-    uint64_t alnum_after =
-        n == 64 && base + 64 < x.len && is_alnum(t[base + 64]);
+    uint64_t alnum_after = base + 64 < x.len && is_alnum(t[base + 64]);
     /* word_end goes on over a hyphen or stop between letters or digits */
     uint64_t joiners = bits.joins & (bits.alnum << 1 | alnum_before) &
                        (bits.alnum >> 1 | alnum_after << 63);
@@ -2411,18 +2434,71 @@ static block_cut cut_block(cutter *c, size_t base)
     /* the words no word of the index can be are refused 64 at a time;
      * the others are looked at one by one */
     uint64_t lower = starts & bits.lower & ~fig;
-    uint64_t refused = lower & leads_refused(t, x.len, base, &ix->leads);
+    uint64_t refused = lower & refusable;
     uint64_t idle = refused |
                     idle_words(x, ix, base, lower & ~refused, word, sent) |
                     idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
                                   bits.lower, word, sent);
     idle |= quiet_commas(x, base, bits.other & ~bits.high);
-    return (block_cut){.acts = (acts & ~idle) | (bits.high & fig),
+    *out = (block_cut){.acts = (acts & ~idle) | (bits.high & fig),
                        .starts = starts,
                        .word = word,
                        .sent = sent,
                        .fig = fig};
 }
+
+/* The bytes of the block at base, n of them (n < 64: at the text's end),
+ * then NULs, which are in no class. */
+static void pad_block(const unsigned char *t, size_t base, size_t n,
+                      unsigned char pad[64])
+{
+    memset(pad, 0, 64);
+    memcpy(pad, t + base, n);
+}
+
+/* cut_block of the block at base, made with no AVX2.  The two builds of
+ * cut_block are chosen once an article (see act_stream), not once a block
+ * for each of the looks it makes. */
+static void cut_block_plain(cutter *c, size_t base, block_cut *out)
+{
+    const unsigned char *t = (const unsigned char *)c->x.t;
+    size_t n = c->x.len - base;
+    byte_bits bits;
+    if (n >= 64) {
+        bits = classify64_plain(t + base);
+    } else {
+        unsigned char pad[64];
+        pad_block(t, base, n, pad);
+        bits = classify64_plain(pad);
+    }
+    cut_block(c, base, bits, 0, out);
+}
+
+#if FT_AVX2
+/* cut_block_plain where the processor has AVX2: the classes, and the
+ * lower-case word starts refused 64 at a time (see leads_refused), made
+ * within the one function, with no call and no copy of their bits. */
+__attribute__((target("avx2"))) static void
+cut_block_avx2(cutter *c, size_t base, block_cut *out)
+{
+    const unsigned char *t = (const unsigned char *)c->x.t;
+    size_t n = c->x.len - base;
+    const consts32 *k = consts();
+    byte_bits bits;
+    if (n >= 64) {
+        bits = classify64_with(t + base, k);
+    } else {
+        unsigned char pad[64];
+        pad_block(t, base, n, pad);
+        bits = classify64_with(pad, k);
+    }
+    /* the look reads three bytes past the block: inside the text when at
+     * least 67 bytes are left from base */
+    uint64_t refusable =
+        n >= 67 ? leads_refused64_with(t + base, &c->ix->leads, k) : 0;
+    cut_block(c, base, bits, refusable, out);
+}
+#endif
 
 /* The acts of an article, cut a block at a time as the collector comes
  * to them: a block it steps over whole (a long name, a figure) is never
@@ -2431,6 +2507,7 @@ typedef struct {
     cutter cut;
     size_t base; /* the block cut last, SIZE_MAX for none */
     block_cut b; /* what it holds */
+    bool avx2;   /* cut with cut_block_avx2 */
 } act_stream;
 
 /* Cut the block of i, unless it is the one cut last (i never goes back
@@ -2439,7 +2516,12 @@ static void cut_at(act_stream *s, size_t i)
 {
     size_t base = i & ~(size_t)63;
     if (s->base != base) {
-        s->b = cut_block(&s->cut, base);
+#if FT_AVX2
+        if (s->avx2)
+            cut_block_avx2(&s->cut, base, &s->b);
+        else
+#endif
+            cut_block_plain(&s->cut, base, &s->b);
         s->base = base;
     }
 }
@@ -2506,6 +2588,9 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
     act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0}, .base = SIZE_MAX};
+#if FT_AVX2
+    acts.avx2 = __builtin_cpu_supports("avx2");
+#endif
     bool landed = false; /* i is amid_letters: visited though no act */
     for (size_t i = 0; ok;) {
         size_t w = 0; /* the end of the word that starts at i, 0 for none */
@@ -3451,6 +3536,46 @@ static size_t word_end_bytewise(ft_view x, size_t i)
     }
 }
 
+/* Do both builds of cut_block cut each block of x alike, among the
+ * figures figs[0,nfigs)? */
+static bool cuts_agree(const word_index *ix, ft_view x, const ft_figure *figs,
+                       size_t nfigs)
+{
+#if FT_AVX2
+    if (!__builtin_cpu_supports("avx2"))
+        return true;
+    cutter a = {x, ix, figs, nfigs, 0, 0}, b = a;
+    for (size_t base = 0; base < x.len; base += 64) {
+        block_cut p, q;
+        cut_block_plain(&a, base, &p);
+        cut_block_avx2(&b, base, &q);
+        if (memcmp(&p, &q, sizeof p) != 0)
+            return false;
+    }
+#else
+    (void)ix, (void)x, (void)figs, (void)nfigs;
+#endif
+    return true;
+}
+
+/* cuts_agree of t[o,n) for each o below 64, with no figure and with one
+ * amid its sentence: each byte at each place of a block. */
+static bool cuts_agree_at_each_place(const word_index *ix, const char *t,
+                                     size_t n)
+{
+    bool ok = true;
+    for (size_t o = 0; o < 64 && o < n && ok; o++) {
+        ft_view x = {t + o, n - o};
+        ft_figure f = {0};
+        f.sent_start = x.len / 4;
+        f.start = x.len / 2;
+        f.end = f.start + (x.len - f.start) / 8;
+        f.sent_end = x.len - x.len / 4;
+        ok = cuts_agree(ix, x, NULL, 0) && cuts_agree(ix, x, &f, 1);
+    }
+    return ok;
+}
+
 bool ft_subject_fast_paths_agree(const char *t, size_t n)
 {
     word_index *ix = word_index_new();
@@ -3463,7 +3588,7 @@ bool ft_subject_fast_paths_agree(const char *t, size_t n)
         ok = word_end(x, i) == word_end_bytewise(x, i) &&
              high_run_end(x, i) == high;
     }
-    ok = ok && classify_agrees(t, n);
+    ok = ok && classify_agrees(t, n) && cuts_agree_at_each_place(ix, t, n);
     for (size_t i = 0; i < n && ok; i++)
         for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
             ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m) &&
