@@ -2368,7 +2368,8 @@ idle_words(ft_view x, const word_index *ix, size_t base, uint64_t lower,
  * no "w".  Such a comma only closes an aside that is open, which the
  * collector finds as it finds a full stop (see aside_closed), and most
  * commas are such. */
-static uint64_t quiet_commas(ft_view x, size_t base, uint64_t stops)
+__attribute__((always_inline)) static inline uint64_t
+quiet_commas(ft_view x, size_t base, uint64_t stops)
 {
     const unsigned char *t = (const unsigned char *)x.t;
     uint64_t quiet = 0;
