@@ -3085,7 +3085,8 @@ static bool is_vague(const char *canon, const word_index *ix, const char *name)
     if (h && h->kind != KIND_ANY &&
         !(n == 8 && starts_folded("spending", name, 8)))
         return true;
-    return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
+    return (n == 8 && memcmp(name, "proposal", 8) == 0) ||
+           (n == 7 && memcmp(name, "request", 7) == 0);
 }
 
 /* "budget request", "the ministry's budget proposal": every word general,
@@ -3130,6 +3131,14 @@ static void copy_subject(ft_figure *f, const char *s, size_t n)
 static void write_named(const ft_subjects *aliases, ft_figure *f,
                         const char *name, const char *canon);
 
+/* Does the name start with "the " or "The "?  (A byte compared is never
+ * past the name's NUL: the first that differs ends the test.) */
+static bool starts_the(const char *name)
+{
+    return (name[0] == 't' || name[0] == 'T') && name[1] == 'h' &&
+           name[2] == 'e' && name[3] == ' ';
+}
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
@@ -3161,7 +3170,7 @@ static void write_named(const ft_subjects *aliases, ft_figure *f,
         copy_subject(f, canon, strlen(canon));
         return;
     }
-    if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
+    if (starts_the(name))
         name += 4;
     /* "KDDX program" is the KDDX: one series, however the story words it */
     const char *sp = strchr(name, ' ');
@@ -3225,7 +3234,7 @@ static const char *joined_form(const phrase_list *l, size_t from,
     size_t n = strlen(named);
     for (size_t k = from; k < l->len && l->items[k].start < f->sent_end; k++) {
         const char *name = l->items[k].name;
-        if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
+        if (starts_the(name))
             name += 4;
         size_t m = strlen(name);
         bool expands =
