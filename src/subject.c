@@ -2812,7 +2812,8 @@ static void join_acronyms(phrase_list *l)
         snprintf(names[nn].joined, sizeof names[nn].joined, "%s", n->name);
         names[nn++].order = k;
     }
-    qsort(names, nn, sizeof *names, cmp_join);
+    if (nn > 1)
+        qsort(names, nn, sizeof *names, cmp_join);
     for (size_t i = 0; i < l->len; i++) {
         const phrase *a = &l->items[i];
         if (a->cls != CLASS_NAME || strchr(a->name, ' '))
@@ -2830,7 +2831,8 @@ static void join_acronyms(phrase_list *l)
         memcpy(r2->joined, r->joined, sizeof r2->joined);
         r2->order = i;
     }
-    qsort(renames, nr, sizeof *renames, cmp_join);
+    if (nr > 1)
+        qsort(renames, nr, sizeof *renames, cmp_join);
     for (size_t q = 0; q < l->len && nr; q++) {
         const join_entry *r = find_join(renames, nr, l->items[q].name);
         if (r)
@@ -3237,11 +3239,13 @@ static const char *joined_form(const phrase_list *l, size_t from,
         if (starts_the(name))
             name += 4;
         size_t m = strlen(name);
+        if (m < n + 2)
+            continue; /* too short to hold the name and a bracket */
         bool expands =
-            strncmp(name, named, n) == 0 && strncmp(name + n, " (", 2) == 0;
+            name[n] == ' ' && name[n + 1] == '(' && memcmp(name, named, n) == 0;
         bool spells = m > n + 2 && name[m - 1] == ')' &&
                       name[m - n - 2] == '(' &&
-                      strncmp(name + m - n - 1, named, n) == 0;
+                      memcmp(name + m - n - 1, named, n) == 0;
         if (expands || spells)
             return l->items[k].name;
     }
