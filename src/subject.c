@@ -1724,11 +1724,12 @@ static bool fiscal_code(const char *w, size_t n)
  * them, starting at the word [i,w).  Kept when it ends in a head word, is
  * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
 static size_t take_name(collector *c, size_t i, size_t w,
-                        const word_entry *first, bool *ok)
+                        const word_entry *first, unsigned first_roles, bool *ok)
 {
     ft_view x = c->x;
     size_t end = w, last_word = i, words = 1, j = w;
     const word_entry *last = first;
+    unsigned last_roles = first_roles; /* word_roles of the last word */
     for (;;) {
         size_t k = j;
         while (ft_view_at(x, k) == ' ')
@@ -1759,9 +1760,11 @@ static size_t take_name(collector *c, size_t i, size_t w,
         if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
         const word_entry *en = word_look(c->ix, s2, n2, x.len - k);
-        if (word_roles(en, s2, n2, x.len - k) & W_INNER_STOP)
+        unsigned roles = word_roles(en, s2, n2, x.len - k);
+        if (roles & W_INNER_STOP)
             break;
         last = en;
+        last_roles = roles;
         last_word = k;
         end = e2;
         words++;
@@ -1803,8 +1806,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
             if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
                 return w;
     }
-    if (acronym &&
-        (word_roles(last, x.t + i, w - i, x.len - i) & W_NOT_SUBJECT))
+    if (acronym && (last_roles & W_NOT_SUBJECT)) /* [i, w) is the last */
         return w;
     if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
         return w; /* "KRW40", "USD739": a currency code glued to digits;
@@ -1823,9 +1825,8 @@ static size_t take_name(collector *c, size_t i, size_t w,
     }
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
-    if ((word_roles(last, lw, ln, x.len - last_word) & W_INSTITUTION) ||
-        (words > 1 &&
-         (word_roles(first, x.t + i, w - i, x.len - i) & W_INSTITUTION)))
+    if ((last_roles & W_INSTITUTION) ||
+        (words > 1 && (first_roles & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -2696,11 +2697,13 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
         bool opening = head && is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
                        opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
-        /* both kinds of name begin with a capital */
-        if (e == i && !opening && ft_ascii_upper(ch) &&
-            (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
-            !(word_roles(en, ws, wn, x.len - i) & W_FUNCTION)) {
-            e = take_name(&c, i, w, en, &ok);
+        /* both kinds of name begin with a capital; the word's roles as
+         * it is spelt are read once, for take_name too */
+        bool may_name = e == i && !opening && ft_ascii_upper(ch) &&
+                        (is_capitalised(ws, wn) || is_acronym(ws, wn));
+        unsigned spelt = may_name ? word_roles(en, ws, wn, x.len - i) : 0;
+        if (may_name && !(spelt & W_FUNCTION)) {
+            e = take_name(&c, i, w, en, spelt, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
             const head_word *h = head;
