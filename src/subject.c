@@ -3078,14 +3078,14 @@ static const char *canonical_tail(const ft_subjects *aliases,
 }
 
 /* A phrase that only refers back ("the budget", "the project"): the
- * names of the article say what it stands for. */
-static bool is_vague(const char *canon, const word_index *ix, const char *name)
+ * names of the article say what it stands for.  n = strlen(name). */
+static bool is_vague(const char *canon, const word_index *ix, const char *name,
+                     size_t n)
 {
     if (canon) /* canonical_tail of the name */
         return false;
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
-    size_t n = strlen(name);
     const head_word *h = word_head(word_look(ix, name, n, n + 1));
     if (h && h->kind != KIND_ANY &&
         !(n == 8 && starts_folded("spending", name, 8)))
@@ -3222,21 +3222,21 @@ static const phrase *story_topic(const phrase_list *l, size_t from,
     return NULL;
 }
 
-/* Does the one word `word` end the longer name `before` (계획 of
- * 국방중기계획, 예산 of 통일부 예산)? */
-static bool names_again(const char *before, const char *word)
+/* Does the one word `word` (n bytes) end the longer name `before` (계획
+ * of 국방중기계획, 예산 of 통일부 예산)? */
+static bool names_again(const char *before, const char *word, size_t n)
 {
-    size_t n = strlen(word), m = strlen(before);
+    size_t m = strlen(before);
     return n > 0 && m > n && !strchr(word, ' ') &&
            strcmp(before + m - n, word) == 0;
 }
 
-/* The name as its sentence's phrases spell it once joined to its acronym
- * ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name itself. */
+/* The name (n bytes) as its sentence's phrases spell it once joined to its
+ * acronym ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name
+ * itself. */
 static const char *joined_form(const phrase_list *l, size_t from,
-                               const ft_figure *f, const char *named)
+                               const ft_figure *f, const char *named, size_t n)
 {
-    size_t n = strlen(named);
     for (size_t k = from; k < l->len && l->items[k].start < f->sent_end; k++) {
         const char *name = l->items[k].name;
         if (starts_the(name))
@@ -3323,6 +3323,7 @@ static void assign_figures(ft_purpose_words *words, void *job_)
             words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
                                      sizeof named)
                   : ft_purpose_of(x.t, x.len, figs, n, i, named, sizeof named);
+        size_t nn = said == FT_PURPOSE_FOUND ? strlen(named) : 0;
         if (said == FT_PURPOSE_FOUND && is_general(ix, named) &&
             sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
@@ -3330,7 +3331,7 @@ static void assign_figures(ft_purpose_words *words, void *job_)
         }
         if (said == FT_PURPOSE_FOUND && i > 0 &&
             f->start - figs[i - 1].end < TOPIC_REACH &&
-            names_again(figs[i - 1].subject, named)) {
+            names_again(figs[i - 1].subject, named, nn)) {
             /* "국방중기계획 ... 계획의 X", "통일부 예산 ... 예산 X": a
              * general word for the thing named just before */
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
@@ -3338,8 +3339,8 @@ static void assign_figures(ft_purpose_words *words, void *job_)
         }
         const char *canon =
             said == FT_PURPOSE_FOUND ? canonical_tail(aliases, named) : NULL;
-        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named)) {
-            const char *name = joined_form(&l, from, f, named);
+        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named, nn)) {
+            const char *name = joined_form(&l, from, f, named, nn);
             write_named(aliases, f, name,
                         name == named ? canon : canonical_tail(aliases, name));
             continue;
