@@ -1721,10 +1721,13 @@ static bool fiscal_code(const char *w, size_t n)
 }
 
 /* A run of capitalised words and acronyms, with "of"/"and"/"for" between
- * them, starting at the word [i,w).  Kept when it ends in a head word, is
- * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
+ * them, starting at the word [i,w) (`first` its entry, first_roles its
+ * roles as spelt, first_acronym whether it is an acronym).  Kept when it
+ * ends in a head word, is an acronym, or is followed by "(ACRONYM)";
+ * institutions are not. */
 static size_t take_name(collector *c, size_t i, size_t w,
-                        const word_entry *first, unsigned first_roles, bool *ok)
+                        const word_entry *first, unsigned first_roles,
+                        bool first_acronym, bool *ok)
 {
     ft_view x = c->x;
     size_t end = w, last_word = i, words = 1, j = w;
@@ -1780,11 +1783,10 @@ static size_t take_name(collector *c, size_t i, size_t w,
         i = last_word;
         w = end;
         words = 1;
+        first_acronym = true;
     }
-    /* most runs are one capitalised word ("Siemens"), which no acronym
-     * is (a lower-case second letter): told without a call */
-    bool acronym = words == 1 && !is_capitalised(x.t + i, w - i) &&
-                   is_acronym(x.t + i, w - i);
+    /* a one-word run is an acronym as its word is (collect has asked) */
+    bool acronym = words == 1 && first_acronym;
     if (words == 1 && !h && !acronym) {
         /* one capitalised word ("Siemens"): only "(ACRONYM)" after it
          * would make a name of it; every way below returns its end */
@@ -2694,16 +2696,19 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
             e = take_budget_line(&c, i, w, en, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
-        bool opening = head && is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
-                       opens_sentence(x, i) &&
+        bool opening = head && is_capitalised(ws, wn) && opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
-        /* both kinds of name begin with a capital; the word's roles as
-         * it is spelt are read once, for take_name too */
-        bool may_name = e == i && !opening && ft_ascii_upper(ch) &&
-                        (is_capitalised(ws, wn) || is_acronym(ws, wn));
+        /* both kinds of name begin with a capital (a capitalised word,
+         * told without a call, is no acronym: its second letter is in
+         * lower case); whether the word is an acronym, and its roles as
+         * it is spelt, are read once, for take_name too */
+        bool may_name = e == i && !opening && ft_ascii_upper(ch);
+        bool acronym =
+            may_name && !is_capitalised(ws, wn) && is_acronym(ws, wn);
+        may_name = may_name && (acronym || is_capitalised(ws, wn));
         unsigned spelt = may_name ? word_roles(en, ws, wn, x.len - i) : 0;
         if (may_name && !(spelt & W_FUNCTION)) {
-            e = take_name(&c, i, w, en, spelt, &ok);
+            e = take_name(&c, i, w, en, spelt, acronym, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
             const head_word *h = head;
