@@ -151,16 +151,35 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
 
 #define KEY_MAX 256
 
-/* Where a key k[0,n) is looked for among the slots: FNV-1a of all its
- * bytes.  Not of a few of them: keys that differ only in the middle
- * ("national defense budget", "national defence budget", or a user's
- * table of "fund number 000123 of the plan") then all fell on one slot,
- * and adding or looking up each cost a walk over the others. */
+/* Where a key k[0,n) is looked for among the slots: a hash of all its
+ * bytes, eight at a time (the last eight overlap the ones before when n
+ * is no multiple of eight: all are inside the key).  Not of a few of
+ * them: keys that differ only in the middle ("national defense budget",
+ * "national defence budget", or a user's table of "fund number 000123
+ * of the plan") then all fell on one slot, and adding or looking up each
+ * cost a walk over the others.  The shifts bring each byte's bits, which
+ * a product only carries upwards, down to the low bits the slots use. */
 static size_t key_hash(const char *k, size_t n)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
+    const uint64_t mul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = 14695981039346656037ull ^ n;
+    if (n < 8) {
+        uint64_t v = 0;
+        for (size_t i = 0; i < n; i++)
+            v = v << 8 | (unsigned char)k[i];
+        h = (h ^ v) * mul;
+    } else {
+        for (size_t i = 0;; i += 8) {
+            uint64_t v;
+            memcpy(&v, k + (i + 8 < n ? i : n - 8), 8);
+            h = (h ^ v) * mul;
+            if (i + 8 >= n)
+                break;
+            h ^= h >> 32;
+        }
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
     return (size_t)(h ^ h >> 29);
 }
 
@@ -1473,6 +1492,20 @@ static size_t take_budget_line(collector *c, size_t i, size_t w,
 }
 
 /* A Hangul word: an alias (국방예산) or a noun ending in 예산, 기금, 사업. */
+/* ft_subjects_canonical of w[0,n) (n > 0), bytes past ASCII only: such
+ * bytes normalise to themselves (no space, no capital, no "the", no
+ * "'s"), so the key is the bytes as they are, not made one at a time. */
+static const char *canonical_past_ascii(const ft_subjects *s, const char *w,
+                                        size_t n)
+{
+    if (n + 2 >= KEY_MAX)
+        return ft_subjects_canonical(s, w, n); /* normalise cuts it */
+    char key[KEY_MAX];
+    memcpy(key, w, n);
+    key[n] = '\0';
+    return canonical_of_key(s, key, n);
+}
+
 __attribute__((noinline)) static size_t take_hangul(collector *c, size_t i,
                                                     bool *ok)
 {
@@ -1484,7 +1517,7 @@ __attribute__((noinline)) static size_t take_hangul(collector *c, size_t i,
     const ft_subjects *a = c->aliases;
     const char *canon =
         a && (n + 2 >= KEY_MAX || (n > 0 && may_be_key(a, x.t + i, n)))
-            ? ft_subjects_canonical(a, x.t + i, n)
+            ? canonical_past_ascii(a, x.t + i, n)
             : NULL;
     if (canon || ft_purpose_korean_stem_names(x.t + i, n)) {
         phrase p = {.start = i,
@@ -1687,14 +1720,18 @@ static bool fiscal_code(const char *w, size_t n)
 }
 
 /* A run of capitalised words and acronyms, with "of"/"and"/"for" between
- * them, starting at the word [i,w).  Kept when it ends in a head word, is
- * an acronym, or is followed by "(ACRONYM)"; institutions are not. */
+ * them, starting at the word [i,w) (`first` its entry, first_roles its
+ * roles as spelt, first_acronym whether it is an acronym).  Kept when it
+ * ends in a head word, is an acronym, or is followed by "(ACRONYM)";
+ * institutions are not. */
 static size_t take_name(collector *c, size_t i, size_t w,
-                        const word_entry *first, bool *ok)
+                        const word_entry *first, unsigned first_roles,
+                        bool first_acronym, bool *ok)
 {
     ft_view x = c->x;
     size_t end = w, last_word = i, words = 1, j = w;
     const word_entry *last = first;
+    unsigned last_roles = first_roles; /* word_roles of the last word */
     for (;;) {
         size_t k = j;
         while (ft_view_at(x, k) == ' ')
@@ -1725,9 +1762,11 @@ static size_t take_name(collector *c, size_t i, size_t w,
         if (!(is_capitalised(s2, n2) || is_acronym(s2, n2)))
             break;
         const word_entry *en = word_look(c->ix, s2, n2, x.len - k);
-        if (word_roles(en, s2, n2, x.len - k) & W_INNER_STOP)
+        unsigned roles = word_roles(en, s2, n2, x.len - k);
+        if (roles & W_INNER_STOP)
             break;
         last = en;
+        last_roles = roles;
         last_word = k;
         end = e2;
         words++;
@@ -1743,11 +1782,10 @@ static size_t take_name(collector *c, size_t i, size_t w,
         i = last_word;
         w = end;
         words = 1;
+        first_acronym = true;
     }
-    /* most runs are one capitalised word ("Siemens"), which no acronym
-     * is (a lower-case second letter): told without a call */
-    bool acronym = words == 1 && !is_capitalised(x.t + i, w - i) &&
-                   is_acronym(x.t + i, w - i);
+    /* a one-word run is an acronym as its word is (collect has asked) */
+    bool acronym = words == 1 && first_acronym;
     if (words == 1 && !h && !acronym) {
         /* one capitalised word ("Siemens"): only "(ACRONYM)" after it
          * would make a name of it; every way below returns its end */
@@ -1769,8 +1807,7 @@ static size_t take_name(collector *c, size_t i, size_t w,
             if (w - i >= 4 && (i == 0 || ft_view_at(x, i - 1) == '\n'))
                 return w;
     }
-    if (acronym &&
-        (word_roles(last, x.t + i, w - i, x.len - i) & W_NOT_SUBJECT))
+    if (acronym && (last_roles & W_NOT_SUBJECT)) /* [i, w) is the last */
         return w;
     if (glued_amount(x.t + i, w - i) || fiscal_code(x.t + i, w - i))
         return w; /* "KRW40", "USD739": a currency code glued to digits;
@@ -1789,9 +1826,8 @@ static size_t take_name(collector *c, size_t i, size_t w,
     }
     /* "Ministry of National Defense (MND)", "the Defense Ministry": who
      * announces or pays, not what the money is for */
-    if ((word_roles(last, lw, ln, x.len - last_word) & W_INSTITUTION) ||
-        (words > 1 &&
-         (word_roles(first, x.t + i, w - i, x.len - i) & W_INSTITUTION)))
+    if ((last_roles & W_INSTITUTION) ||
+        (words > 1 && (first_roles & W_INSTITUTION)))
         return acr_end ? pend : end; /* "(DAPA)" names it, not a subject */
     if (!(h || acronym || acr_end) || words > 10)
         return end;
@@ -1989,19 +2025,32 @@ classify32(const unsigned char *p, unsigned j, const consts32 *k,
 #undef MASK_
 }
 
-__attribute__((target("avx2"))) static byte_bits
-classify64_avx2(const unsigned char *p)
+/* The 64 bytes at p, classified with the constants at k. */
+__attribute__((target("avx2"), always_inline)) static inline byte_bits
+classify64_with(const unsigned char *p, const consts32 *k)
 {
-    /* the constants read from memory by the instructions that use them:
-     * gcc, knowing them, would build each anew, in three instructions */
-    const consts32 *k = &bytes32;
-    __asm__("" : "+r"(k));
     byte_bits bits = {0, 0, 0, 0, 0, 0};
     classify32(p, 0, k, &bits);
     classify32(p, 32, k, &bits);
     bits.alnum |= bits.alpha; /* the digits so far */
     bits.lower &= bits.alpha;
     return bits;
+}
+
+/* The constants of the AVX2 look, read from memory by the instructions
+ * that use them: gcc, knowing them, would build each anew, in three
+ * instructions. */
+__attribute__((always_inline)) static inline const consts32 *consts(void)
+{
+    const consts32 *k = &bytes32;
+    __asm__("" : "+r"(k));
+    return k;
+}
+
+__attribute__((target("avx2"))) static byte_bits
+classify64_avx2(const unsigned char *p)
+{
+    return classify64_with(p, consts());
 }
 
 /* A row of lead_groups read by each byte of v's & 31: pshufb reads its
@@ -2046,13 +2095,19 @@ leads_refused32(const unsigned char *s, const lead_groups *g, const consts32 *k)
         _mm256_cmpeq_epi8(all, _mm256_setzero_si256()));
 }
 
+/* leads_refused32 of the 64 bytes at s (s[0,67) are read). */
+__attribute__((target("avx2"), always_inline)) static inline uint64_t
+leads_refused64_with(const unsigned char *s, const lead_groups *g,
+                     const consts32 *k)
+{
+    return leads_refused32(s, g, k) | (uint64_t)leads_refused32(s + 32, g, k)
+                                          << 32;
+}
+
 __attribute__((target("avx2"))) static uint64_t
 leads_refused64_avx2(const unsigned char *s, const lead_groups *g)
 {
-    const consts32 *k = &bytes32;
-    __asm__("" : "+r"(k)); /* as in classify64_avx2 */
-    return leads_refused32(s, g, k) | (uint64_t)leads_refused32(s + 32, g, k)
-                                          << 32;
+    return leads_refused64_with(s, g, consts());
 }
 #endif
 
@@ -2085,6 +2140,16 @@ static byte_bits classify64_sse2(const unsigned char *p)
     return bits;
 }
 #endif
+
+/* The 64 bytes at p, classified without AVX2. */
+static byte_bits classify64_plain(const unsigned char *p)
+{
+#if defined(__SSE2__)
+    return classify64_sse2(p);
+#else
+    return classify64_bytewise(p);
+#endif
+}
 
 /* The 64 bytes at p, classified.  __builtin_cpu_supports reads what
  * libgcc found out about the processor at start-up: a load and a test
@@ -2305,7 +2370,8 @@ idle_words(ft_view x, const word_index *ix, size_t base, uint64_t lower,
  * no "w".  Such a comma only closes an aside that is open, which the
  * collector finds as it finds a full stop (see aside_closed), and most
  * commas are such. */
-static uint64_t quiet_commas(ft_view x, size_t base, uint64_t stops)
+__attribute__((always_inline)) static inline uint64_t
+quiet_commas(ft_view x, size_t base, uint64_t stops)
 {
     const unsigned char *t = (const unsigned char *)x.t;
     uint64_t quiet = 0;
@@ -2332,10 +2398,12 @@ typedef struct {
     uint64_t fig;    /* the bytes in a figure */
 } block_cut;
 
-/* The acts of the 64 bytes at base (fewer at the end), a bit each, with
- * the word starts and the bytes of words: all but those of the words in
- * lower case that do not matter where they stand, outside the figures'
- * sentences or in one (no word of their first two letters and length
+/* The acts of the 64 bytes at base (fewer at the end), a bit each, into
+ * *out, with the word starts and the bytes of words, from the bytes'
+ * classes `bits` and the letters `refusable` where no word of the index
+ * starts (see leads_refused; none where it is not looked at): all but those of
+ * the words in lower case that do not matter where they stand, outside the
+ * figures' sentences or in one (no word of their first two letters and length
  * does, or one that only opens phrases whose second word does not follow:
  * see word_matters, matters_outside, matters_in_lower_case), and of the
  * capitalised words it reads for nothing (see idle_capitals), that are in
@@ -2344,23 +2412,15 @@ typedef struct {
  * collector may pass those as if they were no acts, and most words are
  * such.  Where the figures and their sentences lie is read once for the
  * block (see covered), not once for each word. */
-static block_cut cut_block(cutter *c, size_t base)
+__attribute__((always_inline)) static inline void
+cut_block(cutter *c, size_t base, byte_bits bits, uint64_t refusable,
+          block_cut *out)
 {
     ft_view x = c->x;
     const unsigned char *t = (const unsigned char *)x.t;
-    size_t n = x.len - base < 64 ? x.len - base : 64;
-    byte_bits bits;
-    if (n == 64) {
-        bits = classify64(t + base);
-    } else {
-        unsigned char pad[64] = {0}; /* NUL: in no class */
-        memcpy(pad, t + base, n);
-        bits = classify64(pad);
-    }
     uint64_t alpha_before = base > 0 && ft_ascii_alpha(t[base - 1]);
     uint64_t alnum_before = base > 0 && is_alnum(t[base - 1]);
-    uint64_t alnum_after =
-        n == 64 && base + 64 < x.len && is_alnum(t[base + 64]);
+    uint64_t alnum_after = base + 64 < x.len && is_alnum(t[base + 64]);
     /* word_end goes on over a hyphen or stop between letters or digits */
     uint64_t joiners = bits.joins & (bits.alnum << 1 | alnum_before) &
                        (bits.alnum >> 1 | alnum_after << 63);
@@ -2377,18 +2437,71 @@ static block_cut cut_block(cutter *c, size_t base)
     /* the words no word of the index can be are refused 64 at a time;
      * the others are looked at one by one */
     uint64_t lower = starts & bits.lower & ~fig;
-    uint64_t refused = lower & leads_refused(t, x.len, base, &ix->leads);
+    uint64_t refused = lower & refusable;
     uint64_t idle = refused |
                     idle_words(x, ix, base, lower & ~refused, word, sent) |
                     idle_capitals(x, ix, base, starts & ~bits.lower & ~fig,
                                   bits.lower, word, sent);
     idle |= quiet_commas(x, base, bits.other & ~bits.high);
-    return (block_cut){.acts = (acts & ~idle) | (bits.high & fig),
+    *out = (block_cut){.acts = (acts & ~idle) | (bits.high & fig),
                        .starts = starts,
                        .word = word,
                        .sent = sent,
                        .fig = fig};
 }
+
+/* The bytes of the block at base, n of them (n < 64: at the text's end),
+ * then NULs, which are in no class. */
+static void pad_block(const unsigned char *t, size_t base, size_t n,
+                      unsigned char pad[64])
+{
+    memset(pad, 0, 64);
+    memcpy(pad, t + base, n);
+}
+
+/* cut_block of the block at base, made with no AVX2.  The two builds of
+ * cut_block are chosen once an article (see act_stream), not once a block
+ * for each of the looks it makes. */
+static void cut_block_plain(cutter *c, size_t base, block_cut *out)
+{
+    const unsigned char *t = (const unsigned char *)c->x.t;
+    size_t n = c->x.len - base;
+    byte_bits bits;
+    if (n >= 64) {
+        bits = classify64_plain(t + base);
+    } else {
+        unsigned char pad[64];
+        pad_block(t, base, n, pad);
+        bits = classify64_plain(pad);
+    }
+    cut_block(c, base, bits, 0, out);
+}
+
+#if FT_AVX2
+/* cut_block_plain where the processor has AVX2: the classes, and the
+ * lower-case word starts refused 64 at a time (see leads_refused), made
+ * within the one function, with no call and no copy of their bits. */
+__attribute__((target("avx2"))) static void
+cut_block_avx2(cutter *c, size_t base, block_cut *out)
+{
+    const unsigned char *t = (const unsigned char *)c->x.t;
+    size_t n = c->x.len - base;
+    const consts32 *k = consts();
+    byte_bits bits;
+    if (n >= 64) {
+        bits = classify64_with(t + base, k);
+    } else {
+        unsigned char pad[64];
+        pad_block(t, base, n, pad);
+        bits = classify64_with(pad, k);
+    }
+    /* the look reads three bytes past the block: inside the text when at
+     * least 67 bytes are left from base */
+    uint64_t refusable =
+        n >= 67 ? leads_refused64_with(t + base, &c->ix->leads, k) : 0;
+    cut_block(c, base, bits, refusable, out);
+}
+#endif
 
 /* The acts of an article, cut a block at a time as the collector comes
  * to them: a block it steps over whole (a long name, a figure) is never
@@ -2397,6 +2510,7 @@ typedef struct {
     cutter cut;
     size_t base; /* the block cut last, SIZE_MAX for none */
     block_cut b; /* what it holds */
+    bool avx2;   /* cut with cut_block_avx2 */
 } act_stream;
 
 /* Cut the block of i, unless it is the one cut last (i never goes back
@@ -2405,7 +2519,12 @@ static void cut_at(act_stream *s, size_t i)
 {
     size_t base = i & ~(size_t)63;
     if (s->base != base) {
-        s->b = cut_block(&s->cut, base);
+#if FT_AVX2
+        if (s->avx2)
+            cut_block_avx2(&s->cut, base, &s->b);
+        else
+#endif
+            cut_block_plain(&s->cut, base, &s->b);
         s->base = base;
     }
 }
@@ -2472,6 +2591,9 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
     bool ok = true;
     const unsigned char *t = (const unsigned char *)x.t;
     act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0}, .base = SIZE_MAX};
+#if FT_AVX2
+    acts.avx2 = __builtin_cpu_supports("avx2");
+#endif
     bool landed = false; /* i is amid_letters: visited though no act */
     for (size_t i = 0; ok;) {
         size_t w = 0; /* the end of the word that starts at i, 0 for none */
@@ -2573,14 +2695,19 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
             e = take_budget_line(&c, i, w, en, &ok);
         /* "Budget cuts ...", "Aid to ...": a common word in capitals only
          * because it opens the sentence is no name */
-        bool opening = head && is_capitalised(ws, wn) && !is_acronym(ws, wn) &&
-                       opens_sentence(x, i) &&
+        bool opening = head && is_capitalised(ws, wn) && opens_sentence(x, i) &&
                        !ft_ascii_upper(ft_view_at(x, word_start_after(x, w)));
-        /* both kinds of name begin with a capital */
-        if (e == i && !opening && ft_ascii_upper(ch) &&
-            (is_capitalised(ws, wn) || is_acronym(ws, wn)) &&
-            !(word_roles(en, ws, wn, x.len - i) & W_FUNCTION)) {
-            e = take_name(&c, i, w, en, &ok);
+        /* both kinds of name begin with a capital (a capitalised word,
+         * told without a call, is no acronym: its second letter is in
+         * lower case); whether the word is an acronym, and its roles as
+         * it is spelt, are read once, for take_name too */
+        bool may_name = e == i && !opening && ft_ascii_upper(ch);
+        bool acronym =
+            may_name && !is_capitalised(ws, wn) && is_acronym(ws, wn);
+        may_name = may_name && (acronym || is_capitalised(ws, wn));
+        unsigned spelt = may_name ? word_roles(en, ws, wn, x.len - i) : 0;
+        if (may_name && !(spelt & W_FUNCTION)) {
+            e = take_name(&c, i, w, en, spelt, acronym, &ok);
         } else if (in_figure_sentence && e == i && ft_ascii_lower(ch) &&
                    wn >= 3) {
             const head_word *h = head;
@@ -2692,7 +2819,8 @@ static void join_acronyms(phrase_list *l)
         snprintf(names[nn].joined, sizeof names[nn].joined, "%s", n->name);
         names[nn++].order = k;
     }
-    qsort(names, nn, sizeof *names, cmp_join);
+    if (nn > 1)
+        qsort(names, nn, sizeof *names, cmp_join);
     for (size_t i = 0; i < l->len; i++) {
         const phrase *a = &l->items[i];
         if (a->cls != CLASS_NAME || strchr(a->name, ' '))
@@ -2710,7 +2838,8 @@ static void join_acronyms(phrase_list *l)
         memcpy(r2->joined, r->joined, sizeof r2->joined);
         r2->order = i;
     }
-    qsort(renames, nr, sizeof *renames, cmp_join);
+    if (nr > 1)
+        qsort(renames, nr, sizeof *renames, cmp_join);
     for (size_t q = 0; q < l->len && nr; q++) {
         const join_entry *r = find_join(renames, nr, l->items[q].name);
         if (r)
@@ -2953,19 +3082,20 @@ static const char *canonical_tail(const ft_subjects *aliases,
 }
 
 /* A phrase that only refers back ("the budget", "the project"): the
- * names of the article say what it stands for. */
-static bool is_vague(const char *canon, const word_index *ix, const char *name)
+ * names of the article say what it stands for.  n = strlen(name). */
+static bool is_vague(const char *canon, const word_index *ix, const char *name,
+                     size_t n)
 {
     if (canon) /* canonical_tail of the name */
         return false;
     /* "the fund", "budget", "proposal": what of, the story says; "aid" or
      * "spending" alone say what the money does */
-    size_t n = strlen(name);
     const head_word *h = word_head(word_look(ix, name, n, n + 1));
     if (h && h->kind != KIND_ANY &&
         !(n == 8 && starts_folded("spending", name, 8)))
         return true;
-    return strcmp(name, "proposal") == 0 || strcmp(name, "request") == 0;
+    return (n == 8 && memcmp(name, "proposal", 8) == 0) ||
+           (n == 7 && memcmp(name, "request", 7) == 0);
 }
 
 /* "budget request", "the ministry's budget proposal": every word general,
@@ -3010,6 +3140,14 @@ static void copy_subject(ft_figure *f, const char *s, size_t n)
 static void write_named(const ft_subjects *aliases, ft_figure *f,
                         const char *name, const char *canon);
 
+/* Does the name start with "the " or "The "?  (A byte compared is never
+ * past the name's NUL: the first that differs ends the test.) */
+static bool starts_the(const char *name)
+{
+    return (name[0] == 't' || name[0] == 'T') && name[1] == 'h' &&
+           name[2] == 'e' && name[3] == ' ';
+}
+
 /* Write the subject, through the alias table, trimmed of "the"/"The". */
 static void write_subject(const ft_subjects *aliases, ft_figure *f,
                           const phrase *p)
@@ -3041,7 +3179,7 @@ static void write_named(const ft_subjects *aliases, ft_figure *f,
         copy_subject(f, canon, strlen(canon));
         return;
     }
-    if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
+    if (starts_the(name))
         name += 4;
     /* "KDDX program" is the KDDX: one series, however the story words it */
     const char *sp = strchr(name, ' ');
@@ -3088,31 +3226,33 @@ static const phrase *story_topic(const phrase_list *l, size_t from,
     return NULL;
 }
 
-/* Does the one word `word` end the longer name `before` (계획 of
- * 국방중기계획, 예산 of 통일부 예산)? */
-static bool names_again(const char *before, const char *word)
+/* Does the one word `word` (n bytes) end the longer name `before` (계획
+ * of 국방중기계획, 예산 of 통일부 예산)? */
+static bool names_again(const char *before, const char *word, size_t n)
 {
-    size_t n = strlen(word), m = strlen(before);
+    size_t m = strlen(before);
     return n > 0 && m > n && !strchr(word, ' ') &&
            strcmp(before + m - n, word) == 0;
 }
 
-/* The name as its sentence's phrases spell it once joined to its acronym
- * ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name itself. */
+/* The name (n bytes) as its sentence's phrases spell it once joined to its
+ * acronym ("Cark Bing Fund" -> "Cark Bing Fund (CBF)"), else the name
+ * itself. */
 static const char *joined_form(const phrase_list *l, size_t from,
-                               const ft_figure *f, const char *named)
+                               const ft_figure *f, const char *named, size_t n)
 {
-    size_t n = strlen(named);
     for (size_t k = from; k < l->len && l->items[k].start < f->sent_end; k++) {
         const char *name = l->items[k].name;
-        if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
+        if (starts_the(name))
             name += 4;
         size_t m = strlen(name);
+        if (m < n + 2)
+            continue; /* too short to hold the name and a bracket */
         bool expands =
-            strncmp(name, named, n) == 0 && strncmp(name + n, " (", 2) == 0;
+            name[n] == ' ' && name[n + 1] == '(' && memcmp(name, named, n) == 0;
         bool spells = m > n + 2 && name[m - 1] == ')' &&
                       name[m - n - 2] == '(' &&
-                      strncmp(name + m - n - 1, named, n) == 0;
+                      memcmp(name + m - n - 1, named, n) == 0;
         if (expands || spells)
             return l->items[k].name;
     }
@@ -3187,6 +3327,7 @@ static void assign_figures(ft_purpose_words *words, void *job_)
             words ? ft_purpose_of_in(words, x.t, x.len, figs, n, i, named,
                                      sizeof named)
                   : ft_purpose_of(x.t, x.len, figs, n, i, named, sizeof named);
+        size_t nn = said == FT_PURPOSE_FOUND ? strlen(named) : 0;
         if (said == FT_PURPOSE_FOUND && is_general(ix, named) &&
             sentence_asks(&asks, x, f)) {
             write_subject(aliases, f, &(phrase){.name = "defence budget"});
@@ -3194,7 +3335,7 @@ static void assign_figures(ft_purpose_words *words, void *job_)
         }
         if (said == FT_PURPOSE_FOUND && i > 0 &&
             f->start - figs[i - 1].end < TOPIC_REACH &&
-            names_again(figs[i - 1].subject, named)) {
+            names_again(figs[i - 1].subject, named, nn)) {
             /* "국방중기계획 ... 계획의 X", "통일부 예산 ... 예산 X": a
              * general word for the thing named just before */
             memcpy(f->subject, figs[i - 1].subject, sizeof f->subject);
@@ -3202,8 +3343,8 @@ static void assign_figures(ft_purpose_words *words, void *job_)
         }
         const char *canon =
             said == FT_PURPOSE_FOUND ? canonical_tail(aliases, named) : NULL;
-        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named)) {
-            const char *name = joined_form(&l, from, f, named);
+        if (said == FT_PURPOSE_FOUND && !is_vague(canon, ix, named, nn)) {
+            const char *name = joined_form(&l, from, f, named, nn);
             write_named(aliases, f, name,
                         name == named ? canon : canonical_tail(aliases, name));
             continue;
@@ -3417,6 +3558,46 @@ static size_t word_end_bytewise(ft_view x, size_t i)
     }
 }
 
+/* Do both builds of cut_block cut each block of x alike, among the
+ * figures figs[0,nfigs)? */
+static bool cuts_agree(const word_index *ix, ft_view x, const ft_figure *figs,
+                       size_t nfigs)
+{
+#if FT_AVX2
+    if (!__builtin_cpu_supports("avx2"))
+        return true;
+    cutter a = {x, ix, figs, nfigs, 0, 0}, b = a;
+    for (size_t base = 0; base < x.len; base += 64) {
+        block_cut p, q;
+        cut_block_plain(&a, base, &p);
+        cut_block_avx2(&b, base, &q);
+        if (memcmp(&p, &q, sizeof p) != 0)
+            return false;
+    }
+#else
+    (void)ix, (void)x, (void)figs, (void)nfigs;
+#endif
+    return true;
+}
+
+/* cuts_agree of t[o,n) for each o below 64, with no figure and with one
+ * amid its sentence: each byte at each place of a block. */
+static bool cuts_agree_at_each_place(const word_index *ix, const char *t,
+                                     size_t n)
+{
+    bool ok = true;
+    for (size_t o = 0; o < 64 && o < n && ok; o++) {
+        ft_view x = {t + o, n - o};
+        ft_figure f = {0};
+        f.sent_start = x.len / 4;
+        f.start = x.len / 2;
+        f.end = f.start + (x.len - f.start) / 8;
+        f.sent_end = x.len - x.len / 4;
+        ok = cuts_agree(ix, x, NULL, 0) && cuts_agree(ix, x, &f, 1);
+    }
+    return ok;
+}
+
 bool ft_subject_fast_paths_agree(const char *t, size_t n)
 {
     word_index *ix = word_index_new();
@@ -3429,7 +3610,7 @@ bool ft_subject_fast_paths_agree(const char *t, size_t n)
         ok = word_end(x, i) == word_end_bytewise(x, i) &&
              high_run_end(x, i) == high;
     }
-    ok = ok && classify_agrees(t, n);
+    ok = ok && classify_agrees(t, n) && cuts_agree_at_each_place(ix, t, n);
     for (size_t i = 0; i < n && ok; i++)
         for (size_t m = 1; m <= WORD_MAX + 1 && i + m <= n && ok; m++)
             ok = word_look(ix, t + i, m, n - i) == word_walk(ix, t + i, m) &&
