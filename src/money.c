@@ -1933,6 +1933,18 @@ static inline bool sign_may_be_candidate(const char *t, size_t j)
              (unsigned char)t[j - 1] >= 0x80);
 }
 
+/* An amount found at j, in the block bl at b: the next search starts in
+ * that block without classifying it again. */
+static inline bool finder_found(ft_money_finder *f, size_t j, size_t b,
+                                block bl)
+{
+    f->pos = j;
+    f->block_from = b;
+    f->block_candidates = bl.candidates;
+    f->block_letters = bl.letters;
+    return true;
+}
+
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
@@ -1974,7 +1986,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             continue;
         }
         unsigned n = (unsigned)__builtin_ctzll(bl.candidates);
-        size_t j = b + n, e = j;
+        size_t j = b + n;
         if (bl.letters >> n & 1u) {
             /* a word: its length from the letters, then most words are
              * refused by their first letters and length alone.  The bits
@@ -1985,6 +1997,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             unsigned run = (unsigned)__builtin_ctzll(~(bl.letters >> n) |
                                                      UINT64_C(1) << 63);
             bool fits;
+            size_t e;
             if (n + run >= 63 && bl.letters >> 63) {
                 e = letters_end(t, len, b + 64);
                 fits = opener_fits_long(t, len, j, e - j);
@@ -1992,19 +2005,24 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
                 e = j + run;
                 fits = opener_fits(t, len, j, run);
             }
-            if (!fits) {
-                /* skipped with the rest of its word: no bit of the block
-                 * lies inside a word but a digit after a '.' or ',', which
-                 * sign_may_be_candidate refuses ("abc.5") */
-                bl.candidates &= bl.candidates - 1;
-                continue;
-            }
-        } else if (!sign_may_be_candidate(t, j)) {
+            /* then the quick reject and the amount, here and not in
+             * try_candidate: a word that opens no amount is skipped with
+             * the rest of its word, as one opener_fits refuses.  No bit
+             * of the block lies inside a word but a digit after a '.' or
+             * ',', which sign_may_be_candidate refuses ("abc.5"). */
+            prefix_seen seen;
+            if (fits && word_may_open(f, j, e - j, &seen) &&
+                read_amount(t, len, j, opts, &seen, m))
+                return finder_found(f, j, b, bl);
+            bl.candidates &= bl.candidates - 1;
+            continue;
+        }
+        if (!sign_may_be_candidate(t, j)) {
             bl.candidates &= bl.candidates - 1;
             continue;
         }
         bool found;
-        if (e == j && is_digit((unsigned char)t[j])) {
+        if (is_digit((unsigned char)t[j])) {
             /* a number, the most common candidate: try_candidate's
              * answer without its looks at words and signs */
             static const prefix_seen none = {.known = false};
@@ -2012,15 +2030,10 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             if (!found)
                 i = skip_word(t, len, j + 1);
         } else {
-            found = try_candidate(f, j, e, opts, m, &i);
+            found = try_candidate(f, j, j, opts, m, &i);
         }
-        if (found) {
-            f->pos = j;
-            f->block_from = b;
-            f->block_candidates = bl.candidates;
-            f->block_letters = bl.letters;
-            return true;
-        }
+        if (found)
+            return finder_found(f, j, b, bl);
         if (i - b >= 64) {
             b = i;
             if (b >= len)
