@@ -410,16 +410,28 @@ match_table(const char *t, size_t len, size_t i, const currency *table,
     return found;
 }
 
-static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
+/* A currency from the table at i, or an ISO code (match_iso) where it
+ * reads further.  An entry of three bytes or more is not asked for a
+ * code, which would end at i + 3 and not beat it: most currencies
+ * ("won", "dollars", "US$"). */
+__attribute__((always_inline)) static inline bool
+table_or_iso(const char *t, size_t len, size_t i, bool found, cur_match *m)
 {
-    bool found = match_table(t, len, i, prefixes, COUNT(prefixes),
-                             &prefix_bytes[0][0][0], prefix_heads, m);
     cur_match iso;
-    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
+    if ((!found || m->end < i + 3) && match_iso(t, len, i, &iso) &&
+        (!found || iso.end > m->end)) {
         *m = iso;
         found = true;
     }
     return found;
+}
+
+static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
+{
+    return table_or_iso(t, len, i,
+                        match_table(t, len, i, prefixes, COUNT(prefixes),
+                                    &prefix_bytes[0][0][0], prefix_heads, m),
+                        m);
 }
 
 static bool starts_suffix(unsigned char c);
@@ -428,14 +440,10 @@ static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
     if (!starts_suffix(at(t, len, i)))
         return false; /* no currency or code begins with that byte */
-    bool found = match_table(t, len, i, suffixes, COUNT(suffixes),
-                             &suffix_bytes[0][0][0], suffix_heads, m);
-    cur_match iso;
-    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
-        *m = iso;
-        found = true;
-    }
-    return found;
+    return table_or_iso(t, len, i,
+                        match_table(t, len, i, suffixes, COUNT(suffixes),
+                                    &suffix_bytes[0][0][0], suffix_heads, m),
+                        m);
 }
 
 static bool currency_at(const char *t, size_t len, size_t i)
