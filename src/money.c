@@ -940,9 +940,11 @@ static bool is_yeo(const char *t, size_t len, size_t i)
 }
 
 /* *more is set when 여 ("some, over") stands inside the numeral before a
- * larger unit: "47조3천여억" (more than 47.3 trillion), "7백 여억". */
-static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
-                         size_t *end, bool *more)
+ * larger unit: "47조3천여억" (more than 47.3 trillion), "7백 여억".
+ * read_to: where the number in digits at i ends when the caller has read
+ * it into *value already (not read again), else i. */
+static bool parse_korean(const char *t, size_t len, size_t i, size_t read_to,
+                         ft_decimal *value, size_t *end, bool *more)
 {
     ft_decimal total = {0}, section = {0}, done = {0};
     size_t done_end = 0;
@@ -954,7 +956,11 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
         bool have_num = false;
         size_t k = j;
         numeral_info info = {0};
-        if (is_digit(at(t, len, k))) {
+        if (read_to > i && j == i) {
+            num = *value;
+            k = read_to;
+            have_num = true;
+        } else if (is_digit(at(t, len, k))) {
             if (!parse_digits(t, len, k, &num, &k, &info))
                 break;
             have_num = true;
@@ -1298,7 +1304,7 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
         if (korean_unit(t, len, k) ||
             (space_len(t, len, k) &&
              korean_unit(t, len, skip_ws(t, len, k)) >= 4)) {
-            if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
+            if (!parse_korean(t, len, j, k, &value, &k, &m->korean_more))
                 return false;
             m->has_scale = true;
             /* 여 ("some, over") between the number and the currency, or
@@ -1320,7 +1326,7 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
     } else if (!has_pre && korean_unit(t, len, j) &&
                korean_unit(t, len, j) <= 4) {
         /* "천만 원", "백만 달러": a unit with no digit before it */
-        if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
+        if (!parse_korean(t, len, j, j, &value, &k, &m->korean_more))
             return false;
         m->has_scale = true;
     } else if (!has_pre) {
