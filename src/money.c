@@ -1188,8 +1188,9 @@ static bool suffix_acceptable(const char *t, size_t len, const cur_match *c,
     }
     /* ... but right after a unit 원 is the currency whatever follows:
      * "월 8만원인 수당" (an allowance that is 80,000 won a month) */
-    if ((c->flags & CUR_HANGUL_WON) && hangul_won_is_word(t, len, c->end) &&
-        !(c->end >= 6 && korean_unit(t, len, c->end - 6) > 0))
+    if ((c->flags & CUR_HANGUL_WON) &&
+        !(c->end >= 6 && korean_unit(t, len, c->end - 6) > 0) &&
+        hangul_won_is_word(t, len, c->end))
         return false;
     return true;
 }
