@@ -499,6 +499,16 @@ typedef struct {
     bool fraction; /* had a decimal fraction */
 } numeral_info;
 
+/* Where the spaces after a full stop at j end: a few runs, a blank line
+ * too ("130.\n\n0 billion yen"). */
+static size_t after_stop(const char *t, size_t len, size_t j)
+{
+    size_t k = j + 1, n;
+    for (int steps = 0; steps < 4 && (n = space_len(t, len, k)); steps++)
+        k += n;
+    return k;
+}
+
 /* Where the fraction digits start after the whole part ending at j, or 0
  * when none: "1.5"; a European decimal comma before a scale word ("$ 1,7
  * billion": a thousands group has three digits); a full stop cut from its
@@ -515,8 +525,7 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
         return 0;
     size_t k = j + 1;
     if (c == '.') {
-        for (int steps = 0; steps < 4 && space_len(t, len, k); steps++)
-            k += space_len(t, len, k); /* a blank line too: "130.\n\n0" */
+        k = after_stop(t, len, j);
         if (k == j + 1 || !is_digit(at(t, len, k)))
             return 0; /* "in 2023. The": no digit, no fraction */
         bool zero = at(t, len, k) == '0';
@@ -549,15 +558,27 @@ static bool parse_digits_rest(const char *t, size_t len, size_t i,
                               ft_decimal *value, size_t *end,
                               numeral_info *info);
 
+/* stop_ends_digits past its quick tests.  Not inlined: its loop would
+ * make parse_digits save registers for every number. */
+__attribute__((noinline)) static bool
+stop_ends_digits_spaced(const char *t, size_t len, size_t j)
+{
+    return !is_digit(at(t, len, after_stop(t, len, j)));
+}
+
 /* Whether digits ending at a full stop at j end there, the stop no
- * decimal point: a byte after it that is no space ("2.x"), or one space
- * and then a byte that is neither digit nor space ("in 2023. The"), where
- * broken_fraction finds no fraction. */
+ * decimal point: no digit after it and its spaces, where broken_fraction
+ * finds no fraction.  Most often a byte after it that is no space
+ * ("2.x"), or one space and then a byte that is neither digit nor space
+ * ("in 2023. The"), told at once; else the spaces are skipped as
+ * broken_fraction skips them ("in 2023.\n\nThe"). */
 static bool stop_ends_digits(const char *t, size_t len, size_t j)
 {
     unsigned char n = at(t, len, j + 1), m = at(t, len, j + 2);
-    return (n > ' ' && n < 0xC2 && !is_digit(n)) ||
-           (n == ' ' && m > ' ' && m < 0xC2 && !is_digit(m));
+    if ((n > ' ' && n < 0xC2 && !is_digit(n)) ||
+        (n == ' ' && m > ' ' && m < 0xC2 && !is_digit(m)))
+        return true;
+    return stop_ends_digits_spaced(t, len, j);
 }
 
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
