@@ -410,16 +410,28 @@ match_table(const char *t, size_t len, size_t i, const currency *table,
     return found;
 }
 
-static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
+/* A currency from the table at i, or an ISO code (match_iso) where it
+ * reads further.  An entry of three bytes or more is not asked for a
+ * code, which would end at i + 3 and not beat it: most currencies
+ * ("won", "dollars", "US$"). */
+__attribute__((always_inline)) static inline bool
+table_or_iso(const char *t, size_t len, size_t i, bool found, cur_match *m)
 {
-    bool found = match_table(t, len, i, prefixes, COUNT(prefixes),
-                             &prefix_bytes[0][0][0], prefix_heads, m);
     cur_match iso;
-    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
+    if ((!found || m->end < i + 3) && match_iso(t, len, i, &iso) &&
+        (!found || iso.end > m->end)) {
         *m = iso;
         found = true;
     }
     return found;
+}
+
+static bool match_prefix(const char *t, size_t len, size_t i, cur_match *m)
+{
+    return table_or_iso(t, len, i,
+                        match_table(t, len, i, prefixes, COUNT(prefixes),
+                                    &prefix_bytes[0][0][0], prefix_heads, m),
+                        m);
 }
 
 static bool starts_suffix(unsigned char c);
@@ -428,14 +440,10 @@ static bool match_suffix(const char *t, size_t len, size_t i, cur_match *m)
 {
     if (!starts_suffix(at(t, len, i)))
         return false; /* no currency or code begins with that byte */
-    bool found = match_table(t, len, i, suffixes, COUNT(suffixes),
-                             &suffix_bytes[0][0][0], suffix_heads, m);
-    cur_match iso;
-    if (match_iso(t, len, i, &iso) && (!found || iso.end > m->end)) {
-        *m = iso;
-        found = true;
-    }
-    return found;
+    return table_or_iso(t, len, i,
+                        match_table(t, len, i, suffixes, COUNT(suffixes),
+                                    &suffix_bytes[0][0][0], suffix_heads, m),
+                        m);
 }
 
 static bool currency_at(const char *t, size_t len, size_t i)
@@ -491,6 +499,16 @@ typedef struct {
     bool fraction; /* had a decimal fraction */
 } numeral_info;
 
+/* Where the spaces after a full stop at j end: a few runs, a blank line
+ * too ("130.\n\n0 billion yen"). */
+static size_t after_stop(const char *t, size_t len, size_t j)
+{
+    size_t k = j + 1, n;
+    for (int steps = 0; steps < 4 && (n = space_len(t, len, k)); steps++)
+        k += n;
+    return k;
+}
+
 /* Where the fraction digits start after the whole part ending at j, or 0
  * when none: "1.5"; a European decimal comma before a scale word ("$ 1,7
  * billion": a thousands group has three digits); a full stop cut from its
@@ -507,8 +525,7 @@ static size_t broken_fraction(const char *t, size_t len, size_t j, bool grouped)
         return 0;
     size_t k = j + 1;
     if (c == '.') {
-        for (int steps = 0; steps < 4 && space_len(t, len, k); steps++)
-            k += space_len(t, len, k); /* a blank line too: "130.\n\n0" */
+        k = after_stop(t, len, j);
         if (k == j + 1 || !is_digit(at(t, len, k)))
             return 0; /* "in 2023. The": no digit, no fraction */
         bool zero = at(t, len, k) == '0';
@@ -541,15 +558,27 @@ static bool parse_digits_rest(const char *t, size_t len, size_t i,
                               ft_decimal *value, size_t *end,
                               numeral_info *info);
 
+/* stop_ends_digits past its quick tests.  Not inlined: its loop would
+ * make parse_digits save registers for every number. */
+__attribute__((noinline)) static bool
+stop_ends_digits_spaced(const char *t, size_t len, size_t j)
+{
+    return !is_digit(at(t, len, after_stop(t, len, j)));
+}
+
 /* Whether digits ending at a full stop at j end there, the stop no
- * decimal point: a byte after it that is no space ("2.x"), or one space
- * and then a byte that is neither digit nor space ("in 2023. The"), where
- * broken_fraction finds no fraction. */
+ * decimal point: no digit after it and its spaces, where broken_fraction
+ * finds no fraction.  Most often a byte after it that is no space
+ * ("2.x"), or one space and then a byte that is neither digit nor space
+ * ("in 2023. The"), told at once; else the spaces are skipped as
+ * broken_fraction skips them ("in 2023.\n\nThe"). */
 static bool stop_ends_digits(const char *t, size_t len, size_t j)
 {
     unsigned char n = at(t, len, j + 1), m = at(t, len, j + 2);
-    return (n > ' ' && n < 0xC2 && !is_digit(n)) ||
-           (n == ' ' && m > ' ' && m < 0xC2 && !is_digit(m));
+    if ((n > ' ' && n < 0xC2 && !is_digit(n)) ||
+        (n == ' ' && m > ' ' && m < 0xC2 && !is_digit(m)))
+        return true;
+    return stop_ends_digits_spaced(t, len, j);
 }
 
 /* Digits with thousands separators and a decimal fraction: "1,234.5",
@@ -932,9 +961,11 @@ static bool is_yeo(const char *t, size_t len, size_t i)
 }
 
 /* *more is set when 여 ("some, over") stands inside the numeral before a
- * larger unit: "47조3천여억" (more than 47.3 trillion), "7백 여억". */
-static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
-                         size_t *end, bool *more)
+ * larger unit: "47조3천여억" (more than 47.3 trillion), "7백 여억".
+ * read_to: where the number in digits at i ends when the caller has read
+ * it into *value already (not read again), else i. */
+static bool parse_korean(const char *t, size_t len, size_t i, size_t read_to,
+                         ft_decimal *value, size_t *end, bool *more)
 {
     ft_decimal total = {0}, section = {0}, done = {0};
     size_t done_end = 0;
@@ -946,7 +977,11 @@ static bool parse_korean(const char *t, size_t len, size_t i, ft_decimal *value,
         bool have_num = false;
         size_t k = j;
         numeral_info info = {0};
-        if (is_digit(at(t, len, k))) {
+        if (read_to > i && j == i) {
+            num = *value;
+            k = read_to;
+            have_num = true;
+        } else if (is_digit(at(t, len, k))) {
             if (!parse_digits(t, len, k, &num, &k, &info))
                 break;
             have_num = true;
@@ -1174,8 +1209,9 @@ static bool suffix_acceptable(const char *t, size_t len, const cur_match *c,
     }
     /* ... but right after a unit 원 is the currency whatever follows:
      * "월 8만원인 수당" (an allowance that is 80,000 won a month) */
-    if ((c->flags & CUR_HANGUL_WON) && hangul_won_is_word(t, len, c->end) &&
-        !(c->end >= 6 && korean_unit(t, len, c->end - 6) > 0))
+    if ((c->flags & CUR_HANGUL_WON) &&
+        !(c->end >= 6 && korean_unit(t, len, c->end - 6) > 0) &&
+        hangul_won_is_word(t, len, c->end))
         return false;
     return true;
 }
@@ -1290,7 +1326,7 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
         if (korean_unit(t, len, k) ||
             (space_len(t, len, k) &&
              korean_unit(t, len, skip_ws(t, len, k)) >= 4)) {
-            if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
+            if (!parse_korean(t, len, j, k, &value, &k, &m->korean_more))
                 return false;
             m->has_scale = true;
             /* 여 ("some, over") between the number and the currency, or
@@ -1312,7 +1348,7 @@ static bool read_amount(const char *t, size_t len, size_t pos, unsigned opts,
     } else if (!has_pre && korean_unit(t, len, j) &&
                korean_unit(t, len, j) <= 4) {
         /* "천만 원", "백만 달러": a unit with no digit before it */
-        if (!parse_korean(t, len, j, &value, &k, &m->korean_more))
+        if (!parse_korean(t, len, j, j, &value, &k, &m->korean_more))
             return false;
         m->has_scale = true;
     } else if (!has_pre) {
@@ -1933,6 +1969,18 @@ static inline bool sign_may_be_candidate(const char *t, size_t j)
              (unsigned char)t[j - 1] >= 0x80);
 }
 
+/* An amount found at j, in the block bl at b: the next search starts in
+ * that block without classifying it again. */
+static inline bool finder_found(ft_money_finder *f, size_t j, size_t b,
+                                block bl)
+{
+    f->pos = j;
+    f->block_from = b;
+    f->block_candidates = bl.candidates;
+    f->block_letters = bl.letters;
+    return true;
+}
+
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
@@ -1974,7 +2022,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             continue;
         }
         unsigned n = (unsigned)__builtin_ctzll(bl.candidates);
-        size_t j = b + n, e = j;
+        size_t j = b + n;
         if (bl.letters >> n & 1u) {
             /* a word: its length from the letters, then most words are
              * refused by their first letters and length alone.  The bits
@@ -1985,6 +2033,7 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             unsigned run = (unsigned)__builtin_ctzll(~(bl.letters >> n) |
                                                      UINT64_C(1) << 63);
             bool fits;
+            size_t e;
             if (n + run >= 63 && bl.letters >> 63) {
                 e = letters_end(t, len, b + 64);
                 fits = opener_fits_long(t, len, j, e - j);
@@ -1992,19 +2041,24 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
                 e = j + run;
                 fits = opener_fits(t, len, j, run);
             }
-            if (!fits) {
-                /* skipped with the rest of its word: no bit of the block
-                 * lies inside a word but a digit after a '.' or ',', which
-                 * sign_may_be_candidate refuses ("abc.5") */
-                bl.candidates &= bl.candidates - 1;
-                continue;
-            }
-        } else if (!sign_may_be_candidate(t, j)) {
+            /* then the quick reject and the amount, here and not in
+             * try_candidate: a word that opens no amount is skipped with
+             * the rest of its word, as one opener_fits refuses.  No bit
+             * of the block lies inside a word but a digit after a '.' or
+             * ',', which sign_may_be_candidate refuses ("abc.5"). */
+            prefix_seen seen;
+            if (fits && word_may_open(f, j, e - j, &seen) &&
+                read_amount(t, len, j, opts, &seen, m))
+                return finder_found(f, j, b, bl);
+            bl.candidates &= bl.candidates - 1;
+            continue;
+        }
+        if (!sign_may_be_candidate(t, j)) {
             bl.candidates &= bl.candidates - 1;
             continue;
         }
         bool found;
-        if (e == j && is_digit((unsigned char)t[j])) {
+        if (is_digit((unsigned char)t[j])) {
             /* a number, the most common candidate: try_candidate's
              * answer without its looks at words and signs */
             static const prefix_seen none = {.known = false};
@@ -2012,15 +2066,10 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
             if (!found)
                 i = skip_word(t, len, j + 1);
         } else {
-            found = try_candidate(f, j, e, opts, m, &i);
+            found = try_candidate(f, j, j, opts, m, &i);
         }
-        if (found) {
-            f->pos = j;
-            f->block_from = b;
-            f->block_candidates = bl.candidates;
-            f->block_letters = bl.letters;
-            return true;
-        }
+        if (found)
+            return finder_found(f, j, b, bl);
         if (i - b >= 64) {
             b = i;
             if (b >= len)

@@ -253,6 +253,12 @@ static void test_digit_values(void **state)
         /* where parse_digits leaves the number to parse_digits_rest */
         {"$2023. The", "2023"},
         {"$2023.  5 billion", "2023"},
+        /* a stop before a line break: stop_ends_digits skips the spaces
+         * as broken_fraction does */
+        {"$2023.\n\nThe", "2023"},
+        {"$2023.\nThe", "2023"},
+        {"$130.\n\n0 billion yen", "130000000000"},
+        {"$2023. \n5 billion", "2023"},
         {"$2023, the", "2023"},
         {"$5.x", "5"},
         {"$12345678901234567890 ", "12345678901234567890"},
