@@ -1115,6 +1115,101 @@ plain_blocks(const unsigned char *u, char *t, size_t n, unsigned char special,
             comma);
 }
 
+/* Whether u[0..n) (n >= 17, its last byte not 0xE2 or 0xE3) holds a
+ * space past ASCII, one of which starts at each of its 0xE2 and 0xE3
+ * that may. */
+static inline bool wide_space(const unsigned char *u, size_t n)
+{
+    for (size_t i = 0;; i += 16) {
+        if (i + 17 > n)
+            i = n - 17;
+        ft_bytes16 v = ft_load16(u + i);
+        for (uint32_t m =
+                 ft_bits16((ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3));
+             m; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            if (ft_text_space_len((const char *)u + at, n - at))
+                return true;
+        }
+        if (i + 17 == n)
+            return false;
+    }
+}
+
+/* The cell of plain_sentence_cell's folded copy t[0..n) (n >= 17) that
+ * holds the dialect's `special` ('"' in CSV, a backslash in TSV): each
+ * such byte written twice, as ft_csvio_text_at writes them, in CSV
+ * inside the quotes a '"' asks for, after the neutralising quote when
+ * risky.  Made at t + n, past the copy, which is read sixteen bytes at
+ * a time as the cell is written after it: a read at t + i (i < n) goes
+ * at most 15 bytes past t + n, into the cell's first sixteen bytes,
+ * written by the first step (whose read is within the copy); what it
+ * finds there is left out (lanes from n - i on).  Returns the end; the
+ * cell starts at t + n and takes at most 2n + 2 bytes, with stores up
+ * to 16 bytes past them. */
+static char *doubled_cell(char *t, size_t n, unsigned char special, bool csv,
+                          bool risky)
+{
+    char *o = t + n;
+    if (csv)
+        *o++ = '"';
+    if (risky)
+        *o++ = '\'';
+    for (size_t i = 0; i < n;) {
+        ft_bytes16 v = ft_load16(t + i);
+        memcpy(o, &v, 16);
+        size_t at = ft_first16((ft_bytes16)(v == special));
+        if (at >= n - i) { /* none in the rest of the copy */
+            o += n - i;
+            break;
+        }
+        if (at == 16) { /* none in these sixteen */
+            o += 16;
+            i += 16;
+            continue;
+        }
+        o += at + 1; /* through the special byte, written again */
+        *o++ = (char)special;
+        i += at + 1;
+    }
+    if (csv)
+        *o++ = '"';
+    return o;
+}
+
+/* plain_sentence_cell for a sentence whose look found a byte that is not
+ * plain or the dialect's `special`, or that ends in `special` (the
+ * caller has looked at its ends): when the special bytes are all it
+ * holds that is not plain (a quote, in one news sentence of ten), the
+ * cell with them doubled (doubled_cell), else NULL.  A second look,
+ * blind to the special byte (DEL, not plain anyway, takes its place),
+ * tells them from the rest.  Out of line, so that the plain sentences'
+ * way stays as short. */
+static __attribute__((noinline)) char *
+special_sentence_cell(const ft_figwriter *w, char *o, char **start)
+{
+    const unsigned char *u = (const unsigned char *)w->sentence_from;
+    size_t n = w->sentence_len;
+    bool csv = w->dialect != FT_CSVIO_TSV, utf8 = w->sentence_utf8;
+    bool risky = ft_csvio_is_risky((const char *)u, n);
+    char *t = o + 1 + risky; /* as plain_sentence_cell's */
+    ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
+    if (utf8)
+        plain_blocks(u, t, n, 0x7F, true, &bad, &controls, &look, &comma);
+    else
+        plain_blocks(u, t, n, 0x7F, false, &bad, &controls, &look, &comma);
+    if (ft_any16(controls)) {
+        for (size_t i = 0; i + 16 < n; i += 16)
+            bad |= controls16(ft_load16(u + i));
+        bad |= controls16(ft_load16(u + n - 16));
+    }
+    if (ft_any16(bad) || (ft_any16(look) && wide_space(u, n)))
+        return NULL;
+    t[n - 1] = (char)u[n - 1];
+    *start = t + n;
+    return doubled_cell(t, n, csv ? '"' : '\\', csv, risky);
+}
+
 /* The sentence's CSV or TSV cell at o, made in one look at each sixteen
  * bytes that folds, checks and copies them at once, when the sentence is
  * plain: at least 17 bytes, none DEL or a control other than an ASCII
@@ -1127,8 +1222,10 @@ plain_blocks(const unsigned char *u, char *t, size_t n, unsigned char special,
  * then the folded sentence, after the neutralising quote when it is
  * risky, quoted when it holds a comma (CSV): as ft_csvio_text_at writes
  * it, from *start (one or two bytes on from o, as the quotes fall) to
- * the end returned.  NULL when the sentence is not plain (the caller
- * writes it the long way); the room is the cell's (text_room). */
+ * the end returned.  A sentence plain but for the dialect's `special`
+ * bytes is written by special_sentence_cell, its cell at most room + 2
+ * bytes from o.  NULL when the sentence is not plain (the caller writes
+ * it the long way); the room is the cell's (text_room) and PAD more. */
 static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
 {
     const unsigned char *u = (const unsigned char *)w->sentence_from;
@@ -1136,8 +1233,10 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     bool csv = w->dialect != FT_CSVIO_TSV, utf8 = w->sentence_utf8;
     unsigned char special = csv ? '"' : '\\';
     if (n < 17 || ft_ascii_whitespace(u[0]) || u[n - 1] <= ' ' ||
-        u[n - 1] == 0x7F || (!utf8 && u[n - 1] > 0x7F) || u[n - 1] == special)
+        u[n - 1] == 0x7F || (!utf8 && u[n - 1] > 0x7F))
         return NULL;
+    if (u[n - 1] == special)
+        return special_sentence_cell(w, o, start);
     bool risky = ft_csvio_is_risky((const char *)u, n);
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
@@ -1155,24 +1254,11 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
         bad |= controls16(ft_load16(u + n - 16));
     }
     if (ft_any16(bad))
-        return NULL;
+        return special_sentence_cell(w, o, start);
     /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
      * dashes): each is looked at, in the sentences that hold one */
-    if (ft_any16(look))
-        for (size_t i = 0;; i += 16) {
-            if (i + 17 > n)
-                i = n - 17;
-            ft_bytes16 v = ft_load16(u + i);
-            for (uint32_t m = ft_bits16((ft_bytes16)(v == 0xE2) |
-                                        (ft_bytes16)(v == 0xE3));
-                 m; m &= m - 1) {
-                size_t at = i + (size_t)__builtin_ctz(m);
-                if (ft_text_space_len((const char *)u + at, n - at))
-                    return NULL;
-            }
-            if (i + 17 == n)
-                break;
-        }
+    if (ft_any16(look) && wide_space(u, n))
+        return NULL;
     t[n - 1] = (char)u[n - 1];
     /* the last byte too, which the steps above leave out */
     bool quote = csv && (ft_any16(comma) || u[n - 1] == ',');

@@ -314,10 +314,21 @@ static void test_sentence_unfolded_same_as_folded(void **state)
         "lf\n\nlf",
         "Its one comma at the end,",
         "Its one comma at the end of 32 b,",
+        /* quotes and backslashes (doubled) over several steps, with and
+         * without what else makes a sentence not plain */
+        "\"Quoted\" words, \"more quoted\", \"\" and \"a long tail\"",
+        "=\"formula\" with its quotes and a tail of some length",
+        "\\\\ many \\ back\\slashes \\ in a row of them\\\\",
+        "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"",
+        "a \"quote\" and  two spaces after it, in 40 bytes",
+        "a \"quote\" and a \x01 control after it, in 40 b",
+        "a \"quote\" and a\ttab and a\nline end, in 40 b",
+        "a \"quote\" and a \x7F after it, in forty bytes",
     };
     static const char *const inserts[] = {
-        "  ",   " ",    "\t",       "\r",   "\n", "\v", "\f", "\x01",
-        "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",  "\\"};
+        "  ",   " ",    "\t",   "\r",       "\n",   "\v", "\f",
+        "\x01", "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",
+        "\\",   "\"\"", "\\\\", "\" \"",    "\"\\,"};
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
             char *want = row_of_sentence((ft_format)fmt, fixed[i], true, false);
@@ -358,7 +369,11 @@ static void test_sentence_of_utf8_text(void **state)
                                           "\x7F",
                                           "\"",
                                           ",",
-                                          "\\"};
+                                          "\\",
+                                          "\"\xE2\x80\x99\"",
+                                          "\"\xE2\x80\x83",
+                                          "\\\xE3\x80\x80",
+                                          "\"\xC2\x85"};
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++)
         assert_inserts_same((ft_format)fmt, inserts,
                             sizeof inserts / sizeof inserts[0], true);
