@@ -154,9 +154,8 @@ typedef struct {
         amount_max_len, reported_len, flags_len;
 } row_cells;
 
-/* A cell that the articles of an input mostly share (their source, the
- * day): the last one's text and its cell, made again only when the text
- * differs. */
+/* A cell that the articles of an input mostly share (their source): the
+ * last one's text and its cell, made again only when the text differs. */
 typedef struct {
     ft_buf text, cell;
     bool ready;
@@ -193,7 +192,7 @@ struct ft_figwriter {
     ft_buf head;         /* doc and published, each with what follows it */
     ft_buf tail;         /* source, title and url, and the line end */
     article_key head_of; /* whose head and tail; id NULL: none */
-    cell_memo published_memo, source_memo;
+    cell_memo source_memo;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -215,12 +214,9 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
     w->head_of = (article_key){0};
-    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
-    for (size_t i = 0; i < 2; i++) {
-        ft_buf_init(&memos[i]->text);
-        ft_buf_init(&memos[i]->cell);
-        memos[i]->ready = false;
-    }
+    ft_buf_init(&w->source_memo.text);
+    ft_buf_init(&w->source_memo.cell);
+    w->source_memo.ready = false;
     return w;
 }
 
@@ -233,11 +229,8 @@ void ft_figwriter_free(ft_figwriter *w)
     ft_buf_free(&w->sentence_cell);
     ft_buf_free(&w->head);
     ft_buf_free(&w->tail);
-    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
-    for (size_t i = 0; i < 2; i++) {
-        ft_buf_free(&memos[i]->text);
-        ft_buf_free(&memos[i]->cell);
-    }
+    ft_buf_free(&w->source_memo.text);
+    ft_buf_free(&w->source_memo.cell);
     free(w);
 }
 
@@ -777,7 +770,7 @@ static inline char *put_text(const ft_figwriter *w, char *o, const char *s,
  * branch for most pieces: a step reads s[i..i+32) and writes o[i..i+32)
  * for i = 0, 32, ... below n (and i = 0 when n is 0), so it reads and
  * writes at most PAD (32) bytes past s + n and o + n.  s must be padded
- * (its buffer goes on PAD bytes past s + n: pad_buf, flags) and o in a
+ * (its buffer goes on PAD bytes past s + n: article_cells, flags) and o in a
  * row's room (PAD past its text, format_row). */
 static inline char *put_padded(char *o, const char *s, size_t n)
 {
@@ -787,12 +780,6 @@ static inline char *put_padded(char *o, const char *s, size_t n)
         i += 32;
     } while (i < n);
     return o + n;
-}
-
-/* Make b's storage go on PAD bytes past its text, for put_padded. */
-static ft_status pad_buf(ft_buf *b)
-{
-    return ft_buf_reserve(b, PAD);
 }
 
 /* The cell writers below are told the format (json: JSONL, else CSV or
@@ -896,37 +883,6 @@ static const ft_buf *memo_cell(const ft_figwriter *w, cell_memo *memo,
     return &memo->cell;
 }
 
-/* Append cells to b: each JSON key (with its ':' and the ',' before) or
- * CSV/TSV separator before a text cell, and after the last one `end`; a
- * cell with a memo (not NULL) is taken from it. */
-static ft_status put_cells(const ft_figwriter *w, ft_buf *b, const ft_lit *key,
-                           const char *const *s, const size_t *n,
-                           cell_memo *const *memo, size_t cells, ft_lit end)
-{
-    size_t room = end.n + 1;
-    for (size_t i = 0; i < cells; i++) {
-        size_t r;
-        if (!text_room(w, n[i], &r) || r > SIZE_MAX / 2 - room - 32)
-            return FT_ENOMEM;
-        room += r + key[i].n;
-    }
-    if (ft_buf_reserve(b, room) != FT_OK)
-        return FT_ENOMEM;
-    char *o = b->data + b->len;
-    for (size_t i = 0; i < cells; i++) {
-        o = put_bytes(o, key[i].s, key[i].n);
-        const ft_buf *cell = memo[i] ? memo_cell(w, memo[i], s[i], n[i]) : NULL;
-        if (memo[i] && !cell)
-            return FT_ENOMEM;
-        o = cell ? put_bytes(o, cell->data, cell->len)
-                 : put_text(w, o, s[i], n[i]);
-    }
-    o = put_bytes(o, end.s, end.n);
-    *o = '\0';
-    b->len = (size_t)(o - b->data);
-    return FT_OK;
-}
-
 static article_key key_of(const ft_article *a)
 {
     return (article_key){a->id, a->published, a->source, a->title, a->url};
@@ -938,9 +894,28 @@ static bool same_article(const article_key *k, const ft_article *a)
            k->source == a->source && k->title == a->title && k->url == a->url;
 }
 
+/* The longest key or separator article_cells writes before a cell, or
+ * after the last one. */
+#define KEY_ROOM 16
+
+/* Whether text rooms r[0..n) and `more` bytes add up without overflow
+ * (each well below SIZE_MAX / 8, as format_row needs the sum), into
+ * *room. */
+static bool add_rooms(const size_t *r, size_t n, size_t more, size_t *room)
+{
+    *room = more;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i] > SIZE_MAX / 16 || *room > SIZE_MAX / 16)
+            return false;
+        *room += r[i] + KEY_ROOM;
+    }
+    return true;
+}
+
 /* The article's first cells (doc, published, then the separator before
  * mention) and last (source, title, url, the line end) in w->head and
- * w->tail, rendered once per article. */
+ * w->tail, rendered once per article; the source from its memo (the
+ * articles of an input mostly share it). */
 static ft_status article_cells(ft_figwriter *w, const ft_article *a,
                                size_t mention)
 {
@@ -948,30 +923,47 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
         return FT_OK;
     w->head_of.id = NULL;
     bool json = w->format == FT_FORMAT_JSONL;
-    ft_lit sep =
-        w->dialect == FT_CSVIO_TSV ? (ft_lit)FT_LIT("\t") : (ft_lit)FT_LIT(",");
-    const ft_lit head_keys[] = {json ? (ft_lit)FT_LIT("{\"doc\":")
-                                     : (ft_lit)FT_LIT(""),
-                                json ? (ft_lit)FT_LIT(",\"published\":") : sep};
-    const char *head_s[] = {a->id, a->published};
-    size_t head_n[] = {strlen(a->id), strlen(a->published)};
-    cell_memo *const head_memo[] = {NULL, &w->published_memo};
-    const ft_lit tail_keys[] = {json ? (ft_lit)FT_LIT(",\"source\":") : sep,
-                                json ? (ft_lit)FT_LIT(",\"title\":") : sep,
-                                json ? (ft_lit)FT_LIT(",\"url\":") : sep};
-    const char *tail_s[] = {a->source ? a->source : "",
-                            a->title ? a->title : "", a->url ? a->url : ""};
-    size_t tail_n[] = {len_of(a->source), len_of(a->title), len_of(a->url)};
-    cell_memo *const tail_memo[] = {&w->source_memo, NULL, NULL};
+    char sep = ft_csvio_separator(w->dialect);
+    const char *title = a->title ? a->title : "", *url = a->url ? a->url : "";
+    size_t id_n = strlen(a->id), published_n = strlen(a->published),
+           title_n = strlen(title), url_n = strlen(url);
+    const ft_buf *source = memo_cell(
+        w, &w->source_memo, a->source ? a->source : "", len_of(a->source));
+    size_t r[4], head_room, tail_room;
+    if (!source || !text_room(w, id_n, &r[0]) ||
+        !text_room(w, published_n, &r[1]) || !text_room(w, title_n, &r[2]) ||
+        !text_room(w, url_n, &r[3]) || !add_rooms(r, 2, KEY_ROOM, &head_room) ||
+        !add_rooms(r + 2, 2, source->len + 2 * KEY_ROOM, &tail_room))
+        return FT_ENOMEM;
     ft_buf_clear(&w->head);
     ft_buf_clear(&w->tail);
-    if (put_cells(w, &w->head, head_keys, head_s, head_n, head_memo, 2,
-                  json ? (ft_lit)FT_LIT(",\"mention\":") : sep) != FT_OK ||
-        put_cells(w, &w->tail, tail_keys, tail_s, tail_n, tail_memo, 3,
-                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) !=
-            FT_OK ||
-        pad_buf(&w->head) != FT_OK || pad_buf(&w->tail) != FT_OK)
+    /* PAD more, for put_padded */
+    if (ft_buf_reserve(&w->head, head_room + PAD) != FT_OK ||
+        ft_buf_reserve(&w->tail, tail_room + PAD) != FT_OK)
         return FT_ENOMEM;
+/* what comes before a cell: its key, or the separator */
+#define KEY(json_key)                                                          \
+    (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
+    char *o = w->head.data;
+    if (json)
+        o = put_bytes(o, "{\"doc\":", 7);
+    o = put_text(w, o, a->id, id_n);
+    KEY(",\"published\":");
+    o = put_text(w, o, a->published, published_n);
+    KEY(",\"mention\":");
+    *o = '\0';
+    w->head.len = (size_t)(o - w->head.data);
+    o = w->tail.data;
+    KEY(",\"source\":");
+    o = put_bytes(o, source->data, source->len);
+    KEY(",\"title\":");
+    o = put_text(w, o, title, title_n);
+    KEY(",\"url\":");
+    o = put_text(w, o, url, url_n);
+    o = json ? put_bytes(o, "}\n", 2) : (*o = '\n', o + 1);
+#undef KEY
+    *o = '\0';
+    w->tail.len = (size_t)(o - w->tail.data);
     w->head_of = key_of(a);
     return FT_OK;
 }

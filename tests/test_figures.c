@@ -675,8 +675,8 @@ static void test_source_title_url(void **state)
 }
 
 /* One writer's rows for articles that share their source or their day or
- * not (those cells are kept from the article before): each the row a
- * new writer makes. */
+ * not (the source's cell is kept from the article before): each the row
+ * a new writer makes. */
 static void test_shared_cells_from_article_to_article(void **state)
 {
     (void)state;
