@@ -10,6 +10,14 @@
 #include "csvio.h"
 #include "text.h"
 
+/* AVX2 where gcc or clang can ask the processor for it (plain_look) */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define FIGURES_AVX2 1
+#include <immintrin.h>
+#else
+#define FIGURES_AVX2 0
+#endif
+
 static const char *const columns[] = {
     "doc",
     "published",
@@ -1107,6 +1115,113 @@ plain_blocks(const unsigned char *u, char *t, size_t n, unsigned char special,
             comma);
 }
 
+/* plain_blocks over u[0..n) (n >= 17), copied to t, and a second look
+ * at the controls it finds: false when a byte but the last makes the
+ * sentence not plain or is `special`; else *wide when it holds a 0xE2 or
+ * 0xE3 (that may start a space past ASCII), *comma when a comma. */
+static inline __attribute__((always_inline)) bool
+plain_look16(const unsigned char *u, char *t, size_t n, unsigned char special,
+             bool utf8, bool *wide, bool *comma)
+{
+    ft_bytes16 bad = {0}, controls = {0}, commas = {0}, look = {0};
+    if (utf8)
+        plain_blocks(u, t, n, special, true, &bad, &controls, &look, &commas);
+    else
+        plain_blocks(u, t, n, special, false, &bad, &controls, &look, &commas);
+    /* Controls alone between other bytes: spaces, or the sentence is not
+     * plain (the last byte is none, looked at by the caller). */
+    if (ft_any16(controls)) {
+        for (size_t i = 0; i + 16 < n; i += 16)
+            bad |= controls16(ft_load16(u + i));
+        bad |= controls16(ft_load16(u + n - 16));
+    }
+    *wide = ft_any16(look);
+    *comma = ft_any16(commas);
+    return !ft_any16(bad);
+}
+
+#if FIGURES_AVX2
+/* plain16, plain_blocks and plain_look16 thirty-two bytes at a time, for
+ * a processor with AVX2: news sentences are a hundred bytes or so, which
+ * take four steps where they took seven. */
+typedef unsigned char bytes32 __attribute__((vector_size(32)));
+
+__attribute__((target("avx2"))) static inline bytes32 load32(const void *s)
+{
+    bytes32 v;
+    memcpy(&v, s, 32);
+    return v;
+}
+
+__attribute__((target("avx2"))) static inline bool any32(bytes32 v)
+{
+    return !_mm256_testz_si256((__m256i)v, (__m256i)v);
+}
+
+__attribute__((target("avx2"))) static inline void
+plain32(const unsigned char *u, char *t, unsigned char special, bool utf8,
+        bytes32 *bad, bytes32 *controls, bytes32 *look, bytes32 *comma)
+{
+    bytes32 v = load32(u), next = load32(u + 1);
+    *bad |= ((bytes32)(v <= ' ') & (bytes32)(next <= ' ')) |
+            (bytes32)(v == 0x7F) | (bytes32)(v == special) |
+            (bytes32)(v == 0xC2);
+    if (!utf8)
+        *bad |= (bytes32)(v >= 0x80);
+    *controls |= (bytes32)(v < ' ');
+    *look |= (bytes32)((v | 1) == 0xE3);
+    *comma |= (bytes32)(v == ',');
+    bytes32 low = (bytes32)(v < ' '), folded = (v & ~low) | (low & ' ');
+    memcpy(t, &folded, 32);
+}
+
+/* plain_look16 for n >= 33 (utf8: a constant where plain_look32 calls
+ * it); every read is within u[0..n), as plain_blocks' are. */
+__attribute__((target("avx2"))) static inline
+    __attribute__((always_inline)) bool
+    plain_look32_body(const unsigned char *u, char *t, size_t n,
+                      unsigned char special, bool utf8, bool *wide, bool *comma)
+{
+    bytes32 bad = {0}, controls = {0}, commas = {0}, look = {0};
+    for (size_t i = 0; i + 33 < n; i += 32)
+        plain32(u + i, t + i, special, utf8, &bad, &controls, &look, &commas);
+    plain32(u + n - 33, t + n - 33, special, utf8, &bad, &controls, &look,
+            &commas);
+    if (any32(controls)) {
+        for (size_t i = 0; i + 32 < n; i += 32) {
+            bytes32 v = load32(u + i);
+            bad |= (bytes32)(v < 0x20) & (bytes32)((bytes32)(v - '\t') >= 5);
+        }
+        bytes32 v = load32(u + n - 32);
+        bad |= (bytes32)(v < 0x20) & (bytes32)((bytes32)(v - '\t') >= 5);
+    }
+    *wide = any32(look);
+    *comma = any32(commas);
+    return !any32(bad);
+}
+
+__attribute__((target("avx2"))) static bool
+plain_look32(const unsigned char *u, char *t, size_t n, unsigned char special,
+             bool utf8, bool *wide, bool *comma)
+{
+    return utf8 ? plain_look32_body(u, t, n, special, true, wide, comma)
+                : plain_look32_body(u, t, n, special, false, wide, comma);
+}
+#endif
+
+/* plain_look16, thirty-two bytes at a time where the processor can. */
+static inline __attribute__((always_inline)) bool
+plain_look(const unsigned char *u, char *t, size_t n, unsigned char special,
+           bool utf8, bool *wide, bool *comma)
+{
+#if FIGURES_AVX2
+    /* __builtin_cpu_supports reads what libgcc found out at start-up */
+    if (n >= 33 && __builtin_cpu_supports("avx2"))
+        return plain_look32(u, t, n, special, utf8, wide, comma);
+#endif
+    return plain_look16(u, t, n, special, utf8, wide, comma);
+}
+
 /* Whether u[0..n) (n >= 17, its last byte not 0xE2 or 0xE3) holds a
  * space past ASCII, one of which starts at each of its 0xE2 and 0xE3
  * that may. */
@@ -1185,17 +1300,9 @@ special_sentence_cell(const ft_figwriter *w, char *o, char **start)
     bool csv = w->dialect != FT_CSVIO_TSV, utf8 = w->sentence_utf8;
     bool risky = ft_csvio_is_risky((const char *)u, n);
     char *t = o + 1 + risky; /* as plain_sentence_cell's */
-    ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
-    if (utf8)
-        plain_blocks(u, t, n, 0x7F, true, &bad, &controls, &look, &comma);
-    else
-        plain_blocks(u, t, n, 0x7F, false, &bad, &controls, &look, &comma);
-    if (ft_any16(controls)) {
-        for (size_t i = 0; i + 16 < n; i += 16)
-            bad |= controls16(ft_load16(u + i));
-        bad |= controls16(ft_load16(u + n - 16));
-    }
-    if (ft_any16(bad) || (ft_any16(look) && wide_space(u, n)))
+    bool wide, comma;
+    if (!plain_look(u, t, n, 0x7F, utf8, &wide, &comma) ||
+        (wide && wide_space(u, n)))
         return NULL;
     t[n - 1] = (char)u[n - 1];
     *start = t + n;
@@ -1233,27 +1340,16 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before. */
-    ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
-    if (utf8)
-        plain_blocks(u, t, n, special, true, &bad, &controls, &look, &comma);
-    else
-        plain_blocks(u, t, n, special, false, &bad, &controls, &look, &comma);
-    /* Controls alone between other bytes: spaces, or the sentence is not
-     * plain (the last byte is none, looked at above). */
-    if (ft_any16(controls)) {
-        for (size_t i = 0; i + 16 < n; i += 16)
-            bad |= controls16(ft_load16(u + i));
-        bad |= controls16(ft_load16(u + n - 16));
-    }
-    if (ft_any16(bad))
+    bool wide, comma;
+    if (!plain_look(u, t, n, special, utf8, &wide, &comma))
         return special_sentence_cell(w, o, start);
     /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
      * dashes): each is looked at, in the sentences that hold one */
-    if (ft_any16(look) && wide_space(u, n))
+    if (wide && wide_space(u, n))
         return NULL;
     t[n - 1] = (char)u[n - 1];
     /* the last byte too, which the steps above leave out */
-    bool quote = csv && (ft_any16(comma) || u[n - 1] == ',');
+    bool quote = csv && (comma || u[n - 1] == ',');
     *start = t - risky - quote;
     if (quote)
         **start = '"';

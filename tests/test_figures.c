@@ -379,6 +379,43 @@ static void test_sentence_of_utf8_text(void **state)
                             sizeof inserts / sizeof inserts[0], true);
 }
 
+/* Sentences of every length from 17 bytes (the shortest written without
+ * a fold) to past two 32-byte steps (the longest taken sixteen bytes at
+ * a time is 32, thirty-two at a time where the processor can from 33),
+ * each with a byte that changes the cell at every place: the row is the
+ * one the folded sentence makes. */
+static void test_sentence_lengths(void **state)
+{
+    (void)state;
+    static const char *const inserts[] = {
+        ",",    "\"",   "\\",       "\t", "  ",
+        "\x01", "\x7F", "\xC2\x85", "=",  "\xE3\x80\x80"};
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
+        for (size_t n = 17; n <= 72; n++)
+            for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++)
+                for (size_t at = 0; at <= n; at++) {
+                    char s[128];
+                    size_t len = 0;
+                    for (size_t i = 0; i < n; i++) {
+                        if (i == at)
+                            len += (size_t)sprintf(s + len, "%s", inserts[k]);
+                        s[len++] = i % 4 == 3 ? ' ' : (char)('a' + i % 26);
+                    }
+                    if (at == n)
+                        len += (size_t)sprintf(s + len, "%s", inserts[k]);
+                    s[len] = '\0';
+                    for (int utf8 = 0; utf8 <= 1; utf8++) {
+                        char *want =
+                            row_of_sentence((ft_format)fmt, s, true, false);
+                        char *got = row_of_sentence((ft_format)fmt, s, false,
+                                                    utf8 == 1);
+                        assert_string_equal(got, want);
+                        free(want);
+                        free(got);
+                    }
+                }
+}
+
 /* Currency and country cells are codes of capital letters, written as
  * they are; anything else in those fields is text like any other
  * (quoted, neutralised, escaped), and an empty one is empty (null in
@@ -779,6 +816,7 @@ int main(void)
         cmocka_unit_test(test_offsets_same_as_cells),
         cmocka_unit_test(test_sentence_unfolded_same_as_folded),
         cmocka_unit_test(test_sentence_of_utf8_text),
+        cmocka_unit_test(test_sentence_lengths),
         cmocka_unit_test(test_code_cells),
         cmocka_unit_test(test_code_cells_same_as_cells),
         cmocka_unit_test(test_csv_card_row),
