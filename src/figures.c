@@ -1141,86 +1141,139 @@ plain_look16(const unsigned char *u, char *t, size_t n, unsigned char special,
 }
 
 #if FIGURES_AVX2
-/* plain16, plain_blocks and plain_look16 thirty-two bytes at a time, for
- * a processor with AVX2: news sentences are a hundred bytes or so, which
- * take four steps where they took seven. */
-typedef unsigned char bytes32 __attribute__((vector_size(32)));
+/* plain_look16 thirty-two bytes at a time, for a processor with AVX2
+ * (news sentences are a hundred bytes or so: four steps where they took
+ * seven), each byte classed at once by two table looks (pshufb), one by
+ * its low four bits and one by its high four: a class is a bit, set in
+ * the byte's class when both tables set it. */
+enum {
+    K_CTRL = 1,      /* 00-08, 0E, 0F: controls, not spaces */
+    K_CTRL_HIGH = 2, /* 10-1F (and past ASCII, not known UTF-8) */
+    K_DEL = 4,       /* 7F */
+    K_C2 = 8,        /* C2: may start a C1 control or NBSP */
+    K_SPECIAL = 16,  /* the dialect's: '"' (22) or backslash (5C) */
+    K_COMMA = 32,    /* 2C */
+    K_LOOK = 64,     /* E2, E3: may start a space past ASCII */
+    K_BAD = K_CTRL | K_CTRL_HIGH | K_DEL | K_C2
+};
 
-__attribute__((target("avx2"))) static inline bytes32 load32(const void *s)
+/* The tables by the low and by the high four bits of a byte;
+ * special_low and special_high are those of the dialect's special byte
+ * ('"' 0x22, backslash 0x5C), high the class of the bytes past ASCII
+ * (K_CTRL_HIGH when they are bad, else 0). */
+/* clang-format off */
+#define LOW_ROW(special_low) {                                                 \
+    /* 0 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 1 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 2 */ K_CTRL | K_CTRL_HIGH | K_C2 | K_LOOK |                             \
+            ((special_low) == 2 ? K_SPECIAL : 0),                              \
+    /* 3 */ K_CTRL | K_CTRL_HIGH | K_LOOK,                                     \
+    /* 4 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 5 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 6 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 7 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 8 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 9 */ K_CTRL_HIGH,                                                       \
+    /* A */ K_CTRL_HIGH,                                                       \
+    /* B */ K_CTRL_HIGH,                                                       \
+    /* C */ K_CTRL_HIGH | K_COMMA | ((special_low) == 0xC ? K_SPECIAL : 0),    \
+    /* D */ K_CTRL_HIGH,                                                       \
+    /* E */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* F */ K_CTRL | K_CTRL_HIGH | K_DEL}
+#define HIGH_ROW(special_high, high) {                                         \
+    /* 0 */ K_CTRL,                                                            \
+    /* 1 */ K_CTRL_HIGH,                                                       \
+    /* 2 */ K_COMMA | ((special_high) == 2 ? K_SPECIAL : 0),                   \
+    /* 3 */ 0,                                                                 \
+    /* 4 */ 0,                                                                 \
+    /* 5 */ (special_high) == 5 ? K_SPECIAL : 0,                               \
+    /* 6 */ 0,                                                                 \
+    /* 7 */ K_DEL,                                                             \
+    /* 8 */ (high),                                                            \
+    /* 9 */ (high),                                                            \
+    /* A */ (high),                                                            \
+    /* B */ (high),                                                            \
+    /* C */ (high) | K_C2,                                                     \
+    /* D */ (high),                                                            \
+    /* E */ (high) | K_LOOK,                                                   \
+    /* F */ (high)}
+/* clang-format on */
+
+/* Each table twice, for the two halves of a ymm register (pshufb looks
+ * within each half). */
+typedef struct {
+    unsigned char low[2][16], high[2][16];
+} class_rows;
+
+/* [csv][utf8] */
+static const class_rows class_tables[2][2] = {
+    {{{LOW_ROW(0xC), LOW_ROW(0xC)},
+      {HIGH_ROW(5, K_CTRL_HIGH), HIGH_ROW(5, K_CTRL_HIGH)}},
+     {{LOW_ROW(0xC), LOW_ROW(0xC)}, {HIGH_ROW(5, 0), HIGH_ROW(5, 0)}}},
+    {{{LOW_ROW(2), LOW_ROW(2)},
+      {HIGH_ROW(2, K_CTRL_HIGH), HIGH_ROW(2, K_CTRL_HIGH)}},
+     {{LOW_ROW(2), LOW_ROW(2)}, {HIGH_ROW(2, 0), HIGH_ROW(2, 0)}}},
+};
+#undef HIGH_ROW
+#undef LOW_ROW
+
+__attribute__((target("avx2"))) static inline __m256i load32(const void *s)
 {
-    bytes32 v;
-    memcpy(&v, s, 32);
-    return v;
+    return _mm256_loadu_si256((const __m256i *)s);
 }
 
-__attribute__((target("avx2"))) static inline bool any32(bytes32 v)
-{
-    return !_mm256_testz_si256((__m256i)v, (__m256i)v);
-}
-
+/* The thirty-two bytes at u (and the one after them), copied to t as
+ * folding makes them (each byte below ' ' a ' ': a max), their classes
+ * into *classes, two bytes up to ' ' in a row (spaces or controls) into
+ * *twice. */
 __attribute__((target("avx2"))) static inline void
-plain32(const unsigned char *u, char *t, unsigned char special, bool utf8,
-        bytes32 *bad, bytes32 *controls, bytes32 *look, bytes32 *comma)
+plain32(const unsigned char *u, char *t, __m256i low_row, __m256i high_row,
+        __m256i *classes, __m256i *twice)
 {
-    bytes32 v = load32(u), next = load32(u + 1);
-    *bad |= ((bytes32)(v <= ' ') & (bytes32)(next <= ' ')) |
-            (bytes32)(v == 0x7F) | (bytes32)(v == special) |
-            (bytes32)(v == 0xC2);
-    if (!utf8)
-        *bad |= (bytes32)(v >= 0x80);
-    *controls |= (bytes32)(v < ' ');
-    *look |= (bytes32)((v | 1) == 0xE3);
-    *comma |= (bytes32)(v == ',');
-    bytes32 low = (bytes32)(v < ' '), folded = (v & ~low) | (low & ' ');
-    memcpy(t, &folded, 32);
+    const __m256i space = _mm256_set1_epi8(' '), nibble = _mm256_set1_epi8(15);
+    __m256i v = load32(u), next = load32(u + 1);
+    __m256i folded = _mm256_max_epu8(v, space);
+    __m256i up_to_space = _mm256_cmpeq_epi8(folded, space);
+    __m256i next_up_to_space =
+        _mm256_cmpeq_epi8(_mm256_max_epu8(next, space), space);
+    *twice = _mm256_or_si256(*twice,
+                             _mm256_and_si256(up_to_space, next_up_to_space));
+    __m256i by_low = _mm256_shuffle_epi8(low_row, _mm256_and_si256(v, nibble));
+    __m256i by_high = _mm256_shuffle_epi8(
+        high_row, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+    *classes = _mm256_or_si256(*classes, _mm256_and_si256(by_low, by_high));
+    _mm256_storeu_si256((__m256i *)t, folded);
 }
 
-/* plain_look16 for n >= 33 (utf8: a constant where plain_look32 calls
- * it); every read is within u[0..n), as plain_blocks' are. */
-__attribute__((target("avx2"))) static inline
-    __attribute__((always_inline)) bool
-    plain_look32_body(const unsigned char *u, char *t, size_t n,
-                      unsigned char special, bool utf8, bool *wide, bool *comma)
+/* Whether a lane of v has one of the class bits k. */
+__attribute__((target("avx2"))) static inline bool has_class(__m256i v, int k)
 {
-    bytes32 bad = {0}, controls = {0}, commas = {0}, look = {0};
+    return !_mm256_testz_si256(v, _mm256_set1_epi8((char)k));
+}
+
+/* What plain_look32 finds, as bits. */
+enum { LOOK_BAD = 1, LOOK_SPECIAL = 2, LOOK_WIDE = 4, LOOK_COMMA = 8 };
+
+/* plain_look16 over u[0..n) (n >= 33), copied to t, as LOOK_ bits: a
+ * byte but the last that makes the sentence not plain (LOOK_BAD), that
+ * is the dialect's special byte ('"' in CSV, else a backslash), 0xE2 or
+ * 0xE3, a comma.  Every read is within u[0..n), as plain_blocks' are. */
+__attribute__((target("avx2"))) static unsigned
+plain_look32(const unsigned char *u, char *t, size_t n, bool csv, bool utf8)
+{
+    const class_rows *rows = &class_tables[csv][utf8];
+    __m256i low_row = load32(rows->low), high_row = load32(rows->high);
+    __m256i classes = _mm256_setzero_si256(), twice = classes;
     for (size_t i = 0; i + 33 < n; i += 32)
-        plain32(u + i, t + i, special, utf8, &bad, &controls, &look, &commas);
-    plain32(u + n - 33, t + n - 33, special, utf8, &bad, &controls, &look,
-            &commas);
-    if (any32(controls)) {
-        for (size_t i = 0; i + 32 < n; i += 32) {
-            bytes32 v = load32(u + i);
-            bad |= (bytes32)(v < 0x20) & (bytes32)((bytes32)(v - '\t') >= 5);
-        }
-        bytes32 v = load32(u + n - 32);
-        bad |= (bytes32)(v < 0x20) & (bytes32)((bytes32)(v - '\t') >= 5);
-    }
-    *wide = any32(look);
-    *comma = any32(commas);
-    return !any32(bad);
-}
-
-__attribute__((target("avx2"))) static bool
-plain_look32(const unsigned char *u, char *t, size_t n, unsigned char special,
-             bool utf8, bool *wide, bool *comma)
-{
-    return utf8 ? plain_look32_body(u, t, n, special, true, wide, comma)
-                : plain_look32_body(u, t, n, special, false, wide, comma);
+        plain32(u + i, t + i, low_row, high_row, &classes, &twice);
+    plain32(u + n - 33, t + n - 33, low_row, high_row, &classes, &twice);
+    /* (twice's lanes are 0 or 0xFF, every class bit) */
+    return (has_class(_mm256_or_si256(classes, twice), K_BAD) ? LOOK_BAD : 0) |
+           (has_class(classes, K_SPECIAL) ? LOOK_SPECIAL : 0) |
+           (has_class(classes, K_LOOK) ? LOOK_WIDE : 0) |
+           (has_class(classes, K_COMMA) ? LOOK_COMMA : 0);
 }
 #endif
-
-/* plain_look16, thirty-two bytes at a time where the processor can. */
-static inline __attribute__((always_inline)) bool
-plain_look(const unsigned char *u, char *t, size_t n, unsigned char special,
-           bool utf8, bool *wide, bool *comma)
-{
-#if FIGURES_AVX2
-    /* __builtin_cpu_supports reads what libgcc found out at start-up */
-    if (n >= 33 && __builtin_cpu_supports("avx2"))
-        return plain_look32(u, t, n, special, utf8, wide, comma);
-#endif
-    return plain_look16(u, t, n, special, utf8, wide, comma);
-}
 
 /* Whether u[0..n) (n >= 17, its last byte not 0xE2 or 0xE3) holds a
  * space past ASCII, one of which starts at each of its 0xE2 and 0xE3
@@ -1301,7 +1354,7 @@ special_sentence_cell(const ft_figwriter *w, char *o, char **start)
     bool risky = ft_csvio_is_risky((const char *)u, n);
     char *t = o + 1 + risky; /* as plain_sentence_cell's */
     bool wide, comma;
-    if (!plain_look(u, t, n, 0x7F, utf8, &wide, &comma) ||
+    if (!plain_look16(u, t, n, 0x7F, utf8, &wide, &comma) ||
         (wide && wide_space(u, n)))
         return NULL;
     t[n - 1] = (char)u[n - 1];
@@ -1334,14 +1387,23 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     if (n < 17 || ft_ascii_whitespace(u[0]) || u[n - 1] <= ' ' ||
         u[n - 1] == 0x7F || (!utf8 && u[n - 1] > 0x7F))
         return NULL;
-    if (u[n - 1] == special)
-        return special_sentence_cell(w, o, start);
     bool risky = ft_csvio_is_risky((const char *)u, n);
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before. */
-    bool wide, comma;
-    if (!plain_look(u, t, n, special, utf8, &wide, &comma))
+    bool wide, comma, doubled = u[n - 1] == special;
+#if FIGURES_AVX2
+    /* __builtin_cpu_supports reads what libgcc found out at start-up */
+    if (n >= 33 && __builtin_cpu_supports("avx2")) {
+        unsigned found = plain_look32(u, t, n, csv, utf8);
+        if (found & LOOK_BAD)
+            return NULL;
+        doubled |= (found & LOOK_SPECIAL) != 0;
+        wide = found & LOOK_WIDE;
+        comma = found & LOOK_COMMA;
+    } else
+#endif
+        if (doubled || !plain_look16(u, t, n, special, utf8, &wide, &comma))
         return special_sentence_cell(w, o, start);
     /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
      * dashes): each is looked at, in the sentences that hold one */
@@ -1349,6 +1411,10 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
         return NULL;
     t[n - 1] = (char)u[n - 1];
     /* the last byte too, which the steps above leave out */
+    if (doubled) {
+        *start = t + n;
+        return doubled_cell(t, n, special, csv, risky);
+    }
     bool quote = csv && (comma || u[n - 1] == ',');
     *start = t - risky - quote;
     if (quote)
