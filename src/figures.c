@@ -764,14 +764,16 @@ static bool text_room(const ft_figwriter *w, size_t n, size_t *room)
     return ft_csvio_text_room(n, room);
 }
 
-/* A text cell at o in the writer's format; the end.  In JSON an empty
- * string is null. */
+/* A text cell at o in the writer's format; the end.  An empty one (an
+ * article's title, url or day, often) is nothing, in JSON null. */
 static inline char *put_text(const ft_figwriter *w, char *o, const char *s,
                              size_t n)
 {
-    if (w->format != FT_FORMAT_JSONL)
-        return ft_csvio_text_at(o, w->dialect, s, n);
-    return n ? json_string_at(o, s, n) : put_bytes(o, "null", 4);
+    bool json = w->format == FT_FORMAT_JSONL;
+    if (n == 0)
+        return json ? put_bytes(o, "null", 4) : o;
+    return json ? json_string_at(o, s, n)
+                : ft_csvio_text_at(o, w->dialect, s, n);
 }
 
 /* s[0..n) at o; the end.  Copied 32 bytes a step, with no call and no
@@ -920,6 +922,19 @@ static bool add_rooms(const size_t *r, size_t n, size_t more, size_t *room)
     return true;
 }
 
+/* Whether s[0..n) is a date as the readers write it, YYYY-MM-DD: bytes
+ * from 0x30 to 0x3F but for the dashes, the first a digit.  Such a cell
+ * is written as it is in every format (none of its bytes asks for
+ * quoting, escaping or replacing, nor its first for neutralising), in
+ * JSON between quotes. */
+static bool plain_date(const char *s, size_t n)
+{
+    /* bytes 0-7 "YYYY-MM-" and 6-9 "M-DD", the first lowest */
+    return n == 10 && (unsigned char)s[0] <= '9' &&
+           (ft_load8(s) & 0xFFF0F0FFF0F0F0F0) == 0x2D30302D30303030 &&
+           (ft_load4(s + 6) & 0xF0F0FFF0) == 0x30302D30;
+}
+
 /* The article's first cells (doc, published, then the separator before
  * mention) and last (source, title, url, the line end) in w->head and
  * w->tail, rendered once per article; the source from its memo (the
@@ -957,7 +972,14 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
         o = put_bytes(o, "{\"doc\":", 7);
     o = put_text(w, o, a->id, id_n);
     KEY(",\"published\":");
-    o = put_text(w, o, a->published, published_n);
+    if (plain_date(a->published, published_n)) {
+        if (json)
+            *o++ = '"';
+        o = put_bytes(o, a->published, 10);
+        if (json)
+            *o++ = '"';
+    } else
+        o = put_text(w, o, a->published, published_n);
     KEY(",\"mention\":");
     *o = '\0';
     w->head.len = (size_t)(o - w->head.data);

@@ -734,6 +734,55 @@ static void test_source_title_url(void **state)
         }
 }
 
+/* A day written as it is (YYYY-MM-DD) is the cell the plain way makes;
+ * days that differ from that shape in a byte, or in length, or that
+ * start with a byte a spreadsheet runs, are written as any text. */
+static void test_published_cells(void **state)
+{
+    (void)state;
+    static const char *const days[] = {"2025-01-31",
+                                       "0000-00-00",
+                                       "9999-99-99",
+                                       "2025-01-3",
+                                       "2025-01-311",
+                                       "2025/01/31",
+                                       "2025-01,31",
+                                       "=025-01-31",
+                                       "-025-01-31",
+                                       "2025-01-3=",
+                                       "2025 01 31",
+                                       "2025-01-3\"",
+                                       "\xB2"
+                                       "025-01-31",
+                                       "2025-01-3\xB1",
+                                       "",
+                                       "20250131",
+                                       "2025-01-31 "};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        ft_article a = article("d", (char *)days[i]);
+        ft_figure f = card_figure();
+        for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
+            assert_format_same_as_cells((ft_format)fmt, &a, 1, &f);
+        /* JSON: the day as a string, escaped as any text */
+        ft_figwriter *w = ft_figwriter_new(NULL, FT_FORMAT_JSONL);
+        ft_buf b;
+        ft_buf_init(&b);
+        assert_int_equal(ft_figwriter_format(w, &a, 1, &f, &b, NULL), FT_OK);
+        char want[64];
+        if (strcmp(days[i], "2025-01-3\"") == 0)
+            strcpy(want, ",\"published\":\"2025-01-3\\\"\",");
+        else if (days[i][0] == '\0')
+            strcpy(want, ",\"published\":null,");
+        else if (strchr(days[i], '\xB1') || strchr(days[i], '\xB2'))
+            strcpy(want, ",\"published\":\"");
+        else
+            snprintf(want, sizeof want, ",\"published\":\"%s\",", days[i]);
+        assert_non_null(strstr(b.data, want));
+        ft_buf_free(&b);
+        ft_figwriter_free(w);
+    }
+}
+
 /* One writer's rows for articles that share their source or their day or
  * not (the source's cell is kept from the article before): each the row
  * a new writer makes. */
@@ -854,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_mentions_count_from_one),
         cmocka_unit_test(test_sentence_of_a_reused_buffer),
         cmocka_unit_test(test_source_title_url),
+        cmocka_unit_test(test_published_cells),
         cmocka_unit_test(test_shared_cells_from_article_to_article),
         cmocka_unit_test(test_format_is_row),
         cmocka_unit_test(test_write_nothing),
