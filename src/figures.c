@@ -1162,6 +1162,18 @@ plain_look16(const unsigned char *u, char *t, size_t n, unsigned char special,
     return !ft_any16(bad);
 }
 
+/* What plain_look finds in a sentence, as bits: a byte that makes it
+ * not plain (LOOK_BAD; LOOK_UNSURE too when that may be the dialect's
+ * special byte, which the sixteen-byte look does not tell apart), the
+ * special byte ('"' in CSV, else a backslash), 0xE2 or 0xE3, a comma. */
+enum {
+    LOOK_BAD = 1,
+    LOOK_UNSURE = 2,
+    LOOK_SPECIAL = 4,
+    LOOK_WIDE = 8,
+    LOOK_COMMA = 16
+};
+
 #if FIGURES_AVX2
 /* plain_look16 thirty-two bytes at a time, for a processor with AVX2
  * (news sentences are a hundred bytes or so: four steps where they took
@@ -1273,13 +1285,8 @@ __attribute__((target("avx2"))) static inline bool has_class(__m256i v, int k)
     return !_mm256_testz_si256(v, _mm256_set1_epi8((char)k));
 }
 
-/* What plain_look32 finds, as bits. */
-enum { LOOK_BAD = 1, LOOK_SPECIAL = 2, LOOK_WIDE = 4, LOOK_COMMA = 8 };
-
-/* plain_look16 over u[0..n) (n >= 33), copied to t, as LOOK_ bits: a
- * byte but the last that makes the sentence not plain (LOOK_BAD), that
- * is the dialect's special byte ('"' in CSV, else a backslash), 0xE2 or
- * 0xE3, a comma.  Every read is within u[0..n), as plain_blocks' are. */
+/* plain_look for n >= 33: every read is within u[0..n), as
+ * plain_blocks' are. */
 __attribute__((target("avx2"))) static unsigned
 plain_look32(const unsigned char *u, char *t, size_t n, bool csv, bool utf8)
 {
@@ -1296,6 +1303,23 @@ plain_look32(const unsigned char *u, char *t, size_t n, bool csv, bool utf8)
            (has_class(classes, K_COMMA) ? LOOK_COMMA : 0);
 }
 #endif
+
+/* What the bytes of u[0..n) but the last (n >= 17) are, as LOOK_ bits,
+ * copied to t as folding makes them: thirty-two bytes a step where the
+ * processor can. */
+static inline unsigned plain_look(const unsigned char *u, char *t, size_t n,
+                                  bool csv, bool utf8)
+{
+#if FIGURES_AVX2
+    /* __builtin_cpu_supports reads what libgcc found out at start-up */
+    if (n >= 33 && __builtin_cpu_supports("avx2"))
+        return plain_look32(u, t, n, csv, utf8);
+#endif
+    bool wide, comma;
+    if (!plain_look16(u, t, n, csv ? '"' : '\\', utf8, &wide, &comma))
+        return LOOK_BAD | LOOK_UNSURE;
+    return (wide ? LOOK_WIDE : 0) | (comma ? LOOK_COMMA : 0);
+}
 
 /* Whether u[0..n) (n >= 17, its last byte not 0xE2 or 0xE3) holds a
  * space past ASCII, one of which starts at each of its 0xE2 and 0xE3
@@ -1359,14 +1383,13 @@ static char *doubled_cell(char *t, size_t n, unsigned char special, bool csv,
     return o;
 }
 
-/* plain_sentence_cell for a sentence whose look found a byte that is not
- * plain or the dialect's `special`, or that ends in `special` (the
- * caller has looked at its ends): when the special bytes are all it
- * holds that is not plain (a quote, in one news sentence of ten), the
- * cell with them doubled (doubled_cell), else NULL.  A second look,
- * blind to the special byte (DEL, not plain anyway, takes its place),
- * tells them from the rest.  Out of line, so that the plain sentences'
- * way stays as short. */
+/* plain_sentence_cell for a sentence whose sixteen-byte look found a
+ * byte that is not plain or the dialect's `special` (the caller has
+ * looked at its ends): when the special bytes are all it holds that is
+ * not plain (a quote, in one news sentence of ten), the cell with them
+ * doubled (doubled_cell), else NULL.  A second look, blind to the special
+ * byte (DEL, not plain anyway, takes its place), tells them from the
+ * rest.  Out of line, so that the plain sentences' way stays as short. */
 static __attribute__((noinline)) char *
 special_sentence_cell(const ft_figwriter *w, char *o, char **start)
 {
@@ -1413,31 +1436,20 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before. */
-    bool wide, comma, doubled = u[n - 1] == special;
-#if FIGURES_AVX2
-    /* __builtin_cpu_supports reads what libgcc found out at start-up */
-    if (n >= 33 && __builtin_cpu_supports("avx2")) {
-        unsigned found = plain_look32(u, t, n, csv, utf8);
-        if (found & LOOK_BAD)
-            return NULL;
-        doubled |= (found & LOOK_SPECIAL) != 0;
-        wide = found & LOOK_WIDE;
-        comma = found & LOOK_COMMA;
-    } else
-#endif
-        if (doubled || !plain_look16(u, t, n, special, utf8, &wide, &comma))
-        return special_sentence_cell(w, o, start);
+    unsigned found = plain_look(u, t, n, csv, utf8);
+    if (found & LOOK_BAD)
+        return found & LOOK_UNSURE ? special_sentence_cell(w, o, start) : NULL;
     /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
      * dashes): each is looked at, in the sentences that hold one */
-    if (wide && wide_space(u, n))
+    if ((found & LOOK_WIDE) && wide_space(u, n))
         return NULL;
     t[n - 1] = (char)u[n - 1];
     /* the last byte too, which the steps above leave out */
-    if (doubled) {
+    if ((found & LOOK_SPECIAL) || u[n - 1] == special) {
         *start = t + n;
         return doubled_cell(t, n, special, csv, risky);
     }
-    bool quote = csv && (comma || u[n - 1] == ',');
+    bool quote = csv && ((found & LOOK_COMMA) || u[n - 1] == ',');
     *start = t - risky - quote;
     if (quote)
         **start = '"';
