@@ -10,6 +10,14 @@
 #include "csvio.h"
 #include "text.h"
 
+/* AVX2 where gcc or clang can ask the processor for it (plain_look) */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define FIGURES_AVX2 1
+#include <immintrin.h>
+#else
+#define FIGURES_AVX2 0
+#endif
+
 static const char *const columns[] = {
     "doc",
     "published",
@@ -154,9 +162,8 @@ typedef struct {
         amount_max_len, reported_len, flags_len;
 } row_cells;
 
-/* A cell that the articles of an input mostly share (their source, the
- * day): the last one's text and its cell, made again only when the text
- * differs. */
+/* A cell that the articles of an input mostly share (their source): the
+ * last one's text and its cell, made again only when the text differs. */
 typedef struct {
     ft_buf text, cell;
     bool ready;
@@ -193,7 +200,7 @@ struct ft_figwriter {
     ft_buf head;         /* doc and published, each with what follows it */
     ft_buf tail;         /* source, title and url, and the line end */
     article_key head_of; /* whose head and tail; id NULL: none */
-    cell_memo published_memo, source_memo;
+    cell_memo source_memo;
 };
 
 ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
@@ -215,12 +222,9 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
     w->head_of = (article_key){0};
-    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
-    for (size_t i = 0; i < 2; i++) {
-        ft_buf_init(&memos[i]->text);
-        ft_buf_init(&memos[i]->cell);
-        memos[i]->ready = false;
-    }
+    ft_buf_init(&w->source_memo.text);
+    ft_buf_init(&w->source_memo.cell);
+    w->source_memo.ready = false;
     return w;
 }
 
@@ -233,11 +237,8 @@ void ft_figwriter_free(ft_figwriter *w)
     ft_buf_free(&w->sentence_cell);
     ft_buf_free(&w->head);
     ft_buf_free(&w->tail);
-    cell_memo *memos[] = {&w->published_memo, &w->source_memo};
-    for (size_t i = 0; i < 2; i++) {
-        ft_buf_free(&memos[i]->text);
-        ft_buf_free(&memos[i]->cell);
-    }
+    ft_buf_free(&w->source_memo.text);
+    ft_buf_free(&w->source_memo.cell);
     free(w);
 }
 
@@ -763,21 +764,23 @@ static bool text_room(const ft_figwriter *w, size_t n, size_t *room)
     return ft_csvio_text_room(n, room);
 }
 
-/* A text cell at o in the writer's format; the end.  In JSON an empty
- * string is null. */
+/* A text cell at o in the writer's format; the end.  An empty one (an
+ * article's title, url or day, often) is nothing, in JSON null. */
 static inline char *put_text(const ft_figwriter *w, char *o, const char *s,
                              size_t n)
 {
-    if (w->format != FT_FORMAT_JSONL)
-        return ft_csvio_text_at(o, w->dialect, s, n);
-    return n ? json_string_at(o, s, n) : put_bytes(o, "null", 4);
+    bool json = w->format == FT_FORMAT_JSONL;
+    if (n == 0)
+        return json ? put_bytes(o, "null", 4) : o;
+    return json ? json_string_at(o, s, n)
+                : ft_csvio_text_at(o, w->dialect, s, n);
 }
 
 /* s[0..n) at o; the end.  Copied 32 bytes a step, with no call and no
  * branch for most pieces: a step reads s[i..i+32) and writes o[i..i+32)
  * for i = 0, 32, ... below n (and i = 0 when n is 0), so it reads and
  * writes at most PAD (32) bytes past s + n and o + n.  s must be padded
- * (its buffer goes on PAD bytes past s + n: pad_buf, flags) and o in a
+ * (its buffer goes on PAD bytes past s + n: article_cells, flags) and o in a
  * row's room (PAD past its text, format_row). */
 static inline char *put_padded(char *o, const char *s, size_t n)
 {
@@ -787,12 +790,6 @@ static inline char *put_padded(char *o, const char *s, size_t n)
         i += 32;
     } while (i < n);
     return o + n;
-}
-
-/* Make b's storage go on PAD bytes past its text, for put_padded. */
-static ft_status pad_buf(ft_buf *b)
-{
-    return ft_buf_reserve(b, PAD);
 }
 
 /* The cell writers below are told the format (json: JSONL, else CSV or
@@ -896,37 +893,6 @@ static const ft_buf *memo_cell(const ft_figwriter *w, cell_memo *memo,
     return &memo->cell;
 }
 
-/* Append cells to b: each JSON key (with its ':' and the ',' before) or
- * CSV/TSV separator before a text cell, and after the last one `end`; a
- * cell with a memo (not NULL) is taken from it. */
-static ft_status put_cells(const ft_figwriter *w, ft_buf *b, const ft_lit *key,
-                           const char *const *s, const size_t *n,
-                           cell_memo *const *memo, size_t cells, ft_lit end)
-{
-    size_t room = end.n + 1;
-    for (size_t i = 0; i < cells; i++) {
-        size_t r;
-        if (!text_room(w, n[i], &r) || r > SIZE_MAX / 2 - room - 32)
-            return FT_ENOMEM;
-        room += r + key[i].n;
-    }
-    if (ft_buf_reserve(b, room) != FT_OK)
-        return FT_ENOMEM;
-    char *o = b->data + b->len;
-    for (size_t i = 0; i < cells; i++) {
-        o = put_bytes(o, key[i].s, key[i].n);
-        const ft_buf *cell = memo[i] ? memo_cell(w, memo[i], s[i], n[i]) : NULL;
-        if (memo[i] && !cell)
-            return FT_ENOMEM;
-        o = cell ? put_bytes(o, cell->data, cell->len)
-                 : put_text(w, o, s[i], n[i]);
-    }
-    o = put_bytes(o, end.s, end.n);
-    *o = '\0';
-    b->len = (size_t)(o - b->data);
-    return FT_OK;
-}
-
 static article_key key_of(const ft_article *a)
 {
     return (article_key){a->id, a->published, a->source, a->title, a->url};
@@ -938,9 +904,41 @@ static bool same_article(const article_key *k, const ft_article *a)
            k->source == a->source && k->title == a->title && k->url == a->url;
 }
 
+/* The longest key or separator article_cells writes before a cell, or
+ * after the last one. */
+#define KEY_ROOM 16
+
+/* Whether text rooms r[0..n) and `more` bytes add up without overflow
+ * (each well below SIZE_MAX / 8, as format_row needs the sum), into
+ * *room. */
+static bool add_rooms(const size_t *r, size_t n, size_t more, size_t *room)
+{
+    *room = more;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i] > SIZE_MAX / 16 || *room > SIZE_MAX / 16)
+            return false;
+        *room += r[i] + KEY_ROOM;
+    }
+    return true;
+}
+
+/* Whether s[0..n) is a date as the readers write it, YYYY-MM-DD: bytes
+ * from 0x30 to 0x3F but for the dashes, the first a digit.  Such a cell
+ * is written as it is in every format (none of its bytes asks for
+ * quoting, escaping or replacing, nor its first for neutralising), in
+ * JSON between quotes. */
+static bool plain_date(const char *s, size_t n)
+{
+    /* bytes 0-7 "YYYY-MM-" and 6-9 "M-DD", the first lowest */
+    return n == 10 && (unsigned char)s[0] <= '9' &&
+           (ft_load8(s) & 0xFFF0F0FFF0F0F0F0) == 0x2D30302D30303030 &&
+           (ft_load4(s + 6) & 0xF0F0FFF0) == 0x30302D30;
+}
+
 /* The article's first cells (doc, published, then the separator before
  * mention) and last (source, title, url, the line end) in w->head and
- * w->tail, rendered once per article. */
+ * w->tail, rendered once per article; the source from its memo (the
+ * articles of an input mostly share it). */
 static ft_status article_cells(ft_figwriter *w, const ft_article *a,
                                size_t mention)
 {
@@ -948,30 +946,54 @@ static ft_status article_cells(ft_figwriter *w, const ft_article *a,
         return FT_OK;
     w->head_of.id = NULL;
     bool json = w->format == FT_FORMAT_JSONL;
-    ft_lit sep =
-        w->dialect == FT_CSVIO_TSV ? (ft_lit)FT_LIT("\t") : (ft_lit)FT_LIT(",");
-    const ft_lit head_keys[] = {json ? (ft_lit)FT_LIT("{\"doc\":")
-                                     : (ft_lit)FT_LIT(""),
-                                json ? (ft_lit)FT_LIT(",\"published\":") : sep};
-    const char *head_s[] = {a->id, a->published};
-    size_t head_n[] = {strlen(a->id), strlen(a->published)};
-    cell_memo *const head_memo[] = {NULL, &w->published_memo};
-    const ft_lit tail_keys[] = {json ? (ft_lit)FT_LIT(",\"source\":") : sep,
-                                json ? (ft_lit)FT_LIT(",\"title\":") : sep,
-                                json ? (ft_lit)FT_LIT(",\"url\":") : sep};
-    const char *tail_s[] = {a->source ? a->source : "",
-                            a->title ? a->title : "", a->url ? a->url : ""};
-    size_t tail_n[] = {len_of(a->source), len_of(a->title), len_of(a->url)};
-    cell_memo *const tail_memo[] = {&w->source_memo, NULL, NULL};
+    char sep = ft_csvio_separator(w->dialect);
+    const char *title = a->title ? a->title : "", *url = a->url ? a->url : "";
+    size_t id_n = strlen(a->id), published_n = strlen(a->published),
+           title_n = strlen(title), url_n = strlen(url);
+    const ft_buf *source = memo_cell(
+        w, &w->source_memo, a->source ? a->source : "", len_of(a->source));
+    size_t r[4], head_room, tail_room;
+    if (!source || !text_room(w, id_n, &r[0]) ||
+        !text_room(w, published_n, &r[1]) || !text_room(w, title_n, &r[2]) ||
+        !text_room(w, url_n, &r[3]) || !add_rooms(r, 2, KEY_ROOM, &head_room) ||
+        !add_rooms(r + 2, 2, source->len + 2 * KEY_ROOM, &tail_room))
+        return FT_ENOMEM;
     ft_buf_clear(&w->head);
     ft_buf_clear(&w->tail);
-    if (put_cells(w, &w->head, head_keys, head_s, head_n, head_memo, 2,
-                  json ? (ft_lit)FT_LIT(",\"mention\":") : sep) != FT_OK ||
-        put_cells(w, &w->tail, tail_keys, tail_s, tail_n, tail_memo, 3,
-                  json ? (ft_lit)FT_LIT("}\n") : (ft_lit)FT_LIT("\n")) !=
-            FT_OK ||
-        pad_buf(&w->head) != FT_OK || pad_buf(&w->tail) != FT_OK)
+    /* PAD more, for put_padded */
+    if (ft_buf_reserve(&w->head, head_room + PAD) != FT_OK ||
+        ft_buf_reserve(&w->tail, tail_room + PAD) != FT_OK)
         return FT_ENOMEM;
+/* what comes before a cell: its key, or the separator */
+#define KEY(json_key)                                                          \
+    (o = json ? put_bytes(o, json_key, sizeof json_key - 1) : (*o = sep, o + 1))
+    char *o = w->head.data;
+    if (json)
+        o = put_bytes(o, "{\"doc\":", 7);
+    o = put_text(w, o, a->id, id_n);
+    KEY(",\"published\":");
+    if (plain_date(a->published, published_n)) {
+        if (json)
+            *o++ = '"';
+        o = put_bytes(o, a->published, 10);
+        if (json)
+            *o++ = '"';
+    } else
+        o = put_text(w, o, a->published, published_n);
+    KEY(",\"mention\":");
+    *o = '\0';
+    w->head.len = (size_t)(o - w->head.data);
+    o = w->tail.data;
+    KEY(",\"source\":");
+    o = put_bytes(o, source->data, source->len);
+    KEY(",\"title\":");
+    o = put_text(w, o, title, title_n);
+    KEY(",\"url\":");
+    o = put_text(w, o, url, url_n);
+    o = json ? put_bytes(o, "}\n", 2) : (*o = '\n', o + 1);
+#undef KEY
+    *o = '\0';
+    w->tail.len = (size_t)(o - w->tail.data);
     w->head_of = key_of(a);
     return FT_OK;
 }
@@ -1115,6 +1137,276 @@ plain_blocks(const unsigned char *u, char *t, size_t n, unsigned char special,
             comma);
 }
 
+/* plain_blocks over u[0..n) (n >= 17), copied to t, and a second look
+ * at the controls it finds: false when a byte but the last makes the
+ * sentence not plain or is `special`; else *wide when it holds a 0xE2 or
+ * 0xE3 (that may start a space past ASCII), *comma when a comma. */
+static inline __attribute__((always_inline)) bool
+plain_look16(const unsigned char *u, char *t, size_t n, unsigned char special,
+             bool utf8, bool *wide, bool *comma)
+{
+    ft_bytes16 bad = {0}, controls = {0}, commas = {0}, look = {0};
+    if (utf8)
+        plain_blocks(u, t, n, special, true, &bad, &controls, &look, &commas);
+    else
+        plain_blocks(u, t, n, special, false, &bad, &controls, &look, &commas);
+    /* Controls alone between other bytes: spaces, or the sentence is not
+     * plain (the last byte is none, looked at by the caller). */
+    if (ft_any16(controls)) {
+        for (size_t i = 0; i + 16 < n; i += 16)
+            bad |= controls16(ft_load16(u + i));
+        bad |= controls16(ft_load16(u + n - 16));
+    }
+    *wide = ft_any16(look);
+    *comma = ft_any16(commas);
+    return !ft_any16(bad);
+}
+
+/* What plain_look finds in a sentence, as bits: a byte that makes it
+ * not plain (LOOK_BAD; LOOK_UNSURE too when that may be the dialect's
+ * special byte, which the sixteen-byte look does not tell apart), the
+ * special byte ('"' in CSV, else a backslash), 0xE2 or 0xE3, a comma. */
+enum {
+    LOOK_BAD = 1,
+    LOOK_UNSURE = 2,
+    LOOK_SPECIAL = 4,
+    LOOK_WIDE = 8,
+    LOOK_COMMA = 16
+};
+
+#if FIGURES_AVX2
+/* plain_look16 thirty-two bytes at a time, for a processor with AVX2
+ * (news sentences are a hundred bytes or so: four steps where they took
+ * seven), each byte classed at once by two table looks (pshufb), one by
+ * its low four bits and one by its high four: a class is a bit, set in
+ * the byte's class when both tables set it. */
+enum {
+    K_CTRL = 1,      /* 00-08, 0E, 0F: controls, not spaces */
+    K_CTRL_HIGH = 2, /* 10-1F (and past ASCII, not known UTF-8) */
+    K_DEL = 4,       /* 7F */
+    K_C2 = 8,        /* C2: may start a C1 control or NBSP */
+    K_SPECIAL = 16,  /* the dialect's: '"' (22) or backslash (5C) */
+    K_COMMA = 32,    /* 2C */
+    K_LOOK = 64,     /* E2, E3: may start a space past ASCII */
+    K_BAD = K_CTRL | K_CTRL_HIGH | K_DEL | K_C2
+};
+
+/* The tables by the low and by the high four bits of a byte;
+ * special_low and special_high are those of the dialect's special byte
+ * ('"' 0x22, backslash 0x5C), high the class of the bytes past ASCII
+ * (K_CTRL_HIGH when they are bad, else 0). */
+/* clang-format off */
+#define LOW_ROW(special_low) {                                                 \
+    /* 0 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 1 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 2 */ K_CTRL | K_CTRL_HIGH | K_C2 | K_LOOK |                             \
+            ((special_low) == 2 ? K_SPECIAL : 0),                              \
+    /* 3 */ K_CTRL | K_CTRL_HIGH | K_LOOK,                                     \
+    /* 4 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 5 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 6 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 7 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 8 */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* 9 */ K_CTRL_HIGH,                                                       \
+    /* A */ K_CTRL_HIGH,                                                       \
+    /* B */ K_CTRL_HIGH,                                                       \
+    /* C */ K_CTRL_HIGH | K_COMMA | ((special_low) == 0xC ? K_SPECIAL : 0),    \
+    /* D */ K_CTRL_HIGH,                                                       \
+    /* E */ K_CTRL | K_CTRL_HIGH,                                              \
+    /* F */ K_CTRL | K_CTRL_HIGH | K_DEL}
+#define HIGH_ROW(special_high, high) {                                         \
+    /* 0 */ K_CTRL,                                                            \
+    /* 1 */ K_CTRL_HIGH,                                                       \
+    /* 2 */ K_COMMA | ((special_high) == 2 ? K_SPECIAL : 0),                   \
+    /* 3 */ 0,                                                                 \
+    /* 4 */ 0,                                                                 \
+    /* 5 */ (special_high) == 5 ? K_SPECIAL : 0,                               \
+    /* 6 */ 0,                                                                 \
+    /* 7 */ K_DEL,                                                             \
+    /* 8 */ (high),                                                            \
+    /* 9 */ (high),                                                            \
+    /* A */ (high),                                                            \
+    /* B */ (high),                                                            \
+    /* C */ (high) | K_C2,                                                     \
+    /* D */ (high),                                                            \
+    /* E */ (high) | K_LOOK,                                                   \
+    /* F */ (high)}
+/* clang-format on */
+
+/* Each table twice, for the two halves of a ymm register (pshufb looks
+ * within each half). */
+typedef struct {
+    unsigned char low[2][16], high[2][16];
+} class_rows;
+
+/* [csv][utf8] */
+static const class_rows class_tables[2][2] = {
+    {{{LOW_ROW(0xC), LOW_ROW(0xC)},
+      {HIGH_ROW(5, K_CTRL_HIGH), HIGH_ROW(5, K_CTRL_HIGH)}},
+     {{LOW_ROW(0xC), LOW_ROW(0xC)}, {HIGH_ROW(5, 0), HIGH_ROW(5, 0)}}},
+    {{{LOW_ROW(2), LOW_ROW(2)},
+      {HIGH_ROW(2, K_CTRL_HIGH), HIGH_ROW(2, K_CTRL_HIGH)}},
+     {{LOW_ROW(2), LOW_ROW(2)}, {HIGH_ROW(2, 0), HIGH_ROW(2, 0)}}},
+};
+#undef HIGH_ROW
+#undef LOW_ROW
+
+__attribute__((target("avx2"))) static inline __m256i load32(const void *s)
+{
+    return _mm256_loadu_si256((const __m256i *)s);
+}
+
+/* The thirty-two bytes at u (and the one after them), copied to t as
+ * folding makes them (each byte below ' ' a ' ': a max), their classes
+ * into *classes, two bytes up to ' ' in a row (spaces or controls) into
+ * *twice. */
+__attribute__((target("avx2"))) static inline void
+plain32(const unsigned char *u, char *t, __m256i low_row, __m256i high_row,
+        __m256i *classes, __m256i *twice)
+{
+    const __m256i space = _mm256_set1_epi8(' '), nibble = _mm256_set1_epi8(15);
+    __m256i v = load32(u), next = load32(u + 1);
+    __m256i folded = _mm256_max_epu8(v, space);
+    __m256i up_to_space = _mm256_cmpeq_epi8(folded, space);
+    __m256i next_up_to_space =
+        _mm256_cmpeq_epi8(_mm256_max_epu8(next, space), space);
+    *twice = _mm256_or_si256(*twice,
+                             _mm256_and_si256(up_to_space, next_up_to_space));
+    __m256i by_low = _mm256_shuffle_epi8(low_row, _mm256_and_si256(v, nibble));
+    __m256i by_high = _mm256_shuffle_epi8(
+        high_row, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+    *classes = _mm256_or_si256(*classes, _mm256_and_si256(by_low, by_high));
+    _mm256_storeu_si256((__m256i *)t, folded);
+}
+
+/* Whether a lane of v has one of the class bits k. */
+__attribute__((target("avx2"))) static inline bool has_class(__m256i v, int k)
+{
+    return !_mm256_testz_si256(v, _mm256_set1_epi8((char)k));
+}
+
+/* plain_look for n >= 33: every read is within u[0..n), as
+ * plain_blocks' are. */
+__attribute__((target("avx2"))) static unsigned
+plain_look32(const unsigned char *u, char *t, size_t n, bool csv, bool utf8)
+{
+    const class_rows *rows = &class_tables[csv][utf8];
+    __m256i low_row = load32(rows->low), high_row = load32(rows->high);
+    __m256i classes = _mm256_setzero_si256(), twice = classes;
+    for (size_t i = 0; i + 33 < n; i += 32)
+        plain32(u + i, t + i, low_row, high_row, &classes, &twice);
+    plain32(u + n - 33, t + n - 33, low_row, high_row, &classes, &twice);
+    /* (twice's lanes are 0 or 0xFF, every class bit) */
+    return (has_class(_mm256_or_si256(classes, twice), K_BAD) ? LOOK_BAD : 0) |
+           (has_class(classes, K_SPECIAL) ? LOOK_SPECIAL : 0) |
+           (has_class(classes, K_LOOK) ? LOOK_WIDE : 0) |
+           (has_class(classes, K_COMMA) ? LOOK_COMMA : 0);
+}
+#endif
+
+/* What the bytes of u[0..n) but the last (n >= 17) are, as LOOK_ bits,
+ * copied to t as folding makes them: thirty-two bytes a step where the
+ * processor can. */
+static inline unsigned plain_look(const unsigned char *u, char *t, size_t n,
+                                  bool csv, bool utf8)
+{
+#if FIGURES_AVX2
+    /* __builtin_cpu_supports reads what libgcc found out at start-up */
+    if (n >= 33 && __builtin_cpu_supports("avx2"))
+        return plain_look32(u, t, n, csv, utf8);
+#endif
+    bool wide, comma;
+    if (!plain_look16(u, t, n, csv ? '"' : '\\', utf8, &wide, &comma))
+        return LOOK_BAD | LOOK_UNSURE;
+    return (wide ? LOOK_WIDE : 0) | (comma ? LOOK_COMMA : 0);
+}
+
+/* Whether u[0..n) (n >= 17, its last byte not 0xE2 or 0xE3) holds a
+ * space past ASCII, one of which starts at each of its 0xE2 and 0xE3
+ * that may. */
+static inline bool wide_space(const unsigned char *u, size_t n)
+{
+    for (size_t i = 0;; i += 16) {
+        if (i + 17 > n)
+            i = n - 17;
+        ft_bytes16 v = ft_load16(u + i);
+        for (uint32_t m =
+                 ft_bits16((ft_bytes16)(v == 0xE2) | (ft_bytes16)(v == 0xE3));
+             m; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            if (ft_text_space_len((const char *)u + at, n - at))
+                return true;
+        }
+        if (i + 17 == n)
+            return false;
+    }
+}
+
+/* The cell of plain_sentence_cell's folded copy t[0..n) (n >= 17) that
+ * holds the dialect's `special` ('"' in CSV, a backslash in TSV): each
+ * such byte written twice, as ft_csvio_text_at writes them, in CSV
+ * inside the quotes a '"' asks for, after the neutralising quote when
+ * risky.  Made at t + n, past the copy, which is read sixteen bytes at
+ * a time as the cell is written after it: a read at t + i (i < n) goes
+ * at most 15 bytes past t + n, into the cell's first sixteen bytes,
+ * written by the first step (whose read is within the copy); what it
+ * finds there is left out (lanes from n - i on).  Returns the end; the
+ * cell starts at t + n and takes at most 2n + 2 bytes, with stores up
+ * to 16 bytes past them. */
+static char *doubled_cell(char *t, size_t n, unsigned char special, bool csv,
+                          bool risky)
+{
+    char *o = t + n;
+    if (csv)
+        *o++ = '"';
+    if (risky)
+        *o++ = '\'';
+    for (size_t i = 0; i < n;) {
+        ft_bytes16 v = ft_load16(t + i);
+        memcpy(o, &v, 16);
+        size_t at = ft_first16((ft_bytes16)(v == special));
+        if (at >= n - i) { /* none in the rest of the copy */
+            o += n - i;
+            break;
+        }
+        if (at == 16) { /* none in these sixteen */
+            o += 16;
+            i += 16;
+            continue;
+        }
+        o += at + 1; /* through the special byte, written again */
+        *o++ = (char)special;
+        i += at + 1;
+    }
+    if (csv)
+        *o++ = '"';
+    return o;
+}
+
+/* plain_sentence_cell for a sentence whose sixteen-byte look found a
+ * byte that is not plain or the dialect's `special` (the caller has
+ * looked at its ends): when the special bytes are all it holds that is
+ * not plain (a quote, in one news sentence of ten), the cell with them
+ * doubled (doubled_cell), else NULL.  A second look, blind to the special
+ * byte (DEL, not plain anyway, takes its place), tells them from the
+ * rest.  Out of line, so that the plain sentences' way stays as short. */
+static __attribute__((noinline)) char *
+special_sentence_cell(const ft_figwriter *w, char *o, char **start)
+{
+    const unsigned char *u = (const unsigned char *)w->sentence_from;
+    size_t n = w->sentence_len;
+    bool csv = w->dialect != FT_CSVIO_TSV, utf8 = w->sentence_utf8;
+    bool risky = ft_csvio_is_risky((const char *)u, n);
+    char *t = o + 1 + risky; /* as plain_sentence_cell's */
+    bool wide, comma;
+    if (!plain_look16(u, t, n, 0x7F, utf8, &wide, &comma) ||
+        (wide && wide_space(u, n)))
+        return NULL;
+    t[n - 1] = (char)u[n - 1];
+    *start = t + n;
+    return doubled_cell(t, n, csv ? '"' : '\\', csv, risky);
+}
+
 /* The sentence's CSV or TSV cell at o, made in one look at each sixteen
  * bytes that folds, checks and copies them at once, when the sentence is
  * plain: at least 17 bytes, none DEL or a control other than an ASCII
@@ -1127,8 +1419,10 @@ plain_blocks(const unsigned char *u, char *t, size_t n, unsigned char special,
  * then the folded sentence, after the neutralising quote when it is
  * risky, quoted when it holds a comma (CSV): as ft_csvio_text_at writes
  * it, from *start (one or two bytes on from o, as the quotes fall) to
- * the end returned.  NULL when the sentence is not plain (the caller
- * writes it the long way); the room is the cell's (text_room). */
+ * the end returned.  A sentence plain but for the dialect's `special`
+ * bytes is written by special_sentence_cell, its cell at most room + 2
+ * bytes from o.  NULL when the sentence is not plain (the caller writes
+ * it the long way); the room is the cell's (text_room) and PAD more. */
 static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
 {
     const unsigned char *u = (const unsigned char *)w->sentence_from;
@@ -1136,46 +1430,26 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     bool csv = w->dialect != FT_CSVIO_TSV, utf8 = w->sentence_utf8;
     unsigned char special = csv ? '"' : '\\';
     if (n < 17 || ft_ascii_whitespace(u[0]) || u[n - 1] <= ' ' ||
-        u[n - 1] == 0x7F || (!utf8 && u[n - 1] > 0x7F) || u[n - 1] == special)
+        u[n - 1] == 0x7F || (!utf8 && u[n - 1] > 0x7F))
         return NULL;
     bool risky = ft_csvio_is_risky((const char *)u, n);
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before. */
-    ft_bytes16 bad = {0}, controls = {0}, comma = {0}, look = {0};
-    if (utf8)
-        plain_blocks(u, t, n, special, true, &bad, &controls, &look, &comma);
-    else
-        plain_blocks(u, t, n, special, false, &bad, &controls, &look, &comma);
-    /* Controls alone between other bytes: spaces, or the sentence is not
-     * plain (the last byte is none, looked at above). */
-    if (ft_any16(controls)) {
-        for (size_t i = 0; i + 16 < n; i += 16)
-            bad |= controls16(ft_load16(u + i));
-        bad |= controls16(ft_load16(u + n - 16));
-    }
-    if (ft_any16(bad))
-        return NULL;
+    unsigned found = plain_look(u, t, n, csv, utf8);
+    if (found & LOOK_BAD)
+        return found & LOOK_UNSURE ? special_sentence_cell(w, o, start) : NULL;
     /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
      * dashes): each is looked at, in the sentences that hold one */
-    if (ft_any16(look))
-        for (size_t i = 0;; i += 16) {
-            if (i + 17 > n)
-                i = n - 17;
-            ft_bytes16 v = ft_load16(u + i);
-            for (uint32_t m = ft_bits16((ft_bytes16)(v == 0xE2) |
-                                        (ft_bytes16)(v == 0xE3));
-                 m; m &= m - 1) {
-                size_t at = i + (size_t)__builtin_ctz(m);
-                if (ft_text_space_len((const char *)u + at, n - at))
-                    return NULL;
-            }
-            if (i + 17 == n)
-                break;
-        }
+    if ((found & LOOK_WIDE) && wide_space(u, n))
+        return NULL;
     t[n - 1] = (char)u[n - 1];
     /* the last byte too, which the steps above leave out */
-    bool quote = csv && (ft_any16(comma) || u[n - 1] == ',');
+    if ((found & LOOK_SPECIAL) || u[n - 1] == special) {
+        *start = t + n;
+        return doubled_cell(t, n, special, csv, risky);
+    }
+    bool quote = csv && ((found & LOOK_COMMA) || u[n - 1] == ',');
     *start = t - risky - quote;
     if (quote)
         **start = '"';

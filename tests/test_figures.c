@@ -314,10 +314,21 @@ static void test_sentence_unfolded_same_as_folded(void **state)
         "lf\n\nlf",
         "Its one comma at the end,",
         "Its one comma at the end of 32 b,",
+        /* quotes and backslashes (doubled) over several steps, with and
+         * without what else makes a sentence not plain */
+        "\"Quoted\" words, \"more quoted\", \"\" and \"a long tail\"",
+        "=\"formula\" with its quotes and a tail of some length",
+        "\\\\ many \\ back\\slashes \\ in a row of them\\\\",
+        "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"",
+        "a \"quote\" and  two spaces after it, in 40 bytes",
+        "a \"quote\" and a \x01 control after it, in 40 b",
+        "a \"quote\" and a\ttab and a\nline end, in 40 b",
+        "a \"quote\" and a \x7F after it, in forty bytes",
     };
     static const char *const inserts[] = {
-        "  ",   " ",    "\t",       "\r",   "\n", "\v", "\f", "\x01",
-        "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",  "\\"};
+        "  ",   " ",    "\t",   "\r",       "\n",   "\v", "\f",
+        "\x01", "\x7F", "\x7E", "\xC3\xA9", "\xFF", "\"", ",",
+        "\\",   "\"\"", "\\\\", "\" \"",    "\"\\,"};
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++) {
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
             char *want = row_of_sentence((ft_format)fmt, fixed[i], true, false);
@@ -358,10 +369,74 @@ static void test_sentence_of_utf8_text(void **state)
                                           "\x7F",
                                           "\"",
                                           ",",
-                                          "\\"};
+                                          "\\",
+                                          "\"\xE2\x80\x99\"",
+                                          "\"\xE2\x80\x83",
+                                          "\\\xE3\x80\x80",
+                                          "\"\xC2\x85"};
     for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_JSONL; fmt++)
         assert_inserts_same((ft_format)fmt, inserts,
                             sizeof inserts / sizeof inserts[0], true);
+}
+
+/* Sentences of every length from 17 bytes (the shortest written without
+ * a fold) to past two 32-byte steps (the longest taken sixteen bytes at
+ * a time is 32, thirty-two at a time where the processor can from 33),
+ * each with a byte that changes the cell at every place: the row is the
+ * one the folded sentence makes. */
+static void test_sentence_lengths(void **state)
+{
+    (void)state;
+    /* each control and space below ' ', and bytes of every class the
+     * looks tell apart; the last one not UTF-8 */
+    static const char *const inserts[] = {",",
+                                          "\"",
+                                          "\\",
+                                          "\t",
+                                          "  ",
+                                          "\x7F",
+                                          "\xC2\x85",
+                                          "=",
+                                          "\x01",
+                                          "\x08",
+                                          "\x0B",
+                                          "\x0E",
+                                          "\x0F",
+                                          "\x10",
+                                          "\x1B",
+                                          "\x1F",
+                                          "\r",
+                                          "\xC2\xA0",
+                                          "\xE3\x80\x80",
+                                          "\xE2\x80\x99",
+                                          "\xE2\x80\x83",
+                                          "\xED\x95\x9C",
+                                          "\xFF"};
+    size_t not_utf8 = sizeof inserts / sizeof inserts[0] - 1;
+    for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
+        for (size_t n = 17; n <= 72; n++)
+            for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++)
+                for (size_t at = 0; at <= n; at++) {
+                    char s[128];
+                    size_t len = 0;
+                    for (size_t i = 0; i < n; i++) {
+                        if (i == at)
+                            len += (size_t)sprintf(s + len, "%s", inserts[k]);
+                        s[len++] = i % 4 == 3 ? ' ' : (char)('a' + i % 26);
+                    }
+                    if (at == n)
+                        len += (size_t)sprintf(s + len, "%s", inserts[k]);
+                    s[len] = '\0';
+                    for (int utf8 = 0; utf8 <= (k != not_utf8); utf8++) {
+                        char *want =
+                            row_of_sentence((ft_format)fmt, s, true, false);
+                        char *got = row_of_sentence((ft_format)fmt, s, false,
+                                                    utf8 == 1);
+                        assert_string_equal(got, want);
+                        free(want);
+                        free(got);
+                    }
+                }
 }
 
 /* Currency and country cells are codes of capital letters, written as
@@ -659,9 +734,58 @@ static void test_source_title_url(void **state)
         }
 }
 
+/* A day written as it is (YYYY-MM-DD) is the cell the plain way makes;
+ * days that differ from that shape in a byte, or in length, or that
+ * start with a byte a spreadsheet runs, are written as any text. */
+static void test_published_cells(void **state)
+{
+    (void)state;
+    static const char *const days[] = {"2025-01-31",
+                                       "0000-00-00",
+                                       "9999-99-99",
+                                       "2025-01-3",
+                                       "2025-01-311",
+                                       "2025/01/31",
+                                       "2025-01,31",
+                                       "=025-01-31",
+                                       "-025-01-31",
+                                       "2025-01-3=",
+                                       "2025 01 31",
+                                       "2025-01-3\"",
+                                       "\xB2"
+                                       "025-01-31",
+                                       "2025-01-3\xB1",
+                                       "",
+                                       "20250131",
+                                       "2025-01-31 "};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        ft_article a = article("d", (char *)days[i]);
+        ft_figure f = card_figure();
+        for (int fmt = FT_FORMAT_CSV; fmt <= FT_FORMAT_TSV; fmt++)
+            assert_format_same_as_cells((ft_format)fmt, &a, 1, &f);
+        /* JSON: the day as a string, escaped as any text */
+        ft_figwriter *w = ft_figwriter_new(NULL, FT_FORMAT_JSONL);
+        ft_buf b;
+        ft_buf_init(&b);
+        assert_int_equal(ft_figwriter_format(w, &a, 1, &f, &b, NULL), FT_OK);
+        char want[64];
+        if (strcmp(days[i], "2025-01-3\"") == 0)
+            strcpy(want, ",\"published\":\"2025-01-3\\\"\",");
+        else if (days[i][0] == '\0')
+            strcpy(want, ",\"published\":null,");
+        else if (strchr(days[i], '\xB1') || strchr(days[i], '\xB2'))
+            strcpy(want, ",\"published\":\"");
+        else
+            snprintf(want, sizeof want, ",\"published\":\"%s\",", days[i]);
+        assert_non_null(strstr(b.data, want));
+        ft_buf_free(&b);
+        ft_figwriter_free(w);
+    }
+}
+
 /* One writer's rows for articles that share their source or their day or
- * not (those cells are kept from the article before): each the row a
- * new writer makes. */
+ * not (the source's cell is kept from the article before): each the row
+ * a new writer makes. */
 static void test_shared_cells_from_article_to_article(void **state)
 {
     (void)state;
@@ -764,6 +888,7 @@ int main(void)
         cmocka_unit_test(test_offsets_same_as_cells),
         cmocka_unit_test(test_sentence_unfolded_same_as_folded),
         cmocka_unit_test(test_sentence_of_utf8_text),
+        cmocka_unit_test(test_sentence_lengths),
         cmocka_unit_test(test_code_cells),
         cmocka_unit_test(test_code_cells_same_as_cells),
         cmocka_unit_test(test_csv_card_row),
@@ -778,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_mentions_count_from_one),
         cmocka_unit_test(test_sentence_of_a_reused_buffer),
         cmocka_unit_test(test_source_title_url),
+        cmocka_unit_test(test_published_cells),
         cmocka_unit_test(test_shared_cells_from_article_to_article),
         cmocka_unit_test(test_format_is_row),
         cmocka_unit_test(test_write_nothing),
