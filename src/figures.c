@@ -193,6 +193,7 @@ struct ft_figwriter {
     size_t cell_start; /* where in it the cell starts */
     bool cell_ready;
     bool sentence_utf8; /* known well-formed UTF-8 (cut from such text) */
+    bool wide_look;     /* plain_look may step 32 bytes (AVX2) */
     row_cells cells;    /* the last row's cells (ft_figwriter_cells) */
     /* An article's rows share their first and last cells: these are
      * rendered once in the writer's format (quoted, escaped) and copied
@@ -218,6 +219,12 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     w->folded_ready = false;
     ft_buf_init(&w->sentence_cell);
     w->cell_ready = false;
+#if FIGURES_AVX2
+    /* __builtin_cpu_supports reads what libgcc found out at start-up */
+    w->wide_look = __builtin_cpu_supports("avx2");
+#else
+    w->wide_look = false;
+#endif
     memset(&w->cells, 0, sizeof w->cells);
     ft_buf_init(&w->head);
     ft_buf_init(&w->tail);
@@ -226,6 +233,11 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     ft_buf_init(&w->source_memo.cell);
     w->source_memo.ready = false;
     return w;
+}
+
+void ft_figwriter_narrow(ft_figwriter *w)
+{
+    w->wide_look = false;
 }
 
 void ft_figwriter_free(ft_figwriter *w)
@@ -1308,12 +1320,13 @@ plain_look32(const unsigned char *u, char *t, size_t n, bool csv, bool utf8)
  * copied to t as folding makes them: thirty-two bytes a step where the
  * processor can. */
 static inline unsigned plain_look(const unsigned char *u, char *t, size_t n,
-                                  bool csv, bool utf8)
+                                  bool csv, bool utf8, bool wide_steps)
 {
 #if FIGURES_AVX2
-    /* __builtin_cpu_supports reads what libgcc found out at start-up */
-    if (n >= 33 && __builtin_cpu_supports("avx2"))
+    if (n >= 33 && wide_steps)
         return plain_look32(u, t, n, csv, utf8);
+#else
+    (void)wide_steps;
 #endif
     bool wide, comma;
     if (!plain_look16(u, t, n, csv ? '"' : '\\', utf8, &wide, &comma))
@@ -1436,7 +1449,7 @@ static char *plain_sentence_cell(const ft_figwriter *w, char *o, char **start)
     char *t = o + 1 + risky; /* the text, after the quote and the ' */
     /* Each byte but the last (looked at above), with the one after it;
      * the last step overlaps the one before. */
-    unsigned found = plain_look(u, t, n, csv, utf8);
+    unsigned found = plain_look(u, t, n, csv, utf8, w->wide_look);
     if (found & LOOK_BAD)
         return found & LOOK_UNSURE ? special_sentence_cell(w, o, start) : NULL;
     /* 0xE2 and 0xE3 start the spaces past ASCII and much else (quotes,
