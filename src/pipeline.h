@@ -5,8 +5,9 @@
  * go to the sink's callbacks, and only what stops the whole input (out of
  * memory, a sink's own failure) comes back as a status.
  *
- * Threads: with ft_pipeline_jobs(p, N > 1) the extraction runs on N worker
- * threads while the calling thread reads and hands over (workq.h); a
+ * Threads: with ft_pipeline_jobs(p, N > 1) the extraction runs on N - 1
+ * worker threads and on the calling thread, which reads and hands over
+ * and extracts a batch no worker has begun while it would wait (workq.h); a
  * JSONL line is parsed by the thread that extracts its article too (the
  * calling thread only finds where it ends: ft_reader_next_line), its
  * reject or warnings held with it and told in its turn; with
