@@ -2321,7 +2321,7 @@ bool ft_countries_blocks_agree(const char *t, size_t n)
                 return false;
 #endif
 #if COUNTRY_AVX2
-            if (__builtin_cpu_supports("avx2") &&
+            if (ft_cpu_avx2() &&
                 !same_bits(classify64_avx2(p, before, digit_starts), want))
                 return false;
 #endif
@@ -2330,9 +2330,8 @@ bool ft_countries_blocks_agree(const char *t, size_t n)
     return true;
 }
 
-/* The block at base (without SSE2 every word is kept).
- * __builtin_cpu_supports reads what libgcc found out about the
- * processor at start-up: a load and a test a block. */
+/* The block at base (without SSE2 every word is kept).  ft_cpu_avx2 is
+ * a load and a test a block. */
 static void load_block(const ft_countries *c, const char *t, size_t len,
                        size_t base, block *b)
 {
@@ -2341,7 +2340,7 @@ static void load_block(const ft_countries *c, const char *t, size_t len,
     uint64_t before = base > 0 && alnum((unsigned char)t[base - 1]);
     uint64_t roomy = places_with(len, base, 8);
 #if COUNTRY_AVX2
-    if (n == 64 && __builtin_cpu_supports("avx2")) {
+    if (n == 64 && ft_cpu_avx2()) {
         block_bits w = classify64_avx2(t + base, before, c->digit_starts);
         *b = (block){base, w.letters, w.starts, roomy};
         return;

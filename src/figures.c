@@ -220,8 +220,8 @@ ft_figwriter *ft_figwriter_new(FILE *out, ft_format format)
     ft_buf_init(&w->sentence_cell);
     w->cell_ready = false;
 #if FIGURES_AVX2
-    /* __builtin_cpu_supports reads what libgcc found out at start-up */
-    w->wide_look = __builtin_cpu_supports("avx2");
+    /* decided once, when the writer is made */
+    w->wide_look = ft_cpu_avx2();
 #else
     w->wide_look = false;
 #endif

@@ -381,6 +381,11 @@ int main(int argc, char **argv)
         return FT_EXIT_IOERR; /* nowhere safe to say so */
     /* GSL's default handler aborts; every GSL status is checked instead. */
     gsl_set_error_handler_off();
+    /* $FIGTREND_NO_AVX2 set and not empty: run as a processor without AVX2
+     * would (the library reads no environment), before any thread */
+    const char *no_avx2 = getenv("FIGTREND_NO_AVX2");
+    if (no_avx2 && *no_avx2)
+        ft_cpu_avoid_avx2();
     program_path = argv[0];
 
     if (argc < 2) {

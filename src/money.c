@@ -1942,9 +1942,8 @@ static block block_at_sse2(const char *t, size_t len, size_t b)
 static inline block block_at(const char *t, size_t len, size_t b)
 {
 #if MONEY_AVX2
-    /* __builtin_cpu_supports reads what libgcc found out about the
-     * processor at start-up: a load and a test a block */
-    if (len - b >= 67 && __builtin_cpu_supports("avx2"))
+    /* ft_cpu_avx2: a load and a test a block */
+    if (len - b >= 67 && ft_cpu_avx2())
         return block_at_avx2(t, b);
 #endif
     return block_at_sse2(t, len, b);

@@ -2119,7 +2119,7 @@ static uint64_t leads_refused(const unsigned char *t, size_t len, size_t base,
                               const lead_groups *g)
 {
 #if FT_AVX2
-    if (len - base >= 67 && __builtin_cpu_supports("avx2"))
+    if (len - base >= 67 && ft_cpu_avx2())
         return leads_refused64_avx2(t + base, g);
 #else
     (void)t, (void)len, (void)base, (void)g;
@@ -2151,13 +2151,12 @@ static byte_bits classify64_plain(const unsigned char *p)
 #endif
 }
 
-/* The 64 bytes at p, classified.  __builtin_cpu_supports reads what
- * libgcc found out about the processor at start-up: a load and a test
- * each 64 bytes. */
+/* The 64 bytes at p, classified.  ft_cpu_avx2 is a load and a test each
+ * 64 bytes. */
 static byte_bits classify64(const unsigned char *p)
 {
 #if FT_AVX2
-    if (__builtin_cpu_supports("avx2"))
+    if (ft_cpu_avx2())
         return classify64_avx2(p);
 #endif
 #if defined(__SSE2__)
@@ -2189,8 +2188,7 @@ static bool classify_agrees(const char *t, size_t n)
             return false;
 #endif
 #if FT_AVX2
-        if (__builtin_cpu_supports("avx2") &&
-            !same_bits(classify64_avx2(b), want))
+        if (ft_cpu_avx2() && !same_bits(classify64_avx2(b), want))
             return false;
 #endif
     }
@@ -2592,7 +2590,7 @@ __attribute__((noinline)) static bool collect(const ft_subjects *aliases,
     const unsigned char *t = (const unsigned char *)x.t;
     act_stream acts = {.cut = {x, ix, figs, nfigs, 0, 0}, .base = SIZE_MAX};
 #if FT_AVX2
-    acts.avx2 = __builtin_cpu_supports("avx2");
+    acts.avx2 = ft_cpu_avx2();
 #endif
     bool landed = false; /* i is amid_letters: visited though no act */
     for (size_t i = 0; ok;) {
@@ -3564,7 +3562,7 @@ static bool cuts_agree(const word_index *ix, ft_view x, const ft_figure *figs,
                        size_t nfigs)
 {
 #if FT_AVX2
-    if (!__builtin_cpu_supports("avx2"))
+    if (!ft_cpu_avx2())
         return true;
     cutter a = {x, ix, figs, nfigs, 0, 0}, b = a;
     for (size_t base = 0; base < x.len; base += 64) {

@@ -8,6 +8,24 @@
 #include <string.h>
 #include <strings.h>
 
+bool ft_cpu_avx2_usable = false;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* Set before main, so that reading it needs no test of whether it was
+ * set and no lock.  __builtin_cpu_init first: a constructor may run
+ * before libgcc's own, which fills in what __builtin_cpu_supports reads. */
+__attribute__((constructor)) static void ft_cpu_probe(void)
+{
+    __builtin_cpu_init();
+    ft_cpu_avx2_usable = __builtin_cpu_supports("avx2");
+}
+#endif
+
+void ft_cpu_avoid_avx2(void)
+{
+    ft_cpu_avx2_usable = false;
+}
+
 void ft_buf_init(ft_buf *b)
 {
     b->data = NULL;

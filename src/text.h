@@ -120,6 +120,31 @@ static inline ft_bytes16 ft_lanes_below16(size_t k)
     return ft_load16(row + 16 - k);
 }
 
+/* ---- AVX2, where the processor has it ---------------------------------
+ * The extractor's fast paths for AVX2 (country, figures, money, subject)
+ * each have an SSE2 or byte-wise twin that gives the same answer; they
+ * ask ft_cpu_avx2() which to take, and nothing else decides.  It is what
+ * libgcc found out about the processor at start-up, unless
+ * ft_cpu_avoid_avx2() turned AVX2 off for the whole process: from then on
+ * every module runs as on a processor without it (the command line does
+ * so when FIGTREND_NO_AVX2 is set, and tests/simd.sh holds the two runs
+ * to the same output).  The one process-wide switch of the library: call
+ * ft_cpu_avoid_avx2 once, before any thread starts and before any writer
+ * or extraction is made (the figures writer decides when it is made).
+ * Always false where the build cannot ask (not x86-64, not gcc or
+ * clang). */
+extern bool ft_cpu_avx2_usable; /* read through ft_cpu_avx2 only */
+
+/* May the fast paths use AVX2?  One load, as cheap as
+ * __builtin_cpu_supports("avx2"), so that it may be asked each block. */
+static inline bool ft_cpu_avx2(void)
+{
+    return ft_cpu_avx2_usable;
+}
+
+/* Run as a processor without AVX2 would, for the rest of the process. */
+void ft_cpu_avoid_avx2(void);
+
 /* A byte buffer that grows as needed.  data is NULL until the first
  * reserve or append, and from then on always NUL-terminated (so it can be
  * used as a C string). */

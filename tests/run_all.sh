@@ -7,7 +7,9 @@
 # end-to-end cases (tests/e2e/run.sh BUILD_DIR/figtrend), the datasets
 # look-up and the staged install (tests/install.sh BUILD_DIR), the fuzz
 # targets' regression inputs (tests/fuzz/replay.sh), extract --jobs N
-# against --jobs 1 (tests/jobs.sh), the README's GNU
+# against --jobs 1 (tests/jobs.sh), the program without AVX2 against
+# itself with it (tests/simd.sh; skipped where the processor has none),
+# the README's GNU
 # parallel line (tests/parallel.sh) and the Slurm job array on a one-node
 # cluster started for the test (tests/slurm.sh; each skipped where its
 # programs are missing), the report
@@ -115,6 +117,8 @@ for build in "$@"; do
     suite "tests/scheduled_run.sh" "$log" tests/scheduled_run.sh "$build/figtrend"
     echo "== $build: extract --jobs: the same output on every thread count"
     suite "tests/jobs.sh" "$log" tests/jobs.sh "$build/figtrend"
+    echo "== $build: without AVX2 (FIGTREND_NO_AVX2): the same output"
+    suite "tests/simd.sh" "$log" tests/simd.sh "$build/figtrend"
     echo "== $build: clusters: GNU parallel and Slurm"
     suite "tests/parallel.sh" "$log" tests/parallel.sh "$build/figtrend"
     suite "tests/slurm.sh" "$log" tests/slurm.sh "$build/figtrend"

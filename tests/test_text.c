@@ -651,6 +651,22 @@ static void test_fast_loops_same_as_reference(void **state)
     }
 }
 
+/* ft_cpu_avx2 is what the processor says until ft_cpu_avoid_avx2, and
+ * false from then on.  Run last: the switch holds for the process. */
+static void test_cpu_avoid_avx2(void **state)
+{
+    (void)state;
+#if defined(__x86_64__) && defined(__GNUC__)
+    assert_int_equal(ft_cpu_avx2(), !!__builtin_cpu_supports("avx2"));
+#else
+    assert_false(ft_cpu_avx2());
+#endif
+    ft_cpu_avoid_avx2();
+    assert_false(ft_cpu_avx2());
+    ft_cpu_avoid_avx2(); /* twice is once */
+    assert_false(ft_cpu_avx2());
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -675,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_grow),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_fast_loops_same_as_reference),
+        cmocka_unit_test(test_cpu_avoid_avx2), /* last: see there */
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
