@@ -13,6 +13,7 @@
 #include "money.h"
 
 #include "money_words.h"
+#include "phrase.h"
 #include "text.h"
 #include "money_index.h" /* generated: see the Makefile */
 
@@ -1694,7 +1695,7 @@ static inline size_t skip_word(const char *t, size_t len, size_t i)
 
 /* Whether i is in the run of a word or number that skip_word steps
  * over. */
-static bool in_word(const char *t, size_t len, size_t i)
+static inline bool in_word(const char *t, size_t len, size_t i)
 {
     return i < len &&
            ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
@@ -1981,7 +1982,53 @@ static inline bool finder_found(ft_money_finder *f, size_t j, size_t b,
     return true;
 }
 
-bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
+/* The spaces extract.c steps over after an amount: ASCII spaces and
+ * no-break spaces. */
+static size_t skip_joint_space(const char *t, size_t len, size_t i)
+{
+    while (i < len &&
+           (ft_ascii_space((unsigned char)t[i]) ||
+            ((unsigned char)t[i] == 0xC2 && at(t, len, i + 1) == 0xA0)))
+        i += (unsigned char)t[i] == 0xC2 ? 2 : 1;
+    return i;
+}
+
+bool ft_money_may_join(const char *t, size_t len, size_t end)
+{
+    unsigned char c = at(t, len, end);
+    if (c == '-' || c == '~')
+        return true;
+    /* the byte after one ASCII space, or c itself (no test: a plain
+     * number is followed by a space or not as the text falls); only more
+     * space is skipped, from the same run of spaces */
+    size_t j = end + ft_ascii_space(c);
+    unsigned char n = at(t, len, j);
+    if (ft_ascii_space(n) || n == 0xC2)
+        n = at(t, len, j = skip_joint_space(t, len, j));
+    /* one load, not tests in turn: which word follows is no pattern */
+    static const bool joint_start[128] = {
+        ['~'] = true, ['a'] = true, ['A'] = true, ['t'] = true, ['T'] = true};
+    if (n < 0x80)
+        return joint_start[n];
+    /* the dashes – ∼ (E2), 〜 (E3), ～ (EF), and 에 of 에서; not the
+     * Hangul that follows most numbers in Korean text ("2023년", "3명") */
+    return n == 0xE2 || n == 0xE3 || n == 0xEF ||
+           (n == 0xEC && at(t, len, j + 1) == 0x97 &&
+            at(t, len, j + 2) == 0x90);
+}
+
+/* A plain number that FT_MONEY_PLAIN_JOINED leaves out: no joint may
+ * follow it, and it is no whole number with separators (a year is a
+ * whole number without them). */
+static bool plain_unjoined(const ft_money_finder *f, const ft_money *m)
+{
+    return !m->has_currency && !m->has_scale &&
+           (m->integer_only || m->value.scale != 0) &&
+           !ft_money_may_join(f->t, f->len, m->end);
+}
+
+/* ft_money_find with every plain number the options allow. */
+static bool find_next(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
     size_t len = f->len, i = f->pos;
@@ -2063,8 +2110,17 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
              * answer without its looks at words and signs */
             static const prefix_seen none = {.known = false};
             found = read_amount(t, len, j, opts, &none, m);
-            if (!found)
+            if (!found) {
                 i = skip_word(t, len, j + 1);
+            } else if ((opts & FT_MONEY_PLAIN_JOINED) && plain_unjoined(f, m) &&
+                       !in_word(t, len, m->end)) {
+                /* left out: the pass goes on from its end in this block,
+                 * as a search from f->pos = m->end would (no word or
+                 * number goes on there, which that search would step
+                 * over byte by byte) */
+                found = false;
+                i = m->end;
+            }
         } else {
             found = try_candidate(f, j, j, opts, m, &i);
         }
@@ -2080,6 +2136,16 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
         }
     }
     f->pos = len;
+    return false;
+}
+
+bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
+{
+    while (find_next(f, opts, m)) {
+        if (!(opts & FT_MONEY_PLAIN_JOINED) || !plain_unjoined(f, m))
+            return true;
+        f->pos = m->end; /* past its digits: beyond m->start */
+    }
     return false;
 }
 
