@@ -2005,11 +2005,19 @@ bool ft_money_may_join(const char *t, size_t len, size_t end)
     unsigned char n = at(t, len, j);
     if (ft_ascii_space(n) || n == 0xC2)
         n = at(t, len, j = skip_joint_space(t, len, j));
-    /* one load, not tests in turn: which word follows is no pattern */
+    /* one load refuses most, not tests in turn: which word follows is no
+     * pattern */
     static const bool joint_start[128] = {
         ['~'] = true, ['a'] = true, ['A'] = true, ['t'] = true, ['T'] = true};
-    if (n < 0x80)
-        return joint_start[n];
+    if (n < 0x80) {
+        if (!joint_start[n] || n == '~')
+            return joint_start[n];
+        /* "to" and "and" by their letters, in either case ("the", "at"
+         * and "a" follow many numbers) */
+        return (n | 0x20) == 't' ? (at(t, len, j + 1) | 0x20) == 'o'
+                                 : (at(t, len, j + 1) | 0x20) == 'n' &&
+                                       (at(t, len, j + 2) | 0x20) == 'd';
+    }
     /* the dashes – ∼ (E2), 〜 (E3), ～ (EF), and 에 of 에서; not the
      * Hangul that follows most numbers in Korean text ("2023년", "3명") */
     return n == 0xE2 || n == 0xE3 || n == 0xEF ||

@@ -49,7 +49,7 @@ enum {
 
 /* Whether a range joint may follow an amount ending at end: the byte
  * that one starts with ("-", "~", a dash, 에서), or after spaces "to"
- * or "and" by their first letter (extract.c's sign_joint and word_joint
+ * or "and" by their letters (extract.c's sign_joint and word_joint
  * find none where this is false).  Most plain numbers are refused
  * here. */
 bool ft_money_may_join(const char *text, size_t len, size_t end);

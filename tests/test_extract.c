@@ -946,6 +946,8 @@ static void test_plain_low_ends(void **state)
         " \xE2\x88\xBC ",
         " to ",
         "  to ",
+        " To ",
+        " TO ",
         "\xC2\xA0to ",
         "\xEC\x97\x90\xEC\x84\x9C ", /* 에서 */
         " \xEC\x97\x90\xEC\x84\x9C ",

@@ -488,13 +488,32 @@ static void test_may_join(void **state)
         "",         " ",          "  ",
         "\t",       "\n",         "\r\n",
         "\xC2\xA0", " \xC2\xA0 ", "\xC2\xA0\xC2\xA0"};
-    static const char *const refused[] = {
-        "\xEB\x85\x84", /* 년 */
-        "\xEB\xAA\x85", /* 명 */
-        "\xEC\x97\x94", /* 엔 */
-        " percent",     ", ",       ". The", "%",   ")",
-        " \xC2\xB0",    "\xC2\xB0", " - 5",  " of", " in",
-        " \xEB\x85\x84"};
+    static const char *const refused[] = {"\xEB\x85\x84", /* 년 */
+                                          "\xEB\xAA\x85", /* 명 */
+                                          "\xEC\x97\x94", /* 엔 */
+                                          " percent",
+                                          ", ",
+                                          ". The",
+                                          "%",
+                                          ")",
+                                          " \xC2\xB0",
+                                          "\xC2\xB0",
+                                          " - 5",
+                                          " of",
+                                          " in",
+                                          " \xEB\x85\x84",
+                                          " the 5",
+                                          " at 5",
+                                          " a year",
+                                          " an",
+                                          " as",
+                                          " tan",
+                                          "\xC2\xA0"
+                                          "at",
+                                          " ^ 5",
+                                          "^5",
+                                          " t",
+                                          " an-"};
     char text[64];
     for (size_t g = 0; g < sizeof glued / sizeof *glued; g++) {
         int n = snprintf(text, sizeof text, "5%s7 won", glued[g]);
