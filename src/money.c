@@ -2025,14 +2025,49 @@ bool ft_money_may_join(const char *t, size_t len, size_t end)
             at(t, len, j + 2) == 0x90);
 }
 
+/* Whether what follows an amount ending at end may end an item of a
+ * list with its currency left out: the end of the text, ",", ".", ";",
+ * ")", or after spaces the first letters of "for", "respectively", "a
+ * month", "a year" or "per month" (extract.c's listed_after_money asks
+ * the words themselves).  "employees", "units", "percent" may not. */
+static bool may_end_list(const char *t, size_t len, size_t end)
+{
+    size_t j = skip_joint_space(t, len, end);
+    if (j >= len)
+        return true;
+    unsigned char c = fold((unsigned char)t[j]), n = fold(at(t, len, j + 1));
+    switch (c) {
+    case ',':
+    case '.':
+    case ';':
+    case ')':
+        return true;
+    case 'f':
+        return n == 'o';
+    case 'r':
+        return n == 'e';
+    case 'a':
+        return n <= ' ' || n == 0xC2; /* a space after "a" */
+    case 'p': {
+        unsigned char s = at(t, len, j + 3);
+        return n == 'e' && fold(at(t, len, j + 2)) == 'r' &&
+               (s <= ' ' || s == 0xC2);
+    }
+    default:
+        return false;
+    }
+}
+
 /* A plain number that FT_MONEY_PLAIN_JOINED leaves out: no joint may
- * follow it, and it is no whole number with separators (a year is a
- * whole number without them). */
+ * follow it, and no list takes it: it is no whole number with
+ * separators ("98,500"; a year is a whole number without them), or no
+ * list's end follows it. */
 static bool plain_unjoined(const ft_money_finder *f, const ft_money *m)
 {
     return !m->has_currency && !m->has_scale &&
-           (m->integer_only || m->value.scale != 0) &&
-           !ft_money_may_join(f->t, f->len, m->end);
+           !ft_money_may_join(f->t, f->len, m->end) &&
+           (m->integer_only || m->value.scale != 0 ||
+            !may_end_list(f->t, f->len, m->end));
 }
 
 /* ft_money_find with every plain number the options allow. */

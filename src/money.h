@@ -41,9 +41,10 @@ enum {
     /* With FT_MONEY_ALLOW_PLAIN, for ft_money_find: leave out a plain
      * number that neither a range joint may follow (ft_money_may_join)
      * nor a list may take (only a whole number with separators, "98,500",
-     * may stand in a list with its currency left out): extract.c drops
-     * them, and most numbers in prose ("in 2023,", "8.7 percent") are
-     * such. */
+     * before punctuation or "for", "respectively", "a month", "a year",
+     * "per month", may stand in a list with its currency left out):
+     * extract.c drops them, and most numbers in prose ("in 2023,", "8.7
+     * percent", "24,623 employees") are such. */
     FT_MONEY_PLAIN_JOINED = 1u << 2
 };
 

@@ -989,6 +989,15 @@ static void test_plain_low_ends(void **state)
         "It paid 405,000 won and 98,500, the ministry said.",
         "It paid 405,000 won or 98,500 a month.",
         "It paid 405,000 won versus 98,500 respectively.",
+        "It paid 405,000 won and 98,500 per month.",
+        "It paid 405,000 won and 98,500 a year.",
+        "It paid 405,000 won and 98,500\xC2\xA0\xC2\xA0"
+        "For a private.",
+        "It paid 405,000 won and 98,500 FOR a private.",
+        "It paid 405,000 won (and 98,500) then.",
+        "It paid 405,000 won and 98,500; then.",
+        "It paid 405,000 won and 98,500",
+        "It paid 405,000 won and 98,500.",
     };
     for (size_t q = 0; q < sizeof listed / sizeof *listed; q++) {
         ft_figlist l;

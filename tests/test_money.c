@@ -127,13 +127,39 @@ static bool ref_token_start(const char *t, size_t i)
     return true;
 }
 
+/* Whether a list's end may follow a plain number ending at end, by the
+ * rule money.h gives: punctuation or the end, or (after spaces) "for",
+ * "respectively", "a month", "a year", "per month" by their first
+ * letters. */
+static bool ref_list_end(const char *t, size_t len, size_t end)
+{
+    size_t j = end;
+    while (j < len &&
+           (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r' ||
+            ((unsigned char)t[j] == 0xC2 && j + 1 < len &&
+             (unsigned char)t[j + 1] == 0xA0)))
+        j += (unsigned char)t[j] == 0xC2 ? 2 : 1;
+    if (j >= len || strchr(",.;)", t[j]))
+        return true;
+    char w[5] = {0};
+    for (size_t q = 0; q < 4 && j + q < len; q++) {
+        unsigned char c = (unsigned char)t[j + q];
+        w[q] = (char)(c >= 'A' && c <= 'Z'    ? c + 32
+                      : c <= ' ' || c == 0xC2 ? ' '
+                                              : c);
+    }
+    return strncmp(w, "fo", 2) == 0 || strncmp(w, "re", 2) == 0 ||
+           strncmp(w, "a ", 2) == 0 || strncmp(w, "per ", 4) == 0;
+}
+
 /* A plain number that FT_MONEY_PLAIN_JOINED leaves out, by the rule
  * money.h gives: no joint may follow it, and it is no whole number with
- * separators ("98,500"). */
+ * separators ("98,500") before a list's end. */
 static bool ref_left_out(const char *t, size_t len, const ft_money *m)
 {
     return !m->has_currency && !m->has_scale &&
-           !(!m->integer_only && m->value.scale == 0) &&
+           !(!m->integer_only && m->value.scale == 0 &&
+             ref_list_end(t, len, m->end)) &&
            !ft_money_may_join(t, len, m->end);
 }
 
@@ -565,6 +591,15 @@ static void test_finder_plain_joined(void **state)
         " the 5 won",
         "--5",
         " million",
+        " employees",
+        " per month",
+        " percent",
+        "\xC2\xA0"
+        "For",
+        "; then",
+        ")",
+        " Respectively",
+        " a\xC2\xA0year",
         "$5",
         "wonx.5 won",
         "won.5 won",
