@@ -706,28 +706,6 @@ static size_t sign_joint(ft_view x, size_t end, size_t *word)
     return 0;
 }
 
-/* Whether a range joint may follow an amount ending at end: a byte that
- * sign_joint or word_joint starts with ("-", "~", a dash, 에서, "to",
- * "and").  Most plain numbers ("in 2023,", "8.7 percent") are refused
- * here, before either looks. */
-static bool may_join(ft_view x, size_t end)
-{
-    unsigned char c = ft_view_at(x, end);
-    if (c == '-' || c == '~' || c >= 0x80)
-        return true;
-    /* the byte after one ASCII space, or c itself (no test: a plain
-     * number is followed by a space or not as the text falls); only more
-     * space asks skip_space, from the same run of spaces */
-    size_t j = end + ft_ascii_space(c);
-    unsigned char n = ft_view_at(x, j);
-    if (ft_ascii_space(n) || n == 0xC2)
-        n = ft_view_at(x, skip_space(x, j));
-    /* one load, not tests in turn: which word follows is no pattern */
-    static const bool joint_start[128] = {
-        ['~'] = true, ['a'] = true, ['A'] = true, ['t'] = true, ['T'] = true};
-    return (n >= 0x80) | joint_start[n & 0x7F];
-}
-
 /* The joint word at j: "to", or "and" only after "between". */
 static size_t word_joint(ft_view x, size_t j, bool after_between)
 {
@@ -1008,11 +986,13 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
                              size_t first, size_t *next)
 {
     *next = m.end;
-    /* Most plain numbers (years, counts) are settled here, cheaply. */
+    /* Most plain numbers (years, counts) are left out by money
+     * (FT_MONEY_PLAIN_JOINED: no joint may follow, and no list takes
+     * them); the others are settled here, cheaply. */
     bool listed = false;
     joints js = {.end = m.end};
     if (!m.has_currency && !m.has_scale &&
-        !(may_join(x, m.end) &&
+        !(ft_money_may_join(x.t, x.len, m.end) &&
           (joint_after(x, &js, true) || joint_after(x, &js, false))) &&
         !(listed = listed_after_money(x, &m, out, first)))
         return FT_OK;
@@ -1046,7 +1026,7 @@ static ft_status take_amount(ft_view x, ft_money m, ft_figlist *out,
     /* a range only where a joint may follow (most figures have none):
      * the words before it are read then */
     size_t joint = 0, from = SIZE_MAX;
-    if (may_join(x, m.end)) {
+    if (ft_money_may_join(x.t, x.len, m.end)) {
         bool between = ft_phrase_before(x.t, x.len, before,
                                         (ft_lit)FT_LIT("between")) != SIZE_MAX;
         from = ft_phrase_before(x.t, x.len, before, (ft_lit)FT_LIT("from"));
@@ -1179,10 +1159,14 @@ static ft_status find_amounts(ft_view x, const ft_extract_opts *opts,
     ft_money_finder_init(&finder, x.t, x.len);
     ft_money m;
     /* A plain number is read too, for it may open a range whose other end
-     * carries the currency ("1-2 trillion won"). */
+     * carries the currency ("1-2 trillion won") or be an item of a list
+     * ("405,000 won for a sergeant and 98,500 for a private"); those that
+     * can be neither (take_amount drops them at once) money leaves out,
+     * without their trip here. */
     size_t most =
         opts && opts->max_figures ? opts->max_figures : FT_EXTRACT_FIGURES_MAX;
-    while (ft_money_find(&finder, FT_MONEY_ALLOW_PLAIN, &m)) {
+    while (ft_money_find(&finder, FT_MONEY_ALLOW_PLAIN | FT_MONEY_PLAIN_JOINED,
+                         &m)) {
         size_t next;
         if (take_amount(x, m, out, first, &next) != FT_OK)
             return ft_error_set(err, FT_ENOMEM, "out of memory");

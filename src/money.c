@@ -13,6 +13,7 @@
 #include "money.h"
 
 #include "money_words.h"
+#include "phrase.h"
 #include "text.h"
 #include "money_index.h" /* generated: see the Makefile */
 
@@ -1694,7 +1695,7 @@ static inline size_t skip_word(const char *t, size_t len, size_t i)
 
 /* Whether i is in the run of a word or number that skip_word steps
  * over. */
-static bool in_word(const char *t, size_t len, size_t i)
+static inline bool in_word(const char *t, size_t len, size_t i)
 {
     return i < len &&
            ((class_of(t, i) & (B_LETTER | B_DIGIT)) ||
@@ -1980,7 +1981,96 @@ static inline bool finder_found(ft_money_finder *f, size_t j, size_t b,
     return true;
 }
 
-bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
+/* The spaces extract.c steps over after an amount: ASCII spaces and
+ * no-break spaces. */
+static size_t skip_joint_space(const char *t, size_t len, size_t i)
+{
+    while (i < len &&
+           (ft_ascii_space((unsigned char)t[i]) ||
+            ((unsigned char)t[i] == 0xC2 && at(t, len, i + 1) == 0xA0)))
+        i += (unsigned char)t[i] == 0xC2 ? 2 : 1;
+    return i;
+}
+
+bool ft_money_may_join(const char *t, size_t len, size_t end)
+{
+    unsigned char c = at(t, len, end);
+    if (c == '-' || c == '~')
+        return true;
+    /* the byte after one ASCII space, or c itself (no test: a plain
+     * number is followed by a space or not as the text falls); only more
+     * space is skipped, from the same run of spaces */
+    size_t j = end + ft_ascii_space(c);
+    unsigned char n = at(t, len, j);
+    if (ft_ascii_space(n) || n == 0xC2)
+        n = at(t, len, j = skip_joint_space(t, len, j));
+    /* one load refuses most, not tests in turn: which word follows is no
+     * pattern */
+    static const bool joint_start[128] = {
+        ['~'] = true, ['a'] = true, ['A'] = true, ['t'] = true, ['T'] = true};
+    if (n < 0x80) {
+        if (!joint_start[n] || n == '~')
+            return joint_start[n];
+        /* "to" and "and" by their letters, in either case ("the", "at"
+         * and "a" follow many numbers) */
+        return (n | 0x20) == 't' ? (at(t, len, j + 1) | 0x20) == 'o'
+                                 : (at(t, len, j + 1) | 0x20) == 'n' &&
+                                       (at(t, len, j + 2) | 0x20) == 'd';
+    }
+    /* the dashes – ∼ (E2), 〜 (E3), ～ (EF), and 에 of 에서; not the
+     * Hangul that follows most numbers in Korean text ("2023년", "3명") */
+    return n == 0xE2 || n == 0xE3 || n == 0xEF ||
+           (n == 0xEC && at(t, len, j + 1) == 0x97 &&
+            at(t, len, j + 2) == 0x90);
+}
+
+/* Whether what follows an amount ending at end may end an item of a
+ * list with its currency left out: the end of the text, ",", ".", ";",
+ * ")", or after spaces the first letters of "for", "respectively", "a
+ * month", "a year" or "per month" (extract.c's listed_after_money asks
+ * the words themselves).  "employees", "units", "percent" may not. */
+static bool may_end_list(const char *t, size_t len, size_t end)
+{
+    size_t j = skip_joint_space(t, len, end);
+    if (j >= len)
+        return true;
+    unsigned char c = fold((unsigned char)t[j]), n = fold(at(t, len, j + 1));
+    switch (c) {
+    case ',':
+    case '.':
+    case ';':
+    case ')':
+        return true;
+    case 'f':
+        return n == 'o';
+    case 'r':
+        return n == 'e';
+    case 'a':
+        return n <= ' ' || n == 0xC2; /* a space after "a" */
+    case 'p': {
+        unsigned char s = at(t, len, j + 3);
+        return n == 'e' && fold(at(t, len, j + 2)) == 'r' &&
+               (s <= ' ' || s == 0xC2);
+    }
+    default:
+        return false;
+    }
+}
+
+/* A plain number that FT_MONEY_PLAIN_JOINED leaves out: no joint may
+ * follow it, and no list takes it: it is no whole number with
+ * separators ("98,500"; a year is a whole number without them), or no
+ * list's end follows it. */
+static bool plain_unjoined(const ft_money_finder *f, const ft_money *m)
+{
+    return !m->has_currency && !m->has_scale &&
+           !ft_money_may_join(f->t, f->len, m->end) &&
+           (m->integer_only || m->value.scale != 0 ||
+            !may_end_list(f->t, f->len, m->end));
+}
+
+/* ft_money_find with every plain number the options allow. */
+static bool find_next(ft_money_finder *f, unsigned opts, ft_money *m)
 {
     const char *t = f->t;
     size_t len = f->len, i = f->pos;
@@ -2062,8 +2152,17 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
              * answer without its looks at words and signs */
             static const prefix_seen none = {.known = false};
             found = read_amount(t, len, j, opts, &none, m);
-            if (!found)
+            if (!found) {
                 i = skip_word(t, len, j + 1);
+            } else if ((opts & FT_MONEY_PLAIN_JOINED) && plain_unjoined(f, m) &&
+                       !in_word(t, len, m->end)) {
+                /* left out: the pass goes on from its end in this block,
+                 * as a search from f->pos = m->end would (no word or
+                 * number goes on there, which that search would step
+                 * over byte by byte) */
+                found = false;
+                i = m->end;
+            }
         } else {
             found = try_candidate(f, j, j, opts, m, &i);
         }
@@ -2079,6 +2178,16 @@ bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
         }
     }
     f->pos = len;
+    return false;
+}
+
+bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m)
+{
+    while (find_next(f, opts, m)) {
+        if (!(opts & FT_MONEY_PLAIN_JOINED) || !plain_unjoined(f, m))
+            return true;
+        f->pos = m->end; /* past its digits: beyond m->start */
+    }
     return false;
 }
 

@@ -37,8 +37,23 @@ enum {
     FT_MONEY_ALLOW_PLAIN = 1u << 0,
     /* Also accept a number with a scale but no currency ("15 billion"):
      * the caller will take the currency from neighbouring figures. */
-    FT_MONEY_ALLOW_BARE = 1u << 1
+    FT_MONEY_ALLOW_BARE = 1u << 1,
+    /* With FT_MONEY_ALLOW_PLAIN, for ft_money_find: leave out a plain
+     * number that neither a range joint may follow (ft_money_may_join)
+     * nor a list may take (only a whole number with separators, "98,500",
+     * before punctuation or "for", "respectively", "a month", "a year",
+     * "per month", may stand in a list with its currency left out):
+     * extract.c drops them, and most numbers in prose ("in 2023,", "8.7
+     * percent", "24,623 employees") are such. */
+    FT_MONEY_PLAIN_JOINED = 1u << 2
 };
+
+/* Whether a range joint may follow an amount ending at end: the byte
+ * that one starts with ("-", "~", a dash, 에서), or after spaces "to"
+ * or "and" by their letters (extract.c's sign_joint and word_joint
+ * find none where this is false).  Most plain numbers are refused
+ * here. */
+bool ft_money_may_join(const char *text, size_t len, size_t end);
 
 /* True when an amount starts exactly at pos; fills *m.  The caller should
  * only ask at the start of a token. */
@@ -72,7 +87,9 @@ void ft_money_finder_init(ft_money_finder *f, const char *text, size_t len);
 
 /* The next amount at or after f->pos, as ft_money_scan(text, len, start,
  * opts) reads it: true and *m filled (f->pos = m->start), or false at the
- * end of the text.  The caller then sets f->pos beyond m->start. */
+ * end of the text.  The caller then sets f->pos beyond m->start.  An
+ * amount that FT_MONEY_PLAIN_JOINED leaves out is passed as if the caller
+ * had set f->pos = m->end after it. */
 bool ft_money_find(ft_money_finder *f, unsigned opts, ft_money *m);
 
 /* For an ambiguous currency word (pesos, kroner, rupees, francs): the ISO

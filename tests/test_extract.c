@@ -923,10 +923,101 @@ static void test_figures_capped(void **state)
     ft_figlist_free(&l);
 }
 
+/* A plain number opens a range whose high end carries the currency with
+ * every joint extract reads (money's ft_money_may_join, which leaves out
+ * the plain numbers no joint follows, must let each through), glued or
+ * spaced as the joint allows, and stands in a list after a figure:
+ * each plain low end below must give one range from it, each listed one a
+ * figure of its own. */
+static void test_plain_low_ends(void **state)
+{
+    (void)state;
+    static const char *const lows[] = {"3", "3.5", "1,500"};
+    static const char *const joints[] = {
+        "-",
+        "~",
+        " ~ ",
+        "\xE2\x80\x93", /* – */
+        " \xE2\x80\x93 ",
+        "\xC2\xA0\xE2\x80\x93\xC2\xA0",
+        "\xEF\xBD\x9E", /* ～ */
+        "\xE3\x80\x9C", /* 〜 */
+        "\xE2\x88\xBC", /* ∼ */
+        " \xE2\x88\xBC ",
+        " to ",
+        "  to ",
+        " To ",
+        " TO ",
+        "\xC2\xA0to ",
+        "\xEC\x97\x90\xEC\x84\x9C ", /* 에서 */
+        " \xEC\x97\x90\xEC\x84\x9C ",
+    };
+    char text[128];
+    size_t failures = 0;
+    for (size_t a = 0; a < sizeof lows / sizeof *lows; a++)
+        for (size_t j = 0; j < sizeof joints / sizeof *joints * 2 + 1; j++) {
+            int n;
+            if (j < sizeof joints / sizeof *joints)
+                n = snprintf(text, sizeof text,
+                             "It costs %s%s2,000 trillion won.", lows[a],
+                             joints[j]);
+            else if (j < sizeof joints / sizeof *joints * 2)
+                n = snprintf(text, sizeof text,
+                             "It costs %s%s2,000\xEC\xA1\xB0 \xEC\x9B\x90.",
+                             lows[a],
+                             joints[j - sizeof joints / sizeof *joints]);
+            else
+                n = snprintf(text, sizeof text,
+                             "It costs between %s and 2,000 trillion won.",
+                             lows[a]);
+            ft_figlist l;
+            ft_figlist_init(&l);
+            assert_int_equal(ft_extract(text, (size_t)n, NULL, &l, NULL),
+                             FT_OK);
+            if (l.len != 1 || !l.items[0].has_max ||
+                l.items[0].start != strlen("It costs ") +
+                                        (j == sizeof joints / sizeof *joints * 2
+                                             ? strlen("between ")
+                                             : 0)) {
+                print_error("no range from the plain number in \"%s\"\n", text);
+                failures++;
+            }
+            ft_figlist_free(&l);
+        }
+    static const char *const listed[] = {
+        "It paid 405,000 won for a sergeant and 98,500 for a private.",
+        "It paid 405,000 won and 98,500, the ministry said.",
+        "It paid 405,000 won or 98,500 a month.",
+        "It paid 405,000 won versus 98,500 respectively.",
+        "It paid 405,000 won and 98,500 per month.",
+        "It paid 405,000 won and 98,500 a year.",
+        "It paid 405,000 won and 98,500\xC2\xA0\xC2\xA0"
+        "For a private.",
+        "It paid 405,000 won and 98,500 FOR a private.",
+        "It paid 405,000 won (and 98,500) then.",
+        "It paid 405,000 won and 98,500; then.",
+        "It paid 405,000 won and 98,500",
+        "It paid 405,000 won and 98,500.",
+    };
+    for (size_t q = 0; q < sizeof listed / sizeof *listed; q++) {
+        ft_figlist l;
+        ft_figlist_init(&l);
+        assert_int_equal(
+            ft_extract(listed[q], strlen(listed[q]), NULL, &l, NULL), FT_OK);
+        if (l.len != 2) {
+            print_error("%zu figures in \"%s\", want 2\n", l.len, listed[q]);
+            failures++;
+        }
+        ft_figlist_free(&l);
+    }
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_plain_low_ends),
         cmocka_unit_test(test_offsets_and_sentence),
         cmocka_unit_test(test_phrase_lists),
         cmocka_unit_test(test_no_figures_empty_list),

@@ -127,7 +127,43 @@ static bool ref_token_start(const char *t, size_t i)
     return true;
 }
 
-static bool ref_find(const char *t, size_t len, size_t *pos, ft_money *m)
+/* Whether a list's end may follow a plain number ending at end, by the
+ * rule money.h gives: punctuation or the end, or (after spaces) "for",
+ * "respectively", "a month", "a year", "per month" by their first
+ * letters. */
+static bool ref_list_end(const char *t, size_t len, size_t end)
+{
+    size_t j = end;
+    while (j < len &&
+           (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r' ||
+            ((unsigned char)t[j] == 0xC2 && j + 1 < len &&
+             (unsigned char)t[j + 1] == 0xA0)))
+        j += (unsigned char)t[j] == 0xC2 ? 2 : 1;
+    if (j >= len || strchr(",.;)", t[j]))
+        return true;
+    char w[5] = {0};
+    for (size_t q = 0; q < 4 && j + q < len; q++) {
+        unsigned char c = (unsigned char)t[j + q];
+        w[q] = (char)(c >= 'A' && c <= 'Z'    ? c + 32
+                      : c <= ' ' || c == 0xC2 ? ' '
+                                              : c);
+    }
+    return strncmp(w, "fo", 2) == 0 || strncmp(w, "re", 2) == 0 ||
+           strncmp(w, "a ", 2) == 0 || strncmp(w, "per ", 4) == 0;
+}
+
+/* A plain number that FT_MONEY_PLAIN_JOINED leaves out, by the rule
+ * money.h gives: no joint may follow it, and it is no whole number with
+ * separators ("98,500") before a list's end. */
+static bool ref_left_out(const char *t, size_t len, const ft_money *m)
+{
+    return !m->has_currency && !m->has_scale &&
+           !(!m->integer_only && m->value.scale == 0 &&
+             ref_list_end(t, len, m->end)) &&
+           !ft_money_may_join(t, len, m->end);
+}
+
+static bool ref_find_once(const char *t, size_t len, size_t *pos, ft_money *m)
 {
     size_t i = *pos;
     while (i < len) {
@@ -152,9 +188,24 @@ static bool ref_find(const char *t, size_t len, size_t *pos, ft_money *m)
     return false;
 }
 
+/* The reference pass; with FT_MONEY_PLAIN_JOINED in opts, a plain number
+ * it leaves out is passed as the caller passes what it drops: the next
+ * search starts at its end. */
+static bool ref_find(const char *t, size_t len, unsigned opts, size_t *pos,
+                     ft_money *m)
+{
+    while (ref_find_once(t, len, pos, m)) {
+        if (!(opts & FT_MONEY_PLAIN_JOINED) || !ref_left_out(t, len, m))
+            return true;
+        *pos = m->end;
+    }
+    return false;
+}
+
 /* The finder and the reference read the same amounts from text, from
- * `start` on (the caller may leave pos inside a word). */
-static size_t compare_passes_from(const char *t, size_t len, size_t start)
+ * `start` on (the caller may leave pos inside a word), with opts. */
+static size_t compare_passes_opts(const char *t, size_t len, size_t start,
+                                  unsigned opts)
 {
     ft_money_finder f;
     ft_money_finder_init(&f, t, len);
@@ -162,8 +213,8 @@ static size_t compare_passes_from(const char *t, size_t len, size_t start)
     size_t rpos = start, found = 0;
     ft_money a, b;
     for (;;) {
-        bool fa = ft_money_find(&f, FT_MONEY_ALLOW_PLAIN, &a);
-        bool fb = ref_find(t, len, &rpos, &b);
+        bool fa = ft_money_find(&f, opts, &a);
+        bool fb = ref_find(t, len, opts, &rpos, &b);
         assert_int_equal(fa, fb);
         if (!fa)
             return found;
@@ -174,6 +225,15 @@ static size_t compare_passes_from(const char *t, size_t len, size_t start)
         found++;
         f.pos = rpos = a.end > a.start ? a.end : a.start + 1;
     }
+}
+
+/* ... with every plain number, and with those FT_MONEY_PLAIN_JOINED
+ * keeps (the pass goes on past one it leaves out as from its end). */
+static size_t compare_passes_from(const char *t, size_t len, size_t start)
+{
+    compare_passes_opts(t, len, start,
+                        FT_MONEY_ALLOW_PLAIN | FT_MONEY_PLAIN_JOINED);
+    return compare_passes_opts(t, len, start, FT_MONEY_ALLOW_PLAIN);
 }
 
 static size_t compare_passes(const char *t, size_t len)
@@ -437,6 +497,132 @@ static void test_finder_short_words_at_end(void **state)
             }
 }
 
+/* Every joint of a range that extract.c reads (sign_joint, word_joint),
+ * at each spacing it allows, is let through by ft_money_may_join; the
+ * Hangul and words that follow most numbers are not. */
+static void test_may_join(void **state)
+{
+    (void)state;
+    static const char *const glued[] = {
+        "-",           "~", "\xE2\x80\x93", "\xEF\xBD\x9E", "\xE3\x80\x9C",
+        "\xE2\x88\xBC"};
+    static const char *const spaced[] = {
+        "~",   "\xE2\x80\x93", "\xE2\x88\xBC", "\xEC\x97\x90\xEC\x84\x9C",
+        "to",  "To",           "TO",           "and",
+        "And", "AND"};
+    static const char *const spaces[] = {
+        "",         " ",          "  ",
+        "\t",       "\n",         "\r\n",
+        "\xC2\xA0", " \xC2\xA0 ", "\xC2\xA0\xC2\xA0"};
+    static const char *const refused[] = {"\xEB\x85\x84", /* 년 */
+                                          "\xEB\xAA\x85", /* 명 */
+                                          "\xEC\x97\x94", /* 엔 */
+                                          " percent",
+                                          ", ",
+                                          ". The",
+                                          "%",
+                                          ")",
+                                          " \xC2\xB0",
+                                          "\xC2\xB0",
+                                          " - 5",
+                                          " of",
+                                          " in",
+                                          " \xEB\x85\x84",
+                                          " the 5",
+                                          " at 5",
+                                          " a year",
+                                          " an",
+                                          " as",
+                                          " tan",
+                                          "\xC2\xA0"
+                                          "at",
+                                          " ^ 5",
+                                          "^5",
+                                          " t",
+                                          " an-"};
+    char text[64];
+    for (size_t g = 0; g < sizeof glued / sizeof *glued; g++) {
+        int n = snprintf(text, sizeof text, "5%s7 won", glued[g]);
+        assert_true(ft_money_may_join(text, (size_t)n, 1));
+    }
+    for (size_t w = 0; w < sizeof spaced / sizeof *spaced; w++)
+        for (size_t p = 0; p < sizeof spaces / sizeof *spaces; p++) {
+            int n = snprintf(text, sizeof text, "5%s%s 7 won", spaces[p],
+                             spaced[w]);
+            assert_true(ft_money_may_join(text, (size_t)n, 1));
+        }
+    for (size_t r = 0; r < sizeof refused / sizeof *refused; r++) {
+        int n = snprintf(text, sizeof text, "5%s", refused[r]);
+        assert_false(ft_money_may_join(text, (size_t)n, 1));
+    }
+}
+
+/* Plain numbers of every shape before what may follow them (joints,
+ * lists, units, the rest of a word), at each place of a block: the
+ * finder leaves out the ones FT_MONEY_PLAIN_JOINED leaves out and goes
+ * on from their end as its caller would. */
+static void test_finder_plain_joined(void **state)
+{
+    (void)state;
+    static const char *const numbers[] = {
+        "3",    "3.5",       "1,500",  "2,000.5", "98,500",
+        "2023", "12,34,567", "0.9",    "5.0",     "1.2.3",
+        "3. 5", "7,5",       "130. 0", "1.2.x5",  "abc.5"};
+    static const char *const tails[] = {
+        "",
+        "-5 trillion won",
+        " to 5 trillion won",
+        " and 5 billion",
+        "\xE2\x80\x93"
+        "5 won",
+        "\xEF\xBD\x9E"
+        "5\xEC\xA1\xB0",
+        "\xEC\x97\x90\xEC\x84\x9C 5\xEC\xA1\xB0\xEC\x9B\x90",
+        "\xEB\x85\x84 5\xEC\xA1\xB0\xEC\x9B\x90",
+        " for a private",
+        ", 7 won",
+        ". The",
+        " percent",
+        "x5",
+        "won",
+        ".5 won",
+        ",5 won",
+        "\xC2\xA0to 5 won",
+        " the 5 won",
+        "--5",
+        " million",
+        " employees",
+        " per month",
+        " percent",
+        "\xC2\xA0"
+        "For",
+        "; then",
+        ")",
+        " Respectively",
+        " a\xC2\xA0year",
+        "$5",
+        "wonx.5 won",
+        "won.5 won",
+        "yenx.5",
+        "USDx.5",
+        "kx.5 won",
+        "a.5 won",
+        "0a.5 won"};
+    char text[256];
+    size_t found = 0;
+    for (size_t a = 0; a < sizeof numbers / sizeof *numbers; a++)
+        for (size_t b = 0; b < sizeof tails / sizeof *tails; b++)
+            for (size_t pad = 0; pad < 70; pad += pad < 8 || pad > 50 ? 1 : 5) {
+                int n =
+                    snprintf(text, sizeof text, "%.*s%s%s then 4.", (int)pad,
+                             "x y z w x y z w x y z w x y z w x y z w "
+                             "x y z w x y z w x y z w x y z w",
+                             numbers[a], tails[b]);
+                found += compare_passes(text, (size_t)n);
+            }
+    assert_true(found > 1000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +635,8 @@ int main(void)
         cmocka_unit_test(test_finder_blocks),
         cmocka_unit_test(test_finder_short_words_at_end),
         cmocka_unit_test(test_finder_word_groups),
+        cmocka_unit_test(test_may_join),
+        cmocka_unit_test(test_finder_plain_joined),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }
