@@ -27,8 +27,9 @@
 #              their speed, given in MB of articles a second, bounds the
 #              whole job's
 # (output to /dev/null; wc and grep in the caller's locale, printed) and
-# prints the median MB/s of BENCH_RUNS runs, figtrend --jobs 1 over wc -w,
-# the --jobs N over --jobs 1 speed-up, figtrend's peak memory
+# prints the median MB/s of BENCH_RUNS runs, figtrend --jobs 1 over wc -w
+# and the --jobs N over --jobs 1 speed-up (each the median of the rounds'
+# own ratios, not a ratio of the medians), figtrend's peak memory
 # (/usr/bin/time %M, the largest of its runs) and the rows written.
 #
 # The machine may be shared: the load average before and after is printed,
@@ -237,11 +238,15 @@ for c in "${cols[@]}"; do
 	for k in ft1 ftn wcw wcl grep cv rp; do
 		col[$c.$k]="$(mbps "$bytes" "$(median "$tmp/$c.$k.t")") MB/s"
 	done
-	t1=$(median "$tmp/$c.ft1.t")
-	tn=$(median "$tmp/$c.ftn.t")
-	tw=$(median "$tmp/$c.wcw.t")
-	col[$c.ratio]=$(awk -v a="$t1" -v w="$tw" 'BEGIN { printf "%.3f", w / a }')
-	col[$c.speedup]=$(awk -v a="$t1" -v n="$tn" 'BEGIN { printf "%.2fx", a / n }')
+	# the ratios are medians of each round's ratio: the commands of a
+	# round ran back to back, so a change in the machine's speed between
+	# rounds (this kind of virtual machine's varies by half) touches both
+	paste "$tmp/$c.wcw.t" "$tmp/$c.ft1.t" |
+		awk '{ print $1 / $2 }' >"$tmp/$c.ratio.r"
+	paste "$tmp/$c.ft1.t" "$tmp/$c.ftn.t" |
+		awk '{ print $1 / $2 }' >"$tmp/$c.speedup.r"
+	col[$c.ratio]=$(median "$tmp/$c.ratio.r" | awk '{ printf "%.3f", $1 }')
+	col[$c.speedup]=$(median "$tmp/$c.speedup.r" | awk '{ printf "%.2fx", $1 }')
 	for k in ft1 ftn cv rp; do
 		if [[ -s $tmp/$c.$k.m ]]; then
 			col[$c.$k.mem]=$(sort -n "$tmp/$c.$k.m" | tail -n 1 |
@@ -271,7 +276,8 @@ for c in "${cols[@]}"; do
 done
 printf 'figtrend bench: %s cores online, %d runs of each command, median\n' \
 	"$cores" "$runs"
-printf 'wall-clock, commands interleaved; wc and grep with LC_ALL=%s\n' \
+printf 'wall-clock, commands interleaved (the ratios: medians of each\n'
+printf "round's own); wc and grep with LC_ALL=%s\n" \
 	"${LC_ALL:-${LC_CTYPE:-${LANG:-C}}}"
 printf 'binary: %s\n\n' "${bin#"$root"/}"
 row "" name
